@@ -1,0 +1,28 @@
+export const id = 613;
+export const ids = [613];
+export const modules = {
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   command: () => (/* binding */ command)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** Not implemented yet: each verb lands with its issue. */
+const command = {
+    name: "verify",
+    summary: "",
+    usage: "integrity-guard verify",
+    options: {},
+    run: async () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb("'verify' is not implemented yet");
+    },
+};
+
+
+/***/ })
+
+};

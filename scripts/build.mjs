@@ -1,0 +1,17 @@
+// Build the committed bundles with ncc: dist/cli (the binary and hook), dist/action (the
+// GitHub Action), dist/lib (the library). CI rebuilds and fails when dist/ differs.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
+const targets = [
+  ["src/main.ts", "dist/cli"],
+  ["src/action.ts", "dist/action"],
+  ["src/index.ts", "dist/lib"],
+];
+for (const [entry, out] of targets) {
+  fs.rmSync(path.join(root, out), { recursive: true, force: true });
+  execFileSync(process.execPath, [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"], { cwd: root, stdio: "inherit" });
+}

@@ -1,0 +1,24 @@
+import type { Finding } from "../core/finding.js";
+import type { Config } from "../config/types.js";
+import type { Git } from "../io/git.js";
+import type { FileSource } from "../io/file-source.js";
+
+/** What `check` hands each check: the same for working-tree and staged mode. */
+export interface CheckContext {
+  root: string;
+  git: Git;
+  config: Config;
+  configPath: string;
+  /** Working tree, or the git index (check --staged). */
+  source: FileSource;
+  /** Restrict per-file checks to these repo-relative paths (staged changes, PR files, CLI args). */
+  paths?: string[];
+  log: (line: string) => void;
+  interactive: boolean;
+  noCache?: boolean;
+}
+
+export interface Check {
+  name: string;
+  run(ctx: CheckContext): Promise<Finding[]>;
+}

@@ -1,0 +1,198 @@
+/**
+ * The CLI: argv -> one typed options object -> a command -> a rendered result and an exit code.
+ * `main` never touches `process` itself, so tests run it in-process; src/main.ts wires it to
+ * the real process. All errors are caught here and mapped to exit codes in one place.
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "./config/load.js";
+import { summarize, sortFindings, hasErrors } from "./core/finding.js";
+import { closest } from "./core/schema/ajv-findings.js";
+import { describeError, exitCodeFor, UsageError, type ExitCode } from "./errors.js";
+import { Git } from "./io/git.js";
+import { verbs } from "./commands/index.js";
+import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputFormat } from "./commands/types.js";
+import { renderText } from "./report/text.js";
+import { renderJson } from "./report/json.js";
+import { renderSarif } from "./report/sarif.js";
+import { renderGithub } from "./report/github.js";
+import pkg from "../package.json" with { type: "json" };
+
+export const VERSION: string = pkg.version;
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+const STANDARD_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "github"];
+
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: "string", short: "f", valueName: "FORMAT", description: "output format: text (default), json, sarif, github (workflow annotations)" },
+  config: { type: "string", short: "c", valueName: "PATH", description: "config file (default .integrity-guard/config.yml)" },
+  cwd: { type: "string", short: "C", valueName: "DIR", description: "run as if started in DIR" },
+  color: { type: "boolean", description: "force coloured output" },
+  "no-color": { type: "boolean", description: "never colour output (NO_COLOR is honoured too)" },
+  help: { type: "boolean", short: "h", description: "show help" },
+  version: { type: "boolean", short: "V", description: "print the version" },
+};
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr(`integrity-guard: ${describeError(error)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const verbIndex = argv.findIndex((a) => !a.startsWith("-"));
+  const verbName = verbIndex >= 0 ? argv[verbIndex]! : undefined;
+  if (verbName === undefined || verbName === "help") {
+    if (argv.includes("--version") || argv.includes("-V")) {
+      io.stdout(VERSION + "\n");
+      return 0;
+    }
+    const topic = verbName === "help" ? argv[verbIndex + 1] : undefined;
+    if (topic && verbs[topic]) {
+      io.stdout(commandHelp(await verbs[topic].load()));
+      return 0;
+    }
+    io.stdout(generalHelp());
+    if (verbName === undefined && !argv.includes("--help") && !argv.includes("-h")) return 2;
+    return 0;
+  }
+  const entry = verbs[verbName];
+  if (!entry) {
+    const guess = closest(verbName, Object.keys(verbs));
+    throw new UsageError(`unknown command "${verbName}"${guess ? `; did you mean "${guess}"?` : ""}`, { fix: "run `integrity-guard --help` for the list of commands" });
+  }
+  const spec = await entry.load();
+  const args = [...argv.slice(0, verbIndex), ...argv.slice(verbIndex + 1)];
+  const { values, positionals } = parseOptions(spec, args);
+  if (values.help) {
+    io.stdout(commandHelp(spec));
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(VERSION + "\n");
+    return 0;
+  }
+  const formats = spec.formats ?? STANDARD_FORMATS;
+  const format = (values.format as string | undefined) ?? "text";
+  if (!formats.includes(format as OutputFormat)) {
+    throw new UsageError(`--format ${JSON.stringify(format)} is not accepted by ${spec.name}; use one of: ${formats.join(", ")}`);
+  }
+  if (positionals.length > 0 && !spec.positionals) {
+    throw new UsageError(`${spec.name} takes no arguments, got ${JSON.stringify(positionals[0])}`, { fix: `see integrity-guard ${spec.name} --help` });
+  }
+  const cwd = values.cwd ? String(values.cwd) : io.cwd;
+  const git = await Git.open(cwd);
+  const loaded = loadConfig(git.root, values.config as string | undefined);
+  const ctx: CommandContext = {
+    root: git.root,
+    git,
+    loaded,
+    options: values,
+    positionals,
+    env: io.env,
+    log: (line) => io.stderr(line + "\n"),
+    interactive: io.stderrIsTTY,
+    format: format as OutputFormat,
+  };
+  const result = await spec.run(ctx);
+  const color = values["no-color"] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;
+  io.stdout(render(result, ctx.format, color));
+  return result.exitCode ?? (hasErrors(result.findings) ? 1 : 0);
+}
+
+/** Render a result in the asked format. Exported for the Action. */
+export function render(result: CommandResult, format: OutputFormat, color = false): string {
+  const findings = sortFindings([...result.findings]);
+  const summary = summarize(findings, result.summary);
+  switch (format) {
+    case "json":
+      return renderJson(findings, summary, result.json);
+    case "sarif":
+      return renderSarif(findings, VERSION);
+    case "github":
+      return renderGithub(findings);
+    case "svg":
+    case "sha256sum":
+      return result.raw ?? "";
+    default:
+      return (result.text ? result.text.replace(/\n?$/, "\n") : "") + (findings.length > 0 || !result.text ? renderText(findings, summary, { color }) : "");
+  }
+}
+
+function parseOptions(spec: CommandSpec, args: string[]): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  const all: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...spec.options };
+  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
+  for (const [name, o] of Object.entries(all)) {
+    options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0]!;
+    const bad = /'(-{1,2}[^']+)'/.exec(message)?.[1];
+    const guess = bad?.startsWith("--") ? closest(bad.slice(2).split("=")[0]!, Object.keys(all)) : undefined;
+    throw new UsageError(`${spec.name}: ${message}${guess ? `; did you mean --${guess}?` : ""}`, { fix: `see integrity-guard ${spec.name} --help` });
+  }
+  for (const [name, o] of Object.entries(all)) {
+    const v = parsed.values[name];
+    if (o.choices && v !== undefined) {
+      for (const item of Array.isArray(v) ? v : [v]) {
+        if (!o.choices.includes(String(item))) {
+          throw new UsageError(`--${name} ${JSON.stringify(item)} is not one of: ${o.choices.join(", ")}`);
+        }
+      }
+    }
+  }
+  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+}
+
+function optionLines(opts: Record<string, OptionSpec>): string[] {
+  return Object.entries(opts).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
+    const choices = o.choices ? ` (${o.choices.join("|")})` : "";
+    return `  ${flag.padEnd(30)} ${o.description}${choices}`;
+  });
+}
+
+export function generalHelp(): string {
+  const width = Math.max(...Object.keys(verbs).map((v) => v.length));
+  return [
+    `integrity-guard ${VERSION}: keep JSON/YAML state and config in git from being corrupted, and bring it back.`,
+    "",
+    "Usage: integrity-guard <command> [options]",
+    "",
+    "Commands:",
+    ...Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`),
+    "",
+    "Global options:",
+    ...optionLines(GLOBAL_OPTIONS),
+    "",
+    "Exit codes: 0 clean, 1 integrity findings (or a failed verification), 2 could not run.",
+    "Config: .integrity-guard/config.yml (schema: schemas/config.schema.json). Start with `integrity-guard init`.",
+    "Run `integrity-guard <command> --help` for a command's options and examples.",
+    "",
+  ].join("\n");
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const lines = [`Usage: ${spec.usage}`, "", spec.summary];
+  if (spec.description) lines.push("", spec.description.trim());
+  if (spec.positionals) lines.push("", "Arguments:", `  ${spec.positionals.name.padEnd(30)} ${spec.positionals.description}`);
+  if (Object.keys(spec.options).length) lines.push("", "Options:", ...optionLines(spec.options));
+  lines.push("", "Global options:", ...optionLines(GLOBAL_OPTIONS));
+  if (spec.examples?.length) lines.push("", "Examples:", ...spec.examples.map((e) => `  ${e}`));
+  lines.push("", "Exit codes: 0 clean, 1 integrity findings, 2 could not run.", "");
+  return lines.join("\n");
+}

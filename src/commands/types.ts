@@ -1,0 +1,67 @@
+import type { Finding } from "../core/finding.js";
+import type { LoadedConfig } from "../config/types.js";
+import type { ExitCode } from "../errors.js";
+import type { Git } from "../io/git.js";
+
+export type OptionValue = string | boolean | string[] | undefined;
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  /** Shown in --help. */
+  description: string;
+  /** Placeholder in --help, e.g. "K/N". */
+  valueName?: string;
+  /** Accepted values (checked before anything runs). */
+  choices?: readonly string[];
+}
+
+/** Everything a command may use. Built by the CLI, the Action, or a test. */
+export interface CommandContext {
+  /** Absolute path of the repository's top level. */
+  root: string;
+  git: Git;
+  loaded: LoadedConfig;
+  /** Parsed options of this verb (names as declared, e.g. "dry-run"). */
+  options: Record<string, OptionValue>;
+  positionals: string[];
+  env: NodeJS.ProcessEnv;
+  /** Progress and notes for people: stderr in the CLI, the log in the Action. Never data. */
+  log: (line: string) => void;
+  /** True when stderr is a terminal (progress bars allowed). */
+  interactive: boolean;
+  /** The output format asked for (some verbs print differently). */
+  format: OutputFormat;
+}
+
+export type OutputFormat = "text" | "json" | "sarif" | "github" | "svg" | "sha256sum";
+
+export interface CommandResult {
+  findings: Finding[];
+  /** Extra summary fields (files checked, timings, ids). */
+  summary?: Record<string, unknown>;
+  /** For --format json: replaces the {version, findings, summary} envelope (health dashboard, lists). */
+  json?: Record<string, unknown>;
+  /** For --format text: printed before the findings (tables, lists, what was done). */
+  text?: string;
+  /** Raw output for verb-specific formats (svg, sha256sum). */
+  raw?: string;
+  /** Overrides the exit code derived from findings (any error-level finding -> 1). */
+  exitCode?: ExitCode;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Paragraphs shown in `VERB --help`. */
+  description?: string;
+  examples?: string[];
+  options: Record<string, OptionSpec>;
+  /** Formats this verb accepts besides text/json (default: text, json, sarif, github). */
+  formats?: readonly OutputFormat[];
+  /** Whether positionals are accepted, and how they are named in help. */
+  positionals?: { name: string; description: string };
+  run(ctx: CommandContext): Promise<CommandResult>;
+}

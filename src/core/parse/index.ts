@@ -1,0 +1,97 @@
+/**
+ * parseDocument: bytes -> value + parse/* findings with positions, for JSON, JSONC and YAML.
+ * Pure: no fs. Encoding problems (NUL bytes, invalid UTF-8, a UTF-16 BOM) are reported
+ * before the syntax is looked at.
+ */
+import type { Finding } from "../finding.js";
+import { parseJson } from "./json.js";
+import { parseYaml } from "./yaml.js";
+import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
+
+export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
+
+export function formatFor(path: string): DocumentFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  return undefined;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export function parseDocument(input: Buffer | Uint8Array | string, options: ParseOptions): ParsedDocument {
+  const format = options.format ?? formatFor(options.path) ?? "json";
+  let text: string;
+  if (typeof input === "string") {
+    text = input;
+  } else {
+    const encodingFinding = checkEncoding(input, options.path);
+    if (encodingFinding) return failed(format, [encodingFinding]);
+    text = decoder.decode(input);
+  }
+  if (format === "yaml") return parseYaml(text, options);
+  return parseJson(text, { ...options, jsonc: format === "jsonc" });
+}
+
+function failed(format: DocumentFormat, findings: Finding[]): ParsedDocument {
+  return { format, ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
+}
+
+/** NUL bytes, UTF-16/32 byte order marks and invalid UTF-8, with the line and column of the first bad byte. */
+export function checkEncoding(bytes: Uint8Array, file: string): Finding | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { rule: "parse/encoding", level: "error", file, line: 1, column: 1, message: "file is UTF-16 (byte order mark found); JSON and YAML here must be UTF-8", fix: "re-save the file as UTF-8 without a byte order mark (iconv -f UTF-16 -t UTF-8)" };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = lineColOfByte(bytes, nul);
+    return { rule: "parse/encoding", level: "error", file, line, column, message: `NUL byte at offset ${nul}: the file is binary or was truncated/zero-filled by a crash`, fix: "restore the file from git (git restore --source=HEAD -- FILE) or from a snapshot (integrity-guard restore)" };
+  }
+  try {
+    decoder.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = lineColOfByte(bytes, bad);
+    return { rule: "parse/encoding", level: "error", file, line, column, message: `invalid UTF-8 at offset ${bad} (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")})`, fix: "re-save the file as UTF-8; if it was written as Latin-1, convert it with iconv -f latin1 -t utf-8" };
+  }
+  return undefined;
+}
+
+/** 1-based line and column (in characters) of a byte offset. */
+export function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n = 0;
+    let min = 0;
+    if (c < 0x80) { i++; continue; }
+    else if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
+    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
+    else return i;
+    if (i + n >= b.length + 0 && i + n > b.length - 1 + 1) return i;
+    let cp = c & (0xff >> (n + 2));
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}

@@ -1,0 +1,62 @@
+/**
+ * Typed errors and the one place that maps them to exit codes (DESIGN.md, contract):
+ * 0 clean, 1 integrity findings (or a failed verification), 2 could not run.
+ * Everything below the entries throws one of these; only src/cli.ts and src/action.ts catch.
+ */
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_RUN = 2;
+export type ExitCode = 0 | 1 | 2;
+
+/** Base class: a message that says what failed and where, plus the fix. */
+export class GuardError extends Error {
+  readonly exitCode: ExitCode = EXIT_CANNOT_RUN;
+  readonly fix: string | undefined;
+  constructor(message: string, options: { fix?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.fix = options.fix;
+  }
+}
+
+/** Bad command line or action inputs. */
+export class UsageError extends GuardError {}
+/** `.integrity-guard/config.yml` (or a file it names) is missing, unreadable or invalid. */
+export class ConfigError extends GuardError {}
+/** Not a git repository, git failed, a tool or key is missing, the disk is full... */
+export class EnvironmentError extends GuardError {}
+/** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
+export class UnsafePathError extends GuardError {}
+/** git itself failed; carries the argv and stderr so the message can say what ran. */
+export class GitError extends EnvironmentError {
+  constructor(
+    readonly args: readonly string[],
+    readonly code: number | null,
+    readonly stderr: string,
+  ) {
+    super(
+      `git ${args.join(" ")} failed (exit ${code ?? "signal"}): ${stderr.trim() || "no message"}`,
+    );
+  }
+}
+/** An integrity failure that stops a command outright (forged snapshot, checksum mismatch). */
+export class IntegrityError extends GuardError {
+  override readonly exitCode: ExitCode = EXIT_FINDINGS;
+}
+
+/** Map anything thrown to an exit code. Non-GuardErrors are bugs: still "could not run". */
+export function exitCodeFor(error: unknown): ExitCode {
+  return error instanceof GuardError ? error.exitCode : EXIT_CANNOT_RUN;
+}
+
+/** A one-paragraph, user-facing rendering of a thrown value (never a bare stack trace). */
+export function describeError(error: unknown): string {
+  if (error instanceof GuardError) {
+    return error.fix ? `${error.message}\n  fix: ${error.fix}` : error.message;
+  }
+  if (error instanceof Error) {
+    return `internal error: ${error.message}\n  this is a bug in integrity-guard; please report it with the command you ran.\n${error.stack ?? ""}`;
+  }
+  return `internal error: a non-Error value was thrown: ${String(error)}`;
+}

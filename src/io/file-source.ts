@@ -1,0 +1,97 @@
+/**
+ * Where checks read files from: the working tree, or the git index (`check --staged`, which must
+ * see exactly what will be committed, honouring GIT_INDEX_FILE).
+ */
+import fs from "node:fs/promises";
+import { constants } from "node:fs";
+import path from "node:path";
+import type { Git, IndexEntry } from "./git.js";
+
+export type ReadResult = Buffer | { error: string; code?: string };
+
+export interface FileSource {
+  readonly kind: "worktree" | "index";
+  /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
+  list(): Promise<string[]>;
+  /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
+  read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
+}
+
+export class WorktreeSource implements FileSource {
+  readonly kind = "worktree" as const;
+  constructor(
+    private readonly git: Git,
+    private readonly root = git.root,
+  ) {}
+
+  async list(): Promise<string[]> {
+    return this.git.lsWorktree();
+  }
+
+  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+    const out = new Map<string, ReadResult>();
+    await mapLimit(paths, 32, async (p) => {
+      try {
+        // O_NOFOLLOW: a symlink is never followed out of the repository.
+        const fh = await fs.open(path.join(this.root, p), constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+          out.set(p, await fh.readFile());
+        } finally {
+          await fh.close();
+        }
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        if (e.code === "ENOENT") return;
+        out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
+      }
+    });
+    return out;
+  }
+}
+
+export class IndexSource implements FileSource {
+  readonly kind = "index" as const;
+  private entries: Promise<IndexEntry[]> | undefined;
+  constructor(private readonly git: Git) {}
+
+  /** All index entries, including unmerged (stage > 0) ones. */
+  allEntries(): Promise<IndexEntry[]> {
+    this.entries ??= this.git.lsStaged();
+    return this.entries;
+  }
+
+  async list(): Promise<string[]> {
+    const seen = new Set<string>();
+    for (const e of await this.allEntries()) if (isRegular(e.mode)) seen.add(e.path);
+    return [...seen];
+  }
+
+  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+    const wanted = new Set(paths);
+    const byPath = new Map<string, IndexEntry>();
+    for (const e of await this.allEntries()) {
+      // For an unmerged path keep "ours" (stage 2); the validate check reports the conflict itself.
+      if (wanted.has(e.path) && isRegular(e.mode) && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
+    }
+    const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
+    const out = new Map<string, ReadResult>();
+    for (const [p, e] of byPath) {
+      const b = blobs.get(e.oid);
+      out.set(p, b ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+    }
+    return out;
+  }
+}
+
+function isRegular(mode: string): boolean {
+  return mode === "100644" || mode === "100755";
+}
+
+/** Run `fn` over `items` with at most `limit` in flight. */
+export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}

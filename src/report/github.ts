@@ -1,0 +1,35 @@
+/**
+ * Findings -> GitHub workflow commands (`::error file=,line=,col=,endLine=,title=::message`),
+ * which the runner turns into annotations on the diff. Escaping follows the runner's rules:
+ * in data % \r \n; in properties also : and ,.
+ */
+import type { Finding } from "../core/finding.js";
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export function annotationLine(f: Finding): string {
+  const command = f.level === "error" ? "error" : f.level === "warning" ? "warning" : "notice";
+  const props: string[] = [];
+  if (f.file) props.push(`file=${escapeProperty(f.file)}`);
+  if (f.line) props.push(`line=${f.line}`);
+  if (f.line && f.column) props.push(`col=${f.column}`);
+  if (f.line && f.endLine) props.push(`endLine=${f.endLine}`);
+  if (f.line && f.endLine === f.line && f.endColumn) props.push(`endColumn=${f.endColumn}`);
+  props.push(`title=${escapeProperty(f.rule)}`);
+  let message = f.message;
+  if (f.pointer) message += `\nat ${f.pointer}`;
+  if (f.expected !== undefined) message += `\nexpected: ${f.expected}`;
+  if (f.found !== undefined) message += `\nfound: ${f.found}`;
+  if (f.fix) message += `\nfix: ${f.fix}`;
+  return `::${command} ${props.join(",")}::${escapeData(message)}`;
+}
+
+export function renderGithub(findings: readonly Finding[]): string {
+  return findings.map(annotationLine).join("\n") + (findings.length ? "\n" : "");
+}

@@ -1,0 +1,51 @@
+/** Findings -> text for people: grouped by file, `file:line:col` first (editors make it a link). */
+import type { Finding, Summary } from "../core/finding.js";
+import { pointerToDotted } from "../core/pointer.js";
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const codes = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
+
+export function renderText(findings: readonly Finding[], summary: Summary, options: TextOptions): string {
+  const c = (name: keyof typeof codes, s: string) => (options.color ? `\u001b[${codes[name]}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.file ?? "";
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(f);
+  }
+  for (const [file, group] of groups) {
+    lines.push(c("bold", file || "(repository)"));
+    for (const f of group) {
+      const where = file ? `${file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : ""}` : "";
+      const level = f.level === "error" ? c("red", "error") : f.level === "warning" ? c("yellow", "warning") : c("cyan", "notice");
+      lines.push(`  ${where ? where + "  " : ""}${level}  ${f.message}  ${c("dim", `[${f.rule}]`)}`);
+      if (f.pointer !== undefined && f.pointer !== "") lines.push(`      at ${f.pointer} (${pointerToDotted(f.pointer)})`);
+      if (f.expected !== undefined) lines.push(`      expected: ${f.expected}`);
+      if (f.found !== undefined) lines.push(`      found:    ${f.found}`);
+      for (const r of f.related ?? []) {
+        lines.push(`      see ${r.file}${r.line ? `:${r.line}${r.column ? `:${r.column}` : ""}` : ""}${r.message ? `  ${r.message}` : ""}`);
+      }
+      if (f.fix) lines.push(`      ${c("green", "fix:")} ${f.fix}`);
+    }
+    lines.push("");
+  }
+  lines.push(summaryLine(summary, c));
+  return lines.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function summaryLine(s: Summary, c: (name: keyof typeof codes, s: string) => string): string {
+  const checked = typeof s.checked === "number" ? ` (${plural(s.checked, "file")} checked)` : "";
+  if (s.errors + s.warnings + s.notices === 0) return c("green", `✔ no findings${checked}`);
+  const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
+  if (s.notices) parts.push(plural(s.notices, "notice"));
+  const text = `${s.errors ? "✖" : "⚠"} ${parts.join(", ")} in ${plural(s.files, "file")}${checked}`;
+  return s.errors ? c("red", text) : c("yellow", text);
+}
