@@ -149,6 +149,14 @@ export class Git {
     }
     return result;
   }
+
+  // --- manifest (issue 3): intent methods go below this line ---
+
+  // --- snapshots and restore (issue 6): intent methods go below this line ---
+
+  // --- action and workflows (issue 5): intent methods go below this line ---
+
+  // --- validate and hook (issue 2): intent methods go below this line ---
 }
 
 /** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */

@@ -1,0 +1,73 @@
+// Shared helpers for the benchmarks. Every figure is printed as a ratio against a peer tool run
+// in the same process tree, so machines of different speed give comparable numbers.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+export const CLI = path.join(ROOT, "dist/cli/index.js");
+/** BENCH_SCALE=0.1 shrinks corpora for a quick look while developing; 1 is the real bench. */
+export const SCALE = Number(process.env.BENCH_SCALE ?? "1");
+export const WORK = process.env.BENCH_DIR ?? path.join(os.tmpdir(), "integrity-guard-bench");
+
+/** Wall time of fn in ms (best of `runs`). */
+export function timeIt(fn, runs = 3) {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return best;
+}
+
+/** Run a command; throws with its stderr on failure unless okCodes allows. */
+export function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 30, ...options });
+  if (r.error) throw r.error;
+  if (!(options.okCodes ?? [0]).includes(r.status)) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return r;
+}
+
+/** Install a Debian package when its command is missing (the bench's peers only, never tests). */
+export function ensureApt(command, pkg = command) {
+  if (spawnSync("sh", ["-c", `command -v ${command}`]).status === 0) return true;
+  try {
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "ignore" });
+    execFileSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    return true;
+  } catch {
+    console.log(`  (could not install ${pkg}; its comparison is skipped)`);
+    return false;
+  }
+}
+
+/** Install an npm package into .bench/peers and return the path of its binary. */
+export function ensureNpmBin(pkg, bin) {
+  const dir = path.join(ROOT, ".bench/peers");
+  const binPath = path.join(dir, "node_modules/.bin", bin);
+  if (!fs.existsSync(binPath)) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--silent", pkg], { stdio: "ignore" });
+  }
+  return binPath;
+}
+
+export function header(title) {
+  console.log(`\n## ${title}`);
+}
+
+/** Print one comparison row: ours vs the peer, as a ratio (>1 means we are faster). */
+export function compare(label, oursMs, peerLabel, peerMs, target) {
+  const ratio = peerMs / oursMs;
+  const verdict = target === undefined ? "" : ratio >= target ? `  OK (target >= ${target}x)` : `  BELOW TARGET (${target}x)`;
+  console.log(`  ${label}: ours ${oursMs.toFixed(1)} ms, ${peerLabel} ${peerMs.toFixed(1)} ms -> ${ratio.toFixed(2)}x${verdict}`);
+  return ratio;
+}
+
+export function mkdirClean(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,68 @@
+/**
+ * Atomic file writes: temporary file in the same folder, fsync, rename over the target, fsync
+ * the folder. A reader (or a crash) sees the old content or the new, never a mixture. On any
+ * failure (ENOSPC, EACCES, EROFS) the temporary file is removed and the target is untouched.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import crypto from "node:crypto";
+import { EnvironmentError } from "../errors.js";
+
+export interface AtomicWriteOptions {
+  /** File mode for a new file (an existing file keeps its mode). */
+  mode?: number;
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  let mode = options.mode ?? 0o644;
+  try {
+    mode = (await fs.stat(target)).mode & 0o7777;
+  } catch {
+    /* new file */
+  }
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(tmp, "wx", mode);
+    await fh.writeFile(data);
+    await fh.sync();
+    await fh.close();
+    fh = undefined;
+    await fs.rename(tmp, target);
+  } catch (error) {
+    await fh?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw writeError(target, error);
+  }
+  await fsyncDir(dir);
+}
+
+/** fsync a folder so a rename in it survives a power cut. Best effort where unsupported. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(dir, "r");
+    await fh.sync();
+  } catch {
+    /* some file systems refuse fsync on folders; the rename is still atomic */
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+function writeError(target: string, error: unknown): EnvironmentError {
+  const e = error as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is exceeded",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOENT: "the folder does not exist",
+  };
+  return new EnvironmentError(`could not write ${target}: ${why[e.code ?? ""] ?? e.message}; the previous content is unchanged`, {
+    fix: e.code === "ENOSPC" || e.code === "EDQUOT" ? "free disk space and run the command again" : "check the folder's permissions and run the command again",
+    cause: error,
+  });
+}
