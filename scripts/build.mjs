@@ -6,12 +6,14 @@ import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
+// IG_DIST=/tmp/x builds elsewhere (parallel work in one tree must not clobber dist/).
+const dist = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(root, "dist");
 const targets = [
-  ["src/main.ts", "dist/cli"],
-  ["src/action.ts", "dist/action"],
-  ["src/index.ts", "dist/lib"],
+  ["src/main.ts", path.join(dist, "cli")],
+  ["src/action.ts", path.join(dist, "action")],
+  ["src/index.ts", path.join(dist, "lib")],
 ];
 for (const [entry, out] of targets) {
-  fs.rmSync(path.join(root, out), { recursive: true, force: true });
+  fs.rmSync(out, { recursive: true, force: true });
   execFileSync(process.execPath, [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"], { cwd: root, stdio: "inherit" });
 }

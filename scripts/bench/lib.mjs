@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-export const CLI = path.join(ROOT, "dist/cli/index.js");
+export const DIST = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(ROOT, "dist");
+export const CLI = path.join(DIST, "cli/index.js");
 /** BENCH_SCALE=0.1 shrinks corpora for a quick look while developing; 1 is the real bench. */
 export const SCALE = Number(process.env.BENCH_SCALE ?? "1");
 export const WORK = process.env.BENCH_DIR ?? path.join(os.tmpdir(), "integrity-guard-bench");

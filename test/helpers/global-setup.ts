@@ -5,8 +5,9 @@ import path from "node:path";
 
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, "../..");
-  const bundles = ["dist/cli/index.js", "dist/action/index.js"];
-  if (bundles.some((b) => !fs.existsSync(path.join(root, b)))) {
+  const dist = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(root, "dist");
+  const bundles = ["cli/index.js", "action/index.js"];
+  if (bundles.some((b) => !fs.existsSync(path.join(dist, b)))) {
     execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
   }
 }

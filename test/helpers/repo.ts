@@ -9,7 +9,10 @@ import path from "node:path";
 import { main } from "../../src/cli.js";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const CLI_BUNDLE = path.join(PROJECT_ROOT, "dist/cli/index.js");
+/** IG_DIST points tests at a privately built dist (parallel work in one tree). */
+export const DIST_DIR = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(PROJECT_ROOT, "dist");
+export const CLI_BUNDLE = path.join(DIST_DIR, "cli/index.js");
+export const ACTION_BUNDLE = path.join(DIST_DIR, "action/index.js");
 
 /** Environment for git in tests: no user/system config, fixed identity. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
