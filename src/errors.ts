@@ -60,3 +60,17 @@ export function describeError(error: unknown): string {
   }
   return `internal error: a non-Error value was thrown: ${String(error)}`;
 }
+
+/**
+ * Data that fails its checks: refused by a safe write (schema violation) or found corrupt by a
+ * strict read. Carries the findings so callers can show file:line:column and the pointer.
+ */
+export class InvalidDataError extends IntegrityError {
+  constructor(
+    message: string,
+    readonly findings: readonly import("./core/finding.js").Finding[],
+    options: { fix?: string } = {},
+  ) {
+    super(message, options);
+  }
+}

@@ -2,4 +2,8 @@
 export type { Finding, Level, Summary } from "./core/finding.js";
 export { parseDocument } from "./core/parse/index.js";
 export type { ParsedDocument, ParseOptions, Position } from "./core/parse/index.js";
-export { GuardError, UsageError, ConfigError, EnvironmentError, IntegrityError, UnsafePathError } from "./errors.js";
+export { GuardError, UsageError, ConfigError, EnvironmentError, IntegrityError, InvalidDataError, UnsafePathError } from "./errors.js";
+export { writeJson, writeYaml, updateJson, readJson, readYaml } from "./lib/safe-json.js";
+export type { WriteOptions, UpdateOptions, ReadOptions } from "./lib/safe-json.js";
+export { writeFileAtomic } from "./io/atomic.js";
+export { withLock } from "./io/lock.js";

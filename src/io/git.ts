@@ -154,9 +154,203 @@ export class Git {
 
   // --- snapshots and restore (issue 6): intent methods go below this line ---
 
+  /**
+   * Write the files at `paths` (repo-relative) as blobs, byte for byte: `--no-filters` keeps
+   * eol/clean filters from changing what is stored. Returns the oids in input order.
+   */
+  async hashFilesAsBlobs(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    for (const p of paths) if (p.includes("\n")) throw new EnvironmentError(`cannot snapshot ${JSON.stringify(p)}: file names with a newline are not supported`);
+    const { stdout } = await this.exec(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: paths.join("\n") + "\n" });
+    const oids = stdout.toString("utf8").split("\n").filter(Boolean);
+    if (oids.length !== paths.length) throw new EnvironmentError(`git hash-object returned ${oids.length} ids for ${paths.length} files`);
+    return oids;
+  }
+
+  /** Write `content` as an object of `type` (default blob) and return its oid. */
+  async hashObject(content: string | Buffer, type: "blob" | "commit" = "blob"): Promise<string> {
+    const { stdout } = await this.exec(["hash-object", "-w", "-t", type, "--stdin"], { input: content });
+    return stdout.toString("utf8").trim();
+  }
+
+  /**
+   * Build a tree from entries through a temporary index (`GIT_INDEX_FILE` = `indexFile`, which
+   * must not be the user's index): update-index --index-info, then write-tree.
+   */
+  async writeTreeFromEntries(entries: readonly { mode: string; oid: string; path: string }[], indexFile: string): Promise<string> {
+    const env = { GIT_INDEX_FILE: indexFile };
+    const input = entries.map((e) => `${e.mode} ${e.oid}\t${e.path}\0`).join("");
+    await this.exec(["update-index", "-z", "--index-info"], { input, env });
+    const { stdout } = await this.exec(["write-tree"], { env });
+    return stdout.toString("utf8").trim();
+  }
+
+  /**
+   * `git commit-tree`; `configArgs` are `-c k=v` pairs placed before the verb (signing setup),
+   * `sign` adds -S (signing key from user.signingkey) or --no-gpg-sign.
+   */
+  async commitTree(options: { tree: string; parents: readonly string[]; message: string; sign: boolean; configArgs?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<string> {
+    const args = [...(options.configArgs ?? []), "commit-tree", options.tree, ...options.parents.flatMap((p) => ["-p", p]), options.sign ? "-S" : "--no-gpg-sign"];
+    const { stdout } = await this.exec(args, { input: options.message, env: options.env });
+    return stdout.toString("utf8").trim();
+  }
+
+  /**
+   * Move `ref` to `next` only if it still points at `expected` (40 zeros: must not exist yet).
+   * Returns false when someone else moved it first; throws on any other failure.
+   */
+  async updateRefCas(ref: string, next: string, expected: string, reason: string): Promise<boolean> {
+    const res = await this.exec(["update-ref", "-m", reason, ref, next, expected], { okCodes: [0, 1, 128] });
+    if (res.code === 0) return true;
+    if (/cannot lock ref|is at .* but expected|reference already exists|unable to resolve reference/.test(res.stderr)) return false;
+    throw new GitError(["update-ref", ref, next, expected], res.code, res.stderr);
+  }
+
+  /** Delete `ref` only if it still points at `expected`. */
+  async deleteRefCas(ref: string, expected: string): Promise<boolean> {
+    const res = await this.exec(["update-ref", "-d", ref, expected], { okCodes: [0, 1, 128] });
+    return res.code === 0;
+  }
+
+  /** Refs under `prefix` with their oids. Sample line: "refs/x/y\0<oid>\n" (format with %00). */
+  async listRefs(prefix: string): Promise<{ ref: string; oid: string }[]> {
+    const { stdout } = await this.exec(["for-each-ref", "--format=%(refname)%00%(objectname)", prefix]);
+    return stdout
+      .toString("utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [ref, oid] = line.split("\0");
+        return { ref: ref!, oid: oid! };
+      });
+  }
+
+  /**
+   * Every blob of a commit's tree, recursively. Sample: "100644 blob <oid>\t<path>\0".
+   * Trees git itself would refuse (".." entries) are reported as they are; callers check paths.
+   */
+  async lsTreeBlobs(treeish: string): Promise<{ mode: string; type: string; oid: string; path: string }[]> {
+    const { stdout } = await this.exec(["ls-tree", "-r", "-z", "--full-tree", treeish]);
+    return splitZ(stdout).map((rec) => {
+      const tab = rec.indexOf("\t");
+      const [mode, type, oid] = rec.slice(0, tab).split(" ");
+      return { mode: mode!, type: type!, oid: oid!, path: rec.slice(tab + 1) };
+    });
+  }
+
+  /**
+   * The first-parent chain from `rev`, newest first: id, parents, committer time (s), message.
+   * Read with `--format=%H%x1f%P%x1f%ct%x1f%B` and -z (records end in NUL).
+   */
+  async logChain(rev: string, max?: number): Promise<{ id: string; parents: string[]; time: number; message: string }[]> {
+    const args = ["log", "-z", "--first-parent", "--format=%H%x1f%P%x1f%ct%x1f%B", ...(max ? [`--max-count=${max}`] : []), rev, "--"];
+    const { stdout } = await this.exec(args);
+    return splitZ(stdout).map((rec) => {
+      const [id, parents, time, ...rest] = rec.split("\x1f");
+      return { id: id!, parents: parents ? parents.split(" ") : [], time: Number(time), message: rest.join("\x1f") };
+    });
+  }
+
+  /** The raw bytes of a commit object (to read the signature header). */
+  async readCommitObject(oid: string): Promise<Buffer> {
+    const { stdout } = await this.exec(["cat-file", "commit", oid]);
+    return stdout;
+  }
+
+  /** `git verify-commit --raw`: never throws for a bad signature; the caller reads code and output. */
+  async verifyCommitRaw(oid: string, configArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<ExecResult> {
+    return this.exec([...configArgs, "verify-commit", "--raw", oid], { okCodes: [0, 1, 128], env });
+  }
+
+  /**
+   * Write paths from `source` into the work tree only (the index is left alone). Pathspecs are
+   * literal; --overlay: files absent from the source are never deleted by git (we decide that).
+   * eol conversion is turned off so the bytes are those stored.
+   */
+  async restoreWorktree(source: string, pathspecs: readonly string[]): Promise<void> {
+    if (pathspecs.length === 0) return;
+    await this.exec(["-c", "core.autocrlf=false", "-c", "core.eol=lf", "restore", `--source=${source}`, "--worktree", "--overlay", "--pathspec-from-file=-", "--pathspec-file-nul"], {
+      input: literal(pathspecs).join("\0") + "\0",
+    });
+  }
+
+  /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
+  async fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean> {
+    const res = await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${remoteRef}:${localRef}`], { okCodes: [0, 1, 128] });
+    if (res.code === 0) return true;
+    if (/couldn't find remote ref|no such ref/i.test(res.stderr)) return false;
+    throw new GitError(["fetch", remote, remoteRef], res.code, res.stderr);
+  }
+
+  /**
+   * Push refspecs without force (a `+` is never added). Extra args (e.g. --force-with-lease=ref:oid
+   * for an epoch rollover) are passed through. Returns rejected=true when the remote refused an
+   * update (someone else pushed first); throws on anything else.
+   */
+  async pushRefs(remote: string, refspecs: readonly string[], extraArgs: readonly string[] = []): Promise<{ ok: boolean; rejected: boolean; message: string }> {
+    const res = await this.exec(["push", "--porcelain", "--quiet", ...extraArgs, remote, ...refspecs], { okCodes: [0, 1, 128] });
+    const out = res.stdout.toString("utf8");
+    if (res.code === 0) return { ok: true, rejected: false, message: out };
+    if (/^!\t/m.test(out)) return { ok: false, rejected: true, message: out + res.stderr };
+    throw new GitError(["push", remote, ...refspecs], res.code, res.stderr || out);
+  }
+
+  /** The committer identity git would use, or undefined when none is configured. Never throws. */
+  async tryCommitterIdent(): Promise<string | undefined> {
+    const res = await this.exec(["var", "GIT_COMMITTER_IDENT"], { okCodes: [0, 1, 128] }).catch(() => undefined);
+    return res && res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
+  }
+
   // --- action and workflows (issue 5): intent methods go below this line ---
 
+  /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
+  async changedPaths(): Promise<string[]> {
+    // Porcelain v1 -z: "XY path\0", renames "R  new\0old\0" (the old path is its own record).
+    const { stdout } = await this.exec(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]);
+    return splitZ(stdout).map((rec) => rec.slice(3));
+  }
+
+  /** Create branch `name` at HEAD and switch to it (fails if it exists: never clobber a branch). */
+  async createBranch(name: string): Promise<void> {
+    await this.exec(["switch", "-c", name]);
+  }
+
+  /** Stage exactly `paths` (additions, changes, deletions) and commit them; returns the commit id. */
+  async commitPaths(paths: readonly string[], message: string, env?: NodeJS.ProcessEnv): Promise<string> {
+    await this.exec(["add", "-A", "--", ...literal(paths)]);
+    await this.exec(["commit", "--no-verify", "-q", "-m", message, "--", ...literal(paths)], env ? { env } : {});
+    return (await this.exec(["rev-parse", "HEAD"])).stdout.toString("utf8").trim();
+  }
+
+  /** Push `ref` (a branch name) to `remote` under the same name; never forces. */
+  async pushBranch(remote: string, branch: string): Promise<void> {
+    await this.exec(["push", "--quiet", remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+  }
+
+  /** The current branch name, or undefined on a detached HEAD. */
+  async currentBranch(): Promise<string | undefined> {
+    const res = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"], { okCodes: [0, 1, 128] });
+    return res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
+  }
+
   // --- validate and hook (issue 2): intent methods go below this line ---
+
+  /**
+   * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or
+   * undefined when unset. Output of `git config --show-scope --null --get`: "local\0.husky/_\0".
+   */
+  async hooksPathSetting(): Promise<{ value: string; scope: string } | undefined> {
+    const res = await this.exec(["config", "--show-scope", "--null", "--get", "core.hooksPath"], { okCodes: [0, 1] });
+    if (res.code !== 0) return undefined;
+    const [scope, value] = splitZ(res.stdout);
+    return value === undefined ? undefined : { scope: scope!, value };
+  }
+
+  /** Absolute folder git runs hooks from (honours core.hooksPath, relative to the work tree top). */
+  async hooksDir(): Promise<string> {
+    const { stdout } = await this.exec(["rev-parse", "--git-path", "hooks"]);
+    return path.resolve(this.root, stdout.toString("utf8").replace(/\n$/, ""));
+  }
 }
 
 /** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */

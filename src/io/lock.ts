@@ -13,6 +13,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** A lock older than this is stale whatever its owner (default 10 min). */
   staleMs?: number;
+  /** Longest pause between attempts (default 50 ms; short for hot read-modify-write loops). */
+  pollMaxMs?: number;
 }
 
 interface LockInfo {
@@ -36,7 +38,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const started = Date.now();
   await fs.mkdir(path.dirname(lockPath), { recursive: true });
   const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now() };
-  let delay = 2;
+  let delay = 1;
   for (;;) {
     try {
       const fh = await fs.open(lockPath, "wx");
@@ -66,7 +68,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       });
     }
     await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 50);
+    delay = Math.min(delay * 2, options.pollMaxMs ?? 50);
   }
 }
 

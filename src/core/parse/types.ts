@@ -18,6 +18,16 @@ export interface ParseOptions {
   mergeKeys?: boolean;
   /** YAML: custom tags (e.g. "!Ref") accepted; their value is kept as the plain scalar/collection. */
   customTags?: readonly string[];
+  /**
+   * YAML: accept every `!tag` (values kept as plain scalars/collections). For corpora and
+   * library use; the CLI never sets it. Default false: an unknown tag is `parse/unknown-tag`.
+   */
+  allowAnyTag?: boolean;
+  /**
+   * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
+   * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
+   */
+  maxDepth?: number;
 }
 
 export interface ParsedDocument {

@@ -1,0 +1,60 @@
+/**
+ * What triggered the run, from GITHUB_EVENT_NAME and the payload at GITHUB_EVENT_PATH. Only
+ * the fields we use are read, each checked, so a malformed payload is a clear error.
+ */
+import fs from "node:fs";
+import { EnvironmentError } from "../errors.js";
+
+export interface PullRequestEvent {
+  kind: "pull_request";
+  name: string;
+  number: number;
+  baseSha?: string;
+  headSha?: string;
+  baseRef?: string;
+  headRef?: string;
+}
+
+export interface TreeEvent {
+  /** push, schedule, workflow_dispatch, or anything else: the whole tree is checked. */
+  kind: "tree";
+  name: string;
+}
+
+export type ActionEvent = PullRequestEvent | TreeEvent;
+
+const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
+
+/** Read the event; without GITHUB_EVENT_NAME (a local run) it is a whole-tree run. */
+export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) {
+    throw new EnvironmentError(`GITHUB_EVENT_NAME is ${name} but GITHUB_EVENT_PATH is not set`, { fix: "run inside GitHub Actions, or set GITHUB_EVENT_PATH to the event payload" });
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new EnvironmentError(`cannot read the event payload ${file}: ${(error as Error).message}`, { fix: "GITHUB_EVENT_PATH must name the JSON payload the runner wrote" });
+  }
+  const pr = (payload as { pull_request?: Record<string, unknown>; number?: unknown } | null)?.pull_request;
+  const number = (pr?.number ?? (payload as { number?: unknown }).number) as unknown;
+  if (!pr || typeof number !== "number" || !Number.isInteger(number) || number < 1) {
+    throw new EnvironmentError(`the ${name} payload in ${file} has no pull_request.number`, { fix: "this looks like a malformed event payload; re-run the workflow" });
+  }
+  const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+  const base = pr.base as { sha?: unknown; ref?: unknown } | undefined;
+  const head = pr.head as { sha?: unknown; ref?: unknown } | undefined;
+  const ev: PullRequestEvent = { kind: "pull_request", name, number };
+  const baseSha = str(base?.sha);
+  const headSha = str(head?.sha);
+  const baseRef = str(base?.ref);
+  const headRef = str(head?.ref);
+  if (baseSha) ev.baseSha = baseSha;
+  if (headSha) ev.headSha = headSha;
+  if (baseRef) ev.baseRef = baseRef;
+  if (headRef) ev.headRef = headRef;
+  return ev;
+}

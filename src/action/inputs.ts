@@ -1,0 +1,119 @@
+/**
+ * The Action's inputs, read and validated before anything runs (a typo must never turn a check
+ * off). Pure over a getter, so tests feed it a map; the runner passes INPUT_* variables whose
+ * names keep their hyphens (INPUT_FAIL-ON).
+ */
+import { UsageError } from "../errors.js";
+import { checkRelative } from "../io/paths.js";
+
+export const ACTION_COMMANDS = ["check", "verify", "conflicts", "health", "snapshot", "restore", "prune"] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+export const FAIL_ON = ["error", "warning", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+export const MODES = ["pr", "push"] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface ActionInputs {
+  command: ActionCommand;
+  token: string;
+  /** Config path relative to the working directory (undefined: the default). */
+  config?: string;
+  set?: string;
+  snapshot?: string;
+  /** Repo-relative paths (restore: what to restore; others: restrict the check). */
+  paths: string[];
+  /** restore: open a pull request (pr) or commit to the checked-out branch (push). */
+  mode: Mode;
+  comment: boolean;
+  sarif?: string;
+  failOn: FailOn;
+  workingDirectory: string;
+}
+
+/** Reads one input: the trimmed value, "" when unset. */
+export type InputGetter = (name: string) => string;
+
+/** The getter the runner implies: INPUT_<NAME> with spaces as _ and upper case, hyphens kept. */
+export function envInputs(env: NodeJS.ProcessEnv): InputGetter {
+  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+
+const TRUE = ["true", "True", "TRUE"];
+const FALSE = ["false", "False", "FALSE"];
+
+/** core.getBooleanInput semantics (YAML 1.2 core schema), with a message that names the input. */
+export function booleanInput(get: InputGetter, name: string, fallback: boolean): boolean {
+  const v = get(name);
+  if (v === "") return fallback;
+  if (TRUE.includes(v)) return true;
+  if (FALSE.includes(v)) return false;
+  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not a boolean`, {
+    fix: `set \`${name}\` to one of: ${[...TRUE, ...FALSE].join(", ")}`,
+  });
+}
+
+function choiceInput<T extends string>(get: InputGetter, name: string, choices: readonly T[], fallback: T): T {
+  const v = get(name);
+  if (v === "") return fallback;
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not accepted`, { fix: `set \`${name}\` to one of: ${choices.join(", ")}` });
+}
+
+/** Split a list input: one item per line or comma-separated; blank items dropped. */
+export function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Read and validate every input; throws UsageError naming the input and the accepted values. */
+export function readInputs(get: InputGetter): ActionInputs {
+  const command = choiceInput(get, "command", ACTION_COMMANDS, "check");
+  const failOn = choiceInput(get, "fail-on", FAIL_ON, "error");
+  const mode = choiceInput(get, "mode", MODES, "pr");
+  const comment = booleanInput(get, "comment", true);
+  const paths = listInput(get("paths")).map((p) => checkRelative(p, "input `paths` entry"));
+  const set = get("set") || undefined;
+  if (set !== undefined && !NAME.test(set)) {
+    throw new UsageError(`input \`set\` is ${JSON.stringify(set)}, which is not a backup set name`, { fix: "use a set name from snapshots.sets in the config, e.g. hourly" });
+  }
+  const snapshot = get("snapshot") || undefined;
+  if (snapshot !== undefined && (snapshot.startsWith("-") || /[\s\0]/.test(snapshot))) {
+    throw new UsageError(`input \`snapshot\` is ${JSON.stringify(snapshot)}, which is not a snapshot id, set name or "latest"`, {
+      fix: "use a snapshot id from `integrity-guard snapshots`, a set name, or latest",
+    });
+  }
+  const config = get("config") || undefined;
+  if (config !== undefined) checkRelative(config, "input `config`");
+  const sarif = get("sarif") || undefined;
+  if (sarif !== undefined) checkRelative(sarif, "input `sarif`");
+  const wd = get("working-directory");
+  const workingDirectory = wd === "" || wd === "." ? "." : checkRelative(wd, "input `working-directory`");
+  const onlyFor = (input: string, given: boolean, commands: readonly ActionCommand[]) => {
+    if (given && !commands.includes(command)) {
+      throw new UsageError(`input \`${input}\` is not used by command \`${command}\``, { fix: `remove \`${input}\`, or use it with: ${commands.join(", ")}` });
+    }
+  };
+  onlyFor("snapshot", snapshot !== undefined, ["restore"]);
+  onlyFor("set", set !== undefined, ["snapshot", "restore", "prune", "health"]);
+  onlyFor("mode", get("mode") !== "", ["restore"]);
+  if (command === "snapshot" && set === undefined) {
+    throw new UsageError("command `snapshot` needs input `set`", { fix: "add `set: <name>` (a set from snapshots.sets in the config, e.g. hourly)" });
+  }
+  return {
+    command,
+    token: get("token"),
+    ...(config !== undefined ? { config } : {}),
+    ...(set !== undefined ? { set } : {}),
+    ...(snapshot !== undefined ? { snapshot } : {}),
+    paths,
+    mode,
+    comment,
+    ...(sarif !== undefined ? { sarif } : {}),
+    failOn,
+    workingDirectory,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The files a pull request touches. The API (`pulls/N/files`, all pages) is the source: the
+ * usual checkout is a shallow merge commit, where the base commit is not available locally.
+ * When the API fails, `git diff base head` is used if both commits are present; when neither
+ * works, the caller checks the whole tree (slower, never less safe).
+ */
+import type { Git } from "../io/git.js";
+import { splitZ } from "../io/git.js";
+import { describeApiError, type GitHubClient } from "../io/github-api.js";
+import type { PullRequestEvent } from "./event.js";
+
+/** GitHub's pulls/N/files stops at 3000 files: a list that long may be incomplete. */
+export const API_FILE_LIMIT = 3000;
+
+export interface PrFiles {
+  /** Repo-relative paths that exist after the PR (removed files dropped). */
+  files: string[];
+  source: "api" | "git";
+}
+
+/** Files of the PR, or undefined (with `warn` called) when they cannot be known completely. */
+export async function prFiles(ev: PullRequestEvent, client: GitHubClient | undefined, git: Git, warn: (m: string) => void): Promise<PrFiles | undefined> {
+  if (client) {
+    try {
+      const list = await client.listPullFiles(ev.number);
+      if (list.length >= API_FILE_LIMIT) {
+        warn(`pull request #${ev.number} lists ${list.length} files, GitHub's maximum; checking the whole tree instead`);
+        return undefined;
+      }
+      return { files: list.filter((f) => f.status !== "removed").map((f) => f.filename), source: "api" };
+    } catch (error) {
+      warn(`could not list the files of pull request #${ev.number}: ${describeApiError(error)}; trying git diff`);
+    }
+  }
+  if (ev.baseSha && ev.headSha && (await git.tryRevParse(ev.baseSha)) && (await git.tryRevParse(ev.headSha))) {
+    // Three dots: what the PR changes since it forked, as GitHub's own diff shows it.
+    const res = await git.exec(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", `${ev.baseSha}...${ev.headSha}`], { okCodes: [0, 128] });
+    if (res.code === 0) return { files: splitZ(res.stdout), source: "git" };
+  }
+  warn(`the files of pull request #${ev.number} are unknown (no API access, base commit not fetched); checking the whole tree`);
+  return undefined;
+}

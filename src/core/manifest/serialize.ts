@@ -1,0 +1,33 @@
+/**
+ * Manifest text: deterministic and diff-friendly. The document is exactly what a stable
+ * stringify (sorted keys) would produce, except that each entry sits on its own line, so a
+ * reseal shows up in review as one changed line per changed file and an unchanged reseal is
+ * byte-identical. No timestamps: nothing churns.
+ */
+import stringify from "fast-json-stable-stringify";
+import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, MANIFEST_VERSION, comparePaths, type Manifest, type ManifestEntry } from "./model.js";
+import { rootDigest } from "./root.js";
+
+/** Build a manifest from entries (sorted, root digest computed). */
+export function buildManifest(entries: readonly ManifestEntry[]): Manifest {
+  const sorted = [...entries].sort((a, b) => comparePaths(a.path, b.path)).map(normalizeEntry);
+  return { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, algorithm: MANIFEST_ALGORITHM, root: rootDigest(sorted), entries: sorted };
+}
+
+/** Keep only known keys, so what we write is exactly what the schema allows. */
+function normalizeEntry(e: ManifestEntry): ManifestEntry {
+  const out: ManifestEntry = { path: e.path, sha256: e.sha256, size: e.size };
+  if (e.link !== undefined) out.link = e.link;
+  if (e.mode !== undefined) out.mode = e.mode;
+  return out;
+}
+
+/** The manifest file's text (ends with a newline). */
+export function renderManifest(m: Manifest): string {
+  const entries = m.entries.length === 0 ? "[]" : "[\n" + m.entries.map((e) => stringify(e)).join(",\n") + "\n]";
+  // Keys in sorted order, as stable stringify would emit them.
+  return (
+    `{"algorithm":${JSON.stringify(m.algorithm)},"entries":${entries},"format":${JSON.stringify(m.format)},` +
+    `"root":${JSON.stringify(m.root)},"version":${m.version}}\n`
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Read a manifest's text: parse, validate against schemas/manifest.schema.json, check every
+ * path is safe, the order canonical and the root digest right. Pure.
+ *
+ * Decisions (docs/manifest.md): a manifest that does not parse, violates the schema, is not
+ * sorted/unique or whose root digest is wrong is a `manifest/corrupt` error finding (exit 1: a
+ * failed verification, and in the hook it blocks the commit). A path that is absolute or holds
+ * `..` is an UnsafePathError (exit 2) naming the entry: nothing is read for a tampered manifest.
+ */
+import { Ajv, type ValidateFunction } from "ajv";
+import type { Finding } from "../finding.js";
+import { parseDocument } from "../parse/index.js";
+import { ajvErrorsToFindings } from "../schema/ajv-findings.js";
+import { UnsafePathError } from "../../errors.js";
+import manifestSchema from "../../../schemas/manifest.schema.json" with { type: "json" };
+import type { Manifest } from "./model.js";
+import { rootDigest } from "./root.js";
+import { renderManifest } from "./serialize.js";
+
+let compiled: ValidateFunction | undefined;
+
+export interface ReadManifestResult {
+  manifest?: Manifest;
+  /** manifest/corrupt errors, or a manifest/noncanonical warning. */
+  findings: Finding[];
+}
+
+const FIX = "restore the manifest from git (`git checkout -- .integrity-guard/manifest.json`) or, once the files are known good, run `integrity-guard seal`";
+
+/** 1-based line of each entry in a manifest we wrote (entries start on line 2, one per line). */
+export function entryLine(index: number): number {
+  return index + 2;
+}
+
+/** Parse and check manifest text. `file` is the repo-relative path used in findings. */
+export function readManifestText(text: Buffer | string, file: string): ReadManifestResult {
+  const str = typeof text === "string" ? text : text.toString("utf8");
+  let value: unknown;
+  let fast = true;
+  try {
+    value = JSON.parse(str);
+  } catch {
+    fast = false;
+  }
+  // Exact positions only on the slow path: the strict parser is what finds duplicate keys and
+  // bad encodings, and it is only needed when something is already wrong.
+  const slow = () => parseDocument(typeof text === "string" ? Buffer.from(text) : text, { path: file, format: "json" });
+  if (!fast) {
+    const doc = slow();
+    const findings = doc.findings.map((f) => corrupt(f, file));
+    if (findings.length === 0) findings.push(corrupt({ message: "the manifest is not valid JSON" }, file));
+    return { findings };
+  }
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
+  if (!compiled(value)) {
+    const doc = slow();
+    if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
+    const findings = ajvErrorsToFindings(compiled.errors ?? [], { file, schemaPath: "schemas/manifest.schema.json", doc, rule: "manifest/corrupt" });
+    return { findings: findings.map((f) => ({ ...f, level: "error", fix: f.fix ?? FIX })) };
+  }
+  const m = value as Manifest;
+  const findings: Finding[] = [];
+  let prev: string | undefined;
+  m.entries.forEach((e, i) => {
+    checkEntryPath(e.path, i);
+    if (prev !== undefined && !(prev < e.path)) {
+      findings.push(
+        corrupt({ message: prev === e.path ? `entry ${JSON.stringify(e.path)} appears twice` : `entries are not sorted: ${JSON.stringify(e.path)} comes after ${JSON.stringify(prev)}`, pointer: `/entries/${i}/path` }, file),
+      );
+    }
+    prev = e.path;
+  });
+  const root = rootDigest(m.entries);
+  if (root !== m.root) {
+    findings.push(
+      corrupt(
+        {
+          message: "the manifest's root digest does not match its entries: it was edited by hand or damaged",
+          pointer: "/root",
+          expected: root,
+          found: m.root,
+        },
+        file,
+      ),
+    );
+  }
+  if (findings.length > 0) return { findings };
+  if (renderManifest(m) !== str) {
+    // Valid and consistent, but not as seal writes it (hand-formatted, or duplicate keys that
+    // JSON.parse folded): the strict parser says which.
+    const doc = slow();
+    if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
+    findings.push({
+      rule: "manifest/noncanonical",
+      level: "warning",
+      file,
+      line: 1,
+      column: 1,
+      message: "the manifest is valid but not in the form `integrity-guard seal` writes (reformatted by hand or by a tool)",
+      fix: "run `integrity-guard seal` to rewrite it canonically (after checking the files are as intended)",
+    });
+  }
+  return { manifest: m, findings };
+}
+
+function corrupt(f: Partial<Finding> & { message: string }, file: string): Finding {
+  return { ...f, rule: "manifest/corrupt", level: "error", file, line: f.line ?? 1, column: f.column ?? 1, message: `corrupt manifest: ${f.message}`, fix: f.fix ?? FIX };
+}
+
+/**
+ * A manifest path must be a canonical repo-relative POSIX path: not absolute, no `.`/`..` or
+ * empty segments, no backslash or NUL. Throws UnsafePathError (exit 2) naming the entry.
+ */
+export function checkEntryPath(p: string, index: number): void {
+  const where = `manifest entry ${index} (${JSON.stringify(p)})`;
+  const fix = "the manifest was tampered with or damaged: restore it from git, or delete it and run `integrity-guard seal` on a tree you trust";
+  if (p.includes("\0")) throw new UnsafePathError(`${where} contains a NUL byte; nothing was read`, { fix });
+  if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\")) throw new UnsafePathError(`${where} is an absolute path; nothing was read`, { fix });
+  const parts = p.split("/");
+  if (parts.includes("..")) throw new UnsafePathError(`${where} contains "..", which leaves the repository; nothing was read`, { fix });
+  if (p.includes("\\") || parts.some((s) => s === "" || s === ".")) {
+    throw new UnsafePathError(`${where} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`, { fix });
+  }
+  if (parts[0] === ".git") throw new UnsafePathError(`${where} points into .git; nothing was read`, { fix });
+}

@@ -1,0 +1,75 @@
+/**
+ * Which schemas apply to a file. Pure: config mappings by glob, plus the file's own `$schema`
+ * when it is a local path (resolved relative to the file). Remote `$schema` URLs are never
+ * fetched: they are reported so `schema/missing` can say why they did not count.
+ */
+import { matcher } from "../glob.js";
+import type { SchemaMapping } from "../../config/types.js";
+
+export interface SchemaRef {
+  /** Repo-relative POSIX path of the schema file. */
+  path: string;
+  /** Where the mapping came from: a config entry (its index) or the file's own `$schema`. */
+  from: { config: number } | "$schema";
+}
+
+export interface SchemaChoice {
+  schemas: SchemaRef[];
+  /** The file's `$schema` when it is a URL we do not fetch (for the schema/missing message). */
+  remote?: string;
+  /** The file's `$schema` when it is a local path that escapes the repository (`..` above the root). */
+  outside?: string;
+}
+
+/** Schemas for `file` (repo-relative) with document value `value`. Duplicates are removed. */
+export function schemasFor(file: string, mappings: readonly SchemaMapping[] | undefined, value: unknown): SchemaChoice {
+  const schemas: SchemaRef[] = [];
+  const seen = new Set<string>();
+  (mappings ?? []).forEach((m, i) => {
+    const path = normalizeRepoPath(m.schema);
+    if (matcher(m.files)(file) && path !== undefined && !seen.has(path)) {
+      seen.add(path);
+      schemas.push({ path, from: { config: i } });
+    }
+  });
+  const choice: SchemaChoice = { schemas };
+  const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
+  if (typeof own === "string" && own !== "") {
+    if (isUrl(own)) {
+      choice.remote = own;
+    } else {
+      const resolved = resolveRelative(file, own);
+      if (resolved === undefined) choice.outside = own;
+      else if (!seen.has(resolved)) schemas.push({ path: resolved, from: "$schema" });
+    }
+  }
+  return choice;
+}
+
+/** True for `scheme:...` values (http:, https:, urn:, file:): not a relative path. */
+export function isUrl(s: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) && !/^[A-Za-z]:[\\/]/.test(s);
+}
+
+/**
+ * Resolve `ref` (a relative path, maybe with `./`, `../`) against the folder of repo-relative
+ * `from`. Undefined when it is absolute or climbs above the repository root.
+ */
+export function resolveRelative(from: string, ref: string): string | undefined {
+  const clean = ref.replace(/\\/g, "/").split("#")[0]!;
+  if (clean.startsWith("/") || clean === "") return undefined;
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of clean.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length ? parts.join("/") : undefined;
+}
+
+/** `./schemas/x.json` -> `schemas/x.json`; undefined for absolute or escaping paths. */
+export function normalizeRepoPath(p: string): string | undefined {
+  return resolveRelative("_", p);
+}

@@ -1,0 +1,46 @@
+/**
+ * Run ajv standalone code (CommonJS text) without ajv: the few runtime helpers it may
+ * `require` are imported here by literal name, so the bundler ships them and the code needs
+ * no node_modules at run time.
+ */
+import type { ErrorObject } from "ajv";
+import type { Validator } from "./compile.js";
+
+type Loader = () => Promise<unknown>;
+
+const RUNTIME: Record<string, Loader> = {
+  "ajv/dist/runtime/equal": () => import("ajv/dist/runtime/equal.js"),
+  "ajv/dist/runtime/ucs2length": () => import("ajv/dist/runtime/ucs2length.js"),
+  "ajv/dist/runtime/uri": () => import("ajv/dist/runtime/uri.js"),
+  "ajv/dist/runtime/validation_error": () => import("ajv/dist/runtime/validation_error.js"),
+  "ajv/dist/runtime/timestamp": () => import("ajv/dist/runtime/timestamp.js"),
+  "ajv-formats/dist/formats": () => import("ajv-formats/dist/formats.js"),
+};
+
+/** What CommonJS `require` would return, from an ESM namespace (Node) or a bundler's module. */
+function asCommonJs(ns: unknown): unknown {
+  const d = (ns as { default?: unknown }).default;
+  if (d !== null && (typeof d === "object" || typeof d === "function") && (d as { __esModule?: boolean }).__esModule) return d;
+  return ns;
+}
+
+/** The module ids standalone code requires. */
+export function requiredModules(code: string): string[] {
+  return [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
+}
+
+/** Turn standalone code into a validator; throws when it needs a module we do not ship. */
+export async function loadStandalone(code: string): Promise<Validator> {
+  const modules = new Map<string, unknown>();
+  for (const id of requiredModules(code)) {
+    const load = RUNTIME[id];
+    if (!load) throw new Error(`compiled schema needs module ${id}, which integrity-guard does not ship`);
+    modules.set(id, asCommonJs(await load()));
+  }
+  const mod: { exports: unknown } = { exports: {} };
+  // The code is ajv's own output, cached under .git/integrity-guard/ and checksummed there.
+  new Function("module", "exports", "require", code)(mod, mod.exports, (id: string) => modules.get(id));
+  const fn = mod.exports as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  if (typeof fn !== "function") throw new Error("compiled schema code did not export a function");
+  return (data) => (fn(data) ? null : (fn.errors ?? []));
+}

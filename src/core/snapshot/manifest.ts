@@ -1,0 +1,85 @@
+/**
+ * The manifest stored inside every snapshot (`.integrity-snapshot/manifest.json`): the SHA-256
+ * and size of each file. Its bytes are deterministic (sorted paths, fixed key order, no time),
+ * so two snapshots of unchanged files have the same digest and "nothing changed" is one compare.
+ */
+export const SNAPSHOT_MANIFEST_PATH = ".integrity-snapshot/manifest.json";
+export const SNAPSHOT_META_DIR = ".integrity-snapshot";
+
+export interface SnapshotFileEntry {
+  sha256: string;
+  size: number;
+  /** Git file mode: 100644 or 100755. */
+  mode: "100644" | "100755";
+}
+
+export interface SnapshotManifest {
+  version: 1;
+  set: string;
+  /** The set's paths as configured when the snapshot was taken ("dir/" = everything below). */
+  paths: string[];
+  files: Record<string, SnapshotFileEntry>;
+}
+
+/** Serialise with sorted paths and a fixed key order (the digest depends on these bytes). */
+export function serializeSnapshotManifest(m: SnapshotManifest): string {
+  const files: Record<string, SnapshotFileEntry> = {};
+  for (const p of Object.keys(m.files).sort(comparePaths)) {
+    const e = m.files[p]!;
+    files[p] = { sha256: e.sha256, size: e.size, mode: e.mode };
+  }
+  return JSON.stringify({ version: 1, set: m.set, paths: [...m.paths], files }, null, 1) + "\n";
+}
+
+/** Byte-wise path order (what git uses), independent of locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Parse and check the shape of a stored manifest; returns a reason string when it is not valid. */
+export function parseSnapshotManifest(text: string): SnapshotManifest | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
+  }
+  if (!isObject(data) || data.version !== 1) return "missing \"version\": 1";
+  if (typeof data.set !== "string") return "missing \"set\"";
+  if (!Array.isArray(data.paths) || !data.paths.every((p) => typeof p === "string")) return "\"paths\" is not a list of strings";
+  if (!isObject(data.files)) return "\"files\" is not an object";
+  const files: Record<string, SnapshotFileEntry> = {};
+  for (const [p, e] of Object.entries(data.files)) {
+    if (!isObject(e) || typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) return `file ${JSON.stringify(p)}: bad sha256`;
+    if (typeof e.size !== "number" || !Number.isSafeInteger(e.size) || e.size < 0) return `file ${JSON.stringify(p)}: bad size`;
+    if (e.mode !== "100644" && e.mode !== "100755") return `file ${JSON.stringify(p)}: bad mode`;
+    files[p] = { sha256: e.sha256, size: e.size, mode: e.mode };
+  }
+  return { version: 1, set: data.set, paths: data.paths as string[], files };
+}
+
+/**
+ * Why a path stored in a snapshot must not be written to disk, or undefined when it is safe:
+ * absolute, `..`, empty segments, backslashes, NUL, or inside .git / our own meta folder.
+ */
+export function unsafeSnapshotPath(p: string): string | undefined {
+  if (p.length === 0) return "empty path";
+  if (p.includes("\0")) return "contains a NUL byte";
+  if (p.includes("\\")) return "contains a backslash";
+  if (p.startsWith("/") || /^[A-Za-z]:/.test(p)) return "absolute path";
+  const parts = p.split("/");
+  if (parts.some((s) => s === "" || s === "." || s === "..")) return "contains an empty, '.' or '..' segment";
+  if (parts.some((s) => s.toLowerCase() === ".git")) return "inside a .git folder";
+  if (parts[0] === SNAPSHOT_META_DIR) return "inside the snapshot's own metadata folder";
+  return undefined;
+}
+
+/** True when `file` is `scope` itself or below `scope` ("dir/" or "dir" both name a folder). */
+export function inScope(file: string, scope: string): boolean {
+  const s = scope.replace(/\/+$/, "");
+  return file === s || file.startsWith(s + "/");
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,155 @@
+/**
+ * A thin GitHub REST client over @actions/github's Octokit. The base URL comes from
+ * GITHUB_API_URL (GitHub Enterprise Server works); idempotent requests are retried once on a
+ * 5xx or a network error, writes are not (a POST that failed half-way may have happened), which
+ * is why the sticky comment is found again by its marker before a second create.
+ */
+import { getOctokit } from "@actions/github";
+import { EnvironmentError } from "../errors.js";
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** "owner/name" (GITHUB_REPOSITORY). */
+  repository: string;
+  /** Default: env GITHUB_API_URL, else https://api.github.com. */
+  apiUrl?: string;
+  /** Delay before the one retry of an idempotent request (ms). */
+  retryDelayMs?: number;
+}
+
+export interface IssueComment {
+  id: number;
+  body?: string;
+  html_url: string;
+}
+
+export interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+}
+
+export interface IssueSummary {
+  number: number;
+  title: string;
+  state: string;
+  html_url: string;
+  body?: string | null;
+  labels: (string | { name?: string })[];
+}
+
+/** HTTP status of an Octokit error, if it has one. */
+export function errorStatus(error: unknown): number | undefined {
+  const s = (error as { status?: unknown } | null)?.status;
+  return typeof s === "number" ? s : undefined;
+}
+
+/** A one-line description of an API failure, for a warning (never includes the token). */
+export function describeApiError(error: unknown): string {
+  const status = errorStatus(error);
+  const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  if (status === 403 || status === 404) {
+    return `${message} (HTTP ${status}; the token may lack the permission, e.g. \`permissions: pull-requests: write\` for comments, or \`issues: write\` for issues)`;
+  }
+  return status ? `${message} (HTTP ${status})` : message;
+}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
+
+export class GitHubClient {
+  readonly octokit: Octokit;
+  readonly owner: string;
+  readonly repo: string;
+
+  constructor(options: GitHubClientOptions) {
+    const [owner, repo, extra] = options.repository.split("/");
+    if (!owner || !repo || extra !== undefined) {
+      throw new EnvironmentError(`GITHUB_REPOSITORY ${JSON.stringify(options.repository)} is not "owner/name"`, {
+        fix: "run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/name",
+      });
+    }
+    this.owner = owner;
+    this.repo = repo;
+    const baseUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+    this.octokit = getOctokit(options.token, { baseUrl });
+    const delay = options.retryDelayMs ?? 250;
+    this.octokit.hook.wrap("request", async (request, requestOptions) => {
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        const status = errorStatus(error);
+        const retryable = status === undefined || status >= 500;
+        if (!retryable || !IDEMPOTENT.has(String(requestOptions.method).toUpperCase())) throw error;
+        await new Promise((r) => setTimeout(r, delay));
+        return request(requestOptions);
+      }
+    });
+  }
+
+  /** Every comment on issue or pull request `n` (all pages). */
+  async listComments(n: number): Promise<IssueComment[]> {
+    return this.octokit.paginate(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: n, per_page: 100 });
+  }
+
+  /**
+   * Create or update the one comment on `n` that contains `marker`. Searches all pages, so the
+   * comment is never duplicated; when several carry the marker (left by an older version), the
+   * first is updated.
+   */
+  async upsertComment(n: number, marker: string, body: string): Promise<{ action: "created" | "updated"; id: number; url: string }> {
+    const full = body.includes(marker) ? body : `${marker}\n${body}`;
+    const existing = (await this.listComments(n)).find((c) => c.body?.includes(marker));
+    if (existing) {
+      const { data } = await this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: existing.id, body: full });
+      return { action: "updated", id: data.id, url: data.html_url };
+    }
+    const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: n, body: full });
+    return { action: "created", id: data.id, url: data.html_url };
+  }
+
+  /** Files of pull request `n` (all pages; GitHub stops at 3000). */
+  async listPullFiles(n: number): Promise<PullFile[]> {
+    return this.octokit.paginate(this.octokit.rest.pulls.listFiles, { owner: this.owner, repo: this.repo, pull_number: n, per_page: 100 });
+  }
+
+  async createPullRequest(p: { head: string; base: string; title: string; body: string }): Promise<{ number: number; url: string }> {
+    const { data } = await this.octokit.rest.pulls.create({ owner: this.owner, repo: this.repo, ...p });
+    return { number: data.number, url: data.html_url };
+  }
+
+  async getDefaultBranch(): Promise<string> {
+    const { data } = await this.octokit.rest.repos.get({ owner: this.owner, repo: this.repo });
+    return data.default_branch;
+  }
+
+  /** Issues (not pull requests) in `state` carrying every label in `labels`. */
+  async listIssues(q: { state?: "open" | "closed" | "all"; labels?: string[] } = {}): Promise<IssueSummary[]> {
+    const all = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
+      owner: this.owner,
+      repo: this.repo,
+      state: q.state ?? "open",
+      ...(q.labels?.length ? { labels: q.labels.join(",") } : {}),
+      per_page: 100,
+    });
+    return all.filter((i) => !("pull_request" in i && i.pull_request));
+  }
+
+  async createIssue(p: { title: string; body: string; labels?: string[] }): Promise<{ number: number; url: string }> {
+    const { data } = await this.octokit.rest.issues.create({ owner: this.owner, repo: this.repo, ...p });
+    return { number: data.number, url: data.html_url };
+  }
+
+  async updateIssue(n: number, p: { title?: string; body?: string; labels?: string[]; state?: "open" | "closed" }): Promise<void> {
+    await this.octokit.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: n, ...p });
+  }
+
+  async closeIssue(n: number, reason: "completed" | "not_planned" = "completed"): Promise<void> {
+    await this.octokit.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: n, state: "closed", state_reason: reason });
+  }
+
+  async commentOnIssue(n: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: n, body });
+  }
+}

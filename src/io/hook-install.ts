@@ -1,0 +1,196 @@
+/**
+ * Installing the pre-commit hook: decide where it goes (husky, a core.hooksPath folder, or the
+ * repository's hooks folder), plan the change without touching anything (for --dry-run), then
+ * apply it. Never destroys a hook: one that is not ours is moved to `pre-commit.local` and
+ * run first by ours; running the install twice changes nothing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError } from "../errors.js";
+import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile } from "../core/hook-script.js";
+import { writeFileAtomic } from "./atomic.js";
+import type { Git } from "./git.js";
+import { toRepoPath } from "./paths.js";
+
+export type HookMode = "husky" | "git";
+
+/** What installing the hook will do (or did). Paths are absolute. */
+export interface HookPlan {
+  mode: HookMode;
+  /** The file git (or husky) runs. */
+  file: string;
+  action: "created" | "updated" | "appended" | "chained" | "unchanged";
+  /** New content of `file`, when it changes. */
+  content?: string;
+  /** An existing foreign hook moved aside (run first by ours). */
+  chain?: { from: string; to: string };
+  /** Lines for people: what was found, what they still have to do. */
+  notes: string[];
+}
+
+const HUSKY_DIR = ".husky";
+
+/** Work out where and how the hook goes. Reads only; throws UsageError when it must not proceed. */
+export async function planHookInstall(git: Git): Promise<HookPlan> {
+  const root = git.root;
+  const setting = await git.hooksPathSetting();
+  const husky = path.join(root, HUSKY_DIR);
+  const hooksDir = await git.hooksDir();
+  const repoScoped = setting === undefined || ["local", "worktree", "command"].includes(setting.scope);
+  const huskyActive = setting !== undefined && repoScoped && (hooksDir === husky || hooksDir === path.join(husky, "_"));
+  const huskyPresent = isDir(husky) || usesHuskyPackage(root);
+
+  if (huskyActive) return planHusky(root, []);
+  if (setting !== undefined && repoScoped) return planGitHook(root, hooksDir, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
+  if (huskyPresent) {
+    const why = isDir(husky) ? `${HUSKY_DIR}/ exists` : "package.json lists husky";
+    return planHusky(root, [
+      `${why}, but husky is not active in this clone (core.hooksPath is not ${HUSKY_DIR}/_): run \`npx husky\` (or \`npm install\`, whose prepare script runs it) so git runs ${HUSKY_DIR}/pre-commit.`,
+    ]);
+  }
+  if (setting !== undefined) {
+    throw new UsageError(
+      `core.hooksPath is set in your ${setting.scope} git config to ${JSON.stringify(setting.value)}: installing the hook there would make it run in every repository`,
+      {
+        fix: `add \`integrity-guard check --staged\` to the pre-commit hook in ${setting.value} yourself, or give this repository its own hooks folder (git config core.hooksPath .githooks) and run init again`,
+      },
+    );
+  }
+  return planGitHook(root, hooksDir, []);
+}
+
+/** Carry out a plan made by planHookInstall. */
+export async function applyHookPlan(plan: HookPlan): Promise<void> {
+  if (plan.action === "unchanged") return;
+  await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+  if (plan.chain) {
+    // Never overwrite a file while moving the old hook aside (planned absent, re-checked here).
+    if (fs.existsSync(plan.chain.to)) throw new UsageError(`${plan.chain.to} appeared while installing; nothing was changed`);
+    await fs.promises.rename(plan.chain.from, plan.chain.to);
+  }
+  if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
+  // Husky 9 runs its files with `sh -e`, but husky 8 and git exec them: they must be executable.
+  const mode = fs.statSync(plan.file).mode & 0o7777;
+  if ((mode & 0o111) !== 0o111) await fs.promises.chmod(plan.file, mode | 0o111);
+}
+
+/** A one-line description of a plan for people. */
+export function describeHookPlan(root: string, plan: HookPlan, dryRun: boolean): string[] {
+  const rel = display(root, plan.file);
+  const verb = (done: string, would: string) => (dryRun ? would : done);
+  const lines: string[] = [];
+  switch (plan.action) {
+    case "created":
+      lines.push(`${verb("created", "would create")} the ${plan.mode === "husky" ? "husky" : "git"} pre-commit hook ${rel}`);
+      break;
+    case "updated":
+      lines.push(`${verb("updated", "would update")} the integrity-guard pre-commit hook in ${rel}`);
+      break;
+    case "appended":
+      lines.push(`${verb("added", "would add")} integrity-guard to the existing husky hook ${rel} (your lines run first)`);
+      break;
+    case "chained":
+      lines.push(
+        `${verb("moved", "would move")} your existing pre-commit hook to ${display(root, plan.chain!.to)} and ${verb("installed", "install")} ${rel}, which runs it first, then integrity-guard`,
+      );
+      break;
+    case "unchanged":
+      lines.push(`the pre-commit hook ${rel} already runs integrity-guard: unchanged`);
+      break;
+  }
+  return [...lines, ...plan.notes];
+}
+
+function planHusky(root: string, notes: string[]): HookPlan {
+  const file = path.join(root, HUSKY_DIR, "pre-commit");
+  const existing = readText(file);
+  if (existing === undefined) return { mode: "husky", file, action: "created", content: huskyFile(), notes };
+  const merged = mergeHuskyFile(existing);
+  const executable = isExecutable(file);
+  if (merged.action === "present" || merged.action === "unchanged") {
+    if (merged.action === "present") notes.push(`${display(root, file)} already calls integrity-guard by hand; left as it is.`);
+    return { mode: "husky", file, action: executable ? "unchanged" : "updated", notes };
+  }
+  return { mode: "husky", file, action: merged.action, content: merged.text, notes };
+}
+
+function planGitHook(root: string, dir: string, notes: string[]): HookPlan {
+  const file = path.join(dir, "pre-commit");
+  const script = gitHookScript();
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return { mode: "git", file, action: "created", content: script, notes };
+  }
+  if (stat.isDirectory()) {
+    throw new UsageError(`${display(root, file)} is a folder, not a hook file`, { fix: "move it away, then run init again" });
+  }
+  const text = readText(file) ?? "";
+  if (isOurGitHook(text)) {
+    // A symlink to our shipped script (hooks/pre-commit) is kept: the link is the user's choice.
+    if (stat.isSymbolicLink() || (text === script && isExecutable(file))) return { mode: "git", file, action: "unchanged", notes };
+    return { mode: "git", file, action: "updated", content: script, notes };
+  }
+  const to = file + CHAINED_SUFFIX;
+  if (fs.existsSync(to) || isSymlink(to)) {
+    throw new UsageError(`${display(root, file)} is a pre-commit hook integrity-guard did not write, and ${display(root, to)} exists too`, {
+      fix: `merge the two into ${display(root, to)} (ours runs it first), remove ${display(root, file)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`,
+    });
+  }
+  notes.push(`your previous hook is kept in ${display(root, to)} and still runs on every commit; if it fails, the commit is blocked as before.`);
+  if (!isExecutable(file)) notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
+  return { mode: "git", file, action: "chained", content: script, chain: { from: file, to }, notes };
+}
+
+/** Whether package.json names husky as a dependency (husky may not have been set up yet). */
+function usesHuskyPackage(root: string): boolean {
+  const text = readText(path.join(root, "package.json"));
+  if (text === undefined) return false;
+  try {
+    const pkg = JSON.parse(text) as Record<string, unknown>;
+    return ["dependencies", "devDependencies"].some((k) => typeof pkg[k] === "object" && pkg[k] !== null && "husky" in (pkg[k] as object));
+  } catch {
+    return false; // a broken package.json is for `check` to report, not for the installer
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether git may run the file (the same access test git makes before running a hook). */
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Repo-relative when inside the repository, else absolute. */
+function display(root: string, abs: string): string {
+  const rel = toRepoPath(root, abs);
+  return rel.startsWith("..") ? abs : rel;
+}
