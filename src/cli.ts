@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config/load.js";
+import { CONFIG_PATH } from "./config/types.js";
 import { summarize, sortFindings, hasErrors } from "./core/finding.js";
 import { closest } from "./core/schema/ajv-findings.js";
 import { describeError, exitCodeFor, UsageError, type ExitCode } from "./errors.js";
@@ -93,7 +94,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   }
   const cwd = values.cwd ? String(values.cwd) : io.cwd;
   const git = await Git.open(cwd);
-  const loaded = loadConfig(git.root, values.config as string | undefined);
+  // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.
+  const loaded = spec.name === "init" ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false } : loadConfig(git.root, values.config as string | undefined);
   const ctx: CommandContext = {
     root: git.root,
     git,

@@ -1,4 +1,123 @@
+/**
+ * The `conflicts` check: the whole configuration set (config.files, the precedence list and the
+ * owner files) read from ctx.source, so `check --staged` sees every file as it will be committed,
+ * not only the staged ones: a conflict can come from a file that did not change.
+ */
+import type { ConfigConflictConfig, Config } from "../config/types.js";
+import { ALWAYS_EXCLUDED } from "../config/types.js";
+import { detectConflicts, orderByPrecedence, type ConfigFile } from "../core/conflicts/index.js";
+import type { Finding } from "../core/finding.js";
+import { matcher } from "../core/glob.js";
+import { parseDocument } from "../core/parse/index.js";
+import type { FileSource } from "../io/file-source.js";
 import type { Check } from "./types.js";
 
-/** Not implemented yet: lands with its issue. Returns no findings. */
-export const check: Check = { name: "conflicts", run: async () => [] };
+/** A file read and parsed for analysis, with the bytes kept for a later safe write. */
+export interface LoadedFile extends ConfigFile {
+  bytes: Buffer;
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** YAML custom tags allowed for `file` by validate.yaml.custom_tags. */
+function customTagsFor(config: Config, file: string): string[] {
+  const tags: string[] = [];
+  for (const entry of config.validate?.yaml?.custom_tags ?? []) if (matcher(entry.files)(file)) tags.push(...entry.tags);
+  return tags;
+}
+
+/**
+ * Read and parse `paths` from `source`. Files that cannot be read or do not parse are reported
+ * and left out; `what` names the analysis in the note ("conflict analysis", "sync rule x").
+ */
+export async function readParsed(
+  source: FileSource,
+  config: Config,
+  paths: readonly string[],
+  what: string,
+  options: { parseFindings: boolean },
+): Promise<{ files: Map<string, LoadedFile>; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  const files = new Map<string, LoadedFile>();
+  const read = await source.read(paths);
+  for (const p of paths) {
+    const r = read.get(p);
+    if (r === undefined) continue;
+    if (!Buffer.isBuffer(r)) {
+      findings.push({ rule: "config/unreadable", level: "error", file: p, message: `${p} cannot be read (${r.error}); it was left out of the ${what}`, fix: "make the file a readable regular file inside the repository" });
+      continue;
+    }
+    const doc = parseDocument(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
+    if (!doc.ok) {
+      const first = doc.findings.find((f) => f.level === "error") ?? doc.findings[0];
+      if (options.parseFindings) findings.push(...doc.findings);
+      findings.push({
+        rule: "config/skipped",
+        level: options.parseFindings ? "notice" : "error",
+        file: p,
+        ...(first?.line ? { line: first.line, column: first.column } : {}),
+        message: `${p} does not parse${first ? ` (${first.message})` : ""}, so it was left out of the ${what}`,
+        fix: first?.fix ?? "fix the file's syntax (integrity-guard validate shows every problem)",
+      });
+      continue;
+    }
+    files.set(p, { path: p, value: doc.value, doc, bytes: r });
+  }
+  return { files, findings };
+}
+
+/** Which files make up the configuration set, and the named ones that are missing. */
+export function selectConfigFiles(all: readonly string[], cfg: ConfigConflictConfig, configPath: string): { paths: string[]; findings: Finding[] } {
+  const inSet = matcher(cfg.files);
+  const excluded = matcher(ALWAYS_EXCLUDED);
+  const precedence = matcher((cfg.precedence ?? []).filter((p) => GLOB_CHARS.test(p)));
+  const named = new Map<string, string>();
+  for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) named.set(p, "config.precedence");
+  for (const [prefix, owner] of Object.entries(cfg.owners ?? {})) if (!named.has(owner)) named.set(owner, `config.owners (owner of ${prefix})`);
+  const present = new Set(all);
+  const paths = all.filter((p) => !excluded(p) && (inSet(p) || precedence(p) || named.has(p)));
+  const findings: Finding[] = [];
+  for (const [p, where] of named) {
+    if (present.has(p)) continue;
+    findings.push({
+      rule: "config/missing-file",
+      level: "warning",
+      file: configPath,
+      message: `${p} is named in ${where} but does not exist; it was left out of the conflict analysis`,
+      fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
+    });
+  }
+  return { paths, findings };
+}
+
+export interface ConfigSet {
+  /** Precedence order, last wins. */
+  files: LoadedFile[];
+  findings: Finding[];
+  /** How many files were looked at. */
+  checked: number;
+}
+
+/** Select, read and parse the configuration set from `source`. */
+export async function loadConfigSet(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean }): Promise<ConfigSet> {
+  const cfg = config.config ?? {};
+  const selected = selectConfigFiles(await source.list(), cfg, configPath);
+  const { files, findings } = await readParsed(source, config, selected.paths, "conflict analysis", options);
+  return { files: orderByPrecedence([...files.values()], cfg.precedence), findings: [...selected.findings, ...findings], checked: selected.paths.length };
+}
+
+/** Everything `conflicts` reports for a configuration set. */
+export async function conflictFindings(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean }) {
+  const set = await loadConfigSet(source, config, configPath, options);
+  const analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+  return { set, analysis, findings: [...set.findings, ...analysis.findings] };
+}
+
+export const check: Check = {
+  name: "conflicts",
+  async run(ctx) {
+    if (!ctx.config.config) return [];
+    // parse/* findings come from the validate check; here a broken file is one config/skipped error.
+    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false })).findings;
+  },
+};

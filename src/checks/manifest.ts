@@ -1,4 +1,259 @@
-import type { Check } from "./types.js";
+/**
+ * The manifest check (issue 3). Working tree: verify the covered files against the manifest
+ * (the same engine as `integrity-guard verify`). Staged (`check --staged`): every staged change
+ * to a sealed or covered file must agree with the staged manifest, so protected state changes
+ * only together with a reseal, like a lockfile.
+ */
+import crypto from "node:crypto";
+import { MANIFEST_PATH, type Config } from "../config/types.js";
+import type { Finding } from "../core/finding.js";
+import { diffManifest } from "../core/manifest/diff.js";
+import type { ManifestEntry, Observation } from "../core/manifest/model.js";
+import { coveredFilter, walkRoots } from "../core/manifest/select.js";
+import { inShard, type Shard } from "../core/manifest/shard.js";
+import { entryLine, readManifestText } from "../core/manifest/validate.js";
+import type { Git, IndexEntry } from "../io/git.js";
+import { observeTree, type ObserveStats } from "../io/hash/observe.js";
+import { progressBar } from "../io/hash/progress.js";
+import { readManifestFile } from "../io/manifest-store.js";
+import { StatCache } from "../io/stat-cache.js";
+import type { Check, CheckContext } from "./types.js";
 
-/** Not implemented yet: lands with its issue. Returns no findings. */
-export const check: Check = { name: "manifest", run: async () => [] };
+const RESEAL = "run `integrity-guard seal && git add .integrity-guard/manifest.json` (after checking the change is intended)";
+
+export interface VerifyOptions {
+  git: Git;
+  root: string;
+  config: Config;
+  shard?: Shard;
+  /** Read every file (default: trust git's index and the stat cache for unchanged files). */
+  noCache?: boolean;
+  /** Only these repo-relative paths (check with explicit paths). */
+  paths?: readonly string[];
+  interactive?: boolean;
+}
+
+export interface VerifyOutcome {
+  findings: Finding[];
+  summary: Record<string, unknown>;
+}
+
+/** Diff the work tree against the manifest: the engine behind `verify` and `check`. */
+export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
+  const stored = readManifestFile(o.root);
+  const include = o.config.manifest?.include ?? [];
+  if (!stored.exists) {
+    if (include.length === 0) return { findings: [], summary: { entries: 0 } };
+    return {
+      findings: [
+        {
+          rule: "manifest/unsealed",
+          level: "error",
+          file: MANIFEST_PATH,
+          message: `manifest.include is configured but ${MANIFEST_PATH} does not exist, so nothing is protected`,
+          fix: "run `integrity-guard seal` and commit .integrity-guard/manifest.json",
+        },
+      ],
+      summary: { entries: 0 },
+    };
+  }
+  if (!stored.manifest) return { findings: stored.findings, summary: { entries: 0 } };
+  const manifest = stored.manifest;
+  const only = o.paths ? new Set(o.paths) : undefined;
+  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p));
+  const entries = manifest.entries.filter((e) => wanted(e.path));
+  const lines = new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]));
+  const covered = coveredFilter(o.config.manifest);
+  const sealed = new Set(entries.map((e) => e.path));
+  // Sealed paths stay checked even if the include globs no longer reach them.
+  const roots = new Set(walkRoots(include));
+  for (const e of entries) if (!covered(e.path)) roots.add(e.path);
+  const cacheFile = StatCache.pathFor(o.git.stateDir(), o.root);
+  const cache = StatCache.load(cacheFile);
+  const bar = progressBar(o.interactive === true, "verify");
+  const { observed, stats, blobIds } = await observeTree({
+    git: o.git,
+    root: o.root,
+    roots: [...roots],
+    accept: (p) => wanted(p) && (covered(p) || sealed.has(p)),
+    cache,
+    useCache: !o.noCache,
+    ...(bar ? { onProgress: bar.update } : {}),
+  });
+  bar?.end();
+  if (!o.shard && !only) cache.prune(new Set(observed.keys()), blobIds);
+  await cache.save();
+  const findings = diffManifest(entries, observed, { modifiedLevel: o.config.manifest?.modified_level ?? "error", lineOf: (p) => lines.get(p) });
+  return { findings: [...stored.findings, ...findings], summary: summaryOf(entries.length, stats, o.shard) };
+}
+
+function summaryOf(entries: number, s: ObserveStats, shard: Shard | undefined): Record<string, unknown> {
+  return {
+    entries,
+    checked: s.files,
+    hashed: s.hashed,
+    bytes_hashed: s.bytesHashed,
+    trusted_git: s.fromGit,
+    trusted_cache: s.fromCache,
+    ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}),
+  };
+}
+
+/** `check --staged`: the staged manifest and the staged content of sealed files must agree. */
+export async function checkStaged(git: Git, config: Config, paths?: readonly string[]): Promise<Finding[]> {
+  const include = config.manifest?.include ?? [];
+  const index = await git.lsStaged();
+  const byPath = new Map<string, IndexEntry>();
+  const unmerged = new Set<string>();
+  for (const e of index) {
+    if (e.stage === 0) byPath.set(e.path, e);
+    else unmerged.add(e.path); // the validate check reports conflicts
+  }
+  const [changed, deleted] = await Promise.all([git.stagedChanges(), git.stagedDeletions()]);
+  const covered = coveredFilter(config.manifest);
+  const only = paths ? new Set(paths) : undefined;
+  const inScope = (p: string) => !only || only.has(p) || p === MANIFEST_PATH;
+  const manifestIdx = byPath.get(MANIFEST_PATH);
+  if (!manifestIdx) {
+    const touched = [...changed, ...deleted].filter((p) => covered(p) && inScope(p));
+    if (include.length === 0 || touched.length === 0) return [];
+    return touched.sort().map((p) => ({
+      rule: "manifest/unsealed-change",
+      level: "error" as const,
+      file: p,
+      message: `${p} is covered by manifest.include but no manifest is staged (${MANIFEST_PATH} is not in the index)`,
+      fix: RESEAL,
+    }));
+  }
+  const blob = (await git.readBlobs([manifestIdx.oid])).get(manifestIdx.oid);
+  if (!blob) {
+    return [{ rule: "manifest/corrupt", level: "error", file: MANIFEST_PATH, message: `the staged manifest's blob ${manifestIdx.oid} is missing from the object database`, fix: "run `git fsck`" }];
+  }
+  const read = readManifestText(blob, MANIFEST_PATH);
+  if (!read.manifest) return read.findings.map((f) => ({ ...f, message: `staged ${f.message}` }));
+  const entries = new Map(read.manifest.entries.map((e, i) => [e.path, { e, line: entryLine(i) }]));
+  const manifestChanged = changed.includes(MANIFEST_PATH);
+
+  const candidates = new Set<string>();
+  for (const p of [...changed, ...deleted]) if (p !== MANIFEST_PATH && (covered(p) || entries.has(p)) && inScope(p)) candidates.add(p);
+  // A changed manifest must agree with every staged file it seals, not only the changed ones.
+  if (manifestChanged) for (const p of entries.keys()) if (byPath.has(p)) candidates.add(p);
+
+  const findings: Finding[] = [];
+  const toHash: { path: string; idx: IndexEntry; sealed?: ManifestEntry; line?: number }[] = [];
+  const deletedSet = new Set(deleted);
+  for (const p of [...candidates].sort()) {
+    if (unmerged.has(p)) continue;
+    const sealed = entries.get(p);
+    const idx = byPath.get(p);
+    if (!idx) {
+      if (sealed && deletedSet.has(p)) {
+        findings.push({
+          rule: "manifest/unsealed-change",
+          level: "error",
+          file: p,
+          message: `${p} is deleted in this commit but the staged manifest still seals it`,
+          expected: "the file, or the entry removed from the manifest",
+          found: "deleted",
+          fix: RESEAL,
+          related: [{ file: MANIFEST_PATH, line: sealed.line, message: "sealed here" }],
+        });
+      }
+      continue;
+    }
+    if (idx.mode === "160000") continue; // submodule: not content we hold
+    toHash.push({ path: p, idx, ...(sealed ? { sealed: sealed.e, line: sealed.line } : {}) });
+  }
+  const observed = await hashStaged(git, toHash.map((t) => t.idx));
+  for (const t of toHash) {
+    const o = observed.get(t.idx.oid);
+    if (!o) {
+      findings.push({ rule: "manifest/unreadable", level: "error", file: t.path, message: `the staged blob ${t.idx.oid} of ${t.path} is missing from the object database`, fix: "run `git fsck`, then `git add` the file again" });
+      continue;
+    }
+    const isLink = t.idx.mode === "120000";
+    const obs: Observation = isLink ? { kind: "link", sha256: o.sha256, size: o.size, link: o.text } : { kind: "file", sha256: o.sha256, size: o.size, ...(t.idx.mode === "100755" ? { mode: "755" } : {}) };
+    if (!t.sealed) {
+      findings.push({
+        rule: "manifest/unsealed-change",
+        level: "error",
+        file: t.path,
+        message: `${t.path} is staged and covered by manifest.include, but the staged manifest does not seal it`,
+        expected: "an entry in .integrity-guard/manifest.json",
+        found: "no entry",
+        fix: RESEAL,
+      });
+      continue;
+    }
+    const diff = diffManifest([t.sealed], new Map([[t.path, obs]]));
+    if (diff.length > 0) {
+      const d = diff[0]!;
+      findings.push({
+        rule: "manifest/unsealed-change",
+        level: "error",
+        file: t.path,
+        message: manifestChanged
+          ? `${t.path}: the staged content does not match the staged manifest (resealed before the last edit, or the manifest was edited by hand)`
+          : `${t.path} changed but the manifest was not resealed`,
+        ...(d.expected ? { expected: d.expected } : {}),
+        ...(d.found ? { found: d.found } : {}),
+        fix: RESEAL,
+        related: [{ file: MANIFEST_PATH, ...(t.line ? { line: t.line } : {}), message: "sealed here" }],
+      });
+    }
+  }
+  return [...read.findings, ...findings];
+}
+
+interface BlobHash {
+  sha256: string;
+  size: number;
+  /** Symlink target (for mode 120000 entries). */
+  text: string;
+}
+
+/** SHA-256 of staged blobs, read a bounded amount at a time (sizes asked first). */
+async function hashStaged(git: Git, entries: readonly IndexEntry[]): Promise<Map<string, BlobHash>> {
+  const out = new Map<string, BlobHash>();
+  const oids = [...new Set(entries.map((e) => e.oid))];
+  const sizes = await git.blobSizes(oids);
+  const LIMIT = 64 << 20;
+  let chunk: string[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const blobs = await git.readBlobs(chunk);
+    for (const [oid, buf] of blobs) {
+      out.set(oid, { sha256: crypto.createHash("sha256").update(buf).digest("hex"), size: buf.length, text: buf.length < 4096 ? buf.toString("utf8") : "" });
+    }
+    chunk = [];
+    bytes = 0;
+  };
+  for (const oid of oids) {
+    const size = sizes.get(oid);
+    if (size === undefined) continue; // missing: reported by the caller
+    if (chunk.length > 0 && bytes + size > LIMIT) await flush();
+    chunk.push(oid);
+    bytes += size;
+  }
+  await flush();
+  return out;
+}
+
+export const check: Check = {
+  name: "manifest",
+  async run(ctx: CheckContext): Promise<Finding[]> {
+    // Staged mode is commit-level (the staged manifest must agree with every staged change,
+    // deletions included), so the path restriction, which lists staged changes, is not applied.
+    if (ctx.source.kind === "index") return checkStaged(ctx.git, ctx.config);
+    const out = await verifyTree({
+      git: ctx.git,
+      root: ctx.root,
+      config: ctx.config,
+      ...(ctx.noCache ? { noCache: true } : {}),
+      ...(ctx.paths ? { paths: ctx.paths } : {}),
+      interactive: ctx.interactive,
+    });
+    return out.findings;
+  },
+};

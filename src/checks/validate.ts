@@ -1,4 +1,233 @@
-import type { Check } from "./types.js";
+/**
+ * The validate check: every JSON/YAML file selected by `validate.files` (minus `exclude`) must
+ * parse, and must satisfy each schema mapped to it (config `validate.schemas` globs, or its own
+ * local `$schema`). Reads through ctx.source, so `check --staged` validates the staged blobs.
+ */
+import { ConfigError, UsageError } from "../errors.js";
+import type { Finding } from "../core/finding.js";
+import { matcher } from "../core/glob.js";
+import { formatFor, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import { normalizeRepoPath, schemasFor } from "../core/schema/mapping.js";
+import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
+import { SchemaStore } from "../io/schema-cache.js";
+import type { ReadResult } from "../io/file-source.js";
+import type { Check, CheckContext } from "./types.js";
 
-/** Not implemented yet: lands with its issue. Returns no findings. */
-export const check: Check = { name: "validate", run: async () => [] };
+/** Schema errors shown per file; the rest are counted in one notice. */
+export const MAX_SCHEMA_FINDINGS_PER_FILE = 50;
+/** Files read at once: bounds memory on large trees. */
+const BATCH = 256;
+
+export interface ValidateRunOptions {
+  /** Paths named by the user: validated when their extension is known even if validate.files does not select them; a missing one is a usage error. */
+  explicit?: boolean;
+}
+
+export interface ValidateStats {
+  /** Files read and parsed. */
+  checked: number;
+  /** Validators loaded from the on-disk cache / compiled with ajv. */
+  schemasCached: number;
+  schemasCompiled: number;
+}
+
+const statsByContext = new WeakMap<CheckContext, ValidateStats>();
+
+/** Counters of the last validate run with this context (for the summary). */
+export function validateStats(ctx: CheckContext): ValidateStats | undefined {
+  return statsByContext.get(ctx);
+}
+
+export const check: Check = { name: "validate", run: (ctx) => runValidate(ctx) };
+
+/** A source that knows about unresolved merge conflicts (the index). */
+interface ConflictAware {
+  unmergedPaths(): Promise<string[]>;
+}
+
+export async function runValidate(ctx: CheckContext, options: ValidateRunOptions = {}): Promise<Finding[]> {
+  const cfg: ValidateConfig = ctx.config.validate ?? {};
+  const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
+  const jsonc = matcher(cfg.jsonc);
+  const findings: Finding[] = [];
+  const wanted = (p: string) => !excluded(p) && (selected(p) || (options.explicit === true && (formatFor(p) !== undefined || jsonc(p))));
+
+  const candidates = ctx.paths ?? (await ctx.source.list());
+  let files = candidates.filter(wanted);
+  if (options.explicit) {
+    for (const p of candidates) {
+      if (!wanted(p)) {
+        findings.push({ rule: "validate/skipped", level: "notice", file: p, message: `${p} was not validated: ${excluded(p) ? "validate.exclude (or node_modules/.git) excludes it" : "it is not a .json/.yaml/.yml file and validate.files does not select it"}` });
+      }
+    }
+  }
+
+  // An unresolved merge conflict in the index: report it by name; the blob of one side is not what will be committed.
+  const unmerged = "unmergedPaths" in ctx.source ? await (ctx.source as unknown as ConflictAware).unmergedPaths() : [];
+  if (unmerged.length) {
+    const conflicted = new Set(unmerged.filter((p) => (ctx.paths ? ctx.paths.includes(p) || wanted(p) : wanted(p))));
+    for (const p of conflicted) {
+      findings.push({
+        rule: "parse/merge-conflict",
+        level: "error",
+        file: p,
+        line: 1,
+        column: 1,
+        message: `${p} has an unresolved merge conflict in the index`,
+        fix: `resolve the conflict, then git add ${p}`,
+      });
+    }
+    files = files.filter((p) => !conflicted.has(p));
+  }
+
+  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  await checkMappedSchemas(cfg, store, !ctx.paths);
+  const requireSchema = matcher(cfg.require_schema);
+  let checked = 0;
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const contents = await ctx.source.read(batch);
+    for (const file of batch) {
+      const content = contents.get(file);
+      if (content === undefined) {
+        if (options.explicit) {
+          throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, { fix: "check the path (it is relative to the repository root)" });
+        }
+        continue; // deleted since it was listed, or a symlink/submodule in the index
+      }
+      const readFailure = unreadable(file, content);
+      if (readFailure === "skip") continue;
+      if (readFailure) {
+        findings.push(readFailure);
+        continue;
+      }
+      checked++;
+      findings.push(...(await validateFile(file, content as Buffer, formatOf(file, jsonc), cfg, store, requireSchema)));
+    }
+  }
+  statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
+  return findings;
+}
+
+function schemaCacheDir(ctx: CheckContext): string {
+  return `${ctx.git.stateDir()}/schema-cache`;
+}
+
+function formatOf(file: string, jsonc: (p: string) => boolean): DocumentFormat {
+  if (jsonc(file)) return "jsonc";
+  return formatFor(file) ?? "json";
+}
+
+/** A read error as a finding; symlinks are skipped (never followed out of the repository). */
+function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
+  if (Buffer.isBuffer(content)) return undefined;
+  if (content.code === "ELOOP") return "skip";
+  return {
+    rule: "parse/unreadable",
+    level: "error",
+    file,
+    message: `${file} cannot be read: ${content.error}`,
+    fix: content.code === "EISDIR" ? "it is a directory, not a file; rename it or exclude it in validate.exclude" : content.code === "EMISSINGOBJ" ? "run git fsck; restore the object from a clone or a snapshot" : "check the file's permissions (chmod u+r) and that it is a regular file",
+  };
+}
+
+function yamlOptions(file: string, cfg: ValidateConfig): { mergeKeys?: boolean; customTags?: string[] } {
+  const out: { mergeKeys?: boolean; customTags?: string[] } = {};
+  if (matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = true;
+  const tags = (cfg.yaml?.custom_tags ?? []).filter((t) => matcher(t.files)(file)).flatMap((t) => t.tags);
+  if (tags.length) out.customTags = [...new Set(tags)];
+  return out;
+}
+
+async function validateFile(
+  file: string,
+  bytes: Buffer,
+  format: DocumentFormat,
+  cfg: ValidateConfig,
+  store: SchemaStore,
+  requireSchema: (p: string) => boolean,
+): Promise<Finding[]> {
+  const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  const findings = [...doc.findings];
+  if (!doc.ok) return findings;
+  const choice = schemasFor(file, cfg.schemas, doc.documents[0]);
+  if (choice.outside !== undefined) {
+    findings.push({
+      rule: "schema/unavailable",
+      level: "error",
+      file,
+      ...at(doc, "/$schema"),
+      pointer: "/$schema",
+      message: `$schema ${JSON.stringify(choice.outside)} points outside the repository; it was not used`,
+      fix: "point $schema at a schema file inside the repository (a path relative to this file)",
+    });
+  }
+  if (choice.schemas.length === 0) {
+    if (requireSchema(file)) {
+      findings.push({
+        rule: "schema/missing",
+        level: "error",
+        file,
+        line: 1,
+        column: 1,
+        message: `${file} must have a JSON Schema (validate.require_schema) but none applies${choice.remote ? `; its $schema ${choice.remote} is a URL, and schemas are never fetched` : ""}`,
+        fix: "add a mapping in validate.schemas or a $schema key",
+      });
+    }
+    return findings;
+  }
+  // An empty YAML stream reads as null: validate that, so a truncated file cannot pass its schema.
+  const documents = doc.documents.length ? doc.documents : [null];
+  let budget = MAX_SCHEMA_FINDINGS_PER_FILE;
+  for (const ref of choice.schemas) {
+    let validate;
+    try {
+      validate = await store.get(ref.path);
+    } catch (error) {
+      if (ref.from !== "$schema" || !(error instanceof ConfigError)) throw error;
+      // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
+      findings.push({
+        rule: "schema/unavailable",
+        level: "error",
+        file,
+        ...at(doc, "/$schema"),
+        pointer: "/$schema",
+        message: error.message,
+        ...(error.fix ? { fix: error.fix } : {}),
+      });
+      continue;
+    }
+    for (let d = 0; d < documents.length; d++) {
+      const errors = validate(documents[d]);
+      if (!errors || errors.length === 0) continue;
+      const mapped = ajvErrorsToFindings(errors, { file, schemaPath: ref.path, doc, docIndex: d, limit: Math.max(budget, 0) });
+      budget -= mapped.filter((f) => f.rule === "schema/violation").length;
+      findings.push(...mapped);
+    }
+  }
+  return findings;
+}
+
+function at(doc: ParsedDocument, pointer: string): { line?: number; column?: number } {
+  const pos = doc.locateKey(pointer) ?? doc.locate(pointer);
+  return pos ? { line: pos.line, column: pos.column } : {};
+}
+
+/**
+ * A mapping with an unusable schema path is a config error in every run (it must never switch
+ * validation off silently). In a full run, a missing or broken schema fails the run even when
+ * no file matches its globs yet.
+ */
+async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load: boolean): Promise<void> {
+  for (const m of cfg.schemas ?? []) {
+    const p = normalizeRepoPath(m.schema);
+    if (p === undefined) {
+      throw new ConfigError(`validate.schemas: schema path ${JSON.stringify(m.schema)} is absolute or leaves the repository`, {
+        fix: "use a path relative to the repository root, e.g. schemas/meeting.schema.json",
+      });
+    }
+    if (load) await store.get(p);
+  }
+}

@@ -1,13 +1,106 @@
+import path from "node:path";
+import YAML from "yaml";
+import { conflictFindings } from "../checks/conflicts.js";
+import { maskValue, planConflictWrites, resolveConfig, type Change } from "../core/conflicts/index.js";
 import { UsageError } from "../errors.js";
-import type { CommandSpec } from "./types.js";
+import { commitWrites, planWrites, undoDirFor } from "../io/config-write.js";
+import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
+import { withLock } from "../io/lock.js";
+import type { CommandContext, CommandSpec } from "./types.js";
 
-/** Not implemented yet: each verb lands with its issue. */
+/** "  file: key old -> new" lines plus the undo hint, for text output. */
+export function describeChanges(changes: readonly Change[], undoRel: string | undefined, verb: string): string {
+  if (changes.length === 0) return `${verb}: nothing to change`;
+  const files = new Set(changes.map((c) => c.file));
+  const lines = [`${verb}: changed ${changes.length} value${changes.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}:`];
+  for (const c of changes) lines.push(`  ${c.file}: ${c.key} ${c.from} -> ${c.to}`);
+  if (undoRel) lines.push(`previous contents saved in ${undoRel}; to undo: cp -R ${undoRel}/. .`);
+  return lines.join("\n");
+}
+
+function sourceFor(ctx: CommandContext): FileSource {
+  return ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);
+}
+
 export const command: CommandSpec = {
   name: "conflicts",
-  summary: "",
-  usage: "integrity-guard conflicts",
-  options: {},
-  run: async () => {
-    throw new UsageError("'conflicts' is not implemented yet");
+  summary: "report keys set to different values across config files; resolve by precedence",
+  usage: "integrity-guard conflicts [--staged] [--resolve [--write]]",
+  description: `
+Reads every file of the configuration set (config.files, plus the files named in
+config.precedence and config.owners) and reports each key (a JSON pointer, shown dotted) that
+two or more files set to different values as config/conflict, with every file:line:column and
+each value. Values of keys that look secret (password, token, secret, key, credential, ... and
+the patterns in config.secret_keys) are shown as *** everywhere, JSON output included.
+
+Maps are compared key by key; lists and scalars as whole values. config.merge declares other
+strategies per path: deep (maps, the default), replace (compare and take the whole value),
+unique / append (lists are merged, never a conflict). Keys under config.differ are expected to
+differ. A key under a config.owners prefix belongs to that one file: a definition anywhere else
+is config/single-source, even with an equal value.
+
+--resolve prints the effective configuration: the files merged in config.precedence order (the
+last wins; files not listed come first), owned keys taken from their owner. --resolve --write
+writes each conflicting key's winning value into the files that disagree, keeping comments and
+layout, atomically, after checking that every edited file reads back as intended; the previous
+contents are saved under .git/integrity-guard/undo/.`,
+  examples: [
+    "integrity-guard conflicts",
+    "integrity-guard conflicts --staged --format json",
+    "integrity-guard conflicts --resolve",
+    "integrity-guard conflicts --resolve --format json",
+    "integrity-guard conflicts --resolve --write",
+  ],
+  options: {
+    resolve: { type: "boolean", description: "print the effective merged configuration (YAML; in the `resolved` field with --format json)" },
+    write: { type: "boolean", description: "with --resolve: write the winning values into the files that disagree (keeps comments and layout)" },
+    staged: { type: "boolean", description: "read every config file from the git index (as it will be committed)" },
+  },
+  async run(ctx) {
+    if (ctx.options.write && !ctx.options.resolve) throw new UsageError("--write needs --resolve", { fix: "run `integrity-guard conflicts --resolve --write`" });
+    if (ctx.options.write && ctx.options.staged) {
+      throw new UsageError("--write cannot be combined with --staged: it edits the working tree", { fix: "run `integrity-guard conflicts --resolve --write` without --staged, then stage the result" });
+    }
+    const config = ctx.loaded.config;
+    if (!config.config) {
+      return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)` };
+    }
+    const rules = config.config;
+    const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true });
+    const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
+    if (!ctx.options.resolve) return { findings: first.findings, summary };
+    const resolved = resolveConfig(first.set.files, rules);
+    const shown = maskValue(resolved, first.analysis.isSecret);
+    const order = first.set.files.map((f) => f.path).join(" < ");
+    if (!ctx.options.write) {
+      return {
+        findings: first.findings,
+        summary,
+        json: { resolved: shown, precedence: first.set.files.map((f) => f.path) },
+        text: `# effective configuration, merged in precedence order: ${order || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
+      };
+    }
+    const { edits, changes } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved);
+    let undoRel: string | undefined;
+    if (edits.size > 0) {
+      const byPath = new Map(first.set.files.map((f) => [f.path, f]));
+      await withLock(path.join(ctx.git.stateDir(), "config-write.lock"), async () => {
+        const plans = planWrites(
+          ctx.root,
+          [...edits].map(([file, list]) => ({ file, original: byPath.get(file)!.bytes, edits: list })),
+        );
+        const undo = undoDirFor(ctx.git.stateDir(), "conflicts");
+        await commitWrites(plans, undo);
+        undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
+      });
+    }
+    // Report what is left after the write (single-source findings are never fixed automatically).
+    const after = await conflictFindings(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true });
+    return {
+      findings: after.findings,
+      summary: { checked: after.set.checked, conflicts: after.analysis.conflicts.length, changed: changes.length },
+      json: { resolved: shown, changes, ...(undoRel ? { undo: undoRel } : {}) },
+      text: describeChanges(changes, undoRel, "conflicts --resolve --write"),
+    };
   },
 };

@@ -1,13 +1,243 @@
-import { UsageError } from "../errors.js";
-import type { CommandSpec } from "./types.js";
+/**
+ * `integrity-guard init`: write a starter `.integrity-guard/config.yml` and install the
+ * pre-commit hook (husky, a core.hooksPath folder, or the repository's hooks folder); with
+ * --workflows also the GitHub workflows. Everything is planned and checked before the first
+ * write, so a refusal leaves the repository as it was.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../config/load.js";
+import { CONFIG_PATH } from "../config/types.js";
+import { starterConfig } from "../core/starter-config.js";
+import { EnvironmentError, UsageError } from "../errors.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { applyHookPlan, describeHookPlan, planHookInstall, type HookPlan } from "../io/hook-install.js";
+import { withLock } from "../io/lock.js";
+import { resolveInside, toRepoPath } from "../io/paths.js";
+import type { CommandContext, CommandResult, CommandSpec, OptionValue } from "./types.js";
 
-/** Not implemented yet: each verb lands with its issue. */
+interface InitOptions {
+  force: boolean;
+  config: boolean;
+  hook: boolean;
+  workflows: boolean;
+  dryRun: boolean;
+}
+
+/** What writing the config will do. */
+interface ConfigPlan {
+  file: string;
+  action: "created" | "replaced" | "unchanged";
+  content: string;
+  /** Where the old config is copied before it is replaced (--force). */
+  backup?: string;
+}
+
 export const command: CommandSpec = {
   name: "init",
-  summary: "",
-  usage: "integrity-guard init",
-  options: {},
-  run: async () => {
-    throw new UsageError("'init' is not implemented yet");
+  summary: "write a starter config and install the pre-commit hook (and, with --workflows, the GitHub workflows)",
+  usage: "integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--dry-run]",
+  description: `
+Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file must parse) and
+installs a pre-commit hook that runs \`integrity-guard check --staged\`, which checks what is
+staged in the git index, so \`git commit\` is blocked when a staged JSON or YAML file is corrupt
+or breaks its JSON Schema. The message names file:line:column; bypass once with
+\`git commit --no-verify\`.
+
+Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
+husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
+hooks from (core.hooksPath when this repository sets it, else .git/hooks). An existing
+pre-commit hook that integrity-guard did not write is moved to pre-commit.local and runs first.
+The hook runs the repository's own node_modules/.bin/integrity-guard, else the one on PATH, and
+blocks the commit when neither exists. Running init again changes nothing.
+
+An existing config is never overwritten unless --force is given; the old one is then kept
+beside it as config.yml.<time>.bak.`,
+  examples: [
+    "npx integrity-guard init                 # starter config + pre-commit hook",
+    "npx integrity-guard init --hook-only     # another clone of a repository that has a config",
+    "npx integrity-guard init --dry-run       # show what would be written",
+    "npx integrity-guard init --workflows     # also the GitHub workflows (check, snapshots, restore)",
+  ],
+  options: {
+    force: { type: "boolean", description: "replace an existing config (the old one is kept as a .bak) and existing workflow files" },
+    "no-hook": { type: "boolean", description: "write the config only; do not install the pre-commit hook" },
+    "hook-only": { type: "boolean", description: "install the pre-commit hook only; leave the config alone" },
+    workflows: { type: "boolean", description: "also write the GitHub workflows (.github/workflows/)" },
+    "dry-run": { type: "boolean", description: "print what would be written, change nothing" },
   },
+  run: runInit,
 };
+
+async function runInit(ctx: CommandContext): Promise<CommandResult> {
+  const opts = readOptions(ctx.options);
+  if (opts.dryRun) return initOnce(ctx, opts);
+  // Two inits at once (an editor's terminal and a prepare script) must not both move a hook
+  // aside: the second waits, then finds the first one's work and changes nothing.
+  return withLock(path.join(ctx.git.stateDir(), "init.lock"), () => initOnce(ctx, opts));
+}
+
+async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<CommandResult> {
+  // Plan everything first: a refusal must come before the first write.
+  const configPlan = opts.config ? planConfig(ctx.root, opts.force) : undefined;
+  const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
+  const done: string[] = [];
+  const shown: string[] = [];
+
+  if (configPlan) done.push(describeConfigPlan(ctx.root, configPlan, opts.dryRun));
+  if (hookPlan) done.push(...describeHookPlan(ctx.root, hookPlan, opts.dryRun));
+  let workflows: { written: string[]; notes: string[] } | undefined;
+
+  if (opts.dryRun) {
+    if (configPlan && configPlan.action !== "unchanged") shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
+    if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
+    if (opts.workflows) done.push("would write the GitHub workflows (init --workflows)");
+  } else {
+    if (configPlan) await applyConfigPlan(configPlan);
+    if (hookPlan) await applyHookPlan(hookPlan);
+    if (opts.workflows) {
+      // The config just written (or the existing one) decides which workflows are needed.
+      const { installWorkflows } = await import("../io/workflows.js");
+      workflows = await installWorkflows(ctx.root, loadConfig(ctx.root).config, { force: opts.force });
+      done.push(...workflows.written.map((f) => `wrote ${f}`), ...workflows.notes);
+    }
+  }
+
+  const warnings = hookPlan ? toolWarnings(ctx.root, ctx.env) : [];
+  const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir);
+  const text = [
+    ...(opts.dryRun ? ["dry run: nothing was written."] : []),
+    ...done.map((l) => `- ${l}`),
+    ...shown,
+    ...warnings.map((w) => `warning: ${w}`),
+    ...(next.length && !opts.dryRun ? ["", "Next steps:", ...next.map((n, i) => `  ${i + 1}. ${n}`)] : []),
+  ].join("\n");
+
+  return {
+    findings: [],
+    text,
+    json: {
+      version: 1,
+      dryRun: opts.dryRun,
+      config: configPlan
+        ? {
+            path: toRepoPath(ctx.root, configPlan.file),
+            action: configPlan.action,
+            backup: configPlan.backup && toRepoPath(ctx.root, configPlan.backup),
+          }
+        : null,
+      hook: hookPlan
+        ? {
+            mode: hookPlan.mode,
+            path: displayPath(ctx.root, hookPlan.file),
+            action: hookPlan.action,
+            chainedTo: hookPlan.chain ? displayPath(ctx.root, hookPlan.chain.to) : null,
+            notes: hookPlan.notes,
+          }
+        : null,
+      workflows: workflows ?? null,
+      warnings,
+      next,
+    },
+  };
+}
+
+function readOptions(o: Record<string, OptionValue>): InitOptions {
+  const noHook = o["no-hook"] === true;
+  const hookOnly = o["hook-only"] === true;
+  if (noHook && hookOnly) {
+    throw new UsageError("init: --no-hook and --hook-only contradict each other", { fix: "give at most one of them" });
+  }
+  return { force: o.force === true, config: !hookOnly, hook: !noHook, workflows: o.workflows === true, dryRun: o["dry-run"] === true };
+}
+
+function planConfig(root: string, force: boolean): ConfigPlan {
+  const file = resolveInside(root, CONFIG_PATH, { what: "config path" });
+  const content = starterConfig();
+  let existing: string | undefined;
+  try {
+    existing = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new UsageError(`cannot read the existing ${CONFIG_PATH}: ${(error as Error).message}`, { fix: "check the file's permissions" });
+    }
+  }
+  if (existing === undefined) return { file, action: "created", content };
+  if (existing === content) return { file, action: "unchanged", content };
+  if (!force) {
+    throw new UsageError(`${CONFIG_PATH} already exists; init does not overwrite it`, {
+      fix: "run `integrity-guard init --hook-only` to install only the hook, or `integrity-guard init --force` to replace the config with the starter (the old one is kept as a .bak)",
+    });
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return { file, action: "replaced", content, backup: `${file}.${stamp}.bak` };
+}
+
+async function applyConfigPlan(plan: ConfigPlan): Promise<void> {
+  if (plan.action === "unchanged") return;
+  try {
+    await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+    if (plan.backup) await fs.promises.copyFile(plan.file, plan.backup, fs.constants.COPYFILE_EXCL);
+  } catch (error) {
+    throw new EnvironmentError(`could not prepare ${CONFIG_PATH}: ${(error as Error).message}`, {
+      fix: "check that .integrity-guard/ is writable; the existing config was not changed",
+    });
+  }
+  await writeFileAtomic(plan.file, plan.content);
+}
+
+function describeConfigPlan(root: string, plan: ConfigPlan, dryRun: boolean): string {
+  const rel = toRepoPath(root, plan.file);
+  switch (plan.action) {
+    case "created":
+      return `${dryRun ? "would write" : "wrote"} the starter config ${rel}`;
+    case "replaced":
+      return `${dryRun ? "would replace" : "replaced"} ${rel} with the starter config (the old one ${dryRun ? "would be" : "is"} kept as ${toRepoPath(root, plan.backup!)})`;
+    case "unchanged":
+      return `${rel} is already the starter config: unchanged`;
+  }
+}
+
+/** Repo-relative when inside the repository (core.hooksPath may point outside), else absolute. */
+function displayPath(root: string, file: string): string {
+  const rel = toRepoPath(root, file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+function showFile(root: string, file: string, content: string): string {
+  return `\n${displayPath(root, file)}:\n${content.replace(/\n$/, "").replace(/^/gm, "  | ")}`;
+}
+
+/** Warn when the hook will find no integrity-guard to run (it then blocks every commit). */
+function toolWarnings(root: string, env: NodeJS.ProcessEnv): string[] {
+  if (fs.existsSync(path.join(root, "node_modules/.bin/integrity-guard"))) return [];
+  const onPath = (env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && isExecutable(path.join(dir, "integrity-guard")));
+  if (onPath) return [];
+  return [
+    "integrity-guard is neither in node_modules/.bin nor on PATH, so the hook will block every commit until it is installed: npm install --save-dev integrity-guard",
+  ];
+}
+
+function nextSteps(config: ConfigPlan | undefined, hook: HookPlan | undefined, gitDir: string): string[] {
+  const steps: string[] = [];
+  if (config && config.action !== "unchanged") {
+    steps.push(`map your JSON/YAML files to JSON Schemas in ${CONFIG_PATH} (validate.schemas), then commit it`);
+  }
+  steps.push("check the whole tree once: npx integrity-guard check");
+  if (hook) {
+    steps.push("from now on `git commit` checks the staged JSON/YAML; to bypass once, at your own risk: git commit --no-verify");
+    if (hook.mode === "git" && hook.file.startsWith(gitDir + path.sep)) {
+      steps.push("hooks inside .git/ are not shared by git: each clone runs `npx integrity-guard init --hook-only` once (or use husky)");
+    }
+  }
+  return steps;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

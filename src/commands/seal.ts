@@ -1,13 +1,102 @@
-import { UsageError } from "../errors.js";
+/**
+ * `integrity-guard seal`: hash every file manifest.include covers (tracked, untracked and
+ * ignored alike) and write .integrity-guard/manifest.json atomically under a lock.
+ */
+import { MANIFEST_PATH } from "../config/types.js";
+import { ConfigError, EnvironmentError } from "../errors.js";
+import type { Finding } from "../core/finding.js";
+import type { ManifestEntry } from "../core/manifest/model.js";
+import { coveredFilter, walkRoots } from "../core/manifest/select.js";
+import { buildManifest } from "../core/manifest/serialize.js";
+import { renderSha256sum } from "../core/manifest/sha256sum.js";
+import { observeTree } from "../io/hash/observe.js";
+import { progressBar } from "../io/hash/progress.js";
+import { withManifestLock, writeManifestFile } from "../io/manifest-store.js";
+import { StatCache } from "../io/stat-cache.js";
 import type { CommandSpec } from "./types.js";
 
-/** Not implemented yet: each verb lands with its issue. */
 export const command: CommandSpec = {
   name: "seal",
-  summary: "",
-  usage: "integrity-guard seal",
-  options: {},
-  run: async () => {
-    throw new UsageError("'seal' is not implemented yet");
+  summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file",
+  usage: "integrity-guard seal [--no-cache] [--format text|json|sha256sum]",
+  description: `
+Hashes every file matched by manifest.include (minus manifest.exclude) in the working tree,
+including untracked and git-ignored files, and writes ${MANIFEST_PATH}: sorted entries
+{path, sha256, size} (symlinks as {link}, never followed) and a root digest. The file is written
+atomically under a lock, and resealing unchanged content leaves it byte-identical. Commit it:
+from then on \`verify\` and \`check --staged\` compare the tree against it.
+
+--format sha256sum also prints the entries as \`sha256sum -c\`/BagIt lines on stdout (paths
+relative to the repository root; symlinks left out), so other tools can check the tree.`,
+  examples: [
+    "integrity-guard seal && git add .integrity-guard/manifest.json",
+    "integrity-guard seal --format sha256sum > SHA256SUMS && sha256sum -c SHA256SUMS",
+    "integrity-guard seal --no-cache   # re-read every file instead of trusting the stat cache",
+  ],
+  options: {
+    "no-cache": { type: "boolean", description: "read and hash every file (do not trust git's index or the stat cache)" },
+  },
+  formats: ["text", "json", "sha256sum"],
+  async run(ctx) {
+    const include = ctx.loaded.config.manifest?.include ?? [];
+    if (include.length === 0) {
+      throw new ConfigError(`nothing to seal: manifest.include is not set in ${ctx.loaded.path}`, {
+        fix: 'add e.g. `manifest: { include: ["data/**", "agent_workspaces/**"] }` to the config',
+      });
+    }
+    const covered = coveredFilter(ctx.loaded.config.manifest);
+    const cache = StatCache.load(StatCache.pathFor(ctx.git.stateDir(), ctx.root));
+    return withManifestLock(ctx.git, async () => {
+      const bar = progressBar(ctx.interactive, "seal");
+      const { observed, stats, blobIds } = await observeTree({
+        git: ctx.git,
+        root: ctx.root,
+        roots: walkRoots(include),
+        accept: covered,
+        cache,
+        useCache: ctx.options["no-cache"] !== true,
+        ...(bar ? { onProgress: bar.update } : {}),
+      });
+      bar?.end();
+      const entries: ManifestEntry[] = [];
+      const problems: Finding[] = [];
+      for (const [path, o] of observed) {
+        if (o.kind === "error") {
+          problems.push({ rule: "manifest/unreadable", level: "error", file: path, message: `${path} could not be read: ${o.message}`, fix: "fix its permissions, or add it to manifest.exclude" });
+        } else if (o.kind === "file" && o.bitrot) {
+          problems.push({
+            rule: "manifest/bitrot",
+            level: "error",
+            file: path,
+            message: `${path} changed on disk although its size, mtime, inode and ctime did not (silent corruption); refusing to seal it`,
+            fix: "restore the file from git or a snapshot, then seal again",
+          });
+        } else {
+          entries.push({ path, sha256: o.sha256, size: o.size, ...(o.kind === "link" ? { link: o.link } : {}), ...(o.kind === "file" && o.mode ? { mode: o.mode } : {}) });
+        }
+      }
+      await cache.save();
+      if (problems.some((p) => p.rule === "manifest/bitrot")) {
+        return { findings: problems, summary: { sealed: false }, text: `${MANIFEST_PATH} was NOT written: sealing corrupted content would bless it.` };
+      }
+      if (problems.length > 0) {
+        const list = problems.slice(0, 10).map((p) => `  ${p.message}`);
+        throw new EnvironmentError(`seal stopped: ${problems.length} covered file(s) could not be read; ${MANIFEST_PATH} was not changed:\n${list.join("\n")}`, {
+          fix: "fix the permissions of those files (or add them to manifest.exclude) and seal again",
+        });
+      }
+      cache.prune(new Set(observed.keys()), blobIds);
+      await cache.save();
+      const manifest = buildManifest(entries);
+      const written = await writeManifestFile(ctx.root, manifest);
+      const summary = { sealed: true, entries: entries.length, root: manifest.root, written, hashed: stats.hashed, bytes_hashed: stats.bytesHashed };
+      const what = written ? "wrote" : "unchanged:";
+      return {
+        findings: [],
+        summary,
+        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${manifest.root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
+        raw: renderSha256sum(manifest),
+      };
+    });
   },
 };

@@ -1,13 +1,56 @@
-import { UsageError } from "../errors.js";
+/**
+ * `validate [FILE...]`: parse JSON/YAML and validate against the mapped JSON Schemas. Only the
+ * validate check; `check` runs it together with the others.
+ */
+import { buildCheckContext, sourceSummary } from "./check.js";
 import type { CommandSpec } from "./types.js";
 
-/** Not implemented yet: each verb lands with its issue. */
 export const command: CommandSpec = {
   name: "validate",
-  summary: "",
-  usage: "integrity-guard validate",
-  options: {},
-  run: async () => {
-    throw new UsageError("'validate' is not implemented yet");
+  summary: "parse JSON/YAML files and validate them against their JSON Schemas",
+  usage: "integrity-guard validate [--staged] [FILE...]",
+  description: `
+Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
+validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
+files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or
+the file's own "$schema" when it is a local path relative to the file) must satisfy it;
+draft-07, 2019-09 and 2020-12 are supported, with formats. Every error is reported at the line
+and column of the offending value, with its JSON pointer, what was expected and what was found.
+A file matched by validate.require_schema with no schema is schema/missing.
+
+Named FILEs are validated even when validate.files does not select them (if they are
+.json/.yaml/.yml or jsonc files); relative to the repository root, or absolute inside it.
+A schema that is missing, does not parse or does not compile stops the run (exit 2).
+Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by their content.`,
+  examples: [
+    "integrity-guard validate                         # every JSON/YAML file in the working tree",
+    "integrity-guard validate config/system.yaml data/ # named files, and everything below data/",
+    "integrity-guard validate --staged                 # the staged versions",
+    "integrity-guard validate --format json            # {version, findings, summary}",
+  ],
+  options: {
+    staged: { type: "boolean", description: "read files from the git index (what will be committed) instead of the working tree" },
+    "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
+  },
+  positionals: { name: "FILE...", description: "files to validate (default: all selected by validate.files); a trailing / means a folder" },
+  async run(ctx) {
+    const checkCtx = await buildCheckContext(ctx, ctx.positionals);
+    if (ctx.options.staged === true && ctx.positionals.length === 0) {
+      // validate --staged without names checks the whole index, not only the changes.
+      delete checkCtx.paths;
+    }
+    const { runValidate, validateStats } = await import("../checks/validate.js");
+    const start = performance.now();
+    const findings = await runValidate(checkCtx, { explicit: ctx.positionals.length > 0 });
+    const stats = validateStats(checkCtx);
+    return {
+      findings,
+      summary: {
+        checked: stats?.checked ?? 0,
+        ...sourceSummary(checkCtx),
+        schemas: { cached: stats?.schemasCached ?? 0, compiled: stats?.schemasCompiled ?? 0 },
+        ms: Math.round(performance.now() - start),
+      },
+    };
   },
 };

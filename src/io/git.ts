@@ -152,6 +152,55 @@ export class Git {
 
   // --- manifest (issue 3): intent methods go below this line ---
 
+  /**
+   * Index entries with their `ls-files -v` tag: "H" is a normal cached file; a lower-case tag
+   * (assume-unchanged) or "S" (skip-worktree) means git will not notice worktree edits, so the
+   * manifest must not trust git for that file.
+   * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
+   */
+  async lsIndexTagged(): Promise<(IndexEntry & { tag: string })[]> {
+    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+    return splitZ(stdout).map((rec) => {
+      const tab = rec.indexOf("\t");
+      const [tag, mode, oid, stage] = rec.slice(0, tab).split(" ");
+      return { tag: tag!, mode: mode!, oid: oid!, stage: Number(stage), path: rec.slice(tab + 1) };
+    });
+  }
+
+  /**
+   * Tracked paths whose work-tree file may differ from the index (content, mode, type, or just
+   * stale stat info: git does not refresh the index here, so this can over-report, never
+   * under-report). Read-only: unlike `git status`, it never writes the index.
+   */
+  async worktreeChangedPaths(): Promise<string[]> {
+    const { stdout } = await this.exec(["diff-files", "--name-only", "-z", "--no-renames"]);
+    return splitZ(stdout);
+  }
+
+  /**
+   * Sizes of blobs (one `cat-file --batch-check`), so callers can read big blobs a few at a time.
+   * Sample line: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0"; a missing object is absent.
+   */
+  async blobSizes(oids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const unique = [...new Set(oids)];
+    if (unique.length === 0) return out;
+    const { stdout } = await this.exec(["cat-file", "--batch-check"], { input: unique.join("\n") + "\n" });
+    for (const line of stdout.toString("utf8").split("\n")) {
+      const [oid, type, size] = line.split(" ");
+      if (oid && type === "blob" && size !== undefined) out.set(oid, Number(size));
+    }
+    return out;
+  }
+
+  /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
+  async stagedDeletions(): Promise<string[]> {
+    const head = await this.tryRevParse("HEAD");
+    if (!head) return [];
+    const { stdout } = await this.exec(["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=D", "HEAD"]);
+    return splitZ(stdout);
+  }
+
   // --- snapshots and restore (issue 6): intent methods go below this line ---
 
   /**
@@ -301,6 +350,25 @@ export class Git {
     return res && res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
   }
 
+  // health (issue 7)
+
+  /**
+   * Commits reachable from `branchRef` and the refs under `extraPrefix` (closed snapshot epochs),
+   * newest first, at most `max`: id, committer time (ISO) and message. Empty when none exist.
+   * Read with `--format=%H%x1f%cI%x1f%B` and -z. Sample record: "<oid>\x1f2026-11-26T13:40:00+00:00\x1fsnapshot hourly…\0".
+   */
+  async snapshotCommitLog(branchRef: string, extraPrefix: string, max = 5000): Promise<{ id: string; time: string; message: string }[]> {
+    const refs = (await this.tryRevParse(branchRef)) ? [branchRef] : [];
+    const { stdout: listed } = await this.exec(["for-each-ref", "--format=%(refname)", extraPrefix]);
+    refs.push(...listed.toString("utf8").split("\n").filter(Boolean));
+    if (refs.length === 0) return [];
+    const { stdout } = await this.exec(["log", "-z", "--format=%H%x1f%cI%x1f%B", `--max-count=${max}`, ...refs, "--"]);
+    return splitZ(stdout).map((rec) => {
+      const [id, time, ...rest] = rec.split("\x1f");
+      return { id: id!, time: time!, message: rest.join("\x1f") };
+    });
+  }
+
   // --- action and workflows (issue 5): intent methods go below this line ---
 
   /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
@@ -334,6 +402,30 @@ export class Git {
   }
 
   // --- validate and hook (issue 2): intent methods go below this line ---
+
+  /**
+   * What a commit would change, in one git process: staged entries that differ from HEAD
+   * (with their staged mode and blob id) and unmerged paths. Lets the hook read only the
+   * staged blobs instead of listing the whole index. Undefined on an unborn branch (no HEAD).
+   * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
+   */
+  async stagedIndexChanges(): Promise<{ entries: IndexEntry[]; unmerged: string[] } | undefined> {
+    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], { okCodes: [0, 128] });
+    if (res.code !== 0) {
+      if (await this.tryRevParse("HEAD")) throw new GitError(["diff-index", "--cached", "HEAD"], res.code, res.stderr);
+      return undefined;
+    }
+    const parts = splitZ(res.stdout);
+    const entries: IndexEntry[] = [];
+    const unmerged: string[] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const [, dstMode, , dstOid, status] = parts[i]!.slice(1).split(" ");
+      const p = parts[i + 1]!;
+      if (status === "U") unmerged.push(p);
+      else entries.push({ mode: dstMode!, oid: dstOid!, stage: 0, path: p });
+    }
+    return { entries, unmerged };
+  }
 
   /**
    * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or

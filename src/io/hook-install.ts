@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { EnvironmentError, UsageError } from "../errors.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile } from "../core/hook-script.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
@@ -41,7 +41,8 @@ export async function planHookInstall(git: Git): Promise<HookPlan> {
   const huskyPresent = isDir(husky) || usesHuskyPackage(root);
 
   if (huskyActive) return planHusky(root, []);
-  if (setting !== undefined && repoScoped) return planGitHook(root, hooksDir, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
+  if (setting !== undefined && repoScoped)
+    return planGitHook(root, hooksDir, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
   if (huskyPresent) {
     const why = isDir(husky) ? `${HUSKY_DIR}/ exists` : "package.json lists husky";
     return planHusky(root, [
@@ -62,16 +63,32 @@ export async function planHookInstall(git: Git): Promise<HookPlan> {
 /** Carry out a plan made by planHookInstall. */
 export async function applyHookPlan(plan: HookPlan): Promise<void> {
   if (plan.action === "unchanged") return;
-  await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+  try {
+    await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError(`could not create the hooks folder ${path.dirname(plan.file)}: ${(error as Error).message}`, {
+      fix: "check that the folder is writable (or that core.hooksPath names a folder you own)",
+    });
+  }
   if (plan.chain) {
     // Never overwrite a file while moving the old hook aside (planned absent, re-checked here).
     if (fs.existsSync(plan.chain.to)) throw new UsageError(`${plan.chain.to} appeared while installing; nothing was changed`);
-    await fs.promises.rename(plan.chain.from, plan.chain.to);
+    try {
+      await fs.promises.rename(plan.chain.from, plan.chain.to);
+    } catch (error) {
+      throw new EnvironmentError(`could not move the existing hook ${plan.chain.from} to ${plan.chain.to}: ${(error as Error).message}`, {
+        fix: "check the permissions of the hooks folder; nothing was changed",
+      });
+    }
   }
   if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
   // Husky 9 runs its files with `sh -e`, but husky 8 and git exec them: they must be executable.
   const mode = fs.statSync(plan.file).mode & 0o7777;
-  if ((mode & 0o111) !== 0o111) await fs.promises.chmod(plan.file, mode | 0o111);
+  if ((mode & 0o111) !== 0o111) {
+    await fs.promises.chmod(plan.file, mode | 0o111).catch((error: Error) => {
+      throw new EnvironmentError(`could not make ${plan.file} executable: ${error.message}`, { fix: `chmod +x ${plan.file}` });
+    });
+  }
 }
 
 /** A one-line description of a plan for people. */
@@ -138,8 +155,11 @@ function planGitHook(root: string, dir: string, notes: string[]): HookPlan {
       fix: `merge the two into ${display(root, to)} (ours runs it first), remove ${display(root, file)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`,
     });
   }
-  notes.push(`your previous hook is kept in ${display(root, to)} and still runs on every commit; if it fails, the commit is blocked as before.`);
-  if (!isExecutable(file)) notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
+  notes.push(
+    `your previous hook is kept in ${display(root, to)} and still runs on every commit; if it fails, the commit is blocked as before.`,
+  );
+  if (!isExecutable(file))
+    notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
   return { mode: "git", file, action: "chained", content: script, chain: { from: file, to }, notes };
 }
 

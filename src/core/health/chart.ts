@@ -30,15 +30,23 @@ export function renderHistoryChart(points: readonly HistoryPoint[], thresholds: 
   const heading = last
     ? `health score: now ${last.score} ${last.status}, min ${Math.min(...scores)}, max ${Math.max(...scores)} (${sorted.length} point${sorted.length === 1 ? "" : "s"})`
     : "health score: no history yet";
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${xmlEscape(heading)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${xmlEscape(heading)}">`,
+  );
   out.push(`<title>${xmlEscape(heading)}</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<g font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" fill="#333">`);
   out.push(`<text x="${M.left}" y="20" font-size="13">${xmlEscape(heading)}</text>`);
   // Status bands behind the line: where a score would be CRITICAL, DEGRADED, HEALTHY.
-  out.push(`<rect x="${M.left}" y="${y(thresholds.degraded)}" width="${pw}" height="${round(y(0) - y(thresholds.degraded))}" fill="${STATUS_COLOR.CRITICAL}" fill-opacity="0.08"/>`);
-  out.push(`<rect x="${M.left}" y="${y(thresholds.healthy)}" width="${pw}" height="${round(y(thresholds.degraded) - y(thresholds.healthy))}" fill="${STATUS_COLOR.DEGRADED}" fill-opacity="0.10"/>`);
-  out.push(`<rect x="${M.left}" y="${y(100)}" width="${pw}" height="${round(y(thresholds.healthy) - y(100))}" fill="${STATUS_COLOR.HEALTHY}" fill-opacity="0.08"/>`);
+  out.push(
+    `<rect x="${M.left}" y="${y(thresholds.degraded)}" width="${pw}" height="${round(y(0) - y(thresholds.degraded))}" fill="${STATUS_COLOR.CRITICAL}" fill-opacity="0.08"/>`,
+  );
+  out.push(
+    `<rect x="${M.left}" y="${y(thresholds.healthy)}" width="${pw}" height="${round(y(thresholds.degraded) - y(thresholds.healthy))}" fill="${STATUS_COLOR.DEGRADED}" fill-opacity="0.10"/>`,
+  );
+  out.push(
+    `<rect x="${M.left}" y="${y(100)}" width="${pw}" height="${round(y(thresholds.healthy) - y(100))}" fill="${STATUS_COLOR.HEALTHY}" fill-opacity="0.08"/>`,
+  );
   for (const v of [0, thresholds.degraded, thresholds.healthy, 100]) {
     out.push(`<line x1="${M.left}" x2="${M.left + pw}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc" stroke-dasharray="3,3"/>`);
     out.push(`<text x="${M.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
@@ -46,12 +54,17 @@ export function renderHistoryChart(points: readonly HistoryPoint[], thresholds: 
   out.push(`<line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${M.top + ph}" stroke="#888"/>`);
   out.push(`<line x1="${M.left}" x2="${M.left + pw}" y1="${M.top + ph}" y2="${M.top + ph}" stroke="#888"/>`);
   if (sorted.length === 0) {
-    out.push(`<text x="${M.left + pw / 2}" y="${M.top + ph / 2}" text-anchor="middle" fill="#888">run integrity-guard health to start recording</text>`);
+    out.push(
+      `<text x="${M.left + pw / 2}" y="${M.top + ph / 2}" text-anchor="middle" fill="#888">run integrity-guard health to start recording</text>`,
+    );
   } else {
     out.push(`<text x="${M.left}" y="${H - 12}">${xmlEscape(sorted[0]!.time.slice(0, 16).replace("T", " "))}</text>`);
-    if (sorted.length > 1) out.push(`<text x="${M.left + pw}" y="${H - 12}" text-anchor="end">${xmlEscape(last!.time.slice(0, 16).replace("T", " "))}</text>`);
+    if (sorted.length > 1)
+      out.push(`<text x="${M.left + pw}" y="${H - 12}" text-anchor="end">${xmlEscape(last!.time.slice(0, 16).replace("T", " "))}</text>`);
     if (sorted.length > 1) {
-      out.push(`<polyline fill="none" stroke="#1f6feb" stroke-width="2" points="${sorted.map((p) => `${x(p.time)},${y(p.score)}`).join(" ")}"/>`);
+      out.push(
+        `<polyline fill="none" stroke="#1f6feb" stroke-width="2" points="${sorted.map((p) => `${x(p.time)},${y(p.score)}`).join(" ")}"/>`,
+      );
     }
     for (const p of sorted) {
       out.push(

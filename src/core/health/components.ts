@@ -54,8 +54,10 @@ export interface SchemaFacts {
 
 /** schemas: 100 × share of valid files; any invalid file caps it just below HEALTHY. */
 export function scoreSchemas(facts: SchemaFacts, t: StatusThresholds): ComponentScore {
-  if (facts.failed !== undefined) return component(0, t, { summary: `validate check failed: ${facts.failed}`, detail: { error: facts.failed } });
-  if (facts.total === 0) return component(100, t, { included: false, summary: "no JSON/YAML files to validate", detail: { total: 0, valid: 0, invalid: [] } });
+  if (facts.failed !== undefined)
+    return component(0, t, { summary: `validate check failed: ${facts.failed}`, detail: { error: facts.failed } });
+  if (facts.total === 0)
+    return component(100, t, { included: false, summary: "no JSON/YAML files to validate", detail: { total: 0, valid: 0, invalid: [] } });
   const invalid = Math.min(facts.invalid.length, facts.total);
   let score = (100 * (facts.total - invalid)) / facts.total;
   if (invalid > 0) score = Math.min(score, t.healthy - 1);
@@ -85,16 +87,27 @@ export const WARNING_PENALTY = 5;
  */
 export function scoreFindings(what: string, facts: FindingFacts, t: StatusThresholds, notConfigured: string): ComponentScore {
   if (!facts.configured) return component(100, t, { included: false, summary: notConfigured, detail: { configured: false } });
-  if (facts.failed !== undefined) return component(0, t, { summary: `${what} check failed: ${facts.failed}`, detail: { error: facts.failed } });
+  if (facts.failed !== undefined)
+    return component(0, t, { summary: `${what} check failed: ${facts.failed}`, detail: { error: facts.failed } });
   const errors = facts.findings.filter((f) => f.level === "error").length;
   const warnings = facts.findings.filter((f) => f.level === "warning").length;
   const score = 100 - ERROR_PENALTY * errors - WARNING_PENALTY * warnings;
   const byRule: Record<string, number> = {};
   for (const f of facts.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  const summary = errors + warnings === 0 ? `no ${what} findings` : `${errors} error${plural(errors)}, ${warnings} warning${plural(warnings)} (${Object.entries(byRule).map(([r, n]) => `${r} ×${n}`).join(", ")})`;
+  const summary =
+    errors + warnings === 0
+      ? `no ${what} findings`
+      : `${errors} error${plural(errors)}, ${warnings} warning${plural(warnings)} (${Object.entries(byRule)
+          .map(([r, n]) => `${r} ×${n}`)
+          .join(", ")})`;
   return component(score, t, {
     summary,
-    detail: { errors, warnings, rules: byRule, findings: facts.findings.slice(0, 10).map((f) => ({ rule: f.rule, level: f.level, file: f.file, line: f.line, message: f.message })) },
+    detail: {
+      errors,
+      warnings,
+      rules: byRule,
+      findings: facts.findings.slice(0, 10).map((f) => ({ rule: f.rule, level: f.level, file: f.file, line: f.line, message: f.message })),
+    },
   });
 }
 
@@ -130,8 +143,14 @@ export function scoreBackupSet(set: BackupSetFact, nowMs: number): { score: numb
 
 /** backups: the weakest set's score; a failed last validation caps it just below DEGRADED. */
 export function scoreBackups(facts: BackupFacts, nowMs: number, t: StatusThresholds): ComponentScore {
-  if (facts.failed !== undefined) return component(0, t, { summary: `could not read snapshots: ${facts.failed}`, detail: { branch: facts.branch, error: facts.failed } });
-  if (facts.sets.length === 0) return component(100, t, { included: false, summary: "no snapshot sets configured (snapshots.sets)", detail: { branch: facts.branch, sets: {} } });
+  if (facts.failed !== undefined)
+    return component(0, t, { summary: `could not read snapshots: ${facts.failed}`, detail: { branch: facts.branch, error: facts.failed } });
+  if (facts.sets.length === 0)
+    return component(100, t, {
+      included: false,
+      summary: "no snapshot sets configured (snapshots.sets)",
+      detail: { branch: facts.branch, sets: {} },
+    });
   let score = 100;
   const sets: Record<string, unknown> = {};
   const notes: string[] = [];
@@ -151,9 +170,13 @@ export function scoreBackups(facts: BackupFacts, nowMs: number, t: StatusThresho
   }
   if (facts.lastValidation && !facts.lastValidation.ok) {
     score = Math.min(score, t.degraded - 1);
-    notes.push(`last backup validation failed (${facts.lastValidation.commit.slice(0, 12)}${facts.lastValidation.message ? `: ${facts.lastValidation.message}` : ""})`);
+    notes.push(
+      `last backup validation failed (${facts.lastValidation.commit.slice(0, 12)}${facts.lastValidation.message ? `: ${facts.lastValidation.message}` : ""})`,
+    );
   }
-  const summary = notes.length ? notes.join("; ") : `${facts.sets.length} set${plural(facts.sets.length)} fresh (${facts.sets.map((s) => `${s.name} ${formatDuration(scoreBackupSet(s, nowMs).ageMs ?? 0)} old`).join(", ")})`;
+  const summary = notes.length
+    ? notes.join("; ")
+    : `${facts.sets.length} set${plural(facts.sets.length)} fresh (${facts.sets.map((s) => `${s.name} ${formatDuration(scoreBackupSet(s, nowMs).ageMs ?? 0)} old`).join(", ")})`;
   return component(score, t, { summary, detail: { branch: facts.branch, sets, last_validation: facts.lastValidation ?? null } });
 }
 
@@ -184,7 +207,12 @@ export function scoreFree(free: number, minimum: number, t: StatusThresholds): n
 
 /** disk: the worse of free space (vs health.min_free_disk) and free inodes (vs 5%). */
 export function scoreDisk(facts: DiskFacts, t: StatusThresholds): ComponentScore {
-  if (facts.failed !== undefined) return component(100, t, { included: false, summary: `free space unknown: ${facts.failed}`, detail: { path: facts.path, error: facts.failed } });
+  if (facts.failed !== undefined)
+    return component(100, t, {
+      included: false,
+      summary: `free space unknown: ${facts.failed}`,
+      detail: { path: facts.path, error: facts.failed },
+    });
   const minBytes = "bytes" in facts.limit ? facts.limit.bytes : (facts.totalBytes * facts.limit.percent) / 100;
   const space = scoreFree(facts.freeBytes, minBytes, t);
   // Some filesystems (btrfs, some overlays) report 0 inodes: there is no inode limit to score.
@@ -244,7 +272,13 @@ export function scoreChecks(runs: readonly CheckRunFact[], limits: CheckThreshol
       }
     }
     score = Math.min(score, s);
-    checks[r.name] = { score: s, errors: r.errors, warnings: r.warnings, seconds: Math.round(r.seconds * 1000) / 1000, ...(r.failed !== undefined ? { error: r.failed } : {}) };
+    checks[r.name] = {
+      score: s,
+      errors: r.errors,
+      warnings: r.warnings,
+      seconds: Math.round(r.seconds * 1000) / 1000,
+      ...(r.failed !== undefined ? { error: r.failed } : {}),
+    };
   }
   return component(score, t, {
     summary: notes.length ? notes.join("; ") : `${runs.length} checks ran within limits`,

@@ -61,5 +61,12 @@ export function component(
   fields: { summary: string; detail: Record<string, unknown>; included?: boolean; weight?: number },
 ): ComponentScore {
   const s = clampScore(score);
-  return { score: s, status: statusFor(s, thresholds), included: fields.included ?? true, weight: fields.weight ?? 1, summary: fields.summary, detail: fields.detail };
+  return {
+    score: s,
+    status: statusFor(s, thresholds),
+    included: fields.included ?? true,
+    weight: fields.weight ?? 1,
+    summary: fields.summary,
+    detail: fields.detail,
+  };
 }

@@ -1,6 +1,13 @@
 /** health.* config -> resolved settings, with every problem named (pure; the command throws them). */
 import type { HealthConfig } from "../../config/types.js";
-import { DEFAULT_CHECK_THRESHOLDS, DEFAULT_MIN_FREE_DISK, parseDuration, parseFreeSpace, type CheckThresholds, type FreeSpaceLimit } from "./thresholds.js";
+import {
+  DEFAULT_CHECK_THRESHOLDS,
+  DEFAULT_MIN_FREE_DISK,
+  parseDuration,
+  parseFreeSpace,
+  type CheckThresholds,
+  type FreeSpaceLimit,
+} from "./thresholds.js";
 import { COMPONENT_NAMES, DEFAULT_THRESHOLDS, type StatusThresholds } from "./types.js";
 
 export interface HealthSettings {
@@ -17,9 +24,14 @@ export interface HealthSettings {
 export function resolveHealthSettings(health: HealthConfig | undefined): { settings: HealthSettings; problems: string[] } {
   const problems: string[] = [];
   const t = health?.thresholds ?? {};
-  const thresholds: StatusThresholds = { healthy: t.healthy ?? DEFAULT_THRESHOLDS.healthy, degraded: t.degraded ?? DEFAULT_THRESHOLDS.degraded };
+  const thresholds: StatusThresholds = {
+    healthy: t.healthy ?? DEFAULT_THRESHOLDS.healthy,
+    degraded: t.degraded ?? DEFAULT_THRESHOLDS.degraded,
+  };
   if (thresholds.degraded > thresholds.healthy) {
-    problems.push(`health.thresholds.degraded (${thresholds.degraded}) is above health.thresholds.healthy (${thresholds.healthy}); degraded must be <= healthy`);
+    problems.push(
+      `health.thresholds.degraded (${thresholds.degraded}) is above health.thresholds.healthy (${thresholds.healthy}); degraded must be <= healthy`,
+    );
   }
   const weights: Record<string, number> = {};
   for (const [name, w] of Object.entries(health?.weights ?? {})) {

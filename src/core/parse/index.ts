@@ -19,15 +19,19 @@ export function formatFor(path: string): DocumentFormat | undefined {
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/**
+ * Parse a JSON, JSONC or YAML document. Never throws on bad input: every problem is a parse/*
+ * finding with a line and column (ok: false), so a corrupt file can never crash a check.
+ */
 export function parseDocument(input: Buffer | Uint8Array | string, options: ParseOptions): ParsedDocument {
   const format = options.format ?? formatFor(options.path) ?? "json";
   let text: string;
   if (typeof input === "string") {
     text = input;
   } else {
-    const encodingFinding = checkEncoding(input, options.path);
-    if (encodingFinding) return failed(format, [encodingFinding]);
-    text = decoder.decode(input);
+    const decoded = decode(input, options.path);
+    if (typeof decoded !== "string") return failed(format, [decoded]);
+    text = decoded;
   }
   if (format === "yaml") return parseYaml(text, options);
   return parseJson(text, { ...options, jsonc: format === "jsonc" });
@@ -37,24 +41,121 @@ function failed(format: DocumentFormat, findings: Finding[]): ParsedDocument {
   return { format, ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }
 
+/** Decodes once (a 50 MB file must not be decoded twice); the finding when the bytes are not UTF-8 text. */
+function decode(bytes: Uint8Array, file: string): string | Finding {
+  const early = checkMarkers(bytes, file);
+  if (early) return early;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return invalidUtf8(bytes, file);
+  }
+}
+
 /** NUL bytes, UTF-16/32 byte order marks and invalid UTF-8, with the line and column of the first bad byte. */
 export function checkEncoding(bytes: Uint8Array, file: string): Finding | undefined {
+  const early = checkMarkers(bytes, file);
+  if (early) return early;
+  try {
+    decoder.decode(bytes);
+  } catch {
+    return invalidUtf8(bytes, file);
+  }
+  return undefined;
+}
+
+// Magic numbers of binary formats that end up under a .json/.yaml name (a misnamed download,
+// an image saved over a state file): naming the format beats "invalid UTF-8 at offset 0".
+const MAGIC: [string, number[]][] = [
+  ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["a JPEG image", [0xff, 0xd8, 0xff]],
+  ["a GIF image", [0x47, 0x49, 0x46, 0x38]],
+  ["a PDF document", [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ["a ZIP archive", [0x50, 0x4b, 0x03, 0x04]],
+  ["a gzip archive", [0x1f, 0x8b]],
+  ["an executable (ELF)", [0x7f, 0x45, 0x4c, 0x46]],
+  ["a SQLite database", [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66]],
+];
+
+const RESTORE = "restore the file from git (git restore --source=HEAD -- FILE) or from a snapshot (integrity-guard restore)";
+
+function checkMarkers(bytes: Uint8Array, file: string): Finding | undefined {
+  for (const [name, magic] of MAGIC) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) {
+      return {
+        rule: "parse/encoding",
+        level: "error",
+        file,
+        line: 1,
+        column: 1,
+        message: `file is binary (${name}), not UTF-8 text`,
+        found: name,
+        expected: "UTF-8 text",
+        fix: RESTORE,
+      };
+    }
+  }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { rule: "parse/encoding", level: "error", file, line: 1, column: 1, message: "file is UTF-16 (byte order mark found); JSON and YAML here must be UTF-8", fix: "re-save the file as UTF-8 without a byte order mark (iconv -f UTF-16 -t UTF-8)" };
+    return {
+      rule: "parse/encoding",
+      level: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: "file is UTF-16 (byte order mark found); JSON and YAML here must be UTF-8",
+      expected: "UTF-8",
+      found: "UTF-16",
+      fix: "re-save the file as UTF-8 without a byte order mark (iconv -f UTF-16 -t UTF-8)",
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = lineColOfByte(bytes, nul);
-    return { rule: "parse/encoding", level: "error", file, line, column, message: `NUL byte at offset ${nul}: the file is binary or was truncated/zero-filled by a crash`, fix: "restore the file from git (git restore --source=HEAD -- FILE) or from a snapshot (integrity-guard restore)" };
-  }
-  try {
-    decoder.decode(bytes);
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const { line, column } = lineColOfByte(bytes, bad);
-    return { rule: "parse/encoding", level: "error", file, line, column, message: `invalid UTF-8 at offset ${bad} (byte 0x${bytes[bad]?.toString(16).padStart(2, "0")})`, fix: "re-save the file as UTF-8; if it was written as Latin-1, convert it with iconv -f latin1 -t utf-8" };
+    // Text with every other byte NUL is UTF-16 without a byte order mark.
+    const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
+    if (utf16) {
+      return {
+        rule: "parse/encoding",
+        level: "error",
+        file,
+        line,
+        column,
+        message: "file looks like UTF-16 without a byte order mark (NUL bytes between characters); JSON and YAML here must be UTF-8",
+        expected: "UTF-8",
+        found: "UTF-16",
+        fix: "re-save the file as UTF-8 (iconv -f UTF-16LE -t UTF-8, or UTF-16BE)",
+      };
+    }
+    return {
+      rule: "parse/encoding",
+      level: "error",
+      file,
+      line,
+      column,
+      message: `NUL byte at offset ${nul}: the file is binary or was truncated/zero-filled by a crash`,
+      expected: "text",
+      found: "NUL byte",
+      fix: RESTORE,
+    };
   }
   return undefined;
+}
+
+function invalidUtf8(bytes: Uint8Array, file: string): Finding {
+  const bad = firstInvalidUtf8(bytes);
+  const { line, column } = lineColOfByte(bytes, bad);
+  const byte = `0x${bytes[bad]?.toString(16).padStart(2, "0") ?? "??"}`;
+  return {
+    rule: "parse/encoding",
+    level: "error",
+    file,
+    line,
+    column,
+    message: `invalid UTF-8 at offset ${bad} (byte ${byte})`,
+    expected: "UTF-8",
+    found: `byte ${byte}`,
+    fix: "re-save the file as UTF-8; if it was written as Latin-1, convert it with iconv -f latin1 -t utf-8",
+  };
 }
 
 /** 1-based line and column (in characters) of a byte offset. */
@@ -76,14 +177,21 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    let n = 0;
-    let min = 0;
-    if (c < 0x80) { i++; continue; }
-    else if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
-    else return i;
-    if (i + n >= b.length + 0 && i + n > b.length - 1 + 1) return i;
+    let n: number;
+    let min: number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0xff >> (n + 2));
     for (let k = 1; k <= n; k++) {
       const cc = b[i + k];

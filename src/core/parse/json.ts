@@ -1,30 +1,87 @@
 /**
- * PLACEHOLDER: strict RFC 8259 JSON with positions is being written (issue 2). This version
- * uses JSON.parse and reports the position V8 gives; locate() scans for the pointer.
+ * Strict RFC 8259 JSON (and JSONC: comments and trailing commas) with positions.
+ * Order of checks: byte order mark, merge-conflict markers, then one validating pass
+ * (json-scan.ts); values come from JSON.parse once the text is known to be valid, and
+ * positions from a lazy locator (json-locate.ts) only when someone asks for one.
  */
-import type { ParsedDocument, ParseOptions } from "./types.js";
+import type { Finding } from "../finding.js";
+import { JsonLocator } from "./json-locate.js";
+import { JsonScanner } from "./json-scan.js";
+import { LineIndex } from "./lines.js";
+import { findMergeConflict } from "./markers.js";
+import type { ParsedDocument, ParseOptions, Position } from "./types.js";
+
+/** Default nesting limit (ParseOptions.maxDepth). */
+export const DEFAULT_MAX_DEPTH = 1000;
 
 export function parseJson(text: string, options: ParseOptions & { jsonc?: boolean }): ParsedDocument {
-  try {
-    const value = JSON.parse(text);
-    return {
-      format: options.jsonc ? "jsonc" : "json",
-      ok: true,
-      value,
-      documents: [value],
-      findings: [],
-      locate: () => ({ line: 1, column: 1 }),
-      locateKey: () => undefined,
-    };
-  } catch (error) {
-    return {
-      format: "json",
-      ok: false,
-      value: undefined,
-      documents: [],
-      findings: [{ rule: "parse/syntax", level: "error", file: options.path, line: 1, column: 1, message: (error as Error).message }],
-      locate: () => undefined,
-      locateKey: () => undefined,
-    };
+  const jsonc = options.jsonc ?? options.format === "jsonc";
+  const format = jsonc ? "jsonc" : "json";
+  const file = options.path;
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  let start = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    // RFC 8259 §8.1: senders MUST NOT add a BOM. Many readers (Python's json.loads on str,
+    // jq before 1.7, JSON.parse) reject it, so it is an error with an easy fix.
+    findings.push({
+      rule: "parse/encoding",
+      level: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: "file starts with a UTF-8 byte order mark (U+FEFF), which JSON forbids (RFC 8259 §8.1)",
+      found: "U+FEFF",
+      fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
+    });
+    start = 1;
   }
+  const conflict = findMergeConflict(text, lines, file);
+  if (conflict) return failed(format, [...findings, conflict]);
+
+  const scan = new JsonScanner(text, lines, { file, jsonc, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, start }).run();
+  findings.push(...scan.findings);
+  if (!scan.wellFormed) return failed(format, findings);
+
+  const ok = findings.length === 0;
+  // Values only for a valid document: a duplicate key's "winner" differs between readers.
+  const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip)) : undefined;
+  let locator: JsonLocator | undefined;
+  const find = (pointer: string, doc: number, key: boolean): Position | undefined => {
+    if (doc !== 0) return undefined;
+    locator ??= new JsonLocator(text, start, jsonc);
+    const hit = locator.locate(pointer);
+    if (!hit) return undefined;
+    const { span } = hit;
+    if (key) return hit.exact && span.ks >= 0 ? lines.span(span.ks, span.ke) : undefined;
+    return lines.span(span.vs, span.ve);
+  };
+  return {
+    format,
+    ok,
+    value,
+    documents: ok ? [value] : [],
+    findings,
+    locate: (pointer, doc = 0) => find(pointer, doc, false),
+    locateKey: (pointer, doc = 0) => find(pointer, doc, true),
+  };
+}
+
+/** The text JSON.parse gets: without a BOM, and with JSONC comments and trailing commas blanked. */
+function stripped(text: string, start: number, ranges: [number, number][]): string {
+  if (ranges.length === 0) return start === 0 ? text : text.slice(start);
+  const parts: string[] = [];
+  let at = start;
+  // A trailing comma is recorded after the comments that follow it: put them back in order.
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  for (const [s, e] of sorted) {
+    parts.push(text.slice(at, s), " ");
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+function failed(format: "json" | "jsonc", findings: Finding[]): ParsedDocument {
+  return { format, ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }

@@ -10,6 +10,11 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** Length of the text in UTF-16 units. */
+  get length(): number {
+    return this.text.length;
+  }
+
   /** Built on first use: most files parse cleanly and never need a position. */
   private lineStarts(): number[] {
     if (this.starts) return this.starts;

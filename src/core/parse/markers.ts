@@ -17,7 +17,11 @@ export function findMergeConflict(text: string, lines: LineIndex, file: string):
   MARKER_GLOBAL.lastIndex = 0;
   while (MARKER_GLOBAL.exec(text)) count++;
   const { line, column } = lines.position(first.index);
-  const marker = first[0].replace(/\r$/, "").trim();
+  const lineEnd = text.indexOf("\n", first.index);
+  const marker = text
+    .slice(first.index, lineEnd < 0 ? text.length : lineEnd)
+    .replace(/\r$/, "")
+    .slice(0, 80);
   return {
     rule: "parse/merge-conflict",
     level: "error",

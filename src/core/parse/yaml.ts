@@ -1,80 +1,85 @@
-/** YAML with positions, through the `yaml` package (YAML 1.2 core schema, strict). */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type ScalarTag, type CollectionTag } from "yaml";
+/**
+ * YAML with positions, through the `yaml` package (YAML 1.2 core schema, strict), plus the
+ * checks it does not make the way we need them: duplicate keys with both locations, merge keys
+ * and tags only where allowed, nesting depth, merge-conflict markers and empty files.
+ */
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Finding } from "../finding.js";
-import { parsePointer } from "../pointer.js";
+import { parsePointer, toPointer } from "../pointer.js";
+import { DEFAULT_MAX_DEPTH } from "./json.js";
+import { LineIndex } from "./lines.js";
+import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
+import { yamlErrorFinding } from "./yaml-errors.js";
+
+/** Tags of the YAML 1.2 core schema: always accepted. Anything else needs customTags/allowAnyTag. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
-  const lineCounter = new LineCounter();
-  const customTags: (ScalarTag | CollectionTag)[] = [];
-  for (const tag of options.customTags ?? []) {
-    // Accept the tag on scalars, maps and sequences; keep the plain value for validation.
-    customTags.push({ tag, identify: () => false, resolve: (v: string) => v } as ScalarTag);
-    customTags.push({ tag, collection: "map", identify: () => false, resolve: (m: unknown) => m } as unknown as CollectionTag);
-    customTags.push({ tag, collection: "seq", identify: () => false, resolve: (s: unknown) => s } as unknown as CollectionTag);
+  const file = options.path;
+  const lines = new LineIndex(text);
+  const conflict = findMergeConflict(text, lines, file);
+  if (conflict) return failed([conflict]);
+
+  let list: Document.Parsed[];
+  try {
+    const docs = parseAllDocuments(text, {
+      uniqueKeys: false, // checked below, with both locations and the pointer
+      merge: options.mergeKeys ?? false,
+      prettyErrors: false,
+      strict: true,
+      logLevel: "error", // no process warnings on stderr; problems become findings
+    });
+    list = Array.isArray(docs) ? docs : [];
+  } catch (error) {
+    // The yaml package turns most stack overflows into RESOURCE_EXHAUSTION errors; this is the rest.
+    return failed([crashFinding(error, file)]);
   }
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    uniqueKeys: true,
-    merge: options.mergeKeys ?? false,
-    prettyErrors: true,
-    strict: true,
-    customTags,
-  });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+
   const findings: Finding[] = [];
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const at = (offset: number) => lines.position(offset);
   for (const doc of list) {
-    for (const e of doc.errors) {
-      const start = pos(e.pos[0]);
-      const end = pos(e.pos[1]);
-      const duplicate = e.code === "DUPLICATE_KEY";
-      findings.push({
-        rule: duplicate ? "parse/duplicate-key" : "parse/syntax",
-        level: "error",
-        file: options.path,
-        ...start,
-        endLine: end.line,
-        endColumn: end.column,
-        message: firstLine(e.message),
-        fix: duplicate ? "remove one of the two entries or rename the key; YAML readers disagree on which one wins" : "fix the YAML syntax at this position",
-      });
-    }
+    for (const e of doc.errors) findings.push(yamlErrorFinding(e, file, lines));
     for (const w of doc.warnings) {
-      // Unresolved tags silently become strings in most readers: treat as corruption unless allowed.
-      const tag = w.code === "TAG_RESOLVE_FAILED";
-      findings.push({
-        rule: tag ? "parse/unknown-tag" : "parse/warning",
-        level: tag ? "error" : "warning",
-        file: options.path,
-        ...pos(w.pos[0]),
-        message: firstLine(w.message),
-        ...(tag ? { fix: "remove the tag, or allow it for this file in validate.yaml.custom_tags" } : {}),
-      });
+      if (w.code === "TAG_RESOLVE_FAILED") continue; // tags are checked in walk(), against the allow-list
+      findings.push({ rule: "parse/warning", level: "warning", file, ...at(w.pos[0]), message: w.message.split("\n")[0]!.trim() });
     }
   }
-  if (!options.mergeKeys) findMergeKeys(list, options.path, pos, findings);
-  const ok = !findings.some((f) => f.level === "error");
-  const documents = ok ? list.map((d) => d.toJS({ maxAliasCount: 10000 })) : [];
+  if (list.length === 0) findings.push(...emptyStream(text, file));
+  else findings.push(...directiveProblems(text, file, lines));
+  if (!findings.some((f) => f.level === "error")) {
+    list.forEach((doc, index) => walk(doc, index, list.length, text, options, lines, findings));
+  }
+
+  let ok = !findings.some((f) => f.level === "error");
+  let documents: unknown[] = [];
+  if (ok) {
+    try {
+      documents = list.map((d) => d.toJS({ maxAliasCount: 10000 }));
+    } catch (error) {
+      findings.push(crashFinding(error, file));
+      ok = false;
+      documents = [];
+    }
+  }
+
   const nodeAt = (pointer: string, docIndex: number, wantKey: boolean): Position | undefined => {
     const doc = list[docIndex];
-    if (!doc) return undefined;
-    let node: unknown = doc.contents;
-    let keyNode: unknown;
+    if (!doc) return list.length === 0 && docIndex === 0 && !wantKey ? { line: 1, column: 1 } : undefined;
     let tokens: string[];
     try {
       tokens = parsePointer(pointer);
     } catch {
       return undefined;
     }
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    let exact = true;
     for (const token of tokens) {
       if (isAlias(node)) node = node.resolve(doc);
       let next: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === token);
+        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === token);
         if (pair) {
           keyNode = pair.key;
           next = pair.value ?? pair.key;
@@ -83,20 +88,23 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
         next = node.items[Number(token)];
         keyNode = undefined;
       }
-      if (next === undefined || next === null) break;
+      if (next === undefined || next === null) {
+        exact = false;
+        break;
+      }
       node = next;
     }
+    if (wantKey && (!exact || !keyNode)) return undefined;
     const target = (wantKey ? keyNode : node) as Node | undefined;
     const range = target?.range ?? (doc.contents as Node | null)?.range;
     if (!range) return { line: 1, column: 1 };
-    const s = pos(range[0]);
-    const e = pos(range[1]);
-    return { ...s, endLine: e.line, endColumn: e.column };
+    return lines.span(range[0], range[1]);
   };
   return {
     format: "yaml",
     ok,
-    value: documents[0],
+    // An empty stream has no documents and reads as null (as yaml.parse("") does).
+    value: ok && list.length === 0 ? null : documents[0],
     documents,
     findings,
     locate: (p, d = 0) => nodeAt(p, d, false),
@@ -104,29 +112,215 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   };
 }
 
-function findMergeKeys(docs: Document.Parsed[], file: string, pos: (o: number) => Position, out: Finding[]): void {
-  const visit = (node: unknown): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN" && (isAlias(pair.value) || isSeq(pair.value))) {
+/** The key as it becomes a property name in the JS value (what a JSON Schema sees). */
+function keyString(key: unknown): string {
+  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  return String(key);
+}
+
+/**
+ * One iterative pass over a document's nodes (no recursion: the document may be deep):
+ * nesting depth, duplicate keys, `<<` merge keys and tags.
+ */
+function walk(
+  doc: Document.Parsed,
+  docIndex: number,
+  docCount: number,
+  text: string,
+  options: ParseOptions,
+  lines: LineIndex,
+  out: Finding[],
+): void {
+  const file = options.path;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const allowed = new Set(options.customTags ?? []);
+  const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
+  const stack: { node: unknown; path: string[]; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
+  while (stack.length > 0) {
+    const { node, path, depth } = stack.pop()!;
+    if (!isScalar(node) && !isCollection(node)) continue; // aliases and empty values
+    const tag = node.tag;
+    if (tag && !CORE_TAGS.has(tag) && !options.allowAnyTag && !allowed.has(tag)) {
+      out.push(unknownTag(tag, node, text, file, lines, toPointer(path), docNote));
+    }
+    if (!isCollection(node)) continue;
+    if (depth >= maxDepth) {
+      out.push({
+        rule: "parse/too-deep",
+        level: "error",
+        file,
+        ...lines.position(node.range?.[0] ?? 0),
+        pointer: toPointer(path),
+        message: `nesting deeper than ${maxDepth} levels${docNote}`,
+        expected: `at most ${maxDepth} nested mappings/sequences`,
+        found: `level ${depth + 1}`,
+        fix: "flatten the data; validators and most readers crash (stack overflow) on nesting this deep",
+      });
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, String(i)], depth: depth + 1 }));
+      continue;
+    }
+    const seen = new Map<string, Node>();
+    for (const pair of (node as { items: unknown[] }).items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key;
+      if (isScalar(key) && key.value === "<<" && key.type === "PLAIN") {
+        if (!options.mergeKeys && (isAlias(pair.value) || isSeq(pair.value))) {
           out.push({
             rule: "parse/merge-key",
             level: "error",
             file,
-            ...pos(pair.key.range?.[0] ?? 0),
-            message: "`<<` merge key used, but merge keys are not enabled for this file: readers differ on whether it merges or is a plain key",
+            ...lines.position(key.range?.[0] ?? 0),
+            pointer: toPointer(path),
+            message: `\`<<\` merge key used${docNote}, but merge keys are not enabled for this file: readers differ on whether it merges or is a plain key`,
             fix: "add this file to validate.yaml.merge_keys in .integrity-guard/config.yml, or write the keys out",
           });
         }
-        visit(pair.value);
+        if (options.mergeKeys) continue;
       }
-    } else if (isSeq(node)) {
-      for (const item of node.items) visit(item);
+      if (isCollection(key)) {
+        out.push({
+          rule: "parse/complex-key",
+          level: "warning",
+          file,
+          ...lines.position(key.range?.[0] ?? 0),
+          pointer: toPointer(path),
+          message: `a mapping key is itself a ${isMap(key) ? "mapping" : "sequence"}${docNote}: JSON has no such keys, so it becomes the string ${JSON.stringify(String(key))}`,
+          fix: "use a plain string key",
+        });
+        stack.push({ node: key, path, depth: depth + 1 });
+      }
+      const name = keyString(key);
+      const first = seen.get(name);
+      const keyNode = key as Node | null;
+      if (first && keyNode?.range) {
+        const firstPos = lines.position(first.range?.[0] ?? 0);
+        const pos = lines.span(keyNode.range[0], keyNode.range[1]);
+        out.push({
+          rule: "parse/duplicate-key",
+          level: "error",
+          file,
+          ...pos,
+          pointer: toPointer([...path, name]),
+          key: name,
+          message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
+          expected: "unique keys",
+          found: `${JSON.stringify(name)} twice`,
+          fix: "remove one of the two entries or rename one (most readers silently keep the last)",
+          related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
+        });
+      } else if (keyNode && !first) {
+        seen.set(name, keyNode);
+      }
+      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1 });
     }
-  };
-  for (const d of docs) visit(d.contents);
+  }
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.trim();
+function unknownTag(tag: string, node: Node, text: string, file: string, lines: LineIndex, pointer: string, docNote: string): Finding {
+  // The node's range starts at its value; find the tag itself just before it.
+  const start = node.range?.[0] ?? 0;
+  const spelled = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.slice("tag:yaml.org,2002:".length) : tag;
+  let offset = start;
+  for (const form of [spelled, `!<${tag}>`]) {
+    const hit = text.lastIndexOf(form, start);
+    if (hit >= 0 && start - hit < 400) {
+      offset = hit;
+      break;
+    }
+  }
+  const shown = tag.startsWith("!") ? tag : spelled;
+  return {
+    rule: "parse/unknown-tag",
+    level: "error",
+    file,
+    ...lines.position(offset),
+    pointer,
+    message: `tag ${shown} is not allowed here${docNote}: readers that do not know it fail or silently read a plain string`,
+    found: shown,
+    fix: `remove the tag, or allow it for this file in validate.yaml.custom_tags (e.g. CloudFormation's !Ref, !GetAtt, !Sub)`,
+  };
+}
+
+/** A file with no YAML document. Valid YAML (it means null), but for a state or config file almost always a truncated write. */
+function emptyStream(text: string, file: string): Finding[] {
+  const directive = /^%/m.exec(text);
+  if (directive) {
+    return [
+      {
+        rule: "parse/syntax",
+        level: "error",
+        file,
+        line: text.slice(0, directive.index).split("\n").length,
+        column: 1,
+        message: "a directive (%YAML or %TAG) with no document after it",
+        expected: "a document start (---) after the directives",
+        found: "end of file",
+        fix: "add --- and the document, or remove the directive",
+      },
+    ];
+  }
+  const comments = /^\s*#/m.test(text);
+  return [
+    {
+      rule: "parse/empty",
+      level: "warning",
+      file,
+      line: 1,
+      column: 1,
+      message: comments
+        ? "file has only comments and no YAML document (it reads as null)"
+        : "file is empty (it reads as null): often a truncated write",
+      fix: "restore the file from git or a snapshot if it should hold data; write {} or [] for an intentionally empty file",
+    },
+  ];
+}
+
+/** The yaml package accepts two %YAML directives for one document; YAML 1.2 (§6.8.1) does not. */
+function directiveProblems(text: string, file: string, lines: LineIndex): Finding[] {
+  if (!text.includes("%YAML")) return [];
+  let seen = false;
+  const re = /^(%YAML\b|---|\.\.\.)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== "%YAML") {
+      seen = false;
+      continue;
+    }
+    if (seen) {
+      return [
+        {
+          rule: "parse/syntax",
+          level: "error",
+          file,
+          ...lines.position(m.index),
+          message: "a second %YAML directive for the same document",
+          expected: "one %YAML directive per document",
+          found: "%YAML",
+          fix: "remove the repeated %YAML line",
+        },
+      ];
+    }
+    seen = true;
+  }
+  return [];
+}
+
+function crashFinding(error: unknown, file: string): Finding {
+  const deep = error instanceof RangeError;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    rule: deep ? "parse/too-deep" : "parse/syntax",
+    level: "error",
+    file,
+    line: 1,
+    column: 1,
+    message: deep ? "the YAML is nested too deeply to read (stack overflow in the YAML reader)" : `the YAML could not be read: ${message}`,
+    fix: deep ? "flatten the data" : "check the YAML syntax (anchors/aliases, nesting) near the start of the file",
+  };
+}
+
+function failed(findings: Finding[]): ParsedDocument {
+  return { format: "yaml", ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }

@@ -2,10 +2,11 @@
  * Map ajv errors to findings at the line and column of the offending value. For "missing
  * property" and "unknown property" errors the pointer is refined to the property itself, so
  * the message can point at the exact key (unknown) or at the object that lacks it (missing).
+ * Each finding says what was expected, what was found, and how to fix it.
  */
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../finding.js";
-import { escapeToken, pointerToDotted } from "../pointer.js";
+import { escapeToken, getAtPointer, pointerToDotted } from "../pointer.js";
 import type { ParsedDocument } from "../parse/types.js";
 
 export interface AjvFindingOptions {
@@ -14,82 +15,160 @@ export interface AjvFindingOptions {
   doc: ParsedDocument;
   docIndex?: number;
   rule?: string;
+  /** At most this many findings (default: all); a notice says how many more there were. */
+  limit?: number;
+}
+
+interface Described {
+  pointer: string;
+  atKey: boolean;
+  message: string;
+  expected?: string;
+  found?: string;
+  fix?: string;
 }
 
 export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const docLabel = options.doc.documents.length > 1 ? ` (document ${(options.docIndex ?? 0) + 1})` : "";
+  let dropped = 0;
   for (const e of pruneNoise(errors)) {
-    let pointer = e.instancePath;
-    let atKey = false;
-    let expected: string | undefined;
-    let found: string | undefined;
-    let message = e.message ?? "is invalid";
-    let fix: string | undefined;
-    const p = e.params as Record<string, unknown>;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const name = String(p.additionalProperty);
-        pointer = `${pointer}/${escapeToken(name)}`;
-        atKey = true;
-        const allowed = allowedKeys(e);
-        const guess = allowed ? closest(name, allowed) : undefined;
-        message = `unknown key "${name}"`;
-        if (allowed) expected = `one of: ${allowed.join(", ")}`;
-        fix = guess ? `did you mean "${guess}"? rename the key` : "remove the key, or fix its spelling";
-        break;
-      }
-      case "required": {
-        message = `missing required key "${String(p.missingProperty)}"`;
-        fix = `add "${String(p.missingProperty)}" here`;
-        break;
-      }
-      case "enum":
-        expected = `one of ${JSON.stringify(p.allowedValues)}`;
-        found = JSON.stringify(valueAt(options, pointer));
-        message = `must be one of ${JSON.stringify(p.allowedValues)}`;
-        break;
-      case "const":
-        expected = JSON.stringify(p.allowedValue);
-        found = JSON.stringify(valueAt(options, pointer));
-        message = `must be ${expected}`;
-        break;
-      case "type":
-        expected = String(p.type);
-        found = typeName(valueAt(options, pointer));
-        message = `must be ${p.type}, found ${found}`;
-        break;
-      case "pattern":
-        expected = `a string matching ${String(p.pattern)}`;
-        found = JSON.stringify(valueAt(options, pointer));
-        message = `${found} does not match the pattern ${String(p.pattern)}`;
-        break;
-      case "format":
-        expected = `a valid ${String(p.format)}`;
-        found = JSON.stringify(valueAt(options, pointer));
-        message = `${found} is not a valid ${String(p.format)}`;
-        break;
-      default:
-        break;
+    const d = describe(e, options);
+    const dedupe = `${d.pointer}\0${d.message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    if (options.limit !== undefined && out.length >= options.limit) {
+      dropped++;
+      continue;
     }
-    const key = `${pointer}\0${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const pos = (atKey ? options.doc.locateKey(pointer, options.docIndex) : undefined) ?? options.doc.locate(pointer, options.docIndex);
-    const where = pointer === "" ? "the document" : pointerToDotted(pointer);
+    const pos = (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
+    const where = d.pointer === "" ? "document" : pointerToDotted(d.pointer);
     out.push({
       rule: options.rule ?? "schema/violation",
       level: "error",
       file: options.file,
       ...(pos ? { line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn } : {}),
-      pointer,
-      message: `${where}: ${message} (schema ${options.schemaPath}, ${e.schemaPath})`,
-      ...(expected ? { expected } : {}),
-      ...(found !== undefined ? { found } : {}),
-      ...(fix ? { fix } : {}),
+      pointer: d.pointer,
+      message: `${where}${docLabel}: ${d.message} (schema ${options.schemaPath}, ${e.schemaPath})`,
+      ...(d.expected !== undefined ? { expected: d.expected } : {}),
+      ...(d.found !== undefined ? { found: d.found } : {}),
+      ...(d.fix ? { fix: d.fix } : {}),
+    });
+  }
+  if (dropped > 0) {
+    out.push({
+      rule: "schema/truncated",
+      level: "notice",
+      file: options.file,
+      line: 1,
+      column: 1,
+      message: `${dropped} more schema error${dropped === 1 ? "" : "s"} against ${options.schemaPath} not shown (the first ${options.limit} are listed)`,
+      fix: "fix the errors above and run again to see the rest",
     });
   }
   return out;
+}
+
+function describe(e: ErrorObject, options: AjvFindingOptions): Described {
+  const p = e.params as Record<string, unknown>;
+  const base = e.instancePath;
+  const value = () => getAtPointer(options.doc.documents[options.docIndex ?? 0], base);
+  const shown = () => preview(value());
+  switch (e.keyword) {
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const name = String(e.keyword === "additionalProperties" ? p.additionalProperty : p.unevaluatedProperty);
+      const allowed = allowedKeys(e);
+      const guess = allowed ? closest(name, allowed) : undefined;
+      return {
+        pointer: `${base}/${escapeToken(name)}`,
+        atKey: true,
+        message: `unknown key "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        ...(allowed ? { expected: allowed.length ? `one of the keys: ${allowed.join(", ")}` : "no other keys" } : {}),
+        found: JSON.stringify(name),
+        fix: guess ? `rename "${name}" to "${guess}"` : `remove "${name}", or allow it in the schema`,
+      };
+    }
+    case "required":
+      return {
+        pointer: base,
+        atKey: false,
+        message: `missing required key "${String(p.missingProperty)}"`,
+        expected: `a key "${String(p.missingProperty)}"`,
+        found: `keys: ${keysOf(value())}`,
+        fix: `add "${String(p.missingProperty)}" to this object`,
+      };
+    case "dependentRequired":
+    case "dependencies":
+      return {
+        pointer: base,
+        atKey: false,
+        message: `key "${String(p.missingProperty)}" is required when "${String(p.property)}" is present`,
+        expected: `a key "${String(p.missingProperty)}"`,
+        fix: `add "${String(p.missingProperty)}", or remove "${String(p.property)}"`,
+      };
+    case "type": {
+      const found = typeName(value());
+      return {
+        pointer: base,
+        atKey: false,
+        message: `must be ${article(String(p.type))}, found ${found} ${shown()}`,
+        expected: String(p.type),
+        found: `${found} ${shown()}`,
+        fix: `change the value to ${article(String(p.type))}`,
+      };
+    }
+    case "enum":
+      return {
+        pointer: base,
+        atKey: false,
+        message: `${shown()} is not one of the allowed values`,
+        expected: `one of ${preview(p.allowedValues, 200)}`,
+        found: shown(),
+        fix: suggestEnum(value(), p.allowedValues) ?? "use one of the allowed values",
+      };
+    case "const":
+      return { pointer: base, atKey: false, message: `must be ${preview(p.allowedValue)}, found ${shown()}`, expected: preview(p.allowedValue), found: shown(), fix: `set it to ${preview(p.allowedValue)}` };
+    case "format":
+      return { pointer: base, atKey: false, message: `${shown()} is not a valid ${String(p.format)}`, expected: `a valid ${String(p.format)}${formatHint(String(p.format))}`, found: shown(), fix: `write a valid ${String(p.format)}${formatHint(String(p.format))}` };
+    case "pattern":
+      return { pointer: base, atKey: false, message: `${shown()} does not match the pattern ${String(p.pattern)}`, expected: `a string matching ${String(p.pattern)}`, found: shown() };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { pointer: base, atKey: false, message: `${shown()} must be ${String(p.comparison)} ${String(p.limit)}`, expected: `${String(p.comparison)} ${String(p.limit)}`, found: shown() };
+    case "multipleOf":
+      return { pointer: base, atKey: false, message: `${shown()} must be a multiple of ${String(p.multipleOf)}`, expected: `a multiple of ${String(p.multipleOf)}`, found: shown() };
+    case "minLength":
+    case "maxLength": {
+      const v = value();
+      const len = typeof v === "string" ? [...v].length : undefined;
+      const cmp = e.keyword === "minLength" ? "at least" : "at most";
+      return { pointer: base, atKey: false, message: `must be ${cmp} ${String(p.limit)} characters long${len !== undefined ? `, found ${len}` : ""}`, expected: `${cmp} ${String(p.limit)} characters`, ...(len !== undefined ? { found: `${len} characters` } : {}) };
+    }
+    case "minItems":
+    case "maxItems": {
+      const v = value();
+      const cmp = e.keyword === "minItems" ? "at least" : "at most";
+      const n = Array.isArray(v) ? v.length : undefined;
+      return { pointer: base, atKey: false, message: `must have ${cmp} ${String(p.limit)} items${n !== undefined ? `, found ${n}` : ""}`, expected: `${cmp} ${String(p.limit)} items`, ...(n !== undefined ? { found: `${n} items` } : {}) };
+    }
+    case "minProperties":
+    case "maxProperties": {
+      const cmp = e.keyword === "minProperties" ? "at least" : "at most";
+      return { pointer: base, atKey: false, message: `must have ${cmp} ${String(p.limit)} keys`, expected: `${cmp} ${String(p.limit)} keys`, found: `keys: ${keysOf(value())}` };
+    }
+    case "uniqueItems":
+      return { pointer: `${base}/${String(p.i)}`, atKey: false, message: `duplicate item: items ${String(p.j)} and ${String(p.i)} are equal`, expected: "unique items", found: preview(getAtPointer(options.doc.documents[options.docIndex ?? 0], `${base}/${String(p.i)}`)), fix: `remove item ${String(p.i)} or item ${String(p.j)}` };
+    case "propertyNames":
+      return { pointer: `${base}/${escapeToken(String(p.propertyName))}`, atKey: true, message: `key "${String(p.propertyName)}" is not an allowed name`, found: JSON.stringify(String(p.propertyName)), fix: "rename the key to match the schema's propertyNames" };
+    case "false schema":
+      return { pointer: base, atKey: true, message: "is not allowed here (the schema forbids any value)", found: shown(), fix: "remove it" };
+    default:
+      return { pointer: base, atKey: false, message: e.message ?? "is invalid" };
+  }
 }
 
 /** Drop the generic "must match a schema in anyOf/oneOf" wrapper when its branches already explain. */
@@ -100,16 +179,29 @@ function pruneNoise(errors: readonly ErrorObject[]): ErrorObject[] {
 
 function allowedKeys(e: ErrorObject): string[] | undefined {
   const schema = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
-  return schema?.properties ? Object.keys(schema.properties) : undefined;
+  return schema && typeof schema === "object" ? Object.keys(schema.properties ?? {}) : undefined;
 }
 
-function valueAt(options: AjvFindingOptions, pointer: string): unknown {
-  let cur: unknown = options.doc.documents[options.docIndex ?? 0];
-  for (const raw of pointer.split("/").slice(1)) {
-    const t = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[t] : undefined;
+function keysOf(v: unknown): string {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return typeName(v);
+  const keys = Object.keys(v);
+  return keys.length === 0 ? "(none)" : preview(keys.join(", "), 120).replace(/^"|"$/g, "");
+}
+
+/** A short JSON rendering of a value for messages (long values are cut). */
+export function preview(v: unknown, max = 80): string {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
   }
-  return cur;
+  return s.length > max ? s.slice(0, max - 1) + "…" : s;
+}
+
+function article(type: string): string {
+  if (type.includes(",")) return `one of the types ${type}`;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function typeName(v: unknown): string {
@@ -117,6 +209,28 @@ function typeName(v: unknown): string {
   if (Array.isArray(v)) return "array";
   if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
   return typeof v;
+}
+
+function suggestEnum(v: unknown, allowed: unknown): string | undefined {
+  if (typeof v !== "string" || !Array.isArray(allowed)) return undefined;
+  const strings = allowed.filter((a): a is string => typeof a === "string");
+  const guess = closest(v, strings);
+  return guess ? `did you mean ${JSON.stringify(guess)}?` : undefined;
+}
+
+const FORMAT_HINTS: Record<string, string> = {
+  "date-time": " (RFC 3339, e.g. 2024-05-01T12:00:00Z)",
+  date: " (YYYY-MM-DD)",
+  time: " (HH:MM:SS with a time zone, e.g. 12:00:00Z)",
+  email: " (name@example.com)",
+  uri: " (an absolute URI with a scheme, e.g. https://example.com/x)",
+  uuid: " (8-4-4-4-12 hex digits)",
+  ipv4: " (e.g. 192.0.2.1)",
+  duration: " (ISO 8601, e.g. P1DT2H)",
+};
+
+function formatHint(format: string): string {
+  return FORMAT_HINTS[format] ?? "";
 }
 
 /** The candidate within edit distance 2 (or a shared prefix), for "did you mean". */
@@ -134,6 +248,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
 }
 
 function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0]!;

@@ -3,7 +3,6 @@
  * imported lazily: a warm hook runs cached standalone code and never loads it.
  */
 import type { Ajv as AjvCore, ErrorObject, Options } from "ajv";
-import ajvPackage from "ajv/package.json" with { type: "json" };
 import type { Draft } from "./draft.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
@@ -30,6 +29,8 @@ const OPTIONS: Options = {
 /** One compiler per run: an ajv instance per draft, each schema registered once. */
 export class SchemaCompiler {
   private readonly instances = new Map<Draft, AjvCore>();
+  /** URI -> repo path of every schema registered, per draft instance. */
+  private readonly registered = new Map<Draft, Map<string, string>>();
 
   async compile(root: LoadedSchema, deps: readonly LoadedSchema[]): Promise<CompileResult> {
     let ajv: AjvCore;
@@ -38,17 +39,26 @@ export class SchemaCompiler {
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
+    const known = this.registered.get(root.draft) ?? new Map<string, string>();
+    this.registered.set(root.draft, known);
     try {
+      for (const s of [root, ...deps]) {
+        const other = known.get(s.uri);
+        if (other !== undefined && other !== s.path) {
+          return { ok: false, error: `schemas ${other} and ${s.path} both have the $id ${s.uri}; give each schema its own $id` };
+        }
+      }
       for (const dep of deps) {
-        if (ajv.getSchema(dep.uri)) continue;
+        if (known.has(dep.uri)) continue;
         // Validate a dependency against its meta-schema only when it is written in our draft;
         // a draft-07 definitions file referenced from a 2020-12 schema is common and works.
         ajv.addSchema(dep.schema as object, dep.uri, undefined, dep.draft === root.draft);
+        known.set(dep.uri, dep.path);
       }
-      const existing = ajv.getSchema(root.uri);
-      const validate = existing ?? ajv.compile(root.schema as object);
-      const { default: standaloneCode } = await import("ajv/dist/standalone/index.js");
-      const code = standaloneCode(ajv, validate);
+      const validate = known.has(root.uri) ? ajv.getSchema(root.uri) : ajv.compile(root.schema as object);
+      if (!validate) return { ok: false, error: `internal: schema ${root.uri} is registered but cannot be compiled` };
+      known.set(root.uri, root.path);
+      const code = (await standalone())(ajv, validate);
       return {
         ok: true,
         code,
@@ -88,8 +98,10 @@ export class SchemaCompiler {
   }
 }
 
-/**
- * Part of every cache key: bump CACHE_FORMAT when compile options or the cache layout change;
- * ajv's version is included because standalone code depends on its runtime.
- */
-export const COMPILER_ID = `ig-schema-cache/1 ajv/${ajvPackage.version}`;
+type StandaloneCode = (ajv: AjvCore, validate: unknown) => string;
+
+/** ajv's standalone generator; its module is CommonJS, whose default export differs between Node and the bundler. */
+async function standalone(): Promise<StandaloneCode> {
+  const mod = (await import("ajv/dist/standalone/index.js")) as unknown as { default: StandaloneCode | { default: StandaloneCode } };
+  return typeof mod.default === "function" ? mod.default : mod.default.default;
+}

@@ -83,3 +83,21 @@ export function inScope(file: string, scope: string): boolean {
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+
+/** Prefix that makes a set path literal even when it holds glob characters (git's own magic). */
+export const LITERAL_PREFIX = ":(literal)";
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/**
+ * A set path or restore scope: `:(literal)p` is the path p as written; otherwise a path with
+ * glob characters is a glob, and anything else a file or folder ("dir/" = everything below).
+ */
+export function parseScope(scope: string): { path: string; glob: boolean } {
+  if (scope.startsWith(LITERAL_PREFIX)) return { path: scope.slice(LITERAL_PREFIX.length), glob: false };
+  return { path: scope, glob: GLOB_CHARS.test(scope) };
+}
+
+/** The scope string naming `p` literally (prefixed only when it would read as a glob). */
+export function literalScope(p: string): string {
+  return GLOB_CHARS.test(p) ? LITERAL_PREFIX + p : p;
+}

@@ -1,0 +1,66 @@
+/**
+ * Action inputs -> the CommandContext the CLI would build, so the Action runs the very same
+ * command functions. Inputs map onto the options a command declares; an input the command
+ * cannot take is a usage error (never silently dropped).
+ */
+import type { LoadedConfig } from "../config/types.js";
+import { UsageError } from "../errors.js";
+import type { Git } from "../io/git.js";
+import type { CommandContext, CommandSpec, OptionValue } from "../commands/types.js";
+import type { ActionInputs } from "./inputs.js";
+
+export interface ContextParts {
+  inputs: ActionInputs;
+  spec: CommandSpec;
+  git: Git;
+  loaded: LoadedConfig;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  /** The PR's files (per-file checks restricted to them when the command takes paths). */
+  prPaths?: string[];
+}
+
+/** Build the positionals and options for the command from the inputs. */
+export function commandArgs(inputs: ActionInputs, spec: CommandSpec, prPaths?: string[]): { options: Record<string, OptionValue>; positionals: string[] } {
+  const options: Record<string, OptionValue> = { format: "json" };
+  const positionals: string[] = [];
+  const setOption = (name: string, value: string, input: string) => {
+    if (!spec.options[name]) {
+      throw new UsageError(`input \`${input}\` cannot be passed to command \`${spec.name}\`: it has no --${name} option in this version`, { fix: `remove \`${input}\`` });
+    }
+    options[name] = value;
+  };
+  if (inputs.command === "restore") {
+    // restore [SNAPSHOT|latest|SET] [PATHS...]
+    positionals.push(inputs.snapshot ?? inputs.set ?? "latest", ...inputs.paths);
+    return { options, positionals };
+  }
+  if (inputs.set !== undefined) setOption("set", inputs.set, "set");
+  if (inputs.paths.length > 0) {
+    if (!spec.positionals) {
+      throw new UsageError(`input \`paths\` cannot be passed to command \`${spec.name}\`: it takes no paths`, { fix: "remove `paths`" });
+    }
+    positionals.push(...inputs.paths);
+  } else if (prPaths && prPaths.length > 0 && spec.positionals) {
+    // Without positionals the command checks the whole tree; the caller then narrows the
+    // per-file findings to the PR's files itself.
+    positionals.push(...prPaths);
+  }
+  return { options, positionals };
+}
+
+export function buildContext(parts: ContextParts): CommandContext {
+  const { options, positionals } = commandArgs(parts.inputs, parts.spec, parts.prPaths);
+  if (parts.inputs.config) options.config = parts.inputs.config;
+  return {
+    root: parts.git.root,
+    git: parts.git,
+    loaded: parts.loaded,
+    options,
+    positionals,
+    env: parts.env,
+    log: parts.log,
+    interactive: false,
+    format: "json",
+  };
+}

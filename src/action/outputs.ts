@@ -1,0 +1,44 @@
+/** The Action's outputs, derived from a command's result (names as in action.yml). */
+import type { Summary } from "../core/finding.js";
+import type { CommandResult } from "../commands/types.js";
+import type { ActionCommand } from "./inputs.js";
+
+export interface ActionOutputs {
+  errors: string;
+  warnings: string;
+  "findings-file": string;
+  "health-score": string;
+  status: string;
+  snapshot: string;
+}
+
+function pick(obj: unknown, ...keys: string[]): unknown {
+  let cur = obj;
+  for (const k of keys) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/**
+ * `status`: for `health` the dashboard's HEALTHY|DEGRADED|CRITICAL; otherwise `passed` or
+ * `failed` (an error finding, or a command exit code of 1). `snapshot`: the id a snapshot or
+ * restore command reports (summary `snapshot_id`, or the JSON's snapshot id).
+ */
+export function computeOutputs(command: ActionCommand, result: CommandResult, summary: Summary, findingsFile: string, failed: boolean): ActionOutputs {
+  const dash = pick(result.json, "system_health");
+  const score = pick(dash, "overall_score") ?? pick(result.summary, "overall_score") ?? pick(result.summary, "score");
+  const healthStatus = pick(dash, "status") ?? pick(result.summary, "status");
+  const snap =
+    pick(result.summary, "snapshot_id") ?? pick(result.summary, "snapshot") ?? pick(result.json, "snapshot", "id") ?? pick(result.json, "restore", "snapshot") ?? pick(result.summary, "id");
+  const snapshotId = typeof snap === "string" ? snap : typeof snap === "object" && snap !== null ? pick(snap, "id") : undefined;
+  return {
+    errors: String(summary.errors),
+    warnings: String(summary.warnings),
+    "findings-file": findingsFile,
+    "health-score": typeof score === "number" ? String(score) : "",
+    status: command === "health" && typeof healthStatus === "string" ? healthStatus : failed ? "failed" : "passed",
+    snapshot: typeof snapshotId === "string" ? snapshotId : "",
+  };
+}

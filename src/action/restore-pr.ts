@@ -1,0 +1,79 @@
+/**
+ * After `restore` ran in the Action: commit what it changed and either push a branch and open a
+ * pull request (mode pr, the default: a person reviews the restore), or push to the checked-out
+ * branch (mode push). Nothing is forced: a branch that exists is an error, a rejected push too.
+ */
+import { EnvironmentError } from "../errors.js";
+import type { Git } from "../io/git.js";
+import type { GitHubClient } from "../io/github-api.js";
+import type { Mode } from "./inputs.js";
+
+export interface RestorePublishOptions {
+  git: Git;
+  client: GitHubClient | undefined;
+  mode: Mode;
+  /** What was restored (for the branch name, commit message and PR). */
+  snapshot: string;
+  paths: string[];
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+export interface RestorePublished {
+  changed: string[];
+  commit?: string;
+  branch?: string;
+  pullRequest?: { number: number; url: string };
+}
+
+const BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+
+/** A branch-name-safe slug of the snapshot id. */
+export function restoreBranchName(snapshot: string, runId: string | undefined, now = new Date()): string {
+  const slug = snapshot.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 40) || "snapshot";
+  const stamp = runId && /^\d+$/.test(runId) ? runId : now.toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
+  return `integrity-guard/restore-${slug}-${stamp}`;
+}
+
+async function identityEnv(git: Git, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv | undefined> {
+  if (env.GIT_AUTHOR_EMAIL && env.GIT_COMMITTER_EMAIL) return undefined;
+  const configured = await git.exec(["config", "--get", "user.email"], { okCodes: [0, 1] });
+  if (configured.code === 0) return undefined;
+  return { GIT_AUTHOR_NAME: BOT.name, GIT_AUTHOR_EMAIL: BOT.email, GIT_COMMITTER_NAME: BOT.name, GIT_COMMITTER_EMAIL: BOT.email };
+}
+
+export async function publishRestore(o: RestorePublishOptions): Promise<RestorePublished> {
+  const changed = await o.git.changedPaths();
+  if (changed.length === 0) {
+    o.log("the restore changed nothing: the tree already matches the snapshot; no commit made");
+    return { changed };
+  }
+  const base = (await o.git.currentBranch()) ?? o.env.GITHUB_REF_NAME ?? (o.client ? await o.client.getDefaultBranch() : undefined);
+  const what = o.paths.length ? o.paths.join(", ") : "all paths of the set";
+  const message = `Restore ${what} from snapshot ${o.snapshot}\n\nRestored by integrity-guard (GitHub Action, run ${o.env.GITHUB_RUN_ID ?? "local"}).`;
+  const idEnv = await identityEnv(o.git, o.env);
+  if (o.mode === "push") {
+    if (!base) throw new EnvironmentError("cannot push the restore: HEAD is detached and GITHUB_REF_NAME is unset", { fix: "check out a branch (actions/checkout with ref: <branch>), or use mode: pr" });
+    const commit = await o.git.commitPaths(changed, message, idEnv);
+    await o.git.exec(["push", "--quiet", "origin", `HEAD:refs/heads/${base}`]);
+    o.log(`restored ${changed.length} file(s), committed ${commit.slice(0, 12)} and pushed to ${base}`);
+    return { changed, commit, branch: base };
+  }
+  if (!o.client) throw new EnvironmentError("mode pr needs the GitHub API to open the pull request, but no token or GITHUB_REPOSITORY is set", { fix: "pass `token` (default github.token) with pull-requests: write, or use mode: push" });
+  if (!base) throw new EnvironmentError("cannot tell which branch the pull request should target (detached HEAD, no GITHUB_REF_NAME)", { fix: "check out a branch with actions/checkout" });
+  const branch = restoreBranchName(o.snapshot, o.env.GITHUB_RUN_ID);
+  await o.git.createBranch(branch);
+  const commit = await o.git.commitPaths(changed, message, idEnv);
+  await o.git.pushBranch("origin", branch);
+  const body = [
+    `Restores ${changed.length} file(s) from snapshot \`${o.snapshot}\`, verified against the snapshot's manifest before this commit.`,
+    "",
+    ...changed.slice(0, 200).map((p) => `- \`${p.replace(/`/g, "'")}\``),
+    ...(changed.length > 200 ? [`- … and ${changed.length - 200} more`] : []),
+    "",
+    "Opened by the integrity-guard restore workflow. Review the diff, then merge to apply the restore.",
+  ].join("\n");
+  const pullRequest = await o.client.createPullRequest({ head: branch, base, title: `Restore from snapshot ${o.snapshot}`, body });
+  o.log(`restored ${changed.length} file(s) on branch ${branch}; pull request #${pullRequest.number}: ${pullRequest.url}`);
+  return { changed, commit, branch, pullRequest };
+}

@@ -1,0 +1,191 @@
+/**
+ * The Action, as a list of named steps: read inputs -> open the repo and config -> learn the
+ * event (and the PR's files) -> run the same command function the CLI runs -> report
+ * (annotations, job summary, findings file, SARIF, outputs, sticky comment) -> decide the step
+ * result. Reporting never loses findings: a failing API call is a warning, and the annotations,
+ * summary and outputs are written before the comment is attempted.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as core from "@actions/core";
+import { loadConfig } from "../config/load.js";
+import type { Config, LoadedConfig } from "../config/types.js";
+import { hasErrors, sortFindings, summarize, type Finding, type Summary } from "../core/finding.js";
+import { render, VERSION } from "../cli.js";
+import { verbs } from "../commands/index.js";
+import type { CommandResult } from "../commands/types.js";
+import { Git } from "../io/git.js";
+import { GitHubClient } from "../io/github-api.js";
+import { resolveInside } from "../io/paths.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { annotationLine } from "../report/github.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { buildContext } from "./context.js";
+import { postSticky } from "./comment.js";
+import { readEvent, type ActionEvent } from "./event.js";
+import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
+import { computeOutputs } from "./outputs.js";
+import { prFiles } from "./pr-files.js";
+import { publishRestore, type RestorePublished } from "./restore-pr.js";
+import { secretValues } from "./secrets.js";
+
+/** Rule areas that look at one file at a time: narrowed to the PR's files on pull requests. */
+const PER_FILE_RULE = /^(parse|schema)\//;
+
+interface Prepared {
+  inputs: ActionInputs;
+  workspace: string;
+  git: Git;
+  loaded: LoadedConfig;
+  event: ActionEvent;
+  client: GitHubClient | undefined;
+}
+
+/** Run the Action with the runner's environment. Throws on "could not run"; the entry fails the step. */
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const p = await prepare(env);
+  const restrict = await restriction(p);
+  const { result, published } = await runCommand(p, restrict, env);
+  let findings = sortFindings([...result.findings]);
+  if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.rule)) || restrict.has(f.file));
+  const summary = summarize(findings, result.summary);
+  const failed = decideFailure(p.inputs, result, summary);
+  annotate(findings, p);
+  const findingsFile = await writeFindingsFile(p, { ...result, findings }, env);
+  const markdown = summaryMarkdown(p, findings, summary, result, published, restrict, env);
+  await writeJobSummary(markdown);
+  await writeSarif(p, findings);
+  const outputs = computeOutputs(p.inputs.command, result, summary, findingsFile, failed !== undefined);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  await comment(p, findings, summary, markdown, env);
+  if (failed) core.setFailed(failed);
+  else core.info(`integrity-guard ${p.inputs.command}: ${summary.errors} error(s), ${summary.warnings} warning(s)`);
+}
+
+async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
+  const inputs = readInputs(envInputs(env));
+  if (inputs.token) core.setSecret(inputs.token);
+  const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const cwd = inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
+  const git = await Git.open(cwd);
+  // Mask before anything can print a config value.
+  const loaded = loadConfig(git.root, inputs.config ? path.resolve(cwd, inputs.config) : undefined);
+  for (const s of secretValues(loaded.config as Config, env, inputs.token)) core.setSecret(s);
+  const event = readEvent(env);
+  const client = inputs.token && env.GITHUB_REPOSITORY ? new GitHubClient({ token: inputs.token, repository: env.GITHUB_REPOSITORY, ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}) }) : undefined;
+  core.info(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
+  return { inputs, workspace, git, loaded, event, client };
+}
+
+/** On a pull request, `check`'s per-file rules look at the PR's files only (unless they cannot be known). */
+async function restriction(p: Prepared): Promise<Set<string> | undefined> {
+  if (p.event.kind !== "pull_request" || p.inputs.command !== "check" || p.inputs.paths.length > 0) return undefined;
+  const pr = await prFiles(p.event, p.client, p.git, (m) => core.warning(m));
+  if (!pr) return undefined;
+  // A changed config or schema can break files the PR did not touch: check them all.
+  const schemas = (p.loaded.config.validate?.schemas ?? []).map((s) => s.schema.replace(/^\.\//, ""));
+  const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f));
+  if (wide) {
+    core.info(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
+    return undefined;
+  }
+  core.info(`pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`);
+  return new Set(pr.files);
+}
+
+async function runCommand(p: Prepared, restrict: Set<string> | undefined, env: NodeJS.ProcessEnv): Promise<{ result: CommandResult; published?: RestorePublished }> {
+  const spec = await verbs[p.inputs.command]!.load();
+  const existing = restrict ? [...restrict].filter((f) => fs.existsSync(path.join(p.git.root, f))) : undefined;
+  const ctx = buildContext({ inputs: p.inputs, spec, git: p.git, loaded: p.loaded, env, log: (l) => core.info(l), ...(existing ? { prPaths: existing } : {}) });
+  if (restrict && existing?.length === 0) ctx.positionals = [];
+  const result = await spec.run(ctx);
+  if (p.inputs.command !== "restore" || hasErrors(result.findings) || (result.exitCode ?? 0) !== 0) return { result };
+  const published = await publishRestore({
+    git: p.git,
+    client: p.client,
+    mode: p.inputs.mode,
+    snapshot: p.inputs.snapshot ?? p.inputs.set ?? "latest",
+    paths: p.inputs.paths,
+    env,
+    log: (l) => core.info(l),
+  });
+  return { result: { ...result, summary: { ...result.summary, ...(published.branch ? { branch: published.branch } : {}), ...(published.pullRequest ? { pull_request: published.pullRequest.url } : {}) } }, published };
+}
+
+/** The failure message, or undefined when the step passes. */
+function decideFailure(inputs: ActionInputs, result: CommandResult, s: Summary): string | undefined {
+  if (result.exitCode === 2) return `integrity-guard ${inputs.command} could not run`;
+  if (inputs.failOn === "never") return undefined;
+  const counts = `${s.errors} error(s), ${s.warnings} warning(s)`;
+  if (s.errors > 0 || result.exitCode === 1) return `integrity-guard ${inputs.command} found ${counts}; see the annotations and the job summary`;
+  if (inputs.failOn === "warning" && s.warnings > 0) return `integrity-guard ${inputs.command} found ${counts} (fail-on: warning)`;
+  return undefined;
+}
+
+/** Workflow commands, one per finding; paths made relative to the workspace, where the runner resolves them. */
+function annotate(findings: Finding[], p: Prepared): void {
+  const prefix = path.relative(p.workspace, p.git.root).split(path.sep).join("/");
+  for (const f of findings) {
+    const line = annotationLine(f.file && prefix && !prefix.startsWith("..") ? { ...f, file: `${prefix}/${f.file}` } : f);
+    process.stdout.write(line + os.EOL);
+  }
+}
+
+async function writeFindingsFile(p: Prepared, result: CommandResult, env: NodeJS.ProcessEnv): Promise<string> {
+  const dir = env.RUNNER_TEMP && fs.existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : os.tmpdir();
+  const file = path.join(dir, `integrity-guard-${p.inputs.command}-findings.json`);
+  await writeFileAtomic(file, render(result, "json"));
+  return file;
+}
+
+function summaryMarkdown(p: Prepared, findings: Finding[], s: Summary, result: CommandResult, published: RestorePublished | undefined, restrict: Set<string> | undefined, env: NodeJS.ProcessEnv): string {
+  const details: string[] = [];
+  if (p.event.kind === "pull_request") details.push(restrict ? `Pull request #${p.event.number}: ${restrict.size} changed file(s) checked, plus whole-repository rules.` : `Pull request #${p.event.number}: whole tree checked.`);
+  else details.push(`Event \`${p.event.name}\`: whole tree checked.`);
+  if (result.text && p.inputs.command !== "check") details.push("```text\n" + result.text.replace(/```/g, "'''").trim().slice(0, 20_000) + "\n```");
+  if (published?.pullRequest) details.push(`Restore opened pull request [#${published.pullRequest.number}](${published.pullRequest.url}) from branch \`${published.branch}\`.`);
+  else if (published?.commit) details.push(`Restore committed ${published.commit.slice(0, 12)} to \`${published.branch}\`.`);
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const sha = p.event.kind === "pull_request" ? p.event.headSha : env.GITHUB_SHA;
+  const link = env.GITHUB_REPOSITORY && sha ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ""}` : undefined;
+  return renderMarkdown(findings, { title: `integrity-guard ${p.inputs.command}`, summary: s, details: details.join("\n\n"), ...(link ? { link } : {}), maxChars: 900_000, moreAt: "all findings are in the findings-file output" });
+}
+
+async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info("GITHUB_STEP_SUMMARY is not set: no job summary written");
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
+async function writeSarif(p: Prepared, findings: Finding[]): Promise<void> {
+  if (!p.inputs.sarif) return;
+  const file = resolveInside(p.workspace, p.inputs.sarif, { what: "input `sarif`" });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // SARIF locations are relative to the repository root (uriBaseId %SRCROOT%).
+  await writeFileAtomic(file, render({ findings }, "sarif"));
+  core.info(`SARIF written to ${p.inputs.sarif}`);
+}
+
+async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (p.event.kind !== "pull_request" || !p.inputs.comment) return;
+  if (!p.client) {
+    core.warning("no token or GITHUB_REPOSITORY: the pull request comment was not posted; the findings are in the annotations and the job summary");
+    return;
+  }
+  const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  let body = markdown;
+  if (body.length > 60_000) {
+    body = renderMarkdown(findings, { title: `integrity-guard ${p.inputs.command}`, summary: s, maxChars: 60_000, moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary" });
+  }
+  if (runUrl) body += `\n<sub>[workflow run](${runUrl}) · updated on every run</sub>\n`;
+  const clean = findings.length === 0;
+  const outcome = await postSticky(p.client, p.event.number, p.inputs.command, body, clean, (m) => core.warning(m));
+  if (outcome.url) core.info(`pull request comment ${outcome.action}: ${outcome.url}`);
+}

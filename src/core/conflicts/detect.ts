@@ -1,0 +1,186 @@
+/**
+ * Conflict and single-source analysis over a precedence-ordered set of config files.
+ * Pure: data in, findings out. Values of secret-looking keys never reach a finding.
+ */
+import type { Finding, RelatedLocation } from "../finding.js";
+import { parsePointer, pointerToDotted } from "../pointer.js";
+import { flattenInto, LIST_MARK, MAP_MARK, type FlatIndex } from "./flatten.js";
+import { MASK, secretTest, type SecretTest } from "./secrets.js";
+import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
+import { display, getAtPath, isMap } from "./values.js";
+
+export interface ConflictAnalysis {
+  findings: Finding[];
+  conflicts: Conflict[];
+  /** The secret test in force (config.secret_keys included), for callers that print values. */
+  isSecret: SecretTest;
+}
+
+/** True when `pointer` equals one of `prefixes` or lies below one. */
+export function underAny(pointer: string, prefixes: ReadonlySet<string>): boolean {
+  if (prefixes.size === 0) return false;
+  if (prefixes.has(pointer)) return true;
+  for (let i = pointer.lastIndexOf("/"); i > 0; i = pointer.lastIndexOf("/", i - 1)) {
+    if (prefixes.has(pointer.slice(0, i))) return true;
+  }
+  return false;
+}
+
+/** The owner of `pointer`: the file named for its longest owned prefix, if any. */
+export function ownerOf(pointer: string, owners: Readonly<Record<string, string>>): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(owners, pointer)) return owners[pointer];
+  for (let i = pointer.lastIndexOf("/"); i > 0; i = pointer.lastIndexOf("/", i - 1)) {
+    const prefix = pointer.slice(0, i);
+    if (Object.prototype.hasOwnProperty.call(owners, prefix)) return owners[prefix];
+  }
+  return undefined;
+}
+
+/** Compile config.secret_keys; a bad pattern is reported and left out rather than crashing. */
+export function compileSecretTest(patterns: readonly string[] = [], configFile = ".integrity-guard/config.yml"): { test: SecretTest; findings: Finding[] } {
+  const good: string[] = [];
+  const findings: Finding[] = [];
+  for (const p of patterns) {
+    try {
+      new RegExp(p, "i");
+      good.push(p);
+    } catch (error) {
+      findings.push({
+        rule: "config/invalid",
+        level: "error",
+        file: configFile,
+        message: `config.secret_keys: ${JSON.stringify(p)} is not a valid regular expression (${(error as Error).message})`,
+        fix: "correct the pattern; values of keys it was meant to match are masked only once it compiles",
+      });
+    }
+  }
+  return { test: secretTest(good), findings };
+}
+
+export function mergeMap(merge: ConflictRules["merge"]): Map<string, MergeStrategy> {
+  return new Map(Object.entries(merge ?? {}));
+}
+
+/**
+ * Find every key set to different values (`config/conflict`) and every definition of an owned key
+ * outside its owner (`config/single-source`). `files` must be in precedence order (last wins).
+ */
+export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRules, configFile?: string): ConflictAnalysis {
+  const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
+  const merge = mergeMap(rules.merge);
+  const index: FlatIndex = new Map();
+  files.forEach((f, i) => {
+    if (isMap(f.value)) flattenInto(index, i, f.value, merge);
+    else if (f.value !== null && f.value !== undefined) {
+      findings.push({
+        rule: "config/not-a-map",
+        level: "error",
+        file: f.path,
+        ...(f.doc?.locate("") ?? { line: 1, column: 1 }),
+        message: `${f.path} holds ${Array.isArray(f.value) ? "a list" : "a single value"} at its top level; config files must hold a map of keys, so it was left out of the conflict analysis`,
+        fix: "make the top level of the file a map (key: value), or remove the file from config.files",
+      });
+    }
+  });
+  const differ = new Set(rules.differ ?? []);
+  const owners = rules.owners ?? {};
+  const conflicts: Conflict[] = [];
+  for (const slot of index.values()) {
+    if (!slot.conflict || underAny(slot.pointer, differ) || ownerOf(slot.pointer, owners) !== undefined) continue;
+    const tokens = parsePointer(slot.pointer);
+    const secret = isSecret(tokens);
+    const conflict: Conflict = {
+      pointer: slot.pointer,
+      key: pointerToDotted(slot.pointer),
+      secret,
+      entries: slot.files.map((fi, k) => {
+        const file = files[fi]!;
+        const v = slot.values[k];
+        const value = v === MAP_MARK || v === LIST_MARK ? getAtPath(file.value, tokens) : v;
+        const position = file.doc?.locate(slot.pointer);
+        return { file: file.path, value, ...(position ? { position } : {}) };
+      }),
+    };
+    conflicts.push(conflict);
+    findings.push(conflictFinding(conflict));
+  }
+  findings.push(...singleSourceFindings(files, owners));
+  return { findings, conflicts, isSecret };
+}
+
+function show(value: unknown, secret: boolean): string {
+  return secret ? MASK : display(value);
+}
+
+function conflictFinding(c: Conflict): Finding {
+  const winner = c.entries[c.entries.length - 1]!;
+  const listed = c.entries
+    .slice(0, 4)
+    .map((e) => `${show(e.value, c.secret)} in ${e.file}`)
+    .join(", ");
+  const more = c.entries.length > 4 ? ` and ${c.entries.length - 4} more` : "";
+  const related: RelatedLocation[] = c.entries.map((e) => ({
+    file: e.file,
+    ...(e.position ? { line: e.position.line, column: e.position.column } : {}),
+    message: `${c.key} = ${show(e.value, c.secret)}${e === winner ? " (wins by precedence)" : ""}`,
+  }));
+  const losers = [...new Set(c.entries.filter((e) => e !== winner).map((e) => show(e.value, c.secret)))];
+  return {
+    rule: "config/conflict",
+    level: "error",
+    file: winner.file,
+    ...(winner.position ?? {}),
+    pointer: c.pointer,
+    key: c.key,
+    message: `${c.key} is set to different values in ${c.entries.length} files: ${listed}${more}; ${winner.file} wins by precedence`,
+    expected: show(winner.value, c.secret),
+    found: losers.join(" | "),
+    related,
+    fix: `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
+  };
+}
+
+/** Leaf pointers of `value` below `base` (maps recursed, everything else a leaf). */
+function leafPointers(value: unknown, base: string): string[] {
+  const out: string[] = [];
+  const stack: [string, unknown][] = [[base, value]];
+  while (stack.length > 0) {
+    const [p, v] = stack.pop()!;
+    if (isMap(v) && Object.keys(v).length > 0) {
+      for (const k of Object.keys(v)) stack.push([p + "/" + k.replace(/~/g, "~0").replace(/\//g, "~1"), v[k]]);
+    } else out.push(p);
+  }
+  return out;
+}
+
+function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Record<string, string>>): Finding[] {
+  const findings: Finding[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const [prefix, owner] of Object.entries(owners)) {
+    const tokens = parsePointer(prefix);
+    const ownerFile = byPath.get(owner);
+    const ownerPos = ownerFile && getAtPath(ownerFile.value, tokens) !== undefined ? (ownerFile.doc?.locateKey(prefix) ?? ownerFile.doc?.locate(prefix)) : undefined;
+    for (const f of files) {
+      if (f.path === owner) continue;
+      const v = getAtPath(f.value, tokens);
+      if (v === undefined) continue;
+      // A longer prefix owned by this very file takes precedence (nested owners).
+      const foreign = leafPointers(v, prefix).filter((p) => ownerOf(p, owners) !== f.path);
+      if (foreign.length === 0) continue;
+      const pos = f.doc?.locateKey(prefix) ?? f.doc?.locate(prefix);
+      const key = pointerToDotted(prefix);
+      findings.push({
+        rule: "config/single-source",
+        level: "error",
+        file: f.path,
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+        pointer: prefix,
+        key,
+        message: `${key} belongs to ${owner} (config.owners), but ${f.path} defines it too${foreign.length > 1 || foreign[0] !== prefix ? ` (${foreign.length} key${foreign.length === 1 ? "" : "s"} below it)` : ""}; a key has one source of truth, even when the values are equal`,
+        related: [{ file: owner, ...(ownerPos ? { line: ownerPos.line, column: ownerPos.column } : {}), message: ownerPos ? `owner of ${key}` : `owner of ${key} (does not define it)` }],
+        fix: `remove ${key} from ${f.path} and keep it in ${owner} only, or change config.owners`,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,58 @@
+/** The yaml package's errors as parse/* findings, each with a fix for its error code. */
+import type { YAMLError } from "yaml";
+import type { Finding } from "../finding.js";
+import type { LineIndex } from "./lines.js";
+
+const FIXES: Record<string, string> = {
+  BAD_INDENT: "indent with spaces, each child deeper than its parent key and siblings at the same column",
+  TAB_AS_INDENT: "YAML does not allow tabs for indentation: use spaces",
+  MISSING_CHAR: "add the missing character: close the quoted string, bracket or brace",
+  BLOCK_AS_IMPLICIT_KEY: 'a key must fit on one line: check for a missing ":" or a value indented too little',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check for a missing ":" or an unclosed quote above',
+  UNEXPECTED_TOKEN: 'remove or quote the unexpected character (quote values that start with @, `, %, or contain ": ")',
+  BAD_ALIAS: "define the anchor (&name) before using the alias (*name)",
+  BAD_DQ_ESCAPE: 'fix the escape inside the double-quoted string (\\n, \\t, \\", \\\\, \\uXXXX), or use single quotes',
+  BAD_SCALAR_START: "quote the value: plain values cannot start with this character",
+  BLOCK_IN_FLOW: "inside [ ] or { } write values inline; move block content out of the brackets",
+  MULTIPLE_DOCS: "separate documents with a line containing only ---",
+  MULTIPLE_ANCHORS: "give the node one anchor",
+  MULTIPLE_TAGS: "give the node one tag",
+  KEY_OVER_1024_CHARS: "shorten the key or use the explicit '? key' form",
+  BAD_DIRECTIVE: "fix or remove the % directive line",
+  BAD_PROP_ORDER: "put the anchor and tag before the value, on the same node",
+  ALIAS_PROPS: "an alias (*name) cannot have a tag or anchor",
+};
+
+/** A YAMLError (from doc.errors) as a finding; positions counted by our LineIndex (code points). */
+export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex): Finding {
+  const [start, end] = e.pos;
+  const pos = lines.span(start, Math.max(start, end));
+  const text = e.message
+    .split("\n")[0]!
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .trim();
+  if (e.code === "RESOURCE_EXHAUSTION") {
+    return {
+      rule: "parse/too-deep",
+      level: "error",
+      file,
+      ...pos,
+      message: "the YAML is nested too deeply to read (the reader ran out of stack)",
+      fix: "flatten the data; validators and most readers crash on nesting this deep",
+    };
+  }
+  if (e.code === "DUPLICATE_KEY") {
+    return { rule: "parse/duplicate-key", level: "error", file, ...pos, message: text, fix: "remove one of the two entries or rename one" };
+  }
+  const truncated = e.code === "MISSING_CHAR" && end >= lines.length;
+  return {
+    rule: truncated ? "parse/truncated" : "parse/syntax",
+    level: "error",
+    file,
+    ...pos,
+    message: truncated ? `${text}: the file ends inside it (truncated write?)` : text,
+    fix: truncated
+      ? "close it, or restore the file from git or a snapshot if the write was cut short"
+      : (FIXES[e.code] ?? "fix the YAML syntax at this position"),
+  };
+}

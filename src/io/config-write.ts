@@ -1,0 +1,79 @@
+/**
+ * Write edited values back into JSON/YAML files: comments and layout kept (see
+ * src/core/conflicts/edit-*.ts), every file proven by reading it back before anything is
+ * written, each file replaced atomically, and the previous contents saved for undo.
+ *
+ * All files of one run are planned first; if any edit cannot be made, nothing is written.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { EnvironmentError, IntegrityError } from "../errors.js";
+import { editText, type EditFormat } from "../core/conflicts/edit-text.js";
+import type { TextEdit } from "../core/conflicts/types.js";
+import { formatFor } from "../core/parse/index.js";
+import { writeFileAtomic } from "./atomic.js";
+import { resolveInside } from "./paths.js";
+
+export interface FileEdits {
+  /** Repo-relative path. */
+  file: string;
+  /** The bytes the edits were computed from: the file must still hold exactly these. */
+  original: Buffer;
+  edits: TextEdit[];
+}
+
+export interface PlannedWrite {
+  file: string;
+  abs: string;
+  original: Buffer;
+  text: string;
+}
+
+/** Compute every file's new text; throws IntegrityError naming the file when one cannot be edited safely. */
+export function planWrites(root: string, files: readonly FileEdits[]): PlannedWrite[] {
+  return files.map((f) => {
+    const abs = resolveInside(root, f.file, { what: "config file" });
+    const format = formatFor(f.file) as EditFormat | undefined;
+    if (!format) throw new IntegrityError(`cannot write ${f.file}: only .json, .yaml and .yml files can be edited`);
+    const raw = f.original.toString("utf8");
+    // Edit with LF line ends and put CRLF back afterwards, so a Windows file stays one.
+    const crlf = raw.includes("\r\n");
+    const text = crlf ? raw.replace(/\r\n/g, "\n") : raw;
+    let out: string;
+    try {
+      out = editText(text, format, f.edits);
+    } catch (error) {
+      throw new IntegrityError(`cannot write ${f.file}: ${(error as Error).message}`, {
+        fix: `nothing was written; make the change in ${f.file} by hand`,
+        cause: error,
+      });
+    }
+    return { file: f.file, abs, original: f.original, text: crlf ? out.replace(/\n/g, "\r\n") : out };
+  });
+}
+
+/**
+ * Save the previous contents under `undoDir`, then replace each file atomically. A file that
+ * changed since it was read is not overwritten (EnvironmentError, nothing written).
+ */
+export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
+  for (const p of plans) {
+    const st = await fs.lstat(p.abs).catch(() => undefined);
+    if (st?.isSymbolicLink()) throw new EnvironmentError(`refusing to write ${p.file}: it is a symlink`, { fix: "edit the file it points to by hand" });
+    const now = await fs.readFile(p.abs).catch(() => undefined);
+    if (!now || !now.equals(p.original)) {
+      throw new EnvironmentError(`${p.file} changed while integrity-guard was running; nothing was written`, { fix: "run the command again" });
+    }
+  }
+  for (const p of plans) {
+    const backup = path.join(undoDir, p.file);
+    await fs.mkdir(path.dirname(backup), { recursive: true });
+    await writeFileAtomic(backup, p.original);
+  }
+  for (const p of plans) await writeFileAtomic(p.abs, p.text);
+}
+
+/** A fresh undo folder name under the state dir: .git/integrity-guard/undo/<verb>-<time>. */
+export function undoDirFor(stateDir: string, verb: string, now = new Date()): string {
+  return path.join(stateDir, "undo", `${verb}-${now.toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+}

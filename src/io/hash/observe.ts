@@ -1,0 +1,167 @@
+/**
+ * Observe the covered files of the work tree: path -> content hash (or link, or error), as
+ * cheaply as the cache allows:
+ *   1. tracked files git reports unchanged, whose blob id is in the stat cache: no I/O at all;
+ *   2. other files whose lstat equals the cached stat (and is not racy): no read;
+ *   3. everything else is read and hashed by the worker pool.
+ * With `useCache: false` every file is read (and bit rot is detected against the cache).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import type { Git } from "../git.js";
+import type { Observation } from "../../core/manifest/model.js";
+import type { StatCache } from "../stat-cache.js";
+import { hashFiles, type StatKey } from "./pool.js";
+import { walkTree } from "./walk.js";
+
+export interface ObserveOptions {
+  git: Git;
+  root: string;
+  /** Folders (or files) to walk, repo-relative. */
+  roots: readonly string[];
+  /** Paths the manifest covers (include minus exclude, and the shard). */
+  accept: (rel: string) => boolean;
+  cache: StatCache;
+  /** False: read every file (still compares with the cache to detect bit rot). */
+  useCache: boolean;
+  onProgress?: (done: number, total: number, bytes: number) => void;
+}
+
+export interface ObserveStats {
+  files: number;
+  /** Trusted from git's index + the blob cache. */
+  fromGit: number;
+  /** Trusted from the stat cache. */
+  fromCache: number;
+  hashed: number;
+  bytesHashed: number;
+}
+
+export interface ObserveResult {
+  observed: Map<string, Observation>;
+  stats: ObserveStats;
+  /** Blob ids of tracked files seen (for pruning the cache). */
+  blobIds: Set<string>;
+}
+
+/** Margin between a file's mtime and the start of `git diff-files` for its blob to be cached. */
+const BLOB_MARGIN_NS = 1_000_000_000n;
+
+export async function observeTree(options: ObserveOptions): Promise<ObserveResult> {
+  const { git, root, cache } = options;
+  const entries = walkTree(root, options.roots, options.accept);
+  const observed = new Map<string, Observation>();
+  const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
+  const blobIds = new Set<string>();
+
+  // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
+  const tracked = new Map<string, { oid: string; executable: boolean }>();
+  const startNs = BigInt(Date.now()) * 1_000_000n;
+  if (entries.length > 0) {
+    const [index, changed] = await Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]);
+    const dirty = new Set(changed);
+    for (const e of index) {
+      if (e.tag === "H" && e.stage === 0 && (e.mode === "100644" || e.mode === "100755") && !dirty.has(e.path)) {
+        tracked.set(e.path, { oid: e.oid, executable: e.mode === "100755" });
+      }
+    }
+  }
+
+  const toHash: string[] = [];
+  for (const e of entries) {
+    if (e.kind === "link") {
+      observed.set(e.path, readLink(root, e.path));
+      continue;
+    }
+    if (e.kind === "other") {
+      observed.set(e.path, { kind: "error", message: "is not a regular file (FIFO, socket or device); not read", code: "ENOTFILE" });
+      continue;
+    }
+    const t = tracked.get(e.path);
+    if (t) blobIds.add(t.oid);
+    if (options.useCache) {
+      if (t) {
+        const b = cache.blob(t.oid);
+        if (b) {
+          observed.set(e.path, { kind: "file", sha256: b.sha256, size: b.size, ...(t.executable ? { mode: "755" } : {}) });
+          stats.fromGit++;
+          continue;
+        }
+      }
+      const st = lstatKey(root, e.path);
+      const c = st && cache.lookup(e.path, st);
+      if (c) {
+        observed.set(e.path, { kind: "file", sha256: c.sha256, size: c.size, ...(c.executable ? { mode: "755" } : {}) });
+        stats.fromCache++;
+        continue;
+      }
+    }
+    toHash.push(e.path);
+  }
+
+  const results = await hashFiles(
+    toHash.map((p) => path.join(root, p)),
+    options.onProgress ? { onProgress: (done, bytes) => options.onProgress!(done, toHash.length, bytes) } : {},
+  );
+  toHash.forEach((p, i) => {
+    const r = results[i]!;
+    if (!r.ok) {
+      if (r.code === "ENOENT") {
+        cache.forget(p); // vanished since the walk: it does not exist now
+        return;
+      }
+      observed.set(p, { kind: "error", message: friendly(r.code, r.error), code: r.code });
+      return;
+    }
+    stats.hashed++;
+    stats.bytesHashed += r.size;
+    const bitrot = r.stat !== null && cache.isBitrot(p, r.stat, r.sha256);
+    observed.set(p, { kind: "file", sha256: r.sha256, size: r.size, ...(r.executable ? { mode: "755" } : {}), ...(bitrot ? { bitrot: true } : {}) });
+    if (r.stat) {
+      // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
+      if (!bitrot) cache.record(p, r.stat, r.sha256, r.executable);
+      const t = tracked.get(p);
+      // Only content git vouched for before we read it: the file's mtime predates diff-files.
+      if (t && BigInt(r.stat[1]) < startNs - BLOB_MARGIN_NS && r.executable === t.executable) cache.recordBlob(t.oid, r.sha256, r.size);
+    }
+  });
+  return { observed, stats, blobIds };
+}
+
+function lstatKey(root: string, rel: string): StatKey | undefined {
+  try {
+    const st = fs.lstatSync(path.join(root, rel), { bigint: true });
+    if (!st.isFile()) return undefined;
+    return [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)];
+  } catch {
+    return undefined;
+  }
+}
+
+function readLink(root: string, rel: string): Observation {
+  try {
+    const target = fs.readlinkSync(path.join(root, rel), "buffer");
+    const sha256 = crypto.createHash("sha256").update(target).digest("hex");
+    return { kind: "link", sha256, size: target.length, link: target.toString("utf8") };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { kind: "error", message: e.message, code: e.code ?? "EIO" };
+  }
+}
+
+function friendly(code: string, message: string): string {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "is a symlink (not followed)";
+    case "ENOTFILE":
+      return "is not a regular file";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return message.replace(/, open '.*'$/, "");
+  }
+}

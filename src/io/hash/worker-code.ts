@@ -1,0 +1,82 @@
+/**
+ * The hashing code that runs in each worker thread, as a self-contained JS string. It is a
+ * string, not a file, because ncc bundles src/ into one file and vitest runs the .ts sources:
+ * `new Worker(code, { eval: true })` works the same in both. It uses only node:fs, node:crypto
+ * and node:worker_threads.
+ *
+ * `hashPath` is also compiled on the main thread (new Function) for runs too small to be worth
+ * starting workers, so both paths share one implementation.
+ */
+
+/** function hashPath(fs, crypto, path, buf) -> result object. */
+export const HASH_FUNCTION_SOURCE = String.raw`
+function hashPath(fs, crypto, p, buf) {
+  var fd;
+  try {
+    // O_NOFOLLOW: a symlink is never followed; O_NONBLOCK: a FIFO never blocks the open.
+    fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0));
+  } catch (e) {
+    return { err: e.code === "ELOOP" ? "is a symlink (not followed)" : String(e.message), code: e.code || "EIO" };
+  }
+  try {
+    var st = fs.fstatSync(fd, { bigint: true });
+    if (!st.isFile()) return { err: "not a regular file", code: "ENOTFILE" };
+    var h = crypto.createHash("sha256");
+    var total = 0;
+    for (;;) {
+      var n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      h.update(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+    }
+    var stable = true;
+    if (total > buf.length) {
+      // A long read: make sure the file did not change under us before trusting its stat.
+      var after = fs.fstatSync(fd, { bigint: true });
+      stable = after.mtimeNs === st.mtimeNs && after.size === st.size && after.ctimeNs === st.ctimeNs;
+    }
+    return {
+      sha: h.digest("hex"),
+      size: total,
+      exec: (Number(st.mode) & 0o111) !== 0,
+      st: stable && BigInt(total) === st.size ? [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)] : null,
+    };
+  } catch (e) {
+    return { err: String(e.message), code: e.code || "EIO" };
+  } finally {
+    try { fs.closeSync(fd); } catch (e) { /* already gone */ }
+  }
+}
+`;
+
+/**
+ * Worker: receives {paths, counter (SharedArrayBuffer), bufSize}; takes the next index with
+ * Atomics.add until the list is exhausted, so big and small files balance across workers
+ * without any sizes known up front; posts results back in batches.
+ */
+export const WORKER_SOURCE = String.raw`
+const fs = require("node:fs");
+const crypto = require("node:crypto");
+const { parentPort } = require("node:worker_threads");
+${HASH_FUNCTION_SOURCE}
+parentPort.on("message", (msg) => {
+  const counter = new Int32Array(msg.counter);
+  const buf = Buffer.allocUnsafe(msg.bufSize);
+  let batch = [];
+  let bytes = 0;
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= msg.paths.length) break;
+    const r = hashPath(fs, crypto, msg.paths[i], buf);
+    r.i = i;
+    batch.push(r);
+    bytes += r.size || 0;
+    if (batch.length >= 512 || bytes >= 64 * 1024 * 1024) {
+      parentPort.postMessage({ results: batch });
+      batch = [];
+      bytes = 0;
+    }
+  }
+  parentPort.postMessage({ results: batch, done: true });
+});
+`;

@@ -1,0 +1,87 @@
+/**
+ * Local health history: one JSON line per `health` run in <git common dir>/integrity-guard/
+ * health-history.jsonl (machine-local, never committed). Lines that do not parse (a crash
+ * half-way through an append) are skipped, not fatal. Kept to the last MAX_LINES entries.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { HistoryPoint } from "../../core/health/chart.js";
+import type { HealthStatus } from "../../core/health/types.js";
+import { writeFileAtomic } from "../atomic.js";
+import { withLock } from "../lock.js";
+
+export const HISTORY_FILE = "health-history.jsonl";
+const MAX_LINES = 5000;
+const STATUSES: readonly string[] = ["HEALTHY", "DEGRADED", "CRITICAL"];
+
+export function historyPath(stateDir: string): string {
+  return path.join(stateDir, HISTORY_FILE);
+}
+
+/** Parse the JSONL text; bad lines are skipped. */
+export function parseHistory(text: string): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const v = JSON.parse(line) as Partial<HistoryPoint>;
+      if (
+        typeof v.time === "string" &&
+        Number.isFinite(Date.parse(v.time)) &&
+        typeof v.score === "number" &&
+        v.score >= 0 &&
+        v.score <= 100 &&
+        STATUSES.includes(String(v.status))
+      ) {
+        out.push({ time: v.time, score: v.score, status: v.status as HealthStatus, source: "local" });
+      }
+    } catch {
+      /* a torn line from an interrupted append: skip it */
+    }
+  }
+  return out;
+}
+
+export async function readHistory(stateDir: string): Promise<HistoryPoint[]> {
+  try {
+    return parseHistory(await fs.readFile(historyPath(stateDir), "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/** Append one point (under the state lock; rewritten atomically when it grows past the cap). */
+export async function appendHistory(stateDir: string, point: HistoryPoint): Promise<void> {
+  await fs.mkdir(stateDir, { recursive: true });
+  const file = historyPath(stateDir);
+  const line = JSON.stringify({ time: point.time, score: point.score, status: point.status }) + "\n";
+  await withLock(path.join(stateDir, "health-history.lock"), async () => {
+    let existing = "";
+    try {
+      existing = await fs.readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    const lines = existing.split("\n").filter((l) => l.trim());
+    if (lines.length >= MAX_LINES) {
+      await writeFileAtomic(file, [...lines.slice(lines.length - MAX_LINES + 1), line.trimEnd()].join("\n") + "\n");
+    } else {
+      // A torn last line (no newline) must not swallow the new entry.
+      await fs.appendFile(file, (existing && !existing.endsWith("\n") ? "\n" : "") + line);
+    }
+  });
+}
+
+/** Merge local and snapshot-recorded points, oldest first, dropping exact duplicates. */
+export function mergeHistory(...lists: HistoryPoint[][]): HistoryPoint[] {
+  const seen = new Set<string>();
+  const all: HistoryPoint[] = [];
+  for (const p of lists.flat()) {
+    const k = `${p.time}|${p.score}|${p.status}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    all.push(p);
+  }
+  return all.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+}

@@ -1,0 +1,61 @@
+/**
+ * The manifest on disk: read and check it, write it atomically under a lock. Paths go through
+ * resolveInside, so a `.integrity-guard` folder that is a symlink out of the tree is refused.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { MANIFEST_PATH } from "../config/types.js";
+import { EnvironmentError } from "../errors.js";
+import type { Manifest } from "../core/manifest/model.js";
+import { renderManifest } from "../core/manifest/serialize.js";
+import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
+import { writeFileAtomic } from "./atomic.js";
+import type { Git } from "./git.js";
+import { withLock } from "./lock.js";
+import { resolveInside } from "./paths.js";
+
+export interface StoredManifest extends ReadManifestResult {
+  /** False when there is no manifest file. */
+  exists: boolean;
+}
+
+/** Read and check the work tree's manifest. A missing file is `{exists: false}`. */
+export function readManifestFile(root: string): StoredManifest {
+  const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
+  let text: Buffer;
+  try {
+    text = fs.readFileSync(abs);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "ENOENT") return { exists: false, findings: [] };
+    throw new EnvironmentError(`cannot read ${MANIFEST_PATH}: ${e.message}`, { fix: "check the file's permissions" });
+  }
+  return { exists: true, ...readManifestText(text, MANIFEST_PATH) };
+}
+
+/** The lock that serialises seals (and anything else that rewrites the manifest). */
+export function manifestLockPath(git: Git): string {
+  return path.join(git.stateDir(), "manifest.lock");
+}
+
+/** Run `fn` holding the manifest lock. */
+export function withManifestLock<T>(git: Git, fn: () => Promise<T>): Promise<T> {
+  return withLock(manifestLockPath(git), fn, { timeoutMs: 120_000 });
+}
+
+/**
+ * Write the manifest atomically (temporary file, fsync, rename). Leaves the file untouched
+ * (not even its mtime) when the content is already identical. Returns whether it wrote.
+ */
+export async function writeManifestFile(root: string, manifest: Manifest): Promise<boolean> {
+  const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
+  const text = renderManifest(manifest);
+  try {
+    if (fs.readFileSync(abs, "utf8") === text) return false;
+  } catch {
+    /* absent: write it */
+  }
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  await writeFileAtomic(abs, text);
+  return true;
+}

@@ -1,0 +1,210 @@
+/**
+ * Schemas for one run: read (JSON or YAML, through the same FileSource as the data, so
+ * `check --staged` uses the staged schema), their local `$ref`s loaded, compiled once, and the
+ * compiled standalone code cached under .git/integrity-guard/schema-cache/ keyed by the schema
+ * content, so a warm pre-commit hook never loads ajv. A cache entry carries the SHA-256 of its
+ * code and of every schema file it was built from; anything that does not match is recompiled.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { ConfigError } from "../errors.js";
+import { parseDocument } from "../core/parse/index.js";
+import { draftOf } from "../core/schema/draft.js";
+import { externalRefs, fileUri } from "../core/schema/refs.js";
+import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
+import { writeFileAtomic } from "./atomic.js";
+import type { FileSource } from "./file-source.js";
+
+/** Increment when the entry layout or compile options change (the compiler id covers ajv). */
+const ENTRY_VERSION = 1;
+/** Keep the cache folder small: older entries beyond this many are removed when one is written. */
+const MAX_ENTRIES = 200;
+
+interface CacheEntry {
+  v: number;
+  compiler: string;
+  deps: { path: string; sha: string }[];
+  codeSha: string;
+  code: string;
+}
+
+export interface SchemaStoreOptions {
+  source: FileSource;
+  /** Folder of the on-disk cache; undefined disables it (--no-cache). */
+  cacheDir?: string;
+}
+
+export class SchemaStore {
+  private readonly memo = new Map<string, Promise<Validator>>();
+  private compiler: SchemaCompiler | undefined;
+  private readonly bytes = new Map<string, Buffer>();
+  /** Counters for the summary and the tests: how validators were obtained. */
+  readonly stats = { cached: 0, compiled: 0 };
+
+  constructor(private readonly options: SchemaStoreOptions) {}
+
+  /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
+  get(schemaPath: string): Promise<Validator> {
+    let p = this.memo.get(schemaPath);
+    if (!p) {
+      p = this.load(schemaPath);
+      this.memo.set(schemaPath, p);
+    }
+    return p;
+  }
+
+  private async load(schemaPath: string): Promise<Validator> {
+    const rootBytes = await this.readSchema(schemaPath, undefined);
+    const { COMPILER_ID } = await import("../core/schema/compiler-id.js");
+    const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
+    const cacheFile = this.options.cacheDir ? path.join(this.options.cacheDir, `${key}.json`) : undefined;
+    if (cacheFile) {
+      const cached = await this.tryCached(cacheFile, COMPILER_ID);
+      if (cached) {
+        this.stats.cached++;
+        return cached;
+      }
+    }
+    const { root, deps } = await this.loadTree(schemaPath, rootBytes);
+    if (!this.compiler) {
+      const { SchemaCompiler } = await import("../core/schema/compile.js");
+      this.compiler = new SchemaCompiler();
+    }
+    const result = await this.compiler.compile(root, deps);
+    if (!result.ok) {
+      throw new ConfigError(`schema ${schemaPath} does not compile: ${result.error}`, {
+        fix: "fix the schema (ajv's message above names the keyword and its location in the schema)",
+      });
+    }
+    this.stats.compiled++;
+    if (cacheFile) {
+      const entry: CacheEntry = {
+        v: ENTRY_VERSION,
+        compiler: COMPILER_ID,
+        deps: [schemaPath, ...deps.map((d) => d.path)].map((p) => ({ path: p, sha: sha256(this.bytes.get(p)!) })),
+        codeSha: sha256(result.code),
+        code: result.code,
+      };
+      await this.tryWrite(cacheFile, entry);
+    }
+    return result.validate;
+  }
+
+  /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
+  private async tryCached(file: string, compilerId: string): Promise<Validator | undefined> {
+    try {
+      const entry = JSON.parse(await fs.readFile(file, "utf8")) as CacheEntry;
+      if (entry.v !== ENTRY_VERSION || entry.compiler !== compilerId || typeof entry.code !== "string") return undefined;
+      if (sha256(entry.code) !== entry.codeSha) return undefined;
+      const others = entry.deps.slice(1).map((d) => d.path);
+      if (others.length) {
+        const read = await this.options.source.read(others);
+        for (const d of entry.deps.slice(1)) {
+          const b = read.get(d.path);
+          if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
+        }
+      }
+      const { loadStandalone } = await import("../core/schema/standalone.js");
+      return await loadStandalone(entry.code);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async tryWrite(file: string, entry: CacheEntry): Promise<void> {
+    try {
+      const dir = path.dirname(file);
+      await fs.mkdir(dir, { recursive: true });
+      await writeFileAtomic(file, JSON.stringify(entry));
+      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
+      if (names.length > MAX_ENTRIES) {
+        const stats = await Promise.all(names.map(async (n) => ({ n, t: (await fs.stat(path.join(dir, n))).mtimeMs })));
+        stats.sort((a, b) => a.t - b.t);
+        for (const s of stats.slice(0, names.length - MAX_ENTRIES)) await fs.rm(path.join(dir, s.n), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written (read-only .git, full disk) only costs speed.
+    }
+  }
+
+  private async readSchema(p: string, referencedFrom: { schema: string; ref: string } | undefined): Promise<Buffer> {
+    const have = this.bytes.get(p);
+    if (have) return have;
+    const read = (await this.options.source.read([p])).get(p);
+    const where = referencedFrom ? `$ref ${JSON.stringify(referencedFrom.ref)} in schema ${referencedFrom.schema} names ${p}, which` : `schema ${p}`;
+    const inIndex = this.options.source.kind === "index";
+    if (read === undefined) {
+      throw new ConfigError(`${where} does not exist${inIndex ? " in the git index (is it staged?)" : ""}`, {
+        fix: inIndex
+          ? `git add ${p}, or correct the path in validate.schemas of .integrity-guard/config.yml`
+          : `create ${p}, or correct the path in validate.schemas of .integrity-guard/config.yml (paths are relative to the repository root)`,
+      });
+    }
+    if (!Buffer.isBuffer(read)) throw new ConfigError(`${where} cannot be read: ${read.error}`, { fix: "check the file's permissions and that it is a regular file" });
+    this.bytes.set(p, read);
+    return read;
+  }
+
+  private parseSchema(p: string, bytes: Buffer): LoadedSchema["schema"] {
+    const lower = p.toLowerCase();
+    const doc = parseDocument(bytes, { path: p, format: lower.endsWith(".yaml") || lower.endsWith(".yml") ? "yaml" : "json" });
+    if (!doc.ok) {
+      const f = doc.findings.find((x) => x.level === "error") ?? doc.findings[0];
+      throw new ConfigError(`schema ${p} does not parse: ${p}:${f?.line ?? 1}:${f?.column ?? 1}: ${f?.message ?? "syntax error"}`, {
+        fix: "fix the schema file's syntax (run `integrity-guard validate " + p + "` for every problem)",
+      });
+    }
+    const v = doc.value;
+    if (typeof v !== "boolean" && (v === null || typeof v !== "object" || Array.isArray(v))) {
+      throw new ConfigError(`schema ${p} is not a JSON Schema: its top level is ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}, expected an object`, {
+        fix: "a schema file holds one object such as {\"type\": \"object\", ...}",
+      });
+    }
+    return v as LoadedSchema["schema"];
+  }
+
+  /** Parse the root schema and every local schema it references, transitively. */
+  private async loadTree(rootPath: string, rootBytes: Buffer): Promise<{ root: LoadedSchema; deps: LoadedSchema[] }> {
+    const root = this.loaded(rootPath, this.parseSchema(rootPath, rootBytes), fileUri(rootPath));
+    const deps: LoadedSchema[] = [];
+    const byUri = new Set<string>([root.uri]);
+    const queue: LoadedSchema[] = [root];
+    while (queue.length) {
+      const cur = queue.shift()!;
+      for (const ref of externalRefs(cur.schema, cur.path, cur.uri)) {
+        if (byUri.has(ref.uri)) continue;
+        byUri.add(ref.uri);
+        if (ref.escapes) {
+          throw new ConfigError(`$ref ${JSON.stringify(ref.ref)} in schema ${cur.path} leaves the repository`, {
+            fix: "keep referenced schemas inside the repository and reference them by relative path",
+          });
+        }
+        if (ref.path === undefined) continue; // remote: ajv says it cannot resolve it, unless a loaded schema has that $id
+        const bytes = await this.readSchema(ref.path, { schema: cur.path, ref: ref.ref });
+        const dep = this.loaded(ref.path, this.parseSchema(ref.path, bytes), ref.uri);
+        deps.push(dep);
+        queue.push(dep);
+      }
+    }
+    return { root, deps };
+  }
+
+  /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
+  private loaded(p: string, schema: LoadedSchema["schema"], uri: string): LoadedSchema {
+    const draft = draftOf(schema);
+    if (typeof draft === "object") {
+      throw new ConfigError(`schema ${p} declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`, {
+        fix: "use https://json-schema.org/draft/2020-12/schema, https://json-schema.org/draft/2019-09/schema or http://json-schema.org/draft-07/schema#",
+      });
+    }
+    if (typeof schema === "boolean") return { path: p, uri, schema, draft };
+    const id = schema.$id;
+    if (typeof id === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id)) return { path: p, uri: id.replace(/#$/, ""), schema, draft };
+    return { path: p, uri, schema: { ...schema, $id: uri }, draft };
+  }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}

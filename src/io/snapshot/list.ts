@@ -1,0 +1,68 @@
+/**
+ * Reading snapshots back: the live chain (refs/heads/<branch>) and closed epochs
+ * (refs/integrity-snapshots/epochs/*), each commit's trailers parsed.
+ */
+import type { SnapshotsConfig } from "../../config/types.js";
+import { parseSnapshotMessage, type SnapshotInfo } from "../../core/snapshot/message.js";
+import { UsageError } from "../../errors.js";
+import type { Git } from "../git.js";
+
+export const DEFAULT_BRANCH = "integrity-snapshots";
+export const EPOCH_PREFIX = "refs/integrity-snapshots/epochs/";
+/** Set name of the automatic snapshot a restore takes first. */
+export const PRE_RESTORE_SET = "pre-restore";
+
+export interface SnapshotRecord {
+  id: string;
+  parents: string[];
+  /** Committer time, seconds. */
+  time: number;
+  /** Undefined when the commit is not a snapshot (no or malformed trailers). */
+  info: SnapshotInfo | undefined;
+  /** The ref whose chain holds it (the branch, or an epoch ref). */
+  ref: string;
+}
+
+export function branchRef(config: SnapshotsConfig | undefined): string {
+  return `refs/heads/${config?.branch ?? DEFAULT_BRANCH}`;
+}
+
+/** One chain, newest first (empty when the ref does not exist). */
+export async function readChain(git: Git, ref: string): Promise<SnapshotRecord[]> {
+  const tip = await git.tryRevParse(ref);
+  if (!tip) return [];
+  const log = await git.logChain(tip);
+  return log.map((c) => ({ id: c.id, parents: c.parents, time: c.time, info: parseSnapshotMessage(c.message), ref }));
+}
+
+/** All snapshots: live chain first, then closed epochs, each newest first. */
+export async function listAllSnapshots(git: Git, config: SnapshotsConfig | undefined): Promise<{ live: SnapshotRecord[]; epochs: { ref: string; chain: SnapshotRecord[] }[] }> {
+  const live = await readChain(git, branchRef(config));
+  const epochs = [];
+  for (const { ref } of await git.listRefs(EPOCH_PREFIX)) epochs.push({ ref, chain: await readChain(git, ref) });
+  return { live, epochs };
+}
+
+/**
+ * Resolve what a user named: "latest" (newest snapshot of any set but pre-restore), a set name
+ * (its newest snapshot), or a commit id / prefix that must be a snapshot on one of our refs.
+ */
+export async function resolveSnapshot(git: Git, config: SnapshotsConfig | undefined, spec: string): Promise<SnapshotRecord> {
+  const { live, epochs } = await listAllSnapshots(git, config);
+  const all = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info);
+  all.sort((a, b) => b.time - a.time);
+  let found: SnapshotRecord | undefined;
+  if (spec === "latest") found = all.find((r) => r.info!.set !== PRE_RESTORE_SET);
+  else if (/^[0-9a-f]{4,64}$/.test(spec) && all.some((r) => r.id.startsWith(spec))) {
+    const matches = all.filter((r) => r.id.startsWith(spec));
+    if (new Set(matches.map((m) => m.id)).size > 1) throw new UsageError(`snapshot id ${spec} is ambiguous`, { fix: "give more characters of the id" });
+    found = matches[0];
+  } else found = all.find((r) => r.info!.set === spec);
+  if (!found) {
+    const sets = [...new Set(all.map((r) => r.info!.set))];
+    throw new UsageError(`no snapshot matches ${JSON.stringify(spec)} on ${branchRef(config)}${epochs.length ? " or its epochs" : ""}`, {
+      fix: all.length === 0 ? "take one first: integrity-guard snapshot --set NAME" : `name a snapshot id, "latest", or a set (${sets.join(", ")}); list them with integrity-guard snapshots`,
+    });
+  }
+  return found;
+}

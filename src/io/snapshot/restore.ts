@@ -1,0 +1,136 @@
+/**
+ * Restore paths from a snapshot into the work tree. The paths are made to match the snapshot
+ * exactly: files in it are written (by `git restore --source --worktree --overlay` with literal
+ * pathspecs; the index is left alone), files under those paths that it does not hold are
+ * removed. Everything replaced or removed is first recorded as a `pre-restore` snapshot.
+ */
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Finding } from "../../core/finding.js";
+import { matcher } from "../../core/glob.js";
+import { inScope, literalScope, parseScope, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { UsageError } from "../../errors.js";
+import type { Git } from "../git.js";
+import { writeFileAtomic } from "../atomic.js";
+import { checkRelative, resolveInside } from "../paths.js";
+import { collectSetFiles, hashWorktreeFiles } from "./files.js";
+
+export interface RestorePlan {
+  /** The scopes restored: the set's paths, or the requested paths (literal: `:(literal)p` when needed). */
+  scopes: string[];
+  create: string[];
+  modify: string[];
+  remove: string[];
+  unchanged: string[];
+  /** Snapshot files in scope (what must be on disk afterwards). */
+  target: string[];
+}
+
+function scopeMatcher(scopes: readonly string[]): (p: string) => boolean {
+  const parsed = scopes.map(parseScope);
+  const globs = parsed.filter((s) => s.glob).map((s) => s.path);
+  const lits = parsed.filter((s) => !s.glob).map((s) => s.path);
+  const g = matcher(globs);
+  return (p) => g(p) || lits.some((s) => inScope(p, s));
+}
+
+/** Work out what a restore of `requested` (or the whole set) would change. Reads only. */
+export async function planRestore(git: Git, manifest: SnapshotManifest, requested: readonly string[]): Promise<RestorePlan> {
+  // Paths named on the command line are literal: `*` and `[` in them are file name characters.
+  const scopes = requested.length > 0 ? requested.map((p) => literalScope(checkRelative(p, "restore path") + (p.endsWith("/") ? "/" : ""))) : [...manifest.paths];
+  const inScopeOf = scopeMatcher(scopes);
+  const target = Object.keys(manifest.files).filter(inScopeOf).sort();
+  // A whole-set restore may empty a folder the snapshot holds nothing of; a named path must exist in it.
+  for (const s of requested.length > 0 ? scopes : []) {
+    const m = scopeMatcher([s]);
+    if (!Object.keys(manifest.files).some(m)) {
+      throw new UsageError(`${JSON.stringify(s)} is not in this snapshot (set ${manifest.set} holds ${manifest.paths.join(", ")})`, {
+        fix: "name a file or folder the snapshot holds; see git ls-tree -r --name-only <snapshot>",
+      });
+    }
+  }
+  for (const p of target) resolveInside(git.root, p, { what: "restore target" });
+  const current = await collectSetFiles(git.root, scopes);
+  const currentFiles = current.files.filter(inScopeOf);
+  const hashes = await hashWorktreeFiles(git.root, currentFiles);
+  const plan: RestorePlan = { scopes, create: [], modify: [], remove: [], unchanged: [], target };
+  const targetSet = new Set(target);
+  for (const p of target) {
+    const now = hashes.get(p);
+    const want = manifest.files[p]!;
+    if (!now) plan.create.push(p);
+    else if (now.sha256 !== want.sha256 || now.mode !== want.mode) plan.modify.push(p);
+    else plan.unchanged.push(p);
+  }
+  for (const p of currentFiles) if (!targetSet.has(p)) plan.remove.push(p);
+  return plan;
+}
+
+/**
+ * Apply a plan: git writes the files, we remove the extras. Returns the files a checkout filter
+ * (.gitattributes eol/text, which git 2.39 cannot be told to ignore) changed on the way, and
+ * that were then rewritten byte for byte from the stored blob.
+ */
+export async function applyRestore(git: Git, snapshotId: string, plan: RestorePlan, manifest: SnapshotManifest): Promise<string[]> {
+  const toWrite = [...plan.create, ...plan.modify];
+  if (toWrite.length > 0) {
+    // Few files: name them. Many: name the scopes (git matches each path against every
+    // pathspec, so 10,000 literal pathspecs cost more than rewriting unchanged files).
+    const literalScopes = plan.scopes.map(parseScope).filter((s) => !s.glob).map((s) => s.path.replace(/\/+$/, ""));
+    const pathspecs = toWrite.length <= 200 || literalScopes.length < plan.scopes.length ? toWrite : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
+    await git.restoreWorktree(snapshotId, pathspecs);
+  }
+  for (const p of plan.remove) await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove" }), { force: true });
+  const written = await hashWorktreeFiles(git.root, toWrite.filter((p) => existsSync(path.join(git.root, p))));
+  const filtered = toWrite.filter((p) => written.get(p)?.sha256 !== manifest.files[p]!.sha256);
+  if (filtered.length > 0) {
+    const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
+    const blobs = await git.readBlobs(filtered.map((p) => oids.get(p)!).filter(Boolean));
+    for (const p of filtered) {
+      const data = blobs.get(oids.get(p) ?? "");
+      if (!data) continue; // reported by verifyRestored
+      await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, { mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644 });
+    }
+  }
+  return filtered;
+}
+
+/** After a restore: every target file on disk must match the manifest; extras must be gone. */
+export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan: RestorePlan): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const present: string[] = [];
+  for (const p of plan.target) {
+    try {
+      await fs.access(path.join(git.root, p));
+      present.push(p);
+    } catch {
+      findings.push({ rule: "snapshot/checksum", level: "error", file: p, message: "file was not restored (missing after the restore)", fix: "run the restore again; check the disk and permissions" });
+    }
+  }
+  const hashes = await hashWorktreeFiles(git.root, present);
+  for (const p of present) {
+    const got = hashes.get(p)!;
+    const want = manifest.files[p]!;
+    if (got.sha256 !== want.sha256 || got.size !== want.size) {
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: p,
+        message: "restored file differs from the snapshot's manifest",
+        expected: `sha256 ${want.sha256} (${want.size} bytes)`,
+        found: `sha256 ${got.sha256} (${got.size} bytes)`,
+        fix: "a .gitattributes filter (eol, lfs) may have changed the bytes on checkout; check `git check-attr -a -- " + p + "`",
+      });
+    }
+  }
+  for (const p of plan.remove) {
+    try {
+      await fs.lstat(path.join(git.root, p));
+      findings.push({ rule: "snapshot/checksum", level: "error", file: p, message: "file not in the snapshot is still present after the restore", fix: "remove it by hand or run the restore again" });
+    } catch {
+      /* gone, as planned */
+    }
+  }
+  return findings;
+}

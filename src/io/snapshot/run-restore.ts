@@ -1,0 +1,85 @@
+/**
+ * The restore procedure as a list of named steps: resolve, trust (signature + chain), load
+ * (manifest + paths), read back, plan, dry-run stop, pre-restore snapshot, apply, verify.
+ * Shared by `restore` and the restore step of `recover`.
+ */
+import type { SnapshotsConfig } from "../../config/types.js";
+import type { Finding } from "../../core/finding.js";
+import { IntegrityError } from "../../errors.js";
+import type { Git } from "../git.js";
+import { requireSignConfig, resolvePin } from "../signing.js";
+import { PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
+import { readBackTree } from "./readback.js";
+import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
+import { takeSnapshot } from "./take.js";
+import { loadSnapshot, trustFindings } from "./verify.js";
+
+export interface RestoreOptions {
+  spec: string;
+  paths: readonly string[];
+  allowUnsigned: boolean;
+  dryRun: boolean;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+export interface RestoreOutcome {
+  snapshot: SnapshotRecord;
+  plan: RestorePlan;
+  findings: Finding[];
+  signature: string;
+  /** The pre-restore snapshot id and the command that undoes the restore (not for dry runs). */
+  undo?: { snapshot: string; command: string };
+  ms: number;
+  dryRun: boolean;
+  /** Files a checkout filter altered, rewritten byte for byte from the snapshot. */
+  rewritten?: string[];
+}
+
+export async function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
+  const snapshot = await resolveSnapshot(git, config, options.spec);
+  const short = snapshot.id.slice(0, 12);
+
+  // Trust first: nothing is read from an untrusted snapshot beyond its signature and dates.
+  const sign = config?.sign ?? (options.allowUnsigned ? { format: "none" as const } : requireSignConfig(config));
+  const pin = await resolvePin(sign, git.root);
+  const trust = await trustFindings(git, snapshot, pin, options.env);
+  const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
+  if (blocking.length > 0) {
+    throw new IntegrityError(`${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`, { fix: blocking[0]!.fix });
+  }
+  if (trust.findings.length > 0) options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
+
+  const { manifest, manifestText } = await loadSnapshot(git, snapshot);
+  const stored = await readBackTree(git, snapshot.id, manifest, manifestText);
+  if (stored.length > 0) {
+    throw new IntegrityError(`snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`, {
+      fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+    });
+  }
+  const plan = await planRestore(git, manifest, options.paths);
+  const outcome: RestoreOutcome = { snapshot, plan, findings: [], signature: trust.signature.status, ms: 0, dryRun: options.dryRun };
+  if (options.dryRun || plan.create.length + plan.modify.length + plan.remove.length === 0) {
+    outcome.ms = elapsed();
+    return outcome;
+  }
+
+  // Record the current state of exactly these paths first: the undo of this restore.
+  const preConfig: SnapshotsConfig = { ...config, sign: config?.sign ?? { format: "none" } };
+  const pre = await takeSnapshot(git, preConfig, { set: PRE_RESTORE_SET, paths: plan.scopes, push: false, env: options.env, log: options.log, force: true });
+  // The pre-restore snapshot's set paths are exactly these scopes, so restoring it whole undoes this.
+  const undoArgs = ["integrity-guard", "restore", pre.id, ...(pre.signed === "none" ? ["--allow-unsigned"] : [])];
+  outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
+
+  outcome.rewritten = await applyRestore(git, snapshot.id, plan, manifest);
+  outcome.findings = await verifyRestored(git, manifest, plan);
+  outcome.ms = elapsed();
+  return outcome;
+}
+
+/** Quote for a POSIX shell only when needed. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Take a snapshot: prepare (capture, write, read back), commit signed on the branch tip, move
+ * the branch by compare-and-swap, optionally push. A lost race (local CAS or a rejected push)
+ * rebuilds on the new tip and re-signs; nothing is ever force-pushed.
+ */
+import type { SnapshotsConfig } from "../../config/types.js";
+import { formatSnapshotMessage } from "../../core/snapshot/message.js";
+import { EnvironmentError, IntegrityError } from "../../errors.js";
+import type { Git } from "../git.js";
+import { openSigner, requireSignConfig, resolvePin, verifySignature, type Pin, type Signer } from "../signing.js";
+import { commitIdentityEnv, commitSnapshot, prepareSnapshot, type PreparedSnapshot } from "./build.js";
+import { branchRef, readChain } from "./list.js";
+
+export const ZERO_OID = "0000000000000000000000000000000000000000";
+export const MAX_ATTEMPTS = 5;
+
+export interface TakeOptions {
+  set: string;
+  paths: readonly string[];
+  push: boolean;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  /** Take a new snapshot even when nothing changed (pre-restore needs a definite id). */
+  force?: boolean;
+}
+
+export interface TakeResult {
+  id: string;
+  unchanged: boolean;
+  prepared: PreparedSnapshot;
+  ref: string;
+  pushed: boolean;
+  attempts: number;
+  signed: "ssh" | "gpg" | "none";
+}
+
+/** Run `fn` with the configured signer and its pin; the temporary key file is removed after. */
+export async function withSigner<T>(git: Git, config: SnapshotsConfig | undefined, env: NodeJS.ProcessEnv, fn: (signer: Signer, pin: Pin | undefined) => Promise<T>): Promise<T> {
+  const sign = requireSignConfig(config);
+  const pin = await resolvePin(sign, git.root);
+  const signer = await openSigner(sign, git.root, env);
+  try {
+    return await fn(signer, pin);
+  } finally {
+    await signer.dispose();
+  }
+}
+
+export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined, options: TakeOptions): Promise<TakeResult> {
+  return withSigner(git, config, options.env, async (signer, pin) => {
+    const ref = branchRef(config);
+    const remote = config?.remote ?? "origin";
+    const identity = await commitIdentityEnv(git);
+    const ctx: ChainCtx = { git, ref, remote, signer, pin, identity, env: options.env };
+    if (options.push) await reconcileWithRemote(ctx);
+    let prepared: PreparedSnapshot | undefined;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const chain = await readChain(git, ref);
+      const tip = chain[0];
+      const previous = chain.find((r) => r.info?.set === options.set);
+      prepared ??= await prepareSnapshot(git, { set: options.set, paths: options.paths, time: new Date(), ...(previous && !options.force ? { previous } : {}) });
+      if (!prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest)) {
+        let pushed = false;
+        if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
+        return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: signer.format };
+      }
+      const id = await commitSnapshot(git, { tree: prepared.tree, message: formatSnapshotMessage(prepared.info), ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}), signer, identity });
+      await checkOwnSignature(ctx, id);
+      if (!(await git.updateRefCas(ref, id, tip?.id ?? ZERO_OID, `integrity-guard snapshot ${options.set}`))) {
+        options.log(`${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+        continue;
+      }
+      const pushed = options.push ? await pushWithRetry(ctx, options.log) : false;
+      const finalId = (await git.tryRevParse(ref)) ?? id;
+      // After a rebased push our commit was re-signed: report the id that is on the branch now.
+      const mine = pushed ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)?.id ?? finalId) : id;
+      return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: signer.format };
+    }
+    throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, { fix: "too many snapshotters at once; run the snapshot again" });
+  });
+}
+
+interface ChainCtx {
+  git: Git;
+  ref: string;
+  remote: string;
+  signer: Signer;
+  pin: Pin | undefined;
+  identity: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A commit we just signed must verify against the pin: a wrong key is caught before publishing. */
+async function checkOwnSignature(ctx: ChainCtx, id: string): Promise<void> {
+  if (!ctx.signer.sign || !ctx.pin) return;
+  const res = await verifySignature(ctx.git, id, ctx.pin, ctx.env);
+  if (res.status !== "good") {
+    throw new IntegrityError(`snapshot/signature: the snapshot was signed, but the signature does not verify against the pinned key (${res.status}: ${res.detail}); the branch was not moved`, {
+      fix: "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key",
+    });
+  }
+}
+
+function remoteTrackingRef(ctx: ChainCtx): string {
+  return `refs/integrity-snapshots/remotes/${ctx.remote}/${ctx.ref.replace(/^refs\/heads\//, "")}`;
+}
+
+/**
+ * Bring the local branch onto the remote's tip: fetch it, then replay (re-sign) our local-only
+ * snapshots on top, oldest first. A branch only behind is fast-forwarded. CAS throughout.
+ */
+async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
+  const { git } = ctx;
+  const tracking = remoteTrackingRef(ctx);
+  if (!(await git.fetchRef(ctx.remote, ctx.ref, tracking))) return;
+  const remoteTip = (await git.tryRevParse(tracking))!;
+  const localTip = await git.tryRevParse(ctx.ref);
+  if (!localTip) {
+    await git.updateRefCas(ctx.ref, remoteTip, ZERO_OID, "integrity-guard: snapshots from remote");
+    return;
+  }
+  if (localTip === remoteTip) return;
+  const localOnly = await git.logChain(`${remoteTip}..${localTip}`);
+  let base = { id: remoteTip, time: (await git.logChain(remoteTip, 1))[0]!.time };
+  for (const c of localOnly.reverse()) {
+    const tree = (await git.tryRevParse(`${c.id}^{tree}`))!;
+    const id = await commitSnapshot(git, { tree, message: c.message, parent: base, signer: ctx.signer, identity: ctx.identity });
+    await checkOwnSignature(ctx, id);
+    base = { id, time: (await git.logChain(id, 1))[0]!.time };
+  }
+  if (!(await git.updateRefCas(ctx.ref, base.id, localTip, "integrity-guard: snapshots rebased on the remote"))) {
+    throw new EnvironmentError(`${ctx.ref} moved locally while it was being rebased on ${ctx.remote}`, { fix: "run the snapshot again" });
+  }
+}
+
+/** Push without force; on rejection re-fetch, rebuild, re-sign, retry (bounded). */
+async function pushWithRetry(ctx: ChainCtx, log: (line: string) => void): Promise<boolean> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const res = await ctx.git.pushRefs(ctx.remote, [`${ctx.ref}:${ctx.ref}`]);
+    if (res.ok) return true;
+    log(`push of ${ctx.ref} to ${ctx.remote} was rejected (another snapshot was pushed first); rebuilding on the remote tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+    await reconcileWithRemote(ctx);
+  }
+  throw new EnvironmentError(`push of ${ctx.ref} to ${ctx.remote} was rejected ${MAX_ATTEMPTS} times; the snapshot is kept locally`, {
+    fix: `run integrity-guard snapshot --push again later, or git push ${ctx.remote} ${ctx.ref} (never with --force)`,
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Trust checks before a snapshot is used: the signature against the pinned key, the dates along
+ * its chain, the manifest against the digest in the signed message, every stored path safe,
+ * and every blob read back against the manifest.
+ */
+import { checkChainDates } from "../../core/snapshot/chain.js";
+import type { Finding } from "../../core/finding.js";
+import { parseSnapshotManifest, unsafeSnapshotPath, SNAPSHOT_MANIFEST_PATH, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { IntegrityError, UnsafePathError } from "../../errors.js";
+import type { Git } from "../git.js";
+import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
+import { sha256 } from "./files.js";
+import { readChain, type SnapshotRecord } from "./list.js";
+
+/** Signature status of one snapshot against the pin ("unverified" when there is no pin). */
+export async function signatureOf(git: Git, id: string, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<SignatureResult> {
+  if (!pin) return { status: "unverified", detail: "snapshots.sign.format is none: nothing to verify against" };
+  return verifySignature(git, id, pin, env);
+}
+
+/** snapshot/signature and snapshot/chain findings for a snapshot (empty when trusted). */
+export async function trustFindings(git: Git, record: SnapshotRecord, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<{ findings: Finding[]; signature: SignatureResult }> {
+  const findings: Finding[] = [];
+  const signature = await signatureOf(git, record.id, pin, env);
+  if (signature.status !== "good") {
+    findings.push({
+      rule: "snapshot/signature",
+      level: "error",
+      message: `snapshot ${record.id.slice(0, 12)} is not trusted: ${signature.status} (${signature.detail})`,
+      expected: pin ? `a ${pin.format} signature by the pinned key` : "a signed snapshot",
+      found: signature.status,
+      fix: "restore a snapshot signed by the pinned key; only if you know where this one came from, pass --allow-unsigned",
+    });
+  }
+  const chain = await readChain(git, record.ref);
+  const from = chain.findIndex((c) => c.id === record.id);
+  const below = from >= 0 ? chain.slice(from) : [record];
+  findings.push(...checkChainDates(below, Math.floor(Date.now() / 1000), record.ref));
+  return { findings, signature };
+}
+
+export interface LoadedSnapshot {
+  manifest: SnapshotManifest;
+  manifestText: string;
+}
+
+/**
+ * Read a snapshot's manifest and check it: digest equals the signed trailer, every path (in the
+ * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError.
+ */
+export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<LoadedSnapshot> {
+  const short = record.id.slice(0, 12);
+  if (!record.info) throw new IntegrityError(`commit ${short} is not a snapshot (no Snapshot-* trailers)`, { fix: "list snapshots with integrity-guard snapshots" });
+  const entries = await git.lsTreeBlobs(record.id);
+  for (const e of entries) {
+    const why = e.path === SNAPSHOT_MANIFEST_PATH ? undefined : unsafeSnapshotPath(e.path);
+    if (why) throw new UnsafePathError(`snapshot ${short} holds the path ${JSON.stringify(e.path)} (${why}); refusing to restore anything from it`, { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" });
+    if (e.type !== "blob" || (e.mode !== "100644" && e.mode !== "100755")) {
+      throw new UnsafePathError(`snapshot ${short} holds ${JSON.stringify(e.path)} as ${e.type} mode ${e.mode}; only regular files are restored`, { fix: "pick another snapshot" });
+    }
+  }
+  const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
+  const text = mEntry ? (await git.readBlobs([mEntry.oid])).get(mEntry.oid)?.toString("utf8") : undefined;
+  if (text === undefined) throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, { fix: "pick another snapshot; run git fsck --full" });
+  const digest = "sha256:" + sha256(text);
+  if (digest !== record.info.manifestDigest) {
+    throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${record.info.manifestDigest}, found ${digest})`, { fix: "the snapshot was altered after it was written; pick another one" });
+  }
+  const manifest = parseSnapshotManifest(text);
+  if (typeof manifest === "string") throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
+  for (const p of Object.keys(manifest.files)) {
+    const why = unsafeSnapshotPath(p);
+    if (why) throw new UnsafePathError(`snapshot ${short} lists the path ${JSON.stringify(p)} (${why}); refusing to restore anything from it`, { fix: "pick another snapshot" });
+  }
+  return { manifest, manifestText: text };
+}

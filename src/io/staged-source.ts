@@ -1,0 +1,76 @@
+/**
+ * The git index as the pre-commit hook needs it: the staged changes (from one `git diff-index`)
+ * and their blobs, without listing every index entry. Whole-repository reads (list(), paths
+ * that are not staged changes) fall back to the full IndexSource. Honours GIT_INDEX_FILE, which
+ * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
+ */
+import type { Git, IndexEntry } from "./git.js";
+import { IndexSource, type FileSource, type ReadResult } from "./file-source.js";
+
+export class StagedSource implements FileSource {
+  readonly kind = "index" as const;
+  private changes: Promise<{ entries: Map<string, IndexEntry>; unmerged: string[] }> | undefined;
+  private readonly full: IndexSource;
+
+  constructor(private readonly git: Git) {
+    this.full = new IndexSource(git);
+  }
+
+  private load(): Promise<{ entries: Map<string, IndexEntry>; unmerged: string[] }> {
+    this.changes ??= (async () => {
+      const diff = await this.git.stagedIndexChanges();
+      if (diff) return { entries: new Map(diff.entries.map((e) => [e.path, e])), unmerged: diff.unmerged };
+      // Unborn branch: everything in the index is a change.
+      const all = await this.full.allEntries();
+      const entries = new Map<string, IndexEntry>();
+      const unmerged = new Set<string>();
+      for (const e of all) {
+        if (e.stage === 0) entries.set(e.path, e);
+        else unmerged.add(e.path);
+      }
+      return { entries, unmerged: [...unmerged] };
+    })();
+    return this.changes;
+  }
+
+  /** Paths a commit would add or change (regular files, symlinks, submodules alike), sorted as git lists them. */
+  async stagedChanges(): Promise<string[]> {
+    return [...(await this.load()).entries.keys()];
+  }
+
+  /** Paths with an unresolved merge conflict in the index. */
+  async unmergedPaths(): Promise<string[]> {
+    return (await this.load()).unmerged;
+  }
+
+  list(): Promise<string[]> {
+    return this.full.list();
+  }
+
+  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+    const { entries } = await this.load();
+    const known: IndexEntry[] = [];
+    const rest: string[] = [];
+    for (const p of paths) {
+      const e = entries.get(p);
+      if (e) known.push(e);
+      else rest.push(p);
+    }
+    const out = new Map<string, ReadResult>();
+    if (rest.length) {
+      // Unchanged paths (schemas, config files): ask the index for just these, not all entries.
+      const wanted = new Set(rest);
+      const byPath = new Map<string, IndexEntry>();
+      for (const e of await this.git.lsStaged(rest)) {
+        if (wanted.has(e.path) && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
+      }
+      known.push(...byPath.values());
+    }
+    const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755");
+    const blobs = await this.git.readBlobs(regular.map((e) => e.oid));
+    for (const e of regular) {
+      out.set(e.path, blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Findings -> Markdown for the job summary and the sticky PR comment: a count line, a table per
+ * rule area with every finding (the summary is where findings beyond GitHub's annotation display
+ * limit are still visible), trimmed only at a size budget with a note saying how many rows were
+ * left out. Cell text is escaped so file content can neither break the table nor inject HTML
+ * (a hostile file name must not forge the sticky-comment marker).
+ */
+import type { Finding, Summary } from "../core/finding.js";
+
+export interface MarkdownOptions {
+  /** Heading, e.g. "integrity-guard check". */
+  title: string;
+  summary: Summary;
+  /** Character budget for the whole text (job summary 1 MiB, comment 65536). */
+  maxChars?: number;
+  /** Link for a file (and line), e.g. the blob URL at the PR's head commit. */
+  link?: (file: string, line?: number) => string | undefined;
+  /** Extra Markdown after the counts (command output, what was restored). */
+  details?: string;
+  /** Said in the truncation note: where the rest is. */
+  moreAt?: string;
+}
+
+/** Escape text for a Markdown table cell. */
+export function escapeCell(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/[*_`[\]~]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, "<br>");
+}
+
+const ICON: Record<Finding["level"], string> = { error: "❌ error", warning: "⚠️ warning", notice: "ℹ️ notice" };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The one-line verdict, e.g. "❌ 2 errors, 1 warning in 2 files". */
+export function verdict(s: Summary): string {
+  if (s.errors === 0 && s.warnings === 0 && s.notices === 0) return "✅ no findings";
+  const icon = s.errors > 0 ? "❌" : s.warnings > 0 ? "⚠️" : "ℹ️";
+  const parts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
+  if (s.notices) parts.push(plural(s.notices, "notice"));
+  return `${icon} ${parts.join(", ")}${s.files ? ` in ${plural(s.files, "file")}` : ""}`;
+}
+
+function location(f: Finding, link: MarkdownOptions["link"]): string {
+  if (!f.file) return "(repository)";
+  const pos = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+  const text = escapeCell(f.file + pos);
+  const url = link?.(f.file, f.line);
+  return url ? `[${text}](${url})` : text;
+}
+
+function messageCell(f: Finding): string {
+  const lines = [f.message];
+  if (f.expected !== undefined) lines.push(`expected: ${f.expected}`);
+  if (f.found !== undefined) lines.push(`found: ${f.found}`);
+  for (const r of f.related ?? []) lines.push(`see ${r.file}${r.line ? `:${r.line}${r.column ? `:${r.column}` : ""}` : ""}${r.message ? ` (${r.message})` : ""}`);
+  return escapeCell(lines.join("\n"));
+}
+
+/** Render findings as Markdown (see the module comment). */
+export function renderMarkdown(findings: readonly Finding[], options: MarkdownOptions): string {
+  const max = options.maxChars ?? 1_000_000;
+  const head = [`## ${options.title}: ${verdict(options.summary)}`, ""];
+  if (options.details) head.push(options.details.trim(), "");
+  if (findings.length === 0) return head.join("\n");
+  const byRule = new Map<string, number>();
+  for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  head.push("| rule | findings |", "| --- | ---: |", ...[...byRule].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `| ${escapeCell(r)} | ${n} |`), "");
+  const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
+  const rows = findings.map(
+    (f) => `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(f.pointer || "/") : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
+  );
+  const out = [...head, ...tableHead];
+  let size = out.join("\n").length;
+  const reserve = 300; // room for the truncation note
+  let shown = 0;
+  for (const row of rows) {
+    if (size + row.length + 1 > max - reserve) break;
+    out.push(row);
+    size += row.length + 1;
+    shown++;
+  }
+  if (shown < rows.length) {
+    out.push("", `**${rows.length - shown} more finding${rows.length - shown === 1 ? "" : "s"} not shown here** (size limit)${options.moreAt ? `: ${options.moreAt}` : ""}.`);
+  }
+  return out.join("\n") + "\n";
+}

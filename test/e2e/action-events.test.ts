@@ -1,0 +1,88 @@
+/**
+ * The built Action on push, schedule and workflow_dispatch (whole tree, no comment), and the
+ * strict validation of inputs before anything runs.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
+import { payloads, runActionBundle } from "./action-harness.js";
+
+let repo: TestRepo;
+let api: GitHubApi;
+let sha: string;
+
+beforeAll(() => {
+  repo = createRepo();
+  repo.write("data/state.json", '{"status": "ok"}\n');
+  repo.write("legacy/old.json", '{"broken": \n');
+  repo.write("config/app.yaml", "a: 1\na: 2\n");
+  repo.commitAll("base");
+  sha = repo.git("rev-parse", "HEAD").trim();
+});
+afterAll(() => repo.cleanup());
+beforeEach(async () => {
+  api = await startGitHubApi();
+});
+afterEach(async () => {
+  await api.close();
+});
+
+const events: [string, () => unknown][] = [
+  ["push", () => payloads.push("0".repeat(40), sha)],
+  ["schedule", () => payloads.schedule()],
+  ["workflow_dispatch", () => payloads.workflowDispatch({ command: "check" })],
+];
+
+describe.each(events)("Action on %s", (eventName, payload) => {
+  it("checks the whole tree, annotates every finding, writes summary and outputs, posts no comment", async () => {
+    const run = await runActionBundle({ repo, apiUrl: api.url, eventName, payload: payload() });
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const files = run.annotations.map((a) => /file=([^,]+)/.exec(a)![1]);
+    expect(files).toEqual(["config/app.yaml", "legacy/old.json"]);
+    expect(run.annotations[0]).toMatch(/^::error file=config\/app\.yaml,line=2,col=1(,endLine=2)?(,endColumn=\d+)?,title=parse\/duplicate-key::/);
+    expect(run.annotations[1]).toMatch(/^::error file=legacy\/old\.json,line=\d+,col=\d+.*,title=parse\/syntax::/);
+    expect(run.summary).toContain(`Event \`${eventName}\`: whole tree checked.`);
+    expect(run.summary).toContain("## integrity-guard check: ❌ 2 errors, 0 warnings in 2 files");
+    expect(run.outputs).toMatchObject({ errors: "2", warnings: "0", status: "failed" });
+    expect(api.requests).toEqual([]);
+  });
+});
+
+describe("Action inputs are validated before anything runs", () => {
+  const run = (inputs: Record<string, string>) => runActionBundle({ repo, apiUrl: api.url, eventName: "push", payload: payloads.push("0".repeat(40), sha), inputs });
+
+  it("rejects an unknown command, listing the accepted values", async () => {
+    const r = await run({ command: "chek" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error::integrity-guard: input `command` is "chek", which is not accepted%0A  fix: set `command` to one of: check, verify, conflicts, health, snapshot, restore, prune');
+    expect(r.summary).toBe("");
+    expect(r.outputs).toEqual({});
+    expect(api.requests).toEqual([]);
+  });
+
+  it("rejects a non-boolean `comment` (yes is not YAML 1.2 core)", async () => {
+    const r = await run({ comment: "yes" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("input `comment` is \"yes\", which is not a boolean%0A  fix: set `comment` to one of: true, True, TRUE, false, False, FALSE");
+  });
+
+  it("rejects a bad fail-on, a hostile sarif path and an input the command does not use", async () => {
+    expect((await run({ "fail-on": "errors" })).stdout).toContain("input `fail-on` is \"errors\"");
+    expect((await run({ sarif: "../out.sarif" })).stdout).toMatch(/input `sarif` "\.\.\/out\.sarif" contains "\.\."/);
+    expect((await run({ sarif: "/tmp/x.sarif" })).stdout).toMatch(/input `sarif` "\/tmp\/x\.sarif" is absolute/);
+    expect((await run({ snapshot: "latest" })).stdout).toContain("input `snapshot` is not used by command `check`");
+    expect((await run({ command: "snapshot" })).stdout).toContain("command `snapshot` needs input `set`");
+  });
+
+  it("fails clearly (never green) when the pull_request payload is unreadable", async () => {
+    const r = await runActionBundle({ repo, apiUrl: api.url, eventName: "pull_request", payload: { action: "opened" } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::integrity-guard: the pull_request payload in .* has no pull_request.number/m);
+  });
+
+  it("fails clearly when the workspace is not a git repository", async () => {
+    const r = await runActionBundle({ repo, eventName: "push", payload: {}, env: { GITHUB_WORKSPACE: "/" } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::integrity-guard: \/ is not inside a git work tree/m);
+  });
+});

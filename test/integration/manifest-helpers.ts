@@ -1,0 +1,63 @@
+/** Shared set-up for the manifest integration tests: a repo with manifest.include configured. */
+import fs from "node:fs";
+import path from "node:path";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+
+export const CONFIG = `version: 1
+manifest:
+  include: ["data/**", "agent_workspaces/**", "fsm_state.json"]
+  exclude: ["**/*.tmp"]
+`;
+
+/** A repo with a config, tracked files, an ignored file and an untracked file; mtimes an hour old. */
+export function sealedRepoFixture(config = CONFIG): TestRepo {
+  const repo = createRepo();
+  repo.write(".integrity-guard/config.yml", config);
+  repo.write(".gitignore", "*.log\nlive/\n");
+  repo.write("data/a.json", '{"a":1}\n');
+  repo.write("data/sub/b.json", '{"b":2}\n');
+  repo.write("fsm_state.json", '{"states":{}}\n');
+  repo.write("agent_workspaces/meeting/meeting.json", '{"m":true}\n');
+  repo.write("data/live/state.json", '{"live":1}\n'); // ignored (live/)
+  repo.write("data/run.log", "log line\n"); // ignored (*.log)
+  repo.write("data/scratch.tmp", "excluded\n");
+  repo.write("other/not-covered.json", "{}\n");
+  repo.commitAll("init");
+  repo.write("data/untracked.json", '{"u":1}\n');
+  ageTree(repo.dir);
+  return repo;
+}
+
+/** Set every file's mtime an hour back, so the stat cache does not see them as racy. */
+export function ageTree(dir: string, seconds = 3600): void {
+  const t = new Date(Date.now() - seconds * 1000);
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name === ".git") continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) fs.utimesSync(p, t, t);
+    }
+  };
+  walk(dir);
+}
+
+export interface JsonReport {
+  findings: { rule: string; level: string; file?: string; message: string; expected?: string; found?: string }[];
+  summary: Record<string, unknown>;
+}
+
+export function parseReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+export function rulesOf(r: JsonReport): string[] {
+  return r.findings.map((f) => `${f.rule} ${f.file ?? ""}`).sort();
+}
+
+export function statCacheFile(repo: TestRepo): string | undefined {
+  const dir = path.join(repo.dir, ".git/integrity-guard");
+  if (!fs.existsSync(dir)) return undefined;
+  const f = fs.readdirSync(dir).find((n) => n.startsWith("manifest-cache-"));
+  return f ? path.join(dir, f) : undefined;
+}
