@@ -36,6 +36,8 @@ export function commandArgs(inputs: ActionInputs, spec: CommandSpec, prPaths?: s
     return { options, positionals };
   }
   if (inputs.set !== undefined) setOption("set", inputs.set, "set");
+  // In a workflow a snapshot or prune that stays on the runner is lost: publish it.
+  if ((inputs.command === "snapshot" || inputs.command === "prune") && spec.options.push) options.push = true;
   if (inputs.paths.length > 0) {
     if (!spec.positionals) {
       throw new UsageError(`input \`paths\` cannot be passed to command \`${spec.name}\`: it takes no paths`, { fix: "remove `paths`" });

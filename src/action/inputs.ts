@@ -98,7 +98,7 @@ export function readInputs(get: InputGetter): ActionInputs {
     }
   };
   onlyFor("snapshot", snapshot !== undefined, ["restore"]);
-  onlyFor("set", set !== undefined, ["snapshot", "restore", "prune", "health"]);
+  onlyFor("set", set !== undefined, ["snapshot", "restore"]);
   onlyFor("mode", get("mode") !== "", ["restore"]);
   if (command === "snapshot" && set === undefined) {
     throw new UsageError("command `snapshot` needs input `set`", { fix: "add `set: <name>` (a set from snapshots.sets in the config, e.g. hourly)" });

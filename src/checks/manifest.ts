@@ -83,7 +83,10 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   bar?.end();
   if (!o.shard && !only) cache.prune(new Set(observed.keys()), blobIds);
   await cache.save();
-  const findings = diffManifest(entries, observed, { modifiedLevel: o.config.manifest?.modified_level ?? "error", lineOf: (p) => lines.get(p) });
+  const findings = diffManifest(entries, observed, {
+    modifiedLevel: o.config.manifest?.modified_level ?? "error",
+    lineOf: (p) => lines.get(p),
+  });
   return { findings: [...stored.findings, ...findings], summary: summaryOf(entries.length, stats, o.shard) };
 }
 
@@ -127,7 +130,15 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   }
   const blob = (await git.readBlobs([manifestIdx.oid])).get(manifestIdx.oid);
   if (!blob) {
-    return [{ rule: "manifest/corrupt", level: "error", file: MANIFEST_PATH, message: `the staged manifest's blob ${manifestIdx.oid} is missing from the object database`, fix: "run `git fsck`" }];
+    return [
+      {
+        rule: "manifest/corrupt",
+        level: "error",
+        file: MANIFEST_PATH,
+        message: `the staged manifest's blob ${manifestIdx.oid} is missing from the object database`,
+        fix: "run `git fsck`",
+      },
+    ];
   }
   const read = readManifestText(blob, MANIFEST_PATH);
   if (!read.manifest) return read.findings.map((f) => ({ ...f, message: `staged ${f.message}` }));
@@ -164,15 +175,26 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
     if (idx.mode === "160000") continue; // submodule: not content we hold
     toHash.push({ path: p, idx, ...(sealed ? { sealed: sealed.e, line: sealed.line } : {}) });
   }
-  const observed = await hashStaged(git, toHash.map((t) => t.idx));
+  const observed = await hashStaged(
+    git,
+    toHash.map((t) => t.idx),
+  );
   for (const t of toHash) {
     const o = observed.get(t.idx.oid);
     if (!o) {
-      findings.push({ rule: "manifest/unreadable", level: "error", file: t.path, message: `the staged blob ${t.idx.oid} of ${t.path} is missing from the object database`, fix: "run `git fsck`, then `git add` the file again" });
+      findings.push({
+        rule: "manifest/unreadable",
+        level: "error",
+        file: t.path,
+        message: `the staged blob ${t.idx.oid} of ${t.path} is missing from the object database`,
+        fix: "run `git fsck`, then `git add` the file again",
+      });
       continue;
     }
     const isLink = t.idx.mode === "120000";
-    const obs: Observation = isLink ? { kind: "link", sha256: o.sha256, size: o.size, link: o.text } : { kind: "file", sha256: o.sha256, size: o.size, ...(t.idx.mode === "100755" ? { mode: "755" } : {}) };
+    const obs: Observation = isLink
+      ? { kind: "link", sha256: o.sha256, size: o.size, link: o.text }
+      : { kind: "file", sha256: o.sha256, size: o.size, ...(t.idx.mode === "100755" ? { mode: "755" } : {}) };
     if (!t.sealed) {
       findings.push({
         rule: "manifest/unsealed-change",
@@ -224,7 +246,11 @@ async function hashStaged(git: Git, entries: readonly IndexEntry[]): Promise<Map
     if (chunk.length === 0) return;
     const blobs = await git.readBlobs(chunk);
     for (const [oid, buf] of blobs) {
-      out.set(oid, { sha256: crypto.createHash("sha256").update(buf).digest("hex"), size: buf.length, text: buf.length < 4096 ? buf.toString("utf8") : "" });
+      out.set(oid, {
+        sha256: crypto.createHash("sha256").update(buf).digest("hex"),
+        size: buf.length,
+        text: buf.length < 4096 ? buf.toString("utf8") : "",
+      });
     }
     chunk = [];
     bytes = 0;

@@ -32,7 +32,7 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
   let exitCode: ExitCode | undefined;
   for (const entry of list) {
     const start = performance.now();
-    let got: Finding[] = [];
+    let got: Finding[];
     let failed = false;
     try {
       const c = await entry.load();

@@ -59,7 +59,12 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   if (options.explicit) {
     for (const p of candidates) {
       if (!wanted(p)) {
-        findings.push({ rule: "validate/skipped", level: "notice", file: p, message: `${p} was not validated: ${excluded(p) ? "validate.exclude (or node_modules/.git) excludes it" : "it is not a .json/.yaml/.yml file and validate.files does not select it"}` });
+        findings.push({
+          rule: "validate/skipped",
+          level: "notice",
+          file: p,
+          message: `${p} was not validated: ${excluded(p) ? "validate.exclude (or node_modules/.git) excludes it" : "it is not a .json/.yaml/.yml file and validate.files does not select it"}`,
+        });
       }
     }
   }
@@ -93,7 +98,9 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
       const content = contents.get(file);
       if (content === undefined) {
         if (options.explicit) {
-          throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, { fix: "check the path (it is relative to the repository root)" });
+          throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, {
+            fix: "check the path (it is relative to the repository root)",
+          });
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
       }
@@ -129,7 +136,12 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
     level: "error",
     file,
     message: `${file} cannot be read: ${content.error}`,
-    fix: content.code === "EISDIR" ? "it is a directory, not a file; rename it or exclude it in validate.exclude" : content.code === "EMISSINGOBJ" ? "run git fsck; restore the object from a clone or a snapshot" : "check the file's permissions (chmod u+r) and that it is a regular file",
+    fix:
+      content.code === "EISDIR"
+        ? "it is a directory, not a file; rename it or exclude it in validate.exclude"
+        : content.code === "EMISSINGOBJ"
+          ? "run git fsck; restore the object from a clone or a snapshot"
+          : "check the file's permissions (chmod u+r) and that it is a regular file",
   };
 }
 

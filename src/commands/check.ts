@@ -53,7 +53,9 @@ export function resolvePathArgs(root: string, args: readonly string[], checkLink
     if (path.isAbsolute(arg)) {
       const r = path.relative(root, arg);
       if (r === "" || r.startsWith("..") || path.isAbsolute(r)) {
-        throw new UnsafePathError(`path ${JSON.stringify(arg)} is outside the repository ${root}`, { fix: "name files inside the repository" });
+        throw new UnsafePathError(`path ${JSON.stringify(arg)} is outside the repository ${root}`, {
+          fix: "name files inside the repository",
+        });
       }
       rel = r.split(path.sep).join("/");
     }
@@ -92,7 +94,12 @@ pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
   ],
   options: {
     staged: { type: "boolean", description: "read files from the git index and check only the staged changes" },
-    files: { type: "string", multiple: true, valueName: "FILE", description: "restrict per-file checks to FILE (repeatable; a trailing / means a folder)" },
+    files: {
+      type: "string",
+      multiple: true,
+      valueName: "FILE",
+      description: "restrict per-file checks to FILE (repeatable; a trailing / means a folder)",
+    },
     "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
   },
   positionals: { name: "FILE...", description: "restrict per-file checks to these files (same as --files)" },

@@ -190,4 +190,3 @@ function renderAlertsText(alerts: readonly Alert[], reports: readonly SinkReport
   }
   return lines.join("\n") + "\n";
 }
-

@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../config/load.js";
-import { CONFIG_PATH } from "../config/types.js";
+import { loadConfig, validateConfigText } from "../config/load.js";
+import { CONFIG_PATH, type Config } from "../config/types.js";
 import { starterConfig } from "../core/starter-config.js";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
@@ -81,6 +81,12 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   // Plan everything first: a refusal must come before the first write.
   const configPlan = opts.config ? planConfig(ctx.root, opts.force) : undefined;
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
+  // The workflows follow the config being written (or the existing one). A dry run of the
+  // install first, so that its refusal (existing files, no --force) also precedes any write.
+  const workflowConfig = opts.workflows ? configForWorkflows(ctx.root, configPlan) : undefined;
+  const { installWorkflows } = opts.workflows ? await import("../io/workflows.js") : { installWorkflows: undefined };
+  const preview =
+    workflowConfig && installWorkflows ? await installWorkflows(ctx.root, workflowConfig, { force: opts.force, dryRun: true }) : undefined;
   const done: string[] = [];
   const shown: string[] = [];
 
@@ -91,14 +97,12 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   if (opts.dryRun) {
     if (configPlan && configPlan.action !== "unchanged") shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
     if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
-    if (opts.workflows) done.push("would write the GitHub workflows (init --workflows)");
+    if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {
     if (configPlan) await applyConfigPlan(configPlan);
     if (hookPlan) await applyHookPlan(hookPlan);
-    if (opts.workflows) {
-      // The config just written (or the existing one) decides which workflows are needed.
-      const { installWorkflows } = await import("../io/workflows.js");
-      workflows = await installWorkflows(ctx.root, loadConfig(ctx.root).config, { force: opts.force });
+    if (workflowConfig && installWorkflows) {
+      workflows = await installWorkflows(ctx.root, workflowConfig, { force: opts.force });
       done.push(...workflows.written.map((f) => `wrote ${f}`), ...workflows.notes);
     }
   }
@@ -173,11 +177,20 @@ function planConfig(root: string, force: boolean): ConfigPlan {
   return { file, action: "replaced", content, backup: `${file}.${stamp}.bak` };
 }
 
+/** The config the workflows are generated from: the one init is about to write, else the existing one. */
+function configForWorkflows(root: string, plan: ConfigPlan | undefined): Config {
+  if (!plan) return loadConfig(root).config;
+  const { config, findings } = validateConfigText(plan.content, CONFIG_PATH);
+  if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`); // a bug, not a user error
+  return config;
+}
+
 async function applyConfigPlan(plan: ConfigPlan): Promise<void> {
   if (plan.action === "unchanged") return;
   try {
     await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
-    if (plan.backup) await fs.promises.copyFile(plan.file, plan.backup, fs.constants.COPYFILE_EXCL);
+    // Durable (fsynced) before the config is replaced: a crash in between loses nothing.
+    if (plan.backup) await writeFileAtomic(plan.backup, await fs.promises.readFile(plan.file));
   } catch (error) {
     throw new EnvironmentError(`could not prepare ${CONFIG_PATH}: ${(error as Error).message}`, {
       fix: "check that .integrity-guard/ is writable; the existing config was not changed",

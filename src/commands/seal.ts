@@ -62,7 +62,13 @@ relative to the repository root; symlinks left out), so other tools can check th
       const problems: Finding[] = [];
       for (const [path, o] of observed) {
         if (o.kind === "error") {
-          problems.push({ rule: "manifest/unreadable", level: "error", file: path, message: `${path} could not be read: ${o.message}`, fix: "fix its permissions, or add it to manifest.exclude" });
+          problems.push({
+            rule: "manifest/unreadable",
+            level: "error",
+            file: path,
+            message: `${path} could not be read: ${o.message}`,
+            fix: "fix its permissions, or add it to manifest.exclude",
+          });
         } else if (o.kind === "file" && o.bitrot) {
           problems.push({
             rule: "manifest/bitrot",
@@ -72,24 +78,44 @@ relative to the repository root; symlinks left out), so other tools can check th
             fix: "restore the file from git or a snapshot, then seal again",
           });
         } else {
-          entries.push({ path, sha256: o.sha256, size: o.size, ...(o.kind === "link" ? { link: o.link } : {}), ...(o.kind === "file" && o.mode ? { mode: o.mode } : {}) });
+          entries.push({
+            path,
+            sha256: o.sha256,
+            size: o.size,
+            ...(o.kind === "link" ? { link: o.link } : {}),
+            ...(o.kind === "file" && o.mode ? { mode: o.mode } : {}),
+          });
         }
       }
       await cache.save();
       if (problems.some((p) => p.rule === "manifest/bitrot")) {
-        return { findings: problems, summary: { sealed: false }, text: `${MANIFEST_PATH} was NOT written: sealing corrupted content would bless it.` };
+        return {
+          findings: problems,
+          summary: { sealed: false },
+          text: `${MANIFEST_PATH} was NOT written: sealing corrupted content would bless it.`,
+        };
       }
       if (problems.length > 0) {
         const list = problems.slice(0, 10).map((p) => `  ${p.message}`);
-        throw new EnvironmentError(`seal stopped: ${problems.length} covered file(s) could not be read; ${MANIFEST_PATH} was not changed:\n${list.join("\n")}`, {
-          fix: "fix the permissions of those files (or add them to manifest.exclude) and seal again",
-        });
+        throw new EnvironmentError(
+          `seal stopped: ${problems.length} covered file(s) could not be read; ${MANIFEST_PATH} was not changed:\n${list.join("\n")}`,
+          {
+            fix: "fix the permissions of those files (or add them to manifest.exclude) and seal again",
+          },
+        );
       }
       cache.prune(new Set(observed.keys()), blobIds);
       await cache.save();
       const manifest = buildManifest(entries);
       const written = await writeManifestFile(ctx.root, manifest);
-      const summary = { sealed: true, entries: entries.length, root: manifest.root, written, hashed: stats.hashed, bytes_hashed: stats.bytesHashed };
+      const summary = {
+        sealed: true,
+        entries: entries.length,
+        root: manifest.root,
+        written,
+        hashed: stats.hashed,
+        bytes_hashed: stats.bytesHashed,
+      };
       const what = written ? "wrote" : "unchanged:";
       return {
         findings: [],

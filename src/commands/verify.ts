@@ -43,11 +43,17 @@ one shard); --merge reads the --format json reports of all N shards and prints o
   positionals: { name: "REPORT.json...", description: "with --merge: the --format json reports of the shards" },
   async run(ctx) {
     if (ctx.options.merge === true) return merge(ctx.positionals);
-    if (ctx.positionals.length > 0) throw new UsageError(`verify takes report files only with --merge, got ${JSON.stringify(ctx.positionals[0])}`, { fix: "see integrity-guard verify --help" });
+    if (ctx.positionals.length > 0)
+      throw new UsageError(`verify takes report files only with --merge, got ${JSON.stringify(ctx.positionals[0])}`, {
+        fix: "see integrity-guard verify --help",
+      });
     let shard;
     if (typeof ctx.options.shard === "string") {
       shard = parseShard(ctx.options.shard);
-      if (!shard) throw new UsageError(`--shard ${JSON.stringify(ctx.options.shard)} is not K/N with 1 <= K <= N <= 4096`, { fix: "e.g. --shard 1/4" });
+      if (!shard)
+        throw new UsageError(`--shard ${JSON.stringify(ctx.options.shard)} is not K/N with 1 <= K <= N <= 4096`, {
+          fix: "e.g. --shard 1/4",
+        });
     }
     const out = await verifyTree({
       git: ctx.git,
@@ -61,22 +67,32 @@ one shard); --merge reads the --format json reports of all N shards and prints o
     return {
       findings: out.findings,
       summary: out.summary,
-      ...(drift === 0 ? { text: `verified ${String(out.summary.entries)} sealed file(s)${shard ? ` (shard ${shard.k}/${shard.n})` : ""}: no drift` } : {}),
+      ...(drift === 0
+        ? { text: `verified ${String(out.summary.entries)} sealed file(s)${shard ? ` (shard ${shard.k}/${shard.n})` : ""}: no drift` }
+        : {}),
     };
   },
 };
 
 function merge(files: readonly string[]): Promise<{ findings: Finding[]; summary: Record<string, unknown>; text: string }> {
-  if (files.length === 0) throw new UsageError("verify --merge needs the JSON reports of the shards as arguments", { fix: "integrity-guard verify --merge shard-1.json shard-2.json" });
+  if (files.length === 0)
+    throw new UsageError("verify --merge needs the JSON reports of the shards as arguments", {
+      fix: "integrity-guard verify --merge shard-1.json shard-2.json",
+    });
   const reports: ShardReport[] = files.map((f) => {
     let data: unknown;
     try {
       data = JSON.parse(fs.readFileSync(f, "utf8"));
     } catch (error) {
-      throw new UsageError(`cannot read report ${f}: ${(error as Error).message}`, { fix: "pass files written by `verify --shard K/N --format json`" });
+      throw new UsageError(`cannot read report ${f}: ${(error as Error).message}`, {
+        fix: "pass files written by `verify --shard K/N --format json`",
+      });
     }
     return { file: f, data };
   });
   const merged = mergeReports(reports);
-  return Promise.resolve({ ...merged, text: `merged ${files.length} shard report(s): ${String(merged.summary.entries)} sealed file(s) checked` });
+  return Promise.resolve({
+    ...merged,
+    text: `merged ${files.length} shard report(s): ${String(merged.summary.entries)} sealed file(s) checked`,
+  });
 }

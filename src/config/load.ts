@@ -35,9 +35,12 @@ function configValidator(): ConfigValidator {
   try {
     Ajv = (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
   } catch (error) {
-    throw new ConfigError(`src/config/validate-config.generated.js is stale and ajv cannot be loaded to compile the config schema: ${(error as Error).message}`, {
-      fix: "run node scripts/gen-config-validator.mjs and rebuild",
-    });
+    throw new ConfigError(
+      `src/config/validate-config.generated.js is stale and ajv cannot be loaded to compile the config schema: ${(error as Error).message}`,
+      {
+        fix: "run node scripts/gen-config-validator.mjs and rebuild",
+      },
+    );
   }
   compiled = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false }).compile(configSchema) as ConfigValidator;
   return compiled;
@@ -48,12 +51,25 @@ export function validateConfigText(text: Buffer | string, file: string): { confi
   const doc = parseDocument(text, { path: file, format: "yaml" });
   if (!doc.ok) return { findings: doc.findings };
   if (doc.documents.length > 1) {
-    return { findings: [{ rule: "config/invalid", level: "error", file, line: 1, column: 1, message: "the config file holds more than one YAML document; keep one" }] };
+    return {
+      findings: [
+        {
+          rule: "config/invalid",
+          level: "error",
+          file,
+          line: 1,
+          column: 1,
+          message: "the config file holds more than one YAML document; keep one",
+        },
+      ],
+    };
   }
   const value = doc.value ?? {};
   const validate = configValidator();
   if (!validate(value)) {
-    return { findings: ajvErrorsToFindings(validate.errors ?? [], { file, schemaPath: "schemas/config.schema.json", doc, rule: "config/invalid" }) };
+    return {
+      findings: ajvErrorsToFindings(validate.errors ?? [], { file, schemaPath: "schemas/config.schema.json", doc, rule: "config/invalid" }),
+    };
   }
   return { config: value as Config, findings: [] };
 }
@@ -72,7 +88,10 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !explicitPath) return { config: { version: 1 }, path: rel, exists: false };
     throw new ConfigError(`cannot read config ${rel}: ${(error as Error).message}`, {
-      fix: code === "ENOENT" ? "check the --config path, or run `integrity-guard init` to write a starter config" : "check the file's permissions",
+      fix:
+        code === "ENOENT"
+          ? "check the --config path, or run `integrity-guard init` to write a starter config"
+          : "check the file's permissions",
     });
   }
   const { config, findings } = validateConfigText(text, rel);

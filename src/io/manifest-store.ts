@@ -56,6 +56,38 @@ export async function writeManifestFile(root: string, manifest: Manifest): Promi
     /* absent: write it */
   }
   fs.mkdirSync(path.dirname(abs), { recursive: true });
+  removeStaleTemporaries(abs);
   await writeFileAtomic(abs, text);
   return true;
+}
+
+/**
+ * A seal killed between creating its temporary file and the rename leaves
+ * `.manifest.json.<pid>.<random>.tmp` behind (the manifest itself is intact). We hold the lock,
+ * so any such file whose writer is no longer alive is garbage.
+ */
+function removeStaleTemporaries(abs: string): void {
+  const dir = path.dirname(abs);
+  const prefix = `.${path.basename(abs)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? /^(\d+)\./.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let alive = pid === process.pid;
+    if (!alive) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code !== "ESRCH";
+      }
+    }
+    if (!alive) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }

@@ -132,7 +132,9 @@ export class SchemaStore {
     const have = this.bytes.get(p);
     if (have) return have;
     const read = (await this.options.source.read([p])).get(p);
-    const where = referencedFrom ? `$ref ${JSON.stringify(referencedFrom.ref)} in schema ${referencedFrom.schema} names ${p}, which` : `schema ${p}`;
+    const where = referencedFrom
+      ? `$ref ${JSON.stringify(referencedFrom.ref)} in schema ${referencedFrom.schema} names ${p}, which`
+      : `schema ${p}`;
     const inIndex = this.options.source.kind === "index";
     if (read === undefined) {
       throw new ConfigError(`${where} does not exist${inIndex ? " in the git index (is it staged?)" : ""}`, {
@@ -141,7 +143,10 @@ export class SchemaStore {
           : `create ${p}, or correct the path in validate.schemas of .integrity-guard/config.yml (paths are relative to the repository root)`,
       });
     }
-    if (!Buffer.isBuffer(read)) throw new ConfigError(`${where} cannot be read: ${read.error}`, { fix: "check the file's permissions and that it is a regular file" });
+    if (!Buffer.isBuffer(read))
+      throw new ConfigError(`${where} cannot be read: ${read.error}`, {
+        fix: "check the file's permissions and that it is a regular file",
+      });
     this.bytes.set(p, read);
     return read;
   }
@@ -157,9 +162,12 @@ export class SchemaStore {
     }
     const v = doc.value;
     if (typeof v !== "boolean" && (v === null || typeof v !== "object" || Array.isArray(v))) {
-      throw new ConfigError(`schema ${p} is not a JSON Schema: its top level is ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}, expected an object`, {
-        fix: "a schema file holds one object such as {\"type\": \"object\", ...}",
-      });
+      throw new ConfigError(
+        `schema ${p} is not a JSON Schema: its top level is ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}, expected an object`,
+        {
+          fix: 'a schema file holds one object such as {"type": "object", ...}',
+        },
+      );
     }
     return v as LoadedSchema["schema"];
   }

@@ -69,7 +69,10 @@ export class StagedSource implements FileSource {
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755");
     const blobs = await this.git.readBlobs(regular.map((e) => e.oid));
     for (const e of regular) {
-      out.set(e.path, blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+      out.set(
+        e.path,
+        blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
+      );
     }
     return out;
   }

@@ -122,8 +122,18 @@ export class StatCache {
 
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
   prune(keepPaths: ReadonlySet<string>, keepBlobs: ReadonlySet<string>): void {
-    for (const p of this.files.keys()) if (!keepPaths.has(p)) (this.files.delete(p), (this.dirty = true));
-    for (const o of this.blobs.keys()) if (!keepBlobs.has(o)) (this.blobs.delete(o), (this.dirty = true));
+    for (const p of [...this.files.keys()]) {
+      if (!keepPaths.has(p)) {
+        this.files.delete(p);
+        this.dirty = true;
+      }
+    }
+    for (const o of [...this.blobs.keys()]) {
+      if (!keepBlobs.has(o)) {
+        this.blobs.delete(o);
+        this.dirty = true;
+      }
+    }
   }
 
   /**
@@ -136,7 +146,12 @@ export class StatCache {
     // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
     for (const [p, r] of this.files) if (!this.touched.has(p) && this.isRacy(r[1])) this.files.delete(p);
     const stamp = BigInt(Date.now()) * 1_000_000n;
-    const data: CacheData = { version: VERSION, stamp: String(stamp), files: Object.fromEntries(this.files), blobs: Object.fromEntries(this.blobs) };
+    const data: CacheData = {
+      version: VERSION,
+      stamp: String(stamp),
+      files: Object.fromEntries(this.files),
+      blobs: Object.fromEntries(this.blobs),
+    };
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       await writeFileAtomic(this.file, JSON.stringify(data));

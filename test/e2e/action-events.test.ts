@@ -40,7 +40,8 @@ describe.each(events)("Action on %s", (eventName, payload) => {
     const files = run.annotations.map((a) => /file=([^,]+)/.exec(a)![1]);
     expect(files).toEqual(["config/app.yaml", "legacy/old.json"]);
     expect(run.annotations[0]).toMatch(/^::error file=config\/app\.yaml,line=2,col=1(,endLine=2)?(,endColumn=\d+)?,title=parse\/duplicate-key::/);
-    expect(run.annotations[1]).toMatch(/^::error file=legacy\/old\.json,line=\d+,col=\d+.*,title=parse\/syntax::/);
+    // A file cut short: reported where it ends, with the escaped multi-line message (%0A).
+    expect(run.annotations[1]).toMatch(/^::error file=legacy\/old\.json,line=2,col=1,title=parse\/truncated::[^\n]*%0Afix: [^\n]+$/);
     expect(run.summary).toContain(`Event \`${eventName}\`: whole tree checked.`);
     expect(run.summary).toContain("## integrity-guard check: ❌ 2 errors, 0 warnings in 2 files");
     expect(run.outputs).toMatchObject({ errors: "2", warnings: "0", status: "failed" });

@@ -15,11 +15,12 @@ export interface ActionRun {
   stderr: string;
   /** Lines of stdout that are workflow commands for annotations (::error, ::warning, ::notice). */
   annotations: string[];
-  /** ::warning lines without a file (the Action's own warnings). */
   outputs: Record<string, string>;
   summary: string;
   /** Values registered with ::add-mask::. */
   masks: string[];
+  /** Content of the file the findings-file output names (read before RUNNER_TEMP is removed). */
+  findingsJson?: string;
 }
 
 export interface RunOptions {
@@ -96,6 +97,8 @@ export function runActionBundle(o: RunOptions): Promise<ActionRun> {
         summary: fs.readFileSync(summaryPath, "utf8"),
         masks: lines.filter((l) => l.startsWith("::add-mask::")).map((l) => l.slice("::add-mask::".length)),
       };
+      const ff = run.outputs["findings-file"];
+      if (ff && fs.existsSync(ff)) run.findingsJson = fs.readFileSync(ff, "utf8");
       fs.rmSync(tmp, { recursive: true, force: true });
       resolve(run);
     });

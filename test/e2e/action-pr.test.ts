@@ -54,7 +54,8 @@ function expectCorruptReport(run: ActionRun) {
   expect(run.summary).toContain("## integrity-guard check: ❌ 1 error, 0 warnings in 1 file");
   expect(run.summary).toMatch(/\| ❌ error \| \[data\/state\.json:1:17\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/data\/state\.json#L1\) \| parse\/syntax \|/);
   expect(run.outputs).toMatchObject({ errors: "1", warnings: "0", status: "failed", "health-score": "", snapshot: "" });
-  const report = JSON.parse(fs.readFileSync(run.outputs["findings-file"]!, "utf8")) as { version: number; findings: { file: string; rule: string; line: number }[] };
+  expect(run.outputs["findings-file"]).toMatch(/integrity-guard-check-findings\.json$/);
+  const report = JSON.parse(run.findingsJson!) as { version: number; findings: { file: string; rule: string; line: number }[] };
   expect(report.version).toBe(1);
   expect(report.findings.map((f) => [f.file, f.rule, f.line])).toEqual([["data/state.json", "parse/syntax", 1]]);
   expect(run.stdout).toMatch(/^::error::integrity-guard check found 1 error\(s\), 0 warning\(s\)/m);
@@ -65,7 +66,7 @@ describe("Action on pull_request", () => {
     const run = await pr();
     expectCorruptReport(run);
     expect(run.masks).toContain(TOKEN);
-    expect(run.stdout).not.toContain(TOKEN.slice(4));
+    expect(run.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::")).join("\n")).not.toContain(TOKEN.slice(4));
     expect(api.find("GET", `/pulls/${PR}/files`)).toHaveLength(1);
     expect(api.find("GET", `/pulls/${PR}/files`)[0]!.token).toBe(TOKEN);
     const posts = api.find("POST", `/issues/${PR}/comments`);

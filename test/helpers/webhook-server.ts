@@ -51,7 +51,15 @@ export async function startWebhookServer(): Promise<WebhookServer> {
         body = raw;
       }
       const r = queue.shift() ?? { status: 200, body: "ok" };
-      requests.push({ method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, raw, body, at: Date.now() - started, status: r.status });
+      requests.push({
+        method: req.method ?? "GET",
+        path: req.url ?? "/",
+        headers: req.headers,
+        raw,
+        body,
+        at: Date.now() - started,
+        status: r.status,
+      });
       res.writeHead(r.status, { "content-type": "text/plain", ...(r.headers ?? {}) });
       res.end(r.body ?? (r.status < 400 ? "ok" : "error"));
     });

@@ -5,6 +5,7 @@
  * hooks/ are kept equal to the text init writes. Commits through these hooks: test/e2e/hook-*.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gitHookScript, huskyBlock, huskyFile, HUSKY_BEGIN, HUSKY_END, mergeHuskyFile } from "../../src/core/hook-script.js";
@@ -260,5 +261,70 @@ describe("husky", () => {
 
   it("a commented-out integrity-guard line does not count as present", () => {
     expect(mergeHuskyFile("# integrity-guard check --staged\n").action).toBe("appended");
+  });
+});
+
+describe("hostile and concurrent", () => {
+  it("two inits at once chain a foreign hook exactly once", async () => {
+    await withRepo(async (repo) => {
+      const mine = "#!/bin/sh\necho mine\n";
+      fs.chmodSync(repo.write(".git/hooks/pre-commit", mine), 0o755);
+      const runs = await Promise.all([
+        repo.cli(["init", "--hook-only"]),
+        repo.cli(["init", "--hook-only"]),
+        repo.cli(["init", "--hook-only"]),
+      ]);
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      expect(repo.read(".git/hooks/pre-commit.local")).toBe(mine);
+      expect(repo.read(".git/hooks/pre-commit")).toBe(gitHookScript());
+      expect(runs.filter((r) => r.stdout.includes("moved your existing pre-commit hook"))).toHaveLength(1);
+      expect(
+        fs
+          .readdirSync(path.join(repo.dir, ".git/hooks"))
+          .filter((f) => !f.endsWith(".sample"))
+          .sort(),
+      ).toEqual(["pre-commit", "pre-commit.local"]);
+    });
+  });
+
+  // root ignores folder permissions, so this can only be shown as another user (skipped visibly as root).
+  it.skipIf(process.getuid?.() === 0)(
+    "a read-only hooks folder is a clear error (exit 2), not a stack trace (skipped as root)",
+    async () => {
+      await withRepo(async (repo) => {
+        const hooks = path.join(repo.dir, ".git/hooks");
+        fs.mkdirSync(hooks, { recursive: true });
+        fs.chmodSync(hooks, 0o555);
+        try {
+          const r = await repo.cli(["init", "--hook-only"]);
+          expect(r.code).toBe(2);
+          expect(r.stderr).not.toContain("internal error");
+          expect(r.stderr).toContain("pre-commit");
+        } finally {
+          fs.chmodSync(hooks, 0o755);
+        }
+      });
+    },
+  );
+
+  it("outside a git repository: exit 2 with the fix", async () => {
+    const { main } = await import("../../src/cli.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ig-nogit-"));
+    try {
+      let stderr = "";
+      const code = await main(["init", "--cwd", dir], {
+        cwd: dir,
+        env: process.env,
+        stdout: () => {},
+        stderr: (s) => (stderr += s),
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+      });
+      expect(code).toBe(2);
+      expect(stderr).toContain("not inside a git work tree");
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

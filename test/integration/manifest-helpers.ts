@@ -25,6 +25,7 @@ export function sealedRepoFixture(config = CONFIG): TestRepo {
   repo.commitAll("init");
   repo.write("data/untracked.json", '{"u":1}\n');
   ageTree(repo.dir);
+  repo.git("update-index", "-q", "--refresh"); // as `git status` would after the mtime change
   return repo;
 }
 

@@ -14,7 +14,9 @@ describe("overall score", () => {
       system_health: {
         overall_score: overall.score,
         status: overall.status,
-        components: Object.fromEntries(Object.entries(seed).map(([k, score]) => [k, { score, status: statusFor(score, DEFAULT_THRESHOLDS) }])),
+        components: Object.fromEntries(
+          Object.entries(seed).map(([k, score]) => [k, { score, status: statusFor(score, DEFAULT_THRESHOLDS) }]),
+        ),
       },
     };
     expect(dashboard).toEqual({
@@ -43,7 +45,12 @@ describe("overall score", () => {
   });
 
   it("applies weights and leaves out excluded and zero-weight components", () => {
-    const parts = { a: { score: 100, weight: 3 }, b: { score: 40, weight: 1 }, c: { score: 0, included: false }, d: { score: 0, weight: 0 } };
+    const parts = {
+      a: { score: 100, weight: 3 },
+      b: { score: 40, weight: 1 },
+      c: { score: 0, included: false },
+      d: { score: 0, weight: 0 },
+    };
     // weighted mean 85, lowest 40 -> (170 + 40) / 3 = 70
     expect(overallScore(parts, DEFAULT_THRESHOLDS)).toMatchObject({ score: 70, mean: 85, lowest: 40, status: "DEGRADED" });
   });
@@ -87,7 +94,11 @@ describe("health settings", () => {
   });
 
   it("names every problem", () => {
-    const { problems } = resolveHealthSettings({ thresholds: { healthy: 50, degraded: 70 }, weights: { disks: 2 }, max_snapshot_age: { hourly: "2 hours" } });
+    const { problems } = resolveHealthSettings({
+      thresholds: { healthy: 50, degraded: 70 },
+      weights: { disks: 2 },
+      max_snapshot_age: { hourly: "2 hours" },
+    });
     expect(problems).toHaveLength(3);
     expect(problems.join("\n")).toMatch(/degraded \(70\) is above .*healthy \(50\)/);
     expect(problems.join("\n")).toMatch(/health\.weights\.disks: unknown component; use one of critical_files/);
@@ -95,7 +106,10 @@ describe("health settings", () => {
   });
 
   it("parses durations and sizes", () => {
-    const { settings } = resolveHealthSettings({ max_snapshot_age: { hourly: "2h", daily: "26h", weekly: "1.5w" }, min_free_disk: "500MB" });
+    const { settings } = resolveHealthSettings({
+      max_snapshot_age: { hourly: "2h", daily: "26h", weekly: "1.5w" },
+      min_free_disk: "500MB",
+    });
     expect(settings.maxSnapshotAge).toEqual({ hourly: 7_200_000, daily: 93_600_000, weekly: 907_200_000 });
     expect(settings.minFreeDisk).toEqual({ bytes: 500_000_000 });
   });

@@ -13,7 +13,8 @@ import { UnsafePathError, UsageError } from "../../src/errors.js";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const entry = (path: string, content: string): ManifestEntry => ({ path, sha256: sha(content), size: Buffer.byteLength(content) });
-const file = (content: string, extra: Partial<Observation> = {}): Observation => ({ kind: "file", sha256: sha(content), size: Buffer.byteLength(content), ...extra }) as Observation;
+const file = (content: string, extra: Partial<Observation> = {}): Observation =>
+  ({ kind: "file", sha256: sha(content), size: Buffer.byteLength(content), ...extra }) as Observation;
 
 describe("manifest serialization", () => {
   it("sorts entries, one per line, and round-trips through the reader", () => {
@@ -71,7 +72,9 @@ describe("manifest reader", () => {
     const bad = good.replace(sha("A"), sha("tampered"));
     const r = readManifestText(bad, "m.json");
     expect(r.manifest).toBeUndefined();
-    expect(r.findings).toEqual([expect.objectContaining({ rule: "manifest/corrupt", pointer: "/root", expected: expect.any(String), found: expect.any(String) })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ rule: "manifest/corrupt", pointer: "/root", expected: expect.any(String), found: expect.any(String) }),
+    ]);
   });
 
   it("reports unsorted and duplicate entries", () => {
@@ -91,16 +94,24 @@ describe("manifest reader", () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: "manifest/noncanonical", level: "warning" })]);
   });
 
-  it.each([["../outside.json"], ["/etc/passwd"], ["a/../../b"], ["C:/x"], ["a//b"], ["./a"], [".git/config"], ["a\\b"]])("rejects the unsafe path %j with UnsafePathError", (p) => {
-    expect(() => checkEntryPath(p, 3)).toThrow(UnsafePathError);
-    const m = { ...buildManifest([]), entries: [{ path: p, sha256: sha(""), size: 0 }] };
-    m.root = rootDigest(m.entries);
-    expect(() => readManifestText(JSON.stringify(m), "m.json")).toThrow(/manifest entry 0/);
-  });
+  it.each([["../outside.json"], ["/etc/passwd"], ["a/../../b"], ["C:/x"], ["a//b"], ["./a"], [".git/config"], ["a\\b"]])(
+    "rejects the unsafe path %j with UnsafePathError",
+    (p) => {
+      expect(() => checkEntryPath(p, 3)).toThrow(UnsafePathError);
+      const m = { ...buildManifest([]), entries: [{ path: p, sha256: sha(""), size: 0 }] };
+      m.root = rootDigest(m.entries);
+      expect(() => readManifestText(JSON.stringify(m), "m.json")).toThrow(/manifest entry 0/);
+    },
+  );
 });
 
 describe("diffManifest", () => {
-  const sealed = [entry("data/a.json", "A"), entry("data/b.json", "B"), entry("data/c.json", "C"), { ...entry("data/link", "/etc"), link: "/etc" }];
+  const sealed = [
+    entry("data/a.json", "A"),
+    entry("data/b.json", "B"),
+    entry("data/c.json", "C"),
+    { ...entry("data/link", "/etc"), link: "/etc" },
+  ];
 
   it("reports nothing for an unchanged tree", () => {
     const obs = new Map<string, Observation>([
@@ -144,7 +155,11 @@ describe("diffManifest", () => {
   });
 
   it("missing is always an error, and unreadable files are reported", () => {
-    const f = diffManifest([entry("a", "1"), entry("b", "2")], new Map([["b", { kind: "error", message: "permission denied", code: "EACCES" } as Observation]]), { modifiedLevel: "warning" });
+    const f = diffManifest(
+      [entry("a", "1"), entry("b", "2")],
+      new Map([["b", { kind: "error", message: "permission denied", code: "EACCES" } as Observation]]),
+      { modifiedLevel: "warning" },
+    );
     expect(f).toEqual([
       expect.objectContaining({ rule: "manifest/unreadable", file: "b", level: "error" }),
       expect.objectContaining({ rule: "manifest/missing", file: "a", level: "error" }),
@@ -159,7 +174,10 @@ describe("diffManifest", () => {
         ["b", file("2", { mode: "755" })],
       ]),
     );
-    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/sealed as a file and is now a symlink/), expect.stringMatching(/changed mode \(644 -> 755\)/)]);
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/sealed as a file and is now a symlink/),
+      expect.stringMatching(/changed mode \(644 -> 755\)/),
+    ]);
   });
 });
 
@@ -192,7 +210,12 @@ describe("sha256sum lines", () => {
 
 describe("selection", () => {
   it("computes walk roots from include globs", () => {
-    expect(walkRoots(["data/**", "agent_workspaces/**/*.json", "data/sub/**", "fsm_state.json", "config/"])).toEqual(["agent_workspaces", "config", "data", "fsm_state.json"]);
+    expect(walkRoots(["data/**", "agent_workspaces/**/*.json", "data/sub/**", "fsm_state.json", "config/"])).toEqual([
+      "agent_workspaces",
+      "config",
+      "data",
+      "fsm_state.json",
+    ]);
     expect(walkRoots(["**/*.json", "data/**"])).toEqual([""]);
   });
   it("covers include minus exclude, never .git, node_modules or the manifest itself", () => {
@@ -206,7 +229,11 @@ describe("selection", () => {
 });
 
 describe("merging shard reports", () => {
-  const report = (k: number, n: number, entries: number, findings: unknown[] = []) => ({ version: 1, findings, summary: { shard: `${k}/${n}`, entries, hashed: 1 } });
+  const report = (k: number, n: number, entries: number, findings: unknown[] = []) => ({
+    version: 1,
+    findings,
+    summary: { shard: `${k}/${n}`, entries, hashed: 1 },
+  });
   it("concatenates findings and sums the counts", () => {
     const m = mergeReports([
       { file: "1", data: report(1, 2, 3, [{ rule: "manifest/missing", level: "error", file: "a", message: "m" }]) },
@@ -216,8 +243,18 @@ describe("merging shard reports", () => {
     expect(m.summary).toMatchObject({ entries: 7, hashed: 2, shards: 2 });
   });
   it("refuses an incomplete or duplicated set of shards", () => {
-    expect(() => mergeReports([{ file: "1", data: report(1, 3, 1) }, { file: "2", data: report(2, 3, 1) }])).toThrow(/3\/3 missing/);
-    expect(() => mergeReports([{ file: "1", data: report(1, 2, 1) }, { file: "1b", data: report(1, 2, 1) }])).toThrow(UsageError);
+    expect(() =>
+      mergeReports([
+        { file: "1", data: report(1, 3, 1) },
+        { file: "2", data: report(2, 3, 1) },
+      ]),
+    ).toThrow(/3\/3 missing/);
+    expect(() =>
+      mergeReports([
+        { file: "1", data: report(1, 2, 1) },
+        { file: "1b", data: report(1, 2, 1) },
+      ]),
+    ).toThrow(UsageError);
     expect(() => mergeReports([{ file: "x", data: { nope: true } }])).toThrow(/not a verify/);
   });
 });

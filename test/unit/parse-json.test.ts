@@ -19,47 +19,295 @@ interface Bad {
 }
 
 const BAD: Bad[] = [
-  { name: "trailing comma in object", text: '{\n  "a": 1,\n}', rule: "parse/syntax", line: 2, column: 9, message: 'trailing comma before "}"', fix: "remove the trailing comma" },
+  {
+    name: "trailing comma in object",
+    text: '{\n  "a": 1,\n}',
+    rule: "parse/syntax",
+    line: 2,
+    column: 9,
+    message: 'trailing comma before "}"',
+    fix: "remove the trailing comma",
+  },
   { name: "trailing comma in array", text: "[1, 2, ]", rule: "parse/syntax", line: 1, column: 6, message: 'trailing comma before "]"' },
-  { name: "wrong closing bracket", text: '{"a": 1]', rule: "parse/syntax", line: 1, column: 8, message: 'expected "," or "}" after an object member, found "]"', pointer: "/a" },
-  { name: "missing comma", text: '{\n "a": 1\n "b": 2\n}', rule: "parse/syntax", line: 3, column: 2, message: 'expected "," or "}" after an object member, found "\\""', fix: 'add the missing ","' },
-  { name: "missing comma in array", text: "[1 2]", rule: "parse/syntax", line: 1, column: 4, message: 'expected "," or "]" after an array element, found 2' },
-  { name: "NaN", text: '{"x": NaN}', rule: "parse/syntax", line: 1, column: 7, message: "found NaN", fix: "NaN is not JSON", pointer: "/x" },
-  { name: "Infinity", text: "[Infinity]", rule: "parse/syntax", line: 1, column: 2, message: "found Infinity", fix: "Infinity is not JSON" },
-  { name: "-Infinity", text: "[-Infinity]", rule: "parse/syntax", line: 1, column: 3, message: 'expected a digit after "-", found Infinity', fix: "-Infinity is not JSON" },
-  { name: "line comment", text: '{\n  // note\n  "a": 1\n}', rule: "parse/syntax", line: 2, column: 3, message: 'found "/"', fix: "JSON has no comments" },
-  { name: "block comment after value", text: "[1 /* x */]", rule: "parse/syntax", line: 1, column: 4, message: 'found "/"', fix: "validate.jsonc" },
-  { name: "single-quoted key", text: "{'a': 1}", rule: "parse/syntax", line: 1, column: 2, message: "expected a member name in double quotes, found \"'\"", fix: "double quotes" },
-  { name: "single-quoted value", text: "{\"a\": 'x'}", rule: "parse/syntax", line: 1, column: 7, message: "found \"'\"", fix: "double quotes" },
-  { name: "unquoted key", text: "{a: 1}", rule: "parse/syntax", line: 1, column: 2, message: "expected a member name in double quotes, found a", fix: "quote the member name" },
-  { name: "two documents", text: '{"a":1}\n{"b":2}\n', rule: "parse/syntax", line: 2, column: 1, message: "a second document?", fix: "exactly one value" },
-  { name: "two empty objects", text: "{}{}", rule: "parse/syntax", line: 1, column: 3, message: 'unexpected "{" after the end of the JSON value that began at 1:1' },
-  { name: "leading zero", text: '{"n": 007}', rule: "parse/syntax", line: 1, column: 7, message: "number with a leading zero", fix: "remove the leading zero" },
-  { name: "decimal point without digits", text: "[1.]", rule: "parse/syntax", line: 1, column: 4, message: "expected a digit after the decimal point, found \"]\"" },
+  {
+    name: "wrong closing bracket",
+    text: '{"a": 1]',
+    rule: "parse/syntax",
+    line: 1,
+    column: 8,
+    message: 'expected "," or "}" after an object member, found "]"',
+    pointer: "/a",
+  },
+  {
+    name: "missing comma",
+    text: '{\n "a": 1\n "b": 2\n}',
+    rule: "parse/syntax",
+    line: 3,
+    column: 2,
+    message: 'expected "," or "}" after an object member, found "\\""',
+    fix: 'add the missing ","',
+  },
+  {
+    name: "missing comma in array",
+    text: "[1 2]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: 'expected "," or "]" after an array element, found 2',
+  },
+  {
+    name: "NaN",
+    text: '{"x": NaN}',
+    rule: "parse/syntax",
+    line: 1,
+    column: 7,
+    message: "found NaN",
+    fix: "NaN is not JSON",
+    pointer: "/x",
+  },
+  {
+    name: "Infinity",
+    text: "[Infinity]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 2,
+    message: "found Infinity",
+    fix: "Infinity is not JSON",
+  },
+  {
+    name: "-Infinity",
+    text: "[-Infinity]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 3,
+    message: 'expected a digit after "-", found Infinity',
+    fix: "-Infinity is not JSON",
+  },
+  {
+    name: "line comment",
+    text: '{\n  // note\n  "a": 1\n}',
+    rule: "parse/syntax",
+    line: 2,
+    column: 3,
+    message: 'found "/"',
+    fix: "JSON has no comments",
+  },
+  {
+    name: "block comment after value",
+    text: "[1 /* x */]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: 'found "/"',
+    fix: "validate.jsonc",
+  },
+  {
+    name: "single-quoted key",
+    text: "{'a': 1}",
+    rule: "parse/syntax",
+    line: 1,
+    column: 2,
+    message: 'expected a member name in double quotes, found "\'"',
+    fix: "double quotes",
+  },
+  {
+    name: "single-quoted value",
+    text: "{\"a\": 'x'}",
+    rule: "parse/syntax",
+    line: 1,
+    column: 7,
+    message: 'found "\'"',
+    fix: "double quotes",
+  },
+  {
+    name: "unquoted key",
+    text: "{a: 1}",
+    rule: "parse/syntax",
+    line: 1,
+    column: 2,
+    message: "expected a member name in double quotes, found a",
+    fix: "quote the member name",
+  },
+  {
+    name: "two documents",
+    text: '{"a":1}\n{"b":2}\n',
+    rule: "parse/syntax",
+    line: 2,
+    column: 1,
+    message: "a second document?",
+    fix: "exactly one value",
+  },
+  {
+    name: "two empty objects",
+    text: "{}{}",
+    rule: "parse/syntax",
+    line: 1,
+    column: 3,
+    message: 'unexpected "{" after the end of the JSON value that began at 1:1',
+  },
+  {
+    name: "leading zero",
+    text: '{"n": 007}',
+    rule: "parse/syntax",
+    line: 1,
+    column: 7,
+    message: "number with a leading zero",
+    fix: "remove the leading zero",
+  },
+  {
+    name: "decimal point without digits",
+    text: "[1.]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: 'expected a digit after the decimal point, found "]"',
+  },
   { name: "empty exponent", text: "[1e]", rule: "parse/syntax", line: 1, column: 4, message: "expected a digit in the exponent" },
   { name: "leading dot", text: "[.5]", rule: "parse/syntax", line: 1, column: 2, message: "expected a value, found .5", fix: "0.5" },
-  { name: "plus sign", text: "[+1]", rule: "parse/syntax", line: 1, column: 2, message: "expected a value, found +1", fix: "remove the + sign" },
-  { name: "raw tab in string", text: '["a\tb"]', rule: "parse/syntax", line: 1, column: 4, message: "unescaped control character U+0009 in string", fix: "\\t" },
-  { name: "raw newline in string", text: '{"a": "x\ny"}', rule: "parse/syntax", line: 1, column: 9, message: "unterminated string (opened at 1:7)", fix: "\\n" },
-  { name: "bad escape", text: '["\\x41"]', rule: "parse/syntax", line: 1, column: 3, message: "invalid escape \\x in string", fix: "escape a backslash" },
+  {
+    name: "plus sign",
+    text: "[+1]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 2,
+    message: "expected a value, found +1",
+    fix: "remove the + sign",
+  },
+  {
+    name: "raw tab in string",
+    text: '["a\tb"]',
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: "unescaped control character U+0009 in string",
+    fix: "\\t",
+  },
+  {
+    name: "raw newline in string",
+    text: '{"a": "x\ny"}',
+    rule: "parse/syntax",
+    line: 1,
+    column: 9,
+    message: "unterminated string (opened at 1:7)",
+    fix: "\\n",
+  },
+  {
+    name: "bad escape",
+    text: '["\\x41"]',
+    rule: "parse/syntax",
+    line: 1,
+    column: 3,
+    message: "invalid escape \\x in string",
+    fix: "escape a backslash",
+  },
   { name: "short unicode escape", text: '["\\u12"]', rule: "parse/syntax", line: 1, column: 3, message: "invalid \\u escape" },
-  { name: "lone surrogate in raw text", text: '["a\ud800b"]', rule: "parse/syntax", line: 1, column: 4, message: "lone UTF-16 surrogate U+D800" },
+  {
+    name: "lone surrogate in raw text",
+    text: '["a\ud800b"]',
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: "lone UTF-16 surrogate U+D800",
+  },
   { name: "undefined", text: '{"a": undefined}', rule: "parse/syntax", line: 1, column: 7, message: "found undefined", fix: "use null" },
   { name: "Python literals", text: "[True]", rule: "parse/syntax", line: 1, column: 2, message: "found True", fix: "lowercase" },
   { name: "empty file", text: "", rule: "parse/empty", line: 1, column: 1, message: "file is empty", fix: "restore" },
   { name: "whitespace-only file", text: " \n\t\r\n", rule: "parse/empty", line: 1, column: 1, message: "file is empty" },
-  { name: "truncated object", text: '{\n  "a": {\n    "b": [1, 2', rule: "parse/truncated", line: 3, column: 15, message: "file ends inside an array opened at 3:10 (3 levels deep): truncated write?", pointer: "/a/b/1" },
-  { name: "truncated after key", text: '{"a":', rule: "parse/truncated", line: 1, column: 6, message: "file ends inside an object opened at 1:1" },
-  { name: "truncated string", text: '{"a": "abc', rule: "parse/truncated", line: 1, column: 11, message: "file ends inside a string opened at 1:7" },
-  { name: "truncated literal", text: "[tru", rule: "parse/truncated", line: 1, column: 5, message: "file ends inside a literal opened at 1:2" },
+  {
+    name: "truncated object",
+    text: '{\n  "a": {\n    "b": [1, 2',
+    rule: "parse/truncated",
+    line: 3,
+    column: 15,
+    message: "file ends inside an array opened at 3:10 (3 levels deep): truncated write?",
+    pointer: "/a/b/1",
+  },
+  {
+    name: "truncated after key",
+    text: '{"a":',
+    rule: "parse/truncated",
+    line: 1,
+    column: 6,
+    message: "file ends inside an object opened at 1:1",
+  },
+  {
+    name: "truncated string",
+    text: '{"a": "abc',
+    rule: "parse/truncated",
+    line: 1,
+    column: 11,
+    message: "file ends inside a string opened at 1:7",
+  },
+  {
+    name: "truncated literal",
+    text: "[tru",
+    rule: "parse/truncated",
+    line: 1,
+    column: 5,
+    message: "file ends inside a literal opened at 1:2",
+  },
   { name: "truncated number", text: "[-", rule: "parse/truncated", line: 1, column: 3, message: "file ends inside a number opened at 1:2" },
-  { name: "merge conflict", text: '{\n<<<<<<< HEAD\n  "a": 1\n=======\n  "a": 2\n>>>>>>> feature\n}\n', rule: "parse/merge-conflict", line: 2, column: 1, message: 'unresolved merge conflict markers (3 marker lines, first "<<<<<<< HEAD" here)', fix: "resolve the conflict" },
-  { name: "merge conflict, CRLF", text: '{\r\n"a": 1,\r\n=======\r\n}', rule: "parse/merge-conflict", line: 3, column: 1, message: "unresolved merge conflict markers" },
-  { name: "duplicate key", text: '{\n  "id": 1,\n  "name": "x",\n  "id": 2\n}', rule: "parse/duplicate-key", line: 4, column: 3, message: 'duplicate key "id" on line 4, first defined on line 2', pointer: "/id" },
-  { name: "duplicate key through an escape", text: '{"a": 1, "\\u0061": 2}', rule: "parse/duplicate-key", line: 1, column: 10, message: 'duplicate key "a"' },
-  { name: "nested duplicate key", text: '[{}, {"x": {"k": 1, "k": 2}}]', rule: "parse/duplicate-key", line: 1, column: 21, message: 'duplicate key "k"', pointer: "/1/x/k" },
-  { name: "UTF-8 byte order mark", text: '\ufeff{"a": 1}', rule: "parse/encoding", line: 1, column: 1, message: "byte order mark", fix: "without BOM" },
-  { name: "number overflow", text: '{"big": 1e400}', rule: "parse/number-range", line: 1, column: 9, message: "too large for a 64-bit float", pointer: "/big" },
+  {
+    name: "merge conflict",
+    text: '{\n<<<<<<< HEAD\n  "a": 1\n=======\n  "a": 2\n>>>>>>> feature\n}\n',
+    rule: "parse/merge-conflict",
+    line: 2,
+    column: 1,
+    message: 'unresolved merge conflict markers (3 marker lines, first "<<<<<<< HEAD" here)',
+    fix: "resolve the conflict",
+  },
+  {
+    name: "merge conflict, CRLF",
+    text: '{\r\n"a": 1,\r\n=======\r\n}',
+    rule: "parse/merge-conflict",
+    line: 3,
+    column: 1,
+    message: "unresolved merge conflict markers",
+  },
+  {
+    name: "duplicate key",
+    text: '{\n  "id": 1,\n  "name": "x",\n  "id": 2\n}',
+    rule: "parse/duplicate-key",
+    line: 4,
+    column: 3,
+    message: 'duplicate key "id" on line 4, first defined on line 2',
+    pointer: "/id",
+  },
+  {
+    name: "duplicate key through an escape",
+    text: '{"a": 1, "\\u0061": 2}',
+    rule: "parse/duplicate-key",
+    line: 1,
+    column: 10,
+    message: 'duplicate key "a"',
+  },
+  {
+    name: "nested duplicate key",
+    text: '[{}, {"x": {"k": 1, "k": 2}}]',
+    rule: "parse/duplicate-key",
+    line: 1,
+    column: 21,
+    message: 'duplicate key "k"',
+    pointer: "/1/x/k",
+  },
+  {
+    name: "UTF-8 byte order mark",
+    text: '\ufeff{"a": 1}',
+    rule: "parse/encoding",
+    line: 1,
+    column: 1,
+    message: "byte order mark",
+    fix: "without BOM",
+  },
+  {
+    name: "number overflow",
+    text: '{"big": 1e400}',
+    rule: "parse/number-range",
+    line: 1,
+    column: 9,
+    message: "too large for a 64-bit float",
+    pointer: "/big",
+  },
   { name: "NUL outside strings (text input)", text: "[1,\u0000]", rule: "parse/syntax", line: 1, column: 4, message: "found U+0000" },
   { name: "emoji counts as one column", text: '{"😀": 1,}', rule: "parse/syntax", line: 1, column: 8, message: "trailing comma" },
   { name: "CRLF line endings", text: '{\r\n  "a": 1,\r\n  "b": x\r\n}', rule: "parse/syntax", line: 3, column: 8, message: "found x" },
@@ -71,7 +319,13 @@ describe("strict JSON: each kind of corruption at its exact position", () => {
     expect(doc.ok).toBe(false);
     expect(doc.value).toBeUndefined();
     const f = doc.findings[0]!;
-    expect({ rule: f.rule, line: f.line, column: f.column, file: f.file, level: f.level }).toEqual({ rule: c.rule, line: c.line, column: c.column, file: "f.json", level: "error" });
+    expect({ rule: f.rule, line: f.line, column: f.column, file: f.file, level: f.level }).toEqual({
+      rule: c.rule,
+      line: c.line,
+      column: c.column,
+      file: "f.json",
+      level: "error",
+    });
     expect(f.message).toContain(c.message);
     expect(f.fix).toBeTruthy();
     if (c.fix) expect(f.fix).toContain(c.fix);
@@ -114,7 +368,7 @@ describe("valid JSON", () => {
     ["escaped surrogate pair", '["\\ud83d\\ude00"]', ["😀"]],
     ["__proto__ stays data", '{"__proto__": {"x": 1}}', JSON.parse('{"__proto__": {"x": 1}}')],
     ["lone surrogate escape (accepted, as JSON.parse does)", '["\\ud800"]', ["\ud800"]],
-    ["huge integer (precision lost, accepted)", "[123456789012345678901234567890]", [123456789012345678901234567890]],
+    ["huge integer (precision lost, accepted)", "[123456789012345678901234567890]", [1.2345678901234568e29]],
   ])("%s", (_name, text, expected) => {
     const doc = json(text as string);
     expect(doc.findings).toEqual([]);
@@ -157,7 +411,7 @@ describe("JSONC", () => {
 });
 
 describe("locate() and locateKey()", () => {
-  const text = ['{', '  "name": "svc",', '  "ports": [80, {"tls": 443}],', '  "a/b": {"~x": null},', '  "emoji😀": "é"', "}"].join("\n");
+  const text = ["{", '  "name": "svc",', '  "ports": [80, {"tls": 443}],', '  "a/b": {"~x": null},', '  "emoji😀": "é"', "}"].join("\n");
   const doc = json(text);
 
   it.each([
@@ -218,7 +472,10 @@ describe("hostile input", () => {
     expect(doc.locate("/a/a/a")).toMatchObject({ line: 1, column: 16 });
     // Truncating it deep inside is reported, not a stack overflow.
     const cut = json(text.slice(0, 150_000), { maxDepth: 200_000 });
-    expect(cut.findings[0]).toMatchObject({ rule: "parse/truncated", message: expect.stringMatching(/^file ends inside an object opened at 1:149996 \(30000 levels deep\)/) });
+    expect(cut.findings[0]).toMatchObject({
+      rule: "parse/truncated",
+      message: expect.stringMatching(/^file ends inside an object opened at 1:149996 \(30000 levels deep\)/),
+    });
   });
 
   it("500 levels (i_structure_500_nested_arrays) are fine by default", () => {
@@ -226,7 +483,8 @@ describe("hostile input", () => {
   });
 
   it("a 50 MB file parses, and one corrupt byte near the end is found on the right line", () => {
-    const row = (i: number) => `  {"id": ${i}, "name": "item-${i}", "tags": ["a", "b\\u00e9"], "nested": {"x": ${i * 1.5}, "ok": true, "n": null}}`;
+    const row = (i: number) =>
+      `  {"id": ${i}, "name": "item-${i}", "tags": ["a", "b\\u00e9"], "nested": {"x": ${i * 1.5}, "ok": true, "n": null}}`;
     // 500 copies of a 1,000-row block: as big as 500,000 distinct rows, much cheaper to build.
     const block = Array.from({ length: 1000 }, (_, i) => row(i)).join(",\n");
     const count = 500_000;

@@ -31,7 +31,7 @@ const JSON_TEXT = [
   '  "id": "seven",', //                    2: value at 2:9
   '  "status": "activ",', //                3: value at 3:13
   '  "when": "not a date",', //             4: value at 4:11
-  '  "tags": ["a", 2],', //                 5: item 1 at 5:18
+  '  "tags": ["a", 2],', //                 5: item 1 at 5:17
   '  "meta": {},', //                       6: object at 6:11 (missing version)
   '  "colour": "red"', //                   7: unknown key at 7:3
   "}", //                                    (missing owner: the root object at 1:1)
@@ -53,7 +53,7 @@ const EXPECTED: [string, number, number][] = [
   ["/id", 2, 9],
   ["/status", 3, 13],
   ["/when", 4, 11],
-  ["/tags/1", 5, 18],
+  ["/tags/1", 5, 17],
   ["/meta", 6, 11],
   ["/colour", 7, 3],
   ["", 1, 1],
@@ -89,7 +89,13 @@ describe.each([
     expect(got).toEqual(expect.arrayContaining(expected));
     expect(findings).toHaveLength(expected.length);
     const byPointer = new Map(findings.map((f) => [f.pointer, f]));
-    expect(byPointer.get("/id")).toMatchObject({ rule: "schema/violation", level: "error", file, expected: "integer", found: 'string "seven"' });
+    expect(byPointer.get("/id")).toMatchObject({
+      rule: "schema/violation",
+      level: "error",
+      file,
+      expected: "integer",
+      found: 'string "seven"',
+    });
     expect(byPointer.get("/status")).toMatchObject({ found: '"activ"', fix: 'did you mean "active"?' });
     expect(byPointer.get("/when")!.message).toContain("is not a valid date-time");
     expect(byPointer.get("/colour")).toMatchObject({ fix: expect.stringContaining('remove "colour"') });
@@ -100,10 +106,22 @@ describe.each([
 
 describe("ajv drafts and standalone code", () => {
   it.each([
-    ["http://json-schema.org/draft-07/schema#", { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } }],
-    ["https://json-schema.org/draft/2019-09/schema", { $defs: { n: { type: "integer" } }, properties: { a: { $ref: "#/$defs/n" } }, unevaluatedProperties: false }],
-    ["https://json-schema.org/draft/2020-12/schema", { $defs: { n: { type: "integer" } }, properties: { a: { $ref: "#/$defs/n" } }, prefixItems: [] }],
-    ["http://json-schema.org/draft-06/schema#", { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } }],
+    [
+      "http://json-schema.org/draft-07/schema#",
+      { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } },
+    ],
+    [
+      "https://json-schema.org/draft/2019-09/schema",
+      { $defs: { n: { type: "integer" } }, properties: { a: { $ref: "#/$defs/n" } }, unevaluatedProperties: false },
+    ],
+    [
+      "https://json-schema.org/draft/2020-12/schema",
+      { $defs: { n: { type: "integer" } }, properties: { a: { $ref: "#/$defs/n" } }, prefixItems: [{ type: "string" }] },
+    ],
+    [
+      "http://json-schema.org/draft-06/schema#",
+      { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } },
+    ],
   ])("%s compiles, validates, and its standalone code agrees", async ($schema, body) => {
     const { validate, code } = await compile({ $schema, type: "object", ...body });
     const fromCode = await loadStandalone(code);
@@ -116,21 +134,34 @@ describe("ajv drafts and standalone code", () => {
   });
 
   it("2019-09 unevaluatedProperties is reported at the unknown key", async () => {
-    const { validate } = await compile({ $schema: "https://json-schema.org/draft/2019-09/schema", type: "object", properties: { a: {} }, unevaluatedProperties: false });
+    const { validate } = await compile({
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      type: "object",
+      properties: { a: {} },
+      unevaluatedProperties: false,
+    });
     const doc = parseDocument('{\n  "a": 1,\n  "b": 2\n}', { path: "x.json" });
     const [f] = ajvErrorsToFindings(validate(doc.value) ?? [], { file: "x.json", schemaPath: "s.json", doc });
     expect(f).toMatchObject({ pointer: "/b", line: 3, column: 3 });
   });
 
   it("formats run from cached standalone code too (ajv-formats shipped with the runtime)", async () => {
-    const { code } = await compile({ type: "object", properties: { e: { type: "string", format: "email" }, d: { type: "string", format: "date" } } });
+    const { code } = await compile({
+      type: "object",
+      properties: { e: { type: "string", format: "email" }, d: { type: "string", format: "date" } },
+    });
     const v = await loadStandalone(code);
     expect(v({ e: "a@b.example", d: "2024-02-29" })).toBeNull();
     expect(v({ e: "nope", d: "2023-02-29" })?.map((e) => e.instancePath)).toEqual(["/e", "/d"]);
   });
 
   it("draft-04 is refused with a clear message", async () => {
-    const root: LoadedSchema = { path: "s.json", uri: fileUri("s.json"), schema: { $schema: "http://json-schema.org/draft-04/schema#" }, draft: "draft-04" };
+    const root: LoadedSchema = {
+      path: "s.json",
+      uri: fileUri("s.json"),
+      schema: { $schema: "http://json-schema.org/draft-04/schema#" },
+      draft: "draft-04",
+    };
     const r = await new SchemaCompiler().compile(root, []);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/draft-04 is not supported.*draft-07/);

@@ -3,8 +3,8 @@
  * Pure: data in, findings out. Values of secret-looking keys never reach a finding.
  */
 import type { Finding, RelatedLocation } from "../finding.js";
-import { parsePointer, pointerToDotted } from "../pointer.js";
-import { flattenInto, LIST_MARK, MAP_MARK, type FlatIndex } from "./flatten.js";
+import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
+import { conflictPaths, foldInto, NestingError, newRoot } from "./flatten.js";
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
@@ -68,10 +68,24 @@ export function mergeMap(merge: ConflictRules["merge"]): Map<string, MergeStrate
 export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRules, configFile?: string): ConflictAnalysis {
   const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
   const merge = mergeMap(rules.merge);
-  const index: FlatIndex = new Map();
-  files.forEach((f, i) => {
-    if (isMap(f.value)) flattenInto(index, i, f.value, merge);
-    else if (f.value !== null && f.value !== undefined) {
+  const root = newRoot();
+  const included: ConfigFile[] = [];
+  for (const f of files) {
+    if (isMap(f.value)) {
+      try {
+        foldInto(root, f.value, merge);
+        included.push(f);
+      } catch (error) {
+        if (!(error instanceof NestingError) && !(error instanceof RangeError)) throw error;
+        findings.push({
+          rule: "config/skipped",
+          level: "error",
+          file: f.path,
+          message: `${f.path} is ${error instanceof NestingError ? error.message : "nested too deeply"}; it was left out of the conflict analysis`,
+          fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
+        });
+      }
+    } else if (f.value !== null && f.value !== undefined) {
       findings.push({
         rule: "config/not-a-map",
         level: "error",
@@ -81,26 +95,20 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
         fix: "make the top level of the file a map (key: value), or remove the file from config.files",
       });
     }
-  });
+  }
   const differ = new Set(rules.differ ?? []);
   const owners = rules.owners ?? {};
   const conflicts: Conflict[] = [];
-  for (const slot of index.values()) {
-    if (!slot.conflict || underAny(slot.pointer, differ) || ownerOf(slot.pointer, owners) !== undefined) continue;
-    const tokens = parsePointer(slot.pointer);
-    const secret = isSecret(tokens);
-    const conflict: Conflict = {
-      pointer: slot.pointer,
-      key: pointerToDotted(slot.pointer),
-      secret,
-      entries: slot.files.map((fi, k) => {
-        const file = files[fi]!;
-        const v = slot.values[k];
-        const value = v === MAP_MARK || v === LIST_MARK ? getAtPath(file.value, tokens) : v;
-        const position = file.doc?.locate(slot.pointer);
-        return { file: file.path, value, ...(position ? { position } : {}) };
-      }),
-    };
+  for (const tokens of conflictPaths(root)) {
+    const pointer = toPointer(tokens);
+    if (underAny(pointer, differ) || ownerOf(pointer, owners) !== undefined) continue;
+    const conflict: Conflict = { pointer, key: pointerToDotted(pointer), secret: isSecret(tokens), entries: [] };
+    for (const file of included) {
+      const value = getAtPath(file.value, tokens);
+      if (value === undefined) continue;
+      const position = file.doc?.locate(pointer);
+      conflict.entries.push({ file: file.path, value, ...(position ? { position } : {}) });
+    }
     conflicts.push(conflict);
     findings.push(conflictFinding(conflict));
   }

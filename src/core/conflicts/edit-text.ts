@@ -37,8 +37,8 @@ function readBack(text: string, format: EditFormat): unknown {
 export function editText(text: string, format: EditFormat, edits: readonly TextEdit[]): string {
   const list = outermostEdits(edits);
   if (list.length === 0) return text;
-  const before = readBack(text, format);
   const out = format === "json" ? editJsonText(text, list) : editYamlText(text, list);
+  const before = readBack(text, format);
   let expected: unknown = clone(before);
   for (const e of list) expected = setAtPath(expected, parsePointer(e.pointer), clone(e.value));
   let after: unknown;

@@ -90,7 +90,10 @@ export function editYamlText(text: string, edits: readonly TextEdit[]): string {
       if (value !== null && typeof value === "object") out = renderFlow(value);
       else {
         const type = isScalar(node) ? node.type : "PLAIN";
-        out = renderScalar(value, type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED" ? "QUOTE_DOUBLE" : type);
+        const block = type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED";
+        out = renderScalar(value, block ? "QUOTE_DOUBLE" : type);
+        // A block scalar's range ends after its last line break: keep the break.
+        if (block && text[range[1] - 1] === "\n") out += "\n";
       }
       return { at: range[0], end: range[1], text: out, order };
     });

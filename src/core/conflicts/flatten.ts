@@ -1,30 +1,29 @@
 /**
- * Flatten every file's data into one index: pointer -> the files that define it and their value.
- * Maps are recursed (deep merge); lists and scalars are compared as whole values, except lists
- * under a `unique`/`append` strategy, which merge and so never conflict with each other; a map
- * under `replace` is compared as a whole. One pass, O(total keys).
+ * Fold every file's data into one tree of keys: for each key path, the first value seen and
+ * whether a later file disagreed. Maps are recursed (deep merge); lists and scalars are compared
+ * as whole values, except lists under a `unique`/`append` strategy, which merge and so never
+ * conflict with each other; a map under `replace` is compared as a whole.
+ *
+ * One pass, O(total keys), with no per-key string building: pointers are made only for the
+ * (few) keys in conflict. Which files hold a conflicting key is looked up afterwards.
  */
 import { escapeToken } from "../pointer.js";
 import type { MergeStrategy } from "./types.js";
 import { canon, isMap } from "./values.js";
 
-/** Stand-ins for "a map is here" and "a mergeable list is here" in the index. */
+/** Stand-ins for "a map is here" and "a mergeable list is here". */
 export const MAP_MARK: unique symbol = Symbol("map");
 export const LIST_MARK: unique symbol = Symbol("list");
 
-export interface Slot {
-  pointer: string;
-  /** Index of the file in the precedence-ordered list, and what it holds here. */
-  files: number[];
-  values: unknown[];
-  /** Set when two values differ. */
+/** Deeper than this, a file is left out (a guard against hostile nesting, not a real limit). */
+export const MAX_DEPTH = 256;
+
+export class NestingError extends Error {}
+
+export interface KeyNode {
+  children: Map<string, KeyNode> | undefined;
+  first: unknown;
   conflict: boolean;
-}
-
-export type FlatIndex = Map<string, Slot>;
-
-function esc(key: string): string {
-  return key.includes("~") || key.includes("/") ? escapeToken(key) : key;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -35,38 +34,65 @@ function same(a: unknown, b: unknown): boolean {
   return canon(a) === canon(b);
 }
 
-/** Add one file's data to the index. `merge` maps pointers to declared strategies ("" = root). */
-export function flattenInto(index: FlatIndex, file: number, root: unknown, merge: ReadonlyMap<string, MergeStrategy>): void {
-  const add = (pointer: string, value: unknown) => {
-    let slot = index.get(pointer);
-    if (!slot) {
-      index.set(pointer, { pointer, files: [file], values: [value], conflict: false });
-      return;
-    }
-    if (!slot.conflict && !same(slot.values[0], value)) slot.conflict = true;
-    slot.files.push(file);
-    slot.values.push(value);
-  };
-  // Iterative, so a deeply nested file cannot overflow the stack.
-  const pointers: string[] = [""];
-  const values: unknown[] = [root];
-  const strategies: MergeStrategy[] = [merge.get("") ?? "deep"];
-  while (pointers.length > 0) {
-    const pointer = pointers.pop()!;
-    const value = values.pop();
-    const strategy = strategies.pop()!;
-    if (isMap(value) && strategy !== "replace") {
-      if (pointer !== "") add(pointer, MAP_MARK);
-      for (const key of Object.keys(value)) {
-        const child = pointer + "/" + esc(key);
-        pointers.push(child);
-        values.push(value[key]);
-        strategies.push(merge.get(child) ?? strategy);
-      }
-    } else if (Array.isArray(value) && (strategy === "unique" || strategy === "append")) {
-      add(pointer, LIST_MARK);
-    } else {
-      add(pointer, value);
-    }
+export function newRoot(): KeyNode {
+  return { children: undefined, first: MAP_MARK, conflict: false };
+}
+
+/**
+ * Add one file's map to the tree. `merge` maps pointers to declared strategies ("" = root);
+ * strategies apply to their pointer and everything below. Throws NestingError past MAX_DEPTH.
+ */
+export function foldInto(root: KeyNode, value: Record<string, unknown>, merge: ReadonlyMap<string, MergeStrategy>): void {
+  const rootStrategy = merge.get("") ?? "deep";
+  if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0);
+  else foldWithPaths(root, value, rootStrategy, "", merge, 0);
+}
+
+function visit(parent: KeyNode, key: string, v: unknown, strategy: MergeStrategy): KeyNode | undefined {
+  const mark = isMap(v) && strategy !== "replace" ? MAP_MARK : Array.isArray(v) && (strategy === "unique" || strategy === "append") ? LIST_MARK : v;
+  let children = parent.children;
+  if (!children) parent.children = children = new Map();
+  let node = children.get(key);
+  if (!node) {
+    node = { children: undefined, first: mark, conflict: false };
+    children.set(key, node);
+  } else if (!node.conflict && !same(node.first, mark)) node.conflict = true;
+  return mark === MAP_MARK ? node : undefined;
+}
+
+/** The common case: no per-path strategies, so no pointers are needed at all. */
+function foldFast(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, depth: number): void {
+  if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const child = visit(node, key, v, strategy);
+    if (child) foldFast(child, v as Record<string, unknown>, strategy, depth + 1);
   }
+}
+
+function foldWithPaths(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, pointer: string, merge: ReadonlyMap<string, MergeStrategy>, depth: number): void {
+  if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const childPointer = pointer + "/" + escapeToken(key);
+    const s = merge.get(childPointer) ?? strategy;
+    const child = visit(node, key, v, s);
+    if (child) foldWithPaths(child, v as Record<string, unknown>, s, childPointer, merge, depth + 1);
+  }
+}
+
+/** Every key path (as tokens) whose files disagree, depth first. */
+export function conflictPaths(root: KeyNode): string[][] {
+  const out: string[][] = [];
+  const walk = (node: KeyNode, tokens: string[]) => {
+    if (!node.children) return;
+    for (const [key, child] of node.children) {
+      tokens.push(key);
+      if (child.conflict) out.push([...tokens]);
+      walk(child, tokens);
+      tokens.pop();
+    }
+  };
+  walk(root, []);
+  return out;
 }

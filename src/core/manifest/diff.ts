@@ -13,7 +13,8 @@ export interface DiffOptions {
   lineOf?: (path: string) => number | undefined;
 }
 
-const RESEAL = "if the change is intended, run `integrity-guard seal` and commit .integrity-guard/manifest.json; otherwise restore the file";
+const RESEAL =
+  "if the change is intended, run `integrity-guard seal` and commit .integrity-guard/manifest.json; otherwise restore the file";
 
 /** Short form of what an entry or observation holds, for expected/found. */
 function describe(x: { sha256: string; size: number; link?: string | undefined }): string {
@@ -32,7 +33,11 @@ function same(e: ManifestEntry, o: Observation): boolean {
  * do not exist now. Only entries and observations passed in are compared (a shard passes its
  * share of both).
  */
-export function diffManifest(entries: readonly ManifestEntry[], observed: ReadonlyMap<string, Observation>, options: DiffOptions = {}): Finding[] {
+export function diffManifest(
+  entries: readonly ManifestEntry[],
+  observed: ReadonlyMap<string, Observation>,
+  options: DiffOptions = {},
+): Finding[] {
   const level = options.modifiedLevel ?? "error";
   const related = (p: string) => {
     const line = options.lineOf?.(p);
@@ -99,7 +104,13 @@ export function diffManifest(entries: readonly ManifestEntry[], observed: Readon
   for (const [p, o] of observed) {
     if (sealed.has(p)) continue;
     if (o.kind === "error") {
-      findings.push({ rule: "manifest/unreadable", level: "error", file: p, message: `${p} is covered by manifest.include but could not be read: ${o.message}`, fix: "check the file's permissions and run again" });
+      findings.push({
+        rule: "manifest/unreadable",
+        level: "error",
+        file: p,
+        message: `${p} is covered by manifest.include but could not be read: ${o.message}`,
+        fix: "check the file's permissions and run again",
+      });
       continue;
     }
     added.push(p);

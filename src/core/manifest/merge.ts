@@ -21,7 +21,9 @@ export function mergeReports(reports: readonly ShardReport[]): { findings: Findi
   for (const r of reports) {
     const d = r.data as { version?: unknown; findings?: unknown; summary?: Record<string, unknown> } | null;
     if (!d || d.version !== 1 || !Array.isArray(d.findings) || typeof d.summary !== "object" || d.summary === null) {
-      throw new UsageError(`${r.file} is not a verify --format json report`, { fix: "pass files written by `verify --shard K/N --format json`" });
+      throw new UsageError(`${r.file} is not a verify --format json report`, {
+        fix: "pass files written by `verify --shard K/N --format json`",
+      });
     }
     const shard = typeof d.summary.shard === "string" ? /^(\d+)\/(\d+)$/.exec(d.summary.shard) : null;
     const k = shard ? Number(shard[1]) : 1;
@@ -35,7 +37,9 @@ export function mergeReports(reports: readonly ShardReport[]): { findings: Findi
   }
   const missing = Array.from({ length: total ?? 0 }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length > 0) {
-    throw new UsageError(`incomplete set of shards: ${missing.map((k) => `${k}/${total}`).join(", ")} missing`, { fix: "pass the report of every shard" });
+    throw new UsageError(`incomplete set of shards: ${missing.map((k) => `${k}/${total}`).join(", ")} missing`, {
+      fix: "pass the report of every shard",
+    });
   }
   return { findings, summary: { ...summary, shards: total ?? 0 } };
 }

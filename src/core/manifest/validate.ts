@@ -25,7 +25,8 @@ export interface ReadManifestResult {
   findings: Finding[];
 }
 
-const FIX = "restore the manifest from git (`git checkout -- .integrity-guard/manifest.json`) or, once the files are known good, run `integrity-guard seal`";
+const FIX =
+  "restore the manifest from git (`git checkout -- .integrity-guard/manifest.json`) or, once the files are known good, run `integrity-guard seal`";
 
 /** 1-based line of each entry in a manifest we wrote (entries start on line 2, one per line). */
 export function entryLine(index: number): number {
@@ -55,7 +56,12 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
   if (!compiled(value)) {
     const doc = slow();
     if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
-    const findings = ajvErrorsToFindings(compiled.errors ?? [], { file, schemaPath: "schemas/manifest.schema.json", doc, rule: "manifest/corrupt" });
+    const findings = ajvErrorsToFindings(compiled.errors ?? [], {
+      file,
+      schemaPath: "schemas/manifest.schema.json",
+      doc,
+      rule: "manifest/corrupt",
+    });
     return { findings: findings.map((f) => ({ ...f, level: "error", fix: f.fix ?? FIX })) };
   }
   const m = value as Manifest;
@@ -65,7 +71,16 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
     checkEntryPath(e.path, i);
     if (prev !== undefined && !(prev < e.path)) {
       findings.push(
-        corrupt({ message: prev === e.path ? `entry ${JSON.stringify(e.path)} appears twice` : `entries are not sorted: ${JSON.stringify(e.path)} comes after ${JSON.stringify(prev)}`, pointer: `/entries/${i}/path` }, file),
+        corrupt(
+          {
+            message:
+              prev === e.path
+                ? `entry ${JSON.stringify(e.path)} appears twice`
+                : `entries are not sorted: ${JSON.stringify(e.path)} comes after ${JSON.stringify(prev)}`,
+            pointer: `/entries/${i}/path`,
+          },
+          file,
+        ),
       );
     }
     prev = e.path;
@@ -104,7 +119,16 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
 }
 
 function corrupt(f: Partial<Finding> & { message: string }, file: string): Finding {
-  return { ...f, rule: "manifest/corrupt", level: "error", file, line: f.line ?? 1, column: f.column ?? 1, message: `corrupt manifest: ${f.message}`, fix: f.fix ?? FIX };
+  return {
+    ...f,
+    rule: "manifest/corrupt",
+    level: "error",
+    file,
+    line: f.line ?? 1,
+    column: f.column ?? 1,
+    message: `corrupt manifest: ${f.message}`,
+    fix: f.fix ?? FIX,
+  };
 }
 
 /**
@@ -113,13 +137,17 @@ function corrupt(f: Partial<Finding> & { message: string }, file: string): Findi
  */
 export function checkEntryPath(p: string, index: number): void {
   const where = `manifest entry ${index} (${JSON.stringify(p)})`;
-  const fix = "the manifest was tampered with or damaged: restore it from git, or delete it and run `integrity-guard seal` on a tree you trust";
+  const fix =
+    "the manifest was tampered with or damaged: restore it from git, or delete it and run `integrity-guard seal` on a tree you trust";
   if (p.includes("\0")) throw new UnsafePathError(`${where} contains a NUL byte; nothing was read`, { fix });
-  if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\")) throw new UnsafePathError(`${where} is an absolute path; nothing was read`, { fix });
+  if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\"))
+    throw new UnsafePathError(`${where} is an absolute path; nothing was read`, { fix });
   const parts = p.split("/");
   if (parts.includes("..")) throw new UnsafePathError(`${where} contains "..", which leaves the repository; nothing was read`, { fix });
   if (p.includes("\\") || parts.some((s) => s === "" || s === ".")) {
-    throw new UnsafePathError(`${where} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`, { fix });
+    throw new UnsafePathError(`${where} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`, {
+      fix,
+    });
   }
   if (parts[0] === ".git") throw new UnsafePathError(`${where} points into .git; nothing was read`, { fix });
 }

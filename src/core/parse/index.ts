@@ -112,7 +112,10 @@ function checkMarkers(bytes: Uint8Array, file: string): Finding | undefined {
   if (nul >= 0) {
     const { line, column } = lineColOfByte(bytes, nul);
     // Text with every other byte NUL is UTF-16 without a byte order mark.
-    const utf16 = bytes.length >= 4 && (bytes[0] === 0 || bytes[1] === 0) && (bytes[2] === 0 || bytes[3] === 0);
+    const utf16 =
+      bytes.length >= 4 &&
+      ((bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) ||
+        (bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0));
     if (utf16) {
       return {
         rule: "parse/encoding",

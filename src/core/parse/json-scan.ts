@@ -31,6 +31,8 @@ export interface ScanResult {
 const OBJ = 123; // {
 const ARR = 91; // [
 const MAX_FINDINGS = 100;
+/** A run of string characters that need no attention: not a quote, backslash, control character or surrogate. */
+const PLAIN = /[^"\\\u0000-\u001f\ud800-\udfff]*/y;
 
 const FIX_QUOTES = "JSON strings and member names use double quotes";
 const FIX_COMMENT = "JSON has no comments: remove it, or list the file under validate.jsonc in .integrity-guard/config.yml";
@@ -329,6 +331,13 @@ export class JsonScanner {
         });
       }
       i++;
+      // Long strings: skip runs of ordinary characters natively (about 2x faster than this loop;
+      // slower for the short keys and values that dominate most files, hence the threshold).
+      if (i - start > 12) {
+        PLAIN.lastIndex = i;
+        PLAIN.test(text);
+        i = PLAIN.lastIndex;
+      }
     }
   }
 

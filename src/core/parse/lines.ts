@@ -10,6 +10,11 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** The text the offsets refer to. */
+  get source(): string {
+    return this.text;
+  }
+
   /** Length of the text in UTF-16 units. */
   get length(): number {
     return this.text.length;
@@ -38,7 +43,9 @@ export class LineIndex {
     }
     const lineStart = starts[lo]!;
     let column = 1;
-    for (let i = lineStart; i < at; i++) {
+    // A byte order mark is invisible in editors: do not count it as a column.
+    const from = lineStart === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    for (let i = from; i < at; i++) {
       const c = this.text.charCodeAt(i);
       // A low surrogate that follows a high one is the second half of one code point.
       if (c >= 0xdc00 && c <= 0xdfff && i > lineStart) {

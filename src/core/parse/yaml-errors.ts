@@ -24,7 +24,7 @@ const FIXES: Record<string, string> = {
 };
 
 /** A YAMLError (from doc.errors) as a finding; positions counted by our LineIndex (code points). */
-export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex): Finding {
+export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex, contentEnd: number): Finding {
   const [start, end] = e.pos;
   const pos = lines.span(start, Math.max(start, end));
   const text = e.message
@@ -44,15 +44,50 @@ export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex): 
   if (e.code === "DUPLICATE_KEY") {
     return { rule: "parse/duplicate-key", level: "error", file, ...pos, message: text, fix: "remove one of the two entries or rename one" };
   }
-  const truncated = e.code === "MISSING_CHAR" && end >= lines.length;
+  // An error at the very end of the content (an unclosed quote, bracket or brace) is what a cut-short write looks like.
+  const truncated = start >= contentEnd && (e.code === "MISSING_CHAR" || e.code === "BAD_INDENT" || e.code === "UNEXPECTED_TOKEN");
+  const quote = truncated ? /closing (["'])quote/.exec(text)?.[1] : undefined;
+  if (quote) {
+    // Point at the quote that opened the string, not at the end of the file.
+    const open = openingQuote(lines.source, quote, contentEnd);
+    const where = lines.position(open);
+    return {
+      rule: "parse/truncated",
+      level: "error",
+      file,
+      ...where,
+      message: `${quote === '"' ? "double" : "single"}-quoted string opened at ${where.line}:${where.column} is never closed: the file ends inside it (truncated write?)`,
+      expected: `closing ${quote}`,
+      found: "end of file",
+      fix: `close the string with ${quote}, or restore the file from git or a snapshot if the write was cut short`,
+    };
+  }
   return {
     rule: truncated ? "parse/truncated" : "parse/syntax",
     level: "error",
     file,
     ...pos,
-    message: truncated ? `${text}: the file ends inside it (truncated write?)` : text,
+    message: truncated ? `${text}: the file ends before it is closed (truncated write?)` : text,
     fix: truncated
       ? "close it, or restore the file from git or a snapshot if the write was cut short"
       : (FIXES[e.code] ?? "fix the YAML syntax at this position"),
   };
+}
+
+/** Offset of the last unescaped `quote` before `end` (the one left open). */
+function openingQuote(text: string, quote: string, end: number): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--; // '' is an escaped quote inside a single-quoted string
+      continue;
+    }
+    if (quote === '"') {
+      let slashes = 0;
+      while (text[i - 1 - slashes] === "\\") slashes++;
+      if (slashes % 2 === 1) continue;
+    }
+    return i;
+  }
+  return end;
 }

@@ -38,8 +38,9 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
 
   const findings: Finding[] = [];
   const at = (offset: number) => lines.position(offset);
+  const contentEnd = text.trimEnd().length;
   for (const doc of list) {
-    for (const e of doc.errors) findings.push(yamlErrorFinding(e, file, lines));
+    for (const e of doc.errors) findings.push(yamlErrorFinding(e, file, lines, contentEnd));
     for (const w of doc.warnings) {
       if (w.code === "TAG_RESOLVE_FAILED") continue; // tags are checked in walk(), against the allow-list
       findings.push({ rule: "parse/warning", level: "warning", file, ...at(w.pos[0]), message: w.message.split("\n")[0]!.trim() });
@@ -48,7 +49,12 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   if (list.length === 0) findings.push(...emptyStream(text, file));
   else findings.push(...directiveProblems(text, file, lines));
   if (!findings.some((f) => f.level === "error")) {
-    list.forEach((doc, index) => walk(doc, index, list.length, text, options, lines, findings));
+    list.forEach((doc, index) => {
+      const found: Finding[] = [];
+      walk(doc, index, list.length, text, options, lines, found);
+      // The walk is depth-first from a stack: report in reading order.
+      findings.push(...found.sort((a, b) => a.line! - b.line! || a.column! - b.column!));
+    });
   }
 
   let ok = !findings.some((f) => f.level === "error");
@@ -138,7 +144,24 @@ function walk(
   const stack: { node: unknown; path: string[]; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
   while (stack.length > 0) {
     const { node, path, depth } = stack.pop()!;
-    if (!isScalar(node) && !isCollection(node)) continue; // aliases and empty values
+    if (isAlias(node)) {
+      // An alias whose anchor is not defined before it: the yaml package only fails later, in toJS.
+      if (!node.resolve(doc)) {
+        out.push({
+          rule: "parse/syntax",
+          level: "error",
+          file,
+          ...lines.position(node.range?.[0] ?? 0),
+          pointer: toPointer(path),
+          message: `alias *${node.source} has no anchor &${node.source} defined before it${docNote}`,
+          expected: `an anchor &${node.source} earlier in the document`,
+          found: `*${node.source}`,
+          fix: `define &${node.source} on an earlier node, or fix the alias name`,
+        });
+      }
+      continue;
+    }
+    if (!isScalar(node) && !isCollection(node)) continue; // empty values
     const tag = node.tag;
     if (tag && !CORE_TAGS.has(tag) && !options.allowAnyTag && !allowed.has(tag)) {
       out.push(unknownTag(tag, node, text, file, lines, toPointer(path), docNote));
@@ -310,6 +333,17 @@ function directiveProblems(text: string, file: string, lines: LineIndex): Findin
 function crashFinding(error: unknown, file: string): Finding {
   const deep = error instanceof RangeError;
   const message = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(message)) {
+    return {
+      rule: "parse/syntax",
+      level: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: 'aliases expand to too many nodes (a "billion laughs" pattern): reading the file would exhaust memory',
+      fix: "write the repeated data out, or use fewer nested aliases",
+    };
+  }
   return {
     rule: deep ? "parse/too-deep" : "parse/syntax",
     level: "error",

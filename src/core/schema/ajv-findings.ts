@@ -42,7 +42,8 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       dropped++;
       continue;
     }
-    const pos = (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
+    const pos =
+      (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
     const where = d.pointer === "" ? "document" : pointerToDotted(d.pointer);
     out.push({
       rule: options.rule ?? "schema/violation",
@@ -129,43 +130,112 @@ function describe(e: ErrorObject, options: AjvFindingOptions): Described {
         fix: suggestEnum(value(), p.allowedValues) ?? "use one of the allowed values",
       };
     case "const":
-      return { pointer: base, atKey: false, message: `must be ${preview(p.allowedValue)}, found ${shown()}`, expected: preview(p.allowedValue), found: shown(), fix: `set it to ${preview(p.allowedValue)}` };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `must be ${preview(p.allowedValue)}, found ${shown()}`,
+        expected: preview(p.allowedValue),
+        found: shown(),
+        fix: `set it to ${preview(p.allowedValue)}`,
+      };
     case "format":
-      return { pointer: base, atKey: false, message: `${shown()} is not a valid ${String(p.format)}`, expected: `a valid ${String(p.format)}${formatHint(String(p.format))}`, found: shown(), fix: `write a valid ${String(p.format)}${formatHint(String(p.format))}` };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `${shown()} is not a valid ${String(p.format)}`,
+        expected: `a valid ${String(p.format)}${formatHint(String(p.format))}`,
+        found: shown(),
+        fix: `write a valid ${String(p.format)}${formatHint(String(p.format))}`,
+      };
     case "pattern":
-      return { pointer: base, atKey: false, message: `${shown()} does not match the pattern ${String(p.pattern)}`, expected: `a string matching ${String(p.pattern)}`, found: shown() };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `${shown()} does not match the pattern ${String(p.pattern)}`,
+        expected: `a string matching ${String(p.pattern)}`,
+        found: shown(),
+      };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { pointer: base, atKey: false, message: `${shown()} must be ${String(p.comparison)} ${String(p.limit)}`, expected: `${String(p.comparison)} ${String(p.limit)}`, found: shown() };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `${shown()} must be ${String(p.comparison)} ${String(p.limit)}`,
+        expected: `${String(p.comparison)} ${String(p.limit)}`,
+        found: shown(),
+      };
     case "multipleOf":
-      return { pointer: base, atKey: false, message: `${shown()} must be a multiple of ${String(p.multipleOf)}`, expected: `a multiple of ${String(p.multipleOf)}`, found: shown() };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `${shown()} must be a multiple of ${String(p.multipleOf)}`,
+        expected: `a multiple of ${String(p.multipleOf)}`,
+        found: shown(),
+      };
     case "minLength":
     case "maxLength": {
       const v = value();
       const len = typeof v === "string" ? [...v].length : undefined;
       const cmp = e.keyword === "minLength" ? "at least" : "at most";
-      return { pointer: base, atKey: false, message: `must be ${cmp} ${String(p.limit)} characters long${len !== undefined ? `, found ${len}` : ""}`, expected: `${cmp} ${String(p.limit)} characters`, ...(len !== undefined ? { found: `${len} characters` } : {}) };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `must be ${cmp} ${String(p.limit)} characters long${len !== undefined ? `, found ${len}` : ""}`,
+        expected: `${cmp} ${String(p.limit)} characters`,
+        ...(len !== undefined ? { found: `${len} characters` } : {}),
+      };
     }
     case "minItems":
     case "maxItems": {
       const v = value();
       const cmp = e.keyword === "minItems" ? "at least" : "at most";
       const n = Array.isArray(v) ? v.length : undefined;
-      return { pointer: base, atKey: false, message: `must have ${cmp} ${String(p.limit)} items${n !== undefined ? `, found ${n}` : ""}`, expected: `${cmp} ${String(p.limit)} items`, ...(n !== undefined ? { found: `${n} items` } : {}) };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `must have ${cmp} ${String(p.limit)} items${n !== undefined ? `, found ${n}` : ""}`,
+        expected: `${cmp} ${String(p.limit)} items`,
+        ...(n !== undefined ? { found: `${n} items` } : {}),
+      };
     }
     case "minProperties":
     case "maxProperties": {
       const cmp = e.keyword === "minProperties" ? "at least" : "at most";
-      return { pointer: base, atKey: false, message: `must have ${cmp} ${String(p.limit)} keys`, expected: `${cmp} ${String(p.limit)} keys`, found: `keys: ${keysOf(value())}` };
+      return {
+        pointer: base,
+        atKey: false,
+        message: `must have ${cmp} ${String(p.limit)} keys`,
+        expected: `${cmp} ${String(p.limit)} keys`,
+        found: `keys: ${keysOf(value())}`,
+      };
     }
     case "uniqueItems":
-      return { pointer: `${base}/${String(p.i)}`, atKey: false, message: `duplicate item: items ${String(p.j)} and ${String(p.i)} are equal`, expected: "unique items", found: preview(getAtPointer(options.doc.documents[options.docIndex ?? 0], `${base}/${String(p.i)}`)), fix: `remove item ${String(p.i)} or item ${String(p.j)}` };
+      return {
+        pointer: `${base}/${String(p.i)}`,
+        atKey: false,
+        message: `duplicate item: items ${String(p.j)} and ${String(p.i)} are equal`,
+        expected: "unique items",
+        found: preview(getAtPointer(options.doc.documents[options.docIndex ?? 0], `${base}/${String(p.i)}`)),
+        fix: `remove item ${String(p.i)} or item ${String(p.j)}`,
+      };
     case "propertyNames":
-      return { pointer: `${base}/${escapeToken(String(p.propertyName))}`, atKey: true, message: `key "${String(p.propertyName)}" is not an allowed name`, found: JSON.stringify(String(p.propertyName)), fix: "rename the key to match the schema's propertyNames" };
+      return {
+        pointer: `${base}/${escapeToken(String(p.propertyName))}`,
+        atKey: true,
+        message: `key "${String(p.propertyName)}" is not an allowed name`,
+        found: JSON.stringify(String(p.propertyName)),
+        fix: "rename the key to match the schema's propertyNames",
+      };
     case "false schema":
-      return { pointer: base, atKey: true, message: "is not allowed here (the schema forbids any value)", found: shown(), fix: "remove it" };
+      return {
+        pointer: base,
+        atKey: true,
+        message: "is not allowed here (the schema forbids any value)",
+        found: shown(),
+        fix: "remove it",
+      };
     default:
       return { pointer: base, atKey: false, message: e.message ?? "is invalid" };
   }

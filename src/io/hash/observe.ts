@@ -117,7 +117,13 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     stats.hashed++;
     stats.bytesHashed += r.size;
     const bitrot = r.stat !== null && cache.isBitrot(p, r.stat, r.sha256);
-    observed.set(p, { kind: "file", sha256: r.sha256, size: r.size, ...(r.executable ? { mode: "755" } : {}), ...(bitrot ? { bitrot: true } : {}) });
+    observed.set(p, {
+      kind: "file",
+      sha256: r.sha256,
+      size: r.size,
+      ...(r.executable ? { mode: "755" } : {}),
+      ...(bitrot ? { bitrot: true } : {}),
+    });
     if (r.stat) {
       // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
       if (!bitrot) cache.record(p, r.stat, r.sha256, r.executable);

@@ -14,8 +14,7 @@ import { HASH_FUNCTION_SOURCE, WORKER_SOURCE } from "./worker-code.js";
 export type StatKey = [string, string, string, string];
 
 export type HashResult =
-  | { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null }
-  | { ok: false; error: string; code: string };
+  { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null } | { ok: false; error: string; code: string };
 
 export interface HashOptions {
   /** Threads to use (default os.availableParallelism()). */

@@ -3,7 +3,11 @@
 export type ProgressFn = (done: number, total: number, bytes: number) => void;
 
 /** Returns undefined when not interactive; otherwise a throttled progress callback and a finisher. */
-export function progressBar(interactive: boolean, label: string, write: (s: string) => void = (s) => process.stderr.write(s)): { update: ProgressFn; end: () => void } | undefined {
+export function progressBar(
+  interactive: boolean,
+  label: string,
+  write: (s: string) => void = (s) => process.stderr.write(s),
+): { update: ProgressFn; end: () => void } | undefined {
   if (!interactive) return undefined;
   let last = 0;
   let shown = false;

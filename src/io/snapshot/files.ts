@@ -4,6 +4,7 @@
  * skipped (their targets may lie outside the repository), `.git` folders are never entered.
  */
 import { createHash } from "node:crypto";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { matcher } from "../../core/glob.js";
@@ -79,19 +80,23 @@ async function walk(root: string, rel: string, out: Set<string>, skipped: { path
   );
 }
 
-/** SHA-256, size and mode of each file, read with bounded concurrency. */
-export async function hashWorktreeFiles(root: string, files: readonly string[], concurrency = 32): Promise<Map<string, SnapshotFileEntry>> {
+/**
+ * SHA-256, size and mode of each file. Synchronous reads on purpose: for many small files they
+ * are about twice as fast as the thread pool (measured on 10,000 JSON files), and the CLI has
+ * nothing else to do meanwhile.
+ */
+export async function hashWorktreeFiles(root: string, files: readonly string[]): Promise<Map<string, SnapshotFileEntry>> {
   const result = new Map<string, SnapshotFileEntry>();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const rel = files[next++]!;
-      const abs = path.join(root, rel);
-      const [data, st] = await Promise.all([fs.readFile(abs), fs.stat(abs)]);
+  for (const rel of files) {
+    const fd = fsSync.openSync(path.join(root, rel), "r");
+    try {
+      const st = fsSync.fstatSync(fd);
+      const data = fsSync.readFileSync(fd);
       result.set(rel, { sha256: sha256(data), size: data.length, mode: st.mode & 0o111 ? "100755" : "100644" });
+    } finally {
+      fsSync.closeSync(fd);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  }
   return result;
 }
 

@@ -4,13 +4,13 @@
  * pathspecs; the index is left alone), files under those paths that it does not hold are
  * removed. Everything replaced or removed is first recorded as a `pre-restore` snapshot.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../../core/finding.js";
 import { matcher } from "../../core/glob.js";
 import { inScope, literalScope, parseScope, type SnapshotManifest } from "../../core/snapshot/manifest.js";
-import { UsageError } from "../../errors.js";
+import { UnsafePathError, UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { writeFileAtomic } from "../atomic.js";
 import { checkRelative, resolveInside } from "../paths.js";
@@ -50,7 +50,7 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
       });
     }
   }
-  for (const p of target) resolveInside(git.root, p, { what: "restore target" });
+  checkTargetsInside(git.root, target);
   const current = await collectSetFiles(git.root, scopes);
   const currentFiles = current.files.filter(inScopeOf);
   const hashes = await hashWorktreeFiles(git.root, currentFiles);
@@ -133,4 +133,31 @@ export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan:
     }
   }
   return findings;
+}
+
+/**
+ * No folder a target would be written into may lead outside the repository through a symlink.
+ * Checked once per folder (resolveInside per file costs three realpath calls each).
+ */
+function checkTargetsInside(root: string, targets: readonly string[]): void {
+  const realRoot = realpathSync(root);
+  const seen = new Set<string>();
+  for (const t of targets) {
+    let dir = path.posix.dirname(t);
+    while (dir !== "." && !seen.has(dir)) {
+      seen.add(dir);
+      let real: string | undefined;
+      try {
+        real = realpathSync(path.join(root, dir));
+      } catch {
+        real = undefined; // does not exist yet: git creates it as a folder
+      }
+      if (real !== undefined && real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+        throw new UnsafePathError(`restoring ${JSON.stringify(t)} would write through ${JSON.stringify(dir)}, a symlink that leads outside the repository`, {
+          fix: `remove or replace the symlink ${dir}, then restore again`,
+        });
+      }
+      dir = path.posix.dirname(dir);
+    }
+  }
 }

@@ -1,0 +1,70 @@
+// Conflicts bench (issue 4): 200 config files with 5,000 keys each, 1% of the keys in conflict.
+// Targets: `integrity-guard conflicts` under 1 s, and within 3x of a node process that only
+// reads and parses the same files (JSON.parse / yaml.parse), both started as fresh processes.
+// BENCH_SCALE scales the file count. Ratios are peer time / our time (>1: we are faster).
+import fs from "node:fs";
+import path from "node:path";
+import { CLI, ROOT, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" };
+const node = process.execPath;
+const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });
+
+/**
+ * File i: 4,950 keys shared by every file with equal values (common.s0..s49.k0..k98) and 50 keys
+ * shared with one partner file with a different value (pair.p<i/2>.c0..c49): 1% in conflict.
+ */
+function fileData(i) {
+  const common = {};
+  for (let s = 0; s < 50; s++) {
+    const sec = (common[`s${s}`] = {});
+    for (let k = 0; k < 99; k++) sec[`k${k}`] = k % 3 === 0 ? `value-${s}-${k}` : k % 3 === 1 ? s * 1000 + k : k % 2 === 0;
+  }
+  const pair = {};
+  for (let c = 0; c < 50; c++) pair[`c${c}`] = `file-${i}-${c}`;
+  return { common, pair: { [`p${Math.floor(i / 2)}`]: pair } };
+}
+
+function corpus(name, count, ext, stringify) {
+  const dir = path.join(WORK, name);
+  mkdirClean(dir);
+  git(dir, "init", "-q", "-b", "main");
+  fs.mkdirSync(path.join(dir, ".integrity-guard"));
+  fs.writeFileSync(path.join(dir, ".integrity-guard/config.yml"), `version: 1\nconfig:\n  files: ["config/*.${ext}"]\n`);
+  fs.mkdirSync(path.join(dir, "config"));
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `config/f${String(i).padStart(4, "0")}.${ext}`), stringify(fileData(i)));
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "corpus");
+  return dir;
+}
+
+const yamlEntry = path.join(ROOT, "node_modules/yaml/dist/index.js");
+const parseOnly = (dir, ext) => `
+const fs = require("fs"), path = require("path");
+const parse = ${ext === "json" ? "JSON.parse" : `require(${JSON.stringify(yamlEntry)}).parse`};
+const d = path.join(${JSON.stringify(dir)}, "config");
+let n = 0;
+for (const f of fs.readdirSync(d)) { parse(fs.readFileSync(path.join(d, f), "utf8")); n++; }
+if (n === 0) process.exit(3);
+`;
+
+function measure(label, dir, ext, count, targets) {
+  const expected = (count >> 1) * 50;
+  const out = run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] });
+  const found = JSON.parse(out.stdout).findings.filter((f) => f.rule === "config/conflict").length;
+  if (found !== expected) throw new Error(`${label}: expected ${expected} conflicts, found ${found}`);
+  const ours = timeIt(() => run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] }), 3);
+  const peer = timeIt(() => run(node, ["-e", parseOnly(dir, ext)], { cwd: dir }), 3);
+  compare(`${label}: ${count} files x 5,000 keys, ${found} conflicts`, ours, `node read+${ext === "json" ? "JSON.parse" : "yaml.parse"} only`, peer, targets.ratio);
+  if (targets.ms !== undefined) console.log(`    ours ${ours.toFixed(0)} ms vs target < ${targets.ms} ms: ${ours < targets.ms ? "OK" : "ABOVE TARGET"}`);
+}
+
+header(`conflicts (BENCH_SCALE=${SCALE})`);
+const count = Math.max(4, Math.round(200 * SCALE));
+const jsonDir = corpus("conflicts-json", count, "json", (v) => JSON.stringify(v, null, 2) + "\n");
+measure("JSON", jsonDir, "json", count, { ratio: 1 / 3, ms: 1000 });
+// YAML for information: the `yaml` package parses far slower than JSON.parse, so fewer files.
+const yamlCount = Math.max(4, Math.round(20 * SCALE));
+const { stringify } = await import(yamlEntry);
+const yamlDir = corpus("conflicts-yaml", yamlCount, "yaml", (v) => stringify(v));
+measure("YAML", yamlDir, "yaml", yamlCount, { ratio: 1 / 3 });

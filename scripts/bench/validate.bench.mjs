@@ -1,0 +1,121 @@
+// Validate speed (issue 2). Ratios against peers run here:
+//  (a) 1,000 small JSON files against one schema with formats, one process, vs `ajv validate`
+//      (ajv-cli + ajv-formats): target >= 2x.
+//  (b) the pre-commit hook, `check --staged` with 10 staged files in a 20,000-file repository,
+//      vs `node -e 0` followed by `git diff --cached --name-only`: target within 2x (ratio >= 0.5).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { CLI, ROOT, SCALE, WORK, compare, ensureNpmBin, header, mkdirClean, run, timeIt } from "./lib.mjs";
+
+const gitEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@b",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@b",
+};
+const git = (cwd, ...args) => execFileSync("git", args, { cwd, env: gitEnv, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
+
+const SCHEMA = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  type: "object",
+  required: ["id", "email", "created", "homepage", "status"],
+  additionalProperties: false,
+  properties: {
+    id: { type: "integer", minimum: 0 },
+    email: { type: "string", format: "email" },
+    created: { type: "string", format: "date-time" },
+    homepage: { type: "string", format: "uri" },
+    status: { enum: ["active", "paused", "done"] },
+    tags: { type: "array", items: { type: "string", maxLength: 20 }, uniqueItems: true },
+  },
+};
+const item = (i) =>
+  JSON.stringify(
+    {
+      id: i,
+      email: `user${i}@example.com`,
+      created: "2024-05-01T12:00:00Z",
+      homepage: `https://example.com/u/${i}`,
+      status: "active",
+      tags: ["a", `t${i % 7}`],
+    },
+    null,
+    2,
+  ) + "\n";
+
+function makeRepo(dir, files, perDir) {
+  mkdirClean(dir);
+  git(dir, "init", "-q", "-b", "main");
+  fs.mkdirSync(path.join(dir, ".integrity-guard"));
+  fs.writeFileSync(
+    path.join(dir, ".integrity-guard/config.yml"),
+    'version: 1\nvalidate:\n  schemas:\n    - files: ["items/**/*.json"]\n      schema: schemas/item.schema.json\n',
+  );
+  fs.mkdirSync(path.join(dir, "schemas"));
+  fs.writeFileSync(path.join(dir, "schemas/item.schema.json"), JSON.stringify(SCHEMA, null, 2));
+  for (let i = 0; i < files; i++) {
+    const sub = path.join(dir, "items", `d${Math.floor(i / perDir)}`);
+    if (i % perDir === 0) fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `item${i}.json`), item(i));
+  }
+}
+
+// (a) 1,000 files, one process each side.
+header("validate: 1,000 small JSON files, one schema with formats (ours vs ajv-cli)");
+{
+  const n = Math.max(50, Math.round(1000 * SCALE));
+  const dir = path.join(WORK, "validate-1k");
+  makeRepo(dir, n, n); // one folder: ajv-cli takes one glob
+  const ajv = ensureNpmBin("ajv-cli", "ajv");
+  const peers = path.join(ROOT, ".bench/peers");
+  if (!fs.existsSync(path.join(peers, "node_modules/ajv-formats"))) {
+    execFileSync("npm", ["install", "--prefix", peers, "--no-audit", "--no-fund", "--silent", "ajv-formats"], { stdio: "ignore" });
+  }
+  const ajvArgs = [
+    "validate",
+    "-s",
+    "schemas/item.schema.json",
+    "-d",
+    "items/d0/*.json",
+    "--spec=draft2020",
+    "-c",
+    path.join(peers, "node_modules/ajv-formats"),
+    "--errors=line",
+  ];
+  const peerOut = run(ajv, ajvArgs, { cwd: dir, okCodes: [0, 1] });
+  if (peerOut.status !== 0) throw new Error(`ajv-cli rejected the bench data: ${peerOut.stderr.slice(0, 500)}`);
+  const ours = () => run(process.execPath, [CLI, "validate"], { cwd: dir });
+  ours(); // warm the compiled-schema cache
+  const oursMs = timeIt(ours, 5);
+  const coldMs = timeIt(() => run(process.execPath, [CLI, "validate", "--no-cache"], { cwd: dir }), 3);
+  const peerMs = timeIt(() => run(ajv, ajvArgs, { cwd: dir }), 3);
+  compare(`${n} files, warm schema cache`, oursMs, "ajv validate", peerMs, 2);
+  compare(`${n} files, --no-cache (ajv compiles)`, coldMs, "ajv validate", peerMs);
+}
+
+// (b) the hook: check --staged on 10 staged files in a 20,000-file repository.
+header("hook: check --staged, 10 staged files in a 20,000-file repo (ours vs node -e 0 + git diff --cached --name-only)");
+{
+  const n = Math.max(200, Math.round(20000 * SCALE));
+  const dir = path.join(WORK, "validate-hook");
+  makeRepo(dir, n, 100);
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "--no-verify", "-m", "base");
+  for (let i = 0; i < 10; i++) {
+    const f = path.join(dir, "items", `d${i}`, `item${i * 100}.json`);
+    fs.writeFileSync(f, item(i * 100 + 1));
+    git(dir, "add", path.relative(dir, f));
+  }
+  const hook = () => run(process.execPath, [CLI, "check", "--staged"], { cwd: dir });
+  const out = hook(); // warm the compiled-schema cache
+  if (!/no findings/.test(out.stdout)) throw new Error(`hook run did not pass: ${out.stdout}`);
+  const oursMs = timeIt(hook, 7);
+  const peerMs = timeIt(() => {
+    run(process.execPath, ["-e", "0"]);
+    run("git", ["diff", "--cached", "--name-only"], { cwd: dir });
+  }, 7);
+  compare(`${n} files, 10 staged`, oursMs, "node -e 0 + git diff --cached", peerMs, 0.5);
+}

@@ -1,0 +1,88 @@
+/**
+ * The built Action running `restore` from workflow_dispatch, as integrity-restore.yml does:
+ * mode pr restores, commits on a new branch, pushes it to origin (a local bare repository) and
+ * opens a pull request through the API; mode push commits to the checked-out branch.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
+import { payloads, runActionBundle } from "./action-harness.js";
+
+const GOOD = '{"status": "ok", "progress": 42}\n';
+const BAD = '{"status": "ok", "progr';
+let repo: TestRepo;
+let origin: TestRepo;
+let api: GitHubApi;
+let snapshotId: string;
+
+beforeEach(async () => {
+  origin = createRepo({ bare: true });
+  repo = createRepo();
+  repo.write(".integrity-guard/config.yml", "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 5 }\n");
+  repo.write("data/state.json", GOOD);
+  repo.write("README.md", "x\n");
+  repo.commitAll("base");
+  repo.git("remote", "add", "origin", origin.dir);
+  repo.git("push", "-q", "origin", "main");
+  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"]);
+  expect(snap.code, snap.stdout + snap.stderr).toBe(0);
+  snapshotId = (JSON.parse(snap.stdout) as { snapshot: { id: string } }).snapshot.id;
+  repo.write("data/state.json", BAD);
+  repo.commitAll("an interrupted write got committed");
+  repo.git("push", "-q", "origin", "main");
+  api = await startGitHubApi();
+});
+afterEach(async () => {
+  await api.close();
+  repo.cleanup();
+  origin.cleanup();
+});
+
+const restore = (inputs: Record<string, string>) =>
+  runActionBundle({ repo, apiUrl: api.url, eventName: "workflow_dispatch", payload: payloads.workflowDispatch(inputs), inputs: { command: "restore", ...inputs } });
+
+describe("Action restore", () => {
+  it("mode pr: pushes a branch with the restored file and opens one pull request", async () => {
+    const run = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr" });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const posts = api.find("POST", "/repos/acme/app/pulls");
+    expect(posts).toHaveLength(1);
+    const body = posts[0]!.body as { head: string; base: string; title: string; body: string };
+    expect(body.base).toBe("main");
+    expect(body.head).toBe(`integrity-guard/restore-hourly-4242`);
+    expect(body.title).toBe("Restore from snapshot hourly");
+    expect(body.body).toContain("`data/state.json`");
+    // The branch is on the remote with the snapshot's content; main there is untouched.
+    expect(origin.git("show", `${body.head}:data/state.json`)).toBe(GOOD);
+    expect(origin.git("show", "main:data/state.json")).toBe(BAD);
+    expect(origin.git("log", "-1", "--format=%s", body.head).trim()).toBe(`Restore data/state.json from snapshot hourly`);
+    expect(run.outputs.snapshot).toBe(snapshotId);
+    expect(run.outputs.status).toBe("passed");
+    expect(run.summary).toContain(`Restore opened pull request [#${api.pulls[0]!.number}](${api.pulls[0]!.html_url})`);
+  });
+
+  it("mode push: commits the restore to the checked-out branch and pushes it, no pull request", async () => {
+    const run = await restore({ snapshot: snapshotId, paths: "data/state.json", mode: "push" });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(api.find("POST", "/pulls")).toHaveLength(0);
+    expect(origin.git("show", "main:data/state.json")).toBe(GOOD);
+    expect(origin.git("rev-list", "--count", "main").trim()).toBe("3");
+  });
+
+  it("a restore that changes nothing opens no pull request", async () => {
+    repo.write("data/state.json", GOOD);
+    repo.commitAll("fixed by hand");
+    const run = await restore({ snapshot: "hourly", mode: "pr" });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(api.writes()).toEqual([]);
+    expect(run.stdout).toContain("the restore changed nothing");
+  });
+
+  it("a pull request the API refuses (403) fails the step, and says which permission is missing", async () => {
+    await api.close();
+    api = await startGitHubApi({ readOnlyTokens: ["ghs_readonly0000"] });
+    const run = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr", token: "ghs_readonly0000" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::integrity-guard: .*Resource not accessible by integration/m);
+  });
+});

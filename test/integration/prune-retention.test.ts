@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepo } from "../helpers/repo.js";
+import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+
+let key: SshKey;
+beforeAll(() => {
+  key = makeSshKey();
+});
+afterAll(() => key.cleanup());
+
+describe("prune", () => {
+  it("keeps exactly the newest N per set, dropping whole epochs, never rewriting a commit", async () => {
+    const repo = createRepo();
+    const remote = createRepo({ bare: true });
+    try {
+      repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }));
+      repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+      repo.git("remote", "add", "origin", remote.dir);
+      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+      const take = async (n: number) => {
+        repo.write("state.json", `{"n":${n}}\n`);
+        const r = await repo.cli(["snapshot", "--set", "hourly", "--push", "--format", "json"], env);
+        expect(r.code, r.stderr).toBe(0);
+        return JSON.parse(r.stdout).snapshot.id as string;
+      };
+      const list = async () => JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map((s: { id: string }) => s.id) as string[];
+      const s1 = await take(1);
+      const s2 = await take(2);
+      const s3 = await take(3);
+
+      const dry = await repo.cli(["prune", "--dry-run", "--format", "json"], env);
+      expect(dry.code, dry.stderr).toBe(0);
+      const plan = JSON.parse(dry.stdout).prune;
+      expect(plan.keep.sort()).toEqual([s2, s3].sort());
+      expect(plan.deferred).toEqual([s1]); // its epoch still holds kept snapshots
+      expect(plan.closed_epoch).toMatch(/^refs\/integrity-snapshots\/epochs\//);
+      expect(await list()).toEqual([s3, s2, s1]); // dry run changed nothing
+
+      const first = await repo.cli(["prune", "--push"], env);
+      expect(first.code, first.stderr).toBe(0);
+      expect(repo.tryGit("rev-parse", "--verify", "-q", "refs/heads/integrity-snapshots").status).not.toBe(0);
+      expect(remote.tryGit("rev-parse", "--verify", "-q", "refs/heads/integrity-snapshots").status).not.toBe(0);
+      expect(remote.git("for-each-ref", "--format=%(objectname)", "refs/integrity-snapshots/epochs/").trim()).toBe(s3);
+      expect(await list()).toEqual([s3, s2, s1]);
+
+      const s4 = await take(4);
+      const s5 = await take(5);
+      expect(repo.git("rev-list", "--count", s5).trim()).toBe("2"); // a new chain
+      const second = await repo.cli(["prune", "--push", "--format", "json"], env);
+      expect(second.code, second.stderr).toBe(0);
+      expect(await list()).toEqual([s5, s4]);
+      expect(repo.git("for-each-ref", "refs/integrity-snapshots/epochs/").trim()).toBe("");
+      expect(remote.git("for-each-ref", "refs/integrity-snapshots/epochs/").trim()).toBe("");
+      expect(remote.git("rev-parse", "integrity-snapshots").trim()).toBe(s5);
+      // Commits kept are the very commits taken: nothing re-signed or rewritten.
+      expect(JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map((s: { signature: string }) => s.signature)).toEqual(["good", "good"]);
+    } finally {
+      repo.cleanup();
+      remote.cleanup();
+    }
+  }, 30_000);
+
+  it("leaves a young live chain alone (epoch not reached) and keeps sets without a policy", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 1 }\n    other: { paths: ["o.json"] }', extra: "  epoch: 1w" }));
+      repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+      repo.write("o.json", "{}\n");
+      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+      for (const n of [1, 2]) {
+        repo.write("state.json", `{"n":${n}}\n`);
+        expect((await repo.cli(["snapshot", "--set", "hourly"], env)).code).toBe(0);
+      }
+      expect((await repo.cli(["snapshot", "--set", "other"], env)).code).toBe(0);
+      const tip = repo.git("rev-parse", "integrity-snapshots").trim();
+      const r = await repo.cli(["prune", "--format", "json"], env);
+      expect(r.code, r.stderr).toBe(0);
+      const p = JSON.parse(r.stdout).prune;
+      expect(p.closed_epoch).toBeNull();
+      expect(p.deferred).toHaveLength(1);
+      expect(p.keep).toHaveLength(2);
+      expect(repo.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

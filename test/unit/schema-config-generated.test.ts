@@ -1,0 +1,43 @@
+/**
+ * The config is validated by standalone code generated from schemas/config.schema.json at build
+ * time (no ajv at hook start-up). The checked-in module must be what the generator produces now.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateConfigText } from "../../src/config/load.js";
+import { schemaHash } from "../../src/config/validate-config.generated.js";
+import { PROJECT_ROOT } from "../helpers/repo.js";
+
+describe("generated config validator", () => {
+  it("is fresh: regenerate with `node scripts/gen-config-validator.mjs` after changing the config schema", async () => {
+    const gen = (await import(path.join(PROJECT_ROOT, "scripts/gen-config-validator.mjs"))) as {
+      generate(): Promise<string>;
+      TARGET: string;
+    };
+    const expected = await gen.generate();
+    expect(fs.readFileSync(gen.TARGET, "utf8") === expected, "src/config/validate-config.generated.js is stale").toBe(true);
+    expect(schemaHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reports unknown keys with their position and a suggestion", () => {
+    const { config, findings } = validateConfigText("version: 1\nvalidate:\n  require_schemas: [x]\n", ".integrity-guard/config.yml");
+    expect(config).toBeUndefined();
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      line: 3,
+      column: 3,
+      pointer: "/validate/require_schemas",
+      fix: 'rename "require_schemas" to "require_schema"',
+    });
+  });
+
+  it("accepts a valid config", () => {
+    const { config, findings } = validateConfigText(
+      'version: 1\nvalidate:\n  schemas:\n    - files: ["a/*.json"]\n      schema: s.json\n',
+      "c.yml",
+    );
+    expect(findings).toEqual([]);
+    expect(config?.validate?.schemas?.[0]?.schema).toBe("s.json");
+  });
+});
