@@ -1,6 +1,7 @@
 // `npm run demo`: the pre-commit hook at work in a throwaway repository.
 // Copies examples/agent-workspace into a fresh temporary git repository, installs the hook with
-// the built CLI (`init --hook-only`: the example brings its own config), makes a good commit,
+// the built CLI (`init --hook-only`: the example brings its own config), seals the state files
+// and makes a good commit,
 // then breaks meeting.json twice (a trailing comma, then a schema violation) and shows
 // `git commit` blocked with file:line:column while HEAD stays where it was.
 // Exits 0 when everything behaved as described, 1 otherwise. IG_DIST selects a private build.
@@ -79,7 +80,12 @@ const init = run(process.execPath, [cli, "init", "--hook-only"]);
 show("integrity-guard init --hook-only", init);
 expect(init.code === 0 && fs.existsSync(path.join(repo, ".git/hooks/pre-commit")), "init installed .git/hooks/pre-commit");
 
-step(3, "a good commit passes");
+step(3, "seal the protected state files, then a good commit passes");
+// The example's manifest.include covers the workspace: a change to those files must come
+// with a resealed manifest (.integrity-guard/manifest.json), so seal before the first commit.
+const seal = run(bin, ["seal"]);
+show("integrity-guard seal", seal);
+expect(seal.code === 0, "seal wrote .integrity-guard/manifest.json");
 git("add", "-A");
 const good = git("commit", "-q", "-m", "agent workspace");
 show('git commit -m "agent workspace"', good);

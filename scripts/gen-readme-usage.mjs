@@ -20,7 +20,10 @@ const actionFile = opt("--action", path.join(root, "action.yml"));
 const readmeFile = opt("--readme", path.join(root, "README.md"));
 const ACTION_REF = "integrity-guard/integrity-guard@v1";
 
-const oneLine = (s) => String(s ?? "").replace(/\s+/g, " ").trim();
+const oneLine = (s) =>
+  String(s ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
 const cell = (s) => oneLine(s).replace(/\|/g, "\\|");
 
 /** The Markdown block (without the markers) for an action.yml object. */
@@ -40,11 +43,16 @@ export function usageBlock(action) {
     }
     lines.push(current);
     const def = i.default === undefined || i.default === "" ? "" : String(i.default);
-    lines.push(`    # Default: ${def === "" ? "(empty)" : def}`, `    ${name}: ${/^[\w./-]+$/.test(def) ? def : `'${def.replace(/'/g, "''")}'`}`, "");
+    lines.push(
+      `    # Default: ${def === "" ? "(empty)" : def}`,
+      `    ${name}: ${/^[\w./-]+$/.test(def) ? def : `'${def.replace(/'/g, "''")}'`}`,
+      "",
+    );
   }
   if (lines[lines.length - 1] === "") lines.pop();
   lines.push("```", "", "| input | default | description |", "| --- | --- | --- |");
-  for (const [name, i] of inputs) lines.push(`| \`${name}\` | ${i.default === undefined || i.default === "" ? "" : `\`${cell(i.default)}\``} | ${cell(i.description)} |`);
+  for (const [name, i] of inputs)
+    lines.push(`| \`${name}\` | ${i.default === undefined || i.default === "" ? "" : `\`${cell(i.default)}\``} | ${cell(i.description)} |`);
   lines.push("", "| output | description |", "| --- | --- |");
   for (const [name, o] of outputs) lines.push(`| \`${name}\` | ${cell(o.description)} |`);
   return lines.join("\n");
@@ -61,13 +69,17 @@ function main() {
   const s = readme.indexOf(START);
   const e = readme.indexOf(END);
   if (s < 0 || e < s) {
-    process.stderr.write(`${path.relative(process.cwd(), readmeFile)} has no ${START} ... ${END} block: add the two markers where the Action usage belongs, then run node scripts/gen-readme-usage.mjs\n`);
+    process.stderr.write(
+      `${path.relative(process.cwd(), readmeFile)} has no ${START} ... ${END} block: add the two markers where the Action usage belongs, then run node scripts/gen-readme-usage.mjs\n`,
+    );
     return 1;
   }
   const fresh = readme.slice(0, s + START.length) + "\n" + block + "\n" + readme.slice(e);
   if (args.includes("--check")) {
     if (fresh !== readme) {
-      process.stderr.write(`the Action usage block in ${path.relative(process.cwd(), readmeFile)} is stale (action.yml changed): run node scripts/gen-readme-usage.mjs and commit README.md\n`);
+      process.stderr.write(
+        `the Action usage block in ${path.relative(process.cwd(), readmeFile)} is stale (action.yml changed): run node scripts/gen-readme-usage.mjs and commit README.md\n`,
+      );
       return 1;
     }
     return 0;

@@ -26,7 +26,14 @@ export interface CommentOutcome {
  * A 5xx is retried once (the marker is looked up again, so a create that did happen is not
  * repeated); any other failure is reported through `warn`.
  */
-export async function postSticky(client: GitHubClient, pr: number, command: string, body: string, clean: boolean, warn: (m: string) => void): Promise<CommentOutcome> {
+export async function postSticky(
+  client: GitHubClient,
+  pr: number,
+  command: string,
+  body: string,
+  clean: boolean,
+  warn: (m: string) => void,
+): Promise<CommentOutcome> {
   const marker = stickyMarker(command);
   const text = `${marker}\n${body}`;
   for (let attempt = 1; ; attempt++) {
@@ -40,7 +47,9 @@ export async function postSticky(client: GitHubClient, pr: number, command: stri
     } catch (error) {
       const status = errorStatus(error);
       if (attempt === 1 && (status === undefined || status >= 500)) continue;
-      warn(`could not post the integrity-guard comment on pull request #${pr}: ${describeApiError(error)}. The findings are in the annotations and the job summary.`);
+      warn(
+        `could not post the integrity-guard comment on pull request #${pr}: ${describeApiError(error)}. The findings are in the annotations and the job summary.`,
+      );
       return { action: "failed" };
     }
   }

@@ -21,12 +21,18 @@ export interface ContextParts {
 }
 
 /** Build the positionals and options for the command from the inputs. */
-export function commandArgs(inputs: ActionInputs, spec: CommandSpec, prPaths?: string[]): { options: Record<string, OptionValue>; positionals: string[] } {
+export function commandArgs(
+  inputs: ActionInputs,
+  spec: CommandSpec,
+  prPaths?: string[],
+): { options: Record<string, OptionValue>; positionals: string[] } {
   const options: Record<string, OptionValue> = { format: "json" };
   const positionals: string[] = [];
   const setOption = (name: string, value: string, input: string) => {
     if (!spec.options[name]) {
-      throw new UsageError(`input \`${input}\` cannot be passed to command \`${spec.name}\`: it has no --${name} option in this version`, { fix: `remove \`${input}\`` });
+      throw new UsageError(`input \`${input}\` cannot be passed to command \`${spec.name}\`: it has no --${name} option in this version`, {
+        fix: `remove \`${input}\``,
+      });
     }
     options[name] = value;
   };

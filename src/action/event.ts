@@ -31,18 +31,24 @@ export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
   const file = env.GITHUB_EVENT_PATH;
   if (!file) {
-    throw new EnvironmentError(`GITHUB_EVENT_NAME is ${name} but GITHUB_EVENT_PATH is not set`, { fix: "run inside GitHub Actions, or set GITHUB_EVENT_PATH to the event payload" });
+    throw new EnvironmentError(`GITHUB_EVENT_NAME is ${name} but GITHUB_EVENT_PATH is not set`, {
+      fix: "run inside GitHub Actions, or set GITHUB_EVENT_PATH to the event payload",
+    });
   }
   let payload: unknown;
   try {
     payload = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new EnvironmentError(`cannot read the event payload ${file}: ${(error as Error).message}`, { fix: "GITHUB_EVENT_PATH must name the JSON payload the runner wrote" });
+    throw new EnvironmentError(`cannot read the event payload ${file}: ${(error as Error).message}`, {
+      fix: "GITHUB_EVENT_PATH must name the JSON payload the runner wrote",
+    });
   }
   const pr = (payload as { pull_request?: Record<string, unknown>; number?: unknown } | null)?.pull_request;
   const number = (pr?.number ?? (payload as { number?: unknown }).number) as unknown;
   if (!pr || typeof number !== "number" || !Number.isInteger(number) || number < 1) {
-    throw new EnvironmentError(`the ${name} payload in ${file} has no pull_request.number`, { fix: "this looks like a malformed event payload; re-run the workflow" });
+    throw new EnvironmentError(`the ${name} payload in ${file} has no pull_request.number`, {
+      fix: "this looks like a malformed event payload; re-run the workflow",
+    });
   }
   const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
   const base = pr.base as { sha?: unknown; ref?: unknown } | undefined;

@@ -47,8 +47,8 @@ export function booleanInput(get: InputGetter, name: string, fallback: boolean):
   if (v === "") return fallback;
   if (TRUE.includes(v)) return true;
   if (FALSE.includes(v)) return false;
-  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not a boolean`, {
-    fix: `set \`${name}\` to one of: ${[...TRUE, ...FALSE].join(", ")}`,
+  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not a boolean; accepted: ${[...TRUE, ...FALSE].join(", ")}`, {
+    fix: `set \`${name}\` to true or false`,
   });
 }
 
@@ -56,7 +56,9 @@ function choiceInput<T extends string>(get: InputGetter, name: string, choices: 
   const v = get(name);
   if (v === "") return fallback;
   if ((choices as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not accepted`, { fix: `set \`${name}\` to one of: ${choices.join(", ")}` });
+  throw new UsageError(`input \`${name}\` is ${JSON.stringify(v)}, which is not accepted; accepted: ${choices.join(", ")}`, {
+    fix: `set \`${name}\` to one of the accepted values (they are case-sensitive)`,
+  });
 }
 
 /** Split a list input: one item per line or comma-separated; blank items dropped. */
@@ -78,7 +80,9 @@ export function readInputs(get: InputGetter): ActionInputs {
   const paths = listInput(get("paths")).map((p) => checkRelative(p, "input `paths` entry"));
   const set = get("set") || undefined;
   if (set !== undefined && !NAME.test(set)) {
-    throw new UsageError(`input \`set\` is ${JSON.stringify(set)}, which is not a backup set name`, { fix: "use a set name from snapshots.sets in the config, e.g. hourly" });
+    throw new UsageError(`input \`set\` is ${JSON.stringify(set)}, which is not a backup set name`, {
+      fix: "use a set name from snapshots.sets in the config, e.g. hourly",
+    });
   }
   const snapshot = get("snapshot") || undefined;
   if (snapshot !== undefined && (snapshot.startsWith("-") || /[\s\0]/.test(snapshot))) {
@@ -94,14 +98,18 @@ export function readInputs(get: InputGetter): ActionInputs {
   const workingDirectory = wd === "" || wd === "." ? "." : checkRelative(wd, "input `working-directory`");
   const onlyFor = (input: string, given: boolean, commands: readonly ActionCommand[]) => {
     if (given && !commands.includes(command)) {
-      throw new UsageError(`input \`${input}\` is not used by command \`${command}\``, { fix: `remove \`${input}\`, or use it with: ${commands.join(", ")}` });
+      throw new UsageError(`input \`${input}\` is not used by command \`${command}\``, {
+        fix: `remove \`${input}\`, or use it with: ${commands.join(", ")}`,
+      });
     }
   };
   onlyFor("snapshot", snapshot !== undefined, ["restore"]);
   onlyFor("set", set !== undefined, ["snapshot", "restore"]);
   onlyFor("mode", get("mode") !== "", ["restore"]);
   if (command === "snapshot" && set === undefined) {
-    throw new UsageError("command `snapshot` needs input `set`", { fix: "add `set: <name>` (a set from snapshots.sets in the config, e.g. hourly)" });
+    throw new UsageError("command `snapshot` needs input `set`", {
+      fix: "add `set: <name>` (a set from snapshots.sets in the config, e.g. hourly)",
+    });
   }
   return {
     command,

@@ -26,12 +26,22 @@ function pick(obj: unknown, ...keys: string[]): unknown {
  * `failed` (an error finding, or a command exit code of 1). `snapshot`: the id a snapshot or
  * restore command reports (summary `snapshot_id`, or the JSON's snapshot id).
  */
-export function computeOutputs(command: ActionCommand, result: CommandResult, summary: Summary, findingsFile: string, failed: boolean): ActionOutputs {
+export function computeOutputs(
+  command: ActionCommand,
+  result: CommandResult,
+  summary: Summary,
+  findingsFile: string,
+  failed: boolean,
+): ActionOutputs {
   const dash = pick(result.json, "system_health");
   const score = pick(dash, "overall_score") ?? pick(result.summary, "overall_score") ?? pick(result.summary, "score");
   const healthStatus = pick(dash, "status") ?? pick(result.summary, "status");
   const snap =
-    pick(result.summary, "snapshot_id") ?? pick(result.summary, "snapshot") ?? pick(result.json, "snapshot", "id") ?? pick(result.json, "restore", "snapshot") ?? pick(result.summary, "id");
+    pick(result.summary, "snapshot_id") ??
+    pick(result.summary, "snapshot") ??
+    pick(result.json, "snapshot", "id") ??
+    pick(result.json, "restore", "snapshot") ??
+    pick(result.summary, "id");
   const snapshotId = typeof snap === "string" ? snap : typeof snap === "object" && snap !== null ? pick(snap, "id") : undefined;
   return {
     errors: String(summary.errors),

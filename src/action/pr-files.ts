@@ -19,7 +19,12 @@ export interface PrFiles {
 }
 
 /** Files of the PR, or undefined (with `warn` called) when they cannot be known completely. */
-export async function prFiles(ev: PullRequestEvent, client: GitHubClient | undefined, git: Git, warn: (m: string) => void): Promise<PrFiles | undefined> {
+export async function prFiles(
+  ev: PullRequestEvent,
+  client: GitHubClient | undefined,
+  git: Git,
+  warn: (m: string) => void,
+): Promise<PrFiles | undefined> {
   if (client) {
     try {
       const list = await client.listPullFiles(ev.number);
@@ -34,7 +39,9 @@ export async function prFiles(ev: PullRequestEvent, client: GitHubClient | undef
   }
   if (ev.baseSha && ev.headSha && (await git.tryRevParse(ev.baseSha)) && (await git.tryRevParse(ev.headSha))) {
     // Three dots: what the PR changes since it forked, as GitHub's own diff shows it.
-    const res = await git.exec(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", `${ev.baseSha}...${ev.headSha}`], { okCodes: [0, 128] });
+    const res = await git.exec(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", `${ev.baseSha}...${ev.headSha}`], {
+      okCodes: [0, 128],
+    });
     if (res.code === 0) return { files: splitZ(res.stdout), source: "git" };
   }
   warn(`the files of pull request #${ev.number} are unknown (no API access, base commit not fetched); checking the whole tree`);

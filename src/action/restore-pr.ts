@@ -5,7 +5,7 @@
  */
 import { EnvironmentError } from "../errors.js";
 import type { Git } from "../io/git.js";
-import type { GitHubClient } from "../io/github-api.js";
+import { describeApiError, type GitHubClient } from "../io/github-api.js";
 import type { Mode } from "./inputs.js";
 
 export interface RestorePublishOptions {
@@ -30,7 +30,11 @@ const BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@
 
 /** A branch-name-safe slug of the snapshot id. */
 export function restoreBranchName(snapshot: string, runId: string | undefined, now = new Date()): string {
-  const slug = snapshot.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 40) || "snapshot";
+  const slug =
+    snapshot
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^[-.]+|[-.]+$/g, "")
+      .slice(0, 40) || "snapshot";
   const stamp = runId && /^\d+$/.test(runId) ? runId : now.toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
   return `integrity-guard/restore-${slug}-${stamp}`;
 }
@@ -53,14 +57,23 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
   const message = `Restore ${what} from snapshot ${o.snapshot}\n\nRestored by integrity-guard (GitHub Action, run ${o.env.GITHUB_RUN_ID ?? "local"}).`;
   const idEnv = await identityEnv(o.git, o.env);
   if (o.mode === "push") {
-    if (!base) throw new EnvironmentError("cannot push the restore: HEAD is detached and GITHUB_REF_NAME is unset", { fix: "check out a branch (actions/checkout with ref: <branch>), or use mode: pr" });
+    if (!base)
+      throw new EnvironmentError("cannot push the restore: HEAD is detached and GITHUB_REF_NAME is unset", {
+        fix: "check out a branch (actions/checkout with ref: <branch>), or use mode: pr",
+      });
     const commit = await o.git.commitPaths(changed, message, idEnv);
     await o.git.exec(["push", "--quiet", "origin", `HEAD:refs/heads/${base}`]);
     o.log(`restored ${changed.length} file(s), committed ${commit.slice(0, 12)} and pushed to ${base}`);
     return { changed, commit, branch: base };
   }
-  if (!o.client) throw new EnvironmentError("mode pr needs the GitHub API to open the pull request, but no token or GITHUB_REPOSITORY is set", { fix: "pass `token` (default github.token) with pull-requests: write, or use mode: push" });
-  if (!base) throw new EnvironmentError("cannot tell which branch the pull request should target (detached HEAD, no GITHUB_REF_NAME)", { fix: "check out a branch with actions/checkout" });
+  if (!o.client)
+    throw new EnvironmentError("mode pr needs the GitHub API to open the pull request, but no token or GITHUB_REPOSITORY is set", {
+      fix: "pass `token` (default github.token) with pull-requests: write, or use mode: push",
+    });
+  if (!base)
+    throw new EnvironmentError("cannot tell which branch the pull request should target (detached HEAD, no GITHUB_REF_NAME)", {
+      fix: "check out a branch with actions/checkout",
+    });
   const branch = restoreBranchName(o.snapshot, o.env.GITHUB_RUN_ID);
   await o.git.createBranch(branch);
   const commit = await o.git.commitPaths(changed, message, idEnv);
@@ -73,7 +86,17 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
     "",
     "Opened by the integrity-guard restore workflow. Review the diff, then merge to apply the restore.",
   ].join("\n");
-  const pullRequest = await o.client.createPullRequest({ head: branch, base, title: `Restore from snapshot ${o.snapshot}`, body });
+  let pullRequest: { number: number; url: string };
+  try {
+    pullRequest = await o.client.createPullRequest({ head: branch, base, title: `Restore from snapshot ${o.snapshot}`, body });
+  } catch (error) {
+    throw new EnvironmentError(
+      `the restore was pushed to branch ${branch}, but the pull request could not be opened: ${describeApiError(error)}`,
+      {
+        fix: `open a pull request from ${branch} into ${base} by hand, or give the workflow \`permissions: pull-requests: write\``,
+      },
+    );
+  }
   o.log(`restored ${changed.length} file(s) on branch ${branch}; pull request #${pullRequest.number}: ${pullRequest.url}`);
   return { changed, commit, branch, pullRequest };
 }

@@ -67,13 +67,21 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const inputs = readInputs(envInputs(env));
   if (inputs.token) core.setSecret(inputs.token);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  const cwd = inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
+  const cwd =
+    inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
   const git = await Git.open(cwd);
   // Mask before anything can print a config value.
   const loaded = loadConfig(git.root, inputs.config ? path.resolve(cwd, inputs.config) : undefined);
   for (const s of secretValues(loaded.config as Config, env, inputs.token)) core.setSecret(s);
   const event = readEvent(env);
-  const client = inputs.token && env.GITHUB_REPOSITORY ? new GitHubClient({ token: inputs.token, repository: env.GITHUB_REPOSITORY, ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}) }) : undefined;
+  const client =
+    inputs.token && env.GITHUB_REPOSITORY
+      ? new GitHubClient({
+          token: inputs.token,
+          repository: env.GITHUB_REPOSITORY,
+          ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+        })
+      : undefined;
   core.info(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
   return { inputs, workspace, git, loaded, event, client };
 }
@@ -90,14 +98,28 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     core.info(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
     return undefined;
   }
-  core.info(`pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`);
+  core.info(
+    `pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`,
+  );
   return new Set(pr.files);
 }
 
-async function runCommand(p: Prepared, restrict: Set<string> | undefined, env: NodeJS.ProcessEnv): Promise<{ result: CommandResult; published?: RestorePublished }> {
+async function runCommand(
+  p: Prepared,
+  restrict: Set<string> | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{ result: CommandResult; published?: RestorePublished }> {
   const spec = await verbs[p.inputs.command]!.load();
   const existing = restrict ? [...restrict].filter((f) => fs.existsSync(path.join(p.git.root, f))) : undefined;
-  const ctx = buildContext({ inputs: p.inputs, spec, git: p.git, loaded: p.loaded, env, log: (l) => core.info(l), ...(existing ? { prPaths: existing } : {}) });
+  const ctx = buildContext({
+    inputs: p.inputs,
+    spec,
+    git: p.git,
+    loaded: p.loaded,
+    env,
+    log: (l) => core.info(l),
+    ...(existing ? { prPaths: existing } : {}),
+  });
   if (restrict && existing?.length === 0) ctx.positionals = [];
   const result = await spec.run(ctx);
   if (p.inputs.command !== "restore" || hasErrors(result.findings) || (result.exitCode ?? 0) !== 0) return { result };
@@ -110,7 +132,17 @@ async function runCommand(p: Prepared, restrict: Set<string> | undefined, env: N
     env,
     log: (l) => core.info(l),
   });
-  return { result: { ...result, summary: { ...result.summary, ...(published.branch ? { branch: published.branch } : {}), ...(published.pullRequest ? { pull_request: published.pullRequest.url } : {}) } }, published };
+  return {
+    result: {
+      ...result,
+      summary: {
+        ...result.summary,
+        ...(published.branch ? { branch: published.branch } : {}),
+        ...(published.pullRequest ? { pull_request: published.pullRequest.url } : {}),
+      },
+    },
+    published,
+  };
 }
 
 /** The failure message, or undefined when the step passes. */
@@ -118,7 +150,8 @@ function decideFailure(inputs: ActionInputs, result: CommandResult, s: Summary):
   if (result.exitCode === 2) return `integrity-guard ${inputs.command} could not run`;
   if (inputs.failOn === "never") return undefined;
   const counts = `${s.errors} error(s), ${s.warnings} warning(s)`;
-  if (s.errors > 0 || result.exitCode === 1) return `integrity-guard ${inputs.command} found ${counts}; see the annotations and the job summary`;
+  if (s.errors > 0 || result.exitCode === 1)
+    return `integrity-guard ${inputs.command} found ${counts}; see the annotations and the job summary`;
   if (inputs.failOn === "warning" && s.warnings > 0) return `integrity-guard ${inputs.command} found ${counts} (fail-on: warning)`;
   return undefined;
 }
@@ -139,17 +172,47 @@ async function writeFindingsFile(p: Prepared, result: CommandResult, env: NodeJS
   return file;
 }
 
-function summaryMarkdown(p: Prepared, findings: Finding[], s: Summary, result: CommandResult, published: RestorePublished | undefined, restrict: Set<string> | undefined, env: NodeJS.ProcessEnv): string {
+function summaryMarkdown(
+  p: Prepared,
+  findings: Finding[],
+  s: Summary,
+  result: CommandResult,
+  published: RestorePublished | undefined,
+  restrict: Set<string> | undefined,
+  env: NodeJS.ProcessEnv,
+): string {
   const details: string[] = [];
-  if (p.event.kind === "pull_request") details.push(restrict ? `Pull request #${p.event.number}: ${restrict.size} changed file(s) checked, plus whole-repository rules.` : `Pull request #${p.event.number}: whole tree checked.`);
+  if (p.event.kind === "pull_request")
+    details.push(
+      restrict
+        ? `Pull request #${p.event.number}: ${restrict.size} changed file(s) checked, plus whole-repository rules.`
+        : `Pull request #${p.event.number}: whole tree checked.`,
+    );
   else details.push(`Event \`${p.event.name}\`: whole tree checked.`);
-  if (result.text && p.inputs.command !== "check") details.push("```text\n" + result.text.replace(/```/g, "'''").trim().slice(0, 20_000) + "\n```");
-  if (published?.pullRequest) details.push(`Restore opened pull request [#${published.pullRequest.number}](${published.pullRequest.url}) from branch \`${published.branch}\`.`);
-  else if (published?.commit) details.push(`Restore committed ${published.commit.slice(0, 12)} to \`${published.branch}\`.`);
+  if (result.text && p.inputs.command !== "check")
+    details.push("```text\n" + result.text.replace(/```/g, "'''").trim().slice(0, 20_000) + "\n```");
+  if (published?.pullRequest)
+    details.push(
+      `Restore opened pull request [#${published.pullRequest.number}](${published.pullRequest.url}) from branch \`${published.branch}\`.`,
+    );
+  else if (published?.commit)
+    details.push(
+      `Restore committed ${published.commit.slice(0, 12)} to \`${published.branch}\`; undo with \`git revert ${published.commit.slice(0, 12)}\`.`,
+    );
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   const sha = p.event.kind === "pull_request" ? p.event.headSha : env.GITHUB_SHA;
-  const link = env.GITHUB_REPOSITORY && sha ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ""}` : undefined;
-  return renderMarkdown(findings, { title: `integrity-guard ${p.inputs.command}`, summary: s, details: details.join("\n\n"), ...(link ? { link } : {}), maxChars: 900_000, moreAt: "all findings are in the findings-file output" });
+  const link =
+    env.GITHUB_REPOSITORY && sha
+      ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ""}`
+      : undefined;
+  return renderMarkdown(findings, {
+    title: `integrity-guard ${p.inputs.command}`,
+    summary: s,
+    details: details.join("\n\n"),
+    ...(link ? { link } : {}),
+    maxChars: 900_000,
+    moreAt: "all findings are in the findings-file output",
+  });
 }
 
 async function writeJobSummary(markdown: string): Promise<void> {
@@ -176,13 +239,23 @@ async function writeSarif(p: Prepared, findings: Finding[]): Promise<void> {
 async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (p.event.kind !== "pull_request" || !p.inputs.comment) return;
   if (!p.client) {
-    core.warning("no token or GITHUB_REPOSITORY: the pull request comment was not posted; the findings are in the annotations and the job summary");
+    core.warning(
+      "no token or GITHUB_REPOSITORY: the pull request comment was not posted; the findings are in the annotations and the job summary",
+    );
     return;
   }
-  const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
   let body = markdown;
   if (body.length > 60_000) {
-    body = renderMarkdown(findings, { title: `integrity-guard ${p.inputs.command}`, summary: s, maxChars: 60_000, moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary" });
+    body = renderMarkdown(findings, {
+      title: `integrity-guard ${p.inputs.command}`,
+      summary: s,
+      maxChars: 60_000,
+      moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary",
+    });
   }
   if (runUrl) body += `\n<sub>[workflow run](${runUrl}) · updated on every run</sub>\n`;
   const clean = findings.length === 0;

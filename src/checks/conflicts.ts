@@ -8,7 +8,8 @@ import { ALWAYS_EXCLUDED } from "../config/types.js";
 import { detectConflicts, orderByPrecedence, type ConfigFile } from "../core/conflicts/index.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
-import { parseDocument } from "../core/parse/index.js";
+import { FastJsonDoc } from "../core/conflicts/json-fast.js";
+import { checkEncoding, formatFor, parseDocument } from "../core/parse/index.js";
 import type { FileSource } from "../io/file-source.js";
 import type { Check } from "./types.js";
 
@@ -35,7 +36,7 @@ export async function readParsed(
   config: Config,
   paths: readonly string[],
   what: string,
-  options: { parseFindings: boolean },
+  options: { parseFindings: boolean; fastJson?: boolean; strict?: ReadonlySet<string> },
 ): Promise<{ files: Map<string, LoadedFile>; findings: Finding[] }> {
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
@@ -46,6 +47,13 @@ export async function readParsed(
     if (!Buffer.isBuffer(r)) {
       findings.push({ rule: "config/unreadable", level: "error", file: p, message: `${p} cannot be read (${r.error}); it was left out of the ${what}`, fix: "make the file a readable regular file inside the repository" });
       continue;
+    }
+    if (options.fastJson && !options.strict?.has(p)) {
+      const fast = tryFastJson(r, p);
+      if (fast) {
+        files.set(p, fast);
+        continue;
+      }
     }
     const doc = parseDocument(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
     if (!doc.ok) {
@@ -64,6 +72,22 @@ export async function readParsed(
     files.set(p, { path: p, value: doc.value, doc, bytes: r });
   }
   return { files, findings };
+}
+
+/**
+ * JSON through JSON.parse (see core/conflicts/json-fast.ts); undefined whenever the strict parser
+ * must look at the file: not .json, an encoding problem, or JSON.parse refuses it.
+ */
+function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
+  if (formatFor(path) !== "json" || checkEncoding(bytes, path)) return undefined;
+  const text = bytes.toString("utf8");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return { path, value, doc: new FastJsonDoc(text, value), bytes };
 }
 
 /** Which files make up the configuration set, and the named ones that are missing. */
@@ -99,17 +123,29 @@ export interface ConfigSet {
 }
 
 /** Select, read and parse the configuration set from `source`. */
-export async function loadConfigSet(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean }): Promise<ConfigSet> {
+export async function loadConfigSet(
+  source: FileSource,
+  config: Config,
+  configPath: string,
+  options: { parseFindings: boolean; strict?: ReadonlySet<string> },
+): Promise<ConfigSet> {
   const cfg = config.config ?? {};
   const selected = selectConfigFiles(await source.list(), cfg, configPath);
-  const { files, findings } = await readParsed(source, config, selected.paths, "conflict analysis", options);
+  const { files, findings } = await readParsed(source, config, selected.paths, "conflict analysis", { ...options, fastJson: true });
   return { files: orderByPrecedence([...files.values()], cfg.precedence), findings: [...selected.findings, ...findings], checked: selected.paths.length };
 }
 
 /** Everything `conflicts` reports for a configuration set. */
 export async function conflictFindings(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean }) {
-  const set = await loadConfigSet(source, config, configPath, options);
-  const analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+  let set = await loadConfigSet(source, config, configPath, options);
+  let analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+  // JSON.parse keeps the last of two duplicate keys; such files are read again strictly, so the
+  // duplicate is reported (and the file skipped) instead of one of its values being trusted.
+  const strict = new Set(set.files.filter((f) => f.doc instanceof FastJsonDoc && f.doc.duplicateKeys).map((f) => f.path));
+  if (strict.size > 0) {
+    set = await loadConfigSet(source, config, configPath, { ...options, strict });
+    analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+  }
   return { set, analysis, findings: [...set.findings, ...analysis.findings] };
 }
 

@@ -75,7 +75,7 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
     git: o.git,
     root: o.root,
     roots: [...roots],
-    accept: (p) => wanted(p) && (covered(p) || sealed.has(p)),
+    accept: (p) => sealed.has(p) || (wanted(p) && covered(p)),
     cache,
     useCache: !o.noCache,
     ...(bar ? { onProgress: bar.update } : {}),

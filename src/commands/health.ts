@@ -148,7 +148,7 @@ async function history(ctx: CommandContext, settings: HealthSettings): Promise<C
 function componentFindings(d: Dashboard): Finding[] {
   const out: Finding[] = [];
   for (const [name, c] of Object.entries(d.system_health.components)) {
-    if (!c.included || c.status === "HEALTHY") continue;
+    if (!c.included || c.weight <= 0 || c.status === "HEALTHY") continue;
     out.push({
       rule: c.status === "CRITICAL" ? "health/critical" : "health/degraded",
       level: c.status === "CRITICAL" ? "error" : "warning",

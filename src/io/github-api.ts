@@ -90,7 +90,12 @@ export class GitHubClient {
 
   /** Every comment on issue or pull request `n` (all pages). */
   async listComments(n: number): Promise<IssueComment[]> {
-    return this.octokit.paginate(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: n, per_page: 100 });
+    return this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: n,
+      per_page: 100,
+    });
   }
 
   /**
@@ -102,7 +107,12 @@ export class GitHubClient {
     const full = body.includes(marker) ? body : `${marker}\n${body}`;
     const existing = (await this.listComments(n)).find((c) => c.body?.includes(marker));
     if (existing) {
-      const { data } = await this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: existing.id, body: full });
+      const { data } = await this.octokit.rest.issues.updateComment({
+        owner: this.owner,
+        repo: this.repo,
+        comment_id: existing.id,
+        body: full,
+      });
       return { action: "updated", id: data.id, url: data.html_url };
     }
     const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: n, body: full });

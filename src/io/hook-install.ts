@@ -169,7 +169,16 @@ function usesHuskyPackage(root: string): boolean {
   if (text === undefined) return false;
   try {
     const pkg = JSON.parse(text) as Record<string, unknown>;
-    return ["dependencies", "devDependencies"].some((k) => typeof pkg[k] === "object" && pkg[k] !== null && "husky" in (pkg[k] as object));
+    const spec = ["dependencies", "devDependencies"]
+      .map((k) => pkg[k])
+      .map((deps) => (typeof deps === "object" && deps !== null ? (deps as Record<string, unknown>).husky : undefined))
+      .find((v) => v !== undefined);
+    if (spec === undefined) return false;
+    // husky 4 and older install their own scripts in .git/hooks and never read .husky/:
+    // those repositories get the plain hook, which chains husky's.
+    const legacy =
+      (typeof pkg.husky === "object" && pkg.husky !== null) || (typeof spec === "string" && /^[\^~=v]*[0-4]\./.test(spec.trim()));
+    return !legacy;
   } catch {
     return false; // a broken package.json is for `check` to report, not for the installer
   }

@@ -4,13 +4,16 @@
  * - `files`: path -> the stat of the file when it was last hashed (size, mtime ns, inode,
  *   ctime ns) and its SHA-256. A file whose stat is unchanged is not re-read, except when its
  *   mtime is within RACY_WINDOW_NS of the moment the cache was written ("racy git": an edit in
- *   the same timestamp tick as the hash leaves the stat unchanged), and except with --no-cache.
+ *   the same timestamp tick leaves the stat unchanged), and except with --no-cache.
  * - `blobs`: git blob id -> SHA-256 and size of the work-tree bytes of a tracked file that git
  *   reported clean. For tracked files git's own index (which handles racy entries itself) says
  *   which files changed, so an unchanged tracked file costs neither a read nor an lstat here.
  *
- * One cache file per work tree (the state dir is shared by linked worktrees). A cache that is
- * missing, unreadable or of another version is ignored: the only cost is re-hashing.
+ * The two halves live in two files, each parsed only when first needed: a warm verify of a
+ * tracked tree reads only the blob half. One pair per work tree (the state dir is shared by
+ * linked worktrees). A cache that is missing, unreadable or of another version is ignored: the
+ * only cost is re-hashing. Lookups use the parsed objects as they are (no Map copies): the keys
+ * are hex ids and repo paths, read with Object.hasOwn.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,11 +28,15 @@ const VERSION = 1;
 type FileRecord = [size: string, mtimeNs: string, ino: string, ctimeNs: string, sha256: string, exec: 0 | 1];
 type BlobRecord = [sha256: string, size: number];
 
-interface CacheData {
+interface FilesData {
   version: number;
   /** Wall-clock ns when the cache was written. */
   stamp: string;
   files: Record<string, FileRecord>;
+}
+
+interface BlobsData {
+  version: number;
   blobs: Record<string, BlobRecord>;
 }
 
@@ -39,15 +46,29 @@ export interface CachedContent {
   executable: boolean;
 }
 
+function readJson<T extends { version: number }>(file: string): T | undefined {
+  try {
+    const data = JSON.parse(fs.readFileSync(file, "utf8")) as T;
+    return data && data.version === VERSION ? data : undefined;
+  } catch {
+    return undefined; // missing or damaged: start empty
+  }
+}
+
 export class StatCache {
-  private files = new Map<string, FileRecord>();
-  private blobs = new Map<string, BlobRecord>();
+  private filesData: Record<string, FileRecord> | undefined;
+  private blobsData: Record<string, BlobRecord> | undefined;
   private stamp = 0n;
-  private dirty = false;
+  private filesDirty = false;
+  private blobsDirty = false;
   /** Paths (re)recorded in this run: their hash is at least as recent as the next stamp. */
   private touched = new Set<string>();
 
-  private constructor(readonly file: string) {}
+  private constructor(
+    /** The files half; the blobs half sits beside it. */
+    readonly file: string,
+    private readonly persistent: boolean,
+  ) {}
 
   /** Cache file for the work tree at `root` inside `stateDir`. */
   static pathFor(stateDir: string, root: string): string {
@@ -55,33 +76,53 @@ export class StatCache {
     return path.join(stateDir, `manifest-cache-${id}.json`);
   }
 
-  /** Load (never throws: a bad cache is an empty cache). */
+  /** Open (never throws; nothing is read until a lookup needs it). */
   static load(file: string): StatCache {
-    const c = new StatCache(file);
-    try {
-      const data = JSON.parse(fs.readFileSync(file, "utf8")) as CacheData;
-      if (data.version === VERSION && typeof data.stamp === "string") {
-        c.stamp = BigInt(data.stamp);
-        c.files = new Map(Object.entries(data.files ?? {}));
-        c.blobs = new Map(Object.entries(data.blobs ?? {}));
-      }
-    } catch {
-      /* missing or damaged: start empty */
-    }
-    return c;
+    return new StatCache(file, true);
   }
 
+  /** An empty cache that never reads or writes disk. */
   static empty(file: string): StatCache {
-    return new StatCache(file);
+    return new StatCache(file, false);
+  }
+
+  private get blobsFile(): string {
+    return this.file.replace(/\.json$/, ".blobs.json");
+  }
+
+  private files(): Record<string, FileRecord> {
+    if (!this.filesData) {
+      const d = this.persistent ? readJson<FilesData>(this.file) : undefined;
+      if (d && typeof d.stamp === "string" && typeof d.files === "object" && d.files) {
+        this.stamp = BigInt(d.stamp);
+        this.filesData = d.files;
+      } else {
+        this.filesData = {};
+      }
+    }
+    return this.filesData;
+  }
+
+  private blobs(): Record<string, BlobRecord> {
+    if (!this.blobsData) {
+      const d = this.persistent ? readJson<BlobsData>(this.blobsFile) : undefined;
+      this.blobsData = d && typeof d.blobs === "object" && d.blobs ? d.blobs : {};
+    }
+    return this.blobsData;
   }
 
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
 
+  private record0(rel: string): FileRecord | undefined {
+    const f = this.files();
+    return Object.hasOwn(f, rel) ? f[rel] : undefined;
+  }
+
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */
   lookup(rel: string, stat: StatKey): CachedContent | undefined {
-    const r = this.files.get(rel);
+    const r = this.record0(rel);
     if (!r || r[0] !== stat[0] || r[1] !== stat[1] || r[2] !== stat[2] || r[3] !== stat[3] || this.isRacy(r[1])) return undefined;
     return { sha256: r[4], size: Number(r[0]), executable: r[5] === 1 };
   }
@@ -91,72 +132,83 @@ export class StatCache {
    * the file changed without any of its metadata changing (bit rot).
    */
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
-    const r = this.files.get(rel);
+    const r = this.record0(rel);
     return !!r && r[0] === stat[0] && r[1] === stat[1] && r[2] === stat[2] && r[3] === stat[3] && !this.isRacy(r[1]) && r[4] !== sha256;
   }
 
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
-    const prev = this.files.get(rel);
+    const prev = this.record0(rel);
     const next: FileRecord = [stat[0], stat[1], stat[2], stat[3], sha256, executable ? 1 : 0];
     this.touched.add(rel);
     if (prev && prev.every((v, i) => v === next[i])) return;
-    this.files.set(rel, next);
-    this.dirty = true;
+    this.files()[rel] = next;
+    this.filesDirty = true;
   }
 
   forget(rel: string): void {
-    if (this.files.delete(rel)) this.dirty = true;
+    if (this.record0(rel)) {
+      delete this.files()[rel];
+      this.filesDirty = true;
+    }
   }
 
   blob(oid: string): CachedContent | undefined {
-    const b = this.blobs.get(oid);
-    return b ? { sha256: b[0], size: b[1], executable: false } : undefined;
+    const b = this.blobs();
+    if (!Object.hasOwn(b, oid)) return undefined;
+    const r = b[oid]!;
+    return { sha256: r[0], size: r[1], executable: false };
   }
 
   recordBlob(oid: string, sha256: string, size: number): void {
-    const prev = this.blobs.get(oid);
+    const b = this.blobs();
+    const prev = Object.hasOwn(b, oid) ? b[oid] : undefined;
     if (prev && prev[0] === sha256 && prev[1] === size) return;
-    this.blobs.set(oid, [sha256, size]);
-    this.dirty = true;
+    b[oid] = [sha256, size];
+    this.blobsDirty = true;
   }
 
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
   prune(keepPaths: ReadonlySet<string>, keepBlobs: ReadonlySet<string>): void {
-    for (const p of [...this.files.keys()]) {
-      if (!keepPaths.has(p)) {
-        this.files.delete(p);
-        this.dirty = true;
+    // Only halves already loaded: pruning must not cost a read the run did not need.
+    if (this.filesData) {
+      for (const p of Object.keys(this.filesData)) {
+        if (!keepPaths.has(p)) {
+          delete this.filesData[p];
+          this.filesDirty = true;
+        }
       }
     }
-    for (const o of [...this.blobs.keys()]) {
-      if (!keepBlobs.has(o)) {
-        this.blobs.delete(o);
-        this.dirty = true;
+    if (this.blobsData) {
+      for (const o of Object.keys(this.blobsData)) {
+        if (!keepBlobs.has(o)) {
+          delete this.blobsData[o];
+          this.blobsDirty = true;
+        }
       }
     }
   }
 
   /**
-   * Write the cache atomically when it changed. Entries whose mtime is too close to now stay
-   * racy for the next run. Best effort: a cache that cannot be written only costs speed.
+   * Write the halves that changed, atomically. Best effort: a cache that cannot be written
+   * only costs speed next time.
    */
   async save(): Promise<boolean> {
-    if (!this.dirty) return false;
-    // An entry racy against the old stamp that this run did not re-hash must not become
-    // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
-    for (const [p, r] of this.files) if (!this.touched.has(p) && this.isRacy(r[1])) this.files.delete(p);
-    const stamp = BigInt(Date.now()) * 1_000_000n;
-    const data: CacheData = {
-      version: VERSION,
-      stamp: String(stamp),
-      files: Object.fromEntries(this.files),
-      blobs: Object.fromEntries(this.blobs),
-    };
+    if (!this.persistent || (!this.filesDirty && !this.blobsDirty)) return false;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify(data));
-      this.stamp = stamp;
-      this.dirty = false;
+      if (this.blobsDirty && this.blobsData) {
+        await writeFileAtomic(this.blobsFile, JSON.stringify({ version: VERSION, blobs: this.blobsData } satisfies BlobsData));
+        this.blobsDirty = false;
+      }
+      if (this.filesDirty && this.filesData) {
+        // An entry racy against the old stamp that this run did not re-hash must not become
+        // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
+        for (const [p, r] of Object.entries(this.filesData)) if (!this.touched.has(p) && this.isRacy(r[1])) delete this.filesData[p];
+        const stamp = BigInt(Date.now()) * 1_000_000n;
+        await writeFileAtomic(this.file, JSON.stringify({ version: VERSION, stamp: String(stamp), files: this.filesData } satisfies FilesData));
+        this.stamp = stamp;
+        this.filesDirty = false;
+      }
       return true;
     } catch {
       return false;

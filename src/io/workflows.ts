@@ -62,7 +62,9 @@ export function scheduledSets(config: Config): { name: string; cron: string; set
   return Object.entries(config.snapshots?.sets ?? {}).map(([name, set]) => {
     const cron = (set.schedule ?? DEFAULT_CRON[name] ?? FALLBACK_CRON).trim().replace(/\s+/g, " ");
     if (!CRON.test(cron)) {
-      throw new ConfigError(`snapshots.sets.${name}.schedule ${JSON.stringify(set.schedule)} is not a five-field cron expression`, { fix: 'use e.g. "17 * * * *" (minute hour day month weekday, UTC)' });
+      throw new ConfigError(`snapshots.sets.${name}.schedule ${JSON.stringify(set.schedule)} is not a five-field cron expression`, {
+        fix: 'use e.g. "17 * * * *" (minute hour day month weekday, UTC)',
+      });
     }
     return { name, cron, set };
   });
@@ -75,7 +77,8 @@ function signingEnv(config: Config, indent: string): string[] {
   const sign = config.snapshots?.sign;
   if (!sign || sign.format === "none") return [];
   const key = sign.key ?? "env:INTEGRITY_GUARD_SIGNING_KEY";
-  if (!key.startsWith("env:")) return [`${indent}# snapshots.sign.key names a file: make sure the job can read it (not from the repository!).`];
+  if (!key.startsWith("env:"))
+    return [`${indent}# snapshots.sign.key names a file: make sure the job can read it (not from the repository!).`];
   const name = key.slice(4);
   return [`${indent}env:`, `${indent}  ${name}: \${{ secrets.${name} }}`];
 }
@@ -83,7 +86,10 @@ function signingEnv(config: Config, indent: string): string[] {
 function fetchSnapshotRefs(config: Config, indent: string, withEpochs: boolean): string[] {
   const branch = config.snapshots?.branch ?? "integrity-snapshots";
   const remote = config.snapshots?.remote ?? "origin";
-  const refspecs = [`+refs/heads/${branch}:refs/heads/${branch}`, ...(withEpochs ? ["+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*"] : [])];
+  const refspecs = [
+    `+refs/heads/${branch}:refs/heads/${branch}`,
+    ...(withEpochs ? ["+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*"] : []),
+  ];
   return [
     `${indent}- name: Fetch the snapshot branch only (its history is the chain of snapshots)`,
     `${indent}  run: |`,
@@ -135,7 +141,10 @@ export function checkWorkflow(options: WorkflowOptions = {}): string {
 export function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string {
   const ref = options.actionRef ?? ACTION_REF;
   const sets = scheduledSets(config);
-  if (sets.length === 0) throw new UsageError("no snapshots.sets in the config: there is nothing to schedule", { fix: "add snapshots.sets (see the README), then run init --workflows again" });
+  if (sets.length === 0)
+    throw new UsageError("no snapshots.sets in the config: there is nothing to schedule", {
+      fix: "add snapshots.sets (see the README), then run init --workflows again",
+    });
   const crons = [...new Set(sets.map((s) => s.cron))];
   const lines = [
     "# integrity-guard: scheduled snapshot backups, one cron per backup set (snapshots.sets.*.schedule).",
@@ -143,7 +152,13 @@ export function snapshotWorkflow(config: Config, options: WorkflowOptions = {}):
     "name: integrity snapshots",
     "on:",
     "  schedule:",
-    ...crons.map((c) => `    - cron: ${q(c)} # ${sets.filter((s) => s.cron === c).map((s) => s.name).join(", ")}`),
+    ...crons.map(
+      (c) =>
+        `    - cron: ${JSON.stringify(c)} # ${sets
+          .filter((s) => s.cron === c)
+          .map((s) => s.name)
+          .join(", ")}`,
+    ),
     "  workflow_dispatch:",
     "    inputs:",
     "      set:",
@@ -202,7 +217,7 @@ export function restoreWorkflow(config: Config, options: WorkflowOptions = {}): 
     "      paths:",
     "        description: Paths to restore, comma-separated (empty = every path of the snapshot)",
     "        required: false",
-    "        default: ''",
+    '        default: ""',
     "        type: string",
     "      mode:",
     "        description: pr opens a pull request with the restore; push commits it to the branch",
@@ -251,10 +266,13 @@ export function renderWorkflows(config: Config, options: WorkflowOptions = {}): 
     const sign = config.snapshots?.sign;
     if (sign && sign.format !== "none") {
       const key = sign.key ?? "env:INTEGRITY_GUARD_SIGNING_KEY";
-      if (key.startsWith("env:")) notes.push(`add the repository secret ${key.slice(4)} with the signing key (Settings > Secrets and variables > Actions)`);
+      if (key.startsWith("env:"))
+        notes.push(`add the repository secret ${key.slice(4)} with the signing key (Settings > Secrets and variables > Actions)`);
     }
   } else {
-    notes.push("skipped integrity-snapshot.yml and integrity-restore.yml: the config has no snapshots.sets; add them and run init --workflows again");
+    notes.push(
+      "skipped integrity-snapshot.yml and integrity-restore.yml: the config has no snapshots.sets; add them and run init --workflows again",
+    );
   }
   return { files, notes };
 }
@@ -275,14 +293,25 @@ function defaultBranch(root: string): string {
  * Write the workflows under .github/workflows/. Refuses (UsageError, nothing written) when any
  * target exists, unless `force`; with `dryRun` only reports what it would write.
  */
-export async function installWorkflows(root: string, config: Config, options: { force?: boolean; dryRun?: boolean } = {}): Promise<WorkflowInstallResult> {
+export async function installWorkflows(
+  root: string,
+  config: Config,
+  options: { force?: boolean; dryRun?: boolean } = {},
+): Promise<WorkflowInstallResult> {
   const { files, notes } = renderWorkflows(config, { branch: defaultBranch(root) });
-  const targets = [...files].map(([name, content]) => ({ rel: `${WORKFLOW_DIR}/${name}`, abs: resolveInside(root, `${WORKFLOW_DIR}/${name}`, { what: "workflow file" }), content }));
+  const targets = [...files].map(([name, content]) => ({
+    rel: `${WORKFLOW_DIR}/${name}`,
+    abs: resolveInside(root, `${WORKFLOW_DIR}/${name}`, { what: "workflow file" }),
+    content,
+  }));
   const existing = targets.filter((t) => fs.existsSync(t.abs) && fs.readFileSync(t.abs, "utf8") !== t.content);
   if (existing.length > 0 && !options.force) {
-    throw new UsageError(`${existing.map((t) => t.rel).join(", ")} already exist${existing.length === 1 ? "s" : ""} and differ from what init would write; nothing was written`, {
-      fix: "compare them with `integrity-guard init --workflows --dry-run`, or pass --force to overwrite",
-    });
+    throw new UsageError(
+      `${existing.map((t) => t.rel).join(", ")} already exist${existing.length === 1 ? "s" : ""} and differ from what init would write; nothing was written`,
+      {
+        fix: "compare them with `integrity-guard init --workflows --dry-run`, or pass --force to overwrite",
+      },
+    );
   }
   const written: string[] = [];
   for (const t of targets) {

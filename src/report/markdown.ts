@@ -59,7 +59,8 @@ function messageCell(f: Finding): string {
   const lines = [f.message];
   if (f.expected !== undefined) lines.push(`expected: ${f.expected}`);
   if (f.found !== undefined) lines.push(`found: ${f.found}`);
-  for (const r of f.related ?? []) lines.push(`see ${r.file}${r.line ? `:${r.line}${r.column ? `:${r.column}` : ""}` : ""}${r.message ? ` (${r.message})` : ""}`);
+  for (const r of f.related ?? [])
+    lines.push(`see ${r.file}${r.line ? `:${r.line}${r.column ? `:${r.column}` : ""}` : ""}${r.message ? ` (${r.message})` : ""}`);
   return escapeCell(lines.join("\n"));
 }
 
@@ -71,10 +72,16 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   if (findings.length === 0) return head.join("\n");
   const byRule = new Map<string, number>();
   for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-  head.push("| rule | findings |", "| --- | ---: |", ...[...byRule].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `| ${escapeCell(r)} | ${n} |`), "");
+  head.push(
+    "| rule | findings |",
+    "| --- | ---: |",
+    ...[...byRule].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `| ${escapeCell(r)} | ${n} |`),
+    "",
+  );
   const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
   const rows = findings.map(
-    (f) => `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(f.pointer || "/") : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
+    (f) =>
+      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(f.pointer || "/") : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
   );
   const out = [...head, ...tableHead];
   let size = out.join("\n").length;
@@ -87,7 +94,10 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
     shown++;
   }
   if (shown < rows.length) {
-    out.push("", `**${rows.length - shown} more finding${rows.length - shown === 1 ? "" : "s"} not shown here** (size limit)${options.moreAt ? `: ${options.moreAt}` : ""}.`);
+    out.push(
+      "",
+      `**${rows.length - shown} more finding${rows.length - shown === 1 ? "" : "s"} not shown here** (size limit)${options.moreAt ? `: ${options.moreAt}` : ""}.`,
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -23,7 +23,11 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
       const where = file ? `${file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : ""}` : "";
       const level = f.level === "error" ? c("red", "error") : f.level === "warning" ? c("yellow", "warning") : c("cyan", "notice");
       lines.push(`  ${where ? where + "  " : ""}${level}  ${f.message}  ${c("dim", `[${f.rule}]`)}`);
-      if (f.pointer !== undefined && f.pointer !== "") lines.push(`      at ${f.pointer} (${pointerToDotted(f.pointer)})`);
+      if (f.pointer !== undefined && f.pointer !== "") {
+        // The dotted form is shown only when the message does not already start with it.
+        const dotted = pointerToDotted(f.pointer);
+        lines.push(`      at ${f.pointer}${f.message.startsWith(dotted) ? "" : ` (${dotted})`}`);
+      }
       if (f.expected !== undefined) lines.push(`      expected: ${f.expected}`);
       if (f.found !== undefined) lines.push(`      found:    ${f.found}`);
       for (const r of f.related ?? []) {
@@ -34,6 +38,10 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
     lines.push("");
   }
   lines.push(summaryLine(summary, c));
+  if (summary.errors > 0 && summary.source === "index") {
+    // check --staged is the pre-commit hook: say how to bypass it once, and that it is a choice.
+    lines.push(c("dim", "  the commit was checked as staged; fix and `git add` the files, or bypass once with `git commit --no-verify`"));
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -2,8 +2,11 @@
  * The built Action on push, schedule and workflow_dispatch (whole tree, no comment), and the
  * strict validation of inputs before anything runs.
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { createRepo, GIT_ENV, PROJECT_ROOT, type TestRepo } from "../helpers/repo.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { payloads, runActionBundle } from "./action-harness.js";
 
@@ -39,7 +42,9 @@ describe.each(events)("Action on %s", (eventName, payload) => {
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const files = run.annotations.map((a) => /file=([^,]+)/.exec(a)![1]);
     expect(files).toEqual(["config/app.yaml", "legacy/old.json"]);
-    expect(run.annotations[0]).toMatch(/^::error file=config\/app\.yaml,line=2,col=1(,endLine=2)?(,endColumn=\d+)?,title=parse\/duplicate-key::/);
+    expect(run.annotations[0]).toMatch(
+      /^::error file=config\/app\.yaml,line=2,col=1(,endLine=2)?(,endColumn=\d+)?,title=parse\/duplicate-key::/,
+    );
     // A file cut short: reported where it ends, with the escaped multi-line message (%0A).
     expect(run.annotations[1]).toMatch(/^::error file=legacy\/old\.json,line=2,col=1,title=parse\/truncated::[^\n]*%0Afix: [^\n]+$/);
     expect(run.summary).toContain(`Event \`${eventName}\`: whole tree checked.`);
@@ -50,12 +55,15 @@ describe.each(events)("Action on %s", (eventName, payload) => {
 });
 
 describe("Action inputs are validated before anything runs", () => {
-  const run = (inputs: Record<string, string>) => runActionBundle({ repo, apiUrl: api.url, eventName: "push", payload: payloads.push("0".repeat(40), sha), inputs });
+  const run = (inputs: Record<string, string>) =>
+    runActionBundle({ repo, apiUrl: api.url, eventName: "push", payload: payloads.push("0".repeat(40), sha), inputs });
 
   it("rejects an unknown command, listing the accepted values", async () => {
     const r = await run({ command: "chek" });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error::integrity-guard: input `command` is "chek", which is not accepted%0A  fix: set `command` to one of: check, verify, conflicts, health, snapshot, restore, prune');
+    expect(r.stdout).toContain(
+      '::error::integrity-guard: input `command` is "chek", which is not accepted; accepted: check, verify, conflicts, health, snapshot, restore, prune%0A  fix: ',
+    );
     expect(r.summary).toBe("");
     expect(r.outputs).toEqual({});
     expect(api.requests).toEqual([]);
@@ -64,11 +72,13 @@ describe("Action inputs are validated before anything runs", () => {
   it("rejects a non-boolean `comment` (yes is not YAML 1.2 core)", async () => {
     const r = await run({ comment: "yes" });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("input `comment` is \"yes\", which is not a boolean%0A  fix: set `comment` to one of: true, True, TRUE, false, False, FALSE");
+    expect(r.stdout).toContain(
+      'input `comment` is "yes", which is not a boolean; accepted: true, True, TRUE, false, False, FALSE%0A  fix: set `comment` to true or false',
+    );
   });
 
   it("rejects a bad fail-on, a hostile sarif path and an input the command does not use", async () => {
-    expect((await run({ "fail-on": "errors" })).stdout).toContain("input `fail-on` is \"errors\"");
+    expect((await run({ "fail-on": "errors" })).stdout).toContain('input `fail-on` is "errors"');
     expect((await run({ sarif: "../out.sarif" })).stdout).toMatch(/input `sarif` "\.\.\/out\.sarif" contains "\.\."/);
     expect((await run({ sarif: "/tmp/x.sarif" })).stdout).toMatch(/input `sarif` "\/tmp\/x\.sarif" is absolute/);
     expect((await run({ snapshot: "latest" })).stdout).toContain("input `snapshot` is not used by command `check`");
@@ -85,5 +95,46 @@ describe("Action inputs are validated before anything runs", () => {
     const r = await runActionBundle({ repo, eventName: "push", payload: {}, env: { GITHUB_WORKSPACE: "/" } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error::integrity-guard: \/ is not inside a git work tree/m);
+  });
+});
+
+describe("self-test mirror: uses: ./ on examples/agent-workspace (as .github/workflows/self-test.yml)", () => {
+  it("the clean example passes; a truncated fsm_state.json fails with the annotation path relative to the workspace", async () => {
+    const outer = createRepo();
+    try {
+      const inner = path.join(outer.dir, "examples/agent-workspace");
+      fs.cpSync(path.join(PROJECT_ROOT, "examples/agent-workspace"), inner, { recursive: true });
+      const git = (...args: string[]) => execFileSync("git", args, { cwd: inner, env: { ...process.env, ...GIT_ENV }, stdio: "pipe" });
+      git("init", "-q", "-b", "main");
+      // As self-test.yml: seal the example when it ships without a manifest.
+      if (!fs.existsSync(path.join(inner, ".integrity-guard/manifest.json"))) {
+        const seal = await outer.cli(["seal", "-C", inner]);
+        expect(seal.code, seal.stdout + seal.stderr).toBe(0);
+      }
+      git("add", "-A");
+      git("commit", "-q", "--no-verify", "-m", "example");
+      const inputs = { "working-directory": "examples/agent-workspace", comment: "false", sarif: "integrity-guard.sarif" };
+      const clean = await runActionBundle({
+        repo: outer,
+        eventName: "push",
+        payload: payloads.push("0".repeat(40), "1".repeat(40)),
+        inputs,
+      });
+      expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+      expect(clean.outputs.errors).toBe("0");
+      expect(fs.statSync(path.join(outer.dir, "integrity-guard.sarif")).size).toBeGreaterThan(0);
+      fs.writeFileSync(path.join(inner, "fsm_state.json"), '{"states": {');
+      const corrupt = await runActionBundle({
+        repo: outer,
+        eventName: "push",
+        payload: payloads.push("0".repeat(40), "1".repeat(40)),
+        inputs,
+      });
+      expect(corrupt.code).toBe(1);
+      expect(Number(corrupt.outputs.errors)).toBeGreaterThanOrEqual(1);
+      expect(corrupt.annotations.some((a) => a.startsWith("::error file=examples/agent-workspace/fsm_state.json,line=1,"))).toBe(true);
+    } finally {
+      outer.cleanup();
+    }
   });
 });

@@ -52,7 +52,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-const DEFAULT_INPUTS: Record<string, string> = { command: "check", token: "ghs_testtoken123456", comment: "true", "fail-on": "error", "working-directory": "", mode: "" };
+const DEFAULT_INPUTS: Record<string, string> = {
+  command: "check",
+  token: "ghs_testtoken123456",
+  comment: "true",
+  "fail-on": "error",
+  "working-directory": "",
+  mode: "",
+};
 
 export function runActionBundle(o: RunOptions): Promise<ActionRun> {
   const tmp = makeTempDir("ig-runner-");
@@ -85,23 +92,28 @@ export function runActionBundle(o: RunOptions): Promise<ActionRun> {
     ...o.env,
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, [ACTION_BUNDLE], { cwd: o.repo.dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      const lines = stdout.split(/\r?\n/);
-      const run: ActionRun = {
-        code,
-        stdout,
-        stderr,
-        annotations: lines.filter((l) => /^::(error|warning|notice) .*file=/.test(l)),
-        outputs: parseOutputFile(fs.readFileSync(outputPath, "utf8")),
-        summary: fs.readFileSync(summaryPath, "utf8"),
-        masks: lines.filter((l) => l.startsWith("::add-mask::")).map((l) => l.slice("::add-mask::".length)),
-      };
-      const ff = run.outputs["findings-file"];
-      if (ff && fs.existsSync(ff)) run.findingsJson = fs.readFileSync(ff, "utf8");
-      fs.rmSync(tmp, { recursive: true, force: true });
-      resolve(run);
-    });
+    execFile(
+      process.execPath,
+      [ACTION_BUNDLE],
+      { cwd: o.repo.dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        const lines = stdout.split(/\r?\n/);
+        const run: ActionRun = {
+          code,
+          stdout,
+          stderr,
+          annotations: lines.filter((l) => /^::(error|warning|notice) .*file=/.test(l)),
+          outputs: parseOutputFile(fs.readFileSync(outputPath, "utf8")),
+          summary: fs.readFileSync(summaryPath, "utf8"),
+          masks: lines.filter((l) => l.startsWith("::add-mask::")).map((l) => l.slice("::add-mask::".length)),
+        };
+        const ff = run.outputs["findings-file"];
+        if (ff && fs.existsSync(ff)) run.findingsJson = fs.readFileSync(ff, "utf8");
+        fs.rmSync(tmp, { recursive: true, force: true });
+        resolve(run);
+      },
+    );
   });
 }
 
@@ -152,14 +164,28 @@ export const payloads = {
       forced: false,
       base_ref: null,
       compare: `https://github.com/acme/app/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`,
-      commits: [{ id: after, message: "update", timestamp: "2026-11-26T13:00:00Z", author: { name: "Test", email: "test@example.com" }, added: [], removed: [], modified: [] }],
+      commits: [
+        {
+          id: after,
+          message: "update",
+          timestamp: "2026-11-26T13:00:00Z",
+          author: { name: "Test", email: "test@example.com" },
+          added: [],
+          removed: [],
+          modified: [],
+        },
+      ],
       head_commit: { id: after, message: "update" },
       repository: payloads.repository(),
       pusher: { name: "octocat", email: "octocat@example.com" },
       sender: { login: "octocat", id: 583231, type: "User" },
     };
   },
-  schedule: (cron = "17 3 * * *") => ({ schedule: cron, repository: payloads.repository(), workflow: ".github/workflows/integrity-check.yml" }),
+  schedule: (cron = "17 3 * * *") => ({
+    schedule: cron,
+    repository: payloads.repository(),
+    workflow: ".github/workflows/integrity-check.yml",
+  }),
   workflowDispatch: (inputs: Record<string, string> = {}, ref = "refs/heads/main") => ({
     inputs,
     ref,

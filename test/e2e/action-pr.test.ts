@@ -41,7 +41,14 @@ afterEach(async () => {
 });
 
 const pr = (inputs: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) =>
-  runActionBundle({ repo, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(PR, { ref: "main", sha: base }, { ref: "feature", sha: head }), inputs, env });
+  runActionBundle({
+    repo,
+    apiUrl: api.url,
+    eventName: "pull_request",
+    payload: payloads.pullRequest(PR, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+    inputs,
+    env,
+  });
 
 const stickyComments = () => api.comments.filter((c) => c.body.includes(MARKER));
 
@@ -52,7 +59,9 @@ function expectCorruptReport(run: ActionRun) {
   expect(run.annotations[0]).toMatch(/^::error file=data\/state\.json,line=1,col=17(,endLine=1)?(,endColumn=\d+)?,title=parse\/syntax::\S/);
   expect(run.stdout).not.toMatch(/legacy\/old\.json/);
   expect(run.summary).toContain("## integrity-guard check: ❌ 1 error, 0 warnings in 1 file");
-  expect(run.summary).toMatch(/\| ❌ error \| \[data\/state\.json:1:17\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/data\/state\.json#L1\) \| parse\/syntax \|/);
+  expect(run.summary).toMatch(
+    /\| ❌ error \| \[data\/state\.json:1:17\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/data\/state\.json#L1\) \| parse\/syntax \|/,
+  );
   expect(run.outputs).toMatchObject({ errors: "1", warnings: "0", status: "failed", "health-score": "", snapshot: "" });
   expect(run.outputs["findings-file"]).toMatch(/integrity-guard-check-findings\.json$/);
   const report = JSON.parse(run.findingsJson!) as { version: number; findings: { file: string; rule: string; line: number }[] };
@@ -66,7 +75,12 @@ describe("Action on pull_request", () => {
     const run = await pr();
     expectCorruptReport(run);
     expect(run.masks).toContain(TOKEN);
-    expect(run.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::")).join("\n")).not.toContain(TOKEN.slice(4));
+    expect(
+      run.stdout
+        .split("\n")
+        .filter((l) => !l.startsWith("::add-mask::"))
+        .join("\n"),
+    ).not.toContain(TOKEN.slice(4));
     expect(api.find("GET", `/pulls/${PR}/files`)).toHaveLength(1);
     expect(api.find("GET", `/pulls/${PR}/files`)[0]!.token).toBe(TOKEN);
     const posts = api.find("POST", `/issues/${PR}/comments`);
@@ -106,7 +120,9 @@ describe("Action on pull_request", () => {
   it("a token without permission (403) gives a warning; findings, summary and result are unchanged", async () => {
     const run = await pr({ token: "ghs_readonly0000" });
     expectCorruptReport(run);
-    expect(run.stdout).toMatch(/^::warning::could not post the integrity-guard comment on pull request #7: .*HTTP 403.*pull-requests: write/m);
+    expect(run.stdout).toMatch(
+      /^::warning::could not post the integrity-guard comment on pull request #7: .*HTTP 403.*pull-requests: write/m,
+    );
     expect(api.comments).toHaveLength(0);
     expect(api.find("POST", `/issues/${PR}/comments`).map((r) => r.status)).toEqual([403]);
   });
@@ -133,10 +149,24 @@ describe("Action on pull_request", () => {
     const run = await pr({ sarif: "reports/integrity.sarif", "fail-on": "never" });
     expect(run.code).toBe(0);
     expect(run.outputs.errors).toBe("1");
-    const sarif = JSON.parse(repo.read("reports/integrity.sarif")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(repo.read("reports/integrity.sarif")) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     fs.rmSync(`${repo.dir}/reports`, { recursive: true });
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine])).toEqual([["parse/syntax", "data/state.json", 1]]);
+    expect(
+      sarif.runs[0]!.results.map((r) => [
+        r.ruleId,
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+        r.locations[0]!.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([["parse/syntax", "data/state.json", 1]]);
   });
 
   it("comment: false posts nothing but still reports", async () => {
@@ -167,7 +197,12 @@ describe("Action on a clean pull_request", () => {
   it("passes, posts no comment, and says so in the summary and outputs", async () => {
     const sha = clean.git("rev-parse", "HEAD").trim();
     api.setPullFiles(8, ["data/a.json", "config/app.yaml", { filename: "gone.json", status: "removed" }]);
-    const run = await runActionBundle({ repo: clean, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(8, { ref: "main", sha }, { ref: "f", sha }) });
+    const run = await runActionBundle({
+      repo: clean,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(8, { ref: "main", sha }, { ref: "f", sha }),
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.annotations).toEqual([]);
     expect(run.outputs).toMatchObject({ errors: "0", warnings: "0", status: "passed" });
@@ -180,7 +215,12 @@ describe("Action on a clean pull_request", () => {
     const sha = clean.git("rev-parse", "HEAD").trim();
     api.setPullFiles(8, ["data/a.json"]);
     const old = api.addComment(8, `${MARKER}\n## integrity-guard check: ❌ 1 error`);
-    const run = await runActionBundle({ repo: clean, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(8, { ref: "main", sha }, { ref: "f", sha }) });
+    const run = await runActionBundle({
+      repo: clean,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(8, { ref: "main", sha }, { ref: "f", sha }),
+    });
     expect(run.code).toBe(0);
     expect(api.find("PATCH", `/issues/comments/${old.id}`)).toHaveLength(1);
     expect(api.comments[0]!.body).toContain("✅ no findings");
@@ -199,7 +239,12 @@ describe("Action with many findings", () => {
       many.commitAll("bad");
       const sha1 = many.git("rev-parse", "HEAD").trim();
       api.setPullFiles(9, files);
-      const run = await runActionBundle({ repo: many, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(9, { ref: "main", sha: sha0 }, { ref: "x", sha: sha1 }) });
+      const run = await runActionBundle({
+        repo: many,
+        apiUrl: api.url,
+        eventName: "pull_request",
+        payload: payloads.pullRequest(9, { ref: "main", sha: sha0 }, { ref: "x", sha: sha1 }),
+      });
       expect(run.code).toBe(1);
       expect(run.annotations).toHaveLength(15);
       expect(run.annotations.map((a) => /file=([^,]+)/.exec(a)![1])).toEqual(files);

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { payloads, runActionBundle } from "./action-harness.js";
 
@@ -14,17 +15,20 @@ let repo: TestRepo;
 let origin: TestRepo;
 let api: GitHubApi;
 let snapshotId: string;
+let key: SshKey;
 
 beforeEach(async () => {
   origin = createRepo({ bare: true });
   repo = createRepo();
-  repo.write(".integrity-guard/config.yml", "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 5 }\n");
+  key = makeSshKey();
+  repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
+  repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
   repo.write("data/state.json", GOOD);
   repo.write("README.md", "x\n");
   repo.commitAll("base");
   repo.git("remote", "add", "origin", origin.dir);
   repo.git("push", "-q", "origin", "main");
-  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"]);
+  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], { IG_TEST_SIGNING_KEY: key.privateKey });
   expect(snap.code, snap.stdout + snap.stderr).toBe(0);
   snapshotId = (JSON.parse(snap.stdout) as { snapshot: { id: string } }).snapshot.id;
   repo.write("data/state.json", BAD);
@@ -36,12 +40,40 @@ afterEach(async () => {
   await api.close();
   repo.cleanup();
   origin.cleanup();
+  key.cleanup();
 });
 
 const restore = (inputs: Record<string, string>) =>
-  runActionBundle({ repo, apiUrl: api.url, eventName: "workflow_dispatch", payload: payloads.workflowDispatch(inputs), inputs: { command: "restore", ...inputs } });
+  runActionBundle({
+    repo,
+    apiUrl: api.url,
+    eventName: "workflow_dispatch",
+    payload: payloads.workflowDispatch(inputs),
+    inputs: { command: "restore", ...inputs },
+    env: { IG_TEST_SIGNING_KEY: key.privateKey },
+  });
 
-describe("Action restore", () => {
+describe("Action snapshot and restore", () => {
+  it("snapshot: takes the set's snapshot and pushes the snapshot branch; outputs its id", async () => {
+    repo.write("data/state.json", GOOD.replace("42", "43"));
+    repo.commitAll("progress");
+    const run = await runActionBundle({
+      repo,
+      apiUrl: api.url,
+      eventName: "schedule",
+      payload: payloads.schedule("17 * * * *"),
+      inputs: { command: "snapshot", set: "hourly" },
+      env: { IG_TEST_SIGNING_KEY: key.privateKey },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.snapshot).toMatch(/^[0-9a-f]{40}$/);
+    expect(run.outputs.snapshot).not.toBe(snapshotId);
+    expect(origin.git("rev-parse", "refs/heads/integrity-snapshots").trim()).toBe(run.outputs.snapshot);
+    expect(origin.git("show", `${run.outputs.snapshot}:data/state.json`)).toBe(GOOD.replace("42", "43"));
+    expect(run.outputs).toMatchObject({ errors: "0", status: "passed" });
+    expect(api.requests).toEqual([]);
+  });
+
   it("mode pr: pushes a branch with the restored file and opens one pull request", async () => {
     const run = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr" });
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -57,6 +89,9 @@ describe("Action restore", () => {
     expect(origin.git("show", "main:data/state.json")).toBe(BAD);
     expect(origin.git("log", "-1", "--format=%s", body.head).trim()).toBe(`Restore data/state.json from snapshot hourly`);
     expect(run.outputs.snapshot).toBe(snapshotId);
+    // The signing key named by the config (env:IG_TEST_SIGNING_KEY) is masked, line by line.
+    expect(run.masks).toContain(key.privateKey.replace(/\n/g, "%0A")); // escaped as workflow-command data
+    for (const line of key.privateKey.split("\n").filter((l) => l.trim().length >= 8)) expect(run.masks).toContain(line.trim());
     expect(run.outputs.status).toBe("passed");
     expect(run.summary).toContain(`Restore opened pull request [#${api.pulls[0]!.number}](${api.pulls[0]!.html_url})`);
   });
@@ -83,6 +118,9 @@ describe("Action restore", () => {
     api = await startGitHubApi({ readOnlyTokens: ["ghs_readonly0000"] });
     const run = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr", token: "ghs_readonly0000" });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::integrity-guard: .*Resource not accessible by integration/m);
+    expect(run.stdout).toMatch(
+      /^::error::integrity-guard: the restore was pushed to branch integrity-guard\/restore-hourly-4242, but the pull request could not be opened: .*Resource not accessible by integration.*HTTP 403/m,
+    );
+    expect(run.stdout).toContain("fix: open a pull request from integrity-guard/restore-hourly-4242 into main by hand");
   });
 });

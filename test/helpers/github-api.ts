@@ -205,20 +205,46 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     return items.slice((page - 1) * perPage, page * perPage);
   };
 
-  const route = (method: string, path: string, query: Record<string, string>, body: unknown, res: http.ServerResponse): [number, unknown] => {
+  const route = (
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+    res: http.ServerResponse,
+  ): [number, unknown] => {
     const prefix = `/repos/${owner}/${repo}`;
     if (!path.startsWith(prefix)) return [404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" }];
     const rest = path.slice(prefix.length);
     const b = (body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
     if (rest === "" && method === "GET") {
-      return [200, { id: 1, name: repo, full_name: `${owner}/${repo}`, owner: { login: owner }, default_branch: options.defaultBranch ?? "main", private: false, html_url: `https://github.com/${owner}/${repo}` }];
+      return [
+        200,
+        {
+          id: 1,
+          name: repo,
+          full_name: `${owner}/${repo}`,
+          owner: { login: owner },
+          default_branch: options.defaultBranch ?? "main",
+          private: false,
+          html_url: `https://github.com/${owner}/${repo}`,
+        },
+      ];
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const n = Number(m[1]);
-      if (method === "GET") return [200, paginate(comments.filter((c) => c.issue_number === n), path, query, res)];
+      if (method === "GET")
+        return [
+          200,
+          paginate(
+            comments.filter((c) => c.issue_number === n),
+            path,
+            query,
+            res,
+          ),
+        ];
       if (method === "POST") {
-        if (typeof b.body !== "string") return [422, { message: "Invalid request.\n\n\"body\" wasn't supplied." }];
+        if (typeof b.body !== "string") return [422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.' }];
         return [201, addComment(n, b.body)];
       }
     }
@@ -227,7 +253,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       if (!c) return [404, { message: "Not Found" }];
       if (method === "GET") return [200, c];
       if (method === "PATCH") {
-        if (typeof b.body !== "string") return [422, { message: "Invalid request.\n\n\"body\" wasn't supplied." }];
+        if (typeof b.body !== "string") return [422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.' }];
         c.body = b.body;
         c.updated_at = now();
         return [200, c];
@@ -248,8 +274,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         return [200, paginate(list, path, query, res)];
       }
       if (method === "POST") {
-        if (typeof b.title !== "string" || !b.title) return [422, { message: "Validation Failed", errors: [{ resource: "Issue", code: "missing_field", field: "title" }] }];
-        const labels = Array.isArray(b.labels) ? b.labels.map((l) => (typeof l === "string" ? l : String((l as { name?: string }).name))) : [];
+        if (typeof b.title !== "string" || !b.title)
+          return [422, { message: "Validation Failed", errors: [{ resource: "Issue", code: "missing_field", field: "title" }] }];
+        const labels = Array.isArray(b.labels)
+          ? b.labels.map((l) => (typeof l === "string" ? l : String((l as { name?: string }).name)))
+          : [];
         return [201, addIssue({ title: b.title, body: typeof b.body === "string" ? b.body : undefined, labels })];
       }
     }
@@ -272,9 +301,19 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     if (rest === "/pulls" && method === "POST") {
       const missing = ["head", "base", "title"].filter((k) => typeof b[k] !== "string" || !b[k]);
-      if (missing.length) return [422, { message: "Validation Failed", errors: missing.map((field) => ({ resource: "PullRequest", code: "missing_field", field })) }];
+      if (missing.length)
+        return [
+          422,
+          { message: "Validation Failed", errors: missing.map((field) => ({ resource: "PullRequest", code: "missing_field", field })) },
+        ];
       if (pulls.some((p) => p.state === "open" && p.head.ref === b.head && p.base.ref === b.base)) {
-        return [422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${owner}:${String(b.head)}.` }] }];
+        return [
+          422,
+          {
+            message: "Validation Failed",
+            errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${owner}:${String(b.head)}.` }],
+          },
+        ];
       }
       const n = nextNumber++;
       const pull: StoredPull = {

@@ -150,6 +150,17 @@ describe("webhook sink", () => {
     });
     expect(hook.requests.length - before).toBe(1);
     expect(out.findings[0]!.message).toContain("HTTP 404");
+
+    // A redirect is not followed (the secret would travel to another host) and not retried.
+    before = hook.requests.length;
+    hook.respond({ status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } });
+    out = await deliverAlerts([{ level: "INFO", webhook: { url: `${hook.url}/moved` } }], critical, ctx, {
+      env: {},
+      dryRun: false,
+      retry: FAST,
+    });
+    expect(hook.requests.length - before).toBe(1);
+    expect(out.findings[0]!.message).toContain("HTTP 302: redirects are not followed");
   });
 
   it("sends nothing to a route whose level no alert reaches", async () => {

@@ -134,7 +134,12 @@ describe("integrity-guard conflicts", () => {
 
   it("reports a malformed config file (parse finding, skipped) and still checks the others", async () => {
     await withRepo(async (repo) => {
-      setup(repo, { "config/broken.json": '{"server": {"port": 1,,}}', "config/bad.yaml": "server:\n  port: [1, 2\n" });
+      setup(repo, {
+        "config/broken.json": '{"server": {"port": 1,,}}',
+        "config/bad.yaml": "server:\n  port: [1, 2\n",
+        // JSON.parse would quietly keep 8080 here; the file must be reported, not trusted.
+        "config/dup.json": '{"server": {"port": 1, "port": 8080}}',
+      });
       const run = await repo.cli(["conflicts", "--format", "json"]);
       expect(run.code).toBe(1);
       expect(run.stderr).not.toContain("internal error");
@@ -142,6 +147,8 @@ describe("integrity-guard conflicts", () => {
       const rules = report.findings.map((f) => `${f.rule} ${f.file}`);
       expect(rules).toContain("config/skipped config/broken.json");
       expect(rules).toContain("config/skipped config/bad.yaml");
+      expect(rules).toContain("parse/duplicate-key config/dup.json");
+      expect(rules).toContain("config/skipped config/dup.json");
       expect(report.findings.some((f) => f.rule.startsWith("parse/") && f.file === "config/broken.json")).toBe(true);
       expect(report.findings.some((f) => f.rule === "config/conflict" && f.key === "server.port")).toBe(true);
     });

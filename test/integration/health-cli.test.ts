@@ -1,11 +1,13 @@
 /** `integrity-guard health` end to end in real temporary git repositories. */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import healthSchema from "../../schemas/health.schema.json" with { type: "json" };
-import { PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
+import { GIT_ENV, PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
 import { startGitHubApi } from "../helpers/github-api.js";
 import { startSmtpServer } from "../helpers/smtp-server.js";
 import { deadUrl, startWebhookServer } from "../helpers/webhook-server.js";
@@ -36,14 +38,33 @@ function configure(repo: TestRepo, extra = "") {
   repo.write("state.json", '{"ok": true}\n');
 }
 
-/** Add a snapshot commit for `set` taken `hoursAgo` ago to the snapshot branch (trailers as `snapshot` writes them). */
-function addSnapshot(repo: TestRepo, set: string, hoursAgo: number, extraTrailers = "") {
+/**
+ * Add a snapshot commit for `set` taken `hoursAgo` ago to the snapshot branch, shaped as
+ * `snapshot` writes it: the files plus .integrity-snapshot/manifest.json, and trailers with the
+ * manifest's digest. `corrupt` stores a manifest whose checksum does not match the file.
+ */
+function addSnapshot(repo: TestRepo, set: string, hoursAgo: number, options: { trailers?: string; corrupt?: boolean } = {}) {
+  const run = (args: string[], input?: string) =>
+    execFileSync("git", args, { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, input, encoding: "utf8" }).trim();
+  const content = '{"ok": true}\n';
+  const blob = run(["hash-object", "-w", "--stdin"], content);
+  const sha = createHash("sha256")
+    .update(options.corrupt ? "something else" : content)
+    .digest("hex");
+  const manifest =
+    JSON.stringify(
+      { version: 1, set, paths: ["state.json"], files: { "state.json": { sha256: sha, size: content.length, mode: "100644" } } },
+      null,
+      1,
+    ) + "\n";
+  const mBlob = run(["hash-object", "-w", "--stdin"], manifest);
+  const meta = run(["mktree"], `100644 blob ${mBlob}\tmanifest.json\n`);
+  const tree = run(["mktree"], `040000 tree ${meta}\t.integrity-snapshot\n100644 blob ${blob}\tstate.json\n`);
   const time = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
-  const tree = repo.git("mktree").trim() || repo.git("hash-object", "-t", "tree", "-w", "--stdin").trim();
+  const digest = "sha256:" + createHash("sha256").update(manifest).digest("hex");
   const parent = repo.tryGit("rev-parse", "--verify", "-q", "refs/heads/integrity-snapshots").stdout.trim();
-  const msg = `snapshot ${set}: 1 files, 10 bytes\n\nSnapshot-Set: ${set}\nSnapshot-Time: ${time}\nManifest-Digest: sha256:${"0".repeat(64)}\nSnapshot-Files: 1\nSnapshot-Size: 10\n${extraTrailers}`;
-  const args = ["commit-tree", tree, "-m", msg, ...(parent ? ["-p", parent] : [])];
-  const id = repo.git(...args).trim();
+  const msg = `snapshot ${set}: 1 files, ${content.length} bytes\n\nSnapshot-Set: ${set}\nSnapshot-Time: ${time}\nSource-Commit: none\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: ${content.length}\n${options.trailers ?? ""}`;
+  const id = run(["commit-tree", tree, ...(parent ? ["-p", parent] : [])], msg);
   repo.git("update-ref", "refs/heads/integrity-snapshots", id);
   return id;
 }
@@ -130,6 +151,37 @@ describe("health dashboard", () => {
     });
   });
 
+  it("reads the newest snapshot back: a checksum mismatch makes backups CRITICAL", async () => {
+    await withRepo(async (repo) => {
+      configure(repo);
+      const good = addSnapshot(repo, "hourly", 1);
+      let b = expectValidHealthJson((await repo.cli(["health", "--format", "json", "--no-record"])).stdout).system_health.components
+        .backups;
+      expect(b.detail.last_validation).toMatchObject({ ok: true, commit: good });
+      expect(b).toMatchObject({ score: 100, status: "HEALTHY" });
+      const bad = addSnapshot(repo, "hourly", 0.5, { corrupt: true });
+      b = expectValidHealthJson((await repo.cli(["health", "--format", "json", "--no-record"])).stdout).system_health.components.backups;
+      expect(b.detail.last_validation).toMatchObject({ ok: false, commit: bad });
+      expect(b.detail.last_validation.message).toContain("state.json: read-back checksum differs from the source");
+      expect([b.score, b.status]).toEqual([59, "CRITICAL"]);
+      expect(b.summary).toContain("last backup validation failed");
+    });
+  });
+
+  it("reads snapshots taken by `integrity-guard snapshot`", async () => {
+    await withRepo(async (repo) => {
+      configure(repo, "  sign: { format: none }\n");
+      repo.commitAll();
+      const snap = await repo.cli(["snapshot", "--set", "hourly"]);
+      expect(snap.code).toBe(0);
+      const b = expectValidHealthJson((await repo.cli(["health", "--format", "json", "--no-record"])).stdout).system_health.components
+        .backups;
+      expect(b).toMatchObject({ score: 100, status: "HEALTHY" });
+      expect(b.detail.sets.hourly.snapshots).toBe(1);
+      expect(b.detail.last_validation).toMatchObject({ ok: true });
+    });
+  });
+
   it("reports a symlinked, empty or missing critical file without following or crashing", async () => {
     await withRepo(async (repo) => {
       repo.write(
@@ -185,7 +237,7 @@ describe("health SVG", () => {
   it("records each run and charts the history, with scores stored in snapshot commits", async () => {
     await withRepo(async (repo) => {
       configure(repo);
-      addSnapshot(repo, "hourly", 30, "Health-Score: 41 CRITICAL\n");
+      addSnapshot(repo, "hourly", 30, { trailers: "Health-Score: 41 CRITICAL\n" });
       addSnapshot(repo, "hourly", 1);
       const scores: number[] = [];
       for (let i = 0; i < 2; i++)
@@ -204,6 +256,16 @@ describe("health SVG", () => {
       // The next run appends on a fresh line despite the torn one.
       await repo.cli(["health"]);
       expect(JSON.parse((await repo.cli(["health", "--history", "--format", "json"])).stdout).history).toHaveLength(4);
+    });
+  });
+  it("concurrent runs each record their point", async () => {
+    await withRepo(async (repo) => {
+      configure(repo);
+      const runs = await Promise.all([1, 2, 3].map(() => repo.cli(["health", "--format", "json"])));
+      expect(runs.map((r) => r.stderr)).toEqual(["", "", ""]);
+      const lines = fs.readFileSync(path.join(repo.dir, ".git/integrity-guard/health-history.jsonl"), "utf8").trim().split("\n");
+      expect(lines).toHaveLength(3);
+      for (const l of lines) expect(JSON.parse(l)).toMatchObject({ status: expect.stringMatching(/^(HEALTHY|DEGRADED|CRITICAL)$/) });
     });
   });
 });

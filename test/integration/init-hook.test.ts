@@ -328,3 +328,20 @@ describe("hostile and concurrent", () => {
     }
   });
 });
+
+describe("husky 4 and older (hooks in package.json, scripts in .git/hooks)", () => {
+  it("gets the plain hook, which chains husky's own script", async () => {
+    await withRepo(async (repo) => {
+      repo.write(
+        "package.json",
+        JSON.stringify({ name: "x", devDependencies: { husky: "^4.3.8" }, husky: { hooks: { "pre-commit": "npm test" } } }),
+      );
+      const husky4 = '#!/bin/sh\n# husky\n. "$(dirname "$0")/husky.sh"\n';
+      fs.chmodSync(repo.write(".git/hooks/pre-commit", husky4), 0o755);
+      await initOk(repo);
+      expect(fs.existsSync(path.join(repo.dir, ".husky"))).toBe(false);
+      expect(repo.read(".git/hooks/pre-commit.local")).toBe(husky4);
+      expect(repo.read(".git/hooks/pre-commit")).toBe(gitHookScript());
+    });
+  });
+});

@@ -59,6 +59,6 @@ export function rulesOf(r: JsonReport): string[] {
 export function statCacheFile(repo: TestRepo): string | undefined {
   const dir = path.join(repo.dir, ".git/integrity-guard");
   if (!fs.existsSync(dir)) return undefined;
-  const f = fs.readdirSync(dir).find((n) => n.startsWith("manifest-cache-"));
+  const f = fs.readdirSync(dir).find((n) => /^manifest-cache-[0-9a-f]+\.json$/.test(n));
   return f ? path.join(dir, f) : undefined;
 }

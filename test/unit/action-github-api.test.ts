@@ -18,7 +18,9 @@ describe("GitHub API stand-in and client", () => {
   it("lists comments across pages with GitHub's Link header", async () => {
     for (let i = 0; i < 150; i++) api.addComment(7, `comment ${i}`, "someone");
     const res = await fetch(`${api.url}/repos/acme/app/issues/7/comments?per_page=100`);
-    expect(res.headers.get("link")).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/app\/issues\/7\/comments\?per_page=100&page=2>; rel="next"/);
+    expect(res.headers.get("link")).toMatch(
+      /<http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/app\/issues\/7\/comments\?per_page=100&page=2>; rel="next"/,
+    );
     const all = await client().listComments(7);
     expect(all).toHaveLength(150);
     expect(api.find("GET", "/issues/7/comments").map((r) => r.query.page ?? "1")).toEqual(["1", "1", "2"]);
@@ -38,7 +40,9 @@ describe("GitHub API stand-in and client", () => {
   it("answers 403 to a read-only token on writes, and the error says which permission", async () => {
     await api.close();
     api = await startGitHubApi({ readOnlyTokens: ["ro"] });
-    const error = await client("ro").upsertComment(1, MARKER, "x").catch((e: unknown) => e);
+    const error = await client("ro")
+      .upsertComment(1, MARKER, "x")
+      .catch((e: unknown) => e);
     expect(errorStatus(error)).toBe(403);
     expect(describeApiError(error)).toMatch(/Resource not accessible by integration.*HTTP 403.*pull-requests: write/);
     expect(api.comments).toHaveLength(0);

@@ -258,3 +258,40 @@ describe("merging shard reports", () => {
     expect(() => mergeReports([{ file: "x", data: { nope: true } }])).toThrow(/not a verify/);
   });
 });
+
+describe("the hand-written schema check", () => {
+  it("never accepts what schemas/manifest.schema.json rejects", async () => {
+    const { matchesSchema } = await import("../../src/core/manifest/validate.js");
+    const { Ajv } = await import("ajv");
+    const schema = (await import("../../schemas/manifest.schema.json", { with: { type: "json" } })).default;
+    const ajv = new Ajv({ strict: false }).compile(schema);
+    const base = buildManifest([entry("a", "1"), { ...entry("b", "2"), link: "x" }, { ...entry("c", "3"), mode: "755" }]);
+    const clone = () => JSON.parse(JSON.stringify(base)) as Record<string, unknown> & { entries: Record<string, unknown>[] };
+    const variants: unknown[] = [base, [], null, "x", { ...base, extra: 1 }, { ...base, version: 2 }, { ...base, root: "ABC" }, { ...base, algorithm: "md5" }];
+    for (const [k, v] of [["path", ""], ["path", 1], ["sha256", "xyz"], ["size", -1], ["size", 1.5], ["size", "1"], ["link", 5], ["mode", "644"], ["other", true]] as const) {
+      const c = clone();
+      c.entries[0]![k] = v;
+      variants.push(c);
+    }
+    const missing = clone();
+    delete missing.entries[1]!.sha256;
+    variants.push(missing);
+    for (const v of variants) {
+      expect(matchesSchema(v), JSON.stringify(v)).toBe(ajv(v));
+    }
+  });
+});
+
+describe("stringifyEntry", () => {
+  it("writes exactly what fast-json-stable-stringify writes", async () => {
+    const { stringifyEntry } = await import("../../src/core/manifest/root.js");
+    const stable = (await import("fast-json-stable-stringify")).default;
+    const cases: ManifestEntry[] = [
+      entry("a", "1"),
+      { ...entry('we"ird\\name\n\u0001é😀', "2"), link: 'ta"rget\u2028' },
+      { ...entry("x", "3"), mode: "755" },
+      { ...entry("big", "4"), size: 2 ** 40 },
+    ];
+    for (const e of cases) expect(stringifyEntry(e)).toBe(stable(e));
+  });
+});

@@ -353,6 +353,22 @@ describe("strict JSON: each kind of corruption at its exact position", () => {
     expect(doc.findings.map((f) => f.pointer)).toEqual(["/a", "/b/c"]);
   });
 
+  it("positions stay exact on one long (minified) line, in any order", () => {
+    const members = Array.from({ length: 200 }, (_, i) => `"k${i % 100}":"😀${i}"`);
+    const text = "{" + members.join(",") + "}";
+    const doc = json(text);
+    expect(doc.findings).toHaveLength(100);
+    // Expected columns: count code points before each duplicate's opening quote.
+    const column = (offset: number) => [...text.slice(0, offset)].length + 1;
+    const second = text.indexOf('"k0":', 2);
+    expect(doc.findings[0]).toMatchObject({ line: 1, column: column(second), related: [{ line: 1, column: 2 }] });
+    const last = text.lastIndexOf('"k99":');
+    expect(doc.findings[99]).toMatchObject({ line: 1, column: column(last) });
+    // locate() asked backwards along the same line.
+    expect(doc.locate("/k99")).toMatchObject({ column: column(last) + 6 });
+    expect(doc.locate("/k1")).toMatchObject({ column: column(text.lastIndexOf('"k1":')) + 5 });
+  });
+
   it("the truncated finding points back at the opening bracket", () => {
     const f = json('{\n  "list": [\n    1,').findings[0]!;
     expect(f.related).toEqual([{ file: "f.json", line: 2, column: 11, message: "an array opened here" }]);

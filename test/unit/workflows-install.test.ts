@@ -8,14 +8,24 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Config } from "../../src/config/types.js";
-import { CONCURRENCY_GROUP, installWorkflows, renderWorkflows, scheduledSets, TEMPLATE_CONFIG, WORKFLOW_FILES } from "../../src/io/workflows.js";
+import {
+  CONCURRENCY_GROUP,
+  installWorkflows,
+  renderWorkflows,
+  scheduledSets,
+  TEMPLATE_CONFIG,
+  WORKFLOW_FILES,
+} from "../../src/io/workflows.js";
 import { PROJECT_ROOT, withRepo } from "../helpers/repo.js";
 
 type Wf = {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
-  jobs: Record<string, { if?: string; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    { if?: string; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }
+  >;
 };
 const load = (text: string) => parse(text) as Wf;
 const config: Config = {
@@ -34,7 +44,10 @@ describe("generated workflows", () => {
     for (const name of WORKFLOW_FILES) {
       const file = path.join(PROJECT_ROOT, "templates/workflows", name);
       if (process.env.IG_UPDATE_TEMPLATES === "1") fs.writeFileSync(file, gen.get(name)!);
-      expect(fs.readFileSync(file, "utf8"), `${name} is stale: IG_UPDATE_TEMPLATES=1 npx vitest run test/unit/workflows-install.test.ts`).toBe(gen.get(name));
+      expect(
+        fs.readFileSync(file, "utf8"),
+        `${name} is stale: IG_UPDATE_TEMPLATES=1 npx vitest run test/unit/workflows-install.test.ts`,
+      ).toBe(gen.get(name));
     }
   });
 
@@ -68,7 +81,9 @@ describe("generated workflows", () => {
     expect(inputs.mode).toMatchObject({ type: "choice", options: ["pr", "push"], default: "pr" });
     expect(wf.permissions).toEqual({ contents: "write", "pull-requests": "write" });
     expect(wf.concurrency).toEqual({ group: CONCURRENCY_GROUP, "cancel-in-progress": false });
-    expect(wf.jobs.restore!.steps.at(-1)).toMatchObject({ with: { command: "restore", snapshot: "${{ inputs.snapshot }}", paths: "${{ inputs.paths }}", mode: "${{ inputs.mode }}" } });
+    expect(wf.jobs.restore!.steps.at(-1)).toMatchObject({
+      with: { command: "restore", snapshot: "${{ inputs.snapshot }}", paths: "${{ inputs.paths }}", mode: "${{ inputs.mode }}" },
+    });
   });
 
   it("no workflow fetches the full history; snapshot and restore fetch only the snapshot refs", () => {
@@ -76,7 +91,10 @@ describe("generated workflows", () => {
       expect(text, name).not.toMatch(/fetch-depth/);
       for (const job of Object.values(load(text).jobs)) {
         for (const s of job.steps) {
-          if (s.run?.includes("git fetch")) expect(s.run).toMatch(/git fetch --no-tags origin \+refs\/heads\/integrity-snapshots:refs\/heads\/integrity-snapshots( \+refs\/integrity-snapshots\/epochs\/\*:refs\/integrity-snapshots\/epochs\/\*)?\n/);
+          if (s.run?.includes("git fetch"))
+            expect(s.run).toMatch(
+              /git fetch --no-tags origin \+refs\/heads\/integrity-snapshots:refs\/heads\/integrity-snapshots( \+refs\/integrity-snapshots\/epochs\/\*:refs\/integrity-snapshots\/epochs\/\*)?\n/,
+            );
           if (s.run) expect(s.run, `${name}: no expression in a shell script (injection)`).not.toContain("${{");
         }
       }
@@ -84,9 +102,14 @@ describe("generated workflows", () => {
   });
 
   it("sets sharing a cron share one schedule entry; an invalid schedule is a config error", () => {
-    const shared = renderWorkflows({ version: 1, snapshots: { sets: { a: { paths: ["a"] }, b: { paths: ["b"], schedule: "23  2 * * *" } } } });
+    const shared = renderWorkflows({
+      version: 1,
+      snapshots: { sets: { a: { paths: ["a"] }, b: { paths: ["b"], schedule: "23  2 * * *" } } },
+    });
     expect(load(shared.files.get("integrity-snapshot.yml")!).on.schedule).toEqual([{ cron: "23 2 * * *" }]);
-    expect(() => scheduledSets({ version: 1, snapshots: { sets: { a: { paths: ["a"], schedule: "hourly" } } } })).toThrow(/snapshots.sets.a.schedule "hourly" is not a five-field cron/);
+    expect(() => scheduledSets({ version: 1, snapshots: { sets: { a: { paths: ["a"], schedule: "hourly" } } } })).toThrow(
+      /snapshots.sets.a.schedule "hourly" is not a five-field cron/,
+    );
     expect(() => scheduledSets({ version: 1, snapshots: { sets: { a: { paths: ["a"], schedule: "* * * *" } } } })).toThrow(/five-field/);
   });
 
@@ -101,16 +124,20 @@ describe("installWorkflows", () => {
   it("writes the three files, is idempotent, refuses to overwrite a changed file without force", async () => {
     await withRepo(async (repo) => {
       const first = await installWorkflows(repo.dir, config);
-      expect(first.written).toEqual([".github/workflows/integrity-check.yml", ".github/workflows/integrity-snapshot.yml", ".github/workflows/integrity-restore.yml"]);
+      expect(first.written).toEqual([
+        ".github/workflows/integrity-check.yml",
+        ".github/workflows/integrity-snapshot.yml",
+        ".github/workflows/integrity-restore.yml",
+      ]);
       expect(first.notes.join("\n")).toMatch(/repository secret MY_KEY/);
       const again = await installWorkflows(repo.dir, config);
       expect(again.written).toEqual([]);
 
       repo.write(".github/workflows/integrity-check.yml", "# mine\n");
       const snapBefore = repo.read(".github/workflows/integrity-snapshot.yml");
-      await expect(installWorkflows(repo.dir, { ...config, snapshots: { ...config.snapshots, sets: { x: { paths: ["x"] } } } })).rejects.toThrow(
-        /integrity-check\.yml, .*integrity-snapshot\.yml.* already exist and differ.*nothing was written/,
-      );
+      await expect(
+        installWorkflows(repo.dir, { ...config, snapshots: { ...config.snapshots, sets: { x: { paths: ["x"] } } } }),
+      ).rejects.toThrow(/integrity-check\.yml, .*integrity-snapshot\.yml.* already exist and differ.*nothing was written/);
       expect(repo.read(".github/workflows/integrity-check.yml")).toBe("# mine\n");
       expect(repo.read(".github/workflows/integrity-snapshot.yml")).toBe(snapBefore);
 

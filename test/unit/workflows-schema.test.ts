@@ -48,19 +48,44 @@ describe.skipIf(!dir)("workflow and action files against SchemaStore (../shared/
   });
 
   it("the project's workflows and the templates exist", () => {
-    expect(yamlFiles(".github/workflows").sort()).toEqual([".github/workflows/check-dist.yml", ".github/workflows/ci.yml", ".github/workflows/self-test.yml"]);
-    expect(yamlFiles("templates/workflows").sort()).toEqual(["templates/workflows/integrity-check.yml", "templates/workflows/integrity-restore.yml", "templates/workflows/integrity-snapshot.yml"]);
+    expect(yamlFiles(".github/workflows").sort()).toEqual([
+      ".github/workflows/check-dist.yml",
+      ".github/workflows/ci.yml",
+      ".github/workflows/self-test.yml",
+    ]);
+    expect(yamlFiles("templates/workflows").sort()).toEqual([
+      "templates/workflows/integrity-check.yml",
+      "templates/workflows/integrity-restore.yml",
+      "templates/workflows/integrity-snapshot.yml",
+    ]);
   });
 
-  it.each([...yamlFiles(".github/workflows"), ...yamlFiles("templates/workflows")])("%s validates against github-workflow.json", async (rel) => {
-    const text = fs.readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
-    expect(show(await check(rel, text, "github-workflow.json"))).toBe("");
-  });
+  it.each([...yamlFiles(".github/workflows"), ...yamlFiles("templates/workflows")])(
+    "%s validates against github-workflow.json",
+    async (rel) => {
+      const text = fs.readFileSync(path.join(PROJECT_ROOT, rel), "utf8");
+      expect(show(await check(rel, text, "github-workflow.json"))).toBe("");
+    },
+  );
 
   it("generated workflows for other configs validate too (custom crons, unsigned, gpg with a file key, odd set names)", async () => {
     const configs = [
-      { version: 1 as const, snapshots: { sign: { format: "none" as const }, sets: { "state.v2": { paths: ["a/"], schedule: "*/15 * * * *", keep: 3 }, x: { paths: ["b"] } } } },
-      { version: 1 as const, snapshots: { remote: "backup", branch: "snaps", sign: { format: "gpg" as const, key: "keys/private.asc" }, sets: { daily: { paths: ["data/"] } } } },
+      {
+        version: 1 as const,
+        snapshots: {
+          sign: { format: "none" as const },
+          sets: { "state.v2": { paths: ["a/"], schedule: "*/15 * * * *", keep: 3 }, x: { paths: ["b"] } },
+        },
+      },
+      {
+        version: 1 as const,
+        snapshots: {
+          remote: "backup",
+          branch: "snaps",
+          sign: { format: "gpg" as const, key: "keys/private.asc" },
+          sets: { daily: { paths: ["data/"] } },
+        },
+      },
       TEMPLATE_CONFIG,
     ];
     for (const config of configs) {

@@ -4,7 +4,7 @@
  */
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
-import { conflictPaths, foldInto, NestingError, newRoot } from "./flatten.js";
+import { conflictPaths, deeperThan, foldInto, MAX_DEPTH, NestingError, newRoot } from "./flatten.js";
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
@@ -73,7 +73,9 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
   for (const f of files) {
     if (isMap(f.value)) {
       try {
-        foldInto(root, f.value, merge);
+        // Checked before folding, so a rejected file adds nothing to the tree.
+        if (deeperThan(f.value, MAX_DEPTH)) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+        foldInto(root, f.value, merge, included.length);
         included.push(f);
       } catch (error) {
         if (!(error instanceof NestingError) && !(error instanceof RangeError)) throw error;
@@ -99,20 +101,30 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
   const differ = new Set(rules.differ ?? []);
   const owners = rules.owners ?? {};
   const conflicts: Conflict[] = [];
-  for (const tokens of conflictPaths(root)) {
+  const wantedBy = new Map<ConfigFile, string[]>(included.map((f) => [f, Object.keys(owners)]));
+  for (const { tokens, files: definers } of conflictPaths(root)) {
     const pointer = toPointer(tokens);
     if (underAny(pointer, differ) || ownerOf(pointer, owners) !== undefined) continue;
     const conflict: Conflict = { pointer, key: pointerToDotted(pointer), secret: isSecret(tokens), entries: [] };
-    for (const file of included) {
-      const value = getAtPath(file.value, tokens);
-      if (value === undefined) continue;
-      const position = file.doc?.locate(pointer);
-      conflict.entries.push({ file: file.path, value, ...(position ? { position } : {}) });
+    for (const fi of definers) {
+      const file = included[fi];
+      if (!file) continue;
+      conflict.entries.push({ file: file.path, value: getAtPath(file.value, tokens) });
+      wantedBy.get(file)!.push(pointer);
     }
     conflicts.push(conflict);
-    findings.push(conflictFinding(conflict));
   }
-  findings.push(...singleSourceFindings(files, owners));
+  // Positions in one batch per file (the fast JSON path scans each file once).
+  for (const [file, pointers] of wantedBy) file.doc?.prepare?.(pointers);
+  const byPath = new Map(included.map((f) => [f.path, f]));
+  for (const c of conflicts) {
+    for (const e of c.entries) {
+      const position = byPath.get(e.file)?.doc?.locate(c.pointer);
+      if (position) e.position = position;
+    }
+    findings.push(conflictFinding(c));
+  }
+  findings.push(...singleSourceFindings(included, owners));
   return { findings, conflicts, isSecret };
 }
 

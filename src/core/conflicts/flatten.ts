@@ -24,6 +24,8 @@ export interface KeyNode {
   children: Map<string, KeyNode> | undefined;
   first: unknown;
   conflict: boolean;
+  /** Indexes (in fold order) of the files that define this key. */
+  files: number[];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -35,64 +37,88 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export function newRoot(): KeyNode {
-  return { children: undefined, first: MAP_MARK, conflict: false };
+  return { children: undefined, first: MAP_MARK, conflict: false, files: [] };
 }
 
 /**
  * Add one file's map to the tree. `merge` maps pointers to declared strategies ("" = root);
  * strategies apply to their pointer and everything below. Throws NestingError past MAX_DEPTH.
  */
-export function foldInto(root: KeyNode, value: Record<string, unknown>, merge: ReadonlyMap<string, MergeStrategy>): void {
+export function foldInto(root: KeyNode, value: Record<string, unknown>, merge: ReadonlyMap<string, MergeStrategy>, file: number): void {
   const rootStrategy = merge.get("") ?? "deep";
-  if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0);
-  else foldWithPaths(root, value, rootStrategy, "", merge, 0);
+  if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0, file);
+  else foldWithPaths(root, value, rootStrategy, "", merge, 0, file);
 }
 
-function visit(parent: KeyNode, key: string, v: unknown, strategy: MergeStrategy): KeyNode | undefined {
+function visit(parent: KeyNode, key: string, v: unknown, strategy: MergeStrategy, file: number): KeyNode | undefined {
   const mark = isMap(v) && strategy !== "replace" ? MAP_MARK : Array.isArray(v) && (strategy === "unique" || strategy === "append") ? LIST_MARK : v;
   let children = parent.children;
   if (!children) parent.children = children = new Map();
   let node = children.get(key);
   if (!node) {
-    node = { children: undefined, first: mark, conflict: false };
+    node = { children: undefined, first: mark, conflict: false, files: [file] };
     children.set(key, node);
-  } else if (!node.conflict && !same(node.first, mark)) node.conflict = true;
+  } else {
+    if (!node.conflict && !same(node.first, mark)) node.conflict = true;
+    node.files.push(file);
+  }
   return mark === MAP_MARK ? node : undefined;
 }
 
 /** The common case: no per-path strategies, so no pointers are needed at all. */
-function foldFast(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, depth: number): void {
+function foldFast(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, depth: number, file: number): void {
   if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
   for (const key of Object.keys(value)) {
     const v = value[key];
-    const child = visit(node, key, v, strategy);
-    if (child) foldFast(child, v as Record<string, unknown>, strategy, depth + 1);
+    const child = visit(node, key, v, strategy, file);
+    if (child) foldFast(child, v as Record<string, unknown>, strategy, depth + 1, file);
   }
 }
 
-function foldWithPaths(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, pointer: string, merge: ReadonlyMap<string, MergeStrategy>, depth: number): void {
+function foldWithPaths(
+  node: KeyNode,
+  value: Record<string, unknown>,
+  strategy: MergeStrategy,
+  pointer: string,
+  merge: ReadonlyMap<string, MergeStrategy>,
+  depth: number,
+  file: number,
+): void {
   if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
   for (const key of Object.keys(value)) {
     const v = value[key];
     const childPointer = pointer + "/" + escapeToken(key);
     const s = merge.get(childPointer) ?? strategy;
-    const child = visit(node, key, v, s);
-    if (child) foldWithPaths(child, v as Record<string, unknown>, s, childPointer, merge, depth + 1);
+    const child = visit(node, key, v, s, file);
+    if (child) foldWithPaths(child, v as Record<string, unknown>, s, childPointer, merge, depth + 1, file);
   }
 }
 
-/** Every key path (as tokens) whose files disagree, depth first. */
-export function conflictPaths(root: KeyNode): string[][] {
-  const out: string[][] = [];
+/** Every key path (as tokens) whose files disagree, with the files that define it, depth first. */
+export function conflictPaths(root: KeyNode): { tokens: string[]; files: number[] }[] {
+  const out: { tokens: string[]; files: number[] }[] = [];
   const walk = (node: KeyNode, tokens: string[]) => {
     if (!node.children) return;
     for (const [key, child] of node.children) {
       tokens.push(key);
-      if (child.conflict) out.push([...tokens]);
+      if (child.conflict) out.push({ tokens: [...tokens], files: child.files });
       walk(child, tokens);
       tokens.pop();
     }
   };
   walk(root, []);
   return out;
+}
+
+/** True when `value` nests maps/lists deeper than `limit` (iterative: safe on hostile input). */
+export function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const items = Array.isArray(v) ? v : isMap(v) ? Object.values(v) : undefined;
+    if (!items) continue;
+    for (const item of items) if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
+  }
+  return false;
 }

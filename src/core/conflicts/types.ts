@@ -9,7 +9,10 @@ export interface ConfigFile {
   /** The file's data (first document). */
   value: unknown;
   /** For positions; absent in tests that build values by hand. */
-  doc?: Pick<ParsedDocument, "locate" | "locateKey">;
+  doc?: Pick<ParsedDocument, "locate" | "locateKey"> & {
+    /** Called once, before any locate, with every pointer the report will ask for (batch lookups). */
+    prepare?(pointers: Iterable<string>): void;
+  };
 }
 
 /** The config.* keys that drive the analysis (schemas/config.schema.json, definitions.config). */

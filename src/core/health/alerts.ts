@@ -44,14 +44,15 @@ export function deriveAlerts(d: Dashboard, previous: HealthStatus | undefined): 
       level: h.status === "CRITICAL" ? "CRITICAL" : "WARNING",
       title: `Repository health is ${h.status} (${h.overall_score}/100)`,
       message: Object.entries(h.components)
-        .filter(([, c]) => c.included && c.status !== "HEALTHY")
+        .filter(([, c]) => c.included && c.weight > 0 && c.status !== "HEALTHY")
         .map(([n, c]) => `${n}: ${c.score} ${c.status}: ${c.summary}`)
         .join("\n"),
       persistent: true,
     });
   }
   for (const [name, c] of Object.entries(h.components)) {
-    if (!c.included || c.status === "HEALTHY") continue;
+    // Left out of the score (nothing configured, or weight 0): left out of the alerts too.
+    if (!c.included || c.weight <= 0 || c.status === "HEALTHY") continue;
     alerts.push({
       key: `health/${name}`,
       level: c.status === "CRITICAL" ? "ERROR" : "WARNING",

@@ -35,3 +35,23 @@ export function renderHistoryText(points: readonly HistoryPoint[]): string {
   const rows = points.map((p) => `  ${p.time}  ${String(p.score).padStart(3)}  ${p.status.padEnd(8)}  ${p.source ?? "local"}`);
   return ["  time                      score  status    source", ...rows].join("\n") + "\n";
 }
+
+/** The dashboard as a Markdown table (for a job summary or an issue). */
+export function renderDashboardMarkdown(d: Dashboard): string {
+  const h = d.system_health;
+  const icon = { HEALTHY: "🟢", DEGRADED: "🟡", CRITICAL: "🔴" } as const;
+  const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const rows = Object.entries(h.components).map(([name, c]) =>
+    c.included
+      ? `| ${name} | ${c.score} | ${icon[c.status]} ${c.status} | ${cell(c.summary)} |`
+      : `| ${name} | – | n/a | ${cell(c.summary)} |`,
+  );
+  return [
+    `### Health: ${icon[h.status]} ${h.overall_score}/100 ${h.status}`,
+    "",
+    "| component | score | status | detail |",
+    "|---|---:|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}

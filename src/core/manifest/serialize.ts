@@ -4,9 +4,8 @@
  * reseal shows up in review as one changed line per changed file and an unchanged reseal is
  * byte-identical. No timestamps: nothing churns.
  */
-import stringify from "fast-json-stable-stringify";
 import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, MANIFEST_VERSION, comparePaths, type Manifest, type ManifestEntry } from "./model.js";
-import { rootDigest } from "./root.js";
+import { rootDigest, stringifyEntry } from "./root.js";
 
 /** Build a manifest from entries (sorted, root digest computed). */
 export function buildManifest(entries: readonly ManifestEntry[]): Manifest {
@@ -24,7 +23,12 @@ function normalizeEntry(e: ManifestEntry): ManifestEntry {
 
 /** The manifest file's text (ends with a newline). */
 export function renderManifest(m: Manifest): string {
-  const entries = m.entries.length === 0 ? "[]" : "[\n" + m.entries.map((e) => stringify(e)).join(",\n") + "\n]";
+  return renderManifestLines(m, m.entries.map(stringifyEntry));
+}
+
+/** renderManifest with the entries already stringified (the reader reuses them for the root digest). */
+export function renderManifestLines(m: Omit<Manifest, "entries">, lines: readonly string[]): string {
+  const entries = lines.length === 0 ? "[]" : "[\n" + lines.join(",\n") + "\n]";
   // Keys in sorted order, as stable stringify would emit them.
   return (
     `{"algorithm":${JSON.stringify(m.algorithm)},"entries":${entries},"format":${JSON.stringify(m.format)},` +

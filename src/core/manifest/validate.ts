@@ -14,8 +14,8 @@ import { ajvErrorsToFindings } from "../schema/ajv-findings.js";
 import { UnsafePathError } from "../../errors.js";
 import manifestSchema from "../../../schemas/manifest.schema.json" with { type: "json" };
 import type { Manifest } from "./model.js";
-import { rootDigest } from "./root.js";
-import { renderManifest } from "./serialize.js";
+import { rootDigestOfLines, stringifyEntry } from "./root.js";
+import { renderManifestLines } from "./serialize.js";
 
 let compiled: ValidateFunction | undefined;
 
@@ -52,8 +52,9 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
     if (findings.length === 0) findings.push(corrupt({ message: "the manifest is not valid JSON" }, file));
     return { findings };
   }
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
-  if (!compiled(value)) {
+  // The hand-written check mirrors the schema exactly and costs nothing; ajv (compiled only when
+  // something is wrong) produces the findings with pointers and positions.
+  if (!matchesSchema(value) && !(compiled ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema))(value)) {
     const doc = slow();
     if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
     const findings = ajvErrorsToFindings(compiled.errors ?? [], {
@@ -85,7 +86,8 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
     }
     prev = e.path;
   });
-  const root = rootDigest(m.entries);
+  const lines = m.entries.map(stringifyEntry);
+  const root = rootDigestOfLines(lines);
   if (root !== m.root) {
     findings.push(
       corrupt(
@@ -100,7 +102,7 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
     );
   }
   if (findings.length > 0) return { findings };
-  if (renderManifest(m) !== str) {
+  if (renderManifestLines(m, lines) !== str) {
     // Valid and consistent, but not as seal writes it (hand-formatted, or duplicate keys that
     // JSON.parse folded): the strict parser says which.
     const doc = slow();
@@ -116,6 +118,30 @@ export function readManifestText(text: Buffer | string, file: string): ReadManif
     });
   }
   return { manifest: m, findings };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ENTRY_KEYS = new Set(["path", "sha256", "size", "link", "mode"]);
+
+/** schemas/manifest.schema.json, by hand (a fast path; ajv decides whenever this says no). */
+export function matchesSchema(v: unknown): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const m = v as Record<string, unknown>;
+  const keys = Object.keys(m);
+  if (keys.length !== 5 || !keys.every((k) => k === "format" || k === "version" || k === "algorithm" || k === "root" || k === "entries")) return false;
+  if (m.format !== "integrity-guard/manifest" || m.version !== 1 || m.algorithm !== "sha256") return false;
+  if (typeof m.root !== "string" || !HEX64.test(m.root) || !Array.isArray(m.entries)) return false;
+  for (const e of m.entries as unknown[]) {
+    if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+    const r = e as Record<string, unknown>;
+    for (const k in r) if (!ENTRY_KEYS.has(k)) return false;
+    if (typeof r.path !== "string" || r.path.length === 0) return false;
+    if (typeof r.sha256 !== "string" || !HEX64.test(r.sha256)) return false;
+    if (typeof r.size !== "number" || !Number.isInteger(r.size) || r.size < 0) return false;
+    if (r.link !== undefined && typeof r.link !== "string") return false;
+    if (r.mode !== undefined && r.mode !== "755") return false;
+  }
+  return true;
 }
 
 function corrupt(f: Partial<Finding> & { message: string }, file: string): Finding {

@@ -38,40 +38,73 @@ const FIX_QUOTES = "JSON strings and member names use double quotes";
 const FIX_COMMENT = "JSON has no comments: remove it, or list the file under validate.jsonc in .integrity-guard/config.yml";
 const FIX_TRUNCATED = "the file was cut short (an interrupted write?): restore it from git (git restore -- FILE) or a snapshot";
 
-/** Per-object member names, for duplicate detection: a list while small, a Map when large. */
+/**
+ * Per-object member names, for duplicate detection. Names are kept as [start, end) ranges of
+ * the quoted text and compared in place while the object is small (no string is allocated for
+ * most keys); a Map of decoded names takes over for large objects or escaped names.
+ */
 class KeySet {
-  names: string[] = [];
-  offsets: number[] = [];
-  map: Map<string, number> | undefined;
-  /** The member being read; undefined before the first name. */
-  current: string | undefined;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private count = 0;
+  private map: Map<string, number> | undefined;
+  /** The member being read: [start, end) of its quoted name; -1 before the first name. */
+  private curStart = -1;
+  private curEnd = -1;
+
+  constructor(private readonly text: string) {}
 
   reset(): void {
-    this.names.length = 0;
-    this.offsets.length = 0;
+    this.count = 0;
     this.map = undefined;
-    this.current = undefined;
+    this.curStart = -1;
   }
 
-  /** Returns the offset of an earlier definition of `name`, or -1 (and records it). */
-  add(name: string, offset: number): number {
-    this.current = name;
+  /** Name of the member being read, undefined before the first one. */
+  current(): string | undefined {
+    return this.curStart < 0 ? undefined : decodeName(this.text, this.curStart, this.curEnd);
+  }
+
+  /** Records the quoted name at [start, end); returns the offset of an earlier definition, or -1. */
+  add(start: number, end: number, escaped: boolean): number {
+    this.curStart = start;
+    this.curEnd = end;
+    if (escaped && !this.map) this.toMap();
     if (this.map) {
+      const name = decodeName(this.text, start, end);
       const prev = this.map.get(name);
       if (prev !== undefined) return prev;
-      this.map.set(name, offset);
+      this.map.set(name, start);
       return -1;
     }
-    const names = this.names;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.offsets[k]!;
-    names.push(name);
-    this.offsets.push(offset);
-    if (names.length > 12) {
-      this.map = new Map();
-      for (let k = 0; k < names.length; k++) this.map.set(names[k]!, this.offsets[k]!);
+    const text = this.text;
+    const length = end - start;
+    const { starts, ends } = this;
+    for (let k = 0; k < this.count; k++) {
+      const s = starts[k]!;
+      if (ends[k]! - s !== length) continue;
+      let j = 1; // both start with a quote
+      while (j < length && text.charCodeAt(s + j) === text.charCodeAt(start + j)) j++;
+      if (j === length) return s;
     }
+    starts[this.count] = start;
+    ends[this.count] = end;
+    this.count++;
+    if (this.count > 12) this.toMap();
     return -1;
   }
+
+  private toMap(): void {
+    const map = new Map<string, number>();
+    for (let k = 0; k < this.count; k++) map.set(decodeName(this.text, this.starts[k]!, this.ends[k]!), this.starts[k]!);
+    this.map = map;
+  }
+}
+
+/** The member name of the quoted (valid) string at [start, end). */
+function decodeName(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
 export class JsonScanner {
@@ -133,7 +166,7 @@ export class JsonScanner {
           // One KeySet per depth, reused: allocating one per object costs ~15% on big files.
           const keys = this.keys[d];
           if (keys) keys.reset();
-          else this.keys[d] = new KeySet();
+          else this.keys[d] = new KeySet(text);
         }
         this.depth = d + 1;
         i = this.ws(i + 1);
@@ -234,16 +267,15 @@ export class JsonScanner {
     const start = i;
     const end = this.string(i);
     if (end < 0) return -1;
-    const name = this.escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1);
     const keys = this.keys[this.depth - 1]!;
-    const first = keys.add(name, start);
-    if (first >= 0) this.duplicate(name, first, start, end);
+    const first = keys.add(start, end, this.escaped);
+    if (first >= 0) this.duplicate(decodeName(text, start, end), first, start, end);
     i = this.ws(end);
     if (i < 0) return -1;
     if (text.charCodeAt(i) !== 58) {
       if (i >= this.len) return this.eof(i);
       const found = this.describe(i);
-      this.fail("parse/syntax", i, `expected ":" after member name ${JSON.stringify(name)}, found ${found}`, {
+      this.fail("parse/syntax", i, `expected ":" after member name ${JSON.stringify(decodeName(text, start, end))}, found ${found}`, {
         expected: '":"',
         found,
         fix: 'separate each member name from its value with ":"',
@@ -346,7 +378,7 @@ export class JsonScanner {
     const text = this.text;
     const start = i;
     let c = text.charCodeAt(i);
-    let exact = true;
+    let mayOverflow = false;
     if (c === 45) c = text.charCodeAt(++i);
     if (c === 48) {
       c = text.charCodeAt(++i);
@@ -376,18 +408,19 @@ export class JsonScanner {
       if (!(c >= 48 && c <= 57)) return this.digitExpected(i, start, "after the decimal point");
       do c = text.charCodeAt(++i);
       while (c >= 48 && c <= 57);
-      exact = false;
     }
     if (c === 101 || c === 69) {
       c = text.charCodeAt(++i);
       if (c === 43 || c === 45) c = text.charCodeAt(++i);
       if (!(c >= 48 && c <= 57)) return this.digitExpected(i, start, "in the exponent");
+      const digits = i;
       do c = text.charCodeAt(++i);
       while (c >= 48 && c <= 57);
-      exact = false;
+      if (i - digits > 2) mayOverflow = true;
     }
-    // Only long or exponent numbers can overflow; checking just those keeps the scan fast.
-    if (!exact || i - start > 15) {
+    // Up to 15 characters with at most a 2-digit exponent is below 1e115: only longer numbers
+    // can overflow, and checking just those keeps the scan fast.
+    if (mayOverflow || i - start > 15) {
       const v = Number(text.slice(start, i));
       if (!Number.isFinite(v)) this.numberRange(start, i);
     }
@@ -588,8 +621,11 @@ export class JsonScanner {
     const path: (string | number)[] = [];
     for (let d = 0; d < depth; d++) {
       if (this.kinds[d] !== OBJ) path.push(this.indices[d]!);
-      else if (this.keys[d]!.current !== undefined) path.push(this.keys[d]!.current!);
-      else break;
+      else {
+        const name = this.keys[d]!.current();
+        if (name === undefined) break;
+        path.push(name);
+      }
     }
     return toPointer(path);
   }

@@ -1,7 +1,7 @@
 /**
  * Strict RFC 8259 JSON (and JSONC: comments and trailing commas) with positions.
- * Order of checks: byte order mark, merge-conflict markers, then one validating pass
- * (json-scan.ts); values come from JSON.parse once the text is known to be valid, and
+ * Order of checks: byte order mark, one validating pass (json-scan.ts), and when that fails,
+ * merge-conflict markers (reported instead of the syntax error they cause); values come from JSON.parse once the text is known to be valid, and
  * positions from a lazy locator (json-locate.ts) only when someone asks for one.
  */
 import type { Finding } from "../finding.js";
@@ -36,12 +36,14 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     });
     start = 1;
   }
-  const conflict = findMergeConflict(text, lines, file);
-  if (conflict) return failed(format, [...findings, conflict]);
-
   const scan = new JsonScanner(text, lines, { file, jsonc, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, start }).run();
+  if (!scan.wellFormed) {
+    // Conflict markers always break JSON, so they are only looked for when the scan failed:
+    // naming them beats the syntax error they cause, and valid files skip the search.
+    const conflict = findMergeConflict(text, lines, file);
+    return failed(format, [...findings, ...(conflict ? [conflict] : scan.findings)]);
+  }
   findings.push(...scan.findings);
-  if (!scan.wellFormed) return failed(format, findings);
 
   const ok = findings.length === 0;
   // Values only for a valid document: a duplicate key's "winner" differs between readers.

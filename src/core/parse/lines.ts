@@ -7,6 +7,7 @@ import type { Position } from "./types.js";
 
 export class LineIndex {
   private starts: number[] | undefined;
+  private last: { line: number; offset: number; column: number } | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -44,7 +45,13 @@ export class LineIndex {
     const lineStart = starts[lo]!;
     let column = 1;
     // A byte order mark is invisible in editors: do not count it as a column.
-    const from = lineStart === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    let from = lineStart === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    // Minified files are one long line: continue from the last position asked for on the same
+    // line (findings come in reading order) instead of recounting from the line start.
+    if (this.last && this.last.line === lo && this.last.offset <= at && this.last.offset > from) {
+      from = this.last.offset;
+      column = this.last.column;
+    }
     for (let i = from; i < at; i++) {
       const c = this.text.charCodeAt(i);
       // A low surrogate that follows a high one is the second half of one code point.
@@ -54,6 +61,7 @@ export class LineIndex {
       }
       column++;
     }
+    this.last = { line: lo, offset: at, column };
     return { line: lo + 1, column };
   }
 

@@ -51,7 +51,7 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       file: options.file,
       ...(pos ? { line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn } : {}),
       pointer: d.pointer,
-      message: `${where}${docLabel}: ${d.message} (schema ${options.schemaPath}, ${e.schemaPath})`,
+      message: `${where}${docLabel}: ${d.message} (${schemaLocation(options.schemaPath, e.schemaPath)})`,
       ...(d.expected !== undefined ? { expected: d.expected } : {}),
       ...(d.found !== undefined ? { found: d.found } : {}),
       ...(d.fix ? { fix: d.fix } : {}),
@@ -239,6 +239,11 @@ function describe(e: ErrorObject, options: AjvFindingOptions): Described {
     default:
       return { pointer: base, atKey: false, message: e.message ?? "is invalid" };
   }
+}
+
+/** "schemas/x.json#/properties/id/type": the schema file and the keyword that failed. */
+function schemaLocation(file: string, keywordPath: string): string {
+  return keywordPath.startsWith("#") ? `${file}${keywordPath}` : `${file} -> ${keywordPath}`;
 }
 
 /** Drop the generic "must match a schema in anyOf/oneOf" wrapper when its branches already explain. */

@@ -4,6 +4,7 @@
  */
 import type { Ajv as AjvCore, ErrorObject, Options } from "ajv";
 import type { Draft } from "./draft.js";
+import { cjsExports, cjsNamed } from "./interop.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -74,25 +75,25 @@ export class SchemaCompiler {
     if (have) return have;
     let ajv: AjvCore;
     if (draft === "2020-12") {
-      const { Ajv2020 } = await import("ajv/dist/2020.js");
+      const Ajv2020 = cjsNamed<typeof import("ajv/dist/2020.js").Ajv2020>(await import("ajv/dist/2020.js"), "Ajv2020");
       ajv = new Ajv2020(OPTIONS);
     } else if (draft === "2019-09") {
-      const { Ajv2019 } = await import("ajv/dist/2019.js");
+      const Ajv2019 = cjsNamed<typeof import("ajv/dist/2019.js").Ajv2019>(await import("ajv/dist/2019.js"), "Ajv2019");
       ajv = new Ajv2019(OPTIONS);
     } else if (draft === "draft-07" || draft === "draft-06") {
-      const { Ajv } = await import("ajv");
+      const Ajv = cjsNamed<typeof import("ajv").Ajv>(await import("ajv"), "Ajv");
       ajv = new Ajv(OPTIONS);
       if (draft === "draft-06") {
-        const { default: meta } = await import("ajv/dist/refs/json-schema-draft-06.json", { with: { type: "json" } });
-        ajv.addMetaSchema(meta);
+        const meta = await import("ajv/dist/refs/json-schema-draft-06.json", { with: { type: "json" } });
+        ajv.addMetaSchema((meta as { default?: object }).default ?? meta);
       }
     } else {
       throw new Error(
         `JSON Schema ${draft} is not supported (ajv-draft-04 is not installed); change $schema to http://json-schema.org/draft-07/schema# (usually only "id" -> "$id" and boolean exclusiveMinimum/exclusiveMaximum need changing)`,
       );
     }
-    const { default: addFormats } = await import("ajv-formats");
-    (addFormats as unknown as (a: AjvCore) => void)(ajv);
+    const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
+    addFormats(ajv);
     this.instances.set(draft, ajv);
     return ajv;
   }
@@ -102,6 +103,6 @@ type StandaloneCode = (ajv: AjvCore, validate: unknown) => string;
 
 /** ajv's standalone generator; its module is CommonJS, whose default export differs between Node and the bundler. */
 async function standalone(): Promise<StandaloneCode> {
-  const mod = (await import("ajv/dist/standalone/index.js")) as unknown as { default: StandaloneCode | { default: StandaloneCode } };
-  return typeof mod.default === "function" ? mod.default : mod.default.default;
+  const e = cjsExports(await import("ajv/dist/standalone/index.js"));
+  return (typeof e === "function" ? e : e.default) as StandaloneCode;
 }

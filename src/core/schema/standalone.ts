@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Validator } from "./compile.js";
+import { cjsExports } from "./interop.js";
 
 type Loader = () => Promise<unknown>;
 
@@ -17,13 +18,6 @@ const RUNTIME: Record<string, Loader> = {
   "ajv-formats/dist/formats": () => import("ajv-formats/dist/formats.js"),
 };
 
-/** What CommonJS `require` would return, from an ESM namespace (Node) or a bundler's module. */
-function asCommonJs(ns: unknown): unknown {
-  const d = (ns as { default?: unknown }).default;
-  if (d !== null && (typeof d === "object" || typeof d === "function") && (d as { __esModule?: boolean }).__esModule) return d;
-  return ns;
-}
-
 /** The module ids standalone code requires. */
 export function requiredModules(code: string): string[] {
   return [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
@@ -35,7 +29,7 @@ export async function loadStandalone(code: string): Promise<Validator> {
   for (const id of requiredModules(code)) {
     const load = RUNTIME[id];
     if (!load) throw new Error(`compiled schema needs module ${id}, which integrity-guard does not ship`);
-    modules.set(id, asCommonJs(await load()));
+    modules.set(id, cjsExports(await load()));
   }
   const mod: { exports: unknown } = { exports: {} };
   // The code is ajv's own output, cached under .git/integrity-guard/ and checksummed there.

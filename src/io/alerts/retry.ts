@@ -40,7 +40,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   return Number.isFinite(t) ? Math.max(0, t - now) : undefined;
 }
 
-/** fetch with the retry policy above. Resolves on 2xx/3xx; throws HttpFailure otherwise. */
+/** fetch with the retry policy above. Resolves on 2xx; throws HttpFailure otherwise. */
 export async function fetchWithRetry(url: string, init: RequestInit, options: RetryOptions = {}): Promise<HttpAnswer> {
   const retries = options.retries ?? 3;
   const base = options.baseDelayMs ?? 500;
@@ -53,9 +53,11 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeout), redirect: "manual" });
       const text = await res.text();
-      if (res.status < 400) return { status: res.status, headers: res.headers, text, attempts: attempt };
+      if (res.status < 300) return { status: res.status, headers: res.headers, text, attempts: attempt };
       lastStatus = res.status;
       lastProblem = `HTTP ${res.status}${shortBody(text)}`;
+      // Redirects are not followed: the request carries a secret (URL path, token) that must not go to another host.
+      if (res.status < 400) throw new HttpFailure(`HTTP ${res.status}: redirects are not followed; use the final URL`, res.status, attempt);
       if (res.status !== 429 && res.status < 500) throw new HttpFailure(lastProblem, res.status, attempt);
       const after = retryAfterMs(res.headers.get("retry-after"));
       if (after !== undefined) wait = after;

@@ -50,16 +50,25 @@ const BLOB_MARGIN_NS = 1_000_000_000n;
 
 export async function observeTree(options: ObserveOptions): Promise<ObserveResult> {
   const { git, root, cache } = options;
-  const entries = walkTree(root, options.roots, options.accept);
+  // Ask git first: its processes (diff-files lstat's every tracked file) run while we walk.
+  const startNs = BigInt(Date.now()) * 1_000_000n;
+  const gitAnswers = options.roots.length > 0 ? Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]) : Promise.resolve(undefined);
+  let entries: ReturnType<typeof walkTree>;
+  try {
+    entries = walkTree(root, options.roots, options.accept);
+  } catch (error) {
+    await gitAnswers.catch(() => undefined);
+    throw error;
+  }
   const observed = new Map<string, Observation>();
   const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
   const blobIds = new Set<string>();
 
   // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
   const tracked = new Map<string, { oid: string; executable: boolean }>();
-  const startNs = BigInt(Date.now()) * 1_000_000n;
-  if (entries.length > 0) {
-    const [index, changed] = await Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]);
+  const answers = await gitAnswers;
+  if (answers) {
+    const [index, changed] = answers;
     const dirty = new Set(changed);
     for (const e of index) {
       if (e.tag === "H" && e.stage === 0 && (e.mode === "100644" || e.mode === "100755") && !dirty.has(e.path)) {
@@ -94,6 +103,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (c) {
         observed.set(e.path, { kind: "file", sha256: c.sha256, size: c.size, ...(c.executable ? { mode: "755" } : {}) });
         stats.fromCache++;
+        // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
+        if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
         continue;
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Backup facts from the snapshot branch: the newest snapshot of each set (commits whose trailers
- * carry `Snapshot-Set` and `Snapshot-Time`, written by `snapshot`), and any health scores
+ * carry `Snapshot-Set` and `Snapshot-Time`, written by `snapshot`), the read-back validation of
+ * the newest one, and any health scores
  * recorded with them (`Health-Score: 85 HEALTHY` trailer), for the history chart.
  */
 import type { Config } from "../../config/types.js";
@@ -8,6 +9,7 @@ import type { BackupFacts, BackupSetFact } from "../../core/health/components.js
 import type { HistoryPoint } from "../../core/health/chart.js";
 import type { HealthStatus } from "../../core/health/types.js";
 import type { Git } from "../git.js";
+import { validateSnapshot } from "./snapshot-validation.js";
 
 const DEFAULT_BRANCH = "integrity-snapshots";
 /** Where `snapshot` keeps closed epochs (old chains); their snapshots still count. */
@@ -18,8 +20,8 @@ export interface SnapshotTrailers {
   set?: string;
   time?: string;
   health?: { score: number; status: HealthStatus };
-  /** `Snapshot-Verified: ok|failed …`, when a snapshot records its read-back result. */
-  verified?: { ok: boolean; message?: string };
+  /** `Manifest-Digest: sha256:<hex>` of the snapshot's stored manifest. */
+  digest?: string;
 }
 
 /** The first value of each trailer-like line `Name: value` (the first wins, as `snapshot` reads them). */
@@ -36,8 +38,8 @@ export function parseTrailers(id: string, message: string): SnapshotTrailers {
   if (time && Number.isFinite(Date.parse(time))) out.time = new Date(Date.parse(time)).toISOString();
   const hs = /^(\d{1,3})(?:\s+(HEALTHY|DEGRADED|CRITICAL))?$/.exec(t.get("Health-Score") ?? "");
   if (hs && Number(hs[1]) <= 100) out.health = { score: Number(hs[1]), status: (hs[2] as HealthStatus | undefined) ?? "HEALTHY" };
-  const v = /^(ok|failed)\b\s*(.*)$/i.exec(t.get("Snapshot-Verified") ?? "");
-  if (v) out.verified = { ok: v[1]!.toLowerCase() === "ok", ...(v[2] ? { message: v[2] } : {}) };
+  const digest = t.get("Manifest-Digest");
+  if (digest) out.digest = digest;
   return out;
 }
 
@@ -57,20 +59,15 @@ export async function readSnapshotFacts(
   } catch (error) {
     backups.failed = (error as Error).message.split("\n")[0]!;
   }
-  const newest = new Map<string, { commit: string; time: string }>();
+  const newest = new Map<string, { commit: string; time: string; digest?: string }>();
   const counts = new Map<string, number>();
-  let lastVerified: BackupFacts["lastValidation"];
-  let lastVerifiedTime = -Infinity;
   for (const c of log) {
     const t = parseTrailers(c.id, c.message);
     if (t.set && t.time) {
       counts.set(t.set, (counts.get(t.set) ?? 0) + 1);
       const prev = newest.get(t.set);
-      if (!prev || Date.parse(t.time) > Date.parse(prev.time)) newest.set(t.set, { commit: c.id, time: t.time });
-      if (t.verified && Date.parse(t.time) > lastVerifiedTime) {
-        lastVerifiedTime = Date.parse(t.time);
-        lastVerified = { ok: t.verified.ok, commit: c.id, time: t.time, ...(t.verified.message ? { message: t.verified.message } : {}) };
-      }
+      if (!prev || Date.parse(t.time) > Date.parse(prev.time))
+        newest.set(t.set, { commit: c.id, time: t.time, ...(t.digest ? { digest: t.digest } : {}) });
     }
     if (t.health)
       history.push({ time: t.time ?? c.time, score: t.health.score, status: t.health.status, source: `snapshot:${c.id.slice(0, 12)}` });
@@ -78,10 +75,18 @@ export async function readSnapshotFacts(
   for (const name of names) {
     const set: BackupSetFact = { name, count: counts.get(name) ?? 0 };
     const n = newest.get(name);
-    if (n) set.newest = n;
+    if (n) set.newest = { commit: n.commit, time: n.time };
     if (maxAgeMs[name] !== undefined) set.maxAgeMs = maxAgeMs[name];
     backups.sets.push(set);
   }
-  if (lastVerified) backups.lastValidation = lastVerified;
+  // The last backup: the newest snapshot of the configured sets, read back and checked.
+  const last = names
+    .map((n) => newest.get(n))
+    .filter((n) => n !== undefined)
+    .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
+  if (last) {
+    const v = await validateSnapshot(git, last.commit, last.digest);
+    backups.lastValidation = { ok: v.ok, commit: last.commit, time: last.time, ...(v.message ? { message: v.message } : {}) };
+  }
   return { backups, history };
 }

@@ -14,6 +14,9 @@ import { collectSetFiles, hashWorktreeFiles, sha256 } from "./files.js";
 import { readBackTree } from "./readback.js";
 import type { SnapshotRecord } from "./list.js";
 
+/** From this many new blobs on, they are written as one pack (git fast-import). */
+const PACK_THRESHOLD = 64;
+
 export interface PreparedSnapshot {
   set: string;
   manifest: SnapshotManifest;
@@ -34,7 +37,8 @@ export async function prepareSnapshot(
   options: { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date },
 ): Promise<PreparedSnapshot> {
   const { files, skipped } = await collectSetFiles(git.root, options.paths);
-  const hashed = await hashWorktreeFiles(git.root, files);
+  const contents = new Map<string, Buffer>();
+  const hashed = await hashWorktreeFiles(git.root, files, contents);
   const manifest: SnapshotManifest = { version: 1, set: options.set, paths: [...options.paths], files: Object.fromEntries(hashed) };
   const manifestText = serializeSnapshotManifest(manifest);
   const digest = "sha256:" + sha256(manifestText);
@@ -54,8 +58,18 @@ export async function prepareSnapshot(
     if (prev && prev.entry.sha256 === e.sha256 && prev.entry.mode === e.mode) oids.set(p, prev.oid);
     else toHash.push(p);
   }
-  const written = await git.hashFilesAsBlobs(toHash);
-  toHash.forEach((p, i) => oids.set(p, written[i]!));
+  // Many files: one pack from the bytes already read. Few (or too big to keep): hash-object.
+  const packed = toHash.length >= PACK_THRESHOLD ? toHash.filter((p) => contents.has(p)) : [];
+  const loose = packed.length > 0 ? toHash.filter((p) => !contents.has(p)) : toHash;
+  if (packed.length > 0) {
+    await fs.mkdir(git.stateDir(), { recursive: true });
+    const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
+    const ids = await git.writeBlobsPacked(packed.map((p) => contents.get(p)!), marks);
+    packed.forEach((p, i) => oids.set(p, ids[i]!));
+  }
+  contents.clear();
+  const written = await git.hashFilesAsBlobs(loose);
+  loose.forEach((p, i) => oids.set(p, written[i]!));
   const manifestOid = await git.hashObject(manifestText);
   const entries = [...hashed].map(([p, e]) => ({ mode: e.mode, oid: oids.get(p)!, path: p }));
   entries.push({ mode: "100644", oid: manifestOid, path: SNAPSHOT_MANIFEST_PATH });

@@ -85,20 +85,29 @@ async function walk(root: string, rel: string, out: Set<string>, skipped: { path
  * are about twice as fast as the thread pool (measured on 10,000 JSON files), and the CLI has
  * nothing else to do meanwhile.
  */
-export async function hashWorktreeFiles(root: string, files: readonly string[]): Promise<Map<string, SnapshotFileEntry>> {
+export async function hashWorktreeFiles(root: string, files: readonly string[], keep?: Map<string, Buffer>): Promise<Map<string, SnapshotFileEntry>> {
   const result = new Map<string, SnapshotFileEntry>();
+  let kept = 0;
   for (const rel of files) {
     const fd = fsSync.openSync(path.join(root, rel), "r");
     try {
       const st = fsSync.fstatSync(fd);
       const data = fsSync.readFileSync(fd);
       result.set(rel, { sha256: sha256(data), size: data.length, mode: st.mode & 0o111 ? "100755" : "100644" });
+      // Kept for writing the blobs from the very bytes hashed (bounded by the caller's budget).
+      if (keep && kept + data.length <= KEEP_LIMIT) {
+        keep.set(rel, data);
+        kept += data.length;
+      }
     } finally {
       fsSync.closeSync(fd);
     }
   }
   return result;
 }
+
+/** Bytes of file content kept in memory at most while a snapshot is prepared. */
+export const KEEP_LIMIT = 256 * 1024 * 1024;
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");

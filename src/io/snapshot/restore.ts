@@ -4,7 +4,7 @@
  * pathspecs; the index is left alone), files under those paths that it does not hold are
  * removed. Everything replaced or removed is first recorded as a `pre-restore` snapshot.
  */
-import { existsSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../../core/finding.js";
@@ -67,12 +67,8 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
   return plan;
 }
 
-/**
- * Apply a plan: git writes the files, we remove the extras. Returns the files a checkout filter
- * (.gitattributes eol/text, which git 2.39 cannot be told to ignore) changed on the way, and
- * that were then rewritten byte for byte from the stored blob.
- */
-export async function applyRestore(git: Git, snapshotId: string, plan: RestorePlan, manifest: SnapshotManifest): Promise<string[]> {
+/** Apply a plan: git writes the files, we remove the extras. */
+export async function applyRestore(git: Git, snapshotId: string, plan: RestorePlan): Promise<void> {
   const toWrite = [...plan.create, ...plan.modify];
   if (toWrite.length > 0) {
     // Few files: name them. Many: name the scopes (git matches each path against every
@@ -82,18 +78,25 @@ export async function applyRestore(git: Git, snapshotId: string, plan: RestorePl
     await git.restoreWorktree(snapshotId, pathspecs);
   }
   for (const p of plan.remove) await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove" }), { force: true });
-  const written = await hashWorktreeFiles(git.root, toWrite.filter((p) => existsSync(path.join(git.root, p))));
-  const filtered = toWrite.filter((p) => written.get(p)?.sha256 !== manifest.files[p]!.sha256);
-  if (filtered.length > 0) {
-    const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
-    const blobs = await git.readBlobs(filtered.map((p) => oids.get(p)!).filter(Boolean));
-    for (const p of filtered) {
-      const data = blobs.get(oids.get(p) ?? "");
-      if (!data) continue; // reported by verifyRestored
-      await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, { mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644 });
-    }
+}
+
+/**
+ * Rewrite files byte for byte from the snapshot's blobs: for files a .gitattributes checkout
+ * filter (eol, text, a smudge filter) changed on the way out of git, which git 2.39 cannot be
+ * told to skip. Returns the paths rewritten.
+ */
+export async function rewriteFromBlobs(git: Git, snapshotId: string, files: readonly string[], manifest: SnapshotManifest): Promise<string[]> {
+  if (files.length === 0) return [];
+  const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
+  const blobs = await git.readBlobs(files.map((p) => oids.get(p)!).filter(Boolean));
+  const done: string[] = [];
+  for (const p of files) {
+    const data = blobs.get(oids.get(p) ?? "");
+    if (!data) continue; // still reported by verifyRestored
+    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, { mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644 });
+    done.push(p);
   }
-  return filtered;
+  return done;
 }
 
 /** After a restore: every target file on disk must match the manifest; extras must be gone. */

@@ -10,7 +10,7 @@ import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { readBackTree } from "./readback.js";
-import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
+import { applyRestore, planRestore, rewriteFromBlobs, verifyRestored, type RestorePlan } from "./restore.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings } from "./verify.js";
 
@@ -73,8 +73,14 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const undoArgs = ["integrity-guard", "restore", pre.id, ...(pre.signed === "none" ? ["--allow-unsigned"] : [])];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
 
-  outcome.rewritten = await applyRestore(git, snapshot.id, plan, manifest);
+  await applyRestore(git, snapshot.id, plan);
   outcome.findings = await verifyRestored(git, manifest, plan);
+  const filtered = outcome.findings.filter((f) => f.found && f.file).map((f) => f.file!);
+  if (filtered.length > 0) {
+    outcome.rewritten = await rewriteFromBlobs(git, snapshot.id, filtered, manifest);
+    const again = await verifyRestored(git, manifest, { ...plan, target: filtered, remove: [] });
+    outcome.findings = [...outcome.findings.filter((f) => !filtered.includes(f.file ?? "")), ...again];
+  }
   outcome.ms = elapsed();
   return outcome;
 }
