@@ -1,11 +1,8 @@
 /**
- * The GitHub Action entry (bundled to dist/action/index.js): run, and fail the step on anything
- * thrown, including a non-Error value (a step must never end green when the run did not finish).
+ * The GitHub Action entry (bundled to dist/action/index.js): run the steps in src/action/run.ts
+ * and fail the step on anything thrown, including a non-Error value.
  */
-import * as core from "@actions/core";
-import { describeError } from "./errors.js";
+import { failStep } from "./action/fail.js";
 import { runAction } from "./action/run.js";
 
-runAction().catch((error: unknown) => {
-  core.setFailed(`integrity-guard: ${describeError(error)}`);
-});
+runAction().catch(failStep);

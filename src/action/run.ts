@@ -17,7 +17,7 @@ import { verbs } from "../commands/index.js";
 import type { CommandResult } from "../commands/types.js";
 import { Git } from "../io/git.js";
 import { GitHubClient } from "../io/github-api.js";
-import { resolveInside } from "../io/paths.js";
+import { checkRelative, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
 import { renderMarkdown } from "../report/markdown.js";
@@ -91,6 +91,12 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   if (p.event.kind !== "pull_request" || p.inputs.command !== "check" || p.inputs.paths.length > 0) return undefined;
   const pr = await prFiles(p.event, p.client, p.git, (m) => core.warning(m));
   if (!pr) return undefined;
+  if (pr.source === "api") {
+    // The workspace is the GitHub repository's checkout unless actions/checkout used `path:`
+    // (then the workspace holds no .git and the checked repository is that repository).
+    const nested = p.git.root !== p.workspace && fs.existsSync(path.join(p.workspace, ".git"));
+    pr.files = toRepoPaths(pr.files, nested ? path.relative(p.workspace, p.git.root).split(path.sep).join("/") : "");
+  }
   // A changed config or schema can break files the PR did not touch: check them all.
   const schemas = (p.loaded.config.validate?.schemas ?? []).map((s) => s.schema.replace(/^\.\//, ""));
   const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f));
@@ -102,6 +108,22 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     `pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`,
   );
   return new Set(pr.files);
+}
+
+/**
+ * API paths are relative to the GitHub repository (the workspace); the checked repository may be
+ * a nested one under working-directory. Keep the files inside it, relative to its root, and drop
+ * anything that is not a plain relative path.
+ */
+function toRepoPaths(files: string[], prefix: string): string[] {
+  const inside = prefix === "" ? files : files.filter((f) => f.startsWith(prefix + "/")).map((f) => f.slice(prefix.length + 1));
+  return inside.filter((f) => {
+    try {
+      return checkRelative(f) === f;
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function runCommand(
@@ -210,7 +232,7 @@ function summaryMarkdown(
     summary: s,
     details: details.join("\n\n"),
     ...(link ? { link } : {}),
-    maxChars: 900_000,
+    maxChars: 600_000,
     moreAt: "all findings are in the findings-file output",
   });
 }

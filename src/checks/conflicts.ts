@@ -9,7 +9,7 @@ import { detectConflicts, orderByPrecedence, type ConfigFile } from "../core/con
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { FastJsonDoc } from "../core/conflicts/json-fast.js";
-import { checkEncoding, formatFor, parseDocument } from "../core/parse/index.js";
+import { formatFor, parseDocument } from "../core/parse/index.js";
 import type { FileSource } from "../io/file-source.js";
 import type { Check } from "./types.js";
 
@@ -17,6 +17,8 @@ import type { Check } from "./types.js";
 export interface LoadedFile extends ConfigFile {
   bytes: Buffer;
 }
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -79,10 +81,13 @@ export async function readParsed(
  * must look at the file: not .json, an encoding problem, or JSON.parse refuses it.
  */
 function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
-  if (formatFor(path) !== "json" || checkEncoding(bytes, path)) return undefined;
-  const text = bytes.toString("utf8");
+  if (formatFor(path) !== "json") return undefined;
+  let text: string;
   let value: unknown;
   try {
+    // One decode that also validates UTF-8 (a UTF-16 BOM fails it too); NUL bytes go the strict way.
+    text = utf8.decode(bytes);
+    if (text.includes("\0")) return undefined;
     value = JSON.parse(text);
   } catch {
     return undefined;

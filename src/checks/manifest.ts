@@ -40,7 +40,8 @@ export interface VerifyOutcome {
 
 /** Diff the work tree against the manifest: the engine behind `verify` and `check`. */
 export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
-  const stored = readManifestFile(o.root);
+  const cache = StatCache.load(StatCache.pathFor(o.git.stateDir(), o.root));
+  const stored = readManifestFile(o.root, o.noCache ? undefined : cache);
   const include = o.config.manifest?.include ?? [];
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
@@ -62,14 +63,15 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   const only = o.paths ? new Set(o.paths) : undefined;
   const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p));
   const entries = manifest.entries.filter((e) => wanted(e.path));
-  const lines = new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]));
+  let lines: Map<string, number> | undefined; // built only when a finding needs a line
+  const lineOf = (p: string) => (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
   const covered = coveredFilter(o.config.manifest);
   const sealed = new Set(entries.map((e) => e.path));
-  // Sealed paths stay checked even if the include globs no longer reach them.
-  const roots = new Set(walkRoots(include));
-  for (const e of entries) if (!covered(e.path)) roots.add(e.path);
-  const cacheFile = StatCache.pathFor(o.git.stateDir(), o.root);
-  const cache = StatCache.load(cacheFile);
+  // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
+  const includeRoots = walkRoots(include);
+  const roots = new Set(includeRoots);
+  const reached = (p: string) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/"));
+  for (const e of entries) if (!reached(e.path)) roots.add(e.path);
   const bar = progressBar(o.interactive === true, "verify");
   const { observed, stats, blobIds } = await observeTree({
     git: o.git,
@@ -81,11 +83,12 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.end();
-  if (!o.shard && !only) cache.prune(new Set(observed.keys()), blobIds);
+  // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
+  if (!o.shard && !only && cache.changed) cache.prune(new Set(observed.keys()), blobIds);
   await cache.save();
   const findings = diffManifest(entries, observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
-    lineOf: (p) => lines.get(p),
+    lineOf,
   });
   return { findings: [...stored.findings, ...findings], summary: summaryOf(entries.length, stats, o.shard) };
 }

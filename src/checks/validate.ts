@@ -93,7 +93,10 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   let checked = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
-    const contents = await ctx.source.read(batch);
+    // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
+    const schemaPaths = i === 0 ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
+    const contents = await ctx.source.read([...batch, ...schemaPaths]);
+    if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
       const content = contents.get(file);
       if (content === undefined) {
@@ -116,6 +119,16 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   }
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
+}
+
+/** Schema paths that config mappings assign to any of `files`. */
+function mappedSchemas(cfg: ValidateConfig, files: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const m of cfg.schemas ?? []) {
+    const p = normalizeRepoPath(m.schema);
+    if (p !== undefined && files.some(matcher(m.files))) out.add(p);
+  }
+  return [...out];
 }
 
 function schemaCacheDir(ctx: CheckContext): string {

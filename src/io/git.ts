@@ -455,6 +455,33 @@ export class Git {
   }
 
   /**
+   * Read objects by name in one `git cat-file --batch`, in order: blob ids, or `:path` for the
+   * stage-0 index entry of a path (GIT_INDEX_FILE honoured). Undefined where git says "missing"
+   * (no such entry, or an unmerged path). Names must not contain a newline (batch input is
+   * line-based); such names are reported missing without asking git.
+   */
+  async catFileBatch(names: readonly string[]): Promise<(Buffer | undefined)[]> {
+    const out: (Buffer | undefined)[] = names.map(() => undefined);
+    const asked = names.map((n, i) => [n, i] as const).filter(([n]) => !n.includes("\n"));
+    if (asked.length === 0) return out;
+    const { stdout } = await this.exec(["cat-file", "--batch"], { input: asked.map(([n]) => n).join("\n") + "\n" });
+    // Per request: "<oid> <type> <size>\n<content>\n", or "<name> missing\n" / "<name> ambiguous\n".
+    let pos = 0;
+    for (const [, i] of asked) {
+      const nl = stdout.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = stdout.toString("utf8", pos, nl);
+      pos = nl + 1;
+      const m = / (blob|tree|commit|tag) (\d+)$/.exec(header);
+      if (!m) continue;
+      const size = Number(m[2]);
+      if (m[1] === "blob") out[i] = stdout.subarray(pos, pos + size);
+      pos += size + 1;
+    }
+    return out;
+  }
+
+  /**
    * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or
    * undefined when unset. Output of `git config --show-scope --null --get`: "local\0.husky/_\0".
    */

@@ -2,6 +2,7 @@
  * The manifest on disk: read and check it, write it atomically under a lock. Paths go through
  * resolveInside, so a `.integrity-guard` folder that is a symlink out of the tree is refused.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { MANIFEST_PATH } from "../config/types.js";
@@ -13,14 +14,18 @@ import { writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
 import { withLock } from "./lock.js";
 import { resolveInside } from "./paths.js";
+import type { StatCache } from "./stat-cache.js";
 
 export interface StoredManifest extends ReadManifestResult {
   /** False when there is no manifest file. */
   exists: boolean;
 }
 
-/** Read and check the work tree's manifest. A missing file is `{exists: false}`. */
-export function readManifestFile(root: string): StoredManifest {
+/**
+ * Read and check the work tree's manifest. A missing file is `{exists: false}`. With a cache,
+ * bytes that passed every check before (same SHA-256) are only parsed.
+ */
+export function readManifestFile(root: string, cache?: StatCache): StoredManifest {
   const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
   let text: Buffer;
   try {
@@ -30,7 +35,10 @@ export function readManifestFile(root: string): StoredManifest {
     if (e.code === "ENOENT") return { exists: false, findings: [] };
     throw new EnvironmentError(`cannot read ${MANIFEST_PATH}: ${e.message}`, { fix: "check the file's permissions" });
   }
-  return { exists: true, ...readManifestText(text, MANIFEST_PATH) };
+  const sha = cache ? crypto.createHash("sha256").update(text).digest("hex") : "";
+  const result = readManifestText(text, MANIFEST_PATH, { prevalidated: cache?.isValidatedManifest(sha) === true });
+  if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(sha);
+  return { exists: true, ...result };
 }
 
 /** The lock that serialises seals (and anything else that rewrites the manifest). */

@@ -14,7 +14,7 @@ import { draftOf } from "../core/schema/draft.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
 import { writeFileAtomic } from "./atomic.js";
-import type { FileSource } from "./file-source.js";
+import type { FileSource, ReadResult } from "./file-source.js";
 
 /** Increment when the entry layout or compile options change (the compiler id covers ajv). */
 const ENTRY_VERSION = 1;
@@ -43,6 +43,11 @@ export class SchemaStore {
   readonly stats = { cached: 0, compiled: 0 };
 
   constructor(private readonly options: SchemaStoreOptions) {}
+
+  /** Schema files already read together with the data (saves a read per schema in the hook). */
+  prime(contents: ReadonlyMap<string, ReadResult>): void {
+    for (const [p, c] of contents) if (Buffer.isBuffer(c) && !this.bytes.has(p)) this.bytes.set(p, c);
+  }
 
   /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
   get(schemaPath: string): Promise<Validator> {

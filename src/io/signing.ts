@@ -50,7 +50,7 @@ export function normalizeKeyText(text: string): string {
 }
 
 /** Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. */
-export async function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv): Promise<Signer> {
+export async function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, scratchDir: string = os.tmpdir()): Promise<Signer> {
   const baseEnv = signingEnv(env);
   if (sign.format === "none") {
     return { format: "none", configArgs: [], sign: false, env: baseEnv, dispose: async () => {} };
@@ -83,7 +83,9 @@ export async function openSigner(sign: SignConfig, root: string, env: NodeJS.Pro
       fix: "put the whole private key file (ssh-keygen -t ed25519 -N '' -f key) in that variable or file",
     });
   }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ig-sign-"));
+  await fs.mkdir(scratchDir, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(scratchDir, "ig-sign-"));
+  await fs.chmod(dir, 0o700);
   const keyFile = path.join(dir, "key");
   await fs.writeFile(keyFile, normalizeKeyText(text), { mode: 0o600 });
   return {

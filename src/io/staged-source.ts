@@ -57,23 +57,21 @@ export class StagedSource implements FileSource {
       else rest.push(p);
     }
     const out = new Map<string, ReadResult>();
-    if (rest.length) {
-      // Unchanged paths (schemas, config files): ask the index for just these, not all entries.
-      const wanted = new Set(rest);
-      const byPath = new Map<string, IndexEntry>();
-      for (const e of await this.git.lsStaged(rest)) {
-        if (wanted.has(e.path) && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
-      }
-      known.push(...byPath.values());
-    }
+    // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
+    // one git process, and never a listing of the whole index.
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755");
-    const blobs = await this.git.readBlobs(regular.map((e) => e.oid));
-    for (const e of regular) {
+    const names = [...regular.map((e) => e.oid), ...rest.map((p) => ":" + p)];
+    const blobs = await this.git.catFileBatch(names);
+    regular.forEach((e, i) => {
       out.set(
         e.path,
-        blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
+        blobs[i] ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
       );
-    }
+    });
+    rest.forEach((p, i) => {
+      const b = blobs[regular.length + i];
+      if (b) out.set(p, b);
+    });
     return out;
   }
 }

@@ -38,6 +38,8 @@ interface FilesData {
 interface BlobsData {
   version: number;
   blobs: Record<string, BlobRecord>;
+  /** SHA-256 of the last manifest text that passed every check (content-addressed, so safe to trust). */
+  manifest?: string;
 }
 
 export interface CachedContent {
@@ -58,6 +60,7 @@ function readJson<T extends { version: number }>(file: string): T | undefined {
 export class StatCache {
   private filesData: Record<string, FileRecord> | undefined;
   private blobsData: Record<string, BlobRecord> | undefined;
+  private validManifest: string | undefined;
   private stamp = 0n;
   private filesDirty = false;
   private blobsDirty = false;
@@ -107,6 +110,7 @@ export class StatCache {
     if (!this.blobsData) {
       const d = this.persistent ? readJson<BlobsData>(this.blobsFile) : undefined;
       this.blobsData = d && typeof d.blobs === "object" && d.blobs ? d.blobs : {};
+      this.validManifest = typeof d?.manifest === "string" ? d.manifest : undefined;
     }
     return this.blobsData;
   }
@@ -167,6 +171,24 @@ export class StatCache {
     this.blobsDirty = true;
   }
 
+  /** Whether the manifest text with this SHA-256 already passed every check on this machine. */
+  isValidatedManifest(sha256: string): boolean {
+    this.blobs();
+    return this.validManifest === sha256;
+  }
+
+  rememberValidatedManifest(sha256: string): void {
+    this.blobs();
+    if (this.validManifest === sha256) return;
+    this.validManifest = sha256;
+    this.blobsDirty = true;
+  }
+
+  /** True when something was recorded that is not on disk yet. */
+  get changed(): boolean {
+    return this.filesDirty || this.blobsDirty;
+  }
+
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
   prune(keepPaths: ReadonlySet<string>, keepBlobs: ReadonlySet<string>): void {
     // Only halves already loaded: pruning must not cost a read the run did not need.
@@ -197,7 +219,7 @@ export class StatCache {
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       if (this.blobsDirty && this.blobsData) {
-        await writeFileAtomic(this.blobsFile, JSON.stringify({ version: VERSION, blobs: this.blobsData } satisfies BlobsData));
+        await writeFileAtomic(this.blobsFile, JSON.stringify({ version: VERSION, blobs: this.blobsData, ...(this.validManifest ? { manifest: this.validManifest } : {}) } satisfies BlobsData));
         this.blobsDirty = false;
       }
       if (this.filesDirty && this.filesData) {

@@ -133,8 +133,59 @@ describe("self-test mirror: uses: ./ on examples/agent-workspace (as .github/wor
       expect(corrupt.code).toBe(1);
       expect(Number(corrupt.outputs.errors)).toBeGreaterThanOrEqual(1);
       expect(corrupt.annotations.some((a) => a.startsWith("::error file=examples/agent-workspace/fsm_state.json,line=1,"))).toBe(true);
+      // The same as a pull request: the API lists paths of the outer repository.
+      api.setPullFiles(1, ["examples/agent-workspace/fsm_state.json", "README.md"]);
+      const sha = "1".repeat(40);
+      const pull = await runActionBundle({ repo: outer, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(1, { ref: "main", sha }, { ref: "f", sha }), inputs });
+      expect(pull.code).toBe(1);
+      expect(pull.summary).toContain("Pull request #1: 1 changed file(s) checked");
+      expect(pull.annotations.some((a) => a.startsWith("::error file=examples/agent-workspace/fsm_state.json,line=1,"))).toBe(true);
     } finally {
       outer.cleanup();
     }
+  });
+});
+
+describe("Action runs every command through the same command functions", () => {
+  let r: TestRepo;
+  beforeAll(async () => {
+    r = createRepo();
+    r.write(
+      ".integrity-guard/config.yml",
+      "version: 1\nmanifest:\n  include: [data/**]\nconfig:\n  files: [config/*.yaml]\n  precedence: [config/system.yaml, config/local.yaml]\n",
+    );
+    r.write("data/a.json", '{"a": 1}\n');
+    r.write("config/system.yaml", "database:\n  port: 5432\n");
+    r.write("config/local.yaml", "database:\n  port: 6543\n");
+    r.commitAll("base");
+    const seal = await r.cli(["seal"]);
+    expect(seal.code, seal.stdout + seal.stderr).toBe(0);
+    r.commitAll("seal");
+    r.write("data/a.json", '{"a": 2}\n');
+  });
+  afterAll(() => r.cleanup());
+  const run = (command: string, inputs: Record<string, string> = {}) =>
+    runActionBundle({ repo: r, apiUrl: api.url, eventName: "schedule", payload: payloads.schedule(), inputs: { command, ...inputs } });
+
+  it("verify: a modified sealed file is an error annotation", async () => {
+    const v = await run("verify");
+    expect(v.code, v.stdout + v.stderr).toBe(1);
+    expect(v.annotations.some((a) => a.startsWith("::error file=data/a.json,") && a.includes("title=manifest/modified::"))).toBe(true);
+    expect(v.summary).toContain("## integrity-guard verify: ❌");
+  });
+
+  it("conflicts: the same key with different values is reported with both files", async () => {
+    const c = await run("conflicts", { "fail-on": "never" });
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.annotations.some((a) => /title=config\/conflict::/.test(a) && a.includes("config/"))).toBe(true);
+    expect(c.summary).toContain("config/conflict");
+  });
+
+  it("health: the score and status become outputs", async () => {
+    const h = await run("health", { "fail-on": "never" });
+    expect(h.code, h.stdout + h.stderr).toBe(0);
+    expect(h.outputs["health-score"]).toMatch(/^\d+(\.\d+)?$/);
+    expect(Number(h.outputs["health-score"])).toBeLessThanOrEqual(100);
+    expect(["HEALTHY", "DEGRADED", "CRITICAL"]).toContain(h.outputs.status);
   });
 });

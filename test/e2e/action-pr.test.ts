@@ -176,6 +176,15 @@ describe("Action on pull_request", () => {
     expect(api.writes()).toHaveLength(0);
   });
 
+  it("a PR that changes the config checks the whole tree (a config change can break untouched files)", async () => {
+    api.setPullFiles(PR, ["data/state.json", ".integrity-guard/config.yml"]);
+    const run = await pr();
+    expect(run.code).toBe(1);
+    expect(run.annotations.map((a) => /file=([^,]+)/.exec(a)![1])).toEqual(["data/state.json", "legacy/old.json"]);
+    expect(run.stdout).toContain("the pull request changes .integrity-guard/config.yml, which affects other files: checking the whole tree");
+    expect(run.summary).toContain("Pull request #7: whole tree checked.");
+  });
+
   it("falls back to git diff for the PR's files when the API cannot list them", async () => {
     api.pullFiles.delete(PR); // 404
     const run = await pr();
@@ -190,13 +199,15 @@ describe("Action on a clean pull_request", () => {
     clean = createRepo();
     clean.write("data/a.json", '{"a": 1}\n');
     clean.write("config/app.yaml", "name: app\nport: 8080\n");
+    clean.write("docs/notes.md", "# not data: {,\n");
+    clean.write("src/tool.ts", "export const x = {,};\n");
     clean.commitAll("base");
   });
   afterAll(() => clean.cleanup());
 
   it("passes, posts no comment, and says so in the summary and outputs", async () => {
     const sha = clean.git("rev-parse", "HEAD").trim();
-    api.setPullFiles(8, ["data/a.json", "config/app.yaml", { filename: "gone.json", status: "removed" }]);
+    api.setPullFiles(8, ["data/a.json", "config/app.yaml", "docs/notes.md", "src/tool.ts", { filename: "gone.json", status: "removed" }]);
     const run = await runActionBundle({
       repo: clean,
       apiUrl: api.url,
@@ -207,7 +218,7 @@ describe("Action on a clean pull_request", () => {
     expect(run.annotations).toEqual([]);
     expect(run.outputs).toMatchObject({ errors: "0", warnings: "0", status: "passed" });
     expect(run.summary).toContain("## integrity-guard check: ✅ no findings");
-    expect(run.summary).toContain("Pull request #8: 2 changed file(s) checked");
+    expect(run.summary).toContain("Pull request #8: 4 changed file(s) checked");
     expect(api.writes()).toEqual([]);
   });
 

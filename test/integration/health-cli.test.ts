@@ -336,6 +336,16 @@ describe("health --alert", () => {
     }
   });
 
+  it("rejects an alert route without a sink (a typo must not silence alerts)", async () => {
+    await withRepo(async (repo) => {
+      repo.write(".integrity-guard/config.yml", "version: 1\nalerts:\n  - { level: ERROR, webhok: { url: env:X } }\n");
+      const r = await repo.cli(["health", "--alert"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(".integrity-guard/config.yml:3:");
+      expect(r.stderr).toContain("webhok");
+    });
+  });
+
   it("says so when no sinks are configured", async () => {
     await withRepo(async (repo) => {
       configure(repo);

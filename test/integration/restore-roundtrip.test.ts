@@ -144,4 +144,37 @@ describe("restore", () => {
       repo.cleanup();
     }
   });
+  it("round-trips a set large enough to be written as one pack", async () => {
+    const { repo, env } = setup();
+    try {
+      for (let i = 0; i < 150; i++) repo.write(`data/many/f${i}.json`, JSON.stringify({ i }) + "\n");
+      const r = await repo.cli(["snapshot", "--set", "hourly"], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(fs.readdirSync(path.join(repo.dir, ".git/objects/pack")).some((f) => f.endsWith(".pack"))).toBe(true);
+      const good = tree(repo);
+      fs.rmSync(path.join(repo.dir, "data/many"), { recursive: true });
+      const restored = await repo.cli(["restore", "hourly"], env);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(tree(repo)).toEqual(good);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("refuses to write through a symlinked folder that leads outside the repository", async () => {
+    const { repo, env } = setup();
+    const outside = fs.mkdtempSync(path.join(path.dirname(repo.dir), "ig-outside-"));
+    try {
+      expect((await repo.cli(["snapshot", "--set", "hourly"], env)).code).toBe(0);
+      fs.rmSync(path.join(repo.dir, "data/we ird"), { recursive: true });
+      fs.symlinkSync(outside, path.join(repo.dir, "data/we ird"));
+      const r = await repo.cli(["restore", "hourly"], env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("symlink");
+      expect(fs.readdirSync(outside)).toEqual([]);
+    } finally {
+      repo.cleanup();
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

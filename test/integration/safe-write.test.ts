@@ -69,8 +69,9 @@ describe("writeJson / readJson", () => {
     fs.writeFileSync(file, '{\n  "a": 1,\n}\n');
     const error = (await readJson(file).catch((e: unknown) => e)) as InvalidDataError;
     expect(error).toBeInstanceOf(InvalidDataError);
-    expect(error.findings[0]).toMatchObject({ rule: "parse/syntax", line: 3 });
-    expect(error.message).toMatch(/c\.json:3:1/);
+    // The trailing comma itself, at line 2 column 9.
+    expect(error.findings[0]).toMatchObject({ rule: "parse/syntax", line: 2, column: 9 });
+    expect(error.message).toMatch(/c\.json:2:9: trailing comma/);
   });
 
   it("refuses duplicate keys on read", async () => {

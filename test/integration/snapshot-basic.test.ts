@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
@@ -91,12 +90,12 @@ describe("snapshot --set", () => {
     const { repo } = setup();
     try {
       const crlf = key.privateKey.replace(/\n/g, "\r\n").replace(/\s+$/, "");
-      const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith("ig-sign-")).length;
       const r = await repo.cli(["snapshot", "--set", "hourly"], { IG_TEST_SIGNING_KEY: crlf });
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
-      const after = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith("ig-sign-")).length;
-      expect(after).toBeLessThanOrEqual(before);
+      expect(repo.git("cat-file", "-p", "integrity-snapshots")).toContain("BEGIN SSH SIGNATURE");
+      // The temporary private key copy is gone.
+      expect(fs.readdirSync(path.join(repo.dir, ".git/integrity-guard")).filter((f) => f.startsWith("ig-sign-"))).toEqual([]);
     } finally {
       repo.cleanup();
     }

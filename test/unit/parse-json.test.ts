@@ -421,6 +421,11 @@ describe("JSONC", () => {
     expect([f.line, f.column]).toEqual([line, column]);
   });
 
+  it("a marker-like line inside a block comment is not a merge conflict; one outside is", () => {
+    expect(jsonc("/*\n=======\n*/\n{}").findings).toEqual([]);
+    expect(jsonc("{}\n=======\n").findings[0]).toMatchObject({ rule: "parse/merge-conflict", line: 2, column: 1 });
+  });
+
   it("a file with only comments is empty", () => {
     expect(jsonc("// nothing here\n").findings[0]!.rule).toBe("parse/empty");
   });
@@ -478,6 +483,8 @@ describe("hostile input", () => {
     expect(doc.ok).toBe(false);
     expect(doc.findings).toHaveLength(1);
     expect(doc.findings[0]).toMatchObject({ rule: "parse/too-deep", line: 1, column: 1001, message: "nesting deeper than 1000 levels" });
+    // No /0/0/0/... pointer a thousand levels long.
+    expect(doc.findings[0]!.pointer).toBeUndefined();
   });
 
   it("the scanner itself is iterative: 100,000 levels parse when the limit allows them", () => {

@@ -4,7 +4,7 @@
  */
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
-import { conflictPaths, deeperThan, foldInto, MAX_DEPTH, NestingError, newRoot } from "./flatten.js";
+import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
@@ -70,11 +70,14 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
   const merge = mergeMap(rules.merge);
   const root = newRoot();
   const included: ConfigFile[] = [];
+  const keyCounts = new Map<ConfigFile, number>();
   for (const f of files) {
     if (isMap(f.value)) {
       try {
         // Checked before folding, so a rejected file adds nothing to the tree.
-        if (deeperThan(f.value, MAX_DEPTH)) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+        const shape = measure(f.value, MAX_DEPTH);
+        if (shape.tooDeep) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+        keyCounts.set(f, shape.keys);
         foldInto(root, f.value, merge, included.length);
         included.push(f);
       } catch (error) {
@@ -115,7 +118,7 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
     conflicts.push(conflict);
   }
   // Positions in one batch per file (the fast JSON path scans each file once).
-  for (const [file, pointers] of wantedBy) file.doc?.prepare?.(pointers);
+  for (const [file, pointers] of wantedBy) file.doc?.prepare?.(pointers, keyCounts.get(file));
   const byPath = new Map(included.map((f) => [f.path, f]));
   for (const c of conflicts) {
     for (const e of c.entries) {

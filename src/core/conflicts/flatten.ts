@@ -110,15 +110,36 @@ export function conflictPaths(root: KeyNode): { tokens: string[]; files: number[
   return out;
 }
 
-/** True when `value` nests maps/lists deeper than `limit` (iterative: safe on hostile input). */
-export function deeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (depth > limit) return true;
-    const items = Array.isArray(v) ? v : isMap(v) ? Object.values(v) : undefined;
-    if (!items) continue;
-    for (const item of items) if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
+/**
+ * Depth check and member-name count in one iterative walk (safe on hostile nesting): whether
+ * `value` nests deeper than `limit`, and how many object keys it holds (lists included).
+ */
+export function measure(value: unknown, limit: number): { tooDeep: boolean; keys: number } {
+  let keys = 0;
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    if (depth > limit) return { tooDeep: true, keys };
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (x !== null && typeof x === "object") {
+          values.push(x);
+          depths.push(depth + 1);
+        }
+      }
+    } else if (isMap(v)) {
+      const ks = Object.keys(v);
+      keys += ks.length;
+      for (const k of ks) {
+        const x = v[k];
+        if (x !== null && typeof x === "object") {
+          values.push(x);
+          depths.push(depth + 1);
+        }
+      }
+    }
   }
-  return false;
+  return { tooDeep: false, keys };
 }

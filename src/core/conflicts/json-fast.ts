@@ -120,8 +120,16 @@ export function scanJson(text: string, wanted: ReadonlySet<string>): { keys: num
       continue;
     }
     if (c === 123 /* { */ || c === 91 /* [ */) {
+      const ptr = childPtr();
+      if (ptr === null) {
+        // Off every wanted path: only count its member names and find its end.
+        const r = skipContainer(text, i);
+        keys += r.keys;
+        i = r.end;
+        continue;
+      }
       const obj = c === 123;
-      stack.push({ obj, ptr: childPtr(), index: 0, expectKey: obj, key: null, ks: top?.obj ? pendingKs : -1, ke: top?.obj ? pendingKe : -1, vs: i });
+      stack.push({ obj, ptr, index: 0, expectKey: obj, key: null, ks: top?.obj ? pendingKs : -1, ke: top?.obj ? pendingKe : -1, vs: i });
       i++;
       continue;
     }
@@ -142,6 +150,41 @@ export function scanJson(text: string, wanted: ReadonlySet<string>): { keys: num
     i = e;
   }
   return { keys, spans };
+}
+
+/** End offset of the container starting at `start`, and the member names inside it. */
+function skipContainer(text: string, start: number): { end: number; keys: number } {
+  let depth = 0;
+  let keys = 0;
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let e = text.indexOf('"', i + 1);
+      while (text.charCodeAt(e - 1) === 92) {
+        let b = e - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((e - 1 - b) % 2 === 0) break;
+        e = text.indexOf('"', e + 1);
+      }
+      i = e + 1;
+      let d = text.charCodeAt(i);
+      while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++i);
+      if (d === 58) {
+        keys++;
+        i++;
+      }
+      continue;
+    }
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) return { end: i + 1, keys };
+    }
+    i++;
+  }
+  return { end: n, keys };
 }
 
 /** Offsets -> 1-based line and column (UTF-16 code units), built once per text. */
@@ -171,21 +214,24 @@ export class FastJsonDoc {
   private spans = new Map<string, Span>();
   private lines: LineStarts | undefined;
   private textKeys = -1;
+  private valueKeys = -1;
   constructor(
     readonly text: string,
     readonly value: unknown,
   ) {}
 
-  prepare(pointers: Iterable<string>): void {
+  prepare(pointers: Iterable<string>, valueKeys?: number): void {
     const r = scanJson(this.text, new Set(pointers));
     this.spans = r.spans;
     this.textKeys = r.keys;
+    if (valueKeys !== undefined) this.valueKeys = valueKeys;
   }
 
-  /** Only meaningful after prepare(). */
+  /** True when JSON.parse dropped a duplicate key (the text names more members than the value holds). */
   get duplicateKeys(): boolean {
     if (this.textKeys < 0) this.prepare([]);
-    return this.textKeys !== countKeys(this.value);
+    if (this.valueKeys < 0) this.valueKeys = countKeys(this.value);
+    return this.textKeys !== this.valueKeys;
   }
 
   private pos(start: number, end: number): Position {

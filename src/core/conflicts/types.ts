@@ -10,8 +10,11 @@ export interface ConfigFile {
   value: unknown;
   /** For positions; absent in tests that build values by hand. */
   doc?: Pick<ParsedDocument, "locate" | "locateKey"> & {
-    /** Called once, before any locate, with every pointer the report will ask for (batch lookups). */
-    prepare?(pointers: Iterable<string>): void;
+    /**
+     * Called once, before any locate, with every pointer the report will ask for (batch
+     * lookups) and the number of object keys in `value` (already counted by the analysis).
+     */
+    prepare?(pointers: Iterable<string>, valueKeys?: number): void;
   };
 }
 

@@ -2,13 +2,15 @@
 import { matcher } from "../glob.js";
 import { ALWAYS_EXCLUDED, MANIFEST_PATH, type ManifestConfig } from "../../config/types.js";
 
+const GIT_DIR = /(^|\/)\.git(\/|$)/;
+
 export type PathFilter = (path: string) => boolean;
 
 /** A predicate for repo-relative POSIX paths the manifest covers. */
 export function coveredFilter(config: ManifestConfig | undefined): PathFilter {
   const include = matcher(config?.include);
   const exclude = matcher([...(config?.exclude ?? []), ...ALWAYS_EXCLUDED]);
-  return (p) => p !== MANIFEST_PATH && include(p) && !exclude(p) && !p.split("/").includes(".git");
+  return (p) => p !== MANIFEST_PATH && include(p) && !exclude(p) && !GIT_DIR.test(p);
 }
 
 /**

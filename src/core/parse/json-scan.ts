@@ -31,6 +31,8 @@ export interface ScanResult {
 const OBJ = 123; // {
 const ARR = 91; // [
 const MAX_FINDINGS = 100;
+/** Deeper positions get no pointer: /0/0/0/... a thousand times helps nobody. */
+const MAX_POINTER_DEPTH = 64;
 /** A run of string characters that need no attention: not a quote, backslash, control character or surrogate. */
 const PLAIN = /[^"\\\u0000-\u001f\ud800-\udfff]*/y;
 
@@ -567,7 +569,7 @@ export class JsonScanner {
       level: "error",
       file: this.options.file,
       ...pos,
-      pointer: this.pointer(this.depth),
+      ...this.pointerField(),
       message: `number ${this.token(start)} is too large for a 64-bit float: readers turn it into Infinity or fail`,
       expected: "a number within ±1.7976931348623157e308",
       found: this.token(start),
@@ -584,7 +586,7 @@ export class JsonScanner {
       level: "error",
       file: this.options.file,
       ...pos,
-      pointer: this.pointer(this.depth),
+      ...this.pointerField(),
       key: name,
       message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}: readers disagree on which value wins`,
       expected: "unique member names",
@@ -605,7 +607,7 @@ export class JsonScanner {
     this.fatal = true;
     const { line, column } = this.lines.position(offset);
     const finding: Finding = { rule, level: "error", file: this.options.file, line, column, message, fix: extra.fix };
-    if (this.depth > 0) finding.pointer = this.pointer(this.depth);
+    Object.assign(finding, this.pointerField());
     if (extra.expected) finding.expected = extra.expected;
     if (extra.found) finding.found = extra.found;
     if (extra.related) {
@@ -614,6 +616,11 @@ export class JsonScanner {
     }
     this.findings.push(finding);
     return -1;
+  }
+
+  /** `{ pointer }` for the current position; nothing at the top or when too deep to be readable. */
+  private pointerField(): { pointer?: string } {
+    return this.depth > 0 && this.depth <= MAX_POINTER_DEPTH ? { pointer: this.pointer(this.depth) } : {};
   }
 
   /** Pointer of the current position inside the first `depth` open containers. */

@@ -21,6 +21,24 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   const conflict = findMergeConflict(text, lines, file);
   if (conflict) return failed([conflict]);
 
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const deep = flowTooDeep(text, maxDepth);
+  if (deep >= 0) {
+    // The yaml package recurses per flow level: 100,000 levels take seconds before it gives up.
+    return failed([
+      {
+        rule: "parse/too-deep",
+        level: "error",
+        file,
+        ...lines.position(deep),
+        message: `nesting deeper than ${maxDepth} levels`,
+        expected: `at most ${maxDepth} nested mappings/sequences`,
+        found: `level ${maxDepth + 1}`,
+        fix: "flatten the data; validators and most readers crash (stack overflow) on nesting this deep",
+      },
+    ]);
+  }
+
   let list: Document.Parsed[];
   try {
     const docs = parseAllDocuments(text, {
@@ -173,7 +191,6 @@ function walk(
         level: "error",
         file,
         ...lines.position(node.range?.[0] ?? 0),
-        pointer: toPointer(path),
         message: `nesting deeper than ${maxDepth} levels${docNote}`,
         expected: `at most ${maxDepth} nested mappings/sequences`,
         found: `level ${depth + 1}`,
@@ -265,6 +282,38 @@ function unknownTag(tag: string, node: Node, text: string, file: string, lines: 
     found: shown,
     fix: `remove the tag, or allow it for this file in validate.yaml.custom_tags (e.g. CloudFormation's !Ref, !GetAtt, !Sub)`,
   };
+}
+
+/**
+ * Offset of the first `[`/`{` nested deeper than `limit`, or -1. A cheap guard before the
+ * recursive reader: quoted scalars and comments are skipped roughly (an apostrophe in plain
+ * text may hide brackets, which only makes the guard miss, never fire wrongly on valid data
+ * short of a thousand unclosed brackets).
+ */
+function flowTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 34) {
+      for (i++; i < len; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 39) {
+      const end = text.indexOf("'", i + 1);
+      i = end < 0 ? len : end;
+    } else if (c === 35) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? len : end;
+    }
+  }
+  return -1;
 }
 
 /** A file with no YAML document. Valid YAML (it means null), but for a state or config file almost always a truncated write. */

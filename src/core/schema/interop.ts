@@ -4,19 +4,15 @@
  * may hand back module.exports or a namespace with `default`); these helpers accept all shapes.
  */
 
-/** What CommonJS `require` would have returned. */
+/**
+ * What CommonJS `require` would have returned. A module namespace (Node's import of CommonJS,
+ * or the bundler's wrapper; both tagged "Module") holds module.exports as `default`; otherwise
+ * the bundler handed back module.exports itself.
+ */
 export function cjsExports(ns: unknown): Record<string, unknown> {
-  const n = ns as Record<string, unknown>;
-  const d = n.default as Record<string, unknown> | undefined;
-  if (
-    d !== undefined &&
-    d !== null &&
-    (typeof d === "object" || typeof d === "function") &&
-    (d.__esModule || Object.keys(n).every((k) => k === "default" || k === "__esModule"))
-  ) {
-    return d;
-  }
-  return n;
+  const n = ns as Record<string | symbol, unknown>;
+  if (n[Symbol.toStringTag] === "Module" && n.default !== undefined) return n.default as Record<string, unknown>;
+  return n as Record<string, unknown>;
 }
 
 /** A named export of a CommonJS module (falling back to its default export). */

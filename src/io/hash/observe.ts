@@ -93,7 +93,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (t) {
         const b = cache.blob(t.oid);
         if (b) {
-          observed.set(e.path, { kind: "file", sha256: b.sha256, size: b.size, ...(t.executable ? { mode: "755" } : {}) });
+          observed.set(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
           continue;
         }
@@ -101,7 +101,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       const st = lstatKey(root, e.path);
       const c = st && cache.lookup(e.path, st);
       if (c) {
-        observed.set(e.path, { kind: "file", sha256: c.sha256, size: c.size, ...(c.executable ? { mode: "755" } : {}) });
+        observed.set(e.path, fileObservation(c.sha256, c.size, c.executable));
         stats.fromCache++;
         // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
         if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
@@ -144,6 +144,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
   });
   return { observed, stats, blobIds };
+}
+
+function fileObservation(sha256: string, size: number, executable: boolean): Observation {
+  return executable ? { kind: "file", sha256, size, mode: "755" } : { kind: "file", sha256, size };
 }
 
 function lstatKey(root: string, rel: string): StatKey | undefined {

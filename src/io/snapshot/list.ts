@@ -31,9 +31,17 @@ export function branchRef(config: SnapshotsConfig | undefined): string {
 export async function readChain(git: Git, ref: string): Promise<SnapshotRecord[]> {
   const tip = await git.tryRevParse(ref);
   if (!tip) return [];
+  // A chain up to a given tip never changes (commits are immutable): read it once per process.
+  const key = `${git.commonDir}\0${ref}\0${tip}`;
+  const cached = chainCache.get(key);
+  if (cached) return cached;
   const log = await git.logChain(tip);
-  return log.map((c) => ({ id: c.id, parents: c.parents, time: c.time, info: parseSnapshotMessage(c.message), ref }));
+  const records = log.map((c) => ({ id: c.id, parents: c.parents, time: c.time, info: parseSnapshotMessage(c.message), ref }));
+  chainCache.set(key, records);
+  return records;
 }
+
+const chainCache = new Map<string, SnapshotRecord[]>();
 
 /** All snapshots: live chain first, then closed epochs, each newest first. */
 export async function listAllSnapshots(git: Git, config: SnapshotsConfig | undefined): Promise<{ live: SnapshotRecord[]; epochs: { ref: string; chain: SnapshotRecord[] }[] }> {

@@ -9,7 +9,13 @@ import type { Git } from "../git.js";
 import { sha256 } from "./files.js";
 
 /** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
-export async function readBackTree(git: Git, treeish: string, manifest: SnapshotManifest, manifestText: string): Promise<Finding[]> {
+export async function readBackTree(
+  git: Git,
+  treeish: string,
+  manifest: SnapshotManifest,
+  manifestText: string,
+  preloaded?: { entries: { mode: string; type: string; oid: string; path: string }[]; blobs: Map<string, Buffer> },
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const bad = (file: string, message: string, expected?: string, found?: string) =>
     findings.push({
@@ -23,13 +29,13 @@ export async function readBackTree(git: Git, treeish: string, manifest: Snapshot
     });
   let entries;
   try {
-    entries = await git.lsTreeBlobs(treeish);
+    entries = preloaded?.entries ?? (await git.lsTreeBlobs(treeish));
   } catch (error) {
     bad(SNAPSHOT_MANIFEST_PATH, `cannot list the snapshot tree ${treeish}: ${(error as Error).message.split("\n")[0]}`);
     return findings;
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const blobs = await readBlobsSafe(git, entries.map((e) => e.oid));
+  const blobs = preloaded?.blobs ?? (await readBlobsSafe(git, entries.map((e) => e.oid)));
   const mEntry = byPath.get(SNAPSHOT_MANIFEST_PATH);
   const mBlob = mEntry && blobs.get(mEntry.oid);
   if (!mBlob || mBlob.toString("utf8") !== manifestText) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
@@ -55,7 +61,7 @@ export async function readBackTree(git: Git, treeish: string, manifest: Snapshot
  * readBlobs, but a corrupt loose object makes cat-file die mid-stream: fall back to one object
  * at a time so the report names which blob is bad instead of failing the whole read.
  */
-async function readBlobsSafe(git: Git, oids: string[]): Promise<Map<string, Buffer>> {
+export async function readBlobsSafe(git: Git, oids: string[]): Promise<Map<string, Buffer>> {
   try {
     return await git.readBlobs(oids);
   } catch {

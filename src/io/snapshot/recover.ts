@@ -11,7 +11,6 @@ import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
 import { hashWorktreeFiles } from "./files.js";
 import { runRestore } from "./run-restore.js";
-import { loadSnapshot } from "./verify.js";
 
 export interface StepReport {
   index: number;
@@ -61,7 +60,7 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
           env: deps.env,
           log: deps.log,
         });
-        restored = { id: o.snapshot.id, manifest: (await loadSnapshot(deps.git, o.snapshot)).manifest };
+        restored = { id: o.snapshot.id, manifest: o.manifest };
         report.findings = o.findings;
         report.ok = o.findings.length === 0;
         const n = o.plan.create.length + o.plan.modify.length + o.plan.remove.length;

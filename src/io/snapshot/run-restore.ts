@@ -5,6 +5,7 @@
  */
 import type { SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
+import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { IntegrityError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
@@ -25,6 +26,7 @@ export interface RestoreOptions {
 
 export interface RestoreOutcome {
   snapshot: SnapshotRecord;
+  manifest: SnapshotManifest;
   plan: RestorePlan;
   findings: Finding[];
   signature: string;
@@ -52,15 +54,17 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   }
   if (trust.findings.length > 0) options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
 
-  const { manifest, manifestText } = await loadSnapshot(git, snapshot);
-  const stored = await readBackTree(git, snapshot.id, manifest, manifestText);
+  const loaded = await loadSnapshot(git, snapshot);
+  const { manifest, manifestText } = loaded;
+  const stored = await readBackTree(git, snapshot.id, manifest, manifestText, loaded);
+  loaded.blobs.clear();
   if (stored.length > 0) {
     throw new IntegrityError(`snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`, {
       fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
     });
   }
   const plan = await planRestore(git, manifest, options.paths);
-  const outcome: RestoreOutcome = { snapshot, plan, findings: [], signature: trust.signature.status, ms: 0, dryRun: options.dryRun };
+  const outcome: RestoreOutcome = { snapshot, manifest, plan, findings: [], signature: trust.signature.status, ms: 0, dryRun: options.dryRun };
   if (options.dryRun || plan.create.length + plan.modify.length + plan.remove.length === 0) {
     outcome.ms = elapsed();
     return outcome;

@@ -38,7 +38,9 @@ export interface TakeResult {
 export async function withSigner<T>(git: Git, config: SnapshotsConfig | undefined, env: NodeJS.ProcessEnv, fn: (signer: Signer, pin: Pin | undefined) => Promise<T>): Promise<T> {
   const sign = requireSignConfig(config);
   const pin = await resolvePin(sign, git.root);
-  const signer = await openSigner(sign, git.root, env);
+  // The private key copy lives under .git/integrity-guard (machine-local, never committed) for
+  // as long as one command runs.
+  const signer = await openSigner(sign, git.root, env, git.stateDir());
   try {
     return await fn(signer, pin);
   } finally {
@@ -71,9 +73,8 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         continue;
       }
       const pushed = options.push ? await pushWithRetry(ctx, options.log) : false;
-      const finalId = (await git.tryRevParse(ref)) ?? id;
       // After a rebased push our commit was re-signed: report the id that is on the branch now.
-      const mine = pushed ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)?.id ?? finalId) : id;
+      const mine = pushed ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)?.id ?? id) : id;
       return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: signer.format };
     }
     throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, { fix: "too many snapshotters at once; run the snapshot again" });

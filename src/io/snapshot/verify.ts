@@ -10,6 +10,7 @@ import { IntegrityError, UnsafePathError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
 import { sha256 } from "./files.js";
+import { readBlobsSafe } from "./readback.js";
 import { readChain, type SnapshotRecord } from "./list.js";
 
 /** Signature status of one snapshot against the pin ("unverified" when there is no pin). */
@@ -42,6 +43,9 @@ export async function trustFindings(git: Git, record: SnapshotRecord, pin: Pin |
 export interface LoadedSnapshot {
   manifest: SnapshotManifest;
   manifestText: string;
+  /** The tree's entries and every blob, read once (reused by the read-back check). */
+  entries: { mode: string; type: string; oid: string; path: string }[];
+  blobs: Map<string, Buffer>;
 }
 
 /**
@@ -60,7 +64,8 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     }
   }
   const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
-  const text = mEntry ? (await git.readBlobs([mEntry.oid])).get(mEntry.oid)?.toString("utf8") : undefined;
+  const blobs = await readBlobsSafe(git, entries.map((e) => e.oid));
+  const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
   if (text === undefined) throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, { fix: "pick another snapshot; run git fsck --full" });
   const digest = "sha256:" + sha256(text);
   if (digest !== record.info.manifestDigest) {
@@ -72,5 +77,5 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     const why = unsafeSnapshotPath(p);
     if (why) throw new UnsafePathError(`snapshot ${short} lists the path ${JSON.stringify(p)} (${why}); refusing to restore anything from it`, { fix: "pick another snapshot" });
   }
-  return { manifest, manifestText: text };
+  return { manifest, manifestText: text, entries, blobs };
 }
