@@ -6,7 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { CLI, ROOT, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
 
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" };
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@b",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@b",
+};
 const node = process.execPath;
 const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });
 
@@ -55,8 +62,15 @@ function measure(label, dir, ext, count, targets) {
   if (found !== expected) throw new Error(`${label}: expected ${expected} conflicts, found ${found}`);
   const ours = timeIt(() => run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] }), 3);
   const peer = timeIt(() => run(node, ["-e", parseOnly(dir, ext)], { cwd: dir }), 3);
-  compare(`${label}: ${count} files x 5,000 keys, ${found} conflicts`, ours, `node read+${ext === "json" ? "JSON.parse" : "yaml.parse"} only`, peer, targets.ratio);
-  if (targets.ms !== undefined) console.log(`    ours ${ours.toFixed(0)} ms vs target < ${targets.ms} ms: ${ours < targets.ms ? "OK" : "ABOVE TARGET"}`);
+  compare(
+    `${label}: ${count} files x 5,000 keys, ${found} conflicts`,
+    ours,
+    `node read+${ext === "json" ? "JSON.parse" : "yaml.parse"} only`,
+    peer,
+    targets.ratio,
+  );
+  if (targets.ms !== undefined)
+    console.log(`    ours ${ours.toFixed(0)} ms vs target < ${targets.ms} ms: ${ours < targets.ms ? "OK" : "ABOVE TARGET"}`);
 }
 
 header(`conflicts (BENCH_SCALE=${SCALE})`);

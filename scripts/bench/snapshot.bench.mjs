@@ -9,7 +9,15 @@ header("snapshot / restore vs restic");
 const N = Math.max(100, Math.round(10_000 * SCALE));
 const base = mkdirClean(path.join(WORK, "snapshot"));
 const repo = path.join(base, "repo");
-const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@e", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@e", RESTIC_PASSWORD: "bench" };
+const env = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@e",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@e",
+  RESTIC_PASSWORD: "bench",
+};
 fs.mkdirSync(path.join(repo, ".integrity-guard"), { recursive: true });
 execFileSync("git", ["init", "-q", "-b", "main", repo], { env });
 execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "bench@e", "-f", path.join(base, "key")]);
@@ -63,7 +71,11 @@ if (ensureApt("restic")) {
   compare("incremental (10 changed, best of 3)", Math.min(...oursIncr), "restic backup", Math.min(...resticIncr), 1);
   compare(`restore whole set + verify (${N} files)`, oursRestore, "restic restore", resticRestore, 1);
 } else {
-  console.log(`  first ${oursFirst.toFixed(1)} ms, incremental ${Math.min(...oursIncr).toFixed(1)} ms, restore ${oursRestore.toFixed(1)} ms (restic missing)`);
+  console.log(
+    `  first ${oursFirst.toFixed(1)} ms, incremental ${Math.min(...oursIncr).toFixed(1)} ms, restore ${oursRestore.toFixed(1)} ms (restic missing)`,
+  );
 }
 const limit = 5000 * (N / 10_000);
-console.log(`  restore+verify ${oursRestore.toFixed(0)} ms for ${N} files: ${oursRestore <= limit ? "OK" : "ABOVE"} target (< ${limit.toFixed(0)} ms, i.e. 5 s per 10,000 files)`);
+console.log(
+  `  restore+verify ${oursRestore.toFixed(0)} ms for ${N} files: ${oursRestore <= limit ? "OK" : "ABOVE"} target (< ${limit.toFixed(0)} ms, i.e. 5 s per 10,000 files)`,
+);

@@ -14,13 +14,13 @@ import type { Config, LoadedConfig } from "../config/types.js";
 import { hasErrors, sortFindings, summarize, type Finding, type Summary } from "../core/finding.js";
 import { render, VERSION } from "../cli.js";
 import { verbs } from "../commands/index.js";
-import type { CommandResult } from "../commands/types.js";
+import type { CommandContext, CommandResult, CommandSpec } from "../commands/types.js";
 import { Git } from "../io/git.js";
 import { GitHubClient } from "../io/github-api.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
-import { renderMarkdown } from "../report/markdown.js";
+import { renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
 import { readEvent, type ActionEvent } from "./event.js";
@@ -46,14 +46,15 @@ interface Prepared {
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const p = await prepare(env);
   const restrict = await restriction(p);
-  const { result, published } = await runCommand(p, restrict, env);
+  const { result, published, history } = await runCommand(p, restrict, env);
   let findings = sortFindings([...result.findings]);
   if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.rule)) || restrict.has(f.file));
   const summary = summarize(findings, result.summary);
   const failed = decideFailure(p.inputs, result, summary);
   annotate(findings, p);
   const findingsFile = await writeFindingsFile(p, { ...result, findings }, env);
-  const markdown = summaryMarkdown(p, findings, summary, result, published, restrict, env);
+  let markdown = summaryMarkdown(p, findings, summary, result, published, restrict, env);
+  if (history) markdown += "\n" + renderScoreHistory(history);
   await writeJobSummary(markdown);
   await writeSarif(p, findings);
   const outputs = computeOutputs(p.inputs.command, result, summary, findingsFile, failed !== undefined);
@@ -130,7 +131,7 @@ async function runCommand(
   p: Prepared,
   restrict: Set<string> | undefined,
   env: NodeJS.ProcessEnv,
-): Promise<{ result: CommandResult; published?: RestorePublished }> {
+): Promise<{ result: CommandResult; published?: RestorePublished; history?: ScorePoint[] }> {
   const spec = await verbs[p.inputs.command]!.load();
   const existing = restrict ? [...restrict].filter((f) => fs.existsSync(path.join(p.git.root, f))) : undefined;
   const ctx = buildContext({
@@ -144,6 +145,7 @@ async function runCommand(
   });
   if (restrict && existing?.length === 0) ctx.positionals = [];
   const result = await spec.run(ctx);
+  if (p.inputs.command === "health") return { result, history: await healthHistory(spec, ctx) };
   if (p.inputs.command !== "restore" || hasErrors(result.findings) || (result.exitCode ?? 0) !== 0) return { result };
   const published = await publishRestore({
     git: p.git,
@@ -165,6 +167,19 @@ async function runCommand(
     },
     published,
   };
+}
+
+/** The score history for the summary's chart; a failure here only loses the chart. */
+async function healthHistory(spec: CommandSpec, ctx: CommandContext): Promise<ScorePoint[] | undefined> {
+  if (!spec.options.history) return undefined;
+  try {
+    const r = await spec.run({ ...ctx, options: { ...ctx.options, history: true } });
+    const points = (r.json as { history?: unknown } | undefined)?.history;
+    return Array.isArray(points) ? (points as ScorePoint[]) : undefined;
+  } catch (error) {
+    core.info(`no health history for the summary: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The failure message, or undefined when the step passes. */

@@ -47,7 +47,13 @@ export async function readParsed(
     const r = read.get(p);
     if (r === undefined) continue;
     if (!Buffer.isBuffer(r)) {
-      findings.push({ rule: "config/unreadable", level: "error", file: p, message: `${p} cannot be read (${r.error}); it was left out of the ${what}`, fix: "make the file a readable regular file inside the repository" });
+      findings.push({
+        rule: "config/unreadable",
+        level: "error",
+        file: p,
+        message: `${p} cannot be read (${r.error}); it was left out of the ${what}`,
+        fix: "make the file a readable regular file inside the repository",
+      });
       continue;
     }
     if (options.fastJson && !options.strict?.has(p)) {
@@ -96,13 +102,18 @@ function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
 }
 
 /** Which files make up the configuration set, and the named ones that are missing. */
-export function selectConfigFiles(all: readonly string[], cfg: ConfigConflictConfig, configPath: string): { paths: string[]; findings: Finding[] } {
+export function selectConfigFiles(
+  all: readonly string[],
+  cfg: ConfigConflictConfig,
+  configPath: string,
+): { paths: string[]; findings: Finding[] } {
   const inSet = matcher(cfg.files);
   const excluded = matcher(ALWAYS_EXCLUDED);
   const precedence = matcher((cfg.precedence ?? []).filter((p) => GLOB_CHARS.test(p)));
   const named = new Map<string, string>();
   for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) named.set(p, "config.precedence");
-  for (const [prefix, owner] of Object.entries(cfg.owners ?? {})) if (!named.has(owner)) named.set(owner, `config.owners (owner of ${prefix})`);
+  for (const [prefix, owner] of Object.entries(cfg.owners ?? {}))
+    if (!named.has(owner)) named.set(owner, `config.owners (owner of ${prefix})`);
   const present = new Set(all);
   const paths = all.filter((p) => !excluded(p) && (inSet(p) || precedence(p) || named.has(p)));
   const findings: Finding[] = [];
@@ -137,7 +148,11 @@ export async function loadConfigSet(
   const cfg = config.config ?? {};
   const selected = selectConfigFiles(await source.list(), cfg, configPath);
   const { files, findings } = await readParsed(source, config, selected.paths, "conflict analysis", { ...options, fastJson: true });
-  return { files: orderByPrecedence([...files.values()], cfg.precedence), findings: [...selected.findings, ...findings], checked: selected.paths.length };
+  return {
+    files: orderByPrecedence([...files.values()], cfg.precedence),
+    findings: [...selected.findings, ...findings],
+    checked: selected.paths.length,
+  };
 }
 
 /** Everything `conflicts` reports for a configuration set. */

@@ -37,7 +37,13 @@ export async function runSyncRules(
         wanted.add(checkRelative(f, "sync file"));
       } catch (error) {
         bad.add(f);
-        findings.push({ rule: "config/invalid", level: "error", file: configPath, message: `sync rule ${ruleLabel(r)}: ${(error as Error).message}`, fix: "name files relative to the repository root" });
+        findings.push({
+          rule: "config/invalid",
+          level: "error",
+          file: configPath,
+          message: `sync rule ${ruleLabel(r)}: ${(error as Error).message}`,
+          fix: "name files relative to the repository root",
+        });
       }
     }
   }

@@ -126,7 +126,8 @@ function mappedSchemas(cfg: ValidateConfig, files: readonly string[]): string[] 
   const out = new Set<string>();
   for (const m of cfg.schemas ?? []) {
     const p = normalizeRepoPath(m.schema);
-    if (p !== undefined && files.some(matcher(m.files))) out.add(p);
+    const mm = matcher(m.files);
+    if (p !== undefined && files.some((f) => mm(f))) out.add(p);
   }
   return [...out];
 }

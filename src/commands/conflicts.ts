@@ -12,7 +12,9 @@ import type { CommandContext, CommandSpec } from "./types.js";
 export function describeChanges(changes: readonly Change[], undoRel: string | undefined, verb: string): string {
   if (changes.length === 0) return `${verb}: nothing to change`;
   const files = new Set(changes.map((c) => c.file));
-  const lines = [`${verb}: changed ${changes.length} value${changes.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}:`];
+  const lines = [
+    `${verb}: changed ${changes.length} value${changes.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}:`,
+  ];
   for (const c of changes) lines.push(`  ${c.file}: ${c.key} ${c.from} -> ${c.to}`);
   if (undoRel) lines.push(`previous contents saved in ${undoRel}; to undo: cp -R ${undoRel}/. .`);
   return lines.join("\n");
@@ -52,18 +54,30 @@ contents are saved under .git/integrity-guard/undo/.`,
     "integrity-guard conflicts --resolve --write",
   ],
   options: {
-    resolve: { type: "boolean", description: "print the effective merged configuration (YAML; in the `resolved` field with --format json)" },
-    write: { type: "boolean", description: "with --resolve: write the winning values into the files that disagree (keeps comments and layout)" },
+    resolve: {
+      type: "boolean",
+      description: "print the effective merged configuration (YAML; in the `resolved` field with --format json)",
+    },
+    write: {
+      type: "boolean",
+      description: "with --resolve: write the winning values into the files that disagree (keeps comments and layout)",
+    },
     staged: { type: "boolean", description: "read every config file from the git index (as it will be committed)" },
   },
   async run(ctx) {
-    if (ctx.options.write && !ctx.options.resolve) throw new UsageError("--write needs --resolve", { fix: "run `integrity-guard conflicts --resolve --write`" });
+    if (ctx.options.write && !ctx.options.resolve)
+      throw new UsageError("--write needs --resolve", { fix: "run `integrity-guard conflicts --resolve --write`" });
     if (ctx.options.write && ctx.options.staged) {
-      throw new UsageError("--write cannot be combined with --staged: it edits the working tree", { fix: "run `integrity-guard conflicts --resolve --write` without --staged, then stage the result" });
+      throw new UsageError("--write cannot be combined with --staged: it edits the working tree", {
+        fix: "run `integrity-guard conflicts --resolve --write` without --staged, then stage the result",
+      });
     }
     const config = ctx.loaded.config;
     if (!config.config) {
-      return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)` };
+      return {
+        findings: [],
+        text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)`,
+      };
     }
     const rules = config.config;
     const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true });

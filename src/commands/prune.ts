@@ -26,7 +26,8 @@ export const command: CommandSpec = {
     }
     if (plan.closeLiveAs) lines.push(`${verb} close the live chain into ${plan.closeLiveAs.ref}`);
     for (const e of plan.dropEpochs) lines.push(`${verb} delete epoch ${e.ref} (${e.ids.length} snapshots)`);
-    if (plan.deferred.length) lines.push(`${plan.deferred.length} snapshot(s) beyond their set's keep stay until their epoch holds nothing kept`);
+    if (plan.deferred.length)
+      lines.push(`${plan.deferred.length} snapshot(s) beyond their set's keep stay until their epoch holds nothing kept`);
     if (lines.length === 0) lines.push("no snapshots");
     const json = {
       prune: {
@@ -38,6 +39,11 @@ export const command: CommandSpec = {
         deleted_epochs: plan.dropEpochs.map((e) => e.ref),
       },
     };
-    return { findings: [], text: lines.join("\n"), json, summary: { kept: plan.retention.keep.size, dropped: json.prune.drop.length, deferred: plan.deferred.length } };
+    return {
+      findings: [],
+      text: lines.join("\n"),
+      json,
+      summary: { kept: plan.retention.keep.size, dropped: json.prune.drop.length, deferred: plan.deferred.length },
+    };
   },
 };

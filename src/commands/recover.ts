@@ -9,7 +9,7 @@ export const command: CommandSpec = {
   usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned]",
   positionals: { name: "NAME", description: "a procedure under recovery: in the config" },
   description:
-    "Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: \"command\"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.",
+    'Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: "command"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.',
   examples: ["integrity-guard recover meeting", "integrity-guard recover meeting --dry-run"],
   options: {
     "dry-run": { type: "boolean", short: "n", description: "show what the restore steps would change; run no command" },
@@ -20,9 +20,14 @@ export const command: CommandSpec = {
     const procedures = ctx.loaded.config.recovery ?? {};
     const names = Object.keys(procedures);
     if (!name || ctx.positionals.length > 1 || !procedures[name]) {
-      throw new ConfigError(name ? `recovery procedure ${JSON.stringify(name)} is not in ${ctx.loaded.path}` : "recover needs the name of a procedure", {
-        fix: names.length ? `use one of: ${names.join(", ")}` : "add recovery: { NAME: [ { restore: { set: hourly } }, { run: \"...\" }, { verify: true } ] } to the config",
-      });
+      throw new ConfigError(
+        name ? `recovery procedure ${JSON.stringify(name)} is not in ${ctx.loaded.path}` : "recover needs the name of a procedure",
+        {
+          fix: names.length
+            ? `use one of: ${names.join(", ")}`
+            : 'add recovery: { NAME: [ { restore: { set: hourly } }, { run: "..." }, { verify: true } ] } to the config',
+        },
+      );
     }
     const steps = procedures[name];
     const t0 = process.hrtime.bigint();
@@ -40,17 +45,37 @@ export const command: CommandSpec = {
     });
     const total = Number(process.hrtime.bigint() - t0) / 1e6;
     const failed = reports.find((r) => !r.ok);
-    const lines = reports.map((r) => `${r.ok ? "ok  " : "FAIL"} step ${r.index}/${steps.length} ${r.label} (${(r.ms / 1000).toFixed(2)} s): ${r.detail}`);
-    for (let i = reports.length; i < steps.length; i++) lines.push(`skip step ${i + 1}/${steps.length}: not run because step ${failed!.index} failed`);
-    lines.push(failed ? `recovery ${name} FAILED at step ${failed.index} (${failed.label}) after ${(total / 1000).toFixed(2)} s` : `recovery ${name} completed in ${(total / 1000).toFixed(2)} s`);
+    const lines = reports.map(
+      (r) => `${r.ok ? "ok  " : "FAIL"} step ${r.index}/${steps.length} ${r.label} (${(r.ms / 1000).toFixed(2)} s): ${r.detail}`,
+    );
+    for (let i = reports.length; i < steps.length; i++)
+      lines.push(`skip step ${i + 1}/${steps.length}: not run because step ${failed!.index} failed`);
+    lines.push(
+      failed
+        ? `recovery ${name} FAILED at step ${failed.index} (${failed.label}) after ${(total / 1000).toFixed(2)} s`
+        : `recovery ${name} completed in ${(total / 1000).toFixed(2)} s`,
+    );
     const findings = reports.flatMap((r) => r.findings);
     if (failed && findings.length === 0) {
-      findings.push({ rule: "recover/step-failed", level: "error", message: `recovery ${name} failed at step ${failed.index} (${failed.label}): ${failed.detail}`, fix: "fix the cause and run the procedure again; restores already done print their undo command above" });
+      findings.push({
+        rule: "recover/step-failed",
+        level: "error",
+        message: `recovery ${name} failed at step ${failed.index} (${failed.label}): ${failed.detail}`,
+        fix: "fix the cause and run the procedure again; restores already done print their undo command above",
+      });
     }
     return {
       findings,
       text: lines.join("\n"),
-      json: { recovery: { name, ok: !failed, failed_step: failed?.index ?? null, total_ms: Math.round(total), steps: reports.map((r) => ({ index: r.index, kind: r.kind, label: r.label, ok: r.ok, ms: Math.round(r.ms), detail: r.detail })) } },
+      json: {
+        recovery: {
+          name,
+          ok: !failed,
+          failed_step: failed?.index ?? null,
+          total_ms: Math.round(total),
+          steps: reports.map((r) => ({ index: r.index, kind: r.kind, label: r.label, ok: r.ok, ms: Math.round(r.ms), detail: r.detail })),
+        },
+      },
       summary: { recovery_ms: Math.round(total), failed_step: failed?.index ?? null },
       exitCode: failed ? 1 : 0,
     };

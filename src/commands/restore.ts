@@ -5,11 +5,19 @@ export const command: CommandSpec = {
   name: "restore",
   summary: "restore paths from a verified snapshot (records the current state first)",
   usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned]",
-  positionals: { name: "SNAPSHOT [PATHS...]", description: "a snapshot id (or prefix), latest, or a set name (its newest snapshot); then the files or folders to restore (default: the whole set)" },
+  positionals: {
+    name: "SNAPSHOT [PATHS...]",
+    description:
+      "a snapshot id (or prefix), latest, or a set name (its newest snapshot); then the files or folders to restore (default: the whole set)",
+  },
   description:
     "Verifies the snapshot's signature against the pinned key (snapshots.sign: allowed_signers for ssh, fingerprint for gpg) and the dates along its chain, and refuses an unsigned, forged or other-key snapshot (snapshot/signature, exit 1) unless --allow-unsigned. Every blob is read back and checked against the snapshot's manifest before anything is written.\n\n" +
     "The paths are then made to match the snapshot exactly: its files are written with `git restore --source=<snapshot> --worktree` (literal pathspecs), and files under those paths that the snapshot does not hold are removed. The index is not changed: stage the result with git add when you want to commit it. Before changing anything the current state of those paths is recorded as a `pre-restore` snapshot and the command that undoes the restore is printed. Afterwards every restored file is verified against the manifest (snapshot/checksum) and the recovery time is printed.",
-  examples: ["integrity-guard restore hourly --dry-run", "integrity-guard restore latest fsm_state.json", "integrity-guard restore 3f2a9c1b agent_workspaces/meeting/"],
+  examples: [
+    "integrity-guard restore hourly --dry-run",
+    "integrity-guard restore latest fsm_state.json",
+    "integrity-guard restore 3f2a9c1b agent_workspaces/meeting/",
+  ],
   options: {
     "dry-run": { type: "boolean", short: "n", description: "show what would be created, modified and removed; change nothing" },
     "allow-unsigned": { type: "boolean", description: "restore even when the snapshot's signature does not verify against the pinned key" },
@@ -27,18 +35,29 @@ export const command: CommandSpec = {
     const short = o.snapshot.id.slice(0, 12);
     const { plan } = o;
     const lines: string[] = [];
-    lines.push(`${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.join(", ")}`);
+    lines.push(
+      `${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.join(", ")}`,
+    );
     for (const p of plan.create) lines.push(`  create  ${p}`);
     for (const p of plan.modify) lines.push(`  modify  ${p}`);
     for (const p of plan.remove) lines.push(`  remove  ${p}`);
-    lines.push(`  ${plan.create.length} to create, ${plan.modify.length} to modify, ${plan.remove.length} to remove, ${plan.unchanged.length} unchanged`);
+    lines.push(
+      `  ${plan.create.length} to create, ${plan.modify.length} to modify, ${plan.remove.length} to remove, ${plan.unchanged.length} unchanged`,
+    );
     if (!o.dryRun) {
       if (o.undo) {
         lines.push(`the previous state is in snapshot ${o.undo.snapshot.slice(0, 12)} (set pre-restore); undo with:`);
         lines.push(`  ${o.undo.command}`);
       } else lines.push("nothing to change: the paths already match the snapshot");
-      if (o.rewritten?.length) lines.push(`${o.rewritten.length} file(s) changed by a .gitattributes checkout filter were rewritten byte for byte from the snapshot: ${o.rewritten.slice(0, 5).join(", ")}${o.rewritten.length > 5 ? ", ..." : ""}`);
-      lines.push(o.findings.length === 0 ? `verified ${plan.target.length} files against the manifest; recovery time ${(o.ms / 1000).toFixed(2)} s` : `verification FAILED for ${o.findings.length} file(s); recovery time ${(o.ms / 1000).toFixed(2)} s`);
+      if (o.rewritten?.length)
+        lines.push(
+          `${o.rewritten.length} file(s) changed by a .gitattributes checkout filter were rewritten byte for byte from the snapshot: ${o.rewritten.slice(0, 5).join(", ")}${o.rewritten.length > 5 ? ", ..." : ""}`,
+        );
+      lines.push(
+        o.findings.length === 0
+          ? `verified ${plan.target.length} files against the manifest; recovery time ${(o.ms / 1000).toFixed(2)} s`
+          : `verification FAILED for ${o.findings.length} file(s); recovery time ${(o.ms / 1000).toFixed(2)} s`,
+      );
       lines.push("the index was not changed; `git add` the restored paths to stage them");
     }
     const restore = {
@@ -56,6 +75,11 @@ export const command: CommandSpec = {
       pre_restore_snapshot: o.undo?.snapshot ?? null,
       recovery_ms: Math.round(o.ms),
     };
-    return { findings: o.findings, text: lines.join("\n"), json: { restore }, summary: { snapshot_id: o.snapshot.id, recovery_ms: Math.round(o.ms) } };
+    return {
+      findings: o.findings,
+      text: lines.join("\n"),
+      json: { restore },
+      summary: { snapshot_id: o.snapshot.id, recovery_ms: Math.round(o.ms) },
+    };
   },
 };

@@ -9,9 +9,13 @@ export const command: CommandSpec = {
   summary: "take a signed, verified snapshot of a backup set on the snapshot branch",
   usage: "integrity-guard snapshot --set NAME [--push]",
   description:
-    "Writes the files of the backup set NAME (config snapshots.sets.NAME.paths; \"dir/\" means everything below) as they are in the work tree — committed or not, ignored or not — as one commit on the orphan branch snapshots.branch (default integrity-snapshots). The commit is built with git plumbing and a temporary index, so your index, work tree, stash and HEAD are not touched. It holds .integrity-snapshot/manifest.json (SHA-256 and size of every file) and the trailers Snapshot-Set, Snapshot-Time, Source-Commit and Manifest-Digest, and is signed as snapshots.sign says (ssh, gpg, or an explicit none).\n\n" +
+    'Writes the files of the backup set NAME (config snapshots.sets.NAME.paths; "dir/" means everything below) as they are in the work tree — committed or not, ignored or not — as one commit on the orphan branch snapshots.branch (default integrity-snapshots). The commit is built with git plumbing and a temporary index, so your index, work tree, stash and HEAD are not touched. It holds .integrity-snapshot/manifest.json (SHA-256 and size of every file) and the trailers Snapshot-Set, Snapshot-Time, Source-Commit and Manifest-Digest, and is signed as snapshots.sign says (ssh, gpg, or an explicit none).\n\n' +
     "Before the branch moves, every blob is read back from git and compared with the source (snapshot/checksum); the branch moves by compare-and-swap only. When nothing changed since the set's last snapshot, no commit is made. --push publishes the branch to snapshots.remote (default origin); a rejected push re-fetches, rebuilds on the new tip, re-signs and retries (at most 5 times). It never force-pushes.",
-  examples: ["integrity-guard snapshot --set hourly", "INTEGRITY_GUARD_SIGNING_KEY=\"$(cat key)\" integrity-guard snapshot --set daily --push", "integrity-guard snapshot --set weekly --format json"],
+  examples: [
+    "integrity-guard snapshot --set hourly",
+    'INTEGRITY_GUARD_SIGNING_KEY="$(cat key)" integrity-guard snapshot --set daily --push',
+    "integrity-guard snapshot --set weekly --format json",
+  ],
   options: {
     set: { type: "string", short: "s", valueName: "NAME", description: "the backup set to snapshot (a key of snapshots.sets)" },
     push: { type: "boolean", description: "push the snapshot branch to snapshots.remote (default origin), retrying without force" },
@@ -19,15 +23,29 @@ export const command: CommandSpec = {
   async run(ctx) {
     const set = ctx.options.set as string | undefined;
     const sets = ctx.loaded.config.snapshots?.sets ?? {};
-    if (!set) throw new UsageError("snapshot needs --set NAME", { fix: `name one of the configured sets: ${Object.keys(sets).join(", ") || "(none configured: add snapshots.sets to the config)"}` });
-    if (!isSetName(set) || set === PRE_RESTORE_SET) throw new UsageError(`--set ${JSON.stringify(set)} is not a usable set name`, { fix: "use letters, digits, '.', '_' and '-'; pre-restore is reserved" });
+    if (!set)
+      throw new UsageError("snapshot needs --set NAME", {
+        fix: `name one of the configured sets: ${Object.keys(sets).join(", ") || "(none configured: add snapshots.sets to the config)"}`,
+      });
+    if (!isSetName(set) || set === PRE_RESTORE_SET)
+      throw new UsageError(`--set ${JSON.stringify(set)} is not a usable set name`, {
+        fix: "use letters, digits, '.', '_' and '-'; pre-restore is reserved",
+      });
     const def = sets[set];
     if (!def) {
       throw new ConfigError(`backup set ${JSON.stringify(set)} is not in ${ctx.loaded.path}`, {
-        fix: Object.keys(sets).length ? `use one of: ${Object.keys(sets).join(", ")}, or add snapshots.sets.${set}.paths` : `add snapshots: { sets: { ${set}: { paths: ["data/"] } } } to the config`,
+        fix: Object.keys(sets).length
+          ? `use one of: ${Object.keys(sets).join(", ")}, or add snapshots.sets.${set}.paths`
+          : `add snapshots: { sets: { ${set}: { paths: ["data/"] } } } to the config`,
       });
     }
-    const r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, { set, paths: def.paths, push: Boolean(ctx.options.push), env: ctx.env, log: ctx.log });
+    const r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
+      set,
+      paths: def.paths,
+      push: Boolean(ctx.options.push),
+      env: ctx.env,
+      log: ctx.log,
+    });
     const p = r.prepared;
     const branch = r.ref.replace(/^refs\/heads\//, "");
     const lines = [
@@ -35,9 +53,24 @@ export const command: CommandSpec = {
         ? `nothing changed in set ${set} since snapshot ${r.id.slice(0, 12)}: no new snapshot`
         : `snapshot ${r.id.slice(0, 12)} of set ${set}: ${p.info.files} files, ${p.info.size} bytes, ${r.signed === "none" ? "unsigned (sign.format none)" : `signed (${r.signed})`}, read back and verified, on ${branch}`,
     ];
-    if (r.pushed) lines.push(`pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`);
+    if (r.pushed)
+      lines.push(
+        `pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
+      );
     for (const s of p.skipped) lines.push(`skipped ${s.path}: ${s.reason}`);
-    const snapshot = { id: r.id, set, branch, time: p.info.time, files: p.info.files, size: p.info.size, manifest_digest: p.digest, signed: r.signed, unchanged: r.unchanged, pushed: r.pushed, skipped: p.skipped };
+    const snapshot = {
+      id: r.id,
+      set,
+      branch,
+      time: p.info.time,
+      files: p.info.files,
+      size: p.info.size,
+      manifest_digest: p.digest,
+      signed: r.signed,
+      unchanged: r.unchanged,
+      pushed: r.pushed,
+      skipped: p.skipped,
+    };
     return { findings: [], text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
   },
 };

@@ -17,7 +17,9 @@ export const command: CommandSpec = {
     const config = ctx.loaded.config.snapshots;
     const pin = config?.sign ? await resolvePin(config.sign, ctx.root).catch(() => undefined) : undefined;
     const { live, epochs } = await listAllSnapshots(ctx.git, config);
-    const records: SnapshotRecord[] = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info && (!ctx.options.set || r.info.set === ctx.options.set));
+    const records: SnapshotRecord[] = [...live, ...epochs.flatMap((e) => e.chain)].filter(
+      (r) => r.info && (!ctx.options.set || r.info.set === ctx.options.set),
+    );
     const rows = [];
     for (const r of records) {
       const sig = await signatureOf(ctx.git, r.id, pin, ctx.env);
@@ -36,9 +38,30 @@ export const command: CommandSpec = {
       });
     }
     const header = ["ID", "SET", "TIME", "FILES", "SIZE", "SIGNATURE", "REF"];
-    const table = [header, ...rows.map((r) => [r.id.slice(0, 12), r.set, r.time, String(r.files), String(r.size), r.signature, r.ref.replace(/^refs\/(heads\/|integrity-snapshots\/)/, "")])];
+    const table = [
+      header,
+      ...rows.map((r) => [
+        r.id.slice(0, 12),
+        r.set,
+        r.time,
+        String(r.files),
+        String(r.size),
+        r.signature,
+        r.ref.replace(/^refs\/(heads\/|integrity-snapshots\/)/, ""),
+      ]),
+    ];
     const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    const text = rows.length === 0 ? "no snapshots yet (take one with integrity-guard snapshot --set NAME)" : table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+    const text =
+      rows.length === 0
+        ? "no snapshots yet (take one with integrity-guard snapshot --set NAME)"
+        : table
+            .map((row) =>
+              row
+                .map((c, i) => c.padEnd(widths[i]!))
+                .join("  ")
+                .trimEnd(),
+            )
+            .join("\n");
     const untrusted = rows.filter((r) => r.signature !== "good" && r.signature !== "unverified").length;
     return { findings: [], text, json: { snapshots: rows }, summary: { snapshots: rows.length, untrusted } };
   },

@@ -24,11 +24,7 @@ side only are sync/missing-target or sync/missing-source, at the rule's one_side
 target's layout (YAML comments, JSON indentation and key order), atomically, after checking that
 the edited file reads back as intended; the previous contents are saved under
 .git/integrity-guard/undo/. Entries present on one side only are reported, never created.`,
-  examples: [
-    "integrity-guard sync",
-    "integrity-guard sync --staged --format json",
-    "integrity-guard sync --rule contracts-to-fsm --fix",
-  ],
+  examples: ["integrity-guard sync", "integrity-guard sync --staged --format json", "integrity-guard sync --rule contracts-to-fsm --fix"],
   options: {
     fix: { type: "boolean", description: "copy source values into the target files (atomic, layout kept)" },
     staged: { type: "boolean", description: "read the files from the git index (as they will be committed)" },
@@ -36,13 +32,18 @@ the edited file reads back as intended; the previous contents are saved under
   },
   async run(ctx) {
     if (ctx.options.fix && ctx.options.staged) {
-      throw new UsageError("--fix cannot be combined with --staged: it edits the working tree", { fix: "run `integrity-guard sync --fix`, then stage the result" });
+      throw new UsageError("--fix cannot be combined with --staged: it edits the working tree", {
+        fix: "run `integrity-guard sync --fix`, then stage the result",
+      });
     }
     const config = ctx.loaded.config;
     const only = (ctx.options.rule as string[] | undefined) ?? [];
     const names = new Set((config.sync ?? []).map((r) => r.name).filter(Boolean));
     for (const n of only) {
-      if (!names.has(n)) throw new UsageError(`--rule ${JSON.stringify(n)}: no sync rule has that name`, { fix: `name one of: ${[...names].join(", ") || "(no rule has a name; add name: to a rule in config.sync)"}` });
+      if (!names.has(n))
+        throw new UsageError(`--rule ${JSON.stringify(n)}: no sync rule has that name`, {
+          fix: `name one of: ${[...names].join(", ") || "(no rule has a name; add name: to a rule in config.sync)"}`,
+        });
     }
     if (!config.sync?.length) return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`sync\` rules` };
     const source = ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);

@@ -59,10 +59,13 @@ export function planWrites(root: string, files: readonly FileEdits[]): PlannedWr
 export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
   for (const p of plans) {
     const st = await fs.lstat(p.abs).catch(() => undefined);
-    if (st?.isSymbolicLink()) throw new EnvironmentError(`refusing to write ${p.file}: it is a symlink`, { fix: "edit the file it points to by hand" });
+    if (st?.isSymbolicLink())
+      throw new EnvironmentError(`refusing to write ${p.file}: it is a symlink`, { fix: "edit the file it points to by hand" });
     const now = await fs.readFile(p.abs).catch(() => undefined);
     if (!now || !now.equals(p.original)) {
-      throw new EnvironmentError(`${p.file} changed while integrity-guard was running; nothing was written`, { fix: "run the command again" });
+      throw new EnvironmentError(`${p.file} changed while integrity-guard was running; nothing was written`, {
+        fix: "run the command again",
+      });
     }
   }
   for (const p of plans) {

@@ -209,7 +209,8 @@ export class Git {
    */
   async hashFilesAsBlobs(paths: readonly string[]): Promise<string[]> {
     if (paths.length === 0) return [];
-    for (const p of paths) if (p.includes("\n")) throw new EnvironmentError(`cannot snapshot ${JSON.stringify(p)}: file names with a newline are not supported`);
+    for (const p of paths)
+      if (p.includes("\n")) throw new EnvironmentError(`cannot snapshot ${JSON.stringify(p)}: file names with a newline are not supported`);
     const { stdout } = await this.exec(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: paths.join("\n") + "\n" });
     const oids = stdout.toString("utf8").split("\n").filter(Boolean);
     if (oids.length !== paths.length) throw new EnvironmentError(`git hash-object returned ${oids.length} ids for ${paths.length} files`);
@@ -265,8 +266,21 @@ export class Git {
    * `git commit-tree`; `configArgs` are `-c k=v` pairs placed before the verb (signing setup),
    * `sign` adds -S (signing key from user.signingkey) or --no-gpg-sign.
    */
-  async commitTree(options: { tree: string; parents: readonly string[]; message: string; sign: boolean; configArgs?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<string> {
-    const args = [...(options.configArgs ?? []), "commit-tree", options.tree, ...options.parents.flatMap((p) => ["-p", p]), options.sign ? "-S" : "--no-gpg-sign"];
+  async commitTree(options: {
+    tree: string;
+    parents: readonly string[];
+    message: string;
+    sign: boolean;
+    configArgs?: readonly string[];
+    env?: NodeJS.ProcessEnv;
+  }): Promise<string> {
+    const args = [
+      ...(options.configArgs ?? []),
+      "commit-tree",
+      options.tree,
+      ...options.parents.flatMap((p) => ["-p", p]),
+      options.sign ? "-S" : "--no-gpg-sign",
+    ];
     const { stdout } = await this.exec(args, { input: options.message, env: options.env });
     return stdout.toString("utf8").trim();
   }
@@ -345,14 +359,30 @@ export class Git {
    */
   async restoreWorktree(source: string, pathspecs: readonly string[]): Promise<void> {
     if (pathspecs.length === 0) return;
-    await this.exec(["-c", "core.autocrlf=false", "-c", "core.eol=lf", "restore", `--source=${source}`, "--worktree", "--overlay", "--pathspec-from-file=-", "--pathspec-file-nul"], {
-      input: literal(pathspecs).join("\0") + "\0",
-    });
+    await this.exec(
+      [
+        "-c",
+        "core.autocrlf=false",
+        "-c",
+        "core.eol=lf",
+        "restore",
+        `--source=${source}`,
+        "--worktree",
+        "--overlay",
+        "--pathspec-from-file=-",
+        "--pathspec-file-nul",
+      ],
+      {
+        input: literal(pathspecs).join("\0") + "\0",
+      },
+    );
   }
 
   /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
   async fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean> {
-    const res = await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${remoteRef}:${localRef}`], { okCodes: [0, 1, 128] });
+    const res = await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${remoteRef}:${localRef}`], {
+      okCodes: [0, 1, 128],
+    });
     if (res.code === 0) return true;
     if (/couldn't find remote ref|no such ref/i.test(res.stderr)) return false;
     throw new GitError(["fetch", remote, remoteRef], res.code, res.stderr);
@@ -363,7 +393,11 @@ export class Git {
    * for an epoch rollover) are passed through. Returns rejected=true when the remote refused an
    * update (someone else pushed first); throws on anything else.
    */
-  async pushRefs(remote: string, refspecs: readonly string[], extraArgs: readonly string[] = []): Promise<{ ok: boolean; rejected: boolean; message: string }> {
+  async pushRefs(
+    remote: string,
+    refspecs: readonly string[],
+    extraArgs: readonly string[] = [],
+  ): Promise<{ ok: boolean; rejected: boolean; message: string }> {
     const res = await this.exec(["push", "--porcelain", "--quiet", ...extraArgs, remote, ...refspecs], { okCodes: [0, 1, 128] });
     const out = res.stdout.toString("utf8");
     if (res.code === 0) return { ok: true, rejected: false, message: out };

@@ -30,9 +30,12 @@ type SignConfig = NonNullable<SnapshotsConfig["sign"]>;
 export function requireSignConfig(config: SnapshotsConfig | undefined): SignConfig {
   const sign = config?.sign;
   if (!sign) {
-    throw new ConfigError("snapshots.sign is not set in the config: snapshots must be signed (ssh or gpg), or unsigned by an explicit `format: none`", {
-      fix: "add to .integrity-guard/config.yml: snapshots: { sign: { format: ssh, key: env:INTEGRITY_GUARD_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers } }",
-    });
+    throw new ConfigError(
+      "snapshots.sign is not set in the config: snapshots must be signed (ssh or gpg), or unsigned by an explicit `format: none`",
+      {
+        fix: "add to .integrity-guard/config.yml: snapshots: { sign: { format: ssh, key: env:INTEGRITY_GUARD_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers } }",
+      },
+    );
   }
   return sign;
 }
@@ -50,19 +53,33 @@ export function normalizeKeyText(text: string): string {
 }
 
 /** Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. */
-export async function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, scratchDir: string = os.tmpdir()): Promise<Signer> {
+export async function openSigner(
+  sign: SignConfig,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  scratchDir: string = os.tmpdir(),
+): Promise<Signer> {
   const baseEnv = signingEnv(env);
   if (sign.format === "none") {
     return { format: "none", configArgs: [], sign: false, env: baseEnv, dispose: async () => {} };
   }
   if (!sign.key) {
     throw new ConfigError(`snapshots.sign.format is ${sign.format} but snapshots.sign.key is not set`, {
-      fix: sign.format === "ssh" ? "set snapshots.sign.key to env:NAME (private key text) or the path of a private key file" : "set snapshots.sign.key to the gpg key id or fingerprint",
+      fix:
+        sign.format === "ssh"
+          ? "set snapshots.sign.key to env:NAME (private key text) or the path of a private key file"
+          : "set snapshots.sign.key to the gpg key id or fingerprint",
     });
   }
   if (sign.format === "gpg") {
     const keyId = resolveValue(sign.key, env, "gpg key id").trim();
-    return { format: "gpg", configArgs: ["-c", "gpg.format=openpgp", "-c", `user.signingkey=${keyId}`], sign: true, env: baseEnv, dispose: async () => {} };
+    return {
+      format: "gpg",
+      configArgs: ["-c", "gpg.format=openpgp", "-c", `user.signingkey=${keyId}`],
+      sign: true,
+      env: baseEnv,
+      dispose: async () => {},
+    };
   }
   // ssh: always sign from a private copy with mode 600 (ssh-keygen refuses group-readable keys).
   let text: string;
@@ -73,9 +90,12 @@ export async function openSigner(sign: SignConfig, root: string, env: NodeJS.Pro
     try {
       text = await fs.readFile(file, "utf8");
     } catch (error) {
-      throw new EnvironmentError(`ssh signing key ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        fix: "set snapshots.sign.key to an existing private key file, or to env:NAME with the key text in that variable",
-      });
+      throw new EnvironmentError(
+        `ssh signing key ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        {
+          fix: "set snapshots.sign.key to an existing private key file, or to env:NAME with the key text in that variable",
+        },
+      );
     }
   }
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
@@ -140,7 +160,9 @@ export async function resolvePin(sign: SignConfig, root: string): Promise<Pin | 
     try {
       await fs.access(file);
     } catch {
-      throw new ConfigError(`the allowed_signers file ${sign.allowed_signers} does not exist`, { fix: "commit the allowed_signers file that pins the snapshot key" });
+      throw new ConfigError(`the allowed_signers file ${sign.allowed_signers} does not exist`, {
+        fix: "commit the allowed_signers file that pins the snapshot key",
+      });
     }
     return { format: "ssh", allowedSigners: file, ...(sign.fingerprint ? { fingerprint: sign.fingerprint } : {}) };
   }
@@ -168,7 +190,10 @@ export async function verifySignature(git: Git, oid: string, pin: Pin, env: Node
   const isSsh = sig.startsWith("-----BEGIN SSH SIGNATURE-----");
   const isPgp = sig.startsWith("-----BEGIN PGP SIGNATURE-----");
   if ((pin.format === "ssh" && !isSsh) || (pin.format === "gpg" && !isPgp)) {
-    return { status: "wrong-type", detail: `signed with ${isSsh ? "ssh" : isPgp ? "gpg" : "an unknown format"}, but the pinned key is ${pin.format}` };
+    return {
+      status: "wrong-type",
+      detail: `signed with ${isSsh ? "ssh" : isPgp ? "gpg" : "an unknown format"}, but the pinned key is ${pin.format}`,
+    };
   }
   const configArgs =
     pin.format === "ssh"
@@ -181,17 +206,24 @@ export async function verifySignature(git: Git, oid: string, pin: Pin, env: Node
     // "Good "git" signature for <principal>" only appears when allowed_signers matched the key.
     const matched = /Good "git" signature for \S/.test(out);
     if (res.code !== 0 || !/Good "git" signature/.test(out)) {
-      return { status: /No principal matched|not in allowed|allowed_signers/i.test(out) && /Good/.test(out) ? "untrusted" : "bad", ...(fp ? { fingerprint: fp } : {}), detail: firstLines(out) };
+      return {
+        status: /No principal matched|not in allowed|allowed_signers/i.test(out) && /Good/.test(out) ? "untrusted" : "bad",
+        ...(fp ? { fingerprint: fp } : {}),
+        detail: firstLines(out),
+      };
     }
-    if (!matched) return { status: "untrusted", ...(fp ? { fingerprint: fp } : {}), detail: "the key is not in the pinned allowed_signers file" };
-    if (pin.fingerprint && fp !== pin.fingerprint) return { status: "untrusted", ...(fp ? { fingerprint: fp } : {}), detail: `signed by ${fp}, pinned ${pin.fingerprint}` };
+    if (!matched)
+      return { status: "untrusted", ...(fp ? { fingerprint: fp } : {}), detail: "the key is not in the pinned allowed_signers file" };
+    if (pin.fingerprint && fp !== pin.fingerprint)
+      return { status: "untrusted", ...(fp ? { fingerprint: fp } : {}), detail: `signed by ${fp}, pinned ${pin.fingerprint}` };
     return { status: "good", ...(fp ? { fingerprint: fp } : {}), detail: `good ssh signature by ${fp ?? "the pinned key"}` };
   }
   // gpg status lines: "[GNUPG:] VALIDSIG <fpr> <date> ... <primary-fpr>"
   const validsig = /^\[GNUPG:\] VALIDSIG (\S+)(?: .* (\S+))?$/m.exec(out);
   if (!/^\[GNUPG:\] GOODSIG /m.test(out) || !validsig) return { status: "bad", detail: firstLines(out) };
   const fprs = [validsig[1]!, validsig[2] ?? ""].map((s) => s.toUpperCase());
-  if (!fprs.includes(pin.fingerprint!)) return { status: "untrusted", fingerprint: fprs[0]!, detail: `signed by ${fprs[0]}, pinned ${pin.fingerprint}` };
+  if (!fprs.includes(pin.fingerprint!))
+    return { status: "untrusted", fingerprint: fprs[0]!, detail: `signed by ${fprs[0]}, pinned ${pin.fingerprint}` };
   return { status: "good", fingerprint: fprs[0]!, detail: `good gpg signature by ${fprs[0]}` };
 }
 

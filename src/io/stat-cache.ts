@@ -219,7 +219,14 @@ export class StatCache {
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       if (this.blobsDirty && this.blobsData) {
-        await writeFileAtomic(this.blobsFile, JSON.stringify({ version: VERSION, blobs: this.blobsData, ...(this.validManifest ? { manifest: this.validManifest } : {}) } satisfies BlobsData));
+        await writeFileAtomic(
+          this.blobsFile,
+          JSON.stringify({
+            version: VERSION,
+            blobs: this.blobsData,
+            ...(this.validManifest ? { manifest: this.validManifest } : {}),
+          } satisfies BlobsData),
+        );
         this.blobsDirty = false;
       }
       if (this.filesDirty && this.filesData) {
@@ -227,7 +234,10 @@ export class StatCache {
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
         for (const [p, r] of Object.entries(this.filesData)) if (!this.touched.has(p) && this.isRacy(r[1])) delete this.filesData[p];
         const stamp = BigInt(Date.now()) * 1_000_000n;
-        await writeFileAtomic(this.file, JSON.stringify({ version: VERSION, stamp: String(stamp), files: this.filesData } satisfies FilesData));
+        await writeFileAtomic(
+          this.file,
+          JSON.stringify({ version: VERSION, stamp: String(stamp), files: this.filesData } satisfies FilesData),
+        );
         this.stamp = stamp;
         this.filesDirty = false;
       }

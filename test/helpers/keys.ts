@@ -47,7 +47,11 @@ export function makeGpgKey(uid = "T <t@e>"): GpgKey {
   fs.chmodSync(home, 0o700);
   const env = { ...process.env, GNUPGHOME: home };
   execFileSync("gpg", ["--batch", "--passphrase", "", "--quick-gen-key", uid, "ed25519", "sign", "never"], { env, stdio: "ignore" });
-  const colons = execFileSync("gpg", ["--batch", "--with-colons", "--list-secret-keys"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const colons = execFileSync("gpg", ["--batch", "--with-colons", "--list-secret-keys"], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const fingerprint = /^fpr:::::::::([0-9A-F]{40}):/m.exec(colons)![1]!;
   return {
     gnupgHome: home,
@@ -66,12 +70,14 @@ export function makeGpgKey(uid = "T <t@e>"): GpgKey {
 
 /** Config for snapshot tests: an ssh-signed setup pinned to `key` (or the given sign block). */
 export function snapshotConfig(options: { sign?: string; sets?: string; extra?: string } = {}): string {
-  return [
-    "version: 1",
-    "snapshots:",
-    `  sign: ${options.sign ?? "{ format: ssh, key: env:IG_TEST_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers }"}`,
-    "  sets:",
-    options.sets ?? '    hourly: { paths: ["data/", "state.json"], keep: 2 }\n    daily: { paths: ["logs/"], keep: 1 }',
-    options.extra ?? "",
-  ].join("\n") + "\n";
+  return (
+    [
+      "version: 1",
+      "snapshots:",
+      `  sign: ${options.sign ?? "{ format: ssh, key: env:IG_TEST_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers }"}`,
+      "  sets:",
+      options.sets ?? '    hourly: { paths: ["data/", "state.json"], keep: 2 }\n    daily: { paths: ["logs/"], keep: 1 }',
+      options.extra ?? "",
+    ].join("\n") + "\n"
+  );
 }

@@ -48,7 +48,18 @@ function setup(repo: TestRepo, files: Record<string, string> = {}): void {
 }
 
 interface JsonReport {
-  findings: { rule: string; level: string; file: string; line: number; column: number; pointer: string; key: string; expected?: string; found?: string; related: { file: string; line: number; column: number; message: string }[] }[];
+  findings: {
+    rule: string;
+    level: string;
+    file: string;
+    line: number;
+    column: number;
+    pointer: string;
+    key: string;
+    expected?: string;
+    found?: string;
+    related: { file: string; line: number; column: number; message: string }[];
+  }[];
   resolved?: Record<string, Record<string, unknown>>;
   changes?: { file: string; key: string; from: string; to: string }[];
 }
@@ -71,8 +82,19 @@ describe("integrity-guard conflicts", () => {
       const conflicts = report.findings.filter((f) => f.rule === "config/conflict");
       expect(conflicts.map((f) => f.key).sort()).toEqual(["server.api_token", "server.features", "server.port"]);
       const port = conflicts.find((f) => f.key === "server.port")!;
-      expect(port).toMatchObject({ file: "config/local.yaml", line: 3, column: 9, pointer: "/server/port", expected: "9090", found: "8081 | 8080" });
-      expect(port.related.map((r) => `${r.file}:${r.line}:${r.column}`)).toEqual(["config/app.json:3:17", "config/system.yaml:7:9", "config/local.yaml:3:9"]);
+      expect(port).toMatchObject({
+        file: "config/local.yaml",
+        line: 3,
+        column: 9,
+        pointer: "/server/port",
+        expected: "9090",
+        found: "8081 | 8080",
+      });
+      expect(port.related.map((r) => `${r.file}:${r.line}:${r.column}`)).toEqual([
+        "config/app.json:3:17",
+        "config/system.yaml:7:9",
+        "config/local.yaml:3:9",
+      ]);
       // environment differs on purpose (config.differ); name is equal everywhere.
       expect(report.findings.some((f) => f.key === "environment" || f.key === "server.name")).toBe(false);
       for (const s of SECRETS) {
@@ -121,7 +143,9 @@ describe("integrity-guard conflicts", () => {
       expect(run.stdout).toContain("config/app.json: server.port 8081 -> 9090");
       for (const s of SECRETS) expect(run.stdout).not.toContain(s);
       const system = repo.read("config/system.yaml");
-      expect(system).toBe(SYSTEM.replace("port: 8080 ", "port: 9090 ").replace("tok-system-111", "tok-local-222").replace("[a, b]", "[a, c]"));
+      expect(system).toBe(
+        SYSTEM.replace("port: 8080 ", "port: 9090 ").replace("tok-system-111", "tok-local-222").replace("[a, b]", "[a, c]"),
+      );
       expect(repo.read("config/app.json")).toBe(APP_JSON.replace("8081", "9090"));
       expect(repo.read("config/local.yaml")).toBe(LOCAL);
       const undo = /saved in (\S+);/.exec(run.stdout)![1]!;

@@ -13,7 +13,10 @@ describe("prune", () => {
     const repo = createRepo();
     const remote = createRepo({ bare: true });
     try {
-      repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }));
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }),
+      );
       repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
       repo.git("remote", "add", "origin", remote.dir);
       const env = { IG_TEST_SIGNING_KEY: key.privateKey };
@@ -23,7 +26,8 @@ describe("prune", () => {
         expect(r.code, r.stderr).toBe(0);
         return JSON.parse(r.stdout).snapshot.id as string;
       };
-      const list = async () => JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map((s: { id: string }) => s.id) as string[];
+      const list = async () =>
+        JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map((s: { id: string }) => s.id) as string[];
       const s1 = await take(1);
       const s2 = await take(2);
       const s3 = await take(3);
@@ -53,7 +57,11 @@ describe("prune", () => {
       expect(remote.git("for-each-ref", "refs/integrity-snapshots/epochs/").trim()).toBe("");
       expect(remote.git("rev-parse", "integrity-snapshots").trim()).toBe(s5);
       // Commits kept are the very commits taken: nothing re-signed or rewritten.
-      expect(JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map((s: { signature: string }) => s.signature)).toEqual(["good", "good"]);
+      expect(
+        JSON.parse((await repo.cli(["snapshots", "--format", "json"], env)).stdout).snapshots.map(
+          (s: { signature: string }) => s.signature,
+        ),
+      ).toEqual(["good", "good"]);
     } finally {
       repo.cleanup();
       remote.cleanup();
@@ -63,7 +71,10 @@ describe("prune", () => {
   it("leaves a young live chain alone (epoch not reached) and keeps sets without a policy", async () => {
     const repo = createRepo();
     try {
-      repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 1 }\n    other: { paths: ["o.json"] }', extra: "  epoch: 1w" }));
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 1 }\n    other: { paths: ["o.json"] }', extra: "  epoch: 1w" }),
+      );
       repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
       repo.write("o.json", "{}\n");
       const env = { IG_TEST_SIGNING_KEY: key.privateKey };

@@ -59,7 +59,12 @@ describe("restore", () => {
       const dry = await repo.cli(["restore", "hourly", "--dry-run", "--format", "json"], env);
       expect(dry.code, dry.stderr).toBe(0);
       const plan = JSON.parse(dry.stdout).restore;
-      expect(plan).toMatchObject({ dry_run: true, create: ["data/bin.dat"], modify: ["data/lf.txt", "data/we ird/na*me [x].json", "state.json"], remove: ["data/extra.json"] });
+      expect(plan).toMatchObject({
+        dry_run: true,
+        create: ["data/bin.dat"],
+        modify: ["data/lf.txt", "data/we ird/na*me [x].json", "state.json"],
+        remove: ["data/extra.json"],
+      });
       expect(tree(repo)).toEqual(damaged);
 
       const r = await repo.cli(["restore", "hourly"], env);
@@ -119,9 +124,17 @@ describe("restore", () => {
       const tip = repo.git("rev-parse", "integrity-snapshots").trim();
       const blob = spawnSync("git", ["hash-object", "-w", "--stdin"], { cwd: repo.dir, input: "pwned\n", encoding: "utf8" }).stdout.trim();
       const listing = repo.git("ls-tree", "integrity-snapshots^{tree}");
-      const evil = spawnSync("git", ["mktree"], { cwd: repo.dir, input: listing + `100644 blob ${blob}\t..\n`, encoding: "utf8" }).stdout.trim();
+      const evil = spawnSync("git", ["mktree"], {
+        cwd: repo.dir,
+        input: listing + `100644 blob ${blob}\t..\n`,
+        encoding: "utf8",
+      }).stdout.trim();
       const msg = repo.git("log", "-1", "--format=%B", tip).trim();
-      const forged = execFileSync("git", ["-c", "gpg.format=ssh", "-c", `user.signingkey=${key.privateKeyPath}`, "commit-tree", evil, "-p", tip, "-S", "-m", msg], { cwd: repo.dir, encoding: "utf8" }).trim();
+      const forged = execFileSync(
+        "git",
+        ["-c", "gpg.format=ssh", "-c", `user.signingkey=${key.privateKeyPath}`, "commit-tree", evil, "-p", tip, "-S", "-m", msg],
+        { cwd: repo.dir, encoding: "utf8" },
+      ).trim();
       repo.git("update-ref", "refs/heads/integrity-snapshots", forged, tip);
       repo.write("state.json", "damaged");
       const r = await repo.cli(["restore", "latest"], env);

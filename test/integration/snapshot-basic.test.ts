@@ -47,7 +47,15 @@ describe("snapshot --set", () => {
       expect(fs.readdirSync(path.join(repo.dir, ".git/integrity-guard")).filter((f) => f.endsWith(".index"))).toEqual([]);
 
       const files = repo.git("ls-tree", "-r", "--name-only", "integrity-snapshots").trim().split("\n");
-      expect(files.sort()).toEqual([".integrity-snapshot/manifest.json", "data/committed.json", "data/ignored.log", "data/staged.json", "data/sub dir/we*rd [1].json", "data/uncommitted.json", "state.json"]);
+      expect(files.sort()).toEqual([
+        ".integrity-snapshot/manifest.json",
+        "data/committed.json",
+        "data/ignored.log",
+        "data/staged.json",
+        "data/sub dir/we*rd [1].json",
+        "data/uncommitted.json",
+        "state.json",
+      ]);
       expect(repo.git("show", "integrity-snapshots:state.json")).toBe('{"committed":false}\n');
       expect(repo.git("show", "integrity-snapshots:data/ignored.log")).toBe("secret log\n");
       // An orphan branch: no parent, unrelated to main.
@@ -130,7 +138,10 @@ describe("snapshot --set", () => {
       const r = await repo.cli(["snapshot", "--set", "hourly"]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("snapshots.sign");
-      repo.write(".integrity-guard/config.yml", "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [state.json] }\n");
+      repo.write(
+        ".integrity-guard/config.yml",
+        "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [state.json] }\n",
+      );
       const ok = await repo.cli(["snapshot", "--set", "hourly"]);
       expect(ok.code).toBe(0);
       expect(ok.stdout).toContain("unsigned");

@@ -62,11 +62,18 @@ describe("concurrent snapshots against one remote", () => {
       repos.push(one, two);
       one.write("a/x.json", "changed by one\n");
       two.write("b/y.json", "changed by two\n");
-      const [r1, r2] = await Promise.all([runCli(one.dir, ["snapshot", "--set", "a", "--push", "--format", "json"], env), runCli(two.dir, ["snapshot", "--set", "b", "--push", "--format", "json"], env)]);
+      const [r1, r2] = await Promise.all([
+        runCli(one.dir, ["snapshot", "--set", "a", "--push", "--format", "json"], env),
+        runCli(two.dir, ["snapshot", "--set", "b", "--push", "--format", "json"], env),
+      ]);
       expect(r1.code, r1.stderr).toBe(0);
       expect(r2.code, r2.stderr).toBe(0);
 
-      const log = remote.git("log", "--format=%H %P|%B%x00", "integrity-snapshots").split("\0").map((s) => s.trim()).filter(Boolean);
+      const log = remote
+        .git("log", "--format=%H %P|%B%x00", "integrity-snapshots")
+        .split("\0")
+        .map((s) => s.trim())
+        .filter(Boolean);
       expect(log).toHaveLength(3);
       // Linear: every commit has at most one parent.
       for (const entry of log) expect(entry.split("|")[0]!.trim().split(" ").length).toBeLessThanOrEqual(2);

@@ -86,7 +86,21 @@ describe("signature verification against the pinned key", () => {
     const { repo, env } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
-        repo.git("-c", "gpg.format=ssh", "-c", `user.signingkey=${other.privateKeyPath}`, "commit-tree", tree, "-p", parent, "-S", "-m", msg.trim()).trim(),
+        repo
+          .git(
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            `user.signingkey=${other.privateKeyPath}`,
+            "commit-tree",
+            tree,
+            "-p",
+            parent,
+            "-S",
+            "-m",
+            msg.trim(),
+          )
+          .trim(),
       );
       await expectRefused(repo, env, "untrusted");
     } finally {
@@ -118,11 +132,27 @@ describe("signature verification against the pinned key", () => {
     const { repo, env } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
-        execFileSync("git", ["-c", "gpg.format=openpgp", "-c", `user.signingkey=${gpg.fingerprint}`, "commit-tree", tree, "-p", parent, "-S", "-m", msg.trim()], {
-          cwd: repo.dir,
-          env: { ...process.env, ...gpg.env },
-          encoding: "utf8",
-        }).trim(),
+        execFileSync(
+          "git",
+          [
+            "-c",
+            "gpg.format=openpgp",
+            "-c",
+            `user.signingkey=${gpg.fingerprint}`,
+            "commit-tree",
+            tree,
+            "-p",
+            parent,
+            "-S",
+            "-m",
+            msg.trim(),
+          ],
+          {
+            cwd: repo.dir,
+            env: { ...process.env, ...gpg.env },
+            encoding: "utf8",
+          },
+        ).trim(),
       );
       await expectRefused(repo, env, "wrong-type");
     } finally {
@@ -134,11 +164,27 @@ describe("signature verification against the pinned key", () => {
     const { repo, env } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
-        execFileSync("git", ["-c", "gpg.format=ssh", "-c", `user.signingkey=${key.privateKeyPath}`, "commit-tree", tree, "-p", parent, "-S", "-m", msg.trim()], {
+        execFileSync(
+          "git",
+          [
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            `user.signingkey=${key.privateKeyPath}`,
+            "commit-tree",
+            tree,
+            "-p",
+            parent,
+            "-S",
+            "-m",
+            msg.trim(),
+          ],
+          {
             cwd: repo.dir,
             env: { ...process.env, GIT_COMMITTER_DATE: "4000000000 +0000", GIT_AUTHOR_DATE: "4000000000 +0000" },
             encoding: "utf8",
-          }).trim(),
+          },
+        ).trim(),
       );
       const r = await repo.cli(["restore", "latest"], env);
       expect(r.code).toBe(1);
@@ -153,7 +199,10 @@ describe("signature verification against the pinned key", () => {
     const repo = createRepo();
     const stranger = makeGpgKey("S <s@e>");
     try {
-      repo.write(".integrity-guard/config.yml", snapshotConfig({ sign: `{ format: gpg, key: ${gpg.fingerprint}, fingerprint: ${gpg.fingerprint} }` }));
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sign: `{ format: gpg, key: ${gpg.fingerprint}, fingerprint: ${gpg.fingerprint} }` }),
+      );
       repo.write("state.json", "{}\n");
       repo.commitAll();
       const r = await repo.cli(["snapshot", "--set", "hourly"], gpg.env);
@@ -162,7 +211,10 @@ describe("signature verification against the pinned key", () => {
       const list = JSON.parse((await repo.cli(["snapshots", "--format", "json"], gpg.env)).stdout);
       expect(list.snapshots[0]).toMatchObject({ signature: "good", key: gpg.fingerprint });
       // The same snapshot checked against another fingerprint is untrusted.
-      repo.write(".integrity-guard/config.yml", snapshotConfig({ sign: `{ format: gpg, key: ${gpg.fingerprint}, fingerprint: ${stranger.fingerprint} }` }));
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sign: `{ format: gpg, key: ${gpg.fingerprint}, fingerprint: ${stranger.fingerprint} }` }),
+      );
       const again = JSON.parse((await repo.cli(["snapshots", "--format", "json"], gpg.env)).stdout);
       expect(again.snapshots[0].signature).toBe("untrusted");
     } finally {

@@ -40,7 +40,15 @@ function setup(repo: TestRepo, oneSided?: string): void {
 }
 
 interface JsonReport {
-  findings: { rule: string; level: string; file: string; line: number; column: number; pointer: string; related?: { file: string; line: number; column: number }[] }[];
+  findings: {
+    rule: string;
+    level: string;
+    file: string;
+    line: number;
+    column: number;
+    pointer: string;
+    related?: { file: string; line: number; column: number }[];
+  }[];
   changes?: { file: string; key: string; from: string; to: string }[];
 }
 
@@ -57,7 +65,12 @@ describe("integrity-guard sync", () => {
         "fsm_state.json:5:27 /states/c1/progress_percentage",
         "fsm_state.json:7:9 /states/c2/progress_percentage",
       ]);
-      expect(drift[0]!.related![0]).toEqual({ file: "logs/contract_statuses.json", line: 3, column: 23, message: 'source: contracts.c1.status = "done"' });
+      expect(drift[0]!.related![0]).toEqual({
+        file: "logs/contract_statuses.json",
+        line: 3,
+        column: 23,
+        message: 'source: contracts.c1.status = "done"',
+      });
       expect(report.findings.filter((f) => f.rule.startsWith("sync/missing-")).map((f) => `${f.rule} ${f.level} ${f.pointer}`)).toEqual([
         "sync/missing-source warning /states/c4",
         "sync/missing-target warning /contracts/c3",
@@ -74,15 +87,18 @@ describe("integrity-guard sync", () => {
       expect(run.stdout).toContain('fsm_state.json: states.c1.status "active" -> "done"');
       expect(run.stdout).toContain("fsm_state.json: states.c2.progress_percentage (absent) -> 40");
       expect(repo.read("fsm_state.json")).toBe(
-        TARGET.replace('"status": "active",\n\t\t\t"progress_percentage": 90', '"status": "done",\n\t\t\t"progress_percentage": 100').replace(
-          '"c2": {\n\t\t\t"status": "active"\n',
-          '"c2": {\n\t\t\t"status": "active",\n\t\t\t"progress_percentage": 40\n',
-        ),
+        TARGET.replace(
+          '"status": "active",\n\t\t\t"progress_percentage": 90',
+          '"status": "done",\n\t\t\t"progress_percentage": 100',
+        ).replace('"c2": {\n\t\t\t"status": "active"\n', '"c2": {\n\t\t\t"status": "active",\n\t\t\t"progress_percentage": 40\n'),
       );
       expect(repo.read("logs/contract_statuses.json")).toBe(SOURCE);
       const again = await repo.cli(["sync", "--format", "json"]);
       expect(again.code).toBe(0);
-      expect((JSON.parse(again.stdout) as JsonReport).findings.map((f) => f.rule).sort()).toEqual(["sync/missing-source", "sync/missing-target"]);
+      expect((JSON.parse(again.stdout) as JsonReport).findings.map((f) => f.rule).sort()).toEqual([
+        "sync/missing-source",
+        "sync/missing-target",
+      ]);
     });
   });
 

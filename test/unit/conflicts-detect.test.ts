@@ -19,7 +19,16 @@ describe("config/conflict between files", () => {
     const { findings, conflicts } = run([a, b], { precedence: ["config/app.json", "config/system.yaml"] });
     expect(conflicts.map((c) => c.pointer)).toEqual(["/server/port"]);
     const f = findings.find((x) => x.rule === "config/conflict")!;
-    expect(f).toMatchObject({ level: "error", pointer: "/server/port", key: "server.port", file: "config/system.yaml", line: 2, column: 9, expected: "8080", found: "9090" });
+    expect(f).toMatchObject({
+      level: "error",
+      pointer: "/server/port",
+      key: "server.port",
+      file: "config/system.yaml",
+      line: 2,
+      column: 9,
+      expected: "8080",
+      found: "9090",
+    });
     expect(f.related).toEqual([
       { file: "config/app.json", line: 3, column: 13, message: "server.port = 9090" },
       { file: "config/system.yaml", line: 2, column: 9, message: "server.port = 8080 (wins by precedence)" },
@@ -34,10 +43,14 @@ describe("config/conflict between files", () => {
     expect(run([a, b]).findings).toEqual([]);
   });
 
-  it("tells types apart: 5432 and \"5432\" conflict, as do true and \"true\"", () => {
+  it('tells types apart: 5432 and "5432" conflict, as do true and "true"', () => {
     const a = file("a.yaml", "port: 5432\nflag: true\n");
     const b = file("b.yaml", "port: '5432'\nflag: 'true'\n");
-    expect(run([a, b]).conflicts.map((c) => c.pointer).sort()).toEqual(["/flag", "/port"]);
+    expect(
+      run([a, b])
+        .conflicts.map((c) => c.pointer)
+        .sort(),
+    ).toEqual(["/flag", "/port"]);
   });
 
   it("recurses into nested maps and compares lists as whole values", () => {
@@ -118,8 +131,14 @@ describe("config/conflict between files", () => {
 });
 
 describe("masking secret values", () => {
-  const a = file("a.yaml", "db:\n  password: hunter2\n  apiKey: AKIA111\ncredentials:\n  user: alice\nservice:\n  Auth_Token: t0k3n\n  private: [s1]\n  stripe: sk_live_1\n");
-  const b = file("b.yaml", "db:\n  password: swordfish\n  apiKey: AKIA222\ncredentials:\n  user: bob\nservice:\n  Auth_Token: t0k3n2\n  private: [s2]\n  stripe: sk_live_2\n");
+  const a = file(
+    "a.yaml",
+    "db:\n  password: hunter2\n  apiKey: AKIA111\ncredentials:\n  user: alice\nservice:\n  Auth_Token: t0k3n\n  private: [s1]\n  stripe: sk_live_1\n",
+  );
+  const b = file(
+    "b.yaml",
+    "db:\n  password: swordfish\n  apiKey: AKIA222\ncredentials:\n  user: bob\nservice:\n  Auth_Token: t0k3n2\n  private: [s2]\n  stripe: sk_live_2\n",
+  );
 
   it("masks values of keys that look secret, anywhere in the finding", () => {
     const { findings } = run([a, b], { secret_keys: ["^stripe$"] });

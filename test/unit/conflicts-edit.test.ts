@@ -85,14 +85,17 @@ describe("editText: JSON", () => {
 
 describe("editText: YAML", () => {
   it("replaces scalars in place, keeping comments, spacing and quoting style", () => {
-    const text = "# top comment\nserver:\n  port: 8080    # the port\n  name: 'web'   # quoted\n  host: \"a\"\n\n# trailing\nlist: [a, b]   # flow\n";
+    const text =
+      "# top comment\nserver:\n  port: 8080    # the port\n  name: 'web'   # quoted\n  host: \"a\"\n\n# trailing\nlist: [a, b]   # flow\n";
     const out = editText(text, "yaml", [
       { pointer: "/server/port", value: 9090 },
       { pointer: "/server/name", value: "it's" },
       { pointer: "/server/host", value: "b" },
       { pointer: "/list", value: ["a", "c"] },
     ]);
-    expect(out).toBe("# top comment\nserver:\n  port: 9090    # the port\n  name: 'it''s'   # quoted\n  host: \"b\"\n\n# trailing\nlist: [a, c]   # flow\n");
+    expect(out).toBe(
+      "# top comment\nserver:\n  port: 9090    # the port\n  name: 'it''s'   # quoted\n  host: \"b\"\n\n# trailing\nlist: [a, c]   # flow\n",
+    );
   });
 
   it("quotes a new plain value that would otherwise change meaning", () => {

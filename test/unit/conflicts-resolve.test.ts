@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { detectConflicts, maskValue, orderByPrecedence, planConflictWrites, resolveConfig, secretTest, type ConfigFile } from "../../src/core/conflicts/index.js";
+import {
+  detectConflicts,
+  maskValue,
+  orderByPrecedence,
+  planConflictWrites,
+  resolveConfig,
+  secretTest,
+  type ConfigFile,
+} from "../../src/core/conflicts/index.js";
 
 const f = (path: string, value: unknown): ConfigFile => ({ path, value });
 
@@ -15,7 +23,11 @@ describe("orderByPrecedence", () => {
   });
   it("accepts globs in the precedence list", () => {
     const files = ["env/prod.yaml", "base.yaml", "env/dev.yaml"].map((p) => f(p, {}));
-    expect(orderByPrecedence(files, ["base.yaml", "env/*.yaml"]).map((x) => x.path)).toEqual(["base.yaml", "env/dev.yaml", "env/prod.yaml"]);
+    expect(orderByPrecedence(files, ["base.yaml", "env/*.yaml"]).map((x) => x.path)).toEqual([
+      "base.yaml",
+      "env/dev.yaml",
+      "env/prod.yaml",
+    ]);
   });
 });
 
@@ -84,7 +96,12 @@ describe("resolveConfig", () => {
 describe("maskValue", () => {
   it("replaces every value under a secret-looking key by ***", () => {
     const v = { db: { host: "h", password: "p" }, tokens: ["a", "b"], api: { clientSecret: { x: 1 } }, list: [{ token: "t", name: "n" }] };
-    expect(maskValue(v, secretTest())).toEqual({ db: { host: "h", password: "***" }, tokens: "***", api: { clientSecret: "***" }, list: [{ token: "***", name: "n" }] });
+    expect(maskValue(v, secretTest())).toEqual({
+      db: { host: "h", password: "***" },
+      tokens: "***",
+      api: { clientSecret: "***" },
+      list: [{ token: "***", name: "n" }],
+    });
   });
 });
 
@@ -93,7 +110,15 @@ describe("planConflictWrites", () => {
     const files = [f("a", { port: 1, password: "old", same: 1 }), f("b", { port: 2, password: "new", same: 1 }), f("c", { port: 2 })];
     const analysis = detectConflicts(files, {});
     const { edits, changes } = planConflictWrites(files, analysis.conflicts, resolveConfig(files, {}));
-    expect([...edits]).toEqual([["a", [{ pointer: "/port", value: 2 }, { pointer: "/password", value: "new" }]]]);
+    expect([...edits]).toEqual([
+      [
+        "a",
+        [
+          { pointer: "/port", value: 2 },
+          { pointer: "/password", value: "new" },
+        ],
+      ],
+    ]);
     expect(changes).toEqual([
       { file: "a", pointer: "/port", key: "port", from: "1", to: "2", secret: false },
       { file: "a", pointer: "/password", key: "password", from: "***", to: "***", secret: true },

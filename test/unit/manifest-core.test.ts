@@ -267,8 +267,27 @@ describe("the hand-written schema check", () => {
     const ajv = new Ajv({ strict: false }).compile(schema);
     const base = buildManifest([entry("a", "1"), { ...entry("b", "2"), link: "x" }, { ...entry("c", "3"), mode: "755" }]);
     const clone = () => JSON.parse(JSON.stringify(base)) as Record<string, unknown> & { entries: Record<string, unknown>[] };
-    const variants: unknown[] = [base, [], null, "x", { ...base, extra: 1 }, { ...base, version: 2 }, { ...base, root: "ABC" }, { ...base, algorithm: "md5" }];
-    for (const [k, v] of [["path", ""], ["path", 1], ["sha256", "xyz"], ["size", -1], ["size", 1.5], ["size", "1"], ["link", 5], ["mode", "644"], ["other", true]] as const) {
+    const variants: unknown[] = [
+      base,
+      [],
+      null,
+      "x",
+      { ...base, extra: 1 },
+      { ...base, version: 2 },
+      { ...base, root: "ABC" },
+      { ...base, algorithm: "md5" },
+    ];
+    for (const [k, v] of [
+      ["path", ""],
+      ["path", 1],
+      ["sha256", "xyz"],
+      ["size", -1],
+      ["size", 1.5],
+      ["size", "1"],
+      ["link", 5],
+      ["mode", "644"],
+      ["other", true],
+    ] as const) {
       const c = clone();
       c.entries[0]![k] = v;
       variants.push(c);

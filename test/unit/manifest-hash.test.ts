@@ -34,7 +34,12 @@ describe("hash pool", () => {
     expect(viaWorkers[0]).toMatchObject({ executable: true });
     expect(viaWorkers[1]).toMatchObject({ executable: false });
     const st = fs.statSync(files[files.length - 1]!, { bigint: true });
-    expect((viaWorkers[files.length - 1] as { stat: string[] }).stat).toEqual([String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)]);
+    expect((viaWorkers[files.length - 1] as { stat: string[] }).stat).toEqual([
+      String(st.size),
+      String(st.mtimeNs),
+      String(st.ino),
+      String(st.ctimeNs),
+    ]);
     const inline = await hashFiles(files.slice(-5), { inlineBelow: 64 });
     expect(inline).toEqual(viaWorkers.slice(-5));
   });

@@ -315,7 +315,20 @@ describe("hostile YAML", () => {
   it("100,000-deep flow nesting is a finding, not a crash", () => {
     const doc = yaml("[".repeat(100_000) + "]".repeat(100_000));
     expect(doc.ok).toBe(false);
-    expect(doc.findings[0]).toMatchObject({ rule: "parse/too-deep", line: 1 });
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ rule: "parse/too-deep", line: 1, column: 1001, message: "nesting deeper than 1000 levels" }),
+    ]);
+  });
+
+  it("past the guard, the yaml reader's own stack exhaustion is still a finding", () => {
+    const doc = yaml("a: " + "{b: ".repeat(20_000) + "1" + "}".repeat(20_000) + "\n", { maxDepth: 1_000_000 });
+    expect(doc.ok).toBe(false);
+    expect(doc.findings[0]).toMatchObject({ rule: "parse/too-deep", message: expect.stringContaining("nested too deeply") });
+  });
+
+  it("brackets inside quoted strings and comments do not count as nesting", () => {
+    const text = `a: "${"[".repeat(2000)}"\nb: '${"{".repeat(2000)}'\n# ${"[".repeat(2000)}\n`;
+    expect(yaml(text).findings).toEqual([]);
   });
 
   it("block nesting deeper than the limit is reported at the level that crosses it", () => {

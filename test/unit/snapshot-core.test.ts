@@ -8,7 +8,14 @@ const digest = "sha256:" + "a".repeat(64);
 
 describe("snapshot message trailers", () => {
   it("round-trips every trailer", () => {
-    const info = { set: "hourly", time: "2026-01-02T03:04:05.000Z", sourceCommit: "b".repeat(40), manifestDigest: digest, files: 3, size: 42 };
+    const info = {
+      set: "hourly",
+      time: "2026-01-02T03:04:05.000Z",
+      sourceCommit: "b".repeat(40),
+      manifestDigest: digest,
+      files: 3,
+      size: 42,
+    };
     const msg = formatSnapshotMessage(info);
     expect(msg).toContain("Snapshot-Set: hourly\n");
     expect(msg).toContain(`Source-Commit: ${"b".repeat(40)}\n`);
@@ -23,13 +30,21 @@ describe("snapshot message trailers", () => {
     ["no trailers", "just a commit"],
     ["bad digest", "Snapshot-Set: a\nSnapshot-Time: 2026-01-01T00:00:00Z\nManifest-Digest: md5:x\nSnapshot-Files: 1\nSnapshot-Size: 1"],
     ["bad time", `Snapshot-Set: a\nSnapshot-Time: yesterday\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: 1`],
-    ["negative size", `Snapshot-Set: a\nSnapshot-Time: 2026-01-01T00:00:00Z\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: -1`],
-    ["hostile set name", `Snapshot-Set: ../x\nSnapshot-Time: 2026-01-01T00:00:00Z\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: 1`],
+    [
+      "negative size",
+      `Snapshot-Set: a\nSnapshot-Time: 2026-01-01T00:00:00Z\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: -1`,
+    ],
+    [
+      "hostile set name",
+      `Snapshot-Set: ../x\nSnapshot-Time: 2026-01-01T00:00:00Z\nManifest-Digest: ${digest}\nSnapshot-Files: 1\nSnapshot-Size: 1`,
+    ],
   ])("rejects a message with %s", (_name, msg) => {
     expect(parseSnapshotMessage(msg)).toBeUndefined();
   });
   it("keeps the first of duplicated trailers", () => {
-    const msg = formatSnapshotMessage({ set: "a", time: "2026-01-02T03:04:05.000Z", manifestDigest: digest, files: 1, size: 1 }) + "Snapshot-Set: evil\n";
+    const msg =
+      formatSnapshotMessage({ set: "a", time: "2026-01-02T03:04:05.000Z", manifestDigest: digest, files: 1, size: 1 }) +
+      "Snapshot-Set: evil\n";
     expect(parseSnapshotMessage(msg)?.set).toBe("a");
   });
 });
@@ -50,7 +65,18 @@ describe("snapshot manifest", () => {
   ])("rejects a %s manifest with a reason", (_n, text) => {
     expect(typeof parseSnapshotManifest(text)).toBe("string");
   });
-  it.each(["../etc/passwd", "/etc/passwd", "a/../../b", "C:/x", "a\\b", ".git/config", "sub/.GIT/hooks/x", ".integrity-snapshot/x", "a//b", ""])("refuses the hostile path %j", (p) => {
+  it.each([
+    "../etc/passwd",
+    "/etc/passwd",
+    "a/../../b",
+    "C:/x",
+    "a\\b",
+    ".git/config",
+    "sub/.GIT/hooks/x",
+    ".integrity-snapshot/x",
+    "a//b",
+    "",
+  ])("refuses the hostile path %j", (p) => {
     expect(unsafeSnapshotPath(p)).toBeDefined();
   });
   it.each(["a", "dir/file.json", "we ird/na*me[1].json", "..hidden"])("accepts %j", (p) => {
@@ -83,16 +109,41 @@ describe("retention (keep N newest per set)", () => {
   });
   it("drops an epoch only when none of its snapshots is kept", () => {
     const keep = new Set(["h3"]);
-    expect(epochsToDrop([{ ref: "e1", snapshotIds: ["h1", "h2"] }, { ref: "e2", snapshotIds: ["h2", "h3"] }], keep)).toEqual(["e1"]);
+    expect(
+      epochsToDrop(
+        [
+          { ref: "e1", snapshotIds: ["h1", "h2"] },
+          { ref: "e2", snapshotIds: ["h2", "h3"] },
+        ],
+        keep,
+      ),
+    ).toEqual(["e1"]);
   });
 });
 
 describe("chain dates", () => {
   it("accepts a chain in order", () => {
-    expect(checkChainDates([{ id: "c", time: 300 }, { id: "b", time: 200 }, { id: "a", time: 200 }], 1000, "r")).toEqual([]);
+    expect(
+      checkChainDates(
+        [
+          { id: "c", time: 300 },
+          { id: "b", time: 200 },
+          { id: "a", time: 200 },
+        ],
+        1000,
+        "r",
+      ),
+    ).toEqual([]);
   });
   it("rejects a child older than its parent", () => {
-    const f = checkChainDates([{ id: "c", time: 100 }, { id: "b", time: 200 }], 1000, "r");
+    const f = checkChainDates(
+      [
+        { id: "c", time: 100 },
+        { id: "b", time: 200 },
+      ],
+      1000,
+      "r",
+    );
     expect(f).toHaveLength(1);
     expect(f[0]!.rule).toBe("snapshot/chain");
     expect(f[0]!.message).toContain("older than its parent");

@@ -68,7 +68,7 @@ describe("evaluateSyncRule", () => {
     expect(evaluateSyncRule(rule, s, t, secretTest())).toEqual({ findings: [], edits: [], changes: [] });
   });
 
-  it("treats 100 and \"100\" as different", () => {
+  it('treats 100 and "100" as different', () => {
     const t = side("t.json", '{"states": {"c1": {"status": "done", "progress_percentage": "100"}}}');
     const s = side("s.json", '{"contracts": {"c1": {"status": "done", "progress": 100}}}');
     expect(evaluateSyncRule(rule, s, t, secretTest()).findings.map((f) => f.rule)).toEqual(["sync/drift"]);
@@ -76,7 +76,9 @@ describe("evaluateSyncRule", () => {
 
   it("reports a missing or non-map path and non-map entries instead of crashing", () => {
     const noPath = evaluateSyncRule(rule, side("s.json", '{"other": 1}'), target, secretTest());
-    expect(noPath.findings).toEqual([expect.objectContaining({ rule: "sync/invalid-path", file: "s.json", message: expect.stringContaining("absent") })]);
+    expect(noPath.findings).toEqual([
+      expect.objectContaining({ rule: "sync/invalid-path", file: "s.json", message: expect.stringContaining("absent") }),
+    ]);
     const list = evaluateSyncRule(rule, side("s.json", '{"contracts": [1, 2]}'), target, secretTest());
     expect(list.findings[0]!.message).toContain("a list");
     const badEntry = evaluateSyncRule(rule, side("s.json", '{"contracts": {"c1": "done"}}'), target, secretTest());

@@ -37,7 +37,10 @@ export function ownerOf(pointer: string, owners: Readonly<Record<string, string>
 }
 
 /** Compile config.secret_keys; a bad pattern is reported and left out rather than crashing. */
-export function compileSecretTest(patterns: readonly string[] = [], configFile = ".integrity-guard/config.yml"): { test: SecretTest; findings: Finding[] } {
+export function compileSecretTest(
+  patterns: readonly string[] = [],
+  configFile = ".integrity-guard/config.yml",
+): { test: SecretTest; findings: Finding[] } {
   const good: string[] = [];
   const findings: Finding[] = [];
   for (const p of patterns) {
@@ -182,7 +185,10 @@ function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Rec
   for (const [prefix, owner] of Object.entries(owners)) {
     const tokens = parsePointer(prefix);
     const ownerFile = byPath.get(owner);
-    const ownerPos = ownerFile && getAtPath(ownerFile.value, tokens) !== undefined ? (ownerFile.doc?.locateKey(prefix) ?? ownerFile.doc?.locate(prefix)) : undefined;
+    const ownerPos =
+      ownerFile && getAtPath(ownerFile.value, tokens) !== undefined
+        ? (ownerFile.doc?.locateKey(prefix) ?? ownerFile.doc?.locate(prefix))
+        : undefined;
     for (const f of files) {
       if (f.path === owner) continue;
       const v = getAtPath(f.value, tokens);
@@ -200,7 +206,13 @@ function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Rec
         pointer: prefix,
         key,
         message: `${key} belongs to ${owner} (config.owners), but ${f.path} defines it too${foreign.length > 1 || foreign[0] !== prefix ? ` (${foreign.length} key${foreign.length === 1 ? "" : "s"} below it)` : ""}; a key has one source of truth, even when the values are equal`,
-        related: [{ file: owner, ...(ownerPos ? { line: ownerPos.line, column: ownerPos.column } : {}), message: ownerPos ? `owner of ${key}` : `owner of ${key} (does not define it)` }],
+        related: [
+          {
+            file: owner,
+            ...(ownerPos ? { line: ownerPos.line, column: ownerPos.column } : {}),
+            message: ownerPos ? `owner of ${key}` : `owner of ${key} (does not define it)`,
+          },
+        ],
         fix: `remove ${key} from ${f.path} and keep it in ${owner} only, or change config.owners`,
       });
     }

@@ -144,7 +144,13 @@ export function editJsonText(text: string, edits: readonly TextEdit[]): string {
   const wanted = new Set<string>();
   for (const e of edits) {
     const tokens = parsePointer(e.pointer);
-    for (let k = 0; k <= tokens.length; k++) wanted.add(tokens.slice(0, k).map((t) => "/" + escapeToken(t)).join(""));
+    for (let k = 0; k <= tokens.length; k++)
+      wanted.add(
+        tokens
+          .slice(0, k)
+          .map((t) => "/" + escapeToken(t))
+          .join(""),
+      );
   }
   const scanner = new Scanner(text, wanted);
   scanner.value("", 0);
@@ -162,7 +168,10 @@ export function editJsonText(text: string, edits: readonly TextEdit[]): string {
     let depth = tokens.length - 1;
     let parentPtr = "";
     for (; depth >= 0; depth--) {
-      parentPtr = tokens.slice(0, depth).map((t) => "/" + escapeToken(t)).join("");
+      parentPtr = tokens
+        .slice(0, depth)
+        .map((t) => "/" + escapeToken(t))
+        .join("");
       if (scanner.nodes.has(parentPtr)) break;
     }
     const parent = scanner.nodes.get(parentPtr);
@@ -181,7 +190,9 @@ export function editJsonText(text: string, edits: readonly TextEdit[]): string {
     const name = JSON.stringify(key);
     if (parent.count === 0) {
       const base = lineIndent(text, parent.start);
-      const inner = unit ? `\n${base}${unit}${name}: ${render(ins.value, unit, base + unit)}\n${base}` : `${name}: ${render(ins.value, unit, "")}`;
+      const inner = unit
+        ? `\n${base}${unit}${name}: ${render(ins.value, unit, base + unit)}\n${base}`
+        : `${name}: ${render(ins.value, unit, "")}`;
       splices.push({ at: parent.start + 1, end: parent.end - 1, text: inner, order: ins.order });
     } else {
       const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", parent.lastKeyStart - 1) + 1, parent.lastKeyStart));

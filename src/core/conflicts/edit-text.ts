@@ -45,7 +45,7 @@ export function editText(text: string, format: EditFormat, edits: readonly TextE
   try {
     after = readBack(out, format);
   } catch (error) {
-    throw new Error(`the edited text would not parse (${(error as Error).message.split("\n")[0]}); nothing was written`);
+    throw new Error(`the edited text would not parse (${(error as Error).message.split("\n")[0]}); nothing was written`, { cause: error });
   }
   if (canon(after) !== canon(expected)) throw new Error("the edited text would not read back as the intended data; nothing was written");
   return out;

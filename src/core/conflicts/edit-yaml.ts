@@ -76,11 +76,15 @@ export function editYamlText(text: string, edits: readonly TextEdit[]): string {
   for (const p of plan) {
     if (p.found.kind === "alias") throw new Error(`${p.edit.pointer} is reached through an alias (*name); edit the anchored value by hand`);
     if (p.found.kind === "node" && (p.found.node as { anchor?: string }).anchor) {
-      throw new Error(`${p.edit.pointer} carries an anchor (&${(p.found.node as { anchor?: string }).anchor}) used elsewhere; edit it by hand`);
+      throw new Error(
+        `${p.edit.pointer} carries an anchor (&${(p.found.node as { anchor?: string }).anchor}) used elsewhere; edit it by hand`,
+      );
     }
   }
   // In place when every edit replaces a scalar or a flow collection ([a, b], {k: v}).
-  const inPlace = plan.every((p) => p.found.kind === "node" && (isScalar(p.found.node) || ((isMap(p.found.node) || isSeq(p.found.node)) && p.found.node.flow)));
+  const inPlace = plan.every(
+    (p) => p.found.kind === "node" && (isScalar(p.found.node) || ((isMap(p.found.node) || isSeq(p.found.node)) && p.found.node.flow)),
+  );
   if (inPlace) {
     const splices: Splice[] = plan.map((p, order) => {
       const node = (p.found as { node: Node }).node;

@@ -51,7 +51,8 @@ export function foldInto(root: KeyNode, value: Record<string, unknown>, merge: R
 }
 
 function visit(parent: KeyNode, key: string, v: unknown, strategy: MergeStrategy, file: number): KeyNode | undefined {
-  const mark = isMap(v) && strategy !== "replace" ? MAP_MARK : Array.isArray(v) && (strategy === "unique" || strategy === "append") ? LIST_MARK : v;
+  const mark =
+    isMap(v) && strategy !== "replace" ? MAP_MARK : Array.isArray(v) && (strategy === "unique" || strategy === "append") ? LIST_MARK : v;
   let children = parent.children;
   if (!children) parent.children = children = new Map();
   let node = children.get(key);

@@ -10,7 +10,13 @@ import { MASK, type SecretTest } from "./secrets.js";
 import type { Change, Conflict, ConfigFile, ConflictRules, MergeStrategy, TextEdit } from "./types.js";
 import { canon, clone, deepEqual, display, getAtPath, isMap, setAtPath, setOwn } from "./values.js";
 
-function mergeTwo(base: unknown, over: unknown, tokens: string[], strategy: MergeStrategy, merge: ReadonlyMap<string, MergeStrategy>): unknown {
+function mergeTwo(
+  base: unknown,
+  over: unknown,
+  tokens: string[],
+  strategy: MergeStrategy,
+  merge: ReadonlyMap<string, MergeStrategy>,
+): unknown {
   if (isMap(base) && isMap(over) && strategy !== "replace") {
     for (const key of Object.keys(over)) {
       tokens.push(key);

@@ -139,7 +139,8 @@ export function matchesSchema(v: unknown): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const m = v as Record<string, unknown>;
   const keys = Object.keys(m);
-  if (keys.length !== 5 || !keys.every((k) => k === "format" || k === "version" || k === "algorithm" || k === "root" || k === "entries")) return false;
+  if (keys.length !== 5 || !keys.every((k) => k === "format" || k === "version" || k === "algorithm" || k === "root" || k === "entries"))
+    return false;
   if (m.format !== "integrity-guard/manifest" || m.version !== 1 || m.algorithm !== "sha256") return false;
   if (typeof m.root !== "string" || !HEX64.test(m.root) || !Array.isArray(m.entries)) return false;
   for (const e of m.entries as unknown[]) {

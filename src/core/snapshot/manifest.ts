@@ -44,10 +44,10 @@ export function parseSnapshotManifest(text: string): SnapshotManifest | string {
   } catch (error) {
     return `not valid JSON (${(error as Error).message})`;
   }
-  if (!isObject(data) || data.version !== 1) return "missing \"version\": 1";
-  if (typeof data.set !== "string") return "missing \"set\"";
-  if (!Array.isArray(data.paths) || !data.paths.every((p) => typeof p === "string")) return "\"paths\" is not a list of strings";
-  if (!isObject(data.files)) return "\"files\" is not an object";
+  if (!isObject(data) || data.version !== 1) return 'missing "version": 1';
+  if (typeof data.set !== "string") return 'missing "set"';
+  if (!Array.isArray(data.paths) || !data.paths.every((p) => typeof p === "string")) return '"paths" is not a list of strings';
+  if (!isObject(data.files)) return '"files" is not an object';
   const files: Record<string, SnapshotFileEntry> = {};
   for (const [p, e] of Object.entries(data.files)) {
     if (!isObject(e) || typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) return `file ${JSON.stringify(p)}: bad sha256`;

@@ -51,8 +51,10 @@ const BLOB_MARGIN_NS = 1_000_000_000n;
 export async function observeTree(options: ObserveOptions): Promise<ObserveResult> {
   const { git, root, cache } = options;
   // Ask git first: its processes (diff-files lstat's every tracked file) run while we walk.
+  // A --no-cache run reads everything anyway and skips git (the next cached run asks it).
   const startNs = BigInt(Date.now()) * 1_000_000n;
-  const gitAnswers = options.roots.length > 0 ? Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]) : Promise.resolve(undefined);
+  const askGit = options.useCache && options.roots.length > 0;
+  const gitAnswers = askGit ? Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]) : Promise.resolve(undefined);
   let entries: ReturnType<typeof walkTree>;
   try {
     entries = walkTree(root, options.roots, options.accept);

@@ -6,7 +6,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { formatSnapshotMessage, type SnapshotInfo } from "../../core/snapshot/message.js";
-import { serializeSnapshotManifest, parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH, type SnapshotManifest, type SnapshotFileEntry } from "../../core/snapshot/manifest.js";
+import {
+  serializeSnapshotManifest,
+  parseSnapshotManifest,
+  SNAPSHOT_MANIFEST_PATH,
+  type SnapshotManifest,
+  type SnapshotFileEntry,
+} from "../../core/snapshot/manifest.js";
 import { IntegrityError } from "../../errors.js";
 import type { Git } from "../git.js";
 import type { Signer } from "../signing.js";
@@ -45,7 +51,14 @@ export async function prepareSnapshot(
   let size = 0;
   for (const e of hashed.values()) size += e.size;
   const source = await git.tryRevParse("HEAD");
-  const info: SnapshotInfo = { set: options.set, time: options.time.toISOString(), manifestDigest: digest, files: files.length, size, ...(source ? { sourceCommit: source } : {}) };
+  const info: SnapshotInfo = {
+    set: options.set,
+    time: options.time.toISOString(),
+    manifestDigest: digest,
+    files: files.length,
+    size,
+    ...(source ? { sourceCommit: source } : {}),
+  };
   const prepared: PreparedSnapshot = { set: options.set, manifest, manifestText, digest, info, skipped };
   if (options.previous?.info?.manifestDigest === digest) return prepared;
 
@@ -64,7 +77,10 @@ export async function prepareSnapshot(
   if (packed.length > 0) {
     await fs.mkdir(git.stateDir(), { recursive: true });
     const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
-    const ids = await git.writeBlobsPacked(packed.map((p) => contents.get(p)!), marks);
+    const ids = await git.writeBlobsPacked(
+      packed.map((p) => contents.get(p)!),
+      marks,
+    );
     packed.forEach((p, i) => oids.set(p, ids[i]!));
   }
   contents.clear();
@@ -77,16 +93,24 @@ export async function prepareSnapshot(
 
   const findings = await readBackTree(git, prepared.tree, manifest, manifestText);
   if (findings.length > 0) {
-    const list = findings.slice(0, 5).map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
-    throw new IntegrityError(`snapshot/checksum: snapshot of set ${options.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`, {
-      fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
-    });
+    const list = findings
+      .slice(0, 5)
+      .map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
+    throw new IntegrityError(
+      `snapshot/checksum: snapshot of set ${options.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
+      {
+        fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
+      },
+    );
   }
   return prepared;
 }
 
 /** Path -> (oid, manifest entry) of the previous snapshot of the set, for reuse. */
-async function previousOids(git: Git, previous: SnapshotRecord | undefined): Promise<Map<string, { oid: string; entry: SnapshotFileEntry }>> {
+async function previousOids(
+  git: Git,
+  previous: SnapshotRecord | undefined,
+): Promise<Map<string, { oid: string; entry: SnapshotFileEntry }>> {
   const out = new Map<string, { oid: string; entry: SnapshotFileEntry }>();
   if (!previous) return out;
   try {
@@ -122,7 +146,12 @@ async function withTempIndex<T>(git: Git, fn: (indexFile: string) => Promise<T>)
 /** Identity for commit-tree when the repository has none (CI runners often do not). */
 export async function commitIdentityEnv(git: Git): Promise<NodeJS.ProcessEnv> {
   if (await git.tryCommitterIdent()) return {};
-  return { GIT_AUTHOR_NAME: "integrity-guard", GIT_AUTHOR_EMAIL: "integrity-guard@localhost", GIT_COMMITTER_NAME: "integrity-guard", GIT_COMMITTER_EMAIL: "integrity-guard@localhost" };
+  return {
+    GIT_AUTHOR_NAME: "integrity-guard",
+    GIT_AUTHOR_EMAIL: "integrity-guard@localhost",
+    GIT_COMMITTER_NAME: "integrity-guard",
+    GIT_COMMITTER_EMAIL: "integrity-guard@localhost",
+  };
 }
 
 /**

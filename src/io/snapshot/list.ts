@@ -44,7 +44,10 @@ export async function readChain(git: Git, ref: string): Promise<SnapshotRecord[]
 const chainCache = new Map<string, SnapshotRecord[]>();
 
 /** All snapshots: live chain first, then closed epochs, each newest first. */
-export async function listAllSnapshots(git: Git, config: SnapshotsConfig | undefined): Promise<{ live: SnapshotRecord[]; epochs: { ref: string; chain: SnapshotRecord[] }[] }> {
+export async function listAllSnapshots(
+  git: Git,
+  config: SnapshotsConfig | undefined,
+): Promise<{ live: SnapshotRecord[]; epochs: { ref: string; chain: SnapshotRecord[] }[] }> {
   const live = await readChain(git, branchRef(config));
   const epochs = [];
   for (const { ref } of await git.listRefs(EPOCH_PREFIX)) epochs.push({ ref, chain: await readChain(git, ref) });
@@ -63,13 +66,17 @@ export async function resolveSnapshot(git: Git, config: SnapshotsConfig | undefi
   if (spec === "latest") found = all.find((r) => r.info!.set !== PRE_RESTORE_SET);
   else if (/^[0-9a-f]{4,64}$/.test(spec) && all.some((r) => r.id.startsWith(spec))) {
     const matches = all.filter((r) => r.id.startsWith(spec));
-    if (new Set(matches.map((m) => m.id)).size > 1) throw new UsageError(`snapshot id ${spec} is ambiguous`, { fix: "give more characters of the id" });
+    if (new Set(matches.map((m) => m.id)).size > 1)
+      throw new UsageError(`snapshot id ${spec} is ambiguous`, { fix: "give more characters of the id" });
     found = matches[0];
   } else found = all.find((r) => r.info!.set === spec);
   if (!found) {
     const sets = [...new Set(all.map((r) => r.info!.set))];
     throw new UsageError(`no snapshot matches ${JSON.stringify(spec)} on ${branchRef(config)}${epochs.length ? " or its epochs" : ""}`, {
-      fix: all.length === 0 ? "take one first: integrity-guard snapshot --set NAME" : `name a snapshot id, "latest", or a set (${sets.join(", ")}); list them with integrity-guard snapshots`,
+      fix:
+        all.length === 0
+          ? "take one first: integrity-guard snapshot --set NAME"
+          : `name a snapshot id, "latest", or a set (${sets.join(", ")}); list them with integrity-guard snapshots`,
     });
   }
   return found;

@@ -47,7 +47,10 @@ export async function planPrune(git: Git, config: SnapshotsConfig | undefined, n
   const epochAge = durationSeconds(config?.epoch ?? "7d");
   if (live.length > 0 && root && live.some((r) => retention.drop.has(r.id)) && now - root.time >= epochAge) {
     const tip = live[0]!.id;
-    const ref = `${EPOCH_PREFIX}${new Date(root.time * 1000).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${tip.slice(0, 12)}`;
+    const ref = `${EPOCH_PREFIX}${new Date(root.time * 1000)
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z")}-${tip.slice(0, 12)}`;
     plan.closeLiveAs = { ref, tip };
     epochItems.push({ ref, oid: tip, snapshotIds: live.map((r) => r.id) });
   }
@@ -64,7 +67,8 @@ export async function applyPrune(git: Git, config: SnapshotsConfig | undefined, 
   const remote = config?.remote ?? "origin";
   if (plan.closeLiveAs) {
     const { ref, tip } = plan.closeLiveAs;
-    if (!(await git.updateRefCas(ref, tip, ZERO_OID, "integrity-guard prune: close epoch"))) throw new EnvironmentError(`cannot create ${ref}: it exists already`);
+    if (!(await git.updateRefCas(ref, tip, ZERO_OID, "integrity-guard prune: close epoch")))
+      throw new EnvironmentError(`cannot create ${ref}: it exists already`);
     if (push) {
       const r = await git.pushRefs(remote, [`${ref}:${ref}`]);
       if (!r.ok) throw new EnvironmentError(`push of ${ref} to ${remote} was rejected: ${r.message.trim()}`);
@@ -72,17 +76,25 @@ export async function applyPrune(git: Git, config: SnapshotsConfig | undefined, 
       const d = await git.pushRefs(remote, [`:${branch}`], [`--force-with-lease=${branch}:${tip}`]);
       if (!d.ok) {
         await git.deleteRefCas(ref, tip);
-        throw new EnvironmentError(`${branch} on ${remote} moved while the epoch was being closed (a new snapshot arrived); nothing was pruned`, { fix: "run prune again" });
+        throw new EnvironmentError(
+          `${branch} on ${remote} moved while the epoch was being closed (a new snapshot arrived); nothing was pruned`,
+          { fix: "run prune again" },
+        );
       }
     }
     if (!(await git.deleteRefCas(branch, tip))) {
-      throw new EnvironmentError(`${branch} moved while the epoch was being closed; the old chain is safe in ${ref}`, { fix: "run prune again" });
+      throw new EnvironmentError(`${branch} moved while the epoch was being closed; the old chain is safe in ${ref}`, {
+        fix: "run prune again",
+      });
     }
   }
   for (const e of plan.dropEpochs) {
     if (push) {
-      const r = await git.pushRefs(remote, [`:${e.ref}`]).catch((error: Error) => ({ ok: /does not exist/.test(error.message), message: error.message }));
-      if (!r.ok && !/does not exist/.test(r.message)) throw new EnvironmentError(`deleting ${e.ref} on ${remote} was rejected: ${r.message.trim()}`);
+      const r = await git
+        .pushRefs(remote, [`:${e.ref}`])
+        .catch((error: Error) => ({ ok: /does not exist/.test(error.message), message: error.message }));
+      if (!r.ok && !/does not exist/.test(r.message))
+        throw new EnvironmentError(`deleting ${e.ref} on ${remote} was rejected: ${r.message.trim()}`);
     }
     await git.deleteRefCas(e.ref, e.oid);
   }

@@ -35,7 +35,12 @@ export async function readBackTree(
     return findings;
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const blobs = preloaded?.blobs ?? (await readBlobsSafe(git, entries.map((e) => e.oid)));
+  const blobs =
+    preloaded?.blobs ??
+    (await readBlobsSafe(
+      git,
+      entries.map((e) => e.oid),
+    ));
   const mEntry = byPath.get(SNAPSHOT_MANIFEST_PATH);
   const mBlob = mEntry && blobs.get(mEntry.oid);
   if (!mBlob || mBlob.toString("utf8") !== manifestText) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
@@ -51,9 +56,16 @@ export async function readBackTree(
       continue;
     }
     const got = sha256(data);
-    if (got !== expected.sha256 || data.length !== expected.size) bad(p, "read-back checksum differs from the source", `sha256 ${expected.sha256} (${expected.size} bytes)`, `sha256 ${got} (${data.length} bytes)`);
+    if (got !== expected.sha256 || data.length !== expected.size)
+      bad(
+        p,
+        "read-back checksum differs from the source",
+        `sha256 ${expected.sha256} (${expected.size} bytes)`,
+        `sha256 ${got} (${data.length} bytes)`,
+      );
   }
-  for (const e of entries) if (e.path !== SNAPSHOT_MANIFEST_PATH && !manifest.files[e.path]) bad(e.path, "file is in the snapshot tree but not in its manifest");
+  for (const e of entries)
+    if (e.path !== SNAPSHOT_MANIFEST_PATH && !manifest.files[e.path]) bad(e.path, "file is in the snapshot tree but not in its manifest");
   return findings;
 }
 

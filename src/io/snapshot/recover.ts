@@ -39,7 +39,10 @@ export function describeStep(step: RecoveryStep): { kind: StepReport["kind"]; la
     return { kind: "restore", label: `restore ${r.snapshot ?? r.set ?? "latest"}${r.paths?.length ? " " + r.paths.join(" ") : ""}` };
   }
   if ("run" in step) return { kind: "run", label: `run ${step.run}` };
-  return { kind: "verify", label: step.verify === true ? "verify (check)" : step.verify === false ? "verify (off)" : `verify ${step.verify.join(" ")}` };
+  return {
+    kind: "verify",
+    label: step.verify === true ? "verify (check)" : step.verify === false ? "verify (off)" : `verify ${step.verify.join(" ")}`,
+  };
 }
 
 export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverDeps): Promise<StepReport[]> {
@@ -77,10 +80,15 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
         report.ok = report.findings.length === 0;
         report.detail = report.ok ? "check passed" : `check found ${report.findings.length} error(s)`;
       } else if (Array.isArray(step.verify)) {
-        if (!restored) throw new GuardError("a verify step with paths needs an earlier restore step to verify against", { fix: "put a restore step before it, or use verify: true" });
+        if (!restored)
+          throw new GuardError("a verify step with paths needs an earlier restore step to verify against", {
+            fix: "put a restore step before it, or use verify: true",
+          });
         report.findings = await verifyPaths(deps.git.root, restored.manifest, step.verify);
         report.ok = report.findings.length === 0;
-        report.detail = report.ok ? `paths match snapshot ${restored.id.slice(0, 12)}` : `${report.findings.length} file(s) differ from snapshot ${restored.id.slice(0, 12)}`;
+        report.detail = report.ok
+          ? `paths match snapshot ${restored.id.slice(0, 12)}`
+          : `${report.findings.length} file(s) differ from snapshot ${restored.id.slice(0, 12)}`;
       } else report.detail = "skipped (verify: false)";
     } catch (error) {
       report.ok = false;
@@ -98,7 +106,12 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
 function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn("sh", ["-c", command], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    const forward = (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => log(`  | ${l}`));
+    const forward = (b: Buffer) =>
+      b
+        .toString("utf8")
+        .split("\n")
+        .filter(Boolean)
+        .forEach((l) => log(`  | ${l}`));
     child.stdout.on("data", forward);
     child.stderr.on("data", forward);
     child.on("error", (e) => {
@@ -120,15 +133,36 @@ async function verifyPaths(root: string, manifest: SnapshotManifest, paths: read
       await fs.access(`${root}/${f}`);
       present.push(f);
     } catch {
-      findings.push({ rule: "snapshot/checksum", level: "error", file: f, message: "file is missing after recovery", fix: "run the recovery again" });
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: f,
+        message: "file is missing after recovery",
+        fix: "run the recovery again",
+      });
     }
   }
   const hashes = await hashWorktreeFiles(root, present);
   for (const f of present) {
     const want = manifest.files[f]!;
     const got = hashes.get(f)!;
-    if (got.sha256 !== want.sha256) findings.push({ rule: "snapshot/checksum", level: "error", file: f, message: "file differs from the restored snapshot", expected: `sha256 ${want.sha256}`, found: `sha256 ${got.sha256}`, fix: "a later step changed it; inspect the step's command" });
+    if (got.sha256 !== want.sha256)
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: f,
+        message: "file differs from the restored snapshot",
+        expected: `sha256 ${want.sha256}`,
+        found: `sha256 ${got.sha256}`,
+        fix: "a later step changed it; inspect the step's command",
+      });
   }
-  if (files.length === 0) findings.push({ rule: "snapshot/checksum", level: "error", message: `no file of the restored snapshot is under ${paths.join(", ")}`, fix: "name paths the restore step restored" });
+  if (files.length === 0)
+    findings.push({
+      rule: "snapshot/checksum",
+      level: "error",
+      message: `no file of the restored snapshot is under ${paths.join(", ")}`,
+      fix: "name paths the restore step restored",
+    });
   return findings;
 }

@@ -38,7 +38,10 @@ function scopeMatcher(scopes: readonly string[]): (p: string) => boolean {
 /** Work out what a restore of `requested` (or the whole set) would change. Reads only. */
 export async function planRestore(git: Git, manifest: SnapshotManifest, requested: readonly string[]): Promise<RestorePlan> {
   // Paths named on the command line are literal: `*` and `[` in them are file name characters.
-  const scopes = requested.length > 0 ? requested.map((p) => literalScope(checkRelative(p, "restore path") + (p.endsWith("/") ? "/" : ""))) : [...manifest.paths];
+  const scopes =
+    requested.length > 0
+      ? requested.map((p) => literalScope(checkRelative(p, "restore path") + (p.endsWith("/") ? "/" : "")))
+      : [...manifest.paths];
   const inScopeOf = scopeMatcher(scopes);
   const target = Object.keys(manifest.files).filter(inScopeOf).sort();
   // A whole-set restore may empty a folder the snapshot holds nothing of; a named path must exist in it.
@@ -73,8 +76,14 @@ export async function applyRestore(git: Git, snapshotId: string, plan: RestorePl
   if (toWrite.length > 0) {
     // Few files: name them. Many: name the scopes (git matches each path against every
     // pathspec, so 10,000 literal pathspecs cost more than rewriting unchanged files).
-    const literalScopes = plan.scopes.map(parseScope).filter((s) => !s.glob).map((s) => s.path.replace(/\/+$/, ""));
-    const pathspecs = toWrite.length <= 200 || literalScopes.length < plan.scopes.length ? toWrite : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
+    const literalScopes = plan.scopes
+      .map(parseScope)
+      .filter((s) => !s.glob)
+      .map((s) => s.path.replace(/\/+$/, ""));
+    const pathspecs =
+      toWrite.length <= 200 || literalScopes.length < plan.scopes.length
+        ? toWrite
+        : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
     await git.restoreWorktree(snapshotId, pathspecs);
   }
   for (const p of plan.remove) await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove" }), { force: true });
@@ -85,7 +94,12 @@ export async function applyRestore(git: Git, snapshotId: string, plan: RestorePl
  * filter (eol, text, a smudge filter) changed on the way out of git, which git 2.39 cannot be
  * told to skip. Returns the paths rewritten.
  */
-export async function rewriteFromBlobs(git: Git, snapshotId: string, files: readonly string[], manifest: SnapshotManifest): Promise<string[]> {
+export async function rewriteFromBlobs(
+  git: Git,
+  snapshotId: string,
+  files: readonly string[],
+  manifest: SnapshotManifest,
+): Promise<string[]> {
   if (files.length === 0) return [];
   const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
   const blobs = await git.readBlobs(files.map((p) => oids.get(p)!).filter(Boolean));
@@ -93,7 +107,9 @@ export async function rewriteFromBlobs(git: Git, snapshotId: string, files: read
   for (const p of files) {
     const data = blobs.get(oids.get(p) ?? "");
     if (!data) continue; // still reported by verifyRestored
-    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, { mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644 });
+    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, {
+      mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644,
+    });
     done.push(p);
   }
   return done;
@@ -108,7 +124,13 @@ export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan:
       await fs.access(path.join(git.root, p));
       present.push(p);
     } catch {
-      findings.push({ rule: "snapshot/checksum", level: "error", file: p, message: "file was not restored (missing after the restore)", fix: "run the restore again; check the disk and permissions" });
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: p,
+        message: "file was not restored (missing after the restore)",
+        fix: "run the restore again; check the disk and permissions",
+      });
     }
   }
   const hashes = await hashWorktreeFiles(git.root, present);
@@ -130,7 +152,13 @@ export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan:
   for (const p of plan.remove) {
     try {
       await fs.lstat(path.join(git.root, p));
-      findings.push({ rule: "snapshot/checksum", level: "error", file: p, message: "file not in the snapshot is still present after the restore", fix: "remove it by hand or run the restore again" });
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: p,
+        message: "file not in the snapshot is still present after the restore",
+        fix: "remove it by hand or run the restore again",
+      });
     } catch {
       /* gone, as planned */
     }
@@ -156,9 +184,12 @@ function checkTargetsInside(root: string, targets: readonly string[]): void {
         real = undefined; // does not exist yet: git creates it as a folder
       }
       if (real !== undefined && real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-        throw new UnsafePathError(`restoring ${JSON.stringify(t)} would write through ${JSON.stringify(dir)}, a symlink that leads outside the repository`, {
-          fix: `remove or replace the symlink ${dir}, then restore again`,
-        });
+        throw new UnsafePathError(
+          `restoring ${JSON.stringify(t)} would write through ${JSON.stringify(dir)}, a symlink that leads outside the repository`,
+          {
+            fix: `remove or replace the symlink ${dir}, then restore again`,
+          },
+        );
       }
       dir = path.posix.dirname(dir);
     }

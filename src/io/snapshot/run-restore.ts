@@ -50,21 +50,36 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const trust = await trustFindings(git, snapshot, pin, options.env);
   const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
   if (blocking.length > 0) {
-    throw new IntegrityError(`${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`, { fix: blocking[0]!.fix });
+    throw new IntegrityError(
+      `${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`,
+      { fix: blocking[0]!.fix },
+    );
   }
-  if (trust.findings.length > 0) options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
+  if (trust.findings.length > 0)
+    options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
 
   const loaded = await loadSnapshot(git, snapshot);
   const { manifest, manifestText } = loaded;
   const stored = await readBackTree(git, snapshot.id, manifest, manifestText, loaded);
   loaded.blobs.clear();
   if (stored.length > 0) {
-    throw new IntegrityError(`snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`, {
-      fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
-    });
+    throw new IntegrityError(
+      `snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
+      {
+        fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+      },
+    );
   }
   const plan = await planRestore(git, manifest, options.paths);
-  const outcome: RestoreOutcome = { snapshot, manifest, plan, findings: [], signature: trust.signature.status, ms: 0, dryRun: options.dryRun };
+  const outcome: RestoreOutcome = {
+    snapshot,
+    manifest,
+    plan,
+    findings: [],
+    signature: trust.signature.status,
+    ms: 0,
+    dryRun: options.dryRun,
+  };
   if (options.dryRun || plan.create.length + plan.modify.length + plan.remove.length === 0) {
     outcome.ms = elapsed();
     return outcome;
@@ -72,7 +87,14 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
 
   // Record the current state of exactly these paths first: the undo of this restore.
   const preConfig: SnapshotsConfig = { ...config, sign: config?.sign ?? { format: "none" } };
-  const pre = await takeSnapshot(git, preConfig, { set: PRE_RESTORE_SET, paths: plan.scopes, push: false, env: options.env, log: options.log, force: true });
+  const pre = await takeSnapshot(git, preConfig, {
+    set: PRE_RESTORE_SET,
+    paths: plan.scopes,
+    push: false,
+    env: options.env,
+    log: options.log,
+    force: true,
+  });
   // The pre-restore snapshot's set paths are exactly these scopes, so restoring it whole undoes this.
   const undoArgs = ["integrity-guard", "restore", pre.id, ...(pre.signed === "none" ? ["--allow-unsigned"] : [])];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };

@@ -35,7 +35,12 @@ export interface TakeResult {
 }
 
 /** Run `fn` with the configured signer and its pin; the temporary key file is removed after. */
-export async function withSigner<T>(git: Git, config: SnapshotsConfig | undefined, env: NodeJS.ProcessEnv, fn: (signer: Signer, pin: Pin | undefined) => Promise<T>): Promise<T> {
+export async function withSigner<T>(
+  git: Git,
+  config: SnapshotsConfig | undefined,
+  env: NodeJS.ProcessEnv,
+  fn: (signer: Signer, pin: Pin | undefined) => Promise<T>,
+): Promise<T> {
   const sign = requireSignConfig(config);
   const pin = await resolvePin(sign, git.root);
   // The private key copy lives under .git/integrity-guard (machine-local, never committed) for
@@ -60,24 +65,42 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
       const chain = await readChain(git, ref);
       const tip = chain[0];
       const previous = chain.find((r) => r.info?.set === options.set);
-      prepared ??= await prepareSnapshot(git, { set: options.set, paths: options.paths, time: new Date(), ...(previous && !options.force ? { previous } : {}) });
+      prepared ??= await prepareSnapshot(git, {
+        set: options.set,
+        paths: options.paths,
+        time: new Date(),
+        ...(previous && !options.force ? { previous } : {}),
+      });
       if (!prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest)) {
         let pushed = false;
         if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
         return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: signer.format };
       }
-      const id = await commitSnapshot(git, { tree: prepared.tree, message: formatSnapshotMessage(prepared.info), ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}), signer, identity });
+      const id = await commitSnapshot(git, {
+        tree: prepared.tree,
+        message: formatSnapshotMessage(prepared.info),
+        ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
+        signer,
+        identity,
+      });
       await checkOwnSignature(ctx, id);
       if (!(await git.updateRefCas(ref, id, tip?.id ?? ZERO_OID, `integrity-guard snapshot ${options.set}`))) {
-        options.log(`${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+        options.log(
+          `${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+        );
         continue;
       }
       const pushed = options.push ? await pushWithRetry(ctx, options.log) : false;
       // After a rebased push our commit was re-signed: report the id that is on the branch now.
-      const mine = pushed ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)?.id ?? id) : id;
+      const mine = pushed
+        ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)
+            ?.id ?? id)
+        : id;
       return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: signer.format };
     }
-    throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, { fix: "too many snapshotters at once; run the snapshot again" });
+    throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, {
+      fix: "too many snapshotters at once; run the snapshot again",
+    });
   });
 }
 
@@ -96,9 +119,12 @@ async function checkOwnSignature(ctx: ChainCtx, id: string): Promise<void> {
   if (!ctx.signer.sign || !ctx.pin) return;
   const res = await verifySignature(ctx.git, id, ctx.pin, ctx.env);
   if (res.status !== "good") {
-    throw new IntegrityError(`snapshot/signature: the snapshot was signed, but the signature does not verify against the pinned key (${res.status}: ${res.detail}); the branch was not moved`, {
-      fix: "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key",
-    });
+    throw new IntegrityError(
+      `snapshot/signature: the snapshot was signed, but the signature does not verify against the pinned key (${res.status}: ${res.detail}); the branch was not moved`,
+      {
+        fix: "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key",
+      },
+    );
   }
 }
 
@@ -139,7 +165,9 @@ async function pushWithRetry(ctx: ChainCtx, log: (line: string) => void): Promis
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const res = await ctx.git.pushRefs(ctx.remote, [`${ctx.ref}:${ctx.ref}`]);
     if (res.ok) return true;
-    log(`push of ${ctx.ref} to ${ctx.remote} was rejected (another snapshot was pushed first); rebuilding on the remote tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+    log(
+      `push of ${ctx.ref} to ${ctx.remote} was rejected (another snapshot was pushed first); rebuilding on the remote tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+    );
     await reconcileWithRemote(ctx);
   }
   throw new EnvironmentError(`push of ${ctx.ref} to ${ctx.remote} was rejected ${MAX_ATTEMPTS} times; the snapshot is kept locally`, {

@@ -20,7 +20,12 @@ export async function signatureOf(git: Git, id: string, pin: Pin | undefined, en
 }
 
 /** snapshot/signature and snapshot/chain findings for a snapshot (empty when trusted). */
-export async function trustFindings(git: Git, record: SnapshotRecord, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<{ findings: Finding[]; signature: SignatureResult }> {
+export async function trustFindings(
+  git: Git,
+  record: SnapshotRecord,
+  pin: Pin | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{ findings: Finding[]; signature: SignatureResult }> {
   const findings: Finding[] = [];
   const signature = await signatureOf(git, record.id, pin, env);
   if (signature.status !== "good") {
@@ -54,28 +59,51 @@ export interface LoadedSnapshot {
  */
 export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<LoadedSnapshot> {
   const short = record.id.slice(0, 12);
-  if (!record.info) throw new IntegrityError(`commit ${short} is not a snapshot (no Snapshot-* trailers)`, { fix: "list snapshots with integrity-guard snapshots" });
+  if (!record.info)
+    throw new IntegrityError(`commit ${short} is not a snapshot (no Snapshot-* trailers)`, {
+      fix: "list snapshots with integrity-guard snapshots",
+    });
   const entries = await git.lsTreeBlobs(record.id);
   for (const e of entries) {
     const why = e.path === SNAPSHOT_MANIFEST_PATH ? undefined : unsafeSnapshotPath(e.path);
-    if (why) throw new UnsafePathError(`snapshot ${short} holds the path ${JSON.stringify(e.path)} (${why}); refusing to restore anything from it`, { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" });
+    if (why)
+      throw new UnsafePathError(
+        `snapshot ${short} holds the path ${JSON.stringify(e.path)} (${why}); refusing to restore anything from it`,
+        { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" },
+      );
     if (e.type !== "blob" || (e.mode !== "100644" && e.mode !== "100755")) {
-      throw new UnsafePathError(`snapshot ${short} holds ${JSON.stringify(e.path)} as ${e.type} mode ${e.mode}; only regular files are restored`, { fix: "pick another snapshot" });
+      throw new UnsafePathError(
+        `snapshot ${short} holds ${JSON.stringify(e.path)} as ${e.type} mode ${e.mode}; only regular files are restored`,
+        { fix: "pick another snapshot" },
+      );
     }
   }
   const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
-  const blobs = await readBlobsSafe(git, entries.map((e) => e.oid));
+  const blobs = await readBlobsSafe(
+    git,
+    entries.map((e) => e.oid),
+  );
   const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
-  if (text === undefined) throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, { fix: "pick another snapshot; run git fsck --full" });
+  if (text === undefined)
+    throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
+      fix: "pick another snapshot; run git fsck --full",
+    });
   const digest = "sha256:" + sha256(text);
   if (digest !== record.info.manifestDigest) {
-    throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${record.info.manifestDigest}, found ${digest})`, { fix: "the snapshot was altered after it was written; pick another one" });
+    throw new IntegrityError(
+      `snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${record.info.manifestDigest}, found ${digest})`,
+      { fix: "the snapshot was altered after it was written; pick another one" },
+    );
   }
   const manifest = parseSnapshotManifest(text);
-  if (typeof manifest === "string") throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
+  if (typeof manifest === "string")
+    throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
   for (const p of Object.keys(manifest.files)) {
     const why = unsafeSnapshotPath(p);
-    if (why) throw new UnsafePathError(`snapshot ${short} lists the path ${JSON.stringify(p)} (${why}); refusing to restore anything from it`, { fix: "pick another snapshot" });
+    if (why)
+      throw new UnsafePathError(`snapshot ${short} lists the path ${JSON.stringify(p)} (${why}); refusing to restore anything from it`, {
+        fix: "pick another snapshot",
+      });
   }
   return { manifest, manifestText: text, entries, blobs };
 }
