@@ -109,6 +109,9 @@ const blocked = (n, title, edit, pattern) => {
   );
   const r = git("commit", "-a", "-m", title);
   show(`git commit -a -m "${title}"`, r);
+  if (r.out.includes("manifest/")) {
+    say("   (manifest/unsealed-change: the file is sealed in .integrity-guard/manifest.json and changed without `integrity-guard seal`)");
+  }
   expect(r.code !== 0, "git commit was blocked (non-zero exit)");
   expect(pattern.test(r.out), `the message names ${meeting}:line:column`);
   expect(/--no-verify/.test(r.out), "the message says how to bypass (git commit --no-verify)");

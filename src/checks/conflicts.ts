@@ -3,6 +3,7 @@
  * owner files) read from ctx.source, so `check --staged` sees every file as it will be committed,
  * not only the staged ones: a conflict can come from a file that did not change.
  */
+import { isUtf8 } from "node:buffer";
 import type { ConfigConflictConfig, Config } from "../config/types.js";
 import { ALWAYS_EXCLUDED } from "../config/types.js";
 import { detectConflicts, orderByPrecedence, type ConfigFile } from "../core/conflicts/index.js";
@@ -11,14 +12,13 @@ import { matcher } from "../core/glob.js";
 import { FastJsonDoc } from "../core/conflicts/json-fast.js";
 import { formatFor, parseDocument } from "../core/parse/index.js";
 import type { FileSource } from "../io/file-source.js";
+import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
 
 /** A file read and parsed for analysis, with the bytes kept for a later safe write. */
 export interface LoadedFile extends ConfigFile {
   bytes: Buffer;
 }
-
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -39,13 +39,17 @@ export async function readParsed(
   paths: readonly string[],
   what: string,
   options: { parseFindings: boolean; fastJson?: boolean; strict?: ReadonlySet<string> },
-): Promise<{ files: Map<string, LoadedFile>; findings: Finding[] }> {
+): Promise<{ files: Map<string, LoadedFile>; findings: Finding[]; absent: string[] }> {
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
+  const absent: string[] = [];
   const read = await source.read(paths);
   for (const p of paths) {
     const r = read.get(p);
-    if (r === undefined) continue;
+    if (r === undefined) {
+      absent.push(p);
+      continue;
+    }
     if (!Buffer.isBuffer(r)) {
       findings.push({
         rule: "config/unreadable",
@@ -79,7 +83,7 @@ export async function readParsed(
     }
     files.set(p, { path: p, value: doc.value, doc, bytes: r });
   }
-  return { files, findings };
+  return { files, findings, absent };
 }
 
 /**
@@ -91,9 +95,9 @@ function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
   let text: string;
   let value: unknown;
   try {
-    // One decode that also validates UTF-8 (a UTF-16 BOM fails it too); NUL bytes go the strict way.
-    text = utf8.decode(bytes);
-    if (text.includes("\0")) return undefined;
+    // Invalid UTF-8 (a UTF-16 BOM included) and NUL bytes go the strict way, which reports them.
+    if (!isUtf8(bytes) || bytes.includes(0)) return undefined;
+    text = bytes.toString("utf8");
     value = JSON.parse(text);
   } catch {
     return undefined;
@@ -101,33 +105,35 @@ function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
   return { path, value, doc: new FastJsonDoc(text, value), bytes };
 }
 
-/** Which files make up the configuration set, and the named ones that are missing. */
+/**
+ * Which files make up the configuration set: those matching config.files (or a precedence glob)
+ * among `all`, plus every file named in config.precedence or config.owners, listed or not (a
+ * git-ignored config/local.yaml still counts in the working tree). Named paths that could leave
+ * the repository are reported and left out.
+ */
 export function selectConfigFiles(
   all: readonly string[],
   cfg: ConfigConflictConfig,
   configPath: string,
-): { paths: string[]; findings: Finding[] } {
+): { paths: string[]; named: Map<string, string>; findings: Finding[] } {
   const inSet = matcher(cfg.files);
   const excluded = matcher(ALWAYS_EXCLUDED);
   const precedence = matcher((cfg.precedence ?? []).filter((p) => GLOB_CHARS.test(p)));
-  const named = new Map<string, string>();
-  for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) named.set(p, "config.precedence");
-  for (const [prefix, owner] of Object.entries(cfg.owners ?? {}))
-    if (!named.has(owner)) named.set(owner, `config.owners (owner of ${prefix})`);
-  const present = new Set(all);
-  const paths = all.filter((p) => !excluded(p) && (inSet(p) || precedence(p) || named.has(p)));
   const findings: Finding[] = [];
-  for (const [p, where] of named) {
-    if (present.has(p)) continue;
-    findings.push({
-      rule: "config/missing-file",
-      level: "warning",
-      file: configPath,
-      message: `${p} is named in ${where} but does not exist; it was left out of the conflict analysis`,
-      fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
-    });
-  }
-  return { paths, findings };
+  const named = new Map<string, string>();
+  const addNamed = (p: string, where: string) => {
+    try {
+      const clean = checkRelative(p, `${where.split(" ")[0]} entry`);
+      if (!named.has(clean)) named.set(clean, where);
+    } catch (error) {
+      findings.push({ rule: "config/invalid", level: "error", file: configPath, message: (error as Error).message, fix: "name config files relative to the repository root" });
+    }
+  };
+  for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) addNamed(p, "config.precedence");
+  for (const [prefix, owner] of Object.entries(cfg.owners ?? {})) addNamed(owner, `config.owners (owner of ${prefix})`);
+  const paths = new Set(all.filter((p) => !excluded(p) && (inSet(p) || precedence(p))));
+  for (const p of named.keys()) paths.add(p);
+  return { paths: [...paths], named, findings };
 }
 
 export interface ConfigSet {
@@ -143,20 +149,44 @@ export async function loadConfigSet(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; strict?: ReadonlySet<string> },
+  options: { parseFindings: boolean; strict?: ReadonlySet<string>; root?: string },
 ): Promise<ConfigSet> {
   const cfg = config.config ?? {};
   const selected = selectConfigFiles(await source.list(), cfg, configPath);
-  const { files, findings } = await readParsed(source, config, selected.paths, "conflict analysis", { ...options, fastJson: true });
+  if (source.kind === "worktree" && options.root) {
+    // Named files are read even when git does not list them: no symlinked folder may lead out.
+    for (const p of [...selected.named.keys()]) {
+      try {
+        resolveInside(options.root, p, { what: "config file" });
+      } catch (error) {
+        selected.findings.push({ rule: "config/unreadable", level: "error", file: p, message: (error as Error).message, fix: "keep config files inside the repository" });
+        selected.paths.splice(selected.paths.indexOf(p), 1);
+        selected.named.delete(p);
+      }
+    }
+  }
+  const { files, findings, absent } = await readParsed(source, config, selected.paths, "conflict analysis", { ...options, fastJson: true });
+  for (const p of absent) {
+    const where = selected.named.get(p);
+    if (!where) continue;
+    findings.push({
+      rule: "config/missing-file",
+      // A git-ignored local override is never in the index: only a notice when checking staged content.
+      level: source.kind === "index" ? "notice" : "warning",
+      file: configPath,
+      message: `${p} is named in ${where} but does not exist${source.kind === "index" ? " in the index" : ""}; it was left out of the conflict analysis`,
+      fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
+    });
+  }
   return {
     files: orderByPrecedence([...files.values()], cfg.precedence),
     findings: [...selected.findings, ...findings],
-    checked: selected.paths.length,
+    checked: selected.paths.length - absent.length,
   };
 }
 
 /** Everything `conflicts` reports for a configuration set. */
-export async function conflictFindings(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean }) {
+export async function conflictFindings(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean; root?: string }) {
   let set = await loadConfigSet(source, config, configPath, options);
   let analysis = detectConflicts(set.files, config.config ?? {}, configPath);
   // JSON.parse keeps the last of two duplicate keys; such files are read again strictly, so the
@@ -174,6 +204,6 @@ export const check: Check = {
   async run(ctx) {
     if (!ctx.config.config) return [];
     // parse/* findings come from the validate check; here a broken file is one config/skipped error.
-    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false })).findings;
+    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root })).findings;
   },
 };

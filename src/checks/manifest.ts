@@ -5,8 +5,11 @@
  * only together with a reseal, like a lockfile.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { MANIFEST_PATH, type Config } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
+import { UnsafePathError } from "../errors.js";
 import { diffManifest } from "../core/manifest/diff.js";
 import type { ManifestEntry, Observation } from "../core/manifest/model.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
@@ -15,7 +18,9 @@ import { entryLine, readManifestText } from "../core/manifest/validate.js";
 import type { Git, IndexEntry } from "../io/git.js";
 import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
-import { readManifestFile } from "../io/manifest-store.js";
+import { readManifestBytes, readManifestFile, sha256Of } from "../io/manifest-store.js";
+import { Verdict, statKeyOf } from "../io/hash/verdict.js";
+import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { StatCache } from "../io/stat-cache.js";
 import type { Check, CheckContext } from "./types.js";
 
@@ -40,9 +45,54 @@ export interface VerifyOutcome {
 
 /** Diff the work tree against the manifest: the engine behind `verify` and `check`. */
 export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
-  const cache = StatCache.load(StatCache.pathFor(o.git.stateDir(), o.root));
-  const stored = readManifestFile(o.root, o.noCache ? undefined : cache);
+  const cacheFile = StatCache.pathFor(o.git.stateDir(), o.root);
+  const cache = StatCache.load(cacheFile);
   const include = o.config.manifest?.include ?? [];
+  const covered = coveredFilter(o.config.manifest);
+  const includeRoots = walkRoots(include);
+  const reached = (p: string) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/"));
+  const bytes = readManifestBytes(o.root);
+  // The verdict applies only to a full cached run on the real index (see src/io/hash/verdict.ts).
+  const verdictFile = cacheFile.replace(/\.json$/, ".verdict.json");
+  const whole = !o.noCache && !o.shard && !o.paths && !process.env.GIT_INDEX_FILE;
+  const indexFile = path.join(o.git.gitDir, "index");
+  const indexBefore = whole ? statKeyOf(indexFile) : undefined;
+  let pre: { entries: WalkEntry[]; changed: Promise<string[]> } | undefined;
+  if (whole && bytes) {
+    const verdict = Verdict.load(verdictFile);
+    const extra = verdict.extraFor(sha256Of(bytes));
+    if (extra && verdict.indexMatches(indexBefore)) {
+      const extraSet = new Set(extra);
+      const changed = o.git.worktreeChangedPaths();
+      const roots = new Set(includeRoots);
+      for (const p of extra) if (!reached(p)) roots.add(p);
+      const accept = (p: string) => extraSet.has(p) || covered(p);
+      let entries: WalkEntry[];
+      try {
+        entries = walkTree(o.root, [...roots], accept);
+      } catch (error) {
+        await changed.catch(() => undefined);
+        throw error;
+      }
+      const n = verdict.check(o.root, entries, await changed, accept);
+      if (n !== undefined) {
+        return {
+          findings: [],
+          summary: {
+            entries: n,
+            checked: entries.length,
+            hashed: 0,
+            bytes_hashed: 0,
+            trusted_git: entries.length - verdict.otherCount,
+            trusted_cache: verdict.otherCount,
+            clean_run_verdict: true,
+          },
+        };
+      }
+      pre = { entries, changed };
+    }
+  }
+  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, bytes);
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
     return {
@@ -65,15 +115,12 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   const entries = manifest.entries.filter((e) => wanted(e.path));
   let lines: Map<string, number> | undefined; // built only when a finding needs a line
   const lineOf = (p: string) => (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
-  const covered = coveredFilter(o.config.manifest);
   const sealed = new Set(entries.map((e) => e.path));
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
-  const includeRoots = walkRoots(include);
   const roots = new Set(includeRoots);
-  const reached = (p: string) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/"));
   for (const e of entries) if (!reached(e.path)) roots.add(e.path);
   const bar = progressBar(o.interactive === true, "verify");
-  const { observed, stats, blobIds } = await observeTree({
+  const { observed, stats, blobIds, others, walked } = await observeTree({
     git: o.git,
     root: o.root,
     roots: [...roots],
@@ -81,16 +128,65 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
     cache,
     useCache: !o.noCache,
     ...(bar ? { onProgress: bar.update } : {}),
+    // The verdict's walk used the same roots and accept (same manifest bytes): reuse it.
+    ...(pre ? { pre } : {}),
   });
   bar?.end();
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
   if (!o.shard && !only && cache.changed) cache.prune(new Set(observed.keys()), blobIds);
   await cache.save();
+  // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
+  // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
+  manifest.entries.forEach((e, i) => {
+    if (sealed.has(e.path) && !observed.has(e.path)) rejectThroughSymlink(o.root, e.path, i);
+  });
   const findings = diffManifest(entries, observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
   });
-  return { findings: [...stored.findings, ...findings], summary: summaryOf(entries.length, stats, o.shard) };
+  const all = [...stored.findings, ...findings];
+  if (whole) {
+    const indexAfter = statKeyOf(indexFile);
+    if (all.length === 0 && indexBefore && indexAfter && indexBefore.every((v, i) => v === indexAfter[i])) {
+      const links = new Map<string, string>();
+      for (const [p, ob] of observed) if (ob.kind === "link") links.set(p, ob.link);
+      await Verdict.record(verdictFile, {
+        manifestSha: stored.sha256,
+        index: indexBefore,
+        entries: walked,
+        extra: entries.filter((e) => !covered(e.path)).map((e) => e.path),
+        others,
+        links,
+        sealed: entries.length,
+      });
+    } else {
+      Verdict.remove(verdictFile);
+    }
+  }
+  return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
+}
+
+/** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
+function rejectThroughSymlink(root: string, rel: string, index: number): void {
+  const parts = rel.split("/");
+  let cur = "";
+  for (const part of parts.slice(0, -1)) {
+    cur = cur ? `${cur}/${part}` : part;
+    let isLink: boolean;
+    try {
+      isLink = fs.lstatSync(path.join(root, cur)).isSymbolicLink();
+    } catch {
+      return; // the folder does not exist: the entry is simply missing
+    }
+    if (isLink) {
+      throw new UnsafePathError(
+        `manifest entry ${index} (${JSON.stringify(rel)}) lies beyond the symlink ${JSON.stringify(cur)}; symlinks are never followed, so nothing was read through it`,
+        {
+          fix: "the manifest was tampered with or the folder was replaced by a link: restore the folder (or the manifest from git) and verify again",
+        },
+      );
+    }
+  }
 }
 
 function summaryOf(entries: number, s: ObserveStats, shard: Shard | undefined): Record<string, unknown> {
@@ -121,6 +217,17 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   const inScope = (p: string) => !only || only.has(p) || p === MANIFEST_PATH;
   const manifestIdx = byPath.get(MANIFEST_PATH);
   if (!manifestIdx) {
+    if (include.length > 0 && deleted.includes(MANIFEST_PATH)) {
+      return [
+        {
+          rule: "manifest/unsealed-change",
+          level: "error",
+          file: MANIFEST_PATH,
+          message: `this commit deletes ${MANIFEST_PATH} while manifest.include is configured: nothing would stay protected`,
+          fix: "keep the manifest (`git restore --staged .integrity-guard/manifest.json`), or remove manifest.include from the config in the same commit",
+        },
+      ];
+    }
     const touched = [...changed, ...deleted].filter((p) => covered(p) && inScope(p));
     if (include.length === 0 || touched.length === 0) return [];
     return touched.sort().map((p) => ({

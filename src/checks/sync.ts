@@ -6,7 +6,7 @@ import type { Config, SyncRule } from "../config/types.js";
 import { compileSecretTest } from "../core/conflicts/detect.js";
 import type { Finding } from "../core/finding.js";
 import { evaluateSyncRule, ruleLabel, type SyncResult } from "../core/sync/index.js";
-import { checkRelative } from "../io/paths.js";
+import { checkRelative, resolveInside } from "../io/paths.js";
 import type { FileSource } from "../io/file-source.js";
 import { readParsed, type LoadedFile } from "./conflicts.js";
 import type { Check } from "./types.js";
@@ -23,7 +23,7 @@ export async function runSyncRules(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; only?: readonly string[] },
+  options: { parseFindings: boolean; only?: readonly string[]; root?: string },
 ): Promise<{ runs: SyncRun[]; findings: Finding[] }> {
   const rules = (config.sync ?? []).filter((r) => !options.only?.length || options.only.includes(r.name ?? ""));
   const findings: Finding[] = [];
@@ -47,10 +47,21 @@ export async function runSyncRules(
       }
     }
   }
-  const present = new Set(await source.list());
-  const paths = [...wanted].filter((p) => present.has(p));
-  const { files, findings: readFindings } = await readParsed(source, config, paths, "sync check", options);
+  if (source.kind === "worktree" && options.root) {
+    // Sync files are read by name, listed by git or not (logs/ is often ignored): stay inside.
+    for (const p of [...wanted]) {
+      try {
+        resolveInside(options.root, p, { what: "sync file" });
+      } catch (error) {
+        wanted.delete(p);
+        bad.add(p);
+        findings.push({ rule: "config/unreadable", level: "error", file: p, message: (error as Error).message, fix: "keep sync files inside the repository" });
+      }
+    }
+  }
+  const { files, findings: readFindings, absent } = await readParsed(source, config, [...wanted], "sync check", options);
   findings.push(...readFindings);
+  const missing = new Set(absent);
   const missingReported = new Set<string>();
   const runs: SyncRun[] = [];
   for (const rule of rules) {
@@ -60,7 +71,7 @@ export async function runSyncRules(
     const tgt = checkRelative(rule.target.file);
     let skip = false;
     for (const p of [src, tgt]) {
-      if (present.has(p)) {
+      if (!missing.has(p)) {
         if (!files.has(p)) skip = true; // unreadable or malformed: already reported
         continue;
       }
@@ -69,7 +80,7 @@ export async function runSyncRules(
       missingReported.add(p + "\0" + label);
       findings.push({
         rule: "sync/missing-file",
-        level: "warning",
+        level: source.kind === "index" ? "notice" : "warning",
         file: configPath,
         message: `${p} (named in sync rule ${label}) does not exist${source.kind === "index" ? " in the index" : ""}, so the rule was not checked`,
         fix: `restore ${p}, or remove the rule from config.sync`,
@@ -88,6 +99,6 @@ export const check: Check = {
   name: "sync",
   async run(ctx) {
     if (!ctx.config.sync?.length) return [];
-    return (await runSyncRules(ctx.source, ctx.config, ctx.configPath, { parseFindings: false })).findings;
+    return (await runSyncRules(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root })).findings;
   },
 };

@@ -8,7 +8,7 @@ import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { normalizeRepoPath, schemasFor } from "../core/schema/mapping.js";
+import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import type { ReadResult } from "../io/file-source.js";
@@ -90,6 +90,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   await checkMappedSchemas(cfg, store, !ctx.paths);
   const requireSchema = matcher(cfg.require_schema);
+  const mapper = new SchemaMapper(cfg.schemas);
   let checked = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
@@ -114,7 +115,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         continue;
       }
       checked++;
-      findings.push(...(await validateFile(file, content as Buffer, formatOf(file, jsonc), cfg, store, requireSchema)));
+      findings.push(...(await validateFile(file, content as Buffer, formatOf(file, jsonc), cfg, store, mapper, requireSchema)));
     }
   }
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
@@ -173,12 +174,13 @@ async function validateFile(
   format: DocumentFormat,
   cfg: ValidateConfig,
   store: SchemaStore,
+  mapper: SchemaMapper,
   requireSchema: (p: string) => boolean,
 ): Promise<Finding[]> {
   const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
-  const choice = schemasFor(file, cfg.schemas, doc.documents[0]);
+  const choice = mapper.for(file, doc.documents[0]);
   if (choice.outside !== undefined) {
     findings.push({
       rule: "schema/unavailable",

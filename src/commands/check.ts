@@ -9,6 +9,9 @@ import { checkRelative, resolveInside } from "../io/paths.js";
 import { WorktreeSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
 import type { CheckContext } from "../checks/types.js";
+// Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
+import { runChecks } from "../checks/run-checks.js";
+import { validateStats } from "../checks/validate.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
@@ -106,8 +109,6 @@ pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
   async run(ctx) {
     const named = [...((ctx.options.files as string[] | undefined) ?? []), ...ctx.positionals];
     const checkCtx = await buildCheckContext(ctx, named);
-    const { runChecks } = await import("../checks/run-checks.js");
-    const { validateStats } = await import("../checks/validate.js");
     const result = await runChecks(checkCtx);
     const stats = validateStats(checkCtx);
     return {

@@ -80,7 +80,7 @@ contents are saved under .git/integrity-guard/undo/.`,
       };
     }
     const rules = config.config;
-    const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true });
+    const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
     const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
     if (!ctx.options.resolve) return { findings: first.findings, summary };
     const resolved = resolveConfig(first.set.files, rules);
@@ -109,7 +109,7 @@ contents are saved under .git/integrity-guard/undo/.`,
       });
     }
     // Report what is left after the write (single-source findings are never fixed automatically).
-    const after = await conflictFindings(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true });
+    const after = await conflictFindings(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
     return {
       findings: after.findings,
       summary: { checked: after.set.checked, conflicts: after.analysis.conflicts.length, changed: changes.length },

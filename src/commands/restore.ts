@@ -1,4 +1,6 @@
 import { runRestore } from "../io/snapshot/run-restore.js";
+import { SnapshotRefused } from "../io/snapshot/refused.js";
+import { refused } from "./snapshot.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -24,14 +26,20 @@ export const command: CommandSpec = {
   },
   async run(ctx) {
     const [spec = "latest", ...paths] = ctx.positionals;
-    const o = await runRestore(ctx.git, ctx.loaded.config.snapshots, {
-      spec,
-      paths,
-      allowUnsigned: Boolean(ctx.options["allow-unsigned"]),
-      dryRun: Boolean(ctx.options["dry-run"]),
-      env: ctx.env,
-      log: ctx.log,
-    });
+    let o;
+    try {
+      o = await runRestore(ctx.git, ctx.loaded.config.snapshots, {
+        spec,
+        paths,
+        allowUnsigned: Boolean(ctx.options["allow-unsigned"]),
+        dryRun: Boolean(ctx.options["dry-run"]),
+        env: ctx.env,
+        log: ctx.log,
+      });
+    } catch (error) {
+      if (error instanceof SnapshotRefused) return refused(error);
+      throw error;
+    }
     const short = o.snapshot.id.slice(0, 12);
     const { plan } = o;
     const lines: string[] = [];

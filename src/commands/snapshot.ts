@@ -2,7 +2,8 @@ import { ConfigError, UsageError } from "../errors.js";
 import { isSetName } from "../core/snapshot/message.js";
 import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
-import type { CommandSpec } from "./types.js";
+import { SnapshotRefused } from "../io/snapshot/refused.js";
+import type { CommandResult, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "snapshot",
@@ -39,13 +40,19 @@ export const command: CommandSpec = {
           : `add snapshots: { sets: { ${set}: { paths: ["data/"] } } } to the config`,
       });
     }
-    const r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
-      set,
-      paths: def.paths,
-      push: Boolean(ctx.options.push),
-      env: ctx.env,
-      log: ctx.log,
-    });
+    let r;
+    try {
+      r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
+        set,
+        paths: def.paths,
+        push: Boolean(ctx.options.push),
+        env: ctx.env,
+        log: ctx.log,
+      });
+    } catch (error) {
+      if (error instanceof SnapshotRefused) return refused(error);
+      throw error;
+    }
     const p = r.prepared;
     const branch = r.ref.replace(/^refs\/heads\//, "");
     const lines = [
@@ -74,3 +81,8 @@ export const command: CommandSpec = {
     return { findings: [], text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
   },
 };
+
+/** A refused snapshot/restore: its findings (rule ids in every format) and exit 1. */
+export function refused(error: SnapshotRefused): CommandResult {
+  return { findings: error.findings, text: error.message + (error.fix ? `\n  fix: ${error.fix}` : ""), exitCode: 1 };
+}

@@ -47,7 +47,7 @@ the edited file reads back as intended; the previous contents are saved under
     }
     if (!config.sync?.length) return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`sync\` rules` };
     const source = ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);
-    const first = await runSyncRules(source, config, ctx.loaded.path, { parseFindings: true, only });
+    const first = await runSyncRules(source, config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
     const rulesChecked = first.runs.length;
     if (!ctx.options.fix) return { findings: first.findings, summary: { rules: rulesChecked } };
     const byFile = new Map<string, FileEdits>();
@@ -68,7 +68,7 @@ the edited file reads back as intended; the previous contents are saved under
         undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
       });
     }
-    const after = await runSyncRules(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, only });
+    const after = await runSyncRules(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
     return {
       findings: after.findings,
       summary: { rules: after.runs.length, changed: changes.length },

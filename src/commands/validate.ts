@@ -2,6 +2,7 @@
  * `validate [FILE...]`: parse JSON/YAML and validate against the mapped JSON Schemas. Only the
  * validate check; `check` runs it together with the others.
  */
+import { runValidate, validateStats } from "../checks/validate.js";
 import { buildCheckContext, sourceSummary } from "./check.js";
 import type { CommandSpec } from "./types.js";
 
@@ -39,7 +40,6 @@ Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by t
       // validate --staged without names checks the whole index, not only the changes.
       delete checkCtx.paths;
     }
-    const { runValidate, validateStats } = await import("../checks/validate.js");
     const start = performance.now();
     const findings = await runValidate(checkCtx, { explicit: ctx.positionals.length > 0 });
     const stats = validateStats(checkCtx);

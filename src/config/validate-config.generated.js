@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): src/config/load.ts falls back to compiling when it differs.
-export const schemaHash = "7b0a3fc81251d0acb793f232e07c0649b8ca105067db638fb8475f9db4850514";
+export const schemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -207,6 +207,7 @@ const schema11 = {
       type: "object",
       additionalProperties: false,
       required: ["level"],
+      anyOf: [{ required: ["webhook"] }, { required: ["github_issue"] }, { required: ["email"] }],
       properties: {
         level: { enum: ["INFO", "WARNING", "ERROR", "CRITICAL"], description: "Minimum level routed to this sink." },
         webhook: {
@@ -3505,6 +3506,7 @@ const schema33 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
+  anyOf: [{ required: ["webhook"] }, { required: ["github_issue"] }, { required: ["email"] }],
   properties: {
     level: { enum: ["INFO", "WARNING", "ERROR", "CRITICAL"], description: "Minimum level routed to this sink." },
     webhook: {
@@ -3538,16 +3540,19 @@ const schema33 = {
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
+  const _errs1 = errors;
+  let valid0 = false;
+  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.level === undefined) {
+    if (data.webhook === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: "#/required",
+        schemaPath: "#/anyOf/0/required",
         keyword: "required",
-        params: { missingProperty: "level" },
-        message: "must have required property '" + "level" + "'",
-        schema: schema33.required,
-        parentSchema: schema33,
+        params: { missingProperty: "webhook" },
+        message: "must have required property '" + "webhook" + "'",
+        schema: schema33.anyOf[0].required,
+        parentSchema: schema33.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3557,16 +3562,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "level" || key0 === "webhook" || key0 === "github_issue" || key0 === "email")) {
+  }
+  var _valid0 = _errs2 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs3 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.github_issue === undefined) {
         const err1 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-          schema: false,
-          parentSchema: schema33,
+          schemaPath: "#/anyOf/1/required",
+          keyword: "required",
+          params: { missingProperty: "github_issue" },
+          message: "must have required property '" + "github_issue" + "'",
+          schema: schema33.anyOf[1].required,
+          parentSchema: schema33.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3577,10 +3587,104 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    var _valid0 = _errs3 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const _errs4 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.email === undefined) {
+          const err2 = {
+            instancePath,
+            schemaPath: "#/anyOf/2/required",
+            keyword: "required",
+            params: { missingProperty: "email" },
+            message: "must have required property '" + "email" + "'",
+            schema: schema33.anyOf[2].required,
+            parentSchema: schema33.anyOf[2],
+            data,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs4 === errors;
+      valid0 = valid0 || _valid0;
+    }
+  }
+  if (!valid0) {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/anyOf",
+      keyword: "anyOf",
+      params: {},
+      message: "must match a schema in anyOf",
+      schema: schema33.anyOf,
+      parentSchema: schema33,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.level === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "level" },
+        message: "must have required property '" + "level" + "'",
+        schema: schema33.required,
+        parentSchema: schema33,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "level" || key0 === "webhook" || key0 === "github_issue" || key0 === "email")) {
+        const err5 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+          schema: false,
+          parentSchema: schema33,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
     if (data.level !== undefined) {
       let data0 = data.level;
       if (!(data0 === "INFO" || data0 === "WARNING" || data0 === "ERROR" || data0 === "CRITICAL")) {
-        const err2 = {
+        const err6 = {
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
@@ -3591,9 +3695,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data0,
         };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err6];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -3602,7 +3706,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.webhook;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.url === undefined) {
-          const err3 = {
+          const err7 = {
             instancePath: instancePath + "/webhook",
             schemaPath: "#/properties/webhook/required",
             keyword: "required",
@@ -3613,15 +3717,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             data: data1,
           };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err7];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err7);
           }
           errors++;
         }
         for (const key1 in data1) {
           if (!(key1 === "url" || key1 === "format")) {
-            const err4 = {
+            const err8 = {
               instancePath: instancePath + "/webhook",
               schemaPath: "#/properties/webhook/additionalProperties",
               keyword: "additionalProperties",
@@ -3632,9 +3736,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err8];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -3643,7 +3747,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1.url;
           if (typeof data2 === "string") {
             if (func3(data2) < 1) {
-              const err5 = {
+              const err9 = {
                 instancePath: instancePath + "/webhook/url",
                 schemaPath: "#/definitions/envOrValue/minLength",
                 keyword: "minLength",
@@ -3654,14 +3758,14 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data2,
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err9];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err9);
               }
               errors++;
             }
           } else {
-            const err6 = {
+            const err10 = {
               instancePath: instancePath + "/webhook/url",
               schemaPath: "#/definitions/envOrValue/type",
               keyword: "type",
@@ -3672,9 +3776,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data2,
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err10];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err10);
             }
             errors++;
           }
@@ -3682,7 +3786,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.format !== undefined) {
           let data3 = data1.format;
           if (!(data3 === "slack" || data3 === "teams" || data3 === "json")) {
-            const err7 = {
+            const err11 = {
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
@@ -3693,15 +3797,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err11];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
       } else {
-        const err8 = {
+        const err12 = {
           instancePath: instancePath + "/webhook",
           schemaPath: "#/properties/webhook/type",
           keyword: "type",
@@ -3712,21 +3816,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err12];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.github_issue !== undefined) {
       let data4 = data.github_issue;
-      const _errs11 = errors;
-      let valid3 = false;
+      const _errs15 = errors;
+      let valid4 = false;
       let passing0 = null;
-      const _errs12 = errors;
+      const _errs16 = errors;
       if (typeof data4 !== "boolean") {
-        const err9 = {
+        const err13 = {
           instancePath: instancePath + "/github_issue",
           schemaPath: "#/properties/github_issue/oneOf/0/type",
           keyword: "type",
@@ -3737,22 +3841,22 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err13];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err13);
         }
         errors++;
       }
-      var _valid0 = _errs12 === errors;
-      if (_valid0) {
-        valid3 = true;
+      var _valid1 = _errs16 === errors;
+      if (_valid1) {
+        valid4 = true;
         passing0 = 0;
       }
-      const _errs14 = errors;
+      const _errs18 = errors;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         for (const key2 in data4) {
           if (!(key2 === "labels" || key2 === "repository")) {
-            const err10 = {
+            const err14 = {
               instancePath: instancePath + "/github_issue",
               schemaPath: "#/properties/github_issue/oneOf/1/additionalProperties",
               keyword: "additionalProperties",
@@ -3763,9 +3867,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data4,
             };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err14];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err14);
             }
             errors++;
           }
@@ -3777,7 +3881,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data6 = data5[i0];
               if (typeof data6 !== "string") {
-                const err11 = {
+                const err15 = {
                   instancePath: instancePath + "/github_issue/labels/" + i0,
                   schemaPath: "#/properties/github_issue/oneOf/1/properties/labels/items/type",
                   keyword: "type",
@@ -3788,15 +3892,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data6,
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err15];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err15);
                 }
                 errors++;
               }
             }
           } else {
-            const err12 = {
+            const err16 = {
               instancePath: instancePath + "/github_issue/labels",
               schemaPath: "#/properties/github_issue/oneOf/1/properties/labels/type",
               keyword: "type",
@@ -3807,9 +3911,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data5,
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err16];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -3817,7 +3921,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.repository !== undefined) {
           let data7 = data4.repository;
           if (typeof data7 !== "string") {
-            const err13 = {
+            const err17 = {
               instancePath: instancePath + "/github_issue/repository",
               schemaPath: "#/properties/github_issue/oneOf/1/properties/repository/type",
               keyword: "type",
@@ -3828,15 +3932,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data7,
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err17];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
       } else {
-        const err14 = {
+        const err18 = {
           instancePath: instancePath + "/github_issue",
           schemaPath: "#/properties/github_issue/oneOf/1/type",
           keyword: "type",
@@ -3847,24 +3951,24 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err18];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err18);
         }
         errors++;
       }
-      var _valid0 = _errs14 === errors;
-      if (_valid0 && valid3) {
-        valid3 = false;
+      var _valid1 = _errs18 === errors;
+      if (_valid1 && valid4) {
+        valid4 = false;
         passing0 = [passing0, 1];
       } else {
-        if (_valid0) {
-          valid3 = true;
+        if (_valid1) {
+          valid4 = true;
           passing0 = 1;
         }
       }
-      if (!valid3) {
-        const err15 = {
+      if (!valid4) {
+        const err19 = {
           instancePath: instancePath + "/github_issue",
           schemaPath: "#/properties/github_issue/oneOf",
           keyword: "oneOf",
@@ -3875,16 +3979,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err19];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err19);
         }
         errors++;
       } else {
-        errors = _errs11;
+        errors = _errs15;
         if (vErrors !== null) {
-          if (_errs11) {
-            vErrors.length = _errs11;
+          if (_errs15) {
+            vErrors.length = _errs15;
           } else {
             vErrors = null;
           }
@@ -3895,7 +3999,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.email;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         if (data8.to === undefined) {
-          const err16 = {
+          const err20 = {
             instancePath: instancePath + "/email",
             schemaPath: "#/properties/email/required",
             keyword: "required",
@@ -3906,14 +4010,14 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err20];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err20);
           }
           errors++;
         }
         if (data8.smtp === undefined) {
-          const err17 = {
+          const err21 = {
             instancePath: instancePath + "/email",
             schemaPath: "#/properties/email/required",
             keyword: "required",
@@ -3924,15 +4028,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err21];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err21);
           }
           errors++;
         }
         for (const key3 in data8) {
           if (!(key3 === "to" || key3 === "from" || key3 === "smtp")) {
-            const err18 = {
+            const err22 = {
               instancePath: instancePath + "/email",
               schemaPath: "#/properties/email/additionalProperties",
               keyword: "additionalProperties",
@@ -3943,21 +4047,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err22];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
         if (data8.to !== undefined) {
           let data9 = data8.to;
-          const _errs27 = errors;
-          let valid8 = false;
+          const _errs31 = errors;
+          let valid9 = false;
           let passing1 = null;
-          const _errs28 = errors;
+          const _errs32 = errors;
           if (typeof data9 !== "string") {
-            const err19 = {
+            const err23 = {
               instancePath: instancePath + "/email/to",
               schemaPath: "#/properties/email/properties/to/oneOf/0/type",
               keyword: "type",
@@ -3968,24 +4072,24 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err23];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err23);
             }
             errors++;
           }
-          var _valid1 = _errs28 === errors;
-          if (_valid1) {
-            valid8 = true;
+          var _valid2 = _errs32 === errors;
+          if (_valid2) {
+            valid9 = true;
             passing1 = 0;
           }
-          const _errs30 = errors;
+          const _errs34 = errors;
           if (Array.isArray(data9)) {
             const len1 = data9.length;
             for (let i1 = 0; i1 < len1; i1++) {
               let data10 = data9[i1];
               if (typeof data10 !== "string") {
-                const err20 = {
+                const err24 = {
                   instancePath: instancePath + "/email/to/" + i1,
                   schemaPath: "#/properties/email/properties/to/oneOf/1/items/type",
                   keyword: "type",
@@ -3996,15 +4100,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data10,
                 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
             }
           } else {
-            const err21 = {
+            const err25 = {
               instancePath: instancePath + "/email/to",
               schemaPath: "#/properties/email/properties/to/oneOf/1/type",
               keyword: "type",
@@ -4015,24 +4119,24 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err25];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err25);
             }
             errors++;
           }
-          var _valid1 = _errs30 === errors;
-          if (_valid1 && valid8) {
-            valid8 = false;
+          var _valid2 = _errs34 === errors;
+          if (_valid2 && valid9) {
+            valid9 = false;
             passing1 = [passing1, 1];
           } else {
-            if (_valid1) {
-              valid8 = true;
+            if (_valid2) {
+              valid9 = true;
               passing1 = 1;
             }
           }
-          if (!valid8) {
-            const err22 = {
+          if (!valid9) {
+            const err26 = {
               instancePath: instancePath + "/email/to",
               schemaPath: "#/properties/email/properties/to/oneOf",
               keyword: "oneOf",
@@ -4043,16 +4147,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err26];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err26);
             }
             errors++;
           } else {
-            errors = _errs27;
+            errors = _errs31;
             if (vErrors !== null) {
-              if (_errs27) {
-                vErrors.length = _errs27;
+              if (_errs31) {
+                vErrors.length = _errs31;
               } else {
                 vErrors = null;
               }
@@ -4062,7 +4166,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data8.from !== undefined) {
           let data11 = data8.from;
           if (typeof data11 !== "string") {
-            const err23 = {
+            const err27 = {
               instancePath: instancePath + "/email/from",
               schemaPath: "#/properties/email/properties/from/type",
               keyword: "type",
@@ -4073,9 +4177,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err27];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err27);
             }
             errors++;
           }
@@ -4084,7 +4188,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data12 = data8.smtp;
           if (typeof data12 === "string") {
             if (func3(data12) < 1) {
-              const err24 = {
+              const err28 = {
                 instancePath: instancePath + "/email/smtp",
                 schemaPath: "#/definitions/envOrValue/minLength",
                 keyword: "minLength",
@@ -4095,14 +4199,14 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data12,
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err28];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err28);
               }
               errors++;
             }
           } else {
-            const err25 = {
+            const err29 = {
               instancePath: instancePath + "/email/smtp",
               schemaPath: "#/definitions/envOrValue/type",
               keyword: "type",
@@ -4113,15 +4217,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err29];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err30 = {
           instancePath: instancePath + "/email",
           schemaPath: "#/properties/email/type",
           keyword: "type",
@@ -4132,15 +4236,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           data: data8,
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err30];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err27 = {
+    const err31 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4151,9 +4255,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err31];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err31);
     }
     errors++;
   }

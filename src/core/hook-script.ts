@@ -38,11 +38,11 @@ fi
 "$ig_bin" check --staged || {
   ig_status=$?
   if [ "$ig_status" -eq 1 ]; then
-    echo "integrity-guard: commit blocked: fix the findings above (file:line:column), git add the fix, and commit again." >&2
+    echo "integrity-guard: commit blocked by the findings above; bypass once, at your own risk: git commit --no-verify" >&2
   else
     echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
   fi
-  echo "  bypass once, at your own risk: git commit --no-verify" >&2
   exit "$ig_status"
 }
 `;

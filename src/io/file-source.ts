@@ -2,8 +2,7 @@
  * Where checks read files from: the working tree, or the git index (`check --staged`, which must
  * see exactly what will be committed, honouring GIT_INDEX_FILE).
  */
-import fs from "node:fs/promises";
-import { constants } from "node:fs";
+import fsSync, { constants } from "node:fs";
 import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
 
@@ -30,21 +29,23 @@ export class WorktreeSource implements FileSource {
 
   async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
     const out = new Map<string, ReadResult>();
-    await mapLimit(paths, 32, async (p) => {
+    // Synchronous reads: for the many small files checked here they are several times faster
+    // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
+    for (const p of paths) {
+      let fd: number | undefined;
       try {
-        // O_NOFOLLOW: a symlink is never followed out of the repository.
-        const fh = await fs.open(path.join(this.root, p), constants.O_RDONLY | constants.O_NOFOLLOW);
-        try {
-          out.set(p, await fh.readFile());
-        } finally {
-          await fh.close();
-        }
+        // O_NOFOLLOW: a symlink is never followed out of the repository. O_NONBLOCK: a FIFO
+        // named like a data file must not hang the run (regular files ignore the flag).
+        fd = fsSync.openSync(path.join(this.root, p), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+        out.set(p, fsSync.readFileSync(fd));
       } catch (error) {
         const e = error as NodeJS.ErrnoException;
-        if (e.code === "ENOENT") return;
+        if (e.code === "ENOENT") continue;
         out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
+      } finally {
+        if (fd !== undefined) fsSync.closeSync(fd);
       }
-    });
+    }
     return out;
   }
 }

@@ -160,10 +160,11 @@ export class Git {
    */
   async lsIndexTagged(): Promise<(IndexEntry & { tag: string })[]> {
     const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+    // Fixed layout "T MMMMMM <oid> S\t<path>": offsets instead of split() (20,000+ records on the
+    // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
     return splitZ(stdout).map((rec) => {
       const tab = rec.indexOf("\t");
-      const [tag, mode, oid, stage] = rec.slice(0, tab).split(" ");
-      return { tag: tag!, mode: mode!, oid: oid!, stage: Number(stage), path: rec.slice(tab + 1) };
+      return { tag: rec[0]!, mode: rec.slice(2, 8), oid: rec.slice(9, tab - 2), stage: rec.charCodeAt(tab - 1) - 48, path: rec.slice(tab + 1) };
     });
   }
 

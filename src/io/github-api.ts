@@ -116,6 +116,15 @@ export class GitHubClient {
       return { action: "updated", id: data.id, url: data.html_url };
     }
     const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: n, body: full });
+    // Two runs on the same PR can both find no comment and both create one. Look again: the
+    // oldest marker comment wins; ours is removed if it is not that one, and the winner updated.
+    const markers = (await this.listComments(n)).filter((c) => c.body?.includes(marker)).sort((a, b) => a.id - b.id);
+    const keep = markers[0];
+    if (keep && keep.id !== data.id) {
+      await this.octokit.rest.issues.deleteComment({ owner: this.owner, repo: this.repo, comment_id: data.id });
+      const updated = await this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: keep.id, body: full });
+      return { action: "updated", id: updated.data.id, url: updated.data.html_url };
+    }
     return { action: "created", id: data.id, url: data.html_url };
   }
 

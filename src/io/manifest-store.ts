@@ -19,26 +19,36 @@ import type { StatCache } from "./stat-cache.js";
 export interface StoredManifest extends ReadManifestResult {
   /** False when there is no manifest file. */
   exists: boolean;
+  /** SHA-256 of the file's bytes (empty when it does not exist). */
+  sha256: string;
+}
+
+/** The manifest's bytes, or undefined when there is none. */
+export function readManifestBytes(root: string): Buffer | undefined {
+  const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
+  try {
+    return fs.readFileSync(abs);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "ENOENT") return undefined;
+    throw new EnvironmentError(`cannot read ${MANIFEST_PATH}: ${e.message}`, { fix: "check the file's permissions" });
+  }
+}
+
+export function sha256Of(bytes: Buffer): string {
+  return crypto.createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
  * Read and check the work tree's manifest. A missing file is `{exists: false}`. With a cache,
  * bytes that passed every check before (same SHA-256) are only parsed.
  */
-export function readManifestFile(root: string, cache?: StatCache): StoredManifest {
-  const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
-  let text: Buffer;
-  try {
-    text = fs.readFileSync(abs);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === "ENOENT") return { exists: false, findings: [] };
-    throw new EnvironmentError(`cannot read ${MANIFEST_PATH}: ${e.message}`, { fix: "check the file's permissions" });
-  }
-  const sha = cache ? crypto.createHash("sha256").update(text).digest("hex") : "";
-  const result = readManifestText(text, MANIFEST_PATH, { prevalidated: cache?.isValidatedManifest(sha) === true });
+export function readManifestFile(root: string, cache?: StatCache, bytes = readManifestBytes(root)): StoredManifest {
+  if (!bytes) return { exists: false, findings: [], sha256: "" };
+  const sha = sha256Of(bytes);
+  const result = readManifestText(bytes, MANIFEST_PATH, { prevalidated: cache?.isValidatedManifest(sha) === true });
   if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(sha);
-  return { exists: true, ...result };
+  return { exists: true, sha256: sha, ...result };
 }
 
 /** The lock that serialises seals (and anything else that rewrites the manifest). */

@@ -10,7 +10,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { parseDocument } from "../core/parse/index.js";
+import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { draftOf } from "../core/schema/draft.js";
+import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -61,11 +63,10 @@ export class SchemaStore {
 
   private async load(schemaPath: string): Promise<Validator> {
     const rootBytes = await this.readSchema(schemaPath, undefined);
-    const { COMPILER_ID } = await import("../core/schema/compiler-id.js");
     const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
     const cacheFile = this.options.cacheDir ? path.join(this.options.cacheDir, `${key}.json`) : undefined;
     if (cacheFile) {
-      const cached = await this.tryCached(cacheFile, COMPILER_ID);
+      const cached = await this.tryCached(cacheFile);
       if (cached) {
         this.stats.cached++;
         return cached;
@@ -97,10 +98,10 @@ export class SchemaStore {
   }
 
   /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
-  private async tryCached(file: string, compilerId: string): Promise<Validator | undefined> {
+  private async tryCached(file: string): Promise<Validator | undefined> {
     try {
       const entry = JSON.parse(await fs.readFile(file, "utf8")) as CacheEntry;
-      if (entry.v !== ENTRY_VERSION || entry.compiler !== compilerId || typeof entry.code !== "string") return undefined;
+      if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || typeof entry.code !== "string") return undefined;
       if (sha256(entry.code) !== entry.codeSha) return undefined;
       const others = entry.deps.slice(1).map((d) => d.path);
       if (others.length) {
@@ -110,7 +111,6 @@ export class SchemaStore {
           if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
         }
       }
-      const { loadStandalone } = await import("../core/schema/standalone.js");
       return await loadStandalone(entry.code);
     } catch {
       return undefined;

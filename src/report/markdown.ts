@@ -114,13 +114,24 @@ export interface ScorePoint {
  * ```mermaid blocks) of the last `max` points, and a table of the latest few.
  */
 export function renderScoreHistory(points: readonly ScorePoint[], max = 50): string {
-  const valid = points.filter((p) => Number.isFinite(Date.parse(p.time)) && Number.isFinite(p.score)).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const valid = points
+    .filter((p) => Number.isFinite(Date.parse(p.time)) && Number.isFinite(p.score))
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   if (valid.length === 0) return "";
   const last = valid.slice(-max);
   const out = ["### Health score over time", ""];
   if (last.length >= 2) {
     const labels = last.map((p) => JSON.stringify(p.time.slice(5, 16).replace("T", " ")));
-    out.push("```mermaid", "xychart-beta", '  title "overall score"', `  x-axis [${labels.join(", ")}]`, '  y-axis "score" 0 --> 100', `  line [${last.map((p) => Math.round(p.score * 10) / 10).join(", ")}]`, "```", "");
+    out.push(
+      "```mermaid",
+      "xychart-beta",
+      '  title "overall score"',
+      `  x-axis [${labels.join(", ")}]`,
+      '  y-axis "score" 0 --> 100',
+      `  line [${last.map((p) => Math.round(p.score * 10) / 10).join(", ")}]`,
+      "```",
+      "",
+    );
   }
   out.push("| time | score | status |", "| --- | ---: | --- |");
   for (const p of valid.slice(-10).reverse()) out.push(`| ${escapeCell(p.time)} | ${p.score} | ${escapeCell(p.status)} |`);

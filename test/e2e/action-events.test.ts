@@ -64,7 +64,9 @@ describe("Action inputs are validated before anything runs", () => {
     expect(r.stdout).toContain(
       '::error::integrity-guard: input `command` is "chek", which is not accepted; accepted: check, verify, conflicts, health, snapshot, restore, prune%0A  fix: ',
     );
-    expect(r.summary).toBe("");
+    expect(r.summary).toBe(
+      '## integrity-guard: could not run\n\n```text\ninput `command` is "chek", which is not accepted; accepted: check, verify, conflicts, health, snapshot, restore, prune\n  fix: set `command` to one of the accepted values (they are case-sensitive)\n```\n',
+    );
     expect(r.outputs).toEqual({});
     expect(api.requests).toEqual([]);
   });
@@ -136,7 +138,13 @@ describe("self-test mirror: uses: ./ on examples/agent-workspace (as .github/wor
       // The same as a pull request: the API lists paths of the outer repository.
       api.setPullFiles(1, ["examples/agent-workspace/fsm_state.json", "README.md"]);
       const sha = "1".repeat(40);
-      const pull = await runActionBundle({ repo: outer, apiUrl: api.url, eventName: "pull_request", payload: payloads.pullRequest(1, { ref: "main", sha }, { ref: "f", sha }), inputs });
+      const pull = await runActionBundle({
+        repo: outer,
+        apiUrl: api.url,
+        eventName: "pull_request",
+        payload: payloads.pullRequest(1, { ref: "main", sha }, { ref: "f", sha }),
+        inputs,
+      });
       expect(pull.code).toBe(1);
       expect(pull.summary).toContain("Pull request #1: 1 changed file(s) checked");
       expect(pull.annotations.some((a) => a.startsWith("::error file=examples/agent-workspace/fsm_state.json,line=1,"))).toBe(true);
@@ -187,5 +195,10 @@ describe("Action runs every command through the same command functions", () => {
     expect(h.outputs["health-score"]).toMatch(/^\d+(\.\d+)?$/);
     expect(Number(h.outputs["health-score"])).toBeLessThanOrEqual(100);
     expect(["HEALTHY", "DEGRADED", "CRITICAL"]).toContain(h.outputs.status);
+    // This run's score is in the summary's history table.
+    expect(h.summary).toContain("### Health score over time");
+    expect(h.summary).toMatch(
+      new RegExp(`\\| \\d{4}-[^|]+ \\| ${h.outputs["health-score"]!.replace(".", "\\.")} \\| ${h.outputs.status} \\|`),
+    );
   });
 });

@@ -181,7 +181,9 @@ describe("Action on pull_request", () => {
     const run = await pr();
     expect(run.code).toBe(1);
     expect(run.annotations.map((a) => /file=([^,]+)/.exec(a)![1])).toEqual(["data/state.json", "legacy/old.json"]);
-    expect(run.stdout).toContain("the pull request changes .integrity-guard/config.yml, which affects other files: checking the whole tree");
+    expect(run.stdout).toContain(
+      "the pull request changes .integrity-guard/config.yml, which affects other files: checking the whole tree",
+    );
     expect(run.summary).toContain("Pull request #7: whole tree checked.");
   });
 

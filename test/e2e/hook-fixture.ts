@@ -43,8 +43,10 @@ export function installLocalBinary(repo: TestRepo, rel = "node_modules/.bin/inte
  * A repository with the config, the schema, a first commit, the local binary, and (unless
  * `install` is false) the hook installed by the built CLI's `init --hook-only`.
  */
-export function hookRepo(options: { install?: boolean; localBinary?: boolean; before?: (repo: TestRepo) => void } = {}): TestRepo {
-  const repo = createRepo();
+export function hookRepo(
+  options: { install?: boolean; localBinary?: boolean; dir?: string; before?: (repo: TestRepo) => void } = {},
+): TestRepo {
+  const repo = createRepo(options.dir ? { dir: options.dir } : {});
   repo.write(".gitignore", "node_modules/\n");
   repo.write(".integrity-guard/config.yml", CONFIG);
   repo.write("schemas/data.schema.json", JSON.stringify(SCHEMA, null, 2) + "\n");

@@ -152,6 +152,24 @@ describe("plain git hook", () => {
   });
 });
 
+describe("awkward paths", () => {
+  it("a repository whose path has spaces, quotes and a $ still runs the chained hook and ours", () => {
+    const parent = makeTempDir("ig-odd-");
+    extra.push(parent);
+    const dir = path.join(parent, `my repo 'q' "d" $HOME`);
+    fs.mkdirSync(dir);
+    repo = hookRepo({
+      dir,
+      before: (r) => fs.chmodSync(r.write(".git/hooks/pre-commit", "#!/bin/sh\necho ran > local-ran\n"), 0o755),
+    });
+    const before = stage(repo, TRAILING_COMMA);
+    expectBlocked(repo, before, commit(repo), AT_B);
+    expect(repo.read("local-ran")).toBe("ran\n");
+    stage(repo, VALID);
+    expectCommitted(repo, before, commit(repo));
+  });
+});
+
 describe("init through the built CLI", () => {
   it("is idempotent: a second run changes no hook file", () => {
     repo = hookRepo();

@@ -126,6 +126,11 @@ export interface GitHubApi {
   addIssue(fields: { title: string; body?: string; labels?: string[]; state?: "open" | "closed" }): StoredIssue;
   /** Set the files of pull request `n`. */
   setPullFiles(n: number, files: (PullFile | string)[]): void;
+  /**
+   * Called for each request before it is answered (after it is recorded as arriving): lets a
+   * test play a concurrent writer, e.g. seed a comment while a POST is in flight.
+   */
+  beforeAnswer?: (req: { method: string; path: string; body: unknown }) => void;
   /** Make the next matching request(s) fail. */
   failNext(rule: FailRule): void;
   /** Requests matching method and path (string: suffix match; RegExp: test). */
@@ -359,6 +364,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       } catch {
         body = raw;
       }
+      api.beforeAnswer?.({ method, path: url.pathname, body });
       const rule = failRules.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === method) && matchPath(url.pathname, r.path));
       if (rule) {
         rule.left--;
@@ -387,7 +393,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const api: GitHubApi = {
     url: base,
     owner,
     repo,
@@ -417,6 +423,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         server.close(() => resolve());
       }),
   };
+  return api;
 }
 
 function matchPath(actual: string, want: string | RegExp | undefined): boolean {

@@ -192,6 +192,23 @@ describe("integrity-guard conflicts", () => {
     });
   });
 
+  it("includes a git-ignored local override in the working tree, notes its absence from the index, and refuses paths outside the repo", async () => {
+    await withRepo(async (repo) => {
+      setup(repo);
+      repo.write(".gitignore", "config/local.yaml\n");
+      repo.write(".integrity-guard/config.yml", CONFIG.replace('"config/local.yaml"]', '"config/local.yaml", "../outside.yaml"]'));
+      repo.commitAll("ignored local");
+      const worktree = JSON.parse((await repo.cli(["conflicts", "--format", "json"])).stdout) as JsonReport;
+      expect(worktree.findings.find((f) => f.key === "server.port")?.related.map((r) => r.file)).toContain("config/local.yaml");
+      const bad = worktree.findings.find((f) => f.rule === "config/invalid");
+      expect(bad?.file).toBe(".integrity-guard/config.yml");
+      expect(JSON.stringify(worktree)).not.toContain("outside.yaml\",\"line");
+      const staged = JSON.parse((await repo.cli(["conflicts", "--staged", "--format", "json"])).stdout) as JsonReport;
+      expect(staged.findings.find((f) => f.rule === "config/missing-file")).toMatchObject({ level: "notice" });
+      expect(staged.findings.find((f) => f.key === "server.port")?.related.map((r) => r.file)).not.toContain("config/local.yaml");
+    });
+  });
+
   it("refuses --write without --resolve and with --staged (exit 2, nothing written)", async () => {
     await withRepo(async (repo) => {
       setup(repo);

@@ -202,3 +202,43 @@ describe("init options", () => {
     });
   });
 });
+
+describe("init --workflows (the call into src/io/workflows.ts)", () => {
+  it("--dry-run lists the workflow files and writes nothing", async () => {
+    const { WORKFLOW_DIR, WORKFLOW_FILES } = await import("../../src/io/workflows.js");
+    await withRepo(async (repo) => {
+      const before = tree(repo.dir);
+      const r = await repo.cli(["init", "--workflows", "--dry-run"]);
+      expect(r.code, r.stderr).toBe(0);
+      // The check workflow always; the snapshot ones only when the config has snapshots.sets.
+      expect(r.stdout).toContain(`would write ${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`);
+      expect(tree(repo.dir)).toEqual(before);
+    });
+  });
+
+  it("writes the workflows next to the config and the hook", async () => {
+    const { WORKFLOW_DIR, WORKFLOW_FILES } = await import("../../src/io/workflows.js");
+    await withRepo(async (repo) => {
+      const r = await repo.cli(["init", "--workflows"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(fs.existsSync(path.join(repo.dir, WORKFLOW_DIR, WORKFLOW_FILES[0]))).toBe(true);
+      const wrote = [...r.stdout.matchAll(/^- wrote (\.github\/\S+)$/gm)].map((m) => m[1]!);
+      expect(wrote).toContain(`${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`);
+      for (const f of wrote) expect(fs.existsSync(path.join(repo.dir, f)), f).toBe(true);
+      expect(fs.existsSync(path.join(repo.dir, CONFIG_PATH))).toBe(true);
+      expect(fs.existsSync(path.join(repo.dir, ".git/hooks/pre-commit"))).toBe(true);
+    });
+  });
+
+  it("a refusal to overwrite a workflow comes before any write (no config, no hook)", async () => {
+    const { WORKFLOW_DIR, WORKFLOW_FILES } = await import("../../src/io/workflows.js");
+    await withRepo(async (repo) => {
+      repo.write(`${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`, "name: mine\n");
+      const before = tree(repo.dir);
+      const r = await repo.cli(["init", "--workflows"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(WORKFLOW_FILES[0]);
+      expect(tree(repo.dir)).toEqual(before);
+    });
+  });
+});

@@ -345,3 +345,23 @@ describe("husky 4 and older (hooks in package.json, scripts in .git/hooks)", () 
     });
   });
 });
+
+describe("linked worktrees", () => {
+  it("init from a linked worktree installs into the shared hooks folder, once", async () => {
+    await withRepo(async (repo) => {
+      repo.write("a.txt", "a");
+      repo.commitAll();
+      const wt = path.join(repo.dir, "..", `${path.basename(repo.dir)}-wt`);
+      repo.git("worktree", "add", "-q", wt);
+      try {
+        const r = await repo.cli(["init", "--hook-only", "--cwd", wt]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(repo.read(".git/hooks/pre-commit")).toBe(gitHookScript());
+        const again = await repo.cli(["init", "--hook-only"]);
+        expect(again.stdout).toContain("unchanged");
+      } finally {
+        fs.rmSync(wt, { recursive: true, force: true });
+      }
+    });
+  });
+});

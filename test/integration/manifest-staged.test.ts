@@ -107,4 +107,12 @@ describe("check --staged: the staged manifest must agree with staged changes", (
     expect(r.rules).toEqual(["manifest/unsealed-change data/a.json"]);
     expect(fs.existsSync(path.join(repo.dir, MANIFEST_PATH))).toBe(false);
   });
+
+  it("blocks a commit that deletes the manifest while include is configured", async () => {
+    await sealedAndCommitted();
+    repo.git("rm", "-q", "--cached", MANIFEST_PATH);
+    const r = await stagedManifestFindings();
+    expect(r.rules).toEqual([`manifest/unsealed-change ${MANIFEST_PATH}`]);
+    expect(r.code).toBe(1);
+  });
 });

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
 import { MANIFEST_PATH } from "../../src/config/types.js";
-import { CONFIG, parseReport, rulesOf, sealedRepoFixture, statCacheFile } from "./manifest-helpers.js";
+import { CONFIG, ageTree, parseReport, rulesOf, sealedRepoFixture, statCacheFile } from "./manifest-helpers.js";
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
@@ -199,6 +199,16 @@ describe("tampered and corrupt manifests", () => {
     },
   );
 
+  it("refuses an entry that lies beyond a symlink to /etc with exit 2, naming it", async () => {
+    repo = sealedRepoFixture();
+    fs.symlinkSync("/etc", path.join(repo.dir, "data/etc-link"));
+    await tamper(["data/a.json", "data/etc-link/passwd"]);
+    const v = await repo.cli(["verify"]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toMatch(/manifest entry 1 \("data\/etc-link\/passwd"\) lies beyond the symlink "data\/etc-link"/);
+    expect(v.stdout).toBe("");
+  });
+
   it("a damaged manifest is manifest/corrupt (exit 1), with the fix", async () => {
     repo = sealedRepoFixture();
     expect((await repo.cli(["seal"])).code).toBe(0);
@@ -304,5 +314,65 @@ describe("shards", () => {
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/3\/3 missing/);
     expect((await repo.cli(["verify", "--shard", "4/3"])).code).toBe(2);
+  });
+});
+
+describe("clean-run verdict (the warm fast path)", () => {
+  async function cleanTwice(): Promise<void> {
+    repo = sealedRepoFixture();
+    fs.symlinkSync("/etc/hostname", path.join(repo.dir, "data/host-link"));
+    expect((await repo.cli(["seal"])).code).toBe(0);
+    expect((await repo.cli(["verify"])).code).toBe(0); // full run: records the verdict
+    ageTree(repo.dir); // new stats, older than the racy window
+    repo.git("update-index", "-q", "--refresh"); // tracked files clean in git's eyes again
+    expect((await repo.cli(["verify"])).code).toBe(0);
+    expect((await repo.cli(["verify"])).code).toBe(0);
+    const fast = parseReport((await repo.cli(["verify", "--format", "json"])).stdout);
+    expect(fast.summary.clean_run_verdict).toBe(true);
+    // Only the files git does not track were re-checked by stat; git vouched for the rest.
+    expect(fast.summary.trusted_cache).toBe(4); // live/state.json, run.log, untracked.json, host-link
+  }
+
+  it.each([
+    ["a tracked file edited", (r: TestRepo) => r.write("data/a.json", '{"a":"x"}\n'), "manifest/modified data/a.json"],
+    ["an ignored file edited", (r: TestRepo) => r.write("data/live/state.json", '{"live":9}\n'), "manifest/modified data/live/state.json"],
+    [
+      "an untracked file removed",
+      (r: TestRepo) => fs.rmSync(path.join(r.dir, "data/untracked.json")),
+      "manifest/missing data/untracked.json",
+    ],
+    ["a file added", (r: TestRepo) => r.write("data/new.json", "{}\n"), "manifest/added data/new.json"],
+    [
+      "a link retargeted",
+      (r: TestRepo) => {
+        fs.rmSync(path.join(r.dir, "data/host-link"));
+        fs.symlinkSync("/etc/passwd", path.join(r.dir, "data/host-link"));
+      },
+      "manifest/modified data/host-link",
+    ],
+    [
+      "a tracked file edited and staged (index rewritten)",
+      (r: TestRepo) => {
+        r.write("fsm_state.json", '{"states":{"x":1}}\n');
+        r.git("add", "fsm_state.json");
+      },
+      "manifest/modified fsm_state.json",
+    ],
+    [
+      "a tracked file flagged assume-unchanged, then edited",
+      (r: TestRepo) => {
+        r.git("update-index", "--assume-unchanged", "data/sub/b.json");
+        r.write("data/sub/b.json", '{"b":7}\n');
+      },
+      "manifest/modified data/sub/b.json",
+    ],
+  ])("is not used when %s", async (_name, change, expected) => {
+    await cleanTwice();
+    change(repo);
+    const v = await repo.cli(["verify", "--format", "json"]);
+    const r = parseReport(v.stdout);
+    expect(r.summary.clean_run_verdict).toBeUndefined();
+    expect(rulesOf(r)).toEqual([expected]);
+    expect(v.code).toBe(1);
   });
 });

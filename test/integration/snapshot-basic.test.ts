@@ -169,7 +169,7 @@ describe("snapshot --set", () => {
     try {
       const r = await repo.cli(["snapshot", "--set", "hourly"], { IG_TEST_SIGNING_KEY: other.privateKey });
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("snapshot/signature");
+      expect(r.stdout + r.stderr).toContain("snapshot/signature");
       expect(repo.tryGit("rev-parse", "--verify", "-q", "integrity-snapshots").status).not.toBe(0);
     } finally {
       repo.cleanup();
@@ -192,14 +192,14 @@ describe("snapshot --set", () => {
       repo.write("state.json", '{"changed":1}\n');
       const r = await repo.cli(["snapshot", "--set", "hourly"], env);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("snapshot/checksum");
-      expect(r.stderr).toContain("data/committed.json");
+      expect(r.stdout + r.stderr).toContain("snapshot/checksum");
+      expect(r.stdout + r.stderr).toContain("data/committed.json");
       expect(repo.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);
       // A restore from the damaged snapshot is refused before anything is written.
       repo.write("state.json", "broken");
       const restore = await repo.cli(["restore", "hourly"], env);
       expect(restore.code).toBe(1);
-      expect(restore.stderr).toContain("snapshot/checksum");
+      expect(restore.stdout + restore.stderr).toContain("snapshot/checksum");
       expect(repo.read("state.json")).toBe("broken");
     } finally {
       repo.cleanup();

@@ -47,9 +47,10 @@ async function expectRefused(repo: TestRepo, env: NodeJS.ProcessEnv, status: str
   const list = await repo.cli(["snapshots", "--format", "json"], env);
   expect(list.code).toBe(0);
   expect(JSON.parse(list.stdout).snapshots[0].signature).toBe(status);
-  const r = await repo.cli(["restore", "latest"], env);
+  const r = await repo.cli(["restore", "latest", "--format", "json"], env);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain("snapshot/signature");
+  const report = JSON.parse(r.stdout);
+  expect(report.findings[0]).toMatchObject({ rule: "snapshot/signature", level: "error", found: status });
   expect(repo.read("state.json")).toBe('{"v":"damaged"}\n');
 }
 
@@ -122,7 +123,7 @@ describe("signature verification against the pinned key", () => {
       expect(list.snapshots[0]).toMatchObject({ id, set: "daily", signature: "bad" });
       const r = await repo.cli(["restore", "latest"], env);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("snapshot/signature");
+      expect(r.stdout + r.stderr).toContain("snapshot/signature");
     } finally {
       repo.cleanup();
     }
@@ -188,8 +189,8 @@ describe("signature verification against the pinned key", () => {
       );
       const r = await repo.cli(["restore", "latest"], env);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("snapshot/chain");
-      expect(r.stderr).toContain("future");
+      expect(r.stdout + r.stderr).toContain("snapshot/chain");
+      expect(r.stdout + r.stderr).toContain("future");
     } finally {
       repo.cleanup();
     }

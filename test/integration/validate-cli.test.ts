@@ -170,6 +170,24 @@ describe("validate: schemas", () => {
       ).toEqual(["/$schema", "/id"]);
     }));
 
+  it("a file whose own $schema is missing or broken gets a finding at its $schema key; other files are still validated", () =>
+    withRepo(async (repo) => {
+      setup(repo);
+      repo.write("own/a.json", '{\n  "$schema": "./nope.schema.json",\n  "x": 1\n}\n');
+      repo.write("own/b.json", '{"$schema": "broken.schema.json"}');
+      repo.write("own/broken.schema.json", '{"type": 5}');
+      repo.write("data/c.json", '{"id": "x"}');
+      const { code, report } = await json(repo, ["validate"]);
+      expect(code).toBe(1);
+      expect(report.findings.map((f) => [f.file, f.rule, f.line, f.column])).toEqual([
+        ["data/c.json", "schema/violation", 1, 8],
+        ["own/a.json", "schema/unavailable", 2, 3],
+        ["own/b.json", "schema/unavailable", 1, 2],
+      ]);
+      expect(report.findings[1]!.message).toContain("schema own/nope.schema.json does not exist");
+      expect(report.findings[2]!.message).toContain("does not compile");
+    }));
+
   it("YAML schemas, YAML data, and $ref to a sibling schema file", () =>
     withRepo(async (repo) => {
       repo.write(

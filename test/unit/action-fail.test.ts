@@ -13,14 +13,19 @@ const src = (rel: string) => JSON.stringify(path.join(PROJECT_ROOT, rel));
 /** Run a small ES module as the entry would, in its own process (setFailed sets the exit code). */
 function run(body: string) {
   const file = path.join(dir, `t${Math.random().toString(36).slice(2)}.mts`);
-  fs.writeFileSync(file, `import { failStep } from ${src("src/action/fail.ts")};\nimport { UsageError } from ${src("src/errors.ts")};\n${body}\n`);
+  fs.writeFileSync(
+    file,
+    `import { failStep } from ${src("src/action/fail.ts")};\nimport { UsageError } from ${src("src/errors.ts")};\n${body}\n`,
+  );
   const r = spawnSync(process.execPath, [tsx, file], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME } });
   return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
 describe("failStep (the Action's one catch site)", () => {
   it("a thrown string, undefined or number still fails the step", () => {
-    const r = run(`Promise.reject("a string").catch(failStep);\nPromise.reject(undefined).catch(failStep);\nPromise.reject(42).catch(failStep);`);
+    const r = run(
+      `Promise.reject("a string").catch(failStep);\nPromise.reject(undefined).catch(failStep);\nPromise.reject(42).catch(failStep);`,
+    );
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout.split("\n")).toEqual([
       "::error::integrity-guard: internal error: a non-Error value was thrown: a string",

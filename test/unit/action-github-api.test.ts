@@ -2,6 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubClient, describeApiError, errorStatus } from "../../src/io/github-api.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
+import { prFiles, API_FILE_LIMIT } from "../../src/action/pr-files.js";
+import { Git } from "../../src/io/git.js";
+import { withRepo } from "../helpers/repo.js";
 
 const MARKER = "<!-- integrity-guard:sticky -->";
 let api: GitHubApi;
@@ -35,6 +38,19 @@ describe("GitHub API stand-in and client", () => {
     expect(api.comments.filter((c) => c.body.includes(MARKER))).toHaveLength(1);
     expect(api.comments.find((c) => c.id === first.id)?.body).toBe(`${MARKER}\ntwo`);
     expect(api.find("PATCH", `/issues/comments/${first.id}`)).toHaveLength(1);
+  });
+
+  it("two runs racing to create the sticky comment end with one (the oldest wins, updated)", async () => {
+    let other: number | undefined;
+    api.beforeAnswer = (req) => {
+      // Another run's create lands first, while ours is in flight.
+      if (req.method === "POST" && req.path.endsWith("/issues/5/comments") && other === undefined)
+        other = api.addComment(5, `${MARKER}\nother run`).id;
+    };
+    const r = await client().upsertComment(5, MARKER, "mine");
+    expect(r).toMatchObject({ action: "updated", id: other });
+    expect(api.comments.filter((c) => c.body.includes(MARKER)).map((c) => [c.id, c.body])).toEqual([[other, `${MARKER}\nmine`]]);
+    expect(api.find("DELETE", /\/issues\/comments\/\d+$/)).toHaveLength(1);
   });
 
   it("answers 403 to a read-only token on writes, and the error says which permission", async () => {
@@ -78,5 +94,39 @@ describe("GitHub API stand-in and client", () => {
 
   it("rejects a malformed GITHUB_REPOSITORY with the fix", () => {
     expect(() => new GitHubClient({ token: "t", repository: "nope", apiUrl: api.url })).toThrow(/not "owner\/name"/);
+  });
+
+  it("lists a PR's files across pages, drops removed files, and gives up (whole tree) at GitHub's 3000-file cap", async () => {
+    await withRepo(async (repo) => {
+      const git = await Git.open(repo.dir);
+      const ev = { kind: "pull_request" as const, name: "pull_request", number: 4 };
+      api.setPullFiles(4, [...Array.from({ length: 250 }, (_, i) => `f${i}.json`), { filename: "old.json", status: "removed" }]);
+      const warnings: string[] = [];
+      const got = await prFiles(ev, client(), git, (m) => warnings.push(m));
+      expect(got?.source).toBe("api");
+      expect(got?.files).toHaveLength(250);
+      expect(got?.files).not.toContain("old.json");
+      expect(api.find("GET", "/pulls/4/files").map((r) => r.query.page ?? "1")).toEqual(["1", "2", "3"]);
+      api.setPullFiles(
+        4,
+        Array.from({ length: API_FILE_LIMIT }, (_, i) => `g${i}.json`),
+      );
+      expect(await prFiles(ev, client(), git, (m) => warnings.push(m))).toBeUndefined();
+      expect(warnings).toEqual([`pull request #4 lists ${API_FILE_LIMIT} files, GitHub's maximum; checking the whole tree instead`]);
+    });
+  });
+
+  it("without API or local commits the PR's files are unknown: undefined and a warning", async () => {
+    await withRepo(async (repo) => {
+      const warnings: string[] = [];
+      const got = await prFiles(
+        { kind: "pull_request", name: "pull_request", number: 4, baseSha: "a".repeat(40), headSha: "b".repeat(40) },
+        undefined,
+        await Git.open(repo.dir),
+        (m) => warnings.push(m),
+      );
+      expect(got).toBeUndefined();
+      expect(warnings[0]).toMatch(/the files of pull request #4 are unknown/);
+    });
   });
 });

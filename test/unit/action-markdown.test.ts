@@ -1,7 +1,7 @@
 /** Findings -> Markdown (job summary and sticky comment): tables, escaping, size budget. */
 import { describe, expect, it } from "vitest";
 import { summarize, type Finding } from "../../src/core/finding.js";
-import { escapeCell, renderMarkdown, verdict } from "../../src/report/markdown.js";
+import { escapeCell, renderMarkdown, renderScoreHistory, verdict } from "../../src/report/markdown.js";
 
 const f = (over: Partial<Finding> = {}): Finding => ({
   rule: "parse/syntax",
@@ -83,5 +83,33 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown([], { title: "integrity-guard check", summary: summarize([]), details: "Pull request #1" })).toBe(
       "## integrity-guard check: ✅ no findings\n\nPull request #1\n",
     );
+  });
+
+  it("health history: a Mermaid line chart and the latest points, newest first; nothing without points", () => {
+    const md = renderScoreHistory([
+      { time: "2026-11-26T12:00:00Z", score: 90, status: "HEALTHY" },
+      { time: "not a time", score: 1, status: "CRITICAL" },
+      { time: "2026-11-26T10:00:00Z", score: 72.25, status: "DEGRADED" },
+    ]);
+    expect(md).toBe(
+      [
+        "### Health score over time",
+        "",
+        "```mermaid",
+        "xychart-beta",
+        '  title "overall score"',
+        '  x-axis ["11-26 10:00", "11-26 12:00"]',
+        '  y-axis "score" 0 --> 100',
+        "  line [72.3, 90]",
+        "```",
+        "",
+        "| time | score | status |",
+        "| --- | ---: | --- |",
+        "| 2026-11-26T12:00:00Z | 90 | HEALTHY |",
+        "| 2026-11-26T10:00:00Z | 72.25 | DEGRADED |",
+        "",
+      ].join("\n"),
+    );
+    expect(renderScoreHistory([])).toBe("");
   });
 });

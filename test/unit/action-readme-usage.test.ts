@@ -8,7 +8,11 @@ import { makeTempDir, PROJECT_ROOT } from "../helpers/repo.js";
 const script = path.join(PROJECT_ROOT, "scripts/gen-readme-usage.mjs");
 const dir = makeTempDir("ig-readme-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const gen = (...args: string[]) => spawnSync(process.execPath, [script, "--action", path.join(dir, "action.yml"), "--readme", path.join(dir, "README.md"), ...args], { encoding: "utf8", cwd: dir });
+const gen = (...args: string[]) =>
+  spawnSync(process.execPath, [script, "--action", path.join(dir, "action.yml"), "--readme", path.join(dir, "README.md"), ...args], {
+    encoding: "utf8",
+    cwd: dir,
+  });
 
 describe("gen-readme-usage", () => {
   it("fills the marked block, then --check passes; a changed action.yml makes --check fail", () => {
@@ -17,7 +21,7 @@ describe("gen-readme-usage", () => {
     expect(gen("--check").status).toBe(1);
     expect(gen().status).toBe(0);
     const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
-    expect(readme).toMatch(/^# x\n\n<!-- action-usage:start -->\n```yaml\n- uses: integrity-guard\/integrity-guard@v1\n  with:\n/);
+    expect(readme).toMatch(/^# x\n\n<!-- action-usage:start -->\n```yaml\n- uses: integrity-guard\/integrity-guard@v1\n {2}with:\n/);
     expect(readme).toContain("    # Default: check\n    command: check\n");
     expect(readme).toContain("| `fail-on` | `error` |");
     expect(readme).toContain("| `health-score` |");
@@ -26,7 +30,10 @@ describe("gen-readme-usage", () => {
     expect(check.status, check.stderr).toBe(0);
     fs.appendFileSync(path.join(dir, "action.yml"), "\n# changed\n");
     expect(gen("--check").status).toBe(0); // a comment does not change the block
-    fs.writeFileSync(path.join(dir, "action.yml"), fs.readFileSync(path.join(dir, "action.yml"), "utf8").replace("default: check", "default: verify"));
+    fs.writeFileSync(
+      path.join(dir, "action.yml"),
+      fs.readFileSync(path.join(dir, "action.yml"), "utf8").replace("default: check", "default: verify"),
+    );
     const stale = gen("--check");
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("is stale (action.yml changed): run node scripts/gen-readme-usage.mjs");

@@ -314,3 +314,61 @@ describe("stringifyEntry", () => {
     for (const e of cases) expect(stringifyEntry(e)).toBe(stable(e));
   });
 });
+
+describe("coveredFilter agrees with core/glob matcher", () => {
+  it("on a table of globs and paths", async () => {
+    const { matcher } = await import("../../src/core/glob.js");
+    const globs = [
+      "data/**",
+      "agent_workspaces/**/*.json",
+      "config/",
+      "*.yaml",
+      "fsm_state.json",
+      "a/{b,c}/*.txt",
+      "x/?.md",
+      "**/.hidden/**",
+    ];
+    const paths = [
+      "data/a.json",
+      "data/.dot/b",
+      "agent_workspaces/m/meeting.json",
+      "agent_workspaces/m.txt",
+      "config/x/y",
+      "top.yaml",
+      "sub/top.yaml",
+      "fsm_state.json",
+      "a/b/q.txt",
+      "a/d/q.txt",
+      "x/1.md",
+      "x/12.md",
+      "z/.hidden/k",
+      "datax/a",
+    ];
+    for (const g of globs) {
+      const mine = coveredFilter({ include: [g] });
+      const theirs = matcher([g]);
+      for (const p of paths) expect(mine(p), `${g} ${p}`).toBe(theirs(p));
+    }
+  });
+});
+
+describe("always-excluded paths", () => {
+  it("are excluded exactly where config ALWAYS_EXCLUDED matches (plus .git at any depth)", async () => {
+    const { matcher } = await import("../../src/core/glob.js");
+    const { ALWAYS_EXCLUDED_GLOBS } = await import("../../src/core/manifest/select.js");
+    const always = matcher(ALWAYS_EXCLUDED_GLOBS);
+    const c = coveredFilter({ include: ["**"] });
+    for (const p of [
+      "node_modules/a",
+      "x/node_modules/b/c",
+      "node_modulesx/a",
+      "a/node_modules",
+      ".git/config",
+      ".gitignore",
+      "x/.git/y",
+      "data/a.json",
+    ]) {
+      expect(c(p), p).toBe(!always(p) && !/(^|\/)\.git(\/|$)/.test(p));
+    }
+  });
+});

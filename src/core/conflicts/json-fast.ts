@@ -187,22 +187,25 @@ function skipContainer(text: string, start: number): { end: number; keys: number
   return { end: n, keys };
 }
 
-/** Offsets -> 1-based line and column (UTF-16 code units), built once per text. */
-export class LineStarts {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+/**
+ * 1-based line and column (UTF-16 code units) of each offset, counting line breaks forward once:
+ * no table of every line start is built, as only a few offsets per file are ever asked for.
+ */
+export function linesAndColumns(text: string, offsets: readonly number[]): Map<number, { line: number; column: number }> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = new Map<number, { line: number; column: number }>();
+  let line = 1;
+  let lineStart = 0;
+  let next = text.indexOf("\n");
+  for (const off of sorted) {
+    while (next >= 0 && next < off) {
+      line++;
+      lineStart = next + 1;
+      next = text.indexOf("\n", lineStart);
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    out.set(off, { line, column: off - lineStart + 1 });
   }
+  return out;
 }
 
 /**
@@ -212,7 +215,7 @@ export class LineStarts {
  */
 export class FastJsonDoc {
   private spans = new Map<string, Span>();
-  private lines: LineStarts | undefined;
+  private lines = new Map<number, { line: number; column: number }>();
   private textKeys = -1;
   private valueKeys = -1;
   constructor(
@@ -224,6 +227,9 @@ export class FastJsonDoc {
     const r = scanJson(this.text, new Set(pointers));
     this.spans = r.spans;
     this.textKeys = r.keys;
+    const offsets: number[] = [];
+    for (const sp of r.spans.values()) offsets.push(sp.vs, sp.ve, ...(sp.ks >= 0 ? [sp.ks, sp.ke] : []));
+    this.lines = linesAndColumns(this.text, offsets);
     if (valueKeys !== undefined) this.valueKeys = valueKeys;
   }
 
@@ -235,9 +241,8 @@ export class FastJsonDoc {
   }
 
   private pos(start: number, end: number): Position {
-    this.lines ??= new LineStarts(this.text);
-    const s = this.lines.at(start);
-    const e = this.lines.at(end);
+    const s = this.lines.get(start)!;
+    const e = this.lines.get(end)!;
     return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   }
 

@@ -21,29 +21,41 @@ export interface SchemaChoice {
   outside?: string;
 }
 
-/** Schemas for `file` (repo-relative) with document value `value`. Duplicates are removed. */
-export function schemasFor(file: string, mappings: readonly SchemaMapping[] | undefined, value: unknown): SchemaChoice {
-  const schemas: SchemaRef[] = [];
-  const seen = new Set<string>();
-  (mappings ?? []).forEach((m, i) => {
-    const path = normalizeRepoPath(m.schema);
-    if (matcher(m.files)(file) && path !== undefined && !seen.has(path)) {
-      seen.add(path);
-      schemas.push({ path, from: { config: i } });
-    }
-  });
-  const choice: SchemaChoice = { schemas };
-  const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
-  if (typeof own === "string" && own !== "") {
-    if (isUrl(own)) {
-      choice.remote = own;
-    } else {
-      const resolved = resolveRelative(file, own);
-      if (resolved === undefined) choice.outside = own;
-      else if (!seen.has(resolved)) schemas.push({ path: resolved, from: "$schema" });
-    }
+/** Config mappings prepared once per run: normalised schema paths and compiled globs. */
+export class SchemaMapper {
+  private readonly entries: { path: string; match: (p: string) => boolean; index: number }[] = [];
+  constructor(mappings: readonly SchemaMapping[] | undefined) {
+    (mappings ?? []).forEach((m, index) => {
+      const path = normalizeRepoPath(m.schema);
+      if (path !== undefined) this.entries.push({ path, match: matcher(m.files), index });
+    });
   }
-  return choice;
+
+  /** Schemas for `file` (repo-relative) with document value `value`. Duplicates are removed. */
+  for(file: string, value: unknown): SchemaChoice {
+    const schemas: SchemaRef[] = [];
+    for (const e of this.entries) {
+      if (e.match(file) && !schemas.some((s) => s.path === e.path)) schemas.push({ path: e.path, from: { config: e.index } });
+    }
+    const choice: SchemaChoice = { schemas };
+    const own =
+      value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
+    if (typeof own === "string" && own !== "") {
+      if (isUrl(own)) {
+        choice.remote = own;
+      } else {
+        const resolved = resolveRelative(file, own);
+        if (resolved === undefined) choice.outside = own;
+        else if (!schemas.some((s) => s.path === resolved)) schemas.push({ path: resolved, from: "$schema" });
+      }
+    }
+    return choice;
+  }
+}
+
+/** Schemas for `file` (repo-relative) with document value `value` (one-off; use SchemaMapper in loops). */
+export function schemasFor(file: string, mappings: readonly SchemaMapping[] | undefined, value: unknown): SchemaChoice {
+  return new SchemaMapper(mappings).for(file, value);
 }
 
 /** True for `scheme:...` values (http:, https:, urn:, file:): not a relative path. */

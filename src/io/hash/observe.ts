@@ -13,7 +13,7 @@ import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
 import { hashFiles, type StatKey } from "./pool.js";
-import { walkTree } from "./walk.js";
+import { walkTree, type WalkEntry } from "./walk.js";
 
 export interface ObserveOptions {
   git: Git;
@@ -26,6 +26,8 @@ export interface ObserveOptions {
   /** False: read every file (still compares with the cache to detect bit rot). */
   useCache: boolean;
   onProgress?: (done: number, total: number, bytes: number) => void;
+  /** Already done by the caller (the verdict fast path that fell through): reused, not redone. */
+  pre?: { entries: WalkEntry[]; changed: Promise<string[]> };
 }
 
 export interface ObserveStats {
@@ -43,6 +45,13 @@ export interface ObserveResult {
   stats: ObserveStats;
   /** Blob ids of tracked files seen (for pruning the cache). */
   blobIds: Set<string>;
+  /**
+   * Files git did not vouch for (untracked, ignored, dirty, flagged), with the stat they had
+   * when observed (null when unknown), and links: what a verdict must re-check by itself.
+   */
+  others: Map<string, StatKey | null>;
+  /** The walk's entries (for the verdict's digest). */
+  walked: WalkEntry[];
 }
 
 /** Margin between a file's mtime and the start of `git diff-files` for its blob to be cached. */
@@ -54,10 +63,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // A --no-cache run reads everything anyway and skips git (the next cached run asks it).
   const startNs = BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  const gitAnswers = askGit ? Promise.all([git.lsIndexTagged(), git.worktreeChangedPaths()]) : Promise.resolve(undefined);
-  let entries: ReturnType<typeof walkTree>;
+  const gitAnswers = askGit
+    ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
+    : Promise.resolve(undefined);
+  let entries: WalkEntry[];
   try {
-    entries = walkTree(root, options.roots, options.accept);
+    entries = options.pre?.entries ?? walkTree(root, options.roots, options.accept);
   } catch (error) {
     await gitAnswers.catch(() => undefined);
     throw error;
@@ -65,6 +76,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const observed = new Map<string, Observation>();
   const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
   const blobIds = new Set<string>();
+  const others = new Map<string, StatKey | null>();
 
   // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
   const tracked = new Map<string, { oid: string; executable: boolean }>();
@@ -83,6 +95,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   for (const e of entries) {
     if (e.kind === "link") {
       observed.set(e.path, readLink(root, e.path));
+      others.set(e.path, null);
       continue;
     }
     if (e.kind === "other") {
@@ -102,6 +115,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       }
       const st = lstatKey(root, e.path);
       const c = st && cache.lookup(e.path, st);
+      if (!t) others.set(e.path, st ?? null);
       if (c) {
         observed.set(e.path, fileObservation(c.sha256, c.size, c.executable));
         stats.fromCache++;
@@ -129,6 +143,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
     stats.hashed++;
     stats.bytesHashed += r.size;
+    if (!tracked.has(p)) others.set(p, r.stat);
     const bitrot = r.stat !== null && cache.isBitrot(p, r.stat, r.sha256);
     observed.set(p, {
       kind: "file",
@@ -145,7 +160,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (t && BigInt(r.stat[1]) < startNs - BLOB_MARGIN_NS && r.executable === t.executable) cache.recordBlob(t.oid, r.sha256, r.size);
     }
   });
-  return { observed, stats, blobIds };
+  for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
+  return { observed, stats, blobIds, others, walked: entries };
 }
 
 function fileObservation(sha256: string, size: number, executable: boolean): Observation {

@@ -13,7 +13,7 @@ import {
   type SnapshotManifest,
   type SnapshotFileEntry,
 } from "../../core/snapshot/manifest.js";
-import { IntegrityError } from "../../errors.js";
+import { SnapshotRefused } from "./refused.js";
 import type { Git } from "../git.js";
 import type { Signer } from "../signing.js";
 import { collectSetFiles, hashWorktreeFiles, sha256 } from "./files.js";
@@ -96,8 +96,9 @@ export async function prepareSnapshot(
     const list = findings
       .slice(0, 5)
       .map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
-    throw new IntegrityError(
+    throw new SnapshotRefused(
       `snapshot/checksum: snapshot of set ${options.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
+      findings,
       {
         fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
       },

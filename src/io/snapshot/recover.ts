@@ -10,6 +10,7 @@ import { GuardError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
 import { hashWorktreeFiles } from "./files.js";
+import { SnapshotRefused } from "./refused.js";
 import { runRestore } from "./run-restore.js";
 
 export interface StepReport {
@@ -92,6 +93,7 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
       } else report.detail = "skipped (verify: false)";
     } catch (error) {
       report.ok = false;
+      if (error instanceof SnapshotRefused) report.findings = error.findings;
       report.detail = error instanceof Error ? error.message.split("\n")[0]! : String(error);
       if (error instanceof GuardError && error.fix) report.detail += ` (fix: ${error.fix})`;
     }

@@ -6,11 +6,11 @@
 import type { SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
 import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
-import { IntegrityError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { readBackTree } from "./readback.js";
+import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, rewriteFromBlobs, verifyRestored, type RestorePlan } from "./restore.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings } from "./verify.js";
@@ -50,9 +50,10 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const trust = await trustFindings(git, snapshot, pin, options.env);
   const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
   if (blocking.length > 0) {
-    throw new IntegrityError(
+    throw new SnapshotRefused(
       `${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`,
-      { fix: blocking[0]!.fix },
+      blocking,
+      blocking[0]!.fix ? { fix: blocking[0]!.fix } : {},
     );
   }
   if (trust.findings.length > 0)
@@ -63,8 +64,9 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const stored = await readBackTree(git, snapshot.id, manifest, manifestText, loaded);
   loaded.blobs.clear();
   if (stored.length > 0) {
-    throw new IntegrityError(
+    throw new SnapshotRefused(
       `snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
+      stored,
       {
         fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
       },

@@ -5,11 +5,12 @@
  */
 import type { SnapshotsConfig } from "../../config/types.js";
 import { formatSnapshotMessage } from "../../core/snapshot/message.js";
-import { EnvironmentError, IntegrityError } from "../../errors.js";
+import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { openSigner, requireSignConfig, resolvePin, verifySignature, type Pin, type Signer } from "../signing.js";
 import { commitIdentityEnv, commitSnapshot, prepareSnapshot, type PreparedSnapshot } from "./build.js";
 import { branchRef, readChain } from "./list.js";
+import { SnapshotRefused } from "./refused.js";
 
 export const ZERO_OID = "0000000000000000000000000000000000000000";
 export const MAX_ATTEMPTS = 5;
@@ -119,11 +120,12 @@ async function checkOwnSignature(ctx: ChainCtx, id: string): Promise<void> {
   if (!ctx.signer.sign || !ctx.pin) return;
   const res = await verifySignature(ctx.git, id, ctx.pin, ctx.env);
   if (res.status !== "good") {
-    throw new IntegrityError(
-      `snapshot/signature: the snapshot was signed, but the signature does not verify against the pinned key (${res.status}: ${res.detail}); the branch was not moved`,
-      {
-        fix: "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key",
-      },
+    const fix = "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key";
+    const message = `the snapshot was signed, but the signature does not verify against the pinned key (${res.status}: ${res.detail}); the branch was not moved`;
+    throw new SnapshotRefused(
+      `snapshot/signature: ${message}`,
+      [{ rule: "snapshot/signature", level: "error", message, expected: "a signature by the pinned key", found: res.status, fix }],
+      { fix },
     );
   }
 }
