@@ -55,6 +55,18 @@ for (const f of fs.readdirSync(d)) { parse(fs.readFileSync(path.join(d, f), "utf
 if (n === 0) process.exit(3);
 `;
 
+/** CPU seconds (user + system) of a command, best of `runs`, via GNU time; undefined without it. */
+function cpuMs(cmd, args, cwd, okCodes, runs = 3) {
+  if (!fs.existsSync("/usr/bin/time")) return undefined;
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const r = run("/usr/bin/time", ["-f", "%U %S", cmd, ...args], { cwd, okCodes });
+    const [u, s] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+    best = Math.min(best, (u + s) * 1000);
+  }
+  return best;
+}
+
 function measure(label, dir, ext, count, targets) {
   const expected = (count >> 1) * 50;
   const out = run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] });
@@ -71,6 +83,11 @@ function measure(label, dir, ext, count, targets) {
   );
   if (targets.ms !== undefined)
     console.log(`    ours ${ours.toFixed(0)} ms vs target < ${targets.ms} ms: ${ours < targets.ms ? "OK" : "ABOVE TARGET"}`);
+  // Wall time suffers from whatever else the machine runs; CPU time (user + sys) less so.
+  const oursCpu = cpuMs(node, [CLI, "conflicts", "--format", "json"], dir, [1]);
+  const peerCpu = cpuMs(node, ["-e", parseOnly(dir, ext)], dir, [0]);
+  if (oursCpu !== undefined && peerCpu !== undefined)
+    compare(`${label} CPU time (user+sys)`, oursCpu, "parse only", peerCpu, targets.ratio);
 }
 
 header(`conflicts (BENCH_SCALE=${SCALE})`);
