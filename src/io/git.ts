@@ -366,6 +366,12 @@ export class Git {
         "core.autocrlf=false",
         "-c",
         "core.eol=lf",
+        // Parallel checkout: writing thousands of small files is latency-bound (measured on a
+        // busy disk: 10,000 files 8-9 s with one worker, 1-5 s with eight).
+        "-c",
+        "checkout.workers=8",
+        "-c",
+        "checkout.thresholdForParallelism=100",
         "restore",
         `--source=${source}`,
         "--worktree",
