@@ -4,7 +4,7 @@
 // BENCH_SCALE scales the file count. Ratios are peer time / our time (>1: we are faster).
 import fs from "node:fs";
 import path from "node:path";
-import { CLI, ROOT, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
+import { CLI, DIST, ROOT, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
 
 const GIT_ENV = {
   ...process.env,
@@ -67,6 +67,15 @@ function cpuMs(cmd, args, cwd, okCodes, runs = 3) {
   return best;
 }
 
+/** A node process that reads the files and parses them with the project's strict parser (positions, duplicate keys). */
+const strictParseOnly = (dir) => `
+const fs = require("fs"), path = require("path");
+import(${JSON.stringify(path.join(DIST, "lib/index.js"))}).then(({ parseDocument }) => {
+  const d = path.join(${JSON.stringify(dir)}, "config");
+  for (const f of fs.readdirSync(d)) { const doc = parseDocument(fs.readFileSync(path.join(d, f)), { path: f }); if (!doc.ok) process.exit(3); }
+});
+`;
+
 function measure(label, dir, ext, count, targets) {
   const expected = (count >> 1) * 50;
   const out = run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] });
@@ -88,6 +97,10 @@ function measure(label, dir, ext, count, targets) {
   const peerCpu = cpuMs(node, ["-e", parseOnly(dir, ext)], dir, [0]);
   if (oursCpu !== undefined && peerCpu !== undefined)
     compare(`${label} CPU time (user+sys)`, oursCpu, "parse only", peerCpu, targets.ratio);
+  if (fs.existsSync(path.join(DIST, "lib/index.js"))) {
+    const strict = timeIt(() => run(node, ["-e", strictParseOnly(dir)], { cwd: dir }), 3);
+    compare(`${label} vs the project's strict parser`, ours, "node read+parseDocument only", strict);
+  }
 }
 
 header(`conflicts (BENCH_SCALE=${SCALE})`);

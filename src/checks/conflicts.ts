@@ -126,7 +126,13 @@ export function selectConfigFiles(
       const clean = checkRelative(p, `${where.split(" ")[0]} entry`);
       if (!named.has(clean)) named.set(clean, where);
     } catch (error) {
-      findings.push({ rule: "config/invalid", level: "error", file: configPath, message: (error as Error).message, fix: "name config files relative to the repository root" });
+      findings.push({
+        rule: "config/invalid",
+        level: "error",
+        file: configPath,
+        message: (error as Error).message,
+        fix: "name config files relative to the repository root",
+      });
     }
   };
   for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) addNamed(p, "config.precedence");
@@ -159,7 +165,13 @@ export async function loadConfigSet(
       try {
         resolveInside(options.root, p, { what: "config file" });
       } catch (error) {
-        selected.findings.push({ rule: "config/unreadable", level: "error", file: p, message: (error as Error).message, fix: "keep config files inside the repository" });
+        selected.findings.push({
+          rule: "config/unreadable",
+          level: "error",
+          file: p,
+          message: (error as Error).message,
+          fix: "keep config files inside the repository",
+        });
         selected.paths.splice(selected.paths.indexOf(p), 1);
         selected.named.delete(p);
       }
@@ -186,7 +198,12 @@ export async function loadConfigSet(
 }
 
 /** Everything `conflicts` reports for a configuration set. */
-export async function conflictFindings(source: FileSource, config: Config, configPath: string, options: { parseFindings: boolean; root?: string }) {
+export async function conflictFindings(
+  source: FileSource,
+  config: Config,
+  configPath: string,
+  options: { parseFindings: boolean; root?: string },
+) {
   let set = await loadConfigSet(source, config, configPath, options);
   let analysis = detectConflicts(set.files, config.config ?? {}, configPath);
   // JSON.parse keeps the last of two duplicate keys; such files are read again strictly, so the

@@ -4,7 +4,10 @@
  * (`check/failed` for a typed error such as a broken schema, `check/crashed` for a bug) and the
  * run's exit code becomes 2 (could not run), while every other check's findings are still shown.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { GuardError, type ExitCode } from "../errors.js";
+import { MANIFEST_PATH } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
 import { checks as registered } from "./index.js";
 import type { Check, CheckContext } from "./types.js";
@@ -14,7 +17,20 @@ export interface CheckTiming {
   ms: number;
   /** Set when the check could not run. */
   failed?: boolean;
+  /** Set when the check has nothing to do in this repository (not configured): it was not loaded. */
+  skipped?: boolean;
 }
+
+/**
+ * Checks that only do something when their config section exists (or, for the manifest, when a
+ * manifest has been sealed). Skipping them unloaded keeps the pre-commit hook near node's own
+ * start-up time; each check also returns nothing by itself in these cases.
+ */
+const NEEDED: Record<string, (ctx: CheckContext) => boolean> = {
+  manifest: (ctx) => ctx.config.manifest !== undefined || fs.existsSync(path.join(ctx.root, MANIFEST_PATH)),
+  conflicts: (ctx) => ctx.config.config !== undefined,
+  sync: (ctx) => (ctx.config.sync?.length ?? 0) > 0,
+};
 
 export interface ChecksResult {
   findings: Finding[];
@@ -31,6 +47,10 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
   const timings: Record<string, CheckTiming> = {};
   let exitCode: ExitCode | undefined;
   for (const entry of list) {
+    if (NEEDED[entry.name] && !NEEDED[entry.name]!(ctx)) {
+      timings[entry.name] = { findings: 0, ms: 0, skipped: true };
+      continue;
+    }
     const start = performance.now();
     let got: Finding[];
     let failed = false;

@@ -55,7 +55,13 @@ export async function runSyncRules(
       } catch (error) {
         wanted.delete(p);
         bad.add(p);
-        findings.push({ rule: "config/unreadable", level: "error", file: p, message: (error as Error).message, fix: "keep sync files inside the repository" });
+        findings.push({
+          rule: "config/unreadable",
+          level: "error",
+          file: p,
+          message: (error as Error).message,
+          fix: "keep sync files inside the repository",
+        });
       }
     }
   }

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 import { commitWrites, planWrites, undoDirFor } from "../io/config-write.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
-import type { CommandContext, CommandSpec } from "./types.js";
+import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
 /** "  file: key old -> new" lines plus the undo hint, for text output. */
 export function describeChanges(changes: readonly Change[], undoRel: string | undefined, verb: string): string {
@@ -72,49 +72,53 @@ contents are saved under .git/integrity-guard/undo/.`,
         fix: "run `integrity-guard conflicts --resolve --write` without --staged, then stage the result",
       });
     }
-    const config = ctx.loaded.config;
-    if (!config.config) {
-      return {
-        findings: [],
-        text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)`,
-      };
-    }
-    const rules = config.config;
-    const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
-    const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
-    if (!ctx.options.resolve) return { findings: first.findings, summary };
-    const resolved = resolveConfig(first.set.files, rules);
-    const shown = maskValue(resolved, first.analysis.isSecret);
-    const order = first.set.files.map((f) => f.path).join(" < ");
-    if (!ctx.options.write) {
-      return {
-        findings: first.findings,
-        summary,
-        json: { resolved: shown, precedence: first.set.files.map((f) => f.path) },
-        text: `# effective configuration, merged in precedence order: ${order || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
-      };
-    }
-    const { edits, changes } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved);
-    let undoRel: string | undefined;
-    if (edits.size > 0) {
-      const byPath = new Map(first.set.files.map((f) => [f.path, f]));
-      await withLock(path.join(ctx.git.stateDir(), "config-write.lock"), async () => {
-        const plans = planWrites(
-          ctx.root,
-          [...edits].map(([file, list]) => ({ file, original: byPath.get(file)!.bytes, edits: list })),
-        );
-        const undo = undoDirFor(ctx.git.stateDir(), "conflicts");
-        await commitWrites(plans, undo);
-        undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
-      });
-    }
-    // Report what is left after the write (single-source findings are never fixed automatically).
-    const after = await conflictFindings(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
-    return {
-      findings: after.findings,
-      summary: { checked: after.set.checked, conflicts: after.analysis.conflicts.length, changed: changes.length },
-      json: { resolved: shown, changes, ...(undoRel ? { undo: undoRel } : {}) },
-      text: describeChanges(changes, undoRel, "conflicts --resolve --write"),
-    };
+    // Writers run one at a time, each analysing after the previous one wrote (the lock spans both).
+    if (ctx.options.write) return withLock(path.join(ctx.git.stateDir(), "config-write.lock"), () => runConflicts(ctx));
+    return runConflicts(ctx);
   },
 };
+
+async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
+  const config = ctx.loaded.config;
+  if (!config.config) {
+    return {
+      findings: [],
+      text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)`,
+    };
+  }
+  const rules = config.config;
+  const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
+  const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
+  if (!ctx.options.resolve) return { findings: first.findings, summary };
+  const resolved = resolveConfig(first.set.files, rules);
+  const shown = maskValue(resolved, first.analysis.isSecret);
+  const order = first.set.files.map((f) => f.path).join(" < ");
+  if (!ctx.options.write) {
+    return {
+      findings: first.findings,
+      summary,
+      json: { resolved: shown, precedence: first.set.files.map((f) => f.path) },
+      text: `# effective configuration, merged in precedence order: ${order || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
+    };
+  }
+  const { edits, changes } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved);
+  let undoRel: string | undefined;
+  if (edits.size > 0) {
+    const byPath = new Map(first.set.files.map((f) => [f.path, f]));
+    const plans = planWrites(
+      ctx.root,
+      [...edits].map(([file, list]) => ({ file, original: byPath.get(file)!.bytes, edits: list })),
+    );
+    const undo = undoDirFor(ctx.git.stateDir(), "conflicts");
+    await commitWrites(plans, undo);
+    undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
+  }
+  // Report what is left after the write (single-source findings are never fixed automatically).
+  const after = await conflictFindings(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
+  return {
+    findings: after.findings,
+    summary: { checked: after.set.checked, conflicts: after.analysis.conflicts.length, changed: changes.length },
+    json: { resolved: shown, changes, ...(undoRel ? { undo: undoRel } : {}) },
+    text: describeChanges(changes, undoRel, "conflicts --resolve --write"),
+  };
+}

@@ -6,7 +6,7 @@ import { commitWrites, planWrites, undoDirFor, type FileEdits } from "../io/conf
 import { IndexSource, WorktreeSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
 import { describeChanges } from "./conflicts.js";
-import type { CommandSpec } from "./types.js";
+import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "sync",
@@ -36,44 +36,48 @@ the edited file reads back as intended; the previous contents are saved under
         fix: "run `integrity-guard sync --fix`, then stage the result",
       });
     }
-    const config = ctx.loaded.config;
-    const only = (ctx.options.rule as string[] | undefined) ?? [];
-    const names = new Set((config.sync ?? []).map((r) => r.name).filter(Boolean));
-    for (const n of only) {
-      if (!names.has(n))
-        throw new UsageError(`--rule ${JSON.stringify(n)}: no sync rule has that name`, {
-          fix: `name one of: ${[...names].join(", ") || "(no rule has a name; add name: to a rule in config.sync)"}`,
-        });
-    }
-    if (!config.sync?.length) return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`sync\` rules` };
-    const source = ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);
-    const first = await runSyncRules(source, config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
-    const rulesChecked = first.runs.length;
-    if (!ctx.options.fix) return { findings: first.findings, summary: { rules: rulesChecked } };
-    const byFile = new Map<string, FileEdits>();
-    const changes: Change[] = [];
-    for (const run of first.runs) {
-      if (!run.target || run.result.edits.length === 0) continue;
-      const entry = byFile.get(run.target.path) ?? { file: run.target.path, original: run.target.bytes, edits: [] };
-      entry.edits.push(...run.result.edits);
-      byFile.set(run.target.path, entry);
-      changes.push(...run.result.changes);
-    }
-    let undoRel: string | undefined;
-    if (byFile.size > 0) {
-      await withLock(path.join(ctx.git.stateDir(), "config-write.lock"), async () => {
-        const plans = planWrites(ctx.root, [...byFile.values()]);
-        const undo = undoDirFor(ctx.git.stateDir(), "sync");
-        await commitWrites(plans, undo);
-        undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
-      });
-    }
-    const after = await runSyncRules(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
-    return {
-      findings: after.findings,
-      summary: { rules: after.runs.length, changed: changes.length },
-      json: { changes, ...(undoRel ? { undo: undoRel } : {}) },
-      text: describeChanges(changes, undoRel, "sync --fix"),
-    };
+    // Writers run one at a time, each analysing after the previous one wrote (the lock spans both).
+    if (ctx.options.fix) return withLock(path.join(ctx.git.stateDir(), "config-write.lock"), () => runSync(ctx));
+    return runSync(ctx);
   },
 };
+
+async function runSync(ctx: CommandContext): Promise<CommandResult> {
+  const config = ctx.loaded.config;
+  const only = (ctx.options.rule as string[] | undefined) ?? [];
+  const names = new Set((config.sync ?? []).map((r) => r.name).filter(Boolean));
+  for (const n of only) {
+    if (!names.has(n))
+      throw new UsageError(`--rule ${JSON.stringify(n)}: no sync rule has that name`, {
+        fix: `name one of: ${[...names].join(", ") || "(no rule has a name; add name: to a rule in config.sync)"}`,
+      });
+  }
+  if (!config.sync?.length) return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`sync\` rules` };
+  const source = ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);
+  const first = await runSyncRules(source, config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
+  const rulesChecked = first.runs.length;
+  if (!ctx.options.fix) return { findings: first.findings, summary: { rules: rulesChecked } };
+  const byFile = new Map<string, FileEdits>();
+  const changes: Change[] = [];
+  for (const run of first.runs) {
+    if (!run.target || run.result.edits.length === 0) continue;
+    const entry = byFile.get(run.target.path) ?? { file: run.target.path, original: run.target.bytes, edits: [] };
+    entry.edits.push(...run.result.edits);
+    byFile.set(run.target.path, entry);
+    changes.push(...run.result.changes);
+  }
+  let undoRel: string | undefined;
+  if (byFile.size > 0) {
+    const plans = planWrites(ctx.root, [...byFile.values()]);
+    const undo = undoDirFor(ctx.git.stateDir(), "sync");
+    await commitWrites(plans, undo);
+    undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
+  }
+  const after = await runSyncRules(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
+  return {
+    findings: after.findings,
+    summary: { rules: after.runs.length, changed: changes.length },
+    json: { changes, ...(undoRel ? { undo: undoRel } : {}) },
+    text: describeChanges(changes, undoRel, "sync --fix"),
+  };
+}

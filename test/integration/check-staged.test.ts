@@ -125,6 +125,9 @@ describe("check --staged reads the index, not the working tree", () => {
       const checks = r.summary.checks as Record<string, { findings: number; ms: number }>;
       expect(Object.keys(checks)).toEqual(["validate", "manifest", "conflicts", "sync"]);
       expect(checks.validate).toMatchObject({ findings: 1 });
+      // Not configured: not even loaded (the hook stays near node's start-up time).
+      expect(checks.manifest).toMatchObject({ findings: 0, skipped: true });
+      expect(checks.sync).toMatchObject({ skipped: true });
       for (const c of Object.values(checks)) expect(typeof c.ms).toBe("number");
       expect((await report(repo, ["check", "data/y.json", "data/x.json"])).findings).toHaveLength(2);
     }));

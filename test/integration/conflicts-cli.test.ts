@@ -156,6 +156,17 @@ describe("integrity-guard conflicts", () => {
     });
   });
 
+  it("two concurrent --write runs take turns: one writes, the other finds nothing left to change", async () => {
+    await withRepo(async (repo) => {
+      setup(repo);
+      const runs = await Promise.all([repo.cli(["conflicts", "--resolve", "--write"]), repo.cli(["conflicts", "--resolve", "--write"])]);
+      expect(runs.map((r) => r.code)).toEqual([0, 0]);
+      expect(runs.filter((r) => r.stdout.includes("nothing to change"))).toHaveLength(1);
+      expect(repo.read("config/app.json")).toBe(APP_JSON.replace("8081", "9090"));
+      expect((await repo.cli(["conflicts"])).code).toBe(0);
+    });
+  });
+
   it("reports a malformed config file (parse finding, skipped) and still checks the others", async () => {
     await withRepo(async (repo) => {
       setup(repo, {
@@ -202,7 +213,7 @@ describe("integrity-guard conflicts", () => {
       expect(worktree.findings.find((f) => f.key === "server.port")?.related.map((r) => r.file)).toContain("config/local.yaml");
       const bad = worktree.findings.find((f) => f.rule === "config/invalid");
       expect(bad?.file).toBe(".integrity-guard/config.yml");
-      expect(JSON.stringify(worktree)).not.toContain("outside.yaml\",\"line");
+      expect(JSON.stringify(worktree)).not.toContain('outside.yaml","line');
       const staged = JSON.parse((await repo.cli(["conflicts", "--staged", "--format", "json"])).stdout) as JsonReport;
       expect(staged.findings.find((f) => f.rule === "config/missing-file")).toMatchObject({ level: "notice" });
       expect(staged.findings.find((f) => f.key === "server.port")?.related.map((r) => r.file)).not.toContain("config/local.yaml");

@@ -109,6 +109,14 @@ describe("config/conflict between files", () => {
     expect(findings).toEqual([expect.objectContaining({ rule: "config/not-a-map", file: "a.yaml", level: "error" })]);
   });
 
+  it("leaves out a hostile, deeply nested file with a finding instead of overflowing the stack", () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20000; i++) deep = { d: deep };
+    const { findings, conflicts } = run([{ path: "deep.json", value: deep }, file("b.yaml", "d: 1\n"), file("c.yaml", "d: 2\n")]);
+    expect(findings.find((f) => f.file === "deep.json")).toMatchObject({ rule: "config/skipped", level: "error" });
+    expect(conflicts.map((c) => c.entries.map((e) => e.file))).toEqual([["b.yaml", "c.yaml"]]);
+  });
+
   it("treats an empty file as defining nothing", () => {
     expect(run([file("a.yaml", ""), file("b.yaml", "x: 1\n")]).findings).toEqual([]);
   });

@@ -86,6 +86,12 @@ describe("resolveConfig", () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
+  it("leaves out a hostile, deeply nested file (as the analysis does) instead of overflowing", () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20000; i++) deep = { d: deep };
+    expect(resolveConfig([f("deep", deep), f("b", { d: 1 })], {})).toEqual({ d: 1 });
+  });
+
   it("does not modify the input files", () => {
     const a = { db: { host: "a" }, l: [1] };
     resolveConfig([f("a", a), f("b", { db: { host: "b" }, l: [2] })], { merge: { "/l": "append" } });

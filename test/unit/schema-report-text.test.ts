@@ -4,7 +4,18 @@ import { summarize, type Finding } from "../../src/core/finding.js";
 import { renderText } from "../../src/report/text.js";
 
 const findings: Finding[] = [
-  { rule: "schema/violation", level: "error", file: "a.json", line: 2, column: 9, pointer: "/id", message: "id: must be an integer", expected: "integer", found: 'string "x"', fix: "change it" },
+  {
+    rule: "schema/violation",
+    level: "error",
+    file: "a.json",
+    line: 2,
+    column: 9,
+    pointer: "/id",
+    message: "id: must be an integer",
+    expected: "integer",
+    found: 'string "x"',
+    fix: "change it",
+  },
   { rule: "parse/syntax", level: "error", file: "b.yaml", line: 1, column: 3, message: "bad" },
   { rule: "schema/truncated", level: "notice", file: "a.json", line: 1, column: 1, message: "3 more" },
 ];

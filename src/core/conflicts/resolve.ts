@@ -6,6 +6,7 @@
  */
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { mergeMap } from "./detect.js";
+import { MAX_DEPTH, measure } from "./flatten.js";
 import { MASK, type SecretTest } from "./secrets.js";
 import type { Change, Conflict, ConfigFile, ConflictRules, MergeStrategy, TextEdit } from "./types.js";
 import { canon, clone, deepEqual, display, getAtPath, isMap, setAtPath, setOwn } from "./values.js";
@@ -50,7 +51,8 @@ export function resolveConfig(files: readonly ConfigFile[], rules: ConflictRules
   const merge = mergeMap(rules.merge);
   let result: Record<string, unknown> = {};
   for (const f of files) {
-    if (!isMap(f.value)) continue;
+    // Same files as the analysis: a top level that is not a map, or hostile nesting, is left out.
+    if (!isMap(f.value) || measure(f.value, MAX_DEPTH).tooDeep) continue;
     result = mergeTwo(result, f.value, [], merge.get("") ?? "deep", merge) as Record<string, unknown>;
   }
   // Owned prefixes come from their owner; shorter prefixes first so nested owners win.
