@@ -3,8 +3,9 @@
  * `check --staged` is the pre-commit hook: it reads what will be committed from the git index
  * (honouring GIT_INDEX_FILE) and restricts per-file checks to the staged changes.
  */
+import fs from "node:fs";
 import path from "node:path";
-import { UnsafePathError } from "../errors.js";
+import { UnsafePathError, UsageError } from "../errors.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { WorktreeSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
@@ -23,6 +24,14 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     const resolved = resolvePathArgs(ctx.root, named, !staged);
     const dirs = resolved.filter((p) => p.endsWith("/"));
     const files = resolved.filter((p) => !p.endsWith("/"));
+    if (!staged) {
+      // A mistyped name must not pass silently as "no findings".
+      const missing = files.find((p) => !fs.existsSync(path.join(ctx.root, p)));
+      if (missing !== undefined)
+        throw new UsageError(`${missing} does not exist`, {
+          fix: "check the path (relative to the repository root, or absolute inside it)",
+        });
+    }
     if (dirs.length) {
       const all = await source.list();
       for (const d of dirs) files.push(...all.filter((p) => p.startsWith(d)));

@@ -38,12 +38,14 @@ export interface ReadOptions {
   /** Validate against this schema (or the config's mapping); `false` to only parse. */
   schema?: SchemaOption;
   /**
-   * "snapshot": when the file is corrupt, return the content of the newest verified snapshot
-   * that holds it (integrity-guard snapshot) and report it through `onFallback`.
+   * "snapshot": when the file is corrupt, return its copy from the newest snapshot that is
+   * trusted (signed by the pinned key, or signing configured as none), reads back with its
+   * recorded checksum, and parses and validates; report it through `onFallback`. The file on
+   * disk is not changed (use `integrity-guard restore` for that).
    */
   fallback?: "snapshot";
   /** Called when the fallback was used: which snapshot, and why. */
-  onFallback?: (info: { file: string; snapshot: string; findings: readonly Finding[] }) => void;
+  onFallback?: (info: { file: string; snapshot: string; signature: string; findings: readonly Finding[] }) => void;
 }
 
 /** Write `value` as JSON, safely. Throws InvalidDataError (with the pointer) if it breaks its schema. */
@@ -114,19 +116,34 @@ async function readDocument(file: string, format: "json" | "yaml", options: Read
   if (findings.length === 0) return doc.value;
   if (options.fallback === "snapshot") {
     const { readFromNewestSnapshot } = await import("./snapshot-fallback.js");
-    const hit = await readFromNewestSnapshot(file);
+    let value: unknown;
+    let why = "no trusted snapshot holds a valid copy";
+    // The corruption stays the error; a snapshot problem (no key pinned, no branch) only explains why no fallback.
+    const hit = await readFromNewestSnapshot(file, (content) => {
+      const candidate = parseDocument(content, { path: display, format });
+      if (!candidate.ok) return false;
+      const v = options.schema === false ? undefined : validatorFor(file, options.schema);
+      if (v && !v.validate(candidate.value)) return false;
+      value = candidate.value;
+      return true;
+    }).catch((error: unknown) => {
+      why = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      return undefined;
+    });
     if (hit) {
-      options.onFallback?.({ file, snapshot: hit.snapshot, findings });
-      return parseDocument(hit.content, { path: display, format }).value;
+      options.onFallback?.({ file, snapshot: hit.snapshot, signature: hit.signature, findings });
+      return value;
     }
+    throw corruptError(display, findings, `no snapshot fallback: ${why}`);
   }
   throw corruptError(display, findings);
 }
 
-function corruptError(file: string, findings: readonly Finding[]): InvalidDataError {
+function corruptError(file: string, findings: readonly Finding[], note?: string): InvalidDataError {
   const f = findings[0]!;
   const where = `${f.file ?? file}${f.line ? `:${f.line}:${f.column ?? 1}` : ""}`;
-  return new InvalidDataError(`${where}: ${f.message}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ""}`, findings, {
+  const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
+  return new InvalidDataError(`${where}: ${f.message}${more}${note ? `; ${note}` : ""}`, findings, {
     fix: f.fix ?? "restore the file from git or from a snapshot (integrity-guard restore), or read with { fallback: 'snapshot' }",
   });
 }

@@ -130,6 +130,10 @@ describe("check --staged reads the index, not the working tree", () => {
       expect(checks.sync).toMatchObject({ skipped: true });
       for (const c of Object.values(checks)) expect(typeof c.ms).toBe("number");
       expect((await report(repo, ["check", "data/y.json", "data/x.json"])).findings).toHaveLength(2);
+      const typo = await repo.cli(["check", "--files", "data/typo.json"]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("data/typo.json does not exist");
+      expect((await repo.cli(["check", "--files", "../x.json"])).code).toBe(2);
     }));
 
   it("a schema that does not compile: exit 2, reported as check/failed, other findings still shown", () =>
