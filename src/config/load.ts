@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type { Ajv as AjvClass, ErrorObject } from "ajv";
 import { ConfigError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
@@ -94,7 +95,10 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
           : "check the file's permissions",
     });
   }
+  const cached = readCachedConfig(root, text);
+  if (cached) return { config: cached, path: rel, exists: true };
   const { config, findings } = validateConfigText(text, rel);
+  if (config) writeCachedConfig(root, text, config);
   if (!config) {
     const lines = findings.map((f) => `  ${f.file}:${f.line ?? 1}:${f.column ?? 1}: ${f.message}${f.fix ? ` (${f.fix})` : ""}`);
     throw new ConfigError(`invalid config ${rel}:\n${lines.join("\n")}`, {
@@ -102,4 +106,56 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
     });
   }
   return { config, path: rel, exists: true };
+}
+
+/*
+ * A valid config, cached by the SHA-256 of its bytes (and of the schema it was validated
+ * against) under .git/integrity-guard/: the pre-commit hook then skips the YAML parse and the
+ * validation, which cost more than the rest of a small commit's checks. Only configs that
+ * validated are cached; each entry carries the SHA-256 of its JSON, and anything that does not
+ * match is ignored. Never throws: a cache that cannot be read or written only costs speed.
+ */
+const CONFIG_CACHE_VERSION = 1;
+
+function configCacheFile(root: string, text: Buffer): string | undefined {
+  const gitDir = path.join(root, ".git");
+  try {
+    if (!fs.statSync(gitDir).isDirectory()) return undefined; // worktrees and submodules: no cache
+  } catch {
+    return undefined;
+  }
+  const key = createHash("sha256").update(`${CONFIG_CACHE_VERSION}\0${generatedHash}\0`).update(text).digest("hex");
+  return path.join(gitDir, "integrity-guard", "config-cache", `${key}.json`);
+}
+
+function readCachedConfig(root: string, text: Buffer): Config | undefined {
+  const file = configCacheFile(root, text);
+  if (!file) return undefined;
+  try {
+    const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { sha: string; json: string };
+    if (createHash("sha256").update(entry.json).digest("hex") !== entry.sha) return undefined;
+    return JSON.parse(entry.json) as Config;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCachedConfig(root: string, text: Buffer, config: Config): void {
+  const file = configCacheFile(root, text);
+  if (!file) return;
+  try {
+    const json = JSON.stringify(config);
+    // Only plain JSON data is cached (a YAML .nan or .inf would not survive the round trip).
+    if (!isDeepStrictEqual(JSON.parse(json), config)) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
+    fs.renameSync(tmp, file);
+    // Keep the folder small: a config changes rarely, old entries are useless.
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      if (name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    }
+  } catch {
+    // read-only .git or full disk: only speed is lost
+  }
 }
