@@ -13,6 +13,9 @@ const targets = [
   ["src/action.ts", path.join(dist, "action")],
   ["src/index.ts", path.join(dist, "lib")],
 ];
+// The config validator is generated code compiled into every bundle: regenerate it first so a
+// schema edit can never ship with a stale validator (CI then fails on any diff it leaves).
+execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
 for (const [entry, out] of targets) {
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync(process.execPath, [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"], { cwd: root, stdio: "inherit" });

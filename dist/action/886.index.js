@@ -1,0 +1,312 @@
+export const id = 886;
+export const ids = [886];
+export const modules = {
+
+/***/ 2886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ACTION_REF: () => (/* binding */ ACTION_REF),
+/* harmony export */   CHECKOUT_REF: () => (/* binding */ CHECKOUT_REF),
+/* harmony export */   CONCURRENCY_GROUP: () => (/* binding */ CONCURRENCY_GROUP),
+/* harmony export */   DEFAULT_CRON: () => (/* binding */ DEFAULT_CRON),
+/* harmony export */   TEMPLATE_CONFIG: () => (/* binding */ TEMPLATE_CONFIG),
+/* harmony export */   WORKFLOW_DIR: () => (/* binding */ WORKFLOW_DIR),
+/* harmony export */   WORKFLOW_FILES: () => (/* binding */ WORKFLOW_FILES),
+/* harmony export */   checkWorkflow: () => (/* binding */ checkWorkflow),
+/* harmony export */   installWorkflows: () => (/* binding */ installWorkflows),
+/* harmony export */   renderWorkflows: () => (/* binding */ renderWorkflows),
+/* harmony export */   restoreWorkflow: () => (/* binding */ restoreWorkflow),
+/* harmony export */   scheduledSets: () => (/* binding */ scheduledSets),
+/* harmony export */   snapshotWorkflow: () => (/* binding */ snapshotWorkflow)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3059);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7336);
+/**
+ * `init --workflows`: the three GitHub workflows users copy, generated from the config (one cron
+ * per backup set). The same generator writes templates/workflows/ (checked fresh by a test), so
+ * the shipped templates and what init writes cannot drift apart.
+ *
+ * Each workflow asks only for the permissions it needs and fetches only the refs it needs: the
+ * checkout is the default shallow one, plus the snapshot branch (and its closed epochs) for the
+ * snapshot and restore workflows; never `fetch-depth: 0`.
+ */
+
+
+
+
+
+/** The Action as users reference it. */
+const ACTION_REF = "integrity-guard/integrity-guard@v1";
+const CHECKOUT_REF = "actions/checkout@v4";
+/** Shared by the snapshot and restore workflows: never two writers of the snapshot branch at once. */
+const CONCURRENCY_GROUP = "integrity-guard-snapshots";
+const WORKFLOW_DIR = ".github/workflows";
+const WORKFLOW_FILES = ["integrity-check.yml", "integrity-snapshot.yml", "integrity-restore.yml"];
+/** Default schedules, off the hour (GitHub delays runs queued at :00). */
+const DEFAULT_CRON = { hourly: "17 * * * *", daily: "23 2 * * *", weekly: "41 3 * * 0" };
+const FALLBACK_CRON = DEFAULT_CRON.daily;
+/** The config templates/workflows/ are generated from: DESIGN.md's example sets, SSH-signed. */
+const TEMPLATE_CONFIG = {
+    version: 1,
+    snapshots: {
+        branch: "integrity-snapshots",
+        sign: { format: "ssh", key: "env:INTEGRITY_GUARD_SIGNING_KEY", allowed_signers: ".integrity-guard/allowed_signers" },
+        sets: {
+            hourly: { paths: ["agent_workspaces/", "fsm_state.json"], keep: 24 },
+            daily: { paths: ["logs/", "data/"], keep: 7 },
+            weekly: { paths: ["config/", "src/"], keep: 4 },
+        },
+    },
+};
+/** Five cron fields of characters GitHub accepts; anything else is a config error, not a silent non-schedule. */
+const CRON = /^\s*[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,?LW#-]+\s+[\d*/,A-Za-z-]+\s+[\d*/,A-Za-z?L#-]+\s*$/;
+/** The sets to schedule, with their cron (config schedule, else the default for the name). */
+function scheduledSets(config) {
+    return Object.entries(config.snapshots?.sets ?? {}).map(([name, set]) => {
+        const cron = (set.schedule ?? DEFAULT_CRON[name] ?? FALLBACK_CRON).trim().replace(/\s+/g, " ");
+        if (!CRON.test(cron)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`snapshots.sets.${name}.schedule ${JSON.stringify(set.schedule)} is not a five-field cron expression`, {
+                fix: 'use e.g. "17 * * * *" (minute hour day month weekday, UTC)',
+            });
+        }
+        return { name, cron, set };
+    });
+}
+const q = (s) => `'${s.replace(/'/g, "''")}'`;
+const jobId = (set) => `snapshot-${set.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+function signingEnv(config, indent) {
+    const sign = config.snapshots?.sign;
+    if (!sign || sign.format === "none")
+        return [];
+    const key = sign.key ?? "env:INTEGRITY_GUARD_SIGNING_KEY";
+    if (!key.startsWith("env:"))
+        return [`${indent}# snapshots.sign.key names a file: make sure the job can read it (not from the repository!).`];
+    const name = key.slice(4);
+    return [`${indent}env:`, `${indent}  ${name}: \${{ secrets.${name} }}`];
+}
+function fetchSnapshotRefs(config, indent, withEpochs) {
+    const branch = config.snapshots?.branch ?? "integrity-snapshots";
+    const remote = config.snapshots?.remote ?? "origin";
+    const refspecs = [
+        `+refs/heads/${branch}:refs/heads/${branch}`,
+        ...(withEpochs ? ["+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*"] : []),
+    ];
+    return [
+        `${indent}- name: Fetch the snapshot branch only (its history is the chain of snapshots)`,
+        `${indent}  run: |`,
+        `${indent}    if git ls-remote --exit-code --heads ${remote} ${branch} > /dev/null; then`,
+        `${indent}      git fetch --no-tags ${remote} ${refspecs.join(" ")}`,
+        `${indent}    else`,
+        `${indent}      echo "no ${branch} branch on ${remote} yet"`,
+        `${indent}    fi`,
+    ];
+}
+const IDENTITY = (indent) => [
+    `${indent}- name: Commit identity for snapshot commits`,
+    `${indent}  run: |`,
+    `${indent}    git config user.name "github-actions[bot]"`,
+    `${indent}    git config user.email "41898282+github-actions[bot]@users.noreply.github.com"`,
+];
+function checkWorkflow(options = {}) {
+    const ref = options.actionRef ?? ACTION_REF;
+    return [
+        "# integrity-guard: check JSON/YAML state and config on pull requests and pushes.",
+        "# Written by `integrity-guard init --workflows`; see docs/action.md.",
+        "name: integrity check",
+        "on:",
+        "  pull_request:",
+        "  push:",
+        `    branches: [${options.branch ?? "main"}]`,
+        "permissions:",
+        "  contents: read",
+        "  # The sticky report comment on the pull request. Without it the comment is skipped with a",
+        "  # warning; annotations and the job summary still show every finding.",
+        "  pull-requests: write",
+        "jobs:",
+        "  check:",
+        "    runs-on: ubuntu-latest",
+        "    timeout-minutes: 15",
+        "    steps:",
+        `      - uses: ${CHECKOUT_REF}`,
+        "        with:",
+        "          persist-credentials: false",
+        `      - uses: ${ref}`,
+        "        with:",
+        "          command: check",
+        "",
+    ].join("\n");
+}
+function snapshotWorkflow(config, options = {}) {
+    const ref = options.actionRef ?? ACTION_REF;
+    const sets = scheduledSets(config);
+    if (sets.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("no snapshots.sets in the config: there is nothing to schedule", {
+            fix: "add snapshots.sets (see the README), then run init --workflows again",
+        });
+    const crons = [...new Set(sets.map((s) => s.cron))];
+    const lines = [
+        "# integrity-guard: scheduled snapshot backups, one cron per backup set (snapshots.sets.*.schedule).",
+        "# Written by `integrity-guard init --workflows`; see docs/action.md.",
+        "name: integrity snapshots",
+        "on:",
+        "  schedule:",
+        ...crons.map((c) => `    - cron: ${JSON.stringify(c)} # ${sets
+            .filter((s) => s.cron === c)
+            .map((s) => s.name)
+            .join(", ")}`),
+        "  workflow_dispatch:",
+        "    inputs:",
+        "      set:",
+        "        description: Backup set to snapshot now",
+        "        required: true",
+        "        type: choice",
+        "        options:",
+        ...sets.map((s) => `          - ${s.name}`),
+        "permissions:",
+        "  # Pushes the snapshot branch.",
+        "  contents: write",
+        "concurrency:",
+        "  # Shared with integrity-restore.yml; queued, never cancelled (a cancelled snapshot is a lost backup).",
+        `  group: ${CONCURRENCY_GROUP}`,
+        "  cancel-in-progress: false",
+        "jobs:",
+    ];
+    for (const s of sets) {
+        lines.push(`  ${jobId(s.name)}:`, `    if: github.event.schedule == ${q(s.cron)} || inputs.set == ${q(s.name)}`, "    runs-on: ubuntu-latest", "    timeout-minutes: 30", "    steps:", `      - uses: ${CHECKOUT_REF}`, ...fetchSnapshotRefs(config, "      ", true), ...IDENTITY("      "), `      - uses: ${ref}`, "        id: snapshot", "        with:", "          command: snapshot", `          set: ${s.name}`, ...signingEnv(config, "        "), ...(s.set.keep !== undefined
+            ? [`      - name: Apply retention (snapshots.sets.*.keep)`, `        uses: ${ref}`, "        with:", "          command: prune"]
+            : []));
+    }
+    return lines.join("\n") + "\n";
+}
+function restoreWorkflow(config, options = {}) {
+    const ref = options.actionRef ?? ACTION_REF;
+    return [
+        "# integrity-guard: restore paths from a verified snapshot, as a pull request (or a direct push).",
+        "# Written by `integrity-guard init --workflows`; see docs/action.md.",
+        "name: integrity restore",
+        "on:",
+        "  workflow_dispatch:",
+        "    inputs:",
+        "      snapshot:",
+        "        description: Snapshot id (or prefix), a set name (its newest snapshot), or latest",
+        "        required: true",
+        "        default: latest",
+        "        type: string",
+        "      paths:",
+        "        description: Paths to restore, comma-separated (empty = every path of the snapshot)",
+        "        required: false",
+        '        default: ""',
+        "        type: string",
+        "      mode:",
+        "        description: pr opens a pull request with the restore; push commits it to the branch",
+        "        required: true",
+        "        default: pr",
+        "        type: choice",
+        "        options:",
+        "          - pr",
+        "          - push",
+        "permissions:",
+        "  # Pushes the restore branch (or commit).",
+        "  contents: write",
+        "  # Opens the pull request (mode pr).",
+        "  pull-requests: write",
+        "concurrency:",
+        "  # Shared with integrity-snapshot.yml: a restore never races a snapshot.",
+        `  group: ${CONCURRENCY_GROUP}`,
+        "  cancel-in-progress: false",
+        "jobs:",
+        "  restore:",
+        "    runs-on: ubuntu-latest",
+        "    timeout-minutes: 30",
+        "    steps:",
+        `      - uses: ${CHECKOUT_REF}`,
+        ...fetchSnapshotRefs(config, "      ", false),
+        ...IDENTITY("      "),
+        `      - uses: ${ref}`,
+        "        with:",
+        "          command: restore",
+        "          snapshot: ${{ inputs.snapshot }}",
+        "          paths: ${{ inputs.paths }}",
+        "          mode: ${{ inputs.mode }}",
+        ...signingEnv(config, "        "),
+        "",
+    ].join("\n");
+}
+/** File name -> content of every workflow the config calls for (snapshot/restore need sets). */
+function renderWorkflows(config, options = {}) {
+    const files = new Map();
+    const notes = [];
+    files.set("integrity-check.yml", checkWorkflow(options));
+    if (scheduledSets(config).length > 0) {
+        files.set("integrity-snapshot.yml", snapshotWorkflow(config, options));
+        files.set("integrity-restore.yml", restoreWorkflow(config, options));
+        const sign = config.snapshots?.sign;
+        if (sign && sign.format !== "none") {
+            const key = sign.key ?? "env:INTEGRITY_GUARD_SIGNING_KEY";
+            if (key.startsWith("env:"))
+                notes.push(`add the repository secret ${key.slice(4)} with the signing key (Settings > Secrets and variables > Actions)`);
+        }
+    }
+    else {
+        notes.push("skipped integrity-snapshot.yml and integrity-restore.yml: the config has no snapshots.sets; add them and run init --workflows again");
+    }
+    return { files, notes };
+}
+/** The branch pushes are checked on: the checked-out branch when it is main or master, else main. */
+function defaultBranch(root) {
+    try {
+        const head = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, ".git", "HEAD"), "utf8").trim();
+        const m = /^ref: refs\/heads\/(.+)$/.exec(head);
+        if (m && (m[1] === "main" || m[1] === "master"))
+            return m[1];
+    }
+    catch {
+        // a worktree or an unusual layout: fall back to main
+    }
+    return "main";
+}
+/**
+ * Write the workflows under .github/workflows/. Refuses (UsageError, nothing written) when any
+ * target exists, unless `force`; with `dryRun` only reports what it would write.
+ */
+async function installWorkflows(root, config, options = {}) {
+    const { files, notes } = renderWorkflows(config, { branch: defaultBranch(root) });
+    const targets = [...files].map(([name, content]) => ({
+        rel: `${WORKFLOW_DIR}/${name}`,
+        abs: (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveInside */ .LI)(root, `${WORKFLOW_DIR}/${name}`, { what: "workflow file" }),
+        content,
+    }));
+    const existing = targets.filter((t) => node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(t.abs) && node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(t.abs, "utf8") !== t.content);
+    if (existing.length > 0 && !options.force) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${existing.map((t) => t.rel).join(", ")} already exist${existing.length === 1 ? "s" : ""} and differ from what init would write; nothing was written`, {
+            fix: "compare them with `integrity-guard init --workflows --dry-run`, or pass --force to overwrite",
+        });
+    }
+    const written = [];
+    for (const t of targets) {
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(t.abs) && node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(t.abs, "utf8") === t.content) {
+            notes.push(`${t.rel} is already up to date`);
+            continue;
+        }
+        if (!options.dryRun) {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(t.abs), { recursive: true });
+            await (0,_atomic_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Z)(t.abs, t.content);
+        }
+        written.push(t.rel);
+    }
+    if (written.length > 0)
+        notes.push("commit .github/workflows/ and push; the check runs on the next pull request");
+    return { written, notes };
+}
+
+
+/***/ })
+
+};
