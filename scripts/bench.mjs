@@ -7,6 +7,11 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit" });
 const only = process.argv.slice(2);
-const files = fs.readdirSync(path.join(root, "scripts/bench")).filter((f) => f.endsWith(".bench.mjs") && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
-console.log(`# integrity-guard bench (node ${process.version}, ${(await import("node:os")).cpus().length} cores, BENCH_SCALE=${process.env.BENCH_SCALE ?? "1"})`);
+const files = fs
+  .readdirSync(path.join(root, "scripts/bench"))
+  .filter((f) => f.endsWith(".bench.mjs") && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
+console.log(
+  `# integrity-guard bench (node ${process.version}, ${(await import("node:os")).cpus().length} cores, BENCH_SCALE=${process.env.BENCH_SCALE ?? "1"})`,
+);
 for (const f of files) execFileSync(process.execPath, [path.join(root, "scripts/bench", f)], { stdio: "inherit" });

@@ -18,5 +18,16 @@ const targets = [
 execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
 for (const [entry, out] of targets) {
   fs.rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"], { cwd: root, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"],
+    { cwd: root, stdio: "inherit" },
+  );
 }
+// Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
+fs.rmSync(path.join(dist, "types"), { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.types.json", "--outDir", path.join(dist, "types")],
+  { cwd: root, stdio: "inherit" },
+);

@@ -32,7 +32,12 @@ export interface CliIO {
 const STANDARD_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "github"];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: "string", short: "f", valueName: "FORMAT", description: "output format: text (default), json, sarif, github (workflow annotations)" },
+  format: {
+    type: "string",
+    short: "f",
+    valueName: "FORMAT",
+    description: "output format: text (default), json, sarif, github (workflow annotations)",
+  },
   config: { type: "string", short: "c", valueName: "PATH", description: "config file (default .integrity-guard/config.yml)" },
   cwd: { type: "string", short: "C", valueName: "DIR", description: "run as if started in DIR" },
   color: { type: "boolean", description: "force coloured output" },
@@ -71,7 +76,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const entry = verbs[verbName];
   if (!entry) {
     const guess = closest(verbName, Object.keys(verbs));
-    throw new UsageError(`unknown command "${verbName}"${guess ? `; did you mean "${guess}"?` : ""}`, { fix: "run `integrity-guard --help` for the list of commands" });
+    throw new UsageError(`unknown command "${verbName}"${guess ? `; did you mean "${guess}"?` : ""}`, {
+      fix: "run `integrity-guard --help` for the list of commands",
+    });
   }
   const spec = await entry.load();
   const args = [...argv.slice(0, verbIndex), ...argv.slice(verbIndex + 1)];
@@ -90,12 +97,17 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
     throw new UsageError(`--format ${JSON.stringify(format)} is not accepted by ${spec.name}; use one of: ${formats.join(", ")}`);
   }
   if (positionals.length > 0 && !spec.positionals) {
-    throw new UsageError(`${spec.name} takes no arguments, got ${JSON.stringify(positionals[0])}`, { fix: `see integrity-guard ${spec.name} --help` });
+    throw new UsageError(`${spec.name} takes no arguments, got ${JSON.stringify(positionals[0])}`, {
+      fix: `see integrity-guard ${spec.name} --help`,
+    });
   }
   const cwd = values.cwd ? String(values.cwd) : io.cwd;
   const git = await Git.open(cwd);
   // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.
-  const loaded = spec.name === "init" ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false } : loadConfig(git.root, values.config as string | undefined);
+  const loaded =
+    spec.name === "init"
+      ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false }
+      : loadConfig(git.root, values.config as string | undefined);
   const ctx: CommandContext = {
     root: git.root,
     git,
@@ -128,11 +140,17 @@ export function render(result: CommandResult, format: OutputFormat, color = fals
     case "sha256sum":
       return result.raw ?? "";
     default:
-      return (result.text ? result.text.replace(/\n?$/, "\n") : "") + (findings.length > 0 || !result.text ? renderText(findings, summary, { color }) : "");
+      return (
+        (result.text ? result.text.replace(/\n?$/, "\n") : "") +
+        (findings.length > 0 || !result.text ? renderText(findings, summary, { color }) : "")
+      );
   }
 }
 
-function parseOptions(spec: CommandSpec, args: string[]): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+function parseOptions(
+  spec: CommandSpec,
+  args: string[],
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   const all: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...spec.options };
   const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
   for (const [name, o] of Object.entries(all)) {
@@ -145,7 +163,9 @@ function parseOptions(spec: CommandSpec, args: string[]): { values: Record<strin
     const message = (error as Error).message.split("\n")[0]!;
     const bad = /'(-{1,2}[^']+)'/.exec(message)?.[1];
     const guess = bad?.startsWith("--") ? closest(bad.slice(2).split("=")[0]!, Object.keys(all)) : undefined;
-    throw new UsageError(`${spec.name}: ${message}${guess ? `; did you mean --${guess}?` : ""}`, { fix: `see integrity-guard ${spec.name} --help` });
+    throw new UsageError(`${spec.name}: ${message}${guess ? `; did you mean --${guess}?` : ""}`, {
+      fix: `see integrity-guard ${spec.name} --help`,
+    });
   }
   for (const [name, o] of Object.entries(all)) {
     const v = parsed.values[name];

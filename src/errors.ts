@@ -35,9 +35,7 @@ export class GitError extends EnvironmentError {
     readonly code: number | null,
     readonly stderr: string,
   ) {
-    super(
-      `git ${args.join(" ")} failed (exit ${code ?? "signal"}): ${stderr.trim() || "no message"}`,
-    );
+    super(`git ${args.join(" ")} failed (exit ${code ?? "signal"}): ${stderr.trim() || "no message"}`);
   }
 }
 /** An integrity failure that stops a command outright (forged snapshot, checksum mismatch). */

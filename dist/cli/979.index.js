@@ -626,7 +626,9 @@ function writeError(target, error) {
         ENOENT: "the folder does not exist",
     };
     return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`could not write ${target}: ${why[e.code ?? ""] ?? e.message}; the previous content is unchanged`, {
-        fix: e.code === "ENOSPC" || e.code === "EDQUOT" ? "free disk space and run the command again" : "check the folder's permissions and run the command again",
+        fix: e.code === "ENOSPC" || e.code === "EDQUOT"
+            ? "free disk space and run the command again"
+            : "check the folder's permissions and run the command again",
         cause: error,
     });
 }

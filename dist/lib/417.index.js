@@ -167,7 +167,13 @@ class Git {
         // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
         return splitZ(stdout).map((rec) => {
             const tab = rec.indexOf("\t");
-            return { tag: rec[0], mode: rec.slice(2, 8), oid: rec.slice(9, tab - 2), stage: rec.charCodeAt(tab - 1) - 48, path: rec.slice(tab + 1) };
+            return {
+                tag: rec[0],
+                mode: rec.slice(2, 8),
+                oid: rec.slice(9, tab - 2),
+                stage: rec.charCodeAt(tab - 1) - 48,
+                path: rec.slice(tab + 1),
+            };
         });
     }
     /**
@@ -454,7 +460,9 @@ class Git {
      * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
      */
     async stagedIndexChanges() {
-        const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], { okCodes: [0, 128] });
+        const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], {
+            okCodes: [0, 128],
+        });
         if (res.code !== 0) {
             if (await this.tryRevParse("HEAD"))
                 throw new errors/* GitError */.XS(["diff-index", "--cached", "HEAD"], res.code, res.stderr);
@@ -1385,7 +1393,9 @@ async function readFromNewestSnapshot(file, accept) {
         return undefined; // no signing decision made: nothing can be trusted
     const pin = await resolvePin(sign, git.root);
     const { live, epochs } = await listAllSnapshots(git, config);
-    const candidates = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info && r.info.set !== PRE_RESTORE_SET).sort((a, b) => b.time - a.time);
+    const candidates = [...live, ...epochs.flatMap((e) => e.chain)]
+        .filter((r) => r.info && r.info.set !== PRE_RESTORE_SET)
+        .sort((a, b) => b.time - a.time);
     for (const record of candidates) {
         const trust = await trustFindings(git, record, pin, process.env);
         const unsignedByChoice = sign.format === "none" && trust.findings.every((f) => f.rule === "snapshot/signature");

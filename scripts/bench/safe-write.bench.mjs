@@ -20,18 +20,28 @@ async function rate(label, fn) {
 }
 
 header(`safe writes: ${n} writes of a ${bytes}-byte state file`);
-const plain = await rate("fs.writeFile (no fsync, not atomic)", (i) => fs.promises.writeFile(path.join(dir, "plain.json"), JSON.stringify({ ...value, i }, null, 2)));
+const plain = await rate("fs.writeFile (no fsync, not atomic)", (i) =>
+  fs.promises.writeFile(path.join(dir, "plain.json"), JSON.stringify({ ...value, i }, null, 2)),
+);
 const plainSync = await rate("fs.writeFile + fsync (not atomic)", async (i) => {
   const fh = await fs.promises.open(path.join(dir, "plainsync.json"), "w");
   await fh.writeFile(JSON.stringify({ ...value, i }, null, 2));
   await fh.sync();
   await fh.close();
 });
-const safe = await rate("writeJson (schema, atomic, fsync)", (i) => lib.writeJson(path.join(dir, "safe.json"), { ...value, i }, { schema }));
+const safe = await rate("writeJson (schema, atomic, fsync)", (i) =>
+  lib.writeJson(path.join(dir, "safe.json"), { ...value, i }, { schema }),
+);
 await lib.writeJson(path.join(dir, "upd.json"), value, { schema });
-const upd = await rate("updateJson (lock, strict read, schema, atomic)", () => lib.updateJson(path.join(dir, "upd.json"), (s) => void (s.states.c1.progress_percentage += 1), { schema }));
+const upd = await rate("updateJson (lock, strict read, schema, atomic)", () =>
+  lib.updateJson(path.join(dir, "upd.json"), (s) => void (s.states.c1.progress_percentage += 1), { schema }),
+);
 for (const r of [plain, plainSync, safe, upd]) {
-  console.log(`  ${r.label}: ${r.perSec.toFixed(0)} writes/s (${(r.ms / n).toFixed(3)} ms each), ${(plain.perSec / r.perSec).toFixed(2)}x the time of fs.writeFile`);
+  console.log(
+    `  ${r.label}: ${r.perSec.toFixed(0)} writes/s (${(r.ms / n).toFixed(3)} ms each), ${(plain.perSec / r.perSec).toFixed(2)}x the time of fs.writeFile`,
+  );
 }
-console.log(`  writeJson vs fs.writeFile+fsync: ${(plainSync.perSec / safe.perSec).toFixed(2)}x the time (the extra cost beyond durability: validation, rename, folder fsync)`);
+console.log(
+  `  writeJson vs fs.writeFile+fsync: ${(plainSync.perSec / safe.perSec).toFixed(2)}x the time (the extra cost beyond durability: validation, rename, folder fsync)`,
+);
 fs.rmSync(dir, { recursive: true, force: true });

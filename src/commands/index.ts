@@ -10,17 +10,50 @@ export interface VerbEntry {
 }
 
 export const verbs: Record<string, VerbEntry> = {
-  init: { summary: "write a starter config and install the pre-commit hook (and, with --workflows, the GitHub workflows)", load: async () => (await import("./init.js")).command },
-  check: { summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index", load: async () => (await import("./check.js")).command },
-  validate: { summary: "parse JSON/YAML files and validate them against their JSON Schemas", load: async () => (await import("./validate.js")).command },
-  seal: { summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file", load: async () => (await import("./seal.js")).command },
-  verify: { summary: "compare the working tree with the manifest: modified, missing, added, renamed, bit rot", load: async () => (await import("./verify.js")).command },
-  conflicts: { summary: "find keys set to different values across config files; --resolve prints the merged config", load: async () => (await import("./conflicts.js")).command },
-  sync: { summary: "check (or --fix) the declared field mappings between state files", load: async () => (await import("./sync.js")).command },
-  health: { summary: "score the repository's integrity: the dashboard, a badge, alerts", load: async () => (await import("./health.js")).command },
-  snapshot: { summary: "take a signed, verified snapshot of a backup set on the snapshot branch", load: async () => (await import("./snapshot.js")).command },
-  snapshots: { summary: "list snapshots with their set, time, size and signature status", load: async () => (await import("./snapshots.js")).command },
-  restore: { summary: "restore paths from a verified snapshot (records the current state first)", load: async () => (await import("./restore.js")).command },
+  init: {
+    summary: "write a starter config and install the pre-commit hook (and, with --workflows, the GitHub workflows)",
+    load: async () => (await import("./init.js")).command,
+  },
+  check: {
+    summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
+    load: async () => (await import("./check.js")).command,
+  },
+  validate: {
+    summary: "parse JSON/YAML files and validate them against their JSON Schemas",
+    load: async () => (await import("./validate.js")).command,
+  },
+  seal: {
+    summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file",
+    load: async () => (await import("./seal.js")).command,
+  },
+  verify: {
+    summary: "compare the working tree with the manifest: modified, missing, added, renamed, bit rot",
+    load: async () => (await import("./verify.js")).command,
+  },
+  conflicts: {
+    summary: "find keys set to different values across config files; --resolve prints the merged config",
+    load: async () => (await import("./conflicts.js")).command,
+  },
+  sync: {
+    summary: "check (or --fix) the declared field mappings between state files",
+    load: async () => (await import("./sync.js")).command,
+  },
+  health: {
+    summary: "score the repository's integrity: the dashboard, a badge, alerts",
+    load: async () => (await import("./health.js")).command,
+  },
+  snapshot: {
+    summary: "take a signed, verified snapshot of a backup set on the snapshot branch",
+    load: async () => (await import("./snapshot.js")).command,
+  },
+  snapshots: {
+    summary: "list snapshots with their set, time, size and signature status",
+    load: async () => (await import("./snapshots.js")).command,
+  },
+  restore: {
+    summary: "restore paths from a verified snapshot (records the current state first)",
+    load: async () => (await import("./restore.js")).command,
+  },
   recover: { summary: "run a named recovery procedure from the config", load: async () => (await import("./recover.js")).command },
   prune: { summary: "apply the retention policy of each snapshot set", load: async () => (await import("./prune.js")).command },
 };

@@ -77,9 +77,7 @@ export interface AlertRoute {
 }
 
 export type RecoveryStep =
-  | { restore: { set?: string; snapshot?: string; paths?: string[] } }
-  | { run: string }
-  | { verify: boolean | string[] };
+  { restore: { set?: string; snapshot?: string; paths?: string[] } } | { run: string } | { verify: boolean | string[] };
 
 export interface Config {
   version: 1;

@@ -23,9 +23,7 @@ export function parsePointer(pointer: string): string[] {
 export function pointerToDotted(pointer: string): string {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return "(root)";
-  return tokens
-    .map((t, i) => (/^[A-Za-z0-9_-]+$/.test(t) ? (i === 0 ? t : "." + t) : `[${JSON.stringify(t)}]`))
-    .join("");
+  return tokens.map((t, i) => (/^[A-Za-z0-9_-]+$/.test(t) ? (i === 0 ? t : "." + t) : `[${JSON.stringify(t)}]`)).join("");
 }
 
 /** Read the value at a pointer; `undefined` when absent. */

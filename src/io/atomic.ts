@@ -62,7 +62,10 @@ function writeError(target: string, error: unknown): EnvironmentError {
     ENOENT: "the folder does not exist",
   };
   return new EnvironmentError(`could not write ${target}: ${why[e.code ?? ""] ?? e.message}; the previous content is unchanged`, {
-    fix: e.code === "ENOSPC" || e.code === "EDQUOT" ? "free disk space and run the command again" : "check the folder's permissions and run the command again",
+    fix:
+      e.code === "ENOSPC" || e.code === "EDQUOT"
+        ? "free disk space and run the command again"
+        : "check the folder's permissions and run the command again",
     cause: error,
   });
 }

@@ -164,7 +164,13 @@ export class Git {
     // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
     return splitZ(stdout).map((rec) => {
       const tab = rec.indexOf("\t");
-      return { tag: rec[0]!, mode: rec.slice(2, 8), oid: rec.slice(9, tab - 2), stage: rec.charCodeAt(tab - 1) - 48, path: rec.slice(tab + 1) };
+      return {
+        tag: rec[0]!,
+        mode: rec.slice(2, 8),
+        oid: rec.slice(9, tab - 2),
+        stage: rec.charCodeAt(tab - 1) - 48,
+        path: rec.slice(tab + 1),
+      };
     });
   }
 
@@ -478,7 +484,9 @@ export class Git {
    * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
    */
   async stagedIndexChanges(): Promise<{ entries: IndexEntry[]; unmerged: string[] } | undefined> {
-    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], { okCodes: [0, 128] });
+    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], {
+      okCodes: [0, 128],
+    });
     if (res.code !== 0) {
       if (await this.tryRevParse("HEAD")) throw new GitError(["diff-index", "--cached", "HEAD"], res.code, res.stderr);
       return undefined;

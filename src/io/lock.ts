@@ -63,9 +63,12 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     }
     if (Date.now() - started > timeout) {
       const owner = await readInfo(lockPath);
-      throw new EnvironmentError(`could not take the lock ${lockPath} within ${timeout} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ""}`, {
-        fix: "wait for the other integrity-guard run to finish; if none is running, delete the lock file",
-      });
+      throw new EnvironmentError(
+        `could not take the lock ${lockPath} within ${timeout} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ""}`,
+        {
+          fix: "wait for the other integrity-guard run to finish; if none is running, delete the lock file",
+        },
+      );
     }
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, options.pollMaxMs ?? 50);

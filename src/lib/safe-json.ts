@@ -67,7 +67,11 @@ export async function writeYaml(file: string, value: unknown, options: Omit<Writ
  * gets the current value (parsed strictly) and returns the new one (or mutates and returns
  * nothing). A corrupt current file is an error: nothing is written over it.
  */
-export async function updateJson<T = unknown>(file: string, update: (current: T) => T | void | Promise<T | void>, options: UpdateOptions<T> = {}): Promise<T> {
+export async function updateJson<T = unknown>(
+  file: string,
+  update: (current: T) => T | void | Promise<T | void>,
+  options: UpdateOptions<T> = {},
+): Promise<T> {
   return withLock(
     lockPathFor(file),
     async () => {
@@ -103,7 +107,11 @@ async function readDocument(file: string, format: "json" | "yaml", options: Read
     bytes = await fs.readFile(file);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === "ENOENT") throw Object.assign(new EnvironmentError(`${file} does not exist`, { fix: "create it first (writeJson), or pass `initial` to updateJson" }), { code: "ENOENT" });
+    if (e.code === "ENOENT")
+      throw Object.assign(
+        new EnvironmentError(`${file} does not exist`, { fix: "create it first (writeJson), or pass `initial` to updateJson" }),
+        { code: "ENOENT" },
+      );
     throw new EnvironmentError(`cannot read ${file}: ${e.message}`, { cause: error });
   }
   const display = path.relative(process.cwd(), file) || file;
@@ -111,7 +119,8 @@ async function readDocument(file: string, format: "json" | "yaml", options: Read
   let findings = doc.findings.filter((f) => f.level === "error");
   if (findings.length === 0 && options.schema !== false) {
     const v = validatorFor(file, options.schema);
-    if (v && !v.validate(doc.value)) findings = ajvErrorsToFindings(v.validate.errors ?? [], { file: display, schemaPath: v.schemaPath, doc });
+    if (v && !v.validate(doc.value))
+      findings = ajvErrorsToFindings(v.validate.errors ?? [], { file: display, schemaPath: v.schemaPath, doc });
   }
   if (findings.length === 0) return doc.value;
   if (options.fallback === "snapshot") {
@@ -159,9 +168,10 @@ function serializeJson(file: string, value: unknown, indent = 2): string {
   // JSON.stringify turns NaN/Infinity into null silently: that is data loss, refuse it.
   const bad = findNonFinite(value, "");
   if (bad !== undefined) {
-    throw new InvalidDataError(`refusing to write ${file}: ${bad.pointer || "the value"} is ${bad.value}, which JSON cannot hold (it would be written as null)`, [
-      { rule: "write/non-finite", level: "error", file, pointer: bad.pointer, message: `${bad.value} is not representable in JSON` },
-    ]);
+    throw new InvalidDataError(
+      `refusing to write ${file}: ${bad.pointer || "the value"} is ${bad.value}, which JSON cannot hold (it would be written as null)`,
+      [{ rule: "write/non-finite", level: "error", file, pointer: bad.pointer, message: `${bad.value} is not representable in JSON` }],
+    );
   }
   return text + "\n";
 }
@@ -189,9 +199,13 @@ function checkSchema(file: string, value: unknown, text: string, format: "json" 
   const doc = parseDocument(text, { path: display, format });
   const findings = ajvErrorsToFindings(v.validate.errors ?? [], { file: display, schemaPath: v.schemaPath, doc });
   const f = findings[0];
-  throw new InvalidDataError(`refusing to write ${display}: ${f ? `${f.pointer || "/"}: ${f.message}` : "it does not match its schema"}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ""}`, findings, {
-    fix: f?.fix ?? "change the value so that it matches the schema; the file on disk is unchanged",
-  });
+  throw new InvalidDataError(
+    `refusing to write ${display}: ${f ? `${f.pointer || "/"}: ${f.message}` : "it does not match its schema"}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ""}`,
+    findings,
+    {
+      fix: f?.fix ?? "change the value so that it matches the schema; the file on disk is unchanged",
+    },
+  );
 }
 
 function lockPathFor(file: string): string {

@@ -87,14 +87,18 @@ export function validatorFor(file: string, schema: SchemaOption): { validate: Va
   try {
     st = fs.statSync(schemaFile);
   } catch {
-    throw new ConfigError(`schema ${schemaFile} does not exist`, { fix: "check the schema path (option `schema`, or validate.schemas in .integrity-guard/config.yml)" });
+    throw new ConfigError(`schema ${schemaFile} does not exist`, {
+      fix: "check the schema path (option `schema`, or validate.schemas in .integrity-guard/config.yml)",
+    });
   }
   const hit = compiled.get(schemaFile);
   if (hit && hit.mtimeMs === st.mtimeMs) return { validate: hit.validate, schemaPath: schemaFile };
   const doc = parseDocument(fs.readFileSync(schemaFile), { path: schemaFile });
   if (!doc.ok) {
     const f = doc.findings[0]!;
-    throw new ConfigError(`schema ${schemaFile}:${f.line ?? 1}:${f.column ?? 1} does not parse: ${f.message}`, { fix: "fix the schema file" });
+    throw new ConfigError(`schema ${schemaFile}:${f.line ?? 1}:${f.column ?? 1} does not parse: ${f.message}`, {
+      fix: "fix the schema file",
+    });
   }
   const validate = compile(doc.value as Record<string, unknown>, schemaFile);
   compiled.set(schemaFile, { mtimeMs: st.mtimeMs, validate, path: schemaFile });
@@ -109,6 +113,8 @@ function compile(schema: Record<string, unknown>, where = "(inline schema)"): Va
   try {
     return ajv.compile(schema);
   } catch (error) {
-    throw new ConfigError(`schema ${where} does not compile: ${(error as Error).message}`, { fix: "fix the schema so that it is a valid JSON Schema" });
+    throw new ConfigError(`schema ${where} does not compile: ${(error as Error).message}`, {
+      fix: "fix the schema so that it is a valid JSON Schema",
+    });
   }
 }

@@ -35,7 +35,9 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
   if (!sign) return undefined; // no signing decision made: nothing can be trusted
   const pin = await resolvePin(sign, git.root);
   const { live, epochs } = await listAllSnapshots(git, config);
-  const candidates = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info && r.info.set !== PRE_RESTORE_SET).sort((a, b) => b.time - a.time);
+  const candidates = [...live, ...epochs.flatMap((e) => e.chain)]
+    .filter((r) => r.info && r.info.set !== PRE_RESTORE_SET)
+    .sort((a, b) => b.time - a.time);
   for (const record of candidates) {
     const trust = await trustFindings(git, record, pin, process.env);
     const unsignedByChoice = sign.format === "none" && trust.findings.every((f) => f.rule === "snapshot/signature");

@@ -28,7 +28,14 @@ export function renderSarif(findings: readonly Finding[], version: string): stri
                     physicalLocation: {
                       artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" },
                       ...(f.line
-                        ? { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}), ...(f.endLine ? { endLine: f.endLine } : {}), ...(f.endColumn && f.endLine ? { endColumn: f.endColumn } : {}) } }
+                        ? {
+                            region: {
+                              startLine: f.line,
+                              ...(f.column ? { startColumn: f.column } : {}),
+                              ...(f.endLine ? { endLine: f.endLine } : {}),
+                              ...(f.endColumn && f.endLine ? { endColumn: f.endColumn } : {}),
+                            },
+                          }
                         : {}),
                     },
                   },

@@ -92,7 +92,11 @@ export function createRepo(options: { bare?: boolean; dir?: string } = {}): Test
       return { code, stdout, stderr };
     },
     cliBundle(args, extraEnv = {}) {
-      const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: dir, env: { ...process.env, ...GIT_ENV, ...extraEnv }, encoding: "utf8" });
+      const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
+        cwd: dir,
+        env: { ...process.env, ...GIT_ENV, ...extraEnv },
+        encoding: "utf8",
+      });
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     },
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),

@@ -61,7 +61,9 @@ describe("readJson({ fallback: 'snapshot' })", () => {
     await withRepo(async (repo) => {
       repo.write(".integrity-guard/config.yml", snapshotConfig());
       repo.write("state.json", "[1,]");
-      const error = (await readJson(path.join(repo.dir, "state.json"), { fallback: "snapshot" }).catch((e: unknown) => e)) as InvalidDataError;
+      const error = (await readJson(path.join(repo.dir, "state.json"), { fallback: "snapshot" }).catch(
+        (e: unknown) => e,
+      )) as InvalidDataError;
       expect(error).toBeInstanceOf(InvalidDataError);
       expect(error.findings[0]).toMatchObject({ rule: "parse/syntax", line: 1, column: 3 });
       // Why there was no fallback (here: the pinned-key file is missing) is said, not hidden.

@@ -56,7 +56,10 @@ describe("writeJson / readJson", () => {
     fs.mkdirSync(path.join(dir, ".integrity-guard"));
     fs.mkdirSync(path.join(dir, "schemas"));
     fs.writeFileSync(path.join(dir, "schemas/state.schema.json"), JSON.stringify(schema));
-    fs.writeFileSync(path.join(dir, ".integrity-guard/config.yml"), "version: 1\nvalidate:\n  schemas:\n    - files: ['data/*.json']\n      schema: schemas/state.schema.json\n");
+    fs.writeFileSync(
+      path.join(dir, ".integrity-guard/config.yml"),
+      "version: 1\nvalidate:\n  schemas:\n    - files: ['data/*.json']\n      schema: schemas/state.schema.json\n",
+    );
     fs.mkdirSync(path.join(dir, "data"));
     const file = path.join(dir, "data/s.json");
     await writeJson(file, { seq: 2, data: "ok" });
@@ -107,7 +110,10 @@ describe("updateJson", () => {
     const file = path.join(dir, "u.json");
     fs.writeFileSync(file, '{"n": 1}');
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    fs.writeFileSync(path.join(dir, ".u.json.lock"), JSON.stringify({ pid: Number(dead.stdout), host: (await import("node:os")).hostname(), time: Date.now() }));
+    fs.writeFileSync(
+      path.join(dir, ".u.json.lock"),
+      JSON.stringify({ pid: Number(dead.stdout), host: (await import("node:os")).hostname(), time: Date.now() }),
+    );
     expect(await updateJson(file, (s: { n: number }) => ({ n: s.n + 1 }), { lockTimeoutMs: 2000 })).toEqual({ n: 2 });
     expect(fs.existsSync(path.join(dir, ".u.json.lock"))).toBe(false);
   });

@@ -1,0 +1,124 @@
+/** The shape of .integrity-guard/config.yml (schemas/config.schema.json is the source of truth). */
+export interface SchemaMapping {
+    files: string[];
+    schema: string;
+}
+export interface ValidateConfig {
+    files?: string[];
+    exclude?: string[];
+    jsonc?: string[];
+    schemas?: SchemaMapping[];
+    require_schema?: string[];
+    yaml?: {
+        merge_keys?: string[];
+        custom_tags?: {
+            files: string[];
+            tags: string[];
+        }[];
+    };
+}
+export interface ManifestConfig {
+    include?: string[];
+    exclude?: string[];
+    modified_level?: "error" | "warning";
+}
+export interface ConfigConflictConfig {
+    files?: string[];
+    precedence?: string[];
+    owners?: Record<string, string>;
+    differ?: string[];
+    merge?: Record<string, "deep" | "replace" | "unique" | "append">;
+    secret_keys?: string[];
+}
+export interface SyncEnd {
+    file: string;
+    path: string;
+}
+export interface SyncRule {
+    name?: string;
+    source: SyncEnd;
+    target: SyncEnd;
+    fields: Record<string, string>;
+    one_sided?: "error" | "warning" | "ignore";
+}
+export interface SnapshotSet {
+    paths: string[];
+    keep?: number;
+    schedule?: string;
+}
+export interface SnapshotsConfig {
+    branch?: string;
+    remote?: string;
+    sign?: {
+        format: "ssh" | "gpg" | "none";
+        key?: string;
+        allowed_signers?: string;
+        fingerprint?: string;
+    };
+    epoch?: string;
+    sets?: Record<string, SnapshotSet>;
+}
+export interface HealthConfig {
+    critical_files?: string[];
+    max_snapshot_age?: Record<string, string>;
+    min_free_disk?: string;
+    weights?: Record<string, number>;
+    thresholds?: {
+        healthy?: number;
+        degraded?: number;
+        max_error_count?: number;
+        max_check_seconds?: number;
+    };
+}
+export type AlertLevel = "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+export interface AlertRoute {
+    level: AlertLevel;
+    webhook?: {
+        url: string;
+        format?: "slack" | "teams" | "json";
+    };
+    github_issue?: boolean | {
+        labels?: string[];
+        repository?: string;
+    };
+    email?: {
+        to: string | string[];
+        from?: string;
+        smtp: string;
+    };
+}
+export type RecoveryStep = {
+    restore: {
+        set?: string;
+        snapshot?: string;
+        paths?: string[];
+    };
+} | {
+    run: string;
+} | {
+    verify: boolean | string[];
+};
+export interface Config {
+    version: 1;
+    validate?: ValidateConfig;
+    manifest?: ManifestConfig;
+    config?: ConfigConflictConfig;
+    sync?: SyncRule[];
+    snapshots?: SnapshotsConfig;
+    health?: HealthConfig;
+    alerts?: AlertRoute[];
+    recovery?: Record<string, RecoveryStep[]>;
+}
+/** A loaded config plus where it came from. */
+export interface LoadedConfig {
+    config: Config;
+    /** Repo-relative path of the config file. */
+    path: string;
+    /** False when no file exists and defaults are used. */
+    exists: boolean;
+}
+export declare const CONFIG_PATH = ".integrity-guard/config.yml";
+export declare const MANIFEST_PATH = ".integrity-guard/manifest.json";
+export declare const DEFAULT_VALIDATE_FILES: string[];
+/** Never checked, whatever the config says: dependency folders hold other people's data. */
+export declare const ALWAYS_EXCLUDED: string[];

@@ -1,0 +1,46 @@
+/**
+ * A Finding is everything a check reports (DESIGN.md, contract). Every output format is a
+ * renderer of findings; commands never print them directly.
+ */
+export type Level = "error" | "warning" | "notice";
+export interface RelatedLocation {
+    file: string;
+    line?: number;
+    column?: number;
+    message?: string;
+}
+export interface Finding {
+    /** `area/name`, e.g. `parse/syntax`, `schema/violation`, `manifest/modified`. */
+    rule: string;
+    level: Level;
+    /** Repo-relative POSIX path. */
+    file?: string;
+    /** 1-based, where known. */
+    line?: number;
+    column?: number;
+    endLine?: number;
+    endColumn?: number;
+    message: string;
+    /** RFC 6901 JSON pointer into the file's data, where it applies. */
+    pointer?: string;
+    /** A dotted key (config conflicts) where it applies. */
+    key?: string;
+    /** What was expected / what was found, short. */
+    expected?: string;
+    found?: string;
+    /** How to fix it, one sentence or a command. */
+    fix?: string;
+    /** Other places involved (the first definition of a duplicate key, the other conflicting file). */
+    related?: RelatedLocation[];
+}
+export interface Summary {
+    errors: number;
+    warnings: number;
+    notices: number;
+    files: number;
+    [key: string]: unknown;
+}
+export declare function summarize(findings: readonly Finding[], extra?: Record<string, unknown>): Summary;
+/** Stable order: by file, then line, column, rule. Findings without a file come first. */
+export declare function sortFindings(findings: Finding[]): Finding[];
+export declare function hasErrors(findings: readonly Finding[]): boolean;

@@ -1,0 +1,21 @@
+/**
+ * parseDocument: bytes -> value + parse/* findings with positions, for JSON, JSONC and YAML.
+ * Pure: no fs. Encoding problems (NUL bytes, invalid UTF-8, a UTF-16 BOM) are reported
+ * before the syntax is looked at.
+ */
+import type { Finding } from "../finding.js";
+import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
+export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
+export declare function formatFor(path: string): DocumentFormat | undefined;
+/**
+ * Parse a JSON, JSONC or YAML document. Never throws on bad input: every problem is a parse/*
+ * finding with a line and column (ok: false), so a corrupt file can never crash a check.
+ */
+export declare function parseDocument(input: Buffer | Uint8Array | string, options: ParseOptions): ParsedDocument;
+/** NUL bytes, UTF-16/32 byte order marks and invalid UTF-8, with the line and column of the first bad byte. */
+export declare function checkEncoding(bytes: Uint8Array, file: string): Finding | undefined;
+/** 1-based line and column (in characters) of a byte offset. */
+export declare function lineColOfByte(bytes: Uint8Array, offset: number): {
+    line: number;
+    column: number;
+};

@@ -1,0 +1,47 @@
+import type { Finding } from "../finding.js";
+export type DocumentFormat = "json" | "jsonc" | "yaml";
+export interface Position {
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+}
+export interface ParseOptions {
+    /** Repo-relative path: used in findings and to pick the format by extension. */
+    path: string;
+    /** Force a format; default from the extension (.json -> json, .yaml/.yml -> yaml). */
+    format?: DocumentFormat;
+    /** YAML: allow `<<` merge keys. */
+    mergeKeys?: boolean;
+    /** YAML: custom tags (e.g. "!Ref") accepted; their value is kept as the plain scalar/collection. */
+    customTags?: readonly string[];
+    /**
+     * YAML: accept every `!tag` (values kept as plain scalars/collections). For corpora and
+     * library use; the CLI never sets it. Default false: an unknown tag is `parse/unknown-tag`.
+     */
+    allowAnyTag?: boolean;
+    /**
+     * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
+     * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
+     */
+    maxDepth?: number;
+}
+export interface ParsedDocument {
+    format: DocumentFormat;
+    /** True when no error-level finding was produced. */
+    ok: boolean;
+    /** The value of the (first) document; undefined when parsing failed. */
+    value: unknown;
+    /** Every document's value (YAML multi-document streams; JSON has one). */
+    documents: unknown[];
+    /** parse/* findings, `file` already set. */
+    findings: Finding[];
+    /**
+     * Position of the value at `pointer` in document `doc` (default 0), or of the closest
+     * existing ancestor when the pointer does not exist (so "missing property" errors point
+     * at the object that lacks it). Undefined only when the document did not parse.
+     */
+    locate(pointer: string, doc?: number): Position | undefined;
+    /** Position of the key (member name) at `pointer`, where it has one. */
+    locateKey(pointer: string, doc?: number): Position | undefined;
+}

@@ -1,0 +1,23 @@
+/**
+ * Map ajv errors to findings at the line and column of the offending value. For "missing
+ * property" and "unknown property" errors the pointer is refined to the property itself, so
+ * the message can point at the exact key (unknown) or at the object that lacks it (missing).
+ * Each finding says what was expected, what was found, and how to fix it.
+ */
+import type { ErrorObject } from "ajv";
+import type { Finding } from "../finding.js";
+import type { ParsedDocument } from "../parse/types.js";
+export interface AjvFindingOptions {
+    file: string;
+    schemaPath: string;
+    doc: ParsedDocument;
+    docIndex?: number;
+    rule?: string;
+    /** At most this many findings (default: all); a notice says how many more there were. */
+    limit?: number;
+}
+export declare function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[];
+/** A short JSON rendering of a value for messages (long values are cut). */
+export declare function preview(v: unknown, max?: number): string;
+/** The candidate within edit distance 2 (or a shared prefix), for "did you mean". */
+export declare function closest(name: string, candidates: readonly string[]): string | undefined;

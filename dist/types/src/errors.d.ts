@@ -1,0 +1,55 @@
+/**
+ * Typed errors and the one place that maps them to exit codes (DESIGN.md, contract):
+ * 0 clean, 1 integrity findings (or a failed verification), 2 could not run.
+ * Everything below the entries throws one of these; only src/cli.ts and src/action.ts catch.
+ */
+export declare const EXIT_CLEAN = 0;
+export declare const EXIT_FINDINGS = 1;
+export declare const EXIT_CANNOT_RUN = 2;
+export type ExitCode = 0 | 1 | 2;
+/** Base class: a message that says what failed and where, plus the fix. */
+export declare class GuardError extends Error {
+    readonly exitCode: ExitCode;
+    readonly fix: string | undefined;
+    constructor(message: string, options?: {
+        fix?: string;
+        cause?: unknown;
+    });
+}
+/** Bad command line or action inputs. */
+export declare class UsageError extends GuardError {
+}
+/** `.integrity-guard/config.yml` (or a file it names) is missing, unreadable or invalid. */
+export declare class ConfigError extends GuardError {
+}
+/** Not a git repository, git failed, a tool or key is missing, the disk is full... */
+export declare class EnvironmentError extends GuardError {
+}
+/** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
+export declare class UnsafePathError extends GuardError {
+}
+/** git itself failed; carries the argv and stderr so the message can say what ran. */
+export declare class GitError extends EnvironmentError {
+    readonly args: readonly string[];
+    readonly code: number | null;
+    readonly stderr: string;
+    constructor(args: readonly string[], code: number | null, stderr: string);
+}
+/** An integrity failure that stops a command outright (forged snapshot, checksum mismatch). */
+export declare class IntegrityError extends GuardError {
+    readonly exitCode: ExitCode;
+}
+/** Map anything thrown to an exit code. Non-GuardErrors are bugs: still "could not run". */
+export declare function exitCodeFor(error: unknown): ExitCode;
+/** A one-paragraph, user-facing rendering of a thrown value (never a bare stack trace). */
+export declare function describeError(error: unknown): string;
+/**
+ * Data that fails its checks: refused by a safe write (schema violation) or found corrupt by a
+ * strict read. Carries the findings so callers can show file:line:column and the pointer.
+ */
+export declare class InvalidDataError extends IntegrityError {
+    readonly findings: readonly import("./core/finding.js").Finding[];
+    constructor(message: string, findings: readonly import("./core/finding.js").Finding[], options?: {
+        fix?: string;
+    });
+}

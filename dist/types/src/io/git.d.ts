@@ -1,0 +1,220 @@
+export interface ExecOptions {
+    /** Bytes written to git's stdin. */
+    input?: string | Buffer;
+    /** Extra environment (merged over process.env, which is inherited as is). */
+    env?: NodeJS.ProcessEnv;
+    /** Exit codes that are not failures (default [0]). */
+    okCodes?: number[];
+    cwd?: string;
+}
+export interface ExecResult {
+    stdout: Buffer;
+    stderr: string;
+    code: number;
+}
+export interface IndexEntry {
+    mode: string;
+    oid: string;
+    /** 0 normally; 1-3 for an unresolved merge conflict. */
+    stage: number;
+    path: string;
+}
+/** Split NUL-terminated output: "a\0b\0" -> ["a", "b"]. */
+export declare function splitZ(out: Buffer | string): string[];
+/**
+ * Parse `git ls-files -s -z`: "<mode> <oid> <stage>\t<path>\0".
+ * Sample: "100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
+ */
+export declare function parseLsFilesStage(out: Buffer | string): IndexEntry[];
+export declare class Git {
+    /** Absolute path of the work tree's top level. */
+    readonly root: string;
+    /** Absolute path of this work tree's git dir (.git, or .git/worktrees/x). */
+    readonly gitDir: string;
+    /** Absolute path of the common git dir (shared by worktrees). */
+    readonly commonDir: string;
+    private constructor();
+    /** Open the repository containing `cwd`; EnvironmentError (exit 2) when there is none. */
+    static open(cwd: string): Promise<Git>;
+    /** Run git in the work tree; throws GitError on an exit code not in okCodes. */
+    exec(args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+    /** Folder for machine-local state (stat cache, locks, compiled schemas), never committed. */
+    stateDir(): string;
+    /** Entries of the index that GIT_INDEX_FILE (or .git/index) names. */
+    lsStaged(pathspecs?: readonly string[]): Promise<IndexEntry[]>;
+    /** Tracked and untracked-but-not-ignored files of the work tree (repo-relative). */
+    lsWorktree(): Promise<string[]>;
+    /**
+     * Paths whose staged content differs from HEAD (added, copied, modified, renamed, type-changed).
+     * On an unborn branch every staged path counts.
+     */
+    stagedChanges(): Promise<string[]>;
+    /** The object id a revision names, or undefined when it does not exist. Never throws. */
+    tryRevParse(rev: string): Promise<string | undefined>;
+    /**
+     * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
+     * reports missing is absent from the map.
+     */
+    readBlobs(oids: readonly string[]): Promise<Map<string, Buffer>>;
+    /**
+     * Index entries with their `ls-files -v` tag: "H" is a normal cached file; a lower-case tag
+     * (assume-unchanged) or "S" (skip-worktree) means git will not notice worktree edits, so the
+     * manifest must not trust git for that file.
+     * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
+     */
+    lsIndexTagged(): Promise<(IndexEntry & {
+        tag: string;
+    })[]>;
+    /**
+     * Tracked paths whose work-tree file may differ from the index (content, mode, type, or just
+     * stale stat info: git does not refresh the index here, so this can over-report, never
+     * under-report). Read-only: unlike `git status`, it never writes the index.
+     */
+    worktreeChangedPaths(): Promise<string[]>;
+    /**
+     * Sizes of blobs (one `cat-file --batch-check`), so callers can read big blobs a few at a time.
+     * Sample line: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0"; a missing object is absent.
+     */
+    blobSizes(oids: readonly string[]): Promise<Map<string, number>>;
+    /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
+    stagedDeletions(): Promise<string[]>;
+    /**
+     * Write the files at `paths` (repo-relative) as blobs, byte for byte: `--no-filters` keeps
+     * eol/clean filters from changing what is stored. Returns the oids in input order.
+     */
+    hashFilesAsBlobs(paths: readonly string[]): Promise<string[]>;
+    /**
+     * Write many blobs in one pack with `git fast-import` (one pack file instead of thousands of
+     * loose objects, and the bytes are exactly those we hashed: no second read of the file).
+     * Returns the oids in input order, read from the exported marks. `marksFile` is a scratch path.
+     */
+    writeBlobsPacked(contents: readonly Buffer[], marksFile: string): Promise<string[]>;
+    /** Write `content` as an object of `type` (default blob) and return its oid. */
+    hashObject(content: string | Buffer, type?: "blob" | "commit"): Promise<string>;
+    /**
+     * Build a tree from entries through a temporary index (`GIT_INDEX_FILE` = `indexFile`, which
+     * must not be the user's index): update-index --index-info, then write-tree.
+     */
+    writeTreeFromEntries(entries: readonly {
+        mode: string;
+        oid: string;
+        path: string;
+    }[], indexFile: string): Promise<string>;
+    /**
+     * `git commit-tree`; `configArgs` are `-c k=v` pairs placed before the verb (signing setup),
+     * `sign` adds -S (signing key from user.signingkey) or --no-gpg-sign.
+     */
+    commitTree(options: {
+        tree: string;
+        parents: readonly string[];
+        message: string;
+        sign: boolean;
+        configArgs?: readonly string[];
+        env?: NodeJS.ProcessEnv;
+    }): Promise<string>;
+    /**
+     * Move `ref` to `next` only if it still points at `expected` (40 zeros: must not exist yet).
+     * Returns false when someone else moved it first; throws on any other failure.
+     */
+    updateRefCas(ref: string, next: string, expected: string, reason: string): Promise<boolean>;
+    /** Delete `ref` only if it still points at `expected`. */
+    deleteRefCas(ref: string, expected: string): Promise<boolean>;
+    /** Refs under `prefix` with their oids. Sample line: "refs/x/y\0<oid>\n" (format with %00). */
+    listRefs(prefix: string): Promise<{
+        ref: string;
+        oid: string;
+    }[]>;
+    /**
+     * Every blob of a commit's tree, recursively. Sample: "100644 blob <oid>\t<path>\0".
+     * Trees git itself would refuse (".." entries) are reported as they are; callers check paths.
+     */
+    lsTreeBlobs(treeish: string): Promise<{
+        mode: string;
+        type: string;
+        oid: string;
+        path: string;
+    }[]>;
+    /**
+     * The first-parent chain from `rev`, newest first: id, parents, committer time (s), message.
+     * Read with `--format=%H%x1f%P%x1f%ct%x1f%B` and -z (records end in NUL).
+     */
+    logChain(rev: string, max?: number): Promise<{
+        id: string;
+        parents: string[];
+        time: number;
+        message: string;
+    }[]>;
+    /** The raw bytes of a commit object (to read the signature header). */
+    readCommitObject(oid: string): Promise<Buffer>;
+    /** `git verify-commit --raw`: never throws for a bad signature; the caller reads code and output. */
+    verifyCommitRaw(oid: string, configArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<ExecResult>;
+    /**
+     * Write paths from `source` into the work tree only (the index is left alone). Pathspecs are
+     * literal; --overlay: files absent from the source are never deleted by git (we decide that).
+     * eol conversion is turned off so the bytes are those stored.
+     */
+    restoreWorktree(source: string, pathspecs: readonly string[]): Promise<void>;
+    /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
+    fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean>;
+    /**
+     * Push refspecs without force (a `+` is never added). Extra args (e.g. --force-with-lease=ref:oid
+     * for an epoch rollover) are passed through. Returns rejected=true when the remote refused an
+     * update (someone else pushed first); throws on anything else.
+     */
+    pushRefs(remote: string, refspecs: readonly string[], extraArgs?: readonly string[]): Promise<{
+        ok: boolean;
+        rejected: boolean;
+        message: string;
+    }>;
+    /** The committer identity git would use, or undefined when none is configured. Never throws. */
+    tryCommitterIdent(): Promise<string | undefined>;
+    /**
+     * Commits reachable from `branchRef` and the refs under `extraPrefix` (closed snapshot epochs),
+     * newest first, at most `max`: id, committer time (ISO) and message. Empty when none exist.
+     * Read with `--format=%H%x1f%cI%x1f%B` and -z. Sample record: "<oid>\x1f2026-11-26T13:40:00+00:00\x1fsnapshot hourly…\0".
+     */
+    snapshotCommitLog(branchRef: string, extraPrefix: string, max?: number): Promise<{
+        id: string;
+        time: string;
+        message: string;
+    }[]>;
+    /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
+    changedPaths(): Promise<string[]>;
+    /** Create branch `name` at HEAD and switch to it (fails if it exists: never clobber a branch). */
+    createBranch(name: string): Promise<void>;
+    /** Stage exactly `paths` (additions, changes, deletions) and commit them; returns the commit id. */
+    commitPaths(paths: readonly string[], message: string, env?: NodeJS.ProcessEnv): Promise<string>;
+    /** Push `ref` (a branch name) to `remote` under the same name; never forces. */
+    pushBranch(remote: string, branch: string): Promise<void>;
+    /** The current branch name, or undefined on a detached HEAD. */
+    currentBranch(): Promise<string | undefined>;
+    /**
+     * What a commit would change, in one git process: staged entries that differ from HEAD
+     * (with their staged mode and blob id) and unmerged paths. Lets the hook read only the
+     * staged blobs instead of listing the whole index. Undefined on an unborn branch (no HEAD).
+     * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
+     */
+    stagedIndexChanges(): Promise<{
+        entries: IndexEntry[];
+        unmerged: string[];
+    } | undefined>;
+    /**
+     * Read objects by name in one `git cat-file --batch`, in order: blob ids, or `:path` for the
+     * stage-0 index entry of a path (GIT_INDEX_FILE honoured). Undefined where git says "missing"
+     * (no such entry, or an unmerged path). Names must not contain a newline (batch input is
+     * line-based); such names are reported missing without asking git.
+     */
+    catFileBatch(names: readonly string[]): Promise<(Buffer | undefined)[]>;
+    /**
+     * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or
+     * undefined when unset. Output of `git config --show-scope --null --get`: "local\0.husky/_\0".
+     */
+    hooksPathSetting(): Promise<{
+        value: string;
+        scope: string;
+    } | undefined>;
+    /** Absolute folder git runs hooks from (honours core.hooksPath, relative to the work tree top). */
+    hooksDir(): Promise<string>;
+}
+/** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */
+export declare function literal(paths: readonly string[]): string[];

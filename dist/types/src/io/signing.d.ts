@@ -1,0 +1,43 @@
+import type { SnapshotsConfig } from "../config/types.js";
+import type { Git } from "./git.js";
+export type SignFormat = "ssh" | "gpg" | "none";
+/** How commit-tree signs; dispose() removes any temporary key file. */
+export interface Signer {
+    format: SignFormat;
+    /** `-c k=v` arguments for git before the verb. */
+    configArgs: string[];
+    sign: boolean;
+    env: NodeJS.ProcessEnv;
+    dispose(): Promise<void>;
+}
+type SignConfig = NonNullable<SnapshotsConfig["sign"]>;
+/** The sign section, required: signing must be chosen explicitly, `none` included. */
+export declare function requireSignConfig(config: SnapshotsConfig | undefined): SignConfig;
+/** Environment git needs for gpg (GNUPGHOME) taken from the command's environment. */
+export declare function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+/** Make the key text what ssh-keygen accepts: LF line ends, exactly one final newline. */
+export declare function normalizeKeyText(text: string): string;
+/** Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. */
+export declare function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, scratchDir?: string): Promise<Signer>;
+export type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
+export interface SignatureResult {
+    status: SignatureStatus;
+    /** Fingerprint of the signing key when git reported one. */
+    fingerprint?: string;
+    detail: string;
+}
+/** What a verification is pinned to. */
+export interface Pin {
+    format: "ssh" | "gpg";
+    /** ssh: absolute path of the allowed_signers file. */
+    allowedSigners?: string;
+    /** gpg: the fingerprint (hex); ssh: optional SHA256:... */
+    fingerprint?: string;
+}
+/** Resolve the pin from the config; undefined for format none (nothing to verify against). */
+export declare function resolvePin(sign: SignConfig, root: string): Promise<Pin | undefined>;
+/** The signature header of a raw commit object ("gpgsig" or "gpgsig-sha256"), or undefined. */
+export declare function signatureHeader(raw: string): string | undefined;
+/** Verify one commit against the pin. Never throws for a bad signature; returns the status. */
+export declare function verifySignature(git: Git, oid: string, pin: Pin, env?: NodeJS.ProcessEnv): Promise<SignatureResult>;
+export {};

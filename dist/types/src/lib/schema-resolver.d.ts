@@ -1,0 +1,13 @@
+import { type ValidateFunction } from "ajv";
+export type SchemaOption = string | Record<string, unknown> | false | undefined;
+/** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
+export declare function findRoot(file: string): string | undefined;
+/**
+ * The validator for `file`, or undefined when no schema applies.
+ * `schema`: a schema object, a schema file path (relative to the cwd), false (never validate),
+ * or undefined (use the repo config's mapping).
+ */
+export declare function validatorFor(file: string, schema: SchemaOption): {
+    validate: ValidateFunction;
+    schemaPath: string;
+} | undefined;
