@@ -51,7 +51,7 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
   const results: HashResult[] = new Array(paths.length);
   if (paths.length === 0) return results;
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), paths.length));
-  if (paths.length < (options.inlineBelow ?? 64)) {
+  if (paths.length < (options.inlineBelow ?? 64) && !worthThreads(paths, threads)) {
     // Same code as the workers run (one implementation), compiled here.
     inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn;
     const buf = Buffer.allocUnsafe(bufSize);
@@ -96,4 +96,22 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
     ),
   );
   return results;
+}
+
+/**
+ * Few files can still be a lot of bytes (20 files of 50 MiB): then threads pay for their start-up
+ * (~30 ms each) many times over. Under the inline count the lstat calls cost well under 1 ms.
+ */
+function worthThreads(paths: readonly string[], threads: number): boolean {
+  if (threads < 2 || paths.length < 2) return false;
+  let total = 0;
+  for (const p of paths) {
+    try {
+      total += fs.lstatSync(p).size;
+    } catch {
+      /* unreadable: hashFile reports it */
+    }
+    if (total >= 32 * 1024 * 1024) return true;
+  }
+  return false;
 }
