@@ -519,13 +519,24 @@ function hashPath(fs, crypto, p, buf) {
   try {
     var st = fs.fstatSync(fd, { bigint: true });
     if (!st.isFile()) return { err: "not a regular file", code: "ENOTFILE" };
-    var h = crypto.createHash("sha256");
     var total = 0;
-    for (;;) {
-      var n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      h.update(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
+    var sha;
+    var first = fs.readSync(fd, buf, 0, buf.length, null);
+    if (first < buf.length && typeof crypto.hash === "function") {
+      // Most state files fit in one read; a short read of a regular file is its end, so skip
+      // the extra read that would return 0 and the Hash object (crypto.hash: node >= 20.12).
+      total = first;
+      sha = crypto.hash("sha256", buf.subarray(0, first), "hex");
+    } else {
+      var h = crypto.createHash("sha256");
+      var n = first;
+      while (n > 0) {
+        h.update(n === buf.length ? buf : buf.subarray(0, n));
+        total += n;
+        if (n < buf.length) break;
+        n = fs.readSync(fd, buf, 0, buf.length, null);
+      }
+      sha = h.digest("hex");
     }
     var stable = true;
     if (total > buf.length) {
@@ -534,7 +545,7 @@ function hashPath(fs, crypto, p, buf) {
       stable = after.mtimeNs === st.mtimeNs && after.size === st.size && after.ctimeNs === st.ctimeNs;
     }
     return {
-      sha: h.digest("hex"),
+      sha: sha,
       size: total,
       exec: (Number(st.mode) & 0o111) !== 0,
       st: stable && BigInt(total) === st.size ? [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)] : null,
@@ -603,7 +614,7 @@ async function hashFiles(paths, options = {}) {
     if (paths.length === 0)
         return results;
     const threads = Math.max(1, Math.min(options.threads ?? external_node_os_default().availableParallelism(), paths.length));
-    if (paths.length < (options.inlineBelow ?? 64)) {
+    if (paths.length < (options.inlineBelow ?? 64) && !worthThreads(paths, threads)) {
         // Same code as the workers run (one implementation), compiled here.
         inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)();
         const buf = Buffer.allocUnsafe(bufSize);
@@ -645,6 +656,26 @@ async function hashFiles(paths, options = {}) {
         worker.postMessage({ paths, counter, bufSize });
     })));
     return results;
+}
+/**
+ * Few files can still be a lot of bytes (20 files of 50 MiB): then threads pay for their start-up
+ * (~30 ms each) many times over. Under the inline count the lstat calls cost well under 1 ms.
+ */
+function worthThreads(paths, threads) {
+    if (threads < 2 || paths.length < 2)
+        return false;
+    let total = 0;
+    for (const p of paths) {
+        try {
+            total += external_node_fs_default().lstatSync(p).size;
+        }
+        catch {
+            /* unreadable: hashFile reports it */
+        }
+        if (total >= 32 * 1024 * 1024)
+            return true;
+    }
+    return false;
 }
 
 // EXTERNAL MODULE: ./src/io/hash/walk.ts

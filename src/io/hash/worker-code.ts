@@ -21,13 +21,24 @@ function hashPath(fs, crypto, p, buf) {
   try {
     var st = fs.fstatSync(fd, { bigint: true });
     if (!st.isFile()) return { err: "not a regular file", code: "ENOTFILE" };
-    var h = crypto.createHash("sha256");
     var total = 0;
-    for (;;) {
-      var n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      h.update(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
+    var sha;
+    var first = fs.readSync(fd, buf, 0, buf.length, null);
+    if (first < buf.length && typeof crypto.hash === "function") {
+      // Most state files fit in one read; a short read of a regular file is its end, so skip
+      // the extra read that would return 0 and the Hash object (crypto.hash: node >= 20.12).
+      total = first;
+      sha = crypto.hash("sha256", buf.subarray(0, first), "hex");
+    } else {
+      var h = crypto.createHash("sha256");
+      var n = first;
+      while (n > 0) {
+        h.update(n === buf.length ? buf : buf.subarray(0, n));
+        total += n;
+        if (n < buf.length) break;
+        n = fs.readSync(fd, buf, 0, buf.length, null);
+      }
+      sha = h.digest("hex");
     }
     var stable = true;
     if (total > buf.length) {
@@ -36,7 +47,7 @@ function hashPath(fs, crypto, p, buf) {
       stable = after.mtimeNs === st.mtimeNs && after.size === st.size && after.ctimeNs === st.ctimeNs;
     }
     return {
-      sha: h.digest("hex"),
+      sha: sha,
       size: total,
       exec: (Number(st.mode) & 0o111) !== 0,
       st: stable && BigInt(total) === st.size ? [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)] : null,
