@@ -16,11 +16,13 @@ const targets = [
 // The config validator is generated code compiled into every bundle: regenerate it first so a
 // schema edit can never ship with a stale validator (CI then fails on any diff it leaves).
 execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
+// --no-cache: ncc's webpack cache trusts file timestamps, and an edit within the same second as
+// the last build (scripts do that) can ship stale code; dist/ is committed, so always build fresh.
 for (const [entry, out] of targets) {
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022"],
+    [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache"],
     { cwd: root, stdio: "inherit" },
   );
 }

@@ -72,7 +72,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
   const git = await Git.open(cwd);
   // Mask before anything can print a config value.
-  const loaded = loadConfig(git.root, inputs.config ? path.resolve(cwd, inputs.config) : undefined);
+  const loaded = await loadConfig(git.root, inputs.config ? path.resolve(cwd, inputs.config) : undefined);
   for (const s of secretValues(loaded.config as Config, env, inputs.token)) core.setSecret(s);
   const event = readEvent(env);
   const client =

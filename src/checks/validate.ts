@@ -6,7 +6,7 @@
 import { ConfigError, UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
-import { formatFor, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -177,6 +177,7 @@ async function validateFile(
   mapper: SchemaMapper,
   requireSchema: (p: string) => boolean,
 ): Promise<Finding[]> {
+  if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
   const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
   const findings = [...doc.findings];
   if (!doc.ok) return findings;

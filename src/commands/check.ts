@@ -85,6 +85,7 @@ export function sourceSummary(c: CheckContext): Record<string, unknown> {
 
 export const command: CommandSpec = {
   name: "check",
+  yamlOnDemand: true,
   summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
   usage: "integrity-guard check [--staged] [--files FILE]... [FILE...]",
   description: `

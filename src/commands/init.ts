@@ -6,7 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig, validateConfigText } from "../config/load.js";
+import { loadConfig } from "../config/load.js";
+import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { starterConfig } from "../core/starter-config.js";
 import { EnvironmentError, UsageError } from "../errors.js";
@@ -83,7 +84,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.
-  const workflowConfig = opts.workflows ? configForWorkflows(ctx.root, configPlan) : undefined;
+  const workflowConfig = opts.workflows ? await configForWorkflows(ctx.root, configPlan) : undefined;
   const { installWorkflows } = opts.workflows ? await import("../io/workflows.js") : { installWorkflows: undefined };
   const preview =
     workflowConfig && installWorkflows ? await installWorkflows(ctx.root, workflowConfig, { force: opts.force, dryRun: true }) : undefined;
@@ -178,8 +179,8 @@ function planConfig(root: string, force: boolean): ConfigPlan {
 }
 
 /** The config the workflows are generated from: the one init is about to write, else the existing one. */
-function configForWorkflows(root: string, plan: ConfigPlan | undefined): Config {
-  if (!plan) return loadConfig(root).config;
+async function configForWorkflows(root: string, plan: ConfigPlan | undefined): Promise<Config> {
+  if (!plan) return (await loadConfig(root)).config;
   const { config, findings } = validateConfigText(plan.content, CONFIG_PATH);
   if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`); // a bug, not a user error
   return config;

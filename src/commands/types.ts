@@ -63,5 +63,10 @@ export interface CommandSpec {
   formats?: readonly OutputFormat[];
   /** Whether positionals are accepted, and how they are named in help. */
   positionals?: { name: string; description: string };
+  /**
+   * True when the verb loads the YAML parser itself, only when a YAML file is in play (the
+   * hook's fast path); otherwise the CLI loads it before run() (see loadYamlSupport).
+   */
+  yamlOnDemand?: boolean;
   run(ctx: CommandContext): Promise<CommandResult>;
 }

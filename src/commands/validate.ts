@@ -8,6 +8,7 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "validate",
+  yamlOnDemand: true,
   summary: "parse JSON/YAML files and validate them against their JSON Schemas",
   usage: "integrity-guard validate [--staged] [FILE...]",
   description: `

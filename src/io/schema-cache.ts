@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
-import { parseDocument } from "../core/parse/index.js";
+import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { draftOf } from "../core/schema/draft.js";
 import { loadStandalone } from "../core/schema/standalone.js";
@@ -134,6 +134,7 @@ export class SchemaStore {
   }
 
   private async readSchema(p: string, referencedFrom: { schema: string; ref: string } | undefined): Promise<Buffer> {
+    if (isYamlPath(p)) await loadYamlSupport(); // parseSchema below is synchronous
     const have = this.bytes.get(p);
     if (have) return have;
     const read = (await this.options.source.read([p])).get(p);
@@ -179,6 +180,7 @@ export class SchemaStore {
 
   /** Parse the root schema and every local schema it references, transitively. */
   private async loadTree(rootPath: string, rootBytes: Buffer): Promise<{ root: LoadedSchema; deps: LoadedSchema[] }> {
+    if (isYamlPath(rootPath)) await loadYamlSupport();
     const root = this.loaded(rootPath, this.parseSchema(rootPath, rootBytes), fileUri(rootPath));
     const deps: LoadedSchema[] = [];
     const byUri = new Set<string>([root.uri]);

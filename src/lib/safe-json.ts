@@ -10,6 +10,7 @@ import { stringify as yamlStringify } from "yaml";
 import { EnvironmentError, InvalidDataError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocument } from "../core/parse/index.js";
+import "../core/parse/yaml.js"; // writeYaml/readYaml parse YAML synchronously
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";

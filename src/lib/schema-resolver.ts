@@ -10,7 +10,7 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { ConfigError } from "../errors.js";
-import { validateConfigText } from "../config/load.js";
+import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { matches } from "../core/glob.js";
 import { parseDocument } from "../core/parse/index.js";

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, validateConfigText } from "../../src/config/load.js";
+import { loadConfig } from "../../src/config/load.js";
+import { validateConfigText } from "../../src/config/validate-text.js";
 import { CONFIG_PATH } from "../../src/config/types.js";
 import { starterConfig } from "../../src/core/starter-config.js";
 import { PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
@@ -40,7 +41,7 @@ describe("the starter config", () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`wrote the starter config ${CONFIG_PATH}`);
       expect(repo.read(CONFIG_PATH)).toBe(starterConfig());
-      const loaded = loadConfig(repo.dir);
+      const loaded = await loadConfig(repo.dir);
       expect(loaded.exists).toBe(true);
       expect(loaded.config.validate?.jsonc).toContain("**/tsconfig*.json");
     });
@@ -48,8 +49,8 @@ describe("the starter config", () => {
 });
 
 describe("the agent-workspace example config", () => {
-  it("validates and maps the seed's files", () => {
-    const { config } = loadConfig(EXAMPLE);
+  it("validates and maps the seed's files", async () => {
+    const { config } = await loadConfig(EXAMPLE);
     const mapped = config.validate?.schemas?.map((s) => s.schema) ?? [];
     expect(mapped).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, validateConfigText } from "../../src/config/load.js";
+import { loadConfig } from "../../src/config/load.js";
+import { validateConfigText } from "../../src/config/validate-text.js";
 import { schemaHash } from "../../src/config/validate-config.generated.js";
 import { PROJECT_ROOT, withRepo } from "../helpers/repo.js";
 
@@ -44,20 +45,20 @@ describe("generated config validator", () => {
 
 describe("validated config cache (.git/integrity-guard/config-cache)", () => {
   it("caches a valid config by content, ignores a tampered entry, and never caches an invalid one", () =>
-    withRepo((repo) => {
+    withRepo(async (repo) => {
       const cacheDir = path.join(repo.dir, ".git/integrity-guard/config-cache");
       repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  exclude: [a/**]\n");
-      expect(loadConfig(repo.dir).config.validate?.exclude).toEqual(["a/**"]);
+      expect((await loadConfig(repo.dir)).config.validate?.exclude).toEqual(["a/**"]);
       const [entry] = fs.readdirSync(cacheDir);
-      expect(loadConfig(repo.dir).config.validate?.exclude).toEqual(["a/**"]);
+      expect((await loadConfig(repo.dir)).config.validate?.exclude).toEqual(["a/**"]);
       // A tampered entry (its checksum no longer matches) is not trusted.
       const file = path.join(cacheDir, entry!);
       const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { sha: string; json: string };
       fs.writeFileSync(file, JSON.stringify({ sha: stored.sha, json: stored.json.replace("a/**", "b/**") }));
-      expect(loadConfig(repo.dir).config.validate?.exclude).toEqual(["a/**"]);
+      expect((await loadConfig(repo.dir)).config.validate?.exclude).toEqual(["a/**"]);
       // A changed config is validated again; an invalid one still fails after a valid one was cached.
       repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  exclud: [a/**]\n");
-      expect(() => loadConfig(repo.dir)).toThrow(/config\.yml:3:3/);
+      await expect(loadConfig(repo.dir)).rejects.toThrow(/config\.yml:3:3/);
       expect(fs.readdirSync(cacheDir)).toHaveLength(1);
     }));
 });

@@ -171,7 +171,7 @@ describe("installWorkflows", () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       // init wrote the starter config first; the workflows follow from it.
       const { loadConfig } = await import("../../src/config/load.js");
-      const expected = renderWorkflows(loadConfig(repo.dir).config).files;
+      const expected = renderWorkflows((await loadConfig(repo.dir)).config).files;
       expect(expected.size).toBeGreaterThan(0);
       for (const [name, text] of expected) expect(repo.read(`.github/workflows/${name}`), name).toBe(text);
       expect(r.stdout).toContain("wrote .github/workflows/integrity-check.yml");

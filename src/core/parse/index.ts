@@ -5,8 +5,8 @@
  */
 import type { Finding } from "../finding.js";
 import { parseJson } from "./json.js";
-import { parseYaml } from "./yaml.js";
 import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
+import { yamlRegistry } from "./yaml-registry.js";
 
 export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
 
@@ -18,6 +18,23 @@ export function formatFor(path: string): DocumentFormat | undefined {
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/*
+ * The YAML parser (the `yaml` package, about a third of the CLI bundle) loads on demand: the
+ * pre-commit hook on a JSON-only commit never pays for it. Every entry point loads it before
+ * anything can parse YAML (cli.ts for every verb but check/validate, which load it when a YAML
+ * file is in play; the library and the Action at start-up). Parsing YAML without it throws:
+ * loud (exit 2), never a silent pass.
+ */
+/** Make parseDocument able to parse YAML. Cheap after the first call. */
+export async function loadYamlSupport(): Promise<void> {
+  if (!yamlRegistry.parser) await import("./yaml.js"); // registers itself
+}
+
+/** True when a file of this path (and optional explicit format) would be parsed as YAML. */
+export function isYamlPath(path: string, format?: DocumentFormat): boolean {
+  return (format ?? formatFor(path)) === "yaml";
+}
 
 /**
  * Parse a JSON, JSONC or YAML document. Never throws on bad input: every problem is a parse/*
@@ -33,7 +50,11 @@ export function parseDocument(input: Buffer | Uint8Array | string, options: Pars
     if (typeof decoded !== "string") return failed(format, [decoded]);
     text = decoded;
   }
-  if (format === "yaml") return parseYaml(text, options);
+  if (format === "yaml") {
+    const parser = yamlRegistry.parser;
+    if (!parser) throw new Error(`internal error: YAML support was not loaded before parsing ${options.path} (loadYamlSupport)`);
+    return parser(text, options);
+  }
   return parseJson(text, { ...options, jsonc: format === "jsonc" });
 }
 

@@ -11,6 +11,7 @@ import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
+import { yamlRegistry } from "./yaml-registry.js";
 
 /** Tags of the YAML 1.2 core schema: always accepted. Anything else needs customTags/allowAnyTag. */
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
@@ -407,3 +408,6 @@ function crashFinding(error: unknown, file: string): Finding {
 function failed(findings: Finding[]): ParsedDocument {
   return { format: "yaml", ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }
+
+// Evaluating this module is what makes parseDocument able to read YAML (see ./index.ts).
+yamlRegistry.parser = parseYaml;

@@ -5,6 +5,7 @@
 import type { Ajv as AjvCore, ErrorObject, Options } from "ajv";
 import type { Draft } from "./draft.js";
 import { cjsExports, cjsNamed } from "./interop.js";
+import { withSimpleUri, type FormatFn } from "./fast-uri-format.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -94,6 +95,9 @@ export class SchemaCompiler {
     }
     const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
     addFormats(ajv);
+    // Same fast path as cached standalone code gets (./fast-uri-format.ts): one behaviour.
+    const uri = ajv.formats.uri;
+    if (typeof uri === "function") ajv.addFormat("uri", withSimpleUri(uri as FormatFn));
     this.instances.set(draft, ajv);
     return ajv;
   }

@@ -6,6 +6,7 @@
 import type { ErrorObject } from "ajv";
 import type { Validator } from "./compile.js";
 import { cjsExports } from "./interop.js";
+import { withFastFormats } from "./fast-uri-format.js";
 
 type Loader = () => Promise<unknown>;
 
@@ -29,7 +30,8 @@ export async function loadStandalone(code: string): Promise<Validator> {
   for (const id of requiredModules(code)) {
     const load = RUNTIME[id];
     if (!load) throw new Error(`compiled schema needs module ${id}, which integrity-guard does not ship`);
-    modules.set(id, cjsExports(await load()));
+    const exports = cjsExports(await load());
+    modules.set(id, id === "ajv-formats/dist/formats" ? withFastFormats(exports) : exports);
   }
   const mod: { exports: unknown } = { exports: {} };
   // The code is ajv's own output, cached under .git/integrity-guard/ and checksummed there.

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import { constants } from "node:fs";
 import path from "node:path";
 import { formatFor, parseDocument } from "../../core/parse/index.js";
+import "../../core/parse/yaml.js"; // critical files may be YAML
 import type { CriticalFileFact } from "../../core/health/components.js";
 import { checkRelative } from "../paths.js";
 
