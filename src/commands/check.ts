@@ -3,9 +3,12 @@
  * `check --staged` is the pre-commit hook: it reads what will be committed from the git index
  * (honouring GIT_INDEX_FILE) and restricts per-file checks to the staged changes.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { UnsafePathError, UsageError } from "../errors.js";
+import { ConfigError, UnsafePathError, UsageError } from "../errors.js";
+import { loadConfigText } from "../config/load.js";
+import type { LoadedConfig } from "../config/types.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { WorktreeSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
@@ -37,20 +40,63 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
       for (const d of dirs) files.push(...all.filter((p) => p.startsWith(d)));
     }
     paths = [...new Set(files)];
-  } else if (staged) {
-    paths = await (source as StagedSource).stagedChanges();
+  }
+  let loaded = ctx.loaded;
+  if (staged) {
+    // Both git processes at once: the staged changes, and the config as it will be committed.
+    const [changes, committed] = await Promise.all([
+      named.length === 0 ? (source as StagedSource).stagedChanges() : undefined,
+      stagedConfig(ctx),
+    ]);
+    if (changes) paths = changes;
+    loaded = committed;
   }
   return {
     root: ctx.root,
     git: ctx.git,
-    config: ctx.loaded.config,
-    configPath: ctx.loaded.path,
+    config: loaded.config,
+    configPath: loaded.path,
     source,
     ...(paths ? { paths } : {}),
     log: ctx.log,
     interactive: ctx.interactive,
     noCache: ctx.options["no-cache"] === true,
   };
+}
+
+/**
+ * The config a staged check runs under: the one that will be committed. The CLI loaded the work
+ * tree's; when the index holds a different version (staged, or edited in the work tree and not
+ * staged), the index's wins, so an unstaged edit of the config cannot weaken (or tighten) the
+ * check of a commit. A config git does not track (just written by init) is used as it is.
+ */
+async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
+  const rel = ctx.loaded.path;
+  if (rel.startsWith("../") || path.isAbsolute(rel)) return ctx.loaded; // --config outside the repository
+  const entry = (await ctx.git.lsStaged([rel])).find((e) => e.stage === 0 && (e.mode === "100644" || e.mode === "100755"));
+  if (!entry) return ctx.loaded;
+  let worktree: Buffer | undefined;
+  try {
+    worktree = fs.readFileSync(path.join(ctx.root, rel));
+  } catch {
+    // deleted in the work tree only: the index's version is what will be committed
+  }
+  if (worktree && gitBlobId(worktree, entry.oid.length) === entry.oid) return ctx.loaded;
+  const [blob] = await ctx.git.catFileBatch([entry.oid]);
+  if (!blob) {
+    throw new ConfigError(`the staged ${rel} (blob ${entry.oid}) is missing from the object database`, {
+      fix: "the repository is damaged: run git fsck, then git add the config again",
+    });
+  }
+  return loadConfigText(ctx.root, blob, rel, "as staged");
+}
+
+/** Git's object id of a blob with this content (SHA-1, or SHA-256 in a sha256 repository). */
+function gitBlobId(content: Buffer, hexLength: number): string {
+  return createHash(hexLength === 64 ? "sha256" : "sha1")
+    .update(`blob ${content.length}\0`)
+    .update(content)
+    .digest("hex");
 }
 
 /**

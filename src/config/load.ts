@@ -30,6 +30,15 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
           : "check the file's permissions",
     });
   }
+  return loadConfigText(root, text, rel);
+}
+
+/**
+ * The config from given bytes (the file's, or the staged blob's for the pre-commit hook):
+ * validated, or served from the cache of configs that validated. `where` qualifies the path in
+ * error messages (for example "as staged").
+ */
+export async function loadConfigText(root: string, text: Buffer, rel: string, where = ""): Promise<LoadedConfig> {
   const cached = readCachedConfig(root, text);
   if (cached) return { config: cached, path: rel, exists: true };
   const { validateConfigText } = await import("./validate-text.js");
@@ -37,8 +46,8 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
   if (config) writeCachedConfig(root, text, config);
   if (!config) {
     const lines = findings.map((f) => `  ${f.file}:${f.line ?? 1}:${f.column ?? 1}: ${f.message}${f.fix ? ` (${f.fix})` : ""}`);
-    throw new ConfigError(`invalid config ${rel}:\n${lines.join("\n")}`, {
-      fix: "correct the entries above; the accepted keys are described in schemas/config.schema.json and the README",
+    throw new ConfigError(`invalid config ${rel}${where ? ` ${where}` : ""}:\n${lines.join("\n")}`, {
+      fix: `correct the entries above${where ? " and git add the file" : ""}; the accepted keys are described in schemas/config.schema.json and the README`,
     });
   }
   return { config, path: rel, exists: true };

@@ -38,7 +38,8 @@ fi
 "$ig_bin" check --staged || {
   ig_status=$?
   if [ "$ig_status" -eq 1 ]; then
-    echo "integrity-guard: commit blocked by the findings above; bypass once, at your own risk: git commit --no-verify" >&2
+    # The report above already ends with how to bypass once (git commit --no-verify).
+    echo "integrity-guard: commit blocked by the findings above." >&2
   else
     echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
     echo "  bypass once, at your own risk: git commit --no-verify" >&2

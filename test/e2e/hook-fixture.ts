@@ -71,12 +71,13 @@ export function commit(repo: TestRepo, ...args: string[]): { status: number | nu
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
-/** Assert that a commit was blocked: non-zero, HEAD unchanged, the file:line:column named, the bypass said. */
+/** Assert that a commit was blocked: non-zero, HEAD unchanged, the file:line:column named, the bypass said (once). */
 export function expectBlocked(repo: TestRepo, before: string, r: { status: number | null; out: string }, location: RegExp): void {
   expect(r.status, r.out).not.toBe(0);
   expect(head(repo)).toBe(before);
   expect(r.out).toMatch(location);
   expect(r.out).toContain("git commit --no-verify");
+  expect(r.out.split("--no-verify").length - 1, "the bypass is said once").toBe(1);
 }
 
 export function expectCommitted(repo: TestRepo, before: string, r: { status: number | null; out: string }): void {
