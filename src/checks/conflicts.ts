@@ -92,17 +92,16 @@ export async function readParsed(
  */
 function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
   if (formatFor(path) !== "json") return undefined;
-  let text: string;
   let value: unknown;
   try {
     // Invalid UTF-8 (a UTF-16 BOM included) and NUL bytes go the strict way, which reports them.
     if (!isUtf8(bytes) || bytes.includes(0)) return undefined;
-    text = bytes.toString("utf8");
-    value = JSON.parse(text);
+    // The text is not kept: positions come from the bytes (json-fast.ts).
+    value = JSON.parse(bytes.toString("utf8"));
   } catch {
     return undefined;
   }
-  return { path, value, doc: new FastJsonDoc(text, value), bytes };
+  return { path, value, doc: new FastJsonDoc(bytes, value), bytes };
 }
 
 /**
@@ -206,9 +205,10 @@ export async function conflictFindings(
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
   let analysis = detectConflicts(set.files, config.config ?? {}, configPath);
-  // JSON.parse keeps the last of two duplicate keys; such files are read again strictly, so the
-  // duplicate is reported (and the file skipped) instead of one of its values being trusted.
-  const strict = new Set(set.files.filter((f) => f.doc instanceof FastJsonDoc && f.doc.duplicateKeys).map((f) => f.path));
+  // JSON.parse keeps the last of two duplicate keys, turns 1e400 into Infinity and nests without
+  // limit; such files are read again strictly, so the problem is reported (and the file skipped)
+  // instead of one of its values being trusted.
+  const strict = new Set(set.files.filter((f) => f.doc instanceof FastJsonDoc && f.doc.strictNeeded).map((f) => f.path));
   if (strict.size > 0) {
     set = await loadConfigSet(source, config, configPath, { ...options, strict });
     analysis = detectConflicts(set.files, config.config ?? {}, configPath);

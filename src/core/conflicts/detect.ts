@@ -4,7 +4,7 @@
  */
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
-import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
+import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
@@ -71,20 +71,18 @@ export function mergeMap(merge: ConflictRules["merge"]): Map<string, MergeStrate
 export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRules, configFile?: string): ConflictAnalysis {
   const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
   const merge = mergeMap(rules.merge);
-  const root = newRoot();
+  let root = newRoot();
+  let rejected = false;
   const included: ConfigFile[] = [];
-  const keyCounts = new Map<ConfigFile, number>();
+  const summaries = new Map<ConfigFile, FoldSummary>();
   for (const f of files) {
     if (isMap(f.value)) {
       try {
-        // Checked before folding, so a rejected file adds nothing to the tree.
-        const shape = measure(f.value, MAX_DEPTH);
-        if (shape.tooDeep) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
-        keyCounts.set(f, shape.keys);
-        foldInto(root, f.value, merge, included.length);
+        summaries.set(f, foldInto(root, f.value, merge, included.length));
         included.push(f);
       } catch (error) {
         if (!(error instanceof NestingError) && !(error instanceof RangeError)) throw error;
+        rejected = true;
         findings.push({
           rule: "config/skipped",
           level: "error",
@@ -104,6 +102,12 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
       });
     }
   }
+  if (rejected) {
+    // A rejected file may have added part of itself before its nesting showed: fold the
+    // accepted files again, once (rare; checking every file's depth first cost more).
+    root = newRoot();
+    for (let i = 0; i < included.length; i++) foldInto(root, included[i]!.value as Record<string, unknown>, merge, i);
+  }
   const differ = new Set(rules.differ ?? []);
   const owners = rules.owners ?? {};
   const conflicts: Conflict[] = [];
@@ -121,7 +125,7 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
     conflicts.push(conflict);
   }
   // Positions in one batch per file (the fast JSON path scans each file once).
-  for (const [file, pointers] of wantedBy) file.doc?.prepare?.(pointers, keyCounts.get(file));
+  for (const [file, pointers] of wantedBy) file.doc?.prepare?.(pointers, summaries.get(file));
   const byPath = new Map(included.map((f) => [f.path, f]));
   for (const c of conflicts) {
     for (const e of c.entries) {

@@ -5,7 +5,8 @@
  * conflict with each other; a map under `replace` is compared as a whole.
  *
  * One pass, O(total keys), with no per-key string building: pointers are made only for the
- * (few) keys in conflict. Which files hold a conflicting key is looked up afterwards.
+ * (few) keys in conflict. The same pass checks the nesting depth and sums up what the fast JSON
+ * path compares with the file's text (FoldSummary).
  */
 import { escapeToken } from "../pointer.js";
 import type { MergeStrategy } from "./types.js";
@@ -21,11 +22,42 @@ export const MAX_DEPTH = 256;
 export class NestingError extends Error {}
 
 export interface KeyNode {
+  /** Child nodes in first-seen order (the order conflicts are reported in). */
   children: Map<string, KeyNode> | undefined;
+  /**
+   * The member names of the last map folded here and their nodes, position by position: config
+   * files mostly share their layout, so the next file's map finds its children by comparing
+   * names (interned strings) instead of hashing every one.
+   */
+  shapeKeys: string[] | undefined;
+  shapeNodes: KeyNode[] | undefined;
   first: unknown;
   conflict: boolean;
-  /** Indexes (in fold order) of the files that define this key. */
-  files: number[];
+  /** The files (indexes in fold order) that define this key: `lo`, lo+1 .. lo+n-1 while they run on, else `files`. */
+  lo: number;
+  n: number;
+  files: number[] | undefined;
+}
+
+function node(first: unknown, file: number): KeyNode {
+  return { children: undefined, shapeKeys: undefined, shapeNodes: undefined, first, conflict: false, lo: file, n: 1, files: undefined };
+}
+
+/** Indexes (in fold order) of the files that define `n`'s key. */
+export function definers(n: KeyNode): number[] {
+  if (n.files) return n.files;
+  const out = new Array<number>(n.n);
+  for (let i = 0; i < n.n; i++) out[i] = n.lo + i;
+  return out;
+}
+
+function addFile(n: KeyNode, file: number): void {
+  if (n.files) n.files.push(file);
+  else if (file === n.lo + n.n) n.n++;
+  else {
+    n.files = definers(n);
+    n.files.push(file);
+  }
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -37,61 +69,136 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export function newRoot(): KeyNode {
-  return { children: undefined, first: MAP_MARK, conflict: false, files: [] };
+  return node(MAP_MARK, -1);
 }
 
 /**
- * Add one file's map to the tree. `merge` maps pointers to declared strategies ("" = root);
- * strategies apply to their pointer and everything below. Throws NestingError past MAX_DEPTH.
+ * What the fold saw of one file, for the fast JSON path to compare with the file's text: the
+ * member names (lists included) and whether a number is not finite (JSON.parse turns an
+ * out-of-range 1e400 into Infinity where the strict parser reports it).
  */
-export function foldInto(root: KeyNode, value: Record<string, unknown>, merge: ReadonlyMap<string, MergeStrategy>, file: number): void {
-  const rootStrategy = merge.get("") ?? "deep";
-  if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0, file);
-  else foldWithPaths(root, value, rootStrategy, "", merge, 0, file);
+export interface FoldSummary {
+  keys: number;
+  nonFinite: boolean;
 }
 
-function visit(parent: KeyNode, key: string, v: unknown, strategy: MergeStrategy, file: number): KeyNode | undefined {
+/**
+ * Add one file's map to the tree and return what it saw (FoldSummary).
+ * `merge` maps pointers to declared strategies ("" = root); strategies apply to their pointer
+ * and everything below. Throws NestingError past MAX_DEPTH, possibly after adding part of the
+ * file: the caller then folds the accepted files again into a new root.
+ */
+export function foldInto(
+  root: KeyNode,
+  value: Record<string, unknown>,
+  merge: ReadonlyMap<string, MergeStrategy>,
+  file: number,
+): FoldSummary {
+  const rootStrategy = merge.get("") ?? "deep";
+  const seen: FoldSummary = { keys: 0, nonFinite: false };
+  if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0, file, seen);
+  else foldWithPaths(root, value, rootStrategy, "", merge, 0, file, seen);
+  return seen;
+}
+
+/** Note a value that is not recursed (a scalar, a list, a replaced map), checking its depth. */
+function seeLeaf(v: unknown, depth: number, seen: FoldSummary): void {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) seen.nonFinite = true;
+  } else if (v !== null && typeof v === "object") {
+    const shape = measure(v, MAX_DEPTH - depth);
+    if (shape.tooDeep) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
+    seen.keys += shape.keys;
+    if (shape.nonFinite) seen.nonFinite = true;
+  }
+}
+
+/** Record value `v` of `key` under `parent` (`child`: its node when known, else looked up by name); returns the node. */
+function visit(parent: KeyNode, key: string, child: KeyNode | undefined, v: unknown, strategy: MergeStrategy, file: number): KeyNode {
   const mark =
     isMap(v) && strategy !== "replace" ? MAP_MARK : Array.isArray(v) && (strategy === "unique" || strategy === "append") ? LIST_MARK : v;
-  let children = parent.children;
-  if (!children) parent.children = children = new Map();
-  let node = children.get(key);
-  if (!node) {
-    node = { children: undefined, first: mark, conflict: false, files: [file] };
-    children.set(key, node);
-  } else {
-    if (!node.conflict && !same(node.first, mark)) node.conflict = true;
-    node.files.push(file);
+  if (child === undefined) {
+    child = parent.children!.get(key);
+    if (child === undefined) {
+      child = node(mark, file);
+      parent.children!.set(key, child);
+      return child;
+    }
   }
-  return mark === MAP_MARK ? node : undefined;
+  if (!child.conflict && child.first !== mark && !same(child.first, mark)) child.conflict = true;
+  addFile(child, file);
+  return child;
 }
 
 /** The common case: no per-path strategies, so no pointers are needed at all. */
-function foldFast(node: KeyNode, value: Record<string, unknown>, strategy: MergeStrategy, depth: number, file: number): void {
+function foldFast(
+  at: KeyNode,
+  value: Record<string, unknown>,
+  strategy: MergeStrategy,
+  depth: number,
+  file: number,
+  seen: FoldSummary,
+): void {
   if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    const child = visit(node, key, v, strategy, file);
-    if (child) foldFast(child, v as Record<string, unknown>, strategy, depth + 1, file);
+  // Object.keys and Object.values list own enumerable string keys in the same order.
+  const keys = Object.keys(value);
+  const values = Object.values(value);
+  const len = keys.length;
+  seen.keys += len;
+  at.children ??= new Map();
+  const shapeKeys = at.shapeKeys;
+  let i = 0;
+  if (shapeKeys !== undefined && shapeKeys.length === len) {
+    const known = at.shapeNodes!;
+    for (; i < len && shapeKeys[i] === keys[i]; i++) foldMember(at, keys[i]!, known[i], values[i], strategy, depth, file, seen);
+    if (i === len) return;
   }
+  // Another layout from member i on: look the rest up by name, and remember this layout.
+  const nodes = new Array<KeyNode>(len);
+  for (let j = 0; j < i; j++) nodes[j] = at.shapeNodes![j]!;
+  for (; i < len; i++) nodes[i] = foldMember(at, keys[i]!, undefined, values[i], strategy, depth, file, seen);
+  at.shapeKeys = keys;
+  at.shapeNodes = nodes;
+}
+
+/** One member of a map folded by foldFast (`known`: its node, when the layout told). */
+function foldMember(
+  at: KeyNode,
+  key: string,
+  known: KeyNode | undefined,
+  v: unknown,
+  strategy: MergeStrategy,
+  depth: number,
+  file: number,
+  seen: FoldSummary,
+): KeyNode {
+  const child = visit(at, key, known, v, strategy, file);
+  if (strategy !== "replace" && isMap(v)) foldFast(child, v, strategy, depth + 1, file, seen);
+  else seeLeaf(v, depth + 1, seen);
+  return child;
 }
 
 function foldWithPaths(
-  node: KeyNode,
+  at: KeyNode,
   value: Record<string, unknown>,
   strategy: MergeStrategy,
   pointer: string,
   merge: ReadonlyMap<string, MergeStrategy>,
   depth: number,
   file: number,
+  seen: FoldSummary,
 ): void {
   if (depth > MAX_DEPTH) throw new NestingError(`nested deeper than ${MAX_DEPTH} levels`);
-  for (const key of Object.keys(value)) {
+  at.children ??= new Map();
+  const keys = Object.keys(value);
+  seen.keys += keys.length;
+  for (const key of keys) {
     const v = value[key];
     const childPointer = pointer + "/" + escapeToken(key);
     const s = merge.get(childPointer) ?? strategy;
-    const child = visit(node, key, v, s, file);
-    if (child) foldWithPaths(child, v as Record<string, unknown>, s, childPointer, merge, depth + 1, file);
+    const child = visit(at, key, undefined, v, s, file);
+    if (isMap(v) && s !== "replace") foldWithPaths(child, v, s, childPointer, merge, depth + 1, file, seen);
+    else seeLeaf(v, depth + 1, seen);
   }
 }
 
@@ -102,7 +209,7 @@ export function conflictPaths(root: KeyNode): { tokens: string[]; files: number[
     if (!node.children) return;
     for (const [key, child] of node.children) {
       tokens.push(key);
-      if (child.conflict) out.push({ tokens: [...tokens], files: child.files });
+      if (child.conflict) out.push({ tokens: [...tokens], files: definers(child) });
       walk(child, tokens);
       tokens.pop();
     }
@@ -113,22 +220,24 @@ export function conflictPaths(root: KeyNode): { tokens: string[]; files: number[
 
 /**
  * Depth check and member-name count in one iterative walk (safe on hostile nesting): whether
- * `value` nests deeper than `limit`, and how many object keys it holds (lists included).
+ * `value` nests deeper than `limit`, how many object keys it holds (lists included), and whether
+ * a number in it is not finite.
  */
-export function measure(value: unknown, limit: number): { tooDeep: boolean; keys: number } {
+export function measure(value: unknown, limit: number): { tooDeep: boolean; keys: number; nonFinite: boolean } {
   let keys = 0;
+  let nonFinite = false;
   const values: unknown[] = [value];
   const depths: number[] = [0];
   while (values.length > 0) {
     const v = values.pop();
     const depth = depths.pop()!;
-    if (depth > limit) return { tooDeep: true, keys };
+    if (depth > limit) return { tooDeep: true, keys, nonFinite };
     if (Array.isArray(v)) {
       for (const x of v) {
         if (x !== null && typeof x === "object") {
           values.push(x);
           depths.push(depth + 1);
-        }
+        } else if (typeof x === "number" && !Number.isFinite(x)) nonFinite = true;
       }
     } else if (isMap(v)) {
       const ks = Object.keys(v);
@@ -138,9 +247,9 @@ export function measure(value: unknown, limit: number): { tooDeep: boolean; keys
         if (x !== null && typeof x === "object") {
           values.push(x);
           depths.push(depth + 1);
-        }
+        } else if (typeof x === "number" && !Number.isFinite(x)) nonFinite = true;
       }
     }
   }
-  return { tooDeep: false, keys };
+  return { tooDeep: false, keys, nonFinite };
 }

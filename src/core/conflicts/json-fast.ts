@@ -1,21 +1,49 @@
 /**
  * A fast path for large JSON config sets (issue 4's bench: 200 files x 5,000 keys). Values come
- * from JSON.parse; one hop-between-strings pass then (a) counts the member names in the text and
- * (b) records the positions of the few pointers a report needs. JSON.parse accepts exactly
- * RFC 8259 except that it silently keeps the last of two duplicate keys; comparing the counted
- * names with the keys in the parsed value catches that, and the caller then parses the file
- * strictly (parseDocument) so the duplicate is reported instead of trusted.
+ * from JSON.parse; one pass over the file's bytes then (a) counts the member names and (b)
+ * records the line and column of the few pointers a report needs. JSON.parse accepts what the
+ * strict parser (core/parse/json-scan.ts) accepts, except for three things it lets through: a
+ * duplicate key (it keeps the last), a number out of range (1e400 becomes Infinity) and nesting
+ * deeper than the strict parser's limit. The pass catches all three (more member names in the
+ * text than in the value; a non-finite number in the value; the deepest nesting), and the
+ * caller then parses the file strictly (parseDocument) so the problem is reported, not trusted.
+ *
+ * The pass relies on the bytes being valid UTF-8 and valid JSON (JSON.parse accepted their
+ * text): bytes of multi-byte characters and raw line breaks cannot occur outside strings, so
+ * the structure is found byte by byte, lines are counted between tokens only, and a string
+ * followed by ":" is a member name. It reads the bytes (kept anyway for --write) rather than
+ * the decoded text, so no text outlives its JSON.parse (the bench's 22 MB of text would
+ * otherwise be copied by every garbage collection until the report), and a byte loop is faster
+ * than the string one was.
+ * Positions are the strict parser's (core/parse/lines.ts): lines end at "\n", columns count
+ * code points.
  */
+import { DEFAULT_MAX_DEPTH } from "../parse/json.js";
 import type { Position } from "../parse/index.js";
 import { escapeToken } from "../pointer.js";
 import { isMap } from "./values.js";
 
-interface Span {
-  /** Offset of the member name (-1 for list items and the root), value start, value end. */
-  ks: number;
-  ke: number;
-  vs: number;
-  ve: number;
+/** Where one wanted pointer was found: its member name (absent for list items and the root) and value. */
+export interface Located {
+  key: Position | undefined;
+  value: Position;
+}
+
+/** Scan state: the offset, the current line and where it starts, member names so far, deepest nesting. */
+interface Cursor {
+  i: number;
+  line: number;
+  lineStart: number;
+  keys: number;
+  maxDepth: number;
+}
+
+/** An offset with the line it lies on, turned into a column once the scan is over. */
+interface Mark {
+  off: number;
+  line: number;
+  lineStart: number;
+  column: number;
 }
 
 interface Frame {
@@ -24,235 +52,307 @@ interface Frame {
   ptr: string | null;
   index: number;
   expectKey: boolean;
-  key: string | null;
-  ks: number;
-  ke: number;
-  vs: number;
+  /** Pointer of the current member's value when it lies on a wanted path, else null. */
+  memberPtr: string | null;
+  ks: Mark | null;
+  ke: Mark | null;
+  vs: Mark;
 }
 
-/** Number of object member names in parsed data (lists and nested maps included). */
-export function countKeys(value: unknown): number {
-  let n = 0;
+/**
+ * Object member names in parsed data (lists and nested maps included), and whether a number is
+ * not finite: for files the conflict analysis did not fold (core/conflicts/flatten.ts does both).
+ */
+export function summarize(value: unknown): { keys: number; nonFinite: boolean } {
+  let keys = 0;
+  let nonFinite = false;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) if (x !== null && typeof x === "object") stack.push(x);
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) nonFinite = true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
     } else if (isMap(v)) {
-      const keys = Object.keys(v);
-      n += keys.length;
-      for (const k of keys) {
-        const x = v[k];
-        if (x !== null && typeof x === "object") stack.push(x);
-      }
+      const names = Object.keys(v);
+      keys += names.length;
+      for (const k of names) stack.push(v[k]);
     }
+  }
+  return { keys, nonFinite };
+}
+
+/** Offset just past the string whose opening quote is at `i` (a byte loop beats indexOf calls here). */
+function stringEnd(b: Uint8Array, i: number): number {
+  const n = b.length;
+  i++;
+  while (i < n) {
+    const c = b[i]!;
+    if (c === 34) return i + 1;
+    i += c === 92 ? 2 : 1;
   }
   return n;
 }
 
 /**
- * One pass over valid JSON text: the number of member names, and spans for `wanted` pointers.
- * The text must already have been accepted by JSON.parse.
+ * Move `at` past the container that starts at at.i, counting its member names and line breaks.
+ * This is where the time goes (most of a file lies off every wanted path): keep it tight.
  */
-export function scanJson(text: string, wanted: ReadonlySet<string>): { keys: number; spans: Map<string, Span> } {
-  const prefixes = new Set<string>();
-  for (const w of wanted) {
-    prefixes.add(w);
-    for (let i = w.lastIndexOf("/"); i >= 0; i = i === 0 ? -1 : w.lastIndexOf("/", i - 1)) prefixes.add(w.slice(0, i));
-  }
-  const spans = new Map<string, Span>();
-  const stack: Frame[] = [];
-  let keys = 0;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let pendingKs = -1;
-  let pendingKe = -1;
-  /** Pointer for a value starting now, or null when its path is not wanted. */
-  const childPtr = (): string | null => {
-    const top = stack[stack.length - 1];
-    if (!top) return prefixes.has("") ? "" : null;
-    if (top.ptr === null) return null;
-    const p = top.ptr + "/" + (top.obj ? escapeToken(top.key!) : String(top.index));
-    return prefixes.has(p) ? p : null;
-  };
-  const endValue = (ptr: string | null, vs: number, ve: number, ks: number, ke: number) => {
-    if (ptr !== null && wanted.has(ptr)) spans.set(ptr, { ks, ke, vs, ve });
-  };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 /* , */) {
-      if (c === 44) {
-        const top = stack[stack.length - 1]!;
-        if (top.obj) top.expectKey = true;
-        else top.index++;
-      }
-      i++;
-      continue;
-    }
-    if (c === 58 /* : */) {
-      i++;
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (c === 34 /* " */) {
-      // Find the closing quote: the next quote not preceded by an odd run of backslashes.
-      let e = i + 1;
-      for (;;) {
-        e = text.indexOf('"', e);
-        let b = e - 1;
-        while (text.charCodeAt(b) === 92) b--;
-        if ((e - 1 - b) % 2 === 0) break;
-        e++;
-      }
-      if (top && top.obj && top.expectKey) {
-        keys++;
-        top.expectKey = false;
-        if (top.ptr !== null) {
-          const raw = text.slice(i + 1, e);
-          top.key = raw.includes("\\") ? (JSON.parse(text.slice(i, e + 1)) as string) : raw;
-        }
-        pendingKs = i;
-        pendingKe = e + 1;
-      } else {
-        endValue(childPtr(), i, e + 1, top?.obj ? pendingKs : -1, top?.obj ? pendingKe : -1);
-      }
-      i = e + 1;
-      continue;
-    }
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      const ptr = childPtr();
-      if (ptr === null) {
-        // Off every wanted path: only count its member names and find its end.
-        const r = skipContainer(text, i);
-        keys += r.keys;
-        i = r.end;
-        continue;
-      }
-      const obj = c === 123;
-      stack.push({ obj, ptr, index: 0, expectKey: obj, key: null, ks: top?.obj ? pendingKs : -1, ke: top?.obj ? pendingKe : -1, vs: i });
-      i++;
-      continue;
-    }
-    if (c === 125 /* } */ || c === 93 /* ] */) {
-      const done = stack.pop()!;
-      endValue(done.ptr, done.vs, i + 1, done.ks, done.ke);
-      i++;
-      continue;
-    }
-    // A number, true, false or null: up to the next delimiter.
-    let e = i + 1;
-    while (e < n) {
-      const d = text.charCodeAt(e);
-      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
-      e++;
-    }
-    endValue(childPtr(), i, e, top?.obj ? pendingKs : -1, top?.obj ? pendingKe : -1);
-    i = e;
-  }
-  return { keys, spans };
-}
-
-/** End offset of the container starting at `start`, and the member names inside it. */
-function skipContainer(text: string, start: number): { end: number; keys: number } {
+function skipContainer(b: Uint8Array, at: Cursor, base: number): void {
+  let i = at.i;
+  let line = at.line;
+  let lineStart = at.lineStart;
+  let keys = at.keys;
   let depth = 0;
-  let keys = 0;
-  let i = start;
-  const n = text.length;
+  let maxDepth = 0;
+  const n = b.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = b[i]!;
     if (c === 34) {
-      let e = text.indexOf('"', i + 1);
-      while (text.charCodeAt(e - 1) === 92) {
-        let b = e - 1;
-        while (text.charCodeAt(b) === 92) b--;
-        if ((e - 1 - b) % 2 === 0) break;
-        e = text.indexOf('"', e + 1);
+      // The string, inline (a call per string costs more than the loop).
+      for (i++; i < n;) {
+        const d = b[i]!;
+        if (d === 34) break;
+        i += d === 92 ? 2 : 1;
       }
-      i = e + 1;
-      let d = text.charCodeAt(i);
-      while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++i);
+      let d = b[++i];
+      while (d === 32 || d === 10 || d === 13 || d === 9) {
+        if (d === 10) {
+          line++;
+          lineStart = i + 1;
+        }
+        d = b[++i];
+      }
       if (d === 58) {
         keys++;
         i++;
       }
       continue;
     }
-    if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      depth--;
-      if (depth === 0) return { end: i + 1, keys };
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) maxDepth = depth;
+    } else if ((c === 125 || c === 93) && --depth === 0) {
+      i++;
+      break;
     }
     i++;
   }
-  return { end: n, keys };
+  at.i = i;
+  at.line = line;
+  at.lineStart = lineStart;
+  at.keys = keys;
+  if (base + maxDepth > at.maxDepth) at.maxDepth = base + maxDepth;
+}
+
+/** Every pointer on the way to `wanted` ones ("" included), so the scan knows what to walk into. */
+function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const w of wanted) {
+    prefixes.add(w);
+    for (let i = w.lastIndexOf("/"); i >= 0; i = i === 0 ? -1 : w.lastIndexOf("/", i - 1)) prefixes.add(w.slice(0, i));
+  }
+  return prefixes;
 }
 
 /**
- * 1-based line and column (UTF-16 code units) of each offset, counting line breaks forward once:
- * no table of every line start is built, as only a few offsets per file are ever asked for.
+ * Columns of `marks` as the strict parser counts them (code points from the line start, i.e.
+ * UTF-8 bytes that do not continue a sequence), counting forward once in offset order so a
+ * minified one-line file is not recounted per mark.
  */
-export function linesAndColumns(text: string, offsets: readonly number[]): Map<number, { line: number; column: number }> {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
-  const out = new Map<number, { line: number; column: number }>();
-  let line = 1;
-  let lineStart = 0;
-  let next = text.indexOf("\n");
-  for (const off of sorted) {
-    while (next >= 0 && next < off) {
-      line++;
-      lineStart = next + 1;
-      next = text.indexOf("\n", lineStart);
+function setColumns(b: Uint8Array, marks: Mark[]): void {
+  marks.sort((x, y) => x.off - y.off);
+  let lineStart = -1;
+  let at = 0;
+  let column = 1;
+  for (const m of marks) {
+    if (m.lineStart !== lineStart) {
+      lineStart = m.lineStart;
+      // A byte order mark is invisible in editors: not a column (as in core/parse/lines.ts).
+      at = lineStart === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : lineStart;
+      column = 1;
     }
-    out.set(off, { line, column: off - lineStart + 1 });
+    for (; at < m.off; at++) if ((b[at]! & 0xc0) !== 0x80) column++;
+    m.column = column;
   }
-  return out;
+}
+
+function position(start: Mark, end: Mark): Position {
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The member name whose quotes are at `s` and `e - 1`. */
+function memberName(b: Uint8Array, s: number, e: number): string {
+  let name = "";
+  for (let i = s + 1; i < e - 1; i++) {
+    const c = b[i]!;
+    // Escapes and non-ASCII characters: decode the whole name properly.
+    if (c === 92 || c >= 0x80) return JSON.parse(Buffer.from(b.buffer, b.byteOffset + s, e - s).toString("utf8")) as string;
+    name += String.fromCharCode(c);
+  }
+  return name;
+}
+
+/**
+ * One pass over the UTF-8 bytes of valid JSON: the number of member names, and where each
+ * `wanted` pointer is. The bytes must be valid UTF-8 and already accepted by JSON.parse.
+ */
+export function scanJson(b: Uint8Array, wanted: ReadonlySet<string>): { keys: number; maxDepth: number; found: Map<string, Located> } {
+  const prefixes = prefixesOf(wanted);
+  const marks: Mark[] = [];
+  const spans: { ptr: string; ks: Mark | null; ke: Mark | null; vs: Mark; ve: Mark }[] = [];
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  const at: Cursor = { i: bom ? 3 : 0, line: 1, lineStart: 0, keys: 0, maxDepth: 0 };
+  const mark = (off: number): Mark => {
+    const m = { off, line: at.line, lineStart: at.lineStart, column: 0 };
+    marks.push(m);
+    return m;
+  };
+  const stack: Frame[] = [];
+  let pendingKs: Mark | null = null;
+  let pendingKe: Mark | null = null;
+  /** Pointer for a value starting now, or null when its path is not wanted. */
+  const childPtr = (): string | null => {
+    const top = stack[stack.length - 1];
+    if (!top) return prefixes.has("") ? "" : null;
+    if (top.ptr === null) return null;
+    if (top.obj) return top.memberPtr;
+    const p = top.ptr + "/" + String(top.index);
+    return prefixes.has(p) ? p : null;
+  };
+  const endValue = (ptr: string | null, vs: number, ve: number, top: Frame | undefined) => {
+    if (ptr === null || !wanted.has(ptr)) return;
+    const key = top?.obj === true;
+    spans.push({ ptr, ks: key ? pendingKs : null, ke: key ? pendingKe : null, vs: mark(vs), ve: mark(ve) });
+  };
+  const n = b.length;
+  while (at.i < n) {
+    const i = at.i;
+    const c = b[i]!;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 /* , */ || c === 58 /* : */) {
+      if (c === 10) {
+        at.line++;
+        at.lineStart = i + 1;
+      } else if (c === 44) {
+        const top = stack[stack.length - 1]!;
+        if (top.obj) top.expectKey = true;
+        else top.index++;
+      }
+      at.i = i + 1;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (c === 34 /* " */) {
+      const e = stringEnd(b, i);
+      if (top && top.obj && top.expectKey) {
+        at.keys++;
+        top.expectKey = false;
+        if (top.ptr !== null) {
+          const name = memberName(b, i, e);
+          const p = top.ptr + "/" + (name.includes("~") || name.includes("/") ? escapeToken(name) : name);
+          top.memberPtr = prefixes.has(p) ? p : null;
+          pendingKs = top.memberPtr !== null ? mark(i) : null;
+          pendingKe = top.memberPtr !== null ? mark(e) : null;
+        }
+      } else {
+        endValue(childPtr(), i, e, top);
+      }
+      at.i = e;
+      continue;
+    }
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const ptr = childPtr();
+      if (ptr === null) {
+        // Off every wanted path: only count its member names and lines, and find its end.
+        skipContainer(b, at, stack.length);
+        continue;
+      }
+      const obj = c === 123;
+      const key = top?.obj === true;
+      stack.push({
+        obj,
+        ptr,
+        index: 0,
+        expectKey: obj,
+        memberPtr: null,
+        ks: key ? pendingKs : null,
+        ke: key ? pendingKe : null,
+        vs: mark(i),
+      });
+      if (stack.length > at.maxDepth) at.maxDepth = stack.length;
+      at.i = i + 1;
+      continue;
+    }
+    if (c === 125 /* } */ || c === 93 /* ] */) {
+      const done = stack.pop()!;
+      if (done.ptr !== null && wanted.has(done.ptr)) spans.push({ ptr: done.ptr, ks: done.ks, ke: done.ke, vs: done.vs, ve: mark(i + 1) });
+      at.i = i + 1;
+      continue;
+    }
+    // A number, true, false or null: up to the next delimiter.
+    let e = i + 1;
+    while (e < n) {
+      const d = b[e];
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+      e++;
+    }
+    endValue(childPtr(), i, e, top);
+    at.i = e;
+  }
+  setColumns(b, marks);
+  const found = new Map<string, Located>();
+  for (const s of spans) found.set(s.ptr, { key: s.ks && s.ke ? position(s.ks, s.ke) : undefined, value: position(s.vs, s.ve) });
+  return { keys: at.keys, maxDepth: at.maxDepth, found };
 }
 
 /**
  * A JSON file read through the fast path: `value` from JSON.parse; positions after `prepare`
- * (one scan for every pointer a report needs); `duplicateKeys` true when the text names more
- * members than the value holds, i.e. JSON.parse dropped a duplicate.
+ * (one scan for every pointer a report needs); `strictNeeded` when the file holds something
+ * JSON.parse accepts and the strict parser reports (see the top of this file).
  */
 export class FastJsonDoc {
-  private spans = new Map<string, Span>();
-  private lines = new Map<number, { line: number; column: number }>();
-  private textKeys = -1;
-  private valueKeys = -1;
+  private found = new Map<string, Located>();
+  private scanned = new Set<string>();
+  private scan: { keys: number; maxDepth: number } | undefined;
+  private seen: { keys: number; nonFinite: boolean } | undefined;
   constructor(
-    readonly text: string,
+    readonly bytes: Uint8Array,
     readonly value: unknown,
   ) {}
 
-  prepare(pointers: Iterable<string>, valueKeys?: number): void {
-    const r = scanJson(this.text, new Set(pointers));
-    this.spans = r.spans;
-    this.textKeys = r.keys;
-    const offsets: number[] = [];
-    for (const sp of r.spans.values()) offsets.push(sp.vs, sp.ve, ...(sp.ks >= 0 ? [sp.ks, sp.ke] : []));
-    this.lines = linesAndColumns(this.text, offsets);
-    if (valueKeys !== undefined) this.valueKeys = valueKeys;
+  prepare(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean }): void {
+    const wanted = new Set(pointers);
+    const r = scanJson(this.bytes, wanted);
+    this.scan = { keys: r.keys, maxDepth: r.maxDepth };
+    for (const p of wanted) this.scanned.add(p);
+    for (const [p, l] of r.found) this.found.set(p, l);
+    if (seen) this.seen = seen;
   }
 
-  /** True when JSON.parse dropped a duplicate key (the text names more members than the value holds). */
-  get duplicateKeys(): boolean {
-    if (this.textKeys < 0) this.prepare([]);
-    if (this.valueKeys < 0) this.valueKeys = countKeys(this.value);
-    return this.textKeys !== this.valueKeys;
+  /**
+   * True when the strict parser must read the file: JSON.parse dropped a duplicate key (the text
+   * names more members than the value holds), turned an out-of-range number into Infinity, or
+   * accepted nesting the strict parser refuses.
+   */
+  get strictNeeded(): boolean {
+    if (!this.scan) this.prepare([]);
+    this.seen ??= summarize(this.value);
+    return this.scan!.keys !== this.seen.keys || this.seen.nonFinite || this.scan!.maxDepth > DEFAULT_MAX_DEPTH;
   }
 
-  private pos(start: number, end: number): Position {
-    const s = this.lines.get(start)!;
-    const e = this.lines.get(end)!;
-    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  /** Where `pointer` is; a pointer `prepare` was not told about costs a scan of its own. */
+  private find(pointer: string): Located | undefined {
+    if (!this.scanned.has(pointer)) this.prepare([pointer]);
+    return this.found.get(pointer);
   }
 
   locate(pointer: string): Position | undefined {
-    const s = this.spans.get(pointer);
-    return s ? this.pos(s.vs, s.ve) : undefined;
+    return this.find(pointer)?.value;
   }
 
   locateKey(pointer: string): Position | undefined {
-    const s = this.spans.get(pointer);
-    return s && s.ks >= 0 ? this.pos(s.ks, s.ke) : undefined;
+    return this.find(pointer)?.key;
   }
 }

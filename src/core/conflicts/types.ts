@@ -12,9 +12,9 @@ export interface ConfigFile {
   doc?: Pick<ParsedDocument, "locate" | "locateKey"> & {
     /**
      * Called once, before any locate, with every pointer the report will ask for (batch
-     * lookups) and the number of object keys in `value` (already counted by the analysis).
+     * lookups) and what the analysis saw of `value` (its member names and non-finite numbers).
      */
-    prepare?(pointers: Iterable<string>, valueKeys?: number): void;
+    prepare?(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean }): void;
   };
 }
 

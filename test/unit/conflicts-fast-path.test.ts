@@ -1,0 +1,191 @@
+/**
+ * The fast JSON path of the conflicts check (JSON.parse plus one byte scan, core/conflicts/json-fast.ts)
+ * must report exactly what the strict parser reports: the same findings, values, positions and
+ * masking, and a file JSON.parse would wrongly accept (a duplicate key) must still be reported.
+ */
+import { describe, expect, it } from "vitest";
+import { conflictFindings, loadConfigSet } from "../../src/checks/conflicts.js";
+import type { Config, ConfigConflictConfig } from "../../src/config/types.js";
+import { detectConflicts } from "../../src/core/conflicts/index.js";
+import { FastJsonDoc } from "../../src/core/conflicts/json-fast.js";
+import type { Finding } from "../../src/core/finding.js";
+import type { FileSource } from "../../src/io/file-source.js";
+
+const CONFIG_PATH = ".integrity-guard/config.yml";
+
+function memorySource(files: Record<string, string | Buffer>): FileSource {
+  return {
+    kind: "worktree",
+    list: async () => Object.keys(files),
+    read: async (paths) => {
+      const out = new Map<string, Buffer>();
+      for (const p of paths) {
+        const f = files[p];
+        if (f !== undefined) out.set(p, Buffer.isBuffer(f) ? f : Buffer.from(f));
+      }
+      return out;
+    },
+  };
+}
+
+/** What `conflicts` reports (fast path), and what it reports with every file parsed strictly. */
+async function bothWays(files: Record<string, string | Buffer>, rules: ConfigConflictConfig = {}) {
+  const config: Config = { version: 1, config: { files: ["config/**"], ...rules } };
+  const source = memorySource(files);
+  const fast = await conflictFindings(source, config, CONFIG_PATH, { parseFindings: true });
+  const set = await loadConfigSet(source, config, CONFIG_PATH, { parseFindings: true, strict: new Set(Object.keys(files)) });
+  const strict = [...set.findings, ...detectConflicts(set.files, config.config!, CONFIG_PATH).findings];
+  const fastJson = fast.set.files.filter((f) => f.doc instanceof FastJsonDoc).map((f) => f.path);
+  return { fast: fast.findings, strict, fastJson };
+}
+
+const brief = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.file}:${f.line ?? "-"}:${f.column ?? "-"} ${f.key ?? ""}`);
+
+describe("fast JSON path reports what the strict parser reports", () => {
+  it("conflicts in nested maps, deep in lists, under escaped and non-ASCII keys, in CRLF and minified files", async () => {
+    const a = JSON.stringify(
+      {
+        server: { port: 8080, name: "web", tags: ["a", "b"] },
+        deep: { list: [{ x: [1, { y: 2 }] }, "s"], same: [1, { z: true }] },
+        'k"q': 1,
+        "e\u00e9": "caf\u00e9",
+        "sl/ash": { "til~de": 1 },
+        db: { password: "hunter2", host: "h1" },
+        kind: "scalar",
+        empty: {},
+        none: [],
+      },
+      null,
+      2,
+    );
+    // Same data in other layouts: CRLF line ends, one minified line with an emoji before the
+    // conflicting keys (columns count code points), keys in another order.
+    const b = JSON.stringify(
+      {
+        none: [],
+        empty: {},
+        kind: { now: "a map" },
+        db: { host: "h2", password: "swordfish" },
+        "sl/ash": { "til~de": 2 },
+        "e\u00e9": "caf\u00e9!",
+        'k"q': 2,
+        deep: { same: [1, { z: true }], list: [{ x: [1, { y: 3 }] }, "s"] },
+        server: { name: "web", port: 9090, tags: ["a", "b"] },
+      },
+      null,
+      4,
+    ).replace(/\n/g, "\r\n");
+    const c = `{"note":"\u{1F600}\u{1F600} emoji, then","server":{"port":7070,"name":"w\u00e9b"},"deep":{"list":[{"x":[1,{"y":4}]},"s"]},"\\u006b\\"q":3}`;
+    const { fast, strict, fastJson } = await bothWays({ "config/a.json": a, "config/b.json": b, "config/c.json": c });
+    expect(fastJson).toEqual(["config/a.json", "config/b.json", "config/c.json"]);
+    expect(fast).toEqual(strict);
+    // The comparison above is only as good as what it compares: check the findings are there.
+    expect(brief(fast)).toEqual([
+      // Columns count code points: the two emoji before "port" are one column each.
+      "config/conflict config/c.json:1:43 server.port",
+      "config/conflict config/c.json:1:55 server.name",
+      "config/conflict config/c.json:1:77 deep.list",
+      'config/conflict config/c.json:1:114 ["k\\"q"]',
+      'config/conflict config/b.json:14:11 ["eé"]',
+      'config/conflict config/b.json:12:19 ["sl/ash"]["til~de"]',
+      "config/conflict config/b.json:9:21 db.password",
+      "config/conflict config/b.json:8:17 db.host",
+      "config/conflict config/b.json:4:13 kind",
+    ]);
+    const secret = fast.find((f) => f.key === "db.password")!;
+    expect(JSON.stringify(secret)).not.toMatch(/hunter2|swordfish/);
+  });
+
+  it("treats equal values written differently as equal, exactly as the strict path does", async () => {
+    const { fast, strict } = await bothWays({
+      "config/a.json": '{"n": 1, "m": 100, "s": "A", "f": 0.5, "tiny": 1e-400, "neg": -0, "u": "\\ud83d\\ude00"}',
+      "config/b.json": '{"n": 1.0, "m": 1e2, "s": "\\u0041", "f": 5E-1, "tiny": 0, "neg": 0, "u": "\u{1F600}"}',
+    });
+    expect(fast).toEqual(strict);
+    expect(fast).toEqual([]);
+  });
+
+  it("reports a duplicate key (which JSON.parse would drop) and leaves the file out, as the strict path does", async () => {
+    const files = {
+      "config/a.json": '{\n  "server": {"port": 1}\n}\n',
+      "config/dup.json": '{\n  "server": {"port": 1, "port": 8080}\n}\n',
+      "config/nested-dup.json": '{"list": [{"k": 1, "k": 1}], "server": {"port": 1}}',
+    };
+    const { fast, strict, fastJson } = await bothWays(files);
+    expect(fastJson).toEqual(["config/a.json"]);
+    expect(fast).toEqual(strict);
+    expect(brief(fast)).toEqual([
+      "parse/duplicate-key config/dup.json:2:25 port",
+      "config/skipped config/dup.json:2:25 ",
+      "parse/duplicate-key config/nested-dup.json:1:20 k",
+      "config/skipped config/nested-dup.json:1:20 ",
+    ]);
+    expect(fast.some((f) => f.rule === "config/conflict")).toBe(false);
+  });
+
+  it("reports invalid UTF-8, a byte order mark and a NUL byte, as the strict path does", async () => {
+    const { fast, strict, fastJson } = await bothWays({
+      "config/a.json": '{"x": 1}',
+      "config/latin1.json": Buffer.from([...Buffer.from('{"x": "caf'), 0xe9, ...Buffer.from('"}')]),
+      "config/bom.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"x": 2}')]),
+      "config/nul.json": Buffer.from('{"x": "a\u0000b"}'),
+    });
+    expect(fastJson).toEqual(["config/a.json"]);
+    expect(fast).toEqual(strict);
+    const rules = fast.map((f) => `${f.rule} ${f.file}`);
+    expect(rules).toEqual(
+      expect.arrayContaining(["parse/encoding config/latin1.json", "parse/encoding config/bom.json", "config/skipped config/nul.json"]),
+    );
+  });
+
+  it("reports a number out of range and nesting past the parser's limit, which JSON.parse accepts", async () => {
+    const tooDeep = "[".repeat(1001) + "]".repeat(1001);
+    const { fast, strict, fastJson } = await bothWays({
+      "config/a.json": '{"x": 1}',
+      "config/big.json": '{\n  "x": 1,\n  "n": [1, -1e400]\n}',
+      "config/big-list.json": "[1e999]",
+      "config/deep.json": `{"x": 1, "d": ${tooDeep}}`,
+    });
+    expect(fastJson).toEqual(["config/a.json"]);
+    expect(fast).toEqual(strict);
+    expect(brief(fast)).toEqual([
+      "parse/number-range config/big.json:3:12 ",
+      "config/skipped config/big.json:3:12 ",
+      "parse/number-range config/big-list.json:1:2 ",
+      "config/skipped config/big-list.json:1:2 ",
+      // The 1,000th "[" (the root object is the first level) is one too many.
+      "parse/too-deep config/deep.json:1:1014 ",
+      "config/skipped config/deep.json:1:1014 ",
+    ]);
+  });
+
+  it("places a top level that is not a map, and owned keys defined elsewhere, as the strict path does", async () => {
+    const { fast, strict } = await bothWays(
+      {
+        "config/list.json": "\n\n  [1, 2]\n",
+        "config/owner.json": '{\n  "database": {"host": "a"}\n}',
+        "config/other.json": '{"x": 1,\n   "database": {\n     "host": "a", "port": 5432}}',
+      },
+      { owners: { "/database": "config/owner.json" } },
+    );
+    expect(fast).toEqual(strict);
+    expect(brief(fast)).toEqual(["config/not-a-map config/list.json:3:3 ", "config/single-source config/other.json:2:4 database"]);
+  });
+
+  it("follows merge strategies and skips a hostile deeply nested file without leaving part of it behind", async () => {
+    let deep = "1";
+    for (let i = 0; i < 300; i++) deep = `{"d": ${deep}}`;
+    const { fast, strict } = await bothWays(
+      {
+        "config/a.json": '{"a": 1, "u": [1, 2], "r": {"p": 1, "q": 2}}',
+        // Left out for its nesting: its "a" and "r" must not count, or "a" would be in conflict.
+        "config/b.json": `{"a": 5, "r": {"p": 9}, "deep": ${deep}}`,
+        "config/c.json": '{"a": 1, "u": [3], "r": {"q": 2, "p": 1}}',
+        "config/d.json": '{"a": 1, "u": [1], "r": {"p": 1}}',
+      },
+      { merge: { "/u": "unique", "/r": "replace" } },
+    );
+    expect(fast).toEqual(strict);
+    expect(brief(fast)).toEqual(["config/skipped config/b.json:-:- ", "config/conflict config/d.json:1:25 r"]);
+  });
+});
