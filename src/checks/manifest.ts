@@ -19,7 +19,9 @@ import type { Git, IndexEntry } from "../io/git.js";
 import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
 import { readManifestBytes, readManifestFile, sha256Of } from "../io/manifest-store.js";
-import { Verdict, statKeyOf } from "../io/hash/verdict.js";
+import { Verdict, filterKey, statKeyOf } from "../io/hash/verdict.js";
+import type { PathState } from "../io/hash/dir-state.js";
+import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { StatCache } from "../io/stat-cache.js";
 import type { Check, CheckContext } from "./types.js";
@@ -43,55 +45,113 @@ export interface VerifyOutcome {
   summary: Record<string, unknown>;
 }
 
+/** What verifyTree sets up before the manifest is parsed, shared by its steps. */
+interface VerifyRun {
+  cache: StatCache;
+  include: readonly string[];
+  covered: (p: string) => boolean;
+  includeRoots: string[];
+  reached: (p: string) => boolean;
+  bytes: Buffer | undefined;
+  /** A full cached run on the real index: the only kind that uses or records a verdict. */
+  whole: boolean;
+  indexFile: string;
+  indexBefore: StatKey | undefined;
+  /** Key of the include/exclude globs (the verdict applies only under the same ones). */
+  filter: string;
+  verdictFile: string;
+  /** git diff-files, started first (see prepareRun). */
+  pre: { changed: Promise<string[]>; startedNs: bigint } | undefined;
+  /** Hash threads started before the manifest is parsed (--no-cache on a big manifest). */
+  stream: HashStream | undefined;
+}
+
+/** Manifest bytes from which `--no-cache` starts hash threads early (about 600 entries). */
+const EARLY_THREADS_BYTES = 64 * 1024;
+
 /** Diff the work tree against the manifest: the engine behind `verify` and `check`. */
 export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
+  const run = prepareRun(o);
+  const fast = await cleanRunVerdict(o, run);
+  if (fast) return fast;
+  // --no-cache on a big manifest reads every file: start the hash threads now, so their start-up
+  // overlaps parsing the manifest, and they hash while the walk runs.
+  if (o.noCache && run.bytes && run.bytes.length >= EARLY_THREADS_BYTES) run.stream = new HashStream();
+  try {
+    return await compareWithManifest(o, run);
+  } finally {
+    run.stream?.cancel(); // no-op once finished; stops the threads when the run ended early
+  }
+}
+
+function prepareRun(o: VerifyOptions): VerifyRun {
   const cacheFile = StatCache.pathFor(o.git.stateDir(), o.root);
-  const cache = StatCache.load(cacheFile);
   const include = o.config.manifest?.include ?? [];
-  const covered = coveredFilter(o.config.manifest);
   const includeRoots = walkRoots(include);
-  const reached = (p: string) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/"));
   const bytes = readManifestBytes(o.root);
   // The verdict applies only to a full cached run on the real index (see src/io/hash/verdict.ts).
-  const verdictFile = cacheFile.replace(/\.json$/, ".verdict.json");
   const whole = !o.noCache && !o.shard && !o.paths && !process.env.GIT_INDEX_FILE;
   const indexFile = path.join(o.git.gitDir, "index");
   const indexBefore = whole ? statKeyOf(indexFile) : undefined;
-  let pre: { entries: WalkEntry[]; changed: Promise<string[]> } | undefined;
+  // git's answer (diff-files lstat's every tracked file) is the longest step of a warm run:
+  // start it before anything else; the verdict and the full comparison both use it.
+  let pre: VerifyRun["pre"];
   if (whole && bytes) {
-    const verdict = Verdict.load(verdictFile);
-    const extra = verdict.extraFor(sha256Of(bytes));
-    if (extra && verdict.indexMatches(indexBefore)) {
-      const extraSet = new Set(extra);
-      const changed = o.git.worktreeChangedPaths();
-      const roots = new Set(includeRoots);
-      for (const p of extra) if (!reached(p)) roots.add(p);
-      const accept = (p: string) => extraSet.has(p) || covered(p);
-      let entries: WalkEntry[];
-      try {
-        entries = walkTree(o.root, [...roots], accept);
-      } catch (error) {
-        await changed.catch(() => undefined);
-        throw error;
-      }
-      const n = verdict.check(o.root, entries, await changed, accept);
-      if (n !== undefined) {
-        return {
-          findings: [],
-          summary: {
-            entries: n,
-            checked: entries.length,
-            hashed: 0,
-            bytes_hashed: 0,
-            trusted_git: entries.length - verdict.otherCount,
-            trusted_cache: verdict.otherCount,
-            clean_run_verdict: true,
-          },
-        };
-      }
-      pre = { entries, changed };
-    }
+    const startedNs = BigInt(Date.now()) * 1_000_000n;
+    const changed = o.git.worktreeChangedPaths();
+    changed.catch(() => undefined); // awaited later or by observeTree; never an unhandled rejection
+    pre = { changed, startedNs };
   }
+  return {
+    cache: StatCache.load(cacheFile),
+    include,
+    covered: coveredFilter(o.config.manifest),
+    includeRoots,
+    reached: (p) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/")),
+    bytes,
+    whole,
+    indexFile,
+    indexBefore,
+    filter: filterKey(include, o.config.manifest?.exclude ?? []),
+    verdictFile: cacheFile.replace(/\.json$/, ".verdict.json"),
+    pre,
+    stream: undefined,
+  };
+}
+
+/** The warm fast path: "clean" from the last clean run's verdict, or undefined (see verdict.ts). */
+async function cleanRunVerdict(o: VerifyOptions, run: VerifyRun): Promise<VerifyOutcome | undefined> {
+  if (!run.pre || !run.bytes) return undefined;
+  const verdict = Verdict.load(run.verdictFile);
+  const extra = verdict.extraFor(sha256Of(run.bytes), run.filter);
+  // While git runs: one lstat per folder the clean run listed instead of a walk.
+  if (!extra || !verdict.indexMatches(run.indexBefore) || !verdict.treeUnchanged(o.root)) return undefined;
+  const extraSet = new Set(extra);
+  const n = verdict.check(o.root, await run.pre.changed, (p) => extraSet.has(p) || run.covered(p));
+  if (n === undefined) return undefined;
+  return {
+    findings: [],
+    summary: {
+      entries: n,
+      checked: verdict.walked,
+      hashed: 0,
+      bytes_hashed: 0,
+      trusted_git: verdict.walked - verdict.otherCount,
+      trusted_cache: verdict.otherCount,
+      clean_run_verdict: true,
+    },
+  };
+}
+
+/** The full comparison: parse the manifest, observe the tree, diff, record a verdict when clean. */
+async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<VerifyOutcome> {
+  const { cache, include, covered, includeRoots, reached, bytes, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
+  const only = o.paths ? new Set(o.paths) : undefined;
+  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p));
+  // With early threads, walk BEFORE parsing the manifest, handing each file to the threads as it
+  // is found: they hash while the manifest is parsed instead of waiting for it.
+  const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
+  const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
   const stored = readManifestFile(o.root, o.noCache ? undefined : cache, bytes);
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
@@ -110,8 +170,6 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   }
   if (!stored.manifest) return { findings: stored.findings, summary: { entries: 0 } };
   const manifest = stored.manifest;
-  const only = o.paths ? new Set(o.paths) : undefined;
-  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p));
   const entries = manifest.entries.filter((e) => wanted(e.path));
   let lines: Map<string, number> | undefined; // built only when a finding needs a line
   const lineOf = (p: string) => (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
@@ -119,7 +177,17 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
   for (const e of entries) if (!reached(e.path)) roots.add(e.path);
+  if (push && prewalked) {
+    // Sealed paths the globs do not cover (excluded since, or outside every include root): the
+    // ordinary walk takes them through `sealed`; here they are walked as roots of their own,
+    // accepting only such paths, so nothing is listed twice.
+    const extra = entries.filter((e) => !covered(e.path)).map((e) => e.path);
+    if (extra.length > 0) prewalked.push(...walkTree(o.root, extra, (p) => sealed.has(p) && !covered(p), undefined, push));
+  }
   const bar = progressBar(o.interactive === true, "verify");
+  // Taken before the walk: what a verdict trusts must be older than this (dir-state.ts).
+  const walkStartNs = BigInt(Date.now()) * 1_000_000n;
+  const states = whole ? new Map<string, PathState>() : undefined;
   const { observed, stats, blobIds, others, walked } = await observeTree({
     git: o.git,
     root: o.root,
@@ -128,8 +196,10 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
     cache,
     useCache: !o.noCache,
     ...(bar ? { onProgress: bar.update } : {}),
-    // The verdict's walk used the same roots and accept (same manifest bytes): reuse it.
     ...(pre ? { pre } : {}),
+    ...(states ? { states } : {}),
+    ...(stream ? { stream } : {}),
+    ...(prewalked ? { walked: prewalked } : {}),
   });
   bar?.end();
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
@@ -153,7 +223,10 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
       await Verdict.record(verdictFile, {
         manifestSha: stored.sha256,
         index: indexBefore,
-        entries: walked,
+        filter,
+        dirs: states!,
+        walked: walked.length,
+        stampNs: walkStartNs,
         extra: entries.filter((e) => !covered(e.path)).map((e) => e.path),
         others,
         links,

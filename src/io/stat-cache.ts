@@ -67,6 +67,13 @@ export class StatCache {
   private blobsDirty = false;
   /** Paths (re)recorded in this run: their hash is at least as recent as the next stamp. */
   private touched = new Set<string>();
+  /**
+   * The stamp this run writes: the wall clock when the cache was opened, BEFORE any file was
+   * stat'ed or read. A file edited after we read it, in the same timestamp tick as its recorded
+   * mtime, then has that mtime within RACY_WINDOW_NS of the stamp however long the run took (a
+   * stamp taken at save time would let an edit early in a run longer than the window pass).
+   */
+  private readonly openedNs = BigInt(Date.now()) * 1_000_000n;
 
   private constructor(
     /** The files half; the blobs half sits beside it. */
@@ -139,6 +146,24 @@ export class StatCache {
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
     const r = this.record0(rel);
     return !!r && r[0] === stat[0] && r[1] === stat[1] && r[2] === stat[2] && r[3] === stat[3] && !this.isRacy(r[1]) && r[4] !== sha256;
+  }
+
+  /**
+   * After `rel` was read and hashed: true when that is bit rot (`isBitrot`; the old record is
+   * kept as evidence), else the hash is recorded. One lookup for the common unchanged case:
+   * this runs for every file of a --no-cache run.
+   */
+  recordHashed(rel: string, stat: StatKey, sha256: string, executable: boolean): boolean {
+    const r = this.record0(rel);
+    if (r && r[0] === stat[0] && r[1] === stat[1] && r[2] === stat[2] && r[3] === stat[3]) {
+      if (r[4] === sha256 && r[5] === (executable ? 1 : 0)) {
+        this.touched.add(rel); // as record() would: the same record, re-confirmed
+        return false;
+      }
+      if (r[4] !== sha256 && !this.isRacy(r[1])) return true;
+    }
+    this.record(rel, stat, sha256, executable);
+    return false;
   }
 
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
@@ -234,7 +259,7 @@ export class StatCache {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
         for (const [p, r] of Object.entries(this.filesData)) if (!this.touched.has(p) && this.isRacy(r[1])) delete this.filesData[p];
-        const stamp = BigInt(Date.now()) * 1_000_000n;
+        const stamp = this.openedNs;
         await writeFileAtomic(
           this.file,
           JSON.stringify({ version: VERSION, stamp: String(stamp), files: this.filesData } satisfies FilesData),

@@ -29,7 +29,10 @@ export function sealedRepoFixture(config = CONFIG): TestRepo {
   return repo;
 }
 
-/** Set every file's mtime an hour back, so the stat cache does not see them as racy. */
+/**
+ * Set every file's and folder's mtime an hour back, so neither the stat cache nor the verdict's
+ * folder states see them as racy.
+ */
 export function ageTree(dir: string, seconds = 3600): void {
   const t = new Date(Date.now() - seconds * 1000);
   const walk = (d: string) => {
@@ -39,6 +42,7 @@ export function ageTree(dir: string, seconds = 3600): void {
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) fs.utimesSync(p, t, t);
     }
+    fs.utimesSync(d, t, t); // after its children: listing it does not change it
   };
   walk(dir);
 }

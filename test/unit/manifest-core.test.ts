@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { buildManifest, renderManifest } from "../../src/core/manifest/serialize.js";
-import { rootDigest } from "../../src/core/manifest/root.js";
+import { rootDigest, stringifyEntry } from "../../src/core/manifest/root.js";
 import { readManifestText, checkEntryPath } from "../../src/core/manifest/validate.js";
 import { diffManifest } from "../../src/core/manifest/diff.js";
 import { parseShard, shardOf, inShard } from "../../src/core/manifest/shard.js";
@@ -44,6 +44,18 @@ describe("manifest serialization", () => {
     expect(rootDigest([base[0]!, { ...base[1]!, size: 3 }])).not.toBe(r);
     expect(rootDigest([base[0]!, { ...base[1]!, path: "c" }])).not.toBe(r);
     expect(rootDigest([base[0]!, { ...base[1]!, mode: "755" }])).not.toBe(r);
+  });
+
+  it("root digest is the SHA-256 of each stable-stringified entry followed by a newline (the file format)", () => {
+    const perLine = (lines: string[]) => {
+      const h = createHash("sha256");
+      for (const l of lines) h.update(l + "\n");
+      return h.digest("hex");
+    };
+    for (const entries of [[], [entry("a", "1")], [entry("a", "1"), { ...entry("dé/😀", "2"), link: "x" }]]) {
+      expect(rootDigest(entries)).toBe(perLine(entries.map(stringifyEntry)));
+    }
+    expect(rootDigest([])).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   });
 });
 

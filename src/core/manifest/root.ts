@@ -24,7 +24,8 @@ function quote(s: string): string {
 /** SHA-256 over already stringified entries, each followed by "\n". */
 export function rootDigestOfLines(lines: readonly string[]): string {
   const h = createHash("sha256");
-  for (const l of lines) h.update(l + "\n");
+  // The same bytes as one update per line, in one call: 20,000 calls cost more than the hashing.
+  if (lines.length > 0) h.update(lines.join("\n") + "\n");
   return h.digest("hex");
 }
 

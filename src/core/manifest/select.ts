@@ -4,6 +4,8 @@ import { ALWAYS_EXCLUDED, MANIFEST_PATH, type ManifestConfig } from "../../confi
 
 /** ALWAYS_EXCLUDED ("**\/node_modules/**", ".git/**") plus a .git folder at any depth. */
 const ALWAYS = /(^|\/)(node_modules|\.git)(\/|$)/;
+/** The fixed part of coveredFilter (a clean-run verdict is keyed on it with the globs). */
+export const COVERAGE_RULES = `${MANIFEST_PATH}|${ALWAYS.source}`;
 /** @internal for the test that keeps ALWAYS in step with config ALWAYS_EXCLUDED. */
 export const ALWAYS_EXCLUDED_GLOBS = ALWAYS_EXCLUDED;
 

@@ -174,18 +174,22 @@ function corrupt(f: Partial<Finding> & { message: string }, file: string): Findi
  * empty segments, no backslash or NUL. Throws UnsafePathError (exit 2) naming the entry.
  */
 export function checkEntryPath(p: string, index: number): void {
-  const where = `manifest entry ${index} (${JSON.stringify(p)})`;
+  // Built only for a bad path: this runs for every entry of every full read.
+  const where = () => `manifest entry ${index} (${JSON.stringify(p)})`;
   const fix =
     "the manifest was tampered with or damaged: restore it from git, or delete it and run `integrity-guard seal` on a tree you trust";
-  if (p.includes("\0")) throw new UnsafePathError(`${where} contains a NUL byte; nothing was read`, { fix });
+  if (p.includes("\0")) throw new UnsafePathError(`${where()} contains a NUL byte; nothing was read`, { fix });
   if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\"))
-    throw new UnsafePathError(`${where} is an absolute path; nothing was read`, { fix });
+    throw new UnsafePathError(`${where()} is an absolute path; nothing was read`, { fix });
   const parts = p.split("/");
-  if (parts.includes("..")) throw new UnsafePathError(`${where} contains "..", which leaves the repository; nothing was read`, { fix });
+  if (parts.includes("..")) throw new UnsafePathError(`${where()} contains "..", which leaves the repository; nothing was read`, { fix });
   if (p.includes("\\") || parts.some((s) => s === "" || s === ".")) {
-    throw new UnsafePathError(`${where} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`, {
-      fix,
-    });
+    throw new UnsafePathError(
+      `${where()} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`,
+      {
+        fix,
+      },
+    );
   }
-  if (parts[0] === ".git") throw new UnsafePathError(`${where} points into .git; nothing was read`, { fix });
+  if (parts[0] === ".git") throw new UnsafePathError(`${where()} points into .git; nothing was read`, { fix });
 }

@@ -12,8 +12,9 @@ import crypto from "node:crypto";
 import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
-import { hashFiles, type StatKey } from "./pool.js";
+import { hashFiles, type HashResult, type HashStream, type StatKey } from "./pool.js";
 import { walkTree, type WalkEntry } from "./walk.js";
+import type { PathState } from "./dir-state.js";
 
 export interface ObserveOptions {
   git: Git;
@@ -26,8 +27,20 @@ export interface ObserveOptions {
   /** False: read every file (still compares with the cache to detect bit rot). */
   useCache: boolean;
   onProgress?: (done: number, total: number, bytes: number) => void;
-  /** Already done by the caller (the verdict fast path that fell through): reused, not redone. */
-  pre?: { entries: WalkEntry[]; changed: Promise<string[]> };
+  /** Already started by the caller (the verdict fast path that fell through): reused, not redone. */
+  pre?: { changed: Promise<string[]>; startedNs: bigint };
+  /**
+   * Worker threads started early by the caller, only with `useCache: false` (every file is read):
+   * each file is pushed as the walk finds it. observeTree finishes it.
+   */
+  stream?: HashStream;
+  /**
+   * The walk, already done by the caller with every file pushed to `stream` in this order (the
+   * early-threads path walks before the manifest is parsed). Only with `stream`.
+   */
+  walked?: WalkEntry[];
+  /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
+  states?: Map<string, PathState>;
 }
 
 export interface ObserveStats {
@@ -48,6 +61,7 @@ export interface ObserveResult {
   /**
    * Files git did not vouch for (untracked, ignored, dirty, flagged), with the stat they had
    * when observed (null when unknown), and links: what a verdict must re-check by itself.
+   * Cached runs only (a verdict is never recorded by a --no-cache run).
    */
   others: Map<string, StatKey | null>;
   /** The walk's entries (for the verdict's digest). */
@@ -61,15 +75,23 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const { git, root, cache } = options;
   // Ask git first: its processes (diff-files lstat's every tracked file) run while we walk.
   // A --no-cache run reads everything anyway and skips git (the next cached run asks it).
-  const startNs = BigInt(Date.now()) * 1_000_000n;
+  // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
+  const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
   const gitAnswers = askGit
     ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   let entries: WalkEntry[];
   try {
-    entries = options.pre?.entries ?? walkTree(root, options.roots, options.accept);
+    const stream = options.useCache ? undefined : options.stream;
+    if (stream && options.walked) entries = options.walked;
+    else {
+      // Same order as toHash below: with useCache false every file entry is hashed, in walk order.
+      const onEntry = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${root}/${e.path}`));
+      entries = walkTree(root, options.roots, options.accept, options.states, onEntry || undefined);
+    }
   } catch (error) {
+    options.stream?.cancel();
     await gitAnswers.catch(() => undefined);
     throw error;
   }
@@ -127,12 +149,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     toHash.push(e.path);
   }
 
-  const results = await hashFiles(
-    toHash.map((p) => path.join(root, p)),
-    options.onProgress ? { onProgress: (done, bytes) => options.onProgress!(done, toHash.length, bytes) } : {},
-  );
-  toHash.forEach((p, i) => {
-    const r = results[i]!;
+  const take = (p: string, r: HashResult) => {
     if (!r.ok) {
       if (r.code === "ENOENT") {
         cache.forget(p); // vanished since the walk: it does not exist now
@@ -143,24 +160,52 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
     stats.hashed++;
     stats.bytesHashed += r.size;
-    if (!tracked.has(p)) others.set(p, r.stat);
-    const bitrot = r.stat !== null && cache.isBitrot(p, r.stat, r.sha256);
-    observed.set(p, {
-      kind: "file",
-      sha256: r.sha256,
-      size: r.size,
-      ...(r.executable ? { mode: "755" } : {}),
-      ...(bitrot ? { bitrot: true } : {}),
-    });
+    if (options.useCache && !tracked.has(p)) others.set(p, r.stat);
+    // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
+    const bitrot = r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable);
+    const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
+    if (r.executable) o.mode = "755";
+    if (bitrot) o.bitrot = true;
+    observed.set(p, o);
     if (r.stat) {
-      // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
-      if (!bitrot) cache.record(p, r.stat, r.sha256, r.executable);
       const t = tracked.get(p);
       // Only content git vouched for before we read it: the file's mtime predates diff-files.
       if (t && BigInt(r.stat[1]) < startNs - BLOB_MARGIN_NS && r.executable === t.executable) cache.recordBlob(t.oid, r.sha256, r.size);
     }
-  });
-  for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
+  };
+
+  const onProgress = options.onProgress;
+  const stream = options.useCache ? undefined : options.stream;
+  if (stream) {
+    // Take results in order as they arrive: the main thread would otherwise idle while the
+    // threads hash, then do all of this alone at the end.
+    let next = 0;
+    let failure: unknown;
+    const drain = () => {
+      try {
+        for (let r = stream.resultAt(next); next < toHash.length && r !== undefined; r = stream.resultAt(++next)) take(toHash[next]!, r);
+      } catch (error) {
+        failure ??= error; // thrown below, not from inside a worker's message event
+      }
+    };
+    if (onProgress) stream.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
+    stream.onResults = drain;
+    drain();
+    const results = await stream.finish();
+    drain();
+    if (failure !== undefined) throw failure;
+    if (results.length !== toHash.length || next !== toHash.length) {
+      throw new Error(`internal: ${results.length} files hashed for ${toHash.length} to read`);
+    }
+  } else {
+    options.stream?.cancel(); // (only given with useCache false)
+    const results = await hashFiles(
+      toHash.map((p) => `${root}/${p}`),
+      onProgress ? { onProgress: (done, bytes) => onProgress(done, toHash.length, bytes) } : {},
+    );
+    toHash.forEach((p, i) => take(p, results[i]!));
+  }
+  if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   return { observed, stats, blobIds, others, walked: entries };
 }
 
@@ -170,7 +215,7 @@ function fileObservation(sha256: string, size: number, executable: boolean): Obs
 
 function lstatKey(root: string, rel: string): StatKey | undefined {
   try {
-    const st = fs.lstatSync(path.join(root, rel), { bigint: true });
+    const st = fs.lstatSync(`${root}/${rel}`, { bigint: true });
     if (!st.isFile()) return undefined;
     return [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)];
   } catch {

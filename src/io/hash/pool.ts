@@ -64,24 +64,56 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
     });
     return results;
   }
-  const counter = new SharedArrayBuffer(4);
-  let done = 0;
-  let bytes = 0;
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
+  const stream = new HashStream({ ...options, threads, chunkSize: paths.length });
+  for (const p of paths) stream.push(p);
+  return stream.finish();
+}
+
+/**
+ * Worker threads that hash paths as they are pushed (the walk feeds them while it runs), so
+ * thread start-up and hashing overlap the main thread's work. Results come back in push order.
+ * Call `finish` once every path is pushed, or `cancel` to stop the threads on an error path.
+ */
+export class HashStream {
+  private readonly workers: Worker[] = [];
+  private readonly results: HashResult[] = [];
+  private chunk: string[] = [];
+  private pushed = 0;
+  private done = 0;
+  private bytes = 0;
+  private ended = false;
+  private readonly settled: Promise<void>;
+  /** Called after each batch of results arrives (see `resultAt`). */
+  onResults: (() => void) | undefined;
+  /** Called with the files done, their bytes, and the files pushed so far (for a progress bar). */
+  onProgress: ((done: number, bytes: number, pushed: number) => void) | undefined;
+
+  constructor(
+    private readonly options: HashOptions & {
+      /** Paths per message to the threads (default 256): small enough to start them early. */
+      chunkSize?: number;
+    } = {},
+  ) {
+    this.onProgress = options.onProgress;
+    const threads = Math.max(1, options.threads ?? os.availableParallelism());
+    const counter = new SharedArrayBuffer(4);
+    const bufSize = options.bufferSize ?? 1 << 20;
+    const all: Promise<void>[] = [];
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      this.workers.push(worker);
+      all.push(
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(WORKER_SOURCE, { eval: true });
           let finished = false;
           worker.on("message", (msg: { results: RawResult[]; done?: boolean }) => {
             for (const r of msg.results) {
               const res = toResult(r);
-              results[r.i!] = res;
-              if (res.ok) bytes += res.size;
+              this.results[r.i!] = res;
+              if (res.ok) this.bytes += res.size;
             }
-            done += msg.results.length;
-            options.onProgress?.(done, bytes);
+            this.done += msg.results.length;
+            this.onProgress?.(this.done, this.bytes, this.pushed);
+            this.onResults?.();
             if (msg.done) {
               finished = true;
               void worker.terminate().then(() => resolve(), resolve);
@@ -91,11 +123,49 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
           worker.on("exit", (code) => {
             if (!finished) reject(new Error(`hash worker exited early (code ${code})`));
           });
-          worker.postMessage({ paths, counter, bufSize });
         }),
-    ),
-  );
-  return results;
+      );
+      worker.postMessage({ counter, bufSize });
+    }
+    this.settled = Promise.all(all).then(() => undefined);
+    this.settled.catch(() => undefined); // reported by finish(); never an unhandled rejection
+  }
+
+  /** Queue one absolute path; its result is at index (number of paths pushed before it). */
+  push(p: string): void {
+    this.chunk.push(p);
+    this.pushed++;
+    if (this.chunk.length >= (this.options.chunkSize ?? 256)) this.flush();
+  }
+
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    for (const w of this.workers) w.postMessage({ paths: this.chunk });
+    this.chunk = [];
+  }
+
+  /** The result for the i-th path pushed, once it has arrived. */
+  resultAt(i: number): HashResult | undefined {
+    return this.results[i];
+  }
+
+  /** All paths are pushed: wait for every result (in push order). */
+  async finish(): Promise<HashResult[]> {
+    if (!this.ended) {
+      this.ended = true;
+      this.flush();
+      for (const w of this.workers) w.postMessage({ end: this.pushed });
+    }
+    await this.settled;
+    this.results.length = this.pushed;
+    return this.results;
+  }
+
+  /** Stop the threads (a failed run); safe after finish. */
+  cancel(): void {
+    this.ended = true;
+    for (const w of this.workers) void w.terminate();
+  }
 }
 
 /**

@@ -9,34 +9,89 @@
  * or hashing anything when ALL of this holds:
  *   - the manifest bytes and the index file are identical, so every sealed expectation and every
  *     index entry (blob ids, assume-unchanged flags) is what the clean run saw;
+ *   - the include/exclude globs are the same (so the same paths are covered);
  *   - `git diff-files` reports no covered path except ones re-checked below, so each tracked
  *     covered file still holds its index blob, which held the sealed content last time;
- *   - the walk finds exactly the same paths, so nothing was added or removed;
+ *   - every folder the clean run listed, and every path on the way to a walk root, has exactly
+ *     the recorded lstat state and is not racy (dir-state.ts), so a walk now would list exactly
+ *     the same paths: nothing was added, removed or replaced by another kind. One lstat per
+ *     folder instead of a readdir, and no glob matching: this is what makes the warm run cheap;
  *   - every other file has exactly the recorded stat (and is not racy against the verdict) and
  *     every link the recorded target.
- * Anything else falls through to the full comparison (reusing the walk and diff-files). Like
- * every cached run, it cannot see bit rot; `--no-cache` never uses it.
+ * The stamp is the wall clock BEFORE the clean run's walk, so anything changed after a folder
+ * was listed or a file was stat'ed has an mtime at or after it (less a clock tick) and counts as
+ * racy. Anything else falls through to the full comparison (reusing diff-files). A verdict file
+ * that is missing, unreadable, truncated or of another shape is ignored. Like every cached run,
+ * it cannot see bit rot; `--no-cache` never uses it.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { writeFileAtomic } from "../atomic.js";
 import type { StatKey } from "./pool.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
-import type { WalkEntry } from "./walk.js";
+import { isPathState, isTrusted, pathStateOf, type PathState } from "./dir-state.js";
+import { COVERAGE_RULES } from "../../core/manifest/select.js";
+import { SKIP_DIRS } from "./walk.js";
+import pkg from "../../../package.json" with { type: "json" };
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface VerdictData {
   version: number;
   manifest: string;
   index: StatKey;
-  walk: string;
+  /** Key of the include/exclude globs (`filterKey`). */
+  filter: string;
   /** Sealed paths no include glob covers (the walk must accept them too). */
   extra: string[];
+  /** Repo-relative folder (or path on the way to a walk root) -> its state when listed. */
+  dirs: Record<string, PathState>;
+  /** Number of covered paths the walk found. */
+  walked: number;
   /** path -> stat key, or ["link", target]. */
   others: Record<string, StatKey | ["link", string]>;
+  /** Wall clock (ns) before the clean run's walk. */
   stamp: string;
   entries: number;
+}
+
+const isDigits = (v: unknown) => typeof v === "string" && /^\d+$/.test(v);
+const isKey = (v: unknown): v is StatKey => Array.isArray(v) && v.length === 4 && v.every(isDigits);
+
+/** Every field of the right type: a damaged file that still parses must never be half-trusted. */
+function isVerdictData(d: unknown): d is VerdictData {
+  if (!d || typeof d !== "object") return false;
+  const v = d as Record<string, unknown>;
+  const obj = (x: unknown) => !!x && typeof x === "object" && !Array.isArray(x);
+  return (
+    v.version === VERSION &&
+    typeof v.manifest === "string" &&
+    isKey(v.index) &&
+    typeof v.filter === "string" &&
+    Array.isArray(v.extra) &&
+    v.extra.every((x) => typeof x === "string") &&
+    obj(v.dirs) &&
+    Object.keys(v.dirs as object).length > 0 &&
+    Number.isSafeInteger(v.walked) &&
+    obj(v.others) &&
+    Object.values(v.others as object).every(
+      (r) => isKey(r) || (Array.isArray(r) && r.length === 2 && r[0] === "link" && typeof r[1] === "string"),
+    ) &&
+    isDigits(v.stamp) &&
+    Number.isSafeInteger(v.entries)
+  );
+}
+
+/**
+ * Identifies what decides which paths a walk covers: the include/exclude globs, and the code's
+ * own rules (the paths always excluded, the folders never entered, and the tool's version, for
+ * anything else an upgrade may change). The old verdict then does not apply.
+ */
+export function filterKey(include: readonly string[], exclude: readonly string[]): string {
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([VERSION, pkg.version, COVERAGE_RULES, [...SKIP_DIRS], include, exclude]))
+    .digest("hex");
 }
 
 export function statKeyOf(file: string): StatKey | undefined {
@@ -46,12 +101,6 @@ export function statKeyOf(file: string): StatKey | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function walkDigest(entries: readonly WalkEntry[]): string {
-  const h = crypto.createHash("sha256");
-  for (const e of entries) h.update(`${e.kind[0]}${e.path}\n`);
-  return h.digest("hex");
 }
 
 const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
@@ -65,8 +114,8 @@ export class Verdict {
 
   static load(file: string): Verdict {
     try {
-      const d = JSON.parse(fs.readFileSync(file, "utf8")) as VerdictData;
-      return new Verdict(file, d && d.version === VERSION ? d : undefined);
+      const d = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+      return new Verdict(file, isVerdictData(d) ? d : undefined);
     } catch {
       return new Verdict(file, undefined);
     }
@@ -77,9 +126,17 @@ export class Verdict {
     return this.data ? Object.keys(this.data.others).length : 0;
   }
 
-  /** Sealed paths outside the include globs (for the walk's accept), when the verdict applies to this manifest. */
-  extraFor(manifestSha: string): string[] | undefined {
-    return this.data && this.data.manifest === manifestSha ? this.data.extra : undefined;
+  /** Covered paths the clean run's walk found. */
+  get walked(): number {
+    return this.data ? this.data.walked : 0;
+  }
+
+  /**
+   * Sealed paths outside the include globs (for the walk's accept), when the verdict applies to
+   * this manifest and these globs.
+   */
+  extraFor(manifestSha: string, filter: string): string[] | undefined {
+    return this.data && this.data.manifest === manifestSha && this.data.filter === filter ? this.data.extra : undefined;
   }
 
   /** Whether the index file is the one the verdict saw (checked before diff-files runs). */
@@ -87,14 +144,27 @@ export class Verdict {
     return !!this.data && same(this.data.index, indexKey);
   }
 
+  /** Whether a walk now would list exactly what the clean run listed (one lstat per folder). */
+  treeUnchanged(root: string): boolean {
+    const d = this.data;
+    if (!d) return false;
+    const stamp = BigInt(d.stamp);
+    for (const [p, rec] of Object.entries(d.dirs)) {
+      // Concatenation, not path.join: the paths are our own clean repo-relative POSIX paths, and
+      // join's normalising costs more than the lstat.
+      if (!isPathState(rec) || !isTrusted(rec, pathStateOf(p === "" ? root : `${root}/${p}`), stamp)) return false;
+    }
+    return true;
+  }
+
   /**
-   * The rest of the conditions (see the file comment). `covered` says whether a dirty path
-   * matters. Returns the number of sealed entries when the tree is clean, else undefined.
+   * The rest of the conditions (see the file comment), after `treeUnchanged`. `covered` says
+   * whether a dirty path matters. Returns the number of sealed entries when the tree is clean,
+   * else undefined.
    */
-  check(root: string, entries: readonly WalkEntry[], changed: readonly string[], covered: (p: string) => boolean): number | undefined {
+  check(root: string, changed: readonly string[], covered: (p: string) => boolean): number | undefined {
     const d = this.data;
     if (!d) return undefined;
-    if (walkDigest(entries) !== d.walk) return undefined;
     for (const p of changed) if (covered(p) && !Object.hasOwn(d.others, p)) return undefined;
     const stamp = BigInt(d.stamp);
     for (const [p, rec] of Object.entries(d.others)) {
@@ -125,7 +195,12 @@ export class Verdict {
     input: {
       manifestSha: string;
       index: StatKey;
-      entries: readonly WalkEntry[];
+      filter: string;
+      /** What the walk saw of each folder (walkTree's `states`), and how many paths it found. */
+      dirs: ReadonlyMap<string, PathState>;
+      walked: number;
+      /** Wall clock (ns) before the walk started. */
+      stampNs: bigint;
       extra: string[];
       others: ReadonlyMap<string, StatKey | null>;
       links: ReadonlyMap<string, string>;
@@ -139,14 +214,17 @@ export class Verdict {
       else if (st) others[p] = st;
       else return; // a file whose stat is unknown: no verdict
     }
+    if (input.dirs.size === 0) return; // nothing listed (no include roots): nothing to vouch for
     const data: VerdictData = {
       version: VERSION,
       manifest: input.manifestSha,
       index: input.index,
-      walk: walkDigest(input.entries),
+      filter: input.filter,
       extra: input.extra,
+      dirs: Object.fromEntries(input.dirs),
+      walked: input.walked,
       others,
-      stamp: String(BigInt(Date.now()) * 1_000_000n),
+      stamp: String(input.stampNs),
       entries: input.sealed,
     };
     try {

@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathStateOf, type PathState } from "./dir-state.js";
 
 export type WalkKind = "file" | "link" | "other";
 
@@ -16,25 +17,40 @@ export interface WalkEntry {
 }
 
 /** Folders never entered: git's own data and dependency trees. */
-const SKIP_DIRS = new Set([".git", "node_modules"]);
+export const SKIP_DIRS: ReadonlySet<string> = new Set([".git", "node_modules"]);
 
 /**
  * List entries below each root (repo-relative; "" is the whole tree) that `accept` takes.
- * `descend` may prune folders early (a folder no include glob can reach).
+ * With `states`, also record what lstat saw of every folder listed (taken BEFORE its readdir, so
+ * a change after it shows as a new state) and of each path on the way to a root: what a later
+ * run needs to know the listing is unchanged (dir-state.ts).
  */
-export function walkTree(root: string, roots: readonly string[], accept: (rel: string) => boolean): WalkEntry[] {
+export function walkTree(
+  root: string,
+  roots: readonly string[],
+  accept: (rel: string) => boolean,
+  states?: Map<string, PathState>,
+  /** Called with each entry as it is found (to start hashing before the walk ends). */
+  onEntry?: (e: WalkEntry) => void,
+): WalkEntry[] {
   const out: WalkEntry[] = [];
-  const seen = new Set<string>();
+  // One folder lists each name once: only roots that overlap (one inside another) can meet the
+  // same path twice, and only then is the set worth its cost (a hash per path).
+  const seen = overlapping(roots) ? new Set<string>() : undefined;
   const emit = (rel: string, kind: WalkKind) => {
-    if (!seen.has(rel) && accept(rel)) {
-      seen.add(rel);
-      out.push({ path: rel, kind });
+    if (seen?.has(rel) !== true && accept(rel)) {
+      seen?.add(rel);
+      const e = { path: rel, kind };
+      out.push(e);
+      onEntry?.(e);
     }
   };
   const walkDir = (rel: string) => {
     let dirents: fs.Dirent[];
+    const abs = rel === "" ? root : `${root}/${rel}`; // clean POSIX parts: join's normalising is not needed
+    states?.set(rel, pathStateOf(abs));
     try {
-      dirents = fs.readdirSync(rel === "" ? root : path.join(root, rel), { withFileTypes: true });
+      dirents = fs.readdirSync(abs, { withFileTypes: true });
     } catch {
       return; // vanished or unreadable folder: its sealed files show up as missing
     }
@@ -52,7 +68,7 @@ export function walkTree(root: string, roots: readonly string[], accept: (rel: s
       walkDir("");
       continue;
     }
-    const kind = lstatNoFollow(root, r);
+    const kind = states ? recordWayTo(root, r, states) : lstatNoFollow(root, r);
     if (kind === "dir") walkDir(r);
     else if (kind === "file" || kind === "link" || kind === "other") emit(r, kind);
   }
@@ -80,4 +96,34 @@ function lstatNoFollow(root: string, rel: string): WalkKind | "dir" | undefined 
     if (!st.isDirectory()) return undefined;
   }
   return undefined;
+}
+
+/** lstatNoFollow that also records the state of each path on the way (the last one included). */
+function recordWayTo(root: string, rel: string, states: Map<string, PathState>): WalkKind | "dir" | undefined {
+  const parts = rel.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join("/");
+    const st = pathStateOf(path.join(root, sub));
+    states.set(sub, st);
+    const last = i === parts.length;
+    if (typeof st !== "string") {
+      if (last) return "dir";
+      continue;
+    }
+    if (st === "-") return undefined;
+    if (!last) return undefined; // a file, link or other where a folder should be: nothing below
+    return st === "f" ? "file" : st === "l" ? "link" : "other";
+  }
+  return undefined;
+}
+
+/** Whether a root equals or lies inside another (or the whole tree is walked with others). */
+function overlapping(roots: readonly string[]): boolean {
+  if (roots.length < 2) return false;
+  const set = new Set(roots);
+  if (set.size < roots.length || set.has("")) return true;
+  for (const r of roots) {
+    for (let i = r.indexOf("/"); i !== -1; i = r.indexOf("/", i + 1)) if (set.has(r.slice(0, i))) return true;
+  }
+  return false;
 }

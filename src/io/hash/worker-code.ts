@@ -61,24 +61,44 @@ function hashPath(fs, crypto, p, buf) {
 `;
 
 /**
- * Worker: receives {paths, counter (SharedArrayBuffer), bufSize}; takes the next index with
- * Atomics.add until the list is exhausted, so big and small files balance across workers
- * without any sizes known up front; posts results back in batches.
+ * Worker: receives {counter (SharedArrayBuffer), bufSize}, then the paths in chunks as the main
+ * thread finds them ({paths}), then {end: total}. Every worker gets every chunk, in the same
+ * order, and takes the next index with Atomics.add on the shared counter, so big and small files
+ * balance across workers without any sizes known up front, and hashing starts while the walk is
+ * still running. An index claimed before its chunk arrived is held until it does. Results go
+ * back in batches.
  */
 export const WORKER_SOURCE = String.raw`
 const fs = require("node:fs");
 const crypto = require("node:crypto");
 const { parentPort } = require("node:worker_threads");
 ${HASH_FUNCTION_SOURCE}
-parentPort.on("message", (msg) => {
-  const counter = new Int32Array(msg.counter);
-  const buf = Buffer.allocUnsafe(msg.bufSize);
-  let batch = [];
-  let bytes = 0;
+let counter, buf;
+let paths = [];
+let total = -1;
+let held = -1;
+let finished = false;
+let batch = [];
+let bytes = 0;
+function pump() {
   for (;;) {
-    const i = Atomics.add(counter, 0, 1);
-    if (i >= msg.paths.length) break;
-    const r = hashPath(fs, crypto, msg.paths[i], buf);
+    const i = held >= 0 ? held : Atomics.add(counter, 0, 1);
+    held = -1;
+    if (total >= 0 && i >= total) {
+      finished = true;
+      parentPort.postMessage({ results: batch, done: true });
+      return;
+    }
+    if (i >= paths.length) {
+      held = i; // not sent yet: wait for the next chunk
+      if (batch.length > 0) {
+        parentPort.postMessage({ results: batch });
+        batch = [];
+        bytes = 0;
+      }
+      return;
+    }
+    const r = hashPath(fs, crypto, paths[i], buf);
     r.i = i;
     batch.push(r);
     bytes += r.size || 0;
@@ -88,6 +108,16 @@ parentPort.on("message", (msg) => {
       bytes = 0;
     }
   }
-  parentPort.postMessage({ results: batch, done: true });
+}
+parentPort.on("message", (msg) => {
+  if (finished) return;
+  if (msg.counter) {
+    counter = new Int32Array(msg.counter);
+    buf = Buffer.allocUnsafe(msg.bufSize);
+    return;
+  }
+  if (msg.paths) for (let k = 0; k < msg.paths.length; k++) paths.push(msg.paths[k]);
+  if (msg.end !== undefined) total = msg.end;
+  pump();
 });
 `;
