@@ -21,6 +21,18 @@ describe("generated config validator", () => {
     expect(schemaHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("the manifest's validator is fresh too (regenerate with the same script)", async () => {
+    const gen = (await import(path.join(PROJECT_ROOT, "scripts/gen-config-validator.mjs"))) as {
+      generate(schemaFile: string): Promise<string>;
+      MANIFEST_SCHEMA: string;
+      MANIFEST_TARGET: string;
+    };
+    const expected = await gen.generate(gen.MANIFEST_SCHEMA);
+    expect(fs.readFileSync(gen.MANIFEST_TARGET, "utf8") === expected, "src/core/manifest/validate-manifest.generated.js is stale").toBe(
+      true,
+    );
+  });
+
   it("reports unknown keys with their position and a suggestion", () => {
     const { config, findings } = validateConfigText("version: 1\nvalidate:\n  require_schemas: [x]\n", ".integrity-guard/config.yml");
     expect(config).toBeUndefined();

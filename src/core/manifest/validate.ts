@@ -7,17 +7,15 @@
  * failed verification, and in the hook it blocks the commit). A path that is absolute or holds
  * `..` is an UnsafePathError (exit 2) naming the entry: nothing is read for a tampered manifest.
  */
-import { Ajv, type ValidateFunction } from "ajv";
 import type { Finding } from "../finding.js";
 import { parseDocument } from "../parse/index.js";
 import { ajvErrorsToFindings } from "../schema/ajv-findings.js";
 import { UnsafePathError } from "../../errors.js";
-import manifestSchema from "../../../schemas/manifest.schema.json" with { type: "json" };
+// Standalone code generated from schemas/manifest.schema.json (a test checks it is fresh): no ajv at run time.
+import manifestValidator from "./validate-manifest.generated.js";
 import type { Manifest } from "./model.js";
 import { rootDigestOfLines, stringifyEntry } from "./root.js";
 import { renderManifestLines } from "./serialize.js";
-
-let compiled: ValidateFunction | undefined;
 
 export interface ReadManifestResult {
   manifest?: Manifest;
@@ -63,12 +61,12 @@ export function readManifestText(text: Buffer | string, file: string, options: {
     if (findings.length === 0) findings.push(corrupt({ message: "the manifest is not valid JSON" }, file));
     return { findings };
   }
-  // The hand-written check mirrors the schema exactly and costs nothing; ajv (compiled only when
-  // something is wrong) produces the findings with pointers and positions.
-  if (!matchesSchema(value) && !(compiled ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema))(value)) {
+  // The hand-written check mirrors the schema exactly and costs nothing; the generated validator
+  // (run only when something is wrong) produces the findings with pointers and positions.
+  if (!matchesSchema(value) && !manifestValidator(value)) {
     const doc = slow();
     if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
-    const findings = ajvErrorsToFindings(compiled.errors ?? [], {
+    const findings = ajvErrorsToFindings(manifestValidator.errors ?? [], {
       file,
       schemaPath: "schemas/manifest.schema.json",
       doc,
