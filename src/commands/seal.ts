@@ -17,6 +17,7 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "seal",
+  yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
   summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file",
   usage: "integrity-guard seal [--no-cache] [--format text|json|sha256sum]",
   description: `

@@ -65,7 +65,8 @@ export interface CommandSpec {
   positionals?: { name: string; description: string };
   /**
    * True when the verb loads the YAML parser itself, only when a YAML file is in play (the
-   * hook's fast path); otherwise the CLI loads it before run() (see loadYamlSupport).
+   * hook's fast path), or never reads YAML (the manifest verbs); otherwise the CLI loads it
+   * before run() (see loadYamlSupport). Parsing YAML without it throws, never passes.
    */
   yamlOnDemand?: boolean;
   run(ctx: CommandContext): Promise<CommandResult>;

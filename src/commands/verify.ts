@@ -14,6 +14,7 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "verify",
+  yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
   summary: "compare the working tree with the manifest: modified, missing, added, renamed, bit rot",
   usage: "integrity-guard verify [--shard K/N] [--no-cache] | verify --merge REPORT.json...",
   description: `

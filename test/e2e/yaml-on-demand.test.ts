@@ -90,6 +90,19 @@ describe("YAML support loaded on demand (built bundle)", () => {
     expect(bad.stderr).toMatch(/config\.yml:2:1/);
   });
 
+  it("seal and verify run without it (the manifest is JSON), YAML files included", () => {
+    repo = setup();
+    repo.write(".integrity-guard/config.yml", CONFIG + 'manifest:\n  include: ["config/**", "state/**"]\n');
+    expect(repo.cliBundle(["seal"]).code).toBe(0);
+    repo.write("config/base.yaml", "db:\n  host: changed\n");
+    const v = repo.cliBundle(["verify", "--format", "json"]);
+    expect(v.stderr).not.toMatch(/internal error/);
+    expect(v.code).toBe(1);
+    expect((JSON.parse(v.stdout).findings as { rule: string; file: string }[]).map((f) => `${f.rule} ${f.file}`)).toEqual([
+      "manifest/modified config/base.yaml",
+    ]);
+  });
+
   it("every other verb loads YAML before it runs (conflicts, sync)", () => {
     repo = setup();
     repo.write("config/local.yaml", "db:\n  host: b\n");
