@@ -251,6 +251,54 @@ export class Git {
     });
   }
 
+  /**
+   * Store a pack stream with `git index-pack --stdin`: git checks the stream, computes every
+   * object's id itself and writes the .pack and .idx (a blob we named wrongly is then simply
+   * absent, which write-tree and the read-back report).
+   */
+  async storePack(pack: Buffer): Promise<void> {
+    await this.exec(["index-pack", "--stdin"], { input: pack });
+  }
+
+  /**
+   * The repository's object format: "sha1" or "sha256". Only extensions.objectFormat in the
+   * repository's own config file can make it other than sha1 (git reads repository extensions
+   * from no other file), so git is asked only when that file names it.
+   */
+  async objectFormat(): Promise<string> {
+    const { readFile } = await import("node:fs/promises");
+    const config = await readFile(path.join(this.commonDir, "config"), "utf8").catch(() => "objectformat?");
+    if (!/objectformat/i.test(config)) return "sha1";
+    const { stdout } = await this.exec(["rev-parse", "--show-object-format"]);
+    return stdout.toString("utf8").trim();
+  }
+
+  /**
+   * readBlobs with `cat-file --batch --buffer`: git fills its output buffer instead of flushing
+   * after every object, so thousands of small blobs arrive in far fewer pipe reads.
+   * Output per object: "<oid> <type> <size>\n<content>\n", or "<oid> missing\n".
+   */
+  async readBlobsBuffered(oids: readonly string[]): Promise<Map<string, Buffer>> {
+    const result = new Map<string, Buffer>();
+    const unique = [...new Set(oids)];
+    if (unique.length === 0) return result;
+    const { stdout } = await this.exec(["cat-file", "--batch", "--buffer"], { input: unique.join("\n") + "\n" });
+    let pos = 0;
+    while (pos < stdout.length) {
+      const nl = stdout.indexOf(10, pos);
+      if (nl < 0) break;
+      const sp1 = stdout.indexOf(32, pos);
+      const sp2 = sp1 < 0 || sp1 > nl ? -1 : stdout.indexOf(32, sp1 + 1);
+      const oid = stdout.toString("latin1", pos, sp1 < 0 || sp1 > nl ? nl : sp1);
+      pos = nl + 1;
+      if (sp2 < 0 || sp2 > nl) continue; // "<oid> missing"
+      const size = Number(stdout.toString("latin1", sp2 + 1, nl));
+      result.set(oid, stdout.subarray(pos, pos + size));
+      pos += size + 1;
+    }
+    return result;
+  }
+
   /** Write `content` as an object of `type` (default blob) and return its oid. */
   async hashObject(content: string | Buffer, type: "blob" | "commit" = "blob"): Promise<string> {
     const { stdout } = await this.exec(["hash-object", "-w", "-t", type, "--stdin"], { input: content });

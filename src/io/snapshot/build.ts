@@ -1,27 +1,21 @@
 /**
  * Build one snapshot commit with plumbing and a temporary index, so the user's index, work
- * tree, stash and HEAD are never touched: hash-object -w, update-index --index-info into
- * GIT_INDEX_FILE under .git/integrity-guard, write-tree, commit-tree (signed).
+ * tree, stash and HEAD are never touched: the objects (store.ts: index-pack or hash-object),
+ * update-index --index-info into GIT_INDEX_FILE under .git/integrity-guard, write-tree,
+ * commit-tree (signed).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { formatSnapshotMessage, type SnapshotInfo } from "../../core/snapshot/message.js";
-import {
-  serializeSnapshotManifest,
-  parseSnapshotManifest,
-  SNAPSHOT_MANIFEST_PATH,
-  type SnapshotManifest,
-  type SnapshotFileEntry,
-} from "../../core/snapshot/manifest.js";
+import { serializeSnapshotManifest, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { SnapshotRefused } from "./refused.js";
 import type { Git } from "../git.js";
 import type { Signer } from "../signing.js";
 import { collectSetFiles, hashWorktreeFiles, sha256 } from "./files.js";
+import { deflateInPool } from "./pack.js";
 import { readBackTree } from "./readback.js";
 import type { SnapshotRecord } from "./list.js";
-
-/** From this many new blobs on, they are written as one pack (git fast-import). */
-const PACK_THRESHOLD = 64;
+import { storeObjects, type StoreInput } from "./store.js";
 
 export interface PreparedSnapshot {
   set: string;
@@ -31,17 +25,26 @@ export interface PreparedSnapshot {
   info: SnapshotInfo;
   /** Undefined when nothing changed since `previous`. */
   tree?: string;
+  /**
+   * The read-back of `tree` (running while the commit is signed): resolves when every blob
+   * matches the manifest, rejects with SnapshotRefused otherwise. Await it before moving a ref.
+   */
+  verified?: Promise<void>;
   skipped: { path: string; reason: string }[];
 }
 
 /**
- * Capture the set's files, write their blobs and the tree, and read every blob back. Returns
- * without a tree when the manifest equals the previous snapshot's (nothing changed).
+ * Capture the set's files, write their blobs and the tree, and start reading every blob back
+ * (`verified`). Returns without a tree when the manifest equals the previous snapshot's.
  */
 export async function prepareSnapshot(
   git: Git,
   options: { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date },
 ): Promise<PreparedSnapshot> {
+  // Asked before the files are read (the reads block), so git answers meanwhile.
+  const objectFormat = git.objectFormat().catch(() => "unknown");
+  const sourceCommit = git.tryRevParse("HEAD");
+  const previousListing = options.previous ? git.lsTreeBlobs(options.previous.id).catch(() => undefined) : undefined;
   const { files, skipped } = await collectSetFiles(git.root, options.paths);
   const contents = new Map<string, Buffer>();
   const hashed = await hashWorktreeFiles(git.root, files, contents);
@@ -50,7 +53,7 @@ export async function prepareSnapshot(
   const digest = "sha256:" + sha256(manifestText);
   let size = 0;
   for (const e of hashed.values()) size += e.size;
-  const source = await git.tryRevParse("HEAD");
+  const source = await sourceCommit;
   const info: SnapshotInfo = {
     set: options.set,
     time: options.time.toISOString(),
@@ -62,73 +65,54 @@ export async function prepareSnapshot(
   const prepared: PreparedSnapshot = { set: options.set, manifest, manifestText, digest, info, skipped };
   if (options.previous?.info?.manifestDigest === digest) return prepared;
 
-  // Blobs of unchanged files are reused from the previous snapshot (read back below anyway).
-  const reuse = await previousOids(git, options.previous);
-  const oids = new Map<string, string>();
-  const toHash: string[] = [];
-  for (const [p, e] of hashed) {
-    const prev = reuse.get(p);
-    if (prev && prev.entry.sha256 === e.sha256 && prev.entry.mode === e.mode) oids.set(p, prev.oid);
-    else toHash.push(p);
-  }
-  // Many files: one pack from the bytes already read. Few (or too big to keep): hash-object.
-  const packed = toHash.length >= PACK_THRESHOLD ? toHash.filter((p) => contents.has(p)) : [];
-  const loose = packed.length > 0 ? toHash.filter((p) => !contents.has(p)) : toHash;
-  if (packed.length > 0) {
-    await fs.mkdir(git.stateDir(), { recursive: true });
-    const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
-    const ids = await git.writeBlobsPacked(
-      packed.map((p) => contents.get(p)!),
-      marks,
-    );
-    packed.forEach((p, i) => oids.set(p, ids[i]!));
-  }
-  contents.clear();
-  const written = await git.hashFilesAsBlobs(loose);
-  loose.forEach((p, i) => oids.set(p, written[i]!));
-  const manifestOid = await git.hashObject(manifestText);
-  const entries = [...hashed].map(([p, e]) => ({ mode: e.mode, oid: oids.get(p)!, path: p }));
-  entries.push({ mode: "100644", oid: manifestOid, path: SNAPSHOT_MANIFEST_PATH });
-  prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(entries, indexFile));
+  // The manifest (about 100 bytes a file) is compressed in the thread pool meanwhile.
+  const manifestData = Buffer.from(manifestText, "utf8");
+  const deflated = deflateInPool(manifestData);
+  deflated.catch(() => undefined);
+  const input: StoreInput = {
+    hashed,
+    contents,
+    manifest: { data: manifestData, deflated },
+    ...(options.previous ? { previous: options.previous, previousListing } : {}),
+  };
+  const stored = await storeObjects(git, input, await objectFormat);
+  prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(stored.entries, indexFile));
+  // write-tree named the very tree computed from these entries: its listing is known (trees are
+  // content-addressed), so ls-tree is needed only when the ids differ. Every tree object of it
+  // went through index-pack, which hashed it or compared it byte for byte with the copy already
+  // stored (and died on a damaged copy: then the fallback path has no root and lists the tree).
+  const listing = prepared.tree === stored.root ? stored.entries.map((e) => ({ ...e, type: "blob" })) : undefined;
+  prepared.verified = verifyReadBack(git, prepared.tree, prepared, stored.readBack, listing);
+  // Awaited by the caller before the branch moves; until then a failure must not count as unhandled.
+  prepared.verified.catch(() => undefined);
+  return prepared;
+}
 
-  const findings = await readBackTree(git, prepared.tree, manifest, manifestText);
+/** The read-back of a written tree: every path's blob against the manifest (SnapshotRefused when any differs). */
+async function verifyReadBack(
+  git: Git,
+  tree: string,
+  prepared: PreparedSnapshot,
+  readBack: Promise<Map<string, Buffer>>,
+  listing: { mode: string; type: string; oid: string; path: string }[] | undefined,
+): Promise<void> {
+  const listed = listing ?? (await git.lsTreeBlobs(tree).catch(() => undefined));
+  const blobs = await readBack;
+  // Let the caller start commit-tree (signing runs in git) before hashing every blob here.
+  await new Promise((resolve) => setImmediate(resolve));
+  const findings = await readBackTree(git, tree, prepared.manifest, prepared.manifestText, listed && { entries: listed, blobs });
   if (findings.length > 0) {
     const list = findings
       .slice(0, 5)
       .map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
     throw new SnapshotRefused(
-      `snapshot/checksum: snapshot of set ${options.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
+      `snapshot/checksum: snapshot of set ${prepared.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
       findings,
       {
         fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
       },
     );
   }
-  return prepared;
-}
-
-/** Path -> (oid, manifest entry) of the previous snapshot of the set, for reuse. */
-async function previousOids(
-  git: Git,
-  previous: SnapshotRecord | undefined,
-): Promise<Map<string, { oid: string; entry: SnapshotFileEntry }>> {
-  const out = new Map<string, { oid: string; entry: SnapshotFileEntry }>();
-  if (!previous) return out;
-  try {
-    const entries = await git.lsTreeBlobs(previous.id);
-    const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
-    if (!mEntry) return out;
-    const text = (await git.readBlobs([mEntry.oid])).get(mEntry.oid)?.toString("utf8");
-    const m = text === undefined ? "unreadable" : parseSnapshotManifest(text);
-    if (typeof m === "string") return out;
-    for (const e of entries) {
-      const entry = m.files[e.path];
-      if (entry && e.type === "blob") out.set(e.path, { oid: e.oid, entry });
-    }
-  } catch {
-    /* an unreadable previous snapshot only costs re-hashing */
-  }
-  return out;
 }
 
 /** Run fn with a fresh index file under .git/integrity-guard, removed afterwards. */

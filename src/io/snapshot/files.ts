@@ -3,7 +3,7 @@
  * (a backup must not depend on .gitignore). Only regular files; symlinks are reported and
  * skipped (their targets may lie outside the repository), `.git` folders are never entered.
  */
-import { createHash } from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -102,7 +102,7 @@ export async function hashWorktreeFiles(
     const fd = fsSync.openSync(path.join(root, rel), "r");
     try {
       const st = fsSync.fstatSync(fd);
-      const data = fsSync.readFileSync(fd);
+      const data = readWhole(fd, st.size);
       result.set(rel, { sha256: sha256(data), size: data.length, mode: st.mode & 0o111 ? "100755" : "100644" });
       // Kept for writing the blobs from the very bytes hashed (bounded by the caller's budget).
       if (keep && kept + data.length <= KEEP_LIMIT) {
@@ -116,9 +116,73 @@ export async function hashWorktreeFiles(
   return result;
 }
 
+/**
+ * SHA-256 and size of files that should exist (a restore's verification): one open each, and
+ * files that do not exist go to `missing` instead of failing the whole call.
+ */
+export function hashFilesIfPresent(
+  root: string,
+  files: readonly string[],
+  missing: string[],
+): Map<string, { sha256: string; size: number }> {
+  const result = new Map<string, { sha256: string; size: number }>();
+  for (const rel of files) {
+    let fd: number;
+    try {
+      fd = fsSync.openSync(path.join(root, rel), "r");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        missing.push(rel);
+        continue;
+      }
+      throw error;
+    }
+    try {
+      const data = readWhole(fd, fsSync.fstatSync(fd).size);
+      result.set(rel, { sha256: sha256(data), size: data.length });
+    } finally {
+      fsSync.closeSync(fd);
+    }
+  }
+  return result;
+}
+
+/**
+ * The whole file, given the size fstat reported: reads of size+1 bytes until that size is
+ * reached (usually one read; readFileSync would fstat again and read once more to see 0).
+ * A short read (network and FUSE file systems may return one) is continued; a read of 0 bytes
+ * ends a file that shrank; a file that grew since the fstat is read on to its end.
+ */
+export function readWhole(fd: number, size: number): Buffer {
+  // 2 GiB and more: readFileSync, which refuses such files as it always did (memory stays bounded).
+  if (size >= 0x7fffffff) return fsSync.readFileSync(fd);
+  const buf = Buffer.allocUnsafe(size + 1);
+  let n = 0;
+  do {
+    const got = fsSync.readSync(fd, buf, n, buf.length - n, n);
+    if (got === 0) return buf.subarray(0, n);
+    n += got;
+  } while (n < size);
+  if (n === size) return buf.subarray(0, n);
+  const parts = [buf];
+  for (let pos = n; ;) {
+    const more = Buffer.allocUnsafe(64 * 1024);
+    const got = fsSync.readSync(fd, more, 0, more.length, pos);
+    if (got === 0) break;
+    parts.push(more.subarray(0, got));
+    pos += got;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Bytes of file content kept in memory at most while a snapshot is prepared. */
 export const KEEP_LIMIT = 256 * 1024 * 1024;
 
+/** Hex SHA-256; the one-shot crypto.hash (node >= 20.12) skips a Hash object per call. */
 export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot ? oneShot("sha256", data, "hex") : createHash("sha256").update(data).digest("hex");
 }
+
+type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: "hex") => string;
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;

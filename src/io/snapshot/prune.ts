@@ -12,7 +12,7 @@ import { epochsToDrop, selectRetention, type RetentionResult } from "../../core/
 import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { branchRef, EPOCH_PREFIX, listAllSnapshots, type SnapshotRecord } from "./list.js";
-import { ZERO_OID } from "./take.js";
+import { zeroOidLike } from "./take.js";
 
 export interface PrunePlan {
   retention: RetentionResult;
@@ -67,7 +67,7 @@ export async function applyPrune(git: Git, config: SnapshotsConfig | undefined, 
   const remote = config?.remote ?? "origin";
   if (plan.closeLiveAs) {
     const { ref, tip } = plan.closeLiveAs;
-    if (!(await git.updateRefCas(ref, tip, ZERO_OID, "integrity-guard prune: close epoch")))
+    if (!(await git.updateRefCas(ref, tip, zeroOidLike(tip), "integrity-guard prune: close epoch")))
       throw new EnvironmentError(`cannot create ${ref}: it exists already`);
     if (push) {
       const r = await git.pushRefs(remote, [`${ref}:${ref}`]);

@@ -8,6 +8,8 @@ import { SNAPSHOT_MANIFEST_PATH, type SnapshotManifest } from "../../core/snapsh
 import type { Git } from "../git.js";
 import { sha256 } from "./files.js";
 
+const YIELD_EVERY = 1000;
+
 /** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
 export async function readBackTree(
   git: Git,
@@ -44,7 +46,10 @@ export async function readBackTree(
   const mEntry = byPath.get(SNAPSHOT_MANIFEST_PATH);
   const mBlob = mEntry && blobs.get(mEntry.oid);
   if (!mBlob || mBlob.toString("utf8") !== manifestText) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  let n = 0;
   for (const [p, expected] of Object.entries(manifest.files)) {
+    // Yield now and then: git processes started meanwhile (a pre-restore snapshot) get served.
+    if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const e = byPath.get(p);
     if (!e) {
       bad(p, "file is in the manifest but not in the snapshot tree");
@@ -75,7 +80,7 @@ export async function readBackTree(
  */
 export async function readBlobsSafe(git: Git, oids: string[]): Promise<Map<string, Buffer>> {
   try {
-    return await git.readBlobs(oids);
+    return await git.readBlobsBuffered(oids);
   } catch {
     const out = new Map<string, Buffer>();
     for (const oid of new Set(oids)) {

@@ -14,7 +14,7 @@ import { UnsafePathError, UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { writeFileAtomic } from "../atomic.js";
 import { checkRelative, resolveInside } from "../paths.js";
-import { collectSetFiles, hashWorktreeFiles } from "./files.js";
+import { collectSetFiles, hashFilesIfPresent, hashWorktreeFiles } from "./files.js";
 
 export interface RestorePlan {
   /** The scopes restored: the set's paths, or the requested paths (literal: `:(literal)p` when needed). */
@@ -118,24 +118,20 @@ export async function rewriteFromBlobs(
 /** After a restore: every target file on disk must match the manifest; extras must be gone. */
 export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan: RestorePlan): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const present: string[] = [];
-  for (const p of plan.target) {
-    try {
-      await fs.access(path.join(git.root, p));
-      present.push(p);
-    } catch {
-      findings.push({
-        rule: "snapshot/checksum",
-        level: "error",
-        file: p,
-        message: "file was not restored (missing after the restore)",
-        fix: "run the restore again; check the disk and permissions",
-      });
-    }
+  const missing: string[] = [];
+  const hashes = hashFilesIfPresent(git.root, plan.target, missing);
+  for (const p of missing) {
+    findings.push({
+      rule: "snapshot/checksum",
+      level: "error",
+      file: p,
+      message: "file was not restored (missing after the restore)",
+      fix: "run the restore again; check the disk and permissions",
+    });
   }
-  const hashes = await hashWorktreeFiles(git.root, present);
-  for (const p of present) {
-    const got = hashes.get(p)!;
+  for (const p of plan.target) {
+    const got = hashes.get(p);
+    if (!got) continue;
     const want = manifest.files[p]!;
     if (got.sha256 !== want.sha256 || got.size !== want.size) {
       findings.push({

@@ -13,7 +13,7 @@ import { readBackTree } from "./readback.js";
 import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, rewriteFromBlobs, verifyRestored, type RestorePlan } from "./restore.js";
 import { takeSnapshot } from "./take.js";
-import { loadSnapshot, trustFindings } from "./verify.js";
+import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
 
 export interface RestoreOptions {
   spec: string;
@@ -60,19 +60,18 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
 
   const loaded = await loadSnapshot(git, snapshot);
-  const { manifest, manifestText } = loaded;
-  const stored = await readBackTree(git, snapshot.id, manifest, manifestText, loaded);
-  loaded.blobs.clear();
-  if (stored.length > 0) {
-    throw new SnapshotRefused(
-      `snapshot/checksum: snapshot ${short} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
-      stored,
-      {
-        fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
-      },
-    );
+  const { manifest } = loaded;
+  // The read-back of every blob runs while the plan is made and the pre-restore snapshot is
+  // prepared; the branch moves and files are written only after it passed.
+  const intact = checkStored(git, snapshot, loaded);
+  intact.catch(() => undefined);
+  let plan: RestorePlan;
+  try {
+    plan = await planRestore(git, manifest, options.paths);
+  } catch (error) {
+    await intact; // a damaged snapshot is the error to report
+    throw error;
   }
-  const plan = await planRestore(git, manifest, options.paths);
   const outcome: RestoreOutcome = {
     snapshot,
     manifest,
@@ -83,6 +82,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     dryRun: options.dryRun,
   };
   if (options.dryRun || plan.create.length + plan.modify.length + plan.remove.length === 0) {
+    await intact;
     outcome.ms = elapsed();
     return outcome;
   }
@@ -96,7 +96,12 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     env: options.env,
     log: options.log,
     force: true,
+    gate: intact,
+  }).catch(async (error: unknown) => {
+    await intact; // a damaged snapshot is the error to report
+    throw error;
   });
+  await intact; // awaited by takeSnapshot already; said again where the writing starts
   // The pre-restore snapshot's set paths are exactly these scopes, so restoring it whole undoes this.
   const undoArgs = ["integrity-guard", "restore", pre.id, ...(pre.signed === "none" ? ["--allow-unsigned"] : [])];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
@@ -111,6 +116,21 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   }
   outcome.ms = elapsed();
   return outcome;
+}
+
+/** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */
+async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot): Promise<void> {
+  const stored = await readBackTree(git, snapshot.id, loaded.manifest, loaded.manifestText, loaded);
+  loaded.blobs.clear();
+  if (stored.length > 0) {
+    throw new SnapshotRefused(
+      `snapshot/checksum: snapshot ${snapshot.id.slice(0, 12)} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
+      stored,
+      {
+        fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+      },
+    );
+  }
 }
 
 /** Quote for a POSIX shell only when needed. */

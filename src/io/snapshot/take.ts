@@ -12,7 +12,10 @@ import { commitIdentityEnv, commitSnapshot, prepareSnapshot, type PreparedSnapsh
 import { branchRef, readChain } from "./list.js";
 import { SnapshotRefused } from "./refused.js";
 
-export const ZERO_OID = "0000000000000000000000000000000000000000";
+/** The "must not exist yet" value for update-ref in the object format of `oid` (SHA-1 or SHA-256). */
+export function zeroOidLike(oid: string): string {
+  return "0".repeat(oid.length);
+}
 export const MAX_ATTEMPTS = 5;
 
 export interface TakeOptions {
@@ -23,6 +26,11 @@ export interface TakeOptions {
   log: (line: string) => void;
   /** Take a new snapshot even when nothing changed (pre-restore needs a definite id). */
   force?: boolean;
+  /**
+   * Awaited before the branch moves (a restore's read-back of the snapshot it restores, run
+   * while this one is prepared); when it rejects, the branch is left as it was.
+   */
+  gate?: Promise<void>;
 }
 
 export interface TakeResult {
@@ -55,12 +63,16 @@ export async function withSigner<T>(
 }
 
 export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined, options: TakeOptions): Promise<TakeResult> {
+  // Asked now, answered while the signer is set up and the files are read (never throws).
+  const identityAsked = commitIdentityEnv(git);
   return withSigner(git, config, options.env, async (signer, pin) => {
     const ref = branchRef(config);
     const remote = config?.remote ?? "origin";
-    const identity = await commitIdentityEnv(git);
-    const ctx: ChainCtx = { git, ref, remote, signer, pin, identity, env: options.env };
-    if (options.push) await reconcileWithRemote(ctx);
+    const ctx: ChainCtx = { git, ref, remote, signer, pin, identity: {}, env: options.env };
+    if (options.push) {
+      ctx.identity = await identityAsked;
+      await reconcileWithRemote(ctx);
+    }
     let prepared: PreparedSnapshot | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const chain = await readChain(git, ref);
@@ -73,19 +85,36 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         ...(previous && !options.force ? { previous } : {}),
       });
       if (!prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest)) {
+        await options.gate;
         let pushed = false;
         if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
         return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: signer.format };
       }
-      const id = await commitSnapshot(git, {
-        tree: prepared.tree,
-        message: formatSnapshotMessage(prepared.info),
-        ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
-        signer,
-        identity,
-      });
-      await checkOwnSignature(ctx, id);
-      if (!(await git.updateRefCas(ref, id, tip?.id ?? ZERO_OID, `integrity-guard snapshot ${options.set}`))) {
+      const tree = prepared.tree;
+      const identity = (ctx.identity = await identityAsked);
+      // Signing runs while the blobs are read back; the branch moves only after both passed,
+      // and a failed read-back is the error reported (it says more than a signature would).
+      const committed = (async () => {
+        const id = await commitSnapshot(git, {
+          tree,
+          message: formatSnapshotMessage(prepared!.info),
+          ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
+          signer,
+          identity,
+        });
+        await checkOwnSignature(ctx, id);
+        return id;
+      })();
+      // Awaited below; a rejection that comes while the read-back is awaited must not count as unhandled.
+      committed.catch(() => undefined);
+      try {
+        await Promise.all([prepared.verified, options.gate]);
+      } catch (error) {
+        await committed.catch(() => undefined);
+        throw error;
+      }
+      const id = await committed;
+      if (!(await git.updateRefCas(ref, id, tip?.id ?? zeroOidLike(id), `integrity-guard snapshot ${options.set}`))) {
         options.log(
           `${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
         );
@@ -145,7 +174,7 @@ async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
   const remoteTip = (await git.tryRevParse(tracking))!;
   const localTip = await git.tryRevParse(ctx.ref);
   if (!localTip) {
-    await git.updateRefCas(ctx.ref, remoteTip, ZERO_OID, "integrity-guard: snapshots from remote");
+    await git.updateRefCas(ctx.ref, remoteTip, zeroOidLike(remoteTip), "integrity-guard: snapshots from remote");
     return;
   }
   if (localTip === remoteTip) return;

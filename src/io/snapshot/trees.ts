@@ -1,0 +1,78 @@
+/**
+ * The tree objects git's write-tree would make for a list of files, computed here so they can
+ * go into the snapshot's pack: write-tree then finds every tree already stored and writes none
+ * (on a slow disk its 100 loose tree files cost more than the rest of the snapshot). write-tree
+ * still runs and its answer is the one used: trees computed wrongly here would only be unused.
+ */
+import { ObjectHasher } from "./pack.js";
+
+export interface TreeInput {
+  mode: string;
+  oid: string;
+  /** Repo-relative POSIX path of a file. */
+  path: string;
+}
+
+interface Dir {
+  files: { name: string; mode: string; oid: string }[];
+  dirs: Map<string, Dir>;
+}
+
+/** Tree objects for `entries`, children before parents; `root` is the top tree's id. */
+export function buildTrees(entries: readonly TreeInput[]): { root: string; trees: Buffer[] } {
+  const top: Dir = { files: [], dirs: new Map() };
+  // Folder path -> its node; files of one folder come in a run, so most lookups hit `last`.
+  const byDir = new Map<string, Dir>([["", top]]);
+  const dirOf = (dirPath: string): Dir => {
+    let dir = byDir.get(dirPath);
+    if (dir) return dir;
+    const slash = dirPath.lastIndexOf("/");
+    const parent = dirOf(slash < 0 ? "" : dirPath.slice(0, slash));
+    dir = { files: [], dirs: new Map() };
+    parent.dirs.set(dirPath.slice(slash + 1), dir);
+    byDir.set(dirPath, dir);
+    return dir;
+  };
+  let lastPath = "\0";
+  let last = top;
+  for (const e of entries) {
+    const slash = e.path.lastIndexOf("/");
+    const dirPath = slash < 0 ? "" : e.path.slice(0, slash);
+    if (dirPath !== lastPath) {
+      last = dirOf(dirPath);
+      lastPath = dirPath;
+    }
+    last.files.push({ name: e.path.slice(slash + 1), mode: e.mode, oid: e.oid });
+  }
+  const trees: Buffer[] = [];
+  const hasher = new ObjectHasher();
+  const write = (dir: Dir): string => {
+    const items: { key: string; name: string; mode: string; oid: string }[] = [];
+    for (const f of dir.files) items.push({ key: f.name, ...f });
+    for (const [name, sub] of dir.dirs) items.push({ key: name + "/", name, mode: "40000", oid: write(sub) });
+    // git orders entries by name bytes, a folder's name as if it ended in "/" (base_name_compare).
+    items.sort(items.some((i) => HIGH.test(i.key)) ? byUtf8Bytes : byCodeUnits);
+    const heads = items.map((i) => `${i.mode} ${i.name}\0`);
+    let size = 0;
+    for (const h of heads) size += Buffer.byteLength(h, "utf8") + 20;
+    const data = Buffer.allocUnsafe(size);
+    let pos = 0;
+    items.forEach((item, i) => {
+      pos += data.write(heads[i]!, pos, "utf8");
+      pos += data.write(item.oid, pos, "hex");
+    });
+    trees.push(data);
+    return hasher.oid("tree", data);
+  };
+  const root = write(top);
+  return { root, trees };
+}
+
+/**
+ * JavaScript compares strings by UTF-16 code units, which agrees with UTF-8 byte order except
+ * between surrogate pairs and U+E000..U+FFFF: a folder holding such a name is sorted by bytes.
+ */
+const HIGH = /[\uD800-\uFFFF]/;
+const byCodeUnits = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byUtf8Bytes = (a: { key: string }, b: { key: string }): number =>
+  Buffer.compare(Buffer.from(a.key, "utf8"), Buffer.from(b.key, "utf8"));
