@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { transformSync } from "esbuild";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
@@ -25,6 +26,7 @@ for (const [entry, out] of targets) {
     [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache"],
     { cwd: root, stdio: "inherit" },
   );
+  minifyChunks(out);
 }
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
 fs.rmSync(path.join(dist, "types"), { recursive: true, force: true });
@@ -33,3 +35,19 @@ execFileSync(
   [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.types.json", "--outDir", path.join(dist, "types")],
   { cwd: root, stdio: "inherit" },
 );
+
+/**
+ * ncc minifies the entry file only; the chunks it splits off for lazy imports (the YAML parser,
+ * ajv, each command) stay as webpack wrote them, at about twice the size. Every run that loads a
+ * chunk pays to parse it, so minify them too. keepNames: error classes and the like keep their
+ * names; esbuild's output is deterministic for a given version (CI compares dist/ byte for byte).
+ */
+function minifyChunks(dir) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!/^\d+\.index\.js$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const code = fs.readFileSync(file, "utf8");
+    const result = transformSync(code, { minify: true, keepNames: true, format: "esm", target: "es2022", legalComments: "eof" });
+    fs.writeFileSync(file, result.code);
+  }
+}

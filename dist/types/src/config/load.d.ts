@@ -1,12 +1,12 @@
-import type { Finding } from "../core/finding.js";
-import { type Config, type LoadedConfig } from "./types.js";
-/** Validate config data already parsed; returns findings (empty when valid). Pure. */
-export declare function validateConfigText(text: Buffer | string, file: string): {
-    config?: Config;
-    findings: Finding[];
-};
+import { type LoadedConfig } from "./types.js";
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
  * the default path may be absent, and then the defaults apply.
  */
-export declare function loadConfig(root: string, explicitPath?: string): LoadedConfig;
+export declare function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig>;
+/**
+ * The config from given bytes (the file's, or the staged blob's for the pre-commit hook):
+ * validated, or served from the cache of configs that validated. `where` qualifies the path in
+ * error messages (for example "as staged").
+ */
+export declare function loadConfigText(root: string, text: Buffer, rel: string, where?: string): Promise<LoadedConfig>;

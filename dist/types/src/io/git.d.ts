@@ -89,6 +89,24 @@ export declare class Git {
      * Returns the oids in input order, read from the exported marks. `marksFile` is a scratch path.
      */
     writeBlobsPacked(contents: readonly Buffer[], marksFile: string): Promise<string[]>;
+    /**
+     * Store a pack stream with `git index-pack --stdin`: git checks the stream, computes every
+     * object's id itself and writes the .pack and .idx (a blob we named wrongly is then simply
+     * absent, which write-tree and the read-back report).
+     */
+    storePack(pack: Buffer): Promise<void>;
+    /**
+     * The repository's object format: "sha1" or "sha256". Only extensions.objectFormat in the
+     * repository's own config file can make it other than sha1 (git reads repository extensions
+     * from no other file), so git is asked only when that file names it.
+     */
+    objectFormat(): Promise<string>;
+    /**
+     * readBlobs with `cat-file --batch --buffer`: git fills its output buffer instead of flushing
+     * after every object, so thousands of small blobs arrive in far fewer pipe reads.
+     * Output per object: "<oid> <type> <size>\n<content>\n", or "<oid> missing\n".
+     */
+    readBlobsBuffered(oids: readonly string[]): Promise<Map<string, Buffer>>;
     /** Write `content` as an object of `type` (default blob) and return its oid. */
     hashObject(content: string | Buffer, type?: "blob" | "commit"): Promise<string>;
     /**

@@ -1,4 +1,5 @@
 import type { Finding } from "../core/finding.js";
+import "../core/parse/yaml.js";
 import { type SchemaOption } from "./schema-resolver.js";
 export interface WriteOptions {
     /**

@@ -7,6 +7,10 @@ import type { Finding } from "../finding.js";
 import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
 export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
 export declare function formatFor(path: string): DocumentFormat | undefined;
+/** Make parseDocument able to parse YAML. Cheap after the first call. */
+export declare function loadYamlSupport(): Promise<void>;
+/** True when a file of this path (and optional explicit format) would be parsed as YAML. */
+export declare function isYamlPath(path: string, format?: DocumentFormat): boolean;
 /**
  * Parse a JSON, JSONC or YAML document. Never throws on bad input: every problem is a parse/*
  * finding with a line and column (ok: false), so a corrupt file can never crash a check.

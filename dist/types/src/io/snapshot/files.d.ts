@@ -16,6 +16,22 @@ export declare function collectSetFiles(root: string, setPaths: readonly string[
  * nothing else to do meanwhile.
  */
 export declare function hashWorktreeFiles(root: string, files: readonly string[], keep?: Map<string, Buffer>): Promise<Map<string, SnapshotFileEntry>>;
+/**
+ * SHA-256 and size of files that should exist (a restore's verification): one open each, and
+ * files that do not exist go to `missing` instead of failing the whole call.
+ */
+export declare function hashFilesIfPresent(root: string, files: readonly string[], missing: string[]): Map<string, {
+    sha256: string;
+    size: number;
+}>;
+/**
+ * The whole file, given the size fstat reported: reads of size+1 bytes until that size is
+ * reached (usually one read; readFileSync would fstat again and read once more to see 0).
+ * A short read (network and FUSE file systems may return one) is continued; a read of 0 bytes
+ * ends a file that shrank; a file that grew since the fstat is read on to its end.
+ */
+export declare function readWhole(fd: number, size: number): Buffer;
 /** Bytes of file content kept in memory at most while a snapshot is prepared. */
 export declare const KEEP_LIMIT: number;
+/** Hex SHA-256; the one-shot crypto.hash (node >= 20.12) skips a Hash object per call. */
 export declare function sha256(data: string | Uint8Array): string;
