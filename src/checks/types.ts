@@ -9,6 +9,8 @@ export interface CheckContext {
   git: Git;
   config: Config;
   configPath: string;
+  /** The config file's bytes (SHA-256) as loaded and its parse warnings: validate skips re-parsing them. */
+  configParsed?: { sha256: string; findings: Finding[] };
   /** Working tree, or the git index (check --staged). */
   source: FileSource;
   /** Restrict per-file checks to these repo-relative paths (staged changes, PR files, CLI args). */

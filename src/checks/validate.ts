@@ -3,6 +3,7 @@
  * parse, and must satisfy each schema mapped to it (config `validate.schemas` globs, or its own
  * local `$schema`). Reads through ctx.source, so `check --staged` validates the staged blobs.
  */
+import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
@@ -54,7 +55,10 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const findings: Finding[] = [];
   const wanted = (p: string) => !excluded(p) && (selected(p) || (options.explicit === true && (formatFor(p) !== undefined || jsonc(p))));
 
-  const candidates = ctx.paths ?? (await ctx.source.list());
+  // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
+  // schema cache read, the format code and the compile overlap with git's process).
+  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths)]);
   let files = candidates.filter(wanted);
   if (options.explicit) {
     for (const p of candidates) {
@@ -87,8 +91,6 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     files = files.filter((p) => !conflicted.has(p));
   }
 
-  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
-  await checkMappedSchemas(cfg, store, !ctx.paths);
   const requireSchema = matcher(cfg.require_schema);
   const mapper = new SchemaMapper(cfg.schemas);
   let checked = 0;
@@ -115,7 +117,13 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         continue;
       }
       checked++;
-      findings.push(...(await validateFile(file, content as Buffer, formatOf(file, jsonc), cfg, store, mapper, requireSchema)));
+      const format = formatOf(file, jsonc);
+      const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, mapper, requireSchema);
+      if (known) {
+        findings.push(...known);
+        continue;
+      }
+      findings.push(...(await validateFile(file, content as Buffer, format, cfg, store, mapper, requireSchema)));
     }
   }
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
@@ -237,6 +245,30 @@ async function validateFile(
     }
   }
   return findings;
+}
+
+/**
+ * The config file itself, when these are the very bytes the CLI loaded as the config (same
+ * SHA-256): they were parsed as YAML with default options and accepted by the config schema, so
+ * a second parse here could only repeat the warnings kept from the first. Only when nothing else
+ * applies to the file (no schema mapping, no require_schema, no YAML options); otherwise undefined
+ * and the file is validated as any other.
+ */
+function alreadyParsedConfig(
+  ctx: CheckContext,
+  file: string,
+  content: Buffer,
+  format: DocumentFormat,
+  cfg: ValidateConfig,
+  mapper: SchemaMapper,
+  requireSchema: (p: string) => boolean,
+): Finding[] | undefined {
+  const known = ctx.configParsed;
+  if (!known || file !== ctx.configPath || format !== "yaml") return undefined;
+  if (requireSchema(file) || Object.keys(yamlOptions(file, cfg)).length > 0 || mapper.for(file, undefined).schemas.length > 0)
+    return undefined;
+  if (createHash("sha256").update(content).digest("hex") !== known.sha256) return undefined;
+  return known.findings;
 }
 
 function at(doc: ParsedDocument, pointer: string): { line?: number; column?: number } {

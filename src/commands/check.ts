@@ -56,6 +56,7 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     git: ctx.git,
     config: loaded.config,
     configPath: loaded.path,
+    ...(loaded.parsed ? { configParsed: loaded.parsed } : {}),
     source,
     ...(paths ? { paths } : {}),
     log: ctx.log,

@@ -8,6 +8,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { ConfigError } from "../errors.js";
 import { configSchemaHash as generatedHash } from "./config-schema-hash.generated.js";
+import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 
 /**
@@ -39,18 +40,19 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
  * error messages (for example "as staged").
  */
 export async function loadConfigText(root: string, text: Buffer, rel: string, where = ""): Promise<LoadedConfig> {
+  const sha256 = createHash("sha256").update(text).digest("hex");
   const cached = readCachedConfig(root, text);
-  if (cached) return { config: cached, path: rel, exists: true };
+  if (cached) return { config: cached.config, path: rel, exists: true, parsed: { sha256, findings: cached.warnings } };
   const { validateConfigText } = await import("./validate-text.js");
-  const { config, findings } = validateConfigText(text, rel);
-  if (config) writeCachedConfig(root, text, config);
+  const { config, findings, parseFindings = [] } = validateConfigText(text, rel);
+  if (config) writeCachedConfig(root, text, config, parseFindings);
   if (!config) {
     const lines = findings.map((f) => `  ${f.file}:${f.line ?? 1}:${f.column ?? 1}: ${f.message}${f.fix ? ` (${f.fix})` : ""}`);
     throw new ConfigError(`invalid config ${rel}${where ? ` ${where}` : ""}:\n${lines.join("\n")}`, {
       fix: `correct the entries above${where ? " and git add the file" : ""}; the accepted keys are described in schemas/config.schema.json and the README`,
     });
   }
-  return { config, path: rel, exists: true };
+  return { config, path: rel, exists: true, parsed: { sha256, findings: parseFindings } };
 }
 
 /*
@@ -60,7 +62,7 @@ export async function loadConfigText(root: string, text: Buffer, rel: string, wh
  * validated are cached; each entry carries the SHA-256 of its JSON, and anything that does not
  * match is ignored. Never throws: a cache that cannot be read or written only costs speed.
  */
-const CONFIG_CACHE_VERSION = 1;
+const CONFIG_CACHE_VERSION = 2; // 2: entries carry the parse warnings
 
 function configCacheFile(root: string, text: Buffer): string | undefined {
   const gitDir = path.join(root, ".git");
@@ -73,25 +75,28 @@ function configCacheFile(root: string, text: Buffer): string | undefined {
   return path.join(gitDir, "integrity-guard", "config-cache", `${key}.json`);
 }
 
-function readCachedConfig(root: string, text: Buffer): Config | undefined {
+function readCachedConfig(root: string, text: Buffer): { config: Config; warnings: Finding[] } | undefined {
   const file = configCacheFile(root, text);
   if (!file) return undefined;
   try {
+    // `json` holds [config, parse warnings]; `sha` is the SHA-256 of `json`.
     const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { sha: string; json: string };
     if (createHash("sha256").update(entry.json).digest("hex") !== entry.sha) return undefined;
-    return JSON.parse(entry.json) as Config;
+    const [config, warnings] = JSON.parse(entry.json) as [Config, Finding[]];
+    if (!Array.isArray(warnings)) return undefined;
+    return { config, warnings };
   } catch {
     return undefined;
   }
 }
 
-function writeCachedConfig(root: string, text: Buffer, config: Config): void {
+function writeCachedConfig(root: string, text: Buffer, config: Config, warnings: Finding[]): void {
   const file = configCacheFile(root, text);
   if (!file) return;
   try {
-    const json = JSON.stringify(config);
+    const json = JSON.stringify([config, warnings]);
     // Only plain JSON data is cached (a YAML .nan or .inf would not survive the round trip).
-    if (!isDeepStrictEqual(JSON.parse(json), config)) return;
+    if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));

@@ -1,4 +1,5 @@
 /** The shape of .integrity-guard/config.yml (schemas/config.schema.json is the source of truth). */
+import type { Finding } from "../core/finding.js";
 
 export interface SchemaMapping {
   files: string[];
@@ -98,6 +99,11 @@ export interface LoadedConfig {
   path: string;
   /** False when no file exists and defaults are used. */
   exists: boolean;
+  /**
+   * The SHA-256 of the bytes loaded and what parsing them as YAML found (warnings only: the
+   * config was accepted), so `validate` need not parse the same bytes again.
+   */
+  parsed?: { sha256: string; findings: Finding[] };
 }
 
 export const CONFIG_PATH = ".integrity-guard/config.yml";

@@ -47,7 +47,10 @@ function configValidator(): ConfigValidator {
 }
 
 /** Validate config data already parsed; returns findings (empty when valid). Pure. */
-export function validateConfigText(text: Buffer | string, file: string): { config?: Config; findings: Finding[] } {
+export function validateConfigText(
+  text: Buffer | string,
+  file: string,
+): { config?: Config; findings: Finding[]; parseFindings?: Finding[] } {
   const doc = parseDocument(text, { path: file, format: "yaml" });
   if (!doc.ok) return { findings: doc.findings };
   if (doc.documents.length > 1) {
@@ -71,5 +74,6 @@ export function validateConfigText(text: Buffer | string, file: string): { confi
       findings: ajvErrorsToFindings(validate.errors ?? [], { file, schemaPath: "schemas/config.schema.json", doc, rule: "config/invalid" }),
     };
   }
-  return { config: value as Config, findings: [] };
+  // An accepted config can still carry parse warnings: `validate` reports them (load.ts caches them).
+  return { config: value as Config, findings: [], parseFindings: doc.findings };
 }

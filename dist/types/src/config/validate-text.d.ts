@@ -5,4 +5,5 @@ import type { Config } from "./types.js";
 export declare function validateConfigText(text: Buffer | string, file: string): {
     config?: Config;
     findings: Finding[];
+    parseFindings?: Finding[];
 };
