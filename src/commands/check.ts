@@ -3,12 +3,12 @@
  * `check --staged` is the pre-commit hook: it reads what will be committed from the git index
  * (honouring GIT_INDEX_FILE) and restricts per-file checks to the staged changes.
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, UnsafePathError, UsageError } from "../errors.js";
 import { loadConfigText } from "../config/load.js";
 import type { LoadedConfig } from "../config/types.js";
+import { gitObjectId } from "../io/git-object-id.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { WorktreeSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
@@ -82,7 +82,7 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
   } catch {
     // deleted in the work tree only: the index's version is what will be committed
   }
-  if (worktree && gitBlobId(worktree, entry.oid.length) === entry.oid) return ctx.loaded;
+  if (worktree && gitObjectId("blob", worktree, entry.oid.length) === entry.oid) return ctx.loaded;
   const [blob] = await ctx.git.catFileBatch([entry.oid]);
   if (!blob) {
     throw new ConfigError(`the staged ${rel} (blob ${entry.oid}) is missing from the object database`, {
@@ -90,14 +90,6 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
     });
   }
   return loadConfigText(ctx.root, blob, rel, "as staged");
-}
-
-/** Git's object id of a blob with this content (SHA-1, or SHA-256 in a sha256 repository). */
-function gitBlobId(content: Buffer, hexLength: number): string {
-  return createHash(hexLength === 64 ? "sha256" : "sha1")
-    .update(`blob ${content.length}\0`)
-    .update(content)
-    .digest("hex");
 }
 
 /**

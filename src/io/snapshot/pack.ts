@@ -10,6 +10,7 @@
  */
 import crypto from "node:crypto";
 import zlib from "node:zlib";
+import { gitObjectId } from "../git-object-id.js";
 
 /** Blobs smaller than this are stored uncompressed (deflate saves little and costs a zlib stream each). */
 export const COMPRESS_FROM = 1024;
@@ -66,7 +67,7 @@ export class ObjectHasher {
   oid(type: string, data: Uint8Array): string {
     const prefix = `${type} ${data.length}\0`;
     // Big objects are hashed in place (a copy would double their memory).
-    if (data.length > 1 << 16) return crypto.createHash("sha1").update(prefix, "latin1").update(data).digest("hex");
+    if (data.length > 1 << 16) return gitObjectId(type, data);
     const need = prefix.length + data.length;
     if (this.scratch.length < need) this.scratch = Buffer.allocUnsafe(Math.max(need, this.scratch.length * 2));
     const n = this.scratch.write(prefix, 0, "latin1");
