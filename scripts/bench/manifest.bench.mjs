@@ -89,6 +89,12 @@ console.log(
 const coldA = timeIt(() => ours(A.dir, ["verify", "--no-cache"]), 3);
 const shaA = timeIt(sha(A.dir), 3);
 compare(`cold verify A (${A.count} files)`, coldA, "sha256sum -c", shaA, 1.5);
+// What node itself allows: two threads that only open, fstat, read, hash and close each file.
+const floorA = timeIt(
+  () => run(node, [path.join(path.dirname(new URL(import.meta.url).pathname), "hash-floor.mjs"), "SUMS"], { cwd: A.dir }),
+  3,
+);
+compare(`    floor: bare 2-thread read+hash of A, no walk/manifest/cache`, floorA, "sha256sum -c", shaA);
 
 // Warm: nothing changed; start-up included on both sides.
 ours(A.dir, ["verify"]);

@@ -44,6 +44,24 @@ describe("hash pool", () => {
     expect(inline).toEqual(viaWorkers.slice(-5));
   });
 
+  it("hashes files at and around the default read buffer's size (one read, and streamed) in threads", async () => {
+    // 128 KiB is the default buffer: a file of exactly that size fills the first read and takes
+    // the streaming path; one byte more needs a second read.
+    const sizes = [128 * 1024 - 1, 128 * 1024, 128 * 1024 + 1, 3 * 128 * 1024, 0];
+    const contents = sizes.map((n) => crypto.randomBytes(n));
+    const files = contents.map((b, i) => {
+      const p = path.join(dir, `edge${i}`);
+      fs.writeFileSync(p, b);
+      return p;
+    });
+    // Enough bytes with threads forced: the worker path; inlineBelow 64 with few files: main thread.
+    const viaWorkers = await hashFiles(files, { threads: 2, inlineBelow: 0 });
+    const inline = await hashFiles(files, { threads: 1 });
+    for (const r of [viaWorkers, inline]) {
+      r.forEach((x, i) => expect(x).toMatchObject({ ok: true, sha256: sha(contents[i]!), size: sizes[i] }));
+    }
+  });
+
   it("returns errors as results: missing, folder, symlink (never followed), FIFO (never blocks)", async () => {
     const link = path.join(dir, "link");
     fs.symlinkSync("/etc/hostname", link);
