@@ -6,11 +6,13 @@
 import { isUtf8 } from "node:buffer";
 import type { ConfigConflictConfig, Config } from "../config/types.js";
 import { ALWAYS_EXCLUDED } from "../config/types.js";
-import { detectConflicts, orderByPrecedence, type ConfigFile } from "../core/conflicts/index.js";
+import { detectConflicts } from "../core/conflicts/detect.js";
+import { orderByPrecedence } from "../core/conflicts/order.js";
+import type { ConfigFile } from "../core/conflicts/types.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { FastJsonDoc } from "../core/conflicts/json-fast.js";
-import { formatFor, parseDocument } from "../core/parse/index.js";
+import { formatFor, isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import type { FileSource } from "../io/file-source.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
@@ -67,6 +69,7 @@ export async function readParsed(
         continue;
       }
     }
+    if (isYamlPath(p)) await loadYamlSupport(); // callers may start without it (conflicts: yamlOnDemand)
     const doc = parseDocument(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
     if (!doc.ok) {
       const first = doc.findings.find((f) => f.level === "error") ?? doc.findings[0];

@@ -1,9 +1,10 @@
 import path from "node:path";
-import YAML from "yaml";
 import { conflictFindings } from "../checks/conflicts.js";
-import { maskValue, planConflictWrites, resolveConfig, type Change } from "../core/conflicts/index.js";
+// Modules, not core/conflicts/index.js: its text editors pull in the YAML library, which a set
+// of JSON files never needs (see yamlOnDemand below).
+import { maskValue, planConflictWrites, resolveConfig } from "../core/conflicts/resolve.js";
+import type { Change } from "../core/conflicts/types.js";
 import { UsageError } from "../errors.js";
-import { commitWrites, planWrites, undoDirFor } from "../io/config-write.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
@@ -26,6 +27,9 @@ function sourceFor(ctx: CommandContext): FileSource {
 
 export const command: CommandSpec = {
   name: "conflicts",
+  // The YAML parser loads when the set holds a YAML file (checks/conflicts.ts readParsed) or for
+  // --resolve output and --write: a JSON-only set starts faster without it.
+  yamlOnDemand: true,
   summary: "report keys set to different values across config files; resolve by precedence",
   usage: "integrity-guard conflicts [--staged] [--resolve [--write]]",
   description: `
@@ -94,6 +98,7 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   const shown = maskValue(resolved, first.analysis.isSecret);
   const order = first.set.files.map((f) => f.path).join(" < ");
   if (!ctx.options.write) {
+    const YAML = await import("yaml");
     return {
       findings: first.findings,
       summary,
@@ -102,6 +107,7 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
     };
   }
   const { edits, changes } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved);
+  const { commitWrites, planWrites, undoDirFor } = await import("../io/config-write.js");
   let undoRel: string | undefined;
   if (edits.size > 0) {
     const byPath = new Map(first.set.files.map((f) => [f.path, f]));

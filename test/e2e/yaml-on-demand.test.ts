@@ -103,12 +103,41 @@ describe("YAML support loaded on demand (built bundle)", () => {
     ]);
   });
 
-  it("every other verb loads YAML before it runs (conflicts, sync)", () => {
+  it("conflicts loads it for a YAML set, for --resolve output and for --resolve --write", () => {
     repo = setup();
-    repo.write("config/local.yaml", "db:\n  host: b\n");
+    repo.write("config/local.yaml", "db:\n  host: b # keep this comment\n");
     const c = repo.cliBundle(["conflicts", "--format", "json"]);
     expect(c.stderr).not.toMatch(/internal error/);
     expect(c.code).toBe(1);
+    expect((JSON.parse(c.stdout).findings as { rule: string; line: number }[]).map((f) => `${f.rule}:${f.line}`)).toEqual([
+      "config/conflict:2",
+    ]);
+    const resolved = repo.cliBundle(["conflicts", "--resolve"]);
+    expect(resolved.stderr).not.toMatch(/internal error/);
+    expect(resolved.stdout).toMatch(/^db:\n {2}host: b\n/m);
+    const w = repo.cliBundle(["conflicts", "--resolve", "--write"]);
+    expect(w.stderr).not.toMatch(/internal error/);
+    expect(w.code).toBe(0);
+    expect(repo.read("config/base.yaml")).toBe("db:\n  host: b\n");
+    expect(repo.read("config/local.yaml")).toBe("db:\n  host: b # keep this comment\n");
+  });
+
+  it("conflicts on a JSON-only set: a duplicate key still goes the strict way and is reported", () => {
+    repo = setup();
+    repo.write(".integrity-guard/config.yml", CONFIG.replace('files: ["config/*.yaml"]', 'files: ["cfg/*.json"]'));
+    repo.write("cfg/a.json", '{"db": {"host": "a"}}\n');
+    repo.write("cfg/b.json", '{"db": {"host": "b"}}\n');
+    repo.write("cfg/c.json", '{"db": {"host": "a", "host": "b"}}\n');
+    expect(repo.cliBundle(["validate", "data/a.json"]).code).toBe(0); // warm the config cache again
+    const c = repo.cliBundle(["conflicts", "--format", "json"]);
+    expect(c.stderr).not.toMatch(/internal error/);
+    expect(c.code).toBe(1);
+    const rules = (JSON.parse(c.stdout).findings as { rule: string; file: string }[]).map((f) => `${f.rule} ${f.file}`).sort();
+    expect(rules).toEqual(["config/conflict cfg/b.json", "config/skipped cfg/c.json", "parse/duplicate-key cfg/c.json"]);
+  });
+
+  it("sync loads it before it runs", () => {
+    repo = setup();
     const s = repo.cliBundle(["sync", "--format", "json"]);
     expect(s.stderr).not.toMatch(/internal error/);
     expect(s.code).toBe(0);

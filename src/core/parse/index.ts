@@ -22,8 +22,9 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 /*
  * The YAML parser (the `yaml` package, about a third of the CLI bundle) loads on demand: the
  * pre-commit hook on a JSON-only commit never pays for it. Every entry point loads it before
- * anything can parse YAML (cli.ts for every verb but check/validate, which load it when a YAML
- * file is in play; the library and the Action at start-up). Parsing YAML without it throws:
+ * anything can parse YAML (cli.ts for every verb without `yamlOnDemand`; check, validate,
+ * conflicts, seal and verify load it when a YAML file is in play; the library and the Action at
+ * start-up). Parsing YAML without it throws:
  * loud (exit 2), never a silent pass.
  */
 /** Make parseDocument able to parse YAML. Cheap after the first call. */
