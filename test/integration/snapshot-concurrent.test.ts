@@ -2,7 +2,7 @@
  * Two processes snapshot at once (two clones, one bare remote): both snapshots end up in one
  * linear, signed chain on the remote, and no push is forced.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,6 +27,13 @@ function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ 
     child.stderr.on("data", (b) => (stderr += b));
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** git with extra environment (a forged commit date); returns trimmed stdout. */
+function spawnSyncGit(cwd: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const r = spawnSync("git", args, { cwd, env: { ...process.env, ...GIT_ENV, ...env }, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim();
 }
 
 function clone(remote: string, name: string): TestRepo {
@@ -125,6 +132,42 @@ describe("concurrent snapshots against one remote", () => {
       expect(remote.git("cat-file", "-p", tip)).toContain("BEGIN SSH SIGNATURE");
       expect(remote.git("show", `${tip}:b/y.json`)).toBe("2\n");
       expect(two.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);
+    } finally {
+      for (const r of [remote, seed, ...repos]) r.cleanup();
+    }
+  }, 30_000);
+
+  it("refuses to replay local snapshots on a remote tip dated in the future, and pushes nothing", async () => {
+    const remote = createRepo({ bare: true });
+    const seed = createRepo();
+    const repos: TestRepo[] = [];
+    try {
+      seed.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    a: { paths: ["a/"] }\n    b: { paths: ["b/"] }' }));
+      seed.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+      seed.write("a/x.json", "1\n");
+      seed.write("b/y.json", "2\n");
+      seed.commitAll("init");
+      seed.git("push", "-q", remote.dir, "main");
+      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+      const one = clone(remote.dir, "one");
+      const two = clone(remote.dir, "two");
+      repos.push(one, two);
+      expect((await two.cli(["snapshot", "--set", "b"], env)).code).toBe(0);
+      const twoLocal = two.git("rev-parse", "integrity-snapshots").trim();
+      expect((await one.cli(["snapshot", "--set", "a", "--push"], env)).code).toBe(0);
+      // Someone pushes a commit dated in the year 2096 on top.
+      const base = one.git("rev-parse", "integrity-snapshots").trim();
+      const dated = spawnSyncGit(one.dir, ["commit-tree", `${base}^{tree}`, "-p", base, "--no-gpg-sign", "-m", "forged"], {
+        GIT_COMMITTER_DATE: "4000000000 +0000",
+        GIT_AUTHOR_DATE: "4000000000 +0000",
+      });
+      one.git("push", "-q", "origin", `${dated}:refs/heads/integrity-snapshots`);
+      const r = await two.cli(["snapshot", "--set", "b", "--push", "--format", "json"], env);
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain("snapshot/chain");
+      expect(r.stdout + r.stderr).toContain("future");
+      expect(remote.git("rev-parse", "integrity-snapshots").trim()).toBe(dated);
+      expect(two.git("rev-parse", "integrity-snapshots").trim()).toBe(twoLocal);
     } finally {
       for (const r of [remote, seed, ...repos]) r.cleanup();
     }

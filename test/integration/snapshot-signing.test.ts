@@ -196,6 +196,58 @@ describe("signature verification against the pinned key", () => {
     }
   });
 
+  it("does not call a snapshot unchanged on the strength of an unsigned commit that claims the content", async () => {
+    const { repo, env } = await signedRepo();
+    try {
+      // A real snapshot of the damaged content, then replaced by an unsigned copy of its message
+      // over the OLD tree: the forgery claims the current content's digest but holds other bytes.
+      expect((await repo.cli(["snapshot", "--set", "hourly"], env)).code).toBe(0);
+      const real = repo.git("rev-parse", "integrity-snapshots").trim();
+      const parent = repo.git("rev-parse", `${real}^`).trim();
+      const forged = repo
+        .git("commit-tree", `${parent}^{tree}`, "-p", parent, "--no-gpg-sign", "-m", repo.git("log", "-1", "--format=%B", real).trim())
+        .trim();
+      repo.git("update-ref", "refs/heads/integrity-snapshots", forged, real);
+      const r = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("does not verify against the pinned key");
+      const tip = repo.git("rev-parse", "integrity-snapshots").trim();
+      expect(tip).not.toBe(forged);
+      expect(repo.git("rev-parse", `${tip}^`).trim()).toBe(forged);
+      // The new snapshot holds the current content and restores it.
+      repo.write("state.json", '{"v":"later"}\n');
+      const back = await repo.cli(["restore", "latest"], env);
+      expect(back.code, back.stderr).toBe(0);
+      expect(repo.read("state.json")).toBe('{"v":"damaged"}\n');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("refuses to take a snapshot on a branch tip dated in the future, and writes nothing", async () => {
+    const { repo, env } = await signedRepo();
+    try {
+      const future = forgeOnBranch(repo, (tree, parent, msg) =>
+        execFileSync("git", ["commit-tree", tree, "-p", parent, "--no-gpg-sign", "-m", msg.trim()], {
+          cwd: repo.dir,
+          env: { ...process.env, GIT_COMMITTER_DATE: "4000000000 +0000", GIT_AUTHOR_DATE: "4000000000 +0000" },
+          encoding: "utf8",
+        }).trim(),
+      );
+      const objects = repo.git("count-objects", "-v");
+      const r = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], env);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout);
+      expect(report.findings[0]).toMatchObject({ rule: "snapshot/chain", level: "error" });
+      expect(report.findings[0].message).toContain("future");
+      expect(report.findings[0].fix).toContain("git update-ref refs/heads/integrity-snapshots");
+      expect(repo.git("rev-parse", "integrity-snapshots").trim()).toBe(future);
+      expect(repo.git("count-objects", "-v")).toBe(objects);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("signs and verifies with gpg against a pinned fingerprint, and rejects another gpg key", async () => {
     const repo = createRepo();
     const stranger = makeGpgKey("S <s@e>");

@@ -4,12 +4,13 @@
  * rebuilds on the new tip and re-signs; nothing is ever force-pushed.
  */
 import type { SnapshotsConfig } from "../../config/types.js";
+import { checkChainDates } from "../../core/snapshot/chain.js";
 import { formatSnapshotMessage } from "../../core/snapshot/message.js";
 import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { openSigner, requireSignConfig, resolvePin, verifySignature, type Pin, type Signer } from "../signing.js";
 import { commitIdentityEnv, commitSnapshot, prepareSnapshot, type PreparedSnapshot } from "./build.js";
-import { branchRef, readChain } from "./list.js";
+import { branchRef, readChain, type SnapshotRecord } from "./list.js";
 import { SnapshotRefused } from "./refused.js";
 
 /** The "must not exist yet" value for update-ref in the object format of `oid` (SHA-1 or SHA-256). */
@@ -77,6 +78,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const chain = await readChain(git, ref);
       const tip = chain[0];
+      refuseFutureTip(tip, ref);
       const previous = chain.find((r) => r.info?.set === options.set);
       prepared ??= await prepareSnapshot(git, {
         set: options.set,
@@ -84,13 +86,26 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         time: new Date(),
         ...(previous && !options.force ? { previous } : {}),
       });
-      if (!prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest)) {
+      let unchanged = !prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest);
+      // Only a snapshot signed by the pinned key may stand for "unchanged" (asked only then).
+      if (unchanged && previous && !(await trustedPrevious(ctx, previous))) {
+        // An unsigned or foreign commit claims this very content (a forgery, or a snapshot
+        // signed with another key): answering "unchanged" with it would leave no restorable
+        // snapshot of the current state. Take a full one instead, reusing nothing of it.
+        options.log(
+          `warning: the newest snapshot of set ${options.set} (${previous!.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
+        );
+        if (!prepared.tree) prepared = await prepareSnapshot(git, { set: options.set, paths: options.paths, time: new Date() });
+        unchanged = false;
+      }
+      if (unchanged) {
         await options.gate;
         let pushed = false;
         if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
         return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: signer.format };
       }
       const tree = prepared.tree;
+      if (!tree) throw new Error("internal error: a snapshot to commit has no tree");
       const identity = (ctx.identity = await identityAsked);
       // Signing runs while the blobs are read back; the branch moves only after both passed,
       // and a failed read-back is the error reported (it says more than a signature would).
@@ -132,6 +147,29 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
       fix: "too many snapshotters at once; run the snapshot again",
     });
   });
+}
+
+/**
+ * A snapshot commit is dated at or after its parent (build.ts), so one on a tip dated in the
+ * future is dated in the future too, and every restore refuses it (core/snapshot/chain.ts):
+ * backups that look taken but cannot be used. Refused here, loudly, before anything is written.
+ */
+function refuseFutureTip(tip: { id: string; time: number } | undefined, ref: string): void {
+  if (!tip) return;
+  const findings = checkChainDates([tip], Math.floor(Date.now() / 1000), ref);
+  if (findings.length === 0) return;
+  const fix = `inspect it with git log --format=fuller ${ref}; if it is forged or came from a machine with a wrong clock, move the branch back to the last good snapshot (git update-ref ${ref} <id>) and run the snapshot again`;
+  throw new SnapshotRefused(
+    `snapshot/chain: ${findings[0]!.message}; a snapshot on it would carry that date and no restore would accept it, so nothing was written`,
+    findings.map((f) => ({ ...f, fix })),
+    { fix },
+  );
+}
+
+/** Whether the set's newest snapshot may stand for unchanged content: signed by the pinned key (when there is a pin). */
+async function trustedPrevious(ctx: ChainCtx, previous: SnapshotRecord): Promise<boolean> {
+  if (!ctx.pin) return true;
+  return (await verifySignature(ctx.git, previous.id, ctx.pin, ctx.env)).status === "good";
 }
 
 interface ChainCtx {
@@ -180,6 +218,7 @@ async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
   if (localTip === remoteTip) return;
   const localOnly = await git.logChain(`${remoteTip}..${localTip}`);
   let base = { id: remoteTip, time: (await git.logChain(remoteTip, 1))[0]!.time };
+  refuseFutureTip(base, `${ctx.remote} ${ctx.ref}`); // our snapshots replayed on it would inherit its date
   for (const c of localOnly.reverse()) {
     const tree = (await git.tryRevParse(`${c.id}^{tree}`))!;
     const id = await commitSnapshot(git, { tree, message: c.message, parent: base, signer: ctx.signer, identity: ctx.identity });
