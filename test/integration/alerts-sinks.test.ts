@@ -313,16 +313,33 @@ describe("GitHub issue sink", () => {
     }
     expect(api.find("POST", "/issues").every((r) => r.token === "ghs_tokenvalue123")).toBe(true);
 
-    // Still failing: comments, no new issues (the status-change alert is one-off: no issue).
+    // Still failing, an hour later: no new issues (the status-change alert is one-off: no
+    // issue) and no comments either: nothing changed, and a scheduled check must not spam.
+    const later = (hours: number) => ({ ...ctx, time: new Date(Date.parse(ctx.time) + hours * 3_600_000).toISOString() });
     const run2 = await deliverAlerts(
       route,
       deriveAlerts(dashboard("CRITICAL", { backups: [0, "CRITICAL"], schemas: [70, "DEGRADED"] }), "CRITICAL"),
-      ctx,
+      later(1),
       { env: env(), dryRun: false, retry: FAST },
     );
     expect(run2.findings).toEqual([]);
     expect(api.issues.filter((i) => i.title.startsWith("[integrity-guard]"))).toHaveLength(3);
+    expect(api.comments.filter((c) => c.body.includes("Still"))).toHaveLength(0);
+    expect(run2.reports.flatMap((r) => r.actions).filter((a) => a.startsWith("left #"))).toHaveLength(3);
+
+    // schemas gets worse: its issue is commented on (and only its issue).
+    const worse = () => deriveAlerts(dashboard("CRITICAL", { backups: [0, "CRITICAL"], schemas: [40, "CRITICAL"] }), "CRITICAL");
+    const run2b = await deliverAlerts(route, worse(), later(2), { env: env(), dryRun: false, retry: FAST });
+    expect(run2b.findings).toEqual([]);
+    const schemasIssue = api.issues.find((i) => i.title.includes("schemas"))!;
+    expect(api.comments.map((c) => c.issue_number)).toEqual([schemasIssue.number]);
+    expect(api.comments[0]!.body).toContain("Now **ERROR** (was WARNING)");
+    expect(schemasIssue.body).toContain("<!-- integrity-guard:alert-state=ERROR@2026-11-26T14:00:00.000Z -->");
+    // A day after the last word on each: one reminder per open issue.
+    const run2c = await deliverAlerts(route, worse(), later(26.5), { env: env(), dryRun: false, retry: FAST });
+    expect(run2c.findings).toEqual([]);
     expect(api.comments.filter((c) => c.body.includes("Still"))).toHaveLength(3);
+    expect(new Set(api.comments.map((c) => c.issue_number)).size).toBe(3);
 
     // schemas recovered, backups still down: the schemas issue closes, the others stay open.
     const run3 = await deliverAlerts(

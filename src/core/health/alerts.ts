@@ -161,13 +161,60 @@ export function keyFromIssueBody(body: string | null | undefined): string | unde
   return body ? /<!-- integrity-guard:alert-key=([^\s]+) -->/.exec(body)?.[1] : undefined;
 }
 
+/**
+ * What an alert issue last said, kept in its body as a hidden marker: the level and when. A
+ * scheduled health check runs many times a day; the issue is commented on when the level
+ * changes, and otherwise once per REMINDER_HOURS, not on every run.
+ */
+export const REMINDER_HOURS = 24;
+
+export function issueStateMarker(level: string, time: string): string {
+  return `<!-- integrity-guard:alert-state=${level}@${time} -->`;
+}
+
+const STATE_RE = /<!-- integrity-guard:alert-state=([A-Z]+)@(\S+) -->/;
+
+/** The state an issue body records, if any (issues opened by older versions have none). */
+export function stateFromIssueBody(body: string | null | undefined): { level: string; time: string } | undefined {
+  const m = body ? STATE_RE.exec(body) : null;
+  return m ? { level: m[1]!, time: m[2]! } : undefined;
+}
+
+/** The body with its state marker set to `level` at `time` (added after the key marker when missing). */
+export function withIssueState(body: string, level: string, time: string): string {
+  const marker = issueStateMarker(level, time);
+  if (STATE_RE.test(body)) return body.replace(STATE_RE, marker);
+  const key = /<!-- integrity-guard:alert-key=[^\s]+ -->/.exec(body);
+  return key ? body.replace(key[0], `${key[0]}\n${marker}`) : `${marker}\n${body}`;
+}
+
+/**
+ * Whether a persisting alert is worth a comment: no state recorded, the level changed, or the
+ * last one is REMINDER_HOURS old (or its time does not parse, or lies in the future).
+ */
+export function shouldComment(previous: { level: string; time: string } | undefined, level: string, now: string): boolean {
+  if (!previous || previous.level !== level) return true;
+  const then = Date.parse(previous.time);
+  const at = Date.parse(now);
+  if (Number.isNaN(then) || Number.isNaN(at) || then > at) return true;
+  return at - then >= REMINDER_HOURS * 3_600_000;
+}
+
 /** Title and body of a new alert issue, and of the comment while it persists. */
-export function issueTexts(a: Alert, ctx: AlertContext): { title: string; body: string; comment: string; resolved: string } {
+export function issueTexts(
+  a: Alert,
+  ctx: AlertContext,
+  /** The level the issue last reported, when it differs (the comment then says so). */
+  previousLevel?: string,
+): { title: string; body: string; comment: string; resolved: string } {
   const detail = a.message ? `\n\n\`\`\`\n${a.message}\n\`\`\`` : "";
   return {
     title: `[integrity-guard] ${a.title.replace(/ \(\d+\/100\)$/, "")}`,
-    body: `${issueMarker(a.key)}\n**${a.level}**: ${a.title}\n\nRepository health: ${ctx.score}/100 ${ctx.status} at ${ctx.time}.${detail}\n\nThis issue is managed by \`integrity-guard health --alert\`: it is commented on while the condition lasts and closed when it clears.`,
-    comment: `${issueMarker(a.key)}\nStill **${a.level}** at ${ctx.time}: ${a.title}${detail}`,
+    body: `${issueMarker(a.key)}\n${issueStateMarker(a.level, ctx.time)}\n**${a.level}**: ${a.title}\n\nRepository health: ${ctx.score}/100 ${ctx.status} at ${ctx.time}.${detail}\n\nThis issue is managed by \`integrity-guard health --alert\`: it is commented on when the level changes (and once a day while the condition lasts) and closed when it clears.`,
+    comment:
+      previousLevel !== undefined && previousLevel !== a.level
+        ? `${issueMarker(a.key)}\nNow **${a.level}** (was ${previousLevel}) at ${ctx.time}: ${a.title}${detail}`
+        : `${issueMarker(a.key)}\nStill **${a.level}** at ${ctx.time}: ${a.title}${detail}`,
     resolved: `${issueMarker(a.key)}\nResolved at ${ctx.time}: health is ${ctx.score}/100 ${ctx.status}; \`${a.key}\` no longer alerts at this level.`,
   };
 }

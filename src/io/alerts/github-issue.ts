@@ -1,11 +1,22 @@
 /**
  * GitHub issue sink: one open issue per alert key, found again by a hidden marker in its body
- * (among open issues labelled `integrity-guard`); commented on while the alert lasts, closed
- * when it clears. Never opens a second issue for a key that already has one.
+ * (among open issues labelled `integrity-guard`); commented on when the alert's level changes
+ * and once per REMINDER_HOURS while it lasts (the last state said is a hidden marker in the
+ * body), closed when it clears. Never opens a second issue for a key that already has one.
  * Token from GITHUB_TOKEN (or the Action's INPUT_TOKEN), API from GITHUB_API_URL, repository
  * from the route's `repository` or GITHUB_REPOSITORY.
  */
-import { issueTexts, keyFromIssueBody, issueMarker, type Alert, type AlertContext } from "../../core/health/alerts.js";
+import {
+  issueTexts,
+  keyFromIssueBody,
+  issueMarker,
+  REMINDER_HOURS,
+  shouldComment,
+  stateFromIssueBody,
+  withIssueState,
+  type Alert,
+  type AlertContext,
+} from "../../core/health/alerts.js";
 import { redactUrl } from "./redact.js";
 import { fetchWithRetry } from "./retry.js";
 import { runSink, SinkError, type SinkReport, type SinkRun } from "./types.js";
@@ -80,18 +91,30 @@ export async function deliverGithubIssues(spec: GithubIssueSpec, run: SinkRun): 
     const open = await listManagedIssues(call);
     const current = new Set(persistent.map((a) => a.key));
     for (const a of persistent) {
-      const t = issueTexts(a, run.ctx);
       const existing = open.get(a.key);
+      const said = existing && stateFromIssueBody(existing.body);
+      const t = issueTexts(a, run.ctx, said?.level);
       if (existing !== undefined) {
-        await call("POST", `/issues/${existing}/comments`, { body: t.comment });
-        report.actions.push(`commented on #${existing} (${a.key} still ${a.level})`);
+        if (!shouldComment(said, a.level, run.ctx.time)) {
+          report.actions.push(
+            `left #${existing.number} as it is (${a.key} still ${a.level}, said at ${said!.time}; reminded every ${REMINDER_HOURS} h)`,
+          );
+          continue;
+        }
+        await call("POST", `/issues/${existing.number}/comments`, { body: t.comment });
+        // The body records what was said, so the next run knows (after the comment: a failed
+        // update only means one comment too many next time, never one too few).
+        await call("PATCH", `/issues/${existing.number}`, { body: withIssueState(existing.body ?? "", a.level, run.ctx.time) });
+        report.actions.push(
+          `commented on #${existing.number} (${a.key} ${said && said.level !== a.level ? `now ${a.level}, was ${said.level}` : `still ${a.level}`})`,
+        );
       } else {
         const created = (await call("POST", "/issues", { title: t.title, body: t.body, labels })) as { number: number };
-        open.set(a.key, created.number);
+        open.set(a.key, { number: created.number, body: t.body });
         report.actions.push(`opened #${created.number} for ${a.key} [${a.level}]`);
       }
     }
-    for (const [key, number] of open) {
+    for (const [key, { number }] of open) {
       if (current.has(key)) continue;
       await call("POST", `/issues/${number}/comments`, { body: resolvedComment(key, run.ctx) });
       await call("PATCH", `/issues/${number}`, { state: "closed", state_reason: "completed" });
@@ -101,8 +124,10 @@ export async function deliverGithubIssues(spec: GithubIssueSpec, run: SinkRun): 
 }
 
 /** Open managed issues by alert key (the oldest issue wins if a key somehow has two). */
-async function listManagedIssues(call: (method: string, path: string) => Promise<unknown>): Promise<Map<string, number>> {
-  const byKey = new Map<string, number>();
+async function listManagedIssues(
+  call: (method: string, path: string) => Promise<unknown>,
+): Promise<Map<string, { number: number; body: string | null }>> {
+  const byKey = new Map<string, { number: number; body: string | null }>();
   // Ten pages of 100 is far more open alert issues than anyone should have; stop there.
   for (let page = 1; page <= 10; page++) {
     const rows = (await call(
@@ -113,7 +138,8 @@ async function listManagedIssues(call: (method: string, path: string) => Promise
     for (const row of rows) {
       if (row.pull_request) continue;
       const key = keyFromIssueBody(row.body);
-      if (key !== undefined && (!byKey.has(key) || row.number < byKey.get(key)!)) byKey.set(key, row.number);
+      if (key !== undefined && (!byKey.has(key) || row.number < byKey.get(key)!.number))
+        byKey.set(key, { number: row.number, body: row.body });
     }
     if (rows.length < 100) break;
   }
