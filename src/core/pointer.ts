@@ -1,11 +1,13 @@
 /** RFC 6901 JSON pointers. */
 
+// The checks first: most keys hold neither character, and reports build thousands of pointers.
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+  const t = String(token);
+  return t.includes("~") || t.includes("/") ? t.replace(/~/g, "~0").replace(/\//g, "~1") : t;
 }
 
 export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 
 export function toPointer(path: readonly (string | number)[]): string {
@@ -23,8 +25,15 @@ export function parsePointer(pointer: string): string[] {
 export function pointerToDotted(pointer: string): string {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return "(root)";
-  return tokens.map((t, i) => (/^[A-Za-z0-9_-]+$/.test(t) ? (i === 0 ? t : "." + t) : `[${JSON.stringify(t)}]`)).join("");
+  let out = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    out += PLAIN_TOKEN.test(t) ? (i === 0 ? t : "." + t) : `[${JSON.stringify(t)}]`;
+  }
+  return out;
 }
+
+const PLAIN_TOKEN = /^[A-Za-z0-9_-]+$/;
 
 /** Read the value at a pointer; `undefined` when absent. */
 export function getAtPointer(value: unknown, pointer: string): unknown {

@@ -26,8 +26,14 @@ export function underAny(pointer: string, prefixes: ReadonlySet<string>): boolea
   return false;
 }
 
+function isEmpty(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return false;
+  return true;
+}
+
 /** The owner of `pointer`: the file named for its longest owned prefix, if any. */
 export function ownerOf(pointer: string, owners: Readonly<Record<string, string>>): string | undefined {
+  if (isEmpty(owners)) return undefined; // the common case: no config.owners, nothing to look up
   if (Object.prototype.hasOwnProperty.call(owners, pointer)) return owners[pointer];
   for (let i = pointer.lastIndexOf("/"); i > 0; i = pointer.lastIndexOf("/", i - 1)) {
     const prefix = pointer.slice(0, i);
