@@ -149,18 +149,22 @@ function show(value: unknown, secret: boolean): string {
 }
 
 function conflictFinding(c: Conflict): Finding {
-  const winner = c.entries[c.entries.length - 1]!;
+  const last = c.entries.length - 1;
+  const winner = c.entries[last]!;
+  // Each value shown once: a report of thousands of conflicts would otherwise stringify every
+  // value four times.
+  const shown = c.entries.map((e) => show(e.value, c.secret));
   const listed = c.entries
     .slice(0, 4)
-    .map((e) => `${show(e.value, c.secret)} in ${e.file}`)
+    .map((e, i) => `${shown[i]!} in ${e.file}`)
     .join(", ");
   const more = c.entries.length > 4 ? ` and ${c.entries.length - 4} more` : "";
-  const related: RelatedLocation[] = c.entries.map((e) => ({
+  const related: RelatedLocation[] = c.entries.map((e, i) => ({
     file: e.file,
     ...(e.position ? { line: e.position.line, column: e.position.column } : {}),
-    message: `${c.key} = ${show(e.value, c.secret)}${e === winner ? " (wins by precedence)" : ""}`,
+    message: `${c.key} = ${shown[i]!}${i === last ? " (wins by precedence)" : ""}`,
   }));
-  const losers = [...new Set(c.entries.filter((e) => e !== winner).map((e) => show(e.value, c.secret)))];
+  const losers = [...new Set(shown.slice(0, last))];
   return {
     rule: "config/conflict",
     level: "error",
@@ -169,7 +173,7 @@ function conflictFinding(c: Conflict): Finding {
     pointer: c.pointer,
     key: c.key,
     message: `${c.key} is set to different values in ${c.entries.length} files: ${listed}${more}; ${winner.file} wins by precedence`,
-    expected: show(winner.value, c.secret),
+    expected: shown[last]!,
     found: losers.join(" | "),
     related,
     fix: `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
