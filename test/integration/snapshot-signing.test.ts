@@ -43,7 +43,8 @@ function forgeOnBranch(repo: TestRepo, make: (tree: string, parent: string, mess
   return forged;
 }
 
-async function expectRefused(repo: TestRepo, env: NodeJS.ProcessEnv, status: string) {
+/** `good`: the snapshot below the forgery, which the refusal's fix must name. */
+async function expectRefused(repo: TestRepo, env: NodeJS.ProcessEnv, status: string, good: string) {
   const list = await repo.cli(["snapshots", "--format", "json"], env);
   expect(list.code).toBe(0);
   expect(JSON.parse(list.stdout).snapshots[0].signature).toBe(status);
@@ -51,6 +52,8 @@ async function expectRefused(repo: TestRepo, env: NodeJS.ProcessEnv, status: str
   expect(r.code).toBe(1);
   const report = JSON.parse(r.stdout);
   expect(report.findings[0]).toMatchObject({ rule: "snapshot/signature", level: "error", found: status });
+  expect(report.findings[0].fix).toContain(`the newest snapshot that passes is ${good.slice(0, 12)}`);
+  expect(report.findings[0].fix).toContain(`integrity-guard restore ${good.slice(0, 12)}`);
   expect(repo.read("state.json")).toBe('{"v":"damaged"}\n');
 }
 
@@ -70,10 +73,10 @@ describe("signature verification against the pinned key", () => {
   });
 
   it("refuses an unsigned commit on the branch, unless --allow-unsigned", async () => {
-    const { repo, env } = await signedRepo();
+    const { repo, env, tip } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) => repo.git("commit-tree", tree, "-p", parent, "--no-gpg-sign", "-m", msg.trim()).trim());
-      await expectRefused(repo, env, "unsigned");
+      await expectRefused(repo, env, "unsigned", tip);
       const r = await repo.cli(["restore", "latest", "--allow-unsigned"], env);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain("without a trusted signature");
@@ -84,7 +87,7 @@ describe("signature verification against the pinned key", () => {
   });
 
   it("refuses a snapshot signed by another ssh key", async () => {
-    const { repo, env } = await signedRepo();
+    const { repo, env, tip } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
         repo
@@ -103,7 +106,7 @@ describe("signature verification against the pinned key", () => {
           )
           .trim(),
       );
-      await expectRefused(repo, env, "untrusted");
+      await expectRefused(repo, env, "untrusted", tip);
     } finally {
       repo.cleanup();
     }
@@ -130,7 +133,7 @@ describe("signature verification against the pinned key", () => {
   });
 
   it("refuses a GPG signature under an SSH pin", async () => {
-    const { repo, env } = await signedRepo();
+    const { repo, env, tip } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
         execFileSync(
@@ -155,14 +158,14 @@ describe("signature verification against the pinned key", () => {
           },
         ).trim(),
       );
-      await expectRefused(repo, env, "wrong-type");
+      await expectRefused(repo, env, "wrong-type", tip);
     } finally {
       repo.cleanup();
     }
   });
 
   it("refuses a snapshot dated in the future, even when properly signed", async () => {
-    const { repo, env } = await signedRepo();
+    const { repo, env, tip } = await signedRepo();
     try {
       forgeOnBranch(repo, (tree, parent, msg) =>
         execFileSync(
@@ -191,6 +194,8 @@ describe("signature verification against the pinned key", () => {
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toContain("snapshot/chain");
       expect(r.stdout + r.stderr).toContain("future");
+      // The snapshot below it passes (its own chain is in order): the fix names it.
+      expect(r.stdout + r.stderr).toContain(`integrity-guard restore ${tip.slice(0, 12)}`);
     } finally {
       repo.cleanup();
     }

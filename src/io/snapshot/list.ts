@@ -59,20 +59,18 @@ export async function listAllSnapshots(
  * (its newest snapshot), or a commit id / prefix that must be a snapshot on one of our refs.
  */
 export async function resolveSnapshot(git: Git, config: SnapshotsConfig | undefined, spec: string): Promise<SnapshotRecord> {
-  const { live, epochs } = await listAllSnapshots(git, config);
-  const all = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info);
-  all.sort((a, b) => b.time - a.time);
+  const { all, epochs } = await allSnapshotsNewestFirst(git, config);
   let found: SnapshotRecord | undefined;
-  if (spec === "latest") found = all.find((r) => r.info!.set !== PRE_RESTORE_SET);
-  else if (/^[0-9a-f]{4,64}$/.test(spec) && all.some((r) => r.id.startsWith(spec))) {
+  if (spec === "latest" || !isIdSpec(spec, all)) found = all.find(matcherFor(spec));
+  else {
     const matches = all.filter((r) => r.id.startsWith(spec));
     if (new Set(matches.map((m) => m.id)).size > 1)
       throw new UsageError(`snapshot id ${spec} is ambiguous`, { fix: "give more characters of the id" });
     found = matches[0];
-  } else found = all.find((r) => r.info!.set === spec);
+  }
   if (!found) {
     const sets = [...new Set(all.map((r) => r.info!.set))];
-    throw new UsageError(`no snapshot matches ${JSON.stringify(spec)} on ${branchRef(config)}${epochs.length ? " or its epochs" : ""}`, {
+    throw new UsageError(`no snapshot matches ${JSON.stringify(spec)} on ${branchRef(config)}${epochs > 0 ? " or its epochs" : ""}`, {
       fix:
         all.length === 0
           ? "take one first: integrity-guard snapshot --set NAME"
@@ -80,4 +78,41 @@ export async function resolveSnapshot(git: Git, config: SnapshotsConfig | undefi
     });
   }
   return found;
+}
+
+/** Every snapshot (live chain and epochs) with trailers, newest first. */
+async function allSnapshotsNewestFirst(git: Git, config: SnapshotsConfig | undefined): Promise<{ all: SnapshotRecord[]; epochs: number }> {
+  const { live, epochs } = await listAllSnapshots(git, config);
+  const all = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info);
+  return { all: all.sort((a, b) => b.time - a.time), epochs: epochs.length };
+}
+
+/** Whether `spec` names a snapshot by id (prefix) rather than "latest" or a set. */
+function isIdSpec(spec: string, all: readonly SnapshotRecord[]): boolean {
+  return /^[0-9a-f]{4,64}$/.test(spec) && all.some((r) => r.id.startsWith(spec));
+}
+
+/** "latest": any set but pre-restore; otherwise the set of that name. */
+function matcherFor(spec: string): (r: SnapshotRecord) => boolean {
+  return spec === "latest" ? (r) => r.info!.set !== PRE_RESTORE_SET : (r) => r.info!.set === spec;
+}
+
+/**
+ * For "latest" or a set name: the snapshots the name could also stand for, newest first,
+ * after `refused` (at most `limit`). Empty for a snapshot id, which names one snapshot only.
+ */
+export async function olderCandidates(
+  git: Git,
+  config: SnapshotsConfig | undefined,
+  spec: string,
+  refused: SnapshotRecord,
+  limit: number,
+): Promise<SnapshotRecord[]> {
+  const { all } = await allSnapshotsNewestFirst(git, config);
+  if (spec !== "latest" && isIdSpec(spec, all)) return [];
+  const i = all.findIndex((r) => r.id === refused.id);
+  return all
+    .slice(i + 1)
+    .filter(matcherFor(spec))
+    .slice(0, limit);
 }

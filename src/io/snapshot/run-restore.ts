@@ -8,7 +8,7 @@ import type { Finding } from "../../core/finding.js";
 import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
-import { PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
+import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { readBackTree } from "./readback.js";
 import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, rewriteFromBlobs, verifyRestored, type RestorePlan } from "./restore.js";
@@ -50,10 +50,16 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const trust = await trustFindings(git, snapshot, pin, options.env);
   const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
   if (blocking.length > 0) {
+    // "latest" or a set refused: name the newest one the name could stand for that passes.
+    const other = await newestTrusted(git, config, options, snapshot, pin);
+    const hint = other
+      ? `; the newest ${options.spec === "latest" ? "snapshot" : `snapshot of set ${options.spec}`} that passes is ${other.id.slice(0, 12)} (${new Date(other.time * 1000).toISOString()}): integrity-guard restore ${other.id.slice(0, 12)}`
+      : "";
+    const findings = blocking.map((f, i) => (i === 0 && hint ? { ...f, fix: `${f.fix ?? "pick another snapshot"}${hint}` } : f));
     throw new SnapshotRefused(
       `${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`,
-      blocking,
-      blocking[0]!.fix ? { fix: blocking[0]!.fix } : {},
+      findings,
+      findings[0]!.fix ? { fix: findings[0]!.fix } : {},
     );
   }
   if (trust.findings.length > 0)
@@ -116,6 +122,25 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   }
   outcome.ms = elapsed();
   return outcome;
+}
+
+/**
+ * The newest older snapshot that "latest" or the set name could stand for and that passes the
+ * same trust checks (signature and dates), looking at no more than ten: undefined when none
+ * does, or when a snapshot id was given.
+ */
+async function newestTrusted(
+  git: Git,
+  config: SnapshotsConfig | undefined,
+  options: RestoreOptions,
+  refused: SnapshotRecord,
+  pin: Awaited<ReturnType<typeof resolvePin>>,
+): Promise<SnapshotRecord | undefined> {
+  for (const r of await olderCandidates(git, config, options.spec, refused, 10)) {
+    const t = await trustFindings(git, r, pin, options.env);
+    if (t.findings.every((f) => options.allowUnsigned && f.rule === "snapshot/signature")) return r;
+  }
+  return undefined;
 }
 
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */

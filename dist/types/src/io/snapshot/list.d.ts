@@ -35,3 +35,8 @@ export declare function listAllSnapshots(git: Git, config: SnapshotsConfig | und
  * (its newest snapshot), or a commit id / prefix that must be a snapshot on one of our refs.
  */
 export declare function resolveSnapshot(git: Git, config: SnapshotsConfig | undefined, spec: string): Promise<SnapshotRecord>;
+/**
+ * For "latest" or a set name: the snapshots the name could also stand for, newest first,
+ * after `refused` (at most `limit`). Empty for a snapshot id, which names one snapshot only.
+ */
+export declare function olderCandidates(git: Git, config: SnapshotsConfig | undefined, spec: string, refused: SnapshotRecord, limit: number): Promise<SnapshotRecord[]>;
