@@ -62,7 +62,8 @@ export function header(title) {
 /** Print one comparison row: ours vs the peer, as a ratio (>1 means we are faster). */
 export function compare(label, oursMs, peerLabel, peerMs, target) {
   const ratio = peerMs / oursMs;
-  const verdict = target === undefined ? "" : ratio >= target ? `  OK (target >= ${target}x)` : `  BELOW TARGET (${target}x)`;
+  const shown = target === undefined ? "" : String(Number(target.toFixed(2))); // 1/3 prints as 0.33
+  const verdict = target === undefined ? "" : ratio >= target ? `  OK (target >= ${shown}x)` : `  BELOW TARGET (${shown}x)`;
   console.log(`  ${label}: ours ${oursMs.toFixed(1)} ms, ${peerLabel} ${peerMs.toFixed(1)} ms -> ${ratio.toFixed(2)}x${verdict}`);
   return ratio;
 }
