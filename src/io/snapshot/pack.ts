@@ -13,7 +13,7 @@ import zlib from "node:zlib";
 import { gitObjectId } from "../git-object-id.js";
 
 /** Blobs smaller than this are stored uncompressed (deflate saves little and costs a zlib stream each). */
-export const COMPRESS_FROM = 1024;
+const COMPRESS_FROM = 1024;
 
 const TYPE_CODE = { commit: 1, tree: 2, blob: 3 } as const;
 
@@ -51,7 +51,7 @@ export function buildPack(objects: readonly PackObject[]): Buffer {
 }
 
 /** The zlib stream of a pack object (level 1: a backup is written far more often than read). */
-export function deflate(data: Uint8Array): Buffer {
+function deflate(data: Uint8Array): Buffer {
   return zlib.deflateSync(data, { level: 1 });
 }
 
@@ -86,7 +86,7 @@ function objectHeaderLength(size: number): number {
 }
 
 /** Pack object header: type in bits 4-6 of the first byte, size as a little-endian base-128 varint. */
-export function writeObjectHeader(out: Buffer, pos: number, type: number, size: number): number {
+function writeObjectHeader(out: Buffer, pos: number, type: number, size: number): number {
   let c = (type << 4) | (size & 0x0f);
   let rest = Math.floor(size / 16);
   while (rest > 0) {
