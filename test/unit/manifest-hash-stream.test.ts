@@ -50,6 +50,26 @@ describe("hash stream (paths pushed while the walk runs)", () => {
     expect(expected.slice(97).map((r) => (r.ok ? "ok" : r.code))).toEqual(["ENOENT", "ENOTFILE"]);
   });
 
+  it("the main thread takes a share with 2+ threads (one file each, none twice), none with 1", async () => {
+    const many: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const p = path.join(dir, `m${i}`);
+      fs.writeFileSync(p, `file ${i}\n`);
+      many.push(p);
+    }
+    for (const threads of [2, 1]) {
+      const s = new HashStream({ threads });
+      let progressed = 0;
+      s.onProgress = (done) => (progressed = done);
+      for (const p of many) s.push(p);
+      const got = await s.finish();
+      expect(got.map((r) => (r.ok ? r.sha256 : r.code))).toEqual(many.map((_, i) => sha(Buffer.from(`file ${i}\n`))));
+      expect(progressed).toBe(many.length); // every file counted once, by whoever hashed it
+      if (threads === 2) expect(s.hashedOnMain).toBeGreaterThan(0);
+      else expect(s.hashedOnMain).toBe(0);
+    }
+  });
+
   it("finishes with nothing pushed, and cancel stops the threads", async () => {
     expect(await new HashStream({ threads: 2 }).finish()).toEqual([]);
     const s = new HashStream({ threads: 2 });

@@ -17,7 +17,10 @@ export type HashResult =
   { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null } | { ok: false; error: string; code: string };
 
 export interface HashOptions {
-  /** Threads to use (default os.availableParallelism()). */
+  /**
+   * Threads that hash (default os.availableParallelism()), the main thread included: with 2 or
+   * more, one fewer worker starts and the main thread takes a share once every path is pushed.
+   */
   threads?: number;
   /** Read buffer per thread (default DEFAULT_BUFFER): the memory bound for big files. */
   bufferSize?: number;
@@ -33,6 +36,9 @@ export interface HashOptions {
  * on 50 MiB files: 232 ms vs 335 ms for 300 MiB on one core).
  */
 const DEFAULT_BUFFER = 128 * 1024;
+/** Files (or bytes) the main thread hashes between two looks at the workers' messages. */
+const SHARE_SLICE = 64;
+const SHARE_SLICE_BYTES = 8 * 1024 * 1024;
 
 interface RawResult {
   i?: number;
@@ -85,8 +91,13 @@ export class HashStream {
   private readonly workers: Worker[] = [];
   private readonly results: HashResult[] = [];
   private chunk: string[] = [];
+  /** Every path pushed, for the main thread's share (`finish`). */
+  private readonly paths: string[] = [];
+  private readonly counter: Int32Array;
+  private readonly helps: boolean;
   private pushed = 0;
   private done = 0;
+  private onMain = 0;
   private bytes = 0;
   private ended = false;
   private readonly settled: Promise<void>;
@@ -102,11 +113,18 @@ export class HashStream {
     } = {},
   ) {
     this.onProgress = options.onProgress;
+    // The main thread hashes too, once it has pushed every path (finish): until then it walks and
+    // parses, so one worker per remaining core keeps the cores busy without oversubscribing them
+    // (measured on 2 cores, 20,000 small files: one worker plus the main thread beat two workers,
+    // whose second start-up and copies of every path cost more than they hashed).
     const threads = Math.max(1, options.threads ?? os.availableParallelism());
+    this.helps = threads >= 2;
+    const workers = Math.max(1, threads - 1);
     const counter = new SharedArrayBuffer(4);
+    this.counter = new Int32Array(counter);
     const bufSize = options.bufferSize ?? DEFAULT_BUFFER;
     const all: Promise<void>[] = [];
-    for (let t = 0; t < threads; t++) {
+    for (let t = 0; t < workers; t++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true });
       this.workers.push(worker);
       all.push(
@@ -140,6 +158,7 @@ export class HashStream {
 
   /** Queue one absolute path; its result is at index (number of paths pushed before it). */
   push(p: string): void {
+    this.paths.push(p);
     this.chunk.push(p);
     this.pushed++;
     if (this.chunk.length >= (this.options.chunkSize ?? 256)) this.flush();
@@ -149,6 +168,11 @@ export class HashStream {
     if (this.chunk.length === 0) return;
     for (const w of this.workers) w.postMessage({ paths: this.chunk });
     this.chunk = [];
+  }
+
+  /** Files the main thread hashed itself (its share in `finish`). */
+  get hashedOnMain(): number {
+    return this.onMain;
   }
 
   /** The result for the i-th path pushed, once it has arrived. */
@@ -162,10 +186,43 @@ export class HashStream {
       this.ended = true;
       this.flush();
       for (const w of this.workers) w.postMessage({ end: this.pushed });
+      if (this.helps) await this.hashShare();
     }
     await this.settled;
     this.results.length = this.pushed;
     return this.results;
+  }
+
+  /**
+   * The main thread's share: it takes indexes from the same shared counter as the workers (so no
+   * file is hashed twice or skipped) and hashes them with the same code, until none is left. It
+   * yields to the event loop after every few files (or every large one), so the workers'
+   * batches are taken as they come instead of all at the end.
+   */
+  private async hashShare(): Promise<void> {
+    inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn;
+    const buf = Buffer.allocUnsafe(this.options.bufferSize ?? DEFAULT_BUFFER);
+    for (let left = true; left;) {
+      let bytes = 0;
+      for (let n = 0; n < SHARE_SLICE && bytes < SHARE_SLICE_BYTES; n++) {
+        const i = Atomics.add(this.counter, 0, 1);
+        if (i >= this.pushed) {
+          left = false;
+          break;
+        }
+        const r = toResult(inlineFn(fs, crypto, this.paths[i]!, buf));
+        this.results[i] = r;
+        this.done++;
+        this.onMain++;
+        if (r.ok) {
+          this.bytes += r.size;
+          bytes += r.size;
+        }
+      }
+      this.onProgress?.(this.done, this.bytes, this.pushed);
+      this.onResults?.();
+      if (left) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Stop the threads (a failed run); safe after finish. */
