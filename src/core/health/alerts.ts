@@ -156,9 +156,11 @@ export function issueMarker(key: string): string {
   return `<!-- integrity-guard:alert-key=${key} -->`;
 }
 
+const KEY_RE = /<!-- integrity-guard:alert-key=([^\s]+) -->/;
+
 /** The alert key an issue body carries, if any. */
 export function keyFromIssueBody(body: string | null | undefined): string | undefined {
-  return body ? /<!-- integrity-guard:alert-key=([^\s]+) -->/.exec(body)?.[1] : undefined;
+  return body ? KEY_RE.exec(body)?.[1] : undefined;
 }
 
 /**
@@ -184,7 +186,7 @@ export function stateFromIssueBody(body: string | null | undefined): { level: st
 export function withIssueState(body: string, level: string, time: string): string {
   const marker = issueStateMarker(level, time);
   if (STATE_RE.test(body)) return body.replace(STATE_RE, marker);
-  const key = /<!-- integrity-guard:alert-key=[^\s]+ -->/.exec(body);
+  const key = KEY_RE.exec(body);
   return key ? body.replace(key[0], `${key[0]}\n${marker}`) : `${marker}\n${body}`;
 }
 

@@ -53,6 +53,11 @@ interface RawResult {
 type HashFn = (fsMod: typeof fs, cryptoMod: typeof crypto, p: string, buf: Buffer) => RawResult;
 let inlineFn: HashFn | undefined;
 
+/** The workers' hashPath, compiled once for the main thread (one implementation for both). */
+function inlineHasher(): HashFn {
+  return (inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn);
+}
+
 function toResult(r: RawResult): HashResult {
   if (r.err !== undefined) return { ok: false, error: r.err, code: r.code ?? "EIO" };
   return { ok: true, sha256: r.sha!, size: r.size!, executable: r.exec === true, stat: r.st ?? null };
@@ -66,11 +71,11 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), paths.length));
   if (paths.length < (options.inlineBelow ?? 64) && !worthThreads(paths, threads)) {
     // Same code as the workers run (one implementation), compiled here.
-    inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn;
+    const hashPath = inlineHasher();
     const buf = Buffer.allocUnsafe(bufSize);
     let bytes = 0;
     paths.forEach((p, i) => {
-      const r = toResult(inlineFn!(fs, crypto, p, buf));
+      const r = toResult(hashPath(fs, crypto, p, buf));
       results[i] = r;
       if (r.ok) bytes += r.size;
       options.onProgress?.(i + 1, bytes);
@@ -200,7 +205,7 @@ export class HashStream {
    * batches are taken as they come instead of all at the end.
    */
   private async hashShare(): Promise<void> {
-    inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn;
+    const hashPath = inlineHasher();
     const buf = Buffer.allocUnsafe(this.options.bufferSize ?? DEFAULT_BUFFER);
     for (let left = true; left;) {
       let bytes = 0;
@@ -210,7 +215,7 @@ export class HashStream {
           left = false;
           break;
         }
-        const r = toResult(inlineFn(fs, crypto, this.paths[i]!, buf));
+        const r = toResult(hashPath(fs, crypto, this.paths[i]!, buf));
         this.results[i] = r;
         this.done++;
         this.onMain++;

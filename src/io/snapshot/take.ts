@@ -93,7 +93,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         // signed with another key): answering "unchanged" with it would leave no restorable
         // snapshot of the current state. Take a full one instead, reusing nothing of it.
         options.log(
-          `warning: the newest snapshot of set ${options.set} (${previous!.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
+          `warning: the newest snapshot of set ${options.set} (${previous.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
         );
         if (!prepared.tree) prepared = await prepareSnapshot(git, { set: options.set, paths: options.paths, time: new Date() });
         unchanged = false;
