@@ -46,6 +46,27 @@ function clone(remote: string, name: string): TestRepo {
   return repo;
 }
 
+/**
+ * A bare remote with sets a/ and b/ pushed from a seed, and two clones of it ("one", "two"),
+ * signing with the test key.
+ */
+function twoClones() {
+  const remote = createRepo({ bare: true });
+  const seed = createRepo();
+  seed.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    a: { paths: ["a/"] }\n    b: { paths: ["b/"] }' }));
+  seed.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+  seed.write("a/x.json", "1\n");
+  seed.write("b/y.json", "2\n");
+  seed.commitAll("init");
+  seed.git("push", "-q", remote.dir, "main");
+  const one = clone(remote.dir, "one");
+  const two = clone(remote.dir, "two");
+  const cleanup = () => {
+    for (const r of [remote, seed, one, two]) r.cleanup();
+  };
+  return { remote, one, two, env: { IG_TEST_SIGNING_KEY: key.privateKey }, cleanup };
+}
+
 describe("concurrent snapshots against one remote", () => {
   it("keeps both snapshots in one linear chain", async () => {
     const remote = createRepo({ bare: true });
@@ -103,20 +124,8 @@ describe("concurrent snapshots against one remote", () => {
     }
   }, 30_000);
   it("rebuilds and re-signs a local snapshot on a remote tip that moved, without force", async () => {
-    const remote = createRepo({ bare: true });
-    const seed = createRepo();
-    const repos: TestRepo[] = [];
+    const { remote, one, two, env, cleanup } = twoClones();
     try {
-      seed.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    a: { paths: ["a/"] }\n    b: { paths: ["b/"] }' }));
-      seed.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-      seed.write("a/x.json", "1\n");
-      seed.write("b/y.json", "2\n");
-      seed.commitAll("init");
-      seed.git("push", "-q", remote.dir, "main");
-      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
-      const one = clone(remote.dir, "one");
-      const two = clone(remote.dir, "two");
-      repos.push(one, two);
       // Both take a local snapshot on an empty branch: two unrelated root commits.
       expect((await one.cli(["snapshot", "--set", "a"], env)).code).toBe(0);
       expect((await two.cli(["snapshot", "--set", "b"], env)).code).toBe(0);
@@ -133,25 +142,13 @@ describe("concurrent snapshots against one remote", () => {
       expect(remote.git("show", `${tip}:b/y.json`)).toBe("2\n");
       expect(two.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);
     } finally {
-      for (const r of [remote, seed, ...repos]) r.cleanup();
+      cleanup();
     }
   }, 30_000);
 
   it("refuses to replay local snapshots on a remote tip dated in the future, and pushes nothing", async () => {
-    const remote = createRepo({ bare: true });
-    const seed = createRepo();
-    const repos: TestRepo[] = [];
+    const { remote, one, two, env, cleanup } = twoClones();
     try {
-      seed.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    a: { paths: ["a/"] }\n    b: { paths: ["b/"] }' }));
-      seed.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-      seed.write("a/x.json", "1\n");
-      seed.write("b/y.json", "2\n");
-      seed.commitAll("init");
-      seed.git("push", "-q", remote.dir, "main");
-      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
-      const one = clone(remote.dir, "one");
-      const two = clone(remote.dir, "two");
-      repos.push(one, two);
       expect((await two.cli(["snapshot", "--set", "b"], env)).code).toBe(0);
       const twoLocal = two.git("rev-parse", "integrity-snapshots").trim();
       expect((await one.cli(["snapshot", "--set", "a", "--push"], env)).code).toBe(0);
@@ -169,7 +166,7 @@ describe("concurrent snapshots against one remote", () => {
       expect(remote.git("rev-parse", "integrity-snapshots").trim()).toBe(dated);
       expect(two.git("rev-parse", "integrity-snapshots").trim()).toBe(twoLocal);
     } finally {
-      for (const r of [remote, seed, ...repos]) r.cleanup();
+      cleanup();
     }
   }, 30_000);
 });
