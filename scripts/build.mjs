@@ -9,6 +9,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
 // IG_DIST=/tmp/x builds elsewhere (parallel work in one tree must not clobber dist/).
 const dist = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(root, "dist");
+// --license: the notices of every bundled package (their licenses ask for them), beside the bundle.
+const NCC_FLAGS = ["--minify", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache", "--license", "licenses.txt"];
 const targets = [
   ["src/main.ts", path.join(dist, "cli")],
   ["src/action.ts", path.join(dist, "action")],
@@ -21,11 +23,7 @@ execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mj
 // the last build (scripts do that) can ship stale code; dist/ is committed, so always build fresh.
 for (const [entry, out] of targets) {
   fs.rmSync(out, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [ncc, "build", entry, "-o", out, "--minify", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache"],
-    { cwd: root, stdio: "inherit" },
-  );
+  execFileSync(process.execPath, [ncc, "build", entry, "-o", out, ...NCC_FLAGS], { cwd: root, stdio: "inherit" });
   minifyChunks(out);
 }
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).

@@ -14,7 +14,8 @@ import "../core/parse/yaml.js"; // writeYaml/readYaml parse YAML synchronously
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
-import { validatorFor, type SchemaOption } from "./schema-resolver.js";
+import type { SchemaOption } from "./schema-option.js";
+import { validatorFor } from "./schema-resolver.js";
 
 export interface WriteOptions {
   /**
@@ -92,14 +93,17 @@ export async function updateJson<T = unknown>(
   );
 }
 
-/** Read JSON strictly (RFC 8259, no duplicate keys), validating against its schema when one applies. */
-export async function readJson(file: string, options: ReadOptions = {}): Promise<unknown> {
-  return readDocument(file, "json", options);
+/**
+ * Read JSON strictly (RFC 8259, no duplicate keys), validating against its schema when one
+ * applies. `T` is the caller's claim about the shape (checked only as far as the schema goes).
+ */
+export async function readJson<T = unknown>(file: string, options: ReadOptions = {}): Promise<T> {
+  return (await readDocument(file, "json", options)) as T;
 }
 
-/** Read YAML strictly (no duplicate keys, no unknown tags), validating when a schema applies. */
-export async function readYaml(file: string, options: ReadOptions = {}): Promise<unknown> {
-  return readDocument(file, "yaml", options);
+/** Read YAML strictly (no duplicate keys, no unknown tags), validating when a schema applies. `T` as for readJson. */
+export async function readYaml<T = unknown>(file: string, options: ReadOptions = {}): Promise<T> {
+  return (await readDocument(file, "yaml", options)) as T;
 }
 
 async function readDocument(file: string, format: "json" | "yaml", options: ReadOptions): Promise<unknown> {

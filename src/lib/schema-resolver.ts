@@ -14,11 +14,10 @@ import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { matches } from "../core/glob.js";
 import { parseDocument } from "../core/parse/index.js";
+import type { SchemaOption } from "./schema-option.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
-
-export type SchemaOption = string | Record<string, unknown> | false | undefined;
 
 const compiled = new Map<string, { mtimeMs: number; validate: ValidateFunction; path: string }>();
 const configs = new Map<string, { mtimeMs: number; config: Config } | null>();

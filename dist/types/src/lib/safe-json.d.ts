@@ -1,6 +1,6 @@
 import type { Finding } from "../core/finding.js";
 import "../core/parse/yaml.js";
-import { type SchemaOption } from "./schema-resolver.js";
+import type { SchemaOption } from "./schema-option.js";
 export interface WriteOptions {
     /**
      * The JSON Schema: a schema object, a schema file path, `false` for none. Default: the schema
@@ -46,7 +46,10 @@ export declare function writeYaml(file: string, value: unknown, options?: Omit<W
  * nothing). A corrupt current file is an error: nothing is written over it.
  */
 export declare function updateJson<T = unknown>(file: string, update: (current: T) => T | void | Promise<T | void>, options?: UpdateOptions<T>): Promise<T>;
-/** Read JSON strictly (RFC 8259, no duplicate keys), validating against its schema when one applies. */
-export declare function readJson(file: string, options?: ReadOptions): Promise<unknown>;
-/** Read YAML strictly (no duplicate keys, no unknown tags), validating when a schema applies. */
-export declare function readYaml(file: string, options?: ReadOptions): Promise<unknown>;
+/**
+ * Read JSON strictly (RFC 8259, no duplicate keys), validating against its schema when one
+ * applies. `T` is the caller's claim about the shape (checked only as far as the schema goes).
+ */
+export declare function readJson<T = unknown>(file: string, options?: ReadOptions): Promise<T>;
+/** Read YAML strictly (no duplicate keys, no unknown tags), validating when a schema applies. `T` as for readJson. */
+export declare function readYaml<T = unknown>(file: string, options?: ReadOptions): Promise<T>;

@@ -1,5 +1,5 @@
 import { type ValidateFunction } from "ajv";
-export type SchemaOption = string | Record<string, unknown> | false | undefined;
+import type { SchemaOption } from "./schema-option.js";
 /** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
 export declare function findRoot(file: string): string | undefined;
 /**
