@@ -47,6 +47,8 @@ describe("hooks/ holds the exact text init installs", () => {
     expect(text).toMatch(/^ {2}entry: integrity-guard check --staged$/m);
     expect(text).toMatch(/^ {2}language: node$/m);
     expect(text).toMatch(/^ {2}pass_filenames: false$/m);
+    // pre-commit before 3.2 rejects the stage name `pre-commit`, after it the name `commit`.
+    expect(text).not.toMatch(/^ {2}(stages|minimum_pre_commit_version):/m);
   });
 });
 
