@@ -1,8 +1,16 @@
 /**
- * A cross-process lock: a lock file created with O_EXCL holding {pid, host, time}. A lock whose
- * owner on this host is no longer alive (or older than `staleMs`) is taken over, so a crashed
- * process never blocks the next run for good.
+ * A cross-process lock: a lock file created with O_EXCL holding {pid, host, time, token}. A
+ * lock whose owner on this host is no longer alive (or older than `staleMs`) is taken over, so
+ * a crashed process never blocks the next run for good.
+ *
+ * Why a takeover guard: POSIX has no "delete this path if it still holds these bytes". Two
+ * waiters that both judged the same lock stale could otherwise both remove "it", the second
+ * removing the first one's fresh lock, and both would hold the lock (seen: 7 double holds in
+ * 200 rounds). So a stale lock is removed only by the holder of `<lock>.takeover` (itself an
+ * O_EXCL file, held for a few system calls), after re-reading the lock and finding the exact
+ * token it judged stale. Release removes the lock only while it still holds our own token.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +29,12 @@ interface LockInfo {
   pid: number;
   host: string;
   time: number;
+  /** Unique per acquisition: what takeover and release compare (absent in locks of older versions). */
+  token?: string;
 }
+
+/** A takeover guard older than this was left by a process that died inside the takeover. */
+const GUARD_STALE_MS = 5_000;
 
 export async function withLock<T>(lockPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const release = await acquireLock(lockPath, options);
@@ -36,33 +49,20 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const timeout = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
-  const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now() };
+  await fs.mkdir(path.dirname(lockPath), { recursive: true }).catch((error: unknown) => {
+    throw lockEnvironmentError(lockPath, error);
+  });
   let delay = 1;
   for (;;) {
-    try {
-      const fh = await fs.open(lockPath, "wx");
-      await fh.writeFile(JSON.stringify(me));
-      await fh.close();
-      return async () => {
-        await fs.rm(lockPath, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    if (await isStale(lockPath, staleMs)) {
-      // Take over by renaming the stale file away first: only one contender wins the rename.
-      const aside = `${lockPath}.stale.${process.pid}`;
-      try {
-        await fs.rename(lockPath, aside);
-        await fs.rm(aside, { force: true });
-      } catch {
-        /* someone else took it over first */
-      }
+    const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now(), token: randomUUID() };
+    if (await tryCreate(lockPath, JSON.stringify(me))) return () => releaseOwn(lockPath, me.token!);
+    const seen = await readRaw(lockPath);
+    if (seen !== undefined && (await isStale(lockPath, seen, staleMs))) {
+      await takeOver(lockPath, seen);
       continue;
     }
     if (Date.now() - started > timeout) {
-      const owner = await readInfo(lockPath);
+      const owner = parseInfo(seen);
       throw new EnvironmentError(
         `could not take the lock ${lockPath} within ${timeout} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ""}`,
         {
@@ -75,16 +75,73 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   }
 }
 
-async function readInfo(lockPath: string): Promise<LockInfo | undefined> {
+/** Create `file` exclusively with `content`; false when it exists. A half-written file is removed. */
+async function tryCreate(file: string, content: string): Promise<boolean> {
+  let fh: fs.FileHandle;
   try {
-    return JSON.parse(await fs.readFile(lockPath, "utf8")) as LockInfo;
+    fh = await fs.open(file, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw lockEnvironmentError(file, error);
+  }
+  try {
+    await fh.writeFile(content);
+    await fh.close();
+  } catch (error) {
+    await fh.close().catch(() => undefined);
+    await fs.rm(file, { force: true });
+    throw lockEnvironmentError(file, error);
+  }
+  return true;
+}
+
+/**
+ * Remove the lock only if it still holds exactly `judged`, under the takeover guard. A guard
+ * left by a process that died inside a takeover is removed after GUARD_STALE_MS.
+ */
+async function takeOver(lockPath: string, judged: string): Promise<void> {
+  const guard = `${lockPath}.takeover`;
+  if (!(await tryCreate(guard, JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() })))) {
+    try {
+      const st = await fs.stat(guard);
+      if (Date.now() - st.mtimeMs > GUARD_STALE_MS) await fs.rm(guard, { force: true });
+    } catch {
+      /* released meanwhile */
+    }
+    return;
+  }
+  try {
+    if ((await readRaw(lockPath)) === judged) await fs.rm(lockPath, { force: true });
+  } finally {
+    await fs.rm(guard, { force: true });
+  }
+}
+
+/** Release: remove the lock file only while it is still ours (a takeover after `staleMs` may have replaced it). */
+async function releaseOwn(lockPath: string, token: string): Promise<void> {
+  const info = parseInfo(await readRaw(lockPath));
+  if (info?.token === token) await fs.rm(lockPath, { force: true });
+}
+
+async function readRaw(lockPath: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(lockPath, "utf8");
   } catch {
     return undefined;
   }
 }
 
-async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
-  const info = await readInfo(lockPath);
+function parseInfo(raw: string | undefined): LockInfo | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as LockInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isStale(lockPath: string, raw: string, staleMs: number): Promise<boolean> {
+  const info = parseInfo(raw);
   if (!info) {
     // Being written right now, or garbage left by a crash between open and write.
     try {
@@ -102,4 +159,23 @@ async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
+}
+
+/** A lock that cannot be written is an environment problem with a cause, not a bug. */
+function lockEnvironmentError(file: string, error: unknown): EnvironmentError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const cause: Record<string, string> = {
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EROFS: "the file system is read-only",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+  };
+  const why = (code && cause[code]) ?? (error instanceof Error ? error.message : String(error));
+  return new EnvironmentError(`could not write the lock file ${file}: ${why}`, {
+    fix:
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "free some disk space, then run again"
+        : `make ${path.dirname(file)} writable for this user, then run again`,
+  });
 }
