@@ -28,26 +28,34 @@ export class WorktreeSource implements FileSource {
   }
 
   async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
-    const out = new Map<string, ReadResult>();
-    // Synchronous reads: for the many small files checked here they are several times faster
-    // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
-    for (const p of paths) {
-      let fd: number | undefined;
-      try {
-        // O_NOFOLLOW: a symlink is never followed out of the repository. O_NONBLOCK: a FIFO
-        // named like a data file must not hang the run (regular files ignore the flag).
-        fd = fsSync.openSync(path.join(this.root, p), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-        out.set(p, fsSync.readFileSync(fd));
-      } catch (error) {
-        const e = error as NodeJS.ErrnoException;
-        if (e.code === "ENOENT") continue;
-        out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
-      } finally {
-        if (fd !== undefined) fsSync.closeSync(fd);
-      }
-    }
-    return out;
+    return readFilesUnder(this.root, paths);
   }
+}
+
+/**
+ * Read `paths` (relative to `root`) as the working tree holds them, never through a symlink. Also
+ * what the library reads schemas with, outside any git repository.
+ */
+export function readFilesUnder(root: string, paths: readonly string[]): Map<string, ReadResult> {
+  const out = new Map<string, ReadResult>();
+  // Synchronous reads: for the many small files checked here they are several times faster
+  // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
+  for (const p of paths) {
+    let fd: number | undefined;
+    try {
+      // O_NOFOLLOW: a symlink is never followed out of the repository. O_NONBLOCK: a FIFO
+      // named like a data file must not hang the run (regular files ignore the flag).
+      fd = fsSync.openSync(path.join(root, p), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      out.set(p, fsSync.readFileSync(fd));
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (e.code === "ENOENT") continue;
+      out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
+    } finally {
+      if (fd !== undefined) fsSync.closeSync(fd);
+    }
+  }
+  return out;
 }
 
 export class IndexSource implements FileSource {

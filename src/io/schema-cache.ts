@@ -11,7 +11,7 @@ import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
-import { draftOf } from "../core/schema/draft.js";
+import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
@@ -20,8 +20,12 @@ import type { FileSource, ReadResult } from "./file-source.js";
 
 /** Increment when the entry layout or compile options change (the compiler id covers ajv). */
 const ENTRY_VERSION = 1;
-/** Keep the cache folder small: older entries beyond this many are removed when one is written. */
-const MAX_ENTRIES = 200;
+/**
+ * Keep the cache folder bounded by bytes, not by a count: a repository with more schemas than a
+ * fixed count (SchemaStore's catalog has hundreds) would evict and recompile every one of them on
+ * every run. The oldest entries beyond this size are removed when one is written.
+ */
+const MAX_CACHE_BYTES = 128 * 1024 * 1024;
 
 interface CacheEntry {
   v: number;
@@ -123,10 +127,15 @@ export class SchemaStore {
       await fs.mkdir(dir, { recursive: true });
       await writeFileAtomic(file, JSON.stringify(entry));
       const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
-      if (names.length > MAX_ENTRIES) {
-        const stats = await Promise.all(names.map(async (n) => ({ n, t: (await fs.stat(path.join(dir, n))).mtimeMs })));
-        stats.sort((a, b) => a.t - b.t);
-        for (const s of stats.slice(0, names.length - MAX_ENTRIES)) await fs.rm(path.join(dir, s.n), { force: true });
+      const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));
+      let total = stats.reduce((sum, s) => sum + s.size, 0);
+      if (total > MAX_CACHE_BYTES) {
+        stats.sort((a, b) => a.mtimeMs - b.mtimeMs);
+        for (const s of stats) {
+          if (total <= MAX_CACHE_BYTES) break;
+          await fs.rm(path.join(dir, s.n), { force: true });
+          total -= s.size;
+        }
       }
     } catch {
       // A cache that cannot be written (read-only .git, full disk) only costs speed.
@@ -210,13 +219,14 @@ export class SchemaStore {
     const draft = draftOf(schema);
     if (typeof draft === "object") {
       throw new ConfigError(`schema ${p} declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`, {
-        fix: "use https://json-schema.org/draft/2020-12/schema, https://json-schema.org/draft/2019-09/schema or http://json-schema.org/draft-07/schema#",
+        fix: "use https://json-schema.org/draft/2020-12/schema, https://json-schema.org/draft/2019-09/schema, or http://json-schema.org/draft-07/schema# (draft-06 and draft-04 are read too)",
       });
     }
     if (typeof schema === "boolean") return { path: p, uri, schema, draft };
-    const id = schema.$id;
+    const key = idKeyword(draft);
+    const id = schema[key];
     if (typeof id === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id)) return { path: p, uri: id.replace(/#$/, ""), schema, draft };
-    return { path: p, uri, schema: { ...schema, $id: uri }, draft };
+    return { path: p, uri, schema: { ...schema, [key]: uri }, draft };
   }
 }
 

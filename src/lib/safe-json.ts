@@ -53,14 +53,14 @@ export interface ReadOptions {
 /** Write `value` as JSON, safely. Throws InvalidDataError (with the pointer) if it breaks its schema. */
 export async function writeJson(file: string, value: unknown, options: WriteOptions = {}): Promise<void> {
   const text = serializeJson(file, value, options.indent);
-  checkSchema(file, value, text, "json", options.schema);
+  await checkSchema(file, value, text, "json", options.schema);
   await writeFileAtomic(file, text, { mode: options.mode });
 }
 
 /** Write `value` as YAML, safely (same guarantees as writeJson). */
 export async function writeYaml(file: string, value: unknown, options: Omit<WriteOptions, "indent"> = {}): Promise<void> {
   const text = yamlStringify(value);
-  checkSchema(file, value, text, "yaml", options.schema);
+  await checkSchema(file, value, text, "yaml", options.schema);
   await writeFileAtomic(file, text, { mode: options.mode });
 }
 
@@ -122,10 +122,12 @@ async function readDocument(file: string, format: "json" | "yaml", options: Read
   const display = path.relative(process.cwd(), file) || file;
   const doc = parseDocument(bytes, { path: display, format });
   let findings = doc.findings.filter((f) => f.level === "error");
-  if (findings.length === 0 && options.schema !== false) {
-    const v = validatorFor(file, options.schema);
-    if (v && !v.validate(doc.value))
-      findings = ajvErrorsToFindings(v.validate.errors ?? [], { file: display, schemaPath: v.schemaPath, doc });
+  // The schema is looked up only for data that parses: a corrupt file stays the error even when its schema is missing too.
+  const validator = () => (options.schema === false ? Promise.resolve(undefined) : validatorFor(file, options.schema));
+  if (findings.length === 0) {
+    const v = await validator();
+    const errors = v?.validate(doc.value);
+    if (v && errors) findings = ajvErrorsToFindings(errors, { file: display, schemaPath: v.schemaPath, doc });
   }
   if (findings.length === 0) return doc.value;
   if (options.fallback === "snapshot") {
@@ -133,17 +135,23 @@ async function readDocument(file: string, format: "json" | "yaml", options: Read
     let value: unknown;
     let why = "no trusted snapshot holds a valid copy";
     // The corruption stays the error; a snapshot problem (no key pinned, no branch) only explains why no fallback.
-    const hit = await readFromNewestSnapshot(file, (content) => {
-      const candidate = parseDocument(content, { path: display, format });
-      if (!candidate.ok) return false;
-      const v = options.schema === false ? undefined : validatorFor(file, options.schema);
-      if (v && !v.validate(candidate.value)) return false;
-      value = candidate.value;
-      return true;
-    }).catch((error: unknown) => {
+    const v = await validator().catch((error: unknown) => {
       why = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-      return undefined;
+      return null;
     });
+    const hit =
+      v === null
+        ? undefined
+        : await readFromNewestSnapshot(file, (content) => {
+            const candidate = parseDocument(content, { path: display, format });
+            if (!candidate.ok) return false;
+            if (v && v.validate(candidate.value)) return false;
+            value = candidate.value;
+            return true;
+          }).catch((error: unknown) => {
+            why = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+            return undefined;
+          });
     if (hit) {
       options.onFallback?.({ file, snapshot: hit.snapshot, signature: hit.signature, findings });
       return value;
@@ -194,15 +202,16 @@ function findNonFinite(value: unknown, pointer: string): { pointer: string; valu
   return undefined;
 }
 
-function checkSchema(file: string, value: unknown, text: string, format: "json" | "yaml", schema: SchemaOption): void {
-  const v = validatorFor(file, schema);
+async function checkSchema(file: string, value: unknown, text: string, format: "json" | "yaml", schema: SchemaOption): Promise<void> {
+  const v = await validatorFor(file, schema);
   if (!v) return;
   // Validate the value as it will be read back (JSON drops undefined, Dates become strings).
   const roundTripped = format === "json" ? JSON.parse(text) : value;
-  if (v.validate(roundTripped)) return;
+  const errors = v.validate(roundTripped);
+  if (!errors) return;
   const display = path.relative(process.cwd(), file) || file;
   const doc = parseDocument(text, { path: display, format });
-  const findings = ajvErrorsToFindings(v.validate.errors ?? [], { file: display, schemaPath: v.schemaPath, doc });
+  const findings = ajvErrorsToFindings(errors, { file: display, schemaPath: v.schemaPath, doc });
   const f = findings[0];
   throw new InvalidDataError(
     `refusing to write ${display}: ${f ? `${f.pointer || "/"}: ${f.message}` : "it does not match its schema"}${findings.length > 1 ? ` (and ${findings.length - 1} more)` : ""}`,

@@ -1,25 +1,30 @@
 /**
  * Which JSON Schema applies to a file a program writes: the one given, or the one the repo's
  * .integrity-guard/config.yml maps to it (validate.schemas), found by walking up from the file.
- * Compiled validators are cached per schema file (by path and mtime) for the process's life.
+ * Compiled by the same compiler and on-disk cache as the CLI, the hook and the Action
+ * (src/io/schema-cache.ts), so a schema means the same everywhere (drafts, formats, local
+ * `$ref`s). Validators are memoised per schema file (by path and mtime) for the process's life.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { ConfigError } from "../errors.js";
 import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { matches } from "../core/glob.js";
-import { parseDocument } from "../core/parse/index.js";
+import type { Validator } from "../core/schema/compile.js";
+import { draftOf, idKeyword } from "../core/schema/draft.js";
+import { readFilesUnder } from "../io/file-source.js";
+import { SchemaStore } from "../io/schema-cache.js";
 import type { SchemaOption } from "./schema-option.js";
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
+/** A schema's validator and the schema's path, for messages. */
+export interface ResolvedValidator {
+  validate: Validator;
+  schemaPath: string;
+}
 
-const compiled = new Map<string, { mtimeMs: number; validate: ValidateFunction; path: string }>();
+const compiled = new Map<string, { mtimeMs: number; validator: Promise<Validator> }>();
 const configs = new Map<string, { mtimeMs: number; config: Config } | null>();
 
 /** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
@@ -59,16 +64,16 @@ function configFor(root: string): Config | undefined {
  * `schema`: a schema object, a schema file path (relative to the cwd), false (never validate),
  * or undefined (use the repo config's mapping).
  */
-export function validatorFor(file: string, schema: SchemaOption): { validate: ValidateFunction; schemaPath: string } | undefined {
+export async function validatorFor(file: string, schema: SchemaOption): Promise<ResolvedValidator | undefined> {
   if (schema === false) return undefined;
   if (schema && typeof schema === "object") {
     const key = "inline:" + JSON.stringify(schema);
     let hit = compiled.get(key);
     if (!hit) {
-      hit = { mtimeMs: 0, validate: compile(schema), path: "(inline schema)" };
+      hit = { mtimeMs: 0, validator: compileInline(schema) };
       compiled.set(key, hit);
     }
-    return { validate: hit.validate, schemaPath: hit.path };
+    return { validate: await hit.validator, schemaPath: "(inline schema)" };
   }
   let schemaFile: string | undefined;
   if (typeof schema === "string") {
@@ -90,30 +95,56 @@ export function validatorFor(file: string, schema: SchemaOption): { validate: Va
       fix: "check the schema path (option `schema`, or validate.schemas in .integrity-guard/config.yml)",
     });
   }
-  const hit = compiled.get(schemaFile);
-  if (hit && hit.mtimeMs === st.mtimeMs) return { validate: hit.validate, schemaPath: schemaFile };
-  const doc = parseDocument(fs.readFileSync(schemaFile), { path: schemaFile });
-  if (!doc.ok) {
-    const f = doc.findings[0]!;
-    throw new ConfigError(`schema ${schemaFile}:${f.line ?? 1}:${f.column ?? 1} does not parse: ${f.message}`, {
-      fix: "fix the schema file",
-    });
+  let hit = compiled.get(schemaFile);
+  if (!hit || hit.mtimeMs !== st.mtimeMs) {
+    hit = { mtimeMs: st.mtimeMs, validator: compileFile(schemaFile) };
+    compiled.set(schemaFile, hit);
   }
-  const validate = compile(doc.value as Record<string, unknown>, schemaFile);
-  compiled.set(schemaFile, { mtimeMs: st.mtimeMs, validate, path: schemaFile });
-  return { validate, schemaPath: schemaFile };
+  try {
+    return { validate: await hit.validator, schemaPath: schemaFile };
+  } catch (error) {
+    compiled.delete(schemaFile); // a schema fixed in place compiles on the next call
+    throw error;
+  }
 }
 
-function compile(schema: Record<string, unknown>, where = "(inline schema)"): ValidateFunction {
-  const draft = String(schema.$schema ?? "");
-  const options = { allErrors: true, strict: false };
-  const ajv = draft.includes("2020-12") ? new Ajv2020(options) : draft.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
-  addFormats(ajv as Ajv);
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    throw new ConfigError(`schema ${where} does not compile: ${(error as Error).message}`, {
+/** A schema file through the CLI's SchemaStore: read from its repository (or its folder), `$ref`s and all. */
+function compileFile(schemaFile: string): Promise<Validator> {
+  let root = findRoot(schemaFile) ?? path.dirname(schemaFile);
+  let rel = path.relative(root, schemaFile);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) {
+    root = path.dirname(schemaFile);
+    rel = path.basename(schemaFile);
+  }
+  const gitDir = path.join(root, ".git");
+  const cacheDir = fs.statSync(gitDir, { throwIfNoEntry: false })?.isDirectory()
+    ? path.join(gitDir, "integrity-guard/schema-cache")
+    : undefined;
+  const store = new SchemaStore({
+    source: { kind: "worktree", list: () => Promise.resolve([]), read: (paths) => Promise.resolve(readFilesUnder(root, paths)) },
+    ...(cacheDir ? { cacheDir } : {}),
+  });
+  return store.get(rel.split(path.sep).join("/"));
+}
+
+/** A schema given as an object: the same compiler, with a URI of its own. */
+async function compileInline(schema: Record<string, unknown>): Promise<Validator> {
+  const draft = draftOf(schema);
+  if (typeof draft === "object") {
+    throw new ConfigError(`the inline schema declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`, {
+      fix: "use https://json-schema.org/draft/2020-12/schema or http://json-schema.org/draft-07/schema# (2019-09, draft-06 and draft-04 are read too)",
+    });
+  }
+  const uri = `integrity-guard:inline/${createHash("sha256").update(JSON.stringify(schema)).digest("hex")}`;
+  const { SchemaCompiler } = await import("../core/schema/compile.js");
+  const result = await new SchemaCompiler().compile(
+    { path: "(inline schema)", uri, schema: { ...schema, [idKeyword(draft)]: uri }, draft },
+    [],
+  );
+  if (!result.ok) {
+    throw new ConfigError(`schema (inline schema) does not compile: ${result.error}`, {
       fix: "fix the schema so that it is a valid JSON Schema",
     });
   }
+  return result.validate;
 }

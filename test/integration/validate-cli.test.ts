@@ -256,9 +256,9 @@ describe("validate: schemas", () => {
       /\$ref "common\.schema\.json" in schema schemas\/item\.schema\.json names schemas\/common\.schema\.json, which does not exist/,
     ],
     [
-      "uses draft-04",
-      (repo: TestRepo) => repo.write("schemas/item.schema.json", '{"$schema": "http://json-schema.org/draft-04/schema#"}'),
-      /draft-04 is not supported/,
+      "names an unknown draft",
+      (repo: TestRepo) => repo.write("schemas/item.schema.json", '{"$schema": "http://json-schema.org/draft-03/schema#"}'),
+      /declares \$schema http:\/\/json-schema\.org\/draft-03\/schema#, which is not a JSON Schema draft/,
     ],
     [
       "is a remote $ref",

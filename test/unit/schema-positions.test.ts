@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/core/parse/index.js";
 import { ajvErrorsToFindings } from "../../src/core/schema/ajv-findings.js";
 import { SchemaCompiler, type LoadedSchema } from "../../src/core/schema/compile.js";
-import { draftOf, type Draft } from "../../src/core/schema/draft.js";
+import { draftOf, idKeyword, type Draft } from "../../src/core/schema/draft.js";
 import { loadStandalone } from "../../src/core/schema/standalone.js";
 import { fileUri } from "../../src/core/schema/refs.js";
 
@@ -70,7 +70,7 @@ const EXPECTED_YAML: [string, number, number][] = [
 
 async function compile(schema: Record<string, unknown>, path = "schemas/s.json") {
   const draft = draftOf(schema) as Draft;
-  const root: LoadedSchema = { path, uri: fileUri(path), schema: { ...schema, $id: fileUri(path) }, draft };
+  const root: LoadedSchema = { path, uri: fileUri(path), schema: { ...schema, [idKeyword(draft)]: fileUri(path) }, draft };
   const result = await new SchemaCompiler().compile(root, []);
   if (!result.ok) throw new Error(result.error);
   return result;
@@ -122,6 +122,10 @@ describe("ajv drafts and standalone code", () => {
       "http://json-schema.org/draft-06/schema#",
       { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } },
     ],
+    [
+      "http://json-schema.org/draft-04/schema#",
+      { definitions: { n: { type: "integer" } }, properties: { a: { $ref: "#/definitions/n" } } },
+    ],
   ])("%s compiles, validates, and its standalone code agrees", async ($schema, body) => {
     const { validate, code } = await compile({ $schema, type: "object", ...body });
     const fromCode = await loadStandalone(code);
@@ -155,16 +159,15 @@ describe("ajv drafts and standalone code", () => {
     expect(v({ e: "nope", d: "2023-02-29" })?.map((e) => e.instancePath)).toEqual(["/e", "/d"]);
   });
 
-  it("draft-04 is refused with a clear message", async () => {
-    const root: LoadedSchema = {
-      path: "s.json",
-      uri: fileUri("s.json"),
-      schema: { $schema: "http://json-schema.org/draft-04/schema#" },
-      draft: "draft-04",
-    };
-    const r = await new SchemaCompiler().compile(root, []);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/draft-04 is not supported.*draft-07/);
+  it("draft-04 reads its own dialect: boolean exclusiveMaximum and `id`", async () => {
+    const { validate, code } = await compile({
+      $schema: "http://json-schema.org/draft-04/schema#",
+      type: "object",
+      properties: { n: { type: "number", maximum: 10, exclusiveMaximum: true } },
+    });
+    expect(validate({ n: 9 })).toBeNull();
+    expect(validate({ n: 10 })?.map((e) => [e.instancePath, e.keyword])).toEqual([["/n", "maximum"]]);
+    expect((await loadStandalone(code))({ n: 10 })?.map((e) => e.instancePath)).toEqual(["/n"]);
   });
 
   it("a schema that does not compile returns ajv's message", async () => {

@@ -89,9 +89,9 @@ export class SchemaCompiler {
         ajv.addMetaSchema((meta as { default?: object }).default ?? meta);
       }
     } else {
-      throw new Error(
-        `JSON Schema ${draft} is not supported (ajv-draft-04 is not installed); change $schema to http://json-schema.org/draft-07/schema# (usually only "id" -> "$id" and boolean exclusiveMinimum/exclusiveMaximum need changing)`,
-      );
+      // draft-04 (about a fifth of SchemaStore's schemas): ajv's own package for it.
+      const Ajv04 = cjsNamed<typeof import("ajv-draft-04").default>(await import("ajv-draft-04"), "default");
+      ajv = new Ajv04(OPTIONS);
     }
     const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
     addFormats(ajv);

@@ -6,7 +6,7 @@
 
 export type Draft = "draft-06" | "draft-07" | "2019-09" | "2020-12" | "draft-04";
 
-export const SUPPORTED_DRAFTS: readonly Draft[] = ["draft-06", "draft-07", "2019-09", "2020-12"];
+export const SUPPORTED_DRAFTS: readonly Draft[] = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"];
 
 /** The draft of a schema, or `{ unknown }` with the `$schema` value when it names none we know. */
 export function draftOf(schema: unknown): Draft | { unknown: string } {
@@ -20,4 +20,9 @@ export function draftOf(schema: unknown): Draft | { unknown: string } {
   if (u === "json-schema.org/draft/2019-09/schema") return "2019-09";
   if (u === "json-schema.org/draft/2020-12/schema") return "2020-12";
   return { unknown: uri };
+}
+
+/** The keyword that names a schema's URI: `id` in draft-04, `$id` from draft-06 on. */
+export function idKeyword(draft: Draft): "id" | "$id" {
+  return draft === "draft-04" ? "id" : "$id";
 }

@@ -1,5 +1,10 @@
-import { type ValidateFunction } from "ajv";
+import type { Validator } from "../core/schema/compile.js";
 import type { SchemaOption } from "./schema-option.js";
+/** A schema's validator and the schema's path, for messages. */
+export interface ResolvedValidator {
+    validate: Validator;
+    schemaPath: string;
+}
 /** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
 export declare function findRoot(file: string): string | undefined;
 /**
@@ -7,7 +12,4 @@ export declare function findRoot(file: string): string | undefined;
  * `schema`: a schema object, a schema file path (relative to the cwd), false (never validate),
  * or undefined (use the repo config's mapping).
  */
-export declare function validatorFor(file: string, schema: SchemaOption): {
-    validate: ValidateFunction;
-    schemaPath: string;
-} | undefined;
+export declare function validatorFor(file: string, schema: SchemaOption): Promise<ResolvedValidator | undefined>;

@@ -1,0 +1,1 @@
+export declare const COMPILER_ID: string;

@@ -1,0 +1,33 @@
+import type { Validator } from "../core/schema/compile.js";
+import type { FileSource, ReadResult } from "./file-source.js";
+export interface SchemaStoreOptions {
+    source: FileSource;
+    /** Folder of the on-disk cache; undefined disables it (--no-cache). */
+    cacheDir?: string;
+}
+export declare class SchemaStore {
+    private readonly options;
+    private readonly memo;
+    private compiler;
+    private readonly bytes;
+    /** Counters for the summary and the tests: how validators were obtained. */
+    readonly stats: {
+        cached: number;
+        compiled: number;
+    };
+    constructor(options: SchemaStoreOptions);
+    /** Schema files already read together with the data (saves a read per schema in the hook). */
+    prime(contents: ReadonlyMap<string, ReadResult>): void;
+    /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
+    get(schemaPath: string): Promise<Validator>;
+    private load;
+    /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
+    private tryCached;
+    private tryWrite;
+    private readSchema;
+    private parseSchema;
+    /** Parse the root schema and every local schema it references, transitively. */
+    private loadTree;
+    /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
+    private loaded;
+}
