@@ -121,7 +121,8 @@ describe("config/conflict between files", () => {
     expect(run([file("a.yaml", ""), file("b.yaml", "x: 1\n")]).findings).toEqual([]);
   });
 
-  it("keeps O(total keys): 50,000 keys across 10 files in well under a second", () => {
+  // Its speed is measured by the bench (scripts/bench/conflicts.bench.mjs), not by a wall clock here.
+  it("finds the one conflict among 50,000 keys across 10 files", () => {
     const files: ConfigFile[] = [];
     for (let i = 0; i < 10; i++) {
       const value: Record<string, Record<string, number>> = {};
@@ -131,10 +132,8 @@ describe("config/conflict between files", () => {
       }
       files.push({ path: `f${i}.json`, value });
     }
-    const t = performance.now();
     const { conflicts } = run(files);
     expect(conflicts.map((c) => c.pointer)).toEqual(["/s0/k0"]);
-    expect(performance.now() - t).toBeLessThan(2000);
   });
 });
 
