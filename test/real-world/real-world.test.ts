@@ -10,6 +10,9 @@
  * or an unreviewed finding), on an expected error that is no longer reported (a missed
  * corruption), on a known false block that is gone (delete its entry), and on a crash.
  * Warnings never fail it: they are printed per rule (fixes move false blocks there on purpose).
+ *
+ * As fixes land: `IG_PRUNE_KNOWN_FALSE_BLOCKS=1 npx vitest run test/real-world` rewrites
+ * known-false-blocks.json without the entries no longer reported (it only ever removes).
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -104,6 +107,8 @@ interface RepoTally {
   warnings: Map<string, number>;
 }
 const tallies: RepoTally[] = [];
+/** Known false blocks no longer reported, for IG_PRUNE_KNOWN_FALSE_BLOCKS. */
+const noLongerReported = new Set<KnownFalseBlock>();
 
 afterAll(() => {
   if (tallies.length === 0) return;
@@ -112,10 +117,18 @@ afterAll(() => {
     const warnings = [...t.warnings].map(([rule, n]) => `${rule} ${n}`).join(", ") || "none";
     lines.push(`  ${t.repo}: ${t.checked} files checked; ${t.expected} real; ${t.knownFalse} known false; warnings: ${warnings}`);
   }
-  const remaining = known.length;
-  const files = new Set(known.map((k) => `${k.repo}/${k.file}`)).size;
+  if (process.env.IG_PRUNE_KNOWN_FALSE_BLOCKS === "1" && noLongerReported.size > 0) {
+    const file = path.join(CORPUS, "known-false-blocks.json");
+    const list = JSON.parse(fs.readFileSync(file, "utf8")) as { entries: KnownFalseBlock[] };
+    const gone = new Set([...noLongerReported].map((k) => `${k.repo}\0${k.file}\0${k.rule}`));
+    list.entries = list.entries.filter((k) => !gone.has(`${k.repo}\0${k.file}\0${k.rule}`));
+    fs.writeFileSync(file, `${JSON.stringify(list, null, 2)}\n`);
+    lines.push(`  removed ${gone.size} fixed entries from known-false-blocks.json (IG_PRUNE_KNOWN_FALSE_BLOCKS=1)`);
+  }
+  const still = known.filter((k) => !noLongerReported.has(k));
+  const files = new Set(still.map((k) => `${k.repo}/${k.file}`)).size;
   lines.push(
-    `  ${remaining} known false blocks remain (${files} files) in test/fixtures/real-world/known-false-blocks.json: empty it as the fixes land`,
+    `  ${still.length} known false blocks remain (${files} files) in test/fixtures/real-world/known-false-blocks.json: empty it as the fixes land`,
   );
   console.log(lines.join("\n"));
 });
@@ -192,7 +205,9 @@ describe("real-world corpus: init + check with the defaults", () => {
               else unreviewed.push(`${where(f)}: ${f.message}`);
             }
             const missed = mine.filter((e) => !seenExpected.has(e)).map((e) => `${where(e)} (${e.why})`);
-            const fixed = mineKnown.filter((k) => !seenKnown.has(k)).map((k) => `${where(k)} [${k.cause}]`);
+            const gone = mineKnown.filter((k) => !seenKnown.has(k));
+            gone.forEach((k) => noLongerReported.add(k));
+            const fixed = gone.map((k) => `${where(k)} [${k.cause}]`);
 
             const warnings = new Map<string, number>();
             for (const f of report.findings) if (f.level !== "error") warnings.set(f.rule, (warnings.get(f.rule) ?? 0) + 1);
