@@ -17,7 +17,7 @@
 //   2. dropped: paths matching `exclude`, anything under node_modules/, build/ or coverage/ (this
 //      project's .gitignore would drop them), secret-looking names (secret, credential, .pem, .key,
 //      id_rsa, .env) and contents (private keys, cloud/API token shapes);
-//   3. kept: every path matching `keep` (the files that show a dialect or a real corruption, chosen
+//   3. kept: the repository's license file (named in `license`), every path matching `keep` (the files that show a dialect or a real corruption, chosen
 //      by reviewing the whole repository with --all), every file under `whole`, then the rest in a
 //      fixed pseudo-random order (SHA-1 of the path), files of at most 40 KB, up to `max` files in
 //      all (default 150) and 250 KB of sampled files per repository.
@@ -265,6 +265,9 @@ function reduce(spec, options) {
     bytes += content.length;
     if (rank(e) === 2) sampledBytes += content.length;
   }
+  // The repository's license travels with its files (MIT and Apache-2.0 ask for that).
+  const licenseFile = /\(([^)]+)\)/.exec(spec.license)?.[1];
+  if (licenseFile) fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
   return { ...spec, commit, written, bytes };
 }
 
@@ -276,8 +279,11 @@ Reduced copies of public repositories (JSON/YAML files only, plus a Helm chart's
 helpers), each under \`<owner>__<repo>/\` with the file's path in that repository unchanged.
 Written by \`node scripts/real-world-corpus.mjs\` from bare mirrors at the commits below; the
 reduction (what is kept, what is never kept) is described at the top of that script. Each file
-keeps the license of its repository, named here (the license file itself is not copied: see the
-repository at that commit). Secret-looking files and contents are never kept.
+keeps the license of its repository, named here; that license file is copied beside the files,
+at the folder's root. Secret-looking files and contents (private keys, cloud and API token
+shapes, Ansible vault blobs, files named like secrets or credentials) are never kept; the demo
+passwords written in public sample files (\`mysecretpassword\`, \`example_123\`, \`secret\`) are
+kept as they are.
 
 | Repository | Commit | License | Kind | Files |
 | --- | --- | --- | --- | --- |

@@ -134,18 +134,23 @@ afterAll(() => {
 });
 
 describe("real-world corpus: the fixtures and their reviewed lists", () => {
-  it("has at least 10 repositories, each listed in SOURCES.md, holding only JSON/YAML (and Helm chart templates)", () => {
+  it("has at least 10 repositories, each listed in SOURCES.md with its license, holding only JSON/YAML (and Helm chart templates)", () => {
     expect(repos.length).toBeGreaterThanOrEqual(10);
     const sources = fs.readFileSync(path.join(CORPUS, "SOURCES.md"), "utf8");
     for (const repo of repos) {
       const [owner, name] = repo.split("__");
       expect(sources, `${repo} in SOURCES.md`).toContain(`[${owner}/${name}]`);
+      const row = sources.split("\n").find((l) => l.includes(`[${owner}/${name}]`))!;
+      const licenseFile = /\(([^)]+)\)/.exec(row.split("|")[3] ?? "")?.[1];
+      expect(licenseFile && fs.existsSync(path.join(CORPUS, repo, licenseFile)), `${repo}: license file ${licenseFile}`).toBe(true);
       for (const rel of walk(path.join(CORPUS, repo))) {
         const data = /\.(json|jsonc|ya?ml)$/i.test(rel);
         // A chart's templates/ is kept whole (its _helpers.tpl and NOTES.txt make it a chart).
         const chart = /^(.*\/)?templates\//.exec(rel);
         const inChart = chart !== null && fs.existsSync(path.join(CORPUS, repo, chart[1] ?? "", "Chart.yaml"));
-        expect(data || inChart, `${repo}/${rel} is JSON/YAML or part of a Helm chart`).toBe(true);
+        // The repository's license file sits at the folder's root (SOURCES.md names it).
+        const license = /^(LICEN[CS]E|MIT-LICENSE)[^/]*$/.test(rel);
+        expect(data || inChart || license, `${repo}/${rel} is JSON/YAML, part of a Helm chart, or the license`).toBe(true);
       }
     }
   });
