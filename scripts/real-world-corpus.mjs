@@ -103,8 +103,13 @@ export const REPOS = [
     commit: "279e8e4fe314f6cb7bc55fa3fbc21bbeaa48c0ea",
     license: "Apache-2.0 (LICENSE)",
     kind: "Kubernetes manifests, multi-document YAML and JSON manifests",
-    // Duplicate `selector` keys (kubectl rejects them); {{placeholder}} keys of sed-style templates; a comment-only file.
-    keep: ["_archived/openshift-origin/**", "_archived/storage/vitess/*template.yaml", "_archived/newrelic*/**"],
+    // Duplicate `selector` and `storageClassName` keys (kubectl rejects them); {{placeholder}} keys of sed-style templates; a comment-only file.
+    keep: [
+      "_archived/openshift-origin/**",
+      "_archived/volumes/scaleio/sc-pvc.yaml",
+      "_archived/storage/vitess/*template.yaml",
+      "_archived/newrelic*/**",
+    ],
   },
   {
     repo: "microsoft/vscode-extension-samples",
