@@ -86,6 +86,13 @@ export const REPOS = [
     keep: ["**"],
   },
   {
+    repo: "CCOSTAN/Home-AssistantConfig",
+    commit: "dc87564a3df8cb66eb455feeec4117c9e66d0cc5",
+    license: "MIT (LICENSE)",
+    kind: "Home Assistant configuration at scale: packages, !secret, !include_dir_merge_*, blueprints with !input, dashboards",
+    keep: ["config/configuration.yaml", "config/blueprints/**"],
+  },
+  {
     repo: "prometheus-community/helm-charts",
     commit: "cf408a290aec489277a94450bb3511432477a53a",
     license: "Apache-2.0 (LICENSE)",
@@ -261,7 +268,12 @@ function reduce(spec, options) {
   let sampledBytes = 0;
   for (const e of candidates) {
     if (rank(e) === 2 && (written >= max || e.size > SAMPLE_MAX_BYTES || sampledBytes + e.size > budget)) continue;
-    const content = git(["cat-file", "blob", e.id]);
+    let content;
+    try {
+      content = git(["cat-file", "blob", e.id], { stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      continue; // a snapshot may lack a blob (files of 4 MiB and more)
+    }
     if (SECRET_CONTENT.some((re) => re.test(content.toString("latin1")))) continue;
     const file = path.join(dest, e.path);
     fs.mkdirSync(path.dirname(file), { recursive: true });
