@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "build/", "node_modules/", "coverage/", ".bench/"] },
+  { ignores: ["dist/", "build/", "node_modules/", "coverage/", ".bench/", "test/fixtures/real-world/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,323 @@
+// Rebuilds test/fixtures/real-world/ (the reduced real-world corpus of issue 13) from bare git
+// mirrors of public repositories, and documents how it was reduced. The committed fixtures are
+// what test/real-world/real-world.test.ts uses (CI has no network); this script only has to run
+// where the mirrors are, e.g. after `fetch github:OWNER/NAME` put them under /work/.mirror/.
+//
+//   node scripts/real-world-corpus.mjs [--mirrors DIR] [--out DIR] [--all] [OWNER/NAME...]
+//
+// --mirrors  folder holding OWNER+NAME/repo bare git dirs (default $IG_MIRRORS or /work/.mirror)
+// --out      where to write (default test/fixtures/real-world); each repository's folder there is
+//            replaced, other folders and the review files are left alone
+// --all      take every candidate file (no sample, no size cap): used to review a whole
+//            repository before choosing what the sample must keep
+//
+// The reduction, per repository, at the pinned commit:
+//   1. candidates: files named *.json, *.jsonc, *.yml, *.yaml (plus, inside `whole` folders, every
+//      file: a Helm chart's templates/_helpers.tpl is what makes it a chart), at most 200 KB;
+//   2. dropped: paths matching `exclude`, anything under node_modules/, build/ or coverage/ (this
+//      project's .gitignore would drop them), secret-looking names (secret, credential, .pem, .key,
+//      id_rsa, .env) and contents (private keys, cloud/API token shapes);
+//   3. kept: the repository's license file (named in `license`), every path matching `keep` (the files that show a dialect or a real corruption, chosen
+//      by reviewing the whole repository with --all), every file under `whole`, then the rest in a
+//      fixed pseudo-random order (SHA-1 of the path), files of at most 40 KB, up to `max` files in
+//      all (default 150) and 250 KB of sampled files per repository.
+// SOURCES.md is written from the same table, so the list of sources cannot drift from the files.
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+/**
+ * The repositories, each pinned to the commit the committed fixtures were taken from.
+ * kind: what it is, for SOURCES.md. keep/whole/exclude: picomatch globs on the repository path.
+ */
+export const REPOS = [
+  {
+    repo: "rubygems/rubygems.org",
+    commit: "3c8ea0d4cbe85bd2a2bb5d22486247656a3dfb6c",
+    license: "MIT (MIT-LICENSE)",
+    kind: "Rails application: config/*.yml, i18n locales (config/locales), RuboCop config, devcontainer, docker compose, workflows",
+    keep: [
+      "config/*.yml",
+      "config/locales/{en,ja,de}.yml",
+      "config/locales/avo.en.yml",
+      "config/locales/pagy/**",
+      ".rubocop*.yml",
+      ".devcontainer/**",
+      "docker-compose.yml",
+      ".github/**",
+    ],
+  },
+  {
+    repo: "codetriage/CodeTriage",
+    commit: "f0a72688b0e268684398dee59c0a2a09581850c6",
+    license: "MIT (LICENSE.txt)",
+    kind: "Rails application: database.*.yml with `<<: *defaults` merge keys, ERB test fixtures, locales, GitHub issue form, app.json",
+    keep: ["config/**", ".github/**", "app.json", "heroku.yml", "package.json", "test/fixtures/**"],
+    exclude: ["config/secrets.yml", "test/fixtures/users.yml", "test/vcr_cassettes/**"],
+  },
+  {
+    repo: "docker/awesome-compose",
+    commit: "18f59bdb09ecf520dd5758fbf90dec314baec545",
+    license: "CC0-1.0 (LICENSE)",
+    kind: "Docker compose collection: compose.yaml per sample, devcontainers, package.json/tsconfig of the sample apps",
+    keep: ["**/compose.y*ml", "**/docker-compose.y*ml", "**/.devcontainer/**", "angular/angular/angular.json"],
+  },
+  {
+    repo: "awslabs/aws-cloudformation-templates",
+    commit: "3ac5e031cc2340dee710f769bacdd78c1f39f187",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "CloudFormation templates, YAML short-form intrinsics (!Ref, !Sub, !GetAtt) and JSON",
+    // Duplicate Tags keys and a duplicated Output (real corruption); a quoted scalar continued at its key's indent.
+    keep: [
+      "aws/services/ServiceCatalog/Portfolio.yaml",
+      "aws/solutions/CloudFrontCustomOriginLambda@Edge/CloudFront.yaml",
+      "aws/services/CloudFormation/FindInMap_Inside_Sub.yaml",
+    ],
+  },
+  {
+    repo: "frenck/home-assistant-config",
+    commit: "9b0d50e79822f9bdc35accd3c54333383f2b5d17",
+    license: "MIT (LICENSE.md)",
+    kind: "Home Assistant configuration: !include, !include_dir_*, !secret, secrets.fake.yaml",
+    keep: ["**"],
+  },
+  {
+    repo: "CCOSTAN/Home-AssistantConfig",
+    commit: "dc87564a3df8cb66eb455feeec4117c9e66d0cc5",
+    license: "MIT (LICENSE)",
+    kind: "Home Assistant configuration at scale: packages, !secret, !include_dir_merge_*, blueprints with !input, dashboards",
+    keep: ["config/configuration.yaml", "config/blueprints/**"],
+  },
+  {
+    repo: "prometheus-community/helm-charts",
+    commit: "cf408a290aec489277a94450bb3511432477a53a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Helm charts: Chart.yaml, values.yaml, Go-templated templates/ (kube-prometheus-stack kept whole: thousands of template lines)",
+    keep: ["charts/*/Chart.yaml", ".github/**", "charts/prometheus-couchdb-exporter/templates/service.yaml"],
+    whole: [
+      "charts/kube-prometheus-stack/templates/**",
+      "charts/kube-prometheus-stack/Chart.yaml",
+      "charts/kube-prometheus-stack/values.yaml",
+    ],
+    max: 260,
+  },
+  {
+    repo: "kubernetes/examples",
+    commit: "279e8e4fe314f6cb7bc55fa3fbc21bbeaa48c0ea",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubernetes manifests, multi-document YAML and JSON manifests",
+    // Duplicate `selector` and `storageClassName` keys (kubectl rejects them); {{placeholder}} keys of sed-style templates; a comment-only file.
+    keep: [
+      "_archived/openshift-origin/**",
+      "_archived/volumes/scaleio/sc-pvc.yaml",
+      "_archived/storage/vitess/*template.yaml",
+      "_archived/newrelic*/**",
+    ],
+  },
+  {
+    repo: "microsoft/vscode-extension-samples",
+    commit: "61fda64ede073136f3716f69b067d212ef0893e1",
+    license: "MIT (LICENSE)",
+    kind: "VS Code extension samples: package.json, tsconfig.json with comments, .vscode/*.json, language-configuration.json, themes, snippets",
+    keep: [
+      "**/language-configuration.json",
+      "**/themes/**",
+      "product-icon-theme-sample/theme/**",
+      "vim-sample/.vscode/**",
+      "wasm-component-model*/.vscode/**",
+      "**/snippets/**",
+    ],
+  },
+  {
+    repo: "actions/starter-workflows",
+    commit: "1035244887e26fbbd4f1017d919fb5995cc521c4",
+    license: "MIT (LICENSE)",
+    kind: "GitHub Actions workflows and their *.properties.json, issue forms, dependabot",
+    keep: [".github/**", "code-scanning/nowsecure*.yml"],
+  },
+  {
+    repo: "OAI/OpenAPI-Specification",
+    commit: "46c1076ba6f9a7a09ecaa6b740ab603cf6cc9886",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "OpenAPI: JSON Schemas of the specification (2020-12, draft-04), example API descriptions in JSON and YAML",
+    keep: ["**"],
+  },
+  {
+    repo: "geerlingguy/ansible-for-devops",
+    commit: "86e1bf80098239cd995d54217585e8d61117d2e7",
+    license: "MIT (LICENSE)",
+    kind: "Ansible playbooks, roles, inventories with Jinja expressions, Molecule, Vagrant",
+    keep: [],
+  },
+  {
+    repo: "msclock/gitlab-ci-templates",
+    commit: "3729cf9e69d218ad01bb814e7642da96626ffe41",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "GitLab CI templates: include/extends and !reference tags, renovate.json, devcontainer",
+    keep: ["**"],
+  },
+  {
+    repo: "squidfunk/mkdocs-material",
+    commit: "5b36f2ac499a45905e246bc66bbee2858ef6556f",
+    license: "MIT (LICENSE)",
+    kind: "mkdocs site: mkdocs.yml with !!python/name and !ENV, package.json/tsconfig, issue forms, translations",
+    keep: ["mkdocs.yml", ".github/**", "package.json", "tsconfig.json"],
+  },
+  {
+    repo: "vitejs/vite",
+    commit: "a98c8d95d552c6fa98ab66fb810f5b39ad5abf49",
+    license: "MIT (LICENSE)",
+    kind: "JS/TS monorepo: package.json and tsconfig*.json at every depth, renovate, pnpm workspace, playground JSON",
+    // Test fixtures that are broken on purpose (BOM, 0-byte lerna.json, a tsconfig with a syntax error),
+    // templates' `$schema` into node_modules/, an empty pnpm-workspace.yaml.
+    keep: [
+      ".github/**",
+      "package.json",
+      "pnpm-workspace.yaml",
+      "playground/json/json-bom/**",
+      "playground/resolve/utf8-bom-package/**",
+      "packages/create-vite/template-react*/_oxlintrc.json",
+      "packages/vite/src/node/server/__tests__/fixtures/**",
+      "playground/tsconfig-json-load-error/**",
+    ],
+  },
+];
+
+const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
+// Folders this project's .gitignore drops (and a checker never reads node_modules/).
+const NEVER = /(^|\/)(node_modules|build|coverage)\//;
+const MAX_BYTES = 200 * 1024;
+// The sampled rest (not `keep`, not `whole`): small files, and at most this much per repository.
+const SAMPLE_MAX_BYTES = 40 * 1024;
+const SAMPLE_BUDGET = 250 * 1024;
+const SECRET_NAME = /(^|\/)(\.env[^/]*|[^/]*(secret|credential|passw)[^/]*|[^/]*\.(pem|key|p12|pfx)|id_(rsa|ed25519|ecdsa)[^/]*)$/i;
+// A fake-secrets file is published on purpose (Home Assistant's example of !secret).
+const SECRET_NAME_OK = /(^|\/)secrets\.fake\.yaml$/;
+const SECRET_CONTENT = [
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /\bAKIA[0-9A-Z]{16}\b/,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}\b/,
+  /\bxox[abpr]-[A-Za-z0-9-]{10,}\b/,
+  /\$ANSIBLE_VAULT;/,
+];
+
+function parseArgs(argv) {
+  const o = { mirrors: process.env.IG_MIRRORS || "/work/.mirror", out: path.join(root, "test/fixtures/real-world"), all: false, only: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--mirrors") o.mirrors = argv[++i];
+    else if (a === "--out") o.out = path.resolve(argv[++i]);
+    else if (a === "--all") o.all = true;
+    else o.only.push(a);
+  }
+  return o;
+}
+
+function gitIn(gitDir) {
+  return (args, options = {}) => execFileSync("git", ["--git-dir", gitDir, ...args], { maxBuffer: 256 * 1024 * 1024, ...options });
+}
+
+/** Files at the commit: path, mode, size, blob id (ls-tree -r -l -z). */
+function listTree(git, commit) {
+  const out = git(["ls-tree", "-r", "-l", "-z", commit]).toString("utf8");
+  return out
+    .split("\0")
+    .filter(Boolean)
+    .map((entry) => {
+      const tab = entry.indexOf("\t");
+      const [mode, type, id, size] = entry.slice(0, tab).split(/\s+/);
+      return { path: entry.slice(tab + 1), mode, type, id, size: Number(size) };
+    })
+    .filter((e) => e.type === "blob" && e.mode !== "120000" && e.mode !== "160000");
+}
+
+function order(p) {
+  return crypto.createHash("sha1").update(p).digest("hex");
+}
+
+function reduce(spec, options) {
+  const [owner, name] = spec.repo.split("/");
+  const gitDir = path.join(options.mirrors, `${owner}+${name}`, "repo");
+  if (!fs.existsSync(gitDir)) throw new Error(`${spec.repo}: no mirror at ${gitDir} (fetch github:${spec.repo} first)`);
+  const git = gitIn(gitDir);
+  const commit = spec.commit || git(["rev-parse", "HEAD"]).toString().trim();
+  const whole = picomatch(spec.whole ?? ["\0none"], { dot: true });
+  const keep = picomatch(spec.keep?.length ? spec.keep : ["\0none"], { dot: true });
+  const exclude = picomatch(spec.exclude?.length ? spec.exclude : ["\0none"], { dot: true });
+  const max = options.all ? Infinity : (spec.max ?? 150);
+  const budget = options.all ? Infinity : (spec.budget ?? SAMPLE_BUDGET);
+
+  const candidates = listTree(git, commit).filter((e) => {
+    if (!whole(e.path) && !DATA_FILE.test(e.path)) return false;
+    if (!options.all && e.size > MAX_BYTES) return false;
+    if (exclude(e.path) || NEVER.test(e.path)) return false;
+    if (SECRET_NAME.test(e.path) && !SECRET_NAME_OK.test(e.path)) return false;
+    return true;
+  });
+  const rank = (e) => (whole(e.path) ? 0 : keep(e.path) ? 1 : 2);
+  candidates.sort((a, b) => rank(a) - rank(b) || order(a.path).localeCompare(order(b.path)));
+
+  const dest = path.join(options.out, `${owner}__${name}`);
+  fs.rmSync(dest, { recursive: true, force: true });
+  let written = 0;
+  let bytes = 0;
+  let sampledBytes = 0;
+  for (const e of candidates) {
+    if (rank(e) === 2 && (written >= max || e.size > SAMPLE_MAX_BYTES || sampledBytes + e.size > budget)) continue;
+    let content;
+    try {
+      content = git(["cat-file", "blob", e.id], { stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      continue; // a snapshot may lack a blob (files of 4 MiB and more)
+    }
+    if (SECRET_CONTENT.some((re) => re.test(content.toString("latin1")))) continue;
+    const file = path.join(dest, e.path);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    written++;
+    bytes += content.length;
+    if (rank(e) === 2) sampledBytes += content.length;
+  }
+  // The repository's license travels with its files (MIT and Apache-2.0 ask for that).
+  const licenseFile = /\(([^)]+)\)/.exec(spec.license)?.[1];
+  if (licenseFile) fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
+  return { ...spec, commit, written, bytes };
+}
+
+function sourcesMarkdown(done) {
+  const rows = done.map((r) => `| [${r.repo}](https://github.com/${r.repo}) | \`${r.commit}\` | ${r.license} | ${r.kind} | ${r.written} |`);
+  return `# Sources of the real-world corpus
+
+Reduced copies of public repositories (JSON/YAML files only, plus a Helm chart's template
+helpers), each under \`<owner>__<repo>/\` with the file's path in that repository unchanged.
+Written by \`node scripts/real-world-corpus.mjs\` from bare mirrors at the commits below; the
+reduction (what is kept, what is never kept) is described at the top of that script. Each file
+keeps the license of its repository, named here; that license file is copied beside the files,
+at the folder's root. Secret-looking files and contents (private keys, cloud and API token
+shapes, Ansible vault blobs, files named like secrets or credentials) are never kept; the demo
+passwords written in public sample files (\`mysecretpassword\`, \`example_123\`, \`secret\`) are
+kept as they are.
+
+| Repository | Commit | License | Kind | Files |
+| --- | --- | --- | --- | --- |
+${rows.join("\n")}
+
+\`expected-findings.json\` lists the errors that are real corruption (each with why);
+\`known-false-blocks.json\` the errors that are false blocks still to be fixed (temporary);
+\`REVIEW.md\` the hand review of every finding.
+`;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const chosen = options.only.length ? REPOS.filter((r) => options.only.includes(r.repo)) : REPOS;
+const done = [];
+for (const spec of chosen) {
+  const r = reduce(spec, options);
+  done.push(r);
+  console.log(`${r.repo}@${r.commit.slice(0, 12)}: ${r.written} files, ${(r.bytes / 1024).toFixed(0)} KiB`);
+}
+if (!options.only.length && !options.all) fs.writeFileSync(path.join(options.out, "SOURCES.md"), sourcesMarkdown(done));
