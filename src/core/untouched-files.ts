@@ -15,7 +15,10 @@ export interface UntouchedCount {
  * Split `findings` into those to print and a count of the warnings and notices about files not
  * in `touched`. Findings without a file (about the repository or the run) are kept.
  */
-export function dropUntouched(findings: readonly Finding[], touched: ReadonlySet<string>): { findings: Finding[]; untouched: UntouchedCount } {
+export function dropUntouched(
+  findings: readonly Finding[],
+  touched: ReadonlySet<string>,
+): { findings: Finding[]; untouched: UntouchedCount } {
   const kept: Finding[] = [];
   const untouched: UntouchedCount = { warnings: 0, notices: 0 };
   for (const f of findings) {

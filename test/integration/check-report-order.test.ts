@@ -106,7 +106,10 @@ describe("the hook does not print warnings about files the commit does not touch
   it("prints the warnings when the commit touches that file, and always prints errors", () =>
     withRepo(async (repo) => {
       syncRepo(repo);
-      repo.write("logs/contracts.json", '{"contracts": {"c1": {"status": "done"}, "c2": {"status": "new"}, "c3": {"status": "new"}, "c4": {}}}\n');
+      repo.write(
+        "logs/contracts.json",
+        '{"contracts": {"c1": {"status": "done"}, "c2": {"status": "new"}, "c3": {"status": "new"}, "c4": {}}}\n',
+      );
       repo.git("add", "logs/contracts.json");
       const touched = await repo.cli(["check", "--staged"]);
       expect(touched.stdout.match(/\[sync\/missing-target\]/g)).toHaveLength(3);

@@ -53,7 +53,9 @@ describe("capFindings", () => {
 
   it("says 'and 1 more error' in the singular", () => {
     const out = capFindings(many("a.json", "parse/syntax", "error", 3), 2);
-    expect(out.at(-1)!.message).toBe("and 1 more error of parse/syntax in this file (at most 2 findings are listed per file; all are counted)");
+    expect(out.at(-1)!.message).toBe(
+      "and 1 more error of parse/syntax in this file (at most 2 findings are listed per file; all are counted)",
+    );
   });
 
   it("keeps the most important findings when it caps: parse errors before schema errors before manifest, errors before warnings", () => {

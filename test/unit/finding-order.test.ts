@@ -84,7 +84,10 @@ describe("sortFindings: the most important first", () => {
 describe("guardReseal: never advise resealing a file that does not parse or breaks its schema", () => {
   it("rewrites the fix of the file's manifest findings, naming the parse error first", () => {
     const list: Finding[] = [
-      { ...f("state.json", "manifest/unsealed-change", "error"), fix: "run `integrity-guard seal && git add .integrity-guard/manifest.json`" },
+      {
+        ...f("state.json", "manifest/unsealed-change", "error"),
+        fix: "run `integrity-guard seal && git add .integrity-guard/manifest.json`",
+      },
       { ...f("state.json", "schema/violation", "error", 3, 4) },
       { ...f("state.json", "parse/truncated", "error", 9, 1) },
       { ...f("other.json", "manifest/modified", "error"), fix: "seal" },

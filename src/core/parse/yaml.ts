@@ -73,7 +73,10 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
       const found: Finding[] = [];
       walk(doc, index, list.length, text, options, lines, found);
       // The walk is depth-first from a stack: report in reading order.
-      appendAll(findings, found.sort((a, b) => a.line! - b.line! || a.column! - b.column!));
+      appendAll(
+        findings,
+        found.sort((a, b) => a.line! - b.line! || a.column! - b.column!),
+      );
     });
   }
 
