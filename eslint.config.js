@@ -27,4 +27,24 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  {
+    // push(...list) passes each element as an argument: a list of findings can be hundreds of
+    // thousands long (a Helm chart's templates read as YAML) and overflows the stack (issue 13).
+    // Use appendAll from src/core/append.ts. Only lists named *findings are guarded here, where
+    // the size comes from the data; spreads of small fixed lists (help text) are fine.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='push'][callee.object.name=/[fF]indings$/] > SpreadElement",
+          message: "findings.push(...list) overflows the stack on large reports: use appendAll(findings, list) from src/core/append.ts",
+        },
+        {
+          selector: "CallExpression[callee.property.name='push'][callee.object.property.name=/[fF]indings$/] > SpreadElement",
+          message: "x.findings.push(...list) overflows the stack on large reports: use appendAll(x.findings, list) from src/core/append.ts",
+        },
+      ],
+    },
+  },
 );

@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import type { Git } from "../io/git.js";
 import type { CommandContext, CommandSpec, OptionValue } from "../commands/types.js";
 import type { ActionInputs } from "./inputs.js";
+import { appendAll } from "../core/append.js";
 
 export interface ContextParts {
   inputs: ActionInputs;
@@ -48,11 +49,11 @@ export function commandArgs(
     if (!spec.positionals) {
       throw new UsageError(`input \`paths\` cannot be passed to command \`${spec.name}\`: it takes no paths`, { fix: "remove `paths`" });
     }
-    positionals.push(...inputs.paths);
+    appendAll(positionals, inputs.paths);
   } else if (prPaths && prPaths.length > 0 && spec.positionals) {
     // Without positionals the command checks the whole tree; the caller then narrows the
     // per-file findings to the PR's files itself.
-    positionals.push(...prPaths);
+    appendAll(positionals, prPaths);
   }
   return { options, positionals };
 }

@@ -48,7 +48,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const restrict = await restriction(p);
   const { result, published, history } = await runCommand(p, restrict, env);
   let findings = sortFindings([...result.findings]);
-  if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.rule)) || restrict.has(f.file));
+  if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.omitted?.rule ?? f.rule)) || restrict.has(f.file));
   const summary = summarize(findings, result.summary);
   const failed = decideFailure(p.inputs, result, summary);
   annotate(findings, p);

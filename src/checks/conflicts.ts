@@ -16,6 +16,7 @@ import { formatFor, isYamlPath, loadYamlSupport, parseDocument } from "../core/p
 import type { FileSource } from "../io/file-source.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
+import { appendAll } from "../core/append.js";
 
 /** A file read and parsed for analysis, with the bytes kept for a later safe write. */
 export interface LoadedFile extends ConfigFile {
@@ -73,7 +74,7 @@ export async function readParsed(
     const doc = parseDocument(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
     if (!doc.ok) {
       const first = doc.findings.find((f) => f.level === "error") ?? doc.findings[0];
-      if (options.parseFindings) findings.push(...doc.findings);
+      if (options.parseFindings) appendAll(findings, doc.findings);
       findings.push({
         rule: "config/skipped",
         level: options.parseFindings ? "notice" : "error",

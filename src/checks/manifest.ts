@@ -25,6 +25,7 @@ import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { StatCache } from "../io/stat-cache.js";
 import type { Check, CheckContext } from "./types.js";
+import { appendAll } from "../core/append.js";
 
 const RESEAL = "run `integrity-guard seal && git add .integrity-guard/manifest.json` (after checking the change is intended)";
 
@@ -182,7 +183,11 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     // ordinary walk takes them through `sealed`; here they are walked as roots of their own,
     // accepting only such paths, so nothing is listed twice.
     const extra = entries.filter((e) => !covered(e.path)).map((e) => e.path);
-    if (extra.length > 0) prewalked.push(...walkTree(o.root, extra, (p) => sealed.has(p) && !covered(p), undefined, push));
+    if (extra.length > 0)
+      appendAll(
+        prewalked,
+        walkTree(o.root, extra, (p) => sealed.has(p) && !covered(p), undefined, push),
+      );
   }
   const bar = progressBar(o.interactive === true, "verify");
   // Taken before the walk: what a verdict trusts must be older than this (dir-state.ts).

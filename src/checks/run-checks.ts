@@ -3,12 +3,17 @@
  * that cannot run does not hide the others' findings: its failure becomes a finding
  * (`check/failed` for a typed error such as a broken schema, `check/crashed` for a bug) and the
  * run's exit code becomes 2 (could not run), while every other check's findings are still shown.
+ * The findings of all checks are then finished in one place (finishFindings), so the CLI, the
+ * hook and the Action agree: no reseal advice for a broken file, at most N findings per file.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { GuardError, type ExitCode } from "../errors.js";
 import { MANIFEST_PATH } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
+import { capFindings, DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
+import { guardReseal } from "../core/manifest/reseal-guard.js";
+import type { Config } from "../config/types.js";
 import { checks as registered } from "./index.js";
 import type { Check, CheckContext } from "./types.js";
 
@@ -63,10 +68,27 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
       const code: ExitCode = error instanceof GuardError ? error.exitCode : 2;
       exitCode = exitCode === undefined ? code : (Math.max(exitCode, code) as ExitCode);
     }
-    findings.push(...got);
+    // One at a time: push(...got) passes every finding as an argument, and a report of a few
+    // hundred thousand findings (a Helm chart's templates read as YAML) overflows the stack.
+    for (const f of got) findings.push(f);
     timings[entry.name] = { findings: got.length, ms: Math.round((performance.now() - start) * 10) / 10, ...(failed ? { failed } : {}) };
   }
-  return { findings, checks: timings, ...(exitCode !== undefined ? { exitCode } : {}) };
+  return { findings: finishFindings(findings, ctx.config), checks: timings, ...(exitCode !== undefined ? { exitCode } : {}) };
+}
+
+/** validate.max_findings_per_file, or the default. */
+export function maxFindingsPerFile(config: Config): number {
+  return config.validate?.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
+}
+
+/**
+ * What every command that reports per-file findings does last: manifest findings on a file that
+ * does not parse (or breaks its schema) say "repair first", not "reseal", and each file lists
+ * at most validate.max_findings_per_file findings, the most important first.
+ */
+export function finishFindings(findings: Finding[], config: Config): Finding[] {
+  guardReseal(findings);
+  return capFindings(findings, maxFindingsPerFile(config));
 }
 
 function failureFinding(name: string, error: unknown): Finding {

@@ -10,6 +10,7 @@ import { checkRelative, resolveInside } from "../io/paths.js";
 import type { FileSource } from "../io/file-source.js";
 import { readParsed, type LoadedFile } from "./conflicts.js";
 import type { Check } from "./types.js";
+import { appendAll } from "../core/append.js";
 
 export interface SyncRun {
   rule: SyncRule;
@@ -28,7 +29,7 @@ export async function runSyncRules(
   const rules = (config.sync ?? []).filter((r) => !options.only?.length || options.only.includes(r.name ?? ""));
   const findings: Finding[] = [];
   const { test: isSecret, findings: secretFindings } = compileSecretTest(config.config?.secret_keys, configPath);
-  findings.push(...secretFindings);
+  appendAll(findings, secretFindings);
   const wanted = new Set<string>();
   const bad = new Set<string>();
   for (const r of rules) {
@@ -66,7 +67,7 @@ export async function runSyncRules(
     }
   }
   const { files, findings: readFindings, absent } = await readParsed(source, config, [...wanted], "sync check", options);
-  findings.push(...readFindings);
+  appendAll(findings, readFindings);
   const missing = new Set(absent);
   const missingReported = new Set<string>();
   const runs: SyncRun[] = [];
@@ -95,7 +96,7 @@ export async function runSyncRules(
     if (skip) continue;
     const target = files.get(tgt)!;
     const result = evaluateSyncRule(rule, files.get(src)!, target, isSecret);
-    findings.push(...result.findings);
+    appendAll(findings, result.findings);
     runs.push({ rule, label, target, result });
   }
   return { runs, findings };

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
+import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
@@ -15,8 +16,6 @@ import { SchemaStore } from "../io/schema-cache.js";
 import type { ReadResult } from "../io/file-source.js";
 import type { Check, CheckContext } from "./types.js";
 
-/** Schema errors shown per file; the rest are counted in one notice. */
-export const MAX_SCHEMA_FINDINGS_PER_FILE = 50;
 /** Files read at once: bounds memory on large trees. */
 const BATCH = 256;
 
@@ -119,11 +118,12 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
       checked++;
       const format = formatOf(file, jsonc);
       const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, mapper, requireSchema);
+      // One at a time, never push(...list): a file can have hundreds of thousands of findings.
       if (known) {
-        findings.push(...known);
+        for (const f of known) findings.push(f);
         continue;
       }
-      findings.push(...(await validateFile(file, content as Buffer, format, cfg, store, mapper, requireSchema)));
+      for (const f of await validateFile(file, content as Buffer, format, cfg, store, mapper, requireSchema)) findings.push(f);
     }
   }
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
@@ -217,7 +217,8 @@ async function validateFile(
   }
   // An empty YAML stream reads as null: validate that, so a truncated file cannot pass its schema.
   const documents = doc.documents.length ? doc.documents : [null];
-  let budget = MAX_SCHEMA_FINDINGS_PER_FILE;
+  // Schema errors beyond the per-file cap are counted, not located (run-checks.ts caps the rest).
+  let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
   for (const ref of choice.schemas) {
     let validate;
     try {
@@ -241,7 +242,7 @@ async function validateFile(
       if (!errors || errors.length === 0) continue;
       const mapped = ajvErrorsToFindings(errors, { file, schemaPath: ref.path, doc, docIndex: d, limit: Math.max(budget, 0) });
       budget -= mapped.filter((f) => f.rule === "schema/violation").length;
-      findings.push(...mapped);
+      for (const f of mapped) findings.push(f);
     }
   }
   return findings;

@@ -16,6 +16,7 @@ import type { CheckContext } from "../checks/types.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
 import { validateStats } from "../checks/validate.js";
+import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
@@ -37,7 +38,7 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     }
     if (dirs.length) {
       const all = await source.list();
-      for (const d of dirs) files.push(...all.filter((p) => p.startsWith(d)));
+      for (const d of dirs) for (const p of all) if (p.startsWith(d)) files.push(p); // never push(...): a folder can hold 100,000s of files
     }
     paths = [...new Set(files)];
   }
@@ -135,7 +136,13 @@ is reported as a finding and makes the exit code 2, but the other checks' findin
 --staged checks exactly what will be committed: file contents are read from the git index, not
 the working tree, and GIT_INDEX_FILE is honoured (git sets it for \`git commit -a\` and
 \`git commit <path>\`). Per-file checks look only at the staged changes; this is what the
-pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
+pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`. Errors are always
+printed; warnings and notices about files the commit does not touch are only counted
+(summary.untouched): \`integrity-guard check\` shows them.
+
+Each file lists at most validate.max_findings_per_file findings (default 50), the most
+important first (parse errors, then schema errors, then the rest, manifest findings last); the
+rest become one "and K more" line per rule, and the summary still counts them all.
 
 --format json adds summary.checks = {name: {findings, ms}} with each check's timing.`,
   examples: [
@@ -160,12 +167,21 @@ pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
     const checkCtx = await buildCheckContext(ctx, named);
     const result = await runChecks(checkCtx);
     const stats = validateStats(checkCtx);
+    let findings = result.findings;
+    let untouched: UntouchedCount | undefined;
+    if (checkCtx.source.kind === "index" && checkCtx.paths) {
+      // The hook: warnings about files this commit does not touch are counted, not printed.
+      const split = dropUntouched(findings, new Set(checkCtx.paths));
+      findings = split.findings;
+      if (split.untouched.warnings + split.untouched.notices > 0) untouched = split.untouched;
+    }
     return {
-      findings: result.findings,
+      findings,
       summary: {
         ...(stats ? { checked: stats.checked } : {}),
         ...sourceSummary(checkCtx),
         checks: result.checks,
+        ...(untouched ? { untouched } : {}),
       },
       ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     };

@@ -20,6 +20,7 @@ import { collectHealth } from "../io/health/collect.js";
 import { appendHistory, mergeHistory, readHistory } from "../io/health/history.js";
 import { readSnapshotFacts } from "../io/health/snapshots.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
+import { appendAll } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "health",
@@ -110,7 +111,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     const outcome = routes.length
       ? await deliverAlerts(routes, alerts, actx, { env: ctx.env, dryRun, redactor })
       : { reports: [], findings: [] };
-    findings.push(...outcome.findings);
+    appendAll(findings, outcome.findings);
     alertSection = { dry_run: dryRun, previous_status: previous ?? null, alerts, deliveries: outcome.reports };
     alertText = renderAlertsText(alerts, outcome.reports, dryRun, routes.length);
   }

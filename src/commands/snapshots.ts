@@ -2,6 +2,7 @@ import { resolvePin } from "../io/signing.js";
 import { listAllSnapshots, type SnapshotRecord } from "../io/snapshot/list.js";
 import { signatureOf } from "../io/snapshot/verify.js";
 import type { CommandSpec } from "./types.js";
+import { maxOf } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "snapshots",
@@ -50,7 +51,7 @@ export const command: CommandSpec = {
         r.ref.replace(/^refs\/(heads\/|integrity-snapshots\/)/, ""),
       ]),
     ];
-    const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    const widths = header.map((_, i) => maxOf(table.map((row) => row[i]!.length)));
     const text =
       rows.length === 0
         ? "no snapshots yet (take one with integrity-guard snapshot --set NAME)"

@@ -7,6 +7,7 @@ import { IndexSource, WorktreeSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
 import { describeChanges } from "./conflicts.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
+import { appendAll } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "sync",
@@ -62,9 +63,9 @@ async function runSync(ctx: CommandContext): Promise<CommandResult> {
   for (const run of first.runs) {
     if (!run.target || run.result.edits.length === 0) continue;
     const entry = byFile.get(run.target.path) ?? { file: run.target.path, original: run.target.bytes, edits: [] };
-    entry.edits.push(...run.result.edits);
+    appendAll(entry.edits, run.result.edits);
     byFile.set(run.target.path, entry);
-    changes.push(...run.result.changes);
+    appendAll(changes, run.result.changes);
   }
   let undoRel: string | undefined;
   if (byFile.size > 0) {

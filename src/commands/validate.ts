@@ -3,6 +3,7 @@
  * validate check; `check` runs it together with the others.
  */
 import { runValidate, validateStats } from "../checks/validate.js";
+import { finishFindings } from "../checks/run-checks.js";
 import { buildCheckContext, sourceSummary } from "./check.js";
 import type { CommandSpec } from "./types.js";
 
@@ -42,7 +43,8 @@ Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by t
       delete checkCtx.paths;
     }
     const start = performance.now();
-    const findings = await runValidate(checkCtx, { explicit: ctx.positionals.length > 0 });
+    // Capped per file as in check (validate.max_findings_per_file), so one broken file cannot bury the others.
+    const findings = finishFindings(await runValidate(checkCtx, { explicit: ctx.positionals.length > 0 }), checkCtx.config);
     const stats = validateStats(checkCtx);
     return {
       findings,

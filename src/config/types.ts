@@ -12,6 +12,8 @@ export interface ValidateConfig {
   jsonc?: string[];
   schemas?: SchemaMapping[];
   require_schema?: string[];
+  /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
+  max_findings_per_file?: number;
   yaml?: {
     merge_keys?: string[];
     custom_tags?: { files: string[]; tags: string[] }[];

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
+export const schemaHash = "9f018bc9d3b3b754858edee4fd803c151e163b60c07f59204335283352675e0f";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -64,6 +64,12 @@ const schema11 = {
         require_schema: {
           $ref: "#/definitions/globs",
           description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+        },
+        max_findings_per_file: {
+          type: "integer",
+          minimum: 1,
+          description:
+            "At most this many findings are listed per file (of every check, the most important first); the rest become one 'and K more' line per rule and are still counted. Default: 50.",
         },
         yaml: {
           type: "object",
@@ -295,6 +301,12 @@ const schema12 = {
       $ref: "#/definitions/globs",
       description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
     },
+    max_findings_per_file: {
+      type: "integer",
+      minimum: 1,
+      description:
+        "At most this many findings are listed per file (of every check, the most important first); the rest become one 'and K more' line per rule and are still counted. Default: 50.",
+    },
     yaml: {
       type: "object",
       additionalProperties: false,
@@ -326,6 +338,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "jsonc" ||
         key0 === "schemas" ||
         key0 === "require_schema" ||
+        key0 === "max_findings_per_file" ||
         key0 === "yaml"
       )) {
         const err0 = {
@@ -802,12 +815,53 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.max_findings_per_file !== undefined) {
+      let data13 = data.max_findings_per_file;
+      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13))) {
+        const err23 = {
+          instancePath: instancePath + "/max_findings_per_file",
+          schemaPath: "#/properties/max_findings_per_file/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_findings_per_file.type,
+          parentSchema: schema12.properties.max_findings_per_file,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number") {
+        if (data13 < 1 || isNaN(data13)) {
+          const err24 = {
+            instancePath: instancePath + "/max_findings_per_file",
+            schemaPath: "#/properties/max_findings_per_file/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_findings_per_file,
+            data: data13,
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data13 = data.yaml;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        for (const key2 in data13) {
+      let data14 = data.yaml;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key2 in data14) {
           if (!(key2 === "merge_keys" || key2 === "custom_tags")) {
-            const err23 = {
+            const err25 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -815,25 +869,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data13,
+              data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err25];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err25);
             }
             errors++;
           }
         }
-        if (data13.merge_keys !== undefined) {
-          let data14 = data13.merge_keys;
-          if (Array.isArray(data14)) {
-            const len6 = data14.length;
+        if (data14.merge_keys !== undefined) {
+          let data15 = data14.merge_keys;
+          if (Array.isArray(data15)) {
+            const len6 = data15.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data15 = data14[i6];
-              if (typeof data15 === "string") {
-                if (func3(data15) < 1) {
-                  const err24 = {
+              let data16 = data15[i6];
+              if (typeof data16 === "string") {
+                if (func3(data16) < 1) {
+                  const err26 = {
                     instancePath: instancePath + "/yaml/merge_keys/" + i6,
                     schemaPath: "#/definitions/globs/items/minLength",
                     keyword: "minLength",
@@ -841,17 +895,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
                     parentSchema: schema13.items,
-                    data: data15,
+                    data: data16,
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err26];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err26);
                   }
                   errors++;
                 }
               } else {
-                const err25 = {
+                const err27 = {
                   instancePath: instancePath + "/yaml/merge_keys/" + i6,
                   schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
@@ -859,18 +913,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be string",
                   schema: schema13.items.type,
                   parentSchema: schema13.items,
-                  data: data15,
+                  data: data16,
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err27];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err27);
                 }
                 errors++;
               }
             }
           } else {
-            const err26 = {
+            const err28 = {
               instancePath: instancePath + "/yaml/merge_keys",
               schemaPath: "#/definitions/globs/type",
               keyword: "type",
@@ -878,25 +932,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema13.type,
               parentSchema: schema13,
-              data: data14,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err28];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
-        if (data13.custom_tags !== undefined) {
-          let data16 = data13.custom_tags;
-          if (Array.isArray(data16)) {
-            const len7 = data16.length;
+        if (data14.custom_tags !== undefined) {
+          let data17 = data14.custom_tags;
+          if (Array.isArray(data17)) {
+            const len7 = data17.length;
             for (let i7 = 0; i7 < len7; i7++) {
-              let data17 = data16[i7];
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.files === undefined) {
-                  const err27 = {
+              let data18 = data17[i7];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.files === undefined) {
+                  const err29 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i7,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -904,17 +958,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    data: data18,
                   };
                   if (vErrors === null) {
-                    vErrors = [err27];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err27);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
-                if (data17.tags === undefined) {
-                  const err28 = {
+                if (data18.tags === undefined) {
+                  const err30 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i7,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -922,18 +976,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    data: data18,
                   };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
-                for (const key3 in data17) {
+                for (const key3 in data18) {
                   if (!(key3 === "files" || key3 === "tags")) {
-                    const err29 = {
+                    const err31 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i7,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -941,25 +995,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data17,
+                      data: data18,
                     };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 }
-                if (data17.files !== undefined) {
-                  let data18 = data17.files;
-                  if (Array.isArray(data18)) {
-                    const len8 = data18.length;
+                if (data18.files !== undefined) {
+                  let data19 = data18.files;
+                  if (Array.isArray(data19)) {
+                    const len8 = data19.length;
                     for (let i8 = 0; i8 < len8; i8++) {
-                      let data19 = data18[i8];
-                      if (typeof data19 === "string") {
-                        if (func3(data19) < 1) {
-                          const err30 = {
+                      let data20 = data19[i8];
+                      if (typeof data20 === "string") {
+                        if (func3(data20) < 1) {
+                          const err32 = {
                             instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
                             schemaPath: "#/definitions/globs/items/minLength",
                             keyword: "minLength",
@@ -967,17 +1021,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema13.items,
-                            data: data19,
+                            data: data20,
                           };
                           if (vErrors === null) {
-                            vErrors = [err30];
+                            vErrors = [err32];
                           } else {
-                            vErrors.push(err30);
+                            vErrors.push(err32);
                           }
                           errors++;
                         }
                       } else {
-                        const err31 = {
+                        const err33 = {
                           instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
                           schemaPath: "#/definitions/globs/items/type",
                           keyword: "type",
@@ -985,18 +1039,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                           message: "must be string",
                           schema: schema13.items.type,
                           parentSchema: schema13.items,
-                          data: data19,
+                          data: data20,
                         };
                         if (vErrors === null) {
-                          vErrors = [err31];
+                          vErrors = [err33];
                         } else {
-                          vErrors.push(err31);
+                          vErrors.push(err33);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err32 = {
+                    const err34 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
                       schemaPath: "#/definitions/globs/type",
                       keyword: "type",
@@ -1004,25 +1058,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be array",
                       schema: schema13.type,
                       parentSchema: schema13,
-                      data: data18,
+                      data: data19,
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err34];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err34);
                     }
                     errors++;
                   }
                 }
-                if (data17.tags !== undefined) {
-                  let data20 = data17.tags;
-                  if (Array.isArray(data20)) {
-                    const len9 = data20.length;
+                if (data18.tags !== undefined) {
+                  let data21 = data18.tags;
+                  if (Array.isArray(data21)) {
+                    const len9 = data21.length;
                     for (let i9 = 0; i9 < len9; i9++) {
-                      let data21 = data20[i9];
-                      if (typeof data21 === "string") {
-                        if (!pattern0.test(data21)) {
-                          const err33 = {
+                      let data22 = data21[i9];
+                      if (typeof data22 === "string") {
+                        if (!pattern0.test(data22)) {
+                          const err35 = {
                             instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
                             schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
                             keyword: "pattern",
@@ -1030,17 +1084,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                             message: 'must match pattern "' + "^!" + '"',
                             schema: "^!",
                             parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data21,
+                            data: data22,
                           };
                           if (vErrors === null) {
-                            vErrors = [err33];
+                            vErrors = [err35];
                           } else {
-                            vErrors.push(err33);
+                            vErrors.push(err35);
                           }
                           errors++;
                         }
                       } else {
-                        const err34 = {
+                        const err36 = {
                           instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
                           schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
                           keyword: "type",
@@ -1048,18 +1102,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                           message: "must be string",
                           schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
                           parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data21,
+                          data: data22,
                         };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err36];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err36);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err35 = {
+                    const err37 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
                       keyword: "type",
@@ -1067,18 +1121,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be array",
                       schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data20,
+                      data: data21,
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err36 = {
+                const err38 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i7,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -1086,18 +1140,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data17,
+                  data: data18,
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = {
+            const err39 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1105,18 +1159,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data16,
+              data: data17,
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err39];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err38 = {
+        const err40 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1124,18 +1178,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data13,
+          data: data14,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err40];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err39 = {
+    const err41 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1146,9 +1200,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err41];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err41);
     }
     errors++;
   }

@@ -35,7 +35,22 @@ export interface Finding {
   fix?: string;
   /** Other places involved (the first definition of a duplicate key, the other conflicting file). */
   related?: RelatedLocation[];
+  /**
+   * Only on a `report/capped` line: the findings of one rule and level in this file that were
+   * not listed (the per-file cap). They are still counted in the summary.
+   */
+  omitted?: Omitted;
 }
+
+/** What a `report/capped` line stands for (see Finding.omitted). */
+export interface Omitted {
+  rule: string;
+  level: Level;
+  count: number;
+}
+
+/** The rule of the "and K more of rule R in this file" line that stands for capped findings. */
+export const CAPPED_RULE = "report/capped";
 
 export interface Summary {
   errors: number;
@@ -45,21 +60,66 @@ export interface Summary {
   [key: string]: unknown;
 }
 
+/**
+ * Count findings by level. A `report/capped` line counts as the findings it stands for (a capped
+ * error is still an error); `omitted` then says how many of the counted findings are not listed.
+ */
 export function summarize(findings: readonly Finding[], extra: Record<string, unknown> = {}): Summary {
-  let errors = 0;
-  let warnings = 0;
-  let notices = 0;
+  const count = { error: 0, warning: 0, notice: 0 };
+  let omitted = 0;
   const files = new Set<string>();
   for (const f of findings) {
-    if (f.level === "error") errors++;
-    else if (f.level === "warning") warnings++;
-    else notices++;
+    if (f.omitted) {
+      count[f.omitted.level] += f.omitted.count;
+      omitted += f.omitted.count;
+    } else count[f.level]++;
     if (f.file) files.add(f.file);
   }
-  return { ...extra, errors, warnings, notices, files: files.size };
+  return {
+    ...extra,
+    errors: count.error,
+    warnings: count.warning,
+    notices: count.notice,
+    files: files.size,
+    ...(omitted > 0 ? { omitted } : {}),
+  };
 }
 
-/** Stable order: by file, then line, column, rule. Findings without a file come first. */
+const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Within a file and level: what the file's readers trip on first. A file that does not parse
+ * makes its schema errors moot, and both make a manifest finding (sealed content changed) moot:
+ * resealing a file that does not parse would bless the corruption. Unknown areas sit between
+ * schema and manifest; the "and K more" line always ends the file's list.
+ */
+const AREA_RANK: Record<string, number> = { parse: 0, schema: 1, manifest: 3, report: 4 };
+const OTHER_AREA_RANK = 2;
+
+/** Rank of a finding within its file: level first (errors before warnings before notices), then area. */
+export function importance(f: Finding): number {
+  if (f.omitted) return 100; // the "and K more" line comes last
+  const slash = f.rule.indexOf("/");
+  const area = slash < 0 ? f.rule : f.rule.slice(0, slash);
+  return LEVEL_RANK[f.level] * 10 + (AREA_RANK[area] ?? OTHER_AREA_RANK);
+}
+
+/** Within one file: most important first (see importance), then line, column, rule. */
+export function compareInFile(a: Finding, b: Finding): number {
+  return (
+    importance(a) - importance(b) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
+/**
+ * Stable order, the worst first. Findings without a file come first; then files with an error,
+ * then those with only warnings, then only notices, each group by name; within a file the most
+ * important finding first (see compareInFile): parse errors, schema errors, other errors,
+ * manifest errors, then warnings and notices in the same order, each by line and column.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
   // One collator, the order localeCompare gives: localeCompare sets one up per call, which was
   // most of the sort's time for a report of thousands of findings. Made only when there is
@@ -68,14 +128,21 @@ export function sortFindings(findings: Finding[]): Finding[] {
   const collate = (collator ??= new Intl.Collator()).compare;
   // Equal strings (findings of one file) are decided without ICU.
   const compare = (x: string, y: string) => (x === y ? 0 : collate(x, y));
-  return findings.sort(
-    (a, b) =>
-      compare(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.rule, b.rule),
-  );
+  // The worst level of each file, in one pass (a capped line counts as what it stands for).
+  const worst = new Map<string, number>();
+  for (const f of findings) {
+    const rank = LEVEL_RANK[f.omitted?.level ?? f.level];
+    const key = f.file ?? "";
+    const had = worst.get(key);
+    if (had === undefined || rank < had) worst.set(key, rank);
+  }
+  const fileRank = (f: Finding) => (f.file === undefined || f.file === "" ? -1 : worst.get(f.file)!);
+  return findings.sort((a, b) => fileRank(a) - fileRank(b) || compare(a.file ?? "", b.file ?? "") || compareInFile(a, b));
 }
 
 let collator: Intl.Collator | undefined;
 
+/** True when any finding is an error (a capped line counts as the findings it stands for). */
 export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.level === "error");
+  return findings.some((f) => (f.omitted?.level ?? f.level) === "error");
 }

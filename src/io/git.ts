@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { EnvironmentError, GitError } from "../errors.js";
+import { appendAll } from "../core/append.js";
 
 export interface ExecOptions {
   /** Bytes written to git's stdin. */
@@ -482,7 +483,7 @@ export class Git {
   async snapshotCommitLog(branchRef: string, extraPrefix: string, max = 5000): Promise<{ id: string; time: string; message: string }[]> {
     const refs = (await this.tryRevParse(branchRef)) ? [branchRef] : [];
     const { stdout: listed } = await this.exec(["for-each-ref", "--format=%(refname)", extraPrefix]);
-    refs.push(...listed.toString("utf8").split("\n").filter(Boolean));
+    appendAll(refs, listed.toString("utf8").split("\n").filter(Boolean));
     if (refs.length === 0) return [];
     const { stdout } = await this.exec(["log", "-z", "--format=%H%x1f%cI%x1f%B", `--max-count=${max}`, ...refs, "--"]);
     return splitZ(stdout).map((rec) => {

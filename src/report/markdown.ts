@@ -71,7 +71,11 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   if (options.details) head.push(options.details.trim(), "");
   if (findings.length === 0) return head.join("\n");
   const byRule = new Map<string, number>();
-  for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  // A capped "and K more" line counts as the K findings of its rule.
+  for (const f of findings) {
+    const rule = f.omitted?.rule ?? f.rule;
+    byRule.set(rule, (byRule.get(rule) ?? 0) + (f.omitted?.count ?? 1));
+  }
   head.push(
     "| rule | findings |",
     "| --- | ---: |",

@@ -38,6 +38,25 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
     lines.push("");
   }
   lines.push(summaryLine(summary, c));
+  if (typeof summary.omitted === "number" && summary.omitted > 0) {
+    lines.push(
+      c(
+        "dim",
+        `  ${summary.omitted} of these are counted but not listed: each file lists its most important findings first, at most validate.max_findings_per_file`,
+      ),
+    );
+  }
+  const untouched = summary.untouched as { warnings?: number; notices?: number } | undefined;
+  if (untouched && (untouched.warnings || untouched.notices)) {
+    // check --staged (the hook) reports on the commit; what it does not touch is only counted.
+    const parts = [
+      untouched.warnings ? plural(untouched.warnings, "warning") : "",
+      untouched.notices ? plural(untouched.notices, "notice") : "",
+    ];
+    lines.push(
+      c("dim", `  ${parts.filter(Boolean).join(" and ")} in files this commit does not touch: run \`integrity-guard check\` to see them`),
+    );
+  }
   if (summary.errors > 0 && summary.source === "index") {
     // check --staged is the pre-commit hook: say how to bypass it once, and that it is a choice.
     lines.push(c("dim", "  the commit was checked as staged; fix and `git add` the files, or bypass once with `git commit --no-verify`"));

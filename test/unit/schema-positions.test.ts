@@ -177,13 +177,18 @@ describe("ajv drafts and standalone code", () => {
     expect(!r.ok && r.error).toMatch(/schema is invalid/);
   });
 
-  it("errors per file are capped with a notice", async () => {
+  it("errors per file are capped with one 'and K more' line that still counts them", async () => {
     const { validate } = await compile({ type: "array", items: { type: "string" } });
     const value = Array.from({ length: 80 }, (_, i) => i);
     const doc = parseDocument(JSON.stringify(value), { path: "x.json" });
     const findings = ajvErrorsToFindings(validate(doc.value) ?? [], { file: "x.json", schemaPath: "s.json", doc, limit: 50 });
     expect(findings.filter((f) => f.rule === "schema/violation")).toHaveLength(50);
-    expect(findings.at(-1)).toMatchObject({ rule: "schema/truncated", level: "notice", message: expect.stringContaining("30 more") });
+    expect(findings.at(-1)).toMatchObject({
+      rule: "report/capped",
+      level: "notice",
+      message: expect.stringContaining("and 30 more errors of schema/violation"),
+      omitted: { rule: "schema/violation", level: "error", count: 30 },
+    });
   });
 
   it("multi-document YAML: each document validated, positions in its own document", async () => {

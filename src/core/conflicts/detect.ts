@@ -8,6 +8,7 @@ import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
+import { appendAll } from "../append.js";
 
 export interface ConflictAnalysis {
   findings: Finding[];
@@ -140,7 +141,7 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
     }
     findings.push(conflictFinding(c));
   }
-  findings.push(...singleSourceFindings(included, owners));
+  appendAll(findings, singleSourceFindings(included, owners));
   return { findings, conflicts, isSecret };
 }
 

@@ -1,6 +1,7 @@
 /** The history chart: overall score over time as an SVG line chart (pure). */
 import { STATUS_COLOR, xmlEscape } from "./svg.js";
 import type { HealthStatus, StatusThresholds } from "./types.js";
+import { maxOf, minOf } from "../append.js";
 
 /** One stored health result (history JSONL line, or a snapshot's Health-Score trailer). */
 export interface HistoryPoint {
@@ -28,7 +29,7 @@ export function renderHistoryChart(points: readonly HistoryPoint[], thresholds: 
   const last = sorted[sorted.length - 1];
   const scores = sorted.map((p) => p.score);
   const heading = last
-    ? `health score: now ${last.score} ${last.status}, min ${Math.min(...scores)}, max ${Math.max(...scores)} (${sorted.length} point${sorted.length === 1 ? "" : "s"})`
+    ? `health score: now ${last.score} ${last.status}, min ${minOf(scores)}, max ${maxOf(scores)} (${sorted.length} point${sorted.length === 1 ? "" : "s"})`
     : "health score: no history yet";
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${xmlEscape(heading)}">`,

@@ -5,6 +5,7 @@
  */
 import { UsageError } from "../../errors.js";
 import type { Finding } from "../finding.js";
+import { appendAll } from "../append.js";
 
 export interface ShardReport {
   file: string;
@@ -32,7 +33,7 @@ export function mergeReports(reports: readonly ShardReport[]): { findings: Findi
     total = n;
     if (seen.has(k)) throw new UsageError(`shard ${k}/${n} appears twice (${seen.get(k)} and ${r.file})`);
     seen.set(k, r.file);
-    findings.push(...(d.findings as Finding[]));
+    appendAll(findings, d.findings as Finding[]);
     for (const key of COUNTS) summary[key]! += typeof d.summary[key] === "number" ? (d.summary[key] as number) : 0;
   }
   const missing = Array.from({ length: total ?? 0 }, (_, i) => i + 1).filter((k) => !seen.has(k));

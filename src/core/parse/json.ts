@@ -10,6 +10,7 @@ import { JsonScanner } from "./json-scan.js";
 import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
+import { appendAll } from "../append.js";
 
 /** Default nesting limit (ParseOptions.maxDepth). */
 export const DEFAULT_MAX_DEPTH = 1000;
@@ -43,7 +44,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     const conflict = findMergeConflict(text, lines, file);
     return failed(format, [...findings, ...(conflict ? [conflict] : scan.findings)]);
   }
-  findings.push(...scan.findings);
+  appendAll(findings, scan.findings);
 
   const ok = findings.length === 0;
   // Values only for a valid document: a duplicate key's "winner" differs between readers.

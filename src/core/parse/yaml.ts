@@ -12,6 +12,7 @@ import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { yamlRegistry } from "./yaml-registry.js";
+import { appendAll } from "../append.js";
 
 /** Tags of the YAML 1.2 core schema: always accepted. Anything else needs customTags/allowAnyTag. */
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
@@ -65,14 +66,17 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
       findings.push({ rule: "parse/warning", level: "warning", file, ...at(w.pos[0]), message: w.message.split("\n")[0]!.trim() });
     }
   }
-  if (list.length === 0) findings.push(...emptyStream(text, file));
-  else findings.push(...directiveProblems(text, file, lines));
+  if (list.length === 0) appendAll(findings, emptyStream(text, file));
+  else appendAll(findings, directiveProblems(text, file, lines));
   if (!findings.some((f) => f.level === "error")) {
     list.forEach((doc, index) => {
       const found: Finding[] = [];
       walk(doc, index, list.length, text, options, lines, found);
       // The walk is depth-first from a stack: report in reading order.
-      findings.push(...found.sort((a, b) => a.line! - b.line! || a.column! - b.column!));
+      appendAll(
+        findings,
+        found.sort((a, b) => a.line! - b.line! || a.column! - b.column!),
+      );
     });
   }
 

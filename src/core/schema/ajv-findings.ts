@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../finding.js";
+import { cappedFinding } from "../finding-cap.js";
 import { escapeToken, getAtPointer, pointerToDotted } from "../pointer.js";
 import type { ParsedDocument } from "../parse/types.js";
 
@@ -15,7 +16,7 @@ export interface AjvFindingOptions {
   doc: ParsedDocument;
   docIndex?: number;
   rule?: string;
-  /** At most this many findings (default: all); a notice says how many more there were. */
+  /** At most this many findings (default: all); a `report/capped` line says how many more there were. */
   limit?: number;
 }
 
@@ -57,17 +58,8 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       ...(d.fix ? { fix: d.fix } : {}),
     });
   }
-  if (dropped > 0) {
-    out.push({
-      rule: "schema/truncated",
-      level: "notice",
-      file: options.file,
-      line: 1,
-      column: 1,
-      message: `${dropped} more schema error${dropped === 1 ? "" : "s"} against ${options.schemaPath} not shown (the first ${options.limit} are listed)`,
-      fix: "fix the errors above and run again to see the rest",
-    });
-  }
+  // Beyond the limit: counted, not located; one "and K more" line that the summary counts.
+  if (dropped > 0) out.push(cappedFinding(options.file, options.rule ?? "schema/violation", "error", dropped, options.limit!));
   return out;
 }
 

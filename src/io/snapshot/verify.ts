@@ -12,6 +12,7 @@ import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
 import { sha256 } from "./files.js";
 import { readBlobsSafe } from "./readback.js";
 import { readChain, type SnapshotRecord } from "./list.js";
+import { appendAll } from "../../core/append.js";
 
 /** Signature status of one snapshot against the pin ("unverified" when there is no pin). */
 export async function signatureOf(git: Git, id: string, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<SignatureResult> {
@@ -41,7 +42,7 @@ export async function trustFindings(
   const chain = await readChain(git, record.ref);
   const from = chain.findIndex((c) => c.id === record.id);
   const below = from >= 0 ? chain.slice(from) : [record];
-  findings.push(...checkChainDates(below, Math.floor(Date.now() / 1000), record.ref));
+  appendAll(findings, checkChainDates(below, Math.floor(Date.now() / 1000), record.ref));
   return { findings, signature };
 }
 
