@@ -8,9 +8,7 @@
  *
  * The repository in the issue (all the prometheus-community charts) had 123,273 findings, and
  * that volume overflowed the stack (`RangeError`, exit 2, no report). The last describe block
- * rebuilds that volume with three copies of the chart. It crashes today: those tests are
- * `it.fails`, named KNOWN CRASH, until the fix of issue 13 item 5 ("never crash on many
- * findings") is merged; then they fail, and the lead turns them into plain `it`.
+ * rebuilds that volume with three copies of the chart: it must finish with a complete report.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -157,12 +155,7 @@ describe("Helm chart through the Action bundle", () => {
   });
 });
 
-/**
- * The issue's volume: three copies of the chart (over 150,000 findings before the template fix).
- * TEMPORARY `it.fails`: these crash today (RangeError in runChecks); when the fix for "never
- * crash on many findings" is merged they pass, `it.fails` then reports them, and the lead
- * replaces `it.fails` with `it`.
- */
+/** The issue's volume: three copies of the chart (over 150,000 findings before the template fix). */
 describe("three charts' worth of templates (the issue's 123,273 findings)", () => {
   let big: TestRepo;
   beforeAll(() => {
@@ -176,7 +169,7 @@ describe("three charts' worth of templates (the issue's 123,273 findings)", () =
   });
   afterAll(() => big.cleanup());
 
-  it.fails("KNOWN CRASH until the many-findings fix lands: check --format json finishes with a complete report", () => {
+  it("check --format json finishes with a complete report", () => {
     const r = cliIn(big, ["check", "--format", "json"]);
     expect(r.stderr).not.toMatch(CRASH);
     expect([0, 1], r.stderr.slice(0, 2000)).toContain(r.code);
@@ -184,7 +177,7 @@ describe("three charts' worth of templates (the issue's 123,273 findings)", () =
     expect(report.summary.checked).toBeGreaterThan(300);
   });
 
-  it.fails("KNOWN CRASH until the many-findings fix lands: the Action on push writes its summary and findings file", async () => {
+  it("the Action on push writes its summary and findings file", async () => {
     const sha = big.git("rev-parse", "HEAD").trim();
     const run = await runActionBundle({ repo: big, eventName: "push", payload: payloads.push("0".repeat(40), sha) });
     expect(run.stdout + run.stderr).not.toMatch(CRASH);
