@@ -26,6 +26,13 @@ export interface CommandContext {
   /** Parsed options of this verb (names as declared, e.g. "dry-run"). */
   options: Record<string, OptionValue>;
   positionals: string[];
+  /** The current directory (or -C DIR): command-line paths are relative to it. Default: root. */
+  cwd?: string;
+  /**
+   * True outside any git repository (`validate FILE...` only): `root` is the folder of the config
+   * found upward from cwd (else cwd), files are read from disk, and `git` throws when used.
+   */
+  folderOnly?: boolean;
   env: NodeJS.ProcessEnv;
   /** Progress and notes for people: stderr in the CLI, the log in the Action. Never data. */
   log: (line: string) => void;

@@ -36,13 +36,13 @@ Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by t
   },
   positionals: { name: "FILE...", description: "files to validate (default: all selected by validate.files); a trailing / means a folder" },
   async run(ctx) {
-    const checkCtx = await buildCheckContext(ctx, ctx.positionals);
+    const checkCtx = await buildCheckContext(ctx, ctx.positionals, "validate");
     if (ctx.options.staged === true && ctx.positionals.length === 0) {
       // validate --staged without names checks the whole index, not only the changes.
       delete checkCtx.paths;
     }
     const start = performance.now();
-    const findings = await runValidate(checkCtx, { explicit: ctx.positionals.length > 0 });
+    const findings = await runValidate(checkCtx, checkCtx.named ? { explicit: checkCtx.named } : {});
     const stats = validateStats(checkCtx);
     return {
       findings,
