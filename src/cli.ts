@@ -46,8 +46,18 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
     valueName: "FORMAT",
     description: "output format: text (default), json, sarif, github (workflow annotations)",
   },
-  config: { type: "string", short: "c", valueName: "PATH", description: "config file (default .integrity-guard/config.yml)" },
-  cwd: { type: "string", short: "C", valueName: "DIR", description: "run as if started in DIR" },
+  config: {
+    type: "string",
+    short: "c",
+    valueName: "PATH",
+    description: "config file, relative to the current directory (default .integrity-guard/config.yml at the repository root)",
+  },
+  cwd: {
+    type: "string",
+    short: "C",
+    valueName: "DIR",
+    description: "run as if started in DIR (like git -C); paths are then relative to DIR",
+  },
   color: { type: "boolean", description: "force coloured output" },
   "no-color": { type: "boolean", description: "never colour output (NO_COLOR is honoured too)" },
   help: { type: "boolean", short: "h", description: "show help" },
@@ -297,9 +307,10 @@ export function generalHelp(): string {
     "Commands:",
     ...Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`),
     "",
-    "Global options:",
+    "Global options (before or after the command):",
     ...optionLines(GLOBAL_OPTIONS),
     "",
+    "Paths on the command line are relative to the current directory: files, folders, ., absolute paths, quoted globs.",
     "Exit codes: 0 clean, 1 integrity findings (or a failed verification), 2 could not run.",
     "Config: .integrity-guard/config.yml (schema: schemas/config.schema.json). Start with `integrity-guard init`.",
     "Run `integrity-guard <command> --help` for a command's options and examples.",
@@ -312,7 +323,7 @@ export function commandHelp(spec: CommandSpec): string {
   if (spec.description) lines.push("", spec.description.trim());
   if (spec.positionals) lines.push("", "Arguments:", `  ${spec.positionals.name.padEnd(30)} ${spec.positionals.description}`);
   if (Object.keys(spec.options).length) lines.push("", "Options:", ...optionLines(spec.options));
-  lines.push("", "Global options:", ...optionLines(GLOBAL_OPTIONS));
+  lines.push("", "Global options (before or after the command):", ...optionLines(GLOBAL_OPTIONS));
   if (spec.examples?.length) lines.push("", "Examples:", ...spec.examples.map((e) => `  ${e}`));
   lines.push("", "Exit codes: 0 clean, 1 integrity findings, 2 could not run.", "");
   return lines.join("\n");

@@ -17,6 +17,7 @@ import type { CheckContext } from "../checks/types.js";
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
 import type { PathUniverse } from "./path-args.js";
+import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
@@ -139,7 +140,7 @@ export const command: CommandSpec = {
   name: "check",
   yamlOnDemand: true,
   summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
-  usage: "integrity-guard check [--staged] [--files FILE]... [FILE...]",
+  usage: "integrity-guard check [--staged] [--files PATH]... [PATH...]",
   description: `
 Runs every check in order (validate, manifest, conflicts, sync) and reports all findings
 together, grouped by file. A check that cannot run (for example a schema that does not compile)
@@ -150,11 +151,15 @@ the working tree, and GIT_INDEX_FILE is honoured (git sets it for \`git commit -
 \`git commit <path>\`). Per-file checks look only at the staged changes; this is what the
 pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
 
---format json adds summary.checks = {name: {findings, ms}} with each check's timing.`,
+--format json adds summary.checks = {name: {findings, ms}} with each check's timing.
+${pathsHelp(
+  "Named paths narrow the per-file checks (validate, manifest, sync); a folder or glob selects the files below it that validate.files, manifest.include or config.files select. The conflicts check always compares the whole configuration set.",
+)}`,
   examples: [
     "integrity-guard check                      # the whole working tree",
     "integrity-guard check --staged             # what the next commit will contain (the hook)",
-    "integrity-guard check --files config/system.yaml data/",
+    "integrity-guard check config/system.yaml data   # only these paths (relative to the current directory)",
+    "integrity-guard check --format json > report.json   # the report itself is never reported",
     "integrity-guard check --staged --format github   # annotations in a workflow",
   ],
   options: {
@@ -163,11 +168,14 @@ pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`.
       type: "string",
       multiple: true,
       valueName: "FILE",
-      description: "restrict per-file checks to FILE (repeatable; a trailing / means a folder)",
+      description: "restrict per-file checks to FILE, a folder or a quoted glob (repeatable; same as a PATH argument)",
     },
     "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
   },
-  positionals: { name: "FILE...", description: "restrict per-file checks to these files (same as --files)" },
+  positionals: {
+    name: "PATH...",
+    description: "restrict per-file checks to these files, folders or quoted globs, relative to the current directory",
+  },
   async run(ctx) {
     const named = [...((ctx.options.files as string[] | undefined) ?? []), ...ctx.positionals];
     const checkCtx = await buildCheckContext(ctx, named);

@@ -8,6 +8,7 @@ import type { Finding } from "../core/finding.js";
 import { UsageError } from "../errors.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
+import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
 /** "  file: key old -> new" lines plus the undo hint, for text output. */
@@ -50,13 +51,17 @@ is config/single-source, even with an equal value.
 last wins; files not listed come first), owned keys taken from their owner. --resolve --write
 writes each conflicting key's winning value into the files that disagree, keeping comments and
 layout, atomically, after checking that every edited file reads back as intended; the previous
-contents are saved under .git/integrity-guard/undo/.`,
+contents are saved under .git/integrity-guard/undo/.
+${pathsHelp(
+  "Named paths narrow the report to the findings that involve those files (a folder or glob selects the files of the configuration set below it); the whole set is still compared.",
+)}`,
   examples: [
     "integrity-guard conflicts",
     "integrity-guard conflicts --staged --format json",
     "integrity-guard conflicts --resolve",
     "integrity-guard conflicts --resolve --format json",
     "integrity-guard conflicts --resolve --write",
+    "cd config && integrity-guard conflicts production.yaml   # only what involves this file",
   ],
   positionals: {
     name: "PATH...",
@@ -94,9 +99,14 @@ function involves(f: Finding, within: (p: string) => boolean): boolean {
 }
 
 /** The selection of the paths on the command line among the files of the configuration set. */
-async function selectConfigPaths(ctx: CommandContext, source: FileSource): Promise<((p: string) => boolean) | undefined> {
+async function selectConfigPaths(
+  ctx: CommandContext,
+  source: FileSource,
+  configured = true,
+): Promise<((p: string) => boolean) | undefined> {
   const { selectPaths } = await import("./path-args.js");
-  const inSet = async () => selectConfigFiles(await source.list(), ctx.loaded.config.config ?? {}, ctx.loaded.path).paths;
+  const inSet = async () =>
+    configured ? selectConfigFiles(await source.list(), ctx.loaded.config.config ?? {}, ctx.loaded.path).paths : await source.list();
   let set: Set<string> | undefined;
   const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, ctx.positionals, {
     list: async () => [...(set ??= new Set(await inSet()))],
@@ -114,6 +124,8 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.loaded.config;
   if (!config.config) {
     if (ctx.positionals.length > 0) {
+      // A missing or outside path is reported as such first; then the missing section.
+      await selectConfigPaths(ctx, sourceFor(ctx), false);
       throw new UsageError(`conflicts compares the files of config.files, and ${ctx.loaded.path} has no \`config\` section`, {
         fix: "add config.files (the files to compare) to the config, then name some of them",
       });

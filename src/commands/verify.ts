@@ -11,6 +11,7 @@ import type { Finding } from "../core/finding.js";
 import { parseShard } from "../core/manifest/shard.js";
 import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
+import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -30,9 +31,14 @@ stat cache under .git/integrity-guard/ covers the rest. --no-cache reads every f
 also what detects bit rot; run it on a schedule.
 
 --shard K/N checks the entries whose path hashes to shard K of N (every entry lands in exactly
-one shard); --merge reads the --format json reports of all N shards and prints one report.`,
+one shard); --merge reads the --format json reports of all N shards and prints one report
+(their paths are relative to the current directory).
+${pathsHelp(
+  "A folder or glob selects the files below it that the manifest has sealed or manifest.include covers; a sealed file that is gone can still be named (it is reported missing).",
+)}`,
   examples: [
     "integrity-guard verify",
+    "integrity-guard verify data 'config/*.yaml'   # only these paths (relative to the current directory)",
     "integrity-guard verify --no-cache --format json > verify.json",
     "integrity-guard verify --shard 2/4 --format json > shard-2.json",
     "integrity-guard verify --merge shard-*.json --format github",
