@@ -81,6 +81,9 @@ async function checkUniverse(ctx: CommandContext, source: FileSource, verb: "che
     acceptsNamed: selection.accepts,
     worktree,
     strictNamed: verb === "check",
+    ...(ctx.fileList ? { fileList: true } : {}),
+    // The hook form: tools pass every staged file; one that no check reads must not block the commit.
+    ...(verb === "check" && !worktree ? { dropUnread: true } : {}),
     ...(ctx.folderOnly ? { outside: "the folder" } : {}),
   };
   if (verb === "validate") {

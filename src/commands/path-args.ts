@@ -31,6 +31,18 @@ export interface PathUniverse {
    * false (validate), it gets the verb's own notice, unless nothing named is checkable at all.
    */
   strictNamed: boolean;
+  /**
+   * The paths are a list of changed files made by a program (the Action's pull-request files),
+   * not typed by a person: a file that is gone or that the verb does not read is left out
+   * quietly, and a list that selects nothing checks nothing (it is not an error).
+   */
+  fileList?: boolean;
+  /**
+   * Named files the verb does not read are left out quietly, and an empty selection is no
+   * error (a missing file still is): `check --staged FILE...`, where lint-staged or the
+   * pre-commit framework pass every staged file, README.md included.
+   */
+  dropUnread?: boolean;
   /** Word for the top folder in messages ("the repository", or "the folder" outside git). */
   outside?: string;
 }
@@ -61,9 +73,13 @@ export async function selectPaths(root: string, cwd: string, args: readonly stri
     const under = (p: string) => p.startsWith(r.rel + "/");
     if (r.kind === "file") {
       const present = u.worktree ? r.exists || u.known?.(r.rel) === true : (await list()).includes(r.rel);
+      if (u.fileList || (present && (u.strictNamed || u.dropUnread))) {
+        await list(); // `checkable` may depend on the listing (the configuration set)
+        const read = present && (u.acceptsNamed ?? u.checkable)(r.rel);
+        if (!read && (u.fileList || u.dropUnread)) continue;
+        if (!read) throw selectsNothing(r, u);
+      }
       if (present) {
-        const ok = u.acceptsNamed ?? u.checkable;
-        if (u.strictNamed && (await list()) && !ok(r.rel)) throw selectsNothing(r, u);
         paths.add(r.rel);
         named.add(r.rel);
         continue;
@@ -83,7 +99,7 @@ export async function selectPaths(root: string, cwd: string, args: readonly stri
     }
   }
   const accepted = (p: string) => (named.has(p) ? (u.acceptsNamed ?? u.checkable)(p) : u.checkable(p));
-  if (![...paths].some(accepted)) {
+  if (!u.fileList && !u.dropUnread && ![...paths].some(accepted)) {
     throw new UsageError(`${args.map((a) => JSON.stringify(a)).join(", ")} ${args.length === 1 ? "selects" : "select"} no ${u.what}`, {
       fix: `name files (or folders holding files) that ${u.rules} select, or widen them in .integrity-guard/config.yml`,
     });

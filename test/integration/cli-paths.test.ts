@@ -173,6 +173,30 @@ describe("paths are relative to the current directory", () => {
     }));
 });
 
+describe("check --staged (the hook) is unchanged", () => {
+  it("checks the staged changes of the whole repository from any folder; file lists from tools never block on files no check reads", () =>
+    withRepo(async (repo) => {
+      const { root, sub } = layout(repo);
+      repo.commitAll();
+      repo.write("data/bad.json", "{still bad\n");
+      repo.write("docs/README.md", "# changed\n");
+      repo.git("add", "data/bad.json", "docs/README.md");
+      for (const cwd of [root, sub]) {
+        const r = await filesIn(cwd, ["check", "--staged"]);
+        expect([r.code, r.files]).toEqual([1, ["data/bad.json"]]);
+      }
+      // lint-staged passes absolute paths of every staged file it matched, README.md included.
+      const listed = await filesIn(sub, ["check", "--staged", path.join(root, "docs/README.md"), path.join(root, "data/bad.json")]);
+      expect([listed.code, listed.files]).toEqual([1, ["data/bad.json"]]);
+      const readmeOnly = await cliIn(root, ["check", "--staged", "docs/README.md"]);
+      expect([readmeOnly.code, readmeOnly.stderr]).toEqual([0, ""]);
+      // A name git does not have staged is still an error, never a green run.
+      const typo = await cliIn(root, ["check", "--staged", "data/bda.json"]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("data/bda.json is not in the git index");
+    }));
+});
+
 describe("a path that does not exist, selects nothing or leaves the repository is exit 2", () => {
   it("a missing path names the path, the current directory and, from a subfolder, the likely fix", () =>
     withRepo(async (repo) => {
