@@ -12,7 +12,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildContext } from "../../src/action/context.js";
+import { readInputs } from "../../src/action/inputs.js";
 import { main } from "../../src/cli.js";
+import { verbs } from "../../src/commands/index.js";
+import { loadConfig } from "../../src/config/load.js";
+import { Git } from "../../src/io/git.js";
 import { GIT_ENV, PROJECT_ROOT, withRepo, type CliRun, type TestRepo } from "../helpers/repo.js";
 
 /** Run the CLI in-process as if started in `cwd`. */
@@ -194,6 +199,27 @@ describe("check --staged (the hook) is unchanged", () => {
       const typo = await cliIn(root, ["check", "--staged", "data/bda.json"]);
       expect(typo.code).toBe(2);
       expect(typo.stderr).toContain("data/bda.json is not in the git index");
+    }));
+});
+
+describe("the Action's pull-request files are a file list", () => {
+  it("a changed README.md among them is left out, never exit 2; the JSON beside it is checked", () =>
+    withRepo(async (repo) => {
+      const { root } = layout(repo);
+      const spec = await verbs.check!.load();
+      const git = await Git.open(root);
+      const ctx = buildContext({
+        inputs: readInputs(() => ""),
+        spec,
+        git,
+        loaded: await loadConfig(root),
+        env: {},
+        log: () => undefined,
+        prPaths: ["docs/README.md", "data/bad.json"],
+      });
+      const result = await spec.run(ctx);
+      expect(result.exitCode).toBeUndefined();
+      expect([...new Set(result.findings.map((f) => f.file))]).toEqual(["data/bad.json"]);
     }));
 });
 
