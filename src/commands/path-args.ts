@@ -124,8 +124,8 @@ function expand(r: CliPath, all: readonly string[], u: PathUniverse): string[] {
 
 function missing(root: string, cwd: string, r: CliPath, worktree: boolean): UsageError {
   if (!worktree) {
-    return new UsageError(`${r.arg} is not in the git index (${r.rel} in the repository)`, {
-      fix: `git add ${r.rel}, or check the path (relative to the current directory ${cwd})`,
+    return new UsageError(`${shown(r.arg)} is not in the git index (${shown(r.rel)} in the repository)`, {
+      fix: `git add ${shown(r.rel)}, or check the path (relative to the current directory ${cwd})`,
     });
   }
   const fromRoot = path.resolve(root, r.arg);
@@ -133,9 +133,17 @@ function missing(root: string, cwd: string, r: CliPath, worktree: boolean): Usag
     cwd !== root && !path.isAbsolute(r.arg) && fromRoot !== path.resolve(cwd, r.arg) && exists(fromRoot)
       ? `; from the current directory that file is ${JSON.stringify(path.relative(cwd, fromRoot).split(path.sep).join("/"))}`
       : "";
-  return new UsageError(`${r.arg} does not exist (${r.rel || "."} in the repository; paths are relative to the current directory ${cwd})`, {
-    fix: `check the path: relative to the current directory, or absolute inside the repository${hint}`,
-  });
+  return new UsageError(
+    `${shown(r.arg)} does not exist (${shown(r.rel || ".")} in the repository; paths are relative to the current directory ${cwd})`,
+    {
+      fix: `check the path: relative to the current directory, or absolute inside the repository${hint}`,
+    },
+  );
+}
+
+/** A path as typed, quoted when it holds control characters (a newline must not forge a line of the message). */
+function shown(arg: string): string {
+  return /[\u0000-\u001f\u007f]/.test(arg) ? JSON.stringify(arg) : arg;
 }
 
 function exists(p: string): boolean {
@@ -148,16 +156,16 @@ function exists(p: string): boolean {
 
 function selectsNothing(r: CliPath, u: PathUniverse): UsageError {
   if (r.kind === "glob") {
-    return new UsageError(`no ${u.what} matches ${JSON.stringify(r.arg)} (pattern ${r.rel} in the repository)`, {
+    return new UsageError(`no ${u.what} matches ${JSON.stringify(r.arg)} (pattern ${shown(r.rel)} in the repository)`, {
       fix: `check the pattern (relative to the current directory; quote it so that the shell leaves it to integrity-guard), or see ${u.rules}`,
     });
   }
   if (r.kind === "file") {
-    return new UsageError(`${JSON.stringify(r.arg)} is not a ${u.what} (${r.rel} in the repository)`, {
+    return new UsageError(`${JSON.stringify(r.arg)} is not a ${u.what} (${shown(r.rel)} in the repository)`, {
       fix: `name a file that ${u.rules} select${u.rules.includes(" and ") || u.rules.includes(",") ? "" : "s"}, or widen them in .integrity-guard/config.yml`,
     });
   }
-  return new UsageError(`${JSON.stringify(r.arg)} selects no ${u.what} (folder ${r.rel || "."} of the repository)`, {
+  return new UsageError(`${JSON.stringify(r.arg)} selects no ${u.what} (folder ${shown(r.rel || ".")} of the repository)`, {
     fix: `name a folder that holds such files, or widen ${u.rules} in .integrity-guard/config.yml`,
   });
 }

@@ -232,6 +232,11 @@ describe("a path that does not exist, selects nothing or leaves the repository i
         expect({ verb, code: r.code, stdout: r.stdout }).toEqual({ verb, code: 2, stdout: "" });
         expect(r.stderr).toContain("config/nope.json does not exist");
       }
+      // A hostile name cannot forge a line of the message: control characters are shown escaped.
+      const forged = await cliIn(root, ["validate", "x.json\nintegrity-guard: all good"]);
+      expect(forged.code).toBe(2);
+      expect(forged.stderr).toContain('"x.json\\nintegrity-guard: all good" does not exist');
+      expect(forged.stderr.split("\n").filter((l) => l.startsWith("integrity-guard: all good"))).toEqual([]);
       const folder = await cliIn(root, ["validate", "nope/"]);
       expect(folder.code).toBe(2);
       expect(folder.stderr).toContain("nope/ does not exist");
