@@ -69,6 +69,10 @@ export async function selectPaths(root: string, cwd: string, args: readonly stri
   const paths = new Set<string>();
   const named = new Set<string>();
   let whole = false;
+  // A folder that is not on disk but still names files for the verb: in the index (--staged), or
+  // sealed in the manifest (verify reports them missing). A folder git merely still tracks is
+  // gone from the working tree: naming it is an error, not a run that checks nothing.
+  const lost = async (under: (p: string) => boolean) => (await list()).some((p) => under(p) && (!u.worktree || u.known?.(p) === true));
   for (const r of resolved) {
     const under = (p: string) => p.startsWith(r.rel + "/");
     if (r.kind === "file") {
@@ -84,10 +88,9 @@ export async function selectPaths(root: string, cwd: string, args: readonly stri
         named.add(r.rel);
         continue;
       }
-      // A folder the working tree lost but git or the manifest still lists (deleted or sealed files).
-      if (!(await list()).some(under)) throw missing(root, cwd, r, u.worktree);
+      if (!(await lost(under))) throw missing(root, cwd, r, u.worktree);
       r.kind = "dir";
-    } else if (r.kind === "dir" && !r.exists && !(await list()).some(under)) {
+    } else if (r.kind === "dir" && !r.exists && !(await lost(under))) {
       throw missing(root, cwd, r, u.worktree);
     }
     if (r.kind === "dir" && r.rel === "") whole = true;

@@ -245,6 +245,14 @@ describe("a path that does not exist, selects nothing or leaves the repository i
       expect(fromSub.code).toBe(2);
       expect(fromSub.stderr).toContain(`paths are relative to the current directory ${sub}`);
       expect(fromSub.stderr).toContain('from the current directory that file is "../data/bad.json"');
+      // A tracked folder deleted from the working tree: gone, not a run that checks nothing.
+      repo.commitAll();
+      fs.rmSync(path.join(root, "data"), { recursive: true });
+      for (const arg of ["data", "data/"]) {
+        const gone = await cliIn(root, ["validate", arg]);
+        expect([arg, gone.code]).toEqual([arg, 2]);
+        expect(gone.stderr).toContain(`${arg} does not exist`);
+      }
     }));
 
   it("a folder or glob that selects nothing checkable, or a lone file validate does not read", () =>
