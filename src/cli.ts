@@ -3,13 +3,15 @@
  * `main` never touches `process` itself, so tests run it in-process; src/main.ts wires it to
  * the real process. All errors are caught here and mapped to exit codes in one place.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config/load.js";
 import { CONFIG_PATH } from "./config/types.js";
 import { summarize, sortFindings, hasErrors } from "./core/finding.js";
 import { closest } from "./core/schema/ajv-findings.js";
 import { loadYamlSupport } from "./core/parse/index.js";
-import { describeError, exitCodeFor, UsageError, type ExitCode } from "./errors.js";
+import { describeError, exitCodeFor, NotARepositoryError, UsageError, type ExitCode } from "./errors.js";
 import { Git } from "./io/git.js";
 import { verbs } from "./commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputFormat } from "./commands/types.js";
@@ -28,6 +30,11 @@ export interface CliIO {
   stderr: (s: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /**
+   * Device and inode of stdout when it is a regular file (`check > report.json`): the shell
+   * created or emptied that file before we ran, so it is not reported as a broken file.
+   */
+  stdoutFile?: { dev: number; ino: number };
 }
 
 const STANDARD_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "github"];
@@ -39,8 +46,18 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
     valueName: "FORMAT",
     description: "output format: text (default), json, sarif, github (workflow annotations)",
   },
-  config: { type: "string", short: "c", valueName: "PATH", description: "config file (default .integrity-guard/config.yml)" },
-  cwd: { type: "string", short: "C", valueName: "DIR", description: "run as if started in DIR" },
+  config: {
+    type: "string",
+    short: "c",
+    valueName: "PATH",
+    description: "config file, relative to the current directory (default .integrity-guard/config.yml at the repository root)",
+  },
+  cwd: {
+    type: "string",
+    short: "C",
+    valueName: "DIR",
+    description: "run as if started in DIR (like git -C); paths are then relative to DIR",
+  },
   color: { type: "boolean", description: "force coloured output" },
   "no-color": { type: "boolean", description: "never colour output (NO_COLOR is honoured too)" },
   help: { type: "boolean", short: "h", description: "show help" },
@@ -57,8 +74,23 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   }
 }
 
+/** Global options that take a value: the word after them is that value, never the verb. */
+const VALUE_FLAGS = new Set(
+  Object.entries(GLOBAL_OPTIONS).flatMap(([name, o]) => (o.type === "string" ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+);
+
+/** Index of the verb: the first word that is neither an option nor a global option's value. */
+function findVerb(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith("-") || a === "-") return i;
+  }
+  return -1;
+}
+
 async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const verbIndex = argv.findIndex((a) => !a.startsWith("-"));
+  const verbIndex = findVerb(argv);
   const verbName = verbIndex >= 0 ? argv[verbIndex]! : undefined;
   if (verbName === undefined || verbName === "help") {
     if (argv.includes("--version") || argv.includes("-V")) {
@@ -82,7 +114,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
     });
   }
   // Start git (rev-parse) while the command's bundle chunk loads: the two overlap on two cores.
-  // Only a head start: with --cwd the repository is opened again below and this one is dropped.
+  // Only a head start: with -C/--cwd the repository is opened again below and this one is dropped.
   const early = Git.open(io.cwd);
   early.catch(() => undefined); // its error, if it matters, is thrown by the await below
   const spec = await entry.load();
@@ -106,18 +138,21 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
       fix: `see integrity-guard ${spec.name} --help`,
     });
   }
-  const git = values.cwd ? await Git.open(String(values.cwd)) : await early;
+  // -C DIR: as if started in DIR (like git -C); every other path is then relative to DIR.
+  const cwd = values.cwd ? startDir(io.cwd, String(values.cwd)) : io.cwd;
+  const configArg = typeof values.config === "string" ? path.resolve(cwd, values.config) : undefined;
+  const where = await openRepository(spec, cwd, cwd === io.cwd ? early : Git.open(cwd), positionals, configArg);
   // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.
   const loaded =
-    spec.name === "init"
-      ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false }
-      : await loadConfig(git.root, values.config as string | undefined);
+    spec.name === "init" ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false } : await loadConfig(where.root, configArg);
   const ctx: CommandContext = {
-    root: git.root,
-    git,
+    root: where.root,
+    git: where.git,
     loaded,
     options: values,
     positionals,
+    cwd,
+    ...(where.folderOnly ? { folderOnly: true } : {}),
     env: io.env,
     log: (line) => io.stderr(line + "\n"),
     interactive: io.stderrIsTTY,
@@ -125,9 +160,78 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   };
   if (!spec.yamlOnDemand) await loadYamlSupport();
   const result = await spec.run(ctx);
+  if (io.stdoutFile && values.staged !== true) dropOwnReport(result, ctx.root, io.stdoutFile, ctx.log);
   const color = values["no-color"] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;
   io.stdout(render(result, ctx.format, color));
   return result.exitCode ?? (hasErrors(result.findings) ? 1 : 0);
+}
+
+/** The folder -C names, resolved against the real current directory; it must exist. */
+function startDir(cwd: string, dir: string): string {
+  const abs = path.resolve(cwd, dir);
+  let isDir = false;
+  try {
+    isDir = fs.statSync(abs).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) throw new UsageError(`-C ${JSON.stringify(dir)}: no such folder (${abs})`, { fix: "name an existing folder after -C" });
+  return abs;
+}
+
+/**
+ * The repository that holds `cwd`. Outside any, `validate FILE...` still runs (it only needs the
+ * files): its root is then the folder of the nearest .integrity-guard/config.yml above cwd, else
+ * cwd itself, and nothing uses git. Every other verb, and validate without a path, is exit 2.
+ */
+async function openRepository(
+  spec: CommandSpec,
+  cwd: string,
+  opening: Promise<Git>,
+  positionals: readonly string[],
+  configArg: string | undefined,
+): Promise<{ root: string; git: Git; folderOnly?: true }> {
+  try {
+    const git = await opening;
+    return { root: git.root, git };
+  } catch (error) {
+    if (!(error instanceof NotARepositoryError) || spec.name !== "validate") throw error;
+    if (positionals.length === 0) {
+      throw new NotARepositoryError(`${cwd} is not inside a git work tree, and validate was given no file or folder to check`, {
+        fix: "name what to validate (`integrity-guard validate config/ data.json`, or `.` for this folder), or run inside a git repository",
+      });
+    }
+    const { noRepository } = await import("./io/folder-source.js");
+    return { root: configArg ? cwd : configFolder(cwd), git: noRepository(cwd), folderOnly: true };
+  }
+}
+
+/** The nearest folder from `cwd` upward that holds .integrity-guard/config.yml, else `cwd`. */
+function configFolder(cwd: string): string {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, CONFIG_PATH))) return dir;
+    if (path.dirname(dir) === dir) return cwd;
+  }
+}
+
+/**
+ * `check --format json > report.json` inside the repository: the shell has created (or emptied)
+ * report.json before we run, so it would be reported as an empty, broken JSON file. Findings on
+ * the very file stdout writes to (same device and inode) are dropped, with a note on stderr.
+ */
+function dropOwnReport(result: CommandResult, root: string, out: { dev: number; ino: number }, log: (line: string) => void): void {
+  const files = new Set(result.findings.map((f) => f.file).filter((f): f is string => f !== undefined));
+  for (const file of files) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(path.join(root, file));
+    } catch {
+      continue;
+    }
+    if (st.dev !== out.dev || st.ino !== out.ino) continue;
+    result.findings = result.findings.filter((f) => f.file !== file);
+    log(`integrity-guard: note: ${file} was not reported: it is this run's own output (stdout is redirected into it)`);
+  }
 }
 
 /** Render a result in the asked format. Exported for the Action. */
@@ -203,9 +307,10 @@ export function generalHelp(): string {
     "Commands:",
     ...Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`),
     "",
-    "Global options:",
+    "Global options (before or after the command):",
     ...optionLines(GLOBAL_OPTIONS),
     "",
+    "Paths on the command line are relative to the current directory: files, folders, ., absolute paths, quoted globs.",
     "Exit codes: 0 clean, 1 integrity findings (or a failed verification), 2 could not run.",
     "Config: .integrity-guard/config.yml (schema: schemas/config.schema.json). Start with `integrity-guard init`.",
     "Run `integrity-guard <command> --help` for a command's options and examples.",
@@ -218,7 +323,7 @@ export function commandHelp(spec: CommandSpec): string {
   if (spec.description) lines.push("", spec.description.trim());
   if (spec.positionals) lines.push("", "Arguments:", `  ${spec.positionals.name.padEnd(30)} ${spec.positionals.description}`);
   if (Object.keys(spec.options).length) lines.push("", "Options:", ...optionLines(spec.options));
-  lines.push("", "Global options:", ...optionLines(GLOBAL_OPTIONS));
+  lines.push("", "Global options (before or after the command):", ...optionLines(GLOBAL_OPTIONS));
   if (spec.examples?.length) lines.push("", "Examples:", ...spec.examples.map((e) => `  ${e}`));
   lines.push("", "Exit codes: 0 clean, 1 integrity findings, 2 could not run.", "");
   return lines.join("\n");

@@ -26,6 +26,8 @@ export class UsageError extends GuardError {}
 export class ConfigError extends GuardError {}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export class EnvironmentError extends GuardError {}
+/** The folder is not inside a git work tree (validate FILE... still runs there). */
+export class NotARepositoryError extends EnvironmentError {}
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export class UnsafePathError extends GuardError {}
 /** git itself failed; carries the argv and stderr so the message can say what ran. */

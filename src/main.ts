@@ -1,7 +1,19 @@
 #!/usr/bin/env node
 /** Process entry of the CLI (bundled to dist/cli/index.js). */
+import fs from "node:fs";
 import { main } from "./cli.js";
 
+/** stdout's device and inode when it is a regular file (a report redirected into a file). */
+function stdoutFile(): { dev: number; ino: number } | undefined {
+  try {
+    const st = fs.fstatSync(1);
+    return st.isFile() ? { dev: st.dev, ino: st.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const out = stdoutFile();
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
@@ -9,5 +21,6 @@ const code = await main(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  ...(out ? { stdoutFile: out } : {}),
 });
 process.exitCode = code;

@@ -61,12 +61,16 @@ export function commandArgs(
 export function buildContext(parts: ContextParts): CommandContext {
   const { options, positionals } = commandArgs(parts.inputs, parts.spec, parts.prPaths);
   if (parts.inputs.config) options.config = parts.inputs.config;
+  // The pull request's files are a list, not paths a person typed: a README.md among them is
+  // simply not checked (the `paths` input, typed in the workflow, is strict like the CLI).
+  const fromPr = parts.inputs.paths.length === 0 && (parts.prPaths?.length ?? 0) > 0 && parts.spec.positionals !== undefined;
   return {
     root: parts.git.root,
     git: parts.git,
     loaded: parts.loaded,
     options,
     positionals,
+    ...(fromPr ? { fileList: true } : {}),
     env: parts.env,
     log: parts.log,
     interactive: false,

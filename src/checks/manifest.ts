@@ -38,6 +38,8 @@ export interface VerifyOptions {
   noCache?: boolean;
   /** Only these repo-relative paths (check with explicit paths). */
   paths?: readonly string[];
+  /** Only paths this accepts (verify with paths on the command line: folders, globs). */
+  within?: (p: string) => boolean;
   interactive?: boolean;
 }
 
@@ -91,7 +93,7 @@ function prepareRun(o: VerifyOptions): VerifyRun {
   const includeRoots = walkRoots(include);
   const bytes = readManifestBytes(o.root);
   // The verdict applies only to a full cached run on the real index (see src/io/hash/verdict.ts).
-  const whole = !o.noCache && !o.shard && !o.paths && !process.env.GIT_INDEX_FILE;
+  const whole = !o.noCache && !o.shard && !o.paths && !o.within && !process.env.GIT_INDEX_FILE;
   const indexFile = path.join(o.git.gitDir, "index");
   const indexBefore = whole ? statKeyOf(indexFile) : undefined;
   // git's answer (diff-files lstat's every tracked file) is the longest step of a warm run:
@@ -148,7 +150,7 @@ async function cleanRunVerdict(o: VerifyOptions, run: VerifyRun): Promise<Verify
 async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<VerifyOutcome> {
   const { cache, include, covered, includeRoots, reached, bytes, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
   const only = o.paths ? new Set(o.paths) : undefined;
-  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p));
+  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p)) && (!o.within || o.within(p));
   // With early threads, walk BEFORE parsing the manifest, handing each file to the threads as it
   // is found: they hash while the manifest is parsed instead of waiting for it.
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));

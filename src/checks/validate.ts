@@ -20,8 +20,35 @@ import type { Check, CheckContext } from "./types.js";
 const BATCH = 256;
 
 export interface ValidateRunOptions {
-  /** Paths named by the user: validated when their extension is known even if validate.files does not select them; a missing one is a usage error. */
-  explicit?: boolean;
+  /**
+   * Paths named by the user: validated when their extension is known even if validate.files
+   * does not select them; a missing one is a usage error. `true`: every path in ctx.paths; a set:
+   * only those (the files of a folder named on the command line follow the config's selection).
+   */
+  explicit?: boolean | ReadonlySet<string>;
+}
+
+/** Which repo-relative paths the validate check reads, under a config's validate section. */
+export interface ValidateSelection {
+  /** Selected by the config: validate.files (default JSON/YAML) minus validate.exclude. */
+  selects: (p: string) => boolean;
+  /** Checked when named by the user: also any .json/.yaml/.yml or validate.jsonc file, still minus the excludes. */
+  accepts: (p: string) => boolean;
+  excluded: (p: string) => boolean;
+  jsonc: (p: string) => boolean;
+}
+
+/** The selection rules of validate (also used to expand folders named on the command line). */
+export function validateSelection(cfg: ValidateConfig): ValidateSelection {
+  const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
+  const jsonc = matcher(cfg.jsonc);
+  return {
+    selects: (p) => !excluded(p) && selected(p),
+    accepts: (p) => !excluded(p) && (selected(p) || formatFor(p) !== undefined || jsonc(p)),
+    excluded,
+    jsonc,
+  };
 }
 
 export interface ValidateStats {
@@ -48,11 +75,11 @@ interface ConflictAware {
 
 export async function runValidate(ctx: CheckContext, options: ValidateRunOptions = {}): Promise<Finding[]> {
   const cfg: ValidateConfig = ctx.config.validate ?? {};
-  const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
-  const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
-  const jsonc = matcher(cfg.jsonc);
+  const { selects, accepts, excluded, jsonc } = validateSelection(cfg);
   const findings: Finding[] = [];
-  const wanted = (p: string) => !excluded(p) && (selected(p) || (options.explicit === true && (formatFor(p) !== undefined || jsonc(p))));
+  const named = options.explicit;
+  const isExplicit = (p: string) => named === true || (named instanceof Set && named.has(p));
+  const wanted = (p: string) => (isExplicit(p) ? accepts(p) : selects(p));
 
   // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
   // schema cache read, the format code and the compile overlap with git's process).
@@ -61,7 +88,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   let files = candidates.filter(wanted);
   if (options.explicit) {
     for (const p of candidates) {
-      if (!wanted(p)) {
+      if (isExplicit(p) && !wanted(p)) {
         findings.push({
           rule: "validate/skipped",
           level: "notice",
@@ -102,7 +129,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     for (const file of batch) {
       const content = contents.get(file);
       if (content === undefined) {
-        if (options.explicit) {
+        if (isExplicit(file)) {
           throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, {
             fix: "check the path (it is relative to the repository root)",
           });

@@ -5,42 +5,41 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, UnsafePathError, UsageError } from "../errors.js";
+import { ConfigError } from "../errors.js";
 import { loadConfigText } from "../config/load.js";
 import type { LoadedConfig } from "../config/types.js";
 import { gitObjectId } from "../io/git-object-id.js";
-import { checkRelative, resolveInside } from "../io/paths.js";
-import { WorktreeSource } from "../io/file-source.js";
+import { matcher } from "../core/glob.js";
+import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
 import type { CheckContext } from "../checks/types.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
-import { validateStats } from "../checks/validate.js";
+import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
+import type { PathUniverse } from "./path-args.js";
+import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
-export async function buildCheckContext(ctx: CommandContext, named: readonly string[]): Promise<CheckContext> {
+export async function buildCheckContext(
+  ctx: CommandContext,
+  named: readonly string[],
+  verb: "check" | "validate" = "check",
+): Promise<CheckContext & { named?: ReadonlySet<string> }> {
   const staged = ctx.options.staged === true;
-  const source = staged ? new StagedSource(ctx.git) : new WorktreeSource(ctx.git);
+  const source = staged ? new StagedSource(ctx.git) : ctx.folderOnly ? await folderSource(ctx.root) : new WorktreeSource(ctx.git);
   let paths: string[] | undefined;
+  let namedSet: ReadonlySet<string> | undefined;
   if (named.length > 0) {
-    const resolved = resolvePathArgs(ctx.root, named, !staged);
-    const dirs = resolved.filter((p) => p.endsWith("/"));
-    const files = resolved.filter((p) => !p.endsWith("/"));
-    if (!staged) {
-      // A mistyped name must not pass silently as "no findings".
-      const missing = files.find((p) => !fs.existsSync(path.join(ctx.root, p)));
-      if (missing !== undefined)
-        throw new UsageError(`${missing} does not exist`, {
-          fix: "check the path (relative to the repository root, or absolute inside it)",
-        });
+    // Loaded only when paths are named: the hook (check --staged) never needs them.
+    const { selectPaths } = await import("./path-args.js");
+    const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, named, await checkUniverse(ctx, source, verb));
+    // `.` at the top of the repository names everything: the same run as no path at all.
+    if (!(selection.whole && selection.named.size === 0)) {
+      paths = selection.paths;
+      namedSet = selection.named;
     }
-    if (dirs.length) {
-      const all = await source.list();
-      for (const d of dirs) for (const p of all) if (p.startsWith(d)) files.push(p); // never push(...): a folder can hold 100,000s of files
-    }
-    paths = [...new Set(files)];
   }
   let loaded = ctx.loaded;
   if (staged) {
@@ -60,9 +59,52 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     ...(loaded.parsed ? { configParsed: loaded.parsed } : {}),
     source,
     ...(paths ? { paths } : {}),
+    ...(namedSet ? { named: namedSet } : {}),
     log: ctx.log,
     interactive: ctx.interactive,
-    noCache: ctx.options["no-cache"] === true,
+    // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
+    noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
+  };
+}
+
+async function folderSource(root: string): Promise<FileSource> {
+  const { FolderSource } = await import("../io/folder-source.js");
+  return new FolderSource(root);
+}
+
+/** What a folder or glob on the command line selects for check (any check's files) or validate (its own). */
+async function checkUniverse(ctx: CommandContext, source: FileSource, verb: "check" | "validate"): Promise<PathUniverse> {
+  const config = ctx.loaded.config;
+  const selection = validateSelection(config.validate ?? {});
+  const worktree = source.kind === "worktree";
+  const base = {
+    list: () => source.list(),
+    acceptsNamed: selection.accepts,
+    worktree,
+    strictNamed: verb === "check",
+    ...(ctx.fileList ? { fileList: true } : {}),
+    // The hook form: tools pass every staged file; one that no check reads must not block the commit.
+    ...(verb === "check" && !worktree ? { dropUnread: true } : {}),
+    ...(ctx.folderOnly ? { outside: "the folder" } : {}),
+  };
+  if (verb === "validate") {
+    return {
+      ...base,
+      checkable: selection.selects,
+      what: "JSON/YAML file that validate checks",
+      rules: "validate.files and validate.exclude",
+    };
+  }
+  const { coveredFilter } = await import("../core/manifest/select.js");
+  const covered = coveredFilter(config.manifest);
+  const inConfigSet = matcher(config.config?.files);
+  const checkable = (p: string) => selection.selects(p) || covered(p) || inConfigSet(p);
+  return {
+    ...base,
+    checkable,
+    acceptsNamed: (p) => selection.accepts(p) || checkable(p),
+    what: "file that check checks",
+    rules: "validate.files, manifest.include and config.files",
   };
 }
 
@@ -93,31 +135,6 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
   return loadConfigText(ctx.root, blob, rel, "as staged");
 }
 
-/**
- * Command-line paths -> repo-relative POSIX paths. Relative paths are taken from the repository
- * root; absolute paths are accepted only inside the repository (lint-staged passes absolute
- * paths). `..`, paths outside the repository and symlinks out of it are refused (exit 2).
- * A trailing "/" names a folder: every file below it.
- */
-export function resolvePathArgs(root: string, args: readonly string[], checkLinks: boolean): string[] {
-  return args.map((arg) => {
-    let rel = arg;
-    if (path.isAbsolute(arg)) {
-      const r = path.relative(root, arg);
-      if (r === "" || r.startsWith("..") || path.isAbsolute(r)) {
-        throw new UnsafePathError(`path ${JSON.stringify(arg)} is outside the repository ${root}`, {
-          fix: "name files inside the repository",
-        });
-      }
-      rel = r.split(path.sep).join("/");
-    }
-    const dir = /[\\/]$/.test(rel);
-    const clean = checkRelative(rel, "path");
-    if (checkLinks) resolveInside(root, clean, { what: "path" });
-    return dir ? clean + "/" : clean;
-  });
-}
-
 /** summary fields shared by check and validate. */
 export function sourceSummary(c: CheckContext): Record<string, unknown> {
   return { source: c.source.kind === "index" ? "index" : "worktree", ...(c.paths ? { restrictedTo: c.paths.length } : {}) };
@@ -127,7 +144,7 @@ export const command: CommandSpec = {
   name: "check",
   yamlOnDemand: true,
   summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
-  usage: "integrity-guard check [--staged] [--files FILE]... [FILE...]",
+  usage: "integrity-guard check [--staged] [--files PATH]... [PATH...]",
   description: `
 Runs every check in order (validate, manifest, conflicts, sync) and reports all findings
 together, grouped by file. A check that cannot run (for example a schema that does not compile)
@@ -144,11 +161,15 @@ Each file lists at most validate.max_findings_per_file findings (default 50), th
 important first (parse errors, then schema errors, then the rest, manifest findings last); the
 rest become one "and K more" line per rule, and the summary still counts them all.
 
---format json adds summary.checks = {name: {findings, ms}} with each check's timing.`,
+--format json adds summary.checks = {name: {findings, ms}} with each check's timing.
+${pathsHelp(
+  "Named paths narrow the per-file checks (validate, manifest, sync); a folder or glob selects the files below it that validate.files, manifest.include or config.files select. The conflicts check always compares the whole configuration set.",
+)}`,
   examples: [
     "integrity-guard check                      # the whole working tree",
     "integrity-guard check --staged             # what the next commit will contain (the hook)",
-    "integrity-guard check --files config/system.yaml data/",
+    "integrity-guard check config/system.yaml data   # only these paths (relative to the current directory)",
+    "integrity-guard check --format json > report.json   # the report itself is never reported",
     "integrity-guard check --staged --format github   # annotations in a workflow",
   ],
   options: {
@@ -157,11 +178,14 @@ rest become one "and K more" line per rule, and the summary still counts them al
       type: "string",
       multiple: true,
       valueName: "FILE",
-      description: "restrict per-file checks to FILE (repeatable; a trailing / means a folder)",
+      description: "restrict per-file checks to FILE, a folder or a quoted glob (repeatable; same as a PATH argument)",
     },
     "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
   },
-  positionals: { name: "FILE...", description: "restrict per-file checks to these files (same as --files)" },
+  positionals: {
+    name: "PATH...",
+    description: "restrict per-file checks to these files, folders or quoted globs, relative to the current directory",
+  },
   async run(ctx) {
     const named = [...((ctx.options.files as string[] | undefined) ?? []), ...ctx.positionals];
     const checkCtx = await buildCheckContext(ctx, named);

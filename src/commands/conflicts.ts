@@ -1,12 +1,14 @@
 import path from "node:path";
-import { conflictFindings } from "../checks/conflicts.js";
+import { conflictFindings, selectConfigFiles } from "../checks/conflicts.js";
 // Modules, not core/conflicts/index.js: its text editors pull in the YAML library, which a set
 // of JSON files never needs (see yamlOnDemand below).
 import { maskValue, planConflictWrites, resolveConfig } from "../core/conflicts/resolve.js";
 import type { Change } from "../core/conflicts/types.js";
+import type { Finding } from "../core/finding.js";
 import { UsageError } from "../errors.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
 import { withLock } from "../io/lock.js";
+import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
 /** "  file: key old -> new" lines plus the undo hint, for text output. */
@@ -31,7 +33,7 @@ export const command: CommandSpec = {
   // --resolve output and --write: a JSON-only set starts faster without it.
   yamlOnDemand: true,
   summary: "report keys set to different values across config files; resolve by precedence",
-  usage: "integrity-guard conflicts [--staged] [--resolve [--write]]",
+  usage: "integrity-guard conflicts [--staged] [--resolve [--write]] [PATH...]",
   description: `
 Reads every file of the configuration set (config.files, plus the files named in
 config.precedence and config.owners) and reports each key (a JSON pointer, shown dotted) that
@@ -49,14 +51,23 @@ is config/single-source, even with an equal value.
 last wins; files not listed come first), owned keys taken from their owner. --resolve --write
 writes each conflicting key's winning value into the files that disagree, keeping comments and
 layout, atomically, after checking that every edited file reads back as intended; the previous
-contents are saved under .git/integrity-guard/undo/.`,
+contents are saved under .git/integrity-guard/undo/.
+${pathsHelp(
+  "Named paths narrow the report to the findings that involve those files (a folder or glob selects the files of the configuration set below it); the whole set is still compared.",
+)}`,
   examples: [
     "integrity-guard conflicts",
     "integrity-guard conflicts --staged --format json",
     "integrity-guard conflicts --resolve",
     "integrity-guard conflicts --resolve --format json",
     "integrity-guard conflicts --resolve --write",
+    "cd config && integrity-guard conflicts production.yaml   # only what involves this file",
   ],
+  positionals: {
+    name: "PATH...",
+    description:
+      "report only the findings that involve these files, folders or quoted globs (relative to the current directory); the whole set is still compared",
+  },
   options: {
     resolve: {
       type: "boolean",
@@ -82,16 +93,55 @@ contents are saved under .git/integrity-guard/undo/.`,
   },
 };
 
+/** Whether a finding names a selected file, as its own location or a related one. */
+function involves(f: Finding, within: (p: string) => boolean): boolean {
+  return (f.file !== undefined && within(f.file)) || (f.related ?? []).some((r) => within(r.file));
+}
+
+/** The selection of the paths on the command line among the files of the configuration set. */
+async function selectConfigPaths(
+  ctx: CommandContext,
+  source: FileSource,
+  configured = true,
+): Promise<((p: string) => boolean) | undefined> {
+  const { selectPaths } = await import("./path-args.js");
+  const inSet = async () =>
+    configured ? selectConfigFiles(await source.list(), ctx.loaded.config.config ?? {}, ctx.loaded.path).paths : await source.list();
+  let set: Set<string> | undefined;
+  const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, ctx.positionals, {
+    list: async () => [...(set ??= new Set(await inSet()))],
+    checkable: (p) => set?.has(p) === true,
+    known: (p) => set?.has(p) === true,
+    what: "file of the configuration set",
+    rules: "config.files (with config.precedence and config.owners)",
+    worktree: source.kind === "worktree",
+    strictNamed: true,
+  });
+  return selection.whole ? undefined : selection.within;
+}
+
 async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.loaded.config;
   if (!config.config) {
+    if (ctx.positionals.length > 0) {
+      // A missing or outside path is reported as such first; then the missing section.
+      await selectConfigPaths(ctx, sourceFor(ctx), false);
+      throw new UsageError(`conflicts compares the files of config.files, and ${ctx.loaded.path} has no \`config\` section`, {
+        fix: "add config.files (the files to compare) to the config, then name some of them",
+      });
+    }
     return {
       findings: [],
       text: `nothing to check: ${ctx.loaded.path} has no \`config\` section (config.files names the files to compare)`,
     };
   }
   const rules = config.config;
-  const first = await conflictFindings(sourceFor(ctx), config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
+  const source = sourceFor(ctx);
+  // Paths on the command line narrow the report to the findings that involve those files; the
+  // analysis still compares the whole set (precedence and owners need every file).
+  const within = ctx.positionals.length > 0 ? await selectConfigPaths(ctx, source) : undefined;
+  const first = await conflictFindings(source, config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
+  if (within) first.findings = first.findings.filter((f) => involves(f, within));
   const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
   if (!ctx.options.resolve) return { findings: first.findings, summary };
   const resolved = resolveConfig(first.set.files, rules);

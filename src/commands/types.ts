@@ -26,6 +26,18 @@ export interface CommandContext {
   /** Parsed options of this verb (names as declared, e.g. "dry-run"). */
   options: Record<string, OptionValue>;
   positionals: string[];
+  /**
+   * True when `positionals` are a list of changed files made by a program (the Action's
+   * pull-request files), not paths a person typed: files no check reads are left out quietly.
+   */
+  fileList?: boolean;
+  /** The current directory (or -C DIR): command-line paths are relative to it. Default: root. */
+  cwd?: string;
+  /**
+   * True outside any git repository (`validate FILE...` only): `root` is the folder of the config
+   * found upward from cwd (else cwd), files are read from disk, and `git` throws when used.
+   */
+  folderOnly?: boolean;
   env: NodeJS.ProcessEnv;
   /** Progress and notes for people: stderr in the CLI, the log in the Action. Never data. */
   log: (line: string) => void;

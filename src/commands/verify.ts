@@ -4,19 +4,21 @@
  * the N shards into one.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { MANIFEST_PATH } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseShard } from "../core/manifest/shard.js";
 import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
-import type { CommandSpec } from "./types.js";
+import { pathsHelp } from "./paths-help.js";
+import type { CommandContext, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "verify",
   yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
   summary: "compare the working tree with the manifest: modified, missing, added, renamed, bit rot",
-  usage: "integrity-guard verify [--shard K/N] [--no-cache] | verify --merge REPORT.json...",
+  usage: "integrity-guard verify [--shard K/N] [--no-cache] [PATH...] | verify --merge REPORT.json...",
   description: `
 Compares every file sealed in ${MANIFEST_PATH}, and every file manifest.include covers now
 (tracked, untracked or ignored), with the working tree. Findings: manifest/modified,
@@ -29,9 +31,14 @@ stat cache under .git/integrity-guard/ covers the rest. --no-cache reads every f
 also what detects bit rot; run it on a schedule.
 
 --shard K/N checks the entries whose path hashes to shard K of N (every entry lands in exactly
-one shard); --merge reads the --format json reports of all N shards and prints one report.`,
+one shard); --merge reads the --format json reports of all N shards and prints one report
+(their paths are relative to the current directory).
+${pathsHelp(
+  "A folder or glob selects the files below it that the manifest has sealed or manifest.include covers; a sealed file that is gone can still be named (it is reported missing).",
+)}`,
   examples: [
     "integrity-guard verify",
+    "integrity-guard verify data 'config/*.yaml'   # only these paths (relative to the current directory)",
     "integrity-guard verify --no-cache --format json > verify.json",
     "integrity-guard verify --shard 2/4 --format json > shard-2.json",
     "integrity-guard verify --merge shard-*.json --format github",
@@ -41,13 +48,14 @@ one shard); --merge reads the --format json reports of all N shards and prints o
     "no-cache": { type: "boolean", description: "read and hash every file; detects bit rot" },
     merge: { type: "boolean", description: "merge the JSON reports given as arguments (one per shard) instead of verifying" },
   },
-  positionals: { name: "REPORT.json...", description: "with --merge: the --format json reports of the shards" },
+  positionals: {
+    name: "PATH...",
+    description:
+      "check only these files, folders (`data`, `data/`, `.`) or quoted globs ('data/**/*.json'), relative to the current directory; with --merge: the --format json reports of the shards",
+  },
   async run(ctx) {
-    if (ctx.options.merge === true) return merge(ctx.positionals);
-    if (ctx.positionals.length > 0)
-      throw new UsageError(`verify takes report files only with --merge, got ${JSON.stringify(ctx.positionals[0])}`, {
-        fix: "see integrity-guard verify --help",
-      });
+    if (ctx.options.merge === true) return merge(ctx.positionals, ctx.cwd ?? process.cwd());
+    const within = ctx.positionals.length > 0 ? await selectSealed(ctx) : undefined;
     let shard;
     if (typeof ctx.options.shard === "string") {
       shard = parseShard(ctx.options.shard);
@@ -61,6 +69,7 @@ one shard); --merge reads the --format json reports of all N shards and prints o
       root: ctx.root,
       config: ctx.loaded.config,
       ...(shard ? { shard } : {}),
+      ...(within ? { within } : {}),
       noCache: ctx.options["no-cache"] === true,
       interactive: ctx.interactive,
     });
@@ -75,7 +84,38 @@ one shard); --merge reads the --format json reports of all N shards and prints o
   },
 };
 
-function merge(files: readonly string[]): Promise<{ findings: Finding[]; summary: Record<string, unknown>; text: string }> {
+/**
+ * Paths on the command line: what they name among the files the manifest covers or has sealed
+ * (a sealed file that is gone is still named: it is reported missing). Undefined for `.` at the top.
+ */
+async function selectSealed(ctx: CommandContext): Promise<((p: string) => boolean) | undefined> {
+  const { selectPaths } = await import("./path-args.js");
+  const { coveredFilter } = await import("../core/manifest/select.js");
+  const sealed = new Set(sealedPaths(ctx.root));
+  const covered = coveredFilter(ctx.loaded.config.manifest);
+  const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, ctx.positionals, {
+    list: async () => [...new Set([...(await ctx.git.lsWorktree()), ...sealed])],
+    checkable: (p) => sealed.has(p) || covered(p),
+    known: (p) => sealed.has(p),
+    what: "file that the manifest covers or has sealed",
+    rules: "manifest.include and manifest.exclude",
+    worktree: true,
+    strictNamed: true,
+  });
+  return selection.whole ? undefined : selection.within;
+}
+
+/** Paths sealed in the manifest, read leniently: a broken manifest is verify's own finding. */
+function sealedPaths(root: string): string[] {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_PATH), "utf8")) as { entries?: { path?: unknown }[] };
+    return (data.entries ?? []).map((e) => e.path).filter((p): p is string => typeof p === "string");
+  } catch {
+    return [];
+  }
+}
+
+function merge(files: readonly string[], cwd: string): Promise<{ findings: Finding[]; summary: Record<string, unknown>; text: string }> {
   if (files.length === 0)
     throw new UsageError("verify --merge needs the JSON reports of the shards as arguments", {
       fix: "integrity-guard verify --merge shard-1.json shard-2.json",
@@ -83,7 +123,7 @@ function merge(files: readonly string[]): Promise<{ findings: Finding[]; summary
   const reports: ShardReport[] = files.map((f) => {
     let data: unknown;
     try {
-      data = JSON.parse(fs.readFileSync(f, "utf8"));
+      data = JSON.parse(fs.readFileSync(path.resolve(cwd, f), "utf8")); // relative to the current directory (or -C)
     } catch (error) {
       throw new UsageError(`cannot read report ${f}: ${(error as Error).message}`, {
         fix: "pass files written by `verify --shard K/N --format json`",

@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { EnvironmentError, GitError } from "../errors.js";
+import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 
 export interface ExecOptions {
@@ -75,7 +75,7 @@ export class Git {
       });
     }
     if (res.code !== 0) {
-      throw new EnvironmentError(`${cwd} is not inside a git work tree`, {
+      throw new NotARepositoryError(`${cwd} is not inside a git work tree`, {
         fix: "run integrity-guard from inside a git repository (git init, or cd into one)",
       });
     }

@@ -61,3 +61,95 @@ export function resolveInside(root: string, rel: string, options: { allowFinalLi
 export function toRepoPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join("/");
 }
+
+/** Characters that make a command-line path a glob (when no file of that literal name exists). */
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** A path named on the command line, resolved against the current directory. */
+export interface CliPath {
+  /** As typed (for messages). */
+  arg: string;
+  /** `file`: one path; `dir`: everything below `rel` ("" is the whole repository); `glob`: paths matching `rel`. */
+  kind: "file" | "dir" | "glob";
+  /** Repo-relative POSIX path, folder ("" for the root) or glob pattern. */
+  rel: string;
+  /** Whether the path exists in the working tree (always true for `dir` found on disk; false for globs). */
+  exists: boolean;
+}
+
+/**
+ * Resolve a command-line path the way linters do: relative to `cwd` (which may be a subfolder
+ * of `root`), or absolute. Files, folders (with or without a trailing /), `.`, `..` while still
+ * inside the repository, and globs (`'config/**\/*.yaml'`, quoted so the shell leaves them to
+ * us). Throws UnsafePathError for anything that leaves `root`, lexically or through a symlink.
+ * A path that does not exist is returned with `exists: false`: whether that is an error depends
+ * on the source (the git index may hold what the working tree no longer has).
+ */
+export function resolveCliPath(root: string, cwd: string, arg: string, outside = "the repository"): CliPath {
+  if (arg === "") throw new UnsafePathError(`an empty path was given`, { fix: 'name a file or folder, or "." for the current folder' });
+  if (arg.includes("\0")) throw new UnsafePathError(`path ${JSON.stringify(arg)} contains a NUL byte`);
+  const abs = path.resolve(cwd, arg);
+  if (GLOB_CHARS.test(arg) && !fs.existsSync(abs)) return resolveGlob(root, cwd, arg, outside);
+  const rel = insideRel(root, abs, arg, outside);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    // absent: the caller decides (missing in the work tree, maybe present in the index)
+  }
+  if (rel !== "") resolveInside(root, rel, { what: "path" }); // a symlink out of the repository
+  if (stat?.isDirectory() || rel === "") return { arg, kind: "dir", rel, exists: stat !== undefined };
+  if (stat && /[\\/]$/.test(arg)) {
+    throw new UnsafePathError(`${JSON.stringify(arg)} is a file, not a folder`, { fix: `drop the trailing / to name the file` });
+  }
+  return { arg, kind: /[\\/]$/.test(arg) ? "dir" : "file", rel, exists: stat !== undefined };
+}
+
+/** Repo-relative POSIX path of `abs`, or UnsafePathError when it is not inside `root`. */
+function insideRel(root: string, abs: string, arg: string, outside: string): string {
+  let rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) {
+    // `root` is git's real path; the cwd (or an absolute argument) may reach it through a
+    // symlinked folder (/tmp -> /private/tmp on macOS): compare real paths before refusing.
+    const real = realPrefix(abs);
+    rel = path.relative(fs.realpathSync(root), real);
+  }
+  if (rel === ".." || rel.startsWith(".." + path.sep) || path.isAbsolute(rel)) {
+    throw new UnsafePathError(`path ${JSON.stringify(arg)} is outside ${outside} (${root})`, {
+      fix: `name files and folders inside ${outside}, relative to the current directory or absolute; or run from another folder (-C DIR)`,
+    });
+  }
+  return rel.split(path.sep).join("/");
+}
+
+/** The real path of `abs`, resolving symlinks in the part of it that exists. */
+function realPrefix(abs: string): string {
+  let head = abs;
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(head), ...tail);
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return abs;
+      tail.unshift(path.basename(head));
+      head = parent;
+    }
+  }
+}
+
+/** A glob relative to `cwd` -> a glob relative to `root`: its static leading folders are resolved like a path. */
+function resolveGlob(root: string, cwd: string, arg: string, outside: string): CliPath {
+  const posix = arg.replace(/\\/g, "/");
+  const parts = posix.split("/");
+  const firstGlob = parts.findIndex((s) => GLOB_CHARS.test(s));
+  const rest = parts.slice(firstGlob).filter((s) => s !== "" && s !== ".");
+  if (rest.includes("..")) {
+    throw new UnsafePathError(`glob ${JSON.stringify(arg)} has ".." after its first wildcard`, {
+      fix: "put .. only before the wildcards (../config/*.yaml)",
+    });
+  }
+  const base = path.resolve(cwd, parts.slice(0, firstGlob).join("/") || ".");
+  const relBase = insideRel(root, base, arg, outside);
+  return { arg, kind: "glob", rel: [relBase, ...rest].filter((s) => s !== "").join("/"), exists: false };
+}

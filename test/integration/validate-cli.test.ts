@@ -113,8 +113,12 @@ describe("validate: exit codes and formats", () => {
       repo.write("notes.txt", "hello");
       expect((await repo.cli(["validate", "data/ok.json"])).code).toBe(0);
       expect((await repo.cli(["validate", path.join(repo.dir, "data/bad.json")])).code).toBe(1); // absolute inside: lint-staged style
-      const { report } = await json(repo, ["validate", "notes.txt"]);
+      const { report } = await json(repo, ["validate", "data/ok.json", "notes.txt"]);
       expect(report.findings).toMatchObject([{ rule: "validate/skipped", level: "notice", file: "notes.txt" }]);
+      // Named alone, it selects nothing validate checks: exit 2, never a green run.
+      const alone = await repo.cli(["validate", "notes.txt"]);
+      expect(alone.code).toBe(2);
+      expect(alone.stderr).toContain('"notes.txt" selects no JSON/YAML file that validate checks');
       for (const hostile of ["../outside.json", "/etc/passwd", "data/../../x.json"]) {
         const r = await repo.cli(["validate", hostile]);
         expect(r.code, hostile).toBe(2);
@@ -311,11 +315,10 @@ describe("validate: bad input is a finding, never a crash", () => {
       // The empty file's error comes before its parse/empty warning (errors first within a file).
       expect(report.findings.find((f) => f.file === "data/empty.yaml")?.rule).toBe("schema/violation");
       expect(rules["data/link.json"]).toBeUndefined();
-      const dir = await json(repo, ["validate", "dir.json"]);
-      expect(dir.code).toBe(1);
-      expect(dir.report.findings).toMatchObject([
-        { rule: "parse/unreadable", level: "error", file: "dir.json", fix: expect.stringContaining("directory") },
-      ]);
+      // A folder named like a data file is a folder, as for every linter: it holds nothing to check.
+      const dir = await repo.cli(["validate", "dir.json"]);
+      expect(dir.code).toBe(2);
+      expect(dir.stderr).toContain('"dir.json" selects no JSON/YAML file that validate checks (folder dir.json');
     }));
 
   it.skipIf(process.getuid?.() === 0)(
