@@ -7,7 +7,14 @@ import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
-import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import {
+  formatFor,
+  loadYamlSupport,
+  parseDocument,
+  type DocumentFormat,
+  type ParsedDocument,
+  type ParseOptions,
+} from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -168,11 +175,16 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
   };
 }
 
-function yamlOptions(file: string, cfg: ValidateConfig): { mergeKeys?: boolean; customTags?: string[] } {
-  const out: { mergeKeys?: boolean; customTags?: string[] } = {};
-  if (matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = true;
+type YamlOptions = Pick<ParseOptions, "mergeKeys" | "customTags" | "unknownTags">;
+
+/** Parser options for one YAML file; empty (defaults: merge keys on, unknown tags warn) unless the config says otherwise. */
+function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
+  const out: YamlOptions = {};
+  // merge_keys (now redundant: merge keys are on by default) still wins over forbid_merge_keys for its files.
+  if (matcher(cfg.yaml?.forbid_merge_keys)(file) && !matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = false;
   const tags = (cfg.yaml?.custom_tags ?? []).filter((t) => matcher(t.files)(file)).flatMap((t) => t.tags);
   if (tags.length) out.customTags = [...new Set(tags)];
+  if (cfg.yaml?.unknown_tags === "error") out.unknownTags = "error";
   return out;
 }
 

@@ -13,8 +13,13 @@ export interface ValidateConfig {
   schemas?: SchemaMapping[];
   require_schema?: string[];
   yaml?: {
+    /** Redundant since merge keys are on by default; kept valid. Its files are exempt from forbid_merge_keys. */
     merge_keys?: string[];
+    /** Files in which a `<<` merge key is a parse/merge-key error. */
+    forbid_merge_keys?: string[];
     custom_tags?: { files: string[]; tags: string[] }[];
+    /** Level of parse/unknown-tag (a tag neither core, nor listed, nor of the file's dialect). Default warning. */
+    unknown_tags?: "error" | "warning";
   };
 }
 

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
+export const schemaHash = "9a071c63280c4c94eee1fcbdc9a2fe132f0bb0a109031cce856384918ed365d5";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -69,7 +69,19 @@ const schema11 = {
           type: "object",
           additionalProperties: false,
           properties: {
-            merge_keys: { $ref: "#/definitions/globs", description: "YAML files in which << merge keys are allowed." },
+            merge_keys: {
+              $ref: "#/definitions/globs",
+              description: "Redundant: << merge keys are allowed by default. Kept valid; its files are exempt from forbid_merge_keys.",
+            },
+            forbid_merge_keys: {
+              $ref: "#/definitions/globs",
+              description: "YAML files in which a << merge key is an error (parse/merge-key).",
+            },
+            unknown_tags: {
+              enum: ["error", "warning"],
+              description:
+                "Level of parse/unknown-tag: a tag that is not core YAML, not in custom_tags and not of the file's dialect. Default: warning.",
+            },
             custom_tags: {
               type: "array",
               items: {
@@ -255,7 +267,7 @@ const schema11 = {
     },
   },
 };
-const schema36 = {
+const schema37 = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
@@ -299,7 +311,19 @@ const schema12 = {
       type: "object",
       additionalProperties: false,
       properties: {
-        merge_keys: { $ref: "#/definitions/globs", description: "YAML files in which << merge keys are allowed." },
+        merge_keys: {
+          $ref: "#/definitions/globs",
+          description: "Redundant: << merge keys are allowed by default. Kept valid; its files are exempt from forbid_merge_keys.",
+        },
+        forbid_merge_keys: {
+          $ref: "#/definitions/globs",
+          description: "YAML files in which a << merge key is an error (parse/merge-key).",
+        },
+        unknown_tags: {
+          enum: ["error", "warning"],
+          description:
+            "Level of parse/unknown-tag: a tag that is not core YAML, not in custom_tags and not of the file's dialect. Default: warning.",
+        },
         custom_tags: {
           type: "array",
           items: {
@@ -806,7 +830,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.yaml;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         for (const key2 in data13) {
-          if (!(key2 === "merge_keys" || key2 === "custom_tags")) {
+          if (!(key2 === "merge_keys" || key2 === "forbid_merge_keys" || key2 === "unknown_tags" || key2 === "custom_tags")) {
             const err23 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
@@ -888,22 +912,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.custom_tags !== undefined) {
-          let data16 = data13.custom_tags;
+        if (data13.forbid_merge_keys !== undefined) {
+          let data16 = data13.forbid_merge_keys;
           if (Array.isArray(data16)) {
             const len7 = data16.length;
             for (let i7 = 0; i7 < len7; i7++) {
               let data17 = data16[i7];
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.files === undefined) {
+              if (typeof data17 === "string") {
+                if (func3(data17) < 1) {
                   const err27 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "files" },
-                    message: "must have required property '" + "files" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
                     data: data17,
                   };
                   if (vErrors === null) {
@@ -913,191 +937,275 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data17.tags === undefined) {
-                  const err28 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
+              } else {
+                const err28 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data16,
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data13.unknown_tags !== undefined) {
+          let data18 = data13.unknown_tags;
+          if (!(data18 === "error" || data18 === "warning")) {
+            const err30 = {
+              instancePath: instancePath + "/yaml/unknown_tags",
+              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.yaml.properties.unknown_tags.enum,
+              parentSchema: schema12.properties.yaml.properties.unknown_tags,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data13.custom_tags !== undefined) {
+          let data19 = data13.custom_tags;
+          if (Array.isArray(data19)) {
+            const len8 = data19.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data20 = data19[i8];
+              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                if (data20.files === undefined) {
+                  const err31 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "files" },
+                    message: "must have required property '" + "files" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data20,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data20.tags === undefined) {
+                  const err32 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
                     params: { missingProperty: "tags" },
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    data: data20,
                   };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
-                for (const key3 in data17) {
+                for (const key3 in data20) {
                   if (!(key3 === "files" || key3 === "tags")) {
-                    const err29 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7,
+                    const err33 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
                       params: { additionalProperty: key3 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data17,
+                      data: data20,
                     };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
-                if (data17.files !== undefined) {
-                  let data18 = data17.files;
-                  if (Array.isArray(data18)) {
-                    const len8 = data18.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data19 = data18[i8];
-                      if (typeof data19 === "string") {
-                        if (func3(data19) < 1) {
-                          const err30 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                if (data20.files !== undefined) {
+                  let data21 = data20.files;
+                  if (Array.isArray(data21)) {
+                    const len9 = data21.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data22 = data21[i9];
+                      if (typeof data22 === "string") {
+                        if (func3(data22) < 1) {
+                          const err34 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
                             schemaPath: "#/definitions/globs/items/minLength",
                             keyword: "minLength",
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema13.items,
-                            data: data19,
+                            data: data22,
                           };
                           if (vErrors === null) {
-                            vErrors = [err30];
+                            vErrors = [err34];
                           } else {
-                            vErrors.push(err30);
+                            vErrors.push(err34);
                           }
                           errors++;
                         }
                       } else {
-                        const err31 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                        const err35 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
                           schemaPath: "#/definitions/globs/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema13.items.type,
                           parentSchema: schema13.items,
-                          data: data19,
+                          data: data22,
                         };
                         if (vErrors === null) {
-                          vErrors = [err31];
+                          vErrors = [err35];
                         } else {
-                          vErrors.push(err31);
+                          vErrors.push(err35);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err32 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
+                    const err36 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files",
                       schemaPath: "#/definitions/globs/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema13.type,
                       parentSchema: schema13,
-                      data: data18,
+                      data: data21,
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err36];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
                 }
-                if (data17.tags !== undefined) {
-                  let data20 = data17.tags;
-                  if (Array.isArray(data20)) {
-                    const len9 = data20.length;
-                    for (let i9 = 0; i9 < len9; i9++) {
-                      let data21 = data20[i9];
-                      if (typeof data21 === "string") {
-                        if (!pattern0.test(data21)) {
-                          const err33 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                if (data20.tags !== undefined) {
+                  let data23 = data20.tags;
+                  if (Array.isArray(data23)) {
+                    const len10 = data23.length;
+                    for (let i10 = 0; i10 < len10; i10++) {
+                      let data24 = data23[i10];
+                      if (typeof data24 === "string") {
+                        if (!pattern0.test(data24)) {
+                          const err37 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
                             schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
                             keyword: "pattern",
                             params: { pattern: "^!" },
                             message: 'must match pattern "' + "^!" + '"',
                             schema: "^!",
                             parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data21,
+                            data: data24,
                           };
                           if (vErrors === null) {
-                            vErrors = [err33];
+                            vErrors = [err37];
                           } else {
-                            vErrors.push(err33);
+                            vErrors.push(err37);
                           }
                           errors++;
                         }
                       } else {
-                        const err34 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                        const err38 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
                           schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
                           parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data21,
+                          data: data24,
                         };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err38];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err38);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err35 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
+                    const err39 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags",
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data20,
+                      data: data23,
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err39];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err39);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err36 = {
-                  instancePath: instancePath + "/yaml/custom_tags/" + i7,
+                const err40 = {
+                  instancePath: instancePath + "/yaml/custom_tags/" + i8,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data17,
+                  data: data20,
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err40];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err40);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = {
+            const err41 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1105,18 +1213,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data16,
+              data: data19,
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err41];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
       } else {
-        const err38 = {
+        const err42 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1127,15 +1235,15 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           data: data13,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err42];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
   } else {
-    const err39 = {
+    const err43 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1146,16 +1254,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err43];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err43);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema21 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1180,7 +1288,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema20,
+          parentSchema: schema21,
           data,
         };
         if (vErrors === null) {
@@ -1324,10 +1432,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/modified_level",
           schemaPath: "#/properties/modified_level/enum",
           keyword: "enum",
-          params: { allowedValues: schema20.properties.modified_level.enum },
+          params: { allowedValues: schema21.properties.modified_level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema20.properties.modified_level.enum,
-          parentSchema: schema20.properties.modified_level,
+          schema: schema21.properties.modified_level.enum,
+          parentSchema: schema21.properties.modified_level,
           data: data4,
         };
         if (vErrors === null) {
@@ -1345,8 +1453,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema20.type,
-      parentSchema: schema20,
+      schema: schema21.type,
+      parentSchema: schema21,
       data,
     };
     if (vErrors === null) {
@@ -1359,7 +1467,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema24 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1407,7 +1515,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema24,
           data,
         };
         if (vErrors === null) {
@@ -1494,8 +1602,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.precedence.items.type,
-              parentSchema: schema23.properties.precedence.items,
+              schema: schema24.properties.precedence.items.type,
+              parentSchema: schema24.properties.precedence.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -1513,8 +1621,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.precedence.type,
-          parentSchema: schema23.properties.precedence,
+          schema: schema24.properties.precedence.type,
+          parentSchema: schema24.properties.precedence,
           data: data2,
         };
         if (vErrors === null) {
@@ -1539,7 +1647,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.owners.propertyNames,
+                parentSchema: schema24.properties.owners.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1559,8 +1667,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key1 },
               message: "property name must be valid",
-              schema: schema23.properties.owners.propertyNames,
-              parentSchema: schema23.properties.owners,
+              schema: schema24.properties.owners.propertyNames,
+              parentSchema: schema24.properties.owners,
               data: data4,
             };
             if (vErrors === null) {
@@ -1580,8 +1688,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.owners.additionalProperties.type,
-              parentSchema: schema23.properties.owners.additionalProperties,
+              schema: schema24.properties.owners.additionalProperties.type,
+              parentSchema: schema24.properties.owners.additionalProperties,
               data: data5,
             };
             if (vErrors === null) {
@@ -1599,8 +1707,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.owners.type,
-          parentSchema: schema23.properties.owners,
+          schema: schema24.properties.owners.type,
+          parentSchema: schema24.properties.owners,
           data: data4,
         };
         if (vErrors === null) {
@@ -1626,7 +1734,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.differ.items,
+                parentSchema: schema24.properties.differ.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -1643,8 +1751,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.differ.items.type,
-              parentSchema: schema23.properties.differ.items,
+              schema: schema24.properties.differ.items.type,
+              parentSchema: schema24.properties.differ.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -1662,8 +1770,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.differ.type,
-          parentSchema: schema23.properties.differ,
+          schema: schema24.properties.differ.type,
+          parentSchema: schema24.properties.differ,
           data: data6,
         };
         if (vErrors === null) {
@@ -1688,7 +1796,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema23.properties.merge.propertyNames,
+                parentSchema: schema24.properties.merge.propertyNames,
                 data: key3,
                 propertyName: key3,
               };
@@ -1708,8 +1816,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key3 },
               message: "property name must be valid",
-              schema: schema23.properties.merge.propertyNames,
-              parentSchema: schema23.properties.merge,
+              schema: schema24.properties.merge.propertyNames,
+              parentSchema: schema24.properties.merge,
               data: data8,
             };
             if (vErrors === null) {
@@ -1727,10 +1835,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/merge/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/merge/additionalProperties/enum",
               keyword: "enum",
-              params: { allowedValues: schema23.properties.merge.additionalProperties.enum },
+              params: { allowedValues: schema24.properties.merge.additionalProperties.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema23.properties.merge.additionalProperties.enum,
-              parentSchema: schema23.properties.merge.additionalProperties,
+              schema: schema24.properties.merge.additionalProperties.enum,
+              parentSchema: schema24.properties.merge.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -1748,8 +1856,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.merge.type,
-          parentSchema: schema23.properties.merge,
+          schema: schema24.properties.merge.type,
+          parentSchema: schema24.properties.merge,
           data: data8,
         };
         if (vErrors === null) {
@@ -1773,8 +1881,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.secret_keys.items.type,
-              parentSchema: schema23.properties.secret_keys.items,
+              schema: schema24.properties.secret_keys.items.type,
+              parentSchema: schema24.properties.secret_keys.items,
               data: data11,
             };
             if (vErrors === null) {
@@ -1792,8 +1900,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.secret_keys.type,
-          parentSchema: schema23.properties.secret_keys,
+          schema: schema24.properties.secret_keys.type,
+          parentSchema: schema24.properties.secret_keys,
           data: data10,
         };
         if (vErrors === null) {
@@ -1811,8 +1919,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema24.type,
+      parentSchema: schema24,
       data,
     };
     if (vErrors === null) {
@@ -1825,7 +1933,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema26 = {
   type: "object",
   additionalProperties: false,
   required: ["source", "target", "fields"],
@@ -1837,7 +1945,7 @@ const schema25 = {
     one_sided: { enum: ["error", "warning", "ignore"], description: "Level for entries present on one side only. Default: warning." },
   },
 };
-const schema26 = {
+const schema27 = {
   type: "object",
   additionalProperties: false,
   required: ["file", "path"],
@@ -1857,8 +1965,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "source" },
         message: "must have required property '" + "source" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1875,8 +1983,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "target" },
         message: "must have required property '" + "target" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1893,8 +2001,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "fields" },
         message: "must have required property '" + "fields" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1913,7 +2021,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema25,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -1933,8 +2041,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema25.properties.name.type,
-          parentSchema: schema25.properties.name,
+          schema: schema26.properties.name.type,
+          parentSchema: schema26.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -1955,8 +2063,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data1,
           };
           if (vErrors === null) {
@@ -1973,8 +2081,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data1,
           };
           if (vErrors === null) {
@@ -1993,7 +2101,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema27,
               data: data1,
             };
             if (vErrors === null) {
@@ -2015,7 +2123,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema27.properties.file,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2032,8 +2140,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema27.properties.file.type,
+              parentSchema: schema27.properties.file,
               data: data2,
             };
             if (vErrors === null) {
@@ -2055,7 +2163,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema27.properties.path,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2072,8 +2180,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema27.properties.path.type,
+              parentSchema: schema27.properties.path,
               data: data3,
             };
             if (vErrors === null) {
@@ -2091,8 +2199,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema27.type,
+          parentSchema: schema27,
           data: data1,
         };
         if (vErrors === null) {
@@ -2113,8 +2221,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data4,
           };
           if (vErrors === null) {
@@ -2131,8 +2239,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data4,
           };
           if (vErrors === null) {
@@ -2151,7 +2259,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema27,
               data: data4,
             };
             if (vErrors === null) {
@@ -2173,7 +2281,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema27.properties.file,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2190,8 +2298,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema27.properties.file.type,
+              parentSchema: schema27.properties.file,
               data: data5,
             };
             if (vErrors === null) {
@@ -2213,7 +2321,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema27.properties.path,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2230,8 +2338,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema27.properties.path.type,
+              parentSchema: schema27.properties.path,
               data: data6,
             };
             if (vErrors === null) {
@@ -2249,8 +2357,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema27.type,
+          parentSchema: schema27,
           data: data4,
         };
         if (vErrors === null) {
@@ -2272,7 +2380,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema25.properties.fields,
+            parentSchema: schema26.properties.fields,
             data: data7,
           };
           if (vErrors === null) {
@@ -2291,8 +2399,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema25.properties.fields.additionalProperties.type,
-              parentSchema: schema25.properties.fields.additionalProperties,
+              schema: schema26.properties.fields.additionalProperties.type,
+              parentSchema: schema26.properties.fields.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -2310,8 +2418,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema25.properties.fields.type,
-          parentSchema: schema25.properties.fields,
+          schema: schema26.properties.fields.type,
+          parentSchema: schema26.properties.fields,
           data: data7,
         };
         if (vErrors === null) {
@@ -2329,10 +2437,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/one_sided",
           schemaPath: "#/properties/one_sided/enum",
           keyword: "enum",
-          params: { allowedValues: schema25.properties.one_sided.enum },
+          params: { allowedValues: schema26.properties.one_sided.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema25.properties.one_sided.enum,
-          parentSchema: schema25.properties.one_sided,
+          schema: schema26.properties.one_sided.enum,
+          parentSchema: schema26.properties.one_sided,
           data: data9,
         };
         if (vErrors === null) {
@@ -2350,8 +2458,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -2364,7 +2472,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema29 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2400,12 +2508,12 @@ const schema28 = {
     },
   },
 };
-const schema29 = {
+const schema30 = {
   type: "string",
   minLength: 1,
   description: "A literal value, or env:NAME to read it from the environment variable NAME.",
 };
-const schema30 = {
+const schema31 = {
   type: "string",
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
@@ -2425,7 +2533,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema28,
+          parentSchema: schema29,
           data,
         };
         if (vErrors === null) {
@@ -2447,7 +2555,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema29.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2465,7 +2573,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[A-Za-z0-9._/-]+$" },
             message: 'must match pattern "' + "^[A-Za-z0-9._/-]+$" + '"',
             schema: "^[A-Za-z0-9._/-]+$",
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema29.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2482,8 +2590,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.branch.type,
-          parentSchema: schema28.properties.branch,
+          schema: schema29.properties.branch.type,
+          parentSchema: schema29.properties.branch,
           data: data0,
         };
         if (vErrors === null) {
@@ -2505,7 +2613,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.remote,
+            parentSchema: schema29.properties.remote,
             data: data1,
           };
           if (vErrors === null) {
@@ -2522,8 +2630,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.remote.type,
-          parentSchema: schema28.properties.remote,
+          schema: schema29.properties.remote.type,
+          parentSchema: schema29.properties.remote,
           data: data1,
         };
         if (vErrors === null) {
@@ -2544,8 +2652,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "format" },
             message: "must have required property '" + "format" + "'",
-            schema: schema28.properties.sign.required,
-            parentSchema: schema28.properties.sign,
+            schema: schema29.properties.sign.required,
+            parentSchema: schema29.properties.sign,
             data: data2,
           };
           if (vErrors === null) {
@@ -2564,7 +2672,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema28.properties.sign,
+              parentSchema: schema29.properties.sign,
               data: data2,
             };
             if (vErrors === null) {
@@ -2582,10 +2690,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/sign/format",
               schemaPath: "#/properties/sign/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema28.properties.sign.properties.format.enum },
+              params: { allowedValues: schema29.properties.sign.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema28.properties.sign.properties.format.enum,
-              parentSchema: schema28.properties.sign.properties.format,
+              schema: schema29.properties.sign.properties.format.enum,
+              parentSchema: schema29.properties.sign.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -2607,7 +2715,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2624,8 +2732,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data4,
             };
             if (vErrors === null) {
@@ -2645,8 +2753,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.allowed_signers.type,
-              parentSchema: schema28.properties.sign.properties.allowed_signers,
+              schema: schema29.properties.sign.properties.allowed_signers.type,
+              parentSchema: schema29.properties.sign.properties.allowed_signers,
               data: data5,
             };
             if (vErrors === null) {
@@ -2666,8 +2774,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.fingerprint.type,
-              parentSchema: schema28.properties.sign.properties.fingerprint,
+              schema: schema29.properties.sign.properties.fingerprint.type,
+              parentSchema: schema29.properties.sign.properties.fingerprint,
               data: data6,
             };
             if (vErrors === null) {
@@ -2685,8 +2793,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sign.type,
-          parentSchema: schema28.properties.sign,
+          schema: schema29.properties.sign.type,
+          parentSchema: schema29.properties.sign,
           data: data2,
         };
         if (vErrors === null) {
@@ -2708,7 +2816,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
             message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
             schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-            parentSchema: schema30,
+            parentSchema: schema31,
             data: data7,
           };
           if (vErrors === null) {
@@ -2725,8 +2833,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema30.type,
-          parentSchema: schema30,
+          schema: schema31.type,
+          parentSchema: schema31,
           data: data7,
         };
         if (vErrors === null) {
@@ -2750,8 +2858,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
-                schema: schema28.properties.sets.additionalProperties.required,
-                parentSchema: schema28.properties.sets.additionalProperties,
+                schema: schema29.properties.sets.additionalProperties.required,
+                parentSchema: schema29.properties.sets.additionalProperties,
                 data: data9,
               };
               if (vErrors === null) {
@@ -2770,7 +2878,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema28.properties.sets.additionalProperties,
+                  parentSchema: schema29.properties.sets.additionalProperties,
                   data: data9,
                 };
                 if (vErrors === null) {
@@ -2792,7 +2900,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                    parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
                     data: data10,
                   };
                   if (vErrors === null) {
@@ -2814,7 +2922,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                        parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2831,8 +2939,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema28.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                      schema: schema29.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -2850,8 +2958,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema28.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                  schema: schema29.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -2871,8 +2979,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema28.properties.sets.additionalProperties.properties.keep.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                  schema: schema29.properties.sets.additionalProperties.properties.keep.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -2891,7 +2999,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                    parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -2912,8 +3020,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema28.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.schedule,
+                  schema: schema29.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.schedule,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -2931,8 +3039,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema28.properties.sets.additionalProperties.type,
-              parentSchema: schema28.properties.sets.additionalProperties,
+              schema: schema29.properties.sets.additionalProperties.type,
+              parentSchema: schema29.properties.sets.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -2950,8 +3058,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sets.type,
-          parentSchema: schema28.properties.sets,
+          schema: schema29.properties.sets.type,
+          parentSchema: schema29.properties.sets,
           data: data8,
         };
         if (vErrors === null) {
@@ -2969,8 +3077,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema28.type,
-      parentSchema: schema28,
+      schema: schema29.type,
+      parentSchema: schema29,
       data,
     };
     if (vErrors === null) {
@@ -2983,7 +3091,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema32 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3023,7 +3131,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema31,
+          parentSchema: schema32,
           data,
         };
         if (vErrors === null) {
@@ -3047,8 +3155,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema31.properties.critical_files.items.type,
-              parentSchema: schema31.properties.critical_files.items,
+              schema: schema32.properties.critical_files.items.type,
+              parentSchema: schema32.properties.critical_files.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3066,8 +3174,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema31.properties.critical_files.type,
-          parentSchema: schema31.properties.critical_files,
+          schema: schema32.properties.critical_files.type,
+          parentSchema: schema32.properties.critical_files,
           data: data0,
         };
         if (vErrors === null) {
@@ -3092,7 +3200,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
                 message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
                 schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-                parentSchema: schema30,
+                parentSchema: schema31,
                 data: data3,
               };
               if (vErrors === null) {
@@ -3109,8 +3217,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema31.type,
+              parentSchema: schema31,
               data: data3,
             };
             if (vErrors === null) {
@@ -3128,8 +3236,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.max_snapshot_age.type,
-          parentSchema: schema31.properties.max_snapshot_age,
+          schema: schema32.properties.max_snapshot_age.type,
+          parentSchema: schema32.properties.max_snapshot_age,
           data: data2,
         };
         if (vErrors === null) {
@@ -3151,7 +3259,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" },
             message: 'must match pattern "' + "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" + '"',
             schema: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$",
-            parentSchema: schema31.properties.min_free_disk,
+            parentSchema: schema32.properties.min_free_disk,
             data: data4,
           };
           if (vErrors === null) {
@@ -3168,8 +3276,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema31.properties.min_free_disk.type,
-          parentSchema: schema31.properties.min_free_disk,
+          schema: schema32.properties.min_free_disk.type,
+          parentSchema: schema32.properties.min_free_disk,
           data: data4,
         };
         if (vErrors === null) {
@@ -3194,7 +3302,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.weights.additionalProperties,
+                parentSchema: schema32.properties.weights.additionalProperties,
                 data: data6,
               };
               if (vErrors === null) {
@@ -3211,8 +3319,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.weights.additionalProperties.type,
-              parentSchema: schema31.properties.weights.additionalProperties,
+              schema: schema32.properties.weights.additionalProperties.type,
+              parentSchema: schema32.properties.weights.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
@@ -3230,8 +3338,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.weights.type,
-          parentSchema: schema31.properties.weights,
+          schema: schema32.properties.weights.type,
+          parentSchema: schema32.properties.weights,
           data: data5,
         };
         if (vErrors === null) {
@@ -3254,7 +3362,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema31.properties.thresholds,
+              parentSchema: schema32.properties.thresholds,
               data: data7,
             };
             if (vErrors === null) {
@@ -3276,7 +3384,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema32.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3294,7 +3402,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema32.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3311,8 +3419,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.healthy.type,
-              parentSchema: schema31.properties.thresholds.properties.healthy,
+              schema: schema32.properties.thresholds.properties.healthy.type,
+              parentSchema: schema32.properties.thresholds.properties.healthy,
               data: data8,
             };
             if (vErrors === null) {
@@ -3334,7 +3442,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema32.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3352,7 +3460,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema32.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3369,8 +3477,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.degraded.type,
-              parentSchema: schema31.properties.thresholds.properties.degraded,
+              schema: schema32.properties.thresholds.properties.degraded.type,
+              parentSchema: schema32.properties.thresholds.properties.degraded,
               data: data9,
             };
             if (vErrors === null) {
@@ -3390,8 +3498,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema31.properties.thresholds.properties.max_error_count.type,
-              parentSchema: schema31.properties.thresholds.properties.max_error_count,
+              schema: schema32.properties.thresholds.properties.max_error_count.type,
+              parentSchema: schema32.properties.thresholds.properties.max_error_count,
               data: data10,
             };
             if (vErrors === null) {
@@ -3410,7 +3518,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_error_count,
+                parentSchema: schema32.properties.thresholds.properties.max_error_count,
                 data: data10,
               };
               if (vErrors === null) {
@@ -3433,7 +3541,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+                parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
                 data: data11,
               };
               if (vErrors === null) {
@@ -3450,8 +3558,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.max_check_seconds.type,
-              parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+              schema: schema32.properties.thresholds.properties.max_check_seconds.type,
+              parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
               data: data11,
             };
             if (vErrors === null) {
@@ -3469,8 +3577,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.thresholds.type,
-          parentSchema: schema31.properties.thresholds,
+          schema: schema32.properties.thresholds.type,
+          parentSchema: schema32.properties.thresholds,
           data: data7,
         };
         if (vErrors === null) {
@@ -3488,8 +3596,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema31.type,
-      parentSchema: schema31,
+      schema: schema32.type,
+      parentSchema: schema32,
       data,
     };
     if (vErrors === null) {
@@ -3502,7 +3610,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema34 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
@@ -3551,8 +3659,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "webhook" },
         message: "must have required property '" + "webhook" + "'",
-        schema: schema33.anyOf[0].required,
-        parentSchema: schema33.anyOf[0],
+        schema: schema34.anyOf[0].required,
+        parentSchema: schema34.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3575,8 +3683,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "required",
           params: { missingProperty: "github_issue" },
           message: "must have required property '" + "github_issue" + "'",
-          schema: schema33.anyOf[1].required,
-          parentSchema: schema33.anyOf[1],
+          schema: schema34.anyOf[1].required,
+          parentSchema: schema34.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3599,8 +3707,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "email" },
             message: "must have required property '" + "email" + "'",
-            schema: schema33.anyOf[2].required,
-            parentSchema: schema33.anyOf[2],
+            schema: schema34.anyOf[2].required,
+            parentSchema: schema34.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -3622,8 +3730,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "anyOf",
       params: {},
       message: "must match a schema in anyOf",
-      schema: schema33.anyOf,
-      parentSchema: schema33,
+      schema: schema34.anyOf,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -3650,8 +3758,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "level" },
         message: "must have required property '" + "level" + "'",
-        schema: schema33.required,
-        parentSchema: schema33,
+        schema: schema34.required,
+        parentSchema: schema34,
         data,
       };
       if (vErrors === null) {
@@ -3670,7 +3778,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema33,
+          parentSchema: schema34,
           data,
         };
         if (vErrors === null) {
@@ -3688,10 +3796,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
-          params: { allowedValues: schema33.properties.level.enum },
+          params: { allowedValues: schema34.properties.level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema33.properties.level.enum,
-          parentSchema: schema33.properties.level,
+          schema: schema34.properties.level.enum,
+          parentSchema: schema34.properties.level,
           data: data0,
         };
         if (vErrors === null) {
@@ -3712,8 +3820,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "url" },
             message: "must have required property '" + "url" + "'",
-            schema: schema33.properties.webhook.required,
-            parentSchema: schema33.properties.webhook,
+            schema: schema34.properties.webhook.required,
+            parentSchema: schema34.properties.webhook,
             data: data1,
           };
           if (vErrors === null) {
@@ -3732,7 +3840,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.webhook,
+              parentSchema: schema34.properties.webhook,
               data: data1,
             };
             if (vErrors === null) {
@@ -3754,7 +3862,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data2,
               };
               if (vErrors === null) {
@@ -3771,8 +3879,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data2,
             };
             if (vErrors === null) {
@@ -3790,10 +3898,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema33.properties.webhook.properties.format.enum },
+              params: { allowedValues: schema34.properties.webhook.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema33.properties.webhook.properties.format.enum,
-              parentSchema: schema33.properties.webhook.properties.format,
+              schema: schema34.properties.webhook.properties.format.enum,
+              parentSchema: schema34.properties.webhook.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -3811,8 +3919,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.webhook.type,
-          parentSchema: schema33.properties.webhook,
+          schema: schema34.properties.webhook.type,
+          parentSchema: schema34.properties.webhook,
           data: data1,
         };
         if (vErrors === null) {
@@ -3836,8 +3944,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema33.properties.github_issue.oneOf[0].type,
-          parentSchema: schema33.properties.github_issue.oneOf[0],
+          schema: schema34.properties.github_issue.oneOf[0].type,
+          parentSchema: schema34.properties.github_issue.oneOf[0],
           data: data4,
         };
         if (vErrors === null) {
@@ -3863,7 +3971,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.github_issue.oneOf[1],
+              parentSchema: schema34.properties.github_issue.oneOf[1],
               data: data4,
             };
             if (vErrors === null) {
@@ -3887,8 +3995,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.github_issue.oneOf[1].properties.labels.items.type,
-                  parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels.items,
+                  schema: schema34.properties.github_issue.oneOf[1].properties.labels.items.type,
+                  parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels.items,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -3906,8 +4014,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.github_issue.oneOf[1].properties.labels.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels,
+              schema: schema34.properties.github_issue.oneOf[1].properties.labels.type,
+              parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels,
               data: data5,
             };
             if (vErrors === null) {
@@ -3927,8 +4035,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.github_issue.oneOf[1].properties.repository.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.repository,
+              schema: schema34.properties.github_issue.oneOf[1].properties.repository.type,
+              parentSchema: schema34.properties.github_issue.oneOf[1].properties.repository,
               data: data7,
             };
             if (vErrors === null) {
@@ -3946,8 +4054,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.github_issue.oneOf[1].type,
-          parentSchema: schema33.properties.github_issue.oneOf[1],
+          schema: schema34.properties.github_issue.oneOf[1].type,
+          parentSchema: schema34.properties.github_issue.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -3974,8 +4082,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "oneOf",
           params: { passingSchemas: passing0 },
           message: "must match exactly one schema in oneOf",
-          schema: schema33.properties.github_issue.oneOf,
-          parentSchema: schema33.properties.github_issue,
+          schema: schema34.properties.github_issue.oneOf,
+          parentSchema: schema34.properties.github_issue,
           data: data4,
         };
         if (vErrors === null) {
@@ -4005,8 +4113,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "to" },
             message: "must have required property '" + "to" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema34.properties.email.required,
+            parentSchema: schema34.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4023,8 +4131,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "smtp" },
             message: "must have required property '" + "smtp" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema34.properties.email.required,
+            parentSchema: schema34.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4043,7 +4151,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.email,
+              parentSchema: schema34.properties.email,
               data: data8,
             };
             if (vErrors === null) {
@@ -4067,8 +4175,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.to.oneOf[0].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[0],
+              schema: schema34.properties.email.properties.to.oneOf[0].type,
+              parentSchema: schema34.properties.email.properties.to.oneOf[0],
               data: data9,
             };
             if (vErrors === null) {
@@ -4095,8 +4203,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.email.properties.to.oneOf[1].items.type,
-                  parentSchema: schema33.properties.email.properties.to.oneOf[1].items,
+                  schema: schema34.properties.email.properties.to.oneOf[1].items.type,
+                  parentSchema: schema34.properties.email.properties.to.oneOf[1].items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -4114,8 +4222,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.email.properties.to.oneOf[1].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[1],
+              schema: schema34.properties.email.properties.to.oneOf[1].type,
+              parentSchema: schema34.properties.email.properties.to.oneOf[1],
               data: data9,
             };
             if (vErrors === null) {
@@ -4142,8 +4250,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "oneOf",
               params: { passingSchemas: passing1 },
               message: "must match exactly one schema in oneOf",
-              schema: schema33.properties.email.properties.to.oneOf,
-              parentSchema: schema33.properties.email.properties.to,
+              schema: schema34.properties.email.properties.to.oneOf,
+              parentSchema: schema34.properties.email.properties.to,
               data: data9,
             };
             if (vErrors === null) {
@@ -4172,8 +4280,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.from.type,
-              parentSchema: schema33.properties.email.properties.from,
+              schema: schema34.properties.email.properties.from.type,
+              parentSchema: schema34.properties.email.properties.from,
               data: data11,
             };
             if (vErrors === null) {
@@ -4195,7 +4303,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data12,
               };
               if (vErrors === null) {
@@ -4212,8 +4320,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data12,
             };
             if (vErrors === null) {
@@ -4231,8 +4339,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.email.type,
-          parentSchema: schema33.properties.email,
+          schema: schema34.properties.email.type,
+          parentSchema: schema34.properties.email,
           data: data8,
         };
         if (vErrors === null) {
@@ -4250,8 +4358,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema33.type,
-      parentSchema: schema33,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -4464,7 +4572,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema37,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4482,7 +4590,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema37,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4501,7 +4609,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema36,
+                      parentSchema: schema37,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -4524,7 +4632,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           params: { additionalProperty: key3 },
                           message: "must NOT have additional properties",
                           schema: false,
-                          parentSchema: schema36.properties.restore,
+                          parentSchema: schema37.properties.restore,
                           data: data13,
                         };
                         if (vErrors === null) {
@@ -4545,8 +4653,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.set.type,
-                          parentSchema: schema36.properties.restore.properties.set,
+                          schema: schema37.properties.restore.properties.set.type,
+                          parentSchema: schema37.properties.restore.properties.set,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -4567,8 +4675,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.snapshot.type,
-                          parentSchema: schema36.properties.restore.properties.snapshot,
+                          schema: schema37.properties.restore.properties.snapshot.type,
+                          parentSchema: schema37.properties.restore.properties.snapshot,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -4599,8 +4707,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               keyword: "type",
                               params: { type: "string" },
                               message: "must be string",
-                              schema: schema36.properties.restore.properties.paths.items.type,
-                              parentSchema: schema36.properties.restore.properties.paths.items,
+                              schema: schema37.properties.restore.properties.paths.items.type,
+                              parentSchema: schema37.properties.restore.properties.paths.items,
                               data: data17,
                             };
                             if (vErrors === null) {
@@ -4619,8 +4727,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
-                          schema: schema36.properties.restore.properties.paths.type,
-                          parentSchema: schema36.properties.restore.properties.paths,
+                          schema: schema37.properties.restore.properties.paths.type,
+                          parentSchema: schema37.properties.restore.properties.paths,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -4638,8 +4746,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
-                      schema: schema36.properties.restore.type,
-                      parentSchema: schema36.properties.restore,
+                      schema: schema37.properties.restore.type,
+                      parentSchema: schema37.properties.restore,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -4661,7 +4769,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema36.properties.run,
+                        parentSchema: schema37.properties.run,
                         data: data18,
                       };
                       if (vErrors === null) {
@@ -4678,8 +4786,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema36.properties.run.type,
-                      parentSchema: schema36.properties.run,
+                      schema: schema37.properties.run.type,
+                      parentSchema: schema37.properties.run,
                       data: data18,
                     };
                     if (vErrors === null) {
@@ -4703,8 +4811,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "boolean" },
                       message: "must be boolean",
-                      schema: schema36.properties.verify.oneOf[0].type,
-                      parentSchema: schema36.properties.verify.oneOf[0],
+                      schema: schema37.properties.verify.oneOf[0].type,
+                      parentSchema: schema37.properties.verify.oneOf[0],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4732,8 +4840,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema36.properties.verify.oneOf[1].items,
+                          schema: schema37.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema37.properties.verify.oneOf[1].items,
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -4751,8 +4859,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema36.properties.verify.oneOf[1].type,
-                      parentSchema: schema36.properties.verify.oneOf[1],
+                      schema: schema37.properties.verify.oneOf[1].type,
+                      parentSchema: schema37.properties.verify.oneOf[1],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4779,8 +4887,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "oneOf",
                       params: { passingSchemas: passing0 },
                       message: "must match exactly one schema in oneOf",
-                      schema: schema36.properties.verify.oneOf,
-                      parentSchema: schema36.properties.verify,
+                      schema: schema37.properties.verify.oneOf,
+                      parentSchema: schema37.properties.verify,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4807,8 +4915,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema36.type,
-                  parentSchema: schema36,
+                  schema: schema37.type,
+                  parentSchema: schema37,
                   data: data12,
                 };
                 if (vErrors === null) {
