@@ -493,7 +493,10 @@ function unknownTag(
   };
 }
 
-/** `!!binary` that is not base64, `!!timestamp` that is not a timestamp: PyYAML, Psych and yaml.v3 fail on them. */
+/**
+ * `!!binary` (or Psych's `!binary`) that is not base64, `!!timestamp` that is not a timestamp:
+ * PyYAML, Psych and yaml.v3 fail on them, and a base64 block cut short is otherwise invisible.
+ */
 function badTypedScalar(
   tag: string,
   node: Node,
@@ -506,7 +509,7 @@ function badTypedScalar(
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== "string") return undefined;
   let expected: string;
-  if (tag === YAML_TAG + "binary") {
+  if (tag === YAML_TAG + "binary" || tag === "!binary") {
     const compact = value.replace(/\s+/g, "");
     if (/^[A-Za-z0-9+/]*={0,2}$/.test(compact) && compact.length % 4 === 0) return undefined;
     expected = "base64 text (A-Z, a-z, 0-9, +, /, = padding)";
