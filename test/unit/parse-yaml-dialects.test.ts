@@ -301,7 +301,7 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     const w = doc.findings[0]!;
     expect(w.message).toContain("double-quoted string opened at 4:8 continues on line 5");
     expect(w.message).toContain("strict YAML 1.2 parsers");
-    expect(w.fix).toContain("indent line 5 of the string so it starts at column 4 or further right");
+    expect(w.fix).toContain("indent line 5 so it starts at column 4 or further right");
     expect(doc.locate("/key/sub")).toMatchObject({ line: 4, column: 8 });
     const fine = parse('key:\n  sub: "this is\nnot indented"\n', "c.yaml");
     expect(fine.ok).toBe(true);
@@ -332,6 +332,40 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     expect(doc.ok).toBe(false);
     expect(doc.findings.find((f) => f.level === "error")!.rule).toBe(rule);
     expect(doc.findings.some((f) => f.rule === "parse/quoted-indent")).toBe(false);
+  });
+});
+
+describe("flow collections continued at the key's indent (PyYAML and libyaml ignore indentation inside [ ] and { })", () => {
+  it("are a warning, and the value is read", () => {
+    const doc = parse("top:\n  args: [--verbose,\n  --quiet]\n  env: {A: 1,\nB: 2}\n", "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/flow-indent", "warning", 3, 3],
+      ["parse/flow-indent", "warning", 5, 1],
+    ]);
+    expect(doc.findings[0]!.message).toContain("flow sequence [ ] opened at 2:9 continues on line 3");
+    expect(doc.value).toEqual({ top: { args: ["--verbose", "--quiet"], env: { A: 1, B: 2 } } });
+  });
+
+  it.each([
+    ["cut short (truncated)", "key: [a,\nb, c\n", "parse/syntax"],
+    ["a line starting with a tab (PyYAML refuses it)", "- [\n\tfoo,\n foo\n ]\n", "parse/syntax"],
+  ])("%s stays an error", (_name, text, rule) => {
+    const doc = parse(text, "c.yaml");
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.find((f) => f.level === "error")!.rule).toBe(rule);
+  });
+});
+
+describe("a comment glued to the token before it", () => {
+  it("is a warning (PyYAML, libyaml and js-yaml read it as a comment); strict keeps the error", () => {
+    const text = 'key: "value"# note\nlist: [a, b]# note\n';
+    const doc = parse(text, "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/comment-spacing", "warning", 1, 13],
+      ["parse/comment-spacing", "warning", 2, 13],
+    ]);
+    expect(doc.value).toEqual({ key: "value", list: ["a", "b"] });
+    expect(parse(text, "c.yaml", { strict: true }).ok).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
-import { openingQuoteBefore, reindentQuoted, type QuotedRepair } from "./yaml-quoted.js";
+import { closingFlow, closingQuote, openingFlowBefore, openingQuoteBefore, reindentSpan, type Reindent } from "./yaml-reindent.js";
 import { yamlRegistry } from "./yaml-registry.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
@@ -30,8 +30,10 @@ const ACCEPTED_TAGS = new Set([
   ...["str", "int", "float", "bool", "null", "seq", "map"].map((t) => YAML_TAG + t),
   ...["binary", "set", "omap", "pairs", "timestamp", "merge", "value"].map((t) => YAML_TAG + t),
 ]);
-/** Most quoted strings re-indented in one file before giving up (each costs a re-parse). */
-const MAX_QUOTED_REPAIRS = 50;
+/** Most strings and flow collections re-indented in one file before giving up (each costs a re-parse). */
+const MAX_REINDENTS = 50;
+/** The yaml package's message for a comment glued to the token before it (an error only in strict mode). */
+const COMMENT_SPACING = "Comments must be separated from other tokens by white space characters";
 /** A YAML 1.1 timestamp (PyYAML's resolver pattern): what `!!timestamp` must hold. */
 const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
@@ -86,9 +88,13 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
     return { doc: failed([crashFinding(error, file)]), syntaxErrors: 1 };
   }
 
-  const syntaxErrors = list.reduce((n, d) => n + d.errors.length, 0);
-  if (syntaxErrors > 0 && !options.strict && repairs < MAX_QUOTED_REPAIRS) {
-    const repaired = repairQuoted(text, list, options, repairs);
+  // A comment glued to a quoted value or a bracket ("x"#c): PyYAML, libyaml and js-yaml read it
+  // as a comment, and so does the yaml package, which only flags it in strict mode.
+  const lenientComment = (e: { code: string; message: string }) =>
+    !options.strict && e.code === "MISSING_CHAR" && e.message.startsWith(COMMENT_SPACING);
+  const syntaxErrors = list.reduce((n, d) => n + d.errors.filter((e) => !lenientComment(e)).length, 0);
+  if (syntaxErrors > 0 && !options.strict && repairs < MAX_REINDENTS) {
+    const repaired = reindented(text, list, options, repairs);
     if (repaired) return repaired;
   }
 
@@ -96,7 +102,10 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   const at = (offset: number) => lines.position(offset);
   const contentEnd = text.trimEnd().length;
   for (const doc of list) {
-    for (const e of doc.errors) findings.push(yamlErrorFinding(e, file, lines, contentEnd));
+    for (const e of doc.errors) {
+      if (lenientComment(e)) findings.push(commentSpacing(lines.position(e.pos[0]), file));
+      else findings.push(yamlErrorFinding(e, file, lines, contentEnd));
+    }
     for (const w of doc.warnings) {
       if (w.code === "TAG_RESOLVE_FAILED") continue; // tags are checked in walk(), against the allow-list
       findings.push({ rule: "parse/warning", level: "warning", file, ...at(w.pos[0]), message: w.message.split("\n")[0]!.trim() });
@@ -180,30 +189,45 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
 }
 
 /**
- * The first "Missing closing quote" that is a quoted string continued at its key's indent (see
- * ./yaml-quoted.ts): the file parsed again with that string re-indented, its positions mapped
- * back, plus a warning. Undefined when that is not the case or the re-indented text still has
- * syntax errors: the original errors stand.
+ * The first error that is a quoted string or a flow collection continued at its key's indent
+ * (see ./yaml-reindent.ts): the file parsed again with it re-indented, positions mapped back,
+ * plus a warning. Undefined when that is not the case or the re-indented text still has syntax
+ * errors: the original errors stand.
  */
-function repairQuoted(text: string, list: Document.Parsed[], options: ParseOptions, repairs: number): Parsed | undefined {
+function reindented(text: string, list: Document.Parsed[], options: ParseOptions, repairs: number): Parsed | undefined {
   const contentEnd = text.trimEnd().length;
   for (const d of list) {
     for (const e of d.errors) {
-      const quote = e.code === "MISSING_CHAR" ? (/closing (["'])quote/.exec(e.message)?.[1] as '"' | "'" | undefined) : undefined;
-      if (!quote || e.pos[0] >= contentEnd) continue; // at the very end: a truncated file, reported as such
-      const open = openingQuoteBefore(text, e.pos[0], quote);
-      const repair = open < 0 ? undefined : reindentQuoted(text, open, quote);
+      let open: number;
+      let close = -1;
+      let what: Leniency;
+      const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+      if (quote) {
+        if (e.pos[0] >= contentEnd) continue; // at the very end: a truncated file, reported as such
+        open = openingQuoteBefore(text, e.pos[0], quote as '"' | "'");
+        if (open >= 0) close = closingQuote(text, open);
+        what = quote === '"' ? "double-quoted string" : "single-quoted string";
+      } else if (e.code === "BAD_INDENT" && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(e.message)) {
+        open = openingFlowBefore(text, e.pos[0]);
+        if (open >= 0) close = closingFlow(text, open);
+        what = text[open] === "[" ? "flow sequence [ ]" : "flow mapping { }";
+      } else {
+        continue;
+      }
+      const repair = close < 0 ? undefined : reindentSpan(text, open, close, quote !== undefined);
       if (!repair) return undefined;
       const inner = parseYamlText(repair.text, options, repairs + 1);
       if (inner.syntaxErrors > 0) return undefined;
-      return { doc: shifted(inner.doc, repair, text, options.path), syntaxErrors: 0 };
+      return { doc: shifted(inner.doc, repair, open, what, text, options.path), syntaxErrors: 0 };
     }
   }
   return undefined;
 }
 
+type Leniency = "double-quoted string" | "single-quoted string" | "flow sequence [ ]" | "flow mapping { }";
+
 /** `doc` (parsed from repair.text) with positions in the original text, and the warning first. */
-function shifted(doc: ParsedDocument, repair: QuotedRepair, original: string, file: string): ParsedDocument {
+function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leniency, original: string, file: string): ParsedDocument {
   const col = (line: number | undefined, column: number | undefined): number | undefined => {
     const pad = line === undefined ? undefined : repair.padded.get(line);
     if (column === undefined || pad === undefined) return column;
@@ -216,25 +240,25 @@ function shifted(doc: ParsedDocument, repair: QuotedRepair, original: string, fi
     return out;
   };
   const lines = new LineIndex(original);
-  const opened = lines.position(repair.open);
+  const opened = lines.position(open);
   const padded = [...repair.padded.keys()];
   const first = padded[0]!;
   const last = padded[padded.length - 1]!;
   const firstIndent = /^ */.exec(original.split("\n")[first - 1] ?? "")![0].length;
-  const kind = repair.quote === '"' ? "double" : "single";
+  const quoted = what.endsWith("string");
   const warning: Finding = {
-    rule: "parse/quoted-indent",
+    rule: quoted ? "parse/quoted-indent" : "parse/flow-indent",
     level: "warning",
     file,
     line: first,
     column: firstIndent + 1,
     message:
-      `the ${kind}-quoted string opened at ${opened.line}:${opened.column} continues on line ${first} at column ${firstIndent + 1}, ` +
+      `the ${what} opened at ${opened.line}:${opened.column} continues on line ${first} at column ${firstIndent + 1}, ` +
       `not indented more than its key: PyYAML, libyaml (Ruby's Psych) and js-yaml read it, but strict YAML 1.2 parsers ` +
-      `(such as the yaml package of Node.js) reject it ("Missing closing quote")`,
+      `(such as the yaml package of Node.js) reject it (${quoted ? '"Missing closing quote"' : '"must be sufficiently indented"'})`,
     expected: `continuation lines starting at column ${repair.needed} or further right`,
     found: `column ${firstIndent + 1}`,
-    fix: `indent line${first === last ? ` ${first}` : `s ${first}-${last}`} of the string so it starts at column ${repair.needed} or further right (the value stays the same), or write the string on one line`,
+    fix: `indent line${first === last ? ` ${first}` : `s ${first}-${last}`} so ${first === last ? "it starts" : "they start"} at column ${repair.needed} or further right (the value stays the same)${quoted ? ", or write the string on one line" : ""}`,
   };
   return {
     ...doc,
@@ -247,6 +271,20 @@ function shifted(doc: ParsedDocument, repair: QuotedRepair, original: string, fi
       const pos = doc.locateKey(p, d);
       return pos && move(pos);
     },
+  };
+}
+
+function commentSpacing(at: Position, file: string): Finding {
+  return {
+    rule: "parse/comment-spacing",
+    level: "warning",
+    file,
+    ...at,
+    message:
+      "a comment starts right after a value, with no space before the #: PyYAML, libyaml (Ruby's Psych) and js-yaml read it as a comment, but YAML 1.2 requires white space before it and strict parsers reject it",
+    expected: "a space before #",
+    found: "#",
+    fix: "add a space before the #",
   };
 }
 
