@@ -234,6 +234,18 @@ describe("tags", () => {
     expect(strict.findings[0]).toMatchObject({ rule: "parse/unknown-tag", level: "error" });
   });
 
+  it("the custom_tags line the warning proposes works, for !!python tags too", () => {
+    const text = "shape: !!python/tuple [1, 2]\nname: !Upper x\n";
+    const doc = parse(text, "train.yaml");
+    expect(doc.findings.map((f) => f.fix)).toEqual([
+      expect.stringContaining('validate.yaml.custom_tags: [{ files: ["train.yaml"], tags: ["!!python/tuple"] }]'),
+      expect.stringContaining('validate.yaml.custom_tags: [{ files: ["train.yaml"], tags: ["!Upper"] }]'),
+    ]);
+    const allowed = parse(text, "train.yaml", { customTags: ["!!python/tuple", "!Upper"] });
+    expect(allowed.findings).toEqual([]);
+    expect(allowed.value).toEqual({ shape: [1, 2], name: "x" });
+  });
+
   it("a misspelt tag in a dialect file is a warning with a did-you-mean", () => {
     const { text, readAs } = fixture("cloudformation/CloudFront.yaml");
     const doc = parse(text.replace("Status: !Ref 'LoggingBucketVersioning'", "Status: !Reff 'LoggingBucketVersioning'"), readAs);

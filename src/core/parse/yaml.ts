@@ -334,7 +334,8 @@ class TagPolicy {
     private readonly options: ParseOptions,
     private readonly text: string,
   ) {
-    this.allowed = new Set(options.customTags ?? []);
+    // `!!x` in the config is how the file spells it; the yaml package reports tag:yaml.org,2002:x.
+    this.allowed = new Set((options.customTags ?? []).map((t) => (t.startsWith("!!") ? YAML_TAG + t.slice(2) : t)));
   }
 
   accepts(tag: string): boolean {
