@@ -41,7 +41,7 @@ const GOOD: Good[] = [
     file: "cloudformation/CloudFront.yaml",
     dialect: "cloudformation",
     byContent: true,
-    check: ["/Resources/LoggingBucket/Properties/VersioningConfiguration/Status", "LoggingBucketVersioning"],
+    check: ["/Resources/LoggingBucket/Properties/VersioningConfiguration/Status", { Ref: "LoggingBucketVersioning" }],
   },
   {
     file: "home-assistant/configuration.yaml",
@@ -244,6 +244,40 @@ describe("tags", () => {
     const allowed = parse(text, "train.yaml", { customTags: ["!!python/tuple", "!Upper"] });
     expect(allowed.findings).toEqual([]);
     expect(allowed.value).toEqual({ shape: [1, 2], name: "x" });
+  });
+
+  it("CloudFormation short forms read as the long forms CloudFormation sees, positioned at the short form", () => {
+    const { text, readAs } = fixture("cloudformation/CloudFront.yaml");
+    const doc = parse(text, readAs);
+    const props = (doc.value as { Resources: Record<string, { Properties: Record<string, unknown> }> }).Resources;
+    expect(props.LoggingBucket!.Properties.BucketName).toEqual({
+      "Fn::Sub": "${AppName}-logging-${Environment}-${AWS::AccountId}-${AWS::Region}",
+    });
+    expect(
+      at(
+        doc.value,
+        "/Resources/LoggingBucket/Properties/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/KMSMasterKeyID",
+      ),
+    ).toEqual({
+      "Fn::GetAtt": ["LoggingBucketKMSKey", "Arn"],
+    });
+    expect(props.EC2Instance!.Properties.AvailabilityZone).toEqual({ "Fn::Select": ["0", { "Fn::GetAZs": { Ref: "AWS::Region" } }] });
+    expect(props.EC2Instance!.Properties.SecurityGroupIds).toEqual([{ Ref: "EC2InstanceSG" }]);
+    const line = text.split("\n").findIndex((l) => l.includes("Status: !Ref")) + 1;
+    expect(doc.locate("/Resources/LoggingBucket/Properties/VersioningConfiguration/Status")).toMatchObject({ line, column: 22 });
+    expect(doc.locate("/Resources/LoggingBucket/Properties/VersioningConfiguration/Status/Ref")).toMatchObject({ line, column: 22 });
+    // The same tags in a file that is not CloudFormation keep their plain value.
+    expect(parse("a: !Ref B\n", "c.yaml", { customTags: ["!Ref"] }).value).toEqual({ a: "B" });
+  });
+
+  it("a duplicate key inside a short form is still found, with the long-form pointer", () => {
+    const doc = parse(
+      "AWSTemplateFormatVersion: '2010-09-09'\nOutputs:\n  A:\n    Value: !Sub\n      - '${x}'\n      - x: 1\n        x: 2\n",
+      "t.yaml",
+    );
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ rule: "parse/duplicate-key", line: 7, pointer: "/Outputs/A/Value/Fn::Sub/1/x" }),
+    ]);
   });
 
   it("a misspelt tag in a dialect file is a warning with a did-you-mean", () => {

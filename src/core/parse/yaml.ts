@@ -5,7 +5,22 @@
  * merge-conflict markers and empty files; and the leniencies of PyYAML/libyaml/js-yaml that
  * real files rely on (quoted strings continued at the key's indent), as warnings.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Pair,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Finding } from "../finding.js";
 import { parsePointer, toPointer } from "../pointer.js";
 import { DEFAULT_MAX_DEPTH } from "./json.js";
@@ -343,6 +358,18 @@ class TagPolicy {
     return this.fileDialects().some((d) => dialectHasTag(d, tag));
   }
 
+  /**
+   * The long-form key of a CloudFormation short form (`!Ref` -> "Ref", `!Sub` -> "Fn::Sub") in a
+   * file detected as CloudFormation, else undefined.
+   */
+  longForm(tag: string): string | undefined {
+    if (!tag.startsWith("!") || ACCEPTED_TAGS.has(tag)) return undefined;
+    const cfn = this.fileDialects().find((d) => d.id === "cloudformation");
+    if (!cfn?.tags.includes(tag)) return undefined;
+    const name = tag.slice(1);
+    return name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
+  }
+
   fileDialects(): YamlDialect[] {
     this.dialects ??= this.options.dialects === false ? [] : detectDialects(this.options.path, this.text);
     return this.dialects;
@@ -373,9 +400,14 @@ function walk(
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const mergeKeys = options.mergeKeys ?? true;
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
-  const stack: { node: unknown; path: string[]; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
+  // `replace` puts a node in the place of this one (CloudFormation short forms, see longForm()).
+  const stack: { node: unknown; path: string[]; depth: number; replace?: (n: Node) => void }[] = [
+    { node: doc.contents, path: [], depth: 0, replace: (n) => (doc.contents = n as typeof doc.contents) },
+  ];
   while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, depth } = entry;
+    let path = entry.path;
     if (isAlias(node)) {
       // An alias whose anchor is not defined before it: the yaml package only fails later, in toJS.
       if (!node.resolve(doc)) {
@@ -401,6 +433,11 @@ function walk(
       const bad = badTypedScalar(tag, node, text, file, lines, toPointer(path), docNote);
       if (bad) out.push(bad);
     }
+    const fn = tag && entry.replace ? tags.longForm(tag) : undefined;
+    if (fn) {
+      entry.replace!(longForm(fn, node));
+      path = [...path, fn];
+    }
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
       out.push({
@@ -416,7 +453,10 @@ function walk(
       return;
     }
     if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, String(i)], depth: depth + 1 }));
+      const seq = node;
+      seq.items.forEach((item, i) =>
+        stack.push({ node: item, path: [...path, String(i)], depth: depth + 1, replace: (n) => (seq.items[i] = n) }),
+      );
       continue;
     }
     const seen = new Map<string, Node>();
@@ -471,9 +511,34 @@ function walk(
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
       }
-      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1 });
+      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1, replace: (n) => (pair.value = n) });
     }
   }
+}
+
+/**
+ * `{ fn: node }`, positioned where node is: what CloudFormation reads for a short form, so a
+ * schema sees `{"Ref": "Bucket"}` for `!Ref Bucket` (and `!GetAtt A.B` as `["A", "B"]`).
+ */
+function longForm(fn: string, node: Scalar | YAMLMap | YAMLSeq): Node {
+  let value: Node = node;
+  if (fn === "Fn::GetAtt" && isScalar(node) && typeof node.value === "string" && node.value.includes(".")) {
+    const dot = node.value.indexOf(".");
+    const seq = new YAMLSeq();
+    for (const part of [node.value.slice(0, dot), node.value.slice(dot + 1)]) {
+      const item = new Scalar(part);
+      item.range = node.range;
+      seq.items.push(item);
+    }
+    seq.range = node.range;
+    value = seq;
+  }
+  const key = new Scalar(fn);
+  key.range = node.range;
+  const map = new YAMLMap();
+  map.items.push(new Pair(key, value));
+  map.range = node.range;
+  return map;
 }
 
 /** Where the tag of `node` is written (its range starts at the value). */
