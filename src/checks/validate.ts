@@ -7,14 +7,7 @@ import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
-import {
-  formatFor,
-  loadYamlSupport,
-  parseDocument,
-  type DocumentFormat,
-  type ParsedDocument,
-  type ParseOptions,
-} from "../core/parse/index.js";
+import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -175,7 +168,7 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
   };
 }
 
-type YamlOptions = Pick<ParseOptions, "mergeKeys" | "customTags" | "unknownTags">;
+type YamlOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
 
 /** Parser options for one YAML file; empty (defaults: merge keys on, unknown tags warn) unless the config says otherwise. */
 function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
