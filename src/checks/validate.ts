@@ -195,11 +195,16 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
   };
 }
 
-function yamlOptions(file: string, cfg: ValidateConfig): { mergeKeys?: boolean; customTags?: string[] } {
-  const out: { mergeKeys?: boolean; customTags?: string[] } = {};
-  if (matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = true;
+type YamlOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
+
+/** Parser options for one YAML file; empty (defaults: merge keys on, unknown tags warn) unless the config says otherwise. */
+function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
+  const out: YamlOptions = {};
+  // merge_keys (now redundant: merge keys are on by default) still wins over forbid_merge_keys for its files.
+  if (matcher(cfg.yaml?.forbid_merge_keys)(file) && !matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = false;
   const tags = (cfg.yaml?.custom_tags ?? []).filter((t) => matcher(t.files)(file)).flatMap((t) => t.tags);
   if (tags.length) out.customTags = [...new Set(tags)];
+  if (cfg.yaml?.unknown_tags === "error") out.unknownTags = "error";
   return out;
 }
 

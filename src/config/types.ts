@@ -15,8 +15,13 @@ export interface ValidateConfig {
   /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
   max_findings_per_file?: number;
   yaml?: {
+    /** Redundant since merge keys are on by default; kept valid. Its files are exempt from forbid_merge_keys. */
     merge_keys?: string[];
+    /** Files in which a `<<` merge key is a parse/merge-key error. */
+    forbid_merge_keys?: string[];
     custom_tags?: { files: string[]; tags: string[] }[];
+    /** Level of parse/unknown-tag (a tag neither core, nor listed, nor of the file's dialect). Default warning. */
+    unknown_tags?: "error" | "warning";
   };
 }
 

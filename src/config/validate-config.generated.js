@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "9f018bc9d3b3b754858edee4fd803c151e163b60c07f59204335283352675e0f";
+export const schemaHash = "626b1cd8fdf1da5bf2b66c53a9df4c2bba0981b36441bb8b280124af91f1409b";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -75,7 +75,19 @@ const schema11 = {
           type: "object",
           additionalProperties: false,
           properties: {
-            merge_keys: { $ref: "#/definitions/globs", description: "YAML files in which << merge keys are allowed." },
+            merge_keys: {
+              $ref: "#/definitions/globs",
+              description: "Redundant: << merge keys are allowed by default. Kept valid; its files are exempt from forbid_merge_keys.",
+            },
+            forbid_merge_keys: {
+              $ref: "#/definitions/globs",
+              description: "YAML files in which a << merge key is an error (parse/merge-key).",
+            },
+            unknown_tags: {
+              enum: ["error", "warning"],
+              description:
+                "Level of parse/unknown-tag: a tag that is not core YAML, not in custom_tags and not of the file's dialect. Default: warning.",
+            },
             custom_tags: {
               type: "array",
               items: {
@@ -261,7 +273,7 @@ const schema11 = {
     },
   },
 };
-const schema36 = {
+const schema37 = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
@@ -311,7 +323,19 @@ const schema12 = {
       type: "object",
       additionalProperties: false,
       properties: {
-        merge_keys: { $ref: "#/definitions/globs", description: "YAML files in which << merge keys are allowed." },
+        merge_keys: {
+          $ref: "#/definitions/globs",
+          description: "Redundant: << merge keys are allowed by default. Kept valid; its files are exempt from forbid_merge_keys.",
+        },
+        forbid_merge_keys: {
+          $ref: "#/definitions/globs",
+          description: "YAML files in which a << merge key is an error (parse/merge-key).",
+        },
+        unknown_tags: {
+          enum: ["error", "warning"],
+          description:
+            "Level of parse/unknown-tag: a tag that is not core YAML, not in custom_tags and not of the file's dialect. Default: warning.",
+        },
         custom_tags: {
           type: "array",
           items: {
@@ -860,7 +884,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.yaml;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
         for (const key2 in data14) {
-          if (!(key2 === "merge_keys" || key2 === "custom_tags")) {
+          if (!(key2 === "merge_keys" || key2 === "forbid_merge_keys" || key2 === "unknown_tags" || key2 === "custom_tags")) {
             const err25 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
@@ -942,22 +966,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.custom_tags !== undefined) {
-          let data17 = data14.custom_tags;
+        if (data14.forbid_merge_keys !== undefined) {
+          let data17 = data14.forbid_merge_keys;
           if (Array.isArray(data17)) {
             const len7 = data17.length;
             for (let i7 = 0; i7 < len7; i7++) {
               let data18 = data17[i7];
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                if (data18.files === undefined) {
+              if (typeof data18 === "string") {
+                if (func3(data18) < 1) {
                   const err29 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "files" },
-                    message: "must have required property '" + "files" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
                     data: data18,
                   };
                   if (vErrors === null) {
@@ -967,191 +991,275 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data18.tags === undefined) {
-                  const err30 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
+              } else {
+                const err30 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data14.unknown_tags !== undefined) {
+          let data19 = data14.unknown_tags;
+          if (!(data19 === "error" || data19 === "warning")) {
+            const err32 = {
+              instancePath: instancePath + "/yaml/unknown_tags",
+              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.yaml.properties.unknown_tags.enum,
+              parentSchema: schema12.properties.yaml.properties.unknown_tags,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data14.custom_tags !== undefined) {
+          let data20 = data14.custom_tags;
+          if (Array.isArray(data20)) {
+            const len8 = data20.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data21 = data20[i8];
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.files === undefined) {
+                  const err33 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "files" },
+                    message: "must have required property '" + "files" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+                if (data21.tags === undefined) {
+                  const err34 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
                     params: { missingProperty: "tags" },
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data18,
+                    data: data21,
                   };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err34];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err34);
                   }
                   errors++;
                 }
-                for (const key3 in data18) {
+                for (const key3 in data21) {
                   if (!(key3 === "files" || key3 === "tags")) {
-                    const err31 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7,
+                    const err35 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
                       params: { additionalProperty: key3 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data18,
+                      data: data21,
                     };
                     if (vErrors === null) {
-                      vErrors = [err31];
+                      vErrors = [err35];
                     } else {
-                      vErrors.push(err31);
+                      vErrors.push(err35);
                     }
                     errors++;
                   }
                 }
-                if (data18.files !== undefined) {
-                  let data19 = data18.files;
-                  if (Array.isArray(data19)) {
-                    const len8 = data19.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data20 = data19[i8];
-                      if (typeof data20 === "string") {
-                        if (func3(data20) < 1) {
-                          const err32 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                if (data21.files !== undefined) {
+                  let data22 = data21.files;
+                  if (Array.isArray(data22)) {
+                    const len9 = data22.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data23 = data22[i9];
+                      if (typeof data23 === "string") {
+                        if (func3(data23) < 1) {
+                          const err36 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
                             schemaPath: "#/definitions/globs/items/minLength",
                             keyword: "minLength",
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema13.items,
-                            data: data20,
+                            data: data23,
                           };
                           if (vErrors === null) {
-                            vErrors = [err32];
+                            vErrors = [err36];
                           } else {
-                            vErrors.push(err32);
+                            vErrors.push(err36);
                           }
                           errors++;
                         }
                       } else {
-                        const err33 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                        const err37 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
                           schemaPath: "#/definitions/globs/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema13.items.type,
                           parentSchema: schema13.items,
-                          data: data20,
+                          data: data23,
                         };
                         if (vErrors === null) {
-                          vErrors = [err33];
+                          vErrors = [err37];
                         } else {
-                          vErrors.push(err33);
+                          vErrors.push(err37);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err34 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
+                    const err38 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files",
                       schemaPath: "#/definitions/globs/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema13.type,
                       parentSchema: schema13,
-                      data: data19,
+                      data: data22,
                     };
                     if (vErrors === null) {
-                      vErrors = [err34];
+                      vErrors = [err38];
                     } else {
-                      vErrors.push(err34);
+                      vErrors.push(err38);
                     }
                     errors++;
                   }
                 }
-                if (data18.tags !== undefined) {
-                  let data21 = data18.tags;
-                  if (Array.isArray(data21)) {
-                    const len9 = data21.length;
-                    for (let i9 = 0; i9 < len9; i9++) {
-                      let data22 = data21[i9];
-                      if (typeof data22 === "string") {
-                        if (!pattern0.test(data22)) {
-                          const err35 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                if (data21.tags !== undefined) {
+                  let data24 = data21.tags;
+                  if (Array.isArray(data24)) {
+                    const len10 = data24.length;
+                    for (let i10 = 0; i10 < len10; i10++) {
+                      let data25 = data24[i10];
+                      if (typeof data25 === "string") {
+                        if (!pattern0.test(data25)) {
+                          const err39 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
                             schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
                             keyword: "pattern",
                             params: { pattern: "^!" },
                             message: 'must match pattern "' + "^!" + '"',
                             schema: "^!",
                             parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data22,
+                            data: data25,
                           };
                           if (vErrors === null) {
-                            vErrors = [err35];
+                            vErrors = [err39];
                           } else {
-                            vErrors.push(err35);
+                            vErrors.push(err39);
                           }
                           errors++;
                         }
                       } else {
-                        const err36 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                        const err40 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
                           schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
                           parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data22,
+                          data: data25,
                         };
                         if (vErrors === null) {
-                          vErrors = [err36];
+                          vErrors = [err40];
                         } else {
-                          vErrors.push(err36);
+                          vErrors.push(err40);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err37 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
+                    const err41 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags",
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data21,
+                      data: data24,
                     };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err38 = {
-                  instancePath: instancePath + "/yaml/custom_tags/" + i7,
+                const err42 = {
+                  instancePath: instancePath + "/yaml/custom_tags/" + i8,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data18,
+                  data: data21,
                 };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
           } else {
-            const err39 = {
+            const err43 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1159,18 +1267,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data17,
+              data: data20,
             };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err43];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err40 = {
+        const err44 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1181,15 +1289,15 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           data: data14,
         };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err44];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
   } else {
-    const err41 = {
+    const err45 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1200,16 +1308,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err41];
+      vErrors = [err45];
     } else {
-      vErrors.push(err41);
+      vErrors.push(err45);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema21 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1234,7 +1342,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema20,
+          parentSchema: schema21,
           data,
         };
         if (vErrors === null) {
@@ -1378,10 +1486,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/modified_level",
           schemaPath: "#/properties/modified_level/enum",
           keyword: "enum",
-          params: { allowedValues: schema20.properties.modified_level.enum },
+          params: { allowedValues: schema21.properties.modified_level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema20.properties.modified_level.enum,
-          parentSchema: schema20.properties.modified_level,
+          schema: schema21.properties.modified_level.enum,
+          parentSchema: schema21.properties.modified_level,
           data: data4,
         };
         if (vErrors === null) {
@@ -1399,8 +1507,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema20.type,
-      parentSchema: schema20,
+      schema: schema21.type,
+      parentSchema: schema21,
       data,
     };
     if (vErrors === null) {
@@ -1413,7 +1521,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema24 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1461,7 +1569,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema24,
           data,
         };
         if (vErrors === null) {
@@ -1548,8 +1656,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.precedence.items.type,
-              parentSchema: schema23.properties.precedence.items,
+              schema: schema24.properties.precedence.items.type,
+              parentSchema: schema24.properties.precedence.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -1567,8 +1675,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.precedence.type,
-          parentSchema: schema23.properties.precedence,
+          schema: schema24.properties.precedence.type,
+          parentSchema: schema24.properties.precedence,
           data: data2,
         };
         if (vErrors === null) {
@@ -1593,7 +1701,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.owners.propertyNames,
+                parentSchema: schema24.properties.owners.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1613,8 +1721,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key1 },
               message: "property name must be valid",
-              schema: schema23.properties.owners.propertyNames,
-              parentSchema: schema23.properties.owners,
+              schema: schema24.properties.owners.propertyNames,
+              parentSchema: schema24.properties.owners,
               data: data4,
             };
             if (vErrors === null) {
@@ -1634,8 +1742,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.owners.additionalProperties.type,
-              parentSchema: schema23.properties.owners.additionalProperties,
+              schema: schema24.properties.owners.additionalProperties.type,
+              parentSchema: schema24.properties.owners.additionalProperties,
               data: data5,
             };
             if (vErrors === null) {
@@ -1653,8 +1761,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.owners.type,
-          parentSchema: schema23.properties.owners,
+          schema: schema24.properties.owners.type,
+          parentSchema: schema24.properties.owners,
           data: data4,
         };
         if (vErrors === null) {
@@ -1680,7 +1788,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.differ.items,
+                parentSchema: schema24.properties.differ.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -1697,8 +1805,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.differ.items.type,
-              parentSchema: schema23.properties.differ.items,
+              schema: schema24.properties.differ.items.type,
+              parentSchema: schema24.properties.differ.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -1716,8 +1824,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.differ.type,
-          parentSchema: schema23.properties.differ,
+          schema: schema24.properties.differ.type,
+          parentSchema: schema24.properties.differ,
           data: data6,
         };
         if (vErrors === null) {
@@ -1742,7 +1850,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema23.properties.merge.propertyNames,
+                parentSchema: schema24.properties.merge.propertyNames,
                 data: key3,
                 propertyName: key3,
               };
@@ -1762,8 +1870,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key3 },
               message: "property name must be valid",
-              schema: schema23.properties.merge.propertyNames,
-              parentSchema: schema23.properties.merge,
+              schema: schema24.properties.merge.propertyNames,
+              parentSchema: schema24.properties.merge,
               data: data8,
             };
             if (vErrors === null) {
@@ -1781,10 +1889,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/merge/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/merge/additionalProperties/enum",
               keyword: "enum",
-              params: { allowedValues: schema23.properties.merge.additionalProperties.enum },
+              params: { allowedValues: schema24.properties.merge.additionalProperties.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema23.properties.merge.additionalProperties.enum,
-              parentSchema: schema23.properties.merge.additionalProperties,
+              schema: schema24.properties.merge.additionalProperties.enum,
+              parentSchema: schema24.properties.merge.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -1802,8 +1910,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.merge.type,
-          parentSchema: schema23.properties.merge,
+          schema: schema24.properties.merge.type,
+          parentSchema: schema24.properties.merge,
           data: data8,
         };
         if (vErrors === null) {
@@ -1827,8 +1935,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.secret_keys.items.type,
-              parentSchema: schema23.properties.secret_keys.items,
+              schema: schema24.properties.secret_keys.items.type,
+              parentSchema: schema24.properties.secret_keys.items,
               data: data11,
             };
             if (vErrors === null) {
@@ -1846,8 +1954,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.secret_keys.type,
-          parentSchema: schema23.properties.secret_keys,
+          schema: schema24.properties.secret_keys.type,
+          parentSchema: schema24.properties.secret_keys,
           data: data10,
         };
         if (vErrors === null) {
@@ -1865,8 +1973,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema24.type,
+      parentSchema: schema24,
       data,
     };
     if (vErrors === null) {
@@ -1879,7 +1987,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema26 = {
   type: "object",
   additionalProperties: false,
   required: ["source", "target", "fields"],
@@ -1891,7 +1999,7 @@ const schema25 = {
     one_sided: { enum: ["error", "warning", "ignore"], description: "Level for entries present on one side only. Default: warning." },
   },
 };
-const schema26 = {
+const schema27 = {
   type: "object",
   additionalProperties: false,
   required: ["file", "path"],
@@ -1911,8 +2019,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "source" },
         message: "must have required property '" + "source" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1929,8 +2037,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "target" },
         message: "must have required property '" + "target" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1947,8 +2055,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "fields" },
         message: "must have required property '" + "fields" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1967,7 +2075,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema25,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -1987,8 +2095,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema25.properties.name.type,
-          parentSchema: schema25.properties.name,
+          schema: schema26.properties.name.type,
+          parentSchema: schema26.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -2009,8 +2117,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data1,
           };
           if (vErrors === null) {
@@ -2027,8 +2135,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data1,
           };
           if (vErrors === null) {
@@ -2047,7 +2155,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema27,
               data: data1,
             };
             if (vErrors === null) {
@@ -2069,7 +2177,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema27.properties.file,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2086,8 +2194,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema27.properties.file.type,
+              parentSchema: schema27.properties.file,
               data: data2,
             };
             if (vErrors === null) {
@@ -2109,7 +2217,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema27.properties.path,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2126,8 +2234,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema27.properties.path.type,
+              parentSchema: schema27.properties.path,
               data: data3,
             };
             if (vErrors === null) {
@@ -2145,8 +2253,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema27.type,
+          parentSchema: schema27,
           data: data1,
         };
         if (vErrors === null) {
@@ -2167,8 +2275,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data4,
           };
           if (vErrors === null) {
@@ -2185,8 +2293,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema27.required,
+            parentSchema: schema27,
             data: data4,
           };
           if (vErrors === null) {
@@ -2205,7 +2313,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema27,
               data: data4,
             };
             if (vErrors === null) {
@@ -2227,7 +2335,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema27.properties.file,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2244,8 +2352,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema27.properties.file.type,
+              parentSchema: schema27.properties.file,
               data: data5,
             };
             if (vErrors === null) {
@@ -2267,7 +2375,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema27.properties.path,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2284,8 +2392,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema27.properties.path.type,
+              parentSchema: schema27.properties.path,
               data: data6,
             };
             if (vErrors === null) {
@@ -2303,8 +2411,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema27.type,
+          parentSchema: schema27,
           data: data4,
         };
         if (vErrors === null) {
@@ -2326,7 +2434,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema25.properties.fields,
+            parentSchema: schema26.properties.fields,
             data: data7,
           };
           if (vErrors === null) {
@@ -2345,8 +2453,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema25.properties.fields.additionalProperties.type,
-              parentSchema: schema25.properties.fields.additionalProperties,
+              schema: schema26.properties.fields.additionalProperties.type,
+              parentSchema: schema26.properties.fields.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -2364,8 +2472,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema25.properties.fields.type,
-          parentSchema: schema25.properties.fields,
+          schema: schema26.properties.fields.type,
+          parentSchema: schema26.properties.fields,
           data: data7,
         };
         if (vErrors === null) {
@@ -2383,10 +2491,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/one_sided",
           schemaPath: "#/properties/one_sided/enum",
           keyword: "enum",
-          params: { allowedValues: schema25.properties.one_sided.enum },
+          params: { allowedValues: schema26.properties.one_sided.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema25.properties.one_sided.enum,
-          parentSchema: schema25.properties.one_sided,
+          schema: schema26.properties.one_sided.enum,
+          parentSchema: schema26.properties.one_sided,
           data: data9,
         };
         if (vErrors === null) {
@@ -2404,8 +2512,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -2418,7 +2526,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema29 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2454,12 +2562,12 @@ const schema28 = {
     },
   },
 };
-const schema29 = {
+const schema30 = {
   type: "string",
   minLength: 1,
   description: "A literal value, or env:NAME to read it from the environment variable NAME.",
 };
-const schema30 = {
+const schema31 = {
   type: "string",
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
@@ -2479,7 +2587,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema28,
+          parentSchema: schema29,
           data,
         };
         if (vErrors === null) {
@@ -2501,7 +2609,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema29.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2519,7 +2627,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[A-Za-z0-9._/-]+$" },
             message: 'must match pattern "' + "^[A-Za-z0-9._/-]+$" + '"',
             schema: "^[A-Za-z0-9._/-]+$",
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema29.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2536,8 +2644,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.branch.type,
-          parentSchema: schema28.properties.branch,
+          schema: schema29.properties.branch.type,
+          parentSchema: schema29.properties.branch,
           data: data0,
         };
         if (vErrors === null) {
@@ -2559,7 +2667,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.remote,
+            parentSchema: schema29.properties.remote,
             data: data1,
           };
           if (vErrors === null) {
@@ -2576,8 +2684,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.remote.type,
-          parentSchema: schema28.properties.remote,
+          schema: schema29.properties.remote.type,
+          parentSchema: schema29.properties.remote,
           data: data1,
         };
         if (vErrors === null) {
@@ -2598,8 +2706,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "format" },
             message: "must have required property '" + "format" + "'",
-            schema: schema28.properties.sign.required,
-            parentSchema: schema28.properties.sign,
+            schema: schema29.properties.sign.required,
+            parentSchema: schema29.properties.sign,
             data: data2,
           };
           if (vErrors === null) {
@@ -2618,7 +2726,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema28.properties.sign,
+              parentSchema: schema29.properties.sign,
               data: data2,
             };
             if (vErrors === null) {
@@ -2636,10 +2744,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/sign/format",
               schemaPath: "#/properties/sign/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema28.properties.sign.properties.format.enum },
+              params: { allowedValues: schema29.properties.sign.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema28.properties.sign.properties.format.enum,
-              parentSchema: schema28.properties.sign.properties.format,
+              schema: schema29.properties.sign.properties.format.enum,
+              parentSchema: schema29.properties.sign.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -2661,7 +2769,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2678,8 +2786,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data4,
             };
             if (vErrors === null) {
@@ -2699,8 +2807,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.allowed_signers.type,
-              parentSchema: schema28.properties.sign.properties.allowed_signers,
+              schema: schema29.properties.sign.properties.allowed_signers.type,
+              parentSchema: schema29.properties.sign.properties.allowed_signers,
               data: data5,
             };
             if (vErrors === null) {
@@ -2720,8 +2828,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.fingerprint.type,
-              parentSchema: schema28.properties.sign.properties.fingerprint,
+              schema: schema29.properties.sign.properties.fingerprint.type,
+              parentSchema: schema29.properties.sign.properties.fingerprint,
               data: data6,
             };
             if (vErrors === null) {
@@ -2739,8 +2847,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sign.type,
-          parentSchema: schema28.properties.sign,
+          schema: schema29.properties.sign.type,
+          parentSchema: schema29.properties.sign,
           data: data2,
         };
         if (vErrors === null) {
@@ -2762,7 +2870,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
             message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
             schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-            parentSchema: schema30,
+            parentSchema: schema31,
             data: data7,
           };
           if (vErrors === null) {
@@ -2779,8 +2887,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema30.type,
-          parentSchema: schema30,
+          schema: schema31.type,
+          parentSchema: schema31,
           data: data7,
         };
         if (vErrors === null) {
@@ -2804,8 +2912,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
-                schema: schema28.properties.sets.additionalProperties.required,
-                parentSchema: schema28.properties.sets.additionalProperties,
+                schema: schema29.properties.sets.additionalProperties.required,
+                parentSchema: schema29.properties.sets.additionalProperties,
                 data: data9,
               };
               if (vErrors === null) {
@@ -2824,7 +2932,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema28.properties.sets.additionalProperties,
+                  parentSchema: schema29.properties.sets.additionalProperties,
                   data: data9,
                 };
                 if (vErrors === null) {
@@ -2846,7 +2954,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                    parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
                     data: data10,
                   };
                   if (vErrors === null) {
@@ -2868,7 +2976,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                        parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2885,8 +2993,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema28.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                      schema: schema29.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -2904,8 +3012,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema28.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                  schema: schema29.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -2925,8 +3033,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema28.properties.sets.additionalProperties.properties.keep.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                  schema: schema29.properties.sets.additionalProperties.properties.keep.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -2945,7 +3053,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                    parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -2966,8 +3074,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema28.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.schedule,
+                  schema: schema29.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema29.properties.sets.additionalProperties.properties.schedule,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -2985,8 +3093,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema28.properties.sets.additionalProperties.type,
-              parentSchema: schema28.properties.sets.additionalProperties,
+              schema: schema29.properties.sets.additionalProperties.type,
+              parentSchema: schema29.properties.sets.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -3004,8 +3112,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sets.type,
-          parentSchema: schema28.properties.sets,
+          schema: schema29.properties.sets.type,
+          parentSchema: schema29.properties.sets,
           data: data8,
         };
         if (vErrors === null) {
@@ -3023,8 +3131,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema28.type,
-      parentSchema: schema28,
+      schema: schema29.type,
+      parentSchema: schema29,
       data,
     };
     if (vErrors === null) {
@@ -3037,7 +3145,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema32 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3077,7 +3185,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema31,
+          parentSchema: schema32,
           data,
         };
         if (vErrors === null) {
@@ -3101,8 +3209,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema31.properties.critical_files.items.type,
-              parentSchema: schema31.properties.critical_files.items,
+              schema: schema32.properties.critical_files.items.type,
+              parentSchema: schema32.properties.critical_files.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3120,8 +3228,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema31.properties.critical_files.type,
-          parentSchema: schema31.properties.critical_files,
+          schema: schema32.properties.critical_files.type,
+          parentSchema: schema32.properties.critical_files,
           data: data0,
         };
         if (vErrors === null) {
@@ -3146,7 +3254,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
                 message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
                 schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-                parentSchema: schema30,
+                parentSchema: schema31,
                 data: data3,
               };
               if (vErrors === null) {
@@ -3163,8 +3271,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema31.type,
+              parentSchema: schema31,
               data: data3,
             };
             if (vErrors === null) {
@@ -3182,8 +3290,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.max_snapshot_age.type,
-          parentSchema: schema31.properties.max_snapshot_age,
+          schema: schema32.properties.max_snapshot_age.type,
+          parentSchema: schema32.properties.max_snapshot_age,
           data: data2,
         };
         if (vErrors === null) {
@@ -3205,7 +3313,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" },
             message: 'must match pattern "' + "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" + '"',
             schema: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$",
-            parentSchema: schema31.properties.min_free_disk,
+            parentSchema: schema32.properties.min_free_disk,
             data: data4,
           };
           if (vErrors === null) {
@@ -3222,8 +3330,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema31.properties.min_free_disk.type,
-          parentSchema: schema31.properties.min_free_disk,
+          schema: schema32.properties.min_free_disk.type,
+          parentSchema: schema32.properties.min_free_disk,
           data: data4,
         };
         if (vErrors === null) {
@@ -3248,7 +3356,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.weights.additionalProperties,
+                parentSchema: schema32.properties.weights.additionalProperties,
                 data: data6,
               };
               if (vErrors === null) {
@@ -3265,8 +3373,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.weights.additionalProperties.type,
-              parentSchema: schema31.properties.weights.additionalProperties,
+              schema: schema32.properties.weights.additionalProperties.type,
+              parentSchema: schema32.properties.weights.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
@@ -3284,8 +3392,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.weights.type,
-          parentSchema: schema31.properties.weights,
+          schema: schema32.properties.weights.type,
+          parentSchema: schema32.properties.weights,
           data: data5,
         };
         if (vErrors === null) {
@@ -3308,7 +3416,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema31.properties.thresholds,
+              parentSchema: schema32.properties.thresholds,
               data: data7,
             };
             if (vErrors === null) {
@@ -3330,7 +3438,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema32.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3348,7 +3456,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema32.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3365,8 +3473,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.healthy.type,
-              parentSchema: schema31.properties.thresholds.properties.healthy,
+              schema: schema32.properties.thresholds.properties.healthy.type,
+              parentSchema: schema32.properties.thresholds.properties.healthy,
               data: data8,
             };
             if (vErrors === null) {
@@ -3388,7 +3496,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema32.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3406,7 +3514,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema32.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3423,8 +3531,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.degraded.type,
-              parentSchema: schema31.properties.thresholds.properties.degraded,
+              schema: schema32.properties.thresholds.properties.degraded.type,
+              parentSchema: schema32.properties.thresholds.properties.degraded,
               data: data9,
             };
             if (vErrors === null) {
@@ -3444,8 +3552,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema31.properties.thresholds.properties.max_error_count.type,
-              parentSchema: schema31.properties.thresholds.properties.max_error_count,
+              schema: schema32.properties.thresholds.properties.max_error_count.type,
+              parentSchema: schema32.properties.thresholds.properties.max_error_count,
               data: data10,
             };
             if (vErrors === null) {
@@ -3464,7 +3572,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_error_count,
+                parentSchema: schema32.properties.thresholds.properties.max_error_count,
                 data: data10,
               };
               if (vErrors === null) {
@@ -3487,7 +3595,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+                parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
                 data: data11,
               };
               if (vErrors === null) {
@@ -3504,8 +3612,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.max_check_seconds.type,
-              parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+              schema: schema32.properties.thresholds.properties.max_check_seconds.type,
+              parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
               data: data11,
             };
             if (vErrors === null) {
@@ -3523,8 +3631,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.thresholds.type,
-          parentSchema: schema31.properties.thresholds,
+          schema: schema32.properties.thresholds.type,
+          parentSchema: schema32.properties.thresholds,
           data: data7,
         };
         if (vErrors === null) {
@@ -3542,8 +3650,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema31.type,
-      parentSchema: schema31,
+      schema: schema32.type,
+      parentSchema: schema32,
       data,
     };
     if (vErrors === null) {
@@ -3556,7 +3664,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema34 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
@@ -3605,8 +3713,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "webhook" },
         message: "must have required property '" + "webhook" + "'",
-        schema: schema33.anyOf[0].required,
-        parentSchema: schema33.anyOf[0],
+        schema: schema34.anyOf[0].required,
+        parentSchema: schema34.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3629,8 +3737,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "required",
           params: { missingProperty: "github_issue" },
           message: "must have required property '" + "github_issue" + "'",
-          schema: schema33.anyOf[1].required,
-          parentSchema: schema33.anyOf[1],
+          schema: schema34.anyOf[1].required,
+          parentSchema: schema34.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3653,8 +3761,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "email" },
             message: "must have required property '" + "email" + "'",
-            schema: schema33.anyOf[2].required,
-            parentSchema: schema33.anyOf[2],
+            schema: schema34.anyOf[2].required,
+            parentSchema: schema34.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -3676,8 +3784,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "anyOf",
       params: {},
       message: "must match a schema in anyOf",
-      schema: schema33.anyOf,
-      parentSchema: schema33,
+      schema: schema34.anyOf,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -3704,8 +3812,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "level" },
         message: "must have required property '" + "level" + "'",
-        schema: schema33.required,
-        parentSchema: schema33,
+        schema: schema34.required,
+        parentSchema: schema34,
         data,
       };
       if (vErrors === null) {
@@ -3724,7 +3832,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema33,
+          parentSchema: schema34,
           data,
         };
         if (vErrors === null) {
@@ -3742,10 +3850,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
-          params: { allowedValues: schema33.properties.level.enum },
+          params: { allowedValues: schema34.properties.level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema33.properties.level.enum,
-          parentSchema: schema33.properties.level,
+          schema: schema34.properties.level.enum,
+          parentSchema: schema34.properties.level,
           data: data0,
         };
         if (vErrors === null) {
@@ -3766,8 +3874,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "url" },
             message: "must have required property '" + "url" + "'",
-            schema: schema33.properties.webhook.required,
-            parentSchema: schema33.properties.webhook,
+            schema: schema34.properties.webhook.required,
+            parentSchema: schema34.properties.webhook,
             data: data1,
           };
           if (vErrors === null) {
@@ -3786,7 +3894,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.webhook,
+              parentSchema: schema34.properties.webhook,
               data: data1,
             };
             if (vErrors === null) {
@@ -3808,7 +3916,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data2,
               };
               if (vErrors === null) {
@@ -3825,8 +3933,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data2,
             };
             if (vErrors === null) {
@@ -3844,10 +3952,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema33.properties.webhook.properties.format.enum },
+              params: { allowedValues: schema34.properties.webhook.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema33.properties.webhook.properties.format.enum,
-              parentSchema: schema33.properties.webhook.properties.format,
+              schema: schema34.properties.webhook.properties.format.enum,
+              parentSchema: schema34.properties.webhook.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -3865,8 +3973,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.webhook.type,
-          parentSchema: schema33.properties.webhook,
+          schema: schema34.properties.webhook.type,
+          parentSchema: schema34.properties.webhook,
           data: data1,
         };
         if (vErrors === null) {
@@ -3890,8 +3998,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema33.properties.github_issue.oneOf[0].type,
-          parentSchema: schema33.properties.github_issue.oneOf[0],
+          schema: schema34.properties.github_issue.oneOf[0].type,
+          parentSchema: schema34.properties.github_issue.oneOf[0],
           data: data4,
         };
         if (vErrors === null) {
@@ -3917,7 +4025,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.github_issue.oneOf[1],
+              parentSchema: schema34.properties.github_issue.oneOf[1],
               data: data4,
             };
             if (vErrors === null) {
@@ -3941,8 +4049,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.github_issue.oneOf[1].properties.labels.items.type,
-                  parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels.items,
+                  schema: schema34.properties.github_issue.oneOf[1].properties.labels.items.type,
+                  parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels.items,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -3960,8 +4068,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.github_issue.oneOf[1].properties.labels.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels,
+              schema: schema34.properties.github_issue.oneOf[1].properties.labels.type,
+              parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels,
               data: data5,
             };
             if (vErrors === null) {
@@ -3981,8 +4089,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.github_issue.oneOf[1].properties.repository.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.repository,
+              schema: schema34.properties.github_issue.oneOf[1].properties.repository.type,
+              parentSchema: schema34.properties.github_issue.oneOf[1].properties.repository,
               data: data7,
             };
             if (vErrors === null) {
@@ -4000,8 +4108,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.github_issue.oneOf[1].type,
-          parentSchema: schema33.properties.github_issue.oneOf[1],
+          schema: schema34.properties.github_issue.oneOf[1].type,
+          parentSchema: schema34.properties.github_issue.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -4028,8 +4136,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "oneOf",
           params: { passingSchemas: passing0 },
           message: "must match exactly one schema in oneOf",
-          schema: schema33.properties.github_issue.oneOf,
-          parentSchema: schema33.properties.github_issue,
+          schema: schema34.properties.github_issue.oneOf,
+          parentSchema: schema34.properties.github_issue,
           data: data4,
         };
         if (vErrors === null) {
@@ -4059,8 +4167,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "to" },
             message: "must have required property '" + "to" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema34.properties.email.required,
+            parentSchema: schema34.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4077,8 +4185,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "smtp" },
             message: "must have required property '" + "smtp" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema34.properties.email.required,
+            parentSchema: schema34.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4097,7 +4205,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.email,
+              parentSchema: schema34.properties.email,
               data: data8,
             };
             if (vErrors === null) {
@@ -4121,8 +4229,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.to.oneOf[0].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[0],
+              schema: schema34.properties.email.properties.to.oneOf[0].type,
+              parentSchema: schema34.properties.email.properties.to.oneOf[0],
               data: data9,
             };
             if (vErrors === null) {
@@ -4149,8 +4257,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.email.properties.to.oneOf[1].items.type,
-                  parentSchema: schema33.properties.email.properties.to.oneOf[1].items,
+                  schema: schema34.properties.email.properties.to.oneOf[1].items.type,
+                  parentSchema: schema34.properties.email.properties.to.oneOf[1].items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -4168,8 +4276,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.email.properties.to.oneOf[1].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[1],
+              schema: schema34.properties.email.properties.to.oneOf[1].type,
+              parentSchema: schema34.properties.email.properties.to.oneOf[1],
               data: data9,
             };
             if (vErrors === null) {
@@ -4196,8 +4304,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "oneOf",
               params: { passingSchemas: passing1 },
               message: "must match exactly one schema in oneOf",
-              schema: schema33.properties.email.properties.to.oneOf,
-              parentSchema: schema33.properties.email.properties.to,
+              schema: schema34.properties.email.properties.to.oneOf,
+              parentSchema: schema34.properties.email.properties.to,
               data: data9,
             };
             if (vErrors === null) {
@@ -4226,8 +4334,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.from.type,
-              parentSchema: schema33.properties.email.properties.from,
+              schema: schema34.properties.email.properties.from.type,
+              parentSchema: schema34.properties.email.properties.from,
               data: data11,
             };
             if (vErrors === null) {
@@ -4249,7 +4357,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema30,
                 data: data12,
               };
               if (vErrors === null) {
@@ -4266,8 +4374,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema30.type,
+              parentSchema: schema30,
               data: data12,
             };
             if (vErrors === null) {
@@ -4285,8 +4393,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.email.type,
-          parentSchema: schema33.properties.email,
+          schema: schema34.properties.email.type,
+          parentSchema: schema34.properties.email,
           data: data8,
         };
         if (vErrors === null) {
@@ -4304,8 +4412,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema33.type,
-      parentSchema: schema33,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -4518,7 +4626,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema37,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4536,7 +4644,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema37,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4555,7 +4663,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema36,
+                      parentSchema: schema37,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -4578,7 +4686,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           params: { additionalProperty: key3 },
                           message: "must NOT have additional properties",
                           schema: false,
-                          parentSchema: schema36.properties.restore,
+                          parentSchema: schema37.properties.restore,
                           data: data13,
                         };
                         if (vErrors === null) {
@@ -4599,8 +4707,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.set.type,
-                          parentSchema: schema36.properties.restore.properties.set,
+                          schema: schema37.properties.restore.properties.set.type,
+                          parentSchema: schema37.properties.restore.properties.set,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -4621,8 +4729,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.snapshot.type,
-                          parentSchema: schema36.properties.restore.properties.snapshot,
+                          schema: schema37.properties.restore.properties.snapshot.type,
+                          parentSchema: schema37.properties.restore.properties.snapshot,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -4653,8 +4761,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               keyword: "type",
                               params: { type: "string" },
                               message: "must be string",
-                              schema: schema36.properties.restore.properties.paths.items.type,
-                              parentSchema: schema36.properties.restore.properties.paths.items,
+                              schema: schema37.properties.restore.properties.paths.items.type,
+                              parentSchema: schema37.properties.restore.properties.paths.items,
                               data: data17,
                             };
                             if (vErrors === null) {
@@ -4673,8 +4781,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
-                          schema: schema36.properties.restore.properties.paths.type,
-                          parentSchema: schema36.properties.restore.properties.paths,
+                          schema: schema37.properties.restore.properties.paths.type,
+                          parentSchema: schema37.properties.restore.properties.paths,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -4692,8 +4800,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
-                      schema: schema36.properties.restore.type,
-                      parentSchema: schema36.properties.restore,
+                      schema: schema37.properties.restore.type,
+                      parentSchema: schema37.properties.restore,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -4715,7 +4823,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema36.properties.run,
+                        parentSchema: schema37.properties.run,
                         data: data18,
                       };
                       if (vErrors === null) {
@@ -4732,8 +4840,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema36.properties.run.type,
-                      parentSchema: schema36.properties.run,
+                      schema: schema37.properties.run.type,
+                      parentSchema: schema37.properties.run,
                       data: data18,
                     };
                     if (vErrors === null) {
@@ -4757,8 +4865,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "boolean" },
                       message: "must be boolean",
-                      schema: schema36.properties.verify.oneOf[0].type,
-                      parentSchema: schema36.properties.verify.oneOf[0],
+                      schema: schema37.properties.verify.oneOf[0].type,
+                      parentSchema: schema37.properties.verify.oneOf[0],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4786,8 +4894,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema36.properties.verify.oneOf[1].items,
+                          schema: schema37.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema37.properties.verify.oneOf[1].items,
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -4805,8 +4913,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema36.properties.verify.oneOf[1].type,
-                      parentSchema: schema36.properties.verify.oneOf[1],
+                      schema: schema37.properties.verify.oneOf[1].type,
+                      parentSchema: schema37.properties.verify.oneOf[1],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4833,8 +4941,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "oneOf",
                       params: { passingSchemas: passing0 },
                       message: "must match exactly one schema in oneOf",
-                      schema: schema36.properties.verify.oneOf,
-                      parentSchema: schema36.properties.verify,
+                      schema: schema37.properties.verify.oneOf,
+                      parentSchema: schema37.properties.verify,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4861,8 +4969,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema36.type,
-                  parentSchema: schema36,
+                  schema: schema37.type,
+                  parentSchema: schema37,
                   data: data12,
                 };
                 if (vErrors === null) {

@@ -4,8 +4,10 @@
  * our documents equal it. Known deviations are listed below by case id, one reason each.
  *
  * The suite exercises the whole YAML language, so cases are parsed as a library user would parse
- * arbitrary YAML: allowAnyTag (the suite uses !foo, !!set, verbatim tags...) and mergeKeys off
- * (YAML 1.2 has no merge keys; no case depends on them).
+ * arbitrary YAML: allowAnyTag (the suite uses !foo, !!set, verbatim tags...), and strict: quoted
+ * strings and flow collections continued at their key's indent and comments glued to a token
+ * are errors as YAML 1.2 says; by default they are warnings, as PyYAML and libyaml read them
+ * (the eight cases are checked below). Merge keys are on (the default); no case depends on them.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,9 +25,6 @@ const OUTCOME_DEVIATIONS: Record<string, string> = {
 
 /** Cases that parse as the suite says, but whose value differs from in.json. */
 const VALUE_DEVIATIONS: Record<string, string> = {
-  "2XXW": "!!set becomes a JS Set (serialises as {}), in.json lists its members as null-valued keys",
-  "565N": "!!binary becomes bytes, in.json keeps the base64 text",
-  J7PZ: "!!omap becomes a JS Map (serialises as {}), in.json keeps the list of pairs",
   M7A3: 'the yaml package reads an extra empty document between "..." markers',
   HWV9: 'the yaml package reads a lone "..." as one empty document; the suite as none',
   QT73: 'the yaml package reads a comment and "..." as one empty document; the suite as none',
@@ -93,7 +92,7 @@ function jsonStream(text: string): unknown[] {
 
 const cases = root ? listCases(root) : [];
 const parse = (c: Case) =>
-  parseDocument(fs.readFileSync(path.join(c.dir, "in.yaml")), { path: `${c.id}/in.yaml`, format: "yaml", allowAnyTag: true });
+  parseDocument(fs.readFileSync(path.join(c.dir, "in.yaml")), { path: `${c.id}/in.yaml`, format: "yaml", allowAnyTag: true, strict: true });
 const title = (c: Case) => (c.dir ? `${c.id} ${fs.readFileSync(path.join(c.dir, "==="), "utf8").trim()}` : c.id);
 const some = <T>(list: T[], filler: T): T[] => (list.length > 0 ? list : [filler]);
 const none: Case = { id: "(corpus missing)", dir: "", error: false };
@@ -150,5 +149,33 @@ describe.skipIf(!root)("yaml-test-suite corpus (../shared/corpora/yaml-test-suit
     const got: unknown = JSON.parse(JSON.stringify(doc.documents));
     if (VALUE_DEVIATIONS[c.id]) expect(isDeepStrictEqual(got, expected), `deviation ${c.id} no longer deviates`).toBe(false);
     else expect(got).toEqual(expected);
+  });
+
+  it.each([
+    ["QB6E", "parse/quoted-indent", { quoted: "a b c" }],
+    ["DK95/01", "parse/quoted-indent", { foo: "bar baz" }],
+    ["9C9N", "parse/flow-indent", { flow: ["a", "b", "c"] }],
+    ["VJP3/00", "parse/flow-indent", { k: { k: "v" } }],
+    ["SU5Z", "parse/comment-spacing", { key: "value" }],
+    ["X4QW", "parse/comment-spacing", { block: "scalar\n" }],
+    ["9JBA", "parse/comment-spacing", ["a", "b", "c"]],
+    ["CVW2", "parse/comment-spacing", ["a", "b", "c"]],
+  ] as const)("%s without strict: read as PyYAML/libyaml read it, with a %s warning", (id, rule, value) => {
+    const c = cases.find((x) => x.id === id)!;
+    expect(c.error).toBe(true);
+    const doc = parseDocument(fs.readFileSync(path.join(c.dir, "in.yaml")), { path: `${id}/in.yaml`, format: "yaml", allowAnyTag: true });
+    expect(doc.findings.map((f) => [f.rule, f.level])).toEqual([[rule, "warning"]]);
+    expect(doc.value).toEqual(value);
+  });
+
+  it("without strict, every other error case still fails", () => {
+    const lenient = new Set(["QB6E", "DK95/01", "9C9N", "VJP3/00", "SU5Z", "X4QW", "9JBA", "CVW2"]);
+    const passing = cases
+      .filter((c) => c.error && !lenient.has(c.id) && !OUTCOME_DEVIATIONS[c.id])
+      .filter(
+        (c) =>
+          parseDocument(fs.readFileSync(path.join(c.dir, "in.yaml")), { path: `${c.id}/in.yaml`, format: "yaml", allowAnyTag: true }).ok,
+      );
+    expect(passing.map((c) => c.id)).toEqual([]);
   });
 });

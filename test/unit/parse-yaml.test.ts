@@ -13,6 +13,7 @@ interface Bad {
   column: number;
   message: string;
   pointer?: string;
+  options?: Partial<ParseOptions>;
 }
 
 const BAD: Bad[] = [
@@ -110,30 +111,84 @@ const BAD: Bad[] = [
     pointer: "/b",
   },
   {
-    name: "merge key not enabled",
+    name: "merge key where merge keys are forbidden",
     text: "base: &b\n  x: 1\nderived:\n  <<: *b\n  y: 2\n",
     rule: "parse/merge-key",
     line: 4,
     column: 3,
     message: "`<<` merge key used",
     pointer: "/derived",
+    options: { mergeKeys: false },
   },
   {
-    name: "unknown tag",
+    name: "unknown tag, when unknown tags are errors",
     text: "bucket: !Ref MyBucket\n",
     rule: "parse/unknown-tag",
     line: 1,
     column: 9,
-    message: "tag !Ref is not allowed here",
+    message: "tag !Ref is not known here",
     pointer: "/bucket",
+    options: { unknownTags: "error" },
   },
   {
-    name: "non-core standard tag",
-    text: "a: !!binary aGk=\n",
+    name: "a python tag, when unknown tags are errors",
+    text: "a: !!python/tuple [1, 2]\n",
     rule: "parse/unknown-tag",
     line: 1,
     column: 4,
-    message: "tag !!binary is not allowed here",
+    message: "tag !!python/tuple is not known here",
+    options: { unknownTags: "error" },
+  },
+  {
+    name: "!!binary that is not base64",
+    text: "a: !!binary aGk=\nb: !!binary 'not base64!'\n",
+    rule: "parse/syntax",
+    line: 2,
+    column: 4,
+    message: "!!binary value is not base64 text",
+    pointer: "/b",
+  },
+  {
+    name: "!!timestamp that is not a timestamp",
+    text: "a: !!timestamp 2001-12-14\nb: !!timestamp yesterday\n",
+    rule: "parse/syntax",
+    line: 2,
+    column: 4,
+    message: "!!timestamp value is not a date",
+    pointer: "/b",
+  },
+  {
+    name: "a really unclosed quote in the middle of the file stays an error",
+    text: 'a: "abc\nb: 1\nc: 2\n',
+    rule: "parse/truncated",
+    line: 1,
+    column: 4,
+    message: "double-quoted string opened at 1:4 is never closed",
+  },
+  {
+    name: "a quote closed only by the next string's opening quote stays an error",
+    text: 'a: "abc\nb: "def"\n',
+    rule: "parse/syntax",
+    line: 1,
+    column: 8,
+    message: "Missing closing",
+  },
+  {
+    name: "a quoted string at the key's indent that crosses a document marker",
+    text: 'a: "abc\n---\nb"\n',
+    rule: "parse/syntax",
+    line: 1,
+    column: 8,
+    message: "Missing closing",
+  },
+  {
+    name: "two literal keys after a merge are still duplicates",
+    text: "base: &b\n  x: 1\nd:\n  <<: *b\n  x: 2\n  x: 3\n",
+    rule: "parse/duplicate-key",
+    line: 6,
+    column: 3,
+    message: 'duplicate key "x" on line 6, first defined on line 5',
+    pointer: "/d/x",
   },
   {
     name: "alias without anchor",
@@ -188,7 +243,7 @@ const BAD: Bad[] = [
 
 describe("YAML corruption at its exact position", () => {
   it.each(BAD)("$name", (c) => {
-    const doc = yaml(c.text);
+    const doc = yaml(c.text, c.options);
     expect(doc.ok).toBe(false);
     expect(doc.value).toBeUndefined();
     const f = doc.findings.find((x) => x.level === "error")!;
@@ -220,9 +275,16 @@ describe("tags and merge keys where the config allows them", () => {
   const cfn =
     "Resources:\n  B:\n    Name: !Ref Other\n    Arn: !GetAtt Role.Arn\n    Url: !Sub 'https://${Host}'\n    List: !Sub [a, b]\n    Map: !Sub {a: 1}\n    Block: !Sub\n      - x\n      - y: 1\n";
 
-  it("custom tags are errors unless listed", () => {
+  it("tags outside core YAML and the file's dialect are warnings unless listed (errors with unknownTags: error)", () => {
     const doc = yaml(cfn);
-    expect(doc.ok).toBe(false);
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.every((f) => f.level === "warning")).toBe(true);
+    expect(doc.findings[0]!.message).toContain("it is a tag of AWS CloudFormation");
+    expect(doc.findings[0]!.fix).toContain('validate.yaml.custom_tags: [{ files: ["c.yaml"], tags: ["!Ref"] }]');
+    expect(doc.findings[0]!.fix).toContain("validate.yaml.unknown_tags: error");
+    const strict = yaml(cfn, { unknownTags: "error" });
+    expect(strict.ok).toBe(false);
+    expect(strict.findings.every((f) => f.level === "error")).toBe(true);
     expect(doc.findings.map((f) => [f.rule, f.line, f.column, f.found])).toEqual([
       ["parse/unknown-tag", 3, 11, "!Ref"],
       ["parse/unknown-tag", 4, 10, "!GetAtt"],

@@ -1,33 +1,79 @@
 /**
  * YAML with positions, through the `yaml` package (YAML 1.2 core schema, strict), plus the
  * checks it does not make the way we need them: duplicate keys with both locations, merge keys
- * and tags only where allowed, nesting depth, merge-conflict markers and empty files.
+ * (on by default, as every common reader has them), tags by dialect, nesting depth,
+ * merge-conflict markers and empty files; and the leniencies of PyYAML/libyaml/js-yaml that
+ * real files rely on (quoted strings continued at the key's indent), as warnings.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Pair,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Finding } from "../finding.js";
 import { parsePointer, toPointer } from "../pointer.js";
 import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
+import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
+import { closingFlow, closingQuote, openingFlowBefore, openingQuoteBefore, reindentSpan, type Reindent } from "./yaml-reindent.js";
 import { yamlRegistry } from "./yaml-registry.js";
 import { appendAll } from "../append.js";
 
-/** Tags of the YAML 1.2 core schema: always accepted. Anything else needs customTags/allowAnyTag. */
-const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+const YAML_TAG = "tag:yaml.org,2002:";
+/**
+ * Tags always accepted: the YAML 1.2 core schema, the YAML 1.1 types every common reader
+ * (PyYAML, Psych, yaml.v3, js-yaml) still resolves, and the non-specific tag `!` (plain YAML:
+ * "a string"). The 1.1 types are read as their plain YAML value (base64 text, the set's
+ * members as null-valued keys, the list of pairs, the timestamp text), which is what a JSON
+ * Schema can check.
+ */
+const ACCEPTED_TAGS = new Set([
+  "!",
+  ...["str", "int", "float", "bool", "null", "seq", "map"].map((t) => YAML_TAG + t),
+  ...["binary", "set", "omap", "pairs", "timestamp", "merge", "value"].map((t) => YAML_TAG + t),
+]);
+/** Most strings and flow collections re-indented in one file before giving up (each costs a re-parse). */
+const MAX_REINDENTS = 50;
+/** The yaml package's message for a comment glued to the token before it (an error only in strict mode). */
+const COMMENT_SPACING = "Comments must be separated from other tokens by white space characters";
+/** A YAML 1.1 timestamp (PyYAML's resolver pattern): what `!!timestamp` must hold. */
+const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
+  return parseYamlText(text, options, 0).doc;
+}
+
+interface Parsed {
+  doc: ParsedDocument;
+  /** Errors the yaml package itself reported (syntax), as opposed to our checks. */
+  syntaxErrors: number;
+}
+
+function parseYamlText(text: string, options: ParseOptions, repairs: number): Parsed {
   const file = options.path;
   const lines = new LineIndex(text);
   const conflict = findMergeConflict(text, lines, file);
-  if (conflict) return failed([conflict]);
+  if (conflict) return { doc: failed([conflict]), syntaxErrors: 1 };
 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const deep = flowTooDeep(text, maxDepth);
   if (deep >= 0) {
     // The yaml package recurses per flow level: 100,000 levels take seconds before it gives up.
-    return failed([
+    const doc = failed([
       {
         rule: "parse/too-deep",
         level: "error",
@@ -39,13 +85,15 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
         fix: "flatten the data; validators and most readers crash (stack overflow) on nesting this deep",
       },
     ]);
+    return { doc, syntaxErrors: 1 };
   }
 
   let list: Document.Parsed[];
   try {
     const docs = parseAllDocuments(text, {
       uniqueKeys: false, // checked below, with both locations and the pointer
-      merge: options.mergeKeys ?? false,
+      merge: options.mergeKeys ?? true,
+      resolveKnownTags: false, // !!binary, !!set, !!omap, !!timestamp keep their plain YAML value (see ACCEPTED_TAGS)
       prettyErrors: false,
       strict: true,
       logLevel: "error", // no process warnings on stderr; problems become findings
@@ -53,14 +101,27 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
     list = Array.isArray(docs) ? docs : [];
   } catch (error) {
     // The yaml package turns most stack overflows into RESOURCE_EXHAUSTION errors; this is the rest.
-    return failed([crashFinding(error, file)]);
+    return { doc: failed([crashFinding(error, file)]), syntaxErrors: 1 };
+  }
+
+  // A comment glued to a quoted value or a bracket ("x"#c): PyYAML, libyaml and js-yaml read it
+  // as a comment, and so does the yaml package, which only flags it in strict mode.
+  const lenientComment = (e: { code: string; message: string }) =>
+    !options.strict && e.code === "MISSING_CHAR" && e.message.startsWith(COMMENT_SPACING);
+  const syntaxErrors = list.reduce((n, d) => n + d.errors.filter((e) => !lenientComment(e)).length, 0);
+  if (syntaxErrors > 0 && !options.strict && repairs < MAX_REINDENTS) {
+    const repaired = reindented(text, list, options, repairs);
+    if (repaired) return repaired;
   }
 
   const findings: Finding[] = [];
   const at = (offset: number) => lines.position(offset);
   const contentEnd = text.trimEnd().length;
   for (const doc of list) {
-    for (const e of doc.errors) findings.push(yamlErrorFinding(e, file, lines, contentEnd));
+    for (const e of doc.errors) {
+      if (lenientComment(e)) findings.push(commentSpacing(lines.position(e.pos[0]), file));
+      else findings.push(yamlErrorFinding(e, file, lines, contentEnd));
+    }
     for (const w of doc.warnings) {
       if (w.code === "TAG_RESOLVE_FAILED") continue; // tags are checked in walk(), against the allow-list
       findings.push({ rule: "parse/warning", level: "warning", file, ...at(w.pos[0]), message: w.message.split("\n")[0]!.trim() });
@@ -68,10 +129,12 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   }
   if (list.length === 0) appendAll(findings, emptyStream(text, file));
   else appendAll(findings, directiveProblems(text, file, lines));
+  if (text.includes("\t")) appendAll(findings, tabsBeforeComments(text, file, lines));
   if (!findings.some((f) => f.level === "error")) {
+    const tags = new TagPolicy(options, text);
     list.forEach((doc, index) => {
       const found: Finding[] = [];
-      walk(doc, index, list.length, text, options, lines, found);
+      walk(doc, index, list.length, text, options, tags, lines, found);
       // The walk is depth-first from a stack: report in reading order.
       appendAll(
         findings,
@@ -130,15 +193,191 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
     return lines.span(range[0], range[1]);
   };
   return {
-    format: "yaml",
-    ok,
-    // An empty stream has no documents and reads as null (as yaml.parse("") does).
-    value: ok && list.length === 0 ? null : documents[0],
-    documents,
-    findings,
-    locate: (p, d = 0) => nodeAt(p, d, false),
-    locateKey: (p, d = 0) => nodeAt(p, d, true),
+    doc: {
+      format: "yaml",
+      ok,
+      // An empty stream has no documents and reads as null (as yaml.parse("") does).
+      value: ok && list.length === 0 ? null : documents[0],
+      documents,
+      findings,
+      locate: (p, d = 0) => nodeAt(p, d, false),
+      locateKey: (p, d = 0) => nodeAt(p, d, true),
+    },
+    syntaxErrors,
   };
+}
+
+/**
+ * The first error that is a quoted string or a flow collection continued at its key's indent
+ * (see ./yaml-reindent.ts): the file parsed again with it re-indented, positions mapped back,
+ * plus a warning. Undefined when that is not the case or the re-indented text still has syntax
+ * errors: the original errors stand.
+ */
+function reindented(text: string, list: Document.Parsed[], options: ParseOptions, repairs: number): Parsed | undefined {
+  const contentEnd = text.trimEnd().length;
+  for (const d of list) {
+    for (const e of d.errors) {
+      let open: number;
+      let close = -1;
+      let what: Leniency;
+      const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+      if (quote) {
+        if (e.pos[0] >= contentEnd) continue; // at the very end: a truncated file, reported as such
+        open = openingQuoteBefore(text, e.pos[0], quote as '"' | "'");
+        if (open >= 0) close = closingQuote(text, open);
+        what = quote === '"' ? "double-quoted string" : "single-quoted string";
+      } else if (e.code === "BAD_INDENT" && /^Flow (sequence|map) in block collection must be sufficiently indented/.test(e.message)) {
+        open = openingFlowBefore(text, e.pos[0]);
+        if (open >= 0) close = closingFlow(text, open);
+        what = text[open] === "[" ? "flow sequence [ ]" : "flow mapping { }";
+      } else {
+        continue;
+      }
+      const repair = close < 0 ? undefined : reindentSpan(text, open, close, quote !== undefined);
+      if (!repair) return undefined;
+      const inner = parseYamlText(repair.text, options, repairs + 1);
+      if (inner.syntaxErrors > 0) return undefined;
+      return { doc: shifted(inner.doc, repair, open, what, text, options.path), syntaxErrors: 0 };
+    }
+  }
+  return undefined;
+}
+
+type Leniency = "double-quoted string" | "single-quoted string" | "flow sequence [ ]" | "flow mapping { }";
+
+/** `doc` (parsed from repair.text) with positions in the original text, and the warning first. */
+function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leniency, original: string, file: string): ParsedDocument {
+  const col = (line: number | undefined, column: number | undefined): number | undefined => {
+    const pad = line === undefined ? undefined : repair.padded.get(line);
+    if (column === undefined || pad === undefined) return column;
+    return Math.max(1, column - pad);
+  };
+  const move = <T extends { line?: number; column?: number; endLine?: number; endColumn?: number }>(p: T): T => {
+    const out = { ...p };
+    if (p.column !== undefined) out.column = col(p.line, p.column)!;
+    if (p.endColumn !== undefined) out.endColumn = col(p.endLine, p.endColumn)!;
+    return out;
+  };
+  const lines = new LineIndex(original);
+  const opened = lines.position(open);
+  const padded = [...repair.padded.keys()];
+  const first = padded[0]!;
+  const last = padded[padded.length - 1]!;
+  const firstIndent = /^ */.exec(original.split("\n")[first - 1] ?? "")![0].length;
+  const quoted = what.endsWith("string");
+  const warning: Finding = {
+    rule: quoted ? "parse/quoted-indent" : "parse/flow-indent",
+    level: "warning",
+    file,
+    line: first,
+    column: firstIndent + 1,
+    message:
+      `the ${what} opened at ${opened.line}:${opened.column} continues on line ${first} at column ${firstIndent + 1}, ` +
+      `not indented more than its key: PyYAML, libyaml (Ruby's Psych) and js-yaml read it, but strict YAML 1.2 parsers ` +
+      `(such as the yaml package of Node.js) reject it (${quoted ? '"Missing closing quote"' : '"must be sufficiently indented"'})`,
+    expected: `continuation lines starting at column ${repair.needed} or further right`,
+    found: `column ${firstIndent + 1}`,
+    fix: `indent line${first === last ? ` ${first}` : `s ${first}-${last}`} so ${first === last ? "it starts" : "they start"} at column ${repair.needed} or further right (the value stays the same)${quoted ? ", or write the string on one line" : ""}`,
+  };
+  return {
+    ...doc,
+    findings: [warning, ...doc.findings.map(move)],
+    locate: (p, d) => {
+      const pos = doc.locate(p, d);
+      return pos && move(pos);
+    },
+    locateKey: (p, d) => {
+      const pos = doc.locateKey(p, d);
+      return pos && move(pos);
+    },
+  };
+}
+
+function commentSpacing(at: Position, file: string): Finding {
+  return {
+    rule: "parse/comment-spacing",
+    level: "warning",
+    file,
+    ...at,
+    message:
+      "a comment starts right after a value, with no space before the #: PyYAML, libyaml (Ruby's Psych) and js-yaml read it as a comment, but YAML 1.2 requires white space before it and strict parsers reject it",
+    expected: "a space before #",
+    found: "#",
+    fix: "add a space before the #",
+  };
+}
+
+/**
+ * A tab between a value and its comment (`key: value<TAB># note`): YAML allows it, and so do
+ * libyaml, Psych, js-yaml and the yaml package, but PyYAML stops with "found character '\t'
+ * that cannot start any token". Found with the yaml lexer (so tabs inside quoted and block
+ * scalars are left alone); only run when the file has a tab at all.
+ */
+function tabsBeforeComments(text: string, file: string, lines: LineIndex): Finding[] {
+  if (!/\t[ \t]*#/.test(text)) return [];
+  const out: Finding[] = [];
+  let offset = 0;
+  let previous = "";
+  let previousAt = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
+    if (token[0] === "#" && previous.includes("\t") && /^[ \t]+$/.test(previous)) {
+      const at = previousAt + previous.indexOf("\t");
+      out.push({
+        rule: "parse/tab-before-comment",
+        level: "warning",
+        file,
+        ...lines.position(at),
+        message:
+          "a tab before a comment: PyYAML rejects it (\"found character '\\t' that cannot start any token\"); other readers accept it",
+        found: "tab",
+        expected: "spaces",
+        fix: "replace the tab before the # with spaces",
+      });
+    }
+    previous = token;
+    previousAt = offset;
+    offset += token.length;
+  }
+  return out;
+}
+
+/**
+ * Which tags a file may use: config first (allowAnyTag, customTags), then the dialects the
+ * file belongs to, detected once and only when a tag needs them.
+ */
+class TagPolicy {
+  private readonly allowed: Set<string>;
+  private dialects?: YamlDialect[];
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly text: string,
+  ) {
+    // `!!x` in the config is how the file spells it; the yaml package reports tag:yaml.org,2002:x.
+    this.allowed = new Set((options.customTags ?? []).map((t) => (t.startsWith("!!") ? YAML_TAG + t.slice(2) : t)));
+  }
+
+  accepts(tag: string): boolean {
+    if (ACCEPTED_TAGS.has(tag) || this.options.allowAnyTag || this.allowed.has(tag)) return true;
+    return this.fileDialects().some((d) => dialectHasTag(d, tag));
+  }
+
+  /**
+   * The long-form key of a CloudFormation short form (`!Ref` -> "Ref", `!Sub` -> "Fn::Sub") in a
+   * file detected as CloudFormation, else undefined.
+   */
+  longForm(tag: string): string | undefined {
+    if (!tag.startsWith("!") || ACCEPTED_TAGS.has(tag)) return undefined;
+    const cfn = this.fileDialects().find((d) => d.id === "cloudformation");
+    if (!cfn?.tags.includes(tag)) return undefined;
+    const name = tag.slice(1);
+    return name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
+  }
+
+  fileDialects(): YamlDialect[] {
+    this.dialects ??= this.options.dialects === false ? [] : detectDialects(this.options.path, this.text);
+    return this.dialects;
+  }
 }
 
 /** The key as it becomes a property name in the JS value (what a JSON Schema sees). */
@@ -157,16 +396,22 @@ function walk(
   docCount: number,
   text: string,
   options: ParseOptions,
+  tags: TagPolicy,
   lines: LineIndex,
   out: Finding[],
 ): void {
   const file = options.path;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const allowed = new Set(options.customTags ?? []);
+  const mergeKeys = options.mergeKeys ?? true;
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
-  const stack: { node: unknown; path: string[]; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
+  // `replace` puts a node in the place of this one (CloudFormation short forms, see longForm()).
+  const stack: { node: unknown; path: string[]; depth: number; replace?: (n: Node) => void }[] = [
+    { node: doc.contents, path: [], depth: 0, replace: (n) => (doc.contents = n as typeof doc.contents) },
+  ];
   while (stack.length > 0) {
-    const { node, path, depth } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, depth } = entry;
+    let path = entry.path;
     if (isAlias(node)) {
       // An alias whose anchor is not defined before it: the yaml package only fails later, in toJS.
       if (!node.resolve(doc)) {
@@ -186,8 +431,16 @@ function walk(
     }
     if (!isScalar(node) && !isCollection(node)) continue; // empty values
     const tag = node.tag;
-    if (tag && !CORE_TAGS.has(tag) && !options.allowAnyTag && !allowed.has(tag)) {
-      out.push(unknownTag(tag, node, text, file, lines, toPointer(path), docNote));
+    if (tag && !tags.accepts(tag)) {
+      out.push(unknownTag(tag, node, text, file, lines, toPointer(path), docNote, options, tags.fileDialects()));
+    } else if (tag && isScalar(node)) {
+      const bad = badTypedScalar(tag, node, text, file, lines, toPointer(path), docNote);
+      if (bad) out.push(bad);
+    }
+    const fn = tag && entry.replace ? tags.longForm(tag) : undefined;
+    if (fn) {
+      entry.replace!(longForm(fn, node));
+      path = [...path, fn];
     }
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
@@ -204,7 +457,10 @@ function walk(
       return;
     }
     if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, String(i)], depth: depth + 1 }));
+      const seq = node;
+      seq.items.forEach((item, i) =>
+        stack.push({ node: item, path: [...path, String(i)], depth: depth + 1, replace: (n) => (seq.items[i] = n) }),
+      );
       continue;
     }
     const seen = new Map<string, Node>();
@@ -212,18 +468,18 @@ function walk(
       if (!isPair(pair)) continue;
       const key = pair.key;
       if (isScalar(key) && key.value === "<<" && key.type === "PLAIN") {
-        if (!options.mergeKeys && (isAlias(pair.value) || isSeq(pair.value))) {
+        if (!mergeKeys && (isAlias(pair.value) || isSeq(pair.value))) {
           out.push({
             rule: "parse/merge-key",
             level: "error",
             file,
             ...lines.position(key.range?.[0] ?? 0),
             pointer: toPointer(path),
-            message: `\`<<\` merge key used${docNote}, but merge keys are not enabled for this file: readers differ on whether it merges or is a plain key`,
-            fix: "add this file to validate.yaml.merge_keys in .integrity-guard/config.yml, or write the keys out",
+            message: `\`<<\` merge key used${docNote}, but merge keys are forbidden for this file (validate.yaml.forbid_merge_keys): YAML 1.2 readers without merge keys read it as a plain "<<" key`,
+            fix: "write the merged keys out, or remove this file from validate.yaml.forbid_merge_keys in .integrity-guard/config.yml",
           });
         }
-        if (options.mergeKeys) continue;
+        if (mergeKeys) continue;
       }
       if (isCollection(key)) {
         out.push({
@@ -259,33 +515,128 @@ function walk(
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
       }
-      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1 });
+      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1, replace: (n) => (pair.value = n) });
     }
   }
 }
 
-function unknownTag(tag: string, node: Node, text: string, file: string, lines: LineIndex, pointer: string, docNote: string): Finding {
-  // The node's range starts at its value; find the tag itself just before it.
+/**
+ * `{ fn: node }`, positioned where node is: what CloudFormation reads for a short form, so a
+ * schema sees `{"Ref": "Bucket"}` for `!Ref Bucket` (and `!GetAtt A.B` as `["A", "B"]`).
+ */
+function longForm(fn: string, node: Scalar | YAMLMap | YAMLSeq): Node {
+  let value: Node = node;
+  if (fn === "Fn::GetAtt" && isScalar(node) && typeof node.value === "string" && node.value.includes(".")) {
+    const dot = node.value.indexOf(".");
+    const seq = new YAMLSeq();
+    for (const part of [node.value.slice(0, dot), node.value.slice(dot + 1)]) {
+      const item = new Scalar(part);
+      item.range = node.range;
+      seq.items.push(item);
+    }
+    seq.range = node.range;
+    value = seq;
+  }
+  const key = new Scalar(fn);
+  key.range = node.range;
+  const map = new YAMLMap();
+  map.items.push(new Pair(key, value));
+  map.range = node.range;
+  return map;
+}
+
+/** Where the tag of `node` is written (its range starts at the value). */
+function tagOffset(tag: string, node: Node, text: string): number {
   const start = node.range?.[0] ?? 0;
-  const spelled = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.slice("tag:yaml.org,2002:".length) : tag;
-  let offset = start;
+  const spelled = tag.startsWith(YAML_TAG) ? "!!" + tag.slice(YAML_TAG.length) : tag;
   for (const form of [spelled, `!<${tag}>`]) {
     const hit = text.lastIndexOf(form, start);
-    if (hit >= 0 && start - hit < 400) {
-      offset = hit;
-      break;
-    }
+    if (hit >= 0 && start - hit < 400) return hit;
   }
-  const shown = tag.startsWith("!") ? tag : spelled;
+  return start;
+}
+
+function shownTag(tag: string): string {
+  return tag.startsWith(YAML_TAG) ? "!!" + tag.slice(YAML_TAG.length) : tag;
+}
+
+function unknownTag(
+  tag: string,
+  node: Node,
+  text: string,
+  file: string,
+  lines: LineIndex,
+  pointer: string,
+  docNote: string,
+  options: ParseOptions,
+  fileDialects: readonly YamlDialect[],
+): Finding {
+  const shown = shownTag(tag);
+  const level = options.unknownTags ?? "warning";
+  const suggestion = suggestTag(tag, fileDialects);
+  const owners = dialectsOfTag(tag);
+  let why: string;
+  if (suggestion) {
+    why = `it is not a tag of ${fileDialects.find((d) => d.tags.includes(suggestion))!.name}: did you mean ${suggestion}?`;
+  } else if (owners.length > 0) {
+    why = `it is a tag of ${owners.map((d) => d.name).join(" / ")}, but this file was not recognised as such (docs/parsing.md lists how each dialect is detected)`;
+  } else {
+    why = "readers that do not know it fail or silently read a plain string";
+  }
+  const allow = `validate.yaml.custom_tags: [{ files: [${JSON.stringify(file)}], tags: [${JSON.stringify(shown)}] }]`;
   return {
     rule: "parse/unknown-tag",
+    level,
+    file,
+    ...lines.position(tagOffset(tag, node, text)),
+    pointer,
+    message: `tag ${shown} is not known here${docNote}: ${why}`,
+    found: shown,
+    ...(suggestion ? { expected: suggestion } : {}),
+    fix: suggestion
+      ? `write ${suggestion}; if ${shown} is really meant, allow it with ${allow}`
+      : level === "warning"
+        ? `if this file's reader knows ${shown}, allow it with ${allow}; to make unknown tags errors, set validate.yaml.unknown_tags: error`
+        : `remove the tag, or allow it for this file with ${allow}`,
+  };
+}
+
+/**
+ * `!!binary` (or Psych's `!binary`) that is not base64, `!!timestamp` that is not a timestamp:
+ * PyYAML, Psych and yaml.v3 fail on them, and a base64 block cut short is otherwise invisible.
+ */
+function badTypedScalar(
+  tag: string,
+  node: Node,
+  text: string,
+  file: string,
+  lines: LineIndex,
+  pointer: string,
+  docNote: string,
+): Finding | undefined {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== "string") return undefined;
+  let expected: string;
+  if (tag === YAML_TAG + "binary" || tag === "!binary") {
+    const compact = value.replace(/\s+/g, "");
+    if (/^[A-Za-z0-9+/]*={0,2}$/.test(compact) && compact.length % 4 === 0) return undefined;
+    expected = "base64 text (A-Z, a-z, 0-9, +, /, = padding)";
+  } else if (tag === YAML_TAG + "timestamp") {
+    if (TIMESTAMP.test(value.trim())) return undefined;
+    expected = "a date (2001-12-14) or date-time (2001-12-14T21:59:43.10-05:00)";
+  } else {
+    return undefined;
+  }
+  return {
+    rule: "parse/syntax",
     level: "error",
     file,
-    ...lines.position(offset),
+    ...lines.position(tagOffset(tag, node, text)),
     pointer,
-    message: `tag ${shown} is not allowed here${docNote}: readers that do not know it fail or silently read a plain string`,
-    found: shown,
-    fix: `remove the tag, or allow it for this file in validate.yaml.custom_tags (e.g. CloudFormation's !Ref, !GetAtt, !Sub)`,
+    message: `${shownTag(tag)} value is not ${expected}${docNote}: readers that decode it fail`,
+    expected,
+    found: JSON.stringify(value.length > 40 ? value.slice(0, 40) + "..." : value),
+    fix: `fix the value, or remove the ${shownTag(tag)} tag if it is meant as a plain string`,
   };
 }
 

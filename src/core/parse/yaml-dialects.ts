@@ -1,0 +1,218 @@
+/**
+ * YAML dialects: application tags that a well-known reader understands, accepted only in files
+ * of that reader's kind. Pure data plus two small functions; the parser asks for a file's
+ * dialects only when it meets a tag that is neither core YAML nor allowed by the config, so
+ * files without such tags (almost all) pay nothing for the detection.
+ *
+ * Tags are compared as the yaml package reports them: local tags as written (`!Ref`), `!!x`
+ * expanded to `tag:yaml.org,2002:x` (so `!!python/name:m.f` is `tag:yaml.org,2002:python/name:m.f`).
+ */
+
+/** One reader's tag set and how to recognise its files. */
+export interface YamlDialect {
+  /** Stable id (docs, messages). */
+  id: string;
+  /** Human name, as used in messages. */
+  name: string;
+  /** Exact tags this reader resolves. */
+  tags: readonly string[];
+  /** Tag prefixes this reader resolves (`!ruby/` covers `!ruby/object:Foo`). */
+  prefixes?: readonly string[];
+  /** Repository-relative paths of this kind (forward slashes). */
+  path?: RegExp;
+  /** Text that only files of this kind contain (tested only when a tag needs it). */
+  content?: RegExp;
+}
+
+const PY = "tag:yaml.org,2002:python/";
+
+/** The dialect table (docs/parsing.md describes each row and why). */
+export const YAML_DIALECTS: readonly YamlDialect[] = [
+  {
+    id: "cloudformation",
+    name: "AWS CloudFormation (also SAM and the Serverless Framework)",
+    // Short forms of the intrinsic functions, condition functions, rule functions and the
+    // AWS::LanguageExtensions functions.
+    tags: [
+      "!Ref",
+      "!Sub",
+      "!GetAtt",
+      "!Join",
+      "!Select",
+      "!Split",
+      "!If",
+      "!Equals",
+      "!Not",
+      "!And",
+      "!Or",
+      "!FindInMap",
+      "!Base64",
+      "!Cidr",
+      "!GetAZs",
+      "!ImportValue",
+      "!Condition",
+      "!Transform",
+      "!Contains",
+      "!EachMemberEquals",
+      "!EachMemberIn",
+      "!RefAll",
+      "!ValueOf",
+      "!ValueOfAll",
+      "!ToJsonString",
+      "!Length",
+    ],
+    path: /(^|\/)serverless\.ya?ml$/,
+    content: /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::/,
+  },
+  {
+    id: "home-assistant",
+    name: "Home Assistant",
+    tags: [
+      "!include",
+      "!include_dir_list",
+      "!include_dir_named",
+      "!include_dir_merge_list",
+      "!include_dir_merge_named",
+      "!secret",
+      "!input",
+      "!env_var",
+    ],
+    path: /(^|\/)(configuration|secrets|automations|scripts|scenes|customize|groups|ui-lovelace)\.ya?ml$|(^|\/)(packages|blueprints|lovelace|dashboards|automations|scripts|integrations)\//,
+    // Top-level integration keys of configuration.yaml and its packages, or the keys of
+    // automations, scripts and entity configs that an included file holds.
+    content:
+      /^(homeassistant|default_config|automation|script|scene|sensor|binary_sensor|template|group|input_(boolean|number|select|text|datetime|button)|light|switch|frontend|lovelace|recorder|logger|http|zone|person|notify|mqtt|blueprint|climate|cover|media_player|device_tracker|homekit|google_assistant|alexa|utility_meter|shell_command|rest_command|influxdb)\s*:|^\s*-?\s*(entity_id|platform|service|action|trigger|triggers|condition|conditions|unique_id)\s*:/m,
+  },
+  {
+    id: "esphome",
+    name: "ESPHome",
+    tags: [
+      "!secret",
+      "!include",
+      "!lambda",
+      "!extend",
+      "!remove",
+      "!include_dir_list",
+      "!include_dir_named",
+      "!include_dir_merge_list",
+      "!include_dir_merge_named",
+      "!env_var",
+    ],
+    path: /(^|\/)esphome\//,
+    content:
+      /^(esphome|esp32|esp8266|rp2040|bk72xx|rtl87xx|libretiny|substitutions)\s*:|^\s+(lambda|on_press|on_boot|on_value|on_turn_on|on_turn_off)\s*:/m,
+  },
+  {
+    id: "gitlab-ci",
+    name: "GitLab CI",
+    tags: ["!reference"],
+    // .gitlab-ci.yml, files named *.gitlab-ci.yml that it includes, and anything under .gitlab/ or gitlab-ci/.
+    path: /(^|[/.])gitlab-ci\.ya?ml$|(^|\/)\.?gitlab(-ci)?\//,
+    content: /^\s+(script|before_script|after_script|extends|stage)\s*:/m,
+  },
+  {
+    id: "ruby",
+    name: "Ruby (Psych: RuboCop, Rails, VCR cassettes, serialised objects)",
+    // Psych also decodes the YAML 1.0 private forms !binary, !str and !float.
+    tags: ["!binary", "!str", "!float"],
+    prefixes: ["!ruby/", "tag:ruby.yaml.org,2002:"],
+    path: /(^|\/)\.rubocop[^/]*\.ya?ml$|(^|\/)(config|db|test\/fixtures|spec\/fixtures|spec\/cassettes|spec\/vcr|fixtures\/vcr_cassettes|locales?)\//,
+    content: /^(AllCops|inherit_from|inherit_gem|http_interactions|recorded_with)\s*:|<%=?|^--- !ruby\//m,
+  },
+  {
+    id: "ansible",
+    name: "Ansible",
+    tags: ["!vault", "!unsafe"],
+    path: /(^|\/)(group_vars|host_vars|roles|playbooks?|inventor(y|ies)|tasks|handlers|vars|defaults|molecule)\/|(^|\/)(site|playbook)\.ya?ml$/,
+    content:
+      /\$ANSIBLE_VAULT;|^\s*-?\s*(hosts|tasks|gather_facts|become|import_playbook|include_tasks|import_tasks)\s*:|\bansible_\w+\s*:/m,
+  },
+  {
+    id: "mkdocs",
+    name: "MkDocs",
+    // PyYAML's python tags that mkdocs loads (Material's emoji and slug functions), !ENV and !relative.
+    tags: ["!ENV", "!relative"],
+    prefixes: [`${PY}name:`, `${PY}object/apply:`],
+    path: /(^|\/)mkdocs[^/]*\.ya?ml$/,
+    content: /^site_name\s*:/m,
+  },
+  {
+    id: "compose",
+    name: "Docker Compose",
+    tags: ["!reset", "!override"],
+    path: /(^|\/)(docker-)?compose[^/]*\.ya?ml$/,
+    content: /^services\s*:/m,
+  },
+  {
+    id: "symfony",
+    name: "Symfony",
+    tags: [
+      "!tagged_iterator",
+      "!tagged_locator",
+      "!tagged",
+      "!service",
+      "!service_closure",
+      "!service_locator",
+      "!iterator",
+      "!closure",
+      "!abstract",
+    ],
+    prefixes: ["!php/"],
+    path: /(^|\/)config\/(services|packages|routes)(\/|[^/]*\.ya?ml$)/,
+    content: /^\s+(_defaults|_instanceof|autowire|autoconfigure)\s*:/m,
+  },
+];
+
+/** True when `dialect` resolves `tag`. */
+export function dialectHasTag(dialect: YamlDialect, tag: string): boolean {
+  return dialect.tags.includes(tag) || (dialect.prefixes ?? []).some((p) => tag.startsWith(p));
+}
+
+/** The dialects `path` / `text` belong to (a file can be of several, e.g. Home Assistant and ESPHome). */
+export function detectDialects(path: string, text: string): YamlDialect[] {
+  return YAML_DIALECTS.filter((d) => (d.path !== undefined && d.path.test(path)) || (d.content !== undefined && d.content.test(text)));
+}
+
+/** Every dialect that knows `tag` (to name it when the file is not of that kind). */
+export function dialectsOfTag(tag: string): YamlDialect[] {
+  return YAML_DIALECTS.filter((d) => dialectHasTag(d, tag));
+}
+
+/**
+ * A dialect tag close to `tag` (a typo such as `!Reff` or `!getatt`), or undefined. Only exact
+ * tags are proposed, never prefixes.
+ */
+export function suggestTag(tag: string, dialects: readonly YamlDialect[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const d of dialects) {
+    for (const candidate of d.tags) {
+      if (candidate.toLowerCase() === tag.toLowerCase()) return candidate;
+      const distance = editDistance(tag, candidate, bestDistance);
+      if (distance < bestDistance && distance <= Math.floor(candidate.length / 3)) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= limit) return limit;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, limit);
+}

@@ -1,0 +1,159 @@
+/**
+ * Content continued on lines indented no deeper than its key, which PyYAML, libyaml (so Ruby's
+ * Psych) and js-yaml read but YAML 1.2 (and the yaml package) rejects:
+ *
+ *     key:                          key: [a, b,
+ *       sub: "first line            c, d]
+ *     second line"
+ *
+ * A quoted string's continuation lines are folded (their leading white space dropped), and
+ * PyYAML and libyaml ignore indentation inside [ ] and { } altogether, so indenting those lines
+ * just enough gives the same value. This module finds the string or flow collection from the
+ * yaml package's error, checks that it really ends further down, and returns the re-indented
+ * text. Pure; the caller parses the result and keeps the original errors unless it is clean.
+ */
+import { Lexer } from "yaml";
+
+/** The lexer's marker tokens, which stand for no source text (yaml's cst.ts: DOCUMENT, FLOW_END, SCALAR). */
+const DOCUMENT = "\x02";
+const FLOW_END = "\x18";
+const SCALAR = "\x1f";
+
+/** A re-indented text: the spaces added in front of each line (by 1-based line). */
+export interface Reindent {
+  text: string;
+  /** 1-based line numbers whose start got `pad` spaces. */
+  padded: Map<number, number>;
+  /** 1-based column the continuation lines must start at, at least (right of the key's). */
+  needed: number;
+}
+
+/**
+ * Offset of the quote opening the quoted-scalar token that ends at `errorOffset` (where the
+ * yaml package reports "Missing closing quote": the string's last line that it could read),
+ * or -1. Lexes the text once; called only for that error.
+ */
+export function openingQuoteBefore(text: string, errorOffset: number, quote: '"' | "'"): number {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === DOCUMENT || token === FLOW_END || token === SCALAR) continue;
+    const end = offset + token.length;
+    if (token[0] === quote && offset < errorOffset && end >= errorOffset) return offset;
+    if (offset > errorOffset) return -1;
+    offset = end;
+  }
+  return -1;
+}
+
+/** Offset of the quote closing the string opened at `open`, or -1 at the end of the text. */
+export function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Offset of the `[` or `{` opening the outermost flow collection still open at `errorOffset`
+ * (where the yaml package reports "Flow sequence/map in block collection must be sufficiently
+ * indented"), or -1.
+ */
+export function openingFlowBefore(text: string, errorOffset: number): number {
+  let offset = 0;
+  let depth = 0;
+  let open = -1;
+  for (const token of new Lexer().lex(text)) {
+    if (offset >= errorOffset) break;
+    if (token === FLOW_END) depth = 0;
+    if (token === DOCUMENT || token === FLOW_END || token === SCALAR) continue;
+    if (token === "[" || token === "{") {
+      if (depth === 0) open = offset;
+      depth++;
+    } else if ((token === "]" || token === "}") && depth > 0) depth--;
+    offset += token.length;
+  }
+  return depth > 0 ? open : -1;
+}
+
+/**
+ * Offset of the bracket closing the flow collection opened at `open`, skipping quoted strings
+ * and comments, or -1 when the text ends first (a truncated file).
+ */
+export function closingFlow(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") {
+      if (--depth === 0) return i;
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[i - 1] ?? " ")) {
+      const end = closingQuote(text, i);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === "#" && /\s/.test(text[i - 1] ?? " ")) {
+      const eol = text.indexOf("\n", i);
+      if (eol < 0) return -1;
+      i = eol;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `text` with the lines after the one holding `open`, up to the one holding `close`, indented
+ * to one column right of the key or sequence entry on the first line; undefined when no line
+ * needed it, a line in between is a document marker (PyYAML ends the document there too), or
+ * (unless `tabs`: quoted strings, whose continuation lines may start with tabs for PyYAML too)
+ * a line to indent starts with a tab, which PyYAML refuses inside [ ] and { }.
+ */
+export function reindentSpan(text: string, open: number, close: number, tabs: boolean): Reindent | undefined {
+  const lineStart = text.lastIndexOf("\n", Math.max(0, open - 1)) + 1;
+  // The key or sequence entry the content belongs to: the first line's indentation, past any "- ".
+  let owner = lineStart;
+  for (;;) {
+    while (text[owner] === " ") owner++;
+    if (text[owner] === "-" && (text[owner + 1] === " " || text[owner + 1] === "\t")) owner++;
+    else break;
+  }
+  const needed = owner - lineStart + 1; // spaces: strictly deeper than the owner
+
+  const padded = new Map<number, number>();
+  let out = text.slice(0, lineStart);
+  let pos = lineStart;
+  let line = lineNumber(text, lineStart);
+  let first = true;
+  while (pos <= close) {
+    const end = text.indexOf("\n", pos);
+    const stop = end < 0 ? text.length : end + 1;
+    const content = text.slice(pos, stop);
+    if (!first) {
+      if (/^(---|\.\.\.)(\s|$)/.test(content)) return undefined;
+      let indent = 0;
+      while (content[indent] === " ") indent++;
+      if (!/^[ \t]*\r?\n?$/.test(content) && indent < needed) {
+        if (!tabs && content[indent] === "\t") return undefined;
+        padded.set(line, needed - indent);
+        out += " ".repeat(needed - indent);
+      }
+    }
+    out += content;
+    first = false;
+    pos = stop;
+    line++;
+    if (end < 0) break;
+  }
+  if (padded.size === 0) return undefined;
+  return { text: out + text.slice(pos), padded, needed: needed + 1 };
+}
+
+function lineNumber(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}

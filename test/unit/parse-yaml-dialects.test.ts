@@ -1,0 +1,428 @@
+/**
+ * YAML as its readers read it: real files of each dialect (test/fixtures/dialects/, each with
+ * its source and license in its header, and the path it is read as) pass with the defaults, and
+ * a corrupted copy of each is still reported. Plus merge keys, the 1.1 tags, tags outside their
+ * dialect, quoted strings continued at the key's indent and tabs before comments.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseDocument, type ParseOptions } from "../../src/core/parse/index.js";
+import "../../src/core/parse/yaml.js";
+import { detectDialects, YAML_DIALECTS } from "../../src/core/parse/yaml-dialects.js";
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/dialects");
+
+/** A fixture's text and the repository path it is read as (its "# Read as:" header line). */
+function fixture(rel: string): { text: string; readAs: string } {
+  const text = fs.readFileSync(path.join(dir, rel), "utf8");
+  const readAs = /^# Read as: (.+)$/m.exec(text)?.[1];
+  if (!readAs) throw new Error(`${rel} has no "# Read as:" header`);
+  expect(text).toMatch(/^# Source: https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[0-9a-f]{40}\//m);
+  expect(text).toMatch(/^# License: /m);
+  return { text, readAs };
+}
+
+const parse = (text: string, file: string, extra: Partial<ParseOptions> = {}) =>
+  parseDocument(Buffer.from(text), { path: file, format: "yaml", ...extra });
+
+interface Good {
+  file: string;
+  dialect: string;
+  /** Recognised from its content alone (read under a neutral path). */
+  byContent: boolean;
+  /** A pointer and the value validation sees there. */
+  check: [string, unknown];
+}
+
+const GOOD: Good[] = [
+  {
+    file: "cloudformation/CloudFront.yaml",
+    dialect: "cloudformation",
+    byContent: true,
+    check: ["/Resources/LoggingBucket/Properties/VersioningConfiguration/Status", { Ref: "LoggingBucketVersioning" }],
+  },
+  {
+    file: "home-assistant/configuration.yaml",
+    dialect: "home-assistant",
+    byContent: true,
+    check: ["/homeassistant/packages", "integrations"],
+  },
+  { file: "home-assistant/influxdb.yaml", dialect: "home-assistant", byContent: true, check: ["/influxdb/username", "influxdb_username"] },
+  {
+    file: "gitlab-ci/setup.gitlab-ci.yml",
+    dialect: "gitlab-ci",
+    byContent: true,
+    check: ["/type-check-fe-islands/cache/0", [".fe-islands-yarn-cache", "cache"]],
+  },
+  { file: "ruby/binaries.yml", dialect: "ruby", byContent: false, check: ["/flowers/id", 1] },
+  { file: "ruby/0.3.1_cassette.yml", dialect: "ruby", byContent: false, check: ["/0/:response/code", "200"] },
+  {
+    file: "ansible/vault_partial.yml",
+    dialect: "ansible",
+    byContent: true,
+    check: ["/ldap_password", expect.stringMatching(/^\$ANSIBLE_VAULT;1\.1;AES256\n/)],
+  },
+  { file: "mkdocs/mkdocs.yml", dialect: "mkdocs", byContent: true, check: ["/extra/analytics/property", "GOOGLE_ANALYTICS_KEY"] },
+  { file: "esphome/common-base.yaml", dialect: "esphome", byContent: true, check: ["/sensor/0/update_interval", "60s"] },
+];
+
+function at(value: unknown, pointer: string): unknown {
+  let v = value;
+  for (const token of pointer.split("/").slice(1)) v = (v as Record<string, unknown>)[token];
+  return v;
+}
+
+describe("real files of each dialect pass with the defaults", () => {
+  it.each(GOOD)("$file ($dialect)", (c) => {
+    const { text, readAs } = fixture(c.file);
+    expect(detectDialects(readAs, text).map((d) => d.id)).toContain(c.dialect);
+    const doc = parse(text, readAs);
+    expect(doc.findings).toEqual([]);
+    expect(doc.ok).toBe(true);
+    expect(at(doc.value, c.check[0])).toEqual(c.check[1]);
+  });
+
+  it.each(GOOD)("$file under a neutral path: accepted when its content tells, else warnings naming the dialect", (c) => {
+    const { text } = fixture(c.file);
+    const doc = parse(text, "x/file.yaml");
+    expect(doc.ok).toBe(true);
+    if (c.byContent) {
+      expect(doc.findings).toEqual([]);
+    } else {
+      expect(doc.findings.length).toBeGreaterThan(0);
+      for (const f of doc.findings) {
+        expect(f).toMatchObject({ rule: "parse/unknown-tag", level: "warning" });
+        expect(f.message).toContain("Ruby");
+        expect(f.fix).toContain("validate.yaml.custom_tags");
+      }
+    }
+  });
+});
+
+interface Bad {
+  file: string;
+  rule: string;
+  level: "error" | "warning";
+  line: number;
+  column?: number;
+  message: string;
+}
+
+const BAD: Bad[] = [
+  {
+    file: "cloudformation/CloudFront.corrupt.yaml",
+    rule: "parse/duplicate-key",
+    level: "error",
+    line: 57,
+    column: 7,
+    message: 'duplicate key "SubnetId" on line 57, first defined on line 55',
+  },
+  {
+    file: "home-assistant/configuration.corrupt.yaml",
+    rule: "parse/syntax",
+    level: "error",
+    line: 19,
+    column: 1,
+    message: "All mapping items must start at the same column",
+  },
+  { file: "gitlab-ci/setup.gitlab-ci.corrupt.yml", rule: "parse/truncated", level: "error", line: 54, message: "truncated write?" },
+  {
+    file: "ruby/binaries.corrupt.yml",
+    rule: "parse/syntax",
+    level: "error",
+    line: 7,
+    column: 9,
+    message: "!binary value is not base64 text",
+  },
+  {
+    file: "ansible/vault_partial.corrupt.yml",
+    rule: "parse/unknown-tag",
+    level: "warning",
+    line: 5,
+    column: 16,
+    message: "did you mean !vault?",
+  },
+  {
+    file: "mkdocs/mkdocs.corrupt.yml",
+    rule: "parse/syntax",
+    level: "error",
+    line: 27,
+    column: 1,
+    message: "Tabs are not allowed as indentation",
+  },
+  {
+    file: "esphome/common-base.corrupt.yaml",
+    rule: "parse/duplicate-key",
+    level: "error",
+    line: 41,
+    column: 5,
+    message: 'duplicate key "update_interval"',
+  },
+  {
+    file: "merge-keys/database.corrupt.yml",
+    rule: "parse/duplicate-key",
+    level: "error",
+    line: 25,
+    column: 3,
+    message: 'duplicate key "database" on line 25, first defined on line 24',
+  },
+];
+
+describe("a corrupted copy of each is still reported", () => {
+  it.each(BAD)("$file: $rule", (c) => {
+    const { text, readAs } = fixture(c.file);
+    const doc = parse(text, readAs);
+    const f = doc.findings.find((x) => x.rule === c.rule)!;
+    expect(f, JSON.stringify(doc.findings)).toBeDefined();
+    expect(f).toMatchObject({ level: c.level, line: c.line, file: readAs, ...(c.column ? { column: c.column } : {}) });
+    expect(f.message).toContain(c.message);
+    expect(f.fix).toBeTruthy();
+    expect(doc.ok).toBe(c.level !== "error");
+  });
+});
+
+describe("merge keys", () => {
+  const { text, readAs } = fixture("merge-keys/database.yml");
+
+  it("merge by default, the merged values are what validation sees, and an overriding key is not a duplicate", () => {
+    const doc = parse(text, readAs);
+    expect(doc.findings).toEqual([]);
+    expect(at(doc.value, "/cucumber")).toEqual({ adapter: "mysql", database: "gemcutter_cucumber", user: "root", pool: 5, timeout: 5000 });
+  });
+
+  it("a list of merges: earlier sources win over later ones, the mapping's own keys over all", () => {
+    const doc = parse("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n", "c.yaml");
+    expect(doc.findings).toEqual([]);
+    expect(at(doc.value, "/c")).toEqual({ x: 1, y: 1, z: 3 });
+  });
+
+  it("forbidden (mergeKeys: false): parse/merge-key names the config key", () => {
+    const doc = parse(text, readAs, { mergeKeys: false });
+    expect(doc.ok).toBe(false);
+    expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/merge-key", level: "error", line: 23, column: 3 })]);
+    expect(doc.findings[0]!.fix).toContain("validate.yaml.forbid_merge_keys");
+  });
+});
+
+describe("tags", () => {
+  it("the non-specific tag ! and the YAML 1.1 types are accepted and read as plain YAML values", () => {
+    const doc = parse(
+      "a: ! 12\nb: !!binary aGVsbG8=\nc: !!set {x, y}\nd: !!omap [x: 1, y: 2]\ne: !!pairs [x: 1, x: 2]\nf: !!timestamp 2001-12-14t21:59:43.10-05:00\n",
+      "c.yaml",
+    );
+    expect(doc.findings).toEqual([]);
+    expect(doc.value).toEqual({
+      a: "12",
+      b: "aGVsbG8=",
+      c: { x: null, y: null },
+      d: [{ x: 1 }, { y: 2 }],
+      e: [{ x: 1 }, { x: 2 }],
+      f: "2001-12-14t21:59:43.10-05:00",
+    });
+  });
+
+  it("a dialect's tags in a file of another kind are warnings that name the dialect (errors with unknownTags: error)", () => {
+    const text = "site_name: Docs\nextra:\n  bucket: !Ref Bucket\n";
+    const doc = parse(text, "mkdocs.yml");
+    expect(doc.ok).toBe(true);
+    expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/unknown-tag", level: "warning", line: 3, column: 11 })]);
+    expect(doc.findings[0]!.message).toContain("AWS CloudFormation");
+    const strict = parse(text, "mkdocs.yml", { unknownTags: "error" });
+    expect(strict.ok).toBe(false);
+    expect(strict.findings[0]).toMatchObject({ rule: "parse/unknown-tag", level: "error" });
+  });
+
+  it("the custom_tags line the warning proposes works, for !!python tags too", () => {
+    const text = "shape: !!python/tuple [1, 2]\nname: !Upper x\n";
+    const doc = parse(text, "train.yaml");
+    expect(doc.findings.map((f) => f.fix)).toEqual([
+      expect.stringContaining('validate.yaml.custom_tags: [{ files: ["train.yaml"], tags: ["!!python/tuple"] }]'),
+      expect.stringContaining('validate.yaml.custom_tags: [{ files: ["train.yaml"], tags: ["!Upper"] }]'),
+    ]);
+    const allowed = parse(text, "train.yaml", { customTags: ["!!python/tuple", "!Upper"] });
+    expect(allowed.findings).toEqual([]);
+    expect(allowed.value).toEqual({ shape: [1, 2], name: "x" });
+  });
+
+  it("CloudFormation short forms read as the long forms CloudFormation sees, positioned at the short form", () => {
+    const { text, readAs } = fixture("cloudformation/CloudFront.yaml");
+    const doc = parse(text, readAs);
+    const props = (doc.value as { Resources: Record<string, { Properties: Record<string, unknown> }> }).Resources;
+    expect(props.LoggingBucket!.Properties.BucketName).toEqual({
+      "Fn::Sub": "${AppName}-logging-${Environment}-${AWS::AccountId}-${AWS::Region}",
+    });
+    expect(
+      at(
+        doc.value,
+        "/Resources/LoggingBucket/Properties/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/KMSMasterKeyID",
+      ),
+    ).toEqual({
+      "Fn::GetAtt": ["LoggingBucketKMSKey", "Arn"],
+    });
+    expect(props.EC2Instance!.Properties.AvailabilityZone).toEqual({ "Fn::Select": ["0", { "Fn::GetAZs": { Ref: "AWS::Region" } }] });
+    expect(props.EC2Instance!.Properties.SecurityGroupIds).toEqual([{ Ref: "EC2InstanceSG" }]);
+    const line = text.split("\n").findIndex((l) => l.includes("Status: !Ref")) + 1;
+    expect(doc.locate("/Resources/LoggingBucket/Properties/VersioningConfiguration/Status")).toMatchObject({ line, column: 22 });
+    expect(doc.locate("/Resources/LoggingBucket/Properties/VersioningConfiguration/Status/Ref")).toMatchObject({ line, column: 22 });
+    // The same tags in a file that is not CloudFormation keep their plain value.
+    expect(parse("a: !Ref B\n", "c.yaml", { customTags: ["!Ref"] }).value).toEqual({ a: "B" });
+  });
+
+  it("a duplicate key inside a short form is still found, with the long-form pointer", () => {
+    const doc = parse(
+      "AWSTemplateFormatVersion: '2010-09-09'\nOutputs:\n  A:\n    Value: !Sub\n      - '${x}'\n      - x: 1\n        x: 2\n",
+      "t.yaml",
+    );
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ rule: "parse/duplicate-key", line: 7, pointer: "/Outputs/A/Value/Fn::Sub/1/x" }),
+    ]);
+  });
+
+  it("a misspelt tag in a dialect file is a warning with a did-you-mean", () => {
+    const { text, readAs } = fixture("cloudformation/CloudFront.yaml");
+    const doc = parse(text.replace("Status: !Ref 'LoggingBucketVersioning'", "Status: !Reff 'LoggingBucketVersioning'"), readAs);
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ rule: "parse/unknown-tag", level: "warning", found: "!Reff", expected: "!Ref" }),
+    ]);
+    expect(doc.findings[0]!.message).toContain("did you mean !Ref?");
+  });
+
+  it("dialects: false turns detection off (library use)", () => {
+    const { text, readAs } = fixture("gitlab-ci/setup.gitlab-ci.yml");
+    expect(parse(text, readAs, { dialects: false }).findings.map((f) => f.rule)).toEqual([
+      "parse/unknown-tag",
+      "parse/unknown-tag",
+      "parse/unknown-tag",
+    ]);
+  });
+
+  it.each([
+    [
+      "Docker Compose",
+      "compose.override.yaml",
+      "services:\n  web:\n    ports: !reset []\n    environment: !override\n      A: 1\n",
+      { services: { web: { ports: [], environment: { A: 1 } } } },
+    ],
+    [
+      "Symfony",
+      "config/services.yaml",
+      "services:\n  _defaults:\n    autowire: true\n  App\\Handler\\Chain:\n    arguments: [!tagged_iterator app.handler]\n  App\\Limits:\n    $max: !php/const PHP_INT_MAX\n",
+      {
+        services: {
+          _defaults: { autowire: true },
+          "App\\Handler\\Chain": { arguments: ["app.handler"] },
+          "App\\Limits": { $max: "PHP_INT_MAX" },
+        },
+      },
+    ],
+    [
+      "Home Assistant blueprint",
+      "blueprints/automation/motion.yaml",
+      "blueprint:\n  name: Motion\n  input:\n    light: {}\ntrigger:\n  - platform: state\n    entity_id: !input light\n",
+      { blueprint: { name: "Motion", input: { light: {} } }, trigger: [{ platform: "state", entity_id: "light" }] },
+    ],
+  ])("%s tags in %s", (_name, file, text, value) => {
+    const doc = parse(text, file);
+    expect(doc.findings).toEqual([]);
+    expect(doc.value).toEqual(value);
+  });
+
+  it("every dialect has tags, and a path or content rule", () => {
+    for (const d of YAML_DIALECTS) {
+      expect(d.tags.length + (d.prefixes?.length ?? 0), d.id).toBeGreaterThan(0);
+      expect(d.path ?? d.content, d.id).toBeDefined();
+    }
+  });
+});
+
+describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-yaml read them)", () => {
+  it("are a warning that says what, who rejects it and the fix; the value is read and checked", () => {
+    const doc = parse('a: &a {x: 1}\nkey:\n  <<: *a\n  sub: "this is\nnot indented"\n  other: 2\n  other: 3\n', "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/quoted-indent", "warning", 5, 1],
+      ["parse/duplicate-key", "error", 7, 3],
+    ]);
+    const w = doc.findings[0]!;
+    expect(w.message).toContain("double-quoted string opened at 4:8 continues on line 5");
+    expect(w.message).toContain("strict YAML 1.2 parsers");
+    expect(w.fix).toContain("indent line 5 so it starts at column 4 or further right");
+    expect(doc.locate("/key/sub")).toMatchObject({ line: 4, column: 8 });
+    const fine = parse('key:\n  sub: "this is\nnot indented"\n', "c.yaml");
+    expect(fine.ok).toBe(true);
+    expect(fine.value).toEqual({ key: { sub: "this is not indented" } });
+  });
+
+  it("single-quoted, several lines, several strings, in a sequence", () => {
+    const doc = parse("- a: 'one\nline two\n\nline ''three'''\n- b: \"x\ny\"\n", "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.line])).toEqual([
+      ["parse/quoted-indent", 2],
+      ["parse/quoted-indent", 6],
+    ]);
+    expect(doc.value).toEqual([{ a: "one line two\nline 'three'" }, { b: "x y" }]);
+  });
+
+  it("strict: true keeps the yaml package's error", () => {
+    const doc = parse('key:\n  sub: "this is\nnot indented"\n', "c.yaml", { strict: true });
+    expect(doc.ok).toBe(false);
+    expect(doc.findings[0]).toMatchObject({ rule: "parse/syntax", level: "error" });
+  });
+
+  it.each([
+    ["an unclosed quote in a truncated file", 'a: 1\nkey:\n  sub: "this is\nnot clos', "parse/truncated"],
+    ["an unclosed quote closed only by the next string's quote", 'a: "abc\nb: "def"\n', "parse/syntax"],
+    ["a multi-line quoted key", '"a\nb": 1\n', "parse/syntax"],
+  ])("%s stays an error", (_name, text, rule) => {
+    const doc = parse(text, "c.yaml");
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.find((f) => f.level === "error")!.rule).toBe(rule);
+    expect(doc.findings.some((f) => f.rule === "parse/quoted-indent")).toBe(false);
+  });
+});
+
+describe("flow collections continued at the key's indent (PyYAML and libyaml ignore indentation inside [ ] and { })", () => {
+  it("are a warning, and the value is read", () => {
+    const doc = parse("top:\n  args: [--verbose,\n  --quiet]\n  env: {A: 1,\nB: 2}\n", "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/flow-indent", "warning", 3, 3],
+      ["parse/flow-indent", "warning", 5, 1],
+    ]);
+    expect(doc.findings[0]!.message).toContain("flow sequence [ ] opened at 2:9 continues on line 3");
+    expect(doc.value).toEqual({ top: { args: ["--verbose", "--quiet"], env: { A: 1, B: 2 } } });
+  });
+
+  it.each([
+    ["cut short (truncated)", "key: [a,\nb, c\n", "parse/syntax"],
+    ["a line starting with a tab (PyYAML refuses it)", "- [\n\tfoo,\n foo\n ]\n", "parse/syntax"],
+  ])("%s stays an error", (_name, text, rule) => {
+    const doc = parse(text, "c.yaml");
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.find((f) => f.level === "error")!.rule).toBe(rule);
+  });
+});
+
+describe("a comment glued to the token before it", () => {
+  it("is a warning (PyYAML, libyaml and js-yaml read it as a comment); strict keeps the error", () => {
+    const text = 'key: "value"# note\nlist: [a, b]# note\n';
+    const doc = parse(text, "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/comment-spacing", "warning", 1, 13],
+      ["parse/comment-spacing", "warning", 2, 13],
+    ]);
+    expect(doc.value).toEqual({ key: "value", list: ["a", "b"] });
+    expect(parse(text, "c.yaml", { strict: true }).ok).toBe(false);
+  });
+});
+
+describe("tabs before a comment (PyYAML rejects them)", () => {
+  it("are a warning at the tab; tabs inside quoted and block scalars are left alone", () => {
+    const doc = parse('a: 1\t# note\nb: "x\t# y"\nc: |\n  z\t# w\nd: [1,\t2]  \t# e\n', "c.yaml");
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/tab-before-comment", "warning", 1, 5],
+      ["parse/tab-before-comment", "warning", 5, 12],
+    ]);
+    expect(doc.findings[0]!.fix).toContain("spaces");
+  });
+});
