@@ -9,10 +9,14 @@ import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
+import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
+import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
+import { hasTemplateStructure } from "../core/select/template-syntax.js";
+import { chartYamlCandidates, SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
-import type { ReadResult } from "../io/file-source.js";
+import { isDependencyPath, schemaSourceFor } from "../io/schema-source.js";
+import type { FileSource, ReadResult } from "../io/file-source.js";
 import type { Check, CheckContext } from "./types.js";
 
 /** Schema errors shown per file; the rest are counted in one notice. */
@@ -51,14 +55,19 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const cfg: ValidateConfig = ctx.config.validate ?? {};
   const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
-  const jsonc = matcher(cfg.jsonc);
+  const jsonc = jsoncMatcher(cfg.jsonc);
+  const templates = new TemplateRules(cfg.templates);
   const findings: Finding[] = [];
-  const wanted = (p: string) => !excluded(p) && (selected(p) || (options.explicit === true && (formatFor(p) !== undefined || jsonc(p))));
+  // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
+  const namedKind = (p: string) =>
+    formatFor(p) !== undefined || p.toLowerCase().endsWith(".jsonc") || jsonc(p) || templates.byPath(p, () => false) !== undefined;
+  const wanted = (p: string) => !excluded(p) && (selected(p) || (options.explicit === true && namedKind(p)));
 
   // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
   // schema cache read, the format code and the compile overlap with git's process).
-  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
-  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths)]);
+  const schemaSource = schemaSourceFor(ctx.source, ctx.git);
+  const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths, schemaSource)]);
   let files = candidates.filter(wanted);
   if (options.explicit) {
     for (const p of candidates) {
@@ -91,8 +100,19 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     files = files.filter((p) => !conflicted.has(p));
   }
 
-  const requireSchema = matcher(cfg.require_schema);
-  const mapper = new SchemaMapper(cfg.schemas);
+  // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
+  const skipped = new SkippedTemplates();
+  files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
+
+  const env: FileEnv = {
+    cfg,
+    store,
+    mapper: new SchemaMapper(cfg.schemas),
+    requireSchema: matcher(cfg.require_schema),
+    templates,
+    source: ctx.source,
+    schemaSource,
+  };
   let checked = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
@@ -117,15 +137,20 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         continue;
       }
       checked++;
-      const format = formatOf(file, jsonc);
-      const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, mapper, requireSchema);
+      const format = formatForSelected(file, jsonc);
+      const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, env.mapper, env.requireSchema);
       if (known) {
         findings.push(...known);
         continue;
       }
-      findings.push(...(await validateFile(file, content as Buffer, format, cfg, store, mapper, requireSchema)));
+      const result = await validateFile(file, content as Buffer, format, env);
+      if (result === "template") {
+        checked--;
+        skipped.add(file, { kind: "content", folder: folderOf(file) });
+      } else findings.push(...result);
     }
   }
+  findings.push(...skipped.notices());
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
 }
@@ -145,9 +170,66 @@ function schemaCacheDir(ctx: CheckContext): string {
   return `${ctx.git.stateDir()}/schema-cache`;
 }
 
-function formatOf(file: string, jsonc: (p: string) => boolean): DocumentFormat {
-  if (jsonc(file)) return "jsonc";
-  return formatFor(file) ?? "json";
+/** What validateFile needs besides the file: prepared once per run. */
+interface FileEnv {
+  cfg: ValidateConfig;
+  store: SchemaStore;
+  mapper: SchemaMapper;
+  requireSchema: (p: string) => boolean;
+  templates: TemplateRules;
+  /** The data's source. */
+  source: FileSource;
+  /** Where schemas are read from (the data's source, but node_modules/ from the working tree). */
+  schemaSource: FileSource;
+}
+
+/**
+ * `files` without the templates decided by path (Helm chart templates, template names), which
+ * are added to `skipped`. Chart.yaml existence comes from `listed` (a whole-tree listing) or,
+ * when the run is narrowed to some paths (the hook), from one read of the candidate Chart.yaml
+ * files through the source, so the index decides in `check --staged`. Files without a
+ * `templates` folder in their path cost one string split.
+ */
+async function dropTemplatesByPath(
+  files: string[],
+  templates: TemplateRules,
+  skipped: SkippedTemplates,
+  source: FileSource,
+  listed: readonly string[] | undefined,
+): Promise<string[]> {
+  const charts = new Set<string>();
+  for (const f of files) if (templates.auto && f.includes("templates/")) for (const c of chartYamlCandidates(f)) charts.add(c);
+  let exists: (p: string) => boolean = () => false;
+  if (charts.size > 0) {
+    if (listed) {
+      const all = new Set(listed);
+      exists = (p) => all.has(p);
+    } else {
+      const read = await source.read([...charts]);
+      exists = (p) => read.has(p);
+    }
+  }
+  return files.filter((f) => {
+    const match = templates.byPath(f, exists);
+    if (match) skipped.add(f, match);
+    return match === undefined;
+  });
+}
+
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf("/");
+  return slash < 0 ? "./" : file.slice(0, slash + 1);
+}
+
+/**
+ * A file that failed to parse is a template when its errors are syntax errors (never an
+ * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
+ * template tags stand where JSON/YAML cannot hold them.
+ */
+function isTemplateByContent(doc: ParsedDocument, bytes: Buffer, format: DocumentFormat): boolean {
+  if (doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict")) return false;
+  const text = bytes.toString("utf8");
+  return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -176,29 +258,25 @@ function yamlOptions(file: string, cfg: ValidateConfig): { mergeKeys?: boolean; 
   return out;
 }
 
-async function validateFile(
-  file: string,
-  bytes: Buffer,
-  format: DocumentFormat,
-  cfg: ValidateConfig,
-  store: SchemaStore,
-  mapper: SchemaMapper,
-  requireSchema: (p: string) => boolean,
-): Promise<Finding[]> {
+/** The file's findings, or "template" when it does not parse because it is a template (skipped with a notice). */
+async function validateFile(file: string, bytes: Buffer, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
+  const { cfg, store, mapper, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
   const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  if (!doc.ok && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);
   if (choice.outside !== undefined) {
+    // Never read; a file that must have a schema gets schema/missing below when nothing else applies.
     findings.push({
       rule: "schema/unavailable",
-      level: "error",
+      level: "warning",
       file,
       ...at(doc, "/$schema"),
       pointer: "/$schema",
       message: `$schema ${JSON.stringify(choice.outside)} points outside the repository; it was not used`,
-      fix: "point $schema at a schema file inside the repository (a path relative to this file)",
+      fix: "point $schema at a schema file inside the repository (a path relative to this file), or map one in validate.schemas",
     });
   }
   if (choice.schemas.length === 0) {
@@ -223,17 +301,10 @@ async function validateFile(
     try {
       validate = await store.get(ref.path);
     } catch (error) {
-      if (ref.from !== "$schema" || !(error instanceof ConfigError)) throw error;
+      if (!(error instanceof ConfigError)) throw error;
+      if (ref.from !== "$schema") throw await dependencyMappingError(ref.path, error, env.schemaSource);
       // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
-      findings.push({
-        rule: "schema/unavailable",
-        level: "error",
-        file,
-        ...at(doc, "/$schema"),
-        pointer: "/$schema",
-        message: error.message,
-        ...(error.fix ? { fix: error.fix } : {}),
-      });
+      findings.push({ ...(await ownSchemaUnavailable(file, ref, choice.schemas, error, env)), ...at(doc, "/$schema"), pointer: "/$schema" });
       continue;
     }
     for (let d = 0; d < documents.length; d++) {
@@ -281,7 +352,7 @@ function at(doc: ParsedDocument, pointer: string): { line?: number; column?: num
  * validation off silently). In a full run, a missing or broken schema fails the run even when
  * no file matches its globs yet.
  */
-async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load: boolean): Promise<void> {
+async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load: boolean, schemaSource: FileSource): Promise<void> {
   for (const m of cfg.schemas ?? []) {
     const p = normalizeRepoPath(m.schema);
     if (p === undefined) {
@@ -289,6 +360,67 @@ async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load:
         fix: "use a path relative to the repository root, e.g. schemas/meeting.schema.json",
       });
     }
-    if (load) await store.get(p);
+    if (load) {
+      try {
+        await store.get(p);
+      } catch (error) {
+        throw error instanceof ConfigError ? await dependencyMappingError(p, error, schemaSource) : error;
+      }
+    }
   }
+}
+
+/**
+ * A config-mapped schema under node_modules/ that is not installed: say so, and never suggest
+ * `git add` for a dependency's file (the store's message assumes a file of the repository).
+ */
+async function dependencyMappingError(schemaPath: string, error: ConfigError, schemaSource: FileSource): Promise<ConfigError> {
+  if (!isDependencyPath(schemaPath) || (await schemaSource.read([schemaPath])).has(schemaPath)) return error;
+  return new ConfigError(`schema ${schemaPath} (validate.schemas) is under node_modules/ and is not installed`, {
+    fix: "run npm install (or your package manager's install) first, or map a schema file committed in the repository",
+  });
+}
+
+/**
+ * The finding for a file's own `$schema` that cannot be used. A schema that is not there yet (a
+ * dependency's schema in node_modules/, or a missing file) is a warning: the file may well be
+ * valid, and we cannot tell. It is an error when validate.require_schema says the file must be
+ * validated and no config mapping validates it instead. A schema of the repository that exists
+ * but is broken stays an error.
+ */
+async function ownSchemaUnavailable(
+  file: string,
+  ref: SchemaRef,
+  schemas: readonly SchemaRef[],
+  error: ConfigError,
+  env: FileEnv,
+): Promise<Finding> {
+  const dependency = isDependencyPath(ref.path);
+  const missing = !(await env.schemaSource.read([ref.path])).has(ref.path);
+  if (!dependency && !missing) {
+    return { rule: "schema/unavailable", level: "error", file, message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
+  }
+  const required = env.requireSchema(file) && !schemas.some((s) => s.from !== "$schema");
+  const inIndex = env.source.kind === "index";
+  const what = dependency
+    ? missing
+      ? `$schema names ${ref.path}, a dependency's schema that is not installed here`
+      : `$schema names ${ref.path}, a dependency's schema that cannot be used (${error.message})`
+    : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
+  const fix = dependency
+    ? missing
+      ? "run npm install (or your package manager's install), or map a schema committed in the repository in validate.schemas"
+      : "map a schema that compiles in validate.schemas of .integrity-guard/config.yml"
+    : inIndex
+      ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
+      : `create ${ref.path}, or correct $schema (a path relative to this file)`;
+  return {
+    rule: "schema/unavailable",
+    level: required ? "error" : "warning",
+    file,
+    message: required
+      ? `${what}; validate.require_schema says ${file} must be validated, and no other schema applies`
+      : `${what}; the file was not validated against it`,
+    fix: required ? fix : `${fix} (validate.require_schema makes this an error)`,
+  };
 }

@@ -1,5 +1,6 @@
 /** The shape of .integrity-guard/config.yml (schemas/config.schema.json is the source of truth). */
 import type { Finding } from "../core/finding.js";
+import type { TemplatesConfig } from "../core/select/templates.js";
 
 export interface SchemaMapping {
   files: string[];
@@ -12,6 +13,8 @@ export interface ValidateConfig {
   jsonc?: string[];
   schemas?: SchemaMapping[];
   require_schema?: string[];
+  /** Helm/Jinja/Go templates: skipped with a notice (auto, the default) or checked as they are. */
+  templates?: TemplatesConfig;
   yaml?: {
     merge_keys?: string[];
     custom_tags?: { files: string[]; tags: string[] }[];
@@ -108,6 +111,6 @@ export interface LoadedConfig {
 
 export const CONFIG_PATH = ".integrity-guard/config.yml";
 export const MANIFEST_PATH = ".integrity-guard/manifest.json";
-export const DEFAULT_VALIDATE_FILES = ["**/*.json", "**/*.yaml", "**/*.yml"];
+export const DEFAULT_VALIDATE_FILES = ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"];
 /** Never checked, whatever the config says: dependency folders hold other people's data. */
 export const ALWAYS_EXCLUDED = ["**/node_modules/**", ".git/**"];

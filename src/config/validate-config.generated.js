@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
+export const schemaHash = "7337367a4a567cbbc78e12b3e63001d6963fe56006a15da4acbeecbbebc83fcd";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -46,9 +46,13 @@ const schema11 = {
       type: "object",
       additionalProperties: false,
       properties: {
-        files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.yaml, **/*.yml." },
+        files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.jsonc, **/*.yaml, **/*.yml." },
         exclude: { $ref: "#/definitions/globs", description: "Files never checked (node_modules/** is always excluded)." },
-        jsonc: { $ref: "#/definitions/globs", description: "JSON files in which comments and trailing commas are allowed." },
+        jsonc: {
+          $ref: "#/definitions/globs",
+          description:
+            "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+        },
         schemas: {
           type: "array",
           items: {
@@ -64,6 +68,23 @@ const schema11 = {
         require_schema: {
           $ref: "#/definitions/globs",
           description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+        },
+        templates: {
+          type: "object",
+          additionalProperties: false,
+          description:
+            "Helm chart templates and Jinja/Go template files are JSON/YAML only after rendering: skipped with one notice per folder.",
+          properties: {
+            mode: {
+              enum: ["auto", "check"],
+              description: "auto (default): skip detected templates with a validate/template notice; check: validate every file as it is.",
+            },
+            skip: {
+              $ref: "#/definitions/globs",
+              description: "Also templates (skipped with the notice), e.g. of a renderer that is not detected.",
+            },
+            check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
+          },
         },
         yaml: {
           type: "object",
@@ -255,7 +276,7 @@ const schema11 = {
     },
   },
 };
-const schema36 = {
+const schema38 = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
@@ -276,9 +297,13 @@ const schema12 = {
   type: "object",
   additionalProperties: false,
   properties: {
-    files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.yaml, **/*.yml." },
+    files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.jsonc, **/*.yaml, **/*.yml." },
     exclude: { $ref: "#/definitions/globs", description: "Files never checked (node_modules/** is always excluded)." },
-    jsonc: { $ref: "#/definitions/globs", description: "JSON files in which comments and trailing commas are allowed." },
+    jsonc: {
+      $ref: "#/definitions/globs",
+      description:
+        "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+    },
     schemas: {
       type: "array",
       items: {
@@ -294,6 +319,23 @@ const schema12 = {
     require_schema: {
       $ref: "#/definitions/globs",
       description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+    },
+    templates: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "Helm chart templates and Jinja/Go template files are JSON/YAML only after rendering: skipped with one notice per folder.",
+      properties: {
+        mode: {
+          enum: ["auto", "check"],
+          description: "auto (default): skip detected templates with a validate/template notice; check: validate every file as it is.",
+        },
+        skip: {
+          $ref: "#/definitions/globs",
+          description: "Also templates (skipped with the notice), e.g. of a renderer that is not detected.",
+        },
+        check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
+      },
     },
     yaml: {
       type: "object",
@@ -326,6 +368,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "jsonc" ||
         key0 === "schemas" ||
         key0 === "require_schema" ||
+        key0 === "templates" ||
         key0 === "yaml"
       )) {
         const err0 = {
@@ -802,19 +845,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.yaml !== undefined) {
-      let data13 = data.yaml;
+    if (data.templates !== undefined) {
+      let data13 = data.templates;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         for (const key2 in data13) {
-          if (!(key2 === "merge_keys" || key2 === "custom_tags")) {
+          if (!(key2 === "mode" || key2 === "skip" || key2 === "check")) {
             const err23 = {
-              instancePath: instancePath + "/yaml",
-              schemaPath: "#/properties/yaml/additionalProperties",
+              instancePath: instancePath + "/templates",
+              schemaPath: "#/properties/templates/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema12.properties.yaml,
+              parentSchema: schema12.properties.templates,
               data: data13,
             };
             if (vErrors === null) {
@@ -825,104 +868,107 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.merge_keys !== undefined) {
-          let data14 = data13.merge_keys;
-          if (Array.isArray(data14)) {
-            const len6 = data14.length;
+        if (data13.mode !== undefined) {
+          let data14 = data13.mode;
+          if (!(data14 === "auto" || data14 === "check")) {
+            const err24 = {
+              instancePath: instancePath + "/templates/mode",
+              schemaPath: "#/properties/templates/properties/mode/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.templates.properties.mode.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.templates.properties.mode.enum,
+              parentSchema: schema12.properties.templates.properties.mode,
+              data: data14,
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data13.skip !== undefined) {
+          let data15 = data13.skip;
+          if (Array.isArray(data15)) {
+            const len6 = data15.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data15 = data14[i6];
-              if (typeof data15 === "string") {
-                if (func3(data15) < 1) {
-                  const err24 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i6,
+              let data16 = data15[i6];
+              if (typeof data16 === "string") {
+                if (func3(data16) < 1) {
+                  const err25 = {
+                    instancePath: instancePath + "/templates/skip/" + i6,
                     schemaPath: "#/definitions/globs/items/minLength",
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
                     parentSchema: schema13.items,
-                    data: data15,
+                    data: data16,
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               } else {
-                const err25 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i6,
+                const err26 = {
+                  instancePath: instancePath + "/templates/skip/" + i6,
                   schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                   schema: schema13.items.type,
                   parentSchema: schema13.items,
-                  data: data15,
+                  data: data16,
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
             }
           } else {
-            const err26 = {
-              instancePath: instancePath + "/yaml/merge_keys",
+            const err27 = {
+              instancePath: instancePath + "/templates/skip",
               schemaPath: "#/definitions/globs/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
               schema: schema13.type,
               parentSchema: schema13,
-              data: data14,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err27];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
-        if (data13.custom_tags !== undefined) {
-          let data16 = data13.custom_tags;
-          if (Array.isArray(data16)) {
-            const len7 = data16.length;
+        if (data13.check !== undefined) {
+          let data17 = data13.check;
+          if (Array.isArray(data17)) {
+            const len7 = data17.length;
             for (let i7 = 0; i7 < len7; i7++) {
-              let data17 = data16[i7];
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.files === undefined) {
-                  const err27 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "files" },
-                    message: "must have required property '" + "files" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-                if (data17.tags === undefined) {
+              let data18 = data17[i7];
+              if (typeof data18 === "string") {
+                if (func3(data18) < 1) {
                   const err28 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i7,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "tags" },
-                    message: "must have required property '" + "tags" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    instancePath: instancePath + "/templates/check/" + i7,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data18,
                   };
                   if (vErrors === null) {
                     vErrors = [err28];
@@ -931,173 +977,359 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key3 in data17) {
-                  if (!(key3 === "files" || key3 === "tags")) {
-                    const err29 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7,
+              } else {
+                const err29 = {
+                  instancePath: instancePath + "/templates/check/" + i7,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = {
+              instancePath: instancePath + "/templates/check",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = {
+          instancePath: instancePath + "/templates",
+          schemaPath: "#/properties/templates/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema12.properties.templates.type,
+          parentSchema: schema12.properties.templates,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.yaml !== undefined) {
+      let data19 = data.yaml;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        for (const key3 in data19) {
+          if (!(key3 === "merge_keys" || key3 === "custom_tags")) {
+            const err32 = {
+              instancePath: instancePath + "/yaml",
+              schemaPath: "#/properties/yaml/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema12.properties.yaml,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data19.merge_keys !== undefined) {
+          let data20 = data19.merge_keys;
+          if (Array.isArray(data20)) {
+            const len8 = data20.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data21 = data20[i8];
+              if (typeof data21 === "string") {
+                if (func3(data21) < 1) {
+                  const err33 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              } else {
+                const err34 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data19.custom_tags !== undefined) {
+          let data22 = data19.custom_tags;
+          if (Array.isArray(data22)) {
+            const len9 = data22.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data23 = data22[i9];
+              if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                if (data23.files === undefined) {
+                  const err36 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i9,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "files" },
+                    message: "must have required property '" + "files" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (data23.tags === undefined) {
+                  const err37 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i9,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "tags" },
+                    message: "must have required property '" + "tags" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+                for (const key4 in data23) {
+                  if (!(key4 === "files" || key4 === "tags")) {
+                    const err38 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i9,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key3 },
+                      params: { additionalProperty: key4 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data17,
+                      data: data23,
                     };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err38];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err38);
                     }
                     errors++;
                   }
                 }
-                if (data17.files !== undefined) {
-                  let data18 = data17.files;
-                  if (Array.isArray(data18)) {
-                    const len8 = data18.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data19 = data18[i8];
-                      if (typeof data19 === "string") {
-                        if (func3(data19) < 1) {
-                          const err30 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                if (data23.files !== undefined) {
+                  let data24 = data23.files;
+                  if (Array.isArray(data24)) {
+                    const len10 = data24.length;
+                    for (let i10 = 0; i10 < len10; i10++) {
+                      let data25 = data24[i10];
+                      if (typeof data25 === "string") {
+                        if (func3(data25) < 1) {
+                          const err39 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/files/" + i10,
                             schemaPath: "#/definitions/globs/items/minLength",
                             keyword: "minLength",
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema13.items,
-                            data: data19,
+                            data: data25,
                           };
                           if (vErrors === null) {
-                            vErrors = [err30];
+                            vErrors = [err39];
                           } else {
-                            vErrors.push(err30);
+                            vErrors.push(err39);
                           }
                           errors++;
                         }
                       } else {
-                        const err31 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                        const err40 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/files/" + i10,
                           schemaPath: "#/definitions/globs/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema13.items.type,
                           parentSchema: schema13.items,
-                          data: data19,
+                          data: data25,
                         };
                         if (vErrors === null) {
-                          vErrors = [err31];
+                          vErrors = [err40];
                         } else {
-                          vErrors.push(err31);
+                          vErrors.push(err40);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err32 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
+                    const err41 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/files",
                       schemaPath: "#/definitions/globs/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema13.type,
                       parentSchema: schema13,
-                      data: data18,
+                      data: data24,
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
-                if (data17.tags !== undefined) {
-                  let data20 = data17.tags;
-                  if (Array.isArray(data20)) {
-                    const len9 = data20.length;
-                    for (let i9 = 0; i9 < len9; i9++) {
-                      let data21 = data20[i9];
-                      if (typeof data21 === "string") {
-                        if (!pattern0.test(data21)) {
-                          const err33 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                if (data23.tags !== undefined) {
+                  let data26 = data23.tags;
+                  if (Array.isArray(data26)) {
+                    const len11 = data26.length;
+                    for (let i11 = 0; i11 < len11; i11++) {
+                      let data27 = data26[i11];
+                      if (typeof data27 === "string") {
+                        if (!pattern0.test(data27)) {
+                          const err42 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/tags/" + i11,
                             schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
                             keyword: "pattern",
                             params: { pattern: "^!" },
                             message: 'must match pattern "' + "^!" + '"',
                             schema: "^!",
                             parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data21,
+                            data: data27,
                           };
                           if (vErrors === null) {
-                            vErrors = [err33];
+                            vErrors = [err42];
                           } else {
-                            vErrors.push(err33);
+                            vErrors.push(err42);
                           }
                           errors++;
                         }
                       } else {
-                        const err34 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                        const err43 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/tags/" + i11,
                           schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
                           parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data21,
+                          data: data27,
                         };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err43];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err43);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err35 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
+                    const err44 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i9 + "/tags",
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data20,
+                      data: data26,
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err44];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err44);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err36 = {
-                  instancePath: instancePath + "/yaml/custom_tags/" + i7,
+                const err45 = {
+                  instancePath: instancePath + "/yaml/custom_tags/" + i9,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data17,
+                  data: data23,
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = {
+            const err46 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1105,18 +1337,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data16,
+              data: data22,
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err46];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
       } else {
-        const err38 = {
+        const err47 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1124,18 +1356,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data13,
+          data: data19,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err47];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err47);
         }
         errors++;
       }
     }
   } else {
-    const err39 = {
+    const err48 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1146,16 +1378,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err48];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err48);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema22 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1180,7 +1412,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema20,
+          parentSchema: schema22,
           data,
         };
         if (vErrors === null) {
@@ -1324,10 +1556,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/modified_level",
           schemaPath: "#/properties/modified_level/enum",
           keyword: "enum",
-          params: { allowedValues: schema20.properties.modified_level.enum },
+          params: { allowedValues: schema22.properties.modified_level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema20.properties.modified_level.enum,
-          parentSchema: schema20.properties.modified_level,
+          schema: schema22.properties.modified_level.enum,
+          parentSchema: schema22.properties.modified_level,
           data: data4,
         };
         if (vErrors === null) {
@@ -1345,8 +1577,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema20.type,
-      parentSchema: schema20,
+      schema: schema22.type,
+      parentSchema: schema22,
       data,
     };
     if (vErrors === null) {
@@ -1359,7 +1591,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema25 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1407,7 +1639,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema25,
           data,
         };
         if (vErrors === null) {
@@ -1494,8 +1726,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.precedence.items.type,
-              parentSchema: schema23.properties.precedence.items,
+              schema: schema25.properties.precedence.items.type,
+              parentSchema: schema25.properties.precedence.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -1513,8 +1745,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.precedence.type,
-          parentSchema: schema23.properties.precedence,
+          schema: schema25.properties.precedence.type,
+          parentSchema: schema25.properties.precedence,
           data: data2,
         };
         if (vErrors === null) {
@@ -1539,7 +1771,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.owners.propertyNames,
+                parentSchema: schema25.properties.owners.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1559,8 +1791,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key1 },
               message: "property name must be valid",
-              schema: schema23.properties.owners.propertyNames,
-              parentSchema: schema23.properties.owners,
+              schema: schema25.properties.owners.propertyNames,
+              parentSchema: schema25.properties.owners,
               data: data4,
             };
             if (vErrors === null) {
@@ -1580,8 +1812,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.owners.additionalProperties.type,
-              parentSchema: schema23.properties.owners.additionalProperties,
+              schema: schema25.properties.owners.additionalProperties.type,
+              parentSchema: schema25.properties.owners.additionalProperties,
               data: data5,
             };
             if (vErrors === null) {
@@ -1599,8 +1831,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.owners.type,
-          parentSchema: schema23.properties.owners,
+          schema: schema25.properties.owners.type,
+          parentSchema: schema25.properties.owners,
           data: data4,
         };
         if (vErrors === null) {
@@ -1626,7 +1858,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema23.properties.differ.items,
+                parentSchema: schema25.properties.differ.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -1643,8 +1875,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.differ.items.type,
-              parentSchema: schema23.properties.differ.items,
+              schema: schema25.properties.differ.items.type,
+              parentSchema: schema25.properties.differ.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -1662,8 +1894,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.differ.type,
-          parentSchema: schema23.properties.differ,
+          schema: schema25.properties.differ.type,
+          parentSchema: schema25.properties.differ,
           data: data6,
         };
         if (vErrors === null) {
@@ -1688,7 +1920,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema23.properties.merge.propertyNames,
+                parentSchema: schema25.properties.merge.propertyNames,
                 data: key3,
                 propertyName: key3,
               };
@@ -1708,8 +1940,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key3 },
               message: "property name must be valid",
-              schema: schema23.properties.merge.propertyNames,
-              parentSchema: schema23.properties.merge,
+              schema: schema25.properties.merge.propertyNames,
+              parentSchema: schema25.properties.merge,
               data: data8,
             };
             if (vErrors === null) {
@@ -1727,10 +1959,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/merge/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/merge/additionalProperties/enum",
               keyword: "enum",
-              params: { allowedValues: schema23.properties.merge.additionalProperties.enum },
+              params: { allowedValues: schema25.properties.merge.additionalProperties.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema23.properties.merge.additionalProperties.enum,
-              parentSchema: schema23.properties.merge.additionalProperties,
+              schema: schema25.properties.merge.additionalProperties.enum,
+              parentSchema: schema25.properties.merge.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -1748,8 +1980,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema23.properties.merge.type,
-          parentSchema: schema23.properties.merge,
+          schema: schema25.properties.merge.type,
+          parentSchema: schema25.properties.merge,
           data: data8,
         };
         if (vErrors === null) {
@@ -1773,8 +2005,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema23.properties.secret_keys.items.type,
-              parentSchema: schema23.properties.secret_keys.items,
+              schema: schema25.properties.secret_keys.items.type,
+              parentSchema: schema25.properties.secret_keys.items,
               data: data11,
             };
             if (vErrors === null) {
@@ -1792,8 +2024,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema23.properties.secret_keys.type,
-          parentSchema: schema23.properties.secret_keys,
+          schema: schema25.properties.secret_keys.type,
+          parentSchema: schema25.properties.secret_keys,
           data: data10,
         };
         if (vErrors === null) {
@@ -1811,8 +2043,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema25.type,
+      parentSchema: schema25,
       data,
     };
     if (vErrors === null) {
@@ -1825,7 +2057,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema27 = {
   type: "object",
   additionalProperties: false,
   required: ["source", "target", "fields"],
@@ -1837,7 +2069,7 @@ const schema25 = {
     one_sided: { enum: ["error", "warning", "ignore"], description: "Level for entries present on one side only. Default: warning." },
   },
 };
-const schema26 = {
+const schema28 = {
   type: "object",
   additionalProperties: false,
   required: ["file", "path"],
@@ -1857,8 +2089,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "source" },
         message: "must have required property '" + "source" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -1875,8 +2107,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "target" },
         message: "must have required property '" + "target" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -1893,8 +2125,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "fields" },
         message: "must have required property '" + "fields" + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -1913,7 +2145,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema25,
+          parentSchema: schema27,
           data,
         };
         if (vErrors === null) {
@@ -1933,8 +2165,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema25.properties.name.type,
-          parentSchema: schema25.properties.name,
+          schema: schema27.properties.name.type,
+          parentSchema: schema27.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -1955,8 +2187,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema28.required,
+            parentSchema: schema28,
             data: data1,
           };
           if (vErrors === null) {
@@ -1973,8 +2205,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema28.required,
+            parentSchema: schema28,
             data: data1,
           };
           if (vErrors === null) {
@@ -1993,7 +2225,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema28,
               data: data1,
             };
             if (vErrors === null) {
@@ -2015,7 +2247,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema28.properties.file,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2032,8 +2264,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema28.properties.file.type,
+              parentSchema: schema28.properties.file,
               data: data2,
             };
             if (vErrors === null) {
@@ -2055,7 +2287,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema28.properties.path,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2072,8 +2304,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema28.properties.path.type,
+              parentSchema: schema28.properties.path,
               data: data3,
             };
             if (vErrors === null) {
@@ -2091,8 +2323,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema28.type,
+          parentSchema: schema28,
           data: data1,
         };
         if (vErrors === null) {
@@ -2113,8 +2345,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema28.required,
+            parentSchema: schema28,
             data: data4,
           };
           if (vErrors === null) {
@@ -2131,8 +2363,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema26.required,
-            parentSchema: schema26,
+            schema: schema28.required,
+            parentSchema: schema28,
             data: data4,
           };
           if (vErrors === null) {
@@ -2151,7 +2383,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema26,
+              parentSchema: schema28,
               data: data4,
             };
             if (vErrors === null) {
@@ -2173,7 +2405,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema26.properties.file,
+                parentSchema: schema28.properties.file,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2190,8 +2422,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.file.type,
-              parentSchema: schema26.properties.file,
+              schema: schema28.properties.file.type,
+              parentSchema: schema28.properties.file,
               data: data5,
             };
             if (vErrors === null) {
@@ -2213,7 +2445,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema26.properties.path,
+                parentSchema: schema28.properties.path,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2230,8 +2462,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.path.type,
-              parentSchema: schema26.properties.path,
+              schema: schema28.properties.path.type,
+              parentSchema: schema28.properties.path,
               data: data6,
             };
             if (vErrors === null) {
@@ -2249,8 +2481,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.type,
-          parentSchema: schema26,
+          schema: schema28.type,
+          parentSchema: schema28,
           data: data4,
         };
         if (vErrors === null) {
@@ -2272,7 +2504,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema25.properties.fields,
+            parentSchema: schema27.properties.fields,
             data: data7,
           };
           if (vErrors === null) {
@@ -2291,8 +2523,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema25.properties.fields.additionalProperties.type,
-              parentSchema: schema25.properties.fields.additionalProperties,
+              schema: schema27.properties.fields.additionalProperties.type,
+              parentSchema: schema27.properties.fields.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -2310,8 +2542,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema25.properties.fields.type,
-          parentSchema: schema25.properties.fields,
+          schema: schema27.properties.fields.type,
+          parentSchema: schema27.properties.fields,
           data: data7,
         };
         if (vErrors === null) {
@@ -2329,10 +2561,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/one_sided",
           schemaPath: "#/properties/one_sided/enum",
           keyword: "enum",
-          params: { allowedValues: schema25.properties.one_sided.enum },
+          params: { allowedValues: schema27.properties.one_sided.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema25.properties.one_sided.enum,
-          parentSchema: schema25.properties.one_sided,
+          schema: schema27.properties.one_sided.enum,
+          parentSchema: schema27.properties.one_sided,
           data: data9,
         };
         if (vErrors === null) {
@@ -2350,8 +2582,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema27.type,
+      parentSchema: schema27,
       data,
     };
     if (vErrors === null) {
@@ -2364,7 +2596,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema30 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2400,12 +2632,12 @@ const schema28 = {
     },
   },
 };
-const schema29 = {
+const schema31 = {
   type: "string",
   minLength: 1,
   description: "A literal value, or env:NAME to read it from the environment variable NAME.",
 };
-const schema30 = {
+const schema32 = {
   type: "string",
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
@@ -2425,7 +2657,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema28,
+          parentSchema: schema30,
           data,
         };
         if (vErrors === null) {
@@ -2447,7 +2679,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema30.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2465,7 +2697,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[A-Za-z0-9._/-]+$" },
             message: 'must match pattern "' + "^[A-Za-z0-9._/-]+$" + '"',
             schema: "^[A-Za-z0-9._/-]+$",
-            parentSchema: schema28.properties.branch,
+            parentSchema: schema30.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2482,8 +2714,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.branch.type,
-          parentSchema: schema28.properties.branch,
+          schema: schema30.properties.branch.type,
+          parentSchema: schema30.properties.branch,
           data: data0,
         };
         if (vErrors === null) {
@@ -2505,7 +2737,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema28.properties.remote,
+            parentSchema: schema30.properties.remote,
             data: data1,
           };
           if (vErrors === null) {
@@ -2522,8 +2754,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema28.properties.remote.type,
-          parentSchema: schema28.properties.remote,
+          schema: schema30.properties.remote.type,
+          parentSchema: schema30.properties.remote,
           data: data1,
         };
         if (vErrors === null) {
@@ -2544,8 +2776,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "format" },
             message: "must have required property '" + "format" + "'",
-            schema: schema28.properties.sign.required,
-            parentSchema: schema28.properties.sign,
+            schema: schema30.properties.sign.required,
+            parentSchema: schema30.properties.sign,
             data: data2,
           };
           if (vErrors === null) {
@@ -2564,7 +2796,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema28.properties.sign,
+              parentSchema: schema30.properties.sign,
               data: data2,
             };
             if (vErrors === null) {
@@ -2582,10 +2814,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/sign/format",
               schemaPath: "#/properties/sign/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema28.properties.sign.properties.format.enum },
+              params: { allowedValues: schema30.properties.sign.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema28.properties.sign.properties.format.enum,
-              parentSchema: schema28.properties.sign.properties.format,
+              schema: schema30.properties.sign.properties.format.enum,
+              parentSchema: schema30.properties.sign.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -2607,7 +2839,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema31,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2624,8 +2856,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema31.type,
+              parentSchema: schema31,
               data: data4,
             };
             if (vErrors === null) {
@@ -2645,8 +2877,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.allowed_signers.type,
-              parentSchema: schema28.properties.sign.properties.allowed_signers,
+              schema: schema30.properties.sign.properties.allowed_signers.type,
+              parentSchema: schema30.properties.sign.properties.allowed_signers,
               data: data5,
             };
             if (vErrors === null) {
@@ -2666,8 +2898,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema28.properties.sign.properties.fingerprint.type,
-              parentSchema: schema28.properties.sign.properties.fingerprint,
+              schema: schema30.properties.sign.properties.fingerprint.type,
+              parentSchema: schema30.properties.sign.properties.fingerprint,
               data: data6,
             };
             if (vErrors === null) {
@@ -2685,8 +2917,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sign.type,
-          parentSchema: schema28.properties.sign,
+          schema: schema30.properties.sign.type,
+          parentSchema: schema30.properties.sign,
           data: data2,
         };
         if (vErrors === null) {
@@ -2708,7 +2940,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
             message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
             schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-            parentSchema: schema30,
+            parentSchema: schema32,
             data: data7,
           };
           if (vErrors === null) {
@@ -2725,8 +2957,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema30.type,
-          parentSchema: schema30,
+          schema: schema32.type,
+          parentSchema: schema32,
           data: data7,
         };
         if (vErrors === null) {
@@ -2750,8 +2982,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
-                schema: schema28.properties.sets.additionalProperties.required,
-                parentSchema: schema28.properties.sets.additionalProperties,
+                schema: schema30.properties.sets.additionalProperties.required,
+                parentSchema: schema30.properties.sets.additionalProperties,
                 data: data9,
               };
               if (vErrors === null) {
@@ -2770,7 +3002,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema28.properties.sets.additionalProperties,
+                  parentSchema: schema30.properties.sets.additionalProperties,
                   data: data9,
                 };
                 if (vErrors === null) {
@@ -2792,7 +3024,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                    parentSchema: schema30.properties.sets.additionalProperties.properties.paths,
                     data: data10,
                   };
                   if (vErrors === null) {
@@ -2814,7 +3046,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                        parentSchema: schema30.properties.sets.additionalProperties.properties.paths.items,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2831,8 +3063,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema28.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema28.properties.sets.additionalProperties.properties.paths.items,
+                      schema: schema30.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema30.properties.sets.additionalProperties.properties.paths.items,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -2850,8 +3082,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema28.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.paths,
+                  schema: schema30.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema30.properties.sets.additionalProperties.properties.paths,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -2871,8 +3103,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema28.properties.sets.additionalProperties.properties.keep.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                  schema: schema30.properties.sets.additionalProperties.properties.keep.type,
+                  parentSchema: schema30.properties.sets.additionalProperties.properties.keep,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -2891,7 +3123,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema28.properties.sets.additionalProperties.properties.keep,
+                    parentSchema: schema30.properties.sets.additionalProperties.properties.keep,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -2912,8 +3144,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema28.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema28.properties.sets.additionalProperties.properties.schedule,
+                  schema: schema30.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema30.properties.sets.additionalProperties.properties.schedule,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -2931,8 +3163,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema28.properties.sets.additionalProperties.type,
-              parentSchema: schema28.properties.sets.additionalProperties,
+              schema: schema30.properties.sets.additionalProperties.type,
+              parentSchema: schema30.properties.sets.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -2950,8 +3182,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema28.properties.sets.type,
-          parentSchema: schema28.properties.sets,
+          schema: schema30.properties.sets.type,
+          parentSchema: schema30.properties.sets,
           data: data8,
         };
         if (vErrors === null) {
@@ -2969,8 +3201,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema28.type,
-      parentSchema: schema28,
+      schema: schema30.type,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -2983,7 +3215,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema33 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3023,7 +3255,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema31,
+          parentSchema: schema33,
           data,
         };
         if (vErrors === null) {
@@ -3047,8 +3279,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema31.properties.critical_files.items.type,
-              parentSchema: schema31.properties.critical_files.items,
+              schema: schema33.properties.critical_files.items.type,
+              parentSchema: schema33.properties.critical_files.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3066,8 +3298,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema31.properties.critical_files.type,
-          parentSchema: schema31.properties.critical_files,
+          schema: schema33.properties.critical_files.type,
+          parentSchema: schema33.properties.critical_files,
           data: data0,
         };
         if (vErrors === null) {
@@ -3092,7 +3324,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
                 message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
                 schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-                parentSchema: schema30,
+                parentSchema: schema32,
                 data: data3,
               };
               if (vErrors === null) {
@@ -3109,8 +3341,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema32.type,
+              parentSchema: schema32,
               data: data3,
             };
             if (vErrors === null) {
@@ -3128,8 +3360,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.max_snapshot_age.type,
-          parentSchema: schema31.properties.max_snapshot_age,
+          schema: schema33.properties.max_snapshot_age.type,
+          parentSchema: schema33.properties.max_snapshot_age,
           data: data2,
         };
         if (vErrors === null) {
@@ -3151,7 +3383,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" },
             message: 'must match pattern "' + "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" + '"',
             schema: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$",
-            parentSchema: schema31.properties.min_free_disk,
+            parentSchema: schema33.properties.min_free_disk,
             data: data4,
           };
           if (vErrors === null) {
@@ -3168,8 +3400,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema31.properties.min_free_disk.type,
-          parentSchema: schema31.properties.min_free_disk,
+          schema: schema33.properties.min_free_disk.type,
+          parentSchema: schema33.properties.min_free_disk,
           data: data4,
         };
         if (vErrors === null) {
@@ -3194,7 +3426,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.weights.additionalProperties,
+                parentSchema: schema33.properties.weights.additionalProperties,
                 data: data6,
               };
               if (vErrors === null) {
@@ -3211,8 +3443,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.weights.additionalProperties.type,
-              parentSchema: schema31.properties.weights.additionalProperties,
+              schema: schema33.properties.weights.additionalProperties.type,
+              parentSchema: schema33.properties.weights.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
@@ -3230,8 +3462,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.weights.type,
-          parentSchema: schema31.properties.weights,
+          schema: schema33.properties.weights.type,
+          parentSchema: schema33.properties.weights,
           data: data5,
         };
         if (vErrors === null) {
@@ -3254,7 +3486,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema31.properties.thresholds,
+              parentSchema: schema33.properties.thresholds,
               data: data7,
             };
             if (vErrors === null) {
@@ -3276,7 +3508,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema33.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3294,7 +3526,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.healthy,
+                parentSchema: schema33.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3311,8 +3543,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.healthy.type,
-              parentSchema: schema31.properties.thresholds.properties.healthy,
+              schema: schema33.properties.thresholds.properties.healthy.type,
+              parentSchema: schema33.properties.thresholds.properties.healthy,
               data: data8,
             };
             if (vErrors === null) {
@@ -3334,7 +3566,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema33.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3352,7 +3584,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.degraded,
+                parentSchema: schema33.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3369,8 +3601,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.degraded.type,
-              parentSchema: schema31.properties.thresholds.properties.degraded,
+              schema: schema33.properties.thresholds.properties.degraded.type,
+              parentSchema: schema33.properties.thresholds.properties.degraded,
               data: data9,
             };
             if (vErrors === null) {
@@ -3390,8 +3622,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema31.properties.thresholds.properties.max_error_count.type,
-              parentSchema: schema31.properties.thresholds.properties.max_error_count,
+              schema: schema33.properties.thresholds.properties.max_error_count.type,
+              parentSchema: schema33.properties.thresholds.properties.max_error_count,
               data: data10,
             };
             if (vErrors === null) {
@@ -3410,7 +3642,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_error_count,
+                parentSchema: schema33.properties.thresholds.properties.max_error_count,
                 data: data10,
               };
               if (vErrors === null) {
@@ -3433,7 +3665,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+                parentSchema: schema33.properties.thresholds.properties.max_check_seconds,
                 data: data11,
               };
               if (vErrors === null) {
@@ -3450,8 +3682,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema31.properties.thresholds.properties.max_check_seconds.type,
-              parentSchema: schema31.properties.thresholds.properties.max_check_seconds,
+              schema: schema33.properties.thresholds.properties.max_check_seconds.type,
+              parentSchema: schema33.properties.thresholds.properties.max_check_seconds,
               data: data11,
             };
             if (vErrors === null) {
@@ -3469,8 +3701,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema31.properties.thresholds.type,
-          parentSchema: schema31.properties.thresholds,
+          schema: schema33.properties.thresholds.type,
+          parentSchema: schema33.properties.thresholds,
           data: data7,
         };
         if (vErrors === null) {
@@ -3488,8 +3720,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema31.type,
-      parentSchema: schema31,
+      schema: schema33.type,
+      parentSchema: schema33,
       data,
     };
     if (vErrors === null) {
@@ -3502,7 +3734,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema35 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
@@ -3551,8 +3783,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "webhook" },
         message: "must have required property '" + "webhook" + "'",
-        schema: schema33.anyOf[0].required,
-        parentSchema: schema33.anyOf[0],
+        schema: schema35.anyOf[0].required,
+        parentSchema: schema35.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3575,8 +3807,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "required",
           params: { missingProperty: "github_issue" },
           message: "must have required property '" + "github_issue" + "'",
-          schema: schema33.anyOf[1].required,
-          parentSchema: schema33.anyOf[1],
+          schema: schema35.anyOf[1].required,
+          parentSchema: schema35.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3599,8 +3831,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "email" },
             message: "must have required property '" + "email" + "'",
-            schema: schema33.anyOf[2].required,
-            parentSchema: schema33.anyOf[2],
+            schema: schema35.anyOf[2].required,
+            parentSchema: schema35.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -3622,8 +3854,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "anyOf",
       params: {},
       message: "must match a schema in anyOf",
-      schema: schema33.anyOf,
-      parentSchema: schema33,
+      schema: schema35.anyOf,
+      parentSchema: schema35,
       data,
     };
     if (vErrors === null) {
@@ -3650,8 +3882,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "level" },
         message: "must have required property '" + "level" + "'",
-        schema: schema33.required,
-        parentSchema: schema33,
+        schema: schema35.required,
+        parentSchema: schema35,
         data,
       };
       if (vErrors === null) {
@@ -3670,7 +3902,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema33,
+          parentSchema: schema35,
           data,
         };
         if (vErrors === null) {
@@ -3688,10 +3920,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
-          params: { allowedValues: schema33.properties.level.enum },
+          params: { allowedValues: schema35.properties.level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema33.properties.level.enum,
-          parentSchema: schema33.properties.level,
+          schema: schema35.properties.level.enum,
+          parentSchema: schema35.properties.level,
           data: data0,
         };
         if (vErrors === null) {
@@ -3712,8 +3944,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "url" },
             message: "must have required property '" + "url" + "'",
-            schema: schema33.properties.webhook.required,
-            parentSchema: schema33.properties.webhook,
+            schema: schema35.properties.webhook.required,
+            parentSchema: schema35.properties.webhook,
             data: data1,
           };
           if (vErrors === null) {
@@ -3732,7 +3964,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.webhook,
+              parentSchema: schema35.properties.webhook,
               data: data1,
             };
             if (vErrors === null) {
@@ -3754,7 +3986,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema31,
                 data: data2,
               };
               if (vErrors === null) {
@@ -3771,8 +4003,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema31.type,
+              parentSchema: schema31,
               data: data2,
             };
             if (vErrors === null) {
@@ -3790,10 +4022,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema33.properties.webhook.properties.format.enum },
+              params: { allowedValues: schema35.properties.webhook.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema33.properties.webhook.properties.format.enum,
-              parentSchema: schema33.properties.webhook.properties.format,
+              schema: schema35.properties.webhook.properties.format.enum,
+              parentSchema: schema35.properties.webhook.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -3811,8 +4043,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.webhook.type,
-          parentSchema: schema33.properties.webhook,
+          schema: schema35.properties.webhook.type,
+          parentSchema: schema35.properties.webhook,
           data: data1,
         };
         if (vErrors === null) {
@@ -3836,8 +4068,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema33.properties.github_issue.oneOf[0].type,
-          parentSchema: schema33.properties.github_issue.oneOf[0],
+          schema: schema35.properties.github_issue.oneOf[0].type,
+          parentSchema: schema35.properties.github_issue.oneOf[0],
           data: data4,
         };
         if (vErrors === null) {
@@ -3863,7 +4095,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.github_issue.oneOf[1],
+              parentSchema: schema35.properties.github_issue.oneOf[1],
               data: data4,
             };
             if (vErrors === null) {
@@ -3887,8 +4119,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.github_issue.oneOf[1].properties.labels.items.type,
-                  parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels.items,
+                  schema: schema35.properties.github_issue.oneOf[1].properties.labels.items.type,
+                  parentSchema: schema35.properties.github_issue.oneOf[1].properties.labels.items,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -3906,8 +4138,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.github_issue.oneOf[1].properties.labels.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.labels,
+              schema: schema35.properties.github_issue.oneOf[1].properties.labels.type,
+              parentSchema: schema35.properties.github_issue.oneOf[1].properties.labels,
               data: data5,
             };
             if (vErrors === null) {
@@ -3927,8 +4159,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.github_issue.oneOf[1].properties.repository.type,
-              parentSchema: schema33.properties.github_issue.oneOf[1].properties.repository,
+              schema: schema35.properties.github_issue.oneOf[1].properties.repository.type,
+              parentSchema: schema35.properties.github_issue.oneOf[1].properties.repository,
               data: data7,
             };
             if (vErrors === null) {
@@ -3946,8 +4178,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.github_issue.oneOf[1].type,
-          parentSchema: schema33.properties.github_issue.oneOf[1],
+          schema: schema35.properties.github_issue.oneOf[1].type,
+          parentSchema: schema35.properties.github_issue.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -3974,8 +4206,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "oneOf",
           params: { passingSchemas: passing0 },
           message: "must match exactly one schema in oneOf",
-          schema: schema33.properties.github_issue.oneOf,
-          parentSchema: schema33.properties.github_issue,
+          schema: schema35.properties.github_issue.oneOf,
+          parentSchema: schema35.properties.github_issue,
           data: data4,
         };
         if (vErrors === null) {
@@ -4005,8 +4237,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "to" },
             message: "must have required property '" + "to" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema35.properties.email.required,
+            parentSchema: schema35.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4023,8 +4255,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "smtp" },
             message: "must have required property '" + "smtp" + "'",
-            schema: schema33.properties.email.required,
-            parentSchema: schema33.properties.email,
+            schema: schema35.properties.email.required,
+            parentSchema: schema35.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4043,7 +4275,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema33.properties.email,
+              parentSchema: schema35.properties.email,
               data: data8,
             };
             if (vErrors === null) {
@@ -4067,8 +4299,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.to.oneOf[0].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[0],
+              schema: schema35.properties.email.properties.to.oneOf[0].type,
+              parentSchema: schema35.properties.email.properties.to.oneOf[0],
               data: data9,
             };
             if (vErrors === null) {
@@ -4095,8 +4327,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema33.properties.email.properties.to.oneOf[1].items.type,
-                  parentSchema: schema33.properties.email.properties.to.oneOf[1].items,
+                  schema: schema35.properties.email.properties.to.oneOf[1].items.type,
+                  parentSchema: schema35.properties.email.properties.to.oneOf[1].items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -4114,8 +4346,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema33.properties.email.properties.to.oneOf[1].type,
-              parentSchema: schema33.properties.email.properties.to.oneOf[1],
+              schema: schema35.properties.email.properties.to.oneOf[1].type,
+              parentSchema: schema35.properties.email.properties.to.oneOf[1],
               data: data9,
             };
             if (vErrors === null) {
@@ -4142,8 +4374,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "oneOf",
               params: { passingSchemas: passing1 },
               message: "must match exactly one schema in oneOf",
-              schema: schema33.properties.email.properties.to.oneOf,
-              parentSchema: schema33.properties.email.properties.to,
+              schema: schema35.properties.email.properties.to.oneOf,
+              parentSchema: schema35.properties.email.properties.to,
               data: data9,
             };
             if (vErrors === null) {
@@ -4172,8 +4404,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema33.properties.email.properties.from.type,
-              parentSchema: schema33.properties.email.properties.from,
+              schema: schema35.properties.email.properties.from.type,
+              parentSchema: schema35.properties.email.properties.from,
               data: data11,
             };
             if (vErrors === null) {
@@ -4195,7 +4427,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema29,
+                parentSchema: schema31,
                 data: data12,
               };
               if (vErrors === null) {
@@ -4212,8 +4444,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema31.type,
+              parentSchema: schema31,
               data: data12,
             };
             if (vErrors === null) {
@@ -4231,8 +4463,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema33.properties.email.type,
-          parentSchema: schema33.properties.email,
+          schema: schema35.properties.email.type,
+          parentSchema: schema35.properties.email,
           data: data8,
         };
         if (vErrors === null) {
@@ -4250,8 +4482,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema33.type,
-      parentSchema: schema33,
+      schema: schema35.type,
+      parentSchema: schema35,
       data,
     };
     if (vErrors === null) {
@@ -4464,7 +4696,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema38,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4482,7 +4714,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
-                    parentSchema: schema36,
+                    parentSchema: schema38,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4501,7 +4733,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema36,
+                      parentSchema: schema38,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -4524,7 +4756,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           params: { additionalProperty: key3 },
                           message: "must NOT have additional properties",
                           schema: false,
-                          parentSchema: schema36.properties.restore,
+                          parentSchema: schema38.properties.restore,
                           data: data13,
                         };
                         if (vErrors === null) {
@@ -4545,8 +4777,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.set.type,
-                          parentSchema: schema36.properties.restore.properties.set,
+                          schema: schema38.properties.restore.properties.set.type,
+                          parentSchema: schema38.properties.restore.properties.set,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -4567,8 +4799,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.restore.properties.snapshot.type,
-                          parentSchema: schema36.properties.restore.properties.snapshot,
+                          schema: schema38.properties.restore.properties.snapshot.type,
+                          parentSchema: schema38.properties.restore.properties.snapshot,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -4599,8 +4831,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               keyword: "type",
                               params: { type: "string" },
                               message: "must be string",
-                              schema: schema36.properties.restore.properties.paths.items.type,
-                              parentSchema: schema36.properties.restore.properties.paths.items,
+                              schema: schema38.properties.restore.properties.paths.items.type,
+                              parentSchema: schema38.properties.restore.properties.paths.items,
                               data: data17,
                             };
                             if (vErrors === null) {
@@ -4619,8 +4851,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
-                          schema: schema36.properties.restore.properties.paths.type,
-                          parentSchema: schema36.properties.restore.properties.paths,
+                          schema: schema38.properties.restore.properties.paths.type,
+                          parentSchema: schema38.properties.restore.properties.paths,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -4638,8 +4870,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
-                      schema: schema36.properties.restore.type,
-                      parentSchema: schema36.properties.restore,
+                      schema: schema38.properties.restore.type,
+                      parentSchema: schema38.properties.restore,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -4661,7 +4893,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema36.properties.run,
+                        parentSchema: schema38.properties.run,
                         data: data18,
                       };
                       if (vErrors === null) {
@@ -4678,8 +4910,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema36.properties.run.type,
-                      parentSchema: schema36.properties.run,
+                      schema: schema38.properties.run.type,
+                      parentSchema: schema38.properties.run,
                       data: data18,
                     };
                     if (vErrors === null) {
@@ -4703,8 +4935,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "boolean" },
                       message: "must be boolean",
-                      schema: schema36.properties.verify.oneOf[0].type,
-                      parentSchema: schema36.properties.verify.oneOf[0],
+                      schema: schema38.properties.verify.oneOf[0].type,
+                      parentSchema: schema38.properties.verify.oneOf[0],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4732,8 +4964,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema36.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema36.properties.verify.oneOf[1].items,
+                          schema: schema38.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema38.properties.verify.oneOf[1].items,
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -4751,8 +4983,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema36.properties.verify.oneOf[1].type,
-                      parentSchema: schema36.properties.verify.oneOf[1],
+                      schema: schema38.properties.verify.oneOf[1].type,
+                      parentSchema: schema38.properties.verify.oneOf[1],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4779,8 +5011,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "oneOf",
                       params: { passingSchemas: passing0 },
                       message: "must match exactly one schema in oneOf",
-                      schema: schema36.properties.verify.oneOf,
-                      parentSchema: schema36.properties.verify,
+                      schema: schema38.properties.verify.oneOf,
+                      parentSchema: schema38.properties.verify,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4807,8 +5039,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema36.type,
-                  parentSchema: schema36,
+                  schema: schema38.type,
+                  parentSchema: schema38,
                   data: data12,
                 };
                 if (vErrors === null) {
