@@ -304,7 +304,11 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
       if (!(error instanceof ConfigError)) throw error;
       if (ref.from !== "$schema") throw await dependencyMappingError(ref.path, error, env.schemaSource);
       // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
-      findings.push({ ...(await ownSchemaUnavailable(file, ref, choice.schemas, error, env)), ...at(doc, "/$schema"), pointer: "/$schema" });
+      findings.push({
+        ...(await ownSchemaUnavailable(file, ref, choice.schemas, error, env)),
+        ...at(doc, "/$schema"),
+        pointer: "/$schema",
+      });
       continue;
     }
     for (let d = 0; d < documents.length; d++) {

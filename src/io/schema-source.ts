@@ -31,10 +31,7 @@ class IndexWithDependencies implements FileSource {
   async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
     const deps = paths.filter(isDependencyPath);
     if (deps.length === 0) return this.index.read(paths);
-    const [fromIndex, fromTree] = await Promise.all([
-      this.index.read(paths.filter((p) => !isDependencyPath(p))),
-      this.worktree.read(deps),
-    ]);
+    const [fromIndex, fromTree] = await Promise.all([this.index.read(paths.filter((p) => !isDependencyPath(p))), this.worktree.read(deps)]);
     for (const [p, c] of fromTree) fromIndex.set(p, c);
     return fromIndex;
   }

@@ -1,0 +1,71 @@
+/** The default JSONC set and how a selected file's format is decided (src/core/select/jsonc.ts). */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_JSONC, formatForSelected, jsoncMatcher } from "../../src/core/select/jsonc.js";
+import { matcher } from "../../src/core/glob.js";
+
+describe("the default JSONC set", () => {
+  const jsonc = jsoncMatcher(undefined);
+
+  it.each([
+    ".vscode/settings.json",
+    "packages/web/.vscode/settings.json",
+    ".vscode/launch.json",
+    "notes.jsonc",
+    "deep/er/x.jsonc",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "packages/a/tsconfig.json",
+    "jsconfig.json",
+    "web/jsconfig.json",
+    "devcontainer.json",
+    ".devcontainer.json",
+    ".devcontainer/devcontainer.json",
+    ".devcontainer/python/devcontainer.json",
+    "app/.devcontainer/devcontainer.json",
+    ".eslintrc.json",
+    "web/.eslintrc.json",
+    "language-configuration.json",
+    "ext/syntaxes/foo.language-configuration.json",
+    "themes/Monokai-color-theme.json",
+    "ext/themes/seti-icon-theme.json",
+    "ext/themes/my-product-icon-theme.json",
+    ".babelrc.json",
+    "babel.config.json",
+  ])("%s is JSONC", (file) => {
+    expect(jsonc(file)).toBe(true);
+    expect(formatForSelected(file, jsonc)).toBe("jsonc");
+  });
+
+  it.each([
+    "package.json",
+    "composer.json",
+    "data/settings.json",
+    "vscode/settings.json", // not the .vscode folder
+    ".vscode/sub/settings.json", // not read by VS Code as settings
+    "themes/dark.json", // a website's theme data: strict JSON
+    "tsconfig.yaml",
+    "eslintrc.json",
+  ])("%s is strict JSON", (file) => {
+    expect(jsonc(file)).toBe(false);
+  });
+
+  it("a YAML file under a JSONC folder stays YAML, with the defaults and with a user's folder glob", () => {
+    expect(formatForSelected(".devcontainer/docker-compose.yml", jsonc)).toBe("yaml");
+    const user = matcher([".devcontainer/**", ".vscode/**"]);
+    expect(formatForSelected(".devcontainer/docker-compose.yml", user)).toBe("yaml");
+    expect(formatForSelected(".devcontainer/compose.YAML", user)).toBe("yaml");
+    expect(formatForSelected(".devcontainer/devcontainer.json", user)).toBe("jsonc");
+  });
+
+  it("*.jsonc is JSONC even when validate.jsonc is set and does not list it; other names follow the globs", () => {
+    const none = jsoncMatcher([]);
+    expect(formatForSelected("a.jsonc", none)).toBe("jsonc");
+    expect(formatForSelected("tsconfig.json", none)).toBe("json");
+    expect(formatForSelected(".babelrc", matcher([".babelrc"]))).toBe("jsonc");
+    expect(formatForSelected("x.unknown", none)).toBe("json");
+  });
+
+  it("holds only JSON names", () => {
+    for (const g of DEFAULT_JSONC) expect(g, g).toMatch(/\.jsonc?$/);
+  });
+});
