@@ -13,6 +13,7 @@ import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { hasTemplateStructure } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, SkippedTemplates, TemplateRules } from "../core/select/templates.js";
+import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import { isDependencyPath, schemaSourceFor } from "../io/schema-source.js";
@@ -112,6 +113,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     templates,
     source: ctx.source,
     schemaSource,
+    contributedJsonc: contributedJsoncLookup(ctx.source),
   };
   let checked = 0;
   for (let i = 0; i < files.length; i += BATCH) {
@@ -181,6 +183,40 @@ interface FileEnv {
   source: FileSource;
   /** Where schemas are read from (the data's source, but node_modules/ from the working tree). */
   schemaSource: FileSource;
+  /** True when a VS Code extension's package.json contributes `file` (a theme, language configuration, snippets): JSONC. */
+  contributedJsonc: (file: string) => Promise<boolean>;
+}
+
+/**
+ * The contributedJsonc lookup of a run. The nearest package.json above a file decides; each is
+ * read and parsed at most once. Asked only for a .json file that failed to parse as strict JSON,
+ * so valid files (and the hook on them) never pay for it.
+ */
+function contributedJsoncLookup(source: FileSource): (file: string) => Promise<boolean> {
+  const byPackage = new Map<string, Promise<Set<string> | undefined>>();
+  return async (file) => {
+    const candidates = packageJsonCandidates(file);
+    const unknown = candidates.filter((c) => !byPackage.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown);
+      for (const c of unknown) {
+        byPackage.set(
+          c,
+          read.then((m) => {
+            const b = m.get(c);
+            if (!Buffer.isBuffer(b)) return undefined;
+            const doc = parseDocument(b, { path: c, format: "json" });
+            return doc.ok ? vscodeJsoncFiles(c, doc.value) : new Set<string>();
+          }),
+        );
+      }
+    }
+    for (const c of candidates) {
+      const files = await byPackage.get(c);
+      if (files) return files.has(file);
+    }
+    return false;
+  };
 }
 
 /**
@@ -221,13 +257,18 @@ function folderOf(file: string): string {
   return slash < 0 ? "./" : file.slice(0, slash + 1);
 }
 
+/** An encoding problem or a merge-conflict marker: corruption in any dialect, so no other reading is tried. */
+function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
+  return doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict");
+}
+
 /**
  * A file that failed to parse is a template when its errors are syntax errors (never an
  * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
  * template tags stand where JSON/YAML cannot hold them.
  */
 function isTemplateByContent(doc: ParsedDocument, bytes: Buffer, format: DocumentFormat): boolean {
-  if (doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict")) return false;
+  if (corruptWhateverTheFormat(doc)) return false;
   const text = bytes.toString("utf8");
   return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
 }
@@ -262,7 +303,11 @@ function yamlOptions(file: string, cfg: ValidateConfig): { mergeKeys?: boolean; 
 async function validateFile(file: string, bytes: Buffer, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
   const { cfg, store, mapper, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
-  const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  let doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
+    format = "jsonc";
+    doc = parseDocument(bytes, { path: file, format });
+  }
   if (!doc.ok && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;

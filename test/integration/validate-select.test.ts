@@ -264,6 +264,36 @@ describe("the default JSONC set", () => {
       ]);
     }));
 
+  it("theme, language configuration and snippet files a VS Code extension's package.json contributes are JSONC (check and the hook)", () =>
+    withRepo(async (repo) => {
+      const manifest = {
+        name: "ext",
+        engines: { vscode: "^1.80.0" },
+        contributes: {
+          themes: [{ label: "Dark", uiTheme: "vs-dark", path: "./themes/dark.json" }],
+          languages: [{ id: "foo", configuration: "./lang/foo.json" }],
+          snippets: [{ language: "foo", path: "snippets/foo.json" }],
+        },
+      };
+      repo.write("ext/package.json", JSON.stringify(manifest, null, 2));
+      for (const f of ["ext/themes/dark.json", "ext/lang/foo.json", "ext/snippets/foo.json"]) repo.write(f, COMMENTED);
+      repo.write("ext/themes/light.json", COMMENTED); // not contributed: strict JSON
+      // The same layout without engines.vscode is no extension: strict JSON.
+      repo.write("web/package.json", JSON.stringify({ ...manifest, engines: { node: ">=20" } }));
+      repo.write("web/themes/dark.json", COMMENTED);
+      for (const args of [["check"], ["check", "--staged"]]) {
+        if (args.length > 1) repo.git("add", "-A");
+        const r = await run(repo, args);
+        expect(r.code).toBe(1);
+        expect(errorFiles(r.findings)).toEqual(["ext/themes/light.json", "web/themes/dark.json"]);
+      }
+      // A contributed file that is broken even as JSONC is still an error.
+      repo.write("ext/themes/dark.json", '{ "colors": { // open\n');
+      const broken = await run(repo, ["check"]);
+      expect(errorFiles(broken.findings)).toContain("ext/themes/dark.json");
+      expect(broken.findings.find((f) => f.file === "ext/themes/dark.json")?.rule).toBe("parse/truncated");
+    }));
+
   it("a docker-compose.yml under .devcontainer/ is parsed as YAML, also under a user's folder glob", () =>
     withRepo(async (repo) => {
       repo.write(".devcontainer/docker-compose.yml", "services:\n  app:\n    image: node # the dev container\n");

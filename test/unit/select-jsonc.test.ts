@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_JSONC, formatForSelected, jsoncMatcher } from "../../src/core/select/jsonc.js";
 import { matcher } from "../../src/core/glob.js";
+import { packageJsonCandidates, vscodeJsoncFiles } from "../../src/core/select/vscode-contributions.js";
 
 describe("the default JSONC set", () => {
   const jsonc = jsoncMatcher(undefined);
@@ -67,5 +68,42 @@ describe("the default JSONC set", () => {
 
   it("holds only JSON names", () => {
     for (const g of DEFAULT_JSONC) expect(g, g).toMatch(/\.jsonc?$/);
+  });
+});
+
+describe("VS Code contributions", () => {
+  const manifest = {
+    engines: { vscode: "^1.80.0" },
+    contributes: {
+      themes: [{ path: "./themes/a.json" }, { path: "../outside.json" }, { path: 5 }],
+      iconThemes: [{ path: "icons/i.json" }],
+      productIconThemes: [{ path: "p.json" }],
+      languages: [{ id: "x", configuration: "./lang/x.json" }, { id: "y" }],
+      snippets: [{ path: "./s/x.json" }],
+      grammars: [{ path: "./syntaxes/x.tmLanguage.json" }],
+    },
+  };
+
+  it("names the contributed JSONC files, relative to the package.json", () => {
+    expect([...vscodeJsoncFiles("ext/package.json", manifest)].sort()).toEqual([
+      "ext/icons/i.json",
+      "ext/lang/x.json",
+      "ext/p.json",
+      "ext/s/x.json",
+      "ext/themes/a.json",
+      "outside.json",
+    ]);
+  });
+
+  it("nothing unless it is a VS Code extension, and nothing from odd shapes", () => {
+    expect(vscodeJsoncFiles("package.json", { ...manifest, engines: { node: "20" } }).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", { engines: { vscode: "1" }, contributes: [] }).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", null).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", { engines: { vscode: "1" }, contributes: { themes: "x" } }).size).toBe(0);
+  });
+
+  it("package.json candidates, nearest first", () => {
+    expect(packageJsonCandidates("a/b/c.json")).toEqual(["a/b/package.json", "a/package.json", "package.json"]);
+    expect(packageJsonCandidates("c.json")).toEqual(["package.json"]);
   });
 });
