@@ -1,6 +1,6 @@
 /** The default JSONC set and how a selected file's format is decided (src/core/select/jsonc.ts). */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_JSONC, formatForSelected, jsoncMatcher } from "../../src/core/select/jsonc.js";
+import { DEFAULT_JSONC, formatForSelected, isDefaultJsonc, jsoncMatcher } from "../../src/core/select/jsonc.js";
 import { matcher } from "../../src/core/glob.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../../src/core/select/vscode-contributions.js";
 
@@ -105,5 +105,60 @@ describe("VS Code contributions", () => {
   it("package.json candidates, nearest first", () => {
     expect(packageJsonCandidates("a/b/c.json")).toEqual(["a/b/package.json", "a/package.json", "package.json"]);
     expect(packageJsonCandidates("c.json")).toEqual(["package.json"]);
+  });
+});
+
+describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
+  const globs = matcher(DEFAULT_JSONC);
+  const bases = [
+    "a.jsonc",
+    ".jsonc",
+    "x.json",
+    "settings.json",
+    "tsconfig.json",
+    "tsconfig.base.json",
+    "tsconfigx.json",
+    "tsconfig.yaml",
+    "jsconfig.json",
+    "devcontainer.json",
+    ".devcontainer.json",
+    "my.devcontainer.json",
+    ".eslintrc.json",
+    ".eslintrc",
+    ".babelrc.json",
+    "babel.config.json",
+    "babel.config.js",
+    "language-configuration.json",
+    "x.language-configuration.json",
+    "-color-theme.json",
+    "a-color-theme.json",
+    "a-color-theme.jsonc",
+    "a-icon-theme.json",
+    "a.icon-theme.json",
+    "package.json",
+    "a.json.bak",
+  ];
+  const dirs = [
+    "",
+    ".vscode/",
+    "a/.vscode/",
+    ".vscode/sub/",
+    ".devcontainer/",
+    "a/.devcontainer/b/",
+    "vscode/",
+    "a/b/",
+    ".devcontainer.d/",
+  ];
+  const paths = dirs.flatMap((d) => bases.map((b) => d + b));
+
+  it.each(paths)("%s", (p) => {
+    expect(isDefaultJsonc(p)).toBe(globs(p));
+  });
+
+  it("is what jsoncMatcher uses for an absent key and for exactly the defaults; other lists are globs", () => {
+    expect(jsoncMatcher(undefined)).toBe(isDefaultJsonc);
+    expect(jsoncMatcher([...DEFAULT_JSONC])).toBe(isDefaultJsonc);
+    expect(jsoncMatcher(DEFAULT_JSONC.slice(1))).not.toBe(isDefaultJsonc);
+    expect(jsoncMatcher(DEFAULT_JSONC.slice(1))("a.jsonc")).toBe(false);
   });
 });

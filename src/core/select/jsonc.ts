@@ -35,7 +35,28 @@ export function formatForSelected(file: string, jsonc: (p: string) => boolean): 
   return "json";
 }
 
-/** The JSONC matcher of a run: the configured globs, or the defaults when validate.jsonc is absent. */
+/**
+ * The JSONC matcher of a run: the configured globs, or the defaults when validate.jsonc is absent
+ * (or lists exactly the defaults, as the starter config does). The defaults are matched by
+ * isDefaultJsonc, which compiles nothing: the hook does not pay for thirteen globs.
+ */
 export function jsoncMatcher(globs: readonly string[] | undefined): (p: string) => boolean {
-  return matcher(globs ?? DEFAULT_JSONC);
+  if (globs === undefined || (globs.length === DEFAULT_JSONC.length && globs.every((g, i) => g === DEFAULT_JSONC[i])))
+    return isDefaultJsonc;
+  return matcher(globs);
+}
+
+const DEFAULT_JSONC_NAMES = new Set(["devcontainer.json", ".devcontainer.json", ".eslintrc.json", ".babelrc.json", "babel.config.json"]);
+const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
+
+/** DEFAULT_JSONC as code (test/unit/select-jsonc.test.ts proves they agree). */
+export function isDefaultJsonc(p: string): boolean {
+  const slash = p.lastIndexOf("/");
+  const base = p.slice(slash + 1);
+  if (base.endsWith(".jsonc")) return true;
+  if (!base.endsWith(".json")) return false;
+  if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig")) return true;
+  if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
+  const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
+  return dirs[dirs.length - 1] === ".vscode" || dirs.includes(".devcontainer");
 }
