@@ -9,6 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import { draftOf } from "../core/schema/draft.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { hasTemplateStructure } from "../core/select/template-syntax.js";
@@ -257,6 +258,22 @@ function folderOf(file: string): string {
   return slash < 0 ? "./" : file.slice(0, slash + 1);
 }
 
+/**
+ * The draft a schema file declares when it is one integrity-guard cannot compile (draft-04, an
+ * unknown meta-schema): our limitation, not a fault of the file that names it. Undefined when it
+ * parses to a supported draft or does not parse (then it is broken, which is an error).
+ */
+async function unsupportedDraft(schemaPath: string, bytes: Buffer): Promise<string | undefined> {
+  const lower = schemaPath.toLowerCase();
+  const yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+  if (yaml) await loadYamlSupport();
+  const doc = parseDocument(bytes, { path: schemaPath, format: yaml ? "yaml" : "json" });
+  if (!doc.ok) return undefined;
+  const draft = draftOf(doc.value);
+  if (draft === "draft-04") return "JSON Schema draft-04";
+  return typeof draft === "object" ? `the meta-schema ${draft.unknown}` : undefined;
+}
+
 /** An encoding problem or a merge-conflict marker: corruption in any dialect, so no other reading is tried. */
 function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
   return doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict");
@@ -445,8 +462,10 @@ async function ownSchemaUnavailable(
   env: FileEnv,
 ): Promise<Finding> {
   const dependency = isDependencyPath(ref.path);
-  const missing = !(await env.schemaSource.read([ref.path])).has(ref.path);
-  if (!dependency && !missing) {
+  const bytes = (await env.schemaSource.read([ref.path])).get(ref.path);
+  const missing = bytes === undefined;
+  const draft = !dependency && Buffer.isBuffer(bytes) ? await unsupportedDraft(ref.path, bytes) : undefined;
+  if (!dependency && !missing && draft === undefined) {
     return { rule: "schema/unavailable", level: "error", file, message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
   }
   const required = env.requireSchema(file) && !schemas.some((s) => s.from !== "$schema");
@@ -455,14 +474,18 @@ async function ownSchemaUnavailable(
     ? missing
       ? `$schema names ${ref.path}, a dependency's schema that is not installed here`
       : `$schema names ${ref.path}, a dependency's schema that cannot be used (${error.message})`
-    : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
+    : draft !== undefined
+      ? `$schema names ${ref.path}, written in ${draft}, which integrity-guard cannot validate with`
+      : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
   const fix = dependency
     ? missing
       ? "run npm install (or your package manager's install), or map a schema committed in the repository in validate.schemas"
       : "map a schema that compiles in validate.schemas of .integrity-guard/config.yml"
-    : inIndex
-      ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
-      : `create ${ref.path}, or correct $schema (a path relative to this file)`;
+    : draft !== undefined
+      ? `change ${ref.path} to draft-07 or later (${error.fix ?? "set its $schema to http://json-schema.org/draft-07/schema#"})`
+      : inIndex
+        ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
+        : `create ${ref.path}, or correct $schema (a path relative to this file)`;
   return {
     rule: "schema/unavailable",
     level: required ? "error" : "warning",

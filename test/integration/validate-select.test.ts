@@ -409,3 +409,22 @@ describe("$schema that is not there yet", () => {
       expect(r.findings.find((f) => f.file === "a.json")).toMatchObject({ rule: "schema/unavailable", level: "error" });
     }));
 });
+
+describe("$schema naming a draft integrity-guard cannot compile", () => {
+  const DRAFT4 = JSON.stringify({ $schema: "http://json-schema.org/draft-04/schema#", type: "object" });
+
+  it("is a warning (our limitation, not the file's fault); an error under require_schema", () =>
+    withRepo(async (repo) => {
+      repo.write("schemas/old.json", DRAFT4);
+      repo.write("data/a.json", '{"$schema": "../schemas/old.json", "x": 1}');
+      const r = await run(repo, ["check"]);
+      expect(r.code).toBe(0);
+      expect(r.findings).toMatchObject([{ file: "data/a.json", rule: "schema/unavailable", level: "warning" }]);
+      expect(r.findings[0]!.message).toContain("written in JSON Schema draft-04");
+      expect(r.findings[0]!.fix).toContain("draft-07");
+      repo.write(".integrity-guard/config.yml", 'version: 1\nvalidate:\n  require_schema: ["data/**"]\n');
+      const required = await run(repo, ["check"]);
+      expect(required.code).toBe(1);
+      expect(required.findings).toMatchObject([{ file: "data/a.json", rule: "schema/unavailable", level: "error" }]);
+    }));
+});
