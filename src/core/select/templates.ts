@@ -132,10 +132,11 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
   const n = files.length;
   const s = n === 1 ? "" : "s";
   const where = match.folder === "./" ? "the repository root" : match.folder;
+  const they = n === 1 ? "it is" : "they are";
   const what: Record<TemplateMatch["kind"], string> = {
-    helm: `${n} Helm template${s} under ${where} skipped: they are YAML only after \`helm template\` renders them`,
-    name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: they are JSON/YAML only after rendering`,
-    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it does" : "they do"} not parse and hold {{ }} or {% %} template tags, so ${n === 1 ? "it is a template" : "they are templates"} (JSON/YAML only after rendering)`,
+    helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
+    name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
+    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it does not parse and holds" : "they do not parse and hold"} {{ }} or {% %} template tags, so ${n === 1 ? "it is a template" : "they are templates"} (JSON/YAML only after rendering)`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
   return {
