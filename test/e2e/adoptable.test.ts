@@ -1,11 +1,14 @@
 /**
- * Real `git commit`s through the installed hook (the BUILT CLI) on what real repositories hold:
+ * The BUILT CLI and Action on what real repositories hold. Real `git commit`s through the hook:
  * a Helm chart with thousands of template lines commits (one notice, no error) while a broken
  * values.yaml in it is blocked; a biome.json whose $schema points into a node_modules/ that is
- * not installed commits with a warning.
+ * not installed commits with a warning. The Action on a push checks the chart's tree without a
+ * crash: one notice annotation, no error.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { TestRepo } from "../helpers/repo.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { startGitHubApi } from "../helpers/github-api.js";
+import { payloads, runActionBundle } from "./action-harness.js";
 import { commit, expectBlocked, expectCommitted, head, hookRepo } from "./hook-fixture.js";
 
 let repo: TestRepo | undefined;
@@ -58,5 +61,26 @@ describe("the hook on a $schema into node_modules/", () => {
     const r = commit(repo);
     expectCommitted(repo, before, r);
     expect(r.out).not.toMatch(/git add\S* node_modules/);
+  });
+});
+
+describe("the Action on a Helm chart", () => {
+  it("push: the whole tree is checked, one notice annotation for the templates, no error", async () => {
+    repo = createRepo();
+    repo.write("deploy/chart/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+    repo.write("deploy/chart/values.yaml", "t0:\n  enabled: true\n");
+    for (let i = 0; i < 10; i++) repo.write(`deploy/chart/templates/cm${i}.yaml`, template(i));
+    repo.commitAll("chart");
+    const sha = repo.git("rev-parse", "HEAD").trim();
+    const api = await startGitHubApi();
+    try {
+      const run = await runActionBundle({ repo, apiUrl: api.url, eventName: "push", payload: payloads.push("0".repeat(40), sha) });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.annotations).toHaveLength(1);
+      expect(run.annotations[0]).toMatch(/^::notice .*title=validate\/template::10 Helm templates under deploy\/chart\/templates\//);
+      expect(run.outputs).toMatchObject({ errors: "0" });
+    } finally {
+      await api.close();
+    }
   });
 });
