@@ -58,7 +58,9 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
   const jsonc = jsoncMatcher(cfg.jsonc);
-  const templates = new TemplateRules(cfg.templates);
+  const requireSchema = matcher(cfg.require_schema);
+  const mapper = new SchemaMapper(cfg.schemas);
+  const templates = new TemplateRules(cfg.templates, (p) => requireSchema(p) || mapper.for(p, undefined).schemas.length > 0);
   const findings: Finding[] = [];
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
@@ -109,8 +111,8 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const env: FileEnv = {
     cfg,
     store,
-    mapper: new SchemaMapper(cfg.schemas),
-    requireSchema: matcher(cfg.require_schema),
+    mapper,
+    requireSchema,
     templates,
     source: ctx.source,
     schemaSource,

@@ -428,3 +428,23 @@ describe("$schema naming a draft integrity-guard cannot compile", () => {
       expect(required.findings).toMatchObject([{ file: "data/a.json", rule: "schema/unavailable", level: "error" }]);
     }));
 });
+
+describe("files the config declares to be data are never templates", () => {
+  it("a mapped or required file with template-like corruption, or under a chart's templates/, is still an error", () =>
+    withRepo(async (repo) => {
+      repo.write("schemas/s.json", '{"type": "object"}');
+      repo.write(
+        ".integrity-guard/config.yml",
+        'version: 1\nvalidate:\n  schemas:\n    - files: ["state/**"]\n      schema: schemas/s.json\n  require_schema: ["other/**"]\n',
+      );
+      repo.write("state/a.yaml", "a: 1\n{{ garbage }}\n");
+      repo.write("other/b.json", '{"a": {{ x }}}\n');
+      repo.write("state/Chart.yaml", "apiVersion: v2\nname: x\nversion: 1.0.0\n");
+      repo.write("state/templates/c.yaml", "{{- if x }}\na: 1\n");
+      repo.write("free/d.yaml", "a: 1\n{{ garbage }}\n"); // not declared: judged a template
+      const r = await run(repo, ["check"]);
+      expect(r.code).toBe(1);
+      expect(errorFiles(r.findings)).toEqual(["other/b.json", "state/a.yaml", "state/templates/c.yaml"]);
+      expect(r.findings.filter((f) => f.rule === "validate/template").map((f) => f.file)).toEqual(["free/"]);
+    }));
+});

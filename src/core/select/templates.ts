@@ -40,15 +40,16 @@ export class TemplateRules {
   private readonly skip: (p: string) => boolean;
   private readonly force: (p: string) => boolean;
 
-  constructor(cfg: TemplatesConfig | undefined) {
+  /**
+   * `dataFile` names files the config declares to be data (mapped to a schema, or required to
+   * have one): they are never templates, so a corruption that happens to add `{{` to a state
+   * file, or a Chart.yaml added above it, cannot make it skipped.
+   */
+  constructor(cfg: TemplatesConfig | undefined, dataFile: (p: string) => boolean = () => false) {
     this.auto = (cfg?.mode ?? "auto") === "auto";
     this.skip = matcher(cfg?.skip);
-    this.force = matcher(cfg?.check);
-  }
-
-  /** True when `file` must be validated as it is, whatever it looks like. */
-  forced(file: string): boolean {
-    return this.force(file);
+    const check = matcher(cfg?.check);
+    this.force = (p) => check(p) || dataFile(p);
   }
 
   /**
@@ -56,7 +57,11 @@ export class TemplateRules {
    * whether a repo-relative `.../Chart.yaml` exists (only asked for paths with a `templates` folder).
    */
   byPath(file: string, chartExists: (chartYaml: string) => boolean): TemplateMatch | undefined {
-    if (this.force(file)) return undefined;
+    const match = this.matchPath(file, chartExists);
+    return match && !this.force(file) ? match : undefined; // the force globs are asked only for a match
+  }
+
+  private matchPath(file: string, chartExists: (chartYaml: string) => boolean): TemplateMatch | undefined {
     if (this.skip(file)) return { kind: "config", folder: folderOf(file) };
     if (!this.auto) return undefined;
     const helm = helmTemplatesFolder(file, chartExists);
