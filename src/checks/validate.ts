@@ -9,17 +9,16 @@ import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { draftOf } from "../core/schema/draft.js";
-import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
+import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
-import { hasTemplateStructure } from "../core/select/template-syntax.js";
-import { chartYamlCandidates, SkippedTemplates, TemplateRules } from "../core/select/templates.js";
-import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
+import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
-import { isDependencyPath, schemaSourceFor } from "../io/schema-source.js";
+import { schemaSourceFor } from "../io/schema-source.js";
 import type { FileSource, ReadResult } from "../io/file-source.js";
+import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { Check, CheckContext } from "./types.js";
+import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
 /** Schema errors shown per file; the rest are counted in one notice. */
 export const MAX_SCHEMA_FINDINGS_PER_FILE = 50;
@@ -190,108 +189,6 @@ interface FileEnv {
   contributedJsonc: (file: string) => Promise<boolean>;
 }
 
-/**
- * The contributedJsonc lookup of a run. The nearest package.json above a file decides; each is
- * read and parsed at most once. Asked only for a .json file that failed to parse as strict JSON,
- * so valid files (and the hook on them) never pay for it.
- */
-function contributedJsoncLookup(source: FileSource): (file: string) => Promise<boolean> {
-  const byPackage = new Map<string, Promise<Set<string> | undefined>>();
-  return async (file) => {
-    const candidates = packageJsonCandidates(file);
-    const unknown = candidates.filter((c) => !byPackage.has(c));
-    if (unknown.length) {
-      const read = source.read(unknown);
-      for (const c of unknown) {
-        byPackage.set(
-          c,
-          read.then((m) => {
-            const b = m.get(c);
-            if (!Buffer.isBuffer(b)) return undefined;
-            const doc = parseDocument(b, { path: c, format: "json" });
-            return doc.ok ? vscodeJsoncFiles(c, doc.value) : new Set<string>();
-          }),
-        );
-      }
-    }
-    for (const c of candidates) {
-      const files = await byPackage.get(c);
-      if (files) return files.has(file);
-    }
-    return false;
-  };
-}
-
-/**
- * `files` without the templates decided by path (Helm chart templates, template names), which
- * are added to `skipped`. Chart.yaml existence comes from `listed` (a whole-tree listing) or,
- * when the run is narrowed to some paths (the hook), from one read of the candidate Chart.yaml
- * files through the source, so the index decides in `check --staged`. Files without a
- * `templates` folder in their path cost one string split.
- */
-async function dropTemplatesByPath(
-  files: string[],
-  templates: TemplateRules,
-  skipped: SkippedTemplates,
-  source: FileSource,
-  listed: readonly string[] | undefined,
-): Promise<string[]> {
-  const charts = new Set<string>();
-  for (const f of files) if (templates.auto && f.includes("templates/")) for (const c of chartYamlCandidates(f)) charts.add(c);
-  let exists: (p: string) => boolean = () => false;
-  if (charts.size > 0) {
-    if (listed) {
-      const all = new Set(listed);
-      exists = (p) => all.has(p);
-    } else {
-      const read = await source.read([...charts]);
-      exists = (p) => read.has(p);
-    }
-  }
-  return files.filter((f) => {
-    const match = templates.byPath(f, exists);
-    if (match) skipped.add(f, match);
-    return match === undefined;
-  });
-}
-
-function folderOf(file: string): string {
-  const slash = file.lastIndexOf("/");
-  return slash < 0 ? "./" : file.slice(0, slash + 1);
-}
-
-/**
- * The draft a schema file declares when it is one integrity-guard cannot compile (draft-04, an
- * unknown meta-schema): our limitation, not a fault of the file that names it. Undefined when it
- * parses to a supported draft or does not parse (then it is broken, which is an error).
- */
-async function unsupportedDraft(schemaPath: string, bytes: Buffer): Promise<string | undefined> {
-  const lower = schemaPath.toLowerCase();
-  const yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
-  if (yaml) await loadYamlSupport();
-  const doc = parseDocument(bytes, { path: schemaPath, format: yaml ? "yaml" : "json" });
-  if (!doc.ok) return undefined;
-  const draft = draftOf(doc.value);
-  if (draft === "draft-04") return "JSON Schema draft-04";
-  return typeof draft === "object" ? `the meta-schema ${draft.unknown}` : undefined;
-}
-
-/** An encoding problem or a merge-conflict marker: corruption in any dialect, so no other reading is tried. */
-function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
-  return doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict");
-}
-
-/**
- * A file that failed to parse is a template when its errors are syntax errors (never an
- * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
- * template tags stand where JSON/YAML cannot hold them.
- */
-function isTemplateByContent(doc: ParsedDocument, bytes: Buffer, format: DocumentFormat): boolean {
-  if (corruptWhateverTheFormat(doc)) return false;
-  const text = bytes.toString("utf8");
-  return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
-}
-
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
@@ -436,65 +333,4 @@ async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load:
       }
     }
   }
-}
-
-/**
- * A config-mapped schema under node_modules/ that is not installed: say so, and never suggest
- * `git add` for a dependency's file (the store's message assumes a file of the repository).
- */
-async function dependencyMappingError(schemaPath: string, error: ConfigError, schemaSource: FileSource): Promise<ConfigError> {
-  if (!isDependencyPath(schemaPath) || (await schemaSource.read([schemaPath])).has(schemaPath)) return error;
-  return new ConfigError(`schema ${schemaPath} (validate.schemas) is under node_modules/ and is not installed`, {
-    fix: "run npm install (or your package manager's install) first, or map a schema file committed in the repository",
-  });
-}
-
-/**
- * The finding for a file's own `$schema` that cannot be used. A schema that is not there yet (a
- * dependency's schema in node_modules/, or a missing file) is a warning: the file may well be
- * valid, and we cannot tell. It is an error when validate.require_schema says the file must be
- * validated and no config mapping validates it instead. A schema of the repository that exists
- * but is broken stays an error.
- */
-async function ownSchemaUnavailable(
-  file: string,
-  ref: SchemaRef,
-  schemas: readonly SchemaRef[],
-  error: ConfigError,
-  env: FileEnv,
-): Promise<Finding> {
-  const dependency = isDependencyPath(ref.path);
-  const bytes = (await env.schemaSource.read([ref.path])).get(ref.path);
-  const missing = bytes === undefined;
-  const draft = !dependency && Buffer.isBuffer(bytes) ? await unsupportedDraft(ref.path, bytes) : undefined;
-  if (!dependency && !missing && draft === undefined) {
-    return { rule: "schema/unavailable", level: "error", file, message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
-  }
-  const required = env.requireSchema(file) && !schemas.some((s) => s.from !== "$schema");
-  const inIndex = env.source.kind === "index";
-  const what = dependency
-    ? missing
-      ? `$schema names ${ref.path}, a dependency's schema that is not installed here`
-      : `$schema names ${ref.path}, a dependency's schema that cannot be used (${error.message})`
-    : draft !== undefined
-      ? `$schema names ${ref.path}, written in ${draft}, which integrity-guard cannot validate with`
-      : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
-  const fix = dependency
-    ? missing
-      ? "run npm install (or your package manager's install), or map a schema committed in the repository in validate.schemas"
-      : "map a schema that compiles in validate.schemas of .integrity-guard/config.yml"
-    : draft !== undefined
-      ? `change ${ref.path} to draft-07 or later (${error.fix ?? "set its $schema to http://json-schema.org/draft-07/schema#"})`
-      : inIndex
-        ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
-        : `create ${ref.path}, or correct $schema (a path relative to this file)`;
-  return {
-    rule: "schema/unavailable",
-    level: required ? "error" : "warning",
-    file,
-    message: required
-      ? `${what}; validate.require_schema says ${file} must be validated, and no other schema applies`
-      : `${what}; the file was not validated against it`,
-    fix: required ? fix : `${fix} (validate.require_schema makes this an error)`,
-  };
 }
