@@ -224,7 +224,9 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
     format = "jsonc";
     doc = parseDocument(bytes, { path: file, format });
   }
-  if (!doc.ok && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
+  // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
+  const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
+  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);

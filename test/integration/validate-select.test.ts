@@ -132,7 +132,7 @@ describe("Helm charts: templates skipped with one notice per chart, the chart's 
         ["validate/template", "chart/templates/"],
         ["parse/duplicate-key", "chart/templates/plain.yaml"],
       ]);
-      expect(noChart.findings[0]!.message).toContain("1 file under chart/templates/ skipped: it does not parse");
+      expect(noChart.findings[0]!.message).toContain("1 file under chart/templates/ skipped: it holds {{ }}");
     }));
 
   it("a CloudFormation templates/ folder (no Chart.yaml) is still checked", () =>
@@ -176,7 +176,7 @@ describe("Jinja and Go templates outside charts", () => {
       expect(r.code, JSON.stringify(r.findings)).toBe(0);
       expect(r.findings.map((f) => [f.rule, f.file, f.message])).toEqual([
         ["validate/template", "roles/web/templates/", expect.stringContaining("1 template file (Jinja or Go template)")],
-        ["validate/template", "salt/", expect.stringContaining("2 files under salt/ skipped: they do not parse")],
+        ["validate/template", "salt/", expect.stringContaining("2 files under salt/ skipped: they hold {{ }}")],
       ]);
     }));
 
@@ -446,5 +446,19 @@ describe("files the config declares to be data are never templates", () => {
       expect(r.code).toBe(1);
       expect(errorFiles(r.findings)).toEqual(["other/b.json", "state/a.yaml", "state/templates/c.yaml"]);
       expect(r.findings.filter((f) => f.rule === "validate/template").map((f) => f.file)).toEqual(["free/"]);
+    }));
+});
+
+describe("a YAML template that happens to parse", () => {
+  it("`key: {{ x }}` (a flow mapping as a key to YAML) is a template, not a complex-key warning; a real complex key is still reported", () =>
+    withRepo(async (repo) => {
+      repo.write("deploy/app.yaml", "replicas: {{ .Values.n }}\nimage:\n  - {{ .Values.image }}\n");
+      repo.write("data/keys.yaml", "? [a, b]\n: 1\n");
+      const r = await run(repo, ["check"]);
+      expect(r.code).toBe(0);
+      expect(r.findings.map((f) => [f.rule, f.file])).toEqual([
+        ["parse/complex-key", "data/keys.yaml"],
+        ["validate/template", "deploy/"],
+      ]);
     }));
 });

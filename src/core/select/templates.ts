@@ -8,8 +8,9 @@
  *   name alone: a CloudFormation `templates/` folder is plain YAML and stays checked.
  * - Template names: `*.j2`, `*.jinja`, `*.jinja2`, `*.tpl`, `*.tmpl`, `*.gotmpl`, and files under a
  *   folder whose name holds a `{{ ... }}` tag (cookiecutter and copier project templates).
- * - By content: a file that does not parse and has template tags where JSON/YAML cannot hold
- *   them (template-syntax.ts). A file that parses is always checked as it is.
+ * - By content: a file that does not parse (or parses only by reading `key: {{ x }}` as a flow
+ *   mapping used as a key) and has template tags where JSON/YAML cannot hold them
+ *   (template-syntax.ts). Any other file that parses is checked as it is.
  */
 import { matcher } from "../glob.js";
 import type { Finding } from "../finding.js";
@@ -141,7 +142,7 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
   const what: Record<TemplateMatch["kind"], string> = {
     helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
     name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
-    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it does not parse and holds" : "they do not parse and hold"} {{ }} or {% %} template tags, so ${n === 1 ? "it is a template" : "they are templates"} (JSON/YAML only after rendering)`,
+    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }} or {% %} template tags where JSON/YAML cannot, so ${they} JSON/YAML only after rendering`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
   return {
