@@ -192,9 +192,10 @@ describe("Jinja and Go templates outside charts", () => {
     withRepo(async (repo) => {
       repo.write("play.yml", "- name: say {{ greeting }}\n  debug:\n   msg: x\n  when: y\n bad: indent\n");
       repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    if: ${{ github.ref }}\n    steps: [\n");
+      repo.write("state.json", '{{"a": 1}\n'); // a doubled brace: corruption, not a tag
       const r = await run(repo, ["check"]);
       expect(r.code).toBe(1);
-      expect(new Set(errors(r.findings).map((f) => f.file))).toEqual(new Set(["play.yml", ".github/workflows/ci.yml"]));
+      expect(errorFiles(r.findings)).toEqual([".github/workflows/ci.yml", "play.yml", "state.json"]);
       expect(r.findings.some((f) => f.rule === "validate/template")).toBe(false);
     }));
 

@@ -49,6 +49,16 @@ describe("hasTemplateStructure: JSON", () => {
     expect(hasTemplateStructure('{\n{% for k in keys %}\n  "{{ k }}": 1,\n{% endfor %}\n}', "json")).toBe(true);
   });
 
+  it("a doubled brace or an unclosed tag is a corruption, not a template", () => {
+    expect(hasTemplateStructure('{{"a": 1}}', "json")).toBe(false);
+    expect(hasTemplateStructure('{{\n  "a": 1\n}}', "json")).toBe(false);
+    expect(hasTemplateStructure('{ "a": {{ }', "json")).toBe(false);
+    expect(hasTemplateStructure("{{ x\n}}", "json")).toBe(false);
+    expect(hasTemplateStructure("{{- x -}}", "json")).toBe(true);
+    expect(hasTemplateStructure("a: {{ oops\n", "yaml")).toBe(false);
+    expect(hasTemplateStructure("{%- if a -%}\n", "yaml")).toBe(true);
+  });
+
   it("tags inside strings (escaped quotes included) are not", () => {
     expect(hasTemplateStructure('{"a": "{{ x }}", "b": "say \\"{{ y }}\\"", "c": 1,}', "json")).toBe(false);
     expect(hasTemplateStructure('{"a": ${{ x }}}', "json")).toBe(false);

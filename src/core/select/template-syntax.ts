@@ -9,11 +9,24 @@
  * such a file must still be reported, never waved through as "a template".
  */
 
-/** The opening tags of Go templates (`{{`, `{{-`) and Jinja (`{{`, `{%`, `{#`). */
-const OPENERS = ["{{", "{%", "{#"];
+/** The tags of Go templates (`{{ }}`, `{{- -}}`) and Jinja (`{{ }}`, `{% %}`, `{# #}`): opener -> closer. */
+const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
 
+/**
+ * A template tag opens at `i`: an opener, not `${{` (GitHub Actions), whose content does not
+ * start like JSON (`{{"a": 1}}` is a doubled brace, a corruption, not a tag), closed on the same
+ * line. Multi-line tags are not recognised: such a file is reported, never skipped by mistake.
+ */
 function tagAt(text: string, i: number): boolean {
-  return OPENERS.some((o) => text.startsWith(o, i)) && text[i - 1] !== "$";
+  const close = TAGS[text.slice(i, i + 2)];
+  if (close === undefined || text[i - 1] === "$") return false;
+  let j = i + 2;
+  while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
+  while (text[j] === " " || text[j] === "\t") j++;
+  const first = text[j];
+  if (first === undefined || first === '"' || first === "{" || first === "}" || first === "\n" || first === "\r") return false;
+  const eol = text.indexOf("\n", j);
+  return text.slice(j, eol < 0 ? text.length : eol).includes(close);
 }
 
 /**
