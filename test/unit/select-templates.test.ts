@@ -106,6 +106,16 @@ describe("TemplateRules.byPath", () => {
     expect(forced.byPath("charts/app/templates/other.yaml", exists)).toMatchObject({ kind: "helm" });
   });
 
+  it("a file the config declares to be data is never a template, by path or by content", () => {
+    const rules = new TemplateRules({ skip: ["state/**"] }, (p) => p.startsWith("state/") || p.startsWith("charts/app/templates/keep"));
+    expect(rules.byPath("state/x.yaml", exists)).toBeUndefined();
+    expect(rules.byPath("state/x.yaml.j2", exists)).toBeUndefined();
+    expect(rules.detectsContent("state/x.yaml")).toBe(false);
+    expect(rules.byPath("charts/app/templates/keep.yaml", exists)).toBeUndefined();
+    expect(rules.byPath("charts/app/templates/other.yaml", exists)).toMatchObject({ kind: "helm" });
+    expect(rules.detectsContent("free/x.yaml")).toBe(true);
+  });
+
   it("asks only for the Chart.yaml beside each templates/ folder", () => {
     expect(chartYamlCandidates("a/templates/b/templates/c.yaml")).toEqual(["a/Chart.yaml", "a/templates/b/Chart.yaml"]);
     expect(chartYamlCandidates("a/b.yaml")).toEqual([]);
