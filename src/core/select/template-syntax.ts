@@ -1,6 +1,7 @@
 /**
- * Does a file that failed to parse look like a Go (Helm, gomplate) or Jinja (Ansible, Salt,
- * cookiecutter) template? Pure and linear in the text. Only template tags where the format's
+ * Does a file that failed to parse (or parsed only by reading `key: {{ x }}` as a flow mapping
+ * used as a key) look like a Go (Helm, gomplate) or Jinja (Ansible, Salt, cookiecutter)
+ * template? Pure and linear in the text. Only template tags where the format's
  * own syntax cannot hold them count as evidence: at the start of a line, or where a YAML value
  * or sequence item starts (`key: {{ x }}`, `- {% if %}`), or anywhere outside a string in JSON.
  * Tags inside quoted scalars, comments or block scalars, and tags in the middle of a plain
