@@ -5,16 +5,22 @@
  */
 import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
+import { appendAll } from "../core/append.js";
 import type { Finding } from "../core/finding.js";
 import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
+import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
+import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
-import type { ReadResult } from "../io/file-source.js";
+import { schemaSourceFor } from "../io/schema-source.js";
+import type { FileSource, ReadResult } from "../io/file-source.js";
+import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { Check, CheckContext } from "./types.js";
+import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
 /** Files read at once: bounds memory on large trees. */
 const BATCH = 256;
@@ -36,18 +42,31 @@ export interface ValidateSelection {
   accepts: (p: string) => boolean;
   excluded: (p: string) => boolean;
   jsonc: (p: string) => boolean;
+  requireSchema: (p: string) => boolean;
+  mapper: SchemaMapper;
+  /** Helm/Jinja/Go templates: skipped with one notice per folder (validate.templates). */
+  templates: TemplateRules;
 }
 
 /** The selection rules of validate (also used to expand folders named on the command line). */
 export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
-  const jsonc = matcher(cfg.jsonc);
+  const jsonc = jsoncMatcher(cfg.jsonc);
+  const requireSchema = matcher(cfg.require_schema);
+  const mapper = new SchemaMapper(cfg.schemas);
+  const templates = new TemplateRules(cfg.templates, (p) => requireSchema(p) || mapper.for(p, undefined).schemas.length > 0);
+  // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
+  const namedKind = (p: string) =>
+    formatFor(p) !== undefined || p.toLowerCase().endsWith(".jsonc") || jsonc(p) || templates.byPath(p, () => false) !== undefined;
   return {
     selects: (p) => !excluded(p) && selected(p),
-    accepts: (p) => !excluded(p) && (selected(p) || formatFor(p) !== undefined || jsonc(p)),
+    accepts: (p) => !excluded(p) && (selected(p) || namedKind(p)),
     excluded,
     jsonc,
+    requireSchema,
+    mapper,
+    templates,
   };
 }
 
@@ -75,7 +94,7 @@ interface ConflictAware {
 
 export async function runValidate(ctx: CheckContext, options: ValidateRunOptions = {}): Promise<Finding[]> {
   const cfg: ValidateConfig = ctx.config.validate ?? {};
-  const { selects, accepts, excluded, jsonc } = validateSelection(cfg);
+  const { selects, accepts, excluded, jsonc, requireSchema, mapper, templates } = validateSelection(cfg);
   const findings: Finding[] = [];
   const named = options.explicit;
   const isExplicit = (p: string) => named === true || (named instanceof Set && named.has(p));
@@ -83,8 +102,9 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
   // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
   // schema cache read, the format code and the compile overlap with git's process).
-  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
-  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths)]);
+  const schemaSource = schemaSourceFor(ctx.source, ctx.git);
+  const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths, schemaSource)]);
   let files = candidates.filter(wanted);
   if (options.explicit) {
     for (const p of candidates) {
@@ -117,8 +137,20 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     files = files.filter((p) => !conflicted.has(p));
   }
 
-  const requireSchema = matcher(cfg.require_schema);
-  const mapper = new SchemaMapper(cfg.schemas);
+  // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
+  const skipped = new SkippedTemplates();
+  files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
+
+  const env: FileEnv = {
+    cfg,
+    store,
+    mapper,
+    requireSchema,
+    templates,
+    source: ctx.source,
+    schemaSource,
+    contributedJsonc: contributedJsoncLookup(ctx.source),
+  };
   let checked = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
@@ -143,16 +175,21 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         continue;
       }
       checked++;
-      const format = formatOf(file, jsonc);
-      const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, mapper, requireSchema);
+      const format = formatForSelected(file, jsonc);
+      const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, env.mapper, env.requireSchema);
       // One at a time, never push(...list): a file can have hundreds of thousands of findings.
       if (known) {
         for (const f of known) findings.push(f);
         continue;
       }
-      for (const f of await validateFile(file, content as Buffer, format, cfg, store, mapper, requireSchema)) findings.push(f);
+      const result = await validateFile(file, content as Buffer, format, env);
+      if (result === "template") {
+        checked--;
+        skipped.add(file, { kind: "content", folder: folderOf(file) });
+      } else appendAll(findings, result);
     }
   }
+  appendAll(findings, skipped.notices());
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
 }
@@ -172,9 +209,19 @@ function schemaCacheDir(ctx: CheckContext): string {
   return `${ctx.git.stateDir()}/schema-cache`;
 }
 
-function formatOf(file: string, jsonc: (p: string) => boolean): DocumentFormat {
-  if (jsonc(file)) return "jsonc";
-  return formatFor(file) ?? "json";
+/** What validateFile needs besides the file: prepared once per run. */
+interface FileEnv {
+  cfg: ValidateConfig;
+  store: SchemaStore;
+  mapper: SchemaMapper;
+  requireSchema: (p: string) => boolean;
+  templates: TemplateRules;
+  /** The data's source. */
+  source: FileSource;
+  /** Where schemas are read from (the data's source, but node_modules/ from the working tree). */
+  schemaSource: FileSource;
+  /** True when a VS Code extension's package.json contributes `file` (a theme, language configuration, snippets): JSONC. */
+  contributedJsonc: (file: string) => Promise<boolean>;
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -208,29 +255,31 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
   return out;
 }
 
-async function validateFile(
-  file: string,
-  bytes: Buffer,
-  format: DocumentFormat,
-  cfg: ValidateConfig,
-  store: SchemaStore,
-  mapper: SchemaMapper,
-  requireSchema: (p: string) => boolean,
-): Promise<Finding[]> {
+/** The file's findings, or "template" when it does not parse because it is a template (skipped with a notice). */
+async function validateFile(file: string, bytes: Buffer, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
+  const { cfg, store, mapper, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
-  const doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  let doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
+    format = "jsonc";
+    doc = parseDocument(bytes, { path: file, format });
+  }
+  // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
+  const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
+  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);
   if (choice.outside !== undefined) {
+    // Never read; a file that must have a schema gets schema/missing below when nothing else applies.
     findings.push({
       rule: "schema/unavailable",
-      level: "error",
+      level: "warning",
       file,
       ...at(doc, "/$schema"),
       pointer: "/$schema",
       message: `$schema ${JSON.stringify(choice.outside)} points outside the repository; it was not used`,
-      fix: "point $schema at a schema file inside the repository (a path relative to this file)",
+      fix: "point $schema at a schema file inside the repository (a path relative to this file), or map one in validate.schemas",
     });
   }
   if (choice.schemas.length === 0) {
@@ -256,16 +305,13 @@ async function validateFile(
     try {
       validate = await store.get(ref.path);
     } catch (error) {
-      if (ref.from !== "$schema" || !(error instanceof ConfigError)) throw error;
+      if (!(error instanceof ConfigError)) throw error;
+      if (ref.from !== "$schema") throw await dependencyMappingError(ref.path, error, env.schemaSource);
       // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
       findings.push({
-        rule: "schema/unavailable",
-        level: "error",
-        file,
+        ...(await ownSchemaUnavailable(file, ref, choice.schemas, error, env)),
         ...at(doc, "/$schema"),
         pointer: "/$schema",
-        message: error.message,
-        ...(error.fix ? { fix: error.fix } : {}),
       });
       continue;
     }
@@ -314,7 +360,7 @@ function at(doc: ParsedDocument, pointer: string): { line?: number; column?: num
  * validation off silently). In a full run, a missing or broken schema fails the run even when
  * no file matches its globs yet.
  */
-async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load: boolean): Promise<void> {
+async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load: boolean, schemaSource: FileSource): Promise<void> {
   for (const m of cfg.schemas ?? []) {
     const p = normalizeRepoPath(m.schema);
     if (p === undefined) {
@@ -322,6 +368,12 @@ async function checkMappedSchemas(cfg: ValidateConfig, store: SchemaStore, load:
         fix: "use a path relative to the repository root, e.g. schemas/meeting.schema.json",
       });
     }
-    if (load) await store.get(p);
+    if (load) {
+      try {
+        await store.get(p);
+      } catch (error) {
+        throw error instanceof ConfigError ? await dependencyMappingError(p, error, schemaSource) : error;
+      }
+    }
   }
 }

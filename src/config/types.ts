@@ -1,5 +1,6 @@
 /** The shape of .integrity-guard/config.yml (schemas/config.schema.json is the source of truth). */
 import type { Finding } from "../core/finding.js";
+import type { TemplatesConfig } from "../core/select/templates.js";
 
 export interface SchemaMapping {
   files: string[];
@@ -14,6 +15,8 @@ export interface ValidateConfig {
   require_schema?: string[];
   /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
   max_findings_per_file?: number;
+  /** Helm/Jinja/Go templates: skipped with a notice (auto, the default) or checked as they are. */
+  templates?: TemplatesConfig;
   yaml?: {
     /** Redundant since merge keys are on by default; kept valid. Its files are exempt from forbid_merge_keys. */
     merge_keys?: string[];
@@ -115,6 +118,6 @@ export interface LoadedConfig {
 
 export const CONFIG_PATH = ".integrity-guard/config.yml";
 export const MANIFEST_PATH = ".integrity-guard/manifest.json";
-export const DEFAULT_VALIDATE_FILES = ["**/*.json", "**/*.yaml", "**/*.yml"];
+export const DEFAULT_VALIDATE_FILES = ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"];
 /** Never checked, whatever the config says: dependency folders hold other people's data. */
 export const ALWAYS_EXCLUDED = ["**/node_modules/**", ".git/**"];

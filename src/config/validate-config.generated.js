@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "626b1cd8fdf1da5bf2b66c53a9df4c2bba0981b36441bb8b280124af91f1409b";
+export const schemaHash = "fe653e8f9a74fdb097dea69fa6983bdae347cafed6fb203634da6cbc51f4efd9";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -46,9 +46,13 @@ const schema11 = {
       type: "object",
       additionalProperties: false,
       properties: {
-        files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.yaml, **/*.yml." },
+        files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.jsonc, **/*.yaml, **/*.yml." },
         exclude: { $ref: "#/definitions/globs", description: "Files never checked (node_modules/** is always excluded)." },
-        jsonc: { $ref: "#/definitions/globs", description: "JSON files in which comments and trailing commas are allowed." },
+        jsonc: {
+          $ref: "#/definitions/globs",
+          description:
+            "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+        },
         schemas: {
           type: "array",
           items: {
@@ -70,6 +74,23 @@ const schema11 = {
           minimum: 1,
           description:
             "At most this many findings are listed per file (of every check, the most important first); the rest become one 'and K more' line per rule and are still counted. Default: 50.",
+        },
+        templates: {
+          type: "object",
+          additionalProperties: false,
+          description:
+            "Helm chart templates and Jinja/Go template files are JSON/YAML only after rendering: skipped with one notice per folder.",
+          properties: {
+            mode: {
+              enum: ["auto", "check"],
+              description: "auto (default): skip detected templates with a validate/template notice; check: validate every file as it is.",
+            },
+            skip: {
+              $ref: "#/definitions/globs",
+              description: "Also templates (skipped with the notice), e.g. of a renderer that is not detected.",
+            },
+            check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
+          },
         },
         yaml: {
           type: "object",
@@ -273,7 +294,7 @@ const schema11 = {
     },
   },
 };
-const schema37 = {
+const schema39 = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
@@ -294,9 +315,13 @@ const schema12 = {
   type: "object",
   additionalProperties: false,
   properties: {
-    files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.yaml, **/*.yml." },
+    files: { $ref: "#/definitions/globs", description: "Files that must parse. Default: **/*.json, **/*.jsonc, **/*.yaml, **/*.yml." },
     exclude: { $ref: "#/definitions/globs", description: "Files never checked (node_modules/** is always excluded)." },
-    jsonc: { $ref: "#/definitions/globs", description: "JSON files in which comments and trailing commas are allowed." },
+    jsonc: {
+      $ref: "#/definitions/globs",
+      description:
+        "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+    },
     schemas: {
       type: "array",
       items: {
@@ -318,6 +343,23 @@ const schema12 = {
       minimum: 1,
       description:
         "At most this many findings are listed per file (of every check, the most important first); the rest become one 'and K more' line per rule and are still counted. Default: 50.",
+    },
+    templates: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "Helm chart templates and Jinja/Go template files are JSON/YAML only after rendering: skipped with one notice per folder.",
+      properties: {
+        mode: {
+          enum: ["auto", "check"],
+          description: "auto (default): skip detected templates with a validate/template notice; check: validate every file as it is.",
+        },
+        skip: {
+          $ref: "#/definitions/globs",
+          description: "Also templates (skipped with the notice), e.g. of a renderer that is not detected.",
+        },
+        check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
+      },
     },
     yaml: {
       type: "object",
@@ -363,6 +405,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "schemas" ||
         key0 === "require_schema" ||
         key0 === "max_findings_per_file" ||
+        key0 === "templates" ||
         key0 === "yaml"
       )) {
         const err0 = {
@@ -880,19 +923,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.yaml !== undefined) {
-      let data14 = data.yaml;
+    if (data.templates !== undefined) {
+      let data14 = data.templates;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
         for (const key2 in data14) {
-          if (!(key2 === "merge_keys" || key2 === "forbid_merge_keys" || key2 === "unknown_tags" || key2 === "custom_tags")) {
+          if (!(key2 === "mode" || key2 === "skip" || key2 === "check")) {
             const err25 = {
-              instancePath: instancePath + "/yaml",
-              schemaPath: "#/properties/yaml/additionalProperties",
+              instancePath: instancePath + "/templates",
+              schemaPath: "#/properties/templates/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema12.properties.yaml,
+              parentSchema: schema12.properties.templates,
               data: data14,
             };
             if (vErrors === null) {
@@ -903,144 +946,144 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.merge_keys !== undefined) {
-          let data15 = data14.merge_keys;
-          if (Array.isArray(data15)) {
-            const len6 = data15.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data16 = data15[i6];
-              if (typeof data16 === "string") {
-                if (func3(data16) < 1) {
-                  const err26 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i6,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data16,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i6,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data16,
-                };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
+        if (data14.mode !== undefined) {
+          let data15 = data14.mode;
+          if (!(data15 === "auto" || data15 === "check")) {
+            const err26 = {
+              instancePath: instancePath + "/templates/mode",
+              schemaPath: "#/properties/templates/properties/mode/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.templates.properties.mode.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.templates.properties.mode.enum,
+              parentSchema: schema12.properties.templates.properties.mode,
               data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err26];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-        if (data14.forbid_merge_keys !== undefined) {
-          let data17 = data14.forbid_merge_keys;
-          if (Array.isArray(data17)) {
-            const len7 = data17.length;
-            for (let i7 = 0; i7 < len7; i7++) {
-              let data18 = data17[i7];
-              if (typeof data18 === "string") {
-                if (func3(data18) < 1) {
-                  const err29 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+        if (data14.skip !== undefined) {
+          let data16 = data14.skip;
+          if (Array.isArray(data16)) {
+            const len6 = data16.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data17 = data16[i6];
+              if (typeof data17 === "string") {
+                if (func3(data17) < 1) {
+                  const err27 = {
+                    instancePath: instancePath + "/templates/skip/" + i6,
                     schemaPath: "#/definitions/globs/items/minLength",
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
                     parentSchema: schema13.items,
-                    data: data18,
+                    data: data17,
                   };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
               } else {
-                const err30 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i7,
+                const err28 = {
+                  instancePath: instancePath + "/templates/skip/" + i6,
                   schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                   schema: schema13.items.type,
                   parentSchema: schema13.items,
-                  data: data18,
+                  data: data17,
                 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
+            const err29 = {
+              instancePath: instancePath + "/templates/skip",
               schemaPath: "#/definitions/globs/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
               schema: schema13.type,
               parentSchema: schema13,
-              data: data17,
+              data: data16,
             };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err29];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data14.unknown_tags !== undefined) {
-          let data19 = data14.unknown_tags;
-          if (!(data19 === "error" || data19 === "warning")) {
+        if (data14.check !== undefined) {
+          let data18 = data14.check;
+          if (Array.isArray(data18)) {
+            const len7 = data18.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              let data19 = data18[i7];
+              if (typeof data19 === "string") {
+                if (func3(data19) < 1) {
+                  const err30 = {
+                    instancePath: instancePath + "/templates/check/" + i7,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = {
+                  instancePath: instancePath + "/templates/check/" + i7,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data19,
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
             const err32 = {
-              instancePath: instancePath + "/yaml/unknown_tags",
-              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
-              keyword: "enum",
-              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
-              message: "must be equal to one of the allowed values",
-              schema: schema12.properties.yaml.properties.unknown_tags.enum,
-              parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data19,
+              instancePath: instancePath + "/templates/check",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data18,
             };
             if (vErrors === null) {
               vErrors = [err32];
@@ -1050,216 +1093,405 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.custom_tags !== undefined) {
-          let data20 = data14.custom_tags;
-          if (Array.isArray(data20)) {
-            const len8 = data20.length;
+      } else {
+        const err33 = {
+          instancePath: instancePath + "/templates",
+          schemaPath: "#/properties/templates/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema12.properties.templates.type,
+          parentSchema: schema12.properties.templates,
+          data: data14,
+        };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.yaml !== undefined) {
+      let data20 = data.yaml;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        for (const key3 in data20) {
+          if (!(key3 === "merge_keys" || key3 === "forbid_merge_keys" || key3 === "unknown_tags" || key3 === "custom_tags")) {
+            const err34 = {
+              instancePath: instancePath + "/yaml",
+              schemaPath: "#/properties/yaml/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema12.properties.yaml,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.merge_keys !== undefined) {
+          let data21 = data20.merge_keys;
+          if (Array.isArray(data21)) {
+            const len8 = data21.length;
             for (let i8 = 0; i8 < len8; i8++) {
-              let data21 = data20[i8];
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                if (data21.files === undefined) {
-                  const err33 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
+              let data22 = data21[i8];
+              if (typeof data22 === "string") {
+                if (func3(data22) < 1) {
+                  const err35 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data22,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              } else {
+                const err36 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data22,
+                };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err37 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.forbid_merge_keys !== undefined) {
+          let data23 = data20.forbid_merge_keys;
+          if (Array.isArray(data23)) {
+            const len9 = data23.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data24 = data23[i9];
+              if (typeof data24 === "string") {
+                if (func3(data24) < 1) {
+                  const err38 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data24,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data23,
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data20.unknown_tags !== undefined) {
+          let data25 = data20.unknown_tags;
+          if (!(data25 === "error" || data25 === "warning")) {
+            const err41 = {
+              instancePath: instancePath + "/yaml/unknown_tags",
+              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.yaml.properties.unknown_tags.enum,
+              parentSchema: schema12.properties.yaml.properties.unknown_tags,
+              data: data25,
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data20.custom_tags !== undefined) {
+          let data26 = data20.custom_tags;
+          if (Array.isArray(data26)) {
+            const len10 = data26.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              let data27 = data26[i10];
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.files === undefined) {
+                  const err42 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
                     params: { missingProperty: "files" },
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data21,
+                    data: data27,
                   };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err42];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err42);
                   }
                   errors++;
                 }
-                if (data21.tags === undefined) {
-                  const err34 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i8,
+                if (data27.tags === undefined) {
+                  const err43 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
                     params: { missingProperty: "tags" },
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data21,
+                    data: data27,
                   };
                   if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err43];
                   } else {
-                    vErrors.push(err34);
+                    vErrors.push(err43);
                   }
                   errors++;
                 }
-                for (const key3 in data21) {
-                  if (!(key3 === "files" || key3 === "tags")) {
-                    const err35 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i8,
+                for (const key4 in data27) {
+                  if (!(key4 === "files" || key4 === "tags")) {
+                    const err44 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key3 },
+                      params: { additionalProperty: key4 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data21,
+                      data: data27,
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err44];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err44);
                     }
                     errors++;
                   }
                 }
-                if (data21.files !== undefined) {
-                  let data22 = data21.files;
-                  if (Array.isArray(data22)) {
-                    const len9 = data22.length;
-                    for (let i9 = 0; i9 < len9; i9++) {
-                      let data23 = data22[i9];
-                      if (typeof data23 === "string") {
-                        if (func3(data23) < 1) {
-                          const err36 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
+                if (data27.files !== undefined) {
+                  let data28 = data27.files;
+                  if (Array.isArray(data28)) {
+                    const len11 = data28.length;
+                    for (let i11 = 0; i11 < len11; i11++) {
+                      let data29 = data28[i11];
+                      if (typeof data29 === "string") {
+                        if (func3(data29) < 1) {
+                          const err45 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
                             schemaPath: "#/definitions/globs/items/minLength",
                             keyword: "minLength",
                             params: { limit: 1 },
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema13.items,
-                            data: data23,
+                            data: data29,
                           };
                           if (vErrors === null) {
-                            vErrors = [err36];
+                            vErrors = [err45];
                           } else {
-                            vErrors.push(err36);
+                            vErrors.push(err45);
                           }
                           errors++;
                         }
                       } else {
-                        const err37 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files/" + i9,
+                        const err46 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
                           schemaPath: "#/definitions/globs/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema13.items.type,
                           parentSchema: schema13.items,
-                          data: data23,
+                          data: data29,
                         };
                         if (vErrors === null) {
-                          vErrors = [err37];
+                          vErrors = [err46];
                         } else {
-                          vErrors.push(err37);
+                          vErrors.push(err46);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err38 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/files",
+                    const err47 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
                       schemaPath: "#/definitions/globs/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema13.type,
                       parentSchema: schema13,
-                      data: data22,
+                      data: data28,
                     };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err47];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err47);
                     }
                     errors++;
                   }
                 }
-                if (data21.tags !== undefined) {
-                  let data24 = data21.tags;
-                  if (Array.isArray(data24)) {
-                    const len10 = data24.length;
-                    for (let i10 = 0; i10 < len10; i10++) {
-                      let data25 = data24[i10];
-                      if (typeof data25 === "string") {
-                        if (!pattern0.test(data25)) {
-                          const err39 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
+                if (data27.tags !== undefined) {
+                  let data30 = data27.tags;
+                  if (Array.isArray(data30)) {
+                    const len12 = data30.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data31 = data30[i12];
+                      if (typeof data31 === "string") {
+                        if (!pattern0.test(data31)) {
+                          const err48 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
                             schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
                             keyword: "pattern",
                             params: { pattern: "^!" },
                             message: 'must match pattern "' + "^!" + '"',
                             schema: "^!",
                             parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data25,
+                            data: data31,
                           };
                           if (vErrors === null) {
-                            vErrors = [err39];
+                            vErrors = [err48];
                           } else {
-                            vErrors.push(err39);
+                            vErrors.push(err48);
                           }
                           errors++;
                         }
                       } else {
-                        const err40 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags/" + i10,
+                        const err49 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
                           schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
                           parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data25,
+                          data: data31,
                         };
                         if (vErrors === null) {
-                          vErrors = [err40];
+                          vErrors = [err49];
                         } else {
-                          vErrors.push(err40);
+                          vErrors.push(err49);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err41 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i8 + "/tags",
+                    const err50 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
                       schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data24,
+                      data: data30,
                     };
                     if (vErrors === null) {
-                      vErrors = [err41];
+                      vErrors = [err50];
                     } else {
-                      vErrors.push(err41);
+                      vErrors.push(err50);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err42 = {
-                  instancePath: instancePath + "/yaml/custom_tags/" + i8,
+                const err51 = {
+                  instancePath: instancePath + "/yaml/custom_tags/" + i10,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data21,
+                  data: data27,
                 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err51];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err51);
                 }
                 errors++;
               }
             }
           } else {
-            const err43 = {
+            const err52 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1267,18 +1499,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data20,
+              data: data26,
             };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err52];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
       } else {
-        const err44 = {
+        const err53 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1286,18 +1518,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data14,
+          data: data20,
         };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err53];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
   } else {
-    const err45 = {
+    const err54 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1308,16 +1540,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err54];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err54);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema21 = {
+const schema23 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1342,7 +1574,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema21,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -1486,10 +1718,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/modified_level",
           schemaPath: "#/properties/modified_level/enum",
           keyword: "enum",
-          params: { allowedValues: schema21.properties.modified_level.enum },
+          params: { allowedValues: schema23.properties.modified_level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema21.properties.modified_level.enum,
-          parentSchema: schema21.properties.modified_level,
+          schema: schema23.properties.modified_level.enum,
+          parentSchema: schema23.properties.modified_level,
           data: data4,
         };
         if (vErrors === null) {
@@ -1507,8 +1739,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema21.type,
-      parentSchema: schema21,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
@@ -1521,7 +1753,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema24 = {
+const schema26 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1569,7 +1801,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema24,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -1656,8 +1888,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema24.properties.precedence.items.type,
-              parentSchema: schema24.properties.precedence.items,
+              schema: schema26.properties.precedence.items.type,
+              parentSchema: schema26.properties.precedence.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -1675,8 +1907,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema24.properties.precedence.type,
-          parentSchema: schema24.properties.precedence,
+          schema: schema26.properties.precedence.type,
+          parentSchema: schema26.properties.precedence,
           data: data2,
         };
         if (vErrors === null) {
@@ -1701,7 +1933,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema24.properties.owners.propertyNames,
+                parentSchema: schema26.properties.owners.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1721,8 +1953,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key1 },
               message: "property name must be valid",
-              schema: schema24.properties.owners.propertyNames,
-              parentSchema: schema24.properties.owners,
+              schema: schema26.properties.owners.propertyNames,
+              parentSchema: schema26.properties.owners,
               data: data4,
             };
             if (vErrors === null) {
@@ -1742,8 +1974,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema24.properties.owners.additionalProperties.type,
-              parentSchema: schema24.properties.owners.additionalProperties,
+              schema: schema26.properties.owners.additionalProperties.type,
+              parentSchema: schema26.properties.owners.additionalProperties,
               data: data5,
             };
             if (vErrors === null) {
@@ -1761,8 +1993,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema24.properties.owners.type,
-          parentSchema: schema24.properties.owners,
+          schema: schema26.properties.owners.type,
+          parentSchema: schema26.properties.owners,
           data: data4,
         };
         if (vErrors === null) {
@@ -1788,7 +2020,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
-                parentSchema: schema24.properties.differ.items,
+                parentSchema: schema26.properties.differ.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -1805,8 +2037,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema24.properties.differ.items.type,
-              parentSchema: schema24.properties.differ.items,
+              schema: schema26.properties.differ.items.type,
+              parentSchema: schema26.properties.differ.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -1824,8 +2056,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema24.properties.differ.type,
-          parentSchema: schema24.properties.differ,
+          schema: schema26.properties.differ.type,
+          parentSchema: schema26.properties.differ,
           data: data6,
         };
         if (vErrors === null) {
@@ -1850,7 +2082,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema24.properties.merge.propertyNames,
+                parentSchema: schema26.properties.merge.propertyNames,
                 data: key3,
                 propertyName: key3,
               };
@@ -1870,8 +2102,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "propertyNames",
               params: { propertyName: key3 },
               message: "property name must be valid",
-              schema: schema24.properties.merge.propertyNames,
-              parentSchema: schema24.properties.merge,
+              schema: schema26.properties.merge.propertyNames,
+              parentSchema: schema26.properties.merge,
               data: data8,
             };
             if (vErrors === null) {
@@ -1889,10 +2121,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/merge/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/merge/additionalProperties/enum",
               keyword: "enum",
-              params: { allowedValues: schema24.properties.merge.additionalProperties.enum },
+              params: { allowedValues: schema26.properties.merge.additionalProperties.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema24.properties.merge.additionalProperties.enum,
-              parentSchema: schema24.properties.merge.additionalProperties,
+              schema: schema26.properties.merge.additionalProperties.enum,
+              parentSchema: schema26.properties.merge.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -1910,8 +2142,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema24.properties.merge.type,
-          parentSchema: schema24.properties.merge,
+          schema: schema26.properties.merge.type,
+          parentSchema: schema26.properties.merge,
           data: data8,
         };
         if (vErrors === null) {
@@ -1935,8 +2167,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema24.properties.secret_keys.items.type,
-              parentSchema: schema24.properties.secret_keys.items,
+              schema: schema26.properties.secret_keys.items.type,
+              parentSchema: schema26.properties.secret_keys.items,
               data: data11,
             };
             if (vErrors === null) {
@@ -1954,8 +2186,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema24.properties.secret_keys.type,
-          parentSchema: schema24.properties.secret_keys,
+          schema: schema26.properties.secret_keys.type,
+          parentSchema: schema26.properties.secret_keys,
           data: data10,
         };
         if (vErrors === null) {
@@ -1973,8 +2205,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema24.type,
-      parentSchema: schema24,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -1987,7 +2219,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema28 = {
   type: "object",
   additionalProperties: false,
   required: ["source", "target", "fields"],
@@ -1999,7 +2231,7 @@ const schema26 = {
     one_sided: { enum: ["error", "warning", "ignore"], description: "Level for entries present on one side only. Default: warning." },
   },
 };
-const schema27 = {
+const schema29 = {
   type: "object",
   additionalProperties: false,
   required: ["file", "path"],
@@ -2019,8 +2251,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "source" },
         message: "must have required property '" + "source" + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema28.required,
+        parentSchema: schema28,
         data,
       };
       if (vErrors === null) {
@@ -2037,8 +2269,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "target" },
         message: "must have required property '" + "target" + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema28.required,
+        parentSchema: schema28,
         data,
       };
       if (vErrors === null) {
@@ -2055,8 +2287,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "fields" },
         message: "must have required property '" + "fields" + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema28.required,
+        parentSchema: schema28,
         data,
       };
       if (vErrors === null) {
@@ -2075,7 +2307,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema26,
+          parentSchema: schema28,
           data,
         };
         if (vErrors === null) {
@@ -2095,8 +2327,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema26.properties.name.type,
-          parentSchema: schema26.properties.name,
+          schema: schema28.properties.name.type,
+          parentSchema: schema28.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -2117,8 +2349,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema27.required,
-            parentSchema: schema27,
+            schema: schema29.required,
+            parentSchema: schema29,
             data: data1,
           };
           if (vErrors === null) {
@@ -2135,8 +2367,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema27.required,
-            parentSchema: schema27,
+            schema: schema29.required,
+            parentSchema: schema29,
             data: data1,
           };
           if (vErrors === null) {
@@ -2155,7 +2387,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema27,
+              parentSchema: schema29,
               data: data1,
             };
             if (vErrors === null) {
@@ -2177,7 +2409,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema27.properties.file,
+                parentSchema: schema29.properties.file,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2194,8 +2426,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema27.properties.file.type,
-              parentSchema: schema27.properties.file,
+              schema: schema29.properties.file.type,
+              parentSchema: schema29.properties.file,
               data: data2,
             };
             if (vErrors === null) {
@@ -2217,7 +2449,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema27.properties.path,
+                parentSchema: schema29.properties.path,
                 data: data3,
               };
               if (vErrors === null) {
@@ -2234,8 +2466,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema27.properties.path.type,
-              parentSchema: schema27.properties.path,
+              schema: schema29.properties.path.type,
+              parentSchema: schema29.properties.path,
               data: data3,
             };
             if (vErrors === null) {
@@ -2253,8 +2485,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema27.type,
-          parentSchema: schema27,
+          schema: schema29.type,
+          parentSchema: schema29,
           data: data1,
         };
         if (vErrors === null) {
@@ -2275,8 +2507,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "file" },
             message: "must have required property '" + "file" + "'",
-            schema: schema27.required,
-            parentSchema: schema27,
+            schema: schema29.required,
+            parentSchema: schema29,
             data: data4,
           };
           if (vErrors === null) {
@@ -2293,8 +2525,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "path" },
             message: "must have required property '" + "path" + "'",
-            schema: schema27.required,
-            parentSchema: schema27,
+            schema: schema29.required,
+            parentSchema: schema29,
             data: data4,
           };
           if (vErrors === null) {
@@ -2313,7 +2545,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema27,
+              parentSchema: schema29,
               data: data4,
             };
             if (vErrors === null) {
@@ -2335,7 +2567,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema27.properties.file,
+                parentSchema: schema29.properties.file,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2352,8 +2584,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema27.properties.file.type,
-              parentSchema: schema27.properties.file,
+              schema: schema29.properties.file.type,
+              parentSchema: schema29.properties.file,
               data: data5,
             };
             if (vErrors === null) {
@@ -2375,7 +2607,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^(/.*)?$" },
                 message: 'must match pattern "' + "^(/.*)?$" + '"',
                 schema: "^(/.*)?$",
-                parentSchema: schema27.properties.path,
+                parentSchema: schema29.properties.path,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2392,8 +2624,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema27.properties.path.type,
-              parentSchema: schema27.properties.path,
+              schema: schema29.properties.path.type,
+              parentSchema: schema29.properties.path,
               data: data6,
             };
             if (vErrors === null) {
@@ -2411,8 +2643,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema27.type,
-          parentSchema: schema27,
+          schema: schema29.type,
+          parentSchema: schema29,
           data: data4,
         };
         if (vErrors === null) {
@@ -2434,7 +2666,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 properties",
             schema: 1,
-            parentSchema: schema26.properties.fields,
+            parentSchema: schema28.properties.fields,
             data: data7,
           };
           if (vErrors === null) {
@@ -2453,8 +2685,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema26.properties.fields.additionalProperties.type,
-              parentSchema: schema26.properties.fields.additionalProperties,
+              schema: schema28.properties.fields.additionalProperties.type,
+              parentSchema: schema28.properties.fields.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -2472,8 +2704,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema26.properties.fields.type,
-          parentSchema: schema26.properties.fields,
+          schema: schema28.properties.fields.type,
+          parentSchema: schema28.properties.fields,
           data: data7,
         };
         if (vErrors === null) {
@@ -2491,10 +2723,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/one_sided",
           schemaPath: "#/properties/one_sided/enum",
           keyword: "enum",
-          params: { allowedValues: schema26.properties.one_sided.enum },
+          params: { allowedValues: schema28.properties.one_sided.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema26.properties.one_sided.enum,
-          parentSchema: schema26.properties.one_sided,
+          schema: schema28.properties.one_sided.enum,
+          parentSchema: schema28.properties.one_sided,
           data: data9,
         };
         if (vErrors === null) {
@@ -2512,8 +2744,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema26.type,
-      parentSchema: schema26,
+      schema: schema28.type,
+      parentSchema: schema28,
       data,
     };
     if (vErrors === null) {
@@ -2526,7 +2758,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema31 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2562,12 +2794,12 @@ const schema29 = {
     },
   },
 };
-const schema30 = {
+const schema32 = {
   type: "string",
   minLength: 1,
   description: "A literal value, or env:NAME to read it from the environment variable NAME.",
 };
-const schema31 = {
+const schema33 = {
   type: "string",
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
@@ -2587,7 +2819,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema29,
+          parentSchema: schema31,
           data,
         };
         if (vErrors === null) {
@@ -2609,7 +2841,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema29.properties.branch,
+            parentSchema: schema31.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2627,7 +2859,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[A-Za-z0-9._/-]+$" },
             message: 'must match pattern "' + "^[A-Za-z0-9._/-]+$" + '"',
             schema: "^[A-Za-z0-9._/-]+$",
-            parentSchema: schema29.properties.branch,
+            parentSchema: schema31.properties.branch,
             data: data0,
           };
           if (vErrors === null) {
@@ -2644,8 +2876,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema29.properties.branch.type,
-          parentSchema: schema29.properties.branch,
+          schema: schema31.properties.branch.type,
+          parentSchema: schema31.properties.branch,
           data: data0,
         };
         if (vErrors === null) {
@@ -2667,7 +2899,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { limit: 1 },
             message: "must NOT have fewer than 1 characters",
             schema: 1,
-            parentSchema: schema29.properties.remote,
+            parentSchema: schema31.properties.remote,
             data: data1,
           };
           if (vErrors === null) {
@@ -2684,8 +2916,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema29.properties.remote.type,
-          parentSchema: schema29.properties.remote,
+          schema: schema31.properties.remote.type,
+          parentSchema: schema31.properties.remote,
           data: data1,
         };
         if (vErrors === null) {
@@ -2706,8 +2938,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "format" },
             message: "must have required property '" + "format" + "'",
-            schema: schema29.properties.sign.required,
-            parentSchema: schema29.properties.sign,
+            schema: schema31.properties.sign.required,
+            parentSchema: schema31.properties.sign,
             data: data2,
           };
           if (vErrors === null) {
@@ -2726,7 +2958,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema29.properties.sign,
+              parentSchema: schema31.properties.sign,
               data: data2,
             };
             if (vErrors === null) {
@@ -2744,10 +2976,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/sign/format",
               schemaPath: "#/properties/sign/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema29.properties.sign.properties.format.enum },
+              params: { allowedValues: schema31.properties.sign.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema29.properties.sign.properties.format.enum,
-              parentSchema: schema29.properties.sign.properties.format,
+              schema: schema31.properties.sign.properties.format.enum,
+              parentSchema: schema31.properties.sign.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -2769,7 +3001,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema30,
+                parentSchema: schema32,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2786,8 +3018,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema32.type,
+              parentSchema: schema32,
               data: data4,
             };
             if (vErrors === null) {
@@ -2807,8 +3039,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.properties.sign.properties.allowed_signers.type,
-              parentSchema: schema29.properties.sign.properties.allowed_signers,
+              schema: schema31.properties.sign.properties.allowed_signers.type,
+              parentSchema: schema31.properties.sign.properties.allowed_signers,
               data: data5,
             };
             if (vErrors === null) {
@@ -2828,8 +3060,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema29.properties.sign.properties.fingerprint.type,
-              parentSchema: schema29.properties.sign.properties.fingerprint,
+              schema: schema31.properties.sign.properties.fingerprint.type,
+              parentSchema: schema31.properties.sign.properties.fingerprint,
               data: data6,
             };
             if (vErrors === null) {
@@ -2847,8 +3079,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema29.properties.sign.type,
-          parentSchema: schema29.properties.sign,
+          schema: schema31.properties.sign.type,
+          parentSchema: schema31.properties.sign,
           data: data2,
         };
         if (vErrors === null) {
@@ -2870,7 +3102,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
             message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
             schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-            parentSchema: schema31,
+            parentSchema: schema33,
             data: data7,
           };
           if (vErrors === null) {
@@ -2887,8 +3119,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema31.type,
-          parentSchema: schema31,
+          schema: schema33.type,
+          parentSchema: schema33,
           data: data7,
         };
         if (vErrors === null) {
@@ -2912,8 +3144,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
-                schema: schema29.properties.sets.additionalProperties.required,
-                parentSchema: schema29.properties.sets.additionalProperties,
+                schema: schema31.properties.sets.additionalProperties.required,
+                parentSchema: schema31.properties.sets.additionalProperties,
                 data: data9,
               };
               if (vErrors === null) {
@@ -2932,7 +3164,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   params: { additionalProperty: key3 },
                   message: "must NOT have additional properties",
                   schema: false,
-                  parentSchema: schema29.properties.sets.additionalProperties,
+                  parentSchema: schema31.properties.sets.additionalProperties,
                   data: data9,
                 };
                 if (vErrors === null) {
@@ -2954,7 +3186,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
                     data: data10,
                   };
                   if (vErrors === null) {
@@ -2976,7 +3208,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2993,8 +3225,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema29.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema29.properties.sets.additionalProperties.properties.paths.items,
+                      schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -3012,8 +3244,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "array" },
                   message: "must be array",
-                  schema: schema29.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema29.properties.sets.additionalProperties.properties.paths,
+                  schema: schema31.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -3033,8 +3265,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
-                  schema: schema29.properties.sets.additionalProperties.properties.keep.type,
-                  parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
+                  schema: schema31.properties.sets.additionalProperties.properties.keep.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
                   data: data12,
                 };
                 if (vErrors === null) {
@@ -3053,7 +3285,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
-                    parentSchema: schema29.properties.sets.additionalProperties.properties.keep,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -3074,8 +3306,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema29.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema29.properties.sets.additionalProperties.properties.schedule,
+                  schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
                   data: data13,
                 };
                 if (vErrors === null) {
@@ -3093,8 +3325,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-              schema: schema29.properties.sets.additionalProperties.type,
-              parentSchema: schema29.properties.sets.additionalProperties,
+              schema: schema31.properties.sets.additionalProperties.type,
+              parentSchema: schema31.properties.sets.additionalProperties,
               data: data9,
             };
             if (vErrors === null) {
@@ -3112,8 +3344,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema29.properties.sets.type,
-          parentSchema: schema29.properties.sets,
+          schema: schema31.properties.sets.type,
+          parentSchema: schema31.properties.sets,
           data: data8,
         };
         if (vErrors === null) {
@@ -3131,8 +3363,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema29.type,
-      parentSchema: schema29,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -3145,7 +3377,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema34 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3185,7 +3417,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema32,
+          parentSchema: schema34,
           data,
         };
         if (vErrors === null) {
@@ -3209,8 +3441,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema32.properties.critical_files.items.type,
-              parentSchema: schema32.properties.critical_files.items,
+              schema: schema34.properties.critical_files.items.type,
+              parentSchema: schema34.properties.critical_files.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3228,8 +3460,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema32.properties.critical_files.type,
-          parentSchema: schema32.properties.critical_files,
+          schema: schema34.properties.critical_files.type,
+          parentSchema: schema34.properties.critical_files,
           data: data0,
         };
         if (vErrors === null) {
@@ -3254,7 +3486,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
                 message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
                 schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-                parentSchema: schema31,
+                parentSchema: schema33,
                 data: data3,
               };
               if (vErrors === null) {
@@ -3271,8 +3503,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema31.type,
-              parentSchema: schema31,
+              schema: schema33.type,
+              parentSchema: schema33,
               data: data3,
             };
             if (vErrors === null) {
@@ -3290,8 +3522,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema32.properties.max_snapshot_age.type,
-          parentSchema: schema32.properties.max_snapshot_age,
+          schema: schema34.properties.max_snapshot_age.type,
+          parentSchema: schema34.properties.max_snapshot_age,
           data: data2,
         };
         if (vErrors === null) {
@@ -3313,7 +3545,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" },
             message: 'must match pattern "' + "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" + '"',
             schema: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$",
-            parentSchema: schema32.properties.min_free_disk,
+            parentSchema: schema34.properties.min_free_disk,
             data: data4,
           };
           if (vErrors === null) {
@@ -3330,8 +3562,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema32.properties.min_free_disk.type,
-          parentSchema: schema32.properties.min_free_disk,
+          schema: schema34.properties.min_free_disk.type,
+          parentSchema: schema34.properties.min_free_disk,
           data: data4,
         };
         if (vErrors === null) {
@@ -3356,7 +3588,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema32.properties.weights.additionalProperties,
+                parentSchema: schema34.properties.weights.additionalProperties,
                 data: data6,
               };
               if (vErrors === null) {
@@ -3373,8 +3605,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema32.properties.weights.additionalProperties.type,
-              parentSchema: schema32.properties.weights.additionalProperties,
+              schema: schema34.properties.weights.additionalProperties.type,
+              parentSchema: schema34.properties.weights.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
@@ -3392,8 +3624,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema32.properties.weights.type,
-          parentSchema: schema32.properties.weights,
+          schema: schema34.properties.weights.type,
+          parentSchema: schema34.properties.weights,
           data: data5,
         };
         if (vErrors === null) {
@@ -3416,7 +3648,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema32.properties.thresholds,
+              parentSchema: schema34.properties.thresholds,
               data: data7,
             };
             if (vErrors === null) {
@@ -3438,7 +3670,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema32.properties.thresholds.properties.healthy,
+                parentSchema: schema34.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3456,7 +3688,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema32.properties.thresholds.properties.healthy,
+                parentSchema: schema34.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -3473,8 +3705,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema32.properties.thresholds.properties.healthy.type,
-              parentSchema: schema32.properties.thresholds.properties.healthy,
+              schema: schema34.properties.thresholds.properties.healthy.type,
+              parentSchema: schema34.properties.thresholds.properties.healthy,
               data: data8,
             };
             if (vErrors === null) {
@@ -3496,7 +3728,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema32.properties.thresholds.properties.degraded,
+                parentSchema: schema34.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3514,7 +3746,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema32.properties.thresholds.properties.degraded,
+                parentSchema: schema34.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -3531,8 +3763,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema32.properties.thresholds.properties.degraded.type,
-              parentSchema: schema32.properties.thresholds.properties.degraded,
+              schema: schema34.properties.thresholds.properties.degraded.type,
+              parentSchema: schema34.properties.thresholds.properties.degraded,
               data: data9,
             };
             if (vErrors === null) {
@@ -3552,8 +3784,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema32.properties.thresholds.properties.max_error_count.type,
-              parentSchema: schema32.properties.thresholds.properties.max_error_count,
+              schema: schema34.properties.thresholds.properties.max_error_count.type,
+              parentSchema: schema34.properties.thresholds.properties.max_error_count,
               data: data10,
             };
             if (vErrors === null) {
@@ -3572,7 +3804,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema32.properties.thresholds.properties.max_error_count,
+                parentSchema: schema34.properties.thresholds.properties.max_error_count,
                 data: data10,
               };
               if (vErrors === null) {
@@ -3595,7 +3827,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
+                parentSchema: schema34.properties.thresholds.properties.max_check_seconds,
                 data: data11,
               };
               if (vErrors === null) {
@@ -3612,8 +3844,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema32.properties.thresholds.properties.max_check_seconds.type,
-              parentSchema: schema32.properties.thresholds.properties.max_check_seconds,
+              schema: schema34.properties.thresholds.properties.max_check_seconds.type,
+              parentSchema: schema34.properties.thresholds.properties.max_check_seconds,
               data: data11,
             };
             if (vErrors === null) {
@@ -3631,8 +3863,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema32.properties.thresholds.type,
-          parentSchema: schema32.properties.thresholds,
+          schema: schema34.properties.thresholds.type,
+          parentSchema: schema34.properties.thresholds,
           data: data7,
         };
         if (vErrors === null) {
@@ -3650,8 +3882,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema32.type,
-      parentSchema: schema32,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -3664,7 +3896,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema36 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
@@ -3713,8 +3945,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "webhook" },
         message: "must have required property '" + "webhook" + "'",
-        schema: schema34.anyOf[0].required,
-        parentSchema: schema34.anyOf[0],
+        schema: schema36.anyOf[0].required,
+        parentSchema: schema36.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3737,8 +3969,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "required",
           params: { missingProperty: "github_issue" },
           message: "must have required property '" + "github_issue" + "'",
-          schema: schema34.anyOf[1].required,
-          parentSchema: schema34.anyOf[1],
+          schema: schema36.anyOf[1].required,
+          parentSchema: schema36.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3761,8 +3993,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "email" },
             message: "must have required property '" + "email" + "'",
-            schema: schema34.anyOf[2].required,
-            parentSchema: schema34.anyOf[2],
+            schema: schema36.anyOf[2].required,
+            parentSchema: schema36.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -3784,8 +4016,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "anyOf",
       params: {},
       message: "must match a schema in anyOf",
-      schema: schema34.anyOf,
-      parentSchema: schema34,
+      schema: schema36.anyOf,
+      parentSchema: schema36,
       data,
     };
     if (vErrors === null) {
@@ -3812,8 +4044,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "level" },
         message: "must have required property '" + "level" + "'",
-        schema: schema34.required,
-        parentSchema: schema34,
+        schema: schema36.required,
+        parentSchema: schema36,
         data,
       };
       if (vErrors === null) {
@@ -3832,7 +4064,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema34,
+          parentSchema: schema36,
           data,
         };
         if (vErrors === null) {
@@ -3850,10 +4082,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
-          params: { allowedValues: schema34.properties.level.enum },
+          params: { allowedValues: schema36.properties.level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema34.properties.level.enum,
-          parentSchema: schema34.properties.level,
+          schema: schema36.properties.level.enum,
+          parentSchema: schema36.properties.level,
           data: data0,
         };
         if (vErrors === null) {
@@ -3874,8 +4106,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "url" },
             message: "must have required property '" + "url" + "'",
-            schema: schema34.properties.webhook.required,
-            parentSchema: schema34.properties.webhook,
+            schema: schema36.properties.webhook.required,
+            parentSchema: schema36.properties.webhook,
             data: data1,
           };
           if (vErrors === null) {
@@ -3894,7 +4126,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema34.properties.webhook,
+              parentSchema: schema36.properties.webhook,
               data: data1,
             };
             if (vErrors === null) {
@@ -3916,7 +4148,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema30,
+                parentSchema: schema32,
                 data: data2,
               };
               if (vErrors === null) {
@@ -3933,8 +4165,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema32.type,
+              parentSchema: schema32,
               data: data2,
             };
             if (vErrors === null) {
@@ -3952,10 +4184,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema34.properties.webhook.properties.format.enum },
+              params: { allowedValues: schema36.properties.webhook.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema34.properties.webhook.properties.format.enum,
-              parentSchema: schema34.properties.webhook.properties.format,
+              schema: schema36.properties.webhook.properties.format.enum,
+              parentSchema: schema36.properties.webhook.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -3973,8 +4205,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.webhook.type,
-          parentSchema: schema34.properties.webhook,
+          schema: schema36.properties.webhook.type,
+          parentSchema: schema36.properties.webhook,
           data: data1,
         };
         if (vErrors === null) {
@@ -3998,8 +4230,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema34.properties.github_issue.oneOf[0].type,
-          parentSchema: schema34.properties.github_issue.oneOf[0],
+          schema: schema36.properties.github_issue.oneOf[0].type,
+          parentSchema: schema36.properties.github_issue.oneOf[0],
           data: data4,
         };
         if (vErrors === null) {
@@ -4025,7 +4257,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema34.properties.github_issue.oneOf[1],
+              parentSchema: schema36.properties.github_issue.oneOf[1],
               data: data4,
             };
             if (vErrors === null) {
@@ -4049,8 +4281,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema34.properties.github_issue.oneOf[1].properties.labels.items.type,
-                  parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels.items,
+                  schema: schema36.properties.github_issue.oneOf[1].properties.labels.items.type,
+                  parentSchema: schema36.properties.github_issue.oneOf[1].properties.labels.items,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -4068,8 +4300,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema34.properties.github_issue.oneOf[1].properties.labels.type,
-              parentSchema: schema34.properties.github_issue.oneOf[1].properties.labels,
+              schema: schema36.properties.github_issue.oneOf[1].properties.labels.type,
+              parentSchema: schema36.properties.github_issue.oneOf[1].properties.labels,
               data: data5,
             };
             if (vErrors === null) {
@@ -4089,8 +4321,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema34.properties.github_issue.oneOf[1].properties.repository.type,
-              parentSchema: schema34.properties.github_issue.oneOf[1].properties.repository,
+              schema: schema36.properties.github_issue.oneOf[1].properties.repository.type,
+              parentSchema: schema36.properties.github_issue.oneOf[1].properties.repository,
               data: data7,
             };
             if (vErrors === null) {
@@ -4108,8 +4340,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.github_issue.oneOf[1].type,
-          parentSchema: schema34.properties.github_issue.oneOf[1],
+          schema: schema36.properties.github_issue.oneOf[1].type,
+          parentSchema: schema36.properties.github_issue.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -4136,8 +4368,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "oneOf",
           params: { passingSchemas: passing0 },
           message: "must match exactly one schema in oneOf",
-          schema: schema34.properties.github_issue.oneOf,
-          parentSchema: schema34.properties.github_issue,
+          schema: schema36.properties.github_issue.oneOf,
+          parentSchema: schema36.properties.github_issue,
           data: data4,
         };
         if (vErrors === null) {
@@ -4167,8 +4399,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "to" },
             message: "must have required property '" + "to" + "'",
-            schema: schema34.properties.email.required,
-            parentSchema: schema34.properties.email,
+            schema: schema36.properties.email.required,
+            parentSchema: schema36.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4185,8 +4417,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "smtp" },
             message: "must have required property '" + "smtp" + "'",
-            schema: schema34.properties.email.required,
-            parentSchema: schema34.properties.email,
+            schema: schema36.properties.email.required,
+            parentSchema: schema36.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4205,7 +4437,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema34.properties.email,
+              parentSchema: schema36.properties.email,
               data: data8,
             };
             if (vErrors === null) {
@@ -4229,8 +4461,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema34.properties.email.properties.to.oneOf[0].type,
-              parentSchema: schema34.properties.email.properties.to.oneOf[0],
+              schema: schema36.properties.email.properties.to.oneOf[0].type,
+              parentSchema: schema36.properties.email.properties.to.oneOf[0],
               data: data9,
             };
             if (vErrors === null) {
@@ -4257,8 +4489,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema34.properties.email.properties.to.oneOf[1].items.type,
-                  parentSchema: schema34.properties.email.properties.to.oneOf[1].items,
+                  schema: schema36.properties.email.properties.to.oneOf[1].items.type,
+                  parentSchema: schema36.properties.email.properties.to.oneOf[1].items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -4276,8 +4508,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema34.properties.email.properties.to.oneOf[1].type,
-              parentSchema: schema34.properties.email.properties.to.oneOf[1],
+              schema: schema36.properties.email.properties.to.oneOf[1].type,
+              parentSchema: schema36.properties.email.properties.to.oneOf[1],
               data: data9,
             };
             if (vErrors === null) {
@@ -4304,8 +4536,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "oneOf",
               params: { passingSchemas: passing1 },
               message: "must match exactly one schema in oneOf",
-              schema: schema34.properties.email.properties.to.oneOf,
-              parentSchema: schema34.properties.email.properties.to,
+              schema: schema36.properties.email.properties.to.oneOf,
+              parentSchema: schema36.properties.email.properties.to,
               data: data9,
             };
             if (vErrors === null) {
@@ -4334,8 +4566,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema34.properties.email.properties.from.type,
-              parentSchema: schema34.properties.email.properties.from,
+              schema: schema36.properties.email.properties.from.type,
+              parentSchema: schema36.properties.email.properties.from,
               data: data11,
             };
             if (vErrors === null) {
@@ -4357,7 +4589,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 characters",
                 schema: 1,
-                parentSchema: schema30,
+                parentSchema: schema32,
                 data: data12,
               };
               if (vErrors === null) {
@@ -4374,8 +4606,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema30.type,
-              parentSchema: schema30,
+              schema: schema32.type,
+              parentSchema: schema32,
               data: data12,
             };
             if (vErrors === null) {
@@ -4393,8 +4625,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.email.type,
-          parentSchema: schema34.properties.email,
+          schema: schema36.properties.email.type,
+          parentSchema: schema36.properties.email,
           data: data8,
         };
         if (vErrors === null) {
@@ -4412,8 +4644,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema34.type,
-      parentSchema: schema34,
+      schema: schema36.type,
+      parentSchema: schema36,
       data,
     };
     if (vErrors === null) {
@@ -4626,7 +4858,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
-                    parentSchema: schema37,
+                    parentSchema: schema39,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4644,7 +4876,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
-                    parentSchema: schema37,
+                    parentSchema: schema39,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -4663,7 +4895,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema37,
+                      parentSchema: schema39,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -4686,7 +4918,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           params: { additionalProperty: key3 },
                           message: "must NOT have additional properties",
                           schema: false,
-                          parentSchema: schema37.properties.restore,
+                          parentSchema: schema39.properties.restore,
                           data: data13,
                         };
                         if (vErrors === null) {
@@ -4707,8 +4939,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema37.properties.restore.properties.set.type,
-                          parentSchema: schema37.properties.restore.properties.set,
+                          schema: schema39.properties.restore.properties.set.type,
+                          parentSchema: schema39.properties.restore.properties.set,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -4729,8 +4961,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema37.properties.restore.properties.snapshot.type,
-                          parentSchema: schema37.properties.restore.properties.snapshot,
+                          schema: schema39.properties.restore.properties.snapshot.type,
+                          parentSchema: schema39.properties.restore.properties.snapshot,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -4761,8 +4993,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               keyword: "type",
                               params: { type: "string" },
                               message: "must be string",
-                              schema: schema37.properties.restore.properties.paths.items.type,
-                              parentSchema: schema37.properties.restore.properties.paths.items,
+                              schema: schema39.properties.restore.properties.paths.items.type,
+                              parentSchema: schema39.properties.restore.properties.paths.items,
                               data: data17,
                             };
                             if (vErrors === null) {
@@ -4781,8 +5013,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
-                          schema: schema37.properties.restore.properties.paths.type,
-                          parentSchema: schema37.properties.restore.properties.paths,
+                          schema: schema39.properties.restore.properties.paths.type,
+                          parentSchema: schema39.properties.restore.properties.paths,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -4800,8 +5032,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
-                      schema: schema37.properties.restore.type,
-                      parentSchema: schema37.properties.restore,
+                      schema: schema39.properties.restore.type,
+                      parentSchema: schema39.properties.restore,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -4823,7 +5055,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema37.properties.run,
+                        parentSchema: schema39.properties.run,
                         data: data18,
                       };
                       if (vErrors === null) {
@@ -4840,8 +5072,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema37.properties.run.type,
-                      parentSchema: schema37.properties.run,
+                      schema: schema39.properties.run.type,
+                      parentSchema: schema39.properties.run,
                       data: data18,
                     };
                     if (vErrors === null) {
@@ -4865,8 +5097,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "boolean" },
                       message: "must be boolean",
-                      schema: schema37.properties.verify.oneOf[0].type,
-                      parentSchema: schema37.properties.verify.oneOf[0],
+                      schema: schema39.properties.verify.oneOf[0].type,
+                      parentSchema: schema39.properties.verify.oneOf[0],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4894,8 +5126,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema37.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema37.properties.verify.oneOf[1].items,
+                          schema: schema39.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema39.properties.verify.oneOf[1].items,
                           data: data20,
                         };
                         if (vErrors === null) {
@@ -4913,8 +5145,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema37.properties.verify.oneOf[1].type,
-                      parentSchema: schema37.properties.verify.oneOf[1],
+                      schema: schema39.properties.verify.oneOf[1].type,
+                      parentSchema: schema39.properties.verify.oneOf[1],
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4941,8 +5173,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "oneOf",
                       params: { passingSchemas: passing0 },
                       message: "must match exactly one schema in oneOf",
-                      schema: schema37.properties.verify.oneOf,
-                      parentSchema: schema37.properties.verify,
+                      schema: schema39.properties.verify.oneOf,
+                      parentSchema: schema39.properties.verify,
                       data: data19,
                     };
                     if (vErrors === null) {
@@ -4969,8 +5201,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema37.type,
-                  parentSchema: schema37,
+                  schema: schema39.type,
+                  parentSchema: schema39,
                   data: data12,
                 };
                 if (vErrors === null) {

@@ -4,6 +4,13 @@
  * test/integration/init-config.test.ts validates it with the real config loader.
  */
 
+import { DEFAULT_JSONC } from "./select/jsonc.js";
+
+/** The JSONC globs as YAML list lines, one per line (the defaults, so a user sees what applies). */
+function jsoncLines(): string {
+  return DEFAULT_JSONC.map((g) => `    - "${g}"`).join("\n");
+}
+
 /** The starter config text. */
 export function starterConfig(): string {
   return `# integrity-guard configuration (the README describes every key; \`integrity-guard --help\`).
@@ -11,14 +18,39 @@ export function starterConfig(): string {
 version: 1
 
 validate:
-  # Files that must parse (strict JSON per RFC 8259; YAML). This is also the default.
-  files: ["**/*.json", "**/*.yaml", "**/*.yml"]
+  # Files that must parse (strict JSON per RFC 8259; JSONC; YAML). This is also the default.
+  files: ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"]
   # Never checked (node_modules/** and .git/** never are, whatever this says).
   exclude: []
-  # JSON files in which comments and trailing commas are allowed (JSON with comments).
-  jsonc: ["**/tsconfig*.json", "**/jsconfig*.json", ".vscode/**", ".devcontainer/**"]
-  # Map files to JSON Schemas (draft-07, 2019-09, 2020-12); a file's own "$schema" (a local
-  # path) maps it too. Errors are reported at the offending value's line and column.
+  # JSON files whose readers accept comments and trailing commas (JSON with comments). These are
+  # the defaults (they apply when this key is absent); only .json/.jsonc names are affected, a
+  # YAML file under one of these folders stays YAML. Add your own; keep strict-JSON files out.
+  jsonc:
+${jsoncLines()}
+  # Templates are JSON/YAML only after rendering: files under templates/ beside a Chart.yaml
+  # (Helm), *.j2/*.jinja/*.tmpl/*.tpl names, folders named {{cookiecutter...}}, and files that do
+  # not parse because of {{ }} / {% %} tags are skipped with one validate/template notice per folder.
+  # A file that parses (e.g. "{{ var }}" inside quotes) is always checked.
+  templates:
+    mode: auto # auto | check (validate every file as it is)
+    # skip: ["deploy/*.yaml.in"]          # more files that are templates
+    # check: ["charts/app/templates/crd.yaml"] # always validated as they are
+  # YAML as its readers read it: << merge keys merge (as in PyYAML, Ruby, Go, compose, GitLab CI);
+  # the tags of CloudFormation, Home Assistant, ESPHome, GitLab CI, Ruby, Ansible, MkDocs,
+  # Compose and Symfony files are accepted there; any other tag is a warning (docs/parsing.md).
+  # yaml:
+  #   forbid_merge_keys: ["state/**/*.yaml"] # << is an error in these files
+  #   custom_tags: # tags your files' readers understand (accepted in these files)
+  #     - files: ["config/**/*.yml"]
+  #       tags: ["!include", "!secret"]
+  #   unknown_tags: error # other tags: an error instead of a warning
+  # At most this many findings are listed per file (the most important first); the rest are
+  # counted in one "and K more of rule R" line, so one broken file cannot bury the others.
+  # max_findings_per_file: 50
+  # Map files to JSON Schemas (draft-04 to 2020-12); a file's own "$schema" (a local
+  # path) maps it too. Errors are reported at the offending value's line and column. A
+  # "$schema" into node_modules/ that is not installed, or naming a missing file, is a warning
+  # (schema/unavailable) unless require_schema lists the file.
   # schemas:
   #   - files: ["data/**/*.json"]
   #     schema: schemas/data.schema.json

@@ -23,7 +23,7 @@ export function dropUntouched(
   const untouched: UntouchedCount = { warnings: 0, notices: 0 };
   for (const f of findings) {
     const level = f.omitted?.level ?? f.level;
-    if (level === "error" || f.file === undefined || touched.has(f.file)) {
+    if (level === "error" || f.file === undefined || touched.has(f.file) || folderTouched(f.file, touched)) {
       kept.push(f);
       continue;
     }
@@ -32,4 +32,11 @@ export function dropUntouched(
     else untouched.notices += n;
   }
   return { findings: kept, untouched };
+}
+
+/** A finding about a folder (`charts/app/templates/`: the template notice) concerns the files under it. */
+function folderTouched(file: string, touched: ReadonlySet<string>): boolean {
+  if (!file.endsWith("/")) return false;
+  for (const t of touched) if (t.startsWith(file)) return true;
+  return false;
 }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
 import { validateConfigText } from "../../src/config/validate-text.js";
-import { CONFIG_PATH } from "../../src/config/types.js";
+import { CONFIG_PATH, DEFAULT_VALIDATE_FILES } from "../../src/config/types.js";
+import { DEFAULT_JSONC } from "../../src/core/select/jsonc.js";
 import { starterConfig } from "../../src/core/starter-config.js";
 import { PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
 
@@ -32,7 +33,29 @@ describe("the starter config", () => {
     const { config, findings } = validateConfigText(starterConfig(), CONFIG_PATH);
     expect(findings).toEqual([]);
     expect(config?.version).toBe(1);
-    expect(config?.validate?.files).toEqual(["**/*.json", "**/*.yaml", "**/*.yml"]);
+    expect(config?.validate?.files).toEqual(["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"]);
+    expect(config?.validate?.files).toEqual(DEFAULT_VALIDATE_FILES);
+  });
+
+  it("shows the JSONC defaults and the templates knob; its commented validate lines are valid when uncommented", () => {
+    const text = starterConfig();
+    const { config } = validateConfigText(text, CONFIG_PATH);
+    expect(config?.validate?.jsonc).toEqual(DEFAULT_JSONC);
+    expect(config?.validate?.templates).toEqual({ mode: "auto" });
+    // Uncomment every sample line of the validate section (not the prose, not the MERGE placeholders).
+    const validateSection = text.slice(text.indexOf("validate:"), text.indexOf("\n# MERGE(wt-report)"));
+    const uncommented = validateSection
+      .split("\n")
+      .map((l) => (/^\s*#\s+(- |[a-z_]+:)/.test(l) && !l.includes("MERGE") ? l.replace(/# /, "") : l))
+      .join("\n");
+    expect(uncommented).toContain("\n    skip: [");
+    expect(uncommented).toContain("\n  yaml:\n");
+    expect(uncommented).toContain("\n    custom_tags:");
+    expect(uncommented).toContain("\n  require_schema:");
+    const full = validateConfigText(`version: 1\n${uncommented}\n`, CONFIG_PATH);
+    expect(full.findings).toEqual([]);
+    expect(full.config?.validate?.yaml?.custom_tags?.[0]?.tags).toEqual(["!include", "!secret"]);
+    expect(full.config?.validate?.templates?.check).toEqual(["charts/app/templates/crd.yaml"]);
   });
 
   it("is what init writes, and loads with the real loader", async () => {

@@ -174,7 +174,7 @@ describe("validate: schemas", () => {
       ).toEqual(["/$schema", "/id"]);
     }));
 
-  it("a file whose own $schema is missing or broken gets a finding at its $schema key; other files are still validated", () =>
+  it("a file whose own $schema is missing (warning) or broken (error) gets a finding at its $schema key; other files are still validated", () =>
     withRepo(async (repo) => {
       setup(repo);
       repo.write("own/a.json", '{\n  "$schema": "./nope.schema.json",\n  "x": 1\n}\n');
@@ -183,12 +183,12 @@ describe("validate: schemas", () => {
       repo.write("data/c.json", '{"id": "x"}');
       const { code, report } = await json(repo, ["validate"]);
       expect(code).toBe(1);
-      expect(report.findings.map((f) => [f.file, f.rule, f.line, f.column])).toEqual([
-        ["data/c.json", "schema/violation", 1, 8],
-        ["own/a.json", "schema/unavailable", 2, 3],
-        ["own/b.json", "schema/unavailable", 1, 2],
+      expect(report.findings.map((f) => [f.file, f.rule, f.level, f.line, f.column])).toEqual([
+        ["data/c.json", "schema/violation", "error", 1, 8],
+        ["own/a.json", "schema/unavailable", "warning", 2, 3],
+        ["own/b.json", "schema/unavailable", "error", 1, 2],
       ]);
-      expect(report.findings[1]!.message).toContain("schema own/nope.schema.json does not exist");
+      expect(report.findings[1]!.message).toContain("$schema names own/nope.schema.json, which does not exist");
       expect(report.findings[2]!.message).toContain("does not compile");
     }));
 

@@ -1,0 +1,97 @@
+/**
+ * Which files the validate check reads and how, beyond validate.files: templates decided by path
+ * (never read) or by content (after a failed parse), and the VS Code extension files that are
+ * JSONC by their package.json. Everything here is asked only where it can matter, so the hook on
+ * valid files pays nothing for it.
+ */
+import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { hasTemplateStructure } from "../core/select/template-syntax.js";
+import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
+import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
+import type { FileSource } from "../io/file-source.js";
+
+/**
+ * The contributedJsonc lookup of a run. The nearest package.json above a file decides; each is
+ * read and parsed at most once. Asked only for a .json file that failed to parse as strict JSON,
+ * so valid files (and the hook on them) never pay for it.
+ */
+export function contributedJsoncLookup(source: FileSource): (file: string) => Promise<boolean> {
+  const byPackage = new Map<string, Promise<Set<string> | undefined>>();
+  return async (file) => {
+    const candidates = packageJsonCandidates(file);
+    const unknown = candidates.filter((c) => !byPackage.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown);
+      for (const c of unknown) {
+        byPackage.set(
+          c,
+          read.then((m) => {
+            const b = m.get(c);
+            if (!Buffer.isBuffer(b)) return undefined;
+            const doc = parseDocument(b, { path: c, format: "json" });
+            return doc.ok ? vscodeJsoncFiles(c, doc.value) : new Set<string>();
+          }),
+        );
+      }
+    }
+    for (const c of candidates) {
+      const files = await byPackage.get(c);
+      if (files) return files.has(file);
+    }
+    return false;
+  };
+}
+
+/**
+ * `files` without the templates decided by path (Helm chart templates, template names), which
+ * are added to `skipped`. Chart.yaml existence comes from `listed` (a whole-tree listing) or,
+ * when the run is narrowed to some paths (the hook), from one read of the candidate Chart.yaml
+ * files through the source, so the index decides in `check --staged`. Files without a
+ * `templates` folder in their path cost one string split.
+ */
+export async function dropTemplatesByPath(
+  files: string[],
+  templates: TemplateRules,
+  skipped: SkippedTemplates,
+  source: FileSource,
+  listed: readonly string[] | undefined,
+): Promise<string[]> {
+  const charts = new Set<string>();
+  for (const f of files) if (templates.auto && f.includes("templates/")) for (const c of chartYamlCandidates(f)) charts.add(c);
+  let exists: (p: string) => boolean = () => false;
+  if (charts.size > 0) {
+    if (listed) {
+      const all = new Set(listed);
+      exists = (p) => all.has(p);
+    } else {
+      const read = await source.read([...charts]);
+      exists = (p) => read.has(p);
+    }
+  }
+  return files.filter((f) => {
+    const match = templates.byPath(f, exists);
+    if (match) skipped.add(f, match);
+    return match === undefined;
+  });
+}
+
+export function folderOf(file: string): string {
+  const slash = file.lastIndexOf("/");
+  return slash < 0 ? "./" : file.slice(0, slash + 1);
+}
+
+/** An encoding problem or a merge-conflict marker: corruption in any dialect, so no other reading is tried. */
+export function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
+  return doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict");
+}
+
+/**
+ * A file that failed to parse is a template when its errors are syntax errors (never an
+ * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
+ * template tags stand where JSON/YAML cannot hold them.
+ */
+export function isTemplateByContent(doc: ParsedDocument, bytes: Buffer, format: DocumentFormat): boolean {
+  if (corruptWhateverTheFormat(doc)) return false;
+  const text = bytes.toString("utf8");
+  return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
+}

@@ -1,0 +1,62 @@
+/**
+ * JSON with comments where the ecosystem writes it. Each entry names a file whose reader accepts
+ * comments and trailing commas; a strict-JSON file must never be here (a comment in it would then
+ * pass, while its reader, JSON.parse, rejects it).
+ */
+import { matcher } from "../glob.js";
+import type { DocumentFormat } from "../parse/types.js";
+
+/** The `validate.jsonc` default (when the key is absent); the starter config lists the same. */
+export const DEFAULT_JSONC = [
+  "**/*.jsonc", // the name says so
+  "**/.vscode/*.json", // VS Code settings, launch, tasks, extensions (read with its JSONC parser)
+  "**/tsconfig*.json", // TypeScript reads its configs as JSONC
+  "**/jsconfig*.json",
+  "**/devcontainer.json", // Dev Containers spec: JSON with comments
+  "**/.devcontainer.json",
+  "**/.devcontainer/**/*.json",
+  "**/.eslintrc.json", // ESLint strips comments before parsing
+  "**/*language-configuration.json", // VS Code language configuration (extensions)
+  "**/*-color-theme.json", // VS Code color, icon and product icon themes
+  "**/*-icon-theme.json",
+  "**/.babelrc.json", // Babel reads these as JSON5 (JSONC covers its comments and trailing commas)
+  "**/babel.config.json",
+];
+
+/**
+ * The format a selected file is parsed as. `jsonc` (the validate.jsonc globs) applies only to
+ * JSON names (`.json`, `.jsonc`, or a name without a JSON/YAML extension such as `.babelrc`):
+ * a YAML file under a JSONC folder (`.devcontainer/docker-compose.yml`) stays YAML.
+ */
+export function formatForSelected(file: string, jsonc: (p: string) => boolean): DocumentFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  if (lower.endsWith(".jsonc") || jsonc(file)) return "jsonc";
+  return "json";
+}
+
+/**
+ * The JSONC matcher of a run: the configured globs, or the defaults when validate.jsonc is absent
+ * (or lists exactly the defaults, as the starter config does). The defaults are matched by
+ * isDefaultJsonc, which compiles nothing: the hook does not pay for thirteen globs.
+ */
+export function jsoncMatcher(globs: readonly string[] | undefined): (p: string) => boolean {
+  if (globs === undefined || (globs.length === DEFAULT_JSONC.length && globs.every((g, i) => g === DEFAULT_JSONC[i])))
+    return isDefaultJsonc;
+  return matcher(globs);
+}
+
+const DEFAULT_JSONC_NAMES = new Set(["devcontainer.json", ".devcontainer.json", ".eslintrc.json", ".babelrc.json", "babel.config.json"]);
+const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
+
+/** DEFAULT_JSONC as code (test/unit/select-jsonc.test.ts proves they agree). */
+export function isDefaultJsonc(p: string): boolean {
+  const slash = p.lastIndexOf("/");
+  const base = p.slice(slash + 1);
+  if (base.endsWith(".jsonc")) return true;
+  if (!base.endsWith(".json")) return false;
+  if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig")) return true;
+  if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
+  const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
+  return dirs[dirs.length - 1] === ".vscode" || dirs.includes(".devcontainer");
+}

@@ -1,0 +1,109 @@
+/**
+ * Does a file that failed to parse (or parsed only by reading `key: {{ x }}` as a flow mapping
+ * used as a key) look like a Go (Helm, gomplate) or Jinja (Ansible, Salt, cookiecutter)
+ * template? Pure and linear in the text. Only template tags where the format's
+ * own syntax cannot hold them count as evidence: at the start of a line, or where a YAML value
+ * or sequence item starts (`key: {{ x }}`, `- {% if %}`), or anywhere outside a string in JSON.
+ * Tags inside quoted scalars, comments or block scalars, and tags in the middle of a plain
+ * scalar (`image: repo/{{ tag }}`, which is valid YAML that Ansible renders at run time), are
+ * not evidence, and neither is a GitHub Actions expression (`${{ ... }}`): a real corruption in
+ * such a file must still be reported, never waved through as "a template".
+ */
+
+/** The tags of Go templates (`{{ }}`, `{{- -}}`) and Jinja (`{{ }}`, `{% %}`, `{# #}`): opener -> closer. */
+const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
+
+/**
+ * A template tag opens at `i`: an opener, not `${{` (GitHub Actions), whose content does not
+ * start like JSON (`{{"a": 1}}` is a doubled brace, a corruption, not a tag), closed on the same
+ * line. Multi-line tags are not recognised: such a file is reported, never skipped by mistake.
+ */
+function tagAt(text: string, i: number): boolean {
+  const close = TAGS[text.slice(i, i + 2)];
+  if (close === undefined || text[i - 1] === "$") return false;
+  let j = i + 2;
+  while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
+  while (text[j] === " " || text[j] === "\t") j++;
+  const first = text[j];
+  if (first === undefined || first === '"' || first === "{" || first === "}" || first === "\n" || first === "\r") return false;
+  const eol = text.indexOf("\n", j);
+  return text.slice(j, eol < 0 ? text.length : eol).includes(close);
+}
+
+/**
+ * True when `text` holds a template tag at a structural position (see the module comment).
+ * `format` is how the file was parsed: JSON (and JSONC) have no plain scalars, so any tag
+ * outside a string counts there.
+ */
+export function hasTemplateStructure(text: string, format: "json" | "jsonc" | "yaml"): boolean {
+  return format === "yaml" ? yamlHasTags(text) : jsonHasTags(text);
+}
+
+function jsonHasTags(text: string): boolean {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"' || c === "\n") inString = false; // a raw newline ends a (broken) string: look at the next line afresh
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{" && tagAt(text, i)) return true;
+  }
+  return false;
+}
+
+/** Characters after which a YAML scalar (and so a quote) may start on the same line. */
+const SCALAR_START_AFTER = new Set(["", "-", ":", "?", "[", "{", ","]);
+
+function yamlHasTags(text: string): boolean {
+  let blockIndent = -1; // inside a block scalar (| or >): lines indented deeper than this are its content
+  let quote: string | undefined; // a quoted scalar continued from an earlier line
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    let i = 0;
+    while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+    const indent = i;
+    if (blockIndent >= 0) {
+      if (i === line.length || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    let structural = quote === undefined; // the first token of a line is at a structural position
+    let prev = ""; // the last non-blank character outside quotes on this line
+    for (; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote !== undefined) {
+        if (quote === '"' && c === "\\") i++;
+        else if (c === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = undefined;
+        }
+        continue;
+      }
+      if (c === " " || c === "\t") continue;
+      if (c === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "\t")) break; // a comment
+      if (structural && tagAt(line, i)) return true;
+      if ((c === '"' || c === "'") && SCALAR_START_AFTER.has(prev)) {
+        quote = c;
+        structural = false;
+        prev = c;
+        continue;
+      }
+      if ((c === "|" || c === ">") && (prev === ":" || prev === "-" || prev === "") && /^[|>][-+0-9]*\s*(#.*)?$/.test(line.slice(i))) {
+        blockIndent = indent;
+        break;
+      }
+      // After "- " or "? " at a node's start, or after "key: ", a new node starts; anywhere else we are inside a plain scalar.
+      const next = line[i + 1];
+      const spaced = next === undefined || next === " " || next === "\t";
+      structural = spaced && (c === ":" || ((c === "-" || c === "?") && structural));
+      prev = c;
+    }
+  }
+  return false;
+}

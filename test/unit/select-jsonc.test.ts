@@ -1,0 +1,164 @@
+/** The default JSONC set and how a selected file's format is decided (src/core/select/jsonc.ts). */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_JSONC, formatForSelected, isDefaultJsonc, jsoncMatcher } from "../../src/core/select/jsonc.js";
+import { matcher } from "../../src/core/glob.js";
+import { packageJsonCandidates, vscodeJsoncFiles } from "../../src/core/select/vscode-contributions.js";
+
+describe("the default JSONC set", () => {
+  const jsonc = jsoncMatcher(undefined);
+
+  it.each([
+    ".vscode/settings.json",
+    "packages/web/.vscode/settings.json",
+    ".vscode/launch.json",
+    "notes.jsonc",
+    "deep/er/x.jsonc",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "packages/a/tsconfig.json",
+    "jsconfig.json",
+    "web/jsconfig.json",
+    "devcontainer.json",
+    ".devcontainer.json",
+    ".devcontainer/devcontainer.json",
+    ".devcontainer/python/devcontainer.json",
+    "app/.devcontainer/devcontainer.json",
+    ".eslintrc.json",
+    "web/.eslintrc.json",
+    "language-configuration.json",
+    "ext/syntaxes/foo.language-configuration.json",
+    "themes/Monokai-color-theme.json",
+    "ext/themes/seti-icon-theme.json",
+    "ext/themes/my-product-icon-theme.json",
+    ".babelrc.json",
+    "babel.config.json",
+  ])("%s is JSONC", (file) => {
+    expect(jsonc(file)).toBe(true);
+    expect(formatForSelected(file, jsonc)).toBe("jsonc");
+  });
+
+  it.each([
+    "package.json",
+    "composer.json",
+    "data/settings.json",
+    "vscode/settings.json", // not the .vscode folder
+    ".vscode/sub/settings.json", // not read by VS Code as settings
+    "themes/dark.json", // a website's theme data: strict JSON
+    "tsconfig.yaml",
+    "eslintrc.json",
+  ])("%s is strict JSON", (file) => {
+    expect(jsonc(file)).toBe(false);
+  });
+
+  it("a YAML file under a JSONC folder stays YAML, with the defaults and with a user's folder glob", () => {
+    expect(formatForSelected(".devcontainer/docker-compose.yml", jsonc)).toBe("yaml");
+    const user = matcher([".devcontainer/**", ".vscode/**"]);
+    expect(formatForSelected(".devcontainer/docker-compose.yml", user)).toBe("yaml");
+    expect(formatForSelected(".devcontainer/compose.YAML", user)).toBe("yaml");
+    expect(formatForSelected(".devcontainer/devcontainer.json", user)).toBe("jsonc");
+  });
+
+  it("*.jsonc is JSONC even when validate.jsonc is set and does not list it; other names follow the globs", () => {
+    const none = jsoncMatcher([]);
+    expect(formatForSelected("a.jsonc", none)).toBe("jsonc");
+    expect(formatForSelected("tsconfig.json", none)).toBe("json");
+    expect(formatForSelected(".babelrc", matcher([".babelrc"]))).toBe("jsonc");
+    expect(formatForSelected("x.unknown", none)).toBe("json");
+  });
+
+  it("holds only JSON names", () => {
+    for (const g of DEFAULT_JSONC) expect(g, g).toMatch(/\.jsonc?$/);
+  });
+});
+
+describe("VS Code contributions", () => {
+  const manifest = {
+    engines: { vscode: "^1.80.0" },
+    contributes: {
+      themes: [{ path: "./themes/a.json" }, { path: "../outside.json" }, { path: 5 }],
+      iconThemes: [{ path: "icons/i.json" }],
+      productIconThemes: [{ path: "p.json" }],
+      languages: [{ id: "x", configuration: "./lang/x.json" }, { id: "y" }],
+      snippets: [{ path: "./s/x.json" }],
+      grammars: [{ path: "./syntaxes/x.tmLanguage.json" }],
+    },
+  };
+
+  it("names the contributed JSONC files, relative to the package.json", () => {
+    expect([...vscodeJsoncFiles("ext/package.json", manifest)].sort()).toEqual([
+      "ext/icons/i.json",
+      "ext/lang/x.json",
+      "ext/p.json",
+      "ext/s/x.json",
+      "ext/themes/a.json",
+      "outside.json",
+    ]);
+  });
+
+  it("nothing unless it is a VS Code extension, and nothing from odd shapes", () => {
+    expect(vscodeJsoncFiles("package.json", { ...manifest, engines: { node: "20" } }).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", { engines: { vscode: "1" }, contributes: [] }).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", null).size).toBe(0);
+    expect(vscodeJsoncFiles("package.json", { engines: { vscode: "1" }, contributes: { themes: "x" } }).size).toBe(0);
+  });
+
+  it("package.json candidates, nearest first", () => {
+    expect(packageJsonCandidates("a/b/c.json")).toEqual(["a/b/package.json", "a/package.json", "package.json"]);
+    expect(packageJsonCandidates("c.json")).toEqual(["package.json"]);
+  });
+});
+
+describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
+  const globs = matcher(DEFAULT_JSONC);
+  const bases = [
+    "a.jsonc",
+    ".jsonc",
+    "x.json",
+    "settings.json",
+    "tsconfig.json",
+    "tsconfig.base.json",
+    "tsconfigx.json",
+    "tsconfig.yaml",
+    "jsconfig.json",
+    "devcontainer.json",
+    ".devcontainer.json",
+    "my.devcontainer.json",
+    ".eslintrc.json",
+    ".eslintrc",
+    ".babelrc.json",
+    "babel.config.json",
+    "babel.config.js",
+    "language-configuration.json",
+    "x.language-configuration.json",
+    "-color-theme.json",
+    "a-color-theme.json",
+    "a-color-theme.jsonc",
+    "a-icon-theme.json",
+    "a.icon-theme.json",
+    "package.json",
+    "a.json.bak",
+  ];
+  const dirs = [
+    "",
+    ".vscode/",
+    "a/.vscode/",
+    ".vscode/sub/",
+    ".devcontainer/",
+    "a/.devcontainer/b/",
+    "vscode/",
+    "a/b/",
+    ".devcontainer.d/",
+  ];
+  const paths = dirs.flatMap((d) => bases.map((b) => d + b));
+
+  it.each(paths)("%s", (p) => {
+    expect(isDefaultJsonc(p)).toBe(globs(p));
+  });
+
+  it("is what jsoncMatcher uses for an absent key and for exactly the defaults; other lists are globs", () => {
+    expect(jsoncMatcher(undefined)).toBe(isDefaultJsonc);
+    expect(jsoncMatcher([...DEFAULT_JSONC])).toBe(isDefaultJsonc);
+    expect(jsoncMatcher(DEFAULT_JSONC.slice(1))).not.toBe(isDefaultJsonc);
+    expect(jsoncMatcher(DEFAULT_JSONC.slice(1))("a.jsonc")).toBe(false);
+  });
+});
