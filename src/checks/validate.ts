@@ -63,7 +63,8 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   let files = candidates.filter(wanted);
   // A name that is not UTF-8 cannot be read by a string path: an error naming it, never a skip (issue 14).
   if (files.some(hasRawBytes)) {
-    for (const p of files.filter(hasRawBytes)) findings.push(unsupportedNameFinding(p, "the file name is not valid UTF-8", "validate did not check it"));
+    for (const p of files.filter(hasRawBytes))
+      findings.push(unsupportedNameFinding(p, "the file name is not valid UTF-8", "validate did not check it"));
     files = files.filter((p) => !hasRawBytes(p));
   }
   if (options.explicit) {

@@ -82,7 +82,8 @@ export function nameBytes(name: string): Buffer {
  */
 export function unsupportedNameReason(name: string): string | undefined {
   if (hasRawBytes(name)) return "the file name is not valid UTF-8";
-  if (name.includes("\\") && name.split(/[\\/]/).includes("..")) return 'the file name holds a "..\\" or "\\.." segment (a path that leaves its folder on Windows)';
+  if (name.includes("\\") && name.split(/[\\/]/).includes(".."))
+    return 'the file name holds a "..\\" or "\\.." segment (a path that leaves its folder on Windows)';
   return undefined;
 }
 

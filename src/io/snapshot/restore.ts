@@ -86,7 +86,8 @@ export async function applyRestore(git: Git, snapshotId: string, plan: RestorePl
         : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
     await git.restoreWorktree(snapshotId, pathspecs);
   }
-  for (const p of plan.remove) await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove", gitName: true }), { force: true });
+  for (const p of plan.remove)
+    await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove", gitName: true }), { force: true });
 }
 
 /**
