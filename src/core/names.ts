@@ -109,9 +109,7 @@ export function escapeName(name: string): string {
  * What escapeName rewrites. The backslash only when something else in the text is escaped
  * (needsEscape) would be more compact, but one rule is easier to read back: `\\` is a backslash.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF]|[\uDC80-\uDCFF]/gu;
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF]|[\uDC80-\uDCFF]/u;
 
 /** Whether escapeName would change more than backslashes (text that a terminal or log would interpret). */
