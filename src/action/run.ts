@@ -21,6 +21,7 @@ import { GitHubClient } from "../io/github-api.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
+import { artifactUri } from "../report/sarif.js";
 import { renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
@@ -245,7 +246,7 @@ function summaryMarkdown(
   const sha = p.event.kind === "pull_request" ? p.event.headSha : env.GITHUB_SHA;
   const link =
     env.GITHUB_REPOSITORY && sha
-      ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ""}`
+      ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${artifactUri(file)}${line ? `#L${line}` : ""}`
       : undefined;
   return renderMarkdown(findings, {
     title: `integrity-guard ${p.inputs.command}`,

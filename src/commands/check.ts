@@ -10,6 +10,8 @@ import { loadConfigText } from "../config/load.js";
 import type { LoadedConfig } from "../config/types.js";
 import { gitObjectId } from "../io/git-object-id.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
+import { nameBytes } from "../core/names.js";
+import { LITERAL_PREFIX } from "../core/snapshot/manifest.js";
 import { WorktreeSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
 import type { CheckContext } from "../checks/types.js";
@@ -29,7 +31,7 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     const files = resolved.filter((p) => !p.endsWith("/"));
     if (!staged) {
       // A mistyped name must not pass silently as "no findings".
-      const missing = files.find((p) => !fs.existsSync(path.join(ctx.root, p)));
+      const missing = files.find((p) => !fs.existsSync(Buffer.concat([Buffer.from(ctx.root + path.sep), nameBytes(p)])));
       if (missing !== undefined)
         throw new UsageError(`${missing} does not exist`, {
           fix: "check the path (relative to the repository root, or absolute inside it)",
@@ -100,6 +102,13 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
  */
 export function resolvePathArgs(root: string, args: readonly string[], checkLinks: boolean): string[] {
   return args.map((arg) => {
+    if (arg.startsWith(LITERAL_PREFIX)) {
+      // A name exactly as git lists it (the Action passes a PR's files so): `\` is part of the
+      // name, not a separator, and nothing in it is a glob (issue 14).
+      const name = checkRelative(arg.slice(LITERAL_PREFIX.length), "path", { gitName: true });
+      if (checkLinks) resolveInside(root, name, { what: "path", gitName: true });
+      return name;
+    }
     let rel = arg;
     if (path.isAbsolute(arg)) {
       const r = path.relative(root, arg);
