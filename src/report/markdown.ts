@@ -51,8 +51,9 @@ const CELL_ENTITY: Record<string, string> = {
  * in a pull request) can neither break the table nor inject Markdown, HTML, links or mentions
  * (issue 14): line breaks of every kind (CRLF, a lone CR, LF, U+2028/2029) become `<br>`, other
  * control and bidi characters are shown escaped, syntax characters become character references,
- * and a zero-width space follows an `@` or `#` that starts a word: GitHub finds mentions
- * (`@user`) and issue references (`#12`) in the rendered text, after references are decoded.
+ * and a zero-width space follows an `@` or `#` that starts a word and breaks `://` and `www.`:
+ * GitHub finds mentions (`@user`), issue references (`#12`) and autolinks in the rendered text,
+ * after character references are decoded.
  */
 export function escapeCell(s: string): string {
   return s
@@ -60,7 +61,9 @@ export function escapeCell(s: string): string {
     .map((line) =>
       displayText(line)
         .replace(/[&<>|\\`*_~[\]()#@$]/g, (c) => CELL_ENTITY[c]!)
-        .replace(/&#(64|35);(?=[\p{L}\p{N}_-])/gu, "&#$1;\u200b"),
+        .replace(/&#(64|35);(?=[\p{L}\p{N}_-])/gu, "&#$1;\u200b")
+        .replace(/:\/\//g, ":\u200b//")
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`),
     )
     .join("<br>");
 }
@@ -94,11 +97,12 @@ export function verdict(s: Summary): string {
 function location(f: Finding, link: MarkdownOptions["link"]): string {
   if (!f.file) return "(repository)";
   const pos = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
-  const text = escapeCell(f.file + pos);
+  const text = escapeCell(displayText(f.file) + pos);
   const url = link?.(f.file, f.line);
   return url ? `[${text}](${linkDestination(url)})` : text;
 }
 
+/** The message, expected/found and related places, one per line (escapeCell makes any line break `<br>`). */
 function messageCell(f: Finding): string {
   const lines = [f.message];
   if (f.expected !== undefined) lines.push(`expected: ${f.expected}`);
@@ -125,7 +129,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
   const rows = findings.map(
     (f) =>
-      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(f.pointer || "/") : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
+      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(displayText(f.pointer)) : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
   );
   const out = [...head, ...tableHead];
   let size = out.join("\n").length;
