@@ -68,14 +68,13 @@ export function escapeCell(s: string): string {
     .join("<br>");
 }
 
-/** A link destination that cannot end the link early or add Markdown: `<>`-wrapped, unsafe bytes percent-encoded. */
+/**
+ * A link destination that cannot end the link early or add Markdown: spaces, parentheses, angle
+ * brackets, backslashes, backticks, pipes and control characters percent-encoded.
+ */
 function linkDestination(url: string): string {
-  return (
-    "<" +
-    url.replace(/[\s<>()\\`|\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-      encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`),
-    ) +
-    ">"
+  return url.replace(/[\s<>()\\`|\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
   );
 }
 

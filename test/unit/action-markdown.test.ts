@@ -53,7 +53,7 @@ describe("renderMarkdown", () => {
 
   it("links locations when given a link function", () => {
     const md = renderMarkdown([f()], { title: "t", summary: summarize([f()]), link: (file, line) => `https://x/${file}#L${line}` });
-    expect(md).toContain("| [data/a.json:3:7](<https://x/data/a.json#L3>) |");
+    expect(md).toContain("| [data/a.json:3:7](https://x/data/a.json#L3) |");
   });
 
   it("escapes pipes, newlines and HTML so file content cannot break the table or forge the sticky marker", () => {
