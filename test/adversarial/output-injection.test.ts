@@ -90,7 +90,9 @@ describe("Markdown summary and PR comment", () => {
   });
 
   it("a link to a file whose name holds ')' or spaces stays one link to that file", () => {
-    const html = md.render(render(findingsFor(["data/x) [y](https://evil.example) z.json"]), (f) => `https://github.com/acme/app/blob/abc/${f}`));
+    const html = md.render(
+      render(findingsFor(["data/x) [y](https://evil.example) z.json"]), (f) => `https://github.com/acme/app/blob/abc/${f}`),
+    );
     const links = html.match(/<a href="[^"]*"/g)!;
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(/^<a href="https:\/\/github\.com\/acme\/app\/blob\/abc\/data\/x%29%20%5By%5D%28https/);
