@@ -6,6 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decodeName, escapeName, nameBytes, unsupportedNameReason } from "../../src/core/names.js";
+import { matcher } from "../../src/core/glob.js";
+import { coveredFilter } from "../../src/core/manifest/select.js";
+import { splitZ } from "../../src/io/git.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { payloads, runActionBundle } from "../e2e/action-harness.js";
@@ -45,6 +49,43 @@ beforeEach(() => {
   repo = createRepo();
 });
 afterEach(() => repo.cleanup());
+
+describe("names as bytes (pure)", () => {
+  it.each([
+    ["latin-1", LATIN1_BYTES],
+    ["overlong", Buffer.from([0x61, 0xc0, 0xaf, 0x62])],
+    ["CESU surrogate", Buffer.from([0xed, 0xa0, 0x80])],
+    ["truncated", Buffer.from([0x61, 0xe2, 0x82])],
+    ["valid astral + stray", Buffer.from([0xf0, 0x9f, 0x92, 0x80, 0xff])],
+  ])("decodes %s bytes losslessly and gives the same bytes back", (_, bytes) => {
+    const name = decodeName(bytes);
+    expect(nameBytes(name).equals(bytes)).toBe(true);
+    expect(unsupportedNameReason(name)).toMatch(/not valid UTF-8/);
+  });
+
+  it("git -z output keeps every name: valid ones as text, others losslessly", () => {
+    const out = Buffer.concat([Buffer.from(`${ODD.newline}\0${ODD.backslash}\0`), LATIN1_BYTES, Buffer.from("\0")]);
+    const names = splitZ(out);
+    expect(names.slice(0, 2)).toEqual([ODD.newline, ODD.backslash]);
+    expect(nameBytes(names[2]!).equals(LATIN1_BYTES)).toBe(true);
+    expect(escapeName(names[2]!)).toBe(LATIN1_SHOWN);
+  });
+
+  it("globs and the manifest filter match names with a newline, CR, U+2028 and U+2029", () => {
+    const covered = coveredFilter({ include: ["data/**"] });
+    const json = matcher(["**/*.json", "data/"]);
+    for (const name of Object.values(ODD)) {
+      expect(covered(name), JSON.stringify(name)).toBe(true);
+      expect(json(name), JSON.stringify(name)).toBe(true);
+    }
+  });
+
+  it("accepts a backslash as a character, refuses `..` between backslashes", () => {
+    expect(unsupportedNameReason("data\\state.json")).toBeUndefined();
+    expect(unsupportedNameReason("data/..\\x.json")).toBeDefined();
+    expect(unsupportedNameReason("a\\..")).toBeDefined();
+  });
+});
 
 describe("validate", () => {
   it("checks files named with a backslash, newline, CR, U+2028 and U+2029, and reports a name that is not UTF-8", async () => {
