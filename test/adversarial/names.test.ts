@@ -186,6 +186,28 @@ describe("snapshot", () => {
   });
 });
 
+describe("restore", () => {
+  it("restores files named with a backslash or a newline byte for byte, and removes extras by their exact name", async () => {
+    config(repo, "snapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 3 }\n");
+    repo.write("data/ok.json", "{}\n");
+    repo.write(ODD.backslash, '{"v": 1}\n');
+    repo.write(ODD.newline, '{"v": 1}\n');
+    const taken = await repo.cli(["snapshot", "--set", "hourly"]);
+    expect(taken.code, taken.stdout + taken.stderr).toBe(0);
+    repo.write(ODD.backslash, '{"v": 2}\n');
+    repo.write(ODD.newline, '{"v": 2}\n');
+    repo.write("data/extra\\x.json", "{}\n");
+    const r = await repo.cli(["restore", "latest", "--allow-unsigned"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(repo.read(ODD.backslash)).toBe('{"v": 1}\n');
+    expect(repo.read(ODD.newline)).toBe('{"v": 1}\n');
+    // Removed by its exact name; a restore that read `\` as a separator would touch data/extra/x.json.
+    expect(fs.existsSync(path.join(repo.dir, "data/extra\\x.json"))).toBe(false);
+    expect(fs.existsSync(path.join(repo.dir, "data/extra"))).toBe(false);
+    expect(fs.existsSync(path.join(repo.dir, "data/back"))).toBe(false);
+  });
+});
+
 describe("the Action", () => {
   let api: GitHubApi;
   beforeEach(async () => {
