@@ -239,6 +239,28 @@ describe("the Action", () => {
     expect(run.annotations[0]).toMatch(/^::error file=data\\state\.json,line=1,.*title=parse\/syntax::/);
   });
 
+  it("on pull_request, a PR file whose name is not UTF-8 (listed by the API with U+FFFD) is reported, not dropped", async () => {
+    repo.write("data/ok.json", "{}\n");
+    repo.commitAll("base");
+    const base = repo.git("rev-parse", "HEAD").trim();
+    repo.git("switch", "-q", "-c", "feature");
+    writeByBytes(repo, LATIN1_BYTES, CORRUPT);
+    repo.commitAll("latin-1 name");
+    const head = repo.git("rev-parse", "HEAD").trim();
+    api.setPullFiles(7, ["data/caf\uFFFD.json"]);
+    const run = await runActionBundle({
+      repo,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(7, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+      inputs: { comment: "false" },
+    });
+    expect(run.stdout).toContain("not UTF-8; checking the whole tree");
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const report = JSON.parse(run.findingsJson!) as JsonReport;
+    expect(report.findings.map((f) => [f.rule, f.file])).toContainEqual(["path/unsupported-name", LATIN1_SHOWN]);
+  });
+
   it("on push, fails on a corrupt file whose name is not UTF-8 (was green)", async () => {
     repo.write("data/ok.json", "{}\n");
     writeByBytes(repo, LATIN1_BYTES, CORRUPT);
