@@ -173,6 +173,20 @@ describe("terminal output and annotations", () => {
     expect(r.stdout).toContain("\\x1b[1A\\x1b[2K✔ no findings\\x9b");
   });
 
+  it("a restore plan names files with their escapes shown", async () => {
+    repo.write(
+      ".integrity-guard/config.yml",
+      "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 3 }\n",
+    );
+    repo.write(NAME, "{}\n");
+    expect((await repo.cli(["snapshot", "--set", "hourly"])).code).toBe(0);
+    repo.write(NAME, '{"changed": 1}\n');
+    const r = await repo.cli(["restore", "latest", "--dry-run", "--allow-unsigned"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(r.stdout).toContain("modify  data/\\x1b]0;pwned");
+  });
+
   it("annotations show them escaped too, and stay one line each", async () => {
     setup();
     const r = await repo.cli(["validate", "--format", "github"]);
