@@ -1,9 +1,9 @@
 /**
  * The sticky PR comment: one per command on a pull request, found by a hidden marker across all
- * pages of comments and updated in place. API failures become warnings; the findings are
+ * pages of comments among the token's own comments, and updated in place. API failures become warnings; the findings are
  * already in the annotations and the job summary, so nothing is lost.
  */
-import { describeApiError, errorStatus, type GitHubClient } from "../io/github-api.js";
+import { describeApiError, errorStatus, type GitHubClient, type IssueComment } from "../io/github-api.js";
 
 /** The marker of `check`'s comment; other commands add `:<command>` so each keeps its own. */
 export const STICKY_MARKER = "<!-- integrity-guard:sticky -->";
@@ -36,13 +36,15 @@ export async function postSticky(
 ): Promise<CommentOutcome> {
   const marker = stickyMarker(command);
   const text = `${marker}\n${body}`;
+  let owned: ((c: IssueComment) => boolean) | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
+      owned ??= ownedBy(await client.viewerLogin());
       if (clean) {
-        const existing = (await client.listComments(pr)).find((c) => c.body?.includes(marker));
+        const existing = (await client.listComments(pr)).find((c) => c.body?.includes(marker) && owned!(c));
         if (!existing) return { action: "skipped" };
       }
-      const r = await client.upsertComment(pr, marker, text);
+      const r = await client.upsertComment(pr, marker, text, owned);
       return { action: r.action, url: r.url };
     } catch (error) {
       const status = errorStatus(error);
@@ -53,4 +55,16 @@ export async function postSticky(
       return { action: "failed" };
     }
   }
+}
+
+/**
+ * Which comments are the token's own, so a comment someone else wrote with the marker (a PR
+ * author can paste it) is never edited or taken for ours (issue 14). With a login (`GET /user`
+ * answers for personal tokens): that author only. Without (GITHUB_TOKEN and app tokens, which
+ * may not ask): a bot author only, as such tokens comment as their app's bot
+ * (github-actions[bot]) and a person cannot write as a bot.
+ */
+export function ownedBy(login: string | undefined): (c: IssueComment) => boolean {
+  if (login !== undefined) return (c) => c.user?.login === login;
+  return (c) => c.user?.type === "Bot" && (c.user.login ?? "").endsWith("[bot]");
 }

@@ -3,6 +3,7 @@
  * command functions. Inputs map onto the options a command declares; an input the command
  * cannot take is a usage error (never silently dropped).
  */
+import { LITERAL_PREFIX } from "../core/snapshot/manifest.js";
 import type { LoadedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import type { Git } from "../io/git.js";
@@ -53,7 +54,11 @@ export function commandArgs(
   } else if (prPaths && prPaths.length > 0 && spec.positionals) {
     // Without positionals the command checks the whole tree; the caller then narrows the
     // per-file findings to the PR's files itself.
-    appendAll(positionals, prPaths);
+    // As literal git names: a PR's `data\state.json` is that file, not data/state.json (issue 14).
+    appendAll(
+      positionals,
+      prPaths.map((p) => LITERAL_PREFIX + p),
+    );
   }
   return { options, positionals };
 }

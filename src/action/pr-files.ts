@@ -32,7 +32,16 @@ export async function prFiles(
         warn(`pull request #${ev.number} lists ${list.length} files, GitHub's maximum; checking the whole tree instead`);
         return undefined;
       }
-      return { files: list.filter((f) => f.status !== "removed").map((f) => f.filename), source: "api" };
+      const files = list.filter((f) => f.status !== "removed").map((f) => f.filename);
+      // A name that is not UTF-8 cannot come through JSON intact: GitHub gives it with U+FFFD
+      // (or git's quoted octal form), which names no file here, so the file would be checked by
+      // no one. Check the whole tree, where git lists it by its bytes and validate reports it.
+      const lossy = files.find((f) => f.includes("\uFFFD") || /^".*\\[0-3][0-7]{2}.*"$/.test(f));
+      if (lossy !== undefined) {
+        warn(`pull request #${ev.number} changes ${JSON.stringify(lossy)}, a file name that is not UTF-8; checking the whole tree`);
+        return undefined;
+      }
+      return { files, source: "api" };
     } catch (error) {
       warn(`could not list the files of pull request #${ev.number}: ${describeApiError(error)}; trying git diff`);
     }

@@ -16,10 +16,12 @@ import { render, VERSION } from "../cli.js";
 import { verbs } from "../commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../commands/types.js";
 import { Git } from "../io/git.js";
+import { nameBytes } from "../core/names.js";
 import { GitHubClient } from "../io/github-api.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
+import { artifactUri } from "../report/sarif.js";
 import { renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
@@ -120,7 +122,8 @@ function toRepoPaths(files: string[], prefix: string): string[] {
   const inside = prefix === "" ? files : files.filter((f) => f.startsWith(prefix + "/")).map((f) => f.slice(prefix.length + 1));
   return inside.filter((f) => {
     try {
-      return checkRelative(f) === f;
+      // A git name: `\` is part of it (data\state.json), not a separator to normalise away (issue 14).
+      return checkRelative(f, "path", { gitName: true }) === f;
     } catch {
       return false;
     }
@@ -133,7 +136,10 @@ async function runCommand(
   env: NodeJS.ProcessEnv,
 ): Promise<{ result: CommandResult; published?: RestorePublished; history?: ScorePoint[] }> {
   const spec = await verbs[p.inputs.command]!.load();
-  const existing = restrict ? [...restrict].filter((f) => fs.existsSync(path.join(p.git.root, f))) : undefined;
+  // By bytes: a name that is not UTF-8 (from git diff) must reach validate, which reports it.
+  const existing = restrict
+    ? [...restrict].filter((f) => fs.existsSync(Buffer.concat([Buffer.from(p.git.root + "/"), nameBytes(f)])))
+    : undefined;
   const ctx = buildContext({
     inputs: p.inputs,
     spec,
@@ -240,7 +246,7 @@ function summaryMarkdown(
   const sha = p.event.kind === "pull_request" ? p.event.headSha : env.GITHUB_SHA;
   const link =
     env.GITHUB_REPOSITORY && sha
-      ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ""}`
+      ? (file: string, line?: number) => `${server}/${env.GITHUB_REPOSITORY}/blob/${sha}/${artifactUri(file)}${line ? `#L${line}` : ""}`
       : undefined;
   return renderMarkdown(findings, {
     title: `integrity-guard ${p.inputs.command}`,

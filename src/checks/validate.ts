@@ -9,6 +9,7 @@ import { appendAll } from "../core/append.js";
 import type { Finding } from "../core/finding.js";
 import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
+import { hasRawBytes, unsupportedNameFinding } from "../core/names.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
@@ -85,7 +86,7 @@ export function validateStats(ctx: CheckContext): ValidateStats | undefined {
   return statsByContext.get(ctx);
 }
 
-export const check: Check = { name: "validate", run: (ctx) => runValidate(ctx) };
+export const check: Check = { name: "validate did not check it", run: (ctx) => runValidate(ctx) };
 
 /** A source that knows about unresolved merge conflicts (the index). */
 interface ConflictAware {
@@ -106,6 +107,12 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths, schemaSource)]);
   let files = candidates.filter(wanted);
+  // A name that is not UTF-8 cannot be read by a string path: an error naming it, never a skip (issue 14).
+  if (files.some(hasRawBytes)) {
+    for (const p of files.filter(hasRawBytes))
+      findings.push(unsupportedNameFinding(p, "the file name is not valid UTF-8", "validate did not check it"));
+    files = files.filter((p) => !hasRawBytes(p));
+  }
   if (options.explicit) {
     for (const p of candidates) {
       if (isExplicit(p) && !wanted(p)) {

@@ -1,3 +1,4 @@
+import { displayText } from "../core/names.js";
 import { runRestore } from "../io/snapshot/run-restore.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import { refused } from "./snapshot.js";
@@ -44,11 +45,11 @@ export const command: CommandSpec = {
     const { plan } = o;
     const lines: string[] = [];
     lines.push(
-      `${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.join(", ")}`,
+      `${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.map(displayText).join(", ")}`,
     );
-    for (const p of plan.create) lines.push(`  create  ${p}`);
-    for (const p of plan.modify) lines.push(`  modify  ${p}`);
-    for (const p of plan.remove) lines.push(`  remove  ${p}`);
+    for (const p of plan.create) lines.push(`  create  ${displayText(p)}`);
+    for (const p of plan.modify) lines.push(`  modify  ${displayText(p)}`);
+    for (const p of plan.remove) lines.push(`  remove  ${displayText(p)}`);
     lines.push(
       `  ${plan.create.length} to create, ${plan.modify.length} to modify, ${plan.remove.length} to remove, ${plan.unchanged.length} unchanged`,
     );
@@ -59,7 +60,7 @@ export const command: CommandSpec = {
       } else lines.push("nothing to change: the paths already match the snapshot");
       if (o.rewritten?.length)
         lines.push(
-          `${o.rewritten.length} file(s) changed by a .gitattributes checkout filter were rewritten byte for byte from the snapshot: ${o.rewritten.slice(0, 5).join(", ")}${o.rewritten.length > 5 ? ", ..." : ""}`,
+          `${o.rewritten.length} file(s) changed by a .gitattributes checkout filter were rewritten byte for byte from the snapshot: ${o.rewritten.slice(0, 5).map(displayText).join(", ")}${o.rewritten.length > 5 ? ", ..." : ""}`,
         );
       lines.push(
         o.findings.length === 0

@@ -7,6 +7,7 @@ import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import type { ManifestEntry } from "../core/manifest/model.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
+import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js";
 import { buildManifest } from "../core/manifest/serialize.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { observeTree } from "../io/hash/observe.js";
@@ -61,8 +62,13 @@ relative to the repository root; symlinks left out), so other tools can check th
       bar?.end();
       const entries: ManifestEntry[] = [];
       const problems: Finding[] = [];
+      const unsupported: Finding[] = [];
       for (const [path, o] of observed) {
-        if (o.kind === "error") {
+        if (o.kind === "error" && o.code === UNSUPPORTED_NAME_CODE) {
+          // Not sealed (verify would refuse the entry as tampering) and not a stop: the rest is
+          // sealed, and this error stays in every verify until the file is renamed.
+          unsupported.push(unsupportedNameFinding(path, o.message, "it was not sealed"));
+        } else if (o.kind === "error") {
           problems.push({
             rule: "manifest/unreadable",
             level: "error",
@@ -91,7 +97,7 @@ relative to the repository root; symlinks left out), so other tools can check th
       await cache.save();
       if (problems.some((p) => p.rule === "manifest/bitrot")) {
         return {
-          findings: problems,
+          findings: [...problems, ...unsupported],
           summary: { sealed: false },
           text: `${MANIFEST_PATH} was NOT written: sealing corrupted content would bless it.`,
         };
@@ -119,7 +125,7 @@ relative to the repository root; symlinks left out), so other tools can check th
       };
       const what = written ? "wrote" : "unchanged:";
       return {
-        findings: [],
+        findings: unsupported,
         summary,
         text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${manifest.root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
         raw: renderSha256sum(manifest),

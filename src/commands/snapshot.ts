@@ -1,3 +1,4 @@
+import { displayText, unsupportedNameFinding, unsupportedNameReason } from "../core/names.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { isSetName } from "../core/snapshot/message.js";
 import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
@@ -64,7 +65,12 @@ export const command: CommandSpec = {
       lines.push(
         `pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
       );
-    for (const s of p.skipped) lines.push(`skipped ${s.path}: ${s.reason}`);
+    for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
+    // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
+    const findings = p.skipped.flatMap((s) => {
+      const why = unsupportedNameReason(s.path);
+      return why ? [unsupportedNameFinding(s.path, why, `it is not in the snapshot of set ${set} (the other files are)`)] : [];
+    });
     const snapshot = {
       id: r.id,
       set,
@@ -76,9 +82,9 @@ export const command: CommandSpec = {
       signed: r.signed,
       unchanged: r.unchanged,
       pushed: r.pushed,
-      skipped: p.skipped,
+      skipped: p.skipped.map((s) => ({ ...s, path: displayText(s.path) })),
     };
-    return { findings: [], text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
+    return { findings, text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
   },
 };
 

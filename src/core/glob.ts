@@ -1,6 +1,15 @@
 /** Glob matching for config patterns (picomatch; `**` matches zero or more folders; dotfiles match). */
 import picomatch from "picomatch";
 
+/**
+ * picomatch options for every glob of the config. `flags: "s"` (dotAll): picomatch builds `**`
+ * and `?` from the regex `.`, which never matches `\n`, `\r`, U+2028 or U+2029, so a file whose
+ * name holds one fell silently outside `data/**` and the manifest (issue 14). Git stores such
+ * names; a glob must select them like any other. (`flags` replaces picomatch's own, which only
+ * `nocase` would set.)
+ */
+export const GLOB_OPTIONS: Readonly<picomatch.PicomatchOptions> = Object.freeze({ dot: true, flags: "s" });
+
 export type Matcher = (path: string) => boolean;
 
 const cache = new Map<string, Matcher>();
@@ -13,7 +22,7 @@ export function matcher(globs: readonly string[] | undefined): Matcher {
   if (!m) {
     // A pattern ending in "/" names a folder: everything below it.
     const expanded = globs.map((g) => (g.endsWith("/") ? g + "**" : g));
-    m = picomatch(expanded, { dot: true });
+    m = picomatch(expanded, { ...GLOB_OPTIONS });
     cache.set(key, m);
   }
   return m;

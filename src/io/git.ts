@@ -5,8 +5,10 @@
  * --index-info), the inherited GIT_INDEX_FILE must reach git untouched (git sets it for
  * `commit -a` / `commit <path>`), and every extra module costs the hook start-up time.
  */
+import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { decodeName, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 
@@ -34,8 +36,22 @@ export interface IndexEntry {
   path: string;
 }
 
-/** Split NUL-terminated output: "a\0b\0" -> ["a", "b"]. */
+/**
+ * Split NUL-terminated output: "a\0b\0" -> ["a", "b"]. Names that are not valid UTF-8 are
+ * decoded losslessly (core/names.ts decodeName), never into U+FFFD: a lossy name would read
+ * another file, or none, and the file would be skipped silently (issue 14).
+ */
 export function splitZ(out: Buffer | string): string[] {
+  if (typeof out !== "string" && !isUtf8(out)) {
+    const parts: string[] = [];
+    let start = 0;
+    for (let nul = out.indexOf(0); nul !== -1; nul = out.indexOf(0, start)) {
+      parts.push(decodeName(out.subarray(start, nul)));
+      start = nul + 1;
+    }
+    if (start < out.length) parts.push(decodeName(out.subarray(start)));
+    return parts;
+  }
   const s = typeof out === "string" ? out : out.toString("utf8");
   const parts = s.split("\0");
   if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
@@ -217,12 +233,23 @@ export class Git {
    */
   async hashFilesAsBlobs(paths: readonly string[]): Promise<string[]> {
     if (paths.length === 0) return [];
-    for (const p of paths)
-      if (p.includes("\n")) throw new EnvironmentError(`cannot snapshot ${JSON.stringify(p)}: file names with a newline are not supported`);
-    const { stdout } = await this.exec(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: paths.join("\n") + "\n" });
-    const oids = stdout.toString("utf8").split("\n").filter(Boolean);
-    if (oids.length !== paths.length) throw new EnvironmentError(`git hash-object returned ${oids.length} ids for ${paths.length} files`);
-    return oids;
+    // --stdin-paths reads lines: it strips a final CR and unquotes a line that starts with `"`,
+    // so such names (and names with a newline) are hashed one by one, named in argv instead.
+    const odd = (p: string) => /[\n\r]/.test(p) || p.startsWith('"');
+    const plain = paths.filter((p) => !odd(p));
+    const oids = new Map<string, string>();
+    if (plain.length > 0) {
+      const input = Buffer.concat(plain.flatMap((p) => [nameBytes(p), Buffer.from("\n")]));
+      const { stdout } = await this.exec(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
+      const ids = stdout.toString("utf8").split("\n").filter(Boolean);
+      if (ids.length !== plain.length) throw new EnvironmentError(`git hash-object returned ${ids.length} ids for ${plain.length} files`);
+      plain.forEach((p, i) => oids.set(p, ids[i]!));
+    }
+    for (const p of paths.filter(odd)) {
+      const { stdout } = await this.exec(["hash-object", "-w", "--no-filters", "--", p]);
+      oids.set(p, stdout.toString("utf8").trim());
+    }
+    return paths.map((p) => oids.get(p)!);
   }
 
   /**
@@ -312,7 +339,7 @@ export class Git {
    */
   async writeTreeFromEntries(entries: readonly { mode: string; oid: string; path: string }[], indexFile: string): Promise<string> {
     const env = { GIT_INDEX_FILE: indexFile };
-    const input = entries.map((e) => `${e.mode} ${e.oid}\t${e.path}\0`).join("");
+    const input = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} ${e.oid}\t`), nameBytes(e.path), Buffer.from("\0")]));
     await this.exec(["update-index", "-z", "--index-info"], { input, env });
     const { stdout } = await this.exec(["write-tree"], { env });
     return stdout.toString("utf8").trim();
@@ -435,7 +462,7 @@ export class Git {
         "--pathspec-file-nul",
       ],
       {
-        input: literal(pathspecs).join("\0") + "\0",
+        input: Buffer.concat(literal(pathspecs).flatMap((p) => [nameBytes(p), Buffer.from("\0")])),
       },
     );
   }

@@ -23,6 +23,8 @@ export interface IssueComment {
   id: number;
   body?: string;
   html_url: string;
+  /** The author (null for a deleted account). */
+  user?: { login: string; type?: string } | null;
 }
 
 export interface PullFile {
@@ -99,13 +101,35 @@ export class GitHubClient {
   }
 
   /**
-   * Create or update the one comment on `n` that contains `marker`. Searches all pages, so the
-   * comment is never duplicated; when several carry the marker (left by an older version), the
-   * first is updated.
+   * The login of the token's own account (`GET /user`), or undefined when the token may not ask:
+   * GITHUB_TOKEN and other app installation tokens get 403 there (their comments are written by
+   * the app's bot user, e.g. github-actions[bot]).
    */
-  async upsertComment(n: number, marker: string, body: string): Promise<{ action: "created" | "updated"; id: number; url: string }> {
+  async viewerLogin(): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.request("GET /user");
+      return typeof data?.login === "string" ? data.login : undefined;
+    } catch (error) {
+      const status = errorStatus(error);
+      if (status === 401 || status === 403 || status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Create or update the one comment on `n` that contains `marker` and that `owned` accepts (the
+   * token's own: anyone can write the marker into a comment, issue 14). Searches all pages, so
+   * the comment is never duplicated; when several carry the marker (left by an older version),
+   * the first is updated.
+   */
+  async upsertComment(
+    n: number,
+    marker: string,
+    body: string,
+    owned: (c: IssueComment) => boolean = () => true,
+  ): Promise<{ action: "created" | "updated"; id: number; url: string }> {
     const full = body.includes(marker) ? body : `${marker}\n${body}`;
-    const existing = (await this.listComments(n)).find((c) => c.body?.includes(marker));
+    const existing = (await this.listComments(n)).find((c) => c.body?.includes(marker) && owned(c));
     if (existing) {
       const { data } = await this.octokit.rest.issues.updateComment({
         owner: this.owner,
@@ -118,7 +142,7 @@ export class GitHubClient {
     const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: n, body: full });
     // Two runs on the same PR can both find no comment and both create one. Look again: the
     // oldest marker comment wins; ours is removed if it is not that one, and the winner updated.
-    const markers = (await this.listComments(n)).filter((c) => c.body?.includes(marker)).sort((a, b) => a.id - b.id);
+    const markers = (await this.listComments(n)).filter((c) => c.body?.includes(marker) && owned(c)).sort((a, b) => a.id - b.id);
     const keep = markers[0];
     if (keep && keep.id !== data.id) {
       await this.octokit.rest.issues.deleteComment({ owner: this.owner, repo: this.repo, comment_id: data.id });

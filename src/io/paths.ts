@@ -5,11 +5,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UnsafePathError } from "../errors.js";
+import { nameBytes } from "../core/names.js";
+import { LITERAL_PREFIX } from "../core/snapshot/manifest.js";
 
-/** Normalise to a repo-relative POSIX path; rejects absolute paths and `..` segments. */
-export function checkRelative(p: string, what = "path"): string {
+/**
+ * Normalise to a repo-relative POSIX path; rejects absolute paths and `..` segments. A backslash
+ * reads as a separator (paths typed on Windows) unless `gitName`: a name git listed, where `\`
+ * is an ordinary character (`data\state.json` is one file, not data/state.json; issue 14).
+ */
+export function checkRelative(p: string, what = "path", options: { gitName?: boolean } = {}): string {
   if (p.includes("\0")) throw new UnsafePathError(`${what} ${JSON.stringify(p)} contains a NUL byte`);
-  const posix = p.replace(/\\/g, "/");
+  if (options.gitName && p.startsWith("\\")) throw new UnsafePathError(`${what} ${JSON.stringify(p)} starts with a backslash`);
+  const posix = options.gitName ? p : p.replace(/\\/g, "/");
   if (posix.startsWith("/") || /^[A-Za-z]:\//.test(posix)) {
     throw new UnsafePathError(`${what} ${JSON.stringify(p)} is absolute; only paths inside the repository are allowed`, {
       fix: "use a path relative to the repository root",
@@ -29,8 +36,12 @@ export function checkRelative(p: string, what = "path"): string {
  * Resolve a repo-relative path to an absolute one and make sure no symlink along the way
  * (except, when `allowFinalLink`, the last component itself) leads outside `root`.
  */
-export function resolveInside(root: string, rel: string, options: { allowFinalLink?: boolean; what?: string } = {}): string {
-  const clean = checkRelative(rel, options.what);
+export function resolveInside(
+  root: string,
+  rel: string,
+  options: { allowFinalLink?: boolean; what?: string; gitName?: boolean } = {},
+): string {
+  const clean = checkRelative(rel, options.what, { gitName: options.gitName === true });
   const abs = path.join(root, clean);
   const realRoot = fs.realpathSync(root);
   const parent = path.dirname(abs);
@@ -88,6 +99,14 @@ export interface CliPath {
 export function resolveCliPath(root: string, cwd: string, arg: string, outside = "the repository"): CliPath {
   if (arg === "") throw new UnsafePathError(`an empty path was given`, { fix: 'name a file or folder, or "." for the current folder' });
   if (arg.includes("\0")) throw new UnsafePathError(`path ${JSON.stringify(arg)} contains a NUL byte`);
+  if (arg.startsWith(LITERAL_PREFIX)) {
+    // A name exactly as git lists it, relative to the repository root (the Action passes a PR's
+    // files so): `\` is part of the name, not a separator, and nothing in it is a glob (issue 14).
+    const rel = checkRelative(arg.slice(LITERAL_PREFIX.length), "path", { gitName: true });
+    const exists = fs.existsSync(Buffer.concat([Buffer.from(root + path.sep), nameBytes(rel)]));
+    if (exists) resolveInside(root, rel, { what: "path", gitName: true });
+    return { arg, kind: "file", rel, exists };
+  }
   const abs = path.resolve(cwd, arg);
   if (GLOB_CHARS.test(arg) && !fs.existsSync(abs)) return resolveGlob(root, cwd, arg, outside);
   const rel = insideRel(root, abs, arg, outside);

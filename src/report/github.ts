@@ -4,6 +4,7 @@
  * in data % \r \n; in properties also : and ,.
  */
 import type { Finding } from "../core/finding.js";
+import { displayText } from "../core/names.js";
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -22,11 +23,13 @@ export function annotationLine(f: Finding): string {
   if (f.line && f.endLine) props.push(`endLine=${f.endLine}`);
   if (f.line && f.endLine === f.line && f.endColumn) props.push(`endColumn=${f.endColumn}`);
   props.push(`title=${escapeProperty(f.rule)}`);
-  let message = f.message;
-  if (f.pointer) message += `\nat ${f.pointer}`;
-  if (f.expected !== undefined) message += `\nexpected: ${f.expected}`;
-  if (f.found !== undefined) message += `\nfound: ${f.found}`;
-  if (f.fix) message += `\nfix: ${f.fix}`;
+  // Text from files (names, keys, values) shown escaped: the log and annotations must not
+  // interpret an escape sequence or a bidi override in it (issue 14); the line breaks are ours.
+  let message = displayText(f.message);
+  if (f.pointer) message += `\nat ${displayText(f.pointer)}`;
+  if (f.expected !== undefined) message += `\nexpected: ${displayText(f.expected)}`;
+  if (f.found !== undefined) message += `\nfound: ${displayText(f.found)}`;
+  if (f.fix) message += `\nfix: ${displayText(f.fix)}`;
   return `::${command} ${props.join(",")}::${escapeData(message)}`;
 }
 

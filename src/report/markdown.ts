@@ -6,6 +6,7 @@
  * (a hostile file name must not forge the sticky-comment marker).
  */
 import type { Finding, Summary } from "../core/finding.js";
+import { displayText } from "../core/names.js";
 
 export interface MarkdownOptions {
   /** Heading, e.g. "integrity-guard check". */
@@ -21,15 +22,60 @@ export interface MarkdownOptions {
   moreAt?: string;
 }
 
-/** Escape text for a Markdown table cell. */
+/**
+ * Characters written as HTML character references in a cell: a reference is always literal text
+ * in CommonMark/GFM, never syntax. `|` as `&#124;` (not `\|`): a backslash in a name could
+ * otherwise escape the escape; `\` itself so it cannot escape what follows.
+ */
+const CELL_ENTITY: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "#": "&#35;",
+  "@": "&#64;",
+  $: "&#36;",
+};
+
+/**
+ * Escape text for a Markdown table cell, so file names, keys and values (all attacker-controlled
+ * in a pull request) can neither break the table nor inject Markdown, HTML, links or mentions
+ * (issue 14): line breaks of every kind (CRLF, a lone CR, LF, U+2028/2029) become `<br>`, other
+ * control and bidi characters are shown escaped, syntax characters become character references,
+ * and a zero-width space follows an `@` or `#` that starts a word and breaks `://` and `www.`:
+ * GitHub finds mentions (`@user`), issue references (`#12`) and autolinks in the rendered text,
+ * after character references are decoded.
+ */
 export function escapeCell(s: string): string {
   return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/[*_`[\]~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, "<br>");
+    .split(/\r\n|[\r\n\u2028\u2029]/)
+    .map((line) =>
+      displayText(line)
+        .replace(/[&<>|\\`*_~[\]()#@$]/g, (c) => CELL_ENTITY[c]!)
+        .replace(/&#(64|35);(?=[\p{L}\p{N}_-])/gu, "&#$1;\u200b")
+        .replace(/:\/\//g, ":\u200b//")
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`),
+    )
+    .join("<br>");
+}
+
+/**
+ * A link destination that cannot end the link early or add Markdown: spaces, parentheses, angle
+ * brackets, backslashes, backticks, pipes and control characters percent-encoded.
+ */
+function linkDestination(url: string): string {
+  return url.replace(/[\s<>()\\`|\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
 }
 
 const ICON: Record<Finding["level"], string> = { error: "❌ error", warning: "⚠️ warning", notice: "ℹ️ notice" };
@@ -50,11 +96,12 @@ export function verdict(s: Summary): string {
 function location(f: Finding, link: MarkdownOptions["link"]): string {
   if (!f.file) return "(repository)";
   const pos = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
-  const text = escapeCell(f.file + pos);
+  const text = escapeCell(displayText(f.file) + pos);
   const url = link?.(f.file, f.line);
-  return url ? `[${text}](${url})` : text;
+  return url ? `[${text}](${linkDestination(url)})` : text;
 }
 
+/** The message, expected/found and related places, one per line (escapeCell makes any line break `<br>`). */
 function messageCell(f: Finding): string {
   const lines = [f.message];
   if (f.expected !== undefined) lines.push(`expected: ${f.expected}`);
@@ -85,7 +132,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
   const rows = findings.map(
     (f) =>
-      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(f.pointer || "/") : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
+      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(displayText(f.pointer)) : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
   );
   const out = [...head, ...tableHead];
   let size = out.join("\n").length;

@@ -1,5 +1,20 @@
 /** Findings -> SARIF 2.1.0 (for github/codeql-action/upload-sarif and other code-scanning tools). */
 import type { Finding } from "../core/finding.js";
+import { nameBytes } from "../core/names.js";
+
+/**
+ * A repo-relative path as a SARIF artifact URI (a relative URI reference, RFC 3986): every byte
+ * but the unreserved characters and `/` percent-encoded, so a space, `#`, `%`, `?`, `:`, a
+ * backslash or non-ASCII in a name cannot make the URI invalid or change what it names (issue 14).
+ */
+export function artifactUri(file: string): string {
+  let out = "";
+  for (const b of nameBytes(file)) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-._~/]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
 
 export function renderSarif(findings: readonly Finding[], version: string): string {
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
@@ -26,7 +41,7 @@ export function renderSarif(findings: readonly Finding[], version: string): stri
                 locations: [
                   {
                     physicalLocation: {
-                      artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" },
+                      artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" },
                       ...(f.line
                         ? {
                             region: {

@@ -1,5 +1,6 @@
 /** Findings -> text for people: grouped by file, `file:line:col` first (editors make it a link). */
 import type { Finding, Summary } from "../core/finding.js";
+import { displayText } from "../core/names.js";
 import { pointerToDotted } from "../core/pointer.js";
 
 export interface TextOptions {
@@ -8,7 +9,14 @@ export interface TextOptions {
 
 const codes = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
 
+/**
+ * Findings as text for a terminal. Every string that can come from a repository (file names,
+ * keys, values, messages quoting them) is shown with control characters, escape sequences and
+ * bidi overrides escaped (core/names.ts displayText): a name must not recolour, move the cursor,
+ * retitle the terminal or fake a line such as "no findings" (issue 14).
+ */
 export function renderText(findings: readonly Finding[], summary: Summary, options: TextOptions): string {
+  findings = findings.map(safeFinding);
   const c = (name: keyof typeof codes, s: string) => (options.color ? `\u001b[${codes[name]}m${s}\u001b[0m` : s);
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
@@ -75,4 +83,21 @@ function summaryLine(s: Summary, c: (name: keyof typeof codes, s: string) => str
   if (s.notices) parts.push(plural(s.notices, "notice"));
   const text = `${s.errors ? "✖" : "⚠"} ${parts.join(", ")} in ${plural(s.files, "file")}${checked}`;
   return s.errors ? c("red", text) : c("yellow", text);
+}
+
+/** A finding with its text fields made safe to print (see renderText). */
+function safeFinding(f: Finding): Finding {
+  const out: Finding = { ...f, message: displayText(f.message) };
+  if (f.file !== undefined) out.file = displayText(f.file);
+  if (f.pointer !== undefined) out.pointer = displayText(f.pointer);
+  if (f.expected !== undefined) out.expected = displayText(f.expected);
+  if (f.found !== undefined) out.found = displayText(f.found);
+  if (f.fix !== undefined) out.fix = displayText(f.fix);
+  if (f.related)
+    out.related = f.related.map((r) => ({
+      ...r,
+      file: displayText(r.file),
+      ...(r.message !== undefined ? { message: displayText(r.message) } : {}),
+    }));
+  return out;
 }

@@ -16,6 +16,7 @@
  *   POST   /pulls                            create pull request (head, base, title, body)
  *   GET    /pulls/{n}                        get pull request
  *   GET    /pulls/{n}/files                  list files (per_page, page, Link header)
+ *   GET    /user (outside /repos)            403 as for GITHUB_TOKEN, or the `userLogin` of a personal token
  *
  * Failure modes: `readOnlyTokens` get 403 "Resource not accessible by integration" on any
  * write (as GITHUB_TOKEN without the permission does); `failNext()` makes the next matching
@@ -106,6 +107,8 @@ export interface GitHubApiOptions {
   readOnlyTokens?: string[];
   /** Login reported as the author of comments/issues created through the API. */
   botLogin?: string;
+  /** A personal token's login: GET /user answers it (default: 403, as for GITHUB_TOKEN). */
+  userLogin?: string;
 }
 
 export interface GitHubApi {
@@ -218,6 +221,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     res: http.ServerResponse,
   ): [number, unknown] => {
     const prefix = `/repos/${owner}/${repo}`;
+    // GITHUB_TOKEN (an app installation token) may not read /user: GitHub answers 403.
+    if (path === "/user" && method === "GET") {
+      return options.userLogin ? [200, { login: options.userLogin, id: 7, type: "User" }] : [403, FORBIDDEN];
+    }
     if (!path.startsWith(prefix)) return [404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" }];
     const rest = path.slice(prefix.length);
     const b = (body ?? {}) as Record<string, unknown>;

@@ -129,7 +129,7 @@ describe("commandArgs", () => {
   });
   it("PR files become positionals only when the command takes paths; explicit paths must be accepted", () => {
     const inputs = readInputs(get({}));
-    expect(commandArgs(inputs, spec({}, true), ["a.json"]).positionals).toEqual(["a.json"]);
+    expect(commandArgs(inputs, spec({}, true), ["a.json"]).positionals).toEqual([":(literal)a.json"]);
     expect(commandArgs(inputs, spec({}), ["a.json"]).positionals).toEqual([]);
     expect(() => commandArgs(readInputs(get({ paths: "a.json" })), spec({}))).toThrow(/input `paths` cannot be passed/);
   });

@@ -57,13 +57,13 @@ describe("renderMarkdown", () => {
   });
 
   it("escapes pipes, newlines and HTML so file content cannot break the table or forge the sticky marker", () => {
-    expect(escapeCell("a|b\nc<!-- integrity-guard:sticky -->")).toBe("a\\|b<br>c&lt;!-- integrity-guard:sticky --&gt;");
+    expect(escapeCell("a|b\nc<!-- integrity-guard:sticky -->")).toBe("a&#124;b<br>c&lt;!-- integrity-guard:sticky --&gt;");
     const md = renderMarkdown([f({ file: "x|<y>.json", message: "line1\r\nline2 | `code` *bold*" })], {
       title: "t",
       summary: summarize([f()]),
     });
     const row = md.split("\n").find((l) => l.startsWith("| ❌"))!;
-    expect(row).toBe("| ❌ error | x\\|&lt;y&gt;.json:3:7 | parse/syntax | line1<br>line2 \\| \\`code\\` \\*bold\\* |  |  |");
+    expect(row).toBe("| ❌ error | x&#124;&lt;y&gt;.json:3:7 | parse/syntax | line1<br>line2 &#124; &#96;code&#96; &#42;bold&#42; |  |  |");
     expect(md).not.toContain("<!--");
   });
 

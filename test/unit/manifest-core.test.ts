@@ -108,7 +108,7 @@ describe("manifest reader", () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: "manifest/noncanonical", level: "warning" })]);
   });
 
-  it.each([["../outside.json"], ["/etc/passwd"], ["a/../../b"], ["C:/x"], ["a//b"], ["./a"], [".git/config"], ["a\\b"]])(
+  it.each([["../outside.json"], ["/etc/passwd"], ["a/../../b"], ["C:/x"], ["a//b"], ["./a"], [".git/config"], ["a\\..\\b"]])(
     "rejects the unsafe path %j with UnsafePathError",
     (p) => {
       expect(() => checkEntryPath(p, 3)).toThrow(UnsafePathError);

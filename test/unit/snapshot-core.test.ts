@@ -70,7 +70,7 @@ describe("snapshot manifest", () => {
     "/etc/passwd",
     "a/../../b",
     "C:/x",
-    "a\\b",
+    "a\\..\\b",
     ".git/config",
     "sub/.GIT/hooks/x",
     ".integrity-snapshot/x",
@@ -79,7 +79,7 @@ describe("snapshot manifest", () => {
   ])("refuses the hostile path %j", (p) => {
     expect(unsafeSnapshotPath(p)).toBeDefined();
   });
-  it.each(["a", "dir/file.json", "we ird/na*me[1].json", "..hidden"])("accepts %j", (p) => {
+  it.each(["a", "dir/file.json", "we ird/na*me[1].json", "..hidden", "data\\state.json", "new\nline.json"])("accepts %j", (p) => {
     expect(unsafeSnapshotPath(p)).toBeUndefined();
   });
   it("scopes by folder boundaries, not prefixes", () => {

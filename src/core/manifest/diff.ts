@@ -2,6 +2,7 @@
  * Manifest vs the tree -> findings. Pure: the caller observes the tree (hashes, links, errors)
  * and passes what it saw; this decides what each difference means.
  */
+import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../names.js";
 import type { Finding, Level } from "../finding.js";
 import { MANIFEST_PATH } from "../../config/types.js";
 import type { ManifestEntry, Observation } from "./model.js";
@@ -103,6 +104,10 @@ export function diffManifest(
   const added: string[] = [];
   for (const [p, o] of observed) {
     if (sealed.has(p)) continue;
+    if (o.kind === "error" && o.code === UNSUPPORTED_NAME_CODE) {
+      findings.push(unsupportedNameFinding(p, o.message, "the manifest cannot protect it"));
+      continue;
+    }
     if (o.kind === "error") {
       findings.push({
         rule: "manifest/unreadable",

@@ -1,11 +1,15 @@
 /** Which paths the manifest covers: config manifest.include minus exclude, never .git or the manifest itself. */
 import picomatch from "picomatch";
+import { GLOB_OPTIONS } from "../glob.js";
 import { ALWAYS_EXCLUDED, MANIFEST_PATH, type ManifestConfig } from "../../config/types.js";
 
 /** ALWAYS_EXCLUDED ("**\/node_modules/**", ".git/**") plus a .git folder at any depth. */
 const ALWAYS = /(^|\/)(node_modules|\.git)(\/|$)/;
-/** The fixed part of coveredFilter (a clean-run verdict is keyed on it with the globs). */
-export const COVERAGE_RULES = `${MANIFEST_PATH}|${ALWAYS.source}`;
+/**
+ * The fixed part of coveredFilter (a clean-run verdict is keyed on it with the globs). The glob
+ * flags are part of it: a verdict recorded when `**` missed names with a newline must not hold.
+ */
+export const COVERAGE_RULES = `${MANIFEST_PATH}|${ALWAYS.source}|${GLOB_OPTIONS.flags}`;
 /** @internal for the test that keeps ALWAYS in step with config ALWAYS_EXCLUDED. */
 export const ALWAYS_EXCLUDED_GLOBS = ALWAYS_EXCLUDED;
 
@@ -27,13 +31,13 @@ function compileCovered(config: ManifestConfig | undefined): PathFilter {
 }
 
 /**
- * The same semantics as core/glob.ts `matcher` (picomatch, dot: true, "dir/" = everything
+ * The same semantics as core/glob.ts `matcher` (picomatch, GLOB_OPTIONS, "dir/" = everything
  * below), as bare regular expressions: picomatch's matcher function re-normalises each input,
  * which costs more than the walk itself on 20,000 paths. Paths here are already clean POSIX.
  */
 function regexMatcher(globs: readonly string[]): PathFilter {
   if (globs.length === 0) return () => false;
-  const res = globs.map((g) => picomatch.makeRe(g.endsWith("/") ? g + "**" : g, { dot: true }));
+  const res = globs.map((g) => picomatch.makeRe(g.endsWith("/") ? g + "**" : g, { ...GLOB_OPTIONS }));
   return (p) => res.some((re) => re.test(p));
 }
 

@@ -11,6 +11,7 @@ import type { Finding } from "../finding.js";
 import { parseDocument } from "../parse/index.js";
 import { ajvErrorsToFindings } from "../schema/ajv-findings.js";
 import { UnsafePathError } from "../../errors.js";
+import { unsupportedNameReason } from "../names.js";
 // Standalone code generated from schemas/manifest.schema.json (a test checks it is fresh): no ajv at run time.
 import manifestValidator from "./validate-manifest.generated.js";
 import type { Manifest } from "./model.js";
@@ -169,7 +170,8 @@ function corrupt(f: Partial<Finding> & { message: string }, file: string): Findi
 
 /**
  * A manifest path must be a canonical repo-relative POSIX path: not absolute, no `.`/`..` or
- * empty segments, no backslash or NUL. Throws UnsafePathError (exit 2) naming the entry.
+ * empty segments, no NUL, nothing seal refuses (core/names.ts unsupportedNameReason). Throws
+ * UnsafePathError (exit 2) naming the entry.
  */
 export function checkEntryPath(p: string, index: number): void {
   // Built only for a bad path: this runs for every entry of every full read.
@@ -181,13 +183,14 @@ export function checkEntryPath(p: string, index: number): void {
     throw new UnsafePathError(`${where()} is an absolute path; nothing was read`, { fix });
   const parts = p.split("/");
   if (parts.includes("..")) throw new UnsafePathError(`${where()} contains "..", which leaves the repository; nothing was read`, { fix });
-  if (p.includes("\\") || parts.some((s) => s === "" || s === ".")) {
-    throw new UnsafePathError(
-      `${where()} is not a canonical repo-relative POSIX path (backslash, empty or "." segment); nothing was read`,
-      {
-        fix,
-      },
-    );
+  if (parts.some((s) => s === "" || s === ".")) {
+    throw new UnsafePathError(`${where()} is not a canonical repo-relative POSIX path (empty or "." segment); nothing was read`, {
+      fix,
+    });
   }
+  // A backslash is an ordinary character in a POSIX name and seal writes it (issue 14); a name
+  // seal never writes (not UTF-8, or `..` between backslashes) is refused as tampering.
+  const unsupported = unsupportedNameReason(p);
+  if (unsupported) throw new UnsafePathError(`${where()}: ${unsupported}; seal never writes such an entry; nothing was read`, { fix });
   if (parts[0] === ".git") throw new UnsafePathError(`${where()} points into .git; nothing was read`, { fix });
 }

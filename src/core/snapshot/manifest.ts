@@ -3,6 +3,8 @@
  * and size of each file. Its bytes are deterministic (sorted paths, fixed key order, no time),
  * so two snapshots of unchanged files have the same digest and "nothing changed" is one compare.
  */
+import { unsupportedNameReason } from "../names.js";
+
 export const SNAPSHOT_MANIFEST_PATH = ".integrity-snapshot/manifest.json";
 export const SNAPSHOT_META_DIR = ".integrity-snapshot";
 
@@ -60,12 +62,16 @@ export function parseSnapshotManifest(text: string): SnapshotManifest | string {
 
 /**
  * Why a path stored in a snapshot must not be written to disk, or undefined when it is safe:
- * absolute, `..`, empty segments, backslashes, NUL, or inside .git / our own meta folder.
+ * absolute, `..` (also between backslashes), empty segments, NUL, a name that is not UTF-8, or
+ * inside .git / our own meta folder.
  */
 export function unsafeSnapshotPath(p: string): string | undefined {
   if (p.length === 0) return "empty path";
   if (p.includes("\0")) return "contains a NUL byte";
-  if (p.includes("\\")) return "contains a backslash";
+  // A backslash is an ordinary character in a git name (issue 14); `..` between backslashes is not.
+  const unsupported = unsupportedNameReason(p);
+  if (unsupported) return unsupported;
+  if (p.startsWith("\\")) return "starts with a backslash";
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p)) return "absolute path";
   const parts = p.split("/");
   if (parts.some((s) => s === "" || s === "." || s === "..")) return "contains an empty, '.' or '..' segment";

@@ -14,6 +14,7 @@ import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
 import { hashFiles, type HashResult, type HashStream, type StatKey } from "./pool.js";
 import { walkTree, type WalkEntry } from "./walk.js";
+import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
 
 export interface ObserveOptions {
@@ -118,6 +119,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     if (e.kind === "link") {
       observed.set(e.path, readLink(root, e.path));
       others.set(e.path, null);
+      continue;
+    }
+    const badName = e.kind === "badname" ? "the file name is not valid UTF-8" : unsupportedNameReason(e.path);
+    if (badName) {
+      // Never read (a string path cannot name it): reported as path/unsupported-name (diff, seal).
+      observed.set(e.path, { kind: "error", message: badName, code: UNSUPPORTED_NAME_CODE });
       continue;
     }
     if (e.kind === "other") {

@@ -6,9 +6,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { decodeName, hasRawBytes } from "../../core/names.js";
 import { pathStateOf, type PathState } from "./dir-state.js";
 
-export type WalkKind = "file" | "link" | "other";
+/** "badname": a name that is not valid UTF-8 (core/names.ts), reported and never entered or read. */
+export type WalkKind = "file" | "link" | "other" | "badname";
 
 export interface WalkEntry {
   /** Repo-relative POSIX path. */
@@ -55,6 +57,12 @@ export function walkTree(
       return; // vanished or unreadable folder: its sealed files show up as missing
     }
     for (const d of dirents) {
+      if (d.name.includes("\uFFFD")) {
+        walkRawNames(abs, rel, emit, walkDir);
+        return;
+      }
+    }
+    for (const d of dirents) {
       const child = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!SKIP_DIRS.has(d.name)) walkDir(child);
@@ -73,6 +81,31 @@ export function walkTree(
     else if (kind === "file" || kind === "link" || kind === "other") emit(r, kind);
   }
   return out;
+}
+
+/**
+ * A folder listing that held U+FFFD: Node decodes names that are not UTF-8 lossily, so it is
+ * listed again as bytes (rare: only such folders pay for it). A name that is not UTF-8 is emitted
+ * as "badname" (decoded losslessly, see core/names.ts) and never entered: a string path could not
+ * name it for fs calls. A real U+FFFD in a valid name is walked as usual.
+ */
+function walkRawNames(abs: string, rel: string, emit: (rel: string, kind: WalkKind) => void, walkDir: (rel: string) => void): void {
+  let raw: fs.Dirent<Buffer>[];
+  try {
+    raw = fs.readdirSync(abs, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const d of raw) {
+    const name = decodeName(d.name);
+    const child = rel === "" ? name : `${rel}/${name}`;
+    if (hasRawBytes(name)) emit(child, "badname");
+    else if (d.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) walkDir(child);
+    } else if (d.isFile()) emit(child, "file");
+    else if (d.isSymbolicLink()) emit(child, "link");
+    else emit(child, "other");
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { matcher } from "../../core/glob.js";
+import { decodeName, hasRawBytes } from "../../core/names.js";
 import { parseScope, unsafeSnapshotPath, type SnapshotFileEntry } from "../../core/snapshot/manifest.js";
 import { checkRelative } from "../paths.js";
 
@@ -40,7 +41,8 @@ export async function collectSetFiles(root: string, setPaths: readonly string[])
   }
   const files: string[] = [];
   for (const f of found) {
-    const why = unsafeSnapshotPath(f) ?? (f.includes("\n") ? "file name contains a newline" : undefined);
+    // Names with a newline are stored (git hash-object names them in argv, update-index -z).
+    const why = unsafeSnapshotPath(f);
     if (why) skipped.push({ path: f, reason: why });
     else files.push(f);
   }
@@ -74,16 +76,33 @@ async function walk(
     if (report) skipped.push({ path: rel, reason: "not a regular file" });
     return;
   }
-  const entries = await fs.readdir(abs, { withFileTypes: true });
+  const entries = await readFolder(abs);
   await Promise.all(
-    entries.map(async (e) => {
-      if (e.name === ".git") return;
-      const child = rel ? `${rel}/${e.name}` : e.name;
+    entries.map(async ({ name, entry: e }) => {
+      if (name === ".git") return;
+      const child = rel ? `${rel}/${name}` : name;
+      // A name that is not UTF-8 cannot be named by a string path: listed as it is, so the
+      // caller reports it (unsafeSnapshotPath) instead of a read failing on a lossy name.
+      if (hasRawBytes(name)) {
+        out.add(child);
+        return;
+      }
       if (e.isDirectory()) await walk(root, child, out, skipped, report);
       else if (e.isFile()) out.add(child);
       else if (report) skipped.push({ path: child, reason: e.isSymbolicLink() ? "symlink (not followed)" : "not a regular file" });
     }),
   );
+}
+
+/**
+ * A folder's entries. Node decodes names that are not UTF-8 lossily (U+FFFD), so a listing that
+ * holds U+FFFD is read again as bytes and decoded losslessly (core/names.ts).
+ */
+async function readFolder(abs: string): Promise<{ name: string; entry: fsSync.Dirent<string | Buffer> }[]> {
+  const entries = await fs.readdir(abs, { withFileTypes: true });
+  if (!entries.some((e) => e.name.includes("\uFFFD"))) return entries.map((e) => ({ name: e.name, entry: e }));
+  const raw = await fs.readdir(abs, { withFileTypes: true, encoding: "buffer" });
+  return raw.map((e) => ({ name: decodeName(e.name), entry: e }));
 }
 
 /**

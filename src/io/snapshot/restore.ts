@@ -86,7 +86,8 @@ export async function applyRestore(git: Git, snapshotId: string, plan: RestorePl
         : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
     await git.restoreWorktree(snapshotId, pathspecs);
   }
-  for (const p of plan.remove) await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove" }), { force: true });
+  for (const p of plan.remove)
+    await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove", gitName: true }), { force: true });
 }
 
 /**
@@ -107,7 +108,7 @@ export async function rewriteFromBlobs(
   for (const p of files) {
     const data = blobs.get(oids.get(p) ?? "");
     if (!data) continue; // still reported by verifyRestored
-    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target" }), data, {
+    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target", gitName: true }), data, {
       mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644,
     });
     done.push(p);
