@@ -57,7 +57,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
   // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
   // schema cache read, the format code and the compile overlap with git's process).
-  const store = new SchemaStore({ source: ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  const store = new SchemaStore({ source: ctx.schemaSource ?? ctx.source, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths)]);
   let files = candidates.filter(wanted);
   if (options.explicit) {
@@ -97,7 +97,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
-    const schemaPaths = i === 0 ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
+    const schemaPaths = i === 0 && !ctx.schemaSource ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
     const contents = await ctx.source.read([...batch, ...schemaPaths]);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {

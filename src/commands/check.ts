@@ -58,6 +58,7 @@ export async function buildCheckContext(ctx: CommandContext, named: readonly str
     configPath: loaded.path,
     ...(loaded.parsed ? { configParsed: loaded.parsed } : {}),
     source,
+    ...(ctx.schemaSource ? { schemaSource: ctx.schemaSource } : {}),
     ...(paths ? { paths } : {}),
     log: ctx.log,
     interactive: ctx.interactive,

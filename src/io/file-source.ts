@@ -9,7 +9,7 @@ import type { Git, IndexEntry } from "./git.js";
 export type ReadResult = Buffer | { error: string; code?: string };
 
 export interface FileSource {
-  readonly kind: "worktree" | "index";
+  readonly kind: "worktree" | "index" | "commit";
   /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
   list(): Promise<string[]>;
   /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
