@@ -18,6 +18,7 @@ import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
 import { CommitSource } from "../io/commit-source.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
+import { outsideLink } from "../io/symlink-outside.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
@@ -204,6 +205,8 @@ async function readAt(git: Git, commit: string, paths: readonly string[]): Promi
 /** The checkout's bytes of a repo path, never through a symlink; undefined when absent or not a regular file. */
 function readWorktree(root: string, rel: string): Buffer | undefined {
   try {
+    const link = outsideLink(root, rel);
+    if (link !== undefined) return Buffer.from(`symlink-outside:${link}`);
     const abs = path.join(root, rel);
     const st = fs.lstatSync(abs);
     if (!st.isFile()) return st.isSymbolicLink() ? Buffer.from(`symlink:${fs.readlinkSync(abs)}`) : undefined;

@@ -12,7 +12,7 @@ import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
-import type { ReadResult } from "../io/file-source.js";
+import { OUTSIDE, type ReadResult } from "../io/file-source.js";
 import type { Check, CheckContext } from "./types.js";
 
 /** Schema errors shown per file; the rest are counted in one notice. */
@@ -154,6 +154,16 @@ function formatOf(file: string, jsonc: (p: string) => boolean): DocumentFormat {
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
   if (content.code === "ELOOP") return "skip";
+  if (content.code === OUTSIDE) {
+    // Reported by the link's name, never read (issue 14, item 6).
+    return {
+      rule: "path/symlink-outside",
+      level: "error",
+      file,
+      message: content.error,
+      fix: `replace ${content.link ?? file} with the file itself, or remove it`,
+    };
+  }
   return {
     rule: "parse/unreadable",
     level: "error",

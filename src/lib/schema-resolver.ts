@@ -14,6 +14,7 @@ import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { matches } from "../core/glob.js";
 import { parseDocument } from "../core/parse/index.js";
+import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
@@ -44,6 +45,7 @@ function configFor(root: string): Config | undefined {
   }
   const hit = configs.get(p);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.config;
+  refuseOutsideLink(root, CONFIG_PATH, "config");
   const { config, findings } = validateConfigText(fs.readFileSync(p), CONFIG_PATH);
   if (!config) {
     const first = findings[0];
@@ -82,6 +84,8 @@ export function validatorFor(file: string, schema: SchemaOption): { validate: Va
     const mapping = config.validate?.schemas?.find((m) => matches(m.files, rel));
     if (!mapping) return undefined;
     schemaFile = path.resolve(root, mapping.schema);
+    const schemaRel = path.relative(root, schemaFile);
+    if (!schemaRel.startsWith("..") && !path.isAbsolute(schemaRel)) refuseOutsideLink(root, schemaRel.split(path.sep).join("/"), "schema");
   }
   let st: fs.Stats;
   try {
@@ -103,6 +107,14 @@ export function validatorFor(file: string, schema: SchemaOption): { validate: Va
   const validate = compile(doc.value as Record<string, unknown>, schemaFile);
   compiled.set(schemaFile, { mtimeMs: st.mtimeMs, validate, path: schemaFile });
   return { validate, schemaPath: schemaFile };
+}
+
+/** The repository's config and mapped schemas are never read through a symlink out of it (their content would reach error messages). */
+function refuseOutsideLink(root: string, rel: string, what: string): void {
+  const link = outsideLink(root, rel);
+  if (link === undefined) return;
+  const { message, fix } = outsideMessage(rel, link, what);
+  throw new ConfigError(message, { fix });
 }
 
 function compile(schema: Record<string, unknown>, where = "(inline schema)"): ValidateFunction {
