@@ -5,7 +5,7 @@
 import fsSync, { constants } from "node:fs";
 import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
-import { outsideLink, outsideMessage } from "./symlink-outside.js";
+import { inGitDir, outsideLink, outsideMessage } from "./symlink-outside.js";
 
 export type ReadResult = Buffer | { error: string; code?: string; link?: string };
 
@@ -36,6 +36,10 @@ export class WorktreeSource implements FileSource {
     for (const p of paths) {
       let fd: number | undefined;
       // O_NOFOLLOW guards the last component only: a folder on the way may be a symlink out.
+      if (inGitDir(p)) {
+        out.set(p, { error: `${p} is inside .git/, which is never read`, code: OUTSIDE, link: p });
+        continue;
+      }
       if (escapes(p)) {
         out.set(p, outside(this.root, p));
         continue;
@@ -69,7 +73,8 @@ export class WorktreeSource implements FileSource {
         try {
           realRoot ??= fsSync.realpathSync(this.root);
           const real = fsSync.realpathSync(path.join(this.root, dir));
-          hit = !(real === realRoot || real.startsWith(realRoot + path.sep));
+          const rel = path.relative(realRoot, real);
+          hit = rel.startsWith("..") || path.isAbsolute(rel) || inGitDir(rel);
         } catch {
           hit = false; // missing folder: the open reports ENOENT
         }
@@ -138,10 +143,10 @@ export function indexSymlink(root: string, p: string, target: Buffer): ReadResul
   let escapes: boolean;
   if (path.posix.isAbsolute(t) || path.isAbsolute(t)) {
     const rel = path.relative(root, t);
-    escapes = rel === "" || rel.startsWith("..") || path.isAbsolute(rel);
+    escapes = rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || inGitDir(rel);
   } else {
     const joined = path.posix.normalize(path.posix.join(path.posix.dirname(p), t));
-    escapes = joined === ".." || joined.startsWith("../");
+    escapes = joined === ".." || joined.startsWith("../") || inGitDir(joined);
   }
   if (escapes) return { error: outsideMessage(p, p).message, code: OUTSIDE, link: p };
   return { error: "is a symlink (not followed)", code: "ELOOP" };

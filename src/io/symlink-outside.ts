@@ -21,7 +21,11 @@ export function outsideLink(root: string, rel: string): string | undefined {
   } catch {
     return undefined;
   }
-  const inside = (p: string) => p === realRoot || p.startsWith(realRoot + path.sep);
+  // The git dir is not the repository's content: actions/checkout writes the token header to .git/config.
+  const gitDir = path.join(realRoot, ".git");
+  const inside = (p: string) =>
+    (p === realRoot || p.startsWith(realRoot + path.sep)) &&
+    !(p.toLowerCase() === gitDir.toLowerCase() || p.toLowerCase().startsWith(gitDir.toLowerCase() + path.sep));
   const parts = rel.split(/[\\/]/).filter((s) => s !== "" && s !== ".");
   let cur = root;
   for (let i = 0; i < parts.length; i++) {
@@ -46,6 +50,16 @@ export function outsideLink(root: string, rel: string): string | undefined {
     if (!inside(target)) return parts.slice(0, i + 1).join("/");
   }
   return undefined;
+}
+
+/**
+ * True for a repo path inside the `.git` folder (any case: case-insensitive file systems). Git
+ * never tracks such paths; a `$schema` or `$ref` that names one (`../.git/config`) would read
+ * git's own files, the token header actions/checkout writes among them.
+ */
+export function inGitDir(rel: string): boolean {
+  const first = rel.split(/[\\/]/).find((s) => s !== "" && s !== ".");
+  return first !== undefined && first.toLowerCase() === ".git";
 }
 
 /** The words every report of such a link uses: `what` names the kind of file ("schema"), `rel` the path asked for. */

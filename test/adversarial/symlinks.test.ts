@@ -69,6 +69,16 @@ describe("the config", () => {
     expectNoLeak(r.stdout, r.stderr);
   });
 
+  it("a config symlinked to .git/config (where actions/checkout writes the token header) is refused, unread", async () => {
+    const { repo } = setup();
+    repo.git("config", "http.https://github.com/.extraheader", `AUTHORIZATION: basic ${MARKER}`);
+    link(repo, ".integrity-guard/config.yml", "../.git/config");
+    const r = await repo.cli(["check", "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toContain(".integrity-guard/config.yml is a symlink that leads outside the repository");
+    expectNoLeak(r.stdout, r.stderr);
+  });
+
   it("a config symlink that stays inside the repository keeps working", async () => {
     const { repo } = setup();
     repo.write("conf/ig.yml", "version: 1\nvalidate:\n  exclude: [data/**]\n");
@@ -105,6 +115,18 @@ describe("schemas and $ref", () => {
 });
 
 describe("data files", () => {
+  it("a file whose own $schema names ../.git/config gets a finding, and git's config is never read", async () => {
+    const { repo } = setup();
+    repo.git("config", "http.https://github.com/.extraheader", `AUTHORIZATION: basic ${MARKER}`);
+    repo.write("data/state.json", '{"$schema": "../.git/config", "count": 1}\n');
+    const r = await repo.cli(["check", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: "schema/unavailable", file: "data/state.json" }));
+    expect(r.stdout).toContain(".git/config is inside .git/, which is never read");
+    expectNoLeak(r.stdout, r.stderr);
+  });
+
   it("a data file symlinked out of the repository is a path/symlink-outside error, unread", async () => {
     const { repo, outside } = setup();
     link(repo, "data/evil.json", path.join(outside, "secret.json"));
