@@ -13,6 +13,7 @@ import path from "node:path";
 import { loadConfig, loadConfigText } from "../config/load.js";
 import { CONFIG_PATH, MANIFEST_PATH, type LoadedConfig } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
+import { readManifestText } from "../core/manifest/validate.js";
 import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
 import { CommitSource } from "../io/commit-source.js";
@@ -144,8 +145,12 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     });
     banner.push(`**This pull request removes \`${MANIFEST_PATH}\`.**`);
   } else if (!sameBytes(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest)) {
-    findings.push(notice("trust/manifest-changed", MANIFEST_PATH, `the pull request changes ${MANIFEST_PATH} (files sealed or resealed)`));
-    banner.push(`**This pull request changes \`${MANIFEST_PATH}\`** (files sealed or resealed): review which files it re-seals.`);
+    const what = describeManifestChange(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest);
+    findings.push(notice("trust/manifest-changed", MANIFEST_PATH, `the pull request changes ${MANIFEST_PATH}: ${what}`));
+    // File names are the PR's: listed in the finding (escaped by the report), not in the banner's raw Markdown.
+    banner.push(
+      `**This pull request changes \`${MANIFEST_PATH}\`** (files sealed, resealed or unsealed; listed in the \`trust/manifest-changed\` notice): review that these files are meant to change.`,
+    );
   }
 
   // Schemas the base config maps: read from the base commit; a PR that changes one is said at the top.
@@ -214,6 +219,25 @@ function readWorktree(root: string, rel: string): Buffer | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "reseals a, b; seals c; unseals d" from two manifests (either may be absent or unreadable). Pure. */
+export function describeManifestChange(base: Buffer | undefined, head: Buffer | undefined): string {
+  const entries = (b: Buffer | undefined) => {
+    if (!b) return new Map<string, string>();
+    const m = readManifestText(b, MANIFEST_PATH).manifest;
+    return m ? new Map(m.entries.map((e) => [e.path, `${e.sha256}:${e.link ?? ""}:${e.mode ?? ""}`] as const)) : undefined;
+  };
+  const before = entries(base);
+  const after = entries(head);
+  if (!before || !after) return "files sealed or resealed (one version is not a readable manifest)";
+  const resealed = [...after.keys()].filter((p) => before.has(p) && before.get(p) !== after.get(p));
+  const sealed = [...after.keys()].filter((p) => !before.has(p));
+  const unsealed = [...before.keys()].filter((p) => !after.has(p));
+  const list = (verb: string, ps: string[]) =>
+    ps.length ? [`${verb} ${ps.slice(0, 10).join(", ")}${ps.length > 10 ? ` and ${ps.length - 10} more` : ""}`] : [];
+  const parts = [...list("reseals", resealed), ...list("seals", sealed), ...list("unseals", unsealed)];
+  return parts.length ? parts.join("; ") : "no sealed file changes (only its layout)";
 }
 
 function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {

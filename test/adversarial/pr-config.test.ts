@@ -107,6 +107,20 @@ describe("a pull request is judged by the base branch's rules", () => {
     expect(r.annotations.some((a) => a.startsWith("::error file=data/state.json"))).toBe(true);
   });
 
+  it("a PR that reseals a sealed file is said at the top, naming the file in the notice", async () => {
+    const repo = baseRepo();
+    const [base, head] = openPr(repo, (r) => {
+      r.write("sealed/ledger.json", '{"balance": 1000000}\n');
+      const sealed = r.cliBundle(["seal"]);
+      expect(sealed.code, sealed.stderr).toBe(0);
+    });
+    const r = await run(repo, base, head);
+    const report = JSON.parse(r.findingsJson!) as { findings: { rule: string; level: string; message: string }[] };
+    const changed = report.findings.find((f) => f.rule === "trust/manifest-changed");
+    expect(changed?.message).toContain("reseals sealed/ledger.json");
+    expect(r.summary.split("\n").slice(0, 6).join("\n")).toContain("This pull request changes `.integrity-guard/manifest.json`");
+  });
+
   it("`config-source: head` opts out: the same PR is judged by its own config (and the summary says so)", async () => {
     const repo = baseRepo();
     const [base, head] = openPr(repo, hostile);
