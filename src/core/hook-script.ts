@@ -35,8 +35,10 @@ export function localBinaryGuard(): string {
   return `ig_local=node_modules/.bin/integrity-guard
 if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
   ig_refuse=
+  ig_fix="look at it (ls -l node_modules/.bin/integrity-guard), then rm -rf node_modules && npm install (or use a global install: rm node_modules/.bin/integrity-guard)"
   if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
     ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
+    ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
   elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
     ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
   elif [ -L "$ig_local" ]; then
@@ -66,7 +68,7 @@ if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
   if [ -n "$ig_refuse" ]; then
     echo "integrity-guard: commit blocked: the hook will not run node_modules/.bin/integrity-guard: $ig_refuse." >&2
     echo "  why: a program that a commit can bring along runs on the next commit of everyone who pulls it; it could let corrupt commits through, or do anything else." >&2
-    echo "  fix: inspect it (ls -l node_modules/.bin/integrity-guard; git log --stat -- node_modules), remove it from git (git rm -r --cached node_modules) and add node_modules/ to .gitignore, then rm -rf node_modules && npm install" >&2
+    echo "  fix: $ig_fix" >&2
     echo "  bypass once, at your own risk: git commit --no-verify" >&2
     exit 1
   fi
