@@ -68,11 +68,15 @@ fs.writeFileSync(emptyGlobal, "");
 fs.cpSync(example, repo, { recursive: true });
 fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules/\n.git-global-config\n");
 git("init", "-q", "-b", "main");
-// What `npm install --save-dev integrity-guard` provides: node_modules/.bin/integrity-guard,
-// which the hook runs before looking on PATH. Here it runs the bundle just built.
+// What `npm install --save-dev integrity-guard` provides: the package under
+// node_modules/integrity-guard/ and node_modules/.bin/integrity-guard a symlink into it, which
+// the hook runs before looking on PATH (it refuses anything else). Here it runs the bundle just built.
+const pkgBin = path.join(repo, "node_modules/integrity-guard/bin/integrity-guard.js");
+fs.mkdirSync(path.dirname(pkgBin), { recursive: true });
+fs.writeFileSync(pkgBin, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(cli)} "$@"\n`, { mode: 0o755 });
 const bin = path.join(repo, "node_modules/.bin/integrity-guard");
 fs.mkdirSync(path.dirname(bin), { recursive: true });
-fs.writeFileSync(bin, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(cli)} "$@"\n`, { mode: 0o755 });
+fs.symlinkSync("../integrity-guard/bin/integrity-guard.js", bin);
 say(indent(run("git", ["ls-files", "--others", "--exclude-standard"]).out));
 
 step(2, "install the pre-commit hook: integrity-guard init --hook-only");

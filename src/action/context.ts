@@ -7,6 +7,7 @@ import { LITERAL_PREFIX } from "../core/snapshot/manifest.js";
 import type { LoadedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import type { Git } from "../io/git.js";
+import type { FileSource } from "../io/file-source.js";
 import type { CommandContext, CommandSpec, OptionValue } from "../commands/types.js";
 import type { ActionInputs } from "./inputs.js";
 import { appendAll } from "../core/append.js";
@@ -20,6 +21,8 @@ export interface ContextParts {
   log: (line: string) => void;
   /** The PR's files (per-file checks restricted to them when the command takes paths). */
   prPaths?: string[];
+  /** Where schemas are read from (a pull request's base commit). */
+  schemaSource?: FileSource;
 }
 
 /** Build the positionals and options for the command from the inputs. */
@@ -80,5 +83,6 @@ export function buildContext(parts: ContextParts): CommandContext {
     log: parts.log,
     interactive: false,
     format: "json",
+    ...(parts.schemaSource ? { schemaSource: parts.schemaSource } : {}),
   };
 }

@@ -10,6 +10,9 @@ export const ACTION_COMMANDS = ["check", "verify", "conflicts", "health", "snaps
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 export const FAIL_ON = ["error", "warning", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+/** config-source: which rules judge a pull request (src/action/trusted-config.ts). */
+export const CONFIG_SOURCES = ["base", "head"] as const;
+export type ConfigSource = (typeof CONFIG_SOURCES)[number];
 export const MODES = ["pr", "push"] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -18,6 +21,8 @@ export interface ActionInputs {
   token: string;
   /** Config path relative to the working directory (undefined: the default). */
   config?: string;
+  /** On a pull request: the base commit's rules (default) or the pull request's own. */
+  configSource: ConfigSource;
   set?: string;
   snapshot?: string;
   /** Repo-relative paths (restore: what to restore; others: restrict the check). */
@@ -76,6 +81,7 @@ export function readInputs(get: InputGetter): ActionInputs {
   const command = choiceInput(get, "command", ACTION_COMMANDS, "check");
   const failOn = choiceInput(get, "fail-on", FAIL_ON, "error");
   const mode = choiceInput(get, "mode", MODES, "pr");
+  const configSource = choiceInput(get, "config-source", CONFIG_SOURCES, "base");
   const comment = booleanInput(get, "comment", true);
   const paths = listInput(get("paths")).map((p) => checkRelative(p, "input `paths` entry"));
   const set = get("set") || undefined;
@@ -115,6 +121,7 @@ export function readInputs(get: InputGetter): ActionInputs {
     command,
     token: get("token"),
     ...(config !== undefined ? { config } : {}),
+    configSource,
     ...(set !== undefined ? { set } : {}),
     ...(snapshot !== undefined ? { snapshot } : {}),
     paths,

@@ -9,7 +9,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { loadConfig } from "../config/load.js";
 import type { Config, LoadedConfig } from "../config/types.js";
 import { hasErrors, sortFindings, summarize, type Finding, type Summary } from "../core/finding.js";
 import { render, VERSION } from "../cli.js";
@@ -31,6 +30,7 @@ import { computeOutputs } from "./outputs.js";
 import { prFiles } from "./pr-files.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
+import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 
 /** Rule areas that look at one file at a time: narrowed to the PR's files on pull requests. */
 const PER_FILE_RULE = /^(parse|schema)\//;
@@ -40,6 +40,8 @@ interface Prepared {
   workspace: string;
   git: Git;
   loaded: LoadedConfig;
+  /** Which rules judge this run (a pull request: the base commit's), and what the PR changes in them. */
+  trust: TrustedRules;
   event: ActionEvent;
   client: GitHubClient | undefined;
 }
@@ -48,7 +50,17 @@ interface Prepared {
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const p = await prepare(env);
   const restrict = await restriction(p);
-  const { result, published, history } = await runCommand(p, restrict, env);
+  const first = await runCommand(p, restrict, env);
+  const { published, history } = first;
+  let result = first.result;
+  if (p.trust.head && p.inputs.command === "check") {
+    // The PR changes the rules: run under its rules too; what only the base rules find is an error.
+    core.info("the pull request changes the rules: checking under its own config as well");
+    const { schemaSource: _base, ...headTrust } = p.trust;
+    const second = await runCommand({ ...p, loaded: p.trust.head, trust: headTrust }, restrict, env);
+    result = mergeRuns(result, second.result);
+  }
+  result = { ...result, findings: [...p.trust.findings, ...result.findings] };
   let findings = sortFindings([...result.findings]);
   if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.omitted?.rule ?? f.rule)) || restrict.has(f.file));
   const summary = summarize(findings, result.summary);
@@ -73,10 +85,18 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const cwd =
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
   const git = await Git.open(cwd);
-  // Mask before anything can print a config value.
-  const loaded = await loadConfig(git.root, inputs.config ? path.resolve(cwd, inputs.config) : undefined);
-  for (const s of secretValues(loaded.config as Config, env, inputs.token)) core.setSecret(s);
   const event = readEvent(env);
+  const explicitConfig = inputs.config ? path.resolve(cwd, inputs.config) : undefined;
+  const trust = await loadTrustedRules({
+    git,
+    event,
+    configSource: inputs.configSource,
+    ...(explicitConfig ? { explicitConfig } : {}),
+    log: (l) => core.info(l),
+  });
+  const loaded = trust.loaded;
+  // Mask before anything can print a config value.
+  for (const c of [loaded, trust.head]) if (c) for (const s of secretValues(c.config as Config, env, inputs.token)) core.setSecret(s);
   const client =
     inputs.token && env.GITHUB_REPOSITORY
       ? new GitHubClient({
@@ -86,7 +106,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
         })
       : undefined;
   core.info(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
-  return { inputs, workspace, git, loaded, event, client };
+  return { inputs, workspace, git, loaded, trust, event, client };
 }
 
 /** On a pull request, `check`'s per-file rules look at the PR's files only (unless they cannot be known). */
@@ -101,7 +121,9 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     pr.files = toRepoPaths(pr.files, nested ? path.relative(p.workspace, p.git.root).split(path.sep).join("/") : "");
   }
   // A changed config or schema can break files the PR did not touch: check them all.
-  const schemas = (p.loaded.config.validate?.schemas ?? []).map((s) => s.schema.replace(/^\.\//, ""));
+  const schemas = [...(p.loaded.config.validate?.schemas ?? []), ...(p.trust.head?.config.validate?.schemas ?? [])].map((s) =>
+    s.schema.replace(/^\.\//, ""),
+  );
   const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f));
   if (wide) {
     core.info(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
@@ -148,6 +170,7 @@ async function runCommand(
     env,
     log: (l) => core.info(l),
     ...(existing ? { prPaths: existing } : {}),
+    ...(p.trust.schemaSource ? { schemaSource: p.trust.schemaSource } : {}),
   });
   if (restrict && existing?.length === 0) ctx.positionals = [];
   const result = await spec.run(ctx);
@@ -224,7 +247,8 @@ function summaryMarkdown(
   restrict: Set<string> | undefined,
   env: NodeJS.ProcessEnv,
 ): string {
-  const details: string[] = [];
+  // What judges a pull request, and what it changes in the rules, comes first.
+  const details: string[] = [...p.trust.banner];
   if (p.event.kind === "pull_request")
     details.push(
       restrict

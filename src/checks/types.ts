@@ -13,6 +13,8 @@ export interface CheckContext {
   configParsed?: { sha256: string; findings: Finding[] };
   /** Working tree, or the git index (check --staged). */
   source: FileSource;
+  /** Where schemas are read from, when not `source` (a pull request's base commit: see src/io/commit-source.ts). */
+  schemaSource?: FileSource;
   /** Restrict per-file checks to these repo-relative paths (staged changes, PR files, CLI args). */
   paths?: string[];
   log: (line: string) => void;

@@ -18,7 +18,7 @@ import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
-import type { FileSource, ReadResult } from "../io/file-source.js";
+import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
@@ -103,7 +103,10 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
   // A whole-tree run loads every mapped schema up front: do it while git lists the files (the
   // schema cache read, the format code and the compile overlap with git's process).
-  const schemaSource = schemaSourceFor(ctx.source, ctx.git);
+  // Schemas come from the data's source (the index in the hook), with two exceptions: on a pull
+  // request the base commit's (ctx.schemaSource: a PR must not loosen the schema that judges it),
+  // and installed dependencies' schemas from node_modules/ in the working tree.
+  const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths, schemaSource)]);
   let files = candidates.filter(wanted);
@@ -162,7 +165,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
-    const schemaPaths = i === 0 ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
+    const schemaPaths = i === 0 && !ctx.schemaSource ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
     const contents = await ctx.source.read([...batch, ...schemaPaths]);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
@@ -235,6 +238,16 @@ interface FileEnv {
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
   if (content.code === "ELOOP") return "skip";
+  if (content.code === OUTSIDE) {
+    // Reported by the link's name, never read (issue 14, item 6).
+    return {
+      rule: "path/symlink-outside",
+      level: "error",
+      file,
+      message: content.error,
+      fix: `replace ${content.link ?? file} with the file itself, or remove it`,
+    };
+  }
   return {
     rule: "parse/unreadable",
     level: "error",

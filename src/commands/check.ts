@@ -58,6 +58,7 @@ export async function buildCheckContext(
     configPath: loaded.path,
     ...(loaded.parsed ? { configParsed: loaded.parsed } : {}),
     source,
+    ...(ctx.schemaSource ? { schemaSource: ctx.schemaSource } : {}),
     ...(paths ? { paths } : {}),
     ...(namedSet ? { named: namedSet } : {}),
     log: ctx.log,

@@ -2,6 +2,7 @@ import type { Finding } from "../core/finding.js";
 import type { LoadedConfig } from "../config/types.js";
 import type { ExitCode } from "../errors.js";
 import type { Git } from "../io/git.js";
+import type { FileSource } from "../io/file-source.js";
 
 export type OptionValue = string | boolean | string[] | undefined;
 
@@ -45,6 +46,8 @@ export interface CommandContext {
   interactive: boolean;
   /** The output format asked for (some verbs print differently). */
   format: OutputFormat;
+  /** Where schemas are read from when not from the checked files' source (the Action on a pull request: the base commit). */
+  schemaSource?: FileSource;
 }
 
 export type OutputFormat = "text" | "json" | "sarif" | "github" | "svg" | "sha256sum";

@@ -10,6 +10,7 @@ import { ConfigError } from "../errors.js";
 import { configSchemaHash as generatedHash } from "./config-schema-hash.generated.js";
 import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
+import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -18,6 +19,14 @@ import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 export async function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig> {
   const rel = explicitPath ? path.relative(root, path.resolve(explicitPath)).split(path.sep).join("/") : CONFIG_PATH;
   const abs = path.resolve(root, rel);
+  if (!rel.startsWith("../") && !path.isAbsolute(rel)) {
+    // Never through a symlink out of the repository: its content would be echoed in parse errors.
+    const link = outsideLink(root, rel);
+    if (link !== undefined) {
+      const { message, fix } = outsideMessage(rel, link, "config");
+      throw new ConfigError(message, { fix });
+    }
+  }
   let text: Buffer;
   try {
     text = fs.readFileSync(abs);

@@ -17,9 +17,67 @@ export const HOOK_MARKER = "# integrity-guard-hook:";
 export const HUSKY_BEGIN = "# >>> integrity-guard >>>";
 export const HUSKY_END = "# <<< integrity-guard <<<";
 /** Bumped when the hook text changes, so init rewrites old copies. */
-export const HOOK_VERSION = 1;
+export const HOOK_VERSION = 2;
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
+
+/**
+ * Shell lines that vet node_modules/.bin/integrity-guard before the hook runs it (issue 14,
+ * item 5). A commit can bring that file along (`git add -f`), and then everyone who pulls runs
+ * the committer's program on their next commit. It is run only when the package manager put it
+ * there: not tracked by git (nor node_modules/integrity-guard/), inside this repository's own
+ * node_modules/.bin, and either a symlink resolving into node_modules/integrity-guard/ (npm,
+ * yarn, bun) or a shim that runs ../integrity-guard/ (pnpm, npm on Windows). Anything else
+ * blocks the commit: falling back to a global copy silently would hide the planted file.
+ * Shell-only except one `git ls-files`, and only when the file exists. Sets ig_bin.
+ */
+export function localBinaryGuard(): string {
+  return `ig_local=node_modules/.bin/integrity-guard
+if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
+  ig_refuse=
+  ig_fix="look at it (ls -l node_modules/.bin/integrity-guard), then rm -rf node_modules && npm install (or use a global install: rm node_modules/.bin/integrity-guard)"
+  if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
+    ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
+    ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
+  elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
+    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
+  elif [ -L "$ig_local" ]; then
+    ig_pkg=$(cd -P node_modules/integrity-guard 2>/dev/null && pwd -P) || ig_pkg=
+    ig_at=$(pwd -P)/node_modules/.bin
+    ig_name=integrity-guard
+    ig_n=0
+    while [ -n "$ig_at" ] && [ -L "$ig_at/$ig_name" ] && [ "$ig_n" -lt 40 ]; do
+      ig_link=$(readlink "$ig_at/$ig_name") || ig_link=
+      case "$ig_link" in "") ig_at= ;; /*) ;; *) ig_link="$ig_at/$ig_link" ;; esac
+      if [ -n "$ig_at" ]; then
+        ig_name=$(basename "$ig_link")
+        ig_at=$(cd -P "$(dirname "$ig_link")" 2>/dev/null && pwd -P) || ig_at=
+      fi
+      ig_n=$((ig_n + 1))
+    done
+    ig_inside=
+    if [ -n "$ig_pkg" ] && [ -n "$ig_at" ] && [ -f "$ig_at/$ig_name" ]; then
+      case "$ig_at/" in "$ig_pkg"/*) ig_inside=yes ;; esac
+    fi
+    if [ -z "$ig_inside" ]; then
+      ig_refuse="it is a symlink that does not resolve into node_modules/integrity-guard/"
+    fi
+  elif ! grep -q '/\\.\\./integrity-guard/' "$ig_local" 2>/dev/null; then
+    ig_refuse="it is neither a symlink into node_modules/integrity-guard/ nor a package-manager shim that runs it"
+  fi
+  if [ -n "$ig_refuse" ]; then
+    echo "integrity-guard: commit blocked: the hook will not run node_modules/.bin/integrity-guard: $ig_refuse." >&2
+    echo "  why: a program that a commit can bring along runs on the next commit of everyone who pulls it; it could let corrupt commits through, or do anything else." >&2
+    echo "  fix: $ig_fix" >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
+    exit 1
+  fi
+  if [ -x "$ig_local" ]; then
+    ig_bin=$ig_local
+  fi
+fi
+`;
+}
 
 /**
  * The shell lines that find integrity-guard, run `check --staged`, and on failure print how to
@@ -27,9 +85,7 @@ export const CHAINED_SUFFIX = ".local";
  */
 export function checkBlock(): string {
   return `ig_bin=integrity-guard
-if [ -x node_modules/.bin/integrity-guard ]; then
-  ig_bin=node_modules/.bin/integrity-guard
-elif ! command -v integrity-guard >/dev/null 2>&1; then
+${localBinaryGuard()}if [ "$ig_bin" = integrity-guard ] && ! command -v integrity-guard >/dev/null 2>&1; then
   echo "integrity-guard: commit blocked: the pre-commit hook is installed but integrity-guard is not." >&2
   echo "  fix: npm install --save-dev integrity-guard   (or install it globally so it is on PATH)" >&2
   echo "  bypass once, at your own risk: git commit --no-verify" >&2

@@ -5,11 +5,12 @@
 import fsSync, { constants } from "node:fs";
 import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
+import { inGitDir, outsideLink, outsideMessage } from "./symlink-outside.js";
 
-export type ReadResult = Buffer | { error: string; code?: string };
+export type ReadResult = Buffer | { error: string; code?: string; link?: string };
 
 export interface FileSource {
-  readonly kind: "worktree" | "index";
+  readonly kind: "worktree" | "index" | "commit";
   /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
   list(): Promise<string[]>;
   /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
@@ -33,15 +34,26 @@ export class WorktreeSource implements FileSource {
 }
 
 /**
- * Read `paths` (relative to `root`) as the working tree holds them, never through a symlink. Also
- * what the library reads schemas with, outside any git repository.
+ * Read `paths` (relative to `root`) as the working tree holds them, never through a symlink that
+ * leaves the repository or points into .git/ (such a path maps to an OUTSIDE result naming the
+ * link). Also what the library reads schemas with.
  */
 export function readFilesUnder(root: string, paths: readonly string[]): Map<string, ReadResult> {
   const out = new Map<string, ReadResult>();
+  const escapes = escapingDirs(root);
   // Synchronous reads: for the many small files checked here they are several times faster
   // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
   for (const p of paths) {
     let fd: number | undefined;
+    // O_NOFOLLOW guards the last component only: a folder on the way may be a symlink out.
+    if (inGitDir(p)) {
+      out.set(p, { error: `${p} is inside .git/, which is never read`, code: OUTSIDE, link: p });
+      continue;
+    }
+    if (escapes(p)) {
+      out.set(p, outside(root, p));
+      continue;
+    }
     try {
       // O_NOFOLLOW: a symlink is never followed out of the repository. O_NONBLOCK: a FIFO
       // named like a data file must not hang the run (regular files ignore the flag).
@@ -50,13 +62,46 @@ export function readFilesUnder(root: string, paths: readonly string[]): Map<stri
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === "ENOENT") continue;
-      out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
+      if (e.code === "ELOOP" && outsideLink(root, p) !== undefined) out.set(p, outside(root, p));
+      else out.set(p, { error: e.code === "ELOOP" ? "is a symlink (not followed)" : e.message, code: e.code });
     } finally {
       if (fd !== undefined) fsSync.closeSync(fd);
     }
   }
   return out;
 }
+
+/** Whether a path's folder resolves outside the repository (or into .git/); one realpath per folder. */
+function escapingDirs(root: string): (p: string) => boolean {
+  let realRoot: string | undefined;
+  const memo = new Map<string, boolean>();
+  return (p) => {
+    const dir = path.posix.dirname(p);
+    if (dir === ".") return false;
+    let hit = memo.get(dir);
+    if (hit === undefined) {
+      try {
+        realRoot ??= fsSync.realpathSync(root);
+        const real = fsSync.realpathSync(path.join(root, dir));
+        const rel = path.relative(realRoot, real);
+        hit = rel.startsWith("..") || path.isAbsolute(rel) || inGitDir(rel);
+      } catch {
+        hit = false; // missing folder: the open reports ENOENT
+      }
+      memo.set(dir, hit);
+    }
+    return hit;
+  };
+}
+
+/** The read result for a path reached through a symlink that leads outside the repository. */
+function outside(root: string, p: string): ReadResult {
+  const link = outsideLink(root, p) ?? p;
+  return { error: outsideMessage(p, link).message, code: OUTSIDE, link };
+}
+
+/** ReadResult code of a path reached through a symlink out of the repository (src/io/symlink-outside.ts). */
+export const OUTSIDE = "EOUTSIDE";
 
 export class IndexSource implements FileSource {
   readonly kind = "index" as const;
@@ -80,16 +125,40 @@ export class IndexSource implements FileSource {
     const byPath = new Map<string, IndexEntry>();
     for (const e of await this.allEntries()) {
       // For an unmerged path keep "ours" (stage 2); the validate check reports the conflict itself.
-      if (wanted.has(e.path) && isRegular(e.mode) && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
+      const readable = isRegular(e.mode) || e.mode === SYMLINK;
+      if (wanted.has(e.path) && readable && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
     }
     const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
     const out = new Map<string, ReadResult>();
     for (const [p, e] of byPath) {
       const b = blobs.get(e.oid);
-      out.set(p, b ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+      if (!b) out.set(p, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+      else out.set(p, e.mode === SYMLINK ? indexSymlink(this.git.root, p, b) : b);
     }
     return out;
   }
+}
+
+/** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
+export const SYMLINK = "120000";
+
+/**
+ * The read result for a symlink in the git index, from its target text (a blob: git never
+ * stores entries below a symlink, so the link itself is the only way out). Out of the
+ * repository: reported by name; inside: not followed, as in the working tree.
+ */
+export function indexSymlink(root: string, p: string, target: Buffer): ReadResult {
+  const t = target.toString("utf8");
+  let escapes: boolean;
+  if (path.posix.isAbsolute(t) || path.isAbsolute(t)) {
+    const rel = path.relative(root, t);
+    escapes = rel === "" || rel.startsWith("..") || path.isAbsolute(rel) || inGitDir(rel);
+  } else {
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(p), t));
+    escapes = joined === ".." || joined.startsWith("../") || inGitDir(joined);
+  }
+  if (escapes) return { error: outsideMessage(p, p).message, code: OUTSIDE, link: p };
+  return { error: "is a symlink (not followed)", code: "ELOOP" };
 }
 
 function isRegular(mode: string): boolean {

@@ -617,6 +617,43 @@ export class Git {
     return value === undefined ? undefined : { scope: scope!, value };
   }
 
+  /** True when `rev` names a commit present in the object database (no fetch). Never throws. */
+  async hasCommit(rev: string): Promise<boolean> {
+    try {
+      const res = await this.exec(["cat-file", "-e", "--end-of-options", `${rev}^{commit}`], { okCodes: [0, 1, 128] });
+      return res.code === 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * `git fetch --no-tags --depth=1 <remote> <sha>`: one commit (a pull request's base, absent
+   * from a shallow checkout). Returns undefined on success, else git's message. Never throws.
+   */
+  async tryFetchCommit(remote: string, sha: string): Promise<string | undefined> {
+    try {
+      const res = await this.exec(["fetch", "--quiet", "--no-tags", "--depth=1", remote, sha], { okCodes: [0, 1, 128] });
+      return res.code === 0 ? undefined : res.stderr.trim() || `git fetch exited with ${res.code}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  /**
+   * The entries of `commit`'s tree at exactly these paths (literal; a path below a symlink or
+   * absent is not listed). Sample of `git ls-tree -z --full-tree`: "120000 blob <oid>\tcfg.yml\0".
+   */
+  async lsTreeAt(commit: string, paths: readonly string[]): Promise<{ mode: string; type: string; oid: string; path: string }[]> {
+    if (paths.length === 0) return [];
+    const { stdout } = await this.exec(["ls-tree", "-z", "--full-tree", commit, "--", ...literal(paths)]);
+    return splitZ(stdout).map((rec) => {
+      const tab = rec.indexOf("\t");
+      const [mode, type, oid] = rec.slice(0, tab).split(" ");
+      return { mode: mode!, type: type!, oid: oid!, path: rec.slice(tab + 1) };
+    });
+  }
+
   /** Absolute folder git runs hooks from (honours core.hooksPath, relative to the work tree top). */
   async hooksDir(): Promise<string> {
     const { stdout } = await this.exec(["rev-parse", "--git-path", "hooks"]);

@@ -16,7 +16,7 @@ import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
 import { writeFileAtomic } from "./atomic.js";
-import type { FileSource, ReadResult } from "./file-source.js";
+import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
 
 /** Increment when the entry layout or compile options change (the compiler id covers ajv). */
 const ENTRY_VERSION = 1;
@@ -160,7 +160,10 @@ export class SchemaStore {
     }
     if (!Buffer.isBuffer(read))
       throw new ConfigError(`${where} cannot be read: ${read.error}`, {
-        fix: "check the file's permissions and that it is a regular file",
+        fix:
+          read.code === OUTSIDE
+            ? `replace ${read.link ?? p} with the schema file itself (nothing is read through a symlink that leaves the repository)`
+            : "check the file's permissions and that it is a regular file",
       });
     this.bytes.set(p, read);
     return read;

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { SnapshotsConfig } from "../config/types.js";
 import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Git } from "./git.js";
+import { outsideLink, outsideMessage } from "./symlink-outside.js";
 
 export type SignFormat = "ssh" | "gpg" | "none";
 
@@ -157,6 +158,13 @@ export async function resolvePin(sign: SignConfig, root: string): Promise<Pin | 
       });
     }
     const file = path.resolve(root, sign.allowed_signers);
+    const rel = path.relative(root, file);
+    // A repository path is never read through a symlink out of it: ssh-keygen echoes lines it cannot parse.
+    const link = rel.startsWith("..") || path.isAbsolute(rel) ? undefined : outsideLink(root, rel);
+    if (link !== undefined) {
+      const { message, fix } = outsideMessage(rel.split(path.sep).join("/"), link, "the allowed_signers file");
+      throw new ConfigError(message, { fix });
+    }
     try {
       await fs.access(file);
     } catch {

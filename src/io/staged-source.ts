@@ -5,7 +5,7 @@
  * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
  */
 import type { Git, IndexEntry } from "./git.js";
-import { IndexSource, type FileSource, type ReadResult } from "./file-source.js";
+import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadResult } from "./file-source.js";
 
 export class StagedSource implements FileSource {
   readonly kind = "index" as const;
@@ -59,18 +59,20 @@ export class StagedSource implements FileSource {
     const out = new Map<string, ReadResult>();
     // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
     // one git process, and never a listing of the whole index.
-    const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755");
+    // Symlinks are read too, for their target text only: never followed (issue 14, item 6).
+    const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755" || e.mode === SYMLINK);
     const names = [...regular.map((e) => e.oid), ...rest.map((p) => ":" + p)];
-    const blobs = await this.git.catFileBatch(names);
+    // The modes of the other paths, in parallel: `:path` alone would read a symlink's target as content.
+    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), rest.length ? this.git.lsStaged(rest) : []]);
     regular.forEach((e, i) => {
-      out.set(
-        e.path,
-        blobs[i] ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
-      );
+      const b = blobs[i];
+      if (!b) out.set(e.path, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
+      else out.set(e.path, e.mode === SYMLINK ? indexSymlink(this.git.root, e.path, b) : b);
     });
+    const links = new Set(restEntries.filter((e) => e.stage === 0 && e.mode === SYMLINK).map((e) => e.path));
     rest.forEach((p, i) => {
       const b = blobs[regular.length + i];
-      if (b) out.set(p, b);
+      if (b) out.set(p, links.has(p) ? indexSymlink(this.git.root, p, b) : b);
     });
     return out;
   }

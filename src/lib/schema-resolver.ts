@@ -16,6 +16,7 @@ import type { Validator } from "../core/schema/compile.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { readFilesUnder } from "../io/file-source.js";
 import { SchemaStore } from "../io/schema-cache.js";
+import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 import type { SchemaOption } from "./schema-option.js";
 
 /** A schema's validator and the schema's path, for messages. */
@@ -48,6 +49,7 @@ function configFor(root: string): Config | undefined {
   }
   const hit = configs.get(p);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.config;
+  refuseOutsideLink(root, CONFIG_PATH, "config");
   const { config, findings } = validateConfigText(fs.readFileSync(p), CONFIG_PATH);
   if (!config) {
     const first = findings[0];
@@ -86,6 +88,8 @@ export async function validatorFor(file: string, schema: SchemaOption): Promise<
     const mapping = config.validate?.schemas?.find((m) => matches(m.files, rel));
     if (!mapping) return undefined;
     schemaFile = path.resolve(root, mapping.schema);
+    const schemaRel = path.relative(root, schemaFile);
+    if (!schemaRel.startsWith("..") && !path.isAbsolute(schemaRel)) refuseOutsideLink(root, schemaRel.split(path.sep).join("/"), "schema");
   }
   let st: fs.Stats;
   try {
@@ -106,6 +110,14 @@ export async function validatorFor(file: string, schema: SchemaOption): Promise<
     compiled.delete(schemaFile); // a schema fixed in place compiles on the next call
     throw error;
   }
+}
+
+/** The repository's config and mapped schemas are never read through a symlink out of it (their content would reach error messages). */
+function refuseOutsideLink(root: string, rel: string, what: string): void {
+  const link = outsideLink(root, rel);
+  if (link === undefined) return;
+  const { message, fix } = outsideMessage(rel, link, what);
+  throw new ConfigError(message, { fix });
 }
 
 /** A schema file through the CLI's SchemaStore: read from its repository (or its folder), `$ref`s and all. */

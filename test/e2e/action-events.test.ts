@@ -115,7 +115,14 @@ describe("self-test mirror: uses: ./ on examples/agent-workspace (as .github/wor
       }
       git("add", "-A");
       git("commit", "-q", "--no-verify", "-m", "example");
-      const inputs = { "working-directory": "examples/agent-workspace", comment: "false", sarif: "integrity-guard.sarif" };
+      // config-source: head, as self-test.yml: the example is a repository of its own, which the
+      // pull request's base commit is not part of.
+      const inputs = {
+        "working-directory": "examples/agent-workspace",
+        comment: "false",
+        sarif: "integrity-guard.sarif",
+        "config-source": "head",
+      };
       const clean = await runActionBundle({
         repo: outer,
         eventName: "push",

@@ -33,10 +33,18 @@ export function binScript(): string {
   return `#!/bin/sh\nexec '${process.execPath}' '${CLI_BUNDLE}' "$@"\n`;
 }
 
-export function installLocalBinary(repo: TestRepo, rel = "node_modules/.bin/integrity-guard"): string {
-  const file = repo.write(rel, binScript());
+/**
+ * What `npm install -D integrity-guard` leaves: the package's bin script under
+ * node_modules/integrity-guard/ and node_modules/.bin/integrity-guard a symlink to it (the hook
+ * runs nothing else from node_modules).
+ */
+export function installLocalBinary(repo: TestRepo): string {
+  const file = repo.write("node_modules/integrity-guard/bin/integrity-guard.js", binScript());
   fs.chmodSync(file, 0o755);
-  return file;
+  const link = path.join(repo.dir, "node_modules/.bin/integrity-guard");
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync("../integrity-guard/bin/integrity-guard.js", link);
+  return link;
 }
 
 /**

@@ -184,12 +184,13 @@ describe("validate: schemas", () => {
       const { code, report } = await json(repo, ["validate"]);
       expect(code).toBe(1);
       expect(report.findings.map((f) => [f.file, f.rule, f.level, f.line, f.column])).toEqual([
+        // Files with errors first, then files with only warnings.
         ["data/c.json", "schema/violation", "error", 1, 8],
-        ["own/a.json", "schema/unavailable", "warning", 2, 3],
         ["own/b.json", "schema/unavailable", "error", 1, 2],
+        ["own/a.json", "schema/unavailable", "warning", 2, 3],
       ]);
-      expect(report.findings[1]!.message).toContain("$schema names own/nope.schema.json, which does not exist");
-      expect(report.findings[2]!.message).toContain("does not compile");
+      expect(report.findings[2]!.message).toContain("$schema names own/nope.schema.json, which does not exist");
+      expect(report.findings[1]!.message).toContain("does not compile");
     }));
 
   it("YAML schemas, YAML data, and $ref to a sibling schema file", () =>
@@ -296,7 +297,7 @@ describe("validate: schemas", () => {
 });
 
 describe("validate: bad input is a finding, never a crash", () => {
-  it("binary .json, NUL bytes, invalid UTF-8, an empty YAML file under a schema, a directory named x.json, symlinks skipped", () =>
+  it("binary .json, NUL bytes, invalid UTF-8, an empty YAML file under a schema, a directory named x.json, symlinks not followed", () =>
     withRepo(async (repo) => {
       setup(repo);
       repo.write("data/bin.json", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
@@ -305,6 +306,8 @@ describe("validate: bad input is a finding, never a crash", () => {
       fs.mkdirSync(path.join(repo.dir, "dir.json"));
       repo.write("dir.json/inner.txt", "x");
       fs.symlinkSync("/etc/hostname", path.join(repo.dir, "data/link.json"));
+      repo.write("data/target.json", '{"id": 1}');
+      fs.symlinkSync("target.json", path.join(repo.dir, "data/inside.json"));
       const { code, report } = await json(repo, ["validate"]);
       expect(code).toBe(1);
       const rules = Object.fromEntries(report.findings.map((f) => [f.file, f.rule]));
@@ -314,7 +317,9 @@ describe("validate: bad input is a finding, never a crash", () => {
       });
       // The empty file's error comes before its parse/empty warning (errors first within a file).
       expect(report.findings.find((f) => f.file === "data/empty.yaml")?.rule).toBe("schema/violation");
-      expect(rules["data/link.json"]).toBeUndefined();
+      // Out of the repository: a finding naming the link (issue 14); inside it: skipped, not followed.
+      expect(rules["data/link.json"]).toBe("path/symlink-outside");
+      expect(rules["data/inside.json"]).toBeUndefined();
       // A folder named like a data file is a folder, as for every linter: it holds nothing to check.
       const dir = await repo.cli(["validate", "dir.json"]);
       expect(dir.code).toBe(2);

@@ -25,7 +25,16 @@ describe("readInputs", () => {
       comment: true,
       failOn: "error",
       workingDirectory: ".",
+      configSource: "base",
     });
+  });
+
+  it("config-source is base or head, nothing else (a typo must not change which rules judge a pull request)", () => {
+    expect(readInputs(get({ "config-source": "head" })).configSource).toBe("head");
+    expect(readInputs(get({ "config-source": "base" })).configSource).toBe("base");
+    for (const bad of ["Head", "pr", "true", "base,head"]) {
+      expect(() => readInputs(get({ "config-source": bad }))).toThrow(/input `config-source` is .* accepted: base, head/);
+    }
   });
 
   it("reads INPUT_* names with hyphens kept and spaces as underscores", () => {

@@ -1,0 +1,281 @@
+/**
+ * Which rules a pull request is judged by (issue 14, item 2). On `pull_request` and
+ * `pull_request_target` the checks run under the BASE branch's config, read from the base
+ * commit (fetched when the checkout is shallow), with the schemas that config maps read from the
+ * base commit too: a PR that sets `validate: { exclude: ["**"] }`, loosens a schema or drops the
+ * manifest must not be able to turn its own checks off. The PR's config is still loaded and
+ * validated (a broken one is a finding), and when it differs, the checks run a second time under
+ * it: what only the base rules find is an error, what only the PR's rules find is reported too.
+ * `config-source: head` (documented in docs/action.md) opts out.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { loadConfig, loadConfigText } from "../config/load.js";
+import { CONFIG_PATH, MANIFEST_PATH, type LoadedConfig } from "../config/types.js";
+import type { Finding } from "../core/finding.js";
+import { readManifestText } from "../core/manifest/validate.js";
+import { normalizeRepoPath } from "../core/schema/mapping.js";
+import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
+import { CommitSource } from "../io/commit-source.js";
+import { WorktreeSource, type FileSource } from "../io/file-source.js";
+import type { Git } from "../io/git.js";
+import { outsideLink } from "../io/symlink-outside.js";
+import type { CommandResult } from "../commands/types.js";
+import type { ActionEvent } from "./event.js";
+import type { ConfigSource } from "./inputs.js";
+
+export interface TrustedRules {
+  /** The config the checks run under. */
+  loaded: LoadedConfig;
+  /** Where `loaded` came from: the base commit, or the checkout (push, schedule, `config-source: head`). */
+  from: "base" | "checkout";
+  /** Schemas for the run under `loaded` (the base commit's), when not the checkout's. */
+  schemaSource?: FileSource;
+  /** The pull request's own config, when it changes the rules: the checks run under it as well. */
+  head?: LoadedConfig;
+  /** Notices about the pull request changing the rules, and errors (manifest removed, broken PR config). */
+  findings: Finding[];
+  /** Lines for the top of the report. */
+  banner: string[];
+}
+
+export interface TrustInput {
+  git: Git;
+  event: ActionEvent;
+  configSource: ConfigSource;
+  /** Absolute path of an explicit `config` input, else undefined (the default path). */
+  explicitConfig?: string;
+  log: (line: string) => void;
+}
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const NOT_FOLLOWED = "120000";
+
+/** Load the rules for this run (see the file comment). Throws when the base rules cannot be read: never falls back to the PR's. */
+export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
+  const { git, event } = i;
+  if (event.kind !== "pull_request" || i.configSource === "head") {
+    const loaded = await loadConfig(git.root, i.explicitConfig);
+    const banner =
+      event.kind === "pull_request"
+        ? [
+            `**Config from the pull request (\`config-source: head\`):** pull request #${event.number} is checked under its own \`${loaded.path}\`; a pull request can change its own checks.`,
+          ]
+        : [];
+    return { loaded, from: "checkout", findings: [], banner };
+  }
+  const base = event.baseSha;
+  if (!base || !SHA.test(base)) {
+    throw new EnvironmentError(
+      `the ${event.name} payload has no usable pull_request.base.sha (${JSON.stringify(base ?? null)}): the base branch's config cannot be read`,
+      { fix: "re-run the workflow; to judge pull requests by their own config instead, set `config-source: head` (not recommended)" },
+    );
+  }
+  await ensureCommit(git, base, event.number, i.log);
+  const rel = i.explicitConfig ? toRel(git.root, i.explicitConfig) : undefined;
+  const configRel = rel ?? CONFIG_PATH;
+  const short = base.slice(0, 12);
+  const baseFiles = await readAt(git, base, [configRel, MANIFEST_PATH]);
+
+  const baseConfig = baseFiles.get(configRel);
+  let loaded: LoadedConfig;
+  if (baseConfig === undefined) {
+    if (rel !== undefined) {
+      throw new ConfigError(`the config ${configRel} named by input \`config\` does not exist in the base commit ${short}`, {
+        fix: "merge the config into the base branch first, or correct input `config`",
+      });
+    }
+    loaded = { config: { version: 1 }, path: configRel, exists: false };
+  } else if (!Buffer.isBuffer(baseConfig)) {
+    throw new ConfigError(`the base commit's ${configRel} ${baseConfig.error}`, {
+      fix: `make ${configRel} a regular file in the base branch`,
+    });
+  } else {
+    loaded = await loadConfigText(git.root, baseConfig, configRel, `in the base commit ${short}`);
+  }
+
+  const findings: Finding[] = [];
+  const banner: string[] = [
+    loaded.exists
+      ? `**Rules from the base branch:** pull request #${event.number} is checked under \`${configRel}\` as in the base commit ${short}, with the schemas it maps read from that commit.`
+      : `**Rules from the base branch:** the base commit ${short} has no \`${configRel}\`, so pull request #${event.number} is checked under the defaults (every JSON/YAML file must parse), whatever config it adds.`,
+  ];
+
+  // The PR's own config: loaded and validated; used for a second run when it changes the rules.
+  let head: LoadedConfig | undefined;
+  const headBytes = readWorktree(git.root, configRel);
+  let headValid: LoadedConfig | undefined;
+  try {
+    headValid = await loadConfig(git.root, i.explicitConfig);
+  } catch (error) {
+    if (!(error instanceof GuardError)) throw error;
+    findings.push({
+      rule: "config/invalid",
+      level: "error",
+      file: configRel,
+      message: `the pull request's ${configRel} is not a valid config: ${error.message}`,
+      fix: error.fix ?? "correct the config",
+    });
+  }
+  const configChanged = !sameBytes(Buffer.isBuffer(baseConfig) ? baseConfig : undefined, headBytes);
+  if (configChanged) {
+    banner.push(
+      `**This pull request changes \`${configRel}\`.** Its checks still run under the base branch's config; findings only that config produces are errors. Review the config change as a change of rules.`,
+    );
+    findings.push(
+      notice(
+        "trust/config-changed",
+        configRel,
+        `the pull request changes the config ${configRel}; the checks run under the base branch's version`,
+      ),
+    );
+    if (headValid) head = headValid;
+  }
+
+  // The manifest: a PR must not drop it silently, and a change to it (a reseal) is said at the top.
+  const baseManifest = baseFiles.get(MANIFEST_PATH);
+  const headManifest = readWorktree(git.root, MANIFEST_PATH);
+  if (Buffer.isBuffer(baseManifest) && headManifest === undefined) {
+    findings.push({
+      rule: "manifest/removed",
+      level: "error",
+      file: MANIFEST_PATH,
+      message: `the pull request removes ${MANIFEST_PATH}, which the base branch has: the sealed files would no longer be verified`,
+      fix: `restore it (git checkout ${short} -- ${MANIFEST_PATH}), or remove sealing in a pull request of its own that the owners of .integrity-guard/ approve`,
+    });
+    banner.push(`**This pull request removes \`${MANIFEST_PATH}\`.**`);
+  } else if (!sameBytes(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest)) {
+    const what = describeManifestChange(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest);
+    findings.push(notice("trust/manifest-changed", MANIFEST_PATH, `the pull request changes ${MANIFEST_PATH}: ${what}`));
+    // File names are the PR's: listed in the finding (escaped by the report), not in the banner's raw Markdown.
+    banner.push(
+      `**This pull request changes \`${MANIFEST_PATH}\`** (files sealed, resealed or unsealed; listed in the \`trust/manifest-changed\` notice): review that these files are meant to change.`,
+    );
+  }
+
+  // Schemas the base config maps: read from the base commit; a PR that changes one is said at the top.
+  const schemas = [...new Set((loaded.config.validate?.schemas ?? []).map((m) => normalizeRepoPath(m.schema)))].filter(
+    (p): p is string => p !== undefined,
+  );
+  const baseSchemas = await readAt(git, base, schemas);
+  const changedSchemas = schemas.filter((p) => {
+    const b = baseSchemas.get(p);
+    return b !== undefined && !sameBytes(Buffer.isBuffer(b) ? b : undefined, readWorktree(git.root, p));
+  });
+  for (const p of changedSchemas) {
+    findings.push(
+      notice("trust/schema-changed", p, `the pull request changes the schema ${p}; files are checked against the base commit's version`),
+    );
+  }
+  if (changedSchemas.length) {
+    banner.push(
+      `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps** (${changedSchemas.map((p) => `\`${p}\``).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
+    );
+    if (headValid) head = headValid;
+  }
+  const schemaSource = new CommitSource(git, base, new WorktreeSource(git));
+  return { loaded, from: "base", schemaSource, ...(head ? { head } : {}), findings, banner };
+}
+
+/** The base commit must be here; a shallow checkout fetches it. Never falls back to the PR's config. */
+async function ensureCommit(git: Git, sha: string, pr: number, log: (line: string) => void): Promise<void> {
+  if (await git.hasCommit(sha)) return;
+  log(`the base commit ${sha} of pull request #${pr} is not in the checkout: git fetch --no-tags --depth=1 origin ${sha}`);
+  const failure = await git.tryFetchCommit("origin", sha);
+  if (failure === undefined && (await git.hasCommit(sha))) return;
+  throw new EnvironmentError(
+    `cannot read the base branch's config: the base commit ${sha} of pull request #${pr} is not in the checkout, and fetching it failed: ${(failure ?? "the commit is still missing").split("\n")[0]}`,
+    {
+      fix: "let the job fetch from origin (actions/checkout with its default token; or `fetch-depth: 0`); to judge pull requests by their own config instead, set `config-source: head` (not recommended)",
+    },
+  );
+}
+
+/** Blobs of `commit` at these paths; a symlink is an error object (never followed); an absent path is absent. */
+async function readAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, Buffer | { error: string }>> {
+  const entries = await git.lsTreeAt(commit, paths);
+  const blobs = await git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== NOT_FOLLOWED).map((e) => e.oid));
+  const out = new Map<string, Buffer | { error: string }>();
+  for (const e of entries) {
+    if (e.mode === NOT_FOLLOWED) out.set(e.path, { error: "is a symlink (not followed)" });
+    else if (e.type !== "blob") out.set(e.path, { error: `is a ${e.type}, not a file` });
+    else {
+      const b = blobs.get(e.oid);
+      out.set(e.path, b ?? { error: `is missing from the object database (blob ${e.oid})` });
+    }
+  }
+  return out;
+}
+
+/** The checkout's bytes of a repo path, never through a symlink; undefined when absent or not a regular file. */
+function readWorktree(root: string, rel: string): Buffer | undefined {
+  try {
+    const link = outsideLink(root, rel);
+    if (link !== undefined) return Buffer.from(`symlink-outside:${link}`);
+    const abs = path.join(root, rel);
+    const st = fs.lstatSync(abs);
+    if (!st.isFile()) return st.isSymbolicLink() ? Buffer.from(`symlink:${fs.readlinkSync(abs)}`) : undefined;
+    return fs.readFileSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "reseals a, b; seals c; unseals d" from two manifests (either may be absent or unreadable). Pure. */
+export function describeManifestChange(base: Buffer | undefined, head: Buffer | undefined): string {
+  const entries = (b: Buffer | undefined) => {
+    if (!b) return new Map<string, string>();
+    const m = readManifestText(b, MANIFEST_PATH).manifest;
+    return m ? new Map(m.entries.map((e) => [e.path, `${e.sha256}:${e.link ?? ""}:${e.mode ?? ""}`] as const)) : undefined;
+  };
+  const before = entries(base);
+  const after = entries(head);
+  if (!before || !after) return "files sealed or resealed (one version is not a readable manifest)";
+  const resealed = [...after.keys()].filter((p) => before.has(p) && before.get(p) !== after.get(p));
+  const sealed = [...after.keys()].filter((p) => !before.has(p));
+  const unsealed = [...before.keys()].filter((p) => !after.has(p));
+  const list = (verb: string, ps: string[]) =>
+    ps.length ? [`${verb} ${ps.slice(0, 10).join(", ")}${ps.length > 10 ? ` and ${ps.length - 10} more` : ""}`] : [];
+  const parts = [...list("reseals", resealed), ...list("seals", sealed), ...list("unseals", unsealed)];
+  return parts.length ? parts.join("; ") : "no sealed file changes (only its layout)";
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.equals(b);
+}
+
+function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join("/");
+}
+
+function notice(rule: string, file: string, message: string): Finding {
+  return { rule, level: "notice", file, message };
+}
+
+/** What identifies "the same finding" in the two runs. */
+function key(f: Finding): string {
+  return JSON.stringify([f.rule, f.file ?? "", f.line ?? 0, f.column ?? 0, f.pointer ?? "", f.message]);
+}
+
+/**
+ * One result from the run under the base rules and the run under the pull request's rules.
+ * Findings only the base rules produce are errors (the PR's rules would hide them); findings
+ * only the PR's rules produce are kept as they are. Pure.
+ */
+export function mergeRuns(base: CommandResult, head: CommandResult): CommandResult {
+  const inHead = new Set(head.findings.map(key));
+  const inBase = new Set(base.findings.map(key));
+  const findings: Finding[] = base.findings.map((f) =>
+    inHead.has(key(f))
+      ? f
+      : {
+          ...f,
+          level: "error",
+          message: `${f.message} (found under the base branch's rules; the pull request's changed rules would not report it)`,
+        },
+  );
+  for (const f of head.findings) if (!inBase.has(key(f))) findings.push(f);
+  // The base run decides "could not run"; the PR's rules failing to run are its findings (errors).
+  return { ...base, findings };
+}

@@ -1,0 +1,39 @@
+/**
+ * Files as a commit holds them: on a pull request, the schemas the base branch's config maps are
+ * read from the base commit, because the pull request's copy of a schema is data under review
+ * (a PR that loosens a schema is the same bypass as one that loosens the config). A path the
+ * commit does not hold is read from `fallback` (a schema the pull request adds: no base rule can
+ * name it). Symlinks in the commit are never followed.
+ */
+import type { Git } from "./git.js";
+import type { FileSource, ReadResult } from "./file-source.js";
+
+export class CommitSource implements FileSource {
+  readonly kind = "commit" as const;
+  constructor(
+    private readonly git: Git,
+    private readonly commit: string,
+    private readonly fallback: FileSource,
+  ) {}
+
+  list(): Promise<string[]> {
+    return this.fallback.list();
+  }
+
+  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+    const entries = await this.git.lsTreeAt(this.commit, paths);
+    const byPath = new Map(entries.map((e) => [e.path, e] as const));
+    const blobs = await this.git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.oid));
+    const out = new Map<string, ReadResult>();
+    const rest: string[] = [];
+    for (const p of paths) {
+      const e = byPath.get(p);
+      if (!e) rest.push(p);
+      else if (e.mode === "120000") out.set(p, { error: "is a symlink in the base commit (not followed)", code: "ELOOP" });
+      else if (e.type !== "blob") out.set(p, { error: `is a ${e.type} in the base commit, not a file`, code: "EISDIR" });
+      else out.set(p, blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database`, code: "EMISSINGOBJ" });
+    }
+    if (rest.length) for (const [p, r] of await this.fallback.read(rest)) out.set(p, r);
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Symlinks that lead out of the repository (issue 14, item 6). Nothing is read through one:
+ * a config, schema, `$ref` target, allowed_signers or data file reached through such a link is
+ * reported by the link's name, so content from outside the repository (a runner's
+ * /etc/shadow, the token header actions/checkout writes to .git/config) never reaches a message.
+ * Symlinks that stay inside the repository are not this module's business.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { UnsafePathError } from "../errors.js";
+
+/**
+ * The repo-relative path of the first symlink along `rel` (a repo-relative path) that leads
+ * outside `root`, or undefined when every component stays inside (or does not exist). A
+ * dangling link is judged by where its text points.
+ */
+export function outsideLink(root: string, rel: string): string | undefined {
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  // The git dir is not the repository's content: actions/checkout writes the token header to .git/config.
+  const gitDir = path.join(realRoot, ".git");
+  const inside = (p: string) =>
+    (p === realRoot || p.startsWith(realRoot + path.sep)) &&
+    !(p.toLowerCase() === gitDir.toLowerCase() || p.toLowerCase().startsWith(gitDir.toLowerCase() + path.sep));
+  const parts = rel.split(/[\\/]/).filter((s) => s !== "" && s !== ".");
+  let cur = root;
+  for (let i = 0; i < parts.length; i++) {
+    cur = path.join(cur, parts[i]!);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(cur);
+    } catch {
+      return undefined; // does not exist: nothing to read through
+    }
+    if (!st.isSymbolicLink()) continue;
+    let target: string;
+    try {
+      target = fs.realpathSync(cur);
+    } catch {
+      try {
+        target = path.resolve(fs.realpathSync(path.dirname(cur)), fs.readlinkSync(cur));
+      } catch {
+        return parts.slice(0, i + 1).join("/");
+      }
+    }
+    if (!inside(target)) return parts.slice(0, i + 1).join("/");
+  }
+  return undefined;
+}
+
+/**
+ * True for a repo path inside the `.git` folder (any case: case-insensitive file systems). Git
+ * never tracks such paths; a `$schema` or `$ref` that names one (`../.git/config`) would read
+ * git's own files, the token header actions/checkout writes among them.
+ */
+export function inGitDir(rel: string): boolean {
+  const first = rel.split(/[\\/]/).find((s) => s !== "" && s !== ".");
+  return first !== undefined && first.toLowerCase() === ".git";
+}
+
+/** The words every report of such a link uses: `what` names the kind of file ("schema"), `rel` the path asked for. */
+export function outsideMessage(rel: string, link: string, what = ""): { message: string; fix: string } {
+  const name = what ? `${what} ${rel}` : rel;
+  const through =
+    rel === link
+      ? `${name} is a symlink that leads outside the repository`
+      : `${name} is reached through ${link}, a symlink that leads outside the repository`;
+  return {
+    message: `${through}; it was not read`,
+    fix: `replace ${link} with the file itself (or a symlink to a path inside the repository)`,
+  };
+}
+
+/** Throws UnsafePathError when `rel` is reached through a symlink that leads outside `root`. */
+export function assertNoOutsideLink(root: string, rel: string, what: string): void {
+  const link = outsideLink(root, rel);
+  if (link === undefined) return;
+  const { message, fix } = outsideMessage(rel, link, what);
+  throw new UnsafePathError(message, { fix });
+}
