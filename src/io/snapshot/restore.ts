@@ -118,7 +118,8 @@ export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan:
   }
   for (const p of plan.remove) {
     try {
-      await fs.lstat(path.join(git.root, p));
+      // A removed file may now be a folder: the snapshot holds files below that name.
+      if ((await fs.lstat(path.join(git.root, p))).isDirectory()) continue;
       findings.push({
         rule: "snapshot/checksum",
         level: "error",
