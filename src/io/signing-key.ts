@@ -160,9 +160,6 @@ async function startAgent(socket: string): Promise<{ socket: string; stop: () =>
   }
   child.on("error", () => undefined);
   child.stdin.on("error", () => undefined);
-  // The watchdog must not keep the event loop (and so the command) alive.
-  child.unref();
-  for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?: () => void }).unref?.();
   const pid = await new Promise<number | undefined>((resolve) => {
     let out = "";
     child.stdout.on("data", (b: Buffer) => {
@@ -186,7 +183,12 @@ async function startAgent(socket: string): Promise<{ socket: string; stop: () =>
     return undefined;
   }
   for (let waited = 0; waited < 5000; waited += 10) {
-    if (fsSync.existsSync(socket)) return { socket, stop };
+    if (fsSync.existsSync(socket)) {
+      // Once running, the watchdog must not keep the event loop (and so the command) alive.
+      child.unref();
+      for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?: () => void }).unref?.();
+      return { socket, stop };
+    }
     if (!alive(pid)) break;
     await new Promise((r) => setTimeout(r, 10));
   }
