@@ -36,19 +36,29 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const timeout = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  await fs.mkdir(path.dirname(lockPath), { recursive: true }).catch((error: unknown) => {
+    throw lockError(lockPath, error);
+  });
   const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now() };
   let delay = 1;
   for (;;) {
+    let fh: fs.FileHandle | undefined;
     try {
-      const fh = await fs.open(lockPath, "wx");
+      fh = await fs.open(lockPath, "wx");
       await fh.writeFile(JSON.stringify(me));
       await fh.close();
       return async () => {
         await fs.rm(lockPath, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        // Created but not written (disk full): an empty lock would block the next run for 2 s.
+        if (fh) {
+          await fh.close().catch(() => undefined);
+          await fs.rm(lockPath, { force: true }).catch(() => undefined);
+        }
+        throw lockError(lockPath, error);
+      }
     }
     if (await isStale(lockPath, staleMs)) {
       // Take over by renaming the stale file away first: only one contender wins the rename.
@@ -102,4 +112,29 @@ async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
+}
+
+const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
+  ENOSPC: { why: "the disk is full", fix: "free disk space, then run the command again" },
+  EDQUOT: { why: "the disk quota is exceeded", fix: "free space within your quota, then run the command again" },
+  EROFS: {
+    why: "the file system is read-only",
+    fix: "run integrity-guard where the repository's .git folder is writable (a read-only checkout cannot take locks)",
+  },
+  EACCES: { why: "permission denied", fix: "check the owner and permissions of that folder (ls -ld), or run as the repository's owner" },
+  EPERM: { why: "permission denied", fix: "check the owner and permissions of that folder (ls -ld), or run as the repository's owner" },
+  ENOTDIR: { why: "a path component is not a folder", fix: "remove the file that stands where that folder should be" },
+};
+
+/** A lock that cannot be created: say why and where (exit 2), not an internal error. */
+function lockError(lockPath: string, error: unknown): EnvironmentError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const known = LOCK_CAUSES[code];
+  return new EnvironmentError(
+    `could not take the lock ${lockPath}: ${known?.why ?? (error as Error).message}${known ? ` (${code})` : ""}`,
+    {
+      fix: known?.fix ?? "check that folder, then run the command again",
+      cause: error,
+    },
+  );
 }
