@@ -13,6 +13,7 @@ import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import type { ReadResult } from "../io/file-source.js";
+import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
 import type { Check, CheckContext } from "./types.js";
 
 /** Schema errors shown per file; the rest are counted in one notice. */
@@ -91,6 +92,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     files = files.filter((p) => !conflicted.has(p));
   }
 
+  const maxBytes = maxFileSize(cfg);
   const requireSchema = matcher(cfg.require_schema);
   const mapper = new SchemaMapper(cfg.schemas);
   let checked = 0;
@@ -98,7 +100,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     const batch = files.slice(i, i + BATCH);
     // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
     const schemaPaths = i === 0 ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
-    const contents = await ctx.source.read([...batch, ...schemaPaths]);
+    const contents = await ctx.source.read([...batch, ...schemaPaths], { maxBytes });
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
       const content = contents.get(file);
@@ -109,6 +111,12 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
           });
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
+      }
+      // Sources that cannot tell the size before reading (the index) are checked after.
+      const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
+      if (size !== undefined && size > maxBytes) {
+        findings.push(tooLargeFinding(file, size, maxBytes));
+        continue;
       }
       const readFailure = unreadable(file, content);
       if (readFailure === "skip") continue;
@@ -154,6 +162,16 @@ function formatOf(file: string, jsonc: (p: string) => boolean): DocumentFormat {
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
   if (content.code === "ELOOP") return "skip";
+  if (content.code === "ENOTREG") {
+    // git cannot store a FIFO, socket or device: nothing to corrupt, but never a silent pass.
+    return {
+      rule: "parse/not-a-file",
+      level: "warning",
+      file,
+      message: `${file} ${content.error}: it was not read or checked`,
+      fix: "remove it or rename it so it does not look like a data file, or list it in validate.exclude",
+    };
+  }
   return {
     rule: "parse/unreadable",
     level: "error",

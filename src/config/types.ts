@@ -16,6 +16,8 @@ export interface ValidateConfig {
     merge_keys?: string[];
     custom_tags?: { files: string[]; tags: string[] }[];
   };
+  /** Files larger than this are not parsed (parse/too-large warning): bytes, or "256MiB". Default 256 MiB. */
+  max_file_size?: number | string;
 }
 
 export interface ManifestConfig {

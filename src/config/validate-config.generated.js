@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
+export const schemaHash = "cb299fa641e12caa12664eef69df866956bb371b8bf553126c906f0bec0b3d48";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -64,6 +64,14 @@ const schema11 = {
         require_schema: {
           $ref: "#/definitions/globs",
           description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+        },
+        max_file_size: {
+          description:
+            "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+          oneOf: [
+            { type: "integer", minimum: 1, maximum: 536870912 },
+            { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+          ],
         },
         yaml: {
           type: "object",
@@ -295,6 +303,14 @@ const schema12 = {
       $ref: "#/definitions/globs",
       description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
     },
+    max_file_size: {
+      description:
+        "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+      oneOf: [
+        { type: "integer", minimum: 1, maximum: 536870912 },
+        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+      ],
+    },
     yaml: {
       type: "object",
       additionalProperties: false,
@@ -314,7 +330,8 @@ const schema12 = {
   },
 };
 const schema13 = { type: "array", items: { type: "string", minLength: 1 } };
-const pattern0 = new RegExp("^!", "u");
+const pattern0 = new RegExp("^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$", "u");
+const pattern1 = new RegExp("^!", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -326,6 +343,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "jsonc" ||
         key0 === "schemas" ||
         key0 === "require_schema" ||
+        key0 === "max_file_size" ||
         key0 === "yaml"
       )) {
         const err0 = {
@@ -802,12 +820,155 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.max_file_size !== undefined) {
+      let data13 = data.max_file_size;
+      const _errs35 = errors;
+      let valid19 = false;
+      let passing0 = null;
+      const _errs36 = errors;
+      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13))) {
+        const err23 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_file_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[0],
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number") {
+        if (data13 > 536870912 || isNaN(data13)) {
+          const err24 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data13,
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data13 < 1 || isNaN(data13)) {
+          const err25 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data13,
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs36 === errors;
+      if (_valid0) {
+        valid19 = true;
+        passing0 = 0;
+      }
+      const _errs38 = errors;
+      if (typeof data13 === "string") {
+        if (!pattern0.test(data13)) {
+          const err26 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_file_size.oneOf[1],
+            data: data13,
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_file_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[1],
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      var _valid0 = _errs38 === errors;
+      if (_valid0 && valid19) {
+        valid19 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid19 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid19) {
+        const err28 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing0 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_file_size.oneOf,
+          parentSchema: schema12.properties.max_file_size,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      } else {
+        errors = _errs35;
+        if (vErrors !== null) {
+          if (_errs35) {
+            vErrors.length = _errs35;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data13 = data.yaml;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        for (const key2 in data13) {
+      let data14 = data.yaml;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key2 in data14) {
           if (!(key2 === "merge_keys" || key2 === "custom_tags")) {
-            const err23 = {
+            const err29 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -815,25 +976,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data13,
+              data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err29];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data13.merge_keys !== undefined) {
-          let data14 = data13.merge_keys;
-          if (Array.isArray(data14)) {
-            const len6 = data14.length;
+        if (data14.merge_keys !== undefined) {
+          let data15 = data14.merge_keys;
+          if (Array.isArray(data15)) {
+            const len6 = data15.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data15 = data14[i6];
-              if (typeof data15 === "string") {
-                if (func3(data15) < 1) {
-                  const err24 = {
+              let data16 = data15[i6];
+              if (typeof data16 === "string") {
+                if (func3(data16) < 1) {
+                  const err30 = {
                     instancePath: instancePath + "/yaml/merge_keys/" + i6,
                     schemaPath: "#/definitions/globs/items/minLength",
                     keyword: "minLength",
@@ -841,17 +1002,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
                     parentSchema: schema13.items,
-                    data: data15,
+                    data: data16,
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
               } else {
-                const err25 = {
+                const err31 = {
                   instancePath: instancePath + "/yaml/merge_keys/" + i6,
                   schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
@@ -859,18 +1020,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be string",
                   schema: schema13.items.type,
                   parentSchema: schema13.items,
-                  data: data15,
+                  data: data16,
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
           } else {
-            const err26 = {
+            const err32 = {
               instancePath: instancePath + "/yaml/merge_keys",
               schemaPath: "#/definitions/globs/type",
               keyword: "type",
@@ -878,25 +1039,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema13.type,
               parentSchema: schema13,
-              data: data14,
+              data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err32];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
-        if (data13.custom_tags !== undefined) {
-          let data16 = data13.custom_tags;
-          if (Array.isArray(data16)) {
-            const len7 = data16.length;
+        if (data14.custom_tags !== undefined) {
+          let data17 = data14.custom_tags;
+          if (Array.isArray(data17)) {
+            const len7 = data17.length;
             for (let i7 = 0; i7 < len7; i7++) {
-              let data17 = data16[i7];
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.files === undefined) {
-                  const err27 = {
+              let data18 = data17[i7];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.files === undefined) {
+                  const err33 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i7,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -904,17 +1065,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    data: data18,
                   };
                   if (vErrors === null) {
-                    vErrors = [err27];
+                    vErrors = [err33];
                   } else {
-                    vErrors.push(err27);
+                    vErrors.push(err33);
                   }
                   errors++;
                 }
-                if (data17.tags === undefined) {
-                  const err28 = {
+                if (data18.tags === undefined) {
+                  const err34 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i7,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -922,18 +1083,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data17,
+                    data: data18,
                   };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err34];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err34);
                   }
                   errors++;
                 }
-                for (const key3 in data17) {
+                for (const key3 in data18) {
                   if (!(key3 === "files" || key3 === "tags")) {
-                    const err29 = {
+                    const err35 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i7,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -941,133 +1102,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data17,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err29];
-                    } else {
-                      vErrors.push(err29);
-                    }
-                    errors++;
-                  }
-                }
-                if (data17.files !== undefined) {
-                  let data18 = data17.files;
-                  if (Array.isArray(data18)) {
-                    const len8 = data18.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data19 = data18[i8];
-                      if (typeof data19 === "string") {
-                        if (func3(data19) < 1) {
-                          const err30 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data19,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err30];
-                          } else {
-                            vErrors.push(err30);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err31 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data19,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err31];
-                        } else {
-                          vErrors.push(err31);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err32 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
                       data: data18,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err32];
-                    } else {
-                      vErrors.push(err32);
-                    }
-                    errors++;
-                  }
-                }
-                if (data17.tags !== undefined) {
-                  let data20 = data17.tags;
-                  if (Array.isArray(data20)) {
-                    const len9 = data20.length;
-                    for (let i9 = 0; i9 < len9; i9++) {
-                      let data21 = data20[i9];
-                      if (typeof data21 === "string") {
-                        if (!pattern0.test(data21)) {
-                          const err33 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data21,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err33];
-                          } else {
-                            vErrors.push(err33);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err34 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data21,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err34];
-                        } else {
-                          vErrors.push(err34);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err35 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data20,
                     };
                     if (vErrors === null) {
                       vErrors = [err35];
@@ -1077,8 +1112,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data18.files !== undefined) {
+                  let data19 = data18.files;
+                  if (Array.isArray(data19)) {
+                    const len8 = data19.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      let data20 = data19[i8];
+                      if (typeof data20 === "string") {
+                        if (func3(data20) < 1) {
+                          const err36 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data20,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err36];
+                          } else {
+                            vErrors.push(err36);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err37 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files/" + i8,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data20,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err37];
+                        } else {
+                          vErrors.push(err37);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err38 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data19,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.tags !== undefined) {
+                  let data21 = data18.tags;
+                  if (Array.isArray(data21)) {
+                    const len9 = data21.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data22 = data21[i9];
+                      if (typeof data22 === "string") {
+                        if (!pattern1.test(data22)) {
+                          const err39 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data22,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err39];
+                          } else {
+                            vErrors.push(err39);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err40 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags/" + i9,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data22,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err40];
+                        } else {
+                          vErrors.push(err40);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err41 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i7 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err36 = {
+                const err42 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i7,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -1086,18 +1247,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data17,
+                  data: data18,
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = {
+            const err43 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1105,18 +1266,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data16,
+              data: data17,
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err43];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err38 = {
+        const err44 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1124,18 +1285,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data13,
+          data: data14,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err44];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
   } else {
-    const err39 = {
+    const err45 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1146,9 +1307,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err45];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err45);
     }
     errors++;
   }
@@ -1385,8 +1546,8 @@ const schema23 = {
     },
   },
 };
-const pattern1 = new RegExp("^/", "u");
-const pattern3 = new RegExp("^(/.*)?$", "u");
+const pattern2 = new RegExp("^/", "u");
+const pattern4 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1531,7 +1692,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data4) {
           const _errs13 = errors;
           if (typeof key1 === "string") {
-            if (!pattern1.test(key1)) {
+            if (!pattern2.test(key1)) {
               const err6 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -1618,7 +1779,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data7 = data6[i2];
           if (typeof data7 === "string") {
-            if (!pattern1.test(data7)) {
+            if (!pattern2.test(data7)) {
               const err10 = {
                 instancePath: instancePath + "/differ/" + i2,
                 schemaPath: "#/properties/differ/items/pattern",
@@ -1680,7 +1841,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data8) {
           const _errs23 = errors;
           if (typeof key3 === "string") {
-            if (!pattern3.test(key3)) {
+            if (!pattern4.test(key3)) {
               const err13 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
@@ -2047,7 +2208,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern3.test(data3)) {
+            if (!pattern4.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2205,7 +2366,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern3.test(data6)) {
+            if (!pattern4.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2410,8 +2571,8 @@ const schema30 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern6 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern7 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern8 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2457,7 +2618,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -2700,7 +2861,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data7 = data.epoch;
       if (typeof data7 === "string") {
-        if (!pattern7.test(data7)) {
+        if (!pattern8.test(data7)) {
           const err14 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -3003,7 +3164,7 @@ const schema31 = {
     },
   },
 };
-const pattern9 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern10 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3084,7 +3245,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern7.test(data3)) {
+            if (!pattern8.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -3143,7 +3304,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern9.test(data4)) {
+        if (!pattern10.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

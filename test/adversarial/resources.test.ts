@@ -3,6 +3,7 @@
  * where; webhook URLs with `user:password@` are delivered with Basic auth; secrets are scrubbed
  * in their percent-encoded and base64 forms too.
  */
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +12,11 @@ import { deriveAlerts, type AlertContext } from "../../src/core/health/alerts.js
 import type { Dashboard } from "../../src/core/health/types.js";
 import { deliverAlerts } from "../../src/io/alerts/deliver.js";
 import { Redactor } from "../../src/io/alerts/redact.js";
-import { createRepo } from "../helpers/repo.js";
+import { createRepo, GIT_ENV, PROJECT_ROOT } from "../helpers/repo.js";
 import { startWebhookServer, type WebhookServer } from "../helpers/webhook-server.js";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
+const MAIN = path.join(PROJECT_ROOT, "src/main.ts");
 
 const ctx: AlertContext = { repository: "acme/app", score: 42, status: "CRITICAL", time: "2026-11-26T12:00:00.000Z" };
 const dashboard: Dashboard = {
@@ -112,6 +116,97 @@ describe("locks that cannot be taken", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/could not take the lock \S*manifest\.lock: permission denied \(EACCES\)/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
+/** Run the CLI from source under /usr/bin/time: exit code, stdout, peak RSS in bytes. */
+function cliWithPeakRss(dir: string, args: string[]): { code: number | null; stdout: string; stderr: string; peakRss: number } {
+  const r = spawnSync("/usr/bin/time", ["-f", "IG-MAXRSS-KB %M", process.execPath, "--import", TSX, MAIN, ...args], {
+    cwd: dir,
+    env: { ...process.env, ...GIT_ENV },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    timeout: 300_000,
+  });
+  const kb = Number(/IG-MAXRSS-KB (\d+)/.exec(r.stderr)?.[1]);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakRss: kb * 1024 };
+}
+
+/** A valid JSON array of `mib` MiB, written in 4 MiB chunks. */
+function writeBigJson(file: string, mib: number): void {
+  const item = '"0123456789abcdef0123456789",';
+  const chunk = item.repeat(Math.floor((4 << 20) / item.length));
+  const fd = fs.openSync(file, "w");
+  try {
+    fs.writeSync(fd, "[");
+    for (let written = 0; written < mib << 20; written += chunk.length) fs.writeSync(fd, chunk);
+    fs.writeSync(fd, "0]\n");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+describe("huge files and special files", () => {
+  it("a 600 MiB valid JSON file is reported as parse/too-large (never a false verdict), within 4x its size in memory", () => {
+    const repo = createRepo();
+    try {
+      repo.write("data/small.json", "{}\n");
+      const big = path.join(repo.dir, "data/big.json");
+      writeBigJson(big, 600);
+      const size = fs.statSync(big).size;
+      expect(size).toBeGreaterThan(600 << 20);
+      const r = cliWithPeakRss(repo.dir, ["validate", "--format", "json"]);
+      fs.rmSync(big); // 600 MiB of disk back at once
+      const findings = (JSON.parse(r.stdout) as { findings: { rule: string; level: string; file: string; message: string }[] }).findings;
+      expect(findings.filter((f) => f.file === "data/big.json")).toEqual([
+        expect.objectContaining({ rule: "parse/too-large", level: "warning", message: expect.stringContaining("validate.max_file_size") }),
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.peakRss).toBeGreaterThan(0);
+      expect(r.peakRss).toBeLessThan(4 * size);
+    } finally {
+      repo.cleanup();
+    }
+  }, 300_000);
+
+  it("validate.max_file_size is honoured, and a file under it is checked as usual", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_file_size: 1MiB\n");
+      repo.write("data/bad.json", '{"a": 1,,}');
+      writeBigJson(path.join(repo.dir, "data/two.json"), 2);
+      const r = await repo.cli(["validate", "--format", "json"]);
+      const findings = (JSON.parse(r.stdout) as { findings: { rule: string; file: string }[] }).findings;
+      expect(findings.map((f) => [f.file, f.rule])).toEqual(
+        expect.arrayContaining([
+          ["data/two.json", "parse/too-large"],
+          ["data/bad.json", "parse/syntax"],
+        ]),
+      );
+      expect(r.code).toBe(1);
+      repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_file_size: 2GiB\n");
+      const bad = await repo.cli(["validate"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("validate.max_file_size");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("a FIFO named like a data file (named on the command line: git lists no FIFOs) gets a clear finding and does not block", async () => {
+    const repo = createRepo();
+    try {
+      repo.write("data/ok.json", "{}\n");
+      execFileSync("mkfifo", [path.join(repo.dir, "data/pipe.json")]);
+      const r = await repo.cli(["validate", "data/pipe.json", "data/ok.json", "--format", "json"]);
+      const findings = (JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] }).findings;
+      expect(findings).toEqual([
+        expect.objectContaining({ rule: "parse/not-a-file", file: "data/pipe.json", message: expect.stringContaining("FIFO") }),
+      ]);
+      expect(r.code).toBe(0);
     } finally {
       repo.cleanup();
     }
