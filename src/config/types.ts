@@ -92,6 +92,8 @@ export interface Config {
   health?: HealthConfig;
   alerts?: AlertRoute[];
   recovery?: Record<string, RecoveryStep[]>;
+  /** Undo folders under .git/integrity-guard/undo (conflicts --write, sync --fix): the newest `keep` stay (default 20). */
+  undo?: { keep?: number };
 }
 
 /** A loaded config plus where it came from. */

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "cb299fa641e12caa12664eef69df866956bb371b8bf553126c906f0bec0b3d48";
+export const schemaHash = "2f4a43daebae9876f89a6d755086d2fbf4e60bf3a6ab0bc5a683b43e2f7f0055";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -28,6 +28,12 @@ const schema11 = {
     snapshots: { $ref: "#/definitions/snapshots" },
     health: { $ref: "#/definitions/health" },
     alerts: { type: "array", items: { $ref: "#/definitions/alert" } },
+    undo: {
+      type: "object",
+      additionalProperties: false,
+      description: "Undo folders that conflicts --write and sync --fix leave under .git/integrity-guard/undo/.",
+      properties: { keep: { type: "integer", minimum: 1, description: "How many of the newest undo folders to keep. Default 20." } },
+    },
     recovery: {
       type: "object",
       description: "Named recovery procedures: a list of steps each.",
@@ -4589,169 +4595,252 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.recovery !== undefined) {
-      let data10 = data.recovery;
+    if (data.undo !== undefined) {
+      let data10 = data.undo;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         for (const key1 in data10) {
-          let data11 = data10[key1];
-          if (Array.isArray(data11)) {
-            if (data11.length < 1) {
-              const err5 = {
-                instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+          if (!(key1 === "keep")) {
+            const err5 = {
+              instancePath: instancePath + "/undo",
+              schemaPath: "#/properties/undo/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema11.properties.undo,
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data10.keep !== undefined) {
+          let data11 = data10.keep;
+          if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
+            const err6 = {
+              instancePath: instancePath + "/undo/keep",
+              schemaPath: "#/properties/undo/properties/keep/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema11.properties.undo.properties.keep.type,
+              parentSchema: schema11.properties.undo.properties.keep,
+              data: data11,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+          if (typeof data11 == "number") {
+            if (data11 < 1 || isNaN(data11)) {
+              const err7 = {
+                instancePath: instancePath + "/undo/keep",
+                schemaPath: "#/properties/undo/properties/keep/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 1 },
+                message: "must be >= 1",
+                schema: 1,
+                parentSchema: schema11.properties.undo.properties.keep,
+                data: data11,
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/undo",
+          schemaPath: "#/properties/undo/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema11.properties.undo.type,
+          parentSchema: schema11.properties.undo,
+          data: data10,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.recovery !== undefined) {
+      let data12 = data.recovery;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        for (const key2 in data12) {
+          let data13 = data12[key2];
+          if (Array.isArray(data13)) {
+            if (data13.length < 1) {
+              const err9 = {
+                instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/recovery/additionalProperties/minItems",
                 keyword: "minItems",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
                 parentSchema: schema11.properties.recovery.additionalProperties,
-                data: data11,
+                data: data13,
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err9];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err9);
               }
               errors++;
             }
-            const len2 = data11.length;
+            const len2 = data13.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              let data12 = data11[i2];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (Object.keys(data12).length > 1) {
-                  const err6 = {
-                    instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+              let data14 = data13[i2];
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (Object.keys(data14).length > 1) {
+                  const err10 = {
+                    instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                     schemaPath: "#/definitions/recoveryStep/maxProperties",
                     keyword: "maxProperties",
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
                     parentSchema: schema36,
-                    data: data12,
+                    data: data14,
                   };
                   if (vErrors === null) {
-                    vErrors = [err6];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err6);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
-                if (Object.keys(data12).length < 1) {
-                  const err7 = {
-                    instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                if (Object.keys(data14).length < 1) {
+                  const err11 = {
+                    instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                     schemaPath: "#/definitions/recoveryStep/minProperties",
                     keyword: "minProperties",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
                     parentSchema: schema36,
-                    data: data12,
+                    data: data14,
                   };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
-                for (const key2 in data12) {
-                  if (!(key2 === "restore" || key2 === "run" || key2 === "verify")) {
-                    const err8 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                for (const key3 in data14) {
+                  if (!(key3 === "restore" || key3 === "run" || key3 === "verify")) {
+                    const err12 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                       schemaPath: "#/definitions/recoveryStep/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key2 },
+                      params: { additionalProperty: key3 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema36,
-                      data: data12,
+                      data: data14,
                     };
                     if (vErrors === null) {
-                      vErrors = [err8];
+                      vErrors = [err12];
                     } else {
-                      vErrors.push(err8);
+                      vErrors.push(err12);
                     }
                     errors++;
                   }
                 }
-                if (data12.restore !== undefined) {
-                  let data13 = data12.restore;
-                  if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                    for (const key3 in data13) {
-                      if (!(key3 === "set" || key3 === "snapshot" || key3 === "paths")) {
-                        const err9 = {
-                          instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
+                if (data14.restore !== undefined) {
+                  let data15 = data14.restore;
+                  if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                    for (const key4 in data15) {
+                      if (!(key4 === "set" || key4 === "snapshot" || key4 === "paths")) {
+                        const err13 = {
+                          instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/additionalProperties",
                           keyword: "additionalProperties",
-                          params: { additionalProperty: key3 },
+                          params: { additionalProperty: key4 },
                           message: "must NOT have additional properties",
                           schema: false,
                           parentSchema: schema36.properties.restore,
-                          data: data13,
+                          data: data15,
                         };
                         if (vErrors === null) {
-                          vErrors = [err9];
+                          vErrors = [err13];
                         } else {
-                          vErrors.push(err9);
+                          vErrors.push(err13);
                         }
                         errors++;
                       }
                     }
-                    if (data13.set !== undefined) {
-                      let data14 = data13.set;
-                      if (typeof data14 !== "string") {
-                        const err10 = {
+                    if (data15.set !== undefined) {
+                      let data16 = data15.set;
+                      if (typeof data16 !== "string") {
+                        const err14 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/set",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/set",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/set/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema36.properties.restore.properties.set.type,
                           parentSchema: schema36.properties.restore.properties.set,
-                          data: data14,
+                          data: data16,
                         };
                         if (vErrors === null) {
-                          vErrors = [err10];
+                          vErrors = [err14];
                         } else {
-                          vErrors.push(err10);
+                          vErrors.push(err14);
                         }
                         errors++;
                       }
                     }
-                    if (data13.snapshot !== undefined) {
-                      let data15 = data13.snapshot;
-                      if (typeof data15 !== "string") {
-                        const err11 = {
+                    if (data15.snapshot !== undefined) {
+                      let data17 = data15.snapshot;
+                      if (typeof data17 !== "string") {
+                        const err15 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/snapshot",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/snapshot",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/snapshot/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema36.properties.restore.properties.snapshot.type,
                           parentSchema: schema36.properties.restore.properties.snapshot,
-                          data: data15,
+                          data: data17,
                         };
                         if (vErrors === null) {
-                          vErrors = [err11];
+                          vErrors = [err15];
                         } else {
-                          vErrors.push(err11);
+                          vErrors.push(err15);
                         }
                         errors++;
                       }
                     }
-                    if (data13.paths !== undefined) {
-                      let data16 = data13.paths;
-                      if (Array.isArray(data16)) {
-                        const len3 = data16.length;
+                    if (data15.paths !== undefined) {
+                      let data18 = data15.paths;
+                      if (Array.isArray(data18)) {
+                        const len3 = data18.length;
                         for (let i3 = 0; i3 < len3; i3++) {
-                          let data17 = data16[i3];
-                          if (typeof data17 !== "string") {
-                            const err12 = {
+                          let data19 = data18[i3];
+                          if (typeof data19 !== "string") {
+                            const err16 = {
                               instancePath:
                                 instancePath +
                                 "/recovery/" +
-                                key1.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                key2.replace(/~/g, "~0").replace(/\//g, "~1") +
                                 "/" +
                                 i2 +
                                 "/restore/paths/" +
@@ -4762,187 +4851,86 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               message: "must be string",
                               schema: schema36.properties.restore.properties.paths.items.type,
                               parentSchema: schema36.properties.restore.properties.paths.items,
-                              data: data17,
+                              data: data19,
                             };
                             if (vErrors === null) {
-                              vErrors = [err12];
+                              vErrors = [err16];
                             } else {
-                              vErrors.push(err12);
+                              vErrors.push(err16);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err13 = {
+                        const err17 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/paths",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/paths",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/paths/type",
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
                           schema: schema36.properties.restore.properties.paths.type,
                           parentSchema: schema36.properties.restore.properties.paths,
-                          data: data16,
+                          data: data18,
                         };
                         if (vErrors === null) {
-                          vErrors = [err13];
+                          vErrors = [err17];
                         } else {
-                          vErrors.push(err13);
+                          vErrors.push(err17);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err14 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
+                    const err18 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
                       schemaPath: "#/definitions/recoveryStep/properties/restore/type",
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
                       schema: schema36.properties.restore.type,
                       parentSchema: schema36.properties.restore,
-                      data: data13,
+                      data: data15,
                     };
                     if (vErrors === null) {
-                      vErrors = [err14];
+                      vErrors = [err18];
                     } else {
-                      vErrors.push(err14);
+                      vErrors.push(err18);
                     }
                     errors++;
                   }
                 }
-                if (data12.run !== undefined) {
-                  let data18 = data12.run;
-                  if (typeof data18 === "string") {
-                    if (func3(data18) < 1) {
-                      const err15 = {
-                        instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
+                if (data14.run !== undefined) {
+                  let data20 = data14.run;
+                  if (typeof data20 === "string") {
+                    if (func3(data20) < 1) {
+                      const err19 = {
+                        instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
                         schemaPath: "#/definitions/recoveryStep/properties/run/minLength",
                         keyword: "minLength",
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema36.properties.run,
-                        data: data18,
+                        data: data20,
                       };
                       if (vErrors === null) {
-                        vErrors = [err15];
+                        vErrors = [err19];
                       } else {
-                        vErrors.push(err15);
+                        vErrors.push(err19);
                       }
                       errors++;
                     }
                   } else {
-                    const err16 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
+                    const err20 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
                       schemaPath: "#/definitions/recoveryStep/properties/run/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
                       schema: schema36.properties.run.type,
                       parentSchema: schema36.properties.run,
-                      data: data18,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    } else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.verify !== undefined) {
-                  let data19 = data12.verify;
-                  const _errs37 = errors;
-                  let valid13 = false;
-                  let passing0 = null;
-                  const _errs38 = errors;
-                  if (typeof data19 !== "boolean") {
-                    const err17 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/0/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                      message: "must be boolean",
-                      schema: schema36.properties.verify.oneOf[0].type,
-                      parentSchema: schema36.properties.verify.oneOf[0],
-                      data: data19,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err17];
-                    } else {
-                      vErrors.push(err17);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs38 === errors;
-                  if (_valid0) {
-                    valid13 = true;
-                    passing0 = 0;
-                  }
-                  const _errs40 = errors;
-                  if (Array.isArray(data19)) {
-                    const len4 = data19.length;
-                    for (let i4 = 0; i4 < len4; i4++) {
-                      let data20 = data19[i4];
-                      if (typeof data20 !== "string") {
-                        const err18 = {
-                          instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify/" + i4,
-                          schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema36.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema36.properties.verify.oneOf[1].items,
-                          data: data20,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err18];
-                        } else {
-                          vErrors.push(err18);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err19 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema36.properties.verify.oneOf[1].type,
-                      parentSchema: schema36.properties.verify.oneOf[1],
-                      data: data19,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err19];
-                    } else {
-                      vErrors.push(err19);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs40 === errors;
-                  if (_valid0 && valid13) {
-                    valid13 = false;
-                    passing0 = [passing0, 1];
-                  } else {
-                    if (_valid0) {
-                      valid13 = true;
-                      passing0 = 1;
-                    }
-                  }
-                  if (!valid13) {
-                    const err20 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf",
-                      keyword: "oneOf",
-                      params: { passingSchemas: passing0 },
-                      message: "must match exactly one schema in oneOf",
-                      schema: schema36.properties.verify.oneOf,
-                      parentSchema: schema36.properties.verify,
-                      data: data19,
+                      data: data20,
                     };
                     if (vErrors === null) {
                       vErrors = [err20];
@@ -4950,11 +4938,112 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       vErrors.push(err20);
                     }
                     errors++;
+                  }
+                }
+                if (data14.verify !== undefined) {
+                  let data21 = data14.verify;
+                  const _errs42 = errors;
+                  let valid14 = false;
+                  let passing0 = null;
+                  const _errs43 = errors;
+                  if (typeof data21 !== "boolean") {
+                    const err21 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/0/type",
+                      keyword: "type",
+                      params: { type: "boolean" },
+                      message: "must be boolean",
+                      schema: schema36.properties.verify.oneOf[0].type,
+                      parentSchema: schema36.properties.verify.oneOf[0],
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs43 === errors;
+                  if (_valid0) {
+                    valid14 = true;
+                    passing0 = 0;
+                  }
+                  const _errs45 = errors;
+                  if (Array.isArray(data21)) {
+                    const len4 = data21.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      let data22 = data21[i4];
+                      if (typeof data22 !== "string") {
+                        const err22 = {
+                          instancePath:
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify/" + i4,
+                          schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema36.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema36.properties.verify.oneOf[1].items,
+                          data: data22,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err22];
+                        } else {
+                          vErrors.push(err22);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    errors = _errs37;
+                    const err23 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema36.properties.verify.oneOf[1].type,
+                      parentSchema: schema36.properties.verify.oneOf[1],
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs45 === errors;
+                  if (_valid0 && valid14) {
+                    valid14 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid0) {
+                      valid14 = true;
+                      passing0 = 1;
+                    }
+                  }
+                  if (!valid14) {
+                    const err24 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf",
+                      keyword: "oneOf",
+                      params: { passingSchemas: passing0 },
+                      message: "must match exactly one schema in oneOf",
+                      schema: schema36.properties.verify.oneOf,
+                      parentSchema: schema36.properties.verify,
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs42;
                     if (vErrors !== null) {
-                      if (_errs37) {
-                        vErrors.length = _errs37;
+                      if (_errs42) {
+                        vErrors.length = _errs42;
                       } else {
                         vErrors = null;
                       }
@@ -4962,45 +5051,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err21 = {
-                  instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                const err25 = {
+                  instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                   schemaPath: "#/definitions/recoveryStep/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema36.type,
                   parentSchema: schema36,
-                  data: data12,
+                  data: data14,
                 };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err21);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             }
           } else {
-            const err22 = {
-              instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+            const err26 = {
+              instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/recovery/additionalProperties/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
               schema: schema11.properties.recovery.additionalProperties.type,
               parentSchema: schema11.properties.recovery.additionalProperties,
-              data: data11,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err26];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err23 = {
+        const err27 = {
           instancePath: instancePath + "/recovery",
           schemaPath: "#/properties/recovery/type",
           keyword: "type",
@@ -5008,18 +5097,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema11.properties.recovery.type,
           parentSchema: schema11.properties.recovery,
-          data: data10,
+          data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err27];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
   } else {
-    const err24 = {
+    const err28 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -5030,9 +5119,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err28];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err28);
     }
     errors++;
   }

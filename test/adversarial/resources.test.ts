@@ -212,3 +212,31 @@ describe("huge files and special files", () => {
     }
   });
 });
+
+describe("undo folders", () => {
+  it("conflicts --write keeps only the newest undo.keep undo folders", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(
+        ".integrity-guard/config.yml",
+        'version: 1\nconfig:\n  files: ["config/*.yaml"]\n  precedence: ["config/a.yaml", "config/b.yaml"]\nundo:\n  keep: 3\n',
+      );
+      repo.write("config/b.yaml", "port: 2\n");
+      repo.commitAll("init");
+      const undoRoot = path.join(repo.dir, ".git/integrity-guard/undo");
+      for (let i = 0; i < 6; i++) {
+        repo.write("config/a.yaml", `port: ${10 + i}\n`); // a new conflict each time
+        const r = await repo.cli(["conflicts", "--resolve", "--write"]);
+        expect(r.code, r.stderr).toBe(0);
+        await new Promise((res) => setTimeout(res, 20)); // distinct modification times order the folders
+      }
+      const left = fs.readdirSync(undoRoot);
+      expect(left).toHaveLength(3);
+      // The newest three remain: they hold a.yaml as it was before the last three writes.
+      const kept = left.map((n) => fs.readFileSync(path.join(undoRoot, n, "config/a.yaml"), "utf8")).sort();
+      expect(kept).toEqual(["port: 13\n", "port: 14\n", "port: 15\n"]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
