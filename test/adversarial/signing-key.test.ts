@@ -4,12 +4,13 @@
  * and the repository's .git are scanned for the key during and after. Leftovers of an earlier
  * crash (the old `.git/integrity-guard/ig-sign-*` copies too) are swept at the next start.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepo, GIT_ENV, makeTempDir, PROJECT_ROOT, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import { makeGpgKey, makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const MAIN = path.join(PROJECT_ROOT, "src/main.ts");
@@ -198,6 +199,32 @@ describe("the signing key never rests on disk", () => {
       expect(fs.existsSync(live)).toBe(true);
     } finally {
       cleanup();
+    }
+  });
+
+  it("gpg: an armored secret key from the environment is imported into a throwaway GNUPGHOME, removed afterwards", async () => {
+    const gpg = makeGpgKey();
+    const repo = createRepo();
+    try {
+      const armored = execFileSync("gpg", ["--batch", "--armor", "--export-secret-keys", gpg.fingerprint], {
+        env: { ...process.env, ...gpg.env },
+        encoding: "utf8",
+      });
+      expect(armored).toContain("BEGIN PGP PRIVATE KEY BLOCK");
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sign: `{ format: gpg, key: env:IG_GPG_KEY, fingerprint: ${gpg.fingerprint} }` }),
+      );
+      repo.write("data/a.json", "{}\n");
+      repo.commitAll("init");
+      // The user's keyring (GNUPGHOME) holds only what verification needs; signing uses the imported copy.
+      const r = await repo.cli(["snapshot", "--set", "hourly"], { ...gpg.env, IG_GPG_KEY: armored });
+      expect(r.code, r.stderr).toBe(0);
+      expect(repo.git("cat-file", "-p", "integrity-snapshots")).toContain("BEGIN PGP SIGNATURE");
+      expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`ig-sign-${process.pid}-`))).toEqual([]);
+    } finally {
+      repo.cleanup();
+      gpg.cleanup();
     }
   });
 });
