@@ -109,7 +109,12 @@ export async function holdSshKey(keyText: string, source: string): Promise<KeyHa
       const stopAgent = onExitCleanup(agent.stop);
       try {
         const env = { SSH_AUTH_SOCK: agent.socket, SSH_ASKPASS_REQUIRE: "never", DISPLAY: "" };
-        const added = await run("ssh-add", ["-q", "-"], { input: keyText, env });
+        // The socket file exists from bind(); until listen() a connection is refused: try again briefly.
+        let added = await run("ssh-add", ["-q", "-"], { input: keyText, env });
+        for (let i = 0; i < 100 && added.code !== 0 && /connecting to agent/i.test(added.stderr); i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          added = await run("ssh-add", ["-q", "-"], { input: keyText, env });
+        }
         if (added.code !== 0) {
           throw new EnvironmentError(
             `the ssh signing key from ${source} could not be loaded: ${added.stderr.trim() || `ssh-add exit ${added.code}`}`,
