@@ -227,4 +227,40 @@ describe("the signing key never rests on disk", () => {
       gpg.cleanup();
     }
   });
+
+  it("without a working ssh-agent: the key file is only in a private 0600 file under the temp dir, removed after", async () => {
+    const { repo, tmp, cleanup } = setup();
+    const bin = makeTempDir("ig-fakebin-");
+    try {
+      fs.writeFileSync(path.join(bin, "ssh-agent"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+      const child = spawnSnapshot(repo, tmp, { PATH: `${bin}:${process.env.PATH ?? ""}` });
+      const done = closed(child);
+      const seen: { file: string; mode: number }[] = [];
+      const timer = setInterval(() => {
+        for (const d of signDirs(repo, tmp)) {
+          for (const f of filesWithKey(d)) {
+            try {
+              seen.push({ file: f, mode: fs.statSync(f).mode & 0o777 });
+            } catch {
+              /* removed meanwhile */
+            }
+          }
+        }
+      }, 2);
+      const r = await done;
+      clearInterval(timer);
+      expect(r.code, r.stderr).toBe(0);
+      expect(repo.git("cat-file", "-p", "integrity-snapshots")).toContain("BEGIN SSH SIGNATURE");
+      expect(seen.length).toBeGreaterThan(0); // the fallback file was used, and seen while signing
+      for (const s of seen) {
+        expect(s.file.startsWith(tmp + path.sep)).toBe(true);
+        expect(s.mode).toBe(0o600);
+      }
+      expect(signDirs(repo, tmp)).toEqual([]);
+      expect([...filesWithKey(tmp), ...filesWithKey(path.join(repo.dir, ".git"))]).toEqual([]);
+    } finally {
+      cleanup();
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
 });
