@@ -5,6 +5,7 @@
  * masks per line of output.
  */
 import type { Config } from "../config/types.js";
+import { encodedForms } from "../io/alerts/redact.js";
 
 /** Strings in the config that are secrets or name one (`env:NAME`). */
 function secretRefs(config: Config): string[] {
@@ -23,6 +24,8 @@ export function secretValues(config: Config | undefined, env: NodeJS.ProcessEnv,
   const add = (v: string | undefined) => {
     if (!v || v.length < 4) return; // masking "a" would garble every log line
     values.add(v);
+    // A secret echoed percent-encoded or base64-encoded (a Basic auth header) is still the secret.
+    for (const form of encodedForms(v)) values.add(form);
     if (v.includes("\n")) for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) values.add(line.trim());
   };
   add(token);

@@ -19,6 +19,7 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
+import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
@@ -147,6 +148,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     files = files.filter((p) => !conflicted.has(p));
   }
 
+  const maxBytes = maxFileSize(cfg);
   // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
   const skipped = new SkippedTemplates();
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
@@ -166,7 +168,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     const batch = files.slice(i, i + BATCH);
     // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
     const schemaPaths = i === 0 && !ctx.schemaSource ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
-    const contents = await ctx.source.read([...batch, ...schemaPaths]);
+    const contents = await ctx.source.read([...batch, ...schemaPaths], { maxBytes });
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
       const content = contents.get(file);
@@ -177,6 +179,12 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
           });
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
+      }
+      // Sources that cannot tell the size before reading (the index) are checked after.
+      const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
+      if (size !== undefined && size > maxBytes) {
+        findings.push(tooLargeFinding(file, size, maxBytes));
+        continue;
       }
       const readFailure = unreadable(file, content);
       if (readFailure === "skip") continue;
@@ -246,6 +254,16 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
       file,
       message: content.error,
       fix: `replace ${content.link ?? file} with the file itself, or remove it`,
+    };
+  }
+  if (content.code === "ENOTREG") {
+    // git cannot store a FIFO, socket or device: nothing to corrupt, but never a silent pass.
+    return {
+      rule: "parse/not-a-file",
+      level: "warning",
+      file,
+      message: `${file} ${content.error}: it was not read or checked`,
+      fix: "remove it or rename it so it does not look like a data file, or list it in validate.exclude",
     };
   }
   return {

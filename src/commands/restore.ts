@@ -15,7 +15,7 @@ export const command: CommandSpec = {
   },
   description:
     "Verifies the snapshot's signature against the pinned key (snapshots.sign: allowed_signers for ssh, fingerprint for gpg) and the dates along its chain, and refuses an unsigned, forged or other-key snapshot (snapshot/signature, exit 1) unless --allow-unsigned. Every blob is read back and checked against the snapshot's manifest before anything is written.\n\n" +
-    "The paths are then made to match the snapshot exactly: its files are written with `git restore --source=<snapshot> --worktree` (literal pathspecs), and files under those paths that the snapshot does not hold are removed. The index is not changed: stage the result with git add when you want to commit it. Before changing anything the current state of those paths is recorded as a `pre-restore` snapshot and the command that undoes the restore is printed. Afterwards every restored file is verified against the manifest (snapshot/checksum) and the recovery time is printed.",
+    "The paths are then made to match the snapshot exactly: its files are written byte for byte from the snapshot's blobs, each to a temporary file in its folder that is then renamed into place (a file becomes a folder or a folder a file where the snapshot says so), and files under those paths that the snapshot does not hold are removed. The index is not changed: stage the result with git add when you want to commit it. Before changing anything the current state of those paths is recorded as a `pre-restore` snapshot, and the command that undoes the restore is printed and recorded in .git/integrity-guard/restore-journal.json: after a restore is killed half-way, every file is either as it was or as the snapshot has it, and the next restore refuses to do anything else until the interrupted one is undone or resumed (it prints both commands, exit 2). Afterwards every restored file is verified against the manifest (snapshot/checksum) and the recovery time is printed.",
   examples: [
     "integrity-guard restore hourly --dry-run",
     "integrity-guard restore latest fsm_state.json",
@@ -58,10 +58,6 @@ export const command: CommandSpec = {
         lines.push(`the previous state is in snapshot ${o.undo.snapshot.slice(0, 12)} (set pre-restore); undo with:`);
         lines.push(`  ${o.undo.command}`);
       } else lines.push("nothing to change: the paths already match the snapshot");
-      if (o.rewritten?.length)
-        lines.push(
-          `${o.rewritten.length} file(s) changed by a .gitattributes checkout filter were rewritten byte for byte from the snapshot: ${o.rewritten.slice(0, 5).map(displayText).join(", ")}${o.rewritten.length > 5 ? ", ..." : ""}`,
-        );
       lines.push(
         o.findings.length === 0
           ? `verified ${plan.target.length} files against the manifest; recovery time ${(o.ms / 1000).toFixed(2)} s`

@@ -26,6 +26,8 @@ export interface ValidateConfig {
     /** Level of parse/unknown-tag (a tag neither core, nor listed, nor of the file's dialect). Default warning. */
     unknown_tags?: "error" | "warning";
   };
+  /** Files larger than this are not parsed (parse/too-large warning): bytes, or "256MiB". Default 256 MiB. */
+  max_file_size?: number | string;
 }
 
 export interface ManifestConfig {
@@ -100,6 +102,8 @@ export interface Config {
   health?: HealthConfig;
   alerts?: AlertRoute[];
   recovery?: Record<string, RecoveryStep[]>;
+  /** Undo folders under .git/integrity-guard/undo (conflicts --write, sync --fix): the newest `keep` stay (default 20). */
+  undo?: { keep?: number };
 }
 
 /** A loaded config plus where it came from. */

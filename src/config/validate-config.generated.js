@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "fe653e8f9a74fdb097dea69fa6983bdae347cafed6fb203634da6cbc51f4efd9";
+export const schemaHash = "71f6ed01345917960366495e7fc2b2ca14a133afd01e07a6d7055c8c64bc5af1";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -28,6 +28,12 @@ const schema11 = {
     snapshots: { $ref: "#/definitions/snapshots" },
     health: { $ref: "#/definitions/health" },
     alerts: { type: "array", items: { $ref: "#/definitions/alert" } },
+    undo: {
+      type: "object",
+      additionalProperties: false,
+      description: "Undo folders that conflicts --write and sync --fix leave under .git/integrity-guard/undo/.",
+      properties: { keep: { type: "integer", minimum: 1, description: "How many of the newest undo folders to keep. Default 20." } },
+    },
     recovery: {
       type: "object",
       description: "Named recovery procedures: a list of steps each.",
@@ -91,6 +97,14 @@ const schema11 = {
             },
             check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
           },
+        },
+        max_file_size: {
+          description:
+            "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+          oneOf: [
+            { type: "integer", minimum: 1, maximum: 536870912 },
+            { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+          ],
         },
         yaml: {
           type: "object",
@@ -310,7 +324,7 @@ const schema39 = {
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
-const func3 = ucs2length;
+const func4 = ucs2length;
 const schema12 = {
   type: "object",
   additionalProperties: false,
@@ -361,6 +375,14 @@ const schema12 = {
         check: { $ref: "#/definitions/globs", description: "Never treated as templates: always validated as they are." },
       },
     },
+    max_file_size: {
+      description:
+        "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+      oneOf: [
+        { type: "integer", minimum: 1, maximum: 536870912 },
+        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+      ],
+    },
     yaml: {
       type: "object",
       additionalProperties: false,
@@ -392,22 +414,14 @@ const schema12 = {
   },
 };
 const schema13 = { type: "array", items: { type: "string", minLength: 1 } };
-const pattern0 = new RegExp("^!", "u");
+const pattern0 = new RegExp("^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$", "u");
+const pattern1 = new RegExp("^!", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(
-        key0 === "files" ||
-        key0 === "exclude" ||
-        key0 === "jsonc" ||
-        key0 === "schemas" ||
-        key0 === "require_schema" ||
-        key0 === "max_findings_per_file" ||
-        key0 === "templates" ||
-        key0 === "yaml"
-      )) {
+      if (!func2.call(schema12.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -433,7 +447,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func3(data1) < 1) {
+            if (func4(data1) < 1) {
               const err1 = {
                 instancePath: instancePath + "/files/" + i0,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -496,7 +510,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data3 = data2[i1];
           if (typeof data3 === "string") {
-            if (func3(data3) < 1) {
+            if (func4(data3) < 1) {
               const err4 = {
                 instancePath: instancePath + "/exclude/" + i1,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -559,7 +573,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data5 = data4[i2];
           if (typeof data5 === "string") {
-            if (func3(data5) < 1) {
+            if (func4(data5) < 1) {
               const err7 = {
                 instancePath: instancePath + "/jsonc/" + i2,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -685,7 +699,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data9 = data8[i4];
                   if (typeof data9 === "string") {
-                    if (func3(data9) < 1) {
+                    if (func4(data9) < 1) {
                       const err13 = {
                         instancePath: instancePath + "/schemas/" + i3 + "/files/" + i4,
                         schemaPath: "#/definitions/globs/items/minLength",
@@ -744,7 +758,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.schema !== undefined) {
               let data10 = data7.schema;
               if (typeof data10 === "string") {
-                if (func3(data10) < 1) {
+                if (func4(data10) < 1) {
                   const err16 = {
                     instancePath: instancePath + "/schemas/" + i3 + "/schema",
                     schemaPath: "#/properties/schemas/items/properties/schema/minLength",
@@ -826,7 +840,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (func3(data12) < 1) {
+            if (func4(data12) < 1) {
               const err20 = {
                 instancePath: instancePath + "/require_schema/" + i5,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -974,7 +988,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i6 = 0; i6 < len6; i6++) {
               let data17 = data16[i6];
               if (typeof data17 === "string") {
-                if (func3(data17) < 1) {
+                if (func4(data17) < 1) {
                   const err27 = {
                     instancePath: instancePath + "/templates/skip/" + i6,
                     schemaPath: "#/definitions/globs/items/minLength",
@@ -1037,7 +1051,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i7 = 0; i7 < len7; i7++) {
               let data19 = data18[i7];
               if (typeof data19 === "string") {
-                if (func3(data19) < 1) {
+                if (func4(data19) < 1) {
                   const err30 = {
                     instancePath: instancePath + "/templates/check/" + i7,
                     schemaPath: "#/definitions/globs/items/minLength",
@@ -1112,12 +1126,155 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.max_file_size !== undefined) {
+      let data20 = data.max_file_size;
+      const _errs51 = errors;
+      let valid26 = false;
+      let passing0 = null;
+      const _errs52 = errors;
+      if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+        const err34 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_file_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[0],
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number") {
+        if (data20 > 536870912 || isNaN(data20)) {
+          const err35 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data20 < 1 || isNaN(data20)) {
+          const err36 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs52 === errors;
+      if (_valid0) {
+        valid26 = true;
+        passing0 = 0;
+      }
+      const _errs54 = errors;
+      if (typeof data20 === "string") {
+        if (!pattern0.test(data20)) {
+          const err37 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_file_size.oneOf[1],
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_file_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[1],
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      var _valid0 = _errs54 === errors;
+      if (_valid0 && valid26) {
+        valid26 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid26 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid26) {
+        const err39 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing0 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_file_size.oneOf,
+          parentSchema: schema12.properties.max_file_size,
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      } else {
+        errors = _errs51;
+        if (vErrors !== null) {
+          if (_errs51) {
+            vErrors.length = _errs51;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data20 = data.yaml;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        for (const key3 in data20) {
+      let data21 = data.yaml;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        for (const key3 in data21) {
           if (!(key3 === "merge_keys" || key3 === "forbid_merge_keys" || key3 === "unknown_tags" || key3 === "custom_tags")) {
-            const err34 = {
+            const err40 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -1125,133 +1282,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data20,
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.merge_keys !== undefined) {
-          let data21 = data20.merge_keys;
-          if (Array.isArray(data21)) {
-            const len8 = data21.length;
-            for (let i8 = 0; i8 < len8; i8++) {
-              let data22 = data21[i8];
-              if (typeof data22 === "string") {
-                if (func3(data22) < 1) {
-                  const err35 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data22,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              } else {
-                const err36 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data22,
-                };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err37 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
               data: data21,
-            };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.forbid_merge_keys !== undefined) {
-          let data23 = data20.forbid_merge_keys;
-          if (Array.isArray(data23)) {
-            const len9 = data23.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              let data24 = data23[i9];
-              if (typeof data24 === "string") {
-                if (func3(data24) < 1) {
-                  const err38 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data24,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data24,
-                };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err40 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data23,
             };
             if (vErrors === null) {
               vErrors = [err40];
@@ -1261,10 +1292,136 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data20.unknown_tags !== undefined) {
-          let data25 = data20.unknown_tags;
-          if (!(data25 === "error" || data25 === "warning")) {
-            const err41 = {
+        if (data21.merge_keys !== undefined) {
+          let data22 = data21.merge_keys;
+          if (Array.isArray(data22)) {
+            const len8 = data22.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data23 = data22[i8];
+              if (typeof data23 === "string") {
+                if (func4(data23) < 1) {
+                  const err41 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              } else {
+                const err42 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data21.forbid_merge_keys !== undefined) {
+          let data24 = data21.forbid_merge_keys;
+          if (Array.isArray(data24)) {
+            const len9 = data24.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data25 = data24[i9];
+              if (typeof data25 === "string") {
+                if (func4(data25) < 1) {
+                  const err44 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              } else {
+                const err45 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data25,
+                };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err46 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data24,
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data21.unknown_tags !== undefined) {
+          let data26 = data21.unknown_tags;
+          if (!(data26 === "error" || data26 === "warning")) {
+            const err47 = {
               instancePath: instancePath + "/yaml/unknown_tags",
               schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
               keyword: "enum",
@@ -1272,25 +1429,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema12.properties.yaml.properties.unknown_tags.enum,
               parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data25,
+              data: data26,
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err47];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
-        if (data20.custom_tags !== undefined) {
-          let data26 = data20.custom_tags;
-          if (Array.isArray(data26)) {
-            const len10 = data26.length;
+        if (data21.custom_tags !== undefined) {
+          let data27 = data21.custom_tags;
+          if (Array.isArray(data27)) {
+            const len10 = data27.length;
             for (let i10 = 0; i10 < len10; i10++) {
-              let data27 = data26[i10];
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                if (data27.files === undefined) {
-                  const err42 = {
+              let data28 = data27[i10];
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.files === undefined) {
+                  const err48 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -1298,17 +1455,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data27,
+                    data: data28,
                   };
                   if (vErrors === null) {
-                    vErrors = [err42];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err42);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
-                if (data27.tags === undefined) {
-                  const err43 = {
+                if (data28.tags === undefined) {
+                  const err49 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -1316,18 +1473,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data27,
+                    data: data28,
                   };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err49];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err49);
                   }
                   errors++;
                 }
-                for (const key4 in data27) {
+                for (const key4 in data28) {
                   if (!(key4 === "files" || key4 === "tags")) {
-                    const err44 = {
+                    const err50 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i10,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -1335,133 +1492,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data27,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.files !== undefined) {
-                  let data28 = data27.files;
-                  if (Array.isArray(data28)) {
-                    const len11 = data28.length;
-                    for (let i11 = 0; i11 < len11; i11++) {
-                      let data29 = data28[i11];
-                      if (typeof data29 === "string") {
-                        if (func3(data29) < 1) {
-                          const err45 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data29,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err45];
-                          } else {
-                            vErrors.push(err45);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err46 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data29,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err46];
-                        } else {
-                          vErrors.push(err46);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err47 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
                       data: data28,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.tags !== undefined) {
-                  let data30 = data27.tags;
-                  if (Array.isArray(data30)) {
-                    const len12 = data30.length;
-                    for (let i12 = 0; i12 < len12; i12++) {
-                      let data31 = data30[i12];
-                      if (typeof data31 === "string") {
-                        if (!pattern0.test(data31)) {
-                          const err48 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data31,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err48];
-                          } else {
-                            vErrors.push(err48);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err49 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data31,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err49];
-                        } else {
-                          vErrors.push(err49);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err50 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data30,
                     };
                     if (vErrors === null) {
                       vErrors = [err50];
@@ -1471,8 +1502,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data28.files !== undefined) {
+                  let data29 = data28.files;
+                  if (Array.isArray(data29)) {
+                    const len11 = data29.length;
+                    for (let i11 = 0; i11 < len11; i11++) {
+                      let data30 = data29[i11];
+                      if (typeof data30 === "string") {
+                        if (func4(data30) < 1) {
+                          const err51 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data30,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err51];
+                          } else {
+                            vErrors.push(err51);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err52 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data30,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err52];
+                        } else {
+                          vErrors.push(err52);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err53 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data29,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.tags !== undefined) {
+                  let data31 = data28.tags;
+                  if (Array.isArray(data31)) {
+                    const len12 = data31.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data32 = data31[i12];
+                      if (typeof data32 === "string") {
+                        if (!pattern1.test(data32)) {
+                          const err54 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data32,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err54];
+                          } else {
+                            vErrors.push(err54);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err55 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data32,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err56 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data31,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err51 = {
+                const err57 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i10,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -1480,18 +1637,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data27,
+                  data: data28,
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
             }
           } else {
-            const err52 = {
+            const err58 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1499,18 +1656,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data26,
+              data: data27,
             };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err58];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
       } else {
-        const err53 = {
+        const err59 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1518,18 +1675,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data20,
+          data: data21,
         };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err59];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
   } else {
-    const err54 = {
+    const err60 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1540,9 +1697,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err60];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err60);
     }
     errors++;
   }
@@ -1592,7 +1749,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func3(data1) < 1) {
+            if (func4(data1) < 1) {
               const err1 = {
                 instancePath: instancePath + "/include/" + i0,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -1655,7 +1812,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data3 = data2[i1];
           if (typeof data3 === "string") {
-            if (func3(data3) < 1) {
+            if (func4(data3) < 1) {
               const err4 = {
                 instancePath: instancePath + "/exclude/" + i1,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -1779,8 +1936,8 @@ const schema26 = {
     },
   },
 };
-const pattern1 = new RegExp("^/", "u");
-const pattern3 = new RegExp("^(/.*)?$", "u");
+const pattern2 = new RegExp("^/", "u");
+const pattern4 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1819,7 +1976,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func3(data1) < 1) {
+            if (func4(data1) < 1) {
               const err1 = {
                 instancePath: instancePath + "/files/" + i0,
                 schemaPath: "#/definitions/globs/items/minLength",
@@ -1925,7 +2082,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data4) {
           const _errs13 = errors;
           if (typeof key1 === "string") {
-            if (!pattern1.test(key1)) {
+            if (!pattern2.test(key1)) {
               const err6 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -2012,7 +2169,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data7 = data6[i2];
           if (typeof data7 === "string") {
-            if (!pattern1.test(data7)) {
+            if (!pattern2.test(data7)) {
               const err10 = {
                 instancePath: instancePath + "/differ/" + i2,
                 schemaPath: "#/properties/differ/items/pattern",
@@ -2074,7 +2231,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data8) {
           const _errs23 = errors;
           if (typeof key3 === "string") {
-            if (!pattern3.test(key3)) {
+            if (!pattern4.test(key3)) {
               const err13 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
@@ -2401,7 +2558,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.file !== undefined) {
           let data2 = data1.file;
           if (typeof data2 === "string") {
-            if (func3(data2) < 1) {
+            if (func4(data2) < 1) {
               const err8 = {
                 instancePath: instancePath + "/source/file",
                 schemaPath: "#/definitions/syncEnd/properties/file/minLength",
@@ -2441,7 +2598,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern3.test(data3)) {
+            if (!pattern4.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2559,7 +2716,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.file !== undefined) {
           let data5 = data4.file;
           if (typeof data5 === "string") {
-            if (func3(data5) < 1) {
+            if (func4(data5) < 1) {
               const err16 = {
                 instancePath: instancePath + "/target/file",
                 schemaPath: "#/definitions/syncEnd/properties/file/minLength",
@@ -2599,7 +2756,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern3.test(data6)) {
+            if (!pattern4.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2804,8 +2961,8 @@ const schema33 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern6 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern7 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern8 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2833,7 +2990,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.branch !== undefined) {
       let data0 = data.branch;
       if (typeof data0 === "string") {
-        if (func3(data0) < 1) {
+        if (func4(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/minLength",
@@ -2851,7 +3008,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -2891,7 +3048,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.remote !== undefined) {
       let data1 = data.remote;
       if (typeof data1 === "string") {
-        if (func3(data1) < 1) {
+        if (func4(data1) < 1) {
           const err4 = {
             instancePath: instancePath + "/remote",
             schemaPath: "#/properties/remote/minLength",
@@ -2993,7 +3150,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.key !== undefined) {
           let data4 = data2.key;
           if (typeof data4 === "string") {
-            if (func3(data4) < 1) {
+            if (func4(data4) < 1) {
               const err9 = {
                 instancePath: instancePath + "/sign/key",
                 schemaPath: "#/definitions/envOrValue/minLength",
@@ -3094,7 +3251,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data7 = data.epoch;
       if (typeof data7 === "string") {
-        if (!pattern7.test(data7)) {
+        if (!pattern8.test(data7)) {
           const err14 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -3200,7 +3357,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i0 = 0; i0 < len0; i0++) {
                   let data11 = data10[i0];
                   if (typeof data11 === "string") {
-                    if (func3(data11) < 1) {
+                    if (func4(data11) < 1) {
                       const err19 = {
                         instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
                         schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
@@ -3397,7 +3554,7 @@ const schema34 = {
     },
   },
 };
-const pattern9 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern10 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3478,7 +3635,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern7.test(data3)) {
+            if (!pattern8.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -3537,7 +3694,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern9.test(data4)) {
+        if (!pattern10.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",
@@ -4140,7 +4297,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.url !== undefined) {
           let data2 = data1.url;
           if (typeof data2 === "string") {
-            if (func3(data2) < 1) {
+            if (func4(data2) < 1) {
               const err9 = {
                 instancePath: instancePath + "/webhook/url",
                 schemaPath: "#/definitions/envOrValue/minLength",
@@ -4581,7 +4738,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data8.smtp !== undefined) {
           let data12 = data8.smtp;
           if (typeof data12 === "string") {
-            if (func3(data12) < 1) {
+            if (func4(data12) < 1) {
               const err28 = {
                 instancePath: instancePath + "/email/smtp",
                 schemaPath: "#/definitions/envOrValue/minLength",
@@ -4822,169 +4979,252 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.recovery !== undefined) {
-      let data10 = data.recovery;
+    if (data.undo !== undefined) {
+      let data10 = data.undo;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         for (const key1 in data10) {
-          let data11 = data10[key1];
-          if (Array.isArray(data11)) {
-            if (data11.length < 1) {
-              const err5 = {
-                instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+          if (!(key1 === "keep")) {
+            const err5 = {
+              instancePath: instancePath + "/undo",
+              schemaPath: "#/properties/undo/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema11.properties.undo,
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data10.keep !== undefined) {
+          let data11 = data10.keep;
+          if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
+            const err6 = {
+              instancePath: instancePath + "/undo/keep",
+              schemaPath: "#/properties/undo/properties/keep/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema11.properties.undo.properties.keep.type,
+              parentSchema: schema11.properties.undo.properties.keep,
+              data: data11,
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+          if (typeof data11 == "number") {
+            if (data11 < 1 || isNaN(data11)) {
+              const err7 = {
+                instancePath: instancePath + "/undo/keep",
+                schemaPath: "#/properties/undo/properties/keep/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 1 },
+                message: "must be >= 1",
+                schema: 1,
+                parentSchema: schema11.properties.undo.properties.keep,
+                data: data11,
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/undo",
+          schemaPath: "#/properties/undo/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema11.properties.undo.type,
+          parentSchema: schema11.properties.undo,
+          data: data10,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.recovery !== undefined) {
+      let data12 = data.recovery;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        for (const key2 in data12) {
+          let data13 = data12[key2];
+          if (Array.isArray(data13)) {
+            if (data13.length < 1) {
+              const err9 = {
+                instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/recovery/additionalProperties/minItems",
                 keyword: "minItems",
                 params: { limit: 1 },
                 message: "must NOT have fewer than 1 items",
                 schema: 1,
                 parentSchema: schema11.properties.recovery.additionalProperties,
-                data: data11,
+                data: data13,
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err9];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err9);
               }
               errors++;
             }
-            const len2 = data11.length;
+            const len2 = data13.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              let data12 = data11[i2];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (Object.keys(data12).length > 1) {
-                  const err6 = {
-                    instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+              let data14 = data13[i2];
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (Object.keys(data14).length > 1) {
+                  const err10 = {
+                    instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                     schemaPath: "#/definitions/recoveryStep/maxProperties",
                     keyword: "maxProperties",
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
                     parentSchema: schema39,
-                    data: data12,
+                    data: data14,
                   };
                   if (vErrors === null) {
-                    vErrors = [err6];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err6);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
-                if (Object.keys(data12).length < 1) {
-                  const err7 = {
-                    instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                if (Object.keys(data14).length < 1) {
+                  const err11 = {
+                    instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                     schemaPath: "#/definitions/recoveryStep/minProperties",
                     keyword: "minProperties",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
                     parentSchema: schema39,
-                    data: data12,
+                    data: data14,
                   };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
-                for (const key2 in data12) {
-                  if (!(key2 === "restore" || key2 === "run" || key2 === "verify")) {
-                    const err8 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                for (const key3 in data14) {
+                  if (!(key3 === "restore" || key3 === "run" || key3 === "verify")) {
+                    const err12 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                       schemaPath: "#/definitions/recoveryStep/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key2 },
+                      params: { additionalProperty: key3 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema39,
-                      data: data12,
+                      data: data14,
                     };
                     if (vErrors === null) {
-                      vErrors = [err8];
+                      vErrors = [err12];
                     } else {
-                      vErrors.push(err8);
+                      vErrors.push(err12);
                     }
                     errors++;
                   }
                 }
-                if (data12.restore !== undefined) {
-                  let data13 = data12.restore;
-                  if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                    for (const key3 in data13) {
-                      if (!(key3 === "set" || key3 === "snapshot" || key3 === "paths")) {
-                        const err9 = {
-                          instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
+                if (data14.restore !== undefined) {
+                  let data15 = data14.restore;
+                  if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                    for (const key4 in data15) {
+                      if (!(key4 === "set" || key4 === "snapshot" || key4 === "paths")) {
+                        const err13 = {
+                          instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/additionalProperties",
                           keyword: "additionalProperties",
-                          params: { additionalProperty: key3 },
+                          params: { additionalProperty: key4 },
                           message: "must NOT have additional properties",
                           schema: false,
                           parentSchema: schema39.properties.restore,
-                          data: data13,
+                          data: data15,
                         };
                         if (vErrors === null) {
-                          vErrors = [err9];
+                          vErrors = [err13];
                         } else {
-                          vErrors.push(err9);
+                          vErrors.push(err13);
                         }
                         errors++;
                       }
                     }
-                    if (data13.set !== undefined) {
-                      let data14 = data13.set;
-                      if (typeof data14 !== "string") {
-                        const err10 = {
+                    if (data15.set !== undefined) {
+                      let data16 = data15.set;
+                      if (typeof data16 !== "string") {
+                        const err14 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/set",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/set",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/set/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema39.properties.restore.properties.set.type,
                           parentSchema: schema39.properties.restore.properties.set,
-                          data: data14,
+                          data: data16,
                         };
                         if (vErrors === null) {
-                          vErrors = [err10];
+                          vErrors = [err14];
                         } else {
-                          vErrors.push(err10);
+                          vErrors.push(err14);
                         }
                         errors++;
                       }
                     }
-                    if (data13.snapshot !== undefined) {
-                      let data15 = data13.snapshot;
-                      if (typeof data15 !== "string") {
-                        const err11 = {
+                    if (data15.snapshot !== undefined) {
+                      let data17 = data15.snapshot;
+                      if (typeof data17 !== "string") {
+                        const err15 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/snapshot",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/snapshot",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/snapshot/type",
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
                           schema: schema39.properties.restore.properties.snapshot.type,
                           parentSchema: schema39.properties.restore.properties.snapshot,
-                          data: data15,
+                          data: data17,
                         };
                         if (vErrors === null) {
-                          vErrors = [err11];
+                          vErrors = [err15];
                         } else {
-                          vErrors.push(err11);
+                          vErrors.push(err15);
                         }
                         errors++;
                       }
                     }
-                    if (data13.paths !== undefined) {
-                      let data16 = data13.paths;
-                      if (Array.isArray(data16)) {
-                        const len3 = data16.length;
+                    if (data15.paths !== undefined) {
+                      let data18 = data15.paths;
+                      if (Array.isArray(data18)) {
+                        const len3 = data18.length;
                         for (let i3 = 0; i3 < len3; i3++) {
-                          let data17 = data16[i3];
-                          if (typeof data17 !== "string") {
-                            const err12 = {
+                          let data19 = data18[i3];
+                          if (typeof data19 !== "string") {
+                            const err16 = {
                               instancePath:
                                 instancePath +
                                 "/recovery/" +
-                                key1.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                key2.replace(/~/g, "~0").replace(/\//g, "~1") +
                                 "/" +
                                 i2 +
                                 "/restore/paths/" +
@@ -4995,187 +5235,86 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               message: "must be string",
                               schema: schema39.properties.restore.properties.paths.items.type,
                               parentSchema: schema39.properties.restore.properties.paths.items,
-                              data: data17,
+                              data: data19,
                             };
                             if (vErrors === null) {
-                              vErrors = [err12];
+                              vErrors = [err16];
                             } else {
-                              vErrors.push(err12);
+                              vErrors.push(err16);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err13 = {
+                        const err17 = {
                           instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/paths",
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore/paths",
                           schemaPath: "#/definitions/recoveryStep/properties/restore/properties/paths/type",
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
                           schema: schema39.properties.restore.properties.paths.type,
                           parentSchema: schema39.properties.restore.properties.paths,
-                          data: data16,
+                          data: data18,
                         };
                         if (vErrors === null) {
-                          vErrors = [err13];
+                          vErrors = [err17];
                         } else {
-                          vErrors.push(err13);
+                          vErrors.push(err17);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err14 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
+                    const err18 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/restore",
                       schemaPath: "#/definitions/recoveryStep/properties/restore/type",
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
                       schema: schema39.properties.restore.type,
                       parentSchema: schema39.properties.restore,
-                      data: data13,
+                      data: data15,
                     };
                     if (vErrors === null) {
-                      vErrors = [err14];
+                      vErrors = [err18];
                     } else {
-                      vErrors.push(err14);
+                      vErrors.push(err18);
                     }
                     errors++;
                   }
                 }
-                if (data12.run !== undefined) {
-                  let data18 = data12.run;
-                  if (typeof data18 === "string") {
-                    if (func3(data18) < 1) {
-                      const err15 = {
-                        instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
+                if (data14.run !== undefined) {
+                  let data20 = data14.run;
+                  if (typeof data20 === "string") {
+                    if (func4(data20) < 1) {
+                      const err19 = {
+                        instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
                         schemaPath: "#/definitions/recoveryStep/properties/run/minLength",
                         keyword: "minLength",
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema39.properties.run,
-                        data: data18,
+                        data: data20,
                       };
                       if (vErrors === null) {
-                        vErrors = [err15];
+                        vErrors = [err19];
                       } else {
-                        vErrors.push(err15);
+                        vErrors.push(err19);
                       }
                       errors++;
                     }
                   } else {
-                    const err16 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
+                    const err20 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/run",
                       schemaPath: "#/definitions/recoveryStep/properties/run/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
                       schema: schema39.properties.run.type,
                       parentSchema: schema39.properties.run,
-                      data: data18,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    } else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.verify !== undefined) {
-                  let data19 = data12.verify;
-                  const _errs37 = errors;
-                  let valid13 = false;
-                  let passing0 = null;
-                  const _errs38 = errors;
-                  if (typeof data19 !== "boolean") {
-                    const err17 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/0/type",
-                      keyword: "type",
-                      params: { type: "boolean" },
-                      message: "must be boolean",
-                      schema: schema39.properties.verify.oneOf[0].type,
-                      parentSchema: schema39.properties.verify.oneOf[0],
-                      data: data19,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err17];
-                    } else {
-                      vErrors.push(err17);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs38 === errors;
-                  if (_valid0) {
-                    valid13 = true;
-                    passing0 = 0;
-                  }
-                  const _errs40 = errors;
-                  if (Array.isArray(data19)) {
-                    const len4 = data19.length;
-                    for (let i4 = 0; i4 < len4; i4++) {
-                      let data20 = data19[i4];
-                      if (typeof data20 !== "string") {
-                        const err18 = {
-                          instancePath:
-                            instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify/" + i4,
-                          schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema39.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema39.properties.verify.oneOf[1].items,
-                          data: data20,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err18];
-                        } else {
-                          vErrors.push(err18);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err19 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema39.properties.verify.oneOf[1].type,
-                      parentSchema: schema39.properties.verify.oneOf[1],
-                      data: data19,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err19];
-                    } else {
-                      vErrors.push(err19);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs40 === errors;
-                  if (_valid0 && valid13) {
-                    valid13 = false;
-                    passing0 = [passing0, 1];
-                  } else {
-                    if (_valid0) {
-                      valid13 = true;
-                      passing0 = 1;
-                    }
-                  }
-                  if (!valid13) {
-                    const err20 = {
-                      instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
-                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf",
-                      keyword: "oneOf",
-                      params: { passingSchemas: passing0 },
-                      message: "must match exactly one schema in oneOf",
-                      schema: schema39.properties.verify.oneOf,
-                      parentSchema: schema39.properties.verify,
-                      data: data19,
+                      data: data20,
                     };
                     if (vErrors === null) {
                       vErrors = [err20];
@@ -5183,11 +5322,112 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       vErrors.push(err20);
                     }
                     errors++;
+                  }
+                }
+                if (data14.verify !== undefined) {
+                  let data21 = data14.verify;
+                  const _errs42 = errors;
+                  let valid14 = false;
+                  let passing0 = null;
+                  const _errs43 = errors;
+                  if (typeof data21 !== "boolean") {
+                    const err21 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/0/type",
+                      keyword: "type",
+                      params: { type: "boolean" },
+                      message: "must be boolean",
+                      schema: schema39.properties.verify.oneOf[0].type,
+                      parentSchema: schema39.properties.verify.oneOf[0],
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs43 === errors;
+                  if (_valid0) {
+                    valid14 = true;
+                    passing0 = 0;
+                  }
+                  const _errs45 = errors;
+                  if (Array.isArray(data21)) {
+                    const len4 = data21.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      let data22 = data21[i4];
+                      if (typeof data22 !== "string") {
+                        const err22 = {
+                          instancePath:
+                            instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify/" + i4,
+                          schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema39.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema39.properties.verify.oneOf[1].items,
+                          data: data22,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err22];
+                        } else {
+                          vErrors.push(err22);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    errors = _errs37;
+                    const err23 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf/1/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema39.properties.verify.oneOf[1].type,
+                      parentSchema: schema39.properties.verify.oneOf[1],
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs45 === errors;
+                  if (_valid0 && valid14) {
+                    valid14 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid0) {
+                      valid14 = true;
+                      passing0 = 1;
+                    }
+                  }
+                  if (!valid14) {
+                    const err24 = {
+                      instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2 + "/verify",
+                      schemaPath: "#/definitions/recoveryStep/properties/verify/oneOf",
+                      keyword: "oneOf",
+                      params: { passingSchemas: passing0 },
+                      message: "must match exactly one schema in oneOf",
+                      schema: schema39.properties.verify.oneOf,
+                      parentSchema: schema39.properties.verify,
+                      data: data21,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs42;
                     if (vErrors !== null) {
-                      if (_errs37) {
-                        vErrors.length = _errs37;
+                      if (_errs42) {
+                        vErrors.length = _errs42;
                       } else {
                         vErrors = null;
                       }
@@ -5195,45 +5435,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err21 = {
-                  instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
+                const err25 = {
+                  instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2,
                   schemaPath: "#/definitions/recoveryStep/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema39.type,
                   parentSchema: schema39,
-                  data: data12,
+                  data: data14,
                 };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err21);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             }
           } else {
-            const err22 = {
-              instancePath: instancePath + "/recovery/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+            const err26 = {
+              instancePath: instancePath + "/recovery/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/recovery/additionalProperties/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
               schema: schema11.properties.recovery.additionalProperties.type,
               parentSchema: schema11.properties.recovery.additionalProperties,
-              data: data11,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err26];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err23 = {
+        const err27 = {
           instancePath: instancePath + "/recovery",
           schemaPath: "#/properties/recovery/type",
           keyword: "type",
@@ -5241,18 +5481,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema11.properties.recovery.type,
           parentSchema: schema11.properties.recovery,
-          data: data10,
+          data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err27];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
   } else {
-    const err24 = {
+    const err28 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -5263,9 +5503,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err28];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err28);
     }
     errors++;
   }

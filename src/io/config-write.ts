@@ -56,7 +56,7 @@ export function planWrites(root: string, files: readonly FileEdits[]): PlannedWr
  * Save the previous contents under `undoDir`, then replace each file atomically. A file that
  * changed since it was read is not overwritten (EnvironmentError, nothing written).
  */
-export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
+export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string, keepUndo = DEFAULT_UNDO_KEEP): Promise<void> {
   for (const p of plans) {
     const st = await fs.lstat(p.abs).catch(() => undefined);
     if (st?.isSymbolicLink())
@@ -74,6 +74,41 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
     await writeFileAtomic(backup, p.original);
   }
   for (const p of plans) await writeFileAtomic(p.abs, p.text);
+  await sweepUndo(path.dirname(undoDir), keepUndo, undoDir);
+}
+
+/** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */
+export const DEFAULT_UNDO_KEEP = 20;
+
+/**
+ * Keep the newest `keep` undo folders under `undoRoot` (by modification time; `current` always
+ * stays) and remove the rest: they grew without limit (300 MB after 26 `conflicts --write` on
+ * large configs, issue 14 item 8). Never throws: a failed sweep must not fail the write.
+ */
+export async function sweepUndo(undoRoot: string, keep: number, current?: string): Promise<string[]> {
+  const removed: string[] = [];
+  try {
+    const entries = await fs.readdir(undoRoot, { withFileTypes: true });
+    const dirs = await Promise.all(
+      entries
+        .filter((e) => e.isDirectory())
+        .map(async (e) => {
+          const abs = path.join(undoRoot, e.name);
+          return { abs, mtime: (await fs.stat(abs)).mtimeMs };
+        }),
+    );
+    dirs.sort((a, b) => b.mtime - a.mtime || b.abs.localeCompare(a.abs));
+    const keepSet = new Set(dirs.slice(0, Math.max(keep, 1)).map((d) => d.abs));
+    if (current) keepSet.add(current);
+    for (const d of dirs) {
+      if (keepSet.has(d.abs)) continue;
+      await fs.rm(d.abs, { recursive: true, force: true });
+      removed.push(d.abs);
+    }
+  } catch {
+    /* best effort */
+  }
+  return removed;
 }
 
 /** A fresh undo folder name under the state dir: .git/integrity-guard/undo/<verb>-<time>. */

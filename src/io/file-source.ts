@@ -7,14 +7,19 @@ import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
 import { inGitDir, outsideLink, outsideMessage } from "./symlink-outside.js";
 
-export type ReadResult = Buffer | { error: string; code?: string; link?: string };
+export type ReadResult = Buffer | { error: string; code?: string; link?: string; size?: number };
+
+/** Read options: files over `maxBytes` are not read (ETOOLARGE with their size). */
+export interface ReadOptions {
+  maxBytes?: number;
+}
 
 export interface FileSource {
   readonly kind: "worktree" | "index" | "commit";
   /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
   list(): Promise<string[]>;
   /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
-  read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
+  read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
 
 export class WorktreeSource implements FileSource {
@@ -28,8 +33,8 @@ export class WorktreeSource implements FileSource {
     return this.git.lsWorktree();
   }
 
-  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
-    return readFilesUnder(this.root, paths);
+  async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
+    return readFilesUnder(this.root, paths, options);
   }
 }
 
@@ -38,7 +43,7 @@ export class WorktreeSource implements FileSource {
  * leaves the repository or points into .git/ (such a path maps to an OUTSIDE result naming the
  * link). Also what the library reads schemas with.
  */
-export function readFilesUnder(root: string, paths: readonly string[]): Map<string, ReadResult> {
+export function readFilesUnder(root: string, paths: readonly string[], options: ReadOptions = {}): Map<string, ReadResult> {
   const out = new Map<string, ReadResult>();
   const escapes = escapingDirs(root);
   // Synchronous reads: for the many small files checked here they are several times faster
@@ -58,6 +63,16 @@ export function readFilesUnder(root: string, paths: readonly string[]): Map<stri
       // O_NOFOLLOW: a symlink is never followed out of the repository. O_NONBLOCK: a FIFO
       // named like a data file must not hang the run (regular files ignore the flag).
       fd = fsSync.openSync(path.join(root, p), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      // A FIFO opened without a writer reads as empty: never a verdict on its "content".
+      const st = fsSync.fstatSync(fd);
+      if (!st.isFile()) {
+        out.set(p, { error: `is ${specialKind(st)}, not a regular file`, code: st.isDirectory() ? "EISDIR" : "ENOTREG" });
+        continue;
+      }
+      if (options.maxBytes !== undefined && st.size > options.maxBytes) {
+        out.set(p, { error: `is ${st.size} bytes`, code: "ETOOLARGE", size: st.size });
+        continue;
+      }
       out.set(p, fsSync.readFileSync(fd));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
@@ -172,4 +187,12 @@ export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item:
     while (next < items.length) await fn(items[next++]!);
   });
   await Promise.all(workers);
+}
+
+function specialKind(st: fsSync.Stats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isDirectory()) return "a directory";
+  return "a special file";
 }

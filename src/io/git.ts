@@ -435,38 +435,6 @@ export class Git {
     return this.exec([...configArgs, "verify-commit", "--raw", oid], { okCodes: [0, 1, 128], env });
   }
 
-  /**
-   * Write paths from `source` into the work tree only (the index is left alone). Pathspecs are
-   * literal; --overlay: files absent from the source are never deleted by git (we decide that).
-   * eol conversion is turned off so the bytes are those stored.
-   */
-  async restoreWorktree(source: string, pathspecs: readonly string[]): Promise<void> {
-    if (pathspecs.length === 0) return;
-    await this.exec(
-      [
-        "-c",
-        "core.autocrlf=false",
-        "-c",
-        "core.eol=lf",
-        // Parallel checkout: writing thousands of small files is latency-bound (measured on a
-        // busy disk: 10,000 files 8-9 s with one worker, 1-5 s with eight).
-        "-c",
-        "checkout.workers=8",
-        "-c",
-        "checkout.thresholdForParallelism=100",
-        "restore",
-        `--source=${source}`,
-        "--worktree",
-        "--overlay",
-        "--pathspec-from-file=-",
-        "--pathspec-file-nul",
-      ],
-      {
-        input: Buffer.concat(literal(pathspecs).flatMap((p) => [nameBytes(p), Buffer.from("\0")])),
-      },
-    );
-  }
-
   /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
   async fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean> {
     const res = await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${remoteRef}:${localRef}`], {

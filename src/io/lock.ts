@@ -50,7 +50,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
   await fs.mkdir(path.dirname(lockPath), { recursive: true }).catch((error: unknown) => {
-    throw lockEnvironmentError(lockPath, error);
+    throw lockError(lockPath, error);
   });
   let delay = 1;
   for (;;) {
@@ -82,7 +82,7 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
     fh = await fs.open(file, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw lockEnvironmentError(file, error);
+    throw lockError(file, error);
   }
   try {
     await fh.writeFile(content);
@@ -90,7 +90,7 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
   } catch (error) {
     await fh.close().catch(() => undefined);
     await fs.rm(file, { force: true });
-    throw lockEnvironmentError(file, error);
+    throw lockError(file, error);
   }
   return true;
 }
@@ -161,21 +161,27 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   }
 }
 
-/** A lock that cannot be written is an environment problem with a cause, not a bug. */
-function lockEnvironmentError(file: string, error: unknown): EnvironmentError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const cause: Record<string, string> = {
-    ENOSPC: "the disk is full",
-    EDQUOT: "the disk quota is used up",
-    EROFS: "the file system is read-only",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-  };
-  const why = (code && cause[code]) ?? (error instanceof Error ? error.message : String(error));
-  return new EnvironmentError(`could not write the lock file ${file}: ${why}`, {
-    fix:
-      code === "ENOSPC" || code === "EDQUOT"
-        ? "free some disk space, then run again"
-        : `make ${path.dirname(file)} writable for this user, then run again`,
-  });
+const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
+  ENOSPC: { why: "the disk is full", fix: "free disk space, then run the command again" },
+  EDQUOT: { why: "the disk quota is exceeded", fix: "free space within your quota, then run the command again" },
+  EROFS: {
+    why: "the file system is read-only",
+    fix: "run integrity-guard where the repository's .git folder is writable (a read-only checkout cannot take locks)",
+  },
+  EACCES: { why: "permission denied", fix: "check the owner and permissions of that folder (ls -ld), or run as the repository's owner" },
+  EPERM: { why: "permission denied", fix: "check the owner and permissions of that folder (ls -ld), or run as the repository's owner" },
+  ENOTDIR: { why: "a path component is not a folder", fix: "remove the file that stands where that folder should be" },
+};
+
+/** A lock that cannot be created: say why and where (exit 2), not an internal error. */
+function lockError(lockPath: string, error: unknown): EnvironmentError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const known = LOCK_CAUSES[code];
+  return new EnvironmentError(
+    `could not take the lock ${lockPath}: ${known?.why ?? (error as Error).message}${known ? ` (${code})` : ""}`,
+    {
+      fix: known?.fix ?? "check that folder, then run the command again",
+      cause: error,
+    },
+  );
 }

@@ -12,10 +12,11 @@ import type { SnapshotsConfig } from "../config/types.js";
 import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Git } from "./git.js";
 import { outsideLink, outsideMessage } from "./symlink-outside.js";
+import { holdGpgKey, holdSshKey, sweepKeyLeftovers } from "./signing-key.js";
 
 export type SignFormat = "ssh" | "gpg" | "none";
 
-/** How commit-tree signs; dispose() removes any temporary key file. */
+/** How commit-tree signs; dispose() stops the key's agent and removes its private folder. */
 export interface Signer {
   format: SignFormat;
   /** `-c k=v` arguments for git before the verb. */
@@ -53,14 +54,14 @@ export function normalizeKeyText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(/\s+$/, "") + "\n";
 }
 
-/** Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. */
-export async function openSigner(
-  sign: SignConfig,
-  root: string,
-  env: NodeJS.ProcessEnv,
-  scratchDir: string = os.tmpdir(),
-): Promise<Signer> {
+/**
+ * Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. The
+ * private key never rests in the repository: see signing-key.ts. `stateDir` is swept of key
+ * copies that earlier versions left there, and leftovers of killed runs are removed first.
+ */
+export async function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, stateDir?: string): Promise<Signer> {
   const baseEnv = signingEnv(env);
+  await sweepKeyLeftovers(stateDir);
   if (sign.format === "none") {
     return { format: "none", configArgs: [], sign: false, env: baseEnv, dispose: async () => {} };
   }
@@ -73,7 +74,12 @@ export async function openSigner(
     });
   }
   if (sign.format === "gpg") {
-    const keyId = resolveValue(sign.key, env, "gpg key id").trim();
+    const value = resolveValue(sign.key, env, "gpg key id");
+    if (/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(value)) {
+      const held = await holdGpgKey(value, sign.key);
+      return { format: "gpg", configArgs: held.configArgs, sign: true, env: { ...baseEnv, ...held.env }, dispose: held.dispose };
+    }
+    const keyId = value.trim();
     return {
       format: "gpg",
       configArgs: ["-c", "gpg.format=openpgp", "-c", `user.signingkey=${keyId}`],
@@ -82,7 +88,6 @@ export async function openSigner(
       dispose: async () => {},
     };
   }
-  // ssh: always sign from a private copy with mode 600 (ssh-keygen refuses group-readable keys).
   let text: string;
   if (sign.key.startsWith("env:")) {
     text = resolveValue(sign.key, env, "ssh private key");
@@ -104,18 +109,8 @@ export async function openSigner(
       fix: "put the whole private key file (ssh-keygen -t ed25519 -N '' -f key) in that variable or file",
     });
   }
-  await fs.mkdir(scratchDir, { recursive: true });
-  const dir = await fs.mkdtemp(path.join(scratchDir, "ig-sign-"));
-  await fs.chmod(dir, 0o700);
-  const keyFile = path.join(dir, "key");
-  await fs.writeFile(keyFile, normalizeKeyText(text), { mode: 0o600 });
-  return {
-    format: "ssh",
-    configArgs: ["-c", "gpg.format=ssh", "-c", `user.signingkey=${keyFile}`],
-    sign: true,
-    env: baseEnv,
-    dispose: () => fs.rm(dir, { recursive: true, force: true }),
-  };
+  const held = await holdSshKey(normalizeKeyText(text), sign.key);
+  return { format: "ssh", configArgs: held.configArgs, sign: true, env: { ...baseEnv, ...held.env }, dispose: held.dispose };
 }
 
 function resolveValue(value: string, env: NodeJS.ProcessEnv, what: string): string {

@@ -76,12 +76,12 @@ it("a lock that cannot be written names the cause and the folder, not an interna
     fs.writeFileSync(path.join(dir, "file"), "");
     const error = (await acquireLock(path.join(dir, "file/sub/.x.lock")).catch((e: unknown) => e)) as Error;
     expect(error.constructor.name).toBe("EnvironmentError");
-    expect(error.message).toContain("could not write the lock file");
+    expect(error.message).toContain("could not take the lock");
     return;
   }
   const ro = path.join(dir, "ro");
   fs.mkdirSync(ro, { mode: 0o555 });
   const error = (await acquireLock(path.join(ro, ".x.lock")).catch((e: unknown) => e)) as Error;
   expect(error.constructor.name).toBe("EnvironmentError");
-  expect(error.message).toMatch(/could not write the lock file .*permission denied/);
+  expect(error.message).toMatch(/could not take the lock .*permission denied/);
 });

@@ -33,11 +33,10 @@ export async function deliverWebhook(spec: { url: string; format?: WebhookFormat
       report.actions.push(`would POST ${format} payload to ${target}`);
       return;
     }
-    const res = await fetchWithRetry(
-      url.value,
-      { method: "POST", headers: { "content-type": "application/json", "user-agent": "integrity-guard" }, body: JSON.stringify(payload) },
-      run.retry,
-    );
+    const { href, authorization } = splitCredentials(url.value);
+    const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "integrity-guard" };
+    if (authorization) headers.authorization = authorization;
+    const res = await fetchWithRetry(href, { method: "POST", headers, body: JSON.stringify(payload) }, run.retry);
     report.actions.push(
       `POSTed ${format} payload to ${target}: HTTP ${res.status}${res.attempts > 1 ? ` after ${res.attempts} attempts` : ""}`,
     );
@@ -50,4 +49,25 @@ function safeProtocol(url: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * fetch refuses a URL that holds `user:password@` ("Request cannot be constructed from a URL
+ * that includes credentials"): take them out and send them as HTTP Basic auth, which is what
+ * such a URL means (RFC 3986 userinfo, percent-decoded).
+ */
+export function splitCredentials(raw: string): { href: string; authorization?: string } {
+  const u = new URL(raw);
+  if (!u.username && !u.password) return { href: raw };
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const authorization = "Basic " + Buffer.from(`${decode(u.username)}:${decode(u.password)}`, "utf8").toString("base64");
+  u.username = "";
+  u.password = "";
+  return { href: u.href, authorization };
 }

@@ -1,8 +1,8 @@
 /**
  * Restore paths from a snapshot into the work tree. The paths are made to match the snapshot
- * exactly: files in it are written (by `git restore --source --worktree --overlay` with literal
- * pathspecs; the index is left alone), files under those paths that it does not hold are
- * removed. Everything replaced or removed is first recorded as a `pre-restore` snapshot.
+ * exactly: files in it are written from their blobs, each atomically (restore-write.ts; the
+ * index is left alone), files under those paths that it does not hold are removed. Everything
+ * replaced or removed is first recorded as a `pre-restore` snapshot.
  */
 import { realpathSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -12,9 +12,9 @@ import { matcher } from "../../core/glob.js";
 import { inScope, literalScope, parseScope, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { UnsafePathError, UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
-import { writeFileAtomic } from "../atomic.js";
-import { checkRelative, resolveInside } from "../paths.js";
+import { checkRelative } from "../paths.js";
 import { collectSetFiles, hashFilesIfPresent, hashWorktreeFiles } from "./files.js";
+import { findTypeChanges, writeRestore, type TypeChanges } from "./restore-write.js";
 
 export interface RestorePlan {
   /** The scopes restored: the set's paths, or the requested paths (literal: `:(literal)p` when needed). */
@@ -25,6 +25,8 @@ export interface RestorePlan {
   unchanged: string[];
   /** Snapshot files in scope (what must be on disk afterwards). */
   target: string[];
+  /** Files that become folders and folders that become files (checked before anything is written). */
+  typeChanges: TypeChanges;
 }
 
 function scopeMatcher(scopes: readonly string[]): (p: string) => boolean {
@@ -57,7 +59,15 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
   const current = await collectSetFiles(git.root, scopes);
   const currentFiles = current.files.filter(inScopeOf);
   const hashes = await hashWorktreeFiles(git.root, currentFiles);
-  const plan: RestorePlan = { scopes, create: [], modify: [], remove: [], unchanged: [], target };
+  const plan: RestorePlan = {
+    scopes,
+    create: [],
+    modify: [],
+    remove: [],
+    unchanged: [],
+    target,
+    typeChanges: { filesToFolders: [], foldersToFiles: [] },
+  };
   const targetSet = new Set(target);
   for (const p of target) {
     const now = hashes.get(p);
@@ -67,53 +77,13 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
     else plan.unchanged.push(p);
   }
   for (const p of currentFiles) if (!targetSet.has(p)) plan.remove.push(p);
+  plan.typeChanges = await findTypeChanges(git.root, plan.create, new Set(plan.remove));
   return plan;
 }
 
-/** Apply a plan: git writes the files, we remove the extras. */
-export async function applyRestore(git: Git, snapshotId: string, plan: RestorePlan): Promise<void> {
-  const toWrite = [...plan.create, ...plan.modify];
-  if (toWrite.length > 0) {
-    // Few files: name them. Many: name the scopes (git matches each path against every
-    // pathspec, so 10,000 literal pathspecs cost more than rewriting unchanged files).
-    const literalScopes = plan.scopes
-      .map(parseScope)
-      .filter((s) => !s.glob)
-      .map((s) => s.path.replace(/\/+$/, ""));
-    const pathspecs =
-      toWrite.length <= 200 || literalScopes.length < plan.scopes.length
-        ? toWrite
-        : literalScopes.filter((s) => plan.target.some((t) => inScope(t, s)));
-    await git.restoreWorktree(snapshotId, pathspecs);
-  }
-  for (const p of plan.remove)
-    await fs.rm(resolveInside(git.root, p, { allowFinalLink: true, what: "file to remove", gitName: true }), { force: true });
-}
-
-/**
- * Rewrite files byte for byte from the snapshot's blobs: for files a .gitattributes checkout
- * filter (eol, text, a smudge filter) changed on the way out of git, which git 2.39 cannot be
- * told to skip. Returns the paths rewritten.
- */
-export async function rewriteFromBlobs(
-  git: Git,
-  snapshotId: string,
-  files: readonly string[],
-  manifest: SnapshotManifest,
-): Promise<string[]> {
-  if (files.length === 0) return [];
-  const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
-  const blobs = await git.readBlobs(files.map((p) => oids.get(p)!).filter(Boolean));
-  const done: string[] = [];
-  for (const p of files) {
-    const data = blobs.get(oids.get(p) ?? "");
-    if (!data) continue; // still reported by verifyRestored
-    await writeFileAtomic(resolveInside(git.root, p, { what: "restore target", gitName: true }), data, {
-      mode: manifest.files[p]!.mode === "100755" ? 0o755 : 0o644,
-    });
-    done.push(p);
-  }
-  return done;
+/** Apply a plan: every file written atomically from its blob, then the extras removed. */
+export async function applyRestore(git: Git, snapshotId: string, manifest: SnapshotManifest, plan: RestorePlan): Promise<void> {
+  await writeRestore(git, snapshotId, manifest, plan);
 }
 
 /** After a restore: every target file on disk must match the manifest; extras must be gone. */
@@ -148,7 +118,8 @@ export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan:
   }
   for (const p of plan.remove) {
     try {
-      await fs.lstat(path.join(git.root, p));
+      // A removed file may now be a folder: the snapshot holds files below that name.
+      if ((await fs.lstat(path.join(git.root, p))).isDirectory()) continue;
       findings.push({
         rule: "snapshot/checksum",
         level: "error",

@@ -11,7 +11,17 @@ import { requireSignConfig, resolvePin } from "../signing.js";
 import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { readBackTree } from "./readback.js";
 import { SnapshotRefused } from "./refused.js";
-import { applyRestore, planRestore, rewriteFromBlobs, verifyRestored, type RestorePlan } from "./restore.js";
+import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
+import {
+  checkInterrupted,
+  interruptedMessage,
+  journalAlive,
+  readJournal,
+  settleJournal,
+  sweepTemporaries,
+  writeJournal,
+} from "./restore-journal.js";
+import { writeDirs } from "./restore-write.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
 
@@ -34,8 +44,6 @@ export interface RestoreOutcome {
   undo?: { snapshot: string; command: string };
   ms: number;
   dryRun: boolean;
-  /** Files a checkout filter altered, rewritten byte for byte from the snapshot. */
-  rewritten?: string[];
 }
 
 export async function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
@@ -65,6 +73,11 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   if (trust.findings.length > 0)
     options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
 
+  // A restore killed half-way left a journal: only its undo or its resume may run now.
+  const journal = await readJournal(git);
+  if (journal && options.dryRun) options.log(`warning: ${interruptedMessage(journal)}`);
+  else if (journal && !journalAlive(journal)) await sweepTemporaries(git.root, journal.dirs);
+
   const loaded = await loadSnapshot(git, snapshot);
   const { manifest } = loaded;
   // The read-back of every blob runs while the plan is made and the pre-restore snapshot is
@@ -87,8 +100,15 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     ms: 0,
     dryRun: options.dryRun,
   };
-  if (options.dryRun || plan.create.length + plan.modify.length + plan.remove.length === 0) {
+  if (options.dryRun) {
     await intact;
+    outcome.ms = elapsed();
+    return outcome;
+  }
+  const settling = checkInterrupted(git, journal, snapshot.id, plan.scopes);
+  if (plan.create.length + plan.modify.length + plan.remove.length === 0) {
+    await intact;
+    if (settling) await settleJournal(git); // a resume that finds nothing left to do
     outcome.ms = elapsed();
     return outcome;
   }
@@ -109,17 +129,35 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   });
   await intact; // awaited by takeSnapshot already; said again where the writing starts
   // The pre-restore snapshot's set paths are exactly these scopes, so restoring it whole undoes this.
-  const undoArgs = ["integrity-guard", "restore", pre.id, ...(pre.signed === "none" ? ["--allow-unsigned"] : [])];
+  const unsignedFlag = (signed: boolean) => (signed ? [] : ["--allow-unsigned"]);
+  const undoArgs = ["integrity-guard", "restore", pre.id, ...unsignedFlag(pre.signed !== "none")];
+  // Paths after "--": a name starting with "-" is a path, not an option.
+  const pathArgs = options.paths.length > 0 ? ["--", ...options.paths] : [];
+  const resumeArgs = ["integrity-guard", "restore", snapshot.id, ...unsignedFlag(trust.findings.length === 0), ...pathArgs];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
 
-  await applyRestore(git, snapshot.id, plan);
+  // Recorded and said before the first change, so a kill from here on leaves the way back. The
+  // undo or resume of an interrupted restore keeps that restore's two ways out (both lead to a
+  // consistent state: the one before it, or the snapshot fully restored).
+  const dirs = writeDirs([...plan.create, ...plan.modify]);
+  await writeJournal(git, {
+    version: 1,
+    pid: process.pid,
+    started: new Date().toISOString(),
+    snapshot: settling?.snapshot ?? snapshot.id,
+    pre: settling?.pre ?? pre.id,
+    scopes: plan.scopes,
+    undo: settling?.undo ?? outcome.undo.command,
+    resume: settling?.resume ?? resumeArgs.map(shellQuote).join(" "),
+    dirs: [...new Set([...dirs, ...(settling?.dirs ?? [])])],
+  });
+  options.log(
+    `the current state is recorded in snapshot ${pre.id.slice(0, 12)} (set pre-restore); if this restore is interrupted, undo it with: ${settling?.undo ?? outcome.undo.command}`,
+  );
+
+  await applyRestore(git, snapshot.id, manifest, plan);
   outcome.findings = await verifyRestored(git, manifest, plan);
-  const filtered = outcome.findings.filter((f) => f.found && f.file).map((f) => f.file!);
-  if (filtered.length > 0) {
-    outcome.rewritten = await rewriteFromBlobs(git, snapshot.id, filtered, manifest);
-    const again = await verifyRestored(git, manifest, { ...plan, target: filtered, remove: [] });
-    outcome.findings = [...outcome.findings.filter((f) => !filtered.includes(f.file ?? "")), ...again];
-  }
+  await settleJournal(git);
   outcome.ms = elapsed();
   return outcome;
 }

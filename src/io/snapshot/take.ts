@@ -53,8 +53,8 @@ export async function withSigner<T>(
 ): Promise<T> {
   const sign = requireSignConfig(config);
   const pin = await resolvePin(sign, git.root);
-  // The private key copy lives under .git/integrity-guard (machine-local, never committed) for
-  // as long as one command runs.
+  // The private key is held by a private ssh-agent for as long as one command runs; key copies
+  // older versions left under .git/integrity-guard are swept.
   const signer = await openSigner(sign, git.root, env, git.stateDir());
   try {
     return await fn(signer, pin);

@@ -1,0 +1,128 @@
+/**
+ * The restore journal: `.git/integrity-guard/restore-journal.json`, written (atomically) after
+ * the pre-restore snapshot is taken and before the first file of the work tree changes, removed
+ * when the restore has finished. A journal that outlives its process means a restore was
+ * killed half-way (kill -9, power cut): the next restore refuses to start anything else and
+ * names the two ways out, the undo (restore the pre-restore snapshot) and the resume (run the
+ * same restore again). Running either of those clears it.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { EnvironmentError } from "../../errors.js";
+import { writeFileAtomic } from "../atomic.js";
+import type { Git } from "../git.js";
+import { RESTORE_TEMP_RE } from "./restore-write.js";
+
+export const JOURNAL_FILE = "restore-journal.json";
+
+export interface RestoreJournal {
+  version: 1;
+  pid: number;
+  started: string;
+  /** The snapshot being restored, and the set it belongs to. */
+  snapshot: string;
+  /** The pre-restore snapshot: the state before this restore. */
+  pre: string;
+  /** The scopes restored (what the pre-restore snapshot holds). */
+  scopes: string[];
+  /** Shell commands: undo (back to the state before) and resume (finish the restore). */
+  undo: string;
+  resume: string;
+  /** Folders temporaries were written in (swept of leftovers when the journal is settled). */
+  dirs: string[];
+}
+
+export function journalPath(git: Git): string {
+  return path.join(git.stateDir(), JOURNAL_FILE);
+}
+
+/** Record the restore about to start. Throws EnvironmentError when it cannot be written. */
+export async function writeJournal(git: Git, journal: RestoreJournal): Promise<void> {
+  await fs.mkdir(git.stateDir(), { recursive: true });
+  await writeFileAtomic(journalPath(git), JSON.stringify(journal, null, 2) + "\n", { mode: 0o600 });
+}
+
+/** The journal left by an earlier restore, or undefined. An unreadable one is reported, never ignored. */
+export async function readJournal(git: Git): Promise<RestoreJournal | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(journalPath(git), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new EnvironmentError(`cannot read the restore journal ${journalPath(git)}: ${(error as Error).message}`, {
+      fix: "check the permissions of .git/integrity-guard/",
+    });
+  }
+  try {
+    const j = JSON.parse(text) as RestoreJournal;
+    if (j.version === 1 && typeof j.snapshot === "string" && typeof j.pre === "string") return j;
+  } catch {
+    /* reported below */
+  }
+  throw new EnvironmentError(`the restore journal ${journalPath(git)} is damaged: an earlier restore was interrupted`, {
+    fix: "check the restored paths (git status), then delete the journal by hand",
+  });
+}
+
+/** The restore has finished (or found nothing left to do): the journal goes. */
+export async function settleJournal(git: Git): Promise<void> {
+  await fs.rm(journalPath(git), { force: true });
+}
+
+/** Remove `.<name>.ig-restore.<pid>.<hex>.tmp` files from these folders (repo-relative). */
+export async function sweepTemporaries(root: string, dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = await fs.readdir(path.join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const n of names) if (RESTORE_TEMP_RE.test(n)) await fs.rm(path.join(root, dir, n), { force: true });
+  }
+}
+
+/** Whether the process that wrote the journal still runs (then it is not interrupted). */
+export function journalAlive(j: RestoreJournal): boolean {
+  return alive(j.pid);
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Before a restore writes anything: a journal whose process is gone means an interrupted
+ * restore. Only its undo (restoring `pre` whole) or its resume (restoring `snapshot` over the
+ * same scopes) may run; anything else is refused with both commands. Returns the journal to
+ * settle once this restore has finished.
+ */
+export function checkInterrupted(
+  git: Git,
+  j: RestoreJournal | undefined,
+  target: string,
+  scopes: readonly string[],
+): RestoreJournal | undefined {
+  if (!j) return undefined;
+  if (alive(j.pid)) {
+    throw new EnvironmentError(`another restore (pid ${j.pid}, started ${j.started}) is writing ${j.scopes.join(", ")}`, {
+      fix: `wait for it to finish; if that process is not integrity-guard, delete ${journalPath(git)}`,
+    });
+  }
+  const same = [...scopes].sort().join("\0") === [...j.scopes].sort().join("\0");
+  if ((target === j.pre || target === j.snapshot) && same) return j;
+  throw new EnvironmentError(interruptedMessage(j), {
+    fix: `undo with: ${j.undo}   or resume with: ${j.resume}`,
+  });
+}
+
+/** The one sentence that describes an interrupted restore. */
+export function interruptedMessage(j: RestoreJournal): string {
+  return `an interrupted restore (pid ${j.pid}, started ${j.started}) left ${j.scopes.join(", ")} partly restored from snapshot ${j.snapshot.slice(0, 12)}; undo with: ${j.undo}   or resume with: ${j.resume}`;
+}

@@ -1,0 +1,189 @@
+/**
+ * Writing a restore into the work tree so that a kill at any moment leaves every file either as
+ * it was or as the snapshot has it, never missing or cut short: each blob is read from git
+ * (cat-file, no checkout filters: the bytes the manifest hashed), written to a temporary file
+ * in the target's own folder, fsynced, and renamed over the target (`git checkout` unlinks and
+ * rewrites in place, so a kill there left files missing or truncated: issue 14 item 3).
+ * Folders that become files and files that become folders are replaced only after everything
+ * in them was recorded by the pre-restore snapshot.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { EnvironmentError } from "../../errors.js";
+import { fsyncDir } from "../atomic.js";
+import type { Git } from "../git.js";
+
+/** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
+export const RESTORE_TEMP_RE = /^\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/s;
+
+/** Blobs read from git per batch (bounds memory whatever the size of the set). */
+const BATCH_BYTES = 64 << 20;
+/** Files written at once (fsyncs in flight share the file system's journal commits). */
+const PARALLEL = 8;
+
+/** What a plan must also undo before files can be written: type changes between file and folder. */
+export interface TypeChanges {
+  /** Files that must go because the snapshot has a folder there (each is also in plan.remove). */
+  filesToFolders: string[];
+  /** Folders that must go because the snapshot has a file there (everything in them is in plan.remove). */
+  foldersToFiles: string[];
+}
+
+export interface WritePlan {
+  create: readonly string[];
+  modify: readonly string[];
+  remove: readonly string[];
+  typeChanges: TypeChanges;
+}
+
+/** Folders (repo-relative, "." for the root) that temporaries of these files are written in. */
+export function writeDirs(files: readonly string[]): string[] {
+  return [...new Set(files.map((f) => path.posix.dirname(f)))].sort();
+}
+
+/**
+ * Find the file<->folder changes of a restore and refuse (before anything is written) one that
+ * would remove something the restore does not cover: a symlink or special file in a folder the
+ * snapshot has as a file, or a symlink where the snapshot has a folder.
+ */
+export async function findTypeChanges(root: string, targets: readonly string[], remove: ReadonlySet<string>): Promise<TypeChanges> {
+  const out: TypeChanges = { filesToFolders: [], foldersToFiles: [] };
+  const seen = new Map<string, "file" | "dir" | "none" | "other">();
+  const kind = async (rel: string) => {
+    let k = seen.get(rel);
+    if (k) return k;
+    try {
+      const st = await fs.lstat(path.join(root, rel));
+      k = st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+    } catch {
+      k = "none";
+    }
+    seen.set(rel, k);
+    return k;
+  };
+  for (const t of targets) {
+    for (let dir = path.posix.dirname(t); dir !== "."; dir = path.posix.dirname(dir)) {
+      const k = await kind(dir);
+      if (k === "dir" || k === "none") continue;
+      if (k === "file" && remove.has(dir)) {
+        if (!out.filesToFolders.includes(dir)) out.filesToFolders.push(dir);
+        continue;
+      }
+      throw new EnvironmentError(
+        `restoring ${JSON.stringify(t)} needs ${JSON.stringify(dir)} to be a folder, but it is a ${k === "file" ? "file outside this restore" : "symlink or special file"}`,
+        { fix: `move ${dir} away (it is not recorded by the pre-restore snapshot), then restore again` },
+      );
+    }
+    if ((await kind(t)) === "dir") {
+      const stray = await strayEntries(root, t, remove);
+      if (stray.length > 0) {
+        throw new EnvironmentError(
+          `restoring ${JSON.stringify(t)} (a file in the snapshot) would replace the folder ${t}/, which holds ${stray.slice(0, 3).join(", ")}${stray.length > 3 ? ", ..." : ""} that this restore does not cover (symlinks, special files, names a snapshot cannot hold)`,
+          { fix: `move those out of ${t}/, then restore again` },
+        );
+      }
+      out.foldersToFiles.push(t);
+    }
+  }
+  return out;
+}
+
+/** Entries under `dir` that are not folders, planned removals, or our own leftover temporaries. */
+async function strayEntries(root: string, dir: string, remove: ReadonlySet<string>): Promise<string[]> {
+  const stray: string[] = [];
+  for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) stray.push(...(await strayEntries(root, rel, remove)));
+    else if (!(e.isFile() && (remove.has(rel) || RESTORE_TEMP_RE.test(e.name)))) stray.push(rel);
+  }
+  return stray;
+}
+
+/**
+ * Apply a plan: type changes first (their contents are in plan.remove and so in the pre-restore
+ * snapshot), then every file written atomically from its blob, then the remaining removals.
+ */
+export async function writeRestore(git: Git, snapshotId: string, manifest: SnapshotManifest, plan: WritePlan): Promise<void> {
+  const root = git.root;
+  const removed = new Set<string>();
+  const rm = async (rel: string) => {
+    await fs.rm(path.join(root, rel), { force: true });
+    removed.add(rel);
+  };
+  for (const f of plan.typeChanges.filesToFolders) await rm(f);
+  for (const d of plan.typeChanges.foldersToFiles) {
+    for (const r of plan.remove) if (r.startsWith(d + "/")) await rm(r);
+    await fs.rm(path.join(root, d), { recursive: true, force: true }); // only empty folders and our temporaries are left
+  }
+
+  const toWrite = [...plan.create, ...plan.modify];
+  if (toWrite.length > 0) {
+    const oids = new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
+    for (const batch of batches(toWrite, manifest)) {
+      const blobs = await git.readBlobsBuffered(batch.map((p) => oids.get(p) ?? ""));
+      await inParallel(batch, PARALLEL, async (p) => {
+        const data = blobs.get(oids.get(p) ?? "");
+        if (!data)
+          throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
+            fix: "run git fsck --full",
+          });
+        await writeReplacing(path.join(root, p), data, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+      });
+    }
+    for (const d of writeDirs(toWrite)) await fsyncDir(path.join(root, d));
+  }
+  for (const r of plan.remove) if (!removed.has(r)) await rm(r);
+}
+
+function* batches(files: readonly string[], manifest: SnapshotManifest): Generator<string[]> {
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const p of files) {
+    const size = manifest.files[p]?.size ?? 0;
+    if (batch.length > 0 && bytes + size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(p);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
+
+/** Temporary in the same folder, fsync, rename over the target (a symlink there is replaced, not followed). */
+async function writeReplacing(target: string, data: Uint8Array, mode: number): Promise<void> {
+  const dir = path.dirname(target);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.ig-restore.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(tmp, "wx", mode);
+    await fh.writeFile(data);
+    await fh.sync();
+    await fh.close();
+    fh = undefined;
+    await fs.rename(tmp, target);
+  } catch (error) {
+    await fh?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const e = error as NodeJS.ErrnoException;
+    throw new EnvironmentError(
+      `could not write ${target}: ${e.code === "ENOSPC" ? "the disk is full" : e.message}; that file is unchanged`,
+      {
+        fix: "fix the cause, then run the resume or undo command printed above",
+        cause: error,
+      },
+    );
+  }
+}
