@@ -25,6 +25,9 @@ export declare class ConfigError extends GuardError {
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export declare class EnvironmentError extends GuardError {
 }
+/** The folder is not inside a git work tree (validate FILE... still runs there). */
+export declare class NotARepositoryError extends EnvironmentError {
+}
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export declare class UnsafePathError extends GuardError {
 }

@@ -1,2 +1,2 @@
 /** SHA-256 of JSON.stringify(the config schema) the generated validator was built from. */
-export declare const configSchemaHash = "06745c7bff576b1926bac99a88a15f6264c61d0496d7f65f513c806e8f232e5f";
+export declare const configSchemaHash = "71f6ed01345917960366495e7fc2b2ca14a133afd01e07a6d7055c8c64bc5af1";

@@ -1,5 +1,6 @@
 /** The shape of .integrity-guard/config.yml (schemas/config.schema.json is the source of truth). */
 import type { Finding } from "../core/finding.js";
+import type { TemplatesConfig } from "../core/select/templates.js";
 export interface SchemaMapping {
     files: string[];
     schema: string;
@@ -10,13 +11,24 @@ export interface ValidateConfig {
     jsonc?: string[];
     schemas?: SchemaMapping[];
     require_schema?: string[];
+    /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
+    max_findings_per_file?: number;
+    /** Helm/Jinja/Go templates: skipped with a notice (auto, the default) or checked as they are. */
+    templates?: TemplatesConfig;
     yaml?: {
+        /** Redundant since merge keys are on by default; kept valid. Its files are exempt from forbid_merge_keys. */
         merge_keys?: string[];
+        /** Files in which a `<<` merge key is a parse/merge-key error. */
+        forbid_merge_keys?: string[];
         custom_tags?: {
             files: string[];
             tags: string[];
         }[];
+        /** Level of parse/unknown-tag (a tag neither core, nor listed, nor of the file's dialect). Default warning. */
+        unknown_tags?: "error" | "warning";
     };
+    /** Files larger than this are not parsed (parse/too-large warning): bytes, or "256MiB". Default 256 MiB. */
+    max_file_size?: number | string;
 }
 export interface ManifestConfig {
     include?: string[];
@@ -109,6 +121,10 @@ export interface Config {
     health?: HealthConfig;
     alerts?: AlertRoute[];
     recovery?: Record<string, RecoveryStep[]>;
+    /** Undo folders under .git/integrity-guard/undo (conflicts --write, sync --fix): the newest `keep` stay (default 20). */
+    undo?: {
+        keep?: number;
+    };
 }
 /** A loaded config plus where it came from. */
 export interface LoadedConfig {

@@ -32,7 +32,20 @@ export interface Finding {
     fix?: string;
     /** Other places involved (the first definition of a duplicate key, the other conflicting file). */
     related?: RelatedLocation[];
+    /**
+     * Only on a `report/capped` line: the findings of one rule and level in this file that were
+     * not listed (the per-file cap). They are still counted in the summary.
+     */
+    omitted?: Omitted;
 }
+/** What a `report/capped` line stands for (see Finding.omitted). */
+export interface Omitted {
+    rule: string;
+    level: Level;
+    count: number;
+}
+/** The rule of the "and K more of rule R in this file" line that stands for capped findings. */
+export declare const CAPPED_RULE = "report/capped";
 export interface Summary {
     errors: number;
     warnings: number;
@@ -40,7 +53,21 @@ export interface Summary {
     files: number;
     [key: string]: unknown;
 }
+/**
+ * Count findings by level. A `report/capped` line counts as the findings it stands for (a capped
+ * error is still an error); `omitted` then says how many of the counted findings are not listed.
+ */
 export declare function summarize(findings: readonly Finding[], extra?: Record<string, unknown>): Summary;
-/** Stable order: by file, then line, column, rule. Findings without a file come first. */
+/** Rank of a finding within its file: level first (errors before warnings before notices), then area. */
+export declare function importance(f: Finding): number;
+/** Within one file: most important first (see importance), then line, column, rule. */
+export declare function compareInFile(a: Finding, b: Finding): number;
+/**
+ * Stable order, the worst first. Findings without a file come first; then files with an error,
+ * then those with only warnings, then only notices, each group by name; within a file the most
+ * important finding first (see compareInFile): parse errors, schema errors, other errors,
+ * manifest errors, then warnings and notices in the same order, each by line and column.
+ */
 export declare function sortFindings(findings: Finding[]): Finding[];
+/** True when any finding is an error (a capped line counts as the findings it stands for). */
 export declare function hasErrors(findings: readonly Finding[]): boolean;

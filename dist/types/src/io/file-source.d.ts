@@ -2,13 +2,19 @@ import type { Git, IndexEntry } from "./git.js";
 export type ReadResult = Buffer | {
     error: string;
     code?: string;
+    link?: string;
+    size?: number;
 };
+/** Read options: files over `maxBytes` are not read (ETOOLARGE with their size). */
+export interface ReadOptions {
+    maxBytes?: number;
+}
 export interface FileSource {
-    readonly kind: "worktree" | "index";
+    readonly kind: "worktree" | "index" | "commit";
     /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
     list(): Promise<string[]>;
     /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
-    read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
+    read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
 export declare class WorktreeSource implements FileSource {
     private readonly git;
@@ -16,13 +22,16 @@ export declare class WorktreeSource implements FileSource {
     readonly kind: "worktree";
     constructor(git: Git, root?: string);
     list(): Promise<string[]>;
-    read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
+    read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
 /**
- * Read `paths` (relative to `root`) as the working tree holds them, never through a symlink. Also
- * what the library reads schemas with, outside any git repository.
+ * Read `paths` (relative to `root`) as the working tree holds them, never through a symlink that
+ * leaves the repository or points into .git/ (such a path maps to an OUTSIDE result naming the
+ * link). Also what the library reads schemas with.
  */
-export declare function readFilesUnder(root: string, paths: readonly string[]): Map<string, ReadResult>;
+export declare function readFilesUnder(root: string, paths: readonly string[], options?: ReadOptions): Map<string, ReadResult>;
+/** ReadResult code of a path reached through a symlink out of the repository (src/io/symlink-outside.ts). */
+export declare const OUTSIDE = "EOUTSIDE";
 export declare class IndexSource implements FileSource {
     private readonly git;
     readonly kind: "index";
@@ -33,5 +42,13 @@ export declare class IndexSource implements FileSource {
     list(): Promise<string[]>;
     read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
 }
+/** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
+export declare const SYMLINK = "120000";
+/**
+ * The read result for a symlink in the git index, from its target text (a blob: git never
+ * stores entries below a symlink, so the link itself is the only way out). Out of the
+ * repository: reported by name; inside: not followed, as in the working tree.
+ */
+export declare function indexSymlink(root: string, p: string, target: Buffer): ReadResult;
 /** Run `fn` over `items` with at most `limit` in flight. */
 export declare function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void>;

@@ -19,7 +19,11 @@ export interface IndexEntry {
     stage: number;
     path: string;
 }
-/** Split NUL-terminated output: "a\0b\0" -> ["a", "b"]. */
+/**
+ * Split NUL-terminated output: "a\0b\0" -> ["a", "b"]. Names that are not valid UTF-8 are
+ * decoded losslessly (core/names.ts decodeName), never into U+FFFD: a lossy name would read
+ * another file, or none, and the file would be skipped silently (issue 14).
+ */
 export declare function splitZ(out: Buffer | string): string[];
 /**
  * Parse `git ls-files -s -z`: "<mode> <oid> <stage>\t<path>\0".
@@ -166,12 +170,6 @@ export declare class Git {
     readCommitObject(oid: string): Promise<Buffer>;
     /** `git verify-commit --raw`: never throws for a bad signature; the caller reads code and output. */
     verifyCommitRaw(oid: string, configArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<ExecResult>;
-    /**
-     * Write paths from `source` into the work tree only (the index is left alone). Pathspecs are
-     * literal; --overlay: files absent from the source are never deleted by git (we decide that).
-     * eol conversion is turned off so the bytes are those stored.
-     */
-    restoreWorktree(source: string, pathspecs: readonly string[]): Promise<void>;
     /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
     fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean>;
     /**
@@ -231,6 +229,23 @@ export declare class Git {
         value: string;
         scope: string;
     } | undefined>;
+    /** True when `rev` names a commit present in the object database (no fetch). Never throws. */
+    hasCommit(rev: string): Promise<boolean>;
+    /**
+     * `git fetch --no-tags --depth=1 <remote> <sha>`: one commit (a pull request's base, absent
+     * from a shallow checkout). Returns undefined on success, else git's message. Never throws.
+     */
+    tryFetchCommit(remote: string, sha: string): Promise<string | undefined>;
+    /**
+     * The entries of `commit`'s tree at exactly these paths (literal; a path below a symlink or
+     * absent is not listed). Sample of `git ls-tree -z --full-tree`: "120000 blob <oid>\tcfg.yml\0".
+     */
+    lsTreeAt(commit: string, paths: readonly string[]): Promise<{
+        mode: string;
+        type: string;
+        oid: string;
+        path: string;
+    }[]>;
     /** Absolute folder git runs hooks from (honours core.hooksPath, relative to the work tree top). */
     hooksDir(): Promise<string>;
 }

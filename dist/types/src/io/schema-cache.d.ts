@@ -1,5 +1,5 @@
 import type { Validator } from "../core/schema/compile.js";
-import type { FileSource, ReadResult } from "./file-source.js";
+import { type FileSource, type ReadResult } from "./file-source.js";
 export interface SchemaStoreOptions {
     source: FileSource;
     /** Folder of the on-disk cache; undefined disables it (--no-cache). */

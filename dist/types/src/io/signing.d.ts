@@ -1,7 +1,7 @@
 import type { SnapshotsConfig } from "../config/types.js";
 import type { Git } from "./git.js";
 export type SignFormat = "ssh" | "gpg" | "none";
-/** How commit-tree signs; dispose() removes any temporary key file. */
+/** How commit-tree signs; dispose() stops the key's agent and removes its private folder. */
 export interface Signer {
     format: SignFormat;
     /** `-c k=v` arguments for git before the verb. */
@@ -17,8 +17,12 @@ export declare function requireSignConfig(config: SnapshotsConfig | undefined): 
 export declare function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 /** Make the key text what ssh-keygen accepts: LF line ends, exactly one final newline. */
 export declare function normalizeKeyText(text: string): string;
-/** Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. */
-export declare function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, scratchDir?: string): Promise<Signer>;
+/**
+ * Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. The
+ * private key never rests in the repository: see signing-key.ts. `stateDir` is swept of key
+ * copies that earlier versions left there, and leftovers of killed runs are removed first.
+ */
+export declare function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, stateDir?: string): Promise<Signer>;
 export type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
 export interface SignatureResult {
     status: SignatureStatus;

@@ -11,7 +11,10 @@ export interface ParseOptions {
     path: string;
     /** Force a format; default from the extension (.json -> json, .yaml/.yml -> yaml). */
     format?: DocumentFormat;
-    /** YAML: allow `<<` merge keys. */
+    /**
+     * YAML: `<<` merge keys merge (default true, as in PyYAML, Psych, yaml.v3, js-yaml, docker
+     * compose and GitLab CI). False: a `<<` merge key is a `parse/merge-key` error.
+     */
     mergeKeys?: boolean;
     /** YAML: custom tags (e.g. "!Ref") accepted; their value is kept as the plain scalar/collection. */
     customTags?: readonly string[];
@@ -20,6 +23,20 @@ export interface ParseOptions {
      * library use; the CLI never sets it. Default false: an unknown tag is `parse/unknown-tag`.
      */
     allowAnyTag?: boolean;
+    /**
+     * YAML: level of `parse/unknown-tag` for a tag that is neither core YAML, nor in customTags,
+     * nor of a dialect the file belongs to (./yaml-dialects.ts). Default "warning".
+     */
+    unknownTags?: "error" | "warning";
+    /**
+     * YAML: read strictly as YAML 1.2 where common readers are lenient. Today one case: a quoted
+     * string continued on lines not indented more than its key is the yaml package's error
+     * ("Missing closing quote"), not a `parse/quoted-indent` warning. Default false (the
+     * yaml-test-suite corpus test sets it).
+     */
+    strict?: boolean;
+    /** YAML: accept the tags of the dialects detected from the path and content (default true). */
+    dialects?: boolean;
     /**
      * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
      * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.

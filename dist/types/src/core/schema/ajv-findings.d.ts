@@ -13,7 +13,7 @@ export interface AjvFindingOptions {
     doc: ParsedDocument;
     docIndex?: number;
     rule?: string;
-    /** At most this many findings (default: all); a notice says how many more there were. */
+    /** At most this many findings (default: all); a `report/capped` line says how many more there were. */
     limit?: number;
 }
 export declare function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[];

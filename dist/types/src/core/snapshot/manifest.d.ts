@@ -1,8 +1,3 @@
-/**
- * The manifest stored inside every snapshot (`.integrity-snapshot/manifest.json`): the SHA-256
- * and size of each file. Its bytes are deterministic (sorted paths, fixed key order, no time),
- * so two snapshots of unchanged files have the same digest and "nothing changed" is one compare.
- */
 export declare const SNAPSHOT_MANIFEST_PATH = ".integrity-snapshot/manifest.json";
 export declare const SNAPSHOT_META_DIR = ".integrity-snapshot";
 export interface SnapshotFileEntry {
@@ -26,7 +21,8 @@ export declare function comparePaths(a: string, b: string): number;
 export declare function parseSnapshotManifest(text: string): SnapshotManifest | string;
 /**
  * Why a path stored in a snapshot must not be written to disk, or undefined when it is safe:
- * absolute, `..`, empty segments, backslashes, NUL, or inside .git / our own meta folder.
+ * absolute, `..` (also between backslashes), empty segments, NUL, a name that is not UTF-8, or
+ * inside .git / our own meta folder.
  */
 export declare function unsafeSnapshotPath(p: string): string | undefined;
 /** True when `file` is `scope` itself or below `scope` ("dir/" or "dir" both name a folder). */

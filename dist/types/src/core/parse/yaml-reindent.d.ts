@@ -1,0 +1,35 @@
+/** A re-indented text: the spaces added in front of each line (by 1-based line). */
+export interface Reindent {
+    text: string;
+    /** 1-based line numbers whose start got `pad` spaces. */
+    padded: Map<number, number>;
+    /** 1-based column the continuation lines must start at, at least (right of the key's). */
+    needed: number;
+}
+/**
+ * Offset of the quote opening the quoted-scalar token that ends at `errorOffset` (where the
+ * yaml package reports "Missing closing quote": the string's last line that it could read),
+ * or -1. Lexes the text once; called only for that error.
+ */
+export declare function openingQuoteBefore(text: string, errorOffset: number, quote: '"' | "'"): number;
+/** Offset of the quote closing the string opened at `open`, or -1 at the end of the text. */
+export declare function closingQuote(text: string, open: number): number;
+/**
+ * Offset of the `[` or `{` opening the outermost flow collection still open at `errorOffset`
+ * (where the yaml package reports "Flow sequence/map in block collection must be sufficiently
+ * indented"), or -1.
+ */
+export declare function openingFlowBefore(text: string, errorOffset: number): number;
+/**
+ * Offset of the bracket closing the flow collection opened at `open`, skipping quoted strings
+ * and comments, or -1 when the text ends first (a truncated file).
+ */
+export declare function closingFlow(text: string, open: number): number;
+/**
+ * `text` with the lines after the one holding `open`, up to the one holding `close`, indented
+ * to one column right of the key or sequence entry on the first line; undefined when no line
+ * needed it, a line in between is a document marker (PyYAML ends the document there too), or
+ * (unless `tabs`: quoted strings, whose continuation lines may start with tabs for PyYAML too)
+ * a line to indent starts with a tab, which PyYAML refuses inside [ ] and { }.
+ */
+export declare function reindentSpan(text: string, open: number, close: number, tabs: boolean): Reindent | undefined;

@@ -1,0 +1,19 @@
+/**
+ * The repo-relative path of the first symlink along `rel` (a repo-relative path) that leads
+ * outside `root`, or undefined when every component stays inside (or does not exist). A
+ * dangling link is judged by where its text points.
+ */
+export declare function outsideLink(root: string, rel: string): string | undefined;
+/**
+ * True for a repo path inside the `.git` folder (any case: case-insensitive file systems). Git
+ * never tracks such paths; a `$schema` or `$ref` that names one (`../.git/config`) would read
+ * git's own files, the token header actions/checkout writes among them.
+ */
+export declare function inGitDir(rel: string): boolean;
+/** The words every report of such a link uses: `what` names the kind of file ("schema"), `rel` the path asked for. */
+export declare function outsideMessage(rel: string, link: string, what?: string): {
+    message: string;
+    fix: string;
+};
+/** Throws UnsafePathError when `rel` is reached through a symlink that leads outside `root`. */
+export declare function assertNoOutsideLink(root: string, rel: string, what: string): void;
