@@ -13,7 +13,8 @@ const cleanups = new Set<() => void>();
 let installed = false;
 
 function runAll(): void {
-  for (const fn of [...cleanups]) {
+  // Last registered first: an agent started in a private folder stops before the folder goes.
+  for (const fn of [...cleanups].reverse()) {
     cleanups.delete(fn);
     try {
       fn();

@@ -91,9 +91,14 @@ export async function sweepKeyLeftovers(stateDir: string | undefined): Promise<v
 
 /** A private folder (0700) under the OS temp dir, removed at exit or on a signal whatever happens. */
 async function privateDir(): Promise<{ dir: string; release: () => void }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
-  await fs.chmod(dir, 0o700);
-  const release = onExitCleanup(() => fsSync.rmSync(dir, { recursive: true, force: true }));
+  // The cleanup is registered before the folder exists, and the folder is made synchronously:
+  // a signal can then never land between the two (an await there once left the folder behind).
+  const made: { dir?: string } = {};
+  const release = onExitCleanup(() => {
+    if (made.dir !== undefined) fsSync.rmSync(made.dir, { recursive: true, force: true, maxRetries: 3 });
+  });
+  const dir = (made.dir = fsSync.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`))); // mode 0700
+  fsSync.chmodSync(dir, 0o700);
   return { dir, release };
 }
 
