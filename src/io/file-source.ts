@@ -180,15 +180,6 @@ function isRegular(mode: string): boolean {
   return mode === "100644" || mode === "100755";
 }
 
-/** Run `fn` over `items` with at most `limit` in flight. */
-export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
-}
-
 function specialKind(st: fsSync.Stats): string {
   if (st.isFIFO()) return "a FIFO (named pipe)";
   if (st.isSocket()) return "a socket";

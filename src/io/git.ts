@@ -167,8 +167,6 @@ export class Git {
     return result;
   }
 
-  // --- manifest (issue 3): intent methods go below this line ---
-
   /**
    * Index entries with their `ls-files -v` tag: "H" is a normal cached file; a lower-case tag
    * (assume-unchanged) or "S" (skip-worktree) means git will not notice worktree edits, so the

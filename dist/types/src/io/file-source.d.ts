@@ -50,5 +50,3 @@ export declare const SYMLINK = "120000";
  * repository: reported by name; inside: not followed, as in the working tree.
  */
 export declare function indexSymlink(root: string, p: string, target: Buffer): ReadResult;
-/** Run `fn` over `items` with at most `limit` in flight. */
-export declare function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void>;
