@@ -173,6 +173,24 @@ describe("parse/encoding", () => {
     expect(y.value).toEqual({ a: 1 });
   });
 
+  it("a UTF-8 BOM is nothing in JSONC (TypeScript and VS Code skip it) and a warning in package.json (npm and Node skip it)", () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const ts = parseDocument(b(bom, '{\n  // c\n  "compilerOptions": {},\n}'), { path: "tsconfig.json", format: "jsonc" });
+    expect(ts.findings).toEqual([]);
+    expect(ts.value).toEqual({ compilerOptions: {} });
+    const pkg = parseDocument(b(bom, '{"name": "x"}'), { path: "packages/a/package.json" });
+    expect(pkg.ok).toBe(true);
+    expect(pkg.value).toEqual({ name: "x" });
+    expect(pkg.findings).toEqual([expect.objectContaining({ rule: "parse/encoding", level: "warning", line: 1, column: 1 })]);
+    // Only the BOM is forgiven: a broken package.json with one is still an error.
+    const broken = parseDocument(b(bom, '{"name": "x",}'), { path: "package.json" });
+    expect(broken.ok).toBe(false);
+    expect(broken.findings.map((f) => [f.rule, f.level])).toEqual([
+      ["parse/encoding", "warning"],
+      ["parse/syntax", "error"],
+    ]);
+  });
+
   it("JSONC files get the same encoding checks", () => {
     const doc = parseDocument(b("// c\n{", [0xff], "}"), { path: "tsconfig.json", format: "jsonc" });
     expect(doc.findings[0]).toMatchObject({ rule: "parse/encoding", line: 2, column: 2 });

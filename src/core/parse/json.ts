@@ -24,17 +24,11 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
   let start = 0;
   if (text.charCodeAt(0) === 0xfeff) {
     // RFC 8259 §8.1: senders MUST NOT add a BOM. Many readers (Python's json.loads on str,
-    // jq before 1.7, JSON.parse) reject it, so it is an error with an easy fix.
-    findings.push({
-      rule: "parse/encoding",
-      level: "error",
-      file,
-      line: 1,
-      column: 1,
-      message: "file starts with a UTF-8 byte order mark (U+FEFF), which JSON forbids (RFC 8259 §8.1)",
-      found: "U+FEFF",
-      fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
-    });
+    // jq before 1.7, JSON.parse) reject it, so it is an error with an easy fix; but the readers of
+    // JSONC files (TypeScript, VS Code) skip it, so there it is nothing, and npm and Node's
+    // require() skip it in package.json, where it only trips other tools: a warning.
+    const bomFinding = bomFindingFor(file, jsonc);
+    if (bomFinding) findings.push(bomFinding);
     start = 1;
   }
   const scan = new JsonScanner(text, lines, { file, jsonc, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, start }).run();
@@ -46,7 +40,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
   }
   appendAll(findings, scan.findings);
 
-  const ok = findings.length === 0;
+  const ok = !findings.some((f) => f.level === "error");
   // Values only for a valid document: a duplicate key's "winner" differs between readers.
   const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip)) : undefined;
   let locator: JsonLocator | undefined;
@@ -87,4 +81,22 @@ function stripped(text: string, start: number, ranges: [number, number][]): stri
 
 function failed(format: "json" | "jsonc", findings: Finding[]): ParsedDocument {
   return { format, ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
+}
+
+/** What a leading UTF-8 BOM is for this file's readers (see parseJson): undefined when they all skip it. */
+function bomFindingFor(file: string, jsonc: boolean): Finding | undefined {
+  if (jsonc) return undefined;
+  const packageJson = /(^|\/)package\.json$/.test(file);
+  return {
+    rule: "parse/encoding",
+    level: packageJson ? "warning" : "error",
+    file,
+    line: 1,
+    column: 1,
+    message: packageJson
+      ? "package.json starts with a UTF-8 byte order mark (U+FEFF): npm and Node skip it, but JSON forbids it (RFC 8259 §8.1) and tools that JSON.parse the file fail"
+      : "file starts with a UTF-8 byte order mark (U+FEFF), which JSON forbids (RFC 8259 §8.1)",
+    found: "U+FEFF",
+    fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
+  };
 }
