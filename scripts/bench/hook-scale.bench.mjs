@@ -93,15 +93,17 @@ function ms(fn) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let tick = 0;
+// Unique per run of the script: the tree is reused, and a change identical to a committed one is no change.
+const RUN_ID = `${process.pid}-${Date.now()}`;
 /** Stage one change for a row; returns the commit arguments' paths. */
 const rows = {
   "1 file outside the manifest": () => {
-    fs.writeFileSync(path.join(dir, "notes/free.json"), `{"n":${++tick}}\n`);
+    fs.writeFileSync(path.join(dir, "notes/free.json"), `{"n":${++tick},"run":"${RUN_ID}"}\n`);
     git("add", "notes/free.json");
   },
   "1 sealed file, resealed": () => {
     const rel = `data/d${tick % Math.ceil(N / 100)}/f${(tick % Math.ceil(N / 100)) * 100}.json`;
-    fs.writeFileSync(path.join(dir, rel), JSON.stringify({ id: ++tick, changed: true }) + "\n");
+    fs.writeFileSync(path.join(dir, rel), JSON.stringify({ id: ++tick, changed: true, run: RUN_ID }) + "\n");
     ours("seal");
     git("add", rel, ".integrity-guard/manifest.json");
   },

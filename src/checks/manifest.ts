@@ -362,8 +362,9 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   const manifestChanged = changed.includes(MANIFEST_PATH);
   const stateDir = git.stateDir();
   const filter = filterKey(include, config.manifest?.exclude ?? []);
-  const verdict = manifestChanged ? undefined : manifestBlobVerdict(stateDir, manifestIdx.oid, filter);
-  if (verdict) {
+  // Recorded by the hook's own full check of these bytes, or by the seal that wrote them.
+  const verdict = manifestBlobVerdict(stateDir, manifestIdx.oid, filter);
+  if (verdict && !manifestChanged) {
     // This exact manifest passed every check before: only a staged path it may seal needs it.
     const mayBeSealed = (p: string) => p !== MANIFEST_PATH && (covered(p) || verdict.has(p)) && inScope(p);
     if (!changed.some(mayBeSealed) && !deleted.some(mayBeSealed)) return [];
@@ -486,17 +487,25 @@ interface BlobHash {
 
 /**
  * SHA-256 of staged blobs, read a bounded amount at a time (sizes asked first). A regular file's
- * blob that the stat cache's blob half knows (`seal` and `verify` record the SHA-256 of clean
- * tracked files by blob id; a blob id is a hash of the content) is not read again, provided the
- * recorded size is the blob's own: a checkout filter (eol, LFS) that makes the work-tree bytes
- * differ in size from the blob is then read and hashed as before. Symlinks are always read
- * (their target text is compared).
+ * blob that the stat cache's blob half knows is not read again: `seal` and `verify` record, by
+ * blob id, the SHA-256 of a tracked file's work-tree bytes when git reported the file clean, and
+ * a blob id is a hash of the content. Those are the bytes the manifest seals; without a checkout
+ * filter (eol, LFS) they are the blob's own bytes, and with one they are what the blob checks out
+ * as, which is what `seal` hashed (hashing the blob itself would disagree with the manifest).
+ * Symlinks are always read (their target text is compared).
  */
 async function hashStaged(git: Git, entries: readonly IndexEntry[], cache: StatCache): Promise<Map<string, BlobHash>> {
   const out = new Map<string, BlobHash>();
-  const oids = [...new Set(entries.map((e) => e.oid))];
   const needText = new Set(entries.filter((e) => e.mode === "120000").map((e) => e.oid));
-  const sizes = await git.blobSizes(oids);
+  const toRead: string[] = [];
+  for (const oid of new Set(entries.map((e) => e.oid))) {
+    const known = needText.has(oid) ? undefined : cache.blob(oid);
+    if (known) {
+      stagedRunStats.blobsFromCache++;
+      out.set(oid, { sha256: known.sha256, size: known.size, text: "" });
+    } else toRead.push(oid);
+  }
+  const sizes = await git.blobSizes(toRead);
   const LIMIT = 64 << 20;
   let chunk: string[] = [];
   let bytes = 0;
@@ -515,15 +524,9 @@ async function hashStaged(git: Git, entries: readonly IndexEntry[], cache: StatC
     chunk = [];
     bytes = 0;
   };
-  for (const oid of oids) {
+  for (const oid of toRead) {
     const size = sizes.get(oid);
     if (size === undefined) continue; // missing: reported by the caller
-    const known = needText.has(oid) ? undefined : cache.blob(oid);
-    if (known && known.size === size) {
-      stagedRunStats.blobsFromCache++;
-      out.set(oid, { sha256: known.sha256, size, text: "" });
-      continue;
-    }
     if (chunk.length > 0 && bytes + size > LIMIT) await flush();
     chunk.push(oid);
     bytes += size;
