@@ -10,7 +10,7 @@ import path from "node:path";
 import { MANIFEST_PATH, type Config } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
 import { UnsafePathError } from "../errors.js";
-import { diffManifest } from "../core/manifest/diff.js";
+import { diffManifest, same } from "../core/manifest/diff.js";
 import type { ManifestEntry, Observation } from "../core/manifest/model.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
 import { inShard, type Shard } from "../core/manifest/shard.js";
@@ -458,6 +458,7 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
       });
       continue;
     }
+    if (same(t.sealed, obs)) continue; // the common case of a reseal: no finding, no Map per entry
     const diff = diffManifest([t.sealed], new Map([[t.path, obs]]));
     if (diff.length > 0) {
       const d = diff[0]!;
