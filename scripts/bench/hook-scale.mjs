@@ -2,15 +2,15 @@
 // 50,000, about 100 a folder), all sealed, and a commit of one file with the hook against
 // `git commit --no-verify`. Not part of `npm run bench` (building the tree takes a minute):
 //
-//   node scripts/bench/hook-scale.bench.mjs            # HOOK_FILES=100000 HOOK_RUNS=5 to change
-//   IG_DIST=/tmp/dist-before node scripts/bench/hook-scale.bench.mjs   # another build
+//   node scripts/bench/hook-scale.mjs            # HOOK_FILES=100000 HOOK_RUNS=5 to change
+//   IG_DIST=/tmp/dist-before node scripts/bench/hook-scale.mjs   # another build
 //
 // The tree is built once under $BENCH_DIR/hook-scale-<N> and reused (delete it to rebuild).
 // Rows: a commit of one file outside the manifest; a commit of one sealed file with the
-// manifest resealed (seal runs before, untimed); a commit of one sealed file AND a file outside
-// the manifest with the manifest unchanged is an error, so it is not a row. Each row prints the
-// median wall time with the hook, without it, their ratio, the time the hook adds, and the
-// hook's peak RSS (its node process, from process.resourceUsage()).
+// manifest resealed (seal runs before, untimed). Each row prints the median wall time with the
+// hook, without it, their ratio, the time the hook adds, and the hook's peak RSS (its node
+// process, from process.resourceUsage()). The tree holds a config set and the config sets
+// `config.files`, so the conflicts check is configured too.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
