@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MANIFEST_PATH } from "../../src/config/types.js";
+import { stagedRunStats } from "../../src/checks/manifest.js";
 import { Git } from "../../src/io/git.js";
 import type { TestRepo } from "../helpers/repo.js";
 import { withRepo } from "../helpers/repo.js";
@@ -130,6 +131,9 @@ describe("a reseal of one file", () => {
     expect(run.code).toBe(0);
     const blobIds = run.asked.filter((n) => !n.startsWith(":"));
     expect(new Set(blobIds)).toEqual(new Set([manifestOid(r), changedOid]));
+    // Hashed: the changed file's blob alone; the other sealed files came from the blob cache.
+    expect(stagedRunStats).toMatchObject({ blobsHashed: 1, bytesHashed: '{"a":7}\n'.length });
+    expect(stagedRunStats.blobsFromCache).toBeGreaterThanOrEqual(3);
   });
 
   it("still catches a staged file that disagrees with the resealed manifest", async () => {
