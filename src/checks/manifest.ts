@@ -10,7 +10,7 @@ import path from "node:path";
 import { MANIFEST_PATH, type Config } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
 import { UnsafePathError } from "../errors.js";
-import { diffManifest } from "../core/manifest/diff.js";
+import { diffManifest, same } from "../core/manifest/diff.js";
 import type { ManifestEntry, Observation } from "../core/manifest/model.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
 import { inShard, type Shard } from "../core/manifest/shard.js";
@@ -20,6 +20,8 @@ import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
 import { readManifestBytes, readManifestFile, sha256Of } from "../io/manifest-store.js";
 import { Verdict, filterKey, statKeyOf } from "../io/hash/verdict.js";
+import { manifestBlobVerdict, recordManifestBlobVerdict } from "../io/hash/manifest-blob-verdict.js";
+import { StagedSource } from "../io/staged-source.js";
 import type { PathState } from "../io/hash/dir-state.js";
 import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
@@ -281,21 +283,60 @@ function summaryOf(entries: number, s: ObserveStats, shard: Shard | undefined): 
   };
 }
 
-/** `check --staged`: the staged manifest and the staged content of sealed files must agree. */
-export async function checkStaged(git: Git, config: Config, paths?: readonly string[]): Promise<Finding[]> {
-  const include = config.manifest?.include ?? [];
-  const index = await git.lsStaged();
+/** What checkStaged needs of the index: changed entries (all entries for a reseal), unmerged and deleted paths. */
+interface StagedState {
+  byPath: Map<string, IndexEntry>;
+  unmerged: Set<string>;
+  changed: string[];
+  deleted: string[];
+  /** False when byPath holds only the changed entries (enough unless the manifest itself changed). */
+  wholeIndex: boolean;
+}
+
+/** The staged changes: from the hook's StagedSource (one `git diff-index`) when given, else asked here. */
+async function stagedState(git: Git, source: StagedSource | undefined): Promise<StagedState> {
+  const diff = source ? await source.diff() : await git.stagedIndexChanges();
+  if (diff && !("unborn" in diff && diff.unborn)) {
+    const byPath = diff.entries instanceof Map ? new Map(diff.entries) : new Map(diff.entries.map((e) => [e.path, e]));
+    return { byPath, unmerged: new Set(diff.unmerged), changed: [...byPath.keys()], deleted: diff.deleted, wholeIndex: false };
+  }
+  // Unborn branch: every index entry is a change.
+  return { ...wholeIndexState(await git.lsStaged()), deleted: [] };
+}
+
+function wholeIndexState(index: readonly IndexEntry[]): Omit<StagedState, "changed" | "deleted"> & { changed: string[] } {
   const byPath = new Map<string, IndexEntry>();
   const unmerged = new Set<string>();
   for (const e of index) {
     if (e.stage === 0) byPath.set(e.path, e);
     else unmerged.add(e.path); // the validate check reports conflicts
   }
-  const [changed, deleted] = await Promise.all([git.stagedChanges(), git.stagedDeletions()]);
+  return { byPath, unmerged, changed: [...byPath.keys()], wholeIndex: true };
+}
+
+/** Test instrumentation: what the last checkStaged run read and hashed (counts, not time). */
+export const stagedRunStats = { manifestRead: false, blobsHashed: 0, bytesHashed: 0, blobsFromCache: 0 };
+
+/**
+ * `check --staged`: the staged manifest and the staged content of sealed files must agree.
+ * Cost follows the change (issue 20): the manifest is read only when it is staged, when a staged
+ * path may be sealed by it, or when no verdict for its blob exists yet; for a reseal, sealed blobs
+ * whose id the stat cache vouches for are not read again.
+ */
+export async function checkStaged(git: Git, config: Config, paths?: readonly string[], source?: StagedSource): Promise<Finding[]> {
+  stagedRunStats.manifestRead = false;
+  stagedRunStats.blobsHashed = stagedRunStats.bytesHashed = stagedRunStats.blobsFromCache = 0;
+  const include = config.manifest?.include ?? [];
+  let state = await stagedState(git, source);
+  const { changed, deleted } = state;
   const covered = coveredFilter(config.manifest);
   const only = paths ? new Set(paths) : undefined;
   const inScope = (p: string) => !only || only.has(p) || p === MANIFEST_PATH;
-  const manifestIdx = byPath.get(MANIFEST_PATH);
+  let manifestIdx = state.byPath.get(MANIFEST_PATH);
+  // Not a change (the manifest is as HEAD has it): its index entry, asked by name, not by listing the index.
+  if (!manifestIdx && !state.wholeIndex && !deleted.includes(MANIFEST_PATH) && !state.unmerged.has(MANIFEST_PATH)) {
+    manifestIdx = (await git.lsStaged([MANIFEST_PATH])).find((e) => e.stage === 0 && e.path === MANIFEST_PATH);
+  }
   if (!manifestIdx) {
     if (include.length > 0 && deleted.includes(MANIFEST_PATH)) {
       return [
@@ -318,6 +359,20 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
       fix: RESEAL,
     }));
   }
+  const manifestChanged = changed.includes(MANIFEST_PATH);
+  const stateDir = git.stateDir();
+  const filter = filterKey(include, config.manifest?.exclude ?? []);
+  // Recorded by the hook's own full check of these bytes, or by the seal that wrote them.
+  const verdict = manifestBlobVerdict(stateDir, manifestIdx.oid, filter);
+  if (verdict && !manifestChanged) {
+    // This exact manifest passed every check before: only a staged path it may seal needs it.
+    const mayBeSealed = (p: string) => p !== MANIFEST_PATH && (covered(p) || verdict.has(p)) && inScope(p);
+    if (!changed.some(mayBeSealed) && !deleted.some(mayBeSealed)) return [];
+  }
+  // A reseal must agree with every staged file it seals, not only the changed ones: the whole index.
+  if (manifestChanged && !state.wholeIndex) state = { ...wholeIndexState(await git.lsStaged()), changed, deleted };
+  const { byPath, unmerged } = state;
+  stagedRunStats.manifestRead = true;
   const blob = (await git.readBlobs([manifestIdx.oid])).get(manifestIdx.oid);
   if (!blob) {
     return [
@@ -330,10 +385,13 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
       },
     ];
   }
-  const read = readManifestText(blob, MANIFEST_PATH);
+  const read = readManifestText(blob, MANIFEST_PATH, { prevalidated: verdict !== undefined });
   if (!read.manifest) return read.findings.map((f) => ({ ...f, message: `staged ${f.message}` }));
+  if (!verdict && read.findings.length === 0) {
+    const extra = read.manifest.entries.filter((e) => !covered(e.path)).map((e) => e.path);
+    await recordManifestBlobVerdict(stateDir, manifestIdx.oid, filter, extra);
+  }
   const entries = new Map(read.manifest.entries.map((e, i) => [e.path, { e, line: entryLine(i) }]));
-  const manifestChanged = changed.includes(MANIFEST_PATH);
 
   const candidates = new Set<string>();
   for (const p of [...changed, ...deleted]) if (p !== MANIFEST_PATH && (covered(p) || entries.has(p)) && inScope(p)) candidates.add(p);
@@ -365,9 +423,12 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
     if (idx.mode === "160000") continue; // submodule: not content we hold
     toHash.push({ path: p, idx, ...(sealed ? { sealed: sealed.e, line: sealed.line } : {}) });
   }
+  // Read-only use of the cache: nothing the hook hashes is recorded (a blob's bytes may differ
+  // from the work tree's under a checkout filter, and the cache holds work-tree content).
   const observed = await hashStaged(
     git,
     toHash.map((t) => t.idx),
+    StatCache.load(StatCache.pathFor(stateDir, git.root)),
   );
   for (const t of toHash) {
     const o = observed.get(t.idx.oid);
@@ -397,6 +458,7 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
       });
       continue;
     }
+    if (same(t.sealed, obs)) continue; // the common case of a reseal: no finding, no Map per entry
     const diff = diffManifest([t.sealed], new Map([[t.path, obs]]));
     if (diff.length > 0) {
       const d = diff[0]!;
@@ -424,11 +486,27 @@ interface BlobHash {
   text: string;
 }
 
-/** SHA-256 of staged blobs, read a bounded amount at a time (sizes asked first). */
-async function hashStaged(git: Git, entries: readonly IndexEntry[]): Promise<Map<string, BlobHash>> {
+/**
+ * SHA-256 of staged blobs, read a bounded amount at a time (sizes asked first). A regular file's
+ * blob that the stat cache's blob half knows is not read again: `seal` and `verify` record, by
+ * blob id, the SHA-256 of a tracked file's work-tree bytes when git reported the file clean, and
+ * a blob id is a hash of the content. Those are the bytes the manifest seals; without a checkout
+ * filter (eol, LFS) they are the blob's own bytes, and with one they are what the blob checks out
+ * as, which is what `seal` hashed (hashing the blob itself would disagree with the manifest).
+ * Symlinks are always read (their target text is compared).
+ */
+async function hashStaged(git: Git, entries: readonly IndexEntry[], cache: StatCache): Promise<Map<string, BlobHash>> {
   const out = new Map<string, BlobHash>();
-  const oids = [...new Set(entries.map((e) => e.oid))];
-  const sizes = await git.blobSizes(oids);
+  const needText = new Set(entries.filter((e) => e.mode === "120000").map((e) => e.oid));
+  const toRead: string[] = [];
+  for (const oid of new Set(entries.map((e) => e.oid))) {
+    const known = needText.has(oid) ? undefined : cache.blob(oid);
+    if (known) {
+      stagedRunStats.blobsFromCache++;
+      out.set(oid, { sha256: known.sha256, size: known.size, text: "" });
+    } else toRead.push(oid);
+  }
+  const sizes = await git.blobSizes(toRead);
   const LIMIT = 64 << 20;
   let chunk: string[] = [];
   let bytes = 0;
@@ -436,6 +514,8 @@ async function hashStaged(git: Git, entries: readonly IndexEntry[]): Promise<Map
     if (chunk.length === 0) return;
     const blobs = await git.readBlobs(chunk);
     for (const [oid, buf] of blobs) {
+      stagedRunStats.blobsHashed++;
+      stagedRunStats.bytesHashed += buf.length;
       out.set(oid, {
         sha256: crypto.createHash("sha256").update(buf).digest("hex"),
         size: buf.length,
@@ -445,7 +525,7 @@ async function hashStaged(git: Git, entries: readonly IndexEntry[]): Promise<Map
     chunk = [];
     bytes = 0;
   };
-  for (const oid of oids) {
+  for (const oid of toRead) {
     const size = sizes.get(oid);
     if (size === undefined) continue; // missing: reported by the caller
     if (chunk.length > 0 && bytes + size > LIMIT) await flush();
@@ -461,7 +541,8 @@ export const check: Check = {
   async run(ctx: CheckContext): Promise<Finding[]> {
     // Staged mode is commit-level (the staged manifest must agree with every staged change,
     // deletions included), so the path restriction, which lists staged changes, is not applied.
-    if (ctx.source.kind === "index") return checkStaged(ctx.git, ctx.config);
+    if (ctx.source.kind === "index")
+      return checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined);
     const out = await verifyTree({
       git: ctx.git,
       root: ctx.root,

@@ -16,13 +16,14 @@ import { guardReseal } from "../core/manifest/reseal-guard.js";
 import type { Config } from "../config/types.js";
 import { checks as registered } from "./index.js";
 import type { Check, CheckContext } from "./types.js";
+import { conflictsTouched, syncTouched } from "./staged-touch.js";
 
 export interface CheckTiming {
   findings: number;
   ms: number;
   /** Set when the check could not run. */
   failed?: boolean;
-  /** Set when the check has nothing to do in this repository (not configured): it was not loaded. */
+  /** Set when the check has nothing to do (not configured, or in the hook none of its files is staged): it was not loaded. */
   skipped?: boolean;
 }
 
@@ -31,11 +32,21 @@ export interface CheckTiming {
  * manifest has been sealed). Skipping them unloaded keeps the pre-commit hook near node's own
  * start-up time; each check also returns nothing by itself in these cases.
  */
-const NEEDED: Record<string, (ctx: CheckContext) => boolean> = {
+const NEEDED: Record<string, (ctx: CheckContext) => boolean | Promise<boolean>> = {
   manifest: (ctx) => ctx.config.manifest !== undefined || fs.existsSync(path.join(ctx.root, MANIFEST_PATH)),
-  conflicts: (ctx) => ctx.config.config !== undefined,
-  sync: (ctx) => (ctx.config.sync?.length ?? 0) > 0,
+  // Whole-repository checks: in the hook, only when the commit touches their files (staged-touch.ts).
+  conflicts: (ctx) => ctx.config.config !== undefined && conflictsTouched(ctx),
+  sync: (ctx) => (ctx.config.sync?.length ?? 0) > 0 && syncTouched(ctx),
 };
+
+/** A gate that cannot decide (a git error) runs the check, which then reports the problem itself. */
+async function isNeeded(gate: (ctx: CheckContext) => boolean | Promise<boolean>, ctx: CheckContext): Promise<boolean> {
+  try {
+    return await gate(ctx);
+  } catch {
+    return true;
+  }
+}
 
 export interface ChecksResult {
   findings: Finding[];
@@ -52,7 +63,7 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
   const timings: Record<string, CheckTiming> = {};
   let exitCode: ExitCode | undefined;
   for (const entry of list) {
-    if (NEEDED[entry.name] && !NEEDED[entry.name]!(ctx)) {
+    if (NEEDED[entry.name] && !(await isNeeded(NEEDED[entry.name]!, ctx))) {
       timings[entry.name] = { findings: 0, ms: 0, skipped: true };
       continue;
     }

@@ -156,7 +156,9 @@ the working tree, and GIT_INDEX_FILE is honoured (git sets it for \`git commit -
 \`git commit <path>\`). Per-file checks look only at the staged changes; this is what the
 pre-commit hook runs. Bypass a hook once with \`git commit --no-verify\`. Errors are always
 printed; warnings and notices about files the commit does not touch are only counted
-(summary.untouched): \`integrity-guard check\` shows them.
+(summary.untouched): \`integrity-guard check\` shows them. With --staged, the whole-repository
+checks (conflicts, sync) run only when the commit stages a file of their set or the config
+(summary.checks marks them skipped otherwise).
 
 Each file lists at most validate.max_findings_per_file findings (default 50), the most
 important first (parse errors, then schema errors, then the rest, manifest findings last); the

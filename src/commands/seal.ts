@@ -11,6 +11,7 @@ import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js"
 import { buildManifest } from "../core/manifest/serialize.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { observeTree } from "../io/hash/observe.js";
+import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestFile } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
@@ -114,7 +115,13 @@ relative to the repository root; symlinks left out), so other tools can check th
       cache.prune(new Set(observed.keys()), blobIds);
       await cache.save();
       const manifest = buildManifest(entries);
-      const written = await writeManifestFile(ctx.root, manifest);
+      const cfg = ctx.loaded.config.manifest;
+      // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
+      const written = await writeManifestFile(ctx.root, manifest, {
+        stateDir: ctx.git.stateDir(),
+        filter: filterKey(include, cfg?.exclude ?? []),
+        oidLength: blobIds.values().next().value?.length ?? 40,
+      });
       const summary = {
         sealed: true,
         entries: entries.length,

@@ -521,12 +521,12 @@ export class Git {
 
   /**
    * What a commit would change, in one git process: staged entries that differ from HEAD
-   * (with their staged mode and blob id) and unmerged paths. Lets the hook read only the
+   * (with their staged mode and blob id), unmerged paths and deleted paths. Lets the hook read only the
    * staged blobs instead of listing the whole index. Undefined on an unborn branch (no HEAD).
    * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
    */
-  async stagedIndexChanges(): Promise<{ entries: IndexEntry[]; unmerged: string[] } | undefined> {
-    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACMRTU", "HEAD", "--"], {
+  async stagedIndexChanges(): Promise<{ entries: IndexEntry[]; unmerged: string[]; deleted: string[] } | undefined> {
+    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACDMRTU", "HEAD", "--"], {
       okCodes: [0, 128],
     });
     if (res.code !== 0) {
@@ -536,13 +536,15 @@ export class Git {
     const parts = splitZ(res.stdout);
     const entries: IndexEntry[] = [];
     const unmerged: string[] = [];
+    const deleted: string[] = [];
     for (let i = 0; i + 1 < parts.length; i += 2) {
       const [, dstMode, , dstOid, status] = parts[i]!.slice(1).split(" ");
       const p = parts[i + 1]!;
       if (status === "U") unmerged.push(p);
+      else if (status === "D") deleted.push(p);
       else entries.push({ mode: dstMode!, oid: dstOid!, stage: 0, path: p });
     }
-    return { entries, unmerged };
+    return { entries, unmerged, deleted };
   }
 
   /**

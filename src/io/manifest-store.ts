@@ -11,6 +11,8 @@ import type { Manifest } from "../core/manifest/model.js";
 import { renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
 import { writeFileAtomic } from "./atomic.js";
+import { gitObjectId } from "./git-object-id.js";
+import { recordManifestBlobVerdict } from "./hash/manifest-blob-verdict.js";
 import type { Git } from "./git.js";
 import { withLock } from "./lock.js";
 import { resolveInside } from "./paths.js";
@@ -61,13 +63,30 @@ export function withManifestLock<T>(git: Git, fn: () => Promise<T>): Promise<T> 
   return withLock(manifestLockPath(git), fn, { timeoutMs: 120_000 });
 }
 
+/** Where `seal` records the verdict for the manifest it writes (see manifest-blob-verdict.ts). */
+export interface SealedVerdictTarget {
+  stateDir: string;
+  /** verdict.ts filterKey of the globs the manifest was sealed under. */
+  filter: string;
+  /** Length of the repository's object ids (40 SHA-1, 64 SHA-256). */
+  oidLength: number;
+}
+
 /**
  * Write the manifest atomically (temporary file, fsync, rename). Leaves the file untouched
  * (not even its mtime) when the content is already identical. Returns whether it wrote.
+ * With `verdict`, the blob id these exact bytes will have once staged is recorded as a valid
+ * manifest: rendered by seal itself, they are canonical and consistent by construction, and
+ * every path in them is covered by the globs; bytes edited afterwards have another id and are
+ * checked in full by the hook.
  */
-export async function writeManifestFile(root: string, manifest: Manifest): Promise<boolean> {
+export async function writeManifestFile(root: string, manifest: Manifest, verdict?: SealedVerdictTarget): Promise<boolean> {
   const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
   const text = renderManifest(manifest);
+  if (verdict) {
+    const oid = gitObjectId("blob", Buffer.from(text, "utf8"), verdict.oidLength);
+    await recordManifestBlobVerdict(verdict.stateDir, oid, verdict.filter, []);
+  }
   try {
     if (fs.readFileSync(abs, "utf8") === text) return false;
   } catch {

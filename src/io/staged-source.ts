@@ -7,19 +7,36 @@
 import type { Git, IndexEntry } from "./git.js";
 import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadResult } from "./file-source.js";
 
+/** What a commit would change relative to HEAD (see StagedSource.changes). */
+export interface StagedDiff {
+  /** Added, changed or type-changed paths with their staged (stage 0) entry. */
+  entries: Map<string, IndexEntry>;
+  unmerged: string[];
+  /** Paths in HEAD that the commit deletes. */
+  deleted: string[];
+  /** True on an unborn branch: there is no HEAD, so every index entry is a change. */
+  unborn: boolean;
+}
+
 export class StagedSource implements FileSource {
   readonly kind = "index" as const;
-  private changes: Promise<{ entries: Map<string, IndexEntry>; unmerged: string[] }> | undefined;
+  private changes: Promise<StagedDiff> | undefined;
   private readonly full: IndexSource;
 
   constructor(private readonly git: Git) {
     this.full = new IndexSource(git);
   }
 
-  private load(): Promise<{ entries: Map<string, IndexEntry>; unmerged: string[] }> {
+  /** The staged changes, from one `git diff-index` (read once, shared by every check). */
+  diff(): Promise<StagedDiff> {
+    return this.load();
+  }
+
+  private load(): Promise<StagedDiff> {
     this.changes ??= (async () => {
       const diff = await this.git.stagedIndexChanges();
-      if (diff) return { entries: new Map(diff.entries.map((e) => [e.path, e])), unmerged: diff.unmerged };
+      if (diff)
+        return { entries: new Map(diff.entries.map((e) => [e.path, e])), unmerged: diff.unmerged, deleted: diff.deleted, unborn: false };
       // Unborn branch: everything in the index is a change.
       const all = await this.full.allEntries();
       const entries = new Map<string, IndexEntry>();
@@ -28,7 +45,7 @@ export class StagedSource implements FileSource {
         if (e.stage === 0) entries.set(e.path, e);
         else unmerged.add(e.path);
       }
-      return { entries, unmerged: [...unmerged] };
+      return { entries, unmerged: [...unmerged], deleted: [], unborn: true };
     })();
     return this.changes;
   }

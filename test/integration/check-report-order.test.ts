@@ -89,8 +89,10 @@ describe("the hook does not print warnings about files the commit does not touch
       expect(whole.stdout).toContain("logs/contracts.json");
       expect(whole.stdout.match(/\[sync\/missing-target\]/g)).toHaveLength(2);
 
-      repo.write("notes/other.json", '{"n": 1}\n');
-      repo.git("add", "notes/other.json");
+      // The commit touches the rule's target (a rule none of whose files is staged is skipped by
+      // the hook), not the source that the warnings are about.
+      repo.write("state.json", '{"states": {"c1": {"status": "done"}}, "n": 1}\n');
+      repo.git("add", "state.json");
       const hook = await repo.cli(["check", "--staged"]);
       expect(hook.code, hook.stdout + hook.stderr).toBe(0);
       expect(hook.stdout).not.toContain("logs/contracts.json");
@@ -118,7 +120,8 @@ describe("the hook does not print warnings about files the commit does not touch
       // An error in a staged file blocks, and is printed.
       repo.git("reset", "-q");
       repo.write("broken.json", '{"a": }\n');
-      repo.git("add", "broken.json");
+      repo.write("state.json", '{"states": {"c1": {"status": "done"}}, "n": 2}\n');
+      repo.git("add", "broken.json", "state.json");
       const blocked = await repo.cli(["check", "--staged"]);
       expect(blocked.code).toBe(1);
       expect(blocked.stdout).toContain("broken.json:1:");

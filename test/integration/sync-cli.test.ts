@@ -150,6 +150,9 @@ describe("integrity-guard sync", () => {
     await withRepo(async (repo) => {
       setup(repo);
       repo.commitAll("drift committed");
+      // The commit touches a file of the rule (the hook skips a rule none of whose files is staged).
+      repo.write("logs/contract_statuses.json", SOURCE + "\n");
+      repo.git("add", "logs/contract_statuses.json");
       await repo.cli(["sync", "--fix"]);
       // Fixed in the working tree but not staged: the commit would still carry the drift.
       const staged = await repo.cli(["check", "--staged", "--format", "json"]);

@@ -22,7 +22,8 @@ function describe(x: { sha256: string; size: number; link?: string | undefined }
   return x.link !== undefined ? `symlink -> ${x.link}` : `sha256 ${x.sha256.slice(0, 16)}…, ${x.size} bytes`;
 }
 
-function same(e: ManifestEntry, o: Observation): boolean {
+/** Whether an observation agrees with its entry (content, size, mode, or link target): no finding. */
+export function same(e: ManifestEntry, o: Observation): boolean {
   if (o.kind === "error") return false;
   if ((e.link !== undefined) !== (o.kind === "link")) return false;
   if (o.kind === "link") return e.link === o.link;
