@@ -5,6 +5,7 @@
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
+import { holdsSecret } from "./credentials.js";
 import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
@@ -139,7 +140,7 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
       const position = byPath.get(e.file)?.doc?.locate(c.pointer);
       if (position) e.position = position;
     }
-    findings.push(conflictFinding(c));
+    findings.push(conflictFinding(c, isSecret));
   }
   appendAll(findings, singleSourceFindings(included, owners));
   return { findings, conflicts, isSecret };
@@ -149,12 +150,13 @@ function show(value: unknown, secret: boolean): string {
   return secret ? MASK : display(value);
 }
 
-function conflictFinding(c: Conflict): Finding {
+function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
   const last = c.entries.length - 1;
   const winner = c.entries[last]!;
   // Each value shown once: a report of thousands of conflicts would otherwise stringify every
   // value four times.
-  const shown = c.entries.map((e) => show(e.value, c.secret));
+  const hidden = c.entries.map((e) => c.secret || holdsSecret(e.value, isSecret));
+  const shown = c.entries.map((e, i) => show(e.value, hidden[i]!));
   const listed = c.entries
     .slice(0, 4)
     .map((e, i) => `${shown[i]!} in ${e.file}`)
@@ -166,6 +168,7 @@ function conflictFinding(c: Conflict): Finding {
     message: `${c.key} = ${shown[i]!}${i === last ? " (wins by precedence)" : ""}`,
   }));
   const losers = [...new Set(shown.slice(0, last))];
+  const secretInvolved = hidden.includes(true);
   return {
     rule: "config/conflict",
     level: "error",
@@ -177,7 +180,9 @@ function conflictFinding(c: Conflict): Finding {
     expected: shown[last]!,
     found: losers.join(" | "),
     related,
-    fix: `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
+    fix: secretInvolved
+      ? `make the values equal by hand, or list ${c.pointer} in config.differ if they are meant to differ (a secret is never copied between files by --write); for a default + overlays layout, declare config.layers`
+      : `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
   };
 }
 
@@ -194,7 +199,7 @@ function leafPointers(value: unknown, base: string): string[] {
   return out;
 }
 
-function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Record<string, string>>): Finding[] {
+export function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Record<string, string>>): Finding[] {
   const findings: Finding[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const [prefix, owner] of Object.entries(owners)) {
