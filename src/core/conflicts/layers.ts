@@ -125,7 +125,7 @@ function overridden(below: readonly Below[], altsPerLayer: readonly number[]): B
 interface Pending {
   finding: Finding;
   at: { file: ConfigFile; pointer: string; key: boolean };
-  related: { file: ConfigFile; pointer: string; message: string }[];
+  related: { file: ConfigFile; pointer: string; message: string; key?: boolean }[];
 }
 
 /** Analyse a layered configuration set; `files` in any order. */
@@ -279,17 +279,17 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
       file: over.file.path,
       pointer: p,
       key: dotted,
-      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it, so the override does nothing the application expects${guess === undefined ? "" : `; did you mean ${pointerToDotted(guessPointer!)}?`}`,
+      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${pointerToDotted(guessPointer!)}?`}`,
       fix:
         guess === undefined
-          ? `correct the key, define it in a lower layer, or list ${parent || "/"} in config.extensible if overlays may add keys there`
+          ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
           : `rename it to ${pointerToDotted(guessPointer!)}, or list ${parent || p} in config.extensible if overlays may add keys there`,
     },
     at: { file: over.file, pointer: p, key: true },
     related: guessPointer
       ? below
           .filter((b) => isMap(b.v) && Object.prototype.hasOwnProperty.call(b.v, guess!))
-          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${pointerToDotted(guessPointer)} is defined here` }))
+          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${pointerToDotted(guessPointer)} is defined here`, key: true }))
       : [],
   };
 }
@@ -402,7 +402,7 @@ function locateAll(pending: readonly Pending[]): void {
       p.finding.column = pos.column;
     }
     const related: RelatedLocation[] = p.related.map((r) => {
-      const rp = r.file.doc?.locate(r.pointer);
+      const rp = r.key ? (r.file.doc?.locateKey(r.pointer) ?? r.file.doc?.locate(r.pointer)) : r.file.doc?.locate(r.pointer);
       return { file: r.file.path, ...(rp ? { line: rp.line, column: rp.column } : {}), message: r.message };
     });
     if (related.length > 0) p.finding.related = related;
