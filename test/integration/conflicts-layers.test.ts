@@ -151,6 +151,42 @@ describe("conflicts with config.layers (node-config layout)", () => {
     });
   });
 
+  it("under config.precedence, --resolve --write still never moves a secret key or a credential-looking value", async () => {
+    await withRepo(async (repo) => {
+      nodeApp(repo, {
+        "config/default.yaml": DEFAULT + "cache:\n  url: redis://cache.local:6379\n",
+        "config/production.yaml": PRODUCTION + "cache:\n  url: redis://app:Pr0dCachePw@cache.prod:6379\n",
+      });
+      repo.write(
+        ".integrity-guard/config.yml",
+        'version: 1\nconfig:\n  files: ["config/*.yaml"]\n  precedence: ["config/default.yaml", "config/staging.yaml", "config/production.yaml", "config/local.yaml"]\n',
+      );
+      const run = await repo.cli(["conflicts", "--resolve", "--write"]);
+      expect(run.stdout).toContain("left for you to decide");
+      expect(run.stdout).toContain(
+        "config/default.yaml: database.password (/database/password): not written; the key looks secret, and the value would come from config/production.yaml",
+      );
+      expect(run.stdout).toContain(
+        "config/default.yaml: cache.url (/cache/url): not written; the value looks like a credential, and the value would come from config/production.yaml",
+      );
+      expect(run.stdout).not.toContain("*** -> ***");
+      // Ordinary overrides are written (that is what precedence means); the secrets stay put.
+      expect(run.stdout).toContain("config/default.yaml: server.port 8080 -> 443");
+      const written = repo.read("config/default.yaml") + repo.read("config/staging.yaml");
+      expect(written).not.toContain("Pr0d-Passw0rd-do-not-leak");
+      expect(written).not.toContain("Pr0dCachePw");
+      expect(run.stdout + run.stderr).not.toContain("Pr0dCachePw");
+      const json = JSON.parse((await repo.cli(["conflicts", "--resolve", "--write", "--format", "json"])).stdout) as JsonReport;
+      expect(json.refused!.map((r) => `${r.file} ${r.pointer}`).sort()).toEqual([
+        "config/default.yaml /cache/url",
+        "config/default.yaml /database/password",
+      ]);
+      const conflict = JSON.parse((await repo.cli(["conflicts", "--format", "json"])).stdout) as JsonReport;
+      const pw = conflict.findings.find((f) => f.pointer === "/database/password")!;
+      expect((pw as { fix?: string }).fix).not.toContain("--write");
+    });
+  });
+
   it("precedence and layers together is a config error", async () => {
     await withRepo(async (repo) => {
       nodeApp(repo);

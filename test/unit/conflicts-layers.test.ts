@@ -132,6 +132,18 @@ describe("detectLayered", () => {
     expect(run(files).sort()).toEqual([...expected].sort());
   });
 
+  it("hostile input: a __proto__ key is an ordinary key, hostile nesting is skipped, not a crash", () => {
+    const proto = JSON.parse('{"__proto__": {"polluted": 1}}') as Record<string, unknown>;
+    const overlay = JSON.parse('{"__proto__": {"polluted": "1"}}') as Record<string, unknown>;
+    expect(run([f("config/default.yaml", proto), f("config/production.yaml", overlay)])).toEqual([
+      "config/type-change config/production.yaml /__proto__/polluted",
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    expect(run([f("config/default.yaml", { a: 1 }), f("config/production.yaml", deep)])).toEqual(["config/skipped config/production.yaml"]);
+  });
+
   it("config.extensible lets overlays add keys below a pointer", () => {
     const files = [f("config/default.yaml", { features: { a: true } }), f("config/production.yaml", { features: { b: true } })];
     expect(run(files)).toEqual(["config/unknown-key config/production.yaml /features/b"]);

@@ -181,7 +181,7 @@ function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
     found: losers.join(" | "),
     related,
     fix: secretInvolved
-      ? `make the values equal by hand, or list ${c.pointer} in config.differ if they are meant to differ (a secret is never copied between files by --write); for a default + overlays layout, declare config.layers`
+      ? `make the values equal by hand, or list ${c.pointer} in config.differ if they are meant to differ (a secret is never copied from one file into another automatically); for a default + overlays layout, declare config.layers`
       : `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
   };
 }
