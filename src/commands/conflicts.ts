@@ -44,7 +44,7 @@ export function describeChanges(
 
 /** The text of `--explain`: one line per file, in the order the files apply. */
 export function describeExplanation(e: Explanation): string {
-  const lines = [`${e.key} (${e.pointer || "/"}):`];
+  const lines = [`${e.key}${e.pointer ? ` (${e.pointer})` : ""}:`];
   const labels = e.entries.map((x) => (x.layer !== undefined ? `layer ${x.layer} (${x.layerName})` : ""));
   const width = Math.max(0, ...labels.map((l) => l.length));
   e.entries.forEach((x, i) => {
@@ -202,7 +202,14 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
       owners: rules.owners ?? {},
       isSecret: first.analysis.isSecret,
     });
-    return { findings: first.findings, summary, json: { explain: explanation }, text: describeExplanation(explanation) };
+    // Only the findings that bear on this key: at it, above it or below it, and file-level ones.
+    const near = (f: Finding) =>
+      f.pointer === undefined ||
+      pointer === "" ||
+      f.pointer === pointer ||
+      pointer.startsWith(f.pointer + "/") ||
+      f.pointer.startsWith(pointer + "/");
+    return { findings: first.findings.filter(near), summary, json: { explain: explanation }, text: describeExplanation(explanation) };
   }
   if (!ctx.options.resolve) return { findings: first.findings, summary };
   if (rules.layers) return resolveLayered(ctx, first.set.files, first.findings, summary, first.analysis.isSecret, rules.layers);

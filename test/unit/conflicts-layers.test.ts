@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdsSecret, looksLikeCredential } from "../../src/core/conflicts/credentials.js";
+import { holdsSecret, looksLikeCredential, shownValue } from "../../src/core/conflicts/credentials.js";
 import { explainPointer } from "../../src/core/conflicts/explain.js";
 import { alternativeOf, assignLayers, detectLayered, kindOf, type LayerRules } from "../../src/core/conflicts/layers.js";
 import { secretTest, type ConfigFile } from "../../src/core/conflicts/index.js";
@@ -194,6 +194,16 @@ describe("credentials", () => {
     ["/var/lib/app/data/production/cache/files", false],
   ])("looksLikeCredential(%j) = %s", (s, expected) => {
     expect(looksLikeCredential(s)).toBe(expected);
+  });
+
+  it.each<[unknown, boolean, string]>([
+    ["plain", false, '"plain"'],
+    ["plain", true, "***"],
+    ["AKIAIOSFODNN7EXAMPLE", false, "***"],
+    [["a", { token: "t" }], false, "***"],
+    [{ password: "p", host: "h" }, false, "a map (2 keys)"],
+  ])("shownValue(%j, keySecret=%s) = %s", (v, keySecret, expected) => {
+    expect(shownValue(v, keySecret, secretTest())).toBe(expected);
   });
 
   it("holdsSecret sees secret keys and credential values inside maps and lists", () => {

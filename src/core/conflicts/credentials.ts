@@ -5,8 +5,8 @@
  *
  * Deliberately eager: a false positive only means a value is left for a person to copy.
  */
-import type { SecretTest } from "./secrets.js";
-import { isMap } from "./values.js";
+import { MASK, type SecretTest } from "./secrets.js";
+import { display, isMap } from "./values.js";
 
 /** Well-known token shapes (prefix + body), private keys, and URLs that carry a password. */
 const CREDENTIAL_PATTERNS: readonly RegExp[] = [
@@ -72,4 +72,14 @@ export function holdsSecret(value: unknown, isSecret: SecretTest): boolean {
     }
   }
   return budget < 0; // too large to tell: treat as secret (refusing a write is the safe side)
+}
+
+/**
+ * The display of `value` for a report: "***" when its key path looks secret (`keySecret`) or it
+ * holds a credential; a map is shown by its size only (display never lists a map's contents).
+ */
+export function shownValue(value: unknown, keySecret: boolean, isSecret: SecretTest): string {
+  if (keySecret) return MASK;
+  if (isMap(value)) return display(value);
+  return holdsSecret(value, isSecret) ? MASK : display(value);
 }

@@ -5,10 +5,10 @@
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
-import { holdsSecret } from "./credentials.js";
-import { MASK, secretTest, type SecretTest } from "./secrets.js";
+import { holdsSecret, shownValue } from "./credentials.js";
+import { secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
-import { display, getAtPath, isMap } from "./values.js";
+import { getAtPath, isMap } from "./values.js";
 import { appendAll } from "../append.js";
 
 export interface ConflictAnalysis {
@@ -146,17 +146,12 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
   return { findings, conflicts, isSecret };
 }
 
-function show(value: unknown, secret: boolean): string {
-  return secret ? MASK : display(value);
-}
-
 function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
   const last = c.entries.length - 1;
   const winner = c.entries[last]!;
   // Each value shown once: a report of thousands of conflicts would otherwise stringify every
   // value four times.
-  const hidden = c.entries.map((e) => c.secret || holdsSecret(e.value, isSecret));
-  const shown = c.entries.map((e, i) => show(e.value, hidden[i]!));
+  const shown = c.entries.map((e) => shownValue(e.value, c.secret, isSecret));
   const listed = c.entries
     .slice(0, 4)
     .map((e, i) => `${shown[i]!} in ${e.file}`)
@@ -168,7 +163,7 @@ function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
     message: `${c.key} = ${shown[i]!}${i === last ? " (wins by precedence)" : ""}`,
   }));
   const losers = [...new Set(shown.slice(0, last))];
-  const secretInvolved = hidden.includes(true);
+  const secretInvolved = c.secret || c.entries.some((e) => holdsSecret(e.value, isSecret));
   return {
     rule: "config/conflict",
     level: "error",

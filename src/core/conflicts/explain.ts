@@ -5,12 +5,12 @@
  */
 import type { Position } from "../parse/index.js";
 import { parsePointer, pointerToDotted } from "../pointer.js";
-import { holdsSecret } from "./credentials.js";
+import { shownValue } from "./credentials.js";
 import { ownerOf } from "./detect.js";
 import { assignLayers, layerName, type LayerSpec } from "./layers.js";
-import { MASK, type SecretTest } from "./secrets.js";
+import type { SecretTest } from "./secrets.js";
 import type { ConfigFile } from "./types.js";
-import { display, getAtPath } from "./values.js";
+import { getAtPath } from "./values.js";
 
 export interface ExplainEntry {
   file: string;
@@ -53,7 +53,7 @@ export function explainPointer(
       e.layerName = layerName(options.layers, layer);
     }
     if (v !== undefined) {
-      e.value = keySecret || holdsSecret(v, options.isSecret) ? MASK : display(v);
+      e.value = shownValue(v, keySecret, options.isSecret);
       const pos = f.doc?.locate(pointer);
       if (pos) e.position = { line: pos.line, column: pos.column };
     }

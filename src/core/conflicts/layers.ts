@@ -22,12 +22,12 @@ import type { Position } from "../parse/index.js";
 import { escapeToken, pointerToDotted } from "../pointer.js";
 import { closest } from "../schema/ajv-findings.js";
 import { appendAll } from "../append.js";
-import { holdsSecret } from "./credentials.js";
+import { shownValue } from "./credentials.js";
 import { compileSecretTest, mergeMap, ownerOf, underAny, singleSourceFindings } from "./detect.js";
 import { conflictPaths, foldInto, MAX_DEPTH, measure, newRoot } from "./flatten.js";
 import { MASK, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
-import { deepEqual, display, getAtPath, isMap } from "./values.js";
+import { deepEqual, getAtPath, isMap } from "./values.js";
 
 /** config.layers: each layer one glob or a list of globs. */
 export type LayerSpec = readonly (string | readonly string[])[];
@@ -221,7 +221,7 @@ function tokensOf(pointer: string): string[] {
 }
 
 function shown(ctx: WalkContext, pointer: string, v: unknown): string {
-  return ctx.isSecret(tokensOf(pointer)) || holdsSecret(v, ctx.isSecret) ? MASK : display(v);
+  return shownValue(v, ctx.isSecret(tokensOf(pointer)), ctx.isSecret);
 }
 
 /** Compare one overlay map with the maps it overrides, key by key. */
