@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
 
@@ -184,6 +186,38 @@ describe("conflicts with config.layers (node-config layout)", () => {
       const conflict = JSON.parse((await repo.cli(["conflicts", "--format", "json"])).stdout) as JsonReport;
       const pw = conflict.findings.find((f) => f.pointer === "/database/password")!;
       expect((pw as { fix?: string }).fix).not.toContain("--write");
+    });
+  });
+
+  it("--resolve prints the merged configuration when each layer has one alternative, and refuses to guess between alternatives", async () => {
+    await withRepo(async (repo) => {
+      nodeApp(repo);
+      const ambiguous = await repo.cli(["conflicts", "--resolve"]);
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toContain("layer 2 has 2 alternatives (config/production, config/staging)");
+      fs.rmSync(path.join(repo.dir, "config/staging.yaml"));
+      const merged = await repo.cli(["conflicts", "--resolve", "--format", "json"]);
+      expect(merged.code).toBe(0);
+      expect((JSON.parse(merged.stdout) as { resolved: unknown }).resolved).toEqual({
+        server: { host: "0.0.0.0", port: 443, workers: ["web", "jobs"] },
+        database: { host: "127.0.0.1", port: 5432, password: "***" },
+        features: { search: true, beta_checkout: true },
+      });
+      for (const s of SECRETS) expect(merged.stdout + merged.stderr).not.toContain(s);
+    });
+  });
+
+  it("the pre-commit check blocks a staged type change in an overlay and passes intended overrides", async () => {
+    await withRepo(async (repo) => {
+      nodeApp(repo);
+      repo.commitAll("init");
+      expect((await repo.cli(["check", "--staged"])).code).toBe(0);
+      repo.write("config/production.yaml", PRODUCTION.replace("port: 443", 'port: "443"'));
+      repo.git("add", "config/production.yaml");
+      const run = await repo.cli(["check", "--staged"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("config/production.yaml:2:9");
+      expect(run.stdout).toContain("config/type-change");
     });
   });
 
