@@ -7,7 +7,6 @@ import { isUtf8 } from "node:buffer";
 import type { ConfigConflictConfig, Config } from "../config/types.js";
 import { ALWAYS_EXCLUDED } from "../config/types.js";
 import { detectConflicts } from "../core/conflicts/detect.js";
-import { assignLayers, detectLayered } from "../core/conflicts/layers.js";
 import { orderByPrecedence } from "../core/conflicts/order.js";
 import type { ConfigFile } from "../core/conflicts/types.js";
 import type { Finding } from "../core/finding.js";
@@ -149,7 +148,9 @@ export function selectConfigFiles(
 }
 
 /** Layers mode: the files in the order the layers apply; files in no layer first, by path. */
-function layerOrder(files: readonly LoadedFile[], layers: NonNullable<ConfigConflictConfig["layers"]>): LoadedFile[] {
+async function layerOrder(files: readonly LoadedFile[], layers: NonNullable<ConfigConflictConfig["layers"]>): Promise<LoadedFile[]> {
+  // Loaded only for a layered set: the hook of a repository without layers never pays for it.
+  const { assignLayers } = await import("../core/conflicts/layers.js");
   const { placed, unlayered } = assignLayers(files, layers);
   return [...unlayered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...placed.map((p) => p.file)];
 }
@@ -204,7 +205,7 @@ export async function loadConfigSet(
   }
   const loaded = [...files.values()];
   return {
-    files: cfg.layers ? layerOrder(loaded, cfg.layers) : orderByPrecedence(loaded, cfg.precedence),
+    files: cfg.layers ? await layerOrder(loaded, cfg.layers) : orderByPrecedence(loaded, cfg.precedence),
     findings: [...selected.findings, ...findings],
     checked: selected.paths.length - absent.length,
   };
@@ -218,10 +219,12 @@ export async function conflictFindings(
   options: { parseFindings: boolean; root?: string },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
-  const analyse = (files: readonly LoadedFile[]) => {
-    const rules = config.config ?? {};
-    return rules.layers ? detectLayered(files, { ...rules, layers: rules.layers }, configPath) : detectConflicts(files, rules, configPath);
-  };
+  const rules = config.config ?? {};
+  const layered = rules.layers ? await import("../core/conflicts/layers.js") : undefined;
+  const analyse = (files: readonly LoadedFile[]) =>
+    layered && rules.layers
+      ? layered.detectLayered(files, { ...rules, layers: rules.layers }, configPath)
+      : detectConflicts(files, rules, configPath);
   let analysis = analyse(set.files);
   // JSON.parse keeps the last of two duplicate keys, turns 1e400 into Infinity and nests without
   // limit; such files are read again strictly, so the problem is reported (and the file skipped)

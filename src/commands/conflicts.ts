@@ -7,7 +7,6 @@ import type { RefusedWrite } from "../core/conflicts/resolve.js";
 import type { Explanation } from "../core/conflicts/explain.js";
 import type { Change, ConfigFile } from "../core/conflicts/types.js";
 import type { SecretTest } from "../core/conflicts/secrets.js";
-import { assignLayers } from "../core/conflicts/layers.js";
 import type { Finding } from "../core/finding.js";
 import { UsageError } from "../errors.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
@@ -281,6 +280,7 @@ async function resolveLayered(
       text: "conflicts --resolve --write: nothing to change: with config.layers, overrides across layers are intended, and files of one layer that disagree are left for you to decide (see the findings)",
     };
   }
+  const { assignLayers } = await import("../core/conflicts/layers.js");
   const { placed } = assignLayers(files, layers);
   const alternatives = new Map<number, Set<string>>();
   for (const p of placed) (alternatives.get(p.layer) ?? alternatives.set(p.layer, new Set()).get(p.layer)!).add(p.alt);
