@@ -128,6 +128,12 @@ describe("detectLayered", () => {
       ["config/unlayered config/other.yaml"],
     ],
     ["a top level that is not a map", [f("config/default.yaml", [1, 2])], ["config/not-a-map config/default.yaml"]],
+    ["no lower file at all: nothing to compare with, no unknown keys", [f("config/local.yaml", { a: 1 })], []],
+    [
+      "a null placeholder below lets an overlay fill in a map",
+      [f("config/default.yaml", { annotations: null }), f("config/production.yaml", { annotations: { team: "a" } })],
+      [],
+    ],
   ])("%s", (_name, files, expected) => {
     expect(run(files).sort()).toEqual([...expected].sort());
   });

@@ -24,7 +24,7 @@ import { closest } from "../schema/ajv-findings.js";
 import { appendAll } from "../append.js";
 import { shownValue } from "./credentials.js";
 import { compileSecretTest, mergeMap, ownerOf, underAny, singleSourceFindings } from "./detect.js";
-import { conflictPaths, foldInto, MAX_DEPTH, measure, newRoot } from "./flatten.js";
+import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
 import { MASK, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { deepEqual, getAtPath, isMap } from "./values.js";
@@ -186,6 +186,9 @@ export function detectLayered(
     if (over.layer === 0) continue;
     const below: Below[] = [];
     for (let j = 0; j < i; j++) if (layered[j]!.layer < over.layer) below.push({ lf: layered[j]!, v: layered[j]!.file.value });
+    // No lower file at all (the default file is missing: config/missing-file says so when it is
+    // named): nothing to compare with, rather than every key "unknown".
+    if (below.length === 0) continue;
     walk(ctx, over, over.file.value as Record<string, unknown>, "", below, ctx.merge.get("") ?? "deep");
   }
   locateAll(ctx.pending);
@@ -350,7 +353,13 @@ function sameLayerConflicts(layered: readonly LayeredFile[], ctx: WalkContext): 
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const root = newRoot();
-    group.forEach((lf, i) => foldInto(root, lf.file.value as Record<string, unknown>, ctx.merge, i));
+    try {
+      group.forEach((lf, i) => foldInto(root, lf.file.value as Record<string, unknown>, ctx.merge, i));
+    } catch (error) {
+      // Depth was checked before (measure); a disagreement on the limit must not crash the check.
+      if (!(error instanceof NestingError) && !(error instanceof RangeError)) throw error;
+      continue;
+    }
     for (const { tokens, files } of conflictPaths(root)) {
       const pointer = "/" + tokens.map(escapeToken).join("/");
       if (underAny(pointer, ctx.differ) || ownerOf(pointer, ctx.owners) !== undefined) continue;
