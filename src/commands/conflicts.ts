@@ -66,7 +66,7 @@ export const command: CommandSpec = {
   // --resolve output and --write: a JSON-only set starts faster without it.
   yamlOnDemand: true,
   summary: "report keys set to different values across config files; resolve by precedence",
-  usage: "integrity-guard conflicts [--staged] [--resolve [--write] | --explain POINTER] [PATH...]",
+  usage: "integrity-guard conflicts [--staged] [--resolve [--layer NAME] [--write] | --explain POINTER] [PATH...]",
   description: `
 Reads every file of the configuration set (config.files, plus the files named in
 config.precedence and config.owners) and reports each key (a JSON pointer, shown dotted) that
@@ -102,6 +102,7 @@ ${pathsHelp(
     "integrity-guard conflicts --resolve --format json",
     "integrity-guard conflicts --resolve --write",
     "integrity-guard conflicts --explain /database/port",
+    "integrity-guard conflicts --resolve --layer production > merged.yaml",
     "cd config && integrity-guard conflicts production.yaml   # only what involves this file",
   ],
   positionals: {
@@ -119,6 +120,12 @@ ${pathsHelp(
       description: "with --resolve: write the winning values into the files that disagree (keeps comments and layout)",
     },
     staged: { type: "boolean", description: "read every config file from the git index (as it will be committed)" },
+    layer: {
+      type: "string",
+      valueName: "NAME",
+      description:
+        "with --resolve and config.layers: the alternative to merge where a layer has several (production picks config/production.*, prod picks values-prod.yaml)",
+    },
     explain: {
       type: "string",
       valueName: "POINTER",
@@ -128,6 +135,8 @@ ${pathsHelp(
   async run(ctx) {
     if (ctx.options.write && !ctx.options.resolve)
       throw new UsageError("--write needs --resolve", { fix: "run `integrity-guard conflicts --resolve --write`" });
+    if (ctx.options.layer !== undefined && !ctx.options.resolve)
+      throw new UsageError("--layer needs --resolve", { fix: "run `integrity-guard conflicts --resolve --layer NAME`" });
     if (ctx.options.explain !== undefined && (ctx.options.resolve || ctx.options.write))
       throw new UsageError("--explain cannot be combined with --resolve or --write", {
         fix: "run `integrity-guard conflicts --explain POINTER` on its own",
@@ -211,6 +220,11 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
     return { findings: first.findings.filter(near), summary, json: { explain: explanation }, text: describeExplanation(explanation) };
   }
   if (!ctx.options.resolve) return { findings: first.findings, summary };
+  if (ctx.options.layer !== undefined && !rules.layers) {
+    throw new UsageError(`--layer picks an alternative of config.layers, and ${ctx.loaded.path} has no config.layers`, {
+      fix: "drop --layer (config.precedence merges every file), or declare config.layers",
+    });
+  }
   if (rules.layers) return resolveLayered(ctx, first.set.files, first.findings, summary, first.analysis.isSecret, rules.layers);
   const resolved = resolveConfig(first.set.files, rules);
   const shown = maskValue(resolved, first.analysis.isSecret);
@@ -280,21 +294,32 @@ async function resolveLayered(
       text: "conflicts --resolve --write: nothing to change: with config.layers, overrides across layers are intended, and files of one layer that disagree are left for you to decide (see the findings)",
     };
   }
-  const { assignLayers } = await import("../core/conflicts/layers.js");
+  const { alternativeNamed, assignLayers } = await import("../core/conflicts/layers.js");
   const { placed } = assignLayers(files, layers);
   const alternatives = new Map<number, Set<string>>();
   for (const p of placed) (alternatives.get(p.layer) ?? alternatives.set(p.layer, new Set()).get(p.layer)!).add(p.alt);
-  const several = [...alternatives].filter(([, alts]) => alts.size > 1);
+  const name = typeof ctx.options.layer === "string" ? ctx.options.layer : undefined;
+  let chosen = placed;
+  if (name !== undefined) {
+    if (!placed.some((p) => alternativeNamed(p.alt, name))) {
+      throw new UsageError(`--layer ${JSON.stringify(name)}: no file of the layers is named so`, {
+        fix: `name one of: ${[...new Set(placed.map((p) => p.alt.slice(p.alt.lastIndexOf("/") + 1)))].join(", ")}`,
+      });
+    }
+    // Where a layer has several alternatives, only the named one applies (none, if it has no such file).
+    chosen = placed.filter((p) => alternatives.get(p.layer)!.size === 1 || alternativeNamed(p.alt, name));
+  }
+  const several = [...alternatives].filter(([layer]) => new Set(chosen.filter((p) => p.layer === layer).map((p) => p.alt)).size > 1);
   if (several.length > 0) {
     const [layer, alts] = several[0]!;
     throw new UsageError(
       `conflicts --resolve: layer ${layer + 1} has ${alts.size} alternatives (${[...alts].join(", ")}), so there is no single merged configuration`,
       {
-        fix: "use `integrity-guard conflicts --explain POINTER` to see each layer's value, or name one alternative per layer in config.layers",
+        fix: "name the one to merge with --layer NAME (for example --layer production), or use `integrity-guard conflicts --explain POINTER` to see each layer's value",
       },
     );
   }
-  const ordered = placed.map((p) => p.file);
+  const ordered = chosen.map((p) => p.file);
   const resolved = resolveConfig(ordered, ctx.loaded.config.config ?? {});
   const shown = maskValue(resolved, isSecret);
   const YAML = await import("yaml");

@@ -195,6 +195,16 @@ describe("conflicts with config.layers (node-config layout)", () => {
       const ambiguous = await repo.cli(["conflicts", "--resolve"]);
       expect(ambiguous.code).toBe(2);
       expect(ambiguous.stderr).toContain("layer 2 has 2 alternatives (config/production, config/staging)");
+      const staging = await repo.cli(["conflicts", "--resolve", "--layer", "staging", "--format", "json"]);
+      expect(staging.code).toBe(0);
+      expect((JSON.parse(staging.stdout) as { resolved: { database: unknown } }).resolved.database).toEqual({
+        host: "127.0.0.1",
+        port: 5432,
+        password: "***",
+      });
+      const typo = await repo.cli(["conflicts", "--resolve", "--layer", "prod"]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("name one of: default, production, staging, local");
       fs.rmSync(path.join(repo.dir, "config/staging.yaml"));
       const merged = await repo.cli(["conflicts", "--resolve", "--format", "json"]);
       expect(merged.code).toBe(0);

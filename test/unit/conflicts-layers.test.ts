@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { holdsSecret, looksLikeCredential, shownValue } from "../../src/core/conflicts/credentials.js";
 import { explainPointer } from "../../src/core/conflicts/explain.js";
-import { alternativeOf, assignLayers, detectLayered, kindOf, type LayerRules } from "../../src/core/conflicts/layers.js";
+import { alternativeNamed, alternativeOf, assignLayers, detectLayered, kindOf, type LayerRules } from "../../src/core/conflicts/layers.js";
 import { secretTest, type ConfigFile } from "../../src/core/conflicts/index.js";
 
 const f = (path: string, value: unknown): ConfigFile => ({ path, value });
@@ -35,6 +35,19 @@ describe("assignLayers", () => {
     ["noext", "noext"],
   ])("alternativeOf(%s) = %s", (path, alt) => {
     expect(alternativeOf(path)).toBe(alt);
+  });
+});
+
+describe("alternativeNamed", () => {
+  it.each([
+    ["config/production", "production", true],
+    ["chart/values-prod", "prod", true],
+    ["src/main/resources/application_prod", "prod", true],
+    ["docker-compose.prod", "prod", true],
+    ["config/preproduction", "production", false],
+    ["config/production", "prod", false],
+  ])("alternativeNamed(%s, %s) = %s", (alt, name, expected) => {
+    expect(alternativeNamed(alt, name)).toBe(expected);
   });
 });
 

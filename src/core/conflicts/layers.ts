@@ -80,6 +80,16 @@ export function assignLayers<T extends { path: string }>(
   return { placed, unlayered };
 }
 
+/**
+ * Whether alternative `alt` (a path without extension) is the one named `name`: its file name is
+ * `name` (node-config `production`) or ends in `-name`, `_name` or `.name` (Helm `values-prod`,
+ * Spring `application-prod`, compose `docker-compose.prod`).
+ */
+export function alternativeNamed(alt: string, name: string): boolean {
+  const base = alt.slice(alt.lastIndexOf("/") + 1);
+  return base === name || [`-${name}`, `_${name}`, `.${name}`].some((suffix) => base.endsWith(suffix));
+}
+
 /** The kind of a value for type-change: null is no kind (it unsets, or is a placeholder). */
 export function kindOf(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
