@@ -121,7 +121,9 @@ export function selectConfigFiles(
 ): { paths: string[]; named: Map<string, string>; findings: Finding[] } {
   const inSet = matcher(cfg.files);
   const excluded = matcher(ALWAYS_EXCLUDED);
-  const precedence = matcher((cfg.precedence ?? []).filter((p) => GLOB_CHARS.test(p)));
+  // Layer entries select files like precedence entries do: globs match, plain paths are named.
+  const ordering = cfg.layers ? cfg.layers.flatMap((l) => (typeof l === "string" ? [l] : l)) : (cfg.precedence ?? []);
+  const precedence = matcher(ordering.filter((p) => GLOB_CHARS.test(p)));
   const findings: Finding[] = [];
   const named = new Map<string, string>();
   const addNamed = (p: string, where: string) => {
@@ -138,11 +140,19 @@ export function selectConfigFiles(
       });
     }
   };
-  for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) addNamed(p, "config.precedence");
+  for (const p of ordering) if (!GLOB_CHARS.test(p)) addNamed(p, cfg.layers ? "config.layers" : "config.precedence");
   for (const [prefix, owner] of Object.entries(cfg.owners ?? {})) addNamed(owner, `config.owners (owner of ${prefix})`);
   const paths = new Set(all.filter((p) => !excluded(p) && (inSet(p) || precedence(p))));
   for (const p of named.keys()) paths.add(p);
   return { paths: [...paths], named, findings };
+}
+
+/** Layers mode: the files in the order the layers apply; files in no layer first, by path. */
+async function layerOrder(files: readonly LoadedFile[], layers: NonNullable<ConfigConflictConfig["layers"]>): Promise<LoadedFile[]> {
+  // Loaded only for a layered set: the hook of a repository without layers never pays for it.
+  const { assignLayers } = await import("../core/conflicts/layers.js");
+  const { placed, unlayered } = assignLayers(files, layers);
+  return [...unlayered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...placed.map((p) => p.file)];
 }
 
 export interface ConfigSet {
@@ -193,8 +203,9 @@ export async function loadConfigSet(
       fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
     });
   }
+  const loaded = [...files.values()];
   return {
-    files: orderByPrecedence([...files.values()], cfg.precedence),
+    files: cfg.layers ? await layerOrder(loaded, cfg.layers) : orderByPrecedence(loaded, cfg.precedence),
     findings: [...selected.findings, ...findings],
     checked: selected.paths.length - absent.length,
   };
@@ -208,14 +219,20 @@ export async function conflictFindings(
   options: { parseFindings: boolean; root?: string },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
-  let analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+  const rules = config.config ?? {};
+  const layered = rules.layers ? await import("../core/conflicts/layers.js") : undefined;
+  const analyse = (files: readonly LoadedFile[]) =>
+    layered && rules.layers
+      ? layered.detectLayered(files, { ...rules, layers: rules.layers }, configPath)
+      : detectConflicts(files, rules, configPath);
+  let analysis = analyse(set.files);
   // JSON.parse keeps the last of two duplicate keys, turns 1e400 into Infinity and nests without
   // limit; such files are read again strictly, so the problem is reported (and the file skipped)
   // instead of one of its values being trusted.
   const strict = new Set(set.files.filter((f) => f.doc instanceof FastJsonDoc && f.doc.strictNeeded).map((f) => f.path));
   if (strict.size > 0) {
     set = await loadConfigSet(source, config, configPath, { ...options, strict });
-    analysis = detectConflicts(set.files, config.config ?? {}, configPath);
+    analysis = analyse(set.files);
   }
   return { set, analysis, findings: [...set.findings, ...analysis.findings] };
 }

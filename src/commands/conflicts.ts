@@ -3,7 +3,10 @@ import { conflictFindings, selectConfigFiles } from "../checks/conflicts.js";
 // Modules, not core/conflicts/index.js: its text editors pull in the YAML library, which a set
 // of JSON files never needs (see yamlOnDemand below).
 import { maskValue, planConflictWrites, resolveConfig } from "../core/conflicts/resolve.js";
-import type { Change } from "../core/conflicts/types.js";
+import type { RefusedWrite } from "../core/conflicts/resolve.js";
+import type { Explanation } from "../core/conflicts/explain.js";
+import type { Change, ConfigFile } from "../core/conflicts/types.js";
+import type { SecretTest } from "../core/conflicts/secrets.js";
 import type { Finding } from "../core/finding.js";
 import { UsageError } from "../errors.js";
 import { IndexSource, WorktreeSource, type FileSource } from "../io/file-source.js";
@@ -11,15 +14,45 @@ import { withLock } from "../io/lock.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
-/** "  file: key old -> new" lines plus the undo hint, for text output. */
-export function describeChanges(changes: readonly Change[], undoRel: string | undefined, verb: string): string {
-  if (changes.length === 0) return `${verb}: nothing to change`;
-  const files = new Set(changes.map((c) => c.file));
-  const lines = [
-    `${verb}: changed ${changes.length} value${changes.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}:`,
-  ];
+/** "  file: key old -> new" lines plus the undo hint, for text output; then what was refused. */
+export function describeChanges(
+  changes: readonly Change[],
+  undoRel: string | undefined,
+  verb: string,
+  refused: readonly RefusedWrite[] = [],
+): string {
+  const lines: string[] = [];
+  if (changes.length === 0) lines.push(`${verb}: nothing to change`);
+  else {
+    const files = new Set(changes.map((c) => c.file));
+    lines.push(
+      `${verb}: changed ${changes.length} value${changes.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"}:`,
+    );
+  }
   for (const c of changes) lines.push(`  ${c.file}: ${c.key} ${c.from} -> ${c.to}`);
   if (undoRel) lines.push(`previous contents saved in ${undoRel}; to undo: cp -R ${undoRel}/. .`);
+  if (refused.length > 0) {
+    lines.push(`left for you to decide (a secret would move from one file into another; nothing was written for these):`);
+    for (const r of refused) {
+      const why = r.reason === "secret-key" ? "the key looks secret" : "the value looks like a credential";
+      lines.push(`  ${r.file}: ${r.key} (${r.pointer}): not written; ${why}, and the value would come from ${r.from}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** The text of `--explain`: one line per file, in the order the files apply. */
+export function describeExplanation(e: Explanation): string {
+  const lines = [`${e.key}${e.pointer ? ` (${e.pointer})` : ""}:`];
+  const labels = e.entries.map((x) => (x.layer !== undefined ? `layer ${x.layer} (${x.layerName})` : ""));
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  e.entries.forEach((x, i) => {
+    const at = x.position ? `${x.file}:${x.position.line}:${x.position.column}` : x.file;
+    const label = labels[i] ? labels[i]!.padEnd(width) + "  " : "";
+    lines.push(`  ${label}${at}  ${x.defined ? x.value! : "(not set)"}${x.wins ? "  <- wins" : ""}`);
+  });
+  if (e.entries.length === 0) lines.push("  (no files in the configuration set)");
+  lines.push(e.note);
   return lines.join("\n");
 }
 
@@ -33,7 +66,7 @@ export const command: CommandSpec = {
   // --resolve output and --write: a JSON-only set starts faster without it.
   yamlOnDemand: true,
   summary: "report keys set to different values across config files; resolve by precedence",
-  usage: "integrity-guard conflicts [--staged] [--resolve [--write]] [PATH...]",
+  usage: "integrity-guard conflicts [--staged] [--resolve [--layer NAME] [--write] | --explain POINTER] [PATH...]",
   description: `
 Reads every file of the configuration set (config.files, plus the files named in
 config.precedence and config.owners) and reports each key (a JSON pointer, shown dotted) that
@@ -51,7 +84,14 @@ is config/single-source, even with an equal value.
 last wins; files not listed come first), owned keys taken from their owner. --resolve --write
 writes each conflicting key's winning value into the files that disagree, keeping comments and
 layout, atomically, after checking that every edited file reads back as intended; the previous
-contents are saved under .git/integrity-guard/undo/.
+contents are saved under .git/integrity-guard/undo/. A secret never moves: a key that looks
+secret, or a value that looks like a credential, is left for you to decide and listed as such.
+
+config.layers declares a default + overlays layout instead of config.precedence: overrides
+across layers are intended; reported are config/type-change, config/unknown-key (unless under
+config.extensible), config/conflict between files of one layer, and config/shadowed (notice).
+--explain POINTER prints the value of one key in every file, in the order they apply, and which
+file wins (secrets masked).
 ${pathsHelp(
   "Named paths narrow the report to the findings that involve those files (a folder or glob selects the files of the configuration set below it); the whole set is still compared.",
 )}`,
@@ -61,6 +101,8 @@ ${pathsHelp(
     "integrity-guard conflicts --resolve",
     "integrity-guard conflicts --resolve --format json",
     "integrity-guard conflicts --resolve --write",
+    "integrity-guard conflicts --explain /database/port",
+    "integrity-guard conflicts --resolve --layer production > merged.yaml",
     "cd config && integrity-guard conflicts production.yaml   # only what involves this file",
   ],
   positionals: {
@@ -78,10 +120,27 @@ ${pathsHelp(
       description: "with --resolve: write the winning values into the files that disagree (keeps comments and layout)",
     },
     staged: { type: "boolean", description: "read every config file from the git index (as it will be committed)" },
+    layer: {
+      type: "string",
+      valueName: "NAME",
+      description:
+        "with --resolve and config.layers: the alternative to merge where a layer has several (production picks config/production.*, prod picks values-prod.yaml)",
+    },
+    explain: {
+      type: "string",
+      valueName: "POINTER",
+      description: "print the value of one key (a JSON pointer such as /server/port, or server.port) in every file and which file wins",
+    },
   },
   async run(ctx) {
     if (ctx.options.write && !ctx.options.resolve)
       throw new UsageError("--write needs --resolve", { fix: "run `integrity-guard conflicts --resolve --write`" });
+    if (ctx.options.layer !== undefined && !ctx.options.resolve)
+      throw new UsageError("--layer needs --resolve", { fix: "run `integrity-guard conflicts --resolve --layer NAME`" });
+    if (ctx.options.explain !== undefined && (ctx.options.resolve || ctx.options.write))
+      throw new UsageError("--explain cannot be combined with --resolve or --write", {
+        fix: "run `integrity-guard conflicts --explain POINTER` on its own",
+      });
     if (ctx.options.write && ctx.options.staged) {
       throw new UsageError("--write cannot be combined with --staged: it edits the working tree", {
         fix: "run `integrity-guard conflicts --resolve --write` without --staged, then stage the result",
@@ -143,7 +202,30 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   const first = await conflictFindings(source, config, ctx.loaded.path, { parseFindings: true, root: ctx.root });
   if (within) first.findings = first.findings.filter((f) => involves(f, within));
   const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
+  if (typeof ctx.options.explain === "string") {
+    const pointer = explainPointerArg(ctx.options.explain);
+    const { explainPointer } = await import("../core/conflicts/explain.js");
+    const explanation = explainPointer(first.set.files, pointer, {
+      ...(rules.layers ? { layers: rules.layers } : {}),
+      owners: rules.owners ?? {},
+      isSecret: first.analysis.isSecret,
+    });
+    // Only the findings that bear on this key: at it, above it or below it, and file-level ones.
+    const near = (f: Finding) =>
+      f.pointer === undefined ||
+      pointer === "" ||
+      f.pointer === pointer ||
+      pointer.startsWith(f.pointer + "/") ||
+      f.pointer.startsWith(pointer + "/");
+    return { findings: first.findings.filter(near), summary, json: { explain: explanation }, text: describeExplanation(explanation) };
+  }
   if (!ctx.options.resolve) return { findings: first.findings, summary };
+  if (ctx.options.layer !== undefined && !rules.layers) {
+    throw new UsageError(`--layer picks an alternative of config.layers, and ${ctx.loaded.path} has no config.layers`, {
+      fix: "drop --layer (config.precedence merges every file), or declare config.layers",
+    });
+  }
+  if (rules.layers) return resolveLayered(ctx, first.set.files, first.findings, summary, first.analysis.isSecret, rules.layers);
   const resolved = resolveConfig(first.set.files, rules);
   const shown = maskValue(resolved, first.analysis.isSecret);
   const order = first.set.files.map((f) => f.path).join(" < ");
@@ -156,7 +238,7 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
       text: `# effective configuration, merged in precedence order: ${order || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
     };
   }
-  const { edits, changes } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved);
+  const { edits, changes, refused } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved, first.analysis.isSecret);
   const { commitWrites, planWrites, undoDirFor } = await import("../io/config-write.js");
   let undoRel: string | undefined;
   if (edits.size > 0) {
@@ -174,7 +256,77 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   return {
     findings: after.findings,
     summary: { checked: after.set.checked, conflicts: after.analysis.conflicts.length, changed: changes.length },
-    json: { resolved: shown, changes, ...(undoRel ? { undo: undoRel } : {}) },
-    text: describeChanges(changes, undoRel, "conflicts --resolve --write"),
+    json: { resolved: shown, changes, refused, ...(undoRel ? { undo: undoRel } : {}) },
+    text: describeChanges(changes, undoRel, "conflicts --resolve --write", refused),
+  };
+}
+
+/** `/server/port` as given, or the dotted `server.port` turned into a pointer. */
+function explainPointerArg(arg: string): string {
+  if (arg === "" || arg.startsWith("/")) return arg;
+  return (
+    "/" +
+    arg
+      .split(".")
+      .map((t) => t.replace(/~/g, "~0").replace(/\//g, "~1"))
+      .join("/")
+  );
+}
+
+/**
+ * `--resolve` in layers mode: overrides are intended, so `--write` has nothing to write; the
+ * merged configuration is printed when each layer has one alternative (otherwise which
+ * alternative applies is the deployment's choice, not ours).
+ */
+async function resolveLayered(
+  ctx: CommandContext,
+  files: readonly ConfigFile[],
+  findings: Finding[],
+  summary: { checked: number; conflicts: number },
+  isSecret: SecretTest,
+  layers: NonNullable<NonNullable<CommandContext["loaded"]["config"]["config"]>["layers"]>,
+): Promise<CommandResult> {
+  if (ctx.options.write) {
+    return {
+      findings,
+      summary: { ...summary, changed: 0 },
+      json: { changes: [], refused: [] },
+      text: "conflicts --resolve --write: nothing to change: with config.layers, overrides across layers are intended, and files of one layer that disagree are left for you to decide (see the findings)",
+    };
+  }
+  const { alternativeNamed, assignLayers } = await import("../core/conflicts/layers.js");
+  const { placed } = assignLayers(files, layers);
+  const alternatives = new Map<number, Set<string>>();
+  for (const p of placed) (alternatives.get(p.layer) ?? alternatives.set(p.layer, new Set()).get(p.layer)!).add(p.alt);
+  const name = typeof ctx.options.layer === "string" ? ctx.options.layer : undefined;
+  let chosen = placed;
+  if (name !== undefined) {
+    if (!placed.some((p) => alternativeNamed(p.alt, name))) {
+      throw new UsageError(`--layer ${JSON.stringify(name)}: no file of the layers is named so`, {
+        fix: `name one of: ${[...new Set(placed.map((p) => p.alt.slice(p.alt.lastIndexOf("/") + 1)))].join(", ")}`,
+      });
+    }
+    // Where a layer has several alternatives, only the named one applies (none, if it has no such file).
+    chosen = placed.filter((p) => alternatives.get(p.layer)!.size === 1 || alternativeNamed(p.alt, name));
+  }
+  const several = [...alternatives].filter(([layer]) => new Set(chosen.filter((p) => p.layer === layer).map((p) => p.alt)).size > 1);
+  if (several.length > 0) {
+    const [layer, alts] = several[0]!;
+    throw new UsageError(
+      `conflicts --resolve: layer ${layer + 1} has ${alts.size} alternatives (${[...alts].join(", ")}), so there is no single merged configuration`,
+      {
+        fix: "name the one to merge with --layer NAME (for example --layer production), or use `integrity-guard conflicts --explain POINTER` to see each layer's value",
+      },
+    );
+  }
+  const ordered = chosen.map((p) => p.file);
+  const resolved = resolveConfig(ordered, ctx.loaded.config.config ?? {});
+  const shown = maskValue(resolved, isSecret);
+  const YAML = await import("yaml");
+  return {
+    findings,
+    summary,
+    json: { resolved: shown, layers: ordered.map((f) => f.path) },
+    text: `# effective configuration, merged layer by layer: ${ordered.map((f) => f.path).join(" < ") || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
   };
 }

@@ -60,6 +60,7 @@ async function runSync(ctx: CommandContext): Promise<CommandResult> {
   if (!ctx.options.fix) return { findings: first.findings, summary: { rules: rulesChecked } };
   const byFile = new Map<string, FileEdits>();
   const changes: Change[] = [];
+  const refused = first.runs.flatMap((r) => r.result.refused ?? []);
   for (const run of first.runs) {
     if (!run.target || run.result.edits.length === 0) continue;
     const entry = byFile.get(run.target.path) ?? { file: run.target.path, original: run.target.bytes, edits: [] };
@@ -78,7 +79,7 @@ async function runSync(ctx: CommandContext): Promise<CommandResult> {
   return {
     findings: after.findings,
     summary: { rules: after.runs.length, changed: changes.length },
-    json: { changes, ...(undoRel ? { undo: undoRel } : {}) },
-    text: describeChanges(changes, undoRel, "sync --fix"),
+    json: { changes, refused, ...(undoRel ? { undo: undoRel } : {}) },
+    text: describeChanges(changes, undoRel, "sync --fix", refused),
   };
 }

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "71f6ed01345917960366495e7fc2b2ca14a133afd01e07a6d7055c8c64bc5af1";
+export const schemaHash = "3acde18d5acc915b180d8ef334b023918eebcd50fda1c9fa7b23e330c4d6c0fb";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -154,6 +154,23 @@ const schema11 = {
       properties: {
         files: { $ref: "#/definitions/globs" },
         precedence: { type: "array", items: { type: "string" }, description: "Ordered files; the last wins." },
+        layers: {
+          type: "array",
+          minItems: 1,
+          description:
+            "Layered configuration (default + overlays), lowest first: each layer a glob, or a list of globs. Files of one layer with different names (path without extension) are alternatives (production, staging); overrides across layers are intended. Not together with precedence.",
+          items: {
+            anyOf: [
+              { type: "string", minLength: 1 },
+              { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+            ],
+          },
+        },
+        extensible: {
+          type: "array",
+          items: { type: "string", pattern: "^/" },
+          description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+        },
         owners: {
           type: "object",
           description: "JSON pointer (or prefix) -> the one file allowed to define it.",
@@ -1916,6 +1933,23 @@ const schema26 = {
   properties: {
     files: { $ref: "#/definitions/globs" },
     precedence: { type: "array", items: { type: "string" }, description: "Ordered files; the last wins." },
+    layers: {
+      type: "array",
+      minItems: 1,
+      description:
+        "Layered configuration (default + overlays), lowest first: each layer a glob, or a list of globs. Files of one layer with different names (path without extension) are alternatives (production, staging); overrides across layers are intended. Not together with precedence.",
+      items: {
+        anyOf: [
+          { type: "string", minLength: 1 },
+          { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+        ],
+      },
+    },
+    extensible: {
+      type: "array",
+      items: { type: "string", pattern: "^/" },
+      description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+    },
     owners: {
       type: "object",
       description: "JSON pointer (or prefix) -> the one file allowed to define it.",
@@ -1937,7 +1971,7 @@ const schema26 = {
   },
 };
 const pattern2 = new RegExp("^/", "u");
-const pattern4 = new RegExp("^(/.*)?$", "u");
+const pattern5 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1946,6 +1980,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       if (!(
         key0 === "files" ||
         key0 === "precedence" ||
+        key0 === "layers" ||
+        key0 === "extensible" ||
         key0 === "owners" ||
         key0 === "differ" ||
         key0 === "merge" ||
@@ -2076,14 +2112,273 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.layers !== undefined) {
+      let data4 = data.layers;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err6 = {
+            instancePath: instancePath + "/layers",
+            schemaPath: "#/properties/layers/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+            schema: 1,
+            parentSchema: schema26.properties.layers,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        const len2 = data4.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data5 = data4[i2];
+          const _errs14 = errors;
+          let valid8 = false;
+          const _errs15 = errors;
+          if (typeof data5 === "string") {
+            if (func4(data5) < 1) {
+              const err7 = {
+                instancePath: instancePath + "/layers/" + i2,
+                schemaPath: "#/properties/layers/items/anyOf/0/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema26.properties.layers.items.anyOf[0],
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = {
+              instancePath: instancePath + "/layers/" + i2,
+              schemaPath: "#/properties/layers/items/anyOf/0/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema26.properties.layers.items.anyOf[0].type,
+              parentSchema: schema26.properties.layers.items.anyOf[0],
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          var _valid0 = _errs15 === errors;
+          valid8 = valid8 || _valid0;
+          if (!valid8) {
+            const _errs17 = errors;
+            if (Array.isArray(data5)) {
+              if (data5.length < 1) {
+                const err9 = {
+                  instancePath: instancePath + "/layers/" + i2,
+                  schemaPath: "#/properties/layers/items/anyOf/1/minItems",
+                  keyword: "minItems",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 items",
+                  schema: 1,
+                  parentSchema: schema26.properties.layers.items.anyOf[1],
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+              const len3 = data5.length;
+              for (let i3 = 0; i3 < len3; i3++) {
+                let data6 = data5[i3];
+                if (typeof data6 === "string") {
+                  if (func4(data6) < 1) {
+                    const err10 = {
+                      instancePath: instancePath + "/layers/" + i2 + "/" + i3,
+                      schemaPath: "#/properties/layers/items/anyOf/1/items/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                      schema: 1,
+                      parentSchema: schema26.properties.layers.items.anyOf[1].items,
+                      data: data6,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err11 = {
+                    instancePath: instancePath + "/layers/" + i2 + "/" + i3,
+                    schemaPath: "#/properties/layers/items/anyOf/1/items/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema26.properties.layers.items.anyOf[1].items.type,
+                    parentSchema: schema26.properties.layers.items.anyOf[1].items,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err12 = {
+                instancePath: instancePath + "/layers/" + i2,
+                schemaPath: "#/properties/layers/items/anyOf/1/type",
+                keyword: "type",
+                params: { type: "array" },
+                message: "must be array",
+                schema: schema26.properties.layers.items.anyOf[1].type,
+                parentSchema: schema26.properties.layers.items.anyOf[1],
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            var _valid0 = _errs17 === errors;
+            valid8 = valid8 || _valid0;
+          }
+          if (!valid8) {
+            const err13 = {
+              instancePath: instancePath + "/layers/" + i2,
+              schemaPath: "#/properties/layers/items/anyOf",
+              keyword: "anyOf",
+              params: {},
+              message: "must match a schema in anyOf",
+              schema: schema26.properties.layers.items.anyOf,
+              parentSchema: schema26.properties.layers.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          } else {
+            errors = _errs14;
+            if (vErrors !== null) {
+              if (_errs14) {
+                vErrors.length = _errs14;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err14 = {
+          instancePath: instancePath + "/layers",
+          schemaPath: "#/properties/layers/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema26.properties.layers.type,
+          parentSchema: schema26.properties.layers,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.extensible !== undefined) {
+      let data7 = data.extensible;
+      if (Array.isArray(data7)) {
+        const len4 = data7.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern2.test(data8)) {
+              const err15 = {
+                instancePath: instancePath + "/extensible/" + i4,
+                schemaPath: "#/properties/extensible/items/pattern",
+                keyword: "pattern",
+                params: { pattern: "^/" },
+                message: 'must match pattern "' + "^/" + '"',
+                schema: "^/",
+                parentSchema: schema26.properties.extensible.items,
+                data: data8,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + "/extensible/" + i4,
+              schemaPath: "#/properties/extensible/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema26.properties.extensible.items.type,
+              parentSchema: schema26.properties.extensible.items,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + "/extensible",
+          schemaPath: "#/properties/extensible/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema26.properties.extensible.type,
+          parentSchema: schema26.properties.extensible,
+          data: data7,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.owners !== undefined) {
-      let data4 = data.owners;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        for (const key1 in data4) {
-          const _errs13 = errors;
+      let data9 = data.owners;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key1 in data9) {
+          const _errs27 = errors;
           if (typeof key1 === "string") {
             if (!pattern2.test(key1)) {
-              const err6 = {
+              const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
                 keyword: "pattern",
@@ -2095,16 +2390,16 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err6];
+                vErrors = [err18];
               } else {
-                vErrors.push(err6);
+                vErrors.push(err18);
               }
               errors++;
             }
           }
-          var valid6 = _errs13 === errors;
-          if (!valid6) {
-            const err7 = {
+          var valid13 = _errs27 === errors;
+          if (!valid13) {
+            const err19 = {
               instancePath: instancePath + "/owners",
               schemaPath: "#/properties/owners/propertyNames",
               keyword: "propertyNames",
@@ -2112,20 +2407,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               message: "property name must be valid",
               schema: schema26.properties.owners.propertyNames,
               parentSchema: schema26.properties.owners,
-              data: data4,
+              data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err19];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        for (const key2 in data4) {
-          let data5 = data4[key2];
-          if (typeof data5 !== "string") {
-            const err8 = {
+        for (const key2 in data9) {
+          let data10 = data9[key2];
+          if (typeof data10 !== "string") {
+            const err20 = {
               instancePath: instancePath + "/owners/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/owners/additionalProperties/type",
               keyword: "type",
@@ -2133,18 +2428,18 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be string",
               schema: schema26.properties.owners.additionalProperties.type,
               parentSchema: schema26.properties.owners.additionalProperties,
-              data: data5,
+              data: data10,
             };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err20];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
       } else {
-        const err9 = {
+        const err21 = {
           instancePath: instancePath + "/owners",
           schemaPath: "#/properties/owners/type",
           keyword: "type",
@@ -2152,62 +2447,62 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema26.properties.owners.type,
           parentSchema: schema26.properties.owners,
-          data: data4,
+          data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err21];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data.differ !== undefined) {
-      let data6 = data.differ;
-      if (Array.isArray(data6)) {
-        const len2 = data6.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data7 = data6[i2];
-          if (typeof data7 === "string") {
-            if (!pattern2.test(data7)) {
-              const err10 = {
-                instancePath: instancePath + "/differ/" + i2,
+      let data11 = data.differ;
+      if (Array.isArray(data11)) {
+        const len5 = data11.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data12 = data11[i5];
+          if (typeof data12 === "string") {
+            if (!pattern2.test(data12)) {
+              const err22 = {
+                instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",
                 keyword: "pattern",
                 params: { pattern: "^/" },
                 message: 'must match pattern "' + "^/" + '"',
                 schema: "^/",
                 parentSchema: schema26.properties.differ.items,
-                data: data7,
+                data: data12,
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err22];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err11 = {
-              instancePath: instancePath + "/differ/" + i2,
+            const err23 = {
+              instancePath: instancePath + "/differ/" + i5,
               schemaPath: "#/properties/differ/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
               schema: schema26.properties.differ.items.type,
               parentSchema: schema26.properties.differ.items,
-              data: data7,
+              data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err23];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err12 = {
+        const err24 = {
           instancePath: instancePath + "/differ",
           schemaPath: "#/properties/differ/type",
           keyword: "type",
@@ -2215,24 +2510,24 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be array",
           schema: schema26.properties.differ.type,
           parentSchema: schema26.properties.differ,
-          data: data6,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err24];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.merge !== undefined) {
-      let data8 = data.merge;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key3 in data8) {
-          const _errs23 = errors;
+      let data13 = data.merge;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key3 in data13) {
+          const _errs37 = errors;
           if (typeof key3 === "string") {
-            if (!pattern4.test(key3)) {
-              const err13 = {
+            if (!pattern5.test(key3)) {
+              const err25 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
                 keyword: "pattern",
@@ -2244,16 +2539,16 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 propertyName: key3,
               };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err25];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err25);
               }
               errors++;
             }
           }
-          var valid10 = _errs23 === errors;
-          if (!valid10) {
-            const err14 = {
+          var valid17 = _errs37 === errors;
+          if (!valid17) {
+            const err26 = {
               instancePath: instancePath + "/merge",
               schemaPath: "#/properties/merge/propertyNames",
               keyword: "propertyNames",
@@ -2261,20 +2556,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               message: "property name must be valid",
               schema: schema26.properties.merge.propertyNames,
               parentSchema: schema26.properties.merge,
-              data: data8,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err26];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-        for (const key4 in data8) {
-          let data9 = data8[key4];
-          if (!(data9 === "deep" || data9 === "replace" || data9 === "unique" || data9 === "append")) {
-            const err15 = {
+        for (const key4 in data13) {
+          let data14 = data13[key4];
+          if (!(data14 === "deep" || data14 === "replace" || data14 === "unique" || data14 === "append")) {
+            const err27 = {
               instancePath: instancePath + "/merge/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/merge/additionalProperties/enum",
               keyword: "enum",
@@ -2282,18 +2577,18 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema26.properties.merge.additionalProperties.enum,
               parentSchema: schema26.properties.merge.additionalProperties,
-              data: data9,
+              data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err27];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err16 = {
+        const err28 = {
           instancePath: instancePath + "/merge",
           schemaPath: "#/properties/merge/type",
           keyword: "type",
@@ -2301,43 +2596,43 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema26.properties.merge.type,
           parentSchema: schema26.properties.merge,
-          data: data8,
+          data: data13,
         };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err28];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.secret_keys !== undefined) {
-      let data10 = data.secret_keys;
-      if (Array.isArray(data10)) {
-        const len3 = data10.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data11 = data10[i3];
-          if (typeof data11 !== "string") {
-            const err17 = {
-              instancePath: instancePath + "/secret_keys/" + i3,
+      let data15 = data.secret_keys;
+      if (Array.isArray(data15)) {
+        const len6 = data15.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data16 = data15[i6];
+          if (typeof data16 !== "string") {
+            const err29 = {
+              instancePath: instancePath + "/secret_keys/" + i6,
               schemaPath: "#/properties/secret_keys/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
               schema: schema26.properties.secret_keys.items.type,
               parentSchema: schema26.properties.secret_keys.items,
-              data: data11,
+              data: data16,
             };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err29];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err18 = {
+        const err30 = {
           instancePath: instancePath + "/secret_keys",
           schemaPath: "#/properties/secret_keys/type",
           keyword: "type",
@@ -2345,18 +2640,18 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be array",
           schema: schema26.properties.secret_keys.type,
           parentSchema: schema26.properties.secret_keys,
-          data: data10,
+          data: data15,
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err30];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err19 = {
+    const err31 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2367,9 +2662,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err31];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -2598,7 +2893,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern4.test(data3)) {
+            if (!pattern5.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2756,7 +3051,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
+            if (!pattern5.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -2961,8 +3256,8 @@ const schema33 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern7 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern8 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern9 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3008,7 +3303,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern7.test(data0)) {
+        if (!pattern8.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -3251,7 +3546,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data7 = data.epoch;
       if (typeof data7 === "string") {
-        if (!pattern8.test(data7)) {
+        if (!pattern9.test(data7)) {
           const err14 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -3554,7 +3849,7 @@ const schema34 = {
     },
   },
 };
-const pattern10 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern11 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3635,7 +3930,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern8.test(data3)) {
+            if (!pattern9.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -3694,7 +3989,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern10.test(data4)) {
+        if (!pattern11.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

@@ -74,6 +74,25 @@ export function validateConfigText(
       findings: ajvErrorsToFindings(validate.errors ?? [], { file, schemaPath: "schemas/config.schema.json", doc, rule: "config/invalid" }),
     };
   }
+  const conflictsCfg = (value as Config).config;
+  if (conflictsCfg?.layers && conflictsCfg.precedence) {
+    // Two answers to "which file wins": a layered set has no single precedence order.
+    const at = doc.locateKey("/config/precedence") ?? doc.locate("/config/precedence");
+    return {
+      findings: [
+        {
+          rule: "config/invalid",
+          level: "error",
+          file,
+          line: at?.line ?? 1,
+          column: at?.column ?? 1,
+          pointer: "/config/precedence",
+          message: "config.precedence and config.layers cannot be used together: layers already order the files (lowest first)",
+          fix: "keep config.layers for a default + overlays layout (overrides are intended), or config.precedence for a single source of truth (every difference is a conflict)",
+        },
+      ],
+    };
+  }
   // An accepted config can still carry parse warnings: `validate` reports them (load.ts caches them).
   return { config: value as Config, findings: [], parseFindings: doc.findings };
 }

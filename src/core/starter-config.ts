@@ -66,6 +66,8 @@ ${jsoncLines()}
 # config:
 #   files: ["config/*.yaml"]
 #   precedence: ["config/system.yaml", "config/local.yaml"]
+#   # Or, for a default + overlays layout (overrides intended; instead of precedence):
+#   # layers: ["config/default.*", ["config/production.*", "config/staging.*"], "config/local.*"]
 
 # Declared field mappings between state files (target field: source field).
 # sync:

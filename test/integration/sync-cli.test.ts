@@ -102,6 +102,32 @@ describe("integrity-guard sync", () => {
     });
   });
 
+  it("--fix never copies a secret: a secret-looking field or a credential-looking value is reported and left for a person", async () => {
+    await withRepo(async (repo) => {
+      repo.write(
+        ".integrity-guard/config.yml",
+        "version: 1\nsync:\n  - name: svc\n    source: { file: a.json, path: /svc }\n    target: { file: b.json, path: /svc }\n    fields: { api_token: api_token, url: url, port: port }\n",
+      );
+      repo.write("a.json", '{"svc": {"x": {"api_token": "tok-SOURCE-1", "url": "https://u:SrcPw@h/x", "port": 2}}}\n');
+      const TARGET_B = '{"svc": {"x": {"api_token": "tok-TARGET-2", "url": "https://h/x", "port": 1}}}\n';
+      repo.write("b.json", TARGET_B);
+      const run = await repo.cli(["sync", "--fix"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("b.json: svc.x.port 1 -> 2");
+      expect(run.stdout).toContain(
+        "b.json: svc.x.api_token (/svc/x/api_token): not written; the key looks secret, and the value would come from a.json",
+      );
+      expect(run.stdout).toContain(
+        "b.json: svc.x.url (/svc/x/url): not written; the value looks like a credential, and the value would come from a.json",
+      );
+      expect(repo.read("b.json")).toBe(TARGET_B.replace('"port": 1', '"port": 2'));
+      for (const secret of ["tok-SOURCE-1", "SrcPw", "tok-TARGET-2"]) expect(run.stdout + run.stderr).not.toContain(secret);
+      const check = JSON.parse((await repo.cli(["sync", "--format", "json"])).stdout) as { findings: { pointer: string; fix: string }[] };
+      expect(check.findings.map((f) => f.pointer).sort()).toEqual(["/svc/x/api_token", "/svc/x/url"]);
+      for (const f of check.findings) expect(f.fix).not.toContain("--fix");
+    });
+  });
+
   it("one_sided: error fails the run; ignore hides one-sided entries", async () => {
     await withRepo(async (repo) => {
       setup(repo, "error");

@@ -112,22 +112,12 @@ describe("maskValue", () => {
 });
 
 describe("planConflictWrites", () => {
-  it("writes the winning value into each file that disagrees, masking secrets in the change list", () => {
+  it("writes the winning value into each file that disagrees, and never a secret (listed as refused instead)", () => {
     const files = [f("a", { port: 1, password: "old", same: 1 }), f("b", { port: 2, password: "new", same: 1 }), f("c", { port: 2 })];
     const analysis = detectConflicts(files, {});
-    const { edits, changes } = planConflictWrites(files, analysis.conflicts, resolveConfig(files, {}));
-    expect([...edits]).toEqual([
-      [
-        "a",
-        [
-          { pointer: "/port", value: 2 },
-          { pointer: "/password", value: "new" },
-        ],
-      ],
-    ]);
-    expect(changes).toEqual([
-      { file: "a", pointer: "/port", key: "port", from: "1", to: "2", secret: false },
-      { file: "a", pointer: "/password", key: "password", from: "***", to: "***", secret: true },
-    ]);
+    const { edits, changes, refused } = planConflictWrites(files, analysis.conflicts, resolveConfig(files, {}), analysis.isSecret);
+    expect([...edits]).toEqual([["a", [{ pointer: "/port", value: 2 }]]]);
+    expect(changes).toEqual([{ file: "a", pointer: "/port", key: "port", from: "1", to: "2", secret: false }]);
+    expect(refused).toEqual([{ file: "a", pointer: "/password", key: "password", from: "b", reason: "secret-key" }]);
   });
 });

@@ -85,13 +85,16 @@ describe("evaluateSyncRule", () => {
     expect(badEntry.findings.map((f) => f.rule)).toContain("sync/invalid-entry");
   });
 
-  it("masks secret-looking fields", () => {
+  it("masks secret-looking fields and never plans to copy them (refused instead)", () => {
     const r2: SyncRule = { ...rule, fields: { api_token: "token" } };
     const s = side("s.json", '{"contracts": {"c1": {"token": "s3cr3t-a"}}}');
     const t = side("t.json", '{"states": {"c1": {"api_token": "s3cr3t-b"}}}');
     const r = evaluateSyncRule(r2, s, t, secretTest());
     expect(JSON.stringify(r.findings) + JSON.stringify(r.changes)).not.toMatch(/s3cr3t/);
-    expect(r.edits).toEqual([{ pointer: "/states/c1/api_token", value: "s3cr3t-a" }]);
+    expect(r.edits).toEqual([]);
+    expect(r.refused).toEqual([
+      { file: "t.json", pointer: "/states/c1/api_token", key: "states.c1.api_token", from: "s.json", reason: "secret-key" },
+    ]);
   });
 
   it("supports nested fields given as pointers", () => {

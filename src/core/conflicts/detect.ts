@@ -5,9 +5,10 @@
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
-import { MASK, secretTest, type SecretTest } from "./secrets.js";
+import { holdsSecret, shownValue } from "./credentials.js";
+import { secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
-import { display, getAtPath, isMap } from "./values.js";
+import { getAtPath, isMap } from "./values.js";
 import { appendAll } from "../append.js";
 
 export interface ConflictAnalysis {
@@ -139,22 +140,18 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
       const position = byPath.get(e.file)?.doc?.locate(c.pointer);
       if (position) e.position = position;
     }
-    findings.push(conflictFinding(c));
+    findings.push(conflictFinding(c, isSecret));
   }
   appendAll(findings, singleSourceFindings(included, owners));
   return { findings, conflicts, isSecret };
 }
 
-function show(value: unknown, secret: boolean): string {
-  return secret ? MASK : display(value);
-}
-
-function conflictFinding(c: Conflict): Finding {
+function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
   const last = c.entries.length - 1;
   const winner = c.entries[last]!;
   // Each value shown once: a report of thousands of conflicts would otherwise stringify every
   // value four times.
-  const shown = c.entries.map((e) => show(e.value, c.secret));
+  const shown = c.entries.map((e) => shownValue(e.value, c.secret, isSecret));
   const listed = c.entries
     .slice(0, 4)
     .map((e, i) => `${shown[i]!} in ${e.file}`)
@@ -166,6 +163,7 @@ function conflictFinding(c: Conflict): Finding {
     message: `${c.key} = ${shown[i]!}${i === last ? " (wins by precedence)" : ""}`,
   }));
   const losers = [...new Set(shown.slice(0, last))];
+  const secretInvolved = c.secret || c.entries.some((e) => holdsSecret(e.value, isSecret));
   return {
     rule: "config/conflict",
     level: "error",
@@ -177,7 +175,9 @@ function conflictFinding(c: Conflict): Finding {
     expected: shown[last]!,
     found: losers.join(" | "),
     related,
-    fix: `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
+    fix: secretInvolved
+      ? `make the values equal by hand, or list ${c.pointer} in config.differ if they are meant to differ (a secret is never copied from one file into another automatically); for a default + overlays layout, declare config.layers`
+      : `make the values equal, list ${c.pointer} in config.differ if they are meant to differ, or run \`integrity-guard conflicts --resolve --write\` to write the winning value into the other files`,
   };
 }
 
@@ -194,7 +194,7 @@ function leafPointers(value: unknown, base: string): string[] {
   return out;
 }
 
-function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Record<string, string>>): Finding[] {
+export function singleSourceFindings(files: readonly ConfigFile[], owners: Readonly<Record<string, string>>): Finding[] {
   const findings: Finding[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const [prefix, owner] of Object.entries(owners)) {

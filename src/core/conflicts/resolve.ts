@@ -7,6 +7,7 @@
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { mergeMap } from "./detect.js";
 import { MAX_DEPTH, measure } from "./flatten.js";
+import { holdsSecret } from "./credentials.js";
 import { MASK, type SecretTest } from "./secrets.js";
 import type { Change, Conflict, ConfigFile, ConflictRules, MergeStrategy, TextEdit } from "./types.js";
 import { canon, clone, deepEqual, display, getAtPath, isMap, setAtPath, setOwn } from "./values.js";
@@ -81,37 +82,64 @@ export function maskValue(value: unknown, isSecret: SecretTest, tokens: string[]
   return value;
 }
 
+/** A conflict `--write` would resolve by moving a secret, so it is left alone. */
+export interface RefusedWrite {
+  /** The file that would have received the value. */
+  file: string;
+  pointer: string;
+  key: string;
+  /** The file the value would have come from (the winner). */
+  from: string;
+  /** Why: the key looks secret, or the value looks like a credential. */
+  reason: "secret-key" | "credential-value";
+}
+
 /**
  * The edits that make every conflicting key equal to its resolved (winning) value in every
- * file that disagrees, and the change list to show (masked where secret).
+ * file that disagrees, and the change list to show. A secret never moves: when the key looks
+ * secret (`conflict.secret`, or a secret-looking key inside the value) or either value looks
+ * like a credential, nothing is written for that key and it is listed in `refused` instead.
  */
 export function planConflictWrites(
   files: readonly ConfigFile[],
   conflicts: readonly Conflict[],
   resolved: unknown,
-): { edits: Map<string, TextEdit[]>; changes: Change[] } {
+  isSecret: SecretTest = () => false,
+): { edits: Map<string, TextEdit[]>; changes: Change[]; refused: RefusedWrite[] } {
   const edits = new Map<string, TextEdit[]>();
   const changes: Change[] = [];
+  const refused: RefusedWrite[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const c of conflicts) {
     const tokens = parsePointer(c.pointer);
     const winning = getAtPath(resolved, tokens);
     if (winning === undefined) continue;
+    const winner = [...c.entries].reverse().find((e) => deepEqual(e.value, winning))?.file ?? c.entries[c.entries.length - 1]!.file;
+    const keySecret = c.secret || holdsSecretKey(winning, isSecret);
     for (const e of c.entries) {
       const file = byPath.get(e.file);
       const current = file ? getAtPath(file.value, tokens) : e.value;
       if (deepEqual(current, winning)) continue;
+      if (keySecret || holdsSecret(winning, isSecret) || holdsSecret(current, isSecret)) {
+        refused.push({ file: e.file, pointer: c.pointer, key: c.key, from: winner, reason: keySecret ? "secret-key" : "credential-value" });
+        continue;
+      }
       if (!edits.has(e.file)) edits.set(e.file, []);
       edits.get(e.file)!.push({ pointer: c.pointer, value: clone(winning) });
       changes.push({
         file: e.file,
         pointer: c.pointer,
         key: pointerToDotted(c.pointer),
-        from: c.secret ? MASK : display(current),
-        to: c.secret ? MASK : display(winning),
-        secret: c.secret,
+        from: display(current),
+        to: display(winning),
+        secret: false,
       });
     }
   }
-  return { edits, changes };
+  return { edits, changes, refused };
+}
+
+/** True when a map or list value carries a secret-looking key somewhere inside. */
+function holdsSecretKey(value: unknown, isSecret: SecretTest): boolean {
+  return (isMap(value) || Array.isArray(value)) && canon(maskValue(value, isSecret)) !== canon(value);
 }

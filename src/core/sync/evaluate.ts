@@ -4,7 +4,9 @@
  * source field). Pure: two parsed files in, findings and the fix (a list of edits) out.
  */
 import type { SyncRule } from "../../config/types.js";
-import { MASK, type SecretTest } from "../conflicts/secrets.js";
+import { holdsSecret, shownValue } from "../conflicts/credentials.js";
+import type { RefusedWrite } from "../conflicts/resolve.js";
+import type { SecretTest } from "../conflicts/secrets.js";
 import type { Change, TextEdit } from "../conflicts/types.js";
 import { clone, deepEqual, display, getAtPath, isMap } from "../conflicts/values.js";
 import type { Finding, Level } from "../finding.js";
@@ -22,6 +24,8 @@ export interface SyncResult {
   /** Edits to the target file that remove every drift. */
   edits: TextEdit[];
   changes: Change[];
+  /** Drifts not fixed because a secret would be copied into the target (present when any). */
+  refused?: RefusedWrite[];
 }
 
 /** How a rule is named in messages. */
@@ -90,7 +94,7 @@ export function evaluateSyncRule(rule: SyncRule, source: SyncSide, target: SyncS
       const sField = join(sPtr, f.st);
       const tField = join(tPtr, f.tt);
       const secret = isSecret(parsePointer(sField)) || isSecret(parsePointer(tField));
-      const show = (v: unknown) => (secret && v !== undefined ? MASK : display(v));
+      const show = (v: unknown) => (v === undefined ? display(v) : shownValue(v, secret, isSecret));
       if (sv === undefined) {
         if (tv !== undefined) {
           result.findings.push({
@@ -107,6 +111,8 @@ export function evaluateSyncRule(rule: SyncRule, source: SyncSide, target: SyncS
         continue;
       }
       if (deepEqual(sv, tv)) continue;
+      // A secret never moves between files: the drift is reported, the copy left to a person.
+      const moves = secret || holdsSecret(sv, isSecret) || holdsSecret(tv, isSecret);
       const tPos = at(target, tField);
       result.findings.push({
         rule: "sync/drift",
@@ -122,8 +128,20 @@ export function evaluateSyncRule(rule: SyncRule, source: SyncSide, target: SyncS
           { file: source.path, ...at(source, sField), message: `source: ${pointerToDotted(sField)} = ${show(sv)}` },
           { file: target.path, ...tPos, message: `target: ${pointerToDotted(tField)} = ${show(tv)}` },
         ],
-        fix: `run \`integrity-guard sync --fix\` to copy the source value into ${target.path}`,
+        fix: moves
+          ? `copy the value by hand (a secret is never copied from one file into another automatically), or remove the field mapping from the rule`
+          : `run \`integrity-guard sync --fix\` to copy the source value into ${target.path}`,
       });
+      if (moves) {
+        (result.refused ??= []).push({
+          file: target.path,
+          pointer: tField,
+          key: pointerToDotted(tField),
+          from: source.path,
+          reason: secret ? "secret-key" : "credential-value",
+        });
+        continue;
+      }
       result.edits.push({ pointer: tField, value: clone(sv) });
       result.changes.push({ file: target.path, pointer: tField, key: pointerToDotted(tField), from: show(tv), to: show(sv), secret });
     }

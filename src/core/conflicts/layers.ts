@@ -1,0 +1,429 @@
+/**
+ * Layered configuration (config.layers): a default plus overlays, as node-config, Spring
+ * profiles, Helm values files and compose override files use. An overlay overriding a lower
+ * layer is the point of the layout, so it is never a conflict. What is reported is what breaks
+ * such layouts in practice:
+ *
+ * - config/type-change: an overlay gives a key another type than the layer below ("8080" over
+ *   8080, a map over a list); null on either side is not a type (it unsets or is a placeholder);
+ * - config/unknown-key: an overlay sets a key no lower layer defines (a typo does nothing);
+ *   keys below config.extensible pointers, or below a map that is empty in every lower layer
+ *   (`annotations: {}`), may be added;
+ * - config/conflict: files of one layer and one alternative (same path without extension, such
+ *   as production.yaml and production.json) disagree: nothing orders them;
+ * - config/shadowed (notice): an overlay sets the value the layer below already gives.
+ *
+ * Files of one layer whose names differ are alternatives (production, staging): never applied
+ * together, so never compared with each other. Pure: data in, findings out.
+ */
+import type { Finding, RelatedLocation } from "../finding.js";
+import { matcher } from "../glob.js";
+import type { Position } from "../parse/index.js";
+import { escapeToken, pointerToDotted } from "../pointer.js";
+import { closest } from "../schema/ajv-findings.js";
+import { appendAll } from "../append.js";
+import { shownValue } from "./credentials.js";
+import { compileSecretTest, mergeMap, ownerOf, underAny, singleSourceFindings } from "./detect.js";
+import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
+import { MASK, type SecretTest } from "./secrets.js";
+import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
+import { deepEqual, getAtPath, isMap } from "./values.js";
+
+/** config.layers: each layer one glob or a list of globs. */
+export type LayerSpec = readonly (string | readonly string[])[];
+
+/** A config file placed in its layer. */
+export interface LayeredFile {
+  file: ConfigFile;
+  /** Index in config.layers (0 = the default layer). */
+  layer: number;
+  /** The alternative within the layer: the path without its extension. */
+  alt: string;
+}
+
+/** The layer rules the analysis needs beside the common ones. */
+export interface LayerRules extends ConflictRules {
+  layers: LayerSpec;
+  extensible?: readonly string[];
+}
+
+/** `config/production.yaml` -> `config/production`: files differing only in format are one alternative. */
+export function alternativeOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  const dot = path.lastIndexOf(".");
+  return dot > slash + 1 ? path.slice(0, dot) : path;
+}
+
+/** A readable name for layer `i`: its globs. */
+export function layerName(layers: LayerSpec, i: number): string {
+  const l = layers[i];
+  return typeof l === "string" ? l : (l ?? []).join(" | ");
+}
+
+/**
+ * Place each file in the first layer whose glob matches it; files in no layer are returned
+ * apart. The result is ordered by layer, then path: the order in which the layers apply.
+ */
+export function assignLayers<T extends { path: string }>(
+  files: readonly T[],
+  layers: LayerSpec,
+): { placed: { file: T; layer: number; alt: string }[]; unlayered: T[] } {
+  const matchers = layers.map((l) => matcher(typeof l === "string" ? [l] : [...l]));
+  const placed: { file: T; layer: number; alt: string }[] = [];
+  const unlayered: T[] = [];
+  for (const f of files) {
+    const layer = matchers.findIndex((m) => m(f.path));
+    if (layer < 0) unlayered.push(f);
+    else placed.push({ file: f, layer, alt: alternativeOf(f.path) });
+  }
+  placed.sort((a, b) => a.layer - b.layer || (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+  return { placed, unlayered };
+}
+
+/**
+ * Whether alternative `alt` (a path without extension) is the one named `name`: its file name is
+ * `name` (node-config `production`) or ends in `-name`, `_name` or `.name` (Helm `values-prod`,
+ * Spring `application-prod`, compose `docker-compose.prod`).
+ */
+export function alternativeNamed(alt: string, name: string): boolean {
+  const base = alt.slice(alt.lastIndexOf("/") + 1);
+  return base === name || [`-${name}`, `_${name}`, `.${name}`].some((suffix) => base.endsWith(suffix));
+}
+
+/** The kind of a value for type-change: null is no kind (it unsets, or is a placeholder). */
+export function kindOf(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Date) return "timestamp";
+  if (isMap(v)) return "map";
+  if (typeof v === "bigint") return "number";
+  return typeof v; // string | number | boolean
+}
+
+function article(kind: string): string {
+  return kind === "list" || kind === "map" || kind === "string" || kind === "number" || kind === "boolean" || kind === "timestamp"
+    ? `a ${kind}`
+    : kind;
+}
+
+interface Below {
+  lf: LayeredFile;
+  v: unknown;
+}
+
+/**
+ * The values an overlay overrides at one key: walking down from the highest lower layer that
+ * defines it, each layer's definers count; the walk stops at a layer whose every alternative
+ * defines the key (an alternative that does not define it lets a lower value through).
+ */
+function overridden(below: readonly Below[], altsPerLayer: readonly number[]): Below[] {
+  const out: Below[] = [];
+  let i = below.length - 1;
+  while (i >= 0) {
+    const layer = below[i]!.lf.layer;
+    const alts = new Set<string>();
+    for (; i >= 0 && below[i]!.lf.layer === layer; i--) {
+      out.push(below[i]!);
+      alts.add(below[i]!.lf.alt);
+    }
+    if (alts.size >= altsPerLayer[layer]!) break;
+  }
+  return out;
+}
+
+/** A finding waiting for positions (located in one batch per file). */
+interface Pending {
+  finding: Finding;
+  at: { file: ConfigFile; pointer: string; key: boolean };
+  related: { file: ConfigFile; pointer: string; message: string; key?: boolean }[];
+}
+
+/** Analyse a layered configuration set; `files` in any order. */
+export function detectLayered(
+  files: readonly ConfigFile[],
+  rules: LayerRules,
+  configFile = ".integrity-guard/config.yml",
+): { findings: Finding[]; conflicts: Conflict[]; isSecret: SecretTest; placed: LayeredFile[] } {
+  const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
+  const usable: ConfigFile[] = [];
+  for (const f of files) {
+    if (isMap(f.value)) {
+      if (measure(f.value, MAX_DEPTH).tooDeep) {
+        findings.push({
+          rule: "config/skipped",
+          level: "error",
+          file: f.path,
+          message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
+          fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
+        });
+      } else usable.push(f);
+    } else if (f.value !== null && f.value !== undefined) {
+      findings.push({
+        rule: "config/not-a-map",
+        level: "error",
+        file: f.path,
+        ...(f.doc?.locate("") ?? { line: 1, column: 1 }),
+        message: `${f.path} holds ${Array.isArray(f.value) ? "a list" : "a single value"} at its top level; config files must hold a map of keys, so it was left out of the conflict analysis`,
+        fix: "make the top level of the file a map (key: value), or remove the file from config.files",
+      });
+    }
+  }
+  const { placed, unlayered } = assignLayers(usable, rules.layers);
+  for (const f of unlayered) {
+    findings.push({
+      rule: "config/unlayered",
+      level: "warning",
+      file: f.path,
+      message: `${f.path} is in config.files but in none of config.layers, so it was left out of the layered analysis`,
+      fix: `add a glob matching ${f.path} to the layer it belongs to in config.layers, or leave it out of config.files`,
+    });
+  }
+  const layered: LayeredFile[] = placed;
+  const altsPerLayer = rules.layers.map((_, i) => new Set(layered.filter((p) => p.layer === i).map((p) => p.alt)).size);
+  const ctx: WalkContext = {
+    isSecret,
+    merge: mergeMap(rules.merge),
+    differ: new Set(rules.differ ?? []),
+    extensible: new Set(rules.extensible ?? []),
+    owners: rules.owners ?? {},
+    layers: rules.layers,
+    altsPerLayer,
+    pending: [],
+  };
+  const conflicts = sameLayerConflicts(layered, ctx);
+  for (let i = 0; i < layered.length; i++) {
+    const over = layered[i]!;
+    if (over.layer === 0) continue;
+    const below: Below[] = [];
+    for (let j = 0; j < i; j++) if (layered[j]!.layer < over.layer) below.push({ lf: layered[j]!, v: layered[j]!.file.value });
+    // No lower file at all (the default file is missing: config/missing-file says so when it is
+    // named): nothing to compare with, rather than every key "unknown".
+    if (below.length === 0) continue;
+    walk(ctx, over, over.file.value as Record<string, unknown>, "", below, ctx.merge.get("") ?? "deep");
+  }
+  locateAll(ctx.pending);
+  for (const p of ctx.pending) findings.push(p.finding);
+  appendAll(
+    findings,
+    singleSourceFindings(
+      layered.map((l) => l.file),
+      ctx.owners,
+    ),
+  );
+  return { findings, conflicts, isSecret, placed: layered };
+}
+
+interface WalkContext {
+  isSecret: SecretTest;
+  merge: ReadonlyMap<string, MergeStrategy>;
+  differ: ReadonlySet<string>;
+  extensible: ReadonlySet<string>;
+  owners: Readonly<Record<string, string>>;
+  layers: LayerSpec;
+  altsPerLayer: readonly number[];
+  pending: Pending[];
+}
+
+function tokensOf(pointer: string): string[] {
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function shown(ctx: WalkContext, pointer: string, v: unknown): string {
+  return shownValue(v, ctx.isSecret(tokensOf(pointer)), ctx.isSecret);
+}
+
+/** Compare one overlay map with the maps it overrides, key by key. */
+function walk(
+  ctx: WalkContext,
+  over: LayeredFile,
+  value: Record<string, unknown>,
+  pointer: string,
+  below: readonly Below[],
+  strategy: MergeStrategy,
+): void {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const p = pointer + "/" + escapeToken(key);
+    if (ownerOf(p, ctx.owners) !== undefined) continue; // config/single-source speaks for owned keys
+    const childBelow: Below[] = [];
+    for (const b of below) if (isMap(b.v) && Object.prototype.hasOwnProperty.call(b.v, key)) childBelow.push({ lf: b.lf, v: b.v[key] });
+    if (childBelow.length === 0) {
+      const open = below.length > 0 && below.every((b) => isMap(b.v) && Object.keys(b.v).length === 0);
+      if (!open && !underAny(p, ctx.extensible)) ctx.pending.push(unknownKey(ctx, over, p, key, below));
+      continue;
+    }
+    const s = ctx.merge.get(p) ?? strategy;
+    const lower = overridden(childBelow, ctx.altsPerLayer);
+    const kind = kindOf(v);
+    const changed = kind === undefined ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
+    if (changed.length > 0) {
+      ctx.pending.push(typeChange(ctx, over, p, v, changed));
+      continue;
+    }
+    if (isMap(v) && s !== "replace" && lower.some((b) => isMap(b.v))) {
+      walk(ctx, over, v, p, childBelow, s);
+      continue;
+    }
+    if (s === "append" || s === "unique" || underAny(p, ctx.differ)) continue;
+    if (lower.every((b) => deepEqual(b.v, v))) ctx.pending.push(shadowed(ctx, over, p, v, lower));
+  }
+}
+
+function where(ctx: WalkContext, lf: LayeredFile): string {
+  return `${lf.file.path} (layer ${lf.layer + 1}: ${layerName(ctx.layers, lf.layer)})`;
+}
+
+function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string, below: readonly Below[]): Pending {
+  const names = new Set<string>();
+  for (const b of below) if (isMap(b.v)) for (const k of Object.keys(b.v)) names.add(k);
+  const guess = closest(key, [...names]);
+  const dotted = pointerToDotted(p);
+  const parent = p.slice(0, p.lastIndexOf("/"));
+  const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
+  return {
+    finding: {
+      rule: "config/unknown-key",
+      level: "error",
+      file: over.file.path,
+      pointer: p,
+      key: dotted,
+      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${pointerToDotted(guessPointer!)}?`}`,
+      fix:
+        guess === undefined
+          ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
+          : `rename it to ${pointerToDotted(guessPointer!)}, or list ${parent || p} in config.extensible if overlays may add keys there`,
+    },
+    at: { file: over.file, pointer: p, key: true },
+    related: guessPointer
+      ? below
+          .filter((b) => isMap(b.v) && Object.prototype.hasOwnProperty.call(b.v, guess!))
+          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${pointerToDotted(guessPointer)} is defined here`, key: true }))
+      : [],
+  };
+}
+
+function typeChange(ctx: WalkContext, over: LayeredFile, p: string, v: unknown, changed: readonly Below[]): Pending {
+  const dotted = pointerToDotted(p);
+  const kind = kindOf(v)!;
+  const first = changed[0]!;
+  const lowerKind = kindOf(first.v)!;
+  return {
+    finding: {
+      rule: "config/type-change",
+      level: "error",
+      file: over.file.path,
+      pointer: p,
+      key: dotted,
+      message: `${dotted} is ${article(kind)} (${shown(ctx, p, v)}) in ${where(ctx, over)} but ${article(lowerKind)} (${shown(ctx, p, first.v)}) in ${first.lf.file.path}, which it overrides; the merged configuration changes type`,
+      expected: lowerKind,
+      found: kind,
+      fix: `write ${dotted} as ${article(lowerKind)} in ${over.file.path}${kind === "string" && lowerKind !== "string" ? " (without quotes)" : ""}, or change its type in every layer`,
+    },
+    at: { file: over.file, pointer: p, key: false },
+    related: changed.map((b) => ({
+      file: b.lf.file,
+      pointer: p,
+      message: `${dotted} = ${shown(ctx, p, b.v)} (${article(kindOf(b.v)!)}, layer ${b.lf.layer + 1})`,
+    })),
+  };
+}
+
+function shadowed(ctx: WalkContext, over: LayeredFile, p: string, v: unknown, lower: readonly Below[]): Pending {
+  const dotted = pointerToDotted(p);
+  return {
+    finding: {
+      rule: "config/shadowed",
+      level: "notice",
+      file: over.file.path,
+      pointer: p,
+      key: dotted,
+      message: `${dotted} in ${where(ctx, over)} sets the value the layer below already gives (${shown(ctx, p, v)}); the override has no effect`,
+      fix: `remove ${dotted} from ${over.file.path}, or change it if it was meant to differ`,
+    },
+    at: { file: over.file, pointer: p, key: false },
+    related: lower.map((b) => ({ file: b.lf.file, pointer: p, message: `${dotted} = ${shown(ctx, p, b.v)} (layer ${b.lf.layer + 1})` })),
+  };
+}
+
+/** config/conflict between files of one layer and one alternative: nothing orders them. */
+function sameLayerConflicts(layered: readonly LayeredFile[], ctx: WalkContext): Conflict[] {
+  const groups = new Map<string, LayeredFile[]>();
+  for (const lf of layered) {
+    const id = `${lf.layer}\u0000${lf.alt}`;
+    const g = groups.get(id);
+    if (g) g.push(lf);
+    else groups.set(id, [lf]);
+  }
+  const conflicts: Conflict[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const root = newRoot();
+    try {
+      group.forEach((lf, i) => foldInto(root, lf.file.value as Record<string, unknown>, ctx.merge, i));
+    } catch (error) {
+      // Depth was checked before (measure); a disagreement on the limit must not crash the check.
+      if (!(error instanceof NestingError) && !(error instanceof RangeError)) throw error;
+      continue;
+    }
+    for (const { tokens, files } of conflictPaths(root)) {
+      const pointer = "/" + tokens.map(escapeToken).join("/");
+      if (underAny(pointer, ctx.differ) || ownerOf(pointer, ctx.owners) !== undefined) continue;
+      const entries = files.map((i) => ({ file: group[i]!.file.path, value: getAtPath(group[i]!.file.value, tokens) }));
+      const conflict: Conflict = { pointer, key: pointerToDotted(pointer), secret: ctx.isSecret(tokens), entries };
+      conflicts.push(conflict);
+      const definers = files.map((i) => group[i]!);
+      const dotted = conflict.key;
+      const values = entries.map((e) => (conflict.secret ? MASK : shown(ctx, pointer, e.value)));
+      const last = definers[definers.length - 1]!;
+      ctx.pending.push({
+        finding: {
+          rule: "config/conflict",
+          level: "error",
+          file: last.file.path,
+          pointer,
+          key: dotted,
+          message: `${dotted} is set to different values by files of one layer (layer ${last.layer + 1}: ${layerName(ctx.layers, last.layer)}): ${definers.map((d, i) => `${values[i]!} in ${d.file.path}`).join(", ")}; nothing decides which applies`,
+          expected: "one value in every file of the layer",
+          found: [...new Set(values)].join(" | "),
+          fix: `make the values equal, or keep ${dotted} in one of ${definers.map((d) => d.file.path).join(", ")} only`,
+        },
+        at: { file: last.file, pointer, key: false },
+        related: definers.map((d, i) => ({ file: d.file, pointer, message: `${dotted} = ${values[i]!}` })),
+      });
+    }
+  }
+  return conflicts;
+}
+
+/** Fill in every pending finding's positions, one batch of pointers per file. */
+function locateAll(pending: readonly Pending[]): void {
+  const wanted = new Map<ConfigFile, Set<string>>();
+  const want = (f: ConfigFile, p: string) => {
+    let s = wanted.get(f);
+    if (!s) wanted.set(f, (s = new Set()));
+    s.add(p);
+  };
+  for (const p of pending) {
+    want(p.at.file, p.at.pointer);
+    for (const r of p.related) want(r.file, r.pointer);
+  }
+  for (const [f, pointers] of wanted) f.doc?.prepare?.(pointers);
+  for (const p of pending) {
+    const doc = p.at.file.doc;
+    const pos: Position | undefined = p.at.key ? (doc?.locateKey(p.at.pointer) ?? doc?.locate(p.at.pointer)) : doc?.locate(p.at.pointer);
+    if (pos) {
+      p.finding.line = pos.line;
+      p.finding.column = pos.column;
+    }
+    const related: RelatedLocation[] = p.related.map((r) => {
+      const rp = r.key ? (r.file.doc?.locateKey(r.pointer) ?? r.file.doc?.locate(r.pointer)) : r.file.doc?.locate(r.pointer);
+      return { file: r.file.path, ...(rp ? { line: rp.line, column: rp.column } : {}), message: r.message };
+    });
+    if (related.length > 0) p.finding.related = related;
+  }
+}
