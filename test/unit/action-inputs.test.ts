@@ -8,7 +8,7 @@ import { readEvent } from "../../src/action/event.js";
 import { commandArgs } from "../../src/action/context.js";
 import { secretValues } from "../../src/action/secrets.js";
 import { computeOutputs } from "../../src/action/outputs.js";
-import { restoreBranchName } from "../../src/action/restore-pr.js";
+import { prRefusedFix, restoreBranchName } from "../../src/action/restore-pr.js";
 import { stickyMarker, STICKY_MARKER } from "../../src/action/comment.js";
 import { summarize } from "../../src/core/finding.js";
 import type { CommandSpec } from "../../src/commands/types.js";
@@ -201,8 +201,22 @@ describe("secrets, outputs, names", () => {
     expect(restoreBranchName("../x y~^:", undefined, new Date("2026-11-26T13:00:00.123Z"))).toBe(
       "integrity-guard/restore-x-y-20261126T130000",
     );
+    // A re-run keeps the run id: the attempt makes its branch new (the first attempt's exists).
+    expect(restoreBranchName("hourly", "4242", new Date(), "1")).toBe("integrity-guard/restore-hourly-4242");
+    expect(restoreBranchName("hourly", "4242", new Date(), "2")).toBe("integrity-guard/restore-hourly-4242-2");
     expect(stickyMarker("check")).toBe(STICKY_MARKER);
     expect(stickyMarker("verify")).toBe("<!-- integrity-guard:sticky:verify -->");
     expect(stickyMarker("verify").includes(STICKY_MARKER)).toBe(false);
+  });
+
+  it("a refused restore pull request names the repository setting, not a permissions key", () => {
+    const refused = Object.assign(new Error("GitHub Actions is not permitted to create or approve pull requests."), { status: 403 });
+    const fix = prRefusedFix(refused, "integrity-guard/restore-x-1", "main");
+    expect(fix).toContain('"Allow GitHub Actions to create and approve pull requests"');
+    expect(fix).not.toContain("pull-requests: write");
+    expect(fix).toContain("open a pull request from integrity-guard/restore-x-1 into main by hand");
+    const other = prRefusedFix(Object.assign(new Error("Resource not accessible by integration"), { status: 403 }), "b", "main");
+    expect(other).toContain("pull-requests: write");
+    expect(other).toContain("Allow GitHub Actions to create and approve pull requests");
   });
 });
