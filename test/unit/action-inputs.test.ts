@@ -26,6 +26,7 @@ describe("readInputs", () => {
       failOn: "error",
       workingDirectory: ".",
       configSource: "base",
+      commentKey: "",
     });
   });
 
