@@ -96,7 +96,9 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
     pullRequest = await o.client.createPullRequest({ head: branch, base, title: `Restore from snapshot ${o.snapshot}`, body });
   } catch (error) {
     throw new EnvironmentError(
-      `the restore was pushed to branch ${branch}, but the pull request could not be opened: ${describeApiError(error)}`,
+      `the restore was pushed to branch ${branch}, but the pull request could not be opened: ${
+        refusedBySetting(error) ? `${(error as Error).message} (HTTP 403)` : describeApiError(error)
+      }`,
       {
         fix: prRefusedFix(error, branch, base),
       },
@@ -113,8 +115,12 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
  */
 export function prRefusedFix(error: unknown, branch: string, base: string): string {
   const byHand = `open a pull request from ${branch} into ${base} by hand`;
-  const message = error instanceof Error ? error.message : String(error);
-  if (errorStatus(error) === 403 && /not permitted to create or approve pull requests/i.test(message))
+  if (refusedBySetting(error))
     return `${byHand}, or turn on "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General > Workflow permissions; for an organisation, also in its settings), or use mode: push`;
   return `${byHand}; the workflow needs \`permissions: pull-requests: write\` and the repository setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General), or use mode: push`;
+}
+
+/** GitHub's 403 when the repository or organisation does not let Actions create pull requests. */
+function refusedBySetting(error: unknown): boolean {
+  return errorStatus(error) === 403 && error instanceof Error && /not permitted to create or approve pull requests/i.test(error.message);
 }
