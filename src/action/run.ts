@@ -23,7 +23,7 @@ import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
 import { rankForDisplay } from "../report/rank.js";
 import { artifactUri } from "../report/sarif.js";
-import { renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
+import { escapeCell, renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
 import { annotationCapNote, FINDINGS_FILE_HINT } from "./messages.js";
@@ -354,7 +354,12 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
       moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary",
     });
   }
-  if (runUrl) body += `\n<sub>[workflow run](${runUrl}) · updated on every run</sub>\n`;
+  // Which job wrote this comment: with one comment per job, a reader must tell them apart.
+  const key = p.inputs.commentKey && p.inputs.commentKey !== "null" ? ` ${p.inputs.commentKey}` : "";
+  const job = [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter(Boolean).join(" / ") + key;
+  const from = job ? ` · job ${escapeCell(job)}` : "";
+  if (runUrl) body += `\n<sub>[workflow run](${runUrl})${from} · updated on every run</sub>\n`;
+  else if (from) body += `\n<sub>${from.slice(3)}</sub>\n`;
   const clean = findings.length === 0;
   const outcome = await postSticky(p.client, p.event.number, p.inputs.command, body, clean, (m) => core.warning(m), {
     workflow: env.GITHUB_WORKFLOW,

@@ -98,6 +98,9 @@ describe("one comment per job", { timeout: 120_000 }, () => {
     const [commentA, commentB] = [...sticky()].sort((x, y) => x.id - y.id);
     expect(commentA!.body).toContain("data/bad.json");
     expect(commentB!.body).toContain("data/bad2.json");
+    // Each says which job wrote it.
+    expect(commentA!.body).toContain('job integrity / check {"shard":1}');
+    expect(commentB!.body).toContain('job integrity / check {"shard":2}');
     // Job B is clean now: its own comment says so; job A's report stays.
     const clean = await pr({ paths: "data/good.json", "comment-key": '{"shard":2}' });
     expect(clean.code).toBe(0);

@@ -9,7 +9,7 @@ import { commandArgs } from "../../src/action/context.js";
 import { secretValues } from "../../src/action/secrets.js";
 import { computeOutputs } from "../../src/action/outputs.js";
 import { prRefusedFix, restoreBranchName } from "../../src/action/restore-pr.js";
-import { stickyMarker, STICKY_MARKER } from "../../src/action/comment.js";
+import { jobMarker, stickyMarker, STICKY_MARKER } from "../../src/action/comment.js";
 import { summarize } from "../../src/core/finding.js";
 import type { CommandSpec } from "../../src/commands/types.js";
 
@@ -219,5 +219,20 @@ describe("secrets, outputs, names", () => {
     const other = prRefusedFix(Object.assign(new Error("Resource not accessible by integration"), { status: 403 }), "b", "main");
     expect(other).toContain("pull-requests: write");
     expect(other).toContain("Allow GitHub Actions to create and approve pull requests");
+  });
+
+  it("the job marker tells jobs apart, is stable, and cannot end the HTML comment", () => {
+    const id = { workflow: "integrity", job: "check", command: "check", workingDirectory: ".", key: '{"shard":1}' };
+    expect(jobMarker(id)).toBe(jobMarker({ ...id }));
+    expect(jobMarker(id)).toMatch(/^<!-- integrity-guard:job:[0-9a-f]{20} -->$/);
+    for (const other of [
+      { key: '{"shard":2}' },
+      { workflow: "nightly" },
+      { job: "lint" },
+      { command: "verify" },
+      { workingDirectory: "sub" },
+    ])
+      expect(jobMarker({ ...id, ...other })).not.toBe(jobMarker(id));
+    expect(jobMarker({ ...id, workflow: "x --> <b>" })).toMatch(/^<!-- integrity-guard:job:[0-9a-f]{20} -->$/);
   });
 });
