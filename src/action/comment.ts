@@ -44,7 +44,10 @@ export function jobMarker(id: CommentIdentity): string {
  */
 export function ownedByJob(comments: readonly IssueComment[], marker: string, job: string): (c: IssueComment) => boolean {
   const keyed = comments.some((c) => c.body?.includes(marker) && c.body.includes(job));
-  return keyed ? (c) => c.body?.includes(job) ?? false : (c) => !(c.body?.includes(KEY_PREFIX) ?? true);
+  // The job's own comments stay accepted either way: two runs of one job that both created a
+  // comment find each other afterwards, and the older one wins (upsertComment).
+  const ours = (c: IssueComment) => c.body?.includes(job) ?? false;
+  return keyed ? ours : (c) => ours(c) || !(c.body?.includes(KEY_PREFIX) ?? true);
 }
 
 /** GitHub rejects comment bodies over 65536 characters. */
