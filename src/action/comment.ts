@@ -1,8 +1,10 @@
 /**
- * The sticky PR comment: one per command on a pull request, found by a hidden marker across all
- * pages of comments among the token's own comments, and updated in place. API failures become warnings; the findings are
- * already in the annotations and the job summary, so nothing is lost.
+ * The sticky PR comment: one per job and command on a pull request, found by two hidden markers
+ * (the command's, and the job's key) across all pages of comments among the token's own
+ * comments, and updated in place. API failures become warnings; the findings are already in the
+ * annotations and the job summary, so nothing is lost.
  */
+import { createHash } from "node:crypto";
 import { describeApiError, errorStatus, type GitHubClient, type IssueComment } from "../io/github-api.js";
 
 /** The marker of `check`'s comment; other commands add `:<command>` so each keeps its own. */
@@ -10,6 +12,42 @@ export const STICKY_MARKER = "<!-- integrity-guard:sticky -->";
 
 export function stickyMarker(command: string): string {
   return command === "check" ? STICKY_MARKER : `<!-- integrity-guard:sticky:${command} -->`;
+}
+
+/** What tells one job's comment from another's: GITHUB_WORKFLOW, GITHUB_JOB, the inputs. */
+export interface CommentIdentity {
+  workflow?: string | undefined;
+  job?: string | undefined;
+  command: string;
+  workingDirectory: string;
+  /** Input `comment-key` (default: the job's matrix values as JSON). */
+  key: string;
+}
+
+const KEY_PREFIX = "<!-- integrity-guard:job:";
+
+/**
+ * The job's marker: a hash of its identity, so two jobs (a matrix, or two workflows running
+ * `check`) each keep their own comment and a clean job never overwrites a failing job's report
+ * (issue 17). Hashed: the workflow name and the key are free text and must not end the HTML
+ * comment.
+ */
+export function jobMarker(id: CommentIdentity): string {
+  const text = JSON.stringify([id.workflow ?? "", id.job ?? "", id.command, id.workingDirectory, id.key]);
+  return `${KEY_PREFIX}${createHash("sha256").update(text).digest("hex").slice(0, 20)} -->`;
+}
+
+/**
+ * Which of the token's marker comments this job owns: the one with its job marker; failing that,
+ * one written before comments had job markers (it is adopted, and gains the marker), so an
+ * upgrade does not leave the old report behind. A comment of another job is never taken.
+ */
+export function ownedByJob(comments: readonly IssueComment[], marker: string, job: string): (c: IssueComment) => boolean {
+  const keyed = comments.some((c) => c.body?.includes(marker) && c.body.includes(job));
+  // The job's own comments stay accepted either way: two runs of one job that both created a
+  // comment find each other afterwards, and the older one wins (upsertComment).
+  const ours = (c: IssueComment) => c.body?.includes(job) ?? false;
+  return keyed ? ours : (c) => ours(c) || !(c.body?.includes(KEY_PREFIX) ?? true);
 }
 
 /** GitHub rejects comment bodies over 65536 characters. */
@@ -33,17 +71,21 @@ export async function postSticky(
   body: string,
   clean: boolean,
   warn: (m: string) => void,
+  identity?: CommentIdentity,
 ): Promise<CommentOutcome> {
   const marker = stickyMarker(command);
-  const text = `${marker}\n${body}`;
-  let owned: ((c: IssueComment) => boolean) | undefined;
+  const job = identity ? jobMarker(identity) : undefined;
+  const text = job ? `${marker}\n${job}\n${body}` : `${marker}\n${body}`;
+  let author: ((c: IssueComment) => boolean) | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      owned ??= ownedBy(await client.viewerLogin());
-      if (clean) {
-        const existing = (await client.listComments(pr)).find((c) => c.body?.includes(marker) && owned!(c));
-        if (!existing) return { action: "skipped" };
-      }
+      author ??= ownedBy(await client.viewerLogin());
+      const byAuthor = author;
+      const listed = await client.listComments(pr);
+      const mine = listed.filter((c) => c.body?.includes(marker) && byAuthor(c));
+      const ofJob = job ? ownedByJob(mine, marker, job) : () => true;
+      const owned = (c: IssueComment) => byAuthor(c) && ofJob(c);
+      if (clean && !mine.some(owned)) return { action: "skipped" };
       const r = await client.upsertComment(pr, marker, text, owned);
       return { action: r.action, url: r.url };
     } catch (error) {

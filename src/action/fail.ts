@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import * as core from "@actions/core";
 import { describeError } from "../errors.js";
+import { setOutputsOnFailure } from "./outputs.js";
 
 /**
  * Fail the step for `error`, whatever its type: a GuardError shows its message and fix, an
@@ -13,6 +14,11 @@ export function failStep(error: unknown): void {
   const text = describeError(error);
   core.setFailed(`integrity-guard: ${text}`);
   process.exitCode = 1;
+  try {
+    setOutputsOnFailure();
+  } catch {
+    // GITHUB_OUTPUT unwritable: the step has already failed, which is what matters
+  }
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   try {

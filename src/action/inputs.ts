@@ -33,6 +33,11 @@ export interface ActionInputs {
   sarif?: string;
   failOn: FailOn;
   workingDirectory: string;
+  /**
+   * Input `comment-key`: with the workflow, job, command and working directory, which sticky
+   * comment this run owns (action.yml defaults it to the job's matrix values as JSON).
+   */
+  commentKey: string;
 }
 
 /** Reads one input: the trimmed value, "" when unset. */
@@ -130,5 +135,6 @@ export function readInputs(get: InputGetter): ActionInputs {
     ...(sarif !== undefined ? { sarif } : {}),
     failOn,
     workingDirectory,
+    commentKey: get("comment-key"),
   };
 }

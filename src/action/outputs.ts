@@ -1,4 +1,5 @@
 /** The Action's outputs, derived from a command's result (names as in action.yml). */
+import * as core from "@actions/core";
 import type { Summary } from "../core/finding.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionCommand } from "./inputs.js";
@@ -51,4 +52,23 @@ export function computeOutputs(
     status: command === "health" && typeof healthStatus === "string" ? healthStatus : failed ? "failed" : "passed",
     snapshot: typeof snapshotId === "string" ? snapshotId : "",
   };
+}
+
+let written = false;
+
+/** Set every output (once per step). */
+export function setOutputs(outputs: ActionOutputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  written = true;
+}
+
+/**
+ * The outputs of a step that could not run (bad input, missing folder, no git): status `error`
+ * and every other output empty, so a later step (`if: always()`) reading them finds each one
+ * set, and never mistakes a step that checked nothing for a clean one (issue 17).
+ */
+export function setOutputsOnFailure(): void {
+  // Outside a runner there is no output file; @actions/core would print deprecated commands.
+  if (written || !process.env.GITHUB_OUTPUT) return;
+  setOutputs({ errors: "", warnings: "", "findings-file": "", "health-score": "", status: "error", snapshot: "" });
 }

@@ -5,7 +5,7 @@
  */
 import { EnvironmentError } from "../errors.js";
 import type { Git } from "../io/git.js";
-import { describeApiError, type GitHubClient } from "../io/github-api.js";
+import { describeApiError, errorStatus, type GitHubClient } from "../io/github-api.js";
 import type { Mode } from "./inputs.js";
 
 export interface RestorePublishOptions {
@@ -28,14 +28,19 @@ export interface RestorePublished {
 
 const BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 
-/** A branch-name-safe slug of the snapshot id. */
-export function restoreBranchName(snapshot: string, runId: string | undefined, now = new Date()): string {
+/**
+ * The restore branch: a branch-name-safe slug of the snapshot id, plus the run id and attempt. A
+ * re-run keeps GITHUB_RUN_ID and only bumps GITHUB_RUN_ATTEMPT, so the run id alone named a
+ * branch the first attempt had already pushed, and the re-run failed (issue 17).
+ */
+export function restoreBranchName(snapshot: string, runId: string | undefined, now = new Date(), runAttempt?: string): string {
   const slug =
     snapshot
       .replace(/[^A-Za-z0-9._-]+/g, "-")
       .replace(/^[-.]+|[-.]+$/g, "")
       .slice(0, 40) || "snapshot";
-  const stamp = runId && /^\d+$/.test(runId) ? runId : now.toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
+  const attempt = runAttempt && /^\d+$/.test(runAttempt) && runAttempt !== "1" ? `-${runAttempt}` : "";
+  const stamp = runId && /^\d+$/.test(runId) ? runId + attempt : now.toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
   return `integrity-guard/restore-${slug}-${stamp}`;
 }
 
@@ -74,7 +79,7 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
     throw new EnvironmentError("cannot tell which branch the pull request should target (detached HEAD, no GITHUB_REF_NAME)", {
       fix: "check out a branch with actions/checkout",
     });
-  const branch = restoreBranchName(o.snapshot, o.env.GITHUB_RUN_ID);
+  const branch = restoreBranchName(o.snapshot, o.env.GITHUB_RUN_ID, new Date(), o.env.GITHUB_RUN_ATTEMPT);
   await o.git.createBranch(branch);
   const commit = await o.git.commitPaths(changed, message, idEnv);
   await o.git.pushBranch("origin", branch);
@@ -91,12 +96,31 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
     pullRequest = await o.client.createPullRequest({ head: branch, base, title: `Restore from snapshot ${o.snapshot}`, body });
   } catch (error) {
     throw new EnvironmentError(
-      `the restore was pushed to branch ${branch}, but the pull request could not be opened: ${describeApiError(error)}`,
+      `the restore was pushed to branch ${branch}, but the pull request could not be opened: ${
+        refusedBySetting(error) ? `${(error as Error).message} (HTTP 403)` : describeApiError(error)
+      }`,
       {
-        fix: `open a pull request from ${branch} into ${base} by hand, or give the workflow \`permissions: pull-requests: write\``,
+        fix: prRefusedFix(error, branch, base),
       },
     );
   }
   o.log(`restored ${changed.length} file(s) on branch ${branch}; pull request #${pullRequest.number}: ${pullRequest.url}`);
   return { changed, commit, branch, pullRequest };
+}
+
+/**
+ * What to do when GitHub refused to open the restore pull request. A 403 "GitHub Actions is not
+ * permitted to create or approve pull requests" comes from the repository (or organisation)
+ * setting, off by default, which no `permissions:` key can grant; other refusals are the token's.
+ */
+export function prRefusedFix(error: unknown, branch: string, base: string): string {
+  const byHand = `open a pull request from ${branch} into ${base} by hand`;
+  if (refusedBySetting(error))
+    return `${byHand}, or turn on "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General > Workflow permissions; for an organisation, also in its settings), or use mode: push`;
+  return `${byHand}; the workflow needs \`permissions: pull-requests: write\` and the repository setting "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General), or use mode: push`;
+}
+
+/** GitHub's 403 when the repository or organisation does not let Actions create pull requests. */
+function refusedBySetting(error: unknown): boolean {
+  return errorStatus(error) === 403 && error instanceof Error && /not permitted to create or approve pull requests/i.test(error.message);
 }

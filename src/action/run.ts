@@ -12,6 +12,7 @@ import * as core from "@actions/core";
 import type { Config, LoadedConfig } from "../config/types.js";
 import { hasErrors, sortFindings, summarize, type Finding, type Summary } from "../core/finding.js";
 import { render, VERSION } from "../cli.js";
+import { UsageError } from "../errors.js";
 import { verbs } from "../commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../commands/types.js";
 import { Git } from "../io/git.js";
@@ -20,13 +21,15 @@ import { GitHubClient } from "../io/github-api.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
+import { rankForDisplay } from "../report/rank.js";
 import { artifactUri } from "../report/sarif.js";
-import { renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
+import { escapeCell, renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
+import { annotationCapNote, FINDINGS_FILE_HINT } from "./messages.js";
 import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
-import { computeOutputs } from "./outputs.js";
+import { computeOutputs, setOutputs } from "./outputs.js";
 import { prFiles } from "./pr-files.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
@@ -65,15 +68,16 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   if (restrict) findings = findings.filter((f) => !(f.file && PER_FILE_RULE.test(f.omitted?.rule ?? f.rule)) || restrict.has(f.file));
   const summary = summarize(findings, result.summary);
   const failed = decideFailure(p.inputs, result, summary);
-  annotate(findings, p);
+  const shown = rankForDisplay(findings);
+  annotate(shown, p);
   const findingsFile = await writeFindingsFile(p, { ...result, findings }, env);
-  let markdown = summaryMarkdown(p, findings, summary, result, published, restrict, env);
+  let markdown = summaryMarkdown(p, shown, summary, result, published, restrict, env);
   if (history) markdown += "\n" + renderScoreHistory(history);
   await writeJobSummary(markdown);
   await writeSarif(p, findings);
   const outputs = computeOutputs(p.inputs.command, result, summary, findingsFile, failed !== undefined);
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  await comment(p, findings, summary, markdown, env);
+  setOutputs(outputs);
+  await comment(p, shown, summary, markdown, env);
   if (failed) core.setFailed(failed);
   else core.info(`integrity-guard ${p.inputs.command}: ${summary.errors} error(s), ${summary.warnings} warning(s)`);
 }
@@ -84,6 +88,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
+  checkFolder(cwd, inputs.workingDirectory);
   const git = await Git.open(cwd);
   const event = readEvent(env);
   const explicitConfig = inputs.config ? path.resolve(cwd, inputs.config) : undefined;
@@ -107,6 +112,27 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
       : undefined;
   core.info(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
   return { inputs, workspace, git, loaded, trust, event, client };
+}
+
+/**
+ * The folder the Action runs in must exist before git runs there: spawning git in a missing
+ * folder fails like a missing git binary (ENOENT), and the step said "install git" (issue 17).
+ */
+function checkFolder(cwd: string, input: string): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(cwd);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) return;
+  const what = input === "." ? `the workspace ${cwd}` : `input \`working-directory\` is ${JSON.stringify(input)}, but ${cwd}`;
+  throw new UsageError(`${what} ${stat ? "is not a folder" : "does not exist"}`, {
+    fix:
+      input === "."
+        ? "check out the repository first (actions/checkout) or set GITHUB_WORKSPACE"
+        : "set `working-directory` to a folder of the checked-out repository, relative to the workspace (did actions/checkout use `path:`?)",
+  });
 }
 
 /** On a pull request, `check`'s per-file rules look at the PR's files only (unless they cannot be known). */
@@ -256,6 +282,8 @@ function summaryMarkdown(
         : `Pull request #${p.event.number}: whole tree checked.`,
     );
   else details.push(`Event \`${p.event.name}\`: whole tree checked.`);
+  const capNote = annotationCapNote(findings);
+  if (capNote) details.push(capNote);
   if (result.text && p.inputs.command !== "check")
     details.push("```text\n" + result.text.replace(/```/g, "'''").trim().slice(0, 20_000) + "\n```");
   if (published?.pullRequest)
@@ -277,8 +305,10 @@ function summaryMarkdown(
     summary: s,
     details: details.join("\n\n"),
     ...(link ? { link } : {}),
-    maxChars: 600_000,
-    moreAt: "all findings are in the findings-file output",
+    // GitHub takes at most 1 MiB of summary per step; the score history and a failure note
+    // need room after the findings.
+    maxChars: 900_000,
+    moreAt: FINDINGS_FILE_HINT,
   });
 }
 
@@ -324,8 +354,19 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
       moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary",
     });
   }
-  if (runUrl) body += `\n<sub>[workflow run](${runUrl}) · updated on every run</sub>\n`;
+  // Which job wrote this comment: with one comment per job, a reader must tell them apart.
+  const key = p.inputs.commentKey && p.inputs.commentKey !== "null" ? ` ${p.inputs.commentKey}` : "";
+  const job = [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter(Boolean).join(" / ") + key;
+  const from = job ? ` · job ${escapeCell(job)}` : "";
+  if (runUrl) body += `\n<sub>[workflow run](${runUrl})${from} · updated on every run</sub>\n`;
+  else if (from) body += `\n<sub>${from.slice(3)}</sub>\n`;
   const clean = findings.length === 0;
-  const outcome = await postSticky(p.client, p.event.number, p.inputs.command, body, clean, (m) => core.warning(m));
+  const outcome = await postSticky(p.client, p.event.number, p.inputs.command, body, clean, (m) => core.warning(m), {
+    workflow: env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+    command: p.inputs.command,
+    workingDirectory: p.inputs.workingDirectory,
+    key: p.inputs.commentKey,
+  });
   if (outcome.url) core.info(`pull request comment ${outcome.action}: ${outcome.url}`);
 }

@@ -52,6 +52,18 @@ export function errorStatus(error: unknown): number | undefined {
 export function describeApiError(error: unknown): string {
   const status = errorStatus(error);
   const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  // Octokit reports a request that got no answer (refused, DNS, TLS, reset) as status 500
+  // without a response: that is not an HTTP 500 from GitHub (issue 17).
+  const e = error as { response?: unknown; request?: { url?: unknown } } | null;
+  if (status === 500 && e?.response === undefined) {
+    let url = "its URL";
+    try {
+      if (typeof e?.request?.url === "string") url = new URL(e.request.url).origin;
+    } catch {
+      // keep the generic wording
+    }
+    return `could not reach the GitHub API at ${url}: ${message} (no HTTP response; check GITHUB_API_URL and the runner's network)`;
+  }
   if (status === 403 || status === 404) {
     return `${message} (HTTP ${status}; the token may lack the permission, e.g. \`permissions: pull-requests: write\` for comments, or \`issues: write\` for issues)`;
   }

@@ -16,7 +16,8 @@ import { resolveInside } from "./paths.js";
 
 /** The Action as users reference it. */
 export const ACTION_REF = "integrity-guard/integrity-guard@v1";
-export const CHECKOUT_REF = "actions/checkout@v4";
+/** v5 runs on Node 24; v4 runs on Node 20 and warns on every run (issue 17). */
+export const CHECKOUT_REF = "actions/checkout@v5";
 /** Shared by the snapshot and restore workflows: never two writers of the snapshot branch at once. */
 export const CONCURRENCY_GROUP = "integrity-guard-snapshots";
 export const WORKFLOW_DIR = ".github/workflows";
@@ -171,7 +172,9 @@ export function snapshotWorkflow(config: Config, options: WorkflowOptions = {}):
     "  # Pushes the snapshot branch.",
     "  contents: write",
     "concurrency:",
-    "  # Shared with integrity-restore.yml; queued, never cancelled (a cancelled snapshot is a lost backup).",
+    "  # Shared with integrity-restore.yml: one writer of the snapshot branch at a time. A running",
+    "  # snapshot is never cancelled; GitHub keeps one pending run per group, so a newer run that",
+    "  # queues replaces (cancels) a pending one: the newer snapshot is the one that matters.",
     `  group: ${CONCURRENCY_GROUP}`,
     "  cancel-in-progress: false",
     "jobs:",
@@ -230,10 +233,12 @@ export function restoreWorkflow(config: Config, options: WorkflowOptions = {}): 
     "permissions:",
     "  # Pushes the restore branch (or commit).",
     "  contents: write",
-    "  # Opens the pull request (mode pr).",
+    "  # Opens the pull request (mode pr). GitHub also needs the repository setting",
+    '  # "Allow GitHub Actions to create and approve pull requests" (Settings > Actions > General).',
     "  pull-requests: write",
     "concurrency:",
-    "  # Shared with integrity-snapshot.yml: a restore never races a snapshot.",
+    "  # Shared with integrity-snapshot.yml: a restore never races a snapshot (a running one is",
+    "  # never cancelled; a newer pending run replaces an older pending one).",
     `  group: ${CONCURRENCY_GROUP}`,
     "  cancel-in-progress: false",
     "jobs:",

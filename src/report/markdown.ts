@@ -1,18 +1,21 @@
 /**
- * Findings -> Markdown for the job summary and the sticky PR comment: a count line, a table per
- * rule area with every finding (the summary is where findings beyond GitHub's annotation display
- * limit are still visible), trimmed only at a size budget with a note saying how many rows were
- * left out. Cell text is escaped so file content can neither break the table nor inject HTML
- * (a hostile file name must not forge the sticky-comment marker).
+ * Findings -> Markdown for the job summary and the sticky PR comment: a count line, counts per
+ * rule (and, with many findings, per file), then one row per finding, the worst and most diverse
+ * first (rankForDisplay), trimmed at a size budget in UTF-8 bytes with a note saying how many
+ * rows were left out and where they are. So whatever the number of findings, a truncated file or
+ * a schema error is in the first screen (issue 17). Cell text is escaped so file content can
+ * neither break the table nor inject HTML (a hostile file name must not forge the sticky-comment
+ * marker).
  */
 import type { Finding, Summary } from "../core/finding.js";
 import { displayText } from "../core/names.js";
+import { rankForDisplay } from "./rank.js";
 
 export interface MarkdownOptions {
   /** Heading, e.g. "integrity-guard check". */
   title: string;
   summary: Summary;
-  /** Character budget for the whole text (job summary 1 MiB, comment 65536). */
+  /** Budget for the whole text in UTF-8 bytes (job summary 1 MiB, comment 65536 characters). */
   maxChars?: number;
   /** Link for a file (and line), e.g. the blob URL at the PR's head commit. */
   link?: (file: string, line?: number) => string | undefined;
@@ -111,43 +114,77 @@ function messageCell(f: Finding): string {
   return escapeCell(lines.join("\n"));
 }
 
+/** With more findings than this, the report also counts them per file before listing them. */
+export const FILE_OVERVIEW_AFTER = 20;
+/** Files listed in the per-file overview. */
+const FILE_OVERVIEW_ROWS = 25;
+
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+/** How many findings a listed finding stands for (a capped "and K more" line: K). */
+const weight = (f: Finding) => f.omitted?.count ?? 1;
+const levelOf = (f: Finding) => f.omitted?.level ?? f.level;
+
+/** Counts per rule, in the order the ranked list first shows each rule (errors' rules first). */
+function ruleTable(ranked: readonly Finding[]): string[] {
+  const byRule = new Map<string, number>();
+  for (const f of ranked) {
+    const rule = f.omitted?.rule ?? f.rule;
+    byRule.set(rule, (byRule.get(rule) ?? 0) + weight(f));
+  }
+  return ["| rule | findings |", "| --- | ---: |", ...[...byRule].map(([r, n]) => `| ${escapeCell(r)} | ${n} |`), ""];
+}
+
+/** Counts per file, in the order the ranked list first shows each file, at most FILE_OVERVIEW_ROWS rows. */
+function fileTable(ranked: readonly Finding[]): string[] {
+  const byFile = new Map<string, { errors: number; warnings: number; rules: Set<string> }>();
+  for (const f of ranked) {
+    const key = f.file ?? "";
+    const e = byFile.get(key) ?? { errors: 0, warnings: 0, rules: new Set<string>() };
+    if (levelOf(f) === "error") e.errors += weight(f);
+    else if (levelOf(f) === "warning") e.warnings += weight(f);
+    e.rules.add(f.omitted?.rule ?? f.rule);
+    byFile.set(key, e);
+  }
+  const rows = [...byFile].filter(([, e]) => e.errors + e.warnings > 0);
+  if (rows.length < 2) return [];
+  const out = ["| file | errors | warnings | rules |", "| --- | ---: | ---: | --- |"];
+  for (const [file, e] of rows.slice(0, FILE_OVERVIEW_ROWS))
+    out.push(
+      `| ${file ? escapeCell(displayText(file)) : "(repository)"} | ${e.errors} | ${e.warnings} | ${escapeCell([...e.rules].join(", "))} |`,
+    );
+  if (rows.length > FILE_OVERVIEW_ROWS) out.push(`| … ${rows.length - FILE_OVERVIEW_ROWS} more files |  |  |  |`);
+  out.push("");
+  return out;
+}
+
 /** Render findings as Markdown (see the module comment). */
 export function renderMarkdown(findings: readonly Finding[], options: MarkdownOptions): string {
   const max = options.maxChars ?? 1_000_000;
   const head = [`## ${options.title}: ${verdict(options.summary)}`, ""];
   if (options.details) head.push(options.details.trim(), "");
   if (findings.length === 0) return head.join("\n");
-  const byRule = new Map<string, number>();
-  // A capped "and K more" line counts as the K findings of its rule.
-  for (const f of findings) {
-    const rule = f.omitted?.rule ?? f.rule;
-    byRule.set(rule, (byRule.get(rule) ?? 0) + (f.omitted?.count ?? 1));
-  }
-  head.push(
-    "| rule | findings |",
-    "| --- | ---: |",
-    ...[...byRule].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `| ${escapeCell(r)} | ${n} |`),
-    "",
-  );
+  const ranked = rankForDisplay(findings);
+  head.push(...ruleTable(ranked));
+  if (findings.length > FILE_OVERVIEW_AFTER) head.push(...fileTable(ranked));
   const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
-  const rows = findings.map(
-    (f) =>
-      `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(displayText(f.pointer)) : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`,
-  );
   const out = [...head, ...tableHead];
-  let size = out.join("\n").length;
-  const reserve = 300; // room for the truncation note
+  let size = bytes(out.join("\n"));
+  const reserve = 600; // room for the truncation note
   let shown = 0;
-  for (const row of rows) {
-    if (size + row.length + 1 > max - reserve) break;
+  for (const f of ranked) {
+    const row = `| ${ICON[f.level]} | ${location(f, options.link)} | ${escapeCell(f.rule)} | ${messageCell(f)} | ${f.pointer ? escapeCell(displayText(f.pointer)) : ""} | ${f.fix ? escapeCell(f.fix) : ""} |`;
+    const n = bytes(row) + 1;
+    if (size + n > max - reserve) break;
     out.push(row);
-    size += row.length + 1;
+    size += n;
     shown++;
   }
-  if (shown < rows.length) {
+  if (shown < ranked.length) {
+    const left = ranked.length - shown;
     out.push(
       "",
-      `**${rows.length - shown} more finding${rows.length - shown === 1 ? "" : "s"} not shown here** (size limit)${options.moreAt ? `: ${options.moreAt}` : ""}.`,
+      `**${left} more finding${left === 1 ? "" : "s"} not shown here** (size limit)${options.moreAt ? `: ${options.moreAt}` : ""}.`,
     );
   }
   return out.join("\n") + "\n";

@@ -1,6 +1,61 @@
 /** Findings -> SARIF 2.1.0 (for github/codeql-action/upload-sarif and other code-scanning tools). */
 import type { Finding } from "../core/finding.js";
-import { nameBytes } from "../core/names.js";
+import { displayText, nameBytes } from "../core/names.js";
+import { escapeCell } from "./markdown.js";
+
+const DOCS = "https://github.com/integrity-guard/integrity-guard/blob/main/docs/";
+/** The page that explains each rule area (the code-scanning alert page links it). */
+const AREA_DOC: Record<string, string> = {
+  parse: "parsing.md",
+  schema: "validation.md",
+  validate: "validation.md",
+  manifest: "manifest.md",
+  config: "conflicts.md",
+  sync: "conflicts.md",
+  snapshot: "snapshots.md",
+  recover: "safe-writes.md",
+  write: "safe-writes.md",
+  health: "health.md",
+  alert: "health.md",
+  trust: "action.md",
+  report: "action.md",
+};
+
+/** The docs page for a rule (its area's), or the README. */
+export function ruleHelpUri(rule: string): string {
+  const page = AREA_DOC[rule.split("/")[0]!];
+  return page ? DOCS + page : "https://github.com/integrity-guard/integrity-guard#readme";
+}
+
+/**
+ * A rule's descriptor with the text GitHub's code-scanning alert page shows (issue 17): the
+ * short description names the rule, the full one and the help carry an example message and its
+ * fix, taken from the first finding of the rule. That text comes from files (keys, values,
+ * names): shown escaped, and in the Markdown help as escaped inline text.
+ */
+function ruleDescriptor(id: string, example: Finding) {
+  const message = displayText(example.message);
+  const fix = example.fix ? displayText(example.fix) : undefined;
+  const helpUri = ruleHelpUri(id);
+  const full = fix ? `${message} Fix: ${fix}` : message;
+  return {
+    id,
+    shortDescription: { text: `integrity-guard ${id}` },
+    fullDescription: { text: full },
+    helpUri,
+    help: {
+      text: [`Example: ${message}`, ...(fix ? [`Fix: ${fix}`] : []), `More: ${helpUri}`].join("\n"),
+      markdown: [
+        `**${escapeCell(id)}**`,
+        "",
+        `Example: ${escapeCell(example.message)}`,
+        ...(example.fix ? ["", `Fix: ${escapeCell(example.fix)}`] : []),
+        "",
+        `[Documentation](${helpUri})`,
+      ].join("\n"),
+    },
+  };
+}
 
 /**
  * A repo-relative path as a SARIF artifact URI (a relative URI reference, RFC 3986): every byte
@@ -17,7 +72,9 @@ export function artifactUri(file: string): string {
 }
 
 export function renderSarif(findings: readonly Finding[], version: string): string {
-  const rules = [...new Set(findings.map((f) => f.rule))].sort();
+  const examples = new Map<string, Finding>();
+  for (const f of findings) if (!examples.has(f.rule)) examples.set(f.rule, f);
+  const rules = [...examples.keys()].sort();
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -28,7 +85,7 @@ export function renderSarif(findings: readonly Finding[], version: string): stri
             name: "integrity-guard",
             version,
             informationUri: "https://www.npmjs.com/package/integrity-guard",
-            rules: rules.map((id) => ({ id, shortDescription: { text: id } })),
+            rules: rules.map((id) => ruleDescriptor(id, examples.get(id)!)),
           },
         },
         results: findings.map((f) => ({

@@ -43,14 +43,14 @@ afterEach(async () => {
   key.cleanup();
 });
 
-const restore = (inputs: Record<string, string>) =>
+const restore = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   runActionBundle({
     repo,
     apiUrl: api.url,
     eventName: "workflow_dispatch",
     payload: payloads.workflowDispatch(inputs),
     inputs: { command: "restore", ...inputs },
-    env: { IG_TEST_SIGNING_KEY: key.privateKey },
+    env: { IG_TEST_SIGNING_KEY: key.privateKey, ...env },
   });
 
 describe("Action snapshot and restore", () => {
@@ -122,5 +122,31 @@ describe("Action snapshot and restore", () => {
       /^::error::integrity-guard: the restore was pushed to branch integrity-guard\/restore-hourly-4242, but the pull request could not be opened: .*Resource not accessible by integration.*HTTP 403/m,
     );
     expect(run.stdout).toContain("fix: open a pull request from integrity-guard/restore-hourly-4242 into main by hand");
+  });
+
+  it("the repository setting that refuses PR creation is named (not a permissions key)", async () => {
+    api.failNext({
+      method: "POST",
+      path: "/repos/acme/app/pulls",
+      status: 403,
+      message: "GitHub Actions is not permitted to create or approve pull requests.",
+    });
+    const run = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::integrity-guard: the restore was pushed to branch integrity-guard\/restore-hourly-4242, but/m);
+    expect(run.stdout).toContain('"Allow GitHub Actions to create and approve pull requests"');
+    expect(run.stdout).not.toContain("pull-requests: write");
+  });
+
+  it("a re-run (same run id, next attempt) pushes a new branch instead of failing on the first attempt's", async () => {
+    api.failNext({ method: "POST", path: "/repos/acme/app/pulls", status: 502 });
+    const first = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr" }, { GITHUB_RUN_ATTEMPT: "1" });
+    expect(first.code).toBe(1);
+    expect(origin.git("rev-parse", "--verify", "-q", "refs/heads/integrity-guard/restore-hourly-4242").trim()).toMatch(/^[0-9a-f]{40}$/);
+    repo.git("switch", "-q", "main");
+    const again = await restore({ snapshot: "hourly", paths: "data/state.json", mode: "pr" }, { GITHUB_RUN_ATTEMPT: "2" });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    const posts = api.find("POST", "/repos/acme/app/pulls").filter((r) => r.status === 201);
+    expect(posts.map((r) => (r.body as { head: string }).head)).toEqual(["integrity-guard/restore-hourly-4242-2"]);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubClient, describeApiError, errorStatus } from "../../src/io/github-api.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { prFiles, API_FILE_LIMIT } from "../../src/action/pr-files.js";
+import { jobMarker, postSticky } from "../../src/action/comment.js";
 import { Git } from "../../src/io/git.js";
 import { withRepo } from "../helpers/repo.js";
 
@@ -51,6 +52,29 @@ describe("GitHub API stand-in and client", () => {
     expect(r).toMatchObject({ action: "updated", id: other });
     expect(api.comments.filter((c) => c.body.includes(MARKER)).map((c) => [c.id, c.body])).toEqual([[other, `${MARKER}\nmine`]]);
     expect(api.find("DELETE", /\/issues\/comments\/\d+$/)).toHaveLength(1);
+  });
+
+  it("two runs of one job racing to create its comment end with one; another job's comment is left alone", async () => {
+    const id = { workflow: "w", job: "check", command: "check", workingDirectory: ".", key: '{"shard":1}' };
+    const otherJob = api.addComment(5, `${MARKER}\n${jobMarker({ ...id, key: '{"shard":2}' })}\nshard 2 failed`);
+    let raced: number | undefined;
+    api.beforeAnswer = (req) => {
+      if (req.method === "POST" && req.path.endsWith("/issues/5/comments") && raced === undefined)
+        raced = api.addComment(5, `${MARKER}\n${jobMarker(id)}\nother run`).id;
+    };
+    const r = await postSticky(client(), 5, "check", "mine", false, () => undefined, id);
+    expect(r.action).toBe("updated");
+    const mine = api.comments.filter((c) => c.body.includes(jobMarker(id)));
+    expect(mine.map((c) => [c.id, c.body.endsWith("mine")])).toEqual([[raced, true]]);
+    expect(api.comments.find((c) => c.id === otherJob.id)!.body).toContain("shard 2 failed");
+  });
+
+  it("a refused connection is described as such, not as HTTP 500", async () => {
+    const error = await new GitHubClient({ token: "t", repository: "acme/app", apiUrl: "http://127.0.0.1:9", retryDelayMs: 1 })
+      .listComments(1)
+      .catch((e: unknown) => e);
+    expect(describeApiError(error)).toMatch(/^could not reach the GitHub API at http:\/\/127\.0\.0\.1:9: .*no HTTP response/);
+    expect(describeApiError(error)).not.toContain("HTTP 500");
   });
 
   it("answers 403 to a read-only token on writes, and the error says which permission", async () => {

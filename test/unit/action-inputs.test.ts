@@ -8,8 +8,8 @@ import { readEvent } from "../../src/action/event.js";
 import { commandArgs } from "../../src/action/context.js";
 import { secretValues } from "../../src/action/secrets.js";
 import { computeOutputs } from "../../src/action/outputs.js";
-import { restoreBranchName } from "../../src/action/restore-pr.js";
-import { stickyMarker, STICKY_MARKER } from "../../src/action/comment.js";
+import { prRefusedFix, restoreBranchName } from "../../src/action/restore-pr.js";
+import { jobMarker, stickyMarker, STICKY_MARKER } from "../../src/action/comment.js";
 import { summarize } from "../../src/core/finding.js";
 import type { CommandSpec } from "../../src/commands/types.js";
 
@@ -26,6 +26,7 @@ describe("readInputs", () => {
       failOn: "error",
       workingDirectory: ".",
       configSource: "base",
+      commentKey: "",
     });
   });
 
@@ -201,8 +202,37 @@ describe("secrets, outputs, names", () => {
     expect(restoreBranchName("../x y~^:", undefined, new Date("2026-11-26T13:00:00.123Z"))).toBe(
       "integrity-guard/restore-x-y-20261126T130000",
     );
+    // A re-run keeps the run id: the attempt makes its branch new (the first attempt's exists).
+    expect(restoreBranchName("hourly", "4242", new Date(), "1")).toBe("integrity-guard/restore-hourly-4242");
+    expect(restoreBranchName("hourly", "4242", new Date(), "2")).toBe("integrity-guard/restore-hourly-4242-2");
     expect(stickyMarker("check")).toBe(STICKY_MARKER);
     expect(stickyMarker("verify")).toBe("<!-- integrity-guard:sticky:verify -->");
     expect(stickyMarker("verify").includes(STICKY_MARKER)).toBe(false);
+  });
+
+  it("a refused restore pull request names the repository setting, not a permissions key", () => {
+    const refused = Object.assign(new Error("GitHub Actions is not permitted to create or approve pull requests."), { status: 403 });
+    const fix = prRefusedFix(refused, "integrity-guard/restore-x-1", "main");
+    expect(fix).toContain('"Allow GitHub Actions to create and approve pull requests"');
+    expect(fix).not.toContain("pull-requests: write");
+    expect(fix).toContain("open a pull request from integrity-guard/restore-x-1 into main by hand");
+    const other = prRefusedFix(Object.assign(new Error("Resource not accessible by integration"), { status: 403 }), "b", "main");
+    expect(other).toContain("pull-requests: write");
+    expect(other).toContain("Allow GitHub Actions to create and approve pull requests");
+  });
+
+  it("the job marker tells jobs apart, is stable, and cannot end the HTML comment", () => {
+    const id = { workflow: "integrity", job: "check", command: "check", workingDirectory: ".", key: '{"shard":1}' };
+    expect(jobMarker(id)).toBe(jobMarker({ ...id }));
+    expect(jobMarker(id)).toMatch(/^<!-- integrity-guard:job:[0-9a-f]{20} -->$/);
+    for (const other of [
+      { key: '{"shard":2}' },
+      { workflow: "nightly" },
+      { job: "lint" },
+      { command: "verify" },
+      { workingDirectory: "sub" },
+    ])
+      expect(jobMarker({ ...id, ...other })).not.toBe(jobMarker(id));
+    expect(jobMarker({ ...id, workflow: "x --> <b>" })).toMatch(/^<!-- integrity-guard:job:[0-9a-f]{20} -->$/);
   });
 });

@@ -37,15 +37,15 @@ describe("renderMarkdown", () => {
         "",
         "| rule | findings |",
         "| --- | ---: |",
-        "| config/conflict | 1 |",
-        "| manifest/missing | 1 |",
         "| parse/syntax | 1 |",
+        "| manifest/missing | 1 |",
+        "| config/conflict | 1 |",
         "",
         "| level | location | rule | message | pointer | fix |",
         "| --- | --- | --- | --- | --- | --- |",
         "| ❌ error | data/a.json:3:7 | parse/syntax | unexpected ',' | /a/b | remove the comma |",
-        "| ⚠️ warning | config/a.yaml:1:1 | config/conflict | differs<br>expected: 1<br>found: 2<br>see config/b.yaml:4:2 |  |  |",
         "| ❌ error | (repository) | manifest/missing | no manifest |  |  |",
+        "| ⚠️ warning | config/a.yaml:1:1 | config/conflict | differs<br>expected: 1<br>found: 2<br>see config/b.yaml:4:2 |  |  |",
         "",
       ].join("\n"),
     );
@@ -76,6 +76,43 @@ describe("renderMarkdown", () => {
     const shown = cut.split("\n").filter((l) => l.startsWith("| ❌")).length;
     expect(shown).toBeGreaterThan(10);
     expect(cut).toContain(`**${500 - shown} more findings not shown here** (size limit): see the findings file.`);
+  });
+
+  it("with 5,000 findings of one rule, the one truncated file and the schema error are in the first rows and the overview", () => {
+    const dup = Array.from({ length: 5_000 }, (_, i) =>
+      f({
+        rule: "parse/duplicate-key",
+        file: `a/f${String(Math.floor(i / 50)).padStart(3, "0")}.json`,
+        line: 2 + (i % 50),
+        message: "duplicate key",
+      }),
+    );
+    const truncated = f({ file: "zz/state.json", line: 9, column: 1, message: "unexpected end of input (the file is truncated)" });
+    const schema = f({ rule: "schema/violation", file: "zz/config.json", line: 1, column: 1, message: "must be number" });
+    const all = [...dup, schema, truncated];
+    const md = renderMarkdown(all, { title: "t", summary: summarize(all), maxChars: 60_000, moreAt: "see the job summary" });
+    const rows = md.split("\n").filter((l) => l.startsWith("| ❌"));
+    expect(rows[0]).toContain("zz/state.json:9:1");
+    expect(rows[1]).toContain("parse/duplicate-key");
+    expect(rows[2]).toContain("zz/config.json:1:1");
+    // Every failing file once before any file a second time.
+    expect(new Set(rows.slice(0, 102).map((r) => r.split(" | ")[1]!.replace(/:.*/, ""))).size).toBe(102);
+    // Counts per rule and per file come before the rows; the rare rules and files lead the overview.
+    const overview = md.slice(0, md.indexOf("| level |"));
+    expect(overview).toContain("| parse/duplicate-key | 5000 |");
+    expect(overview).toContain("| schema/violation | 1 |");
+    expect(overview).toMatch(
+      /\| file \| errors \| warnings \| rules \|\n.*\n\| zz\/state\.json \| 1 \| 0 \| parse\/syntax \|\n\| a\/f000\.json \| 50 \| 0 \| parse\/duplicate-key \|\n\| zz\/config\.json \| 1 \| 0 \| schema\/violation \|/,
+    );
+    expect(overview).toContain("| … 77 more files |");
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(60_000);
+    expect(md).toMatch(/\*\*\d+ more findings not shown here\*\* \(size limit\): see the job summary\./);
+  });
+
+  it("keeps to the budget in UTF-8 bytes, not characters", () => {
+    const wide = Array.from({ length: 300 }, (_, i) => f({ file: `données/é${i}.json`, message: "数据".repeat(40) }));
+    const md = renderMarkdown(wide, { title: "t", summary: summarize(wide), maxChars: 20_000 });
+    expect(Buffer.byteLength(md, "utf8")).toBeLessThanOrEqual(20_000);
   });
 
   it("says clean plainly", () => {

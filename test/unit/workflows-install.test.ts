@@ -56,7 +56,7 @@ describe("generated workflows", () => {
     expect(Object.keys(wf.on).sort()).toEqual(["pull_request", "push"]);
     expect(wf.permissions).toEqual({ contents: "read", "pull-requests": "write" });
     const steps = wf.jobs.check!.steps;
-    expect(steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "persist-credentials": false } });
+    expect(steps[0]).toEqual({ uses: "actions/checkout@v5", with: { "persist-credentials": false } });
     expect(steps[1]).toMatchObject({ uses: "integrity-guard/integrity-guard@v1", with: { command: "check" } });
   });
 
