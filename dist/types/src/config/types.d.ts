@@ -38,6 +38,10 @@ export interface ManifestConfig {
 export interface ConfigConflictConfig {
     files?: string[];
     precedence?: string[];
+    /** Layered mode (default + overlays), lowest first; a list is one layer of several globs. */
+    layers?: (string | string[])[];
+    /** Pointers below which overlays may add keys (no config/unknown-key). */
+    extensible?: string[];
     owners?: Record<string, string>;
     differ?: string[];
     merge?: Record<string, "deep" | "replace" | "unique" | "append">;

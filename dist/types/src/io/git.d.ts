@@ -206,13 +206,14 @@ export declare class Git {
     currentBranch(): Promise<string | undefined>;
     /**
      * What a commit would change, in one git process: staged entries that differ from HEAD
-     * (with their staged mode and blob id) and unmerged paths. Lets the hook read only the
+     * (with their staged mode and blob id), unmerged paths and deleted paths. Lets the hook read only the
      * staged blobs instead of listing the whole index. Undefined on an unborn branch (no HEAD).
      * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
      */
     stagedIndexChanges(): Promise<{
         entries: IndexEntry[];
         unmerged: string[];
+        deleted: string[];
     } | undefined>;
     /**
      * Read objects by name in one `git cat-file --batch`, in order: blob ids, or `:path` for the

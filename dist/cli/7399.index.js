@@ -1,0 +1,172 @@
+var ye=Object.defineProperty;var t=(W,M)=>ye(W,"name",{value:M,configurable:!0});const we=7399,ke=[7399],_e={7399:((W,M,r)=>{r.r(M),r.d(M,{command:t(()=>oe,"command")});var N=r(3024),u=r.n(N),L=r(6760),a=r.n(L),E=r(7523),R=r(8817),b=r(2143),_=r(4759);function $(){return _.gQ.map(e=>`    - "${e}"`).join(`
+`)}t($,"jsoncLines");function v(){return`# integrity-guard configuration (the README describes every key; \`integrity-guard --help\`).
+# Checked against schemas/config.schema.json; unknown keys are errors (a typo never turns a check off).
+version: 1
+
+validate:
+  # Files that must parse (strict JSON per RFC 8259; JSONC; YAML). This is also the default.
+  files: ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"]
+  # Never checked (node_modules/** and .git/** never are, whatever this says).
+  exclude: []
+  # JSON files whose readers accept comments and trailing commas (JSON with comments). These are
+  # the defaults (they apply when this key is absent); only .json/.jsonc names are affected, a
+  # YAML file under one of these folders stays YAML. Add your own; keep strict-JSON files out.
+  jsonc:
+${$()}
+  # Templates are JSON/YAML only after rendering: files under templates/ beside a Chart.yaml
+  # (Helm), *.j2/*.jinja/*.tmpl/*.tpl names, folders named {{cookiecutter...}}, and files that do
+  # not parse because of {{ }} / {% %} tags are skipped with one validate/template notice per folder.
+  # A file that parses (e.g. "{{ var }}" inside quotes) is always checked.
+  templates:
+    mode: auto # auto | check (validate every file as it is)
+    # skip: ["deploy/*.yaml.in"]          # more files that are templates
+    # check: ["charts/app/templates/crd.yaml"] # always validated as they are
+  # YAML as its readers read it: << merge keys merge (as in PyYAML, Ruby, Go, compose, GitLab CI);
+  # the tags of CloudFormation, Home Assistant, ESPHome, GitLab CI, Ruby, Ansible, MkDocs,
+  # Compose and Symfony files are accepted there; any other tag is a warning (docs/parsing.md).
+  # yaml:
+  #   forbid_merge_keys: ["state/**/*.yaml"] # << is an error in these files
+  #   custom_tags: # tags your files' readers understand (accepted in these files)
+  #     - files: ["config/**/*.yml"]
+  #       tags: ["!include", "!secret"]
+  #   unknown_tags: error # other tags: an error instead of a warning
+  # At most this many findings are listed per file (the most important first); the rest are
+  # counted in one "and K more of rule R" line, so one broken file cannot bury the others.
+  # max_findings_per_file: 50
+  # Map files to JSON Schemas (draft-04 to 2020-12); a file's own "$schema" (a local
+  # path) maps it too. Errors are reported at the offending value's line and column. A
+  # "$schema" into node_modules/ that is not installed, or naming a missing file, is a warning
+  # (schema/unavailable) unless require_schema lists the file.
+  # schemas:
+  #   - files: ["data/**/*.json"]
+  #     schema: schemas/data.schema.json
+  # Files that must have a schema; one without any is reported as schema/missing.
+  # require_schema: ["data/**/*.json"]
+
+# Files sealed by \`integrity-guard seal\` (SHA-256 manifest in .integrity-guard/manifest.json).
+# manifest:
+#   include: ["data/**"]
+#   exclude: ["**/*.tmp"]
+
+# Config files checked together for conflicting keys; in precedence the last file wins.
+# config:
+#   files: ["config/*.yaml"]
+#   precedence: ["config/system.yaml", "config/local.yaml"]
+#   # Or, for a default + overlays layout (overrides intended; instead of precedence):
+#   # layers: ["config/default.*", ["config/production.*", "config/staging.*"], "config/local.*"]
+
+# Declared field mappings between state files (target field: source field).
+# sync:
+#   - source: { file: logs/contract_statuses.json, path: /contracts }
+#     target: { file: fsm_state.json, path: /states }
+#     fields: { status: status, progress_percentage: progress }
+
+# Signed snapshot backups on an orphan branch (see \`integrity-guard snapshot --help\`).
+# snapshots:
+#   branch: integrity-snapshots
+#   sign: { format: ssh, key: env:INTEGRITY_GUARD_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers }
+#   sets:
+#     hourly: { paths: ["data/"], keep: 24 }
+`}t(v,"starterConfig");var f=r(3916),x=r(3059);const P="# integrity-guard-hook:",h="# >>> integrity-guard >>>",y="# <<< integrity-guard <<<",d=2,s=".local";function l(){return`ig_local=node_modules/.bin/integrity-guard
+if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
+  ig_refuse=
+  ig_fix="look at it (ls -l node_modules/.bin/integrity-guard), then rm -rf node_modules && npm install (or use a global install: rm node_modules/.bin/integrity-guard)"
+  if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
+    ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
+    ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
+  elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
+    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
+  elif [ -L "$ig_local" ]; then
+    ig_pkg=$(cd -P node_modules/integrity-guard 2>/dev/null && pwd -P) || ig_pkg=
+    ig_at=$(pwd -P)/node_modules/.bin
+    ig_name=integrity-guard
+    ig_n=0
+    while [ -n "$ig_at" ] && [ -L "$ig_at/$ig_name" ] && [ "$ig_n" -lt 40 ]; do
+      ig_link=$(readlink "$ig_at/$ig_name") || ig_link=
+      case "$ig_link" in "") ig_at= ;; /*) ;; *) ig_link="$ig_at/$ig_link" ;; esac
+      if [ -n "$ig_at" ]; then
+        ig_name=$(basename "$ig_link")
+        ig_at=$(cd -P "$(dirname "$ig_link")" 2>/dev/null && pwd -P) || ig_at=
+      fi
+      ig_n=$((ig_n + 1))
+    done
+    ig_inside=
+    if [ -n "$ig_pkg" ] && [ -n "$ig_at" ] && [ -f "$ig_at/$ig_name" ]; then
+      case "$ig_at/" in "$ig_pkg"/*) ig_inside=yes ;; esac
+    fi
+    if [ -z "$ig_inside" ]; then
+      ig_refuse="it is a symlink that does not resolve into node_modules/integrity-guard/"
+    fi
+  elif ! grep -q '/\\.\\./integrity-guard/' "$ig_local" 2>/dev/null; then
+    ig_refuse="it is neither a symlink into node_modules/integrity-guard/ nor a package-manager shim that runs it"
+  fi
+  if [ -n "$ig_refuse" ]; then
+    echo "integrity-guard: commit blocked: the hook will not run node_modules/.bin/integrity-guard: $ig_refuse." >&2
+    echo "  why: a program that a commit can bring along runs on the next commit of everyone who pulls it; it could let corrupt commits through, or do anything else." >&2
+    echo "  fix: $ig_fix" >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
+    exit 1
+  fi
+  if [ -x "$ig_local" ]; then
+    ig_bin=$ig_local
+  fi
+fi
+`}t(l,"localBinaryGuard");function D(){return`ig_bin=integrity-guard
+${l()}if [ "$ig_bin" = integrity-guard ] && ! command -v integrity-guard >/dev/null 2>&1; then
+  echo "integrity-guard: commit blocked: the pre-commit hook is installed but integrity-guard is not." >&2
+  echo "  fix: npm install --save-dev integrity-guard   (or install it globally so it is on PATH)" >&2
+  echo "  bypass once, at your own risk: git commit --no-verify" >&2
+  exit 1
+fi
+"$ig_bin" check --staged || {
+  ig_status=$?
+  if [ "$ig_status" -eq 1 ]; then
+    # The report above already ends with how to bypass once (git commit --no-verify).
+    echo "integrity-guard: commit blocked by the findings above." >&2
+  else
+    echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
+  fi
+  exit "$ig_status"
+}
+`}t(D,"checkBlock");function O(){return`#!/bin/sh
+# integrity-guard pre-commit hook, written by \`integrity-guard init\`.
+# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
+# reads the staged content (the git index), not the working tree.
+# Bypass once, at your own risk: git commit --no-verify
+${P} v${d}
+
+# A pre-commit hook that was here before integrity-guard was installed runs first.
+ig_chained="$(dirname "$0")/pre-commit${s}"
+if [ -x "$ig_chained" ]; then
+  "$ig_chained" "$@" || exit $?
+fi
+
+${D()}exit 0
+`}t(O,"gitHookScript");function c(){return`${h} v${d} (written by \`integrity-guard init\`; bypass once: git commit --no-verify)
+${D()}${y}
+`}t(c,"huskyBlock");function w(){return`#!/usr/bin/env sh
+${c()}`}t(w,"huskyFile");function p(e){return e.includes(P)}t(p,"isOurGitHook");function k(e){const i=e.indexOf(h);if(i>=0){const o=e.indexOf(y,i);if(o>=0){let g=o+y.length;e[g]===`
+`&&(g+=1);const m=e.slice(0,i)+c()+e.slice(g);return m===e?{text:m,action:"unchanged"}:{text:m,action:"updated"}}}if(/^[^#\n]*\bintegrity-guard\b[^\n]*\bcheck\b/m.test(e))return{text:e,action:"present"};const n=e===""||e.endsWith(`
+`)?"":`
+`;return{text:e+n+(e===""?"":`
+`)+c(),action:"appended"}}t(k,"mergeHuskyFile");var S=r(7336);const A=".husky";async function B(e){const i=e.root,n=await e.hooksPathSetting(),o=a().join(i,A),g=await e.hooksDir(),m=n===void 0||["local","worktree","command"].includes(n.scope),C=n!==void 0&&m&&(g===o||g===a().join(o,"_")),j=Q(o)||te(i);if(C)return Z(i,[]);if(n!==void 0&&m)return X(i,g,[`core.hooksPath is ${JSON.stringify(n.value)}: installing there.`]);if(j){const K=Q(o)?`${A}/ exists`:"package.json lists husky";return Z(i,[`${K}, but husky is not active in this clone (core.hooksPath is not ${A}/_): run \`npx husky\` (or \`npm install\`, whose prepare script runs it) so git runs ${A}/pre-commit.`])}if(n!==void 0)throw new f.eb(`core.hooksPath is set in your ${n.scope} git config to ${JSON.stringify(n.value)}: installing the hook there would make it run in every repository`,{fix:`add \`integrity-guard check --staged\` to the pre-commit hook in ${n.value} yourself, or give this repository its own hooks folder (git config core.hooksPath .githooks) and run init again`});return X(i,g,[])}t(B,"planHookInstall");async function J(e){if(e.action==="unchanged")return;try{await u().promises.mkdir(a().dirname(e.file),{recursive:!0})}catch(n){throw new f.eG(`could not create the hooks folder ${a().dirname(e.file)}: ${n.message}`,{fix:"check that the folder is writable (or that core.hooksPath names a folder you own)"})}if(e.chain){if(u().existsSync(e.chain.to))throw new f.eb(`${e.chain.to} appeared while installing; nothing was changed`);try{await u().promises.rename(e.chain.from,e.chain.to)}catch(n){throw new f.eG(`could not move the existing hook ${e.chain.from} to ${e.chain.to}: ${n.message}`,{fix:"check the permissions of the hooks folder; nothing was changed"})}}e.content!==void 0&&await(0,x.Z)(e.file,e.content,{mode:493});const i=u().statSync(e.file).mode&4095;(i&73)!==73&&await u().promises.chmod(e.file,i|73).catch(n=>{throw new f.eG(`could not make ${e.file} executable: ${n.message}`,{fix:`chmod +x ${e.file}`})})}t(J,"applyHookPlan");function U(e,i,n){const o=T(e,i.file),g=t((C,j)=>n?j:C,"verb"),m=[];switch(i.action){case"created":m.push(`${g("created","would create")} the ${i.mode==="husky"?"husky":"git"} pre-commit hook ${o}`);break;case"updated":m.push(`${g("updated","would update")} the integrity-guard pre-commit hook in ${o}`);break;case"appended":m.push(`${g("added","would add")} integrity-guard to the existing husky hook ${o} (your lines run first)`);break;case"chained":m.push(`${g("moved","would move")} your existing pre-commit hook to ${T(e,i.chain.to)} and ${g("installed","install")} ${o}, which runs it first, then integrity-guard`);break;case"unchanged":m.push(`the pre-commit hook ${o} already runs integrity-guard: unchanged`);break}return[...m,...i.notes]}t(U,"describeHookPlan");function Z(e,i){const n=a().join(e,A,"pre-commit"),o=H(n);if(o===void 0)return{mode:"husky",file:n,action:"created",content:w(),notes:i};const g=k(o),m=G(n);return g.action==="present"||g.action==="unchanged"?(g.action==="present"&&i.push(`${T(e,n)} already calls integrity-guard by hand; left as it is.`),{mode:"husky",file:n,action:m?"unchanged":"updated",notes:i}):{mode:"husky",file:n,action:g.action,content:g.text,notes:i}}t(Z,"planHusky");function X(e,i,n){const o=a().join(i,"pre-commit"),g=O();let m;try{m=u().lstatSync(o)}catch{return{mode:"git",file:o,action:"created",content:g,notes:n}}if(m.isDirectory())throw new f.eb(`${T(e,o)} is a folder, not a hook file`,{fix:"move it away, then run init again"});const C=H(o)??"";if(p(C))return m.isSymbolicLink()||C===g&&G(o)?{mode:"git",file:o,action:"unchanged",notes:n}:{mode:"git",file:o,action:"updated",content:g,notes:n};const j=o+s;if(u().existsSync(j)||ne(j))throw new f.eb(`${T(e,o)} is a pre-commit hook integrity-guard did not write, and ${T(e,j)} exists too`,{fix:`merge the two into ${T(e,j)} (ours runs it first), remove ${T(e,o)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`});return n.push(`your previous hook is kept in ${T(e,j)} and still runs on every commit; if it fails, the commit is blocked as before.`),G(o)||n.push(`${T(e,j)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`),{mode:"git",file:o,action:"chained",content:g,chain:{from:o,to:j},notes:n}}t(X,"planGitHook");function te(e){const i=H(a().join(e,"package.json"));if(i===void 0)return!1;try{const n=JSON.parse(i),o=["dependencies","devDependencies"].map(m=>n[m]).map(m=>typeof m=="object"&&m!==null?m.husky:void 0).find(m=>m!==void 0);return o===void 0?!1:!(typeof n.husky=="object"&&n.husky!==null||typeof o=="string"&&/^[\^~=v]*[0-4]\./.test(o.trim()))}catch{return!1}}t(te,"usesHuskyPackage");function H(e){try{return u().readFileSync(e,"utf8")}catch{return}}t(H,"readText");function Q(e){try{return u().statSync(e).isDirectory()}catch{return!1}}t(Q,"isDir");function ne(e){try{return u().lstatSync(e).isSymbolicLink()}catch{return!1}}t(ne,"isSymlink");function G(e){try{return u().accessSync(e,u().constants.X_OK),!0}catch{return!1}}t(G,"isExecutable");function T(e,i){const n=(0,S.xD)(e,i);return n.startsWith("..")?i:n}t(T,"display");var ie=r(7161);const oe={name:"init",summary:"write a starter config and install the pre-commit hook (and, with --workflows, the GitHub workflows)",usage:"integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--dry-run]",description:`
+Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file must parse) and
+installs a pre-commit hook that runs \`integrity-guard check --staged\`, which checks what is
+staged in the git index, so \`git commit\` is blocked when a staged JSON or YAML file is corrupt
+or breaks its JSON Schema. The message names file:line:column; bypass once with
+\`git commit --no-verify\`.
+
+Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
+husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
+hooks from (core.hooksPath when this repository sets it, else .git/hooks). An existing
+pre-commit hook that integrity-guard did not write is moved to pre-commit.local and runs first.
+The hook runs the repository's own node_modules/.bin/integrity-guard, else the one on PATH, and
+blocks the commit when neither exists. Running init again changes nothing.
+
+An existing config is never overwritten unless --force is given; the old one is then kept
+beside it as config.yml.<time>.bak.`,examples:["npx integrity-guard init                 # starter config + pre-commit hook","npx integrity-guard init --hook-only     # another clone of a repository that has a config","npx integrity-guard init --dry-run       # show what would be written","npx integrity-guard init --workflows     # also the GitHub workflows (check, snapshots, restore)"],options:{force:{type:"boolean",description:"replace an existing config (the old one is kept as a .bak) and existing workflow files"},"no-hook":{type:"boolean",description:"write the config only; do not install the pre-commit hook"},"hook-only":{type:"boolean",description:"install the pre-commit hook only; leave the config alone"},workflows:{type:"boolean",description:"also write the GitHub workflows (.github/workflows/)"},"dry-run":{type:"boolean",description:"print what would be written, change nothing"}},run:se};async function se(e){const i=re(e.options);return i.dryRun?V(e,i):(0,ie.k)(a().join(e.git.stateDir(),"init.lock"),()=>V(e,i))}t(se,"runInit");async function V(e,i){const n=i.config?ae(e.root,i.force):void 0,o=i.hook?await B(e.git):void 0,g=i.workflows?await ce(e.root,n):void 0,{installWorkflows:m}=i.workflows?await r.e(2886).then(r.bind(r,2886)):{installWorkflows:void 0},C=g&&m?await m(e.root,g,{force:i.force,dryRun:!0}):void 0,j=[],K=[];n&&j.push(le(e.root,n,i.dryRun)),o&&j.push(...U(e.root,o,i.dryRun));let F;i.dryRun?(n&&n.action!=="unchanged"&&K.push(q(e.root,n.file,n.content)),o?.content!==void 0&&K.push(q(e.root,o.file,o.content)),C&&j.push(...C.written.map(I=>`would write ${I}`),...C.notes)):(n&&await de(n),o&&await J(o),g&&m&&(F=await m(e.root,g,{force:i.force}),j.push(...F.written.map(I=>`wrote ${I}`),...F.notes)));const ee=o?he(e.root,e.env):[],z=ue(n,o,e.git.commonDir),ge=[...i.dryRun?["dry run: nothing was written."]:[],...j.map(I=>`- ${I}`),...K,...ee.map(I=>`warning: ${I}`),...z.length&&!i.dryRun?["","Next steps:",...z.map((I,me)=>`  ${me+1}. ${I}`)]:[]].join(`
+`);return{findings:[],text:ge,json:{version:1,dryRun:i.dryRun,config:n?{path:(0,S.xD)(e.root,n.file),action:n.action,backup:n.backup&&(0,S.xD)(e.root,n.backup)}:null,hook:o?{mode:o.mode,path:Y(e.root,o.file),action:o.action,chainedTo:o.chain?Y(e.root,o.chain.to):null,notes:o.notes}:null,workflows:F??null,warnings:ee,next:z}}}t(V,"initOnce");function re(e){const i=e["no-hook"]===!0,n=e["hook-only"]===!0;if(i&&n)throw new f.eb("init: --no-hook and --hook-only contradict each other",{fix:"give at most one of them"});return{force:e.force===!0,config:!n,hook:!i,workflows:e.workflows===!0,dryRun:e["dry-run"]===!0}}t(re,"readOptions");function ae(e,i){const n=(0,S.LI)(e,b.tF,{what:"config path"}),o=v();let g;try{g=u().readFileSync(n,"utf8")}catch(C){if(C.code!=="ENOENT")throw new f.eb(`cannot read the existing ${b.tF}: ${C.message}`,{fix:"check the file's permissions"})}if(g===void 0)return{file:n,action:"created",content:o};if(g===o)return{file:n,action:"unchanged",content:o};if(!i)throw new f.eb(`${b.tF} already exists; init does not overwrite it`,{fix:"run `integrity-guard init --hook-only` to install only the hook, or `integrity-guard init --force` to replace the config with the starter (the old one is kept as a .bak)"});const m=new Date().toISOString().replace(/[:.]/g,"-");return{file:n,action:"replaced",content:o,backup:`${n}.${m}.bak`}}t(ae,"planConfig");async function ce(e,i){if(!i)return(await(0,E.Z)(e)).config;const{config:n,findings:o}=(0,R.validateConfigText)(i.content,b.tF);if(!n)throw new Error(`the starter config does not validate: ${o.map(g=>g.message).join("; ")}`);return n}t(ce,"configForWorkflows");async function de(e){if(e.action!=="unchanged"){try{await u().promises.mkdir(a().dirname(e.file),{recursive:!0}),e.backup&&await(0,x.Z)(e.backup,await u().promises.readFile(e.file))}catch(i){throw new f.eG(`could not prepare ${b.tF}: ${i.message}`,{fix:"check that .integrity-guard/ is writable; the existing config was not changed"})}await(0,x.Z)(e.file,e.content)}}t(de,"applyConfigPlan");function le(e,i,n){const o=(0,S.xD)(e,i.file);switch(i.action){case"created":return`${n?"would write":"wrote"} the starter config ${o}`;case"replaced":return`${n?"would replace":"replaced"} ${o} with the starter config (the old one ${n?"would be":"is"} kept as ${(0,S.xD)(e,i.backup)})`;case"unchanged":return`${o} is already the starter config: unchanged`}}t(le,"describeConfigPlan");function Y(e,i){const n=(0,S.xD)(e,i);return n.startsWith("..")?i:n}t(Y,"displayPath");function q(e,i,n){return`
+${Y(e,i)}:
+${n.replace(/\n$/,"").replace(/^/gm,"  | ")}`}t(q,"showFile");function he(e,i){return u().existsSync(a().join(e,"node_modules/.bin/integrity-guard"))?[]:(i.PATH??"").split(a().delimiter).some(o=>o!==""&&fe(a().join(o,"integrity-guard")))?[]:["integrity-guard is neither in node_modules/.bin nor on PATH, so the hook will block every commit until it is installed: npm install --save-dev integrity-guard"]}t(he,"toolWarnings");function ue(e,i,n){const o=[];return e&&e.action!=="unchanged"&&o.push(`map your JSON/YAML files to JSON Schemas in ${b.tF} (validate.schemas), then commit it`),o.push("check the whole tree once: npx integrity-guard check"),i&&(o.push("from now on `git commit` checks the staged JSON/YAML; to bypass once, at your own risk: git commit --no-verify"),i.mode==="git"&&i.file.startsWith(n+a().sep)&&o.push("hooks inside .git/ are not shared by git: each clone runs `npx integrity-guard init --hook-only` once (or use husky)")),o}t(ue,"nextSteps");function fe(e){try{return u().accessSync(e,u().constants.X_OK),u().statSync(e).isFile()}catch{return!1}}t(fe,"init_isExecutable")}),6085:((W,M,r)=>{r.d(M,{gu:t(()=>L,"gu"),jN:t(()=>E,"jN")});var N=r(4006),u=r.n(N);const L=Object.freeze({dot:!0,flags:"s"}),a=new Map;function E(b){if(!b||b.length===0)return()=>!1;const _=b.join("\0");let $=a.get(_);if(!$){const v=b.map(f=>f.endsWith("/")?f+"**":f);$=u()(v,{...L}),a.set(_,$)}return $}t(E,"matcher");function R(b,_){return E(b)(_)}t(R,"matches")}),4759:((W,M,r)=>{r.d(M,{Az:t(()=>L,"Az"),gQ:t(()=>u,"gQ"),mB:t(()=>a,"mB")});var N=r(6085);const u=["**/*.jsonc","**/.vscode/*.json","**/tsconfig*.json","**/jsconfig*.json","**/devcontainer.json","**/.devcontainer.json","**/.devcontainer/**/*.json","**/.eslintrc.json","**/*language-configuration.json","**/*-color-theme.json","**/*-icon-theme.json","**/.babelrc.json","**/babel.config.json"];function L(_,$){const v=_.toLowerCase();return v.endsWith(".yaml")||v.endsWith(".yml")?"yaml":v.endsWith(".jsonc")||$(_)?"jsonc":"json"}t(L,"formatForSelected");function a(_){return _===void 0||_.length===u.length&&_.every(($,v)=>$===u[v])?b:(0,N.jN)(_)}t(a,"jsoncMatcher");const E=new Set(["devcontainer.json",".devcontainer.json",".eslintrc.json",".babelrc.json","babel.config.json"]),R=["language-configuration.json","-color-theme.json","-icon-theme.json"];function b(_){const $=_.lastIndexOf("/"),v=_.slice($+1);if(v.endsWith(".jsonc"))return!0;if(!v.endsWith(".json"))return!1;if(E.has(v)||v.startsWith("tsconfig")||v.startsWith("jsconfig")||R.some(x=>v.endsWith(x)))return!0;const f=$<0?[]:_.slice(0,$).split("/");return f[f.length-1]===".vscode"||f.includes(".devcontainer")}t(b,"isDefaultJsonc")}),1387:((W,M,r)=>{r.d(M,{Bh:t(()=>u,"Bh"),DZ:t(()=>v,"DZ"),E$:t(()=>b,"E$"),IP:t(()=>a,"IP"),SB:t(()=>_,"SB"),Sk:t(()=>x,"Sk"),dE:t(()=>R,"dE"),sT:t(()=>P,"sT")});var N=r(2483);const u=".integrity-snapshot/manifest.json",L=".integrity-snapshot";function a(h){const y={};for(const d of Object.keys(h.files).sort(E)){const s=h.files[d];y[d]={sha256:s.sha256,size:s.size,mode:s.mode}}return JSON.stringify({version:1,set:h.set,paths:[...h.paths],files:y},null,1)+`
+`}t(a,"serializeSnapshotManifest");function E(h,y){return h<y?-1:h>y?1:0}t(E,"comparePaths");function R(h){let y;try{y=JSON.parse(h)}catch(s){return`not valid JSON (${s.message})`}if(!$(y)||y.version!==1)return'missing "version": 1';if(typeof y.set!="string")return'missing "set"';if(!Array.isArray(y.paths)||!y.paths.every(s=>typeof s=="string"))return'"paths" is not a list of strings';if(!$(y.files))return'"files" is not an object';const d={};for(const[s,l]of Object.entries(y.files)){if(!$(l)||typeof l.sha256!="string"||!/^[0-9a-f]{64}$/.test(l.sha256))return`file ${JSON.stringify(s)}: bad sha256`;if(typeof l.size!="number"||!Number.isSafeInteger(l.size)||l.size<0)return`file ${JSON.stringify(s)}: bad size`;if(l.mode!=="100644"&&l.mode!=="100755")return`file ${JSON.stringify(s)}: bad mode`;d[s]={sha256:l.sha256,size:l.size,mode:l.mode}}return{version:1,set:y.set,paths:y.paths,files:d}}t(R,"parseSnapshotManifest");function b(h){if(h.length===0)return"empty path";if(h.includes("\0"))return"contains a NUL byte";const y=(0,N.Vr)(h);if(y)return y;if(h.startsWith("\\"))return"starts with a backslash";if(h.startsWith("/")||/^[A-Za-z]:/.test(h))return"absolute path";const d=h.split("/");if(d.some(s=>s===""||s==="."||s===".."))return"contains an empty, '.' or '..' segment";if(d.some(s=>s.toLowerCase()===".git"))return"inside a .git folder";if(d[0]===L)return"inside the snapshot's own metadata folder"}t(b,"unsafeSnapshotPath");function _(h,y){const d=y.replace(/\/+$/,"");return h===d||h.startsWith(d+"/")}t(_,"inScope");function $(h){return typeof h=="object"&&h!==null&&!Array.isArray(h)}t($,"isObject");const v=":(literal)",f=/[*?[\]{}!]/;function x(h){return h.startsWith(v)?{path:h.slice(v.length),glob:!1}:{path:h,glob:f.test(h)}}t(x,"parseScope");function P(h){return f.test(h)?v+h:h}t(P,"literalScope")}),3059:((W,M,r)=>{r.d(M,{Z:t(()=>_,"Z"),t:t(()=>$,"t")});var N=r(1455),u=r.n(N),L=r(6760),a=r.n(L),E=r(7598),R=r.n(E),b=r(3916);async function _(f,x,P={}){const h=a().dirname(f),y=a().join(h,`.${a().basename(f)}.${process.pid}.${R().randomBytes(4).toString("hex")}.tmp`);let d=P.mode??420;try{d=(await u().stat(f)).mode&4095}catch{}let s;try{s=await u().open(y,"wx",d),await s.writeFile(x),await s.sync(),await s.close(),s=void 0,await u().rename(y,f)}catch(l){throw await s?.close().catch(()=>{}),await u().rm(y,{force:!0}).catch(()=>{}),v(f,l)}await $(h)}t(_,"writeFileAtomic");async function $(f){let x;try{x=await u().open(f,"r"),await x.sync()}catch{}finally{await x?.close().catch(()=>{})}}t($,"fsyncDir");function v(f,x){const P=x,h={ENOSPC:"the disk is full",EDQUOT:"the disk quota is exceeded",EACCES:"permission denied",EPERM:"permission denied",EROFS:"the file system is read-only",ENOENT:"the folder does not exist"};return new b.eG(`could not write ${f}: ${h[P.code??""]??P.message}; the previous content is unchanged`,{fix:P.code==="ENOSPC"||P.code==="EDQUOT"?"free disk space and run the command again":"check the folder's permissions and run the command again",cause:x})}t(v,"writeError")}),7161:((W,M,r)=>{r.d(M,{k:t(()=>f,"k")});var N=r(7598),u=r.n(N),L=r(1455),a=r.n(L),E=r(8161),R=r.n(E),b=r(6760),_=r.n(b),$=r(3916);const v=5e3;async function f(c,w,p={}){const k=await x(c,p);try{return await w()}finally{await k()}}t(f,"withLock");async function x(c,w={}){const p=w.timeoutMs??1e4,k=w.staleMs??10*6e4,S=Date.now();await a().mkdir(_().dirname(c),{recursive:!0}).catch(B=>{throw O(c,B)});let A=1;for(;;){const B={pid:process.pid,host:R().hostname(),time:Date.now(),token:(0,N.randomUUID)()};if(await P(c,JSON.stringify(B)))return()=>y(c,B.token);const J=await d(c);if(J!==void 0&&await l(c,J,k)){await h(c,J);continue}if(Date.now()-S>p){const U=s(J);throw new $.eG(`could not take the lock ${c} within ${p} ms${U?` (held by pid ${U.pid} on ${U.host})`:""}`,{fix:"wait for the other integrity-guard run to finish; if none is running, delete the lock file"})}await new Promise(U=>setTimeout(U,A)),A=Math.min(A*2,w.pollMaxMs??50)}}t(x,"acquireLock");async function P(c,w){let p;try{p=await a().open(c,"wx")}catch(k){if(k.code==="EEXIST")return!1;throw O(c,k)}try{await p.writeFile(w),await p.close()}catch(k){throw await p.close().catch(()=>{}),await a().rm(c,{force:!0}),O(c,k)}return!0}t(P,"tryCreate");async function h(c,w){const p=`${c}.takeover`;if(!await P(p,JSON.stringify({pid:process.pid,host:R().hostname(),time:Date.now()}))){try{const k=await a().stat(p);Date.now()-k.mtimeMs>v&&await a().rm(p,{force:!0})}catch{}return}try{await d(c)===w&&await a().rm(c,{force:!0})}finally{await a().rm(p,{force:!0})}}t(h,"takeOver");async function y(c,w){s(await d(c))?.token===w&&await a().rm(c,{force:!0})}t(y,"releaseOwn");async function d(c){try{return await a().readFile(c,"utf8")}catch{return}}t(d,"readRaw");function s(c){if(c!==void 0)try{return JSON.parse(c)}catch{return}}t(s,"parseInfo");async function l(c,w,p){const k=s(w);if(!k)try{const S=await a().stat(c);return Date.now()-S.mtimeMs>2e3}catch{return!1}if(Date.now()-k.time>p)return!0;if(k.host!==R().hostname())return!1;try{return process.kill(k.pid,0),!1}catch(S){return S.code==="ESRCH"}}t(l,"isStale");const D={ENOSPC:{why:"the disk is full",fix:"free disk space, then run the command again"},EDQUOT:{why:"the disk quota is exceeded",fix:"free space within your quota, then run the command again"},EROFS:{why:"the file system is read-only",fix:"run integrity-guard where the repository's .git folder is writable (a read-only checkout cannot take locks)"},EACCES:{why:"permission denied",fix:"check the owner and permissions of that folder (ls -ld), or run as the repository's owner"},EPERM:{why:"permission denied",fix:"check the owner and permissions of that folder (ls -ld), or run as the repository's owner"},ENOTDIR:{why:"a path component is not a folder",fix:"remove the file that stands where that folder should be"}};function O(c,w){const p=w.code??"",k=D[p];return new $.eG(`could not take the lock ${c}: ${k?.why??w.message}${k?` (${p})`:""}`,{fix:k?.fix??"check that folder, then run the command again",cause:w})}t(O,"lockError")}),7336:((W,M,r)=>{r.d(M,{Bp:t(()=>_,"Bp"),LI:t(()=>$,"LI"),Ud:t(()=>x,"Ud"),xD:t(()=>v,"xD")});var N=r(3024),u=r.n(N),L=r(6760),a=r.n(L),E=r(3916),R=r(2483),b=r(1387);function _(d,s="path",l={}){if(d.includes("\0"))throw new E.k0(`${s} ${JSON.stringify(d)} contains a NUL byte`);if(l.gitName&&d.startsWith("\\"))throw new E.k0(`${s} ${JSON.stringify(d)} starts with a backslash`);const D=l.gitName?d:d.replace(/\\/g,"/");if(D.startsWith("/")||/^[A-Za-z]:\//.test(D))throw new E.k0(`${s} ${JSON.stringify(d)} is absolute; only paths inside the repository are allowed`,{fix:"use a path relative to the repository root"});const O=D.split("/").filter(c=>c!==""&&c!==".");if(O.includes(".."))throw new E.k0(`${s} ${JSON.stringify(d)} contains "..", which could leave the repository`,{fix:"use a path relative to the repository root without .."});if(O.length===0)throw new E.k0(`${s} ${JSON.stringify(d)} is empty`);return O.join("/")}t(_,"checkRelative");function $(d,s,l={}){const D=_(s,l.what,{gitName:l.gitName===!0}),O=a().join(d,D),c=u().realpathSync(d),w=a().dirname(O);let p;try{p=u().realpathSync(w)}catch{return O}const k=t(S=>S===c||S.startsWith(c+a().sep),"check");if(!k(p))throw new E.k0(`${l.what??"path"} ${JSON.stringify(s)} resolves outside the repository (through a symlink)`);if(!l.allowFinalLink)try{const S=u().realpathSync(O);if(!k(S))throw new E.k0(`${l.what??"path"} ${JSON.stringify(s)} is a symlink that points outside the repository`)}catch(S){if(S instanceof E.k0)throw S}return O}t($,"resolveInside");function v(d,s){return a().relative(d,s).split(a().sep).join("/")}t(v,"toRepoPath");const f=/[*?[\]{}]/;function x(d,s,l,D="the repository"){if(l==="")throw new E.k0("an empty path was given",{fix:'name a file or folder, or "." for the current folder'});if(l.includes("\0"))throw new E.k0(`path ${JSON.stringify(l)} contains a NUL byte`);if(l.startsWith(b.DZ)){const p=_(l.slice(b.DZ.length),"path",{gitName:!0}),k=u().existsSync(Buffer.concat([Buffer.from(d+a().sep),(0,R.dw)(p)]));return k&&$(d,p,{what:"path",gitName:!0}),{arg:l,kind:"file",rel:p,exists:k}}const O=a().resolve(s,l);if(f.test(l)&&!u().existsSync(O))return y(d,s,l,D);const c=P(d,O,l,D);let w;try{w=u().statSync(O)}catch{}if(c!==""&&$(d,c,{what:"path"}),w?.isDirectory()||c==="")return{arg:l,kind:"dir",rel:c,exists:w!==void 0};if(w&&/[\\/]$/.test(l))throw new E.k0(`${JSON.stringify(l)} is a file, not a folder`,{fix:"drop the trailing / to name the file"});return{arg:l,kind:/[\\/]$/.test(l)?"dir":"file",rel:c,exists:w!==void 0}}t(x,"resolveCliPath");function P(d,s,l,D){let O=a().relative(d,s);if(O.startsWith("..")||a().isAbsolute(O)){const c=h(s);O=a().relative(u().realpathSync(d),c)}if(O===".."||O.startsWith(".."+a().sep)||a().isAbsolute(O))throw new E.k0(`path ${JSON.stringify(l)} is outside ${D} (${d})`,{fix:`name files and folders inside ${D}, relative to the current directory or absolute; or run from another folder (-C DIR)`});return O.split(a().sep).join("/")}t(P,"insideRel");function h(d){let s=d;const l=[];for(;;)try{return a().join(u().realpathSync(s),...l)}catch{const D=a().dirname(s);if(D===s)return d;l.unshift(a().basename(s)),s=D}}t(h,"realPrefix");function y(d,s,l,D){const c=l.replace(/\\/g,"/").split("/"),w=c.findIndex(A=>f.test(A)),p=c.slice(w).filter(A=>A!==""&&A!==".");if(p.includes(".."))throw new E.k0(`glob ${JSON.stringify(l)} has ".." after its first wildcard`,{fix:"put .. only before the wildcards (../config/*.yaml)"});const k=a().resolve(s,c.slice(0,w).join("/")||"."),S=P(d,k,l,D);return{arg:l,kind:"glob",rel:[S,...p].filter(A=>A!=="").join("/"),exists:!1}}t(y,"resolveGlob")})};export{we as id,ke as ids,_e as modules};
