@@ -22,6 +22,20 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   } catch {
     /* new file */
   }
+  try {
+    await writeThroughTemp(tmp, target, data, mode);
+  } catch (error) {
+    throw writeError(target, error);
+  }
+  await fsyncDir(dir);
+}
+
+/**
+ * Write `data` to the new file `tmp` (same folder as `target`), fsync it and rename it over
+ * `target`; on any failure `tmp` is removed and the raw error rethrown (callers word it). The
+ * folder is not fsynced: callers writing many files do that once per folder (fsyncDir).
+ */
+export async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number): Promise<void> {
   let fh: fs.FileHandle | undefined;
   try {
     fh = await fs.open(tmp, "wx", mode);
@@ -33,9 +47,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   } catch (error) {
     await fh?.close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw writeError(target, error);
+    throw error;
   }
-  await fsyncDir(dir);
 }
 
 /** fsync a folder so a rename in it survives a power cut. Best effort where unsupported. */

@@ -100,14 +100,7 @@ export function detectConflicts(files: readonly ConfigFile[], rules: ConflictRul
         });
       }
     } else if (f.value !== null && f.value !== undefined) {
-      findings.push({
-        rule: "config/not-a-map",
-        level: "error",
-        file: f.path,
-        ...(f.doc?.locate("") ?? { line: 1, column: 1 }),
-        message: `${f.path} holds ${Array.isArray(f.value) ? "a list" : "a single value"} at its top level; config files must hold a map of keys, so it was left out of the conflict analysis`,
-        fix: "make the top level of the file a map (key: value), or remove the file from config.files",
-      });
+      findings.push(notAMapFinding(f));
     }
   }
   if (rejected) {
@@ -233,4 +226,16 @@ export function singleSourceFindings(files: readonly ConfigFile[], owners: Reado
     }
   }
   return findings;
+}
+
+/** A config file whose top level is not a map: left out of the conflict analysis (precedence and layers alike). */
+export function notAMapFinding(f: ConfigFile): Finding {
+  return {
+    rule: "config/not-a-map",
+    level: "error",
+    file: f.path,
+    ...(f.doc?.locate("") ?? { line: 1, column: 1 }),
+    message: `${f.path} holds ${Array.isArray(f.value) ? "a list" : "a single value"} at its top level; config files must hold a map of keys, so it was left out of the conflict analysis`,
+    fix: "make the top level of the file a map (key: value), or remove the file from config.files",
+  };
 }

@@ -23,7 +23,7 @@ import { escapeToken, pointerToDotted } from "../pointer.js";
 import { closest } from "../schema/ajv-findings.js";
 import { appendAll } from "../append.js";
 import { shownValue } from "./credentials.js";
-import { compileSecretTest, mergeMap, ownerOf, underAny, singleSourceFindings } from "./detect.js";
+import { compileSecretTest, mergeMap, notAMapFinding, ownerOf, underAny, singleSourceFindings } from "./detect.js";
 import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
 import { MASK, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
@@ -158,14 +158,7 @@ export function detectLayered(
         });
       } else usable.push(f);
     } else if (f.value !== null && f.value !== undefined) {
-      findings.push({
-        rule: "config/not-a-map",
-        level: "error",
-        file: f.path,
-        ...(f.doc?.locate("") ?? { line: 1, column: 1 }),
-        message: `${f.path} holds ${Array.isArray(f.value) ? "a list" : "a single value"} at its top level; config files must hold a map of keys, so it was left out of the conflict analysis`,
-        fix: "make the top level of the file a map (key: value), or remove the file from config.files",
-      });
+      findings.push(notAMapFinding(f));
     }
   }
   const { placed, unlayered } = assignLayers(usable, rules.layers);

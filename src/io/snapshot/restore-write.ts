@@ -12,7 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { EnvironmentError } from "../../errors.js";
-import { fsyncDir } from "../atomic.js";
+import { fsyncDir, writeThroughTemp } from "../atomic.js";
 import type { Git } from "../git.js";
 
 /** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
@@ -166,17 +166,9 @@ async function writeReplacing(target: string, data: Uint8Array, mode: number): P
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.ig-restore.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
-  let fh: fs.FileHandle | undefined;
   try {
-    fh = await fs.open(tmp, "wx", mode);
-    await fh.writeFile(data);
-    await fh.sync();
-    await fh.close();
-    fh = undefined;
-    await fs.rename(tmp, target);
+    await writeThroughTemp(tmp, target, data, mode);
   } catch (error) {
-    await fh?.close().catch(() => undefined);
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     const e = error as NodeJS.ErrnoException;
     throw new EnvironmentError(
       `could not write ${target}: ${e.code === "ENOSPC" ? "the disk is full" : e.message}; that file is unchanged`,
