@@ -3,14 +3,17 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync } from "esbuild";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const ncc = path.join(root, "node_modules/@vercel/ncc/dist/ncc/cli.js");
 // IG_DIST=/tmp/x builds elsewhere (parallel work in one tree must not clobber dist/).
 const dist = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join(root, "dist");
 // --license: the notices of every bundled package (their licenses ask for them), beside the bundle.
-const NCC_FLAGS = ["--minify", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache", "--license", "licenses.txt"];
+// --source-map: a .map beside every file, sources included, so a stack trace from the bundle maps
+// to src/ with `NODE_OPTIONS=--enable-source-maps` (Node's own support; no register code in the
+// bundle, which would cost every hook run its start-up).
+const NCC_FLAGS = ["--minify", "--source-map", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache", "--license", "licenses.txt"];
 const targets = [
   ["src/main.ts", path.join(dist, "cli")],
   ["src/action.ts", path.join(dist, "action")],
@@ -24,6 +27,7 @@ execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mj
 for (const [entry, out] of targets) {
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync(process.execPath, [ncc, "build", entry, "-o", out, ...NCC_FLAGS], { cwd: root, stdio: "inherit" });
+  rebaseSourceMaps(out);
   minifyChunks(out);
 }
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
@@ -35,17 +39,49 @@ execFileSync(
 );
 
 /**
+ * ncc writes each source as "../<path from the repository root>" whatever the output folder, one
+ * level short for dist/<target>/ (a trace then named dist/src/...). Rewrite them relative to the
+ * map's own folder, as the source-map spec reads them.
+ */
+function rebaseSourceMaps(dir) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith(".js.map")) continue;
+    const file = path.join(dir, name);
+    const map = JSON.parse(fs.readFileSync(file, "utf8"));
+    map.sources = map.sources.map((s) => {
+      const fromRoot = s.replace(/^\.\.\/(\.\/)?/, "");
+      const file = path.join(root, fromRoot);
+      // webpack's own modules (`external node-commonjs "fs"`, its runtime) are not files.
+      if (!fs.existsSync(file)) return `webpack:///${fromRoot}`;
+      return path.relative(dir, file).split(path.sep).join("/");
+    });
+    fs.writeFileSync(file, JSON.stringify(map));
+  }
+}
+
+/**
  * ncc minifies the entry file only; the chunks it splits off for lazy imports (the YAML parser,
  * ajv, each command) stay as webpack wrote them, at about twice the size. Every run that loads a
  * chunk pays to parse it, so minify them too. keepNames: error classes and the like keep their
  * names; esbuild's output is deterministic for a given version (CI compares dist/ byte for byte).
+ * esbuild reads the chunk's own .map (linked by its sourceMappingURL comment) and writes one that
+ * still points at src/, so the chain ncc -> esbuild keeps mapping to the sources.
  */
 function minifyChunks(dir) {
   for (const name of fs.readdirSync(dir).sort()) {
     if (!/^\d+\.index\.js$/.test(name)) continue;
     const file = path.join(dir, name);
-    const code = fs.readFileSync(file, "utf8");
-    const result = transformSync(code, { minify: true, keepNames: true, format: "esm", target: "es2022", legalComments: "eof" });
-    fs.writeFileSync(file, result.code);
+    buildSync({
+      entryPoints: [file],
+      outfile: file,
+      allowOverwrite: true,
+      minify: true,
+      keepNames: true,
+      format: "esm",
+      target: "es2022",
+      legalComments: "eof",
+      sourcemap: "linked",
+      logLevel: "warning",
+    });
   }
 }
