@@ -13,7 +13,17 @@ const dist = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : path.join
 // --source-map: a .map beside every file, sources included, so a stack trace from the bundle maps
 // to src/ with `NODE_OPTIONS=--enable-source-maps` (Node's own support; no register code in the
 // bundle, which would cost every hook run its start-up).
-const NCC_FLAGS = ["--minify", "--source-map", "--no-source-map-register", "--quiet", "--target", "es2022", "--no-cache", "--license", "licenses.txt"];
+const NCC_FLAGS = [
+  "--minify",
+  "--source-map",
+  "--no-source-map-register",
+  "--quiet",
+  "--target",
+  "es2022",
+  "--no-cache",
+  "--license",
+  "licenses.txt",
+];
 const targets = [
   ["src/main.ts", path.join(dist, "cli")],
   ["src/action.ts", path.join(dist, "action")],
