@@ -8,20 +8,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config/load.js";
 import { CONFIG_PATH } from "./config/types.js";
-import { summarize, sortFindings, hasErrors } from "./core/finding.js";
+import { hasErrors } from "./core/finding.js";
 import { closest } from "./core/schema/ajv-findings.js";
 import { loadYamlSupport } from "./core/parse/index.js";
 import { describeError, exitCodeFor, NotARepositoryError, UsageError, type ExitCode } from "./errors.js";
 import { Git } from "./io/git.js";
 import { verbs } from "./commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputFormat } from "./commands/types.js";
-import { renderText } from "./report/text.js";
-import { renderJson } from "./report/json.js";
-import { renderSarif } from "./report/sarif.js";
-import { renderGithub } from "./report/github.js";
-import pkg from "../package.json" with { type: "json" };
-
-export const VERSION: string = pkg.version;
+import { VERSION } from "./version.js";
+import { render } from "./report/render.js";
 
 export interface CliIO {
   cwd: string;
@@ -231,28 +226,6 @@ function dropOwnReport(result: CommandResult, root: string, out: { dev: number; 
     if (st.dev !== out.dev || st.ino !== out.ino) continue;
     result.findings = result.findings.filter((f) => f.file !== file);
     log(`integrity-guard: note: ${file} was not reported: it is this run's own output (stdout is redirected into it)`);
-  }
-}
-
-/** Render a result in the asked format. Exported for the Action. */
-export function render(result: CommandResult, format: OutputFormat, color = false): string {
-  const findings = sortFindings([...result.findings]);
-  const summary = summarize(findings, result.summary);
-  switch (format) {
-    case "json":
-      return renderJson(findings, summary, result.json);
-    case "sarif":
-      return renderSarif(findings, VERSION);
-    case "github":
-      return renderGithub(findings);
-    case "svg":
-    case "sha256sum":
-      return result.raw ?? "";
-    default:
-      return (
-        (result.text ? result.text.replace(/\n?$/, "\n") : "") +
-        (findings.length > 0 || !result.text ? renderText(findings, summary, { color }) : "")
-      );
   }
 }
 

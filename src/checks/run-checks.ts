@@ -11,6 +11,7 @@ import path from "node:path";
 import { GuardError, type ExitCode } from "../errors.js";
 import { MANIFEST_PATH } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
+import type { CheckOutcome } from "../core/health/components.js";
 import { capFindings, DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { guardReseal } from "../core/manifest/reseal-guard.js";
 import type { Config } from "../config/types.js";
@@ -58,6 +59,28 @@ export interface ChecksResult {
 
 export type CheckEntry = { name: string; load: () => Promise<Check> };
 
+/** One check run: its findings (a failure is one finding), wall time, and the failure if any. */
+interface CheckRun {
+  findings: Finding[];
+  ms: number;
+  /** What it threw, as a finding (also the last of `findings`). */
+  failure?: { finding: Finding; exitCode: ExitCode };
+}
+
+/** Load and run one check. A check that throws is recorded, never rethrown: the others still run. */
+async function runOne(entry: CheckEntry, ctx: CheckContext): Promise<CheckRun> {
+  const start = performance.now();
+  try {
+    const c = await entry.load();
+    const findings = await c.run(ctx);
+    return { findings, ms: performance.now() - start };
+  } catch (error) {
+    const finding = failureFinding(entry.name, error);
+    const exitCode: ExitCode = error instanceof GuardError ? error.exitCode : 2;
+    return { findings: [finding], ms: performance.now() - start, failure: { finding, exitCode } };
+  }
+}
+
 export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] = registered): Promise<ChecksResult> {
   const findings: Finding[] = [];
   const timings: Record<string, CheckTiming> = {};
@@ -67,24 +90,41 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
       timings[entry.name] = { findings: 0, ms: 0, skipped: true };
       continue;
     }
-    const start = performance.now();
-    let got: Finding[];
-    let failed = false;
-    try {
-      const c = await entry.load();
-      got = await c.run(ctx);
-    } catch (error) {
-      failed = true;
-      got = [failureFinding(entry.name, error)];
-      const code: ExitCode = error instanceof GuardError ? error.exitCode : 2;
-      exitCode = exitCode === undefined ? code : (Math.max(exitCode, code) as ExitCode);
-    }
+    const got = await runOne(entry, ctx);
+    if (got.failure) exitCode = exitCode === undefined ? got.failure.exitCode : (Math.max(exitCode, got.failure.exitCode) as ExitCode);
     // One at a time: push(...got) passes every finding as an argument, and a report of a few
     // hundred thousand findings (a Helm chart's templates read as YAML) overflows the stack.
-    for (const f of got) findings.push(f);
-    timings[entry.name] = { findings: got.length, ms: Math.round((performance.now() - start) * 10) / 10, ...(failed ? { failed } : {}) };
+    for (const f of got.findings) findings.push(f);
+    timings[entry.name] = {
+      findings: got.findings.length,
+      ms: Math.round(got.ms * 10) / 10,
+      ...(got.failure ? { failed: true } : {}),
+    };
   }
   return { findings: finishFindings(findings, ctx.config), checks: timings, ...(exitCode !== undefined ? { exitCode } : {}) };
+}
+
+/**
+ * Every registered check, in order, each with its own findings and timing, for `health` (which
+ * scores each check apart and needs all of them, not the hook's gated subset). The same runner
+ * and error handling as runChecks: a failure is its message, the other checks still run.
+ */
+export async function runChecksTimed(ctx: CheckContext, list: readonly CheckEntry[] = registered): Promise<Map<string, CheckOutcome>> {
+  const out = new Map<string, CheckOutcome>();
+  // In order, not in parallel: timings are only comparable with the thresholds when each check has the machine.
+  for (const entry of list) {
+    const got = await runOne(entry, ctx);
+    const findings = got.failure ? [] : got.findings;
+    out.set(entry.name, {
+      name: entry.name,
+      findings,
+      errors: findings.filter((f) => f.level === "error").length,
+      warnings: findings.filter((f) => f.level === "warning").length,
+      seconds: got.ms / 1000,
+      ...(got.failure ? { failed: got.failure.finding.message } : {}),
+    });
+  }
+  return out;
 }
 
 /** validate.max_findings_per_file, or the default. */

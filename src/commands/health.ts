@@ -17,6 +17,7 @@ import { deliverAlerts } from "../io/alerts/deliver.js";
 import { Redactor } from "../io/alerts/redact.js";
 import type { SinkReport } from "../io/alerts/types.js";
 import { collectHealth } from "../io/health/collect.js";
+import { runChecksTimed } from "../checks/run-checks.js";
 import { appendHistory, mergeHistory, readHistory } from "../io/health/history.js";
 import { readSnapshotFacts } from "../io/health/snapshots.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
@@ -84,6 +85,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     settings,
     log: ctx.log,
     interactive: ctx.interactive,
+    runChecks: runChecksTimed,
   });
   const dashboard = buildDashboard(collected.facts, settings, new Date());
   const h = dashboard.system_health;

@@ -1,5 +1,4 @@
 import { ConfigError } from "../errors.js";
-import { verbs } from "./index.js";
 import { runRecovery } from "../io/snapshot/recover.js";
 import type { CommandSpec } from "./types.js";
 
@@ -39,7 +38,8 @@ export const command: CommandSpec = {
       allowUnsigned: Boolean(ctx.options["allow-unsigned"]),
       dryRun: Boolean(ctx.options["dry-run"]),
       runCheck: async () => {
-        const check = await verbs.check!.load();
+        // Imported directly, not through ./index.js (which lists this module: a cycle).
+        const check = (await import("./check.js")).command;
         return (await check.run({ ...ctx, options: {}, positionals: [] })).findings;
       },
     });

@@ -125,7 +125,5 @@ export interface LoadedConfig {
 }
 
 export const CONFIG_PATH = ".integrity-guard/config.yml";
-export const MANIFEST_PATH = ".integrity-guard/manifest.json";
+export { ALWAYS_EXCLUDED, MANIFEST_PATH } from "../core/well-known-paths.js";
 export const DEFAULT_VALIDATE_FILES = ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"];
-/** Never checked, whatever the config says: dependency folders hold other people's data. */
-export const ALWAYS_EXCLUDED = ["**/node_modules/**", ".git/**"];

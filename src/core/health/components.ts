@@ -246,6 +246,11 @@ export interface CheckRunFact {
   failed?: string;
 }
 
+/** One check's run as `health` gathers it: the fact it scores plus the findings behind it. */
+export interface CheckOutcome extends CheckRunFact {
+  findings: Finding[];
+}
+
 /**
  * checks: each check starts at 100, loses 20 when it reported more than max_error_count errors
  * and 20 when it took longer than max_check_seconds; a check that crashed scores 0. The

@@ -4,7 +4,7 @@
  */
 import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../names.js";
 import type { Finding, Level } from "../finding.js";
-import { MANIFEST_PATH } from "../../config/types.js";
+import { MANIFEST_PATH } from "../well-known-paths.js";
 import type { ManifestEntry, Observation } from "./model.js";
 
 export interface DiffOptions {

@@ -1,7 +1,8 @@
 /** Which paths the manifest covers: config manifest.include minus exclude, never .git or the manifest itself. */
 import picomatch from "picomatch";
 import { GLOB_OPTIONS } from "../glob.js";
-import { ALWAYS_EXCLUDED, MANIFEST_PATH, type ManifestConfig } from "../../config/types.js";
+import type { ManifestConfig } from "../../config/types.js";
+import { ALWAYS_EXCLUDED, MANIFEST_PATH } from "../well-known-paths.js";
 
 /** ALWAYS_EXCLUDED ("**\/node_modules/**", ".git/**") plus a .git folder at any depth. */
 const ALWAYS = /(^|\/)(node_modules|\.git)(\/|$)/;

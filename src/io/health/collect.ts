@@ -7,14 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { ALWAYS_EXCLUDED, CONFIG_PATH, DEFAULT_VALIDATE_FILES, MANIFEST_PATH, type LoadedConfig } from "../../config/types.js";
 import type { HistoryPoint } from "../../core/health/chart.js";
-import type { FindingFacts, SchemaFacts } from "../../core/health/components.js";
+import type { CheckOutcome, FindingFacts, SchemaFacts } from "../../core/health/components.js";
 import type { HealthFacts } from "../../core/health/dashboard.js";
 import type { HealthSettings } from "../../core/health/settings.js";
 import type { Finding } from "../../core/finding.js";
 import { matcher } from "../../core/glob.js";
 import { WorktreeSource } from "../file-source.js";
 import type { Git } from "../git.js";
-import { runChecksTimed, type CheckOutcome } from "./checks.js";
+import type { CheckContext } from "../../checks/types.js";
 import { collectCriticalFiles } from "./critical-files.js";
 import { collectDisk } from "./disk.js";
 import { readSnapshotFacts } from "./snapshots.js";
@@ -26,6 +26,11 @@ export interface CollectInput {
   settings: HealthSettings;
   log: (line: string) => void;
   interactive: boolean;
+  /**
+   * Runs every registered check on the working tree (src/checks/run-checks.ts runChecksTimed,
+   * passed in by the command: io/ sits below checks/ and does not import it).
+   */
+  runChecks: (ctx: CheckContext) => Promise<Map<string, CheckOutcome>>;
 }
 
 export interface Collected {
@@ -51,7 +56,7 @@ export async function collectHealth(input: CollectInput): Promise<Collected> {
   const source = new WorktreeSource(git);
   const [critical, runs, snaps, disk, files] = await Promise.all([
     collectCriticalFiles(root, criticalFileList(root, loaded)),
-    runChecksTimed({ root, git, config, configPath: loaded.path ?? CONFIG_PATH, source, log: input.log, interactive: input.interactive }),
+    input.runChecks({ root, git, config, configPath: loaded.path ?? CONFIG_PATH, source, log: input.log, interactive: input.interactive }),
     readSnapshotFacts(git, config, settings.maxSnapshotAge),
     collectDisk(root, settings.minFreeDisk, settings.minFreeDiskText),
     source.list().catch(() => [] as string[]),
