@@ -187,7 +187,7 @@ describe("snapshot --set", () => {
       const file = path.join(repo.dir, ".git/objects", oid.slice(0, 2), oid.slice(2));
       fs.chmodSync(file, 0o644);
       const bytes = fs.readFileSync(file);
-      bytes[bytes.length - 3] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
       fs.writeFileSync(file, bytes);
       repo.write("state.json", '{"changed":1}\n');
       const r = await repo.cli(["snapshot", "--set", "hourly"], env);

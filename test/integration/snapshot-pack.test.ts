@@ -90,7 +90,7 @@ describe("snapshot objects written as one pack", () => {
         const bytes = fs.readFileSync(file);
         const at = bytes.indexOf(needle);
         if (at < 0) continue;
-        bytes[at + 3] ^= 0x20;
+        bytes.writeUInt8(bytes.readUInt8(at + 3) ^ 0x20, at + 3);
         fs.chmodSync(file, 0o644);
         fs.writeFileSync(file, bytes);
         damaged++;
@@ -125,7 +125,7 @@ describe("snapshot objects written as one pack", () => {
       const bytes = fs.readFileSync(path.join(packDir, pack));
       const at = bytes.indexOf(Buffer.from("100644 f11.json\0"));
       expect(at).toBeGreaterThan(0);
-      bytes[at + 9] ^= 0x01;
+      bytes.writeUInt8(bytes.readUInt8(at + 9) ^ 0x01, at + 9);
       fs.chmodSync(path.join(packDir, pack), 0o644);
       fs.writeFileSync(path.join(packDir, pack), bytes);
       repo.write("data/d0/f0.json", '{"changed":1}\n'); // d4 unchanged: its tree is reused
@@ -145,7 +145,7 @@ describe("snapshot objects written as one pack", () => {
       const oid = repo.git("rev-parse", "HEAD:data/d5/f12.json").trim();
       const file = path.join(repo.dir, ".git/objects", oid.slice(0, 2), oid.slice(2));
       const bytes = fs.readFileSync(file);
-      bytes[bytes.length - 3] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
       fs.chmodSync(file, 0o644);
       fs.writeFileSync(file, bytes);
       expect(repo.tryGit("cat-file", "blob", oid).status).not.toBe(0);
