@@ -28,6 +28,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules on the sources (issue 18): the type checker knows which assertions do
+    // nothing and which promises nobody awaits; lint without types cannot.
+    files: ["src/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-unnecessary-type-assertion": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     // push(...list) passes each element as an argument: a list of findings can be hundreds of
     // thousands long (a Helm chart's templates read as YAML) and overflows the stack (issue 13).
     // Use appendAll from src/core/append.ts. Only lists named *findings are guarded here, where

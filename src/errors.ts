@@ -56,8 +56,10 @@ export function describeError(error: unknown): string {
     return error.fix ? `${error.message}\n  fix: ${error.fix}` : error.message;
   }
   if (error instanceof Error) {
-    return `internal error: ${error.message}\n  this is a bug in integrity-guard; please report it with the command you ran` +
-      ` (run it with NODE_OPTIONS=--enable-source-maps to map this trace to the sources).\n${error.stack ?? ""}`;
+    return (
+      `internal error: ${error.message}\n  this is a bug in integrity-guard; please report it with the command you ran` +
+      ` (run it with NODE_OPTIONS=--enable-source-maps to map this trace to the sources).\n${error.stack ?? ""}`
+    );
   }
   return `internal error: a non-Error value was thrown: ${String(error)}`;
 }

@@ -44,7 +44,7 @@ export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
     });
   }
   const pr = (payload as { pull_request?: Record<string, unknown>; number?: unknown } | null)?.pull_request;
-  const number = (pr?.number ?? (payload as { number?: unknown }).number) as unknown;
+  const number = pr?.number ?? (payload as { number?: unknown }).number;
   if (!pr || typeof number !== "number" || !Number.isInteger(number) || number < 1) {
     throw new EnvironmentError(`the ${name} payload in ${file} has no pull_request.number`, {
       fix: "this looks like a malformed event payload; re-run the workflow",

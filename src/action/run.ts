@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import type { Config, LoadedConfig } from "../config/types.js";
+import type { LoadedConfig } from "../config/types.js";
 import { hasErrors, sortFindings, summarize, type Finding, type Summary } from "../core/finding.js";
 import { render } from "../report/render.js";
 import { VERSION } from "../version.js";
@@ -102,7 +102,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   });
   const loaded = trust.loaded;
   // Mask before anything can print a config value.
-  for (const c of [loaded, trust.head]) if (c) for (const s of secretValues(c.config as Config, env, inputs.token)) core.setSecret(s);
+  for (const c of [loaded, trust.head]) if (c) for (const s of secretValues(c.config, env, inputs.token)) core.setSecret(s);
   const client =
     inputs.token && env.GITHUB_REPOSITORY
       ? new GitHubClient({

@@ -48,7 +48,7 @@ export function describeExplanation(e: Explanation): string {
   const width = Math.max(0, ...labels.map((l) => l.length));
   e.entries.forEach((x, i) => {
     const at = x.position ? `${x.file}:${x.position.line}:${x.position.column}` : x.file;
-    const label = labels[i] ? labels[i]!.padEnd(width) + "  " : "";
+    const label = labels[i] ? labels[i].padEnd(width) + "  " : "";
     lines.push(`  ${label}${at}  ${x.defined ? x.value! : "(not set)"}${x.wins ? "  <- wins" : ""}`);
   });
   if (e.entries.length === 0) lines.push("  (no files in the configuration set)");

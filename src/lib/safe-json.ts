@@ -79,13 +79,13 @@ export async function updateJson<T = unknown>(
     async () => {
       let current: T;
       try {
-        current = (await readJson(file, { schema: false })) as T;
+        current = await readJson(file, { schema: false });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT" && "initial" in options) current = structuredClone(options.initial) as T;
         else throw error;
       }
       const returned = await update(current);
-      const next = (returned === undefined ? current : returned) as T;
+      const next = returned === undefined ? current : returned;
       await writeJson(file, next, options);
       return next;
     },

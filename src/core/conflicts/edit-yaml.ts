@@ -105,7 +105,7 @@ export function editYamlText(text: string, edits: readonly TextEdit[]): string {
   }
   for (const p of plan) {
     if (p.found.kind === "node" && isScalar(p.found.node) && (p.edit.value === null || typeof p.edit.value !== "object")) {
-      (p.found.node as Scalar).value = p.edit.value;
+      p.found.node.value = p.edit.value;
       continue;
     }
     const path = p.tokens.map((t, i) => {

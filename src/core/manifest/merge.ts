@@ -34,7 +34,7 @@ export function mergeReports(reports: readonly ShardReport[]): { findings: Findi
     if (seen.has(k)) throw new UsageError(`shard ${k}/${n} appears twice (${seen.get(k)} and ${r.file})`);
     seen.set(k, r.file);
     appendAll(findings, d.findings as Finding[]);
-    for (const key of COUNTS) summary[key]! += typeof d.summary[key] === "number" ? (d.summary[key] as number) : 0;
+    for (const key of COUNTS) summary[key]! += typeof d.summary[key] === "number" ? d.summary[key] : 0;
   }
   const missing = Array.from({ length: total ?? 0 }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length > 0) {

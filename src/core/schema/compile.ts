@@ -5,7 +5,7 @@
 import type { Ajv as AjvCore, ErrorObject, Options } from "ajv";
 import type { Draft } from "./draft.js";
 import { cjsExports, cjsNamed } from "./interop.js";
-import { withSimpleUri, type FormatFn } from "./fast-uri-format.js";
+import { withSimpleUri } from "./fast-uri-format.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -54,7 +54,7 @@ export class SchemaCompiler {
         if (known.has(dep.uri)) continue;
         // Validate a dependency against its meta-schema only when it is written in our draft;
         // a draft-07 definitions file referenced from a 2020-12 schema is common and works.
-        ajv.addSchema(dep.schema as object, dep.uri, undefined, dep.draft === root.draft);
+        ajv.addSchema(dep.schema, dep.uri, undefined, dep.draft === root.draft);
         known.set(dep.uri, dep.path);
       }
       const validate = known.has(root.uri) ? ajv.getSchema(root.uri) : ajv.compile(root.schema as object);
@@ -97,7 +97,7 @@ export class SchemaCompiler {
     addFormats(ajv);
     // Same fast path as cached standalone code gets (./fast-uri-format.ts): one behaviour.
     const uri = ajv.formats.uri;
-    if (typeof uri === "function") ajv.addFormat("uri", withSimpleUri(uri as FormatFn));
+    if (typeof uri === "function") ajv.addFormat("uri", withSimpleUri(uri));
     this.instances.set(draft, ajv);
     return ajv;
   }

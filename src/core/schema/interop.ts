@@ -12,7 +12,7 @@
 export function cjsExports(ns: unknown): Record<string, unknown> {
   const n = ns as Record<string | symbol, unknown>;
   if (n[Symbol.toStringTag] === "Module" && n.default !== undefined) return n.default as Record<string, unknown>;
-  return n as Record<string, unknown>;
+  return n;
 }
 
 /** A named export of a CommonJS module (falling back to its default export). */

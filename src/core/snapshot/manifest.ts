@@ -57,7 +57,7 @@ export function parseSnapshotManifest(text: string): SnapshotManifest | string {
     if (e.mode !== "100644" && e.mode !== "100755") return `file ${JSON.stringify(p)}: bad mode`;
     files[p] = { sha256: e.sha256, size: e.size, mode: e.mode };
   }
-  return { version: 1, set: data.set, paths: data.paths as string[], files };
+  return { version: 1, set: data.set, paths: data.paths, files };
 }
 
 /**

@@ -112,7 +112,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
       const committed = (async () => {
         const id = await commitSnapshot(git, {
           tree,
-          message: formatSnapshotMessage(prepared!.info),
+          message: formatSnapshotMessage(prepared.info),
           ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
           signer,
           identity,
