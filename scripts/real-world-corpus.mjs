@@ -185,6 +185,33 @@ export const REPOS = [
       "playground/tsconfig-json-load-error/**",
     ],
   },
+  {
+    repo: "dotnet/eShop",
+    commit: "5624ad564d1602a927879df32a79b94522eb6101",
+    license: "MIT (LICENSE)",
+    kind: ".NET application: appsettings*.json and launchSettings.json with comments and UTF-8 BOMs (Visual Studio), bundleconfig.json, .markdownlint.json with comments, global.json, OpenAPI documents, workflows",
+    keep: ["**/appsettings*.json", "**/launchSettings.json", "**/bundleconfig.json", ".markdownlint.json", "global.json", ".github/**"],
+  },
+  {
+    repo: "GoogleCloudPlatform/microservices-demo",
+    commit: "34ffea9175946982c3088ed84994fe6019ad6e92",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubernetes microservices: multi-document manifests, Kustomize components, Skaffold, Helm chart, Cloud Build, a comment-only YAML",
+    keep: ["kustomize/**", "skaffold.yaml", "cloudbuild.yaml", ".github/**", "helm-chart/**"],
+  },
+  {
+    repo: "serverless/examples",
+    commit: "22865199326008b9f863cb1ad28bfdddae9a7473",
+    license: "MIT (LICENSE.txt)",
+    kind: "Serverless Framework examples: serverless.yml with ${self:...} and ${opt:...} variables, CloudFormation resources and intrinsics, package.json",
+  },
+  {
+    repo: "denoland/fresh",
+    commit: "39b5f06f8a7d7fa02dd2e2950f2291d04ef9fea7",
+    license: "MIT (LICENSE)",
+    kind: "Deno framework: deno.json (JSONC) at several depths, workflows, VS Code settings",
+    keep: ["**/deno.json", ".github/**", ".vscode/**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -21,6 +21,22 @@ export const DEFAULT_JSONC = [
   "**/*-icon-theme.json",
   "**/.babelrc.json", // Babel reads these as JSON5 (JSONC covers its comments and trailing commas)
   "**/babel.config.json",
+  // .NET: Microsoft.Extensions.Configuration.Json skips comments and allows trailing commas, and
+  // Visual Studio saves these with a BOM (dotnet/eShop has both); launch profiles and the
+  // BundlerMinifier config are read the same way (System.Text.Json / Json.NET, comments allowed).
+  "**/appsettings*.json",
+  "**/launchSettings.json",
+  "**/bundleconfig.json",
+  "**/.markdownlint.json", // markdownlint-cli and -cli2 parse it as JSONC
+  "**/turbo.json", // Turborepo reads comments since 1.1.4
+  "**/nx.json", // Nx parses its config with comments and trailing commas allowed
+  "**/deno.json", // Deno: deno.json and deno.jsonc are both JSONC
+  "**/tslint.json", // TSLint strips comments before parsing
+  "**/api-extractor.json", // Rush Stack's JsonFile reads comments
+  "**/cspell.json", // cspell reads its JSON config with comments
+  "**/.cspell.json",
+  "**/pyrightconfig.json", // Pyright parses it as JSONC
+  "**/wrangler.json", // Cloudflare Wrangler: JSONC
 ];
 
 /**
@@ -38,7 +54,7 @@ export function formatForSelected(file: string, jsonc: (p: string) => boolean): 
 /**
  * The JSONC matcher of a run: the configured globs, or the defaults when validate.jsonc is absent
  * (or lists exactly the defaults, as the starter config does). The defaults are matched by
- * isDefaultJsonc, which compiles nothing: the hook does not pay for thirteen globs.
+ * isDefaultJsonc, which compiles nothing: the hook does not pay for thirty globs.
  */
 export function jsoncMatcher(globs: readonly string[] | undefined): (p: string) => boolean {
   if (globs === undefined || (globs.length === DEFAULT_JSONC.length && globs.every((g, i) => g === DEFAULT_JSONC[i])))
@@ -46,7 +62,25 @@ export function jsoncMatcher(globs: readonly string[] | undefined): (p: string) 
   return matcher(globs);
 }
 
-const DEFAULT_JSONC_NAMES = new Set(["devcontainer.json", ".devcontainer.json", ".eslintrc.json", ".babelrc.json", "babel.config.json"]);
+const DEFAULT_JSONC_NAMES = new Set([
+  "devcontainer.json",
+  ".devcontainer.json",
+  ".eslintrc.json",
+  ".babelrc.json",
+  "babel.config.json",
+  "launchSettings.json",
+  "bundleconfig.json",
+  ".markdownlint.json",
+  "turbo.json",
+  "nx.json",
+  "deno.json",
+  "tslint.json",
+  "api-extractor.json",
+  "cspell.json",
+  ".cspell.json",
+  "pyrightconfig.json",
+  "wrangler.json",
+]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 
 /** DEFAULT_JSONC as code (test/unit/select-jsonc.test.ts proves they agree). */
@@ -55,7 +89,8 @@ export function isDefaultJsonc(p: string): boolean {
   const base = p.slice(slash + 1);
   if (base.endsWith(".jsonc")) return true;
   if (!base.endsWith(".json")) return false;
-  if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig")) return true;
+  if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig") || base.startsWith("appsettings"))
+    return true;
   if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
   return dirs[dirs.length - 1] === ".vscode" || dirs.includes(".devcontainer");
