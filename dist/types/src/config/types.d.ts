@@ -147,7 +147,5 @@ export interface LoadedConfig {
     };
 }
 export declare const CONFIG_PATH = ".integrity-guard/config.yml";
-export declare const MANIFEST_PATH = ".integrity-guard/manifest.json";
+export { ALWAYS_EXCLUDED, MANIFEST_PATH } from "../core/well-known-paths.js";
 export declare const DEFAULT_VALIDATE_FILES: string[];
-/** Never checked, whatever the config says: dependency folders hold other people's data. */
-export declare const ALWAYS_EXCLUDED: string[];
