@@ -292,7 +292,7 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(spec: CommandSpec): string {
-  const lines = [`Usage: ${spec.usage}`, "", spec.summary];
+  const lines = [`Usage: ${spec.usage}`, "", verbs[spec.name]?.summary ?? ""];
   if (spec.description) lines.push("", spec.description.trim());
   if (spec.positionals) lines.push("", "Arguments:", `  ${spec.positionals.name.padEnd(30)} ${spec.positionals.description}`);
   if (Object.keys(spec.options).length) lines.push("", "Options:", ...optionLines(spec.options));

@@ -144,7 +144,6 @@ export function sourceSummary(c: CheckContext): Record<string, unknown> {
 export const command: CommandSpec = {
   name: "check",
   yamlOnDemand: true,
-  summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
   usage: "integrity-guard check [--staged] [--files PATH]... [PATH...]",
   description: `
 Runs every check in order (validate, manifest, conflicts, sync) and reports all findings

@@ -65,7 +65,6 @@ export const command: CommandSpec = {
   // The YAML parser loads when the set holds a YAML file (checks/conflicts.ts readParsed) or for
   // --resolve output and --write: a JSON-only set starts faster without it.
   yamlOnDemand: true,
-  summary: "report keys set to different values across config files; resolve by precedence",
   usage: "integrity-guard conflicts [--staged] [--resolve [--layer NAME] [--write] | --explain POINTER] [PATH...]",
   description: `
 Reads every file of the configuration set (config.files, plus the files named in

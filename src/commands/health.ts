@@ -25,7 +25,6 @@ import { appendAll } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "health",
-  summary: "score the repository's integrity: the dashboard, a badge, alerts",
   usage: "integrity-guard health [--format text|json|svg] [--history] [--alert [--dry-run]] [--fail-on LEVEL]",
   description: `
 Scores eight components from 0 to 100 and the whole repository from them: critical_files (exist,

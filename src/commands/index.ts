@@ -31,11 +31,12 @@ export const verbs: Record<string, VerbEntry> = {
     load: async () => (await import("./verify.js")).command,
   },
   conflicts: {
-    summary: "find keys set to different values across config files; --resolve prints the merged config",
+    summary:
+      "find keys that disagree across config files (with config.layers: overrides that change a type or set an unknown key); --resolve prints the merged config",
     load: async () => (await import("./conflicts.js")).command,
   },
   sync: {
-    summary: "check (or --fix) the declared field mappings between state files",
+    summary: "check declared field mappings between state files; --fix copies source values into targets",
     load: async () => (await import("./sync.js")).command,
   },
   health: {

@@ -36,7 +36,6 @@ interface ConfigPlan {
 
 export const command: CommandSpec = {
   name: "init",
-  summary: "write a starter config and install the pre-commit hook (and, with --workflows, the GitHub workflows)",
   usage: "integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--dry-run]",
   description: `
 Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file must parse) and

@@ -3,7 +3,6 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "prune",
-  summary: "apply the retention policy of each snapshot set",
   usage: "integrity-guard prune [--dry-run] [--push]",
   description:
     "Keeps the newest snapshots.sets.<name>.keep snapshots of each set (like restic forget --keep-last); sets without keep, and pre-restore snapshots, are kept. Commits are never rewritten or re-signed: retention works on epochs. When the live chain holds a snapshot to drop and its first commit is older than snapshots.epoch (default 7d), the chain is closed into refs/integrity-snapshots/epochs/<time>-<tip> and the next snapshot starts a new chain. An epoch is deleted whole once none of its snapshots is kept; until then dropped snapshots stay (reported as deferred). Objects of deleted epochs are freed by git gc.",

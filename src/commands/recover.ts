@@ -4,7 +4,6 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "recover",
-  summary: "run a named recovery procedure from the config",
   usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned]",
   positionals: { name: "NAME", description: "a procedure under recovery: in the config" },
   description:

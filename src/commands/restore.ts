@@ -6,7 +6,6 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "restore",
-  summary: "restore paths from a verified snapshot (records the current state first)",
   usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned]",
   positionals: {
     name: "SNAPSHOT [PATHS...]",

@@ -20,7 +20,6 @@ import type { CommandSpec } from "./types.js";
 export const command: CommandSpec = {
   name: "seal",
   yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
-  summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file",
   usage: "integrity-guard seal [--no-cache] [--format text|json|sha256sum]",
   description: `
 Hashes every file matched by manifest.include (minus manifest.exclude) in the working tree,

@@ -8,7 +8,6 @@ import type { CommandResult, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "snapshot",
-  summary: "take a signed, verified snapshot of a backup set on the snapshot branch",
   usage: "integrity-guard snapshot --set NAME [--push]",
   description:
     'Writes the files of the backup set NAME (config snapshots.sets.NAME.paths; "dir/" means everything below) as they are in the work tree — committed or not, ignored or not — as one commit on the orphan branch snapshots.branch (default integrity-snapshots). The commit is built with git plumbing and a temporary index, so your index, work tree, stash and HEAD are not touched. It holds .integrity-snapshot/manifest.json (SHA-256 and size of every file) and the trailers Snapshot-Set, Snapshot-Time, Source-Commit and Manifest-Digest, and is signed as snapshots.sign says (ssh, gpg, or an explicit none).\n\n' +

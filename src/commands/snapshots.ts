@@ -6,7 +6,6 @@ import { maxOf } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "snapshots",
-  summary: "list snapshots with their set, time, size and signature status",
   usage: "integrity-guard snapshots [--set NAME] [--format json]",
   description:
     "Lists the snapshots on the snapshot branch (newest first), then those in closed epochs (refs/integrity-snapshots/epochs/*): id, set, time, number of files, total size, and the signature status checked against the pinned key (good, unsigned, bad, untrusted = another key, wrong-type = e.g. a gpg signature under an ssh pin, unverified = sign.format none). With --format json the list is the `snapshots` array.",

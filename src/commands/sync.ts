@@ -11,7 +11,6 @@ import { appendAll } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "sync",
-  summary: "check declared field mappings between state files; --fix copies source values into targets",
   usage: "integrity-guard sync [--staged] [--rule NAME]... [--fix]",
   description: `
 Each rule in config.sync maps entries of a source file to a target file. Under source.path and

@@ -68,7 +68,8 @@ export interface CommandResult {
 
 export interface CommandSpec {
   name: string;
-  summary: string;
+  // No summary here: the one line each verb has lives in commands/index.ts (the general help
+  // needs it without loading the command), and the command's own --help prints the same.
   usage: string;
   /** Paragraphs shown in `VERB --help`. */
   description?: string;

@@ -11,7 +11,6 @@ import type { CommandSpec } from "./types.js";
 export const command: CommandSpec = {
   name: "validate",
   yamlOnDemand: true,
-  summary: "parse JSON/YAML files and validate them against their JSON Schemas",
   usage: "integrity-guard validate [--staged] [PATH...]",
   description: `
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus

@@ -17,7 +17,6 @@ import type { CommandContext, CommandSpec } from "./types.js";
 export const command: CommandSpec = {
   name: "verify",
   yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
-  summary: "compare the working tree with the manifest: modified, missing, added, renamed, bit rot",
   usage: "integrity-guard verify [--shard K/N] [--no-cache] [PATH...] | verify --merge REPORT.json...",
   description: `
 Compares every file sealed in ${MANIFEST_PATH}, and every file manifest.include covers now

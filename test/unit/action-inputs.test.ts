@@ -119,7 +119,6 @@ describe("readEvent", () => {
 describe("commandArgs", () => {
   const spec = (options: CommandSpec["options"], positionals = false): CommandSpec => ({
     name: "x",
-    summary: "",
     usage: "",
     options,
     ...(positionals ? { positionals: { name: "PATHS", description: "" } } : {}),
