@@ -7,7 +7,7 @@ import type { CommandSpec } from "./types.js";
 export const command: CommandSpec = {
   name: "restore",
   summary: "restore paths from a verified snapshot (records the current state first)",
-  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned]",
+  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned] [--identity FILE]",
   positionals: {
     name: "SNAPSHOT [PATHS...]",
     description:
@@ -24,6 +24,12 @@ export const command: CommandSpec = {
   options: {
     "dry-run": { type: "boolean", short: "n", description: "show what would be created, modified and removed; change nothing" },
     "allow-unsigned": { type: "boolean", description: "restore even when the snapshot's signature does not verify against the pinned key" },
+    identity: {
+      type: "string",
+      valueName: "FILE",
+      description:
+        "for an encrypted set: an age identity file or the ssh private key of a recipient (or env:NAME holding it); default snapshots.sets.SET.encrypt.key",
+    },
   },
   async run(ctx) {
     const [spec = "latest", ...paths] = ctx.positionals;
@@ -34,6 +40,7 @@ export const command: CommandSpec = {
         paths,
         allowUnsigned: Boolean(ctx.options["allow-unsigned"]),
         dryRun: Boolean(ctx.options["dry-run"]),
+        ...(typeof ctx.options.identity === "string" ? { identity: ctx.options.identity } : {}),
         env: ctx.env,
         log: ctx.log,
       });

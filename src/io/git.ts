@@ -226,6 +226,18 @@ export class Git {
   // --- snapshots and restore (issue 6): intent methods go below this line ---
 
   /**
+   * Which of `paths` (repo-relative work-tree files) git ignores (.gitignore, info/exclude,
+   * core.excludesFile). Tracked files are never ignored. One check-ignore for all of them.
+   */
+  async ignoredPaths(paths: readonly string[]): Promise<Set<string>> {
+    if (paths.length === 0) return new Set();
+    const input = Buffer.concat(paths.flatMap((p) => [nameBytes(p), Buffer.from([0])]));
+    // Exit 1 means "none of them is ignored".
+    const { stdout } = await this.exec(["check-ignore", "--stdin", "-z"], { input, okCodes: [0, 1] });
+    return new Set(splitZ(stdout));
+  }
+
+  /**
    * Write the files at `paths` (repo-relative) as blobs, byte for byte: `--no-filters` keeps
    * eol/clean filters from changing what is stored. Returns the oids in input order.
    */
