@@ -91,6 +91,7 @@ export async function prepareSnapshot(
     manifest: { data: manifestData, deflated },
     // An encrypted set reuses no blob by checksum: the previous one may hold the clear bytes.
     ...(options.previous && !sealed ? { previous: options.previous, previousListing } : {}),
+    ...(sealed ? { fromMemoryOnly: true } : {}),
   };
   const stored = await storeObjects(git, input, await objectFormat);
   prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(stored.entries, indexFile));
