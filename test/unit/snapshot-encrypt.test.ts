@@ -5,6 +5,7 @@
  * only where it is installed (apt-get install age) and says so in its name when skipped.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSnapshotManifest, serializeSnapshotManifest, type SnapshotManifest } from "../../src/core/snapshot/manifest.js";
 import { secretAllowed, secretLooking } from "../../src/core/snapshot/secrets.js";
 import { ageStructureProblem, openIdentity, openRecipients } from "../../src/io/snapshot/encrypt.js";
+import { AgeReader, AgeWriter, X25519Recipient } from "../../src/io/snapshot/encrypt-age.js";
 import { sshIdentity, sshRecipient } from "../../src/io/snapshot/encrypt-ssh.js";
 import { makeTempDir } from "../helpers/repo.js";
 
@@ -109,7 +111,7 @@ describe("ssh recipients for age", () => {
     const x = await identityToRecipient(await generateX25519Identity());
     fs.writeFileSync(key("team.txt"), `# team\n${pub("rsa")}\n`);
     const enc = await openRecipients({ recipients: [x, pub("ed").trim(), "file:team.txt"] }, dir, "s");
-    const ct = await enc.encrypt("for three");
+    const ct = await enc.encrypt(Buffer.from("for three"));
     const stanzas = Buffer.from(ct)
       .toString("latin1")
       .split("\n")
@@ -122,6 +124,55 @@ describe("ssh recipients for age", () => {
       /snapshots\.sets\.s\.encrypt\.recipients: "ssh-dss AAAA" is not a recipient/,
     );
     await expect(openRecipients({ recipients: ["file:missing.txt"] }, dir, "s")).rejects.toThrow(/cannot be read \(ENOENT\)/);
+  });
+});
+
+describe("age files written and read natively (encrypt-age.ts)", () => {
+  it.each([0, 1, 65535, 65536, 65537, 200000])(
+    "%i bytes: age-encryption's Decrypter and our reader both open them; one header for the whole writer",
+    async (size) => {
+      const plain = crypto.randomBytes(size);
+      const x = await generateX25519Identity();
+      const writer = await AgeWriter.open([new X25519Recipient(await identityToRecipient(x)), sshRecipient(pub("ed"))!]);
+      const a = writer.encrypt(plain);
+      const b = writer.encrypt(plain);
+      expect(a.equals(b)).toBe(false); // a fresh payload nonce each time
+      const headerOf = (ct: Buffer) => ct.subarray(0, ct.indexOf("\n---") + 48).toString("latin1");
+      expect(headerOf(a)).toBe(headerOf(b));
+      const lib = new Decrypter();
+      lib.addIdentity(x);
+      expect(Buffer.from(await lib.decrypt(a)).equals(plain)).toBe(true);
+      const d = new Decrypter();
+      d.addIdentity(sshIdentity(priv("ed")));
+      const reader = new AgeReader(d);
+      expect((await reader.decrypt(a)).equals(plain)).toBe(true);
+      expect((await reader.decrypt(b)).equals(plain)).toBe(true);
+      expect(ageStructureProblem(a, size)).toBeUndefined();
+    },
+  );
+
+  it("our reader opens files written by age-encryption (a header of its own each), and refuses tampering", async () => {
+    const d = new Decrypter();
+    d.addIdentity(sshIdentity(priv("ed")));
+    const reader = new AgeReader(d);
+    const plain = crypto.randomBytes(70000);
+    const theirs = Buffer.from(await encryptTo(pub("ed"), plain));
+    expect((await reader.decrypt(theirs)).equals(plain)).toBe(true);
+    const flipped = Buffer.from(theirs);
+    flipped[flipped.length - 100]! ^= 1;
+    await expect(reader.decrypt(flipped)).rejects.toThrow(/fails authentication at chunk 2 of 2/);
+    await expect(reader.decrypt(theirs.subarray(0, theirs.length - 4000))).rejects.toThrow(/fails authentication/);
+    // The first chunk alone, cut where a full chunk ends: its flag says "not last".
+    const headerLen = theirs.length - (16 + 70000 + 32);
+    await expect(reader.decrypt(theirs.subarray(0, headerLen + 16 + 65536 + 16))).rejects.toThrow(/fails authentication/);
+    const badMac = Buffer.from(theirs);
+    badMac[theirs.indexOf("\n---") + 6]! ^= 1;
+    await expect(new AgeReader(d).decrypt(badMac)).rejects.toThrow();
+    await expect(reader.decrypt(Buffer.from("plain text"))).rejects.toThrow(/not an age file/);
+  });
+
+  it("refuses a recipient that is not a valid age1 string", () => {
+    expect(() => new X25519Recipient("age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq")).toThrow(/not an age1/);
   });
 });
 
@@ -175,6 +226,13 @@ describe("the age CLI", () => {
       d.addIdentity(sshIdentity(priv(name)));
       expect(await d.decrypt(theirs, "text")).toBe("from age\n");
       expect(ageStructureProblem(theirs, "from age\n".length)).toBeUndefined();
+      // The native writer (one file key per snapshot) and reader, against the CLI.
+      const big = crypto.randomBytes(150000);
+      const writer = await AgeWriter.open([sshRecipient(pub(name))!]);
+      fs.writeFileSync(key(`${name}.native.age`), writer.encrypt(big));
+      expect(execFileSync("age", ["-d", "-i", key(name), key(`${name}.native.age`)]).equals(big)).toBe(true);
+      const cliBig = execFileSync("age", ["-R", key(name) + ".pub"], { input: big });
+      expect((await new AgeReader(d).decrypt(cliBig)).equals(big)).toBe(true);
     },
   );
 });

@@ -13,11 +13,12 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Decrypter, Encrypter, identityToRecipient, type Identity, type Recipient } from "age-encryption";
+import { Decrypter, identityToRecipient, type Identity, type Recipient } from "age-encryption";
 import type { SnapshotEncrypt, SnapshotSet } from "../../config/types.js";
 import type { SnapshotFileEntry, SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { ConfigError, EnvironmentError } from "../../errors.js";
 import { readWhole, sha256 } from "./files.js";
+import { AgeReader, AgeWriter, X25519Recipient } from "./encrypt-age.js";
 import { sshIdentity, sshRecipient } from "./encrypt-ssh.js";
 
 const AGE_INTRO = "age-encryption.org/v1\n";
@@ -52,12 +53,12 @@ export async function openRecipients(spec: SnapshotEncrypt, root: string, set: s
     throw new ConfigError(`snapshots.sets.${set}.encrypt.recipients names no recipient`, {
       fix: "add at least one age1... or ssh public key",
     });
-  const encrypter = new Encrypter();
+  const recipients: Recipient[] = [];
   for (const line of lines) {
-    let recipient: string | Recipient | undefined;
+    let recipient: Recipient | undefined;
     try {
-      recipient = line.startsWith("age1") ? line : sshRecipient(line);
-      if (recipient) encrypter.addRecipient(recipient);
+      recipient = line.startsWith("age1") ? new X25519Recipient(line) : sshRecipient(line);
+      if (recipient) recipients.push(recipient);
     } catch (error) {
       throw new ConfigError(
         `snapshots.sets.${set}.encrypt.recipients: ${JSON.stringify(short(line))} is not a valid recipient: ${(error as Error).message}`,
@@ -72,7 +73,16 @@ export async function openRecipients(spec: SnapshotEncrypt, root: string, set: s
       });
   }
   const normal = lines.map((l) => l.split(/\s+/).slice(0, 2).join(" ")).sort();
-  return { recipientsId: "sha256:" + sha256(normal.join("\n")), encrypt: (plain) => encrypter.encrypt(plain) };
+  return writerFor("sha256:" + sha256(normal.join("\n")), recipients);
+}
+
+/** One AgeWriter (one wrapped file key, encrypt-age.ts) for everything this encrypter writes. */
+function writerFor(recipientsId: string, recipients: Recipient[]): SetEncrypter {
+  let writer: Promise<AgeWriter> | undefined;
+  return {
+    recipientsId,
+    encrypt: async (plain) => (await (writer ??= AgeWriter.open(recipients))).encrypt(plain),
+  };
 }
 
 function short(s: string): string {
@@ -107,9 +117,9 @@ export async function readIdentitySource(value: string, root: string, env: NodeJ
 }
 
 /** A decrypter for the identities in `source` (age identity lines, or one SSH private key), and their recipients. */
-export async function openIdentity(source: IdentitySource): Promise<{ decrypter: Decrypter; recipients: (string | Recipient)[] }> {
+export async function openIdentity(source: IdentitySource): Promise<{ decrypter: Decrypter; recipients: Recipient[] }> {
   const decrypter = new Decrypter();
-  const recipients: (string | Recipient)[] = [];
+  const recipients: Recipient[] = [];
   const text = source.text;
   try {
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
@@ -121,7 +131,7 @@ export async function openIdentity(source: IdentitySource): Promise<{ decrypter:
         const t = l.trim();
         if (!t || t.startsWith("#")) continue;
         decrypter.addIdentity(t);
-        recipients.push(await identityToRecipient(t));
+        recipients.push(new X25519Recipient(await identityToRecipient(t)));
       }
       if (recipients.length === 0) throw new Error("no AGE-SECRET-KEY-1... line and no ssh private key in it");
     }
@@ -216,10 +226,10 @@ export type BlobDigest = (
 ) => Promise<{ sha256: string; size: number; note?: string } | { problem: string }>;
 
 /** Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes. */
-export function decryptingDigest(decrypter: Decrypter): BlobDigest {
+export function decryptingDigest(reader: AgeReader): BlobDigest {
   return async (_p, blob) => {
     try {
-      const plain = await decrypter.decrypt(blob);
+      const plain = await reader.decrypt(blob);
       return { sha256: sha256(plain), size: plain.length };
     } catch (error) {
       return { problem: `encrypted blob cannot be decrypted with the identity given: ${(error as Error).message}` };
@@ -272,12 +282,8 @@ export async function openSnapshotForRestore(
     );
   }
   const { decrypter, recipients } = await openIdentity(await readIdentitySource(value, root, options.env));
-  let reencrypt: SetEncrypter;
-  if (def?.encrypt) reencrypt = await openRecipients(def.encrypt, root, manifest.set);
-  else {
-    const encrypter = new Encrypter();
-    for (const r of recipients) encrypter.addRecipient(r);
-    reencrypt = { recipientsId: "identity", encrypt: (plain) => encrypter.encrypt(plain) };
-  }
-  return { digestOf: decryptingDigest(decrypter), open: (data) => decrypter.decrypt(data), reencrypt };
+  const reencrypt = def?.encrypt ? await openRecipients(def.encrypt, root, manifest.set) : writerFor("identity", recipients);
+  // One reader for the read-back and the writing: each snapshot's file key is unwrapped once.
+  const reader = new AgeReader(decrypter);
+  return { digestOf: decryptingDigest(reader), open: (data) => reader.decrypt(data), reencrypt };
 }
