@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Encrypter } from "age-encryption";
+import { Encrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sshRecipient } from "../../src/io/snapshot/encrypt-ssh.js";
 import { createRepo, GIT_ENV, makeTempDir, type TestRepo } from "../helpers/repo.js";
@@ -236,6 +236,35 @@ describe("encrypted sets", () => {
       expect(allObjects(s.repo)).not.toContain("API_TOKEN=changed");
     } finally {
       s.cleanup();
+    }
+  });
+
+  it("with an age1 recipient: restore with an age identity file works after the set lost its encrypt block, and encrypts the pre-restore snapshot to that identity", async () => {
+    const identity = await generateX25519Identity();
+    const recipient = await identityToRecipient(identity);
+    const s = setup(`{ paths: ["config/", ".env"], ignored: include, encrypt: { recipients: ["${recipient}"] } }`);
+    const idDir = makeTempDir();
+    try {
+      expect((await s.repo.cli(["snapshot", "--set", "secrets"], s.env)).code).toBe(0);
+      expect(allObjects(s.repo)).not.toContain("tok-7f3c9e1d0b2a");
+      s.repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sets: '    secrets: { paths: ["config/", ".env"], ignored: include }' }),
+      );
+      s.repo.write(".env", "API_TOKEN=replaced-value\n");
+      const idFile = path.join(idDir, "age-identity.txt");
+      fs.writeFileSync(idFile, `# test\n${identity}\n`);
+      const r = await s.repo.cli(["restore", "secrets", "--identity", idFile], s.env);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(s.repo.read(".env")).toBe(`${ENV_SECRET}\n`);
+      expect(allObjects(s.repo)).not.toContain("replaced-value");
+      const pre = s.repo.git("log", "-1", "--format=%H", "integrity-snapshots").trim();
+      const manifest = JSON.parse(s.repo.git("show", `${pre}:.integrity-snapshot/manifest.json`));
+      expect(manifest.set).toBe("pre-restore");
+      expect(manifest.encryption.format).toBe("age");
+    } finally {
+      s.cleanup();
+      fs.rmSync(idDir, { recursive: true, force: true });
     }
   });
 

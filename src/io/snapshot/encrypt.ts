@@ -131,9 +131,10 @@ export async function openIdentity(source: IdentitySource): Promise<{ decrypter:
         const t = l.trim();
         if (!t || t.startsWith("#")) continue;
         decrypter.addIdentity(t);
-        recipients.push(new X25519Recipient(await identityToRecipient(t)));
+        // Only X25519 identities give a recipient the pre-restore snapshot can be encrypted to.
+        if (t.startsWith("AGE-SECRET-KEY-1")) recipients.push(new X25519Recipient(await identityToRecipient(t)));
       }
-      if (recipients.length === 0) throw new Error("no AGE-SECRET-KEY-1... line and no ssh private key in it");
+      if (!/AGE-SECRET-KEY-/.test(text)) throw new Error("no AGE-SECRET-KEY-... line and no ssh private key in it");
     }
   } catch (error) {
     throw new EnvironmentError(`the age identity from ${source.from} cannot be used: ${(error as Error).message}`, {
@@ -282,6 +283,11 @@ export async function openSnapshotForRestore(
     );
   }
   const { decrypter, recipients } = await openIdentity(await readIdentitySource(value, root, options.env));
+  if (!def?.encrypt && recipients.length === 0 && !options.dryRun)
+    throw new EnvironmentError(
+      `the pre-restore snapshot of encrypted set ${manifest.set} must be encrypted too, but the config names no recipients for it and the identity gives none; nothing was changed`,
+      { fix: `add snapshots.sets.${manifest.set}.encrypt.recipients to the config` },
+    );
   const reencrypt = def?.encrypt ? await openRecipients(def.encrypt, root, manifest.set) : writerFor("identity", recipients);
   // One reader for the read-back and the writing: each snapshot's file key is unwrapped once.
   const reader = new AgeReader(decrypter);
