@@ -227,14 +227,21 @@ export class Git {
 
   /**
    * Which of `paths` (repo-relative work-tree files) git ignores (.gitignore, info/exclude,
-   * core.excludesFile). Tracked files are never ignored. One check-ignore for all of them.
+   * core.excludesFile). Tracked files are never ignored. One `ls-files --others --ignored`
+   * limited to the top-level entries that hold `paths` (check-ignore of every path cost 1 s of
+   * CPU for 10,000 files; `--directory` would be cheaper still, but it reports a folder that
+   * holds only ignored files as ignored as a whole, which is not what .gitignore says).
    */
   async ignoredPaths(paths: readonly string[]): Promise<Set<string>> {
-    if (paths.length === 0) return new Set();
-    const input = Buffer.concat(paths.flatMap((p) => [nameBytes(p), Buffer.from([0])]));
-    // Exit 1 means "none of them is ignored".
-    const { stdout } = await this.exec(["check-ignore", "--stdin", "-z"], { input, okCodes: [0, 1] });
-    return new Set(splitZ(stdout));
+    const out = new Set<string>();
+    if (paths.length === 0) return out;
+    const tops = new Set(paths.map((p) => p.split("/")[0]!));
+    // Many files at the top level: the whole work tree, rather than an argv of thousands.
+    const scope = tops.size > 256 ? [] : ["--", ...literal([...tops])];
+    const { stdout } = await this.exec(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", ...scope]);
+    const ignored = new Set(splitZ(stdout));
+    for (const p of paths) if (ignored.has(p)) out.add(p);
+    return out;
   }
 
   /**

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Encrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Git } from "../../src/io/git.js";
 import { sshRecipient } from "../../src/io/snapshot/encrypt-ssh.js";
 import { createRepo, GIT_ENV, makeTempDir, type TestRepo } from "../helpers/repo.js";
 import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
@@ -156,6 +157,35 @@ describe("secrets stay home", () => {
       expect(s.repo.read("config/secrets.local.yaml")).toBe(`${YAML_SECRET}\n`);
     } finally {
       s.cleanup();
+    }
+  });
+});
+
+describe("git-ignored detection", () => {
+  it("names ignored files, files in ignored folders, and never a tracked file (even inside an ignored folder)", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".gitignore", "build/\n*.log\n!keep.log\n");
+      repo.write("build/tracked.txt", "t");
+      repo.git("add", "-f", "build/tracked.txt", ".gitignore");
+      repo.git("commit", "-qm", "init");
+      const files = [
+        "build/tracked.txt",
+        "build/sub/x.o",
+        "build/y.o",
+        "top.log",
+        "a/b/c.log",
+        "keep.log",
+        "a/keep.json",
+        "we ird [1].log",
+      ];
+      for (const f of files) if (f !== "build/tracked.txt") repo.write(f, "x");
+      const git = await Git.open(repo.dir);
+      const ignored = await git.ignoredPaths(files);
+      expect([...ignored].sort()).toEqual(["a/b/c.log", "build/sub/x.o", "build/y.o", "top.log", "we ird [1].log"]);
+      expect(await git.ignoredPaths([])).toEqual(new Set());
+    } finally {
+      repo.cleanup();
     }
   });
 });
