@@ -71,6 +71,10 @@ export const command: CommandSpec = {
       );
     for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
     lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
+    if (p.manifest.encryption && !r.unchanged)
+      lines.push(
+        "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot)",
+      );
     // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
     const findings = p.skipped.flatMap((s) => {
       const why = unsupportedNameReason(s.path);

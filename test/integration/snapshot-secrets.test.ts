@@ -198,6 +198,7 @@ describe("encrypted sets", () => {
       s.repo.git("push", "-q", "origin", "main"); // the config travels with the code
       const r = await s.repo.cli(["snapshot", "--set", "secrets", "--push"], s.env);
       expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.stdout).toContain("contents encrypted with age: the read-back compared every blob byte for byte");
       expect(snapshotFiles(s.remote)).toEqual([
         ".env",
         ".integrity-snapshot/manifest.json",
