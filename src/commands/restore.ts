@@ -6,7 +6,7 @@ import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "restore",
-  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned]",
+  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned] [--identity FILE]",
   positionals: {
     name: "SNAPSHOT [PATHS...]",
     description:
@@ -23,6 +23,12 @@ export const command: CommandSpec = {
   options: {
     "dry-run": { type: "boolean", short: "n", description: "show what would be created, modified and removed; change nothing" },
     "allow-unsigned": { type: "boolean", description: "restore even when the snapshot's signature does not verify against the pinned key" },
+    identity: {
+      type: "string",
+      valueName: "FILE",
+      description:
+        "for an encrypted set: an age identity file or the ssh private key of a recipient (or env:NAME holding it); default snapshots.sets.SET.encrypt.key",
+    },
   },
   async run(ctx) {
     const [spec = "latest", ...paths] = ctx.positionals;
@@ -33,6 +39,7 @@ export const command: CommandSpec = {
         paths,
         allowUnsigned: Boolean(ctx.options["allow-unsigned"]),
         dryRun: Boolean(ctx.options["dry-run"]),
+        ...(typeof ctx.options.identity === "string" ? { identity: ctx.options.identity } : {}),
         env: ctx.env,
         log: ctx.log,
       });

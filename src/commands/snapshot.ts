@@ -2,6 +2,7 @@ import { displayText, unsupportedNameFinding, unsupportedNameReason } from "../c
 import { ConfigError, UsageError } from "../errors.js";
 import { isSetName } from "../core/snapshot/message.js";
 import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
+import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import type { CommandResult, CommandSpec } from "./types.js";
@@ -10,8 +11,9 @@ export const command: CommandSpec = {
   name: "snapshot",
   usage: "integrity-guard snapshot --set NAME [--push]",
   description:
-    'Writes the files of the backup set NAME (config snapshots.sets.NAME.paths; "dir/" means everything below) as they are in the work tree — committed or not, ignored or not — as one commit on the orphan branch snapshots.branch (default integrity-snapshots). The commit is built with git plumbing and a temporary index, so your index, work tree, stash and HEAD are not touched. It holds .integrity-snapshot/manifest.json (SHA-256 and size of every file) and the trailers Snapshot-Set, Snapshot-Time, Source-Commit and Manifest-Digest, and is signed as snapshots.sign says (ssh, gpg, or an explicit none).\n\n' +
-    "Before the branch moves, every blob is read back from git and compared with the source (snapshot/checksum); the branch moves by compare-and-swap only. When nothing changed since the set's last snapshot, no commit is made. --push publishes the branch to snapshots.remote (default origin); a rejected push re-fetches, rebuilds on the new tip, re-signs and retries (at most 5 times). It never force-pushes.",
+    'Writes the files of the backup set NAME (config snapshots.sets.NAME.paths; "dir/" means everything below) as they are in the work tree — committed or not; git-ignored files only with `ignored: include` (the others are listed in a notice) — as one commit on the orphan branch snapshots.branch (default integrity-snapshots). The commit is built with git plumbing and a temporary index, so your index, work tree, stash and HEAD are not touched. It holds .integrity-snapshot/manifest.json (SHA-256 and size of every file) and the trailers Snapshot-Set, Snapshot-Time, Source-Commit and Manifest-Digest, and is signed as snapshots.sign says (ssh, gpg, or an explicit none).\n\n' +
+    "Before the branch moves, every blob is read back from git and compared with the source (snapshot/checksum); the branch moves by compare-and-swap only. When nothing changed since the set's last snapshot, no commit is made. --push publishes the branch to snapshots.remote (default origin); a rejected push re-fetches, rebuilds on the new tip, re-signs and retries (at most 5 times). It never force-pushes.\n\n" +
+    "Files whose names look like secrets (.env*, *.pem, *.key, id_* ssh keys, *secret*, *credential*, ...; see docs/snapshots.md) are refused by --push (snapshot/secret, nothing written) and left out of a local snapshot with a warning, unless the set has `encrypt` (contents encrypted to age recipients before they become blobs) or `allow_secrets` (true, or globs of the paths allowed).",
   examples: [
     "integrity-guard snapshot --set hourly",
     'INTEGRITY_GUARD_SIGNING_KEY="$(cat key)" integrity-guard snapshot --set daily --push',
@@ -42,12 +44,14 @@ export const command: CommandSpec = {
     }
     let r;
     try {
+      const push = Boolean(ctx.options.push);
       r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
         set,
         paths: def.paths,
-        push: Boolean(ctx.options.push),
+        push,
         env: ctx.env,
         log: ctx.log,
+        policy: await policyForSet(ctx.git, set, def, push),
       });
     } catch (error) {
       if (error instanceof SnapshotRefused) return refused(error);
@@ -65,6 +69,11 @@ export const command: CommandSpec = {
         `pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
       );
     for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
+    lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
+    if (p.manifest.encryption && !r.unchanged)
+      lines.push(
+        "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot)",
+      );
     // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
     const findings = p.skipped.flatMap((s) => {
       const why = unsupportedNameReason(s.path);
@@ -82,6 +91,11 @@ export const command: CommandSpec = {
       unchanged: r.unchanged,
       pushed: r.pushed,
       skipped: p.skipped.map((s) => ({ ...s, path: displayText(s.path) })),
+      encrypted: Boolean(p.manifest.encryption),
+      left_out: {
+        ignored: (p.leftOut?.ignored ?? []).map(displayText),
+        secrets: (p.leftOut?.secrets ?? []).map((s) => displayText(s.path)),
+      },
     };
     return { findings, text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
   },

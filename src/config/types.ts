@@ -66,6 +66,18 @@ export interface SnapshotSet {
   paths: string[];
   keep?: number;
   schedule?: string;
+  /** Git-ignored files under `paths`: left out (default) or included. */
+  ignored?: "include" | "exclude";
+  /** Secret-looking names (core/snapshot/secrets.ts) allowed in a pushed snapshot: all, or those matching these globs. */
+  allow_secrets?: boolean | string[];
+  /** Encrypt file contents to these age recipients (age1..., ssh-ed25519, ssh-rsa, or file:PATH). */
+  encrypt?: SnapshotEncrypt;
+}
+
+export interface SnapshotEncrypt {
+  recipients: string[];
+  /** Identity used by restore: env:NAME (the key text) or a file path. */
+  key?: string;
 }
 
 export interface SnapshotsConfig {

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "3acde18d5acc915b180d8ef334b023918eebcd50fda1c9fa7b23e330c4d6c0fb";
+export const schemaHash = "12042c3c8e3afb0db1ad4eab3fe17229a4806cae52cbf5b53b0583ad32651203";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -248,6 +248,35 @@ const schema11 = {
               paths: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
               keep: { type: "integer", minimum: 1 },
               schedule: { type: "string", description: "Cron expression used by init --workflows." },
+              ignored: {
+                enum: ["include", "exclude"],
+                description: "Git-ignored files under paths: exclude (default; listed in a notice) or include.",
+              },
+              allow_secrets: {
+                description:
+                  "Allow secret-looking names (.env*, *.pem, *.key, id_*, *secret*, *credential*, ...) in a pushed snapshot of an unencrypted set: true, or globs of the paths allowed.",
+                oneOf: [{ type: "boolean" }, { type: "array", items: { type: "string", minLength: 1 } }],
+              },
+              encrypt: {
+                type: "object",
+                additionalProperties: false,
+                required: ["recipients"],
+                description: "Encrypt file contents with age before they become blobs; paths, sizes and the manifest stay readable.",
+                properties: {
+                  recipients: {
+                    type: "array",
+                    minItems: 1,
+                    items: { type: "string", minLength: 1 },
+                    description:
+                      "age1... (X25519), ssh-ed25519 ..., ssh-rsa ... public keys, or file:PATH (one recipient a line, # comments).",
+                  },
+                  key: {
+                    $ref: "#/definitions/envOrValue",
+                    description:
+                      "Identity for restore: env:NAME (the key text) or a file path (age identity file or unencrypted OpenSSH private key).",
+                  },
+                },
+              },
             },
           },
         },
@@ -325,7 +354,7 @@ const schema11 = {
     },
   },
 };
-const schema39 = {
+const schema40 = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
@@ -3241,6 +3270,34 @@ const schema31 = {
           paths: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
           keep: { type: "integer", minimum: 1 },
           schedule: { type: "string", description: "Cron expression used by init --workflows." },
+          ignored: {
+            enum: ["include", "exclude"],
+            description: "Git-ignored files under paths: exclude (default; listed in a notice) or include.",
+          },
+          allow_secrets: {
+            description:
+              "Allow secret-looking names (.env*, *.pem, *.key, id_*, *secret*, *credential*, ...) in a pushed snapshot of an unencrypted set: true, or globs of the paths allowed.",
+            oneOf: [{ type: "boolean" }, { type: "array", items: { type: "string", minLength: 1 } }],
+          },
+          encrypt: {
+            type: "object",
+            additionalProperties: false,
+            required: ["recipients"],
+            description: "Encrypt file contents with age before they become blobs; paths, sizes and the manifest stay readable.",
+            properties: {
+              recipients: {
+                type: "array",
+                minItems: 1,
+                items: { type: "string", minLength: 1 },
+                description: "age1... (X25519), ssh-ed25519 ..., ssh-rsa ... public keys, or file:PATH (one recipient a line, # comments).",
+              },
+              key: {
+                $ref: "#/definitions/envOrValue",
+                description:
+                  "Identity for restore: env:NAME (the key text) or a file path (age identity file or unencrypted OpenSSH private key).",
+              },
+            },
+          },
         },
       },
     },
@@ -3608,7 +3665,14 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key3 in data9) {
-              if (!(key3 === "paths" || key3 === "keep" || key3 === "schedule")) {
+              if (!(
+                key3 === "paths" ||
+                key3 === "keep" ||
+                key3 === "schedule" ||
+                key3 === "ignored" ||
+                key3 === "allow_secrets" ||
+                key3 === "encrypt"
+              )) {
                 const err17 = {
                   instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/properties/sets/additionalProperties/additionalProperties",
@@ -3770,8 +3834,340 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data9.ignored !== undefined) {
+              let data14 = data9.ignored;
+              if (!(data14 === "include" || data14 === "exclude")) {
+                const err25 = {
+                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/ignored",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/ignored/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema31.properties.sets.additionalProperties.properties.ignored.enum },
+                  message: "must be equal to one of the allowed values",
+                  schema: schema31.properties.sets.additionalProperties.properties.ignored.enum,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.ignored,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data9.allow_secrets !== undefined) {
+              let data15 = data9.allow_secrets;
+              const _errs36 = errors;
+              let valid8 = false;
+              let passing0 = null;
+              const _errs37 = errors;
+              if (typeof data15 !== "boolean") {
+                const err26 = {
+                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/0/type",
+                  keyword: "type",
+                  params: { type: "boolean" },
+                  message: "must be boolean",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0].type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0],
+                  data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              var _valid0 = _errs37 === errors;
+              if (_valid0) {
+                valid8 = true;
+                passing0 = 0;
+              }
+              const _errs39 = errors;
+              if (Array.isArray(data15)) {
+                const len1 = data15.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data16 = data15[i1];
+                  if (typeof data16 === "string") {
+                    if (func4(data16) < 1) {
+                      const err27 = {
+                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
+                        schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
+                        data: data16,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = {
+                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
+                      schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
+                      data: data16,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err29 = {
+                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1],
+                  data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+              var _valid0 = _errs39 === errors;
+              if (_valid0 && valid8) {
+                valid8 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid8 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid8) {
+                const err30 = {
+                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf",
+                  keyword: "oneOf",
+                  params: { passingSchemas: passing0 },
+                  message: "must match exactly one schema in oneOf",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets,
+                  data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              } else {
+                errors = _errs36;
+                if (vErrors !== null) {
+                  if (_errs36) {
+                    vErrors.length = _errs36;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data9.encrypt !== undefined) {
+              let data17 = data9.encrypt;
+              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                if (data17.recipients === undefined) {
+                  const err31 = {
+                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/required",
+                    keyword: "required",
+                    params: { missingProperty: "recipients" },
+                    message: "must have required property '" + "recipients" + "'",
+                    schema: schema31.properties.sets.additionalProperties.properties.encrypt.required,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
+                    data: data17,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                for (const key4 in data17) {
+                  if (!(key4 === "recipients" || key4 === "key")) {
+                    const err32 = {
+                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/additionalProperties",
+                      keyword: "additionalProperties",
+                      params: { additionalProperty: key4 },
+                      message: "must NOT have additional properties",
+                      schema: false,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
+                      data: data17,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.recipients !== undefined) {
+                  let data18 = data17.recipients;
+                  if (Array.isArray(data18)) {
+                    if (data18.length < 1) {
+                      const err33 = {
+                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
+                        schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/minItems",
+                        keyword: "minItems",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 items",
+                        schema: 1,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
+                        data: data18,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                    const len2 = data18.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data19 = data18[i2];
+                      if (typeof data19 === "string") {
+                        if (func4(data19) < 1) {
+                          const err34 = {
+                            instancePath:
+                              instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
+                            schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
+                            data: data19,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err34];
+                          } else {
+                            vErrors.push(err34);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err35 = {
+                          instancePath:
+                            instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
+                          schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items.type,
+                          parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
+                          data: data19,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err35];
+                        } else {
+                          vErrors.push(err35);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err36 = {
+                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
+                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
+                      data: data18,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.key !== undefined) {
+                  let data20 = data17.key;
+                  if (typeof data20 === "string") {
+                    if (func4(data20) < 1) {
+                      const err37 = {
+                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                        schemaPath: "#/definitions/envOrValue/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema32,
+                        data: data20,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err38 = {
+                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                      schemaPath: "#/definitions/envOrValue/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema32.type,
+                      parentSchema: schema32,
+                      data: data20,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/type",
+                  keyword: "type",
+                  params: { type: "object" },
+                  message: "must be object",
+                  schema: schema31.properties.sets.additionalProperties.properties.encrypt.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err25 = {
+            const err40 = {
               instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/sets/additionalProperties/type",
               keyword: "type",
@@ -3782,15 +4178,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err40];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err41 = {
           instancePath: instancePath + "/sets",
           schemaPath: "#/properties/sets/type",
           keyword: "type",
@@ -3801,15 +4197,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           data: data8,
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err41];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
   } else {
-    const err27 = {
+    const err42 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -3820,16 +4216,16 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err42];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err42);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema35 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3869,7 +4265,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema34,
+          parentSchema: schema35,
           data,
         };
         if (vErrors === null) {
@@ -3893,8 +4289,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema34.properties.critical_files.items.type,
-              parentSchema: schema34.properties.critical_files.items,
+              schema: schema35.properties.critical_files.items.type,
+              parentSchema: schema35.properties.critical_files.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3912,8 +4308,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-          schema: schema34.properties.critical_files.type,
-          parentSchema: schema34.properties.critical_files,
+          schema: schema35.properties.critical_files.type,
+          parentSchema: schema35.properties.critical_files,
           data: data0,
         };
         if (vErrors === null) {
@@ -3974,8 +4370,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.max_snapshot_age.type,
-          parentSchema: schema34.properties.max_snapshot_age,
+          schema: schema35.properties.max_snapshot_age.type,
+          parentSchema: schema35.properties.max_snapshot_age,
           data: data2,
         };
         if (vErrors === null) {
@@ -3997,7 +4393,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             params: { pattern: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" },
             message: 'must match pattern "' + "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$" + '"',
             schema: "^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$",
-            parentSchema: schema34.properties.min_free_disk,
+            parentSchema: schema35.properties.min_free_disk,
             data: data4,
           };
           if (vErrors === null) {
@@ -4014,8 +4410,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema34.properties.min_free_disk.type,
-          parentSchema: schema34.properties.min_free_disk,
+          schema: schema35.properties.min_free_disk.type,
+          parentSchema: schema35.properties.min_free_disk,
           data: data4,
         };
         if (vErrors === null) {
@@ -4040,7 +4436,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.weights.additionalProperties,
+                parentSchema: schema35.properties.weights.additionalProperties,
                 data: data6,
               };
               if (vErrors === null) {
@@ -4057,8 +4453,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.weights.additionalProperties.type,
-              parentSchema: schema34.properties.weights.additionalProperties,
+              schema: schema35.properties.weights.additionalProperties.type,
+              parentSchema: schema35.properties.weights.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
@@ -4076,8 +4472,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.weights.type,
-          parentSchema: schema34.properties.weights,
+          schema: schema35.properties.weights.type,
+          parentSchema: schema35.properties.weights,
           data: data5,
         };
         if (vErrors === null) {
@@ -4100,7 +4496,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema34.properties.thresholds,
+              parentSchema: schema35.properties.thresholds,
               data: data7,
             };
             if (vErrors === null) {
@@ -4122,7 +4518,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema34.properties.thresholds.properties.healthy,
+                parentSchema: schema35.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -4140,7 +4536,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.thresholds.properties.healthy,
+                parentSchema: schema35.properties.thresholds.properties.healthy,
                 data: data8,
               };
               if (vErrors === null) {
@@ -4157,8 +4553,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.thresholds.properties.healthy.type,
-              parentSchema: schema34.properties.thresholds.properties.healthy,
+              schema: schema35.properties.thresholds.properties.healthy.type,
+              parentSchema: schema35.properties.thresholds.properties.healthy,
               data: data8,
             };
             if (vErrors === null) {
@@ -4180,7 +4576,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: "<=", limit: 100 },
                 message: "must be <= 100",
                 schema: 100,
-                parentSchema: schema34.properties.thresholds.properties.degraded,
+                parentSchema: schema35.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -4198,7 +4594,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.thresholds.properties.degraded,
+                parentSchema: schema35.properties.thresholds.properties.degraded,
                 data: data9,
               };
               if (vErrors === null) {
@@ -4215,8 +4611,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.thresholds.properties.degraded.type,
-              parentSchema: schema34.properties.thresholds.properties.degraded,
+              schema: schema35.properties.thresholds.properties.degraded.type,
+              parentSchema: schema35.properties.thresholds.properties.degraded,
               data: data9,
             };
             if (vErrors === null) {
@@ -4236,8 +4632,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "integer" },
               message: "must be integer",
-              schema: schema34.properties.thresholds.properties.max_error_count.type,
-              parentSchema: schema34.properties.thresholds.properties.max_error_count,
+              schema: schema35.properties.thresholds.properties.max_error_count.type,
+              parentSchema: schema35.properties.thresholds.properties.max_error_count,
               data: data10,
             };
             if (vErrors === null) {
@@ -4256,7 +4652,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.thresholds.properties.max_error_count,
+                parentSchema: schema35.properties.thresholds.properties.max_error_count,
                 data: data10,
               };
               if (vErrors === null) {
@@ -4279,7 +4675,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 params: { comparison: ">=", limit: 0 },
                 message: "must be >= 0",
                 schema: 0,
-                parentSchema: schema34.properties.thresholds.properties.max_check_seconds,
+                parentSchema: schema35.properties.thresholds.properties.max_check_seconds,
                 data: data11,
               };
               if (vErrors === null) {
@@ -4296,8 +4692,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "number" },
               message: "must be number",
-              schema: schema34.properties.thresholds.properties.max_check_seconds.type,
-              parentSchema: schema34.properties.thresholds.properties.max_check_seconds,
+              schema: schema35.properties.thresholds.properties.max_check_seconds.type,
+              parentSchema: schema35.properties.thresholds.properties.max_check_seconds,
               data: data11,
             };
             if (vErrors === null) {
@@ -4315,8 +4711,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema34.properties.thresholds.type,
-          parentSchema: schema34.properties.thresholds,
+          schema: schema35.properties.thresholds.type,
+          parentSchema: schema35.properties.thresholds,
           data: data7,
         };
         if (vErrors === null) {
@@ -4334,8 +4730,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema34.type,
-      parentSchema: schema34,
+      schema: schema35.type,
+      parentSchema: schema35,
       data,
     };
     if (vErrors === null) {
@@ -4348,7 +4744,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema37 = {
   type: "object",
   additionalProperties: false,
   required: ["level"],
@@ -4397,8 +4793,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "webhook" },
         message: "must have required property '" + "webhook" + "'",
-        schema: schema36.anyOf[0].required,
-        parentSchema: schema36.anyOf[0],
+        schema: schema37.anyOf[0].required,
+        parentSchema: schema37.anyOf[0],
         data,
       };
       if (vErrors === null) {
@@ -4421,8 +4817,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "required",
           params: { missingProperty: "github_issue" },
           message: "must have required property '" + "github_issue" + "'",
-          schema: schema36.anyOf[1].required,
-          parentSchema: schema36.anyOf[1],
+          schema: schema37.anyOf[1].required,
+          parentSchema: schema37.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -4445,8 +4841,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "email" },
             message: "must have required property '" + "email" + "'",
-            schema: schema36.anyOf[2].required,
-            parentSchema: schema36.anyOf[2],
+            schema: schema37.anyOf[2].required,
+            parentSchema: schema37.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -4468,8 +4864,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "anyOf",
       params: {},
       message: "must match a schema in anyOf",
-      schema: schema36.anyOf,
-      parentSchema: schema36,
+      schema: schema37.anyOf,
+      parentSchema: schema37,
       data,
     };
     if (vErrors === null) {
@@ -4496,8 +4892,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         keyword: "required",
         params: { missingProperty: "level" },
         message: "must have required property '" + "level" + "'",
-        schema: schema36.required,
-        parentSchema: schema36,
+        schema: schema37.required,
+        parentSchema: schema37,
         data,
       };
       if (vErrors === null) {
@@ -4516,7 +4912,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
           schema: false,
-          parentSchema: schema36,
+          parentSchema: schema37,
           data,
         };
         if (vErrors === null) {
@@ -4534,10 +4930,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           instancePath: instancePath + "/level",
           schemaPath: "#/properties/level/enum",
           keyword: "enum",
-          params: { allowedValues: schema36.properties.level.enum },
+          params: { allowedValues: schema37.properties.level.enum },
           message: "must be equal to one of the allowed values",
-          schema: schema36.properties.level.enum,
-          parentSchema: schema36.properties.level,
+          schema: schema37.properties.level.enum,
+          parentSchema: schema37.properties.level,
           data: data0,
         };
         if (vErrors === null) {
@@ -4558,8 +4954,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "url" },
             message: "must have required property '" + "url" + "'",
-            schema: schema36.properties.webhook.required,
-            parentSchema: schema36.properties.webhook,
+            schema: schema37.properties.webhook.required,
+            parentSchema: schema37.properties.webhook,
             data: data1,
           };
           if (vErrors === null) {
@@ -4578,7 +4974,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema36.properties.webhook,
+              parentSchema: schema37.properties.webhook,
               data: data1,
             };
             if (vErrors === null) {
@@ -4636,10 +5032,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               instancePath: instancePath + "/webhook/format",
               schemaPath: "#/properties/webhook/properties/format/enum",
               keyword: "enum",
-              params: { allowedValues: schema36.properties.webhook.properties.format.enum },
+              params: { allowedValues: schema37.properties.webhook.properties.format.enum },
               message: "must be equal to one of the allowed values",
-              schema: schema36.properties.webhook.properties.format.enum,
-              parentSchema: schema36.properties.webhook.properties.format,
+              schema: schema37.properties.webhook.properties.format.enum,
+              parentSchema: schema37.properties.webhook.properties.format,
               data: data3,
             };
             if (vErrors === null) {
@@ -4657,8 +5053,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema36.properties.webhook.type,
-          parentSchema: schema36.properties.webhook,
+          schema: schema37.properties.webhook.type,
+          parentSchema: schema37.properties.webhook,
           data: data1,
         };
         if (vErrors === null) {
@@ -4682,8 +5078,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-          schema: schema36.properties.github_issue.oneOf[0].type,
-          parentSchema: schema36.properties.github_issue.oneOf[0],
+          schema: schema37.properties.github_issue.oneOf[0].type,
+          parentSchema: schema37.properties.github_issue.oneOf[0],
           data: data4,
         };
         if (vErrors === null) {
@@ -4709,7 +5105,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema36.properties.github_issue.oneOf[1],
+              parentSchema: schema37.properties.github_issue.oneOf[1],
               data: data4,
             };
             if (vErrors === null) {
@@ -4733,8 +5129,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema36.properties.github_issue.oneOf[1].properties.labels.items.type,
-                  parentSchema: schema36.properties.github_issue.oneOf[1].properties.labels.items,
+                  schema: schema37.properties.github_issue.oneOf[1].properties.labels.items.type,
+                  parentSchema: schema37.properties.github_issue.oneOf[1].properties.labels.items,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -4752,8 +5148,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema36.properties.github_issue.oneOf[1].properties.labels.type,
-              parentSchema: schema36.properties.github_issue.oneOf[1].properties.labels,
+              schema: schema37.properties.github_issue.oneOf[1].properties.labels.type,
+              parentSchema: schema37.properties.github_issue.oneOf[1].properties.labels,
               data: data5,
             };
             if (vErrors === null) {
@@ -4773,8 +5169,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema36.properties.github_issue.oneOf[1].properties.repository.type,
-              parentSchema: schema36.properties.github_issue.oneOf[1].properties.repository,
+              schema: schema37.properties.github_issue.oneOf[1].properties.repository.type,
+              parentSchema: schema37.properties.github_issue.oneOf[1].properties.repository,
               data: data7,
             };
             if (vErrors === null) {
@@ -4792,8 +5188,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema36.properties.github_issue.oneOf[1].type,
-          parentSchema: schema36.properties.github_issue.oneOf[1],
+          schema: schema37.properties.github_issue.oneOf[1].type,
+          parentSchema: schema37.properties.github_issue.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -4820,8 +5216,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "oneOf",
           params: { passingSchemas: passing0 },
           message: "must match exactly one schema in oneOf",
-          schema: schema36.properties.github_issue.oneOf,
-          parentSchema: schema36.properties.github_issue,
+          schema: schema37.properties.github_issue.oneOf,
+          parentSchema: schema37.properties.github_issue,
           data: data4,
         };
         if (vErrors === null) {
@@ -4851,8 +5247,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "to" },
             message: "must have required property '" + "to" + "'",
-            schema: schema36.properties.email.required,
-            parentSchema: schema36.properties.email,
+            schema: schema37.properties.email.required,
+            parentSchema: schema37.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4869,8 +5265,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             keyword: "required",
             params: { missingProperty: "smtp" },
             message: "must have required property '" + "smtp" + "'",
-            schema: schema36.properties.email.required,
-            parentSchema: schema36.properties.email,
+            schema: schema37.properties.email.required,
+            parentSchema: schema37.properties.email,
             data: data8,
           };
           if (vErrors === null) {
@@ -4889,7 +5285,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               params: { additionalProperty: key3 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema36.properties.email,
+              parentSchema: schema37.properties.email,
               data: data8,
             };
             if (vErrors === null) {
@@ -4913,8 +5309,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema36.properties.email.properties.to.oneOf[0].type,
-              parentSchema: schema36.properties.email.properties.to.oneOf[0],
+              schema: schema37.properties.email.properties.to.oneOf[0].type,
+              parentSchema: schema37.properties.email.properties.to.oneOf[0],
               data: data9,
             };
             if (vErrors === null) {
@@ -4941,8 +5337,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
-                  schema: schema36.properties.email.properties.to.oneOf[1].items.type,
-                  parentSchema: schema36.properties.email.properties.to.oneOf[1].items,
+                  schema: schema37.properties.email.properties.to.oneOf[1].items.type,
+                  parentSchema: schema37.properties.email.properties.to.oneOf[1].items,
                   data: data10,
                 };
                 if (vErrors === null) {
@@ -4960,8 +5356,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema36.properties.email.properties.to.oneOf[1].type,
-              parentSchema: schema36.properties.email.properties.to.oneOf[1],
+              schema: schema37.properties.email.properties.to.oneOf[1].type,
+              parentSchema: schema37.properties.email.properties.to.oneOf[1],
               data: data9,
             };
             if (vErrors === null) {
@@ -4988,8 +5384,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "oneOf",
               params: { passingSchemas: passing1 },
               message: "must match exactly one schema in oneOf",
-              schema: schema36.properties.email.properties.to.oneOf,
-              parentSchema: schema36.properties.email.properties.to,
+              schema: schema37.properties.email.properties.to.oneOf,
+              parentSchema: schema37.properties.email.properties.to,
               data: data9,
             };
             if (vErrors === null) {
@@ -5018,8 +5414,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema36.properties.email.properties.from.type,
-              parentSchema: schema36.properties.email.properties.from,
+              schema: schema37.properties.email.properties.from.type,
+              parentSchema: schema37.properties.email.properties.from,
               data: data11,
             };
             if (vErrors === null) {
@@ -5077,8 +5473,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema36.properties.email.type,
-          parentSchema: schema36.properties.email,
+          schema: schema37.properties.email.type,
+          parentSchema: schema37.properties.email,
           data: data8,
         };
         if (vErrors === null) {
@@ -5096,8 +5492,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
-      schema: schema36.type,
-      parentSchema: schema36,
+      schema: schema37.type,
+      parentSchema: schema37,
       data,
     };
     if (vErrors === null) {
@@ -5393,7 +5789,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have more than 1 properties",
                     schema: 1,
-                    parentSchema: schema39,
+                    parentSchema: schema40,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -5411,7 +5807,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 properties",
                     schema: 1,
-                    parentSchema: schema39,
+                    parentSchema: schema40,
                     data: data14,
                   };
                   if (vErrors === null) {
@@ -5430,7 +5826,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       params: { additionalProperty: key3 },
                       message: "must NOT have additional properties",
                       schema: false,
-                      parentSchema: schema39,
+                      parentSchema: schema40,
                       data: data14,
                     };
                     if (vErrors === null) {
@@ -5453,7 +5849,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           params: { additionalProperty: key4 },
                           message: "must NOT have additional properties",
                           schema: false,
-                          parentSchema: schema39.properties.restore,
+                          parentSchema: schema40.properties.restore,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -5474,8 +5870,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema39.properties.restore.properties.set.type,
-                          parentSchema: schema39.properties.restore.properties.set,
+                          schema: schema40.properties.restore.properties.set.type,
+                          parentSchema: schema40.properties.restore.properties.set,
                           data: data16,
                         };
                         if (vErrors === null) {
@@ -5496,8 +5892,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema39.properties.restore.properties.snapshot.type,
-                          parentSchema: schema39.properties.restore.properties.snapshot,
+                          schema: schema40.properties.restore.properties.snapshot.type,
+                          parentSchema: schema40.properties.restore.properties.snapshot,
                           data: data17,
                         };
                         if (vErrors === null) {
@@ -5528,8 +5924,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               keyword: "type",
                               params: { type: "string" },
                               message: "must be string",
-                              schema: schema39.properties.restore.properties.paths.items.type,
-                              parentSchema: schema39.properties.restore.properties.paths.items,
+                              schema: schema40.properties.restore.properties.paths.items.type,
+                              parentSchema: schema40.properties.restore.properties.paths.items,
                               data: data19,
                             };
                             if (vErrors === null) {
@@ -5548,8 +5944,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "array" },
                           message: "must be array",
-                          schema: schema39.properties.restore.properties.paths.type,
-                          parentSchema: schema39.properties.restore.properties.paths,
+                          schema: schema40.properties.restore.properties.paths.type,
+                          parentSchema: schema40.properties.restore.properties.paths,
                           data: data18,
                         };
                         if (vErrors === null) {
@@ -5567,8 +5963,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "object" },
                       message: "must be object",
-                      schema: schema39.properties.restore.type,
-                      parentSchema: schema39.properties.restore,
+                      schema: schema40.properties.restore.type,
+                      parentSchema: schema40.properties.restore,
                       data: data15,
                     };
                     if (vErrors === null) {
@@ -5590,7 +5986,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         params: { limit: 1 },
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
-                        parentSchema: schema39.properties.run,
+                        parentSchema: schema40.properties.run,
                         data: data20,
                       };
                       if (vErrors === null) {
@@ -5607,8 +6003,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
-                      schema: schema39.properties.run.type,
-                      parentSchema: schema39.properties.run,
+                      schema: schema40.properties.run.type,
+                      parentSchema: schema40.properties.run,
                       data: data20,
                     };
                     if (vErrors === null) {
@@ -5632,8 +6028,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "boolean" },
                       message: "must be boolean",
-                      schema: schema39.properties.verify.oneOf[0].type,
-                      parentSchema: schema39.properties.verify.oneOf[0],
+                      schema: schema40.properties.verify.oneOf[0].type,
+                      parentSchema: schema40.properties.verify.oneOf[0],
                       data: data21,
                     };
                     if (vErrors === null) {
@@ -5661,8 +6057,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           keyword: "type",
                           params: { type: "string" },
                           message: "must be string",
-                          schema: schema39.properties.verify.oneOf[1].items.type,
-                          parentSchema: schema39.properties.verify.oneOf[1].items,
+                          schema: schema40.properties.verify.oneOf[1].items.type,
+                          parentSchema: schema40.properties.verify.oneOf[1].items,
                           data: data22,
                         };
                         if (vErrors === null) {
@@ -5680,8 +6076,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "type",
                       params: { type: "array" },
                       message: "must be array",
-                      schema: schema39.properties.verify.oneOf[1].type,
-                      parentSchema: schema39.properties.verify.oneOf[1],
+                      schema: schema40.properties.verify.oneOf[1].type,
+                      parentSchema: schema40.properties.verify.oneOf[1],
                       data: data21,
                     };
                     if (vErrors === null) {
@@ -5708,8 +6104,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       keyword: "oneOf",
                       params: { passingSchemas: passing0 },
                       message: "must match exactly one schema in oneOf",
-                      schema: schema39.properties.verify.oneOf,
-                      parentSchema: schema39.properties.verify,
+                      schema: schema40.properties.verify.oneOf,
+                      parentSchema: schema40.properties.verify,
                       data: data21,
                     };
                     if (vErrors === null) {
@@ -5736,8 +6132,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
-                  schema: schema39.type,
-                  parentSchema: schema39,
+                  schema: schema40.type,
+                  parentSchema: schema40,
                   data: data14,
                 };
                 if (vErrors === null) {

@@ -226,6 +226,25 @@ export class Git {
   // --- snapshots and restore (issue 6): intent methods go below this line ---
 
   /**
+   * Which of `paths` (repo-relative work-tree files) git ignores (.gitignore, info/exclude,
+   * core.excludesFile). Tracked files are never ignored. One `ls-files --others --ignored`
+   * limited to the top-level entries that hold `paths` (check-ignore of every path cost 1 s of
+   * CPU for 10,000 files; `--directory` would be cheaper still, but it reports a folder that
+   * holds only ignored files as ignored as a whole, which is not what .gitignore says).
+   */
+  async ignoredPaths(paths: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (paths.length === 0) return out;
+    const tops = new Set(paths.map((p) => p.split("/")[0]!));
+    // Many files at the top level: the whole work tree, rather than an argv of thousands.
+    const scope = tops.size > 256 ? [] : ["--", ...literal([...tops])];
+    const { stdout } = await this.exec(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", ...scope]);
+    const ignored = new Set(splitZ(stdout));
+    for (const p of paths) if (ignored.has(p)) out.add(p);
+    return out;
+  }
+
+  /**
    * Write the files at `paths` (repo-relative) as blobs, byte for byte: `--no-filters` keeps
    * eol/clean filters from changing what is stored. Returns the oids in input order.
    */

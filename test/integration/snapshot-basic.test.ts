@@ -22,8 +22,8 @@ function setup(config = snapshotConfig()): { repo: TestRepo; env: NodeJS.Process
 }
 
 describe("snapshot --set", () => {
-  it("captures committed, uncommitted and ignored files and leaves index, HEAD and stash alone", async () => {
-    const { repo, env } = setup();
+  it("captures committed, uncommitted and (with ignored: include) ignored files and leaves index, HEAD and stash alone", async () => {
+    const { repo, env } = setup(snapshotConfig({ sets: '    hourly: { paths: ["data/", "state.json"], keep: 2, ignored: include }' }));
     try {
       repo.write("data/uncommitted.json", "[2]\n");
       repo.write("data/ignored.log", "secret log\n");

@@ -20,6 +20,14 @@ export interface SnapshotManifest {
   set: string;
   /** The set's paths as configured when the snapshot was taken ("dir/" = everything below). */
   paths: string[];
+  /**
+   * Files under `paths` the set left out (a restore neither writes nor removes them): git-ignored
+   * files (`ignored: true`), secret-looking names except those matching `secrets` (globs).
+   * Absent in snapshots taken before sets could leave files out: everything was captured.
+   */
+  excludes?: { ignored?: true; secrets?: string[] };
+  /** File blobs are age-encrypted (encrypt.ts); `recipients` is the sha256 of the recipient list. */
+  encryption?: { format: "age"; recipients: string };
   files: Record<string, SnapshotFileEntry>;
 }
 
@@ -30,7 +38,19 @@ export function serializeSnapshotManifest(m: SnapshotManifest): string {
     const e = m.files[p]!;
     files[p] = { sha256: e.sha256, size: e.size, mode: e.mode };
   }
-  return JSON.stringify({ version: 1, set: m.set, paths: [...m.paths], files }, null, 1) + "\n";
+  // The optional keys appear only when set, so manifests of plain sets keep their bytes (and digests).
+  const excludes = m.excludes && {
+    ...(m.excludes.ignored ? { ignored: true } : {}),
+    ...(m.excludes.secrets ? { secrets: [...m.excludes.secrets] } : {}),
+  };
+  const encryption = m.encryption && { format: m.encryption.format, recipients: m.encryption.recipients };
+  return (
+    JSON.stringify(
+      { version: 1, set: m.set, paths: [...m.paths], ...(excludes ? { excludes } : {}), ...(encryption ? { encryption } : {}), files },
+      null,
+      1,
+    ) + "\n"
+  );
 }
 
 /** Byte-wise path order (what git uses), independent of locale. */
@@ -57,7 +77,21 @@ export function parseSnapshotManifest(text: string): SnapshotManifest | string {
     if (e.mode !== "100644" && e.mode !== "100755") return `file ${JSON.stringify(p)}: bad mode`;
     files[p] = { sha256: e.sha256, size: e.size, mode: e.mode };
   }
-  return { version: 1, set: data.set, paths: data.paths, files };
+  const out: SnapshotManifest = { version: 1, set: data.set, paths: data.paths, files };
+  if (data.excludes !== undefined) {
+    const x = data.excludes;
+    if (!isObject(x) || (x.ignored !== undefined && x.ignored !== true)) return '"excludes" is not { ignored?: true, secrets?: [...] }';
+    if (x.secrets !== undefined && !(Array.isArray(x.secrets) && x.secrets.every((g) => typeof g === "string")))
+      return '"excludes.secrets" is not a list of strings';
+    out.excludes = { ...(x.ignored ? { ignored: true as const } : {}), ...(x.secrets ? { secrets: x.secrets } : {}) };
+  }
+  if (data.encryption !== undefined) {
+    const e = data.encryption;
+    // An unknown format must not be restored as if it were clear bytes.
+    if (!isObject(e) || e.format !== "age" || typeof e.recipients !== "string") return '"encryption" is not { format: "age", recipients }';
+    out.encryption = { format: "age", recipients: e.recipients };
+  }
+  return out;
 }
 
 /**

@@ -11,10 +11,12 @@ import { serializeSnapshotManifest, type SnapshotManifest } from "../../core/sna
 import { SnapshotRefused } from "./refused.js";
 import type { Git } from "../git.js";
 import type { Signer } from "../signing.js";
-import { collectSetFiles, hashWorktreeFiles, sha256 } from "./files.js";
+import { sealContents, type BlobDigest } from "./encrypt.js";
+import { collectSetFiles, hashWorktreeFiles, sha256, type LeftOut } from "./files.js";
 import { deflateInPool } from "./pack.js";
 import { readBackTree } from "./readback.js";
 import type { SnapshotRecord } from "./list.js";
+import { selectFiles, type SetPolicy } from "./set-policy.js";
 import { storeObjects, type StoreInput } from "./store.js";
 
 export interface PreparedSnapshot {
@@ -31,6 +33,8 @@ export interface PreparedSnapshot {
    */
   verified?: Promise<void>;
   skipped: { path: string; reason: string }[];
+  /** What the set's policy left out (git-ignored, secret-looking files). */
+  leftOut?: LeftOut;
 }
 
 /**
@@ -39,16 +43,26 @@ export interface PreparedSnapshot {
  */
 export async function prepareSnapshot(
   git: Git,
-  options: { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date },
+  options: { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date; policy?: SetPolicy },
 ): Promise<PreparedSnapshot> {
   // Asked before the files are read (the reads block), so git answers meanwhile.
   const objectFormat = git.objectFormat().catch(() => "unknown");
   const sourceCommit = git.tryRevParse("HEAD");
   const previousListing = options.previous ? git.lsTreeBlobs(options.previous.id).catch(() => undefined) : undefined;
-  const { files, skipped } = await collectSetFiles(git.root, options.paths);
+  const policy = options.policy;
+  const { files, skipped, leftOut } = policy
+    ? await selectFiles(git.root, options.paths, policy)
+    : await collectSetFiles(git.root, options.paths);
   const contents = new Map<string, Buffer>();
   const hashed = await hashWorktreeFiles(git.root, files, contents);
-  const manifest: SnapshotManifest = { version: 1, set: options.set, paths: [...options.paths], files: Object.fromEntries(hashed) };
+  const manifest: SnapshotManifest = {
+    version: 1,
+    set: options.set,
+    paths: [...options.paths],
+    ...(policy?.excludes ? { excludes: policy.excludes } : {}),
+    ...(policy?.encrypter ? { encryption: { format: "age" as const, recipients: policy.encrypter.recipientsId } } : {}),
+    files: Object.fromEntries(hashed),
+  };
   const manifestText = serializeSnapshotManifest(manifest);
   const digest = "sha256:" + sha256(manifestText);
   let size = 0;
@@ -62,8 +76,10 @@ export async function prepareSnapshot(
     size,
     ...(source ? { sourceCommit: source } : {}),
   };
-  const prepared: PreparedSnapshot = { set: options.set, manifest, manifestText, digest, info, skipped };
+  const prepared: PreparedSnapshot = { set: options.set, manifest, manifestText, digest, info, skipped, ...(leftOut ? { leftOut } : {}) };
   if (options.previous?.info?.manifestDigest === digest) return prepared;
+  // An encrypted set: from here on `contents` holds ciphertext only, for every file (set-policy.ts).
+  const sealed = policy?.encrypter ? await sealContents(git.root, hashed, contents, policy.encrypter) : undefined;
 
   // The manifest (about 100 bytes a file) is compressed in the thread pool meanwhile.
   const manifestData = Buffer.from(manifestText, "utf8");
@@ -73,7 +89,9 @@ export async function prepareSnapshot(
     hashed,
     contents,
     manifest: { data: manifestData, deflated },
-    ...(options.previous ? { previous: options.previous, previousListing } : {}),
+    // An encrypted set reuses no blob by checksum: the previous one may hold the clear bytes.
+    ...(options.previous && !sealed ? { previous: options.previous, previousListing } : {}),
+    ...(sealed ? { fromMemoryOnly: true } : {}),
   };
   const stored = await storeObjects(git, input, await objectFormat);
   prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(stored.entries, indexFile));
@@ -82,7 +100,7 @@ export async function prepareSnapshot(
   // went through index-pack, which hashed it or compared it byte for byte with the copy already
   // stored (and died on a damaged copy: then the fallback path has no root and lists the tree).
   const listing = prepared.tree === stored.root ? stored.entries.map((e) => ({ ...e, type: "blob" })) : undefined;
-  prepared.verified = verifyReadBack(git, prepared.tree, prepared, stored.readBack, listing);
+  prepared.verified = verifyReadBack(git, prepared.tree, prepared, stored.readBack, listing, sealed);
   // Awaited by the caller before the branch moves; until then a failure must not count as unhandled.
   prepared.verified.catch(() => undefined);
   return prepared;
@@ -95,12 +113,13 @@ async function verifyReadBack(
   prepared: PreparedSnapshot,
   readBack: Promise<Map<string, Buffer>>,
   listing: { mode: string; type: string; oid: string; path: string }[] | undefined,
+  digestOf?: BlobDigest,
 ): Promise<void> {
   const listed = listing ?? (await git.lsTreeBlobs(tree).catch(() => undefined));
   const blobs = await readBack;
   // Let the caller start commit-tree (signing runs in git) before hashing every blob here.
   await new Promise((resolve) => setImmediate(resolve));
-  const findings = await readBackTree(git, tree, prepared.manifest, prepared.manifestText, listed && { entries: listed, blobs });
+  const findings = await readBackTree(git, tree, prepared.manifest, prepared.manifestText, listed && { entries: listed, blobs }, digestOf);
   if (findings.length > 0) {
     const list = findings
       .slice(0, 5)

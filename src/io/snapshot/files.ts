@@ -1,7 +1,8 @@
 /**
- * The files of a backup set as they are in the work tree: committed or not, ignored or not
- * (a backup must not depend on .gitignore). Only regular files; symlinks are reported and
- * skipped (their targets may lie outside the repository), `.git` folders are never entered.
+ * The files of a backup set as they are in the work tree: committed or not. Git-ignored files
+ * and secret-looking names are left out as the set's selection says (set-policy.ts); without
+ * one, everything is taken. Only regular files; symlinks are reported and skipped (their
+ * targets may lie outside the repository), `.git` folders are never entered.
  */
 import crypto, { createHash } from "node:crypto";
 import fsSync from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { matcher } from "../../core/glob.js";
 import { decodeName, hasRawBytes } from "../../core/names.js";
 import { parseScope, unsafeSnapshotPath, type SnapshotFileEntry } from "../../core/snapshot/manifest.js";
+import { secretAllowed, secretLooking } from "../../core/snapshot/secrets.js";
 import { checkRelative } from "../paths.js";
 
 export interface CollectResult {
@@ -17,10 +19,28 @@ export interface CollectResult {
   files: string[];
   /** Paths skipped and why (symlinks, special files, names we cannot store). */
   skipped: { path: string; reason: string }[];
+  /** Files the selection left out (sorted), when a selection was given. */
+  leftOut?: LeftOut;
+}
+
+/** Which files of a set's paths are taken (set-policy.ts builds it from the set's config or a manifest). */
+export interface SetSelection {
+  /** Leave git-ignored files out (`ignored: exclude`, the default). */
+  excludeIgnored: boolean;
+  /** Leave secret-looking names out unless `allow` admits them; undefined: no such rule (encrypted set, allow_secrets: true). */
+  secrets?: { allow: readonly string[] };
+  /** The ignored ones among these files (git check-ignore). */
+  ignoredOf: (files: readonly string[]) => Promise<Set<string>>;
+}
+
+export interface LeftOut {
+  ignored: string[];
+  /** Secret-looking names and the pattern each matched. */
+  secrets: { path: string; pattern: string }[];
 }
 
 /** Collect the files a set's `paths` name ("dir/" = everything below; globs; `:(literal)p`). */
-export async function collectSetFiles(root: string, setPaths: readonly string[]): Promise<CollectResult> {
+export async function collectSetFiles(root: string, setPaths: readonly string[], selection?: SetSelection): Promise<CollectResult> {
   const found = new Set<string>();
   const skipped: { path: string; reason: string }[] = [];
   const globs: string[] = [];
@@ -47,7 +67,24 @@ export async function collectSetFiles(root: string, setPaths: readonly string[])
     else files.push(f);
   }
   files.sort();
-  return { files, skipped };
+  if (!selection) return { files, skipped };
+  return { ...(await applySelection(files, selection)), skipped };
+}
+
+async function applySelection(files: string[], selection: SetSelection): Promise<{ files: string[]; leftOut: LeftOut }> {
+  const leftOut: LeftOut = { ignored: [], secrets: [] };
+  const ignored = selection.excludeIgnored ? await selection.ignoredOf(files) : new Set<string>();
+  const kept: string[] = [];
+  for (const f of files) {
+    if (ignored.has(f)) {
+      leftOut.ignored.push(f);
+      continue;
+    }
+    const pattern = selection.secrets ? secretLooking(f) : undefined;
+    if (pattern && !secretAllowed(selection.secrets!.allow, f)) leftOut.secrets.push({ path: f, pattern });
+    else kept.push(f);
+  }
+  return { files: kept, leftOut };
 }
 
 async function walk(

@@ -6,6 +6,7 @@
 import type { Finding } from "../../core/finding.js";
 import { SNAPSHOT_MANIFEST_PATH, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
+import type { BlobDigest } from "./encrypt.js";
 import { sha256 } from "./files.js";
 
 const YIELD_EVERY = 1000;
@@ -17,6 +18,8 @@ export async function readBackTree(
   manifest: SnapshotManifest,
   manifestText: string,
   preloaded?: { entries: { mode: string; type: string; oid: string; path: string }[]; blobs: Map<string, Buffer> },
+  /** What a blob stands for when it is not the file's bytes (an encrypted set: encrypt.ts). */
+  digestOf?: BlobDigest,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   const bad = (file: string, message: string, expected?: string, found?: string) =>
@@ -60,13 +63,14 @@ export async function readBackTree(
       bad(p, `blob ${e.oid} cannot be read back from the object store (missing or corrupt)`);
       continue;
     }
-    const got = sha256(data);
-    if (got !== expected.sha256 || data.length !== expected.size)
+    const got = digestOf ? await digestOf(p, data, expected) : { sha256: sha256(data), size: data.length };
+    if ("problem" in got) bad(p, got.problem);
+    else if (got.sha256 !== expected.sha256 || got.size !== expected.size)
       bad(
         p,
         "read-back checksum differs from the source",
         `sha256 ${expected.sha256} (${expected.size} bytes)`,
-        `sha256 ${got} (${data.length} bytes)`,
+        `sha256 ${got.sha256} (${got.size} bytes)`,
       );
   }
   for (const e of entries)

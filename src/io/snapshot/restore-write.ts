@@ -105,7 +105,14 @@ async function strayEntries(root: string, dir: string, remove: ReadonlySet<strin
  * Apply a plan: type changes first (their contents are in plan.remove and so in the pre-restore
  * snapshot), then every file written atomically from its blob, then the remaining removals.
  */
-export async function writeRestore(git: Git, snapshotId: string, manifest: SnapshotManifest, plan: WritePlan): Promise<void> {
+export async function writeRestore(
+  git: Git,
+  snapshotId: string,
+  manifest: SnapshotManifest,
+  plan: WritePlan,
+  /** An encrypted snapshot: the blob's clear bytes (encrypt.ts). */
+  open?: (data: Buffer) => Promise<Uint8Array>,
+): Promise<void> {
   const root = git.root;
   const removed = new Set<string>();
   const rm = async (rel: string) => {
@@ -129,7 +136,7 @@ export async function writeRestore(git: Git, snapshotId: string, manifest: Snaps
           throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
             fix: "run git fsck --full",
           });
-        await writeReplacing(path.join(root, p), data, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+        await writeReplacing(path.join(root, p), open ? await open(data) : data, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
       });
     }
     for (const d of writeDirs(toWrite)) await fsyncDir(path.join(root, d));

@@ -15,6 +15,7 @@ import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
 import { collectSetFiles, hashFilesIfPresent, hashWorktreeFiles } from "./files.js";
 import { findTypeChanges, writeRestore, type TypeChanges } from "./restore-write.js";
+import { policyFromManifest } from "./set-policy.js";
 
 export interface RestorePlan {
   /** The scopes restored: the set's paths, or the requested paths (literal: `:(literal)p` when needed). */
@@ -56,7 +57,8 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
     }
   }
   checkTargetsInside(git.root, target);
-  const current = await collectSetFiles(git.root, scopes);
+  // What the snapshot left out (git-ignored, secret-looking files) is neither removed nor recorded.
+  const current = await collectSetFiles(git.root, scopes, policyFromManifest(git, manifest.set, manifest).selection);
   const currentFiles = current.files.filter(inScopeOf);
   const hashes = await hashWorktreeFiles(git.root, currentFiles);
   const plan: RestorePlan = {
@@ -82,8 +84,14 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
 }
 
 /** Apply a plan: every file written atomically from its blob, then the extras removed. */
-export async function applyRestore(git: Git, snapshotId: string, manifest: SnapshotManifest, plan: RestorePlan): Promise<void> {
-  await writeRestore(git, snapshotId, manifest, plan);
+export async function applyRestore(
+  git: Git,
+  snapshotId: string,
+  manifest: SnapshotManifest,
+  plan: RestorePlan,
+  open?: (data: Buffer) => Promise<Uint8Array>,
+): Promise<void> {
+  await writeRestore(git, snapshotId, manifest, plan, open);
 }
 
 /** After a restore: every target file on disk must match the manifest; extras must be gone. */

@@ -9,6 +9,7 @@ import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
+import { openSnapshotForRestore, type BlobDigest } from "./encrypt.js";
 import { readBackTree } from "./readback.js";
 import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
@@ -22,6 +23,7 @@ import {
   writeJournal,
 } from "./restore-journal.js";
 import { writeDirs } from "./restore-write.js";
+import { policyFromManifest } from "./set-policy.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
 
@@ -30,6 +32,8 @@ export interface RestoreOptions {
   paths: readonly string[];
   allowUnsigned: boolean;
   dryRun: boolean;
+  /** Identity for an encrypted snapshot: a file, or env:NAME (else the set's encrypt.key). */
+  identity?: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }
@@ -80,9 +84,17 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
 
   const loaded = await loadSnapshot(git, snapshot);
   const { manifest } = loaded;
+  // An encrypted snapshot needs an identity: without one this stops before anything changes.
+  const opening = await openSnapshotForRestore(git.root, config?.sets?.[manifest.set], manifest, {
+    ...(options.identity ? { identity: options.identity } : {}),
+    env: options.env,
+    dryRun: options.dryRun,
+    short,
+  });
+  if (opening.note) options.log(`notice: ${opening.note}`);
   // The read-back of every blob runs while the plan is made and the pre-restore snapshot is
   // prepared; the branch moves and files are written only after it passed.
-  const intact = checkStored(git, snapshot, loaded);
+  const intact = checkStored(git, snapshot, loaded, opening.digestOf);
   intact.catch(() => undefined);
   let plan: RestorePlan;
   try {
@@ -123,6 +135,8 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     log: options.log,
     force: true,
     gate: intact,
+    // The same files as the restore can touch, encrypted when the restored set is.
+    policy: policyFromManifest(git, PRE_RESTORE_SET, manifest, opening.reencrypt),
   }).catch(async (error: unknown) => {
     await intact; // a damaged snapshot is the error to report
     throw error;
@@ -155,7 +169,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     `the current state is recorded in snapshot ${pre.id.slice(0, 12)} (set pre-restore); if this restore is interrupted, undo it with: ${settling?.undo ?? outcome.undo.command}`,
   );
 
-  await applyRestore(git, snapshot.id, manifest, plan);
+  await applyRestore(git, snapshot.id, manifest, plan, opening.open);
   outcome.findings = await verifyRestored(git, manifest, plan);
   await settleJournal(git);
   outcome.ms = elapsed();
@@ -182,8 +196,8 @@ async function newestTrusted(
 }
 
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */
-async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot): Promise<void> {
-  const stored = await readBackTree(git, snapshot.id, loaded.manifest, loaded.manifestText, loaded);
+async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot, digestOf?: BlobDigest): Promise<void> {
+  const stored = await readBackTree(git, snapshot.id, loaded.manifest, loaded.manifestText, loaded, digestOf);
   loaded.blobs.clear();
   if (stored.length > 0) {
     throw new SnapshotRefused(

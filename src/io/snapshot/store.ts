@@ -25,6 +25,11 @@ export interface StoreInput {
   previous?: SnapshotRecord;
   /** `git ls-tree -r` of the previous snapshot, started by the caller before the files were read. */
   previousListing?: Promise<{ mode: string; type: string; oid: string; path: string }[] | undefined>;
+  /**
+   * `contents` holds every file and is what must be stored (an encrypted set's ciphertext,
+   * encrypt.ts): nothing is written from the files on disk, however few the blobs.
+   */
+  fromMemoryOnly?: boolean;
 }
 
 export interface Stored {
@@ -64,8 +69,9 @@ async function storeSha1(git: Git, input: StoreInput): Promise<Stored> {
   }
   // Files too big to keep: reused by checksum from the previous manifest, else git reads them.
   const prevByChecksum = unkept.length > 0 ? await previousOids(git, input.previous) : new Map<string, PreviousEntry>();
-  const loose = fresh.length >= PACK_THRESHOLD ? [] : fresh;
-  const packed = fresh.length >= PACK_THRESHOLD ? fresh : [];
+  const pack = fresh.length >= PACK_THRESHOLD || input.fromMemoryOnly === true;
+  const loose = pack ? [] : fresh;
+  const packed = pack ? fresh : [];
   for (const p of unkept) {
     const prev = prevByChecksum.get(p);
     const e = hashed.get(p)!;
@@ -130,7 +136,7 @@ async function storeOtherFormat(git: Git, input: StoreInput): Promise<Stored> {
     if (prev && prev.entry.sha256 === e.sha256 && prev.entry.size === e.size) oids.set(p, prev.oid);
     else toWrite.push(p);
   }
-  const packed = toWrite.length >= PACK_THRESHOLD ? toWrite.filter((p) => contents.has(p)) : [];
+  const packed = toWrite.length >= PACK_THRESHOLD || input.fromMemoryOnly ? toWrite.filter((p) => contents.has(p)) : [];
   const loose = packed.length > 0 ? toWrite.filter((p) => !contents.has(p)) : toWrite;
   const looseDone = git.hashFilesAsBlobs(loose).then((ids) => loose.forEach((p, i) => oids.set(p, ids[i]!)));
   looseDone.catch(() => undefined);

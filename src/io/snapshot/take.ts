@@ -12,6 +12,7 @@ import { openSigner, requireSignConfig, resolvePin, verifySignature, type Pin, t
 import { commitIdentityEnv, commitSnapshot, prepareSnapshot, type PreparedSnapshot } from "./build.js";
 import { branchRef, readChain, type SnapshotRecord } from "./list.js";
 import { SnapshotRefused } from "./refused.js";
+import type { SetPolicy } from "./set-policy.js";
 
 /** The "must not exist yet" value for update-ref in the object format of `oid` (SHA-1 or SHA-256). */
 export function zeroOidLike(oid: string): string {
@@ -32,6 +33,8 @@ export interface TakeOptions {
    * while this one is prepared); when it rejects, the branch is left as it was.
    */
   gate?: Promise<void>;
+  /** What the set takes and whether it is encrypted (set-policy.ts); without one, everything in clear. */
+  policy?: SetPolicy;
 }
 
 export interface TakeResult {
@@ -85,6 +88,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         paths: options.paths,
         time: new Date(),
         ...(previous && !options.force ? { previous } : {}),
+        ...(options.policy ? { policy: options.policy } : {}),
       });
       let unchanged = !prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest);
       // Only a snapshot signed by the pinned key may stand for "unchanged" (asked only then).
@@ -95,7 +99,13 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         options.log(
           `warning: the newest snapshot of set ${options.set} (${previous.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
         );
-        if (!prepared.tree) prepared = await prepareSnapshot(git, { set: options.set, paths: options.paths, time: new Date() });
+        if (!prepared.tree)
+          prepared = await prepareSnapshot(git, {
+            set: options.set,
+            paths: options.paths,
+            time: new Date(),
+            ...(options.policy ? { policy: options.policy } : {}),
+          });
         unchanged = false;
       }
       if (unchanged) {
