@@ -1,0 +1,51 @@
+/**
+ * The validate check's side of the catalog of well-known files: the user catalogs of a run, and
+ * what a catalog entry changes in a finding (its level, how the schema is named, how to quiet it).
+ */
+import { ConfigError } from "../errors.js";
+import type { Finding } from "../core/finding.js";
+import { unknownEntryIds, type CatalogMatch } from "../core/catalog/select.js";
+import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
+import type { ValidateConfig } from "../config/types.js";
+import { loadUserCatalogs } from "../io/catalog-files.js";
+import type { FileSource } from "../io/file-source.js";
+
+/**
+ * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
+ * an entry on that the user meant to turn off) and add the entries of validate.catalog's files.
+ */
+export async function prepareCatalog(cfg: ValidateConfig, mapper: SchemaMapper, schemaSource: FileSource): Promise<void> {
+  const unknown = unknownEntryIds(cfg);
+  if (unknown.length) {
+    throw new ConfigError(`validate.well_known.entries: ${unknown.map((u) => JSON.stringify(u)).join(", ")} is no built-in entry`, {
+      fix: "use an id that `integrity-guard schemas --list` shows (github-workflow, compose, dependabot, package, ...)",
+    });
+  }
+  if (cfg.catalog !== undefined && mapper.catalog) mapper.catalog.addUserEntries(await loadUserCatalogs(cfg, schemaSource));
+}
+
+/** The catalog entry a schema reference came from, if any. */
+export function catalogOf(ref: SchemaRef): CatalogMatch | undefined {
+  return typeof ref.from === "object" && "catalog" in ref.from ? ref.from.catalog : undefined;
+}
+
+/** A schema finding of a catalog entry at the entry's level, saying how to quiet a built-in entry. */
+export function atCatalogLevel(f: Finding, entry: CatalogMatch): Finding {
+  const quiet =
+    entry.catalog === "built-in" || entry.catalog === "$schema"
+      ? `if the file is right and the built-in schema is wrong: set validate.well_known.entries.${entry.id} to {level: warning} or false`
+      : undefined;
+  return { ...f, level: f.level === "error" ? entry.level : f.level, ...(quiet ? { fix: f.fix ? `${f.fix}; ${quiet}` : quiet } : {}) };
+}
+
+/** A catalog entry whose schema cannot be used stops the run, naming the entry and how to turn it off. */
+export function catalogSchemaError(entry: CatalogMatch, error: ConfigError): ConfigError {
+  const where =
+    entry.catalog === "built-in" || entry.catalog === "$schema" ? `the built-in entry ${entry.id}` : `${entry.catalog} (entry ${entry.id})`;
+  return new ConfigError(`${where}: ${error.message}`, {
+    fix:
+      entry.catalog === "built-in" || entry.catalog === "$schema"
+        ? `${error.fix ?? ""}${error.fix ? "; or " : ""}turn the entry off: validate.well_known.entries.${entry.id}: false`
+        : (error.fix ?? `fix the entry in ${entry.catalog}`),
+  });
+}
