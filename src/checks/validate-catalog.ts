@@ -31,21 +31,30 @@ export function catalogOf(ref: SchemaRef): CatalogMatch | undefined {
 
 /** A schema finding of a catalog entry at the entry's level, saying how to quiet a built-in entry. */
 export function atCatalogLevel(f: Finding, entry: CatalogMatch): Finding {
-  const quiet =
-    entry.catalog === "built-in" || entry.catalog === "$schema"
+  const level = f.level === "error" ? entry.level : f.level;
+  const builtin = entry.catalog === "built-in" || entry.catalog === "$schema";
+  const quiet = !builtin
+    ? undefined
+    : level === "error"
       ? `if the file is right and the built-in schema is wrong: set validate.well_known.entries.${entry.id} to {level: warning} or false`
-      : undefined;
-  return { ...f, level: f.level === "error" ? entry.level : f.level, ...(quiet ? { fix: f.fix ? `${f.fix}; ${quiet}` : quiet } : {}) };
+      : `to silence it: validate.well_known.entries.${entry.id}: false`;
+  return { ...f, level, ...(quiet ? { fix: f.fix ? `${f.fix}; ${quiet}` : quiet } : {}) };
 }
 
-/** A catalog entry whose schema cannot be used stops the run, naming the entry and how to turn it off. */
-export function catalogSchemaError(entry: CatalogMatch, error: ConfigError): ConfigError {
-  const where =
-    entry.catalog === "built-in" || entry.catalog === "$schema" ? `the built-in entry ${entry.id}` : `${entry.catalog} (entry ${entry.id})`;
-  return new ConfigError(`${where}: ${error.message}`, {
-    fix:
-      entry.catalog === "built-in" || entry.catalog === "$schema"
-        ? `${error.fix ?? ""}${error.fix ? "; or " : ""}turn the entry off: validate.well_known.entries.${entry.id}: false`
-        : (error.fix ?? `fix the entry in ${entry.catalog}`),
-  });
+/**
+ * A catalog entry whose schema cannot be used: a warning on the file, naming the entry and how
+ * to turn it off. The built-in schemas compile (test/corpora/schemastore-catalog.test.ts); this is
+ * a damaged installation or a user catalog's schema, never a reason to stop every other check.
+ */
+export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, error: ConfigError): Finding {
+  const builtin = entry.catalog === "built-in" || entry.catalog === "$schema";
+  return {
+    rule: "schema/unavailable",
+    level: "warning",
+    file,
+    message: `${builtin ? `the built-in entry ${entry.id}` : `${entry.catalog} (entry ${entry.id})`} could not be used, ${file} was not checked against it: ${error.message}`,
+    fix: builtin
+      ? `${error.fix ? `${error.fix}; or ` : ""}turn the entry off: validate.well_known.entries.${entry.id}: false`
+      : (error.fix ?? `fix the entry in ${entry.catalog}`),
+  };
 }

@@ -22,7 +22,7 @@ import { schemaSourceFor } from "../io/schema-source.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
 import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
-import { atCatalogLevel, catalogOf, catalogSchemaError, prepareCatalog } from "./validate-catalog.js";
+import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
@@ -350,7 +350,10 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
       validate = await store.get(ref.path);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      if (catalogOf(ref)) throw catalogSchemaError(catalogOf(ref)!, error);
+      if (catalogOf(ref)) {
+        findings.push(catalogSchemaUnavailable(file, catalogOf(ref)!, error));
+        continue;
+      }
       if (ref.from !== "$schema") throw await dependencyMappingError(ref.path, error, env.schemaSource);
       // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
       findings.push({
@@ -370,6 +373,7 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
         doc,
         docIndex: d,
         limit: Math.max(budget, 0),
+        ...(entry ? { describeKeys: true } : {}),
       });
       budget -= mapped.filter((f) => f.rule === "schema/violation").length;
       for (const f of mapped) findings.push(entry ? atCatalogLevel(f, entry) : f);
