@@ -295,8 +295,8 @@ out.set("digests.json", Buffer.from(JSON.stringify(digests, null, 2) + "\n"));
 // fileMatch globs to one regular expression each, and one for all: SchemaStore's globs here are
 // `**/dir/name` or a name, with `*` inside a name only; anything else stops the build rather
 // than being read differently from src/core/glob.ts. A glob without a folder part matches the
-// name at any depth, as editors read SchemaStore's catalog; `*` never crosses a `/` and, at the
-// start of a name, matches at least one character (as picomatch does).
+// name at any depth, as editors read SchemaStore's catalog; `*` never crosses a `/` and may be
+// empty (picomatch with dot: true; test/unit/catalog-vendor.test.ts compares the two).
 function globSource(glob) {
   const g = glob.startsWith("**/") ? glob.slice(3) : glob;
   if (/[?[\]{}()!+@]|\*\*/.test(g)) throw new Error(`fileMatch ${glob}: only **/ as a prefix and * inside a name are supported here`);
@@ -306,7 +306,7 @@ function globSource(glob) {
       seg
         .split("*")
         .map((lit) => lit.replace(/[.^$|\\]/g, "\\$&"))
-        .map((lit, i, parts) => (i === 0 ? lit : (i === 1 && parts[0] === "" ? "[^/]+" : "[^/]*") + lit))
+        .map((lit, i) => (i === 0 ? lit : "[^/]*" + lit))
         .join(""),
     )
     .join("\\/");

@@ -42,15 +42,17 @@ export function atCatalogLevel(f: Finding, entry: CatalogMatch): Finding {
 }
 
 /**
- * A catalog entry whose schema cannot be used: a warning on the file, naming the entry and how
- * to turn it off. The built-in schemas compile (test/corpora/schemastore-catalog.test.ts); this is
- * a damaged installation or a user catalog's schema, never a reason to stop every other check.
+ * A catalog entry whose schema cannot be used: a finding on the file, naming the entry and how to
+ * turn it off, never a reason to stop every other check. A built-in one is a warning (the schemas
+ * compile, test/corpora/schemastore-catalog.test.ts: this is a damaged installation); a user
+ * catalog's entry keeps its level.
  */
 export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, error: ConfigError): Finding {
   const builtin = entry.catalog === "built-in" || entry.catalog === "$schema";
   return {
     rule: "schema/unavailable",
-    level: "warning",
+    // A team's own entry is its contract: its level holds (an error unless it says warning).
+    level: builtin ? "warning" : entry.level,
     file,
     message: `${builtin ? `the built-in entry ${entry.id}` : `${entry.catalog} (entry ${entry.id})`} could not be used, ${file} was not checked against it: ${error.message}`,
     fix: builtin

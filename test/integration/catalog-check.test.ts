@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
+import { COMPOSE_WRONG_TYPE, DEPENDABOT_NO_VERSION, WORKFLOW_MISSPELT } from "../helpers/well-known.js";
 
 interface Finding {
   rule: string;
@@ -26,25 +27,6 @@ async function run(repo: TestRepo, args: string[] = ["check"]) {
 }
 const schemaFindings = (fs: Finding[]) => fs.filter((f) => f.rule === "schema/violation");
 
-export const WORKFLOW_MISSPELT = `name: ci
-on: [push]
-jobs:
-  test:
-    runs-onn: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-`;
-export const COMPOSE_WRONG_TYPE = `services:
-  web:
-    image: nginx:1.27
-    ports: "8080:80"
-`;
-export const DEPENDABOT_NO_VERSION = `updates:
-  - package-ecosystem: npm
-    directory: /
-    schedule:
-      interval: weekly
-`;
 const WORKFLOW_OK = WORKFLOW_MISSPELT.replace("runs-onn", "runs-on");
 
 function config(repo: TestRepo, validate: string): void {

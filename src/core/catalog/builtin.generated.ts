@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]+\.yml|\.github\/workflows\/[^/]+\.yaml|\.gitea\/workflows\/[^/]+\.yml|\.gitea\/workflows\/[^/]+\.yaml|\.forgejo\/workflows\/[^/]+\.yml|\.forgejo\/workflows\/[^/]+\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]+\.cloudbuild\.json|[^/]+\.cloudbuild\.yaml|[^/]+\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -22,7 +22,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
       "**/.forgejo/workflows/*.yaml",
     ],
     match:
-      /(?:^|\/)(?:\.github\/workflows\/[^/]+\.yml|\.github\/workflows\/[^/]+\.yaml|\.gitea\/workflows\/[^/]+\.yml|\.gitea\/workflows\/[^/]+\.yaml|\.forgejo\/workflows\/[^/]+\.yml|\.forgejo\/workflows\/[^/]+\.yaml)$/s,
+      /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml)$/s,
   },
   {
     id: "github-action",
@@ -84,7 +84,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     level: "warning",
     fileMatch: ["cloudbuild.json", "cloudbuild.yaml", "cloudbuild.yml", "*.cloudbuild.json", "*.cloudbuild.yaml", "*.cloudbuild.yml"],
     match:
-      /(?:^|\/)(?:cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]+\.cloudbuild\.json|[^/]+\.cloudbuild\.yaml|[^/]+\.cloudbuild\.yml)$/s,
+      /(?:^|\/)(?:cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml)$/s,
   },
   {
     id: "drone",

@@ -236,9 +236,18 @@ function describe(e: ErrorObject, options: AjvFindingOptions): Described {
 }
 
 /** "schemas/x.json#/properties/id/type": the schema file and the keyword that failed. */
-/** ` - <description>` of the schema the error is about (ajv's verbose parentSchema), one line, at most 160 characters. */
+/**
+ * ` - <description>` of the key the error is about (ajv's verbose parentSchema; for a missing key,
+ * that key's own schema), one line, at most 160 characters. None for an unknown key: the schema
+ * has nothing to say about it, and its object's description would only repeat on every key.
+ */
 function schemaDescription(e: ErrorObject): string {
-  const desc = (e.parentSchema as { description?: unknown } | undefined)?.description;
+  const parent = e.parentSchema as { description?: unknown; properties?: Record<string, { description?: unknown }> } | undefined;
+  if (!parent || typeof parent !== "object") return "";
+  let desc: unknown;
+  if (e.keyword === "required")
+    desc = parent.properties?.[String((e.params as { missingProperty?: unknown }).missingProperty)]?.description;
+  else if (e.keyword !== "additionalProperties" && e.keyword !== "unevaluatedProperties") desc = parent.description;
   if (typeof desc !== "string" || desc.trim() === "") return "";
   const line = desc.replace(/\s+/g, " ").trim();
   return ` - ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`;
