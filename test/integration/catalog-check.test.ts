@@ -160,3 +160,30 @@ describe("the config controls the catalog", () => {
       expect(r.stdout).toContain('"url": "./schemas/x.schema.json"');
     }));
 });
+
+describe("integrity-guard schemas", () => {
+  it("lists each file with the schema that applies and the pattern that matched; --list shows the entries and what the config turned off", () =>
+    withRepo(async (repo) => {
+      repo.write(".github/workflows/ci.yml", WORKFLOW_OK);
+      repo.write("services/api/docker-compose.prod.yml", "services: {}\n");
+      repo.write("data/a.json", "{}");
+      repo.write("schemas/any.json", "{}");
+      config(
+        repo,
+        '  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/any.json\n  well_known:\n    entries:\n      package: false\n',
+      );
+      const text = await repo.cli(["schemas"]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(
+        /\.github\/workflows\/ci\.yml +built-in:github-workflow\.json +\(built-in entry github-workflow: \*\*\/\.github\/workflows\/\*\.yml; error\)/,
+      );
+      expect(text.stdout).toMatch(
+        /services\/api\/docker-compose\.prod\.yml +built-in:compose-spec\.json +\(built-in entry compose: \*\*\/docker-compose\.\*\.yml; error\)/,
+      );
+      expect(text.stdout).toMatch(/data\/a\.json +schemas\/any\.json +\(validate\.schemas\[0\]: data\/\*\.json; error\)/);
+      const list = await repo.cli(["schemas", "--list", "--format", "json"]);
+      const entries = (JSON.parse(list.stdout) as { entries: { id: string; on: boolean; level: string }[] }).entries;
+      expect(entries.find((e) => e.id === "package")).toMatchObject({ on: false, level: "warning" });
+      expect(entries.find((e) => e.id === "github-workflow")).toMatchObject({ on: true, level: "error" });
+    }));
+});
