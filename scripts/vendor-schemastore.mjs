@@ -4,12 +4,13 @@
 // their fileMatch globs precompiled to regular expressions, so the hook decides "is this a
 // well-known file?" with one regex test and loads nothing else unless one matches.
 //
-//   node scripts/vendor-schemastore.mjs [--schemastore DIR] [--compose-spec FILE]
+//   node scripts/vendor-schemastore.mjs [--schemastore DIR] [--external DIR] [--check]
 //
 // --schemastore: a folder laid out as ../shared/corpora/schemastore-catalog (catalog.json,
 //   schemas/<name>.json, LICENSE), taken from SchemaStore at SCHEMASTORE.commit (the default).
-// --compose-spec: schema/compose-spec.json of compose-spec/compose-spec at COMPOSE.commit;
-//   without it the copy already in vendor/ is kept; --compose-license: that repository's LICENSE.
+// --external DIR: the schemas SchemaStore's catalog points at elsewhere (EXTERNAL below), as
+//   DIR/<owner>+<name>/<path> with DIR/<owner>+<name>/LICENSE, at the commits recorded there;
+//   without it the copies already in vendor/ are kept (their digests are checked).
 // `--check` rewrites nothing and exits 1 when vendor/ or the generated module would change.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -26,11 +27,20 @@ const SCHEMASTORE = {
   path: "src/schemas/json/",
   license: "Apache-2.0",
 };
-const COMPOSE = {
-  repo: "compose-spec/compose-spec",
-  commit: "170098ba07d9f53c383a41bfd4c5166b0a4529a6",
-  path: "schema/compose-spec.json",
-  license: "Apache-2.0",
+/** Schemas hosted by their own projects, vendored from the commit recorded here. */
+const EXTERNAL = {
+  compose: {
+    repo: "compose-spec/compose-spec",
+    commit: "170098ba07d9f53c383a41bfd4c5166b0a4529a6",
+    path: "schema/compose-spec.json",
+    license: "Apache-2.0",
+  },
+  markdownlint: {
+    repo: "DavidAnson/markdownlint",
+    commit: "0213a0274dfeaac589af389f6c9bc9e821655810",
+    path: "schema/markdownlint-config-schema.json",
+    license: "MIT",
+  },
 };
 
 /**
@@ -67,6 +77,14 @@ const ENTRIES = [
     level: "error",
     why: "docker compose validates every file against this very schema (compose-go embeds it) and refuses one that fails.",
     from: "compose",
+  },
+  {
+    id: "markdownlint",
+    catalogUrl: "https://raw.githubusercontent.com/DavidAnson/markdownlint/main/schema/markdownlint-config-schema.json",
+    file: "markdownlint-config-schema.json",
+    level: "warning",
+    why: "Advisory: custom rules and markdownlint-cli2 options add keys the schema does not list.",
+    from: "markdownlint",
   },
   {
     id: "pre-commit-config",
@@ -151,7 +169,7 @@ const flag = (name) => {
 };
 const check = args.includes("--check");
 const storeDir = path.resolve(flag("--schemastore") ?? path.join(root, "../shared/corpora/schemastore-catalog"));
-const composeFile = flag("--compose-spec");
+const externalDir = flag("--external");
 
 const sha256 = (b) => createHash("sha256").update(b).digest("hex");
 const out = new Map(); // vendor-relative path -> bytes
@@ -186,7 +204,7 @@ for (const e of ENTRIES) {
   if (!inCatalog) throw new Error(`${e.catalogUrl} is not in ${storeDir}/catalog.json`);
   // Only names the validate check reads by default (JSON and YAML by extension): `.eslintrc` and
   // `.prettierrc` without an extension are not selected, so matching them would never apply.
-  const fileMatch = (e.fileMatch ?? inCatalog.fileMatch).filter((g) => /\.(json|ya?ml)$/i.test(g));
+  const fileMatch = (e.fileMatch ?? inCatalog.fileMatch).filter((g) => /\.(jsonc?|ya?ml)$/i.test(g));
   const files = [];
   const queue = [e.file];
   let vendorable = true;
@@ -194,8 +212,9 @@ for (const e of ENTRIES) {
     const file = queue.shift();
     if (files.includes(file)) continue;
     let bytes;
-    if (e.from === "compose") {
-      bytes = composeFile ? fs.readFileSync(composeFile) : fs.readFileSync(path.join(VENDOR, "schemas", file));
+    if (e.from) {
+      const x = EXTERNAL[e.from];
+      bytes = fs.readFileSync(externalDir ? path.join(externalDir, x.repo.replace("/", "+"), x.path) : path.join(VENDOR, "schemas", file));
     } else bytes = storeSchema(file);
     if (!bytes) {
       vendorable = false;
@@ -212,7 +231,7 @@ for (const e of ENTRIES) {
         vendorable = false;
         break;
       }
-      if (storeSchema(name) || e.from === "compose") queue.push(name);
+      if (storeSchema(name)) queue.push(name);
       else if (!stubs.includes(name)) stubs.push(name);
     }
     if (!vendorable) break;
@@ -231,7 +250,7 @@ for (const e of ENTRIES) {
     files,
     level: e.level,
     why: e.why,
-    source: e.from === "compose" ? COMPOSE : SCHEMASTORE,
+    source: e.from ? EXTERNAL[e.from] : SCHEMASTORE,
   });
 }
 // Sub-schemas SchemaStore refs by URL that this snapshot does not hold (package.json's `quikrun`
@@ -249,8 +268,10 @@ for (const name of stubs) {
     ),
   );
 }
-const composeLicense = flag("--compose-license");
-out.set("LICENSE.compose-spec", fs.readFileSync(composeLicense ?? path.join(VENDOR, "LICENSE.compose-spec")));
+for (const [id, x] of Object.entries(EXTERNAL)) {
+  const license = externalDir ? path.join(externalDir, x.repo.replace("/", "+"), "LICENSE") : path.join(VENDOR, `LICENSE.${id}`);
+  out.set(`LICENSE.${id}`, fs.readFileSync(license));
+}
 
 const vendoredCatalog = {
   $comment:
@@ -277,8 +298,9 @@ const sources = [
   "",
   `- SchemaStore: https://github.com/${SCHEMASTORE.repo} at commit ${SCHEMASTORE.commit}, \`${SCHEMASTORE.path}\` and`,
   "  `src/api/json/catalog.json` (name, description, fileMatch of each entry). License: Apache-2.0 (`LICENSE`).",
-  `- Compose specification: https://github.com/${COMPOSE.repo} at commit ${COMPOSE.commit}, \`${COMPOSE.path}\`.`,
-  "  License: Apache-2.0 (`LICENSE.compose-spec`).",
+  ...Object.entries(EXTERNAL).map(
+    ([id, x]) => `- ${id}: https://github.com/${x.repo} at commit ${x.commit}, \`${x.path}\`. License: ${x.license} (\`LICENSE.${id}\`).`,
+  ),
   "",
   "| entry | files | source |",
   "|---|---|---|",

@@ -33,7 +33,7 @@ describe("vendor/schemastore", () => {
   it("records the sources and the license", () => {
     const sources = fs.readFileSync(path.join(VENDOR, "SOURCES.md"), "utf8");
     expect(sources).toContain("3b6446ad8a077bac56f4a4796c0b7fd88927fc8e");
-    expect(sources).toContain("compose-spec/compose-spec at commit 170098ba07d9f53c383a41bfd4c5166b0a4529a6");
+    expect(sources).toContain("compose: https://github.com/compose-spec/compose-spec at commit 170098ba07d9f53c383a41bfd4c5166b0a4529a6");
     expect(fs.readFileSync(path.join(VENDOR, "LICENSE"), "utf8")).toContain("Apache License");
   });
 

@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -66,6 +66,15 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     ],
     match:
       /(?:^|\/)(?:docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml)$/s,
+  },
+  {
+    id: "markdownlint",
+    name: "Markdownlint",
+    url: "https://raw.githubusercontent.com/DavidAnson/markdownlint/main/schema/markdownlint-config-schema.json",
+    file: "markdownlint-config-schema.json",
+    level: "warning",
+    fileMatch: [".markdownlint.json", ".markdownlint.jsonc", ".markdownlint.yaml", ".markdownlint.yml"],
+    match: /(?:^|\/)(?:\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml)$/s,
   },
   {
     id: "pre-commit-config",
@@ -165,6 +174,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "kubernetes-definitions.json": "e12ff558a488df7fb521815e41c01b8e1e9bf740fe7dd77bce38ae546fc460a1",
   "lerna.json": "d4ccf2f31ed12d18064d9a0cf1877a1ad8cf3da20a74bedd092ebcd3f32cea9c",
   "madge.json": "b6e5ae0126cdfd73dcc1592bc91de0a8f246fde16fe9b7d0c0ad9c8b46b4a034",
+  "markdownlint-config-schema.json": "74cb93a0786c9ae2ccf15f29fdbfcf1b92f4dca225b15aba5d79f9f8764adffd",
   "nodemon.json": "44a58d109c8f5967ec4154a6612793fd3ca40aaa917f69e604b6367784ca6973",
   "package.json": "253629b45a7ad82407acf7da5dd5171acd862ab6176a75dd221bc88d124742f9",
   "partial-eslint-plugins.json": "64cb0d70799fccd67e24ae1befd7643a4808c78e383f361b820932aa80a5cf16",
