@@ -74,10 +74,26 @@ schema); it is read from the file's content, so \`validate\` reports it, not thi
           on: !off,
         };
       });
-      const text = entries
-        .map((e) => `${e.on ? " " : "-"} ${e.id.padEnd(18)} ${e.level.padEnd(8)} ${e.fileMatch.join(", ")}${e.on ? "" : "  (off)"}`)
-        .join("\n");
-      return { findings: [], json: { entries }, text: `built-in catalog (docs/catalog.md); - = turned off by the config\n${text}\n` };
+      const user = (sel.mapper.catalog?.userEntries() ?? []).map((e) => ({
+        id: e.id,
+        catalog: e.catalog,
+        level: e.level,
+        schema: e.schema,
+        fileMatch: [...e.fileMatch],
+      }));
+      const text = [
+        ...(user.length
+          ? [
+              "validate.catalog (matched first):",
+              ...user.map((e) => `  ${e.id.padEnd(18)} ${e.level.padEnd(8)} ${e.fileMatch.join(", ")}  -> ${e.schema} (${e.catalog})`),
+            ]
+          : []),
+        "built-in catalog (docs/catalog.md); - = turned off by the config:",
+        ...entries.map(
+          (e) => `${e.on ? " " : "-"} ${e.id.padEnd(18)} ${e.level.padEnd(8)} ${e.fileMatch.join(", ")}${e.on ? "" : "  (off)"}`,
+        ),
+      ].join("\n");
+      return { findings: [], json: { user, entries }, text: `${text}\n` };
     }
     const files = (await source.list()).filter(sel.selects).sort();
     const rows: SchemaRow[] = [];

@@ -168,9 +168,13 @@ describe("integrity-guard schemas", () => {
       repo.write("services/api/docker-compose.prod.yml", "services: {}\n");
       repo.write("data/a.json", "{}");
       repo.write("schemas/any.json", "{}");
+      repo.write(
+        "team/catalog.json",
+        JSON.stringify({ schemas: [{ name: "meeting", fileMatch: ["*.meeting.json"], url: "../schemas/any.json" }] }),
+      );
       config(
         repo,
-        '  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/any.json\n  well_known:\n    entries:\n      package: false\n',
+        '  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/any.json\n  catalog: team/catalog.json\n  well_known:\n    entries:\n      package: false\n',
       );
       const text = await repo.cli(["schemas"]);
       expect(text.code).toBe(0);
@@ -182,7 +186,12 @@ describe("integrity-guard schemas", () => {
       );
       expect(text.stdout).toMatch(/data\/a\.json +schemas\/any\.json +\(validate\.schemas\[0\]: data\/\*\.json; error\)/);
       const list = await repo.cli(["schemas", "--list", "--format", "json"]);
-      const entries = (JSON.parse(list.stdout) as { entries: { id: string; on: boolean; level: string }[] }).entries;
+      const listed = JSON.parse(list.stdout) as {
+        user: { id: string; schema: string }[];
+        entries: { id: string; on: boolean; level: string }[];
+      };
+      expect(listed.user).toMatchObject([{ id: "meeting", schema: "schemas/any.json", catalog: "team/catalog.json" }]);
+      const entries = listed.entries;
       expect(entries.find((e) => e.id === "package")).toMatchObject({ on: false, level: "warning" });
       expect(entries.find((e) => e.id === "github-workflow")).toMatchObject({ on: true, level: "error" });
     }));

@@ -130,6 +130,11 @@ export class Catalog {
     };
   }
 
+  /** The entries of the user catalogs, in match order (for `schemas --list`). */
+  userEntries(): CatalogMatch[] {
+    return this.user.map((u) => u.result);
+  }
+
   /** The first entry matching repo-relative `file`, or undefined. */
   match(file: string): CatalogMatch | undefined {
     for (const u of this.user) if (u.match(file)) return u.result;
