@@ -35,6 +35,12 @@ const EXTERNAL = {
     path: "schema/compose-spec.json",
     license: "Apache-2.0",
   },
+  readthedocs: {
+    repo: "readthedocs/readthedocs.org",
+    commit: "7937196123747181054d4c2361ec81f93c37f8f2",
+    path: "readthedocs/rtd_tests/fixtures/spec/v2/schema.json",
+    license: "MIT",
+  },
   markdownlint: {
     repo: "DavidAnson/markdownlint",
     commit: "0213a0274dfeaac589af389f6c9bc9e821655810",
@@ -77,6 +83,14 @@ const ENTRIES = [
     level: "error",
     why: "docker compose validates every file against this very schema (compose-go embeds it) and refuses one that fails.",
     from: "compose",
+  },
+  {
+    id: "readthedocs",
+    catalogUrl: "https://raw.githubusercontent.com/readthedocs/readthedocs.org/master/readthedocs/rtd_tests/fixtures/spec/v2/schema.json",
+    file: "readthedocs-schema.json",
+    level: "error",
+    why: "Read the Docs refuses a config file that fails its validation (unknown keys included): the build fails before it starts.",
+    from: "readthedocs",
   },
   {
     id: "markdownlint",

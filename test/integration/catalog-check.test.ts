@@ -55,6 +55,16 @@ describe("well-known files are validated with no mapping", () => {
       }
     }));
 
+  it("a .readthedocs.yaml with a misspelt key is an error (Read the Docs refuses it)", () =>
+    withRepo(async (repo) => {
+      repo.write(".readthedocs.yaml", "version: 2\nbuild:\n  os: ubuntu-22.04\n  tools:\n    python: '3.12'\npyton:\n  install: []\n");
+      const r = await run(repo);
+      expect(r.code).toBe(1);
+      expect(schemaFindings(r.findings)).toMatchObject([{ level: "error", file: ".readthedocs.yaml", line: 6, column: 1 }]);
+      expect(schemaFindings(r.findings)[0]!.message).toContain('unknown key "pyton" (did you mean "python"?)');
+      expect(schemaFindings(r.findings)[0]!.message).toContain("built-in schema readthedocs");
+    }));
+
   it("valid well-known files pass", () =>
     withRepo(async (repo) => {
       repo.write(".github/workflows/ci.yml", WORKFLOW_OK);

@@ -18,6 +18,7 @@ const FILES: Record<string, [string, string]> = {
   ".drone.yml": [path.join(FIXTURES, "drone/.drone.yml"), "drone"],
   "cloudbuild.yaml": [path.join(FIXTURES, "cloudbuild/cloudbuild.yaml"), "cloudbuild"],
   ".eslintrc.json": [path.join(FIXTURES, "eslintrc/.eslintrc.json"), "eslintrc"],
+  ".readthedocs.yml": [path.join(FIXTURES, "readthedocs/.readthedocs.yml"), "readthedocs"],
   // From the real-world corpus (its SOURCES.md): the one markdownlint config there.
   ".markdownlint.yaml": [path.join(PROJECT_ROOT, "test/fixtures/real-world/OAI__OpenAPI-Specification/.markdownlint.yaml"), "markdownlint"],
   "action.yml": [path.join(PROJECT_ROOT, "action.yml"), "github-action"],

@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -66,6 +66,15 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     ],
     match:
       /(?:^|\/)(?:docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml)$/s,
+  },
+  {
+    id: "readthedocs",
+    name: "Read the Docs",
+    url: "https://raw.githubusercontent.com/readthedocs/readthedocs.org/master/readthedocs/rtd_tests/fixtures/spec/v2/schema.json",
+    file: "readthedocs-schema.json",
+    level: "error",
+    fileMatch: ["readthedocs.yml", "readthedocs.yaml", ".readthedocs.yml", ".readthedocs.yaml"],
+    match: /(?:^|\/)(?:readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml)$/s,
   },
   {
     id: "markdownlint",
@@ -182,6 +191,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "pre-commit-hooks.json": "5bcbbd11044facc322693987b55c30abbdec0e7c107a1605140a143fe7c51652",
   "prettierrc.json": "297c04f47ef41685f5955138224cc0e9fd3c046c7b9854e3343a31c34578e35d",
   "quikrun.json": "22232c0be58a03eb091c8b95e0f157cc400717432e3088e402733763609cfc1f",
+  "readthedocs-schema.json": "9cbf6059a2b60f68867e650e45f74bfbde6ed1f28d4bcaebe766b5c184030e74",
   "semantic-release.json": "0a471bd80eafbed9d250da67c2d6fbf2b6fab93d3cd1d627193875bf6a2c2168",
   "stylelintrc.json": "6ffe8218349f961f23ca6629f9a3847ea7fb494af933ae5fcdb5e561112b1b57",
   "travis.json": "82988e7d946686b4910a9cff5f9288cd3d448bf122f76d37955dcbc162a94a39",
