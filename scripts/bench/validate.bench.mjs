@@ -2,7 +2,8 @@
 //  (a) 1,000 small JSON files against one schema with formats, one process, vs `ajv validate`
 //      (ajv-cli + ajv-formats): target >= 2x.
 //  (b) the pre-commit hook, `check --staged` with 10 staged files in a 20,000-file repository,
-//      vs `node -e 0` followed by `git diff --cached --name-only`: target within 2x (ratio >= 0.5).
+//      vs `node -e 0` followed by `git diff --cached --name-only`: target within 2x (ratio >= 0.5);
+//      and the same commit touching a GitHub workflow (the built-in catalog): within 2x of (b).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -125,4 +126,19 @@ header("hook: check --staged, 10 staged files in a 20,000-file repo (ours vs nod
       .map(([k, v]) => `${k} ${v.ms}`)
       .join(", ")}`,
   );
+  // (c) the same commit touching a GitHub workflow too (issue 19): the built-in catalog
+  // validates it against the vendored SchemaStore schema (warm: its cached validator); within
+  // 2x of the hook above.
+  const wf = path.join(dir, ".github/workflows/ci.yml");
+  fs.mkdirSync(path.dirname(wf), { recursive: true });
+  fs.writeFileSync(
+    wf,
+    "name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n",
+  );
+  git(dir, "add", ".github/workflows/ci.yml");
+  const withWorkflow = hook(); // warm the workflow schema's cache entry
+  if (!/no findings/.test(withWorkflow.stdout)) throw new Error(`hook run with a workflow did not pass: ${withWorkflow.stdout}`);
+  const workflowMs = timeIt(hook, 7);
+  compare(`${n} files, 10 staged + a workflow`, workflowMs, "the same hook without it", oursMs, 0.5);
+  git(dir, "reset", "-q", "--", ".github/workflows/ci.yml");
 }

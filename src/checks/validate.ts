@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
 import { hasRawBytes, unsupportedNameFinding } from "../core/names.js";
 import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { Catalog } from "../core/catalog/select.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
@@ -21,6 +22,7 @@ import { schemaSourceFor } from "../io/schema-source.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
 import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
+import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
@@ -56,7 +58,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
   const jsonc = jsoncMatcher(cfg.jsonc);
   const requireSchema = matcher(cfg.require_schema);
-  const mapper = new SchemaMapper(cfg.schemas);
+  const mapper = new SchemaMapper(cfg.schemas, new Catalog(cfg));
   const templates = new TemplateRules(cfg.templates, (p) => requireSchema(p) || mapper.for(p, undefined).schemas.length > 0);
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
@@ -109,7 +111,11 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   // and installed dependencies' schemas from node_modules/ in the working tree.
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
-  const [candidates] = await Promise.all([ctx.paths ?? ctx.source.list(), checkMappedSchemas(cfg, store, !ctx.paths, schemaSource)]);
+  const [candidates] = await Promise.all([
+    ctx.paths ?? ctx.source.list(),
+    checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
+    prepareCatalog(cfg, mapper, schemaSource),
+  ]);
   let files = candidates.filter(wanted);
   // A name that is not UTF-8 cannot be read by a string path: an error naming it, never a skip (issue 14).
   if (files.some(hasRawBytes)) {
@@ -344,6 +350,10 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
       validate = await store.get(ref.path);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
+      if (catalogOf(ref)) {
+        findings.push(catalogSchemaUnavailable(file, catalogOf(ref)!, error));
+        continue;
+      }
       if (ref.from !== "$schema") throw await dependencyMappingError(ref.path, error, env.schemaSource);
       // The file's own $schema is part of the file: a broken one is this file's finding, not a failed run.
       findings.push({
@@ -356,9 +366,17 @@ async function validateFile(file: string, bytes: Buffer, format: DocumentFormat,
     for (let d = 0; d < documents.length; d++) {
       const errors = validate(documents[d]);
       if (!errors || errors.length === 0) continue;
-      const mapped = ajvErrorsToFindings(errors, { file, schemaPath: ref.path, doc, docIndex: d, limit: Math.max(budget, 0) });
+      const entry = catalogOf(ref);
+      const mapped = ajvErrorsToFindings(errors, {
+        file,
+        schemaPath: entry?.label ?? ref.path,
+        doc,
+        docIndex: d,
+        limit: Math.max(budget, 0),
+        ...(entry ? { describeKeys: true } : {}),
+      });
       budget -= mapped.filter((f) => f.rule === "schema/violation").length;
-      for (const f of mapped) findings.push(f);
+      for (const f of mapped) findings.push(entry ? atCatalogLevel(f, entry) : f);
     }
   }
   return findings;

@@ -22,6 +22,10 @@ export const verbs: Record<string, VerbEntry> = {
     summary: "parse JSON/YAML files and validate them against their JSON Schemas",
     load: async () => (await import("./validate.js")).command,
   },
+  schemas: {
+    summary: "list which files match which schema (mapping or built-in catalog of well-known files) and why",
+    load: async () => (await import("./schemas.js")).command,
+  },
   seal: {
     summary: "write .integrity-guard/manifest.json with the SHA-256 of every protected file",
     load: async () => (await import("./seal.js")).command,

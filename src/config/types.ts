@@ -7,12 +7,23 @@ export interface SchemaMapping {
   schema: string;
 }
 
+/** Per built-in entry of the catalog of well-known files. */
+export interface WellKnownEntryConfig {
+  level?: "error" | "warning";
+  /** A schema file of the repository in place of the vendored one. */
+  schema?: string;
+}
+
 export interface ValidateConfig {
   files?: string[];
   exclude?: string[];
   jsonc?: string[];
   schemas?: SchemaMapping[];
   require_schema?: string[];
+  /** The built-in catalog of well-known files (default on); false turns it off. */
+  well_known?: boolean | { entries?: Record<string, boolean | WellKnownEntryConfig> };
+  /** Catalog files in SchemaStore's catalog.json format: a team's own well-known files. */
+  catalog?: string | string[];
   /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
   max_findings_per_file?: number;
   /** Helm/Jinja/Go templates: skipped with a notice (auto, the default) or checked as they are. */

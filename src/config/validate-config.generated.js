@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "12042c3c8e3afb0db1ad4eab3fe17229a4806cae52cbf5b53b0583ad32651203";
+export const schemaHash = "a2606bfd07f9cc6d1776861754661670f17517ba5f8086cbf79d657c83c6f1f4";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -74,6 +74,49 @@ const schema11 = {
         require_schema: {
           $ref: "#/definitions/globs",
           description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+        },
+        well_known: {
+          description:
+            "The built-in catalog of well-known files (GitHub workflows, compose files, dependabot.yml, package.json, ...; docs/catalog.md): false turns it off; entries turn single entries off, change their level, or point one at a schema file of the repository. Default: on.",
+          oneOf: [
+            { type: "boolean" },
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                entries: {
+                  type: "object",
+                  description:
+                    "Per built-in entry (its id, e.g. github-workflow, compose, package): false turns it off; an object sets its level or its schema.",
+                  additionalProperties: {
+                    oneOf: [
+                      { type: "boolean" },
+                      {
+                        type: "object",
+                        additionalProperties: false,
+                        properties: {
+                          level: { enum: ["error", "warning"], description: "Level of a violation of this entry's schema." },
+                          schema: {
+                            type: "string",
+                            minLength: 1,
+                            description: "Repo-relative path of the schema to use instead of the vendored one (a pinned version).",
+                          },
+                        },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
+        },
+        catalog: {
+          description:
+            'Repo-relative path(s) of catalog files in SchemaStore\'s catalog.json format ({"schemas": [{"name", "fileMatch", "url"}]}): a team\'s own well-known files. url is a path relative to the catalog file (or a json.schemastore.org URL of a built-in schema). Its entries come before the built-in ones; validate.schemas wins over both.',
+          oneOf: [
+            { type: "string", minLength: 1 },
+            { type: "array", items: { type: "string", minLength: 1 } },
+          ],
         },
         max_findings_per_file: {
           type: "integer",
@@ -397,6 +440,49 @@ const schema12 = {
     require_schema: {
       $ref: "#/definitions/globs",
       description: "Files that must have a schema (by mapping or $schema); none -> schema/missing.",
+    },
+    well_known: {
+      description:
+        "The built-in catalog of well-known files (GitHub workflows, compose files, dependabot.yml, package.json, ...; docs/catalog.md): false turns it off; entries turn single entries off, change their level, or point one at a schema file of the repository. Default: on.",
+      oneOf: [
+        { type: "boolean" },
+        {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            entries: {
+              type: "object",
+              description:
+                "Per built-in entry (its id, e.g. github-workflow, compose, package): false turns it off; an object sets its level or its schema.",
+              additionalProperties: {
+                oneOf: [
+                  { type: "boolean" },
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    properties: {
+                      level: { enum: ["error", "warning"], description: "Level of a violation of this entry's schema." },
+                      schema: {
+                        type: "string",
+                        minLength: 1,
+                        description: "Repo-relative path of the schema to use instead of the vendored one (a pinned version).",
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    },
+    catalog: {
+      description:
+        'Repo-relative path(s) of catalog files in SchemaStore\'s catalog.json format ({"schemas": [{"name", "fileMatch", "url"}]}): a team\'s own well-known files. url is a path relative to the catalog file (or a json.schemastore.org URL of a built-in schema). Its entries come before the built-in ones; validate.schemas wins over both.',
+      oneOf: [
+        { type: "string", minLength: 1 },
+        { type: "array", items: { type: "string", minLength: 1 } },
+      ],
     },
     max_findings_per_file: {
       type: "integer",
@@ -942,17 +1028,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.max_findings_per_file !== undefined) {
-      let data13 = data.max_findings_per_file;
-      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13))) {
+    if (data.well_known !== undefined) {
+      let data13 = data.well_known;
+      const _errs35 = errors;
+      let valid19 = false;
+      let passing0 = null;
+      const _errs36 = errors;
+      if (typeof data13 !== "boolean") {
         const err23 = {
-          instancePath: instancePath + "/max_findings_per_file",
-          schemaPath: "#/properties/max_findings_per_file/type",
+          instancePath: instancePath + "/well_known",
+          schemaPath: "#/properties/well_known/oneOf/0/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema12.properties.max_findings_per_file.type,
-          parentSchema: schema12.properties.max_findings_per_file,
+          params: { type: "boolean" },
+          message: "must be boolean",
+          schema: schema12.properties.well_known.oneOf[0].type,
+          parentSchema: schema12.properties.well_known.oneOf[0],
           data: data13,
         };
         if (vErrors === null) {
@@ -962,169 +1052,195 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data13 == "number") {
-        if (data13 < 1 || isNaN(data13)) {
-          const err24 = {
-            instancePath: instancePath + "/max_findings_per_file",
-            schemaPath: "#/properties/max_findings_per_file/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-            schema: 1,
-            parentSchema: schema12.properties.max_findings_per_file,
-            data: data13,
-          };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
+      var _valid0 = _errs36 === errors;
+      if (_valid0) {
+        valid19 = true;
+        passing0 = 0;
       }
-    }
-    if (data.templates !== undefined) {
-      let data14 = data.templates;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key2 in data14) {
-          if (!(key2 === "mode" || key2 === "skip" || key2 === "check")) {
-            const err25 = {
-              instancePath: instancePath + "/templates",
-              schemaPath: "#/properties/templates/additionalProperties",
+      const _errs38 = errors;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key2 in data13) {
+          if (!(key2 === "entries")) {
+            const err24 = {
+              instancePath: instancePath + "/well_known",
+              schemaPath: "#/properties/well_known/oneOf/1/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema12.properties.templates,
-              data: data14,
+              parentSchema: schema12.properties.well_known.oneOf[1],
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err24];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
-        if (data14.mode !== undefined) {
-          let data15 = data14.mode;
-          if (!(data15 === "auto" || data15 === "check")) {
-            const err26 = {
-              instancePath: instancePath + "/templates/mode",
-              schemaPath: "#/properties/templates/properties/mode/enum",
-              keyword: "enum",
-              params: { allowedValues: schema12.properties.templates.properties.mode.enum },
-              message: "must be equal to one of the allowed values",
-              schema: schema12.properties.templates.properties.mode.enum,
-              parentSchema: schema12.properties.templates.properties.mode,
-              data: data15,
-            };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data14.skip !== undefined) {
-          let data16 = data14.skip;
-          if (Array.isArray(data16)) {
-            const len6 = data16.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data17 = data16[i6];
-              if (typeof data17 === "string") {
-                if (func4(data17) < 1) {
-                  const err27 = {
-                    instancePath: instancePath + "/templates/skip/" + i6,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = {
-                  instancePath: instancePath + "/templates/skip/" + i6,
-                  schemaPath: "#/definitions/globs/items/type",
+        if (data13.entries !== undefined) {
+          let data14 = data13.entries;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            for (const key3 in data14) {
+              let data15 = data14[key3];
+              const _errs45 = errors;
+              let valid22 = false;
+              let passing1 = null;
+              const _errs46 = errors;
+              if (typeof data15 !== "boolean") {
+                const err25 = {
+                  instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/0/type",
                   keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data17,
+                  params: { type: "boolean" },
+                  message: "must be boolean",
+                  schema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[0].type,
+                  parentSchema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[0],
+                  data: data15,
                 };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
-            }
-          } else {
-            const err29 = {
-              instancePath: instancePath + "/templates/skip",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data16,
-            };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data14.check !== undefined) {
-          let data18 = data14.check;
-          if (Array.isArray(data18)) {
-            const len7 = data18.length;
-            for (let i7 = 0; i7 < len7; i7++) {
-              let data19 = data18[i7];
-              if (typeof data19 === "string") {
-                if (func4(data19) < 1) {
-                  const err30 = {
-                    instancePath: instancePath + "/templates/check/" + i7,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data19,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
+              var _valid1 = _errs46 === errors;
+              if (_valid1) {
+                valid22 = true;
+                passing1 = 0;
+              }
+              const _errs48 = errors;
+              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                for (const key4 in data15) {
+                  if (!(key4 === "level" || key4 === "schema")) {
+                    const err26 = {
+                      instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/1/additionalProperties",
+                      keyword: "additionalProperties",
+                      params: { additionalProperty: key4 },
+                      message: "must NOT have additional properties",
+                      schema: false,
+                      parentSchema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1],
+                      data: data15,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data15.level !== undefined) {
+                  let data16 = data15.level;
+                  if (!(data16 === "error" || data16 === "warning")) {
+                    const err27 = {
+                      instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/level",
+                      schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/1/properties/level/enum",
+                      keyword: "enum",
+                      params: {
+                        allowedValues:
+                          schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.level.enum,
+                      },
+                      message: "must be equal to one of the allowed values",
+                      schema:
+                        schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.level.enum,
+                      parentSchema:
+                        schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.level,
+                      data: data16,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.schema !== undefined) {
+                  let data17 = data15.schema;
+                  if (typeof data17 === "string") {
+                    if (func4(data17) < 1) {
+                      const err28 = {
+                        instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schema",
+                        schemaPath:
+                          "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/1/properties/schema/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema:
+                          schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.schema,
+                        data: data17,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = {
+                      instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schema",
+                      schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/1/properties/schema/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema:
+                        schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.schema.type,
+                      parentSchema:
+                        schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].properties.schema,
+                      data: data17,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err31 = {
-                  instancePath: instancePath + "/templates/check/" + i7,
-                  schemaPath: "#/definitions/globs/items/type",
+                const err30 = {
+                  instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf/1/type",
                   keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data19,
+                  params: { type: "object" },
+                  message: "must be object",
+                  schema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1].type,
+                  parentSchema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf[1],
+                  data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+              var _valid1 = _errs48 === errors;
+              if (_valid1 && valid22) {
+                valid22 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid22 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid22) {
+                const err31 = {
+                  instancePath: instancePath + "/well_known/entries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/well_known/oneOf/1/properties/entries/additionalProperties/oneOf",
+                  keyword: "oneOf",
+                  params: { passingSchemas: passing1 },
+                  message: "must match exactly one schema in oneOf",
+                  schema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties.oneOf,
+                  parentSchema: schema12.properties.well_known.oneOf[1].properties.entries.additionalProperties,
+                  data: data15,
                 };
                 if (vErrors === null) {
                   vErrors = [err31];
@@ -1132,18 +1248,27 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   vErrors.push(err31);
                 }
                 errors++;
+              } else {
+                errors = _errs45;
+                if (vErrors !== null) {
+                  if (_errs45) {
+                    vErrors.length = _errs45;
+                  } else {
+                    vErrors = null;
+                  }
+                }
               }
             }
           } else {
             const err32 = {
-              instancePath: instancePath + "/templates/check",
-              schemaPath: "#/definitions/globs/type",
+              instancePath: instancePath + "/well_known/entries",
+              schemaPath: "#/properties/well_known/oneOf/1/properties/entries/type",
               keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data18,
+              params: { type: "object" },
+              message: "must be object",
+              schema: schema12.properties.well_known.oneOf[1].properties.entries.type,
+              parentSchema: schema12.properties.well_known.oneOf[1].properties.entries,
+              data: data14,
             };
             if (vErrors === null) {
               vErrors = [err32];
@@ -1155,14 +1280,14 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err33 = {
-          instancePath: instancePath + "/templates",
-          schemaPath: "#/properties/templates/type",
+          instancePath: instancePath + "/well_known",
+          schemaPath: "#/properties/well_known/oneOf/1/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-          schema: schema12.properties.templates.type,
-          parentSchema: schema12.properties.templates,
-          data: data14,
+          schema: schema12.properties.well_known.oneOf[1].type,
+          parentSchema: schema12.properties.well_known.oneOf[1],
+          data: data13,
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -1171,23 +1296,26 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.max_file_size !== undefined) {
-      let data20 = data.max_file_size;
-      const _errs51 = errors;
-      let valid26 = false;
-      let passing0 = null;
-      const _errs52 = errors;
-      if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+      var _valid0 = _errs38 === errors;
+      if (_valid0 && valid19) {
+        valid19 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid19 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid19) {
         const err34 = {
-          instancePath: instancePath + "/max_file_size",
-          schemaPath: "#/properties/max_file_size/oneOf/0/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-          schema: schema12.properties.max_file_size.oneOf[0].type,
-          parentSchema: schema12.properties.max_file_size.oneOf[0],
-          data: data20,
+          instancePath: instancePath + "/well_known",
+          schemaPath: "#/properties/well_known/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing0 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.well_known.oneOf,
+          parentSchema: schema12.properties.well_known,
+          data: data13,
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -1195,18 +1323,34 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           vErrors.push(err34);
         }
         errors++;
+      } else {
+        errors = _errs35;
+        if (vErrors !== null) {
+          if (_errs35) {
+            vErrors.length = _errs35;
+          } else {
+            vErrors = null;
+          }
+        }
       }
-      if (typeof data20 == "number") {
-        if (data20 > 536870912 || isNaN(data20)) {
+    }
+    if (data.catalog !== undefined) {
+      let data18 = data.catalog;
+      const _errs55 = errors;
+      let valid24 = false;
+      let passing2 = null;
+      const _errs56 = errors;
+      if (typeof data18 === "string") {
+        if (func4(data18) < 1) {
           const err35 = {
-            instancePath: instancePath + "/max_file_size",
-            schemaPath: "#/properties/max_file_size/oneOf/0/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 536870912 },
-            message: "must be <= 536870912",
-            schema: 536870912,
-            parentSchema: schema12.properties.max_file_size.oneOf[0],
-            data: data20,
+            instancePath: instancePath + "/catalog",
+            schemaPath: "#/properties/catalog/oneOf/0/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+            schema: 1,
+            parentSchema: schema12.properties.catalog.oneOf[0],
+            data: data18,
           };
           if (vErrors === null) {
             vErrors = [err35];
@@ -1215,88 +1359,82 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data20 < 1 || isNaN(data20)) {
-          const err36 = {
-            instancePath: instancePath + "/max_file_size",
-            schemaPath: "#/properties/max_file_size/oneOf/0/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-            schema: 1,
-            parentSchema: schema12.properties.max_file_size.oneOf[0],
-            data: data20,
-          };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs52 === errors;
-      if (_valid0) {
-        valid26 = true;
-        passing0 = 0;
-      }
-      const _errs54 = errors;
-      if (typeof data20 === "string") {
-        if (!pattern0.test(data20)) {
-          const err37 = {
-            instancePath: instancePath + "/max_file_size",
-            schemaPath: "#/properties/max_file_size/oneOf/1/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
-            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
-            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
-            parentSchema: schema12.properties.max_file_size.oneOf[1],
-            data: data20,
-          };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
       } else {
-        const err38 = {
-          instancePath: instancePath + "/max_file_size",
-          schemaPath: "#/properties/max_file_size/oneOf/1/type",
+        const err36 = {
+          instancePath: instancePath + "/catalog",
+          schemaPath: "#/properties/catalog/oneOf/0/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema12.properties.max_file_size.oneOf[1].type,
-          parentSchema: schema12.properties.max_file_size.oneOf[1],
-          data: data20,
+          schema: schema12.properties.catalog.oneOf[0].type,
+          parentSchema: schema12.properties.catalog.oneOf[0],
+          data: data18,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err36];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err36);
         }
         errors++;
       }
-      var _valid0 = _errs54 === errors;
-      if (_valid0 && valid26) {
-        valid26 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid26 = true;
-          passing0 = 1;
-        }
+      var _valid2 = _errs56 === errors;
+      if (_valid2) {
+        valid24 = true;
+        passing2 = 0;
       }
-      if (!valid26) {
+      const _errs58 = errors;
+      if (Array.isArray(data18)) {
+        const len6 = data18.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data19 = data18[i6];
+          if (typeof data19 === "string") {
+            if (func4(data19) < 1) {
+              const err37 = {
+                instancePath: instancePath + "/catalog/" + i6,
+                schemaPath: "#/properties/catalog/oneOf/1/items/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema12.properties.catalog.oneOf[1].items,
+                data: data19,
+              };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          } else {
+            const err38 = {
+              instancePath: instancePath + "/catalog/" + i6,
+              schemaPath: "#/properties/catalog/oneOf/1/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema12.properties.catalog.oneOf[1].items.type,
+              parentSchema: schema12.properties.catalog.oneOf[1].items,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
         const err39 = {
-          instancePath: instancePath + "/max_file_size",
-          schemaPath: "#/properties/max_file_size/oneOf",
-          keyword: "oneOf",
-          params: { passingSchemas: passing0 },
-          message: "must match exactly one schema in oneOf",
-          schema: schema12.properties.max_file_size.oneOf,
-          parentSchema: schema12.properties.max_file_size,
-          data: data20,
+          instancePath: instancePath + "/catalog",
+          schemaPath: "#/properties/catalog/oneOf/1/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema12.properties.catalog.oneOf[1].type,
+          parentSchema: schema12.properties.catalog.oneOf[1],
+          data: data18,
         };
         if (vErrors === null) {
           vErrors = [err39];
@@ -1304,94 +1442,100 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           vErrors.push(err39);
         }
         errors++;
+      }
+      var _valid2 = _errs58 === errors;
+      if (_valid2 && valid24) {
+        valid24 = false;
+        passing2 = [passing2, 1];
       } else {
-        errors = _errs51;
+        if (_valid2) {
+          valid24 = true;
+          passing2 = 1;
+        }
+      }
+      if (!valid24) {
+        const err40 = {
+          instancePath: instancePath + "/catalog",
+          schemaPath: "#/properties/catalog/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing2 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.catalog.oneOf,
+          parentSchema: schema12.properties.catalog,
+          data: data18,
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      } else {
+        errors = _errs55;
         if (vErrors !== null) {
-          if (_errs51) {
-            vErrors.length = _errs51;
+          if (_errs55) {
+            vErrors.length = _errs55;
           } else {
             vErrors = null;
           }
         }
       }
     }
-    if (data.yaml !== undefined) {
-      let data21 = data.yaml;
+    if (data.max_findings_per_file !== undefined) {
+      let data20 = data.max_findings_per_file;
+      if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+        const err41 = {
+          instancePath: instancePath + "/max_findings_per_file",
+          schemaPath: "#/properties/max_findings_per_file/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_findings_per_file.type,
+          parentSchema: schema12.properties.max_findings_per_file,
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number") {
+        if (data20 < 1 || isNaN(data20)) {
+          const err42 = {
+            instancePath: instancePath + "/max_findings_per_file",
+            schemaPath: "#/properties/max_findings_per_file/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_findings_per_file,
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.templates !== undefined) {
+      let data21 = data.templates;
       if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        for (const key3 in data21) {
-          if (!(key3 === "merge_keys" || key3 === "forbid_merge_keys" || key3 === "unknown_tags" || key3 === "custom_tags")) {
-            const err40 = {
-              instancePath: instancePath + "/yaml",
-              schemaPath: "#/properties/yaml/additionalProperties",
+        for (const key5 in data21) {
+          if (!(key5 === "mode" || key5 === "skip" || key5 === "check")) {
+            const err43 = {
+              instancePath: instancePath + "/templates",
+              schemaPath: "#/properties/templates/additionalProperties",
               keyword: "additionalProperties",
-              params: { additionalProperty: key3 },
+              params: { additionalProperty: key5 },
               message: "must NOT have additional properties",
               schema: false,
-              parentSchema: schema12.properties.yaml,
+              parentSchema: schema12.properties.templates,
               data: data21,
-            };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data21.merge_keys !== undefined) {
-          let data22 = data21.merge_keys;
-          if (Array.isArray(data22)) {
-            const len8 = data22.length;
-            for (let i8 = 0; i8 < len8; i8++) {
-              let data23 = data22[i8];
-              if (typeof data23 === "string") {
-                if (func4(data23) < 1) {
-                  const err41 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data23,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              } else {
-                const err42 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data23,
-                };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data22,
             };
             if (vErrors === null) {
               vErrors = [err43];
@@ -1401,81 +1545,81 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.forbid_merge_keys !== undefined) {
-          let data24 = data21.forbid_merge_keys;
-          if (Array.isArray(data24)) {
-            const len9 = data24.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              let data25 = data24[i9];
-              if (typeof data25 === "string") {
-                if (func4(data25) < 1) {
-                  const err44 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+        if (data21.mode !== undefined) {
+          let data22 = data21.mode;
+          if (!(data22 === "auto" || data22 === "check")) {
+            const err44 = {
+              instancePath: instancePath + "/templates/mode",
+              schemaPath: "#/properties/templates/properties/mode/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.templates.properties.mode.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.templates.properties.mode.enum,
+              parentSchema: schema12.properties.templates.properties.mode,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data21.skip !== undefined) {
+          let data23 = data21.skip;
+          if (Array.isArray(data23)) {
+            const len7 = data23.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              let data24 = data23[i7];
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err45 = {
+                    instancePath: instancePath + "/templates/skip/" + i7,
                     schemaPath: "#/definitions/globs/items/minLength",
                     keyword: "minLength",
                     params: { limit: 1 },
                     message: "must NOT have fewer than 1 characters",
                     schema: 1,
                     parentSchema: schema13.items,
-                    data: data25,
+                    data: data24,
                   };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err45];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err45);
                   }
                   errors++;
                 }
               } else {
-                const err45 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                const err46 = {
+                  instancePath: instancePath + "/templates/skip/" + i7,
                   schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                   schema: schema13.items.type,
                   parentSchema: schema13.items,
-                  data: data25,
+                  data: data24,
                 };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
             }
           } else {
-            const err46 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
+            const err47 = {
+              instancePath: instancePath + "/templates/skip",
               schemaPath: "#/definitions/globs/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
               schema: schema13.type,
               parentSchema: schema13,
-              data: data24,
-            };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data21.unknown_tags !== undefined) {
-          let data26 = data21.unknown_tags;
-          if (!(data26 === "error" || data26 === "warning")) {
-            const err47 = {
-              instancePath: instancePath + "/yaml/unknown_tags",
-              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
-              keyword: "enum",
-              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
-              message: "must be equal to one of the allowed values",
-              schema: schema12.properties.yaml.properties.unknown_tags.enum,
-              parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data26,
+              data: data23,
             };
             if (vErrors === null) {
               vErrors = [err47];
@@ -1485,23 +1629,23 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.custom_tags !== undefined) {
-          let data27 = data21.custom_tags;
-          if (Array.isArray(data27)) {
-            const len10 = data27.length;
-            for (let i10 = 0; i10 < len10; i10++) {
-              let data28 = data27[i10];
-              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                if (data28.files === undefined) {
+        if (data21.check !== undefined) {
+          let data25 = data21.check;
+          if (Array.isArray(data25)) {
+            const len8 = data25.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data26 = data25[i8];
+              if (typeof data26 === "string") {
+                if (func4(data26) < 1) {
                   const err48 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i10,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "files" },
-                    message: "must have required property '" + "files" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data28,
+                    instancePath: instancePath + "/templates/check/" + i8,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data26,
                   };
                   if (vErrors === null) {
                     vErrors = [err48];
@@ -1510,199 +1654,220 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data28.tags === undefined) {
-                  const err49 = {
-                    instancePath: instancePath + "/yaml/custom_tags/" + i10,
-                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "tags" },
-                    message: "must have required property '" + "tags" + "'",
-                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
-                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data28,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-                for (const key4 in data28) {
-                  if (!(key4 === "files" || key4 === "tags")) {
-                    const err50 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10,
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
-                      keyword: "additionalProperties",
-                      params: { additionalProperty: key4 },
-                      message: "must NOT have additional properties",
-                      schema: false,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data28,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.files !== undefined) {
-                  let data29 = data28.files;
-                  if (Array.isArray(data29)) {
-                    const len11 = data29.length;
-                    for (let i11 = 0; i11 < len11; i11++) {
-                      let data30 = data29[i11];
-                      if (typeof data30 === "string") {
-                        if (func4(data30) < 1) {
-                          const err51 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data30,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err51];
-                          } else {
-                            vErrors.push(err51);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err52 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data30,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err52];
-                        } else {
-                          vErrors.push(err52);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err53 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
-                      data: data29,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.tags !== undefined) {
-                  let data31 = data28.tags;
-                  if (Array.isArray(data31)) {
-                    const len12 = data31.length;
-                    for (let i12 = 0; i12 < len12; i12++) {
-                      let data32 = data31[i12];
-                      if (typeof data32 === "string") {
-                        if (!pattern1.test(data32)) {
-                          const err54 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data32,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err54];
-                          } else {
-                            vErrors.push(err54);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err55 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data32,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err55];
-                        } else {
-                          vErrors.push(err55);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err56 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data31,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err57 = {
-                  instancePath: instancePath + "/yaml/custom_tags/" + i10,
-                  schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
+                const err49 = {
+                  instancePath: instancePath + "/templates/check/" + i8,
+                  schemaPath: "#/definitions/globs/items/type",
                   keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
-                  schema: schema12.properties.yaml.properties.custom_tags.items.type,
-                  parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data28,
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data26,
                 };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
             }
           } else {
-            const err58 = {
-              instancePath: instancePath + "/yaml/custom_tags",
-              schemaPath: "#/properties/yaml/properties/custom_tags/type",
+            const err50 = {
+              instancePath: instancePath + "/templates/check",
+              schemaPath: "#/definitions/globs/type",
               keyword: "type",
               params: { type: "array" },
               message: "must be array",
-              schema: schema12.properties.yaml.properties.custom_tags.type,
-              parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data27,
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data25,
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err51 = {
+          instancePath: instancePath + "/templates",
+          schemaPath: "#/properties/templates/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema12.properties.templates.type,
+          parentSchema: schema12.properties.templates,
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.max_file_size !== undefined) {
+      let data27 = data.max_file_size;
+      const _errs79 = errors;
+      let valid34 = false;
+      let passing3 = null;
+      const _errs80 = errors;
+      if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27))) {
+        const err52 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_file_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[0],
+          data: data27,
+        };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data27 == "number") {
+        if (data27 > 536870912 || isNaN(data27)) {
+          const err53 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data27,
+          };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data27 < 1 || isNaN(data27)) {
+          const err54 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_file_size.oneOf[0],
+            data: data27,
+          };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+      var _valid3 = _errs80 === errors;
+      if (_valid3) {
+        valid34 = true;
+        passing3 = 0;
+      }
+      const _errs82 = errors;
+      if (typeof data27 === "string") {
+        if (!pattern0.test(data27)) {
+          const err55 = {
+            instancePath: instancePath + "/max_file_size",
+            schemaPath: "#/properties/max_file_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_file_size.oneOf[1],
+            data: data27,
+          };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      } else {
+        const err56 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_file_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_file_size.oneOf[1],
+          data: data27,
+        };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      var _valid3 = _errs82 === errors;
+      if (_valid3 && valid34) {
+        valid34 = false;
+        passing3 = [passing3, 1];
+      } else {
+        if (_valid3) {
+          valid34 = true;
+          passing3 = 1;
+        }
+      }
+      if (!valid34) {
+        const err57 = {
+          instancePath: instancePath + "/max_file_size",
+          schemaPath: "#/properties/max_file_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing3 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_file_size.oneOf,
+          parentSchema: schema12.properties.max_file_size,
+          data: data27,
+        };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      } else {
+        errors = _errs79;
+        if (vErrors !== null) {
+          if (_errs79) {
+            vErrors.length = _errs79;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.yaml !== undefined) {
+      let data28 = data.yaml;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+        for (const key6 in data28) {
+          if (!(key6 === "merge_keys" || key6 === "forbid_merge_keys" || key6 === "unknown_tags" || key6 === "custom_tags")) {
+            const err58 = {
+              instancePath: instancePath + "/yaml",
+              schemaPath: "#/properties/yaml/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key6 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema12.properties.yaml,
+              data: data28,
             };
             if (vErrors === null) {
               vErrors = [err58];
@@ -1712,8 +1877,382 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data28.merge_keys !== undefined) {
+          let data29 = data28.merge_keys;
+          if (Array.isArray(data29)) {
+            const len9 = data29.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data30 = data29[i9];
+              if (typeof data30 === "string") {
+                if (func4(data30) < 1) {
+                  const err59 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data30,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              } else {
+                const err60 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data30,
+                };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err61 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data29,
+            };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data28.forbid_merge_keys !== undefined) {
+          let data31 = data28.forbid_merge_keys;
+          if (Array.isArray(data31)) {
+            const len10 = data31.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              let data32 = data31[i10];
+              if (typeof data32 === "string") {
+                if (func4(data32) < 1) {
+                  const err62 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              } else {
+                const err63 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data32,
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err64 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data31,
+            };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+        if (data28.unknown_tags !== undefined) {
+          let data33 = data28.unknown_tags;
+          if (!(data33 === "error" || data33 === "warning")) {
+            const err65 = {
+              instancePath: instancePath + "/yaml/unknown_tags",
+              schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
+              keyword: "enum",
+              params: { allowedValues: schema12.properties.yaml.properties.unknown_tags.enum },
+              message: "must be equal to one of the allowed values",
+              schema: schema12.properties.yaml.properties.unknown_tags.enum,
+              parentSchema: schema12.properties.yaml.properties.unknown_tags,
+              data: data33,
+            };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data28.custom_tags !== undefined) {
+          let data34 = data28.custom_tags;
+          if (Array.isArray(data34)) {
+            const len11 = data34.length;
+            for (let i11 = 0; i11 < len11; i11++) {
+              let data35 = data34[i11];
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.files === undefined) {
+                  const err66 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i11,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "files" },
+                    message: "must have required property '" + "files" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data35,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+                if (data35.tags === undefined) {
+                  const err67 = {
+                    instancePath: instancePath + "/yaml/custom_tags/" + i11,
+                    schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "tags" },
+                    message: "must have required property '" + "tags" + "'",
+                    schema: schema12.properties.yaml.properties.custom_tags.items.required,
+                    parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                    data: data35,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+                for (const key7 in data35) {
+                  if (!(key7 === "files" || key7 === "tags")) {
+                    const err68 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11,
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
+                      keyword: "additionalProperties",
+                      params: { additionalProperty: key7 },
+                      message: "must NOT have additional properties",
+                      schema: false,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                      data: data35,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.files !== undefined) {
+                  let data36 = data35.files;
+                  if (Array.isArray(data36)) {
+                    const len12 = data36.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data37 = data36[i12];
+                      if (typeof data37 === "string") {
+                        if (func4(data37) < 1) {
+                          const err69 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data37,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err69];
+                          } else {
+                            vErrors.push(err69);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err70 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data37,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err71 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data36,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.tags !== undefined) {
+                  let data38 = data35.tags;
+                  if (Array.isArray(data38)) {
+                    const len13 = data38.length;
+                    for (let i13 = 0; i13 < len13; i13++) {
+                      let data39 = data38[i13];
+                      if (typeof data39 === "string") {
+                        if (!pattern1.test(data39)) {
+                          const err72 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data39,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err72];
+                          } else {
+                            vErrors.push(err72);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err73 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data39,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err74 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data38,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err75 = {
+                  instancePath: instancePath + "/yaml/custom_tags/" + i11,
+                  schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
+                  keyword: "type",
+                  params: { type: "object" },
+                  message: "must be object",
+                  schema: schema12.properties.yaml.properties.custom_tags.items.type,
+                  parentSchema: schema12.properties.yaml.properties.custom_tags.items,
+                  data: data35,
+                };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err76 = {
+              instancePath: instancePath + "/yaml/custom_tags",
+              schemaPath: "#/properties/yaml/properties/custom_tags/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema12.properties.yaml.properties.custom_tags.type,
+              parentSchema: schema12.properties.yaml.properties.custom_tags,
+              data: data34,
+            };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err59 = {
+        const err77 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1721,18 +2260,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data21,
+          data: data28,
         };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err77];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err77);
         }
         errors++;
       }
     }
   } else {
-    const err60 = {
+    const err78 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1743,9 +2282,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err60];
+      vErrors = [err78];
     } else {
-      vErrors.push(err60);
+      vErrors.push(err78);
     }
     errors++;
   }

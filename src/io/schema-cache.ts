@@ -15,7 +15,9 @@ import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
+import { builtinPathForUrl, isBuiltinPath } from "../core/catalog/urls.js";
 import { writeFileAtomic } from "./atomic.js";
+import { readBuiltinSchemas } from "./catalog-files.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
 
 /** Increment when the entry layout or compile options change (the compiler id covers ajv). */
@@ -109,7 +111,7 @@ export class SchemaStore {
       if (sha256(entry.code) !== entry.codeSha) return undefined;
       const others = entry.deps.slice(1).map((d) => d.path);
       if (others.length) {
-        const read = await this.options.source.read(others);
+        const read = await this.readPaths(others);
         for (const d of entry.deps.slice(1)) {
           const b = read.get(d.path);
           if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
@@ -142,11 +144,20 @@ export class SchemaStore {
     }
   }
 
+  /** Repo paths through the run's source; built-in paths from the vendored copies (checked against their digests). */
+  private async readPaths(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+    const builtin = paths.filter(isBuiltinPath);
+    if (builtin.length === 0) return this.options.source.read(paths);
+    const out = paths.length > builtin.length ? await this.options.source.read(paths.filter((p) => !isBuiltinPath(p))) : new Map();
+    for (const [p, c] of readBuiltinSchemas(builtin)) out.set(p, c);
+    return out;
+  }
+
   private async readSchema(p: string, referencedFrom: { schema: string; ref: string } | undefined): Promise<Buffer> {
     if (isYamlPath(p)) await loadYamlSupport(); // parseSchema below is synchronous
     const have = this.bytes.get(p);
     if (have) return have;
-    const read = (await this.options.source.read([p])).get(p);
+    const read = (await this.readPaths([p])).get(p);
     const where = referencedFrom
       ? `$ref ${JSON.stringify(referencedFrom.ref)} in schema ${referencedFrom.schema} names ${p}, which`
       : `schema ${p}`;
@@ -207,9 +218,12 @@ export class SchemaStore {
             fix: "keep referenced schemas inside the repository and reference them by relative path",
           });
         }
-        if (ref.path === undefined) continue; // remote: ajv says it cannot resolve it, unless a loaded schema has that $id
-        const bytes = await this.readSchema(ref.path, { schema: cur.path, ref: ref.ref });
-        const dep = this.loaded(ref.path, this.parseSchema(ref.path, bytes), ref.uri);
+        // A remote URL resolves only to a vendored copy (json.schemastore.org and the URLs of the
+        // built-in entries); any other stays for ajv to refuse, unless a loaded schema has that $id.
+        const local = ref.path ?? builtinPathForUrl(ref.uri);
+        if (local === undefined) continue;
+        const bytes = await this.readSchema(local, { schema: cur.path, ref: ref.ref });
+        const dep = this.loaded(local, this.parseSchema(local, bytes), ref.uri, ref.path === undefined);
         deps.push(dep);
         queue.push(dep);
       }
@@ -218,7 +232,7 @@ export class SchemaStore {
   }
 
   /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
-  private loaded(p: string, schema: LoadedSchema["schema"], uri: string): LoadedSchema {
+  private loaded(p: string, schema: LoadedSchema["schema"], uri: string, byUrl = false): LoadedSchema {
     const draft = draftOf(schema);
     if (typeof draft === "object") {
       throw new ConfigError(`schema ${p} declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`, {
@@ -228,6 +242,8 @@ export class SchemaStore {
     if (typeof schema === "boolean") return { path: p, uri, schema, draft };
     const key = idKeyword(draft);
     const id = schema[key];
+    // Reached by a URL: known by that URL (SchemaStore's hosts differ from the copies' own $id).
+    if (byUrl) return { path: p, uri, schema: { ...schema, [key]: uri }, draft };
     if (typeof id === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id)) return { path: p, uri: id.replace(/#$/, ""), schema, draft };
     return { path: p, uri, schema: { ...schema, [key]: uri }, draft };
   }

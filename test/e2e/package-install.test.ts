@@ -45,7 +45,15 @@ describe("the npm package installed into an empty project", () => {
 
   it("ships the docs and the bundled licenses the README and --help point at", () => {
     const pkg = path.join(project, "node_modules/integrity-guard");
-    for (const f of ["docs/parsing.md", "docs/action.md", "examples", "dist/cli/licenses.txt", "dist/lib/licenses.txt"]) {
+    for (const f of [
+      "docs/parsing.md",
+      "docs/action.md",
+      "examples",
+      "dist/cli/licenses.txt",
+      "dist/lib/licenses.txt",
+      "vendor/schemastore/LICENSE",
+      "vendor/schemastore/SOURCES.md",
+    ]) {
       expect(fs.existsSync(path.join(pkg, f)), f).toBe(true);
     }
     const meta = JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { repository?: unknown; dependencies?: unknown };
@@ -110,5 +118,17 @@ export const first: Finding | undefined = undefined;
     const bad = run(process.execPath, [tsc, "-p", "tsconfig.json"]);
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toContain("TS2322");
+  });
+
+  it("validates a well-known file with the vendored catalog (issue 19): a workflow with a misspelt key is exit 1 at its line", () => {
+    run("git", ["init", "-q", "-b", "main"]);
+    fs.mkdirSync(path.join(project, ".github/workflows"), { recursive: true });
+    fs.writeFileSync(
+      path.join(project, ".github/workflows/ci.yml"),
+      "on: [push]\njobs:\n  test:\n    runs-onn: ubuntu-latest\n    steps:\n      - run: echo\n",
+    );
+    const r = run(path.join(project, "node_modules/.bin/integrity-guard"), ["validate", ".github/workflows/ci.yml"]);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/\.github\/workflows\/ci\.yml:4:5 .*built-in schema github-workflow/);
   });
 });

@@ -74,7 +74,12 @@ describe("the starter config", () => {
 describe("the agent-workspace example config", () => {
   it("validates and maps the seed's files", async () => {
     const { config } = await loadConfig(EXAMPLE);
-    const mapped = config.validate?.schemas?.map((s) => s.schema) ?? [];
+    // The seed's schemas are the first entries of the workspace's own catalog (issue 19).
+    expect(config.validate?.catalog).toBe(".integrity-guard/catalog.json");
+    const catalog = JSON.parse(fs.readFileSync(path.join(EXAMPLE, ".integrity-guard/catalog.json"), "utf8")) as {
+      schemas: { url: string }[];
+    };
+    const mapped = catalog.schemas.map((s) => path.posix.join(".integrity-guard", s.url));
     expect(mapped).toEqual(
       expect.arrayContaining([
         "schemas/meeting.schema.json",

@@ -402,15 +402,19 @@ describe("$schema that is not there yet", () => {
       }
     }));
 
-  it("remote $schema URLs (SchemaStore, vscode://) are not fetched and block nothing; a $schema climbing out is a warning", () =>
+  it("remote $schema URLs are never fetched: other URLs (vscode://) block nothing, SchemaStore's use the vendored copies; a $schema climbing out is a warning", () =>
     withRepo(async (repo) => {
       repo.write("tsconfig.json", '{\n  "$schema": "https://json.schemastore.org/tsconfig", // comment\n  "compilerOptions": {},\n}\n');
       repo.write(".vscode/settings.json", '{ "$schema": "vscode://schemas/settings/folder" }');
-      repo.write("app.yaml", "$schema: https://json.schemastore.org/github-workflow.json\non: push\n");
       repo.write("up.json", '{"$schema": "../../elsewhere/schema.json"}');
       const r = await run(repo, ["check"]);
       expect(r.code).toBe(0);
       expect(r.findings.map((f) => [f.file, f.rule, f.level])).toEqual([["up.json", "schema/unavailable", "warning"]]);
+      // Issue 19: a file that names SchemaStore's workflow schema is held to the vendored copy (no `jobs`: GitHub refuses it).
+      repo.write("app.yaml", "$schema: https://json.schemastore.org/github-workflow.json\non: push\n");
+      const named = await run(repo, ["check"]);
+      expect(named.code).toBe(1);
+      expect(named.findings.find((f) => f.file === "app.yaml")).toMatchObject({ rule: "schema/violation", level: "error", line: 1 });
     }));
 
   it("a broken schema of the repository named by $schema stays an error", () =>

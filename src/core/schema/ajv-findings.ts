@@ -18,6 +18,8 @@ export interface AjvFindingOptions {
   rule?: string;
   /** At most this many findings (default: all); a `report/capped` line says how many more there were. */
   limit?: number;
+  /** Add the schema's own description of the offending key to the message (the built-in catalog's schemas carry good ones). */
+  describeKeys?: boolean;
 }
 
 interface Described {
@@ -52,7 +54,7 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       file: options.file,
       ...(pos ? { line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn } : {}),
       pointer: d.pointer,
-      message: `${where}${docLabel}: ${d.message} (${schemaLocation(options.schemaPath, e.schemaPath)})`,
+      message: `${where}${docLabel}: ${d.message}${options.describeKeys ? schemaDescription(e) : ""} (${schemaLocation(options.schemaPath, e.schemaPath)})`,
       ...(d.expected !== undefined ? { expected: d.expected } : {}),
       ...(d.found !== undefined ? { found: d.found } : {}),
       ...(d.fix ? { fix: d.fix } : {}),
@@ -234,6 +236,23 @@ function describe(e: ErrorObject, options: AjvFindingOptions): Described {
 }
 
 /** "schemas/x.json#/properties/id/type": the schema file and the keyword that failed. */
+/**
+ * ` - <description>` of the key the error is about (ajv's verbose parentSchema; for a missing key,
+ * that key's own schema), one line, at most 160 characters. None for an unknown key: the schema
+ * has nothing to say about it, and its object's description would only repeat on every key.
+ */
+function schemaDescription(e: ErrorObject): string {
+  const parent = e.parentSchema as { description?: unknown; properties?: Record<string, { description?: unknown }> } | undefined;
+  if (!parent || typeof parent !== "object") return "";
+  let desc: unknown;
+  if (e.keyword === "required")
+    desc = parent.properties?.[String((e.params as { missingProperty?: unknown }).missingProperty)]?.description;
+  else if (e.keyword !== "additionalProperties" && e.keyword !== "unevaluatedProperties") desc = parent.description;
+  if (typeof desc !== "string" || desc.trim() === "") return "";
+  const line = desc.replace(/\s+/g, " ").trim();
+  return ` - ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`;
+}
+
 function schemaLocation(file: string, keywordPath: string): string {
   return keywordPath.startsWith("#") ? `${file}${keywordPath}` : `${file} -> ${keywordPath}`;
 }

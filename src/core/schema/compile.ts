@@ -52,11 +52,13 @@ export class SchemaCompiler {
       }
       for (const dep of deps) {
         if (known.has(dep.uri)) continue;
+        canonicalMeta(dep);
         // Validate a dependency against its meta-schema only when it is written in our draft;
         // a draft-07 definitions file referenced from a 2020-12 schema is common and works.
         ajv.addSchema(dep.schema, dep.uri, undefined, dep.draft === root.draft);
         known.set(dep.uri, dep.path);
       }
+      canonicalMeta(root);
       const validate = known.has(root.uri) ? ajv.getSchema(root.uri) : ajv.compile(root.schema as object);
       if (!validate) return { ok: false, error: `internal: schema ${root.uri} is registered but cannot be compiled` };
       known.set(root.uri, root.path);
@@ -101,6 +103,26 @@ export class SchemaCompiler {
     this.instances.set(draft, ajv);
     return ajv;
   }
+}
+
+/** The meta-schema URI ajv registers for each draft. */
+const META: Record<Draft, string> = {
+  "draft-04": "http://json-schema.org/draft-04/schema#",
+  "draft-06": "http://json-schema.org/draft-06/schema#",
+  "draft-07": "http://json-schema.org/draft-07/schema#",
+  "2019-09": "https://json-schema.org/draft/2019-09/schema",
+  "2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
+
+/**
+ * Spell `$schema` as ajv knows the draft's meta-schema: draftOf accepts `https://` and a missing
+ * `#` (the compose specification writes https://json-schema.org/draft-07/schema), ajv looks the
+ * URI up verbatim and refuses any other spelling.
+ */
+function canonicalMeta(s: LoadedSchema): void {
+  if (typeof s.schema !== "object" || s.schema === null) return;
+  const meta = s.schema.$schema;
+  if (typeof meta === "string" && meta !== META[s.draft]) s.schema = { ...s.schema, $schema: META[s.draft] };
 }
 
 type StandaloneCode = (ajv: AjvCore, validate: unknown) => string;

@@ -1,16 +1,19 @@
 /**
  * Which schemas apply to a file. Pure: config mappings by glob, plus the file's own `$schema`
  * when it is a local path (resolved relative to the file). Remote `$schema` URLs are never
- * fetched: they are reported so `schema/missing` can say why they did not count.
+ * fetched: one of a vendored schema (json.schemastore.org) uses the vendored copy; others are
+ * reported so `schema/missing` can say why they did not count. When neither applies, the
+ * catalog of well-known files decides (explicit mappings always win over it).
  */
 import { matcher } from "../glob.js";
 import type { SchemaMapping } from "../../config/types.js";
+import type { Catalog, CatalogMatch } from "../catalog/select.js";
 
 export interface SchemaRef {
   /** Repo-relative POSIX path of the schema file. */
   path: string;
-  /** Where the mapping came from: a config entry (its index) or the file's own `$schema`. */
-  from: { config: number } | "$schema";
+  /** Where the mapping came from: a config entry (its index), the file's own `$schema`, or a catalog entry. */
+  from: { config: number } | "$schema" | { catalog: CatalogMatch };
 }
 
 export interface SchemaChoice {
@@ -24,7 +27,11 @@ export interface SchemaChoice {
 /** Config mappings prepared once per run: normalised schema paths and compiled globs. */
 export class SchemaMapper {
   private readonly entries: { path: string; match: (p: string) => boolean; index: number }[] = [];
-  constructor(mappings: readonly SchemaMapping[] | undefined) {
+  constructor(
+    mappings: readonly SchemaMapping[] | undefined,
+    /** The catalog of well-known files; consulted only for a file nothing else maps. */
+    readonly catalog?: Catalog,
+  ) {
     (mappings ?? []).forEach((m, index) => {
       const path = normalizeRepoPath(m.schema);
       if (path !== undefined) this.entries.push({ path, match: matcher(m.files), index });
@@ -42,12 +49,18 @@ export class SchemaMapper {
       value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
     if (typeof own === "string" && own !== "") {
       if (isUrl(own)) {
-        choice.remote = own;
+        const builtin = schemas.length === 0 ? this.catalog?.forUrl(own) : undefined;
+        if (builtin !== undefined) schemas.push({ path: builtin.schema, from: { catalog: builtin } });
+        else choice.remote = own;
       } else {
         const resolved = resolveRelative(file, own);
         if (resolved === undefined) choice.outside = own;
         else if (!schemas.some((s) => s.path === resolved)) schemas.push({ path: resolved, from: "$schema" });
       }
+    }
+    if (schemas.length === 0 && this.catalog) {
+      const hit = this.catalog.match(file);
+      if (hit) schemas.push({ path: hit.schema, from: { catalog: hit } });
     }
     return choice;
   }

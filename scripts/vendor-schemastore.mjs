@@ -1,0 +1,408 @@
+// Vendor the built-in catalog of well-known files (issue 19): a chosen subset of SchemaStore's
+// catalog and its schemas, copied into vendor/schemastore/ with their source commits, the
+// license, and a digest per file; and src/core/catalog/builtin.generated.ts, the entries with
+// their fileMatch globs precompiled to regular expressions, so the hook decides "is this a
+// well-known file?" with one regex test and loads nothing else unless one matches.
+//
+//   node scripts/vendor-schemastore.mjs [--schemastore DIR] [--external DIR] [--check]
+//
+// --schemastore: a folder laid out as ../shared/corpora/schemastore-catalog (catalog.json,
+//   schemas/<name>.json, LICENSE), taken from SchemaStore at SCHEMASTORE.commit (the default).
+// --external DIR: the schemas SchemaStore's catalog points at elsewhere (EXTERNAL below), as
+//   DIR/<owner>+<name>/<path> with DIR/<owner>+<name>/LICENSE, at the commits recorded there;
+//   without it the copies already in vendor/ are kept (their digests are checked).
+// `--check` rewrites nothing and exits 1 when vendor/ or the generated module would change.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import * as prettier from "prettier";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const VENDOR = path.join(root, "vendor/schemastore");
+const GENERATED = path.join(root, "src/core/catalog/builtin.generated.ts");
+
+const SCHEMASTORE = {
+  repo: "SchemaStore/schemastore",
+  commit: "3b6446ad8a077bac56f4a4796c0b7fd88927fc8e",
+  path: "src/schemas/json/",
+  license: "Apache-2.0",
+};
+/** Schemas hosted by their own projects, vendored from the commit recorded here. */
+const EXTERNAL = {
+  compose: {
+    repo: "compose-spec/compose-spec",
+    commit: "170098ba07d9f53c383a41bfd4c5166b0a4529a6",
+    path: "schema/compose-spec.json",
+    license: "Apache-2.0",
+  },
+  readthedocs: {
+    repo: "readthedocs/readthedocs.org",
+    commit: "7937196123747181054d4c2361ec81f93c37f8f2",
+    path: "readthedocs/rtd_tests/fixtures/spec/v2/schema.json",
+    license: "MIT",
+  },
+  markdownlint: {
+    repo: "DavidAnson/markdownlint",
+    commit: "0213a0274dfeaac589af389f6c9bc9e821655810",
+    path: "schema/markdownlint-config-schema.json",
+    license: "MIT",
+  },
+};
+
+/**
+ * The entries, in the order they are matched. `catalogUrl` finds the entry in SchemaStore's
+ * catalog.json (its name, description and fileMatch); `level` is error where the consumer
+ * refuses an invalid file and warning where the schema is advisory (docs/catalog.md says why).
+ */
+const ENTRIES = [
+  {
+    id: "github-workflow",
+    catalogUrl: "https://www.schemastore.org/github-workflow.json",
+    file: "github-workflow.json",
+    level: "error",
+    why: "GitHub refuses to run a workflow file with invalid syntax (unknown keys, wrong types) and shows it as failed.",
+  },
+  {
+    id: "github-action",
+    catalogUrl: "https://www.schemastore.org/github-action.json",
+    file: "github-action.json",
+    level: "error",
+    why: "The runner refuses an action whose action.yml metadata is invalid; every workflow using it fails.",
+  },
+  {
+    id: "dependabot",
+    catalogUrl: "https://www.schemastore.org/dependabot-2.0.json",
+    file: "dependabot-2.0.json",
+    level: "error",
+    why: "Dependabot refuses an invalid dependabot.yml (a missing version, an unknown ecosystem) and stops updating.",
+  },
+  {
+    id: "compose",
+    catalogUrl: "https://raw.githubusercontent.com/compose-spec/compose-go/master/schema/compose-spec.json",
+    file: "compose-spec.json",
+    level: "error",
+    why: "docker compose validates every file against this very schema (compose-go embeds it) and refuses one that fails.",
+    from: "compose",
+  },
+  {
+    id: "readthedocs",
+    catalogUrl: "https://raw.githubusercontent.com/readthedocs/readthedocs.org/master/readthedocs/rtd_tests/fixtures/spec/v2/schema.json",
+    file: "readthedocs-schema.json",
+    level: "error",
+    why: "Read the Docs refuses a config file that fails its validation (unknown keys included): the build fails before it starts.",
+    from: "readthedocs",
+  },
+  {
+    id: "markdownlint",
+    catalogUrl: "https://raw.githubusercontent.com/DavidAnson/markdownlint/main/schema/markdownlint-config-schema.json",
+    file: "markdownlint-config-schema.json",
+    level: "warning",
+    why: "Advisory: custom rules and markdownlint-cli2 options add keys the schema does not list.",
+    from: "markdownlint",
+  },
+  {
+    id: "pre-commit-config",
+    catalogUrl: "https://www.schemastore.org/pre-commit-config.json",
+    file: "pre-commit-config.json",
+    level: "error",
+    why: "pre-commit refuses a config that fails its own validation (repos, hooks, ids) and runs no hook at all.",
+  },
+  {
+    id: "circleci",
+    catalogUrl: "https://www.schemastore.org/circleciconfig.json",
+    file: "circleciconfig.json",
+    level: "error",
+    why: "CircleCI refuses an invalid .circleci/config.yml.",
+  },
+  {
+    id: "cloudbuild",
+    catalogUrl: "https://www.schemastore.org/cloudbuild.json",
+    file: "cloudbuild.json",
+    level: "warning",
+    why: "Advisory: a community schema, not Google's validator; *.cloudbuild.yaml names are also used by unrelated tools.",
+  },
+  {
+    id: "drone",
+    catalogUrl: "https://www.schemastore.org/drone.json",
+    file: "drone.json",
+    level: "warning",
+    why: "Advisory: a community schema of Drone's pipeline format, which Drone's plugins extend.",
+  },
+  {
+    id: "travis",
+    catalogUrl: "https://www.schemastore.org/travis.json",
+    file: "travis.json",
+    level: "warning",
+    why: "Advisory: Travis CI accepts and ignores many keys the schema does not know (its own linter only warns).",
+  },
+  {
+    id: "package",
+    catalogUrl: "https://www.schemastore.org/package.json",
+    fileMatch: ["package.json"],
+    file: "package.json",
+    level: "warning",
+    why: "Advisory: npm reads package.json leniently (unknown fields are kept, many tools add their own).",
+  },
+  {
+    id: "tsconfig",
+    catalogUrl: "https://www.schemastore.org/tsconfig.json",
+    file: "tsconfig.json",
+    level: "warning",
+    why: "Advisory: tsc is the judge, and the schema lags behind new compiler options.",
+  },
+  {
+    id: "eslintrc",
+    catalogUrl: "https://www.schemastore.org/eslintrc.json",
+    file: "eslintrc.json",
+    level: "warning",
+    why: "Advisory: plugins add their own settings and rules, which the schema cannot know.",
+  },
+  {
+    id: "prettierrc",
+    catalogUrl: "https://www.schemastore.org/prettierrc.json",
+    file: "prettierrc.json",
+    level: "warning",
+    why: "Advisory: Prettier plugins add options; Prettier itself only warns on unknown ones.",
+  },
+  {
+    id: "lerna",
+    catalogUrl: "https://www.schemastore.org/lerna.json",
+    file: "lerna.json",
+    level: "warning",
+    why: "Advisory: lerna reads its config leniently.",
+  },
+];
+
+/** Hosts SchemaStore publishes its schemas under; a ref to one names a vendored file by its base name. */
+const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const check = args.includes("--check");
+const storeDir = path.resolve(flag("--schemastore") ?? path.join(root, "../shared/corpora/schemastore-catalog"));
+const externalDir = flag("--external");
+
+const sha256 = (b) => createHash("sha256").update(b).digest("hex");
+const out = new Map(); // vendor-relative path -> bytes
+
+const catalog = JSON.parse(fs.readFileSync(path.join(storeDir, "catalog.json"), "utf8"));
+const license = fs.readFileSync(path.join(storeDir, "LICENSE"));
+out.set("LICENSE", license);
+
+/** Read a schema of the SchemaStore snapshot, or undefined when it is not there. */
+function storeSchema(file) {
+  const p = path.join(storeDir, "schemas", file);
+  return fs.existsSync(p) ? fs.readFileSync(p) : undefined;
+}
+
+/** Remote and sibling $refs of a schema value (fragment-only refs are internal). */
+function refsOf(node, acc = new Set()) {
+  if (Array.isArray(node)) for (const x of node) refsOf(x, acc);
+  else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$ref" && typeof v === "string" && !v.startsWith("#")) acc.add(v.split("#")[0]);
+      else if (k !== "enum" && k !== "const" && k !== "examples" && k !== "default") refsOf(v, acc);
+    }
+  }
+  return acc;
+}
+
+const stubs = [];
+const entries = [];
+const skipped = [];
+for (const e of ENTRIES) {
+  const inCatalog = catalog.schemas.find((s) => s.url === e.catalogUrl);
+  if (!inCatalog) throw new Error(`${e.catalogUrl} is not in ${storeDir}/catalog.json`);
+  // Only names the validate check reads by default (JSON and YAML by extension): `.eslintrc` and
+  // `.prettierrc` without an extension are not selected, so matching them would never apply.
+  const fileMatch = (e.fileMatch ?? inCatalog.fileMatch).filter((g) => /\.(jsonc?|ya?ml)$/i.test(g));
+  const files = [];
+  const queue = [e.file];
+  let vendorable = true;
+  while (queue.length) {
+    const file = queue.shift();
+    if (files.includes(file)) continue;
+    let bytes;
+    if (e.from) {
+      const x = EXTERNAL[e.from];
+      bytes = fs.readFileSync(externalDir ? path.join(externalDir, x.repo.replace("/", "+"), x.path) : path.join(VENDOR, "schemas", file));
+    } else bytes = storeSchema(file);
+    if (!bytes) {
+      vendorable = false;
+      break;
+    }
+    files.push(file);
+    out.set(`schemas/${file}`, bytes);
+    for (const ref of refsOf(JSON.parse(bytes.toString("utf8")))) {
+      const m = SCHEMASTORE_HOST.exec(ref);
+      const name = m ? `${m[1]}.json` : /^[\w.-]+\.json$/.test(ref) ? ref : undefined;
+      if (name === undefined) {
+        // A schema hosted elsewhere (CircleCI's points at its language server's repository).
+        skipped.push({ id: e.id, why: `it $refs ${ref}, which is not vendored` });
+        vendorable = false;
+        break;
+      }
+      if (storeSchema(name)) queue.push(name);
+      else if (!stubs.includes(name)) stubs.push(name);
+    }
+    if (!vendorable) break;
+  }
+  if (!vendorable) {
+    for (const f of files) if (!entries.some((x) => x.files.includes(f))) out.delete(`schemas/${f}`);
+    continue;
+  }
+  entries.push({
+    id: e.id,
+    name: inCatalog.name,
+    description: inCatalog.description ?? "",
+    fileMatch,
+    url: e.catalogUrl,
+    file: e.file,
+    files,
+    level: e.level,
+    why: e.why,
+    source: e.from ? EXTERNAL[e.from] : SCHEMASTORE,
+  });
+}
+// Sub-schemas SchemaStore refs by URL that this snapshot does not hold (package.json's `quikrun`
+// property): an empty schema, so the property is unchecked rather than the whole entry refused.
+for (const name of stubs) {
+  if (out.has(`schemas/${name}`)) continue;
+  out.set(
+    `schemas/${name}`,
+    Buffer.from(
+      JSON.stringify(
+        { $comment: `not vendored: an empty schema in place of https://json.schemastore.org/${name} (any value passes)` },
+        null,
+        2,
+      ) + "\n",
+    ),
+  );
+}
+for (const [id, x] of Object.entries(EXTERNAL)) {
+  const license = externalDir ? path.join(externalDir, x.repo.replace("/", "+"), "LICENSE") : path.join(VENDOR, `LICENSE.${id}`);
+  out.set(`LICENSE.${id}`, fs.readFileSync(license));
+}
+
+const vendoredCatalog = {
+  $comment:
+    "Generated by scripts/vendor-schemastore.mjs: the built-in catalog of integrity-guard, in SchemaStore's catalog.json format plus id, file, level, why.",
+  version: 1,
+  schemas: entries.map((e) => ({
+    name: e.name,
+    description: e.description,
+    fileMatch: e.fileMatch,
+    url: e.url,
+    id: e.id,
+    file: e.file,
+    level: e.level,
+    why: e.why,
+  })),
+};
+out.set("catalog.json", Buffer.from(JSON.stringify(vendoredCatalog, null, 2) + "\n"));
+
+const sources = [
+  "# Sources of vendor/schemastore/",
+  "",
+  "Generated by `node scripts/vendor-schemastore.mjs`; do not edit by hand. `digests.json` holds the",
+  "SHA-256 of every file here; test/unit/catalog-vendor.test.ts checks them.",
+  "",
+  `- SchemaStore: https://github.com/${SCHEMASTORE.repo} at commit ${SCHEMASTORE.commit}, \`${SCHEMASTORE.path}\` and`,
+  "  `src/api/json/catalog.json` (name, description, fileMatch of each entry). License: Apache-2.0 (`LICENSE`).",
+  ...Object.entries(EXTERNAL).map(
+    ([id, x]) => `- ${id}: https://github.com/${x.repo} at commit ${x.commit}, \`${x.path}\`. License: ${x.license} (\`LICENSE.${id}\`).`,
+  ),
+  "",
+  "| entry | files | source |",
+  "|---|---|---|",
+  ...entries.map((e) => `| ${e.id} | ${e.files.join(", ")} | ${e.source.repo}@${e.source.commit.slice(0, 12)} |`),
+  "",
+  ...(stubs.length ? [`Empty stand-ins (not in the snapshot, referenced by URL): ${stubs.join(", ")}.`, ""] : []),
+  ...(skipped.length ? ["Left out:", ...skipped.map((s) => `- ${s.id}: ${s.why}`), ""] : []),
+].join("\n");
+out.set("SOURCES.md", Buffer.from(sources));
+
+const digests = Object.fromEntries([...out.keys()].sort().map((k) => [k, sha256(out.get(k))]));
+out.set("digests.json", Buffer.from(JSON.stringify(digests, null, 2) + "\n"));
+
+// fileMatch globs to one regular expression each, and one for all: SchemaStore's globs here are
+// `**/dir/name` or a name, with `*` inside a name only; anything else stops the build rather
+// than being read differently from src/core/glob.ts. A glob without a folder part matches the
+// name at any depth, as editors read SchemaStore's catalog; `*` never crosses a `/` and may be
+// empty (picomatch with dot: true; test/unit/catalog-vendor.test.ts compares the two).
+function globSource(glob) {
+  const g = glob.startsWith("**/") ? glob.slice(3) : glob;
+  if (/[?[\]{}()!+@]|\*\*/.test(g)) throw new Error(`fileMatch ${glob}: only **/ as a prefix and * inside a name are supported here`);
+  return g
+    .split("/")
+    .map((seg) =>
+      seg
+        .split("*")
+        .map((lit) => lit.replace(/[.^$|\\]/g, "\\$&"))
+        .map((lit, i) => (i === 0 ? lit : "[^/]*" + lit))
+        .join(""),
+    )
+    .join("\\/");
+}
+const reOf = (globs) => new RegExp(`(?:^|\\/)(?:${globs.map(globSource).join("|")})$`, "s");
+const union = reOf(entries.flatMap((e) => e.fileMatch));
+const generated = `// Generated by scripts/vendor-schemastore.mjs from vendor/schemastore/catalog.json: do not edit.
+import type { BuiltinEntry } from "./types.js";
+
+/** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
+export const BUILTIN_ANY: RegExp = ${union.toString()};
+
+/** The built-in entries, in match order; \`files\` are the vendored files each compiles from. */
+export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
+${entries
+  .map(
+    (e) => `  {
+    id: ${JSON.stringify(e.id)},
+    name: ${JSON.stringify(e.name)},
+    url: ${JSON.stringify(e.url)},
+    file: ${JSON.stringify(e.file)},
+    level: ${JSON.stringify(e.level)},
+    fileMatch: ${JSON.stringify(e.fileMatch)},
+    match: ${reOf(e.fileMatch).toString()},
+  },`,
+  )
+  .join("\n")}
+];
+
+/** SHA-256 of every vendored schema file: a copy that differs is refused, never used. */
+export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = ${JSON.stringify(
+  Object.fromEntries(
+    Object.entries(digests)
+      .filter(([k]) => k.startsWith("schemas/"))
+      .map(([k, v]) => [k.slice(8), v]),
+  ),
+  null,
+  2,
+)};
+`;
+
+let stale = false;
+const write = (file, bytes) => {
+  const have = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+  if (have && Buffer.compare(have, bytes) === 0) return;
+  stale = true;
+  if (check) console.error(`stale: ${path.relative(root, file)}`);
+  else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, bytes);
+  }
+};
+for (const [rel, bytes] of out) write(path.join(VENDOR, rel), bytes);
+const prettierOptions = (await prettier.resolveConfig(GENERATED)) ?? {};
+write(GENERATED, Buffer.from(await prettier.format(generated, { ...prettierOptions, filepath: GENERATED })));
+if (!check) {
+  for (const name of fs.existsSync(path.join(VENDOR, "schemas")) ? fs.readdirSync(path.join(VENDOR, "schemas")) : []) {
+    if (!out.has(`schemas/${name}`)) fs.rmSync(path.join(VENDOR, "schemas", name));
+  }
+  console.log(`vendored ${entries.length} entries (${[...out.keys()].filter((k) => k.startsWith("schemas/")).length} schema files)`);
+  for (const s of skipped) console.log(`left out ${s.id}: ${s.why}`);
+}
+if (check && stale) process.exit(1);

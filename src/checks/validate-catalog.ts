@@ -1,0 +1,62 @@
+/**
+ * The validate check's side of the catalog of well-known files: the user catalogs of a run, and
+ * what a catalog entry changes in a finding (its level, how the schema is named, how to quiet it).
+ */
+import { ConfigError } from "../errors.js";
+import type { Finding } from "../core/finding.js";
+import { unknownEntryIds, type CatalogMatch } from "../core/catalog/select.js";
+import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
+import type { ValidateConfig } from "../config/types.js";
+import { loadUserCatalogs } from "../io/catalog-files.js";
+import type { FileSource } from "../io/file-source.js";
+
+/**
+ * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
+ * an entry on that the user meant to turn off) and add the entries of validate.catalog's files.
+ */
+export async function prepareCatalog(cfg: ValidateConfig, mapper: SchemaMapper, schemaSource: FileSource): Promise<void> {
+  const unknown = unknownEntryIds(cfg);
+  if (unknown.length) {
+    throw new ConfigError(`validate.well_known.entries: ${unknown.map((u) => JSON.stringify(u)).join(", ")} is no built-in entry`, {
+      fix: "use an id that `integrity-guard schemas --list` shows (github-workflow, compose, dependabot, package, ...)",
+    });
+  }
+  if (cfg.catalog !== undefined && mapper.catalog) mapper.catalog.addUserEntries(await loadUserCatalogs(cfg, schemaSource));
+}
+
+/** The catalog entry a schema reference came from, if any. */
+export function catalogOf(ref: SchemaRef): CatalogMatch | undefined {
+  return typeof ref.from === "object" && "catalog" in ref.from ? ref.from.catalog : undefined;
+}
+
+/** A schema finding of a catalog entry at the entry's level, saying how to quiet a built-in entry. */
+export function atCatalogLevel(f: Finding, entry: CatalogMatch): Finding {
+  const level = f.level === "error" ? entry.level : f.level;
+  const builtin = entry.catalog === "built-in" || entry.catalog === "$schema";
+  const quiet = !builtin
+    ? undefined
+    : level === "error"
+      ? `if the file is right and the built-in schema is wrong: set validate.well_known.entries.${entry.id} to {level: warning} or false`
+      : `to silence it: validate.well_known.entries.${entry.id}: false`;
+  return { ...f, level, ...(quiet ? { fix: f.fix ? `${f.fix}; ${quiet}` : quiet } : {}) };
+}
+
+/**
+ * A catalog entry whose schema cannot be used: a finding on the file, naming the entry and how to
+ * turn it off, never a reason to stop every other check. A built-in one is a warning (the schemas
+ * compile, test/corpora/schemastore-catalog.test.ts: this is a damaged installation); a user
+ * catalog's entry keeps its level.
+ */
+export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, error: ConfigError): Finding {
+  const builtin = entry.catalog === "built-in" || entry.catalog === "$schema";
+  return {
+    rule: "schema/unavailable",
+    // A team's own entry is its contract: its level holds (an error unless it says warning).
+    level: builtin ? "warning" : entry.level,
+    file,
+    message: `${builtin ? `the built-in entry ${entry.id}` : `${entry.catalog} (entry ${entry.id})`} could not be used, ${file} was not checked against it: ${error.message}`,
+    fix: builtin
+      ? `${error.fix ? `${error.fix}; or ` : ""}turn the entry off: validate.well_known.entries.${entry.id}: false`
+      : (error.fix ?? `fix the entry in ${entry.catalog}`),
+  };
+}

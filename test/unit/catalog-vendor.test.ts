@@ -1,0 +1,133 @@
+/**
+ * The vendored catalog of well-known files (vendor/schemastore/): every file matches the digest
+ * recorded when it was vendored, the generated module agrees with the vendored catalog, the
+ * precompiled fileMatch expressions select what SchemaStore's globs select, remote URLs map only
+ * to vendored copies, and a copy whose bytes differ from its digest is refused.
+ */
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_ANY, BUILTIN_DIGESTS, BUILTIN_ENTRIES } from "../../src/core/catalog/builtin.generated.js";
+import { Catalog } from "../../src/core/catalog/select.js";
+import { BUILTIN_PREFIX, builtinPathForUrl } from "../../src/core/catalog/urls.js";
+import { matcher } from "../../src/core/glob.js";
+import { readBuiltinSchemas, vendoredSchemasDir } from "../../src/io/catalog-files.js";
+import { corpusDir, PROJECT_ROOT } from "../helpers/repo.js";
+
+const VENDOR = path.join(PROJECT_ROOT, "vendor/schemastore");
+const digests = JSON.parse(fs.readFileSync(path.join(VENDOR, "digests.json"), "utf8")) as Record<string, string>;
+const sha = (p: string) => createHash("sha256").update(fs.readFileSync(p)).digest("hex");
+
+describe("vendor/schemastore", () => {
+  it("every vendored file matches its recorded digest, and every file is recorded", () => {
+    for (const [rel, digest] of Object.entries(digests)) expect(sha(path.join(VENDOR, rel)), rel).toBe(digest);
+    const onDisk = [
+      ...fs.readdirSync(VENDOR).filter((n) => n !== "schemas" && n !== "digests.json"),
+      ...fs.readdirSync(path.join(VENDOR, "schemas")).map((n) => `schemas/${n}`),
+    ].sort();
+    expect(onDisk).toEqual(Object.keys(digests).sort());
+  });
+
+  it("records the sources and the license", () => {
+    const sources = fs.readFileSync(path.join(VENDOR, "SOURCES.md"), "utf8");
+    expect(sources).toContain("3b6446ad8a077bac56f4a4796c0b7fd88927fc8e");
+    expect(sources).toContain("compose: https://github.com/compose-spec/compose-spec at commit 170098ba07d9f53c383a41bfd4c5166b0a4529a6");
+    expect(fs.readFileSync(path.join(VENDOR, "LICENSE"), "utf8")).toContain("Apache License");
+  });
+
+  it("the generated module holds the same digests and entries as the vendored catalog", () => {
+    for (const [name, digest] of Object.entries(BUILTIN_DIGESTS)) expect(digests[`schemas/${name}`], name).toBe(digest);
+    const catalog = JSON.parse(fs.readFileSync(path.join(VENDOR, "catalog.json"), "utf8")) as {
+      schemas: { id: string; file: string; level: string; fileMatch: string[] }[];
+    };
+    expect(BUILTIN_ENTRIES.map((e) => [e.id, e.file, e.level, [...e.fileMatch]])).toEqual(
+      catalog.schemas.map((e) => [e.id, e.file, e.level, e.fileMatch]),
+    );
+  });
+
+  it.skipIf(!corpusDir("schemastore-catalog"))(
+    "is what scripts/vendor-schemastore.mjs makes from ../shared/corpora/schemastore-catalog",
+    () => {
+      execFileSync(process.execPath, [path.join(PROJECT_ROOT, "scripts/vendor-schemastore.mjs"), "--check"], { stdio: "pipe" });
+    },
+  );
+});
+
+describe("the precompiled fileMatch", () => {
+  const paths = [
+    ".github/workflows/ci.yml",
+    "sub/.github/workflows/ci.yaml",
+    ".github/workflows/nested/ci.yml",
+    ".github/workflows/.yml",
+    "action.yml",
+    "x/action.yaml",
+    "myaction.yml",
+    ".github/dependabot.yml",
+    "compose.yaml",
+    "deploy/docker-compose.prod.yml",
+    "composer.json",
+    "package.json",
+    "a/b/package.json",
+    "package.json.bak",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "xtsconfig.json",
+    "a.cloudbuild.yaml",
+    ".cloudbuild.yaml",
+    ".pre-commit-config.yaml",
+    "lerna.json",
+    "data/line\nbreak/package.json",
+    "README.md",
+  ];
+
+  it("selects exactly what picomatch selects for SchemaStore's globs (a name at any depth)", () => {
+    for (const e of BUILTIN_ENTRIES) {
+      const pico = matcher(e.fileMatch.map((g) => (g.startsWith("**/") ? g : `**/${g}`)));
+      for (const p of paths) expect(e.match.test(p), `${e.id} ${JSON.stringify(p)}`).toBe(pico(p));
+    }
+    for (const p of paths) expect(BUILTIN_ANY.test(p), p).toBe(BUILTIN_ENTRIES.some((e) => e.match.test(p)));
+  });
+
+  it("turns entries off and changes levels as the config says", () => {
+    expect(new Catalog({}).match(".github/workflows/ci.yml")).toMatchObject({ id: "github-workflow", level: "error" });
+    expect(new Catalog({ well_known: false }).match(".github/workflows/ci.yml")).toBeUndefined();
+    expect(new Catalog({ well_known: { entries: { "github-workflow": false } } }).match(".github/workflows/ci.yml")).toBeUndefined();
+    expect(new Catalog({ well_known: { entries: { compose: { level: "warning" } } } }).match("compose.yaml")).toMatchObject({
+      level: "warning",
+    });
+    expect(new Catalog({}).match("README.md")).toBeUndefined();
+  });
+});
+
+describe("remote URLs", () => {
+  it("json.schemastore.org and www.schemastore.org name vendored copies, with or without .json; others stay refused", () => {
+    expect(builtinPathForUrl("https://json.schemastore.org/github-workflow.json")).toBe(`${BUILTIN_PREFIX}github-workflow.json`);
+    expect(builtinPathForUrl("https://www.schemastore.org/tsconfig")).toBe(`${BUILTIN_PREFIX}tsconfig.json`);
+    expect(builtinPathForUrl("http://json.schemastore.org/package#")).toBe(`${BUILTIN_PREFIX}package.json`);
+    expect(builtinPathForUrl("https://raw.githubusercontent.com/compose-spec/compose-go/master/schema/compose-spec.json")).toBe(
+      `${BUILTIN_PREFIX}compose-spec.json`,
+    );
+    expect(builtinPathForUrl("https://json.schemastore.org/renovate.json")).toBeUndefined(); // not vendored
+    expect(builtinPathForUrl("https://json.schemastore.org.evil.example/package.json")).toBeUndefined();
+    expect(builtinPathForUrl("https://example.com/package.json")).toBeUndefined();
+    expect(builtinPathForUrl("https://json.schemastore.org/../package.json")).toBeUndefined();
+  });
+
+  it("reads a vendored copy only when it matches its digest", () => {
+    const ok = readBuiltinSchemas([`${BUILTIN_PREFIX}lerna.json`, `${BUILTIN_PREFIX}../LICENSE`, "/builtin/schemastore/nope.json"]);
+    expect(Buffer.isBuffer(ok.get(`${BUILTIN_PREFIX}lerna.json`))).toBe(true);
+    expect(ok.has(`${BUILTIN_PREFIX}../LICENSE`)).toBe(false);
+    expect(ok.has("/builtin/schemastore/nope.json")).toBe(false);
+    const file = path.join(vendoredSchemasDir(), "lerna.json");
+    const original = fs.readFileSync(file);
+    try {
+      fs.writeFileSync(file, Buffer.concat([original, Buffer.from(" ")]));
+      const bad = readBuiltinSchemas([`${BUILTIN_PREFIX}lerna.json`]).get(`${BUILTIN_PREFIX}lerna.json`);
+      expect(bad).toMatchObject({ code: "EVENDOR" });
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+});
