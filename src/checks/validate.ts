@@ -10,7 +10,14 @@ import type { Finding } from "../core/finding.js";
 import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
 import { hasRawBytes, unsupportedNameFinding } from "../core/names.js";
-import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import {
+  decodeDocument,
+  formatFor,
+  loadYamlSupport,
+  parseDocument,
+  type DocumentFormat,
+  type ParsedDocument,
+} from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
@@ -18,7 +25,7 @@ import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
-import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
+import { OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
 import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { Check, CheckContext } from "./types.js";
@@ -171,7 +178,9 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     const contents = await ctx.source.read([...batch, ...schemaPaths], { maxBytes });
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
-      const content = contents.get(file);
+      let content = contents.get(file);
+      // Nothing but `held` below may keep a file's bytes alive while it is parsed (memory under 4x the file).
+      contents.delete(file);
       if (content === undefined) {
         if (isExplicit(file)) {
           throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, {
@@ -200,7 +209,11 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         for (const f of known) findings.push(f);
         continue;
       }
-      const result = await validateFile(file, content as Buffer, format, env);
+      const held: HeldBytes = { bytes: content as Buffer };
+      // A live local would keep the bytes reachable for as long as validateFile runs.
+      // eslint-disable-next-line no-useless-assignment
+      content = undefined;
+      const result = await validateFile(file, held, format, env);
       if (result === "template") {
         checked--;
         skipped.add(file, { kind: "content", folder: folderOf(file) });
@@ -293,18 +306,29 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
   return out;
 }
 
+/** A file's bytes, handed over to validateFile, which lets go of them once they are decoded. */
+interface HeldBytes {
+  bytes: Buffer | undefined;
+}
+
 /** The file's findings, or "template" when it does not parse because it is a template (skipped with a notice). */
-async function validateFile(file: string, bytes: Buffer, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
+async function validateFile(file: string, held: HeldBytes, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
   const { cfg, store, mapper, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
-  let doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  // Decode, then drop the bytes before parsing: the buffer, the text and the parsed value of a
+  // big file are never all alive at once (issue 14: memory under 4x the largest file).
+  const text = decodeDocument(held.bytes!, file);
+  releaseBytes(held.bytes!);
+  held.bytes = undefined;
+  if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
+  let doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
   if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
     format = "jsonc";
-    doc = parseDocument(bytes, { path: file, format });
+    doc = parseDocument(text, { path: file, format });
   }
   // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
-  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
+  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);

@@ -73,7 +73,7 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
         out.set(p, { error: `is ${st.size} bytes`, code: "ETOOLARGE", size: st.size });
         continue;
       }
-      out.set(p, fsSync.readFileSync(fd));
+      out.set(p, st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : fsSync.readFileSync(fd));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === "ENOENT") continue;
@@ -84,6 +84,42 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
     }
   }
   return out;
+}
+
+/** ArrayBuffer with ES2024's resizable option (Node 20+; TypeScript's ES2023 lib does not know it). */
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (size: number, options: { maxByteLength: number }) => ArrayBuffer;
+
+/** Files this big are read into memory that releaseBytes() can hand back at once. */
+const RELEASABLE_SIZE = 8 * 1024 * 1024;
+
+/**
+ * The whole file, in a resizable ArrayBuffer: a GC may come long after the last use of a big
+ * buffer (a 200 MiB file stayed alive through its whole JSON.parse), and shrinking the buffer to
+ * nothing returns its pages at once. Reads to the end even if the file grew since fstat.
+ */
+function readReleasable(fd: number, size: number): Buffer {
+  const ab = new ResizableArrayBuffer(size, { maxByteLength: size });
+  const view = new Uint8Array(ab, 0, size);
+  let at = 0;
+  while (at < size) {
+    const n = fsSync.readSync(fd, view, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  const rest = fsSync.readFileSync(fd); // from the current position: empty unless the file grew
+  if (rest.length) return Buffer.concat([view.subarray(0, at), rest]);
+  if (at < size) return Buffer.from(view.slice(0, at)); // shrank since fstat
+  return Buffer.from(ab, 0, size);
+}
+
+/**
+ * Give back the memory of bytes that nobody will read again (their caller's promise), now rather
+ * than at the next GC; a no-op for buffers that share memory or were not read by readFilesUnder.
+ * The buffer reads as empty afterwards.
+ */
+export function releaseBytes(bytes: Buffer): void {
+  const ab = bytes.buffer as ArrayBuffer & { resizable?: boolean; resize?: (n: number) => void };
+  if (ab.resizable && bytes.byteOffset === 0 && bytes.byteLength === ab.byteLength) ab.resize!(0);
 }
 
 /** Whether a path's folder resolves outside the repository (or into .git/); one realpath per folder. */
