@@ -171,7 +171,7 @@ export class IndexSource implements FileSource {
     return [...seen];
   }
 
-  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+  async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
     const wanted = new Set(paths);
     const byPath = new Map<string, IndexEntry>();
     for (const e of await this.allEntries()) {
@@ -179,8 +179,12 @@ export class IndexSource implements FileSource {
       const readable = isRegular(e.mode) || e.mode === SYMLINK;
       if (wanted.has(e.path) && readable && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
     }
-    const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
     const out = new Map<string, ReadResult>();
+    if (options.maxBytes !== undefined) {
+      const kept = new Set(await dropTooLarge(this.git, [...byPath.values()], options.maxBytes, out));
+      for (const [p, e] of byPath) if (!kept.has(e)) byPath.delete(p);
+    }
+    const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
     for (const [p, e] of byPath) {
       const b = blobs.get(e.oid);
       if (!b) out.set(p, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
@@ -188,6 +192,22 @@ export class IndexSource implements FileSource {
     }
     return out;
   }
+}
+
+/**
+ * The regular-file entries whose blob is at most `maxBytes`; each bigger one is set in `out` as
+ * ETOOLARGE with its size from `git cat-file --batch-check`, so it is never read.
+ */
+export async function dropTooLarge(git: Git, entries: IndexEntry[], maxBytes: number, out: Map<string, ReadResult>): Promise<IndexEntry[]> {
+  const regular = entries.filter((e) => isRegular(e.mode));
+  if (regular.length === 0) return entries;
+  const sizes = await git.blobSizes(regular.map((e) => e.oid));
+  return entries.filter((e) => {
+    const size = isRegular(e.mode) ? sizes.get(e.oid) : undefined;
+    if (size === undefined || size <= maxBytes) return true;
+    out.set(e.path, { error: `is ${size} bytes`, code: "ETOOLARGE", size });
+    return false;
+  });
 }
 
 /** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
