@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "3acde18d5acc915b180d8ef334b023918eebcd50fda1c9fa7b23e330c4d6c0fb";
+export const schemaHash = "ceb84844c079c0cab1a838e5e5dc7a470c28acfe021cdb9ed7fe0b8779e62b07";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -101,6 +101,14 @@ const schema11 = {
         max_file_size: {
           description:
             "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+          oneOf: [
+            { type: "integer", minimum: 1, maximum: 536870912 },
+            { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+          ],
+        },
+        max_yaml_size: {
+          description:
+            "YAML files larger than this are not parsed but reported as parse/too-large (a warning): the YAML parser needs about 100-200 bytes of memory per byte of YAML. Bytes, or a size such as 8MiB. Default 8MiB (about 1.5 GB of memory to parse); at most 512MiB. The smaller of this and max_file_size applies to YAML.",
           oneOf: [
             { type: "integer", minimum: 1, maximum: 536870912 },
             { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
@@ -400,6 +408,14 @@ const schema12 = {
         { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
       ],
     },
+    max_yaml_size: {
+      description:
+        "YAML files larger than this are not parsed but reported as parse/too-large (a warning): the YAML parser needs about 100-200 bytes of memory per byte of YAML. Bytes, or a size such as 8MiB. Default 8MiB (about 1.5 GB of memory to parse); at most 512MiB. The smaller of this and max_file_size applies to YAML.",
+      oneOf: [
+        { type: "integer", minimum: 1, maximum: 536870912 },
+        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+      ],
+    },
     yaml: {
       type: "object",
       additionalProperties: false,
@@ -432,7 +448,7 @@ const schema12 = {
 };
 const schema13 = { type: "array", items: { type: "string", minLength: 1 } };
 const pattern0 = new RegExp("^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$", "u");
-const pattern1 = new RegExp("^!", "u");
+const pattern2 = new RegExp("^!", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1286,12 +1302,155 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.max_yaml_size !== undefined) {
+      let data21 = data.max_yaml_size;
+      const _errs57 = errors;
+      let valid27 = false;
+      let passing1 = null;
+      const _errs58 = errors;
+      if (!(typeof data21 == "number" && !(data21 % 1) && !isNaN(data21))) {
+        const err40 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_yaml_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number") {
+        if (data21 > 536870912 || isNaN(data21)) {
+          const err41 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        if (data21 < 1 || isNaN(data21)) {
+          const err42 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs58 === errors;
+      if (_valid1) {
+        valid27 = true;
+        passing1 = 0;
+      }
+      const _errs60 = errors;
+      if (typeof data21 === "string") {
+        if (!pattern0.test(data21)) {
+          const err43 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_yaml_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+      var _valid1 = _errs60 === errors;
+      if (_valid1 && valid27) {
+        valid27 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid27 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid27) {
+        const err45 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing1 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_yaml_size.oneOf,
+          parentSchema: schema12.properties.max_yaml_size,
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      } else {
+        errors = _errs57;
+        if (vErrors !== null) {
+          if (_errs57) {
+            vErrors.length = _errs57;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data21 = data.yaml;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        for (const key3 in data21) {
+      let data22 = data.yaml;
+      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+        for (const key3 in data22) {
           if (!(key3 === "merge_keys" || key3 === "forbid_merge_keys" || key3 === "unknown_tags" || key3 === "custom_tags")) {
-            const err40 = {
+            const err46 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -1299,133 +1458,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data21,
-            };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data21.merge_keys !== undefined) {
-          let data22 = data21.merge_keys;
-          if (Array.isArray(data22)) {
-            const len8 = data22.length;
-            for (let i8 = 0; i8 < len8; i8++) {
-              let data23 = data22[i8];
-              if (typeof data23 === "string") {
-                if (func4(data23) < 1) {
-                  const err41 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data23,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              } else {
-                const err42 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data23,
-                };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
               data: data22,
-            };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data21.forbid_merge_keys !== undefined) {
-          let data24 = data21.forbid_merge_keys;
-          if (Array.isArray(data24)) {
-            const len9 = data24.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              let data25 = data24[i9];
-              if (typeof data25 === "string") {
-                if (func4(data25) < 1) {
-                  const err44 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data25,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  } else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              } else {
-                const err45 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data25,
-                };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err46 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data24,
             };
             if (vErrors === null) {
               vErrors = [err46];
@@ -1435,10 +1468,136 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.unknown_tags !== undefined) {
-          let data26 = data21.unknown_tags;
-          if (!(data26 === "error" || data26 === "warning")) {
-            const err47 = {
+        if (data22.merge_keys !== undefined) {
+          let data23 = data22.merge_keys;
+          if (Array.isArray(data23)) {
+            const len8 = data23.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data24 = data23[i8];
+              if (typeof data24 === "string") {
+                if (func4(data24) < 1) {
+                  const err47 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data24,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              } else {
+                const err48 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i8,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err49 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data23,
+            };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data22.forbid_merge_keys !== undefined) {
+          let data25 = data22.forbid_merge_keys;
+          if (Array.isArray(data25)) {
+            const len9 = data25.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data26 = data25[i9];
+              if (typeof data26 === "string") {
+                if (func4(data26) < 1) {
+                  const err50 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data26,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data25,
+            };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data22.unknown_tags !== undefined) {
+          let data27 = data22.unknown_tags;
+          if (!(data27 === "error" || data27 === "warning")) {
+            const err53 = {
               instancePath: instancePath + "/yaml/unknown_tags",
               schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
               keyword: "enum",
@@ -1446,25 +1605,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema12.properties.yaml.properties.unknown_tags.enum,
               parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data26,
+              data: data27,
             };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err53];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
-        if (data21.custom_tags !== undefined) {
-          let data27 = data21.custom_tags;
-          if (Array.isArray(data27)) {
-            const len10 = data27.length;
+        if (data22.custom_tags !== undefined) {
+          let data28 = data22.custom_tags;
+          if (Array.isArray(data28)) {
+            const len10 = data28.length;
             for (let i10 = 0; i10 < len10; i10++) {
-              let data28 = data27[i10];
-              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                if (data28.files === undefined) {
-                  const err48 = {
+              let data29 = data28[i10];
+              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                if (data29.files === undefined) {
+                  const err54 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -1472,17 +1631,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data28,
+                    data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err48];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err48);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-                if (data28.tags === undefined) {
-                  const err49 = {
+                if (data29.tags === undefined) {
+                  const err55 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i10,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -1490,18 +1649,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data28,
+                    data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
-                for (const key4 in data28) {
+                for (const key4 in data29) {
                   if (!(key4 === "files" || key4 === "tags")) {
-                    const err50 = {
+                    const err56 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i10,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -1509,133 +1668,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data28,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.files !== undefined) {
-                  let data29 = data28.files;
-                  if (Array.isArray(data29)) {
-                    const len11 = data29.length;
-                    for (let i11 = 0; i11 < len11; i11++) {
-                      let data30 = data29[i11];
-                      if (typeof data30 === "string") {
-                        if (func4(data30) < 1) {
-                          const err51 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data30,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err51];
-                          } else {
-                            vErrors.push(err51);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err52 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data30,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err52];
-                        } else {
-                          vErrors.push(err52);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err53 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
                       data: data29,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.tags !== undefined) {
-                  let data31 = data28.tags;
-                  if (Array.isArray(data31)) {
-                    const len12 = data31.length;
-                    for (let i12 = 0; i12 < len12; i12++) {
-                      let data32 = data31[i12];
-                      if (typeof data32 === "string") {
-                        if (!pattern1.test(data32)) {
-                          const err54 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data32,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err54];
-                          } else {
-                            vErrors.push(err54);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err55 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data32,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err55];
-                        } else {
-                          vErrors.push(err55);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err56 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data31,
                     };
                     if (vErrors === null) {
                       vErrors = [err56];
@@ -1645,8 +1678,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data29.files !== undefined) {
+                  let data30 = data29.files;
+                  if (Array.isArray(data30)) {
+                    const len11 = data30.length;
+                    for (let i11 = 0; i11 < len11; i11++) {
+                      let data31 = data30[i11];
+                      if (typeof data31 === "string") {
+                        if (func4(data31) < 1) {
+                          const err57 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data31,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err58 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files/" + i11,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data31,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err59 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data30,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data29.tags !== undefined) {
+                  let data32 = data29.tags;
+                  if (Array.isArray(data32)) {
+                    const len12 = data32.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data33 = data32[i12];
+                      if (typeof data33 === "string") {
+                        if (!pattern2.test(data33)) {
+                          const err60 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data33,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err60];
+                          } else {
+                            vErrors.push(err60);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err61 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags/" + i12,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data33,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err61];
+                        } else {
+                          vErrors.push(err61);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err62 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i10 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data32,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err57 = {
+                const err63 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i10,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -1654,18 +1813,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data28,
+                  data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
             }
           } else {
-            const err58 = {
+            const err64 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -1673,18 +1832,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data27,
+              data: data28,
             };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err64];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
       } else {
-        const err59 = {
+        const err65 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -1692,18 +1851,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data21,
+          data: data22,
         };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err65];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err60 = {
+    const err66 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1714,9 +1873,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err60];
+      vErrors = [err66];
     } else {
-      vErrors.push(err60);
+      vErrors.push(err66);
     }
     errors++;
   }
@@ -1970,8 +2129,8 @@ const schema26 = {
     },
   },
 };
-const pattern2 = new RegExp("^/", "u");
-const pattern5 = new RegExp("^(/.*)?$", "u");
+const pattern3 = new RegExp("^/", "u");
+const pattern6 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2315,7 +2474,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data8 = data7[i4];
           if (typeof data8 === "string") {
-            if (!pattern2.test(data8)) {
+            if (!pattern3.test(data8)) {
               const err15 = {
                 instancePath: instancePath + "/extensible/" + i4,
                 schemaPath: "#/properties/extensible/items/pattern",
@@ -2377,7 +2536,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data9) {
           const _errs27 = errors;
           if (typeof key1 === "string") {
-            if (!pattern2.test(key1)) {
+            if (!pattern3.test(key1)) {
               const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -2464,7 +2623,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (!pattern2.test(data12)) {
+            if (!pattern3.test(data12)) {
               const err22 = {
                 instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",
@@ -2526,7 +2685,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data13) {
           const _errs37 = errors;
           if (typeof key3 === "string") {
-            if (!pattern5.test(key3)) {
+            if (!pattern6.test(key3)) {
               const err25 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
@@ -2893,7 +3052,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern5.test(data3)) {
+            if (!pattern6.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -3051,7 +3210,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern5.test(data6)) {
+            if (!pattern6.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -3256,8 +3415,8 @@ const schema33 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern8 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern9 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern9 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern10 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3303,7 +3462,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
+        if (!pattern9.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -3546,7 +3705,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data7 = data.epoch;
       if (typeof data7 === "string") {
-        if (!pattern9.test(data7)) {
+        if (!pattern10.test(data7)) {
           const err14 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -3849,7 +4008,7 @@ const schema34 = {
     },
   },
 };
-const pattern11 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern12 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3930,7 +4089,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern9.test(data3)) {
+            if (!pattern10.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -3989,7 +4148,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

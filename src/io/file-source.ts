@@ -12,7 +12,23 @@ export type ReadResult = Buffer | { error: string; code?: string; link?: string;
 /** Read options: files over `maxBytes` are not read (ETOOLARGE with their size). */
 export interface ReadOptions {
   maxBytes?: number;
+  /**
+   * Stop reading once this many bytes are read: the paths not reached map to a DEFERRED result,
+   * for a later call (at least one file is always read). Bounds the memory of a batch by bytes,
+   * not by a count of files. Sources may ignore it and read everything.
+   */
+  maxTotalBytes?: number;
 }
+
+/** ReadResult code of a path not read because the call's maxTotalBytes was reached: read it again later. */
+export const DEFERRED = "EDEFERRED";
+
+/** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
+export function isDeferred(result: ReadResult | undefined): boolean {
+  return result !== undefined && !Buffer.isBuffer(result) && result.code === DEFERRED;
+}
+
+const deferred: ReadResult = { error: "not read yet (batch full)", code: DEFERRED };
 
 export interface FileSource {
   readonly kind: "worktree" | "index" | "commit";
@@ -46,10 +62,16 @@ export class WorktreeSource implements FileSource {
 export function readFilesUnder(root: string, paths: readonly string[], options: ReadOptions = {}): Map<string, ReadResult> {
   const out = new Map<string, ReadResult>();
   const escapes = escapingDirs(root);
+  const budget = options.maxTotalBytes ?? Infinity;
+  let total = 0;
   // Synchronous reads: for the many small files checked here they are several times faster
   // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
   for (const p of paths) {
     let fd: number | undefined;
+    if (total > 0 && total >= budget) {
+      out.set(p, deferred);
+      continue;
+    }
     // O_NOFOLLOW guards the last component only: a folder on the way may be a symlink out.
     if (inGitDir(p)) {
       out.set(p, { error: `${p} is inside .git/, which is never read`, code: OUTSIDE, link: p });
@@ -73,7 +95,9 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
         out.set(p, { error: `is ${st.size} bytes`, code: "ETOOLARGE", size: st.size });
         continue;
       }
-      out.set(p, st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : fsSync.readFileSync(fd));
+      const bytes = st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : fsSync.readFileSync(fd);
+      total += bytes.length;
+      out.set(p, bytes);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === "ENOENT") continue;
@@ -180,8 +204,8 @@ export class IndexSource implements FileSource {
       if (wanted.has(e.path) && readable && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
     }
     const out = new Map<string, ReadResult>();
-    if (options.maxBytes !== undefined) {
-      const kept = new Set(await dropTooLarge(this.git, [...byPath.values()], options.maxBytes, out));
+    if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) {
+      const kept = new Set(await withinLimits(this.git, [...byPath.values()], options, out));
       for (const [p, e] of byPath) if (!kept.has(e)) byPath.delete(p);
     }
     const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
@@ -195,18 +219,34 @@ export class IndexSource implements FileSource {
 }
 
 /**
- * The regular-file entries whose blob is at most `maxBytes`; each bigger one is set in `out` as
- * ETOOLARGE with its size from `git cat-file --batch-check`, so it is never read.
+ * The entries to read under `options`, by blob sizes from `git cat-file --batch-check`: a blob
+ * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
+ * taken, the rest are DEFERRED (at least one entry is always kept).
  */
-export async function dropTooLarge(git: Git, entries: IndexEntry[], maxBytes: number, out: Map<string, ReadResult>): Promise<IndexEntry[]> {
+export async function withinLimits(
+  git: Git,
+  entries: IndexEntry[],
+  options: ReadOptions,
+  out: Map<string, ReadResult>,
+): Promise<IndexEntry[]> {
   const regular = entries.filter((e) => isRegular(e.mode));
   if (regular.length === 0) return entries;
   const sizes = await git.blobSizes(regular.map((e) => e.oid));
+  const maxBytes = options.maxBytes ?? Infinity;
+  const budget = options.maxTotalBytes ?? Infinity;
+  let total = 0;
   return entries.filter((e) => {
     const size = isRegular(e.mode) ? sizes.get(e.oid) : undefined;
-    if (size === undefined || size <= maxBytes) return true;
-    out.set(e.path, { error: `is ${size} bytes`, code: "ETOOLARGE", size });
-    return false;
+    if (size !== undefined && size > maxBytes) {
+      out.set(e.path, { error: `is ${size} bytes`, code: "ETOOLARGE", size });
+      return false;
+    }
+    if (total > 0 && total >= budget) {
+      out.set(e.path, deferred);
+      return false;
+    }
+    total += size ?? 0;
+    return true;
   });
 }
 

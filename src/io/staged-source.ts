@@ -5,7 +5,7 @@
  * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
  */
 import type { Git, IndexEntry } from "./git.js";
-import { dropTooLarge, IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadOptions, type ReadResult } from "./file-source.js";
+import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadOptions, type ReadResult, withinLimits } from "./file-source.js";
 
 /** What a commit would change relative to HEAD (see StagedSource.changes). */
 export interface StagedDiff {
@@ -75,7 +75,7 @@ export class StagedSource implements FileSource {
     }
     const out = new Map<string, ReadResult>();
     // A staged blob over the size limit is reported by the size git gives, never read (issue 14).
-    if (options.maxBytes !== undefined) known = await dropTooLarge(this.git, known, options.maxBytes, out);
+    if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) known = await withinLimits(this.git, known, options, out);
     // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
     // one git process, and never a listing of the whole index.
     // Symlinks are read too, for their target text only: never followed (issue 14, item 6).

@@ -208,6 +208,59 @@ describe("huge files and special files", () => {
     }
   }, 300_000);
 
+  it("many big files are read in batches bounded by bytes, not by a count (built CLI)", () => {
+    const repo = createRepo();
+    try {
+      const mib = 12;
+      const count = 24; // 288 MiB in all: one count-bounded batch of 256 files held them all at once
+      fs.mkdirSync(path.join(repo.dir, "data"), { recursive: true });
+      writeBigJson(path.join(repo.dir, "data/f00.json"), mib);
+      for (let i = 1; i < count; i++)
+        fs.copyFileSync(path.join(repo.dir, "data/f00.json"), path.join(repo.dir, `data/f${String(i).padStart(2, "0")}.json`));
+      const size = fs.statSync(path.join(repo.dir, "data/f00.json")).size;
+      const r = builtCliWithPeakRss(repo.dir, ["validate", "--format", "json"]);
+      fs.rmSync(path.join(repo.dir, "data"), { recursive: true });
+      const out = JSON.parse(r.stdout) as { findings: unknown[]; summary: { checked: number } };
+      expect(out.findings).toEqual([]);
+      expect(out.summary.checked).toBe(count);
+      expect(r.code, r.stderr).toBe(0);
+      // Node itself (~50 MB), a 32 MiB batch and the parse of one file: far under all the files together.
+      expect(r.peakRss).toBeLessThan((count * size) / 2);
+    } finally {
+      repo.cleanup();
+    }
+  }, 300_000);
+
+  it("a YAML file over validate.max_yaml_size is parse/too-large naming that setting, never parsed; JSON of that size is checked", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_yaml_size: 4KiB\n");
+      const yaml = Array.from({ length: 400 }, (_, i) => `key${i}: value ${i}`).join("\n") + "\n";
+      repo.write("data/big.yaml", yaml + "broken: [\n"); // a syntax error it must not be judged by
+      repo.write("data/small.yaml", "a: 1\n");
+      repo.write("data/big.json", JSON.stringify(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`key${i}`, i]))));
+      const r = await repo.cli(["validate", "--format", "json"]);
+      const findings = (JSON.parse(r.stdout) as { findings: { rule: string; level: string; file: string; message: string; fix: string }[] })
+        .findings;
+      expect(findings).toEqual([
+        expect.objectContaining({
+          rule: "parse/too-large",
+          level: "warning",
+          file: "data/big.yaml",
+          message: expect.stringContaining("validate.max_yaml_size (4096 bytes)"),
+          fix: expect.stringContaining("raise validate.max_yaml_size"),
+        }),
+      ]);
+      expect(r.code).toBe(0);
+      repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_yaml_size: 1GiB\n");
+      const bad = await repo.cli(["validate"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("validate.max_yaml_size");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("validate.max_file_size is honoured, and a file under it is checked as usual", async () => {
     const repo = createRepo();
     try {
