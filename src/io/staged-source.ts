@@ -74,6 +74,9 @@ export class StagedSource implements FileSource {
       else rest.push(p);
     }
     const out = new Map<string, ReadResult>();
+    // The modes of the other paths, asked while git gives the sizes: `:path` alone would read a symlink's target as content.
+    const restModes = rest.length ? this.git.lsStaged(rest) : Promise.resolve([]);
+    restModes.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
     // A staged blob over the size limit is reported by the size git gives, never read (issue 14).
     if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) known = await withinLimits(this.git, known, options, out);
     // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
@@ -81,8 +84,7 @@ export class StagedSource implements FileSource {
     // Symlinks are read too, for their target text only: never followed (issue 14, item 6).
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755" || e.mode === SYMLINK);
     const names = [...regular.map((e) => e.oid), ...rest.map((p) => ":" + p)];
-    // The modes of the other paths, in parallel: `:path` alone would read a symlink's target as content.
-    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), rest.length ? this.git.lsStaged(rest) : []]);
+    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), restModes]);
     regular.forEach((e, i) => {
       const b = blobs[i];
       if (!b) out.set(e.path, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
