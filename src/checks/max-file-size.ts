@@ -14,10 +14,26 @@ export const MAX_PARSEABLE_SIZE = 2 ** 29 - 24;
 
 const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 
+/**
+ * Default of `validate.max_yaml_size`. The `yaml` package builds a document tree of about 100-200
+ * bytes per byte of YAML (measured: a 4.3 MiB list of mappings peaked at 0.96 GB, a 16 MiB one at
+ * 3.0 GB, and a 50 MB file aborted the process out of memory). 8 MiB stays near 1.5 GB, under the
+ * heap limit Node gives a 7 GB CI runner; larger YAML is a warning naming the setting.
+ */
+export const DEFAULT_MAX_YAML_SIZE = 8 * 1024 * 1024;
+
 /** The limit in bytes; ConfigError for a value over what can be parsed. */
 export function maxFileSize(cfg: ValidateConfig): number {
-  const raw = cfg.max_file_size;
-  if (raw === undefined) return DEFAULT_MAX_FILE_SIZE;
+  return sizeSetting(cfg.max_file_size, "max_file_size", DEFAULT_MAX_FILE_SIZE);
+}
+
+/** The limit for YAML files in bytes: the smaller of validate.max_yaml_size and validate.max_file_size. */
+export function maxYamlSize(cfg: ValidateConfig): number {
+  return Math.min(sizeSetting(cfg.max_yaml_size, "max_yaml_size", DEFAULT_MAX_YAML_SIZE), maxFileSize(cfg));
+}
+
+function sizeSetting(raw: number | string | undefined, key: string, fallback: number): number {
+  if (raw === undefined) return fallback;
   let bytes: number;
   if (typeof raw === "number") bytes = raw;
   else {
@@ -25,21 +41,30 @@ export function maxFileSize(cfg: ValidateConfig): number {
     bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toUpperCase()]!) : NaN;
   }
   if (!Number.isFinite(bytes) || bytes < 1 || bytes > MAX_PARSEABLE_SIZE) {
-    throw new ConfigError(`validate.max_file_size is ${JSON.stringify(raw)}: it must be between 1 byte and 512MiB`, {
+    throw new ConfigError(`validate.${key} is ${JSON.stringify(raw)}: it must be between 1 byte and 512MiB`, {
       fix: "set it to a size such as 64MiB or 256MiB (larger files cannot be parsed whole; exclude them in validate.exclude)",
     });
   }
   return bytes;
 }
 
-/** The finding for a file over the limit. */
-export function tooLargeFinding(file: string, size: number, max: number): Finding {
+/** The finding for a file over the limit (`setting`: the key that set it, validate.max_yaml_size for YAML under its own limit). */
+export function tooLargeFinding(
+  file: string,
+  size: number,
+  max: number,
+  setting: "max_file_size" | "max_yaml_size" = "max_file_size",
+): Finding {
+  const cost =
+    setting === "max_yaml_size"
+      ? "parsing YAML takes 100-200 times the file size in memory"
+      : "parsing takes a few times the file size in memory";
   return {
     rule: "parse/too-large",
     level: "warning",
     file,
-    message: `${file} is ${mib(size)}, over validate.max_file_size (${mib(max)}): it was not parsed or checked`,
-    fix: `raise validate.max_file_size in .integrity-guard/config.yml (parsing takes a few times the file size in memory; at most 512MiB), or list the file in validate.exclude`,
+    message: `${file} is ${mib(size)}, over validate.${setting} (${mib(max)}): it was not parsed or checked`,
+    fix: `raise validate.${setting} in .integrity-guard/config.yml (${cost}; at most 512MiB), or list the file in validate.exclude`,
   };
 }
 

@@ -90,8 +90,8 @@ export function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
  * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
  * template tags stand where JSON/YAML cannot hold them.
  */
-export function isTemplateByContent(doc: ParsedDocument, bytes: Buffer, format: DocumentFormat): boolean {
+export function isTemplateByContent(doc: ParsedDocument, content: Buffer | string, format: DocumentFormat): boolean {
   if (corruptWhateverTheFormat(doc)) return false;
-  const text = bytes.toString("utf8");
+  const text = typeof content === "string" ? content : content.toString("utf8");
   return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
 }

@@ -10,7 +10,14 @@ import type { Finding } from "../core/finding.js";
 import { DEFAULT_MAX_FINDINGS_PER_FILE } from "../core/finding-cap.js";
 import { matcher } from "../core/glob.js";
 import { hasRawBytes, unsupportedNameFinding } from "../core/names.js";
-import { formatFor, loadYamlSupport, parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import {
+  decodeDocument,
+  formatFor,
+  loadYamlSupport,
+  parseDocument,
+  type DocumentFormat,
+  type ParsedDocument,
+} from "../core/parse/index.js";
 import { Catalog } from "../core/catalog/select.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper } from "../core/schema/mapping.js";
@@ -19,15 +26,20 @@ import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
-import { OUTSIDE, type FileSource, type ReadResult } from "../io/file-source.js";
-import { maxFileSize, tooLargeFinding } from "./max-file-size.js";
+import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
+import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
-/** Files read at once: bounds memory on large trees. */
+/** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
+/**
+ * Bytes of file contents read at once (issue 20: 80 files of 50 MiB once peaked at 4.8 GB).
+ * A file bigger than this is read alone: memory stays a few times the largest file.
+ */
+const BATCH_BYTES = 32 * 1024 * 1024;
 
 export interface ValidateRunOptions {
   /**
@@ -170,14 +182,28 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
     contributedJsonc: contributedJsoncLookup(ctx.source),
   };
   let checked = 0;
-  for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH);
-    // Read the config-mapped schemas these files need in the same batch (one git process in the hook).
-    const schemaPaths = i === 0 && !ctx.schemaSource ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
-    const contents = await ctx.source.read([...batch, ...schemaPaths], { maxBytes });
+  const yamlMax = maxYamlSize(cfg);
+  // Batches of at most BATCH files and about BATCH_BYTES of contents: a source that can bound a
+  // read by bytes leaves the rest DEFERRED, read by the next round of the same batch.
+  let pending: string[] = [];
+  let first = true;
+  for (let i = 0; i < files.length || pending.length;) {
+    const batch = pending.length ? pending : files.slice(i, (i += BATCH));
+    // Read the config-mapped schemas these files need with the first batch (one git process in
+    // the hook), ahead of the files so that the byte budget never leaves them out.
+    const schemaPaths = first && !ctx.schemaSource ? mappedSchemas(cfg, batch).filter((p) => !batch.includes(p)) : [];
+    first = false;
+    pending = [];
+    const contents = await ctx.source.read([...schemaPaths, ...batch], { maxBytes, maxTotalBytes: BATCH_BYTES });
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     for (const file of batch) {
-      const content = contents.get(file);
+      let content = contents.get(file);
+      // Nothing but `held` below may keep a file's bytes alive while it is parsed (memory under 4x the file).
+      contents.delete(file);
+      if (isDeferred(content)) {
+        pending.push(file);
+        continue;
+      }
       if (content === undefined) {
         if (isExplicit(file)) {
           throw new UsageError(`${file} does not exist${ctx.source.kind === "index" ? " in the git index" : ""}`, {
@@ -186,10 +212,13 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
       }
-      // Sources that cannot tell the size before reading (the index) are checked after.
+      const format = formatForSelected(file, jsonc);
+      // Sources that cannot tell the size before reading are checked after. YAML has its own,
+      // lower limit: its parser needs 100-200 bytes of memory per byte (never an out-of-memory abort).
       const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
-      if (size !== undefined && size > maxBytes) {
-        findings.push(tooLargeFinding(file, size, maxBytes));
+      const limit = format === "yaml" ? yamlMax : maxBytes;
+      if (size !== undefined && size > limit) {
+        findings.push(tooLargeFinding(file, size, limit, limit < maxBytes ? "max_yaml_size" : "max_file_size"));
         continue;
       }
       const readFailure = unreadable(file, content);
@@ -199,14 +228,17 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
         continue;
       }
       checked++;
-      const format = formatForSelected(file, jsonc);
       const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, env.mapper, env.requireSchema);
       // One at a time, never push(...list): a file can have hundreds of thousands of findings.
       if (known) {
         for (const f of known) findings.push(f);
         continue;
       }
-      const result = await validateFile(file, content as Buffer, format, env);
+      const held: HeldBytes = { bytes: content as Buffer };
+      // A live local would keep the bytes reachable for as long as validateFile runs.
+      // eslint-disable-next-line no-useless-assignment
+      content = undefined;
+      const result = await validateFile(file, held, format, env);
       if (result === "template") {
         checked--;
         skipped.add(file, { kind: "content", folder: folderOf(file) });
@@ -299,18 +331,29 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
   return out;
 }
 
+/** A file's bytes, handed over to validateFile, which lets go of them once they are decoded. */
+interface HeldBytes {
+  bytes: Buffer | undefined;
+}
+
 /** The file's findings, or "template" when it does not parse because it is a template (skipped with a notice). */
-async function validateFile(file: string, bytes: Buffer, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
+async function validateFile(file: string, held: HeldBytes, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
   const { cfg, store, mapper, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
-  let doc = parseDocument(bytes, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
+  // Decode, then drop the bytes before parsing: the buffer, the text and the parsed value of a
+  // big file are never all alive at once (issue 14: memory under 4x the largest file).
+  const text = decodeDocument(held.bytes!, file);
+  releaseBytes(held.bytes!);
+  held.bytes = undefined;
+  if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
+  let doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
   if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
     format = "jsonc";
-    doc = parseDocument(bytes, { path: file, format });
+    doc = parseDocument(text, { path: file, format });
   }
   // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
-  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, bytes, format)) return "template";
+  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);

@@ -39,6 +39,8 @@ export interface ValidateConfig {
   };
   /** Files larger than this are not parsed (parse/too-large warning): bytes, or "256MiB". Default 256 MiB. */
   max_file_size?: number | string;
+  /** YAML files larger than this are not parsed (parse/too-large warning): bytes, or "8MiB". Default 8 MiB. */
+  max_yaml_size?: number | string;
 }
 
 export interface ManifestConfig {

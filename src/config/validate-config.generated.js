@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "a2606bfd07f9cc6d1776861754661670f17517ba5f8086cbf79d657c83c6f1f4";
+export const schemaHash = "1d03e6c3d610041bed334fd5d85bce0416fd385505963f641dc478a33e031d94";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -144,6 +144,14 @@ const schema11 = {
         max_file_size: {
           description:
             "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+          oneOf: [
+            { type: "integer", minimum: 1, maximum: 536870912 },
+            { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+          ],
+        },
+        max_yaml_size: {
+          description:
+            "YAML files larger than this are not parsed but reported as parse/too-large (a warning): the YAML parser needs about 100-200 bytes of memory per byte of YAML. Bytes, or a size such as 8MiB. Default 8MiB (about 1.5 GB of memory to parse); at most 512MiB. The smaller of this and max_file_size applies to YAML.",
           oneOf: [
             { type: "integer", minimum: 1, maximum: 536870912 },
             { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
@@ -515,6 +523,14 @@ const schema12 = {
         { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
       ],
     },
+    max_yaml_size: {
+      description:
+        "YAML files larger than this are not parsed but reported as parse/too-large (a warning): the YAML parser needs about 100-200 bytes of memory per byte of YAML. Bytes, or a size such as 8MiB. Default 8MiB (about 1.5 GB of memory to parse); at most 512MiB. The smaller of this and max_file_size applies to YAML.",
+      oneOf: [
+        { type: "integer", minimum: 1, maximum: 536870912 },
+        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+      ],
+    },
     yaml: {
       type: "object",
       additionalProperties: false,
@@ -547,7 +563,7 @@ const schema12 = {
 };
 const schema13 = { type: "array", items: { type: "string", minLength: 1 } };
 const pattern0 = new RegExp("^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$", "u");
-const pattern1 = new RegExp("^!", "u");
+const pattern2 = new RegExp("^!", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1854,12 +1870,155 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.max_yaml_size !== undefined) {
+      let data28 = data.max_yaml_size;
+      const _errs85 = errors;
+      let valid35 = false;
+      let passing4 = null;
+      const _errs86 = errors;
+      if (!(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28))) {
+        const err58 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_yaml_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+          data: data28,
+        };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+      if (typeof data28 == "number") {
+        if (data28 > 536870912 || isNaN(data28)) {
+          const err59 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data28,
+          };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+        if (data28 < 1 || isNaN(data28)) {
+          const err60 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data28,
+          };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      }
+      var _valid4 = _errs86 === errors;
+      if (_valid4) {
+        valid35 = true;
+        passing4 = 0;
+      }
+      const _errs88 = errors;
+      if (typeof data28 === "string") {
+        if (!pattern0.test(data28)) {
+          const err61 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+            data: data28,
+          };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_yaml_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+          data: data28,
+        };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+      var _valid4 = _errs88 === errors;
+      if (_valid4 && valid35) {
+        valid35 = false;
+        passing4 = [passing4, 1];
+      } else {
+        if (_valid4) {
+          valid35 = true;
+          passing4 = 1;
+        }
+      }
+      if (!valid35) {
+        const err63 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing4 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_yaml_size.oneOf,
+          parentSchema: schema12.properties.max_yaml_size,
+          data: data28,
+        };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      } else {
+        errors = _errs85;
+        if (vErrors !== null) {
+          if (_errs85) {
+            vErrors.length = _errs85;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data28 = data.yaml;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-        for (const key6 in data28) {
+      let data29 = data.yaml;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key6 in data29) {
           if (!(key6 === "merge_keys" || key6 === "forbid_merge_keys" || key6 === "unknown_tags" || key6 === "custom_tags")) {
-            const err58 = {
+            const err64 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -1867,133 +2026,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data28,
-            };
-            if (vErrors === null) {
-              vErrors = [err58];
-            } else {
-              vErrors.push(err58);
-            }
-            errors++;
-          }
-        }
-        if (data28.merge_keys !== undefined) {
-          let data29 = data28.merge_keys;
-          if (Array.isArray(data29)) {
-            const len9 = data29.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              let data30 = data29[i9];
-              if (typeof data30 === "string") {
-                if (func4(data30) < 1) {
-                  const err59 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i9,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data30,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err59];
-                  } else {
-                    vErrors.push(err59);
-                  }
-                  errors++;
-                }
-              } else {
-                const err60 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i9,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data30,
-                };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err61 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
               data: data29,
-            };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        }
-        if (data28.forbid_merge_keys !== undefined) {
-          let data31 = data28.forbid_merge_keys;
-          if (Array.isArray(data31)) {
-            const len10 = data31.length;
-            for (let i10 = 0; i10 < len10; i10++) {
-              let data32 = data31[i10];
-              if (typeof data32 === "string") {
-                if (func4(data32) < 1) {
-                  const err62 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data32,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err62];
-                  } else {
-                    vErrors.push(err62);
-                  }
-                  errors++;
-                }
-              } else {
-                const err63 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data32,
-                };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err64 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data31,
             };
             if (vErrors === null) {
               vErrors = [err64];
@@ -2003,10 +2036,136 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data28.unknown_tags !== undefined) {
-          let data33 = data28.unknown_tags;
-          if (!(data33 === "error" || data33 === "warning")) {
-            const err65 = {
+        if (data29.merge_keys !== undefined) {
+          let data30 = data29.merge_keys;
+          if (Array.isArray(data30)) {
+            const len9 = data30.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data31 = data30[i9];
+              if (typeof data31 === "string") {
+                if (func4(data31) < 1) {
+                  const err65 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data31,
+                };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err67 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data30,
+            };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data29.forbid_merge_keys !== undefined) {
+          let data32 = data29.forbid_merge_keys;
+          if (Array.isArray(data32)) {
+            const len10 = data32.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              let data33 = data32[i10];
+              if (typeof data33 === "string") {
+                if (func4(data33) < 1) {
+                  const err68 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data33,
+                };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err70 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data32,
+            };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
+        }
+        if (data29.unknown_tags !== undefined) {
+          let data34 = data29.unknown_tags;
+          if (!(data34 === "error" || data34 === "warning")) {
+            const err71 = {
               instancePath: instancePath + "/yaml/unknown_tags",
               schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
               keyword: "enum",
@@ -2014,25 +2173,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema12.properties.yaml.properties.unknown_tags.enum,
               parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data33,
+              data: data34,
             };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err71];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err71);
             }
             errors++;
           }
         }
-        if (data28.custom_tags !== undefined) {
-          let data34 = data28.custom_tags;
-          if (Array.isArray(data34)) {
-            const len11 = data34.length;
+        if (data29.custom_tags !== undefined) {
+          let data35 = data29.custom_tags;
+          if (Array.isArray(data35)) {
+            const len11 = data35.length;
             for (let i11 = 0; i11 < len11; i11++) {
-              let data35 = data34[i11];
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (data35.files === undefined) {
-                  const err66 = {
+              let data36 = data35[i11];
+              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                if (data36.files === undefined) {
+                  const err72 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i11,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -2040,17 +2199,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data35,
+                    data: data36,
                   };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err72];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err72);
                   }
                   errors++;
                 }
-                if (data35.tags === undefined) {
-                  const err67 = {
+                if (data36.tags === undefined) {
+                  const err73 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i11,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -2058,18 +2217,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data35,
+                    data: data36,
                   };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err73];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err73);
                   }
                   errors++;
                 }
-                for (const key7 in data35) {
+                for (const key7 in data36) {
                   if (!(key7 === "files" || key7 === "tags")) {
-                    const err68 = {
+                    const err74 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i11,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -2077,133 +2236,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data35,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.files !== undefined) {
-                  let data36 = data35.files;
-                  if (Array.isArray(data36)) {
-                    const len12 = data36.length;
-                    for (let i12 = 0; i12 < len12; i12++) {
-                      let data37 = data36[i12];
-                      if (typeof data37 === "string") {
-                        if (func4(data37) < 1) {
-                          const err69 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data37,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err69];
-                          } else {
-                            vErrors.push(err69);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err70 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data37,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err70];
-                        } else {
-                          vErrors.push(err70);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err71 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
                       data: data36,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err71];
-                    } else {
-                      vErrors.push(err71);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.tags !== undefined) {
-                  let data38 = data35.tags;
-                  if (Array.isArray(data38)) {
-                    const len13 = data38.length;
-                    for (let i13 = 0; i13 < len13; i13++) {
-                      let data39 = data38[i13];
-                      if (typeof data39 === "string") {
-                        if (!pattern1.test(data39)) {
-                          const err72 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data39,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err72];
-                          } else {
-                            vErrors.push(err72);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err73 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data39,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err73];
-                        } else {
-                          vErrors.push(err73);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err74 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data38,
                     };
                     if (vErrors === null) {
                       vErrors = [err74];
@@ -2213,8 +2246,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data36.files !== undefined) {
+                  let data37 = data36.files;
+                  if (Array.isArray(data37)) {
+                    const len12 = data37.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data38 = data37[i12];
+                      if (typeof data38 === "string") {
+                        if (func4(data38) < 1) {
+                          const err75 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data38,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err76 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data38,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err76];
+                        } else {
+                          vErrors.push(err76);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err77 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data37,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.tags !== undefined) {
+                  let data39 = data36.tags;
+                  if (Array.isArray(data39)) {
+                    const len13 = data39.length;
+                    for (let i13 = 0; i13 < len13; i13++) {
+                      let data40 = data39[i13];
+                      if (typeof data40 === "string") {
+                        if (!pattern2.test(data40)) {
+                          const err78 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data40,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err78];
+                          } else {
+                            vErrors.push(err78);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err79 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data40,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err79];
+                        } else {
+                          vErrors.push(err79);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err80 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data39,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err75 = {
+                const err81 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i11,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -2222,18 +2381,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data35,
+                  data: data36,
                 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err81);
                 }
                 errors++;
               }
             }
           } else {
-            const err76 = {
+            const err82 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -2241,18 +2400,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data34,
+              data: data35,
             };
             if (vErrors === null) {
-              vErrors = [err76];
+              vErrors = [err82];
             } else {
-              vErrors.push(err76);
+              vErrors.push(err82);
             }
             errors++;
           }
         }
       } else {
-        const err77 = {
+        const err83 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -2260,18 +2419,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data28,
+          data: data29,
         };
         if (vErrors === null) {
-          vErrors = [err77];
+          vErrors = [err83];
         } else {
-          vErrors.push(err77);
+          vErrors.push(err83);
         }
         errors++;
       }
     }
   } else {
-    const err78 = {
+    const err84 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2282,9 +2441,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err84];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err84);
     }
     errors++;
   }
@@ -2538,8 +2697,8 @@ const schema26 = {
     },
   },
 };
-const pattern2 = new RegExp("^/", "u");
-const pattern5 = new RegExp("^(/.*)?$", "u");
+const pattern3 = new RegExp("^/", "u");
+const pattern6 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2883,7 +3042,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data8 = data7[i4];
           if (typeof data8 === "string") {
-            if (!pattern2.test(data8)) {
+            if (!pattern3.test(data8)) {
               const err15 = {
                 instancePath: instancePath + "/extensible/" + i4,
                 schemaPath: "#/properties/extensible/items/pattern",
@@ -2945,7 +3104,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data9) {
           const _errs27 = errors;
           if (typeof key1 === "string") {
-            if (!pattern2.test(key1)) {
+            if (!pattern3.test(key1)) {
               const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -3032,7 +3191,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (!pattern2.test(data12)) {
+            if (!pattern3.test(data12)) {
               const err22 = {
                 instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",
@@ -3094,7 +3253,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data13) {
           const _errs37 = errors;
           if (typeof key3 === "string") {
-            if (!pattern5.test(key3)) {
+            if (!pattern6.test(key3)) {
               const err25 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
@@ -3461,7 +3620,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern5.test(data3)) {
+            if (!pattern6.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -3619,7 +3778,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern5.test(data6)) {
+            if (!pattern6.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -3852,8 +4011,8 @@ const schema33 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern8 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern9 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern9 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern10 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3899,7 +4058,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern8.test(data0)) {
+        if (!pattern9.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -4142,7 +4301,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data7 = data.epoch;
       if (typeof data7 === "string") {
-        if (!pattern9.test(data7)) {
+        if (!pattern10.test(data7)) {
           const err14 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -4784,7 +4943,7 @@ const schema35 = {
     },
   },
 };
-const pattern11 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern12 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4865,7 +5024,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern9.test(data3)) {
+            if (!pattern10.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -4924,7 +5083,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern11.test(data4)) {
+        if (!pattern12.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

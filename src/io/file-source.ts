@@ -12,7 +12,23 @@ export type ReadResult = Buffer | { error: string; code?: string; link?: string;
 /** Read options: files over `maxBytes` are not read (ETOOLARGE with their size). */
 export interface ReadOptions {
   maxBytes?: number;
+  /**
+   * Stop reading once this many bytes are read: the paths not reached map to a DEFERRED result,
+   * for a later call (at least one file is always read). Bounds the memory of a batch by bytes,
+   * not by a count of files. Sources may ignore it and read everything.
+   */
+  maxTotalBytes?: number;
 }
+
+/** ReadResult code of a path not read because the call's maxTotalBytes was reached: read it again later. */
+export const DEFERRED = "EDEFERRED";
+
+/** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
+export function isDeferred(result: ReadResult | undefined): boolean {
+  return result !== undefined && !Buffer.isBuffer(result) && result.code === DEFERRED;
+}
+
+const deferred: ReadResult = { error: "not read yet (batch full)", code: DEFERRED };
 
 export interface FileSource {
   readonly kind: "worktree" | "index" | "commit";
@@ -46,10 +62,16 @@ export class WorktreeSource implements FileSource {
 export function readFilesUnder(root: string, paths: readonly string[], options: ReadOptions = {}): Map<string, ReadResult> {
   const out = new Map<string, ReadResult>();
   const escapes = escapingDirs(root);
+  const budget = options.maxTotalBytes ?? Infinity;
+  let total = 0;
   // Synchronous reads: for the many small files checked here they are several times faster
   // than FileHandle reads (measured in scripts/bench/validate.bench.mjs).
   for (const p of paths) {
     let fd: number | undefined;
+    if (total > 0 && total >= budget) {
+      out.set(p, deferred);
+      continue;
+    }
     // O_NOFOLLOW guards the last component only: a folder on the way may be a symlink out.
     if (inGitDir(p)) {
       out.set(p, { error: `${p} is inside .git/, which is never read`, code: OUTSIDE, link: p });
@@ -73,7 +95,9 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
         out.set(p, { error: `is ${st.size} bytes`, code: "ETOOLARGE", size: st.size });
         continue;
       }
-      out.set(p, fsSync.readFileSync(fd));
+      const bytes = st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : fsSync.readFileSync(fd);
+      total += bytes.length;
+      out.set(p, bytes);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === "ENOENT") continue;
@@ -84,6 +108,42 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
     }
   }
   return out;
+}
+
+/** ArrayBuffer with ES2024's resizable option (Node 20+; TypeScript's ES2023 lib does not know it). */
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (size: number, options: { maxByteLength: number }) => ArrayBuffer;
+
+/** Files this big are read into memory that releaseBytes() can hand back at once. */
+const RELEASABLE_SIZE = 8 * 1024 * 1024;
+
+/**
+ * The whole file, in a resizable ArrayBuffer: a GC may come long after the last use of a big
+ * buffer (a 200 MiB file stayed alive through its whole JSON.parse), and shrinking the buffer to
+ * nothing returns its pages at once. Reads to the end even if the file grew since fstat.
+ */
+function readReleasable(fd: number, size: number): Buffer {
+  const ab = new ResizableArrayBuffer(size, { maxByteLength: size });
+  const view = new Uint8Array(ab, 0, size);
+  let at = 0;
+  while (at < size) {
+    const n = fsSync.readSync(fd, view, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  const rest = fsSync.readFileSync(fd); // from the current position: empty unless the file grew
+  if (rest.length) return Buffer.concat([view.subarray(0, at), rest]);
+  if (at < size) return Buffer.from(view.slice(0, at)); // shrank since fstat
+  return Buffer.from(ab, 0, size);
+}
+
+/**
+ * Give back the memory of bytes that nobody will read again (their caller's promise), now rather
+ * than at the next GC; a no-op for buffers that share memory or were not read by readFilesUnder.
+ * The buffer reads as empty afterwards.
+ */
+export function releaseBytes(bytes: Buffer): void {
+  const ab = bytes.buffer as ArrayBuffer & { resizable?: boolean; resize?: (n: number) => void };
+  if (ab.resizable && bytes.byteOffset === 0 && bytes.byteLength === ab.byteLength) ab.resize!(0);
 }
 
 /** Whether a path's folder resolves outside the repository (or into .git/); one realpath per folder. */
@@ -135,7 +195,7 @@ export class IndexSource implements FileSource {
     return [...seen];
   }
 
-  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+  async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
     const wanted = new Set(paths);
     const byPath = new Map<string, IndexEntry>();
     for (const e of await this.allEntries()) {
@@ -143,8 +203,12 @@ export class IndexSource implements FileSource {
       const readable = isRegular(e.mode) || e.mode === SYMLINK;
       if (wanted.has(e.path) && readable && (e.stage === 0 || e.stage === 2 || !byPath.has(e.path))) byPath.set(e.path, e);
     }
-    const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
     const out = new Map<string, ReadResult>();
+    if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) {
+      const kept = new Set(await withinLimits(this.git, [...byPath.values()], options, out));
+      for (const [p, e] of byPath) if (!kept.has(e)) byPath.delete(p);
+    }
+    const blobs = await this.git.readBlobs([...byPath.values()].map((e) => e.oid));
     for (const [p, e] of byPath) {
       const b = blobs.get(e.oid);
       if (!b) out.set(p, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
@@ -152,6 +216,38 @@ export class IndexSource implements FileSource {
     }
     return out;
   }
+}
+
+/**
+ * The entries to read under `options`, by blob sizes from `git cat-file --batch-check`: a blob
+ * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
+ * taken, the rest are DEFERRED (at least one entry is always kept).
+ */
+export async function withinLimits(
+  git: Git,
+  entries: IndexEntry[],
+  options: ReadOptions,
+  out: Map<string, ReadResult>,
+): Promise<IndexEntry[]> {
+  const regular = entries.filter((e) => isRegular(e.mode));
+  if (regular.length === 0) return entries;
+  const sizes = await git.blobSizes(regular.map((e) => e.oid));
+  const maxBytes = options.maxBytes ?? Infinity;
+  const budget = options.maxTotalBytes ?? Infinity;
+  let total = 0;
+  return entries.filter((e) => {
+    const size = isRegular(e.mode) ? sizes.get(e.oid) : undefined;
+    if (size !== undefined && size > maxBytes) {
+      out.set(e.path, { error: `is ${size} bytes`, code: "ETOOLARGE", size });
+      return false;
+    }
+    if (total > 0 && total >= budget) {
+      out.set(e.path, deferred);
+      return false;
+    }
+    total += size ?? 0;
+    return true;
+  });
 }
 
 /** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */

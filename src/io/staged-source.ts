@@ -5,7 +5,7 @@
  * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
  */
 import type { Git, IndexEntry } from "./git.js";
-import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadResult } from "./file-source.js";
+import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadOptions, type ReadResult, withinLimits } from "./file-source.js";
 
 /** What a commit would change relative to HEAD (see StagedSource.changes). */
 export interface StagedDiff {
@@ -64,9 +64,9 @@ export class StagedSource implements FileSource {
     return this.full.list();
   }
 
-  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+  async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
     const { entries } = await this.load();
-    const known: IndexEntry[] = [];
+    let known: IndexEntry[] = [];
     const rest: string[] = [];
     for (const p of paths) {
       const e = entries.get(p);
@@ -74,13 +74,17 @@ export class StagedSource implements FileSource {
       else rest.push(p);
     }
     const out = new Map<string, ReadResult>();
+    // The modes of the other paths, asked while git gives the sizes: `:path` alone would read a symlink's target as content.
+    const restModes = rest.length ? this.git.lsStaged(rest) : Promise.resolve([]);
+    restModes.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    // A staged blob over the size limit is reported by the size git gives, never read (issue 14).
+    if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) known = await withinLimits(this.git, known, options, out);
     // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
     // one git process, and never a listing of the whole index.
     // Symlinks are read too, for their target text only: never followed (issue 14, item 6).
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755" || e.mode === SYMLINK);
     const names = [...regular.map((e) => e.oid), ...rest.map((p) => ":" + p)];
-    // The modes of the other paths, in parallel: `:path` alone would read a symlink's target as content.
-    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), rest.length ? this.git.lsStaged(rest) : []]);
+    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), restModes]);
     regular.forEach((e, i) => {
       const b = blobs[i];
       if (!b) out.set(e.path, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runChecks } from "../../src/checks/run-checks.js";
 import type { CheckContext } from "../../src/checks/types.js";
 import { Git } from "../../src/io/git.js";
@@ -145,6 +145,50 @@ describe("check --staged reads the index, not the working tree", () => {
       expect(r.code).toBe(2);
       expect(r.findings).toMatchObject([{ rule: "check/failed", message: expect.stringContaining("does not compile") }]);
     }));
+});
+
+describe("check --staged and validate.max_file_size", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  for (const args of [
+    ["check", "--staged"],
+    ["validate", "--staged"],
+  ]) {
+    it(`${args.join(" ")}: a staged blob over the limit is parse/too-large by its size from git, and never read`, () =>
+      withRepo(async (repo) => {
+        repo.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_file_size: 1KiB\n");
+        repo.write("data/a.json", "{}\n");
+        repo.commitAll("base");
+        repo.write("data/big.json", JSON.stringify({ pad: "x".repeat(4096) }));
+        repo.write("data/small.json", '{"a": 1,}');
+        repo.git("add", "data");
+        const bigOid = repo.git("rev-parse", ":data/big.json").trim();
+        const asked: string[] = [];
+        const { readBlobs, catFileBatch } = Git.prototype;
+        vi.spyOn(Git.prototype, "readBlobs").mockImplementation(function (this: Git, oids) {
+          asked.push(...oids);
+          return readBlobs.call(this, oids);
+        });
+        vi.spyOn(Git.prototype, "catFileBatch").mockImplementation(function (this: Git, names) {
+          asked.push(...names);
+          return catFileBatch.call(this, names);
+        });
+        const r = await report(repo, args);
+        expect(r.findings).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              rule: "parse/too-large",
+              file: "data/big.json",
+              message: expect.stringContaining("validate.max_file_size"),
+            }),
+            expect.objectContaining({ rule: "parse/syntax", file: "data/small.json" }),
+          ]),
+        );
+        expect(asked.length).toBeGreaterThan(0); // the small file was read
+        expect(asked).not.toContain(bigOid);
+        expect(asked).not.toContain(":data/big.json");
+      }));
+  }
 });
 
 describe("runChecks", () => {

@@ -63,7 +63,16 @@ function failed(format: DocumentFormat, findings: Finding[]): ParsedDocument {
   return { format, ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }
 
-/** Decodes once (a 50 MB file must not be decoded twice); the finding when the bytes are not UTF-8 text. */
+/**
+ * The text of a file's bytes, or the parse/encoding finding when they are not UTF-8 text (binary
+ * formats, UTF-16, NUL bytes, invalid UTF-8). Decodes once (a 50 MB file must not be decoded
+ * twice). Callers that hold a big file decode with this, drop the bytes, then parseDocument the
+ * text: the bytes, the text and the parsed value are then never all alive at once.
+ */
+export function decodeDocument(bytes: Uint8Array, file: string): string | Finding {
+  return decode(bytes, file);
+}
+
 function decode(bytes: Uint8Array, file: string): string | Finding {
   const early = checkMarkers(bytes, file);
   if (early) return early;
