@@ -1,12 +1,13 @@
 import { ConfigError } from "../errors.js";
 import { verbs } from "./index.js";
 import { runRecovery } from "../io/snapshot/recover.js";
+import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "recover",
   summary: "run a named recovery procedure from the config",
-  usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned]",
+  usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned] [--no-fetch]",
   positionals: { name: "NAME", description: "a procedure under recovery: in the config" },
   description:
     'Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: "command"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.',
@@ -14,6 +15,7 @@ export const command: CommandSpec = {
   options: {
     "dry-run": { type: "boolean", short: "n", description: "show what the restore steps would change; run no command" },
     "allow-unsigned": { type: "boolean", description: "let restore steps use snapshots whose signature does not verify" },
+    ...NO_FETCH_OPTION,
   },
   async run(ctx) {
     const name = ctx.positionals[0];
@@ -30,6 +32,7 @@ export const command: CommandSpec = {
       );
     }
     const steps = procedures[name];
+    if (steps.some((s) => "restore" in s)) await fetchUnlessOffline(ctx.git, ctx.loaded.config.snapshots, ctx.options, ctx.log);
     const t0 = process.hrtime.bigint();
     const reports = await runRecovery(steps, {
       git: ctx.git,
