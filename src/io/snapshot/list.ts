@@ -172,7 +172,9 @@ async function notHeld(git: Git, spec: string, newest: SnapshotRecord, paths: re
 async function allSnapshotsNewestFirst(git: Git, config: SnapshotsConfig | undefined): Promise<{ all: SnapshotRecord[]; epochs: number }> {
   const listed = await listAllSnapshots(git, config);
   const all = uniqueRecords(listed).filter((r) => r.info);
-  return { all: all.sort((a, b) => b.time - a.time), epochs: listed.epochs.length };
+  // Committer time has one-second steps; the signed Snapshot-Time trailer breaks ties.
+  const at = (r: SnapshotRecord) => Date.parse(r.info!.time) || 0;
+  return { all: all.sort((a, b) => b.time - a.time || at(b) - at(a)), epochs: listed.epochs.length };
 }
 
 /** Whether `spec` names a snapshot by id (prefix) rather than "latest" or a set. */
