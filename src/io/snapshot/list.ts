@@ -159,13 +159,13 @@ async function notHeld(git: Git, spec: string, newest: SnapshotRecord, paths: re
   // A set (not pre-restore) whose newest holder holds every path is the one to name.
   const sets = new Set(paths.flatMap((p) => (holders.get(p) ?? []).map((h) => h.set)));
   const full = [...sets].filter((set) => set !== PRE_RESTORE_SET && paths.every((p) => holders.get(p)?.some((h) => h.set === set)));
-  const pathArgs = paths.map((p) => (/^[A-Za-z0-9_./:@=+-]+$/.test(p) && !p.startsWith("-") ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(" ");
-  return new UsageError(`${what} ${every}: ${where.join("; ")}`, {
-    fix:
-      full.length > 0
-        ? `restore from a set that holds it: integrity-guard restore ${full[0]} -- ${pathArgs}`
-        : "name a file or folder a snapshot holds; list a snapshot's files with git ls-tree -r --name-only <snapshot>",
-  });
+  const quote = (p: string) => (/^[A-Za-z0-9_./:@=+-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+  const setOf = (p: string) => holders.get(p)?.find((h) => h.set !== PRE_RESTORE_SET)?.set;
+  let fix = "name a file or folder a snapshot holds; list a snapshot's files with git ls-tree -r --name-only <snapshot>";
+  if (full.length > 0) fix = `restore from a set that holds it: integrity-guard restore ${full[0]} -- ${paths.map(quote).join(" ")}`;
+  else if (paths.length > 1 && paths.every(setOf))
+    fix = `restore them set by set: ${paths.map((p) => `integrity-guard restore ${setOf(p)} -- ${quote(p)}`).join("; ")}`;
+  return new UsageError(`${what} ${every}: ${where.join("; ")}`, { fix });
 }
 
 /** Every snapshot (live chain, epochs, the remote's branch) with trailers, newest first. */
