@@ -1,7 +1,7 @@
 /**
  * `init --workflows`: what the three workflows contain (permissions, crons per set, shared
  * concurrency, only the snapshot ref fetched), that templates/ is fresh, and that existing files
- * are never overwritten without --force.
+ * are never overwritten without --force (they are kept, with a warning).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -121,7 +121,7 @@ describe("generated workflows", () => {
 });
 
 describe("installWorkflows", () => {
-  it("writes the three files, is idempotent, refuses to overwrite a changed file without force", async () => {
+  it("writes the three files, is idempotent, keeps a changed file without force (with a warning)", async () => {
     await withRepo(async (repo) => {
       const first = await installWorkflows(repo.dir, config);
       expect(first.written).toEqual([
@@ -135,9 +135,9 @@ describe("installWorkflows", () => {
 
       repo.write(".github/workflows/integrity-check.yml", "# mine\n");
       const snapBefore = repo.read(".github/workflows/integrity-snapshot.yml");
-      await expect(
-        installWorkflows(repo.dir, { ...config, snapshots: { ...config.snapshots, sets: { x: { paths: ["x"] } } } }),
-      ).rejects.toThrow(/integrity-check\.yml, .*integrity-snapshot\.yml.* already exist and differ.*nothing was written/);
+      const kept = await installWorkflows(repo.dir, { ...config, snapshots: { ...config.snapshots, sets: { x: { paths: ["x"] } } } });
+      expect(kept.written).toEqual([]);
+      expect(kept.notes.join("\n")).toMatch(/warning: kept .*integrity-check\.yml, .*integrity-snapshot\.yml.*: they differ/);
       expect(repo.read(".github/workflows/integrity-check.yml")).toBe("# mine\n");
       expect(repo.read(".github/workflows/integrity-snapshot.yml")).toBe(snapBefore);
 
