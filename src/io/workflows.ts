@@ -84,18 +84,23 @@ function signingEnv(config: Config, indent: string): string[] {
   return [`${indent}env:`, `${indent}  ${name}: \${{ secrets.${name} }}`];
 }
 
+/**
+ * The run step that fetches the snapshot branch and, with `withEpochs`, the closed epochs (the
+ * chains prune closed: without them a restore finds nothing once the first epoch is closed). The
+ * branch may be absent (no snapshot yet, or prune just closed it); the epochs refspec is a glob,
+ * which matches nothing without failing. The CLI fetches them on demand too; this step makes the
+ * job's git state plain to read in its log.
+ */
 function fetchSnapshotRefs(config: Config, indent: string, withEpochs: boolean): string[] {
   const branch = config.snapshots?.branch ?? "integrity-snapshots";
   const remote = config.snapshots?.remote ?? "origin";
-  const refspecs = [
-    `+refs/heads/${branch}:refs/heads/${branch}`,
-    ...(withEpochs ? ["+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*"] : []),
-  ];
+  const epochs = "+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*";
   return [
-    `${indent}- name: Fetch the snapshot branch only (its history is the chain of snapshots)`,
+    `${indent}- name: Fetch the snapshot branch${withEpochs ? " and its closed epochs" : " only"} (their history is the chain of snapshots)`,
     `${indent}  run: |`,
+    ...(withEpochs ? [`${indent}    git fetch --no-tags ${remote} '${epochs}'`] : []),
     `${indent}    if git ls-remote --exit-code --heads ${remote} ${branch} > /dev/null; then`,
-    `${indent}      git fetch --no-tags ${remote} ${refspecs.join(" ")}`,
+    `${indent}      git fetch --no-tags ${remote} +refs/heads/${branch}:refs/heads/${branch}`,
     `${indent}    else`,
     `${indent}      echo "no ${branch} branch on ${remote} yet"`,
     `${indent}    fi`,
@@ -247,7 +252,7 @@ export function restoreWorkflow(config: Config, options: WorkflowOptions = {}): 
     "    timeout-minutes: 30",
     "    steps:",
     `      - uses: ${CHECKOUT_REF}`,
-    ...fetchSnapshotRefs(config, "      ", false),
+    ...fetchSnapshotRefs(config, "      ", true),
     ...IDENTITY("      "),
     `      - uses: ${ref}`,
     "        with:",
