@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "3acde18d5acc915b180d8ef334b023918eebcd50fda1c9fa7b23e330c4d6c0fb";
+export const schemaHash = "067083e6b7fb4ffd3a5cbd96e01c8fc411d3c6f2c6e09a655cd773fa6c9cd5be";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -237,6 +237,14 @@ const schema11 = {
         epoch: {
           $ref: "#/definitions/duration",
           description: "Start a new chain this often; old chains are kept under tags and pruned whole.",
+        },
+        pre_restore: {
+          type: "object",
+          additionalProperties: false,
+          description: "Retention of the pre-restore snapshots every restore takes first (the undo of each restore).",
+          properties: {
+            keep: { type: "integer", minimum: 1, description: "How many of the newest pre-restore snapshots prune keeps. Default 20." },
+          },
         },
         sets: {
           type: "object",
@@ -3231,6 +3239,14 @@ const schema31 = {
       $ref: "#/definitions/duration",
       description: "Start a new chain this often; old chains are kept under tags and pruned whole.",
     },
+    pre_restore: {
+      type: "object",
+      additionalProperties: false,
+      description: "Retention of the pre-restore snapshots every restore takes first (the undo of each restore).",
+      properties: {
+        keep: { type: "integer", minimum: 1, description: "How many of the newest pre-restore snapshots prune keeps. Default 20." },
+      },
+    },
     sets: {
       type: "object",
       additionalProperties: {
@@ -3263,7 +3279,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "branch" || key0 === "remote" || key0 === "sign" || key0 === "epoch" || key0 === "sets")) {
+      if (!(key0 === "branch" || key0 === "remote" || key0 === "sign" || key0 === "epoch" || key0 === "pre_restore" || key0 === "sets")) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -3583,122 +3599,124 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.sets !== undefined) {
-      let data8 = data.sets;
+    if (data.pre_restore !== undefined) {
+      let data8 = data.pre_restore;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         for (const key2 in data8) {
-          let data9 = data8[key2];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.paths === undefined) {
-              const err16 = {
-                instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+          if (!(key2 === "keep")) {
+            const err16 = {
+              instancePath: instancePath + "/pre_restore",
+              schemaPath: "#/properties/pre_restore/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key2 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema31.properties.pre_restore,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data8.keep !== undefined) {
+          let data9 = data8.keep;
+          if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
+            const err17 = {
+              instancePath: instancePath + "/pre_restore/keep",
+              schemaPath: "#/properties/pre_restore/properties/keep/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema31.properties.pre_restore.properties.keep.type,
+              parentSchema: schema31.properties.pre_restore.properties.keep,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number") {
+            if (data9 < 1 || isNaN(data9)) {
+              const err18 = {
+                instancePath: instancePath + "/pre_restore/keep",
+                schemaPath: "#/properties/pre_restore/properties/keep/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 1 },
+                message: "must be >= 1",
+                schema: 1,
+                parentSchema: schema31.properties.pre_restore.properties.keep,
+                data: data9,
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err19 = {
+          instancePath: instancePath + "/pre_restore",
+          schemaPath: "#/properties/pre_restore/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema31.properties.pre_restore.type,
+          parentSchema: schema31.properties.pre_restore,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.sets !== undefined) {
+      let data10 = data.sets;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        for (const key3 in data10) {
+          let data11 = data10[key3];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.paths === undefined) {
+              const err20 = {
+                instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/sets/additionalProperties/required",
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
                 schema: schema31.properties.sets.additionalProperties.required,
                 parentSchema: schema31.properties.sets.additionalProperties,
-                data: data9,
+                data: data11,
               };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err20];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err20);
               }
               errors++;
             }
-            for (const key3 in data9) {
-              if (!(key3 === "paths" || key3 === "keep" || key3 === "schedule")) {
-                const err17 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+            for (const key4 in data11) {
+              if (!(key4 === "paths" || key4 === "keep" || key4 === "schedule")) {
+                const err21 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/properties/sets/additionalProperties/additionalProperties",
                   keyword: "additionalProperties",
-                  params: { additionalProperty: key3 },
+                  params: { additionalProperty: key4 },
                   message: "must NOT have additional properties",
                   schema: false,
                   parentSchema: schema31.properties.sets.additionalProperties,
-                  data: data9,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data9.paths !== undefined) {
-              let data10 = data9.paths;
-              if (Array.isArray(data10)) {
-                if (data10.length < 1) {
-                  const err18 = {
-                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
-                    schemaPath: "#/properties/sets/additionalProperties/properties/paths/minItems",
-                    keyword: "minItems",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 items",
-                    schema: 1,
-                    parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                    data: data10,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                const len0 = data10.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data11 = data10[i0];
-                  if (typeof data11 === "string") {
-                    if (func4(data11) < 1) {
-                      const err19 = {
-                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
-                        schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
-                        keyword: "minLength",
-                        params: { limit: 1 },
-                        message: "must NOT have fewer than 1 characters",
-                        schema: 1,
-                        parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err19];
-                      } else {
-                        vErrors.push(err19);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err20 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
-                      schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err20];
-                    } else {
-                      vErrors.push(err20);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err21 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/paths/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                  message: "must be array",
-                  schema: schema31.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                  data: data10,
+                  data: data11,
                 };
                 if (vErrors === null) {
                   vErrors = [err21];
@@ -3708,89 +3726,170 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.keep !== undefined) {
-              let data12 = data9.keep;
-              if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-                const err22 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
+            if (data11.paths !== undefined) {
+              let data12 = data11.paths;
+              if (Array.isArray(data12)) {
+                if (data12.length < 1) {
+                  const err22 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/paths/minItems",
+                    keyword: "minItems",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 items",
+                    schema: 1,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
+                    data: data12,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                const len0 = data12.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data13 = data12[i0];
+                  if (typeof data13 === "string") {
+                    if (func4(data13) < 1) {
+                      const err23 = {
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
+                        schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err24 = {
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
+                      schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err25 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/paths/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
+                  data: data12,
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data11.keep !== undefined) {
+              let data14 = data11.keep;
+              if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
+                const err26 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
                   schemaPath: "#/properties/sets/additionalProperties/properties/keep/type",
                   keyword: "type",
                   params: { type: "integer" },
                   message: "must be integer",
                   schema: schema31.properties.sets.additionalProperties.properties.keep.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
-                  data: data12,
+                  data: data14,
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
-              if (typeof data12 == "number") {
-                if (data12 < 1 || isNaN(data12)) {
-                  const err23 = {
-                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
+              if (typeof data14 == "number") {
+                if (data14 < 1 || isNaN(data14)) {
+                  const err27 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
                     schemaPath: "#/properties/sets/additionalProperties/properties/keep/minimum",
                     keyword: "minimum",
                     params: { comparison: ">=", limit: 1 },
                     message: "must be >= 1",
                     schema: 1,
                     parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
-                    data: data12,
+                    data: data14,
                   };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
               }
             }
-            if (data9.schedule !== undefined) {
-              let data13 = data9.schedule;
-              if (typeof data13 !== "string") {
-                const err24 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
+            if (data11.schedule !== undefined) {
+              let data15 = data11.schedule;
+              if (typeof data15 !== "string") {
+                const err28 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
                   schemaPath: "#/properties/sets/additionalProperties/properties/schedule/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                   schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
-                  data: data13,
+                  data: data15,
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err25 = {
-              instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+            const err29 = {
+              instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/sets/additionalProperties/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
               schema: schema31.properties.sets.additionalProperties.type,
               parentSchema: schema31.properties.sets.additionalProperties,
-              data: data9,
+              data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err29];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err30 = {
           instancePath: instancePath + "/sets",
           schemaPath: "#/properties/sets/type",
           keyword: "type",
@@ -3798,18 +3897,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema31.properties.sets.type,
           parentSchema: schema31.properties.sets,
-          data: data8,
+          data: data10,
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err30];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err27 = {
+    const err31 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -3820,9 +3919,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err31];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err31);
     }
     errors++;
   }
