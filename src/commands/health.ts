@@ -168,7 +168,8 @@ function componentFindings(d: Dashboard): Finding[] {
 }
 
 const FIXES: Record<string, string> = {
-  critical_files: "restore the broken files: integrity-guard restore latest <file> (the newest snapshot that holds it), or fix them by hand",
+  critical_files:
+    "restore the broken files: integrity-guard restore latest <file> (the newest snapshot that holds it), or fix them by hand",
   schemas: "run `integrity-guard validate` and fix the files it reports",
   manifest: "run `integrity-guard verify`; reseal with `integrity-guard seal` only if the changes are intended",
   configuration: "run `integrity-guard conflicts` and settle each key in one file",

@@ -100,7 +100,8 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   let workflows: { written: string[]; notes: string[] } | undefined;
 
   if (opts.dryRun) {
-    if (configPlan && (configPlan.action === "created" || configPlan.action === "replaced")) shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
+    if (configPlan && (configPlan.action === "created" || configPlan.action === "replaced"))
+      shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
     if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
     if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {

@@ -13,7 +13,11 @@ export const command: CommandSpec = {
     'Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: "command"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.\n\nWith --dry-run it shows the plan of every step and runs nothing: what each restore would create, modify and remove (its snapshot verified and read back, nothing written), the command each run step would run, and what each verify step would check. It exits 0 when every step can go ahead, 1 when one cannot (say, no snapshot holds its paths).',
   examples: ["integrity-guard recover meeting", "integrity-guard recover meeting --dry-run"],
   options: {
-    "dry-run": { type: "boolean", short: "n", description: "show the plan of every step (what restores would change, what would run); change and run nothing" },
+    "dry-run": {
+      type: "boolean",
+      short: "n",
+      description: "show the plan of every step (what restores would change, what would run); change and run nothing",
+    },
     "allow-unsigned": { type: "boolean", description: "let restore steps use snapshots whose signature does not verify" },
     ...NO_FETCH_OPTION,
   },

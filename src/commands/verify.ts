@@ -100,8 +100,7 @@ function exportSha256sum(ctx: CommandContext): { findings: Finding[]; raw: strin
       fix: "integrity-guard verify --format sha256sum > SHA256SUMS, then filter the lines you need",
     });
   const stored = readManifestFile(ctx.root);
-  if (!stored.exists)
-    throw new UsageError(`there is no ${MANIFEST_PATH} to export`, { fix: "seal the files first: integrity-guard seal" });
+  if (!stored.exists) throw new UsageError(`there is no ${MANIFEST_PATH} to export`, { fix: "seal the files first: integrity-guard seal" });
   if (!stored.manifest || stored.findings.some((f) => f.level === "error")) {
     // The checksum lines go to stdout; why there are none goes to stderr.
     for (const f of stored.findings) ctx.log(`integrity-guard: ${f.rule}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ""}`);

@@ -94,8 +94,10 @@ describe("recover NAME", () => {
       const before = repo.git("for-each-ref").trim();
       const r = await repo.cli(["recover", "good", "--dry-run"], env);
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/plan step 1\/3 restore hourly data\/ .*would change 1 file\(s\) from snapshot [0-9a-f]{12} \(modify data\/a\.json\)/);
-      expect(r.stdout).toContain('plan step 2/3 run test -f data/a.json && echo restarted');
+      expect(r.stdout).toMatch(
+        /plan step 1\/3 restore hourly data\/ .*would change 1 file\(s\) from snapshot [0-9a-f]{12} \(modify data\/a\.json\)/,
+      );
+      expect(r.stdout).toContain("plan step 2/3 run test -f data/a.json && echo restarted");
       expect(r.stdout).toContain('would run: sh -c "test -f data/a.json && echo restarted"');
       expect(r.stdout).toMatch(/plan step 3\/3 verify data\/ .*would check 1 file\(s\) under data\/ against snapshot/);
       expect(r.stdout).toContain("recovery good dry run: every step of the plan can go ahead; nothing was changed or run");

@@ -31,7 +31,10 @@ describe("snapshots from another clone", () => {
     const clones: TestRepo[] = [];
     const env = { IG_TEST_SIGNING_KEY: key.privateKey };
     try {
-      a.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }));
+      a.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }),
+      );
       a.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
       a.write("state.json", '{"n":0}\n');
       a.commitAll("setup");
@@ -86,11 +89,19 @@ describe("snapshots from another clone", () => {
       // and the new chain; its own snapshot stays on its branch.
       const after = await b.cli(["snapshots", "--format", "json"], env);
       expect(after.code, after.stderr).toBe(0);
-      expect(ids(after.stdout).map((s) => s.id).sort()).toEqual([s4, s3, s2, s1, pre].sort());
+      expect(
+        ids(after.stdout)
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual([s4, s3, s2, s1, pre].sort());
       expect(b.git("rev-parse", "refs/heads/integrity-snapshots").trim()).toBe(pre);
       // D's branch was wholly closed into the epoch: it follows the remote's new chain.
       const followed = await d.cli(["snapshots", "--set", "hourly", "--format", "json"], env);
-      expect(ids(followed.stdout).map((s) => s.id).sort()).toEqual([s4, s3, s2, s1].sort());
+      expect(
+        ids(followed.stdout)
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual([s4, s3, s2, s1].sort());
       expect(followed.stderr).toContain("was closed into refs/integrity-snapshots/epochs/");
       expect(d.git("rev-parse", "refs/heads/integrity-snapshots").trim()).toBe(s4);
       const newest = await b.cli(["restore", "latest", "state.json", "--dry-run", "--format", "json"], env);
@@ -120,7 +131,10 @@ describe("snapshots from another clone", () => {
   it("says which command fetches the snapshots when the remote cannot be read, and goes on with the local ones", async () => {
     const repo = createRepo();
     try {
-      repo.write(".integrity-guard/config.yml", snapshotConfig({ sign: "{ format: none }", sets: '    hourly: { paths: ["state.json"] }' }));
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sign: "{ format: none }", sets: '    hourly: { paths: ["state.json"] }' }),
+      );
       repo.write("state.json", "{}\n");
       repo.commitAll();
       repo.git("remote", "add", "origin", path.join(repo.dir, "no-such-remote"));

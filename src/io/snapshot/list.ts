@@ -75,7 +75,11 @@ export async function listAllSnapshots(
 }
 
 /** Every snapshot once (live, epochs, then the remote's), in listing order. */
-export function uniqueRecords(all: { live: SnapshotRecord[]; epochs: { chain: SnapshotRecord[] }[]; remote: SnapshotRecord[] }): SnapshotRecord[] {
+export function uniqueRecords(all: {
+  live: SnapshotRecord[];
+  epochs: { chain: SnapshotRecord[] }[];
+  remote: SnapshotRecord[];
+}): SnapshotRecord[] {
   const seen = new Set<string>();
   return [...all.live, ...all.epochs.flatMap((e) => e.chain), ...all.remote].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
 }
@@ -136,7 +140,13 @@ export async function holdsAll(git: Git, record: SnapshotRecord, paths: readonly
 const HOLDER_SCAN = 200;
 
 /** The error for paths the chosen snapshot does not hold: which sets and snapshots do. */
-async function notHeld(git: Git, spec: string, newest: SnapshotRecord, paths: readonly string[], all: readonly SnapshotRecord[]): Promise<UsageError> {
+async function notHeld(
+  git: Git,
+  spec: string,
+  newest: SnapshotRecord,
+  paths: readonly string[],
+  all: readonly SnapshotRecord[],
+): Promise<UsageError> {
   const holders = new Map<string, { set: string; newest: SnapshotRecord; count: number }[]>();
   for (const r of all.slice(0, HOLDER_SCAN)) {
     const listed = new Set((await git.lsTreeAt(r.id, paths)).map((e) => e.path));

@@ -84,7 +84,9 @@ async function followRemote(git: Git, config: SnapshotsConfig | undefined, remot
     if (!(await git.isAncestor(localTip, e.oid))) continue;
     if (remoteTip) await git.updateRefCas(branch, remoteTip, localTip, "integrity-guard: the remote closed this chain into an epoch");
     else await git.deleteRefCas(branch, localTip);
-    log(`note: ${branch} was closed into ${e.ref} on the remote; ${remoteTip ? "it now follows the remote's new chain" : "removed locally too"}`);
+    log(
+      `note: ${branch} was closed into ${e.ref} on the remote; ${remoteTip ? "it now follows the remote's new chain" : "removed locally too"}`,
+    );
     return;
   }
 }
