@@ -20,12 +20,13 @@ import { collectHealth } from "../io/health/collect.js";
 import { runChecksTimed } from "../checks/run-checks.js";
 import { appendHistory, mergeHistory, readHistory } from "../io/health/history.js";
 import { readSnapshotFacts } from "../io/health/snapshots.js";
+import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 import { appendAll } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "health",
-  usage: "integrity-guard health [--format text|json|svg] [--history] [--alert [--dry-run]] [--fail-on LEVEL]",
+  usage: "integrity-guard health [--format text|json|svg] [--history] [--alert [--dry-run]] [--fail-on LEVEL] [--no-fetch]",
   description: `
 Scores eight components from 0 to 100 and the whole repository from them: critical_files (exist,
 readable, non-empty, parse), schemas (share of files valid), manifest (drift), configuration
@@ -63,6 +64,7 @@ could not run. See docs/health.md for every rule and threshold.`,
       description: "exit 1 when the status is this bad or worse (default critical)",
     },
     "no-record": { type: "boolean", description: "do not append this run to the local health history" },
+    ...NO_FETCH_OPTION,
   },
   formats: ["text", "json", "svg"],
   run,
@@ -75,6 +77,8 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
       fix: "correct the health: section; docs/health.md lists every key",
     });
   }
+  // Backups pushed from another clone count: the remote's snapshot refs are read first.
+  if (ctx.loaded.config.snapshots) await fetchUnlessOffline(ctx.git, ctx.loaded.config.snapshots, ctx.options, ctx.log);
   if (ctx.options.history) return history(ctx, settings);
 
   const collected = await collectHealth({
@@ -165,7 +169,8 @@ function componentFindings(d: Dashboard): Finding[] {
 }
 
 const FIXES: Record<string, string> = {
-  critical_files: "restore the broken files: integrity-guard restore --set <set> --paths <file>, or fix them by hand",
+  critical_files:
+    "restore the broken files: integrity-guard restore latest <file> (the newest snapshot that holds it), or fix them by hand",
   schemas: "run `integrity-guard validate` and fix the files it reports",
   manifest: "run `integrity-guard verify`; reseal with `integrity-guard seal` only if the changes are intended",
   configuration: "run `integrity-guard conflicts` and settle each key in one file",

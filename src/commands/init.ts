@@ -28,7 +28,8 @@ interface InitOptions {
 /** What writing the config will do. */
 interface ConfigPlan {
   file: string;
-  action: "created" | "replaced" | "unchanged";
+  /** kept: another config exists and --force was not given (left exactly as it is). */
+  action: "created" | "replaced" | "unchanged" | "kept";
   content: string;
   /** Where the old config is copied before it is replaced (--force). */
   backup?: string;
@@ -51,16 +52,19 @@ pre-commit hook that integrity-guard did not write is moved to pre-commit.local 
 The hook runs the repository's own node_modules/.bin/integrity-guard, else the one on PATH, and
 blocks the commit when neither exists. Running init again changes nothing.
 
-An existing config is never overwritten unless --force is given; the old one is then kept
-beside it as config.yml.<time>.bak.`,
+On a repository that has a config already (another clone of a team's repository), init
+leaves the config alone and installs what is missing: the hook, and with --workflows the
+workflows (an existing workflow that differs is kept, with a warning). It exits 0, so every
+teammate can run it. --force replaces the config with the starter (the old one is kept beside
+it as config.yml.<time>.bak) and overwrites differing workflows.`,
   examples: [
     "npx integrity-guard init                 # starter config + pre-commit hook",
-    "npx integrity-guard init --hook-only     # another clone of a repository that has a config",
+    "npx integrity-guard init                 # another clone of a repository that has a config: the hook only",
     "npx integrity-guard init --dry-run       # show what would be written",
     "npx integrity-guard init --workflows     # also the GitHub workflows (check, snapshots, restore)",
   ],
   options: {
-    force: { type: "boolean", description: "replace an existing config (the old one is kept as a .bak) and existing workflow files" },
+    force: { type: "boolean", description: "replace an existing config (the old one is kept as a .bak) and workflow files that differ" },
     "no-hook": { type: "boolean", description: "write the config only; do not install the pre-commit hook" },
     "hook-only": { type: "boolean", description: "install the pre-commit hook only; leave the config alone" },
     workflows: { type: "boolean", description: "also write the GitHub workflows (.github/workflows/)" },
@@ -95,7 +99,8 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   let workflows: { written: string[]; notes: string[] } | undefined;
 
   if (opts.dryRun) {
-    if (configPlan && configPlan.action !== "unchanged") shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
+    if (configPlan && (configPlan.action === "created" || configPlan.action === "replaced"))
+      shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
     if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
     if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {
@@ -107,7 +112,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
     }
   }
 
-  const warnings = hookPlan ? toolWarnings(ctx.root, ctx.env) : [];
+  const warnings = [...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []), ...keptConfigWarnings(configPlan)];
   const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir);
   const text = [
     ...(opts.dryRun ? ["dry run: nothing was written."] : []),
@@ -168,25 +173,22 @@ function planConfig(root: string, force: boolean): ConfigPlan {
   }
   if (existing === undefined) return { file, action: "created", content };
   if (existing === content) return { file, action: "unchanged", content };
-  if (!force) {
-    throw new UsageError(`${CONFIG_PATH} already exists; init does not overwrite it`, {
-      fix: "run `integrity-guard init --hook-only` to install only the hook, or `integrity-guard init --force` to replace the config with the starter (the old one is kept as a .bak)",
-    });
-  }
+  // A team's repository: the config is theirs. Install what is missing, leave the config alone.
+  if (!force) return { file, action: "kept", content: existing };
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   return { file, action: "replaced", content, backup: `${file}.${stamp}.bak` };
 }
 
 /** The config the workflows are generated from: the one init is about to write, else the existing one. */
 async function configForWorkflows(root: string, plan: ConfigPlan | undefined): Promise<Config> {
-  if (!plan) return (await loadConfig(root)).config;
+  if (!plan || plan.action === "kept") return (await loadConfig(root)).config;
   const { config, findings } = validateConfigText(plan.content, CONFIG_PATH);
   if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`); // a bug, not a user error
   return config;
 }
 
 async function applyConfigPlan(plan: ConfigPlan): Promise<void> {
-  if (plan.action === "unchanged") return;
+  if (plan.action === "unchanged" || plan.action === "kept") return;
   try {
     await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
     // Durable (fsynced) before the config is replaced: a crash in between loses nothing.
@@ -208,7 +210,20 @@ function describeConfigPlan(root: string, plan: ConfigPlan, dryRun: boolean): st
       return `${dryRun ? "would replace" : "replaced"} ${rel} with the starter config (the old one ${dryRun ? "would be" : "is"} kept as ${toRepoPath(root, plan.backup!)})`;
     case "unchanged":
       return `${rel} is already the starter config: unchanged`;
+    case "kept":
+      return `${rel} exists: left as it is (\`integrity-guard init --force\` replaces it with the starter, keeping the old one as a .bak)`;
   }
+}
+
+/** A kept config that does not validate: init leaves it, but says so (check and the hook stop on it). */
+function keptConfigWarnings(plan: ConfigPlan | undefined): string[] {
+  if (plan?.action !== "kept") return [];
+  const { config, findings } = validateConfigText(plan.content, CONFIG_PATH);
+  if (config) return [];
+  const first = findings[0];
+  return [
+    `${CONFIG_PATH} does not validate${first ? ` (${first.line ? `line ${first.line}: ` : ""}${first.message})` : ""}; fix it, or replace it with the starter: integrity-guard init --force`,
+  ];
 }
 
 /** Repo-relative when inside the repository (core.hooksPath may point outside), else absolute. */
@@ -233,7 +248,7 @@ function toolWarnings(root: string, env: NodeJS.ProcessEnv): string[] {
 
 function nextSteps(config: ConfigPlan | undefined, hook: HookPlan | undefined, gitDir: string): string[] {
   const steps: string[] = [];
-  if (config && config.action !== "unchanged") {
+  if (config && (config.action === "created" || config.action === "replaced")) {
     steps.push(`map your JSON/YAML files to JSON Schemas in ${CONFIG_PATH} (validate.schemas), then commit it`);
   }
   steps.push("check the whole tree once: npx integrity-guard check");

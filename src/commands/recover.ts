@@ -1,17 +1,23 @@
 import { ConfigError } from "../errors.js";
 import { runRecovery } from "../io/snapshot/recover.js";
+import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "recover",
-  usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned]",
+  usage: "integrity-guard recover NAME [--dry-run] [--allow-unsigned] [--no-fetch]",
   positionals: { name: "NAME", description: "a procedure under recovery: in the config" },
   description:
-    'Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: "command"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.',
+    'Runs the steps of recovery.NAME in order: `restore: {set|snapshot, paths}` (a verified restore, exactly as the restore command does it, with its pre-restore snapshot and undo command), `run: "command"` (run by sh from the repository root; a non-zero exit fails the step), and `verify: true` (run check) or `verify: [paths]` (those paths must match the snapshot restored earlier). It stops at the first step that fails, says which, and exits 1. Every step is timed.\n\nWith --dry-run it shows the plan of every step and runs nothing: what each restore would create, modify and remove (its snapshot verified and read back, nothing written), the command each run step would run, and what each verify step would check. It exits 0 when every step can go ahead, 1 when one cannot (say, no snapshot holds its paths).',
   examples: ["integrity-guard recover meeting", "integrity-guard recover meeting --dry-run"],
   options: {
-    "dry-run": { type: "boolean", short: "n", description: "show what the restore steps would change; run no command" },
+    "dry-run": {
+      type: "boolean",
+      short: "n",
+      description: "show the plan of every step (what restores would change, what would run); change and run nothing",
+    },
     "allow-unsigned": { type: "boolean", description: "let restore steps use snapshots whose signature does not verify" },
+    ...NO_FETCH_OPTION,
   },
   async run(ctx) {
     const name = ctx.positionals[0];
@@ -28,6 +34,7 @@ export const command: CommandSpec = {
       );
     }
     const steps = procedures[name];
+    if (steps.some((s) => "restore" in s)) await fetchUnlessOffline(ctx.git, ctx.loaded.config.snapshots, ctx.options, ctx.log);
     const t0 = process.hrtime.bigint();
     const reports = await runRecovery(steps, {
       git: ctx.git,
@@ -44,23 +51,34 @@ export const command: CommandSpec = {
     });
     const total = Number(process.hrtime.bigint() - t0) / 1e6;
     const failed = reports.find((r) => !r.ok);
+    const dryRun = Boolean(ctx.options["dry-run"]);
+    const ok = dryRun ? "plan" : "ok  ";
     const lines = reports.map(
-      (r) => `${r.ok ? "ok  " : "FAIL"} step ${r.index}/${steps.length} ${r.label} (${(r.ms / 1000).toFixed(2)} s): ${r.detail}`,
+      (r) => `${r.ok ? ok : "FAIL"} step ${r.index}/${steps.length} ${r.label} (${(r.ms / 1000).toFixed(2)} s): ${r.detail}`,
     );
     for (let i = reports.length; i < steps.length; i++)
       lines.push(`skip step ${i + 1}/${steps.length}: not run because step ${failed!.index} failed`);
-    lines.push(
-      failed
-        ? `recovery ${name} FAILED at step ${failed.index} (${failed.label}) after ${(total / 1000).toFixed(2)} s`
-        : `recovery ${name} completed in ${(total / 1000).toFixed(2)} s`,
-    );
+    if (dryRun)
+      lines.push(
+        failed
+          ? `recovery ${name} dry run: step ${failed.index} (${failed.label}) could not go ahead; nothing was changed or run`
+          : `recovery ${name} dry run: every step of the plan can go ahead; nothing was changed or run`,
+      );
+    else
+      lines.push(
+        failed
+          ? `recovery ${name} FAILED at step ${failed.index} (${failed.label}) after ${(total / 1000).toFixed(2)} s`
+          : `recovery ${name} completed in ${(total / 1000).toFixed(2)} s`,
+      );
     const findings = reports.flatMap((r) => r.findings);
     if (failed && findings.length === 0) {
       findings.push({
         rule: "recover/step-failed",
         level: "error",
         message: `recovery ${name} failed at step ${failed.index} (${failed.label}): ${failed.detail}`,
-        fix: "fix the cause and run the procedure again; restores already done print their undo command above",
+        fix: dryRun
+          ? "fix the cause (the step's detail above); a dry run changed nothing"
+          : "fix the cause and run the procedure again; restores already done print their undo command above",
       });
     }
     return {

@@ -1,18 +1,20 @@
 import { displayText } from "../core/names.js";
 import { runRestore } from "../io/snapshot/run-restore.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
+import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import { refused } from "./snapshot.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "restore",
-  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned] [--identity FILE]",
+  usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned] [--identity FILE] [--no-fetch]",
   positionals: {
     name: "SNAPSHOT [PATHS...]",
     description:
-      "a snapshot id (or prefix), latest, or a set name (its newest snapshot); then the files or folders to restore (default: the whole set)",
+      "a snapshot id (or prefix), latest (with paths: the newest snapshot of any set that holds them all), or a set name (its newest snapshot); then the files or folders to restore, relative to the repository root (default: the whole set)",
   },
   description:
+    "Snapshots pushed from another clone are read too: the remote's snapshot branch and closed epochs (snapshots.remote, default origin) are fetched first when the local ones are missing or behind (--no-fetch: stay offline).\n\n" +
     "Verifies the snapshot's signature against the pinned key (snapshots.sign: allowed_signers for ssh, fingerprint for gpg) and the dates along its chain, and refuses an unsigned, forged or other-key snapshot (snapshot/signature, exit 1) unless --allow-unsigned. Every blob is read back and checked against the snapshot's manifest before anything is written.\n\n" +
     "The paths are then made to match the snapshot exactly: its files are written byte for byte from the snapshot's blobs, each to a temporary file in its folder that is then renamed into place (a file becomes a folder or a folder a file where the snapshot says so), and files under those paths that the snapshot does not hold are removed. The index is not changed: stage the result with git add when you want to commit it. Before changing anything the current state of those paths is recorded as a `pre-restore` snapshot, and the command that undoes the restore is printed and recorded in .git/integrity-guard/restore-journal.json: after a restore is killed half-way, every file is either as it was or as the snapshot has it, and the next restore refuses to do anything else until the interrupted one is undone or resumed (it prints both commands, exit 2). Afterwards every restored file is verified against the manifest (snapshot/checksum) and the recovery time is printed.",
   examples: [
@@ -29,9 +31,11 @@ export const command: CommandSpec = {
       description:
         "for an encrypted set: an age identity file or the ssh private key of a recipient (or env:NAME holding it); default snapshots.sets.SET.encrypt.key",
     },
+    ...NO_FETCH_OPTION,
   },
   async run(ctx) {
     const [spec = "latest", ...paths] = ctx.positionals;
+    await fetchUnlessOffline(ctx.git, ctx.loaded.config.snapshots, ctx.options, ctx.log);
     let o;
     try {
       o = await runRestore(ctx.git, ctx.loaded.config.snapshots, {

@@ -29,7 +29,9 @@ atomically under a lock, and resealing unchanged content leaves it byte-identica
 from then on \`verify\` and \`check --staged\` compare the tree against it.
 
 --format sha256sum also prints the entries as \`sha256sum -c\`/BagIt lines on stdout (paths
-relative to the repository root; symlinks left out), so other tools can check the tree.`,
+relative to the repository root; symlinks left out), so other tools can check the tree. It
+reseals first (and says so on stderr when that changed the manifest); \`verify --format
+sha256sum\` exports the sealed manifest without resealing.`,
   examples: [
     "integrity-guard seal && git add .integrity-guard/manifest.json",
     "integrity-guard seal --format sha256sum > SHA256SUMS && sha256sum -c SHA256SUMS",
@@ -130,6 +132,12 @@ relative to the repository root; symlinks left out), so other tools can check th
         bytes_hashed: stats.bytesHashed,
       };
       const what = written ? "wrote" : "unchanged:";
+      // The checksum list is of the new seal: say so when this run changed the manifest, so an
+      // export never blesses drift silently (the stdout bytes stay the list alone).
+      if (ctx.format === "sha256sum" && written)
+        ctx.log(
+          `integrity-guard: seal resealed ${MANIFEST_PATH} (${entries.length} file(s), root ${manifest.root.slice(0, 16)}…) before printing its checksums; to export the sealed manifest without resealing: integrity-guard verify --format sha256sum`,
+        );
       return {
         findings: unsupported,
         summary,

@@ -1,23 +1,25 @@
 import { resolvePin } from "../io/signing.js";
-import { listAllSnapshots, type SnapshotRecord } from "../io/snapshot/list.js";
+import { listAllSnapshots, uniqueRecords, type SnapshotRecord } from "../io/snapshot/list.js";
+import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import { signatureOf } from "../io/snapshot/verify.js";
 import type { CommandSpec } from "./types.js";
 import { maxOf } from "../core/append.js";
 
 export const command: CommandSpec = {
   name: "snapshots",
-  usage: "integrity-guard snapshots [--set NAME] [--format json]",
+  usage: "integrity-guard snapshots [--set NAME] [--no-fetch] [--format json]",
   description:
-    "Lists the snapshots on the snapshot branch (newest first), then those in closed epochs (refs/integrity-snapshots/epochs/*): id, set, time, number of files, total size, and the signature status checked against the pinned key (good, unsigned, bad, untrusted = another key, wrong-type = e.g. a gpg signature under an ssh pin, unverified = sign.format none). With --format json the list is the `snapshots` array.",
+    "Lists the snapshots on the snapshot branch (newest first), then those in closed epochs (refs/integrity-snapshots/epochs/*), then any on the remote's branch that the local one lacks: id, set, time, number of files, total size, and the signature status checked against the pinned key (good, unsigned, bad, untrusted = another key, wrong-type = e.g. a gpg signature under an ssh pin, unverified = sign.format none). With --format json the list is the `snapshots` array. Snapshots pushed from another clone are fetched first from snapshots.remote (default origin) when the local refs are missing or behind; --no-fetch stays offline.",
   examples: ["integrity-guard snapshots", "integrity-guard snapshots --set hourly --format json"],
   options: {
     set: { type: "string", short: "s", valueName: "NAME", description: "only snapshots of this set" },
+    ...NO_FETCH_OPTION,
   },
   async run(ctx) {
     const config = ctx.loaded.config.snapshots;
     const pin = config?.sign ? await resolvePin(config.sign, ctx.root).catch(() => undefined) : undefined;
-    const { live, epochs } = await listAllSnapshots(ctx.git, config);
-    const records: SnapshotRecord[] = [...live, ...epochs.flatMap((e) => e.chain)].filter(
+    const sync = await fetchUnlessOffline(ctx.git, config, ctx.options, ctx.log);
+    const records: SnapshotRecord[] = uniqueRecords(await listAllSnapshots(ctx.git, config)).filter(
       (r) => r.info && (!ctx.options.set || r.info.set === ctx.options.set),
     );
     const rows = [];
@@ -53,7 +55,7 @@ export const command: CommandSpec = {
     const widths = header.map((_, i) => maxOf(table.map((row) => row[i]!.length)));
     const text =
       rows.length === 0
-        ? "no snapshots yet (take one with integrity-guard snapshot --set NAME)"
+        ? `no snapshots yet (take one with integrity-guard snapshot --set NAME${sync?.failed ? `; the remote's could not be read: ${sync.failed}` : ""})`
         : table
             .map((row) =>
               row

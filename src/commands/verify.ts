@@ -11,13 +11,15 @@ import type { Finding } from "../core/finding.js";
 import { parseShard } from "../core/manifest/shard.js";
 import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
+import { renderSha256sum } from "../core/manifest/sha256sum.js";
+import { readManifestFile } from "../io/manifest-store.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
   name: "verify",
   yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
-  usage: "integrity-guard verify [--shard K/N] [--no-cache] [PATH...] | verify --merge REPORT.json...",
+  usage: "integrity-guard verify [--shard K/N] [--no-cache] [PATH...] | verify --merge REPORT.json... | verify --format sha256sum",
   description: `
 Compares every file sealed in ${MANIFEST_PATH}, and every file manifest.include covers now
 (tracked, untracked or ignored), with the working tree. Findings: manifest/modified,
@@ -32,6 +34,10 @@ also what detects bit rot; run it on a schedule.
 --shard K/N checks the entries whose path hashes to shard K of N (every entry lands in exactly
 one shard); --merge reads the --format json reports of all N shards and prints one report
 (their paths are relative to the current directory).
+
+--format sha256sum prints the sealed manifest as \`sha256sum -c\`/BagIt lines (paths relative to
+the repository root; symlinks left out) and changes nothing: unlike \`seal --format sha256sum\`,
+it never reseals, so drift is not blessed by exporting a checksum list.
 ${pathsHelp(
   "A folder or glob selects the files below it that the manifest has sealed or manifest.include covers; a sealed file that is gone can still be named (it is reported missing).",
 )}`,
@@ -41,6 +47,7 @@ ${pathsHelp(
     "integrity-guard verify --no-cache --format json > verify.json",
     "integrity-guard verify --shard 2/4 --format json > shard-2.json",
     "integrity-guard verify --merge shard-*.json --format github",
+    "integrity-guard verify --format sha256sum > SHA256SUMS && sha256sum -c --strict SHA256SUMS",
   ],
   options: {
     shard: { type: "string", valueName: "K/N", description: "check only shard K of N (1 <= K <= N)" },
@@ -52,8 +59,10 @@ ${pathsHelp(
     description:
       "check only these files, folders (`data`, `data/`, `.`) or quoted globs ('data/**/*.json'), relative to the current directory; with --merge: the --format json reports of the shards",
   },
+  formats: ["text", "json", "sarif", "github", "sha256sum"],
   async run(ctx) {
     if (ctx.options.merge === true) return merge(ctx.positionals, ctx.cwd ?? process.cwd());
+    if (ctx.format === "sha256sum") return exportSha256sum(ctx);
     const within = ctx.positionals.length > 0 ? await selectSealed(ctx) : undefined;
     let shard;
     if (typeof ctx.options.shard === "string") {
@@ -82,6 +91,22 @@ ${pathsHelp(
     };
   },
 };
+
+/** `--format sha256sum`: the sealed manifest as checksum lines, read only (never resealed). */
+function exportSha256sum(ctx: CommandContext): { findings: Finding[]; raw: string; exitCode?: 0 | 1 } {
+  if (ctx.positionals.length > 0 || ctx.options.shard !== undefined)
+    throw new UsageError("verify --format sha256sum exports the whole sealed manifest; it takes no paths or --shard", {
+      fix: "integrity-guard verify --format sha256sum > SHA256SUMS, then filter the lines you need",
+    });
+  const stored = readManifestFile(ctx.root);
+  if (!stored.exists) throw new UsageError(`there is no ${MANIFEST_PATH} to export`, { fix: "seal the files first: integrity-guard seal" });
+  if (!stored.manifest || stored.findings.some((f) => f.level === "error")) {
+    // The checksum lines go to stdout; why there are none goes to stderr.
+    for (const f of stored.findings) ctx.log(`integrity-guard: ${f.rule}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ""}`);
+    return { findings: stored.findings, raw: "", exitCode: 1 };
+  }
+  return { findings: [], raw: renderSha256sum(stored.manifest) };
+}
 
 /**
  * Paths on the command line: what they name among the files the manifest covers or has sealed

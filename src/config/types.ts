@@ -98,6 +98,8 @@ export interface SnapshotsConfig {
   remote?: string;
   sign?: { format: "ssh" | "gpg" | "none"; key?: string; allowed_signers?: string; fingerprint?: string };
   epoch?: string;
+  /** Retention of `pre-restore` snapshots: the newest `keep` stay (default 20, DEFAULT_PRE_RESTORE_KEEP). */
+  pre_restore?: { keep?: number };
   sets?: Record<string, SnapshotSet>;
 }
 

@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "1d03e6c3d610041bed334fd5d85bce0416fd385505963f641dc478a33e031d94";
+export const schemaHash = "9b168abfbed455f9a971aeb277f01a38c5934d0d6f0001ec61e7493242ed332e";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -288,6 +288,14 @@ const schema11 = {
         epoch: {
           $ref: "#/definitions/duration",
           description: "Start a new chain this often; old chains are kept under tags and pruned whole.",
+        },
+        pre_restore: {
+          type: "object",
+          additionalProperties: false,
+          description: "Retention of the pre-restore snapshots every restore takes first (the undo of each restore).",
+          properties: {
+            keep: { type: "integer", minimum: 1, description: "How many of the newest pre-restore snapshots prune keeps. Default 20." },
+          },
         },
         sets: {
           type: "object",
@@ -3958,6 +3966,14 @@ const schema31 = {
       $ref: "#/definitions/duration",
       description: "Start a new chain this often; old chains are kept under tags and pruned whole.",
     },
+    pre_restore: {
+      type: "object",
+      additionalProperties: false,
+      description: "Retention of the pre-restore snapshots every restore takes first (the undo of each restore).",
+      properties: {
+        keep: { type: "integer", minimum: 1, description: "How many of the newest pre-restore snapshots prune keeps. Default 20." },
+      },
+    },
     sets: {
       type: "object",
       additionalProperties: {
@@ -4018,7 +4034,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "branch" || key0 === "remote" || key0 === "sign" || key0 === "epoch" || key0 === "sets")) {
+      if (!(key0 === "branch" || key0 === "remote" || key0 === "sign" || key0 === "epoch" || key0 === "pre_restore" || key0 === "sets")) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -4338,129 +4354,131 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.sets !== undefined) {
-      let data8 = data.sets;
+    if (data.pre_restore !== undefined) {
+      let data8 = data.pre_restore;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         for (const key2 in data8) {
-          let data9 = data8[key2];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.paths === undefined) {
-              const err16 = {
-                instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+          if (!(key2 === "keep")) {
+            const err16 = {
+              instancePath: instancePath + "/pre_restore",
+              schemaPath: "#/properties/pre_restore/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key2 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema31.properties.pre_restore,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data8.keep !== undefined) {
+          let data9 = data8.keep;
+          if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
+            const err17 = {
+              instancePath: instancePath + "/pre_restore/keep",
+              schemaPath: "#/properties/pre_restore/properties/keep/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+              schema: schema31.properties.pre_restore.properties.keep.type,
+              parentSchema: schema31.properties.pre_restore.properties.keep,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number") {
+            if (data9 < 1 || isNaN(data9)) {
+              const err18 = {
+                instancePath: instancePath + "/pre_restore/keep",
+                schemaPath: "#/properties/pre_restore/properties/keep/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 1 },
+                message: "must be >= 1",
+                schema: 1,
+                parentSchema: schema31.properties.pre_restore.properties.keep,
+                data: data9,
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err19 = {
+          instancePath: instancePath + "/pre_restore",
+          schemaPath: "#/properties/pre_restore/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema31.properties.pre_restore.type,
+          parentSchema: schema31.properties.pre_restore,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.sets !== undefined) {
+      let data10 = data.sets;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        for (const key3 in data10) {
+          let data11 = data10[key3];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.paths === undefined) {
+              const err20 = {
+                instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/properties/sets/additionalProperties/required",
                 keyword: "required",
                 params: { missingProperty: "paths" },
                 message: "must have required property '" + "paths" + "'",
                 schema: schema31.properties.sets.additionalProperties.required,
                 parentSchema: schema31.properties.sets.additionalProperties,
-                data: data9,
+                data: data11,
               };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err20];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err20);
               }
               errors++;
             }
-            for (const key3 in data9) {
+            for (const key4 in data11) {
               if (!(
-                key3 === "paths" ||
-                key3 === "keep" ||
-                key3 === "schedule" ||
-                key3 === "ignored" ||
-                key3 === "allow_secrets" ||
-                key3 === "encrypt"
+                key4 === "paths" ||
+                key4 === "keep" ||
+                key4 === "schedule" ||
+                key4 === "ignored" ||
+                key4 === "allow_secrets" ||
+                key4 === "encrypt"
               )) {
-                const err17 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                const err21 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/properties/sets/additionalProperties/additionalProperties",
                   keyword: "additionalProperties",
-                  params: { additionalProperty: key3 },
+                  params: { additionalProperty: key4 },
                   message: "must NOT have additional properties",
                   schema: false,
                   parentSchema: schema31.properties.sets.additionalProperties,
-                  data: data9,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data9.paths !== undefined) {
-              let data10 = data9.paths;
-              if (Array.isArray(data10)) {
-                if (data10.length < 1) {
-                  const err18 = {
-                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
-                    schemaPath: "#/properties/sets/additionalProperties/properties/paths/minItems",
-                    keyword: "minItems",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 items",
-                    schema: 1,
-                    parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                    data: data10,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                const len0 = data10.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data11 = data10[i0];
-                  if (typeof data11 === "string") {
-                    if (func4(data11) < 1) {
-                      const err19 = {
-                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
-                        schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
-                        keyword: "minLength",
-                        params: { limit: 1 },
-                        message: "must NOT have fewer than 1 characters",
-                        schema: 1,
-                        parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err19];
-                      } else {
-                        vErrors.push(err19);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err20 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
-                      schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
-                      parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err20];
-                    } else {
-                      vErrors.push(err20);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err21 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/paths/type",
-                  keyword: "type",
-                  params: { type: "array" },
-                  message: "must be array",
-                  schema: schema31.properties.sets.additionalProperties.properties.paths.type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                  data: data10,
+                  data: data11,
                 };
                 if (vErrors === null) {
                   vErrors = [err21];
@@ -4470,80 +4488,78 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.keep !== undefined) {
-              let data12 = data9.keep;
-              if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-                const err22 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/keep/type",
-                  keyword: "type",
-                  params: { type: "integer" },
-                  message: "must be integer",
-                  schema: schema31.properties.sets.additionalProperties.properties.keep.type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
-                  data: data12,
-                };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-              if (typeof data12 == "number") {
-                if (data12 < 1 || isNaN(data12)) {
-                  const err23 = {
-                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
-                    schemaPath: "#/properties/sets/additionalProperties/properties/keep/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: 1 },
-                    message: "must be >= 1",
+            if (data11.paths !== undefined) {
+              let data12 = data11.paths;
+              if (Array.isArray(data12)) {
+                if (data12.length < 1) {
+                  const err22 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/paths/minItems",
+                    keyword: "minItems",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 items",
                     schema: 1,
-                    parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
                     data: data12,
                   };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err22);
                   }
                   errors++;
                 }
-              }
-            }
-            if (data9.schedule !== undefined) {
-              let data13 = data9.schedule;
-              if (typeof data13 !== "string") {
-                const err24 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/schedule/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
-                  data: data13,
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
+                const len0 = data12.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data13 = data12[i0];
+                  if (typeof data13 === "string") {
+                    if (func4(data13) < 1) {
+                      const err23 = {
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
+                        schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err24 = {
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
+                      schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-            if (data9.ignored !== undefined) {
-              let data14 = data9.ignored;
-              if (!(data14 === "include" || data14 === "exclude")) {
+              } else {
                 const err25 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/ignored",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/ignored/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema31.properties.sets.additionalProperties.properties.ignored.enum },
-                  message: "must be equal to one of the allowed values",
-                  schema: schema31.properties.sets.additionalProperties.properties.ignored.enum,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.ignored,
-                  data: data14,
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/paths/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.sets.additionalProperties.properties.paths.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
+                  data: data12,
                 };
                 if (vErrors === null) {
                   vErrors = [err25];
@@ -4553,22 +4569,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data9.allow_secrets !== undefined) {
-              let data15 = data9.allow_secrets;
-              const _errs36 = errors;
-              let valid8 = false;
-              let passing0 = null;
-              const _errs37 = errors;
-              if (typeof data15 !== "boolean") {
+            if (data11.keep !== undefined) {
+              let data14 = data11.keep;
+              if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
                 const err26 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/0/type",
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/keep/type",
                   keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0].type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0],
-                  data: data15,
+                  params: { type: "integer" },
+                  message: "must be integer",
+                  schema: schema31.properties.sets.additionalProperties.properties.keep.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
+                  data: data14,
                 };
                 if (vErrors === null) {
                   vErrors = [err26];
@@ -4577,64 +4589,60 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid0 = _errs37 === errors;
-              if (_valid0) {
-                valid8 = true;
-                passing0 = 0;
-              }
-              const _errs39 = errors;
-              if (Array.isArray(data15)) {
-                const len1 = data15.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data16 = data15[i1];
-                  if (typeof data16 === "string") {
-                    if (func4(data16) < 1) {
-                      const err27 = {
-                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
-                        schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/minLength",
-                        keyword: "minLength",
-                        params: { limit: 1 },
-                        message: "must NOT have fewer than 1 characters",
-                        schema: 1,
-                        parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
-                        data: data16,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
+              if (typeof data14 == "number") {
+                if (data14 < 1 || isNaN(data14)) {
+                  const err27 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/keep/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err27];
                   } else {
-                    const err28 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
-                      schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items.type,
-                      parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
-                      data: data16,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
+                    vErrors.push(err27);
                   }
+                  errors++;
                 }
-              } else {
-                const err29 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/type",
+              }
+            }
+            if (data11.schedule !== undefined) {
+              let data15 = data11.schedule;
+              if (typeof data15 !== "string") {
+                const err28 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/schedule/type",
                   keyword: "type",
-                  params: { type: "array" },
-                  message: "must be array",
-                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1],
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
                   data: data15,
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data11.ignored !== undefined) {
+              let data16 = data11.ignored;
+              if (!(data16 === "include" || data16 === "exclude")) {
+                const err29 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/ignored",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/ignored/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema31.properties.sets.additionalProperties.properties.ignored.enum },
+                  message: "must be equal to one of the allowed values",
+                  schema: schema31.properties.sets.additionalProperties.properties.ignored.enum,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.ignored,
+                  data: data16,
                 };
                 if (vErrors === null) {
                   vErrors = [err29];
@@ -4643,26 +4651,23 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid0 = _errs39 === errors;
-              if (_valid0 && valid8) {
-                valid8 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid8 = true;
-                  passing0 = 1;
-                }
-              }
-              if (!valid8) {
+            }
+            if (data11.allow_secrets !== undefined) {
+              let data17 = data11.allow_secrets;
+              const _errs41 = errors;
+              let valid9 = false;
+              let passing0 = null;
+              const _errs42 = errors;
+              if (typeof data17 !== "boolean") {
                 const err30 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf",
-                  keyword: "oneOf",
-                  params: { passingSchemas: passing0 },
-                  message: "must match exactly one schema in oneOf",
-                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets,
-                  data: data15,
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/0/type",
+                  keyword: "type",
+                  params: { type: "boolean" },
+                  message: "must be boolean",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0].type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0],
+                  data: data17,
                 };
                 if (vErrors === null) {
                   vErrors = [err30];
@@ -4670,49 +4675,46 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   vErrors.push(err30);
                 }
                 errors++;
-              } else {
-                errors = _errs36;
-                if (vErrors !== null) {
-                  if (_errs36) {
-                    vErrors.length = _errs36;
-                  } else {
-                    vErrors = null;
-                  }
-                }
               }
-            }
-            if (data9.encrypt !== undefined) {
-              let data17 = data9.encrypt;
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.recipients === undefined) {
-                  const err31 = {
-                    instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
-                    schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/required",
-                    keyword: "required",
-                    params: { missingProperty: "recipients" },
-                    message: "must have required property '" + "recipients" + "'",
-                    schema: schema31.properties.sets.additionalProperties.properties.encrypt.required,
-                    parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err31];
+              var _valid0 = _errs42 === errors;
+              if (_valid0) {
+                valid9 = true;
+                passing0 = 0;
+              }
+              const _errs44 = errors;
+              if (Array.isArray(data17)) {
+                const len1 = data17.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data18 = data17[i1];
+                  if (typeof data18 === "string") {
+                    if (func4(data18) < 1) {
+                      const err31 = {
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
+                        schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
+                        data: data18,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err31];
+                      } else {
+                        vErrors.push(err31);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-                for (const key4 in data17) {
-                  if (!(key4 === "recipients" || key4 === "key")) {
                     const err32 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
-                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/additionalProperties",
-                      keyword: "additionalProperties",
-                      params: { additionalProperty: key4 },
-                      message: "must NOT have additional properties",
-                      schema: false,
-                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                      data: data17,
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
+                      schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
+                      data: data18,
                     };
                     if (vErrors === null) {
                       vErrors = [err32];
@@ -4722,80 +4724,94 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data17.recipients !== undefined) {
-                  let data18 = data17.recipients;
-                  if (Array.isArray(data18)) {
-                    if (data18.length < 1) {
-                      const err33 = {
-                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
-                        schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/minItems",
-                        keyword: "minItems",
-                        params: { limit: 1 },
-                        message: "must NOT have fewer than 1 items",
-                        schema: 1,
-                        parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
-                        data: data18,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err33];
-                      } else {
-                        vErrors.push(err33);
-                      }
-                      errors++;
-                    }
-                    const len2 = data18.length;
-                    for (let i2 = 0; i2 < len2; i2++) {
-                      let data19 = data18[i2];
-                      if (typeof data19 === "string") {
-                        if (func4(data19) < 1) {
-                          const err34 = {
-                            instancePath:
-                              instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
-                            schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
-                            data: data19,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err34];
-                          } else {
-                            vErrors.push(err34);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err35 = {
-                          instancePath:
-                            instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
-                          schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items.type,
-                          parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
-                          data: data19,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err35];
-                        } else {
-                          vErrors.push(err35);
-                        }
-                        errors++;
-                      }
-                    }
+              } else {
+                const err33 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1],
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+              var _valid0 = _errs44 === errors;
+              if (_valid0 && valid9) {
+                valid9 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid9 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid9) {
+                const err34 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf",
+                  keyword: "oneOf",
+                  params: { passingSchemas: passing0 },
+                  message: "must match exactly one schema in oneOf",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets,
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              } else {
+                errors = _errs41;
+                if (vErrors !== null) {
+                  if (_errs41) {
+                    vErrors.length = _errs41;
                   } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data11.encrypt !== undefined) {
+              let data19 = data11.encrypt;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.recipients === undefined) {
+                  const err35 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/required",
+                    keyword: "required",
+                    params: { missingProperty: "recipients" },
+                    message: "must have required property '" + "recipients" + "'",
+                    schema: schema31.properties.sets.additionalProperties.properties.encrypt.required,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                for (const key5 in data19) {
+                  if (!(key5 === "recipients" || key5 === "key")) {
                     const err36 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
-                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.type,
-                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
-                      data: data18,
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/additionalProperties",
+                      keyword: "additionalProperties",
+                      params: { additionalProperty: key5 },
+                      message: "must NOT have additional properties",
+                      schema: false,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
+                      data: data19,
                     };
                     if (vErrors === null) {
                       vErrors = [err36];
@@ -4805,18 +4821,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data17.key !== undefined) {
-                  let data20 = data17.key;
-                  if (typeof data20 === "string") {
-                    if (func4(data20) < 1) {
+                if (data19.recipients !== undefined) {
+                  let data20 = data19.recipients;
+                  if (Array.isArray(data20)) {
+                    if (data20.length < 1) {
                       const err37 = {
-                        instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
-                        schemaPath: "#/definitions/envOrValue/minLength",
-                        keyword: "minLength",
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
+                        schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/minItems",
+                        keyword: "minItems",
                         params: { limit: 1 },
-                        message: "must NOT have fewer than 1 characters",
+                        message: "must NOT have fewer than 1 items",
                         schema: 1,
-                        parentSchema: schema32,
+                        parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
                         data: data20,
                       };
                       if (vErrors === null) {
@@ -4826,65 +4842,148 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    const len2 = data20.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data21 = data20[i2];
+                      if (typeof data21 === "string") {
+                        if (func4(data21) < 1) {
+                          const err38 = {
+                            instancePath:
+                              instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
+                            schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
+                            data: data21,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err38];
+                          } else {
+                            vErrors.push(err38);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err39 = {
+                          instancePath:
+                            instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
+                          schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items.type,
+                          parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
+                          data: data21,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err39];
+                        } else {
+                          vErrors.push(err39);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err38 = {
-                      instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                    const err40 = {
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
+                      schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.type,
+                      parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
+                      data: data20,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.key !== undefined) {
+                  let data22 = data19.key;
+                  if (typeof data22 === "string") {
+                    if (func4(data22) < 1) {
+                      const err41 = {
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                        schemaPath: "#/definitions/envOrValue/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema32,
+                        data: data22,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = {
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
                       schemaPath: "#/definitions/envOrValue/type",
                       keyword: "type",
                       params: { type: "string" },
                       message: "must be string",
                       schema: schema32.type,
                       parentSchema: schema32,
-                      data: data20,
+                      data: data22,
                     };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err42];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err42);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err39 = {
-                  instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
+                const err43 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
                   schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/type",
                   keyword: "type",
                   params: { type: "object" },
                   message: "must be object",
                   schema: schema31.properties.sets.additionalProperties.properties.encrypt.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                  data: data17,
+                  data: data19,
                 };
                 if (vErrors === null) {
-                  vErrors = [err39];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err39);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
             }
           } else {
-            const err40 = {
-              instancePath: instancePath + "/sets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+            const err44 = {
+              instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/sets/additionalProperties/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
               schema: schema31.properties.sets.additionalProperties.type,
               parentSchema: schema31.properties.sets.additionalProperties,
-              data: data9,
+              data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err44];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err44);
             }
             errors++;
           }
         }
       } else {
-        const err41 = {
+        const err45 = {
           instancePath: instancePath + "/sets",
           schemaPath: "#/properties/sets/type",
           keyword: "type",
@@ -4892,18 +4991,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema31.properties.sets.type,
           parentSchema: schema31.properties.sets,
-          data: data8,
+          data: data10,
         };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err45];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err45);
         }
         errors++;
       }
     }
   } else {
-    const err42 = {
+    const err46 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4914,9 +5013,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err46];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err46);
     }
     errors++;
   }

@@ -462,6 +462,40 @@ export class Git {
     throw new GitError(["fetch", remote, remoteRef], res.code, res.stderr);
   }
 
+  /** The URL of remote `name`, or undefined when no such remote is configured. Never throws. */
+  async tryRemoteUrl(name: string): Promise<string | undefined> {
+    const res = await this.exec(["remote", "get-url", "--", name], { okCodes: [0, 1, 2, 128] }).catch(() => undefined);
+    return res && res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
+  }
+
+  /**
+   * The remote's refs matching `patterns` (ls-remote's tail match, globs allowed), without
+   * fetching anything (`remote` must not start with "-"). Throws GitError when the remote cannot be read (offline, no access).
+   * Sample line: "<oid>\trefs/heads/integrity-snapshots\n". Never prompts for credentials.
+   */
+  async lsRemote(remote: string, patterns: readonly string[]): Promise<{ ref: string; oid: string }[]> {
+    const { stdout } = await this.exec(["ls-remote", "--refs", remote, ...patterns], { env: NO_PROMPT });
+    return stdout
+      .toString("utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [oid, ref] = line.split("\t");
+        return { ref: ref!, oid: oid! };
+      });
+  }
+
+  /** Fetch exactly these refspecs from `remote` (no tags, no FETCH_HEAD); throws GitError on failure. */
+  async fetchRefspecs(remote: string, refspecs: readonly string[]): Promise<void> {
+    await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, ...refspecs], { env: NO_PROMPT });
+  }
+
+  /** True when commit `a` is `b` or an ancestor of it (`merge-base --is-ancestor`). Never throws. */
+  async isAncestor(a: string, b: string): Promise<boolean> {
+    const res = await this.exec(["merge-base", "--is-ancestor", a, b], { okCodes: [0, 1, 128] }).catch(() => undefined);
+    return res?.code === 0;
+  }
+
   /**
    * Push refspecs without force (a `+` is never added). Extra args (e.g. --force-with-lease=ref:oid
    * for an epoch rollover) are passed through. Returns rejected=true when the remote refused an
@@ -647,6 +681,9 @@ export class Git {
     return path.resolve(this.root, stdout.toString("utf8").replace(/\n$/, ""));
   }
 }
+
+/** Network commands must fail, never wait for a password nobody will type. */
+const NO_PROMPT: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: "0" };
 
 /** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */
 export function literal(paths: readonly string[]): string[] {

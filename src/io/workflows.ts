@@ -84,18 +84,23 @@ function signingEnv(config: Config, indent: string): string[] {
   return [`${indent}env:`, `${indent}  ${name}: \${{ secrets.${name} }}`];
 }
 
+/**
+ * The run step that fetches the snapshot branch and, with `withEpochs`, the closed epochs (the
+ * chains prune closed: without them a restore finds nothing once the first epoch is closed). The
+ * branch may be absent (no snapshot yet, or prune just closed it); the epochs refspec is a glob,
+ * which matches nothing without failing. The CLI fetches them on demand too; this step makes the
+ * job's git state plain to read in its log.
+ */
 function fetchSnapshotRefs(config: Config, indent: string, withEpochs: boolean): string[] {
   const branch = config.snapshots?.branch ?? "integrity-snapshots";
   const remote = config.snapshots?.remote ?? "origin";
-  const refspecs = [
-    `+refs/heads/${branch}:refs/heads/${branch}`,
-    ...(withEpochs ? ["+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*"] : []),
-  ];
+  const epochs = "+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*";
   return [
-    `${indent}- name: Fetch the snapshot branch only (its history is the chain of snapshots)`,
+    `${indent}- name: Fetch the snapshot branch${withEpochs ? " and its closed epochs" : " only"} (their history is the chain of snapshots)`,
     `${indent}  run: |`,
+    ...(withEpochs ? [`${indent}    git fetch --no-tags ${remote} '${epochs}'`] : []),
     `${indent}    if git ls-remote --exit-code --heads ${remote} ${branch} > /dev/null; then`,
-    `${indent}      git fetch --no-tags ${remote} ${refspecs.join(" ")}`,
+    `${indent}      git fetch --no-tags ${remote} +refs/heads/${branch}:refs/heads/${branch}`,
     `${indent}    else`,
     `${indent}      echo "no ${branch} branch on ${remote} yet"`,
     `${indent}    fi`,
@@ -247,7 +252,7 @@ export function restoreWorkflow(config: Config, options: WorkflowOptions = {}): 
     "    timeout-minutes: 30",
     "    steps:",
     `      - uses: ${CHECKOUT_REF}`,
-    ...fetchSnapshotRefs(config, "      ", false),
+    ...fetchSnapshotRefs(config, "      ", true),
     ...IDENTITY("      "),
     `      - uses: ${ref}`,
     "        with:",
@@ -295,8 +300,10 @@ function defaultBranch(root: string): string {
 }
 
 /**
- * Write the workflows under .github/workflows/. Refuses (UsageError, nothing written) when any
- * target exists, unless `force`; with `dryRun` only reports what it would write.
+ * Write the workflows under .github/workflows/ that are missing (or, with `force`, differ from
+ * what the config calls for). A file that exists and differs is kept without `force`, with a
+ * warning in the notes: running init again on a team's repository installs what is missing and
+ * overwrites nothing. With `dryRun` it only reports what it would write.
  */
 export async function installWorkflows(
   root: string,
@@ -309,19 +316,16 @@ export async function installWorkflows(
     abs: resolveInside(root, `${WORKFLOW_DIR}/${name}`, { what: "workflow file" }),
     content,
   }));
-  const existing = targets.filter((t) => fs.existsSync(t.abs) && fs.readFileSync(t.abs, "utf8") !== t.content);
-  if (existing.length > 0 && !options.force) {
-    throw new UsageError(
-      `${existing.map((t) => t.rel).join(", ")} already exist${existing.length === 1 ? "s" : ""} and differ from what init would write; nothing was written`,
-      {
-        fix: "compare them with `integrity-guard init --workflows --dry-run`, or pass --force to overwrite",
-      },
-    );
-  }
   const written: string[] = [];
+  const kept: string[] = [];
   for (const t of targets) {
-    if (fs.existsSync(t.abs) && fs.readFileSync(t.abs, "utf8") === t.content) {
+    const existing = fs.existsSync(t.abs) ? fs.readFileSync(t.abs, "utf8") : undefined;
+    if (existing === t.content) {
       notes.push(`${t.rel} is already up to date`);
+      continue;
+    }
+    if (existing !== undefined && !options.force) {
+      kept.push(t.rel);
       continue;
     }
     if (!options.dryRun) {
@@ -330,6 +334,10 @@ export async function installWorkflows(
     }
     written.push(t.rel);
   }
+  if (kept.length > 0)
+    notes.push(
+      `warning: kept ${kept.join(", ")}: ${kept.length === 1 ? "it differs" : "they differ"} from what the config calls for; see the new ones with \`integrity-guard init --hook-only --workflows --force --dry-run\`, overwrite them (and leave the config alone) with \`integrity-guard init --hook-only --workflows --force\``,
+    );
   if (written.length > 0) notes.push("commit .github/workflows/ and push; the check runs on the next pull request");
   return { written, notes };
 }

@@ -199,13 +199,13 @@ describe("init through the built CLI", () => {
     expect(fs.readdirSync(globalHooks)).toEqual([]);
   });
 
-  it("refuses (exit 2) to overwrite an existing config, and changes nothing", () => {
+  it("leaves an existing config alone and installs the missing hook (exit 0): a teammate's clone", () => {
     repo = hookRepo({ install: false });
     const config = repo.read(".integrity-guard/config.yml");
     const r = repo.cliBundle(["init"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(".integrity-guard/config.yml already exists");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(".integrity-guard/config.yml exists: left as it is");
     expect(repo.read(".integrity-guard/config.yml")).toBe(config);
-    expect(exists(repo, ".git/hooks/pre-commit")).toBe(false);
+    expect(exists(repo, ".git/hooks/pre-commit")).toBe(true);
   });
 });

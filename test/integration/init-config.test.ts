@@ -1,7 +1,7 @@
 /**
  * `init` and the config: the starter config and the example's config validate against
- * schemas/config.schema.json; an existing config is never overwritten without --force, and with
- * --force the old one is kept; --dry-run, --no-hook and --hook-only do what they say.
+ * schemas/config.schema.json; an existing config is never overwritten without --force (init then
+ * installs what is missing, exit 0), and with --force the old one is kept; --dry-run, --no-hook and --hook-only do what they say.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -115,16 +115,38 @@ describe("the agent-workspace example config", () => {
 describe("init never clobbers a config", () => {
   const custom = 'version: 1\nvalidate:\n  files: ["data/**/*.json"]\n';
 
-  it("refuses (exit 2) to overwrite an existing config, before changing anything", async () => {
+  it("on a repository with a config, installs what is missing and leaves the config alone (exit 0), every time", async () => {
     await withRepo(async (repo) => {
-      repo.write(CONFIG_PATH, custom);
-      const before = tree(repo.dir);
+      repo.write(CONFIG_PATH, custom + "snapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [state.json] }\n");
+      const config = repo.read(CONFIG_PATH);
       const r = await repo.cli(["init"]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${CONFIG_PATH} already exists`);
-      expect(r.stderr).toContain("--hook-only");
-      expect(r.stderr).toContain("--force");
-      expect(tree(repo.dir)).toEqual(before); // not even the hook was installed
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${CONFIG_PATH} exists: left as it is`);
+      expect(repo.read(CONFIG_PATH)).toBe(config);
+      expect(fs.existsSync(path.join(repo.dir, ".git/hooks/pre-commit"))).toBe(true);
+      expect(JSON.parse((await repo.cli(["init", "--format", "json"])).stdout).config.action).toBe("kept");
+
+      // After editing the config: --workflows adds the workflows, the config stays.
+      const { WORKFLOW_DIR } = await import("../../src/io/workflows.js");
+      const wf = await repo.cli(["init", "--workflows"]);
+      expect(wf.code, wf.stderr).toBe(0);
+      expect(repo.read(CONFIG_PATH)).toBe(config);
+      expect(repo.read(`${WORKFLOW_DIR}/integrity-snapshot.yml`)).toContain("set: hourly");
+      const before = tree(repo.dir);
+      const again = await repo.cli(["init", "--workflows"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(tree(repo.dir)).toEqual(before); // idempotent
+    });
+  });
+
+  it("says so when the config it leaves alone does not validate", async () => {
+    await withRepo(async (repo) => {
+      repo.write(CONFIG_PATH, "version: 1\nvalidate: [oops\n");
+      const r = await repo.cli(["init"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`warning: ${CONFIG_PATH} does not validate`);
+      expect(r.stdout).toContain("integrity-guard init --force");
+      expect(repo.read(CONFIG_PATH)).toBe("version: 1\nvalidate: [oops\n");
     });
   });
 
@@ -259,15 +281,16 @@ describe("init --workflows (the call into src/io/workflows.ts)", () => {
     });
   });
 
-  it("a refusal to overwrite a workflow comes before any write (no config, no hook)", async () => {
+  it("keeps a workflow that differs, with a warning, and writes the missing ones", async () => {
     const { WORKFLOW_DIR, WORKFLOW_FILES } = await import("../../src/io/workflows.js");
     await withRepo(async (repo) => {
       repo.write(`${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`, "name: mine\n");
-      const before = tree(repo.dir);
       const r = await repo.cli(["init", "--workflows"]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(WORKFLOW_FILES[0]);
-      expect(tree(repo.dir)).toEqual(before);
+      expect(r.code, r.stderr).toBe(0);
+      expect(repo.read(`${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`)).toBe("name: mine\n");
+      expect(r.stdout).toContain(`warning: kept ${WORKFLOW_DIR}/${WORKFLOW_FILES[0]}`);
+      expect(r.stdout).toContain("integrity-guard init --hook-only --workflows --force");
+      expect(fs.existsSync(path.join(repo.dir, CONFIG_PATH))).toBe(true);
     });
   });
 });

@@ -95,4 +95,39 @@ describe("prune", () => {
       repo.cleanup();
     }
   });
+  it("prunes pre-restore snapshots by snapshots.pre_restore.keep, and says when a remaining epoch will be deleted", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s\n  pre_restore: { keep: 1 }" }),
+      );
+      repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+      const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+      repo.write("state.json", '{"n":1}\n');
+      const take = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], env);
+      const s1 = JSON.parse(take.stdout).snapshot.id as string;
+      const pres: string[] = [];
+      for (const n of [2, 3]) {
+        repo.write("state.json", `{"n":${n}}\n`);
+        const r = await repo.cli(["restore", "hourly", "--format", "json"], env);
+        expect(r.code, r.stderr).toBe(0);
+        pres.push(JSON.parse(r.stdout).restore.pre_restore_snapshot as string);
+      }
+      const dry = await repo.cli(["prune", "--dry-run", "--format", "json"], env);
+      expect(dry.code, dry.stderr).toBe(0);
+      const p = JSON.parse(dry.stdout).prune;
+      expect(p.keep.sort()).toEqual([s1, pres[1]].sort()); // the newest pre-restore only
+      expect(p.deferred).toEqual([pres[0]]); // in the live chain, closed into an epoch now
+      expect(p.closed_epoch).toMatch(/^refs\/integrity-snapshots\/epochs\//);
+      // That epoch stays while it holds kept snapshots: s1 (newest of keep 2) and pres[1] (keep 1).
+      expect(p.epochs_pending).toEqual([{ ref: p.closed_epoch, after: { "pre-restore": 1, hourly: 2 } }]);
+      const text = await repo.cli(["prune", "--dry-run"], env);
+      expect(text.stdout).toContain(
+        `epoch ${p.closed_epoch} stays: deleted by the first prune after 1 more snapshot(s) of set pre-restore and 2 more snapshot(s) of set hourly`,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
 });

@@ -17,6 +17,9 @@ const recovery = `recovery:
     - restore: { set: hourly, paths: ["data/"] }
     - run: "echo restarting; exit 3"
     - verify: ["data/"]
+  nowhere:
+    - restore: { set: hourly, paths: ["data/"] }
+    - verify: ["logs/"]
   clobbered:
     - restore: { set: hourly }
     - run: "echo overwritten > data/a.json"
@@ -85,12 +88,38 @@ describe("recover NAME", () => {
     }
   });
 
+  it("--dry-run shows the plan of every step, runs nothing, and exits 0 when the plan can go ahead", async () => {
+    const { repo, env } = await setup();
+    try {
+      const before = repo.git("for-each-ref").trim();
+      const r = await repo.cli(["recover", "good", "--dry-run"], env);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(
+        /plan step 1\/3 restore hourly data\/ .*would change 1 file\(s\) from snapshot [0-9a-f]{12} \(modify data\/a\.json\)/,
+      );
+      expect(r.stdout).toContain("plan step 2/3 run test -f data/a.json && echo restarted");
+      expect(r.stdout).toContain('would run: sh -c "test -f data/a.json && echo restarted"');
+      expect(r.stdout).toMatch(/plan step 3\/3 verify data\/ .*would check 1 file\(s\) under data\/ against snapshot/);
+      expect(r.stdout).toContain("recovery good dry run: every step of the plan can go ahead; nothing was changed or run");
+      expect(r.stderr).not.toContain("| restarted"); // the command did not run
+      expect(repo.read("data/a.json")).toBe("corrupt"); // nothing restored
+      expect(repo.git("for-each-ref").trim()).toBe(before); // no pre-restore snapshot either
+      // A plan that cannot go ahead is shown whole and exits 1.
+      const bad = await repo.cli(["recover", "nowhere", "--dry-run"], env);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain("FAIL step 2/2 verify logs/");
+      expect(bad.stdout).toContain("recovery nowhere dry run: step 2 (verify logs/) could not go ahead");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("names the configured procedures for an unknown name (exit 2)", async () => {
     const { repo, env } = await setup();
     try {
       const r = await repo.cli(["recover", "nope"], env);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("good, halfway, clobbered");
+      expect(r.stderr).toContain("good, halfway, nowhere, clobbered");
     } finally {
       repo.cleanup();
     }

@@ -111,7 +111,7 @@ describe("restore", () => {
       }
       const r = await repo.cli(["restore", "latest", "nothere.json"], env);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("not in this snapshot");
+      expect(r.stderr).toContain(`"nothere.json" is in no snapshot`); // "latest" with a path: the newest snapshot holding it
     } finally {
       repo.cleanup();
     }

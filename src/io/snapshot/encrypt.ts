@@ -124,7 +124,7 @@ export async function openIdentity(source: IdentitySource): Promise<{ decrypter:
   try {
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
       const identity = sshIdentity(text);
-      decrypter.addIdentity(identity as Identity);
+      decrypter.addIdentity(identity);
       recipients.push(identity.recipient);
     } else {
       for (const l of text.split(/\r?\n/)) {

@@ -8,10 +8,17 @@
  * with a lease (--force-with-lease on the exact old tip) so a concurrent snapshot is never lost.
  */
 import type { SnapshotsConfig } from "../../config/types.js";
-import { epochsToDrop, selectRetention, type RetentionResult } from "../../core/snapshot/retention.js";
+import {
+  DEFAULT_PRE_RESTORE_KEEP,
+  epochForecast,
+  epochsToDrop,
+  selectRetention,
+  type EpochForecast,
+  type RetentionResult,
+} from "../../core/snapshot/retention.js";
 import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
-import { branchRef, EPOCH_PREFIX, listAllSnapshots, type SnapshotRecord } from "./list.js";
+import { branchRef, EPOCH_PREFIX, listAllSnapshots, PRE_RESTORE_SET, type SnapshotRecord } from "./list.js";
 import { zeroOidLike } from "./take.js";
 
 export interface PrunePlan {
@@ -23,6 +30,10 @@ export interface PrunePlan {
   dropEpochs: { ref: string; oid: string; ids: string[] }[];
   /** Snapshots the policy drops that stay for now (their epoch still holds kept ones). */
   deferred: string[];
+  /** For each epoch that stays (the one being closed included): when a later prune deletes it. */
+  forecast: EpochForecast[];
+  /** The live chain is not closed yet: the earliest time (s) a prune may close it (undefined: nothing to close). */
+  closableAt?: number;
 }
 
 /** "7d" -> seconds. */
@@ -36,12 +47,12 @@ export async function planPrune(git: Git, config: SnapshotsConfig | undefined, n
   const { live, epochs } = await listAllSnapshots(git, config);
   const records = [...live, ...epochs.flatMap((e) => e.chain)].filter((r) => r.info);
   const policy: Record<string, number | undefined> = {};
+  // Every restore records a pre-restore snapshot: kept by their own policy, not forever.
+  policy[PRE_RESTORE_SET] = config?.pre_restore?.keep ?? DEFAULT_PRE_RESTORE_KEEP;
   for (const [name, set] of Object.entries(config?.sets ?? {})) policy[name] = set.keep;
-  const retention = selectRetention(
-    records.map((r) => ({ id: r.id, set: r.info!.set, time: Date.parse(r.info!.time) })),
-    policy,
-  );
-  const plan: PrunePlan = { retention, records, dropEpochs: [], deferred: [] };
+  const items = records.map((r) => ({ id: r.id, set: r.info!.set, time: Date.parse(r.info!.time) }));
+  const retention = selectRetention(items, policy);
+  const plan: PrunePlan = { retention, records, dropEpochs: [], deferred: [], forecast: [] };
   const epochItems = epochs.map((e) => ({ ref: e.ref, oid: e.chain[0]?.id ?? "", snapshotIds: e.chain.map((c) => c.id) }));
   const root = live[live.length - 1];
   const epochAge = durationSeconds(config?.epoch ?? "7d");
@@ -56,6 +67,13 @@ export async function planPrune(git: Git, config: SnapshotsConfig | undefined, n
   }
   const drop = new Set(epochsToDrop(epochItems, retention.keep));
   for (const e of epochItems) if (drop.has(e.ref)) plan.dropEpochs.push({ ref: e.ref, oid: e.oid, ids: e.snapshotIds });
+  plan.forecast = epochForecast(
+    epochItems.filter((e) => !drop.has(e.ref)),
+    items,
+    policy,
+    retention.keep,
+  );
+  if (!plan.closeLiveAs && root && live.some((r) => retention.drop.has(r.id))) plan.closableAt = root.time + epochAge;
   const gone = new Set(plan.dropEpochs.flatMap((e) => e.ids));
   plan.deferred = [...retention.drop].filter((id) => !gone.has(id));
   return plan;

@@ -69,13 +69,16 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
         report.ok = o.findings.length === 0;
         const n = o.plan.create.length + o.plan.modify.length + o.plan.remove.length;
         report.detail = `${deps.dryRun ? "would change" : "changed"} ${n} file(s) from snapshot ${o.snapshot.id.slice(0, 12)}${o.undo ? `; undo: ${o.undo.command}` : ""}`;
+        if (deps.dryRun) report.detail += planSummary(o.plan);
       } else if ("run" in step) {
-        if (deps.dryRun) report.detail = "not run (--dry-run)";
+        if (deps.dryRun) report.detail = `would run: sh -c ${JSON.stringify(step.run)} from the repository root (not run: --dry-run)`;
         else {
           const code = await runShell(step.run, deps.git.root, deps.env, deps.log);
           report.ok = code === 0;
           report.detail = `exit code ${code}`;
         }
+      } else if (step.verify === true && deps.dryRun) {
+        report.detail = "would run check on the whole tree (not run: --dry-run)";
       } else if (step.verify === true) {
         report.findings = (await deps.runCheck()).filter((f) => f.level === "error");
         report.ok = report.findings.length === 0;
@@ -85,6 +88,19 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
           throw new GuardError("a verify step with paths needs an earlier restore step to verify against", {
             fix: "put a restore step before it, or use verify: true",
           });
+        if (deps.dryRun) {
+          // The plan is possible when the restore before it holds files under these paths.
+          const scopes = step.verify.map((p) => checkRelative(p, "verify path"));
+          const n = Object.keys(restored.manifest.files).filter((f) => scopes.some((sc) => inScope(f, sc))).length;
+          report.ok = n > 0;
+          report.detail =
+            n > 0
+              ? `would check ${n} file(s) under ${step.verify.join(", ")} against snapshot ${restored.id.slice(0, 12)} (not run: --dry-run)`
+              : `no file of snapshot ${restored.id.slice(0, 12)} is under ${step.verify.join(", ")}: this step would fail`;
+          report.ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          reports.push(report);
+          continue;
+        }
         report.findings = await verifyPaths(deps.git.root, restored.manifest, step.verify);
         report.ok = report.findings.length === 0;
         report.detail = report.ok
@@ -99,9 +115,18 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
     }
     report.ms = Number(process.hrtime.bigint() - t0) / 1e6;
     reports.push(report);
-    if (!report.ok) break;
+    // A dry run shows the plan of every step, even after one that could not go ahead.
+    if (!report.ok && !deps.dryRun) break;
   }
   return reports;
+}
+
+/** ": create a, modify b, remove c" for a dry run's restore step (at most five names each). */
+function planSummary(plan: { create: string[]; modify: string[]; remove: string[] }): string {
+  const part = (verb: string, list: string[]) =>
+    list.length === 0 ? [] : [`${verb} ${list.slice(0, 5).join(", ")}${list.length > 5 ? ` and ${list.length - 5} more` : ""}`];
+  const parts = [...part("create", plan.create), ...part("modify", plan.modify), ...part("remove", plan.remove)];
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
 /** A configured shell command, run from the repository root; its output goes to the log. */

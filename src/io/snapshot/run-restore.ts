@@ -53,7 +53,7 @@ export interface RestoreOutcome {
 export async function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-  const snapshot = await resolveSnapshot(git, config, options.spec);
+  const snapshot = await resolveSnapshot(git, config, options.spec, options.paths);
   const short = snapshot.id.slice(0, 12);
 
   // Trust first: nothing is read from an untrusted snapshot beyond its signature and dates.
@@ -188,7 +188,7 @@ async function newestTrusted(
   refused: SnapshotRecord,
   pin: Awaited<ReturnType<typeof resolvePin>>,
 ): Promise<SnapshotRecord | undefined> {
-  for (const r of await olderCandidates(git, config, options.spec, refused, 10)) {
+  for (const r of await olderCandidates(git, config, options.spec, refused, 10, options.paths)) {
     const t = await trustFindings(git, r, pin, options.env);
     if (t.findings.every((f) => options.allowUnsigned && f.rule === "snapshot/signature")) return r;
   }
