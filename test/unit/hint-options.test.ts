@@ -2,7 +2,7 @@
  * Every command line the code can print (hints, fixes, help texts, examples) names only options
  * that exist (issue 15: `health` suggested `restore --set <set> --paths <file>`). The sources are
  * read as text: each `integrity-guard VERB ...` up to the end of the command (a quote, backtick,
- * newline, `;`, `)` or `, `) has its `--options` checked against the CLI's option table (the
+ * newline, `;`, `)`, `, ` or a shell operator `&&`, `||`, `|`, `>`) has its `--options` checked against the CLI's option table (the
  * verb's options and the global ones). Words after a bare `--` are paths, not options.
  */
 import fs from "node:fs";
@@ -25,7 +25,8 @@ export function hintsIn(text: string, file: string): Hint[] {
   const re = /integrity-guard ([a-z][a-z-]*)([^`"'\n;)]*?)(?=[`"'\n;)]|, |$)/g;
   for (const m of text.matchAll(re)) {
     const verb = m[1]!;
-    const words = m[2]!.split(/\s+/);
+    // A shell operator ends the command: `verify --format sha256sum > F && sha256sum -c --strict F`.
+    const words = m[2]!.split(/\s+(?:&&|\|\||\||>|<)\s/)[0]!.split(/\s+/);
     const end = words.indexOf("--");
     const options = (end >= 0 ? words.slice(0, end) : words)
       .map((w) => /^--([a-z][a-z0-9-]*)(=.*)?$/.exec(w)?.[1])
@@ -48,6 +49,7 @@ describe("hints name only options that exist", () => {
     expect(hintsIn(old, "x")).toEqual([{ file: "x", line: 1, verb: "restore", options: ["set", "paths"] }]);
     expect(hintsIn("`integrity-guard restore hourly -- --odd-name.json`", "x")[0]!.options).toEqual([]);
     expect(hintsIn("run `integrity-guard init --hook-only` to", "x")[0]!.options).toEqual(["hook-only"]);
+    expect(hintsIn('"integrity-guard verify --format sha256sum > S && sha256sum -c --strict S"', "x")[0]!.options).toEqual(["format"]);
   });
 
   it("every integrity-guard command line in src/ uses options of that command", async () => {

@@ -13,7 +13,7 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Decrypter, identityToRecipient, type Identity, type Recipient } from "age-encryption";
+import { Decrypter, identityToRecipient, type Recipient } from "age-encryption";
 import type { SnapshotEncrypt, SnapshotSet } from "../../config/types.js";
 import type { SnapshotFileEntry, SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { ConfigError, EnvironmentError } from "../../errors.js";
