@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "3acde18d5acc915b180d8ef334b023918eebcd50fda1c9fa7b23e330c4d6c0fb";
+export const schemaHash = "dc665668eebeb5b94715f838e2801bf1b75915149d38c4bc8b83c170a2a2b6ef";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -168,8 +168,9 @@ const schema11 = {
         },
         extensible: {
           type: "array",
-          items: { type: "string", pattern: "^/" },
-          description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+          items: { type: "string", pattern: "^(/|$)" },
+          description:
+            'Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key); "" is the whole document.',
         },
         owners: {
           type: "object",
@@ -1947,8 +1948,9 @@ const schema26 = {
     },
     extensible: {
       type: "array",
-      items: { type: "string", pattern: "^/" },
-      description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+      items: { type: "string", pattern: "^(/|$)" },
+      description:
+        'Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key); "" is the whole document.',
     },
     owners: {
       type: "object",
@@ -1970,7 +1972,8 @@ const schema26 = {
     },
   },
 };
-const pattern2 = new RegExp("^/", "u");
+const pattern2 = new RegExp("^(/|$)", "u");
+const pattern3 = new RegExp("^/", "u");
 const pattern5 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -2320,9 +2323,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 instancePath: instancePath + "/extensible/" + i4,
                 schemaPath: "#/properties/extensible/items/pattern",
                 keyword: "pattern",
-                params: { pattern: "^/" },
-                message: 'must match pattern "' + "^/" + '"',
-                schema: "^/",
+                params: { pattern: "^(/|$)" },
+                message: 'must match pattern "' + "^(/|$)" + '"',
+                schema: "^(/|$)",
                 parentSchema: schema26.properties.extensible.items,
                 data: data8,
               };
@@ -2377,7 +2380,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data9) {
           const _errs27 = errors;
           if (typeof key1 === "string") {
-            if (!pattern2.test(key1)) {
+            if (!pattern3.test(key1)) {
               const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -2464,7 +2467,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (!pattern2.test(data12)) {
+            if (!pattern3.test(data12)) {
               const err22 = {
                 instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",

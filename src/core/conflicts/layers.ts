@@ -253,7 +253,9 @@ function walk(
     const s = ctx.merge.get(p) ?? strategy;
     const lower = overridden(childBelow, ctx.altsPerLayer);
     const kind = kindOf(v);
-    const changed = kind === undefined ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
+    // A differ pointer may change type on purpose (PeerTube's `max_age: -1` over '30 days').
+    const changed =
+      kind === undefined || underAny(p, ctx.differ) ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
     if (changed.length > 0) {
       ctx.pending.push(typeChange(ctx, over, p, v, changed));
       continue;
