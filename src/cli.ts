@@ -157,7 +157,18 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const result = await spec.run(ctx);
   if (io.stdoutFile && values.staged !== true) dropOwnReport(result, ctx.root, io.stdoutFile, ctx.log);
   const color = values["no-color"] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;
-  io.stdout(render(result, ctx.format, color));
+  if (result.textIsData && ctx.format === "text") {
+    // stdout is the data alone (valid YAML when redirected); findings, if any, on stderr.
+    io.stdout(result.text ?? "");
+    if (result.findings.length > 0)
+      io.stderr(
+        render(
+          { ...result, text: undefined },
+          "text",
+          values["no-color"] ? false : values.color ? true : io.stderrIsTTY && !io.env.NO_COLOR,
+        ),
+      );
+  } else io.stdout(render(result, ctx.format, color));
   return result.exitCode ?? (hasErrors(result.findings) ? 1 : 0);
 }
 

@@ -1,6 +1,8 @@
 // Conflicts bench (issue 4): 200 config files with 5,000 keys each, 1% of the keys in conflict.
 // Targets: `integrity-guard conflicts` under 1 s, and within 3x of a node process that only
 // reads and parses the same files (JSON.parse / yaml.parse), both started as fresh processes.
+// The layered figure (issue 16): the same size under config.layers, one default and 199
+// overlays (alternatives of one layer) overriding every key, 1% of the keys unknown (typos).
 // BENCH_SCALE scales the file count. Ratios are peer time / our time (>1: we are faster).
 import fs from "node:fs";
 import path from "node:path";
@@ -32,14 +34,31 @@ function fileData(i) {
   return { common, pair: { [`p${Math.floor(i / 2)}`]: pair } };
 }
 
-function corpus(name, count, ext, stringify) {
+/**
+ * Layered file i: file 0 is the default; every other file overrides all of its 4,950 keys with
+ * another value of the same type (intended: no finding) and sets 50 keys the default does not
+ * define (common.s0.x0..x49: config/unknown-key), 1% of its keys.
+ */
+function layeredData(i) {
+  const common = {};
+  for (let s = 0; s < 50; s++) {
+    const sec = (common[`s${s}`] = {});
+    for (let k = 0; k < 99; k++)
+      sec[`k${k}`] = k % 3 === 0 ? `value-${s}-${k}-${i}` : k % 3 === 1 ? s * 1000 + k + i : (k % 2 === 0) === (i === 0);
+  }
+  // Typos land inside a known section, so each is its own finding (a whole unknown map is one).
+  if (i > 0) for (let c = 0; c < 50; c++) common.s0[`x${c}`] = `file-${i}-${c}`;
+  return { common };
+}
+
+function corpus(name, count, ext, stringify, data = fileData, section = `  files: ["config/*.${ext}"]\n`) {
   const dir = path.join(WORK, name);
   mkdirClean(dir);
   git(dir, "init", "-q", "-b", "main");
   fs.mkdirSync(path.join(dir, ".integrity-guard"));
-  fs.writeFileSync(path.join(dir, ".integrity-guard/config.yml"), `version: 1\nconfig:\n  files: ["config/*.${ext}"]\n`);
+  fs.writeFileSync(path.join(dir, ".integrity-guard/config.yml"), `version: 1\nconfig:\n${section}`);
   fs.mkdirSync(path.join(dir, "config"));
-  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `config/f${String(i).padStart(4, "0")}.${ext}`), stringify(fileData(i)));
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `config/f${String(i).padStart(4, "0")}.${ext}`), stringify(data(i)));
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "corpus");
   return dir;
@@ -76,15 +95,16 @@ import(${JSON.stringify(path.join(DIST, "lib/index.js"))}).then(({ parseDocument
 });
 `;
 
-function measure(label, dir, ext, count, targets) {
-  const expected = (count >> 1) * 50;
+function measure(label, dir, ext, count, targets, rule = "config/conflict", expected = (count >> 1) * 50) {
   const out = run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] });
-  const found = JSON.parse(out.stdout).findings.filter((f) => f.rule === "config/conflict").length;
-  if (found !== expected) throw new Error(`${label}: expected ${expected} conflicts, found ${found}`);
+  const findings = JSON.parse(out.stdout).findings;
+  const found = findings.filter((f) => f.rule === rule).length;
+  if (found !== expected || found !== findings.length)
+    throw new Error(`${label}: expected ${expected} ${rule} findings and no other, found ${found} of ${findings.length}`);
   const ours = timeIt(() => run(node, [CLI, "conflicts", "--format", "json"], { cwd: dir, okCodes: [1] }), 3);
   const peer = timeIt(() => run(node, ["-e", parseOnly(dir, ext)], { cwd: dir }), 3);
   compare(
-    `${label}: ${count} files x 5,000 keys, ${found} conflicts`,
+    `${label}: ${count} files x 5,000 keys, ${found} ${rule}`,
     ours,
     `node read+${ext === "json" ? "JSON.parse" : "yaml.parse"} only`,
     peer,
@@ -107,6 +127,15 @@ header(`conflicts (BENCH_SCALE=${SCALE})`);
 const count = Math.max(4, Math.round(200 * SCALE));
 const jsonDir = corpus("conflicts-json", count, "json", (v) => JSON.stringify(v, null, 2) + "\n");
 measure("JSON", jsonDir, "json", count, { ratio: 1 / 3, ms: 1000 });
+const layeredDir = corpus(
+  "conflicts-layered",
+  count,
+  "json",
+  (v) => JSON.stringify(v, null, 2) + "\n",
+  layeredData,
+  '  layers: ["config/f0000.json", "config/f*.json"]\n',
+);
+measure("JSON layered", layeredDir, "json", count, { ratio: 1 / 3, ms: 1000 }, "config/unknown-key", (count - 1) * 50);
 // YAML for information: the `yaml` package parses far slower than JSON.parse, so fewer files.
 const yamlCount = Math.max(4, Math.round(20 * SCALE));
 const { stringify } = await import(yamlEntry);

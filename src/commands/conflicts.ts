@@ -80,7 +80,8 @@ differ. A key under a config.owners prefix belongs to that one file: a definitio
 is config/single-source, even with an equal value.
 
 --resolve prints the effective configuration: the files merged in config.precedence order (the
-last wins; files not listed come first), owned keys taken from their owner. --resolve --write
+last wins; files not listed come first), owned keys taken from their owner. The findings then go
+to stderr, so \`conflicts --resolve > merged.yaml\` writes valid YAML. --resolve --write
 writes each conflicting key's winning value into the files that disagree, keeping comments and
 layout, atomically, after checking that every edited file reads back as intended; the previous
 contents are saved under .git/integrity-guard/undo/. A secret never moves: a key that looks
@@ -235,6 +236,7 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
       summary,
       json: { resolved: shown, precedence: first.set.files.map((f) => f.path) },
       text: `# effective configuration, merged in precedence order: ${order || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
+      textIsData: true,
     };
   }
   const { edits, changes, refused } = planConflictWrites(first.set.files, first.analysis.conflicts, resolved, first.analysis.isSecret);
@@ -327,5 +329,6 @@ async function resolveLayered(
     summary,
     json: { resolved: shown, layers: ordered.map((f) => f.path) },
     text: `# effective configuration, merged layer by layer: ${ordered.map((f) => f.path).join(" < ") || "(no files)"}\n${YAML.stringify(shown, { lineWidth: 0 })}`,
+    textIsData: true,
   };
 }

@@ -83,7 +83,7 @@ async function runInit(ctx: CommandContext): Promise<CommandResult> {
 
 async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<CommandResult> {
   // Plan everything first: a refusal must come before the first write.
-  const configPlan = opts.config ? planConfig(ctx.root, opts.force) : undefined;
+  const configPlan = opts.config ? planConfig(ctx.root, opts.force, await ctx.git.lsWorktree()) : undefined;
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.
@@ -160,9 +160,9 @@ function readOptions(o: Record<string, OptionValue>): InitOptions {
   return { force: o.force === true, config: !hookOnly, hook: !noHook, workflows: o.workflows === true, dryRun: o["dry-run"] === true };
 }
 
-function planConfig(root: string, force: boolean): ConfigPlan {
+function planConfig(root: string, force: boolean, files: readonly string[]): ConfigPlan {
   const file = resolveInside(root, CONFIG_PATH, { what: "config path" });
-  const content = starterConfig();
+  const content = starterConfig(files); // config.layers when a layered layout is found
   let existing: string | undefined;
   try {
     existing = fs.readFileSync(file, "utf8");

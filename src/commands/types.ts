@@ -62,6 +62,11 @@ export interface CommandResult {
   text?: string;
   /** Raw output for verb-specific formats (svg, sha256sum). */
   raw?: string;
+  /**
+   * For --format text: `text` is data (`conflicts --resolve > merged.yaml`), so stdout holds only
+   * it and the findings go to stderr.
+   */
+  textIsData?: boolean;
   /** Overrides the exit code derived from findings (any error-level finding -> 1). */
   exitCode?: ExitCode;
 }

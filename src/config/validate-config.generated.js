@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "9b168abfbed455f9a971aeb277f01a38c5934d0d6f0001ec61e7493242ed332e";
+export const schemaHash = "0edbbeb528bbc26e825199248f988a263055870119aaad11682fa7c604b8b6e2";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -219,8 +219,9 @@ const schema11 = {
         },
         extensible: {
           type: "array",
-          items: { type: "string", pattern: "^/" },
-          description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+          items: { type: "string", pattern: "^(/|$)" },
+          description:
+            'Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key); "" is the whole document.',
         },
         owners: {
           type: "object",
@@ -2682,8 +2683,9 @@ const schema26 = {
     },
     extensible: {
       type: "array",
-      items: { type: "string", pattern: "^/" },
-      description: "Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key).",
+      items: { type: "string", pattern: "^(/|$)" },
+      description:
+        'Pointers below which an overlay layer may add keys that no lower layer defines (no config/unknown-key); "" is the whole document.',
     },
     owners: {
       type: "object",
@@ -2705,7 +2707,8 @@ const schema26 = {
     },
   },
 };
-const pattern3 = new RegExp("^/", "u");
+const pattern3 = new RegExp("^(/|$)", "u");
+const pattern4 = new RegExp("^/", "u");
 const pattern6 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -3055,9 +3058,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 instancePath: instancePath + "/extensible/" + i4,
                 schemaPath: "#/properties/extensible/items/pattern",
                 keyword: "pattern",
-                params: { pattern: "^/" },
-                message: 'must match pattern "' + "^/" + '"',
-                schema: "^/",
+                params: { pattern: "^(/|$)" },
+                message: 'must match pattern "' + "^(/|$)" + '"',
+                schema: "^(/|$)",
                 parentSchema: schema26.properties.extensible.items,
                 data: data8,
               };
@@ -3112,7 +3115,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data9) {
           const _errs27 = errors;
           if (typeof key1 === "string") {
-            if (!pattern3.test(key1)) {
+            if (!pattern4.test(key1)) {
               const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -3199,7 +3202,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (!pattern3.test(data12)) {
+            if (!pattern4.test(data12)) {
               const err22 = {
                 instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",

@@ -5,14 +5,27 @@
  */
 
 import { DEFAULT_JSONC } from "./select/jsonc.js";
+import { detectLayeredLayouts, layersSection } from "./starter-layers.js";
 
 /** The JSONC globs as YAML list lines, one per line (the defaults, so a user sees what applies). */
 function jsoncLines(): string {
   return DEFAULT_JSONC.map((g) => `    - "${g}"`).join("\n");
 }
 
-/** The starter config text. */
-export function starterConfig(): string {
+const CONFIG_SECTION = `# Config files checked together for conflicting keys; in precedence the last file wins.
+# config:
+#   files: ["config/*.yaml"]
+#   precedence: ["config/system.yaml", "config/local.yaml"]
+#   # Or, for a default + overlays layout (overrides intended; instead of precedence):
+#   # layers: ["config/default.*", ["config/production.*", "config/staging.*"], "config/local.*"]`;
+
+/**
+ * The starter config text. Given the repository's files, a layered layout found among them
+ * (node-config, Spring profiles, Helm values, compose overrides) becomes an active
+ * `config.layers` section; otherwise the section is a commented example.
+ */
+export function starterConfig(files: readonly string[] = []): string {
+  const config = layersSection(detectLayeredLayouts(files)) ?? CONFIG_SECTION;
   return `# integrity-guard configuration (the README describes every key; \`integrity-guard --help\`).
 # Checked against schemas/config.schema.json; unknown keys are errors (a typo never turns a check off).
 version: 1
@@ -62,12 +75,7 @@ ${jsoncLines()}
 #   include: ["data/**"]
 #   exclude: ["**/*.tmp"]
 
-# Config files checked together for conflicting keys; in precedence the last file wins.
-# config:
-#   files: ["config/*.yaml"]
-#   precedence: ["config/system.yaml", "config/local.yaml"]
-#   # Or, for a default + overlays layout (overrides intended; instead of precedence):
-#   # layers: ["config/default.*", ["config/production.*", "config/staging.*"], "config/local.*"]
+${config}
 
 # Declared field mappings between state files (target field: source field).
 # sync:

@@ -25,6 +25,22 @@ describe("FastJsonDoc", () => {
     expect(new FastJsonDoc(Buffer.from(TEXT), JSON.parse(TEXT)).strictNeeded).toBe(false);
   });
 
+  it("after counting, stops a position scan at the last wanted value, with the same positions and verdict", () => {
+    const pointers = ["/a/b/1/c", "/a/eé"];
+    const full = scanJson(Buffer.from(TEXT), new Set(pointers));
+    const early = scanJson(Buffer.from(TEXT), new Set(pointers), true);
+    expect(early.complete).toBe(false);
+    expect(early.keys).toBeLessThan(full.keys);
+    expect([...early.found]).toEqual([...full.found]);
+    const doc = new FastJsonDoc(Buffer.from(TEXT), JSON.parse(TEXT));
+    expect(doc.strictNeeded).toBe(false);
+    doc.prepare(pointers);
+    expect(pointers.map((p) => doc.locate(p))).toEqual(pointers.map((p) => full.found.get(p)!.value));
+    expect(doc.strictNeeded).toBe(false); // the partial count did not replace the full one
+    // A pointer that is not there: the scan reads to the end and finds nothing.
+    expect(scanJson(Buffer.from(TEXT), new Set(["/nope"]), true).complete).toBe(true);
+  });
+
   it("gives the same value and key positions as the strict parser", () => {
     const pointers = ["/a", "/a/b", "/a/b/0", "/a/b/1/c", "/a/b/2/1", "/a/eé", "/k~1~0", "/s", "/empty", "/list"];
     const fast = new FastJsonDoc(Buffer.from(TEXT), JSON.parse(TEXT));

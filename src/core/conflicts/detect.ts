@@ -21,7 +21,8 @@ export interface ConflictAnalysis {
 /** True when `pointer` equals one of `prefixes` or lies below one. */
 export function underAny(pointer: string, prefixes: ReadonlySet<string>): boolean {
   if (prefixes.size === 0) return false;
-  if (prefixes.has(pointer)) return true;
+  // "" is the whole document's pointer: everything is below it.
+  if (prefixes.has(pointer) || prefixes.has("")) return true;
   for (let i = pointer.lastIndexOf("/"); i > 0; i = pointer.lastIndexOf("/", i - 1)) {
     if (prefixes.has(pointer.slice(0, i))) return true;
   }

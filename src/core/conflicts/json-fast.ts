@@ -215,7 +215,12 @@ function memberName(b: Uint8Array, s: number, e: number): string {
  * One pass over the UTF-8 bytes of valid JSON: the number of member names, and where each
  * `wanted` pointer is. The bytes must be valid UTF-8 and already accepted by JSON.parse.
  */
-export function scanJson(b: Uint8Array, wanted: ReadonlySet<string>): { keys: number; maxDepth: number; found: Map<string, Located> } {
+export function scanJson(
+  b: Uint8Array,
+  wanted: ReadonlySet<string>,
+  /** Stop once every wanted pointer is found (`keys` and `maxDepth` then count only what was read). */
+  early = false,
+): { keys: number; maxDepth: number; found: Map<string, Located>; complete: boolean } {
   const prefixes = prefixesOf(wanted);
   const marks: Mark[] = [];
   const spans: { ptr: string; ks: Mark | null; ke: Mark | null; vs: Mark; ve: Mark }[] = [];
@@ -244,7 +249,13 @@ export function scanJson(b: Uint8Array, wanted: ReadonlySet<string>): { keys: nu
     spans.push({ ptr, ks: key ? pendingKs : null, ke: key ? pendingKe : null, vs: mark(vs), ve: mark(ve) });
   };
   const n = b.length;
+  let complete = true;
   while (at.i < n) {
+    // Spans are pushed once per wanted pointer: all there means nothing more to find.
+    if (early && wanted.size > 0 && spans.length >= wanted.size) {
+      complete = false;
+      break;
+    }
     const i = at.i;
     const c = b[i]!;
     if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 /* , */ || c === 58 /* : */) {
@@ -320,7 +331,7 @@ export function scanJson(b: Uint8Array, wanted: ReadonlySet<string>): { keys: nu
   setColumns(b, marks);
   const found = new Map<string, Located>();
   for (const s of spans) found.set(s.ptr, { key: s.ks && s.ke ? position(s.ks, s.ke) : undefined, value: position(s.vs, s.ve) });
-  return { keys: at.keys, maxDepth: at.maxDepth, found };
+  return { keys: at.keys, maxDepth: at.maxDepth, found, complete };
 }
 
 /**
@@ -340,8 +351,10 @@ export class FastJsonDoc {
 
   prepare(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean }): void {
     const wanted = new Set(pointers);
-    const r = scanJson(this.bytes, wanted);
-    this.scan = { keys: r.keys, maxDepth: r.maxDepth };
+    // Once the member names are counted (strictNeeded), positions need only the text up to the
+    // last wanted value: a typo near the top of a large file costs a short scan.
+    const r = scanJson(this.bytes, wanted, this.scan !== undefined);
+    if (r.complete) this.scan = { keys: r.keys, maxDepth: r.maxDepth };
     for (const p of wanted) this.scanned.add(p);
     for (const [p, l] of r.found) this.found.set(p, l);
     if (seen) this.seen = seen;

@@ -182,6 +182,8 @@ export function detectLayered(
     layers: rules.layers,
     altsPerLayer,
     pending: [],
+    plain: isEmptyMerge(rules.merge) && (rules.differ ?? []).length === 0 && (rules.extensible ?? []).length === 0 && isEmpty(rules.owners),
+    guesses: new Map(),
   };
   const conflicts = sameLayerConflicts(layered, ctx);
   for (let i = 0; i < layered.length; i++) {
@@ -192,7 +194,11 @@ export function detectLayered(
     // No lower file at all (the default file is missing: config/missing-file says so when it is
     // named): nothing to compare with, rather than every key "unknown".
     if (below.length === 0) continue;
-    walk(ctx, over, over.file.value as Record<string, unknown>, "", below, ctx.merge.get("") ?? "deep");
+    const top = over.file.value as Record<string, unknown>;
+    const strategy = ctx.merge.get("") ?? "deep";
+    const only = below.length === 1 ? below[0]! : undefined;
+    if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
+    else walk(ctx, over, top, "", below, strategy);
   }
   locateAll(ctx.pending);
   for (const p of ctx.pending) findings.push(p.finding);
@@ -215,6 +221,23 @@ interface WalkContext {
   layers: LayerSpec;
   altsPerLayer: readonly number[];
   pending: Pending[];
+  /**
+   * True when no pointer has a rule of its own (no merge strategies below the root, differ,
+   * extensible or owners): the walk then builds a key's pointer only for a finding.
+   */
+  plain: boolean;
+  /** Did-you-mean per overlay layer, parent pointer and key: the same typo in 200 overlays is looked up once. */
+  guesses: Map<string, string | undefined>;
+}
+
+function isEmpty(o: object | undefined): boolean {
+  for (const _ in o ?? {}) return false;
+  return true;
+}
+
+function isEmptyMerge(merge: ConflictRules["merge"]): boolean {
+  for (const k in merge ?? {}) if (k !== "") return false;
+  return true;
 }
 
 function tokensOf(pointer: string): string[] {
@@ -228,6 +251,47 @@ function tokensOf(pointer: string): string[] {
 
 function shown(ctx: WalkContext, pointer: string, v: unknown): string {
   return shownValue(v, ctx.isSecret(tokensOf(pointer)), ctx.isSecret);
+}
+
+/**
+ * `walk` when exactly one lower file defines the map (the common case: a default and overlays):
+ * the same decisions without the per-key arrays, and without per-key pointer strings when no
+ * pointer has a rule of its own. A million keys stay a few hundred milliseconds.
+ */
+function walkOne(
+  ctx: WalkContext,
+  over: LayeredFile,
+  value: Record<string, unknown>,
+  pointer: string,
+  b: Below & { v: Record<string, unknown> },
+  strategy: MergeStrategy,
+): void {
+  const lower = b.v;
+  const plain = ctx.plain;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const p = plain ? undefined : pointer + "/" + escapeToken(key);
+    if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(lower, key)) {
+      const at = p ?? pointer + "/" + escapeToken(key);
+      if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKey(ctx, over, at, key, [b]));
+      continue;
+    }
+    const lv = lower[key];
+    const s = p === undefined ? strategy : (ctx.merge.get(p) ?? strategy);
+    const kind = kindOf(v);
+    const lowerKind = kind === undefined ? undefined : kindOf(lv);
+    if (lowerKind !== undefined && lowerKind !== kind && !(p !== undefined && underAny(p, ctx.differ))) {
+      ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
+      continue;
+    }
+    if (isMap(v) && s !== "replace" && isMap(lv)) {
+      walkOne(ctx, over, v, p ?? pointer + "/" + escapeToken(key), { lf: b.lf, v: lv }, s);
+      continue;
+    }
+    if (s === "append" || s === "unique" || (p !== undefined && underAny(p, ctx.differ))) continue;
+    if (deepEqual(lv, v)) ctx.pending.push(shadowed(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
+  }
 }
 
 /** Compare one overlay map with the maps it overrides, key by key. */
@@ -253,13 +317,17 @@ function walk(
     const s = ctx.merge.get(p) ?? strategy;
     const lower = overridden(childBelow, ctx.altsPerLayer);
     const kind = kindOf(v);
-    const changed = kind === undefined ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
+    // A differ pointer may change type on purpose (PeerTube's `max_age: -1` over '30 days').
+    const changed =
+      kind === undefined || underAny(p, ctx.differ) ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
     if (changed.length > 0) {
       ctx.pending.push(typeChange(ctx, over, p, v, changed));
       continue;
     }
     if (isMap(v) && s !== "replace" && lower.some((b) => isMap(b.v))) {
-      walk(ctx, over, v, p, childBelow, s);
+      const only = childBelow.length === 1 ? childBelow[0]! : undefined;
+      if (only && isMap(only.v)) walkOne(ctx, over, v, p, { lf: only.lf, v: only.v }, s);
+      else walk(ctx, over, v, p, childBelow, s);
       continue;
     }
     if (s === "append" || s === "unique" || underAny(p, ctx.differ)) continue;
@@ -272,11 +340,17 @@ function where(ctx: WalkContext, lf: LayeredFile): string {
 }
 
 function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string, below: readonly Below[]): Pending {
-  const names = new Set<string>();
-  for (const b of below) if (isMap(b.v)) for (const k of Object.keys(b.v)) names.add(k);
-  const guess = closest(key, [...names]);
-  const dotted = pointerToDotted(p);
   const parent = p.slice(0, p.lastIndexOf("/"));
+  // The lower files of an overlay depend only on its layer, so layer + parent + key decides.
+  const cacheKey = `${over.layer}\u0000${parent}\u0000${key}`;
+  let guess: string | undefined;
+  if (ctx.guesses.has(cacheKey)) guess = ctx.guesses.get(cacheKey);
+  else {
+    const names = new Set<string>();
+    for (const b of below) if (isMap(b.v)) for (const k of Object.keys(b.v)) names.add(k);
+    ctx.guesses.set(cacheKey, (guess = closest(key, [...names])));
+  }
+  const dotted = pointerToDotted(p);
   const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
   return {
     finding: {
