@@ -117,7 +117,7 @@ relative to the repository root; symlinks left out), so other tools can check th
       const manifest = buildManifest(entries);
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
-      const written = await writeManifestFile(ctx.root, manifest, {
+      const { written, root } = await writeManifestFile(ctx.root, manifest, {
         stateDir: ctx.git.stateDir(),
         filter: filterKey(include, cfg?.exclude ?? []),
         oidLength: blobIds.values().next().value?.length ?? 40,
@@ -125,7 +125,7 @@ relative to the repository root; symlinks left out), so other tools can check th
       const summary = {
         sealed: true,
         entries: entries.length,
-        root: manifest.root,
+        root,
         written,
         hashed: stats.hashed,
         bytes_hashed: stats.bytesHashed,
@@ -134,7 +134,7 @@ relative to the repository root; symlinks left out), so other tools can check th
       return {
         findings: unsupported,
         summary,
-        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${manifest.root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
+        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
         raw: renderSha256sum(manifest),
       };
     });
