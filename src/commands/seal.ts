@@ -25,9 +25,11 @@ export const command: CommandSpec = {
   description: `
 Hashes every file matched by manifest.include (minus manifest.exclude) in the working tree,
 including untracked and git-ignored files, and writes ${MANIFEST_PATH}: sorted entries
-{path, sha256, size} (symlinks as {link}, never followed) and a root digest. The file is written
-atomically under a lock, and resealing unchanged content leaves it byte-identical. Commit it:
-from then on \`verify\` and \`check --staged\` compare the tree against it.
+{path, sha256, size} (symlinks as {link}, never followed) and a root digest. Above 4,096
+entries the file is a root listing shard digests, with the entries in
+.integrity-guard/manifest.d/*.jsonl (docs/manifest.md). Files are written atomically under a
+lock, and resealing unchanged content leaves them byte-identical. Commit them (\`git add
+.integrity-guard/\`): from then on \`verify\` and \`check --staged\` compare the tree against them.
 
 --format sha256sum also prints the entries as \`sha256sum -c\`/BagIt lines on stdout (paths
 relative to the repository root; symlinks left out), so other tools can check the tree.`,
