@@ -23,7 +23,9 @@ import {
   readShard,
   readShardedRoot,
   shardFilePath,
+  type ShardedRoot,
 } from "../core/manifest/sharded.js";
+import { stringifyEntry } from "../core/manifest/root.js";
 import type { Git, IndexEntry } from "../io/git.js";
 import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
@@ -452,7 +454,7 @@ interface Located {
 }
 
 /** Index entries past which the hook lists the whole index instead of naming paths. */
-const NAMED_PATHS_MAX = 4096;
+const NAMED_PATHS_MAX = 64;
 
 /**
  * checkStaged for a sharded manifest (core/manifest/sharded.ts): reads the staged root, the
@@ -483,10 +485,11 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     const rel = shardFilePath(r.id);
     if (state.byPath.has(rel) || deletedSet.has(rel)) changedShards.add(i);
   });
+  let before: ShardedRoot | undefined;
   if (state.byPath.has(MANIFEST_PATH)) {
     const [head] = await git.catFileBatch([`HEAD:${MANIFEST_PATH}`]);
     if (head) countManifestRead(head);
-    const before = head && isShardedRootBytes(head) ? readShardedRoot(head, MANIFEST_PATH).root : undefined;
+    before = head && isShardedRootBytes(head) ? readShardedRoot(head, MANIFEST_PATH).root : undefined;
     records.forEach((r, i) => {
       const was = before && before.shards.length === n ? before.shards[i] : undefined;
       if (!was || was.sha256 !== r.sha256 || was.count !== r.count) changedShards.add(i);
@@ -503,6 +506,12 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     if (e) oidOf.set(r, e.oid);
   }
   const blobs = oidOf.size > 0 ? await git.readBlobs([...new Set(oidOf.values())]) : new Map<string, Buffer>();
+  const headLines = await headShardLines(
+    git,
+    before,
+    n,
+    [...changedShards].filter((i) => records[i]!.count > 0),
+  );
   const findings: Finding[] = [...staged(rootRead.findings)];
   const entries = new Map<string, Located>();
   const inChanged: string[] = [];
@@ -513,9 +522,11 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     if (bytes) countManifestRead(bytes);
     const s = readShard(bytes, rel, records[i]!, i, n);
     appendAll(findings, staged(s.findings));
+    const was = headLines.get(i);
     s.entries?.forEach((e, k) => {
       entries.set(e.path, { e, line: k + 1, file: rel });
-      if (changedShards.has(i)) inChanged.push(e.path);
+      // An entry of a changed shard that HEAD's shard holds as is was checked when HEAD was.
+      if (changedShards.has(i) && !was?.has(stringifyEntry(e))) inChanged.push(e.path);
     });
   }
   if (findings.some((f) => f.level === "error")) return findings;
@@ -535,6 +546,31 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   }
   appendAll(findings, await compareStaged(run, candidates, entries, RESEAL_SHARDED));
   return findings;
+}
+
+/**
+ * The lines of HEAD's version of each of these shards, when HEAD has a sharded root with the
+ * same shard count (else none: every entry of a changed shard is then new to the check).
+ */
+async function headShardLines(
+  git: Git,
+  before: ShardedRoot | undefined,
+  n: number,
+  shards: readonly number[],
+): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  if (!before || before.shards.length !== n) return out;
+  for (const i of shards) if (before.shards[i]!.count === 0) out.set(i, new Set());
+  const asked = shards.filter((i) => before.shards[i]!.count > 0);
+  if (asked.length === 0) return out;
+  const blobs = await git.catFileBatch(asked.map((i) => `HEAD:${shardFilePath(before.shards[i]!.id)}`));
+  asked.forEach((i, k) => {
+    const b = blobs[k];
+    if (!b) return;
+    countManifestRead(b);
+    out.set(i, new Set(b.toString("utf8").split("\n")));
+  });
+  return out;
 }
 
 /** The staged content of each candidate path against its sealed entry (shared by both layouts). */

@@ -258,6 +258,17 @@ describe("the hook with a sharded manifest", () => {
     expect(await hook(r)).toEqual({ code: 1, rules: [`manifest/corrupt ${rel}`] });
   });
 
+  it("a reseal made with an unstaged edit is blocked: the entry changed, the staged file did not", async () => {
+    const r = await committed();
+    r.write("data/many/f5.json", '{"i":"five"}\n');
+    r.write("data/many/f9.json", '{"i":"nine, not staged"}\n');
+    expect((await r.cli(["seal"])).code).toBe(0);
+    r.git("add", "data/many/f5.json", ".integrity-guard/");
+    expect(await hook(r)).toEqual({ code: 1, rules: ["manifest/unsealed-change data/many/f9.json"] });
+    r.git("add", "data/many/f9.json");
+    expect(await hook(r)).toEqual({ code: 0, rules: [] });
+  });
+
   it("a staged change that disagrees with a resealed shard is blocked", async () => {
     const r = await committed();
     r.write("data/many/f5.json", '{"i":"five"}\n');
