@@ -299,6 +299,52 @@ export class StatCache {
     this.blobsDirty = true;
   }
 
+  /**
+   * The blob records of a few ids without parsing the blob half (5.6 MB at 50,000 files, most of
+   * a one-file hook run): each `"<oid>":"` is searched in the file's bytes (ids are hex, so the
+   * match is exact), then the journal is applied. The same answers as `blob`, for the hook.
+   */
+  peekBlobs(oids: readonly string[]): Map<string, CachedContent> {
+    const out = new Map<string, CachedContent>();
+    if (this.blobsData || !this.persistent) {
+      for (const o of oids) {
+        const c = this.blob(o);
+        if (c) out.set(o, c);
+      }
+      return out;
+    }
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(this.blobsFile);
+    } catch {
+      return out;
+    }
+    if (buf.indexOf(`{"version":${VERSION},"blobs":{`) !== 0) return out;
+    const records = new Map<string, string>();
+    for (const o of oids) {
+      if (!/^[0-9a-f]{40,64}$/.test(o)) continue;
+      const key = `"${o}":"`;
+      const at = buf.indexOf(key);
+      if (at < 0) continue;
+      const start = at + key.length;
+      const end = buf.indexOf('"', start);
+      if (end > start) records.set(o, buf.toString("latin1", start, end));
+    }
+    const wanted = new Set(oids);
+    for (const l of readJournal<BlobsLine>(this.journalOf(this.blobsFile))) {
+      if (typeof l?.blobs !== "object" || l.blobs === null) break;
+      for (const [o, r] of Object.entries(l.blobs)) {
+        if (!wanted.has(o)) continue;
+        if (typeof r === "string") records.set(o, r);
+        else records.delete(o);
+      }
+    }
+    for (const [o, r] of records) {
+      if (/^[0-9a-f]{64}\d+$/.test(r)) out.set(o, { sha256: r.slice(0, 64), size: Number(r.slice(64)), executable: false });
+    }
+    return out;
+  }
+
   /** Whether the manifest text with this SHA-256 already passed every check on this machine. */
   isValidatedManifest(sha256: string): boolean {
     this.blobs();

@@ -32,7 +32,7 @@ async function filled(n: number): Promise<string> {
   const c = StatCache.load(file);
   for (let i = 0; i < n; i++) {
     c.record(`data/f${i}.json`, stat(i), sha(i), false);
-    c.recordBlob(sha(i + 1).slice(0, 40), sha(i), 100 + i);
+    c.recordBlob(sha(i + 1).slice(24), sha(i), 100 + i);
   }
   await c.save();
   return file;
@@ -59,6 +59,11 @@ describe("incremental stat cache saves", () => {
     expect(again.lookup("data/f8.json", stat(8))).toBeUndefined();
     expect(again.lookup("data/f9.json", stat(9))?.sha256).toBe(sha(9));
     expect(again.blob("b".repeat(40))).toEqual({ sha256: sha(5), size: 5, executable: false });
+    // The hook's lookup of a few ids in the file's bytes gives the same answers as the parsed cache.
+    const ids = ["b".repeat(40), sha(8).slice(24), sha(2000).slice(24), "c".repeat(40)];
+    const peeked = StatCache.load(file).peekBlobs(ids);
+    expect(peeked).toEqual(new Map(ids.flatMap((o) => (again.blob(o) ? [[o, again.blob(o)]] : []))));
+    expect(peeked.size).toBe(3);
   });
 
   it("folds the journal into the cache file once it passes half of it", async () => {
