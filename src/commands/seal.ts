@@ -24,9 +24,11 @@ export const command: CommandSpec = {
   description: `
 Hashes every file matched by manifest.include (minus manifest.exclude) in the working tree,
 including untracked and git-ignored files, and writes ${MANIFEST_PATH}: sorted entries
-{path, sha256, size} (symlinks as {link}, never followed) and a root digest. The file is written
-atomically under a lock, and resealing unchanged content leaves it byte-identical. Commit it:
-from then on \`verify\` and \`check --staged\` compare the tree against it.
+{path, sha256, size} (symlinks as {link}, never followed) and a root digest. Above 4,096
+entries the file is a root listing shard digests, with the entries in
+.integrity-guard/manifest.d/*.jsonl (docs/manifest.md). Files are written atomically under a
+lock, and resealing unchanged content leaves them byte-identical. Commit them (\`git add
+.integrity-guard/\`): from then on \`verify\` and \`check --staged\` compare the tree against them.
 
 --format sha256sum also prints the entries as \`sha256sum -c\`/BagIt lines on stdout (paths
 relative to the repository root; symlinks left out), so other tools can check the tree. It
@@ -118,7 +120,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       const manifest = buildManifest(entries);
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
-      const written = await writeManifestFile(ctx.root, manifest, {
+      const { written, root } = await writeManifestFile(ctx.root, manifest, {
         stateDir: ctx.git.stateDir(),
         filter: filterKey(include, cfg?.exclude ?? []),
         oidLength: blobIds.values().next().value?.length ?? 40,
@@ -126,7 +128,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       const summary = {
         sealed: true,
         entries: entries.length,
-        root: manifest.root,
+        root,
         written,
         hashed: stats.hashed,
         bytes_hashed: stats.bytesHashed,
@@ -141,7 +143,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       return {
         findings: unsupported,
         summary,
-        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${manifest.root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
+        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
         raw: renderSha256sum(manifest),
       };
     });

@@ -12,7 +12,7 @@ import { parseShard } from "../core/manifest/shard.js";
 import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
-import { readManifestFile } from "../io/manifest-store.js";
+import { readManifestFile, sealedPathsLenient } from "../io/manifest-store.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
@@ -115,7 +115,7 @@ function exportSha256sum(ctx: CommandContext): { findings: Finding[]; raw: strin
 async function selectSealed(ctx: CommandContext): Promise<((p: string) => boolean) | undefined> {
   const { selectPaths } = await import("./path-args.js");
   const { coveredFilter } = await import("../core/manifest/select.js");
-  const sealed = new Set(sealedPaths(ctx.root));
+  const sealed = new Set(sealedPathsLenient(ctx.root));
   const covered = coveredFilter(ctx.loaded.config.manifest);
   const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, ctx.positionals, {
     list: async () => [...new Set([...(await ctx.git.lsWorktree()), ...sealed])],
@@ -127,16 +127,6 @@ async function selectSealed(ctx: CommandContext): Promise<((p: string) => boolea
     strictNamed: true,
   });
   return selection.whole ? undefined : selection.within;
-}
-
-/** Paths sealed in the manifest, read leniently: a broken manifest is verify's own finding. */
-function sealedPaths(root: string): string[] {
-  try {
-    const data = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_PATH), "utf8")) as { entries?: { path?: unknown }[] };
-    return (data.entries ?? []).map((e) => e.path).filter((p): p is string => typeof p === "string");
-  } catch {
-    return [];
-  }
 }
 
 function merge(files: readonly string[], cwd: string): Promise<{ findings: Finding[]; summary: Record<string, unknown>; text: string }> {

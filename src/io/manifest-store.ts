@@ -7,7 +7,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { MANIFEST_PATH } from "../config/types.js";
 import { EnvironmentError } from "../errors.js";
-import type { Manifest } from "../core/manifest/model.js";
+import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, type ManifestEntry } from "../core/manifest/model.js";
+import {
+  MANIFEST_SHARD_DIR,
+  buildSharded,
+  isShardedRootBytes,
+  manifestSetDigest,
+  mergeShardEntries,
+  readShard,
+  readShardedRoot,
+  shardCountFor,
+  shardFilePath,
+} from "../core/manifest/sharded.js";
+import { appendAll } from "../core/append.js";
 import { renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
 import { writeFileAtomic } from "./atomic.js";
@@ -21,19 +33,66 @@ import type { StatCache } from "./stat-cache.js";
 export interface StoredManifest extends ReadManifestResult {
   /** False when there is no manifest file. */
   exists: boolean;
-  /** SHA-256 of the file's bytes (empty when it does not exist). */
+  /** SHA-256 of the file's bytes, with the shard files' for a sharded manifest (empty when it does not exist). */
   sha256: string;
+  /** The shard file each path's entry was read from, for a sharded manifest (findings point there). */
+  sharded?: boolean;
+}
+
+/**
+ * The manifest's files as read from the work tree: the root file and, for a sharded manifest
+ * (core/manifest/sharded.ts), every shard file its root lists (undefined when one is absent).
+ */
+export interface ManifestSet {
+  root: Buffer;
+  shards: Map<string, Buffer | undefined>;
+  sharded: boolean;
+  /** SHA-256 over the root and shard bytes (of the root alone for a single file, as before). */
+  sha256: string;
+  /** Bytes in all. */
+  size: number;
 }
 
 /** The manifest's bytes, or undefined when there is none. */
 export function readManifestBytes(root: string): Buffer | undefined {
-  const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
+  return readRepoFile(root, MANIFEST_PATH);
+}
+
+function readRepoFile(root: string, rel: string): Buffer | undefined {
+  const abs = resolveInside(root, rel, { what: "manifest" });
   try {
     return fs.readFileSync(abs);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === "ENOENT") return undefined;
-    throw new EnvironmentError(`cannot read ${MANIFEST_PATH}: ${e.message}`, { fix: "check the file's permissions" });
+    throw new EnvironmentError(`cannot read ${rel}: ${e.message}`, { fix: "check the file's permissions" });
+  }
+}
+
+/** The root file and, when it is a sharded root, the shard files it lists; undefined without a manifest. */
+export function readManifestSet(root: string): ManifestSet | undefined {
+  const bytes = readManifestBytes(root);
+  if (!bytes) return undefined;
+  const shards = new Map<string, Buffer | undefined>();
+  if (!isShardedRootBytes(bytes)) return { root: bytes, shards, sharded: false, sha256: sha256Of(bytes), size: bytes.length };
+  let size = bytes.length;
+  for (const id of listedShardIds(bytes)) {
+    const rel = shardFilePath(id);
+    const b = readRepoFile(root, rel);
+    shards.set(rel, b);
+    size += b?.length ?? 0;
+  }
+  return { root: bytes, shards, sharded: true, sha256: manifestSetDigest(bytes, shards), size };
+}
+
+/** Ids of the non-empty shards a root names, read leniently (a broken root is the reader's finding). */
+function listedShardIds(bytes: Buffer): string[] {
+  try {
+    const v = JSON.parse(bytes.toString("utf8")) as { shards?: { id?: unknown; count?: unknown }[] };
+    if (!Array.isArray(v.shards)) return [];
+    return v.shards.filter((r) => typeof r?.id === "string" && /^[0-9a-f]{1,8}$/.test(r.id) && r.count !== 0).map((r) => r.id as string);
+  } catch {
+    return [];
   }
 }
 
@@ -42,15 +101,67 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 /**
- * Read and check the work tree's manifest. A missing file is `{exists: false}`. With a cache,
- * bytes that passed every check before (same SHA-256) are only parsed.
+ * Read and check the work tree's manifest, single-file (version 1) or sharded. A missing file is
+ * `{exists: false}`. With a cache, bytes that passed every check before (same SHA-256) are only
+ * parsed.
  */
-export function readManifestFile(root: string, cache?: StatCache, bytes = readManifestBytes(root)): StoredManifest {
-  if (!bytes) return { exists: false, findings: [], sha256: "" };
-  const sha = sha256Of(bytes);
-  const result = readManifestText(bytes, MANIFEST_PATH, { prevalidated: cache?.isValidatedManifest(sha) === true });
-  if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(sha);
-  return { exists: true, sha256: sha, ...result };
+export function readManifestFile(root: string, cache?: StatCache, set = readManifestSet(root)): StoredManifest {
+  if (!set) return { exists: false, findings: [], sha256: "" };
+  const prevalidated = cache?.isValidatedManifest(set.sha256) === true;
+  const result = set.sharded ? readShardedSet(set, prevalidated) : readManifestText(set.root, MANIFEST_PATH, { prevalidated });
+  if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(set.sha256);
+  return { exists: true, sha256: set.sha256, ...result, ...(set.sharded ? { sharded: true } : {}) };
+}
+
+/** A sharded manifest read in full: the root, then every shard against its record. */
+function readShardedSet(set: ManifestSet, prevalidated: boolean): ReadManifestResult {
+  const r = readShardedRoot(set.root, MANIFEST_PATH);
+  if (!r.root) return { findings: r.findings };
+  const findings = [...r.findings];
+  const parts: ManifestEntry[][] = [];
+  const n = r.root.shards.length;
+  r.root.shards.forEach((rec, i) => {
+    const rel = shardFilePath(rec.id);
+    const s = readShard(set.shards.get(rel), rel, rec, i, n, { prevalidated });
+    appendAll(findings, s.findings);
+    if (s.entries) parts.push(s.entries);
+  });
+  if (findings.some((f) => f.level === "error")) return { findings };
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    version: MANIFEST_VERSION,
+    algorithm: MANIFEST_ALGORITHM,
+    root: r.root.root,
+    entries: mergeShardEntries(parts),
+  };
+  return { manifest, findings };
+}
+
+/** Paths a manifest seals, read leniently (no checks; a broken manifest is verify's own finding). */
+export function sealedPathsLenient(root: string): string[] {
+  try {
+    const set = readManifestSet(root);
+    if (!set) return [];
+    const texts = set.sharded ? [...set.shards.values()].map((b) => b?.toString("utf8") ?? "") : [];
+    if (!set.sharded) {
+      const data = JSON.parse(set.root.toString("utf8")) as { entries?: { path?: unknown }[] };
+      return (data.entries ?? []).map((e) => e.path).filter((p): p is string => typeof p === "string");
+    }
+    const out: string[] = [];
+    for (const t of texts)
+      for (const line of t.split("\n")) {
+        if (!line) continue;
+        try {
+          const p = (JSON.parse(line) as { path?: unknown }).path;
+          if (typeof p === "string") out.push(p);
+        } catch {
+          /* a broken line: verify reports the shard */
+        }
+      }
+    return out;
+  } catch {
+    return [];
+  }
 }
 
 /** The lock that serialises seals (and anything else that rewrites the manifest). */
@@ -73,20 +184,40 @@ export interface SealedVerdictTarget {
 }
 
 /**
- * Write the manifest atomically (temporary file, fsync, rename). Leaves the file untouched
- * (not even its mtime) when the content is already identical. Returns whether it wrote.
- * With `verdict`, the blob id these exact bytes will have once staged is recorded as a valid
+ * Write the manifest atomically (temporary file, fsync, rename per file), in the layout its size
+ * calls for (core/manifest/sharded.ts shardCountFor). Leaves each file untouched (not even its
+ * mtime) when its content is already identical, so a reseal of one file rewrites its shard and
+ * the root only. Shards are written before the root, and shard files the new layout does not
+ * list are removed after it: a seal killed half way leaves a root whose digests disagree with
+ * some shard, which every reader reports as `manifest/corrupt` until the next seal (never a
+ * silent pass). Returns whether it wrote anything, and the root digest.
+ * With `verdict`, the blob id these exact root bytes will have once staged is recorded as a valid
  * manifest: rendered by seal itself, they are canonical and consistent by construction, and
  * every path in them is covered by the globs; bytes edited afterwards have another id and are
  * checked in full by the hook.
  */
-export async function writeManifestFile(root: string, manifest: Manifest, verdict?: SealedVerdictTarget): Promise<boolean> {
+export async function writeManifestFile(
+  root: string,
+  manifest: Manifest,
+  verdict?: SealedVerdictTarget,
+): Promise<{ written: boolean; root: string }> {
   const abs = resolveInside(root, MANIFEST_PATH, { what: "manifest" });
-  const text = renderManifest(manifest);
+  const count = shardCountFor(manifest.entries.length);
+  const layout = count > 1 ? buildSharded(manifest.entries, count) : undefined;
+  const text = layout ? layout.rootText : renderManifest(manifest);
   if (verdict) {
     const oid = gitObjectId("blob", Buffer.from(text, "utf8"), verdict.oidLength);
     await recordManifestBlobVerdict(verdict.stateDir, oid, verdict.filter, []);
   }
+  let written = false;
+  for (const [rel, content] of layout?.files ?? [])
+    if (await writeIfDifferent(resolveInside(root, rel, { what: "manifest" }), content)) written = true;
+  if (await writeIfDifferent(abs, text)) written = true;
+  if (removeStaleShards(root, new Set(layout?.files.keys() ?? []))) written = true;
+  return { written, root: layout ? layout.root.root : manifest.root };
+}
+
+async function writeIfDifferent(abs: string, text: string): Promise<boolean> {
   try {
     if (fs.readFileSync(abs, "utf8") === text) return false;
   } catch {
@@ -96,6 +227,31 @@ export async function writeManifestFile(root: string, manifest: Manifest, verdic
   removeStaleTemporaries(abs);
   await writeFileAtomic(abs, text);
   return true;
+}
+
+/** Remove the shard files (and temporaries) a new layout no longer lists; true when any was removed. */
+function removeStaleShards(root: string, keep: ReadonlySet<string>): boolean {
+  const dir = resolveInside(root, MANIFEST_SHARD_DIR, { what: "manifest" });
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return false;
+  }
+  let removed = false;
+  for (const name of names) {
+    if (!name.endsWith(".jsonl") || keep.has(`${MANIFEST_SHARD_DIR}/${name}`)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed = true;
+  }
+  if (keep.size === 0) {
+    try {
+      fs.rmdirSync(dir); // only when empty: anything else in it is not ours
+    } catch {
+      /* not empty or gone */
+    }
+  }
+  return removed;
 }
 
 /**

@@ -14,6 +14,14 @@
  * linked worktrees). A cache that is missing, unreadable or of another version is ignored: the
  * only cost is re-hashing. Lookups use the parsed objects as they are (no Map copies): the keys
  * are hex ids and repo paths, read with Object.hasOwn.
+ *
+ * Incremental saves (issue 20): a run that changed a few records appends them, as one JSON line
+ * per save, to a journal beside each half (`<half>.journal`) instead of rewriting the half (137
+ * MB at 500,000 files); the half is rewritten whole, and the journal removed, once the journal
+ * passes half the half's size. Replay applies the lines in order; a torn last line (a crash while
+ * appending) is ignored, which only costs re-hashing. A files line carries the stamp of the run
+ * that wrote it, and a record racy against its own line's stamp is dropped on replay, so a later
+ * stamp (another run's) never makes an earlier run's racy record trusted.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -34,6 +42,49 @@ interface FilesData {
   /** Wall-clock ns when the cache was written. */
   stamp: string;
   files: Record<string, FileRecord>;
+}
+
+/** One save appended to the files journal: null deletes a record. */
+interface FilesLine {
+  stamp: string;
+  files: Record<string, FileRecord | null>;
+}
+
+/** One save appended to the blobs journal. */
+interface BlobsLine {
+  blobs: Record<string, BlobRecord | null>;
+  manifest?: string;
+}
+
+/** A journal is folded into its half once it is larger than this share of the half, plus a floor. */
+const COMPACT_FLOOR = 64 * 1024;
+
+/** The lines of a journal that parse, in order (a torn or damaged line ends the replay). */
+function readJournal<T>(file: string): T[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const out: T[] = [];
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as T);
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
 interface BlobsData {
@@ -65,6 +116,12 @@ export class StatCache {
   private stamp = 0n;
   private filesDirty = false;
   private blobsDirty = false;
+  /** Records changed since the last save (null: deleted): what a journal line holds. */
+  private filesPending = new Map<string, FileRecord | null>();
+  private blobsPending = new Map<string, BlobRecord | null>();
+  /** Whether each half was read from a valid file (a journal may only extend such a file). */
+  private filesBaseOk = false;
+  private blobsBaseOk = false;
   /** Paths (re)recorded in this run: their hash is at least as recent as the next stamp. */
   private touched = new Set<string>();
   /**
@@ -101,6 +158,10 @@ export class StatCache {
     return this.file.replace(/\.json$/, ".blobs.json");
   }
 
+  private journalOf(file: string): string {
+    return file + ".journal";
+  }
+
   private files(): Record<string, FileRecord> {
     if (!this.filesData) {
       const d = this.persistent ? readJson<FilesData>(this.file) : undefined;
@@ -110,8 +171,35 @@ export class StatCache {
       } else {
         this.filesData = {};
       }
+      if (this.persistent && d) {
+        this.filesBaseOk = true;
+        this.replayFiles(this.filesData);
+      }
     }
     return this.filesData;
+  }
+
+  /**
+   * Apply the files journal. Every record (the half's and each line's) is judged against the
+   * stamp it was written under and dropped when racy there; the stamp becomes the latest one.
+   */
+  private replayFiles(files: Record<string, FileRecord>): void {
+    const lines = readJournal<FilesLine>(this.journalOf(this.file)).filter(
+      (l) => typeof l?.stamp === "string" && /^\d+$/.test(l.stamp) && typeof l.files === "object" && l.files !== null,
+    );
+    if (lines.length === 0) return;
+    const racy = (mtime: string, stamp: bigint) => BigInt(mtime) >= stamp - RACY_WINDOW_NS;
+    for (const [p, r] of Object.entries(files)) if (racy(r[1], this.stamp)) delete files[p];
+    let latest = this.stamp;
+    for (const l of lines) {
+      const stamp = BigInt(l.stamp);
+      if (stamp > latest) latest = stamp;
+      for (const [p, r] of Object.entries(l.files)) {
+        if (r === null || !Array.isArray(r) || r.length !== 6 || racy(String(r[1]), stamp)) delete files[p];
+        else files[p] = r;
+      }
+    }
+    this.stamp = latest;
   }
 
   private blobs(): Record<string, BlobRecord> {
@@ -119,6 +207,17 @@ export class StatCache {
       const d = this.persistent ? readJson<BlobsData>(this.blobsFile) : undefined;
       this.blobsData = d && typeof d.blobs === "object" && d.blobs ? d.blobs : {};
       this.validManifest = typeof d?.manifest === "string" ? d.manifest : undefined;
+      if (this.persistent && d) {
+        this.blobsBaseOk = true;
+        for (const l of readJournal<BlobsLine>(this.journalOf(this.blobsFile))) {
+          if (typeof l?.blobs !== "object" || l.blobs === null) break;
+          for (const [o, r] of Object.entries(l.blobs)) {
+            if (typeof r === "string") this.blobsData[o] = r;
+            else delete this.blobsData[o];
+          }
+          if (typeof l.manifest === "string") this.validManifest = l.manifest;
+        }
+      }
     }
     return this.blobsData;
   }
@@ -172,12 +271,14 @@ export class StatCache {
     this.touched.add(rel);
     if (prev && prev.every((v, i) => v === next[i])) return;
     this.files()[rel] = next;
+    this.filesPending.set(rel, next);
     this.filesDirty = true;
   }
 
   forget(rel: string): void {
     if (this.record0(rel)) {
       delete this.files()[rel];
+      this.filesPending.set(rel, null);
       this.filesDirty = true;
     }
   }
@@ -194,7 +295,54 @@ export class StatCache {
     const next = sha256 + String(size);
     if (Object.hasOwn(b, oid) && b[oid] === next) return;
     b[oid] = next;
+    this.blobsPending.set(oid, next);
     this.blobsDirty = true;
+  }
+
+  /**
+   * The blob records of a few ids without parsing the blob half (5.6 MB at 50,000 files, most of
+   * a one-file hook run): each `"<oid>":"` is searched in the file's bytes (ids are hex, so the
+   * match is exact), then the journal is applied. The same answers as `blob`, for the hook.
+   */
+  peekBlobs(oids: readonly string[]): Map<string, CachedContent> {
+    const out = new Map<string, CachedContent>();
+    if (this.blobsData || !this.persistent) {
+      for (const o of oids) {
+        const c = this.blob(o);
+        if (c) out.set(o, c);
+      }
+      return out;
+    }
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(this.blobsFile);
+    } catch {
+      return out;
+    }
+    if (buf.indexOf(`{"version":${VERSION},"blobs":{`) !== 0) return out;
+    const records = new Map<string, string>();
+    for (const o of oids) {
+      if (!/^[0-9a-f]{40,64}$/.test(o)) continue;
+      const key = `"${o}":"`;
+      const at = buf.indexOf(key);
+      if (at < 0) continue;
+      const start = at + key.length;
+      const end = buf.indexOf('"', start);
+      if (end > start) records.set(o, buf.toString("latin1", start, end));
+    }
+    const wanted = new Set(oids);
+    for (const l of readJournal<BlobsLine>(this.journalOf(this.blobsFile))) {
+      if (typeof l?.blobs !== "object" || l.blobs === null) break;
+      for (const [o, r] of Object.entries(l.blobs)) {
+        if (!wanted.has(o)) continue;
+        if (typeof r === "string") records.set(o, r);
+        else records.delete(o);
+      }
+    }
+    for (const [o, r] of records) {
+      if (/^[0-9a-f]{64}\d+$/.test(r)) out.set(o, { sha256: r.slice(0, 64), size: Number(r.slice(64)), executable: false });
+    }
+    return out;
   }
 
   /** Whether the manifest text with this SHA-256 already passed every check on this machine. */
@@ -222,6 +370,7 @@ export class StatCache {
       for (const p of Object.keys(this.filesData)) {
         if (!keepPaths.has(p)) {
           delete this.filesData[p];
+          this.filesPending.set(p, null);
           this.filesDirty = true;
         }
       }
@@ -230,6 +379,7 @@ export class StatCache {
       for (const o of Object.keys(this.blobsData)) {
         if (!keepBlobs.has(o)) {
           delete this.blobsData[o];
+          this.blobsPending.set(o, null);
           this.blobsDirty = true;
         }
       }
@@ -237,39 +387,68 @@ export class StatCache {
   }
 
   /**
-   * Write the halves that changed, atomically. Best effort: a cache that cannot be written
-   * only costs speed next time.
+   * Write the halves that changed: the changed records appended to the half's journal, or the
+   * half rewritten atomically (and its journal removed) when there is no half yet or the journal
+   * has grown past half of it. Best effort: a cache that cannot be written only costs speed.
    */
   async save(): Promise<boolean> {
     if (!this.persistent || (!this.filesDirty && !this.blobsDirty)) return false;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      if (this.blobsDirty && this.blobsData) {
-        await writeFileAtomic(
-          this.blobsFile,
+      const blobsData = this.blobsData;
+      if (this.blobsDirty && blobsData) {
+        const line: BlobsLine = {
+          blobs: Object.fromEntries(this.blobsPending),
+          ...(this.validManifest ? { manifest: this.validManifest } : {}),
+        };
+        await this.saveHalf(this.blobsFile, this.blobsBaseOk, JSON.stringify(line), () =>
           JSON.stringify({
             version: VERSION,
-            blobs: this.blobsData,
+            blobs: blobsData,
             ...(this.validManifest ? { manifest: this.validManifest } : {}),
           } satisfies BlobsData),
         );
+        this.blobsPending.clear();
+        this.blobsBaseOk = true;
         this.blobsDirty = false;
       }
-      if (this.filesDirty && this.filesData) {
+      const filesData = this.filesData;
+      if (this.filesDirty && filesData) {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
-        for (const [p, r] of Object.entries(this.filesData)) if (!this.touched.has(p) && this.isRacy(r[1])) delete this.filesData[p];
+        for (const [p, r] of Object.entries(filesData)) {
+          if (!this.touched.has(p) && this.isRacy(r[1])) {
+            delete filesData[p];
+            this.filesPending.set(p, null);
+          }
+        }
         const stamp = this.openedNs;
-        await writeFileAtomic(
-          this.file,
-          JSON.stringify({ version: VERSION, stamp: String(stamp), files: this.filesData } satisfies FilesData),
+        const line: FilesLine = { stamp: String(stamp), files: Object.fromEntries(this.filesPending) };
+        await this.saveHalf(this.file, this.filesBaseOk, JSON.stringify(line), () =>
+          JSON.stringify({ version: VERSION, stamp: String(stamp), files: filesData } satisfies FilesData),
         );
+        this.filesBaseOk = true;
         this.stamp = stamp;
+        this.filesPending.clear();
         this.filesDirty = false;
       }
       return true;
     } catch {
       return false;
     }
+  }
+
+  /** Append `line` to the journal of `file`, or rewrite `file` whole (see save). */
+  private async saveHalf(file: string, baseOk: boolean, line: string, whole: () => string): Promise<void> {
+    const journal = this.journalOf(file);
+    const base = sizeOf(file);
+    const logged = Math.max(0, sizeOf(journal));
+    // Only onto a half that was read as valid: a journal over a missing or foreign half is never replayed.
+    if (baseOk && base >= 0 && logged + line.length + 1 <= base / 2 + COMPACT_FLOOR) {
+      fs.appendFileSync(journal, line + "\n");
+      return;
+    }
+    await writeFileAtomic(file, whole());
+    fs.rmSync(journal, { force: true });
   }
 }

@@ -241,11 +241,14 @@ describe("stat cache", () => {
     cache.files[rel] = [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs), rec[4], rec[5]];
     // Racy: the cache was written in the same second as the edit.
     cache.stamp = String(st.mtimeNs + 500_000_000n);
+    // The forged file is the whole cache: no journal of incremental saves replayed over it.
+    fs.rmSync(`${cacheFile}.journal`, { force: true });
     fs.writeFileSync(cacheFile, JSON.stringify(cache));
     const v = await repo.cli(["verify", "--format", "json"]);
     expect(rulesOf(parseReport(v.stdout))).toEqual(["manifest/modified data/untracked.json"]);
     // Control: the same cache written long after the edit is trusted (which is why the racy rule matters).
     cache.stamp = String(st.mtimeNs + 10_000_000_000n);
+    fs.rmSync(`${cacheFile}.journal`, { force: true });
     fs.writeFileSync(cacheFile, JSON.stringify(cache));
     repo.write(MANIFEST_PATH, repo.read(MANIFEST_PATH)); // unchanged content
     const v2 = await repo.cli(["verify", "--format", "json"]);

@@ -3,6 +3,9 @@ import picomatch from "picomatch";
 import { GLOB_OPTIONS } from "../glob.js";
 import type { ManifestConfig } from "../../config/types.js";
 import { ALWAYS_EXCLUDED, MANIFEST_PATH } from "../well-known-paths.js";
+import { MANIFEST_SHARD_DIR } from "./sharded.js";
+
+const SHARD_PREFIX = MANIFEST_SHARD_DIR + "/";
 
 /** ALWAYS_EXCLUDED ("**\/node_modules/**", ".git/**") plus a .git folder at any depth. */
 const ALWAYS = /(^|\/)(node_modules|\.git)(\/|$)/;
@@ -10,7 +13,7 @@ const ALWAYS = /(^|\/)(node_modules|\.git)(\/|$)/;
  * The fixed part of coveredFilter (a clean-run verdict is keyed on it with the globs). The glob
  * flags are part of it: a verdict recorded when `**` missed names with a newline must not hold.
  */
-export const COVERAGE_RULES = `${MANIFEST_PATH}|${ALWAYS.source}|${GLOB_OPTIONS.flags}`;
+export const COVERAGE_RULES = `${MANIFEST_PATH}|${MANIFEST_SHARD_DIR}/|${ALWAYS.source}|${GLOB_OPTIONS.flags}`;
 /** @internal for the test that keeps ALWAYS in step with config ALWAYS_EXCLUDED. */
 export const ALWAYS_EXCLUDED_GLOBS = ALWAYS_EXCLUDED;
 
@@ -28,7 +31,8 @@ function compileCovered(config: ManifestConfig | undefined): PathFilter {
   const include = regexMatcher(config?.include ?? []);
   const exclude = regexMatcher(config?.exclude ?? []);
   // ALWAYS_EXCLUDED (node_modules anywhere, .git) as one cheap test; a unit test keeps them equal.
-  return (p) => p !== MANIFEST_PATH && !ALWAYS.test(p) && include(p) && !exclude(p);
+  // The manifest's own files (root and shards) are never covered: they cannot seal themselves.
+  return (p) => p !== MANIFEST_PATH && !p.startsWith(SHARD_PREFIX) && !ALWAYS.test(p) && include(p) && !exclude(p);
 }
 
 /**

@@ -142,16 +142,20 @@ export function matchesSchema(v: unknown): boolean {
     return false;
   if (m.format !== "integrity-guard/manifest" || m.version !== 1 || m.algorithm !== "sha256") return false;
   if (typeof m.root !== "string" || !HEX64.test(m.root) || !Array.isArray(m.entries)) return false;
-  for (const e of m.entries as unknown[]) {
-    if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
-    const r = e as Record<string, unknown>;
-    for (const k in r) if (!ENTRY_KEYS.has(k)) return false;
-    if (typeof r.path !== "string" || r.path.length === 0) return false;
-    if (typeof r.sha256 !== "string" || !HEX64.test(r.sha256)) return false;
-    if (typeof r.size !== "number" || !Number.isInteger(r.size) || r.size < 0) return false;
-    if (r.link !== undefined && typeof r.link !== "string") return false;
-    if (r.mode !== undefined && r.mode !== "755") return false;
-  }
+  for (const e of m.entries as unknown[]) if (!matchesEntrySchema(e)) return false;
+  return true;
+}
+
+/** One entry of schemas/manifest.schema.json, by hand (also a shard line's check, sharded.ts). */
+export function matchesEntrySchema(e: unknown): boolean {
+  if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+  const r = e as Record<string, unknown>;
+  for (const k in r) if (!ENTRY_KEYS.has(k)) return false;
+  if (typeof r.path !== "string" || r.path.length === 0) return false;
+  if (typeof r.sha256 !== "string" || !HEX64.test(r.sha256)) return false;
+  if (typeof r.size !== "number" || !Number.isInteger(r.size) || r.size < 0) return false;
+  if (r.link !== undefined && typeof r.link !== "string") return false;
+  if (r.mode !== undefined && r.mode !== "755") return false;
   return true;
 }
 
@@ -173,9 +177,9 @@ function corrupt(f: Partial<Finding> & { message: string }, file: string): Findi
  * empty segments, no NUL, nothing seal refuses (core/names.ts unsupportedNameReason). Throws
  * UnsafePathError (exit 2) naming the entry.
  */
-export function checkEntryPath(p: string, index: number): void {
+export function checkEntryPath(p: string, index: number, label?: string): void {
   // Built only for a bad path: this runs for every entry of every full read.
-  const where = () => `manifest entry ${index} (${JSON.stringify(p)})`;
+  const where = () => `${label ?? `manifest entry ${index}`} (${JSON.stringify(p)})`;
   const fix =
     "the manifest was tampered with or damaged: restore it from git, or delete it and run `integrity-guard seal` on a tree you trust";
   if (p.includes("\0")) throw new UnsafePathError(`${where()} contains a NUL byte; nothing was read`, { fix });

@@ -1,0 +1,123 @@
+/**
+ * The hook on a repository whose manifest has 50,000 entries (issue 20) reads the staged root
+ * and the shards of what is staged, never the rest: counted as the bytes git hands back for
+ * every object the hook asks for (readBlobs and catFileBatch), not as time. The entries are
+ * synthetic (only the files a commit stages need to exist: the hook never looks at the others),
+ * with the real files' entries hashed from their bytes, and the layout is the production one.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MANIFEST_PATH } from "../../src/config/types.js";
+import { stagedRunStats } from "../../src/checks/manifest.js";
+import type { ManifestEntry } from "../../src/core/manifest/model.js";
+import { buildManifest } from "../../src/core/manifest/serialize.js";
+import { MANIFEST_SHARD_DIR, bucketOf, shardCountFor, shardFilePath, shardId } from "../../src/core/manifest/sharded.js";
+import { Git } from "../../src/io/git.js";
+import { writeManifestFile } from "../../src/io/manifest-store.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { parseReport, rulesOf } from "./manifest-helpers.js";
+
+const N = 50_000;
+const REAL = ["data/real/a.json", "data/real/b.json", "data/real/c.json"];
+
+let repo: TestRepo | undefined;
+afterEach(() => {
+  vi.restoreAllMocks();
+  repo?.cleanup();
+  repo = undefined;
+});
+
+function entryOf(r: TestRepo, p: string): ManifestEntry {
+  const b = fs.readFileSync(path.join(r.dir, p));
+  return { path: p, sha256: crypto.createHash("sha256").update(b).digest("hex"), size: b.length };
+}
+
+const synthetic: ManifestEntry[] = Array.from({ length: N - REAL.length }, (_, i) => ({
+  path: `data/d${Math.floor(i / 100)}/f${i}.json`,
+  sha256: crypto.createHash("sha256").update(String(i)).digest("hex"),
+  size: 40 + (i % 7),
+}));
+
+/** Write the manifest of the synthetic entries plus the real files as they are now. */
+async function reseal(r: TestRepo): Promise<void> {
+  await writeManifestFile(r.dir, buildManifest([...synthetic, ...REAL.map((p) => entryOf(r, p))]));
+}
+
+/** `check --staged`, with the bytes of every object the hook got from git summed. */
+async function hook(r: TestRepo): Promise<{ code: number; rules: string[]; bytesFromGit: number }> {
+  let bytesFromGit = 0;
+  const readBlobs = Git.prototype.readBlobs;
+  const catFileBatch = Git.prototype.catFileBatch;
+  vi.spyOn(Git.prototype, "readBlobs").mockImplementation(async function (this: Git, oids) {
+    const out = await readBlobs.call(this, oids);
+    for (const b of out.values()) bytesFromGit += b.length;
+    return out;
+  });
+  vi.spyOn(Git.prototype, "catFileBatch").mockImplementation(async function (this: Git, names) {
+    const out = await catFileBatch.call(this, names);
+    for (const b of out) bytesFromGit += b?.length ?? 0;
+    return out;
+  });
+  try {
+    const run = await r.cli(["check", "--staged", "--format", "json"]);
+    return { code: run.code, rules: rulesOf(parseReport(run.stdout)), bytesFromGit };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe("the hook with a 50,000-entry sharded manifest", () => {
+  it("reads the root and the staged paths' shards only", async () => {
+    const r = createRepo();
+    repo = r;
+    r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    for (const p of REAL) r.write(p, `{"file":${JSON.stringify(p)}}\n`);
+    r.write("notes/free.json", '{"n":0}\n');
+    await reseal(r);
+    r.commitAll("sealed");
+    const n = shardCountFor(N);
+    expect(n).toBeGreaterThanOrEqual(32);
+    const rootSize = fs.statSync(path.join(r.dir, MANIFEST_PATH)).size;
+    const shardSize = (p: string) => fs.statSync(path.join(r.dir, shardFilePath(shardId(bucketOf(p, n), n)))).size;
+    const total = fs
+      .readdirSync(path.join(r.dir, MANIFEST_SHARD_DIR))
+      .reduce((s, f) => s + fs.statSync(path.join(r.dir, MANIFEST_SHARD_DIR, f)).size, rootSize);
+    expect(total).toBeGreaterThan(5_000_000);
+
+    // 1. A file outside the manifest: at most the root and that path's shard.
+    r.write("notes/free.json", '{"n":1}\n');
+    r.git("add", "notes/free.json");
+    const outside = await hook(r);
+    expect(outside).toMatchObject({ code: 0, rules: [] });
+    // (+ 64: the staged files' own blobs, which the validate check and the hook read.)
+    expect(outside.bytesFromGit).toBeLessThanOrEqual(rootSize + shardSize("notes/free.json") + 64);
+    r.git("commit", "-q", "--no-verify", "-m", "free");
+
+    // 2. One sealed file resealed: the staged root and shard, HEAD's root and shard (to know which
+    // entries changed), and the file's blob.
+    const rel = REAL[0]!;
+    r.write(rel, '{"changed":true}\n');
+    await reseal(r);
+    r.git("add", rel, ".integrity-guard/");
+    const staged = r.git("diff", "--cached", "--name-only").trim().split("\n").sort();
+    expect(staged).toEqual([MANIFEST_PATH, shardFilePath(shardId(bucketOf(rel, n), n)), rel].sort());
+    const resealed = await hook(r);
+    expect(resealed).toMatchObject({ code: 0, rules: [] });
+    // The root three times: the hook's staged and HEAD's, and the validate check parsing the
+    // staged root as the JSON file it is (the .jsonl shards are not among its globs).
+    const bound = 3 * rootSize + 2 * shardSize(rel) + 64;
+    expect(resealed.bytesFromGit).toBeLessThanOrEqual(bound);
+    expect(stagedRunStats.manifestFilesRead).toBe(4);
+    expect(resealed.bytesFromGit * 20).toBeLessThan(total);
+
+    // 3. The same change without the reseal is still blocked, at the same cost.
+    r.git("reset", "-q", "--", ".integrity-guard/");
+    r.git("checkout", "--", ".integrity-guard/");
+    const blocked = await hook(r);
+    expect(blocked.rules).toEqual([`manifest/unsealed-change ${rel}`]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.bytesFromGit).toBeLessThanOrEqual(rootSize + shardSize(rel) + 64);
+  }, 120_000);
+});
