@@ -6,13 +6,16 @@
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import type Draft04 from "ajv-draft-04";
+import type formatsPlugin from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding.js";
 import { artifactUri, renderSarif } from "../../src/report/sarif.js";
 
 const require = createRequire(import.meta.url);
+// CommonJS whose default exports TypeScript's NodeNext view cannot call: taken through require.
+const Ajv = require("ajv-draft-04") as typeof Draft04.default;
+const addFormats = require("ajv-formats") as typeof formatsPlugin.default;
 const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
 const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as object;
 // The schema has a `language` pattern that is valid only without the `u` flag (as draft-04 tools read it).
