@@ -323,17 +323,16 @@ function repoPrefix(p: Prepared): string {
  */
 async function writeReports(p: Prepared, result: CommandResult, env: NodeJS.ProcessEnv): Promise<{ findingsFile: string; dir: string }> {
   const temp = env.RUNNER_TEMP && fs.existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : os.tmpdir();
-  if (!p.inputs.keepReport) {
-    const file = path.join(temp, `integrity-guard-${p.inputs.command}-findings.json`);
-    await writeFileAtomic(file, render(result, "json"));
-    return { findingsFile: file, dir: "" };
-  }
+  // findings-file keeps its name (workflows read it); report-dir is the folder to upload.
+  const findingsFile = path.join(temp, `integrity-guard-${p.inputs.command}-findings.json`);
+  const json = render(result, "json");
+  await writeFileAtomic(findingsFile, json);
+  if (!p.inputs.keepReport) return { findingsFile, dir: "" };
   const wd = p.inputs.workingDirectory === "." ? "" : "-" + p.inputs.workingDirectory.replace(/[^A-Za-z0-9._-]+/g, "_");
   const dir = path.join(temp, "integrity-guard-report", `${p.inputs.command}${wd}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const findingsFile = path.join(dir, "findings.json");
-  await writeFileAtomic(findingsFile, render(result, "json"));
+  await writeFileAtomic(path.join(dir, "findings.json"), json);
   await writeFileAtomic(path.join(dir, "findings.sarif"), render({ findings: result.findings }, "sarif"));
   core.info(`full report written to ${dir} (findings.json, findings.sarif): upload it with actions/upload-artifact to keep it`);
   return { findingsFile, dir };

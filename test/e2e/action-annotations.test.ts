@@ -93,7 +93,7 @@ describe("every annotation of a large pull request", { timeout: 180_000 }, () =>
     expect(json.findings).toHaveLength(total);
     const sarif = JSON.parse(run.reportFiles!["findings.sarif"]!) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]!.results).toHaveLength(total);
-    expect(run.outputs["findings-file"]).toBe(path.join(run.outputs["report-dir"]!, "findings.json"));
+    expect(run.findingsJson).toBe(run.reportFiles!["findings.json"]);
   });
 
   it("without checks: write (403) the summary says GitHub shows 10 per step and where every finding is", async () => {
