@@ -76,7 +76,7 @@ export function suggestionFor(
         file: f.file,
         line: f.line,
         replacement: undefined,
-        why: `remove the second ${dup[1]}: it repeats the first definition (line ${firstLine}) with the same value`,
+        why: `remove the second ${code(dup[1]!)}: it repeats the first definition (line ${firstLine}) with the same value`,
       };
     }
     if (isYaml(f.file)) {
@@ -92,7 +92,7 @@ export function suggestionFor(
         file: f.file,
         line: f.line,
         replacement: undefined,
-        why: `remove the second \`${dup[2]}\`: it repeats the first definition (line ${firstLine}) with the same value`,
+        why: `remove the second ${code(dup[2]!)}: it repeats the first definition (line ${firstLine}) with the same value`,
       };
     }
   }
@@ -100,6 +100,12 @@ export function suggestionFor(
 }
 
 const indent = (line: string) => line.length - line.trimStart().length;
+
+/** Text from a file as an inline code span: no Markdown, link or @mention in it takes effect. */
+function code(text: string): string {
+  const ticks = "`".repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return `${ticks} ${text} ${ticks}`;
+}
 
 /** The review comment body: why, the suggestion block, and the hidden marker that finds it again. */
 export function suggestionBody(s: Suggestion, prefix: string): string {

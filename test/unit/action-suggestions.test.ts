@@ -34,6 +34,9 @@ describe("suggestionFor", () => {
     expect(suggestionFor(dup("d.json", 3, 2), added("d.json", differ), reader(differ))).toBeUndefined();
     const last = '{\n  "a": 1,\n  "a": 1\n}\n';
     expect(suggestionFor(dup("d.json", 3, 2), added("d.json", last), reader(last))).toBeUndefined();
+    // A key is file text: shown as code, so a mention or link in it does nothing.
+    const mention = '{\n  "@admin `x`": 1,\n  "@admin `x`": 1,\n  "b": 2\n}\n';
+    expect(suggestionFor(dup("m.json", 3, 2), added("m.json", mention), reader(mention))?.why).toContain('`` "@admin `x`" ``');
     const yaml = "port: 80\nport: 80\n";
     expect(suggestionFor(dup("d.yaml", 2, 1), added("d.yaml", yaml), reader(yaml))).toMatchObject({ replacement: undefined });
     // A plain scalar continued on the next line is not a one-line entry.
