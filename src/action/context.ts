@@ -47,6 +47,11 @@ export function commandArgs(
     return { options, positionals };
   }
   if (inputs.set !== undefined) setOption("set", inputs.set, "set");
+  if (inputs.alert) {
+    if (!spec.options.alert)
+      throw new UsageError(`input \`alert\` cannot be passed to command \`${spec.name}\``, { fix: "remove `alert`" });
+    options.alert = true;
+  }
   // In a workflow a snapshot or prune that stays on the runner is lost: publish it.
   if ((inputs.command === "snapshot" || inputs.command === "prune") && spec.options.push) options.push = true;
   if (inputs.paths.length > 0) {

@@ -15,6 +15,9 @@ export const CONFIG_SOURCES = ["base", "head"] as const;
 export type ConfigSource = (typeof CONFIG_SOURCES)[number];
 export const MODES = ["pr", "push"] as const;
 export type Mode = (typeof MODES)[number];
+/** scope: on pull requests, what `check` looks at and annotates. */
+export const SCOPES = ["changed-lines", "changed-files", "whole-tree"] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export interface ActionInputs {
   command: ActionCommand;
@@ -38,6 +41,19 @@ export interface ActionInputs {
    * comment this run owns (action.yml defaults it to the job's matrix values as JSON).
    */
   commentKey: string;
+  /**
+   * On pull requests: changed-files (per-file rules on the PR's files), changed-lines (the same,
+   * annotating only findings on lines the PR touched), whole-tree (every file).
+   */
+  scope: Scope;
+  /** Create a check run carrying every annotation when GitHub's per-step cap would hide some. */
+  checkRun: boolean;
+  /** Write the full JSON and SARIF reports to the `report-dir` output's folder (default: check only). */
+  keepReport: boolean;
+  /** On pull requests: review comments with GitHub suggestions for mechanical fixes. */
+  suggestions: boolean;
+  /** health: send the alerts to the sinks under `alerts:` in the config (the CLI's --alert). */
+  alert: boolean;
 }
 
 /** Reads one input: the trimmed value, "" when unset. */
@@ -117,6 +133,12 @@ export function readInputs(get: InputGetter): ActionInputs {
   onlyFor("snapshot", snapshot !== undefined, ["restore"]);
   onlyFor("set", set !== undefined, ["snapshot", "restore"]);
   onlyFor("mode", get("mode") !== "", ["restore"]);
+  const scope = choiceInput(get, "scope", SCOPES, "changed-files");
+  onlyFor("scope", scope !== "changed-files", ["check"]);
+  const suggestions = booleanInput(get, "suggestions", false);
+  onlyFor("suggestions", suggestions, ["check"]);
+  const alert = booleanInput(get, "alert", false);
+  onlyFor("alert", alert, ["health"]);
   if (command === "snapshot" && set === undefined) {
     throw new UsageError("command `snapshot` needs input `set`", {
       fix: "add `set: <name>` (a set from snapshots.sets in the config, e.g. hourly)",
@@ -136,5 +158,10 @@ export function readInputs(get: InputGetter): ActionInputs {
     failOn,
     workingDirectory,
     commentKey: get("comment-key"),
+    scope,
+    checkRun: booleanInput(get, "check-run", true),
+    keepReport: booleanInput(get, "keep-report", command === "check"),
+    suggestions,
+    alert,
   };
 }

@@ -8,6 +8,8 @@ export interface ActionOutputs {
   errors: string;
   warnings: string;
   "findings-file": string;
+  /** With input keep-report: the folder holding findings.json and findings.sarif, else "". */
+  "report-dir": string;
   "health-score": string;
   status: string;
   snapshot: string;
@@ -31,7 +33,7 @@ export function computeOutputs(
   command: ActionCommand,
   result: CommandResult,
   summary: Summary,
-  findingsFile: string,
+  report: { findingsFile: string; dir: string },
   failed: boolean,
 ): ActionOutputs {
   const dash = pick(result.json, "system_health");
@@ -47,7 +49,8 @@ export function computeOutputs(
   return {
     errors: String(summary.errors),
     warnings: String(summary.warnings),
-    "findings-file": findingsFile,
+    "findings-file": report.findingsFile,
+    "report-dir": report.dir,
     "health-score": typeof score === "number" ? String(score) : "",
     status: command === "health" && typeof healthStatus === "string" ? healthStatus : failed ? "failed" : "passed",
     snapshot: typeof snapshotId === "string" ? snapshotId : "",
@@ -70,5 +73,5 @@ export function setOutputs(outputs: ActionOutputs): void {
 export function setOutputsOnFailure(): void {
   // Outside a runner there is no output file; @actions/core would print deprecated commands.
   if (written || !process.env.GITHUB_OUTPUT) return;
-  setOutputs({ errors: "", warnings: "", "findings-file": "", "health-score": "", status: "error", snapshot: "" });
+  setOutputs({ errors: "", warnings: "", "findings-file": "", "report-dir": "", "health-score": "", status: "error", snapshot: "" });
 }

@@ -8,6 +8,7 @@ import type { Git } from "../io/git.js";
 import { splitZ } from "../io/git.js";
 import { describeApiError, type GitHubClient } from "../io/github-api.js";
 import type { PullRequestEvent } from "./event.js";
+import { changedLinesFromApi, changedLinesFromGit, type ChangedLines } from "./changed-lines.js";
 
 /** GitHub's pulls/N/files stops at 3000 files: a list that long may be incomplete. */
 export const API_FILE_LIMIT = 3000;
@@ -16,6 +17,8 @@ export interface PrFiles {
   /** Repo-relative paths that exist after the PR (removed files dropped). */
   files: string[];
   source: "api" | "git";
+  /** With `lines: true`: the lines each file's diff touches (API paths, or git's). */
+  lines?: ChangedLines;
 }
 
 /** Files of the PR, or undefined (with `warn` called) when they cannot be known completely. */
@@ -24,6 +27,7 @@ export async function prFiles(
   client: GitHubClient | undefined,
   git: Git,
   warn: (m: string) => void,
+  options: { lines?: boolean } = {},
 ): Promise<PrFiles | undefined> {
   if (client) {
     try {
@@ -41,7 +45,7 @@ export async function prFiles(
         warn(`pull request #${ev.number} changes ${JSON.stringify(lossy)}, a file name that is not UTF-8; checking the whole tree`);
         return undefined;
       }
-      return { files, source: "api" };
+      return { files, source: "api", ...(options.lines ? { lines: changedLinesFromApi(list) } : {}) };
     } catch (error) {
       warn(`could not list the files of pull request #${ev.number}: ${describeApiError(error)}; trying git diff`);
     }
@@ -51,7 +55,10 @@ export async function prFiles(
     const res = await git.exec(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", `${ev.baseSha}...${ev.headSha}`], {
       okCodes: [0, 128],
     });
-    if (res.code === 0) return { files: splitZ(res.stdout), source: "git" };
+    if (res.code === 0) {
+      const lines = options.lines ? await changedLinesFromGit(git, ev.baseSha, ev.headSha) : undefined;
+      return { files: splitZ(res.stdout), source: "git", ...(lines ? { lines } : {}) };
+    }
   }
   warn(`the files of pull request #${ev.number} are unknown (no API access, base commit not fetched); checking the whole tree`);
   return undefined;

@@ -27,7 +27,10 @@ import { artifactUri } from "../report/sarif.js";
 import { escapeCell, renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
 import { postSticky } from "./comment.js";
-import { annotationCapNote, FINDINGS_FILE_HINT } from "./messages.js";
+import { annotationCapNote, FINDINGS_FILE_HINT, hiddenAnnotations, REPORT_DIR_HINT, type HiddenAnnotationsPlace } from "./messages.js";
+import { touches, type ChangedLines, type FileChanges } from "./changed-lines.js";
+import { publishCheckRun } from "./check-run.js";
+import { postSuggestions, suggestionFor, type Suggestion } from "./suggestions.js";
 import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
@@ -48,6 +51,8 @@ interface Prepared {
   trust: TrustedRules;
   event: ActionEvent;
   client: GitHubClient | undefined;
+  /** On a pull request, when scope or suggestions need them: the lines each file's diff touches. */
+  changed?: ChangedLines;
 }
 
 /** Run the Action with the runner's environment. Throws on "could not run"; the entry fails the step. */
@@ -70,15 +75,25 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const summary = summarize(findings, result.summary);
   const failed = decideFailure(p.inputs, result, summary);
   const shown = rankForDisplay(findings);
-  annotate(shown, p);
-  const findingsFile = await writeFindingsFile(p, { ...result, findings }, env);
-  let markdown = summaryMarkdown(p, shown, summary, result, published, restrict, env);
+  // changed-lines: annotate what the PR's lines hold; the step still fails on every error.
+  const lineCounts = new Map<string, number | undefined>();
+  const lineScope = p.inputs.scope === "changed-lines" && p.event.kind === "pull_request" ? p.changed : undefined;
+  const annotated = lineScope ? shown.filter((f) => !f.file || touches(lineScope.get(f.file), atLine(p, f, lineCounts))) : shown;
+  annotate(annotated, p);
+  const place = await checkRun(p, annotated, summary, failed !== undefined, env);
+  const report = await writeReports(p, { ...result, findings }, env);
+  place.reportKept = report.dir !== "";
+  let markdown = summaryMarkdown(p, shown, summary, result, published, restrict, env, {
+    place,
+    annotated,
+    lineScope: lineScope !== undefined,
+  });
   if (history) markdown += "\n" + renderScoreHistory(history);
   await writeJobSummary(markdown);
   await writeSarif(p, findings);
-  const outputs = computeOutputs(p.inputs.command, result, summary, findingsFile, failed !== undefined);
-  setOutputs(outputs);
+  setOutputs(computeOutputs(p.inputs.command, result, summary, report, failed !== undefined));
   await comment(p, shown, summary, markdown, env);
+  await suggest(p, findings);
   if (failed) core.setFailed(failed);
   else core.info(`integrity-guard ${p.inputs.command}: ${summary.errors} error(s), ${summary.warnings} warning(s)`);
 }
@@ -139,13 +154,32 @@ function checkFolder(cwd: string, input: string): void {
 /** On a pull request, `check`'s per-file rules look at the PR's files only (unless they cannot be known). */
 async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   if (p.event.kind !== "pull_request" || p.inputs.command !== "check" || p.inputs.paths.length > 0) return undefined;
-  const pr = await prFiles(p.event, p.client, p.git, (m) => core.warning(m));
+  const lines = p.inputs.scope === "changed-lines" || p.inputs.suggestions;
+  if (p.inputs.scope === "whole-tree" && !lines) {
+    core.info(`pull request #${p.event.number}: scope whole-tree, checking every file`);
+    return undefined;
+  }
+  const pr = await prFiles(p.event, p.client, p.git, (m) => core.warning(m), { lines });
   if (!pr) return undefined;
   if (pr.source === "api") {
     // The workspace is the GitHub repository's checkout unless actions/checkout used `path:`
     // (then the workspace holds no .git and the checked repository is that repository).
     const nested = p.git.root !== p.workspace && fs.existsSync(path.join(p.workspace, ".git"));
-    pr.files = toRepoPaths(pr.files, nested ? path.relative(p.workspace, p.git.root).split(path.sep).join("/") : "");
+    const prefix = nested ? path.relative(p.workspace, p.git.root).split(path.sep).join("/") : "";
+    pr.files = toRepoPaths(pr.files, prefix);
+    if (pr.lines) {
+      const byRepoPath = new Map<string, FileChanges>();
+      for (const [file, changes] of pr.lines) {
+        const [repoPath] = toRepoPaths([file], prefix);
+        if (repoPath !== undefined) byRepoPath.set(repoPath, changes);
+      }
+      pr.lines = byRepoPath;
+    }
+  }
+  if (pr.lines) p.changed = pr.lines;
+  if (p.inputs.scope === "whole-tree") {
+    core.info(`pull request #${p.event.number}: scope whole-tree, checking every file`);
+    return undefined;
   }
   // A changed config or schema can break files the PR did not touch: check them all.
   const schemas = [...(p.loaded.config.validate?.schemas ?? []), ...(p.trust.head?.config.validate?.schemas ?? [])].map((s) =>
@@ -258,11 +292,127 @@ function annotate(findings: Finding[], p: Prepared): void {
   }
 }
 
-async function writeFindingsFile(p: Prepared, result: CommandResult, env: NodeJS.ProcessEnv): Promise<string> {
-  const dir = env.RUNNER_TEMP && fs.existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : os.tmpdir();
-  const file = path.join(dir, `integrity-guard-${p.inputs.command}-findings.json`);
-  await writeFileAtomic(file, render(result, "json"));
-  return file;
+/**
+ * A finding's line for the changed-lines test: an error at the end of the input (a truncated
+ * file) is reported on the line after the last one, which no diff holds; it belongs to the last.
+ */
+function atLine(p: Prepared, f: Finding, counts: Map<string, number | undefined>): number | undefined {
+  if (!f.file || !f.line || f.line < 2) return f.line;
+  if (!counts.has(f.file)) {
+    try {
+      const text = fs.readFileSync(path.join(p.git.root, f.file), "utf8");
+      counts.set(f.file, text.split("\n").length - (text.endsWith("\n") ? 1 : 0));
+    } catch {
+      counts.set(f.file, undefined);
+    }
+  }
+  const count = counts.get(f.file);
+  return count === undefined ? f.line : Math.min(f.line, Math.max(count, 1));
+}
+
+/** The workspace-relative folder of the checked repository ("" when it is the workspace). */
+function repoPrefix(p: Prepared): string {
+  const prefix = path.relative(p.workspace, p.git.root).split(path.sep).join("/");
+  return prefix.startsWith("..") ? "" : prefix;
+}
+
+/**
+ * The JSON report (the `findings-file` output), and with `keep-report` the JSON and SARIF
+ * reports in a folder of their own (the `report-dir` output) for actions/upload-artifact: a
+ * stable name per command and working directory, emptied first so an earlier step's files are
+ * not uploaded as this one's.
+ */
+async function writeReports(p: Prepared, result: CommandResult, env: NodeJS.ProcessEnv): Promise<{ findingsFile: string; dir: string }> {
+  const temp = env.RUNNER_TEMP && fs.existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : os.tmpdir();
+  // findings-file keeps its name (workflows read it); report-dir is the folder to upload.
+  const findingsFile = path.join(temp, `integrity-guard-${p.inputs.command}-findings.json`);
+  const json = render(result, "json");
+  await writeFileAtomic(findingsFile, json);
+  if (!p.inputs.keepReport) return { findingsFile, dir: "" };
+  const wd = p.inputs.workingDirectory === "." ? "" : "-" + p.inputs.workingDirectory.replace(/[^A-Za-z0-9._-]+/g, "_");
+  const dir = path.join(temp, "integrity-guard-report", `${p.inputs.command}${wd}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  await writeFileAtomic(path.join(dir, "findings.json"), json);
+  await writeFileAtomic(path.join(dir, "findings.sarif"), render({ findings: result.findings }, "sarif"));
+  core.info(`full report written to ${dir} (findings.json, findings.sarif): upload it with actions/upload-artifact to keep it`);
+  return { findingsFile, dir };
+}
+
+/**
+ * When GitHub's per-step cap hides annotations, a check run carrying all of them (input
+ * `check-run`, permission `checks: write`). Returns where the hidden annotations are.
+ */
+async function checkRun(
+  p: Prepared,
+  annotated: Finding[],
+  s: Summary,
+  failed: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<HiddenAnnotationsPlace> {
+  if (!p.inputs.checkRun || hiddenAnnotations(annotated) === 0) return {};
+  const headSha = p.event.kind === "pull_request" ? p.event.headSha : env.GITHUB_SHA;
+  if (!p.client || !headSha) {
+    return { checkRunFailure: "no token, GITHUB_REPOSITORY or commit to attach a check run to" };
+  }
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const outcome = await publishCheckRun({
+    client: p.client,
+    name: `integrity-guard ${p.inputs.command}${env.GITHUB_JOB ? ` (${env.GITHUB_JOB})` : ""}: annotations`,
+    headSha,
+    findings: annotated,
+    prefix: repoPrefix(p),
+    title: `${s.errors} error(s), ${s.warnings} warning(s)`,
+    summary: renderMarkdown(annotated, {
+      title: `integrity-guard ${p.inputs.command}`,
+      summary: s,
+      maxChars: 60_000,
+      moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary",
+    }),
+    conclusion: failed ? "failure" : "success",
+    ...(runUrl ? { detailsUrl: runUrl } : {}),
+    warn: (m) => core.warning(m),
+  });
+  if (outcome.failure) return { checkRunFailure: outcome.failure };
+  core.info(`check run with all ${outcome.total} annotations: ${outcome.url}`);
+  return outcome.url ? { checkRunUrl: outcome.url } : {};
+}
+
+/** Suggested changes for mechanical fixes on the PR's added lines (input `suggestions`). */
+async function suggest(p: Prepared, findings: Finding[]): Promise<void> {
+  if (!p.inputs.suggestions || p.event.kind !== "pull_request") return;
+  if (!p.client || !p.changed || !p.event.headSha) {
+    core.warning("no suggested changes: they need the token, the pull request's head commit and its diff");
+    return;
+  }
+  const cache = new Map<string, string[] | undefined>();
+  const lineOf = (file: string, line: number): string | undefined => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs.readFileSync(path.join(p.git.root, file), "utf8").split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file)?.[line - 1];
+  };
+  const list: Suggestion[] = [];
+  for (const f of findings) {
+    const s = suggestionFor(f, p.changed, lineOf);
+    if (s) list.push(s);
+  }
+  await postSuggestions({
+    client: p.client,
+    pull: p.event.number,
+    headSha: p.event.headSha,
+    suggestions: list,
+    prefix: repoPrefix(p),
+    log: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+  });
 }
 
 function summaryMarkdown(
@@ -273,6 +423,7 @@ function summaryMarkdown(
   published: RestorePublished | undefined,
   restrict: Set<string> | undefined,
   env: NodeJS.ProcessEnv,
+  shownAs: { place: HiddenAnnotationsPlace; annotated: Finding[]; lineScope: boolean },
 ): string {
   // What judges a pull request, and what it changes in the rules, comes first.
   const details: string[] = [...p.trust.banner];
@@ -283,7 +434,13 @@ function summaryMarkdown(
         : `Pull request #${p.event.number}: whole tree checked.`,
     );
   else details.push(`Event \`${p.event.name}\`: whole tree checked.`);
-  const capNote = annotationCapNote(findings);
+  if (shownAs.lineScope && shownAs.annotated.length < findings.length) {
+    details.push(
+      `Scope \`changed-lines\`: ${findings.length - shownAs.annotated.length} finding(s) outside the lines this pull request touched are not annotated; ` +
+        "they are listed below, and errors among them fail the step as well.",
+    );
+  }
+  const capNote = annotationCapNote(shownAs.annotated, shownAs.place);
   if (capNote) details.push(capNote);
   if (result.text && p.inputs.command !== "check")
     details.push("```text\n" + result.text.replace(/```/g, "'''").trim().slice(0, 20_000) + "\n```");
@@ -309,7 +466,7 @@ function summaryMarkdown(
     // GitHub takes at most 1 MiB of summary per step; the score history and a failure note
     // need room after the findings.
     maxChars: 900_000,
-    moreAt: FINDINGS_FILE_HINT,
+    moreAt: p.inputs.keepReport ? REPORT_DIR_HINT : FINDINGS_FILE_HINT,
   });
 }
 

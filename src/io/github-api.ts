@@ -31,7 +31,45 @@ export interface PullFile {
   filename: string;
   status: string;
   previous_filename?: string;
+  /** The unified diff of the file (absent for binary files and very large diffs). */
+  patch?: string;
 }
+
+/** One annotation of a check run, as the Checks API takes it. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  annotations?: CheckAnnotation[];
+}
+
+/** A review comment to create (on the pull request's head commit, the new side of the diff). */
+export interface ReviewCommentDraft {
+  path: string;
+  line: number;
+  body: string;
+}
+
+export interface ReviewComment {
+  id: number;
+  path: string;
+  line?: number | null;
+  body: string;
+  user?: { login: string; type?: string } | null;
+}
+
+/** The Checks API takes at most this many annotations per request (create, then each update). */
+export const CHECK_ANNOTATION_BATCH = 50;
 
 export interface IssueSummary {
   number: number;
@@ -202,6 +240,60 @@ export class GitHubClient {
 
   async closeIssue(n: number, reason: "completed" | "not_planned" = "completed"): Promise<void> {
     await this.octokit.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: n, state: "closed", state_reason: reason });
+  }
+
+  /** Create a check run on `headSha` (status in_progress; finish it with updateCheckRun). */
+  async createCheckRun(p: {
+    name: string;
+    headSha: string;
+    output: CheckRunOutput;
+    detailsUrl?: string;
+  }): Promise<{ id: number; url: string }> {
+    const { data } = await this.octokit.rest.checks.create({
+      owner: this.owner,
+      repo: this.repo,
+      name: p.name,
+      head_sha: p.headSha,
+      status: "in_progress",
+      ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
+      output: p.output,
+    });
+    return { id: data.id, url: data.html_url ?? "" };
+  }
+
+  /** Append annotations to check run `id` (GitHub appends on every update) and/or complete it. */
+  async updateCheckRun(id: number, p: { output: CheckRunOutput; conclusion?: "success" | "failure" | "neutral" }): Promise<void> {
+    await this.octokit.rest.checks.update({
+      owner: this.owner,
+      repo: this.repo,
+      check_run_id: id,
+      output: p.output,
+      ...(p.conclusion ? { conclusion: p.conclusion, completed_at: new Date().toISOString() } : {}),
+    });
+  }
+
+  /** Every review comment of pull request `n` (all pages). */
+  async listReviewComments(n: number): Promise<ReviewComment[]> {
+    return this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: n,
+      per_page: 100,
+    });
+  }
+
+  /** One review (event COMMENT) holding `comments`, on the new side of commit `commitId`. */
+  async createReview(n: number, p: { commitId: string; body: string; comments: ReviewCommentDraft[] }): Promise<{ url: string }> {
+    const { data } = await this.octokit.rest.pulls.createReview({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: n,
+      commit_id: p.commitId,
+      event: "COMMENT",
+      body: p.body,
+      comments: p.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT" as const, body: c.body })),
+    });
+    return { url: data.html_url };
   }
 
   async commentOnIssue(n: number, body: string): Promise<void> {

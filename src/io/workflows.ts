@@ -18,6 +18,11 @@ import { resolveInside } from "./paths.js";
 export const ACTION_REF = "integrity-guard/integrity-guard@v1";
 /** v5 runs on Node 24; v4 runs on Node 20 and warns on every run (issue 17). */
 export const CHECKOUT_REF = "actions/checkout@v5";
+/**
+ * Uploads the Action's report-dir: the documented local equivalent of @actions/artifact, which
+ * is not bundled (it pulls Azure storage and archiver into dist/). v6 runs on Node 24.
+ */
+export const UPLOAD_ARTIFACT_REF = "actions/upload-artifact@v6";
 /** Shared by the snapshot and restore workflows: never two writers of the snapshot branch at once. */
 export const CONCURRENCY_GROUP = "integrity-guard-snapshots";
 export const WORKFLOW_DIR = ".github/workflows";
@@ -129,6 +134,8 @@ export function checkWorkflow(options: WorkflowOptions = {}): string {
     "  # The sticky report comment on the pull request. Without it the comment is skipped with a",
     "  # warning; annotations and the job summary still show every finding.",
     "  pull-requests: write",
+    "  # A check run carrying every annotation when GitHub's 10 per step would hide some.",
+    "  checks: write",
     "jobs:",
     "  check:",
     "    runs-on: ubuntu-latest",
@@ -138,8 +145,16 @@ export function checkWorkflow(options: WorkflowOptions = {}): string {
     "        with:",
     "          persist-credentials: false",
     `      - uses: ${ref}`,
+    "        id: integrity",
     "        with:",
     "          command: check",
+    "      # The full JSON and SARIF reports (input keep-report, on for check), kept after the job.",
+    "      - if: always() && steps.integrity.outputs.report-dir != ''",
+    `        uses: ${UPLOAD_ARTIFACT_REF}`,
+    "        with:",
+    "          name: integrity-guard-report",
+    "          path: ${{ steps.integrity.outputs.report-dir }}",
+    "          retention-days: 14",
     "",
   ].join("\n");
 }

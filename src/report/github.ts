@@ -23,6 +23,11 @@ export function annotationLine(f: Finding): string {
   if (f.line && f.endLine) props.push(`endLine=${f.endLine}`);
   if (f.line && f.endLine === f.line && f.endColumn) props.push(`endColumn=${f.endColumn}`);
   props.push(`title=${escapeProperty(f.rule)}`);
+  return `::${command} ${props.join(",")}::${escapeData(annotationText(f))}`;
+}
+
+/** An annotation's text: the message, pointer, expected, found and fix, one per line. */
+export function annotationText(f: Finding): string {
   // Text from files (names, keys, values) shown escaped: the log and annotations must not
   // interpret an escape sequence or a bidi override in it (issue 14); the line breaks are ours.
   let message = displayText(f.message);
@@ -30,7 +35,7 @@ export function annotationLine(f: Finding): string {
   if (f.expected !== undefined) message += `\nexpected: ${displayText(f.expected)}`;
   if (f.found !== undefined) message += `\nfound: ${displayText(f.found)}`;
   if (f.fix) message += `\nfix: ${displayText(f.fix)}`;
-  return `::${command} ${props.join(",")}::${escapeData(message)}`;
+  return message;
 }
 
 export function renderGithub(findings: readonly Finding[]): string {

@@ -68,7 +68,15 @@ describe("Action inputs are validated before anything runs", () => {
       '## integrity-guard: could not run\n\n```text\ninput `command` is "chek", which is not accepted; accepted: check, verify, conflicts, health, snapshot, restore, prune\n  fix: set `command` to one of the accepted values (they are case-sensitive)\n```\n',
     );
     // Written although nothing ran, so a later `if: always()` step can tell (issue 17).
-    expect(r.outputs).toEqual({ errors: "", warnings: "", "findings-file": "", "health-score": "", status: "error", snapshot: "" });
+    expect(r.outputs).toEqual({
+      errors: "",
+      warnings: "",
+      "findings-file": "",
+      "report-dir": "",
+      "health-score": "",
+      status: "error",
+      snapshot: "",
+    });
     expect(api.requests).toEqual([]);
   });
 

@@ -21,6 +21,8 @@ export interface ActionRun {
   masks: string[];
   /** Content of the file the findings-file output names (read before RUNNER_TEMP is removed). */
   findingsJson?: string;
+  /** Files in the folder the report-dir output names, by name (read before RUNNER_TEMP is removed). */
+  reportFiles?: Record<string, string>;
 }
 
 export interface RunOptions {
@@ -110,6 +112,9 @@ export function runActionBundle(o: RunOptions): Promise<ActionRun> {
         };
         const ff = run.outputs["findings-file"];
         if (ff && fs.existsSync(ff)) run.findingsJson = fs.readFileSync(ff, "utf8");
+        const rd = run.outputs["report-dir"];
+        if (rd && fs.existsSync(rd))
+          run.reportFiles = Object.fromEntries(fs.readdirSync(rd).map((n) => [n, fs.readFileSync(path.join(rd, n), "utf8")]));
         fs.rmSync(tmp, { recursive: true, force: true });
         resolve(run);
       },

@@ -16,7 +16,16 @@
  *   POST   /pulls                            create pull request (head, base, title, body)
  *   GET    /pulls/{n}                        get pull request
  *   GET    /pulls/{n}/files                  list files (per_page, page, Link header)
+ *   GET    /pulls/{n}/comments               list review comments (per_page, page)
+ *   POST   /pulls/{n}/reviews                create a review (commit_id, event, body, comments[])
+ *   POST   /check-runs                       create a check run (output.annotations: at most 50)
+ *   PATCH  /check-runs/{id}                  update it; annotations are appended, as on GitHub
  *   GET    /user (outside /repos)            403 as for GITHUB_TOKEN, or the `userLogin` of a personal token
+ *
+ * Every request is first checked against GitHub's OpenAPI description (test/helpers/openapi.ts):
+ * a request GitHub would refuse (unknown route, bad parameter, body off-schema, more than 50
+ * annotations) is answered 422, recorded in `invalid`, and makes `close()` reject, so the test
+ * that made it fails.
  *
  * Failure modes: `readOnlyTokens` get 403 "Resource not accessible by integration" on any
  * write (as GITHUB_TOKEN without the permission does); `failNext()` makes the next matching
@@ -29,6 +38,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { checkRequest, type SpecCheck } from "./openapi.js";
 
 export interface RecordedRequest {
   method: string;
@@ -42,6 +52,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the stand-in answered. */
   status: number;
+  /** The operation of GitHub's REST API the request is (e.g. checks/create), if any. */
+  operationId?: string;
 }
 
 export interface StoredComment {
@@ -109,6 +121,10 @@ export interface GitHubApiOptions {
   botLogin?: string;
   /** A personal token's login: GET /user answers it (default: 403, as for GITHUB_TOKEN). */
   userLogin?: string;
+  /** Writes to paths matching these get 403, as for a token without that permission (e.g. /check-runs/ without `checks: write`). */
+  deniedWrites?: RegExp[];
+  /** Check requests against GitHub's OpenAPI description (default true). */
+  openapi?: boolean;
 }
 
 export interface GitHubApi {
@@ -123,6 +139,10 @@ export interface GitHubApi {
   pulls: StoredPull[];
   /** Files of each pull request, for GET /pulls/{n}/files. */
   pullFiles: Map<number, PullFile[]>;
+  checkRuns: StoredCheckRun[];
+  reviewComments: StoredReviewComment[];
+  /** Requests that do not match GitHub's OpenAPI description (close() rejects when any). */
+  invalid: InvalidRequest[];
   /** Seed a comment (e.g. someone else's, or an old sticky one) on issue/PR `issue`. */
   addComment(issue: number, body: string, login?: string): StoredComment;
   /** Seed an issue. */
@@ -145,6 +165,38 @@ export interface GitHubApi {
 
 const FORBIDDEN = { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest", status: "403" };
 
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: { title: string | null; summary: string | null; text: string | null; annotations_count: number };
+  /** Every annotation received, in order (GitHub appends on each update). */
+  annotations: Record<string, unknown>[];
+  /** Size of each batch of annotations received (create, then each update). */
+  batches: number[];
+  html_url: string;
+}
+
+export interface StoredReviewComment {
+  id: number;
+  pull_number: number;
+  commit_id: string;
+  path: string;
+  line: number;
+  side: string;
+  body: string;
+  user: { login: string; type: string };
+  html_url: string;
+}
+
+export interface InvalidRequest {
+  method: string;
+  path: string;
+  problems: string[];
+}
+
 /** Start the stand-in on 127.0.0.1 with an ephemeral port. Always `await api.close()`. */
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const owner = options.owner ?? "acme";
@@ -156,6 +208,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const issues: StoredIssue[] = [];
   const pulls: StoredPull[] = [];
   const pullFiles = new Map<number, PullFile[]>();
+  const checkRuns: StoredCheckRun[] = [];
+  const reviewComments: StoredReviewComment[] = [];
+  const invalid: InvalidRequest[] = [];
+  const denied = options.deniedWrites ?? [];
   const failRules: (FailRule & { left: number })[] = [];
   let nextId = 1000;
   let nextNumber = 1;
@@ -195,6 +251,18 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     };
     issues.push(issue);
     return issue;
+  };
+
+  const applyCheckOutput = (run: StoredCheckRun, output: unknown) => {
+    if (output === null || typeof output !== "object") return;
+    const o = output as Record<string, unknown>;
+    if (typeof o.title === "string") run.output.title = o.title;
+    if (typeof o.summary === "string") run.output.summary = o.summary;
+    if (typeof o.text === "string") run.output.text = o.text;
+    const list = Array.isArray(o.annotations) ? (o.annotations as Record<string, unknown>[]) : [];
+    run.annotations.push(...list);
+    if (list.length) run.batches.push(list.length);
+    run.output.annotations_count = run.annotations.length;
   };
 
   /** Slice `items` per GitHub's per_page/page and set a Link header like GitHub's. */
@@ -345,6 +413,66 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const pull = pulls.find((p) => p.number === Number(m![1]));
       return pull ? [200, pull] : [404, { message: "Not Found" }];
     }
+    if ((m = /^\/pulls\/(\d+)\/comments$/.exec(rest)) && method === "GET") {
+      const n = Number(m[1]);
+      return [
+        200,
+        paginate(
+          reviewComments.filter((c) => c.pull_number === n),
+          path,
+          query,
+          res,
+        ),
+      ];
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && method === "POST") {
+      const n = Number(m[1]);
+      const list = Array.isArray(b.comments) ? (b.comments as Record<string, unknown>[]) : [];
+      const id = nextId++;
+      for (const c of list) {
+        const cid = nextId++;
+        reviewComments.push({
+          id: cid,
+          pull_number: n,
+          commit_id: String(b.commit_id ?? ""),
+          path: String(c.path),
+          line: Number(c.line),
+          side: String(c.side ?? "RIGHT"),
+          body: String(c.body),
+          user: { login: bot, type: "Bot" },
+          html_url: `${html("pull", n)}#discussion_r${cid}`,
+        });
+      }
+      return [
+        200,
+        { id, node_id: `PRR_${id}`, state: "COMMENTED", body: b.body ?? "", html_url: `${html("pull", n)}#pullrequestreview-${id}` },
+      ];
+    }
+    if (rest === "/check-runs" && method === "POST") {
+      const id = nextId++;
+      const run: StoredCheckRun = {
+        id,
+        name: String(b.name),
+        head_sha: String(b.head_sha),
+        status: typeof b.conclusion === "string" ? "completed" : String(b.status ?? "queued"),
+        conclusion: typeof b.conclusion === "string" ? b.conclusion : null,
+        output: { title: null, summary: null, text: null, annotations_count: 0 },
+        annotations: [],
+        batches: [],
+        html_url: `https://github.com/${owner}/${repo}/runs/${id}`,
+      };
+      checkRuns.push(run);
+      applyCheckOutput(run, b.output);
+      return [201, run];
+    }
+    if ((m = /^\/check-runs\/(\d+)$/.exec(rest)) && method === "PATCH") {
+      const run = checkRuns.find((r) => r.id === Number(m![1]));
+      if (!run) return [404, { message: "Not Found" }];
+      if (typeof b.status === "string") run.status = b.status;
+      if (typeof b.conclusion === "string") [run.status, run.conclusion] = ["completed", b.conclusion];
+      applyCheckOutput(run, b.output);
+      return [200, run];
+    }
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === "GET") {
       const files = pullFiles.get(Number(m[1]));
       if (!files) return [404, { message: "Not Found" }];
@@ -372,19 +500,40 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         body = raw;
       }
       api.beforeAnswer?.({ method, path: url.pathname, body });
+      let spec: SpecCheck | undefined;
+      try {
+        spec = options.openapi === false || typeof body === "string" ? undefined : checkRequest(method, url.pathname, query, body);
+      } catch (error) {
+        spec = { problems: [`the OpenAPI check could not run: ${(error as Error).message}`] };
+      }
+      if (spec?.problems.length) invalid.push({ method, path: url.pathname, problems: spec.problems });
       const rule = failRules.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === method) && matchPath(url.pathname, r.path));
-      if (rule) {
+      if (spec?.problems.length) {
+        [status, payload] = [
+          422,
+          { message: "Validation Failed (not a request GitHub's OpenAPI description allows)", errors: spec.problems },
+        ];
+      } else if (rule) {
         rule.left--;
         status = rule.status ?? 500;
         payload = { message: rule.message ?? (status >= 500 ? "Server Error" : "Error") };
       } else if (typeof body === "string") {
         [status, payload] = [400, { message: "Problems parsing JSON" }];
-      } else if (method !== "GET" && token !== undefined && readOnly.has(token)) {
+      } else if (method !== "GET" && ((token !== undefined && readOnly.has(token)) || denied.some((d) => d.test(url.pathname)))) {
         [status, payload] = [403, FORBIDDEN];
       } else {
         [status, payload] = route(method, url.pathname, query, body, res);
       }
-      requests.push({ method, path: url.pathname, query, token, headers: req.headers, body, status });
+      requests.push({
+        method,
+        path: url.pathname,
+        query,
+        token,
+        headers: req.headers,
+        body,
+        status,
+        ...(spec?.operationId ? { operationId: spec.operationId } : {}),
+      });
       res.statusCode = status;
       if (payload === undefined) {
         res.end();
@@ -409,6 +558,9 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     issues,
     pulls,
     pullFiles,
+    checkRuns,
+    reviewComments,
+    invalid,
     addComment,
     addIssue,
     setPullFiles(n, files) {
@@ -424,11 +576,16 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return requests.filter((r) => r.method === method.toUpperCase() && (path === undefined || matchPath(r.path, path)));
     },
     writes: () => requests.filter((r) => r.method !== "GET"),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      if (invalid.length > 0) {
+        const list = invalid.map((r) => `${r.method} ${r.path}: ${r.problems.join("; ")}`);
+        throw new Error(`${invalid.length} request(s) do not match GitHub's OpenAPI description:\n${list.slice(0, 20).join("\n")}`);
+      }
+    },
   };
   return api;
 }

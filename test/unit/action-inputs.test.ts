@@ -27,7 +27,29 @@ describe("readInputs", () => {
       workingDirectory: ".",
       configSource: "base",
       commentKey: "",
+      scope: "changed-files",
+      checkRun: true,
+      keepReport: true,
+      suggestions: false,
+      alert: false,
     });
+    expect(readInputs(get({ command: "verify" })).keepReport).toBe(false);
+  });
+
+  it("scope, suggestions and alert: accepted values, and only with the command that uses them", () => {
+    expect(readInputs(get({ scope: "changed-lines" })).scope).toBe("changed-lines");
+    expect(readInputs(get({ scope: "whole-tree" })).scope).toBe("whole-tree");
+    expect(() => readInputs(get({ scope: "lines" }))).toThrow(
+      /input `scope` is "lines", which is not accepted; accepted: changed-lines, changed-files, whole-tree/,
+    );
+    expect(() => readInputs(get({ command: "verify", scope: "changed-lines" }))).toThrow(/input `scope` is not used by command `verify`/);
+    expect(readInputs(get({ suggestions: "true" })).suggestions).toBe(true);
+    expect(() => readInputs(get({ command: "health", suggestions: "true" }))).toThrow(/input `suggestions` is not used/);
+    expect(readInputs(get({ command: "health", alert: "true" })).alert).toBe(true);
+    expect(() => readInputs(get({ alert: "true" }))).toThrow(/input `alert` is not used by command `check`/);
+    expect(() => readInputs(get({ command: "health", alert: "yes" }))).toThrow(/input `alert` is "yes", which is not a boolean/);
+    expect(readInputs(get({ "keep-report": "false" })).keepReport).toBe(false);
+    expect(readInputs(get({ "check-run": "false" })).checkRun).toBe(false);
   });
 
   it("config-source is base or head, nothing else (a typo must not change which rules judge a pull request)", () => {
@@ -180,17 +202,23 @@ describe("secrets, outputs, names", () => {
 
   it("outputs: counts, status, health score and snapshot id", () => {
     const f = [{ rule: "parse/syntax", level: "error" as const, message: "x" }];
-    expect(computeOutputs("check", { findings: f }, summarize(f), "/tmp/f.json", true)).toEqual({
+    expect(computeOutputs("check", { findings: f }, summarize(f), { findingsFile: "/tmp/r/findings.json", dir: "/tmp/r" }, true)).toEqual({
       errors: "1",
       warnings: "0",
-      "findings-file": "/tmp/f.json",
+      "findings-file": "/tmp/r/findings.json",
+      "report-dir": "/tmp/r",
       "health-score": "",
       status: "failed",
       snapshot: "",
     });
     const health = { findings: [], json: { system_health: { overall_score: 87.5, status: "DEGRADED" } } };
-    expect(computeOutputs("health", health, summarize([]), "f", false)).toMatchObject({ "health-score": "87.5", status: "DEGRADED" });
-    expect(computeOutputs("snapshot", { findings: [], summary: { snapshot_id: "abc" } }, summarize([]), "f", false)).toMatchObject({
+    expect(computeOutputs("health", health, summarize([]), { findingsFile: "f", dir: "" }, false)).toMatchObject({
+      "health-score": "87.5",
+      status: "DEGRADED",
+    });
+    expect(
+      computeOutputs("snapshot", { findings: [], summary: { snapshot_id: "abc" } }, summarize([]), { findingsFile: "f", dir: "" }, false),
+    ).toMatchObject({
       snapshot: "abc",
       status: "passed",
     });

@@ -54,10 +54,16 @@ describe("generated workflows", () => {
   it("check: pull_request and push, contents read, pull-requests write, shallow checkout", () => {
     const wf = load(files.get("integrity-check.yml")!);
     expect(Object.keys(wf.on).sort()).toEqual(["pull_request", "push"]);
-    expect(wf.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(wf.permissions).toEqual({ contents: "read", "pull-requests": "write", checks: "write" });
     const steps = wf.jobs.check!.steps;
     expect(steps[0]).toEqual({ uses: "actions/checkout@v5", with: { "persist-credentials": false } });
-    expect(steps[1]).toMatchObject({ uses: "integrity-guard/integrity-guard@v1", with: { command: "check" } });
+    expect(steps[1]).toMatchObject({ uses: "integrity-guard/integrity-guard@v1", id: "integrity", with: { command: "check" } });
+    // The full report survives the job, also when the check fails.
+    expect(steps[2]).toMatchObject({
+      if: "always() && steps.integrity.outputs.report-dir != ''",
+      uses: "actions/upload-artifact@v6",
+      with: { name: "integrity-guard-report", path: "${{ steps.integrity.outputs.report-dir }}" },
+    });
   });
 
   it("snapshot: one cron per set (config schedule or the default), contents write, shared concurrency never cancelled", () => {
