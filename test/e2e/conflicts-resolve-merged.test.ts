@@ -13,6 +13,8 @@ import { CLI_BUNDLE, GIT_ENV, PROJECT_ROOT, withRepo, type TestRepo } from "../h
 
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/layered/node-config/config");
 const MASK = "***";
+/** The fixture's keys that look secret (a map under one is masked whole): masked whatever their value. */
+const SECRETS = [["mongodb", "password"], ["email", "transport", "auth"], ["basicAuth"], ["webPageTest", "key"]];
 
 type Value = unknown;
 const isObject = (v: Value): v is Record<string, Value> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -40,14 +42,14 @@ function setup(repo: TestRepo): void {
   for (const f of fs.readdirSync(FIXTURE)) repo.write(`config/${f}`, fs.readFileSync(path.join(FIXTURE, f)));
   repo.write(
     ".integrity-guard/config.yml",
-    'version: 1\nconfig:\n  differ: ["/views/videos/remote/max_age"]\n  layers: ["config/default.*", ["config/dev.*", "config/production.*"]]\n',
+    'version: 1\nconfig:\n  layers: ["config/default.*", ["config/test.*", "config/production.*"]]\n',
   );
-  repo.write("config/production.yaml", "log:\n  level: 'warn'\n");
+  repo.write("config/production.yaml", "verbose: false\n");
 }
 
-/** The shell's `integrity-guard conflicts --resolve --layer dev > merged.yaml`, in the repository. */
+/** The shell's `integrity-guard conflicts --resolve --layer test > merged.yaml`, in the repository. */
 function resolveInto(repo: TestRepo, file: string): { code: number; stderr: string; merged: string } {
-  const r = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_BUNDLE}" conflicts --resolve --layer dev > ${file}`], {
+  const r = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_BUNDLE}" conflicts --resolve --layer test > ${file}`], {
     cwd: repo.dir,
     env: { ...process.env, ...GIT_ENV },
     encoding: "utf8",
@@ -56,24 +58,32 @@ function resolveInto(repo: TestRepo, file: string): { code: number; stderr: stri
 }
 
 describe("conflicts --resolve > merged.yaml", () => {
-  it("is valid YAML equal to node-config's merge of default.yaml and dev.yaml (secrets masked)", async () => {
+  it("is valid YAML equal to node-config's merge of default.yaml and test.yaml (secrets masked)", async () => {
     await withRepo(async (repo) => {
       setup(repo);
+      // A list in the overlay, to tell node-config's rule (lists replaced) from a concatenation.
+      repo.write("config/test.yaml", repo.read("config/test.yaml") + "\nplugins:\n  - ./plugins/console\n");
       const { code, stderr, merged } = resolveInto(repo, "merged.yaml");
       expect(stderr).toBe("");
       expect(code).toBe(0);
       const parsed = YAML.parse(merged) as Record<string, Value>;
       const expected = nodeConfigMerge(
         nodeConfigMerge({}, YAML.parse(repo.read("config/default.yaml")) as Record<string, Value>),
-        YAML.parse(repo.read("config/dev.yaml")) as Record<string, Value>,
+        YAML.parse(repo.read("config/test.yaml")) as Record<string, Value>,
       );
       // Secret-looking keys are masked in every output; the rest is node-config's result.
-      for (const secret of [["secrets"], ["database", "password"], ["smtp", "password"]]) setPath(expected, secret, MASK);
+      for (const secret of SECRETS) setPath(expected, secret, MASK);
       expect(parsed).toEqual(expected);
-      // The parts that tell the two merge rules apart: maps merged, arrays replaced, null replaced.
-      expect(parsed.rates_limit).toEqual({ api: { window: "10 seconds", max: 500 }, signup: { window: "5 minutes", max: 200 } });
-      expect((parsed.redundancy as { videos: { strategies: unknown[] } }).videos.strategies).toHaveLength(2);
-      expect(merged).not.toContain("my super dev secret");
+      // The parts that tell the two merge rules apart: maps merged key by key, lists replaced.
+      expect(parsed.mongodb).toEqual({
+        server: "localhost",
+        database: "uptime-test",
+        user: "root",
+        password: MASK,
+        connectionString: null,
+      });
+      expect(parsed.plugins).toEqual(["./plugins/console"]);
+      expect(merged).not.toContain("password: password");
     });
   });
 
@@ -81,16 +91,16 @@ describe("conflicts --resolve > merged.yaml", () => {
     await withRepo(async (repo) => {
       setup(repo);
       // A dead override (notice) and a type change (error): both reported, neither in the file.
-      repo.write("config/dev.yaml", repo.read("config/dev.yaml") + "webserver:\n  https: false\ndatabase:\n  port: '5432'\n");
+      repo.write("config/test.yaml", repo.read("config/test.yaml") + "autoStartMonitor: true\nmonitor:\n  timeout: '5000'\n");
       const { code, stderr, merged } = resolveInto(repo, "merged.yaml");
       expect(stderr).toContain("config/shadowed");
       expect(stderr).toContain("config/type-change");
-      expect(stderr).toContain("config/dev.yaml:");
+      expect(stderr).toContain("config/test.yaml:");
       expect(code).toBe(1);
       expect(merged).not.toContain("config/shadowed");
-      const parsed = YAML.parse(merged) as { webserver: { https: boolean }; database: { port: string } };
-      expect(parsed.webserver.https).toBe(false);
-      expect(parsed.database.port).toBe("5432");
+      const parsed = YAML.parse(merged) as { autoStartMonitor: boolean; monitor: { timeout: string } };
+      expect(parsed.autoStartMonitor).toBe(true);
+      expect(parsed.monitor.timeout).toBe("5000");
     });
   });
 });

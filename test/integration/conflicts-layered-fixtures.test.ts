@@ -1,6 +1,6 @@
 /**
  * Layered configuration on reduced copies of real projects (test/fixtures/layered/SOURCES.md):
- * node-config (PeerTube), Spring profiles (JHipster sample app), Helm values overlays
+ * node-config (uptime), Spring profiles (JHipster sample app), Helm values overlays
  * (hyperfleet-adapter) and a compose override (netbox-docker). `init` detects each layout and
  * writes config.layers; then the intended overrides give no finding, and each of type-change,
  * unknown-key, same-layer conflict and dead override, made by editing a copy, is caught at
@@ -86,41 +86,43 @@ const edit = (file: string, from: string, to: string) => (repo: TestRepo) => {
 const KINDS: Kind[] = [
   {
     name: "node-config",
-    layers: '    - "config/default.*"\n    - "config/dev.*"\n',
-    // PeerTube reads views.videos.remote.max_age as a duration or -1 (no limit): dev.yaml's -1
-    // over default.yaml's '30 days' is meant, and says so.
-    adjust: (c) => c.replace("\nconfig:\n", '\nconfig:\n  differ: ["/views/videos/remote/max_age"]\n'),
+    layers: '    - "config/default.*"\n    - "config/test.*"\n',
     cases: {
       "type-change": {
-        edit: edit("config/dev.yaml", "    max: 500\n", "    max: '500'\n"),
+        // uptime reads the polling interval as milliseconds: a duration string is not one.
+        edit: edit("config/test.yaml", "mongodb:\n", "monitor:\n  pollingInterval: '10s'\n\nmongodb:\n"),
         rule: "config/type-change",
         where: (r) => ({
-          at: loc(r, "config/dev.yaml", "max: '500'", "'500'"),
-          related: [loc(r, "config/default.yaml", "max: 50", "50", "  api:")],
+          at: loc(r, "config/test.yaml", "pollingInterval: '10s'", "'10s'"),
+          related: [loc(r, "config/default.yaml", "pollingInterval:", "10000")],
         }),
       },
       "unknown-key": {
-        edit: edit("config/dev.yaml", "signup:\n  enabled: true\n", "signup:\n  enabeld: true\n"),
+        edit: edit("config/test.yaml", "  database: uptime-test\n", "  databse: uptime-test\n"),
         rule: "config/unknown-key",
         where: (r) => ({
-          at: loc(r, "config/dev.yaml", "enabeld:", "enabeld"),
-          related: [loc(r, "config/default.yaml", "enabled: false", "enabled", "signup:")],
+          at: loc(r, "config/test.yaml", "databse:", "databse"),
+          related: [loc(r, "config/default.yaml", "database:", "database", "mongodb:")],
         }),
       },
       "same-layer conflict": {
-        edit: (r) => r.write("config/dev.json", '{\n  "log": {\n    "level": "warn"\n  }\n}\n'),
+        edit: (r) => r.write("config/test.json", '{\n  "mongodb": {\n    "database": "uptime-ci"\n  }\n}\n'),
         rule: "config/conflict",
         where: (r) => ({
-          at: loc(r, "config/dev.yaml", "level: 'debug'", "'debug'"),
-          related: [loc(r, "config/dev.json", '"level"', '"warn"'), loc(r, "config/dev.yaml", "level: 'debug'", "'debug'")],
+          at: loc(r, "config/test.yaml", "database: uptime-test", "uptime-test"),
+          related: [
+            loc(r, "config/test.json", '"database"', '"uptime-ci"'),
+            loc(r, "config/test.yaml", "database: uptime-test", "uptime-test"),
+          ],
         }),
       },
       "dead override": {
-        edit: edit("config/dev.yaml", "smtp:\n", "database:\n  port: 5432\n\nsmtp:\n"),
+        // One of the real test.yaml's overrides that changes nothing.
+        edit: edit("config/test.yaml", "  database: uptime-test\n", "  database: uptime-test\n  user:     root\n"),
         rule: "config/shadowed",
         where: (r) => ({
-          at: loc(r, "config/dev.yaml", "port: 5432", "5432"),
-          related: [loc(r, "config/default.yaml", "port: 5432", "5432")],
+          at: loc(r, "config/test.yaml", "user:     root", "root"),
+          related: [loc(r, "config/default.yaml", "user:     root", "root")],
         }),
       },
     },

@@ -317,7 +317,7 @@ function walk(
     const s = ctx.merge.get(p) ?? strategy;
     const lower = overridden(childBelow, ctx.altsPerLayer);
     const kind = kindOf(v);
-    // A differ pointer may change type on purpose (PeerTube's `max_age: -1` over '30 days').
+    // A differ pointer may change type on purpose (`max_age: -1`, meaning no limit, over '30 days').
     const changed =
       kind === undefined || underAny(p, ctx.differ) ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
     if (changed.length > 0) {
