@@ -89,7 +89,9 @@ describe("incremental snapshot", () => {
 
       // A cache written for another tree (here: the second one) is not used for the first.
       const other: { filesRead?: number; blobsWritten?: number } = {};
-      await (await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, other)).verified;
+      await (
+        await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, other)
+      ).verified;
       expect(other).toMatchObject({ filesRead: FILES, blobsWritten: 0 });
     } finally {
       repo.cleanup();

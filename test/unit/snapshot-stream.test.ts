@@ -4,7 +4,11 @@ import { serializeSnapshotManifest, type SnapshotFileEntry } from "../../src/cor
 import { ManifestWriter, manifestOrder } from "../../src/core/snapshot/manifest-stream.js";
 import { buildTrees, TreeStream } from "../../src/io/snapshot/trees.js";
 
-const entry = (i: number): SnapshotFileEntry => ({ sha256: i.toString(16).padStart(64, "0"), size: i * 7, mode: i % 3 ? "100644" : "100755" });
+const entry = (i: number): SnapshotFileEntry => ({
+  sha256: i.toString(16).padStart(64, "0"),
+  size: i * 7,
+  mode: i % 3 ? "100644" : "100755",
+});
 
 describe("batchRanges", () => {
   it("covers every item once, in order, each batch within the byte and count limits", () => {
@@ -39,7 +43,7 @@ describe("ManifestWriter", () => {
     ["empty", [], []],
     ["plain", ["data/"], ["data/b.json", "data/a.json", "data/sub/c.json", "data/a-b.json"]],
     ["index-like names first, by number", ["10", "2", "x"], ["x/y", "10", "2", "0", "01", "4294967295", "4294967294", "-1"]],
-    ["quotes, unicode, control characters", ['q"/'], ['q"/a\\b', "q\"/é", "q\"/\u{1F600}", "q\"/\uE000", "q\"/line\nbreak", 'q"/tab\t']],
+    ["quotes, unicode, control characters", ['q"/'], ['q"/a\\b', 'q"/é', 'q"/\u{1F600}', 'q"/\uE000', 'q"/line\nbreak', 'q"/tab\t']],
   ];
   it.each(cases)("writes the bytes serializeSnapshotManifest writes (%s)", (_name, paths, files) => {
     const all = Object.fromEntries(files.map((f, i) => [f, entry(i + 1)]));

@@ -306,7 +306,7 @@ export class ReadBackFailed extends Error {
 async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
   const { stdout } = await git.exec(["ls-tree", ...flags, "-z", "--full-tree", tree]);
   const out = new Set<string>();
-  for (let pos = 0; pos < stdout.length; ) {
+  for (let pos = 0; pos < stdout.length;) {
     const end = stdout.indexOf(0, pos);
     const rec = stdout.toString("latin1", pos, end < 0 ? stdout.length : end);
     pos = end < 0 ? stdout.length : end + 1;
@@ -365,7 +365,7 @@ export async function readBack(git: Git, tree: string, rows: Rows, digest: strin
   // From here on rows.oid holds the ids the stored tree names (those are what a restore reads).
   const seen = new Uint8Array(rows.paths.length);
   let manifestOid: string | undefined;
-  for (let pos = 0; pos < listing.length; ) {
+  for (let pos = 0; pos < listing.length;) {
     const end = listing.indexOf(0, pos);
     const rec = listing.toString("utf8", pos, end < 0 ? listing.length : end);
     pos = end < 0 ? listing.length : end + 1;
