@@ -109,7 +109,7 @@ async function prepareInMemory(
     manifest: { data: manifestData, deflated },
     ...(options.previous ? { previous: options.previous, previousListing } : {}),
   };
-  const stored = await storeObjects(git, input, "other");
+  const stored = await storeObjects(git, input);
   prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(stored.entries, indexFile));
   // write-tree named the very tree computed from these entries: its listing is known (trees are
   // content-addressed), so ls-tree is needed only when the ids differ.

@@ -319,17 +319,21 @@ async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<s
 
 /** write-tree from a temporary index (GIT_INDEX_FILE under .git/integrity-guard, removed after). */
 async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<string> {
-  const parts: Buffer[] = [];
-  for (let i = 0; i < rows.paths.length; i++) {
-    parts.push(Buffer.from(`${rows.mode(i)} ${rows.oidHex(i)}\t${rows.paths[i]}\0`, "utf8"));
-  }
-  parts.push(Buffer.from(`100644 ${manifestOid}\t${SNAPSHOT_MANIFEST_PATH}\0`, "utf8"));
+  // One buffer for the update-index input, not one per file: "<mode> <oid>\t<path>\0" each.
+  const line = (i: number) => `${rows.mode(i)} ${rows.oidHex(i)}\t${rows.paths[i]}\0`;
+  const last = `100644 ${manifestOid}\t${SNAPSHOT_MANIFEST_PATH}\0`;
+  let total = Buffer.byteLength(last);
+  for (let i = 0; i < rows.paths.length; i++) total += 49 + Buffer.byteLength(rows.paths[i]!, "utf8");
+  const input = Buffer.allocUnsafe(total);
+  let pos = 0;
+  for (let i = 0; i < rows.paths.length; i++) pos += input.write(line(i), pos, "utf8");
+  pos += input.write(last, pos, "utf8");
   const dir = git.stateDir();
   await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, `snapshot-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.index`);
   try {
     const env = { GIT_INDEX_FILE: file };
-    await git.exec(["update-index", "-z", "--index-info"], { input: Buffer.concat(parts), env });
+    await git.exec(["update-index", "-z", "--index-info"], { input: input.subarray(0, pos), env });
     const { stdout } = await git.exec(["write-tree"], { env });
     return stdout.toString("utf8").trim();
   } finally {
