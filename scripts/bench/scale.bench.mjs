@@ -270,8 +270,9 @@ for (const n of SIZES) {
       fs.rmSync(target, { recursive: true, force: true });
       row("`restore` of the set", n, rest, "`restic restore`", rRest);
     }
-    for (const s of snapRepos) fs.rmSync(s, { recursive: true, force: true });
+    // git may still run a detached auto-gc in them: retried, and a leftover is only disk space.
+    for (const s of snapRepos) fs.rmSync(s, { recursive: true, force: true, maxRetries: 5 });
     for (let r = 0; r < RUNS; r++) fs.rmSync(resticRepo(r), { recursive: true, force: true });
   }
-  fs.rmSync(repo, { recursive: true, force: true });
+  fs.rmSync(repo, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -99,12 +99,13 @@ class BlobPacker {
 
   constructor(private readonly git: Git) {}
 
-  async add(oid: string, data: Uint8Array): Promise<void> {
-    if (this.oids.has(oid)) return;
+  /** Queue a blob; returns a promise (to await) only when the batch was full and is being packed. */
+  add(oid: string, data: Uint8Array): Promise<void> | undefined {
+    if (this.oids.has(oid)) return undefined;
     this.oids.add(oid);
     this.batch.push({ type: "blob", data, oid });
     this.bytes += data.length;
-    if (this.bytes >= BATCH.maxBytes || this.batch.length >= BATCH.maxItems) await this.flush();
+    return this.bytes >= BATCH.maxBytes || this.batch.length >= BATCH.maxItems ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -199,12 +200,13 @@ export async function captureStreaming(
     for (let i = 0; i < order.length; i++) {
       const rel = order[i]!;
       const abs = path.join(git.root, rel);
-      const st = fs.lstatSync(abs, { bigint: true });
-      const key = statKey(st);
-      const cached = cache?.lookup(rel, key);
-      const hit = st.isFile() ? cached?.hit : undefined;
+      // Without a cache the file is read anyway: its fstat (after open) is the only stat.
+      const st = cache ? fs.lstatSync(abs, { bigint: true }) : undefined;
+      let key = st && statKey(st);
+      const cached = key && cache?.lookup(rel, key);
+      const hit = st?.isFile() ? cached?.hit : undefined;
       let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
-      if (hit) {
+      if (hit && st) {
         entry = { ...hit, size: Number(st.size) };
       } else {
         const fd = fs.openSync(abs, "r");
@@ -222,12 +224,12 @@ export async function captureStreaming(
         filesRead++;
         const blob = toBlob(hasher, data);
         // A blob the previous snapshot holds is not written again (its read-back below checks it).
-        if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) await packer.add(blob.oid, blob.data);
+        if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
+          const full = packer.add(blob.oid, blob.data);
+          if (full) await full;
+        }
         entry = { sha256: sha256(data), mode: exec ? "100755" : "100644", oid: blob.oid, size: data.length };
-        key.size = readKey.size;
-        key.mtimeNs = readKey.mtimeNs;
-        key.ctimeNs = readKey.ctimeNs;
-        key.ino = readKey.ino;
+        key = readKey;
       }
       rows.sha.write(entry.sha256, 32 * i, "hex");
       rows.oid.write(entry.oid, 20 * i, "hex");
@@ -235,7 +237,7 @@ export async function captureStreaming(
       rows.exec[i] = entry.mode === "100755" ? 1 : 0;
       size += entry.size;
       manifest.add(rel, entry);
-      writer.add(rel, key, entry);
+      writer.add(rel, key!, entry);
     }
     manifest.end();
     await packer.done();
