@@ -10,6 +10,8 @@ const only = process.argv.slice(2);
 const files = fs
   .readdirSync(path.join(root, "scripts/bench"))
   .filter((f) => f.endsWith(".bench.mjs") && (only.length === 0 || only.some((o) => f.includes(o))))
+  // BENCH_PROFILE=scale: the issue-20 table at 10k-500k files (scale.bench.mjs) and nothing else.
+  .filter((f) => process.env.BENCH_PROFILE !== "scale" || f === "scale.bench.mjs")
   .sort();
 console.log(
   `# integrity-guard bench (node ${process.version}, ${(await import("node:os")).cpus().length} cores, BENCH_SCALE=${process.env.BENCH_SCALE ?? "1"})`,

@@ -70,7 +70,7 @@ export const command: CommandSpec = {
       );
     for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
     lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
-    if (p.manifest.encryption && !r.unchanged)
+    if (p.encrypted && !r.unchanged)
       lines.push(
         "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot)",
       );
@@ -91,7 +91,7 @@ export const command: CommandSpec = {
       unchanged: r.unchanged,
       pushed: r.pushed,
       skipped: p.skipped.map((s) => ({ ...s, path: displayText(s.path) })),
-      encrypted: Boolean(p.manifest.encryption),
+      encrypted: p.encrypted === true,
       left_out: {
         ignored: (p.leftOut?.ignored ?? []).map(displayText),
         secrets: (p.leftOut?.secrets ?? []).map((s) => displayText(s.path)),

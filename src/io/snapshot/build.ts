@@ -18,11 +18,11 @@ import { readBackTree } from "./readback.js";
 import type { SnapshotRecord } from "./list.js";
 import { selectFiles, type SetPolicy } from "./set-policy.js";
 import { storeObjects, type StoreInput } from "./store.js";
+import { captureStreaming, ReadBackFailed } from "./capture.js";
+import type { Finding } from "../../core/finding.js";
 
 export interface PreparedSnapshot {
   set: string;
-  manifest: SnapshotManifest;
-  manifestText: string;
   digest: string;
   info: SnapshotInfo;
   /** Undefined when nothing changed since `previous`. */
@@ -35,24 +35,66 @@ export interface PreparedSnapshot {
   skipped: { path: string; reason: string }[];
   /** What the set's policy left out (git-ignored, secret-looking files). */
   leftOut?: LeftOut;
+  /** The blobs are age ciphertext (the set says `encrypt`). */
+  encrypted?: boolean;
+}
+
+type PrepareOptions = { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date; policy?: SetPolicy };
+
+/** The set's files: by its policy (ignored and secret-looking files left out) or all of them. */
+function setFiles(git: Git, options: PrepareOptions) {
+  return options.policy ? selectFiles(git.root, options.paths, options.policy) : collectSetFiles(git.root, options.paths);
 }
 
 /**
  * Capture the set's files, write their blobs and the tree, and start reading every blob back
  * (`verified`). Returns without a tree when the manifest equals the previous snapshot's.
+ * SHA-1 repositories stream (capture.ts: bounded memory, only changed files read and written);
+ * other object formats, and encrypted sets (whose blobs are ciphertext, never the files on
+ * disk), take the whole set in memory (prepareInMemory).
  */
-export async function prepareSnapshot(
-  git: Git,
-  options: { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date; policy?: SetPolicy },
-): Promise<PreparedSnapshot> {
+export async function prepareSnapshot(git: Git, options: PrepareOptions): Promise<PreparedSnapshot> {
   // Asked before the files are read (the reads block), so git answers meanwhile.
   const objectFormat = git.objectFormat().catch(() => "unknown");
   const sourceCommit = git.tryRevParse("HEAD");
+  if ((await objectFormat) !== "sha1" || options.policy?.encrypter) return prepareInMemory(git, options, sourceCommit);
+  const { files, skipped, leftOut } = await setFiles(git, options);
+  const previous = options.previous && {
+    id: options.previous.id,
+    ...(options.previous.info ? { digest: options.previous.info.manifestDigest } : {}),
+  };
+  const excludes = options.policy?.excludes;
+  const captured = await captureStreaming(git, {
+    set: options.set,
+    paths: options.paths,
+    files,
+    ...(previous ? { previous } : {}),
+    ...(excludes ? { excludes } : {}),
+  });
+  const source = await sourceCommit;
+  const info: SnapshotInfo = {
+    set: options.set,
+    time: options.time.toISOString(),
+    manifestDigest: captured.digest,
+    files: captured.files,
+    size: captured.size,
+    ...(source ? { sourceCommit: source } : {}),
+  };
+  const prepared: PreparedSnapshot = { set: options.set, digest: captured.digest, info, skipped, ...(leftOut ? { leftOut } : {}) };
+  if (!captured.tree) return prepared;
+  prepared.tree = captured.tree;
+  prepared.verified = captured.verified!.catch((error: unknown) => {
+    throw error instanceof ReadBackFailed ? refusal(options.set, error.findings) : error;
+  });
+  prepared.verified.catch(() => undefined);
+  return prepared;
+}
+
+/** The whole set in memory: blobs from the bytes hashed, write-tree, every blob read back. */
+async function prepareInMemory(git: Git, options: PrepareOptions, sourceCommit: Promise<string | undefined>): Promise<PreparedSnapshot> {
   const previousListing = options.previous ? git.lsTreeBlobs(options.previous.id).catch(() => undefined) : undefined;
   const policy = options.policy;
-  const { files, skipped, leftOut } = policy
-    ? await selectFiles(git.root, options.paths, policy)
-    : await collectSetFiles(git.root, options.paths);
+  const { files, skipped, leftOut } = await setFiles(git, options);
   const contents = new Map<string, Buffer>();
   const hashed = await hashWorktreeFiles(git.root, files, contents);
   const manifest: SnapshotManifest = {
@@ -76,7 +118,14 @@ export async function prepareSnapshot(
     size,
     ...(source ? { sourceCommit: source } : {}),
   };
-  const prepared: PreparedSnapshot = { set: options.set, manifest, manifestText, digest, info, skipped, ...(leftOut ? { leftOut } : {}) };
+  const prepared: PreparedSnapshot = {
+    set: options.set,
+    digest,
+    info,
+    skipped,
+    ...(leftOut ? { leftOut } : {}),
+    ...(policy?.encrypter ? { encrypted: true } : {}),
+  };
   if (options.previous?.info?.manifestDigest === digest) return prepared;
   // An encrypted set: from here on `contents` holds ciphertext only, for every file (set-policy.ts).
   const sealed = policy?.encrypter ? await sealContents(git.root, hashed, contents, policy.encrypter) : undefined;
@@ -93,24 +142,34 @@ export async function prepareSnapshot(
     ...(options.previous && !sealed ? { previous: options.previous, previousListing } : {}),
     ...(sealed ? { fromMemoryOnly: true } : {}),
   };
-  const stored = await storeObjects(git, input, await objectFormat);
+  const stored = await storeObjects(git, input);
   prepared.tree = await withTempIndex(git, (indexFile) => git.writeTreeFromEntries(stored.entries, indexFile));
   // write-tree named the very tree computed from these entries: its listing is known (trees are
-  // content-addressed), so ls-tree is needed only when the ids differ. Every tree object of it
-  // went through index-pack, which hashed it or compared it byte for byte with the copy already
-  // stored (and died on a damaged copy: then the fallback path has no root and lists the tree).
+  // content-addressed), so ls-tree is needed only when the ids differ.
   const listing = prepared.tree === stored.root ? stored.entries.map((e) => ({ ...e, type: "blob" })) : undefined;
-  prepared.verified = verifyReadBack(git, prepared.tree, prepared, stored.readBack, listing, sealed);
+  prepared.verified = verifyReadBack(git, prepared.tree, { set: options.set, manifest, manifestText }, stored.readBack, listing, sealed);
   // Awaited by the caller before the branch moves; until then a failure must not count as unhandled.
   prepared.verified.catch(() => undefined);
   return prepared;
+}
+
+/** SnapshotRefused for read-back findings: the branch is not moved. */
+function refusal(set: string, findings: Finding[]): SnapshotRefused {
+  const list = findings.slice(0, 5).map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
+  return new SnapshotRefused(
+    `snapshot/checksum: snapshot of set ${set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
+    findings,
+    {
+      fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
+    },
+  );
 }
 
 /** The read-back of a written tree: every path's blob against the manifest (SnapshotRefused when any differs). */
 async function verifyReadBack(
   git: Git,
   tree: string,
-  prepared: PreparedSnapshot,
+  prepared: { set: string; manifest: SnapshotManifest; manifestText: string },
   readBack: Promise<Map<string, Buffer>>,
   listing: { mode: string; type: string; oid: string; path: string }[] | undefined,
   digestOf?: BlobDigest,
@@ -120,18 +179,7 @@ async function verifyReadBack(
   // Let the caller start commit-tree (signing runs in git) before hashing every blob here.
   await new Promise((resolve) => setImmediate(resolve));
   const findings = await readBackTree(git, tree, prepared.manifest, prepared.manifestText, listed && { entries: listed, blobs }, digestOf);
-  if (findings.length > 0) {
-    const list = findings
-      .slice(0, 5)
-      .map((f) => `  ${f.file}: ${f.message}${f.found ? ` (expected ${f.expected}, found ${f.found})` : ""}`);
-    throw new SnapshotRefused(
-      `snapshot/checksum: snapshot of set ${prepared.set} failed read-back validation; the branch was not moved:\n${list.join("\n")}${findings.length > 5 ? `\n  ... and ${findings.length - 5} more` : ""}`,
-      findings,
-      {
-        fix: "a file changed while it was being snapshotted, or the object store is damaged: run `git fsck --full`, then take the snapshot again",
-      },
-    );
-  }
+  if (findings.length > 0) throw refusal(prepared.set, findings);
 }
 
 /** Run fn with a fresh index file under .git/integrity-guard, removed afterwards. */

@@ -1,17 +1,15 @@
 /**
- * Writing a snapshot's objects: the new blobs, the manifest and (in a SHA-1 repository) the
- * trees, and starting the read-back of every blob the tree will name. The tree itself is still
- * made by write-tree from a temporary index (build.ts); the trees packed here only let it find
- * every tree already stored.
+ * Writing a snapshot's objects when the whole set is in memory (object formats other than
+ * SHA-1): the new blobs and the manifest, and starting the read-back of every blob the tree
+ * will name. The tree is made by write-tree from a temporary index (build.ts).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH, type SnapshotFileEntry } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import type { SnapshotRecord } from "./list.js";
-import { buildPack, ObjectHasher, type PackObject } from "./pack.js";
 import { readBlobsSafe } from "./readback.js";
-import { buildTrees, type TreeInput } from "./trees.js";
+import type { TreeInput } from "./trees.js";
 
 /** From this many new blobs on they go into the pack; fewer go through hash-object (git dedups them). */
 export const PACK_THRESHOLD = 64;
@@ -42,84 +40,11 @@ export interface Stored {
 }
 
 /**
- * SHA-1 repository: blob ids are computed from the bytes in memory, so blobs equal to the
- * previous snapshot's are known without reading its manifest, and their read-back starts
- * before anything is written. One pack (index-pack) takes the manifest, the trees and, when
- * there are many, the new blobs.
+ * The objects of a snapshot prepared in memory (object formats other than SHA-1; SHA-1
+ * repositories stream through capture.ts).
  */
-async function storeSha1(git: Git, input: StoreInput): Promise<Stored> {
-  const { hashed, contents } = input;
-  const hasher = new ObjectHasher();
-  const prevOid = new Map<string, string>();
-  for (const e of (await input.previousListing) ?? []) if (e.type === "blob") prevOid.set(e.path, e.oid);
-  const oids = new Map<string, string>();
-  const fresh: string[] = [];
-  const unkept: string[] = [];
-  const reused = new Set<string>();
-  for (const p of hashed.keys()) {
-    const data = contents.get(p);
-    if (!data) {
-      unkept.push(p);
-      continue;
-    }
-    const oid = hasher.oid("blob", data);
-    oids.set(p, oid);
-    if (prevOid.get(p) === oid) reused.add(oid);
-    else fresh.push(p);
-  }
-  // Files too big to keep: reused by checksum from the previous manifest, else git reads them.
-  const prevByChecksum = unkept.length > 0 ? await previousOids(git, input.previous) : new Map<string, PreviousEntry>();
-  const pack = fresh.length >= PACK_THRESHOLD || input.fromMemoryOnly === true;
-  const loose = pack ? [] : fresh;
-  const packed = pack ? fresh : [];
-  for (const p of unkept) {
-    const prev = prevByChecksum.get(p);
-    const e = hashed.get(p)!;
-    if (prev && prev.entry.sha256 === e.sha256 && prev.entry.size === e.size) {
-      oids.set(p, prev.oid);
-      reused.add(prev.oid);
-    } else loose.push(p);
-  }
-  // The blobs already stored are read back now, while the new objects are written.
-  const reusedRead = readBlobsSafe(git, [...reused]);
-  const looseIds = git.hashFilesAsBlobs(loose).then((ids) => new Map(loose.map((p, i) => [p, ids[i]!])));
-  looseIds.catch(() => undefined);
-  if (unkept.length > 0) for (const [p, id] of await looseIds) if (!oids.has(p)) oids.set(p, id);
-  const manifestOid = hasher.oid("blob", input.manifest.data);
-  let entries = treeEntries(hashed, oids, manifestOid);
-  const { root, trees } = buildTrees(entries);
-  const objects: PackObject[] = packed.map((p) => ({ type: "blob", data: contents.get(p)! }));
-  objects.push({ type: "blob", data: input.manifest.data, deflated: await input.manifest.deflated });
-  for (const data of trees) objects.push({ type: "tree", data });
-  await Promise.all([git.storePack(buildPack(objects)), looseIds]);
-  contents.clear();
-  // hash-object read those files again: where git stored other bytes than were hashed (the file
-  // changed meanwhile), git's id goes into the tree and the read-back reports the difference.
-  let sameIds = true;
-  for (const [p, id] of await looseIds) {
-    if (oids.get(p) !== id) sameIds = false;
-    oids.set(p, id);
-  }
-  if (!sameIds) entries = treeEntries(hashed, oids, manifestOid);
-  const newRead = readBlobsSafe(
-    git,
-    entries.map((e) => e.oid).filter((oid) => !reused.has(oid)),
-  );
-  return { entries, ...(sameIds ? { root } : {}), readBack: mergeReads(reusedRead, newRead) };
-}
-
-/**
- * storeSha1, or when git refuses the pack, storeOtherFormat. index-pack compares every object
- * it is given with a copy already in the repository and dies when that copy is damaged; the
- * other path reuses the damaged copy, and the read-back then names the file (snapshot/checksum).
- */
-export async function storeObjects(git: Git, input: StoreInput, format: string): Promise<Stored> {
-  if (format !== "sha1") return storeOtherFormat(git, input);
-  try {
-    return await storeSha1(git, input);
-  } catch {
-    return storeOtherFormat(git, input);
-  }
+export async function storeObjects(git: Git, input: StoreInput): Promise<Stored> {
+  return storeOtherFormat(git, input);
 }
 
 /**
@@ -168,12 +93,6 @@ function treeEntries(hashed: Map<string, SnapshotFileEntry>, oids: Map<string, s
   for (const [p, e] of hashed) entries.push({ mode: e.mode, oid: oids.get(p)!, path: p });
   entries.push({ mode: "100644", oid: manifestOid, path: SNAPSHOT_MANIFEST_PATH });
   return entries;
-}
-
-async function mergeReads(a: Promise<Map<string, Buffer>>, b: Promise<Map<string, Buffer>>): Promise<Map<string, Buffer>> {
-  const [first, second] = await Promise.all([a, b]);
-  for (const [oid, data] of second) first.set(oid, data);
-  return first;
 }
 
 interface PreviousEntry {

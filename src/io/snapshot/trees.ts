@@ -76,3 +76,84 @@ const HIGH = /[\uD800-\uFFFF]/;
 const byCodeUnits = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const byUtf8Bytes = (a: { key: string }, b: { key: string }): number =>
   Buffer.compare(Buffer.from(a.key, "utf8"), Buffer.from(b.key, "utf8"));
+
+/**
+ * The trees of files given one at a time in an order that keeps each folder's files together
+ * (any lexicographic order of the paths does: manifest order, git's order): a folder's tree is
+ * made as soon as the next file lies outside it, so only the open folders are in memory, not
+ * one entry per file. `onTree` gets every tree, children before parents, with its id.
+ */
+export class TreeStream {
+  /** Open folders, outermost first: their path ("" for the root) and entries so far. */
+  private stack: { path: string; name: string; items: Item[] }[] = [{ path: "", name: "", items: [] }];
+  private readonly hasher = new ObjectHasher();
+
+  constructor(private readonly onTree: (oid: string, data: Buffer) => void) {}
+
+  add(file: string, mode: string, oid: string): void {
+    const slash = file.lastIndexOf("/");
+    const dir = slash < 0 ? "" : file.slice(0, slash);
+    // Close the open folders that do not contain `dir`, then open the ones down to it.
+    while (this.stack.length > 1 && !(dir === this.top().path || dir.startsWith(this.top().path + "/"))) this.close();
+    while (this.top().path !== dir) {
+      const parent = this.top().path;
+      const rest = parent === "" ? dir : dir.slice(parent.length + 1);
+      const next = rest.indexOf("/");
+      const name = next < 0 ? rest : rest.slice(0, next);
+      this.stack.push({ path: parent === "" ? name : `${parent}/${name}`, name, items: [] });
+    }
+    this.top().items.push({ key: file.slice(slash + 1), name: file.slice(slash + 1), mode, oid });
+  }
+
+  /** A finished subtree to place in the root (the snapshot's own metadata folder). */
+  addRootTree(name: string, oid: string): void {
+    this.extra.push({ key: name + "/", name, mode: "40000", oid });
+  }
+
+  private extra: Item[] = [];
+
+  /** Close every folder; returns the root tree's id. */
+  end(): string {
+    while (this.stack.length > 1) this.close();
+    const root = this.stack[0]!;
+    root.items.push(...this.extra);
+    return this.write(root.items);
+  }
+
+  private top(): { path: string; name: string; items: Item[] } {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private close(): void {
+    const dir = this.stack.pop()!;
+    const oid = this.write(dir.items);
+    this.top().items.push({ key: dir.name + "/", name: dir.name, mode: "40000", oid });
+  }
+
+  private write(items: Item[]): string {
+    // A folder reopened later (possible only when the caller's order does not keep folders
+    // together) would give two entries of one name: refused rather than a malformed tree.
+    items.sort(items.some((i) => HIGH.test(i.key)) ? byUtf8Bytes : byCodeUnits);
+    for (let i = 1; i < items.length; i++) {
+      if (items[i]!.name === items[i - 1]!.name) throw new Error(`internal error: ${items[i]!.name} twice in one snapshot tree`);
+    }
+    let size = 0;
+    for (const item of items) size += item.mode.length + 1 + Buffer.byteLength(item.name, "utf8") + 1 + 20;
+    const data = Buffer.allocUnsafe(size);
+    let pos = 0;
+    for (const item of items) {
+      pos += data.write(`${item.mode} ${item.name}\0`, pos, "utf8");
+      pos += data.write(item.oid, pos, "hex");
+    }
+    const oid = this.hasher.oid("tree", data);
+    this.onTree(oid, data);
+    return oid;
+  }
+}
+
+interface Item {
+  key: string;
+  name: string;
+  mode: string;
+  oid: string;
+}

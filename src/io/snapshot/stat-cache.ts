@@ -1,0 +1,202 @@
+/**
+ * The snapshot stat cache (machine-local, .git/integrity-guard/snapshot-stat/<set>): for each
+ * file of the set's last snapshot prepared here, the stat it had when read (size, mtime and
+ * ctime in ns, inode), its SHA-256, mode and git blob id. A file whose stat is unchanged is
+ * neither read nor hashed again, and its blob is not written again: an incremental snapshot
+ * costs one lstat per file plus the changed files.
+ *
+ * Why not src/io/stat-cache.ts: that cache holds the manifest's files (tracked, sealed), no
+ * blob ids of work-tree bytes, and is parsed whole; a set may hold untracked and ignored files,
+ * and this one is read as a stream merged with the sorted file list, so its memory is one
+ * chunk whatever the size of the set. The racy-git window is the same (RACY_WINDOW_NS).
+ *
+ * Trust: the cache is used only when it was written for the very tree of the set's previous
+ * snapshot (header), so its blob ids are ids that snapshot holds; every blob is still read back
+ * before the branch moves (build.ts). A file whose mtime is within RACY_WINDOW_NS of the moment
+ * its stat was taken is read again (a same-tick edit leaves the stat unchanged). A missing,
+ * damaged or foreign cache is ignored: the only cost is reading the files again.
+ *
+ * Format: a header line `ig-snapshot-stat 1 <tree id> <stamp ns, 20 digits>\n`, then one
+ * record per file, in manifest order: `<size> <mtime ns> <ctime ns> <ino> <mode> <sha256>
+ * <blob id> <path>\0` (a path holds no NUL; it may hold a space or a newline).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
+import { RACY_WINDOW_NS } from "../stat-cache.js";
+
+const MAGIC = "ig-snapshot-stat 1";
+const CHUNK = 1 << 20;
+const NO_TREE = "0".repeat(40);
+
+export interface StatKey {
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+}
+
+export interface CachedFile {
+  sha256: string;
+  mode: "100644" | "100755";
+  oid: string;
+}
+
+/** The cache file of a set. */
+export function statCachePath(stateDir: string, set: string): string {
+  return path.join(stateDir, "snapshot-stat", set);
+}
+
+function header(tree: string, stampNs: bigint): string {
+  return `${MAGIC} ${tree} ${String(stampNs).padStart(20, "0")}\n`;
+}
+
+/**
+ * Reads the records in file order, one chunk at a time. `lookup` is called with paths in
+ * manifest order (the order they were written in); records of paths not asked for are skipped.
+ */
+export class StatCacheReader {
+  private buf: Buffer;
+  private pos = 0;
+  private readPos: number;
+  private eof = false;
+  private current: { path: string; fields: string[] } | undefined;
+  private readonly racyFrom: bigint;
+
+  private constructor(
+    private fd: number | undefined,
+    headerLength: number,
+    stampNs: bigint,
+  ) {
+    this.buf = Buffer.alloc(0);
+    this.readPos = headerLength;
+    this.racyFrom = stampNs - RACY_WINDOW_NS;
+  }
+
+  /** Open the cache when it was written for `tree`; undefined otherwise (missing, damaged, another tree). */
+  static open(file: string, tree: string | undefined): StatCacheReader | undefined {
+    if (!tree || tree === NO_TREE) return undefined;
+    let fd: number;
+    try {
+      fd = fs.openSync(file, "r");
+    } catch {
+      return undefined;
+    }
+    const head = Buffer.alloc(header(tree, 0n).length);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    const m = /^ig-snapshot-stat 1 ([0-9a-f]+) (\d{20})\n$/.exec(head.toString("latin1", 0, n));
+    if (!m || m[1] !== tree) {
+      fs.closeSync(fd);
+      return undefined;
+    }
+    return new StatCacheReader(fd, n, BigInt(m[2]!));
+  }
+
+  /**
+   * The record of `file`: `hit` when `stat` is exactly what was recorded and not racy (the file
+   * need not be read), and the blob id the previous snapshot holds for it either way (a file
+   * read again whose blob has that id is not written again).
+   */
+  lookup(file: string, stat: StatKey): { hit?: CachedFile; previousOid?: string } {
+    for (;;) {
+      this.current ??= this.next();
+      if (!this.current) return {};
+      if (this.current.path === file) break;
+      // A record after `file` stays for a later call (`file` is new since the cache was written).
+      if (compareManifestOrder(this.current.path, file) > 0) return {};
+      this.current = undefined;
+    }
+    const [size, mtime, ctime, ino, mode, sha256, oid] = this.current.fields;
+    this.current = undefined;
+    if ((mode !== "100644" && mode !== "100755") || !/^[0-9a-f]{64}$/.test(sha256!) || !/^[0-9a-f]{40}$/.test(oid!)) return {};
+    if (size !== String(stat.size) || mtime !== String(stat.mtimeNs) || ctime !== String(stat.ctimeNs) || ino !== String(stat.ino))
+      return { previousOid: oid! };
+    if (stat.mtimeNs >= this.racyFrom) return { previousOid: oid! };
+    return { hit: { sha256: sha256!, mode, oid: oid! }, previousOid: oid! };
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private next(): { path: string; fields: string[] } | undefined {
+    for (;;) {
+      const end = this.buf.indexOf(0, this.pos);
+      if (end >= 0) {
+        const rec = this.buf.toString("utf8", this.pos, end);
+        this.pos = end + 1;
+        // Seven fields, then the path (which may itself hold spaces).
+        let at = 0;
+        for (let i = 0; i < 7 && at >= 0; i++) {
+          const sp = rec.indexOf(" ", at);
+          at = sp < 0 ? -1 : sp + 1;
+        }
+        if (at < 0) continue; // a damaged record: that file is read again
+        return { path: rec.slice(at), fields: rec.slice(0, at - 1).split(" ") };
+      }
+      if (this.eof || this.fd === undefined) return undefined;
+      const more = Buffer.allocUnsafe(CHUNK);
+      const n = fs.readSync(this.fd, more, 0, CHUNK, this.readPos);
+      this.readPos += n;
+      if (n === 0) this.eof = true;
+      this.buf = Buffer.concat([this.buf.subarray(this.pos), more.subarray(0, n)]);
+      this.pos = 0;
+    }
+  }
+}
+
+/**
+ * Writes a new cache to a temporary file and renames it over the old one at the end. The
+ * header names no tree until commit() writes the real one, so a cache cut short is never used.
+ */
+export class StatCacheWriter {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private pending = 0;
+  private readonly tmp: string;
+  private closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly stampNs: bigint,
+  ) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.tmp = `${file}.${process.pid}.tmp`;
+    this.fd = fs.openSync(this.tmp, "w", 0o600);
+    fs.writeSync(this.fd, header(NO_TREE, stampNs));
+  }
+
+  add(file: string, stat: StatKey, e: { sha256: string; mode: string; oid: string }): void {
+    const rec = `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${e.mode} ${e.sha256} ${e.oid} ${file}\0`;
+    this.parts.push(rec);
+    this.pending += rec.length;
+    if (this.pending >= CHUNK) this.flush();
+  }
+
+  /** Bind the cache to the tree it describes and move it into place. */
+  commit(tree: string): void {
+    this.flush();
+    fs.writeSync(this.fd, header(tree, this.stampNs), 0, "latin1");
+    this.close();
+    fs.renameSync(this.tmp, this.file);
+  }
+
+  /** Drop the new cache. */
+  abort(): void {
+    this.close();
+    fs.rmSync(this.tmp, { force: true });
+  }
+
+  private close(): void {
+    if (!this.closed) fs.closeSync(this.fd);
+    this.closed = true;
+  }
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    fs.writeSync(this.fd, this.parts.join(""));
+    this.parts = [];
+    this.pending = 0;
+  }
+}

@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Git } from "../../src/io/git.js";
+import { captureStreaming } from "../../src/io/snapshot/capture.js";
+import { collectSetFiles } from "../../src/io/snapshot/files.js";
+import { statCachePath } from "../../src/io/snapshot/stat-cache.js";
+import { snapshotConfig } from "../helpers/keys.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+
+const FILES = 200; // above the pack threshold (64): the first snapshot packs every blob
+
+/** A set of FILES files in 7 folders, dated a minute ago (outside the racy window of the stat cache). */
+function setup(): TestRepo {
+  const repo = createRepo();
+  repo.write(".integrity-guard/config.yml", snapshotConfig({ sign: "{ format: none }", sets: '    s: { paths: ["data/"] }' }));
+  for (let i = 0; i < FILES; i++) repo.write(`data/d${i % 7}/f${i}.json`, JSON.stringify({ i }) + "\n");
+  ageFiles(repo);
+  return repo;
+}
+
+function ageFiles(repo: TestRepo): void {
+  const past = new Date(Date.now() - 60_000);
+  for (const f of fs.readdirSync(path.join(repo.dir, "data"), { recursive: true }) as string[]) {
+    const abs = path.join(repo.dir, "data", f);
+    if (fs.statSync(abs).isFile()) fs.utimesSync(abs, past, past);
+  }
+}
+
+/** Every object in the repository, loose and packed. */
+function objectCount(repo: TestRepo): number {
+  const out = repo.git("count-objects", "-v");
+  return Number(/^count: (\d+)$/m.exec(out)![1]) + Number(/^in-pack: (\d+)$/m.exec(out)![1]);
+}
+
+describe("incremental snapshot", () => {
+  it("writes only the changed blobs and the trees above them, and names the same tree a full snapshot gives", async () => {
+    const repo = setup();
+    try {
+      expect((await repo.cli(["snapshot", "--set", "s"])).code).toBe(0);
+      const first = repo.git("rev-parse", "integrity-snapshots").trim();
+      const before = objectCount(repo);
+      repo.write("data/d1/f8.json", '{"changed":1}\n');
+      repo.write("data/d1/f15.json", '{"changed":2}\n');
+      repo.write("data/d2/f9.json", '{"changed":3}\n');
+      const r = await repo.cli(["snapshot", "--set", "s"]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const second = repo.git("rev-parse", "integrity-snapshots").trim();
+      expect(repo.git("rev-parse", `${second}^`).trim()).toBe(first);
+      // 3 blobs, the manifest, the trees of data/d1, data/d2, data, .integrity-snapshot and the
+      // root, and the commit: nothing of the 197 unchanged files or the 5 unchanged folders.
+      expect(objectCount(repo) - before).toBe(3 + 1 + 5 + 1);
+      expect(repo.git("diff-tree", "-r", "--name-only", first, second).trim().split("\n")).toEqual([
+        ".integrity-snapshot/manifest.json",
+        "data/d1/f15.json",
+        "data/d1/f8.json",
+        "data/d2/f9.json",
+      ]);
+
+      // The same files snapshotted from nothing (no previous snapshot, no cache): the same tree.
+      const git = await Git.open(repo.dir);
+      fs.rmSync(statCachePath(git.stateDir(), "s"));
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const full = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      await full.verified;
+      expect(full.tree).toBe(repo.git("rev-parse", `${second}^{tree}`).trim());
+      expect(repo.git("fsck", "--full", "--strict", "--no-dangling").trim()).toBe("");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("reads only the files whose stat changed, and again every file when the cache belongs to another tree", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const counters: { filesRead?: number; blobsWritten?: number } = {};
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files }, counters);
+      await first.verified;
+      expect(counters).toMatchObject({ filesRead: FILES, blobsWritten: FILES });
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+
+      repo.write("data/d3/f3.json", '{"changed":true}\n');
+      const again: { filesRead?: number; blobsWritten?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, again);
+      await second.verified;
+      expect(again).toMatchObject({ filesRead: 1, blobsWritten: 1 });
+
+      // A cache written for another tree (here: the second one) is not used for the first.
+      const other: { filesRead?: number; blobsWritten?: number } = {};
+      await (
+        await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, other)
+      ).verified;
+      expect(other).toMatchObject({ filesRead: FILES, blobsWritten: 0 });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("reads a file again whose size and mtime were put back (its ctime tells)", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      repo.write("data/d0/f0.json", '{"i":"a"}\n');
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      // Same size, mtime put back: only the ctime (and the racy rule) tell that it changed.
+      const st = fs.statSync(path.join(repo.dir, "data/d0/f0.json"));
+      repo.write("data/d0/f0.json", '{"i":"b"}\n');
+      fs.utimesSync(path.join(repo.dir, "data/d0/f0.json"), st.atime, st.mtime);
+      const counters: { filesRead?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, counters);
+      await second.verified;
+      expect(counters.filesRead).toBe(1);
+      expect(repo.git("show", `${second.tree}:data/d0/f0.json`)).toBe('{"i":"b"}\n');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
