@@ -61,7 +61,14 @@ describe("incremental snapshot", () => {
       const git = await Git.open(repo.dir);
       fs.rmSync(statCachePath(git.stateDir(), "s"));
       const { files } = await collectSetFiles(repo.dir, ["data/"]);
-      const full = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      // The set's policy recorded what it leaves out (git-ignored files by default): the same here.
+      const stored = JSON.parse(repo.git("show", `${second}:.integrity-snapshot/manifest.json`)) as { excludes?: { ignored?: true } };
+      const full = await captureStreaming(git, {
+        set: "s",
+        paths: ["data/"],
+        files,
+        ...(stored.excludes ? { excludes: stored.excludes } : {}),
+      });
       await full.verified;
       expect(full.tree).toBe(repo.git("rev-parse", `${second}^{tree}`).trim());
       expect(repo.git("fsck", "--full", "--strict", "--no-dangling").trim()).toBe("");
