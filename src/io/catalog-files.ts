@@ -144,7 +144,7 @@ export async function loadUserCatalogs(cfg: ValidateConfig, source: FileSource):
             fix: `use a path relative to ${file} inside the repository`,
           });
       }
-      out.push({ name: e.name, fileMatch: globs, schema, level: (e.level) ?? "error", catalog: file });
+      out.push({ name: e.name, fileMatch: globs, schema, level: e.level ?? "error", catalog: file });
     });
   }
   return out;
