@@ -5,12 +5,24 @@ export interface SchemaMapping {
     files: string[];
     schema: string;
 }
+/** Per built-in entry of the catalog of well-known files. */
+export interface WellKnownEntryConfig {
+    level?: "error" | "warning";
+    /** A schema file of the repository in place of the vendored one. */
+    schema?: string;
+}
 export interface ValidateConfig {
     files?: string[];
     exclude?: string[];
     jsonc?: string[];
     schemas?: SchemaMapping[];
     require_schema?: string[];
+    /** The built-in catalog of well-known files (default on); false turns it off. */
+    well_known?: boolean | {
+        entries?: Record<string, boolean | WellKnownEntryConfig>;
+    };
+    /** Catalog files in SchemaStore's catalog.json format: a team's own well-known files. */
+    catalog?: string | string[];
     /** Findings listed per file (every check's, the most important first); the rest are counted. Default 50. */
     max_findings_per_file?: number;
     /** Helm/Jinja/Go templates: skipped with a notice (auto, the default) or checked as they are. */
@@ -29,6 +41,8 @@ export interface ValidateConfig {
     };
     /** Files larger than this are not parsed (parse/too-large warning): bytes, or "256MiB". Default 256 MiB. */
     max_file_size?: number | string;
+    /** YAML files larger than this are not parsed (parse/too-large warning): bytes, or "8MiB". Default 8 MiB. */
+    max_yaml_size?: number | string;
 }
 export interface ManifestConfig {
     include?: string[];
@@ -62,6 +76,17 @@ export interface SnapshotSet {
     paths: string[];
     keep?: number;
     schedule?: string;
+    /** Git-ignored files under `paths`: left out (default) or included. */
+    ignored?: "include" | "exclude";
+    /** Secret-looking names (core/snapshot/secrets.ts) allowed in a pushed snapshot: all, or those matching these globs. */
+    allow_secrets?: boolean | string[];
+    /** Encrypt file contents to these age recipients (age1..., ssh-ed25519, ssh-rsa, or file:PATH). */
+    encrypt?: SnapshotEncrypt;
+}
+export interface SnapshotEncrypt {
+    recipients: string[];
+    /** Identity used by restore: env:NAME (the key text) or a file path. */
+    key?: string;
 }
 export interface SnapshotsConfig {
     branch?: string;
@@ -73,6 +98,10 @@ export interface SnapshotsConfig {
         fingerprint?: string;
     };
     epoch?: string;
+    /** Retention of `pre-restore` snapshots: the newest `keep` stay (default 20, DEFAULT_PRE_RESTORE_KEEP). */
+    pre_restore?: {
+        keep?: number;
+    };
     sets?: Record<string, SnapshotSet>;
 }
 export interface HealthConfig {

@@ -8,7 +8,17 @@ export type ReadResult = Buffer | {
 /** Read options: files over `maxBytes` are not read (ETOOLARGE with their size). */
 export interface ReadOptions {
     maxBytes?: number;
+    /**
+     * Stop reading once this many bytes are read: the paths not reached map to a DEFERRED result,
+     * for a later call (at least one file is always read). Bounds the memory of a batch by bytes,
+     * not by a count of files. Sources may ignore it and read everything.
+     */
+    maxTotalBytes?: number;
 }
+/** ReadResult code of a path not read because the call's maxTotalBytes was reached: read it again later. */
+export declare const DEFERRED = "EDEFERRED";
+/** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
+export declare function isDeferred(result: ReadResult | undefined): boolean;
 export interface FileSource {
     readonly kind: "worktree" | "index" | "commit";
     /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
@@ -30,6 +40,12 @@ export declare class WorktreeSource implements FileSource {
  * link). Also what the library reads schemas with.
  */
 export declare function readFilesUnder(root: string, paths: readonly string[], options?: ReadOptions): Map<string, ReadResult>;
+/**
+ * Give back the memory of bytes that nobody will read again (their caller's promise), now rather
+ * than at the next GC; a no-op for buffers that share memory or were not read by readFilesUnder.
+ * The buffer reads as empty afterwards.
+ */
+export declare function releaseBytes(bytes: Buffer): void;
 /** ReadResult code of a path reached through a symlink out of the repository (src/io/symlink-outside.ts). */
 export declare const OUTSIDE = "EOUTSIDE";
 export declare class IndexSource implements FileSource {
@@ -40,8 +56,14 @@ export declare class IndexSource implements FileSource {
     /** All index entries, including unmerged (stage > 0) ones. */
     allEntries(): Promise<IndexEntry[]>;
     list(): Promise<string[]>;
-    read(paths: readonly string[]): Promise<Map<string, ReadResult>>;
+    read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
+/**
+ * The entries to read under `options`, by blob sizes from `git cat-file --batch-check`: a blob
+ * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
+ * taken, the rest are DEFERRED (at least one entry is always kept).
+ */
+export declare function withinLimits(git: Git, entries: IndexEntry[], options: ReadOptions, out: Map<string, ReadResult>): Promise<IndexEntry[]>;
 /** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
 export declare const SYMLINK = "120000";
 /**

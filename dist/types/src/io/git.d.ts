@@ -83,6 +83,14 @@ export declare class Git {
     /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
     stagedDeletions(): Promise<string[]>;
     /**
+     * Which of `paths` (repo-relative work-tree files) git ignores (.gitignore, info/exclude,
+     * core.excludesFile). Tracked files are never ignored. One `ls-files --others --ignored`
+     * limited to the top-level entries that hold `paths` (check-ignore of every path cost 1 s of
+     * CPU for 10,000 files; `--directory` would be cheaper still, but it reports a folder that
+     * holds only ignored files as ignored as a whole, which is not what .gitignore says).
+     */
+    ignoredPaths(paths: readonly string[]): Promise<Set<string>>;
+    /**
      * Write the files at `paths` (repo-relative) as blobs, byte for byte: `--no-filters` keeps
      * eol/clean filters from changing what is stored. Returns the oids in input order.
      */
@@ -172,6 +180,21 @@ export declare class Git {
     verifyCommitRaw(oid: string, configArgs: readonly string[], env?: NodeJS.ProcessEnv): Promise<ExecResult>;
     /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
     fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean>;
+    /** The URL of remote `name`, or undefined when no such remote is configured. Never throws. */
+    tryRemoteUrl(name: string): Promise<string | undefined>;
+    /**
+     * The remote's refs matching `patterns` (ls-remote's tail match, globs allowed), without
+     * fetching anything (`remote` must not start with "-"). Throws GitError when the remote cannot be read (offline, no access).
+     * Sample line: "<oid>\trefs/heads/integrity-snapshots\n". Never prompts for credentials.
+     */
+    lsRemote(remote: string, patterns: readonly string[]): Promise<{
+        ref: string;
+        oid: string;
+    }[]>;
+    /** Fetch exactly these refspecs from `remote` (no tags, no FETCH_HEAD); throws GitError on failure. */
+    fetchRefspecs(remote: string, refspecs: readonly string[]): Promise<void>;
+    /** True when commit `a` is `b` or an ancestor of it (`merge-base --is-ancestor`). Never throws. */
+    isAncestor(a: string, b: string): Promise<boolean>;
     /**
      * Push refspecs without force (a `+` is never added). Extra args (e.g. --force-with-lease=ref:oid
      * for an epoch rollover) are passed through. Returns rejected=true when the remote refused an

@@ -24,6 +24,8 @@ export declare class SchemaStore {
     /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
     private tryCached;
     private tryWrite;
+    /** Repo paths through the run's source; built-in paths from the vendored copies (checked against their digests). */
+    private readPaths;
     private readSchema;
     private parseSchema;
     /** Parse the root schema and every local schema it references, transitively. */

@@ -16,6 +16,13 @@ export declare function isYamlPath(path: string, format?: DocumentFormat): boole
  * finding with a line and column (ok: false), so a corrupt file can never crash a check.
  */
 export declare function parseDocument(input: Buffer | Uint8Array | string, options: ParseOptions): ParsedDocument;
+/**
+ * The text of a file's bytes, or the parse/encoding finding when they are not UTF-8 text (binary
+ * formats, UTF-16, NUL bytes, invalid UTF-8). Decodes once (a 50 MB file must not be decoded
+ * twice). Callers that hold a big file decode with this, drop the bytes, then parseDocument the
+ * text: the bytes, the text and the parsed value are then never all alive at once.
+ */
+export declare function decodeDocument(bytes: Uint8Array, file: string): string | Finding;
 /** NUL bytes, UTF-16/32 byte order marks and invalid UTF-8, with the line and column of the first bad byte. */
 export declare function checkEncoding(bytes: Uint8Array, file: string): Finding | undefined;
 /** 1-based line and column (in characters) of a byte offset. */

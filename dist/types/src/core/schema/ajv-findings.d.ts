@@ -15,6 +15,8 @@ export interface AjvFindingOptions {
     rule?: string;
     /** At most this many findings (default: all); a `report/capped` line says how many more there were. */
     limit?: number;
+    /** Add the schema's own description of the offending key to the message (the built-in catalog's schemas carry good ones). */
+    describeKeys?: boolean;
 }
 export declare function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[];
 /** A short JSON rendering of a value for messages (long values are cut). */

@@ -1,11 +1,14 @@
 import type { SchemaMapping } from "../../config/types.js";
+import type { Catalog, CatalogMatch } from "../catalog/select.js";
 export interface SchemaRef {
     /** Repo-relative POSIX path of the schema file. */
     path: string;
-    /** Where the mapping came from: a config entry (its index) or the file's own `$schema`. */
+    /** Where the mapping came from: a config entry (its index), the file's own `$schema`, or a catalog entry. */
     from: {
         config: number;
-    } | "$schema";
+    } | "$schema" | {
+        catalog: CatalogMatch;
+    };
 }
 export interface SchemaChoice {
     schemas: SchemaRef[];
@@ -16,8 +19,12 @@ export interface SchemaChoice {
 }
 /** Config mappings prepared once per run: normalised schema paths and compiled globs. */
 export declare class SchemaMapper {
+    /** The catalog of well-known files; consulted only for a file nothing else maps. */
+    readonly catalog?: Catalog | undefined;
     private readonly entries;
-    constructor(mappings: readonly SchemaMapping[] | undefined);
+    constructor(mappings: readonly SchemaMapping[] | undefined, 
+    /** The catalog of well-known files; consulted only for a file nothing else maps. */
+    catalog?: Catalog | undefined);
     /** Schemas for `file` (repo-relative) with document value `value`. Duplicates are removed. */
     for(file: string, value: unknown): SchemaChoice;
 }

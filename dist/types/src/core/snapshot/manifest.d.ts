@@ -11,6 +11,20 @@ export interface SnapshotManifest {
     set: string;
     /** The set's paths as configured when the snapshot was taken ("dir/" = everything below). */
     paths: string[];
+    /**
+     * Files under `paths` the set left out (a restore neither writes nor removes them): git-ignored
+     * files (`ignored: true`), secret-looking names except those matching `secrets` (globs).
+     * Absent in snapshots taken before sets could leave files out: everything was captured.
+     */
+    excludes?: {
+        ignored?: true;
+        secrets?: string[];
+    };
+    /** File blobs are age-encrypted (encrypt.ts); `recipients` is the sha256 of the recipient list. */
+    encryption?: {
+        format: "age";
+        recipients: string;
+    };
     files: Record<string, SnapshotFileEntry>;
 }
 /** Serialise with sorted paths and a fixed key order (the digest depends on these bytes). */

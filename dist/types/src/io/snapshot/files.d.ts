@@ -7,9 +7,30 @@ export interface CollectResult {
         path: string;
         reason: string;
     }[];
+    /** Files the selection left out (sorted), when a selection was given. */
+    leftOut?: LeftOut;
+}
+/** Which files of a set's paths are taken (set-policy.ts builds it from the set's config or a manifest). */
+export interface SetSelection {
+    /** Leave git-ignored files out (`ignored: exclude`, the default). */
+    excludeIgnored: boolean;
+    /** Leave secret-looking names out unless `allow` admits them; undefined: no such rule (encrypted set, allow_secrets: true). */
+    secrets?: {
+        allow: readonly string[];
+    };
+    /** The ignored ones among these files (git check-ignore). */
+    ignoredOf: (files: readonly string[]) => Promise<Set<string>>;
+}
+export interface LeftOut {
+    ignored: string[];
+    /** Secret-looking names and the pattern each matched. */
+    secrets: {
+        path: string;
+        pattern: string;
+    }[];
 }
 /** Collect the files a set's `paths` name ("dir/" = everything below; globs; `:(literal)p`). */
-export declare function collectSetFiles(root: string, setPaths: readonly string[]): Promise<CollectResult>;
+export declare function collectSetFiles(root: string, setPaths: readonly string[], selection?: SetSelection): Promise<CollectResult>;
 /**
  * SHA-256, size and mode of each file. Synchronous reads on purpose: for many small files they
  * are about twice as fast as the thread pool (measured on 10,000 JSON files), and the CLI has

@@ -6,6 +6,7 @@
 import type { Finding } from "../../core/finding.js";
 import { type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
+import type { BlobDigest } from "./encrypt.js";
 /** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
 export declare function readBackTree(git: Git, treeish: string, manifest: SnapshotManifest, manifestText: string, preloaded?: {
     entries: {
@@ -15,7 +16,9 @@ export declare function readBackTree(git: Git, treeish: string, manifest: Snapsh
         path: string;
     }[];
     blobs: Map<string, Buffer>;
-}): Promise<Finding[]>;
+}, 
+/** What a blob stands for when it is not the file's bytes (an encrypted set: encrypt.ts). */
+digestOf?: BlobDigest): Promise<Finding[]>;
 /**
  * readBlobs, but a corrupt loose object makes cat-file die mid-stream: fall back to one object
  * at a time so the report names which blob is bad instead of failing the whole read.

@@ -1,0 +1,21 @@
+import type { UserCatalogEntry } from "../core/catalog/select.js";
+import type { ValidateConfig } from "../config/types.js";
+import type { FileSource, ReadResult } from "./file-source.js";
+/**
+ * vendor/schemastore/schemas/ of this package: the nearest folder above this module that has
+ * one (src/io/ in a checkout, dist/cli/ in the package; the parts are joined at run time so the
+ * bundler leaves the folder where it is).
+ */
+export declare function vendoredSchemasDir(): string;
+/** Read vendored schemas by their built-in paths; a file whose SHA-256 differs from the recorded one is an error result. */
+export declare function readBuiltinSchemas(paths: readonly string[]): Map<string, ReadResult>;
+/** Repo paths of the catalog files validate.catalog names. */
+export declare function userCatalogPaths(cfg: ValidateConfig): string[];
+/**
+ * The entries of the catalog files validate.catalog names, read through `source` (the index in
+ * the hook). SchemaStore's format: `{"schemas": [{"name", "fileMatch", "url"}]}`; `url` is a
+ * path relative to the catalog file or the SchemaStore URL of a vendored schema; `level`
+ * ("error" or "warning", default error) is ours. Anything else is a config error saying which
+ * line of which file to change: a remote URL is never fetched.
+ */
+export declare function loadUserCatalogs(cfg: ValidateConfig, source: FileSource): Promise<UserCatalogEntry[]>;
