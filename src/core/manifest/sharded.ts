@@ -29,7 +29,7 @@ import { createHash } from "node:crypto";
 import type { Finding } from "../finding.js";
 import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, comparePaths, type ManifestEntry } from "./model.js";
 import { rootDigestOfLines, stringifyEntry } from "./root.js";
-import { checkEntryPath, matchesEntrySchema } from "./validate.js";
+import { checkEntryPath, matchesEntrySchema, noncanonical } from "./validate.js";
 
 /** The folder of the shard files. */
 export const MANIFEST_SHARD_DIR = ".integrity-guard/manifest.d";
@@ -248,18 +248,6 @@ function rootShapeProblem(v: unknown): { message: string; pointer: string } | un
       return { message: `shard record ${i}: "sha256" must be 64 lower-case hex digits`, pointer: `${where}/sha256` };
   }
   return undefined;
-}
-
-function noncanonical(file: string): Finding {
-  return {
-    rule: "manifest/noncanonical",
-    level: "warning",
-    file,
-    line: 1,
-    column: 1,
-    message: "the manifest is valid but not in the form `integrity-guard seal` writes (reformatted by hand or by a tool)",
-    fix: "run `integrity-guard seal` to rewrite it canonically (after checking the files are as intended)",
-  };
 }
 
 export interface ShardRead {

@@ -117,15 +117,7 @@ export function readManifestText(text: Buffer | string, file: string, options: {
     // JSON.parse folded): the strict parser says which.
     const doc = slow();
     if (!doc.ok) return { findings: doc.findings.map((f) => corrupt(f, file)) };
-    findings.push({
-      rule: "manifest/noncanonical",
-      level: "warning",
-      file,
-      line: 1,
-      column: 1,
-      message: "the manifest is valid but not in the form `integrity-guard seal` writes (reformatted by hand or by a tool)",
-      fix: "run `integrity-guard seal` to rewrite it canonically (after checking the files are as intended)",
-    });
+    findings.push(noncanonical(file));
   }
   return { manifest: m, findings };
 }
@@ -197,4 +189,17 @@ export function checkEntryPath(p: string, index: number, label?: string): void {
   const unsupported = unsupportedNameReason(p);
   if (unsupported) throw new UnsafePathError(`${where()}: ${unsupported}; seal never writes such an entry; nothing was read`, { fix });
   if (parts[0] === ".git") throw new UnsafePathError(`${where()} points into .git; nothing was read`, { fix });
+}
+
+/** A manifest (single file or sharded root) that is valid but not written as `seal` writes it. */
+export function noncanonical(file: string): Finding {
+  return {
+    rule: "manifest/noncanonical",
+    level: "warning",
+    file,
+    line: 1,
+    column: 1,
+    message: "the manifest is valid but not in the form `integrity-guard seal` writes (reformatted by hand or by a tool)",
+    fix: "run `integrity-guard seal` to rewrite it canonically (after checking the files are as intended)",
+  };
 }

@@ -25,6 +25,7 @@ import { SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from
 import type { Git } from "../git.js";
 import { readWhole, sha256 } from "./files.js";
 import { buildPack, deflateInPool, ObjectHasher, type PackObject } from "./pack.js";
+import { checksumReporter } from "./readback.js";
 import { StatCacheReader, StatCacheWriter, statCachePath, type StatKey } from "./stat-cache.js";
 import { TreeStream } from "./trees.js";
 
@@ -364,16 +365,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  */
 export async function readBack(git: Git, tree: string, rows: Rows, digest: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const bad = (file: string, message: string, expected?: string, found?: string) =>
-    findings.push({
-      rule: "snapshot/checksum",
-      level: "error",
-      file,
-      message,
-      ...(expected ? { expected } : {}),
-      ...(found ? { found } : {}),
-      fix: "the object store holds different bytes than were snapshotted: run `git fsck --full`, then take the snapshot again",
-    });
+  const bad = checksumReporter(findings);
   let listing: Buffer;
   try {
     listing = (await git.exec(["ls-tree", "-r", "-z", "--full-tree", tree])).stdout;

@@ -22,16 +22,7 @@ export async function readBackTree(
   digestOf?: BlobDigest,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const bad = (file: string, message: string, expected?: string, found?: string) =>
-    findings.push({
-      rule: "snapshot/checksum",
-      level: "error",
-      file,
-      message,
-      ...(expected ? { expected } : {}),
-      ...(found ? { found } : {}),
-      fix: "the object store holds different bytes than were snapshotted: run `git fsck --full`, then take the snapshot again",
-    });
+  const bad = checksumReporter(findings);
   let entries;
   try {
     entries = preloaded?.entries ?? (await git.lsTreeBlobs(treeish));
@@ -98,4 +89,22 @@ export async function readBlobsSafe(git: Git, oids: string[]): Promise<Map<strin
     }
     return out;
   }
+}
+
+/**
+ * `bad(file, message, expected?, found?)`: one snapshot/checksum finding into `findings`, the
+ * report of every read-back (readback.ts, capture.ts).
+ */
+export function checksumReporter(findings: Finding[]): (file: string, message: string, expected?: string, found?: string) => void {
+  return (file, message, expected, found) => {
+    findings.push({
+      rule: "snapshot/checksum",
+      level: "error",
+      file,
+      message,
+      ...(expected ? { expected } : {}),
+      ...(found ? { found } : {}),
+      fix: "the object store holds different bytes than were snapshotted: run `git fsck --full`, then take the snapshot again",
+    });
+  };
 }
