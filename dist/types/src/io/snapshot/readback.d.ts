@@ -24,3 +24,8 @@ digestOf?: BlobDigest): Promise<Finding[]>;
  * at a time so the report names which blob is bad instead of failing the whole read.
  */
 export declare function readBlobsSafe(git: Git, oids: string[]): Promise<Map<string, Buffer>>;
+/**
+ * `bad(file, message, expected?, found?)`: one snapshot/checksum finding into `findings`, the
+ * report of every read-back (readback.ts, capture.ts).
+ */
+export declare function checksumReporter(findings: Finding[]): (file: string, message: string, expected?: string, found?: string) => void;
