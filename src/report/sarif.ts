@@ -1,4 +1,5 @@
 /** Findings -> SARIF 2.1.0 (for github/codeql-action/upload-sarif and other code-scanning tools). */
+import { createHash } from "node:crypto";
 import type { Finding } from "../core/finding.js";
 import { displayText, nameBytes } from "../core/names.js";
 import { escapeCell } from "./markdown.js";
@@ -114,10 +115,24 @@ export function renderSarif(findings: readonly Finding[], version: string): stri
                 ],
               }
             : {}),
+          partialFingerprints: { "integrityGuardFinding/v1": fingerprint(f) },
           ...(f.pointer !== undefined ? { properties: { pointer: f.pointer } } : {}),
         })),
       },
     ],
   };
   return JSON.stringify(sarif, null, 2) + "\n";
+}
+
+/**
+ * A finding's identity across runs, for code scanning to keep one alert per problem (SARIF
+ * partialFingerprints): rule, file and JSON pointer, or the message with its numbers taken out
+ * when there is no pointer. Never the line or column, which move when lines are added above.
+ */
+export function fingerprint(f: Finding): string {
+  const what = f.pointer ?? f.message.replace(/\d+/g, "#");
+  return createHash("sha256")
+    .update(`${f.rule}\0${f.file ?? ""}\0${what}`)
+    .digest("hex")
+    .slice(0, 32);
 }

@@ -45,3 +45,33 @@ describe("SARIF rule descriptors", () => {
     expect(rule!.help.markdown).not.toMatch(/(^|\s)@admin/);
   });
 });
+
+describe("SARIF partialFingerprints", () => {
+  const fingerprints = (findings: Finding[]) =>
+    (
+      JSON.parse(renderSarif(findings, "1.2.3")) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] }
+    ).runs[0]!.results.map((r) => r.partialFingerprints["integrityGuardFinding/v1"]);
+
+  it("stay the same when the finding moves down the file, and differ between problems", () => {
+    const [before, moved, otherKey, otherFile, otherRule] = fingerprints([
+      { rule: "schema/type", level: "error", file: "a.json", line: 3, column: 5, pointer: "/count", message: "must be integer" },
+      { rule: "schema/type", level: "error", file: "a.json", line: 9, column: 5, pointer: "/count", message: "must be integer" },
+      { rule: "schema/type", level: "error", file: "a.json", line: 3, column: 5, pointer: "/id", message: "must be integer" },
+      { rule: "schema/type", level: "error", file: "b.json", line: 3, column: 5, pointer: "/count", message: "must be integer" },
+      { rule: "schema/required", level: "error", file: "a.json", line: 3, column: 5, pointer: "/count", message: "must be integer" },
+    ]);
+    expect(before).toMatch(/^[0-9a-f]{32}$/);
+    expect(moved).toBe(before);
+    expect(new Set([before, otherKey, otherFile, otherRule]).size).toBe(4);
+  });
+
+  it("without a pointer, a line number quoted in the message does not change it", () => {
+    const [a, b, c] = fingerprints([
+      { rule: "parse/syntax", level: "error", file: "a.json", line: 3, message: "unexpected ',' after line 3" },
+      { rule: "parse/syntax", level: "error", file: "a.json", line: 7, message: "unexpected ',' after line 7" },
+      { rule: "parse/syntax", level: "error", file: "a.json", line: 7, message: "unexpected '}'" },
+    ]);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+  });
+});
