@@ -7,7 +7,10 @@
  * - a trailing comma in JSON (`parse/syntax` "trailing comma"): the comma is removed;
  * - a duplicate key whose value is identical to the first definition's, both single-line
  *   entries: the duplicate line is removed (in JSON only when a comma follows it, so removing it
- *   leaves valid JSON).
+ *   leaves valid JSON);
+ * - a config value that conflicts across files where precedence decides (`config/conflict`,
+ *   not a secret): the losing file's single-line entry, on a line the PR added, takes the
+ *   winning value as the winning file writes it (both files JSON, or both YAML).
  *
  * Comments already on the PR (found by a hidden marker) are not posted again.
  */
@@ -95,6 +98,52 @@ export function suggestionFor(
         why: `remove the second ${code(dup[2]!)}: it repeats the first definition (line ${firstLine}) with the same value`,
       };
     }
+  }
+  if (f.rule === "config/conflict") return resolvedValueSuggestion(f, changed, lineOf);
+  return undefined;
+}
+
+/**
+ * config/conflict: the first losing location the PR added gets the winner's value. Only
+ * single-line scalar entries of the same key in files of the same format, and never when a
+ * secret is involved (the fix says so): a secret is not copied between files, by hand or here.
+ */
+function resolvedValueSuggestion(
+  f: Finding,
+  changed: ChangedLines,
+  lineOf: (file: string, line: number) => string | undefined,
+): Suggestion | undefined {
+  if (!f.file || !f.line || f.fix?.includes("a secret is never copied")) return undefined;
+  const winnerText = lineOf(f.file, f.line);
+  if (winnerText === undefined) return undefined;
+  for (const r of f.related ?? []) {
+    if (!r.file || !r.line || (r.file === f.file && r.line === f.line)) continue;
+    const added = changed.get(r.file)?.added.get(r.line);
+    if (added === undefined || lineOf(r.file, r.line) !== added) continue;
+    if (isJson(f.file) && isJson(r.file)) {
+      const win = JSON_MEMBER.exec(winnerText);
+      const lose = JSON_MEMBER.exec(added);
+      if (!win || !lose || win[1] !== lose[1]) return undefined;
+      return {
+        file: r.file,
+        line: r.line,
+        replacement: `${added.slice(0, indent(added))}${lose[1]!}: ${win[2]!}${lose[3]!}`,
+        why: `take the value ${code(win[2]!)} that wins by precedence (${f.file}:${f.line})`,
+      };
+    }
+    if (isYaml(f.file) && isYaml(r.file)) {
+      const win = YAML_ENTRY.exec(winnerText);
+      const lose = YAML_ENTRY.exec(added);
+      if (!win || !lose || win[2] !== lose[2]) return undefined;
+      const value = win[3]!.trim();
+      return {
+        file: r.file,
+        line: r.line,
+        replacement: `${lose[1]!}${lose[2]!}: ${value}`,
+        why: `take the value ${code(value)} that wins by precedence (${f.file}:${f.line})`,
+      };
+    }
+    return undefined;
   }
   return undefined;
 }

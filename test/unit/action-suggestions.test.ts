@@ -48,6 +48,51 @@ describe("suggestionFor", () => {
     expect(suggestionFor(dup("d.yaml", 3, 1), added("d.yaml", block), reader(block))).toBeUndefined();
   });
 
+  it("config/conflict: the losing line the PR added takes the winning value; never for a secret or across formats", () => {
+    const files: Record<string, string> = {
+      "config/default.yaml": "server:\n  port: 80\n  host: a # the default\n",
+      "config/prod.yaml": "server:\n  port: 8080\n",
+      "config/default.json": '{\n  "port": 80,\n  "host": "a"\n}\n',
+      "config/prod.json": '{\n  "port": 8080\n}\n',
+    };
+    const lineOf = (file: string, line: number) => files[file]?.split("\n")[line - 1];
+    const changed: ChangedLines = new Map(Object.entries(files).map(([file, text]) => [file, added(file, text).get(file)!] as const));
+    const conflict = (winner: string, loser: string, fix = "make the values equal"): Finding => ({
+      rule: "config/conflict",
+      level: "error",
+      file: winner,
+      line: 2,
+      column: 9,
+      pointer: "/server/port",
+      message: "port is set to different values",
+      related: [
+        { file: loser, line: 2, column: 9 },
+        { file: winner, line: 2, column: 9 },
+      ],
+      fix,
+    });
+    expect(suggestionFor(conflict("config/prod.yaml", "config/default.yaml"), changed, lineOf)).toMatchObject({
+      file: "config/default.yaml",
+      line: 2,
+      replacement: "  port: 8080",
+    });
+    expect(suggestionFor(conflict("config/prod.json", "config/default.json"), changed, lineOf)).toMatchObject({
+      file: "config/default.json",
+      line: 2,
+      replacement: '  "port": 8080,',
+    });
+    expect(suggestionFor(conflict("config/prod.json", "config/default.yaml"), changed, lineOf)).toBeUndefined();
+    const secret = conflict(
+      "config/prod.yaml",
+      "config/default.yaml",
+      "make the values equal by hand (a secret is never copied from one file into another automatically)",
+    );
+    expect(suggestionFor(secret, changed, lineOf)).toBeUndefined();
+    // The losing line was not added by the PR: nothing to suggest on.
+    const notAdded: ChangedLines = new Map([["config/prod.yaml", changed.get("config/prod.yaml")!]]);
+    expect(suggestionFor(conflict("config/prod.yaml", "config/default.yaml"), notAdded, lineOf)).toBeUndefined();
+  });
+
   it("never on a line the PR did not add, or when the checked-out line is not the PR's", () => {
     const text = "port: 80\nport: 80\n";
     const onlyFirst: ChangedLines = new Map([["d.yaml", parsePatch("@@ -0,0 +1 @@\n+port: 80")]]);
