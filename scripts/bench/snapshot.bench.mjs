@@ -30,7 +30,7 @@ for (let i = 0; i < N; i++) {
   fs.mkdirSync(path.dirname(path.join(template, rel(i))), { recursive: true });
   fs.writeFileSync(path.join(template, rel(i)), JSON.stringify({ id: i, name: `item ${i}`, tags: ["a", "b"], value: i * 3.14 }) + "\n");
 }
-function makeRepo(name) {
+function makeRepo(name, encrypted = false) {
   const repo = path.join(base, name);
   fs.cpSync(template, repo, { recursive: true });
   execFileSync("git", ["init", "-q", "-b", "main", repo], { env });
@@ -38,7 +38,10 @@ function makeRepo(name) {
   fs.writeFileSync(path.join(repo, ".integrity-guard/allowed_signers"), `bench@e namespaces="git" ${pub}\n`);
   fs.writeFileSync(
     path.join(repo, ".integrity-guard/config.yml"),
-    `version: 1\nsnapshots:\n  sign: { format: ssh, key: ${path.join(base, "key")}, allowed_signers: .integrity-guard/allowed_signers }\n  sets:\n    bench: { paths: ["data/"] }\n`,
+    `version: 1\nsnapshots:\n  sign: { format: ssh, key: ${path.join(base, "key")}, allowed_signers: .integrity-guard/allowed_signers }\n  sets:\n    bench: { paths: ["data/"]${
+      // An encrypted set: contents age-encrypted to the same ssh key (restic always encrypts).
+      encrypted ? `, encrypt: { recipients: ["${pub}"], key: ${path.join(base, "key")} }` : ""
+    } }\n`,
   );
   return repo;
 }
@@ -94,7 +97,30 @@ for (let r = 0; r < ROUNDS; r++) {
     t.resticRestore.push(timed(() => restic("restore", "--repo", resticRepos[0], "latest", "--target", target)));
   }
 }
+// The same with `encrypt` on (ssh-ed25519 recipient): first, incremental, restore.
+const enc = { first: [], incr: [], restore: [] };
+const encRepos = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const repo = makeRepo(`enc${r}`, true);
+  encRepos.push(repo);
+  enc.first.push(timed(() => ours(repo, "snapshot", "--set", "bench")));
+}
+for (let r = 1; r <= ROUNDS; r++) {
+  change(encRepos[0], r);
+  enc.incr.push(timed(() => ours(encRepos[0], "snapshot", "--set", "bench")));
+}
+for (let r = 0; r < ROUNDS; r++) {
+  fs.rmSync(path.join(encRepos[0], "data"), { recursive: true, force: true });
+  let out = "";
+  enc.restore.push(timed(() => (out = ours(encRepos[0], "restore", "bench").stdout)));
+  if (!new RegExp(`verified ${N} files`).test(out)) throw new Error(`encrypted restore did not verify:\n${out}`);
+}
 const best = (xs) => Math.min(...xs);
+if (hasRestic) {
+  compare(`first snapshot, encrypt on (${N} files)`, best(enc.first), "restic backup", best(t.resticFirst), 1);
+  compare("incremental, encrypt on (10 changed)", best(enc.incr), "restic backup", best(t.resticIncr), 1);
+  compare(`restore + verify, encrypt on (${N} files)`, best(enc.restore), "restic restore", best(t.resticRestore), 1);
+}
 if (hasRestic) {
   compare(`first snapshot (${N} files)`, best(t.oursFirst), "restic backup", best(t.resticFirst), 1);
   compare("incremental (10 changed)", best(t.oursIncr), "restic backup", best(t.resticIncr), 1);
