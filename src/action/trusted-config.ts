@@ -14,6 +14,8 @@ import { loadConfig, loadConfigText } from "../config/load.js";
 import { CONFIG_PATH, MANIFEST_PATH, type LoadedConfig } from "../config/types.js";
 import type { Finding } from "../core/finding.js";
 import { readManifestText } from "../core/manifest/validate.js";
+import { isShardedRootBytes, readShard, readShardedRoot, shardFilePath, type ShardedRoot } from "../core/manifest/sharded.js";
+import type { ManifestEntry } from "../core/manifest/model.js";
 import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
 import { CommitSource } from "../io/commit-source.js";
@@ -145,7 +147,13 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     });
     banner.push(`**This pull request removes \`${MANIFEST_PATH}\`.**`);
   } else if (!sameBytes(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest)) {
-    const what = describeManifestChange(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest);
+    const what = await describeManifestChange(Buffer.isBuffer(baseManifest) ? baseManifest : undefined, headManifest, {
+      base: async (paths) => {
+        const got = await readAt(git, base, paths);
+        return new Map(paths.map((p) => [p, Buffer.isBuffer(got.get(p)) ? (got.get(p) as Buffer) : undefined] as const));
+      },
+      head: async (paths) => new Map(paths.map((p) => [p, readWorktree(git.root, p)] as const)),
+    });
     findings.push(notice("trust/manifest-changed", MANIFEST_PATH, `the pull request changes ${MANIFEST_PATH}: ${what}`));
     // File names are the PR's: listed in the finding (escaped by the report), not in the banner's raw Markdown.
     banner.push(
@@ -222,14 +230,49 @@ function readWorktree(root: string, rel: string): Buffer | undefined {
 }
 
 /** "reseals a, b; seals c; unseals d" from two manifests (either may be absent or unreadable). Pure. */
-export function describeManifestChange(base: Buffer | undefined, head: Buffer | undefined): string {
-  const entries = (b: Buffer | undefined) => {
+/** Reads shard files of one side of the comparison (base commit or checkout). */
+export type ShardLoader = (paths: readonly string[]) => Promise<Map<string, Buffer | undefined>>;
+
+/**
+ * What a manifest change does, file by file: reseals, seals, unseals. A sharded manifest
+ * (manifest.d/) is compared by its roots first: only the shards whose record differs are read
+ * on both sides (all of them when the shard count changed).
+ */
+export async function describeManifestChange(
+  base: Buffer | undefined,
+  head: Buffer | undefined,
+  shards: { base: ShardLoader; head: ShardLoader } = { base: noShards, head: noShards },
+): Promise<string> {
+  const baseRoot = base && isShardedRootBytes(base) ? readShardedRoot(base, MANIFEST_PATH).root : undefined;
+  const headRoot = head && isShardedRootBytes(head) ? readShardedRoot(head, MANIFEST_PATH).root : undefined;
+  const sameCount = baseRoot && headRoot && baseRoot.shards.length === headRoot.shards.length;
+  const differing = sameCount
+    ? new Set(headRoot.shards.filter((r, i) => r.sha256 !== baseRoot.shards[i]?.sha256).map((r) => r.id))
+    : undefined;
+  const entries = async (b: Buffer | undefined, root: ShardedRoot | undefined, load: ShardLoader) => {
     if (!b) return new Map<string, string>();
+    const out = new Map<string, string>();
+    const add = (list: readonly ManifestEntry[]) => {
+      for (const e of list) out.set(e.path, `${e.sha256}:${e.link ?? ""}:${e.mode ?? ""}`);
+    };
+    if (isShardedRootBytes(b)) {
+      if (!root) return undefined;
+      const wanted = root.shards.filter((r) => !differing || differing.has(r.id));
+      const files = await load(wanted.map((r) => shardFilePath(r.id)));
+      for (const r of wanted) {
+        const read = readShard(files.get(shardFilePath(r.id)), shardFilePath(r.id), r, root.shards.indexOf(r), root.shards.length);
+        if (!read.entries) return undefined;
+        add(read.entries);
+      }
+      return out;
+    }
     const m = readManifestText(b, MANIFEST_PATH).manifest;
-    return m ? new Map(m.entries.map((e) => [e.path, `${e.sha256}:${e.link ?? ""}:${e.mode ?? ""}`] as const)) : undefined;
+    if (!m) return undefined;
+    add(m.entries);
+    return out;
   };
-  const before = entries(base);
-  const after = entries(head);
+  const before = await entries(base, baseRoot, shards.base);
+  const after = await entries(head, headRoot, shards.head);
   if (!before || !after) return "files sealed or resealed (one version is not a readable manifest)";
   const resealed = [...after.keys()].filter((p) => before.has(p) && before.get(p) !== after.get(p));
   const sealed = [...after.keys()].filter((p) => !before.has(p));
@@ -238,6 +281,10 @@ export function describeManifestChange(base: Buffer | undefined, head: Buffer | 
     ps.length ? [`${verb} ${ps.slice(0, 10).join(", ")}${ps.length > 10 ? ` and ${ps.length - 10} more` : ""}`] : [];
   const parts = [...list("reseals", resealed), ...list("seals", sealed), ...list("unseals", unsealed)];
   return parts.length ? parts.join("; ") : "no sealed file changes (only its layout)";
+}
+
+async function noShards(): Promise<Map<string, Buffer | undefined>> {
+  return new Map();
 }
 
 function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
