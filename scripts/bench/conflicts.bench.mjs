@@ -6,16 +6,8 @@
 // BENCH_SCALE scales the file count. Ratios are peer time / our time (>1: we are faster).
 import fs from "node:fs";
 import path from "node:path";
-import { CLI, DIST, ROOT, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
+import { CLI, DIST, GIT_ENV, ROOT, SCALE, WORK, compare, header, run, mkdirClean, timeIt } from "./lib.mjs";
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@b",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@b",
-};
 const node = process.execPath;
 const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });
 

@@ -14,20 +14,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CLI, WORK, run } from "./lib.mjs";
+import { CLI, GIT_ENV, WORK, run } from "./lib.mjs";
 
 const N = Number(process.env.HOOK_FILES ?? "50000");
 const RUNS = Number(process.env.HOOK_RUNS ?? "5");
 const dir = path.join(WORK, `hook-scale-${N}`);
 const node = process.execPath;
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@b",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@b",
-};
 const git = (...args) => run("git", args, { cwd: dir, env: GIT_ENV });
 const ours = (...args) => run(node, [CLI, ...args], { cwd: dir, env: GIT_ENV, okCodes: [0] });
 

@@ -10,6 +10,15 @@ export const DIST = process.env.IG_DIST ? path.resolve(process.env.IG_DIST) : pa
 export const CLI = path.join(DIST, "cli/index.js");
 /** BENCH_SCALE=0.1 shrinks corpora for a quick look while developing; 1 is the real bench. */
 export const SCALE = Number(process.env.BENCH_SCALE ?? "1");
+/** The environment every bench runs git (and our CLI) in: no system config, a fixed identity. */
+export const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@b",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@b",
+};
 export const WORK = process.env.BENCH_DIR ?? path.join(os.tmpdir(), "integrity-guard-bench");
 
 /** Wall time of fn in ms (best of `runs`). */

@@ -4,16 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { CLI, SCALE, WORK, compare, header, mkdirClean, run, timeIt } from "./lib.mjs";
+import { CLI, GIT_ENV, SCALE, WORK, compare, header, run, mkdirClean, timeIt } from "./lib.mjs";
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@b",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@b",
-};
 const node = process.execPath;
 const ours = (cwd, args) => run(node, [CLI, ...args], { cwd, okCodes: [0] });
 const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });

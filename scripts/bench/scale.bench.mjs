@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CLI, WORK, ensureApt, run } from "./lib.mjs";
+import { CLI, GIT_ENV, WORK, run, ensureApt } from "./lib.mjs";
 
 if (process.env.BENCH_PROFILE !== "scale") {
   console.log("\n## scale (issue 20): skipped; BENCH_PROFILE=scale npm run bench runs it");
@@ -28,15 +28,7 @@ const ROWS = process.env.BENCH_SCALE_ROWS?.split(",");
 const want = (row) => !ROWS || ROWS.some((r) => row.includes(r));
 const node = process.execPath;
 const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@e",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@e",
-  RESTIC_PASSWORD: "bench",
-};
+const env = { ...GIT_ENV, RESTIC_PASSWORD: "bench" };
 const hasRestic = ensureApt("restic");
 
 /** Wall ms and peak RSS (MB, of the command's biggest process) of one command. */

@@ -5,21 +5,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { CLI, SCALE, WORK, compare, ensureApt, header, mkdirClean, run } from "./lib.mjs";
+import { CLI, GIT_ENV, SCALE, WORK, compare, header, run, ensureApt, mkdirClean } from "./lib.mjs";
 
 header("snapshot / restore vs restic");
 const N = Math.max(100, Math.round(10_000 * SCALE));
 const ROUNDS = 3;
 const base = mkdirClean(path.join(WORK, "snapshot"));
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@e",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@e",
-  RESTIC_PASSWORD: "bench",
-};
+const env = { ...GIT_ENV, RESTIC_PASSWORD: "bench" };
 execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "bench@e", "-f", path.join(base, "key")]);
 const pub = fs.readFileSync(path.join(base, "key.pub"), "utf8").split(" ").slice(0, 2).join(" ");
 

@@ -7,17 +7,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { CLI, ROOT, SCALE, WORK, compare, ensureNpmBin, header, mkdirClean, run, timeIt } from "./lib.mjs";
+import { CLI, GIT_ENV, ROOT, SCALE, WORK, compare, header, run, ensureNpmBin, mkdirClean, timeIt } from "./lib.mjs";
 
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "b",
-  GIT_AUTHOR_EMAIL: "b@b",
-  GIT_COMMITTER_NAME: "b",
-  GIT_COMMITTER_EMAIL: "b@b",
-};
-const git = (cwd, ...args) => execFileSync("git", args, { cwd, env: gitEnv, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
+const git = (cwd, ...args) => execFileSync("git", args, { cwd, env: GIT_ENV, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
 
 const SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",

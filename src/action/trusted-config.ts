@@ -257,10 +257,12 @@ export async function describeManifestChange(
     };
     if (isShardedRootBytes(b)) {
       if (!root) return undefined;
-      const wanted = root.shards.filter((r) => !differing || differing.has(r.id));
-      const files = await load(wanted.map((r) => shardFilePath(r.id)));
-      for (const r of wanted) {
-        const read = readShard(files.get(shardFilePath(r.id)), shardFilePath(r.id), r, root.shards.indexOf(r), root.shards.length);
+      const wanted = root.shards.flatMap((r, index) =>
+        !differing || differing.has(r.id) ? [{ r, index, file: shardFilePath(r.id) }] : [],
+      );
+      const files = await load(wanted.map((w) => w.file));
+      for (const { r, index, file } of wanted) {
+        const read = readShard(files.get(file), file, r, index, root.shards.length);
         if (!read.entries) return undefined;
         add(read.entries);
       }
