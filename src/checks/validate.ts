@@ -71,7 +71,12 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   const jsonc = jsoncMatcher(cfg.jsonc);
   const requireSchema = matcher(cfg.require_schema);
   const mapper = new SchemaMapper(cfg.schemas, new Catalog(cfg));
-  const templates = new TemplateRules(cfg.templates, (p) => requireSchema(p) || mapper.for(p, undefined).schemas.length > 0);
+  // Only the user's own mappings make a file "not a template": a catalog match is by name, and a
+  // cookiecutter folder's `.github/workflows/ci.yml` is still a template until rendered.
+  const templates = new TemplateRules(
+    cfg.templates,
+    (p) => requireSchema(p) || mapper.for(p, undefined).schemas.some((s) => catalogOf(s) === undefined),
+  );
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
     formatFor(p) !== undefined || p.toLowerCase().endsWith(".jsonc") || jsonc(p) || templates.byPath(p, () => false) !== undefined;

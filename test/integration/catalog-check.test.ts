@@ -206,3 +206,22 @@ describe("integrity-guard schemas", () => {
       expect(entries.find((e) => e.id === "github-workflow")).toMatchObject({ on: true, level: "error" });
     }));
 });
+
+describe("a catalog match does not make a template checkable", () => {
+  it("a cookiecutter folder's workflow and compose file stay templates (a notice), not parse errors", () =>
+    withRepo(async (repo) => {
+      const dir = "{{cookiecutter.project_slug}}";
+      repo.write(
+        `${dir}/.github/workflows/ci.yml`,
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n{%- if cookiecutter.use_docker == 'y' %}\n      - run: docker compose build\n{%- endif %}\n",
+      );
+      repo.write(
+        `${dir}/docker-compose.local.yml`,
+        "services:\n  django:{% if cookiecutter.use_mailpit == 'y' %}\n    depends_on: [mailpit]{% endif %}\n    image: x\n",
+      );
+      const r = await run(repo);
+      expect(r.findings.filter((f) => f.level === "error")).toEqual([]);
+      expect(r.code).toBe(0);
+      expect(r.findings.some((f) => f.rule === "validate/template")).toBe(true);
+    }));
+});
