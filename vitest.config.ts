@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/helpers/global-setup.ts"],
-    setupFiles: ["test/helpers/yaml-loaded.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: git-heavy integration tests thrash when more files run at once.

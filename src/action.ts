@@ -4,6 +4,5 @@
  */
 import { failStep } from "./action/fail.js";
 import { runAction } from "./action/run.js";
-import "./core/parse/yaml.js"; // every Action command may parse YAML (the CLI loads it on demand)
 
 runAction().catch(failStep);

@@ -77,3 +77,18 @@ export class InvalidDataError extends IntegrityError {
     super(message, options);
   }
 }
+
+/**
+ * A bug, not a user problem: YAML reached the on-demand parser (src/core/parse/index.ts) before
+ * the parser was loaded. Not a GuardError, so it is reported as an internal error (exit 2): loud,
+ * never a silent pass. The message names the fix for the developer.
+ */
+export class YamlNotLoadedError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `YAML support was not loaded before parsing ${file}: use parseDocumentAsync (or await loadYamlSupport() first) ` +
+        `from src/core/parse/index.ts, or import parseDocument from src/core/parse/with-yaml.ts where YAML is parsed synchronously`,
+    );
+    this.name = "YamlNotLoadedError";
+  }
+}

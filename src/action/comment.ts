@@ -50,9 +50,6 @@ export function ownedByJob(comments: readonly IssueComment[], marker: string, jo
   return keyed ? ours : (c) => ours(c) || !(c.body?.includes(KEY_PREFIX) ?? true);
 }
 
-/** GitHub rejects comment bodies over 65536 characters. */
-export const COMMENT_LIMIT = 65_536;
-
 export interface CommentOutcome {
   action: "created" | "updated" | "skipped" | "failed";
   url?: string;

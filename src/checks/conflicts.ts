@@ -12,7 +12,7 @@ import type { ConfigFile } from "../core/conflicts/types.js";
 import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { FastJsonDoc } from "../core/conflicts/json-fast.js";
-import { formatFor, isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
+import { formatFor, parseDocumentAsync } from "../core/parse/index.js";
 import type { FileSource } from "../io/file-source.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
@@ -70,8 +70,7 @@ export async function readParsed(
         continue;
       }
     }
-    if (isYamlPath(p)) await loadYamlSupport(); // callers may start without it (conflicts: yamlOnDemand)
-    const doc = parseDocument(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
+    const doc = await parseDocumentAsync(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
     if (!doc.ok) {
       const first = doc.findings.find((f) => f.level === "error") ?? doc.findings[0];
       if (options.parseFindings) appendAll(findings, doc.findings);

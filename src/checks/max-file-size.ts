@@ -8,9 +8,9 @@ import type { Finding } from "../core/finding.js";
 import type { ValidateConfig } from "../config/types.js";
 import { ConfigError } from "../errors.js";
 
-export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 /** The longest string V8 holds is 2^29 - 24 UTF-16 units; a file over it cannot be parsed whole. */
-export const MAX_PARSEABLE_SIZE = 2 ** 29 - 24;
+const MAX_PARSEABLE_SIZE = 2 ** 29 - 24;
 
 const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 
@@ -20,7 +20,7 @@ const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 10
  * 3.0 GB, and a 50 MB file aborted the process out of memory). 8 MiB stays near 1.5 GB, under the
  * heap limit Node gives a 7 GB CI runner; larger YAML is a warning naming the setting.
  */
-export const DEFAULT_MAX_YAML_SIZE = 8 * 1024 * 1024;
+const DEFAULT_MAX_YAML_SIZE = 8 * 1024 * 1024;
 
 /** The limit in bytes; ConfigError for a value over what can be parsed. */
 export function maxFileSize(cfg: ValidateConfig): number {

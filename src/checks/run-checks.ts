@@ -128,7 +128,7 @@ export async function runChecksTimed(ctx: CheckContext, list: readonly CheckEntr
 }
 
 /** validate.max_findings_per_file, or the default. */
-export function maxFindingsPerFile(config: Config): number {
+function maxFindingsPerFile(config: Config): number {
   return config.validate?.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
 }
 

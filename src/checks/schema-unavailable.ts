@@ -6,7 +6,7 @@
  */
 import { ConfigError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
-import { loadYamlSupport, parseDocument } from "../core/parse/index.js";
+import { parseDocumentAsync } from "../core/parse/index.js";
 import { draftOf } from "../core/schema/draft.js";
 import type { SchemaRef } from "../core/schema/mapping.js";
 import { isDependencyPath } from "../io/schema-source.js";
@@ -81,8 +81,7 @@ export async function ownSchemaUnavailable(
 async function unsupportedDraft(schemaPath: string, bytes: Buffer): Promise<string | undefined> {
   const lower = schemaPath.toLowerCase();
   const yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
-  if (yaml) await loadYamlSupport();
-  const doc = parseDocument(bytes, { path: schemaPath, format: yaml ? "yaml" : "json" });
+  const doc = await parseDocumentAsync(bytes, { path: schemaPath, format: yaml ? "yaml" : "json" });
   if (!doc.ok) return undefined;
   const draft = draftOf(doc.value);
   return typeof draft === "object" ? `the meta-schema ${draft.unknown}` : undefined;

@@ -8,8 +8,7 @@ import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject } from "ajv";
 import { ConfigError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
-import { parseDocument } from "../core/parse/index.js";
-import "../core/parse/yaml.js"; // the config is YAML: parseDocument needs the parser here
+import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import configSchema from "../../schemas/config.schema.json" with { type: "json" };
 import generatedValidator, { schemaHash as generatedHash } from "./validate-config.generated.js";

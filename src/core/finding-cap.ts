@@ -11,7 +11,7 @@ import { CAPPED_RULE, compareInFile, type Finding, type Level } from "./finding.
 export const DEFAULT_MAX_FINDINGS_PER_FILE = 50;
 
 /** The config key, named in every capped line so the user knows where to change it. */
-export const MAX_FINDINGS_KEY = "validate.max_findings_per_file";
+const MAX_FINDINGS_KEY = "validate.max_findings_per_file";
 
 /**
  * Keep at most `max` findings per file (findings without a file are never capped). Capped

@@ -12,12 +12,12 @@
  */
 
 /** Marks a plain git hook file as ours (so init can update it and never chain it to itself). */
-export const HOOK_MARKER = "# integrity-guard-hook:";
+const HOOK_MARKER = "# integrity-guard-hook:";
 /** First and last lines of our block inside a husky file. */
 export const HUSKY_BEGIN = "# >>> integrity-guard >>>";
 export const HUSKY_END = "# <<< integrity-guard <<<";
 /** Bumped when the hook text changes, so init rewrites old copies. */
-export const HOOK_VERSION = 2;
+const HOOK_VERSION = 2;
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
 
@@ -31,7 +31,7 @@ export const CHAINED_SUFFIX = ".local";
  * blocks the commit: falling back to a global copy silently would hide the planted file.
  * Shell-only except one `git ls-files`, and only when the file exists. Sets ig_bin.
  */
-export function localBinaryGuard(): string {
+function localBinaryGuard(): string {
   return `ig_local=node_modules/.bin/integrity-guard
 if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
   ig_refuse=
@@ -83,7 +83,7 @@ fi
  * The shell lines that find integrity-guard, run `check --staged`, and on failure print how to
  * bypass. `sh -e` safe (husky runs its files with `sh -e`): failing tests sit in `if`/`||`.
  */
-export function checkBlock(): string {
+function checkBlock(): string {
   return `ig_bin=integrity-guard
 ${localBinaryGuard()}if [ "$ig_bin" = integrity-guard ] && ! command -v integrity-guard >/dev/null 2>&1; then
   echo "integrity-guard: commit blocked: the pre-commit hook is installed but integrity-guard is not." >&2

@@ -9,7 +9,7 @@ import { isUtf8 } from "node:buffer";
 import type { Finding } from "./finding.js";
 
 /** Rule id of a name integrity-guard cannot handle: always an error, never a silent skip. */
-export const UNSUPPORTED_NAME_RULE = "path/unsupported-name";
+const UNSUPPORTED_NAME_RULE = "path/unsupported-name";
 
 /** Observation error code (core/manifest/model.ts) of a file whose name is unsupported. */
 export const UNSUPPORTED_NAME_CODE = "EUNSUPPORTEDNAME";
@@ -113,7 +113,7 @@ const UNSAFE_CHARS = /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u202
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF]|[\uDC80-\uDCFF]/u;
 
 /** Whether escapeName would change more than backslashes (text that a terminal or log would interpret). */
-export function needsEscape(text: string): boolean {
+function needsEscape(text: string): boolean {
   return NEEDS_ESCAPE.test(text);
 }
 

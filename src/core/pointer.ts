@@ -6,7 +6,7 @@ export function escapeToken(token: string | number): string {
   return t.includes("~") || t.includes("/") ? t.replace(/~/g, "~0").replace(/\//g, "~1") : t;
 }
 
-export function unescapeToken(token: string): string {
+function unescapeToken(token: string): string {
   return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 

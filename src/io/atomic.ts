@@ -35,7 +35,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
  * `target`; on any failure `tmp` is removed and the raw error rethrown (callers word it). The
  * folder is not fsynced: callers writing many files do that once per folder (fsyncDir).
  */
-export async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number): Promise<void> {
+async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number): Promise<void> {
   let fh: fs.FileHandle | undefined;
   try {
     fh = await fs.open(tmp, "wx", mode);

@@ -78,14 +78,14 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
 }
 
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */
-export const DEFAULT_UNDO_KEEP = 20;
+const DEFAULT_UNDO_KEEP = 20;
 
 /**
  * Keep the newest `keep` undo folders under `undoRoot` (by modification time; `current` always
  * stays) and remove the rest: they grew without limit (300 MB after 26 `conflicts --write` on
  * large configs, issue 14 item 8). Never throws: a failed sweep must not fail the write.
  */
-export async function sweepUndo(undoRoot: string, keep: number, current?: string): Promise<string[]> {
+async function sweepUndo(undoRoot: string, keep: number, current?: string): Promise<string[]> {
   const removed: string[] = [];
   try {
     const entries = await fs.readdir(undoRoot, { withFileTypes: true });

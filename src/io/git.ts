@@ -223,7 +223,7 @@ export class Git {
     return splitZ(stdout);
   }
 
-  // --- snapshots and restore (issue 6): intent methods go below this line ---
+  // --- snapshots and restore ---
 
   /**
    * Which of `paths` (repo-relative work-tree files) git ignores (.gitignore, info/exclude,
@@ -519,7 +519,7 @@ export class Git {
     return res && res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
   }
 
-  // health (issue 7)
+  // --- health ---
 
   /**
    * Commits reachable from `branchRef` and the refs under `extraPrefix` (closed snapshot epochs),
@@ -538,7 +538,7 @@ export class Git {
     });
   }
 
-  // --- action and workflows (issue 5): intent methods go below this line ---
+  // --- action and workflows ---
 
   /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
   async changedPaths(): Promise<string[]> {
@@ -570,7 +570,7 @@ export class Git {
     return res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
   }
 
-  // --- validate and hook (issue 2): intent methods go below this line ---
+  // --- validate and hook ---
 
   /**
    * What a commit would change, in one git process: staged entries that differ from HEAD

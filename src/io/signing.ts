@@ -50,7 +50,7 @@ export function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Make the key text what ssh-keygen accepts: LF line ends, exactly one final newline. */
-export function normalizeKeyText(text: string): string {
+function normalizeKeyText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(/\s+$/, "") + "\n";
 }
 
@@ -179,7 +179,7 @@ export async function resolvePin(sign: SignConfig, root: string): Promise<Pin | 
 }
 
 /** The signature header of a raw commit object ("gpgsig" or "gpgsig-sha256"), or undefined. */
-export function signatureHeader(raw: string): string | undefined {
+function signatureHeader(raw: string): string | undefined {
   const head = raw.slice(0, raw.indexOf("\n\n") >= 0 ? raw.indexOf("\n\n") : raw.length);
   const m = /^gpgsig(?:-sha256)? (.*(?:\n .*)*)/m.exec(head);
   return m ? m[1]!.replace(/\n /g, "\n") : undefined;

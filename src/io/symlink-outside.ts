@@ -7,7 +7,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { UnsafePathError } from "../errors.js";
 
 /**
  * The repo-relative path of the first symlink along `rel` (a repo-relative path) that leads
@@ -73,12 +72,4 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
     message: `${through}; it was not read`,
     fix: `replace ${link} with the file itself (or a symlink to a path inside the repository)`,
   };
-}
-
-/** Throws UnsafePathError when `rel` is reached through a symlink that leads outside `root`. */
-export function assertNoOutsideLink(root: string, rel: string, what: string): void {
-  const link = outsideLink(root, rel);
-  if (link === undefined) return;
-  const { message, fix } = outsideMessage(rel, link, what);
-  throw new UnsafePathError(message, { fix });
 }

@@ -17,19 +17,19 @@ import { resolveInside } from "./paths.js";
 /** The Action as users reference it. */
 export const ACTION_REF = "integrity-guard/integrity-guard@v1";
 /** v5 runs on Node 24; v4 runs on Node 20 and warns on every run (issue 17). */
-export const CHECKOUT_REF = "actions/checkout@v5";
+const CHECKOUT_REF = "actions/checkout@v5";
 /**
  * Uploads the Action's report-dir: the documented local equivalent of @actions/artifact, which
  * is not bundled (it pulls Azure storage and archiver into dist/). v6 runs on Node 24.
  */
-export const UPLOAD_ARTIFACT_REF = "actions/upload-artifact@v6";
+const UPLOAD_ARTIFACT_REF = "actions/upload-artifact@v6";
 /** Shared by the snapshot and restore workflows: never two writers of the snapshot branch at once. */
 export const CONCURRENCY_GROUP = "integrity-guard-snapshots";
 export const WORKFLOW_DIR = ".github/workflows";
 export const WORKFLOW_FILES = ["integrity-check.yml", "integrity-snapshot.yml", "integrity-restore.yml"] as const;
 
 /** Default schedules, off the hour (GitHub delays runs queued at :00). */
-export const DEFAULT_CRON: Record<string, string> = { hourly: "17 * * * *", daily: "23 2 * * *", weekly: "41 3 * * 0" };
+const DEFAULT_CRON: Record<string, string> = { hourly: "17 * * * *", daily: "23 2 * * *", weekly: "41 3 * * 0" };
 const FALLBACK_CRON = DEFAULT_CRON.daily!;
 
 /** The config templates/workflows/ are generated from: DESIGN.md's example sets, SSH-signed. */
@@ -119,7 +119,7 @@ const IDENTITY = (indent: string) => [
   `${indent}    git config user.email "41898282+github-actions[bot]@users.noreply.github.com"`,
 ];
 
-export function checkWorkflow(options: WorkflowOptions = {}): string {
+function checkWorkflow(options: WorkflowOptions = {}): string {
   const ref = options.actionRef ?? ACTION_REF;
   return [
     "# integrity-guard: check JSON/YAML state and config on pull requests and pushes.",
@@ -159,7 +159,7 @@ export function checkWorkflow(options: WorkflowOptions = {}): string {
   ].join("\n");
 }
 
-export function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string {
+function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string {
   const ref = options.actionRef ?? ACTION_REF;
   const sets = scheduledSets(config);
   if (sets.length === 0)

@@ -9,8 +9,7 @@ import path from "node:path";
 import { stringify as yamlStringify } from "yaml";
 import { EnvironmentError, InvalidDataError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
-import { parseDocument } from "../core/parse/index.js";
-import "../core/parse/yaml.js"; // writeYaml/readYaml parse YAML synchronously
+import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";

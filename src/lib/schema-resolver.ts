@@ -29,7 +29,7 @@ const compiled = new Map<string, { mtimeMs: number; validator: Promise<Validator
 const configs = new Map<string, { mtimeMs: number; config: Config } | null>();
 
 /** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
-export function findRoot(file: string): string | undefined {
+function findRoot(file: string): string | undefined {
   let dir = path.dirname(path.resolve(file));
   for (;;) {
     if (fs.existsSync(path.join(dir, ".integrity-guard")) || fs.existsSync(path.join(dir, ".git"))) return dir;

@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_ENTRIES } from "../../src/core/catalog/builtin.generated.js";
 import { BUILTIN_PREFIX } from "../../src/core/catalog/urls.js";
-import { loadYamlSupport, parseDocument } from "../../src/core/parse/index.js";
+import { parseDocumentAsync } from "../../src/core/parse/index.js";
 import type { FileSource } from "../../src/io/file-source.js";
 import { SchemaStore } from "../../src/io/schema-cache.js";
 import { corpusDir } from "../helpers/repo.js";
@@ -34,8 +34,7 @@ const cases = BUILTIN_ENTRIES.flatMap((e) => {
 async function errorsOf(schema: string, file: string): Promise<unknown[]> {
   const bytes = fs.readFileSync(path.join(root!, file));
   const format = /\.ya?ml$/.test(file) ? "yaml" : "json";
-  if (format === "yaml") await loadYamlSupport();
-  const doc = parseDocument(bytes, { path: file, format });
+  const doc = await parseDocumentAsync(bytes, { path: file, format });
   if (!doc.ok) return [{ parse: doc.findings[0]?.message }];
   const validate = await store.get(BUILTIN_PREFIX + schema);
   const out: unknown[] = [];

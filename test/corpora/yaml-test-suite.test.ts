@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { corpusDir } from "../helpers/repo.js";
 
 const root = corpusDir("yaml-test-suite");

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { at, positionOf } from "../helpers/position.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { startWebhookServer } from "../helpers/webhook-server.js";
@@ -124,6 +125,15 @@ describe("scope and suggestions", { timeout: 120_000 }, () => {
   let base: string;
   let head: string;
   const CHANGED = ["data/app.yaml", "data/new.json", "data/trail.json", "data/dup.json", "data/dup.yaml", "data/diff.yaml"];
+  const APP = "x: 1\nx: 1\nport: 80\nhost: b\nname: app\n";
+  const DUP_JSON = '{\n  "a": 1,\n  "a": 1,\n  "b": 2\n}\n';
+  const DUP_YAML = "name: x\nport: 80\nport: 80\nhost: h\n";
+  /** The annotation's `line:col`, to compare with the position counted in the fixture. */
+  const lineCol = (annotation: string | undefined) =>
+    /line=(\d+),col=(\d+),/
+      .exec(annotation ?? "")
+      ?.slice(1, 3)
+      .join(":");
   beforeAll(() => {
     repo = createRepo();
     // A duplicate key the base already has (line 2): the PR does not touch it.
@@ -131,11 +141,11 @@ describe("scope and suggestions", { timeout: 120_000 }, () => {
     repo.commitAll("base");
     base = repo.git("rev-parse", "HEAD").trim();
     repo.git("switch", "-q", "-c", "feature");
-    repo.write("data/app.yaml", "x: 1\nx: 1\nport: 80\nhost: b\nname: app\n");
+    repo.write("data/app.yaml", APP);
     repo.write("data/new.json", '{"a": [1, 2\n');
     repo.write("data/trail.json", '{\n  "a": [1, 2],\n  "b": 3,\n}\n');
-    repo.write("data/dup.json", '{\n  "a": 1,\n  "a": 1,\n  "b": 2\n}\n');
-    repo.write("data/dup.yaml", "name: x\nport: 80\nport: 80\nhost: h\n");
+    repo.write("data/dup.json", DUP_JSON);
+    repo.write("data/dup.yaml", DUP_YAML);
     repo.write("data/diff.yaml", "port: 80\nport: 81\n");
     repo.commitAll("PR");
     head = repo.git("rev-parse", "HEAD").trim();
@@ -150,13 +160,13 @@ describe("scope and suggestions", { timeout: 120_000 }, () => {
     expect(lines.code).toBe(1);
     expect(annotated(lines.annotations, "data/app.yaml")).toEqual([]);
     expect(annotated(lines.annotations, "data/new.json")).toHaveLength(1);
-    expect(annotated(lines.annotations, "data/dup.yaml")[0]).toContain("line=3,");
+    expect(lineCol(annotated(lines.annotations, "data/dup.yaml")[0])).toBe(positionOf(DUP_YAML, "port: 80\nhost")); // the second "port"
     expect(lines.summary).toContain("Scope `changed-lines`: 1 finding(s) outside the lines this pull request touched are not annotated");
     // The finding is still listed in the summary and counted.
-    expect(lines.summary).toMatch(/data\/app\.yaml:2:/);
+    expect(lines.summary).toMatch(at("data/app.yaml", APP, "x: 1\nport"));
     // The same PR with the default scope annotates it.
     const files = await prRun(repo, base, head, { comment: "false" });
-    expect(annotated(files.annotations, "data/app.yaml")[0]).toContain("line=2,");
+    expect(lineCol(annotated(files.annotations, "data/app.yaml")[0])).toBe(positionOf(APP, "x: 1\nport")); // the second "x"
     expect(files.outputs.errors).toBe(lines.outputs.errors);
   });
 
@@ -166,7 +176,7 @@ describe("scope and suggestions", { timeout: 120_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("trying git diff");
     expect(annotated(run.annotations, "data/app.yaml")).toEqual([]);
-    expect(annotated(run.annotations, "data/dup.json")[0]).toContain("line=3,");
+    expect(lineCol(annotated(run.annotations, "data/dup.json")[0])).toBe(positionOf(DUP_JSON, '"a": 1,\n  "b"')); // the second "a"
   });
 
   it("whole-tree checks every file on a pull request", async () => {

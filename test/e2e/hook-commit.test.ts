@@ -7,10 +7,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
 import { commit, expectBlocked, expectCommitted, head, hookRepo, SCHEMA_VIOLATION, TRAILING_COMMA, VALID } from "./hook-fixture.js";
+import { at } from "../helpers/position.js";
 
-// TRAILING_COMMA's comma is at line 3, column 13: the report names exactly that.
-const AT_A = /data\/a\.json:3:13 /;
-const AT_B = /data\/b\.json:3:13 /;
+// The report names TRAILING_COMMA's comma itself (line 3), not the brace after it.
+const AT_A = at("data/a.json", TRAILING_COMMA, ",\n}");
+const AT_B = at("data/b.json", TRAILING_COMMA, ",\n}");
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -48,16 +49,17 @@ describe("git commit through the installed hook", () => {
     repo.write("data/a.json", SCHEMA_VIOLATION);
     repo.git("add", "data/a.json");
     const r = commit(repo);
-    expectBlocked(repo, before, r, /data\/a\.json:3:12/);
+    expectBlocked(repo, before, r, at("data/a.json", SCHEMA_VIOLATION, "-5"));
     expect(r.out).toContain("schema/violation");
   });
 
   it("corrupt YAML is blocked too", () => {
     repo = hookRepo();
     const before = head(repo);
-    repo.write("config/app.yaml", "a: 1\na: 2\n");
+    const text = "a: 1\na: 2\n";
+    repo.write("config/app.yaml", text);
     repo.git("add", "config/app.yaml");
-    expectBlocked(repo, before, commit(repo), /config\/app\.yaml:2:\d+/);
+    expectBlocked(repo, before, commit(repo), at("config/app.yaml", text, "a: 2")); // the second "a"
   });
 
   it("--no-verify bypasses the hook (the documented escape hatch)", () => {

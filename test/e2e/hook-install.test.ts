@@ -11,8 +11,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, PROJECT_ROOT, type TestRepo } from "../helpers/repo.js";
 import { binScript, commit, exists, expectBlocked, expectCommitted, head, hookRepo, TRAILING_COMMA, VALID } from "./hook-fixture.js";
+import { at } from "../helpers/position.js";
 
-const AT_B = /data\/b\.json:[34]:\d+/;
+/** The trailing comma itself (line 3), not the brace after it. */
+const AT_B = at("data/b.json", TRAILING_COMMA, ",\n}");
 const HUSKY_BIN = path.join(PROJECT_ROOT, "node_modules/husky/bin.js");
 
 let repo: TestRepo | undefined;

@@ -39,13 +39,14 @@ it("four lanes of workers that crash holding the lock: 400 rounds, every stale l
   const lanes = 4;
   const roundsPerLane = 100;
   let crashes = 0;
-  const lane = async (): Promise<number[]> => {
+  const lane = async (_: unknown, index: number): Promise<number[]> => {
     const codes: number[] = [];
+    const random = seeded(index + 1); // the same crash plan every run: only the interleaving varies
     let left = roundsPerLane;
     while (left > 0) {
       const count = Math.min(left, 10);
-      // Most workers die holding the lock at a random round: each leaves a stale lock behind.
-      const crashAt = Math.random() < 0.8 ? Math.floor(Math.random() * count) : -1;
+      // Most workers die holding the lock at some round: each leaves a stale lock behind.
+      const crashAt = random() < 0.8 ? Math.floor(random() * count) : -1;
       const r = await worker(lockPath, marker, count, crashAt);
       expect(r.stderr).not.toContain("DOUBLE HOLD");
       codes.push(r.code ?? -1);
@@ -85,3 +86,15 @@ it("a lock that cannot be written names the cause and the folder, not an interna
   expect(error.constructor.name).toBe("EnvironmentError");
   expect(error.message).toMatch(/could not take the lock .*permission denied/);
 });
+
+/** A small deterministic generator of numbers in [0, 1) (mulberry32), so the crash plan is fixed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import { positionOf } from "../helpers/position.js";
 import type { TestRepo } from "../helpers/repo.js";
 import { MANIFEST_PATH } from "../../src/config/types.js";
 import { CONFIG, ageTree, parseReport, rulesOf, sealedRepoFixture, statCacheFile } from "./manifest-helpers.js";
@@ -77,7 +78,10 @@ describe("seal and verify", () => {
     // Text output names the file, the manifest line and the fix.
     const text = await repo.cli(["verify"]);
     expect(text.stdout).toMatch(/data\/a\.json changed since it was sealed/);
-    expect(text.stdout).toMatch(/\.integrity-guard\/manifest\.json:\d+/);
+    // ...at the line of its entry in the manifest, found here in the manifest's own text.
+    const entryLine = positionOf(repo.read(MANIFEST_PATH), '"data/a.json"').split(":")[0]!;
+    const block = text.stdout.slice(text.stdout.indexOf("data/a.json changed since it was sealed")).split("\n").slice(0, 4).join("\n");
+    expect(block).toMatch(new RegExp(`\\n {6}see \\.integrity-guard/manifest\\.json:${entryLine}  sealed here$`));
     expect(text.stdout).toMatch(/integrity-guard seal/);
   });
 

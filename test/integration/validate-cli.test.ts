@@ -6,7 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { at } from "../helpers/position.js";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
+
+/** A schema with a stray comma where a member should start (line 3). */
+const BROKEN_SCHEMA = '{\n  "type": "object",\n  "properties": {,\n}';
 
 const SCHEMA = JSON.stringify(
   {
@@ -247,8 +251,8 @@ describe("validate: schemas", () => {
     ],
     [
       "does not parse",
-      (repo: TestRepo) => repo.write("schemas/item.schema.json", '{\n  "type": "object",\n  "properties": {,\n}'),
-      /does not parse: schemas\/item\.schema\.json:3:\d+/,
+      (repo: TestRepo) => repo.write("schemas/item.schema.json", BROKEN_SCHEMA),
+      new RegExp("does not parse: " + at("schemas/item.schema.json", BROKEN_SCHEMA, ",\n}").source),
     ],
     [
       "does not compile",
@@ -289,10 +293,11 @@ describe("validate: schemas", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(".integrity-guard/config.yml:5:7");
       expect(r.stderr).toContain('did you mean "schema"');
-      repo.write(".integrity-guard/config.yml", "version: 1\nvalidate: [unclosed\n");
+      const unclosed = "version: 1\nvalidate: [unclosed\n";
+      repo.write(".integrity-guard/config.yml", unclosed);
       const r2 = await repo.cli(["validate"]);
       expect(r2.code).toBe(2);
-      expect(r2.stderr).toMatch(/config\.yml:\d+:\d+/);
+      expect(r2.stderr).toMatch(at(".integrity-guard/config.yml", unclosed)); // the end of the file, where the "]" is missing
     }));
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectConflicts, orderByPrecedence, type ConfigFile, type ConflictRules } from "../../src/core/conflicts/index.js";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 
 function file(path: string, text: string): ConfigFile {
   const doc = parseDocument(text, { path, mergeKeys: true });

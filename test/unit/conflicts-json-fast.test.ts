@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FastJsonDoc, scanJson, summarize } from "../../src/core/conflicts/json-fast.js";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 
 const TEXT = `{
   "a": {"b": [1, {"c": "x\\"y"}, [true, null]], "e\\u00e9": -1.5e3},

@@ -1,6 +1,7 @@
 /** Bytes that are not UTF-8 text: reported as parse/encoding at the first bad byte, before any syntax. */
 import { describe, expect, it } from "vitest";
-import { checkEncoding, parseDocument } from "../../src/core/parse/index.js";
+import { checkEncoding } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 
 const b = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));

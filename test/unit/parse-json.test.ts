@@ -1,6 +1,6 @@
 /** Strict JSON / JSONC parsing: exact positions, messages, fixes, locate(), and hostile input. */
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 
 const json = (text: string, extra: { maxDepth?: number } = {}) => parseDocument(text, { path: "f.json", ...extra });
 const jsonc = (text: string) => parseDocument(text, { path: "f.json", format: "jsonc" });

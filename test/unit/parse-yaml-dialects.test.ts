@@ -8,8 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseDocument, type ParseOptions } from "../../src/core/parse/index.js";
-import "../../src/core/parse/yaml.js";
+import type { ParseOptions } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { detectDialects, YAML_DIALECTS } from "../../src/core/parse/yaml-dialects.js";
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/dialects");

@@ -1,6 +1,6 @@
 /** YAML parsing: corruption at exact positions, tags, merge keys, multi-document, locate(), hostile input. */
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import type { ParseOptions } from "../../src/core/parse/index.js";
 
 const yaml = (text: string, extra: Partial<ParseOptions> = {}) => parseDocument(Buffer.from(text), { path: "c.yaml", ...extra });

@@ -3,7 +3,7 @@
  * YAML, and the cached standalone code reports exactly what the compiled validator reports.
  */
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../../src/core/schema/ajv-findings.js";
 import { SchemaCompiler, type LoadedSchema } from "../../src/core/schema/compile.js";
 import { draftOf, idKeyword, type Draft } from "../../src/core/schema/draft.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SyncRule } from "../../src/config/types.js";
 import { secretTest } from "../../src/core/conflicts/index.js";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { evaluateSyncRule, type SyncSide } from "../../src/core/sync/index.js";
 
 function side(path: string, text: string): SyncSide {

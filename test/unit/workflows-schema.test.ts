@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding.js";
-import { parseDocument } from "../../src/core/parse/index.js";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../../src/core/schema/ajv-findings.js";
 import { SchemaCompiler, type Validator } from "../../src/core/schema/compile.js";
 import { renderWorkflows, TEMPLATE_CONFIG } from "../../src/io/workflows.js";

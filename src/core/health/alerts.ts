@@ -6,9 +6,9 @@
 import type { AlertLevel } from "../../config/types.js";
 import type { Dashboard, HealthStatus } from "./types.js";
 
-export const ALERT_LEVELS: readonly AlertLevel[] = ["INFO", "WARNING", "ERROR", "CRITICAL"];
+const ALERT_LEVELS: readonly AlertLevel[] = ["INFO", "WARNING", "ERROR", "CRITICAL"];
 
-export function levelRank(level: AlertLevel): number {
+function levelRank(level: AlertLevel): number {
   return ALERT_LEVELS.indexOf(level);
 }
 
@@ -170,7 +170,7 @@ export function keyFromIssueBody(body: string | null | undefined): string | unde
  */
 export const REMINDER_HOURS = 24;
 
-export function issueStateMarker(level: string, time: string): string {
+function issueStateMarker(level: string, time: string): string {
   return `<!-- integrity-guard:alert-state=${level}@${time} -->`;
 }
 

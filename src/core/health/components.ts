@@ -78,8 +78,8 @@ export interface FindingFacts {
 }
 
 /** Points lost per error-level and per warning-level finding. */
-export const ERROR_PENALTY = 20;
-export const WARNING_PENALTY = 5;
+const ERROR_PENALTY = 20;
+const WARNING_PENALTY = 5;
 
 /**
  * manifest / configuration / sync: 100 − 20 per error − 5 per warning, floor 0. With the

@@ -49,7 +49,7 @@ export function overallScore(parts: Record<string, ScoredPart>, thresholds: Stat
 }
 
 /** Keep a score an integer in 0..100. */
-export function clampScore(n: number): number {
+function clampScore(n: number): number {
   if (!Number.isFinite(n)) return 0;
   return Math.max(0, Math.min(100, Math.round(n)));
 }

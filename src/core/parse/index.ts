@@ -3,10 +3,10 @@
  * Pure: no fs. Encoding problems (NUL bytes, invalid UTF-8, a UTF-16 BOM) are reported
  * before the syntax is looked at.
  */
+import { YamlNotLoadedError } from "../../errors.js";
 import type { Finding } from "../finding.js";
 import { parseJson } from "./json.js";
 import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
-import { yamlRegistry } from "./yaml-registry.js";
 
 export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
 
@@ -21,15 +21,21 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /*
  * The YAML parser (the `yaml` package, about a third of the CLI bundle) loads on demand: the
- * pre-commit hook on a JSON-only commit never pays for it. Every entry point loads it before
- * anything can parse YAML (cli.ts for every verb without `yamlOnDemand`; check, validate,
- * conflicts, seal and verify load it when a YAML file is in play; the library and the Action at
- * start-up). Parsing YAML without it throws:
- * loud (exit 2), never a silent pass.
+ * pre-commit hook on a JSON-only commit never pays for it. Two ways in, so no caller has to
+ * remember a separate import:
+ * - parseDocumentAsync loads what the document's format needs, then parses (hot-path code);
+ * - ./with-yaml.ts exports a parseDocument that links the parser in statically, for code that
+ *   parses YAML synchronously and is never on the hook's path (the library; the config
+ *   validator, itself loaded only when the config cache misses).
+ * The synchronous parseDocument below parses YAML only once it is loaded, and otherwise throws
+ * YamlNotLoadedError (an internal error, exit 2): loud, never a silent pass.
  */
+type YamlParser = (text: string, options: ParseOptions) => ParsedDocument;
+let loadedYaml: YamlParser | undefined;
+
 /** Make parseDocument able to parse YAML. Cheap after the first call. */
 export async function loadYamlSupport(): Promise<void> {
-  if (!yamlRegistry.parser) await import("./yaml.js"); // registers itself
+  loadedYaml ??= (await import("./yaml.js")).parseYaml;
 }
 
 /** True when a file of this path (and optional explicit format) would be parsed as YAML. */
@@ -38,10 +44,30 @@ export function isYamlPath(path: string, format?: DocumentFormat): boolean {
 }
 
 /**
+ * parseDocument after loading the parser the document's format needs (the YAML parser only for
+ * YAML). The entry for asynchronous code: it cannot be called too early.
+ */
+export async function parseDocumentAsync(input: Buffer | Uint8Array | string, options: ParseOptions): Promise<ParsedDocument> {
+  if (isYamlPath(options.path, options.format)) await loadYamlSupport();
+  return parseDocumentWith(input, options, loadedYaml);
+}
+
+/**
  * Parse a JSON, JSONC or YAML document. Never throws on bad input: every problem is a parse/*
  * finding with a line and column (ok: false), so a corrupt file can never crash a check.
+ * YAML needs the parser loaded first (parseDocumentAsync, loadYamlSupport, or ./with-yaml.ts):
+ * YamlNotLoadedError otherwise.
  */
 export function parseDocument(input: Buffer | Uint8Array | string, options: ParseOptions): ParsedDocument {
+  return parseDocumentWith(input, options, loadedYaml);
+}
+
+/** parseDocument with the YAML parser given (undefined: not loaded). For ./with-yaml.ts. */
+export function parseDocumentWith(
+  input: Buffer | Uint8Array | string,
+  options: ParseOptions,
+  yaml: YamlParser | undefined,
+): ParsedDocument {
   const format = options.format ?? formatFor(options.path) ?? "json";
   let text: string;
   if (typeof input === "string") {
@@ -52,9 +78,8 @@ export function parseDocument(input: Buffer | Uint8Array | string, options: Pars
     text = decoded;
   }
   if (format === "yaml") {
-    const parser = yamlRegistry.parser;
-    if (!parser) throw new Error(`internal error: YAML support was not loaded before parsing ${options.path} (loadYamlSupport)`);
-    return parser(text, options);
+    if (!yaml) throw new YamlNotLoadedError(options.path);
+    return yaml(text, options);
   }
   return parseJson(text, { ...options, jsonc: format === "jsonc" });
 }

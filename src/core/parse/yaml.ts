@@ -30,7 +30,6 @@ import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { closingFlow, closingQuote, openingFlowBefore, openingQuoteBefore, reindentSpan, type Reindent } from "./yaml-reindent.js";
-import { yamlRegistry } from "./yaml-registry.js";
 import { appendAll } from "../append.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
@@ -763,6 +762,3 @@ function crashFinding(error: unknown, file: string): Finding {
 function failed(findings: Finding[]): ParsedDocument {
   return { format: "yaml", ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
 }
-
-// Evaluating this module is what makes parseDocument able to read YAML (see ./index.ts).
-yamlRegistry.parser = parseYaml;

@@ -6,8 +6,6 @@
 
 export type Draft = "draft-06" | "draft-07" | "2019-09" | "2020-12" | "draft-04";
 
-export const SUPPORTED_DRAFTS: readonly Draft[] = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"];
-
 /** The draft of a schema, or `{ unknown }` with the `$schema` value when it names none we know. */
 export function draftOf(schema: unknown): Draft | { unknown: string } {
   const uri = schema !== null && typeof schema === "object" ? (schema as Record<string, unknown>).$schema : undefined;

@@ -20,7 +20,7 @@ const RUNTIME: Record<string, Loader> = {
 };
 
 /** The module ids standalone code requires. */
-export function requiredModules(code: string): string[] {
+function requiredModules(code: string): string[] {
   return [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
 }
 

@@ -5,15 +5,6 @@
  */
 import { matcher } from "../glob.js";
 
-/** Human-readable list of the patterns below (for messages and the docs). */
-export const SECRET_NAME_PATTERNS: readonly string[] = [
-  ".env, .env.*",
-  "*.pem, *.key, *.p12, *.pfx, *.jks, *.keystore, *.kdbx, *.ppk",
-  "id_rsa, id_dsa, id_ecdsa, id_ed25519, id_ecdsa_sk, id_ed25519_sk (ssh private keys)",
-  "*secret*, *credential*",
-  ".netrc, .pgpass, .htpasswd",
-];
-
 const RULES: readonly RegExp[] = [
   /^\.env(\..*)?$/,
   /\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk)$/,

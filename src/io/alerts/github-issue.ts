@@ -22,7 +22,7 @@ import { fetchWithRetry } from "./retry.js";
 import { runSink, SinkError, type SinkReport, type SinkRun } from "./types.js";
 
 /** The label every managed issue carries; the list query filters on it. */
-export const MANAGED_LABEL = "integrity-guard";
+const MANAGED_LABEL = "integrity-guard";
 
 export type GithubIssueSpec = boolean | { labels?: string[]; repository?: string };
 

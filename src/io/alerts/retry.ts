@@ -12,6 +12,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Per-attempt timeout (default 10 s). */
   timeoutMs?: number;
+  /** How a wait between attempts is spent (default: a timer). Tests pass one that records the waits. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface HttpAnswer {
@@ -22,7 +24,7 @@ export interface HttpAnswer {
 }
 
 /** An HTTP failure that is final (after retries, or not retryable). Its message holds no URL. */
-export class HttpFailure extends Error {
+class HttpFailure extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
@@ -46,6 +48,7 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
   const base = options.baseDelayMs ?? 500;
   const cap = options.maxDelayMs ?? 30_000;
   const timeout = options.timeoutMs ?? 10_000;
+  const pause = options.sleep ?? sleep;
   let lastProblem = "";
   let lastStatus: number | undefined;
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
@@ -66,7 +69,7 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
       lastStatus = undefined;
       lastProblem = networkProblem(error, timeout);
     }
-    if (attempt <= retries) await sleep(Math.min(wait, cap));
+    if (attempt <= retries) await pause(Math.min(wait, cap));
   }
   throw new HttpFailure(`${lastProblem} (after ${retries + 1} attempts)`, lastStatus, retries + 1);
 }

@@ -56,7 +56,7 @@ function safeProtocol(url: string): string {
  * that includes credentials"): take them out and send them as HTTP Basic auth, which is what
  * such a URL means (RFC 3986 userinfo, percent-decoded).
  */
-export function splitCredentials(raw: string): { href: string; authorization?: string } {
+function splitCredentials(raw: string): { href: string; authorization?: string } {
   const u = new URL(raw);
   if (!u.username && !u.password) return { href: raw };
   const decode = (s: string) => {

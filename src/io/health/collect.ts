@@ -42,7 +42,7 @@ export interface Collected {
 }
 
 /** The critical files: health.critical_files, or by default the config file and manifest that exist. */
-export function criticalFileList(root: string, loaded: LoadedConfig): string[] {
+function criticalFileList(root: string, loaded: LoadedConfig): string[] {
   const listed = loaded.config.health?.critical_files;
   if (listed) return listed;
   return [loaded.exists ? loaded.path : undefined, MANIFEST_PATH].filter(

@@ -6,8 +6,7 @@
 import fs from "node:fs/promises";
 import { constants } from "node:fs";
 import path from "node:path";
-import { formatFor, parseDocument } from "../../core/parse/index.js";
-import "../../core/parse/yaml.js"; // critical files may be YAML
+import { formatFor, parseDocumentAsync } from "../../core/parse/index.js";
 import type { CriticalFileFact } from "../../core/health/components.js";
 import { checkRelative } from "../paths.js";
 
@@ -65,7 +64,7 @@ async function collectOne(root: string, file: string): Promise<CriticalFileFact>
       return fact;
     }
     if (formatFor(rel) && st.size <= MAX_PARSE_BYTES) {
-      const doc = parseDocument(bytes, { path: rel });
+      const doc = await parseDocumentAsync(bytes, { path: rel });
       fact.parses = doc.ok;
       if (!doc.ok) {
         const f = doc.findings.find((x) => x.level === "error") ?? doc.findings[0];

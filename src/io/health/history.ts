@@ -10,11 +10,11 @@ import type { HealthStatus } from "../../core/health/types.js";
 import { writeFileAtomic } from "../atomic.js";
 import { withLock } from "../lock.js";
 
-export const HISTORY_FILE = "health-history.jsonl";
+const HISTORY_FILE = "health-history.jsonl";
 const MAX_LINES = 5000;
 const STATUSES: readonly string[] = ["HEALTHY", "DEGRADED", "CRITICAL"];
 
-export function historyPath(stateDir: string): string {
+function historyPath(stateDir: string): string {
   return path.join(stateDir, HISTORY_FILE);
 }
 

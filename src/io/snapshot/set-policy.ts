@@ -15,7 +15,6 @@
 import type { SnapshotSet } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
 import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
-import { SECRET_NAME_PATTERNS } from "../../core/snapshot/secrets.js";
 import type { Git } from "../git.js";
 import { openRecipients, type SetEncrypter } from "./encrypt.js";
 import { collectSetFiles, type CollectResult, type LeftOut, type SetSelection } from "./files.js";
@@ -132,6 +131,3 @@ export function leftOutNotice(set: string, leftOut: LeftOut | undefined): string
     );
   return lines;
 }
-
-/** The secret-looking name patterns, for `--help` texts and the docs. */
-export const SECRET_PATTERNS_TEXT = SECRET_NAME_PATTERNS.join("; ");
