@@ -148,7 +148,8 @@ export function detectLayered(
   const usable: ConfigFile[] = [];
   for (const f of files) {
     if (isMap(f.value)) {
-      if (measure(f.value, MAX_DEPTH).tooDeep) {
+      const shape = measure(f.value, MAX_DEPTH);
+      if (shape.tooDeep) {
         findings.push({
           rule: "config/skipped",
           level: "error",
@@ -156,7 +157,11 @@ export function detectLayered(
           message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
           fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
         });
-      } else usable.push(f);
+      } else {
+        usable.push(f);
+        // What the walk saw, for the fast JSON path (no second walk of the value to check it).
+        f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
+      }
     } else if (f.value !== null && f.value !== undefined) {
       findings.push(notAMapFinding(f));
     }
@@ -352,6 +357,7 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
   }
   const dotted = pointerToDotted(p);
   const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
+  const guessDotted = guessPointer === undefined ? "" : pointerToDotted(guessPointer);
   return {
     finding: {
       rule: "config/unknown-key",
@@ -359,17 +365,17 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
       file: over.file.path,
       pointer: p,
       key: dotted,
-      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${pointerToDotted(guessPointer!)}?`}`,
+      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${guessDotted}?`}`,
       fix:
         guess === undefined
           ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
-          : `rename it to ${pointerToDotted(guessPointer!)}, or list ${parent || p} in config.extensible if overlays may add keys there`,
+          : `rename it to ${guessDotted}, or list ${parent || p} in config.extensible if overlays may add keys there`,
     },
     at: { file: over.file, pointer: p, key: true },
     related: guessPointer
       ? below
           .filter((b) => isMap(b.v) && Object.prototype.hasOwnProperty.call(b.v, guess!))
-          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${pointerToDotted(guessPointer)} is defined here`, key: true }))
+          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${guessDotted} is defined here`, key: true }))
       : [],
   };
 }
