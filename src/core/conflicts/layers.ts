@@ -92,6 +92,8 @@ export function alternativeNamed(alt: string, name: string): boolean {
 
 /** The kind of a value for type-change: null is no kind (it unsets, or is a placeholder). */
 export function kindOf(v: unknown): string | undefined {
+  const t = typeof v;
+  if (t === "string" || t === "number" || t === "boolean") return t; // most values: decided at once
   if (v === null || v === undefined) return undefined;
   if (Array.isArray(v)) return "list";
   if (v instanceof Date) return "timestamp";
@@ -273,16 +275,26 @@ function walkOne(
 ): void {
   const lower = b.v;
   const plain = ctx.plain;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
+  // Object.keys and Object.values list own enumerable string keys in the same order. An overlay
+  // mostly lists the keys of the map below in its order: where the names line up position by
+  // position (interned strings, compared by identity), the lower value is taken by position
+  // instead of two lookups by name.
+  const keys = Object.keys(value);
+  const values = Object.values(value);
+  const lowerKeys = Object.keys(lower);
+  const lowerValues = Object.values(lower);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = values[i];
     const p = plain ? undefined : pointer + "/" + escapeToken(key);
     if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(lower, key)) {
+    const aligned = lowerKeys[i] === key;
+    if (!aligned && !Object.prototype.hasOwnProperty.call(lower, key)) {
       const at = p ?? pointer + "/" + escapeToken(key);
       if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKey(ctx, over, at, key, [b]));
       continue;
     }
-    const lv = lower[key];
+    const lv = aligned ? lowerValues[i] : lower[key];
     const s = p === undefined ? strategy : (ctx.merge.get(p) ?? strategy);
     const kind = kindOf(v);
     const lowerKind = kind === undefined ? undefined : kindOf(lv);
