@@ -7,6 +7,11 @@
  * deeper than the strict parser's limit. The pass catches all three (more member names in the
  * text than in the value; a non-finite number in the value; the deepest nesting), and the
  * caller then parses the file strictly (parseDocument) so the problem is reported, not trusted.
+ * Most files need no structural pass for the count: every member name is followed by one colon
+ * and strings may add more, so when the colons in the text number exactly the member names of
+ * the value (and the analysis accepted its nesting), no name is given twice. Only a file whose
+ * strings hold colons (URLs, times) is counted structurally; and a position scan can then stop
+ * after the last pointer a report needs, the colons after it bounding the rest.
  *
  * The pass relies on the bytes being valid UTF-8 and valid JSON (JSON.parse accepted their
  * text): bytes of multi-byte characters and raw line breaks cannot occur outside strings, so
