@@ -123,6 +123,35 @@ describe("fast JSON path reports what the strict parser reports", () => {
     expect(fast.some((f) => f.rule === "config/conflict")).toBe(false);
   });
 
+  it("reports a duplicate key after the last position a report needs (the scan stops early there), and keeps strings with colons on the fast path", async () => {
+    const files = {
+      "config/a.json": '{\n  "x": 1,\n  "url": "http://h:80/a",\n  "later": {"k": 1, "j": 2}\n}\n',
+      // The conflict on x is near the top; the duplicate comes after it.
+      "config/b.json": '{\n  "x": 2,\n  "later": {"k": 1, "j": 2, "k": 1}\n}\n',
+      // Colons inside strings only: no duplicate, so the file stays on the fast path.
+      "config/c.json": '{\n  "x": 3,\n  "url": "http://h:80/a",\n  "t": "12:00:00"\n}\n',
+    };
+    const { fast, strict, fastJson } = await bothWays(files);
+    expect(fastJson).toEqual(["config/a.json", "config/c.json"]);
+    expect(fast).toEqual(strict);
+    expect(brief(fast)).toEqual([
+      "parse/duplicate-key config/b.json:3:29 k",
+      "config/skipped config/b.json:3:29 ",
+      "config/conflict config/c.json:2:8 x",
+    ]);
+  });
+
+  it("in layers mode too: a duplicate key after an overlay's last finding is reported, not trusted", async () => {
+    const config: Config = { version: 1, config: { files: ["config/**"], layers: ["config/default.json", "config/prod.json"] } };
+    const source = memorySource({
+      "config/default.json": '{\n  "db": {"host": "a", "port": 1},\n  "cache": {"size": 1}\n}\n',
+      "config/prod.json": '{\n  "db": {"hots": "b"},\n  "cache": {"size": 2, "size": 3}\n}\n',
+    });
+    const { findings, set } = await conflictFindings(source, config, CONFIG_PATH, { parseFindings: true });
+    expect(set.files.map((f) => [f.path, f.doc instanceof FastJsonDoc])).toEqual([["config/default.json", true]]);
+    expect(brief(findings)).toEqual(["parse/duplicate-key config/prod.json:3:24 size", "config/skipped config/prod.json:3:24 "]);
+  });
+
   it("reports invalid UTF-8, a byte order mark and a NUL byte, as the strict path does", async () => {
     const { fast, strict, fastJson } = await bothWays({
       "config/a.json": '{"x": 1}',

@@ -15,7 +15,7 @@ describe("FastJsonDoc", () => {
   it("counts member names like the parsed value holds them", () => {
     const value = JSON.parse(TEXT);
     expect(scanJson(Buffer.from(TEXT), new Set()).keys).toBe(summarize(value).keys);
-    expect(summarize(value)).toEqual({ keys: 8, nonFinite: false });
+    expect(summarize(value)).toEqual({ keys: 8, nonFinite: false, shallow: true });
   });
 
   it("detects a duplicate key JSON.parse silently dropped, even nested or in a list", () => {

@@ -163,6 +163,24 @@ describe("detectLayered", () => {
     expect(run([f("config/default.yaml", { a: 1 }), f("config/production.yaml", deep)])).toEqual(["config/skipped config/production.yaml"]);
   });
 
+  it("reports the same whether an overlay lists its keys in the order of the layer below or not", () => {
+    const lower = { a: 1, b: "x", c: { d: true, e: [1] }, f: null, g: 2 };
+    const inOrder = { a: "1", b: "x", c: { d: true, e: [1], typo: 1 }, f: 3, g: 2, h: 0 };
+    const shuffled = { h: 0, g: 2, f: 3, c: { typo: 1, e: [1], d: true }, b: "x", a: "1" };
+    const expected = [
+      "config/shadowed config/production.yaml /b",
+      "config/shadowed config/production.yaml /c/d",
+      "config/shadowed config/production.yaml /c/e",
+      "config/shadowed config/production.yaml /g",
+      "config/type-change config/production.yaml /a",
+      "config/unknown-key config/production.yaml /c/typo",
+      "config/unknown-key config/production.yaml /h",
+    ];
+    for (const overlay of [inOrder, shuffled]) {
+      expect(run([f("config/default.yaml", lower), f("config/production.yaml", overlay)]).sort()).toEqual(expected);
+    }
+  });
+
   it("config.extensible lets overlays add keys below a pointer", () => {
     const files = [f("config/default.yaml", { features: { a: true } }), f("config/production.yaml", { features: { b: true } })];
     expect(run(files)).toEqual(["config/unknown-key config/production.yaml /features/b"]);

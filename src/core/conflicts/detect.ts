@@ -5,10 +5,10 @@
 import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
-import { holdsSecret, shownValue } from "./credentials.js";
-import { secretTest, type SecretTest } from "./secrets.js";
+import { holdsSecret } from "./credentials.js";
+import { MASK, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
-import { getAtPath, isMap } from "./values.js";
+import { display, getAtPath, isMap } from "./values.js";
 import { appendAll } from "../append.js";
 
 export interface ConflictAnalysis {
@@ -144,8 +144,10 @@ function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
   const last = c.entries.length - 1;
   const winner = c.entries[last]!;
   // Each value shown once: a report of thousands of conflicts would otherwise stringify every
-  // value four times.
-  const shown = c.entries.map((e) => shownValue(e.value, c.secret, isSecret));
+  // value four times. And each value searched for a credential once (shownValue and the fix
+  // below ask the same question of it).
+  const held = c.secret ? undefined : c.entries.map((e) => holdsSecret(e.value, isSecret));
+  const shown = c.entries.map((e, i) => (c.secret || (!isMap(e.value) && held![i]) ? MASK : display(e.value)));
   const listed = c.entries
     .slice(0, 4)
     .map((e, i) => `${shown[i]!} in ${e.file}`)
@@ -157,7 +159,7 @@ function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
     message: `${c.key} = ${shown[i]!}${i === last ? " (wins by precedence)" : ""}`,
   }));
   const losers = [...new Set(shown.slice(0, last))];
-  const secretInvolved = c.secret || c.entries.some((e) => holdsSecret(e.value, isSecret));
+  const secretInvolved = c.secret || held!.includes(true);
   return {
     rule: "config/conflict",
     level: "error",

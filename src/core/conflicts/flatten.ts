@@ -80,6 +80,8 @@ export function newRoot(): KeyNode {
 export interface FoldSummary {
   keys: number;
   nonFinite: boolean;
+  /** Set once the whole file is folded: it nests within a few levels of MAX_DEPTH, far under the strict parser's limit. */
+  shallow?: boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export function foldInto(
   const seen: FoldSummary = { keys: 0, nonFinite: false };
   if (merge.size === 0 || (merge.size === 1 && merge.has(""))) foldFast(root, value, rootStrategy, 0, file, seen);
   else foldWithPaths(root, value, rootStrategy, "", merge, 0, file, seen);
+  seen.shallow = true;
   return seen;
 }
 

@@ -7,6 +7,11 @@
  * deeper than the strict parser's limit. The pass catches all three (more member names in the
  * text than in the value; a non-finite number in the value; the deepest nesting), and the
  * caller then parses the file strictly (parseDocument) so the problem is reported, not trusted.
+ * Most files need no structural pass for the count: every member name is followed by one colon
+ * and strings may add more, so when the colons in the text number exactly the member names of
+ * the value (and the analysis accepted its nesting), no name is given twice. Only a file whose
+ * strings hold colons (URLs, times) is counted structurally; and a position scan can then stop
+ * after the last pointer a report needs, the colons after it bounding the rest.
  *
  * The pass relies on the bytes being valid UTF-8 and valid JSON (JSON.parse accepted their
  * text): bytes of multi-byte characters and raw line breaks cannot occur outside strings, so
@@ -60,26 +65,63 @@ interface Frame {
 }
 
 /**
- * Object member names in parsed data (lists and nested maps included), and whether a number is
- * not finite: for files the conflict analysis did not fold (core/conflicts/flatten.ts does both).
+ * What the analysis saw of a file's parsed value: its member names (lists and nested maps
+ * included), whether a number is not finite, and, when known, that its nesting stays far under
+ * the strict parser's limit (`shallow`: the conflict analysis refuses files nested deeper than
+ * its own, much lower, limit, so a file it accepted is shallow).
  */
-export function summarize(value: unknown): { keys: number; nonFinite: boolean } {
+export interface Seen {
+  keys: number;
+  nonFinite: boolean;
+  shallow?: boolean;
+}
+
+/**
+ * Object member names in parsed data (lists and nested maps included), whether a number is not
+ * finite, and whether the nesting stays within the strict parser's limit: for files the
+ * conflict analysis did not fold (core/conflicts/flatten.ts does the same while folding).
+ */
+export function summarize(value: unknown): Seen {
   let keys = 0;
   let nonFinite = false;
+  let deepest = 0;
   const stack: unknown[] = [value];
+  const depths: number[] = [0];
   while (stack.length > 0) {
     const v = stack.pop();
+    const depth = depths.pop()!;
     if (typeof v === "number") {
       if (!Number.isFinite(v)) nonFinite = true;
-    } else if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-    } else if (isMap(v)) {
-      const names = Object.keys(v);
-      keys += names.length;
-      for (const k of names) stack.push(v[k]);
+    } else if (v !== null && typeof v === "object") {
+      // A container at `depth` below the top opens nesting level depth + 1.
+      if (depth + 1 > deepest) deepest = depth + 1;
+      if (Array.isArray(v)) {
+        for (const x of v) {
+          stack.push(x);
+          depths.push(depth + 1);
+        }
+      } else if (isMap(v)) {
+        const names = Object.keys(v);
+        keys += names.length;
+        for (const k of names) {
+          stack.push(v[k]);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
-  return { keys, nonFinite };
+  return { keys, nonFinite, shallow: deepest <= DEFAULT_MAX_DEPTH };
+}
+
+/**
+ * Colons in b[from..]: at least as many as member names there (each name is followed by one;
+ * strings may hold more). A cheap bound: when it equals the member names JSON.parse kept, the
+ * text names no member twice.
+ */
+export function colonsFrom(b: Uint8Array, from: number): number {
+  let n = 0;
+  for (let i = from; i < b.length; i++) if (b[i] === 58) n++;
+  return n;
 }
 
 /** Offset just past the string whose opening quote is at `i` (a byte loop beats indexOf calls here). */
@@ -218,9 +260,9 @@ function memberName(b: Uint8Array, s: number, e: number): string {
 export function scanJson(
   b: Uint8Array,
   wanted: ReadonlySet<string>,
-  /** Stop once every wanted pointer is found (`keys` and `maxDepth` then count only what was read). */
+  /** Stop once every wanted pointer is found (`keys` and `maxDepth` then count only what was read, up to `end`). */
   early = false,
-): { keys: number; maxDepth: number; found: Map<string, Located>; complete: boolean } {
+): { keys: number; maxDepth: number; found: Map<string, Located>; complete: boolean; end: number } {
   const prefixes = prefixesOf(wanted);
   const marks: Mark[] = [];
   const spans: { ptr: string; ks: Mark | null; ke: Mark | null; vs: Mark; ve: Mark }[] = [];
@@ -331,7 +373,7 @@ export function scanJson(
   setColumns(b, marks);
   const found = new Map<string, Located>();
   for (const s of spans) found.set(s.ptr, { key: s.ks && s.ke ? position(s.ks, s.ke) : undefined, value: position(s.vs, s.ve) });
-  return { keys: at.keys, maxDepth: at.maxDepth, found, complete };
+  return { keys: at.keys, maxDepth: at.maxDepth, found, complete, end: at.i };
 }
 
 /**
@@ -342,22 +384,38 @@ export function scanJson(
 export class FastJsonDoc {
   private found = new Map<string, Located>();
   private scanned = new Set<string>();
+  /** The member names and nesting of the whole text, once a scan read all of it. */
   private scan: { keys: number; maxDepth: number } | undefined;
-  private seen: { keys: number; nonFinite: boolean } | undefined;
+  private seen: Seen | undefined;
+  /** True once the text is shown to name no member twice and to nest within the strict parser's limit. */
+  private proven = false;
+  /** True when the colons did not vouch for the text (strings hold some): only a full scan can tell. */
+  private colonsTried = false;
   constructor(
     readonly bytes: Uint8Array,
     readonly value: unknown,
   ) {}
 
-  prepare(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean }): void {
-    const wanted = new Set(pointers);
-    // Once the member names are counted (strictNeeded), positions need only the text up to the
-    // last wanted value: a typo near the top of a large file costs a short scan.
-    const r = scanJson(this.bytes, wanted, this.scan !== undefined);
+  /**
+   * Note what the analysis saw of the value (`seen`) and locate `pointers` in one scan. The scan
+   * stops after the last wanted value when the rest can be vouched for cheaply: the member
+   * names it counted plus the colons after it (colonsFrom) match what the value holds.
+   */
+  prepare(pointers: Iterable<string>, seen?: Seen): void {
+    if (seen) this.seen = seen;
+    const wanted = new Set<string>();
+    for (const p of pointers) if (!this.scanned.has(p)) wanted.add(p);
+    if (wanted.size === 0) return;
+    const early = this.scan !== undefined || this.proven || this.seen?.shallow === true;
+    const r = scanJson(this.bytes, wanted, early);
     if (r.complete) this.scan = { keys: r.keys, maxDepth: r.maxDepth };
+    else if (!this.scan && !this.proven && this.seen?.shallow === true) {
+      // Stopped early: the names counted so far are exact; the colons after them bound the rest.
+      this.proven = r.keys + colonsFrom(this.bytes, r.end) === this.seen.keys;
+      this.colonsTried = !this.proven;
+    }
     for (const p of wanted) this.scanned.add(p);
     for (const [p, l] of r.found) this.found.set(p, l);
-    if (seen) this.seen = seen;
   }
 
   /**
@@ -366,9 +424,19 @@ export class FastJsonDoc {
    * accepted nesting the strict parser refuses.
    */
   get strictNeeded(): boolean {
-    if (!this.scan) this.prepare([]);
     this.seen ??= summarize(this.value);
-    return this.scan!.keys !== this.seen.keys || this.seen.nonFinite || this.scan!.maxDepth > DEFAULT_MAX_DEPTH;
+    if (this.seen.nonFinite) return true;
+    if (this.proven) return false;
+    if (!this.scan) {
+      // As many colons as member names: no name is given twice, without a structural scan.
+      if (this.seen.shallow === true && !this.colonsTried && colonsFrom(this.bytes, 0) === this.seen.keys) {
+        this.proven = true;
+        return false;
+      }
+      const r = scanJson(this.bytes, new Set());
+      this.scan = { keys: r.keys, maxDepth: r.maxDepth };
+    }
+    return this.scan.keys !== this.seen.keys || this.scan.maxDepth > DEFAULT_MAX_DEPTH;
   }
 
   /** Where `pointer` is; a pointer `prepare` was not told about costs a scan of its own. */

@@ -92,6 +92,8 @@ export function alternativeNamed(alt: string, name: string): boolean {
 
 /** The kind of a value for type-change: null is no kind (it unsets, or is a placeholder). */
 export function kindOf(v: unknown): string | undefined {
+  const t = typeof v;
+  if (t === "string" || t === "number" || t === "boolean") return t; // most values: decided at once
   if (v === null || v === undefined) return undefined;
   if (Array.isArray(v)) return "list";
   if (v instanceof Date) return "timestamp";
@@ -148,7 +150,8 @@ export function detectLayered(
   const usable: ConfigFile[] = [];
   for (const f of files) {
     if (isMap(f.value)) {
-      if (measure(f.value, MAX_DEPTH).tooDeep) {
+      const shape = measure(f.value, MAX_DEPTH);
+      if (shape.tooDeep) {
         findings.push({
           rule: "config/skipped",
           level: "error",
@@ -156,7 +159,11 @@ export function detectLayered(
           message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
           fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
         });
-      } else usable.push(f);
+      } else {
+        usable.push(f);
+        // What the walk saw, for the fast JSON path (no second walk of the value to check it).
+        f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
+      }
     } else if (f.value !== null && f.value !== undefined) {
       findings.push(notAMapFinding(f));
     }
@@ -268,16 +275,26 @@ function walkOne(
 ): void {
   const lower = b.v;
   const plain = ctx.plain;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
+  // Object.keys and Object.values list own enumerable string keys in the same order. An overlay
+  // mostly lists the keys of the map below in its order: where the names line up position by
+  // position (interned strings, compared by identity), the lower value is taken by position
+  // instead of two lookups by name.
+  const keys = Object.keys(value);
+  const values = Object.values(value);
+  const lowerKeys = Object.keys(lower);
+  const lowerValues = Object.values(lower);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = values[i];
     const p = plain ? undefined : pointer + "/" + escapeToken(key);
     if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(lower, key)) {
+    const aligned = lowerKeys[i] === key;
+    if (!aligned && !Object.prototype.hasOwnProperty.call(lower, key)) {
       const at = p ?? pointer + "/" + escapeToken(key);
       if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKey(ctx, over, at, key, [b]));
       continue;
     }
-    const lv = lower[key];
+    const lv = aligned ? lowerValues[i] : lower[key];
     const s = p === undefined ? strategy : (ctx.merge.get(p) ?? strategy);
     const kind = kindOf(v);
     const lowerKind = kind === undefined ? undefined : kindOf(lv);
@@ -352,6 +369,7 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
   }
   const dotted = pointerToDotted(p);
   const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
+  const guessDotted = guessPointer === undefined ? "" : pointerToDotted(guessPointer);
   return {
     finding: {
       rule: "config/unknown-key",
@@ -359,17 +377,17 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
       file: over.file.path,
       pointer: p,
       key: dotted,
-      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${pointerToDotted(guessPointer!)}?`}`,
+      message: `${dotted} is set in ${where(ctx, over)} but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${guessDotted}?`}`,
       fix:
         guess === undefined
           ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
-          : `rename it to ${pointerToDotted(guessPointer!)}, or list ${parent || p} in config.extensible if overlays may add keys there`,
+          : `rename it to ${guessDotted}, or list ${parent || p} in config.extensible if overlays may add keys there`,
     },
     at: { file: over.file, pointer: p, key: true },
     related: guessPointer
       ? below
           .filter((b) => isMap(b.v) && Object.prototype.hasOwnProperty.call(b.v, guess!))
-          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${pointerToDotted(guessPointer)} is defined here`, key: true }))
+          .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${guessDotted} is defined here`, key: true }))
       : [],
   };
 }

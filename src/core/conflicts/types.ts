@@ -11,10 +11,11 @@ export interface ConfigFile {
   /** For positions; absent in tests that build values by hand. */
   doc?: Pick<ParsedDocument, "locate" | "locateKey"> & {
     /**
-     * Called once, before any locate, with every pointer the report will ask for (batch
-     * lookups) and what the analysis saw of `value` (its member names and non-finite numbers).
+     * Called before the locates, with every pointer the report will ask for (batch lookups;
+     * none is fine) and what the analysis saw of `value` (its member names, non-finite numbers,
+     * and whether it accepted the nesting).
      */
-    prepare?(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean }): void;
+    prepare?(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean; shallow?: boolean }): void;
   };
 }
 
