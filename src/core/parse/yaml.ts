@@ -607,7 +607,7 @@ function walk(
         seen.set(name, keyNode);
       }
       stack.push({ node: pair.value, path: [...path, name], depth: depth + 1, replace: (n) => (pair.value = n) });
-      for (const original of readerMerged.get(pair as Pair) ?? []) stack.push({ node: original, path: [...path, name], depth: depth + 1 });
+      for (const original of readerMerged.get(pair) ?? []) stack.push({ node: original, path: [...path, name], depth: depth + 1 });
     }
   }
 }
