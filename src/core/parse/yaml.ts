@@ -68,6 +68,8 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   const lines = new LineIndex(text);
   const conflict = findMergeConflict(text, lines, file);
   if (conflict) return { doc: failed([conflict]), syntaxErrors: 1 };
+  const bom = text.includes("\n\uFEFF") ? strayByteOrderMark(text, lines, file) : undefined;
+  if (bom) return { doc: failed([bom]), syntaxErrors: 1 };
 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const deep = flowTooDeep(text, maxDepth);
@@ -291,6 +293,31 @@ function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leni
       return pos && move(pos);
     },
   };
+}
+
+/**
+ * A byte order mark at the start of a line after the first, other than before a document
+ * (`---` or a `%` directive, where YAML allows one): two files joined with their BOMs, or a
+ * paste. It is invisible, and readers that do not fail make it part of the key or value that
+ * follows (`\uFEFFname` is not `name`), so it is reported where it is, whatever the parse says.
+ */
+function strayByteOrderMark(text: string, lines: LineIndex, file: string): Finding | undefined {
+  for (let i = text.indexOf("\n\uFEFF"); i >= 0; i = text.indexOf("\n\uFEFF", i + 1)) {
+    const after = text.slice(i + 2, i + 5);
+    if (after === "---" || after.startsWith("%")) continue;
+    return {
+      rule: "parse/encoding",
+      level: "error",
+      file,
+      ...lines.position(i + 1),
+      message:
+        "byte order mark (U+FEFF) at the start of a line inside the file: it is invisible, and it becomes part of the key or value that follows (two files joined, each with its BOM?)",
+      expected: "a BOM at most at the very start of the file or of a document (before ---)",
+      found: "U+FEFF",
+      fix: "delete the invisible character at the start of this line (most editors show it as <feff> or a red dot)",
+    };
+  }
+  return undefined;
 }
 
 function commentSpacing(at: Position, file: string): Finding {
