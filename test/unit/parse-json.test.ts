@@ -129,10 +129,21 @@ const BAD: Bad[] = [
     fix: "quote the member name",
   },
   {
-    name: "two documents",
+    // JSON Lines saved as .json (aws-samples/aws-cdk-examples' Athena log samples), or a writer
+    // that appended: the same bytes, so an error either way, and the fix names both.
+    name: "two documents, one per line",
     text: '{"a":1}\n{"b":2}\n',
     rule: "parse/syntax",
     line: 2,
+    column: 1,
+    message: "a second document?",
+    fix: "name it .jsonl or .ndjson",
+  },
+  {
+    name: "two documents, the first on several lines",
+    text: '{\n  "a": 1\n}\n{"b":2}\n',
+    rule: "parse/syntax",
+    line: 4,
     column: 1,
     message: "a second document?",
     fix: "exactly one value",

@@ -66,6 +66,8 @@ const GOOD: Good[] = [
   },
   { file: "mkdocs/mkdocs.yml", dialect: "mkdocs", byContent: true, check: ["/extra/analytics/property", "GOOGLE_ANALYTICS_KEY"] },
   { file: "esphome/common-base.yaml", dialect: "esphome", byContent: true, check: ["/sensor/0/update_interval", "60s"] },
+  // `<<: !include common.yaml`: ESPHome merges what the tag loads (esphome/esphome had 974 false blocks).
+  { file: "esphome/merge-include.yaml", dialect: "esphome", byContent: true, check: ["/substitutions/tx_pin", "GPIO17"] },
 ];
 
 function at(value: unknown, pointer: string): unknown {
@@ -161,6 +163,14 @@ const BAD: Bad[] = [
     message: 'duplicate key "update_interval"',
   },
   {
+    file: "esphome/merge-include.corrupt.yaml",
+    rule: "parse/syntax",
+    level: "error",
+    line: 8,
+    column: 5,
+    message: 'the `<<` merge key\'s source is "common.yaml"',
+  },
+  {
     file: "merge-keys/database.corrupt.yml",
     rule: "parse/duplicate-key",
     level: "error",
@@ -196,6 +206,38 @@ describe("merge keys", () => {
     const doc = parse("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n", "c.yaml");
     expect(doc.findings).toEqual([]);
     expect(at(doc.value, "/c")).toEqual({ x: 1, y: 1, z: 3 });
+  });
+
+  it("a merge source with a tag its reader resolves (`<<: !include x`) is merged by that reader: its tag is checked, nothing else", () => {
+    const esphome = "esphome:\n  name: x\n<<: [!include a.yaml, *base]\nfoo: 1\n".replace("*base", "!include b.yaml");
+    const doc = parse(esphome, "device.yaml");
+    expect(doc.findings).toEqual([]);
+    expect(doc.value).toEqual({ esphome: { name: "x" }, foo: 1 });
+    // A tag the file's reader is not known to resolve: the usual unknown-tag warning, at the tag.
+    const unknown = parse("x: 1\n<<: !foo a.yaml\n", "c.yaml");
+    expect(unknown.ok).toBe(true);
+    expect(unknown.findings).toEqual([expect.objectContaining({ rule: "parse/unknown-tag", level: "warning", line: 2, column: 5 })]);
+    expect(parse("x: 1\n<<: !foo a.yaml\n", "c.yaml", { unknownTags: "error" }).ok).toBe(false);
+  });
+
+  it("a merge source that is not a mapping is an error at that source, with the line, not a failure of the whole file", () => {
+    const cases: [string, number, number, string][] = [
+      ["x: 1\n<<: 5\n", 2, 5, '"5"'],
+      ["a: &a {x: 1}\nc:\n  <<: [*a, 3]\n", 3, 12, 'a list item that is "3"'],
+      ["a: &a 1\nc:\n  <<: *a\n", 3, 7, '"1"'],
+      ["c:\n  <<:\n  y: 1\n", 2, 6, "an empty value"],
+    ];
+    for (const [text, line, column, found] of cases) {
+      const doc = parse(text, "c.yaml");
+      expect(doc.ok, text).toBe(false);
+      expect(doc.findings, text).toEqual([expect.objectContaining({ rule: "parse/syntax", level: "error", line, column, found })]);
+    }
+  });
+
+  it("two `<<` keys in one mapping: a duplicate key named `<<`, whose fix is one list of sources", () => {
+    const doc = parse("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n", "c.yaml");
+    expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/duplicate-key", line: 5, key: "<<" })]);
+    expect(doc.findings[0]!.fix).toContain("<<: [*first, *second]");
   });
 
   it("forbidden (mergeKeys: false): parse/merge-key names the config key", () => {

@@ -18,6 +18,33 @@ interface Bad {
 
 const BAD: Bad[] = [
   {
+    // symfony/demo's security.yaml with one key indented a column too far after a comment
+    // block: the yaml package places the error at the comments; the finding names the key's line.
+    name: "key indented one column too far, after comments and a blank line",
+    text: "a:\n  b:\n    x: 1\n\n  # a comment\n  # more\n   c: 2\n",
+    rule: "parse/syntax",
+    line: 7,
+    column: 1,
+    message: "All mapping items must start at the same column",
+  },
+  {
+    // Two files joined, the second with its BOM: PyYAML would read a key "\uFEFFb".
+    name: "byte order mark at the start of a later line",
+    text: "a: 1\n\uFEFFb: 2\n",
+    rule: "parse/encoding",
+    line: 2,
+    column: 1,
+    message: "byte order mark (U+FEFF) at the start of a line inside the file",
+  },
+  {
+    name: "byte order mark at the start of an indented line",
+    text: "a:\n  x: 1\n\uFEFF  y: 2\n",
+    rule: "parse/encoding",
+    line: 3,
+    column: 1,
+    message: "byte order mark (U+FEFF) at the start of a line inside the file",
+  },
+  {
     name: "sibling indented too little",
     text: "a:\n  b: 1\n c: 2\n",
     rule: "parse/syntax",
@@ -321,6 +348,15 @@ describe("tags and merge keys where the config allows them", () => {
 
   it("a quoted '<<' is a plain key, never a merge", () => {
     expect(yaml("'<<': 1\n").value).toEqual({ "<<": 1 });
+  });
+});
+
+describe("byte order marks YAML allows", () => {
+  it("at the start of the file and inside a quoted string", () => {
+    for (const text of ["\uFEFFa: 1\n", "\uFEFFa: 1\n---\nb: 2\n", 'a: "x\uFEFFy"\n']) {
+      const doc = yaml(text);
+      expect(doc.findings, JSON.stringify(text)).toEqual([]);
+    }
   });
 });
 

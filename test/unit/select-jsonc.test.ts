@@ -32,6 +32,9 @@ describe("the default JSONC set", () => {
     "ext/themes/my-product-icon-theme.json",
     ".babelrc.json",
     "babel.config.json",
+    "src/Handler/aws-lambda-tools-defaults.json", // Amazon.Lambda.Tools; Visual Studio adds a BOM
+    ".codesandbox/tasks.json", // CodeSandbox writes it with comments
+    "examples/app/.codesandbox/tasks.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -46,6 +49,8 @@ describe("the default JSONC set", () => {
     "themes/dark.json", // a website's theme data: strict JSON
     "tsconfig.yaml",
     "eslintrc.json",
+    "tasks.json", // only CodeSandbox's, in .codesandbox/
+    ".codesandbox/template.json",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -157,6 +162,9 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "pyrightconfig.json",
     "wrangler.json",
     "wrangler.toml",
+    "aws-lambda-tools-defaults.json",
+    "tasks.json",
+    "tasks.jsonc",
   ];
   const dirs = [
     "",
@@ -168,6 +176,9 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "vscode/",
     "a/b/",
     ".devcontainer.d/",
+    ".codesandbox/",
+    "a/.codesandbox/",
+    ".codesandbox/sub/",
   ];
   const paths = dirs.flatMap((d) => bases.map((b) => d + b));
 

@@ -509,6 +509,11 @@ export class JsonScanner {
   private extraData(i: number): void {
     const found = this.describe(i);
     const start = this.lines.position(this.options.start);
+    const at = this.lines.position(i);
+    // One value on line 1 and the next at the start of line 2: JSON Lines saved as .json (log
+    // samples, exports), or compact documents appended to a state file. Both read the same, so
+    // it stays an error; the fix names both ways out.
+    const jsonLines = start.column === 1 && at.column === 1 && at.line === start.line + 1 && (this.text[i] === "{" || this.text[i] === "[");
     this.fail(
       "parse/syntax",
       i,
@@ -516,7 +521,9 @@ export class JsonScanner {
       {
         expected: "end of file",
         found,
-        fix: "a JSON file holds exactly one value: wrap several values in an array [..] or remove the extra text",
+        fix: jsonLines
+          ? "one value per line is JSON Lines, not JSON: if the file is meant to be JSON Lines, name it .jsonl or .ndjson (or exclude it); if a writer appended to a .json file, keep only the value it should hold"
+          : "a JSON file holds exactly one value: wrap several values in an array [..] or remove the extra text",
       },
     );
   }

@@ -26,7 +26,8 @@ const FIXES: Record<string, string> = {
 /** A YAMLError (from doc.errors) as a finding; positions counted by our LineIndex (code points). */
 export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex, contentEnd: number): Finding {
   const [start, end] = e.pos;
-  const pos = lines.span(start, Math.max(start, end));
+  const at = pastCommentsAndBlanks(lines.source, start, contentEnd);
+  const pos = lines.span(at, Math.max(at, end));
   const text = e.message
     .split("\n")[0]!
     .replace(/ at line \d+, column \d+:?$/, "")
@@ -72,6 +73,30 @@ export function yamlErrorFinding(e: YAMLError, file: string, lines: LineIndex, c
       ? "close it, or restore the file from git or a snapshot if the write was cut short"
       : (FIXES[e.code] ?? "fix the YAML syntax at this position"),
   };
+}
+
+/**
+ * The yaml package places some errors (a sibling key indented one column too far: "All mapping
+ * items must start at the same column") at the start of the comments and blank lines before the
+ * offending line. From the start of such a line, skip them to the first content; anywhere else
+ * (mid-line, inside a value) the position stands.
+ */
+function pastCommentsAndBlanks(text: string, start: number, contentEnd: number): number {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, start))) return start;
+  let i = start;
+  // Only whole lines that are blank or a comment are skipped: a line with content keeps its
+  // position (column 1 of an over-indented key is where the fix goes).
+  for (;;) {
+    let j = i;
+    while (j < contentEnd && (text[j] === " " || text[j] === "\t")) j++;
+    if (j >= contentEnd) return start;
+    if (text[j] !== "#" && text[j] !== "\n" && text[j] !== "\r") break;
+    const eol = text.indexOf("\n", j);
+    if (eol < 0) return start;
+    i = eol + 1;
+  }
+  return i;
 }
 
 /** Offset of the last unescaped `quote` before `end` (the one left open). */

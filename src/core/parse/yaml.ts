@@ -67,6 +67,8 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   const lines = new LineIndex(text);
   const conflict = findMergeConflict(text, lines, file);
   if (conflict) return { doc: failed([conflict]), syntaxErrors: 1 };
+  const bom = text.includes("\n\uFEFF") ? strayByteOrderMark(text, lines, file) : undefined;
+  if (bom) return { doc: failed([bom]), syntaxErrors: 1 };
 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const deep = flowTooDeep(text, maxDepth);
@@ -292,6 +294,31 @@ function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leni
   };
 }
 
+/**
+ * A byte order mark at the start of a line after the first, other than before a document
+ * (`---` or a `%` directive, where YAML allows one): two files joined with their BOMs, or a
+ * paste. It is invisible, and readers that do not fail make it part of the key or value that
+ * follows (`\uFEFFname` is not `name`), so it is reported where it is, whatever the parse says.
+ */
+function strayByteOrderMark(text: string, lines: LineIndex, file: string): Finding | undefined {
+  for (let i = text.indexOf("\n\uFEFF"); i >= 0; i = text.indexOf("\n\uFEFF", i + 1)) {
+    const after = text.slice(i + 2, i + 5);
+    if (after === "---" || after.startsWith("%")) continue;
+    return {
+      rule: "parse/encoding",
+      level: "error",
+      file,
+      ...lines.position(i + 1),
+      message:
+        "byte order mark (U+FEFF) at the start of a line inside the file: it is invisible, and it becomes part of the key or value that follows (two files joined, each with its BOM?)",
+      expected: "a BOM at most at the very start of the file or of a document (before ---)",
+      found: "U+FEFF",
+      fix: "delete the invisible character at the start of this line (most editors show it as <feff> or a red dot)",
+    };
+  }
+  return undefined;
+}
+
 function commentSpacing(at: Position, file: string): Finding {
   return {
     rule: "parse/comment-spacing",
@@ -381,9 +408,78 @@ class TagPolicy {
 
 /** The key as it becomes a property name in the JS value (what a JSON Schema sees). */
 function keyString(key: unknown): string {
-  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  if (isScalar(key)) {
+    if (typeof key.value === "symbol") return key.value.description ?? ""; // the `<<` merge key
+    return key.value === null ? "" : String(key.value);
+  }
   return String(key);
 }
+
+/** A `<<` merge key as the yaml package resolves it with merge keys on (a Symbol scalar). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === "symbol" && key.value.description === "<<";
+}
+
+/**
+ * A tag an application resolves (`!include`, `!secret`, any local tag): not the YAML core or
+ * 1.1 types, not the non-specific `!`.
+ */
+function isApplicationTag(tag: string | undefined): boolean {
+  return tag !== undefined && tag !== "!" && !tag.startsWith(YAML_TAG);
+}
+
+/**
+ * For a `<<` merge key whose source (or a source in its sequence) is a node with an application
+ * tag (`<<: !include common.yaml`, `<<: [!include a.yaml, *b]`): the original node is kept
+ * beside the pair for the walk (its tag is checked: known to the file's reader, or an
+ * unknown-tag finding), and an empty mapping is merged in its place. Untagged scalars stay
+ * (`<<: 5`): no reader merges those, and the yaml package reports it.
+ */
+function standInForReaderMerges(pair: Pair, doc: Document.Parsed): void {
+  const tagged = (n: unknown): n is Node => {
+    const target = isAlias(n) ? n.resolve(doc) : n;
+    return (isScalar(target) || isCollection(target)) && isApplicationTag(target.tag);
+  };
+  const standIn = (n: Node): YAMLMap => {
+    const map = new YAMLMap();
+    map.range = n.range;
+    return map;
+  };
+  const value = pair.value;
+  if (tagged(value)) {
+    readerMerged.set(pair, [value]);
+    pair.value = standIn(value);
+  } else if (isSeq(value) && !isApplicationTag(value.tag)) {
+    const originals: Node[] = [];
+    value.items = value.items.map((item) => {
+      if (!tagged(item)) return item;
+      originals.push(item);
+      return standIn(item);
+    });
+    if (originals.length) readerMerged.set(pair, originals);
+  }
+}
+
+/**
+ * What a `<<` merge key cannot merge (after standInForReaderMerges): an empty value, a scalar
+ * (or an alias of one), or a list item that is not a mapping; undefined when the source is
+ * fine. `at` is where it is written (the alias, not its anchor).
+ */
+function badMergeSource(value: unknown, doc: Document.Parsed): { at: Node | undefined; found: string } | undefined {
+  const resolve = (n: unknown) => (isAlias(n) ? n.resolve(doc) : n);
+  const describe = (n: unknown) => (isScalar(n) && n.value !== null ? JSON.stringify(String(n.value)) : "an empty value");
+  const source = resolve(value);
+  if (source === null || source === undefined || isScalar(source)) return { at: value as Node | undefined, found: describe(source) };
+  if (isSeq(source)) {
+    const item = source.items.find((i) => !isMap(resolve(i)));
+    if (item !== undefined)
+      return { at: item as Node, found: `a list item that is ${isSeq(resolve(item)) ? "a list" : describe(resolve(item))}` };
+  }
+  return undefined;
+}
+
+/** The tagged merge sources standInForReaderMerges replaced, per pair, for the walk to check. */
+const readerMerged = new WeakMap<Pair, Node[]>();
 
 /**
  * One iterative pass over a document's nodes (no recursion: the document may be deep):
@@ -466,6 +562,26 @@ function walk(
     for (const pair of (node as { items: unknown[] }).items) {
       if (!isPair(pair)) continue;
       const key = pair.key;
+      if (mergeKeys && isMergeKey(key)) {
+        // `<<: !include common.yaml`: the reader (ESPHome) builds the merged mapping from the
+        // tag. Its tags are checked like any other node (pushed below); what it merges in is
+        // unknowable here, so an empty mapping stands in for it (the yaml package would throw).
+        standInForReaderMerges(pair, doc);
+        const bad = badMergeSource(pair.value, doc);
+        if (bad) {
+          out.push({
+            rule: "parse/syntax",
+            level: "error",
+            file,
+            ...lines.position(bad.at?.range?.[0] ?? (key as Node).range?.[0] ?? 0),
+            pointer: toPointer(path),
+            message: `the \`<<\` merge key's source is ${bad.found}${docNote}: readers merge only a mapping, an alias of one, or a list of those (PyYAML, Psych and the yaml package refuse the file)`,
+            expected: "a mapping, an alias of one (`<<: *defaults`), or a list of those",
+            found: bad.found,
+            fix: "merge an anchored mapping (`<<: *defaults`), or restore the tag your reader resolves (`<<: !include common.yaml`)",
+          });
+        }
+      }
       if (isScalar(key) && key.value === "<<" && key.type === "PLAIN") {
         if (!mergeKeys && (isAlias(pair.value) || isSeq(pair.value))) {
           out.push({
@@ -508,13 +624,16 @@ function walk(
           message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
           expected: "unique keys",
           found: `${JSON.stringify(name)} twice`,
-          fix: "remove one of the two entries or rename one (most readers silently keep the last)",
+          fix: isMergeKey(key)
+            ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
+            : "remove one of the two entries or rename one (most readers silently keep the last)",
           related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
         });
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
       }
       stack.push({ node: pair.value, path: [...path, name], depth: depth + 1, replace: (n) => (pair.value = n) });
+      for (const original of readerMerged.get(pair) ?? []) stack.push({ node: original, path: [...path, name], depth: depth + 1 });
     }
   }
 }

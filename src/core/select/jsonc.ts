@@ -37,6 +37,10 @@ export const DEFAULT_JSONC = [
   "**/.cspell.json",
   "**/pyrightconfig.json", // Pyright parses it as JSONC
   "**/wrangler.json", // Cloudflare Wrangler: JSONC
+  // Amazon.Lambda.Tools (`dotnet lambda`, Visual Studio's AWS toolkit) reads its defaults with
+  // comments allowed; Visual Studio saves it with a BOM (aws-samples/aws-cdk-examples).
+  "**/aws-lambda-tools-defaults.json",
+  "**/.codesandbox/tasks.json", // CodeSandbox writes and reads it with comments (excalidraw/excalidraw)
 ];
 
 /**
@@ -80,6 +84,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   ".cspell.json",
   "pyrightconfig.json",
   "wrangler.json",
+  "aws-lambda-tools-defaults.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 
@@ -93,5 +98,6 @@ export function isDefaultJsonc(p: string): boolean {
     return true;
   if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
-  return dirs[dirs.length - 1] === ".vscode" || dirs.includes(".devcontainer");
+  const parent = dirs[dirs.length - 1];
+  return parent === ".vscode" || dirs.includes(".devcontainer") || (parent === ".codesandbox" && base === "tasks.json");
 }
