@@ -27,6 +27,7 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
+import { insideLinkTarget } from "../io/symlink-outside.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
@@ -216,6 +217,11 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
           });
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
+      }
+      // A link inside the repository is read through: its readers get the target's content.
+      if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
+        const target = insideLinkTarget(ctx.git.root, file);
+        if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
       }
       const format = formatForSelected(file, jsonc);
       // Sources that cannot tell the size before reading are checked after. YAML has its own,
