@@ -36,6 +36,7 @@ import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
 import { prFiles } from "./pr-files.js";
+import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
@@ -178,6 +179,12 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     }
   }
   if (pr.lines) p.changed = pr.lines;
+  const linked = await linkedNames(p.git, pr.files);
+  if ("wholeTree" in linked) {
+    logInfo(`the pull request changes ${linked.wholeTree}, a symlink to a folder of the repository: checking the whole tree`);
+    return undefined;
+  }
+  pr.files.push(...linked);
   if (p.inputs.scope === "whole-tree") {
     logInfo(`pull request #${p.event.number}: scope whole-tree, checking every file`);
     return undefined;

@@ -28,6 +28,7 @@ import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
 import { insideLinkTarget } from "../io/symlink-outside.js";
+import { withLinkedFolders } from "../io/linked-folders.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
@@ -130,7 +131,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([
-    ctx.paths ?? ctx.source.list(),
+    ctx.paths ?? ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.git.root, l) : l)),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);

@@ -79,3 +79,64 @@ describe("a pull request's changed file is checked whatever it became", () => {
     });
   }
 });
+
+describe("files reached through a symlinked folder inside the repository", () => {
+  async function runBoth(repo: TestRepo, base: string, head: string) {
+    const push = await runActionBundle({
+      repo,
+      eventName: "push",
+      payload: payloads.push(base, head),
+      inputs: { comment: "false", token: "" },
+    });
+    const pr = await runActionBundle({
+      repo,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(8, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+      inputs: { comment: "false", token: "" },
+    });
+    return { push, pr };
+  }
+  const VIOLATION = [["schema/violation", "error", "data/state.json"]];
+  const ofFile = (json: string | undefined) => rules(json).filter(([, , f]) => f === "data/state.json");
+
+  function baseRepo(): TestRepo {
+    const repo = createRepo();
+    cleanup.push(() => repo.cleanup());
+    repo.write("schemas/state.schema.json", '{"type": "object", "required": ["status"]}\n');
+    repo.write(".integrity-guard/config.yml", CONFIG);
+    return repo;
+  }
+
+  it("a pull request that turns the mapped folder into a link to an unmapped one is checked under the folder's schema", async () => {
+    const repo = baseRepo();
+    repo.write("data/state.json", '{"status": "ok"}\n');
+    repo.write("other/state.json", '{"unrelated": true}\n');
+    repo.commitAll("base");
+    const base = sha(repo);
+    repo.git("switch", "-q", "-c", "feature");
+    fs.rmSync(path.join(repo.dir, "data"), { recursive: true });
+    fs.symlinkSync("other", path.join(repo.dir, "data"));
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "pr");
+    const { push, pr } = await runBoth(repo, base, sha(repo));
+    expect(ofFile(push.findingsJson)).toEqual(VIOLATION);
+    expect(ofFile(pr.findingsJson)).toEqual(VIOLATION);
+    expect([push.code, pr.code]).toEqual([1, 1]);
+  });
+
+  it("a pull request that changes a file only through the folder a link points to is checked under the link's name too", async () => {
+    const repo = baseRepo();
+    repo.write("other/state.json", '{"status": "ok"}\n');
+    fs.symlinkSync("other", path.join(repo.dir, "data"));
+    repo.commitAll("base");
+    const base = sha(repo);
+    repo.git("switch", "-q", "-c", "feature");
+    repo.write("other/state.json", '{"unrelated": true}\n');
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "pr");
+    const { push, pr } = await runBoth(repo, base, sha(repo));
+    expect(ofFile(push.findingsJson)).toEqual(VIOLATION);
+    expect(ofFile(pr.findingsJson)).toEqual(VIOLATION);
+    expect([push.code, pr.code]).toEqual([1, 1]);
+  });
+});
