@@ -131,7 +131,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([
-    ctx.paths ?? ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.git.root, l) : l)),
+    ctx.paths ?? ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);
@@ -221,7 +221,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
       }
       // A link inside the repository is read through: its readers get the target's content.
       if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
-        const target = insideLinkTarget(ctx.git.root, file);
+        const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
       }
       const format = formatForSelected(file, jsonc);
