@@ -26,6 +26,7 @@ import { rankForDisplay } from "../report/rank.js";
 import { artifactUri } from "../report/sarif.js";
 import { escapeCell, renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
+import { logInfo } from "./log.js";
 import { postSticky } from "./comment.js";
 import { annotationCapNote, FINDINGS_FILE_HINT, hiddenAnnotations, REPORT_DIR_HINT, type HiddenAnnotationsPlace } from "./messages.js";
 import { touches, type ChangedLines, type FileChanges } from "./changed-lines.js";
@@ -35,6 +36,7 @@ import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
 import { prFiles } from "./pr-files.js";
+import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
@@ -64,7 +66,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   let result = first.result;
   if (p.trust.head && p.inputs.command === "check") {
     // The PR changes the rules: run under its rules too; what only the base rules find is an error.
-    core.info("the pull request changes the rules: checking under its own config as well");
+    logInfo("the pull request changes the rules: checking under its own config as well");
     const { schemaSource: _base, ...headTrust } = p.trust;
     const second = await runCommand({ ...p, loaded: p.trust.head, trust: headTrust }, restrict, env);
     result = mergeRuns(result, second.result);
@@ -95,7 +97,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   await comment(p, shown, summary, markdown, env);
   await suggest(p, findings);
   if (failed) core.setFailed(failed);
-  else core.info(`integrity-guard ${p.inputs.command}: ${summary.errors} error(s), ${summary.warnings} warning(s)`);
+  else logInfo(`integrity-guard ${p.inputs.command}: ${summary.errors} error(s), ${summary.warnings} warning(s)`);
 }
 
 async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
@@ -113,7 +115,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
     event,
     configSource: inputs.configSource,
     ...(explicitConfig ? { explicitConfig } : {}),
-    log: (l) => core.info(l),
+    log: (l) => logInfo(l),
   });
   const loaded = trust.loaded;
   // Mask before anything can print a config value.
@@ -126,7 +128,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
           ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
         })
       : undefined;
-  core.info(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
+  logInfo(`integrity-guard ${VERSION}: ${inputs.command} on ${event.name} in ${git.root}`);
   return { inputs, workspace, git, loaded, trust, event, client };
 }
 
@@ -156,7 +158,7 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   if (p.event.kind !== "pull_request" || p.inputs.command !== "check" || p.inputs.paths.length > 0) return undefined;
   const lines = p.inputs.scope === "changed-lines" || p.inputs.suggestions;
   if (p.inputs.scope === "whole-tree" && !lines) {
-    core.info(`pull request #${p.event.number}: scope whole-tree, checking every file`);
+    logInfo(`pull request #${p.event.number}: scope whole-tree, checking every file`);
     return undefined;
   }
   const pr = await prFiles(p.event, p.client, p.git, (m) => core.warning(m), { lines });
@@ -177,8 +179,14 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     }
   }
   if (pr.lines) p.changed = pr.lines;
+  const linked = await linkedNames(p.git, pr.files);
+  if ("wholeTree" in linked) {
+    logInfo(`the pull request changes ${linked.wholeTree}, a symlink to a folder of the repository: checking the whole tree`);
+    return undefined;
+  }
+  pr.files.push(...linked);
   if (p.inputs.scope === "whole-tree") {
-    core.info(`pull request #${p.event.number}: scope whole-tree, checking every file`);
+    logInfo(`pull request #${p.event.number}: scope whole-tree, checking every file`);
     return undefined;
   }
   // A changed config or schema can break files the PR did not touch: check them all.
@@ -187,10 +195,10 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   );
   const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f));
   if (wide) {
-    core.info(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
+    logInfo(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
     return undefined;
   }
-  core.info(
+  logInfo(
     `pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`,
   );
   return new Set(pr.files);
@@ -229,7 +237,7 @@ async function runCommand(
     git: p.git,
     loaded: p.loaded,
     env,
-    log: (l) => core.info(l),
+    log: (l) => logInfo(l),
     ...(existing ? { prPaths: existing } : {}),
     ...(p.trust.schemaSource ? { schemaSource: p.trust.schemaSource } : {}),
   });
@@ -244,7 +252,7 @@ async function runCommand(
     snapshot: p.inputs.snapshot ?? p.inputs.set ?? "latest",
     paths: p.inputs.paths,
     env,
-    log: (l) => core.info(l),
+    log: (l) => logInfo(l),
   });
   return {
     result: {
@@ -267,7 +275,7 @@ async function healthHistory(spec: CommandSpec, ctx: CommandContext): Promise<Sc
     const points = (r.json as { history?: unknown } | undefined)?.history;
     return Array.isArray(points) ? (points as ScorePoint[]) : undefined;
   } catch (error) {
-    core.info(`no health history for the summary: ${(error as Error).message}`);
+    logInfo(`no health history for the summary: ${(error as Error).message}`);
     return undefined;
   }
 }
@@ -335,7 +343,7 @@ async function writeReports(p: Prepared, result: CommandResult, env: NodeJS.Proc
   fs.mkdirSync(dir, { recursive: true });
   await writeFileAtomic(path.join(dir, "findings.json"), json);
   await writeFileAtomic(path.join(dir, "findings.sarif"), render({ findings: result.findings }, "sarif"));
-  core.info(`full report written to ${dir} (findings.json, findings.sarif): upload it with actions/upload-artifact to keep it`);
+  logInfo(`full report written to ${dir} (findings.json, findings.sarif): upload it with actions/upload-artifact to keep it`);
   return { findingsFile, dir };
 }
 
@@ -377,7 +385,7 @@ async function checkRun(
     warn: (m) => core.warning(m),
   });
   if (outcome.failure) return { checkRunFailure: outcome.failure };
-  core.info(`check run with all ${outcome.total} annotations: ${outcome.url}`);
+  logInfo(`check run with all ${outcome.total} annotations: ${outcome.url}`);
   return outcome.url ? { checkRunUrl: outcome.url } : {};
 }
 
@@ -410,7 +418,7 @@ async function suggest(p: Prepared, findings: Finding[]): Promise<void> {
     headSha: p.event.headSha,
     suggestions: list,
     prefix: repoPrefix(p),
-    log: (m) => core.info(m),
+    log: (m) => logInfo(m),
     warn: (m) => core.warning(m),
   });
 }
@@ -472,7 +480,7 @@ function summaryMarkdown(
 
 async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info("GITHUB_STEP_SUMMARY is not set: no job summary written");
+    logInfo("GITHUB_STEP_SUMMARY is not set: no job summary written");
     return;
   }
   try {
@@ -488,7 +496,7 @@ async function writeSarif(p: Prepared, findings: Finding[]): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // SARIF locations are relative to the repository root (uriBaseId %SRCROOT%).
   await writeFileAtomic(file, render({ findings }, "sarif"));
-  core.info(`SARIF written to ${p.inputs.sarif}`);
+  logInfo(`SARIF written to ${p.inputs.sarif}`);
 }
 
 async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -526,5 +534,5 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
     workingDirectory: p.inputs.workingDirectory,
     key: p.inputs.commentKey,
   });
-  if (outcome.url) core.info(`pull request comment ${outcome.action}: ${outcome.url}`);
+  if (outcome.url) logInfo(`pull request comment ${outcome.action}: ${outcome.url}`);
 }

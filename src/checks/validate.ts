@@ -27,6 +27,8 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
+import { insideLinkTarget } from "../io/symlink-outside.js";
+import { withLinkedFolders } from "../io/linked-folders.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
@@ -129,7 +131,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([
-    ctx.paths ?? ctx.source.list(),
+    ctx.paths ?? ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);
@@ -216,6 +218,11 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
           });
         }
         continue; // deleted since it was listed, or a symlink/submodule in the index
+      }
+      // A link inside the repository is read through: its readers get the target's content.
+      if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
+        const target = insideLinkTarget(ctx.root, file);
+        if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
       }
       const format = formatForSelected(file, jsonc);
       // Sources that cannot tell the size before reading are checked after. YAML has its own,

@@ -1,6 +1,7 @@
 /**
  * The one class that runs git. Argv arrays only (no shell), output read in -z/porcelain form,
- * exit codes checked explicitly. We spawn git directly rather than through simple-git: the hook
+ * exit codes checked explicitly. A remote (snapshots.remote is the repository's text) always
+ * follows `--end-of-options`: `--upload-pack=CMD` as a remote would run CMD. We spawn git directly rather than through simple-git: the hook
  * and snapshots need stdin streaming (cat-file --batch, mktree, commit-tree, update-index
  * --index-info), the inherited GIT_INDEX_FILE must reach git untouched (git sets it for
  * `commit -a` / `commit <path>`), and every extra module costs the hook start-up time.
@@ -454,9 +455,12 @@ export class Git {
 
   /** Fetch `remoteRef` from `remote` into the local ref `localRef` (forced: it is our private tracking ref). Returns false when the remote has no such ref. */
   async fetchRef(remote: string, remoteRef: string, localRef: string): Promise<boolean> {
-    const res = await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${remoteRef}:${localRef}`], {
-      okCodes: [0, 1, 128],
-    });
+    const res = await this.exec(
+      ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--end-of-options", remote, `+${remoteRef}:${localRef}`],
+      {
+        okCodes: [0, 1, 128],
+      },
+    );
     if (res.code === 0) return true;
     if (/couldn't find remote ref|no such ref/i.test(res.stderr)) return false;
     throw new GitError(["fetch", remote, remoteRef], res.code, res.stderr);
@@ -474,7 +478,7 @@ export class Git {
    * Sample line: "<oid>\trefs/heads/integrity-snapshots\n". Never prompts for credentials.
    */
   async lsRemote(remote: string, patterns: readonly string[]): Promise<{ ref: string; oid: string }[]> {
-    const { stdout } = await this.exec(["ls-remote", "--refs", remote, ...patterns], { env: NO_PROMPT });
+    const { stdout } = await this.exec(["ls-remote", "--refs", "--end-of-options", remote, ...patterns], { env: NO_PROMPT });
     return stdout
       .toString("utf8")
       .split("\n")
@@ -487,7 +491,9 @@ export class Git {
 
   /** Fetch exactly these refspecs from `remote` (no tags, no FETCH_HEAD); throws GitError on failure. */
   async fetchRefspecs(remote: string, refspecs: readonly string[]): Promise<void> {
-    await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, ...refspecs], { env: NO_PROMPT });
+    await this.exec(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--end-of-options", remote, ...refspecs], {
+      env: NO_PROMPT,
+    });
   }
 
   /** True when commit `a` is `b` or an ancestor of it (`merge-base --is-ancestor`). Never throws. */
@@ -506,7 +512,9 @@ export class Git {
     refspecs: readonly string[],
     extraArgs: readonly string[] = [],
   ): Promise<{ ok: boolean; rejected: boolean; message: string }> {
-    const res = await this.exec(["push", "--porcelain", "--quiet", ...extraArgs, remote, ...refspecs], { okCodes: [0, 1, 128] });
+    const res = await this.exec(["push", "--porcelain", "--quiet", ...extraArgs, "--end-of-options", remote, ...refspecs], {
+      okCodes: [0, 1, 128],
+    });
     const out = res.stdout.toString("utf8");
     if (res.code === 0) return { ok: true, rejected: false, message: out };
     if (/^!\t/m.test(out)) return { ok: false, rejected: true, message: out + res.stderr };
@@ -561,7 +569,7 @@ export class Git {
 
   /** Push `ref` (a branch name) to `remote` under the same name; never forces. */
   async pushBranch(remote: string, branch: string): Promise<void> {
-    await this.exec(["push", "--quiet", remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+    await this.exec(["push", "--quiet", "--end-of-options", remote, `refs/heads/${branch}:refs/heads/${branch}`]);
   }
 
   /** The current branch name, or undefined on a detached HEAD. */
@@ -654,7 +662,9 @@ export class Git {
    */
   async tryFetchCommit(remote: string, sha: string): Promise<string | undefined> {
     try {
-      const res = await this.exec(["fetch", "--quiet", "--no-tags", "--depth=1", remote, sha], { okCodes: [0, 1, 128] });
+      const res = await this.exec(["fetch", "--quiet", "--no-tags", "--depth=1", "--end-of-options", remote, sha], {
+        okCodes: [0, 1, 128],
+      });
       return res.code === 0 ? undefined : res.stderr.trim() || `git fetch exited with ${res.code}`;
     } catch (error) {
       return (error as Error).message;

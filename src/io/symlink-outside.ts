@@ -73,3 +73,22 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
     fix: `replace ${link} with the file itself (or a symlink to a path inside the repository)`,
   };
 }
+/**
+ * The repo-relative path a symlink at `rel` resolves to, when every link on the way stays
+ * inside the repository (outside `.git/`) and the end is a regular file; else undefined.
+ * A data file turned into a link to another file of the repository is what its readers get
+ * through it, so it is checked as that content under the link's name (a schema-mapped file
+ * linked to an unmapped one must not escape its schema).
+ */
+export function insideLinkTarget(root: string, rel: string): string | undefined {
+  try {
+    if (outsideLink(root, rel) !== undefined) return undefined;
+    const realRoot = fs.realpathSync(root);
+    const real = fs.realpathSync(path.join(root, rel));
+    if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return undefined;
+    const target = path.relative(realRoot, real).split(path.sep).join("/");
+    return inGitDir(target) ? undefined : target;
+  } catch {
+    return undefined; // dangling, a loop, or unreadable: left to the caller's "symlink" verdict
+  }
+}
