@@ -73,6 +73,7 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
     fix: `replace ${link} with the file itself (or a symlink to a path inside the repository)`,
   };
 }
+
 /**
  * The repo-relative path a symlink at `rel` resolves to, when every link on the way stays
  * inside the repository (outside `.git/`) and the end is a regular file; else undefined.
