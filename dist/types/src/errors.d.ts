@@ -56,3 +56,12 @@ export declare class InvalidDataError extends IntegrityError {
         fix?: string;
     });
 }
+/**
+ * A bug, not a user problem: YAML reached the on-demand parser (src/core/parse/index.ts) before
+ * the parser was loaded. Not a GuardError, so it is reported as an internal error (exit 2): loud,
+ * never a silent pass. The message names the fix for the developer.
+ */
+export declare class YamlNotLoadedError extends Error {
+    readonly file: string;
+    constructor(file: string);
+}

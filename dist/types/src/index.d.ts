@@ -1,7 +1,6 @@
 /** The library: what programs import from "integrity-guard". */
 export type { Finding, Level, Summary } from "./core/finding.js";
-export { parseDocument } from "./core/parse/index.js";
-import "./core/parse/yaml.js";
+export { parseDocument } from "./core/parse/with-yaml.js";
 export type { ParsedDocument, ParseOptions, Position } from "./core/parse/index.js";
 export { GuardError, UsageError, ConfigError, EnvironmentError, IntegrityError, InvalidDataError, UnsafePathError } from "./errors.js";
 export { writeJson, writeYaml, updateJson, readJson, readYaml } from "./lib/safe-json.js";

@@ -8,8 +8,6 @@
 import { type Finding, type Level } from "./finding.js";
 /** Findings listed per file when validate.max_findings_per_file is not set. */
 export declare const DEFAULT_MAX_FINDINGS_PER_FILE = 50;
-/** The config key, named in every capped line so the user knows where to change it. */
-export declare const MAX_FINDINGS_KEY = "validate.max_findings_per_file";
 /**
  * Keep at most `max` findings per file (findings without a file are never capped). Capped
  * lines already in the input (from a check that stopped early, e.g. schema errors) are merged

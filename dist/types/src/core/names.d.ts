@@ -1,6 +1,4 @@
 import type { Finding } from "./finding.js";
-/** Rule id of a name integrity-guard cannot handle: always an error, never a silent skip. */
-export declare const UNSUPPORTED_NAME_RULE = "path/unsupported-name";
 /** Observation error code (core/manifest/model.ts) of a file whose name is unsupported. */
 export declare const UNSUPPORTED_NAME_CODE = "EUNSUPPORTEDNAME";
 /** Decode a file name's bytes: UTF-8 when valid, else with each stray byte kept as U+DC80+byte. */
@@ -24,8 +22,6 @@ export declare function unsupportedNameReason(name: string): string | undefined;
  * escaped, so a terminal, a log or a one-line report shows it as it is and cannot be steered.
  */
 export declare function escapeName(name: string): string;
-/** Whether escapeName would change more than backslashes (text that a terminal or log would interpret). */
-export declare function needsEscape(text: string): boolean;
 /** Text for display: unchanged when safe, else escapeName's form (so plain names stay readable). */
 export declare function displayText(text: string): string;
 /**

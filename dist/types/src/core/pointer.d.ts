@@ -1,6 +1,5 @@
 /** RFC 6901 JSON pointers. */
 export declare function escapeToken(token: string | number): string;
-export declare function unescapeToken(token: string): string;
 export declare function toPointer(path: readonly (string | number)[]): string;
 /** Parse a pointer into tokens; throws on a pointer that does not start with "/" (except ""). */
 export declare function parsePointer(pointer: string): string[];

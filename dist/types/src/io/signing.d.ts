@@ -15,8 +15,6 @@ type SignConfig = NonNullable<SnapshotsConfig["sign"]>;
 export declare function requireSignConfig(config: SnapshotsConfig | undefined): SignConfig;
 /** Environment git needs for gpg (GNUPGHOME) taken from the command's environment. */
 export declare function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-/** Make the key text what ssh-keygen accepts: LF line ends, exactly one final newline. */
-export declare function normalizeKeyText(text: string): string;
 /**
  * Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. The
  * private key never rests in the repository: see signing-key.ts. `stateDir` is swept of key
@@ -40,8 +38,6 @@ export interface Pin {
 }
 /** Resolve the pin from the config; undefined for format none (nothing to verify against). */
 export declare function resolvePin(sign: SignConfig, root: string): Promise<Pin | undefined>;
-/** The signature header of a raw commit object ("gpgsig" or "gpgsig-sha256"), or undefined. */
-export declare function signatureHeader(raw: string): string | undefined;
 /** Verify one commit against the pin. Never throws for a bad signature; returns the status. */
 export declare function verifySignature(git: Git, oid: string, pin: Pin, env?: NodeJS.ProcessEnv): Promise<SignatureResult>;
 export {};

@@ -15,5 +15,11 @@ export declare function outsideMessage(rel: string, link: string, what?: string)
     message: string;
     fix: string;
 };
-/** Throws UnsafePathError when `rel` is reached through a symlink that leads outside `root`. */
-export declare function assertNoOutsideLink(root: string, rel: string, what: string): void;
+/**
+ * The repo-relative path a symlink at `rel` resolves to, when every link on the way stays
+ * inside the repository (outside `.git/`) and the end is a regular file; else undefined.
+ * A data file turned into a link to another file of the repository is what its readers get
+ * through it, so it is checked as that content under the link's name (a schema-mapped file
+ * linked to an unmapped one must not escape its schema).
+ */
+export declare function insideLinkTarget(root: string, rel: string): string | undefined;

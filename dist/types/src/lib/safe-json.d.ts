@@ -1,5 +1,4 @@
 import type { Finding } from "../core/finding.js";
-import "../core/parse/yaml.js";
 import type { SchemaOption } from "./schema-option.js";
 export interface WriteOptions {
     /**

@@ -5,8 +5,6 @@ export interface ResolvedValidator {
     validate: Validator;
     schemaPath: string;
 }
-/** Find the repository root above `file`: the nearest folder with .integrity-guard/ or .git. */
-export declare function findRoot(file: string): string | undefined;
 /**
  * The validator for `file`, or undefined when no schema applies.
  * `schema`: a schema object, a schema file path (relative to the cwd), false (never validate),

@@ -4,7 +4,6 @@
  * wild assume); an unknown meta-schema URI is an error rather than a guess.
  */
 export type Draft = "draft-06" | "draft-07" | "2019-09" | "2020-12" | "draft-04";
-export declare const SUPPORTED_DRAFTS: readonly Draft[];
 /** The draft of a schema, or `{ unknown }` with the `$schema` value when it names none we know. */
 export declare function draftOf(schema: unknown): Draft | {
     unknown: string;

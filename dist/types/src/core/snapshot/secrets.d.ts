@@ -1,5 +1,3 @@
-/** Human-readable list of the patterns below (for messages and the docs). */
-export declare const SECRET_NAME_PATTERNS: readonly string[];
 /** The pattern a repo-relative path's name matches, or undefined when it does not look like a secret. */
 export declare function secretLooking(path: string): string | undefined;
 /**
