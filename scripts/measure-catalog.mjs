@@ -6,7 +6,7 @@
 // root-type skips) and writes every catalog finding to --out/findings.json for review by hand;
 // test/fixtures/well-known/MEASURED.md records the reviewed results.
 //
-//   node scripts/measure-catalog.mjs [--mirrors DIR] [--out DIR] [--max-per-entry N] [--cli BIN]
+//   node scripts/measure-catalog.mjs [--mirrors DIR] [--out DIR] [--max-per-entry N] [--cli BIN] [--only A+B,C+D]
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +22,8 @@ const mirrors = path.resolve(flag("--mirrors", process.env.IG_MIRRORS ?? "/work/
 const out = path.resolve(flag("--out", "/tmp/ig-measure-catalog"));
 const maxPerEntry = Number(flag("--max-per-entry", "200"));
 // Another build to measure (an unpacked older release: its bin/, dist/ and vendor/), for before/after.
+// Only these mirrors (comma-separated OWNER+NAME), e.g. those with findings in an earlier run.
+const only = flag("--only", "").split(",").filter(Boolean);
 const cli = path.resolve(flag("--cli", path.join(root, "bin/integrity-guard.js")));
 const catalog = JSON.parse(fs.readFileSync(path.join(root, "vendor/schemastore/catalog.json"), "utf8"));
 const entries = catalog.schemas.map((e) => ({
@@ -39,13 +41,15 @@ const stats = Object.fromEntries(entries.map((e) => [e.id, { files: 0, filesWith
 const all = [];
 for (const name of fs.readdirSync(mirrors).sort()) {
   const gitDir = path.join(mirrors, name, "repo");
-  if (!fs.existsSync(gitDir)) continue;
+  if (!fs.existsSync(gitDir) || (only.length && !only.includes(name))) continue;
   let listing;
   try {
-    listing = execFileSync("git", ["--git-dir", gitDir, "ls-tree", "-r", "--name-only", "-z", "HEAD"], { maxBuffer: 1 << 28 })
+    // Regular files only: a symlink's blob is its target path, not the file a checkout shows.
+    listing = execFileSync("git", ["--git-dir", gitDir, "ls-tree", "-r", "-z", "HEAD"], { maxBuffer: 1 << 28 })
       .toString("utf8")
       .split("\0")
-      .filter(Boolean);
+      .filter((l) => l.startsWith("100"))
+      .map((l) => l.slice(l.indexOf("\t") + 1));
   } catch {
     continue;
   }

@@ -182,6 +182,8 @@ const ENTRIES = [
  * vendor/schemastore/patches.json records each (what, why, evidence) and
  * test/unit/catalog-vendor.test.ts re-applies them to upstream/ and compares the result.
  */
+/** The value types upstream allows in env and with (workflow-null-value adds null). */
+const ENVONEOF = [{ type: "string" }, { type: "number" }, { type: "boolean" }];
 const PATCHES = [
   {
     id: "workflow-strategy-without-matrix",
@@ -201,9 +203,9 @@ const PATCHES = [
     id: "dependabot-deprecated-reviewers",
     file: "dependabot-2.0.json",
     what: "updates[].reviewers is allowed again (an array of user or team names, like assignees), marked deprecated.",
-    why: "GitHub deprecated `reviewers` (reviews now come from CODEOWNERS) and SchemaStore dropped it, but Dependabot still accepts a dependabot.yml that has it; rejecting it blocks files that work.",
+    why: "GitHub deprecated `reviewers` (reviews now come from CODEOWNERS, changelog 2025-04-29) and SchemaStore dropped it (its negative test reviewers-no-longer-valid-2025-08-08), but Dependabot answers a file that has it with a deprecation comment, not a refusal: blocking the commit breaks nothing that is broken.",
     evidence:
-      "jekyll/jekyll .github/dependabot.yml (`reviewers: [jekyll/core]`): deprecated, not refused by Dependabot; the key was in SchemaStore's schema before its removal, with this shape.",
+      'jekyll/jekyll .github/dependabot.yml (`reviewers: [jekyll/core]`); pypa/bandersnatch pull request 1943 quotes Dependabot\'s warning comment ("The reviewers field in the dependabot.yml file will be removed soon") on a config it kept running.',
     ops: [
       {
         op: "add",
@@ -216,6 +218,110 @@ const PATCHES = [
           minItems: 1,
           uniqueItems: true,
         },
+      },
+    ],
+  },
+  {
+    id: "workflow-single-glob-string",
+    file: "github-workflow.json",
+    what: "on.<event>.branches, tags, paths (and their -ignore forms) may be one string as well as a list.",
+    why: "GitHub Actions reads a single string as a one-item list (`branches: master` triggers on pushes to master); the schema's `globs` accepts only an array.",
+    evidence:
+      "excalidraw/excalidraw .github/workflows/test.yml (`on: push: branches: master`) runs on every push to master (reported by wt-realworld, /work/notes/catalog-fp.md).",
+    ops: [
+      { op: "test", path: "/definitions/globs", value: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 } },
+      {
+        op: "replace",
+        path: "/definitions/globs",
+        value: {
+          anyOf: [
+            { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+            { type: "string", minLength: 1 },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    id: "workflow-null-value",
+    file: "github-workflow.json",
+    what: "a value of env and with (steps[].with, jobs.<id>.with) may be null.",
+    why: "GitHub reads a null input or variable as an empty string (`globs:` with only a comment after it); the schema allows only string, number and boolean values.",
+    evidence:
+      "gohugoio/hugoDocs .github/workflows/lint.yml (`with: globs:` set to null to override the default) is the repository's running markdownlint job (reported by wt-realworld).",
+    ops: [
+      { op: "test", path: "/definitions/env/oneOf/0/additionalProperties/oneOf", value: ENVONEOF },
+      { op: "replace", path: "/definitions/env/oneOf/0/additionalProperties/oneOf", value: [...ENVONEOF, { type: "null" }] },
+    ],
+  },
+  {
+    id: "action-name-description-optional",
+    file: "github-action.json",
+    what: "action.yml requires only `runs` (name and description become optional).",
+    why: "The runner runs a local action (`uses: ./.github/actions/x`) without a name or a description; only publishing to the Marketplace needs them.",
+    evidence:
+      "esphome/esphome .github/actions/build-image/action.yaml (no description) and pre-commit/pre-commit .github/actions/pre-test/action.yml (no name, no description) run in their CI on every push.",
+    ops: [
+      { op: "test", path: "/required", value: ["name", "description", "runs"] },
+      { op: "replace", path: "/required", value: ["runs"] },
+    ],
+  },
+  {
+    id: "action-input-description-optional",
+    file: "github-action.json",
+    what: "inputs.<id> no longer requires `description`.",
+    why: "The runner accepts an input without a description; GitHub's own actions declare such inputs.",
+    evidence:
+      "github/codeql-action init/action.yml, analyze/action.yml and five more declare `matrix:` with only a default; every CodeQL workflow runs them.",
+    ops: [
+      { op: "test", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required", value: ["description"] },
+      { op: "remove", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required" },
+    ],
+  },
+  {
+    id: "action-input-extra-keys",
+    file: "github-action.json",
+    what: "inputs.<id> may have keys beyond description, deprecationMessage, required, default.",
+    why: "The runner reads those four keys of an input and ignores the rest (authors document `type` or `example` there); the schema refuses any other key.",
+    evidence:
+      "esphome/esphome .github/actions/build-image/action.yaml (`type:` and `example:` under inputs) is used by its CI on every push (reported by wt-realworld).",
+    ops: [
+      { op: "test", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/additionalProperties", value: false },
+      { op: "remove", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/additionalProperties" },
+    ],
+  },
+  {
+    id: "compose-pre-start",
+    file: "compose-spec.json",
+    what: "services.<name>.pre_start: a list of hooks, the shape of post_start.",
+    why: "docker compose validates against the schema compose-go embeds, newer than this copy: it accepts pre_start hooks, which this copy does not list yet.",
+    evidence:
+      "docker/compose pkg/e2e/testdata/TestPreStartHook*/compose.yaml (ten e2e fixtures at f72979427042620a94dd52ce78b39c68cb02c085).",
+    ops: [
+      {
+        op: "add",
+        path: "/definitions/service/properties/pre_start",
+        value: {
+          type: "array",
+          items: { $ref: "#/definitions/service_hook" },
+          description: "Commands to run before the container starts.",
+        },
+      },
+    ],
+  },
+  {
+    id: "compose-model-without-options",
+    file: "compose-spec.json",
+    what: "services.<name>.models.<model> may be null (no options), as services.<name>.networks.<network> may.",
+    why: "docker compose reads `models: {llm: }` as the model with default options; the schema requires an object.",
+    evidence:
+      "docker/compose pkg/e2e/testdata/TestLocalComposeConfigNoConsistency/compose.yaml (at f72979427042620a94dd52ce78b39c68cb02c085).",
+    ops: [
+      { op: "test", path: "/definitions/service/properties/models/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/type", value: "object" },
+      {
+        op: "replace",
+        path: "/definitions/service/properties/models/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/type",
+        value: ["object", "null"],
       },
     ],
   },

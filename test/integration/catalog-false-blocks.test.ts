@@ -61,7 +61,49 @@ describe("real files their consumer accepts are not blocked", () => {
     }));
 });
 
+describe("more schema strictness the consumer does not have (vendoring patches)", () => {
+  it.each([
+    ["single-glob-string", ".github/workflows/test.yml", "`branches: master`, one string (excalidraw/excalidraw)"],
+    ["null-with-value", ".github/workflows/lint.yml", "a `with:` input set to null"],
+    ["local-action", ".github/actions/build/action.yml", "a local action without description, inputs with type and example"],
+  ])("%s: %s passes", (name, file) =>
+    withRepo(async (repo) => {
+      copyFixture(repo, name, file);
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }),
+  );
+
+  it("a compose service with pre_start hooks and a model without options passes (docker compose accepts both)", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        "compose.yaml",
+        "services:\n  app:\n    image: alpine\n    pre_start:\n      - command: echo ready\n    models:\n      llm:\nmodels:\n  llm:\n    model: ai/example\n",
+      );
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+});
+
 describe("genuine errors stay blocking", () => {
+  it("patched keys keep their types: a list-valued reviewers of numbers, a pre_start that is no list, an action without runs", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/dependabot.yml",
+        "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n    reviewers: octocat\n",
+      );
+      repo.write("compose.yaml", "services:\n  app:\n    image: alpine\n    pre_start: echo\n");
+      repo.write("action.yml", "name: x\ninputs:\n  a:\n    default: '1'\n");
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}:${f.column}`);
+      expect(errors).toContain(".github/dependabot.yml:7:16");
+      expect(errors).toContain("compose.yaml:4:16");
+      expect(errors).toContain("action.yml:1:1");
+    }));
+
   it("the root-type guard skips only the other container: a compose mapping of wrong types, a scalar, an empty file still fail", () =>
     withRepo(async (repo) => {
       repo.write("compose.yaml", COMPOSE_WRONG_TYPE);
