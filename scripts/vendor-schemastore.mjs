@@ -293,18 +293,29 @@ const PATCHES = [
   {
     id: "compose-pre-start",
     file: "compose-spec.json",
-    what: "services.<name>.pre_start: a list of hooks, the shape of post_start.",
-    why: "docker compose validates against the schema compose-go embeds, newer than this copy: it accepts pre_start hooks, which this copy does not list yet.",
+    what: "services.<name>.pre_start: a list of hooks, each with a command, optionally the image it runs in and the keys of a post_start hook; other keys are not checked (the feature is newer than this copy).",
+    why: "docker compose validates against the schema compose-go embeds, newer than this copy: it accepts pre_start hooks (run in an image of their own before the container starts), which this copy does not list yet.",
     evidence:
-      "docker/compose pkg/e2e/testdata/TestPreStartHook*/compose.yaml (ten e2e fixtures at f72979427042620a94dd52ce78b39c68cb02c085).",
+      "docker/compose pkg/e2e/testdata/TestPreStartHook*/compose.yaml (ten e2e fixtures at f72979427042620a94dd52ce78b39c68cb02c085; hooks with image and command).",
     ops: [
       {
         op: "add",
         path: "/definitions/service/properties/pre_start",
         value: {
           type: "array",
-          items: { $ref: "#/definitions/service_hook" },
-          description: "Commands to run before the container starts.",
+          description: "Commands to run, each in a container of its own, before the service's container starts.",
+          items: {
+            type: "object",
+            properties: {
+              image: { type: "string", description: "Image the hook runs in." },
+              command: { $ref: "#/definitions/command" },
+              user: { type: "string" },
+              privileged: { type: ["boolean", "string"] },
+              working_dir: { type: "string" },
+              environment: { $ref: "#/definitions/list_or_dict" },
+            },
+            required: ["command"],
+          },
         },
       },
     ],

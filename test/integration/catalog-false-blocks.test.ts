@@ -79,7 +79,7 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
     withRepo(async (repo) => {
       repo.write(
         "compose.yaml",
-        "services:\n  app:\n    image: alpine\n    pre_start:\n      - command: echo ready\n    models:\n      llm:\nmodels:\n  llm:\n    model: ai/example\n",
+        "services:\n  app:\n    image: alpine\n    pre_start:\n      - image: busybox\n        command: echo ready\n    models:\n      llm:\nmodels:\n  llm:\n    model: ai/example\n",
       );
       const r = await check(repo);
       expect(r.findings).toEqual([]);

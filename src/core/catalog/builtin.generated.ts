@@ -186,7 +186,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
 export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "ava.json": "3c02652299c240b152d8d30bc476dfa4bda7854132632dc9595afe53ac12ee0a",
   "cloudbuild.json": "68524c6a0a83f91767cabe96ec92bd59924c336f114551e5254027d14dbdc1f3",
-  "compose-spec.json": "50413957d200d92e396b9ae1503cff935c18caa7d43bfcf774811b0e2adf45f8",
+  "compose-spec.json": "d8610091653b56a3ccf0f5f8483e5d70d55102f9f672059c5b4936b9816378f3",
   "dependabot-2.0.json": "4ed7b33a25815fcffd1a5212e32f56548cc94d968207210bd4f893a0df06e173",
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
