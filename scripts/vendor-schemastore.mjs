@@ -173,6 +173,171 @@ const ENTRIES = [
   },
 ];
 
+/**
+ * Small, named patches to vendored schemas where the schema is stricter than the consumer it
+ * describes: a real file the consumer accepts must not be blocked (priority 2). Each is a list
+ * of JSON Patch operations (RFC 6902: test, remove, add, replace) applied to the upstream copy,
+ * which stays vendored as-is under upstream/; `test` operations make the build fail when the
+ * upstream text changed, so a patch is reviewed again rather than applied blindly.
+ * vendor/schemastore/patches.json records each (what, why, evidence) and
+ * test/unit/catalog-vendor.test.ts re-applies them to upstream/ and compares the result.
+ */
+/** The value types upstream allows in env and with (workflow-null-value adds null). */
+const ENVONEOF = [{ type: "string" }, { type: "number" }, { type: "boolean" }];
+const PATCHES = [
+  {
+    id: "workflow-strategy-without-matrix",
+    file: "github-workflow.json",
+    what: "jobs.<id>.strategy no longer requires `matrix` (normal and reusable-workflow jobs).",
+    why: "GitHub runs a job whose strategy has only fail-fast or max-parallel; the schema's `required: [matrix]` blocks such workflows.",
+    evidence:
+      "lobsters/lobsters .github/workflows/check.yml (four jobs with `strategy: {fail-fast: false}` and no matrix) runs on GitHub Actions; GitHub's workflow syntax documents strategy.fail-fast and strategy.max-parallel as keys of their own.",
+    ops: [
+      { op: "test", path: "/definitions/normalJob/properties/strategy/required", value: ["matrix"] },
+      { op: "remove", path: "/definitions/normalJob/properties/strategy/required" },
+      { op: "test", path: "/definitions/reusableWorkflowCallJob/properties/strategy/required", value: ["matrix"] },
+      { op: "remove", path: "/definitions/reusableWorkflowCallJob/properties/strategy/required" },
+    ],
+  },
+  {
+    id: "dependabot-deprecated-reviewers",
+    file: "dependabot-2.0.json",
+    what: "updates[].reviewers is allowed again (an array of user or team names, like assignees), marked deprecated.",
+    why: "GitHub deprecated `reviewers` (reviews now come from CODEOWNERS, changelog 2025-04-29) and SchemaStore dropped it (its negative test reviewers-no-longer-valid-2025-08-08), but Dependabot answers a file that has it with a deprecation comment, not a refusal: blocking the commit breaks nothing that is broken.",
+    evidence:
+      'jekyll/jekyll .github/dependabot.yml (`reviewers: [jekyll/core]`); pypa/bandersnatch pull request 1943 quotes Dependabot\'s warning comment ("The reviewers field in the dependabot.yml file will be removed soon") on a config it kept running.',
+    ops: [
+      {
+        op: "add",
+        path: "/definitions/update/properties/reviewers",
+        value: {
+          description: "Deprecated: Dependabot requests reviews from CODEOWNERS instead; the key is still accepted and ignored.",
+          deprecated: true,
+          type: "array",
+          items: { type: "string", minLength: 1 },
+          minItems: 1,
+          uniqueItems: true,
+        },
+      },
+    ],
+  },
+  {
+    id: "workflow-single-glob-string",
+    file: "github-workflow.json",
+    what: "on.<event>.branches, tags, paths (and their -ignore forms) may be one string as well as a list.",
+    why: "GitHub Actions reads a single string as a one-item list (`branches: master` triggers on pushes to master); the schema's `globs` accepts only an array.",
+    evidence:
+      "excalidraw/excalidraw .github/workflows/test.yml (`on: push: branches: master`) runs on every push to master (reported by wt-realworld, /work/notes/catalog-fp.md).",
+    ops: [
+      { op: "test", path: "/definitions/globs", value: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 } },
+      {
+        op: "replace",
+        path: "/definitions/globs",
+        value: {
+          anyOf: [
+            { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+            { type: "string", minLength: 1 },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    id: "workflow-null-value",
+    file: "github-workflow.json",
+    what: "a value of env and with (steps[].with, jobs.<id>.with) may be null.",
+    why: "GitHub reads a null input or variable as an empty string (`globs:` with only a comment after it); the schema allows only string, number and boolean values.",
+    evidence:
+      "gohugoio/hugoDocs .github/workflows/lint.yml (`with: globs:` set to null to override the default) is the repository's running markdownlint job (reported by wt-realworld).",
+    ops: [
+      { op: "test", path: "/definitions/env/oneOf/0/additionalProperties/oneOf", value: ENVONEOF },
+      { op: "replace", path: "/definitions/env/oneOf/0/additionalProperties/oneOf", value: [...ENVONEOF, { type: "null" }] },
+    ],
+  },
+  {
+    id: "action-name-description-optional",
+    file: "github-action.json",
+    what: "action.yml requires only `runs` (name and description become optional).",
+    why: "The runner runs a local action (`uses: ./.github/actions/x`) without a name or a description; only publishing to the Marketplace needs them.",
+    evidence:
+      "esphome/esphome .github/actions/build-image/action.yaml (no description) and pre-commit/pre-commit .github/actions/pre-test/action.yml (no name, no description) run in their CI on every push.",
+    ops: [
+      { op: "test", path: "/required", value: ["name", "description", "runs"] },
+      { op: "replace", path: "/required", value: ["runs"] },
+    ],
+  },
+  {
+    id: "action-input-description-optional",
+    file: "github-action.json",
+    what: "inputs.<id> no longer requires `description`.",
+    why: "The runner accepts an input without a description; GitHub's own actions declare such inputs.",
+    evidence:
+      "github/codeql-action init/action.yml, analyze/action.yml and five more declare `matrix:` with only a default; every CodeQL workflow runs them.",
+    ops: [
+      { op: "test", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required", value: ["description"] },
+      { op: "remove", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required" },
+    ],
+  },
+  {
+    id: "action-input-extra-keys",
+    file: "github-action.json",
+    what: "inputs.<id> may have keys beyond description, deprecationMessage, required, default.",
+    why: "The runner reads those four keys of an input and ignores the rest (authors document `type` or `example` there); the schema refuses any other key.",
+    evidence:
+      "esphome/esphome .github/actions/build-image/action.yaml (`type:` and `example:` under inputs) is used by its CI on every push (reported by wt-realworld).",
+    ops: [
+      { op: "test", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/additionalProperties", value: false },
+      { op: "remove", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/additionalProperties" },
+    ],
+  },
+  {
+    id: "compose-pre-start",
+    file: "compose-spec.json",
+    what: "services.<name>.pre_start: a list of hooks, each with a command, optionally the image it runs in and the keys of a post_start hook; other keys are not checked (the feature is newer than this copy).",
+    why: "docker compose validates against the schema compose-go embeds, newer than this copy: it accepts pre_start hooks (run in an image of their own before the container starts), which this copy does not list yet.",
+    evidence:
+      "docker/compose pkg/e2e/testdata/TestPreStartHook*/compose.yaml (ten e2e fixtures at f72979427042620a94dd52ce78b39c68cb02c085; hooks with image and command).",
+    ops: [
+      {
+        op: "add",
+        path: "/definitions/service/properties/pre_start",
+        value: {
+          type: "array",
+          description: "Commands to run, each in a container of its own, before the service's container starts.",
+          items: {
+            type: "object",
+            properties: {
+              image: { type: "string", description: "Image the hook runs in." },
+              command: { $ref: "#/definitions/command" },
+              user: { type: "string" },
+              privileged: { type: ["boolean", "string"] },
+              working_dir: { type: "string" },
+              environment: { $ref: "#/definitions/list_or_dict" },
+            },
+            required: ["command"],
+          },
+        },
+      },
+    ],
+  },
+  {
+    id: "compose-model-without-options",
+    file: "compose-spec.json",
+    what: "services.<name>.models.<model> may be null (no options), as services.<name>.networks.<network> may.",
+    why: "docker compose reads `models: {llm: }` as the model with default options; the schema requires an object.",
+    evidence:
+      "docker/compose pkg/e2e/testdata/TestLocalComposeConfigNoConsistency/compose.yaml (at f72979427042620a94dd52ce78b39c68cb02c085).",
+    ops: [
+      { op: "test", path: "/definitions/service/properties/models/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/type", value: "object" },
+      {
+        op: "replace",
+        path: "/definitions/service/properties/models/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/type",
+        value: ["object", "null"],
+      },
+    ],
+  },
+];
+
 /** Hosts SchemaStore publishes its schemas under; a ref to one names a vendored file by its base name. */
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
@@ -196,6 +361,55 @@ out.set("LICENSE", license);
 function storeSchema(file) {
   const p = path.join(storeDir, "schemas", file);
   return fs.existsSync(p) ? fs.readFileSync(p) : undefined;
+}
+
+/**
+ * Apply the patches of one file (JSON Patch: test, remove, add, replace) to its upstream bytes;
+ * the result is written as 2-space JSON plus a newline, so the same upstream and patches always
+ * give the same bytes (test/unit/catalog-vendor.test.ts re-applies them).
+ */
+function applyPatches(bytes, patches) {
+  const doc = JSON.parse(bytes.toString("utf8"));
+  for (const p of patches) {
+    for (const op of p.ops) {
+      const keys = op.path
+        .split("/")
+        .slice(1)
+        .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const last = keys.pop();
+      let parent = doc;
+      for (const k of keys) {
+        if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, k))
+          throw new Error(`patch ${p.id}: ${op.path} not found in ${p.file}`);
+        parent = parent[k];
+      }
+      const has = parent !== null && typeof parent === "object" && Object.hasOwn(parent, last);
+      if (op.op === "test") {
+        if (!has || JSON.stringify(parent[last]) !== JSON.stringify(op.value))
+          throw new Error(
+            `patch ${p.id}: ${op.path} in ${p.file} is no longer ${JSON.stringify(op.value)}; review the patch against the new upstream`,
+          );
+      } else if (op.op === "remove" || op.op === "replace") {
+        if (!has) throw new Error(`patch ${p.id}: ${op.path} not found in ${p.file}`);
+        if (op.op === "remove") delete parent[last];
+        else parent[last] = op.value;
+      } else if (op.op === "add") {
+        if (has) throw new Error(`patch ${p.id}: ${op.path} already exists in ${p.file}; the patch may be obsolete`);
+        parent[last] = op.value;
+      } else throw new Error(`patch ${p.id}: unsupported op ${op.op}`);
+    }
+  }
+  return Buffer.from(JSON.stringify(doc, null, 2) + "\n");
+}
+
+/**
+ * The container type a schema requires at the root ("object" or "array"), or undefined when it
+ * allows both or says nothing: a file matched by name whose root is the other container is
+ * another kind of file (an Ansible task list named docker-compose.yml), not a broken one.
+ */
+function rootTypeOf(schema) {
+  const t = schema && typeof schema === "object" ? schema.type : undefined;
+  return t === "object" || t === "array" ? t : undefined;
 }
 
 /** Remote and sibling $refs of a schema value (fragment-only refs are internal). */
@@ -228,13 +442,22 @@ for (const e of ENTRIES) {
     let bytes;
     if (e.from) {
       const x = EXTERNAL[e.from];
-      bytes = fs.readFileSync(externalDir ? path.join(externalDir, x.repo.replace("/", "+"), x.path) : path.join(VENDOR, "schemas", file));
+      const kept = fs.existsSync(path.join(VENDOR, "upstream", file))
+        ? path.join(VENDOR, "upstream", file)
+        : path.join(VENDOR, "schemas", file);
+      bytes = fs.readFileSync(externalDir ? path.join(externalDir, x.repo.replace("/", "+"), x.path) : kept);
     } else bytes = storeSchema(file);
     if (!bytes) {
       vendorable = false;
       break;
     }
     files.push(file);
+    const patches = PATCHES.filter((p) => p.file === file);
+    if (patches.length) {
+      // The upstream copy as it is, and the patched copy that is used.
+      out.set(`upstream/${file}`, bytes);
+      bytes = applyPatches(bytes, patches);
+    }
     out.set(`schemas/${file}`, bytes);
     for (const ref of refsOf(JSON.parse(bytes.toString("utf8")))) {
       const m = SCHEMASTORE_HOST.exec(ref);
@@ -264,6 +487,8 @@ for (const e of ENTRIES) {
     files,
     level: e.level,
     why: e.why,
+    patches: PATCHES.filter((p) => files.includes(p.file)).map((p) => p.id),
+    rootType: rootTypeOf(JSON.parse(out.get(`schemas/${e.file}`).toString("utf8"))),
     source: e.from ? EXTERNAL[e.from] : SCHEMASTORE,
   });
 }
@@ -300,8 +525,24 @@ const vendoredCatalog = {
     file: e.file,
     level: e.level,
     why: e.why,
+    ...(e.patches.length ? { patches: e.patches } : {}),
   })),
 };
+const usedPatches = PATCHES.filter((p) => out.has(`upstream/${p.file}`));
+out.set(
+  "patches.json",
+  Buffer.from(
+    JSON.stringify(
+      {
+        $comment:
+          "Generated by scripts/vendor-schemastore.mjs: patches applied to upstream/<file> to make schemas/<file>, where the schema is stricter than its consumer (docs/catalog.md).",
+        patches: usedPatches.map((p) => ({ id: p.id, file: p.file, what: p.what, why: p.why, evidence: p.evidence, ops: p.ops })),
+      },
+      null,
+      2,
+    ) + "\n",
+  ),
+);
 out.set("catalog.json", Buffer.from(JSON.stringify(vendoredCatalog, null, 2) + "\n"));
 
 const sources = [
@@ -320,6 +561,13 @@ const sources = [
   "|---|---|---|",
   ...entries.map((e) => `| ${e.id} | ${e.files.join(", ")} | ${e.source.repo}@${e.source.commit.slice(0, 12)} |`),
   "",
+  ...(usedPatches.length
+    ? [
+        "Patched (the upstream copy is kept in `upstream/`; `patches.json` has the operations):",
+        ...usedPatches.map((p) => `- ${p.id} (${p.file}): ${p.what} Why: ${p.why}`),
+        "",
+      ]
+    : []),
   ...(stubs.length ? [`Empty stand-ins (not in the snapshot, referenced by URL): ${stubs.join(", ")}.`, ""] : []),
   ...(skipped.length ? ["Left out:", ...skipped.map((s) => `- ${s.id}: ${s.why}`), ""] : []),
 ].join("\n");
@@ -365,7 +613,7 @@ ${entries
     url: ${JSON.stringify(e.url)},
     file: ${JSON.stringify(e.file)},
     level: ${JSON.stringify(e.level)},
-    fileMatch: ${JSON.stringify(e.fileMatch)},
+    fileMatch: ${JSON.stringify(e.fileMatch)},${e.rootType ? `\n    rootType: ${JSON.stringify(e.rootType)},` : ""}
     match: ${reOf(e.fileMatch).toString()},
   },`,
   )
@@ -399,8 +647,10 @@ for (const [rel, bytes] of out) write(path.join(VENDOR, rel), bytes);
 const prettierOptions = (await prettier.resolveConfig(GENERATED)) ?? {};
 write(GENERATED, Buffer.from(await prettier.format(generated, { ...prettierOptions, filepath: GENERATED })));
 if (!check) {
-  for (const name of fs.existsSync(path.join(VENDOR, "schemas")) ? fs.readdirSync(path.join(VENDOR, "schemas")) : []) {
-    if (!out.has(`schemas/${name}`)) fs.rmSync(path.join(VENDOR, "schemas", name));
+  for (const dir of ["schemas", "upstream"]) {
+    for (const name of fs.existsSync(path.join(VENDOR, dir)) ? fs.readdirSync(path.join(VENDOR, dir)) : []) {
+      if (!out.has(`${dir}/${name}`)) fs.rmSync(path.join(VENDOR, dir, name));
+    }
   }
   console.log(`vendored ${entries.length} entries (${[...out.keys()].filter((k) => k.startsWith("schemas/")).length} schema files)`);
   for (const s of skipped) console.log(`left out ${s.id}: ${s.why}`);

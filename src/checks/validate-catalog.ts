@@ -60,3 +60,29 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
       : (error.fix ?? `fix the entry in ${entry.catalog}`),
   };
 }
+
+/**
+ * A file a built-in entry matched by name, whose root is the other container than the entry's
+ * schema requires (an Ansible task list named docker-compose.yml): not that kind of file, so a
+ * notice saying why it was not validated against the entry, and no schema errors. Only a list
+ * where a mapping is expected or the reverse: an empty document (null) or a scalar is validated
+ * as usual, since a truncated or overwritten well-known file must still fail its schema.
+ */
+export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[]): Finding | undefined {
+  if (!entry.rootType || entry.catalog !== "built-in" || documents.length === 0) return undefined;
+  const kindOf = (d: unknown) => (Array.isArray(d) ? "array" : d !== null && typeof d === "object" ? "object" : undefined);
+  const other = entry.rootType === "object" ? "array" : "object";
+  if (!documents.every((d) => kindOf(d) === other)) return undefined;
+  const name = (t: string) => (t === "object" ? "a mapping" : "a list");
+  return {
+    rule: "schema/skipped",
+    level: "notice",
+    file,
+    line: 1,
+    column: 1,
+    message: `${file} matches the built-in entry ${entry.id} by name, but its root is ${name(other)} where ${entry.id} files are ${name(entry.rootType)}: it is another kind of file and was not validated against ${entry.label}`,
+    expected: `${name(entry.rootType)} at the root`,
+    found: name(other),
+    fix: `if it is meant to be a ${entry.id} file, make its root ${name(entry.rootType)}; to check it against a schema of its own, map it in validate.schemas`,
+  };
+}

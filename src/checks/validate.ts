@@ -31,7 +31,7 @@ import { insideLinkTarget } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
-import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, prepareCatalog } from "./validate-catalog.js";
+import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 
@@ -400,6 +400,11 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   // Schema errors beyond the per-file cap are counted, not located (run-checks.ts caps the rest).
   let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
   for (const ref of choice.schemas) {
+    const otherKind = catalogOf(ref) && notThisKind(file, catalogOf(ref)!, doc.documents);
+    if (otherKind) {
+      findings.push(otherKind);
+      continue;
+    }
     let validate;
     try {
       validate = await store.get(ref.path);

@@ -18,16 +18,70 @@ import { corpusDir, PROJECT_ROOT } from "../helpers/repo.js";
 
 const VENDOR = path.join(PROJECT_ROOT, "vendor/schemastore");
 const digests = JSON.parse(fs.readFileSync(path.join(VENDOR, "digests.json"), "utf8")) as Record<string, string>;
+interface PatchOp {
+  op: "test" | "remove" | "add" | "replace";
+  path: string;
+  value?: unknown;
+}
+
+/** RFC 6902 on plain JSON, the subset the vendor script writes (a test that fails throws). */
+function applyOp(doc: unknown, op: PatchOp): void {
+  const keys = op.path
+    .split("/")
+    .slice(1)
+    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const last = keys.pop()!;
+  let parent = doc as Record<string, unknown>;
+  for (const k of keys) parent = parent[k] as Record<string, unknown>;
+  if (op.op === "test") expect(parent[last], op.path).toEqual(op.value);
+  else if (op.op === "remove") delete parent[last];
+  else parent[last] = op.value;
+}
+
 const sha = (p: string) => createHash("sha256").update(fs.readFileSync(p)).digest("hex");
 
 describe("vendor/schemastore", () => {
   it("every vendored file matches its recorded digest, and every file is recorded", () => {
     for (const [rel, digest] of Object.entries(digests)) expect(sha(path.join(VENDOR, rel)), rel).toBe(digest);
     const onDisk = [
-      ...fs.readdirSync(VENDOR).filter((n) => n !== "schemas" && n !== "digests.json"),
+      ...fs.readdirSync(VENDOR).filter((n) => n !== "schemas" && n !== "upstream" && n !== "digests.json"),
       ...fs.readdirSync(path.join(VENDOR, "schemas")).map((n) => `schemas/${n}`),
+      ...fs.readdirSync(path.join(VENDOR, "upstream")).map((n) => `upstream/${n}`),
     ].sort();
     expect(onDisk).toEqual(Object.keys(digests).sort());
+  });
+
+  it("each patched schema is its upstream copy (digest-checked) with the recorded patches applied, and nothing else", () => {
+    const { patches } = JSON.parse(fs.readFileSync(path.join(VENDOR, "patches.json"), "utf8")) as {
+      patches: { id: string; file: string; what: string; why: string; evidence: string; ops: PatchOp[] }[];
+    };
+    expect(patches.map((p) => p.id)).toEqual([
+      "workflow-strategy-without-matrix",
+      "dependabot-deprecated-reviewers",
+      "workflow-single-glob-string",
+      "workflow-null-value",
+      "action-name-description-optional",
+      "action-input-description-optional",
+      "action-input-extra-keys",
+      "compose-pre-start",
+      "compose-model-without-options",
+    ]);
+    const files = [...new Set(patches.map((p) => p.file))].sort();
+    expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);
+    for (const file of files) {
+      const doc = JSON.parse(fs.readFileSync(path.join(VENDOR, "upstream", file), "utf8")) as unknown;
+      for (const p of patches.filter((x) => x.file === file)) {
+        expect(p.what && p.why && p.evidence, p.id).toBeTruthy();
+        for (const op of p.ops) applyOp(doc, op);
+      }
+      expect(fs.readFileSync(path.join(VENDOR, "schemas", file), "utf8"), file).toBe(JSON.stringify(doc, null, 2) + "\n");
+    }
+    // The catalog names each entry's patches, so `schemas --list` and the docs can say which apply.
+    const catalog = JSON.parse(fs.readFileSync(path.join(VENDOR, "catalog.json"), "utf8")) as {
+      schemas: { id: string; patches?: string[] }[];
+    };
+    expect(catalog.schemas.find((e) => e.id === "dependabot")?.patches).toEqual(["dependabot-deprecated-reviewers"]);
+    expect(catalog.schemas.find((e) => e.id === "readthedocs")?.patches).toBeUndefined();
   });
 
   it("records the sources and the license", () => {

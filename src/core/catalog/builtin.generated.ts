@@ -21,6 +21,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
       "**/.forgejo/workflows/*.yml",
       "**/.forgejo/workflows/*.yaml",
     ],
+    rootType: "object",
     match:
       /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml)$/s,
   },
@@ -31,6 +32,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "github-action.json",
     level: "error",
     fileMatch: ["action.yml", "action.yaml"],
+    rootType: "object",
     match: /(?:^|\/)(?:action\.yml|action\.yaml)$/s,
   },
   {
@@ -45,6 +47,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
       "**/.github/dependabot.yml",
       "**/.github/dependabot.yaml",
     ],
+    rootType: "object",
     match:
       /(?:^|\/)(?:\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml)$/s,
   },
@@ -64,6 +67,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
       "**/compose.*.yml",
       "**/compose.*.yaml",
     ],
+    rootType: "object",
     match:
       /(?:^|\/)(?:docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml)$/s,
   },
@@ -74,6 +78,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "readthedocs-schema.json",
     level: "error",
     fileMatch: ["readthedocs.yml", "readthedocs.yaml", ".readthedocs.yml", ".readthedocs.yaml"],
+    rootType: "object",
     match: /(?:^|\/)(?:readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml)$/s,
   },
   {
@@ -83,6 +88,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "markdownlint-config-schema.json",
     level: "warning",
     fileMatch: [".markdownlint.json", ".markdownlint.jsonc", ".markdownlint.yaml", ".markdownlint.yml"],
+    rootType: "object",
     match: /(?:^|\/)(?:\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml)$/s,
   },
   {
@@ -92,6 +98,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "pre-commit-config.json",
     level: "error",
     fileMatch: [".pre-commit-config.yml", ".pre-commit-config.yaml"],
+    rootType: "object",
     match: /(?:^|\/)(?:\.pre-commit-config\.yml|\.pre-commit-config\.yaml)$/s,
   },
   {
@@ -101,6 +108,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "cloudbuild.json",
     level: "warning",
     fileMatch: ["cloudbuild.json", "cloudbuild.yaml", "cloudbuild.yml", "*.cloudbuild.json", "*.cloudbuild.yaml", "*.cloudbuild.yml"],
+    rootType: "object",
     match:
       /(?:^|\/)(?:cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml)$/s,
   },
@@ -111,6 +119,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "drone.json",
     level: "warning",
     fileMatch: [".drone.yml"],
+    rootType: "object",
     match: /(?:^|\/)(?:\.drone\.yml)$/s,
   },
   {
@@ -129,6 +138,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "package.json",
     level: "warning",
     fileMatch: ["package.json"],
+    rootType: "object",
     match: /(?:^|\/)(?:package\.json)$/s,
   },
   {
@@ -138,6 +148,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "tsconfig.json",
     level: "warning",
     fileMatch: ["tsconfig*.json"],
+    rootType: "object",
     match: /(?:^|\/)(?:tsconfig[^/]*\.json)$/s,
   },
   {
@@ -147,6 +158,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "eslintrc.json",
     level: "warning",
     fileMatch: [".eslintrc.json", ".eslintrc.yml", ".eslintrc.yaml"],
+    rootType: "object",
     match: /(?:^|\/)(?:\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml)$/s,
   },
   {
@@ -165,6 +177,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     file: "lerna.json",
     level: "warning",
     fileMatch: ["lerna.json"],
+    rootType: "object",
     match: /(?:^|\/)(?:lerna\.json)$/s,
   },
 ];
@@ -173,12 +186,12 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
 export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "ava.json": "3c02652299c240b152d8d30bc476dfa4bda7854132632dc9595afe53ac12ee0a",
   "cloudbuild.json": "68524c6a0a83f91767cabe96ec92bd59924c336f114551e5254027d14dbdc1f3",
-  "compose-spec.json": "1f91e091f16b2dd50ab8860e02bb391d22df553d91c145eacedb1b6eff9c3f0e",
-  "dependabot-2.0.json": "46255f692a8d661325e9d044b50f4b687aff68633b716420b64e460fb212b471",
+  "compose-spec.json": "d8610091653b56a3ccf0f5f8483e5d70d55102f9f672059c5b4936b9816378f3",
+  "dependabot-2.0.json": "4ed7b33a25815fcffd1a5212e32f56548cc94d968207210bd4f893a0df06e173",
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
-  "github-action.json": "83bd3bf0c4122ceb764927bc189d9e3794931306b53cdf89816f6f3472cadf88",
-  "github-workflow.json": "7a952fdb7c1b130732e40ccea9db9bced906c1198e97834f8a49ae3b411f3161",
+  "github-action.json": "3ab9c8bc5d5133cb5d43cfcb90b0ee090486ea4f740f68af0209b5804ec8b910",
+  "github-workflow.json": "399774794f43a68013376aff1833f137e8d27409e4e81e70fa4f8666c8fa22bd",
   "jscpd.json": "c4451c972dd7c5040375d01279d1e777f1cf672f0e227e2ea92e3ac4b106cfd7",
   "kubernetes-definitions.json": "e12ff558a488df7fb521815e41c01b8e1e9bf740fe7dd77bce38ae546fc460a1",
   "lerna.json": "d4ccf2f31ed12d18064d9a0cf1877a1ad8cf3da20a74bedd092ebcd3f32cea9c",

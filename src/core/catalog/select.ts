@@ -36,6 +36,11 @@ export interface CatalogMatch {
   label: string;
   /** The fileMatch globs of the entry (the `schemas` command says which one matched). */
   fileMatch: readonly string[];
+  /**
+   * Set for a built-in entry matched by name with its vendored schema: the container that schema
+   * requires at the root. A file whose root is the other container is not this kind of file.
+   */
+  rootType?: "object" | "array";
 }
 
 interface Prepared {
@@ -62,6 +67,7 @@ function builtinEntries(cfg: ValidateConfig): Prepared[] {
         catalog: "built-in",
         label: local ?? builtinLabel(e),
         fileMatch: e.fileMatch,
+        ...(local === undefined && e.rootType ? { rootType: e.rootType } : {}),
       },
     });
   }

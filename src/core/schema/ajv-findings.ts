@@ -36,7 +36,7 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
   const seen = new Set<string>();
   const docLabel = options.doc.documents.length > 1 ? ` (document ${(options.docIndex ?? 0) + 1})` : "";
   let dropped = 0;
-  for (const e of pruneNoise(errors)) {
+  for (const e of pruneNoise(collapseAlternatives(errors))) {
     const d = describe(e, options);
     const dedupe = `${d.pointer}\0${d.message}`;
     if (seen.has(dedupe)) continue;
@@ -255,6 +255,55 @@ function schemaDescription(e: ErrorObject): string {
 
 function schemaLocation(file: string, keywordPath: string): string {
   return keywordPath.startsWith("#") ? `${file}${keywordPath}` : `${file} -> ${keywordPath}`;
+}
+
+/**
+ * A failed oneOf/anyOf reports the errors of every alternative: a workflow job whose strategy
+ * lacks one key also gets "missing uses" and an "unknown key" per key from the reusable-workflow
+ * shape it never meant. Keep the alternatives that fit the value best: ajv reports an
+ * alternative's errors just before the oneOf/anyOf error, all at or under its instance path.
+ * Errors exactly at that path are grouped by the schema object that raised them (one group per
+ * alternative that rejected the value's shape). When some alternative raised none there, it
+ * fits the shape and its deeper errors explain the failure: every group at the path is dropped.
+ * Otherwise the groups with the fewest errors are kept. Only findings are dropped, never the
+ * failure: at least one error at or under the path stays (else nothing is dropped), and a oneOf
+ * that failed because several alternatives passed is left as it is.
+ */
+function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObject[] {
+  const drop = new Set<number>();
+  for (let i = 0; i < errors.length; i++) {
+    const alt = errors[i]!;
+    if (alt.keyword !== "oneOf" && alt.keyword !== "anyOf") continue;
+    const branches = Array.isArray(alt.schema) ? alt.schema.length : 0;
+    const passing = (alt.params as { passingSchemas?: unknown }).passingSchemas;
+    if (branches < 2 || (passing !== null && passing !== undefined)) continue;
+    const at = alt.instancePath;
+    let start = i;
+    while (start > 0 && within(errors[start - 1]!.instancePath, at)) start--;
+    const groups = new Map<unknown, number[]>();
+    for (let j = start; j < i; j++) {
+      const e = errors[j]!;
+      if (drop.has(j) || e.instancePath !== at || e.parentSchema === alt.parentSchema || e.parentSchema === undefined) continue;
+      const g = groups.get(e.parentSchema) ?? [];
+      g.push(j);
+      groups.set(e.parentSchema, g);
+    }
+    if (groups.size === 0) continue;
+    const fewest = Math.min(...[...groups.values()].map((g) => g.length));
+    // Every alternative rejected the shape: the closest ones (fewest errors) are kept.
+    const kept = (g: number[]) => groups.size >= branches && g.length === fewest;
+    const dropping = [...groups.values()].filter((g) => !kept(g)).flat();
+    let left = 0;
+    for (let j = start; j < i; j++) if (!drop.has(j) && !dropping.includes(j)) left++;
+    if (left === 0) continue;
+    for (const j of dropping) drop.add(j);
+  }
+  return drop.size ? errors.filter((_, j) => !drop.has(j)) : errors;
+}
+
+/** True when instance path `p` is `base` or below it. */
+function within(p: string, base: string): boolean {
+  return p === base || p.startsWith(`${base}/`);
 }
 
 /** Drop the generic "must match a schema in anyOf/oneOf" wrapper when its branches already explain. */

@@ -1,0 +1,142 @@
+/**
+ * False blocks of the built-in catalog found on real files (issue 19), one reduced fixture per
+ * cause (test/fixtures/well-known/false-blocks/, sources in test/fixtures/well-known/SOURCES.md):
+ * a schema stricter than its consumer (patched when vendored: vendor/schemastore/patches.json),
+ * a file matched by name that is another kind of file (its root is the other container), and a
+ * failed oneOf reported as the errors of every alternative. Genuine errors stay blocking.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
+import { COMPOSE_WRONG_TYPE, WORKFLOW_MISSPELT } from "../helpers/well-known.js";
+
+const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/well-known/false-blocks");
+
+interface Finding {
+  rule: string;
+  level: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+async function check(repo: TestRepo): Promise<{ code: number; findings: Finding[] }> {
+  repo.git("add", "-A");
+  const r = await repo.cli(["check", "--staged", "--format", "json"]);
+  return { code: r.code, findings: (JSON.parse(r.stdout) as { findings: Finding[] }).findings };
+}
+
+function copyFixture(repo: TestRepo, name: string, file: string): void {
+  repo.write(file, fs.readFileSync(path.join(FIXTURES, name, file)));
+}
+
+describe("real files their consumer accepts are not blocked", () => {
+  it("a job strategy with fail-fast and no matrix (lobsters/lobsters check.yml): GitHub runs it", () =>
+    withRepo(async (repo) => {
+      copyFixture(repo, "strategy-without-matrix", ".github/workflows/check.yml");
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
+  it("a dependabot.yml with the deprecated reviewers key (jekyll/jekyll): Dependabot accepts it", () =>
+    withRepo(async (repo) => {
+      copyFixture(repo, "dependabot-reviewers", ".github/dependabot.yml");
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
+  it("an Ansible task list named docker-compose.yml (geerlingguy/ansible-role-docker) is not a compose file: a notice, no error", () =>
+    withRepo(async (repo) => {
+      copyFixture(repo, "compose-task-list", "tasks/docker-compose.yml");
+      const r = await check(repo);
+      expect(r.findings.filter((f) => f.level === "error")).toEqual([]);
+      expect(r.code).toBe(0);
+      const notice = r.findings.find((f) => f.rule === "schema/skipped");
+      expect(notice).toMatchObject({ level: "notice", file: "tasks/docker-compose.yml", line: 1, column: 1 });
+      expect(notice!.message).toContain("its root is a list where compose files are a mapping");
+    }));
+});
+
+describe("more schema strictness the consumer does not have (vendoring patches)", () => {
+  it.each([
+    ["single-glob-string", ".github/workflows/test.yml", "`branches: master`, one string (excalidraw/excalidraw)"],
+    ["null-with-value", ".github/workflows/lint.yml", "a `with:` input set to null"],
+    ["local-action", ".github/actions/build/action.yml", "a local action without description, inputs with type and example"],
+  ])("%s: %s passes", (name, file) =>
+    withRepo(async (repo) => {
+      copyFixture(repo, name, file);
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }),
+  );
+
+  it("a compose service with pre_start hooks and a model without options passes (docker compose accepts both)", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        "compose.yaml",
+        "services:\n  app:\n    image: alpine\n    pre_start:\n      - image: busybox\n        command: echo ready\n    models:\n      llm:\nmodels:\n  llm:\n    model: ai/example\n",
+      );
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+});
+
+describe("genuine errors stay blocking", () => {
+  it("patched keys keep their types: a list-valued reviewers of numbers, a pre_start that is no list, an action without runs", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/dependabot.yml",
+        "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n    reviewers: octocat\n",
+      );
+      repo.write("compose.yaml", "services:\n  app:\n    image: alpine\n    pre_start: echo\n");
+      repo.write("action.yml", "name: x\ninputs:\n  a:\n    default: '1'\n");
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}:${f.column}`);
+      expect(errors).toContain(".github/dependabot.yml:7:16");
+      expect(errors).toContain("compose.yaml:4:16");
+      expect(errors).toContain("action.yml:1:1");
+    }));
+
+  it("the root-type guard skips only the other container: a compose mapping of wrong types, a scalar, an empty file still fail", () =>
+    withRepo(async (repo) => {
+      repo.write("compose.yaml", COMPOSE_WRONG_TYPE);
+      repo.write("scalar/docker-compose.yml", "services\n");
+      repo.write("empty/docker-compose.yml", "");
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errorFiles = [...new Set(r.findings.filter((f) => f.level === "error").map((f) => f.file))].sort();
+      expect(errorFiles).toEqual(["compose.yaml", "empty/docker-compose.yml", "scalar/docker-compose.yml"]);
+      expect(r.findings.some((f) => f.rule === "schema/skipped")).toBe(false);
+    }));
+
+  it("a job with a misspelt key: the errors of the job shape it fits, not those of the reusable-workflow shape", () =>
+    withRepo(async (repo) => {
+      repo.write(".github/workflows/ci.yml", WORKFLOW_MISSPELT);
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const messages = r.findings.filter((f) => f.rule === "schema/violation").map((f) => `${f.line}:${f.column} ${f.message}`);
+      expect(messages.some((m) => m.startsWith("5:5 jobs.test.runs-onn: unknown key"))).toBe(true);
+      expect(messages.some((m) => /missing required key "runs-on"/.test(m))).toBe(true);
+      // The reusable-workflow shape (a job that `uses:` another workflow) is not what was meant.
+      expect(messages.filter((m) => /missing required key "uses"|unknown key "steps"/.test(m))).toEqual([]);
+    }));
+
+  it("a strategy value of the wrong type is still one error at its line, not one per alternative", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/workflows/ci.yml",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      fail-fast: false\n      max-parallel: {n: 2}\n    steps:\n      - run: make\n",
+      );
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = r.findings.filter((f) => f.level === "error");
+      expect(errors.map((f) => `${f.line}:${f.column}`)).toEqual(["7:21"]);
+    }));
+});
