@@ -18,13 +18,19 @@ const sha = (b: Buffer | string) => crypto.createHash("sha256").update(b).digest
 function runWorker(file: string, paths: string[]): Promise<FromWorker["results"]> {
   const worker = new Worker(file);
   const results: FromWorker["results"] = [];
+  let done = false;
   return new Promise((resolve, reject) => {
     worker.on("message", (msg: FromWorker) => {
       results.push(...msg.results);
-      if (msg.done) void worker.terminate().then(() => resolve(results));
+      if (!msg.done) return;
+      done = true;
+      resolve(results);
+      void worker.terminate();
     });
     worker.on("error", reject);
-    worker.on("exit", (code) => reject(new Error(`worker exited (code ${code}) before its last batch`)));
+    worker.on("exit", (code) => {
+      if (!done) reject(new Error(`worker exited (code ${code}) before its last batch`));
+    });
     worker.postMessage({ counter: new SharedArrayBuffer(4), bufSize: 64 * 1024 });
     // Two chunks, then the end: the same order of messages the pool sends.
     worker.postMessage({ paths: paths.slice(0, 2) });
