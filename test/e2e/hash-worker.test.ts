@@ -1,6 +1,6 @@
 /**
  * The hash worker is a TypeScript module (src/io/hash/hash-worker.ts) built as its own entry
- * beside every bundle: each dist/<bundle>/hash-worker.js starts as a worker thread and answers
+ * beside every bundle: each dist/<bundle>/hash-worker.cjs starts as a worker thread and answers
  * the pool's protocol, and the built CLI, which finds it next to itself, hashes through it.
  * (From the sources, test/unit/manifest-hash*.test.ts run the same worker compiled from src.)
  */
@@ -40,8 +40,8 @@ function runWorker(file: string, paths: string[]): Promise<FromWorker["results"]
 
 describe("the hash worker built into dist/", () => {
   for (const bundle of ["cli", "action", "lib"]) {
-    it(`dist/${bundle}/hash-worker.js starts as a worker and hashes, errors as results`, async () => {
-      const file = path.join(DIST_DIR, bundle, "hash-worker.js");
+    it(`dist/${bundle}/hash-worker.cjs starts as a worker and hashes, errors as results`, async () => {
+      const file = path.join(DIST_DIR, bundle, "hash-worker.cjs");
       expect(fs.existsSync(file), file).toBe(true);
       await withRepo(async (repo) => {
         const small = repo.write("a.json", '{"a":1}\n');

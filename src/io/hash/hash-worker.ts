@@ -1,5 +1,5 @@
 /**
- * Entry of a hashing worker thread (built to dist/<bundle>/hash-worker.js by scripts/build.mjs;
+ * Entry of a hashing worker thread (built to dist/<bundle>/hash-worker.cjs by scripts/build.mjs;
  * pool.ts starts it). Protocol: {counter (SharedArrayBuffer), bufSize} first, then the paths in
  * chunks as the main thread finds them ({paths}), then {end: total}. Every worker gets every
  * chunk, in the same order, and takes the next index with Atomics.add on the shared counter, so
@@ -23,7 +23,7 @@ const BATCH_FILES = 512;
 const BATCH_BYTES = 64 * 1024 * 1024;
 
 const port = parentPort;
-if (!port) throw new Error("hash-worker.js runs only as a worker thread (started by the hash pool)");
+if (!port) throw new Error("hash-worker.cjs runs only as a worker thread (started by the hash pool)");
 
 let counter: Int32Array | undefined;
 let buf: Buffer | undefined;

@@ -49,14 +49,14 @@ let fromSources: URL | undefined;
 
 /**
  * Start one hashing thread running hash-worker.ts. Built, this module sits in a bundle of
- * dist/cli, dist/action or dist/lib, and the build puts hash-worker.js beside each (so the
+ * dist/cli, dist/action or dist/lib, and the build puts hash-worker.cjs beside each (so the
  * Action, the npm package and a checkout all find it). The name is joined at run time, not
  * written as `new URL("./x.js", import.meta.url)`, which the bundler would take over.
  */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
-  if (!here.endsWith(".ts")) return new Worker(path.join(dir, `${WORKER_FILE}.js`));
+  if (!here.endsWith(".ts")) return new Worker(path.join(dir, `${WORKER_FILE}.cjs`));
   return new Worker((fromSources ??= compileFromSources(path.join(dir, `${WORKER_FILE}.ts`))));
 }
 
