@@ -29,6 +29,11 @@ const targets = [
   ["src/action.ts", path.join(dist, "action")],
   ["src/index.ts", path.join(dist, "lib")],
 ];
+// Worker threads' entries: each is built beside every bundle (dist/<target>/<name>.<ext>), because
+// the code that starts it may sit in any of them and finds it next to itself (src/io/hash/pool.ts).
+// "cjs" (written .cjs) where the worker needs no ES module feature: a thread then starts without
+// node's ES module loader, about 10 ms of CPU less per thread (measured on the hash worker).
+const workers = [{ entry: "src/io/hash/hash-worker.ts", format: "cjs" }];
 // The config validator is generated code compiled into every bundle: regenerate it first so a
 // schema edit can never ship with a stale validator (CI then fails on any diff it leaves).
 execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
@@ -39,6 +44,7 @@ for (const [entry, out] of targets) {
   execFileSync(process.execPath, [ncc, "build", entry, "-o", out, ...NCC_FLAGS], { cwd: root, stdio: "inherit" });
   rebaseSourceMaps(out);
   minifyChunks(out);
+  for (const worker of workers) buildWorker(worker.entry, worker.format, out);
 }
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
 fs.rmSync(path.join(dist, "types"), { recursive: true, force: true });
@@ -67,6 +73,28 @@ function rebaseSourceMaps(dir) {
     });
     fs.writeFileSync(file, JSON.stringify(map));
   }
+}
+
+/**
+ * One worker entry, bundled on its own into `dir` as <name>.cjs or <name>.js (format "cjs" or
+ * "esm") with its source map (esbuild: a worker imports little, and its output is deterministic
+ * for a given version, as CI needs).
+ */
+function buildWorker(entry, format, dir) {
+  buildSync({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(dir, `${path.basename(entry, ".ts")}.${format === "cjs" ? "cjs" : "js"}`),
+    bundle: true,
+    platform: "node",
+    format,
+    target: "es2022",
+    minify: true,
+    keepNames: true,
+    legalComments: "eof",
+    sourcemap: "linked",
+    sourceRoot: "",
+    logLevel: "warning",
+  });
 }
 
 /**

@@ -211,6 +211,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // Taken before the walk: what a verdict trusts must be older than this (dir-state.ts).
   const walkStartNs = BigInt(Date.now()) * 1_000_000n;
   const states = whole ? new Map<string, PathState>() : undefined;
+  const bySealed = o.noCache ? new Map(entries.map((e) => [e.path, e])) : undefined;
   const { observed, stats, blobIds, others, walked } = await observeTree({
     git: o.git,
     root: o.root,
@@ -223,6 +224,14 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(states ? { states } : {}),
     ...(stream ? { stream } : {}),
     ...(prewalked ? { walked: prewalked } : {}),
+    ...(bySealed
+      ? {
+          matchesSealed: (p: string, ob: Observation) => {
+            const e = bySealed.get(p);
+            return e !== undefined && same(e, ob);
+          },
+        }
+      : {}),
   });
   bar?.end();
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.

@@ -117,6 +117,23 @@ describe("seal and verify", () => {
     expect(cold.hashed).toBe(7);
   });
 
+  it("verify --no-cache on a tree that matches its seal neither needs nor rewrites the stat cache", async () => {
+    repo = sealedRepoFixture();
+    expect((await repo.cli(["seal"])).code).toBe(0);
+    const cacheFile = statCacheFile(repo)!;
+    // A damaged cache: read, it would be dropped and every file recorded again (a rewrite).
+    fs.writeFileSync(cacheFile, "{damaged");
+    const clean = await repo.cli(["verify", "--no-cache", "--format", "json"]);
+    expect(clean.code).toBe(0);
+    expect(parseReport(clean.stdout).summary.hashed).toBe(7);
+    expect(fs.readFileSync(cacheFile, "utf8")).toBe("{damaged");
+    // A file that differs is still found, and the cache is consulted (and rewritten) for it.
+    repo.write("data/a.json", '{"a":9}\n');
+    const drift = await repo.cli(["verify", "--no-cache", "--format", "json"]);
+    expect(rulesOf(parseReport(drift.stdout))).toEqual(["manifest/modified data/a.json"]);
+    expect(fs.readFileSync(cacheFile, "utf8")).not.toBe("{damaged");
+  });
+
   it("records a symlink to /etc as a link and never follows it", async () => {
     repo = sealedRepoFixture();
     fs.symlinkSync("/etc", path.join(repo.dir, "data/etc-link"));

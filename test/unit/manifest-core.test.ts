@@ -108,16 +108,40 @@ describe("manifest reader", () => {
     expect(r.findings).toEqual([expect.objectContaining({ rule: "manifest/noncanonical", level: "warning" })]);
   });
 
-  it.each([["../outside.json"], ["/etc/passwd"], ["a/../../b"], ["C:/x"], ["a//b"], ["./a"], [".git/config"], ["a\\..\\b"]])(
-    "rejects the unsafe path %j with UnsafePathError",
-    (p) => {
-      expect(() => checkEntryPath(p, 3)).toThrow(UnsafePathError);
-      const m = { ...buildManifest([]), entries: [{ path: p, sha256: sha(""), size: 0 }] };
-      m.root = rootDigest(m.entries);
-      expect(() => readManifestText(JSON.stringify(m), "m.json")).toThrow(/manifest entry 0/);
-    },
-  );
+  it.each([
+    ["../outside.json"],
+    ["/etc/passwd"],
+    ["a/../../b"],
+    ["C:/x"],
+    ["a//b"],
+    ["./a"],
+    [".git/config"],
+    ["a\\..\\b"],
+    // Made only of the characters the one-pass check takes: each must still fail a segment rule.
+    [".."],
+    ["."],
+    [".git"],
+    ["a/.."],
+    ["a/."],
+    ["a/./b"],
+    ["a/../b"],
+    ["a/"],
+    ["/a"],
+    ["../a"],
+  ])("rejects the unsafe path %j with UnsafePathError", (p) => {
+    expect(() => checkEntryPath(p, 3)).toThrow(UnsafePathError);
+    const m = { ...buildManifest([]), entries: [{ path: p, sha256: sha(""), size: 0 }] };
+    m.root = rootDigest(m.entries);
+    expect(() => readManifestText(JSON.stringify(m), "m.json")).toThrow(/manifest entry 0/);
+  });
 });
+
+it.each([["a"], [".gitignore"], [".github/x.yml"], [".git-x/a"], ["a/.../b"], ["a/.b/c"], ["a/b..c"], ["d-1/e_2/f.3"]])(
+  "accepts the plain path %j",
+  (p) => {
+    expect(() => checkEntryPath(p, 3)).not.toThrow();
+  },
+);
 
 describe("diffManifest", () => {
   const sealed = [

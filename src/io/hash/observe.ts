@@ -42,6 +42,13 @@ export interface ObserveOptions {
   walked?: WalkEntry[];
   /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
   states?: Map<string, PathState>;
+  /**
+   * With `useCache: false` (verify --no-cache): whether a file just read matches what the
+   * manifest sealed. Such a file needs nothing from the stat cache (bit rot is a finding only
+   * for a file that differs), so a tree that matches throughout never loads it; its records
+   * are then left as they were, which costs a later cached run a re-read at most.
+   */
+  matchesSealed?: (rel: string, o: Observation) => boolean;
 }
 
 export interface ObserveStats {
@@ -168,12 +175,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     stats.hashed++;
     stats.bytesHashed += r.size;
     if (options.useCache && !tracked.has(p)) others.set(p, r.stat);
-    // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
-    const bitrot = r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable);
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
-    if (bitrot) o.bitrot = true;
     observed.set(p, o);
+    if (!options.useCache && options.matchesSealed?.(p, o)) return;
+    // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
+    if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) o.bitrot = true;
     if (r.stat) {
       const t = tracked.get(p);
       // Only content git vouched for before we read it: the file's mtime predates diff-files.

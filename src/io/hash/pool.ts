@@ -5,13 +5,15 @@
  * costs more than hashing a few files.
  */
 import fs from "node:fs";
-import crypto from "node:crypto";
+import { createRequire } from "node:module";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { HASH_FUNCTION_SOURCE, WORKER_SOURCE } from "./worker-code.js";
+import { hashPath, type RawResult, type StatKey } from "./hash-file.js";
+import type { FromWorker, ToWorker } from "./hash-worker.js";
 
-/** Stat of the file as it was when read: [size, mtimeNs, ino, ctimeNs] (decimal strings). */
-export type StatKey = [string, string, string, string];
+export type { StatKey } from "./hash-file.js";
 
 export type HashResult =
   { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null } | { ok: false; error: string; code: string };
@@ -40,22 +42,35 @@ const DEFAULT_BUFFER = 128 * 1024;
 const SHARE_SLICE = 64;
 const SHARE_SLICE_BYTES = 8 * 1024 * 1024;
 
-interface RawResult {
-  i?: number;
-  sha?: string;
-  size?: number;
-  exec?: boolean;
-  st?: StatKey | null;
-  err?: string;
-  code?: string;
+/** The worker's file name, beside this module's bundle (joined at run time: see startWorker). */
+const WORKER_FILE = "hash-worker";
+/** The worker compiled from the sources, once per process (only when running from src/). */
+let fromSources: URL | undefined;
+
+/**
+ * Start one hashing thread running hash-worker.ts. Built, this module sits in a bundle of
+ * dist/cli, dist/action or dist/lib, and the build puts hash-worker.cjs beside each (so the
+ * Action, the npm package and a checkout all find it). The name is joined at run time, not
+ * written as `new URL("./x.js", import.meta.url)`, which the bundler would take over.
+ */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.dirname(here);
+  if (!here.endsWith(".ts")) return new Worker(path.join(dir, `${WORKER_FILE}.cjs`));
+  return new Worker((fromSources ??= compileFromSources(path.join(dir, `${WORKER_FILE}.ts`))));
 }
 
-type HashFn = (fsMod: typeof fs, cryptoMod: typeof crypto, p: string, buf: Buffer) => RawResult;
-let inlineFn: HashFn | undefined;
-
-/** The workers' hashPath, compiled once for the main thread (one implementation for both). */
-function inlineHasher(): HashFn {
-  return (inlineFn ??= new Function(`${HASH_FUNCTION_SOURCE}; return hashPath;`)() as HashFn);
+/**
+ * Running from the sources (vitest, tsx): bundle the worker's .ts entry with esbuild, the same
+ * compiler the build uses for it, into a data: URL (an ES module node can start as a worker).
+ * Always the current sources, never a stale copy. esbuild is a dev dependency, present wherever
+ * the sources run; the module name is not a literal, so the bundler never pulls it in.
+ */
+function compileFromSources(entry: string): URL {
+  const name = "esbuild";
+  const esbuild = createRequire(import.meta.url)(name) as typeof import("esbuild");
+  const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", write: false, logLevel: "silent" });
+  return new URL(`data:text/javascript,${encodeURIComponent(out.outputFiles[0]!.text)}`);
 }
 
 function toResult(r: RawResult): HashResult {
@@ -70,12 +85,11 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
   if (paths.length === 0) return results;
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), paths.length));
   if (paths.length < (options.inlineBelow ?? 64) && !worthThreads(paths, threads)) {
-    // Same code as the workers run (one implementation), compiled here.
-    const hashPath = inlineHasher();
+    // The same code as the workers run (hash-file.ts).
     const buf = Buffer.allocUnsafe(bufSize);
     let bytes = 0;
     paths.forEach((p, i) => {
-      const r = toResult(hashPath(fs, crypto, p, buf));
+      const r = toResult(hashPath(p, buf));
       results[i] = r;
       if (r.ok) bytes += r.size;
       options.onProgress?.(i + 1, bytes);
@@ -130,12 +144,12 @@ export class HashStream {
     const bufSize = options.bufferSize ?? DEFAULT_BUFFER;
     const all: Promise<void>[] = [];
     for (let t = 0; t < workers; t++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      const worker = startWorker();
       this.workers.push(worker);
       all.push(
         new Promise<void>((resolve, reject) => {
           let finished = false;
-          worker.on("message", (msg: { results: RawResult[]; done?: boolean }) => {
+          worker.on("message", (msg: FromWorker) => {
             for (const r of msg.results) {
               const res = toResult(r);
               this.results[r.i!] = res;
@@ -155,7 +169,7 @@ export class HashStream {
           });
         }),
       );
-      worker.postMessage({ counter, bufSize });
+      worker.postMessage({ counter, bufSize } satisfies ToWorker);
     }
     this.settled = Promise.all(all).then(() => undefined);
     this.settled.catch(() => undefined); // reported by finish(); never an unhandled rejection
@@ -171,7 +185,7 @@ export class HashStream {
 
   private flush(): void {
     if (this.chunk.length === 0) return;
-    for (const w of this.workers) w.postMessage({ paths: this.chunk });
+    for (const w of this.workers) w.postMessage({ paths: this.chunk } satisfies ToWorker);
     this.chunk = [];
   }
 
@@ -190,7 +204,7 @@ export class HashStream {
     if (!this.ended) {
       this.ended = true;
       this.flush();
-      for (const w of this.workers) w.postMessage({ end: this.pushed });
+      for (const w of this.workers) w.postMessage({ end: this.pushed } satisfies ToWorker);
       if (this.helps) await this.hashShare();
     }
     await this.settled;
@@ -205,7 +219,6 @@ export class HashStream {
    * batches are taken as they come instead of all at the end.
    */
   private async hashShare(): Promise<void> {
-    const hashPath = inlineHasher();
     const buf = Buffer.allocUnsafe(this.options.bufferSize ?? DEFAULT_BUFFER);
     for (let left = true; left;) {
       let bytes = 0;
@@ -215,7 +228,7 @@ export class HashStream {
           left = false;
           break;
         }
-        const r = toResult(hashPath(fs, crypto, this.paths[i]!, buf));
+        const r = toResult(hashPath(this.paths[i]!, buf));
         this.results[i] = r;
         this.done++;
         this.onMain++;

@@ -1,0 +1,83 @@
+/**
+ * Hash one file: the code every hashing thread runs (the workers of hash-worker.ts and the main
+ * thread's share in pool.ts), so both give the same answer by construction. Only node:fs and
+ * node:crypto: the worker bundle built from it stays small.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+
+/** Stat of the file as it was when read: [size, mtimeNs, ino, ctimeNs] (decimal strings). */
+export type StatKey = [string, string, string, string];
+
+/** One file's result as it crosses from a worker: plain data, cheap to clone. */
+export interface RawResult {
+  /** Index of the path among those pushed (set by the worker). */
+  i?: number;
+  sha?: string;
+  size?: number;
+  exec?: boolean;
+  st?: StatKey | null;
+  err?: string;
+  code?: string;
+}
+
+// O_NOFOLLOW: a symlink is never followed; O_NONBLOCK: a FIFO never blocks the open.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+/** crypto.hash (one call, no Hash object) exists from node 20.12; older 20.x streams. */
+const oneShot = typeof crypto.hash === "function";
+
+/**
+ * Read and hash `p` through `buf` (the memory bound whatever the file size). Never throws: an
+ * error is a result. The stat is reported only when it is known to describe the bytes hashed.
+ */
+export function hashPath(p: string, buf: Buffer): RawResult {
+  let fd: number;
+  try {
+    fd = fs.openSync(p, OPEN_FLAGS);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { err: e.code === "ELOOP" ? "is a symlink (not followed)" : String(e.message), code: e.code ?? "EIO" };
+  }
+  try {
+    const st = fs.fstatSync(fd, { bigint: true });
+    if (!st.isFile()) return { err: "not a regular file", code: "ENOTFILE" };
+    let total = 0;
+    let sha: string;
+    const first = fs.readSync(fd, buf, 0, buf.length, null);
+    if (first < buf.length && oneShot) {
+      // Most state files fit in one read; a short read of a regular file is its end, so skip
+      // the extra read that would return 0 and the Hash object.
+      total = first;
+      sha = crypto.hash("sha256", buf.subarray(0, first), "hex");
+    } else {
+      const h = crypto.createHash("sha256");
+      for (let n = first; n > 0; n = fs.readSync(fd, buf, 0, buf.length, null)) {
+        h.update(n === buf.length ? buf : buf.subarray(0, n));
+        total += n;
+        if (n < buf.length) break;
+      }
+      sha = h.digest("hex");
+    }
+    let stable = true;
+    if (total > buf.length) {
+      // A long read: make sure the file did not change under us before trusting its stat.
+      const after = fs.fstatSync(fd, { bigint: true });
+      stable = after.mtimeNs === st.mtimeNs && after.size === st.size && after.ctimeNs === st.ctimeNs;
+    }
+    return {
+      sha,
+      size: total,
+      exec: (Number(st.mode) & 0o111) !== 0,
+      st: stable && BigInt(total) === st.size ? [String(st.size), String(st.mtimeNs), String(st.ino), String(st.ctimeNs)] : null,
+    };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { err: String(e.message), code: e.code ?? "EIO" };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* already gone */
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Entry of a hashing worker thread (built to dist/<bundle>/hash-worker.cjs by scripts/build.mjs;
+ * pool.ts starts it). Protocol: {counter (SharedArrayBuffer), bufSize} first, then the paths in
+ * chunks as the main thread finds them ({paths}), then {end: total}. Every worker gets every
+ * chunk, in the same order, and takes the next index with Atomics.add on the shared counter, so
+ * big and small files balance across threads without any sizes known up front, and hashing
+ * starts while the walk is still running. An index claimed before its chunk arrived is held until
+ * it does. Results go back in batches ({results, done?}).
+ */
+import { parentPort } from "node:worker_threads";
+import { hashPath, type RawResult } from "./hash-file.js";
+
+/** A message from pool.ts. */
+export type ToWorker = { counter: SharedArrayBuffer; bufSize: number } | { paths?: string[]; end?: number };
+/** A batch of results for pool.ts; `done` on the last. */
+export interface FromWorker {
+  results: RawResult[];
+  done?: boolean;
+}
+
+/** Results per message, and bytes hashed per message: small enough for steady progress. */
+const BATCH_FILES = 512;
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+const port = parentPort;
+if (!port) throw new Error("hash-worker.cjs runs only as a worker thread (started by the hash pool)");
+
+let counter: Int32Array | undefined;
+let buf: Buffer | undefined;
+const paths: string[] = [];
+let total = -1;
+let held = -1;
+let finished = false;
+let batch: RawResult[] = [];
+let bytes = 0;
+
+function send(done: boolean): void {
+  const msg: FromWorker = done ? { results: batch, done } : { results: batch };
+  port!.postMessage(msg);
+  batch = [];
+  bytes = 0;
+}
+
+function pump(): void {
+  if (!counter || !buf) return;
+  for (;;) {
+    const i = held >= 0 ? held : Atomics.add(counter, 0, 1);
+    held = -1;
+    if (total >= 0 && i >= total) {
+      finished = true;
+      send(true);
+      return;
+    }
+    if (i >= paths.length) {
+      held = i; // not sent yet: wait for the next chunk
+      if (batch.length > 0) send(false);
+      return;
+    }
+    const r = hashPath(paths[i]!, buf);
+    r.i = i;
+    batch.push(r);
+    bytes += r.size ?? 0;
+    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) send(false);
+  }
+}
+
+port.on("message", (msg: ToWorker) => {
+  if (finished) return;
+  if ("counter" in msg) {
+    counter = new Int32Array(msg.counter);
+    buf = Buffer.allocUnsafe(msg.bufSize);
+    return;
+  }
+  if (msg.paths) for (const p of msg.paths) paths.push(p);
+  if (msg.end !== undefined) total = msg.end;
+  pump();
+});
