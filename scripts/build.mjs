@@ -29,6 +29,9 @@ const targets = [
   ["src/action.ts", path.join(dist, "action")],
   ["src/index.ts", path.join(dist, "lib")],
 ];
+// Worker threads' entries, each built as its own file beside every bundle (the bundle starts it
+// by that name, next to its own file).
+const WORKER_ENTRIES = [["src/checks/parse-worker.ts", "parse-worker.js"]];
 // The config validator is generated code compiled into every bundle: regenerate it first so a
 // schema edit can never ship with a stale validator (CI then fails on any diff it leaves).
 execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
@@ -39,6 +42,7 @@ for (const [entry, out] of targets) {
   execFileSync(process.execPath, [ncc, "build", entry, "-o", out, ...NCC_FLAGS], { cwd: root, stdio: "inherit" });
   rebaseSourceMaps(out);
   minifyChunks(out);
+  for (const [src, name] of WORKER_ENTRIES) buildWorker(src, path.join(out, name));
 }
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
 fs.rmSync(path.join(dist, "types"), { recursive: true, force: true });
@@ -94,4 +98,25 @@ function minifyChunks(dir) {
       logLevel: "warning",
     });
   }
+}
+
+/**
+ * A worker thread's entry as one self-contained ESM file (esbuild: ncc makes one bundle per
+ * entry and cannot name a second one). `require` is provided for the CommonJS packages inside.
+ */
+function buildWorker(entry, outfile) {
+  buildSync({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    keepNames: true,
+    legalComments: "eof",
+    sourcemap: "linked",
+    logLevel: "warning",
+    banner: { js: 'import { createRequire as __igRequire } from "node:module"; const require = __igRequire(import.meta.url);' },
+  });
 }

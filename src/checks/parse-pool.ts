@@ -1,0 +1,224 @@
+/**
+ * A pool of parse worker threads for big `check`/`validate` runs (issue 20: every core parses).
+ * Files go out in tasks of a few hundred KiB packed in one buffer (copied, never shared); the
+ * outcomes come back in job order, whichever worker finished first. A worker that dies (a crash,
+ * out of memory) never passes a file: the jobs of its task are retried one per task on a fresh
+ * worker, and a job that kills its worker alone is a failure for that file.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ParseJob, ParseOutcome, ParseResultMessage, ParseTaskMessage } from "./parse-task.js";
+
+/** A job of the pool: the file's bytes and what to do with them. */
+export interface PoolJob {
+  bytes: Uint8Array;
+  job: Omit<ParseJob, "start" | "end">;
+}
+
+/** What became of a job: the worker's outcome, or the reason its worker died. */
+export type PoolOutcome = ParseOutcome | { failed: string };
+
+/** Bytes (or files) per task: small enough to share work out evenly, big enough to amortise a message. */
+const TASK_BYTES = 512 * 1024;
+const TASK_FILES = 64;
+/** Worker deaths a run tolerates before it stops starting new ones (each failed job is still reported). */
+const MAX_RESTARTS = 16;
+
+let started = 0;
+/** Parse workers started by this process so far (the tests count them: the hook must start none). */
+export function parseWorkersStarted(): number {
+  return started;
+}
+
+/** Threads for a pool: IG_PARSE_WORKERS when set (0 turns the pool off), else the available cores. */
+export function poolSize(): number {
+  const env = process.env.IG_PARSE_WORKERS;
+  if (env !== undefined && env !== "" && /^\d+$/.test(env)) return Number(env);
+  return Math.max(1, os.availableParallelism());
+}
+
+/** True when IG_PARSE_WORKERS asks for a pool whatever the size of the run (tests, benchmarks). */
+export function poolForced(): boolean {
+  const env = process.env.IG_PARSE_WORKERS;
+  return env !== undefined && /^[1-9]\d*$/.test(env);
+}
+
+interface Task {
+  id: number;
+  indices: number[];
+  /** Retried alone after a worker died with it in a bigger task. */
+  single: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Schema keys whose code this worker has been sent. */
+  codes: Set<string>;
+  task: Task | undefined;
+  dead: boolean;
+}
+
+/** The state of the run in progress. */
+interface RunState {
+  jobs: readonly PoolJob[];
+  codes: ReadonlyMap<string, string>;
+  outcomes: PoolOutcome[];
+  queue: Task[];
+  pending: number;
+  resolve: (outcomes: PoolOutcome[]) => void;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private restarts = 0;
+  private nextId = 1;
+  private readonly script = workerScript();
+  private state: RunState | undefined;
+
+  constructor(private readonly size: number) {}
+
+  /**
+   * Parse `jobs`; outcomes in the same order. `codes` holds the standalone code of every schema
+   * key the jobs' steps name. Never rejects for a file: a worker's death is that file's outcome.
+   * One run at a time.
+   */
+  run(jobs: readonly PoolJob[], codes: ReadonlyMap<string, string>): Promise<PoolOutcome[]> {
+    if (this.state) throw new Error("internal error: ParsePool.run while a run is in progress");
+    const outcomes: PoolOutcome[] = new Array(jobs.length);
+    const queue: Task[] = [];
+    for (let i = 0; i < jobs.length;) {
+      const indices: number[] = [];
+      let bytes = 0;
+      while (i < jobs.length && indices.length < TASK_FILES && (indices.length === 0 || bytes + jobs[i]!.bytes.length <= TASK_BYTES)) {
+        bytes += jobs[i]!.bytes.length;
+        indices.push(i++);
+      }
+      queue.push({ id: this.nextId++, indices, single: indices.length === 1 });
+    }
+    if (queue.length === 0) return Promise.resolve(outcomes);
+    return new Promise((resolve) => {
+      this.state = { jobs, codes, outcomes, queue, pending: jobs.length, resolve };
+      while (this.slots.length < Math.min(this.size, queue.length)) this.slots.push(this.start());
+      for (const slot of [...this.slots]) if (!slot.task) this.feed(slot);
+    });
+  }
+
+  /** Stop every worker (the run is over). */
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private settle(i: number, o: PoolOutcome): void {
+    const st = this.state;
+    if (!st || st.outcomes[i] !== undefined) return;
+    st.outcomes[i] = o;
+    if (--st.pending === 0) {
+      this.state = undefined;
+      st.resolve(st.outcomes);
+    }
+  }
+
+  private feed(slot: Slot): void {
+    const st = this.state;
+    const task = st?.queue.shift();
+    slot.task = task;
+    if (!st || !task) return;
+    const { buffer, placed } = pack(task.indices.map((i) => st.jobs[i]!));
+    const send: [string, string][] = [];
+    for (const k of new Set(placed.flatMap((p) => p.steps.map((s) => s.key)))) {
+      if (slot.codes.has(k)) continue;
+      const c = st.codes.get(k);
+      if (c === undefined) throw new Error(`internal error: no compiled code for schema ${k}`);
+      send.push([k, c]);
+      slot.codes.add(k);
+    }
+    const msg: ParseTaskMessage = { id: task.id, buffer, jobs: placed, codes: send };
+    slot.worker.postMessage(msg, [buffer]);
+  }
+
+  private onMessage(slot: Slot, m: ParseResultMessage): void {
+    const task = slot.task;
+    if (!task || m.id !== task.id) return;
+    slot.task = undefined;
+    task.indices.forEach((i, k) => this.settle(i, m.outcomes[k]!));
+    this.feed(slot);
+  }
+
+  private onDeath(slot: Slot, reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const task = slot.task;
+    slot.task = undefined;
+    const st = this.state;
+    if (task && st) {
+      if (task.single) this.settle(task.indices[0]!, { failed: reason });
+      // Which file killed it is unknown: each gets a task of its own.
+      else for (const i of task.indices) st.queue.unshift({ id: this.nextId++, indices: [i], single: true });
+    }
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    if (!this.state) return;
+    if (this.restarts < MAX_RESTARTS) {
+      this.restarts++;
+      const fresh = this.start();
+      this.slots.push(fresh);
+      this.feed(fresh);
+    } else if (this.slots.length === 0) {
+      // No worker left to take the rest: every job still queued is a failure, never a pass.
+      for (const t of this.state.queue.splice(0)) for (const i of t.indices) this.settle(i, { failed: reason });
+    }
+  }
+
+  private start(): Slot {
+    started++;
+    const worker = this.script.dev ? new Worker(this.script.code, { eval: true }) : new Worker(this.script.file);
+    const slot: Slot = { worker, codes: new Set(), task: undefined, dead: false };
+    worker.on("message", (m: ParseResultMessage) => this.onMessage(slot, m));
+    worker.on("error", (e: Error) => this.onDeath(slot, describe(e)));
+    worker.on("exit", (code) => this.onDeath(slot, `it exited with code ${code}`));
+    return slot;
+  }
+}
+
+/** The jobs' bytes in one new buffer (a Buffer may view a bigger one, which a message would copy whole). */
+function pack(jobs: readonly PoolJob[]): { buffer: ArrayBuffer; placed: ParseJob[] } {
+  let total = 0;
+  for (const j of jobs) total += j.bytes.length;
+  const buffer = new ArrayBuffer(total);
+  const view = new Uint8Array(buffer);
+  const placed: ParseJob[] = [];
+  let at = 0;
+  for (const j of jobs) {
+    view.set(j.bytes, at);
+    placed.push({ ...j.job, start: at, end: at + j.bytes.length });
+    at += j.bytes.length;
+  }
+  return { buffer, placed };
+}
+
+function describe(e: Error): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ERR_WORKER_OUT_OF_MEMORY") return "it ran out of memory";
+  return `it failed: ${e.message}`;
+}
+
+/**
+ * The worker's code: parse-worker.js beside the bundle (dist/<target>/), or, running from the
+ * TypeScript sources (the tests), parse-worker.ts through tsx. The name is joined at run time
+ * so the bundler does not try to bundle the file.
+ */
+function workerScript(): { dev: false; file: string } | { dev: true; code: string } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const name = ["parse-worker", "js"].join(".");
+  const built = path.join(here, name);
+  if (fs.existsSync(built)) return { dev: false, file: built };
+  const source = path.join(here, ["parse-worker", "ts"].join("."));
+  const api = pathToFileURL(path.join(here, "../../node_modules/tsx/dist/esm/api/index.mjs")).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+  return { dev: true, code };
+}
