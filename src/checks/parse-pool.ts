@@ -48,6 +48,7 @@ export function poolForced(): boolean {
 
 interface Task {
   id: number;
+  run: RunState;
   indices: number[];
   /** Retried alone after a worker died with it in a bigger task. */
   single: boolean;
@@ -61,12 +62,11 @@ interface Slot {
   dead: boolean;
 }
 
-/** The state of the run in progress. */
+/** The state of one run (runs overlap). */
 interface RunState {
   jobs: readonly PoolJob[];
   codes: ReadonlyMap<string, string>;
   outcomes: PoolOutcome[];
-  queue: Task[];
   pending: number;
   resolve: (outcomes: PoolOutcome[]) => void;
 }
@@ -76,19 +76,23 @@ export class ParsePool {
   private restarts = 0;
   private nextId = 1;
   private readonly script = workerScript();
-  private state: RunState | undefined;
+  /** Tasks of every run not yet sent, oldest run first (runs overlap: no idle worker between two). */
+  private readonly queue: Task[] = [];
 
   constructor(private readonly size: number) {}
 
   /**
    * Parse `jobs`; outcomes in the same order. `codes` holds the standalone code of every schema
    * key the jobs' steps name. Never rejects for a file: a worker's death is that file's outcome.
-   * One run at a time.
+   * Runs may overlap: the caller bounds how many are in flight (the memory of their bytes).
    */
   run(jobs: readonly PoolJob[], codes: ReadonlyMap<string, string>): Promise<PoolOutcome[]> {
-    if (this.state) throw new Error("internal error: ParsePool.run while a run is in progress");
     const outcomes: PoolOutcome[] = new Array(jobs.length);
-    const queue: Task[] = [];
+    if (jobs.length === 0) return Promise.resolve(outcomes);
+    let resolve!: (outcomes: PoolOutcome[]) => void;
+    const done = new Promise<PoolOutcome[]>((r) => (resolve = r));
+    const run: RunState = { jobs, codes, outcomes, pending: jobs.length, resolve };
+    let tasks = 0;
     for (let i = 0; i < jobs.length;) {
       const indices: number[] = [];
       let bytes = 0;
@@ -96,14 +100,12 @@ export class ParsePool {
         bytes += jobs[i]!.bytes.length;
         indices.push(i++);
       }
-      queue.push({ id: this.nextId++, indices, single: indices.length === 1 });
+      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1 });
+      tasks++;
     }
-    if (queue.length === 0) return Promise.resolve(outcomes);
-    return new Promise((resolve) => {
-      this.state = { jobs, codes, outcomes, queue, pending: jobs.length, resolve };
-      while (this.slots.length < Math.min(this.size, queue.length)) this.slots.push(this.start());
-      for (const slot of [...this.slots]) if (!slot.task) this.feed(slot);
-    });
+    while (this.slots.length < Math.min(this.size, tasks)) this.slots.push(this.start());
+    for (const slot of [...this.slots]) if (!slot.task && !slot.dead) this.feed(slot);
+    return done;
   }
 
   /** Stop every worker (the run is over). */
@@ -113,21 +115,17 @@ export class ParsePool {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private settle(i: number, o: PoolOutcome): void {
-    const st = this.state;
-    if (!st || st.outcomes[i] !== undefined) return;
-    st.outcomes[i] = o;
-    if (--st.pending === 0) {
-      this.state = undefined;
-      st.resolve(st.outcomes);
-    }
+  private settle(run: RunState, i: number, o: PoolOutcome): void {
+    if (run.outcomes[i] !== undefined) return;
+    run.outcomes[i] = o;
+    if (--run.pending === 0) run.resolve(run.outcomes);
   }
 
   private feed(slot: Slot): void {
-    const st = this.state;
-    const task = st?.queue.shift();
+    const task = this.queue.shift();
     slot.task = task;
-    if (!st || !task) return;
+    if (!task) return;
+    const st = task.run;
     const { buffer, placed } = pack(task.indices.map((i) => st.jobs[i]!));
     const send: [string, string][] = [];
     for (const k of new Set(placed.flatMap((p) => p.steps.map((s) => s.key)))) {
@@ -145,7 +143,7 @@ export class ParsePool {
     const task = slot.task;
     if (!task || m.id !== task.id) return;
     slot.task = undefined;
-    task.indices.forEach((i, k) => this.settle(i, m.outcomes[k]!));
+    task.indices.forEach((i, k) => this.settle(task.run, i, m.outcomes[k]!));
     this.feed(slot);
   }
 
@@ -154,15 +152,14 @@ export class ParsePool {
     slot.dead = true;
     const task = slot.task;
     slot.task = undefined;
-    const st = this.state;
-    if (task && st) {
-      if (task.single) this.settle(task.indices[0]!, { failed: reason });
-      // Which file killed it is unknown: each gets a task of its own.
-      else for (const i of task.indices) st.queue.unshift({ id: this.nextId++, indices: [i], single: true });
+    if (task) {
+      if (task.single) this.settle(task.run, task.indices[0]!, { failed: reason });
+      // Which file killed it is unknown: each gets a task of its own, first in the queue.
+      else this.queue.unshift(...task.indices.map((i) => ({ id: this.nextId++, run: task.run, indices: [i], single: true })));
     }
     const at = this.slots.indexOf(slot);
     if (at >= 0) this.slots.splice(at, 1);
-    if (!this.state) return;
+    if (this.queue.length === 0) return;
     if (this.restarts < MAX_RESTARTS) {
       this.restarts++;
       const fresh = this.start();
@@ -170,13 +167,16 @@ export class ParsePool {
       this.feed(fresh);
     } else if (this.slots.length === 0) {
       // No worker left to take the rest: every job still queued is a failure, never a pass.
-      for (const t of this.state.queue.splice(0)) for (const i of t.indices) this.settle(i, { failed: reason });
+      for (const t of this.queue.splice(0)) for (const i of t.indices) this.settle(t.run, i, { failed: reason });
     }
   }
 
   private start(): Slot {
     started++;
-    const worker = this.script.dev ? new Worker(this.script.code, { eval: true }) : new Worker(this.script.file);
+    // IG_PARSE_WORKER_HEAP_MB: a heap limit per worker (tests: a file too big for it fails alone).
+    const heap = Number(process.env.IG_PARSE_WORKER_HEAP_MB);
+    const options = heap > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {};
+    const worker = this.script.dev ? new Worker(this.script.code, { eval: true, ...options }) : new Worker(this.script.file, options);
     const slot: Slot = { worker, codes: new Set(), task: undefined, dead: false };
     worker.on("message", (m: ParseResultMessage) => this.onMessage(slot, m));
     worker.on("error", (e: Error) => this.onDeath(slot, describe(e)));

@@ -306,10 +306,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       } else appendAll(findings, result);
     }
     if (pool) {
-      // Read the next round while the workers parse this one; findings keep the file order.
-      const done = previous && (await previous.outcomes);
+      // Queue this round, then gather the previous one: the workers never wait between rounds,
+      // and at most two rounds of bytes are in flight. Findings keep the file order.
       const outcomes = pool.run(jobs, schemaCodes(jobs, store));
-      if (previous) await drain(previous.round, done!);
+      if (previous) await drain(previous.round, await previous.outcomes);
       previous = { round, outcomes };
     }
   }

@@ -117,6 +117,24 @@ describe("validate with parse workers", () => {
       expect(JSON.stringify(others)).toBe(JSON.stringify(inline.findings));
     }));
 
+  it("a file that makes its worker run out of memory is an error finding, never an abort or a pass", () =>
+    withRepo(async (repo) => {
+      repo.write(".integrity-guard/config.yml", "version: 1\n");
+      repo.write("a.json", '{"a": 1}\n');
+      // YAML takes 100-200 bytes of memory per byte: 6 MiB of it cannot fit in a 96 MB heap.
+      const rows = Array.from({ length: 150_000 }, (_, i) => `- {k: v${i}, n: ${i}, l: [a, b, c]}`);
+      repo.write("huge.yaml", `${rows.join("\n")}\n`);
+      repo.write("z.json", '{"z": }\n');
+      const r = await validate(repo, "2", { IG_PARSE_WORKER_HEAP_MB: "96" });
+      const got = (r.findings as { rule: string; file: string; message: string }[]).map((f) => [f.rule, f.file]);
+      expect(got).toEqual([
+        ["parse/worker-failed", "huge.yaml"],
+        ["parse/syntax", "z.json"],
+      ]);
+      expect(r.code).toBe(1);
+      expect((r.findings as { message: string }[])[0]!.message).toContain("ran out of memory");
+    }));
+
   it("a small run (the pre-commit hook) starts no worker", () =>
     withRepo(async (repo) => {
       corpus(repo);
