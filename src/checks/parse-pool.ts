@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { releaseBytes } from "../io/file-source.js";
 import type { ParseJob, ParseOutcome, ParseResultMessage, ParseTaskMessage } from "./parse-task.js";
 
 /** A job of the pool: the file's bytes and what to do with them. */
@@ -21,9 +22,16 @@ export interface PoolJob {
 /** What became of a job: the worker's outcome, or the reason its worker died. */
 export type PoolOutcome = ParseOutcome | { failed: string };
 
+const EMPTY = new Uint8Array(0);
+
 /** Bytes (or files) per task: small enough to share work out evenly, big enough to amortise a message. */
 const TASK_BYTES = 512 * 1024;
 const TASK_FILES = 64;
+/**
+ * A file this big parses in one worker at a time: its parse takes several times its size, and
+ * two at once would double the peak that one thread has (the small files still share out).
+ */
+const HEAVY_BYTES = 8 * 1024 * 1024;
 /** Worker deaths a run tolerates before it stops starting new ones (each failed job is still reported). */
 const MAX_RESTARTS = 16;
 
@@ -52,6 +60,8 @@ interface Task {
   indices: number[];
   /** Retried alone after a worker died with it in a bigger task. */
   single: boolean;
+  /** Holds a file of HEAVY_BYTES or more. */
+  heavy: boolean;
 }
 
 interface Slot {
@@ -100,7 +110,7 @@ export class ParsePool {
         bytes += jobs[i]!.bytes.length;
         indices.push(i++);
       }
-      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1 });
+      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1, heavy: bytes >= HEAVY_BYTES });
       tasks++;
     }
     while (this.slots.length < Math.min(this.size, tasks)) this.slots.push(this.start());
@@ -122,7 +132,10 @@ export class ParsePool {
   }
 
   private feed(slot: Slot): void {
-    const task = this.queue.shift();
+    // The first task in the queue, passing over heavy ones while another heavy one is parsed.
+    const busy = this.slots.some((s) => s.task?.heavy);
+    const at = busy ? this.queue.findIndex((t) => !t.heavy) : 0;
+    const task = at < 0 ? undefined : this.queue.splice(at, 1)[0];
     slot.task = task;
     if (!task) return;
     const st = task.run;
@@ -144,7 +157,16 @@ export class ParsePool {
     if (!task || m.id !== task.id) return;
     slot.task = undefined;
     task.indices.forEach((i, k) => this.settle(task.run, i, m.outcomes[k]!));
+    // Done with: the worker sent back the bytes of a file the main thread must finish. (Kept
+    // until now, not dropped when sent: a worker that dies leaves its files to be sent again.)
+    for (const i of task.indices) {
+      const job = task.run.jobs[i]!;
+      if (Buffer.isBuffer(job.bytes)) releaseBytes(job.bytes);
+      job.bytes = EMPTY;
+    }
     this.feed(slot);
+    // A heavy task is done: an idle worker may take the next one.
+    if (task.heavy) for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
   }
 
   private onDeath(slot: Slot, reason: string): void {
@@ -155,7 +177,16 @@ export class ParsePool {
     if (task) {
       if (task.single) this.settle(task.run, task.indices[0]!, { failed: reason });
       // Which file killed it is unknown: each gets a task of its own, first in the queue.
-      else this.queue.unshift(...task.indices.map((i) => ({ id: this.nextId++, run: task.run, indices: [i], single: true })));
+      else
+        this.queue.unshift(
+          ...task.indices.map((i) => ({
+            id: this.nextId++,
+            run: task.run,
+            indices: [i],
+            single: true,
+            heavy: task.run.jobs[i]!.bytes.length >= HEAVY_BYTES,
+          })),
+        );
     }
     const at = this.slots.indexOf(slot);
     if (at >= 0) this.slots.splice(at, 1);
@@ -169,6 +200,8 @@ export class ParsePool {
       // No worker left to take the rest: every job still queued is a failure, never a pass.
       for (const t of this.queue.splice(0)) for (const i of t.indices) this.settle(t.run, i, { failed: reason });
     }
+    // The dead worker may have held the heavy task the idle ones were waiting for.
+    for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
   }
 
   private start(): Slot {

@@ -45,10 +45,10 @@ export interface ParseTaskMessage {
 }
 
 /**
- * A file's outcome: "main" (validate it on the main thread), "template", or its findings: those
+ * A file's outcome: its bytes back to validate it on the main thread, "template", or its findings: those
  * of the parse, then per step the schema findings (before the catalog level is applied).
  */
-export type ParseOutcome = "main" | "template" | { parse: Finding[]; schema: Finding[][] };
+export type ParseOutcome = { main: Uint8Array } | "template" | { parse: Finding[]; schema: Finding[][] };
 
 export interface ParseResultMessage {
   id: number;
@@ -84,7 +84,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (typeof text !== "string") return { parse: [text], schema: [] };
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? job.yaml : {}) });
   // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
-  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc)) return "main";
+  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc)) return { main: bytes.slice() };
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
   if (suspect && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
   const parse = [...doc.findings];
@@ -92,7 +92,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   // A `$schema` of its own changes which schemas apply: the main thread maps it.
   const first = doc.documents[0];
   const own = first !== null && typeof first === "object" && !Array.isArray(first) ? (first as Record<string, unknown>).$schema : undefined;
-  if (typeof own === "string" && own !== "") return "main";
+  if (typeof own === "string" && own !== "") return { main: bytes.slice() };
   const schema: Finding[][] = [];
   const documents = doc.documents.length ? doc.documents : [null];
   let budget = job.budget;

@@ -285,7 +285,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         const bytes = content as Buffer;
         const remote = await remoteJob(file, bytes, format, env);
         if (remote) {
-          round.push({ kind: "remote", file, at: jobs.length, bytes, format, refs: remote.refs });
+          round.push({ kind: "remote", file, at: jobs.length, format, refs: remote.refs });
           jobs.push(remote.job);
         } else {
           const result = await validateFile(file, { bytes }, format, env);
@@ -322,7 +322,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
 /** A file of a round with a pool, in file order: its findings, or its job in the workers. */
 type RoundEntry =
   | { kind: "done"; file: string; findings: Finding[]; template?: boolean }
-  | { kind: "remote"; file: string; at: number; bytes: Buffer; format: DocumentFormat; refs: SchemaRef[] };
+  | { kind: "remote"; file: string; at: number; format: DocumentFormat; refs: SchemaRef[] };
 
 /** Bytes read in a batch (what decides whether a run is big enough for workers). */
 function readBytes(contents: ReadonlyMap<string, ReadResult>): number {
@@ -386,9 +386,13 @@ async function remoteResult(
   env: FileEnv,
 ): Promise<Finding[] | "template"> {
   const { file } = entry;
-  if (outcome === "main") return validateFile(file, { bytes: entry.bytes }, entry.format, env);
   if (outcome === "template") return "template";
   if ("failed" in outcome) return [workerFailed(file, outcome.failed)];
+  if ("main" in outcome) {
+    // The worker sent the bytes back: this file needs the main thread (its own $schema, JSONC).
+    const bytes = Buffer.from(outcome.main.buffer, outcome.main.byteOffset, outcome.main.byteLength);
+    return validateFile(file, { bytes }, entry.format, env);
+  }
   const findings = outcome.parse;
   if (entry.refs.length === 0) {
     if (env.requireSchema(file)) findings.push(schemaMissing(file, undefined));
