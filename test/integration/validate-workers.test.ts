@@ -135,7 +135,7 @@ describe("validate with parse workers", () => {
       expect((r.findings as { message: string }[])[0]!.message).toContain("ran out of memory");
     }));
 
-  it("a small run (the pre-commit hook) starts no worker", () =>
+  it("without IG_PARSE_WORKERS (the hook, a whole-tree run) no worker starts", () =>
     withRepo(async (repo) => {
       corpus(repo);
       repo.commitAll("base");
@@ -147,7 +147,7 @@ describe("validate with parse workers", () => {
       const r = await repo.cli(["check", "--staged"]);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("data/b-ok.json");
-      const whole = await repo.cli(["validate"]); // 180 small files: under the threshold too
+      const whole = await repo.cli(["validate"]); // a whole-tree run: workers only when IG_PARSE_WORKERS asks
       expect(whole.code).toBe(1);
       expect(parseWorkersStarted()).toBe(before);
     }));
