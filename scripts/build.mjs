@@ -33,7 +33,12 @@ const targets = [
 // the code that starts it may sit in any of them and finds it next to itself (src/io/hash/pool.ts).
 // "cjs" (written .cjs) where the worker needs no ES module feature: a thread then starts without
 // node's ES module loader, about 10 ms of CPU less per thread (measured on the hash worker).
-const workers = [{ entry: "src/io/hash/hash-worker.ts", format: "cjs" }];
+// "esm" for the parse worker: the code it shares with the bundles uses `import.meta.url`
+// (src/io/catalog-files.ts finds the vendored catalog by it).
+const workers = [
+  { entry: "src/io/hash/hash-worker.ts", format: "cjs" },
+  { entry: "src/checks/parse-worker.ts", format: "esm" },
+];
 // The config validator is generated code compiled into every bundle: regenerate it first so a
 // schema edit can never ship with a stale validator (CI then fails on any diff it leaves).
 execFileSync(process.execPath, [path.join(root, "scripts/gen-config-validator.mjs")], { cwd: root, stdio: "inherit" });
@@ -94,6 +99,10 @@ function buildWorker(entry, format, dir) {
     sourcemap: "linked",
     sourceRoot: "",
     logLevel: "warning",
+    // An ES module bundle has no `require`; bundled CommonJS dependencies call it.
+    ...(format === "esm"
+      ? { banner: { js: 'import { createRequire as __igRequire } from "node:module"; const require = __igRequire(import.meta.url);' } }
+      : {}),
   });
 }
 
@@ -123,3 +132,8 @@ function minifyChunks(dir) {
     });
   }
 }
+
+/**
+ * A worker thread's entry as one self-contained ESM file (esbuild: ncc makes one bundle per
+ * entry and cannot name a second one). `require` is provided for the CommonJS packages inside.
+ */

@@ -6,6 +6,7 @@
 //      and the same commit touching a GitHub workflow (the built-in catalog): within 2x of (b).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { CLI, GIT_ENV, ROOT, SCALE, WORK, compare, header, run, ensureNpmBin, mkdirClean, timeIt } from "./lib.mjs";
 
@@ -133,4 +134,40 @@ header("hook: check --staged, 10 staged files in a 20,000-file repo (ours vs nod
   const workflowMs = timeIt(hook, 7);
   compare(`${n} files, 10 staged + a workflow`, workflowMs, "the same hook without it", oursMs, 0.5);
   git(dir, "reset", "-q", "--", ".github/workflows/ci.yml");
+}
+
+// (d) `check` of a whole tree on every core (issue 20): 20,000 small JSON/YAML files and four
+// 11 MB JSON files, parse workers (IG_PARSE_WORKERS=<cores>, off by default) against one thread.
+// Interleaved, median of 3 (CPU time: run the two commands under /usr/bin/time).
+header("check, whole tree: 20,000 files + 4 x 11 MB, parse workers vs one thread");
+{
+  const n = Math.max(2000, Math.round(20000 * SCALE));
+  const dir = path.join(WORK, "validate-cores");
+  makeRepo(dir, n, 100);
+  for (let i = 9; i < n; i += 10) {
+    // One file in ten is YAML: the workers load its parser too.
+    const f = path.join(dir, "items", `d${Math.floor(i / 100)}`, `item${i}.json`);
+    fs.rmSync(f);
+    fs.writeFileSync(
+      f.replace(/\.json$/, ".yaml"),
+      `id: ${i}\nname: item ${i}\nlist:\n  - a\n  - b${i % 7}\nnested: {x: 1, y: [1, 2, 3]}\n`,
+    );
+  }
+  fs.mkdirSync(path.join(dir, "big"), { recursive: true });
+  const rows = Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ id: i, name: `row ${i}`, v: [i, i * 2, "x"] }));
+  for (let b = 0; b < 4; b++) fs.writeFileSync(path.join(dir, "big", `big${b}.json`), `[\n${rows.join(",\n")}\n]\n`);
+  const wall = { pool: [], one: [] };
+  const once = (key, workers) => {
+    const t = process.hrtime.bigint();
+    const r = run(process.execPath, [CLI, "check"], { cwd: dir, env: { ...process.env, IG_PARSE_WORKERS: workers } });
+    wall[key].push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`check did not pass: ${r.stdout.slice(0, 500)}`);
+  };
+  once("pool", String(os.availableParallelism())); // warm the schema cache
+  for (let r = 0; r < 3; r++) {
+    once("pool", String(os.availableParallelism()));
+    once("one", "0");
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  compare(`${n} files + 4 big, workers`, median(wall.pool.slice(1)), "one thread", median(wall.one), 1);
 }

@@ -47,6 +47,8 @@ export class SchemaStore {
   private readonly memo = new Map<string, Promise<Validator>>();
   private compiler: SchemaCompiler | undefined;
   private readonly bytes = new Map<string, Buffer>();
+  /** Standalone code of each validator loaded, by schema path (what parse workers compile). */
+  private readonly codes = new Map<string, string>();
   /** Counters for the summary and the tests: how validators were obtained. */
   readonly stats = { cached: 0, compiled: 0 };
 
@@ -55,6 +57,11 @@ export class SchemaStore {
   /** Schema files already read together with the data (saves a read per schema in the hook). */
   prime(contents: ReadonlyMap<string, ReadResult>): void {
     for (const [p, c] of contents) if (Buffer.isBuffer(c) && !this.bytes.has(p)) this.bytes.set(p, c);
+  }
+
+  /** The standalone code of a validator that get() has loaded, for another thread to compile. */
+  codeOf(schemaPath: string): string | undefined {
+    return this.codes.get(schemaPath);
   }
 
   /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
@@ -75,7 +82,8 @@ export class SchemaStore {
       const cached = await this.tryCached(cacheFile);
       if (cached) {
         this.stats.cached++;
-        return cached;
+        this.codes.set(schemaPath, cached.code);
+        return cached.validate;
       }
     }
     const { root, deps } = await this.loadTree(schemaPath, rootBytes);
@@ -90,6 +98,7 @@ export class SchemaStore {
       });
     }
     this.stats.compiled++;
+    this.codes.set(schemaPath, result.code);
     if (cacheFile) {
       const entry: CacheEntry = {
         v: ENTRY_VERSION,
@@ -104,7 +113,7 @@ export class SchemaStore {
   }
 
   /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
-  private async tryCached(file: string): Promise<Validator | undefined> {
+  private async tryCached(file: string): Promise<{ validate: Validator; code: string } | undefined> {
     try {
       const entry = JSON.parse(await fs.readFile(file, "utf8")) as CacheEntry;
       if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || typeof entry.code !== "string") return undefined;
@@ -117,7 +126,7 @@ export class SchemaStore {
           if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
         }
       }
-      return await loadStandalone(entry.code);
+      return { validate: await loadStandalone(entry.code), code: entry.code };
     } catch {
       return undefined;
     }

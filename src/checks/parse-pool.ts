@@ -1,0 +1,257 @@
+/**
+ * A pool of parse worker threads for big `check`/`validate` runs (issue 20: every core parses).
+ * Files go out in tasks of a few hundred KiB packed in one buffer (copied, never shared); the
+ * outcomes come back in job order, whichever worker finished first. A worker that dies (a crash,
+ * out of memory) never passes a file: the jobs of its task are retried one per task on a fresh
+ * worker, and a job that kills its worker alone is a failure for that file.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { releaseBytes } from "../io/file-source.js";
+import type { ParseJob, ParseOutcome, ParseResultMessage, ParseTaskMessage } from "./parse-task.js";
+
+/** A job of the pool: the file's bytes and what to do with them. */
+export interface PoolJob {
+  bytes: Uint8Array;
+  job: Omit<ParseJob, "start" | "end">;
+}
+
+/** What became of a job: the worker's outcome, or the reason its worker died. */
+export type PoolOutcome = ParseOutcome | { failed: string };
+
+const EMPTY = new Uint8Array(0);
+
+/** Bytes (or files) per task: small enough to share work out evenly, big enough to amortise a message. */
+const TASK_BYTES = 512 * 1024;
+const TASK_FILES = 64;
+/**
+ * A file this big parses in one worker at a time: its parse takes several times its size, and
+ * two at once would double the peak that one thread has (the small files still share out).
+ */
+const HEAVY_BYTES = 8 * 1024 * 1024;
+/** Worker deaths a run tolerates before it stops starting new ones (each failed job is still reported). */
+const MAX_RESTARTS = 16;
+
+let started = 0;
+/** Parse workers started by this process so far (the tests count them: the hook must start none). */
+export function parseWorkersStarted(): number {
+  return started;
+}
+
+/** Threads for a pool: IG_PARSE_WORKERS when set (0 turns the pool off), else the available cores. */
+export function poolSize(): number {
+  const env = process.env.IG_PARSE_WORKERS;
+  if (env !== undefined && env !== "" && /^\d+$/.test(env)) return Number(env);
+  return Math.max(1, os.availableParallelism());
+}
+
+/** True when IG_PARSE_WORKERS asks for a pool whatever the size of the run (tests, benchmarks). */
+export function poolForced(): boolean {
+  const env = process.env.IG_PARSE_WORKERS;
+  return env !== undefined && /^[1-9]\d*$/.test(env);
+}
+
+interface Task {
+  id: number;
+  run: RunState;
+  indices: number[];
+  /** Retried alone after a worker died with it in a bigger task. */
+  single: boolean;
+  /** Holds a file of HEAVY_BYTES or more. */
+  heavy: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Schema keys whose code this worker has been sent. */
+  codes: Set<string>;
+  task: Task | undefined;
+  dead: boolean;
+}
+
+/** The state of one run (runs overlap). */
+interface RunState {
+  jobs: readonly PoolJob[];
+  codes: ReadonlyMap<string, string>;
+  outcomes: PoolOutcome[];
+  pending: number;
+  resolve: (outcomes: PoolOutcome[]) => void;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private restarts = 0;
+  private nextId = 1;
+  private readonly script = workerScript();
+  /** Tasks of every run not yet sent, oldest run first (runs overlap: no idle worker between two). */
+  private readonly queue: Task[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /**
+   * Parse `jobs`; outcomes in the same order. `codes` holds the standalone code of every schema
+   * key the jobs' steps name. Never rejects for a file: a worker's death is that file's outcome.
+   * Runs may overlap: the caller bounds how many are in flight (the memory of their bytes).
+   */
+  run(jobs: readonly PoolJob[], codes: ReadonlyMap<string, string>): Promise<PoolOutcome[]> {
+    const outcomes: PoolOutcome[] = new Array(jobs.length);
+    if (jobs.length === 0) return Promise.resolve(outcomes);
+    let resolve!: (outcomes: PoolOutcome[]) => void;
+    const done = new Promise<PoolOutcome[]>((r) => (resolve = r));
+    const run: RunState = { jobs, codes, outcomes, pending: jobs.length, resolve };
+    let tasks = 0;
+    for (let i = 0; i < jobs.length;) {
+      const indices: number[] = [];
+      let bytes = 0;
+      while (i < jobs.length && indices.length < TASK_FILES && (indices.length === 0 || bytes + jobs[i]!.bytes.length <= TASK_BYTES)) {
+        bytes += jobs[i]!.bytes.length;
+        indices.push(i++);
+      }
+      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1, heavy: bytes >= HEAVY_BYTES });
+      tasks++;
+    }
+    while (this.slots.length < Math.min(this.size, tasks)) this.slots.push(this.start());
+    for (const slot of [...this.slots]) if (!slot.task && !slot.dead) this.feed(slot);
+    return done;
+  }
+
+  /** Stop every worker (the run is over). */
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.dead = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private settle(run: RunState, i: number, o: PoolOutcome): void {
+    if (run.outcomes[i] !== undefined) return;
+    run.outcomes[i] = o;
+    if (--run.pending === 0) run.resolve(run.outcomes);
+  }
+
+  private feed(slot: Slot): void {
+    // The first task in the queue, passing over heavy ones while another heavy one is parsed.
+    const busy = this.slots.some((s) => s.task?.heavy);
+    const at = busy ? this.queue.findIndex((t) => !t.heavy) : 0;
+    const task = at < 0 ? undefined : this.queue.splice(at, 1)[0];
+    slot.task = task;
+    if (!task) return;
+    const st = task.run;
+    const { buffer, placed } = pack(task.indices.map((i) => st.jobs[i]!));
+    const send: [string, string][] = [];
+    for (const k of new Set(placed.flatMap((p) => p.steps.map((s) => s.key)))) {
+      if (slot.codes.has(k)) continue;
+      const c = st.codes.get(k);
+      if (c === undefined) throw new Error(`internal error: no compiled code for schema ${k}`);
+      send.push([k, c]);
+      slot.codes.add(k);
+    }
+    const msg: ParseTaskMessage = { id: task.id, buffer, jobs: placed, codes: send };
+    slot.worker.postMessage(msg, [buffer]);
+  }
+
+  private onMessage(slot: Slot, m: ParseResultMessage): void {
+    const task = slot.task;
+    if (!task || m.id !== task.id) return;
+    slot.task = undefined;
+    task.indices.forEach((i, k) => this.settle(task.run, i, m.outcomes[k]!));
+    // Done with: the worker sent back the bytes of a file the main thread must finish. (Kept
+    // until now, not dropped when sent: a worker that dies leaves its files to be sent again.)
+    for (const i of task.indices) {
+      const job = task.run.jobs[i]!;
+      if (Buffer.isBuffer(job.bytes)) releaseBytes(job.bytes);
+      job.bytes = EMPTY;
+    }
+    this.feed(slot);
+    // A heavy task is done: an idle worker may take the next one.
+    if (task.heavy) for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
+  }
+
+  private onDeath(slot: Slot, reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const task = slot.task;
+    slot.task = undefined;
+    if (task) {
+      if (task.single) this.settle(task.run, task.indices[0]!, { failed: reason });
+      // Which file killed it is unknown: each gets a task of its own, first in the queue.
+      else
+        this.queue.unshift(
+          ...task.indices.map((i) => ({
+            id: this.nextId++,
+            run: task.run,
+            indices: [i],
+            single: true,
+            heavy: task.run.jobs[i]!.bytes.length >= HEAVY_BYTES,
+          })),
+        );
+    }
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    if (this.queue.length === 0) return;
+    if (this.restarts < MAX_RESTARTS) {
+      this.restarts++;
+      const fresh = this.start();
+      this.slots.push(fresh);
+      this.feed(fresh);
+    } else if (this.slots.length === 0) {
+      // No worker left to take the rest: every job still queued is a failure, never a pass.
+      for (const t of this.queue.splice(0)) for (const i of t.indices) this.settle(t.run, i, { failed: reason });
+    }
+    // The dead worker may have held the heavy task the idle ones were waiting for.
+    for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
+  }
+
+  private start(): Slot {
+    started++;
+    // IG_PARSE_WORKER_HEAP_MB: a heap limit per worker (tests: a file too big for it fails alone).
+    const heap = Number(process.env.IG_PARSE_WORKER_HEAP_MB);
+    const options = heap > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {};
+    const worker = this.script.dev ? new Worker(this.script.code, { eval: true, ...options }) : new Worker(this.script.file, options);
+    const slot: Slot = { worker, codes: new Set(), task: undefined, dead: false };
+    worker.on("message", (m: ParseResultMessage) => this.onMessage(slot, m));
+    worker.on("error", (e: Error) => this.onDeath(slot, describe(e)));
+    worker.on("exit", (code) => this.onDeath(slot, `it exited with code ${code}`));
+    return slot;
+  }
+}
+
+/** The jobs' bytes in one new buffer (a Buffer may view a bigger one, which a message would copy whole). */
+function pack(jobs: readonly PoolJob[]): { buffer: ArrayBuffer; placed: ParseJob[] } {
+  let total = 0;
+  for (const j of jobs) total += j.bytes.length;
+  const buffer = new ArrayBuffer(total);
+  const view = new Uint8Array(buffer);
+  const placed: ParseJob[] = [];
+  let at = 0;
+  for (const j of jobs) {
+    view.set(j.bytes, at);
+    placed.push({ ...j.job, start: at, end: at + j.bytes.length });
+    at += j.bytes.length;
+  }
+  return { buffer, placed };
+}
+
+function describe(e: Error): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ERR_WORKER_OUT_OF_MEMORY") return "it ran out of memory";
+  return `it failed: ${e.message}`;
+}
+
+/**
+ * The worker's code: parse-worker.js beside the bundle (dist/<target>/), or, running from the
+ * TypeScript sources (the tests), parse-worker.ts through tsx. The name is joined at run time
+ * so the bundler does not try to bundle the file.
+ */
+function workerScript(): { dev: false; file: string } | { dev: true; code: string } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const name = ["parse-worker", "js"].join(".");
+  const built = path.join(here, name);
+  if (fs.existsSync(built)) return { dev: false, file: built };
+  const source = path.join(here, ["parse-worker", "ts"].join("."));
+  const api = pathToFileURL(path.join(here, "../../node_modules/tsx/dist/esm/api/index.mjs")).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+  return { dev: true, code };
+}

@@ -1,0 +1,136 @@
+/**
+ * What a parse worker does with one file (src/checks/parse-worker.ts), and the messages between
+ * the pool and its workers. The same steps as validateFile in validate.ts, in the same order,
+ * so a file's findings are the same whichever thread produced them; anything that needs the
+ * main thread (a file's own `$schema`, the JSONC fallback that reads a package.json) is
+ * answered with "main" and the file is validated there instead.
+ */
+import type { Finding } from "../core/finding.js";
+import { decodeDocument, loadYamlSupport, parseDocument, type DocumentFormat } from "../core/parse/index.js";
+import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import type { Validator } from "../core/schema/compile.js";
+import { loadStandalone } from "../core/schema/standalone.js";
+import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
+
+/** One schema to validate a file against: its compiled standalone code is sent once per worker. */
+export interface ParseStep {
+  /** The schema's repo path (the key of its code). */
+  key: string;
+  /** How findings name the schema (a catalog entry's label, or the path). */
+  label: string;
+  describeKeys: boolean;
+  /**
+   * A built-in catalog entry's root type: a file whose every document has the other root type
+   * is another kind of file and skips this step (notThisKind in validate-catalog.ts).
+   */
+  rootType?: "object" | "array";
+}
+
+/** One file of a task: its bytes are [start, end) of the task's buffer. */
+export interface ParseJob {
+  file: string;
+  start: number;
+  end: number;
+  format: DocumentFormat;
+  yaml?: { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
+  /** validate.templates detects templates by content for this file. */
+  detectTemplates: boolean;
+  /** The schemas that apply when the file has no `$schema` of its own. */
+  steps: ParseStep[];
+  /** validate.max_findings_per_file. */
+  budget: number;
+}
+
+export interface ParseTaskMessage {
+  id: number;
+  buffer: ArrayBuffer;
+  jobs: ParseJob[];
+  /** Standalone code of schemas this worker has not been sent yet. */
+  codes: [string, string][];
+}
+
+/**
+ * A file's outcome: its bytes back to validate it on the main thread, "template", or its findings: those
+ * of the parse, then per step the schema findings (before the catalog level is applied).
+ */
+export type ParseOutcome = { main: Uint8Array } | "template" | { parse: Finding[]; schema: (Finding[] | "other-kind")[] };
+
+export interface ParseResultMessage {
+  id: number;
+  outcomes: ParseOutcome[];
+}
+
+/** Compiled validators of one worker, by schema key. */
+export class WorkerValidators {
+  private readonly codes = new Map<string, string>();
+  private readonly loaded = new Map<string, Promise<Validator>>();
+
+  add(codes: readonly [string, string][]): void {
+    for (const [k, c] of codes) this.codes.set(k, c);
+  }
+
+  get(key: string): Promise<Validator> {
+    let v = this.loaded.get(key);
+    if (!v) {
+      const code = this.codes.get(key);
+      if (code === undefined) throw new Error(`internal error: no compiled code for schema ${key} in the parse worker`);
+      v = loadStandalone(code);
+      this.loaded.set(key, v);
+    }
+    return v;
+  }
+}
+
+/** The outcome of one job (see validateFile in validate.ts, which this mirrors step for step). */
+export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: WorkerValidators): Promise<ParseOutcome> {
+  const { file, format } = job;
+  if (format === "yaml") await loadYamlSupport();
+  const text = decodeDocument(bytes, file);
+  if (typeof text !== "string") return { parse: [text], schema: [] };
+  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? job.yaml : {}) });
+  // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
+  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc)) return { main: bytes.slice() };
+  const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
+  if (suspect && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
+  const parse = [...doc.findings];
+  if (!doc.ok) return { parse, schema: [] };
+  // A `$schema` of its own changes which schemas apply: the main thread maps it.
+  const first = doc.documents[0];
+  const own = first !== null && typeof first === "object" && !Array.isArray(first) ? (first as Record<string, unknown>).$schema : undefined;
+  if (typeof own === "string" && own !== "") return { main: bytes.slice() };
+  const schema: (Finding[] | "other-kind")[] = [];
+  const documents = doc.documents.length ? doc.documents : [null];
+  let budget = job.budget;
+  for (const step of job.steps) {
+    if (step.rootType && doc.documents.length > 0 && doc.documents.every((d) => rootKind(d) === otherRoot(step.rootType!))) {
+      schema.push("other-kind");
+      continue;
+    }
+    const validate = await validators.get(step.key);
+    const out: Finding[] = [];
+    for (let d = 0; d < documents.length; d++) {
+      const errors = validate(documents[d]);
+      if (!errors || errors.length === 0) continue;
+      const mapped = ajvErrorsToFindings(errors, {
+        file,
+        schemaPath: step.label,
+        doc,
+        docIndex: d,
+        limit: Math.max(budget, 0),
+        ...(step.describeKeys ? { describeKeys: true } : {}),
+      });
+      budget -= mapped.filter((f) => f.rule === "schema/violation").length;
+      for (const f of mapped) out.push(f);
+    }
+    schema.push(out);
+  }
+  return { parse, schema };
+}
+
+function rootKind(d: unknown): "object" | "array" | undefined {
+  return Array.isArray(d) ? "array" : d !== null && typeof d === "object" ? "object" : undefined;
+}
+
+function otherRoot(t: "object" | "array"): "object" | "array" {
+  return t === "object" ? "array" : "object";
+}
