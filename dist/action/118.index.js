@@ -1,4 +1,4 @@
-var D=Object.defineProperty;var p=(u,h)=>D(u,"name",{value:h,configurable:!0});const L=118,A=[118],R={7118:((u,h,l)=>{l.r(h),l.d(h,{command:p(()=>E,"command")});var $=l(6994),j=l(3009),v=l(1867),_=l(6085),w=l(1912),y=l(6267);const E={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var D=Object.defineProperty;var p=(u,h)=>D(u,"name",{value:h,configurable:!0});const L=118,A=[118],R={7118:((u,h,l)=>{l.r(h),l.d(h,{command:p(()=>E,"command")});var $=l(6903),j=l(3009),v=l(1867),_=l(6085),w=l(1912),y=l(6267);const E={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -1,4 +1,4 @@
-var x=Object.defineProperty;var s=($,D)=>x($,"name",{value:D,configurable:!0});const K=65,k=[65],N={7118:(($,D,o)=>{o.r(D),o.d(D,{command:s(()=>B,"command")});var P=o(9061),_=o(3009),S=o(1867),m=o(6085),w=o(1912),j=o(6267);const B={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var x=Object.defineProperty;var s=($,D)=>x($,"name",{value:D,configurable:!0});const K=65,k=[65],N={7118:(($,D,o)=>{o.r(D),o.d(D,{command:s(()=>B,"command")});var P=o(1269),_=o(3009),S=o(1867),m=o(6085),w=o(1912),j=o(6267);const B={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

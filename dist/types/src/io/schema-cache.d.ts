@@ -10,6 +10,8 @@ export declare class SchemaStore {
     private readonly memo;
     private compiler;
     private readonly bytes;
+    /** Standalone code of each validator loaded, by schema path (what parse workers compile). */
+    private readonly codes;
     /** Counters for the summary and the tests: how validators were obtained. */
     readonly stats: {
         cached: number;
@@ -18,6 +20,8 @@ export declare class SchemaStore {
     constructor(options: SchemaStoreOptions);
     /** Schema files already read together with the data (saves a read per schema in the hook). */
     prime(contents: ReadonlyMap<string, ReadResult>): void;
+    /** The standalone code of a validator that get() has loaded, for another thread to compile. */
+    codeOf(schemaPath: string): string | undefined;
     /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
     get(schemaPath: string): Promise<Validator>;
     private load;

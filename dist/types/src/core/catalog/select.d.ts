@@ -23,6 +23,11 @@ export interface CatalogMatch {
     label: string;
     /** The fileMatch globs of the entry (the `schemas` command says which one matched). */
     fileMatch: readonly string[];
+    /**
+     * Set for a built-in entry matched by name with its vendored schema: the container that schema
+     * requires at the root. A file whose root is the other container is not this kind of file.
+     */
+    rootType?: "object" | "array";
 }
 /** How a finding names a vendored schema: its entry and file, never an internal path. */
 export declare function builtinLabel(e: BuiltinEntry): string;

@@ -14,6 +14,11 @@ export interface BuiltinEntry {
     level: CatalogLevel;
     /** The catalog's fileMatch globs (JSON and YAML names only). */
     fileMatch: readonly string[];
+    /**
+     * The container the vendored schema requires at the root, when it says: a file matched by name
+     * whose root is the other container (a list named docker-compose.yml) is not this kind of file.
+     */
+    rootType?: "object" | "array";
     /** fileMatch precompiled (a name without folders matches at any depth). */
     match: RegExp;
 }
