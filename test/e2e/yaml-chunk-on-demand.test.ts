@@ -23,6 +23,9 @@ function tracedBundle(): { dir: string; files: string[] } {
   const files: string[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith(".js.map")) continue;
+    // A worker thread's own bundle (parse-worker.js) runs only when a worker pool starts
+    // (IG_PARSE_WORKERS): it is not what the hook loads.
+    if (name.endsWith("-worker.js.map")) continue;
     const { sources } = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as { sources: string[] };
     if (!sources.some((s) => YAML_SOURCE.test(s))) continue;
     const js = path.join(dir, name.slice(0, -".map".length));
