@@ -161,32 +161,36 @@ export async function writeRestore(
       const temps: { tmp: string; target: string }[] = [];
       try {
         // Every temporary of the batch is written, then all are made durable at once, then
-        // renamed: a kill at any point leaves each target old or new (plus temporaries). The
-        // calls are synchronous: small files cost the thread pool's hand-offs (a futex wake and
-        // a wait each) more than the system call itself, about 3x the CPU time of a plain loop.
-        batch.forEach((p, i) => {
-          const target = path.join(root, p);
-          const dir = path.dirname(target);
+        // renamed: a kill at any point leaves each target old or new (plus temporaries).
+        for (const p of batch) {
+          const dir = path.dirname(path.join(root, p));
           if (!made.has(dir)) {
             fsSync.mkdirSync(dir, { recursive: true });
             made.add(dir);
           }
+        }
+        // Creating files waits on the file system's locks and journal more than on the CPU:
+        // PARALLEL at a time in the thread pool (a synchronous loop used less CPU but took up
+        // to twice the wall time on a loaded machine).
+        const idx = new Map(batch.map((p, i) => [p, i]));
+        await inParallel(batch, PARALLEL, async (p) => {
+          const target = path.join(root, p);
           const tmp = tempName(target);
           temps.push({ tmp, target });
-          writeTemp(tmp, target, contents[i]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+          await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
         });
         await makeDurable(
           root,
           temps.map((t) => t.tmp),
         );
-        for (const t of temps.splice(0)) {
+        await inParallel(temps.splice(0), PARALLEL, async (t) => {
           try {
-            fsSync.renameSync(t.tmp, t.target);
+            await fs.rename(t.tmp, t.target);
           } catch (error) {
             temps.push(t);
             throw writeFailed(t.target, error);
           }
-        }
+        });
       } finally {
         for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
       }
@@ -221,9 +225,9 @@ function tempName(target: string): string {
 }
 
 /** Write a new temporary without fsync: the batch is made durable at once (makeDurable). */
-function writeTemp(tmp: string, target: string, data: Uint8Array, mode: number): void {
+async function writeTemp(tmp: string, target: string, data: Uint8Array, mode: number): Promise<void> {
   try {
-    fsSync.writeFileSync(tmp, data, { flag: "wx", mode });
+    await fs.writeFile(tmp, data, { flag: "wx", mode });
   } catch (error) {
     throw writeFailed(target, error);
   }
@@ -268,3 +272,11 @@ async function makeDurable(root: string, files: readonly string[]): Promise<void
   await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
 }
 let syncfsWorks: boolean | undefined;
+
+async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
