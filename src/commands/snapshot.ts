@@ -72,7 +72,7 @@ export const command: CommandSpec = {
     lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
     if (p.encrypted && !r.unchanged)
       lines.push(
-        "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot)",
+        "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot); files unchanged since the last snapshot keep its ciphertext",
       );
     // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
     const findings = p.skipped.flatMap((s) => {

@@ -47,9 +47,12 @@ export class ManifestWriter {
     private readonly sink: (chunk: string) => void,
     private readonly chunkBytes = 1 << 20,
     excludes?: SnapshotManifest["excludes"],
+    encryption?: SnapshotManifest["encryption"],
   ) {
     const list = paths.length === 0 ? "[]" : `[\n${paths.map((p) => `  ${JSON.stringify(p)}`).join(",\n")}\n ]`;
-    this.push(`{\n "version": 1,\n "set": ${JSON.stringify(set)},\n "paths": ${list},${excludesText(excludes)}\n "files": {`);
+    this.push(
+      `{\n "version": 1,\n "set": ${JSON.stringify(set)},\n "paths": ${list},${excludesText(excludes)}${encryptionText(encryption)}\n "files": {`,
+    );
   }
 
   /** Add the next file, in manifestOrder. */
@@ -77,6 +80,13 @@ export class ManifestWriter {
     this.parts = [];
     this.pending = 0;
   }
+}
+
+/** The `encryption` key as serializeSnapshotManifest writes it (after excludes, only when set). */
+function encryptionText(encryption: SnapshotManifest["encryption"]): string {
+  if (!encryption) return "";
+  const value = { format: encryption.format, recipients: encryption.recipients };
+  return `\n "encryption": ${JSON.stringify(value, null, 1).replace(/\n/g, "\n ")},`;
 }
 
 /**

@@ -49,15 +49,15 @@ function setFiles(git: Git, options: PrepareOptions) {
 /**
  * Capture the set's files, write their blobs and the tree, and start reading every blob back
  * (`verified`). Returns without a tree when the manifest equals the previous snapshot's.
- * SHA-1 repositories stream (capture.ts: bounded memory, only changed files read and written);
- * other object formats, and encrypted sets (whose blobs are ciphertext, never the files on
- * disk), take the whole set in memory (prepareInMemory).
+ * SHA-1 repositories stream (capture.ts: bounded memory, only changed files read and written;
+ * an encrypted set's files are encrypted as they are read, and only ciphertext is packed);
+ * other object formats take the whole set in memory (prepareInMemory).
  */
 export async function prepareSnapshot(git: Git, options: PrepareOptions): Promise<PreparedSnapshot> {
   // Asked before the files are read (the reads block), so git answers meanwhile.
   const objectFormat = git.objectFormat().catch(() => "unknown");
   const sourceCommit = git.tryRevParse("HEAD");
-  if ((await objectFormat) !== "sha1" || options.policy?.encrypter) return prepareInMemory(git, options, sourceCommit);
+  if ((await objectFormat) !== "sha1") return prepareInMemory(git, options, sourceCommit);
   const { files, skipped, leftOut } = await setFiles(git, options);
   const previous = options.previous && {
     id: options.previous.id,
@@ -70,6 +70,7 @@ export async function prepareSnapshot(git: Git, options: PrepareOptions): Promis
     files,
     ...(previous ? { previous } : {}),
     ...(excludes ? { excludes } : {}),
+    ...(options.policy?.encrypter ? { encrypter: options.policy.encrypter } : {}),
   });
   const source = await sourceCommit;
   const info: SnapshotInfo = {
@@ -80,7 +81,14 @@ export async function prepareSnapshot(git: Git, options: PrepareOptions): Promis
     size: captured.size,
     ...(source ? { sourceCommit: source } : {}),
   };
-  const prepared: PreparedSnapshot = { set: options.set, digest: captured.digest, info, skipped, ...(leftOut ? { leftOut } : {}) };
+  const prepared: PreparedSnapshot = {
+    set: options.set,
+    digest: captured.digest,
+    info,
+    skipped,
+    ...(leftOut ? { leftOut } : {}),
+    ...(options.policy?.encrypter ? { encrypted: true } : {}),
+  };
   if (!captured.tree) return prepared;
   prepared.tree = captured.tree;
   prepared.verified = captured.verified!.catch((error: unknown) => {

@@ -21,10 +21,11 @@ import path from "node:path";
 import { batchRanges, type BatchLimits } from "../../core/snapshot/batch.js";
 import type { Finding } from "../../core/finding.js";
 import { compareManifestOrder, ManifestWriter, manifestOrder } from "../../core/snapshot/manifest-stream.js";
-import { SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { readWhole, sha256 } from "./files.js";
 import { buildPack, deflateInPool, ObjectHasher, type PackObject } from "./pack.js";
+import { ageStructureProblem, type SetEncrypter } from "./encrypt.js";
 import { checksumReporter } from "./readback.js";
 import { StatCacheReader, StatCacheWriter, statCachePath, type StatKey } from "./stat-cache.js";
 import { TreeStream } from "./trees.js";
@@ -176,6 +177,8 @@ export async function captureStreaming(
     previous?: { id: string; digest?: string };
     /** What the set's policy left out, recorded in the manifest (set-policy.ts). */
     excludes?: SnapshotManifest["excludes"];
+    /** An encrypted set: each file read is encrypted before it becomes a blob; only ciphertext is written. */
+    encrypter?: SetEncrypter;
   },
   counters?: { blobsWritten?: number; filesRead?: number; treesWritten?: number },
 ): Promise<Captured> {
@@ -186,12 +189,21 @@ export async function captureStreaming(
   // Trees of the previous snapshot are not packed again (about one per 100 files: cheap to list).
   const prevTrees = prevTree ? lsTreeIds(git, prevTree, ["-r", "-d"]) : Promise.resolve(new Set<string>());
   prevTrees.catch(() => undefined);
-  const cacheFile = statCachePath(git.stateDir(), options.set);
+  const encrypter = options.encrypter;
+  // An encrypted set's cache names ciphertext blobs: kept per recipient list, so a change of
+  // recipients finds no cache and every file is encrypted again to the new ones.
+  const cacheFile = encrypter
+    ? statCachePath(path.join(git.stateDir(), "age", encrypter.recipientsId.replace(/^sha256:/, "").slice(0, 32)), options.set)
+    : statCachePath(git.stateDir(), options.set);
   // Taken before any file is stat'ed: an edit after its stat, within the window, is read again next time.
   const stamp = BigInt(Date.now()) * 1_000_000n;
   const cache = StatCacheReader.open(cacheFile, prevTree);
   // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten.
   const prevBlobs = !cache && prevTree ? await lsTreeIds(git, prevTree, ["-r"]).catch(() => new Set<string>()) : undefined;
+  // An encrypted blob cannot be checked against the bytes it stands for without an identity, so
+  // a cache hit stands only when the previous (signed, read-back) snapshot holds that very blob
+  // with that digest for the path: the cache is a hint, the previous snapshot the authority.
+  const prevEncrypted = encrypter && cache && prevTree ? await previousEntries(git, prevTree) : undefined;
   const writer = new StatCacheWriter(cacheFile, stamp);
   const packer = new BlobPacker(git);
   const hasher = new ObjectHasher();
@@ -207,6 +219,7 @@ export async function captureStreaming(
     },
     undefined,
     options.excludes,
+    encrypter ? { format: "age", recipients: encrypter.recipientsId } : undefined,
   );
   let size = 0;
   let filesRead = 0;
@@ -218,7 +231,11 @@ export async function captureStreaming(
       const st = cache ? fs.lstatSync(abs, { bigint: true }) : undefined;
       let key = st && statKey(st);
       const cached = key && cache?.lookup(rel, key);
-      const hit = st?.isFile() ? cached?.hit : undefined;
+      let hit = st?.isFile() ? cached?.hit : undefined;
+      if (hit && encrypter) {
+        const before = prevEncrypted?.get(rel);
+        if (!before || before.oid !== hit.oid || before.sha256 !== hit.sha256 || before.size !== Number(st!.size)) hit = undefined;
+      }
       let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
       if (hit && st) {
         entry = { ...hit, size: Number(st.size) };
@@ -236,7 +253,7 @@ export async function captureStreaming(
           fs.closeSync(fd);
         }
         filesRead++;
-        const blob = toBlob(hasher, data);
+        const blob = toBlob(hasher, encrypter ? await encrypter.encrypt(data) : data);
         // A blob the previous snapshot holds is not written again (its read-back below checks it).
         if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
           const full = packer.add(blob.oid, blob.data);
@@ -305,7 +322,7 @@ export async function captureStreaming(
   if (tree === root) writer.commit(tree);
   else writer.abort();
   captured.tree = tree;
-  captured.verified = readBack(git, tree, rows, manifestDigest).then((findings) => {
+  captured.verified = readBack(git, tree, rows, manifestDigest, encrypter !== undefined).then((findings) => {
     if (findings.length > 0) throw new ReadBackFailed(findings);
   });
   captured.verified.catch(() => undefined);
@@ -317,6 +334,33 @@ export class ReadBackFailed extends Error {
   constructor(readonly findings: Finding[]) {
     super("read-back failed");
   }
+}
+
+/** path -> blob id, SHA-256 and size of the files of a previous snapshot (its tree and manifest); empty when unreadable. */
+async function previousEntries(git: Git, tree: string): Promise<Map<string, { oid: string; sha256: string; size: number }>> {
+  const out = new Map<string, { oid: string; sha256: string; size: number }>();
+  try {
+    const { stdout } = await git.exec(["ls-tree", "-r", "-z", "--full-tree", tree]);
+    const oids = new Map<string, string>();
+    for (let pos = 0; pos < stdout.length;) {
+      const end = stdout.indexOf(0, pos);
+      const rec = stdout.toString("utf8", pos, end < 0 ? stdout.length : end);
+      pos = end < 0 ? stdout.length : end + 1;
+      const tab = rec.indexOf("\t");
+      oids.set(rec.slice(tab + 1), rec.slice(0, tab).split(" ")[2]!);
+    }
+    const mOid = oids.get(SNAPSHOT_MANIFEST_PATH);
+    const text = mOid ? (await git.readBlobsBuffered([mOid])).get(mOid)?.toString("utf8") : undefined;
+    const manifest = text === undefined ? undefined : parseSnapshotManifest(text);
+    if (!manifest || typeof manifest === "string") return out;
+    for (const [p, e] of Object.entries(manifest.files)) {
+      const oid = oids.get(p);
+      if (oid) out.set(p, { oid, sha256: e.sha256, size: e.size });
+    }
+  } catch {
+    /* no previous entries: every file is read and encrypted again */
+  }
+  return out;
 }
 
 async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
@@ -363,7 +407,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
  * the manifest blob (against the digest).
  */
-export async function readBack(git: Git, tree: string, rows: Rows, digest: string): Promise<Finding[]> {
+export async function readBack(git: Git, tree: string, rows: Rows, digest: string, encrypted = false): Promise<Finding[]> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
   let listing: Buffer;
@@ -394,11 +438,15 @@ export async function readBack(git: Git, tree: string, rows: Rows, digest: strin
     }
     seen[i] = 1;
     if (mode !== rows.mode(i)) bad(p, "mode in the snapshot tree differs from the manifest", rows.mode(i), mode);
+    // Ciphertext cannot be hashed against the manifest (no identity here): the tree must name
+    // the very blob made from the bytes hashed (or kept, unchanged, from the previous snapshot).
+    if (encrypted && oid !== rows.oidHex(i)) bad(p, "encrypted blob in the snapshot tree differs from the ciphertext written");
     rows.oid.write(oid!, 20 * i, "hex");
   }
   for (let i = 0; i < seen.length; i++) if (!seen[i]) bad(rows.paths[i]!, "file is in the manifest but not in the snapshot tree");
   const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
   if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  const hasher = new ObjectHasher();
   for (const [start, end] of batchRanges(rows.size, BATCH)) {
     const ids: string[] = [];
     for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));
@@ -410,6 +458,12 @@ export async function readBack(git: Git, tree: string, rows: Rows, digest: strin
       const data = blobs.get(oid);
       if (!data) {
         bad(p, `blob ${oid} cannot be read back from the object store (missing or corrupt)`);
+        continue;
+      }
+      if (encrypted) {
+        // The bytes git returns must be that blob (its id recomputed) and a whole age file of the size hashed.
+        const why = hasher.oid("blob", data) !== oid ? "its bytes do not match its id" : ageStructureProblem(data, rows.size[i]!);
+        if (why) bad(p, `encrypted blob is damaged: ${why}`);
         continue;
       }
       const got = sha256(data);

@@ -14,7 +14,7 @@ import { UnsafePathError, UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
 import { collectSetFiles, hashFilesIfPresent, hashWorktreeFiles } from "./files.js";
-import { findTypeChanges, writeRestore, type TypeChanges } from "./restore-write.js";
+import { findTypeChanges, writeRestore, type TypeChanges, type WriteOptions } from "./restore-write.js";
 import { policyFromManifest } from "./set-policy.js";
 
 export interface RestorePlan {
@@ -89,9 +89,9 @@ export async function applyRestore(
   snapshotId: string,
   manifest: SnapshotManifest,
   plan: RestorePlan,
-  open?: (data: Buffer) => Promise<Uint8Array>,
+  options: WriteOptions = {},
 ): Promise<void> {
-  await writeRestore(git, snapshotId, manifest, plan, open);
+  await writeRestore(git, snapshotId, manifest, plan, options);
 }
 
 /** After a restore: every target file on disk must match the manifest; extras must be gone. */

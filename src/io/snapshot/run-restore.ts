@@ -169,7 +169,13 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     `the current state is recorded in snapshot ${pre.id.slice(0, 12)} (set pre-restore); if this restore is interrupted, undo it with: ${settling?.undo ?? outcome.undo.command}`,
   );
 
-  await applyRestore(git, snapshot.id, manifest, plan, opening.open);
+  // The blobs the read-back checked are the ones written: git is not asked for them again.
+  await applyRestore(git, snapshot.id, manifest, plan, {
+    ...(opening.open ? { open: opening.open } : {}),
+    entries: loaded.entries,
+    blobs: loaded.blobs,
+  });
+  loaded.blobs.clear();
   outcome.findings = await verifyRestored(git, manifest, plan);
   await settleJournal(git);
   outcome.ms = elapsed();
@@ -198,8 +204,8 @@ async function newestTrusted(
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */
 async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot, digestOf?: BlobDigest): Promise<void> {
   const stored = await readBackTree(git, snapshot.id, loaded.manifest, loaded.manifestText, loaded, digestOf);
-  loaded.blobs.clear();
   if (stored.length > 0) {
+    loaded.blobs.clear();
     throw new SnapshotRefused(
       `snapshot/checksum: snapshot ${snapshot.id.slice(0, 12)} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
       stored,
