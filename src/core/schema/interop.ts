@@ -12,6 +12,12 @@
 export function cjsExports(ns: unknown): Record<string, unknown> {
   const n = ns as Record<string | symbol, unknown>;
   if (n[Symbol.toStringTag] === "Module" && n.default !== undefined) return n.default as Record<string, unknown>;
+  // esbuild's ES module bundles (the parse worker) wrap CommonJS in "node mode": an untagged
+  // copy of module.exports (its `__esModule` flag included) whose `default` is module.exports
+  // itself. A transpiled module's own `default` is its export (ajv's runtime helpers: a
+  // function), never an object flagged `__esModule`, so that flag tells the wrapper apart.
+  const inner = n.default as Record<string, unknown> | undefined;
+  if (inner !== null && typeof inner === "object" && inner.__esModule === true) return inner;
   return n;
 }
 
