@@ -34,6 +34,8 @@ interface Walk {
   /** The last link followed (repo path), named if it leaves the repository. */
   via: string;
   hops: number;
+  /** Links followed with what was left to walk after them: the same pair again is a loop. */
+  seen?: Set<string>;
   end?: LinkEnd;
 }
 
@@ -135,8 +137,12 @@ export async function resolveStagedLinks(git: Git, links: readonly { path: strin
       const texts = await git.readBlobs(hops.map((h) => h.entry.oid));
       for (const h of hops) {
         const text = texts.get(h.entry.oid);
-        if (!text) h.w.end = { kind: "none" };
+        const key = `${h.entry.path}\0${h.after.join("/")}`;
+        h.w.seen ??= new Set();
+        // A loop ends at once rather than after MAX_HOPS rounds of git processes.
+        if (!text || h.w.seen.has(key)) h.w.end = { kind: "none" };
         else Object.assign(h.w, follow(git.root, h.entry.path, text, h.w.hops + 1, h.after));
+        h.w.seen.add(key);
       }
     }
   }

@@ -143,6 +143,15 @@ describe("staged symlinks that lead nowhere to check", () => {
     expect(gitCommit(r).passed).toBe(true);
   });
 
+  it("skips a loop of staged links, as the working-tree check does", () => {
+    const r = setup();
+    link(r, "data/state.json", "../other/x.json");
+    link(r, "other/x.json", "../data/state.json");
+    r.git("add", "data/state.json", "other/x.json");
+    expect(staged(r)).toMatchObject({ code: 0, findings: [] });
+    expect(r.cliBundle(["check"]).code).toBe(0);
+  });
+
   it("skips a link whose target exists only in the working tree (not staged)", () => {
     const r = setup();
     r.write("other/unstaged.json", LOOSE);
