@@ -29,6 +29,7 @@ import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
 import { insideLinkTarget } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
+import { StagedSource } from "../io/staged-source.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
@@ -142,7 +143,12 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
   const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
   const [candidates] = await Promise.all([
-    ctx.paths ?? ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
+    // In the hook, a staged link to a folder adds the folder's files under the link's name.
+    ctx.paths
+      ? ctx.source instanceof StagedSource
+        ? ctx.source.withLinkedFolders(ctx.paths)
+        : ctx.paths
+      : ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);
@@ -231,6 +237,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     first = false;
     pending = [];
     const contents = await ctx.source.read([...schemaPaths, ...batch], { maxBytes, maxTotalBytes: BATCH_BYTES });
+    // A staged link inside the repository is read through, in the index: the commit's content.
+    if (ctx.source instanceof StagedSource) await ctx.source.followLinks(contents, batch, { maxBytes });
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     if (!workers.pool && wantPool()) workers.pool = new ParsePool(threads);
     const pool = workers.pool;

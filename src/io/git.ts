@@ -216,6 +216,25 @@ export class Git {
     return out;
   }
 
+  /**
+   * Type and size of each name (`:path` for a stage-0 index entry), in order, from one
+   * `git cat-file --batch-check`; undefined where git says missing (a folder is no index
+   * entry). Names with a newline are reported missing without asking git.
+   * Sample output: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0\n:data missing\n".
+   */
+  async batchCheck(names: readonly string[]): Promise<({ oid: string; type: string; size: number } | undefined)[]> {
+    const out: ({ oid: string; type: string; size: number } | undefined)[] = names.map(() => undefined);
+    const asked = names.map((n, i) => [n, i] as const).filter(([n]) => !n.includes("\n"));
+    if (asked.length === 0) return out;
+    const { stdout } = await this.exec(["cat-file", "--batch-check"], { input: asked.map(([n]) => n).join("\n") + "\n" });
+    const lines = stdout.toString("utf8").split("\n");
+    asked.forEach(([, i], k) => {
+      const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[k] ?? "");
+      if (m) out[i] = { oid: m[1]!, type: m[2]!, size: Number(m[3]) };
+    });
+    return out;
+  }
+
   /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
   async stagedDeletions(): Promise<string[]> {
     const head = await this.tryRevParse("HEAD");

@@ -5,7 +5,24 @@
  * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
  */
 import type { Git, IndexEntry } from "./git.js";
-import { IndexSource, indexSymlink, SYMLINK, type FileSource, type ReadOptions, type ReadResult, withinLimits } from "./file-source.js";
+import {
+  IndexSource,
+  indexSymlink,
+  OUTSIDE,
+  SYMLINK,
+  type FileSource,
+  type ReadOptions,
+  type ReadResult,
+  withinLimits,
+} from "./file-source.js";
+import { resolveStagedLinks } from "./staged-links.js";
+import { outsideMessage } from "./symlink-outside.js";
+
+/**
+ * Names that may be folders (no extension, or `.d`): only staged links named so are looked at
+ * as folders, as in the working tree (src/io/linked-folders.ts).
+ */
+const MAYBE_FOLDER = /(?:^|\/)(?:[^./]+|[^/]*\.d)$/;
 
 /** What a commit would change relative to HEAD (see StagedSource.changes). */
 export interface StagedDiff {
@@ -22,6 +39,10 @@ export class StagedSource implements FileSource {
   readonly kind = "index" as const;
   private changes: Promise<StagedDiff> | undefined;
   private readonly full: IndexSource;
+  /** Files reached through a staged link to a folder (`data/x.json`, data -> other): name -> the index entry read for it. */
+  private readonly linked = new Map<string, IndexEntry>();
+  /** Symlinks read so far: name -> real index path and link text (what followLinks resolves). */
+  private readonly linkTexts = new Map<string, { real: string; text: Buffer }>();
 
   constructor(private readonly git: Git) {
     this.full = new IndexSource(git);
@@ -69,8 +90,8 @@ export class StagedSource implements FileSource {
     let known: IndexEntry[] = [];
     const rest: string[] = [];
     for (const p of paths) {
-      const e = entries.get(p);
-      if (e) known.push(e);
+      const e = entries.get(p) ?? this.linked.get(p);
+      if (e) known.push(e.path === p ? e : { ...e, path: p });
       else rest.push(p);
     }
     const out = new Map<string, ReadResult>();
@@ -88,12 +109,89 @@ export class StagedSource implements FileSource {
     regular.forEach((e, i) => {
       const b = blobs[i];
       if (!b) out.set(e.path, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
-      else out.set(e.path, e.mode === SYMLINK ? indexSymlink(this.git.root, e.path, b) : b);
+      else out.set(e.path, e.mode === SYMLINK ? this.symlink(e.path, this.linked.get(e.path)?.path ?? e.path, b) : b);
     });
     const links = new Set(restEntries.filter((e) => e.stage === 0 && e.mode === SYMLINK).map((e) => e.path));
     rest.forEach((p, i) => {
       const b = blobs[regular.length + i];
-      if (b) out.set(p, links.has(p) ? indexSymlink(this.git.root, p, b) : b);
+      if (b) out.set(p, links.has(p) ? this.symlink(p, p, b) : b);
+    });
+    return out;
+  }
+
+  /** The read result of a staged symlink named `name` (at `real` in the index); its text is kept for followLinks. */
+  private symlink(name: string, real: string, text: Buffer): ReadResult {
+    this.linkTexts.set(name, { real, text });
+    const result = indexSymlink(this.git.root, real, text);
+    if (name === real || Buffer.isBuffer(result) || result.code !== OUTSIDE) return result;
+    return { error: outsideMessage(name, real).message, code: OUTSIDE, link: real };
+  }
+
+  /**
+   * Replace in `contents` the staged symlinks among `paths` that read() left unfollowed (inside
+   * the repository) by what they lead to in the index: a regular file's staged content (checked
+   * under the link's name), or an OUTSIDE result when a link on the way leaves the repository.
+   * Dangling links, loops and links to folders stay as they are (not checked, as in the working
+   * tree). No git process unless such a link is among them.
+   */
+  async followLinks(contents: Map<string, ReadResult>, paths: readonly string[], options: ReadOptions = {}): Promise<void> {
+    const asked = paths.filter((p) => {
+      const c = contents.get(p);
+      return c !== undefined && !Buffer.isBuffer(c) && c.code === "ELOOP" && this.linkTexts.has(p);
+    });
+    if (asked.length === 0) return;
+    const ends = await resolveStagedLinks(
+      this.git,
+      asked.map((p) => ({ path: this.linkTexts.get(p)!.real, text: this.linkTexts.get(p)!.text })),
+    );
+    const files: IndexEntry[] = [];
+    asked.forEach((p, i) => {
+      const end = ends[i]!;
+      if (end.kind === "file") files.push({ ...end.entry, path: p });
+      else if (end.kind === "outside") contents.set(p, { error: outsideMessage(p, end.link).message, code: OUTSIDE, link: end.link });
+    });
+    if (files.length === 0) return;
+    const kept = options.maxBytes !== undefined ? await withinLimits(this.git, files, { maxBytes: options.maxBytes }, contents) : files;
+    const blobs = await this.git.catFileBatch(kept.map((e) => e.oid));
+    kept.forEach((e, i) => {
+      const b = blobs[i];
+      contents.set(
+        e.path,
+        b ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
+      );
+    });
+  }
+
+  /**
+   * `paths` (staged changes) plus, for each staged symlink among them that leads to a folder of
+   * the index, that folder's files named through the link (`data/x.json` for data -> other):
+   * readers reach them so, and `data/*.json`'s schema must judge them. Read back by read().
+   * Links named like files (`v1.2`) are not looked at, as in the working tree; nor are links
+   * inside the linked folder. No git process unless such a link is staged.
+   */
+  async withLinkedFolders(paths: readonly string[]): Promise<string[]> {
+    const { entries } = await this.load();
+    const links = paths.map((p) => entries.get(p)).filter((e): e is IndexEntry => e?.mode === SYMLINK && MAYBE_FOLDER.test(e.path));
+    if (links.length === 0) return [...paths];
+    const texts = await this.git.readBlobs(links.map((e) => e.oid));
+    const known = links.filter((e) => texts.has(e.oid));
+    const ends = await resolveStagedLinks(
+      this.git,
+      known.map((e) => ({ path: e.path, text: texts.get(e.oid)! })),
+    );
+    const out = [...paths];
+    const listed = new Set(paths);
+    known.forEach((link, i) => {
+      const end = ends[i]!;
+      // A link to one of its own ancestors would list the tree under itself again.
+      if (end.kind !== "folder" || link.path.startsWith(end.path + "/")) return;
+      for (const e of end.entries) {
+        const name = `${link.path}/${e.path.slice(end.path.length + 1)}`;
+        if (listed.has(name)) continue;
+        listed.add(name);
+        this.linked.set(name, e);
+        out.push(name);
+      }
     });
     return out;
   }
