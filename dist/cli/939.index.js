@@ -1,4 +1,4 @@
-var C=Object.defineProperty;var n=(T,g)=>C(T,"name",{value:g,configurable:!0});const W=939,j=[939],N={2681:((T,g,r)=>{r.r(g),r.d(g,{command:n(()=>m,"command")});var _=r(4028),f=r(3916),p=r(5457),o=r(2483),l=r(9207),S=r(6931),P=r(4301),D=r(688),y=r(3210),v=r(6407),M=r(475);const m={name:"seal",yamlOnDemand:!0,usage:"integrity-guard seal [--no-cache] [--format text|json|sha256sum]",description:`
+var C=Object.defineProperty;var n=(T,g)=>C(T,"name",{value:g,configurable:!0});const W=939,j=[939,5299],N={2681:((T,g,r)=>{r.r(g),r.d(g,{command:n(()=>m,"command")});var _=r(4028),f=r(3916),p=r(5457),o=r(2483),l=r(9207),S=r(6931),P=r(4301),D=r(688),y=r(3210),v=r(6407),M=r(475);const m={name:"seal",yamlOnDemand:!0,usage:"integrity-guard seal [--no-cache] [--format text|json|sha256sum]",description:`
 Hashes every file matched by manifest.include (minus manifest.exclude) in the working tree,
 including untracked and git-ignored files, and writes ${_.U}: sorted entries
 {path, sha256, size} (symlinks as {link}, never followed) and a root digest. Above 4,096

@@ -78,8 +78,12 @@ async function checkUniverse(ctx: CommandContext, source: FileSource, verb: "che
   const config = ctx.loaded.config;
   const selection = validateSelection(config.validate ?? {});
   const worktree = source.kind === "worktree";
+  // A staged symlink named on the command line (lint-staged names every staged file) is in the
+  // index and checked as its staged target: not "not in the git index".
+  const links = source instanceof StagedSource ? await source.stagedLinks() : undefined;
   const base = {
     list: () => source.list(),
+    ...(links?.size ? { stagedLink: (p: string) => links.has(p) } : {}),
     acceptsNamed: selection.accepts,
     worktree,
     strictNamed: verb === "check",

@@ -26,6 +26,8 @@ export interface PathUniverse {
   worktree: boolean;
   /** Repository-relative paths that exist for the verb although not on disk (sealed, deleted files). */
   known?: (p: string) => boolean;
+  /** Staged symlinks (--staged): in the index though list() gives regular files only. */
+  stagedLink?: (p: string) => boolean;
   /**
    * Whether a named file the verb would not look at is an error (check, verify, conflicts). When
    * false (validate), it gets the verb's own notice, unless nothing named is checkable at all.
@@ -76,7 +78,7 @@ export async function selectPaths(root: string, cwd: string, args: readonly stri
   for (const r of resolved) {
     const under = (p: string) => p.startsWith(r.rel + "/");
     if (r.kind === "file") {
-      const present = u.worktree ? r.exists || u.known?.(r.rel) === true : (await list()).includes(r.rel);
+      const present = u.worktree ? r.exists || u.known?.(r.rel) === true : (await list()).includes(r.rel) || u.stagedLink?.(r.rel) === true;
       if (u.fileList || (present && (u.strictNamed || u.dropUnread))) {
         await list(); // `checkable` may depend on the listing (the configuration set)
         const read = present && (u.acceptsNamed ?? u.checkable)(r.rel);

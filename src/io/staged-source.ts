@@ -76,6 +76,17 @@ export class StagedSource implements FileSource {
     return [...(await this.load()).entries.keys()];
   }
 
+  /**
+   * The staged symlinks among the paths a commit would add or change. list() gives regular files
+   * only; a tool that names every staged file (lint-staged) names these too, and each is checked
+   * as its staged target (followLinks).
+   */
+  async stagedLinks(): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const [p, e] of (await this.load()).entries) if (e.mode === SYMLINK) out.add(p);
+    return out;
+  }
+
   /** Paths with an unresolved merge conflict in the index. */
   async unmergedPaths(): Promise<string[]> {
     return (await this.load()).unmerged;

@@ -212,3 +212,32 @@ describe("the hook's cost", () => {
     expect(linkCalls.some((n) => n > 0)).toBe(true);
   });
 });
+
+describe("a staged symlink named on the command line (lint-staged names every staged file)", () => {
+  function named(r: TestRepo, file: string): { code: number; rules: string[]; stderr: string } {
+    const run = r.cliBundle(["check", "--staged", "--format", "json", file]);
+    const report = JSON.parse(run.stdout || "{}") as { findings?: { rule: string; file?: string }[] };
+    return {
+      code: run.code,
+      rules: [...new Set((report.findings ?? []).map((f) => `${f.rule} ${f.file ?? ""}`))].sort(),
+      stderr: run.stderr,
+    };
+  }
+
+  it("is checked as its staged target, not refused as missing from the index", () => {
+    const r = setup({ "other/good.json": VALID, "other/loose.json": LOOSE });
+    link(r, "data/state.json", "../other/good.json");
+    r.git("add", "data/state.json");
+    expect(named(r, "data/state.json")).toMatchObject({ code: 0, rules: [] });
+    link(r, "data/state.json", "../other/loose.json");
+    r.git("add", "data/state.json");
+    expect(named(r, "data/state.json")).toMatchObject({ code: 1, rules: ["schema/violation data/state.json"] });
+  });
+
+  it("a path that is neither staged nor a link is still refused", () => {
+    const r = setup();
+    const run = r.cliBundle(["check", "--staged", "data/nowhere.json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is not in the git index");
+  });
+});

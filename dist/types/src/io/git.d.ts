@@ -80,6 +80,17 @@ export declare class Git {
      * Sample line: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0"; a missing object is absent.
      */
     blobSizes(oids: readonly string[]): Promise<Map<string, number>>;
+    /**
+     * Type and size of each name (`:path` for a stage-0 index entry), in order, from one
+     * `git cat-file --batch-check`; undefined where git says missing (a folder is no index
+     * entry). Names with a newline are reported missing without asking git.
+     * Sample output: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0\n:data missing\n".
+     */
+    batchCheck(names: readonly string[]): Promise<({
+        oid: string;
+        type: string;
+        size: number;
+    } | undefined)[]>;
     /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
     stagedDeletions(): Promise<string[]>;
     /**

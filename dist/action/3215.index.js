@@ -1,0 +1,177 @@
+var Me=Object.defineProperty;var s=(H,S)=>Me(H,"name",{value:S,configurable:!0});const Ce=3215,Le=[3215],We={3215:((H,S,l)=>{l.r(S),l.d(S,{command:s(()=>ke,"command")});var C=l(3024),f=l.n(C),W=l(6760),d=l.n(W),I=l(7523),O=l(9097),_=l(2143),k=l(4759);const v=/(^|\/)(node_modules|\.git|vendor|dist|build|target|\.integrity-guard)\//;function p(e){const t=e.lastIndexOf("/");return{dir:t<0?"":e.slice(0,t),base:e.slice(t+1)}}s(p,"split");function y(e,t){return e===""?t:`${e}/${t}`}s(y,"join");function L(e){const t=new Map;for(const i of e){if(v.test(i))continue;const{dir:n,base:o}=p(i);let r=t.get(n);r||t.set(n,r=new Set),r.add(o)}return t}s(L,"byFolder");const b=s(e=>[...e].sort((t,i)=>t<i?-1:t>i?1:0),"sorted");function A(e){return e.length===1?e[0]:e}s(A,"starter_layers_layer");const G=/^(dev|development|prod|production|staging|stage|test|testing|qa|uat|ci|preview|demo|sandbox|integration|e2e|perf|beta|canary|docker)$/;function R(e,t){if(p(e).base!=="config")return;const i=/\.(json|ya?ml)$/;if(!["default.json","default.yaml","default.yml"].some(u=>t.has(u)))return;const n=new Set;let o=!1;for(const u of t){if(!i.test(u))continue;const c=u.replace(i,"");c==="default"||c==="custom-environment-variables"||c.includes(".")||(c==="local"||c.startsWith("local-")?o=!0:G.test(c)&&n.add(c))}if(n.size===0&&!o)return;const r=[y(e,"default.*")];return n.size>0&&r.push(A(b(n).map(u=>y(e,`${u}.*`)))),o&&r.push(y(e,"local.*")),{kind:"node-config",dir:e,layers:r,extensible:[],summary:`node-config: ${y(e,"default.*")}, then the NODE_ENV file (${b(n).join(", ")||"none yet"})${o?", then local.*":""}`,extensibleWhy:""}}s(R,"nodeConfig");function T(e,t){const i=["application.yml","application.yaml"].find(r=>t.has(r));if(!i)return;const n=b([...t].filter(r=>/^application-[^/]+\.ya?ml$/.test(r)));if(n.length===0)return;const o=new Set(n.map(r=>r.slice(r.lastIndexOf("."))));return{kind:"spring",dir:e,layers:[y(e,i),A([...o].sort().map(r=>y(e,`application-*${r}`)))],extensible:[""],summary:`Spring Boot profiles: ${y(e,i)}, then one of ${n.join(", ")}`,extensibleWhy:'profiles may add any property ("" = everywhere); narrow it to the pointers your profiles add (such as /spring/datasource, /logging) to have misspelt keys reported'}}s(T,"spring");function K(e,t){if(!t.has("values.yaml"))return;const i=b([...t].filter(o=>/^values[-.][^/]+\.ya?ml$/.test(o)&&!/^values\.schema\./.test(o)));if(i.length===0)return;const n=new Set(i.map(o=>`values${o[6]}*${o.slice(o.lastIndexOf("."))}`));return{kind:"helm",dir:e,layers:[y(e,"values.yaml"),A(b(n).map(o=>y(e,o)))],extensible:[],summary:`Helm values: ${y(e,"values.yaml")}, then one of ${i.join(", ")} (helm -f)`,extensibleWhy:""}}s(K,"helm");function B(e,t){for(const i of["compose","docker-compose"]){const n=[".yaml",".yml"].map(h=>i+h).find(h=>t.has(h));if(!n)continue;const o=b([...t].filter(h=>h.startsWith(i+".")&&/\.ya?ml$/.test(h)&&h!==n&&h.split(".").length===3));if(o.length===0)continue;const r=o.filter(h=>h.startsWith(`${i}.override.`)),u=o.filter(h=>!r.includes(h)),c=[y(e,n)];return u.length>0&&c.push(A(u.map(h=>y(e,h)))),r.length>0&&c.push(A(r.map(h=>y(e,h)))),{kind:"compose",dir:e,layers:c,extensible:["/services","/volumes","/networks","/configs","/secrets"].map(h=>h),summary:`Docker Compose: ${y(e,n)}, then ${o.join(", ")} (docker compose -f ... -f ...)`,extensibleWhy:"override files add ports, environment entries and services; write both files in the same syntax (depends_on, environment and command as lists or maps in both), or the change of type is reported"}}}s(B,"compose");function F(e){const t=L(e),i=[],n=b(t.keys());for(const o of[R,T,K,B])for(const r of n){const u=o(r,t.get(r));u&&i.push(u)}return i}s(F,"detectLayeredLayouts");function a(e,t){return e.map(i=>`${t}- ${typeof i=="string"?JSON.stringify(i):`[${i.map(n=>JSON.stringify(n)).join(", ")}]`}`).join(`
+`)}s(a,"yamlList");function w(e){const[t,...i]=e;if(!t)return;const n=[`# Layered configuration detected: ${t.summary}.`,"# Overrides in a higher layer are intended, never conflicts. Reported: an overlay changing a","# value's type, an overlay key that no lower layer defines (a typo does nothing), files of one","# layer that disagree, and overrides equal to the value below (docs/conflicts.md).","# `integrity-guard conflicts --explain server.port` shows where a value comes from;","# `integrity-guard conflicts --resolve --layer NAME > merged.yaml` prints one merged result.","config:","  layers: # lowest first; [a, b] are alternatives of one layer (one applies at a time)",a(t.layers,"    ")];t.extensible.length>0&&(n.push(`  # ${t.extensibleWhy}`),n.push(`  extensible: [${t.extensible.map(o=>JSON.stringify(o)).join(", ")}]`));for(const o of i)n.push(`# Also found (${o.summary}); one config.layers stack at a time:`),n.push("#   layers:"),n.push(a(o.layers,"#     ")),o.extensible.length>0&&n.push(`#   extensible: [${o.extensible.map(r=>JSON.stringify(r)).join(", ")}]`);return n.join(`
+`)}s(w,"layersSection");function g(){return k.gQ.map(e=>`    - "${e}"`).join(`
+`)}s(g,"jsoncLines");const m=`# Config files checked together for conflicting keys; in precedence the last file wins.
+# config:
+#   files: ["config/*.yaml"]
+#   precedence: ["config/system.yaml", "config/local.yaml"]
+#   # Or, for a default + overlays layout (overrides intended; instead of precedence):
+#   # layers: ["config/default.*", ["config/production.*", "config/staging.*"], "config/local.*"]`;function N(e=[]){const t=w(F(e))??m;return`# integrity-guard configuration (the README describes every key; \`integrity-guard --help\`).
+# Checked against schemas/config.schema.json; unknown keys are errors (a typo never turns a check off).
+version: 1
+
+validate:
+  # Files that must parse (strict JSON per RFC 8259; JSONC; YAML). This is also the default.
+  files: ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"]
+  # Never checked (node_modules/** and .git/** never are, whatever this says).
+  exclude: []
+  # JSON files whose readers accept comments and trailing commas (JSON with comments). These are
+  # the defaults (they apply when this key is absent); only .json/.jsonc names are affected, a
+  # YAML file under one of these folders stays YAML. Add your own; keep strict-JSON files out.
+  jsonc:
+${g()}
+  # Templates are JSON/YAML only after rendering: files under templates/ beside a Chart.yaml
+  # (Helm), *.j2/*.jinja/*.tmpl/*.tpl names, folders named {{cookiecutter...}}, and files that do
+  # not parse because of {{ }} / {% %} tags are skipped with one validate/template notice per folder.
+  # A file that parses (e.g. "{{ var }}" inside quotes) is always checked.
+  templates:
+    mode: auto # auto | check (validate every file as it is)
+    # skip: ["deploy/*.yaml.in"]          # more files that are templates
+    # check: ["charts/app/templates/crd.yaml"] # always validated as they are
+  # YAML as its readers read it: << merge keys merge (as in PyYAML, Ruby, Go, compose, GitLab CI);
+  # the tags of CloudFormation, Home Assistant, ESPHome, GitLab CI, Ruby, Ansible, MkDocs,
+  # Compose and Symfony files are accepted there; any other tag is a warning (docs/parsing.md).
+  # yaml:
+  #   forbid_merge_keys: ["state/**/*.yaml"] # << is an error in these files
+  #   custom_tags: # tags your files' readers understand (accepted in these files)
+  #     - files: ["config/**/*.yml"]
+  #       tags: ["!include", "!secret"]
+  #   unknown_tags: error # other tags: an error instead of a warning
+  # At most this many findings are listed per file (the most important first); the rest are
+  # counted in one "and K more of rule R" line, so one broken file cannot bury the others.
+  # max_findings_per_file: 50
+  # Map files to JSON Schemas (draft-04 to 2020-12); a file's own "$schema" (a local
+  # path) maps it too. Errors are reported at the offending value's line and column. A
+  # "$schema" into node_modules/ that is not installed, or naming a missing file, is a warning
+  # (schema/unavailable) unless require_schema lists the file.
+  # schemas:
+  #   - files: ["data/**/*.json"]
+  #     schema: schemas/data.schema.json
+  # Files that must have a schema; one without any is reported as schema/missing.
+  # require_schema: ["data/**/*.json"]
+
+# Files sealed by \`integrity-guard seal\` (SHA-256 manifest in .integrity-guard/manifest.json).
+# manifest:
+#   include: ["data/**"]
+#   exclude: ["**/*.tmp"]
+
+${t}
+
+# Declared field mappings between state files (target field: source field).
+# sync:
+#   - source: { file: logs/contract_statuses.json, path: /contracts }
+#     target: { file: fsm_state.json, path: /states }
+#     fields: { status: status, progress_percentage: progress }
+
+# Signed snapshot backups on an orphan branch (see \`integrity-guard snapshot --help\`).
+# snapshots:
+#   branch: integrity-snapshots
+#   sign: { format: ssh, key: env:INTEGRITY_GUARD_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers }
+#   sets:
+#     hourly: { paths: ["data/"], keep: 24 }
+`}s(N,"starterConfig");var $=l(3916),E=l(3059);const M="# integrity-guard-hook:",D="# >>> integrity-guard >>>",Y="# <<< integrity-guard <<<",q=2,ee=".local";function ce(){return`ig_local=node_modules/.bin/integrity-guard
+if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
+  ig_refuse=
+  ig_fix="look at it (ls -l node_modules/.bin/integrity-guard), then rm -rf node_modules && npm install (or use a global install: rm node_modules/.bin/integrity-guard)"
+  if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
+    ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
+    ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
+  elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
+    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
+  elif [ -L "$ig_local" ]; then
+    ig_pkg=$(cd -P node_modules/integrity-guard 2>/dev/null && pwd -P) || ig_pkg=
+    ig_at=$(pwd -P)/node_modules/.bin
+    ig_name=integrity-guard
+    ig_n=0
+    while [ -n "$ig_at" ] && [ -L "$ig_at/$ig_name" ] && [ "$ig_n" -lt 40 ]; do
+      ig_link=$(readlink "$ig_at/$ig_name") || ig_link=
+      case "$ig_link" in "") ig_at= ;; /*) ;; *) ig_link="$ig_at/$ig_link" ;; esac
+      if [ -n "$ig_at" ]; then
+        ig_name=$(basename "$ig_link")
+        ig_at=$(cd -P "$(dirname "$ig_link")" 2>/dev/null && pwd -P) || ig_at=
+      fi
+      ig_n=$((ig_n + 1))
+    done
+    ig_inside=
+    if [ -n "$ig_pkg" ] && [ -n "$ig_at" ] && [ -f "$ig_at/$ig_name" ]; then
+      case "$ig_at/" in "$ig_pkg"/*) ig_inside=yes ;; esac
+    fi
+    if [ -z "$ig_inside" ]; then
+      ig_refuse="it is a symlink that does not resolve into node_modules/integrity-guard/"
+    fi
+  elif ! grep -q '/\\.\\./integrity-guard/' "$ig_local" 2>/dev/null; then
+    ig_refuse="it is neither a symlink into node_modules/integrity-guard/ nor a package-manager shim that runs it"
+  fi
+  if [ -n "$ig_refuse" ]; then
+    echo "integrity-guard: commit blocked: the hook will not run node_modules/.bin/integrity-guard: $ig_refuse." >&2
+    echo "  why: a program that a commit can bring along runs on the next commit of everyone who pulls it; it could let corrupt commits through, or do anything else." >&2
+    echo "  fix: $ig_fix" >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
+    exit 1
+  fi
+  if [ -x "$ig_local" ]; then
+    ig_bin=$ig_local
+  fi
+fi
+`}s(ce,"localBinaryGuard");function te(){return`ig_bin=integrity-guard
+${ce()}if [ "$ig_bin" = integrity-guard ] && ! command -v integrity-guard >/dev/null 2>&1; then
+  echo "integrity-guard: commit blocked: the pre-commit hook is installed but integrity-guard is not." >&2
+  echo "  fix: npm install --save-dev integrity-guard   (or install it globally so it is on PATH)" >&2
+  echo "  bypass once, at your own risk: git commit --no-verify" >&2
+  exit 1
+fi
+"$ig_bin" check --staged || {
+  ig_status=$?
+  if [ "$ig_status" -eq 1 ]; then
+    # The report above already ends with how to bypass once (git commit --no-verify).
+    echo "integrity-guard: commit blocked by the findings above." >&2
+  else
+    echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
+  fi
+  exit "$ig_status"
+}
+`}s(te,"checkBlock");function le(){return`#!/bin/sh
+# integrity-guard pre-commit hook, written by \`integrity-guard init\`.
+# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
+# reads the staged content (the git index), not the working tree.
+# Bypass once, at your own risk: git commit --no-verify
+${M} v${q}
+
+# A pre-commit hook that was here before integrity-guard was installed runs first.
+ig_chained="$(dirname "$0")/pre-commit${ee}"
+if [ -x "$ig_chained" ]; then
+  "$ig_chained" "$@" || exit $?
+fi
+
+${te()}exit 0
+`}s(le,"gitHookScript");function X(){return`${D} v${q} (written by \`integrity-guard init\`; bypass once: git commit --no-verify)
+${te()}${Y}
+`}s(X,"huskyBlock");function de(){return`#!/usr/bin/env sh
+${X()}`}s(de,"huskyFile");function ue(e){return e.includes(M)}s(ue,"isOurGitHook");function fe(e){const t=e.indexOf(D);if(t>=0){const n=e.indexOf(Y,t);if(n>=0){let o=n+Y.length;e[o]===`
+`&&(o+=1);const r=e.slice(0,t)+X()+e.slice(o);return r===e?{text:r,action:"unchanged"}:{text:r,action:"updated"}}}if(/^[^#\n]*\bintegrity-guard\b[^\n]*\bcheck\b/m.test(e))return{text:e,action:"present"};const i=e===""||e.endsWith(`
+`)?"":`
+`;return{text:e+i+(e===""?"":`
+`)+X(),action:"appended"}}s(fe,"mergeHuskyFile");var P=l(7336);const J=".husky";async function he(e){const t=e.root,i=await e.hooksPathSetting(),n=d().join(t,J),o=await e.hooksDir(),r=i===void 0||["local","worktree","command"].includes(i.scope),u=i!==void 0&&r&&(o===n||o===d().join(n,"_")),c=oe(n)||ye(t);if(u)return ne(t,[]);if(i!==void 0&&r)return ie(t,o,[`core.hooksPath is ${JSON.stringify(i.value)}: installing there.`]);if(c){const h=oe(n)?`${J}/ exists`:"package.json lists husky";return ne(t,[`${h}, but husky is not active in this clone (core.hooksPath is not ${J}/_): run \`npx husky\` (or \`npm install\`, whose prepare script runs it) so git runs ${J}/pre-commit.`])}if(i!==void 0)throw new $.eb(`core.hooksPath is set in your ${i.scope} git config to ${JSON.stringify(i.value)}: installing the hook there would make it run in every repository`,{fix:`add \`integrity-guard check --staged\` to the pre-commit hook in ${i.value} yourself, or give this repository its own hooks folder (git config core.hooksPath .githooks) and run init again`});return ie(t,o,[])}s(he,"planHookInstall");async function ge(e){if(e.action==="unchanged")return;try{await f().promises.mkdir(d().dirname(e.file),{recursive:!0})}catch(i){throw new $.eG(`could not create the hooks folder ${d().dirname(e.file)}: ${i.message}`,{fix:"check that the folder is writable (or that core.hooksPath names a folder you own)"})}if(e.chain){if(f().existsSync(e.chain.to))throw new $.eb(`${e.chain.to} appeared while installing; nothing was changed`);try{await f().promises.rename(e.chain.from,e.chain.to)}catch(i){throw new $.eG(`could not move the existing hook ${e.chain.from} to ${e.chain.to}: ${i.message}`,{fix:"check the permissions of the hooks folder; nothing was changed"})}}e.content!==void 0&&await(0,E.Z)(e.file,e.content,{mode:493});const t=f().statSync(e.file).mode&4095;(t&73)!==73&&await f().promises.chmod(e.file,t|73).catch(i=>{throw new $.eG(`could not make ${e.file} executable: ${i.message}`,{fix:`chmod +x ${e.file}`})})}s(ge,"applyHookPlan");function me(e,t,i){const n=j(e,t.file),o=s((u,c)=>i?c:u,"verb"),r=[];switch(t.action){case"created":r.push(`${o("created","would create")} the ${t.mode==="husky"?"husky":"git"} pre-commit hook ${n}`);break;case"updated":r.push(`${o("updated","would update")} the integrity-guard pre-commit hook in ${n}`);break;case"appended":r.push(`${o("added","would add")} integrity-guard to the existing husky hook ${n} (your lines run first)`);break;case"chained":r.push(`${o("moved","would move")} your existing pre-commit hook to ${j(e,t.chain.to)} and ${o("installed","install")} ${n}, which runs it first, then integrity-guard`);break;case"unchanged":r.push(`the pre-commit hook ${n} already runs integrity-guard: unchanged`);break}return[...r,...t.notes]}s(me,"describeHookPlan");function ne(e,t){const i=d().join(e,J,"pre-commit"),n=z(i);if(n===void 0)return{mode:"husky",file:i,action:"created",content:de(),notes:t};const o=fe(n),r=Z(i);return o.action==="present"||o.action==="unchanged"?(o.action==="present"&&t.push(`${j(e,i)} already calls integrity-guard by hand; left as it is.`),{mode:"husky",file:i,action:r?"unchanged":"updated",notes:t}):{mode:"husky",file:i,action:o.action,content:o.text,notes:t}}s(ne,"planHusky");function ie(e,t,i){const n=d().join(t,"pre-commit"),o=le();let r;try{r=f().lstatSync(n)}catch{return{mode:"git",file:n,action:"created",content:o,notes:i}}if(r.isDirectory())throw new $.eb(`${j(e,n)} is a folder, not a hook file`,{fix:"move it away, then run init again"});const u=z(n)??"";if(ue(u))return r.isSymbolicLink()||u===o&&Z(n)?{mode:"git",file:n,action:"unchanged",notes:i}:{mode:"git",file:n,action:"updated",content:o,notes:i};const c=n+ee;if(f().existsSync(c)||pe(c))throw new $.eb(`${j(e,n)} is a pre-commit hook integrity-guard did not write, and ${j(e,c)} exists too`,{fix:`merge the two into ${j(e,c)} (ours runs it first), remove ${j(e,n)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`});return i.push(`your previous hook is kept in ${j(e,c)} and still runs on every commit; if it fails, the commit is blocked as before.`),Z(n)||i.push(`${j(e,c)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`),{mode:"git",file:n,action:"chained",content:o,chain:{from:n,to:c},notes:i}}s(ie,"planGitHook");function ye(e){const t=z(d().join(e,"package.json"));if(t===void 0)return!1;try{const i=JSON.parse(t),n=["dependencies","devDependencies"].map(r=>i[r]).map(r=>typeof r=="object"&&r!==null?r.husky:void 0).find(r=>r!==void 0);return n===void 0?!1:!(typeof i.husky=="object"&&i.husky!==null||typeof n=="string"&&/^[\^~=v]*[0-4]\./.test(n.trim()))}catch{return!1}}s(ye,"usesHuskyPackage");function z(e){try{return f().readFileSync(e,"utf8")}catch{return}}s(z,"readText");function oe(e){try{return f().statSync(e).isDirectory()}catch{return!1}}s(oe,"isDir");function pe(e){try{return f().lstatSync(e).isSymbolicLink()}catch{return!1}}s(pe,"isSymlink");function Z(e){try{return f().accessSync(e,f().constants.X_OK),!0}catch{return!1}}s(Z,"isExecutable");function j(e,t){const i=(0,P.xD)(e,t);return i.startsWith("..")?t:i}s(j,"display");var we=l(7161);const ke={name:"init",usage:"integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--dry-run]",description:`
+Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file must parse) and
+installs a pre-commit hook that runs \`integrity-guard check --staged\`, which checks what is
+staged in the git index, so \`git commit\` is blocked when a staged JSON or YAML file is corrupt
+or breaks its JSON Schema. The message names file:line:column; bypass once with
+\`git commit --no-verify\`.
+
+Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
+husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
+hooks from (core.hooksPath when this repository sets it, else .git/hooks). An existing
+pre-commit hook that integrity-guard did not write is moved to pre-commit.local and runs first.
+The hook runs the repository's own node_modules/.bin/integrity-guard, else the one on PATH, and
+blocks the commit when neither exists. Running init again changes nothing.
+
+On a repository that has a config already (another clone of a team's repository), init
+leaves the config alone and installs what is missing: the hook, and with --workflows the
+workflows (an existing workflow that differs is kept, with a warning). It exits 0, so every
+teammate can run it. --force replaces the config with the starter (the old one is kept beside
+it as config.yml.<time>.bak) and overwrites differing workflows.`,examples:["npx integrity-guard init                 # starter config + pre-commit hook","npx integrity-guard init                 # another clone of a repository that has a config: the hook only","npx integrity-guard init --dry-run       # show what would be written","npx integrity-guard init --workflows     # also the GitHub workflows (check, snapshots, restore)"],options:{force:{type:"boolean",description:"replace an existing config (the old one is kept as a .bak) and workflow files that differ"},"no-hook":{type:"boolean",description:"write the config only; do not install the pre-commit hook"},"hook-only":{type:"boolean",description:"install the pre-commit hook only; leave the config alone"},workflows:{type:"boolean",description:"also write the GitHub workflows (.github/workflows/)"},"dry-run":{type:"boolean",description:"print what would be written, change nothing"}},run:$e};async function $e(e){const t=ve(e.options);return t.dryRun?se(e,t):(0,we.k)(d().join(e.git.stateDir(),"init.lock"),()=>se(e,t))}s($e,"runInit");async function se(e,t){const i=t.config?be(e.root,t.force,await e.git.lsWorktree()):void 0,n=t.hook?await he(e.git):void 0,o=t.workflows?await _e(e.root,i):void 0,{installWorkflows:r}=t.workflows?await l.e(2886).then(l.bind(l,2886)):{installWorkflows:void 0},u=o&&r?await r(e.root,o,{force:t.force,dryRun:!0}):void 0,c=[],h=[];i&&c.push(xe(e.root,i,t.dryRun)),n&&c.push(...me(e.root,n,t.dryRun));let U;t.dryRun?(i&&(i.action==="created"||i.action==="replaced")&&h.push(re(e.root,i.file,i.content)),n?.content!==void 0&&h.push(re(e.root,n.file,n.content)),u&&c.push(...u.written.map(x=>`would write ${x}`),...u.notes)):(i&&await je(i),n&&await ge(n),o&&r&&(U=await r(e.root,o,{force:t.force}),c.push(...U.written.map(x=>`wrote ${x}`),...U.notes)));const ae=[...n?Oe(e.root,e.env):[],...Se(i)],V=Ee(i,n,e.git.commonDir),Ae=[...t.dryRun?["dry run: nothing was written."]:[],...c.map(x=>`- ${x}`),...h,...ae.map(x=>`warning: ${x}`),...V.length&&!t.dryRun?["","Next steps:",...V.map((x,Ne)=>`  ${Ne+1}. ${x}`)]:[]].join(`
+`);return{findings:[],text:Ae,json:{version:1,dryRun:t.dryRun,config:i?{path:(0,P.xD)(e.root,i.file),action:i.action,backup:i.backup&&(0,P.xD)(e.root,i.backup)}:null,hook:n?{mode:n.mode,path:Q(e.root,n.file),action:n.action,chainedTo:n.chain?Q(e.root,n.chain.to):null,notes:n.notes}:null,workflows:U??null,warnings:ae,next:V}}}s(se,"initOnce");function ve(e){const t=e["no-hook"]===!0,i=e["hook-only"]===!0;if(t&&i)throw new $.eb("init: --no-hook and --hook-only contradict each other",{fix:"give at most one of them"});return{force:e.force===!0,config:!i,hook:!t,workflows:e.workflows===!0,dryRun:e["dry-run"]===!0}}s(ve,"readOptions");function be(e,t,i){const n=(0,P.LI)(e,_.tF,{what:"config path"}),o=N(i);let r;try{r=f().readFileSync(n,"utf8")}catch(c){if(c.code!=="ENOENT")throw new $.eb(`cannot read the existing ${_.tF}: ${c.message}`,{fix:"check the file's permissions"})}if(r===void 0)return{file:n,action:"created",content:o};if(r===o)return{file:n,action:"unchanged",content:o};if(!t)return{file:n,action:"kept",content:r};const u=new Date().toISOString().replace(/[:.]/g,"-");return{file:n,action:"replaced",content:o,backup:`${n}.${u}.bak`}}s(be,"planConfig");async function _e(e,t){if(!t||t.action==="kept")return(await(0,I.Z)(e)).config;const{config:i,findings:n}=(0,O.validateConfigText)(t.content,_.tF);if(!i)throw new Error(`the starter config does not validate: ${n.map(o=>o.message).join("; ")}`);return i}s(_e,"configForWorkflows");async function je(e){if(!(e.action==="unchanged"||e.action==="kept")){try{await f().promises.mkdir(d().dirname(e.file),{recursive:!0}),e.backup&&await(0,E.Z)(e.backup,await f().promises.readFile(e.file))}catch(t){throw new $.eG(`could not prepare ${_.tF}: ${t.message}`,{fix:"check that .integrity-guard/ is writable; the existing config was not changed"})}await(0,E.Z)(e.file,e.content)}}s(je,"applyConfigPlan");function xe(e,t,i){const n=(0,P.xD)(e,t.file);switch(t.action){case"created":return`${i?"would write":"wrote"} the starter config ${n}`;case"replaced":return`${i?"would replace":"replaced"} ${n} with the starter config (the old one ${i?"would be":"is"} kept as ${(0,P.xD)(e,t.backup)})`;case"unchanged":return`${n} is already the starter config: unchanged`;case"kept":return`${n} exists: left as it is (\`integrity-guard init --force\` replaces it with the starter, keeping the old one as a .bak)`}}s(xe,"describeConfigPlan");function Se(e){if(e?.action!=="kept")return[];const{config:t,findings:i}=(0,O.validateConfigText)(e.content,_.tF);if(t)return[];const n=i[0];return[`${_.tF} does not validate${n?` (${n.line?`line ${n.line}: `:""}${n.message})`:""}; fix it, or replace it with the starter: integrity-guard init --force`]}s(Se,"keptConfigWarnings");function Q(e,t){const i=(0,P.xD)(e,t);return i.startsWith("..")?t:i}s(Q,"displayPath");function re(e,t,i){return`
+${Q(e,t)}:
+${i.replace(/\n$/,"").replace(/^/gm,"  | ")}`}s(re,"showFile");function Oe(e,t){return f().existsSync(d().join(e,"node_modules/.bin/integrity-guard"))?[]:(t.PATH??"").split(d().delimiter).some(n=>n!==""&&De(d().join(n,"integrity-guard")))?[]:["integrity-guard is neither in node_modules/.bin nor on PATH, so the hook will block every commit until it is installed: npm install --save-dev integrity-guard"]}s(Oe,"toolWarnings");function Ee(e,t,i){const n=[];return e&&(e.action==="created"||e.action==="replaced")&&n.push(`map your JSON/YAML files to JSON Schemas in ${_.tF} (validate.schemas), then commit it`),n.push("check the whole tree once: npx integrity-guard check"),t&&(n.push("from now on `git commit` checks the staged JSON/YAML; to bypass once, at your own risk: git commit --no-verify"),t.mode==="git"&&t.file.startsWith(i+d().sep)&&n.push("hooks inside .git/ are not shared by git: each clone runs `npx integrity-guard init --hook-only` once (or use husky)")),n}s(Ee,"nextSteps");function De(e){try{return f().accessSync(e,f().constants.X_OK),f().statSync(e).isFile()}catch{return!1}}s(De,"init_isExecutable")}),4759:((H,S,l)=>{l.d(S,{Az:s(()=>W,"Az"),gQ:s(()=>f,"gQ"),mB:s(()=>d,"mB")});var C=l(6085);const f=["**/*.jsonc","**/.vscode/*.json","**/tsconfig*.json","**/jsconfig*.json","**/devcontainer.json","**/.devcontainer.json","**/.devcontainer/**/*.json","**/.eslintrc.json","**/*language-configuration.json","**/*-color-theme.json","**/*-icon-theme.json","**/.babelrc.json","**/babel.config.json","**/appsettings*.json","**/launchSettings.json","**/bundleconfig.json","**/.markdownlint.json","**/turbo.json","**/nx.json","**/deno.json","**/tslint.json","**/api-extractor.json","**/cspell.json","**/.cspell.json","**/pyrightconfig.json","**/wrangler.json","**/aws-lambda-tools-defaults.json","**/.codesandbox/tasks.json"];function W(k,v){const p=k.toLowerCase();return p.endsWith(".yaml")||p.endsWith(".yml")?"yaml":p.endsWith(".jsonc")||v(k)?"jsonc":"json"}s(W,"formatForSelected");function d(k){return k===void 0||k.length===f.length&&k.every((v,p)=>v===f[p])?_:(0,C.jN)(k)}s(d,"jsoncMatcher");const I=new Set(["devcontainer.json",".devcontainer.json",".eslintrc.json",".babelrc.json","babel.config.json","launchSettings.json","bundleconfig.json",".markdownlint.json","turbo.json","nx.json","deno.json","tslint.json","api-extractor.json","cspell.json",".cspell.json","pyrightconfig.json","wrangler.json","aws-lambda-tools-defaults.json"]),O=["language-configuration.json","-color-theme.json","-icon-theme.json"];function _(k){const v=k.lastIndexOf("/"),p=k.slice(v+1);if(p.endsWith(".jsonc"))return!0;if(!p.endsWith(".json"))return!1;if(I.has(p)||p.startsWith("tsconfig")||p.startsWith("jsconfig")||p.startsWith("appsettings")||O.some(b=>p.endsWith(b)))return!0;const y=v<0?[]:k.slice(0,v).split("/"),L=y[y.length-1];return L===".vscode"||y.includes(".devcontainer")||L===".codesandbox"&&p==="tasks.json"}s(_,"isDefaultJsonc")}),7161:((H,S,l)=>{l.d(S,{k:s(()=>y,"k")});var C=l(7598),f=l.n(C),W=l(1455),d=l.n(W),I=l(8161),O=l.n(I),_=l(6760),k=l.n(_),v=l(3916);const p=5e3;async function y(a,w,g={}){const m=await L(a,g);try{return await w()}finally{await m()}}s(y,"withLock");async function L(a,w={}){const g=w.timeoutMs??1e4,m=w.staleMs??10*6e4,N=Date.now();await d().mkdir(k().dirname(a),{recursive:!0}).catch(E=>{throw F(a,E)});let $=1;for(;;){const E={pid:process.pid,host:O().hostname(),time:Date.now(),token:(0,C.randomUUID)()};if(await b(a,JSON.stringify(E)))return()=>G(a,E.token);const M=await R(a);if(M!==void 0&&await K(a,M,m)){await A(a,M);continue}if(Date.now()-N>g){const D=T(M);throw new v.eG(`could not take the lock ${a} within ${g} ms${D?` (held by pid ${D.pid} on ${D.host})`:""}`,{fix:"wait for the other integrity-guard run to finish; if none is running, delete the lock file"})}await new Promise(D=>setTimeout(D,$)),$=Math.min($*2,w.pollMaxMs??50)}}s(L,"acquireLock");async function b(a,w){let g;try{g=await d().open(a,"wx")}catch(m){if(m.code==="EEXIST")return!1;throw F(a,m)}try{await g.writeFile(w),await g.close()}catch(m){throw await g.close().catch(()=>{}),await d().rm(a,{force:!0}),F(a,m)}return!0}s(b,"tryCreate");async function A(a,w){const g=`${a}.takeover`;if(!await b(g,JSON.stringify({pid:process.pid,host:O().hostname(),time:Date.now()}))){try{const m=await d().stat(g);Date.now()-m.mtimeMs>p&&await d().rm(g,{force:!0})}catch{}return}try{await R(a)===w&&await d().rm(a,{force:!0})}finally{await d().rm(g,{force:!0})}}s(A,"takeOver");async function G(a,w){T(await R(a))?.token===w&&await d().rm(a,{force:!0})}s(G,"releaseOwn");async function R(a){try{return await d().readFile(a,"utf8")}catch{return}}s(R,"readRaw");function T(a){if(a!==void 0)try{return JSON.parse(a)}catch{return}}s(T,"parseInfo");async function K(a,w,g){const m=T(w);if(!m)try{const N=await d().stat(a);return Date.now()-N.mtimeMs>2e3}catch{return!1}if(Date.now()-m.time>g)return!0;if(m.host!==O().hostname())return!1;try{return process.kill(m.pid,0),!1}catch(N){return N.code==="ESRCH"}}s(K,"isStale");const B={ENOSPC:{why:"the disk is full",fix:"free disk space, then run the command again"},EDQUOT:{why:"the disk quota is exceeded",fix:"free space within your quota, then run the command again"},EROFS:{why:"the file system is read-only",fix:"run integrity-guard where the repository's .git folder is writable (a read-only checkout cannot take locks)"},EACCES:{why:"permission denied",fix:"check the owner and permissions of that folder (ls -ld), or run as the repository's owner"},EPERM:{why:"permission denied",fix:"check the owner and permissions of that folder (ls -ld), or run as the repository's owner"},ENOTDIR:{why:"a path component is not a folder",fix:"remove the file that stands where that folder should be"}};function F(a,w){const g=w.code??"",m=B[g];return new v.eG(`could not take the lock ${a}: ${m?.why??w.message}${m?` (${g})`:""}`,{fix:m?.fix??"check that folder, then run the command again",cause:w})}s(F,"lockError")})};export{Ce as id,Le as ids,We as modules};
+//# sourceMappingURL=3215.index.js.map
