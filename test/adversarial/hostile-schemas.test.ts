@@ -121,6 +121,35 @@ describe("$refs a schema uses to leave the repository", () => {
   );
 });
 
+describe("$ref loops", () => {
+  const cases: [string, (r: TestRepo) => void][] = [
+    ['a schema that is only {"$ref": "#"}', () => {}],
+    [
+      "two schema files that refer to each other",
+      (r) => {
+        r.write("schemas/s.schema.json", '{"$ref": "b.schema.json"}');
+        r.write("schemas/b.schema.json", '{"$ref": "s.schema.json"}');
+        r.commitAll("mutual");
+      },
+    ],
+  ];
+  for (const workers of ["0", "2"]) {
+    it.each(cases)(
+      `%s is an error of the file it validates, not a crash (IG_PARSE_WORKERS=${workers})`,
+      (_what, change) => {
+        const repo = repoWith({ $ref: "#" }, '{"a": 1}');
+        change(repo);
+        const r = repo.cliBundle(["check"], { IG_PARSE_WORKERS: workers });
+        expect(r.code, r.stdout + r.stderr).toBe(1);
+        expect(r.stdout).toContain("refers to itself without end");
+        expect(r.stdout).toContain("data/x.json");
+        expect(r.stdout).not.toContain("check/crashed");
+      },
+      60_000,
+    );
+  }
+});
+
 describe("log masks on a pull request", () => {
   it("come from the base config only: the PR's config cannot mask words of the log", async () => {
     const repo = createRepo();
