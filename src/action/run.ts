@@ -118,8 +118,9 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
     log: (l) => logInfo(l),
   });
   const loaded = trust.loaded;
-  // Mask before anything can print a config value.
-  for (const c of [loaded, trust.head]) if (c) for (const s of secretValues(c.config, env, inputs.token)) core.setSecret(s);
+  // Mask before anything can print a config value. The pull request's own config (trust.head) is
+  // not read for masks: its literal alert URLs would let it mask any word of the log, hiding findings.
+  for (const s of secretValues(loaded.config, env, inputs.token)) core.setSecret(s);
   const client =
     inputs.token && env.GITHUB_REPOSITORY
       ? new GitHubClient({

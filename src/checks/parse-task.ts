@@ -10,6 +10,7 @@ import { decodeDocument, loadYamlSupport, parseDocument, type DocumentFormat } f
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
+import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
@@ -109,7 +110,11 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
     const validate = await validators.get(step.key);
     const out: Finding[] = [];
     for (let d = 0; d < documents.length; d++) {
-      const errors = validate(documents[d]);
+      const errors = runValidator(validate, documents[d]);
+      if (errors === "endless") {
+        out.push(endlessRefFinding(file, step.label));
+        break;
+      }
       if (!errors || errors.length === 0) continue;
       const mapped = ajvErrorsToFindings(errors, {
         file,

@@ -37,6 +37,7 @@ import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -593,7 +594,11 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       continue;
     }
     for (let d = 0; d < documents.length; d++) {
-      const errors = validate(documents[d]);
+      const errors = runValidator(validate, documents[d]);
+      if (errors === "endless") {
+        findings.push(endlessRefFinding(file, catalogOf(ref)?.label ?? ref.path));
+        break;
+      }
       if (!errors || errors.length === 0) continue;
       const entry = catalogOf(ref);
       const mapped = ajvErrorsToFindings(errors, {

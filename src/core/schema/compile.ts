@@ -6,6 +6,7 @@ import type { Ajv as AjvCore, ErrorObject, Options } from "ajv";
 import type { Draft } from "./draft.js";
 import { cjsExports, cjsNamed } from "./interop.js";
 import { withSimpleUri } from "./fast-uri-format.js";
+import { unsafePatterns } from "./unsafe-pattern.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -48,6 +49,16 @@ export class SchemaCompiler {
         const other = known.get(s.uri);
         if (other !== undefined && other !== s.path) {
           return { ok: false, error: `schemas ${other} and ${s.path} both have the $id ${s.uri}; give each schema its own $id` };
+        }
+      }
+      // Before ajv runs any of them: a catastrophic pattern would freeze the check (unsafe-pattern.ts).
+      for (const s of [root, ...deps]) {
+        const bad = unsafePatterns(s.schema)[0];
+        if (bad) {
+          return {
+            ok: false,
+            error: `unsafe pattern ${JSON.stringify(bad.pattern)} at ${s.path}#${bad.pointer}: a repeated group whose parts are all optional or repeated can take exponential time on a non-matching string (schema/unsafe-pattern); rewrite it so each repetition has a fixed part, e.g. ^a+$ for ^(a+)+$`,
+          };
         }
       }
       for (const dep of deps) {
