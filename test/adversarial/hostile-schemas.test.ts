@@ -93,7 +93,16 @@ describe("isUnsafePattern", () => {
     "[(]+)",
     "^\\d{1,3}(,\\d{3})*$",
     "^(\\d+)?$",
+    // Iterations that cannot share a character at their boundary match one way (linear in V8):
+    // words and separators of disjoint classes, common in real schemas (botocore's shapes).
+    "^\\S+( +\\S+)*$",
+    "^[a-zA-Z0-9,._-]+(\\s+[a-zA-Z0-9,._-]+)*$",
+    "^s3://([^\\/]+\\/+)+x",
   ])("allows %s", (p) => expect(isUnsafePattern(p)).toBe(false));
+  it.each(["arn:([\\w+=\\/,.@:-]+)*", "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$", "(\\s+\\S+\\s*)*"])(
+    "still refuses %s (an iteration can end with what the next begins with)",
+    (p) => expect(isUnsafePattern(p)).toBe(true),
+  );
   it("ignores patterns inside data keywords and walks a 10,000-deep schema without overflowing", () => {
     let deep: object = { pattern: "^(a+)+$" };
     for (let i = 0; i < 10_000; i++) deep = { properties: { a: deep } };

@@ -9,8 +9,9 @@
  * style: a group repeated without bound (`+`, `*`, `{n,}`) whose body can be split between
  * iterations in many ways, because every part of one of its alternatives is itself optional or
  * repeated, and one of them unbounded (`(a+)+`, `(\w+\s?)*`, `(\d+(\.\d+)?)+`). A repeated group
- * with a fixed part (`([a-z]+-)*`, `(\.\w+)*`) matches one way and is allowed. Overlapping
- * alternatives (`(a|aa)+`) are not detected.
+ * with a fixed part (`([a-z]+-)*`, `(\.\w+)*`) matches one way and is allowed, and so does one
+ * whose iterations cannot share a character at their boundary (`( +\S+)*`: an iteration ends in
+ * \S, the next begins with a space). Overlapping alternatives (`(a|aa)+`) are not detected.
  */
 
 /** A pattern of a schema that can take exponential time, and where it is. */
@@ -26,6 +27,8 @@ interface Quant {
 }
 interface Item {
   group?: Alt[];
+  /** A leaf's own text (a character, a class, an escape): what it can match is probed from it. */
+  atom?: string;
   quant: Quant;
 }
 type Alt = Item[];
@@ -69,6 +72,7 @@ function parse(src: string): Alt[] | undefined {
         cur.push({ group, quant: ONE });
         continue;
       }
+      const start = i;
       if (c === "[") {
         i++;
         while (i < src.length && src[i] !== "]") i += src[i] === "\\" ? 2 : 1;
@@ -81,7 +85,7 @@ function parse(src: string): Alt[] | undefined {
           i = end < 0 ? src.length : end + 1;
         }
       } else i++;
-      cur.push({ quant: ONE });
+      cur.push({ atom: src.slice(start, i), quant: ONE });
     }
     return out;
   };
@@ -114,6 +118,76 @@ const flexible = (it: Item): boolean => it.quant.min !== 1 || it.quant.max !== 1
 const allFlexible = (alt: Alt): boolean => alt.length > 0 && alt.every(flexible);
 const unbounded = (it: Item): boolean => it.quant.max === Infinity || (it.group ?? []).some((a) => a.some(unbounded));
 
+/**
+ * Characters that stand for the classes patterns use (space, letters, digits, punctuation,
+ * non-ASCII, controls): what an atom can match is approximated by which of these it matches.
+ */
+const PROBES = [..." \t\naAzZ09_-./:,;@*+=\\$#!~()[]{}|?^&%'\"<>`é\u00a0\u0000"];
+
+/** The probes a leaf can match (its own characters among them), and whether it can match nothing; all when it is not a regex alone. */
+function leafChars(atom: string): { chars: Set<string>; empty: boolean } {
+  const probes = [...new Set([...PROBES, ...atom])];
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${atom})$`, "u");
+  } catch {
+    try {
+      re = new RegExp(`^(?:${atom})$`);
+    } catch {
+      return { chars: new Set(probes), empty: false };
+    }
+  }
+  return { chars: new Set(probes.filter((p) => re.test(p))), empty: re.test("") };
+}
+
+/** The probes an item can start (or, with `fromEnd`, end) with, and whether it can match nothing. */
+function edge(it: Item, fromEnd: boolean): { chars: Set<string>; empty: boolean } {
+  let chars: Set<string>;
+  let empty: boolean;
+  if (it.group) {
+    chars = new Set();
+    empty = false;
+    for (const alt of it.group) {
+      const e = altEdge(alt, fromEnd);
+      for (const c of e.chars) chars.add(c);
+      empty ||= e.empty;
+    }
+  } else ({ chars, empty } = leafChars(it.atom ?? ""));
+  return { chars, empty: empty || it.quant.min === 0 };
+}
+
+function altEdge(alt: Alt, fromEnd: boolean): { chars: Set<string>; empty: boolean } {
+  const chars = new Set<string>();
+  const items = fromEnd ? [...alt].reverse() : alt;
+  for (const it of items) {
+    const e = edge(it, fromEnd);
+    for (const c of e.chars) chars.add(c);
+    if (!e.empty) return { chars, empty: false };
+  }
+  return { chars, empty: true };
+}
+
+/**
+ * Whether one iteration of a repeated group can end with a character the next can start with:
+ * only then can a run of such characters be split between iterations in many ways. `( +\S+)*`
+ * and `([^/]+/+)+` match one way (an iteration ends where the next one's first class begins).
+ */
+function iterationsOverlap(group: Alt[]): boolean {
+  const it: Item = { group, quant: ONE };
+  const first = edge(it, false).chars;
+  for (const c of edge(it, true).chars) if (first.has(c)) return true;
+  return false;
+}
+
+/**
+ * Whether an alternative holds an unbounded item and nothing else that must match: then the
+ * boundary between two outer iterations can fall between any two repetitions of that item
+ * (`((ab)+)+`, `(\d+(\.\d+)?)+`), whatever characters it matches.
+ */
+function splitsInside(alt: Alt): boolean {
+  return alt.some((u) => unbounded(u) && alt.every((o) => o === u || edge(o, false).empty));
+}
+
 /** True when the pattern has the catastrophic shape described in the file comment. */
 export function isUnsafePattern(pattern: string): boolean {
   const top = parse(pattern);
@@ -123,7 +197,9 @@ export function isUnsafePattern(pattern: string): boolean {
       alt.some(
         (it) =>
           it.group !== undefined &&
-          ((it.quant.max === Infinity && it.group.some((a) => allFlexible(a) && a.some(unbounded))) || bad(it.group)),
+          ((it.quant.max === Infinity &&
+            it.group.some((a) => allFlexible(a) && a.some(unbounded) && (splitsInside(a) || iterationsOverlap(it.group!)))) ||
+            bad(it.group)),
       ),
     );
   return bad(top);
