@@ -302,7 +302,7 @@ export const REPOS = [
     repo: "Azure/azure-docs-json-samples",
     commit: "82e0c6c2bba06ca5615d54751a6b3e67e171383f",
     license: "MIT (LICENSE-CODE)",
-    kind: "Azure Resource Manager templates of any name: `/* */` and `//` comments, a leading BOM, multi-line strings in deployment scripts; documentation excerpts with `...` placeholders (not deployable)",
+    kind: "Azure Resource Manager templates of any name: `/* */` and `//` comments, a leading BOM, multi-line strings in deployment scripts (all read by ARM); documentation excerpts with `...` placeholders (not deployable)",
     // Comments, a BOM, multi-line strings (ARM reads them all); excerpts ARM rejects.
     keep: [
       "azure-resource-manager/what-if/*.json",

@@ -533,11 +533,11 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   let doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
   // The JSONC retry: an ARM template by its $schema (its leading BOM too, which ARM's readers
   // skip: the JSONC parse still reports every real error), or a VS Code extension's file.
-  if (
-    !doc.ok &&
-    format === "json" &&
-    (declaresArmTemplate(text) || (!corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))))
-  ) {
+  // ARM also reads raw line breaks inside strings ("multi-line strings" in its template syntax).
+  if (!doc.ok && format === "json" && declaresArmTemplate(text)) {
+    format = "jsonc";
+    doc = parseDocument(text, { path: file, format, lineBreaksInStrings: true });
+  } else if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
   }

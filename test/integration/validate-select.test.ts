@@ -299,7 +299,8 @@ describe("the default JSONC set", () => {
   // Reduced from Azure/azure-docs-json-samples (MIT, LICENSE-CODE), commit 82e0c6c2bba0:
   // azure-resource-manager/what-if/what-if-after.json (a block comment) and
   // management-level-deployment/azuredeploy.json (a leading BOM). ARM, the Azure CLI and
-  // PowerShell read deployment templates with comments and skip the BOM; the names are free.
+  // PowerShell read deployment templates with comments and multi-line strings and skip the BOM;
+  // the names are free.
   const ARM_TEMPLATE = [
     "{",
     '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
@@ -311,7 +312,11 @@ describe("the default JSONC set", () => {
     '      "tags": {',
     '        "CostCenter": "12345" /*,',
     '        "Owner": "Team A"*/',
-    "      }",
+    "      },",
+    // deploymentscript-basic.json: a multi-line string, which ARM reads with its line breaks.
+    '      "scriptContent": "',
+    "        Write-Output $name",
+    '      "',
     "    }",
     "  ]",
     "}",
@@ -319,7 +324,7 @@ describe("the default JSONC set", () => {
   ].join("\n");
   const MG_TEMPLATE = ARM_TEMPLATE.replace("2019-04-01/deploymentTemplate", "2019-08-01/managementGroupDeploymentTemplate");
 
-  it("an Azure Resource Manager template (known by its $schema) may hold comments and a BOM; a broken one is still an error at its line", () =>
+  it("an Azure Resource Manager template (known by its $schema) may hold comments, multi-line strings and a BOM; a broken one is still an error at its line", () =>
     withRepo(async (repo) => {
       repo.write("infra/what-if-after.json", ARM_TEMPLATE);
       repo.write("mg/azuredeploy.json", `\ufeff${MG_TEMPLATE}`);

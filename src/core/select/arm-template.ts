@@ -1,7 +1,7 @@
 /**
  * Azure Resource Manager templates are JSON with comments: ARM (and the Azure CLI and PowerShell
- * that send them) accept `//` and `/* *\/` comments in a deployment template and skip a leading
- * UTF-8 BOM. Their names are free (azuredeploy.json, main.json, anything), so they are known by
+ * that send them) accept `//` and `/* *\/` comments and raw line breaks inside strings ("multi-line
+ * strings") in a deployment template, and skip a leading UTF-8 BOM. Their names are free (azuredeploy.json, main.json, anything), so they are known by
  * the `$schema` they declare, the deployment template schema of one of the four scopes.
  * Parameter files and portal UI definitions are not included: their readers are not documented
  * to accept comments, and a comment let through where the reader rejects it is a missed error.
