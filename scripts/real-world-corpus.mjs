@@ -298,6 +298,71 @@ export const REPOS = [
     license: "MIT (LICENSE)",
     kind: "Symfony application: config/packages and services YAML with %env()% parameters and when@ blocks, composer.json, translations",
   },
+  {
+    repo: "Azure/azure-docs-json-samples",
+    commit: "82e0c6c2bba06ca5615d54751a6b3e67e171383f",
+    license: "MIT (LICENSE-CODE)",
+    kind: "Azure Resource Manager templates of any name: `/* */` and `//` comments, a leading BOM, multi-line strings in deployment scripts (all read by ARM); documentation excerpts with `...` placeholders (not deployable)",
+    // Comments, a BOM, multi-line strings (ARM reads them all); excerpts ARM rejects.
+    keep: [
+      "azure-resource-manager/what-if/*.json",
+      "management-level-deployment/*.json",
+      "deployment-script/deploymentscript-{basic,helloworld,keyvault}.json",
+      "azure-resource-manager/scope/default-rg.json",
+      "azure-resource-manager/functions/numeric/float.json",
+      "azure-resource-manager/functions/resource/pickzones-cosmosdb.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "dotdc/grafana-dashboards-kubernetes",
+    commit: "7fc1dc8ccd23eeb8c58ddd8be2a122922d424937",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Grafana dashboards (JSON models of 35-80 KB), kustomization.yaml, an Argo CD Application, semantic-release config",
+    keep: ["dashboards/k8s-system-{api-server,coredns}.json", "dashboards/k8s-views-pods.json"],
+    exclude: ["dashboards/k8s-{addons,views-global,views-namespaces,views-nodes}*.json"],
+  },
+  {
+    repo: "aws-samples/aws-stepfunctions-examples",
+    commit: "88855b62216b71d45ec7a3fd1e8ec44ff5f0d683",
+    license: "MIT-0 (LICENSE)",
+    kind: "AWS Step Functions: Amazon States Language definitions (*.asl.json), SAM templates with DefinitionSubstitutions, CDK; a duplicated Output (real), flow mappings continued at their key's indent",
+    keep: ["sam/app-dataquality-using-lambda/template.yaml", "sam/app-order-management/template.yaml", "**/*.asl.json"],
+    max: 80,
+  },
+  {
+    repo: "jhipster/jhipster-sample-app",
+    commit: "f8da577c944ecc4db46fc961a1ba022d5bbf8964",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "Spring Boot (JHipster): application*.yml with ${...} placeholders and profiles, i18n JSON bundles, Angular workspace, .yo-rc.json, docker compose for Grafana/Prometheus",
+    keep: [
+      "src/main/resources/config/**",
+      "src/test/resources/config/**",
+      "src/main/webapp/i18n/**",
+      ".jhipster/**",
+      ".yo-rc.json",
+      "src/main/docker/**",
+    ],
+  },
+  {
+    repo: "spring-projects/spring-petclinic",
+    commit: "edf4db28affcc4741c79850a3d95bc3f177b5ff9",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "Spring Boot sample: Kubernetes manifests, docker compose, Gitpod, devcontainer, workflows (its configuration is application.properties)",
+  },
+  {
+    repo: "keijiro/Smrvfx",
+    commit: "1a6f21445599a49f717faac1e1e0ab69465834d1",
+    license: "Unlicense (LICENSE)",
+    kind: "Unity project: Packages/manifest.json and packages-lock.json (Unity's YAML assets, .asset/.unity/.meta with `%TAG !u!`, are not selected by default)",
+  },
+  {
+    repo: "cookiecutter/cookiecutter-django",
+    commit: "2d3b8809f288187b3014163a3310766b5f962cf9",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Cookiecutter template: cookiecutter.json, a {{cookiecutter.project_slug}}/ tree of Jinja-templated YAML and JSON (skipped as templates), workflows",
+    max: 80,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -12,6 +12,7 @@ import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
+import { declaresArmTemplate } from "../core/select/arm-template.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
 export interface ParseStep {
@@ -90,7 +91,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (typeof text !== "string") return { parse: [text], schema: [] };
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? job.yaml : {}) });
   // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
-  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc)) return { main: bytes.slice() };
+  if (!doc.ok && format === "json" && (declaresArmTemplate(text) || !corruptWhateverTheFormat(doc))) return { main: bytes.slice() };
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
   if (suspect && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
   const parse = [...doc.findings];

@@ -21,6 +21,7 @@ import {
 import { Catalog } from "../core/catalog/select.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
+import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -539,7 +540,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   held.bytes = undefined;
   if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
   let doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
-  if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
+  // The JSONC retry: an ARM template by its $schema (its leading BOM too, which ARM's readers
+  // skip: the JSONC parse still reports every real error), or a VS Code extension's file.
+  // ARM also reads raw line breaks inside strings ("multi-line strings" in its template syntax).
+  if (!doc.ok && format === "json" && declaresArmTemplate(text)) {
+    format = "jsonc";
+    doc = parseDocument(text, { path: file, format, lineBreaksInStrings: true });
+  } else if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
   }

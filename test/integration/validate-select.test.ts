@@ -296,6 +296,73 @@ describe("the default JSONC set", () => {
       expect(broken.findings.find((f) => f.file === "ext/themes/dark.json")?.rule).toBe("parse/truncated");
     }));
 
+  // Reduced from Azure/azure-docs-json-samples (MIT, LICENSE-CODE), commit 82e0c6c2bba0:
+  // azure-resource-manager/what-if/what-if-after.json (a block comment) and
+  // management-level-deployment/azuredeploy.json (a leading BOM). ARM, the Azure CLI and
+  // PowerShell read deployment templates with comments and multi-line strings and skip the BOM;
+  // the names are free.
+  const ARM_TEMPLATE = [
+    "{",
+    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+    '  "contentVersion": "1.0.0.0",',
+    "  // the address space of the network",
+    '  "resources": [',
+    "    {",
+    '      "type": "Microsoft.Network/virtualNetworks",',
+    '      "tags": {',
+    '        "CostCenter": "12345" /*,',
+    '        "Owner": "Team A"*/',
+    "      },",
+    // deploymentscript-basic.json: a multi-line string, which ARM reads with its line breaks.
+    '      "scriptContent": "',
+    "        Write-Output $name",
+    '      "',
+    "    }",
+    "  ]",
+    "}",
+    "",
+  ].join("\n");
+  const MG_TEMPLATE = ARM_TEMPLATE.replace("2019-04-01/deploymentTemplate", "2019-08-01/managementGroupDeploymentTemplate");
+
+  it("an Azure Resource Manager template (known by its $schema) may hold comments, multi-line strings and a BOM; a broken one is still an error at its line", () =>
+    withRepo(async (repo) => {
+      repo.write("infra/what-if-after.json", ARM_TEMPLATE);
+      repo.write("mg/azuredeploy.json", `\ufeff${MG_TEMPLATE}`);
+      // The same comments without an ARM schema: strict JSON, an error.
+      repo.write("plain/data.json", ARM_TEMPLATE.replace("schema.management.azure.com", "example.com"));
+      // A parameter file's reader is not documented to take comments: strict JSON.
+      repo.write("infra/params.json", ARM_TEMPLATE.replace("deploymentTemplate.json", "deploymentParameters.json"));
+      for (const [args, env] of [
+        [["check"], {}],
+        [["check", "--staged"], {}],
+        [["check"], { IG_PARSE_WORKERS: "2" }],
+      ] as const) {
+        if (args.length > 1) repo.git("add", "-A");
+        const r = await repo.cli([...args, "--format", "json"], env);
+        const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+        expect(errorFiles(findings), `${args.join(" ")} ${JSON.stringify(env)}`).toEqual(["infra/params.json", "plain/data.json"]);
+      }
+      // Corrupted the ways a template breaks: each still an error, at the corrupted line.
+      const lines = ARM_TEMPLATE.split("\n");
+      const broken: [string, string, string, number][] = [
+        ["stray comma", lines.map((l, i) => (i === 2 ? `${l},` : l)).join("\n"), "parse/syntax", 3],
+        ["truncated", lines.slice(0, 9).join("\n"), "parse/truncated", 9],
+        [
+          "merge markers",
+          [...lines.slice(0, 5), "<<<<<<< HEAD", ...lines.slice(5, 7), "=======", ">>>>>>> b", ...lines.slice(5)].join("\n"),
+          "parse/merge-conflict",
+          6,
+        ],
+        ["text after the comment", lines.map((l, i) => (i === 3 ? `${l}\n  address: 1,` : l)).join("\n"), "parse/syntax", 5],
+      ];
+      for (const [what, text, rule, line] of broken) {
+        repo.write("infra/what-if-after.json", text);
+        const r = await run(repo, ["check"]);
+        const f = errors(r.findings).find((x) => x.file === "infra/what-if-after.json");
+        expect(f && [f.rule, f.line], what).toEqual([rule, line]);
+      }
+    }));
+
   it("a docker-compose.yml under .devcontainer/ is parsed as YAML, also under a user's folder glob", () =>
     withRepo(async (repo) => {
       repo.write(".devcontainer/docker-compose.yml", "services:\n  app:\n    image: node # the dev container\n");

@@ -539,3 +539,27 @@ describe("hostile input", () => {
     expect(bad.findings[0]).toMatchObject({ rule: "parse/syntax", line, pointer: `/${count - 2}/nested/ok` });
   });
 });
+
+describe("lineBreaksInStrings (Azure Resource Manager's multi-line strings)", () => {
+  const arm = (text: string) => parseDocument(text, { path: "t.json", format: "jsonc", lineBreaksInStrings: true });
+
+  it("keeps each raw line break in the value, with comments blanked around it", () => {
+    const doc = arm('{\n  // c\n  "s": "a\n  b\r\nc", /* d */ "t": "x"\n}\n');
+    expect(doc.ok).toBe(true);
+    expect(doc.value).toEqual({ s: "a\n  b\r\nc", t: "x" });
+    expect(doc.locate("/t")).toMatchObject({ line: 5 });
+  });
+
+  it("is off by default: the same text is an unterminated string in JSON and JSONC", () => {
+    for (const doc of [json('{"s": "a\nb"}'), jsonc('{"s": "a\nb"}')]) {
+      expect(doc.ok).toBe(false);
+      expect(doc.findings[0]).toMatchObject({ rule: "parse/syntax", line: 1 });
+      expect(doc.findings[0]!.message).toContain("line break inside a string");
+    }
+  });
+
+  it("a string never closed is still an error, as are the other control characters", () => {
+    expect(arm('{"s": "a\nb}\n').findings[0]).toMatchObject({ rule: "parse/truncated" });
+    expect(arm('{"s": "a\u0000b"}').findings[0]!.message).toContain("control character");
+  });
+});

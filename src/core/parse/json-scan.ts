@@ -18,6 +18,8 @@ export interface ScanOptions {
   maxDepth: number;
   /** Offset to start at (1 after a byte order mark). */
   start: number;
+  /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
+  lineBreaksInStrings?: boolean;
 }
 
 export interface ScanResult {
@@ -26,6 +28,8 @@ export interface ScanResult {
   wellFormed: boolean;
   /** JSONC: [start, end) ranges (comments, trailing commas) to blank before JSON.parse. */
   strip: [number, number][];
+  /** lineBreaksInStrings: offsets of the raw line breaks accepted inside strings, to escape before JSON.parse. */
+  breaks: number[];
 }
 
 const OBJ = 123; // {
@@ -118,6 +122,7 @@ export class JsonScanner {
   private depth = 0;
   private readonly findings: Finding[] = [];
   private readonly strip: [number, number][] = [];
+  private readonly breaks: number[] = [];
   private fatal = false;
   /** Set by string(): whether the last string had a backslash escape. */
   private escaped = false;
@@ -132,7 +137,7 @@ export class JsonScanner {
 
   run(): ScanResult {
     this.scan();
-    return { findings: this.findings, wellFormed: !this.fatal, strip: this.strip };
+    return { findings: this.findings, wellFormed: !this.fatal, strip: this.strip, breaks: this.breaks };
   }
 
   private scan(): number {
@@ -337,6 +342,11 @@ export class JsonScanner {
         });
       }
       if (c < 0x20) {
+        if ((c === 10 || c === 13) && this.options.lineBreaksInStrings) {
+          this.breaks.push(i);
+          i++;
+          continue;
+        }
         if (c === 10 || c === 13) {
           const open = this.lines.position(start);
           return this.fail("parse/syntax", i, `unterminated string (opened at ${open.line}:${open.column}): line break inside a string`, {

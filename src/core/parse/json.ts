@@ -31,7 +31,13 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     if (bomFinding) findings.push(bomFinding);
     start = 1;
   }
-  const scan = new JsonScanner(text, lines, { file, jsonc, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, start }).run();
+  const scan = new JsonScanner(text, lines, {
+    file,
+    jsonc,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    start,
+    lineBreaksInStrings: options.lineBreaksInStrings === true,
+  }).run();
   if (!scan.wellFormed) {
     // Conflict markers always break JSON, so they are only looked for when the scan failed:
     // naming them beats the syntax error they cause, and valid files skip the search.
@@ -42,7 +48,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
 
   const ok = !findings.some((f) => f.level === "error");
   // Values only for a valid document: a duplicate key's "winner" differs between readers.
-  const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip)) : undefined;
+  const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip, scan.breaks)) : undefined;
   let locator: JsonLocator | undefined;
   const find = (pointer: string, doc: number, key: boolean): Position | undefined => {
     if (doc !== 0) return undefined;
@@ -64,15 +70,21 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
   };
 }
 
-/** The text JSON.parse gets: without a BOM, and with JSONC comments and trailing commas blanked. */
-function stripped(text: string, start: number, ranges: [number, number][]): string {
-  if (ranges.length === 0) return start === 0 ? text : text.slice(start);
+/**
+ * The text JSON.parse gets: without a BOM, with JSONC comments and trailing commas blanked, and
+ * line breaks accepted inside strings (lineBreaksInStrings) written as their escapes.
+ */
+function stripped(text: string, start: number, ranges: [number, number][], breaks: number[]): string {
+  if (ranges.length === 0 && breaks.length === 0) return start === 0 ? text : text.slice(start);
   const parts: string[] = [];
   let at = start;
   // A trailing comma is recorded after the comments that follow it: put them back in order.
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  for (const [s, e] of sorted) {
-    parts.push(text.slice(at, s), " ");
+  const edits: [number, number, string][] = [
+    ...ranges.map(([s, e]): [number, number, string] => [s, e, " "]),
+    ...breaks.map((b): [number, number, string] => [b, b + 1, text.charCodeAt(b) === 10 ? "\\n" : "\\r"]),
+  ].sort((a, b) => a[0] - b[0]);
+  for (const [s, e, replacement] of edits) {
+    parts.push(text.slice(at, s), replacement);
     at = e;
   }
   parts.push(text.slice(at));
