@@ -1,4 +1,4 @@
-var C=Object.defineProperty;var i=(A,g)=>C(A,"name",{value:g,configurable:!0});const $=6712,I=[6712,5299],L={10:((A,g,a)=>{a.r(g),a.d(g,{command:i(()=>c,"command")});var w=a(1269),l=a(8157),E=a(4847),d=a(2552);const c={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var C=Object.defineProperty;var i=(A,g)=>C(A,"name",{value:g,configurable:!0});const $=6712,I=[6712,5299],L={10:((A,g,a)=>{a.r(g),a.d(g,{command:i(()=>c,"command")});var w=a(5585),l=a(8157),E=a(4847),d=a(2552);const c={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

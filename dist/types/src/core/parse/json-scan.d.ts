@@ -16,6 +16,8 @@ export interface ScanOptions {
     maxDepth: number;
     /** Offset to start at (1 after a byte order mark). */
     start: number;
+    /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
+    lineBreaksInStrings?: boolean;
 }
 export interface ScanResult {
     findings: Finding[];
@@ -23,6 +25,8 @@ export interface ScanResult {
     wellFormed: boolean;
     /** JSONC: [start, end) ranges (comments, trailing commas) to blank before JSON.parse. */
     strip: [number, number][];
+    /** lineBreaksInStrings: offsets of the raw line breaks accepted inside strings, to escape before JSON.parse. */
+    breaks: number[];
 }
 export declare class JsonScanner {
     private readonly text;
@@ -36,6 +40,7 @@ export declare class JsonScanner {
     private depth;
     private readonly findings;
     private readonly strip;
+    private readonly breaks;
     private fatal;
     /** Set by string(): whether the last string had a backslash escape. */
     private escaped;

@@ -42,6 +42,12 @@ export interface ParseOptions {
      * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
      */
     maxDepth?: number;
+    /**
+     * JSON/JSONC: accept raw line breaks inside strings (kept in the value as \n / \r), as
+     * Azure Resource Manager reads its templates ("multi-line strings"). Default false: a line
+     * break in a string is a parse/syntax error, as for every JSON reader.
+     */
+    lineBreaksInStrings?: boolean;
 }
 export interface ParsedDocument {
     format: DocumentFormat;
