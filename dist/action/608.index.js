@@ -1,4 +1,4 @@
-var P=Object.defineProperty;var v=(S,E)=>P(S,"name",{value:E,configurable:!0});const A=608,D=[608],T={7118:((S,E,u)=>{u.r(E),u.d(E,{command:v(()=>j,"command")});var p=u(6926),B=u(3009),y=u(1867),M=u(6085),$=u(1912),x=u(6267);const j={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var P=Object.defineProperty;var v=(S,E)=>P(S,"name",{value:E,configurable:!0});const A=608,D=[608],T={7118:((S,E,u)=>{u.r(E),u.d(E,{command:v(()=>j,"command")});var p=u(6926),B=u(2045),y=u(1867),M=u(6085),$=u(1912),x=u(6267);const j={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

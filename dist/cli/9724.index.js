@@ -1,4 +1,4 @@
-var j=Object.defineProperty;var d=(y,u)=>j(y,"name",{value:u,configurable:!0});const A=9724,C=[9724],L={7118:((y,u,a)=>{a.r(u),a.d(u,{command:d(()=>h,"command")});var M=a(5585),m=a(3009),p=a(1867),_=a(6085),E=a(1912),O=a(6267);const h={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var j=Object.defineProperty;var d=(y,u)=>j(y,"name",{value:u,configurable:!0});const A=9724,C=[9724],L={7118:((y,u,a)=>{a.r(u),a.d(u,{command:d(()=>h,"command")});var M=a(5585),m=a(2045),p=a(1867),_=a(6085),E=a(1912),O=a(6267);const h={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -11,6 +11,7 @@ import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
+import { allOfOtherRoot } from "./root-kind.js";
 import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 
@@ -104,7 +105,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   const documents = doc.documents.length ? doc.documents : [null];
   let budget = job.budget;
   for (const step of job.steps) {
-    if (step.rootType && doc.documents.length > 0 && doc.documents.every((d) => rootKind(d) === otherRoot(step.rootType!))) {
+    if (step.rootType && allOfOtherRoot(doc.documents, step.rootType)) {
       schema.push("other-kind");
       continue;
     }
@@ -131,12 +132,4 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
     schema.push(out);
   }
   return { parse, schema };
-}
-
-function rootKind(d: unknown): "object" | "array" | undefined {
-  return Array.isArray(d) ? "array" : d !== null && typeof d === "object" ? "object" : undefined;
-}
-
-function otherRoot(t: "object" | "array"): "object" | "array" {
-  return t === "object" ? "array" : "object";
 }

@@ -9,6 +9,7 @@ import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
 import { loadUserCatalogs } from "../io/catalog-files.js";
 import type { FileSource } from "../io/file-source.js";
+import { allOfOtherRoot } from "./root-kind.js";
 
 /**
  * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
@@ -69,10 +70,13 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
  * as usual, since a truncated or overwritten well-known file must still fail its schema.
  */
 export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[]): Finding | undefined {
-  if (!entry.rootType || entry.catalog !== "built-in" || documents.length === 0) return undefined;
-  const kindOf = (d: unknown) => (Array.isArray(d) ? "array" : d !== null && typeof d === "object" ? "object" : undefined);
+  if (!entry.rootType || entry.catalog !== "built-in" || !allOfOtherRoot(documents, entry.rootType)) return undefined;
+  return otherKindFinding(file, entry);
+}
+
+/** The notice for a file whose every document has the other root type than `entry` expects. */
+export function otherKindFinding(file: string, entry: CatalogMatch): Finding {
   const other = entry.rootType === "object" ? "array" : "object";
-  if (!documents.every((d) => kindOf(d) === other)) return undefined;
   const name = (t: string) => (t === "object" ? "a mapping" : "a list");
   return {
     rule: "schema/skipped",
@@ -80,9 +84,9 @@ export function notThisKind(file: string, entry: CatalogMatch, documents: readon
     file,
     line: 1,
     column: 1,
-    message: `${file} matches the built-in entry ${entry.id} by name, but its root is ${name(other)} where ${entry.id} files are ${name(entry.rootType)}: it is another kind of file and was not validated against ${entry.label}`,
-    expected: `${name(entry.rootType)} at the root`,
+    message: `${file} matches the built-in entry ${entry.id} by name, but its root is ${name(other)} where ${entry.id} files are ${name(entry.rootType!)}: it is another kind of file and was not validated against ${entry.label}`,
+    expected: `${name(entry.rootType!)} at the root`,
     found: name(other),
-    fix: `if it is meant to be a ${entry.id} file, make its root ${name(entry.rootType)}; to check it against a schema of its own, map it in validate.schemas`,
+    fix: `if it is meant to be a ${entry.id} file, make its root ${name(entry.rootType!)}; to check it against a schema of its own, map it in validate.schemas`,
   };
 }

@@ -35,7 +35,7 @@ import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
 import type { ParseStep } from "./parse-task.js";
-import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, prepareCatalog } from "./validate-catalog.js";
+import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
@@ -410,9 +410,7 @@ async function remoteResult(
     const step = outcome.schema[k];
     if (step === "other-kind") {
       // The worker saw every document's root of the other type: the same notice validateFile gives.
-      const other = catalog?.rootType === "object" ? [[]] : [{}];
-      const skipped = catalog && notThisKind(file, catalog, other);
-      if (skipped) findings.push(skipped);
+      if (catalog) findings.push(otherKindFinding(file, catalog));
       return;
     }
     for (const f of step ?? []) findings.push(catalog ? atCatalogLevel(f, catalog) : f);
