@@ -1,19 +1,17 @@
 /**
  * What a parse worker does with one file (src/checks/parse-worker.ts), and the messages between
- * the pool and its workers. The same steps as validateFile in validate.ts, in the same order,
- * so a file's findings are the same whichever thread produced them; anything that needs the
+ * the pool and its workers. The steps are validateFile's (validate.ts), shared through
+ * file-steps.ts, so a file's findings are the same whichever thread produced them; anything that needs the
  * main thread (a file's own `$schema`, the JSONC fallback that reads a package.json) is
  * answered with "main" and the file is validated there instead.
  */
 import type { Finding } from "../core/finding.js";
-import { decodeDocument, loadYamlSupport, parseDocument, type DocumentFormat } from "../core/parse/index.js";
-import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
-import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 import { allOfOtherRoot } from "./root-kind.js";
-import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
-import { declaresArmTemplate } from "../core/select/arm-template.js";
+import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
+import { isTemplateByContent } from "./validate-select.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
 export interface ParseStep {
@@ -35,7 +33,7 @@ export interface ParseJob {
   start: number;
   end: number;
   format: DocumentFormat;
-  yaml?: { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
+  yaml?: YamlReadOptions;
   /** validate.templates detects templates by content for this file. */
   detectTemplates: boolean;
   /** The schemas that apply when the file has no `$schema` of its own. */
@@ -84,52 +82,30 @@ export class WorkerValidators {
   }
 }
 
-/** The outcome of one job (see validateFile in validate.ts, which this mirrors step for step). */
+/** The outcome of one job (see validateFile in validate.ts: both run the steps of file-steps.ts). */
 export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: WorkerValidators): Promise<ParseOutcome> {
-  const { file, format } = job;
-  if (format === "yaml") await loadYamlSupport();
+  const { file } = job;
+  if (job.format === "yaml") await loadYamlSupport();
   const text = decodeDocument(bytes, file);
   if (typeof text !== "string") return { parse: [text], schema: [] };
-  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? job.yaml : {}) });
+  const { doc, format, jsoncCandidate } = firstParse(text, file, job.format, job.yaml);
   // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
-  if (!doc.ok && format === "json" && (declaresArmTemplate(text) || !corruptWhateverTheFormat(doc))) return { main: bytes.slice() };
-  const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
-  if (suspect && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
+  if (jsoncCandidate) return { main: bytes.slice() };
+  if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
   const parse = [...doc.findings];
   if (!doc.ok) return { parse, schema: [] };
   // A `$schema` of its own changes which schemas apply: the main thread maps it.
-  const first = doc.documents[0];
-  const own = first !== null && typeof first === "object" && !Array.isArray(first) ? (first as Record<string, unknown>).$schema : undefined;
-  if (typeof own === "string" && own !== "") return { main: bytes.slice() };
+  if (ownSchema(doc) !== undefined) return { main: bytes.slice() };
   const schema: (Finding[] | "other-kind")[] = [];
-  const documents = doc.documents.length ? doc.documents : [null];
   let budget = job.budget;
   for (const step of job.steps) {
     if (step.rootType && allOfOtherRoot(doc.documents, step.rootType)) {
       schema.push("other-kind");
       continue;
     }
-    const validate = await validators.get(step.key);
-    const out: Finding[] = [];
-    for (let d = 0; d < documents.length; d++) {
-      const errors = runValidator(validate, documents[d]);
-      if (errors === "endless") {
-        out.push(endlessRefFinding(file, step.label));
-        break;
-      }
-      if (!errors || errors.length === 0) continue;
-      const mapped = ajvErrorsToFindings(errors, {
-        file,
-        schemaPath: step.label,
-        doc,
-        docIndex: d,
-        limit: Math.max(budget, 0),
-        ...(step.describeKeys ? { describeKeys: true } : {}),
-      });
-      budget -= mapped.filter((f) => f.rule === "schema/violation").length;
-      for (const f of mapped) out.push(f);
-    }
-    schema.push(out);
+    const out = schemaStep(await validators.get(step.key), doc, { file, label: step.label, describeKeys: step.describeKeys, budget });
+    budget = out.budget;
+    schema.push(out.findings);
   }
   return { parse, schema };
 }

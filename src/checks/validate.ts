@@ -19,9 +19,7 @@ import {
   type ParsedDocument,
 } from "../core/parse/index.js";
 import { Catalog } from "../core/catalog/select.js";
-import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
-import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -37,8 +35,8 @@ import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from 
 import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
-import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
-import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
+import { contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -509,11 +507,9 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
   };
 }
 
-type YamlOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
-
 /** Parser options for one YAML file; empty (defaults: merge keys on, unknown tags warn) unless the config says otherwise. */
-function yamlOptions(file: string, cfg: ValidateConfig): YamlOptions {
-  const out: YamlOptions = {};
+function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
+  const out: YamlReadOptions = {};
   // merge_keys (now redundant: merge keys are on by default) still wins over forbid_merge_keys for its files.
   if (matcher(cfg.yaml?.forbid_merge_keys)(file) && !matcher(cfg.yaml?.merge_keys)(file)) out.mergeKeys = false;
   const tags = (cfg.yaml?.custom_tags ?? []).filter((t) => matcher(t.files)(file)).flatMap((t) => t.tags);
@@ -537,20 +533,15 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   releaseBytes(held.bytes!);
   held.bytes = undefined;
   if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
-  let doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yamlOptions(file, cfg) : {}) });
-  // The JSONC retry: an ARM template by its $schema (its leading BOM too, which ARM's readers
-  // skip: the JSONC parse still reports every real error), or a VS Code extension's file.
-  // ARM also reads raw line breaks inside strings ("multi-line strings" in its template syntax).
-  if (!doc.ok && format === "json" && declaresArmTemplate(text)) {
-    format = "jsonc";
-    doc = parseDocument(text, { path: file, format, lineBreaksInStrings: true });
-  } else if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
+  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined);
+  let { doc } = parsed;
+  format = parsed.format;
+  // The JSONC retry for a file a VS Code extension contributes as JSON with comments.
+  if (parsed.jsoncCandidate && (await env.contributedJsonc(file))) {
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
   }
-  // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
-  const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
-  if (suspect && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
+  if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);
@@ -570,8 +561,6 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     if (requireSchema(file)) findings.push(schemaMissing(file, choice.remote));
     return findings;
   }
-  // An empty YAML stream reads as null: validate that, so a truncated file cannot pass its schema.
-  const documents = doc.documents.length ? doc.documents : [null];
   // Schema errors beyond the per-file cap are counted, not located (run-checks.ts caps the rest).
   let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
   for (const ref of choice.schemas) {
@@ -598,25 +587,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       });
       continue;
     }
-    for (let d = 0; d < documents.length; d++) {
-      const errors = runValidator(validate, documents[d]);
-      if (errors === "endless") {
-        findings.push(endlessRefFinding(file, catalogOf(ref)?.label ?? ref.path));
-        break;
-      }
-      if (!errors || errors.length === 0) continue;
-      const entry = catalogOf(ref);
-      const mapped = ajvErrorsToFindings(errors, {
-        file,
-        schemaPath: entry?.label ?? ref.path,
-        doc,
-        docIndex: d,
-        limit: Math.max(budget, 0),
-        ...(entry ? { describeKeys: true } : {}),
-      });
-      budget -= mapped.filter((f) => f.rule === "schema/violation").length;
-      for (const f of mapped) findings.push(entry ? atCatalogLevel(f, entry) : f);
-    }
+    const entry = catalogOf(ref);
+    const out = schemaStep(validate, doc, { file, label: entry?.label ?? ref.path, describeKeys: entry !== undefined, budget });
+    budget = out.budget;
+    for (const f of out.findings) findings.push(entry ? atCatalogLevel(f, entry) : f);
   }
   return findings;
 }

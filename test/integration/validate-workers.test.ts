@@ -57,6 +57,11 @@ function corpus(repo: TestRepo): void {
   repo.write("package.json", '{"name": 5}\n');
   // Matched by name, another kind of file (an Ansible task list): the catalog's root-type guard.
   repo.write("tasks/docker-compose.yml", "- name: start\n  command: docker compose up\n");
+  // ARM templates (known by their $schema) are read as ARM reads them: comments and line breaks
+  // inside strings; a real syntax error still fails. The workers read these themselves.
+  const arm = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"';
+  repo.write("infra/u-arm.json", `{\n  ${arm}, // a comment\n  "variables": {"script": "line one\nline two"}\n}\n`);
+  repo.write("infra/v-arm-broken.json", `{\n  ${arm},\n  "variables": {"a": 1 "b": 2}\n}\n`);
   for (let i = 0; i < 150; i++) repo.write(`many/d${i % 7}/f${i}.json`, i % 11 === 0 ? `{"n": ${i},}` : `{"n": ${i}}\n`);
 }
 
@@ -104,6 +109,9 @@ describe("validate with parse workers", () => {
       ])
         expect(rules).toContain(r);
       expect(inline.code).toBe(1);
+      const ofFile = (f: string) => (inline.findings as { file: string; rule: string }[]).filter((x) => x.file === f);
+      expect(ofFile("infra/u-arm.json")).toEqual([]);
+      expect(ofFile("infra/v-arm-broken.json").map((x) => x.rule)).toContain("parse/syntax");
       expect(JSON.stringify(pooled)).toBe(JSON.stringify(inline));
       // And again with one worker, and with as many as files: the order never depends on timing.
       expect(JSON.stringify(await validate(repo, "1"))).toBe(JSON.stringify(inline));

@@ -1,0 +1,98 @@
+/**
+ * The steps that turn one file's text into validate findings, shared by validateFile
+ * (validate.ts, the main thread) and runParseJob (parse-task.ts, a parse worker), so a file's
+ * findings are the same whichever thread produced them and a new guard is added in one place
+ * (issue 18: two merges once had to add the same guard to both copies). Only what needs the main
+ * thread (the schema mapper, the JSONC lookup that reads a package.json) stays with the callers.
+ */
+import type { Finding } from "../core/finding.js";
+import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import type { Validator } from "../core/schema/compile.js";
+import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
+import { declaresArmTemplate } from "../core/select/arm-template.js";
+import { corruptWhateverTheFormat } from "./validate-select.js";
+
+/** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
+export type YamlReadOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
+
+/** A file parsed for validation: the document, the format it was finally read as, and whether a JSONC retry may apply. */
+export interface FirstParse {
+  doc: ParsedDocument;
+  format: DocumentFormat;
+  /**
+   * The JSON parse failed only in ways JSON with comments allows: the caller retries as JSONC
+   * when the file's consumer reads JSONC (a VS Code extension contributes it).
+   */
+  jsoncCandidate: boolean;
+}
+
+/**
+ * Parses the text as its format. An Azure Resource Manager template (known by its `$schema`) is
+ * read as ARM reads it: comments, a BOM and raw line breaks inside strings ("multi-line
+ * strings" in its template syntax); every real error is still reported by the JSONC parse.
+ */
+export function firstParse(text: string, file: string, format: DocumentFormat, yaml: YamlReadOptions | undefined): FirstParse {
+  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : {}) });
+  if (doc.ok || format !== "json") return { doc, format, jsoncCandidate: false };
+  if (declaresArmTemplate(text)) {
+    return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", jsoncCandidate: false };
+  }
+  return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc) };
+}
+
+/**
+ * Whether a template check by content is worth running: the file did not parse, or `key: {{ x }}`
+ * parsed as YAML (a flow mapping used as a key, a parse/complex-key warning).
+ */
+export function templateSuspect(doc: ParsedDocument): boolean {
+  return !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
+}
+
+/** The file's own `$schema` (a string on the first document's root mapping), if any. */
+export function ownSchema(doc: ParsedDocument): string | undefined {
+  const first = doc.documents[0];
+  if (first === null || typeof first !== "object" || Array.isArray(first)) return undefined;
+  const own = (first as Record<string, unknown>).$schema;
+  return typeof own === "string" && own !== "" ? own : undefined;
+}
+
+/** How the findings of one schema step are named and capped. */
+export interface SchemaStepOptions {
+  file: string;
+  /** How findings name the schema (a catalog entry's label, or the path). */
+  label: string;
+  describeKeys: boolean;
+  /** schema/violation findings still located for this file (validate.max_findings_per_file). */
+  budget: number;
+}
+
+/**
+ * Every document of the file against one compiled schema. An empty YAML stream reads as null
+ * and is validated as null, so a truncated file cannot pass its schema. Returns the findings
+ * and the located-findings budget left; a schema whose `$ref`s loop is this file's error.
+ */
+export function schemaStep(validate: Validator, doc: ParsedDocument, opts: SchemaStepOptions): { findings: Finding[]; budget: number } {
+  const documents = doc.documents.length ? doc.documents : [null];
+  const findings: Finding[] = [];
+  let budget = opts.budget;
+  for (let d = 0; d < documents.length; d++) {
+    const errors = runValidator(validate, documents[d]);
+    if (errors === "endless") {
+      findings.push(endlessRefFinding(opts.file, opts.label));
+      break;
+    }
+    if (!errors || errors.length === 0) continue;
+    const mapped = ajvErrorsToFindings(errors, {
+      file: opts.file,
+      schemaPath: opts.label,
+      doc,
+      docIndex: d,
+      limit: Math.max(budget, 0),
+      ...(opts.describeKeys ? { describeKeys: true } : {}),
+    });
+    budget -= mapped.filter((f) => f.rule === "schema/violation").length;
+    for (const f of mapped) findings.push(f);
+  }
+  return { findings, budget };
+}
