@@ -77,4 +77,34 @@ describe("a pull request's file names cannot blow the report past GitHub's limit
     // The job summary stays under GitHub's 1 MiB as well, in bytes.
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
   }, 60_000);
+
+  it("a PR that changes the rules and brings many findings keeps the rules-changed line at the top of the comment", async () => {
+    repo.write(".integrity-guard/config.yml", "version: 1\n");
+    repo.write("data/ok.json", "{}\n");
+    repo.commitAll("base");
+    const base = repo.git("rev-parse", "HEAD").trim();
+    repo.git("switch", "-q", "-c", "feature");
+    repo.write(".integrity-guard/config.yml", 'version: 1\nvalidate:\n  exclude: ["data/**"]\n');
+    // Enough findings that the summary (over 60,000 characters) is rendered again for the comment.
+    const names = Array.from({ length: 600 }, (_, i) => `data/broken-${String(i).padStart(4, "0")}-${"x".repeat(60)}.json`);
+    for (const n of names) repo.write(n, "{,}\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "rules and findings");
+    const head = repo.git("rev-parse", "HEAD").trim();
+    api.setPullFiles(8, [".integrity-guard/config.yml", ...names]);
+    const r = await runActionBundle({
+      repo,
+      apiUrl: api.url,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(8, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.summary.length).toBeGreaterThan(60_000);
+    const posted = api.comments.filter((c) => c.user.login === "github-actions[bot]");
+    expect(posted).toHaveLength(1);
+    const body = posted[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    const top = body.slice(0, body.indexOf("| rule | findings |"));
+    expect(top).toContain("This pull request changes `.integrity-guard/config.yml`");
+  }, 120_000);
 });
