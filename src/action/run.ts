@@ -517,6 +517,9 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
     body = renderMarkdown(findings, {
       title: `integrity-guard ${p.inputs.command}`,
       summary: s,
+      // What judges the PR and what it changes in the rules stays at the top: a PR that also
+      // brings many findings must not push that out of the comment.
+      ...(p.trust.banner.length ? { details: p.trust.banner.join("\n\n") } : {}),
       maxChars: 60_000,
       moreAt: runUrl ? `see the [job summary](${runUrl})` : "see the job summary",
     });

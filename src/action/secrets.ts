@@ -15,6 +15,8 @@ function secretRefs(config: Config): string[] {
     if (route.email?.smtp) refs.push(route.email.smtp);
   }
   if (config.snapshots?.sign?.key) refs.push(config.snapshots.sign.key);
+  // The age identity a restore decrypts with (env:NAME): key text like the signing key.
+  for (const set of Object.values(config.snapshots?.sets ?? {})) if (set.encrypt?.key) refs.push(set.encrypt.key);
   return refs;
 }
 

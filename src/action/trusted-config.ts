@@ -181,8 +181,54 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     );
     if (headValid) head = headValid;
   }
+  // Other files the base rules read: a change to one is a change of rules, said at the top.
+  const others = ruleFiles(loaded);
+  const baseOthers = await readAt(
+    git,
+    base,
+    others.map((f) => f.path),
+  );
+  for (const f of others) {
+    const b = baseOthers.get(f.path);
+    const h = readWorktree(git.root, f.path);
+    const before = Buffer.isBuffer(b) ? b : undefined;
+    if (sameBytes(before, h) && (b === undefined || Buffer.isBuffer(b))) continue;
+    const verb = h === undefined ? "removes" : b === undefined ? "adds" : "changes";
+    findings.push(notice(f.rule, f.path, `the pull request ${verb} ${f.what} ${f.path}; ${f.effect}`));
+    banner.push(`**This pull request ${verb} \`${f.path}\`** (${f.what}): ${f.effect}. Review it as a change of rules.`);
+  }
   const schemaSource = new CommitSource(git, base, new WorktreeSource(git));
   return { loaded, from: "base", schemaSource, ...(head ? { head } : {}), findings, banner };
+}
+
+/**
+ * Files besides the config, the manifest and the mapped schemas that the base config makes rules
+ * of: its catalogs of well-known files (which files get which schema; this run reads the base
+ * commit's) and the allowed signers file (whose snapshots `restore` trusts, once merged).
+ */
+function ruleFiles(loaded: LoadedConfig): { path: string; rule: string; what: string; effect: string }[] {
+  const out: { path: string; rule: string; what: string; effect: string }[] = [];
+  const catalogs = loaded.config.validate?.catalog;
+  for (const c of typeof catalogs === "string" ? [catalogs] : (catalogs ?? [])) {
+    const p = normalizeRepoPath(c);
+    if (p !== undefined && !out.some((o) => o.path === p))
+      out.push({
+        path: p,
+        rule: "trust/catalog-changed",
+        what: "the catalog (validate.catalog)",
+        effect: "files are checked against the base commit's version",
+      });
+  }
+  const sign = loaded.config.snapshots?.sign;
+  const signers = sign?.format === "ssh" && sign.allowed_signers ? normalizeRepoPath(sign.allowed_signers) : undefined;
+  if (signers !== undefined)
+    out.push({
+      path: signers,
+      rule: "trust/signers-changed",
+      what: "the allowed signers file (snapshots.sign.allowed_signers)",
+      effect: "once merged, restore trusts snapshots signed by the keys it lists",
+    });
+  return out;
 }
 
 /** The base commit must be here; a shallow checkout fetches it. Never falls back to the PR's config. */

@@ -77,6 +77,29 @@ export function scheduledSets(config: Config): { name: string; cron: string; set
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Config values written into a workflow must stay one value. The config is a file of the
+ * repository (a pull request can change it before a maintainer runs init), and the snapshot and
+ * restore jobs hold a token that can push: a set name that ends a YAML line, or a remote that the
+ * shell reads as `$(...)`, would become part of the workflow.
+ */
+const PLAIN_YAML = /^[A-Za-z][A-Za-z0-9._-]*$/;
+/** Words a YAML 1.1 reader (GitHub's) takes for a boolean or null, not a string. */
+const YAML_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+/** A YAML double-quoted scalar: JSON's string syntax, with the characters YAML reads as line breaks or refuses escaped too. */
+const yamlQuoted = (s: string) =>
+  JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/** A string as a YAML scalar: plain when it reads back as the same string, else double-quoted. */
+const yamlValue = (s: string) => (PLAIN_YAML.test(s) && !YAML_WORDS.test(s) ? s : yamlQuoted(s));
+/** Characters a shell word may hold unquoted (remote names and URLs); anything else is single-quoted. */
+const PLAIN_SHELL = /^[A-Za-z0-9_./:@%+=~,-]+$/;
+const shellWord = (s: string) => (PLAIN_SHELL.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+/** Line breaks and control characters: they would end a `run: |` block, whatever the quoting. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A GitHub secret's name (letters, digits, `_`; not starting with a digit): what `${{ secrets.NAME }}` can name. */
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const jobId = (set: string) => `snapshot-${set.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 function signingEnv(config: Config, indent: string): string[] {
@@ -86,6 +109,12 @@ function signingEnv(config: Config, indent: string): string[] {
   if (!key.startsWith("env:"))
     return [`${indent}# snapshots.sign.key names a file: make sure the job can read it (not from the repository!).`];
   const name = key.slice(4);
+  if (!SECRET_NAME.test(name)) {
+    throw new ConfigError(
+      `snapshots.sign.key ${JSON.stringify(key)} names a variable that cannot be a GitHub secret: the workflow passes it as \${{ secrets.NAME }}`,
+      { fix: "use env:NAME with NAME of letters, digits and _ (not starting with a digit), e.g. env:INTEGRITY_GUARD_SIGNING_KEY" },
+    );
+  }
   return [`${indent}env:`, `${indent}  ${name}: \${{ secrets.${name} }}`];
 }
 
@@ -99,15 +128,29 @@ function signingEnv(config: Config, indent: string): string[] {
 function fetchSnapshotRefs(config: Config, indent: string, withEpochs: boolean): string[] {
   const branch = config.snapshots?.branch ?? "integrity-snapshots";
   const remote = config.snapshots?.remote ?? "origin";
+  if (remote.startsWith("-") || CONTROL.test(remote)) {
+    throw new ConfigError(
+      `snapshots.remote ${JSON.stringify(remote)} cannot be written into a workflow: ${remote.startsWith("-") ? "git would read it as an option" : "it holds a line break or control character"}`,
+      { fix: "set snapshots.remote to a remote name (origin) or a repository URL" },
+    );
+  }
+  if (branch.startsWith("-")) {
+    throw new ConfigError(`snapshots.branch ${JSON.stringify(branch)} starts with "-": git would read it as an option`, {
+      fix: "name the snapshot branch without a leading -, e.g. integrity-snapshots",
+    });
+  }
+  const word = shellWord(remote);
   const epochs = "+refs/integrity-snapshots/epochs/*:refs/integrity-snapshots/epochs/*";
   return [
     `${indent}- name: Fetch the snapshot branch${withEpochs ? " and its closed epochs" : " only"} (their history is the chain of snapshots)`,
     `${indent}  run: |`,
-    ...(withEpochs ? [`${indent}    git fetch --no-tags ${remote} '${epochs}'`] : []),
-    `${indent}    if git ls-remote --exit-code --heads ${remote} ${branch} > /dev/null; then`,
-    `${indent}      git fetch --no-tags ${remote} +refs/heads/${branch}:refs/heads/${branch}`,
+    ...(withEpochs ? [`${indent}    git fetch --no-tags ${word} '${epochs}'`] : []),
+    `${indent}    if git ls-remote --exit-code --heads ${word} ${branch} > /dev/null; then`,
+    `${indent}      git fetch --no-tags ${word} +refs/heads/${branch}:refs/heads/${branch}`,
     `${indent}    else`,
-    `${indent}      echo "no ${branch} branch on ${remote} yet"`,
+    word === remote
+      ? `${indent}      echo "no ${branch} branch on ${remote} yet"`
+      : `${indent}      echo "no ${branch} branch on "${word}" yet"`,
     `${indent}    fi`,
   ];
 }
@@ -177,7 +220,7 @@ function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string
       (c) =>
         `    - cron: ${JSON.stringify(c)} # ${sets
           .filter((s) => s.cron === c)
-          .map((s) => s.name)
+          .map((s) => (PLAIN_YAML.test(s.name) ? s.name : yamlQuoted(s.name)))
           .join(", ")}`,
     ),
     "  workflow_dispatch:",
@@ -187,7 +230,7 @@ function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string
     "        required: true",
     "        type: choice",
     "        options:",
-    ...sets.map((s) => `          - ${s.name}`),
+    ...sets.map((s) => `          - ${yamlValue(s.name)}`),
     "permissions:",
     "  # Pushes the snapshot branch.",
     "  contents: write",
@@ -200,9 +243,19 @@ function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string
     "jobs:",
   ];
   for (const s of sets) {
+    if (s.name.includes("${{")) {
+      // GitHub expands ${{ }} in `with:` values and conditions: the name would be code, not a value.
+      throw new ConfigError(
+        `snapshots.sets: the set name ${JSON.stringify(s.name)} holds "\${{", which GitHub would evaluate in the workflow`,
+        {
+          fix: "rename the set (letters, digits, . _ -)",
+        },
+      );
+    }
+    const condition = `github.event.schedule == ${q(s.cron)} || inputs.set == ${q(s.name)}`;
     lines.push(
       `  ${jobId(s.name)}:`,
-      `    if: github.event.schedule == ${q(s.cron)} || inputs.set == ${q(s.name)}`,
+      `    if: ${PLAIN_YAML.test(s.name) ? condition : yamlQuoted(condition)}`,
       "    runs-on: ubuntu-latest",
       "    timeout-minutes: 30",
       "    steps:",
@@ -213,7 +266,7 @@ function snapshotWorkflow(config: Config, options: WorkflowOptions = {}): string
       "        id: snapshot",
       "        with:",
       "          command: snapshot",
-      `          set: ${s.name}`,
+      `          set: ${yamlValue(s.name)}`,
       ...signingEnv(config, "        "),
       ...(s.set.keep !== undefined
         ? [`      - name: Apply retention (snapshots.sets.*.keep)`, `        uses: ${ref}`, "        with:", "          command: prune"]

@@ -135,8 +135,27 @@ function ruleTable(ranked: readonly Finding[]): string[] {
   return ["| rule | findings |", "| --- | ---: |", ...[...byRule].map(([r, n]) => `| ${escapeCell(r)} | ${n} |`), ""];
 }
 
-/** Counts per file, in the order the ranked list first shows each file, at most FILE_OVERVIEW_ROWS rows. */
-function fileTable(ranked: readonly Finding[]): string[] {
+/**
+ * A file name in the per-file overview is shown to this many characters (its start and end):
+ * names are the pull request's to choose, and 25 names of 4,000 characters, each written as
+ * character references, made the overview alone several times GitHub's 65,536-character limit
+ * for a comment. The finding rows below name each file whole, within the budget.
+ */
+const OVERVIEW_NAME_CHARS = 100;
+
+/** `s` cut to `n` code points, keeping its start and end around an ellipsis. */
+function clipMiddle(s: string, n: number): string {
+  const points = [...s];
+  if (points.length <= n) return s;
+  const keep = Math.floor((n - 1) / 2);
+  return points.slice(0, keep).join("") + "…" + points.slice(points.length - keep).join("");
+}
+
+/**
+ * Counts per file, in the order the ranked list first shows each file, at most FILE_OVERVIEW_ROWS
+ * rows and at most `maxBytes` in all (a third of the report's budget: the findings come first).
+ */
+function fileTable(ranked: readonly Finding[], maxBytes: number): string[] {
   const byFile = new Map<string, { errors: number; warnings: number; rules: Set<string> }>();
   for (const f of ranked) {
     const key = f.file ?? "";
@@ -149,11 +168,18 @@ function fileTable(ranked: readonly Finding[]): string[] {
   const rows = [...byFile].filter(([, e]) => e.errors + e.warnings > 0);
   if (rows.length < 2) return [];
   const out = ["| file | errors | warnings | rules |", "| --- | ---: | ---: | --- |"];
-  for (const [file, e] of rows.slice(0, FILE_OVERVIEW_ROWS))
-    out.push(
-      `| ${file ? escapeCell(displayText(file)) : "(repository)"} | ${e.errors} | ${e.warnings} | ${escapeCell([...e.rules].join(", "))} |`,
-    );
-  if (rows.length > FILE_OVERVIEW_ROWS) out.push(`| … ${rows.length - FILE_OVERVIEW_ROWS} more files |  |  |  |`);
+  let size = bytes(out.join("\n"));
+  let listed = 0;
+  for (const [file, e] of rows.slice(0, FILE_OVERVIEW_ROWS)) {
+    const name = file ? escapeCell(clipMiddle(displayText(file), OVERVIEW_NAME_CHARS)) : "(repository)";
+    const row = `| ${name} | ${e.errors} | ${e.warnings} | ${escapeCell([...e.rules].join(", "))} |`;
+    if (size + bytes(row) + 1 > maxBytes) break;
+    out.push(row);
+    size += bytes(row) + 1;
+    listed++;
+  }
+  if (listed < 2) return [];
+  if (rows.length > listed) out.push(`| … ${rows.length - listed} more files |  |  |  |`);
   out.push("");
   return out;
 }
@@ -166,7 +192,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   if (findings.length === 0) return head.join("\n");
   const ranked = rankForDisplay(findings);
   head.push(...ruleTable(ranked));
-  if (findings.length > FILE_OVERVIEW_AFTER) head.push(...fileTable(ranked));
+  if (findings.length > FILE_OVERVIEW_AFTER) head.push(...fileTable(ranked, Math.floor(max / 3)));
   const tableHead = ["| level | location | rule | message | pointer | fix |", "| --- | --- | --- | --- | --- | --- |"];
   const out = [...head, ...tableHead];
   let size = bytes(out.join("\n"));

@@ -116,6 +116,17 @@ export async function readIdentitySource(value: string, root: string, env: NodeJ
   }
 }
 
+/**
+ * An identity parser's message without the identity: age's bech32 decoder says "Invalid checksum
+ * in AGE-SECRET-KEY-1..." with the whole line, and a key with one typo is the key. Every word of
+ * the identity text long enough to be key material, and any AGE-SECRET-KEY-1 string, is cut.
+ */
+function withoutKeyText(message: string, text: string): string {
+  let out = message.replace(/AGE-SECRET-KEY-1[0-9A-Za-z]*/gi, "AGE-SECRET-KEY-1… (hidden)");
+  for (const word of new Set(text.split(/\s+/))) if (word.length >= 16) out = out.split(word).join("(hidden)");
+  return out;
+}
+
 /** A decrypter for the identities in `source` (age identity lines, or one SSH private key), and their recipients. */
 export async function openIdentity(source: IdentitySource): Promise<{ decrypter: Decrypter; recipients: Recipient[] }> {
   const decrypter = new Decrypter();
@@ -137,7 +148,7 @@ export async function openIdentity(source: IdentitySource): Promise<{ decrypter:
       if (!/AGE-SECRET-KEY-/.test(text)) throw new Error("no AGE-SECRET-KEY-... line and no ssh private key in it");
     }
   } catch (error) {
-    throw new EnvironmentError(`the age identity from ${source.from} cannot be used: ${(error as Error).message}`, {
+    throw new EnvironmentError(`the age identity from ${source.from} cannot be used: ${withoutKeyText((error as Error).message, text)}`, {
       fix: "give an age identity file (age-keygen) or an unencrypted ssh-ed25519/ssh-rsa private key",
     });
   }
