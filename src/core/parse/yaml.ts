@@ -18,6 +18,8 @@ import {
   Scalar,
   YAMLMap,
   YAMLSeq,
+  visit,
+  type Alias,
   type Document,
   type Node,
 } from "yaml";
@@ -169,7 +171,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
     let keyNode: unknown;
     let exact = true;
     for (const token of tokens) {
-      if (isAlias(node)) node = node.resolve(doc);
+      if (isAlias(node)) node = aliasTarget(node, doc);
       let next: unknown;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyString(p.key) === token);
@@ -437,7 +439,7 @@ function isApplicationTag(tag: string | undefined): boolean {
  */
 function standInForReaderMerges(pair: Pair, doc: Document.Parsed): void {
   const tagged = (n: unknown): n is Node => {
-    const target = isAlias(n) ? n.resolve(doc) : n;
+    const target = resolved(n, doc);
     return (isScalar(target) || isCollection(target)) && isApplicationTag(target.tag);
   };
   const standIn = (n: Node): YAMLMap => {
@@ -466,7 +468,7 @@ function standInForReaderMerges(pair: Pair, doc: Document.Parsed): void {
  * fine. `at` is where it is written (the alias, not its anchor).
  */
 function badMergeSource(value: unknown, doc: Document.Parsed): { at: Node | undefined; found: string } | undefined {
-  const resolve = (n: unknown) => (isAlias(n) ? n.resolve(doc) : n);
+  const resolve = (n: unknown) => resolved(n, doc);
   const describe = (n: unknown) => (isScalar(n) && n.value !== null ? JSON.stringify(String(n.value)) : "an empty value");
   const source = resolve(value);
   if (source === null || source === undefined || isScalar(source)) return { at: value as Node | undefined, found: describe(source) };
@@ -499,6 +501,7 @@ function walk(
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const mergeKeys = options.mergeKeys ?? true;
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
+  indexAliases(doc); // before any node is replaced below
   // `replace` puts a node in the place of this one (CloudFormation short forms, see longForm()).
   const stack: { node: unknown; path: string[]; depth: number; replace?: (n: Node) => void }[] = [
     { node: doc.contents, path: [], depth: 0, replace: (n) => (doc.contents = n as typeof doc.contents) },
@@ -509,7 +512,7 @@ function walk(
     let path = entry.path;
     if (isAlias(node)) {
       // An alias whose anchor is not defined before it: the yaml package only fails later, in toJS.
-      if (!node.resolve(doc)) {
+      if (!aliasTarget(node, doc)) {
         out.push({
           rule: "parse/syntax",
           level: "error",
@@ -880,4 +883,40 @@ function crashFinding(error: unknown, file: string): Finding {
 
 function failed(findings: Finding[]): ParsedDocument {
   return { format: "yaml", ok: false, value: undefined, documents: [], findings, locate: () => undefined, locateKey: () => undefined };
+}
+
+/**
+ * Each alias's anchored node, found in one pass over the document: the anchor of that name
+ * written last before the alias, as the yaml package's Alias.resolve finds it. That method visits
+ * the whole document on every call, so a hostile file of 9,000 aliases to a 10,000-item list
+ * took minutes in the walk (aliases x nodes). Built on first use, before the walk replaces
+ * nodes (stand-ins for reader merges, CloudFormation long forms), so an alias keeps the anchor
+ * it was written against.
+ */
+const aliasTargets = new WeakMap<Document.Parsed, WeakMap<Alias, Node | undefined>>();
+
+function indexAliases(doc: Document.Parsed): WeakMap<Alias, Node | undefined> {
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    const found = new WeakMap<Alias, Node | undefined>();
+    const last = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) found.set(node, last.get(node.source));
+        else if (node.anchor) last.set(node.anchor, node);
+      },
+    });
+    aliasTargets.set(doc, found);
+    targets = found;
+  }
+  return targets;
+}
+
+function aliasTarget(alias: Alias, doc: Document.Parsed): Node | undefined {
+  return indexAliases(doc).get(alias);
+}
+
+/** The node an alias stands for (see aliasTarget), or the node itself. */
+function resolved(n: unknown, doc: Document.Parsed): unknown {
+  return isAlias(n) ? aliasTarget(n, doc) : n;
 }
