@@ -191,6 +191,8 @@ export function detectLayered(
     pending: [],
     plain: isEmptyMerge(rules.merge) && (rules.differ ?? []).length === 0 && (rules.extensible ?? []).length === 0 && isEmpty(rules.owners),
     guesses: new Map(),
+    unknownIn: new Map(),
+    places: new Map(),
   };
   const conflicts = sameLayerConflicts(layered, ctx);
   for (let i = 0; i < layered.length; i++) {
@@ -235,6 +237,13 @@ interface WalkContext {
   plain: boolean;
   /** Did-you-mean per overlay layer, parent pointer and key: the same typo in 200 overlays is looked up once. */
   guesses: Map<string, string | undefined>;
+  /**
+   * What an unknown key's finding says, by the lower map it is missing from and the key: the
+   * same typo in 200 overlays (one lower map, one parent pointer) is worded once.
+   */
+  unknownIn: Map<Record<string, unknown>, { parent: string; byKey: Map<string, UnknownWording> }>;
+  /** where() per file, worded once. */
+  places: Map<LayeredFile, string>;
 }
 
 function isEmpty(o: object | undefined): boolean {
@@ -290,8 +299,7 @@ function walkOne(
     if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
     const aligned = lowerKeys[i] === key;
     if (!aligned && !Object.prototype.hasOwnProperty.call(lower, key)) {
-      const at = p ?? pointer + "/" + escapeToken(key);
-      if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKey(ctx, over, at, key, [b]));
+      if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKeyOne(ctx, over, pointer, key, b));
       continue;
     }
     const lv = aligned ? lowerValues[i] : lower[key];
@@ -353,7 +361,74 @@ function walk(
 }
 
 function where(ctx: WalkContext, lf: LayeredFile): string {
-  return `${lf.file.path} (layer ${lf.layer + 1}: ${layerName(ctx.layers, lf.layer)})`;
+  let w = ctx.places.get(lf);
+  if (w === undefined) ctx.places.set(lf, (w = `${lf.file.path} (layer ${lf.layer + 1}: ${layerName(ctx.layers, lf.layer)})`));
+  return w;
+}
+
+/** The parts of an unknown key's finding that do not depend on the overlay. */
+interface UnknownWording {
+  pointer: string;
+  dotted: string;
+  /** The message after "is set in <file>". */
+  tail: string;
+  fix: string;
+  guessPointer: string | undefined;
+  guessMessage: string;
+}
+
+function unknownWording(parent: string, key: string, names: readonly string[]): UnknownWording {
+  const p = parent + "/" + escapeToken(key);
+  const guess = closest(key, names);
+  const dotted = pointerToDotted(p);
+  const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
+  const guessDotted = guessPointer === undefined ? "" : pointerToDotted(guessPointer);
+  return {
+    pointer: p,
+    dotted,
+    tail: ` but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${guessDotted}?`}`,
+    fix:
+      guess === undefined
+        ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
+        : `rename it to ${guessDotted}, or list ${parent || p} in config.extensible if overlays may add keys there`,
+    guessPointer,
+    guessMessage: `${guessDotted} is defined here`,
+  };
+}
+
+/**
+ * unknownKey where one lower map `b` is below (walkOne): the same finding, worded once per lower
+ * map and key. The wording is kept with the parent pointer it was made for, since one map may be
+ * reached by two paths (a YAML alias).
+ */
+function unknownKeyOne(
+  ctx: WalkContext,
+  over: LayeredFile,
+  parent: string,
+  key: string,
+  b: Below & { v: Record<string, unknown> },
+): Pending {
+  let inMap = ctx.unknownIn.get(b.v);
+  if (inMap === undefined) ctx.unknownIn.set(b.v, (inMap = { parent, byKey: new Map() }));
+  let w = inMap.parent === parent ? inMap.byKey.get(key) : undefined;
+  if (w === undefined) {
+    w = unknownWording(parent, key, Object.keys(b.v));
+    if (inMap.parent === parent) inMap.byKey.set(key, w);
+  }
+  return {
+    finding: {
+      rule: "config/unknown-key",
+      level: "error",
+      file: over.file.path,
+      pointer: w.pointer,
+      key: w.dotted,
+      message: `${w.dotted} is set in ${where(ctx, over)}${w.tail}`,
+      fix: w.fix,
+    },
+    at: { file: over.file, pointer: w.pointer, key: true },
+    // The guess is one of b's keys, so b defines it.
+    related: w.guessPointer === undefined ? [] : [{ file: b.lf.file, pointer: w.guessPointer, message: w.guessMessage, key: true }],
+  };
 }
 
 function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string, below: readonly Below[]): Pending {
