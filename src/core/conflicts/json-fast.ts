@@ -453,10 +453,47 @@ export class FastJsonDoc {
   private proven = false;
   /** True when the colons did not vouch for the text (strings hold some): only a full scan can tell. */
   private colonsTried = false;
+  private current: unknown;
+  /** False while the value is to be parsed (lazy, or let go by release()). */
+  private held: boolean;
+  /** True when JSON.parse refused the text of a lazy document: only the strict parser can say why. */
+  private unparsable = false;
+  /**
+   * `value` as JSON.parse gave it; or, when `lazy`, nothing yet: the text is parsed when the value
+   * is first asked for, and release() may let it go again. A layered analysis reads 200 overlays
+   * one at a time this way, so they never sit in memory together (holding them all cost more
+   * garbage collection than parsing them).
+   */
   constructor(
     readonly bytes: Uint8Array,
-    readonly value: unknown,
-  ) {}
+    value?: unknown,
+    private readonly lazy = false,
+  ) {
+    this.current = value;
+    this.held = !lazy;
+  }
+
+  /** The parsed value; undefined for a lazy document JSON.parse refuses (strictNeeded is then true). */
+  get value(): unknown {
+    if (!this.held) {
+      this.held = true;
+      try {
+        const b = this.bytes;
+        this.current = JSON.parse(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8"));
+      } catch {
+        this.unparsable = true;
+        this.current = undefined;
+      }
+    }
+    return this.current;
+  }
+
+  /** A lazy document lets go of its value (parsed again if asked for once more); others keep it. */
+  release(): void {
+    if (!this.lazy || this.unparsable) return;
+    this.held = false;
+    this.current = undefined;
+  }
 
   /**
    * Note what the analysis saw of the value (`seen`) and locate `pointers` in one scan. The scan
@@ -487,7 +524,7 @@ export class FastJsonDoc {
    */
   get strictNeeded(): boolean {
     this.seen ??= summarize(this.value);
-    if (this.seen.nonFinite) return true;
+    if (this.unparsable || this.seen.nonFinite) return true;
     if (this.proven) return false;
     if (!this.scan) {
       // As many colons as member names: no name is given twice, without a structural scan.

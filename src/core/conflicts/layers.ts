@@ -147,30 +147,25 @@ export function detectLayered(
   configFile = ".integrity-guard/config.yml",
 ): { findings: Finding[]; conflicts: Conflict[]; isSecret: SecretTest; placed: LayeredFile[] } {
   const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
-  const usable: ConfigFile[] = [];
-  for (const f of files) {
-    if (isMap(f.value)) {
-      const shape = measure(f.value, MAX_DEPTH);
-      if (shape.tooDeep) {
-        findings.push({
-          rule: "config/skipped",
-          level: "error",
-          file: f.path,
-          message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
-          fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
-        });
-      } else {
-        usable.push(f);
-        // What the walk saw, for the fast JSON path (no second walk of the value to check it).
-        f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
-      }
-    } else if (f.value !== null && f.value !== undefined) {
-      findings.push(notAMapFinding(f));
-    }
-  }
-  const { placed, unlayered } = assignLayers(usable, rules.layers);
+  // Layers by path first: the files read one at a time (deferred) are known before any is read.
+  const assigned = assignLayers(files, rules.layers);
+  const deferred = deferrable(assigned.placed, rules);
+  // Files left out (too deep, not a map), by their index in `files`: reported in that order.
+  const leftOut: { at: number; finding: Finding }[] = [];
+  const dropped = new Set<ConfigFile>();
+  const index = new Map(files.map((f, i) => [f, i]));
+  const admit = (f: ConfigFile): boolean => {
+    const problem = admission(f);
+    if (problem === undefined) return true;
+    dropped.add(f);
+    if (problem !== null) leftOut.push({ at: index.get(f)!, finding: problem });
+    return false;
+  };
+  for (const f of files) if (!deferred.has(f)) admit(f);
+  const unlayered = assigned.unlayered.filter((f) => !dropped.has(f));
+  const unlayeredFindings: Finding[] = [];
   for (const f of unlayered) {
-    findings.push({
+    unlayeredFindings.push({
       rule: "config/unlayered",
       level: "warning",
       file: f.path,
@@ -178,6 +173,7 @@ export function detectLayered(
       fix: `add a glob matching ${f.path} to the layer it belongs to in config.layers, or leave it out of config.files`,
     });
   }
+  const placed = assigned.placed.filter((p) => !dropped.has(p.file));
   const layered: LayeredFile[] = placed;
   const altsPerLayer = rules.layers.map((_, i) => new Set(layered.filter((p) => p.layer === i).map((p) => p.alt)).size);
   const ctx: WalkContext = {
@@ -193,32 +189,86 @@ export function detectLayered(
     guesses: new Map(),
     unknownIn: new Map(),
     places: new Map(),
+    listed: new Map(),
   };
   const conflicts = sameLayerConflicts(layered, ctx);
   for (let i = 0; i < layered.length; i++) {
     const over = layered[i]!;
-    if (over.layer === 0) continue;
-    const below: Below[] = [];
-    for (let j = 0; j < i; j++) if (layered[j]!.layer < over.layer) below.push({ lf: layered[j]!, v: layered[j]!.file.value });
-    // No lower file at all (the default file is missing: config/missing-file says so when it is
-    // named): nothing to compare with, rather than every key "unknown".
-    if (below.length === 0) continue;
-    const top = over.file.value as Record<string, unknown>;
-    const strategy = ctx.merge.get("") ?? "deep";
-    const only = below.length === 1 ? below[0]! : undefined;
-    if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
-    else walk(ctx, over, top, "", below, strategy);
+    // A deferred file is read now, walked, and let go: no lower file is ever deferred.
+    if (deferred.has(over.file) && !admit(over.file)) continue;
+    try {
+      if (over.layer === 0) continue;
+      const below: Below[] = [];
+      for (let j = 0; j < i; j++) {
+        const lf = layered[j]!;
+        if (lf.layer < over.layer && !dropped.has(lf.file)) below.push({ lf, v: lf.file.value });
+      }
+      // No lower file at all (the default file is missing: config/missing-file says so when it is
+      // named): nothing to compare with, rather than every key "unknown".
+      if (below.length === 0) continue;
+      const top = over.file.value as Record<string, unknown>;
+      const strategy = ctx.merge.get("") ?? "deep";
+      const only = below.length === 1 ? below[0]! : undefined;
+      if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
+      else walk(ctx, over, top, "", below, strategy);
+    } finally {
+      if (deferred.has(over.file)) over.file.doc?.release?.();
+    }
   }
+  const kept = layered.filter((l) => !dropped.has(l.file));
+  leftOut.sort((a, b) => a.at - b.at);
+  for (const l of leftOut) findings.push(l.finding);
+  appendAll(findings, unlayeredFindings);
   locateAll(ctx.pending);
   for (const p of ctx.pending) findings.push(p.finding);
   appendAll(
     findings,
     singleSourceFindings(
-      layered.map((l) => l.file),
+      kept.map((l) => l.file),
       ctx.owners,
     ),
   );
-  return { findings, conflicts, isSecret, placed: layered };
+  return { findings, conflicts, isSecret, placed: kept };
+}
+
+/**
+ * Whether a file takes part in the analysis: undefined when it does (its shape is then handed to
+ * the fast JSON path), else the finding that says why not, or null for an empty file (no value).
+ */
+function admission(f: ConfigFile): Finding | null | undefined {
+  const value = f.value;
+  if (isMap(value)) {
+    const shape = measure(value, MAX_DEPTH);
+    if (shape.tooDeep) {
+      return {
+        rule: "config/skipped",
+        level: "error",
+        file: f.path,
+        message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
+        fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
+      };
+    }
+    // What the walk saw, for the fast JSON path (no second walk of the value to check it).
+    f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
+    return undefined;
+  }
+  return value !== null && value !== undefined ? notAMapFinding(f) : null;
+}
+
+/**
+ * The files read, walked and let go one at a time (their documents can release their value):
+ * those of the topmost layer that has files, each alone in its alternative (no same-layer
+ * comparison needs it) and so never below another file. None when config.owners is set
+ * (single-source findings read every file's value after the walk).
+ */
+function deferrable(placed: readonly LayeredFile[], rules: LayerRules): Set<ConfigFile> {
+  const out = new Set<ConfigFile>();
+  if (placed.length === 0 || !isEmpty(rules.owners)) return out;
+  const top = placed[placed.length - 1]!.layer;
+  const perAlt = new Map<string, number>();
+  for (const p of placed) if (p.layer === top) perAlt.set(p.alt, (perAlt.get(p.alt) ?? 0) + 1);
+  for (const p of placed) if (p.layer === top && perAlt.get(p.alt) === 1 && p.file.doc?.release !== undefined) out.add(p.file);
+  return out;
 }
 
 interface WalkContext {
@@ -244,6 +294,8 @@ interface WalkContext {
   unknownIn: Map<Record<string, unknown>, { parent: string; byKey: Map<string, UnknownWording> }>;
   /** where() per file, worded once. */
   places: Map<LayeredFile, string>;
+  /** Object.keys and Object.values of each lower map walkOne has met. */
+  listed: Map<Record<string, unknown>, { keys: string[]; values: unknown[] }>;
 }
 
 function isEmpty(o: object | undefined): boolean {
@@ -290,11 +342,27 @@ function walkOne(
   // instead of two lookups by name.
   const keys = Object.keys(value);
   const values = Object.values(value);
-  const lowerKeys = Object.keys(lower);
-  const lowerValues = Object.values(lower);
+  // The map below is the same for every overlay of a layer: its lists are made once.
+  let listed = ctx.listed.get(lower);
+  if (listed === undefined) ctx.listed.set(lower, (listed = { keys: Object.keys(lower), values: Object.values(lower) }));
+  const lowerKeys = listed.keys;
+  const lowerValues = listed.values;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = values[i];
+    if (plain && lowerKeys[i] === key) {
+      // The common case decided at once: a string, number or boolean over one of the same type.
+      const t = typeof v;
+      const lv = lowerValues[i];
+      if ((t === "string" || t === "number" || t === "boolean") && typeof lv === t) {
+        // deepEqual of two scalars (NaN equals NaN); a merge strategy only matters for lists.
+        const equal = lv === v ? t !== "number" || !Number.isNaN(v) : t === "number" && Number.isNaN(v) && Number.isNaN(lv);
+        if (equal && strategy !== "append" && strategy !== "unique") {
+          ctx.pending.push(shadowed(ctx, over, pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
+        }
+        continue;
+      }
+    }
     const p = plain ? undefined : pointer + "/" + escapeToken(key);
     if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
     const aligned = lowerKeys[i] === key;
