@@ -41,7 +41,7 @@ export async function readParsed(
   config: Config,
   paths: readonly string[],
   what: string,
-  options: { parseFindings: boolean; fastJson?: boolean; strict?: ReadonlySet<string> },
+  options: { parseFindings: boolean; fastJson?: boolean; lazyJson?: boolean; strict?: ReadonlySet<string> },
 ): Promise<{ files: Map<string, LoadedFile>; findings: Finding[]; absent: string[] }> {
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
@@ -64,7 +64,7 @@ export async function readParsed(
       continue;
     }
     if (options.fastJson && !options.strict?.has(p)) {
-      const fast = tryFastJson(r, p);
+      const fast = tryFastJson(r, p, options.lazyJson === true);
       if (fast) {
         files.set(p, fast);
         continue;
@@ -91,14 +91,27 @@ export async function readParsed(
 
 /**
  * JSON through JSON.parse (see core/conflicts/json-fast.ts); undefined whenever the strict parser
- * must look at the file: not .json, an encoding problem, or JSON.parse refuses it.
+ * must look at the file: not .json, an encoding problem, or JSON.parse refuses it. `lazy`: parsed
+ * when the analysis first reads the value (a refusal then shows as strictNeeded, and
+ * conflictFindings reads the file strictly like any other file the fast path cannot vouch for).
  */
-function tryFastJson(bytes: Buffer, path: string): LoadedFile | undefined {
+function tryFastJson(bytes: Buffer, path: string, lazy: boolean): LoadedFile | undefined {
   if (formatFor(path) !== "json") return undefined;
   let value: unknown;
   try {
     // Invalid UTF-8 (a UTF-16 BOM included) and NUL bytes go the strict way, which reports them.
     if (!isUtf8(bytes) || bytes.includes(0)) return undefined;
+    if (lazy) {
+      const doc = new FastJsonDoc(bytes, undefined, true);
+      return {
+        path,
+        get value() {
+          return doc.value;
+        },
+        doc,
+        bytes,
+      };
+    }
     // The text is not kept: positions come from the bytes (json-fast.ts).
     value = JSON.parse(bytes.toString("utf8"));
   } catch {
@@ -189,7 +202,12 @@ export async function loadConfigSet(
       }
     }
   }
-  const { files, findings, absent } = await readParsed(source, config, selected.paths, "conflict analysis", { ...options, fastJson: true });
+  const { files, findings, absent } = await readParsed(source, config, selected.paths, "conflict analysis", {
+    ...options,
+    fastJson: true,
+    // Layers mode reads overlays one at a time (core/conflicts/layers.ts); precedence folds all.
+    lazyJson: cfg.layers !== undefined,
+  });
   for (const p of absent) {
     const where = selected.named.get(p);
     if (!where) continue;

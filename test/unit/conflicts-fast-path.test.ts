@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { conflictFindings, loadConfigSet } from "../../src/checks/conflicts.js";
 import type { Config, ConfigConflictConfig } from "../../src/config/types.js";
-import { detectConflicts } from "../../src/core/conflicts/index.js";
+import { detectConflicts, type ConfigFile } from "../../src/core/conflicts/index.js";
+import { detectLayered } from "../../src/core/conflicts/layers.js";
 import { FastJsonDoc } from "../../src/core/conflicts/json-fast.js";
 import type { Finding } from "../../src/core/finding.js";
 import type { FileSource } from "../../src/io/file-source.js";
@@ -150,6 +151,74 @@ describe("fast JSON path reports what the strict parser reports", () => {
     const { findings, set } = await conflictFindings(source, config, CONFIG_PATH, { parseFindings: true });
     expect(set.files.map((f) => [f.path, f.doc instanceof FastJsonDoc])).toEqual([["config/default.json", true]]);
     expect(brief(findings)).toEqual(["parse/duplicate-key config/prod.json:3:24 size", "config/skipped config/prod.json:3:24 "]);
+  });
+
+  it("in layers mode, overlays read one at a time report a syntax error, deep nesting and a list top level as the strict path does", async () => {
+    let deep = "1";
+    for (let i = 0; i < 300; i++) deep = `{"d": ${deep}}`;
+    const files = {
+      "config/default.json": '{\n  "db": {"host": "a", "port": 1}\n}\n',
+      "config/broken.json": '{\n  "db": {"host": "b",}\n}\n',
+      // Truncated, and without a colon: no count of member names can tell it from an empty map.
+      "config/cut.json": "{",
+      "config/deep.json": `{"db": {"host": "c"}, "x": ${deep}}`,
+      "config/list.json": "[1]",
+      "config/prod.json": '{\n  "db": {"hots": "d", "port": "2"}\n}\n',
+    };
+    const config: Config = { version: 1, config: { files: ["config/**"], layers: ["config/default.json", "config/*.json"] } };
+    const source = memorySource(files);
+    const fast = await conflictFindings(source, config, CONFIG_PATH, { parseFindings: true });
+    const set = await loadConfigSet(source, config, CONFIG_PATH, { parseFindings: true, strict: new Set(Object.keys(files)) });
+    const strict = [
+      ...set.findings,
+      ...detectLayered(set.files, { ...config.config!, layers: config.config!.layers! }, CONFIG_PATH).findings,
+    ];
+    expect(fast.findings).toEqual(strict);
+    expect(brief(fast.findings)).toEqual([
+      "parse/syntax config/broken.json:2:21 ",
+      "config/skipped config/broken.json:2:21 ",
+      "parse/truncated config/cut.json:1:2 ",
+      "config/skipped config/cut.json:1:2 ",
+      "config/skipped config/deep.json:-:- ",
+      "config/not-a-map config/list.json:1:1 ",
+      "config/unknown-key config/prod.json:2:10 db.hots",
+      "config/type-change config/prod.json:2:31 db.port",
+    ]);
+    // The overlays were let go after their walk, and read again when asked for (--resolve, --explain).
+    expect(fast.set.files.find((f) => f.path === "config/prod.json")!.value).toEqual({ db: { hots: "d", port: "2" } });
+  });
+
+  it("in layers mode, holds the lower layers and one overlay at a time, never all overlays together", () => {
+    let live = 0;
+    let peak = 0;
+    const lazy = (path: string, value: unknown): ConfigFile => {
+      let held = false;
+      return {
+        path,
+        get value() {
+          if (!held) {
+            held = true;
+            peak = Math.max(peak, ++live);
+          }
+          return value;
+        },
+        doc: {
+          locate: () => undefined,
+          locateKey: () => undefined,
+          release() {
+            if (held) live--;
+            held = false;
+          },
+        },
+      };
+    };
+    const overlays = Array.from({ length: 6 }, (_, i) => lazy(`config/o${i}.json`, { db: { host: `h${i}`, prot: i } }));
+    const r = detectLayered([lazy("config/default.json", { db: { host: "a", port: 1 } }), ...overlays], {
+      layers: ["config/default.json", "config/o*.json"],
+    });
+    expect(r.findings.map((f) => `${f.rule} ${f.file} ${f.pointer}`)).toEqual(overlays.map((o) => `config/unknown-key ${o.path} /db/prot`));
+    expect(peak).toBe(2);
+    expect(live).toBe(1); // the default layer, below every overlay
   });
 
   it("reports invalid UTF-8, a byte order mark and a NUL byte, as the strict path does", async () => {

@@ -195,6 +195,29 @@ describe("detectLayered", () => {
     expect(r.findings[0]!.fix).toContain("rename it to database");
   });
 
+  it("words a typo once per lower map, yet right at each path when a map sits at two (a YAML alias)", () => {
+    const shared = { host: "a", port: 1 };
+    const overlay = (i: number) => ({ primary: { hots: `p${i}` }, replica: { hots: `r${i}` } });
+    const r = detectLayered(
+      [
+        f("config/default.yaml", { primary: shared, replica: shared }),
+        f("config/production.yaml", overlay(1)),
+        f("config/staging.yaml", overlay(2)),
+      ],
+      { layers: NODE_LAYERS },
+    );
+    expect(r.findings.map((x) => `${x.file} ${x.pointer} ${x.related?.[0]?.message}`)).toEqual([
+      "config/production.yaml /primary/hots primary.host is defined here",
+      "config/production.yaml /replica/hots replica.host is defined here",
+      "config/staging.yaml /primary/hots primary.host is defined here",
+      "config/staging.yaml /replica/hots replica.host is defined here",
+    ]);
+    expect(r.findings[1]!.message).toBe(
+      "replica.hots is set in config/production.yaml (layer 2: config/production.* | config/staging.*) but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored; did you mean replica.host?",
+    );
+    expect(r.findings[3]!.fix).toBe("rename it to replica.host, or list /replica in config.extensible if overlays may add keys there");
+  });
+
   it("never shows a secret value in a type change or a shadowed notice", () => {
     const r = detectLayered(
       [

@@ -53,8 +53,10 @@ interface Mark {
 
 interface Frame {
   obj: boolean;
-  /** Pointer of this container when it lies on a wanted path, else null (not tracked). */
-  ptr: string | null;
+  /** Pointer of this container (only containers on a wanted path get a frame). */
+  ptr: string;
+  /** Its children on a wanted path, by escaped token (undefined: none). */
+  kids: Map<string, string> | undefined;
   index: number;
   expectKey: boolean;
   /** Pointer of the current member's value when it lies on a wanted path, else null. */
@@ -119,8 +121,25 @@ export function summarize(value: unknown): Seen {
  * text names no member twice.
  */
 export function colonsFrom(b: Uint8Array, from: number): number {
+  const end = b.length;
   let n = 0;
-  for (let i = from; i < b.length; i++) if (b[i] === 58) n++;
+  let i = from;
+  // Byte by byte up to a 4-byte boundary, then four bytes per step (what most of a big file
+  // costs: this runs over every byte after the last finding), then the tail.
+  for (; i < end && ((b.byteOffset + i) & 3) !== 0; i++) if (b[i] === 58) n++;
+  const words = (end - i) >>> 2;
+  if (words > 0) {
+    const u = new Uint32Array(b.buffer, b.byteOffset + i, words);
+    for (let w = 0; w < words; w++) {
+      // Bytes equal to ":" become zero; the high bit of each zero byte is then set in `z`
+      // (the classic has-zero-byte test, exact per byte since no carry crosses a byte).
+      const x = u[w]! ^ 0x3a3a3a3a;
+      const z = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+      if (z !== 0) n += Math.imul((z >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    }
+    i += words * 4;
+  }
+  for (; i < end; i++) if (b[i] === 58) n++;
   return n;
 }
 
@@ -254,8 +273,33 @@ function memberName(b: Uint8Array, s: number, e: number): string {
 }
 
 /**
+ * The pointers on the way to `wanted` ones, by parent: for each such pointer ("" the root), its
+ * children on the way, by their (escaped) last token. A frame looks its members up here.
+ */
+function childrenOnPath(wanted: ReadonlySet<string>): Map<string, Map<string, string>> {
+  const kids = new Map<string, Map<string, string>>();
+  for (const q of prefixesOf(wanted)) {
+    const slash = q.lastIndexOf("/");
+    if (slash < 0) continue;
+    const parent = q.slice(0, slash);
+    let m = kids.get(parent);
+    if (!m) kids.set(parent, (m = new Map()));
+    m.set(q.slice(slash + 1), q);
+  }
+  return kids;
+}
+
+function mark(marks: Mark[], off: number, line: number, lineStart: number): Mark {
+  const m = { off, line, lineStart, column: 0 };
+  marks.push(m);
+  return m;
+}
+
+/**
  * One pass over the UTF-8 bytes of valid JSON: the number of member names, and where each
  * `wanted` pointer is. The bytes must be valid UTF-8 and already accepted by JSON.parse.
+ * The loop keeps its state in locals and calls no closure: it mostly runs before the JIT has
+ * optimised it (a command scans each file once), so every operation per byte counts.
  */
 export function scanJson(
   b: Uint8Array,
@@ -263,117 +307,135 @@ export function scanJson(
   /** Stop once every wanted pointer is found (`keys` and `maxDepth` then count only what was read, up to `end`). */
   early = false,
 ): { keys: number; maxDepth: number; found: Map<string, Located>; complete: boolean; end: number } {
-  const prefixes = prefixesOf(wanted);
+  const kidsOf = childrenOnPath(wanted);
+  const rootPtr = wanted.has("") || kidsOf.has("") ? "" : null;
   const marks: Mark[] = [];
   const spans: { ptr: string; ks: Mark | null; ke: Mark | null; vs: Mark; ve: Mark }[] = [];
-  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-  const at: Cursor = { i: bom ? 3 : 0, line: 1, lineStart: 0, keys: 0, maxDepth: 0 };
-  const mark = (off: number): Mark => {
-    const m = { off, line: at.line, lineStart: at.lineStart, column: 0 };
-    marks.push(m);
-    return m;
-  };
   const stack: Frame[] = [];
+  let top: Frame | undefined;
+  // skipContainer's cursor: written before and read after each call.
+  const at: Cursor = { i: 0, line: 1, lineStart: 0, keys: 0, maxDepth: 0 };
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let lineStart = 0;
   let pendingKs: Mark | null = null;
   let pendingKe: Mark | null = null;
-  /** Pointer for a value starting now, or null when its path is not wanted. */
-  const childPtr = (): string | null => {
-    const top = stack[stack.length - 1];
-    if (!top) return prefixes.has("") ? "" : null;
-    if (top.ptr === null) return null;
-    if (top.obj) return top.memberPtr;
-    const p = top.ptr + "/" + String(top.index);
-    return prefixes.has(p) ? p : null;
-  };
-  const endValue = (ptr: string | null, vs: number, ve: number, top: Frame | undefined) => {
-    if (ptr === null || !wanted.has(ptr)) return;
-    const key = top?.obj === true;
-    spans.push({ ptr, ks: key ? pendingKs : null, ke: key ? pendingKe : null, vs: mark(vs), ve: mark(ve) });
-  };
   const n = b.length;
+  const want = wanted.size;
   let complete = true;
-  while (at.i < n) {
+  while (i < n) {
     // Spans are pushed once per wanted pointer: all there means nothing more to find.
-    if (early && wanted.size > 0 && spans.length >= wanted.size) {
+    if (early && want > 0 && spans.length >= want) {
       complete = false;
       break;
     }
-    const i = at.i;
     const c = b[i]!;
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 /* , */ || c === 58 /* : */) {
-      if (c === 10) {
-        at.line++;
-        at.lineStart = i + 1;
-      } else if (c === 44) {
-        const top = stack[stack.length - 1]!;
-        if (top.obj) top.expectKey = true;
-        else top.index++;
-      }
-      at.i = i + 1;
+    if (c === 10) {
+      line++;
+      lineStart = ++i;
+      while (b[i] === 32) i++;
       continue;
     }
-    const top = stack[stack.length - 1];
-    if (c === 34 /* " */) {
+    if (c === 32 || c === 13 || c === 9 || c === 58 /* : */) {
+      i++;
+      continue;
+    }
+    if (c === 44 /* , */) {
+      if (top!.obj) top!.expectKey = true;
+      else top!.index++;
+      i++;
+      continue;
+    }
+    if (c === 34 /* " */ && top !== undefined && top.obj && top.expectKey) {
       const e = stringEnd(b, i);
-      if (top && top.obj && top.expectKey) {
-        at.keys++;
-        top.expectKey = false;
-        if (top.ptr !== null) {
-          const name = memberName(b, i, e);
-          const p = top.ptr + "/" + (name.includes("~") || name.includes("/") ? escapeToken(name) : name);
-          top.memberPtr = prefixes.has(p) ? p : null;
-          pendingKs = top.memberPtr !== null ? mark(i) : null;
-          pendingKe = top.memberPtr !== null ? mark(e) : null;
-        }
-      } else {
-        endValue(childPtr(), i, e, top);
+      at.keys++;
+      top.expectKey = false;
+      let memberPtr: string | null = null;
+      if (top.kids !== undefined) {
+        const name = memberName(b, i, e);
+        memberPtr = top.kids.get(name.includes("~") || name.includes("/") ? escapeToken(name) : name) ?? null;
       }
-      at.i = e;
-      continue;
-    }
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      const ptr = childPtr();
-      if (ptr === null) {
-        // Off every wanted path: only count its member names and lines, and find its end.
-        skipContainer(b, at, stack.length);
-        continue;
+      top.memberPtr = memberPtr;
+      if (memberPtr !== null) {
+        pendingKs = mark(marks, i, line, lineStart);
+        pendingKe = mark(marks, e, line, lineStart);
       }
-      const obj = c === 123;
-      const key = top?.obj === true;
-      stack.push({
-        obj,
-        ptr,
-        index: 0,
-        expectKey: obj,
-        memberPtr: null,
-        ks: key ? pendingKs : null,
-        ke: key ? pendingKe : null,
-        vs: mark(i),
-      });
-      if (stack.length > at.maxDepth) at.maxDepth = stack.length;
-      at.i = i + 1;
+      i = e;
       continue;
     }
     if (c === 125 /* } */ || c === 93 /* ] */) {
       const done = stack.pop()!;
-      if (done.ptr !== null && wanted.has(done.ptr)) spans.push({ ptr: done.ptr, ks: done.ks, ke: done.ke, vs: done.vs, ve: mark(i + 1) });
-      at.i = i + 1;
+      top = stack[stack.length - 1];
+      if (wanted.has(done.ptr))
+        spans.push({ ptr: done.ptr, ks: done.ks, ke: done.ke, vs: done.vs, ve: mark(marks, i + 1, line, lineStart) });
+      i++;
       continue;
     }
-    // A number, true, false or null: up to the next delimiter.
-    let e = i + 1;
-    while (e < n) {
-      const d = b[e];
-      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
-      e++;
+    // A value: its pointer when it lies on a wanted path, else null.
+    let ptr: string | null;
+    if (top === undefined) ptr = rootPtr;
+    else if (top.obj) ptr = top.memberPtr;
+    else ptr = top.kids === undefined ? null : (top.kids.get(String(top.index)) ?? null);
+    const key = top !== undefined && top.obj;
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const kids = ptr === null ? undefined : kidsOf.get(ptr);
+      if (kids === undefined) {
+        // Nothing wanted inside: only count its member names and lines, and find its end.
+        const vs = ptr === null ? null : mark(marks, i, line, lineStart);
+        at.i = i;
+        at.line = line;
+        at.lineStart = lineStart;
+        skipContainer(b, at, stack.length);
+        i = at.i;
+        line = at.line;
+        lineStart = at.lineStart;
+        if (ptr !== null && vs !== null && wanted.has(ptr)) {
+          spans.push({ ptr, ks: key ? pendingKs : null, ke: key ? pendingKe : null, vs, ve: mark(marks, i, line, lineStart) });
+        }
+        continue;
+      }
+      top = {
+        obj: c === 123,
+        ptr: ptr!,
+        kids,
+        index: 0,
+        expectKey: c === 123,
+        memberPtr: null,
+        ks: key ? pendingKs : null,
+        ke: key ? pendingKe : null,
+        vs: mark(marks, i, line, lineStart),
+      };
+      stack.push(top);
+      if (stack.length > at.maxDepth) at.maxDepth = stack.length;
+      i++;
+      continue;
     }
-    endValue(childPtr(), i, e, top);
-    at.i = e;
+    // A string, number, true, false or null.
+    let e: number;
+    if (c === 34) e = stringEnd(b, i);
+    else {
+      e = i + 1;
+      while (e < n) {
+        const d = b[e];
+        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        e++;
+      }
+    }
+    if (ptr !== null && wanted.has(ptr)) {
+      spans.push({
+        ptr,
+        ks: key ? pendingKs : null,
+        ke: key ? pendingKe : null,
+        vs: mark(marks, i, line, lineStart),
+        ve: mark(marks, e, line, lineStart),
+      });
+    }
+    i = e;
   }
   setColumns(b, marks);
   const found = new Map<string, Located>();
   for (const s of spans) found.set(s.ptr, { key: s.ks && s.ke ? position(s.ks, s.ke) : undefined, value: position(s.vs, s.ve) });
-  return { keys: at.keys, maxDepth: at.maxDepth, found, complete, end: at.i };
+  return { keys: at.keys, maxDepth: at.maxDepth, found, complete, end: i };
 }
 
 /**
@@ -391,10 +453,47 @@ export class FastJsonDoc {
   private proven = false;
   /** True when the colons did not vouch for the text (strings hold some): only a full scan can tell. */
   private colonsTried = false;
+  private current: unknown;
+  /** False while the value is to be parsed (lazy, or let go by release()). */
+  private held: boolean;
+  /** True when JSON.parse refused the text of a lazy document: only the strict parser can say why. */
+  private unparsable = false;
+  /**
+   * `value` as JSON.parse gave it; or, when `lazy`, nothing yet: the text is parsed when the value
+   * is first asked for, and release() may let it go again. A layered analysis reads 200 overlays
+   * one at a time this way, so they never sit in memory together (holding them all cost more
+   * garbage collection than parsing them).
+   */
   constructor(
     readonly bytes: Uint8Array,
-    readonly value: unknown,
-  ) {}
+    value?: unknown,
+    private readonly lazy = false,
+  ) {
+    this.current = value;
+    this.held = !lazy;
+  }
+
+  /** The parsed value; undefined for a lazy document JSON.parse refuses (strictNeeded is then true). */
+  get value(): unknown {
+    if (!this.held) {
+      this.held = true;
+      try {
+        const b = this.bytes;
+        this.current = JSON.parse(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8"));
+      } catch {
+        this.unparsable = true;
+        this.current = undefined;
+      }
+    }
+    return this.current;
+  }
+
+  /** A lazy document lets go of its value (parsed again if asked for once more); others keep it. */
+  release(): void {
+    if (!this.lazy || this.unparsable) return;
+    this.held = false;
+    this.current = undefined;
+  }
 
   /**
    * Note what the analysis saw of the value (`seen`) and locate `pointers` in one scan. The scan
@@ -425,7 +524,7 @@ export class FastJsonDoc {
    */
   get strictNeeded(): boolean {
     this.seen ??= summarize(this.value);
-    if (this.seen.nonFinite) return true;
+    if (this.unparsable || this.seen.nonFinite) return true;
     if (this.proven) return false;
     if (!this.scan) {
       // As many colons as member names: no name is given twice, without a structural scan.

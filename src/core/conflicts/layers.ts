@@ -147,30 +147,25 @@ export function detectLayered(
   configFile = ".integrity-guard/config.yml",
 ): { findings: Finding[]; conflicts: Conflict[]; isSecret: SecretTest; placed: LayeredFile[] } {
   const { test: isSecret, findings } = compileSecretTest(rules.secret_keys, configFile);
-  const usable: ConfigFile[] = [];
-  for (const f of files) {
-    if (isMap(f.value)) {
-      const shape = measure(f.value, MAX_DEPTH);
-      if (shape.tooDeep) {
-        findings.push({
-          rule: "config/skipped",
-          level: "error",
-          file: f.path,
-          message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
-          fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
-        });
-      } else {
-        usable.push(f);
-        // What the walk saw, for the fast JSON path (no second walk of the value to check it).
-        f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
-      }
-    } else if (f.value !== null && f.value !== undefined) {
-      findings.push(notAMapFinding(f));
-    }
-  }
-  const { placed, unlayered } = assignLayers(usable, rules.layers);
+  // Layers by path first: the files read one at a time (deferred) are known before any is read.
+  const assigned = assignLayers(files, rules.layers);
+  const deferred = deferrable(assigned.placed, rules);
+  // Files left out (too deep, not a map), by their index in `files`: reported in that order.
+  const leftOut: { at: number; finding: Finding }[] = [];
+  const dropped = new Set<ConfigFile>();
+  const index = new Map(files.map((f, i) => [f, i]));
+  const admit = (f: ConfigFile): boolean => {
+    const problem = admission(f);
+    if (problem === undefined) return true;
+    dropped.add(f);
+    if (problem !== null) leftOut.push({ at: index.get(f)!, finding: problem });
+    return false;
+  };
+  for (const f of files) if (!deferred.has(f)) admit(f);
+  const unlayered = assigned.unlayered.filter((f) => !dropped.has(f));
+  const unlayeredFindings: Finding[] = [];
   for (const f of unlayered) {
-    findings.push({
+    unlayeredFindings.push({
       rule: "config/unlayered",
       level: "warning",
       file: f.path,
@@ -178,6 +173,7 @@ export function detectLayered(
       fix: `add a glob matching ${f.path} to the layer it belongs to in config.layers, or leave it out of config.files`,
     });
   }
+  const placed = assigned.placed.filter((p) => !dropped.has(p.file));
   const layered: LayeredFile[] = placed;
   const altsPerLayer = rules.layers.map((_, i) => new Set(layered.filter((p) => p.layer === i).map((p) => p.alt)).size);
   const ctx: WalkContext = {
@@ -191,32 +187,88 @@ export function detectLayered(
     pending: [],
     plain: isEmptyMerge(rules.merge) && (rules.differ ?? []).length === 0 && (rules.extensible ?? []).length === 0 && isEmpty(rules.owners),
     guesses: new Map(),
+    unknownIn: new Map(),
+    places: new Map(),
+    listed: new Map(),
   };
   const conflicts = sameLayerConflicts(layered, ctx);
   for (let i = 0; i < layered.length; i++) {
     const over = layered[i]!;
-    if (over.layer === 0) continue;
-    const below: Below[] = [];
-    for (let j = 0; j < i; j++) if (layered[j]!.layer < over.layer) below.push({ lf: layered[j]!, v: layered[j]!.file.value });
-    // No lower file at all (the default file is missing: config/missing-file says so when it is
-    // named): nothing to compare with, rather than every key "unknown".
-    if (below.length === 0) continue;
-    const top = over.file.value as Record<string, unknown>;
-    const strategy = ctx.merge.get("") ?? "deep";
-    const only = below.length === 1 ? below[0]! : undefined;
-    if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
-    else walk(ctx, over, top, "", below, strategy);
+    // A deferred file is read now, walked, and let go: no lower file is ever deferred.
+    if (deferred.has(over.file) && !admit(over.file)) continue;
+    try {
+      if (over.layer === 0) continue;
+      const below: Below[] = [];
+      for (let j = 0; j < i; j++) {
+        const lf = layered[j]!;
+        if (lf.layer < over.layer && !dropped.has(lf.file)) below.push({ lf, v: lf.file.value });
+      }
+      // No lower file at all (the default file is missing: config/missing-file says so when it is
+      // named): nothing to compare with, rather than every key "unknown".
+      if (below.length === 0) continue;
+      const top = over.file.value as Record<string, unknown>;
+      const strategy = ctx.merge.get("") ?? "deep";
+      const only = below.length === 1 ? below[0]! : undefined;
+      if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
+      else walk(ctx, over, top, "", below, strategy);
+    } finally {
+      if (deferred.has(over.file)) over.file.doc?.release?.();
+    }
   }
+  const kept = layered.filter((l) => !dropped.has(l.file));
+  leftOut.sort((a, b) => a.at - b.at);
+  for (const l of leftOut) findings.push(l.finding);
+  appendAll(findings, unlayeredFindings);
   locateAll(ctx.pending);
   for (const p of ctx.pending) findings.push(p.finding);
   appendAll(
     findings,
     singleSourceFindings(
-      layered.map((l) => l.file),
+      kept.map((l) => l.file),
       ctx.owners,
     ),
   );
-  return { findings, conflicts, isSecret, placed: layered };
+  return { findings, conflicts, isSecret, placed: kept };
+}
+
+/**
+ * Whether a file takes part in the analysis: undefined when it does (its shape is then handed to
+ * the fast JSON path), else the finding that says why not, or null for an empty file (no value).
+ */
+function admission(f: ConfigFile): Finding | null | undefined {
+  const value = f.value;
+  if (isMap(value)) {
+    const shape = measure(value, MAX_DEPTH);
+    if (shape.tooDeep) {
+      return {
+        rule: "config/skipped",
+        level: "error",
+        file: f.path,
+        message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
+        fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
+      };
+    }
+    // What the walk saw, for the fast JSON path (no second walk of the value to check it).
+    f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
+    return undefined;
+  }
+  return value !== null && value !== undefined ? notAMapFinding(f) : null;
+}
+
+/**
+ * The files read, walked and let go one at a time (their documents can release their value):
+ * those of the topmost layer that has files, each alone in its alternative (no same-layer
+ * comparison needs it) and so never below another file. None when config.owners is set
+ * (single-source findings read every file's value after the walk).
+ */
+function deferrable(placed: readonly LayeredFile[], rules: LayerRules): Set<ConfigFile> {
+  const out = new Set<ConfigFile>();
+  if (placed.length === 0 || !isEmpty(rules.owners)) return out;
+  const top = placed[placed.length - 1]!.layer;
+  const perAlt = new Map<string, number>();
+  for (const p of placed) if (p.layer === top) perAlt.set(p.alt, (perAlt.get(p.alt) ?? 0) + 1);
+  for (const p of placed) if (p.layer === top && perAlt.get(p.alt) === 1 && p.file.doc?.release !== undefined) out.add(p.file);
+  return out;
 }
 
 interface WalkContext {
@@ -235,6 +287,15 @@ interface WalkContext {
   plain: boolean;
   /** Did-you-mean per overlay layer, parent pointer and key: the same typo in 200 overlays is looked up once. */
   guesses: Map<string, string | undefined>;
+  /**
+   * What an unknown key's finding says, by the lower map it is missing from and the key: the
+   * same typo in 200 overlays (one lower map, one parent pointer) is worded once.
+   */
+  unknownIn: Map<Record<string, unknown>, { parent: string; byKey: Map<string, UnknownWording> }>;
+  /** where() per file, worded once. */
+  places: Map<LayeredFile, string>;
+  /** Object.keys and Object.values of each lower map walkOne has met. */
+  listed: Map<Record<string, unknown>, { keys: string[]; values: unknown[] }>;
 }
 
 function isEmpty(o: object | undefined): boolean {
@@ -281,17 +342,32 @@ function walkOne(
   // instead of two lookups by name.
   const keys = Object.keys(value);
   const values = Object.values(value);
-  const lowerKeys = Object.keys(lower);
-  const lowerValues = Object.values(lower);
+  // The map below is the same for every overlay of a layer: its lists are made once.
+  let listed = ctx.listed.get(lower);
+  if (listed === undefined) ctx.listed.set(lower, (listed = { keys: Object.keys(lower), values: Object.values(lower) }));
+  const lowerKeys = listed.keys;
+  const lowerValues = listed.values;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = values[i];
+    if (plain && lowerKeys[i] === key) {
+      // The common case decided at once: a string, number or boolean over one of the same type.
+      const t = typeof v;
+      const lv = lowerValues[i];
+      if ((t === "string" || t === "number" || t === "boolean") && typeof lv === t) {
+        // deepEqual of two scalars (NaN equals NaN); a merge strategy only matters for lists.
+        const equal = lv === v ? t !== "number" || !Number.isNaN(v) : t === "number" && Number.isNaN(v) && Number.isNaN(lv);
+        if (equal && strategy !== "append" && strategy !== "unique") {
+          ctx.pending.push(shadowed(ctx, over, pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
+        }
+        continue;
+      }
+    }
     const p = plain ? undefined : pointer + "/" + escapeToken(key);
     if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
     const aligned = lowerKeys[i] === key;
     if (!aligned && !Object.prototype.hasOwnProperty.call(lower, key)) {
-      const at = p ?? pointer + "/" + escapeToken(key);
-      if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKey(ctx, over, at, key, [b]));
+      if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKeyOne(ctx, over, pointer, key, b));
       continue;
     }
     const lv = aligned ? lowerValues[i] : lower[key];
@@ -353,7 +429,74 @@ function walk(
 }
 
 function where(ctx: WalkContext, lf: LayeredFile): string {
-  return `${lf.file.path} (layer ${lf.layer + 1}: ${layerName(ctx.layers, lf.layer)})`;
+  let w = ctx.places.get(lf);
+  if (w === undefined) ctx.places.set(lf, (w = `${lf.file.path} (layer ${lf.layer + 1}: ${layerName(ctx.layers, lf.layer)})`));
+  return w;
+}
+
+/** The parts of an unknown key's finding that do not depend on the overlay. */
+interface UnknownWording {
+  pointer: string;
+  dotted: string;
+  /** The message after "is set in <file>". */
+  tail: string;
+  fix: string;
+  guessPointer: string | undefined;
+  guessMessage: string;
+}
+
+function unknownWording(parent: string, key: string, names: readonly string[]): UnknownWording {
+  const p = parent + "/" + escapeToken(key);
+  const guess = closest(key, names);
+  const dotted = pointerToDotted(p);
+  const guessPointer = guess === undefined ? undefined : parent + "/" + escapeToken(guess);
+  const guessDotted = guessPointer === undefined ? "" : pointerToDotted(guessPointer);
+  return {
+    pointer: p,
+    dotted,
+    tail: ` but no lower layer defines it: it overrides nothing, and a misspelt key is silently ignored${guess === undefined ? "" : `; did you mean ${guessDotted}?`}`,
+    fix:
+      guess === undefined
+        ? `correct the key, define it in a lower layer, or list ${parent || p} in config.extensible if overlays may add keys there`
+        : `rename it to ${guessDotted}, or list ${parent || p} in config.extensible if overlays may add keys there`,
+    guessPointer,
+    guessMessage: `${guessDotted} is defined here`,
+  };
+}
+
+/**
+ * unknownKey where one lower map `b` is below (walkOne): the same finding, worded once per lower
+ * map and key. The wording is kept with the parent pointer it was made for, since one map may be
+ * reached by two paths (a YAML alias).
+ */
+function unknownKeyOne(
+  ctx: WalkContext,
+  over: LayeredFile,
+  parent: string,
+  key: string,
+  b: Below & { v: Record<string, unknown> },
+): Pending {
+  let inMap = ctx.unknownIn.get(b.v);
+  if (inMap === undefined) ctx.unknownIn.set(b.v, (inMap = { parent, byKey: new Map() }));
+  let w = inMap.parent === parent ? inMap.byKey.get(key) : undefined;
+  if (w === undefined) {
+    w = unknownWording(parent, key, Object.keys(b.v));
+    if (inMap.parent === parent) inMap.byKey.set(key, w);
+  }
+  return {
+    finding: {
+      rule: "config/unknown-key",
+      level: "error",
+      file: over.file.path,
+      pointer: w.pointer,
+      key: w.dotted,
+      message: `${w.dotted} is set in ${where(ctx, over)}${w.tail}`,
+      fix: w.fix,
+    },
+    at: { file: over.file, pointer: w.pointer, key: true },
+    // The guess is one of b's keys, so b defines it.
+    related: w.guessPointer === undefined ? [] : [{ file: b.lf.file, pointer: w.guessPointer, message: w.guessMessage, key: true }],
+  };
 }
 
 function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string, below: readonly Below[]): Pending {

@@ -16,6 +16,11 @@ export interface ConfigFile {
      * and whether it accepted the nesting).
      */
     prepare?(pointers: Iterable<string>, seen?: { keys: number; nonFinite: boolean; shallow?: boolean }): void;
+    /**
+     * Present where `value` can be let go once the analysis is done with it (and is then read
+     * again if asked for): see core/conflicts/json-fast.ts.
+     */
+    release?(): void;
   };
 }
 
