@@ -124,7 +124,7 @@ function prepareRun(o: VerifyOptions): VerifyRun {
     include,
     covered: coveredFilter(o.config.manifest),
     includeRoots,
-    reached: (p) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/")),
+    reached: reachedBy(includeRoots),
     bytes,
     whole,
     indexFile,
@@ -134,6 +134,13 @@ function prepareRun(o: VerifyOptions): VerifyRun {
     pre,
     stream: undefined,
   };
+}
+
+/** Whether a path is one of these walk roots or below one ("" is the whole tree). */
+function reachedBy(roots: readonly string[]): (p: string) => boolean {
+  if (roots.includes("")) return () => true;
+  const prefixes = roots.map((r) => r + "/"); // built once: this runs for every sealed entry
+  return (p) => roots.some((r, i) => p === r || p.startsWith(prefixes[i]!));
 }
 
 /** The warm fast path: "clean" from the last clean run's verdict, or undefined (see verdict.ts). */
@@ -162,14 +169,17 @@ async function cleanRunVerdict(o: VerifyOptions, run: VerifyRun): Promise<Verify
 
 /** The full comparison: parse the manifest, observe the tree, diff, record a verdict when clean. */
 async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<VerifyOutcome> {
-  const { cache, include, covered, includeRoots, reached, bytes, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
+  const { cache, include, covered, includeRoots, reached, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
   const only = o.paths ? new Set(o.paths) : undefined;
-  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p)) && (!o.within || o.within(p));
+  // No shard, paths or selection (the usual run): every entry and covered path is wanted.
+  const everything = !o.shard && !only && !o.within;
+  const wanted = everything ? () => true : (p: string) => inShard(p, o.shard) && (!only || only.has(p)) && (!o.within || o.within(p));
   // With early threads, walk BEFORE parsing the manifest, handing each file to the threads as it
   // is found: they hash while the manifest is parsed instead of waiting for it.
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
   const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
-  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, bytes);
+  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, run.bytes);
+  run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
     return {
@@ -187,7 +197,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   }
   if (!stored.manifest) return { findings: stored.findings, summary: { entries: 0 } };
   const manifest = stored.manifest;
-  const entries = manifest.entries.filter((e) => wanted(e.path));
+  const entries = everything ? manifest.entries : manifest.entries.filter((e) => wanted(e.path));
   let lines: Map<string, number> | undefined; // built only when a finding needs a line
   // A sharded manifest's entries sit in shard files: the finding names the root only.
   const lineOf = (p: string) =>
@@ -226,9 +236,9 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(prewalked ? { walked: prewalked } : {}),
     ...(bySealed
       ? {
-          matchesSealed: (p: string, ob: Observation) => {
+          sealedMatch: (p: string, ob: Observation) => {
             const e = bySealed.get(p);
-            return e !== undefined && same(e, ob);
+            return e !== undefined && same(e, ob) ? sealedObservation(e) : undefined;
           },
         }
       : {}),
@@ -269,6 +279,13 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     }
   }
   return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
+}
+
+/** What a file that matches its sealed entry was observed as, sharing the entry's strings. */
+function sealedObservation(e: ManifestEntry): Observation {
+  return e.mode === undefined
+    ? { kind: "file", sha256: e.sha256, size: e.size }
+    : { kind: "file", sha256: e.sha256, size: e.size, mode: e.mode };
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
