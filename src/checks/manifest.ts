@@ -202,7 +202,11 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // A sharded manifest's entries sit in shard files: the finding names the root only.
   const lineOf = (p: string) =>
     stored.sharded ? undefined : (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
-  const sealed = new Set(entries.map((e) => e.path));
+  // --no-cache: each sealed path's index in `entries` (which also answers `sealed`), and which
+  // entries a file read was found to match: observeTree keeps nothing for those (sealedMatch).
+  const bySealed = o.noCache ? new Map(entries.map((e, i) => [e.path, i])) : undefined;
+  const matched = bySealed ? new Uint8Array(entries.length) : undefined;
+  const sealed: { has(p: string): boolean } = bySealed ?? new Set(entries.map((e) => e.path));
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
   for (const e of entries) if (!reached(e.path)) roots.add(e.path);
@@ -221,7 +225,6 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // Taken before the walk: what a verdict trusts must be older than this (dir-state.ts).
   const walkStartNs = BigInt(Date.now()) * 1_000_000n;
   const states = whole ? new Map<string, PathState>() : undefined;
-  const bySealed = o.noCache ? new Map(entries.map((e) => [e.path, e])) : undefined;
   const { observed, stats, blobIds, others, walked } = await observeTree({
     git: o.git,
     root: o.root,
@@ -234,25 +237,37 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(states ? { states } : {}),
     ...(stream ? { stream } : {}),
     ...(prewalked ? { walked: prewalked } : {}),
-    ...(bySealed
+    ...(bySealed && matched
       ? {
           sealedMatch: (p: string, ob: Observation) => {
-            const e = bySealed.get(p);
-            return e !== undefined && same(e, ob) ? sealedObservation(e) : undefined;
+            const i = bySealed.get(p);
+            if (i === undefined || !same(entries[i]!, ob)) return false;
+            matched[i] = 1;
+            return true;
           },
         }
       : {}),
   });
   bar?.end();
+  const isMatched = (p: string) => {
+    const i = bySealed?.get(p);
+    return i !== undefined && matched![i] === 1;
+  };
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
-  if (!o.shard && !only && cache.changed) cache.prune(new Set(observed.keys()), blobIds);
+  if (!o.shard && !only && cache.changed) {
+    const seen = new Set(observed.keys());
+    if (matched) entries.forEach((e, i) => matched[i] === 1 && seen.add(e.path));
+    cache.prune(seen, blobIds);
+  }
   await cache.save();
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
   manifest.entries.forEach((e, i) => {
-    if (sealed.has(e.path) && !observed.has(e.path)) rejectThroughSymlink(o.root, e.path, i);
+    if (sealed.has(e.path) && !observed.has(e.path) && !isMatched(e.path)) rejectThroughSymlink(o.root, e.path, i);
   });
-  const findings = diffManifest(entries, observed, {
+  // Entries a file matched have no observation and no finding: the diff sees only the others
+  // (the same findings, in the same order, as with every pair passed in).
+  const findings = diffManifest(matched ? entries.filter((_, i) => matched[i] === 0) : entries, observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
   });
@@ -279,13 +294,6 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     }
   }
   return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
-}
-
-/** What a file that matches its sealed entry was observed as, sharing the entry's strings. */
-function sealedObservation(e: ManifestEntry): Observation {
-  return e.mode === undefined
-    ? { kind: "file", sha256: e.sha256, size: e.size }
-    : { kind: "file", sha256: e.sha256, size: e.size, mode: e.mode };
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
