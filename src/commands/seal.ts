@@ -118,9 +118,11 @@ sha256sum\` exports the sealed manifest without resealing.`,
         );
       }
       cache.prune(new Set(observed.keys()), blobIds);
+      observed.clear(); // the entries hold what is needed: not every observation beside the manifest
       await cache.save();
       // The sharded layout digests its shards: the single-file digest is computed only when used.
-      const manifest = buildManifest(entries, { digest: shardCountFor(entries.length) === 1 });
+      // The entries are this run's own, built with exactly the manifest's keys: sorted in place.
+      const manifest = buildManifest(entries, { digest: shardCountFor(entries.length) === 1, owned: true });
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
       const { written, root } = await writeManifestFile(ctx.root, manifest, {

@@ -140,8 +140,11 @@ export function buildSharded(sorted: readonly ManifestEntry[], count: number): S
   const files = new Map<string, string>();
   const shards = lines.map((ls, i) => {
     const id = shardId(i, count);
-    if (ls.length > 0) files.set(shardFilePath(id), ls.join("\n") + "\n");
-    return { count: ls.length, id, sha256: rootDigestOfLines(ls) };
+    // The shard's digest is over exactly its text (rootDigestOfLines of its lines): joined once.
+    const text = ls.length > 0 ? ls.join("\n") + "\n" : "";
+    if (ls.length > 0) files.set(shardFilePath(id), text);
+    lines[i] = []; // its lines are in the text now
+    return { count: ls.length, id, sha256: createHash("sha256").update(text).digest("hex") };
   });
   const root: ShardedRoot = {
     algorithm: MANIFEST_ALGORITHM,
