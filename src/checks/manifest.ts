@@ -124,7 +124,7 @@ function prepareRun(o: VerifyOptions): VerifyRun {
     include,
     covered: coveredFilter(o.config.manifest),
     includeRoots,
-    reached: (p) => includeRoots.some((r) => r === "" || p === r || p.startsWith(r + "/")),
+    reached: reachedBy(includeRoots),
     bytes,
     whole,
     indexFile,
@@ -134,6 +134,13 @@ function prepareRun(o: VerifyOptions): VerifyRun {
     pre,
     stream: undefined,
   };
+}
+
+/** Whether a path is one of these walk roots or below one ("" is the whole tree). */
+function reachedBy(roots: readonly string[]): (p: string) => boolean {
+  if (roots.includes("")) return () => true;
+  const prefixes = roots.map((r) => r + "/"); // built once: this runs for every sealed entry
+  return (p) => roots.some((r, i) => p === r || p.startsWith(prefixes[i]!));
 }
 
 /** The warm fast path: "clean" from the last clean run's verdict, or undefined (see verdict.ts). */
@@ -162,14 +169,17 @@ async function cleanRunVerdict(o: VerifyOptions, run: VerifyRun): Promise<Verify
 
 /** The full comparison: parse the manifest, observe the tree, diff, record a verdict when clean. */
 async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<VerifyOutcome> {
-  const { cache, include, covered, includeRoots, reached, bytes, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
+  const { cache, include, covered, includeRoots, reached, whole, indexFile, indexBefore, filter, verdictFile, pre, stream } = run;
   const only = o.paths ? new Set(o.paths) : undefined;
-  const wanted = (p: string) => inShard(p, o.shard) && (!only || only.has(p)) && (!o.within || o.within(p));
+  // No shard, paths or selection (the usual run): every entry and covered path is wanted.
+  const everything = !o.shard && !only && !o.within;
+  const wanted = everything ? () => true : (p: string) => inShard(p, o.shard) && (!only || only.has(p)) && (!o.within || o.within(p));
   // With early threads, walk BEFORE parsing the manifest, handing each file to the threads as it
   // is found: they hash while the manifest is parsed instead of waiting for it.
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
   const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
-  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, bytes);
+  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, run.bytes);
+  run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
     return {
@@ -187,12 +197,16 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   }
   if (!stored.manifest) return { findings: stored.findings, summary: { entries: 0 } };
   const manifest = stored.manifest;
-  const entries = manifest.entries.filter((e) => wanted(e.path));
+  const entries = everything ? manifest.entries : manifest.entries.filter((e) => wanted(e.path));
   let lines: Map<string, number> | undefined; // built only when a finding needs a line
   // A sharded manifest's entries sit in shard files: the finding names the root only.
   const lineOf = (p: string) =>
     stored.sharded ? undefined : (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
-  const sealed = new Set(entries.map((e) => e.path));
+  // --no-cache: each sealed path's index in `entries` (which also answers `sealed`), and which
+  // entries a file read was found to match: observeTree keeps nothing for those (sealedMatch).
+  const bySealed = o.noCache ? new Map(entries.map((e, i) => [e.path, i])) : undefined;
+  const matched = bySealed ? new Uint8Array(entries.length) : undefined;
+  const sealed: { has(p: string): boolean } = bySealed ?? new Set(entries.map((e) => e.path));
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
   for (const e of entries) if (!reached(e.path)) roots.add(e.path);
@@ -211,7 +225,6 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // Taken before the walk: what a verdict trusts must be older than this (dir-state.ts).
   const walkStartNs = BigInt(Date.now()) * 1_000_000n;
   const states = whole ? new Map<string, PathState>() : undefined;
-  const bySealed = o.noCache ? new Map(entries.map((e) => [e.path, e])) : undefined;
   const { observed, stats, blobIds, others, walked } = await observeTree({
     git: o.git,
     root: o.root,
@@ -224,25 +237,37 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(states ? { states } : {}),
     ...(stream ? { stream } : {}),
     ...(prewalked ? { walked: prewalked } : {}),
-    ...(bySealed
+    ...(bySealed && matched
       ? {
-          matchesSealed: (p: string, ob: Observation) => {
-            const e = bySealed.get(p);
-            return e !== undefined && same(e, ob);
+          sealedMatch: (p: string, ob: Observation) => {
+            const i = bySealed.get(p);
+            if (i === undefined || !same(entries[i]!, ob)) return false;
+            matched[i] = 1;
+            return true;
           },
         }
       : {}),
   });
   bar?.end();
+  const isMatched = (p: string) => {
+    const i = bySealed?.get(p);
+    return i !== undefined && matched![i] === 1;
+  };
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
-  if (!o.shard && !only && cache.changed) cache.prune(new Set(observed.keys()), blobIds);
+  if (!o.shard && !only && cache.changed) {
+    const seen = new Set(observed.keys());
+    if (matched) entries.forEach((e, i) => matched[i] === 1 && seen.add(e.path));
+    cache.prune(seen, blobIds);
+  }
   await cache.save();
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
   manifest.entries.forEach((e, i) => {
-    if (sealed.has(e.path) && !observed.has(e.path)) rejectThroughSymlink(o.root, e.path, i);
+    if (sealed.has(e.path) && !observed.has(e.path) && !isMatched(e.path)) rejectThroughSymlink(o.root, e.path, i);
   });
-  const findings = diffManifest(entries, observed, {
+  // Entries a file matched have no observation and no finding: the diff sees only the others
+  // (the same findings, in the same order, as with every pair passed in).
+  const findings = diffManifest(matched ? entries.filter((_, i) => matched[i] === 0) : entries, observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
   });

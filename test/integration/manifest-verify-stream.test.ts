@@ -90,6 +90,29 @@ describe("verify --no-cache with early hash threads", () => {
     expect(rulesOf(parseReport(warm.stdout))).toEqual(expected);
   });
 
+  it("files that match their seal keep no observation, yet pair renames and keep their stat cache records", async () => {
+    repo = sealedRepoFixture();
+    for (let i = 0; i < 700; i++) repo.write(`data/many/d${i % 11}/f${i}.json`, i < 3 ? "{}\n" : `{"i":${i}}\n`);
+    ageTree(repo.dir);
+    expect((await repo.cli(["seal"])).code).toBe(0);
+    // f0 moves (same content as the sealed, unchanged f1 and f2); f5 changes, so the cache is rewritten.
+    fs.renameSync(path.join(repo.dir, "data/many/d0/f0.json"), path.join(repo.dir, "data/many/d0/moved.json"));
+    repo.write("data/many/d5/f5.json", '{"i":"edited"}\n');
+    const full = await repo.cli(["verify", "--no-cache", "--format", "json"]);
+    expect(rulesOf(parseReport(full.stdout))).toEqual([
+      "manifest/modified data/many/d5/f5.json",
+      "manifest/renamed data/many/d0/moved.json",
+    ]);
+    // The matching files' records survived the cache's pruning: the next cached run reads only
+    // what changed (the moved and the edited file).
+    const warm = await repo.cli(["verify", "--format", "json"]);
+    expect(rulesOf(parseReport(warm.stdout))).toEqual([
+      "manifest/modified data/many/d5/f5.json",
+      "manifest/renamed data/many/d0/moved.json",
+    ]);
+    expect(parseReport(warm.stdout).summary.hashed).toBeLessThanOrEqual(2);
+  });
+
   it("a run that fails before hashing (a tampered manifest) stops the early threads and exits 2", async () => {
     repo = sealedRepoFixture();
     for (let i = 0; i < 700; i++) repo.write(`data/many/f${i}.json`, `{"i":${i}}\n`);

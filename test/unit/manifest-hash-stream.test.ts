@@ -70,6 +70,27 @@ describe("hash stream (paths pushed while the walk runs)", () => {
     }
   });
 
+  it("takeResult hands each result over once: taken as they come, every result arrives and none is held", async () => {
+    const files: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      const p = path.join(dir, `t${i}`);
+      fs.writeFileSync(p, `taken ${i}\n`);
+      files.push(p);
+    }
+    const s = new HashStream({ threads: 2, chunkSize: 64 });
+    const got: string[] = [];
+    const drain = () => {
+      for (let r = s.takeResult(got.length); r !== undefined; r = s.takeResult(got.length)) got.push(r.ok ? r.sha256 : r.code);
+    };
+    s.onResults = drain;
+    for (const f of files) s.push(f);
+    expect(await s.end()).toBe(files.length);
+    drain();
+    expect(got).toEqual(files.map((_, i) => sha(Buffer.from(`taken ${i}\n`))));
+    // Handed over: the stream no longer holds any of them.
+    expect(files.map((_, i) => s.resultAt(i)).filter((r) => r !== undefined)).toEqual([]);
+  });
+
   it("finishes with nothing pushed, and cancel stops the threads", async () => {
     expect(await new HashStream({ threads: 2 }).finish()).toEqual([]);
     const s = new HashStream({ threads: 2 });

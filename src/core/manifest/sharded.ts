@@ -140,8 +140,11 @@ export function buildSharded(sorted: readonly ManifestEntry[], count: number): S
   const files = new Map<string, string>();
   const shards = lines.map((ls, i) => {
     const id = shardId(i, count);
-    if (ls.length > 0) files.set(shardFilePath(id), ls.join("\n") + "\n");
-    return { count: ls.length, id, sha256: rootDigestOfLines(ls) };
+    // The shard's digest is over exactly its text (rootDigestOfLines of its lines): joined once.
+    const text = ls.length > 0 ? ls.join("\n") + "\n" : "";
+    if (ls.length > 0) files.set(shardFilePath(id), text);
+    lines[i] = []; // its lines are in the text now
+    return { count: ls.length, id, sha256: createHash("sha256").update(text).digest("hex") };
   });
   const root: ShardedRoot = {
     algorithm: MANIFEST_ALGORITHM,
@@ -287,22 +290,35 @@ export function readShard(
   const entries: ManifestEntry[] = [];
   const lines: string[] = [];
   const findings: Finding[] = [];
+  /** Whether every line was read by canonicalEntry (then the lines are the canonical text itself). */
+  let allCanonical = true;
   let prev: string | undefined;
   for (let i = 0; i < raw.length; i++) {
     const line = i + 1;
-    let v: unknown;
-    try {
-      v = JSON.parse(raw[i]!);
-    } catch (error) {
-      return { findings: [corrupt(file, `line ${line} is not valid JSON (${(error as Error).message})`, { line })] };
-    }
-    if (options.prevalidated) {
-      entries.push(v as ManifestEntry);
+    const text = raw[i]!;
+    const fast = canonicalEntry(text);
+    if (fast && options.prevalidated) {
+      entries.push(fast);
       continue;
     }
-    if (!matchesEntrySchema(v))
-      return { findings: [corrupt(file, `line ${line} is not a manifest entry (path, sha256, size, optional link and mode)`, { line })] };
-    const e = v as ManifestEntry;
+    let e: ManifestEntry;
+    if (fast) e = fast;
+    else {
+      allCanonical = false;
+      let v: unknown;
+      try {
+        v = JSON.parse(text);
+      } catch (error) {
+        return { findings: [corrupt(file, `line ${line} is not valid JSON (${(error as Error).message})`, { line })] };
+      }
+      if (options.prevalidated) {
+        entries.push(v as ManifestEntry);
+        continue;
+      }
+      if (!matchesEntrySchema(v))
+        return { findings: [corrupt(file, `line ${line} is not a manifest entry (path, sha256, size, optional link and mode)`, { line })] };
+      e = v as ManifestEntry;
+    }
     checkEntryPath(e.path, i, `${file} line ${line}`);
     if (prev !== undefined && !(prev < e.path)) {
       findings.push(
@@ -319,7 +335,8 @@ export function readShard(
       findings.push(corrupt(file, `entry ${JSON.stringify(e.path)} does not belong in shard ${record.id}`, { line }));
     prev = e.path;
     entries.push(e);
-    lines.push(stringifyEntry(e));
+    // A canonical line is its own stringified entry.
+    lines.push(fast ? text : stringifyEntry(e));
   }
   if (options.prevalidated) return { entries, findings: [] };
   if (entries.length !== record.count)
@@ -330,7 +347,8 @@ export function readShard(
         { expected: String(record.count), found: String(entries.length) },
       ),
     );
-  const digest = rootDigestOfLines(lines);
+  // Every line canonical: the lines joined are the text itself, so its digest is the file's.
+  const digest = allCanonical ? createHash("sha256").update(str).digest("hex") : rootDigestOfLines(lines);
   if (digest !== record.sha256)
     findings.push(
       corrupt(file, `the shard's digest does not match the root's record for it: it was edited by hand or damaged`, {
@@ -339,8 +357,27 @@ export function readShard(
       }),
     );
   if (findings.length > 0) return { findings };
-  if (lines.length > 0 && lines.join("\n") + "\n" !== str) findings.push(noncanonical(file));
+  if (!allCanonical && lines.length > 0 && lines.join("\n") + "\n" !== str) findings.push(noncanonical(file));
   return { entries, findings };
+}
+
+/**
+ * A line exactly as seal writes the entry of a regular file whose path is plain (ASCII letters,
+ * digits, `_`, `-`, `.`, `/`: nothing JSON escapes) with a size JSON prints as written (at most 15
+ * digits, no leading zero). Such a line is a valid entry by construction and is its own canonical
+ * form, so it is read without JSON.parse and without stringifying it again: most lines of a
+ * manifest. Anything else (links, other names, other formatting) takes JSON.parse and the full
+ * checks.
+ */
+const CANONICAL_LINE = /^\{(?:"mode":"755",)?"path":"([\w./-]+)","sha256":"([0-9a-f]{64})","size":(0|[1-9][0-9]{0,14})\}$/;
+
+/** The entry of a canonical line (see CANONICAL_LINE), or undefined. */
+export function canonicalEntry(line: string): ManifestEntry | undefined {
+  const m = CANONICAL_LINE.exec(line);
+  if (!m) return undefined;
+  const e: ManifestEntry = { path: m[1]!, sha256: m[2]!, size: Number(m[3]) };
+  if (line.charCodeAt(2) === 0x6d /* "mode" */) e.mode = "755";
+  return e;
 }
 
 /** Sort entries gathered from shards into manifest order (each shard is sorted already). */

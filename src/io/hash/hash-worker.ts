@@ -27,7 +27,7 @@ if (!port) throw new Error("hash-worker.cjs runs only as a worker thread (starte
 
 let counter: Int32Array | undefined;
 let buf: Buffer | undefined;
-const paths: string[] = [];
+const paths: (string | undefined)[] = [];
 let total = -1;
 let held = -1;
 let finished = false;
@@ -57,6 +57,7 @@ function pump(): void {
       return;
     }
     const r = hashPath(paths[i]!, buf);
+    paths[i] = undefined; // hashed: not held for the rest of the run
     r.i = i;
     batch.push(r);
     bytes += r.size ?? 0;

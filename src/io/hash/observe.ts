@@ -43,12 +43,14 @@ export interface ObserveOptions {
   /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
   states?: Map<string, PathState>;
   /**
-   * With `useCache: false` (verify --no-cache): whether a file just read matches what the
-   * manifest sealed. Such a file needs nothing from the stat cache (bit rot is a finding only
-   * for a file that differs), so a tree that matches throughout never loads it; its records
-   * are then left as they were, which costs a later cached run a re-read at most.
+   * With `useCache: false` (verify --no-cache): true when a file just read matches what the
+   * manifest sealed, which the caller then records itself: observeTree keeps no observation for
+   * it (at 500,000 files, one object and map entry each that only said "as sealed"). Such a file
+   * needs nothing from the stat cache either (bit rot is a finding only for a file that differs),
+   * so a tree that matches throughout never loads it; its records are then left as they were,
+   * which costs a later cached run a re-read at most.
    */
-  matchesSealed?: (rel: string, o: Observation) => boolean;
+  sealedMatch?: (rel: string, o: Observation) => boolean;
 }
 
 export interface ObserveStats {
@@ -177,8 +179,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     if (options.useCache && !tracked.has(p)) others.set(p, r.stat);
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
+    if (!options.useCache && options.sealedMatch?.(p, o) === true) return;
     observed.set(p, o);
-    if (!options.useCache && options.matchesSealed?.(p, o)) return;
     // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
     if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) o.bitrot = true;
     if (r.stat) {
@@ -192,12 +194,14 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const stream = options.useCache ? undefined : options.stream;
   if (stream) {
     // Take results in order as they arrive: the main thread would otherwise idle while the
-    // threads hash, then do all of this alone at the end.
+    // threads hash, then do all of this alone at the end. Each is handed over (takeResult), so
+    // the stream never holds every file's result at once.
     let next = 0;
     let failure: unknown;
     const drain = () => {
       try {
-        for (let r = stream.resultAt(next); next < toHash.length && r !== undefined; r = stream.resultAt(++next)) take(toHash[next]!, r);
+        for (let r = stream.takeResult(next); next < toHash.length && r !== undefined; r = stream.takeResult(++next))
+          take(toHash[next]!, r);
       } catch (error) {
         failure ??= error; // thrown below, not from inside a worker's message event
       }
@@ -205,11 +209,11 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     if (onProgress) stream.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
     stream.onResults = drain;
     drain();
-    const results = await stream.finish();
+    const pushed = await stream.end();
     drain();
     if (failure !== undefined) throw failure;
-    if (results.length !== toHash.length || next !== toHash.length) {
-      throw new Error(`internal: ${results.length} files hashed for ${toHash.length} to read`);
+    if (pushed !== toHash.length || next !== toHash.length) {
+      throw new Error(`internal: ${pushed} files hashed for ${toHash.length} to read`);
     }
   } else {
     options.stream?.cancel(); // (only given with useCache false)

@@ -108,10 +108,13 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
  */
 export class HashStream {
   private readonly workers: Worker[] = [];
-  private readonly results: HashResult[] = [];
+  private readonly results: (HashResult | undefined)[] = [];
   private chunk: string[] = [];
-  /** Every path pushed, for the main thread's share (`finish`). */
-  private readonly paths: string[] = [];
+  /**
+   * Every path pushed, for the main thread's share (`finish`); a path is dropped once its result
+   * is in (at 500,000 files the absolute paths alone are about 30 MB).
+   */
+  private readonly paths: (string | undefined)[] = [];
   private readonly counter: Int32Array;
   private readonly helps: boolean;
   private pushed = 0;
@@ -153,6 +156,7 @@ export class HashStream {
             for (const r of msg.results) {
               const res = toResult(r);
               this.results[r.i!] = res;
+              this.paths[r.i!] = undefined;
               if (res.ok) this.bytes += res.size;
             }
             this.done += msg.results.length;
@@ -199,8 +203,29 @@ export class HashStream {
     return this.results[i];
   }
 
-  /** All paths are pushed: wait for every result (in push order). */
+  /**
+   * The result for the i-th path pushed, once it has arrived, handed over: the stream keeps no
+   * reference to it. For a caller that consumes results as they come (then waits with `end`, not
+   * `finish`), so they are never all held at once.
+   */
+  takeResult(i: number): HashResult | undefined {
+    const r = this.results[i];
+    if (r !== undefined) this.results[i] = undefined;
+    return r;
+  }
+
+  /** All paths are pushed: wait for every result (in push order). For a caller that took none. */
   async finish(): Promise<HashResult[]> {
+    await this.end();
+    this.results.length = this.pushed;
+    return this.results as HashResult[];
+  }
+
+  /**
+   * All paths are pushed: wait until every file is hashed, without gathering the results (for a
+   * caller that takes them as they come, with takeResult). Resolves to the number of paths.
+   */
+  async end(): Promise<number> {
     if (!this.ended) {
       this.ended = true;
       this.flush();
@@ -208,8 +233,7 @@ export class HashStream {
       if (this.helps) await this.hashShare();
     }
     await this.settled;
-    this.results.length = this.pushed;
-    return this.results;
+    return this.pushed;
   }
 
   /**
@@ -230,6 +254,7 @@ export class HashStream {
         }
         const r = toResult(hashPath(this.paths[i]!, buf));
         this.results[i] = r;
+        this.paths[i] = undefined;
         this.done++;
         this.onMain++;
         if (r.ok) {
