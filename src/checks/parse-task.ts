@@ -11,7 +11,7 @@ import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
-import { allOfOtherRoot } from "./root-kind.js";
+import { allOfOtherRoot, commentOnlyAccepted } from "./root-kind.js";
 import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 
@@ -27,6 +27,8 @@ export interface ParseStep {
    * is another kind of file and skips this step (notThisKind in validate-catalog.ts).
    */
   rootType?: "object" | "array";
+  /** A built-in catalog entry's id (commentOnlyAccepted in root-kind.ts). */
+  builtinId?: string;
 }
 
 /** One file of a task: its bytes are [start, end) of the task's buffer. */
@@ -109,6 +111,10 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
       schema.push("other-kind");
       continue;
     }
+    if (commentOnlyAccepted(step.builtinId, text, doc.documents)) {
+      schema.push([]);
+      continue;
+    }
     const validate = await validators.get(step.key);
     const out: Finding[] = [];
     for (let d = 0; d < documents.length; d++) {
@@ -121,7 +127,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
       const mapped = ajvErrorsToFindings(errors, {
         file,
         schemaPath: step.label,
-        doc,
+        doc: documents === doc.documents ? doc : { ...doc, documents },
         docIndex: d,
         limit: Math.max(budget, 0),
         ...(step.describeKeys ? { describeKeys: true } : {}),

@@ -36,6 +36,7 @@ import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailab
 import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
 import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
+import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
@@ -360,7 +361,14 @@ async function remoteJob(
     if (store.codeOf(ref.path) === undefined) return undefined;
     const entry = catalogOf(ref);
     const rootType = entry?.catalog === "built-in" ? entry.rootType : undefined;
-    steps.push({ key: ref.path, label: entry?.label ?? ref.path, describeKeys: entry !== undefined, ...(rootType ? { rootType } : {}) });
+    const builtinId = entry?.catalog === "built-in" ? entry.id : undefined;
+    steps.push({
+      key: ref.path,
+      label: entry?.label ?? ref.path,
+      describeKeys: entry !== undefined,
+      ...(rootType ? { rootType } : {}),
+      ...(builtinId ? { builtinId } : {}),
+    });
   }
   const yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
   return {
@@ -580,6 +588,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       findings.push(otherKind);
       continue;
     }
+    if (catalogOf(ref)?.catalog === "built-in" && commentOnlyAccepted(catalogOf(ref)!.id, text, doc.documents)) continue;
     let validate;
     try {
       validate = await store.get(ref.path);
@@ -609,7 +618,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       const mapped = ajvErrorsToFindings(errors, {
         file,
         schemaPath: entry?.label ?? ref.path,
-        doc,
+        doc: documents === doc.documents ? doc : { ...doc, documents },
         docIndex: d,
         limit: Math.max(budget, 0),
         ...(entry ? { describeKeys: true } : {}),
