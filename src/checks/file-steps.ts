@@ -86,7 +86,8 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
     const mapped = ajvErrorsToFindings(errors, {
       file: opts.file,
       schemaPath: opts.label,
-      doc,
+      // Positions of an empty stream's null are those of the file's start.
+      doc: documents === doc.documents ? doc : { ...doc, documents },
       docIndex: d,
       limit: Math.max(budget, 0),
       ...(opts.describeKeys ? { describeKeys: true } : {}),

@@ -9,7 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
-import { allOfOtherRoot } from "./root-kind.js";
+import { allOfOtherRoot, commentOnlyAccepted } from "./root-kind.js";
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
 
@@ -25,6 +25,8 @@ export interface ParseStep {
    * is another kind of file and skips this step (notThisKind in validate-catalog.ts).
    */
   rootType?: "object" | "array";
+  /** A built-in catalog entry's id (commentOnlyAccepted in root-kind.ts). */
+  builtinId?: string;
 }
 
 /** One file of a task: its bytes are [start, end) of the task's buffer. */
@@ -101,6 +103,10 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   for (const step of job.steps) {
     if (step.rootType && allOfOtherRoot(doc.documents, step.rootType)) {
       schema.push("other-kind");
+      continue;
+    }
+    if (commentOnlyAccepted(step.builtinId, text, doc.documents)) {
+      schema.push([]);
       continue;
     }
     const out = schemaStep(await validators.get(step.key), doc, { file, label: step.label, describeKeys: step.describeKeys, budget });

@@ -17,3 +17,17 @@ export function allOfOtherRoot(documents: readonly unknown[], expected: "object"
   const other = expected === "object" ? "array" : "object";
   return documents.length > 0 && documents.every((d) => rootKind(d) === other);
 }
+
+/**
+ * Built-in entries whose reader takes a file of only comments as an empty layer: Compose merges
+ * every `-f` file and reads a comment-only one as nothing to add (`docker compose config` exits 0;
+ * open-telemetry/opentelemetry-demo keeps compose.extras.yaml so as a fork's seam). A file that is
+ * empty or only white space is still validated (it reads as null and fails), since that is what a
+ * truncated write leaves; the parse/empty warning names both.
+ */
+const COMMENT_ONLY_ACCEPTED = new Set(["compose"]);
+
+/** Whether a built-in entry's schema is not applied to this file: a YAML stream of comments only, for an entry whose reader accepts that. */
+export function commentOnlyAccepted(entryId: string | undefined, text: string, documents: readonly unknown[]): boolean {
+  return entryId !== undefined && COMMENT_ONLY_ACCEPTED.has(entryId) && documents.length === 0 && /^[ \t]*#/m.test(text);
+}

@@ -34,6 +34,7 @@ import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailab
 import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
 import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
+import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
@@ -358,7 +359,14 @@ async function remoteJob(
     if (store.codeOf(ref.path) === undefined) return undefined;
     const entry = catalogOf(ref);
     const rootType = entry?.catalog === "built-in" ? entry.rootType : undefined;
-    steps.push({ key: ref.path, label: entry?.label ?? ref.path, describeKeys: entry !== undefined, ...(rootType ? { rootType } : {}) });
+    const builtinId = entry?.catalog === "built-in" ? entry.id : undefined;
+    steps.push({
+      key: ref.path,
+      label: entry?.label ?? ref.path,
+      describeKeys: entry !== undefined,
+      ...(rootType ? { rootType } : {}),
+      ...(builtinId ? { builtinId } : {}),
+    });
   }
   const yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
   return {
@@ -569,6 +577,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       findings.push(otherKind);
       continue;
     }
+    if (catalogOf(ref)?.catalog === "built-in" && commentOnlyAccepted(catalogOf(ref)!.id, text, doc.documents)) continue;
     let validate;
     try {
       validate = await store.get(ref.path);

@@ -61,6 +61,42 @@ describe("real files their consumer accepts are not blocked", () => {
     }));
 });
 
+describe("a compose file of comments only (open-telemetry/opentelemetry-demo compose.extras.yaml): compose merges it as an empty layer", () => {
+  it.each([
+    ["on the main thread", "0"],
+    ["in the parse workers", "2"],
+  ])("is a parse/empty warning and no schema error, %s; an empty compose file and a comment-only workflow still fail", (_how, workers) =>
+    withRepo(async (repo) => {
+      const saved = process.env.IG_PARSE_WORKERS;
+      process.env.IG_PARSE_WORKERS = workers;
+      try {
+        copyFixture(repo, "compose-comment-only", "compose.extras.yaml");
+        let r = await check(repo);
+        expect(r.findings.map((f) => [f.rule, f.level, f.file])).toEqual([["parse/empty", "warning", "compose.extras.yaml"]]);
+        expect(r.code).toBe(0);
+        // Empty (what a truncated write leaves) is still validated as null, and only compose reads comments alone as empty.
+        repo.write("empty/compose.yaml", "");
+        repo.write(".github/workflows/ci.yml", "# on: push\n");
+        r = await check(repo);
+        expect(r.code).toBe(1);
+        const errors = r.findings.filter((f) => f.level === "error");
+        expect(errors.map((f) => [f.rule, f.file]).sort()).toEqual([
+          ["schema/violation", ".github/workflows/ci.yml"],
+          ["schema/violation", "empty/compose.yaml"],
+        ]);
+        // The null document is named as such (it read "found undefined undefined").
+        for (const e of errors) {
+          expect(e.message).toContain("must be an object, found null");
+          expect(e.message).not.toContain("undefined");
+        }
+      } finally {
+        if (saved === undefined) delete process.env.IG_PARSE_WORKERS;
+        else process.env.IG_PARSE_WORKERS = saved;
+      }
+    }),
+  );
+});
+
 describe("more schema strictness the consumer does not have (vendoring patches)", () => {
   it.each([
     ["single-glob-string", ".github/workflows/test.yml", "`branches: master`, one string (excalidraw/excalidraw)"],

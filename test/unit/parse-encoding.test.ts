@@ -192,6 +192,20 @@ describe("parse/encoding", () => {
     ]);
   });
 
+  it("a UTF-8 BOM in a Postman collection or environment is a warning (newman strips it: postmanlabs/newman bom-and-encoding)", () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    for (const file of ["test/bom-in-collection-file.postman_collection.json", "env/dev.postman_environment.json"]) {
+      const doc = parseDocument(b(bom, '{"info": {"name": "x"}, "item": []}'), { path: file });
+      expect(doc.ok, file).toBe(true);
+      expect(doc.findings, file).toEqual([
+        expect.objectContaining({ rule: "parse/encoding", level: "warning", message: expect.stringContaining("newman") }),
+      ]);
+    }
+    // Other JSON keeps the error, and a broken collection with a BOM is still an error.
+    expect(parseDocument(b(bom, "{}"), { path: "collection.json" }).findings[0]).toMatchObject({ level: "error" });
+    expect(parseDocument(b(bom, '{"item": [}'), { path: "a.postman_collection.json" }).ok).toBe(false);
+  });
+
   it("JSONC files get the same encoding checks", () => {
     const doc = parseDocument(b("// c\n{", [0xff], "}"), { path: "tsconfig.json", format: "jsonc" });
     expect(doc.findings[0]).toMatchObject({ rule: "parse/encoding", line: 2, column: 2 });

@@ -405,6 +405,19 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     expect(doc.value).toEqual([{ a: "one line two\nline 'three'" }, { b: "x y" }]);
   });
 
+  it("under a top-level key, where the yaml package reports no missing quote (a ''' string, community.general)", () => {
+    // Reduced from ansible-collections/community.general tests/integration/targets/scaleway_user_data/defaults/main.yml
+    // (GPL-3.0-or-later): the yaml package cuts the string at "#cloud-config" and reports "Implicit keys need to be
+    // on a single line" at the closing quote. PyYAML (Ansible's reader) reads the value below.
+    const text = "---\nscript: '''\n#cloud-config\n\nfinal: \"up\"\n'''\nregion: ams1\n";
+    const doc = parse(text, "defaults/main.yml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([["parse/quoted-indent", "warning", 3, 1]]);
+    expect(doc.findings[0]!.message).toContain("single-quoted string opened at 2:9 continues on line 3");
+    expect(doc.value).toEqual({ script: "' #cloud-config\nfinal: \"up\" '", region: "ams1" });
+    // Cut short and never closed: still an error.
+    expect(parse("---\nscript: '''\n#cloud-config\nfinal: \"up\"\n", "defaults/main.yml").ok).toBe(false);
+  });
+
   it("strict: true keeps the yaml package's error", () => {
     const doc = parse('key:\n  sub: "this is\nnot indented"\n', "c.yaml", { strict: true });
     expect(doc.ok).toBe(false);

@@ -98,17 +98,29 @@ function failed(format: "json" | "jsonc", findings: Finding[]): ParsedDocument {
 /** What a leading UTF-8 BOM is for this file's readers (see parseJson): undefined when they all skip it. */
 function bomFindingFor(file: string, jsonc: boolean): Finding | undefined {
   if (jsonc) return undefined;
-  const packageJson = /(^|\/)package\.json$/.test(file);
+  const skippedBy = bomSkippedBy(file);
   return {
     rule: "parse/encoding",
-    level: packageJson ? "warning" : "error",
+    level: skippedBy ? "warning" : "error",
     file,
     line: 1,
     column: 1,
-    message: packageJson
-      ? "package.json starts with a UTF-8 byte order mark (U+FEFF): npm and Node skip it, but JSON forbids it (RFC 8259 §8.1) and tools that JSON.parse the file fail"
+    message: skippedBy
+      ? `${file.slice(file.lastIndexOf("/") + 1)} starts with a UTF-8 byte order mark (U+FEFF): ${skippedBy} skip it, but JSON forbids it (RFC 8259 §8.1) and tools that JSON.parse the file fail`
       : "file starts with a UTF-8 byte order mark (U+FEFF), which JSON forbids (RFC 8259 §8.1)",
     found: "U+FEFF",
     fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
   };
+}
+
+/**
+ * The tools that read a file of this kind and skip a leading BOM:
+ * npm and Node's require() for package.json; newman for Postman's exported collections and
+ * environments (newman strips the BOM before parsing; postmanlabs/newman tests it). Undefined
+ * for any other file.
+ */
+function bomSkippedBy(file: string): string | undefined {
+  if (/(^|\/)package\.json$/.test(file)) return "npm and Node";
+  if (/\.postman_(collection|environment|globals)\.json$/i.test(file)) return "newman (Postman's runner)";
+  return undefined;
 }

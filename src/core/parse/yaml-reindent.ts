@@ -45,6 +45,25 @@ export function openingQuoteBefore(text: string, errorOffset: number, quote: '"'
   return -1;
 }
 
+/**
+ * Offset of the first quoted-scalar token the lexer ended before its closing quote (it ends one
+ * at a line indented no deeper than its key), or -1; also -1 when that string is never closed
+ * (a truncated file, reported as such). Lexes the text once; called only for a file with errors.
+ */
+export function quoteCutShort(text: string): number {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === DOCUMENT || token === FLOW_END || token === SCALAR) continue;
+    if (token[0] === '"' || token[0] === "'") {
+      const close = closingQuote(text, offset);
+      if (close < 0) return -1;
+      if (close >= offset + token.length) return offset;
+    }
+    offset += token.length;
+  }
+  return -1;
+}
+
 /** Offset of the quote closing the string opened at `open`, or -1 at the end of the text. */
 export function closingQuote(text: string, open: number): number {
   const quote = text[open];

@@ -31,7 +31,15 @@ import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
-import { closingFlow, closingQuote, openingFlowBefore, openingQuoteBefore, reindentSpan, type Reindent } from "./yaml-reindent.js";
+import {
+  closingFlow,
+  closingQuote,
+  openingFlowBefore,
+  openingQuoteBefore,
+  quoteCutShort,
+  reindentSpan,
+  type Reindent,
+} from "./yaml-reindent.js";
 import { appendAll } from "../append.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
@@ -236,14 +244,31 @@ function reindented(text: string, list: Document.Parsed[], options: ParseOptions
       } else {
         continue;
       }
-      const repair = close < 0 ? undefined : reindentSpan(text, open, close, quote !== undefined);
-      if (!repair) return undefined;
-      const inner = parseYamlText(repair.text, options, repairs + 1);
-      if (inner.syntaxErrors > 0) return undefined;
-      return { doc: shifted(inner.doc, repair, open, what, text, options.path), syntaxErrors: 0 };
+      return reparsed(text, open, close, what, options, repairs);
     }
   }
-  return undefined;
+  // The yaml package does not always say "Missing closing quote": a quoted string whose next line
+  // starts at column 1 under a top-level key is cut there and reported as whatever follows
+  // ("Implicit keys need to be on a single line", ansible-collections/community.general).
+  const open = quoteCutShort(text);
+  if (open < 0) return undefined;
+  return reparsed(
+    text,
+    open,
+    closingQuote(text, open),
+    text[open] === '"' ? "double-quoted string" : "single-quoted string",
+    options,
+    repairs,
+  );
+}
+
+/** The text re-indented from `open` to `close` and parsed again: undefined unless that is clean. */
+function reparsed(text: string, open: number, close: number, what: Leniency, options: ParseOptions, repairs: number): Parsed | undefined {
+  const repair = close < 0 ? undefined : reindentSpan(text, open, close, what.endsWith("string"));
+  if (!repair) return undefined;
+  const inner = parseYamlText(repair.text, options, repairs + 1);
+  if (inner.syntaxErrors > 0) return undefined;
+  return { doc: shifted(inner.doc, repair, open, what, text, options.path), syntaxErrors: 0 };
 }
 
 type Leniency = "double-quoted string" | "single-quoted string" | "flow sequence [ ]" | "flow mapping { }";

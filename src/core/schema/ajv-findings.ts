@@ -104,13 +104,14 @@ function describe(e: ErrorObject, options: AjvFindingOptions): Described {
         fix: `add "${String(p.missingProperty)}", or remove "${String(p.property)}"`,
       };
     case "type": {
-      const found = typeName(value());
+      // null is its own type name: "found null", not "found null null".
+      const found = value() === null ? "null" : `${typeName(value())} ${shown()}`;
       return {
         pointer: base,
         atKey: false,
-        message: `must be ${article(String(p.type))}, found ${found} ${shown()}`,
+        message: `must be ${article(String(p.type))}, found ${found}`,
         expected: String(p.type),
-        found: `${found} ${shown()}`,
+        found,
         fix: `change the value to ${article(String(p.type))}`,
       };
     }
