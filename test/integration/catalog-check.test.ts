@@ -65,6 +65,40 @@ describe("well-known files are validated with no mapping", () => {
       expect(schemaFindings(r.findings)[0]!.message).toContain("built-in schema readthedocs");
     }));
 
+  it("a turbo.json with a task key of the wrong type is an error at its line and column (turbo refuses it)", () =>
+    withRepo(async (repo) => {
+      // Reduced from vercel/ai turbo.json (test/fixtures/well-known/SOURCES.md), `cache` made a string.
+      repo.write(
+        "turbo.json",
+        '{\n  "$schema": "https://turbo.build/schema.json",\n  "tasks": {\n    "build": { "dependsOn": ["^build"] },\n    "dev": {\n      "cache": "no",\n      "persistent": true\n    }\n  }\n}\n',
+      );
+      repo.git("add", "-A");
+      const r = await run(repo, ["check", "--staged"]);
+      expect(r.code).toBe(1);
+      const v = schemaFindings(r.findings);
+      // `cache` is a boolean or null (an anyOf): both alternatives are reported at the value.
+      expect(v.length).toBeGreaterThan(0);
+      for (const f of v) expect(f).toMatchObject({ level: "error", file: "turbo.json", line: 6, column: 16 });
+      expect(v[0]!.message).toContain("built-in schema turbo");
+      expect(v.some((f) => f.message.includes("must be a boolean"))).toBe(true);
+    }));
+
+  it("a .gitlab-ci.yml with an unknown job key warns at its line and column (advisory: !reference tags, schema lag)", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".gitlab-ci.yml",
+        "stages: [test]\nunit:\n  stage: test\n  scrpt:\n    - make test\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n    url: https://$CI_ENVIRONMENT_SLUG.example.com\n",
+      );
+      const r = await run(repo);
+      expect(r.code).toBe(0);
+      const v = schemaFindings(r.findings);
+      const typo = v.find((f) => /scrpt/.test(f.message));
+      expect(typo).toMatchObject({ level: "warning", file: ".gitlab-ci.yml", line: 4, column: 3 });
+      expect(typo!.message).toContain("built-in schema gitlab-ci");
+      // A CI/CD variable in environment.url is no URI syntax error (patch gitlab-ci-variables-in-urls).
+      expect(v.filter((f) => /url/.test(f.message))).toEqual([]);
+    }));
+
   it("valid well-known files pass", () =>
     withRepo(async (repo) => {
       repo.write(".github/workflows/ci.yml", WORKFLOW_OK);
