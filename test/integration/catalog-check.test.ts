@@ -241,6 +241,29 @@ describe("integrity-guard schemas", () => {
     }));
 });
 
+describe("integrity-guard schemas shows the root-type skip of check", () => {
+  it("a list named docker-compose.yml is listed as skipped (schema/skipped), a real compose file is not", () =>
+    withRepo(async (repo) => {
+      // Reduced from geerlingguy/ansible-role-docker tasks/docker-compose.yml (test/fixtures/well-known/SOURCES.md).
+      repo.write("tasks/docker-compose.yml", "---\n- name: Check current docker-compose version.\n  command: docker-compose --version\n");
+      repo.write("compose.yaml", 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n');
+      repo.git("add", "-A");
+      for (const args of [["schemas"], ["schemas", "--staged"]]) {
+        const json = await repo.cli([...args, "--format", "json"]);
+        const rows = (JSON.parse(json.stdout) as { files: { file: string; skipped?: { rule: string; message: string } }[] }).files;
+        const skipped = rows.find((r) => r.file === "tasks/docker-compose.yml")?.skipped;
+        expect(skipped?.rule).toBe("schema/skipped");
+        expect(skipped?.message).toContain("its root is a list where compose files are a mapping");
+        expect(rows.find((r) => r.file === "compose.yaml")).not.toHaveProperty("skipped");
+      }
+      const text = await repo.cli(["schemas"]);
+      expect(text.stdout).toMatch(/tasks\/docker-compose\.yml +built-in:compose-spec\.json .*\n +skipped by check \(schema\/skipped\): /);
+      // check says the same about the same file.
+      const r = await run(repo);
+      expect(r.findings.filter((f) => f.rule === "schema/skipped").map((f) => f.file)).toEqual(["tasks/docker-compose.yml"]);
+    }));
+});
+
 describe("a catalog match does not make a template checkable", () => {
   it("a cookiecutter folder's workflow and compose file stay templates (a notice), not parse errors", () =>
     withRepo(async (repo) => {
