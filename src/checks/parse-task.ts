@@ -12,7 +12,7 @@ import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 import { allOfOtherRoot } from "./root-kind.js";
-import { corruptWhateverTheFormat, isTemplateByContent } from "./validate-select.js";
+import { corruptBeyondBom, isTemplateByContent } from "./validate-select.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
@@ -91,8 +91,9 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   const text = decodeDocument(bytes, file);
   if (typeof text !== "string") return { parse: [text], schema: [] };
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? job.yaml : {}) });
-  // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
-  if (!doc.ok && format === "json" && (declaresArmTemplate(text) || !corruptWhateverTheFormat(doc))) return { main: bytes.slice() };
+  // The JSONC retries ask the source (a VS Code extension's package.json, a Bedrock pack's manifest): main thread.
+  // A leading BOM alone does not rule them out: those readers skip it.
+  if (!doc.ok && format === "json" && (declaresArmTemplate(text) || !corruptBeyondBom(doc))) return { main: bytes.slice() };
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
   if (suspect && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
   const parse = [...doc.findings];

@@ -22,6 +22,7 @@ import { Catalog } from "../core/catalog/select.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
+import { BEDROCK_PACK, dialectParseOptions, jsoncDialectByContent } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -37,7 +38,15 @@ import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from 
 import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
 import type { Check, CheckContext } from "./types.js";
-import { contributedJsoncLookup, corruptWhateverTheFormat, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import {
+  bedrockPackLookup,
+  contributedJsoncLookup,
+  corruptBeyondBom,
+  corruptWhateverTheFormat,
+  dropTemplatesByPath,
+  folderOf,
+  isTemplateByContent,
+} from "./validate-select.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
@@ -206,6 +215,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     source: ctx.source,
     schemaSource,
     contributedJsonc: contributedJsoncLookup(ctx.source),
+    bedrockPack: bedrockPackLookup(ctx.source),
   };
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -469,6 +479,8 @@ interface FileEnv {
   schemaSource: FileSource;
   /** True when a VS Code extension's package.json contributes `file` (a theme, language configuration, snippets): JSONC. */
   contributedJsonc: (file: string) => Promise<boolean>;
+  /** True when `file` (with text `text`) belongs to a Minecraft Bedrock pack: JSONC without trailing commas. */
+  bedrockPack: (file: string, text: string) => Promise<boolean>;
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -547,6 +559,14 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   } else if (!doc.ok && format === "json" && !corruptWhateverTheFormat(doc) && (await env.contributedJsonc(file))) {
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
+  } else if (!doc.ok && format === "json" && !corruptBeyondBom(doc)) {
+    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's file: their
+    // readers skip comments (and a BOM); some of them reject trailing commas (jsonc-by-content.ts).
+    const dialect = jsoncDialectByContent(file, text) ?? ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined);
+    if (dialect) {
+      format = "jsonc";
+      doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
+    }
   }
   // `key: {{ x }}` parses as YAML (a flow mapping used as a key, a parse/complex-key warning): a template too.
   const suspect = !doc.ok || doc.findings.some((f) => f.rule === "parse/complex-key");
