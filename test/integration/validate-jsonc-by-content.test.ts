@@ -24,7 +24,7 @@ async function errorsOf(repo: TestRepo, args: string[], env: Record<string, stri
 }
 const filesOf = (fs: Finding[]) => [...new Set(fs.map((f) => f.file))].sort();
 
-// Reduced from GoogleChrome/chrome-extensions-samples (Apache-2.0), commit 5c9cf9f23485:
+// Reduced from GoogleChrome/chrome-extensions-samples (Apache-2.0), commit 0133d651f39f:
 // _archive/mv2/api/notifications/manifest.json, .../host/com.google.chrome.example.echo.json and
 // a _locales/<lang>/messages.json; Chromium reads all three with comments allowed (Firefox: `//`).
 const MANIFEST = [
@@ -52,7 +52,7 @@ const NATIVE_HOST = [
   "}",
   "",
 ].join("\n");
-// Reduced from expo/examples (MIT), stickersmash/app.json: Expo reads app.json as JSON5.
+// Reduced from expo/examples (MIT), commit b8ec4ef500e4, stickersmash/app.json: Expo reads app.json as JSON5.
 const EXPO_APP = '{\n  "expo": {\n    "name": "StickerSmash",\n    "ios": {\n      "supportsTablet": true,\n    }\n  }\n}\n';
 // A Bedrock pack, written here in the shape of Mojang/bedrock-samples (whose files are not
 // under an open license): the game's loader skips comments and a BOM, and fails on a trailing comma.

@@ -13,14 +13,14 @@ import {
   packManifestCandidates,
 } from "../../src/core/select/jsonc-by-content.js";
 
-// Reduced from GoogleChrome/chrome-extensions-samples (Apache-2.0), commit 5c9cf9f23485:
+// Reduced from GoogleChrome/chrome-extensions-samples (Apache-2.0), commit 0133d651f39f:
 // _archive/mv2/api/notifications/manifest.json (a `//` comment between members).
 const EXTENSION_MANIFEST =
   '{\n  "name": "Notifications",\n  "manifest_version": 2,\n\n  // crbug.com/134315\n  "web_accessible_resources": ["48.png"]\n}\n';
 // api-samples/nativeMessaging/host/com.google.chrome.example.echo.json (a license header in comments).
 const NATIVE_HOST =
   '// Copyright 2013 The Chromium Authors.\n\n{\n  "name": "com.google.chrome.example.echo",\n  "path": "HOST_PATH",\n  "type": "stdio",\n  "allowed_origins": ["chrome-extension://knldjmfmopnpolahpmmgbagdohdnhkik/"]\n}\n';
-// Reduced from expo/examples (MIT), stickersmash/app.json (a trailing comma; Expo reads JSON5).
+// Reduced from expo/examples (MIT), commit b8ec4ef500e4, stickersmash/app.json (a trailing comma; Expo reads JSON5).
 const EXPO_APP = '{\n  "expo": {\n    "name": "StickerSmash",\n    "ios": {\n      "supportsTablet": true,\n    }\n  }\n}\n';
 
 describe("jsoncDialectByContent", () => {
