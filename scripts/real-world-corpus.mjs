@@ -448,6 +448,72 @@ export const REPOS = [
     license: "BSD-3-Clause (LICENSE.txt)",
     kind: "conda-forge recipes: meta.yaml with Jinja ({% set %}, {{ version }}: skipped as templates), recipe.yaml (v1 format with ${{ }}), conda-forge.yml, Azure Pipelines",
   },
+  {
+    repo: "GoogleChrome/chrome-extensions-samples",
+    commit: "0133d651f39f7f3ff2be845eb8575e6d7ca2be6f",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Browser extensions: manifest.json with `//` comments (Chromium and Firefox read them), _locales/*/messages.json, Chrome native messaging host manifests with a comment header; real: a duplicated message key, `\\x` escapes in a locale",
+    // Comments in manifests, native hosts and locales; the duplicate key and the \x escapes (real).
+    keep: [
+      "_archive/apps/samples/identity/manifest.json",
+      "_archive/mv2/api/input.ime/basic/manifest.json",
+      "_archive/mv2/api/nativeMessaging/**",
+      "_archive/mv2/api/notifications/manifest.json",
+      "_archive/mv2/api/webNavigation/basic/**",
+      "_archive/mv2/extensions/news_i18n/**",
+      "api-samples/nativeMessaging/**",
+      "**/_locales/**",
+    ],
+    max: 120,
+  },
+  {
+    repo: "expo/examples",
+    commit: "b8ec4ef500e4daeb106c7bcf3760d4d858e78fe9",
+    license: "MIT (LICENSE)",
+    kind: "Expo / React Native examples: app.json (read as JSON5: a trailing comma), eas.json, package.json, tsconfig.json",
+    keep: ["*/app.json", "*/eas.json"],
+    // A catalog false block (`branches: []` in a workflow), for the catalog's helper, not this corpus.
+    exclude: [".github/workflows/preview.yml"],
+    max: 100,
+  },
+  {
+    repo: "adityatelange/hugo-PaperMod",
+    commit: "d3768854d00ad003b0a8dbdba254ce9224377a01",
+    license: "MIT (LICENSE)",
+    kind: "Hugo theme: i18n/*.yaml bundles, a Go-templated JSON layout (layouts/, skipped as a template), theme.toml beside, workflows",
+    keep: ["i18n/**", "layouts/**", ".github/**"],
+  },
+  {
+    repo: "flutter/samples",
+    commit: "978919bde51385c9524fe46d6b51f3b161d80486",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Flutter samples: pubspec.yaml, analysis_options.yaml, iOS asset catalogs (Contents.json in .xcassets), web manifest.json, l10n.yaml, workflows",
+    keep: ["**/Contents.json", "**/l10n.yaml", "**/web/manifest.json"],
+    max: 120,
+  },
+  {
+    repo: "jasontaylordev/CleanArchitecture",
+    commit: "10f1a45df0d86bb87b083f3a0e249d755093fbbd",
+    license: "MIT (LICENSE)",
+    kind: ".NET + Angular template: appsettings*.json, launchSettings.json, .template.config/template.json, angular.json with `$schema` into node_modules/ (a warning)",
+    keep: ["**"],
+    exclude: ["**/package-lock.json"],
+  },
+  {
+    repo: "obsidianmd/obsidian-sample-plugin",
+    commit: "dc2fa22c4d279199fb07a205a0c11eb155641f3d",
+    license: "0BSD (LICENSE)",
+    kind: "Obsidian plugin: manifest.json (an Obsidian manifest, strict JSON), versions.json, package.json, tsconfig.json",
+    keep: ["**"],
+    exclude: ["package-lock.json"],
+  },
+  {
+    repo: "jekyll/minima",
+    commit: "b3385fe64e9d79e75260668cad1852a3913b1829",
+    license: "MIT (LICENSE.txt)",
+    kind: "Jekyll theme: _config.yml (comments only: a parse/empty warning), _data, workflows",
+    keep: ["**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -11,7 +11,7 @@ import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
 import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
-import { corruptWhateverTheFormat } from "./validate-select.js";
+import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
 export type YamlReadOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
@@ -25,6 +25,11 @@ export interface FirstParse {
    * when the file's consumer reads JSONC (a VS Code extension contributes it).
    */
   jsoncCandidate: boolean;
+  /**
+   * The same, a leading BOM allowed: the readers of the dialects known by content or by their
+   * pack (core/select/jsonc-by-content.ts) skip it. Implied by jsoncCandidate.
+   */
+  dialectCandidate: boolean;
 }
 
 /**
@@ -34,11 +39,12 @@ export interface FirstParse {
  */
 export function firstParse(text: string, file: string, format: DocumentFormat, yaml: YamlReadOptions | undefined): FirstParse {
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : {}) });
-  if (doc.ok || format !== "json") return { doc, format, jsoncCandidate: false };
+  const none = { jsoncCandidate: false, dialectCandidate: false };
+  if (doc.ok || format !== "json") return { doc, format, ...none };
   if (declaresArmTemplate(text)) {
-    return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", jsoncCandidate: false };
+    return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", ...none };
   }
-  return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc) };
+  return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc), dialectCandidate: !corruptBeyondBom(doc) };
 }
 
 /**

@@ -90,9 +90,10 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (job.format === "yaml") await loadYamlSupport();
   const text = decodeDocument(bytes, file);
   if (typeof text !== "string") return { parse: [text], schema: [] };
-  const { doc, format, jsoncCandidate } = firstParse(text, file, job.format, job.yaml);
-  // The JSONC retry asks the source whether a VS Code extension contributes the file: main thread.
-  if (jsoncCandidate) return { main: bytes.slice() };
+  const { doc, format, dialectCandidate } = firstParse(text, file, job.format, job.yaml);
+  // The JSONC retries ask the source (a VS Code extension's package.json, a Bedrock pack's
+  // manifest): main thread. A leading BOM alone does not rule them out: those readers skip it.
+  if (dialectCandidate) return { main: bytes.slice() };
   if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
   const parse = [...doc.findings];
   if (!doc.ok) return { parse, schema: [] };

@@ -8,6 +8,7 @@ import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core
 import { hasTemplateStructure } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
+import { isBedrockPackManifest, packManifestCandidates } from "../core/select/jsonc-by-content.js";
 import type { FileSource } from "../io/file-source.js";
 
 /**
@@ -37,6 +38,41 @@ export function contributedJsoncLookup(source: FileSource): (file: string) => Pr
     for (const c of candidates) {
       const files = await byPackage.get(c);
       if (files) return files.has(file);
+    }
+    return false;
+  };
+}
+
+/**
+ * The Bedrock pack lookup of a run: true when `file` sits in a Minecraft Bedrock resource or
+ * behavior pack (the nearest manifest.json above it, or the file itself when it is that
+ * manifest, is a pack manifest). Each manifest is read and parsed at most once, and only for a
+ * .json file that failed to parse as strict JSON.
+ */
+export function bedrockPackLookup(source: FileSource): (file: string, text: string) => Promise<boolean> {
+  const byManifest = new Map<string, Promise<boolean | undefined>>();
+  const isPack = (path: string, content: Buffer | string): boolean => {
+    const doc = parseDocument(content, { path, format: "jsonc" });
+    return doc.ok && isBedrockPackManifest(doc.value);
+  };
+  return async (file, text) => {
+    if (file === "manifest.json" || file.endsWith("/manifest.json")) return isPack(file, text);
+    const candidates = packManifestCandidates(file);
+    const unknown = candidates.filter((c) => !byManifest.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown);
+      for (const c of unknown)
+        byManifest.set(
+          c,
+          read.then((m) => {
+            const b = m.get(c);
+            return Buffer.isBuffer(b) ? isPack(c, b) : undefined;
+          }),
+        );
+    }
+    for (const c of candidates) {
+      const pack = await byManifest.get(c);
+      if (pack !== undefined) return pack;
     }
     return false;
   };
@@ -83,6 +119,19 @@ export function folderOf(file: string): string {
 /** An encoding problem or a merge-conflict marker: corruption in any dialect, so no other reading is tried. */
 export function corruptWhateverTheFormat(doc: ParsedDocument): boolean {
   return doc.findings.some((f) => f.rule === "parse/encoding" || f.rule === "parse/merge-conflict");
+}
+
+/**
+ * corruptWhateverTheFormat, except a leading UTF-8 BOM: the readers of the dialects in
+ * core/select/jsonc-by-content.ts skip it (the JSONC parse then reports nothing for it), so a
+ * file that is wrong only for that and its comments is worth the second reading.
+ */
+export function corruptBeyondBom(doc: ParsedDocument): boolean {
+  return doc.findings.some((f) => f.rule === "parse/merge-conflict" || (f.rule === "parse/encoding" && !isLeadingBom(f)));
+}
+
+function isLeadingBom(f: { line?: number; column?: number; found?: string }): boolean {
+  return f.line === 1 && f.column === 1 && f.found === "U+FEFF";
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from "../core/parse/index.js";
 import { Catalog } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
+import { BEDROCK_PACK, dialectParseOptions, jsoncDialectByContent } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -36,7 +37,7 @@ import type { ParseStep } from "./parse-task.js";
 import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
-import { contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
@@ -205,6 +206,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     source: ctx.source,
     schemaSource,
     contributedJsonc: contributedJsoncLookup(ctx.source),
+    bedrockPack: bedrockPackLookup(ctx.source),
   };
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -475,6 +477,8 @@ interface FileEnv {
   schemaSource: FileSource;
   /** True when a VS Code extension's package.json contributes `file` (a theme, language configuration, snippets): JSONC. */
   contributedJsonc: (file: string) => Promise<boolean>;
+  /** True when `file` (with text `text`) belongs to a Minecraft Bedrock pack: JSONC without trailing commas. */
+  bedrockPack: (file: string, text: string) => Promise<boolean>;
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -548,6 +552,14 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   if (parsed.jsoncCandidate && (await env.contributedJsonc(file))) {
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
+  } else if (parsed.dialectCandidate) {
+    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's file: their
+    // readers skip comments (and a BOM); some of them reject trailing commas (jsonc-by-content.ts).
+    const dialect = jsoncDialectByContent(file, text) ?? ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined);
+    if (dialect) {
+      format = "jsonc";
+      doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
+    }
   }
   if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
   const findings = [...doc.findings];

@@ -20,6 +20,8 @@ export interface ScanOptions {
   start: number;
   /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
   lineBreaksInStrings?: boolean;
+  /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
+  trailingCommas?: boolean;
 }
 
 export interface ScanResult {
@@ -220,7 +222,7 @@ export class JsonScanner {
           i = this.ws(i + 1);
           if (i < 0) return -1;
           if (text.charCodeAt(i) === close) {
-            if (this.options.jsonc) {
+            if (this.options.jsonc && this.options.trailingCommas !== false) {
               this.strip.push([comma, comma + 1]);
               this.depth = d - 1;
               i++;
@@ -229,7 +231,9 @@ export class JsonScanner {
             return this.fail("parse/syntax", comma, `trailing comma before "${String.fromCharCode(close)}"`, {
               expected: kind === OBJ ? 'another member after ","' : 'another element after ","',
               found: `"${String.fromCharCode(close)}"`,
-              fix: "remove the trailing comma (JSON does not allow one; JSONC files may be listed under validate.jsonc)",
+              fix: this.options.jsonc
+                ? "remove the trailing comma (this file's reader skips comments but rejects trailing commas)"
+                : "remove the trailing comma (JSON does not allow one; JSONC files may be listed under validate.jsonc)",
             });
           }
           if (kind === OBJ) {

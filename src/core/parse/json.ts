@@ -1,5 +1,5 @@
 /**
- * Strict RFC 8259 JSON (and JSONC: comments and trailing commas) with positions.
+ * Strict RFC 8259 JSON (and JSONC: comments and, unless options.trailingCommas is false, trailing commas) with positions.
  * Order of checks: byte order mark, one validating pass (json-scan.ts), and when that fails,
  * merge-conflict markers (reported instead of the syntax error they cause); values come from JSON.parse once the text is known to be valid, and
  * positions from a lazy locator (json-locate.ts) only when someone asks for one.
@@ -37,6 +37,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     start,
     lineBreaksInStrings: options.lineBreaksInStrings === true,
+    trailingCommas: options.trailingCommas !== false,
   }).run();
   if (!scan.wellFormed) {
     // Conflict markers always break JSON, so they are only looked for when the scan failed:

@@ -1,0 +1,77 @@
+/**
+ * JSON files whose reader skips comments, known by what they are rather than by a name a glob
+ * can hold: `manifest.json` and `app.json` are common names whose other readers (a web app
+ * manifest, Heroku's app.json, Unity's Packages/manifest.json) are strict, so the file's own
+ * content, or the pack it sits in, decides. Asked only after a strict parse failed, so valid
+ * files never pay for it. Pure.
+ */
+import type { ParseOptions } from "../parse/types.js";
+
+/** How a file known here is re-read: JSONC, with the reader's own limits. */
+export interface JsoncDialect {
+  /** Who reads it, for comments and tests. */
+  reader: string;
+  /** False where the reader skips comments but rejects a trailing comma. */
+  trailingCommas: boolean;
+}
+
+/** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
+const WEB_EXTENSION: JsoncDialect = { reader: "browser extension (Chromium, Firefox)", trailingCommas: false };
+const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true };
+/** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
+export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
+
+/** A browser extension's manifest declares its manifest_version (2 or 3) at the top level. */
+const WEB_EXTENSION_MANIFEST = /"manifest_version"\s*:\s*\d/;
+/** Chrome's native messaging host manifest: a stdio host allowed for chrome-extension:// origins. */
+const NATIVE_HOST = /"type"\s*:\s*"stdio"/;
+const NATIVE_HOST_ORIGINS = /"allowed_origins"\s*:\s*\[\s*"chrome-extension:\/\//;
+/** An Expo app config keeps its settings under a top-level "expo" object. */
+const EXPO_CONFIG = /"expo"\s*:\s*\{/;
+
+/**
+ * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
+ * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
+ * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
+ * (read the same way), a Chrome native messaging host manifest, an Expo app.json.
+ */
+export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
+  const slash = file.lastIndexOf("/");
+  const base = file.slice(slash + 1);
+  if (base === "manifest.json") return WEB_EXTENSION_MANIFEST.test(text) ? WEB_EXTENSION : undefined;
+  if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
+  if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
+  if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
+  return undefined;
+}
+
+/** Parser options for a file of this dialect. */
+export function dialectParseOptions(dialect: JsoncDialect): Pick<ParseOptions, "format" | "trailingCommas"> {
+  return { format: "jsonc", trailingCommas: dialect.trailingCommas };
+}
+
+/** The manifest.json files that could make `file` part of a Bedrock pack, nearest first (never the file itself). */
+export function packManifestCandidates(file: string): string[] {
+  const parts = file.split("/").slice(0, -1);
+  const out: string[] = [];
+  for (let i = parts.length; i >= 0; i--) {
+    const candidate = [...parts.slice(0, i), "manifest.json"].join("/");
+    if (candidate !== file) out.push(candidate);
+  }
+  return out;
+}
+
+/**
+ * True when `manifest` (a parsed manifest.json) is a Minecraft Bedrock resource or behavior
+ * pack's: a format_version, a header with a uuid, and a list of modules. Every JSON file below
+ * such a manifest is read by the game's add-on loader.
+ */
+export function isBedrockPackManifest(manifest: unknown): boolean {
+  if (!isObject(manifest) || manifest.format_version === undefined) return false;
+  const header = manifest.header;
+  return isObject(header) && typeof header.uuid === "string" && Array.isArray(manifest.modules);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}

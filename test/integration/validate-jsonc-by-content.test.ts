@@ -1,0 +1,142 @@
+/**
+ * JSON files whose reader skips comments, known by content or by the pack they sit in
+ * (src/core/select/jsonc-by-content.ts), through `check`, `check --staged` (the hook) and the
+ * parse workers: browser extension manifests and locales, Chrome native messaging hosts, Expo's
+ * app.json and Minecraft Bedrock packs pass with their comments (and a BOM where the reader
+ * skips it); the same text where the reader is strict, a trailing comma where the reader rejects
+ * it, and corruption are still errors at their line.
+ */
+import { describe, expect, it } from "vitest";
+import { withRepo, type TestRepo } from "../helpers/repo.js";
+
+interface Finding {
+  rule: string;
+  level: string;
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+async function errorsOf(repo: TestRepo, args: string[], env: Record<string, string> = {}): Promise<Finding[]> {
+  const r = await repo.cli([...args, "--format", "json"], env);
+  expect([0, 1], r.stderr).toContain(r.code);
+  return (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.level === "error");
+}
+const filesOf = (fs: Finding[]) => [...new Set(fs.map((f) => f.file))].sort();
+
+// Reduced from GoogleChrome/chrome-extensions-samples (Apache-2.0), commit 0133d651f39f:
+// _archive/mv2/api/notifications/manifest.json, .../host/com.google.chrome.example.echo.json and
+// a _locales/<lang>/messages.json; Chromium reads all three with comments allowed (Firefox: `//`).
+const MANIFEST = [
+  "{",
+  '  "name": "Notifications API Sample",',
+  '  "version": "1.1",',
+  '  "manifest_version": 2,',
+  "",
+  "  // crbug.com/134315",
+  '  "web_accessible_resources": [',
+  '    "48.png"',
+  "  ]",
+  "}",
+  "",
+].join("\n");
+const LOCALE = '{\n  // shown in the toolbar\n  "name": {\n    "message": "News reader",\n    "description": "Extension name."\n  }\n}\n';
+const NATIVE_HOST = [
+  "// Copyright 2013 The Chromium Authors. All rights reserved.",
+  "",
+  "{",
+  '  "name": "com.google.chrome.example.echo",',
+  '  "path": "HOST_PATH",',
+  '  "type": "stdio",',
+  '  "allowed_origins": ["chrome-extension://knldjmfmopnpolahpmmgbagdohdnhkik/"]',
+  "}",
+  "",
+].join("\n");
+// Reduced from expo/examples (MIT), commit b8ec4ef500e4, stickersmash/app.json: Expo reads app.json as JSON5.
+const EXPO_APP = '{\n  "expo": {\n    "name": "StickerSmash",\n    "ios": {\n      "supportsTablet": true,\n    }\n  }\n}\n';
+// A Bedrock pack, written here in the shape of Mojang/bedrock-samples (whose files are not
+// under an open license): the game's loader skips comments and a BOM, and fails on a trailing comma.
+const PACK_MANIFEST =
+  '{\n  // the pack\n  "format_version": 2,\n  "header": { "name": "Example", "uuid": "00000000-0000-4000-8000-000000000001", "version": [1, 0, 0] },\n  "modules": [{ "type": "data", "uuid": "00000000-0000-4000-8000-000000000002", "version": [1, 0, 0] }]\n}\n';
+const ENTITY =
+  '\ufeff{\n  "format_version": "1.21.0",\n  "minecraft:entity": {\n    // rides on a minecart\n    "description": { "identifier": "example:cart" }\n  }\n}\n';
+const UI = '{\n  "namespace": "hud",\n  //-----------\n  // Hud Screen\n  //-----------\n  "hud_panel": { "type": "panel" }\n}\n';
+
+function writeValid(repo: TestRepo): void {
+  repo.write("ext/manifest.json", MANIFEST);
+  repo.write("ext/_locales/en/messages.json", LOCALE);
+  repo.write("host/com.google.chrome.example.echo.json", NATIVE_HOST);
+  repo.write("mobile/app.json", EXPO_APP);
+  repo.write("packs/bp/manifest.json", PACK_MANIFEST);
+  repo.write("packs/bp/entities/cart.json", ENTITY);
+  repo.write("packs/rp/manifest.json", `\ufeff${PACK_MANIFEST}`);
+  repo.write("packs/rp/ui/hud_screen.json", UI);
+}
+
+describe("JSON with comments known by content or by its pack", () => {
+  it("passes with the defaults in check, the hook and the parse workers; the same text for a strict reader is still an error", () =>
+    withRepo(async (repo) => {
+      writeValid(repo);
+      // Strict readers: a web app manifest (no manifest_version), Heroku's app.json (no expo
+      // key), a locale outside _locales/, a pack's file without its manifest, a Firefox native host.
+      repo.write("web/manifest.json", '{\n  "name": "App",\n  // installable\n  "display": "standalone"\n}\n');
+      repo.write("app.json", '{\n  "name": "web",\n  "buildpacks": [],\n}\n');
+      repo.write("i18n/en/messages.json", LOCALE);
+      repo.write("loose/entities/cart.json", ENTITY.slice(1));
+      repo.write("loose/bom.json", '\ufeff{ "format_version": "1.21.0" }\n');
+      repo.write("host/firefox.json", NATIVE_HOST.replace('"allowed_origins": ["chrome-extension://', '"allowed_extensions": ["'));
+      repo.commitAll("fixtures");
+      const strict = [
+        "app.json",
+        "host/firefox.json",
+        "i18n/en/messages.json",
+        "loose/bom.json",
+        "loose/entities/cart.json",
+        "web/manifest.json",
+      ];
+      repo.write("ext/manifest.json", MANIFEST.replace('"1.1"', '"1.2"')); // a staged change for --staged
+      repo.git("add", "-A");
+      for (const [args, env] of [
+        [["check"], {}],
+        [["check", "--staged"], {}],
+        [["check"], { IG_PARSE_WORKERS: "2" }],
+      ] as const) {
+        const errors = await errorsOf(repo, [...args], env);
+        if (args.length > 1)
+          expect(filesOf(errors)).toEqual([]); // only ext/manifest.json is staged, and it is valid
+        else expect(filesOf(errors), JSON.stringify(env)).toEqual(strict);
+      }
+    }));
+
+  it("a trailing comma where the reader rejects one, and corruption, are errors at their line", () =>
+    withRepo(async (repo) => {
+      writeValid(repo);
+      repo.commitAll("valid");
+      expect(await errorsOf(repo, ["check"])).toEqual([]);
+      const broken: [string, string, string, number][] = [
+        // Chromium and Firefox reject a trailing comma in a manifest; so does Bedrock in a pack.
+        ["ext/manifest.json", MANIFEST.replace('"48.png"\n  ]', '"48.png",\n  ]'), "parse/syntax", 8],
+        ["packs/bp/entities/cart.json", ENTITY.replace('"example:cart" }', '"example:cart", }'), "parse/syntax", 5],
+        ["ext/_locales/en/messages.json", LOCALE.slice(0, 60), "parse/truncated", 4],
+        [
+          "packs/rp/ui/hud_screen.json",
+          UI.replace('  "hud_panel"', '<<<<<<< HEAD\n  "hud_panel"').replace("\n}", "\n=======\n>>>>>>> b\n}"),
+          "parse/merge-conflict",
+          6,
+        ],
+        ["mobile/app.json", EXPO_APP.replace('"StickerSmash",', '"StickerSmash"'), "parse/syntax", 4],
+        ["host/com.google.chrome.example.echo.json", NATIVE_HOST.replace('"type": "stdio",', '"type": "stdio"'), "parse/syntax", 7],
+        // A BOM further down is not the leading one a reader skips.
+        ["packs/bp/entities/cart.json", ENTITY.replace('  "minecraft:entity"', '\ufeff  "minecraft:entity"'), "parse/syntax", 3],
+      ];
+      for (const [file, text, rule, line] of broken) {
+        writeValid(repo);
+        repo.write(file, text);
+        for (const env of [{}, { IG_PARSE_WORKERS: "2" }] as Record<string, string>[]) {
+          const errors = await errorsOf(repo, ["check"], env);
+          expect(filesOf(errors), `${file} ${rule}`).toEqual([file]);
+          expect([errors[0]!.rule, errors[0]!.line], `${file} ${rule} ${JSON.stringify(env)}`).toEqual([rule, line]);
+        }
+      }
+    }));
+});
