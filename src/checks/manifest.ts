@@ -36,6 +36,8 @@ import { StagedSource } from "../io/staged-source.js";
 import type { PathState } from "../io/hash/dir-state.js";
 import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
+import { hashPath } from "../io/hash/hash-file.js";
+import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
@@ -618,6 +620,7 @@ async function compareStaged(
   }
   // Read-only use of the cache: nothing the hook hashes is recorded (a blob's bytes may differ
   // from the work tree's under a checkout filter, and the cache holds work-tree content).
+  const mismatched: { path: string; sealed: Located; obs: Observation; idx: IndexEntry }[] = [];
   const observed = await hashStaged(
     git,
     toHash.map((t) => t.idx),
@@ -652,6 +655,18 @@ async function compareStaged(
       continue;
     }
     if (same(t.sealed.e, obs)) continue; // the common case of a reseal: no finding, no Map per entry
+    mismatched.push({ path: t.path, sealed: t.sealed, obs, idx: t.idx });
+  }
+  // Under a checkout conversion (eol=crlf, core.autocrlf, a filter) the blob is not the bytes
+  // `seal` hashed: those are the work tree's. Where git says the work-tree file is what is
+  // staged (diff-files: it cleans to the staged blob), its bytes are the staged content as
+  // checked out, so they are compared instead. Only on a mismatch: no cost on a clean commit.
+  const asCheckedOut = await workTreeForms(git, mismatched);
+  for (const m of mismatched) {
+    const wt = asCheckedOut.get(m.path);
+    if (wt && same(m.sealed.e, wt)) continue;
+    const { obs, sealed } = m;
+    const t = { path: m.path, sealed };
     const diff = diffManifest([t.sealed.e], new Map([[t.path, obs]]));
     if (diff.length > 0) {
       const d = diff[0]!;
@@ -670,6 +685,26 @@ async function compareStaged(
     }
   }
   return findings;
+}
+
+/**
+ * Observations of the work-tree files of `candidates` (regular files only) that git reports
+ * unchanged from the index, with the index entry's mode. A name that is not UTF-8 is left out (it
+ * cannot be passed to git as a pathspec, so git's answer would not cover it).
+ */
+async function workTreeForms(git: Git, candidates: readonly { path: string; idx: IndexEntry }[]): Promise<Map<string, Observation>> {
+  const out = new Map<string, Observation>();
+  const files = candidates.filter((c) => (c.idx.mode === "100644" || c.idx.mode === "100755") && !hasRawBytes(c.path));
+  if (files.length === 0) return out;
+  const changed = await git.worktreeChangedAmong(files.map((c) => c.path));
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (const c of files) {
+    if (changed.has(c.path)) continue;
+    const r = hashPath(path.join(git.root, c.path), buf); // never follows a symlink, never blocks on a FIFO
+    if (r.sha === undefined || r.size === undefined) continue;
+    out.set(c.path, { kind: "file", sha256: r.sha, size: r.size, ...(c.idx.mode === "100755" ? { mode: "755" } : {}) });
+  }
+  return out;
 }
 
 interface BlobHash {

@@ -201,6 +201,26 @@ export class Git {
   }
 
   /**
+   * Which of `paths` (tracked, repo-relative) git reports as differing from the index in the
+   * work tree, or cannot vouch for: one `diff-files` limited to them (the whole tree above 256
+   * paths; callers ask membership only), plus the entries marked assume-unchanged or
+   * skip-worktree, whose edits diff-files does not see. Over-reports on stale stat info, never
+   * under-reports; read-only.
+   */
+  async worktreeChangedAmong(paths: readonly string[]): Promise<Set<string>> {
+    if (paths.length === 0) return new Set();
+    const scope = paths.length > 256 ? [] : ["--", ...literal(paths)];
+    const [diff, tagged] = await Promise.all([
+      this.exec(["diff-files", "--name-only", "-z", "--no-renames", ...scope]),
+      this.exec(["ls-files", "-v", "-z", ...scope]),
+    ]);
+    const out = new Set(splitZ(diff.stdout));
+    // "H path": a normal cached entry; a lower-case tag (assume-unchanged) or "S" (skip-worktree) is not.
+    for (const rec of splitZ(tagged.stdout)) if (!rec.startsWith("H ")) out.add(rec.slice(2));
+    return out;
+  }
+
+  /**
    * Sizes of blobs (one `cat-file --batch-check`), so callers can read big blobs a few at a time.
    * Sample line: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0"; a missing object is absent.
    */
