@@ -244,6 +244,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   manifest.entries.forEach((e, i) => {
     if (sealed.has(e.path) && !observed.has(e.path)) rejectThroughSymlink(o.root, e.path, i);
   });
+  await matchCheckedOutForms(o.git, entries, observed);
   const findings = diffManifest(entries, observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
@@ -271,6 +272,48 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     }
   }
   return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
+}
+
+/**
+ * Sealed files whose bytes differ from the manifest only by git's checkout conversion (a
+ * manifest sealed where files check out with LF, verified where they check out with CRLF under
+ * core.autocrlf or eol=crlf, or the reverse): when the file's current bytes are what `git add`
+ * would store as its index blob (hash-object reads them: content, never stat, so bit rot is still
+ * seen), and that blob, or its CRLF form, is the sealed content, the observation is taken as the
+ * sealed one. Runs only for mismatches: no cost on a clean tree.
+ */
+async function matchCheckedOutForms(git: Git, entries: readonly ManifestEntry[], observed: Map<string, Observation>): Promise<void> {
+  const differing = entries.filter((e) => {
+    const ob = observed.get(e.path);
+    return e.link === undefined && ob?.kind === "file" && !ob.bitrot && !same(e, ob) && !hasRawBytes(e.path);
+  });
+  if (differing.length === 0) return;
+  const index = new Map<string, IndexEntry>();
+  for (const i of await git.lsStaged(differing.map((e) => e.path)))
+    if (i.stage === 0 && (i.mode === "100644" || i.mode === "100755")) index.set(i.path, i);
+  const tracked = differing.filter((e) => index.has(e.path));
+  if (tracked.length === 0) return;
+  const ids = await git.cleanedBlobIds(tracked.map((e) => e.path));
+  const vouched = tracked.filter((e) => ids.get(e.path) === index.get(e.path)!.oid);
+  for (let at = 0; at < vouched.length; at += 128) {
+    const chunk = vouched.slice(at, at + 128); // bounded memory when every file differs
+    const blobs = await git.readBlobs(chunk.map((e) => index.get(e.path)!.oid));
+    for (const e of chunk) {
+      const blob = blobs.get(index.get(e.path)!.oid);
+      const ob = observed.get(e.path);
+      if (blob && ob?.kind === "file" && storedFormMatches(blob, e)) observed.set(e.path, { ...ob, sha256: e.sha256, size: e.size });
+    }
+  }
+}
+
+/** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
+function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
+  const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+  if (blob.length === e.size) return sha(blob) === e.sha256;
+  let lf = 0;
+  for (let i = blob.indexOf(10); i !== -1; i = blob.indexOf(10, i + 1)) lf++;
+  if (lf === 0 || blob.length + lf !== e.size || blob.includes(13)) return false;
+  return sha(Buffer.from(blob.toString("latin1").replace(/\n/g, "\r\n"), "latin1")) === e.sha256;
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
@@ -658,9 +701,9 @@ async function compareStaged(
     mismatched.push({ path: t.path, sealed: t.sealed, obs, idx: t.idx });
   }
   // Under a checkout conversion (eol=crlf, core.autocrlf, a filter) the blob is not the bytes
-  // `seal` hashed: those are the work tree's. Where git says the work-tree file is what is
-  // staged (diff-files: it cleans to the staged blob), its bytes are the staged content as
-  // checked out, so they are compared instead. Only on a mismatch: no cost on a clean commit.
+  // `seal` hashed: those are the work tree's. Where the work-tree file's bytes are what `git add`
+  // would store as the staged blob, they are the staged content as checked out, so they are
+  // compared instead. Only on a mismatch: no cost on a clean commit.
   const asCheckedOut = await workTreeForms(git, mismatched);
   for (const m of mismatched) {
     const wt = asCheckedOut.get(m.path);
@@ -688,21 +731,25 @@ async function compareStaged(
 }
 
 /**
- * Observations of the work-tree files of `candidates` (regular files only) that git reports
- * unchanged from the index, with the index entry's mode. A name that is not UTF-8 is left out (it
- * cannot be passed to git as a pathspec, so git's answer would not cover it).
+ * Observations of the work-tree files of `candidates` (regular files only) whose bytes git would
+ * store as exactly the staged blob (hash-object through the path's conversion), with the index
+ * entry's mode. Names that are not UTF-8 are left out (hasRawBytes: no pathspec carries them).
  */
 async function workTreeForms(git: Git, candidates: readonly { path: string; idx: IndexEntry }[]): Promise<Map<string, Observation>> {
   const out = new Map<string, Observation>();
   const files = candidates.filter((c) => (c.idx.mode === "100644" || c.idx.mode === "100755") && !hasRawBytes(c.path));
   if (files.length === 0) return out;
-  const changed = await git.worktreeChangedAmong(files.map((c) => c.path));
   const buf = Buffer.allocUnsafe(1 << 20);
+  const seen = new Map<string, Observation>();
   for (const c of files) {
-    if (changed.has(c.path)) continue;
     const r = hashPath(path.join(git.root, c.path), buf); // never follows a symlink, never blocks on a FIFO
     if (r.sha === undefined || r.size === undefined) continue;
-    out.set(c.path, { kind: "file", sha256: r.sha, size: r.size, ...(c.idx.mode === "100755" ? { mode: "755" } : {}) });
+    seen.set(c.path, { kind: "file", sha256: r.sha, size: r.size, ...(c.idx.mode === "100755" ? { mode: "755" } : {}) });
+  }
+  const ids = await git.cleanedBlobIds([...seen.keys()]);
+  for (const c of files) {
+    const o = seen.get(c.path);
+    if (o && ids.get(c.path) === c.idx.oid) out.set(c.path, o);
   }
   return out;
 }

@@ -9,7 +9,7 @@
 import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { decodeName, nameBytes } from "../core/names.js";
+import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 
@@ -201,22 +201,20 @@ export class Git {
   }
 
   /**
-   * Which of `paths` (tracked, repo-relative) git reports as differing from the index in the
-   * work tree, or cannot vouch for: one `diff-files` limited to them (the whole tree above 256
-   * paths; callers ask membership only), plus the entries marked assume-unchanged or
-   * skip-worktree, whose edits diff-files does not see. Over-reports on stale stat info, never
-   * under-reports; read-only.
+   * The blob id each work-tree file at `paths` would be stored as by `git add` (its bytes read
+   * now, through the checkout conversion its path has: eol, autocrlf, clean filters), written
+   * nowhere. Content, not stat info: a file rewritten with its old stat is seen. Names that
+   * `--stdin-paths` cannot carry (CR, newline, a leading `"`) and names that are not UTF-8 are
+   * left out, as are files git could not read.
    */
-  async worktreeChangedAmong(paths: readonly string[]): Promise<Set<string>> {
-    if (paths.length === 0) return new Set();
-    const scope = paths.length > 256 ? [] : ["--", ...literal(paths)];
-    const [diff, tagged] = await Promise.all([
-      this.exec(["diff-files", "--name-only", "-z", "--no-renames", ...scope]),
-      this.exec(["ls-files", "-v", "-z", ...scope]),
-    ]);
-    const out = new Set(splitZ(diff.stdout));
-    // "H path": a normal cached entry; a lower-case tag (assume-unchanged) or "S" (skip-worktree) is not.
-    for (const rec of splitZ(tagged.stdout)) if (!rec.startsWith("H ")) out.add(rec.slice(2));
+  async cleanedBlobIds(paths: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const asked = paths.filter((p) => !/[\n\r]/.test(p) && !p.startsWith('"') && !hasRawBytes(p));
+    if (asked.length === 0) return out;
+    const res = await this.exec(["hash-object", "--stdin-paths"], { input: asked.join("\n") + "\n", okCodes: [0, 128] });
+    const ids = res.stdout.toString("utf8").split("\n").filter(Boolean);
+    if (res.code !== 0 || ids.length !== asked.length) return out; // a file vanished or is unreadable: vouch for none
+    asked.forEach((p, i) => out.set(p, ids[i]!));
     return out;
   }
 

@@ -116,6 +116,24 @@ describe.each(["attributes", "autocrlf"] as const)("a CRLF work tree (%s): the h
     },
   );
 
+  it("still blocks it when the sealed bytes are put back with the staged file's stat (git's stat check then sees no change)", () => {
+    repo = crlfRepo(how);
+    repo.git("config", "core.trustctime", "false");
+    const file = path.join(repo.dir, "data/state.json");
+    const old = new Date(Date.now() - 60_000);
+    repo.write("data/state.json", CRLF_V2);
+    expect(repo.cliBundle(["seal"]).code).toBe(0); // seals V2
+    fs.writeFileSync(file, CRLF_V3); // same size, same inode
+    fs.utimesSync(file, old, old);
+    repo.git("add", "data/state.json", ".integrity-guard/manifest.json"); // stages V3
+    fs.writeFileSync(file, CRLF_V2);
+    fs.utimesSync(file, old, old);
+    expect(repo.git("diff-files", "--name-only")).toBe(""); // git's stat check vouches for the file...
+    const c = commit(repo); // ...but its bytes are V2, and the staged V3 was never sealed
+    expect(c.status).toBe(1);
+    expect(c.out).toContain("manifest/unsealed-change");
+  });
+
   it("still blocks an unsealed edit (no reseal)", () => {
     repo = crlfRepo(how);
     repo.write("data/state.json", CRLF_V2);
@@ -123,5 +141,80 @@ describe.each(["attributes", "autocrlf"] as const)("a CRLF work tree (%s): the h
     const c = commit(repo);
     expect(c.status).toBe(1);
     expect(c.out).toContain("data/state.json changed but the manifest was not resealed");
+  });
+});
+
+interface Report {
+  findings: { rule: string; level: string; file?: string }[];
+}
+
+function verify(r: TestRepo, ...args: string[]): { code: number; report: Report } {
+  const run = r.cliBundle(["verify", "--format", "json", ...args]);
+  return { code: run.code, report: JSON.parse(run.stdout) as Report };
+}
+
+/** Check the data files (and the manifest) out again, as a fresh clone on this machine would. */
+function checkOutAgain(r: TestRepo): void {
+  fs.rmSync(path.join(r.dir, "data"), { recursive: true });
+  fs.rmSync(path.join(r.dir, ".integrity-guard/manifest.json"));
+  r.git("checkout", "--", "data", ".integrity-guard/manifest.json");
+}
+
+const LF_V1 = CRLF_V1.replace(/\r\n/g, "\n");
+
+describe("verify of a manifest sealed under another line-end conversion", () => {
+  it("sealed with LF files, verified where they check out with CRLF (core.autocrlf, the Git for Windows default): no drift", () => {
+    repo = createRepo();
+    repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    repo.write("data/state.json", LF_V1);
+    repo.write("data/raw.bin", Buffer.from([0, 1, 2, 10, 13, 10]));
+    expect(repo.cliBundle(["seal"]).code).toBe(0);
+    repo.commitAll("sealed");
+    repo.git("config", "core.autocrlf", "true");
+    checkOutAgain(repo);
+    expect(fs.readFileSync(path.join(repo.dir, "data/state.json"), "utf8")).toBe(CRLF_V1);
+    for (const args of [[], ["--no-cache"]]) {
+      const v = verify(repo, ...args);
+      expect(v.report.findings.filter((f) => f.level === "error")).toEqual([]);
+      expect(v.code).toBe(0);
+    }
+  });
+
+  it("sealed with CRLF files, verified where they check out with LF: no drift", () => {
+    repo = createRepo();
+    repo.git("config", "core.autocrlf", "true");
+    repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    repo.write("data/state.json", CRLF_V1);
+    repo.commitAll("data");
+    expect(repo.cliBundle(["seal"]).code).toBe(0);
+    repo.commitAll("sealed");
+    repo.git("config", "core.autocrlf", "false");
+    checkOutAgain(repo);
+    expect(fs.readFileSync(path.join(repo.dir, "data/state.json"), "utf8")).toBe(LF_V1);
+    const v = verify(repo, "--no-cache");
+    expect(v.report.findings.filter((f) => f.level === "error")).toEqual([]);
+    expect(v.code).toBe(0);
+  });
+
+  it("still reports a committed change that was never sealed, and bit rot under an unchanged stat", () => {
+    repo = createRepo();
+    repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    repo.write("data/state.json", LF_V1);
+    repo.write("data/other.json", LF_V1);
+    expect(repo.cliBundle(["seal"]).code).toBe(0);
+    repo.commitAll("sealed");
+    repo.git("config", "core.autocrlf", "true");
+    checkOutAgain(repo);
+    repo.write("data/state.json", CRLF_V2);
+    repo.commitAll("unsealed change"); // committed, git-clean, but not what was sealed
+    const file = path.join(repo.dir, "data/other.json");
+    const st = fs.statSync(file);
+    fs.writeFileSync(file, CRLF_V1.replace("ok", "OK")); // same size; timestamps put back
+    fs.utimesSync(file, st.atime, st.mtime);
+    const v = verify(repo, "--no-cache");
+    expect(v.code).toBe(1);
+    const rules = v.report.findings.filter((f) => f.level === "error").map((f) => `${f.rule} ${f.file}`);
+    expect(rules).toContain("manifest/modified data/state.json");
+    expect(rules.some((r) => r.endsWith(" data/other.json"))).toBe(true);
   });
 });
