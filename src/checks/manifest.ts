@@ -289,7 +289,8 @@ async function matchCheckedOutForms(git: Git, entries: readonly ManifestEntry[],
   });
   if (differing.length === 0) return;
   const index = new Map<string, IndexEntry>();
-  for (const i of await git.lsStaged(differing.map((e) => e.path)))
+  // Many paths: the whole index rather than an argv of thousands (a CRLF checkout differs everywhere).
+  for (const i of await git.lsStaged(differing.length > 256 ? [] : differing.map((e) => e.path)))
     if (i.stage === 0 && (i.mode === "100644" || i.mode === "100755")) index.set(i.path, i);
   const tracked = differing.filter((e) => index.has(e.path));
   if (tracked.length === 0) return;

@@ -168,6 +168,7 @@ describe("verify of a manifest sealed under another line-end conversion", () => 
     repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
     repo.write("data/state.json", LF_V1);
     repo.write("data/raw.bin", Buffer.from([0, 1, 2, 10, 13, 10]));
+    for (let i = 0; i < 300; i++) repo.write(`data/many/f${i}.json`, LF_V1); // more than one argv's worth of paths
     expect(repo.cliBundle(["seal"]).code).toBe(0);
     repo.commitAll("sealed");
     repo.git("config", "core.autocrlf", "true");
