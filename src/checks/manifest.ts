@@ -36,6 +36,8 @@ import { StagedSource } from "../io/staged-source.js";
 import type { PathState } from "../io/hash/dir-state.js";
 import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
+import { hashPath } from "../io/hash/hash-file.js";
+import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
@@ -265,6 +267,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   manifest.entries.forEach((e, i) => {
     if (sealed.has(e.path) && !observed.has(e.path) && !isMatched(e.path)) rejectThroughSymlink(o.root, e.path, i);
   });
+  await matchCheckedOutForms(o.git, entries, observed);
   // Entries a file matched have no observation and no finding: the diff sees only the others
   // (the same findings, in the same order, as with every pair passed in).
   const findings = diffManifest(matched ? entries.filter((_, i) => matched[i] === 0) : entries, observed, {
@@ -294,6 +297,49 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     }
   }
   return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
+}
+
+/**
+ * Sealed files whose bytes differ from the manifest only by git's checkout conversion (a
+ * manifest sealed where files check out with LF, verified where they check out with CRLF under
+ * core.autocrlf or eol=crlf, or the reverse): when the file's current bytes are what `git add`
+ * would store as its index blob (hash-object reads them: content, never stat, so bit rot is still
+ * seen), and that blob, or its CRLF form, is the sealed content, the observation is taken as the
+ * sealed one. Runs only for mismatches: no cost on a clean tree.
+ */
+async function matchCheckedOutForms(git: Git, entries: readonly ManifestEntry[], observed: Map<string, Observation>): Promise<void> {
+  const differing = entries.filter((e) => {
+    const ob = observed.get(e.path);
+    return e.link === undefined && ob?.kind === "file" && !ob.bitrot && !same(e, ob) && !hasRawBytes(e.path);
+  });
+  if (differing.length === 0) return;
+  const index = new Map<string, IndexEntry>();
+  // Many paths: the whole index rather than an argv of thousands (a CRLF checkout differs everywhere).
+  for (const i of await git.lsStaged(differing.length > 256 ? [] : differing.map((e) => e.path)))
+    if (i.stage === 0 && (i.mode === "100644" || i.mode === "100755")) index.set(i.path, i);
+  const tracked = differing.filter((e) => index.has(e.path));
+  if (tracked.length === 0) return;
+  const ids = await git.cleanedBlobIds(tracked.map((e) => e.path));
+  const vouched = tracked.filter((e) => ids.get(e.path) === index.get(e.path)!.oid);
+  for (let at = 0; at < vouched.length; at += 128) {
+    const chunk = vouched.slice(at, at + 128); // bounded memory when every file differs
+    const blobs = await git.readBlobs(chunk.map((e) => index.get(e.path)!.oid));
+    for (const e of chunk) {
+      const blob = blobs.get(index.get(e.path)!.oid);
+      const ob = observed.get(e.path);
+      if (blob && ob?.kind === "file" && storedFormMatches(blob, e)) observed.set(e.path, { ...ob, sha256: e.sha256, size: e.size });
+    }
+  }
+}
+
+/** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
+function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
+  const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+  if (blob.length === e.size) return sha(blob) === e.sha256;
+  let lf = 0;
+  for (let i = blob.indexOf(10); i !== -1; i = blob.indexOf(10, i + 1)) lf++;
+  if (lf === 0 || blob.length + lf !== e.size || blob.includes(13)) return false;
+  return sha(Buffer.from(blob.toString("latin1").replace(/\n/g, "\r\n"), "latin1")) === e.sha256;
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
@@ -643,6 +689,7 @@ async function compareStaged(
   }
   // Read-only use of the cache: nothing the hook hashes is recorded (a blob's bytes may differ
   // from the work tree's under a checkout filter, and the cache holds work-tree content).
+  const mismatched: { path: string; sealed: Located; obs: Observation; idx: IndexEntry }[] = [];
   const observed = await hashStaged(
     git,
     toHash.map((t) => t.idx),
@@ -677,6 +724,18 @@ async function compareStaged(
       continue;
     }
     if (same(t.sealed.e, obs)) continue; // the common case of a reseal: no finding, no Map per entry
+    mismatched.push({ path: t.path, sealed: t.sealed, obs, idx: t.idx });
+  }
+  // Under a checkout conversion (eol=crlf, core.autocrlf, a filter) the blob is not the bytes
+  // `seal` hashed: those are the work tree's. Where the work-tree file's bytes are what `git add`
+  // would store as the staged blob, they are the staged content as checked out, so they are
+  // compared instead. Only on a mismatch: no cost on a clean commit.
+  const asCheckedOut = await workTreeForms(git, mismatched);
+  for (const m of mismatched) {
+    const wt = asCheckedOut.get(m.path);
+    if (wt && same(m.sealed.e, wt)) continue;
+    const { obs, sealed } = m;
+    const t = { path: m.path, sealed };
     const diff = diffManifest([t.sealed.e], new Map([[t.path, obs]]));
     if (diff.length > 0) {
       const d = diff[0]!;
@@ -695,6 +754,30 @@ async function compareStaged(
     }
   }
   return findings;
+}
+
+/**
+ * Observations of the work-tree files of `candidates` (regular files only) whose bytes git would
+ * store as exactly the staged blob (hash-object through the path's conversion), with the index
+ * entry's mode. Names that are not UTF-8 are left out (hasRawBytes: no pathspec carries them).
+ */
+async function workTreeForms(git: Git, candidates: readonly { path: string; idx: IndexEntry }[]): Promise<Map<string, Observation>> {
+  const out = new Map<string, Observation>();
+  const files = candidates.filter((c) => (c.idx.mode === "100644" || c.idx.mode === "100755") && !hasRawBytes(c.path));
+  if (files.length === 0) return out;
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const seen = new Map<string, Observation>();
+  for (const c of files) {
+    const r = hashPath(path.join(git.root, c.path), buf); // never follows a symlink, never blocks on a FIFO
+    if (r.sha === undefined || r.size === undefined) continue;
+    seen.set(c.path, { kind: "file", sha256: r.sha, size: r.size, ...(c.idx.mode === "100755" ? { mode: "755" } : {}) });
+  }
+  const ids = await git.cleanedBlobIds([...seen.keys()]);
+  for (const c of files) {
+    const o = seen.get(c.path);
+    if (o && ids.get(c.path) === c.idx.oid) out.set(c.path, o);
+  }
+  return out;
 }
 
 interface BlobHash {

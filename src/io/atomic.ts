@@ -11,23 +11,59 @@ import { EnvironmentError } from "../errors.js";
 export interface AtomicWriteOptions {
   /** File mode for a new file (an existing file keeps its mode). */
   mode?: number;
+  /**
+   * When `target` is a symlink, write the file it leads to and keep the link (resolveWriteTarget).
+   * Default false: the link itself is replaced, so a write never lands outside the folder named
+   * (the CLI writes into repositories that may be hostile). The library's writeJson/updateJson set it.
+   */
+  followLinks?: boolean;
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = options.followLinks ? await resolveWriteTarget(file) : file;
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
   let mode = options.mode ?? 0o644;
+  let existed = false;
   try {
     mode = (await fs.stat(target)).mode & 0o7777;
+    existed = true;
   } catch {
     /* new file */
   }
   try {
-    await writeThroughTemp(tmp, target, data, mode);
+    await writeThroughTemp(tmp, target, data, mode, existed);
   } catch (error) {
     throw writeError(target, error);
   }
   await fsyncDir(dir);
+}
+
+/** Links followed before a chain is taken for a loop (the kernel's own limit). */
+const MAX_LINKS = 40;
+
+/**
+ * The file a write to `file` must replace: `file` itself, or, when it is a symlink (a chain of
+ * them), the file the chain ends at, existing or not. Renaming over the link would replace the
+ * link, so the file its readers open would keep the old content (and the two names would take
+ * two locks). A loop is an EnvironmentError naming `file`.
+ */
+export async function resolveWriteTarget(file: string): Promise<string> {
+  let at = path.resolve(file);
+  for (let n = 0; n < MAX_LINKS; n++) {
+    let link: string;
+    try {
+      link = await fs.readlink(at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EINVAL" || code === "ENOENT" || code === "ENOTDIR") return at; // not a link, or nothing there yet
+      throw writeError(file, error);
+    }
+    at = path.resolve(path.dirname(at), link);
+  }
+  throw new EnvironmentError(`could not write ${file}: it is a symlink loop (more than ${MAX_LINKS} links); nothing was written`, {
+    fix: "point the symlink at a file (ls -l shows where it leads)",
+  });
 }
 
 /**
@@ -35,10 +71,12 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
  * `target`; on any failure `tmp` is removed and the raw error rethrown (callers word it). The
  * folder is not fsynced: callers writing many files do that once per folder (fsyncDir).
  */
-async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number): Promise<void> {
+async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number, keepMode = false): Promise<void> {
   let fh: fs.FileHandle | undefined;
   try {
     fh = await fs.open(tmp, "wx", mode);
+    // open() applies the umask: an existing file's own bits are set again (0o664 stays 0o664).
+    if (keepMode) await fh.chmod(mode);
     await fh.writeFile(data);
     await fh.sync();
     await fh.close();

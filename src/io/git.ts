@@ -9,7 +9,7 @@
 import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { decodeName, nameBytes } from "../core/names.js";
+import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 
@@ -198,6 +198,24 @@ export class Git {
   async worktreeChangedPaths(): Promise<string[]> {
     const { stdout } = await this.exec(["diff-files", "--name-only", "-z", "--no-renames"]);
     return splitZ(stdout);
+  }
+
+  /**
+   * The blob id each work-tree file at `paths` would be stored as by `git add` (its bytes read
+   * now, through the checkout conversion its path has: eol, autocrlf, clean filters), written
+   * nowhere. Content, not stat info: a file rewritten with its old stat is seen. Names that
+   * `--stdin-paths` cannot carry (CR, newline, a leading `"`) and names that are not UTF-8 are
+   * left out, as are files git could not read.
+   */
+  async cleanedBlobIds(paths: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const asked = paths.filter((p) => !/[\n\r]/.test(p) && !p.startsWith('"') && !hasRawBytes(p));
+    if (asked.length === 0) return out;
+    const res = await this.exec(["hash-object", "--stdin-paths"], { input: asked.join("\n") + "\n", okCodes: [0, 128] });
+    const ids = res.stdout.toString("utf8").split("\n").filter(Boolean);
+    if (res.code !== 0 || ids.length !== asked.length) return out; // a file vanished or is unreadable: vouch for none
+    asked.forEach((p, i) => out.set(p, ids[i]!));
+    return out;
   }
 
   /**

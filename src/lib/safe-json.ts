@@ -11,7 +11,7 @@ import { EnvironmentError, InvalidDataError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { writeFileAtomic } from "../io/atomic.js";
+import { resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
 import type { SchemaOption } from "./schema-option.js";
 import { validatorFor } from "./schema-resolver.js";
@@ -53,14 +53,14 @@ export interface ReadOptions {
 export async function writeJson(file: string, value: unknown, options: WriteOptions = {}): Promise<void> {
   const text = serializeJson(file, value, options.indent);
   await checkSchema(file, value, text, "json", options.schema);
-  await writeFileAtomic(file, text, { mode: options.mode });
+  await writeFileAtomic(file, text, { mode: options.mode, followLinks: true });
 }
 
 /** Write `value` as YAML, safely (same guarantees as writeJson). */
 export async function writeYaml(file: string, value: unknown, options: Omit<WriteOptions, "indent"> = {}): Promise<void> {
   const text = yamlStringify(value);
   await checkSchema(file, value, text, "yaml", options.schema);
-  await writeFileAtomic(file, text, { mode: options.mode });
+  await writeFileAtomic(file, text, { mode: options.mode, followLinks: true });
 }
 
 /**
@@ -74,7 +74,7 @@ export async function updateJson<T = unknown>(
   options: UpdateOptions<T> = {},
 ): Promise<T> {
   return withLock(
-    lockPathFor(file),
+    lockPathFor(await resolveWriteTarget(file)), // one lock per file, whichever link names it
     async () => {
       let current: T;
       try {

@@ -46,6 +46,21 @@ export async function trustFindings(
   return { findings, signature };
 }
 
+/**
+ * A path listed twice, or listed as a file while another path runs through it as a folder (a
+ * tree with duplicate names: a restore would write one, then fail on or write through the other).
+ */
+function fileFolderClash(paths: readonly string[]): string | undefined {
+  const files = new Set<string>();
+  for (const p of paths) {
+    if (files.has(p)) return p;
+    files.add(p);
+  }
+  for (const p of paths)
+    for (let i = p.indexOf("/"); i !== -1; i = p.indexOf("/", i + 1)) if (files.has(p.slice(0, i))) return p.slice(0, i);
+  return undefined;
+}
+
 export interface LoadedSnapshot {
   manifest: SnapshotManifest;
   manifestText: string;
@@ -79,6 +94,12 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
       );
     }
   }
+  const clash = fileFolderClash(entries.map((e) => e.path));
+  if (clash)
+    throw new UnsafePathError(
+      `snapshot ${short} holds ${JSON.stringify(clash)} twice, or both as a file and as a folder (a tree git fsck calls broken); refusing to restore anything from it`,
+      { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" },
+    );
   const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
   const blobs = await readBlobsSafe(
     git,
