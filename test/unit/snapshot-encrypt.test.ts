@@ -12,7 +12,13 @@ import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSnapshotManifest, serializeSnapshotManifest, type SnapshotManifest } from "../../src/core/snapshot/manifest.js";
 import { secretAllowed, secretLooking } from "../../src/core/snapshot/secrets.js";
-import { ageStructureProblem, openIdentity, openRecipients } from "../../src/io/snapshot/encrypt.js";
+import {
+  ageStructureChecker,
+  ageStructureProblem,
+  openIdentity,
+  openRecipients,
+  openSnapshotForRestore,
+} from "../../src/io/snapshot/encrypt.js";
 import { AgeReader, AgeWriter, X25519Recipient } from "../../src/io/snapshot/encrypt-age.js";
 import { sshIdentity, sshRecipient } from "../../src/io/snapshot/encrypt-ssh.js";
 import { makeTempDir } from "../helpers/repo.js";
@@ -151,6 +157,23 @@ describe("age files written and read natively (encrypt-age.ts)", () => {
     },
   );
 
+  it("600 files of one writer (past the 256 nonces drawn at a time): every payload nonce differs, each opens with age-encryption", async () => {
+    const x = await generateX25519Identity();
+    const writer = await AgeWriter.open([new X25519Recipient(await identityToRecipient(x))]);
+    const lib = new Decrypter();
+    lib.addIdentity(x);
+    const nonces = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const plain = Buffer.from(`file ${i}\n`);
+      const ct = writer.encrypt(plain);
+      const payload = ct.indexOf("\n---") + 48; // the MAC line: "--- " and 43 base64 characters, then "\n"
+      nonces.add(ct.subarray(payload, payload + 16).toString("hex"));
+      // Every 37th (a sample across both refills) through the reference implementation.
+      if (i % 37 === 0) expect(Buffer.from(await lib.decrypt(ct)).equals(plain)).toBe(true);
+    }
+    expect(nonces.size).toBe(600);
+  });
+
   it("our reader opens files written by age-encryption (a header of its own each), and refuses tampering", async () => {
     const d = new Decrypter();
     d.addIdentity(sshIdentity(priv("ed")));
@@ -182,6 +205,56 @@ describe("age structure check (no identity)", () => {
     expect(ageStructureProblem(ct, size)).toBeUndefined();
     expect(ageStructureProblem(ct, size + 1)).toMatch(/payload is \d+ bytes, but \d+ bytes encrypt to \d+/);
   });
+  it("the checker that remembers a header gives ageStructureProblem's verdict on every blob", async () => {
+    const writer = await AgeWriter.open([sshRecipient(pub("ed"))!]);
+    const other = await AgeWriter.open([sshRecipient(pub("ed2"))!]);
+    const good = writer.encrypt(Buffer.from("abc"));
+    const body = good.indexOf("\n", "age-encryption.org/v1\n".length) + 1; // the line after the stanza's arguments
+    const cases: [Uint8Array, number][] = [
+      [good, 3],
+      [writer.encrypt(Buffer.alloc(70000, 1)), 70000], // same header, longer payload
+      [good.subarray(0, good.length - 1), 3], // same header, payload cut short
+      [good, 4], // same header, another size
+      [other.encrypt(Buffer.from("abcd")), 4], // another header
+      [Buffer.concat([good.subarray(0, body), Buffer.from("!"), good.subarray(body + 1)]), 3], // a stanza body damaged
+      [await encryptTo(pub("ed"), "xyz"), 3], // a header of its own (age-encryption)
+      [good, 3],
+      [Buffer.from("abc"), 3],
+    ];
+    const check = ageStructureChecker();
+    const verdicts = cases.map(([blob, size]) => check(blob, size));
+    expect(verdicts).toEqual(cases.map(([blob, size]) => ageStructureProblem(blob, size)));
+    expect(verdicts.filter((v) => v === undefined)).toHaveLength(5);
+  });
+
+  it("a restore decrypts each blob once: the writing gets the very bytes the read-back hashed", async () => {
+    const recipients = [pub("ed").trim()];
+    const writer = await AgeWriter.open([sshRecipient(recipients[0]!)!]);
+    const plain = Buffer.from("restored once\n");
+    const blob = writer.encrypt(plain);
+    const manifest: SnapshotManifest = {
+      version: 1,
+      set: "s",
+      paths: ["a"],
+      encryption: { format: "age", recipients: "sha256:" + "c".repeat(64) },
+      files: { a: { sha256: crypto.createHash("sha256").update(plain).digest("hex"), size: plain.length, mode: "100644" } },
+    };
+    const opening = await openSnapshotForRestore(dir, { paths: ["a"], encrypt: { recipients, key: key("ed") } }, manifest, {
+      env: {},
+      dryRun: false,
+      short: "abc",
+    });
+    expect(await opening.digestOf!("a", blob, manifest.files.a!)).toEqual({ sha256: manifest.files.a!.sha256, size: plain.length });
+    const opened = await opening.open!(blob);
+    expect(Buffer.from(opened).equals(plain)).toBe(true);
+    expect(await opening.open!(blob)).toBe(opened); // the same buffer: not decrypted again
+    // A blob the read-back did not see is decrypted here.
+    const unseen = writer.encrypt(plain);
+    const fresh = await opening.open!(unseen);
+    expect(Buffer.from(fresh).equals(plain)).toBe(true);
+    expect(fresh).not.toBe(opened);
+  });
+
   it("names a cut-short header, garbage, a file in clear", async () => {
     const ct = Buffer.from(await encryptTo(pub("ed"), "abc"));
     expect(ageStructureProblem(ct.subarray(0, 40), 3)).toMatch(/cut short|malformed/);

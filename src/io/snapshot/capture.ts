@@ -21,13 +21,13 @@ import path from "node:path";
 import { batchRanges, type BatchLimits } from "../../core/snapshot/batch.js";
 import type { Finding } from "../../core/finding.js";
 import { compareManifestOrder, ManifestWriter, manifestOrder } from "../../core/snapshot/manifest-stream.js";
-import { parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { readWhole, sha256 } from "./files.js";
 import { buildPack, deflateInPool, ObjectHasher, type PackObject } from "./pack.js";
-import { ageStructureProblem, type SetEncrypter } from "./encrypt.js";
+import { ageStructureChecker, type SetEncrypter } from "./encrypt.js";
 import { checksumReporter } from "./readback.js";
-import { StatCacheReader, StatCacheWriter, statCachePath, type StatKey } from "./stat-cache.js";
+import { StatCacheReader, StatCacheWriter, statCachePath, statKeyOf, type StatKey } from "./stat-cache.js";
 import { TreeStream } from "./trees.js";
 
 /** New blobs packed together, and blobs read back together. */
@@ -159,11 +159,6 @@ async function storeBlobs(git: Git, objects: PackObject[]): Promise<void> {
   }
 }
 
-/** Stat of a path with ns times (bigint), before it is read. */
-function statKey(st: fs.BigIntStats): StatKey {
-  return { size: st.size, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs, ino: st.ino };
-}
-
 /**
  * Capture `files` (from collectSetFiles) and write what is new. `previous` is the set's
  * previous snapshot (its tree binds the stat cache; its trees and blobs are not written again).
@@ -229,7 +224,7 @@ export async function captureStreaming(
       const abs = path.join(git.root, rel);
       // Without a cache the file is read anyway: its fstat (after open) is the only stat.
       const st = cache ? fs.lstatSync(abs, { bigint: true }) : undefined;
-      let key = st && statKey(st);
+      let key = st && statKeyOf(st);
       const cached = key && cache?.lookup(rel, key);
       let hit = st?.isFile() ? cached?.hit : undefined;
       if (hit && encrypter) {
@@ -246,7 +241,7 @@ export async function captureStreaming(
         let readKey: StatKey;
         try {
           const fst = fs.fstatSync(fd, { bigint: true });
-          readKey = statKey(fst);
+          readKey = statKeyOf(fst);
           exec = (Number(fst.mode) & 0o111) !== 0;
           data = readWhole(fd, Number(fst.size));
         } finally {
@@ -336,31 +331,58 @@ export class ReadBackFailed extends Error {
   }
 }
 
-/** path -> blob id, SHA-256 and size of the files of a previous snapshot (its tree and manifest); empty when unreadable. */
-async function previousEntries(git: Git, tree: string): Promise<Map<string, { oid: string; sha256: string; size: number }>> {
-  const out = new Map<string, { oid: string; sha256: string; size: number }>();
+/** The blob id, SHA-256 and size a previous snapshot holds for a path. */
+interface PreviousEntry {
+  oid: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * path -> blob id, SHA-256 and size of the files of a previous snapshot (its tree and manifest);
+ * empty when unreadable. The listing and the manifest are read at once, and each entry is
+ * looked up (and its shape checked) only when a file asks for it: the caller compares every
+ * field with values it checked itself, so an entry of the wrong shape only fails to match.
+ */
+async function previousEntries(git: Git, tree: string): Promise<{ get(path: string): PreviousEntry | undefined }> {
+  const none = { get: () => undefined };
   try {
-    const { stdout } = await git.exec(["ls-tree", "-r", "-z", "--full-tree", tree]);
+    const [{ stdout }, blobs] = await Promise.all([
+      git.exec(["ls-tree", "-r", "-z", "--full-tree", tree]),
+      git.readBlobsBuffered([`${tree}:${SNAPSHOT_MANIFEST_PATH}`]),
+    ]);
     const oids = new Map<string, string>();
-    for (let pos = 0; pos < stdout.length;) {
-      const end = stdout.indexOf(0, pos);
-      const rec = stdout.toString("utf8", pos, end < 0 ? stdout.length : end);
-      pos = end < 0 ? stdout.length : end + 1;
-      const tab = rec.indexOf("\t");
-      oids.set(rec.slice(tab + 1), rec.slice(0, tab).split(" ")[2]!);
+    const text = stdout.toString("utf8");
+    for (let pos = 0; pos < text.length;) {
+      let end = text.indexOf("\0", pos);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf("\t", pos);
+      // "<mode> <type> <oid>\t<path>": the id is the word before the tab.
+      if (tab > pos && tab < end) oids.set(text.slice(tab + 1, end), text.slice(text.lastIndexOf(" ", tab) + 1, tab));
+      pos = end + 1;
     }
     const mOid = oids.get(SNAPSHOT_MANIFEST_PATH);
-    const text = mOid ? (await git.readBlobsBuffered([mOid])).get(mOid)?.toString("utf8") : undefined;
-    const manifest = text === undefined ? undefined : parseSnapshotManifest(text);
-    if (!manifest || typeof manifest === "string") return out;
-    for (const [p, e] of Object.entries(manifest.files)) {
-      const oid = oids.get(p);
-      if (oid) out.set(p, { oid, sha256: e.sha256, size: e.size });
-    }
+    const mBlob = mOid ? blobs.get(mOid) : undefined;
+    if (!mBlob) return none;
+    const data: unknown = JSON.parse(mBlob.toString("utf8"));
+    const files = isRecord(data) && data.version === 1 && isRecord(data.files) ? data.files : undefined;
+    if (!files) return none;
+    return {
+      get(p) {
+        const oid = oids.get(p);
+        const e = oid && Object.hasOwn(files, p) ? files[p] : undefined;
+        if (!isRecord(e) || typeof e.sha256 !== "string" || typeof e.size !== "number") return undefined;
+        return { oid: oid!, sha256: e.sha256, size: e.size };
+      },
+    };
   } catch {
     /* no previous entries: every file is read and encrypted again */
+    return none;
   }
-  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
@@ -447,6 +469,7 @@ export async function readBack(git: Git, tree: string, rows: Rows, digest: strin
   const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
   if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
   const hasher = new ObjectHasher();
+  const ageStructureProblem = ageStructureChecker();
   for (const [start, end] of batchRanges(rows.size, BATCH)) {
     const ids: string[] = [];
     for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));

@@ -31,6 +31,39 @@ function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", ikm, salt, Buffer.from(info), 32));
 }
 
+/**
+ * The payload key, HKDF-SHA-256(file key, nonce, "payload") for 32 bytes (RFC 5869: one
+ * extract and one expand block, two HMACs), computed with createHmac: the same bytes as
+ * `hkdf` (tested) at about half its cost, which is most of a small file's encryption
+ * (crypto.hkdfSync makes key objects on every call: 11 us against 5 us here).
+ */
+function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+  const prk = crypto.createHmac("sha256", nonce).update(fileKey).digest();
+  return crypto.createHmac("sha256", prk).update(PAYLOAD_INFO).digest();
+}
+/** "payload" followed by the expand step's block counter 0x01. */
+const PAYLOAD_INFO = Buffer.from("payload\x01", "latin1");
+
+/**
+ * Random payload nonces taken from one buffer filled 256 at a time: the same CSPRNG bytes as
+ * one randomBytes(16) per file, without its per-call cost (about 3 us, as much as a chunk's
+ * encryption). Each nonce is copied out and the slice never handed out twice.
+ */
+class NoncePool {
+  private buf = Buffer.alloc(0);
+  private pos = 0;
+
+  next(): Buffer {
+    if (this.pos + 16 > this.buf.length) {
+      this.buf = crypto.randomBytes(16 * 256);
+      this.pos = 0;
+    }
+    const nonce = Buffer.from(this.buf.subarray(this.pos, this.pos + 16));
+    this.pos += 16;
+    return nonce;
+  }
+}
+
 function chunkNonce(counter: number, last: boolean): Buffer {
   const n = Buffer.alloc(12);
   // 11-byte big-endian counter: the low 6 bytes are enough for any file Node can hold.
@@ -68,9 +101,11 @@ export class AgeWriter {
     return new AgeWriter(fileKey, Buffer.from(`${text} ${b64(mac)}\n`, "latin1"));
   }
 
+  private readonly nonces = new NoncePool();
+
   encrypt(plain: Uint8Array): Buffer {
-    const nonce = crypto.randomBytes(16);
-    const key = hkdf(this.fileKey, nonce, "payload");
+    const nonce = this.nonces.next();
+    const key = payloadKey(this.fileKey, nonce);
     const chunks = Math.max(1, Math.ceil(plain.length / CHUNK));
     const out = Buffer.allocUnsafe(this.header.length + 16 + plain.length + chunks * TAG);
     this.header.copy(out, 0);
@@ -124,7 +159,7 @@ export class AgeReader {
 /** The STREAM payload: every chunk authenticated, the last one marked, nothing after it. */
 function decryptPayload(fileKey: Uint8Array, payload: Buffer): Buffer {
   if (payload.length < 16 + TAG) throw new Error("the age payload is cut short");
-  const key = hkdf(fileKey, payload.subarray(0, 16), "payload");
+  const key = payloadKey(fileKey, payload.subarray(0, 16));
   const body = payload.subarray(16);
   const chunks = Math.max(1, Math.ceil(body.length / (CHUNK + TAG)));
   const out = Buffer.allocUnsafe(body.length - chunks * TAG);

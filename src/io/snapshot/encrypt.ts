@@ -162,13 +162,36 @@ export async function openIdentity(source: IdentitySource): Promise<{ decrypter:
  * neither who wrote it nor what it holds: said so wherever it stands in for a decryption.
  */
 export function ageStructureProblem(blob: Uint8Array, size: number): string | undefined {
+  return ageStructure(blob, size).problem;
+}
+
+/**
+ * ageStructureProblem for many blobs: the last header that passed is remembered, and a blob
+ * that begins with those very bytes has only its payload length checked (the same verdict:
+ * the header parses the same way). Blobs written by one AgeWriter share their header (one
+ * wrapped file key per snapshot, encrypt-age.ts), so a read-back parses about one header.
+ */
+export function ageStructureChecker(): (blob: Uint8Array, size: number) => string | undefined {
+  let good: Buffer | undefined;
+  return (blob, size) => {
+    const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+    if (good && buf.length >= good.length && buf.compare(good, 0, good.length, 0, good.length) === 0)
+      return payloadProblem(buf.length - good.length, size);
+    const { problem, headerEnd } = ageStructure(buf, size);
+    if (!problem && headerEnd !== undefined) good = Buffer.from(buf.subarray(0, headerEnd));
+    return problem;
+  };
+}
+
+function ageStructure(blob: Uint8Array, size: number): { problem?: string; headerEnd?: number } {
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (buf.subarray(0, AGE_INTRO.length).toString("latin1") !== AGE_INTRO) return "not an age file (no age-encryption.org/v1 header)";
+  if (buf.subarray(0, AGE_INTRO.length).toString("latin1") !== AGE_INTRO)
+    return { problem: "not an age file (no age-encryption.org/v1 header)" };
   let pos = AGE_INTRO.length;
   let stanzas = 0;
   for (let lines = 0; lines < 100_000; lines++) {
     const nl = buf.indexOf(10, pos);
-    if (nl < 0) return "the age header is cut short";
+    if (nl < 0) return { problem: "the age header is cut short" };
     const line = buf.subarray(pos, nl).toString("latin1");
     pos = nl + 1;
     if (line.startsWith("-> ")) {
@@ -176,16 +199,21 @@ export function ageStructureProblem(blob: Uint8Array, size: number): string | un
       continue;
     }
     if (line.startsWith("---")) {
-      if (!/^--- [A-Za-z0-9+/]{43}$/.test(line)) return "the age header's MAC line is malformed";
-      if (stanzas === 0) return "the age header has no recipient stanza";
-      const chunks = Math.max(1, Math.ceil(size / CHUNK));
-      const expected = 16 + size + 16 * chunks;
-      const got = buf.length - pos;
-      return got === expected ? undefined : `the age payload is ${got} bytes, but ${size} bytes encrypt to ${expected}`;
+      if (!/^--- [A-Za-z0-9+/]{43}$/.test(line)) return { problem: "the age header's MAC line is malformed" };
+      if (stanzas === 0) return { problem: "the age header has no recipient stanza" };
+      const problem = payloadProblem(buf.length - pos, size);
+      return problem ? { problem } : { headerEnd: pos };
     }
-    if (stanzas === 0 || !/^[A-Za-z0-9+/]{0,64}$/.test(line)) return "the age header holds a malformed line";
+    if (stanzas === 0 || !/^[A-Za-z0-9+/]{0,64}$/.test(line)) return { problem: "the age header holds a malformed line" };
   }
-  return "the age header does not end";
+  return { problem: "the age header does not end" };
+}
+
+/** Whether an age payload of `got` bytes holds exactly `size` clear bytes (16-byte nonce, 64 KiB chunks with 16-byte tags). */
+function payloadProblem(got: number, size: number): string | undefined {
+  const chunks = Math.max(1, Math.ceil(size / CHUNK));
+  const expected = 16 + size + 16 * chunks;
+  return got === expected ? undefined : `the age payload is ${got} bytes, but ${size} bytes encrypt to ${expected}`;
 }
 
 /**
@@ -237,11 +265,16 @@ export type BlobDigest = (
   expected: SnapshotFileEntry,
 ) => Promise<{ sha256: string; size: number; note?: string } | { problem: string }>;
 
-/** Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes. */
-export function decryptingDigest(reader: AgeReader): BlobDigest {
+/**
+ * Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes.
+ * `opened`, when given, keeps each blob's clear bytes (keyed by the blob's own buffer), so a
+ * restore writes the very bytes this hashed instead of decrypting every blob a second time.
+ */
+export function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buffer>): BlobDigest {
   return async (_p, blob) => {
     try {
       const plain = await reader.decrypt(blob);
+      opened?.set(blob, plain);
       return { sha256: sha256(plain), size: plain.length };
     } catch (error) {
       return { problem: `encrypted blob cannot be decrypted with the identity given: ${(error as Error).message}` };
@@ -300,7 +333,15 @@ export async function openSnapshotForRestore(
       { fix: `add snapshots.sets.${manifest.set}.encrypt.recipients to the config` },
     );
   const reencrypt = def?.encrypt ? await openRecipients(def.encrypt, root, manifest.set) : writerFor("identity", recipients);
-  // One reader for the read-back and the writing: each snapshot's file key is unwrapped once.
+  // One reader for the read-back and the writing: each snapshot's file key is unwrapped once,
+  // and each blob decrypted once (the writing takes the clear bytes the read-back checked
+  // against the manifest; a blob it did not see is decrypted here). The clear bytes live as
+  // long as the restore holds the blob itself (run-restore.ts clears both after writing).
   const reader = new AgeReader(decrypter);
-  return { digestOf: decryptingDigest(reader), open: (data) => reader.decrypt(data), reencrypt };
+  const opened = new WeakMap<Buffer, Buffer>();
+  return {
+    digestOf: decryptingDigest(reader, opened),
+    open: async (data) => opened.get(data) ?? reader.decrypt(data),
+    reencrypt,
+  };
 }

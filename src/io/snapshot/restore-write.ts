@@ -224,13 +224,33 @@ function tempName(target: string): string {
   );
 }
 
-/** Write a new temporary without fsync: the batch is made durable at once (makeDurable). */
-async function writeTemp(tmp: string, target: string, data: Uint8Array, mode: number): Promise<void> {
-  try {
-    await fs.writeFile(tmp, data, { flag: "wx", mode });
-  } catch (error) {
-    throw writeFailed(target, error);
-  }
+/**
+ * Write a new temporary without fsync: the batch is made durable at once (makeDurable). The
+ * callback API (open "wx", write until done, close): fs.promises.writeFile makes a FileHandle
+ * and several promises per file, which for 10,000 small files cost more CPU than the writing.
+ */
+function writeTemp(tmp: string, target: string, data: Uint8Array, mode: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fsSync.open(tmp, "wx", mode, (openError, fd) => {
+      if (openError) return reject(writeFailed(target, openError));
+      const finish = (error: Error | null) =>
+        fsSync.close(fd, (closeError) => {
+          const failed = error ?? closeError;
+          if (failed) reject(writeFailed(target, failed));
+          else resolve();
+        });
+      let done = 0;
+      const more = () =>
+        fsSync.write(fd, data, done, data.length - done, null, (error, written) => {
+          if (error) return finish(error);
+          done += written;
+          if (done < data.length) more();
+          else finish(null);
+        });
+      if (data.length === 0) finish(null);
+      else more();
+    });
+  });
 }
 
 function writeFailed(target: string, error: unknown): EnvironmentError {

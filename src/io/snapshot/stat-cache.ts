@@ -29,11 +29,19 @@ const MAGIC = "ig-snapshot-stat 1";
 const CHUNK = 1 << 20;
 const NO_TREE = "0".repeat(40);
 
+/** A file's stat as the cache records it: `text` is "<size> <mtime ns> <ctime ns> <ino>". */
 export interface StatKey {
-  size: bigint;
+  text: string;
   mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
+}
+
+/**
+ * The key of a stat (ns times: bigint stats). Made once per file and compared as text with
+ * the record, which holds the same four numbers in the same form, so neither side converts
+ * or splits per field.
+ */
+export function statKeyOf(st: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): StatKey {
+  return { text: `${st.size} ${st.mtimeNs} ${st.ctimeNs} ${st.ino}`, mtimeNs: st.mtimeNs };
 }
 
 export interface CachedFile {
@@ -60,7 +68,7 @@ export class StatCacheReader {
   private pos = 0;
   private readPos: number;
   private eof = false;
-  private current: { path: string; fields: string[] } | undefined;
+  private current: CacheRecord | undefined;
   private readonly racyFrom: bigint;
 
   private constructor(
@@ -106,13 +114,25 @@ export class StatCacheReader {
       if (compareManifestOrder(this.current.path, file) > 0) return {};
       this.current = undefined;
     }
-    const [size, mtime, ctime, ino, mode, sha256, oid] = this.current.fields;
+    const { rec, statEnd } = this.current;
     this.current = undefined;
-    if ((mode !== "100644" && mode !== "100755") || !/^[0-9a-f]{64}$/.test(sha256!) || !/^[0-9a-f]{40}$/.test(oid!)) return {};
-    if (size !== String(stat.size) || mtime !== String(stat.mtimeNs) || ctime !== String(stat.ctimeNs) || ino !== String(stat.ino))
-      return { previousOid: oid! };
-    if (stat.mtimeNs >= this.racyFrom) return { previousOid: oid! };
-    return { hit: { sha256: sha256!, mode, oid: oid! }, previousOid: oid! };
+    // After the four stat numbers: " <mode> <sha256> <blob id> <path>" (fixed widths but the path).
+    const mode = rec.slice(statEnd + 1, statEnd + 7);
+    const sha256 = rec.slice(statEnd + 8, statEnd + 72);
+    const oid = rec.slice(statEnd + 73, statEnd + 113);
+    if (
+      (mode !== "100644" && mode !== "100755") ||
+      rec.charCodeAt(statEnd + 7) !== 32 ||
+      rec.charCodeAt(statEnd + 72) !== 32 ||
+      rec.charCodeAt(statEnd + 113) !== 32 ||
+      !HEX64.test(sha256) ||
+      !HEX40.test(oid)
+    )
+      return {};
+    // The same four numbers, written by the same template: equal text is equal stat.
+    if (statEnd !== stat.text.length || !rec.startsWith(stat.text)) return { previousOid: oid };
+    if (stat.mtimeNs >= this.racyFrom) return { previousOid: oid };
+    return { hit: { sha256, mode, oid }, previousOid: oid };
   }
 
   close(): void {
@@ -120,7 +140,7 @@ export class StatCacheReader {
     this.fd = undefined;
   }
 
-  private next(): { path: string; fields: string[] } | undefined {
+  private next(): CacheRecord | undefined {
     for (;;) {
       const end = this.buf.indexOf(0, this.pos);
       if (end >= 0) {
@@ -128,12 +148,14 @@ export class StatCacheReader {
         this.pos = end + 1;
         // Seven fields, then the path (which may itself hold spaces).
         let at = 0;
+        let statEnd = 0;
         for (let i = 0; i < 7 && at >= 0; i++) {
           const sp = rec.indexOf(" ", at);
+          if (i === 3) statEnd = sp;
           at = sp < 0 ? -1 : sp + 1;
         }
         if (at < 0) continue; // a damaged record: that file is read again
-        return { path: rec.slice(at), fields: rec.slice(0, at - 1).split(" ") };
+        return { path: rec.slice(at), rec, statEnd };
       }
       if (this.eof || this.fd === undefined) return undefined;
       const more = Buffer.allocUnsafe(CHUNK);
@@ -145,6 +167,15 @@ export class StatCacheReader {
     }
   }
 }
+
+/** One record: its text, where its four stat numbers end, and its path. */
+interface CacheRecord {
+  path: string;
+  rec: string;
+  statEnd: number;
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+const HEX40 = /^[0-9a-f]{40}$/;
 
 /**
  * Writes a new cache to a temporary file and renames it over the old one at the end. The
@@ -168,7 +199,7 @@ export class StatCacheWriter {
   }
 
   add(file: string, stat: StatKey, e: { sha256: string; mode: string; oid: string }): void {
-    const rec = `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${e.mode} ${e.sha256} ${e.oid} ${file}\0`;
+    const rec = `${stat.text} ${e.mode} ${e.sha256} ${e.oid} ${file}\0`;
     this.parts.push(rec);
     this.pending += rec.length;
     if (this.pending >= CHUNK) this.flush();

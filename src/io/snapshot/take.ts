@@ -47,33 +47,40 @@ export interface TakeResult {
   signed: "ssh" | "gpg" | "none";
 }
 
-/** Run `fn` with the configured signer and its pin; the temporary key file is removed after. */
+/**
+ * Run `fn` with the configured signer (while it is being set up) and its pin; the signer is
+ * disposed of after, also when `fn` throws before awaiting it.
+ */
 export async function withSigner<T>(
   git: Git,
   config: SnapshotsConfig | undefined,
   env: NodeJS.ProcessEnv,
-  fn: (signer: Signer, pin: Pin | undefined) => Promise<T>,
+  fn: (signer: Promise<Signer>, pin: Pin | undefined) => Promise<T>,
 ): Promise<T> {
   const sign = requireSignConfig(config);
   const pin = await resolvePin(sign, git.root);
   // The private key is held by a private ssh-agent for as long as one command runs; key copies
-  // older versions left under .git/integrity-guard are swept.
-  const signer = await openSigner(sign, git.root, env, git.stateDir());
+  // older versions left under .git/integrity-guard are swept. Starting the agent (ssh-agent,
+  // ssh-add: child processes) overlaps the reading of the files; the key is first needed to
+  // sign the commit (or to re-sign before a push).
+  const signer = openSigner(sign, git.root, env, git.stateDir());
+  signer.catch(() => undefined); // awaited by fn, or below
   try {
     return await fn(signer, pin);
   } finally {
-    await signer.dispose();
+    await (await signer.catch(() => undefined))?.dispose();
   }
 }
 
 export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined, options: TakeOptions): Promise<TakeResult> {
   // Asked now, answered while the signer is set up and the files are read (never throws).
   const identityAsked = commitIdentityEnv(git);
-  return withSigner(git, config, options.env, async (signer, pin) => {
+  return withSigner(git, config, options.env, async (opening, pin) => {
     const ref = branchRef(config);
     const remote = config?.remote ?? "origin";
-    const ctx: ChainCtx = { git, ref, remote, signer, pin, identity: {}, env: options.env };
+    const ctx: ChainCtx = { git, ref, remote, signer: opening, pin, identity: {}, env: options.env };
     if (options.push) {
+      await opening; // a signer that cannot be set up is the error, before anything is fetched
       ctx.identity = await identityAsked;
       await reconcileWithRemote(ctx);
     }
@@ -112,7 +119,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         await options.gate;
         let pushed = false;
         if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
-        return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: signer.format };
+        return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
       }
       const tree = prepared.tree;
       if (!tree) throw new Error("internal error: a snapshot to commit has no tree");
@@ -124,7 +131,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
           tree,
           message: formatSnapshotMessage(prepared.info),
           ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
-          signer,
+          signer: await opening,
           identity,
         });
         await checkOwnSignature(ctx, id);
@@ -151,7 +158,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
         ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)
             ?.id ?? id)
         : id;
-      return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: signer.format };
+      return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
     }
     throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, {
       fix: "too many snapshotters at once; run the snapshot again",
@@ -186,7 +193,8 @@ interface ChainCtx {
   git: Git;
   ref: string;
   remote: string;
-  signer: Signer;
+  /** Set up while the snapshot is prepared (withSigner). */
+  signer: Promise<Signer>;
   pin: Pin | undefined;
   identity: NodeJS.ProcessEnv;
   env: NodeJS.ProcessEnv;
@@ -194,7 +202,7 @@ interface ChainCtx {
 
 /** A commit we just signed must verify against the pin: a wrong key is caught before publishing. */
 async function checkOwnSignature(ctx: ChainCtx, id: string): Promise<void> {
-  if (!ctx.signer.sign || !ctx.pin) return;
+  if (!(await ctx.signer).sign || !ctx.pin) return;
   const res = await verifySignature(ctx.git, id, ctx.pin, ctx.env);
   if (res.status !== "good") {
     const fix = "the signing key (snapshots.sign.key) and the pin (allowed_signers / fingerprint) must name the same key";
@@ -231,7 +239,7 @@ async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
   refuseFutureTip(base, `${ctx.remote} ${ctx.ref}`); // our snapshots replayed on it would inherit its date
   for (const c of localOnly.reverse()) {
     const tree = (await git.tryRevParse(`${c.id}^{tree}`))!;
-    const id = await commitSnapshot(git, { tree, message: c.message, parent: base, signer: ctx.signer, identity: ctx.identity });
+    const id = await commitSnapshot(git, { tree, message: c.message, parent: base, signer: await ctx.signer, identity: ctx.identity });
     await checkOwnSignature(ctx, id);
     base = { id, time: (await git.logChain(id, 1))[0]!.time };
   }
