@@ -51,6 +51,8 @@ describe("substitution placeholders where YAML cannot hold them", () => {
     ["a placeholder mid plain scalar, with a broken line elsewhere", "url: http://{HOST}/x\nb: [1\n"],
     ["a placeholder in a comment, with a broken line elsewhere", "# ip: {PREFIX}.16\nb: [1\n"],
     ["a doubled brace run into text", "ip: {{PREFIX}.16\n"],
+    ["an unquoted address starting with @ (not a whole @name@ value)", "email: @user@example.com\n"],
+    ["an unquoted npm scope", "dep: @scope/pkg\n"],
   ])("%s is no template", (_name, text) => {
     expect(template(text)).toBe(false);
   });

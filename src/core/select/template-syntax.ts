@@ -123,14 +123,16 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
  * starts at `i`: `{NAME}` (upper case, digits, `_`) with more text after it on the line, which
  * YAML reads as a flow mapping run into text, a syntax error (`clusterIP: {PREFIX}.16`); or
- * `@name@` (letters, digits, `_`, `.`, `-`), since no YAML node starts with the reserved `@`.
+ * `@name@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node starts with the
+ * reserved `@`.
  * A lone `{NAME}` is a valid flow mapping, so it is no evidence (and such a file parses anyway).
  */
 function placeholderAt(line: string, i: number): boolean {
   const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i));
   if (!m) return false;
-  if (line[i] === "@") return true;
   const rest = line.slice(i + m[0].length);
+  // `@name@` must be the whole scalar: `@user@example.com` is a broken value, not a placeholder.
+  if (line[i] === "@") return /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
   return !/^\s*(?:#.*)?$/.test(rest) && !/^\s*[,\]}]/.test(rest);
 }
 
