@@ -315,6 +315,18 @@ const PATCHES = [
     ],
   },
   {
+    id: "workflow-empty-glob-list",
+    file: "github-workflow.json",
+    what: "on.<event>.branches, tags, paths (and their -ignore forms) may be an empty list.",
+    why: "GitHub's own workflow parser accepts an empty filter list (the workflow is then never triggered by that event, a way to park a workflow); the schema's `globs` requires at least one item. Applied after workflow-single-glob-string.",
+    evidence:
+      "actions/languageservices workflow-parser/src/workflow-v1.0.json (GitHub's workflow schema, commit 00d83b85): event-branches, event-tags and event-paths are `non-empty-string` or `sequence-of-non-empty-string`, a sequence with no minimum length (only its items must be non-empty); expo/examples .github/workflows/preview.yml (`on: push: branches: []`) is a workflow of that repository (reported by a real-world helper).",
+    ops: [
+      { op: "test", path: "/definitions/globs/anyOf/0", value: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 } },
+      { op: "remove", path: "/definitions/globs/anyOf/0/minItems" },
+    ],
+  },
+  {
     id: "workflow-null-value",
     file: "github-workflow.json",
     what: "a value of env and with (steps[].with, jobs.<id>.with) may be null.",
@@ -594,10 +606,10 @@ function applyPatches(bytes, patches) {
       } else if (op.op === "remove" || op.op === "replace") {
         if (!has) throw new Error(`patch ${p.id}: ${op.path} not found in ${p.file}`);
         if (op.op === "remove") delete parent[last];
-        else parent[last] = op.value;
+        else parent[last] = JSON.parse(JSON.stringify(op.value)); // a copy: a later patch must not change what patches.json records for this one
       } else if (op.op === "add") {
         if (has) throw new Error(`patch ${p.id}: ${op.path} already exists in ${p.file}; the patch may be obsolete`);
-        parent[last] = op.value;
+        parent[last] = JSON.parse(JSON.stringify(op.value));
       } else throw new Error(`patch ${p.id}: unsupported op ${op.op}`);
     }
   }

@@ -5,7 +5,7 @@
  * valid files pays nothing for it.
  */
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
-import { hasTemplateStructure } from "../core/select/template-syntax.js";
+import { hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
 import { isBedrockPackManifest, packManifestCandidates } from "../core/select/jsonc-by-content.js";
@@ -137,10 +137,22 @@ function isLeadingBom(f: { line?: number; column?: number; found?: string }): bo
 /**
  * A file that failed to parse is a template when its errors are syntax errors (never an
  * encoding problem or a merge-conflict marker: those are corruption whatever the file is) and
- * template tags stand where JSON/YAML cannot hold them.
+ * template tags stand where JSON/YAML cannot hold them; or, in YAML, when every error lies on
+ * a line where a substitution placeholder (`{NAME}` run into text, `@name@`) stands where YAML
+ * cannot hold it. Placeholders are weaker evidence than `{{ }}` tags, so an error anywhere else
+ * (a truncated or broken file that also holds a placeholder) keeps the file reported.
  */
 export function isTemplateByContent(doc: ParsedDocument, content: Buffer | string, format: DocumentFormat): boolean {
   if (corruptWhateverTheFormat(doc)) return false;
   const text = typeof content === "string" ? content : content.toString("utf8");
-  return (text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format);
+  if ((text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format)) return true;
+  return format === "yaml" && !doc.ok && placeholdersExplainErrors(doc, text);
+}
+
+function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {
+  if (!/\{[A-Z]|@[A-Za-z_]/.test(text)) return false;
+  const errors = doc.findings.filter((f) => f.level === "error");
+  if (errors.length === 0) return false;
+  const lines = yamlPlaceholderLines(text);
+  return errors.every((f) => f.line !== undefined && lines.has(f.line));
 }

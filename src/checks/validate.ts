@@ -39,6 +39,7 @@ import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
 import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
+import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -284,6 +285,11 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (readFailure) {
         if (pool) round.push({ kind: "done", file, findings: [readFailure] });
         else findings.push(readFailure);
+        continue;
+      }
+      // A Sublime Text syntax test is text for its runner (invalid JSON/YAML and conflict markers on purpose).
+      if (env.templates.detectsContent(file) && isSublimeSyntaxTest(file, content as Buffer)) {
+        skipped.add(file, { kind: "syntax-test", folder: folderOf(file) });
         continue;
       }
       checked++;

@@ -101,6 +101,7 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
   it.each([
     ["single-glob-string", ".github/workflows/test.yml", "`branches: master`, one string (excalidraw/excalidraw)"],
     ["null-with-value", ".github/workflows/lint.yml", "a `with:` input set to null"],
+    ["empty-branch-list", ".github/workflows/preview.yml", "`branches: []`, a parked push trigger (expo/examples)"],
     ["local-action", ".github/actions/build/action.yml", "a local action without description, inputs with type and example"],
   ])("%s: %s passes", (name, file) =>
     withRepo(async (repo) => {
@@ -138,6 +139,19 @@ describe("genuine errors stay blocking", () => {
       expect(errors).toContain(".github/dependabot.yml:7:16");
       expect(errors).toContain("compose.yaml:4:16");
       expect(errors).toContain("action.yml:1:1");
+    }));
+
+  it("a filter list may be empty, but its items stay non-empty strings and the filter a string or a list", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/workflows/a.yml",
+        'on:\n  push:\n    branches: [""]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n',
+      );
+      repo.write(".github/workflows/b.yml", "on:\n  push:\n    tags: {a: 1}\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n");
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errorFiles = [...new Set(r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}`))].sort();
+      expect(errorFiles).toEqual([".github/workflows/a.yml:3", ".github/workflows/b.yml:3"]);
     }));
 
   it("the root-type guard skips only the other container: a compose mapping of wrong types, a scalar, an empty file still fail", () =>

@@ -36,7 +36,7 @@ function applyOp(doc: unknown, op: PatchOp): void {
   for (const k of keys) parent = parent[k] as Record<string, unknown>;
   if (op.op === "test") expect(parent[last], op.path).toEqual(op.value);
   else if (op.op === "remove") delete parent[last];
-  else parent[last] = op.value;
+  else parent[last] = structuredClone(op.value);
 }
 
 const sha = (p: string) => createHash("sha256").update(fs.readFileSync(p)).digest("hex");
@@ -60,6 +60,7 @@ describe("vendor/schemastore", () => {
       "workflow-strategy-without-matrix",
       "dependabot-deprecated-reviewers",
       "workflow-single-glob-string",
+      "workflow-empty-glob-list",
       "workflow-null-value",
       "action-name-description-optional",
       "action-input-description-optional",

@@ -58,6 +58,16 @@ function jsonHasTags(text: string): boolean {
 const SCALAR_START_AFTER = new Set(["", "-", ":", "?", "[", "{", ","]);
 
 function yamlHasTags(text: string): boolean {
+  return scanYaml(text, (line, i) => tagAt(line, i));
+}
+
+/**
+ * Visits every structural position of a YAML text (where a node may start, outside quotes,
+ * comments and block scalars) with its line and 1-based line number; stops at the first visit
+ * that returns true, and returns true then.
+ */
+function scanYaml(text: string, visit: (line: string, i: number, lineNo: number) => boolean): boolean {
+  let lineNo = 0;
   let blockIndent = -1; // inside a block scalar (| or >): lines indented deeper than this are its content
   let quote: string | undefined; // a quoted scalar continued from an earlier line
   let start = 0;
@@ -66,6 +76,7 @@ function yamlHasTags(text: string): boolean {
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
     start = end + 1;
+    lineNo++;
     let i = 0;
     while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
     const indent = i;
@@ -87,7 +98,7 @@ function yamlHasTags(text: string): boolean {
       }
       if (c === " " || c === "\t") continue;
       if (c === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "\t")) break; // a comment
-      if (structural && tagAt(line, i)) return true;
+      if (structural && visit(line, i, lineNo)) return true;
       if ((c === '"' || c === "'") && SCALAR_START_AFTER.has(prev)) {
         quote = c;
         structural = false;
@@ -106,4 +117,36 @@ function yamlHasTags(text: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
+ * starts at `i`: `{NAME}` (upper case, digits, `_`) with more text after it on the line, which
+ * YAML reads as a flow mapping run into text, a syntax error (`clusterIP: {PREFIX}.16`); or
+ * `@name@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node starts with the
+ * reserved `@`.
+ * A lone `{NAME}` is a valid flow mapping, so it is no evidence (and such a file parses anyway).
+ */
+function placeholderAt(line: string, i: number): boolean {
+  const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i));
+  if (!m) return false;
+  const rest = line.slice(i + m[0].length);
+  // `@name@` must be the whole scalar: `@user@example.com` is a broken value, not a placeholder.
+  if (line[i] === "@") return /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
+  return !/^\s*(?:#.*)?$/.test(rest) && !/^\s*[,\]}]/.test(rest);
+}
+
+/**
+ * The 1-based lines of a YAML text where a substitution placeholder stands where YAML cannot
+ * hold it (placeholderAt, at a structural position: a value, an item or a line's start).
+ * Placeholders in quoted scalars, comments, block scalars or inside a plain scalar
+ * (`url: http://{HOST}/x`, valid YAML) are not counted.
+ */
+export function yamlPlaceholderLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  scanYaml(text, (line, i, lineNo) => {
+    if (placeholderAt(line, i)) lines.add(lineNo);
+    return false;
+  });
+  return lines;
 }

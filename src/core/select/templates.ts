@@ -10,7 +10,11 @@
  *   folder whose name holds a `{{ ... }}` tag (cookiecutter and copier project templates).
  * - By content: a file that does not parse (or parses only by reading `key: {{ x }}` as a flow
  *   mapping used as a key) and has template tags where JSON/YAML cannot hold them
- *   (template-syntax.ts). Any other file that parses is checked as it is.
+ *   (template-syntax.ts), or, in YAML, whose every error stands on a line with a substitution
+ *   placeholder (`{NAME}` run into text, `@name@`) where YAML cannot hold it. Any other file
+ *   that parses is checked as it is.
+ * - Sublime Text syntax tests, by name and first line together (sublime-syntax-test.ts): not
+ *   templates, but text files skipped under the same rules and notice.
  */
 import { matcher } from "../glob.js";
 import type { Finding } from "../finding.js";
@@ -25,7 +29,7 @@ export interface TemplatesConfig {
   check?: string[];
 }
 
-export type TemplateKind = "helm" | "name" | "content";
+export type TemplateKind = "helm" | "name" | "content" | "syntax-test";
 
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 export interface TemplateMatch {
@@ -142,7 +146,8 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
   const what: Record<TemplateMatch["kind"], string> = {
     helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
     name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
-    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }} or {% %} template tags where JSON/YAML cannot, so ${they} JSON/YAML only after rendering`,
+    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }} or {% %} template tags (or {NAME} / @name@ placeholders) where JSON/YAML cannot, so ${they} JSON/YAML only after rendering`,
+    "syntax-test": `${n} Sublime Text syntax test${s} under ${where} skipped: ${n === 1 ? "its" : "their"} first line names the syntax under test (SYNTAX TEST "...sublime-syntax"), and Sublime's test runner reads ${n === 1 ? "it" : "them"} as text (invalid JSON/YAML and conflict markers on purpose)`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
   return {
@@ -154,6 +159,8 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
     fix:
       match.kind === "helm"
         ? "check the rendered manifests with `helm lint` / `helm template`; validate.templates in .integrity-guard/config.yml decides what counts as a template"
-        : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
+        : match.kind === "syntax-test"
+          ? "run them with Sublime Text's syntax tests; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
+          : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
   };
 }
