@@ -60,6 +60,10 @@ const PACK_MANIFEST =
   '{\n  // the pack\n  "format_version": 2,\n  "header": { "name": "Example", "uuid": "00000000-0000-4000-8000-000000000001", "version": [1, 0, 0] },\n  "modules": [{ "type": "data", "uuid": "00000000-0000-4000-8000-000000000002", "version": [1, 0, 0] }]\n}\n';
 const ENTITY =
   '\ufeff{\n  "format_version": "1.21.0",\n  "minecraft:entity": {\n    // rides on a minecart\n    "description": { "identifier": "example:cart" }\n  }\n}\n';
+// Reduced from t3-oss/create-t3-turbo (MIT), commit e69b5858fc42, tooling/typescript/base.json: a
+// shared tsconfig the packages extend by name; TypeScript reads it with comments and trailing commas.
+const SHARED_TSCONFIG =
+  '{\n  "$schema": "https://json.schemastore.org/tsconfig",\n  "compilerOptions": {\n    /** Base Options */\n    "esModuleInterop": true,\n    "incremental": true,\n  },\n}\n';
 const UI = '{\n  "namespace": "hud",\n  //-----------\n  // Hud Screen\n  //-----------\n  "hud_panel": { "type": "panel" }\n}\n';
 
 function writeValid(repo: TestRepo): void {
@@ -71,6 +75,7 @@ function writeValid(repo: TestRepo): void {
   repo.write("packs/bp/entities/cart.json", ENTITY);
   repo.write("packs/rp/manifest.json", `\ufeff${PACK_MANIFEST}`);
   repo.write("packs/rp/ui/hud_screen.json", UI);
+  repo.write("tooling/typescript/base.json", SHARED_TSCONFIG);
 }
 
 describe("JSON with comments known by content or by its pack", () => {
@@ -85,6 +90,8 @@ describe("JSON with comments known by content or by its pack", () => {
       repo.write("loose/entities/cart.json", ENTITY.slice(1));
       repo.write("loose/bom.json", '\ufeff{ "format_version": "1.21.0" }\n');
       repo.write("host/firefox.json", NATIVE_HOST.replace('"allowed_origins": ["chrome-extension://', '"allowed_extensions": ["'));
+      // The same comments without the tsconfig $schema: nothing says TypeScript reads it.
+      repo.write("tooling/other/base.json", SHARED_TSCONFIG.replace("/tsconfig", "/package"));
       repo.commitAll("fixtures");
       const strict = [
         "app.json",
@@ -92,6 +99,7 @@ describe("JSON with comments known by content or by its pack", () => {
         "i18n/en/messages.json",
         "loose/bom.json",
         "loose/entities/cart.json",
+        "tooling/other/base.json",
         "web/manifest.json",
       ];
       repo.write("ext/manifest.json", MANIFEST.replace('"1.1"', '"1.2"')); // a staged change for --staged
@@ -126,6 +134,7 @@ describe("JSON with comments known by content or by its pack", () => {
         ],
         ["mobile/app.json", EXPO_APP.replace('"StickerSmash",', '"StickerSmash"'), "parse/syntax", 4],
         ["host/com.google.chrome.example.echo.json", NATIVE_HOST.replace('"type": "stdio",', '"type": "stdio"'), "parse/syntax", 7],
+        ["tooling/typescript/base.json", SHARED_TSCONFIG.replace('"esModuleInterop": true,', '"esModuleInterop": true'), "parse/syntax", 6],
         // A BOM further down is not the leading one a reader skips.
         ["packs/bp/entities/cart.json", ENTITY.replace('  "minecraft:entity"', '\ufeff  "minecraft:entity"'), "parse/syntax", 3],
       ];

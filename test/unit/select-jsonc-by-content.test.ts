@@ -22,6 +22,10 @@ const NATIVE_HOST =
   '// Copyright 2013 The Chromium Authors.\n\n{\n  "name": "com.google.chrome.example.echo",\n  "path": "HOST_PATH",\n  "type": "stdio",\n  "allowed_origins": ["chrome-extension://knldjmfmopnpolahpmmgbagdohdnhkik/"]\n}\n';
 // Reduced from expo/examples (MIT), commit b8ec4ef500e4, stickersmash/app.json (a trailing comma; Expo reads JSON5).
 const EXPO_APP = '{\n  "expo": {\n    "name": "StickerSmash",\n    "ios": {\n      "supportsTablet": true,\n    }\n  }\n}\n';
+// Reduced from t3-oss/create-t3-turbo (MIT), commit e69b5858fc42, tooling/typescript/base.json: a
+// shared tsconfig that packages extend by name ("@acme/tsconfig/base.json"), with comments.
+const SHARED_TSCONFIG =
+  '{\n  "$schema": "https://json.schemastore.org/tsconfig",\n  "compilerOptions": {\n    /** Base Options */\n    "esModuleInterop": true,\n    /** Keep TSC performant in monorepos */\n    "incremental": true,\n  },\n}\n';
 
 describe("jsoncDialectByContent", () => {
   it("knows a browser extension's manifest by manifest_version, and only then", () => {
@@ -53,6 +57,24 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("app.json", EXPO_APP)?.trailingCommas).toBe(true);
     expect(jsoncDialectByContent("apps/mobile/app.json", EXPO_APP)).toBeDefined();
     expect(jsoncDialectByContent("app.json", '{ "name": "web", "buildpacks": [], }')).toBeUndefined();
+  });
+
+  it("knows a TypeScript config of any name by its tsconfig $schema (TypeScript reads comments and trailing commas)", () => {
+    expect(jsoncDialectByContent("tooling/typescript/base.json", SHARED_TSCONFIG)?.trailingCommas).toBe(true);
+    expect(
+      jsoncDialectByContent(
+        "strictest.json",
+        SHARED_TSCONFIG.replace("json.schemastore.org/tsconfig", "www.schemastore.org/tsconfig.json"),
+      ),
+    ).toBeDefined();
+    expect(
+      parseDocument(SHARED_TSCONFIG, { path: "base.json", ...dialectParseOptions(jsoncDialectByContent("base.json", SHARED_TSCONFIG)!) })
+        .ok,
+    ).toBe(true);
+    // Another schema, or the URL only in a comment or a value, is not a tsconfig: strict JSON.
+    expect(jsoncDialectByContent("base.json", SHARED_TSCONFIG.replace("/tsconfig", "/package"))).toBeUndefined();
+    expect(jsoncDialectByContent("base.json", '{ // see https://json.schemastore.org/tsconfig\n "a": 1 }')).toBeUndefined();
+    expect(jsoncDialectByContent("base.json", '{ "docs": "https://json.schemastore.org/tsconfig" }')).toBeUndefined();
   });
 });
 

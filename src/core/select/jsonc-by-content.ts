@@ -28,12 +28,20 @@ const NATIVE_HOST = /"type"\s*:\s*"stdio"/;
 const NATIVE_HOST_ORIGINS = /"allowed_origins"\s*:\s*\[\s*"chrome-extension:\/\//;
 /** An Expo app config keeps its settings under a top-level "expo" object. */
 const EXPO_CONFIG = /"expo"\s*:\s*\{/;
+/**
+ * TypeScript reads every config it loads (a tsconfig.json and each file its `extends` names) with
+ * its own JSONC reader: comments and trailing commas. A shared config of any name (a monorepo's
+ * `tooling/typescript/base.json`, the @tsconfig/bases files) says what it is by its `$schema`.
+ */
+const TYPESCRIPT: JsoncDialect = { reader: "TypeScript (a tsconfig extended by name)", trailingCommas: true };
+const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\.org\/tsconfig(?:\.json)?"/;
 
 /**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
- * (read the same way), a Chrome native messaging host manifest, an Expo app.json.
+ * (read the same way), a Chrome native messaging host manifest, an Expo app.json, a TypeScript
+ * config of any name whose `$schema` is SchemaStore's tsconfig schema.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
   const slash = file.lastIndexOf("/");
@@ -42,6 +50,7 @@ export function jsoncDialectByContent(file: string, text: string): JsoncDialect 
   if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
   if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
   if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
+  if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   return undefined;
 }
 
