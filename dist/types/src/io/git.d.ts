@@ -76,6 +76,14 @@ export declare class Git {
      */
     worktreeChangedPaths(): Promise<string[]>;
     /**
+     * The blob id each work-tree file at `paths` would be stored as by `git add` (its bytes read
+     * now, through the checkout conversion its path has: eol, autocrlf, clean filters), written
+     * nowhere. Content, not stat info: a file rewritten with its old stat is seen. Names that
+     * `--stdin-paths` cannot carry (CR, newline, a leading `"`) and names that are not UTF-8 are
+     * left out, as are files git could not read.
+     */
+    cleanedBlobIds(paths: readonly string[]): Promise<Map<string, string>>;
+    /**
      * Sizes of blobs (one `cat-file --batch-check`), so callers can read big blobs a few at a time.
      * Sample line: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 blob 0"; a missing object is absent.
      */

@@ -18,6 +18,8 @@ export interface ScanOptions {
     start: number;
     /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
     lineBreaksInStrings?: boolean;
+    /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
+    trailingCommas?: boolean;
 }
 export interface ScanResult {
     findings: Finding[];

@@ -48,6 +48,12 @@ export interface ParseOptions {
      * break in a string is a parse/syntax error, as for every JSON reader.
      */
     lineBreaksInStrings?: boolean;
+    /**
+     * JSONC: accept a comma before a closing bracket (default true, as TypeScript and VS Code do).
+     * False for readers that skip comments but reject trailing commas (Chromium's JSON reader for
+     * browser extensions, Minecraft Bedrock's add-on packs): there a trailing comma is a parse/syntax error.
+     */
+    trailingCommas?: boolean;
 }
 export interface ParsedDocument {
     format: DocumentFormat;

@@ -12,6 +12,12 @@ export interface Reindent {
  * or -1. Lexes the text once; called only for that error.
  */
 export declare function openingQuoteBefore(text: string, errorOffset: number, quote: '"' | "'"): number;
+/**
+ * Offset of the first quoted-scalar token the lexer ended before its closing quote (it ends one
+ * at a line indented no deeper than its key), or -1; also -1 when that string is never closed
+ * (a truncated file, reported as such). Lexes the text once; called only for a file with errors.
+ */
+export declare function quoteCutShort(text: string): number;
 /** Offset of the quote closing the string opened at `open`, or -1 at the end of the text. */
 export declare function closingQuote(text: string, open: number): number;
 /**

@@ -8,7 +8,7 @@ export interface TemplatesConfig {
     /** Never treated as templates: always validated as they are. */
     check?: string[];
 }
-export type TemplateKind = "helm" | "name" | "content";
+export type TemplateKind = "helm" | "name" | "content" | "syntax-test";
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 export interface TemplateMatch {
     kind: TemplateKind | "config";

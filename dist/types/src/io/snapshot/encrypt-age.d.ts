@@ -5,6 +5,7 @@ export declare class AgeWriter {
     private readonly header;
     private constructor();
     static open(recipients: readonly Recipient[]): Promise<AgeWriter>;
+    private readonly nonces;
     encrypt(plain: Uint8Array): Buffer;
 }
 /** Reads age files with the identities of a Decrypter, unwrapping each distinct header once. */

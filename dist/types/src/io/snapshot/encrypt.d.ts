@@ -30,6 +30,13 @@ export declare function openIdentity(source: IdentitySource): Promise<{
  */
 export declare function ageStructureProblem(blob: Uint8Array, size: number): string | undefined;
 /**
+ * ageStructureProblem for many blobs: the last header that passed is remembered, and a blob
+ * that begins with those very bytes has only its payload length checked (the same verdict:
+ * the header parses the same way). Blobs written by one AgeWriter share their header (one
+ * wrapped file key per snapshot, encrypt-age.ts), so a read-back parses about one header.
+ */
+export declare function ageStructureChecker(): (blob: Uint8Array, size: number) => string | undefined;
+/**
  * Encrypt every file of a snapshot in place in `contents` (files not kept in memory are read
  * here and checked against the SHA-256 just hashed), so no clear byte reaches git. Returns the
  * read-back check for these blobs: a blob must be the very ciphertext written.
@@ -46,8 +53,12 @@ export type BlobDigest = (path: string, blob: Buffer, expected: SnapshotFileEntr
 } | {
     problem: string;
 }>;
-/** Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes. */
-export declare function decryptingDigest(reader: AgeReader): BlobDigest;
+/**
+ * Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes.
+ * `opened`, when given, keeps each blob's clear bytes (keyed by the blob's own buffer), so a
+ * restore writes the very bytes this hashed instead of decrypting every blob a second time.
+ */
+export declare function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buffer>): BlobDigest;
 /** Read-back of an encrypted snapshot without an identity: the age structure and sizes only. */
 export declare const structureOnlyDigest: BlobDigest;
 /** How a restore reads an encrypted snapshot (all empty for a snapshot in clear). */
