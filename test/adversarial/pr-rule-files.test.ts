@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { payloads, runActionBundle, type ActionRun } from "../e2e/action-harness.js";
+import { runPullRequest, type ActionRun } from "../e2e/action-harness.js";
 
 const BASE_CONFIG = `version: 1
 validate:
@@ -38,18 +38,7 @@ async function prRun(change: (r: TestRepo) => void): Promise<ActionRun & { repor
   repo.write("schemas/settings.schema.json", JSON.stringify({ type: "object", required: ["port"] }) + "\n");
   repo.write("settings/app.json", '{"port": 8080}\n');
   repo.commitAll("base");
-  const base = repo.git("rev-parse", "HEAD").trim();
-  repo.git("switch", "-q", "-c", "feature");
-  change(repo);
-  repo.git("add", "-A");
-  repo.git("commit", "-q", "--no-verify", "-m", "pr");
-  const head = repo.git("rev-parse", "HEAD").trim();
-  const r = await runActionBundle({
-    repo,
-    eventName: "pull_request",
-    payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
-    inputs: { comment: "false", token: "" },
-  });
+  const r = await runPullRequest(repo, change);
   return { ...r, report: JSON.parse(r.findingsJson ?? '{"findings":[]}') as Report };
 }
 

@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { payloads, runActionBundle, type ActionRun } from "../e2e/action-harness.js";
+import { runPullRequest, type ActionRun } from "../e2e/action-harness.js";
 
 const STATE = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -43,19 +43,14 @@ async function prRun(change: (r: TestRepo) => void, brokenState = '{"count": -7}
   repo.write("schemas/defs.schema.json", JSON.stringify(DEFS, null, 2) + "\n");
   repo.write("data/state.json", '{"count": 1}\n');
   repo.commitAll("base");
-  const base = repo.git("rev-parse", "HEAD").trim();
-  repo.git("switch", "-q", "-c", "feature");
-  change(repo);
-  repo.write("data/state.json", brokenState);
-  repo.git("add", "-A");
-  repo.git("commit", "-q", "--no-verify", "-m", "pr");
-  const head = repo.git("rev-parse", "HEAD").trim();
-  const r = await runActionBundle({
+  const r = await runPullRequest(
     repo,
-    eventName: "pull_request",
-    payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
-    inputs: { comment: "false", token: "", scope: "whole-tree" },
-  });
+    (pr) => {
+      change(pr);
+      pr.write("data/state.json", brokenState);
+    },
+    { scope: "whole-tree" },
+  );
   return { ...r, report: JSON.parse(r.findingsJson ?? '{"findings":[]}') as Report };
 }
 

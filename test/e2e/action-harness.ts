@@ -199,3 +199,27 @@ export const payloads = {
     workflow: ".github/workflows/integrity-restore.yml",
   }),
 };
+
+/**
+ * The Action on a pull request, as the runner starts it: the repository's committed state is the
+ * base (`main`), `change` makes the PR's commit on `feature` (committed with --no-verify, as a
+ * contributor without the hook would), and the bundle runs on that head with comments off.
+ */
+export async function runPullRequest(
+  repo: TestRepo,
+  change: (r: TestRepo) => void,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  const base = repo.git("rev-parse", "HEAD").trim();
+  repo.git("switch", "-q", "-c", "feature");
+  change(repo);
+  repo.git("add", "-A");
+  repo.git("commit", "-q", "--no-verify", "-m", "pr");
+  const head = repo.git("rev-parse", "HEAD").trim();
+  return runActionBundle({
+    repo,
+    eventName: "pull_request",
+    payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+    inputs: { comment: "false", token: "", ...inputs },
+  });
+}
