@@ -131,9 +131,10 @@ function placeholderAt(line: string, i: number): boolean {
   const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i));
   if (!m) return false;
   const rest = line.slice(i + m[0].length);
-  // `@name@` must be the whole scalar: `@user@example.com` is a broken value, not a placeholder.
-  if (line[i] === "@") return /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
-  return !/^\s*(?:#.*)?$/.test(rest) && !/^\s*[,\]}]/.test(rest);
+  const scalarEnds = /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
+  // `@name@` must be the whole scalar (`@user@example.com` is a broken value, not a placeholder);
+  // `{NAME}` must run into text (alone it is a valid flow mapping).
+  return line[i] === "@" ? scalarEnds : !scalarEnds;
 }
 
 /**
