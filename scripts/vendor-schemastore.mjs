@@ -109,7 +109,6 @@ const SCHEMASTORE_SNAPSHOT = {
       "Copyright (c) 2018 Buildkite",
     ),
   },
-
 };
 
 /**
