@@ -233,7 +233,7 @@ const ENTRIES = [
     catalogUrl: "https://raw.githubusercontent.com/buildkite/pipeline-schema/main/schema.json",
     file: "buildkite-pipeline.json",
     level: "warning",
-    why: "Advisory: this copy (2022) lags Buildkite's pipeline format (keys added since are accepted unchecked), and pipelines are often generated or uploaded by scripts that Buildkite's own upload judges.",
+    why: "Advisory: this copy (2022) lags Buildkite's pipeline format (keys added since are accepted unchecked); Buildkite's own upload is the judge.",
     npm: "buildkite",
   },
   {
