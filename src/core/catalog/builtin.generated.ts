@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json|turbo\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|buildkite\.yml|buildkite\.yaml|buildkite\.json|buildkite\.[^/]*\.yml|buildkite\.[^/]*\.yaml|buildkite\.[^/]*\.json|\.buildkite\/pipeline\.yml|\.buildkite\/pipeline\.yaml|\.buildkite\/pipeline\.json|\.buildkite\/pipeline\.[^/]*\.yml|\.buildkite\/pipeline\.[^/]*\.yaml|\.buildkite\/pipeline\.[^/]*\.json|\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json|turbo\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -100,6 +100,29 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     fileMatch: [".pre-commit-config.yml", ".pre-commit-config.yaml"],
     rootType: "object",
     match: /(?:^|\/)(?:\.pre-commit-config\.yml|\.pre-commit-config\.yaml)$/s,
+  },
+  {
+    id: "buildkite",
+    name: "Buildkite",
+    url: "https://raw.githubusercontent.com/buildkite/pipeline-schema/main/schema.json",
+    file: "buildkite-pipeline.json",
+    level: "warning",
+    fileMatch: [
+      "buildkite.yml",
+      "buildkite.yaml",
+      "buildkite.json",
+      "buildkite.*.yml",
+      "buildkite.*.yaml",
+      "buildkite.*.json",
+      "**/.buildkite/pipeline.yml",
+      "**/.buildkite/pipeline.yaml",
+      "**/.buildkite/pipeline.json",
+      "**/.buildkite/pipeline.*.yml",
+      "**/.buildkite/pipeline.*.yaml",
+      "**/.buildkite/pipeline.*.json",
+    ],
+    match:
+      /(?:^|\/)(?:buildkite\.yml|buildkite\.yaml|buildkite\.json|buildkite\.[^/]*\.yml|buildkite\.[^/]*\.yaml|buildkite\.[^/]*\.json|\.buildkite\/pipeline\.yml|\.buildkite\/pipeline\.yaml|\.buildkite\/pipeline\.json|\.buildkite\/pipeline\.[^/]*\.yml|\.buildkite\/pipeline\.[^/]*\.yaml|\.buildkite\/pipeline\.[^/]*\.json)$/s,
   },
   {
     id: "gitlab-ci",
@@ -205,6 +228,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
 /** SHA-256 of every vendored schema file: a copy that differs is refused, never used. */
 export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "ava.json": "3c02652299c240b152d8d30bc476dfa4bda7854132632dc9595afe53ac12ee0a",
+  "buildkite-pipeline.json": "9ba92b9c3483871ddb3c95c5cc14c0e1ba88a6e8f79afbfcbec47aeac8cfaf2a",
   "cloudbuild.json": "68524c6a0a83f91767cabe96ec92bd59924c336f114551e5254027d14dbdc1f3",
   "compose-spec.json": "d8610091653b56a3ccf0f5f8483e5d70d55102f9f672059c5b4936b9816378f3",
   "dependabot-2.0.json": "4ed7b33a25815fcffd1a5212e32f56548cc94d968207210bd4f893a0df06e173",
