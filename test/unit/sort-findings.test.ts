@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importance, sortFindings, type Finding, type Level } from "../../src/core/finding.js";
+import { comparePlainNames, importance, sortFindings, type Finding, type Level } from "../../src/core/finding.js";
 
 const f = (file: string | undefined, line: number | undefined, column: number | undefined, rule: string): Finding => ({
   rule,
@@ -106,5 +106,33 @@ describe("sortFindings", () => {
     const expected = reference(list);
     const got = sortFindings([...list]);
     expect(got.map((x) => x.message)).toEqual(expected.map((x) => x.message));
+    // The same findings in plain names only (ordered without ICU): the same order as the collator's.
+    const plain = list.map((x) => (x.file === undefined ? x : { ...x, file: x.file.replace(/[^A-Za-z0-9_./-]/g, "") || "Z.json" }));
+    expect(sortFindings([...plain]).map((x) => x.message)).toEqual(reference(plain).map((x) => x.message));
+  });
+
+  it("orders plain names (ASCII letters, digits, _ - . /) exactly as Intl.Collator does, without it", () => {
+    const collator = new Intl.Collator();
+    const alphabet = "_-./0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let seed = 99;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const name = (length: number) => Array.from({ length }, () => alphabet[next(alphabet.length)]).join("");
+    for (let i = 0; i < 50_000; i++) {
+      const a = name(next(7));
+      // Every third pair differs only by case: the tertiary rule (lower case first) decides.
+      const b = i % 3 === 0 ? [...a].map((c) => (next(2) ? c.toUpperCase() : c.toLowerCase())).join("") : name(next(7));
+      expect([a, b, Math.sign(comparePlainNames(a, b))]).toEqual([a, b, Math.sign(collator.compare(a, b))]);
+    }
+    for (const [a, b] of [
+      ["a.json", "B.json"],
+      ["B.json", "b.json"],
+      ["config/f10.json", "config/f9.json"],
+      ["a-b.json", "a_b.json"],
+      ["a/b.json", "a.b.json"],
+      ["", "a"],
+      ["ab", "a"],
+    ] as const) {
+      expect([a, b, Math.sign(comparePlainNames(a, b))]).toEqual([a, b, Math.sign(collator.compare(a, b))]);
+    }
   });
 });
