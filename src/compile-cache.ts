@@ -1,8 +1,9 @@
 /**
  * V8's compiled code of the bundle, kept between runs (Node 22.1+ `module.enableCompileCache`):
  * every run of the CLI, the pre-commit hook's above all, otherwise compiles the same bundle
- * chunks afresh. Measured on Node 24 (`check --staged`, 10 staged files): about 8 ms of CPU of
- * 120 less per run. Node 20 has no such API for ES modules: there this does nothing.
+ * chunks afresh. Measured on Node 24 (`check --staged`, 10 staged files, a 20,000-file
+ * repository; medians of 21 interleaved runs): 126 -> 120 ms of CPU per run. Node 20 has no such
+ * API for ES modules: there this does nothing.
  *
  * The cache is per user (`$XDG_CACHE_HOME` or ~/.cache, %LOCALAPPDATA% on Windows), not Node's
  * default os.tmpdir(): compiled code read from a folder another user of the machine can write
