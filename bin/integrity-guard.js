@@ -1,2 +1,25 @@
 #!/usr/bin/env node
-import "../dist/cli/index.js";
+// Node 22.1+ keeps V8's compiled code of the bundle between runs (src/compile-cache.ts says why
+// and where: a per-user folder, never the shared temporary one); the bundle is then imported, so
+// that its own compilation is cached too. Node 20 has no such API: it just runs the bundle.
+import module from "node:module";
+import os from "node:os";
+import path from "node:path";
+
+if (typeof module.enableCompileCache === "function" && !process.env.NODE_COMPILE_CACHE) {
+  try {
+    const env = process.env;
+    const base =
+      process.platform === "win32"
+        ? env.LOCALAPPDATA
+        : env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
+          ? env.XDG_CACHE_HOME
+          : undefined;
+    const home = base ? undefined : os.homedir();
+    const dir = base ? path.join(base, "integrity-guard") : home ? path.join(home, ".cache", "integrity-guard") : undefined;
+    if (dir) module.enableCompileCache(path.join(dir, "node-compile-cache"));
+  } catch {
+    // no home folder, or a cache folder that cannot be made: run without the cache
+  }
+}
+await import("../dist/cli/index.js");

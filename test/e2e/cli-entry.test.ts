@@ -1,0 +1,117 @@
+/**
+ * The built CLI's entry points as a user's shell starts them: every verb is loaded on demand
+ * (its own bundle chunk), so each verb's help is run from the bundle in a fresh process; and
+ * bin/integrity-guard.js, which turns on Node's compile cache (Node 22.1+) before it loads the
+ * bundle, must run the CLI unchanged whatever the cache folder is like.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import module from "node:module";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { verbs } from "../../src/commands/index.js";
+import { VERSION } from "../../src/version.js";
+import { CLI_BUNDLE, DIST_DIR, PROJECT_ROOT, makeTempDir } from "../helpers/repo.js";
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+});
+
+function temp(): string {
+  const dir = makeTempDir("ig-entry-");
+  temps.push(dir);
+  return dir;
+}
+
+/** The environment of a run, without any compile-cache setting of the caller's. */
+function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  delete env.NODE_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
+  return env;
+}
+
+function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [file, ...args], { cwd, env: cleanEnv(env), encoding: "utf8" });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A package folder as npm installs it: the real bin/integrity-guard.js beside the dist/ under
+ * test (a link, so IG_DIST builds are tested too).
+ */
+function installedBin(): string {
+  const pkg = temp();
+  fs.mkdirSync(path.join(pkg, "bin"));
+  fs.copyFileSync(path.join(PROJECT_ROOT, "bin/integrity-guard.js"), path.join(pkg, "bin/integrity-guard.js"));
+  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(pkg, "package.json"));
+  fs.symlinkSync(DIST_DIR, path.join(pkg, "dist"), "dir");
+  return path.join(pkg, "bin/integrity-guard.js");
+}
+
+const hasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+
+describe("every verb loads from the built bundle", () => {
+  for (const name of Object.keys(verbs)) {
+    it(`${name} --help and help ${name} exit 0 with the verb's usage`, () => {
+      const cwd = temp(); // not a repository: help needs none
+      for (const args of [
+        [name, "--help"],
+        ["help", name],
+      ]) {
+        const r = run(CLI_BUNDLE, args, cwd);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        expect(r.stdout.startsWith(`Usage: integrity-guard ${name}`)).toBe(true);
+      }
+    });
+  }
+
+  it("an unknown verb is still a usage error (exit 2) with a suggestion", () => {
+    const r = run(CLI_BUNDLE, ["conflict"], temp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "conflict"; did you mean "conflicts"\?/);
+  });
+});
+
+describe("bin/integrity-guard.js and the compile cache", () => {
+  it("prints the version and keeps its compiled code in the per-user cache folder where Node has the cache", () => {
+    const bin = installedBin();
+    const cache = temp();
+    const r = run(bin, ["--version"], temp(), { XDG_CACHE_HOME: cache });
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
+    const folder = path.join(cache, "integrity-guard", "node-compile-cache");
+    // Node 22.1+ writes the cache on exit; Node 20 has no compile cache, and nothing is written.
+    const written = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true }).length : 0;
+    if (hasCompileCache) expect(written).toBeGreaterThan(0);
+    else expect(written).toBe(0);
+  });
+
+  it("runs a command unchanged from a warm cache, a cache folder that is a file, and with the cache turned off", () => {
+    const bin = installedBin();
+    const cwd = temp();
+    const warm = temp();
+    const notAFolder = path.join(temp(), "file");
+    fs.writeFileSync(notAFolder, "not a folder\n");
+    const expected = run(CLI_BUNDLE, ["validate", "--help"], cwd);
+    expect(expected.code).toBe(0);
+    for (const env of [
+      { XDG_CACHE_HOME: warm },
+      { XDG_CACHE_HOME: warm },
+      { XDG_CACHE_HOME: notAFolder },
+      { XDG_CACHE_HOME: warm, NODE_DISABLE_COMPILE_CACHE: "1" },
+      // A relative XDG_CACHE_HOME is not a base folder (the XDG rule): the home folder is used.
+      { XDG_CACHE_HOME: "relative", HOME: temp() },
+    ]) {
+      expect(run(bin, ["validate", "--help"], cwd, env)).toEqual(expected);
+    }
+    expect(fs.existsSync(path.join(cwd, "relative"))).toBe(false);
+  });
+
+  it("exits with the CLI's own code: 2 for a usage error", () => {
+    const r = run(installedBin(), ["--no-such-option"], temp(), { XDG_CACHE_HOME: temp() });
+    expect(r.code).toBe(2);
+  });
+});
