@@ -19,6 +19,7 @@ import type { ManifestEntry } from "../core/manifest/model.js";
 import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
 import { CommitSource } from "../io/commit-source.js";
+import { resolveCommitFolders } from "../io/commit-links.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import { outsideLink } from "../io/symlink-outside.js";
@@ -247,9 +248,18 @@ async function ensureCommit(git: Git, sha: string, pr: number, log: (line: strin
 
 /** Blobs of `commit` at these paths; a symlink is an error object (never followed); an absent path is absent. */
 async function readAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, Buffer | { error: string }>> {
-  const entries = await git.lsTreeAt(commit, paths);
-  const blobs = await git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== NOT_FOLLOWED).map((e) => e.oid));
+  // A folder that is a symlink in the commit is followed there: `ls-tree` alone would call the
+  // file absent, and the run would take the pull request's copy (or the defaults) instead.
+  const real = await resolveCommitFolders(git, commit, paths);
+  const asked = new Map<string, string[]>();
   const out = new Map<string, Buffer | { error: string }>();
+  for (const p of paths) {
+    const r = real.get(p)!;
+    if ("error" in r) out.set(p, { error: r.error });
+    else asked.set(r.path, [...(asked.get(r.path) ?? []), p]);
+  }
+  const entries = (await git.lsTreeAt(commit, [...asked.keys()])).flatMap((e) => (asked.get(e.path) ?? []).map((p) => ({ ...e, path: p })));
+  const blobs = await git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== NOT_FOLLOWED).map((e) => e.oid));
   for (const e of entries) {
     if (e.mode === NOT_FOLLOWED) out.set(e.path, { error: "is a symlink (not followed)" });
     else if (e.type !== "blob") out.set(e.path, { error: `is a ${e.type}, not a file` });
