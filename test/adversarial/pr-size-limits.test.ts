@@ -26,7 +26,7 @@ describe("a pull request that raises the size limits in its config", () => {
     repo.write("data/state.yaml", "count: 1\n");
     repo.commitAll("base");
     const r = await runPullRequest(repo, (x) => {
-      x.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_yaml_size: 256MiB\n  max_file_size: 512MiB\n");
+      x.write(".integrity-guard/config.yml", "version: 1\nvalidate:\n  max_yaml_size: 128MiB\n  max_file_size: 256MiB\n");
       // Over the default 8 MiB YAML limit of the base config.
       fs.writeFileSync(path.join(x.dir, "data/big.yaml"), `text: "${"a".repeat(9 * 1024 * 1024)}"\n`);
     });
