@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import type { Finding } from "../core/finding.js";
 import { describeApiError, type GitHubClient, type ReviewCommentDraft } from "../io/github-api.js";
 import type { ChangedLines } from "./changed-lines.js";
+import { displayText } from "../core/names.js";
 
 /** At most this many suggestions per run: a review is for people, not a dump. */
 export const MAX_SUGGESTIONS = 50;
@@ -128,7 +129,7 @@ function resolvedValueSuggestion(
         file: r.file,
         line: r.line,
         replacement: `${added.slice(0, indent(added))}${lose[1]!}: ${win[2]!}${lose[3]!}`,
-        why: `take the value ${code(win[2]!)} that wins by precedence (${f.file}:${f.line})`,
+        why: `take the value ${code(win[2]!)} that wins by precedence (${code(displayText(`${f.file}:${f.line}`))})`,
       };
     }
     if (isYaml(f.file) && isYaml(r.file)) {
@@ -140,7 +141,7 @@ function resolvedValueSuggestion(
         file: r.file,
         line: r.line,
         replacement: `${lose[1]!}${lose[2]!}: ${value}`,
-        why: `take the value ${code(value)} that wins by precedence (${f.file}:${f.line})`,
+        why: `take the value ${code(value)} that wins by precedence (${code(displayText(`${f.file}:${f.line}`))})`,
       };
     }
     return undefined;

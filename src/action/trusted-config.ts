@@ -19,9 +19,11 @@ import type { ManifestEntry } from "../core/manifest/model.js";
 import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { ConfigError, EnvironmentError, GuardError } from "../errors.js";
 import { CommitSource } from "../io/commit-source.js";
+import { resolveCommitFolders } from "../io/commit-links.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import { outsideLink } from "../io/symlink-outside.js";
+import { maxFileSize, maxYamlSize } from "../checks/max-file-size.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
@@ -131,7 +133,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
         `the pull request changes the config ${configRel}; the checks run under the base branch's version`,
       ),
     );
-    if (headValid) head = headValid;
+    if (headValid) head = withBaseLimits(headValid, loaded);
   }
 
   // The manifest: a PR must not drop it silently, and a change to it (a reseal) is said at the top.
@@ -179,7 +181,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     banner.push(
       `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps** (${changedSchemas.map((p) => `\`${p}\``).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
     );
-    if (headValid) head = headValid;
+    if (headValid) head = withBaseLimits(headValid, loaded);
   }
   // Other files the base rules read: a change to one is a change of rules, said at the top.
   const others = ruleFiles(loaded);
@@ -199,6 +201,26 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   }
   const schemaSource = new CommitSource(git, base, new WorktreeSource(git));
   return { loaded, from: "base", schemaSource, ...(head ? { head } : {}), findings, banner };
+}
+
+/**
+ * The pull request's config for the second run, with file size limits no higher than the base
+ * config's: the limits bound what a run may load into memory (a 50 MB YAML file aborted the
+ * process out of memory), and a pull request that raised them with a big file beside could crash
+ * the Action before any report. A file over the base limit is `parse/too-large` in both runs.
+ */
+function withBaseLimits(head: LoadedConfig, base: LoadedConfig): LoadedConfig {
+  const baseValidate = base.config.validate ?? {};
+  const headValidate = head.config.validate ?? {};
+  let file: number;
+  let yaml: number;
+  try {
+    file = Math.min(maxFileSize(headValidate), maxFileSize(baseValidate));
+    yaml = Math.min(maxYamlSize(headValidate), maxYamlSize(baseValidate));
+  } catch {
+    return head; // a size setting that cannot be read: the run under it reports that
+  }
+  return { ...head, config: { ...head.config, validate: { ...headValidate, max_file_size: file, max_yaml_size: yaml } } };
 }
 
 /**
@@ -247,9 +269,18 @@ async function ensureCommit(git: Git, sha: string, pr: number, log: (line: strin
 
 /** Blobs of `commit` at these paths; a symlink is an error object (never followed); an absent path is absent. */
 async function readAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, Buffer | { error: string }>> {
-  const entries = await git.lsTreeAt(commit, paths);
-  const blobs = await git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== NOT_FOLLOWED).map((e) => e.oid));
+  // A folder that is a symlink in the commit is followed there: `ls-tree` alone would call the
+  // file absent, and the run would take the pull request's copy (or the defaults) instead.
+  const real = await resolveCommitFolders(git, commit, paths);
+  const asked = new Map<string, string[]>();
   const out = new Map<string, Buffer | { error: string }>();
+  for (const p of paths) {
+    const r = real.get(p)!;
+    if ("error" in r) out.set(p, { error: r.error });
+    else asked.set(r.path, [...(asked.get(r.path) ?? []), p]);
+  }
+  const entries = (await git.lsTreeAt(commit, [...asked.keys()])).flatMap((e) => (asked.get(e.path) ?? []).map((p) => ({ ...e, path: p })));
+  const blobs = await git.readBlobs(entries.filter((e) => e.type === "blob" && e.mode !== NOT_FOLLOWED).map((e) => e.oid));
   for (const e of entries) {
     if (e.mode === NOT_FOLLOWED) out.set(e.path, { error: "is a symlink (not followed)" });
     else if (e.type !== "blob") out.set(e.path, { error: `is a ${e.type}, not a file` });

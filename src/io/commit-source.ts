@@ -7,6 +7,7 @@
  */
 import type { Git } from "./git.js";
 import type { FileSource, ReadResult } from "./file-source.js";
+import { resolveCommitFolders } from "./commit-links.js";
 
 export class CommitSource implements FileSource {
   readonly kind = "commit" as const;
@@ -33,7 +34,32 @@ export class CommitSource implements FileSource {
       else if (e.type !== "blob") out.set(p, { error: `is a ${e.type} in the base commit, not a file`, code: "EISDIR" });
       else out.set(p, blobs.get(e.oid) ?? { error: `blob ${e.oid} is missing from the object database`, code: "EMISSINGOBJ" });
     }
-    if (rest.length) for (const [p, r] of await this.fallback.read(rest)) out.set(p, r);
+    if (rest.length) await this.readRest(rest, out);
     return out;
+  }
+
+  /**
+   * Paths `ls-tree` did not list: under a folder that is a symlink in the commit, they are read
+   * where the link leads in the commit (never through the checkout's link, which the pull
+   * request sets); truly absent ones come from `fallback`.
+   */
+  private async readRest(rest: readonly string[], out: Map<string, ReadResult>): Promise<void> {
+    const resolved = await resolveCommitFolders(this.git, this.commit, rest);
+    const absent: string[] = [];
+    const linked = new Map<string, string>();
+    for (const p of rest) {
+      const r = resolved.get(p)!;
+      if ("error" in r) out.set(p, { error: r.error, code: "ELOOP" });
+      else if (r.path === p) absent.push(p);
+      else linked.set(p, r.path);
+    }
+    if (linked.size) {
+      const got = await this.read([...new Set(linked.values())]);
+      for (const [p, real] of linked) {
+        const r = got.get(real);
+        if (r !== undefined) out.set(p, r);
+      }
+    }
+    if (absent.length) for (const [p, r] of await this.fallback.read(absent)) out.set(p, r);
   }
 }

@@ -1,6 +1,6 @@
 /** Which paths the manifest covers: config manifest.include minus exclude, never .git or the manifest itself. */
 import picomatch from "picomatch";
-import { GLOB_OPTIONS } from "../glob.js";
+import { assertSafeGlob, GLOB_OPTIONS } from "../glob.js";
 import type { ManifestConfig } from "../../config/types.js";
 import { ALWAYS_EXCLUDED, MANIFEST_PATH } from "../well-known-paths.js";
 import { MANIFEST_SHARD_DIR } from "./sharded.js";
@@ -42,6 +42,7 @@ function compileCovered(config: ManifestConfig | undefined): PathFilter {
  */
 function regexMatcher(globs: readonly string[]): PathFilter {
   if (globs.length === 0) return () => false;
+  for (const g of globs) assertSafeGlob(g);
   const res = globs.map((g) => picomatch.makeRe(g.endsWith("/") ? g + "**" : g, { ...GLOB_OPTIONS }));
   return (p) => res.some((re) => re.test(p));
 }
