@@ -81,11 +81,18 @@ describe("jsoncDialectByContent", () => {
   // common/config/rush/version-policies.json (Rush writes its files with a comment header).
   const RIG =
     '{\n  // The "rig.json" file directs tools to look for their config files in an external package.\n  "$schema": "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",\n  "rigPackageName": "local-node-rig",\n}\n';
-  const VERSION_POLICIES = '/**\n * This is configuration file is used for advanced publishing configurations with Rush.\n */\n[\n  // { "policyName": "x" }\n]\n';
+  const VERSION_POLICIES =
+    '/**\n * This is configuration file is used for advanced publishing configurations with Rush.\n */\n[\n  // { "policyName": "x" }\n]\n';
 
   it("knows a Rush Stack config by its $schema under developer.microsoft.com/json-schemas/<tool>/ (JSON5: trailing commas too)", () => {
     expect(jsoncDialectByContent("apps/heft/config/rig.json", RIG)?.trailingCommas).toBe(true);
-    for (const tool of ["rush/v5/rush", "heft/v0/heft", "api-extractor/v7/api-extractor", "tsdoc/v0/tsdoc", "lockfile-explorer/lockfile-lint"])
+    for (const tool of [
+      "rush/v5/rush",
+      "heft/v0/heft",
+      "api-extractor/v7/api-extractor",
+      "tsdoc/v0/tsdoc",
+      "lockfile-explorer/lockfile-lint",
+    ])
       expect(jsoncDialectByContent("x.json", RIG.replace("rig-package/rig", tool)), tool).toBeDefined();
     expect(parseDocument(RIG, { path: "rig.json", ...dialectParseOptions(jsoncDialectByContent("rig.json", RIG)!) }).value).toEqual({
       $schema: "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",
@@ -100,7 +107,12 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("common/config/rush/version-policies.json", VERSION_POLICIES)).toBeDefined();
     expect(jsoncDialectByContent("repo/common/config/subspaces/default/repo-state.json", VERSION_POLICIES)).toBeDefined();
     expect(jsoncDialectByContent("lib/dist/tsdoc-metadata.json", VERSION_POLICIES)).toBeDefined();
-    for (const file of ["apps/x/config/rush-project.json", "rush-plugin-manifest.json", "p/rush-mcp-plugin.json", "apps/x/config/heft.json"])
+    for (const file of [
+      "apps/x/config/rush-project.json",
+      "rush-plugin-manifest.json",
+      "p/rush-mcp-plugin.json",
+      "apps/x/config/heft.json",
+    ])
       expect(jsoncDialectByContent(file, VERSION_POLICIES), file).toBeDefined();
     expect(jsoncDialectByContent("heft.json", VERSION_POLICIES)).toBeUndefined();
     expect(jsoncDialectByContent("common/config/version-policies.json", VERSION_POLICIES)).toBeUndefined();
