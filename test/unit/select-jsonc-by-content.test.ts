@@ -86,18 +86,14 @@ describe("jsoncDialectByContent", () => {
 
   it("knows a Rush Stack config by its $schema under developer.microsoft.com/json-schemas/<tool>/ (JSON5: trailing commas too)", () => {
     expect(jsoncDialectByContent("apps/heft/config/rig.json", RIG)?.trailingCommas).toBe(true);
-    for (const tool of [
-      "rush/v5/rush",
-      "heft/v0/heft",
-      "api-extractor/v7/api-extractor",
-      "tsdoc/v0/tsdoc",
-      "lockfile-explorer/lockfile-lint",
-    ])
+    for (const tool of ["rush/v5/rush", "heft/v0/heft", "api-extractor/v7/api-extractor", "lockfile-explorer/lockfile-lint"])
       expect(jsoncDialectByContent("x.json", RIG.replace("rig-package/rig", tool)), tool).toBeDefined();
     expect(parseDocument(RIG, { path: "rig.json", ...dialectParseOptions(jsoncDialectByContent("rig.json", RIG)!) }).value).toEqual({
       $schema: "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",
       rigPackageName: "local-node-rig",
     });
+    // TSDoc's tsdoc.json: jju's cjson mode, comments but no trailing comma.
+    expect(jsoncDialectByContent("tsdoc.json", RIG.replace("rig-package/rig", "tsdoc/v0/tsdoc"))?.trailingCommas).toBe(false);
     // Other schemas on that host (the Teams app manifest) are read by strict readers.
     expect(
       jsoncDialectByContent("manifest.json", RIG.replace("json-schemas/rig-package/rig", "en-us/json-schemas/teams/v1.16/MicrosoftTeams")),

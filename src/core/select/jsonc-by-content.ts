@@ -41,7 +41,7 @@ const EXPO_CONFIG = /"expo"\s*:\s*\{/;
 const TYPESCRIPT: JsoncDialect = { reader: "TypeScript (a tsconfig extended by name)", trailingCommas: true };
 const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\.org\/tsconfig(?:\.json)?"/;
 /**
- * Rush Stack's tools (Rush, Heft, rig-package, API Extractor, TSDoc) load every config file with
+ * Rush Stack's tools (Rush, Heft, rig-package, API Extractor) load every config file with
  * `JsonFile` of @rushstack/node-core-library, whose default syntax is JSON5 (comments, trailing
  * commas). Their files name their schema under developer.microsoft.com/json-schemas/<tool>/;
  * other Microsoft schemas there (the Teams app manifest) are read by strict readers, so only
@@ -49,7 +49,10 @@ const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\
  */
 const RUSH_STACK: JsoncDialect = { reader: "Rush Stack (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
 const RUSH_STACK_SCHEMA =
-  /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/(?:rush|heft|rig-package|api-extractor|api-documenter|tsdoc|lockfile-explorer)\//;
+  /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/(?:rush|heft|rig-package|api-extractor|api-documenter|lockfile-explorer)\//;
+/** @microsoft/tsdoc-config reads tsdoc.json with jju in its `cjson` mode: comments, but no trailing comma. */
+const TSDOC: JsoncDialect = { reader: "TSDoc (tsdoc-config, jju cjson)", trailingCommas: false, leadingBom: false };
+const TSDOC_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/tsdoc\//;
 /**
  * Rush keeps its repository settings in common/config/rush/ (and per subspace in
  * common/config/subspaces/<name>/), all loaded by JsonFile; the files Rush writes itself
@@ -100,6 +103,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
+  if (TSDOC_SCHEMA.test(text)) return TSDOC;
   return undefined;
 }
 
