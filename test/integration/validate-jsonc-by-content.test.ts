@@ -64,6 +64,22 @@ const ENTITY =
 // shared tsconfig the packages extend by name; TypeScript reads it with comments and trailing commas.
 const SHARED_TSCONFIG =
   '{\n  "$schema": "https://json.schemastore.org/tsconfig",\n  "compilerOptions": {\n    /** Base Options */\n    "esModuleInterop": true,\n    "incremental": true,\n  },\n}\n';
+// Reduced from microsoft/rushstack (MIT), commit ae8073b330ea: apps/heft/config/rig.json (a
+// Rush Stack $schema) and common/config/rush/version-policies.json (Rush's folder, no $schema);
+// Rush Stack's JsonFile reads both as JSON5.
+const RIG =
+  '{\n  // The "rig.json" file directs tools to look for their config files in an external package.\n  "$schema": "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",\n  "rigPackageName": "local-node-rig",\n}\n';
+const VERSION_POLICIES = '/**\n * Advanced publishing configurations with Rush.\n */\n[\n  // { "policyName": "x" }\n]\n';
+// Reduced from firebase/quickstart-js (Apache-2.0), commit 96f190542916: .opensource/project.json,
+// read by firebaseopensource.com with cjson (comments stripped, then JSON.parse).
+const OPENSOURCE =
+  '{\n  "name": "Firebase Quickstarts for Web",\n\n  // Other markdown pages that should be rendered nicely\n  "pages": ["auth/README.md"]\n}\n';
+// Jest strips comments from jest.config.json, then JSON.parse; the Firebase CLI reads firebase.json with cjson.
+const JEST = '{\n  // jsdom for the React components\n  "testEnvironment": "jsdom"\n}\n';
+const FIREBASE = '{\n  "hosting": {\n    // the built site\n    "public": "dist"\n  }\n}\n';
+// Reduced from angular-eslint/angular-eslint (MIT), commit a666e1b45c97: .github/renovate.json
+// (Renovate reads it with jsonc-parser).
+const RENOVATE = '{\n  "extends": ["config:recommended"],\n  // well over npm\'s three day window\n  "minimumReleaseAge": "7 days"\n}\n';
 const UI = '{\n  "namespace": "hud",\n  //-----------\n  // Hud Screen\n  //-----------\n  "hud_panel": { "type": "panel" }\n}\n';
 
 function writeValid(repo: TestRepo): void {
@@ -76,6 +92,12 @@ function writeValid(repo: TestRepo): void {
   repo.write("packs/rp/manifest.json", `\ufeff${PACK_MANIFEST}`);
   repo.write("packs/rp/ui/hud_screen.json", UI);
   repo.write("tooling/typescript/base.json", SHARED_TSCONFIG);
+  repo.write("apps/heft/config/rig.json", RIG);
+  repo.write("common/config/rush/version-policies.json", VERSION_POLICIES);
+  repo.write(".opensource/project.json", OPENSOURCE);
+  repo.write("web/jest.config.json", JEST);
+  repo.write("web/firebase.json", FIREBASE);
+  repo.write(".github/renovate.json", RENOVATE);
 }
 
 describe("JSON with comments known by content or by its pack", () => {
@@ -92,14 +114,25 @@ describe("JSON with comments known by content or by its pack", () => {
       repo.write("host/firefox.json", NATIVE_HOST.replace('"allowed_origins": ["chrome-extension://', '"allowed_extensions": ["'));
       // The same comments without the tsconfig $schema: nothing says TypeScript reads it.
       repo.write("tooling/other/base.json", SHARED_TSCONFIG.replace("/tsconfig", "/package"));
+      // Another schema on Microsoft's host (the Teams manifest is read strictly), a version-policies
+      // list outside Rush's folder, a jest config under another name, and a BOM before firebase.json
+      // (the CLI ends in JSON.parse, which rejects it).
+      repo.write("teams/manifest.json", RIG.replace("json-schemas/rig-package/rig", "json-schemas/teams/v1.16/MicrosoftTeams"));
+      repo.write("common/config/version-policies.json", VERSION_POLICIES);
+      repo.write("web/jest.base.json", JEST);
+      repo.write("bom/firebase.json", `\ufeff${FIREBASE}`);
       repo.commitAll("fixtures");
       const strict = [
         "app.json",
+        "bom/firebase.json",
+        "common/config/version-policies.json",
         "host/firefox.json",
         "i18n/en/messages.json",
         "loose/bom.json",
         "loose/entities/cart.json",
+        "teams/manifest.json",
         "tooling/other/base.json",
+        "web/jest.base.json",
         "web/manifest.json",
       ];
       repo.write("ext/manifest.json", MANIFEST.replace('"1.1"', '"1.2"')); // a staged change for --staged
@@ -135,6 +168,12 @@ describe("JSON with comments known by content or by its pack", () => {
         ["mobile/app.json", EXPO_APP.replace('"StickerSmash",', '"StickerSmash"'), "parse/syntax", 4],
         ["host/com.google.chrome.example.echo.json", NATIVE_HOST.replace('"type": "stdio",', '"type": "stdio"'), "parse/syntax", 7],
         ["tooling/typescript/base.json", SHARED_TSCONFIG.replace('"esModuleInterop": true,', '"esModuleInterop": true'), "parse/syntax", 6],
+        // Jest and cjson end in JSON.parse: no trailing comma; Rush Stack's JSON5 still needs its commas.
+        ["web/jest.config.json", JEST.replace('"jsdom"', '"jsdom",'), "parse/syntax", 3],
+        [".opensource/project.json", OPENSOURCE.replace('README.md"]', 'README.md"],'), "parse/syntax", 5],
+        ["apps/heft/config/rig.json", RIG.replace('rig.schema.json",', 'rig.schema.json"'), "parse/syntax", 4],
+        ["common/config/rush/version-policies.json", VERSION_POLICIES.slice(0, 70), "parse/truncated", 5],
+        [".github/renovate.json", RENOVATE.replace('["config:recommended"],', '["config:recommended"]'), "parse/syntax", 4],
         // A BOM further down is not the leading one a reader skips.
         ["packs/bp/entities/cart.json", ENTITY.replace('  "minecraft:entity"', '\ufeff  "minecraft:entity"'), "parse/syntax", 3],
       ];

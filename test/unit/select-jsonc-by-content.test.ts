@@ -76,6 +76,65 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("base.json", '{ // see https://json.schemastore.org/tsconfig\n "a": 1 }')).toBeUndefined();
     expect(jsoncDialectByContent("base.json", '{ "docs": "https://json.schemastore.org/tsconfig" }')).toBeUndefined();
   });
+
+  // Reduced from microsoft/rushstack (MIT), commit ae8073b330ea: apps/heft/config/rig.json and
+  // common/config/rush/version-policies.json (Rush writes its files with a comment header).
+  const RIG =
+    '{\n  // The "rig.json" file directs tools to look for their config files in an external package.\n  "$schema": "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",\n  "rigPackageName": "local-node-rig",\n}\n';
+  const VERSION_POLICIES =
+    '/**\n * This is configuration file is used for advanced publishing configurations with Rush.\n */\n[\n  // { "policyName": "x" }\n]\n';
+
+  it("knows a Rush Stack config by its $schema under developer.microsoft.com/json-schemas/<tool>/ (JSON5: trailing commas too)", () => {
+    expect(jsoncDialectByContent("apps/heft/config/rig.json", RIG)?.trailingCommas).toBe(true);
+    for (const tool of ["rush/v5/rush", "heft/v0/heft", "api-extractor/v7/api-extractor", "lockfile-explorer/lockfile-lint"])
+      expect(jsoncDialectByContent("x.json", RIG.replace("rig-package/rig", tool)), tool).toBeDefined();
+    expect(parseDocument(RIG, { path: "rig.json", ...dialectParseOptions(jsoncDialectByContent("rig.json", RIG)!) }).value).toEqual({
+      $schema: "https://developer.microsoft.com/json-schemas/rig-package/rig.schema.json",
+      rigPackageName: "local-node-rig",
+    });
+    // TSDoc's tsdoc.json: jju's cjson mode, comments but no trailing comma.
+    expect(jsoncDialectByContent("tsdoc.json", RIG.replace("rig-package/rig", "tsdoc/v0/tsdoc"))?.trailingCommas).toBe(false);
+    // Other schemas on that host (the Teams app manifest) are read by strict readers.
+    expect(
+      jsoncDialectByContent("manifest.json", RIG.replace("json-schemas/rig-package/rig", "en-us/json-schemas/teams/v1.16/MicrosoftTeams")),
+    ).toBeUndefined();
+    expect(jsoncDialectByContent("x.json", RIG.replace("json-schemas/rig-package/", "json-schemas/teams/"))).toBeUndefined();
+    // Rush's own folders and API Extractor's tsdoc-metadata.json need no $schema.
+    expect(jsoncDialectByContent("common/config/rush/version-policies.json", VERSION_POLICIES)).toBeDefined();
+    expect(jsoncDialectByContent("repo/common/config/subspaces/default/repo-state.json", VERSION_POLICIES)).toBeDefined();
+    expect(jsoncDialectByContent("lib/dist/tsdoc-metadata.json", VERSION_POLICIES)).toBeDefined();
+    for (const file of [
+      "apps/x/config/rush-project.json",
+      "rush-plugin-manifest.json",
+      "p/rush-mcp-plugin.json",
+      "apps/x/config/heft.json",
+    ])
+      expect(jsoncDialectByContent(file, VERSION_POLICIES), file).toBeDefined();
+    expect(jsoncDialectByContent("heft.json", VERSION_POLICIES)).toBeUndefined();
+    expect(jsoncDialectByContent("common/config/version-policies.json", VERSION_POLICIES)).toBeUndefined();
+    expect(jsoncDialectByContent("common/config/rush/sub/x.json", VERSION_POLICIES)).toBeUndefined();
+  });
+
+  it("knows jest.config.json, firebase.json and .opensource/project.json by name: comments, but no trailing comma", () => {
+    const commented = '{\n  // shown\n  "a": 1\n}\n';
+    for (const file of ["config/jest.config.json", "jest.config.json", "firebase.json", "web/firebase.json", ".opensource/project.json"]) {
+      const dialect = jsoncDialectByContent(file, commented);
+      expect(dialect?.trailingCommas, file).toBe(false);
+      expect(parseDocument(commented, { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(true);
+      expect(parseDocument('{ "a": 1, }', { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(false);
+    }
+    expect(jsoncDialectByContent("opensource/project.json", commented)).toBeUndefined();
+    expect(jsoncDialectByContent("jest.config.base.json", commented)).toBeUndefined();
+  });
+
+  it("leaves a file that starts with a BOM to the strict reading when its reader ends in JSON.parse", () => {
+    for (const file of ["jest.config.json", "firebase.json", ".opensource/project.json", "common/config/rush/experiments.json"])
+      expect(jsoncDialectByContent(file, `\ufeff{ "a": 1 // x\n}`), file).toBeUndefined();
+    expect(jsoncDialectByContent("x/rig.json", `\ufeff${RIG}`)).toBeUndefined();
+    // TypeScript and the browsers skip it.
+    expect(jsoncDialectByContent("base.json", `\ufeff${SHARED_TSCONFIG}`)).toBeDefined();
+    expect(jsoncDialectByContent("ext/manifest.json", `\ufeff${EXTENSION_MANIFEST}`)).toBeDefined();
+  });
 });
 
 describe("Bedrock packs", () => {

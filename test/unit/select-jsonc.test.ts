@@ -71,6 +71,12 @@ describe("the default JSONC set", () => {
     expect(formatForSelected("x.unknown", none)).toBe("json");
   });
 
+  it("reads Renovate's config files as JSONC by default (Renovate parses them with jsonc-parser), not every default.json", () => {
+    for (const p of ["renovate.json", ".github/renovate.json", ".renovaterc.json"]) expect(isDefaultJsonc(p), p).toBe(true);
+    expect(isDefaultJsonc("default.json")).toBe(false);
+    expect(isDefaultJsonc("renovate-config.json")).toBe(false);
+  });
+
   it("holds only JSON names", () => {
     for (const g of DEFAULT_JSONC) expect(g, g).toMatch(/\.jsonc?$/);
   });
@@ -165,6 +171,11 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "aws-lambda-tools-defaults.json",
     "tasks.json",
     "tasks.jsonc",
+    "renovate.json",
+    ".renovaterc.json",
+    ".renovaterc",
+    "renovate.json5",
+    "default.json",
   ];
   const dirs = [
     "",

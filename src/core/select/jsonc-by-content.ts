@@ -13,6 +13,11 @@ export interface JsoncDialect {
   reader: string;
   /** False where the reader skips comments but rejects a trailing comma. */
   trailingCommas: boolean;
+  /**
+   * False where the reader strips comments and then hands the text to JSON.parse, which fails on
+   * a leading BOM: such a file is not read as this dialect, so its BOM stays an error.
+   */
+  leadingBom?: boolean;
 }
 
 /** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
@@ -35,22 +40,70 @@ const EXPO_CONFIG = /"expo"\s*:\s*\{/;
  */
 const TYPESCRIPT: JsoncDialect = { reader: "TypeScript (a tsconfig extended by name)", trailingCommas: true };
 const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\.org\/tsconfig(?:\.json)?"/;
+/**
+ * Rush Stack's tools (Rush, Heft, rig-package, API Extractor) load every config file with
+ * `JsonFile` of @rushstack/node-core-library, whose default syntax is JSON5 (comments, trailing
+ * commas). Their files name their schema under developer.microsoft.com/json-schemas/<tool>/;
+ * other Microsoft schemas there (the Teams app manifest) are read by strict readers, so only
+ * these tools' folders count.
+ */
+const RUSH_STACK: JsoncDialect = { reader: "Rush Stack (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
+const RUSH_STACK_SCHEMA =
+  /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/(?:rush|heft|rig-package|api-extractor|api-documenter|lockfile-explorer)\//;
+/** @microsoft/tsdoc-config reads tsdoc.json with jju in its `cjson` mode: comments, but no trailing comma. */
+const TSDOC: JsoncDialect = { reader: "TSDoc (tsdoc-config, jju cjson)", trailingCommas: false, leadingBom: false };
+const TSDOC_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/tsdoc\//;
+/**
+ * Rush keeps its repository settings in common/config/rush/ (and per subspace in
+ * common/config/subspaces/<name>/), all loaded by JsonFile; the files Rush writes itself
+ * (repo-state.json, the approved-packages lists) carry a comment header and no `$schema`.
+ */
+const RUSH_CONFIG_FOLDER = /(^|\/)common\/config\/(?:rush|subspaces\/[^/]+)\/[^/]+\.json$/;
+/**
+ * Rush Stack files known by name: a project's rush-project.json and Heft's config/heft.json,
+ * a Rush plugin's manifests, and tsdoc-metadata.json (API Extractor writes it with a comment
+ * header and reads it with JsonFile).
+ */
+const RUSH_STACK_NAMES = new Set(["rush-project.json", "rush-plugin-manifest.json", "rush-mcp-plugin.json", "tsdoc-metadata.json"]);
+const HEFT_CONFIG = /(^|\/)config\/heft\.json$/;
+/** Jest reads a jest.config.json as JSON.parse(stripJsonComments(text)): comments, no trailing comma. */
+const JEST: JsoncDialect = { reader: "Jest (strip-json-comments, then JSON.parse)", trailingCommas: false, leadingBom: false };
+/**
+ * The Firebase CLI loads firebase.json with cjson (comments stripped, then JSON.parse), and
+ * firebaseopensource.com reads a repository's .opensource/project.json the same way (its
+ * documented form has comments).
+ */
+const CJSON: JsoncDialect = { reader: "cjson (Firebase CLI, firebaseopensource.com)", trailingCommas: false, leadingBom: false };
 
 /**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
  * (read the same way), a Chrome native messaging host manifest, an Expo app.json, a TypeScript
- * config of any name whose `$schema` is SchemaStore's tsconfig schema.
+ * config of any name whose `$schema` is SchemaStore's tsconfig schema, a Rush Stack config (by its
+ * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), a jest.config.json, a
+ * firebase.json and a .opensource/project.json. A reader that does not skip a leading BOM
+ * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
+  const dialect = dialectOf(file, text);
+  if (dialect?.leadingBom === false && text.charCodeAt(0) === 0xfeff) return undefined;
+  return dialect;
+}
+
+function dialectOf(file: string, text: string): JsoncDialect | undefined {
   const slash = file.lastIndexOf("/");
   const base = file.slice(slash + 1);
   if (base === "manifest.json") return WEB_EXTENSION_MANIFEST.test(text) ? WEB_EXTENSION : undefined;
   if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
   if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
   if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
+  if (base === "jest.config.json") return JEST;
+  if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
+  if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
+  if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
+  if (TSDOC_SCHEMA.test(text)) return TSDOC;
   return undefined;
 }
 

@@ -41,6 +41,10 @@ export const DEFAULT_JSONC = [
   // comments allowed; Visual Studio saves it with a BOM (aws-samples/aws-cdk-examples).
   "**/aws-lambda-tools-defaults.json",
   "**/.codesandbox/tasks.json", // CodeSandbox writes and reads it with comments (excalidraw/excalidraw)
+  // Renovate parses renovate.json and .renovaterc.json with jsonc-parser (comments, trailing
+  // commas) before its JSON5 fallback (angular-eslint/angular-eslint has comments there).
+  "**/renovate.json",
+  "**/.renovaterc.json",
 ];
 
 /**
@@ -85,6 +89,8 @@ const DEFAULT_JSONC_NAMES = new Set([
   "pyrightconfig.json",
   "wrangler.json",
   "aws-lambda-tools-defaults.json",
+  "renovate.json",
+  ".renovaterc.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 
