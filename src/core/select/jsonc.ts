@@ -41,6 +41,9 @@ export const DEFAULT_JSONC = [
   // comments allowed; Visual Studio saves it with a BOM (aws-samples/aws-cdk-examples).
   "**/aws-lambda-tools-defaults.json",
   "**/.codesandbox/tasks.json", // CodeSandbox writes and reads it with comments (excalidraw/excalidraw)
+  // airspeed velocity (asv) loads its config with js_comments=True (json5 today, comments and
+  // trailing commas stripped before); pydata/xarray's asv_bench/asv.conf.json has `//` comments.
+  "**/asv.conf.json",
 ];
 
 /**
@@ -85,6 +88,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "pyrightconfig.json",
   "wrangler.json",
   "aws-lambda-tools-defaults.json",
+  "asv.conf.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 
