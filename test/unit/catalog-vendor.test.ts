@@ -69,6 +69,8 @@ describe("vendor/schemastore", () => {
       "compose-model-without-options",
       "gitlab-ci-variables-in-urls",
       "gitlab-ci-coverage-re2",
+      "action-input-default-scalar",
+      "action-output-description-optional",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);
