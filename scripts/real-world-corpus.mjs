@@ -661,6 +661,100 @@ export const REPOS = [
     keep: ["test/config/**", ".markdownlint*", ".github/**"],
     max: 60,
   },
+  // Round "apps and platforms" (wt-rw-apps2): REVIEW.md has the review of each.
+  {
+    repo: "envoyproxy/examples",
+    commit: "bc4dd4a22c9def284312099588608b8c19bb94a1",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Envoy proxy sandboxes: envoy.yaml bootstrap configs (typed_config with @type, YAML anchors), compose files, Kubernetes manifests",
+    keep: ["**/envoy*.yaml", "**/*-envoy.yaml"],
+    max: 80,
+  },
+  {
+    repo: "pulumi/examples",
+    commit: "40c09b266d44e9975e15289c42cc0c2ad8d14995",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Pulumi programs: Pulumi.yaml per project, package.json/tsconfig, a kops cluster.yaml rendered with mustache ({{{NAME}}}), a composite setup action with number defaults",
+    keep: ["aws-ts-eks-distro/**", ".github/**", "nx-monorepo/nx.json"],
+    max: 120,
+  },
+  {
+    repo: "istio/istio",
+    commit: "86c9f01fd735fb01d8192f5bcaf0d424afb7f14c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Service mesh: samples (multi-document Istio CRs), release notes (one with CR-only line breaks), operator and pilot test data, Helm values",
+    // A release note saved with CR line breaks; a golden JSON file edited by hand (braces no longer
+    // balance); mongoimport's relaxed JSON saved as .json.
+    keep: [
+      "releasenotes/notes/45413.yaml",
+      "pilot/pkg/xds/testdata/none_lds_http.json",
+      "samples/bookinfo/src/mongodb/ratings_data.json",
+      "samples/bookinfo/networking/**",
+    ],
+    exclude: ["manifests/charts/**/templates/**"],
+  },
+  {
+    repo: "home-assistant/addons",
+    commit: "3158bcebd7795d618a3228a7d5e977cefbe8396a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Home Assistant add-ons: config.yaml (options and schema), build.yaml, translations/*.yaml, workflows",
+    keep: ["**"],
+  },
+  {
+    repo: "hacs/integration",
+    commit: "3249355704d1a716e637d4d044b6cb4ae72dc271",
+    license: "MIT (LICENSE)",
+    kind: "Home Assistant custom integration (HACS): manifest.json, translations/*.json, hacs.json, recorded API responses as test fixtures",
+    keep: [
+      "custom_components/**",
+      "hacs.json",
+      ".github/**",
+      "tests/fixtures/proxy/raw.githubusercontent.com/hacs-test-org/theme-basic/**",
+    ],
+    max: 120,
+  },
+  {
+    repo: "pydata/xarray",
+    commit: "b1c1dc549b62bdfc8de0bdded24f56464cf0db1a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Python library: conda environment files (ci/requirements/*.yml), .readthedocs.yaml, .pre-commit-config.yaml, codecov, asv.conf.json with comments",
+    keep: ["**"],
+  },
+  {
+    repo: "kedro-org/kedro-starters",
+    commit: "7350687ba69dd7811bb2d9b90485db9ade9f9008",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kedro project templates: cookiecutter.json, conf/base/catalog.yml and parameters*.yml under {{ cookiecutter.repo_name }}/, credentials.yml of comments only",
+    keep: ["**"],
+  },
+  {
+    repo: "jaegertracing/jaeger-operator",
+    commit: "87d8ae049d910a65015a14c409dbdd1a8e561099",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubernetes operator: OLM bundle (ClusterServiceVersion, CRDs, annotations.yaml), kustomize config, e2e kuttl tests",
+    keep: ["bundle/**", "config/manifests/**"],
+    max: 100,
+  },
+  {
+    repo: "openstack-infra/zuul-jobs",
+    commit: "ed1323d09616230eb44636570231b761351c845c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Zuul CI job library: zuul.yaml job definitions, Ansible roles and playbooks, test fixtures (the last commit before the GitHub mirror was retired)",
+    keep: ["zuul.yaml", "roles/multi-node-bridge/vars/default.yaml", "roles/upload-logs-swift/library/test-fixtures/**"],
+    max: 100,
+  },
+  {
+    repo: "Sylius/Sylius",
+    commit: "3466cbab1098367b7107e756714f9390bf5e4bf6",
+    license: "MIT (LICENSE)",
+    kind: "Symfony e-commerce: bundles' Resources/config/ (grids, state machines and app config with !php/const, services, routing, Doctrine mappings), translations",
+    keep: [
+      "src/Sylius/Bundle/AdminBundle/Resources/config/grids/{order,catalog_promotion,payment_method,payment_request}.yml",
+      "src/Sylius/Bundle/CoreBundle/Resources/config/app/workflow/*.yml",
+      "src/Sylius/Bundle/*/Resources/config/workflow/*.yml",
+      "src/Sylius/Bundle/*/Resources/config/app/config.yml",
+    ],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -717,7 +811,9 @@ function order(p) {
 
 function reduce(spec, options) {
   const [owner, name] = spec.repo.split("/");
-  const gitDir = path.join(options.mirrors, `${owner}+${name}`, "repo");
+  let gitDir = path.join(options.mirrors, `${owner}+${name}`, "repo");
+  // Some snapshots arrive as a work tree's .git rather than a bare repository.
+  if (fs.existsSync(path.join(gitDir, ".git", "HEAD"))) gitDir = path.join(gitDir, ".git");
   if (!fs.existsSync(gitDir)) throw new Error(`${spec.repo}: no mirror at ${gitDir} (fetch github:${spec.repo} first)`);
   const git = gitIn(gitDir);
   const commit = spec.commit || git(["rev-parse", "HEAD"]).toString().trim();

@@ -590,6 +590,45 @@ PATCHES.push(
   },
 );
 
+// The runner's own reading of action.yml (actions/runner src/Runner.Worker/action_yaml.json and
+// src/Sdk/DTObjectTemplating/ObjectTemplating/TemplateReader.cs), where SchemaStore's schema is stricter.
+PATCHES.push(
+  {
+    id: "action-input-default-scalar",
+    file: "github-action.json",
+    what: "inputs.<id>.default may be a number, a boolean or null, not only a string.",
+    why: 'The runner validates an input\'s default as a string, and when a number, boolean or null literal does not match it converts the literal to its text and accepts that (TemplateReader.Validate: "Not a string, convert"): `default: 7200` is the string "7200".',
+    evidence:
+      "pulumi/examples .github/actions/setup/action.yml (`default: 7200`, `default: 3.9`, `default: 22`), the composite action every workflow of that repository runs; actions/runner TemplateReader.cs converts non-string literals for string definitions.",
+    ops: [
+      { op: "test", path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/properties/default/type", value: "string" },
+      {
+        op: "replace",
+        path: "/properties/inputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/properties/default/type",
+        value: ["string", "number", "boolean", "null"],
+      },
+    ],
+  },
+  {
+    id: "action-output-description-optional",
+    file: "github-action.json",
+    what: "outputs.<id> no longer requires `description` (a composite action's output still requires `value`).",
+    why: "The runner's action schema (output-definition: description and value, neither required) accepts an output without a description; only the Marketplace listing shows it.",
+    evidence:
+      "pulumi/examples .github/actions/setup/action.yml declares seven composite outputs with only `value`, used by its workflows; actions/runner src/Runner.Worker/action_yaml.json output-definition has no required keys.",
+    ops: [
+      { op: "test", path: "/definitions/outputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required", value: ["description"] },
+      { op: "remove", path: "/definitions/outputs/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required" },
+      {
+        op: "test",
+        path: "/definitions/outputs-composite/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required",
+        value: ["description", "value"],
+      },
+      { op: "replace", path: "/definitions/outputs-composite/patternProperties/^[_a-zA-Z][a-zA-Z0-9_-]*$/required", value: ["value"] },
+    ],
+  },
+);
+
 /** Hosts SchemaStore publishes its schemas under; a ref to one names a vendored file by its base name. */
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 

@@ -6,10 +6,11 @@
  * thread (the schema mapper, the JSONC lookup that reads a package.json) stays with the callers.
  */
 import type { Finding } from "../core/finding.js";
+import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
-import { endlessRefFinding, runValidator } from "../core/schema/endless-ref.js";
+import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 
@@ -85,7 +86,12 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
   for (let d = 0; d < documents.length; d++) {
     const errors = runValidator(validate, documents[d]);
     if (errors === "endless") {
-      findings.push(endlessRefFinding(opts.file, opts.label));
+      // The data, not the schema, may be what loops: a YAML alias inside its own anchor.
+      const cycle = selfContainingPath(documents[d]);
+      if (cycle) {
+        const pointer = toPointer(cycle);
+        findings.push(selfContainingFinding(opts.file, pointer, doc.locate(pointer, d), opts.label));
+      } else findings.push(endlessRefFinding(opts.file, opts.label));
       break;
     }
     if (!errors || errors.length === 0) continue;

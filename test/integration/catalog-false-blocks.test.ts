@@ -124,6 +124,33 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
     }));
 });
 
+describe("an action.yml as the runner reads it (pulumi/examples .github/actions/setup/action.yml, reduced)", () => {
+  const ACTION =
+    "name: Setup\ndescription: tools\ninputs:\n  duration:\n    description: seconds\n    default: 7200\n  python-version:\n    default: 3.9\n  verbose:\n    default: false\n  empty:\n    default:\noutputs:\n  region:\n    value: ${{ steps.aws.outputs.region }}\nruns:\n  using: composite\n  steps:\n    - run: echo\n      shell: bash\n";
+
+  it("number, boolean and null defaults (the runner converts them to text) and an output with only a value pass", () =>
+    withRepo(async (repo) => {
+      repo.write(".github/actions/setup/action.yml", ACTION);
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
+  it("a default that is a mapping or a list, and a composite output without a value, are still errors", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/actions/setup/action.yml",
+        ACTION.replace("default: 7200", "default: {seconds: 7200}")
+          .replace("default: false", "default: [a]")
+          .replace("    value: ${{ steps.aws.outputs.region }}", "    description: the region"),
+      );
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = [...new Set(r.findings.filter((f) => f.level === "error").map((f) => f.line))].sort((a, b) => a! - b!);
+      expect(errors).toEqual([6, 10, 15]); // the output region (line 14) lacks a value: reported at its mapping, line 15
+    }));
+});
+
 describe("genuine errors stay blocking", () => {
   it("patched keys keep their types: a list-valued reviewers of numbers, a pre_start that is no list, an action without runs", () =>
     withRepo(async (repo) => {

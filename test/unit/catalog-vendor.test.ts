@@ -71,6 +71,8 @@ describe("vendor/schemastore", () => {
       "buildkite-newer-forms",
       "gitlab-ci-variables-in-urls",
       "gitlab-ci-coverage-re2",
+      "action-input-default-scalar",
+      "action-output-description-optional",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

@@ -360,6 +360,21 @@ describe("tags", () => {
       },
     ],
     [
+      // Reduced from Sylius/Sylius src/Sylius/Bundle/AdminBundle/Resources/config/grids/order.yml (MIT).
+      "Symfony bundle",
+      "src/Sylius/Bundle/AdminBundle/Resources/config/grids/order.yml",
+      "sylius_grid:\n  grids:\n    sylius_admin_order:\n      filters:\n        number:\n          form_options:\n            type: !php/const Sylius\\Component\\Grid\\Filter\\StringFilter::TYPE_CONTAINS\n",
+      {
+        sylius_grid: {
+          grids: {
+            sylius_admin_order: {
+              filters: { number: { form_options: { type: "Sylius\\Component\\Grid\\Filter\\StringFilter::TYPE_CONTAINS" } } },
+            },
+          },
+        },
+      },
+    ],
+    [
       "Home Assistant blueprint",
       "blueprints/automation/motion.yaml",
       "blueprint:\n  name: Motion\n  input:\n    light: {}\ntrigger:\n  - platform: state\n    entity_id: !input light\n",
@@ -369,6 +384,16 @@ describe("tags", () => {
     const doc = parse(text, file);
     expect(doc.findings).toEqual([]);
     expect(doc.value).toEqual(value);
+  });
+
+  it("!php/const outside Symfony's folders (and without its keys) is still a warning", () => {
+    const text = "grid:\n  type: !php/const Grid::TYPE_CONTAINS\n";
+    expect(parse(text, "src/Resources/config/grid.yml").findings).toEqual([]);
+    for (const file of ["grids/order.yml", "src/resources/config/grid.yml", "src/MyResources/config/grid.yml"])
+      expect(
+        parse(text, file).findings.map((f) => [f.rule, f.level]),
+        file,
+      ).toEqual([["parse/unknown-tag", "warning"]]);
   });
 
   it("every dialect has tags, and a path or content rule", () => {

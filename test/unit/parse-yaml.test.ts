@@ -360,6 +360,38 @@ describe("byte order marks YAML allows", () => {
   });
 });
 
+describe("line breaks YAML allows: LF, CRLF and a lone CR", () => {
+  // istio/istio releasenotes/notes/45413.yaml is saved with classic Mac line endings (CR only):
+  // PyYAML reads {apiVersion, kind, area, issue: [45413], releaseNotes: [...]}.
+  const lf = 'apiVersion: v2\nkind: bug-fix\n\nissue:\n  - 45413\nnotes:\n  - |\n    **Fixed** x\n    y\nq: "p\n  r"\n';
+
+  it("a file with CR-only line breaks reads as the same file with LF, and CRLF too", () => {
+    const expected = { apiVersion: "v2", kind: "bug-fix", issue: [45413], notes: ["**Fixed** x\ny\n"], q: "p r" };
+    for (const text of [lf, lf.replace(/\n/g, "\r"), lf.replace(/\n/g, "\r\n")]) {
+      const doc = yaml(text);
+      expect(doc.findings, JSON.stringify(text)).toEqual([]);
+      expect(doc.value).toEqual(expected);
+    }
+  });
+
+  it("positions count a lone CR as a line break, as the readers and editors do", () => {
+    const doc = yaml(lf.replace(/\n/g, "\r"));
+    expect(doc.locate("/issue/0")).toEqual({ line: 5, column: 5, endLine: 5, endColumn: 10 });
+  });
+
+  it("corruption in a CR-only file is still reported, at its line", () => {
+    const dup = yaml("a: 1\rb: 2\ra: 3\r");
+    expect(dup.ok).toBe(false);
+    expect(dup.findings).toEqual([expect.objectContaining({ rule: "parse/duplicate-key", line: 3, column: 1 })]);
+    const conflict = yaml("a: 1\r<<<<<<< HEAD\rb: 2\r=======\rb: 3\r>>>>>>> x\r");
+    expect(conflict.findings).toEqual([expect.objectContaining({ rule: "parse/merge-conflict", line: 2 })]);
+    const cut = yaml("a:\r  - [1, 2\r");
+    expect(cut.ok).toBe(false);
+    expect(cut.findings).toEqual(yaml("a:\n  - [1, 2\n").findings);
+    expect(cut.findings[0]).toMatchObject({ rule: "parse/truncated", level: "error" });
+  });
+});
+
 describe("empty and multi-document files", () => {
   it.each([
     ["empty file", "", "file is empty (it reads as null)"],

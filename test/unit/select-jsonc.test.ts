@@ -35,6 +35,8 @@ describe("the default JSONC set", () => {
     "src/Handler/aws-lambda-tools-defaults.json", // Amazon.Lambda.Tools; Visual Studio adds a BOM
     ".codesandbox/tasks.json", // CodeSandbox writes it with comments
     "examples/app/.codesandbox/tasks.json",
+    "asv_bench/asv.conf.json", // asv reads its config with comments (pydata/xarray)
+    "asv.conf.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -51,6 +53,8 @@ describe("the default JSONC set", () => {
     "eslintrc.json",
     "tasks.json", // only CodeSandbox's, in .codesandbox/
     ".codesandbox/template.json",
+    "asv.conf.json.bak",
+    "benchmarks/asv.json",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -169,6 +173,8 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "wrangler.json",
     "wrangler.toml",
     "aws-lambda-tools-defaults.json",
+    "asv.conf.json",
+    "my-asv.conf.json",
     "tasks.json",
     "tasks.jsonc",
     "renovate.json",

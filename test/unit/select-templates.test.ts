@@ -15,6 +15,12 @@ describe("hasTemplateStructure: YAML", () => {
     ["a Jinja block", "{% for h in hosts %}\n- {{ h }}\n{% endfor %}\n"],
     ["a Jinja comment line", "{# managed by salt #}\nkey: value\n"],
     ["an indented Jinja block", "server:\n  {%- if tls %}\n  tls: true\n  {%- endif %}\n"],
+    // pulumi/examples aws-ts-eks-distro/eksdistro/cluster.yaml, rendered with mustache.
+    [
+      "a Mustache triple-brace value run into text",
+      "metadata:\n  name: {{{CLUSTER_NAME}}}\nspec:\n  configBase: {{{STATE_STORE}}}/{{{CLUSTER_NAME}}}\n",
+    ],
+    ["a Handlebars triple-brace item", "args:\n  - {{{ json args }}}\n"],
   ])("%s is template structure", (_name, text) => {
     expect(hasTemplateStructure(text, "yaml")).toBe(true);
   });
@@ -57,6 +63,11 @@ describe("hasTemplateStructure: JSON", () => {
     expect(hasTemplateStructure("{{- x -}}", "json")).toBe(true);
     expect(hasTemplateStructure("a: {{ oops\n", "yaml")).toBe(false);
     expect(hasTemplateStructure("{%- if a -%}\n", "yaml")).toBe(true);
+    // Triple braces: a tag only with a name inside, closed by }}} on the line.
+    expect(hasTemplateStructure('{{{"a": 1}}}', "json")).toBe(false);
+    expect(hasTemplateStructure("a: {{{ x }}\n", "yaml")).toBe(false);
+    expect(hasTemplateStructure("a: {{{ x\n}}}\n", "yaml")).toBe(false);
+    expect(hasTemplateStructure('{"a": {{{ x }}}}', "json")).toBe(true);
   });
 
   it("tags inside strings (escaped quotes included) are not", () => {

@@ -158,7 +158,9 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
       "!abstract",
     ],
     prefixes: ["!php/"],
-    path: /(^|\/)config\/(services|packages|routes)(\/|[^/]*\.ya?ml$)/,
+    // An application's config/, and a bundle's Resources/config/ (services, routing, workflows,
+    // grids: Symfony's loaders read all of it; Sylius has 281 `!php/const` there).
+    path: /(^|\/)config\/(services|packages|routes)(\/|[^/]*\.ya?ml$)|(^|\/)Resources\/config\//,
     content: /^\s+(_defaults|_instanceof|autowire|autoconfigure)\s*:/m,
   },
 ];

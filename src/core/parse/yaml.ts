@@ -63,7 +63,23 @@ const COMMENT_SPACING = "Comments must be separated from other tokens by white s
 const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
-  return parseYamlText(text, options, 0).doc;
+  return parseYamlText(withLineFeeds(text), options, 0).doc;
+}
+
+/** A carriage return not followed by a line feed. */
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * YAML's line breaks are LF, CRLF and a lone CR (YAML 1.2 §5.4, as in 1.1): PyYAML, libyaml
+ * (Psych), go-yaml and js-yaml read a file saved with classic Mac line endings line by line
+ * (istio/istio has a release note written so), while the yaml package reads it as one long
+ * line and reports nonsense ("Nested mappings are not allowed in compact mappings"). Each lone
+ * CR becomes an LF: the same length, so every offset stays valid, and lines are then counted as
+ * those readers and editors count them (a merge-conflict marker after a lone CR is at a line
+ * start too). Scalars read the same: YAML normalises every line break in a scalar to LF.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes("\r") && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 interface Parsed {

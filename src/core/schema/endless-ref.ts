@@ -28,3 +28,56 @@ export function endlessRefFinding(file: string, schemaPath: string): Finding {
     fix: `make every $ref cycle in ${schemaPath} pass through a keyword that reads into the data (properties, items), or remove the $ref`,
   };
 }
+
+/**
+ * Where `value` contains itself, as pointer tokens to the repeated reference, or undefined. A
+ * YAML alias inside the node its anchor names (`a: &a [1, *a]`) reads as such a value (PyYAML
+ * builds it; go-yaml and YAML-to-JSON readers refuse it), and validating it overflows the stack
+ * exactly as a `$ref` loop does: asked only then, to say what it really is. Iterative, and each
+ * object is explored once (aliases share objects).
+ */
+export function selfContainingPath(value: unknown): string[] | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const onPath = new Set<object>();
+  const done = new WeakSet<object>();
+  // Each frame: an object, its entries, the next entry to visit, and the key it was reached by.
+  const stack: { obj: object; entries: [string, unknown][]; next: number; key: string }[] = [];
+  const enter = (obj: object, key: string) => {
+    onPath.add(obj);
+    const entries: [string, unknown][] = Array.isArray(obj) ? obj.map((x, i) => [String(i), x]) : Object.entries(obj);
+    stack.push({ obj, entries, next: 0, key });
+  };
+  enter(value, "");
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.entries.length) {
+      stack.pop();
+      onPath.delete(top.obj);
+      done.add(top.obj);
+      continue;
+    }
+    const [key, child] = top.entries[top.next++]!;
+    if (child === null || typeof child !== "object" || done.has(child)) continue;
+    if (onPath.has(child)) return [...stack.slice(1).map((f) => f.key), key];
+    enter(child, key);
+  }
+  return undefined;
+}
+
+/** The finding for a document that contains itself (see selfContainingPath), at the repeated reference. */
+export function selfContainingFinding(
+  file: string,
+  pointer: string,
+  at: { line: number; column: number } | undefined,
+  schemaPath: string,
+): Finding {
+  return {
+    rule: "parse/recursive-alias",
+    level: "error",
+    file,
+    ...(at ?? {}),
+    pointer,
+    message: `the value at ${pointer || "/"} is an alias of a node that contains it (an alias inside its own anchor): the data holds itself without end, which no JSON value can, so ${file} could not be validated against ${schemaPath}`,
+    fix: "write out the data the alias should hold, or move the alias out of its anchor's node",
+  };
+}

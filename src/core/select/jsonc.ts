@@ -45,6 +45,9 @@ export const DEFAULT_JSONC = [
   // commas) before its JSON5 fallback (angular-eslint/angular-eslint has comments there).
   "**/renovate.json",
   "**/.renovaterc.json",
+  // airspeed velocity (asv) loads its config with js_comments=True (json5 today, comments and
+  // trailing commas stripped before); pydata/xarray's asv_bench/asv.conf.json has `//` comments.
+  "**/asv.conf.json",
 ];
 
 /**
@@ -91,6 +94,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "aws-lambda-tools-defaults.json",
   "renovate.json",
   ".renovaterc.json",
+  "asv.conf.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 

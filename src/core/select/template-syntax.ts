@@ -17,11 +17,18 @@ const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
  * A template tag opens at `i`: an opener, not `${{` (GitHub Actions), whose content does not
  * start like JSON (`{{"a": 1}}` is a doubled brace, a corruption, not a tag), closed on the same
  * line. Multi-line tags are not recognised: such a file is reported, never skipped by mistake.
+ * Mustache and Handlebars also have `{{{ name }}}` (unescaped output; pulumi/examples renders a
+ * kops cluster.yaml holding `configBase: {{{STATE_STORE}}}/{{{CLUSTER_NAME}}}` with mustache):
+ * a tag when its content, too, does not start like JSON or a brace and `}}}` closes it on the line.
  */
 function tagAt(text: string, i: number): boolean {
-  const close = TAGS[text.slice(i, i + 2)];
+  let close = TAGS[text.slice(i, i + 2)];
   if (close === undefined || text[i - 1] === "$") return false;
   let j = i + 2;
+  if (close === "}}" && text[j] === "{") {
+    close = "}}}";
+    j++;
+  }
   while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
   while (text[j] === " " || text[j] === "\t") j++;
   const first = text[j];
