@@ -90,16 +90,23 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 // The same with `encrypt` on (ssh-ed25519 recipient): first, incremental, restore.
-const enc = { first: [], incr: [], restore: [] };
+const enc = { first: [], incr: [], incrNew: [], restore: [] };
 const encRepos = [];
 for (let r = 0; r < ROUNDS; r++) {
   const repo = makeRepo(`enc${r}`, true);
   encRepos.push(repo);
   enc.first.push(timed(() => ours(repo, "snapshot", "--set", "bench")));
 }
+// The encrypted repositories are copies of the template after restic's rounds changed it, so
+// these rounds write the bytes the files already hold (touched, contents unchanged: "nothing
+// changed"). Kept as it was measured since session 6; the next rounds change contents.
 for (let r = 1; r <= ROUNDS; r++) {
   change(encRepos[0], r);
   enc.incr.push(timed(() => ours(encRepos[0], "snapshot", "--set", "bench")));
+}
+for (let r = 1; r <= ROUNDS; r++) {
+  change(encRepos[0], 100 + r);
+  enc.incrNew.push(timed(() => ours(encRepos[0], "snapshot", "--set", "bench")));
 }
 for (let r = 0; r < ROUNDS; r++) {
   fs.rmSync(path.join(encRepos[0], "data"), { recursive: true, force: true });
@@ -110,7 +117,8 @@ for (let r = 0; r < ROUNDS; r++) {
 const best = (xs) => Math.min(...xs);
 if (hasRestic) {
   compare(`first snapshot, encrypt on (${N} files)`, best(enc.first), "restic backup", best(t.resticFirst), 1);
-  compare("incremental, encrypt on (10 changed)", best(enc.incr), "restic backup", best(t.resticIncr), 1);
+  compare("incremental, encrypt on (10 touched, contents unchanged)", best(enc.incr), "restic backup", best(t.resticIncr), 1);
+  compare("incremental, encrypt on (10 changed)", best(enc.incrNew), "restic backup", best(t.resticIncr), 1);
   compare(`restore + verify, encrypt on (${N} files)`, best(enc.restore), "restic restore", best(t.resticRestore), 1);
 }
 if (hasRestic) {
@@ -128,7 +136,7 @@ console.log(
   `  restore+verify ${restoreMs.toFixed(0)} ms for ${N} files: ${restoreMs <= limit ? "OK" : "ABOVE"} target (< ${limit.toFixed(0)} ms, i.e. 5 s per 10,000 files)`,
 );
 console.log(
-  `  all rounds (ms): ${Object.entries(t)
+  `  all rounds (ms): ${[...Object.entries(t), ...Object.entries(enc).map(([k, v]) => [`enc.${k}`, v])]
     .map(([k, v]) => `${k} ${v.map((x) => x.toFixed(0)).join("/")}`)
     .join("; ")}`,
 );

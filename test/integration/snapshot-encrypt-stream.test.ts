@@ -162,4 +162,80 @@ describe("encrypted sets, streamed", () => {
       repo.cleanup();
     }
   });
+  it("a file rewritten with the same bytes keeps its ciphertext; a cache that lies about it is caught", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files, encrypter });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      const ids = blobIds(repo, first.tree!);
+      // Same bytes, new stat (an editor's save, a checkout): read again, not encrypted again.
+      const f0 = path.join(repo.dir, "data/d0/f0.json");
+      fs.writeFileSync(f0, fs.readFileSync(f0));
+      repo.write("data/d1/f1.json", '{"changed":1}\n');
+      const counters: { filesRead?: number; blobsWritten?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit }, encrypter }, counters);
+      await second.verified;
+      expect(counters).toMatchObject({ filesRead: 2, blobsWritten: 1 });
+      const after = blobIds(repo, second.tree!);
+      expect(after.get("data/d0/f0.json")).toBe(ids.get("data/d0/f0.json"));
+      expect(after.get("data/d1/f1.json")).not.toBe(ids.get("data/d1/f1.json"));
+
+      // The cache now names f5's blob for f0, whose stat changed again: the bytes match the
+      // record's digest, but the previous snapshot holds another blob, so f0 is encrypted again.
+      const commit2 = repo.git("commit-tree", second.tree!, "-m", "snapshot 2").trim();
+      const cacheDir = path.join(git.stateDir(), "age");
+      const cacheFile = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!, "snapshot-stat", "s");
+      const text = fs.readFileSync(cacheFile, "latin1");
+      const rec = `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`;
+      expect(text).toContain(rec);
+      fs.writeFileSync(cacheFile, text.replace(rec, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`), "latin1");
+      fs.writeFileSync(f0, fs.readFileSync(f0));
+      repo.write("data/d2/f2.json", '{"changed":2}\n');
+      const third = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit2 }, encrypter });
+      await third.verified;
+      const oid = blobIds(repo, third.tree!).get("data/d0/f0.json")!;
+      expect(oid).not.toBe(ids.get("data/d0/f5.json"));
+      const d = new Decrypter();
+      d.addIdentity(identity);
+      const blob = execFileSync("git", ["cat-file", "blob", oid], { cwd: repo.dir });
+      expect(Buffer.from(await d.decrypt(blob)).equals(fs.readFileSync(f0))).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("an unchanged set with a few files touched writes no blob and keeps its stat cache; the touched files are read again next time", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files, encrypter });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      const cacheDir = path.join(git.stateDir(), "age");
+      const cacheFile = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!, "snapshot-stat", "s");
+      const before = fs.readFileSync(cacheFile);
+      const objects = repo.git("count-objects", "-v");
+      const f0 = path.join(repo.dir, "data/d0/f0.json");
+      fs.writeFileSync(f0, fs.readFileSync(f0));
+      for (const round of [1, 2]) {
+        const counters: { filesRead?: number; blobsWritten?: number } = {};
+        const again = await captureStreaming(
+          git,
+          { set: "s", paths: ["data/"], files, previous: { id: commit, digest: first.digest }, encrypter },
+          counters,
+        );
+        expect(again.tree, `round ${round}`).toBeUndefined();
+        expect(again.digest).toBe(first.digest);
+        expect(counters, `round ${round}`).toMatchObject({ filesRead: 1, blobsWritten: 0 });
+        expect(fs.readFileSync(cacheFile).equals(before), `round ${round}`).toBe(true);
+      }
+      expect(repo.git("count-objects", "-v")).toBe(objects);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });

@@ -159,31 +159,62 @@ async function storeBlobs(git: Git, objects: PackObject[]): Promise<void> {
   }
 }
 
+interface CaptureOptions {
+  set: string;
+  paths: readonly string[];
+  files: readonly string[];
+  previous?: { id: string; digest?: string };
+  /** What the set's policy left out, recorded in the manifest (set-policy.ts). */
+  excludes?: SnapshotManifest["excludes"];
+  /** An encrypted set: each file read is encrypted before it becomes a blob; only ciphertext is written. */
+  encrypter?: SetEncrypter;
+}
+type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number };
+
 /**
  * Capture `files` (from collectSetFiles) and write what is new. `previous` is the set's
  * previous snapshot (its tree binds the stat cache; its trees and blobs are not written again).
  */
-export async function captureStreaming(
+export async function captureStreaming(git: Git, options: CaptureOptions, counters?: CaptureCounters): Promise<Captured> {
+  const captured = await captureOnce(git, options, counters, undefined);
+  if (!(captured instanceof CacheDisproved)) return captured;
+  // An encrypted set's stat cache named a blob, digest or size the previous snapshot does not
+  // hold for a file (damaged or edited): capture again, checking every cached file first.
+  return (await captureOnce(git, options, counters, captured.previous)) as Captured;
+}
+
+/** An encrypted set's cache disagreed with the previous snapshot (captureOnce), whose entries are kept. */
+class CacheDisproved {
+  constructor(readonly previous: PreviousEntries) {}
+}
+
+/**
+ * One capture. `checked`: the previous snapshot's entries, when every cache hit of an encrypted
+ * set is to be checked against them as it is taken (the second attempt); without them the
+ * files that took their blob from the cache are checked after the loop, and only when a new
+ * snapshot is to be written (CacheDisproved when one disagrees).
+ */
+async function captureOnce(
   git: Git,
-  options: {
-    set: string;
-    paths: readonly string[];
-    files: readonly string[];
-    previous?: { id: string; digest?: string };
-    /** What the set's policy left out, recorded in the manifest (set-policy.ts). */
-    excludes?: SnapshotManifest["excludes"];
-    /** An encrypted set: each file read is encrypted before it becomes a blob; only ciphertext is written. */
-    encrypter?: SetEncrypter;
-  },
-  counters?: { blobsWritten?: number; filesRead?: number; treesWritten?: number },
-): Promise<Captured> {
+  options: CaptureOptions,
+  counters: CaptureCounters | undefined,
+  checked: PreviousEntries | undefined,
+): Promise<Captured | CacheDisproved> {
   const order = manifestOrder(options.files);
   const rows = new Rows(order);
   const prev = options.previous;
   const prevTree = prev ? await git.tryRevParse(`${prev.id}^{tree}`) : undefined;
-  // Trees of the previous snapshot are not packed again (about one per 100 files: cheap to list).
-  const prevTrees = prevTree ? lsTreeIds(git, prevTree, ["-r", "-d"]) : Promise.resolve(new Set<string>());
-  prevTrees.catch(() => undefined);
+  // Trees of the previous snapshot are not packed again (about one per 100 files: cheap to
+  // list). Listed once a file turns out changed, or after the loop: a set found unchanged needs
+  // no listing (nor the git process it takes).
+  let prevTrees: Promise<Set<string>> | undefined;
+  const knownTrees = (): Promise<Set<string>> => {
+    if (!prevTrees) {
+      prevTrees = prevTree ? lsTreeIds(git, prevTree, ["-r", "-d"]) : Promise.resolve(new Set<string>());
+      prevTrees.catch(() => undefined);
+    }
+    return prevTrees;
+  };
   const encrypter = options.encrypter;
   // An encrypted set's cache names ciphertext blobs: kept per recipient list, so a change of
   // recipients finds no cache and every file is encrypted again to the new ones.
@@ -196,9 +227,12 @@ export async function captureStreaming(
   // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten.
   const prevBlobs = !cache && prevTree ? await lsTreeIds(git, prevTree, ["-r"]).catch(() => new Set<string>()) : undefined;
   // An encrypted blob cannot be checked against the bytes it stands for without an identity, so
-  // a cache hit stands only when the previous (signed, read-back) snapshot holds that very blob
-  // with that digest for the path: the cache is a hint, the previous snapshot the authority.
-  const prevEncrypted = encrypter && cache && prevTree ? await previousEntries(git, prevTree) : undefined;
+  // a blob taken from the cache stands only when the previous (signed, read-back) snapshot holds
+  // that very blob with that digest and size for the path: the cache is a hint, the previous
+  // snapshot the authority. Those files are marked here and checked after the loop when a new
+  // snapshot is written (a set found unchanged writes nothing, and reading the previous entries
+  // would cost a listing and a manifest parse on every incremental run).
+  const fromCache = encrypter && cache && !checked ? new Uint8Array(order.length) : undefined;
   const writer = new StatCacheWriter(cacheFile, stamp);
   const packer = new BlobPacker(git);
   const hasher = new ObjectHasher();
@@ -228,8 +262,8 @@ export async function captureStreaming(
       const cached = key && cache?.lookup(rel, key);
       let hit = st?.isFile() ? cached?.hit : undefined;
       if (hit && encrypter) {
-        const before = prevEncrypted?.get(rel);
-        if (!before || before.oid !== hit.oid || before.sha256 !== hit.sha256 || before.size !== Number(st!.size)) hit = undefined;
+        if (fromCache) fromCache[i] = 1;
+        else if (!agrees(checked?.get(rel), hit.oid, hit.sha256, Number(st!.size))) hit = undefined;
       }
       let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
       if (hit && st) {
@@ -248,13 +282,27 @@ export async function captureStreaming(
           fs.closeSync(fd);
         }
         filesRead++;
-        const blob = toBlob(hasher, encrypter ? await encrypter.encrypt(data) : data);
-        // A blob the previous snapshot holds is not written again (its read-back below checks it).
-        if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
-          const full = packer.add(blob.oid, blob.data);
-          if (full) await full;
+        const sha = sha256(data);
+        if (cached?.previous?.sha256 !== sha) void knownTrees();
+        // An encrypted file read again whose bytes are those the cache recorded (rewritten with
+        // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
+        // stat would: a new encryption would only make another blob of the same content.
+        const prior = encrypter ? cached?.previous : undefined;
+        let oid: string | undefined;
+        if (prior && prior.sha256 === sha && prior.size === data.length) {
+          if (fromCache) fromCache[i] = 1;
+          if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) oid = prior.oid;
         }
-        entry = { sha256: sha256(data), mode: exec ? "100755" : "100644", oid: blob.oid, size: data.length };
+        if (oid === undefined) {
+          const blob = toBlob(hasher, encrypter ? await encrypter.encrypt(data) : data);
+          oid = blob.oid;
+          // A blob the previous snapshot holds is not written again (its read-back below checks it).
+          if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
+            const full = packer.add(blob.oid, blob.data);
+            if (full) await full;
+          }
+        }
+        entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
         key = readKey;
       }
       rows.sha.write(entry.sha256, 32 * i, "hex");
@@ -281,9 +329,21 @@ export async function captureStreaming(
   const captured: Captured = { digest: manifestDigest, files: order.length, size };
   if (prev?.digest === manifestDigest) {
     // Same content as the previous snapshot, so the same tree: the refreshed stats describe it.
+    // When nearly all of the cache still holds (a few files touched but unchanged), it is kept
+    // as it is: reading those few again next time costs less than writing the whole cache now.
+    if (cache && filesRead <= staleLimit(order.length) && writer.discard()) return captured;
     if (prevTree) writer.commit(prevTree);
     else writer.abort();
     return captured;
+  }
+  if (fromCache?.includes(1)) {
+    const previous = await previousEntries(git, prevTree!);
+    for (let i = 0; i < order.length; i++) {
+      if (fromCache[i] && !agrees(previous.get(order[i]!), rows.oidHex(i), rows.shaHex(i), rows.size[i]!)) {
+        writer.abort();
+        return new CacheDisproved(previous);
+      }
+    }
   }
 
   const manifestData = Buffer.concat(manifestParts);
@@ -291,7 +351,7 @@ export async function captureStreaming(
   const deflated = deflateInPool(manifestData);
   deflated.catch(() => undefined);
   const manifestOid = hasher.oid("blob", manifestData);
-  const known = await prevTrees.catch(() => new Set<string>());
+  const known = await knownTrees().catch(() => new Set<string>());
   const trees: PackObject[] = [];
   const stream = new TreeStream((oid, data) => {
     if (!known.has(oid)) trees.push({ type: "tree", data });
@@ -324,6 +384,11 @@ export async function captureStreaming(
   return captured;
 }
 
+/** Files read again (stat changed, same content) that an unchanged set's cache may leave as they are. */
+function staleLimit(files: number): number {
+  return Math.max(64, Math.floor(files / 100));
+}
+
 /** The findings of a read-back that failed (build.ts words the refusal). */
 export class ReadBackFailed extends Error {
   constructor(readonly findings: Finding[]) {
@@ -337,6 +402,12 @@ interface PreviousEntry {
   sha256: string;
   size: number;
 }
+type PreviousEntries = { get(path: string): PreviousEntry | undefined };
+
+/** Whether the previous snapshot holds this very blob, digest and size for a path. */
+function agrees(before: PreviousEntry | undefined, oid: string, sha: string, size: number): boolean {
+  return before !== undefined && before.oid === oid && before.sha256 === sha && before.size === size;
+}
 
 /**
  * path -> blob id, SHA-256 and size of the files of a previous snapshot (its tree and manifest);
@@ -344,7 +415,7 @@ interface PreviousEntry {
  * looked up (and its shape checked) only when a file asks for it: the caller compares every
  * field with values it checked itself, so an entry of the wrong shape only fails to match.
  */
-async function previousEntries(git: Git, tree: string): Promise<{ get(path: string): PreviousEntry | undefined }> {
+async function previousEntries(git: Git, tree: string): Promise<PreviousEntries> {
   const none = { get: () => undefined };
   try {
     const [{ stdout }, blobs] = await Promise.all([

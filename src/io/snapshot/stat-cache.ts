@@ -27,6 +27,8 @@ import { RACY_WINDOW_NS } from "../stat-cache.js";
 
 const MAGIC = "ig-snapshot-stat 1";
 const CHUNK = 1 << 20;
+/** Records held before the writer's first write (StatCacheWriter). */
+const HOLD = 8 << 20;
 const NO_TREE = "0".repeat(40);
 
 /** A file's stat as the cache records it: `text` is "<size> <mtime ns> <ctime ns> <ino>". */
@@ -48,6 +50,11 @@ export interface CachedFile {
   sha256: string;
   mode: "100644" | "100755";
   oid: string;
+}
+
+/** A record as written: the file's SHA-256, mode and blob id, and its size when it was read. */
+export interface RecordedFile extends CachedFile {
+  size: number;
 }
 
 /** The cache file of a set. */
@@ -105,7 +112,7 @@ export class StatCacheReader {
    * need not be read), and the blob id the previous snapshot holds for it either way (a file
    * read again whose blob has that id is not written again).
    */
-  lookup(file: string, stat: StatKey): { hit?: CachedFile; previousOid?: string } {
+  lookup(file: string, stat: StatKey): { hit?: CachedFile; previousOid?: string; previous?: RecordedFile } {
     for (;;) {
       this.current ??= this.next();
       if (!this.current) return {};
@@ -130,8 +137,11 @@ export class StatCacheReader {
     )
       return {};
     // The same four numbers, written by the same template: equal text is equal stat.
-    if (statEnd !== stat.text.length || !rec.startsWith(stat.text)) return { previousOid: oid };
-    if (stat.mtimeNs >= this.racyFrom) return { previousOid: oid };
+    if (statEnd !== stat.text.length || !rec.startsWith(stat.text) || stat.mtimeNs >= this.racyFrom) {
+      // A miss: what was recorded, so a file read again with those very bytes can keep its blob.
+      const size = Number(rec.slice(0, rec.indexOf(" ")));
+      return { previousOid: oid, previous: { sha256, mode, oid, size } };
+    }
     return { hit: { sha256, mode, oid }, previousOid: oid };
   }
 
@@ -180,9 +190,11 @@ const HEX40 = /^[0-9a-f]{40}$/;
 /**
  * Writes a new cache to a temporary file and renames it over the old one at the end. The
  * header names no tree until commit() writes the real one, so a cache cut short is never used.
+ * The first HOLD bytes of records wait in memory (about 45,000 files), so a capture that keeps
+ * the old cache (discard) writes nothing.
  */
 export class StatCacheWriter {
-  private readonly fd: number;
+  private fd: number | undefined;
   private parts: string[] = [];
   private pending = 0;
   private readonly tmp: string;
@@ -192,41 +204,57 @@ export class StatCacheWriter {
     private readonly file: string,
     private readonly stampNs: bigint,
   ) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     this.tmp = `${file}.${process.pid}.tmp`;
-    this.fd = fs.openSync(this.tmp, "w", 0o600);
-    fs.writeSync(this.fd, header(NO_TREE, stampNs));
   }
 
   add(file: string, stat: StatKey, e: { sha256: string; mode: string; oid: string }): void {
     const rec = `${stat.text} ${e.mode} ${e.sha256} ${e.oid} ${file}\0`;
     this.parts.push(rec);
     this.pending += rec.length;
-    if (this.pending >= CHUNK) this.flush();
+    if (this.pending >= (this.fd === undefined ? HOLD : CHUNK)) this.flush();
+  }
+
+  /** Drop the new records and leave the cache file as it is; false when some were already written (then commit or abort). */
+  discard(): boolean {
+    if (this.fd !== undefined || this.closed) return false;
+    this.parts = [];
+    this.closed = true;
+    return true;
   }
 
   /** Bind the cache to the tree it describes and move it into place. */
   commit(tree: string): void {
     this.flush();
-    fs.writeSync(this.fd, header(tree, this.stampNs), 0, "latin1");
+    fs.writeSync(this.open(), header(tree, this.stampNs), 0, "latin1");
     this.close();
     fs.renameSync(this.tmp, this.file);
   }
 
   /** Drop the new cache. */
   abort(): void {
+    const opened = this.fd !== undefined;
     this.close();
-    fs.rmSync(this.tmp, { force: true });
+    this.parts = [];
+    if (opened) fs.rmSync(this.tmp, { force: true });
+  }
+
+  private open(): number {
+    if (this.fd === undefined) {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      this.fd = fs.openSync(this.tmp, "w", 0o600);
+      fs.writeSync(this.fd, header(NO_TREE, this.stampNs));
+    }
+    return this.fd;
   }
 
   private close(): void {
-    if (!this.closed) fs.closeSync(this.fd);
+    if (!this.closed && this.fd !== undefined) fs.closeSync(this.fd);
     this.closed = true;
   }
 
   private flush(): void {
     if (this.parts.length === 0) return;
-    fs.writeSync(this.fd, this.parts.join(""));
+    fs.writeSync(this.open(), this.parts.join(""));
     this.parts = [];
     this.pending = 0;
   }
