@@ -13,6 +13,7 @@ import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
+import { firstInexactInteger } from "./inexact-integers.js";
 import type { SchemaOption } from "./schema-option.js";
 import { validatorFor } from "./schema-resolver.js";
 
@@ -79,6 +80,7 @@ export async function updateJson<T = unknown>(
       let current: T;
       try {
         current = await readJson(file, { schema: false });
+        refuseInexactIntegers(file, await fs.readFile(file, "utf8"));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT" && "initial" in options) current = structuredClone(options.initial) as T;
         else throw error;
@@ -89,6 +91,22 @@ export async function updateJson<T = unknown>(
       return next;
     },
     { timeoutMs: options.lockTimeoutMs ?? 10_000, pollMaxMs: 5 },
+  );
+}
+
+/**
+ * updateJson writes back what JSON.parse read: an integer beyond 2^53 would come back changed
+ * (inexact-integers.ts), in a field the update may never have touched. Refused, as NaN is.
+ */
+function refuseInexactIntegers(file: string, text: string): void {
+  const hit = firstInexactInteger(text);
+  if (!hit) return;
+  const display = path.relative(process.cwd(), file) || file;
+  const message = `${hit.literal} is beyond what a JavaScript number holds exactly (2^53): updateJson would write it back as ${BigInt(Number(hit.literal))}`;
+  throw new InvalidDataError(
+    `refusing to update ${display}:${hit.line}:${hit.column}: ${message}`,
+    [{ rule: "write/inexact-number", level: "error", file: display, line: hit.line, column: hit.column, message }],
+    { fix: "store such numbers (IDs) as strings, or update the file with a tool that keeps big integers" },
   );
 }
 
