@@ -64,7 +64,9 @@ export class StagedSource implements FileSource {
       const all = await this.full.allEntries();
       const entries = new Map<string, IndexEntry>();
       const unmerged = new Set<string>();
+      const ita = await this.git.intentToAdd(all);
       for (const e of all) {
+        if (ita.has(e.path)) continue;
         if (e.stage === 0) entries.set(e.path, e);
         else unmerged.add(e.path);
       }
