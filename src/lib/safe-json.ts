@@ -11,7 +11,7 @@ import { EnvironmentError, InvalidDataError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
+import { removeDeadTemporaries, resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
 import { firstInexactInteger } from "./inexact-integers.js";
 import type { SchemaOption } from "./schema-option.js";
@@ -87,6 +87,8 @@ export async function updateJson<T = unknown>(
       }
       const returned = await update(current);
       const next = returned === undefined ? current : returned;
+      // A writer killed before its rename left its temporary file: ours to clear, under the lock.
+      await removeDeadTemporaries(await resolveWriteTarget(file));
       await writeJson(file, next, options);
       return next;
     },
