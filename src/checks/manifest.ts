@@ -395,7 +395,7 @@ async function stagedState(git: Git, source: StagedSource | undefined): Promise<
     return { byPath, unmerged: new Set(diff.unmerged), changed: [...byPath.keys()], deleted: diff.deleted, wholeIndex: false };
   }
   // Unborn branch: every index entry is a change.
-  return { ...wholeIndexState(await git.lsStaged()), deleted: [] };
+  return { ...wholeIndexState(await git.lsCommitted()), deleted: [] };
 }
 
 function wholeIndexState(index: readonly IndexEntry[]): Omit<StagedState, "changed" | "deleted"> & { changed: string[] } {
@@ -490,7 +490,7 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   const run: StagedRun = { git, state, covered, inScope, verdict, manifestChanged, stateDir };
   if (isShardedRootBytes(blob)) return checkStagedSharded(run, blob);
   // A reseal must agree with every staged file it seals, not only the changed ones: the whole index.
-  if (manifestChanged && !state.wholeIndex) run.state = { ...wholeIndexState(await git.lsStaged()), changed, deleted };
+  if (manifestChanged && !state.wholeIndex) run.state = { ...wholeIndexState(await git.lsCommitted()), changed, deleted };
   const read = readManifestText(blob, MANIFEST_PATH, { prevalidated: verdict !== undefined });
   if (!read.manifest) return read.findings.map((f) => ({ ...f, message: `staged ${f.message}` }));
   if (!verdict && read.findings.length === 0) {
@@ -617,7 +617,7 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     // entries, named (or the whole index when there are many, e.g. the first sharded seal).
     const missing = inChanged.filter((p) => !state.byPath.has(p));
     if (missing.length > 0) {
-      const listed = missing.length > NAMED_PATHS_MAX ? await git.lsStaged() : await git.lsStaged(missing);
+      const listed = missing.length > NAMED_PATHS_MAX ? await git.lsCommitted() : await git.lsCommitted(missing);
       const byPath = new Map(state.byPath);
       for (const e of listed) if (e.stage === 0 && !byPath.has(e.path)) byPath.set(e.path, e);
       run.state = { ...state, byPath };

@@ -39,6 +39,37 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   await fsyncDir(dir);
 }
 
+/**
+ * Remove the temporary files of writes to `target` (`.<name>.<pid>.<random>.tmp`, as
+ * writeFileAtomic names them) whose writer is no longer alive on this machine: a process killed
+ * between creating one and the rename leaves it, cut short, where `git add -A` would commit it.
+ * Call only while holding the target's lock (no live writer of ours can own one then). Best
+ * effort: a folder that cannot be listed is left as it is.
+ */
+export async function removeDeadTemporaries(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // alive (or not ours to signal): keep it
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") continue;
+    }
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
 /** Links followed before a chain is taken for a loop (the kernel's own limit). */
 const MAX_LINKS = 40;
 

@@ -71,6 +71,14 @@ export function parseLsFilesStage(out: Buffer | string): IndexEntry[] {
   });
 }
 
+/** The empty blob and the empty tree, in SHA-1 and SHA-256 repositories. */
+const EMPTY_BLOB = new Set([
+  "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+  "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+]);
+const EMPTY_TREE_SHA1 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+const EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321";
+
 export class Git {
   private constructor(
     /** Absolute path of the work tree's top level. */
@@ -115,6 +123,16 @@ export class Git {
   async lsStaged(pathspecs: readonly string[] = []): Promise<IndexEntry[]> {
     const { stdout } = await this.exec(["ls-files", "-s", "-z", "--", ...literal(pathspecs)]);
     return parseLsFilesStage(stdout);
+  }
+
+  /**
+   * lsStaged without intent-to-add entries (`git add -N`): what a commit of this index holds.
+   * Costs a second git process only when an entry holds the empty blob.
+   */
+  async lsCommitted(pathspecs: readonly string[] = []): Promise<IndexEntry[]> {
+    const all = await this.lsStaged(pathspecs);
+    const ita = await this.intentToAdd(all);
+    return ita.size ? all.filter((e) => !ita.has(e.path)) : all;
   }
 
   /** Tracked and untracked-but-not-ignored files of the work tree (repo-relative). */
@@ -624,9 +642,13 @@ export class Git {
    * Sample `diff-index --cached -z` record: ":100644 100644 <old> <new> M\0data/a.json\0".
    */
   async stagedIndexChanges(): Promise<{ entries: IndexEntry[]; unmerged: string[]; deleted: string[] } | undefined> {
-    const res = await this.exec(["diff-index", "--cached", "-z", "--no-renames", "--diff-filter=ACDMRTU", "HEAD", "--"], {
-      okCodes: [0, 128],
-    });
+    // An intent-to-add entry (`git add -N`) is no change: git commit leaves it out (as the empty blob it would read as a truncated file).
+    const res = await this.exec(
+      ["diff-index", "--cached", "--ita-invisible-in-index", "-z", "--no-renames", "--diff-filter=ACDMRTU", "HEAD", "--"],
+      {
+        okCodes: [0, 128],
+      },
+    );
     if (res.code !== 0) {
       if (await this.tryRevParse("HEAD")) throw new GitError(["diff-index", "--cached", "HEAD"], res.code, res.stderr);
       return undefined;
@@ -643,6 +665,29 @@ export class Git {
       else entries.push({ mode: dstMode!, oid: dstOid!, stage: 0, path: p });
     }
     return { entries, unmerged, deleted };
+  }
+
+  /**
+   * Which of `entries` (index entries holding the empty blob) are intent-to-add (`git add -N`):
+   * git commit leaves those out. Asked where the hook lists the whole index (an unborn branch, a
+   * reseal): one `git diff-index` against the empty tree, which does not list them.
+   */
+  async intentToAdd(entries: readonly IndexEntry[]): Promise<Set<string>> {
+    const empty = entries.filter((e) => e.stage === 0 && EMPTY_BLOB.has(e.oid));
+    if (empty.length === 0) return new Set();
+    const tree = empty[0]!.oid.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
+    const { stdout } = await this.exec([
+      "diff-index",
+      "--cached",
+      "--ita-invisible-in-index",
+      "-z",
+      "--name-only",
+      tree,
+      "--",
+      ...literal(empty.map((e) => e.path)),
+    ]);
+    const listed = new Set(splitZ(stdout));
+    return new Set(empty.filter((e) => !listed.has(e.path)).map((e) => e.path));
   }
 
   /**

@@ -148,3 +148,46 @@ export async function resolveStagedLinks(git: Git, links: readonly { path: strin
   }
   return walks.map((w) => w.end ?? { kind: "none" });
 }
+
+/**
+ * Where the link at `linkPath` leads, resolved against `links` (every symlink of a tree: path ->
+ * text) alone, without git: the real path reached (which may not exist), or undefined when the
+ * walk leaves the repository, reaches the root or loops. A cheap filter before
+ * resolveStagedLinks: a path that is in no link's way resolves the same here as in the index.
+ */
+export function resolveInMemory(root: string, linkPath: string, links: ReadonlyMap<string, Buffer>): string | undefined {
+  let dir = parts(path.posix.dirname(linkPath));
+  let rest = [...parts(links.get(linkPath)!.toString("utf8"))];
+  let hops = 1;
+  const start = (text: string, at: string[]): boolean => {
+    if (path.posix.isAbsolute(text) || path.isAbsolute(text)) {
+      const rel = path.relative(root, text);
+      if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return false;
+      dir = [];
+      rest = [...parts(rel.split(path.sep).join("/")), ...at];
+    }
+    return true;
+  };
+  if (!start(links.get(linkPath)!.toString("utf8"), [])) return undefined;
+  while (rest.length) {
+    const c = rest.shift()!;
+    if (c === "..") {
+      if (dir.length === 0) return undefined;
+      dir.pop();
+      continue;
+    }
+    const at = [...dir, c].join("/");
+    const text = links.get(at);
+    if (text === undefined) {
+      dir.push(c);
+      continue;
+    }
+    if (++hops > MAX_HOPS) return undefined;
+    const t = text.toString("utf8");
+    const after = rest;
+    rest = [...parts(t), ...after];
+    if (!start(t, after)) return undefined;
+  }
+  const end = dir.join("/");
+  return end === "" || inGitDir(end) ? undefined : end;
+}

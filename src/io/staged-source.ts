@@ -4,6 +4,7 @@
  * that are not staged changes) fall back to the full IndexSource. Honours GIT_INDEX_FILE, which
  * git sets for `git commit -a` and `git commit <path>`: git inherits it from our environment.
  */
+import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
 import {
   IndexSource,
@@ -15,7 +16,8 @@ import {
   type ReadResult,
   withinLimits,
 } from "./file-source.js";
-import { resolveStagedLinks } from "./staged-links.js";
+import { headLinks } from "./head-links.js";
+import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
 
 /**
@@ -62,7 +64,9 @@ export class StagedSource implements FileSource {
       const all = await this.full.allEntries();
       const entries = new Map<string, IndexEntry>();
       const unmerged = new Set<string>();
+      const ita = await this.git.intentToAdd(all);
       for (const e of all) {
+        if (ita.has(e.path)) continue;
         if (e.stage === 0) entries.set(e.path, e);
         else unmerged.add(e.path);
       }
@@ -183,7 +187,8 @@ export class StagedSource implements FileSource {
   async withLinkedFolders(paths: readonly string[]): Promise<string[]> {
     const { entries } = await this.load();
     const links = paths.map((p) => entries.get(p)).filter((e): e is IndexEntry => e?.mode === SYMLINK && MAYBE_FOLDER.test(e.path));
-    if (links.length === 0) return [...paths];
+    const behind = await this.behindCommittedLinks(paths);
+    if (links.length === 0) return behind.length ? [...paths, ...behind.filter((p) => !paths.includes(p))] : [...paths];
     const texts = await this.git.readBlobs(links.map((e) => e.oid));
     const known = links.filter((e) => texts.has(e.oid));
     const ends = await resolveStagedLinks(
@@ -202,6 +207,72 @@ export class StagedSource implements FileSource {
         listed.add(name);
         this.linked.set(name, e);
         out.push(name);
+      }
+    });
+    for (const name of behind) if (!listed.has(name)) out.push(name);
+    return out;
+  }
+
+  /**
+   * Names through which readers reach the staged regular files among `paths` by a link that
+   * the commit leaves as it is (committed earlier): `data/state.json` for an unchanged
+   * `data/state.json -> ../other/t.json` when other/t.json is staged, `data/lnk/x.json` for an
+   * unchanged `data/lnk -> ../real` when real/x.json is. Each is read back by read() as the
+   * staged file. HEAD's links come from a cache (head-links.ts); each is resolved in memory
+   * against the links of the staged tree first, and only a link that may lead to a staged file
+   * is resolved against the index. Links to folders are expanded only when named like folders,
+   * as in the working tree.
+   */
+  private async behindCommittedLinks(paths: readonly string[]): Promise<string[]> {
+    const { entries, deleted, unborn } = await this.load();
+    if (unborn) return []; // every index entry, links included, is a staged change
+    const changed = new Set(
+      paths.filter((p) => {
+        const m = entries.get(p)?.mode;
+        return m === "100644" || m === "100755";
+      }),
+    );
+    if (changed.size === 0) return [];
+    const head = await headLinks(this.git);
+    if (!head || head.size === 0) return [];
+    const gone = new Set(deleted);
+    const unchanged = [...head.keys()].filter((p) => !entries.has(p) && !gone.has(p));
+    if (unchanged.length === 0) return [];
+    // The links of the staged tree: HEAD's unchanged ones and the staged ones.
+    const all = new Map<string, Buffer>();
+    for (const p of unchanged) all.set(p, head.get(p)!);
+    const stagedLinks = [...entries.values()].filter((e) => e.mode === SYMLINK);
+    if (stagedLinks.length) {
+      const texts = await this.git.readBlobs(stagedLinks.map((e) => e.oid));
+      for (const e of stagedLinks) {
+        const t = texts.get(e.oid);
+        if (t) all.set(e.path, t);
+      }
+    }
+    const folders = new Set<string>();
+    for (const p of changed) for (let q = path.posix.dirname(p); q !== "."; q = path.posix.dirname(q)) folders.add(q);
+    const candidates = unchanged.filter((p) => {
+      const end = resolveInMemory(this.git.root, p, all);
+      return end !== undefined && (changed.has(end) || (folders.has(end) && MAYBE_FOLDER.test(p)));
+    });
+    if (candidates.length === 0) return [];
+    const ends = await resolveStagedLinks(
+      this.git,
+      candidates.map((p) => ({ path: p, text: all.get(p)! })),
+    );
+    const out: string[] = [];
+    candidates.forEach((link, i) => {
+      const end = ends[i]!;
+      if (end.kind === "file" && changed.has(end.entry.path)) {
+        this.linked.set(link, end.entry);
+        out.push(link);
+      } else if (end.kind === "folder" && !link.startsWith(end.path + "/")) {
+        for (const e of end.entries) {
+          if (!changed.has(e.path)) continue;
+          const name = `${link}/${e.path.slice(end.path.length + 1)}`;
+          this.linked.set(name, e);
+          out.push(name);
+        }
       }
     });
     return out;

@@ -11,8 +11,9 @@ import { EnvironmentError, InvalidDataError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
-import { resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
+import { removeDeadTemporaries, resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
+import { firstInexactInteger } from "./inexact-integers.js";
 import type { SchemaOption } from "./schema-option.js";
 import { validatorFor } from "./schema-resolver.js";
 
@@ -79,16 +80,35 @@ export async function updateJson<T = unknown>(
       let current: T;
       try {
         current = await readJson(file, { schema: false });
+        refuseInexactIntegers(file, await fs.readFile(file, "utf8"));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT" && "initial" in options) current = structuredClone(options.initial) as T;
         else throw error;
       }
       const returned = await update(current);
       const next = returned === undefined ? current : returned;
+      // A writer killed before its rename left its temporary file: ours to clear, under the lock.
+      await removeDeadTemporaries(await resolveWriteTarget(file));
       await writeJson(file, next, options);
       return next;
     },
     { timeoutMs: options.lockTimeoutMs ?? 10_000, pollMaxMs: 5 },
+  );
+}
+
+/**
+ * updateJson writes back what JSON.parse read: an integer beyond 2^53 would come back changed
+ * (inexact-integers.ts), in a field the update may never have touched. Refused, as NaN is.
+ */
+function refuseInexactIntegers(file: string, text: string): void {
+  const hit = firstInexactInteger(text);
+  if (!hit) return;
+  const display = path.relative(process.cwd(), file) || file;
+  const message = `${hit.literal} is beyond what a JavaScript number holds exactly (2^53): updateJson would write it back as ${BigInt(Number(hit.literal))}`;
+  throw new InvalidDataError(
+    `refusing to update ${display}:${hit.line}:${hit.column}: ${message}`,
+    [{ rule: "write/inexact-number", level: "error", file: display, line: hit.line, column: hit.column, message }],
+    { fix: "store such numbers (IDs) as strings, or update the file with a tool that keeps big integers" },
   );
 }
 

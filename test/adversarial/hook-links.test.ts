@@ -200,6 +200,11 @@ describe("the hook's cost", () => {
         }
       } as never);
     }
+    // HEAD's links (head-links.ts) are listed once per repository, then read from the cache.
+    r.write("data/c.json", VALID);
+    r.git("add", "data/c.json");
+    expect((await r.cli(["check", "--staged"])).code).toBe(0);
+    linkCalls.length = 0;
     r.write("data/b.json", VALID);
     r.git("add", "data/b.json");
     expect((await r.cli(["check", "--staged"])).code).toBe(0);
