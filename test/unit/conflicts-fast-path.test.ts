@@ -188,6 +188,54 @@ describe("fast JSON path reports what the strict parser reports", () => {
     expect(fast.set.files.find((f) => f.path === "config/prod.json")!.value).toEqual({ db: { hots: "d", port: "2" } });
   });
 
+  it("in layers mode, an overlay's one walk also does the admission count: out-of-range numbers and deep nesting wherever the walk goes or not", async () => {
+    let deep = "1";
+    for (let i = 0; i < 300; i++) deep = `{"d": ${deep}}`;
+    const files = {
+      "config/default.json": '{\n  "db": {"host": "a", "port": 1, "t": 2},\n  "x": 1\n}\n',
+      // Beside an aligned number (the walk's fast path).
+      "config/a.json": '{\n  "db": {"host": "b", "port": 1e400, "t": 3},\n  "x": 2\n}\n',
+      // Inside a list under a key no lower layer defines.
+      "config/b.json": '{\n  "db": {"host": "c", "extra": [1, -1e400]},\n  "x": 2\n}\n',
+      // Too deep under a key whose type changes (the walk does not go into it).
+      "config/c.json": `{"db": {"host": "d", "t": ${deep}}, "x": 3}`,
+      "config/d.json": '{\n  "db": {"hots": "e"},\n  "x": 1\n}\n',
+    };
+    const config: Config = { version: 1, config: { files: ["config/**"], layers: ["config/default.json", "config/*.json"] } };
+    const source = memorySource(files);
+    const fast = await conflictFindings(source, config, CONFIG_PATH, { parseFindings: true });
+    const set = await loadConfigSet(source, config, CONFIG_PATH, { parseFindings: true, strict: new Set(Object.keys(files)) });
+    const strict = [
+      ...set.findings,
+      ...detectLayered(set.files, { ...config.config!, layers: config.config!.layers! }, CONFIG_PATH).findings,
+    ];
+    expect(fast.findings).toEqual(strict);
+    expect(brief(fast.findings)).toEqual([
+      "parse/number-range config/a.json:2:31 ",
+      "config/skipped config/a.json:2:31 ",
+      "parse/number-range config/b.json:2:36 ",
+      "config/skipped config/b.json:2:36 ",
+      "config/skipped config/c.json:-:- ",
+      "config/unknown-key config/d.json:2:10 db.hots",
+      "config/shadowed config/d.json:3:8 x",
+    ]);
+    // The analysis alone, without the strict re-read a wrong member count would also trigger.
+    const lazyFile = (path: string): ConfigFile => {
+      const doc = new FastJsonDoc(Buffer.from(files[path as keyof typeof files]), undefined, true);
+      return {
+        path,
+        get value() {
+          return doc.value;
+        },
+        doc,
+      };
+    };
+    const alone = detectLayered([lazyFile("config/default.json"), lazyFile("config/c.json")], {
+      layers: ["config/default.json", "config/*.json"],
+    });
+    expect(brief(alone.findings)).toEqual(["config/skipped config/c.json:-:- "]);
+  });
+
   it("in layers mode, holds the lower layers and one overlay at a time, never all overlays together", () => {
     let live = 0;
     let peak = 0;

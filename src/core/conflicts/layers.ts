@@ -192,27 +192,49 @@ export function detectLayered(
     listed: new Map(),
   };
   const conflicts = sameLayerConflicts(layered, ctx);
+  const strategy = ctx.merge.get("") ?? "deep";
   for (let i = 0; i < layered.length; i++) {
     const over = layered[i]!;
+    const isDeferred = deferred.has(over.file);
     // A deferred file is read now, walked, and let go: no lower file is ever deferred.
-    if (deferred.has(over.file) && !admit(over.file)) continue;
     try {
-      if (over.layer === 0) continue;
       const below: Below[] = [];
-      for (let j = 0; j < i; j++) {
-        const lf = layered[j]!;
-        if (lf.layer < over.layer && !dropped.has(lf.file)) below.push({ lf, v: lf.file.value });
+      if (over.layer > 0) {
+        for (let j = 0; j < i; j++) {
+          const lf = layered[j]!;
+          if (lf.layer < over.layer && !dropped.has(lf.file)) below.push({ lf, v: lf.file.value });
+        }
       }
+      const only = below.length === 1 && strategy !== "replace" && isMap(below[0]!.v) ? below[0]! : undefined;
+      if (isDeferred && only !== undefined && isMap(over.file.value)) {
+        // The common case (a default and overlays): admission's measure done by the walk itself,
+        // so the overlay is walked once, not twice.
+        const mark = ctx.pending.length;
+        const tally: Tally = { keys: 0, nonFinite: false, tooDeep: false };
+        ctx.tally = tally;
+        try {
+          walkOne(ctx, over, over.file.value, "", { lf: only.lf, v: only.v as Record<string, unknown> }, strategy, 0);
+        } finally {
+          ctx.tally = undefined;
+        }
+        if (tally.tooDeep) {
+          // Left out, as admission would have left it out before the walk.
+          ctx.pending.length = mark;
+          dropped.add(over.file);
+          leftOut.push({ at: index.get(over.file)!, finding: tooDeepFinding(over.file) });
+        } else over.file.doc?.prepare?.([], { keys: tally.keys, nonFinite: tally.nonFinite, shallow: true });
+        continue;
+      }
+      if (isDeferred && !admit(over.file)) continue;
+      if (over.layer === 0) continue;
       // No lower file at all (the default file is missing: config/missing-file says so when it is
       // named): nothing to compare with, rather than every key "unknown".
       if (below.length === 0) continue;
       const top = over.file.value as Record<string, unknown>;
-      const strategy = ctx.merge.get("") ?? "deep";
-      const only = below.length === 1 ? below[0]! : undefined;
-      if (only && isMap(only.v) && strategy !== "replace") walkOne(ctx, over, top, "", { lf: only.lf, v: only.v }, strategy);
+      if (only) walkOne(ctx, over, top, "", { lf: only.lf, v: only.v as Record<string, unknown> }, strategy, 0);
       else walk(ctx, over, top, "", below, strategy);
     } finally {
-      if (deferred.has(over.file)) over.file.doc?.release?.();
+      if (isDeferred) over.file.doc?.release?.();
     }
   }
   const kept = layered.filter((l) => !dropped.has(l.file));
@@ -239,20 +261,39 @@ function admission(f: ConfigFile): Finding | null | undefined {
   const value = f.value;
   if (isMap(value)) {
     const shape = measure(value, MAX_DEPTH);
-    if (shape.tooDeep) {
-      return {
-        rule: "config/skipped",
-        level: "error",
-        file: f.path,
-        message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
-        fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
-      };
-    }
+    if (shape.tooDeep) return tooDeepFinding(f);
     // What the walk saw, for the fast JSON path (no second walk of the value to check it).
     f.doc?.prepare?.([], { keys: shape.keys, nonFinite: shape.nonFinite, shallow: true });
     return undefined;
   }
   return value !== null && value !== undefined ? notAMapFinding(f) : null;
+}
+
+function tooDeepFinding(f: ConfigFile): Finding {
+  return {
+    rule: "config/skipped",
+    level: "error",
+    file: f.path,
+    message: `${f.path} is nested deeper than ${MAX_DEPTH} levels; it was left out of the conflict analysis`,
+    fix: "flatten the file's structure; configuration this deep is almost certainly generated or corrupted",
+  };
+}
+
+/** What admission's measure() counts, counted by walkOne while it walks a deferred overlay. */
+interface Tally {
+  keys: number;
+  nonFinite: boolean;
+  tooDeep: boolean;
+}
+
+/** Count what walkOne does not walk into (`v` at `depth`) as measure() would. */
+function tallyRest(t: Tally, v: unknown, depth: number): void {
+  if (v !== null && typeof v === "object") {
+    const shape = measure(v, MAX_DEPTH - depth);
+    t.keys += shape.keys;
+    if (shape.nonFinite) t.nonFinite = true;
+    if (shape.tooDeep) t.tooDeep = true;
+  } else if (typeof v === "number" && !Number.isFinite(v)) t.nonFinite = true;
 }
 
 /**
@@ -296,6 +337,8 @@ interface WalkContext {
   places: Map<LayeredFile, string>;
   /** Object.keys and Object.values of each lower map walkOne has met. */
   listed: Map<Record<string, unknown>, { keys: string[]; values: unknown[] }>;
+  /** Set while walkOne walks an overlay not yet measured: it counts what measure() would. */
+  tally?: Tally | undefined;
 }
 
 function isEmpty(o: object | undefined): boolean {
@@ -333,9 +376,12 @@ function walkOne(
   pointer: string,
   b: Below & { v: Record<string, unknown> },
   strategy: MergeStrategy,
+  /** Nesting of `value` (the root is 0), for ctx.tally. */
+  depth: number,
 ): void {
   const lower = b.v;
   const plain = ctx.plain;
+  const tally = ctx.tally;
   // Object.keys and Object.values list own enumerable string keys in the same order. An overlay
   // mostly lists the keys of the map below in its order: where the names line up position by
   // position (interned strings, compared by identity), the lower value is taken by position
@@ -347,6 +393,7 @@ function walkOne(
   if (listed === undefined) ctx.listed.set(lower, (listed = { keys: Object.keys(lower), values: Object.values(lower) }));
   const lowerKeys = listed.keys;
   const lowerValues = listed.values;
+  if (tally !== undefined) tally.keys += keys.length;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = values[i];
@@ -355,6 +402,7 @@ function walkOne(
       const t = typeof v;
       const lv = lowerValues[i];
       if ((t === "string" || t === "number" || t === "boolean") && typeof lv === t) {
+        if (tally !== undefined && t === "number" && !Number.isFinite(v)) tally.nonFinite = true;
         // deepEqual of two scalars (NaN equals NaN); a merge strategy only matters for lists.
         const equal = lv === v ? t !== "number" || !Number.isNaN(v) : t === "number" && Number.isNaN(v) && Number.isNaN(lv);
         if (equal && strategy !== "append" && strategy !== "unique") {
@@ -363,10 +411,17 @@ function walkOne(
         continue;
       }
     }
+    // A map is counted by the walk into it, or below where the walk does not go into it.
+    const vMap = isMap(v);
+    if (tally !== undefined && !vMap) tallyRest(tally, v, depth + 1);
     const p = plain ? undefined : pointer + "/" + escapeToken(key);
-    if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) continue;
+    if (p !== undefined && ownerOf(p, ctx.owners) !== undefined) {
+      if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
+      continue;
+    }
     const aligned = lowerKeys[i] === key;
     if (!aligned && !Object.prototype.hasOwnProperty.call(lower, key)) {
+      if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       if (!isEmpty(lower) && !(p !== undefined && underAny(p, ctx.extensible))) ctx.pending.push(unknownKeyOne(ctx, over, pointer, key, b));
       continue;
     }
@@ -375,13 +430,15 @@ function walkOne(
     const kind = kindOf(v);
     const lowerKind = kind === undefined ? undefined : kindOf(lv);
     if (lowerKind !== undefined && lowerKind !== kind && !(p !== undefined && underAny(p, ctx.differ))) {
+      if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
       continue;
     }
-    if (isMap(v) && s !== "replace" && isMap(lv)) {
-      walkOne(ctx, over, v, p ?? pointer + "/" + escapeToken(key), { lf: b.lf, v: lv }, s);
+    if (vMap && s !== "replace" && isMap(lv)) {
+      walkOne(ctx, over, v, p ?? pointer + "/" + escapeToken(key), { lf: b.lf, v: lv }, s, depth + 1);
       continue;
     }
+    if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
     if (s === "append" || s === "unique" || (p !== undefined && underAny(p, ctx.differ))) continue;
     if (deepEqual(lv, v)) ctx.pending.push(shadowed(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
   }
@@ -419,7 +476,7 @@ function walk(
     }
     if (isMap(v) && s !== "replace" && lower.some((b) => isMap(b.v))) {
       const only = childBelow.length === 1 ? childBelow[0]! : undefined;
-      if (only && isMap(only.v)) walkOne(ctx, over, v, p, { lf: only.lf, v: only.v }, s);
+      if (only && isMap(only.v)) walkOne(ctx, over, v, p, { lf: only.lf, v: only.v }, s, 0);
       else walk(ctx, over, v, p, childBelow, s);
       continue;
     }
