@@ -56,6 +56,16 @@ interface BlobsLine {
   manifest?: string;
 }
 
+/**
+ * A lower bound of the JSON length of pending records: each key quoted with its colon and comma,
+ * and `least` characters for a record, 4 for a deletion (null).
+ */
+function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): number {
+  let n = 0;
+  for (const [k, v] of pending) n += k.length + 4 + (v === null ? 4 : least);
+  return n;
+}
+
 /** A journal is folded into its half once it is larger than this share of the half, plus a floor. */
 const COMPACT_FLOOR = 64 * 1024;
 
@@ -364,7 +374,7 @@ export class StatCache {
   }
 
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
-  prune(keepPaths: ReadonlySet<string>, keepBlobs: ReadonlySet<string>): void {
+  prune(keepPaths: { has(path: string): boolean }, keepBlobs: { has(oid: string): boolean }): void {
     // Only halves already loaded: pruning must not cost a read the run did not need.
     if (this.filesData) {
       for (const p of Object.keys(this.filesData)) {
@@ -397,11 +407,14 @@ export class StatCache {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const blobsData = this.blobsData;
       if (this.blobsDirty && blobsData) {
-        const line: BlobsLine = {
-          blobs: Object.fromEntries(this.blobsPending),
-          ...(this.validManifest ? { manifest: this.validManifest } : {}),
-        };
-        await this.saveHalf(this.blobsFile, this.blobsBaseOk, JSON.stringify(line), () =>
+        const line = (): string =>
+          JSON.stringify({
+            blobs: Object.fromEntries(this.blobsPending),
+            ...(this.validManifest ? { manifest: this.validManifest } : {}),
+          } satisfies BlobsLine);
+        // A record is at least its quoted hex id and a quoted 64-hex digest, or null.
+        const least = pendingBytes(this.blobsPending, 67);
+        await this.saveHalf(this.blobsFile, this.blobsBaseOk, least, line, () =>
           JSON.stringify({
             version: VERSION,
             blobs: blobsData,
@@ -423,8 +436,11 @@ export class StatCache {
           }
         }
         const stamp = this.openedNs;
-        const line: FilesLine = { stamp: String(stamp), files: Object.fromEntries(this.filesPending) };
-        await this.saveHalf(this.file, this.filesBaseOk, JSON.stringify(line), () =>
+        const line = (): string =>
+          JSON.stringify({ stamp: String(stamp), files: Object.fromEntries(this.filesPending) } satisfies FilesLine);
+        // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
+        const least = pendingBytes(this.filesPending, 67);
+        await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
           JSON.stringify({ version: VERSION, stamp: String(stamp), files: filesData } satisfies FilesData),
         );
         this.filesBaseOk = true;
@@ -438,15 +454,23 @@ export class StatCache {
     }
   }
 
-  /** Append `line` to the journal of `file`, or rewrite `file` whole (see save). */
-  private async saveHalf(file: string, baseOk: boolean, line: string, whole: () => string): Promise<void> {
+  /**
+   * Append the line to the journal of `file`, or rewrite `file` whole (see save). `least` is a
+   * lower bound of the line's length: when even that is too long for the journal, the line (as
+   * long as the half itself after a first seal) is never built.
+   */
+  private async saveHalf(file: string, baseOk: boolean, least: number, line: () => string, whole: () => string): Promise<void> {
     const journal = this.journalOf(file);
     const base = sizeOf(file);
     const logged = Math.max(0, sizeOf(journal));
+    const room = base / 2 + COMPACT_FLOOR - logged - 1;
     // Only onto a half that was read as valid: a journal over a missing or foreign half is never replayed.
-    if (baseOk && base >= 0 && logged + line.length + 1 <= base / 2 + COMPACT_FLOOR) {
-      fs.appendFileSync(journal, line + "\n");
-      return;
+    if (baseOk && base >= 0 && least <= room) {
+      const text = line();
+      if (text.length <= room) {
+        fs.appendFileSync(journal, text + "\n");
+        return;
+      }
     }
     await writeFileAtomic(file, whole());
     fs.rmSync(journal, { force: true });

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
-import { hashFiles, type HashResult, type HashStream, type StatKey } from "./pool.js";
+import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js";
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
@@ -77,6 +77,15 @@ export interface ObserveResult {
   /** The walk's entries (for the verdict's digest). */
   walked: WalkEntry[];
 }
+
+/**
+ * From this many files to read, results are taken as they arrive (a stream) rather than gathered
+ * by hashFiles; paths go to the threads this many at a time (one message per path costs more).
+ */
+const STREAM_FROM = 4096;
+const STREAM_CHUNK = 4096;
+/** @internal Test seam: tests lower `streamFrom` to take the streamed path with a few files. */
+export const observeLimits = { streamFrom: STREAM_FROM };
 
 /** Margin between a file's mtime and the start of `git diff-files` for its blob to be cached. */
 const BLOB_MARGIN_NS = 1_000_000_000n;
@@ -191,25 +200,37 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   };
 
   const onProgress = options.onProgress;
-  const stream = options.useCache ? undefined : options.stream;
+  let stream = options.useCache ? undefined : options.stream;
+  if (!stream && toHash.length >= observeLimits.streamFrom) {
+    // Many files (a first seal, a cold cache): results are taken as they come, like the early
+    // threads' (below), instead of all held at once (at 500,000 files, 500,000 result objects).
+    options.stream?.cancel(); // (only given with useCache false)
+    stream = new HashStream({ chunkSize: STREAM_CHUNK });
+    for (const p of toHash) stream.push(`${root}/${p}`);
+  }
   if (stream) {
     // Take results in order as they arrive: the main thread would otherwise idle while the
     // threads hash, then do all of this alone at the end. Each is handed over (takeResult), so
     // the stream never holds every file's result at once.
+    const s = stream;
     let next = 0;
     let failure: unknown;
     const drain = () => {
       try {
-        for (let r = stream.takeResult(next); next < toHash.length && r !== undefined; r = stream.takeResult(++next))
-          take(toHash[next]!, r);
+        for (let r = s.takeResult(next); next < toHash.length && r !== undefined; r = s.takeResult(++next)) take(toHash[next]!, r);
       } catch (error) {
         failure ??= error; // thrown below, not from inside a worker's message event
       }
     };
-    if (onProgress) stream.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
-    stream.onResults = drain;
+    if (onProgress) s.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
+    s.onResults = drain;
     drain();
-    const pushed = await stream.end();
+    let pushed: number;
+    try {
+      pushed = await s.end();
+    } finally {
+      if (s !== options.stream) s.cancel(); // ours: its threads never outlive the run (no-op once finished)
+    }
     drain();
     if (failure !== undefined) throw failure;
     if (pushed !== toHash.length || next !== toHash.length) {
