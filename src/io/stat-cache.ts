@@ -26,7 +26,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { writeFileAtomic } from "./atomic.js";
 import type { StatKey } from "./hash/pool.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
@@ -64,6 +63,52 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
   let n = 0;
   for (const [k, v] of pending) n += k.length + 4 + (v === null ? 4 : least);
   return n;
+}
+
+/**
+ * JSON.stringify of an object with `records` as its last member, in pieces of a few thousand
+ * records: a half of 500,000 records is about 77 MB of text, which as one string (and then one
+ * buffer to write it) was the largest allocation of a first seal. Keys are listed in the order
+ * JSON.stringify uses (Object.keys), so the bytes are the same.
+ */
+function* jsonPieces(head: string, records: Record<string, unknown>, tail: string): Generator<string> {
+  let piece = head;
+  let n = 0;
+  let first = true;
+  for (const k of Object.keys(records)) {
+    piece += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(records[k])}`;
+    first = false;
+    if (++n % 4096 === 0) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece + tail;
+}
+
+/**
+ * Write pieces of text to `file` atomically (temporary file beside it, fsync, rename), never
+ * holding all of it at once. A failure removes the temporary file and throws (save() treats the
+ * cache as best effort).
+ */
+function writePiecesAtomic(file: string, pieces: Iterable<string>): void {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  const fd = fs.openSync(tmp, "w", 0o644);
+  try {
+    for (const p of pieces) fs.writeSync(fd, p);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** A journal is folded into its half once it is larger than this share of the half, plus a floor. */
@@ -414,12 +459,10 @@ export class StatCache {
           } satisfies BlobsLine);
         // A record is at least its quoted hex id and a quoted 64-hex digest, or null.
         const least = pendingBytes(this.blobsPending, 67);
+        // The same bytes as JSON.stringify of the BlobsData, in pieces (see jsonPieces).
+        const tail = this.validManifest ? `},"manifest":${JSON.stringify(this.validManifest)}}` : "}}";
         await this.saveHalf(this.blobsFile, this.blobsBaseOk, least, line, () =>
-          JSON.stringify({
-            version: VERSION,
-            blobs: blobsData,
-            ...(this.validManifest ? { manifest: this.validManifest } : {}),
-          } satisfies BlobsData),
+          jsonPieces(`{"version":${VERSION},"blobs":{`, blobsData, tail),
         );
         this.blobsPending.clear();
         this.blobsBaseOk = true;
@@ -441,7 +484,7 @@ export class StatCache {
         // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
         const least = pendingBytes(this.filesPending, 67);
         await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
-          JSON.stringify({ version: VERSION, stamp: String(stamp), files: filesData } satisfies FilesData),
+          jsonPieces(`{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`, filesData, "}}"),
         );
         this.filesBaseOk = true;
         this.stamp = stamp;
@@ -459,7 +502,7 @@ export class StatCache {
    * lower bound of the line's length: when even that is too long for the journal, the line (as
    * long as the half itself after a first seal) is never built.
    */
-  private async saveHalf(file: string, baseOk: boolean, least: number, line: () => string, whole: () => string): Promise<void> {
+  private async saveHalf(file: string, baseOk: boolean, least: number, line: () => string, whole: () => Iterable<string>): Promise<void> {
     const journal = this.journalOf(file);
     const base = sizeOf(file);
     const logged = Math.max(0, sizeOf(journal));
@@ -472,7 +515,7 @@ export class StatCache {
         return;
       }
     }
-    await writeFileAtomic(file, whole());
+    writePiecesAtomic(file, whole());
     fs.rmSync(journal, { force: true });
   }
 }

@@ -97,7 +97,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  const gitAnswers = askGit
+  let gitAnswers = askGit
     ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   let entries: WalkEntry[];
@@ -121,8 +121,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
 
   // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
   const tracked = new Map<string, { oid: string; executable: boolean }>();
-  const answers = await gitAnswers;
-  if (answers) {
+  // Read in a function: the listing of the whole index (an object per entry) can go as soon as
+  // `tracked` holds what is needed.
+  const fillTracked = (answers: Awaited<typeof gitAnswers>) => {
+    if (!answers) return;
     const [index, changed] = answers;
     const dirty = new Set(changed);
     for (const e of index) {
@@ -130,7 +132,9 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         tracked.set(e.path, { oid: e.oid, executable: e.mode === "100755" });
       }
     }
-  }
+  };
+  fillTracked(await gitAnswers);
+  gitAnswers = Promise.resolve(undefined); // a settled promise holds its value: let it go
 
   const toHash: string[] = [];
   for (const e of entries) {
