@@ -277,6 +277,19 @@ export class StatCache {
     return this.blobsData;
   }
 
+  /**
+   * Remember a changed record for the journal line. Only over a half read as valid: any other
+   * half is rewritten whole at save, so the line is never written (after a first seal, a map of
+   * every record for nothing).
+   */
+  private pendFile(rel: string, r: FileRecord | null): void {
+    if (this.filesBaseOk) this.filesPending.set(rel, r);
+  }
+
+  private pendBlob(oid: string, r: BlobRecord | null): void {
+    if (this.blobsBaseOk) this.blobsPending.set(oid, r);
+  }
+
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
@@ -326,14 +339,14 @@ export class StatCache {
     this.touched.add(rel);
     if (prev && prev.every((v, i) => v === next[i])) return;
     this.files()[rel] = next;
-    this.filesPending.set(rel, next);
+    this.pendFile(rel, next);
     this.filesDirty = true;
   }
 
   forget(rel: string): void {
     if (this.record0(rel)) {
       delete this.files()[rel];
-      this.filesPending.set(rel, null);
+      this.pendFile(rel, null);
       this.filesDirty = true;
     }
   }
@@ -350,7 +363,7 @@ export class StatCache {
     const next = sha256 + String(size);
     if (Object.hasOwn(b, oid) && b[oid] === next) return;
     b[oid] = next;
-    this.blobsPending.set(oid, next);
+    this.pendBlob(oid, next);
     this.blobsDirty = true;
   }
 
@@ -425,7 +438,7 @@ export class StatCache {
       for (const p of Object.keys(this.filesData)) {
         if (!keepPaths.has(p)) {
           delete this.filesData[p];
-          this.filesPending.set(p, null);
+          this.pendFile(p, null);
           this.filesDirty = true;
         }
       }
@@ -434,7 +447,7 @@ export class StatCache {
       for (const o of Object.keys(this.blobsData)) {
         if (!keepBlobs.has(o)) {
           delete this.blobsData[o];
-          this.blobsPending.set(o, null);
+          this.pendBlob(o, null);
           this.blobsDirty = true;
         }
       }
@@ -475,7 +488,7 @@ export class StatCache {
         for (const [p, r] of Object.entries(filesData)) {
           if (!this.touched.has(p) && this.isRacy(r[1])) {
             delete filesData[p];
-            this.filesPending.set(p, null);
+            this.pendFile(p, null);
           }
         }
         const stamp = this.openedNs;
