@@ -43,13 +43,12 @@ export interface ObserveOptions {
   /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
   states?: Map<string, PathState>;
   /**
-   * True when a file's observation matches what the manifest sealed, which the caller then
-   * records itself: observeTree keeps no observation for it (at 500,000 files, one object and
-   * map entry each that only said "as sealed"). Asked for files vouched for by git's index or
-   * the stat cache, and with `useCache: false` (verify --no-cache) for every file read: such a
-   * file needs nothing from the stat cache either (bit rot is a finding only for a file that
-   * differs), so a tree that matches throughout never loads it; its records are then left as
-   * they were, which costs a later cached run a re-read at most.
+   * With `useCache: false` (verify --no-cache): true when a file just read matches what the
+   * manifest sealed, which the caller then records itself: observeTree keeps no observation for
+   * it (at 500,000 files, one object and map entry each that only said "as sealed"). Such a file
+   * needs nothing from the stat cache either (bit rot is a finding only for a file that differs),
+   * so a tree that matches throughout never loads it; its records are then left as they were,
+   * which costs a later cached run a re-read at most.
    */
   sealedMatch?: (rel: string, o: Observation) => boolean;
 }
@@ -160,8 +159,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (t) {
         const b = cache.blob(t.oid);
         if (b) {
-          const ob = fileObservation(b.sha256, b.size, t.executable);
-          if (options.sealedMatch?.(e.path, ob) !== true) observed.set(e.path, ob);
+          observed.set(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
           continue;
         }
@@ -170,8 +168,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       const c = st && cache.lookup(e.path, st);
       if (!t) others.set(e.path, st ?? null);
       if (c) {
-        const ob = fileObservation(c.sha256, c.size, c.executable);
-        if (options.sealedMatch?.(e.path, ob) !== true) observed.set(e.path, ob);
+        observed.set(e.path, fileObservation(c.sha256, c.size, c.executable));
         stats.fromCache++;
         // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
         if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
