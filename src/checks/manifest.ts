@@ -29,7 +29,8 @@ import { stringifyEntry } from "../core/manifest/root.js";
 import type { Git, IndexEntry } from "../io/git.js";
 import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
-import { readManifestFile, readManifestSet, type ManifestSet } from "../io/manifest-store.js";
+import { readManifestIndex, readManifestSet, type ManifestSet } from "../io/manifest-store.js";
+import type { ManifestIndex } from "../core/manifest/compact.js";
 import { Verdict, filterKey, statKeyOf } from "../io/hash/verdict.js";
 import { manifestBlobVerdict, recordManifestBlobVerdict } from "../io/hash/manifest-blob-verdict.js";
 import { StagedSource } from "../io/staged-source.js";
@@ -180,7 +181,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // is found: they hash while the manifest is parsed instead of waiting for it.
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
   const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
-  const stored = readManifestFile(o.root, o.noCache ? undefined : cache, run.bytes);
+  const stored = readManifestIndex(o.root, o.noCache ? undefined : cache, run.bytes);
   run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
@@ -197,26 +198,48 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
       summary: { entries: 0 },
     };
   }
-  if (!stored.manifest) return { findings: stored.findings, summary: { entries: 0 } };
-  const manifest = stored.manifest;
-  const entries = everything ? manifest.entries : manifest.entries.filter((e) => wanted(e.path));
-  let lines: Map<string, number> | undefined; // built only when a finding needs a line
+  if (!stored.manifest || !stored.index) return { findings: stored.findings, summary: { entries: 0 } };
+  // The entries stay packed (core/manifest/compact.ts): index i is the i-th entry in manifest
+  // order; `picked` says which are wanted (all when undefined), `matched` which a file read was
+  // found to match (--no-cache: observeTree keeps nothing for those, see sealedMatch).
+  const index = stored.index;
+  const n = index.size;
+  let picked: Uint8Array | undefined;
+  let count = n;
+  if (!everything) {
+    picked = new Uint8Array(n);
+    count = 0;
+    for (let i = 0; i < n; i++) {
+      if (!wanted(index.path(i))) continue;
+      picked[i] = 1;
+      count++;
+    }
+  }
+  const isPicked = (i: number) => i >= 0 && (!picked || picked[i] === 1);
+  /** The wanted entries (index order), materialised one at a time, optionally only some. */
+  function* wantedEntries(keep?: (i: number) => boolean): Generator<ManifestEntry> {
+    for (let i = 0; i < n; i++) if (isPicked(i) && (!keep || keep(i))) yield index.entry(i);
+  }
   // A sharded manifest's entries sit in shard files: the finding names the root only.
-  const lineOf = (p: string) =>
-    stored.sharded ? undefined : (lines ??= new Map(manifest.entries.map((e, i) => [e.path, entryLine(i)]))).get(p);
-  // --no-cache: each sealed path's index in `entries` (which also answers `sealed`), and which
-  // entries a file read was found to match: observeTree keeps nothing for those (sealedMatch).
-  const bySealed = o.noCache ? new Map(entries.map((e, i) => [e.path, i])) : undefined;
-  const matched = bySealed ? new Uint8Array(entries.length) : undefined;
-  const sealed: { has(p: string): boolean } = bySealed ?? new Set(entries.map((e) => e.path));
+  const lineOf = (p: string) => {
+    const i = stored.sharded ? -1 : index.indexOf(p);
+    return i >= 0 ? entryLine(i) : undefined;
+  };
+  const matched = o.noCache ? new Uint8Array(n) : undefined;
+  const sealed = { has: (p: string) => isPicked(index.indexOf(p)) };
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
-  for (const e of entries) if (!reached(e.path)) roots.add(e.path);
+  for (let i = 0; i < n; i++) if (isPicked(i) && !reached(index.path(i))) roots.add(index.path(i));
+  const uncovered = () => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) if (isPicked(i) && !covered(index.path(i))) out.push(index.path(i));
+    return out;
+  };
   if (push && prewalked) {
     // Sealed paths the globs do not cover (excluded since, or outside every include root): the
     // ordinary walk takes them through `sealed`; here they are walked as roots of their own,
     // accepting only such paths, so nothing is listed twice.
-    const extra = entries.filter((e) => !covered(e.path)).map((e) => e.path);
+    const extra = uncovered();
     if (extra.length > 0)
       appendAll(
         prewalked,
@@ -239,11 +262,11 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(states ? { states } : {}),
     ...(stream ? { stream } : {}),
     ...(prewalked ? { walked: prewalked } : {}),
-    ...(bySealed && matched
+    ...(matched
       ? {
           sealedMatch: (p: string, ob: Observation) => {
-            const i = bySealed.get(p);
-            if (i === undefined || !same(entries[i]!, ob)) return false;
+            const i = index.indexOf(p);
+            if (!isPicked(i) || !sameAt(index, i, ob)) return false;
             matched[i] = 1;
             return true;
           },
@@ -251,28 +274,31 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
       : {}),
   });
   bar?.end();
-  const isMatched = (p: string) => {
-    const i = bySealed?.get(p);
-    return i !== undefined && matched![i] === 1;
-  };
+  const isMatched = (i: number) => matched !== undefined && matched[i] === 1;
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
   if (!o.shard && !only && cache.changed) {
-    const seen = new Set(observed.keys());
-    if (matched) entries.forEach((e, i) => matched[i] === 1 && seen.add(e.path));
-    cache.prune(seen, blobIds);
+    cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);
   }
   await cache.save();
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
-  manifest.entries.forEach((e, i) => {
-    if (sealed.has(e.path) && !observed.has(e.path) && !isMatched(e.path)) rejectThroughSymlink(o.root, e.path, i);
-  });
-  await matchCheckedOutForms(o.git, entries, observed);
-  // Entries a file matched have no observation and no finding: the diff sees only the others
-  // (the same findings, in the same order, as with every pair passed in).
-  const findings = diffManifest(matched ? entries.filter((_, i) => matched[i] === 0) : entries, observed, {
+  for (let i = 0; i < n; i++) {
+    const p = index.path(i);
+    if (isPicked(i) && !isMatched(i) && !observed.has(p)) rejectThroughSymlink(o.root, p, i);
+  }
+  // Entries whose file matches (read and matched under --no-cache, or observed as sealed) have no
+  // finding: both steps see only the others, materialised one at a time (the same findings, in
+  // the same order, as with every entry passed in).
+  const differs = (i: number) => {
+    if (isMatched(i)) return false;
+    const ob = observed.get(index.path(i));
+    return ob === undefined || !sameAt(index, i, ob);
+  };
+  await matchCheckedOutForms(o.git, wantedEntries(differs), observed);
+  const findings = diffManifest(wantedEntries(differs), observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
+    sealed: sealed.has,
   });
   const all = [...stored.findings, ...findings];
   if (whole) {
@@ -287,16 +313,16 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
         dirs: states!,
         walked: walked.length,
         stampNs: walkStartNs,
-        extra: entries.filter((e) => !covered(e.path)).map((e) => e.path),
+        extra: uncovered(),
         others,
         links,
-        sealed: entries.length,
+        sealed: count,
       });
     } else {
       Verdict.remove(verdictFile);
     }
   }
-  return { findings: all, summary: summaryOf(entries.length, stats, o.shard) };
+  return { findings: all, summary: summaryOf(count, stats, o.shard) };
 }
 
 /**
@@ -307,11 +333,12 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
  * seen), and that blob, or its CRLF form, is the sealed content, the observation is taken as the
  * sealed one. Runs only for mismatches: no cost on a clean tree.
  */
-async function matchCheckedOutForms(git: Git, entries: readonly ManifestEntry[], observed: Map<string, Observation>): Promise<void> {
-  const differing = entries.filter((e) => {
+async function matchCheckedOutForms(git: Git, entries: Iterable<ManifestEntry>, observed: Map<string, Observation>): Promise<void> {
+  const differing: ManifestEntry[] = [];
+  for (const e of entries) {
     const ob = observed.get(e.path);
-    return e.link === undefined && ob?.kind === "file" && !ob.bitrot && !same(e, ob) && !hasRawBytes(e.path);
-  });
+    if (e.link === undefined && ob?.kind === "file" && !ob.bitrot && !same(e, ob) && !hasRawBytes(e.path)) differing.push(e);
+  }
   if (differing.length === 0) return;
   const index = new Map<string, IndexEntry>();
   // Many paths: the whole index rather than an argv of thousands (a CRLF checkout differs everywhere).
@@ -340,6 +367,12 @@ function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
   for (let i = blob.indexOf(10); i !== -1; i = blob.indexOf(10, i + 1)) lf++;
   if (lf === 0 || blob.length + lf !== e.size || blob.includes(13)) return false;
   return sha(Buffer.from(blob.toString("latin1").replace(/\n/g, "\r\n"), "latin1")) === e.sha256;
+}
+
+/** same() for entry i of a packed manifest, without materialising the entry. */
+function sameAt(index: ManifestIndex, i: number, o: Observation): boolean {
+  if (o.kind !== "file" || index.link(i) !== undefined) return same(index.entry(i), o);
+  return o.size === index.fileSize(i) && o.sha256 === index.sha256(i) && (o.mode === "755") === index.executable(i);
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */

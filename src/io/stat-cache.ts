@@ -26,7 +26,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { writeFileAtomic } from "./atomic.js";
 import type { StatKey } from "./hash/pool.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
@@ -54,6 +53,62 @@ interface FilesLine {
 interface BlobsLine {
   blobs: Record<string, BlobRecord | null>;
   manifest?: string;
+}
+
+/**
+ * A lower bound of the JSON length of pending records: each key quoted with its colon and comma,
+ * and `least` characters for a record, 4 for a deletion (null).
+ */
+function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): number {
+  let n = 0;
+  for (const [k, v] of pending) n += k.length + 4 + (v === null ? 4 : least);
+  return n;
+}
+
+/**
+ * JSON.stringify of an object with `records` as its last member, in pieces of a few thousand
+ * records: a half of 500,000 records is about 77 MB of text, which as one string (and then one
+ * buffer to write it) was the largest allocation of a first seal. Keys are listed in the order
+ * JSON.stringify uses (Object.keys), so the bytes are the same.
+ */
+function* jsonPieces(head: string, records: Record<string, unknown>, tail: string): Generator<string> {
+  let piece = head;
+  let n = 0;
+  let first = true;
+  for (const k of Object.keys(records)) {
+    piece += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(records[k])}`;
+    first = false;
+    if (++n % 4096 === 0) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece + tail;
+}
+
+/**
+ * Write pieces of text to `file` atomically (temporary file beside it, fsync, rename), never
+ * holding all of it at once. A failure removes the temporary file and throws (save() treats the
+ * cache as best effort).
+ */
+function writePiecesAtomic(file: string, pieces: Iterable<string>): void {
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  const fd = fs.openSync(tmp, "w", 0o644);
+  try {
+    for (const p of pieces) fs.writeSync(fd, p);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** A journal is folded into its half once it is larger than this share of the half, plus a floor. */
@@ -222,6 +277,19 @@ export class StatCache {
     return this.blobsData;
   }
 
+  /**
+   * Remember a changed record for the journal line. Only over a half read as valid: any other
+   * half is rewritten whole at save, so the line is never written (after a first seal, a map of
+   * every record for nothing).
+   */
+  private pendFile(rel: string, r: FileRecord | null): void {
+    if (this.filesBaseOk) this.filesPending.set(rel, r);
+  }
+
+  private pendBlob(oid: string, r: BlobRecord | null): void {
+    if (this.blobsBaseOk) this.blobsPending.set(oid, r);
+  }
+
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
@@ -271,14 +339,14 @@ export class StatCache {
     this.touched.add(rel);
     if (prev && prev.every((v, i) => v === next[i])) return;
     this.files()[rel] = next;
-    this.filesPending.set(rel, next);
+    this.pendFile(rel, next);
     this.filesDirty = true;
   }
 
   forget(rel: string): void {
     if (this.record0(rel)) {
       delete this.files()[rel];
-      this.filesPending.set(rel, null);
+      this.pendFile(rel, null);
       this.filesDirty = true;
     }
   }
@@ -295,7 +363,7 @@ export class StatCache {
     const next = sha256 + String(size);
     if (Object.hasOwn(b, oid) && b[oid] === next) return;
     b[oid] = next;
-    this.blobsPending.set(oid, next);
+    this.pendBlob(oid, next);
     this.blobsDirty = true;
   }
 
@@ -364,13 +432,13 @@ export class StatCache {
   }
 
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
-  prune(keepPaths: ReadonlySet<string>, keepBlobs: ReadonlySet<string>): void {
+  prune(keepPaths: { has(path: string): boolean }, keepBlobs: { has(oid: string): boolean }): void {
     // Only halves already loaded: pruning must not cost a read the run did not need.
     if (this.filesData) {
       for (const p of Object.keys(this.filesData)) {
         if (!keepPaths.has(p)) {
           delete this.filesData[p];
-          this.filesPending.set(p, null);
+          this.pendFile(p, null);
           this.filesDirty = true;
         }
       }
@@ -379,7 +447,7 @@ export class StatCache {
       for (const o of Object.keys(this.blobsData)) {
         if (!keepBlobs.has(o)) {
           delete this.blobsData[o];
-          this.blobsPending.set(o, null);
+          this.pendBlob(o, null);
           this.blobsDirty = true;
         }
       }
@@ -397,16 +465,17 @@ export class StatCache {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const blobsData = this.blobsData;
       if (this.blobsDirty && blobsData) {
-        const line: BlobsLine = {
-          blobs: Object.fromEntries(this.blobsPending),
-          ...(this.validManifest ? { manifest: this.validManifest } : {}),
-        };
-        await this.saveHalf(this.blobsFile, this.blobsBaseOk, JSON.stringify(line), () =>
+        const line = (): string =>
           JSON.stringify({
-            version: VERSION,
-            blobs: blobsData,
+            blobs: Object.fromEntries(this.blobsPending),
             ...(this.validManifest ? { manifest: this.validManifest } : {}),
-          } satisfies BlobsData),
+          } satisfies BlobsLine);
+        // A record is at least its quoted hex id and a quoted 64-hex digest, or null.
+        const least = pendingBytes(this.blobsPending, 67);
+        // The same bytes as JSON.stringify of the BlobsData, in pieces (see jsonPieces).
+        const tail = this.validManifest ? `},"manifest":${JSON.stringify(this.validManifest)}}` : "}}";
+        await this.saveHalf(this.blobsFile, this.blobsBaseOk, least, line, () =>
+          jsonPieces(`{"version":${VERSION},"blobs":{`, blobsData, tail),
         );
         this.blobsPending.clear();
         this.blobsBaseOk = true;
@@ -419,13 +488,16 @@ export class StatCache {
         for (const [p, r] of Object.entries(filesData)) {
           if (!this.touched.has(p) && this.isRacy(r[1])) {
             delete filesData[p];
-            this.filesPending.set(p, null);
+            this.pendFile(p, null);
           }
         }
         const stamp = this.openedNs;
-        const line: FilesLine = { stamp: String(stamp), files: Object.fromEntries(this.filesPending) };
-        await this.saveHalf(this.file, this.filesBaseOk, JSON.stringify(line), () =>
-          JSON.stringify({ version: VERSION, stamp: String(stamp), files: filesData } satisfies FilesData),
+        const line = (): string =>
+          JSON.stringify({ stamp: String(stamp), files: Object.fromEntries(this.filesPending) } satisfies FilesLine);
+        // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
+        const least = pendingBytes(this.filesPending, 67);
+        await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
+          jsonPieces(`{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`, filesData, "}}"),
         );
         this.filesBaseOk = true;
         this.stamp = stamp;
@@ -438,17 +510,25 @@ export class StatCache {
     }
   }
 
-  /** Append `line` to the journal of `file`, or rewrite `file` whole (see save). */
-  private async saveHalf(file: string, baseOk: boolean, line: string, whole: () => string): Promise<void> {
+  /**
+   * Append the line to the journal of `file`, or rewrite `file` whole (see save). `least` is a
+   * lower bound of the line's length: when even that is too long for the journal, the line (as
+   * long as the half itself after a first seal) is never built.
+   */
+  private async saveHalf(file: string, baseOk: boolean, least: number, line: () => string, whole: () => Iterable<string>): Promise<void> {
     const journal = this.journalOf(file);
     const base = sizeOf(file);
     const logged = Math.max(0, sizeOf(journal));
+    const room = base / 2 + COMPACT_FLOOR - logged - 1;
     // Only onto a half that was read as valid: a journal over a missing or foreign half is never replayed.
-    if (baseOk && base >= 0 && logged + line.length + 1 <= base / 2 + COMPACT_FLOOR) {
-      fs.appendFileSync(journal, line + "\n");
-      return;
+    if (baseOk && base >= 0 && least <= room) {
+      const text = line();
+      if (text.length <= room) {
+        fs.appendFileSync(journal, text + "\n");
+        return;
+      }
     }
-    await writeFileAtomic(file, whole());
+    writePiecesAtomic(file, whole());
     fs.rmSync(journal, { force: true });
   }
 }

@@ -12,6 +12,11 @@ export interface DiffOptions {
   modifiedLevel?: Level;
   /** 1-based line of an entry in the manifest file, for `related` locations. */
   lineOf?: (path: string) => number | undefined;
+  /**
+   * Whether a path is sealed (default: one of `entries`). Given by a caller that passes only some
+   * entries (those a file did not already match), so no set of every path is built.
+   */
+  sealed?: (path: string) => boolean;
 }
 
 const RESEAL =
@@ -36,7 +41,7 @@ export function same(e: ManifestEntry, o: Observation): boolean {
  * share of both).
  */
 export function diffManifest(
-  entries: readonly ManifestEntry[],
+  entries: Iterable<ManifestEntry>,
   observed: ReadonlyMap<string, Observation>,
   options: DiffOptions = {},
 ): Finding[] {
@@ -47,9 +52,10 @@ export function diffManifest(
   };
   const findings: Finding[] = [];
   const missing: ManifestEntry[] = [];
-  const sealed = new Set<string>();
+  const seen = options.sealed ? undefined : new Set<string>();
+  const isSealed = options.sealed ?? ((p: string) => seen!.has(p));
   for (const e of entries) {
-    sealed.add(e.path);
+    seen?.add(e.path);
     const o = observed.get(e.path);
     if (!o) {
       missing.push(e);
@@ -104,7 +110,7 @@ export function diffManifest(
   const addedByContent = new Map<string, string[]>();
   const added: string[] = [];
   for (const [p, o] of observed) {
-    if (sealed.has(p)) continue;
+    if (isSealed(p)) continue;
     if (o.kind === "error" && o.code === UNSUPPORTED_NAME_CODE) {
       findings.push(unsupportedNameFinding(p, o.message, "the manifest cannot protect it"));
       continue;

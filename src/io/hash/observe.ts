@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
-import { hashFiles, type HashResult, type HashStream, type StatKey } from "./pool.js";
+import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js";
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
@@ -78,6 +78,15 @@ export interface ObserveResult {
   walked: WalkEntry[];
 }
 
+/**
+ * From this many files to read, results are taken as they arrive (a stream) rather than gathered
+ * by hashFiles; paths go to the threads this many at a time (one message per path costs more).
+ */
+const STREAM_FROM = 4096;
+const STREAM_CHUNK = 4096;
+/** @internal Test seam: tests lower `streamFrom` to take the streamed path with a few files. */
+export const observeLimits = { streamFrom: STREAM_FROM };
+
 /** Margin between a file's mtime and the start of `git diff-files` for its blob to be cached. */
 const BLOB_MARGIN_NS = 1_000_000_000n;
 
@@ -88,7 +97,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  const gitAnswers = askGit
+  let gitAnswers = askGit
     ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   let entries: WalkEntry[];
@@ -112,8 +121,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
 
   // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
   const tracked = new Map<string, { oid: string; executable: boolean }>();
-  const answers = await gitAnswers;
-  if (answers) {
+  // Read in a function: the listing of the whole index (an object per entry) can go as soon as
+  // `tracked` holds what is needed.
+  const fillTracked = (answers: Awaited<typeof gitAnswers>) => {
+    if (!answers) return;
     const [index, changed] = answers;
     const dirty = new Set(changed);
     for (const e of index) {
@@ -121,7 +132,9 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         tracked.set(e.path, { oid: e.oid, executable: e.mode === "100755" });
       }
     }
-  }
+  };
+  fillTracked(await gitAnswers);
+  gitAnswers = Promise.resolve(undefined); // a settled promise holds its value: let it go
 
   const toHash: string[] = [];
   for (const e of entries) {
@@ -191,25 +204,37 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   };
 
   const onProgress = options.onProgress;
-  const stream = options.useCache ? undefined : options.stream;
+  let stream = options.useCache ? undefined : options.stream;
+  if (!stream && toHash.length >= observeLimits.streamFrom) {
+    // Many files (a first seal, a cold cache): results are taken as they come, like the early
+    // threads' (below), instead of all held at once (at 500,000 files, 500,000 result objects).
+    options.stream?.cancel(); // (only given with useCache false)
+    stream = new HashStream({ chunkSize: STREAM_CHUNK });
+    for (const p of toHash) stream.push(`${root}/${p}`);
+  }
   if (stream) {
     // Take results in order as they arrive: the main thread would otherwise idle while the
     // threads hash, then do all of this alone at the end. Each is handed over (takeResult), so
     // the stream never holds every file's result at once.
+    const s = stream;
     let next = 0;
     let failure: unknown;
     const drain = () => {
       try {
-        for (let r = stream.takeResult(next); next < toHash.length && r !== undefined; r = stream.takeResult(++next))
-          take(toHash[next]!, r);
+        for (let r = s.takeResult(next); next < toHash.length && r !== undefined; r = s.takeResult(++next)) take(toHash[next]!, r);
       } catch (error) {
         failure ??= error; // thrown below, not from inside a worker's message event
       }
     };
-    if (onProgress) stream.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
-    stream.onResults = drain;
+    if (onProgress) s.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
+    s.onResults = drain;
     drain();
-    const pushed = await stream.end();
+    let pushed: number;
+    try {
+      pushed = await s.end();
+    } finally {
+      if (s !== options.stream) s.cancel(); // ours: its threads never outlive the run (no-op once finished)
+    }
     drain();
     if (failure !== undefined) throw failure;
     if (pushed !== toHash.length || next !== toHash.length) {

@@ -1,0 +1,168 @@
+/**
+ * A manifest's entries packed in a few flat arrays (issue 20: bounded memory at 500,000 files).
+ * Pure.
+ *
+ * Why: one ManifestEntry object per entry, with its hex digest as a string and its path sliced
+ * out of the shard text (which keeps the whole text alive), cost about 400 bytes an entry: 200 MB
+ * of a 500,000-file verify, the biggest holder. Here an entry is its path (one flat string), 32
+ * bytes of digest, a float64 size and a flag byte, found by path through an open-addressing table
+ * of int32 slots: about 100 bytes an entry. Entries keep the manifest's order (comparePaths), so
+ * index i is the i-th entry of the single-file manifest (its line is entryLine(i)). Links (rare)
+ * sit in a Map by index. An entry is materialised as a ManifestEntry only when asked for one
+ * (diff, findings), for a moment.
+ */
+import { comparePaths, type ManifestEntry } from "./model.js";
+
+const EXEC = 1;
+const LINK = 2;
+
+/** A copy of `s` that holds no reference to the text it was sliced from. */
+function flat(s: string): string {
+  // V8 keeps a substring of 13 or more characters as a slice of its parent string: a path read
+  // from a shard would keep the whole shard text alive. The JSON round trip copies it exactly,
+  // lone surrogates included (a UTF-8 round trip would replace them).
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** FNV-1a 32-bit over UTF-16 code units (a spread, not a security property: lookups compare the path). */
+function hashOf(p: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < p.length; i++) {
+    h ^= p.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class ManifestIndex {
+  /** Number of entries. */
+  readonly size: number;
+  private readonly paths: string[];
+  private readonly digests: Buffer;
+  private readonly sizes: Float64Array;
+  private readonly flags: Uint8Array;
+  private readonly links: Map<number, string>;
+  /** Open addressing: slot -> entry index + 1 (0 empty); capacity a power of two, at least twice size. */
+  private readonly table: Int32Array;
+
+  private constructor(paths: string[], digests: Buffer, sizes: Float64Array, flags: Uint8Array, links: Map<number, string>) {
+    this.size = paths.length;
+    this.paths = paths;
+    this.digests = digests;
+    this.sizes = sizes;
+    this.flags = flags;
+    this.links = links;
+    let cap = 16;
+    while (cap < paths.length * 2) cap *= 2;
+    this.table = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let i = 0; i < paths.length; i++) {
+      let s = hashOf(paths[i]!) & mask;
+      while (this.table[s] !== 0) s = (s + 1) & mask;
+      this.table[s] = i + 1;
+    }
+  }
+
+  /**
+   * Pack entries given in any order (each path at most once: the readers check that first);
+   * they are kept sorted by path. Each group (a shard's entries) can be dropped by the caller as
+   * soon as it is added: nothing keeps a reference to the objects.
+   */
+  static build(groups: Iterable<readonly ManifestEntry[]>): ManifestIndex {
+    const paths: string[] = [];
+    // Packed as they come: a digest kept as its hex string would keep the whole shard text it was
+    // sliced from alive until the end.
+    let digests = Buffer.alloc(32 * 1024);
+    const sizeList: number[] = [];
+    const flagList: number[] = [];
+    const linkList = new Map<number, string>();
+    for (const g of groups) {
+      for (const e of g) {
+        const i = paths.length;
+        if ((i + 1) * 32 > digests.length) {
+          const grown = Buffer.alloc(digests.length * 2);
+          digests.copy(grown);
+          digests = grown;
+        }
+        digests.write(e.sha256, i * 32, 32, "hex");
+        paths.push(flat(e.path));
+        sizeList.push(e.size);
+        flagList.push((e.mode === "755" ? EXEC : 0) | (e.link !== undefined ? LINK : 0));
+        if (e.link !== undefined) linkList.set(i, flat(e.link));
+      }
+    }
+    const n = paths.length;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) if (comparePaths(paths[i - 1]!, paths[i]!) > 0) sorted = false;
+    if (sorted)
+      return new ManifestIndex(paths, digests.subarray(0, n * 32), Float64Array.from(sizeList), Uint8Array.from(flagList), linkList);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => comparePaths(paths[a]!, paths[b]!));
+    const outPaths: string[] = new Array<string>(n);
+    const outDigests = Buffer.alloc(n * 32);
+    const sizes = new Float64Array(n);
+    const flags = new Uint8Array(n);
+    const links = new Map<number, string>();
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      outPaths[k] = paths[i]!;
+      digests.copy(outDigests, k * 32, i * 32, i * 32 + 32);
+      sizes[k] = sizeList[i]!;
+      flags[k] = flagList[i]!;
+      const link = linkList.get(i);
+      if (link !== undefined) links.set(k, link);
+    }
+    return new ManifestIndex(outPaths, outDigests, sizes, flags, links);
+  }
+
+  /** Index of the entry for `p`, or -1. */
+  indexOf(p: string): number {
+    const mask = this.table.length - 1;
+    for (let s = hashOf(p) & mask; ; s = (s + 1) & mask) {
+      const v = this.table[s]!;
+      if (v === 0) return -1;
+      if (this.paths[v - 1] === p) return v - 1;
+    }
+  }
+
+  has(p: string): boolean {
+    return this.indexOf(p) !== -1;
+  }
+
+  path(i: number): string {
+    return this.paths[i]!;
+  }
+
+  /** Lower-case hex SHA-256 of entry i. */
+  sha256(i: number): string {
+    return this.digests.toString("hex", i * 32, i * 32 + 32);
+  }
+
+  fileSize(i: number): number {
+    return this.sizes[i]!;
+  }
+
+  /** Whether entry i is an executable file (mode "755"). */
+  executable(i: number): boolean {
+    return (this.flags[i]! & EXEC) !== 0;
+  }
+
+  link(i: number): string | undefined {
+    return (this.flags[i]! & LINK) !== 0 ? this.links.get(i) : undefined;
+  }
+
+  /** Entry i as the manifest holds it (a new object each call). */
+  entry(i: number): ManifestEntry {
+    const e: ManifestEntry = { path: this.paths[i]!, sha256: this.sha256(i), size: this.sizes[i]! };
+    const link = this.link(i);
+    if (link !== undefined) e.link = link;
+    if ((this.flags[i]! & EXEC) !== 0) e.mode = "755";
+    return e;
+  }
+
+  /** Every entry in manifest order, materialised one at a time. */
+  *entries(): IterableIterator<ManifestEntry> {
+    for (let i = 0; i < this.size; i++) yield this.entry(i);
+  }
+}

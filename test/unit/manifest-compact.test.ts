@@ -1,0 +1,97 @@
+/**
+ * The packed manifest entries (core/manifest/compact.ts ManifestIndex): every entry comes back
+ * exactly as given (path, digest, size, link, mode), in manifest order, and is found by its path
+ * and only by it, whatever the path holds (unicode, newlines, lone surrogates, long names).
+ */
+import { describe, expect, it } from "vitest";
+import { ManifestIndex } from "../../src/core/manifest/compact.js";
+import { comparePaths, type ManifestEntry } from "../../src/core/manifest/model.js";
+
+const hex = (i: number) => i.toString(16).padStart(2, "0").repeat(32);
+
+function entries(paths: string[]): ManifestEntry[] {
+  return paths.map((p, i) => ({ path: p, sha256: hex(i % 256), size: i * 1000 + 7 }));
+}
+
+describe("ManifestIndex", () => {
+  it("holds nothing when empty", () => {
+    const ix = ManifestIndex.build([]);
+    expect(ix.size).toBe(0);
+    expect(ix.indexOf("a")).toBe(-1);
+    expect(ix.indexOf("")).toBe(-1);
+    expect([...ix.entries()]).toEqual([]);
+    expect(ManifestIndex.build([[], []]).size).toBe(0);
+  });
+
+  it("finds a single entry and nothing else", () => {
+    const e: ManifestEntry = { path: "data/only.json", sha256: hex(9), size: 0 };
+    const ix = ManifestIndex.build([[e]]);
+    expect(ix.size).toBe(1);
+    expect(ix.indexOf("data/only.json")).toBe(0);
+    expect(ix.indexOf("data/only.jso")).toBe(-1);
+    expect(ix.indexOf("data/only.json ")).toBe(-1);
+    expect(ix.entry(0)).toEqual(e);
+  });
+
+  it("gives back every field as given: links, modes, big sizes", () => {
+    const given: ManifestEntry[] = [
+      { path: "bin/run.sh", sha256: hex(1), size: 12, mode: "755" },
+      { path: "link", sha256: hex(2), size: 6, link: "target/with/a/long/name.json" },
+      { path: "z/huge.bin", sha256: hex(3), size: 2 ** 53 - 1 },
+    ];
+    const ix = ManifestIndex.build([given]);
+    expect([...ix.entries()]).toEqual(given);
+    expect(ix.link(1)).toBe("target/with/a/long/name.json");
+    expect(ix.link(0)).toBeUndefined();
+    expect(ix.sha256(2)).toBe(hex(3));
+    expect(ix.fileSize(2)).toBe(2 ** 53 - 1);
+  });
+
+  it("keeps manifest order across groups given in any order", () => {
+    const paths = ["b/2", "a/1", "é/x", "a/10", "A/0", "a/1/\n", "z", "日本/データ.json", "a/😀"];
+    const all = entries(paths);
+    // Split over three groups, as shards would be, each in its own order.
+    const ix = ManifestIndex.build([all.slice(0, 3), all.slice(3, 7), all.slice(7)]);
+    const sorted = [...all].sort((x, y) => comparePaths(x.path, y.path));
+    expect([...ix.entries()]).toEqual(sorted);
+    sorted.forEach((e, i) => expect(ix.indexOf(e.path)).toBe(i));
+  });
+
+  it("looks up hostile paths exactly: newlines, backslashes, unicode, lone surrogates", () => {
+    const paths = [
+      "data/line\nbreak.json",
+      "data/line\rbreak.json",
+      "data/back\\slash.json",
+      "data/tab\there.json",
+      "data/caf\u00e9.json",
+      "data/cafe\u0301.json", // the same name decomposed: a different path
+      "data/\ud800-lone-surrogate-long-name.json",
+      "data/" + "x".repeat(5000),
+      "a",
+    ];
+    const ix = ManifestIndex.build([entries(paths)]);
+    for (const p of paths) {
+      const i = ix.indexOf(p);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(ix.path(i)).toBe(p);
+    }
+    expect(ix.indexOf("data/line break.json")).toBe(-1);
+    expect(ix.indexOf("data/line\\nbreak.json")).toBe(-1);
+    expect(ix.indexOf("data/\ufffd-lone-surrogate-long-name.json")).toBe(-1);
+    expect(ix.indexOf("data/" + "x".repeat(4999))).toBe(-1);
+  });
+
+  it("finds every path of a big index, and no near miss", () => {
+    const paths = Array.from({ length: 20_000 }, (_, i) => `data/d${Math.floor(i / 100)}/f${i}.json`);
+    const ix = ManifestIndex.build([entries(paths)]);
+    expect(ix.size).toBe(20_000);
+    for (let i = 0; i < paths.length; i += 7) {
+      const k = ix.indexOf(paths[i]!);
+      expect(ix.path(k)).toBe(paths[i]);
+      expect(ix.sha256(k)).toBe(hex(i % 256));
+      expect(ix.fileSize(k)).toBe(i * 1000 + 7);
+    }
+    expect(ix.indexOf("data/d0/f100.json")).toBe(-1); // f100 sits in d1
+    expect(ix.indexOf("data/d199/f20000.json")).toBe(-1);
+  });
+});
