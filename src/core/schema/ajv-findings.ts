@@ -33,22 +33,16 @@ interface Described {
 
 export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Pointer and message (without its "did you mean") -> index in `out`: two alternatives that both
+  // reject one unknown key give one finding, the one that can guess the key meant.
+  const seen = new Map<string, number>();
   const docLabel = options.doc.documents.length > 1 ? ` (document ${(options.docIndex ?? 0) + 1})` : "";
   let dropped = 0;
-  for (const e of pruneNoise(collapseAlternatives(errors))) {
-    const d = describe(e, options);
-    const dedupe = `${d.pointer}\0${d.message}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    if (options.limit !== undefined && out.length >= options.limit) {
-      dropped++;
-      continue;
-    }
+  const toFinding = (e: ErrorObject, d: Described): Finding => {
     const pos =
       (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
     const where = d.pointer === "" ? "document" : pointerToDotted(d.pointer);
-    out.push({
+    return {
       rule: options.rule ?? "schema/violation",
       level: "error",
       file: options.file,
@@ -58,7 +52,24 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       ...(d.expected !== undefined ? { expected: d.expected } : {}),
       ...(d.found !== undefined ? { found: d.found } : {}),
       ...(d.fix ? { fix: d.fix } : {}),
-    });
+    };
+  };
+  for (const e of pruneNoise(collapseAlternatives(errors))) {
+    const d = describe(e, options);
+    const plain = d.message.replace(/ \(did you mean "[^"]*"\?\)$/, "");
+    const dedupe = `${d.pointer}\0${plain}`;
+    const twin = seen.get(dedupe);
+    if (twin !== undefined) {
+      if (twin >= 0 && plain !== d.message && !/did you mean/.test(out[twin]!.message)) out[twin] = toFinding(e, d);
+      continue;
+    }
+    if (options.limit !== undefined && out.length >= options.limit) {
+      seen.set(dedupe, -1);
+      dropped++;
+      continue;
+    }
+    seen.set(dedupe, out.length);
+    out.push(toFinding(e, d));
   }
   // Beyond the limit: counted, not located; one "and K more" line that the summary counts.
   if (dropped > 0) out.push(cappedFinding(options.file, options.rule ?? "schema/violation", "error", dropped, options.limit!));
@@ -306,9 +317,7 @@ function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObj
   if (drop.size === 0 && replace.size === 0) return errors;
   const out: ErrorObject[] = [];
   errors.forEach((e, j) => {
-    const r = replace.get(j);
-    if (r) out.push(r);
-    else if (!drop.has(j)) out.push(e);
+    if (!drop.has(j)) out.push(replace.get(j) ?? e);
   });
   return out;
 }
@@ -332,7 +341,8 @@ export interface Segment {
  * through `<alt's schema path>/k`; an error from a `$ref`'d schema (whose path starts again at
  * "#") that sits at the value itself belongs to the schema object that raised it (ajv's verbose
  * `parentSchema`: a new object, a new alternative); a deeper one of unknown origin belongs to
- * the alternative before it (ajv checks a value's own keywords before its properties and items).
+ * the alternative before it (ajv checks a value's own keywords before its properties and items),
+ * unless that one's `type` rejected the value (then nothing below the value was checked in it).
  * Errors of the schema that holds the oneOf/anyOf, and ones already dropped, are left out.
  * Undefined when the errors lack `parentSchema` (a validator compiled without `verbose`).
  */
@@ -357,7 +367,8 @@ export function segmentAlternatives(
     const mine = e.schemaPath.startsWith(own);
     if (!mine && e.schemaPath.startsWith(holder)) continue;
     const id = mine ? `#${e.schemaPath.slice(own.length).split("/")[0]}` : e.instancePath === at ? e.parentSchema : undefined;
-    if (!current || (id !== undefined && id !== key)) {
+    // An alternative whose type rejected the value checked nothing below it: a deeper error after it is the next one's.
+    if (!current || (id !== undefined && id !== key) || (id === undefined && current.typeRejected)) {
       current = { idx: [], atValue: 0, deep: 0, typeRejected: false, types: [] };
       segments.push(current);
       key = id;
