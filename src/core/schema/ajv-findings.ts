@@ -368,7 +368,10 @@ export function segmentAlternatives(
     if (!mine && e.schemaPath.startsWith(holder)) continue;
     const id = mine ? `#${e.schemaPath.slice(own.length).split("/")[0]}` : e.instancePath === at ? e.parentSchema : undefined;
     // An alternative whose type rejected the value checked nothing below it: a deeper error after it is the next one's.
-    if (!current || (id !== undefined && id !== key) || (id === undefined && current.typeRejected)) {
+    // Deeper errors of unknown origin followed by a deeper one known to be alternative k's: one
+    // alternative (ajv reports a value's children before the value's own oneOf/anyOf error).
+    const adopt = current !== undefined && key === undefined && !current.typeRejected && e.instancePath !== at && typeof id === "string";
+    if (!current || (!adopt && ((id !== undefined && id !== key) || (id === undefined && current.typeRejected)))) {
       current = { idx: [], atValue: 0, deep: 0, typeRejected: false, types: [] };
       segments.push(current);
       key = id;
