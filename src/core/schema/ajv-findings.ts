@@ -33,22 +33,16 @@ interface Described {
 
 export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Pointer and message (without its "did you mean") -> index in `out`: two alternatives that both
+  // reject one unknown key give one finding, the one that can guess the key meant.
+  const seen = new Map<string, number>();
   const docLabel = options.doc.documents.length > 1 ? ` (document ${(options.docIndex ?? 0) + 1})` : "";
   let dropped = 0;
-  for (const e of pruneNoise(collapseAlternatives(errors))) {
-    const d = describe(e, options);
-    const dedupe = `${d.pointer}\0${d.message}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    if (options.limit !== undefined && out.length >= options.limit) {
-      dropped++;
-      continue;
-    }
+  const toFinding = (e: ErrorObject, d: Described): Finding => {
     const pos =
       (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
     const where = d.pointer === "" ? "document" : pointerToDotted(d.pointer);
-    out.push({
+    return {
       rule: options.rule ?? "schema/violation",
       level: "error",
       file: options.file,
@@ -58,7 +52,24 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
       ...(d.expected !== undefined ? { expected: d.expected } : {}),
       ...(d.found !== undefined ? { found: d.found } : {}),
       ...(d.fix ? { fix: d.fix } : {}),
-    });
+    };
+  };
+  for (const e of pruneNoise(collapseAlternatives(errors))) {
+    const d = describe(e, options);
+    const plain = d.message.replace(/ \(did you mean "[^"]*"\?\)$/, "");
+    const dedupe = `${d.pointer}\0${plain}`;
+    const twin = seen.get(dedupe);
+    if (twin !== undefined) {
+      if (twin >= 0 && plain !== d.message && !/did you mean/.test(out[twin]!.message)) out[twin] = toFinding(e, d);
+      continue;
+    }
+    if (options.limit !== undefined && out.length >= options.limit) {
+      seen.set(dedupe, -1);
+      dropped++;
+      continue;
+    }
+    seen.set(dedupe, out.length);
+    out.push(toFinding(e, d));
   }
   // Beyond the limit: counted, not located; one "and K more" line that the summary counts.
   if (dropped > 0) out.push(cappedFinding(options.file, options.rule ?? "schema/violation", "error", dropped, options.limit!));
@@ -259,19 +270,25 @@ function schemaLocation(file: string, keywordPath: string): string {
 }
 
 /**
- * A failed oneOf/anyOf reports the errors of every alternative: a workflow job whose strategy
- * lacks one key also gets "missing uses" and an "unknown key" per key from the reusable-workflow
- * shape it never meant. Keep the alternatives that fit the value best: ajv reports an
- * alternative's errors just before the oneOf/anyOf error, all at or under its instance path.
- * Errors exactly at that path are grouped by the schema object that raised them (one group per
- * alternative that rejected the value's shape). When some alternative raised none there, it
- * fits the shape and its deeper errors explain the failure: every group at the path is dropped.
- * Otherwise the groups with the fewest errors are kept. Only findings are dropped, never the
- * failure: at least one error at or under the path stays (else nothing is dropped), and a oneOf
- * that failed because several alternatives passed is left as it is.
+ * A failed oneOf/anyOf reports the errors of every alternative: a Buildkite step with a misspelt
+ * key also gets "command: must be an object" from the nested-step form it never meant. Keep the
+ * errors of the alternatives that fit the value best. ajv reports each alternative's errors in
+ * one run, in order, just before the oneOf/anyOf error, all at or under its instance path; they
+ * are cut into one segment per alternative (see `segmentAlternatives`).
+ * - An alternative whose `type` rejects the value (a `type` error at the value itself) did not
+ *   mean it. When every alternative rejects the value's type, one finding says which types would
+ *   do ("must be one of the types string, array, object"), instead of one finding per alternative.
+ * - Otherwise, of the alternatives that accept the type, the ones with the fewest errors at the
+ *   value itself (a wrong or missing key), then the fewest errors in all, are kept, with their
+ *   deeper errors at their exact positions; the other alternatives' errors are dropped, deep
+ *   ones included. Ties are all kept.
+ * Only findings are dropped, never the failure: at least one error stays for the value. A oneOf
+ * that failed because several alternatives passed is left as it is, and errors of the keywords
+ * beside the oneOf/anyOf in the same schema are never dropped.
  */
 function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   const drop = new Set<number>();
+  const replace = new Map<number, ErrorObject>();
   for (let i = 0; i < errors.length; i++) {
     const alt = errors[i]!;
     if (alt.keyword !== "oneOf" && alt.keyword !== "anyOf") continue;
@@ -281,25 +298,97 @@ function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObj
     const at = alt.instancePath;
     let start = i;
     while (start > 0 && within(errors[start - 1]!.instancePath, at)) start--;
-    const groups = new Map<unknown, number[]>();
-    for (let j = start; j < i; j++) {
-      const e = errors[j]!;
-      if (drop.has(j) || e.instancePath !== at || e.parentSchema === alt.parentSchema || e.parentSchema === undefined) continue;
-      const g = groups.get(e.parentSchema) ?? [];
-      g.push(j);
-      groups.set(e.parentSchema, g);
+    const segments = segmentAlternatives(errors, start, i, alt, drop);
+    if (!segments || segments.length === 0) continue;
+    const fits = segments.filter((s) => !s.typeRejected);
+    if (fits.length === 0) {
+      // No alternative takes a value of this type: one finding at the value, listing the types.
+      if (segments.some((s) => s.deep > 0)) continue;
+      const types = [...new Set(segments.flatMap((s) => s.types))];
+      if (types.length === 0) continue;
+      for (const s of segments) for (const j of s.idx) drop.add(j);
+      replace.set(i, { ...alt, keyword: "type", params: { type: types.join(",") }, message: `must be ${types.join(" or ")}` });
+      continue;
     }
-    if (groups.size === 0) continue;
-    const fewest = Math.min(...[...groups.values()].map((g) => g.length));
-    // Every alternative rejected the shape: the closest ones (fewest errors) are kept.
-    const kept = (g: number[]) => groups.size >= branches && g.length === fewest;
-    const dropping = [...groups.values()].filter((g) => !kept(g)).flat();
-    let left = 0;
-    for (let j = start; j < i; j++) if (!drop.has(j) && !dropping.includes(j)) left++;
-    if (left === 0) continue;
-    for (const j of dropping) drop.add(j);
+    const score = (s: Segment) => s.atValue * 1e6 + s.idx.length;
+    const best = Math.min(...fits.map(score));
+    for (const s of segments) if (s.typeRejected || score(s) !== best) for (const j of s.idx) drop.add(j);
   }
-  return drop.size ? errors.filter((_, j) => !drop.has(j)) : errors;
+  if (drop.size === 0 && replace.size === 0) return errors;
+  const out: ErrorObject[] = [];
+  errors.forEach((e, j) => {
+    if (!drop.has(j)) out.push(replace.get(j) ?? e);
+  });
+  return out;
+}
+
+/** The errors one alternative of a failed oneOf/anyOf raised. */
+export interface Segment {
+  /** Indexes into the error list. */
+  idx: number[];
+  /** How many of them are at the oneOf/anyOf's value itself (the rest are deeper). */
+  atValue: number;
+  deep: number;
+  /** The alternative's `type` rejected the value. */
+  typeRejected: boolean;
+  /** The types that alternative asked for. */
+  types: string[];
+}
+
+/**
+ * Cut the errors `start..end-1` that precede the oneOf/anyOf error `alt` into one segment per
+ * alternative, in ajv's order. An error belongs to alternative k when its schema path runs
+ * through `<alt's schema path>/k`; an error from a `$ref`'d schema (whose path starts again at
+ * "#") that sits at the value itself belongs to the schema object that raised it (ajv's verbose
+ * `parentSchema`: a new object, a new alternative); a deeper one of unknown origin belongs to
+ * the alternative before it (ajv checks a value's own keywords before its properties and items),
+ * unless that one's `type` rejected the value (then nothing below the value was checked in it).
+ * Errors of the schema that holds the oneOf/anyOf, and ones already dropped, are left out.
+ * Undefined when the errors lack `parentSchema` (a validator compiled without `verbose`).
+ */
+export function segmentAlternatives(
+  errors: readonly ErrorObject[],
+  start: number,
+  end: number,
+  alt: ErrorObject,
+  skip: ReadonlySet<number> = new Set(),
+): Segment[] | undefined {
+  const at = alt.instancePath;
+  const own = `${alt.schemaPath}/`;
+  const holder = `${alt.schemaPath.slice(0, alt.schemaPath.lastIndexOf("/"))}/`;
+  const segments: Segment[] = [];
+  let current: Segment | undefined;
+  let key: unknown;
+  for (let j = start; j < end; j++) {
+    const e = errors[j]!;
+    if (skip.has(j)) continue;
+    if (e.parentSchema === undefined) return undefined;
+    if (e.parentSchema === alt.parentSchema && e.instancePath === at) continue;
+    const mine = e.schemaPath.startsWith(own);
+    if (!mine && e.schemaPath.startsWith(holder)) continue;
+    const id = mine ? `#${e.schemaPath.slice(own.length).split("/")[0]}` : e.instancePath === at ? e.parentSchema : undefined;
+    // An alternative whose type rejected the value checked nothing below it: a deeper error after it is the next one's.
+    // Deeper errors of unknown origin followed by a deeper one known to be alternative k's: one
+    // alternative (ajv reports a value's children before the value's own oneOf/anyOf error).
+    const adopt = current !== undefined && key === undefined && !current.typeRejected && e.instancePath !== at && typeof id === "string";
+    if (!current || (!adopt && ((id !== undefined && id !== key) || (id === undefined && current.typeRejected)))) {
+      current = { idx: [], atValue: 0, deep: 0, typeRejected: false, types: [] };
+      segments.push(current);
+      key = id;
+    } else if (key === undefined) key = id;
+    current.idx.push(j);
+    if (e.instancePath !== at) {
+      current.deep++;
+      continue;
+    }
+    current.atValue++;
+    if (e.keyword === "type") {
+      current.typeRejected = true;
+      const t = (e.params as { type?: unknown }).type;
+      current.types.push(...(Array.isArray(t) ? t.map(String) : String(t).split(",")));
+    }
+  }
+  return segments;
 }
 
 /** True when instance path `p` is `base` or below it. */
@@ -336,7 +425,7 @@ export function preview(v: unknown, max = 80): string {
 }
 
 function article(type: string): string {
-  if (type.includes(",")) return `one of the types ${type}`;
+  if (type.includes(",")) return `one of the types ${type.split(",").join(", ")}`;
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
