@@ -10,6 +10,14 @@ export interface AtomicWriteOptions {
 }
 export declare function writeFileAtomic(file: string, data: string | Uint8Array, options?: AtomicWriteOptions): Promise<void>;
 /**
+ * Remove the temporary files of writes to `target` (`.<name>.<pid>.<random>.tmp`, as
+ * writeFileAtomic names them) whose writer is no longer alive on this machine: a process killed
+ * between creating one and the rename leaves it, cut short, where `git add -A` would commit it.
+ * Call only while holding the target's lock (no live writer of ours can own one then). Best
+ * effort: a folder that cannot be listed is left as it is.
+ */
+export declare function removeDeadTemporaries(target: string): Promise<void>;
+/**
  * The file a write to `file` must replace: `file` itself, or, when it is a symlink (a chain of
  * them), the file the chain ends at, existing or not. Renaming over the link would replace the
  * link, so the file its readers open would keep the old content (and the two names would take

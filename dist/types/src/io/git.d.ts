@@ -46,6 +46,11 @@ export declare class Git {
     stateDir(): string;
     /** Entries of the index that GIT_INDEX_FILE (or .git/index) names. */
     lsStaged(pathspecs?: readonly string[]): Promise<IndexEntry[]>;
+    /**
+     * lsStaged without intent-to-add entries (`git add -N`): what a commit of this index holds.
+     * Costs a second git process only when an entry holds the empty blob.
+     */
+    lsCommitted(pathspecs?: readonly string[]): Promise<IndexEntry[]>;
     /** Tracked and untracked-but-not-ignored files of the work tree (repo-relative). */
     lsWorktree(): Promise<string[]>;
     /**
@@ -257,6 +262,12 @@ export declare class Git {
         unmerged: string[];
         deleted: string[];
     } | undefined>;
+    /**
+     * Which of `entries` (index entries holding the empty blob) are intent-to-add (`git add -N`):
+     * git commit leaves those out. Asked where the hook lists the whole index (an unborn branch, a
+     * reseal): one `git diff-index` against the empty tree, which does not list them.
+     */
+    intentToAdd(entries: readonly IndexEntry[]): Promise<Set<string>>;
     /**
      * Read objects by name in one `git cat-file --batch`, in order: blob ids, or `:path` for the
      * stage-0 index entry of a path (GIT_INDEX_FILE honoured). Undefined where git says "missing"
