@@ -5,15 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+import type { Finding } from "../../src/core/finding.js";
 
 async function schemaFindings(repo: TestRepo, file: string) {
   const r = await repo.cli(["check", "--format", "json"]);

@@ -9,16 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
 import { COMPOSE_WRONG_TYPE, DEPENDABOT_NO_VERSION, WORKFLOW_MISSPELT } from "../helpers/well-known.js";
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  message: string;
-  fix?: string;
-}
+import type { Finding } from "../../src/core/finding.js";
 
 async function run(repo: TestRepo, args: string[] = ["check"]) {
   const r = await repo.cli([...args, "--format", "json"]);

@@ -10,17 +10,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT, withRepo, type TestRepo } from "../helpers/repo.js";
 import { COMPOSE_WRONG_TYPE, WORKFLOW_MISSPELT } from "../helpers/well-known.js";
+import type { Finding } from "../../src/core/finding.js";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/well-known/false-blocks");
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
 
 async function check(repo: TestRepo): Promise<{ code: number; findings: Finding[] }> {
   repo.git("add", "-A");

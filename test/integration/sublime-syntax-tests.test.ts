@@ -7,13 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  message: string;
-}
+import type { Finding } from "../../src/core/finding.js";
 
 async function run(repo: TestRepo, args: string[]) {
   const r = await repo.cli([...args, "--format", "json"]);

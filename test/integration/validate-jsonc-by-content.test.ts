@@ -8,14 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  message: string;
-}
+import type { Finding } from "../../src/core/finding.js";
 
 async function errorsOf(repo: TestRepo, args: string[], env: Record<string, string> = {}): Promise<Finding[]> {
   const r = await repo.cli([...args, "--format", "json"], env);

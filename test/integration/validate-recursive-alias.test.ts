@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
+import type { Finding } from "../../src/core/finding.js";
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -29,16 +30,6 @@ function repoWith(data: string): TestRepo {
   repo.write("data/x.yaml", data);
   repo.commitAll("base");
   return repo;
-}
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  pointer?: string;
-  message: string;
 }
 
 describe("a YAML alias inside its own anchor, validated against a schema", () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
+import type { Finding } from "../../src/core/finding.js";
 
 const DATABASE = `default: &default
   adapter: postgresql
@@ -43,16 +44,6 @@ const SCHEMA = JSON.stringify({
   additionalProperties: { type: "object", required: ["adapter", "database"], properties: { pool: { type: "string" } } },
   properties: { default: { type: "object" } },
 });
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  pointer?: string;
-  message: string;
-  fix?: string;
-}
 
 function setup(repo: TestRepo, yaml = "") {
   repo.write(".integrity-guard/config.yml", `version: 1\n${yaml ? `validate:\n${yaml}` : ""}`);

@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI_BUNDLE, GIT_ENV, PROJECT_ROOT, createRepo } from "../helpers/repo.js";
+import type { Finding } from "../../src/core/finding.js";
 
 const CORPUS = path.join(PROJECT_ROOT, "test/fixtures/real-world");
 
@@ -37,14 +38,6 @@ interface KnownFalseBlock {
   rule: string;
   cause: string;
   detail?: string;
-}
-
-interface Finding {
-  rule: string;
-  level: string;
-  file?: string;
-  line?: number;
-  message: string;
 }
 
 /** The causes a false block is filed under (REVIEW.md counts them). */
