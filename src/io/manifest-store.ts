@@ -23,7 +23,7 @@ import { appendAll } from "../core/append.js";
 import { ManifestIndex } from "../core/manifest/compact.js";
 import { renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
-import { writeFileAtomic } from "./atomic.js";
+import { removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
 import { gitObjectId } from "./git-object-id.js";
 import { recordManifestBlobVerdict } from "./hash/manifest-blob-verdict.js";
 import type { Git } from "./git.js";
@@ -256,7 +256,9 @@ async function writeIfDifferent(abs: string, text: string): Promise<boolean> {
     /* absent: write it */
   }
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  removeStaleTemporaries(abs);
+  // A seal killed between creating its temporary file and the rename left it behind (the
+  // manifest itself is intact); we hold the lock, so one whose writer is gone is garbage.
+  await removeDeadTemporaries(abs);
   await writeFileAtomic(abs, text);
   return true;
 }
@@ -284,35 +286,4 @@ function removeStaleShards(root: string, keep: ReadonlySet<string>): boolean {
     }
   }
   return removed;
-}
-
-/**
- * A seal killed between creating its temporary file and the rename leaves
- * `.manifest.json.<pid>.<random>.tmp` behind (the manifest itself is intact). We hold the lock,
- * so any such file whose writer is no longer alive is garbage.
- */
-function removeStaleTemporaries(abs: string): void {
-  const dir = path.dirname(abs);
-  const prefix = `.${path.basename(abs)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? /^(\d+)\./.exec(name.slice(prefix.length)) : null;
-    if (!m) continue;
-    const pid = Number(m[1]);
-    let alive = pid === process.pid;
-    if (!alive) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (error) {
-        alive = (error as NodeJS.ErrnoException).code !== "ESRCH";
-      }
-    }
-    if (!alive) fs.rmSync(path.join(dir, name), { force: true });
-  }
 }
