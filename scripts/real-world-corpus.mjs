@@ -763,6 +763,78 @@ export const REPOS = [
       "src/Sylius/Bundle/*/Resources/config/app/config.yml",
     ],
   },
+  {
+    repo: "concourse/examples",
+    commit: "a3d23a6a73977baa2d4a8dbd24a3048f4f98b131",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Concourse pipelines: ((var)) placeholders, ytt (Carvel) templates with #@ if/def branches that repeat keys",
+    keep: ["pipelines/**", "tasks/**"],
+  },
+  {
+    repo: "facebookresearch/hydra",
+    commit: "2c03d1b925fe239e0b67b923699d4027685f198f",
+    license: "MIT (LICENSE)",
+    kind: "Hydra configs: # @package headers, defaults lists with _self_, ${...} interpolation, empty config options, a Hydra config named compose.yaml",
+    keep: [
+      "hydra/test_utils/configs/compose.yaml",
+      "hydra/conf/**",
+      "examples/advanced/defaults_list_interpolation/**",
+      "examples/tutorials/structured_configs/5.1_structured_config_schema_same_config_group/**",
+      "tests/defaults_list/data/deprecated_headers/**",
+      "tests/defaults_list/data/group1/**",
+    ],
+  },
+  {
+    repo: "dbt-labs/dbt-utils",
+    commit: "700764ce230b2fb775b5338b6bc77a72233ea34c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "dbt package: dbt_project.yml, schema.yml with Jinja {{ }} in quoted values, packages.yml, a workflow disabled with `on: []`",
+    keep: ["**"],
+  },
+  {
+    repo: "kyverno/policies",
+    commit: "b9c4317ce02256dc66118e08bb3e9345e7bfce5c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kyverno policies: JMESPath {{ }} in quoted values, CEL expressions, chainsaw tests, artifacthub-pkg.yml",
+    keep: [
+      "best-practices/add-network-policy/**",
+      "best-practices/disallow-latest-tag/**",
+      "argo-cel/application-prevent-updates-project/**",
+    ],
+  },
+  {
+    repo: "SigmaHQ/sigma",
+    commit: "8eaafff1f2845a696050e05e72ba1140ee190698",
+    license: "Detection Rule License 1.1 for the rules, specification public domain (LICENSE)",
+    kind: "Sigma detection rules, sigma-cli validation config, regression test data (evtx_dump JSON)",
+    // A duplicated rule id in the validation config, a comment-only workflow, an evtx_dump stream of several JSON values in a .json.
+    keep: [
+      "tests/sigma_cli_conf.yml",
+      ".github/workflows/sigma-rule-promoter.yml",
+      "regression_data/rules/windows/file/file_event/file_event_win_anydesk_artefact/**",
+      "rules/windows/file/file_event/file_event_win_anydesk_artefact.yml",
+    ],
+  },
+  {
+    repo: "falcosecurity/rules",
+    commit: "c72713ee2e6330195979124de4f656546ad1e0fd",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Falco rules: lists, macros and rules with folded multi-line conditions",
+    keep: ["rules/falco_rules.yaml", ".github/**"],
+  },
+  {
+    repo: "great-expectations/great_expectations",
+    commit: "ce78204d6d659caf676ccdcaec0a3184bb95445f",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Data-quality tool: great_expectations.yml data contexts (valid and broken on purpose), expectation suites, test definitions",
+    // Broken on purpose (bad_yml, invalid_json_file.json) and a Read the Docs config with a removed key. Left out: two test
+    // definitions with -Infinity (Python's json.load reads them; an ambiguous .json, see REVIEW.md) and a 142 KB fragment.
+    keep: ["tests/data_context/fixtures/**", "tests/test_sets/invalid_json_file.json", ".readthedocs.yml"],
+    exclude: [
+      "tests/test_definitions/column_distributional_expectations/expect_column_kl_divergence_to_be_less_than.json",
+      "tests/test_definitions/column_distributional_expectations/test_expect_column_bootstrapped_ks_test_p_value_to_be_greater_than.json",
+    ],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

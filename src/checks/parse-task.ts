@@ -9,7 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
-import { allOfOtherRoot, commentOnlyAccepted } from "./root-kind.js";
+import { allOfOtherRoot, commentOnlyAccepted, headerReader } from "./root-kind.js";
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
 
@@ -56,7 +56,8 @@ export interface ParseTaskMessage {
  * A file's outcome: its bytes back to validate it on the main thread, "template", or its findings: those
  * of the parse, then per step the schema findings (before the catalog level is applied).
  */
-export type ParseOutcome = { main: Uint8Array } | "template" | { parse: Finding[]; schema: (Finding[] | "other-kind")[] };
+export type ParseOutcome =
+  { main: Uint8Array } | "template" | { parse: Finding[]; schema: (Finding[] | "other-kind" | { otherReader: string })[] };
 
 export interface ParseResultMessage {
   id: number;
@@ -99,9 +100,14 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (!doc.ok) return { parse, schema: [] };
   // A `$schema` of its own changes which schemas apply: the main thread maps it.
   if (ownSchema(doc) !== undefined) return { main: bytes.slice() };
-  const schema: (Finding[] | "other-kind")[] = [];
+  const schema: (Finding[] | "other-kind" | { otherReader: string })[] = [];
   let budget = job.budget;
   for (const step of job.steps) {
+    const reader = step.builtinId !== undefined ? headerReader(text) : undefined;
+    if (reader !== undefined) {
+      schema.push({ otherReader: reader });
+      continue;
+    }
     if (step.rootType && allOfOtherRoot(doc.documents, step.rootType)) {
       schema.push("other-kind");
       continue;

@@ -31,3 +31,25 @@ const COMMENT_ONLY_ACCEPTED = new Set(["compose"]);
 export function commentOnlyAccepted(entryId: string | undefined, text: string, documents: readonly unknown[]): boolean {
   return entryId !== undefined && COMMENT_ONLY_ACCEPTED.has(entryId) && documents.length === 0 && /^[ \t]*#/m.test(text);
 }
+
+/**
+ * The reader a YAML file's own header names, when that reader is not the one a well-known name
+ * implies: Hydra's `# @package` directive (the first non-blank lines of a Hydra config are
+ * `# @key value` headers, read by hydra/plugins/config_source.py; `@package` places the config
+ * in the composed tree). A Hydra config named compose.yaml is a config group option, never read
+ * by Docker Compose's schema. Undefined when the header names no other reader.
+ */
+export function headerReader(text: string): string | undefined {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = (end < 0 ? text.slice(start) : text.slice(start, end)).trim();
+    start = end < 0 ? text.length : end + 1;
+    if (line === "") continue;
+    // Hydra stops reading its header at the first line that is not `# @key value`.
+    const m = /^#\s*@(\S+)\s+\S/.exec(line);
+    if (!m) return undefined;
+    if (m[1] === "package") return "Hydra (its `# @package` header)";
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
 import { loadUserCatalogs } from "../io/catalog-files.js";
 import type { FileSource } from "../io/file-source.js";
-import { allOfOtherRoot } from "./root-kind.js";
+import { allOfOtherRoot, headerReader } from "./root-kind.js";
 
 /**
  * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
@@ -67,9 +67,13 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
  * schema requires (an Ansible task list named docker-compose.yml): not that kind of file, so a
  * notice saying why it was not validated against the entry, and no schema errors. Only a list
  * where a mapping is expected or the reverse: an empty document (null) or a scalar is validated
- * as usual, since a truncated or overwritten well-known file must still fail its schema.
+ * as usual, since a truncated or overwritten well-known file must still fail its schema. With
+ * `text`, a YAML header that names another reader (Hydra's `# @package`, root-kind.ts) is the
+ * same kind of notice.
  */
-export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[]): Finding | undefined {
+export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[], text?: string): Finding | undefined {
+  const reader = entry.catalog === "built-in" && text !== undefined ? headerReader(text) : undefined;
+  if (reader !== undefined) return otherReaderFinding(file, entry, reader);
   if (!entry.rootType || entry.catalog !== "built-in" || !allOfOtherRoot(documents, entry.rootType)) return undefined;
   return otherKindFinding(file, entry);
 }
@@ -88,5 +92,18 @@ export function otherKindFinding(file: string, entry: CatalogMatch): Finding {
     expected: `${name(entry.rootType!)} at the root`,
     found: name(other),
     fix: `if it is meant to be a ${entry.id} file, make its root ${name(entry.rootType!)}; to check it against a schema of its own, map it in validate.schemas`,
+  };
+}
+
+/** The notice for a file matched by name whose own header says another program reads it. */
+export function otherReaderFinding(file: string, entry: CatalogMatch, reader: string): Finding {
+  return {
+    rule: "schema/skipped",
+    level: "notice",
+    file,
+    line: 1,
+    column: 1,
+    message: `${file} matches the built-in entry ${entry.id} by name, but it is read by ${reader}: it is another kind of file and was not validated against ${entry.label}`,
+    fix: `if it is meant to be a ${entry.id} file, remove that header; to check it against a schema of its own, map it in validate.schemas`,
   };
 }

@@ -7,6 +7,7 @@
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
+import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
 import { isBedrockPackManifest, packManifestCandidates } from "../core/select/jsonc-by-content.js";
 import type { FileSource } from "../io/file-source.js";
@@ -140,13 +141,27 @@ function isLeadingBom(f: { line?: number; column?: number; found?: string }): bo
  * template tags stand where JSON/YAML cannot hold them; or, in YAML, when every error lies on
  * a line where a substitution placeholder (`{NAME}` run into text, `@name@`) stands where YAML
  * cannot hold it. Placeholders are weaker evidence than `{{ }}` tags, so an error anywhere else
- * (a truncated or broken file that also holds a placeholder) keeps the file reported.
+ * (a truncated or broken file that also holds a placeholder) keeps the file reported. A ytt
+ * template is one when its only errors are duplicate keys in different `#@` branches.
  */
 export function isTemplateByContent(doc: ParsedDocument, content: Buffer | string, format: DocumentFormat): boolean {
   if (corruptWhateverTheFormat(doc)) return false;
   const text = typeof content === "string" ? content : content.toString("utf8");
+  if (format === "yaml" && yttBranchDuplicatesOnly(doc, text)) return true;
   if ((text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format)) return true;
   return format === "yaml" && !doc.ok && placeholdersExplainErrors(doc, text);
+}
+
+/**
+ * A ytt template whose only errors are duplicate keys that ytt's `#@` branches or function bodies
+ * explain (core/select/ytt.ts): ytt reads it as one key. A syntax error is reported all the same,
+ * since ytt parses the file as YAML first.
+ */
+function yttBranchDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
+  const errors = doc.findings.filter((f) => f.level === "error");
+  if (errors.length === 0 || errors.some((f) => f.rule !== "parse/duplicate-key")) return false;
+  const duplicates = errors.map((f) => ({ first: f.related?.[0]?.line ?? 0, repeat: f.line ?? 0 }));
+  return yttExplainsDuplicates(yttControlLines(text), duplicates);
 }
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {

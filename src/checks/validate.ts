@@ -34,7 +34,15 @@ import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
 import type { ParseStep } from "./parse-task.js";
-import { atCatalogLevel, catalogOf, catalogSchemaUnavailable, notThisKind, otherKindFinding, prepareCatalog } from "./validate-catalog.js";
+import {
+  atCatalogLevel,
+  catalogOf,
+  catalogSchemaUnavailable,
+  notThisKind,
+  otherKindFinding,
+  otherReaderFinding,
+  prepareCatalog,
+} from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
 import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
@@ -427,6 +435,10 @@ async function remoteResult(
       if (catalog) findings.push(otherKindFinding(file, catalog));
       return;
     }
+    if (step !== undefined && "otherReader" in step) {
+      if (catalog) findings.push(otherReaderFinding(file, catalog, step.otherReader));
+      return;
+    }
     for (const f of step ?? []) findings.push(catalog ? atCatalogLevel(f, catalog) : f);
   });
   return findings;
@@ -590,7 +602,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   // Schema errors beyond the per-file cap are counted, not located (run-checks.ts caps the rest).
   let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
   for (const ref of choice.schemas) {
-    const otherKind = catalogOf(ref) && notThisKind(file, catalogOf(ref)!, doc.documents);
+    const otherKind = catalogOf(ref) && notThisKind(file, catalogOf(ref)!, doc.documents, text);
     if (otherKind) {
       findings.push(otherKind);
       continue;

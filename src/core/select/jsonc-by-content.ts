@@ -76,13 +76,25 @@ const JEST: JsoncDialect = { reader: "Jest (strip-json-comments, then JSON.parse
 const CJSON: JsoncDialect = { reader: "cjson (Firebase CLI, firebaseopensource.com)", trailingCommas: false, leadingBom: false };
 
 /**
+ * A Semgrep rule's test target: `semgrep --test` runs the rule `X.yaml` on its sibling `X.json`
+ * and compares the matches with the `// ruleid: X` / `// ok: X` comments above the lines (also
+ * `todoruleid`, `todook`, `deepruleid`, `deepok`). Semgrep parses JSON with its JavaScript
+ * parser, so comments and trailing commas are read; a file that carries these annotations is
+ * written for that reader. A `ruleid` annotation is required (an `// ok:` comment alone is too
+ * common a phrase to name the reader).
+ */
+const SEMGREP_TEST: JsoncDialect = { reader: "Semgrep rule test target (semgrep --test)", trailingCommas: true };
+const SEMGREP_ANNOTATION = /^[ \t]*\/\/[ \t]*(?:todo|deep)?ruleid[ \t]*:[ \t]*[\w.-]/m;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
  * (read the same way), a Chrome native messaging host manifest, an Expo app.json, a TypeScript
  * config of any name whose `$schema` is SchemaStore's tsconfig schema, a Rush Stack config (by its
  * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), a jest.config.json, a
- * firebase.json and a .opensource/project.json. A reader that does not skip a leading BOM
+ * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
+ * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -104,6 +116,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
+  if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   return undefined;
 }
 
