@@ -242,7 +242,13 @@ function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
  * minified one-line file is not recounted per mark.
  */
 function setColumns(b: Uint8Array, marks: Mark[]): void {
-  marks.sort((x, y) => x.off - y.off);
+  // The scan marks offsets in the order it reads them, so they come sorted; checked, not assumed.
+  for (let k = 1; k < marks.length; k++) {
+    if (marks[k]!.off < marks[k - 1]!.off) {
+      marks.sort((x, y) => x.off - y.off);
+      break;
+    }
+  }
   let lineStart = -1;
   let at = 0;
   let column = 1;
