@@ -55,6 +55,32 @@ describe("FastJsonDoc", () => {
       if (sk) expect({ p, line: fk?.line, column: fk?.column }).toEqual({ p, line: sk.line, column: sk.column });
     }
   });
+
+  it("finds wanted member names however their first character is written, beside names it need not decode", () => {
+    // x spelt as an escape, a name starting with a non-ASCII letter, the empty name, names
+    // starting with "~" and "/", among siblings whose first byte rules them out at once.
+    const text = `{\n  "k1": 1,\n  "\\u0078": {"k": 0, "y": 2},\n  "é1": 3,\n  "": 4,\n  "~a": 5,\n  "/b": 6,\n  "k2": [7]\n}\n`;
+    const pointers = ["/x/y", "/é1", "/", "/~0a", "/~1b", "/k2/0"];
+    const strict = parseDocument(text, { path: "x.json" });
+    const at = (p: string, loc: (p: string) => { line: number; column: number } | undefined) => {
+      const l = loc(p);
+      return l && { line: l.line, column: l.column };
+    };
+    // Twice: the second scan reuses the index the first one built for the same pointers.
+    for (let round = 0; round < 2; round++) {
+      const fast = new FastJsonDoc(Buffer.from(text), JSON.parse(text));
+      fast.prepare(pointers);
+      for (const p of pointers) {
+        expect({ p, at: at(p, (q) => fast.locate(q)) }).toEqual({ p, at: at(p, (q) => strict.locate(q)) });
+        expect({ p, at: at(p, (q) => fast.locateKey(q)) }).toEqual({ p, at: at(p, (q) => strict.locateKey(q)) });
+      }
+      expect(fast.locate("/x/y")).toBeDefined();
+    }
+    // Another set of pointers in between: each scan answers for its own set.
+    const other = scanJson(Buffer.from(text), new Set(["/k1"]));
+    expect([...other.found.keys()]).toEqual(["/k1"]);
+    expect(scanJson(Buffer.from(text), new Set(pointers)).found.size).toBe(pointers.length);
+  });
 });
 
 /** A small seeded generator, so a failure can be replayed. */

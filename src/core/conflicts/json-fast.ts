@@ -57,6 +57,8 @@ interface Frame {
   ptr: string;
   /** Its children on a wanted path, by escaped token (undefined: none). */
   kids: Map<string, string> | undefined;
+  /** For a map: 1 for each byte a member name on a wanted path may start with (see firstBytes). */
+  firsts: Uint8Array | undefined;
   index: number;
   expectKey: boolean;
   /** Pointer of the current member's value when it lies on a wanted path, else null. */
@@ -240,7 +242,13 @@ function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
  * minified one-line file is not recounted per mark.
  */
 function setColumns(b: Uint8Array, marks: Mark[]): void {
-  marks.sort((x, y) => x.off - y.off);
+  // The scan marks offsets in the order it reads them, so they come sorted; checked, not assumed.
+  for (let k = 1; k < marks.length; k++) {
+    if (marks[k]!.off < marks[k - 1]!.off) {
+      marks.sort((x, y) => x.off - y.off);
+      break;
+    }
+  }
   let lineStart = -1;
   let at = 0;
   let column = 1;
@@ -272,11 +280,17 @@ function memberName(b: Uint8Array, s: number, e: number): string {
   return name;
 }
 
+/** What a scan looks its members up in: children on a wanted path, and the bytes their names start with. */
+interface PathIndex {
+  kids: Map<string, Map<string, string>>;
+  firsts: Map<string, Uint8Array>;
+}
+
 /**
  * The pointers on the way to `wanted` ones, by parent: for each such pointer ("" the root), its
  * children on the way, by their (escaped) last token. A frame looks its members up here.
  */
-function childrenOnPath(wanted: ReadonlySet<string>): Map<string, Map<string, string>> {
+function childrenOnPath(wanted: ReadonlySet<string>): PathIndex {
   const kids = new Map<string, Map<string, string>>();
   for (const q of prefixesOf(wanted)) {
     const slash = q.lastIndexOf("/");
@@ -286,7 +300,43 @@ function childrenOnPath(wanted: ReadonlySet<string>): Map<string, Map<string, st
     if (!m) kids.set(parent, (m = new Map()));
     m.set(q.slice(slash + 1), q);
   }
-  return kids;
+  const firsts = new Map<string, Uint8Array>();
+  for (const [parent, m] of kids) firsts.set(parent, firstBytes(m.keys()));
+  return { kids, firsts };
+}
+
+/**
+ * 1 for each byte a member name among `tokens` (escaped) can start with in the text: the first
+ * byte of an ASCII first character, and always a quote (the empty name), a backslash (an escape
+ * may spell any character) and every byte >= 0x80 (decoded to be sure). A member whose name
+ * starts with any other byte is on no wanted path, so its name is never decoded: most members
+ * of a map holding a wanted pointer are not wanted themselves.
+ */
+function firstBytes(tokens: Iterable<string>): Uint8Array {
+  const firsts = new Uint8Array(256);
+  firsts[34] = firsts[92] = 1;
+  firsts.fill(1, 0x80);
+  for (const t of tokens) {
+    // The name's first character: "~0" and "~1" unescape to "~" and "/".
+    const c = t.startsWith("~0") ? 126 : t.startsWith("~1") ? 47 : t.charCodeAt(0);
+    if (c < 0x80) firsts[c] = 1;
+  }
+  return firsts;
+}
+
+/**
+ * childrenOnPath for the last set of pointers asked for: a layered analysis wants the same
+ * pointers (one typo each) in every overlay of a layer, so the index is built once for them all.
+ */
+let lastIndex: { key: string; index: PathIndex } | undefined;
+
+function pathIndexFor(wanted: ReadonlySet<string>): PathIndex {
+  // Each pointer with its length before it: no two different lists give one key, whatever
+  // characters the pointers hold. The same set in another order only misses the cache.
+  let key = String(wanted.size);
+  for (const w of wanted) key += "\u0000" + w.length + ":" + w;
+  if (lastIndex?.key !== key) lastIndex = { key, index: childrenOnPath(wanted) };
+  return lastIndex.index;
 }
 
 function mark(marks: Mark[], off: number, line: number, lineStart: number): Mark {
@@ -307,7 +357,7 @@ export function scanJson(
   /** Stop once every wanted pointer is found (`keys` and `maxDepth` then count only what was read, up to `end`). */
   early = false,
 ): { keys: number; maxDepth: number; found: Map<string, Located>; complete: boolean; end: number } {
-  const kidsOf = childrenOnPath(wanted);
+  const { kids: kidsOf, firsts: firstsOf } = pathIndexFor(wanted);
   const rootPtr = wanted.has("") || kidsOf.has("") ? "" : null;
   const marks: Mark[] = [];
   const spans: { ptr: string; ks: Mark | null; ke: Mark | null; vs: Mark; ve: Mark }[] = [];
@@ -351,7 +401,7 @@ export function scanJson(
       at.keys++;
       top.expectKey = false;
       let memberPtr: string | null = null;
-      if (top.kids !== undefined) {
+      if (top.kids !== undefined && top.firsts![b[i + 1]!] === 1) {
         const name = memberName(b, i, e);
         memberPtr = top.kids.get(name.includes("~") || name.includes("/") ? escapeToken(name) : name) ?? null;
       }
@@ -398,6 +448,7 @@ export function scanJson(
         obj: c === 123,
         ptr: ptr!,
         kids,
+        firsts: c === 123 ? firstsOf.get(ptr!) : undefined,
         index: 0,
         expectKey: c === 123,
         memberPtr: null,

@@ -705,10 +705,15 @@ function locateAll(pending: readonly Pending[]): void {
       p.finding.line = pos.line;
       p.finding.column = pos.column;
     }
-    const related: RelatedLocation[] = p.related.map((r) => {
+    if (p.related.length === 0) continue;
+    const related: RelatedLocation[] = [];
+    for (const r of p.related) {
       const rp = r.key ? (r.file.doc?.locateKey(r.pointer) ?? r.file.doc?.locate(r.pointer)) : r.file.doc?.locate(r.pointer);
-      return { file: r.file.path, ...(rp ? { line: rp.line, column: rp.column } : {}), message: r.message };
-    });
-    if (related.length > 0) p.finding.related = related;
+      // One literal per shape, keys in report order (no spread of a temporary object per entry).
+      related.push(
+        rp ? { file: r.file.path, line: rp.line, column: rp.column, message: r.message } : { file: r.file.path, message: r.message },
+      );
+    }
+    p.finding.related = related;
   }
 }
