@@ -36,7 +36,7 @@ import { postSuggestions, suggestionFor, type Suggestion } from "./suggestions.j
 import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
-import { prFiles } from "./pr-files.js";
+import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
@@ -110,7 +110,10 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   checkFolder(cwd, inputs.workingDirectory);
   const git = await Git.open(cwd);
   const event = readEvent(env);
-  if (event.kind === "pull_request") await checkCheckoutHoldsPr(git, event);
+  // The repository checked must be the pull request's: with config-source base its base commit
+  // is read from it; with head, it is the workspace's own checkout (a nested repository of its
+  // own under working-directory, as the self-test's example, is not the pull request's).
+  if (event.kind === "pull_request" && (inputs.configSource === "base" || git.root === workspace)) await checkCheckoutHoldsPr(git, event);
   const explicitConfig = inputs.config ? path.resolve(cwd, inputs.config) : undefined;
   const trust = await loadTrustedRules({
     git,
@@ -186,6 +189,16 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
         if (name !== undefined) byRepoPath.set(name, changes);
       }
       pr.lines = byRepoPath;
+    }
+    const listed = new Set(pr.files);
+    const unlisted = ((await checkoutChanges(p.git, p.event.baseSha, p.event.headSha)) ?? []).filter((f) => !listed.has(f));
+    if (unlisted.length > 0) {
+      logInfo(
+        `the checkout changes ${unlisted.length} file(s) the API does not list for pull request #${p.event.number} (first ${JSON.stringify(unlisted[0])}; a push since this run's event?): checking them as well`,
+      );
+      pr.files.push(...unlisted);
+      // Their lines are unknown: every line counts as touched.
+      for (const f of unlisted) pr.lines?.set(f, { added: new Map(), removedAt: new Set(), whole: true });
     }
   }
   if (pr.lines) p.changed = pr.lines;
