@@ -63,3 +63,23 @@ export async function prFiles(
   warn(`the files of pull request #${ev.number} are unknown (no API access, base commit not fetched); checking the whole tree`);
   return undefined;
 }
+
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The files the checkout (HEAD) changes against the base commit, when the base commit is here
+ * (the Action fetches it to read the base rules). The API lists the pull request's files as of
+ * the call, and a push after the event moves that list while the checkout stays at the event's
+ * commit: a file only the checked-out commit changes would be checked by no one. A merge commit
+ * (refs/pull/N/merge) is compared with the base as it is; the head itself from where it forked
+ * (three dots), so what the base changed since is not taken for the PR's (needs the history; a
+ * shallow checkout of the head gives undefined). Undefined when it cannot be known.
+ */
+export async function checkoutChanges(git: Git, baseSha: string | undefined, headSha: string | undefined): Promise<string[] | undefined> {
+  if (!baseSha || !FULL_SHA.test(baseSha) || !(await git.hasCommit(baseSha))) return undefined;
+  const range = headSha !== undefined && (await git.tryRevParse("HEAD")) === headSha ? [`${baseSha}...HEAD`] : [baseSha, "HEAD"];
+  const res = await git.exec(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", ...range, "--"], {
+    okCodes: [0, 128],
+  });
+  return res.code === 0 ? splitZ(res.stdout) : undefined;
+}

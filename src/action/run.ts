@@ -26,6 +26,7 @@ import { rankForDisplay } from "../report/rank.js";
 import { artifactUri } from "../report/sarif.js";
 import { escapeCell, renderMarkdown, renderScoreHistory, type ScorePoint } from "../report/markdown.js";
 import { buildContext } from "./context.js";
+import { checkCheckoutHoldsPr } from "./checkout-match.js";
 import { logInfo } from "./log.js";
 import { postSticky } from "./comment.js";
 import { annotationCapNote, FINDINGS_FILE_HINT, hiddenAnnotations, REPORT_DIR_HINT, type HiddenAnnotationsPlace } from "./messages.js";
@@ -35,7 +36,7 @@ import { postSuggestions, suggestionFor, type Suggestion } from "./suggestions.j
 import { readEvent, type ActionEvent } from "./event.js";
 import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
-import { prFiles } from "./pr-files.js";
+import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
@@ -109,6 +110,10 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   checkFolder(cwd, inputs.workingDirectory);
   const git = await Git.open(cwd);
   const event = readEvent(env);
+  // The repository checked must be the pull request's: with config-source base its base commit
+  // is read from it; with head, it is the workspace's own checkout (a nested repository of its
+  // own under working-directory, as the self-test's example, is not the pull request's).
+  if (event.kind === "pull_request" && (inputs.configSource === "base" || git.root === workspace)) await checkCheckoutHoldsPr(git, event);
   const explicitConfig = inputs.config ? path.resolve(cwd, inputs.config) : undefined;
   const trust = await loadTrustedRules({
     git,
@@ -169,14 +174,31 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     // (then the workspace holds no .git and the checked repository is that repository).
     const nested = p.git.root !== p.workspace && fs.existsSync(path.join(p.workspace, ".git"));
     const prefix = nested ? path.relative(p.workspace, p.git.root).split(path.sep).join("/") : "";
-    pr.files = toRepoPaths(pr.files, prefix);
+    const odd = pr.files.find((f) => inPrefix(f, prefix) && repoPath(f, prefix) === undefined);
+    if (odd !== undefined) {
+      // A name git holds but that is no plain relative path here (`\state.json`): dropped from
+      // the list, its file would be checked by no one. The whole tree names it by its bytes.
+      logInfo(`the pull request changes ${JSON.stringify(odd)}, a name that is not a plain relative path: checking the whole tree`);
+      return undefined;
+    }
+    pr.files = pr.files.filter((f) => inPrefix(f, prefix)).map((f) => repoPath(f, prefix)!);
     if (pr.lines) {
       const byRepoPath = new Map<string, FileChanges>();
       for (const [file, changes] of pr.lines) {
-        const [repoPath] = toRepoPaths([file], prefix);
-        if (repoPath !== undefined) byRepoPath.set(repoPath, changes);
+        const name = inPrefix(file, prefix) ? repoPath(file, prefix) : undefined;
+        if (name !== undefined) byRepoPath.set(name, changes);
       }
       pr.lines = byRepoPath;
+    }
+    const listed = new Set(pr.files);
+    const unlisted = ((await checkoutChanges(p.git, p.event.baseSha, p.event.headSha)) ?? []).filter((f) => !listed.has(f));
+    if (unlisted.length > 0) {
+      logInfo(
+        `the checkout changes ${unlisted.length} file(s) the API does not list for pull request #${p.event.number} (first ${JSON.stringify(unlisted[0])}; a push since this run's event?): checking them as well`,
+      );
+      pr.files.push(...unlisted);
+      // Their lines are unknown: every line counts as touched.
+      for (const f of unlisted) pr.lines?.set(f, { added: new Map(), removedAt: new Set(), whole: true });
     }
   }
   if (pr.lines) p.changed = pr.lines;
@@ -207,19 +229,21 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
 
 /**
  * API paths are relative to the GitHub repository (the workspace); the checked repository may be
- * a nested one under working-directory. Keep the files inside it, relative to its root, and drop
- * anything that is not a plain relative path.
+ * a nested one under working-directory. A file outside it is not this run's.
  */
-function toRepoPaths(files: string[], prefix: string): string[] {
-  const inside = prefix === "" ? files : files.filter((f) => f.startsWith(prefix + "/")).map((f) => f.slice(prefix.length + 1));
-  return inside.filter((f) => {
-    try {
-      // A git name: `\` is part of it (data\state.json), not a separator to normalise away (issue 14).
-      return checkRelative(f, "path", { gitName: true }) === f;
-    } catch {
-      return false;
-    }
-  });
+function inPrefix(file: string, prefix: string): boolean {
+  return prefix === "" || file.startsWith(prefix + "/");
+}
+
+/** An API path as a path of the checked repository, or undefined when it is not a plain relative path. */
+function repoPath(file: string, prefix: string): string | undefined {
+  const f = prefix === "" ? file : file.slice(prefix.length + 1);
+  try {
+    // A git name: `\` is part of it (data\state.json), not a separator to normalise away (issue 14).
+    return checkRelative(f, "path", { gitName: true }) === f ? f : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function runCommand(

@@ -26,14 +26,15 @@ let head: string;
 beforeAll(() => {
   repo = createRepo();
   repo.write("data/good.json", '{"ok": true}\n');
+  // Broken before the PR (the PR's check leaves them alone; the sharded jobs name them by `paths`).
+  repo.write("data/bad.json", '{"a": 1,, "b": 2}\n');
+  repo.write("data/bad2.json", '{"a": [1, 2\n');
   repo.commitAll("base");
   base = repo.git("rev-parse", "HEAD").trim();
   repo.git("switch", "-q", "-c", "feature");
   const body = "key: 1\n".repeat(KEYS);
   for (let i = 0; i < FILES; i++) repo.write(name(i), body);
   repo.write(TRUNCATED, TRUNCATED_TEXT);
-  repo.write("data/bad.json", '{"a": 1,, "b": 2}\n');
-  repo.write("data/bad2.json", '{"a": [1, 2\n');
   repo.commitAll("noisy PR");
   head = repo.git("rev-parse", "HEAD").trim();
 });
