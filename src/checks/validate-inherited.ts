@@ -1,6 +1,7 @@
 /**
  * The dialect a JSON file inherits from another file: Heft's config files, known by their
- * project's package.json (core/select/heft-project.ts), and shared configs known only because a
+ * project's package.json (core/select/heft-project.ts), a Rush plugin's command-line.json, known
+ * by the plugin's manifest (core/select/rush-plugin.ts), and shared configs known only because a
  * tsconfig or a Rush Stack config `extends` them (core/select/extends-dialect.ts). Asked only for
  * a file that failed to parse as strict JSON in a way JSONC could excuse, so valid files (and
  * the hook on them) never pay for it; everything read is read once per run.
@@ -17,6 +18,7 @@ import {
 } from "../core/select/extends-dialect.js";
 import { HEFT, dependsOnHeft, heftProjectCandidates } from "../core/select/heft-project.js";
 import type { JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { rushPluginManifestCandidates, rushPluginNames } from "../core/select/rush-plugin.js";
 import type { FileSource } from "../io/file-source.js";
 
 /** Configs (roots and extended files) read to build the extends graph of a run, at most. */
@@ -35,9 +37,10 @@ const CHUNK = 500;
  */
 export function inheritedDialectLookup(source: FileSource): (file: string, text: string) => Promise<JsoncDialect | undefined> {
   const heft = heftProjectLookup(source);
+  const rushPlugin = rushPluginLookup(source);
   let extended: Promise<Map<string, JsoncDialect>> | undefined;
   return async (file, text) => {
-    let dialect: JsoncDialect | undefined = (await heft(file)) ? HEFT : undefined;
+    let dialect: JsoncDialect | undefined = (await heft(file)) || (await rushPlugin(file)) ? HEFT : undefined;
     if (!dialect) {
       extended ??= extendedDialects(source, heft);
       dialect = (await extended).get(file);
@@ -65,6 +68,30 @@ function heftProjectLookup(source: FileSource): (file: string) => Promise<boolea
       }
       if (await known) return true;
     }
+    return false;
+  };
+}
+
+/** True when a rush-plugin-manifest.json above `file` names it as a plugin's command line (Rush reads it with JsonFile). */
+function rushPluginLookup(source: FileSource): (file: string) => Promise<boolean> {
+  const manifests = new Map<string, Promise<unknown>>();
+  return async (file) => {
+    const candidates = rushPluginManifestCandidates(file);
+    const unknown = candidates.filter((c) => !manifests.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown, { maxBytes: MAX_CONFIG_BYTES });
+      for (const c of unknown)
+        manifests.set(
+          c,
+          read.then((m) => {
+            const bytes = m.get(c);
+            if (!Buffer.isBuffer(bytes)) return undefined;
+            const doc = parseDocument(bytes, { path: c, format: "jsonc", trailingCommas: true });
+            return doc.ok ? doc.value : undefined;
+          }),
+        );
+    }
+    for (const c of candidates) if (rushPluginNames(c, await manifests.get(c), file)) return true;
     return false;
   };
 }

@@ -34,6 +34,11 @@ const PLAIN_PACKAGE = (name: string) =>
 // A shared tsconfig without $schema, reached only through another tsconfig's extends.
 const SHARED_TSCONFIG = '{\n  "compilerOptions": {\n    /* strict everywhere */\n    "strict": true,\n  },\n}\n';
 
+// Reduced from microsoft/rushstack (MIT), commit ae8073b330ea: libraries/rush-lib/src/cli/test/
+// pluginWithBuildCommandRepo/common/autoinstallers/plugins/rush-plugins/.../command-line.json.
+const COMMAND_LINE = '// the phases this plugin defines\n{\n  "commands": [],\n  "phases": [],\n}\n';
+const STORE = "common/autoinstallers/plugins/rush-plugins/rush-build-plugin";
+
 function writeValid(repo: TestRepo): void {
   // Heft project rule: a dependency, a peer dependency of a rig (its profiles), a config/rig.json.
   repo.write("libraries/loc/package.json", HEFT_PACKAGE("@acme/loc"));
@@ -58,6 +63,15 @@ function writeValid(repo: TestRepo): void {
   repo.write("apps/web/tsconfig.json", '{ "extends": ["../../configs/dom.json", "../../configs/paths.json"] }\n');
   repo.write("configs/dom.json", SHARED_TSCONFIG);
   repo.write("configs/paths.json", SHARED_TSCONFIG);
+  // A Rush plugin's command line: the autoinstaller copy Rush commits beside the package's
+  // manifest, and the file a manifest names in commandLineJsonFilePath.
+  repo.write(`${STORE}/rush-plugin-manifest.json`, '{ "plugins": [{ "pluginName": "build-plugin", "description": "x" }] }\n');
+  repo.write(`${STORE}/build-plugin/command-line.json`, COMMAND_LINE);
+  repo.write(
+    "rush-plugins/own/rush-plugin-manifest.json",
+    '{ "plugins": [{ "pluginName": "own", "commandLineJsonFilePath": "./cli/command-line.json" }] }\n',
+  );
+  repo.write("rush-plugins/own/cli/command-line.json", COMMAND_LINE);
 }
 
 describe("dialects inherited from a Heft project or an extending config", () => {
@@ -77,9 +91,11 @@ describe("dialects inherited from a Heft project or an extending config", () => 
       repo.write("apps/nm/tsconfig.json", '{ "extends": "./node_modules/base/tsconfig.base.json" }\n');
       repo.write("apps/nm/vendor/base.json", SHARED_TSCONFIG);
       repo.write("libraries/loc/config/bom.json", `\ufeff${HEFT_TYPESCRIPT}`);
+      repo.write(`${STORE}/other-plugin/command-line.json`, COMMAND_LINE);
       repo.commitAll("fixtures");
       const strict = [
         "apps/nm/vendor/base.json",
+        `${STORE}/other-plugin/command-line.json`,
         "configs/orphan.json",
         "libraries/loc/config/bom.json",
         "libraries/loc/config/sub/extra.json",

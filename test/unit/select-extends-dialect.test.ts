@@ -1,7 +1,8 @@
 /**
  * The pure parts of the two inherited-dialect rules: which files can extend others and how
  * their `extends` entries resolve (core/select/extends-dialect.ts), and which package.json makes
- * a config/*.json a Heft config (core/select/heft-project.ts).
+ * a config/*.json a Heft config (core/select/heft-project.ts), and which plugin manifest makes a
+ * command-line.json a Rush plugin's (core/select/rush-plugin.ts).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -13,6 +14,7 @@ import {
   resolveExtends,
 } from "../../src/core/select/extends-dialect.js";
 import { dependsOnHeft, heftProjectCandidates } from "../../src/core/select/heft-project.js";
+import { rushPluginManifestCandidates, rushPluginNames } from "../../src/core/select/rush-plugin.js";
 
 describe("extendsReaderOf", () => {
   it("knows tsconfig/jsconfig, api-extractor.json and a config/ folder's JSON by name", () => {
@@ -105,5 +107,36 @@ describe("Heft projects", () => {
     expect(dependsOnHeft({ dependencies: Object.create({ "@rushstack/heft": "1" }) as object })).toBe(false);
     expect(dependsOnHeft([])).toBe(false);
     expect(dependsOnHeft("@rushstack/heft")).toBe(false);
+  });
+});
+
+describe("Rush plugin command lines", () => {
+  const store = "common/autoinstallers/plugins/rush-plugins/rush-build-command-plugin";
+  it("looks for the plugin manifests above a .json file, never under node_modules/", () => {
+    expect(rushPluginManifestCandidates(`${store}/rush-build-command-plugin/command-line.json`)).toEqual([
+      `${store}/rush-build-command-plugin/rush-plugin-manifest.json`,
+      `${store}/rush-plugin-manifest.json`,
+      "common/autoinstallers/plugins/rush-plugins/rush-plugin-manifest.json",
+      "common/autoinstallers/plugins/rush-plugin-manifest.json",
+      "common/autoinstallers/rush-plugin-manifest.json",
+      "common/rush-plugin-manifest.json",
+      "rush-plugin-manifest.json",
+    ]);
+    expect(rushPluginManifestCandidates("node_modules/p/command-line.json")).toEqual([]);
+    expect(rushPluginManifestCandidates("p/rush-plugin-manifest.json")).toEqual([]);
+    expect(rushPluginManifestCandidates("p/command-line.yaml")).toEqual([]);
+  });
+  it("a manifest names the autoinstaller copy of a plugin's command line, or its commandLineJsonFilePath", () => {
+    const manifest = { plugins: [{ pluginName: "rush-build-command-plugin" }] };
+    const at = `${store}/rush-plugin-manifest.json`;
+    expect(rushPluginNames(at, manifest, `${store}/rush-build-command-plugin/command-line.json`)).toBe(true);
+    expect(rushPluginNames(at, manifest, `${store}/other-plugin/command-line.json`)).toBe(false);
+    expect(rushPluginNames(at, manifest, `${store}/rush-build-command-plugin/options.json`)).toBe(false);
+    const own = { plugins: [{ pluginName: "p", commandLineJsonFilePath: "./config/command-line.json" }] };
+    expect(rushPluginNames("plugins/p/rush-plugin-manifest.json", own, "plugins/p/config/command-line.json")).toBe(true);
+    expect(rushPluginNames("plugins/p/rush-plugin-manifest.json", own, "plugins/q/config/command-line.json")).toBe(false);
+    expect(rushPluginNames("p/rush-plugin-manifest.json", { plugins: [{ pluginName: ".." }] }, "command-line.json")).toBe(false);
+    expect(rushPluginNames("p/rush-plugin-manifest.json", { plugins: "x" }, "p/x/command-line.json")).toBe(false);
+    expect(rushPluginNames("p/rush-plugin-manifest.json", null, "p/x/command-line.json")).toBe(false);
   });
 });
