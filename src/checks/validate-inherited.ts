@@ -26,7 +26,7 @@ const MAX_CONFIG_READS = 20_000;
 /** package.json files read to find workspace packages by name, at most. */
 const MAX_PACKAGE_READS = 20_000;
 /** A config or package.json over this size is not read for this purpose. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_CONFIG_BYTES = 256 * 1024;
 /** Paths per read call. */
 const CHUNK = 500;
 
@@ -50,26 +50,41 @@ export function inheritedDialectLookup(source: FileSource): (file: string, text:
   };
 }
 
+/** Heft project membership, with a prefetch that reads many projects' package.json in one call. */
+interface HeftLookup {
+  (file: string): Promise<boolean>;
+  /** Reads the candidates of all `files` not known yet in one read (one git process in the hook). */
+  prefetch(files: readonly string[]): void;
+}
+
 /** True when `file` is a Heft project's config (its package.json depends on Heft, or it has a rig). */
-function heftProjectLookup(source: FileSource): (file: string) => Promise<boolean> {
+function heftProjectLookup(source: FileSource): HeftLookup {
   const byProject = new Map<string, Promise<boolean>>();
-  return async (file) => {
-    for (const c of heftProjectCandidates(file)) {
-      let known = byProject.get(c.packageJson);
-      if (!known) {
-        known = source.read([c.packageJson, c.rigJson], { maxBytes: MAX_CONFIG_BYTES }).then((m) => {
+  const prefetch = (files: readonly string[]) => {
+    const unknown = new Map<string, { packageJson: string; rigJson: string }>();
+    for (const f of files) for (const c of heftProjectCandidates(f)) if (!byProject.has(c.packageJson)) unknown.set(c.packageJson, c);
+    if (unknown.size === 0) return;
+    const paths = [...unknown.values()].flatMap((c) => [c.packageJson, c.rigJson]);
+    const read = source.read(paths, { maxBytes: MAX_CONFIG_BYTES });
+    for (const c of unknown.values()) {
+      byProject.set(
+        c.packageJson,
+        read.then((m) => {
           if (Buffer.isBuffer(m.get(c.rigJson))) return true;
           const pkg = m.get(c.packageJson);
           if (!Buffer.isBuffer(pkg)) return false;
           const doc = parseDocument(pkg, { path: c.packageJson, format: "json" });
           return doc.ok && dependsOnHeft(doc.value);
-        });
-        byProject.set(c.packageJson, known);
-      }
-      if (await known) return true;
+        }),
+      );
     }
+  };
+  const lookup = async (file: string) => {
+    prefetch([file]);
+    for (const c of heftProjectCandidates(file)) if (await byProject.get(c.packageJson)) return true;
     return false;
   };
+  return Object.assign(lookup, { prefetch });
 }
 
 /** True when a rush-plugin-manifest.json above `file` names it as a plugin's command line (Rush reads it with JsonFile). */
@@ -110,7 +125,7 @@ interface Pending {
  * file of the repository (never a symlink, never under node_modules/); the first reader to reach
  * a file decides its dialect.
  */
-async function extendedDialects(source: FileSource, heft: (file: string) => Promise<boolean>): Promise<Map<string, JsoncDialect>> {
+async function extendedDialects(source: FileSource, heft: HeftLookup): Promise<Map<string, JsoncDialect>> {
   const listed = await source.list();
   const present = new Set(listed);
   const out = new Map<string, JsoncDialect>();
@@ -134,9 +149,13 @@ async function extendedDialects(source: FileSource, heft: (file: string) => Prom
         chunk.map((p) => p.file),
         { maxBytes: MAX_CONFIG_BYTES },
       );
-      for (const item of chunk) {
+      const extending = chunk.filter((item) => {
         const bytes = read.get(item.file);
-        if (!Buffer.isBuffer(bytes) || !bytes.includes('"extends"')) continue;
+        return Buffer.isBuffer(bytes) && bytes.includes('"extends"');
+      });
+      heft.prefetch(extending.filter((item) => item.depth < 0).map((item) => item.file));
+      for (const item of extending) {
+        const bytes = read.get(item.file) as Buffer;
         if (item.depth < 0 && !(await heft(item.file))) continue;
         const doc = parseDocument(bytes, { path: item.file, format: "jsonc", trailingCommas: true });
         if (!doc.ok) continue;
