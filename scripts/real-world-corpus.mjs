@@ -589,9 +589,15 @@ export const REPOS = [
       "build-tests/rush-mcp-example-plugin/rush-mcp-plugin.json",
       "libraries/heft-config-file/src/test/errorCases/invalidJson/config.json",
       "libraries/rush-lib/src/logic/test/exampleInvalidChangelog/emptyFile/CHANGELOG.json",
-      // Read by Rush Stack too, but nothing in the file or its name says so (known-false-blocks.json).
+      // Read by Rush Stack too, but nothing in the file or its name says so: the project's
+      // package.json (a dependency on @rushstack/heft) and the rig's jest.config.json, which
+      // `extends` the shared Jest config by package path, do (src/checks/validate-inherited.ts).
       "libraries/localization-utilities/config/typescript.json",
+      "libraries/localization-utilities/package.json",
       "heft-plugins/heft-jest-plugin/includes/jest-shared.config.json",
+      "heft-plugins/heft-jest-plugin/package.json",
+      "rigs/heft-node-rig/package.json",
+      "rigs/heft-node-rig/profiles/default/config/jest.config.json",
     ],
     exclude: ["**/pnpm-lock.yaml", "common/changes/**"],
     max: 120,

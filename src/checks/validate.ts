@@ -20,7 +20,7 @@ import {
 } from "../core/parse/index.js";
 import { Catalog } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
-import { BEDROCK_PACK, dialectParseOptions, jsoncDialectByContent } from "../core/select/jsonc-by-content.js";
+import { BEDROCK_PACK, dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -46,6 +46,7 @@ import {
 import { commentOnlyAccepted } from "./root-kind.js";
 import type { Check, CheckContext } from "./types.js";
 import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 
@@ -216,6 +217,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     schemaSource,
     contributedJsonc: contributedJsoncLookup(ctx.source),
     bedrockPack: bedrockPackLookup(ctx.source),
+    inheritedDialect: inheritedDialectLookup(ctx.source),
   };
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -497,6 +499,8 @@ interface FileEnv {
   contributedJsonc: (file: string) => Promise<boolean>;
   /** True when `file` (with text `text`) belongs to a Minecraft Bedrock pack: JSONC without trailing commas. */
   bedrockPack: (file: string, text: string) => Promise<boolean>;
+  /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
+  inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -571,9 +575,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
   } else if (parsed.dialectCandidate) {
-    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's file: their
+    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's file, a Heft
+    // config or a config a tsconfig/Heft config extends (validate-inherited.ts): their
     // readers skip comments (and a BOM); some of them reject trailing commas (jsonc-by-content.ts).
-    const dialect = jsoncDialectByContent(file, text) ?? ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined);
+    const dialect =
+      jsoncDialectByContent(file, text) ??
+      ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined) ??
+      (await env.inheritedDialect(file, text));
     if (dialect) {
       format = "jsonc";
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
