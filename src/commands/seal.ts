@@ -56,7 +56,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
     const cache = StatCache.load(StatCache.pathFor(ctx.git.stateDir(), ctx.root));
     return withManifestLock(ctx.git, async () => {
       const bar = progressBar(ctx.interactive, "seal");
-      const { observed, stats, blobIds } = await observeTree({
+      const { observed, stats, blobIds, oidLength } = await observeTree({
         git: ctx.git,
         root: ctx.root,
         roots: walkRoots(include),
@@ -128,7 +128,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       const { written, root } = await writeManifestFile(ctx.root, manifest, {
         stateDir: ctx.git.stateDir(),
         filter: filterKey(include, cfg?.exclude ?? []),
-        oidLength: blobIds.values().next().value?.length ?? 40,
+        oidLength,
       });
       const summary = {
         sealed: true,

@@ -16,6 +16,7 @@ import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js"
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
+import { TrackedIndex } from "./tracked.js";
 
 export interface ObserveOptions {
   git: Git;
@@ -66,8 +67,10 @@ export interface ObserveStats {
 export interface ObserveResult {
   observed: Map<string, Observation>;
   stats: ObserveStats;
-  /** Blob ids of tracked files seen (for pruning the cache). */
-  blobIds: Set<string>;
+  /** Blob ids of the tracked files seen (for pruning the cache). */
+  blobIds: { has(oid: string): boolean };
+  /** Length of the index's blob ids (40 or 64; 40 when no tracked file was listed). */
+  oidLength: number;
   /**
    * Files git did not vouch for (untracked, ignored, dirty, flagged), with the stat they had
    * when observed (null when unknown), and links: what a verdict must re-check by itself.
@@ -97,8 +100,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  let gitAnswers = askGit
-    ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
+  const gitAnswers = askGit
+    ? Promise.all([git.lsIndexRaw(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   let entries: WalkEntry[];
   try {
@@ -116,25 +119,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   }
   const observed = new Map<string, Observation>();
   const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
-  const blobIds = new Set<string>();
   const others = new Map<string, StatKey | null>();
 
-  // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
-  const tracked = new Map<string, { oid: string; executable: boolean }>();
-  // Read in a function: the listing of the whole index (an object per entry) can go as soon as
-  // `tracked` holds what is needed.
-  const fillTracked = (answers: Awaited<typeof gitAnswers>) => {
-    if (!answers) return;
-    const [index, changed] = answers;
-    const dirty = new Set(changed);
-    for (const e of index) {
-      if (e.tag === "H" && e.stage === 0 && (e.mode === "100644" || e.mode === "100755") && !dirty.has(e.path)) {
-        tracked.set(e.path, { oid: e.oid, executable: e.mode === "100755" });
-      }
-    }
-  };
-  fillTracked(await gitAnswers);
-  gitAnswers = Promise.resolve(undefined); // a settled promise holds its value: let it go
+  // What git knows: clean tracked files (normal "H" entries, stage 0, regular files, not named
+  // by diff-files), kept packed in the listing's own bytes (tracked.ts).
+  const answers = await gitAnswers;
+  const tracked = answers ? TrackedIndex.fromListing(answers[0], answers[1]) : TrackedIndex.fromListing(Buffer.alloc(0), []);
 
   const toHash: string[] = [];
   for (const e of entries) {
@@ -153,8 +143,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       observed.set(e.path, { kind: "error", message: "is not a regular file (FIFO, socket or device); not read", code: "ENOTFILE" });
       continue;
     }
-    const t = tracked.get(e.path);
-    if (t) blobIds.add(t.oid);
+    const t = tracked.get(e.path); // (marks its blob id as seen: blobIds)
     if (options.useCache) {
       if (t) {
         const b = cache.blob(t.oid);
@@ -249,7 +238,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     toHash.forEach((p, i) => take(p, results[i]!));
   }
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
-  return { observed, stats, blobIds, others, walked: entries };
+  const blobIds = { has: (oid: string) => tracked.seenOid(oid) };
+  return { observed, stats, blobIds, oidLength: tracked.oidLength || 40, others, walked: entries };
 }
 
 function fileObservation(sha256: string, size: number, executable: boolean): Observation {
