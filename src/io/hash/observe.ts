@@ -44,14 +44,20 @@ export interface ObserveOptions {
   /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
   states?: Map<string, PathState>;
   /**
-   * With `useCache: false` (verify --no-cache): true when a file just read matches what the
-   * manifest sealed, which the caller then records itself: observeTree keeps no observation for
-   * it (at 500,000 files, one object and map entry each that only said "as sealed"). Such a file
-   * needs nothing from the stat cache either (bit rot is a finding only for a file that differs),
-   * so a tree that matches throughout never loads it; its records are then left as they were,
-   * which costs a later cached run a re-read at most.
+   * True when a file's observation matches what the manifest sealed, which the caller then
+   * records itself: observeTree keeps no observation for it (at 500,000 files, one object and map
+   * entry each that only said "as sealed"). With `useCache: false` (verify --no-cache) such a
+   * file needs nothing from the stat cache either (bit rot is a finding only for a file that
+   * differs), so a tree that matches throughout never loads it; its records are then left as
+   * they were, which costs a later cached run a re-read at most. A cached run still records what
+   * it hashed.
    */
   sealedMatch?: (rel: string, o: Observation) => boolean;
+  /**
+   * True when the caller takes a file's observation (seal: as its manifest entry), which then
+   * is not kept in `observed`. Never asked for a file found bit-rotted (that stays observed).
+   */
+  claim?: (rel: string, o: Observation) => boolean;
 }
 
 export interface ObserveStats {
@@ -126,6 +132,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const answers = await gitAnswers;
   const tracked = answers ? TrackedIndex.fromListing(answers[0], answers[1]) : TrackedIndex.fromListing(Buffer.alloc(0), []);
 
+  /** An observation of a file, kept unless the caller records it as matching the manifest. */
+  const keep = (p: string, o: Observation) => {
+    if (options.sealedMatch?.(p, o) !== true && options.claim?.(p, o) !== true) observed.set(p, o);
+  };
   const toHash: string[] = [];
   for (const e of entries) {
     if (e.kind === "link") {
@@ -148,7 +158,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (t) {
         const b = cache.blob(t.oid);
         if (b) {
-          observed.set(e.path, fileObservation(b.sha256, b.size, t.executable));
+          keep(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
           continue;
         }
@@ -157,7 +167,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       const c = st && cache.lookup(e.path, st);
       if (!t) others.set(e.path, st ?? null);
       if (c) {
-        observed.set(e.path, fileObservation(c.sha256, c.size, c.executable));
+        keep(e.path, fileObservation(c.sha256, c.size, c.executable));
         stats.fromCache++;
         // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
         if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
@@ -182,9 +192,11 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
     if (!options.useCache && options.sealedMatch?.(p, o) === true) return;
-    observed.set(p, o);
     // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
-    if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) o.bitrot = true;
+    if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) {
+      o.bitrot = true;
+      observed.set(p, o);
+    } else keep(p, o);
     if (r.stat) {
       const t = tracked.get(p);
       // Only content git vouched for before we read it: the file's mtime predates diff-files.
