@@ -311,7 +311,12 @@ export class StatCache {
   /** Whether each half was read from a valid file (a journal may only extend such a file). */
   private filesBaseOk = false;
   private blobsBaseOk = false;
-  /** Paths (re)recorded in this run: their hash is at least as recent as the next stamp. */
+  /**
+   * Paths (re)recorded in this run whose record is racy against the stamp read: their hash is at
+   * least as recent as the next stamp. Only those (save asks only about them), and only over a
+   * half read from disk (otherwise every record is this run's): not a set of every path a first
+   * seal records.
+   */
   private touched = new Set<string>();
   /**
    * The stamp this run writes: the wall clock when the cache was opened, BEFORE any file was
@@ -423,6 +428,10 @@ export class StatCache {
     if (this.blobsBaseOk) this.blobsPending.set(oid, r);
   }
 
+  private touch(rel: string, stat: StatKey): void {
+    if (this.filesBaseOk && this.isRacy(stat[1])) this.touched.add(rel);
+  }
+
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
@@ -460,7 +469,7 @@ export class StatCache {
     if (r && r.startsWith(prefix)) {
       const sameSha = r.startsWith(sha256, prefix.length);
       if (sameSha && r.endsWith(executable ? "1" : "0")) {
-        this.touched.add(rel); // as record() would: the same record, re-confirmed
+        this.touch(rel, stat); // as record() would: the same record, re-confirmed
         return false;
       }
       if (!sameSha && !this.isRacy(stat[1])) return true;
@@ -472,7 +481,7 @@ export class StatCache {
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
     const prev = this.record0(rel);
     const next = packed(stat, sha256, executable);
-    this.touched.add(rel);
+    this.touch(rel, stat);
     if (prev === next) return;
     this.files().set(rel, next);
     this.pendFile(rel, next);
@@ -621,12 +630,14 @@ export class StatCache {
       if (this.filesDirty && filesData) {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
-        for (const [p, r] of filesData) {
-          if (!this.touched.has(p) && this.isRacy(mtimeOf(r))) {
-            filesData.delete(p);
-            this.pendFile(p, null);
+        // (Over a half not read from disk, every record is this run's.)
+        if (this.filesBaseOk)
+          for (const [p, r] of filesData) {
+            if (!this.touched.has(p) && this.isRacy(mtimeOf(r))) {
+              filesData.delete(p);
+              this.pendFile(p, null);
+            }
           }
-        }
         const stamp = this.openedNs;
         // A FilesLine's JSON (each record as its array's bytes; a line's keys are distinct, so their order does not matter).
         const line = (): string => {
