@@ -8,6 +8,8 @@
 //
 //   BENCH_SCALE_SIZES=10000,100000   tree sizes (default; 500000 is added by BENCH_SCALE_500K=1)
 //   BENCH_SCALE_RUNS=3               runs per row (median); BENCH_SCALE_ROWS=snapshot,seal to pick rows
+// At 500,000 files the snapshot and restore rows run only when BENCH_SCALE_ROWS names them; the
+// rest (BENCH_SCALE_RUNS=1) takes about 30 minutes on a shared 2-core machine.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -84,6 +86,9 @@ function makeRepo(dir, name) {
   fs.mkdirSync(repo);
   execFileSync("cp", ["-al", path.join(dir, "template/data"), path.join(repo, "data")]);
   git(repo, "init", "-q", "-b", "main");
+  // No detached auto-gc: it would run beside the timed commands and hold .git when the repository
+  // is removed at the end (at 500,000 files that removal failed with ENOTEMPTY).
+  git(repo, "config", "gc.auto", "0");
   const pub = fs.readFileSync(path.join(dir, "key.pub"), "utf8").split(" ").slice(0, 2).join(" ");
   fs.mkdirSync(path.join(repo, ".integrity-guard"));
   fs.writeFileSync(path.join(repo, ".integrity-guard/allowed_signers"), `bench@e namespaces="git" ${pub}\n`);
@@ -215,7 +220,10 @@ for (const n of SIZES) {
     fs.rmSync(path.join(repo, ".git/hooks/pre-commit"), { force: true });
     fs.rmSync(rssFile, { force: true });
   }
-  if (want("snapshot") || want("restore")) {
+  // The issue's 500,000 column has no snapshot rows (a first snapshot there is most of an hour on
+  // a shared 2-core machine): only when named in BENCH_SCALE_ROWS.
+  const snapshots = n < 500_000 || (ROWS !== undefined && ROWS.some((r) => r === "snapshot" || r === "restore"));
+  if (snapshots && (want("snapshot") || want("restore"))) {
     const [first, rFirst, incr, rIncr, rest, rRest] = [[], [], [], [], [], []];
     const snapRepos = [];
     const resticRepo = (r) => path.join(dir, `restic${r}`);
@@ -266,5 +274,9 @@ for (const n of SIZES) {
     for (const s of snapRepos) fs.rmSync(s, { recursive: true, force: true, maxRetries: 5 });
     for (let r = 0; r < RUNS; r++) fs.rmSync(resticRepo(r), { recursive: true, force: true });
   }
-  fs.rmSync(repo, { recursive: true, force: true, maxRetries: 5 });
+  try {
+    fs.rmSync(repo, { recursive: true, force: true, maxRetries: 5 });
+  } catch (error) {
+    console.warn(`(left ${repo} behind: ${error.message})`); // the table is printed: only disk space
+  }
 }

@@ -200,8 +200,8 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   }
   if (!stored.manifest || !stored.index) return { findings: stored.findings, summary: { entries: 0 } };
   // The entries stay packed (core/manifest/compact.ts): index i is the i-th entry in manifest
-  // order; `picked` says which are wanted (all when undefined), `matched` which a file read was
-  // found to match (--no-cache: observeTree keeps nothing for those, see sealedMatch).
+  // order; `picked` says which are wanted (all when undefined), `matched` which a file was found
+  // to match (observeTree keeps nothing for those, see sealedMatch).
   const index = stored.index;
   const n = index.size;
   let picked: Uint8Array | undefined;
@@ -225,7 +225,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     const i = stored.sharded ? -1 : index.indexOf(p);
     return i >= 0 ? entryLine(i) : undefined;
   };
-  const matched = o.noCache ? new Uint8Array(n) : undefined;
+  const matched = new Uint8Array(n);
   const sealed = { has: (p: string) => isPicked(index.indexOf(p)) };
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
@@ -262,19 +262,15 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     ...(states ? { states } : {}),
     ...(stream ? { stream } : {}),
     ...(prewalked ? { walked: prewalked } : {}),
-    ...(matched
-      ? {
-          sealedMatch: (p: string, ob: Observation) => {
-            const i = index.indexOf(p);
-            if (!isPicked(i) || !sameAt(index, i, ob)) return false;
-            matched[i] = 1;
-            return true;
-          },
-        }
-      : {}),
+    sealedMatch: (p: string, ob: Observation) => {
+      const i = index.indexOf(p);
+      if (!isPicked(i) || !sameAt(index, i, ob)) return false;
+      matched[i] = 1;
+      return true;
+    },
   });
   bar?.end();
-  const isMatched = (i: number) => matched !== undefined && matched[i] === 1;
+  const isMatched = (i: number) => matched[i] === 1;
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
   if (!o.shard && !only && cache.changed) {
     cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);

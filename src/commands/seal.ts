@@ -5,7 +5,7 @@
 import { MANIFEST_PATH } from "../config/types.js";
 import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
-import type { ManifestEntry } from "../core/manifest/model.js";
+import { comparePaths, type ManifestEntry, type Observation } from "../core/manifest/model.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js";
 import { buildManifest } from "../core/manifest/serialize.js";
@@ -56,17 +56,25 @@ sha256sum\` exports the sealed manifest without resealing.`,
     const cache = StatCache.load(StatCache.pathFor(ctx.git.stateDir(), ctx.root));
     return withManifestLock(ctx.git, async () => {
       const bar = progressBar(ctx.interactive, "seal");
-      const { observed, stats, blobIds } = await observeTree({
+      // Files read (or vouched for) as they are become entries at once: no observation of each
+      // beside its entry (at 500,000 files, an object and a map entry each).
+      const entries: ManifestEntry[] = [];
+      const claim = (path: string, o: Observation) => {
+        if (o.kind !== "file") return false;
+        entries.push({ path, sha256: o.sha256, size: o.size, ...(o.mode ? { mode: o.mode } : {}) });
+        return true;
+      };
+      const { observed, stats, blobIds, oidLength } = await observeTree({
         git: ctx.git,
         root: ctx.root,
         roots: walkRoots(include),
         accept: covered,
         cache,
         useCache: ctx.options["no-cache"] !== true,
+        claim,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
-      const entries: ManifestEntry[] = [];
       const problems: Finding[] = [];
       const unsupported: Finding[] = [];
       for (const [path, o] of observed) {
@@ -117,18 +125,19 @@ sha256sum\` exports the sealed manifest without resealing.`,
           },
         );
       }
-      cache.prune(observed, blobIds); // (a Map answers `has`: no set of 500,000 paths beside it)
-      observed.clear(); // the entries hold what is needed: not every observation beside the manifest
-      await cache.save();
       // The sharded layout digests its shards: the single-file digest is computed only when used.
       // The entries are this run's own, built with exactly the manifest's keys: sorted in place.
       const manifest = buildManifest(entries, { digest: shardCountFor(entries.length) === 1, owned: true });
+      // The paths observed or sealed (sorted: found by bisection; no set of 500,000 paths).
+      cache.prune({ has: (p) => observed.has(p) || sortedHas(manifest.entries, p) }, blobIds);
+      observed.clear(); // the entries hold what is needed: not every observation beside the manifest
+      await cache.save();
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
       const { written, root } = await writeManifestFile(ctx.root, manifest, {
         stateDir: ctx.git.stateDir(),
         filter: filterKey(include, cfg?.exclude ?? []),
-        oidLength: blobIds.values().next().value?.length ?? 40,
+        oidLength,
       });
       const summary = {
         sealed: true,
@@ -155,3 +164,17 @@ sha256sum\` exports the sealed manifest without resealing.`,
     });
   },
 };
+
+/** Whether entries sorted by path (comparePaths) hold `p`. */
+function sortedHas(entries: readonly ManifestEntry[], p: string): boolean {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = comparePaths(entries[mid]!.path, p);
+    if (c === 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

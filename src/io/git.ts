@@ -193,7 +193,7 @@ export class Git {
    * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
    */
   async lsIndexTagged(): Promise<(IndexEntry & { tag: string })[]> {
-    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+    const stdout = await this.lsIndexRaw();
     // Fixed layout "T MMMMMM <oid> S\t<path>": offsets instead of split() (20,000+ records on the
     // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
     return splitZ(stdout).map((rec) => {
@@ -206,6 +206,15 @@ export class Git {
         path: rec.slice(tab + 1),
       };
     });
+  }
+
+  /**
+   * The raw bytes of `git ls-files -s -v -z` (the layout lsIndexTagged parses), for a reader that
+   * keeps them packed instead of one object per entry (io/hash/tracked.ts).
+   */
+  async lsIndexRaw(): Promise<Buffer> {
+    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+    return stdout;
   }
 
   /**

@@ -33,6 +33,110 @@ export const RACY_WINDOW_NS = 2_000_000_000n;
 const VERSION = 2;
 
 type FileRecord = [size: string, mtimeNs: string, ino: string, ctimeNs: string, sha256: string, exec: 0 | 1];
+/**
+ * A FileRecord held as its JSON text without the brackets, `"size","mtime","ino","ctime","sha",0`
+ * (issue 20): one flat string of about 130 bytes instead of an array of six strings (about 330
+ * bytes with its map slot), read from the cache file's bytes without building the arrays, and
+ * written back as `[` + it + `]`, the bytes JSON.stringify gives the array.
+ */
+type PackedRecord = string;
+const PACKED = /^"\d+","\d+","\d+","\d+","[0-9a-f]{64}",[01]$/;
+
+function pack(r: FileRecord): PackedRecord {
+  return packed(r, r[4], r[5] === 1);
+}
+
+/**
+ * The packed record of a stat and digest, as one flat string: join() builds it in one piece,
+ * where `+` or a template would make a rope that keeps each part (and the stat array's strings)
+ * alive beside it, which cost more than the array it replaces.
+ */
+function packed(stat: readonly (string | number)[], sha256: string, executable: boolean): PackedRecord {
+  return ['"', stat[0], '","', stat[1], '","', stat[2], '","', stat[3], '","', sha256, '",', executable ? "1" : "0"].join("");
+}
+
+/** The packed record's prefix for a stat: the record is of that stat exactly when it starts so. */
+function statPrefix(stat: StatKey): string {
+  return `"${stat[0]}","${stat[1]}","${stat[2]}","${stat[3]}","`;
+}
+
+/** The mtime (ns, decimal) of a packed record. */
+function mtimeOf(r: PackedRecord): string {
+  const at = r.indexOf('"', 1) + 3;
+  return r.slice(at, r.indexOf('"', at));
+}
+
+/** A JSON array index key (JSON.parse and Object.keys order these first, ascending). */
+function isIndexKey(k: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+}
+
+/**
+ * The files of a cache file written as `{"version":2,"stamp":"<digits>","files":{...}}` (how
+ * every version writes it), read from its bytes: paths decoded one at a time, records kept packed.
+ * Undefined when the bytes are not in that exact shape (the caller then parses them as JSON).
+ */
+function scanFiles(buf: Buffer): { stamp: string; files: Map<string, PackedRecord> } | undefined {
+  const head = `{"version":${VERSION},"stamp":"`;
+  if (buf.length < head.length || buf.toString("latin1", 0, head.length) !== head) return undefined;
+  const stampEnd = buf.indexOf(0x22, head.length);
+  const stamp = stampEnd < 0 ? "" : buf.toString("latin1", head.length, stampEnd);
+  if (!/^\d+$/.test(stamp) || buf.toString("latin1", stampEnd, stampEnd + 11) !== '","files":{') return undefined;
+  const files = new Map<string, PackedRecord>();
+  let at = stampEnd + 11;
+  for (;;) {
+    if (buf[at] === 0x7d /* } */) return buf.length === at + 2 && buf[at + 1] === 0x7d ? { stamp, files } : undefined;
+    if (buf[at] !== 0x22) return undefined;
+    // The key's closing quote: the first one not escaped (preceded by an even run of backslashes).
+    let q = at;
+    let escaped = false;
+    for (;;) {
+      q = buf.indexOf(0x22, q + 1);
+      if (q < 0) return undefined;
+      let b = 0;
+      while (buf[q - 1 - b] === 0x5c) b++;
+      if (b % 2 === 0) break;
+      escaped = true;
+    }
+    if (buf[q + 1] !== 0x3a || buf[q + 2] !== 0x5b) return undefined;
+    const end = buf.indexOf(0x5d /* ] */, q + 3);
+    if (end < 0) return undefined;
+    let key: string;
+    try {
+      if (!escaped) for (let i = at + 1; i < q && !escaped; i++) escaped = buf[i] === 0x5c;
+      key = escaped ? (JSON.parse(buf.toString("utf8", at, q + 1)) as string) : buf.toString("utf8", at + 1, q);
+    } catch {
+      return undefined;
+    }
+    const r = buf.toString("latin1", q + 3, end);
+    if (PACKED.test(r)) files.set(key, r);
+    else files.delete(key); // a damaged record: re-hashed, never trusted
+    at = end + 1;
+    if (buf[at] === 0x2c /* , */) at++;
+  }
+}
+
+/**
+ * JSON text of the files half, in pieces (see jsonPieces): index-like keys first in ascending
+ * order, then the others in insertion order, which is JSON.stringify's order for an object.
+ */
+function* filesPieces(head: string, records: ReadonlyMap<string, PackedRecord>, tail: string): Generator<string> {
+  const index = [...records.keys()].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  let piece = head;
+  let n = 0;
+  const keys = function* () {
+    yield* index;
+    for (const k of records.keys()) if (!isIndexKey(k)) yield k;
+  };
+  for (const k of keys()) {
+    piece += `${n === 0 ? "" : ","}${JSON.stringify(k)}:[${records.get(k)!}]`;
+    if (++n % 4096 === 0) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece + tail;
+}
 /** "<64 hex sha256><decimal size>": a flat string parses faster than a [sha, size] pair. */
 type BlobRecord = string;
 
@@ -164,20 +268,55 @@ function readJson<T extends { version: number }>(file: string): T | undefined {
   }
 }
 
+/**
+ * The files half: scanned from its bytes (scanFiles), or, for any other JSON of the right version
+ * (written by hand or by a future layout), parsed and packed record by record. Undefined when
+ * missing, unreadable or of another version.
+ */
+function readFiles(file: string): { stamp: string; files: Map<string, PackedRecord> } | undefined {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const scanned = scanFiles(buf);
+  if (scanned) return scanned;
+  let d: FilesData;
+  try {
+    d = JSON.parse(buf.toString("utf8")) as FilesData;
+  } catch {
+    return undefined;
+  }
+  if (!d || d.version !== VERSION || typeof d.stamp !== "string" || !/^\d+$/.test(d.stamp) || typeof d.files !== "object" || !d.files)
+    return undefined;
+  const files = new Map<string, PackedRecord>();
+  for (const [p, r] of Object.entries(d.files)) {
+    const packed = Array.isArray(r) && r.length === 6 ? pack(r) : undefined;
+    if (packed !== undefined && PACKED.test(packed)) files.set(p, packed);
+  }
+  return { stamp: d.stamp, files };
+}
+
 export class StatCache {
-  private filesData: Record<string, FileRecord> | undefined;
+  private filesData: Map<string, PackedRecord> | undefined;
   private blobsData: Record<string, BlobRecord> | undefined;
   private validManifest: string | undefined;
   private stamp = 0n;
   private filesDirty = false;
   private blobsDirty = false;
   /** Records changed since the last save (null: deleted): what a journal line holds. */
-  private filesPending = new Map<string, FileRecord | null>();
+  private filesPending = new Map<string, PackedRecord | null>();
   private blobsPending = new Map<string, BlobRecord | null>();
   /** Whether each half was read from a valid file (a journal may only extend such a file). */
   private filesBaseOk = false;
   private blobsBaseOk = false;
-  /** Paths (re)recorded in this run: their hash is at least as recent as the next stamp. */
+  /**
+   * Paths (re)recorded in this run whose record is racy against the stamp read: their hash is at
+   * least as recent as the next stamp. Only those (save asks only about them), and only over a
+   * half read from disk (otherwise every record is this run's): not a set of every path a first
+   * seal records.
+   */
   private touched = new Set<string>();
   /**
    * The stamp this run writes: the wall clock when the cache was opened, BEFORE any file was
@@ -217,18 +356,16 @@ export class StatCache {
     return file + ".journal";
   }
 
-  private files(): Record<string, FileRecord> {
+  private files(): Map<string, PackedRecord> {
     if (!this.filesData) {
-      const d = this.persistent ? readJson<FilesData>(this.file) : undefined;
-      if (d && typeof d.stamp === "string" && typeof d.files === "object" && d.files) {
+      const d = this.persistent ? readFiles(this.file) : undefined;
+      if (d) {
         this.stamp = BigInt(d.stamp);
         this.filesData = d.files;
-      } else {
-        this.filesData = {};
-      }
-      if (this.persistent && d) {
         this.filesBaseOk = true;
         this.replayFiles(this.filesData);
+      } else {
+        this.filesData = new Map();
       }
     }
     return this.filesData;
@@ -238,20 +375,21 @@ export class StatCache {
    * Apply the files journal. Every record (the half's and each line's) is judged against the
    * stamp it was written under and dropped when racy there; the stamp becomes the latest one.
    */
-  private replayFiles(files: Record<string, FileRecord>): void {
+  private replayFiles(files: Map<string, PackedRecord>): void {
     const lines = readJournal<FilesLine>(this.journalOf(this.file)).filter(
       (l) => typeof l?.stamp === "string" && /^\d+$/.test(l.stamp) && typeof l.files === "object" && l.files !== null,
     );
     if (lines.length === 0) return;
     const racy = (mtime: string, stamp: bigint) => BigInt(mtime) >= stamp - RACY_WINDOW_NS;
-    for (const [p, r] of Object.entries(files)) if (racy(r[1], this.stamp)) delete files[p];
+    for (const [p, r] of files) if (racy(mtimeOf(r), this.stamp)) files.delete(p);
     let latest = this.stamp;
     for (const l of lines) {
       const stamp = BigInt(l.stamp);
       if (stamp > latest) latest = stamp;
       for (const [p, r] of Object.entries(l.files)) {
-        if (r === null || !Array.isArray(r) || r.length !== 6 || racy(String(r[1]), stamp)) delete files[p];
-        else files[p] = r;
+        const packed = Array.isArray(r) && r.length === 6 ? pack(r) : undefined;
+        if (packed === undefined || !PACKED.test(packed) || racy(String(r![1]), stamp)) files.delete(p);
+        else files.set(p, packed);
       }
     }
     this.stamp = latest;
@@ -282,7 +420,7 @@ export class StatCache {
    * half is rewritten whole at save, so the line is never written (after a first seal, a map of
    * every record for nothing).
    */
-  private pendFile(rel: string, r: FileRecord | null): void {
+  private pendFile(rel: string, r: PackedRecord | null): void {
     if (this.filesBaseOk) this.filesPending.set(rel, r);
   }
 
@@ -290,20 +428,24 @@ export class StatCache {
     if (this.blobsBaseOk) this.blobsPending.set(oid, r);
   }
 
+  private touch(rel: string, stat: StatKey): void {
+    if (this.filesBaseOk && this.isRacy(stat[1])) this.touched.add(rel);
+  }
+
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
 
-  private record0(rel: string): FileRecord | undefined {
-    const f = this.files();
-    return Object.hasOwn(f, rel) ? f[rel] : undefined;
+  private record0(rel: string): PackedRecord | undefined {
+    return this.files().get(rel);
   }
 
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */
   lookup(rel: string, stat: StatKey): CachedContent | undefined {
     const r = this.record0(rel);
-    if (!r || r[0] !== stat[0] || r[1] !== stat[1] || r[2] !== stat[2] || r[3] !== stat[3] || this.isRacy(r[1])) return undefined;
-    return { sha256: r[4], size: Number(r[0]), executable: r[5] === 1 };
+    const prefix = statPrefix(stat);
+    if (!r || !r.startsWith(prefix) || this.isRacy(stat[1])) return undefined;
+    return { sha256: r.slice(prefix.length, prefix.length + 64), size: Number(stat[0]), executable: r.endsWith("1") };
   }
 
   /**
@@ -312,7 +454,8 @@ export class StatCache {
    */
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
     const r = this.record0(rel);
-    return !!r && r[0] === stat[0] && r[1] === stat[1] && r[2] === stat[2] && r[3] === stat[3] && !this.isRacy(r[1]) && r[4] !== sha256;
+    const prefix = statPrefix(stat);
+    return !!r && r.startsWith(prefix) && !this.isRacy(stat[1]) && !r.startsWith(sha256, prefix.length);
   }
 
   /**
@@ -322,12 +465,14 @@ export class StatCache {
    */
   recordHashed(rel: string, stat: StatKey, sha256: string, executable: boolean): boolean {
     const r = this.record0(rel);
-    if (r && r[0] === stat[0] && r[1] === stat[1] && r[2] === stat[2] && r[3] === stat[3]) {
-      if (r[4] === sha256 && r[5] === (executable ? 1 : 0)) {
-        this.touched.add(rel); // as record() would: the same record, re-confirmed
+    const prefix = statPrefix(stat);
+    if (r && r.startsWith(prefix)) {
+      const sameSha = r.startsWith(sha256, prefix.length);
+      if (sameSha && r.endsWith(executable ? "1" : "0")) {
+        this.touch(rel, stat); // as record() would: the same record, re-confirmed
         return false;
       }
-      if (r[4] !== sha256 && !this.isRacy(r[1])) return true;
+      if (!sameSha && !this.isRacy(stat[1])) return true;
     }
     this.record(rel, stat, sha256, executable);
     return false;
@@ -335,17 +480,17 @@ export class StatCache {
 
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
     const prev = this.record0(rel);
-    const next: FileRecord = [stat[0], stat[1], stat[2], stat[3], sha256, executable ? 1 : 0];
-    this.touched.add(rel);
-    if (prev && prev.every((v, i) => v === next[i])) return;
-    this.files()[rel] = next;
+    const next = packed(stat, sha256, executable);
+    this.touch(rel, stat);
+    if (prev === next) return;
+    this.files().set(rel, next);
     this.pendFile(rel, next);
     this.filesDirty = true;
   }
 
   forget(rel: string): void {
-    if (this.record0(rel)) {
-      delete this.files()[rel];
+    if (this.record0(rel) !== undefined) {
+      this.files().delete(rel);
       this.pendFile(rel, null);
       this.filesDirty = true;
     }
@@ -435,9 +580,9 @@ export class StatCache {
   prune(keepPaths: { has(path: string): boolean }, keepBlobs: { has(oid: string): boolean }): void {
     // Only halves already loaded: pruning must not cost a read the run did not need.
     if (this.filesData) {
-      for (const p of Object.keys(this.filesData)) {
+      for (const p of this.filesData.keys()) {
         if (!keepPaths.has(p)) {
-          delete this.filesData[p];
+          this.filesData.delete(p);
           this.pendFile(p, null);
           this.filesDirty = true;
         }
@@ -485,19 +630,25 @@ export class StatCache {
       if (this.filesDirty && filesData) {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
-        for (const [p, r] of Object.entries(filesData)) {
-          if (!this.touched.has(p) && this.isRacy(r[1])) {
-            delete filesData[p];
-            this.pendFile(p, null);
+        // (Over a half not read from disk, every record is this run's.)
+        if (this.filesBaseOk)
+          for (const [p, r] of filesData) {
+            if (!this.touched.has(p) && this.isRacy(mtimeOf(r))) {
+              filesData.delete(p);
+              this.pendFile(p, null);
+            }
           }
-        }
         const stamp = this.openedNs;
-        const line = (): string =>
-          JSON.stringify({ stamp: String(stamp), files: Object.fromEntries(this.filesPending) } satisfies FilesLine);
+        // A FilesLine's JSON (each record as its array's bytes; a line's keys are distinct, so their order does not matter).
+        const line = (): string => {
+          const parts: string[] = [];
+          for (const [p, r] of this.filesPending) parts.push(`${JSON.stringify(p)}:${r === null ? "null" : `[${r}]`}`);
+          return `{"stamp":${JSON.stringify(String(stamp))},"files":{${parts.join(",")}}}`;
+        };
         // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
         const least = pendingBytes(this.filesPending, 67);
         await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
-          jsonPieces(`{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`, filesData, "}}"),
+          filesPieces(`{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`, filesData, "}}"),
         );
         this.filesBaseOk = true;
         this.stamp = stamp;

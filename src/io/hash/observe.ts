@@ -16,6 +16,7 @@ import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js"
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
+import { TrackedIndex } from "./tracked.js";
 
 export interface ObserveOptions {
   git: Git;
@@ -43,14 +44,20 @@ export interface ObserveOptions {
   /** Filled with what the walk saw of each folder (walkTree's `states`), for a verdict. */
   states?: Map<string, PathState>;
   /**
-   * With `useCache: false` (verify --no-cache): true when a file just read matches what the
-   * manifest sealed, which the caller then records itself: observeTree keeps no observation for
-   * it (at 500,000 files, one object and map entry each that only said "as sealed"). Such a file
-   * needs nothing from the stat cache either (bit rot is a finding only for a file that differs),
-   * so a tree that matches throughout never loads it; its records are then left as they were,
-   * which costs a later cached run a re-read at most.
+   * True when a file's observation matches what the manifest sealed, which the caller then
+   * records itself: observeTree keeps no observation for it (at 500,000 files, one object and map
+   * entry each that only said "as sealed"). With `useCache: false` (verify --no-cache) such a
+   * file needs nothing from the stat cache either (bit rot is a finding only for a file that
+   * differs), so a tree that matches throughout never loads it; its records are then left as
+   * they were, which costs a later cached run a re-read at most. A cached run still records what
+   * it hashed.
    */
   sealedMatch?: (rel: string, o: Observation) => boolean;
+  /**
+   * True when the caller takes a file's observation (seal: as its manifest entry), which then
+   * is not kept in `observed`. Never asked for a file found bit-rotted (that stays observed).
+   */
+  claim?: (rel: string, o: Observation) => boolean;
 }
 
 export interface ObserveStats {
@@ -66,8 +73,10 @@ export interface ObserveStats {
 export interface ObserveResult {
   observed: Map<string, Observation>;
   stats: ObserveStats;
-  /** Blob ids of tracked files seen (for pruning the cache). */
-  blobIds: Set<string>;
+  /** Blob ids of the tracked files seen (for pruning the cache). */
+  blobIds: { has(oid: string): boolean };
+  /** Length of the index's blob ids (40 or 64; 40 when no tracked file was listed). */
+  oidLength: number;
   /**
    * Files git did not vouch for (untracked, ignored, dirty, flagged), with the stat they had
    * when observed (null when unknown), and links: what a verdict must re-check by itself.
@@ -97,8 +106,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  let gitAnswers = askGit
-    ? Promise.all([git.lsIndexTagged(), options.pre?.changed ?? git.worktreeChangedPaths()])
+  const gitAnswers = askGit
+    ? Promise.all([git.lsIndexRaw(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   let entries: WalkEntry[];
   try {
@@ -116,26 +125,17 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   }
   const observed = new Map<string, Observation>();
   const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
-  const blobIds = new Set<string>();
   const others = new Map<string, StatKey | null>();
 
-  // What git knows: clean tracked files (normal "H" entries, stage 0, regular files).
-  const tracked = new Map<string, { oid: string; executable: boolean }>();
-  // Read in a function: the listing of the whole index (an object per entry) can go as soon as
-  // `tracked` holds what is needed.
-  const fillTracked = (answers: Awaited<typeof gitAnswers>) => {
-    if (!answers) return;
-    const [index, changed] = answers;
-    const dirty = new Set(changed);
-    for (const e of index) {
-      if (e.tag === "H" && e.stage === 0 && (e.mode === "100644" || e.mode === "100755") && !dirty.has(e.path)) {
-        tracked.set(e.path, { oid: e.oid, executable: e.mode === "100755" });
-      }
-    }
-  };
-  fillTracked(await gitAnswers);
-  gitAnswers = Promise.resolve(undefined); // a settled promise holds its value: let it go
+  // What git knows: clean tracked files (normal "H" entries, stage 0, regular files, not named
+  // by diff-files), kept packed in the listing's own bytes (tracked.ts).
+  const answers = await gitAnswers;
+  const tracked = answers ? TrackedIndex.fromListing(answers[0], answers[1]) : TrackedIndex.fromListing(Buffer.alloc(0), []);
 
+  /** An observation of a file, kept unless the caller records it as matching the manifest. */
+  const keep = (p: string, o: Observation) => {
+    if (options.sealedMatch?.(p, o) !== true && options.claim?.(p, o) !== true) observed.set(p, o);
+  };
   const toHash: string[] = [];
   for (const e of entries) {
     if (e.kind === "link") {
@@ -153,13 +153,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       observed.set(e.path, { kind: "error", message: "is not a regular file (FIFO, socket or device); not read", code: "ENOTFILE" });
       continue;
     }
-    const t = tracked.get(e.path);
-    if (t) blobIds.add(t.oid);
+    const t = tracked.get(e.path); // (marks its blob id as seen: blobIds)
     if (options.useCache) {
       if (t) {
         const b = cache.blob(t.oid);
         if (b) {
-          observed.set(e.path, fileObservation(b.sha256, b.size, t.executable));
+          keep(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
           continue;
         }
@@ -168,7 +167,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       const c = st && cache.lookup(e.path, st);
       if (!t) others.set(e.path, st ?? null);
       if (c) {
-        observed.set(e.path, fileObservation(c.sha256, c.size, c.executable));
+        keep(e.path, fileObservation(c.sha256, c.size, c.executable));
         stats.fromCache++;
         // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
         if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
@@ -193,9 +192,11 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
     if (!options.useCache && options.sealedMatch?.(p, o) === true) return;
-    observed.set(p, o);
     // A bit-rotted file keeps its old record: the evidence stays until someone acts on it.
-    if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) o.bitrot = true;
+    if (r.stat !== null && cache.recordHashed(p, r.stat, r.sha256, r.executable)) {
+      o.bitrot = true;
+      observed.set(p, o);
+    } else keep(p, o);
     if (r.stat) {
       const t = tracked.get(p);
       // Only content git vouched for before we read it: the file's mtime predates diff-files.
@@ -249,7 +250,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     toHash.forEach((p, i) => take(p, results[i]!));
   }
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
-  return { observed, stats, blobIds, others, walked: entries };
+  const blobIds = { has: (oid: string) => tracked.seenOid(oid) };
+  return { observed, stats, blobIds, oidLength: tracked.oidLength || 40, others, walked: entries };
 }
 
 function fileObservation(sha256: string, size: number, executable: boolean): Observation {
