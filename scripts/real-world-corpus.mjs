@@ -841,6 +841,153 @@ export const REPOS = [
       "tests/test_definitions/column_distributional_expectations/test_expect_column_bootstrapped_ks_test_p_value_to_be_greater_than.json",
     ],
   },
+  {
+    repo: "tauri-apps/tauri",
+    commit: "a8105eccb2122f003b4a36bbfb747998f53c5f10",
+    license: "MIT (LICENSE_MIT)",
+    kind: "Tauri: tauri.conf.json and capabilities naming generated schemas, the schemars-generated config schema (patterns with \\: escapes), Handlebars project templates ({{{{raw}}}} GitHub workflows), a v1 config kept for the migration test",
+    // The plugin template's workflows wrapped in a Handlebars raw block; the config schema and the
+    // configs that name it; the v1 fixture whose $schema names the v2 schema (real finding).
+    keep: [
+      "crates/tauri-cli/templates/**",
+      "crates/tauri-schema-generator/schemas/*.json",
+      "crates/tauri-cli/src/migrate/migrations/v1/fixtures/api-example.tauri.conf.json",
+      "examples/*/tauri.conf.json",
+      "examples/*/src-tauri/tauri.conf.json",
+      "examples/*/src-tauri/capabilities/**",
+      "crates/tauri/test/fixture/**",
+      ".github/**",
+    ],
+    exclude: ["crates/tauri-cli/config.schema.json", "crates/tauri-cli/schema.json", "crates/tauri-cli/tauri.config.schema.json"],
+    max: 120,
+  },
+  {
+    repo: "biomejs/biome",
+    commit: "18883b7dafb8f9581534508fdd5b1e34632f2724",
+    license: "MIT (LICENSE-MIT)",
+    kind: "Biome: biome.json/biome.jsonc configs, its parser, formatter and linter test inputs (JSONTestSuite, yaml-test-suite, broken on purpose), linter specs as JSON lists of snippets",
+    // A .jsonc list of snippets missing a comma (real); a configuration test input with a syntax
+    // error; the JSON and YAML parser test suites' error cases. Formatter inputs read by
+    // Prettier/Biome with comments or JSON5 syntax are left out: nothing in them says which
+    // reader they are for (see REVIEW.md).
+    keep: [
+      "biome.json*",
+      "**/biome.json*",
+      ".github/**",
+      "crates/biome_js_analyze/tests/specs/performance/noAccumulatingSpread/*.jsonc",
+      "crates/biome_configuration/tests/invalid/formatter_syntax_error.json",
+      "crates/biome_json_parser/tests/json_test_suite/err/{array_extra_comma,object_trailing_comma,number_NaN,incomplete_true,string_escape_x}.json",
+      "crates/biome_json_parser/tests/json_test_suite/err/structure_null-byte-outside-string.json",
+      "crates/biome_json_parser/tests/json_test_suite/undefined/number_huge_exp.json",
+      "crates/biome_yaml_formatter/tests/specs/prettier/yaml/mapping/merge-twice.yml",
+      "crates/biome_yaml_parser/tests/yaml_test_suite/err/document/bom_after_document_start.yaml",
+    ],
+    exclude: [
+      "crates/biome_json_formatter/tests/specs/prettier/json/**",
+      "crates/biome_json_formatter/tests/specs/json/comments/**",
+      "crates/biome_json_formatter/tests/specs/json/*.jsonc",
+      "crates/biome_json_parser/tests/json_test_suite/allow_comments/**",
+      "crates/biome_json_parser/tests/json_test_suite/allow_trailing_commas/**",
+      "crates/biome_js_analyze/tests/specs/complexity/noUselessUndefined/valid.json",
+    ],
+    max: 120,
+  },
+  {
+    repo: "electron/fiddle",
+    commit: "9ca8f1ab1d783a835078c49c8a7009e82a10c6e4",
+    license: "MIT (LICENSE.md)",
+    kind: "Electron Fiddle: package.json, tsconfig, electron-forge and workflow configs, .vscode",
+    keep: ["**"],
+  },
+  {
+    repo: "hashicorp/packer-plugin-amazon",
+    commit: "5028903a63216243753d3b0285cddde196db627c",
+    license: "MPL-2.0 (LICENSE)",
+    kind: "Packer plugin: Packer JSON templates and HCL-JSON test data, .goreleaser.yml, .golangci.yml, workflows",
+    keep: ["**"],
+  },
+  {
+    repo: "OfficeDev/Office-Add-in-samples",
+    commit: "33b81438cadd2c8e4e57a566ab236115be624d51",
+    license: "MIT (LICENSE)",
+    kind: "Office add-ins: unified app manifests for Microsoft 365 (manifest.json), Excel custom functions metadata, Visual Studio ASP.NET projects (JSLintNet.json with a BOM), .vscode launch configs",
+    // Unified manifests with a trailing comma and a launch.json with U+202F spaces (real); a
+    // custom functions metadata file with a BOM (real by RFC 8259, reader unknown); JSLint.NET's
+    // settings saved with a BOM (JSONC).
+    keep: [
+      "Samples/auth/Outlook-Event-SSO-NAA/manifest.json",
+      "Samples/office-add-in-commands/auto-open-task-pane/manifest-configurations/unified/manifest.json",
+      "Samples/office-add-in-commands/powerpoint/manifest-configurations/unified/manifest.json",
+      "Samples/outlook-encrypt-attachments/.vscode/launch.json",
+      "Excel-custom-functions/Batching/src/functions/functions.json",
+      "**/JSLintNet.json",
+      "Samples/office-add-in-commands/*/manifest-configurations/**",
+    ],
+    max: 120,
+  },
+  {
+    repo: "nuxt/nuxt",
+    commit: "4e0099839c3ea0483e6dc639e4be6d9bdffc3e56",
+    license: "MIT (LICENSE)",
+    kind: "Nuxt: tsconfig files with comments, .vscode, package.json of packages and playgrounds, renovate, workflows",
+    keep: ["**/tsconfig*.json", ".vscode/**", "package.json", "packages/*/package.json", ".github/**"],
+    max: 100,
+  },
+  {
+    repo: "spree/spree_i18n",
+    commit: "7fa935fa22d14e91545b14b00dd9f37ca574caaa",
+    license: "BSD-3-Clause (LICENSE.md)",
+    kind: "Rails engine locales: config/locales/*.yml for ~45 languages (huge nested translation trees), quoted strings continued at the key's indent",
+    // Translation keys defined twice (one translation silently lost: real); uk.yml's quoted strings
+    // continued at the key's indent (Psych reads them: warnings).
+    keep: ["config/locales/{en,it,pl,be,uk,zh-CN}.yml", ".github/**", ".travis.yml"],
+    max: 30,
+  },
+  {
+    repo: "wikimedia/mediawiki-extensions-Cite",
+    commit: "6d73242ca46dca5d6f285c880e57e3647d1db1bf",
+    license: "GPL-2.0-or-later (COPYING.txt)",
+    kind: "MediaWiki extension: extension.json, i18n/*.json with qqq.json message documentation (@metadata authors), VisualEditor modules' i18n, composer/package.json",
+    keep: [
+      "extension.json",
+      "i18n/{en,qqq,de,fr,ar,zh-hans}.json",
+      "modules/ve-cite/i18n/{en,qqq}.json",
+      "composer.json",
+      "package.json",
+      ".phan/**",
+    ],
+    max: 100,
+  },
+  {
+    repo: "withastro/astro",
+    commit: "99d3d3dbbfa4fd7b128a056337f1a719437a7377",
+    license: "MIT (LICENSE)",
+    kind: "Astro: examples' tsconfig and .vscode, content collection JSON naming generated schemas, package.json of the monorepo, changesets, a tsconfig broken on purpose",
+    // packages/astro/test/fixtures/tsconfig-handling/invalid/tsconfig.json: `"buildOptions": }` (real).
+    keep: [
+      "packages/astro/test/fixtures/tsconfig-handling/**",
+      "examples/*/tsconfig.json",
+      "examples/*/.vscode/**",
+      "packages/astro/test/fixtures/content-intellisense/**",
+      ".vscode/**",
+      ".changeset/config.json",
+    ],
+    max: 150,
+  },
+  {
+    repo: "2mal3/Natural-Disaster-Datapack",
+    commit: "05f2f25b83e18f8e1ee5dca603129092704767be",
+    license: "LGPL-3.0 (LICENSE.txt)",
+    kind: "Minecraft Java datapack: pack data JSON (advancements, predicates, item modifiers), beet/project config (pack.mcmeta is not a .json name and is not selected)",
+    keep: ["**"],
+  },
+  {
+    repo: "react-native-community/template",
+    commit: "249b7115a588df433800f3e4890e84b3a008fb84",
+    license: "MIT (LICENSE)",
+    kind: "React Native app template: app.json, package.json, tsconfig, Xcode asset catalog Contents.json, workflows, issue form",
+    keep: ["**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -908,6 +1055,7 @@ function reduce(spec, options) {
   const exclude = picomatch(spec.exclude?.length ? spec.exclude : ["\0none"], { dot: true });
   const max = options.all ? Infinity : (spec.max ?? 150);
   const budget = options.all ? Infinity : (spec.budget ?? SAMPLE_BUDGET);
+  const sampleMaxBytes = options.all ? Infinity : SAMPLE_MAX_BYTES;
 
   const candidates = listTree(git, commit).filter((e) => {
     if (!whole(e.path) && !DATA_FILE.test(e.path)) return false;
@@ -925,7 +1073,7 @@ function reduce(spec, options) {
   let bytes = 0;
   let sampledBytes = 0;
   for (const e of candidates) {
-    if (rank(e) === 2 && (written >= max || e.size > SAMPLE_MAX_BYTES || sampledBytes + e.size > budget)) continue;
+    if (rank(e) === 2 && (written >= max || e.size > sampleMaxBytes || sampledBytes + e.size > budget)) continue;
     let content;
     try {
       content = git(["cat-file", "blob", e.id], { stdio: ["ignore", "pipe", "ignore"] });

@@ -322,6 +322,25 @@ const BAD: Bad[] = [
   { name: "NUL outside strings (text input)", text: "[1,\u0000]", rule: "parse/syntax", line: 1, column: 4, message: "found U+0000" },
   { name: "emoji counts as one column", text: '{"😀": 1,}', rule: "parse/syntax", line: 1, column: 8, message: "trailing comma" },
   { name: "CRLF line endings", text: '{\r\n  "a": 1,\r\n  "b": x\r\n}', rule: "parse/syntax", line: 3, column: 8, message: "found x" },
+  // OfficeDev/Office-Add-in-samples outlook-encrypt-attachments/.vscode/launch.json: `"name":\u202F"Direct\u202FDebugging"`.
+  {
+    name: "a Unicode space between tokens is named, not shown as a blank",
+    text: '{"name":\u202F"Direct"}',
+    rule: "parse/syntax",
+    line: 1,
+    column: 9,
+    message: 'expected a value after ":", found U+202F (narrow no-break space)',
+    fix: "replace the U+202F with an ordinary space",
+  },
+  {
+    name: "a no-break space after a comma",
+    text: "[1,\u00a02]",
+    rule: "parse/syntax",
+    line: 1,
+    column: 4,
+    message: "found U+00A0 (no-break space)",
+    fix: "replace the U+00A0 with an ordinary space",
+  },
 ];
 
 describe("strict JSON: each kind of corruption at its exact position", () => {

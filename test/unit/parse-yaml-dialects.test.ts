@@ -505,4 +505,19 @@ describe("tabs before a comment (PyYAML rejects them)", () => {
     ]);
     expect(doc.findings[0]!.fix).toContain("spaces");
   });
+
+  // spree/spree_i18n config/locales/zh-CN.yml:1109 (`returns: "退货"` then two tabs): Psych reads it, PyYAML stops.
+  it("tabs at the end of a line (after a value, or on a blank line) are a warning at the first tab", () => {
+    const doc = parse('returns: "退货"\t\t\nb: x\t\r\n\t\nc: |\n  kept\t\nd: 1\t', "c.yaml");
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/trailing-tab", "warning", 1, 14],
+      ["parse/trailing-tab", "warning", 2, 5],
+      ["parse/trailing-tab", "warning", 3, 1],
+      ["parse/trailing-tab", "warning", 6, 5],
+    ]);
+    expect(doc.findings[0]!.message).toContain("PyYAML");
+    expect(doc.findings[0]!.fix).toContain("remove");
+    expect(doc.value).toEqual({ returns: "退货", b: "x", c: "kept\t\n", d: 1 });
+  });
 });

@@ -127,6 +127,20 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("jest.config.base.json", commented)).toBeUndefined();
   });
 
+  // Reduced from hashicorp/terraform, docs/debugging-configs/vscode/launch-via-cli/launch.json: a
+  // launch configuration kept in docs to be copied into .vscode/ (a trailing comma, as VS Code allows).
+  it("knows a VS Code launch or tasks configuration outside .vscode/ by its version and list (comments and trailing commas)", () => {
+    const launch = '{\n  "version": "0.2.0",\n  "configurations": [\n    {\n      "name": "Connect",\n      "port": 2345,\n    }\n  ]\n}\n';
+    expect(jsoncDialectByContent("docs/debugging-configs/vscode/launch-via-cli/launch.json", launch)?.trailingCommas).toBe(true);
+    const tasks =
+      '{\n  // See https://go.microsoft.com/fwlink/?LinkId=733558\n  "version": "2.0.0",\n  "tasks": [{ "label": "build" }]\n}\n';
+    expect(jsoncDialectByContent("template/tasks.json", tasks)?.trailingCommas).toBe(true);
+    // Another launch.json or tasks.json (no VS Code version, or the list missing) stays strict.
+    expect(jsoncDialectByContent("app/launch.json", '{ "configurations": [], // x\n "version": 2 }')).toBeUndefined();
+    expect(jsoncDialectByContent("app/tasks.json", '{ "version": "2.0.0", // x\n "jobs": [] }')).toBeUndefined();
+    expect(jsoncDialectByContent("app/other.json", launch)).toBeUndefined();
+  });
+
   it("leaves a file that starts with a BOM to the strict reading when its reader ends in JSON.parse", () => {
     for (const file of ["jest.config.json", "firebase.json", ".opensource/project.json", "common/config/rush/experiments.json"])
       expect(jsoncDialectByContent(file, `\ufeff{ "a": 1 // x\n}`), file).toBeUndefined();

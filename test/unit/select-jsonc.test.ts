@@ -37,6 +37,7 @@ describe("the default JSONC set", () => {
     "examples/app/.codesandbox/tasks.json",
     "asv_bench/asv.conf.json", // asv reads its config with comments (pydata/xarray)
     "asv.conf.json",
+    "Web/JSLintNet.json", // JSLint.NET reads it with Json.NET and writes it with a BOM (OfficeDev/Office-Add-in-samples)
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -55,6 +56,7 @@ describe("the default JSONC set", () => {
     ".codesandbox/template.json",
     "asv.conf.json.bak",
     "benchmarks/asv.json",
+    "JSLintNet.json.bak",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });

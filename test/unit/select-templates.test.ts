@@ -21,6 +21,8 @@ describe("hasTemplateStructure: YAML", () => {
       "metadata:\n  name: {{{CLUSTER_NAME}}}\nspec:\n  configBase: {{{STATE_STORE}}}/{{{CLUSTER_NAME}}}\n",
     ],
     ["a Handlebars triple-brace item", "args:\n  - {{{ json args }}}\n"],
+    // tauri-apps/tauri crates/tauri-cli/templates/plugin/.github/workflows/*.yml (rendered with handlebars).
+    ["a Handlebars raw block", "{{{{raw}}}}\nname: Audit\non: push\nrun: echo ${{ github.sha }}\n{{{{/raw}}}}\n"],
   ])("%s is template structure", (_name, text) => {
     expect(hasTemplateStructure(text, "yaml")).toBe(true);
   });
@@ -68,6 +70,11 @@ describe("hasTemplateStructure: JSON", () => {
     expect(hasTemplateStructure("a: {{{ x }}\n", "yaml")).toBe(false);
     expect(hasTemplateStructure("a: {{{ x\n}}}\n", "yaml")).toBe(false);
     expect(hasTemplateStructure('{"a": {{{ x }}}}', "json")).toBe(true);
+    // Quadruple braces (a Handlebars raw block): a tag only with a name inside, closed by }}}} on the line.
+    expect(hasTemplateStructure('{{{{"a": 1}}}}', "json")).toBe(false);
+    expect(hasTemplateStructure("{{{{raw}}}\n", "yaml")).toBe(false);
+    expect(hasTemplateStructure("{{{{raw\n}}}}\n", "yaml")).toBe(false);
+    expect(hasTemplateStructure("{{{{/raw}}}}\n", "yaml")).toBe(true);
   });
 
   it("tags inside strings (escaped quotes included) are not", () => {

@@ -627,7 +627,12 @@ export class JsonScanner {
   ): -1 {
     this.fatal = true;
     const { line, column } = this.lines.position(offset);
-    const finding: Finding = { rule, level: "error", file: this.options.file, line, column, message, fix: extra.fix };
+    const space = unicodeSpaceName(this.text.charCodeAt(offset));
+    // A space JSON does not count as white space looks like a blank in the file: say what it is.
+    const fix = space
+      ? `${space.split(" ")[0]} is not white space in JSON: replace the ${space.split(" ")[0]} with an ordinary space (such spaces come with text pasted from a web page or a word processor)`
+      : extra.fix;
+    const finding: Finding = { rule, level: "error", file: this.options.file, line, column, message, fix };
     Object.assign(finding, this.pointerField());
     if (extra.expected) finding.expected = extra.expected;
     if (extra.found) finding.found = extra.found;
@@ -664,6 +669,8 @@ export class JsonScanner {
     const word = this.token(i);
     if (word.length > 1 || /^[A-Za-z0-9]$/.test(word)) return word;
     const cp = this.text.codePointAt(i)!;
+    const space = unicodeSpaceName(cp);
+    if (space) return space;
     if (cp < 0x20 || cp === 0x7f || cp === 0xfeff) return "U+" + cp.toString(16).toUpperCase().padStart(4, "0");
     return JSON.stringify(String.fromCodePoint(cp));
   }
@@ -675,4 +682,35 @@ export class JsonScanner {
     const hit = m.exec(this.text)?.[0] ?? "";
     return hit.length > 24 ? hit.slice(0, 24) + "…" : hit;
   }
+}
+
+/** Names of the Unicode spaces that paste into config files and look like ordinary blanks. */
+const SPACE_NAMES: Record<number, string> = {
+  0xa0: "no-break space",
+  0x202f: "narrow no-break space",
+  0x200b: "zero-width space",
+  0x3000: "ideographic space",
+  0x2028: "line separator",
+  0x2029: "paragraph separator",
+};
+
+/**
+ * `U+202F (narrow no-break space)` for a character that renders as white space but is not JSON
+ * white space (space separators other than U+0020, zero-width space, line and paragraph
+ * separators); undefined for anything else.
+ */
+function unicodeSpaceName(cp: number): string | undefined {
+  if (!(
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200b) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000
+  )) {
+    return undefined;
+  }
+  return `U+${cp.toString(16).toUpperCase().padStart(4, "0")} (${SPACE_NAMES[cp] ?? "a Unicode space"})`;
 }

@@ -377,38 +377,56 @@ function commentSpacing(at: Position, file: string): Finding {
 }
 
 /**
- * A tab between a value and its comment (`key: value<TAB># note`): YAML allows it, and so do
- * libyaml, Psych, js-yaml and the yaml package, but PyYAML stops with "found character '\t'
- * that cannot start any token". Found with the yaml lexer (so tabs inside quoted and block
+ * A tab between a value and its comment (`key: value<TAB># note`), or at the end of a line
+ * (after a value, or on a blank line): YAML allows it, and so do libyaml, Psych, js-yaml and the
+ * yaml package, but PyYAML skips only spaces between tokens and stops with "found character
+ * '\t' that cannot start any token". Found with the yaml lexer (so tabs inside quoted and block
  * scalars are left alone); only run when the file has a tab at all.
  */
 function tabsBeforeComments(text: string, file: string, lines: LineIndex): Finding[] {
-  if (!/\t[ \t]*#/.test(text)) return [];
+  if (!/\t[ \t]*(?:#|\r?\n|$)/.test(text)) return [];
   const out: Finding[] = [];
   let offset = 0;
   let previous = "";
   let previousAt = 0;
+  const tabbed = () => previous.includes("\t") && /^[ \t]+$/.test(previous);
   for (const token of new Lexer().lex(text)) {
     if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
-    if (token[0] === "#" && previous.includes("\t") && /^[ \t]+$/.test(previous)) {
-      const at = previousAt + previous.indexOf("\t");
-      out.push({
-        rule: "parse/tab-before-comment",
-        level: "warning",
-        file,
-        ...lines.position(at),
-        message:
-          "a tab before a comment: PyYAML rejects it (\"found character '\\t' that cannot start any token\"); other readers accept it",
-        found: "tab",
-        expected: "spaces",
-        fix: "replace the tab before the # with spaces",
-      });
-    }
+    if (token[0] === "#" && tabbed()) out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "comment"));
+    else if ((token === "\n" || token === "\r\n") && tabbed())
+      out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end"));
     previous = token;
     previousAt = offset;
     offset += token.length;
   }
+  if (offset === text.length && tabbed()) out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end"));
   return out;
+}
+
+/** `parse/tab-before-comment` or `parse/trailing-tab` at the tab at `at`. */
+function tabFinding(file: string, lines: LineIndex, at: number, before: "comment" | "end"): Finding {
+  const pyyaml = "PyYAML rejects it (\"found character '\\t' that cannot start any token\"); other readers accept it";
+  return before === "comment"
+    ? {
+        rule: "parse/tab-before-comment",
+        level: "warning",
+        file,
+        ...lines.position(at),
+        message: `a tab before a comment: ${pyyaml}`,
+        found: "tab",
+        expected: "spaces",
+        fix: "replace the tab before the # with spaces",
+      }
+    : {
+        rule: "parse/trailing-tab",
+        level: "warning",
+        file,
+        ...lines.position(at),
+        message: `a tab at the end of a line: ${pyyaml}`,
+        found: "tab",
+        expected: "the end of the line",
+        fix: "remove the trailing tab (most editors can trim trailing white space on save)",
+      };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Draft } from "./draft.js";
 import { cjsExports, cjsNamed } from "./interop.js";
 import { withSimpleUri } from "./fast-uri-format.js";
 import { unsafePatterns } from "./unsafe-pattern.js";
+import { patternRegExp } from "./pattern-regexp.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -26,7 +27,8 @@ const OPTIONS: Options = {
   strict: false,
   allowUnionTypes: true,
   logger: false,
-  code: { source: true },
+  // Patterns valid only without the u flag still compile (pattern-regexp.ts).
+  code: { source: true, regExp: patternRegExp },
 };
 
 /** One compiler per run: an ajv instance per draft, each schema registered once. */

@@ -7,6 +7,7 @@ import type { ErrorObject } from "ajv";
 import type { Validator } from "./compile.js";
 import { cjsExports } from "./interop.js";
 import { withFastFormats } from "./fast-uri-format.js";
+import { PATTERN_REGEXP_MODULE, patternRegExp } from "./pattern-regexp.js";
 
 type Loader = () => Promise<unknown>;
 
@@ -17,6 +18,7 @@ const RUNTIME: Record<string, Loader> = {
   "ajv/dist/runtime/validation_error": () => import("ajv/dist/runtime/validation_error.js"),
   "ajv/dist/runtime/timestamp": () => import("ajv/dist/runtime/timestamp.js"),
   "ajv-formats/dist/formats": () => import("ajv-formats/dist/formats.js"),
+  [PATTERN_REGEXP_MODULE]: () => Promise.resolve({ default: patternRegExp }),
 };
 
 /** The module ids standalone code requires. */

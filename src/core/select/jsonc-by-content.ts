@@ -87,12 +87,22 @@ const SEMGREP_TEST: JsoncDialect = { reader: "Semgrep rule test target (semgrep 
 const SEMGREP_ANNOTATION = /^[ \t]*\/\/[ \t]*(?:todo|deep)?ruleid[ \t]*:[ \t]*[\w.-]/m;
 
 /**
+ * VS Code reads a workspace's launch.json and tasks.json with its JSONC parser (comments,
+ * trailing commas). Copies kept elsewhere to be dropped into .vscode/ (docs, project templates)
+ * say what they are by VS Code's schema versions and their list of configurations or tasks.
+ */
+const VSCODE: JsoncDialect = { reader: "VS Code (a launch or tasks configuration outside .vscode/)", trailingCommas: true };
+const VSCODE_LAUNCH = /"version"\s*:\s*"0\.2\.0"/;
+const VSCODE_TASKS = /"version"\s*:\s*"2\.0\.0"/;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
  * (read the same way), a Chrome native messaging host manifest, an Expo app.json, a TypeScript
  * config of any name whose `$schema` is SchemaStore's tsconfig schema, a Rush Stack config (by its
- * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), a jest.config.json, a
+ * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), a VS Code launch.json or
+ * tasks.json outside .vscode/ (by its version and list), a jest.config.json, a
  * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
@@ -110,6 +120,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
   if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
   if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
+  if (base === "launch.json") return VSCODE_LAUNCH.test(text) && /"configurations"\s*:\s*\[/.test(text) ? VSCODE : undefined;
+  if (base === "tasks.json") return VSCODE_TASKS.test(text) && /"tasks"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "jest.config.json") return JEST;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;

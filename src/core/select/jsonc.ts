@@ -48,6 +48,9 @@ export const DEFAULT_JSONC = [
   // airspeed velocity (asv) loads its config with js_comments=True (json5 today, comments and
   // trailing commas stripped before); pydata/xarray's asv_bench/asv.conf.json has `//` comments.
   "**/asv.conf.json",
+  // JSLint.NET (Visual Studio) reads its settings with File.ReadAllText and Json.NET (BOM skipped,
+  // comments allowed) and writes them with a BOM (OfficeDev/Office-Add-in-samples has two).
+  "**/JSLintNet.json",
 ];
 
 /**
@@ -95,6 +98,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "renovate.json",
   ".renovaterc.json",
   "asv.conf.json",
+  "JSLintNet.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
 

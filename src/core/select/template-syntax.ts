@@ -20,6 +20,8 @@ const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
  * Mustache and Handlebars also have `{{{ name }}}` (unescaped output; pulumi/examples renders a
  * kops cluster.yaml holding `configBase: {{{STATE_STORE}}}/{{{CLUSTER_NAME}}}` with mustache):
  * a tag when its content, too, does not start like JSON or a brace and `}}}` closes it on the line.
+ * Handlebars' raw block `{{{{raw}}}} ... {{{{/raw}}}}` (Tauri's project templates wrap GitHub
+ * workflows in it so their `${{ }}` is left alone) is the same with four braces.
  */
 function tagAt(text: string, i: number): boolean {
   let close = TAGS[text.slice(i, i + 2)];
@@ -28,6 +30,10 @@ function tagAt(text: string, i: number): boolean {
   if (close === "}}" && text[j] === "{") {
     close = "}}}";
     j++;
+    if (text[j] === "{") {
+      close = "}}}}";
+      j++;
+    }
   }
   while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
   while (text[j] === " " || text[j] === "\t") j++;
