@@ -534,8 +534,12 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   const candidates = new Set<string>();
   for (const p of [...changed, ...deleted])
     if (!isManifestFile(p, MANIFEST_PATH) && (covered(p) || entries.has(p)) && inScope(p)) candidates.add(p);
-  // A changed manifest must agree with every staged file it seals, not only the changed ones.
-  if (manifestChanged) for (const p of entries.keys()) if (run.state.byPath.has(p)) candidates.add(p);
+  // A changed manifest must agree with every staged file it seals, not only the changed ones,
+  // and seal every covered file the commit holds: a reseal that left some out (made where they
+  // were missing from the work tree, e.g. a sparse checkout) would unprotect them silently.
+  if (manifestChanged)
+    for (const [p, e] of run.state.byPath)
+      if (entries.has(p) || (covered(p) && inScope(p) && e.mode !== "160000" && !isManifestFile(p, MANIFEST_PATH))) candidates.add(p);
   return [...read.findings, ...(await compareStaged(run, candidates, entries, RESEAL))];
 }
 
@@ -619,12 +623,8 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     if (e) oidOf.set(r, e.oid);
   }
   const blobs = oidOf.size > 0 ? await git.readBlobs([...new Set(oidOf.values())]) : new Map<string, Buffer>();
-  const headLines = await headShardLines(
-    git,
-    before,
-    n,
-    [...changedShards].filter((i) => records[i]!.count > 0),
-  );
+  // HEAD's lines of every changed shard, emptied ones too: an entry a reseal dropped is found there.
+  const headLines = await headShardLines(git, before, n, [...changedShards]);
   const findings: Finding[] = [...staged(rootRead.findings)];
   const entries = new Map<string, Located>();
   const inChanged: string[] = [];
@@ -645,6 +645,14 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   if (findings.some((f) => f.level === "error")) return findings;
   const candidates = new Set<string>();
   for (const p of lookups) if (covered(p) || entries.has(p)) candidates.add(p);
+  // Entries HEAD's version of a changed shard holds and the staged one dropped: a file the commit
+  // still holds must stay sealed (a reseal made where it was missing from the work tree).
+  for (const i of changedShards) {
+    for (const line of headLines.get(i) ?? []) {
+      const p = droppedPath(line, entries);
+      if (p !== undefined && covered(p) && inScope(p)) inChanged.push(p);
+    }
+  }
   if (inChanged.length > 0) {
     // The entries of a changed shard must agree with the staged files they seal: their index
     // entries, named (or the whole index when there are many, e.g. the first sharded seal).
@@ -659,6 +667,17 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   }
   appendAll(findings, await compareStaged(run, candidates, entries, RESEAL_SHARDED));
   return findings;
+}
+
+/** The path of a shard line of HEAD's that the staged shards no longer seal, else undefined. */
+function droppedPath(line: string, entries: ReadonlyMap<string, Located>): string | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    const p = (JSON.parse(line) as { path?: unknown }).path;
+    return typeof p === "string" && !entries.has(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -698,6 +717,7 @@ async function compareStaged(
   const findings: Finding[] = [];
   const toHash: { path: string; idx: IndexEntry; sealed?: Located }[] = [];
   const deletedSet = new Set(deleted);
+  const changedSet = new Set(run.state.changed);
   for (const p of [...candidates].sort()) {
     if (unmerged.has(p)) continue;
     const sealed = entries.get(p);
@@ -749,7 +769,9 @@ async function compareStaged(
         rule: "manifest/unsealed-change",
         level: "error",
         file: t.path,
-        message: `${t.path} is staged and covered by manifest.include, but the staged manifest does not seal it`,
+        message: changedSet.has(t.path)
+          ? `${t.path} is staged and covered by manifest.include, but the staged manifest does not seal it`
+          : `${t.path} is in the commit and covered by manifest.include, but the staged manifest does not seal it (the reseal left it out: was it missing from the work tree, e.g. outside a sparse checkout?)`,
         expected: "an entry in .integrity-guard/manifest.json",
         found: "no entry",
         fix: reseal,
