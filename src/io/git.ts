@@ -271,6 +271,23 @@ export class Git {
     return out;
   }
 
+  /**
+   * The value of attribute `name` for each of `paths` (`set`, `unset`, `unspecified` or its
+   * value), from one `git check-attr`: the work tree's .gitattributes, or the index's with
+   * `cached` (what a commit of the index holds). Names git cannot take on stdin are left out.
+   * Sample output (-z): "data/a.json\0filter\0lfs\0".
+   */
+  async attribute(name: string, paths: readonly string[], cached: boolean): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const asked = paths.filter((p) => !p.includes("\0"));
+    if (asked.length === 0) return out;
+    const input = Buffer.concat(asked.flatMap((p) => [nameBytes(p), Buffer.from([0])]));
+    const { stdout } = await this.exec(["check-attr", "-z", "--stdin", ...(cached ? ["--cached"] : []), name], { input });
+    const parts = splitZ(stdout);
+    for (let i = 0; i + 2 < parts.length; i += 3) out.set(parts[i]!, parts[i + 2]!);
+    return out;
+  }
+
   /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
   async stagedDeletions(): Promise<string[]> {
     const head = await this.tryRevParse("HEAD");
