@@ -280,6 +280,11 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);
   }
   await cache.save();
+  await observeSkipWorktree(
+    o.git,
+    wantedEntries((i) => !isMatched(i) && !observed.has(index.path(i))),
+    observed,
+  );
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
   for (let i = 0; i < n; i++) {
@@ -360,6 +365,36 @@ async function matchCheckedOutForms(git: Git, entries: Iterable<ManifestEntry>, 
 }
 
 /** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
+/**
+ * Sealed files missing from the work tree because git does not check them out (the skip-worktree
+ * bit: outside a sparse checkout's cone, or `update-index --skip-worktree`): git's copy, the
+ * index blob, is observed instead (in its stored form or its CRLF form, as above), so they are
+ * neither reported missing nor left unverified. Runs only for sealed files the walk did not find.
+ */
+async function observeSkipWorktree(git: Git, entries: Iterable<ManifestEntry>, observed: Map<string, Observation>): Promise<void> {
+  const missing = new Map<string, ManifestEntry>();
+  for (const e of entries) if (!hasRawBytes(e.path)) missing.set(e.path, e);
+  if (missing.size === 0) return;
+  const skipped = (await git.lsIndexTagged(missing.size > 256 ? [] : [...missing.keys()])).filter(
+    (i) => i.tag === "S" && i.stage === 0 && missing.has(i.path) && (i.mode === "100644" || i.mode === "100755" || i.mode === "120000"),
+  );
+  for (let at = 0; at < skipped.length; at += 128) {
+    const chunk = skipped.slice(at, at + 128); // bounded memory
+    const blobs = await git.readBlobs(chunk.map((i) => i.oid));
+    for (const i of chunk) {
+      const blob = blobs.get(i.oid);
+      if (!blob || fs.existsSync(path.join(git.root, i.path))) continue;
+      const e = missing.get(i.path)!;
+      const sha256 = crypto.createHash("sha256").update(blob).digest("hex");
+      if (i.mode === "120000") observed.set(i.path, { kind: "link", sha256, size: blob.length, link: blob.toString("utf8") });
+      else {
+        const stored = storedFormMatches(blob, e) ? { sha256: e.sha256, size: e.size } : { sha256, size: blob.length };
+        observed.set(i.path, { kind: "file", ...stored, ...(i.mode === "100755" ? { mode: "755" } : {}) });
+      }
+    }
+  }
+}
+
 function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
   const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
   if (blob.length === e.size) return sha(blob) === e.sha256;

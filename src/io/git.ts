@@ -192,8 +192,8 @@ export class Git {
    * manifest must not trust git for that file.
    * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
    */
-  async lsIndexTagged(): Promise<(IndexEntry & { tag: string })[]> {
-    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+  async lsIndexTagged(pathspecs: readonly string[] = []): Promise<(IndexEntry & { tag: string })[]> {
+    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z", ...(pathspecs.length ? ["--", ...literal(pathspecs)] : [])]);
     // Fixed layout "T MMMMMM <oid> S\t<path>": offsets instead of split() (20,000+ records on the
     // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
     return splitZ(stdout).map((rec) => {
