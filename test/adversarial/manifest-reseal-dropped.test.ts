@@ -1,7 +1,7 @@
 /**
  * A reseal that leaves out files the commit still holds. `seal` hashes the work tree, so a file
- * missing from it (outside a sparse checkout, or deleted but not staged) drops out of the
- * manifest; the hook passed that manifest, and the files were unprotected from then on
+ * missing from it (deleted but not staged; before, also outside a sparse checkout) drops out of
+ * the manifest; the hook passed that manifest, and the files were unprotected from then on
  * (`verify` later said `manifest/added`). The staged manifest must seal every covered file of
  * the commit; a deletion staged with its reseal still passes. Single file and sharded layouts.
  */
@@ -38,15 +38,14 @@ function sealedRepo(files: number): TestRepo {
 }
 
 describe("a reseal that drops files the commit still holds", () => {
-  it("is blocked by the hook in a sparse checkout, and a real deletion with its reseal passes", async () => {
+  it("is blocked by the hook when the files are missing from the work tree, and a real deletion with its reseal passes", async () => {
     const r = sealedRepo(4);
     expect(r.cliBundle(["seal"]).code).toBe(0);
     r.commitAll("sealed");
     installLocalBinary(r);
     expect(r.cliBundle(["init", "--hook-only"]).code).toBe(0);
-    r.git("sparse-checkout", "set", "--cone", "keep", ".integrity-guard");
-    expect(fs.existsSync(path.join(r.dir, "data"))).toBe(false);
-    // Sealing here leaves data/ out; committing that manifest must not pass.
+    // Gone from the work tree, not staged as deletions: a seal here leaves them out.
+    fs.rmSync(path.join(r.dir, "data"), { recursive: true });
     expect(r.cliBundle(["seal"]).code).toBe(0);
     r.git("add", ".integrity-guard/manifest.json");
     const before = head(r);
@@ -55,9 +54,8 @@ describe("a reseal that drops files the commit still holds", () => {
     expect(c.out).toContain("data/d0/f0.json is in the commit and covered by manifest.include, but the staged manifest does not seal it");
     expect(head(r)).toBe(before);
     expect((await staged(r)).findings).toEqual([0, 1, 2, 3].map((i) => `manifest/unsealed-change data/d${i % 3}/f${i}.json`).sort());
-    // Back to a full checkout: deleting a file and resealing in one commit passes.
-    r.git("checkout", "--", ".integrity-guard/manifest.json");
-    r.git("sparse-checkout", "disable");
+    // Deleting a file and resealing in one commit passes.
+    r.git("checkout", "--", "data", ".integrity-guard/manifest.json");
     r.git("rm", "-q", "data/d1/f1.json");
     expect(r.cliBundle(["seal"]).code).toBe(0);
     r.git("add", ".integrity-guard/manifest.json");

@@ -1,8 +1,9 @@
 /**
  * `verify` and `check` in a sparse checkout (`git sparse-checkout set`, sparse index): sealed
  * files outside the cone are not in the work tree, and were reported as `manifest/missing` (a
- * false block of every run). Git's copy, the index blob, is verified instead: a blob that differs
- * from the seal is still `manifest/modified`.
+ * false block of every run), and `seal` dropped them from the manifest. Git's copy, the index
+ * blob, is verified and sealed instead: a blob that differs from the seal is still
+ * `manifest/modified`.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -22,7 +23,7 @@ function run(r: TestRepo, verb: string): { code: number; findings: string[] } {
 }
 
 describe("a sparse checkout", () => {
-  it("verifies sealed files outside the cone from the index", () => {
+  it("verifies and seals files outside the cone from the index", () => {
     const r = createRepo();
     repo = r;
     r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
@@ -39,6 +40,10 @@ describe("a sparse checkout", () => {
     expect(fs.existsSync(path.join(r.dir, "data"))).toBe(false);
     expect(run(r, "verify")).toEqual({ code: 0, findings: [] });
     expect(run(r, "check")).toEqual({ code: 0, findings: [] });
+    // A seal here keeps them (from the index), rather than dropping them from the manifest.
+    const manifest = r.read(".integrity-guard/manifest.json");
+    expect(r.cliBundle(["seal"]).code).toBe(0);
+    expect(r.read(".integrity-guard/manifest.json")).toBe(manifest);
     // Git's copy differs from the seal: reported.
     const oid = r.git("hash-object", "-w", r.write("keep/tmp", '{"n":-2}\n')).trim();
     r.git("update-index", "--cacheinfo", `100644,${oid},data/x/b.json`);
