@@ -276,6 +276,11 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);
   }
   await cache.save();
+  await observeSkipWorktree(
+    o.git,
+    wantedEntries((i) => !isMatched(i) && !observed.has(index.path(i))),
+    observed,
+  );
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
   for (let i = 0; i < n; i++) {
@@ -356,6 +361,36 @@ async function matchCheckedOutForms(git: Git, entries: Iterable<ManifestEntry>, 
 }
 
 /** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
+/**
+ * Sealed files missing from the work tree because git does not check them out (the skip-worktree
+ * bit: outside a sparse checkout's cone, or `update-index --skip-worktree`): git's copy, the
+ * index blob, is observed instead (in its stored form or its CRLF form, as above), so they are
+ * neither reported missing nor left unverified. Runs only for sealed files the walk did not find.
+ */
+async function observeSkipWorktree(git: Git, entries: Iterable<ManifestEntry>, observed: Map<string, Observation>): Promise<void> {
+  const missing = new Map<string, ManifestEntry>();
+  for (const e of entries) if (!hasRawBytes(e.path)) missing.set(e.path, e);
+  if (missing.size === 0) return;
+  const skipped = (await git.lsIndexTagged(missing.size > 256 ? [] : [...missing.keys()])).filter(
+    (i) => i.tag === "S" && i.stage === 0 && missing.has(i.path) && (i.mode === "100644" || i.mode === "100755" || i.mode === "120000"),
+  );
+  for (let at = 0; at < skipped.length; at += 128) {
+    const chunk = skipped.slice(at, at + 128); // bounded memory
+    const blobs = await git.readBlobs(chunk.map((i) => i.oid));
+    for (const i of chunk) {
+      const blob = blobs.get(i.oid);
+      if (!blob || fs.existsSync(path.join(git.root, i.path))) continue;
+      const e = missing.get(i.path)!;
+      const sha256 = crypto.createHash("sha256").update(blob).digest("hex");
+      if (i.mode === "120000") observed.set(i.path, { kind: "link", sha256, size: blob.length, link: blob.toString("utf8") });
+      else {
+        const stored = storedFormMatches(blob, e) ? { sha256: e.sha256, size: e.size } : { sha256, size: blob.length };
+        observed.set(i.path, { kind: "file", ...stored, ...(i.mode === "100755" ? { mode: "755" } : {}) });
+      }
+    }
+  }
+}
+
 function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
   const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
   if (blob.length === e.size) return sha(blob) === e.sha256;
@@ -530,8 +565,12 @@ export async function checkStaged(git: Git, config: Config, paths?: readonly str
   const candidates = new Set<string>();
   for (const p of [...changed, ...deleted])
     if (!isManifestFile(p, MANIFEST_PATH) && (covered(p) || entries.has(p)) && inScope(p)) candidates.add(p);
-  // A changed manifest must agree with every staged file it seals, not only the changed ones.
-  if (manifestChanged) for (const p of entries.keys()) if (run.state.byPath.has(p)) candidates.add(p);
+  // A changed manifest must agree with every staged file it seals, not only the changed ones,
+  // and seal every covered file the commit holds: a reseal that left some out (made where they
+  // were missing from the work tree, e.g. a sparse checkout) would unprotect them silently.
+  if (manifestChanged)
+    for (const [p, e] of run.state.byPath)
+      if (entries.has(p) || (covered(p) && inScope(p) && e.mode !== "160000" && !isManifestFile(p, MANIFEST_PATH))) candidates.add(p);
   return [...read.findings, ...(await compareStaged(run, candidates, entries, RESEAL))];
 }
 
@@ -615,12 +654,8 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
     if (e) oidOf.set(r, e.oid);
   }
   const blobs = oidOf.size > 0 ? await git.readBlobs([...new Set(oidOf.values())]) : new Map<string, Buffer>();
-  const headLines = await headShardLines(
-    git,
-    before,
-    n,
-    [...changedShards].filter((i) => records[i]!.count > 0),
-  );
+  // HEAD's lines of every changed shard, emptied ones too: an entry a reseal dropped is found there.
+  const headLines = await headShardLines(git, before, n, [...changedShards]);
   const findings: Finding[] = [...staged(rootRead.findings)];
   const entries = new Map<string, Located>();
   const inChanged: string[] = [];
@@ -641,6 +676,14 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   if (findings.some((f) => f.level === "error")) return findings;
   const candidates = new Set<string>();
   for (const p of lookups) if (covered(p) || entries.has(p)) candidates.add(p);
+  // Entries HEAD's version of a changed shard holds and the staged one dropped: a file the commit
+  // still holds must stay sealed (a reseal made where it was missing from the work tree).
+  for (const i of changedShards) {
+    for (const line of headLines.get(i) ?? []) {
+      const p = droppedPath(line, entries);
+      if (p !== undefined && covered(p) && inScope(p)) inChanged.push(p);
+    }
+  }
   if (inChanged.length > 0) {
     // The entries of a changed shard must agree with the staged files they seal: their index
     // entries, named (or the whole index when there are many, e.g. the first sharded seal).
@@ -655,6 +698,17 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   }
   appendAll(findings, await compareStaged(run, candidates, entries, RESEAL_SHARDED));
   return findings;
+}
+
+/** The path of a shard line of HEAD's that the staged shards no longer seal, else undefined. */
+function droppedPath(line: string, entries: ReadonlyMap<string, Located>): string | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    const p = (JSON.parse(line) as { path?: unknown }).path;
+    return typeof p === "string" && !entries.has(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -694,6 +748,7 @@ async function compareStaged(
   const findings: Finding[] = [];
   const toHash: { path: string; idx: IndexEntry; sealed?: Located }[] = [];
   const deletedSet = new Set(deleted);
+  const changedSet = new Set(run.state.changed);
   for (const p of [...candidates].sort()) {
     if (unmerged.has(p)) continue;
     const sealed = entries.get(p);
@@ -745,7 +800,9 @@ async function compareStaged(
         rule: "manifest/unsealed-change",
         level: "error",
         file: t.path,
-        message: `${t.path} is staged and covered by manifest.include, but the staged manifest does not seal it`,
+        message: changedSet.has(t.path)
+          ? `${t.path} is staged and covered by manifest.include, but the staged manifest does not seal it`
+          : `${t.path} is in the commit and covered by manifest.include, but the staged manifest does not seal it (the reseal left it out: was it missing from the work tree, e.g. outside a sparse checkout?)`,
         expected: "an entry in .integrity-guard/manifest.json",
         found: "no entry",
         fix: reseal,

@@ -49,6 +49,7 @@ import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderO
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
+import { lfsNotice, lfsPointers } from "./lfs-pointers.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -205,6 +206,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const maxBytes = maxFileSize(cfg);
   // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
   const skipped = new SkippedTemplates();
+  const lfsSkipped: string[] = [];
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
 
   const env: FileEnv = {
@@ -253,6 +255,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const contents = await ctx.source.read([...schemaPaths, ...batch], { maxBytes, maxTotalBytes: BATCH_BYTES });
     // A staged link inside the repository is read through, in the index: the commit's content.
     if (ctx.source instanceof StagedSource) await ctx.source.followLinks(contents, batch, { maxBytes });
+    const lfs = await lfsPointers(ctx, batch, contents);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     if (!workers.pool && wantPool()) workers.pool = new ParsePool(threads);
     const pool = workers.pool;
@@ -295,6 +298,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (readFailure) {
         if (pool) round.push({ kind: "done", file, findings: [readFailure] });
         else findings.push(readFailure);
+        continue;
+      }
+      if (lfs.has(file)) {
+        lfsSkipped.push(file);
         continue;
       }
       // A Sublime Text syntax test is text for its runner (invalid JSON/YAML and conflict markers on purpose).
@@ -345,6 +352,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   }
   if (previous) await drain(previous.round, await previous.outcomes);
   appendAll(findings, skipped.notices());
+  if (lfsSkipped.length) findings.push(lfsNotice(lfsSkipped, ctx.source.kind === "index"));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
 }

@@ -17,6 +17,7 @@ import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestFile } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
+import { absentSkipWorktree } from "../io/skip-worktree.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -75,6 +76,8 @@ sha256sum\` exports the sealed manifest without resealing.`,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
+      // Outside a sparse checkout's cone: sealed from git's copy, not dropped.
+      for (const [p, o] of await absentSkipWorktree(ctx.git, covered, observed)) observed.set(p, o);
       const problems: Finding[] = [];
       const unsupported: Finding[] = [];
       for (const [path, o] of observed) {

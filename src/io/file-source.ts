@@ -6,6 +6,7 @@ import fsSync, { constants } from "node:fs";
 import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
 import { inGitDir, outsideLink, outsideMessage } from "./symlink-outside.js";
+import { asCommitted } from "./checkout-forms.js";
 
 export type ReadResult = Buffer | { error: string; code?: string; link?: string; size?: number };
 
@@ -40,17 +41,25 @@ export interface FileSource {
 
 export class WorktreeSource implements FileSource {
   readonly kind = "worktree" as const;
+  /** A repository's work tree (no root given): files git checked out in another form are read as committed. */
+  private readonly checkout: boolean;
+  private readonly root: string;
   constructor(
     private readonly git: Git,
-    private readonly root = git.root,
-  ) {}
+    root?: string,
+  ) {
+    this.checkout = root === undefined;
+    this.root = root ?? git.root;
+  }
 
   async list(): Promise<string[]> {
     return this.git.lsWorktree();
   }
 
   async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
-    return readFilesUnder(this.root, paths, options);
+    const out = readFilesUnder(this.root, paths, options);
+    if (this.checkout) await asCommitted(this.git, paths, out);
+    return out;
   }
 }
 

@@ -192,8 +192,10 @@ export class Git {
    * manifest must not trust git for that file.
    * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
    */
-  async lsIndexTagged(): Promise<(IndexEntry & { tag: string })[]> {
-    const stdout = await this.lsIndexRaw();
+  async lsIndexTagged(pathspecs: readonly string[] = []): Promise<(IndexEntry & { tag: string })[]> {
+    const stdout = pathspecs.length
+      ? (await this.exec(["ls-files", "-s", "-v", "-z", "--", ...literal(pathspecs)])).stdout
+      : await this.lsIndexRaw();
     // Fixed layout "T MMMMMM <oid> S\t<path>": offsets instead of split() (20,000+ records on the
     // warm verify path). The oid is 40 (SHA-1) or 64 (SHA-256) hex digits.
     return splitZ(stdout).map((rec) => {
@@ -277,6 +279,23 @@ export class Git {
       const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[k] ?? "");
       if (m) out[i] = { oid: m[1]!, type: m[2]!, size: Number(m[3]) };
     });
+    return out;
+  }
+
+  /**
+   * The value of attribute `name` for each of `paths` (`set`, `unset`, `unspecified` or its
+   * value), from one `git check-attr`: the work tree's .gitattributes, or the index's with
+   * `cached` (what a commit of the index holds). Names git cannot take on stdin are left out.
+   * Sample output (-z): "data/a.json\0filter\0lfs\0".
+   */
+  async attribute(name: string, paths: readonly string[], cached: boolean): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const asked = paths.filter((p) => !p.includes("\0"));
+    if (asked.length === 0) return out;
+    const input = Buffer.concat(asked.flatMap((p) => [nameBytes(p), Buffer.from([0])]));
+    const { stdout } = await this.exec(["check-attr", "-z", "--stdin", ...(cached ? ["--cached"] : []), name], { input });
+    const parts = splitZ(stdout);
+    for (let i = 0; i + 2 < parts.length; i += 3) out.set(parts[i]!, parts[i + 2]!);
     return out;
   }
 
