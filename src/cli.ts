@@ -16,7 +16,7 @@ import { Git } from "./io/git.js";
 import { verbs } from "./commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputFormat } from "./commands/types.js";
 import { VERSION } from "./version.js";
-import { render } from "./report/render.js";
+import { render, renderPieces } from "./report/render.js";
 
 export interface CliIO {
   cwd: string;
@@ -168,7 +168,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
           values["no-color"] ? false : values.color ? true : io.stderrIsTTY && !io.env.NO_COLOR,
         ),
       );
-  } else io.stdout(render(result, ctx.format, color));
+  } else for (const piece of renderPieces(result, ctx.format, color)) io.stdout(piece);
   return result.exitCode ?? (hasErrors(result.findings) ? 1 : 0);
 }
 

@@ -6,9 +6,19 @@ import { summarize, sortFindings } from "../core/finding.js";
 import type { CommandResult, OutputFormat } from "../commands/types.js";
 import { VERSION } from "../version.js";
 import { renderText } from "./text.js";
-import { renderJson } from "./json.js";
+import { renderJson, renderJsonBody } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderGithub } from "./github.js";
+
+/**
+ * render() as the pieces to write one after the other: the JSON report and its trailing newline
+ * apart, so a big report is not copied once more to join them.
+ */
+export function renderPieces(result: CommandResult, format: OutputFormat, color = false): string[] {
+  if (format !== "json") return [render(result, format, color)];
+  const findings = sortFindings([...result.findings]);
+  return [renderJsonBody(findings, summarize(findings, result.summary), result.json), "\n"];
+}
 
 /** Render a result in the asked format. */
 export function render(result: CommandResult, format: OutputFormat, color = false): string {
