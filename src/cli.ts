@@ -13,6 +13,8 @@ import { closest } from "./core/schema/ajv-findings.js";
 import { loadYamlSupport } from "./core/parse/index.js";
 import { describeError, exitCodeFor, NotARepositoryError, UsageError, type ExitCode } from "./errors.js";
 import { Git } from "./io/git.js";
+import { useMaskKey } from "./core/conflicts/secrets.js";
+import { repositoryMaskKey } from "./io/mask-key.js";
 import { verbs } from "./commands/index.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputFormat } from "./commands/types.js";
 import { VERSION } from "./version.js";
@@ -154,6 +156,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
     format: format as OutputFormat,
   };
   if (!spec.yamlOnDemand) await loadYamlSupport();
+  // Tags of masked secrets: keyed per repository (read only if a secret is shown).
+  useMaskKey(where.folderOnly ? undefined : repositoryMaskKey(where.git.stateDir()));
   const result = await spec.run(ctx);
   if (io.stdoutFile && values.staged !== true) dropOwnReport(result, ctx.root, io.stdoutFile, ctx.log);
   const color = values["no-color"] ? false : values.color ? true : io.stdoutIsTTY && !io.env.NO_COLOR;

@@ -71,7 +71,9 @@ Reads every file of the configuration set (config.files, plus the files named in
 config.precedence and config.owners) and reports each key (a JSON pointer, shown dotted) that
 two or more files set to different values as config/conflict, with every file:line:column and
 each value. Values of keys that look secret (password, token, secret, key, credential, ... and
-the patterns in config.secret_keys) are shown as *** everywhere, JSON output included.
+the patterns in config.secret_keys) are never shown, JSON output included: a finding shows
+*** (LENGTH chars, #TAG), a tag keyed per repository so equal secrets show equal tags, and
+--resolve shows ***.
 
 Maps are compared key by key; lists and scalars as whole values. config.merge declares other
 strategies per path: deep (maps, the default), replace (compare and take the whole value),

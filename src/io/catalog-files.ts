@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors.js";
 import { BUILTIN_DIGESTS } from "../core/catalog/builtin.generated.js";
 import type { UserCatalogEntry } from "../core/catalog/select.js";
-import { BUILTIN_PREFIX, builtinFile, builtinPathForUrl } from "../core/catalog/urls.js";
+import { BUILTIN_PREFIX, builtinFile, builtinPathForUrl, localCopyName, remoteRefusedMessage } from "../core/catalog/urls.js";
 import { parseDocument } from "../core/parse/index.js";
 import { isUrl, normalizeRepoPath, resolveRelative } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
@@ -130,12 +130,9 @@ export async function loadUserCatalogs(cfg: ValidateConfig, source: FileSource):
       if (isUrl(e.url)) {
         schema = builtinPathForUrl(e.url);
         if (schema === undefined) {
-          throw new ConfigError(
-            `validate.catalog: ${where} (${e.name}): url ${JSON.stringify(e.url)} is remote, and schemas are never fetched`,
-            {
-              fix: `save that schema in the repository and point the entry at it: "url": "./schemas/${e.url.split("/").pop() || "schema.json"}" (a path relative to ${file})`,
-            },
-          );
+          throw new ConfigError(`validate.catalog: ${where} (${e.name}): ${remoteRefusedMessage("url", e.url)}`, {
+            fix: `save that schema in the repository and point the entry at it: "url": "./schemas/${localCopyName(e.url)}" (a path relative to ${file})`,
+          });
         }
       } else {
         schema = resolveRelative(file, e.url);

@@ -15,7 +15,7 @@ import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
-import { builtinPathForUrl, isBuiltinPath } from "../core/catalog/urls.js";
+import { builtinPathForUrl, isBuiltinPath, localCopyName, remoteRefusedMessage } from "../core/catalog/urls.js";
 import { writeFileAtomic } from "./atomic.js";
 import { readBuiltinSchemas } from "./catalog-files.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
@@ -86,13 +86,15 @@ export class SchemaStore {
         return cached.validate;
       }
     }
-    const { root, deps } = await this.loadTree(schemaPath, rootBytes);
+    const { root, deps, remote } = await this.loadTree(schemaPath, rootBytes);
     if (!this.compiler) {
       const { SchemaCompiler } = await import("../core/schema/compile.js");
       this.compiler = new SchemaCompiler();
     }
     const result = await this.compiler.compile(root, deps);
     if (!result.ok) {
+      const refused = /can't resolve reference/.test(result.error) ? remote.find((r) => result.error.includes(r.uri)) : undefined;
+      if (refused) throw this.remoteRefError(refused);
       throw new ConfigError(`schema ${schemaPath} does not compile: ${result.error}`, {
         fix: "fix the schema (ajv's message above names the keyword and its location in the schema)",
       });
@@ -210,11 +212,31 @@ export class SchemaStore {
     return v as LoadedSchema["schema"];
   }
 
+  /**
+   * A `$ref` to a remote URL that nothing resolves: where it is, that it is never fetched, and
+   * the local `$ref` that replaces it (no config maps a URL to a file: the ref itself changes).
+   */
+  private remoteRefError(r: RemoteRef): ConfigError {
+    const bytes = this.bytes.get(r.schema);
+    const doc = bytes ? parseDocument(bytes, { path: r.schema, format: isYamlPath(r.schema) ? "yaml" : "json" }) : undefined;
+    const pos = doc?.ok ? doc.locate(r.pointer) : undefined;
+    const name = localCopyName(r.ref);
+    const dir = path.posix.dirname(r.schema);
+    const fragment = r.ref.includes("#") ? r.ref.slice(r.ref.indexOf("#")) : "";
+    return new ConfigError(
+      `${r.schema}${pos ? `:${pos.line}:${pos.column}` : ""}: ${remoteRefusedMessage("$ref", r.ref)} (at ${r.pointer})`,
+      {
+        fix: `save that schema as ${dir === "." ? name : `${dir}/${name}`} and write "$ref": "./${name}${fragment}" in ${r.schema} (a $ref path is relative to the schema that holds it; only json.schemastore.org URLs resolve offline, to the vendored copies)`,
+      },
+    );
+  }
+
   /** Parse the root schema and every local schema it references, transitively. */
-  private async loadTree(rootPath: string, rootBytes: Buffer): Promise<{ root: LoadedSchema; deps: LoadedSchema[] }> {
+  private async loadTree(rootPath: string, rootBytes: Buffer): Promise<{ root: LoadedSchema; deps: LoadedSchema[]; remote: RemoteRef[] }> {
     if (isYamlPath(rootPath)) await loadYamlSupport();
     const root = this.loaded(rootPath, this.parseSchema(rootPath, rootBytes), fileUri(rootPath));
     const deps: LoadedSchema[] = [];
+    const remote: RemoteRef[] = [];
     const byUri = new Set<string>([root.uri]);
     const queue: LoadedSchema[] = [root];
     while (queue.length) {
@@ -230,14 +252,17 @@ export class SchemaStore {
         // A remote URL resolves only to a vendored copy (json.schemastore.org and the URLs of the
         // built-in entries); any other stays for ajv to refuse, unless a loaded schema has that $id.
         const local = ref.path ?? builtinPathForUrl(ref.uri);
-        if (local === undefined) continue;
+        if (local === undefined) {
+          remote.push({ ref: ref.ref, uri: ref.uri, pointer: ref.pointer, schema: cur.path });
+          continue;
+        }
         const bytes = await this.readSchema(local, { schema: cur.path, ref: ref.ref });
         const dep = this.loaded(local, this.parseSchema(local, bytes), ref.uri, ref.path === undefined);
         deps.push(dep);
         queue.push(dep);
       }
     }
-    return { root, deps };
+    return { root, deps, remote };
   }
 
   /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
@@ -256,6 +281,15 @@ export class SchemaStore {
     if (typeof id === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id)) return { path: p, uri: id.replace(/#$/, ""), schema, draft };
     return { path: p, uri, schema: { ...schema, [key]: uri }, draft };
   }
+}
+
+/** A `$ref` to a remote URL left for ajv (it resolves only if a loaded schema has that `$id`). */
+interface RemoteRef {
+  ref: string;
+  uri: string;
+  pointer: string;
+  /** Repo path of the schema that holds it. */
+  schema: string;
 }
 
 function sha256(data: string | Buffer): string {

@@ -67,6 +67,39 @@ interface JsonReport {
 const SECRETS = ["hunter2-system", "tok-system-111", "tok-local-222"];
 
 describe("integrity-guard conflicts", () => {
+  it("shows a masked secret as its length and a tag keyed by the repository's own key (.git/integrity-guard/mask-key, 0600)", async () => {
+    const tokenTag = async (repo: TestRepo) => {
+      const r = await repo.cli(["conflicts", "--format", "json"]);
+      const f = (JSON.parse(r.stdout) as JsonReport).findings.find((x) => x.key === "server.api_token")!;
+      return { expected: f.expected!, found: f.found!, raw: r.stdout + r.stderr };
+    };
+    await withRepo(async (repo) => {
+      setup(repo);
+      expect(fs.existsSync(path.join(repo.dir, ".git/integrity-guard/mask-key"))).toBe(false);
+      const first = await tokenTag(repo);
+      // tok-local-222 wins over tok-system-111: both masked, lengths and tags shown.
+      expect(first.expected).toMatch(/^\*\*\* \(13 chars, #[0-9a-f]{6}\)$/);
+      expect(first.found).toMatch(/^\*\*\* \(14 chars, #[0-9a-f]{6}\)$/);
+      for (const s of SECRETS) expect(first.raw).not.toContain(s);
+      const keyFile = path.join(repo.dir, ".git/integrity-guard/mask-key");
+      const st = fs.statSync(keyFile);
+      expect(st.size).toBe(32);
+      expect(st.mode & 0o777).toBe(0o600);
+      expect(repo.git("status", "--porcelain", "--ignored")).not.toContain("mask-key");
+      // Same repository, same key: the tags stay; a changed secret shows a new tag.
+      expect(await tokenTag(repo)).toEqual(first);
+      repo.write("config/local.yaml", LOCAL.replace("tok-local-222", "tok-local-223"));
+      const changed = await tokenTag(repo);
+      expect(changed.expected).not.toBe(first.expected);
+      expect(changed.found).toBe(first.found);
+      await withRepo(async (other) => {
+        // The same files in another repository: another key, so other tags (no lookup across them).
+        setup(other);
+        expect((await tokenTag(other)).found).not.toBe(first.found);
+      });
+    });
+  });
+
   it("reports keys set differently by YAML and JSON files, with every location, masking secrets in text and JSON", async () => {
     await withRepo(async (repo) => {
       setup(repo);

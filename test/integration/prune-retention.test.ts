@@ -95,6 +95,35 @@ describe("prune", () => {
       repo.cleanup();
     }
   });
+  it("with no pre_restore.keep configured, keeps the newest 20 pre-restore snapshots and drops the older ones", async () => {
+    const repo = createRepo();
+    try {
+      // Unsigned and one tiny file: 22 restores stay cheap.
+      repo.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({ sign: "{ format: none }", sets: '    hourly: { paths: ["state.json"], keep: 1 }', extra: "  epoch: 0s" }),
+      );
+      repo.write("state.json", '{"n":0}\n');
+      const take = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"]);
+      expect(take.code, take.stderr).toBe(0);
+      const s0 = JSON.parse(take.stdout).snapshot.id as string;
+      const pres: string[] = [];
+      for (let n = 1; n <= 22; n++) {
+        repo.write("state.json", `{"n":${n}}\n`);
+        const r = await repo.cli(["restore", "hourly", "--allow-unsigned", "--format", "json"]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        pres.push(JSON.parse(r.stdout).restore.pre_restore_snapshot as string);
+      }
+      expect(new Set(pres).size).toBe(22);
+      const dry = await repo.cli(["prune", "--dry-run", "--format", "json"]);
+      expect(dry.code, dry.stderr).toBe(0);
+      const p = JSON.parse(dry.stdout).prune;
+      expect([...p.keep].sort()).toEqual([s0, ...pres.slice(2)].sort()); // the newest 20 pre-restore
+      expect([...p.deferred].sort()).toEqual(pres.slice(0, 2).sort()); // the two oldest: dropped with their epoch
+    } finally {
+      repo.cleanup();
+    }
+  });
   it("prunes pre-restore snapshots by snapshots.pre_restore.keep, and says when a remaining epoch will be deleted", async () => {
     const repo = createRepo();
     try {

@@ -128,6 +128,63 @@ describe("snapshots from another clone", () => {
     }
   });
 
+  it("recover NAME (and its dry run) in a fresh clone fetches the pushed snapshots; with --no-fetch it names the fetch command", async () => {
+    const remote = createRepo({ bare: true });
+    const a = createRepo();
+    const clones: TestRepo[] = [];
+    const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+    try {
+      a.write(
+        ".integrity-guard/config.yml",
+        snapshotConfig({
+          sets: '    hourly: { paths: ["state.json"], keep: 2 }',
+          extra: 'recovery:\n  meeting:\n    - restore: { set: hourly }\n    - verify: ["state.json"]',
+        }),
+      );
+      a.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+      a.write("state.json", '{"n":0}\n');
+      a.commitAll("setup");
+      a.git("remote", "add", "origin", remote.dir);
+      a.git("push", "-q", "origin", "main");
+      a.write("state.json", '{"n":7}\n');
+      const snap = await a.cli(["snapshot", "--set", "hourly", "--push", "--format", "json"], env);
+      expect(snap.code, snap.stderr).toBe(0);
+      const id = JSON.parse(snap.stdout).snapshot.id as string;
+
+      // Offline, the fresh clone has no snapshot: the failure names the command that fetches them.
+      const offline = cloneOf(remote);
+      clones.push(offline);
+      offline.write("state.json", "{broken\n");
+      const noFetch = await offline.cli(["recover", "meeting", "--no-fetch"], env);
+      expect(noFetch.code).toBe(1);
+      expect(noFetch.stdout + noFetch.stderr).toContain("git fetch origin integrity-snapshots:integrity-snapshots");
+      expect(offline.read("state.json")).toBe("{broken\n");
+      expect(offline.tryGit("rev-parse", "--verify", "-q", "refs/heads/integrity-snapshots").status).not.toBe(0);
+
+      // The dry run fetches on demand, plans the restore of the pushed snapshot, and changes nothing.
+      const b = cloneOf(remote);
+      clones.push(b);
+      b.write("state.json", "{broken\n");
+      const plan = await b.cli(["recover", "meeting", "--dry-run", "--format", "json"], env);
+      expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+      expect(JSON.parse(plan.stdout).recovery.ok).toBe(true);
+      expect(JSON.parse(plan.stdout).recovery.steps[0].detail).toContain(id.slice(0, 12));
+      expect(b.read("state.json")).toBe("{broken\n");
+      expect(b.git("rev-parse", "refs/heads/integrity-snapshots").trim()).toBe(id);
+
+      // The real run, in another fresh clone, fetches, restores and verifies.
+      const c = cloneOf(remote);
+      clones.push(c);
+      c.write("state.json", "{broken\n");
+      const run = await c.cli(["recover", "meeting", "--format", "json"], env);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).recovery.ok).toBe(true);
+      expect(c.read("state.json")).toBe('{"n":7}\n');
+    } finally {
+      for (const r of [remote, a, ...clones]) r.cleanup();
+    }
+  });
+
   it("says which command fetches the snapshots when the remote cannot be read, and goes on with the local ones", async () => {
     const repo = createRepo();
     try {

@@ -216,6 +216,31 @@ describe("validate: schemas", () => {
       ]);
     }));
 
+  it("a remote $ref in a mapped schema is refused (no network) with where it is and the local $ref that replaces it", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".integrity-guard/config.yml",
+        "version: 1\nvalidate:\n  schemas:\n    - files: [data/*.json]\n      schema: schemas/item.schema.json\n",
+      );
+      repo.write(
+        "schemas/item.schema.json",
+        '{\n  "type": "object",\n  "properties": {\n    "x": { "$ref": "https://example.com/x.json" }\n  }\n}\n',
+      );
+      repo.write("data/a.json", '{ "x": 1 }\n');
+      const r = await repo.cli(["validate", "data/a.json"]);
+      expect(r.code).toBe(2);
+      const out = r.stdout + r.stderr;
+      expect(out).toContain("schemas/item.schema.json:4:20"); // the URL, in the schema that holds it
+      expect(out).toContain('$ref "https://example.com/x.json" is remote, and schemas are never fetched (no network)');
+      expect(out).toContain('save that schema as schemas/x.json and write "$ref": "./x.json" in schemas/item.schema.json');
+      // The fix works: the same schema, saved locally and referenced by relative path.
+      repo.write("schemas/x.json", '{ "type": "string" }\n');
+      repo.write("schemas/item.schema.json", '{\n  "type": "object",\n  "properties": {\n    "x": { "$ref": "./x.json" }\n  }\n}\n');
+      const fixed = await repo.cli(["validate", "data/a.json", "--format", "json"]);
+      expect(fixed.code, fixed.stderr).toBe(1);
+      expect(fixed.stdout).toContain(`"expected": "string"`);
+    }));
+
   it("compiled validators are cached under .git/integrity-guard keyed by content; a corrupt cache entry is ignored", () =>
     withRepo(async (repo) => {
       setup(repo);
@@ -272,7 +297,7 @@ describe("validate: schemas", () => {
     [
       "is a remote $ref",
       (repo: TestRepo) => repo.write("schemas/item.schema.json", '{"$ref": "https://example.com/x.json"}'),
-      /does not compile: can't resolve reference/,
+      /schemas\/item\.schema\.json:1:\d+: \$ref "https:\/\/example\.com\/x\.json" is remote, and schemas are never fetched \(no network\)/,
     ],
   ])("a schema that %s stops the run with exit 2 and a clear message", (_name, breakIt, message) =>
     withRepo(async (repo) => {

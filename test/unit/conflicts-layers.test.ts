@@ -258,12 +258,14 @@ describe("credentials", () => {
 
   it.each<[unknown, boolean, string]>([
     ["plain", false, '"plain"'],
-    ["plain", true, "***"],
-    ["AKIAIOSFODNN7EXAMPLE", false, "***"],
-    [["a", { token: "t" }], false, "***"],
+    ["plain", true, "*** (5 chars, #"],
+    ["AKIAIOSFODNN7EXAMPLE", false, "*** (20 chars, #"],
+    [["a", { token: "t" }], false, "*** (19 chars, #"],
     [{ password: "p", host: "h" }, false, "a map (2 keys)"],
   ])("shownValue(%j, keySecret=%s) = %s", (v, keySecret, expected) => {
-    expect(shownValue(v, keySecret, secretTest())).toBe(expected);
+    const shown = shownValue(v, keySecret, secretTest());
+    if (expected.startsWith("***")) expect(shown).toMatch(new RegExp(`^${expected.replace(/[*()]/g, "\\$&")}[0-9a-f]{6}\\)$`));
+    else expect(shown).toBe(expected);
   });
 
   it("holdsSecret sees secret keys and credential values inside maps and lists", () => {
@@ -284,9 +286,10 @@ describe("explainPointer", () => {
 
   it("lists each layer's value, masks secrets, and names the winner (with fall-through through alternatives)", () => {
     const e = explainPointer(files, "/db/password", { layers: NODE_LAYERS, isSecret: secretTest() });
-    expect(e.entries.map((x) => `${x.layer} ${x.file} ${x.defined ? x.value : "-"}${x.wins ? " wins" : ""}`)).toEqual([
-      "1 config/default.yaml ***",
-      "2 config/production.yaml *** wins",
+    const tag = (v: string) => v.replace(/^\*\*\* \((\d+) chars, #[0-9a-f]{6}\)$/, "*** ($1 chars)");
+    expect(e.entries.map((x) => `${x.layer} ${x.file} ${x.defined ? tag(x.value!) : "-"}${x.wins ? " wins" : ""}`)).toEqual([
+      "1 config/default.yaml *** (6 chars)",
+      "2 config/production.yaml *** (7 chars) wins",
       "2 config/staging.yaml -",
       "3 config/local.yaml -",
     ]);

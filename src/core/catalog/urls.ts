@@ -36,3 +36,17 @@ export function builtinPathForUrl(url: string): string | undefined {
   const entry = BUILTIN_ENTRIES.find((e) => e.url === clean);
   return entry ? BUILTIN_PREFIX + entry.file : undefined;
 }
+
+/**
+ * Why a remote schema URL is refused, the same words wherever one is written (a catalog entry's
+ * `url`, a `$ref` in a schema): `what` names the place, e.g. `url` or `$ref`.
+ */
+export function remoteRefusedMessage(what: string, url: string): string {
+  return `${what} ${JSON.stringify(url)} is remote, and schemas are never fetched (no network)`;
+}
+
+/** The file name to save a local copy of a remote schema under: the URL's last path segment. */
+export function localCopyName(url: string): string {
+  const name = url.split(/[?#]/)[0]!.split("/").pop() ?? "";
+  return /^[A-Za-z0-9._-]+$/.test(name) && name !== "." && name !== ".." ? name : "schema.json";
+}

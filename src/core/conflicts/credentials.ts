@@ -5,7 +5,7 @@
  *
  * Deliberately eager: a false positive only means a value is left for a person to copy.
  */
-import { MASK, type SecretTest } from "./secrets.js";
+import { maskedDisplay, type SecretTest } from "./secrets.js";
 import { display, isMap } from "./values.js";
 
 /** Well-known token shapes (prefix + body), private keys, and URLs that carry a password. */
@@ -75,11 +75,11 @@ export function holdsSecret(value: unknown, isSecret: SecretTest): boolean {
 }
 
 /**
- * The display of `value` for a report: "***" when its key path looks secret (`keySecret`) or it
+ * The display of `value` for a report: masked (`maskedDisplay`: "***", length, keyed tag) when its key path looks secret (`keySecret`) or it
  * holds a credential; a map is shown by its size only (display never lists a map's contents).
  */
 export function shownValue(value: unknown, keySecret: boolean, isSecret: SecretTest): string {
-  if (keySecret) return MASK;
+  if (keySecret) return maskedDisplay(value);
   if (isMap(value)) return display(value);
-  return holdsSecret(value, isSecret) ? MASK : display(value);
+  return holdsSecret(value, isSecret) ? maskedDisplay(value) : display(value);
 }

@@ -6,7 +6,7 @@ import type { Finding, RelatedLocation } from "../finding.js";
 import { parsePointer, pointerToDotted, toPointer } from "../pointer.js";
 import { conflictPaths, foldInto, NestingError, newRoot, type FoldSummary } from "./flatten.js";
 import { holdsSecret } from "./credentials.js";
-import { MASK, secretTest, type SecretTest } from "./secrets.js";
+import { maskedDisplay, secretTest, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { display, getAtPath, isMap } from "./values.js";
 import { appendAll } from "../append.js";
@@ -147,7 +147,7 @@ function conflictFinding(c: Conflict, isSecret: SecretTest): Finding {
   // value four times. And each value searched for a credential once (shownValue and the fix
   // below ask the same question of it).
   const held = c.secret ? undefined : c.entries.map((e) => holdsSecret(e.value, isSecret));
-  const shown = c.entries.map((e, i) => (c.secret || (!isMap(e.value) && held![i]) ? MASK : display(e.value)));
+  const shown = c.entries.map((e, i) => (c.secret || (!isMap(e.value) && held![i]) ? maskedDisplay(e.value) : display(e.value)));
   const listed = c.entries
     .slice(0, 4)
     .map((e, i) => `${shown[i]!} in ${e.file}`)

@@ -19,7 +19,7 @@ export interface ExplainEntry {
   layerName?: string;
   /** False when the file does not set the key. */
   defined: boolean;
-  /** Display form, "***" when secret. */
+  /** Display form, masked (`maskedDisplay`) when secret. */
   value?: string;
   position?: Position;
   wins: boolean;

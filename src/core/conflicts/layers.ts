@@ -25,7 +25,7 @@ import { appendAll } from "../append.js";
 import { shownValue } from "./credentials.js";
 import { compileSecretTest, mergeMap, notAMapFinding, ownerOf, underAny, singleSourceFindings } from "./detect.js";
 import { conflictPaths, foldInto, MAX_DEPTH, measure, NestingError, newRoot } from "./flatten.js";
-import { MASK, type SecretTest } from "./secrets.js";
+import { maskedDisplay, type SecretTest } from "./secrets.js";
 import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types.js";
 import { deepEqual, getAtPath, isMap } from "./values.js";
 
@@ -663,7 +663,7 @@ function sameLayerConflicts(layered: readonly LayeredFile[], ctx: WalkContext): 
       conflicts.push(conflict);
       const definers = files.map((i) => group[i]!);
       const dotted = conflict.key;
-      const values = entries.map((e) => (conflict.secret ? MASK : shown(ctx, pointer, e.value)));
+      const values = entries.map((e) => (conflict.secret ? maskedDisplay(e.value) : shown(ctx, pointer, e.value)));
       const last = definers[definers.length - 1]!;
       ctx.pending.push({
         finding: {

@@ -3,6 +3,7 @@
  * each names, so the loader can read sibling schemas before ajv compiles (integrity-guard
  * never fetches schemas over the network).
  */
+import { escapeToken } from "../pointer.js";
 import { isUrl, resolveRelative } from "./mapping.js";
 
 /** The URI a schema file is known by when it has no `$id` of its own. */
@@ -19,6 +20,8 @@ export interface ExternalRef {
   path?: string;
   /** True when the relative path climbs above the repository root. */
   escapes?: boolean;
+  /** JSON pointer of the (first) `$ref` keyword naming it, for messages. */
+  pointer: string;
 }
 
 /**
@@ -28,13 +31,14 @@ export interface ExternalRef {
  */
 export function externalRefs(schema: unknown, repoPath: string, baseUri: string): ExternalRef[] {
   const out = new Map<string, ExternalRef>();
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, at: string): void => {
     if (Array.isArray(node)) {
-      for (const item of node) visit(item);
+      node.forEach((item, i) => visit(item, `${at}/${i}`));
       return;
     }
     if (node === null || typeof node !== "object") return;
     for (const [k, v] of Object.entries(node)) {
+      const pointer = `${at}/${escapeToken(k)}`;
       if ((k === "$ref" || k === "$dynamicRef" || k === "$recursiveRef") && typeof v === "string") {
         const doc = v.split("#")[0]!;
         if (doc === "") continue;
@@ -46,16 +50,16 @@ export function externalRefs(schema: unknown, repoPath: string, baseUri: string)
         }
         if (out.has(uri)) continue;
         if (isUrl(doc)) {
-          out.set(uri, { ref: v, uri, ...(uri.startsWith("file:///") ? { path: decodeURIComponent(uri.slice(8)) } : {}) });
+          out.set(uri, { ref: v, uri, pointer, ...(uri.startsWith("file:///") ? { path: decodeURIComponent(uri.slice(8)) } : {}) });
         } else {
           const path = resolveRelative(repoPath, doc);
-          out.set(uri, path === undefined ? { ref: v, uri, escapes: true } : { ref: v, uri, path });
+          out.set(uri, path === undefined ? { ref: v, uri, pointer, escapes: true } : { ref: v, uri, pointer, path });
         }
       } else if (k !== "const" && k !== "enum" && k !== "examples" && k !== "default") {
-        visit(v);
+        visit(v, pointer);
       }
     }
   };
-  visit(schema);
+  visit(schema, "");
   return [...out.values()];
 }
