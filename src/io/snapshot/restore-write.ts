@@ -17,6 +17,7 @@ import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { EnvironmentError } from "../../errors.js";
 import { fsyncDir } from "../atomic.js";
 import type { Git } from "../git.js";
+import { sha256 } from "./files.js";
 
 /** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
 export const RESTORE_TEMP_RE = /^\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/s;
@@ -143,6 +144,7 @@ export async function writeRestore(
       ((options.entries ?? (await git.lsTreeBlobs(snapshotId))) as { path: string; oid: string }[]).map((e) => [e.path, e.oid]),
     );
     const made = new Set<string>();
+    const names = new TempNames();
     for (const batch of batches(toWrite, manifest)) {
       // Blobs the read-back already holds (checked against the manifest) are not read again.
       const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
@@ -156,7 +158,11 @@ export async function writeRestore(
             fix: "run git fsck --full",
           });
         // An encrypted set's blob is opened (decrypted and checked) before anything of the batch is written.
-        contents.push(options.open ? await options.open(data) : data);
+        const bytes = options.open ? await options.open(data) : data;
+        // A blob the read-back did not hand over is checked here, before it is written: the
+        // verify after the restore takes what was written as checked (restore.ts).
+        if (!options.blobs?.has(oids.get(p) ?? "")) checkAgainstManifest(p, bytes, manifest, snapshotId);
+        contents.push(bytes);
       }
       const temps: { tmp: string; target: string }[] = [];
       try {
@@ -175,7 +181,7 @@ export async function writeRestore(
         const idx = new Map(batch.map((p, i) => [p, i]));
         await inParallel(batch, PARALLEL, async (p) => {
           const target = path.join(root, p);
-          const tmp = tempName(target);
+          const tmp = names.next(target);
           temps.push({ tmp, target });
           await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
         });
@@ -195,9 +201,20 @@ export async function writeRestore(
         for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
       }
     }
-    for (const d of writeDirs(toWrite)) await fsyncDir(path.join(root, d));
+    // The renames made durable: one syncfs for every folder at once where it works (one
+    // journal commit instead of one per folder), else an fsync per folder.
+    const dirs = writeDirs(toWrite);
+    if (dirs.length < 2 || !(await syncfs(root))) for (const d of dirs) await fsyncDir(path.join(root, d));
   }
   for (const r of plan.remove) if (!removed.has(r)) await rm(r);
+}
+
+function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: SnapshotManifest, snapshotId: string): void {
+  const want = manifest.files[p]!;
+  if (bytes.length === want.size && sha256(bytes) === want.sha256) return;
+  throw new EnvironmentError(`the blob of ${p} in snapshot ${snapshotId.slice(0, 12)} differs from its manifest; nothing of its batch was written`, {
+    fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+  });
 }
 
 function* batches(files: readonly string[], manifest: SnapshotManifest): Generator<string[]> {
@@ -216,12 +233,19 @@ function* batches(files: readonly string[], manifest: SnapshotManifest): Generat
   if (batch.length > 0) yield batch;
 }
 
-/** A temporary beside `target` (same folder, so the rename is atomic). */
-function tempName(target: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.ig-restore.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
-  );
+/**
+ * Temporaries beside their targets (same folder, so the rename is atomic), named
+ * `.<name>.ig-restore.<pid>.<hex>.tmp`: one random start per restore, counted up per file
+ * (a random draw and a getpid call per file cost more CPU than the name is worth; the file is
+ * created with O_EXCL, so a clash fails instead of sharing a file).
+ */
+class TempNames {
+  private readonly pid = process.pid;
+  private n = crypto.randomBytes(4).readUInt32BE(0);
+  next(target: string): string {
+    this.n = (this.n + 1) >>> 0;
+    return path.join(path.dirname(target), `.${path.basename(target)}.ig-restore.${this.pid}.${this.n.toString(16).padStart(8, "0")}.tmp`);
+  }
 }
 
 /**
@@ -272,11 +296,7 @@ function writeFailed(target: string, error: unknown): EnvironmentError {
  */
 async function makeDurable(root: string, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
-  if (files.length > 1 && syncfsWorks !== false) {
-    const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { timeout: 600_000 }, (error) => resolve(!error)));
-    syncfsWorks = ok;
-    if (ok) return;
-  }
+  if (files.length > 1 && (await syncfs(root))) return;
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -292,6 +312,14 @@ async function makeDurable(root: string, files: readonly string[]): Promise<void
   await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
 }
 let syncfsWorks: boolean | undefined;
+
+/** syncfs(2) of the file system holding `root` (`sync -f`); false where it is missing or fails. */
+async function syncfs(root: string): Promise<boolean> {
+  if (syncfsWorks === false) return false;
+  const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { timeout: 600_000 }, (error) => resolve(!error)));
+  syncfsWorks = ok;
+  return ok;
+}
 
 async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -176,7 +176,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     blobs: loaded.blobs,
   });
   loaded.blobs.clear();
-  outcome.findings = await verifyRestored(git, manifest, plan);
+  outcome.findings = await verifyRestored(git, manifest, plan, new Set([...plan.create, ...plan.modify]));
   await settleJournal(git);
   outcome.ms = elapsed();
   return outcome;
