@@ -145,61 +145,78 @@ export async function writeRestore(
     );
     const made = new Set<string>();
     const names = new TempNames();
-    for (const batch of batches(toWrite, manifest)) {
-      // Blobs the read-back already holds (checked against the manifest) are not read again.
-      const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
-      const read = missing.length > 0 ? await git.readBlobsBuffered(missing) : undefined;
-      const blobOf = (oid: string) => options.blobs?.get(oid) ?? read?.get(oid);
-      const contents: Uint8Array[] = [];
-      for (const p of batch) {
-        const data = blobOf(oids.get(p) ?? "");
-        if (!data)
-          throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
-            fix: "run git fsck --full",
-          });
-        // An encrypted set's blob is opened (decrypted and checked) before anything of the batch is written.
-        const bytes = options.open ? await options.open(data) : data;
-        // A blob the read-back did not hand over is checked here, before it is written: the
-        // verify after the restore takes what was written as checked (restore.ts).
-        if (!options.blobs?.has(oids.get(p) ?? "")) checkAgainstManifest(p, bytes, manifest, snapshotId);
-        contents.push(bytes);
-      }
-      const temps: { tmp: string; target: string }[] = [];
-      try {
-        // Every temporary of the batch is written, then all are made durable at once, then
-        // renamed: a kill at any point leaves each target old or new (plus temporaries).
+    // Folders missing from the work tree are built whole under a temporary name and renamed
+    // into place at the end: their files need no temporary and no rename each.
+    const fresh = await freshFolders(root, plan.create, names);
+    try {
+      for (const batch of batches(toWrite, manifest)) {
+        // Blobs the read-back already holds (checked against the manifest) are not read again.
+        const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
+        const read = missing.length > 0 ? await git.readBlobsBuffered(missing) : undefined;
+        const blobOf = (oid: string) => options.blobs?.get(oid) ?? read?.get(oid);
+        const contents: Uint8Array[] = [];
         for (const p of batch) {
-          const dir = path.dirname(path.join(root, p));
-          if (!made.has(dir)) {
-            fsSync.mkdirSync(dir, { recursive: true });
-            made.add(dir);
-          }
+          const data = blobOf(oids.get(p) ?? "");
+          if (!data)
+            throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
+              fix: "run git fsck --full",
+            });
+          // An encrypted set's blob is opened (decrypted and checked) before anything of the batch is written.
+          const bytes = options.open ? await options.open(data) : data;
+          // A blob the read-back did not hand over is checked here, before it is written: the
+          // verify after the restore takes what was written as checked (restore.ts).
+          if (!options.blobs?.has(oids.get(p) ?? "")) checkAgainstManifest(p, bytes, manifest, snapshotId);
+          contents.push(bytes);
         }
-        // Creating files waits on the file system's locks and journal more than on the CPU:
-        // PARALLEL at a time in the thread pool (a synchronous loop used less CPU but took up
-        // to twice the wall time on a loaded machine).
-        const idx = new Map(batch.map((p, i) => [p, i]));
-        await inParallel(batch, PARALLEL, async (p) => {
-          const target = path.join(root, p);
-          const tmp = names.next(target);
-          temps.push({ tmp, target });
-          await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
-        });
-        await makeDurable(
-          root,
-          temps.map((t) => t.tmp),
-        );
-        await inParallel(temps.splice(0), PARALLEL, async (t) => {
-          try {
-            await fs.rename(t.tmp, t.target);
-          } catch (error) {
-            temps.push(t);
-            throw writeFailed(t.target, error);
+        const temps: { tmp: string; target: string }[] = [];
+        try {
+          // Every temporary of the batch is written, then all are made durable at once, then
+          // renamed: a kill at any point leaves each target old or new (plus temporaries).
+          for (const p of batch) {
+            const dir = path.dirname(fresh.place(p) ?? path.join(root, p));
+            if (!made.has(dir)) {
+              fsSync.mkdirSync(dir, { recursive: true });
+              made.add(dir);
+            }
           }
-        });
-      } finally {
-        for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
+          // Creating files waits on the file system's locks and journal more than on the CPU:
+          // PARALLEL at a time in the thread pool (a synchronous loop used less CPU but took up
+          // to twice the wall time on a loaded machine).
+          const idx = new Map(batch.map((p, i) => [p, i]));
+          const direct: string[] = [];
+          await inParallel(batch, PARALLEL, async (p) => {
+            const target = path.join(root, p);
+            const inFresh = fresh.place(p);
+            const tmp = inFresh ?? names.next(target);
+            if (inFresh) direct.push(inFresh);
+            else temps.push({ tmp, target });
+            await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+          });
+          await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]);
+          await inParallel(temps.splice(0), PARALLEL, async (t) => {
+            try {
+              await fs.rename(t.tmp, t.target);
+            } catch (error) {
+              temps.push(t);
+              throw writeFailed(t.target, error);
+            }
+          });
+        } finally {
+          for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
+        }
       }
+      // Every file of a fresh folder is durable (its batch's syncfs): the folder goes in place
+      // whole, so a kill leaves it missing (as it was) or complete.
+      for (const f of fresh.list.splice(0)) {
+        try {
+          await fs.rename(f.tmp, f.target);
+        } catch (error) {
+          fresh.list.push(f);
+          throw writeFailed(f.target, error);
+        }
+      }
+    } finally {
+      for (const f of fresh.list) fsSync.rmSync(f.tmp, { recursive: true, force: true });
     }
     // The renames made durable: one syncfs for every folder at once where it works (one
     // journal commit instead of one per folder), else an fsync per folder.
@@ -209,12 +226,76 @@ export async function writeRestore(
   for (const r of plan.remove) if (!removed.has(r)) await rm(r);
 }
 
+/** Folders a restore creates whole: the temporary each is built in, and where a file goes in it. */
+interface FreshFolders {
+  list: { tmp: string; target: string }[];
+  /** The absolute path a file is written to inside its fresh folder's temporary, if it is in one. */
+  place(rel: string): string | undefined;
+}
+
+/**
+ * The topmost missing folders of the files to create (their parent exists): each is built
+ * under a temporary name beside it (`.<name>.ig-restore.<pid>.<hex>.tmp`, swept as any
+ * temporary after a kill) and renamed into place once all its files are durable.
+ */
+async function freshFolders(root: string, create: readonly string[], names: TempNames): Promise<FreshFolders> {
+  const exists = new Map<string, boolean>([[".", true]]);
+  const there = async (rel: string) => {
+    let e = exists.get(rel);
+    if (e === undefined) {
+      e = await fs.lstat(path.join(root, rel)).then(
+        () => true,
+        () => false,
+      );
+      exists.set(rel, e);
+    }
+    return e;
+  };
+  const top = new Map<string, string>(); // folder of a file -> its topmost missing folder ("" when none)
+  const tmpOf = new Map<string, string>(); // topmost missing folder -> its temporary
+  const list: FreshFolders["list"] = [];
+  for (const p of create) {
+    const dir = path.posix.dirname(p);
+    if (top.has(dir)) continue;
+    let missing = "";
+    for (let d = dir; d !== "." && !(await there(d)); d = path.posix.dirname(d)) missing = d;
+    top.set(dir, missing);
+    if (missing && !tmpOf.has(missing)) {
+      const target = path.join(root, missing);
+      const tmp = names.next(target);
+      tmpOf.set(missing, tmp);
+      list.push({ tmp, target });
+    }
+  }
+  return {
+    list,
+    place(rel) {
+      const missing = top.get(path.posix.dirname(rel));
+      return missing ? path.join(tmpOf.get(missing)!, rel.slice(missing.length + 1)) : undefined;
+    },
+  };
+}
+
+/** Every folder a restore of these files may leave a temporary in: their folders and all above. */
+export function sweepDirs(files: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const f of files)
+    for (let d = path.posix.dirname(f); !out.has(d); d = path.posix.dirname(d)) {
+      out.add(d);
+      if (d === ".") break;
+    }
+  return [...out].sort();
+}
+
 function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: SnapshotManifest, snapshotId: string): void {
   const want = manifest.files[p]!;
   if (bytes.length === want.size && sha256(bytes) === want.sha256) return;
-  throw new EnvironmentError(`the blob of ${p} in snapshot ${snapshotId.slice(0, 12)} differs from its manifest; nothing of its batch was written`, {
-    fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
-  });
+  throw new EnvironmentError(
+    `the blob of ${p} in snapshot ${snapshotId.slice(0, 12)} differs from its manifest; nothing of its batch was written`,
+    {
+      fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+    },
+  );
 }
 
 function* batches(files: readonly string[], manifest: SnapshotManifest): Generator<string[]> {
