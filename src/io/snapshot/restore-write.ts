@@ -148,6 +148,7 @@ export async function writeRestore(
     // Folders missing from the work tree are built whole under a temporary name and renamed
     // into place at the end: their files need no temporary and no rename each.
     const fresh = await freshFolders(root, plan.create, names);
+    let fsyncedOnly = false; // some batch fsynced its files one by one (no syncfs)
     try {
       for (const batch of batches(toWrite, manifest)) {
         // Blobs the read-back already holds (checked against the manifest) are not read again.
@@ -192,7 +193,7 @@ export async function writeRestore(
             else temps.push({ tmp, target });
             await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
           });
-          await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]);
+          if (!(await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]))) fsyncedOnly = true;
           await inParallel(temps.splice(0), PARALLEL, async (t) => {
             try {
               await fs.rename(t.tmp, t.target);
@@ -206,7 +207,9 @@ export async function writeRestore(
         }
       }
       // Every file of a fresh folder is durable (its batch's syncfs): the folder goes in place
-      // whole, so a kill leaves it missing (as it was) or complete.
+      // whole, so a kill leaves it missing (as it was) or complete. Where files were fsynced
+      // one by one, the folders inside the temporary are fsynced too (their entries).
+      if (fsyncedOnly) for (const d of foldersInside(fresh.list, made)) await fsyncDir(d);
       for (const f of fresh.list.splice(0)) {
         try {
           await fs.rename(f.tmp, f.target);
@@ -220,7 +223,8 @@ export async function writeRestore(
     }
     // The renames made durable: one syncfs for every folder at once where it works (one
     // journal commit instead of one per folder), else an fsync per folder.
-    const dirs = writeDirs(toWrite);
+    // (A fresh folder's own entry is in its parent.)
+    const dirs = [...new Set([...writeDirs(toWrite), ...fresh.parents])];
     if (dirs.length < 2 || !(await syncfs(root))) for (const d of dirs) await fsyncDir(path.join(root, d));
   }
   for (const r of plan.remove) if (!removed.has(r)) await rm(r);
@@ -229,6 +233,8 @@ export async function writeRestore(
 /** Folders a restore creates whole: the temporary each is built in, and where a file goes in it. */
 interface FreshFolders {
   list: { tmp: string; target: string }[];
+  /** The folders (repo-relative) the fresh folders are renamed into. */
+  parents: string[];
   /** The absolute path a file is written to inside its fresh folder's temporary, if it is in one. */
   place(rel: string): string | undefined;
 }
@@ -269,11 +275,22 @@ async function freshFolders(root: string, create: readonly string[], names: Temp
   }
   return {
     list,
+    parents: [...new Set([...tmpOf.keys()].map((d) => path.posix.dirname(d)))],
     place(rel) {
       const missing = top.get(path.posix.dirname(rel));
       return missing ? path.join(tmpOf.get(missing)!, rel.slice(missing.length + 1)) : undefined;
     },
   };
+}
+
+/** The folders made inside the fresh folders' temporaries, and those temporaries themselves. */
+function foldersInside(fresh: readonly { tmp: string }[], made: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const { tmp } of fresh) {
+    out.add(tmp);
+    for (const d of made) for (let x = d; x.startsWith(tmp + path.sep); x = path.dirname(x)) out.add(x);
+  }
+  return [...out];
 }
 
 /** Every folder a restore of these files may leave a temporary in: their folders and all above. */
@@ -373,11 +390,11 @@ function writeFailed(target: string, error: unknown): EnvironmentError {
  * Make the temporaries durable before any is renamed over its target: one syncfs(2) of their
  * file system (`sync -f`, coreutils) instead of one fsync per file, which on a journaling file
  * system costs a journal commit each (10,000 small files: most of a restore). Where `sync -f`
- * is missing or fails, each file is fsynced (PARALLEL at a time).
+ * is missing or fails, each file is fsynced (PARALLEL at a time); then false is returned.
  */
-async function makeDurable(root: string, files: readonly string[]): Promise<void> {
-  if (files.length === 0) return;
-  if (files.length > 1 && (await syncfs(root))) return;
+async function makeDurable(root: string, files: readonly string[]): Promise<boolean> {
+  if (files.length === 0) return true;
+  if (files.length > 1 && (await syncfs(root))) return true;
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -391,6 +408,7 @@ async function makeDurable(root: string, files: readonly string[]): Promise<void
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
+  return false;
 }
 let syncfsWorks: boolean | undefined;
 
