@@ -133,7 +133,13 @@ export async function verifyRestored(
         file: p,
         message: "restored file differs from the snapshot's manifest (changed after it was written)",
         expected: `a file of ${want.size} bytes (sha256 ${want.sha256})`,
-        found: st.isFile() ? `a file of ${st.size} bytes` : st.isDirectory() ? "a folder" : st.isSymbolicLink() ? "a symlink" : "a special file",
+        found: st.isFile()
+          ? `a file of ${st.size} bytes`
+          : st.isDirectory()
+            ? "a folder"
+            : st.isSymbolicLink()
+              ? "a symlink"
+              : "a special file",
         fix: "another process wrote to the restored paths during the restore; stop it, then run the restore again",
       });
     }
