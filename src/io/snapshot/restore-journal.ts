@@ -69,7 +69,7 @@ export async function settleJournal(git: Git): Promise<void> {
   await fs.rm(journalPath(git), { force: true });
 }
 
-/** Remove `.<name>.ig-restore.<pid>.<hex>.tmp` files from these folders (repo-relative). */
+/** Remove `.<name>.ig-restore.<pid>.<hex>.tmp` files and folders from these folders (repo-relative). */
 export async function sweepTemporaries(root: string, dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) {
     let names: string[];
@@ -78,7 +78,8 @@ export async function sweepTemporaries(root: string, dirs: readonly string[]): P
     } catch {
       continue;
     }
-    for (const n of names) if (RESTORE_TEMP_RE.test(n)) await fs.rm(path.join(root, dir, n), { force: true });
+    // A folder the restore was building whole is a temporary too.
+    for (const n of names) if (RESTORE_TEMP_RE.test(n)) await fs.rm(path.join(root, dir, n), { recursive: true, force: true });
   }
 }
 

@@ -17,6 +17,7 @@ import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { EnvironmentError } from "../../errors.js";
 import { fsyncDir } from "../atomic.js";
 import type { Git } from "../git.js";
+import { sha256 } from "./files.js";
 
 /** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
 export const RESTORE_TEMP_RE = /^\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/s;
@@ -143,61 +144,175 @@ export async function writeRestore(
       ((options.entries ?? (await git.lsTreeBlobs(snapshotId))) as { path: string; oid: string }[]).map((e) => [e.path, e.oid]),
     );
     const made = new Set<string>();
-    for (const batch of batches(toWrite, manifest)) {
-      // Blobs the read-back already holds (checked against the manifest) are not read again.
-      const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
-      const read = missing.length > 0 ? await git.readBlobsBuffered(missing) : undefined;
-      const blobOf = (oid: string) => options.blobs?.get(oid) ?? read?.get(oid);
-      const contents: Uint8Array[] = [];
-      for (const p of batch) {
-        const data = blobOf(oids.get(p) ?? "");
-        if (!data)
-          throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
-            fix: "run git fsck --full",
-          });
-        // An encrypted set's blob is opened (decrypted and checked) before anything of the batch is written.
-        contents.push(options.open ? await options.open(data) : data);
-      }
-      const temps: { tmp: string; target: string }[] = [];
-      try {
-        // Every temporary of the batch is written, then all are made durable at once, then
-        // renamed: a kill at any point leaves each target old or new (plus temporaries).
+    const names = new TempNames();
+    // Folders missing from the work tree are built whole under a temporary name and renamed
+    // into place at the end: their files need no temporary and no rename each.
+    const fresh = await freshFolders(root, plan.create, names);
+    let fsyncedOnly = false; // some batch fsynced its files one by one (no syncfs)
+    try {
+      for (const batch of batches(toWrite, manifest)) {
+        // Blobs the read-back already holds (checked against the manifest) are not read again.
+        const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
+        const read = missing.length > 0 ? await git.readBlobsBuffered(missing) : undefined;
+        const blobOf = (oid: string) => options.blobs?.get(oid) ?? read?.get(oid);
+        const contents: Uint8Array[] = [];
         for (const p of batch) {
-          const dir = path.dirname(path.join(root, p));
-          if (!made.has(dir)) {
-            fsSync.mkdirSync(dir, { recursive: true });
-            made.add(dir);
-          }
+          const data = blobOf(oids.get(p) ?? "");
+          if (!data)
+            throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
+              fix: "run git fsck --full",
+            });
+          // An encrypted set's blob is opened (decrypted and checked) before anything of the batch is written.
+          const bytes = options.open ? await options.open(data) : data;
+          // A blob the read-back did not hand over is checked here, before it is written: the
+          // verify after the restore takes what was written as checked (restore.ts).
+          if (!options.blobs?.has(oids.get(p) ?? "")) checkAgainstManifest(p, bytes, manifest, snapshotId);
+          contents.push(bytes);
         }
-        // Creating files waits on the file system's locks and journal more than on the CPU:
-        // PARALLEL at a time in the thread pool (a synchronous loop used less CPU but took up
-        // to twice the wall time on a loaded machine).
-        const idx = new Map(batch.map((p, i) => [p, i]));
-        await inParallel(batch, PARALLEL, async (p) => {
-          const target = path.join(root, p);
-          const tmp = tempName(target);
-          temps.push({ tmp, target });
-          await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
-        });
-        await makeDurable(
-          root,
-          temps.map((t) => t.tmp),
-        );
-        await inParallel(temps.splice(0), PARALLEL, async (t) => {
-          try {
-            await fs.rename(t.tmp, t.target);
-          } catch (error) {
-            temps.push(t);
-            throw writeFailed(t.target, error);
+        const temps: { tmp: string; target: string }[] = [];
+        try {
+          // Every temporary of the batch is written, then all are made durable at once, then
+          // renamed: a kill at any point leaves each target old or new (plus temporaries).
+          for (const p of batch) {
+            const dir = path.dirname(fresh.place(p) ?? path.join(root, p));
+            if (!made.has(dir)) {
+              fsSync.mkdirSync(dir, { recursive: true });
+              made.add(dir);
+            }
           }
-        });
-      } finally {
-        for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
+          // Creating files waits on the file system's locks and journal more than on the CPU:
+          // PARALLEL at a time in the thread pool (a synchronous loop used less CPU but took up
+          // to twice the wall time on a loaded machine).
+          const idx = new Map(batch.map((p, i) => [p, i]));
+          const direct: string[] = [];
+          await inParallel(batch, PARALLEL, async (p) => {
+            const target = path.join(root, p);
+            const inFresh = fresh.place(p);
+            const tmp = inFresh ?? names.next(target);
+            if (inFresh) direct.push(inFresh);
+            else temps.push({ tmp, target });
+            await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+          });
+          if (!(await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]))) fsyncedOnly = true;
+          await inParallel(temps.splice(0), PARALLEL, async (t) => {
+            try {
+              await fs.rename(t.tmp, t.target);
+            } catch (error) {
+              temps.push(t);
+              throw writeFailed(t.target, error);
+            }
+          });
+        } finally {
+          for (const t of temps) fsSync.rmSync(t.tmp, { force: true });
+        }
       }
+      // Every file of a fresh folder is durable (its batch's syncfs): the folder goes in place
+      // whole, so a kill leaves it missing (as it was) or complete. Where files were fsynced
+      // one by one, the folders inside the temporary are fsynced too (their entries).
+      if (fsyncedOnly) for (const d of foldersInside(fresh.list, made)) await fsyncDir(d);
+      for (const f of fresh.list.splice(0)) {
+        try {
+          await fs.rename(f.tmp, f.target);
+        } catch (error) {
+          fresh.list.push(f);
+          throw writeFailed(f.target, error);
+        }
+      }
+    } finally {
+      for (const f of fresh.list) fsSync.rmSync(f.tmp, { recursive: true, force: true });
     }
-    for (const d of writeDirs(toWrite)) await fsyncDir(path.join(root, d));
+    // The renames made durable: one syncfs for every folder at once where it works (one
+    // journal commit instead of one per folder), else an fsync per folder.
+    // (A fresh folder's own entry is in its parent.)
+    const dirs = [...new Set([...writeDirs(toWrite), ...fresh.parents])];
+    if (dirs.length < 2 || !(await syncfs(root))) for (const d of dirs) await fsyncDir(path.join(root, d));
   }
   for (const r of plan.remove) if (!removed.has(r)) await rm(r);
+}
+
+/** Folders a restore creates whole: the temporary each is built in, and where a file goes in it. */
+interface FreshFolders {
+  list: { tmp: string; target: string }[];
+  /** The folders (repo-relative) the fresh folders are renamed into. */
+  parents: string[];
+  /** The absolute path a file is written to inside its fresh folder's temporary, if it is in one. */
+  place(rel: string): string | undefined;
+}
+
+/**
+ * The topmost missing folders of the files to create (their parent exists): each is built
+ * under a temporary name beside it (`.<name>.ig-restore.<pid>.<hex>.tmp`, swept as any
+ * temporary after a kill) and renamed into place once all its files are durable.
+ */
+async function freshFolders(root: string, create: readonly string[], names: TempNames): Promise<FreshFolders> {
+  const exists = new Map<string, boolean>([[".", true]]);
+  const there = async (rel: string) => {
+    let e = exists.get(rel);
+    if (e === undefined) {
+      e = await fs.lstat(path.join(root, rel)).then(
+        () => true,
+        () => false,
+      );
+      exists.set(rel, e);
+    }
+    return e;
+  };
+  const top = new Map<string, string>(); // folder of a file -> its topmost missing folder ("" when none)
+  const tmpOf = new Map<string, string>(); // topmost missing folder -> its temporary
+  const list: FreshFolders["list"] = [];
+  for (const p of create) {
+    const dir = path.posix.dirname(p);
+    if (top.has(dir)) continue;
+    let missing = "";
+    for (let d = dir; d !== "." && !(await there(d)); d = path.posix.dirname(d)) missing = d;
+    top.set(dir, missing);
+    if (missing && !tmpOf.has(missing)) {
+      const target = path.join(root, missing);
+      const tmp = names.next(target);
+      tmpOf.set(missing, tmp);
+      list.push({ tmp, target });
+    }
+  }
+  return {
+    list,
+    parents: [...new Set([...tmpOf.keys()].map((d) => path.posix.dirname(d)))],
+    place(rel) {
+      const missing = top.get(path.posix.dirname(rel));
+      return missing ? path.join(tmpOf.get(missing)!, rel.slice(missing.length + 1)) : undefined;
+    },
+  };
+}
+
+/** The folders made inside the fresh folders' temporaries, and those temporaries themselves. */
+function foldersInside(fresh: readonly { tmp: string }[], made: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const { tmp } of fresh) {
+    out.add(tmp);
+    for (const d of made) for (let x = d; x.startsWith(tmp + path.sep); x = path.dirname(x)) out.add(x);
+  }
+  return [...out];
+}
+
+/** Every folder a restore of these files may leave a temporary in: their folders and all above. */
+export function sweepDirs(files: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const f of files)
+    for (let d = path.posix.dirname(f); !out.has(d); d = path.posix.dirname(d)) {
+      out.add(d);
+      if (d === ".") break;
+    }
+  return [...out].sort();
+}
+
+function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: SnapshotManifest, snapshotId: string): void {
+  const want = manifest.files[p]!;
+  if (bytes.length === want.size && sha256(bytes) === want.sha256) return;
+  throw new EnvironmentError(
+    `the blob of ${p} in snapshot ${snapshotId.slice(0, 12)} differs from its manifest; nothing of its batch was written`,
+    {
+      fix: "run git fsck --full; restore from an older snapshot or fetch the branch again from the remote",
+    },
+  );
 }
 
 function* batches(files: readonly string[], manifest: SnapshotManifest): Generator<string[]> {
@@ -216,12 +331,19 @@ function* batches(files: readonly string[], manifest: SnapshotManifest): Generat
   if (batch.length > 0) yield batch;
 }
 
-/** A temporary beside `target` (same folder, so the rename is atomic). */
-function tempName(target: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.ig-restore.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
-  );
+/**
+ * Temporaries beside their targets (same folder, so the rename is atomic), named
+ * `.<name>.ig-restore.<pid>.<hex>.tmp`: one random start per restore, counted up per file
+ * (a random draw and a getpid call per file cost more CPU than the name is worth; the file is
+ * created with O_EXCL, so a clash fails instead of sharing a file).
+ */
+class TempNames {
+  private readonly pid = process.pid;
+  private n = crypto.randomBytes(4).readUInt32BE(0);
+  next(target: string): string {
+    this.n = (this.n + 1) >>> 0;
+    return path.join(path.dirname(target), `.${path.basename(target)}.ig-restore.${this.pid}.${this.n.toString(16).padStart(8, "0")}.tmp`);
+  }
 }
 
 /**
@@ -268,15 +390,11 @@ function writeFailed(target: string, error: unknown): EnvironmentError {
  * Make the temporaries durable before any is renamed over its target: one syncfs(2) of their
  * file system (`sync -f`, coreutils) instead of one fsync per file, which on a journaling file
  * system costs a journal commit each (10,000 small files: most of a restore). Where `sync -f`
- * is missing or fails, each file is fsynced (PARALLEL at a time).
+ * is missing or fails, each file is fsynced (PARALLEL at a time); then false is returned.
  */
-async function makeDurable(root: string, files: readonly string[]): Promise<void> {
-  if (files.length === 0) return;
-  if (files.length > 1 && syncfsWorks !== false) {
-    const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { timeout: 600_000 }, (error) => resolve(!error)));
-    syncfsWorks = ok;
-    if (ok) return;
-  }
+async function makeDurable(root: string, files: readonly string[]): Promise<boolean> {
+  if (files.length === 0) return true;
+  if (files.length > 1 && (await syncfs(root))) return true;
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -290,8 +408,17 @@ async function makeDurable(root: string, files: readonly string[]): Promise<void
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
+  return false;
 }
 let syncfsWorks: boolean | undefined;
+
+/** syncfs(2) of the file system holding `root` (`sync -f`); false where it is missing or fails. */
+async function syncfs(root: string): Promise<boolean> {
+  if (syncfsWorks === false) return false;
+  const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { timeout: 600_000 }, (error) => resolve(!error)));
+  syncfsWorks = ok;
+  return ok;
+}
 
 async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -4,7 +4,7 @@
  * index is left alone), files under those paths that it does not hold are removed. Everything
  * replaced or removed is first recorded as a `pre-restore` snapshot.
  */
-import { realpathSync } from "node:fs";
+import fsSync, { realpathSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../../core/finding.js";
@@ -94,11 +94,56 @@ export async function applyRestore(
   await writeRestore(git, snapshotId, manifest, plan, options);
 }
 
-/** After a restore: every target file on disk must match the manifest; extras must be gone. */
-export async function verifyRestored(git: Git, manifest: SnapshotManifest, plan: RestorePlan): Promise<Finding[]> {
+/**
+ * After a restore: every target file on disk must match the manifest; extras must be gone.
+ * Files this restore wrote (`written`) were written from blobs whose digests the read-back had
+ * checked against the manifest, each write taken to its full length before the rename: reading
+ * them back would hash the page cache the write just filled, so each is checked by lstat
+ * instead (a regular file of the manifest's size at the path, not gone, not replaced by a
+ * folder or symlink, not cut short). Files the restore left alone are hashed.
+ */
+export async function verifyRestored(
+  git: Git,
+  manifest: SnapshotManifest,
+  plan: RestorePlan,
+  written: ReadonlySet<string> = new Set(),
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const missing: string[] = [];
-  const hashes = hashFilesIfPresent(git.root, plan.target, missing);
+  const hashes = hashFilesIfPresent(
+    git.root,
+    plan.target.filter((p) => !written.has(p)),
+    missing,
+  );
+  for (const p of plan.target) {
+    if (!written.has(p)) continue;
+    const want = manifest.files[p]!;
+    let st: fsSync.Stats | undefined;
+    try {
+      st = fsSync.lstatSync(path.join(git.root, p));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    }
+    if (!st) missing.push(p);
+    else if (!st.isFile() || st.size !== want.size) {
+      findings.push({
+        rule: "snapshot/checksum",
+        level: "error",
+        file: p,
+        message: "restored file differs from the snapshot's manifest (changed after it was written)",
+        expected: `a file of ${want.size} bytes (sha256 ${want.sha256})`,
+        found: st.isFile()
+          ? `a file of ${st.size} bytes`
+          : st.isDirectory()
+            ? "a folder"
+            : st.isSymbolicLink()
+              ? "a symlink"
+              : "a special file",
+        fix: "another process wrote to the restored paths during the restore; stop it, then run the restore again",
+      });
+    }
+  }
   for (const p of missing) {
     findings.push({
       rule: "snapshot/checksum",

@@ -22,7 +22,7 @@ import {
   sweepTemporaries,
   writeJournal,
 } from "./restore-journal.js";
-import { writeDirs } from "./restore-write.js";
+import { sweepDirs } from "./restore-write.js";
 import { policyFromManifest } from "./set-policy.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
@@ -153,7 +153,8 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   // Recorded and said before the first change, so a kill from here on leaves the way back. The
   // undo or resume of an interrupted restore keeps that restore's two ways out (both lead to a
   // consistent state: the one before it, or the snapshot fully restored).
-  const dirs = writeDirs([...plan.create, ...plan.modify]);
+  // Temporaries (files, and folders a restore builds whole) can be anywhere above the files.
+  const dirs = sweepDirs([...plan.create, ...plan.modify]);
   await writeJournal(git, {
     version: 1,
     pid: process.pid,
@@ -176,7 +177,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     blobs: loaded.blobs,
   });
   loaded.blobs.clear();
-  outcome.findings = await verifyRestored(git, manifest, plan);
+  outcome.findings = await verifyRestored(git, manifest, plan, new Set([...plan.create, ...plan.modify]));
   await settleJournal(git);
   outcome.ms = elapsed();
   return outcome;
