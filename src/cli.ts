@@ -20,7 +20,7 @@ import type { CommandContext, CommandResult, CommandSpec, OptionSpec, OutputForm
 import { VERSION } from "./version.js";
 import { render, renderPieces } from "./report/render.js";
 
-export interface CliIO {
+interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: (s: string) => void;

@@ -4,9 +4,8 @@
  * Everything below the entries throws one of these; only src/cli.ts and src/action.ts catch.
  */
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_CANNOT_RUN = 2;
+const EXIT_FINDINGS = 1;
+const EXIT_CANNOT_RUN = 2;
 export type ExitCode = 0 | 1 | 2;
 
 /** Base class: a message that says what failed and where, plus the fix. */

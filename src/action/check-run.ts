@@ -12,7 +12,7 @@ import { annotationText } from "../report/github.js";
 /** GitHub's limit on an annotation's message (64 KB); ours stay far below. */
 const MAX_MESSAGE = 4_000;
 
-export interface CheckRunOutcome {
+interface CheckRunOutcome {
   /** The check run holds every annotation. */
   url?: string;
   /** How many annotations were delivered (all, unless `failure`). */
@@ -28,7 +28,7 @@ export interface CheckRunOutcome {
  * The Checks API annotation for a finding with a file, or undefined (no file: nothing to
  * annotate). `prefix` makes the path relative to the GitHub repository (nested checkouts).
  */
-export function checkAnnotation(f: Finding, prefix: string): CheckAnnotation | undefined {
+function checkAnnotation(f: Finding, prefix: string): CheckAnnotation | undefined {
   if (!f.file) return undefined;
   const start = f.line && f.line > 0 ? f.line : 1;
   const end = f.endLine && f.endLine >= start ? f.endLine : start;

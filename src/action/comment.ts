@@ -15,7 +15,7 @@ export function stickyMarker(command: string): string {
 }
 
 /** What tells one job's comment from another's: GITHUB_WORKFLOW, GITHUB_JOB, the inputs. */
-export interface CommentIdentity {
+interface CommentIdentity {
   workflow?: string | undefined;
   job?: string | undefined;
   command: string;
@@ -42,7 +42,7 @@ export function jobMarker(id: CommentIdentity): string {
  * one written before comments had job markers (it is adopted, and gains the marker), so an
  * upgrade does not leave the old report behind. A comment of another job is never taken.
  */
-export function ownedByJob(comments: readonly IssueComment[], marker: string, job: string): (c: IssueComment) => boolean {
+function ownedByJob(comments: readonly IssueComment[], marker: string, job: string): (c: IssueComment) => boolean {
   const keyed = comments.some((c) => c.body?.includes(marker) && c.body.includes(job));
   // The job's own comments stay accepted either way: two runs of one job that both created a
   // comment find each other afterwards, and the older one wins (upsertComment).
@@ -50,7 +50,7 @@ export function ownedByJob(comments: readonly IssueComment[], marker: string, jo
   return keyed ? ours : (c) => ours(c) || !(c.body?.includes(KEY_PREFIX) ?? true);
 }
 
-export interface CommentOutcome {
+interface CommentOutcome {
   action: "created" | "updated" | "skipped" | "failed";
   url?: string;
 }
@@ -103,7 +103,7 @@ export async function postSticky(
  * may not ask): a bot author only, as such tokens comment as their app's bot
  * (github-actions[bot]) and a person cannot write as a bot.
  */
-export function ownedBy(login: string | undefined): (c: IssueComment) => boolean {
+function ownedBy(login: string | undefined): (c: IssueComment) => boolean {
   if (login !== undefined) return (c) => c.user?.login === login;
   return (c) => c.user?.type === "Bot" && (c.user.login ?? "").endsWith("[bot]");
 }

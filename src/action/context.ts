@@ -12,7 +12,7 @@ import type { CommandContext, CommandSpec, OptionValue } from "../commands/types
 import type { ActionInputs } from "./inputs.js";
 import { appendAll } from "../core/append.js";
 
-export interface ContextParts {
+interface ContextParts {
   inputs: ActionInputs;
   spec: CommandSpec;
   git: Git;

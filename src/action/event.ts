@@ -15,7 +15,7 @@ export interface PullRequestEvent {
   headRef?: string;
 }
 
-export interface TreeEvent {
+interface TreeEvent {
   /** push, schedule, workflow_dispatch, or anything else: the whole tree is checked. */
   kind: "tree";
   name: string;

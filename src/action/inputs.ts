@@ -6,18 +6,18 @@
 import { UsageError } from "../errors.js";
 import { checkRelative } from "../io/paths.js";
 
-export const ACTION_COMMANDS = ["check", "verify", "conflicts", "health", "snapshot", "restore", "prune"] as const;
+const ACTION_COMMANDS = ["check", "verify", "conflicts", "health", "snapshot", "restore", "prune"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
-export const FAIL_ON = ["error", "warning", "never"] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+const FAIL_ON = ["error", "warning", "never"] as const;
+type FailOn = (typeof FAIL_ON)[number];
 /** config-source: which rules judge a pull request (src/action/trusted-config.ts). */
-export const CONFIG_SOURCES = ["base", "head"] as const;
+const CONFIG_SOURCES = ["base", "head"] as const;
 export type ConfigSource = (typeof CONFIG_SOURCES)[number];
-export const MODES = ["pr", "push"] as const;
+const MODES = ["pr", "push"] as const;
 export type Mode = (typeof MODES)[number];
 /** scope: on pull requests, what `check` looks at and annotates. */
-export const SCOPES = ["changed-lines", "changed-files", "whole-tree"] as const;
-export type Scope = (typeof SCOPES)[number];
+const SCOPES = ["changed-lines", "changed-files", "whole-tree"] as const;
+type Scope = (typeof SCOPES)[number];
 
 export interface ActionInputs {
   command: ActionCommand;
@@ -57,7 +57,7 @@ export interface ActionInputs {
 }
 
 /** Reads one input: the trimmed value, "" when unset. */
-export type InputGetter = (name: string) => string;
+type InputGetter = (name: string) => string;
 
 /** The getter the runner implies: INPUT_<NAME> with spaces as _ and upper case, hyphens kept. */
 export function envInputs(env: NodeJS.ProcessEnv): InputGetter {

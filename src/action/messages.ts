@@ -2,7 +2,7 @@
 import type { Finding } from "../core/finding.js";
 
 /** GitHub shows at most this many error and this many warning annotations per step. */
-export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 
 /**
  * Where every finding is when the job summary runs out of room: the JSON report, which lives in

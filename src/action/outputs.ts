@@ -4,7 +4,7 @@ import type { Summary } from "../core/finding.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionCommand } from "./inputs.js";
 
-export interface ActionOutputs {
+interface ActionOutputs {
   errors: string;
   warnings: string;
   "findings-file": string;

@@ -13,7 +13,7 @@ import { changedLinesFromApi, changedLinesFromGit, type ChangedLines } from "./c
 /** GitHub's pulls/N/files stops at 3000 files: a list that long may be incomplete. */
 export const API_FILE_LIMIT = 3000;
 
-export interface PrFiles {
+interface PrFiles {
   /** Repo-relative paths that exist after the PR (removed files dropped). */
   files: string[];
   source: "api" | "git";

@@ -8,7 +8,7 @@ import type { Git } from "../io/git.js";
 import { describeApiError, errorStatus, type GitHubClient } from "../io/github-api.js";
 import type { Mode } from "./inputs.js";
 
-export interface RestorePublishOptions {
+interface RestorePublishOptions {
   git: Git;
   client: GitHubClient | undefined;
   mode: Mode;

@@ -21,7 +21,7 @@ import type { ChangedLines } from "./changed-lines.js";
 import { displayText } from "../core/names.js";
 
 /** At most this many suggestions per run: a review is for people, not a dump. */
-export const MAX_SUGGESTIONS = 50;
+const MAX_SUGGESTIONS = 50;
 const MARKER = "integrity-guard:suggestion";
 
 export interface Suggestion {

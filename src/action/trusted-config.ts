@@ -43,7 +43,7 @@ export interface TrustedRules {
   banner: string[];
 }
 
-export interface TrustInput {
+interface TrustInput {
   git: Git;
   event: ActionEvent;
   configSource: ConfigSource;

@@ -18,7 +18,7 @@ import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js
 export type YamlReadOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
 
 /** A file parsed for validation: the document, the format it was finally read as, and whether a JSONC retry may apply. */
-export interface FirstParse {
+interface FirstParse {
   doc: ParsedDocument;
   format: DocumentFormat;
   /**
@@ -65,7 +65,7 @@ export function ownSchema(doc: ParsedDocument): string | undefined {
 }
 
 /** How the findings of one schema step are named and capped. */
-export interface SchemaStepOptions {
+interface SchemaStepOptions {
   file: string;
   /** How findings name the schema (a catalog entry's label, or the path). */
   label: string;

@@ -45,7 +45,7 @@ import { appendAll } from "../core/append.js";
 
 const RESEAL = "run `integrity-guard seal && git add .integrity-guard/manifest.json` (after checking the change is intended)";
 
-export interface VerifyOptions {
+interface VerifyOptions {
   git: Git;
   root: string;
   config: Config;
@@ -59,7 +59,7 @@ export interface VerifyOptions {
   interactive?: boolean;
 }
 
-export interface VerifyOutcome {
+interface VerifyOutcome {
   findings: Finding[];
   summary: Record<string, unknown>;
 }
@@ -489,7 +489,7 @@ export const stagedRunStats = {
  * path may be sealed by it, or when no verdict for its blob exists yet; for a reseal, sealed blobs
  * whose id the stat cache vouches for are not read again.
  */
-export async function checkStaged(git: Git, config: Config, paths?: readonly string[], source?: StagedSource): Promise<Finding[]> {
+async function checkStaged(git: Git, config: Config, paths?: readonly string[], source?: StagedSource): Promise<Finding[]> {
   stagedRunStats.manifestRead = false;
   stagedRunStats.blobsHashed = stagedRunStats.bytesHashed = stagedRunStats.blobsFromCache = 0;
   stagedRunStats.manifestFilesRead = stagedRunStats.manifestBytesRead = 0;

@@ -4,7 +4,7 @@
  */
 
 /** "object" for a mapping, "array" for a list, undefined for a scalar or null. */
-export function rootKind(d: unknown): "object" | "array" | undefined {
+function rootKind(d: unknown): "object" | "array" | undefined {
   return Array.isArray(d) ? "array" : d !== null && typeof d === "object" ? "object" : undefined;
 }
 

@@ -19,7 +19,7 @@ import { checks as registered } from "./index.js";
 import type { Check, CheckContext } from "./types.js";
 import { conflictsTouched, syncTouched } from "./staged-touch.js";
 
-export interface CheckTiming {
+interface CheckTiming {
   findings: number;
   ms: number;
   /** Set when the check could not run. */
@@ -49,7 +49,7 @@ async function isNeeded(gate: (ctx: CheckContext) => boolean | Promise<boolean>,
   }
 }
 
-export interface ChecksResult {
+interface ChecksResult {
   findings: Finding[];
   /** summary.checks: per check, its finding count and wall time. */
   checks: Record<string, CheckTiming>;
@@ -57,7 +57,7 @@ export interface ChecksResult {
   exitCode?: ExitCode;
 }
 
-export type CheckEntry = { name: string; load: () => Promise<Check> };
+type CheckEntry = { name: string; load: () => Promise<Check> };
 
 /** One check run: its findings (a failure is one finding), wall time, and the failure if any. */
 interface CheckRun {

@@ -59,7 +59,7 @@ const BATCH = 256;
  */
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-export interface ValidateRunOptions {
+interface ValidateRunOptions {
   /**
    * Paths named by the user: validated when their extension is known even if validate.files
    * does not select them; a missing one is a usage error. `true`: every path in ctx.paths; a set:
@@ -69,7 +69,7 @@ export interface ValidateRunOptions {
 }
 
 /** Which repo-relative paths the validate check reads, under a config's validate section. */
-export interface ValidateSelection {
+interface ValidateSelection {
   /** Selected by the config: validate.files (default JSON/YAML) minus validate.exclude. */
   selects: (p: string) => boolean;
   /** Checked when named by the user: also any .json/.yaml/.yml or validate.jsonc file, still minus the excludes. */
@@ -109,7 +109,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   };
 }
 
-export interface ValidateStats {
+interface ValidateStats {
   /** Files read and parsed. */
   checked: number;
   /** Validators loaded from the on-disk cache / compiled with ajv. */

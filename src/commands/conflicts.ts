@@ -42,7 +42,7 @@ export function describeChanges(
 }
 
 /** The text of `--explain`: one line per file, in the order the files apply. */
-export function describeExplanation(e: Explanation): string {
+function describeExplanation(e: Explanation): string {
   const lines = [`${e.key}${e.pointer ? ` (${e.pointer})` : ""}:`];
   const labels = e.entries.map((x) => (x.layer !== undefined ? `layer ${x.layer} (${x.layerName})` : ""));
   const width = Math.max(0, ...labels.map((l) => l.length));

@@ -4,7 +4,7 @@
  */
 import type { CommandSpec } from "./types.js";
 
-export interface VerbEntry {
+interface VerbEntry {
   summary: string;
   load: () => Promise<CommandSpec>;
 }

@@ -49,7 +49,7 @@ export interface PathUniverse {
   outside?: string;
 }
 
-export interface Selection {
+interface Selection {
   /** Every selected repo-relative path, in the order named. */
   paths: string[];
   /** Paths named one by one (a file, or a glob's match): checked even when the config's globs do not select them. */

@@ -22,7 +22,7 @@ import { schemaSourceFor } from "../io/schema-source.js";
 import type { CommandSpec } from "./types.js";
 
 /** One file and the schema that applies to it. */
-export interface SchemaRow {
+interface SchemaRow {
   file: string;
   /** The schema path, or `built-in:<file>` for a vendored one. */
   schema: string;

@@ -8,7 +8,7 @@ export interface SchemaMapping {
 }
 
 /** Per built-in entry of the catalog of well-known files. */
-export interface WellKnownEntryConfig {
+interface WellKnownEntryConfig {
   level?: "error" | "warning";
   /** A schema file of the repository in place of the vendored one. */
   schema?: string;
@@ -62,7 +62,7 @@ export interface ConfigConflictConfig {
   secret_keys?: string[];
 }
 
-export interface SyncEnd {
+interface SyncEnd {
   file: string;
   path: string;
 }

@@ -43,7 +43,7 @@ export interface Finding {
 }
 
 /** What a `report/capped` line stands for (see Finding.omitted). */
-export interface Omitted {
+interface Omitted {
   rule: string;
   level: Level;
   count: number;

@@ -46,7 +46,7 @@ export function matches(globs: readonly string[] | undefined, path: string): boo
  * - `alternatives`: the product of the branches of every `{a,b}` and `(a|b)` group.
  * `?` and `[...]` match one character and add nothing.
  */
-export function globCost(glob: string): { overlap: number; alternatives: number } {
+function globCost(glob: string): { overlap: number; alternatives: number } {
   let overlap = 0;
   // Escaped characters and [...] classes match one character each.
   const plain = glob.replace(/\\./g, "_").replace(/\[[^\]]*\]/g, "_");
@@ -73,9 +73,9 @@ export function globCost(glob: string): { overlap: number; alternatives: number 
 }
 
 /** At most this overlap: `**\/*-*-*.yaml`, `a/**\/b/**\/*.json` and `v*.*.*` stay usable (tens of milliseconds at worst). */
-export const MAX_GLOB_OVERLAP = 2;
+const MAX_GLOB_OVERLAP = 2;
 /** At most this many alternatives: `{src,lib,test}/**\/*.{json,yaml,yml}` has 9. */
-export const MAX_GLOB_ALTERNATIVES = 256;
+const MAX_GLOB_ALTERNATIVES = 256;
 
 /** Throws a ConfigError naming `glob` when matching it could take time exponential in its wildcards or groups (see globCost). */
 export function assertSafeGlob(glob: string): void {

@@ -16,7 +16,7 @@
  */
 
 /** One detected layout: what `config.layers` (and `config.extensible`) should say for it. */
-export interface LayeredLayout {
+interface LayeredLayout {
   kind: "node-config" | "spring" | "helm" | "compose";
   /** The folder holding the files ("" for the repository root). */
   dir: string;

@@ -8,7 +8,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { EnvironmentError } from "../errors.js";
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** File mode for a new file (an existing file keeps its mode). */
   mode?: number;
   /**

@@ -65,7 +65,7 @@ export function readBuiltinSchemas(paths: readonly string[]): Map<string, ReadRe
 }
 
 /** Repo paths of the catalog files validate.catalog names. */
-export function userCatalogPaths(cfg: ValidateConfig): string[] {
+function userCatalogPaths(cfg: ValidateConfig): string[] {
   const c = cfg.catalog;
   return c === undefined ? [] : typeof c === "string" ? [c] : c;
 }

@@ -15,7 +15,7 @@ const SYMLINK = "120000";
 const MAX_HOPS = 40;
 
 /** Where a path of `commit` really is: `path` (the same or through folder links), or an error. */
-export type CommitPath = { path: string } | { error: string };
+type CommitPath = { path: string } | { error: string };
 
 /**
  * For each of `paths`, the path its folders resolve to inside `commit`. Paths whose folders hold

@@ -22,7 +22,7 @@ export interface FileEdits {
   edits: TextEdit[];
 }
 
-export interface PlannedWrite {
+interface PlannedWrite {
   file: string;
   abs: string;
   original: Buffer;

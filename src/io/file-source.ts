@@ -22,7 +22,7 @@ export interface ReadOptions {
 }
 
 /** ReadResult code of a path not read because the call's maxTotalBytes was reached: read it again later. */
-export const DEFERRED = "EDEFERRED";
+const DEFERRED = "EDEFERRED";
 
 /** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
 export function isDeferred(result: ReadResult | undefined): boolean {

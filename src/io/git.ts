@@ -13,7 +13,7 @@ import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 
-export interface ExecOptions {
+interface ExecOptions {
   /** Bytes written to git's stdin. */
   input?: string | Buffer;
   /** Extra environment (merged over process.env, which is inherited as is). */
@@ -23,7 +23,7 @@ export interface ExecOptions {
   cwd?: string;
 }
 
-export interface ExecResult {
+interface ExecResult {
   stdout: Buffer;
   stderr: string;
   code: number;
@@ -63,7 +63,7 @@ export function splitZ(out: Buffer | string): string[] {
  * Parse `git ls-files -s -z`: "<mode> <oid> <stage>\t<path>\0".
  * Sample: "100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
  */
-export function parseLsFilesStage(out: Buffer | string): IndexEntry[] {
+function parseLsFilesStage(out: Buffer | string): IndexEntry[] {
   return splitZ(out).map((rec) => {
     const tab = rec.indexOf("\t");
     const [mode, oid, stage] = rec.slice(0, tab).split(" ");
@@ -806,7 +806,7 @@ export class Git {
 const NO_PROMPT: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: "0" };
 
 /** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */
-export function literal(paths: readonly string[]): string[] {
+function literal(paths: readonly string[]): string[] {
   return paths.map((p) => ":(literal)" + p);
 }
 

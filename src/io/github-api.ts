@@ -7,9 +7,9 @@
 import { getOctokit } from "@actions/github";
 import { EnvironmentError } from "../errors.js";
 
-export type Octokit = ReturnType<typeof getOctokit>;
+type Octokit = ReturnType<typeof getOctokit>;
 
-export interface GitHubClientOptions {
+interface GitHubClientOptions {
   token: string;
   /** "owner/name" (GITHUB_REPOSITORY). */
   repository: string;
@@ -47,7 +47,7 @@ export interface CheckAnnotation {
   title?: string;
 }
 
-export interface CheckRunOutput {
+interface CheckRunOutput {
   title: string;
   summary: string;
   annotations?: CheckAnnotation[];
@@ -60,7 +60,7 @@ export interface ReviewCommentDraft {
   body: string;
 }
 
-export interface ReviewComment {
+interface ReviewComment {
   id: number;
   path: string;
   line?: number | null;
@@ -71,7 +71,7 @@ export interface ReviewComment {
 /** The Checks API takes at most this many annotations per request (create, then each update). */
 export const CHECK_ANNOTATION_BATCH = 50;
 
-export interface IssueSummary {
+interface IssueSummary {
   number: number;
   title: string;
   state: string;

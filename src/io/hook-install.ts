@@ -12,7 +12,7 @@ import { writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
 import { toRepoPath } from "./paths.js";
 
-export type HookMode = "husky" | "git";
+type HookMode = "husky" | "git";
 
 /** What installing the hook will do (or did). Paths are absolute. */
 export interface HookPlan {

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 
-export interface LockOptions {
+interface LockOptions {
   /** Give up after this long (default 10 s). */
   timeoutMs?: number;
   /** A lock older than this is stale whatever its owner (default 10 min). */

@@ -31,7 +31,7 @@ import { withLock } from "./lock.js";
 import { resolveInside } from "./paths.js";
 import type { StatCache } from "./stat-cache.js";
 
-export interface StoredManifest extends ReadManifestResult {
+interface StoredManifest extends ReadManifestResult {
   /** False when there is no manifest file. */
   exists: boolean;
   /** SHA-256 of the file's bytes, with the shard files' for a sharded manifest (empty when it does not exist). */
@@ -41,7 +41,7 @@ export interface StoredManifest extends ReadManifestResult {
 }
 
 /** A manifest read as packed entries (readManifestIndex): `manifest` then has no entries. */
-export interface StoredIndex extends StoredManifest {
+interface StoredIndex extends StoredManifest {
   index?: ManifestIndex;
 }
 
@@ -60,7 +60,7 @@ export interface ManifestSet {
 }
 
 /** The manifest's bytes, or undefined when there is none. */
-export function readManifestBytes(root: string): Buffer | undefined {
+function readManifestBytes(root: string): Buffer | undefined {
   return readRepoFile(root, MANIFEST_PATH);
 }
 
@@ -102,7 +102,7 @@ function listedShardIds(bytes: Buffer): string[] {
   }
 }
 
-export function sha256Of(bytes: Buffer): string {
+function sha256Of(bytes: Buffer): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");
 }
 
@@ -197,7 +197,7 @@ export function sealedPathsLenient(root: string): string[] {
 }
 
 /** The lock that serialises seals (and anything else that rewrites the manifest). */
-export function manifestLockPath(git: Git): string {
+function manifestLockPath(git: Git): string {
   return path.join(git.stateDir(), "manifest.lock");
 }
 
@@ -207,7 +207,7 @@ export function withManifestLock<T>(git: Git, fn: () => Promise<T>): Promise<T> 
 }
 
 /** Where `seal` records the verdict for the manifest it writes (see manifest-blob-verdict.ts). */
-export interface SealedVerdictTarget {
+interface SealedVerdictTarget {
   stateDir: string;
   /** verdict.ts filterKey of the globs the manifest was sealed under. */
   filter: string;

@@ -37,7 +37,7 @@ interface CacheEntry {
   code: string;
 }
 
-export interface SchemaStoreOptions {
+interface SchemaStoreOptions {
   source: FileSource;
   /** Folder of the on-disk cache; undefined disables it (--no-cache). */
   cacheDir?: string;

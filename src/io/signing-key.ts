@@ -22,7 +22,7 @@ import { onExitCleanup } from "./exit-cleanup.js";
 /** Folders we create under the OS temp dir: `ig-sign-<pid>-XXXXXX` (the pid says whose it is). */
 const PREFIX = "ig-sign-";
 
-export interface KeyHandle {
+interface KeyHandle {
   /** `-c k=v` arguments for git. */
   configArgs: string[];
   env: NodeJS.ProcessEnv;

@@ -14,7 +14,7 @@ import type { Git } from "./git.js";
 import { outsideLink, outsideMessage } from "./symlink-outside.js";
 import { holdGpgKey, holdSshKey, sweepKeyLeftovers } from "./signing-key.js";
 
-export type SignFormat = "ssh" | "gpg" | "none";
+type SignFormat = "ssh" | "gpg" | "none";
 
 /** How commit-tree signs; dispose() stops the key's agent and removes its private folder. */
 export interface Signer {
@@ -43,7 +43,7 @@ export function requireSignConfig(config: SnapshotsConfig | undefined): SignConf
 }
 
 /** Environment git needs for gpg (GNUPGHOME) taken from the command's environment. */
-export function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const k of ["GNUPGHOME", "SSH_AUTH_SOCK"]) if (env[k] !== undefined) out[k] = env[k];
   return out;
@@ -125,7 +125,7 @@ function resolveValue(value: string, env: NodeJS.ProcessEnv, what: string): stri
   return v;
 }
 
-export type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
+type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
 
 export interface SignatureResult {
   status: SignatureStatus;

@@ -11,7 +11,7 @@ import type { Git, IndexEntry } from "./git.js";
 import { inGitDir } from "./symlink-outside.js";
 
 /** Where a staged link ends. */
-export type LinkEnd =
+type LinkEnd =
   /** A stage-0 regular file entry (its real path in the index). */
   | { kind: "file"; entry: IndexEntry }
   /** A folder of the index and its stage-0 entries (real paths). */

@@ -27,7 +27,7 @@ import { outsideMessage } from "./symlink-outside.js";
 const MAYBE_FOLDER = /(?:^|\/)(?:[^./]+|[^/]*\.d)$/;
 
 /** What a commit would change relative to HEAD (see StagedSource.changes). */
-export interface StagedDiff {
+interface StagedDiff {
   /** Added, changed or type-changed paths with their staged (stage 0) entry. */
   entries: Map<string, IndexEntry>;
   unmerged: string[];

@@ -253,7 +253,7 @@ interface BlobsData {
   manifest?: string;
 }
 
-export interface CachedContent {
+interface CachedContent {
   sha256: string;
   size: number;
   executable: boolean;

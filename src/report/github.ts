@@ -6,11 +6,11 @@
 import type { Finding } from "../core/finding.js";
 import { displayText } from "../core/names.js";
 
-export function escapeData(s: string): string {
+function escapeData(s: string): string {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
-export function escapeProperty(s: string): string {
+function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 

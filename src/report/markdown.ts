@@ -11,7 +11,7 @@ import type { Finding, Summary } from "../core/finding.js";
 import { displayText } from "../core/names.js";
 import { rankForDisplay } from "./rank.js";
 
-export interface MarkdownOptions {
+interface MarkdownOptions {
   /** Heading, e.g. "integrity-guard check". */
   title: string;
   summary: Summary;
@@ -115,7 +115,7 @@ function messageCell(f: Finding): string {
 }
 
 /** With more findings than this, the report also counts them per file before listing them. */
-export const FILE_OVERVIEW_AFTER = 20;
+const FILE_OVERVIEW_AFTER = 20;
 /** Files listed in the per-file overview. */
 const FILE_OVERVIEW_ROWS = 25;
 

@@ -129,7 +129,7 @@ export function renderSarif(findings: readonly Finding[], version: string): stri
  * partialFingerprints): rule, file and JSON pointer, or the message with its numbers taken out
  * when there is no pointer. Never the line or column, which move when lines are added above.
  */
-export function fingerprint(f: Finding): string {
+function fingerprint(f: Finding): string {
   const what = f.pointer ?? f.message.replace(/\d+/g, "#");
   return createHash("sha256")
     .update(`${f.rule}\0${f.file ?? ""}\0${what}`)

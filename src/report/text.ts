@@ -3,7 +3,7 @@ import type { Finding, Summary } from "../core/finding.js";
 import { displayText } from "../core/names.js";
 import { pointerToDotted } from "../core/pointer.js";
 
-export interface TextOptions {
+interface TextOptions {
   color: boolean;
 }
 

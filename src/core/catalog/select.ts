@@ -75,7 +75,7 @@ function builtinEntries(cfg: ValidateConfig): Prepared[] {
 }
 
 /** How a finding names a vendored schema: its entry and file, never an internal path. */
-export function builtinLabel(e: BuiltinEntry): string {
+function builtinLabel(e: BuiltinEntry): string {
   return `built-in schema ${e.id} (${e.file})`;
 }
 

@@ -11,7 +11,7 @@ import type { Conflict, ConfigFile, ConflictRules, MergeStrategy } from "./types
 import { display, getAtPath, isMap } from "./values.js";
 import { appendAll } from "../append.js";
 
-export interface ConflictAnalysis {
+interface ConflictAnalysis {
   findings: Finding[];
   conflicts: Conflict[];
   /** The secret test in force (config.secret_keys included), for callers that print values. */

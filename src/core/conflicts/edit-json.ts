@@ -114,7 +114,7 @@ class Scanner {
 }
 
 /** The indentation unit of a JSON text: "" (one line), "\t", or N spaces. */
-export function detectJsonIndent(text: string): string {
+function detectJsonIndent(text: string): string {
   const m = /\n([ \t]+)\S/.exec(text);
   if (!m) return "";
   return m[1]!.startsWith("\t") ? "\t" : m[1]!;

@@ -13,7 +13,7 @@ import { canon, clone, setAtPath } from "./values.js";
 export type EditFormat = "json" | "yaml";
 
 /** Drop edits below another edit's pointer: the ancestor's value already holds them. */
-export function outermostEdits(edits: readonly TextEdit[]): TextEdit[] {
+function outermostEdits(edits: readonly TextEdit[]): TextEdit[] {
   const pointers = new Set(edits.map((e) => e.pointer));
   const out = new Map<string, TextEdit>();
   for (const e of edits) {

@@ -31,7 +31,7 @@ function find(doc: Document.Parsed, tokens: readonly string[]): Found {
 const PLAIN_SAFE = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n#]*$/;
 
 /** A scalar written in the style of the node it replaces, falling back to double quotes. */
-export function renderScalar(value: unknown, style: Scalar["type"]): string {
+function renderScalar(value: unknown, style: Scalar["type"]): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") {
@@ -52,7 +52,7 @@ export function renderScalar(value: unknown, style: Scalar["type"]): string {
 }
 
 /** A list or map as one line of flow YAML: `[a, c]`, `{host: x, port: 1}`. */
-export function renderFlow(value: unknown): string {
+function renderFlow(value: unknown): string {
   const d = new Document(value);
   if (isMap(d.contents) || isSeq(d.contents)) d.contents.flow = true;
   return d.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");

@@ -12,7 +12,7 @@ import type { SecretTest } from "./secrets.js";
 import type { ConfigFile } from "./types.js";
 import { getAtPath } from "./values.js";
 
-export interface ExplainEntry {
+interface ExplainEntry {
   file: string;
   /** 1-based layer number and its globs (layers mode). */
   layer?: number;

@@ -13,15 +13,15 @@ import type { MergeStrategy } from "./types.js";
 import { canon, isMap } from "./values.js";
 
 /** Stand-ins for "a map is here" and "a mergeable list is here". */
-export const MAP_MARK: unique symbol = Symbol("map");
-export const LIST_MARK: unique symbol = Symbol("list");
+const MAP_MARK: unique symbol = Symbol("map");
+const LIST_MARK: unique symbol = Symbol("list");
 
 /** Deeper than this, a file is left out (a guard against hostile nesting, not a real limit). */
 export const MAX_DEPTH = 256;
 
 export class NestingError extends Error {}
 
-export interface KeyNode {
+interface KeyNode {
   /** Child nodes in first-seen order (the order conflicts are reported in). */
   children: Map<string, KeyNode> | undefined;
   /**
@@ -44,7 +44,7 @@ function node(first: unknown, file: number): KeyNode {
 }
 
 /** Indexes (in fold order) of the files that define `n`'s key. */
-export function definers(n: KeyNode): number[] {
+function definers(n: KeyNode): number[] {
   if (n.files) return n.files;
   const out = new Array<number>(n.n);
   for (let i = 0; i < n.n; i++) out[i] = n.lo + i;

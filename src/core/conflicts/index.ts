@@ -1,7 +1,7 @@
 /** Configuration conflicts: detection, single source of truth, resolution, and safe text edits. */
-export { detectConflicts, compileSecretTest, ownerOf, underAny, type ConflictAnalysis } from "./detect.js";
+export { detectConflicts } from "./detect.js";
 export { resolveConfig, maskValue, planConflictWrites } from "./resolve.js";
 export { orderByPrecedence } from "./order.js";
-export { editText, type EditFormat } from "./edit-text.js";
-export { MASK, secretTest, type SecretTest } from "./secrets.js";
-export type { Change, Conflict, ConfigFile, ConflictRules, MergeStrategy, TextEdit } from "./types.js";
+export { editText } from "./edit-text.js";
+export { secretTest } from "./secrets.js";
+export type { Change, ConfigFile, ConflictRules } from "./types.js";

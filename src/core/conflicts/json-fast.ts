@@ -29,7 +29,7 @@ import { escapeToken } from "../pointer.js";
 import { isMap } from "./values.js";
 
 /** Where one wanted pointer was found: its member name (absent for list items and the root) and value. */
-export interface Located {
+interface Located {
   key: Position | undefined;
   value: Position;
 }
@@ -74,7 +74,7 @@ interface Frame {
  * the strict parser's limit (`shallow`: the conflict analysis refuses files nested deeper than
  * its own, much lower, limit, so a file it accepted is shallow).
  */
-export interface Seen {
+interface Seen {
   keys: number;
   nonFinite: boolean;
   shallow?: boolean;
@@ -122,7 +122,7 @@ export function summarize(value: unknown): Seen {
  * strings may hold more). A cheap bound: when it equals the member names JSON.parse kept, the
  * text names no member twice.
  */
-export function colonsFrom(b: Uint8Array, from: number): number {
+function colonsFrom(b: Uint8Array, from: number): number {
   const end = b.length;
   let n = 0;
   let i = from;

@@ -12,13 +12,13 @@ import type { ComponentScore, HealthStatus, StatusThresholds } from "./types.js"
 import { worse } from "./types.js";
 
 /** The part of a component the overall score reads. */
-export interface ScoredPart {
+interface ScoredPart {
   score: number;
   weight?: number;
   included?: boolean;
 }
 
-export interface Overall {
+interface Overall {
   score: number;
   status: HealthStatus;
   /** Weighted mean of the included components before the weakest-link pull (for the detail). */

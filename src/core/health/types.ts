@@ -27,7 +27,7 @@ export interface StatusThresholds {
 
 export const DEFAULT_THRESHOLDS: StatusThresholds = { healthy: 85, degraded: 60 };
 
-export interface SystemHealth {
+interface SystemHealth {
   overall_score: number;
   status: HealthStatus;
   last_updated: string;

@@ -7,7 +7,7 @@ import type { Finding, Level } from "../finding.js";
 import { MANIFEST_PATH } from "../well-known-paths.js";
 import type { ManifestEntry, Observation } from "./model.js";
 
-export interface DiffOptions {
+interface DiffOptions {
   /** Level of manifest/modified, manifest/added and manifest/renamed (config manifest.modified_level). */
   modifiedLevel?: Level;
   /** 1-based line of an entry in the manifest file, for `related` locations. */

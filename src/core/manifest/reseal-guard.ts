@@ -16,7 +16,7 @@ function breaksFile(f: Finding): boolean {
 }
 
 /** The fix for a manifest finding on a file whose own content is broken (first such finding: `cause`). */
-export function repairFirstFix(file: string, cause: Finding): string {
+function repairFirstFix(file: string, cause: Finding): string {
   const what = cause.rule.startsWith("parse/") ? "does not parse" : "breaks its JSON Schema";
   const where = cause.line ? ` (${cause.rule} at ${cause.line}${cause.column ? `:${cause.column}` : ""})` : ` (${cause.rule})`;
   return (

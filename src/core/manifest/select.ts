@@ -17,7 +17,7 @@ export const COVERAGE_RULES = `${MANIFEST_PATH}|${MANIFEST_SHARD_DIR}/|${ALWAYS.
 /** @internal for the test that keeps ALWAYS in step with config ALWAYS_EXCLUDED. */
 export const ALWAYS_EXCLUDED_GLOBS = ALWAYS_EXCLUDED;
 
-export type PathFilter = (path: string) => boolean;
+type PathFilter = (path: string) => boolean;
 
 /** A predicate for repo-relative POSIX paths the manifest covers. */
 export function coveredFilter(config: ManifestConfig | undefined): PathFilter {

@@ -42,8 +42,8 @@ export const SHARD_TARGET = 1024;
  * from a handful of files). Never changed outside tests: the layout must be the same everywhere.
  */
 export const layoutLimits = { singleFileMax: SINGLE_FILE_MAX, shardTarget: SHARD_TARGET };
-export const SHARDED_VERSION = 2;
-export const SHARDED_LAYOUT = "sharded";
+const SHARDED_VERSION = 2;
+const SHARDED_LAYOUT = "sharded";
 
 /** One line of the root: a shard's id, entry count and digest. */
 export interface ShardRecord {
@@ -125,7 +125,7 @@ export function renderShardedRoot(root: ShardedRoot): string {
   );
 }
 
-export interface ShardedLayout {
+interface ShardedLayout {
   root: ShardedRoot;
   /** Root file text. */
   rootText: string;
@@ -176,7 +176,7 @@ function corrupt(file: string, message: string, extra: Partial<Finding> = {}): F
   };
 }
 
-export interface RootRead {
+interface RootRead {
   root?: ShardedRoot;
   findings: Finding[];
 }
@@ -255,7 +255,7 @@ function rootShapeProblem(v: unknown): { message: string; pointer: string } | un
   return undefined;
 }
 
-export interface ShardRead {
+interface ShardRead {
   entries?: ManifestEntry[];
   findings: Finding[];
 }

@@ -218,7 +218,7 @@ function invalidUtf8(bytes: Uint8Array, file: string): Finding {
 }
 
 /** 1-based line and column (in characters) of a byte offset. */
-export function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {

@@ -17,7 +17,7 @@ interface Span {
 
 type Children = { kind: "object"; members: Map<string, Span> } | { kind: "array"; elements: Span[] };
 
-export interface Located {
+interface Located {
   /** The span found: the value at the pointer, or the closest existing ancestor's. */
   span: Span;
   /** True when the whole pointer resolved. */

@@ -12,7 +12,7 @@ import type { Finding } from "../finding.js";
 import { toPointer } from "../pointer.js";
 import type { LineIndex } from "./lines.js";
 
-export interface ScanOptions {
+interface ScanOptions {
   file: string;
   jsonc: boolean;
   maxDepth: number;
@@ -24,7 +24,7 @@ export interface ScanOptions {
   trailingCommas?: boolean;
 }
 
-export interface ScanResult {
+interface ScanResult {
   findings: Finding[];
   /** True when the text is well-formed (duplicate keys and out-of-range numbers aside). */
   wellFormed: boolean;

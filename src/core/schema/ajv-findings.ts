@@ -10,7 +10,7 @@ import { cappedFinding } from "../finding-cap.js";
 import { escapeToken, getAtPointer, pointerToDotted } from "../pointer.js";
 import type { ParsedDocument } from "../parse/types.js";
 
-export interface AjvFindingOptions {
+interface AjvFindingOptions {
   file: string;
   schemaPath: string;
   doc: ParsedDocument;
@@ -323,7 +323,7 @@ function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObj
 }
 
 /** The errors one alternative of a failed oneOf/anyOf raised. */
-export interface Segment {
+interface Segment {
   /** Indexes into the error list. */
   idx: number[];
   /** How many of them are at the oneOf/anyOf's value itself (the rest are deeper). */
@@ -346,7 +346,7 @@ export interface Segment {
  * Errors of the schema that holds the oneOf/anyOf, and ones already dropped, are left out.
  * Undefined when the errors lack `parentSchema` (a validator compiled without `verbose`).
  */
-export function segmentAlternatives(
+function segmentAlternatives(
   errors: readonly ErrorObject[],
   start: number,
   end: number,
@@ -414,7 +414,7 @@ function keysOf(v: unknown): string {
 }
 
 /** A short JSON rendering of a value for messages (long values are cut). */
-export function preview(v: unknown, max = 80): string {
+function preview(v: unknown, max = 80): string {
   let s: string;
   try {
     s = JSON.stringify(v) ?? String(v);

@@ -19,7 +19,7 @@ export interface LoadedSchema {
 
 export type Validator = (data: unknown) => ErrorObject[] | null;
 
-export type CompileResult = { ok: true; validate: Validator; code: string } | { ok: false; error: string };
+type CompileResult = { ok: true; validate: Validator; code: string } | { ok: false; error: string };
 
 const OPTIONS: Options = {
   allErrors: true,

@@ -16,7 +16,7 @@ export interface SchemaRef {
   from: { config: number } | "$schema" | { catalog: CatalogMatch };
 }
 
-export interface SchemaChoice {
+interface SchemaChoice {
   schemas: SchemaRef[];
   /** The file's `$schema` when it is a URL we do not fetch (for the schema/missing message). */
   remote?: string;

@@ -11,7 +11,7 @@ export function fileUri(repoPath: string): string {
   return "file:///" + repoPath.split("/").map(encodeURIComponent).join("/");
 }
 
-export interface ExternalRef {
+interface ExternalRef {
   /** The `$ref` as written. */
   ref: string;
   /** Absolute URI (no fragment) ajv will look the document up by. */

@@ -15,7 +15,7 @@
  */
 
 /** A pattern of a schema that can take exponential time, and where it is. */
-export interface UnsafePattern {
+interface UnsafePattern {
   pattern: string;
   /** JSON pointer (in the schema) to the `pattern` value or the `patternProperties` key. */
   pointer: string;

@@ -15,7 +15,7 @@ import type { JsoncDialect } from "./jsonc-by-content.js";
 export const TYPESCRIPT_EXTENDED: JsoncDialect = { reader: "TypeScript (a config another tsconfig extends)", trailingCommas: true };
 
 /** Who reads a config file that can extend others, by its name alone. */
-export type ExtendsReader = "typescript" | "rush-stack" | "heft-candidate";
+type ExtendsReader = "typescript" | "rush-stack" | "heft-candidate";
 
 /** At most this many `extends` entries are followed per file (TypeScript allows an array). */
 export const MAX_EXTENDS_PER_FILE = 16;
@@ -47,7 +47,7 @@ export function extendsSpecifiers(config: unknown): string[] {
 }
 
 /** Where an `extends` entry points: repository paths (tried in order), or a package and a path inside it. */
-export type ExtendsTarget = { paths: string[] } | { packageName: string; subpath: string };
+type ExtendsTarget = { paths: string[] } | { packageName: string; subpath: string };
 
 /**
  * Resolves one `extends` entry of `from` (repo-relative). A relative entry (`./base.json`,

@@ -13,7 +13,7 @@ import type { JsoncDialect } from "./jsonc-by-content.js";
 export const HEFT: JsoncDialect = { reader: "Heft (Rush Stack's JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
 
 /** The package whose dependency on Heft would make `file` a Heft config, and its rig.json. */
-export interface HeftProjectCandidate {
+interface HeftProjectCandidate {
   /** `<project>/package.json`. */
   packageJson: string;
   /** `<project>/config/rig.json`: a project with a rig is built by Heft. */

@@ -30,10 +30,10 @@ export interface TemplatesConfig {
   check?: string[];
 }
 
-export type TemplateKind = "helm" | "name" | "content" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "syntax-test";
 
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
-export interface TemplateMatch {
+interface TemplateMatch {
   kind: TemplateKind | "config";
   folder: string;
 }

@@ -26,7 +26,7 @@ export function yttControlLines(text: string): number[] {
 }
 
 /** A duplicate key as the parser reports it: the line of its first definition and of the repeat. */
-export interface DuplicateAt {
+interface DuplicateAt {
   first: number;
   repeat: number;
 }

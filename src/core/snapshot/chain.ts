@@ -5,14 +5,14 @@
  */
 import type { Finding } from "../finding.js";
 
-export interface ChainCommit {
+interface ChainCommit {
   id: string;
   /** Committer time, seconds since the epoch. */
   time: number;
 }
 
 /** Allowed clock skew between machines, seconds. */
-export const CLOCK_SKEW_SECONDS = 300;
+const CLOCK_SKEW_SECONDS = 300;
 
 /**
  * Check a first-parent chain given newest first. `now` in seconds. Returns snapshot/chain

@@ -9,7 +9,7 @@ import type { SnapshotFileEntry, SnapshotManifest } from "./manifest.js";
 import { comparePaths } from "./manifest.js";
 
 /** A key JSON.stringify puts first, in numeric order: a canonical array index (0 .. 2^32-2). */
-export function isIndexKey(key: string): boolean {
+function isIndexKey(key: string): boolean {
   return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 }
 

@@ -26,7 +26,7 @@ export interface SnapshotInfo {
   size: number;
 }
 
-export const TRAILER = {
+const TRAILER = {
   set: "Snapshot-Set",
   time: "Snapshot-Time",
   source: "Source-Commit",

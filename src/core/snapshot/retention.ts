@@ -4,7 +4,7 @@
  * keeps everything: we never delete what no policy speaks about.
  */
 
-export interface RetentionItem {
+interface RetentionItem {
   id: string;
   set: string;
   /** Milliseconds since the epoch. */
@@ -49,7 +49,7 @@ export function selectRetention(items: readonly RetentionItem[], policy: Readonl
   return { keep, drop, reasons };
 }
 
-export interface EpochItem {
+interface EpochItem {
   /** The ref holding the epoch (refs/integrity-snapshots/epochs/...). */
   ref: string;
   snapshotIds: string[];

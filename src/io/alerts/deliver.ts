@@ -9,7 +9,7 @@ import type { RetryOptions } from "./retry.js";
 import type { SinkReport, SinkRun } from "./types.js";
 import { deliverWebhook } from "./webhook.js";
 
-export interface DeliverOptions {
+interface DeliverOptions {
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
   retry?: RetryOptions;
@@ -17,7 +17,7 @@ export interface DeliverOptions {
   redactor?: Redactor;
 }
 
-export interface DeliveryOutcome {
+interface DeliveryOutcome {
   reports: SinkReport[];
   /** alert/sink-failed warnings, one per failing sink. */
   findings: Finding[];

@@ -8,7 +8,7 @@ import { emailMessage } from "../../core/health/alerts.js";
 import { redactUrl, resolveEnvOrValue } from "./redact.js";
 import { runSink, SinkError, type SinkReport, type SinkRun } from "./types.js";
 
-export interface EmailSpec {
+interface EmailSpec {
   to: string | string[];
   from?: string;
   smtp: string;

@@ -14,7 +14,6 @@ import {
   shouldComment,
   stateFromIssueBody,
   withIssueState,
-  type Alert,
   type AlertContext,
 } from "../../core/health/alerts.js";
 import { redactUrl } from "./redact.js";
@@ -24,7 +23,7 @@ import { runSink, SinkError, type SinkReport, type SinkRun } from "./types.js";
 /** The label every managed issue carries; the list query filters on it. */
 const MANAGED_LABEL = "integrity-guard";
 
-export type GithubIssueSpec = boolean | { labels?: string[]; repository?: string };
+type GithubIssueSpec = boolean | { labels?: string[]; repository?: string };
 
 interface IssueRow {
   number: number;
@@ -149,5 +148,3 @@ async function listManagedIssues(
 function resolvedComment(key: string, ctx: AlertContext): string {
   return `${issueMarker(key)}\nResolved at ${ctx.time}: repository health is ${ctx.score}/100 ${ctx.status}; \`${key}\` no longer alerts at this level. Closing.`;
 }
-
-export type { Alert };

@@ -88,7 +88,7 @@ export class Redactor {
 }
 
 /** A config value that is either literal or `env:NAME`. */
-export interface ResolvedValue {
+interface ResolvedValue {
   value?: string;
   /** The variable name when the value came from env:NAME. */
   envName?: string;

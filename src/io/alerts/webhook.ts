@@ -4,7 +4,7 @@ import { redactUrl, resolveEnvOrValue } from "./redact.js";
 import { fetchWithRetry } from "./retry.js";
 import { runSink, SinkError, type SinkReport, type SinkRun } from "./types.js";
 
-export type WebhookFormat = "slack" | "teams" | "json";
+type WebhookFormat = "slack" | "teams" | "json";
 
 export async function deliverWebhook(spec: { url: string; format?: WebhookFormat }, run: SinkRun): Promise<SinkReport> {
   const format = spec.format ?? "json";

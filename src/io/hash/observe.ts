@@ -18,7 +18,7 @@ import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.j
 import type { PathState } from "./dir-state.js";
 import { TrackedIndex } from "./tracked.js";
 
-export interface ObserveOptions {
+interface ObserveOptions {
   git: Git;
   root: string;
   /** Folders (or files) to walk, repo-relative. */
@@ -70,7 +70,7 @@ export interface ObserveStats {
   bytesHashed: number;
 }
 
-export interface ObserveResult {
+interface ObserveResult {
   observed: Map<string, Observation>;
   stats: ObserveStats;
   /** Blob ids of the tracked files seen (for pruning the cache). */

@@ -18,7 +18,7 @@ export type { StatKey } from "./hash-file.js";
 export type HashResult =
   { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null } | { ok: false; error: string; code: string };
 
-export interface HashOptions {
+interface HashOptions {
   /**
    * Threads that hash (default os.availableParallelism()), the main thread included: with 2 or
    * more, one fewer worker starts and the main thread takes a share once every path is pushed.

@@ -1,6 +1,6 @@
 /** A one-line progress bar on stderr for long hashing runs (only when stderr is a terminal). */
 
-export type ProgressFn = (done: number, total: number, bytes: number) => void;
+type ProgressFn = (done: number, total: number, bytes: number) => void;
 
 /** Returns undefined when not interactive; otherwise a throttled progress callback and a finisher. */
 export function progressBar(

@@ -13,7 +13,7 @@
  */
 import { nameBytes } from "../../core/names.js";
 
-export interface TrackedFile {
+interface TrackedFile {
   oid: string;
   executable: boolean;
 }

@@ -10,7 +10,7 @@ import { decodeName, hasRawBytes } from "../../core/names.js";
 import { pathStateOf, type PathState } from "./dir-state.js";
 
 /** "badname": a name that is not valid UTF-8 (core/names.ts), reported and never entered or read. */
-export type WalkKind = "file" | "link" | "other" | "badname";
+type WalkKind = "file" | "link" | "other" | "badname";
 
 export interface WalkEntry {
   /** Repo-relative POSIX path. */

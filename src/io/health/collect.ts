@@ -19,7 +19,7 @@ import { collectCriticalFiles } from "./critical-files.js";
 import { collectDisk } from "./disk.js";
 import { readSnapshotFacts } from "./snapshots.js";
 
-export interface CollectInput {
+interface CollectInput {
   root: string;
   git: Git;
   loaded: LoadedConfig;
@@ -33,7 +33,7 @@ export interface CollectInput {
   runChecks: (ctx: CheckContext) => Promise<Map<string, CheckOutcome>>;
 }
 
-export interface Collected {
+interface Collected {
   facts: HealthFacts;
   /** Health scores recorded with snapshots (for --history). */
   snapshotHistory: HistoryPoint[];

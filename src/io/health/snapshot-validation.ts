@@ -8,7 +8,7 @@ import { parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH } from "../../core/snapsh
 import type { Git } from "../git.js";
 import { readBackTree } from "../snapshot/readback.js";
 
-export interface ValidationResult {
+interface ValidationResult {
   ok: boolean;
   /** What is wrong (first problem and how many), when not ok. */
   message?: string;

@@ -15,7 +15,7 @@ const DEFAULT_BRANCH = "integrity-snapshots";
 /** Where `snapshot` keeps closed epochs (old chains); their snapshots still count. */
 const EPOCH_PREFIX = "refs/integrity-snapshots/epochs/";
 
-export interface SnapshotTrailers {
+interface SnapshotTrailers {
   id: string;
   set?: string;
   time?: string;

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { formatSnapshotMessage, type SnapshotInfo } from "../../core/snapshot/message.js";
+import { type SnapshotInfo } from "../../core/snapshot/message.js";
 import { serializeSnapshotManifest, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { SnapshotRefused } from "./refused.js";
 import type { Git } from "../git.js";
@@ -234,5 +234,3 @@ export async function commitSnapshot(
     env: { ...options.signer.env, ...options.identity, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
   });
 }
-
-export { formatSnapshotMessage };

@@ -31,12 +31,12 @@ import { StatCacheReader, StatCacheWriter, statCachePath, statKeyOf, type StatKe
 import { TreeStream } from "./trees.js";
 
 /** New blobs packed together, and blobs read back together. */
-export const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
+const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
 /** Fewer new blobs than this are written only when git lacks them (store.ts keeps the same number). */
 const PACK_THRESHOLD = 64;
 
 /** What a streamed capture gives build.ts. */
-export interface Captured {
+interface Captured {
   digest: string;
   files: number;
   size: number;
@@ -49,7 +49,7 @@ export interface Captured {
  * The one place where a file's bytes become a blob: its id and the bytes stored. (Anything
  * that changes what is stored for a file, e.g. encryption, goes here.)
  */
-export function toBlob(hasher: ObjectHasher, data: Uint8Array): { oid: string; data: Uint8Array } {
+function toBlob(hasher: ObjectHasher, data: Uint8Array): { oid: string; data: Uint8Array } {
   return { oid: hasher.oid("blob", data), data };
 }
 
@@ -500,7 +500,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
  * the manifest blob (against the digest).
  */
-export async function readBack(git: Git, tree: string, rows: Rows, digest: string, encrypted = false): Promise<Finding[]> {
+async function readBack(git: Git, tree: string, rows: Rows, digest: string, encrypted = false): Promise<Finding[]> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
   let listing: Buffer;

@@ -114,7 +114,7 @@ function bigToLe(v: bigint, length: number): Buffer {
 }
 
 /** The Montgomery u of an Ed25519 public key: (1 + y) / (1 - y) mod p. */
-export function ed25519ToX25519(pub: Uint8Array): Buffer {
+function ed25519ToX25519(pub: Uint8Array): Buffer {
   const bytes = Buffer.from(pub);
   bytes[31]! &= 0x7f; // the sign bit of x
   const y = leToBig(bytes);
@@ -149,7 +149,7 @@ function edWire(pub: Uint8Array): Buffer {
 }
 
 /** An `ssh-ed25519` recipient (an OpenSSH public key line). */
-export class SshEd25519Recipient implements Recipient {
+class SshEd25519Recipient implements Recipient {
   private readonly wire: Buffer;
   private readonly converted: Buffer;
   private readonly tweak: Buffer;
@@ -176,7 +176,7 @@ export class SshEd25519Recipient implements Recipient {
 }
 
 /** The identity of an Ed25519 private key (its 32-byte seed and public key). */
-export class SshEd25519Identity implements Identity {
+class SshEd25519Identity implements Identity {
   private readonly scalar: Buffer;
   /** The matching recipient (a restore encrypts its pre-restore snapshot to it when the set names none). */
   readonly recipient: SshEd25519Recipient;
@@ -212,7 +212,7 @@ export class SshEd25519Identity implements Identity {
 }
 
 /** An `ssh-rsa` recipient. */
-export class SshRsaRecipient implements Recipient {
+class SshRsaRecipient implements Recipient {
   private readonly key: crypto.KeyObject;
   readonly tag: string;
 
@@ -236,7 +236,7 @@ export class SshRsaRecipient implements Recipient {
 }
 
 /** The identity of an RSA private key. */
-export class SshRsaIdentity implements Identity {
+class SshRsaIdentity implements Identity {
   private readonly tag: string;
   /** The matching recipient. */
   readonly recipient: SshRsaRecipient;

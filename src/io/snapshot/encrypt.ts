@@ -90,10 +90,10 @@ function short(s: string): string {
 }
 
 /** Where an identity comes from, for messages. */
-export type IdentitySource = { from: string; text: string };
+type IdentitySource = { from: string; text: string };
 
 /** Read an identity given as env:NAME (its text) or a path. */
-export async function readIdentitySource(value: string, root: string, env: NodeJS.ProcessEnv): Promise<IdentitySource> {
+async function readIdentitySource(value: string, root: string, env: NodeJS.ProcessEnv): Promise<IdentitySource> {
   if (value.startsWith("env:")) {
     const name = value.slice(4);
     const text = env[name];
@@ -270,7 +270,7 @@ export type BlobDigest = (
  * `opened`, when given, keeps each blob's clear bytes (keyed by the blob's own buffer), so a
  * restore writes the very bytes this hashed instead of decrypting every blob a second time.
  */
-export function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buffer>): BlobDigest {
+function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buffer>): BlobDigest {
   return async (_p, blob) => {
     try {
       const plain = await reader.decrypt(blob);
@@ -283,13 +283,13 @@ export function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buf
 }
 
 /** Read-back of an encrypted snapshot without an identity: the age structure and sizes only. */
-export const structureOnlyDigest: BlobDigest = async (_p, blob, expected) => {
+const structureOnlyDigest: BlobDigest = async (_p, blob, expected) => {
   const why = ageStructureProblem(blob, expected.size);
   return why ? { problem: `encrypted blob is damaged: ${why}` } : { ...expected, note: "age structure and size only (no identity)" };
 };
 
 /** How a restore reads an encrypted snapshot (all empty for a snapshot in clear). */
-export interface SnapshotOpening {
+interface SnapshotOpening {
   /** Read-back of the blobs: decrypted, or (dry run without identity) the age structure only. */
   digestOf?: BlobDigest;
   /** Decrypt a blob before it is written (restore-write.ts). */

@@ -233,7 +233,7 @@ export function readWhole(fd: number, size: number): Buffer {
 }
 
 /** Bytes of file content kept in memory at most while a snapshot is prepared. */
-export const KEEP_LIMIT = 256 * 1024 * 1024;
+const KEEP_LIMIT = 256 * 1024 * 1024;
 
 /** Hex SHA-256; the one-shot crypto.hash (node >= 20.12) skips a Hash object per call. */
 export function sha256(data: string | Uint8Array): string {

@@ -8,7 +8,7 @@ import { UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
 
-export const DEFAULT_BRANCH = "integrity-snapshots";
+const DEFAULT_BRANCH = "integrity-snapshots";
 export const EPOCH_PREFIX = "refs/integrity-snapshots/epochs/";
 /** Set name of the automatic snapshot a restore takes first. */
 export const PRE_RESTORE_SET = "pre-restore";
@@ -131,7 +131,7 @@ export function fetchCommandText(config: SnapshotsConfig | undefined): string {
 }
 
 /** Whether a snapshot's tree holds every path (file or folder), read with one ls-tree. */
-export async function holdsAll(git: Git, record: SnapshotRecord, paths: readonly string[]): Promise<boolean> {
+async function holdsAll(git: Git, record: SnapshotRecord, paths: readonly string[]): Promise<boolean> {
   const listed = new Set((await git.lsTreeAt(record.id, paths)).map((e) => e.path));
   return paths.every((p) => listed.has(p));
 }

@@ -21,7 +21,7 @@ import type { Git } from "../git.js";
 import { branchRef, EPOCH_PREFIX, listAllSnapshots, PRE_RESTORE_SET, type SnapshotRecord } from "./list.js";
 import { zeroOidLike } from "./take.js";
 
-export interface PrunePlan {
+interface PrunePlan {
   retention: RetentionResult;
   records: SnapshotRecord[];
   /** Close the live chain into this epoch ref (undefined: leave it). */
@@ -37,7 +37,7 @@ export interface PrunePlan {
 }
 
 /** "7d" -> seconds. */
-export function durationSeconds(d: string): number {
+function durationSeconds(d: string): number {
   const m = /^([0-9]+(?:\.[0-9]+)?)(s|m|h|d|w)$/.exec(d);
   if (!m) return NaN;
   return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[m[2] as "s"];

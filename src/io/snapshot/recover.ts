@@ -13,7 +13,7 @@ import { hashWorktreeFiles } from "./files.js";
 import { SnapshotRefused } from "./refused.js";
 import { runRestore } from "./run-restore.js";
 
-export interface StepReport {
+interface StepReport {
   index: number;
   kind: "restore" | "run" | "verify";
   label: string;
@@ -23,7 +23,7 @@ export interface StepReport {
   findings: Finding[];
 }
 
-export interface RecoverDeps {
+interface RecoverDeps {
   git: Git;
   config: SnapshotsConfig | undefined;
   env: NodeJS.ProcessEnv;
@@ -34,7 +34,7 @@ export interface RecoverDeps {
   runCheck: () => Promise<Finding[]>;
 }
 
-export function describeStep(step: RecoveryStep): { kind: StepReport["kind"]; label: string } {
+function describeStep(step: RecoveryStep): { kind: StepReport["kind"]; label: string } {
   if ("restore" in step) {
     const r = step.restore;
     return { kind: "restore", label: `restore ${r.snapshot ?? r.set ?? "latest"}${r.paths?.length ? " " + r.paths.join(" ") : ""}` };

@@ -15,7 +15,7 @@ import type { Git } from "../git.js";
 import { branchRef, EPOCH_PREFIX, fetchCommandText, remoteTrackingRef, snapshotRemote } from "./list.js";
 import { zeroOidLike } from "./take.js";
 
-export interface RemoteSyncReport {
+interface RemoteSyncReport {
   /** The remote read, or undefined when there is none to read (no such remote configured). */
   remote?: string;
   /** Refs fetched (local names). */
@@ -29,11 +29,7 @@ export interface RemoteSyncReport {
  * for a remote that cannot be read: the report says why, and `log` gets a warning naming the
  * command that fetches them.
  */
-export async function syncRemoteSnapshots(
-  git: Git,
-  config: SnapshotsConfig | undefined,
-  log: (line: string) => void,
-): Promise<RemoteSyncReport> {
+async function syncRemoteSnapshots(git: Git, config: SnapshotsConfig | undefined, log: (line: string) => void): Promise<RemoteSyncReport> {
   const remote = snapshotRemote(config);
   // No remote of that name (a repository that never had one): nothing to read, nothing to say.
   // A configured snapshots.remote may also be a URL, which has no `remote get-url`.

@@ -13,9 +13,9 @@ import { writeFileAtomic } from "../atomic.js";
 import type { Git } from "../git.js";
 import { RESTORE_TEMP_RE } from "./restore-write.js";
 
-export const JOURNAL_FILE = "restore-journal.json";
+const JOURNAL_FILE = "restore-journal.json";
 
-export interface RestoreJournal {
+interface RestoreJournal {
   version: 1;
   pid: number;
   started: string;
@@ -32,7 +32,7 @@ export interface RestoreJournal {
   dirs: string[];
 }
 
-export function journalPath(git: Git): string {
+function journalPath(git: Git): string {
   return path.join(git.stateDir(), JOURNAL_FILE);
 }
 

@@ -35,7 +35,7 @@ export interface TypeChanges {
   foldersToFiles: string[];
 }
 
-export interface WritePlan {
+interface WritePlan {
   create: readonly string[];
   modify: readonly string[];
   remove: readonly string[];

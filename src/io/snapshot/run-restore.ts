@@ -27,7 +27,7 @@ import { policyFromManifest } from "./set-policy.js";
 import { takeSnapshot } from "./take.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
 
-export interface RestoreOptions {
+interface RestoreOptions {
   spec: string;
   paths: readonly string[];
   allowUnsigned: boolean;
@@ -38,7 +38,7 @@ export interface RestoreOptions {
   log: (line: string) => void;
 }
 
-export interface RestoreOutcome {
+interface RestoreOutcome {
   snapshot: SnapshotRecord;
   manifest: SnapshotManifest;
   plan: RestorePlan;
@@ -218,6 +218,6 @@ async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSna
 }
 
 /** Quote for a POSIX shell only when needed. */
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

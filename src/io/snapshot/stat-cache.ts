@@ -46,14 +46,14 @@ export function statKeyOf(st: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; 
   return { text: `${st.size} ${st.mtimeNs} ${st.ctimeNs} ${st.ino}`, mtimeNs: st.mtimeNs };
 }
 
-export interface CachedFile {
+interface CachedFile {
   sha256: string;
   mode: "100644" | "100755";
   oid: string;
 }
 
 /** A record as written: the file's SHA-256, mode and blob id, and its size when it was read. */
-export interface RecordedFile extends CachedFile {
+interface RecordedFile extends CachedFile {
   size: number;
 }
 

@@ -12,7 +12,7 @@ import { readBlobsSafe } from "./readback.js";
 import type { TreeInput } from "./trees.js";
 
 /** From this many new blobs on they go into the pack; fewer go through hash-object (git dedups them). */
-export const PACK_THRESHOLD = 64;
+const PACK_THRESHOLD = 64;
 
 export interface StoreInput {
   /** Path -> manifest entry, sorted by path. */
@@ -30,7 +30,7 @@ export interface StoreInput {
   fromMemoryOnly?: boolean;
 }
 
-export interface Stored {
+interface Stored {
   /** The tree's entries: every file and the manifest. */
   entries: TreeInput[];
   /** The root tree id computed here, when every blob id is the one git stored. */

@@ -18,9 +18,9 @@ import type { SetPolicy } from "./set-policy.js";
 export function zeroOidLike(oid: string): string {
   return "0".repeat(oid.length);
 }
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 
-export interface TakeOptions {
+interface TakeOptions {
   set: string;
   paths: readonly string[];
   push: boolean;
@@ -37,7 +37,7 @@ export interface TakeOptions {
   policy?: SetPolicy;
 }
 
-export interface TakeResult {
+interface TakeResult {
   id: string;
   unchanged: boolean;
   prepared: PreparedSnapshot;
@@ -51,7 +51,7 @@ export interface TakeResult {
  * Run `fn` with the configured signer (while it is being set up) and its pin; the signer is
  * disposed of after, also when `fn` throws before awaiting it.
  */
-export async function withSigner<T>(
+async function withSigner<T>(
   git: Git,
   config: SnapshotsConfig | undefined,
   env: NodeJS.ProcessEnv,
