@@ -43,7 +43,7 @@ interface WritePlan {
 }
 
 /** Folders (repo-relative, "." for the root) that temporaries of these files are written in. */
-export function writeDirs(files: readonly string[]): string[] {
+function writeDirs(files: readonly string[]): string[] {
   return [...new Set(files.map((f) => path.posix.dirname(f)))].sort();
 }
 
