@@ -3,9 +3,6 @@
  * 0 clean, 1 integrity findings (or a failed verification), 2 could not run.
  * Everything below the entries throws one of these; only src/cli.ts and src/action.ts catch.
  */
-export declare const EXIT_CLEAN = 0;
-export declare const EXIT_FINDINGS = 1;
-export declare const EXIT_CANNOT_RUN = 2;
 export type ExitCode = 0 | 1 | 2;
 /** Base class: a message that says what failed and where, plus the fix. */
 export declare class GuardError extends Error {

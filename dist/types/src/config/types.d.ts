@@ -6,7 +6,7 @@ export interface SchemaMapping {
     schema: string;
 }
 /** Per built-in entry of the catalog of well-known files. */
-export interface WellKnownEntryConfig {
+interface WellKnownEntryConfig {
     level?: "error" | "warning";
     /** A schema file of the repository in place of the vendored one. */
     schema?: string;
@@ -61,7 +61,7 @@ export interface ConfigConflictConfig {
     merge?: Record<string, "deep" | "replace" | "unique" | "append">;
     secret_keys?: string[];
 }
-export interface SyncEnd {
+interface SyncEnd {
     file: string;
     path: string;
 }

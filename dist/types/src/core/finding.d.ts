@@ -39,7 +39,7 @@ export interface Finding {
     omitted?: Omitted;
 }
 /** What a `report/capped` line stands for (see Finding.omitted). */
-export interface Omitted {
+interface Omitted {
     rule: string;
     level: Level;
     count: number;
@@ -78,3 +78,4 @@ export declare function sortFindings(findings: Finding[]): Finding[];
 export declare function comparePlainNames(a: string, b: string): number;
 /** True when any finding is an error (a capped line counts as the findings it stands for). */
 export declare function hasErrors(findings: readonly Finding[]): boolean;
+export {};

@@ -1,4 +1,4 @@
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
     /** File mode for a new file (an existing file keeps its mode). */
     mode?: number;
     /**
@@ -26,3 +26,4 @@ export declare function removeDeadTemporaries(target: string): Promise<void>;
 export declare function resolveWriteTarget(file: string): Promise<string>;
 /** fsync a folder so a rename in it survives a power cut. Best effort where unsupported. */
 export declare function fsyncDir(dir: string): Promise<void>;
+export {};

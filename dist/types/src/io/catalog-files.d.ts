@@ -9,8 +9,6 @@ import type { FileSource, ReadResult } from "./file-source.js";
 export declare function vendoredSchemasDir(): string;
 /** Read vendored schemas by their built-in paths; a file whose SHA-256 differs from the recorded one is an error result. */
 export declare function readBuiltinSchemas(paths: readonly string[]): Map<string, ReadResult>;
-/** Repo paths of the catalog files validate.catalog names. */
-export declare function userCatalogPaths(cfg: ValidateConfig): string[];
 /**
  * The entries of the catalog files validate.catalog names, read through `source` (the index in
  * the hook). SchemaStore's format: `{"schemas": [{"name", "fileMatch", "url"}]}`; `url` is a

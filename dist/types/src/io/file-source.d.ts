@@ -15,8 +15,6 @@ export interface ReadOptions {
      */
     maxTotalBytes?: number;
 }
-/** ReadResult code of a path not read because the call's maxTotalBytes was reached: read it again later. */
-export declare const DEFERRED = "EDEFERRED";
 /** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
 export declare function isDeferred(result: ReadResult | undefined): boolean;
 export interface FileSource {
@@ -28,8 +26,10 @@ export interface FileSource {
 }
 export declare class WorktreeSource implements FileSource {
     private readonly git;
-    private readonly root;
     readonly kind: "worktree";
+    /** A repository's work tree (no root given): files git checked out in another form are read as committed. */
+    private readonly checkout;
+    private readonly root;
     constructor(git: Git, root?: string);
     list(): Promise<string[]>;
     read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;

@@ -1,4 +1,4 @@
-export interface ExecOptions {
+interface ExecOptions {
     /** Bytes written to git's stdin. */
     input?: string | Buffer;
     /** Extra environment (merged over process.env, which is inherited as is). */
@@ -7,7 +7,7 @@ export interface ExecOptions {
     okCodes?: number[];
     cwd?: string;
 }
-export interface ExecResult {
+interface ExecResult {
     stdout: Buffer;
     stderr: string;
     code: number;
@@ -25,11 +25,6 @@ export interface IndexEntry {
  * another file, or none, and the file would be skipped silently (issue 14).
  */
 export declare function splitZ(out: Buffer | string): string[];
-/**
- * Parse `git ls-files -s -z`: "<mode> <oid> <stage>\t<path>\0".
- * Sample: "100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
- */
-export declare function parseLsFilesStage(out: Buffer | string): IndexEntry[];
 export declare class Git {
     /** Absolute path of the work tree's top level. */
     readonly root: string;
@@ -71,9 +66,14 @@ export declare class Git {
      * manifest must not trust git for that file.
      * Sample: "H 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 0\tdata/a.json\0"
      */
-    lsIndexTagged(): Promise<(IndexEntry & {
+    lsIndexTagged(pathspecs?: readonly string[]): Promise<(IndexEntry & {
         tag: string;
     })[]>;
+    /**
+     * The raw bytes of `git ls-files -s -v -z` (the layout lsIndexTagged parses), for a reader that
+     * keeps them packed instead of one object per entry (io/hash/tracked.ts).
+     */
+    lsIndexRaw(): Promise<Buffer>;
     /**
      * Tracked paths whose work-tree file may differ from the index (content, mode, type, or just
      * stale stat info: git does not refresh the index here, so this can over-report, never
@@ -104,6 +104,13 @@ export declare class Git {
         type: string;
         size: number;
     } | undefined)[]>;
+    /**
+     * The value of attribute `name` for each of `paths` (`set`, `unset`, `unspecified` or its
+     * value), from one `git check-attr`: the work tree's .gitattributes, or the index's with
+     * `cached` (what a commit of the index holds). Names git cannot take on stdin are left out.
+     * Sample output (-z): "data/a.json\0filter\0lfs\0".
+     */
+    attribute(name: string, paths: readonly string[], cached: boolean): Promise<Map<string, string>>;
     /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
     stagedDeletions(): Promise<string[]>;
     /**
@@ -303,5 +310,4 @@ export declare class Git {
     /** Absolute folder git runs hooks from (honours core.hooksPath, relative to the work tree top). */
     hooksDir(): Promise<string>;
 }
-/** Turn paths into literal pathspecs so `*`, `:` and `[` in file names are never globbed. */
-export declare function literal(paths: readonly string[]): string[];
+export {};

@@ -1,4 +1,4 @@
-export interface LockOptions {
+interface LockOptions {
     /** Give up after this long (default 10 s). */
     timeoutMs?: number;
     /** A lock older than this is stale whatever its owner (default 10 min). */
@@ -8,3 +8,4 @@ export interface LockOptions {
 }
 export declare function withLock<T>(lockPath: string, fn: () => Promise<T>, options?: LockOptions): Promise<T>;
 export declare function acquireLock(lockPath: string, options?: LockOptions): Promise<() => Promise<void>>;
+export {};

@@ -1,6 +1,6 @@
 import type { Validator } from "../core/schema/compile.js";
 import { type FileSource, type ReadResult } from "./file-source.js";
-export interface SchemaStoreOptions {
+interface SchemaStoreOptions {
     source: FileSource;
     /** Folder of the on-disk cache; undefined disables it (--no-cache). */
     cacheDir?: string;
@@ -32,8 +32,14 @@ export declare class SchemaStore {
     private readPaths;
     private readSchema;
     private parseSchema;
+    /**
+     * A `$ref` to a remote URL that nothing resolves: where it is, that it is never fetched, and
+     * the local `$ref` that replaces it (no config maps a URL to a file: the ref itself changes).
+     */
+    private remoteRefError;
     /** Parse the root schema and every local schema it references, transitively. */
     private loadTree;
     /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
     private loaded;
 }
+export {};

@@ -1,4 +1,4 @@
-export interface KeyHandle {
+interface KeyHandle {
     /** `-c k=v` arguments for git. */
     configArgs: string[];
     env: NodeJS.ProcessEnv;
@@ -16,3 +16,4 @@ export declare function sweepKeyLeftovers(stateDir: string | undefined): Promise
 export declare function holdSshKey(keyText: string, source: string): Promise<KeyHandle>;
 /** Import an armored gpg secret key into a throwaway GNUPGHOME; signs with its fingerprint. */
 export declare function holdGpgKey(armored: string, source: string): Promise<KeyHandle>;
+export {};

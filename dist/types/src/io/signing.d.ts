@@ -1,6 +1,6 @@
 import type { SnapshotsConfig } from "../config/types.js";
 import type { Git } from "./git.js";
-export type SignFormat = "ssh" | "gpg" | "none";
+type SignFormat = "ssh" | "gpg" | "none";
 /** How commit-tree signs; dispose() stops the key's agent and removes its private folder. */
 export interface Signer {
     format: SignFormat;
@@ -13,15 +13,13 @@ export interface Signer {
 type SignConfig = NonNullable<SnapshotsConfig["sign"]>;
 /** The sign section, required: signing must be chosen explicitly, `none` included. */
 export declare function requireSignConfig(config: SnapshotsConfig | undefined): SignConfig;
-/** Environment git needs for gpg (GNUPGHOME) taken from the command's environment. */
-export declare function signingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 /**
  * Prepare signing. Missing key -> EnvironmentError (exit 2) naming the variable or path. The
  * private key never rests in the repository: see signing-key.ts. `stateDir` is swept of key
  * copies that earlier versions left there, and leftovers of killed runs are removed first.
  */
 export declare function openSigner(sign: SignConfig, root: string, env: NodeJS.ProcessEnv, stateDir?: string): Promise<Signer>;
-export type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
+type SignatureStatus = "good" | "unsigned" | "bad" | "untrusted" | "wrong-type" | "unverified";
 export interface SignatureResult {
     status: SignatureStatus;
     /** Fingerprint of the signing key when git reported one. */

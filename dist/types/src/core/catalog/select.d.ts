@@ -1,5 +1,5 @@
 import type { ValidateConfig } from "../../config/types.js";
-import type { BuiltinEntry, CatalogLevel } from "./types.js";
+import type { CatalogLevel } from "./types.js";
 /** An entry of a user catalog file, resolved (its schema a repo path or a built-in path). */
 export interface UserCatalogEntry {
     name: string;
@@ -29,8 +29,6 @@ export interface CatalogMatch {
      */
     rootType?: "object" | "array";
 }
-/** How a finding names a vendored schema: its entry and file, never an internal path. */
-export declare function builtinLabel(e: BuiltinEntry): string;
 /** Entry ids in validate.well_known.entries that name no built-in entry (a typo would switch nothing off). */
 export declare function unknownEntryIds(cfg: ValidateConfig): string[];
 /** The catalog of one run: user entries first, then the built-in ones. */

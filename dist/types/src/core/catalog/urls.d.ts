@@ -9,3 +9,10 @@ export declare function isBuiltinPath(p: string): boolean;
 export declare function builtinFile(p: string): string | undefined;
 /** The built-in path a remote schema URL resolves to offline, or undefined (then it stays refused). */
 export declare function builtinPathForUrl(url: string): string | undefined;
+/**
+ * Why a remote schema URL is refused, the same words wherever one is written (a catalog entry's
+ * `url`, a `$ref` in a schema): `what` names the place, e.g. `url` or `$ref`.
+ */
+export declare function remoteRefusedMessage(what: string, url: string): string;
+/** The file name to save a local copy of a remote schema under: the URL's last path segment. */
+export declare function localCopyName(url: string): string;

@@ -30,8 +30,3 @@ export declare function parseDocumentWith(input: Buffer | Uint8Array | string, o
 export declare function decodeDocument(bytes: Uint8Array, file: string): string | Finding;
 /** NUL bytes, UTF-16/32 byte order marks and invalid UTF-8, with the line and column of the first bad byte. */
 export declare function checkEncoding(bytes: Uint8Array, file: string): Finding | undefined;
-/** 1-based line and column (in characters) of a byte offset. */
-export declare function lineColOfByte(bytes: Uint8Array, offset: number): {
-    line: number;
-    column: number;
-};

@@ -6,7 +6,7 @@ interface Span {
     vs: number;
     ve: number;
 }
-export interface Located {
+interface Located {
     /** The span found: the value at the pointer, or the closest existing ancestor's. */
     span: Span;
     /** True when the whole pointer resolved. */

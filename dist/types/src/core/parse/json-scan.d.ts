@@ -10,7 +10,7 @@
  */
 import type { Finding } from "../finding.js";
 import type { LineIndex } from "./lines.js";
-export interface ScanOptions {
+interface ScanOptions {
     file: string;
     jsonc: boolean;
     maxDepth: number;
@@ -21,7 +21,7 @@ export interface ScanOptions {
     /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
     trailingCommas?: boolean;
 }
-export interface ScanResult {
+interface ScanResult {
     findings: Finding[];
     /** True when the text is well-formed (duplicate keys and out-of-range numbers aside). */
     wellFormed: boolean;
@@ -75,3 +75,4 @@ export declare class JsonScanner {
     /** The word or number at `i` (up to 24 characters), e.g. NaN, -Infinity, 0123. */
     private token;
 }
+export {};

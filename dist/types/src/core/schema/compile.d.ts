@@ -12,7 +12,7 @@ export interface LoadedSchema {
     draft: Draft;
 }
 export type Validator = (data: unknown) => ErrorObject[] | null;
-export type CompileResult = {
+type CompileResult = {
     ok: true;
     validate: Validator;
     code: string;
@@ -28,3 +28,4 @@ export declare class SchemaCompiler {
     compile(root: LoadedSchema, deps: readonly LoadedSchema[]): Promise<CompileResult>;
     private instance;
 }
+export {};

@@ -10,7 +10,7 @@ export interface SchemaRef {
         catalog: CatalogMatch;
     };
 }
-export interface SchemaChoice {
+interface SchemaChoice {
     schemas: SchemaRef[];
     /** The file's `$schema` when it is a URL we do not fetch (for the schema/missing message). */
     remote?: string;
@@ -39,3 +39,4 @@ export declare function isUrl(s: string): boolean;
 export declare function resolveRelative(from: string, ref: string): string | undefined;
 /** `./schemas/x.json` -> `schemas/x.json`; undefined for absolute or escaping paths. */
 export declare function normalizeRepoPath(p: string): string | undefined;
+export {};

@@ -1,6 +1,6 @@
 /** The URI a schema file is known by when it has no `$id` of its own. */
 export declare function fileUri(repoPath: string): string;
-export interface ExternalRef {
+interface ExternalRef {
     /** The `$ref` as written. */
     ref: string;
     /** Absolute URI (no fragment) ajv will look the document up by. */
@@ -9,6 +9,8 @@ export interface ExternalRef {
     path?: string;
     /** True when the relative path climbs above the repository root. */
     escapes?: boolean;
+    /** JSON pointer of the (first) `$ref` keyword naming it, for messages. */
+    pointer: string;
 }
 /**
  * External refs of `schema` (a file at `repoPath`, known as `baseUri`). Fragment-only refs
@@ -16,3 +18,4 @@ export interface ExternalRef {
  * are rare, and ajv reports what it cannot resolve.
  */
 export declare function externalRefs(schema: unknown, repoPath: string, baseUri: string): ExternalRef[];
+export {};

@@ -14,7 +14,7 @@
  * \S, the next begins with a space). Overlapping alternatives (`(a|aa)+`) are not detected.
  */
 /** A pattern of a schema that can take exponential time, and where it is. */
-export interface UnsafePattern {
+interface UnsafePattern {
     pattern: string;
     /** JSON pointer (in the schema) to the `pattern` value or the `patternProperties` key. */
     pointer: string;
@@ -23,3 +23,4 @@ export interface UnsafePattern {
 export declare function isUnsafePattern(pattern: string): boolean;
 /** Every unsafe `pattern` and `patternProperties` key in a schema document. Iterative: a deep schema cannot overflow the stack. */
 export declare function unsafePatterns(schema: unknown): UnsafePattern[];
+export {};

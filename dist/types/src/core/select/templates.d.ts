@@ -8,9 +8,9 @@ export interface TemplatesConfig {
     /** Never treated as templates: always validated as they are. */
     check?: string[];
 }
-export type TemplateKind = "helm" | "name" | "content" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "syntax-test";
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
-export interface TemplateMatch {
+interface TemplateMatch {
     kind: TemplateKind | "config";
     folder: string;
 }
@@ -44,3 +44,4 @@ export declare class SkippedTemplates {
     /** One notice per group, sorted by folder. */
     notices(): Finding[];
 }
+export {};

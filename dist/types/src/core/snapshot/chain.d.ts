@@ -4,15 +4,14 @@
  * parent, and either one rejects the chain.
  */
 import type { Finding } from "../finding.js";
-export interface ChainCommit {
+interface ChainCommit {
     id: string;
     /** Committer time, seconds since the epoch. */
     time: number;
 }
-/** Allowed clock skew between machines, seconds. */
-export declare const CLOCK_SKEW_SECONDS = 300;
 /**
  * Check a first-parent chain given newest first. `now` in seconds. Returns snapshot/chain
  * findings (empty when the dates are in order and none is in the future).
  */
 export declare function checkChainDates(chain: readonly ChainCommit[], now: number, ref: string): Finding[];
+export {};

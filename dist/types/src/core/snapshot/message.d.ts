@@ -24,14 +24,6 @@ export interface SnapshotInfo {
     files: number;
     size: number;
 }
-export declare const TRAILER: {
-    readonly set: "Snapshot-Set";
-    readonly time: "Snapshot-Time";
-    readonly source: "Source-Commit";
-    readonly digest: "Manifest-Digest";
-    readonly files: "Snapshot-Files";
-    readonly size: "Snapshot-Size";
-};
 /** Format the commit message of a snapshot. */
 export declare function formatSnapshotMessage(info: SnapshotInfo): string;
 /** Read the trailers back; undefined when the message is not a snapshot message (missing or malformed trailers). */

@@ -17,10 +17,8 @@
  */
 import crypto from "node:crypto";
 import { Stanza, type Identity, type Recipient } from "age-encryption";
-/** The Montgomery u of an Ed25519 public key: (1 + y) / (1 - y) mod p. */
-export declare function ed25519ToX25519(pub: Uint8Array): Buffer;
 /** An `ssh-ed25519` recipient (an OpenSSH public key line). */
-export declare class SshEd25519Recipient implements Recipient {
+declare class SshEd25519Recipient implements Recipient {
     private readonly wire;
     private readonly converted;
     private readonly tweak;
@@ -29,7 +27,7 @@ export declare class SshEd25519Recipient implements Recipient {
     wrapFileKey(fileKey: Uint8Array): Stanza[];
 }
 /** The identity of an Ed25519 private key (its 32-byte seed and public key). */
-export declare class SshEd25519Identity implements Identity {
+declare class SshEd25519Identity implements Identity {
     private readonly scalar;
     /** The matching recipient (a restore encrypts its pre-restore snapshot to it when the set names none). */
     readonly recipient: SshEd25519Recipient;
@@ -39,14 +37,14 @@ export declare class SshEd25519Identity implements Identity {
     unwrapFileKey(stanzas: Stanza[]): Uint8Array | null;
 }
 /** An `ssh-rsa` recipient. */
-export declare class SshRsaRecipient implements Recipient {
+declare class SshRsaRecipient implements Recipient {
     private readonly key;
     readonly tag: string;
     constructor(wire: Buffer);
     wrapFileKey(fileKey: Uint8Array): Stanza[];
 }
 /** The identity of an RSA private key. */
-export declare class SshRsaIdentity implements Identity {
+declare class SshRsaIdentity implements Identity {
     private readonly key;
     private readonly tag;
     /** The matching recipient. */
@@ -61,3 +59,4 @@ export declare function sshRecipient(line: string): Recipient | undefined;
  * Throws with a reason a user can act on.
  */
 export declare function sshIdentity(text: string): SshEd25519Identity | SshRsaIdentity;
+export {};

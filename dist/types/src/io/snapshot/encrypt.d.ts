@@ -1,7 +1,6 @@
 import { Decrypter, type Recipient } from "age-encryption";
 import type { SnapshotEncrypt, SnapshotSet } from "../../config/types.js";
 import type { SnapshotFileEntry, SnapshotManifest } from "../../core/snapshot/manifest.js";
-import { AgeReader } from "./encrypt-age.js";
 /** The recipients of a set, ready to encrypt. */
 export interface SetEncrypter {
     /** `sha256:` of the sorted recipient lines: recorded in the manifest, so a change of recipients is a change. */
@@ -11,12 +10,10 @@ export interface SetEncrypter {
 /** Read the recipients a set names (file: entries relative to the repository root). */
 export declare function openRecipients(spec: SnapshotEncrypt, root: string, set: string): Promise<SetEncrypter>;
 /** Where an identity comes from, for messages. */
-export type IdentitySource = {
+type IdentitySource = {
     from: string;
     text: string;
 };
-/** Read an identity given as env:NAME (its text) or a path. */
-export declare function readIdentitySource(value: string, root: string, env: NodeJS.ProcessEnv): Promise<IdentitySource>;
 /** A decrypter for the identities in `source` (age identity lines, or one SSH private key), and their recipients. */
 export declare function openIdentity(source: IdentitySource): Promise<{
     decrypter: Decrypter;
@@ -53,16 +50,8 @@ export type BlobDigest = (path: string, blob: Buffer, expected: SnapshotFileEntr
 } | {
     problem: string;
 }>;
-/**
- * Read-back of an encrypted snapshot with an identity: decrypt, then hash the clear bytes.
- * `opened`, when given, keeps each blob's clear bytes (keyed by the blob's own buffer), so a
- * restore writes the very bytes this hashed instead of decrypting every blob a second time.
- */
-export declare function decryptingDigest(reader: AgeReader, opened?: WeakMap<Buffer, Buffer>): BlobDigest;
-/** Read-back of an encrypted snapshot without an identity: the age structure and sizes only. */
-export declare const structureOnlyDigest: BlobDigest;
 /** How a restore reads an encrypted snapshot (all empty for a snapshot in clear). */
-export interface SnapshotOpening {
+interface SnapshotOpening {
     /** Read-back of the blobs: decrypted, or (dry run without identity) the age structure only. */
     digestOf?: BlobDigest;
     /** Decrypt a blob before it is written (restore-write.ts). */
@@ -83,3 +72,4 @@ export declare function openSnapshotForRestore(root: string, def: SnapshotSet | 
     dryRun: boolean;
     short: string;
 }): Promise<SnapshotOpening>;
+export {};

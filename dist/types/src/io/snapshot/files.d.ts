@@ -52,7 +52,5 @@ export declare function hashFilesIfPresent(root: string, files: readonly string[
  * ends a file that shrank; a file that grew since the fstat is read on to its end.
  */
 export declare function readWhole(fd: number, size: number): Buffer;
-/** Bytes of file content kept in memory at most while a snapshot is prepared. */
-export declare const KEEP_LIMIT: number;
 /** Hex SHA-256; the one-shot crypto.hash (node >= 20.12) skips a Hash object per call. */
 export declare function sha256(data: string | Uint8Array): string;

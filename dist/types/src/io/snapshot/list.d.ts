@@ -5,7 +5,6 @@
 import type { SnapshotsConfig } from "../../config/types.js";
 import { type SnapshotInfo } from "../../core/snapshot/message.js";
 import type { Git } from "../git.js";
-export declare const DEFAULT_BRANCH = "integrity-snapshots";
 export declare const EPOCH_PREFIX = "refs/integrity-snapshots/epochs/";
 /** Set name of the automatic snapshot a restore takes first. */
 export declare const PRE_RESTORE_SET = "pre-restore";
@@ -58,8 +57,6 @@ export declare function uniqueRecords(all: {
 export declare function resolveSnapshot(git: Git, config: SnapshotsConfig | undefined, spec: string, paths?: readonly string[]): Promise<SnapshotRecord>;
 /** The command that fetches the snapshot refs by hand (also printed when the automatic fetch fails). */
 export declare function fetchCommandText(config: SnapshotsConfig | undefined): string;
-/** Whether a snapshot's tree holds every path (file or folder), read with one ls-tree. */
-export declare function holdsAll(git: Git, record: SnapshotRecord, paths: readonly string[]): Promise<boolean>;
 /**
  * For "latest" or a set name: the snapshots the name could also stand for, newest first,
  * after `refused` (at most `limit`; with `paths`, only those that hold every one of them). Empty for a snapshot id, which names one snapshot only.
