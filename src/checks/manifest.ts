@@ -40,6 +40,7 @@ import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { hashPath } from "../io/hash/hash-file.js";
 import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
+import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
 
@@ -360,7 +361,6 @@ async function matchCheckedOutForms(git: Git, entries: Iterable<ManifestEntry>, 
   }
 }
 
-/** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
 /**
  * Sealed files missing from the work tree because git does not check them out (the skip-worktree
  * bit: outside a sparse checkout's cone, or `update-index --skip-worktree`): git's copy, the
@@ -371,26 +371,17 @@ async function observeSkipWorktree(git: Git, entries: Iterable<ManifestEntry>, o
   const missing = new Map<string, ManifestEntry>();
   for (const e of entries) if (!hasRawBytes(e.path)) missing.set(e.path, e);
   if (missing.size === 0) return;
-  const skipped = (await git.lsIndexTagged(missing.size > 256 ? [] : [...missing.keys()])).filter(
-    (i) => i.tag === "S" && i.stage === 0 && missing.has(i.path) && (i.mode === "100644" || i.mode === "100755" || i.mode === "120000"),
-  );
-  for (let at = 0; at < skipped.length; at += 128) {
-    const chunk = skipped.slice(at, at + 128); // bounded memory
-    const blobs = await git.readBlobs(chunk.map((i) => i.oid));
-    for (const i of chunk) {
-      const blob = blobs.get(i.oid);
-      if (!blob || fs.existsSync(path.join(git.root, i.path))) continue;
-      const e = missing.get(i.path)!;
-      const sha256 = crypto.createHash("sha256").update(blob).digest("hex");
-      if (i.mode === "120000") observed.set(i.path, { kind: "link", sha256, size: blob.length, link: blob.toString("utf8") });
-      else {
-        const stored = storedFormMatches(blob, e) ? { sha256: e.sha256, size: e.size } : { sha256, size: blob.length };
-        observed.set(i.path, { kind: "file", ...stored, ...(i.mode === "100755" ? { mode: "755" } : {}) });
-      }
+  const pathspecs = missing.size > 256 ? [] : [...missing.keys()];
+  for await (const chunk of skippedBlobs(git, (p) => missing.has(p), pathspecs)) {
+    for (const { path: p, mode, blob } of chunk) {
+      const e = missing.get(p)!;
+      const ob = blobObservation(mode, blob);
+      observed.set(p, ob.kind === "file" && storedFormMatches(blob, e) ? { ...ob, sha256: e.sha256, size: e.size } : ob);
     }
   }
 }
 
+/** Whether `blob`, as stored or with every LF written CRLF (a blob without CR), is the sealed content. */
 function storedFormMatches(blob: Buffer, e: ManifestEntry): boolean {
   const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
   if (blob.length === e.size) return sha(blob) === e.sha256;

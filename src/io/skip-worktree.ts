@@ -11,6 +11,44 @@ import { hasRawBytes } from "../core/names.js";
 import type { Git } from "./git.js";
 
 /**
+ * The regular files and links of the index that carry the skip-worktree bit, that `want` takes
+ * and that are absent from the work tree, with their index blobs, 128 at a time (bounded memory).
+ * `pathspecs` narrows git's listing (none: the whole index).
+ */
+export async function* skippedBlobs(
+  git: Git,
+  want: (p: string) => boolean,
+  pathspecs: readonly string[] = [],
+): AsyncGenerator<{ path: string; mode: string; blob: Buffer }[]> {
+  const skipped = (await git.lsIndexTagged(pathspecs)).filter(
+    (e) =>
+      e.tag === "S" &&
+      e.stage === 0 &&
+      (e.mode === "100644" || e.mode === "100755" || e.mode === "120000") &&
+      want(e.path) &&
+      !fs.existsSync(path.join(git.root, e.path)),
+  );
+  for (let at = 0; at < skipped.length; at += 128) {
+    const chunk = skipped.slice(at, at + 128);
+    const blobs = await git.readBlobs(chunk.map((e) => e.oid));
+    const out: { path: string; mode: string; blob: Buffer }[] = [];
+    for (const e of chunk) {
+      const blob = blobs.get(e.oid);
+      if (blob) out.push({ path: e.path, mode: e.mode, blob });
+    }
+    yield out;
+  }
+}
+
+/** What `seal` and `verify` observe for an index blob of mode `mode` (a link, or a file with its digest). */
+export function blobObservation(mode: string, blob: Buffer): Observation {
+  const sha256 = crypto.createHash("sha256").update(blob).digest("hex");
+  return mode === "120000"
+    ? { kind: "link", sha256, size: blob.length, link: blob.toString("utf8") }
+    : { kind: "file", sha256, size: blob.length, ...(mode === "100755" ? { mode: "755" } : {}) };
+}
+
+/**
  * Observations, from their index blobs, of the regular files and links that `accept` takes, that
  * carry the skip-worktree bit, are absent from the work tree and are not in `known`. Only in a
  * sparse checkout (core.sparseCheckout in the repository's or work tree's config file): no git process otherwise.
@@ -32,30 +70,7 @@ export async function absentSkipWorktree(
     })
     .join("\n");
   if (!/sparsecheckout\s*=\s*true/i.test(config)) return out;
-  const skipped = (await git.lsIndexTagged()).filter(
-    (e) =>
-      e.tag === "S" &&
-      e.stage === 0 &&
-      (e.mode === "100644" || e.mode === "100755" || e.mode === "120000") &&
-      !known.has(e.path) &&
-      !hasRawBytes(e.path) &&
-      accept(e.path) &&
-      !fs.existsSync(path.join(git.root, e.path)),
-  );
-  for (let at = 0; at < skipped.length; at += 128) {
-    const chunk = skipped.slice(at, at + 128); // bounded memory
-    const blobs = await git.readBlobs(chunk.map((e) => e.oid));
-    for (const e of chunk) {
-      const blob = blobs.get(e.oid);
-      if (!blob) continue;
-      const sha256 = crypto.createHash("sha256").update(blob).digest("hex");
-      out.set(
-        e.path,
-        e.mode === "120000"
-          ? { kind: "link", sha256, size: blob.length, link: blob.toString("utf8") }
-          : { kind: "file", sha256, size: blob.length, ...(e.mode === "100755" ? { mode: "755" } : {}) },
-      );
-    }
-  }
+  const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
+  for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
   return out;
 }
