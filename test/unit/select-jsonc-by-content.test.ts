@@ -115,6 +115,43 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("common/config/rush/sub/x.json", VERSION_POLICIES)).toBeUndefined();
   });
 
+  // Reduced from microsoft/rushstack (MIT), commit ae8073b330ea: API Extractor's own
+  // apps/api-extractor/src/schemas/api-extractor-defaults.json (JsonFile.load merges it under every
+  // config) and build-tests/api-extractor-scenarios/src/bundledPackages/config/api-extractor-overrides.json.
+  const AE_DEFAULTS =
+    '{\n  "projectFolder": "<lookup>",\n\n  // ("mainEntryPointFilePath" is required)\n\n  "bundledPackages": [],\n  "apiReport": {\n    // ("enabled" is required)\n    "reportFileName": "<unscopedPackageName>.api.md",\n  },\n}\n';
+  const AE_OVERRIDES = '{\n  "bundledPackages": [\n    // Explicit package name\n    "api-extractor-lib1-test",\n  ]\n}\n';
+  it("knows an API Extractor config by its api-extractor*.json name and its settings, or by its schema's path (JSON5)", () => {
+    for (const [file, text] of [
+      ["apps/api-extractor/src/schemas/api-extractor-defaults.json", AE_DEFAULTS],
+      ["src/bundledPackages/config/api-extractor-overrides.json", AE_OVERRIDES],
+      ["config/api-extractor-base.json", AE_OVERRIDES],
+      [
+        "x/shared.json",
+        '{\n  "$schema": "../node_modules/@microsoft/api-extractor/lib/schemas/api-extractor.schema.json",\n  // c\n  "a": 1,\n}\n',
+      ],
+    ] as const) {
+      const dialect = jsoncDialectByContent(file, text);
+      expect(dialect?.reader, file).toMatch(/API Extractor/);
+      expect(dialect?.trailingCommas, file).toBe(true);
+      const doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect!) });
+      expect(doc.findings, file).toEqual([]);
+    }
+    // The name alone, or the settings under another name, say nothing of the reader.
+    expect(jsoncDialectByContent("config/api-extractor-notes.json", '{\n  // c\n  "notes": []\n}\n')).toBeUndefined();
+    expect(jsoncDialectByContent("config/overrides.json", AE_OVERRIDES)).toBeUndefined();
+    expect(jsoncDialectByContent("config/my-api-extractor.json", AE_OVERRIDES)).toBeUndefined();
+    // JsonFile ends in JSON.parse semantics for a BOM: it stays an error.
+    expect(jsoncDialectByContent("config/api-extractor-base.json", "\uFEFF" + AE_OVERRIDES)).toBeUndefined();
+    // Corruption is still reported by the JSON5 reading: a missing comma.
+    const broken = AE_OVERRIDES.replace('"api-extractor-lib1-test",', '"api-extractor-lib1-test"\n    "lib2"');
+    const doc = parseDocument(broken, {
+      path: "api-extractor-overrides.json",
+      ...dialectParseOptions(jsoncDialectByContent("api-extractor-overrides.json", broken)!),
+    });
+    expect(doc.findings.map((f) => [f.rule, f.line])).toEqual([["parse/syntax", 5]]);
+  });
+
   it("knows jest.config.json, firebase.json and .opensource/project.json by name: comments, but no trailing comma", () => {
     const commented = '{\n  // shown\n  "a": 1\n}\n';
     for (const file of ["config/jest.config.json", "jest.config.json", "firebase.json", "web/firebase.json", ".opensource/project.json"]) {

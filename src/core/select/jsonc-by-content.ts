@@ -50,6 +50,18 @@ const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\
 const RUSH_STACK: JsoncDialect = { reader: "Rush Stack (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
 const RUSH_STACK_SCHEMA =
   /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/(?:rush|heft|rig-package|api-extractor|api-documenter|lockfile-explorer)\//;
+/**
+ * API Extractor loads its config with `JsonFile` too: `api-extractor.json`, each file its
+ * `extends` names, and its own `api-extractor-defaults.json`, which it merges under every config.
+ * Files named `api-extractor*.json` (defaults, templates, shared bases, per-test overrides) that
+ * hold API Extractor's settings, or any file whose `$schema` is api-extractor.schema.json by a
+ * path (a copy in node_modules or in the repository), are that config.
+ */
+const API_EXTRACTOR: JsoncDialect = { reader: "API Extractor (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
+const API_EXTRACTOR_NAME = /^api-extractor[\w.-]*\.json$/;
+const API_EXTRACTOR_KEYS =
+  /"(?:mainEntryPointFilePath|bundledPackages|apiReport|docModel|dtsRollup|tsdocMetadata|extractorMessageReporting|compilerMessageReporting|tsdocMessageReporting)"\s*:/;
+const API_EXTRACTOR_SCHEMA = /"\$schema"\s*:\s*"[^"]*\/api-extractor\.schema\.json"/;
 /** @microsoft/tsdoc-config reads tsdoc.json with jju in its `cjson` mode: comments, but no trailing comma. */
 const TSDOC: JsoncDialect = { reader: "TSDoc (tsdoc-config, jju cjson)", trailingCommas: false, leadingBom: false };
 const TSDOC_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/tsdoc\//;
@@ -101,7 +113,8 @@ const VSCODE_TASKS = /"version"\s*:\s*"2\.0\.0"/;
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
  * (read the same way), a Chrome native messaging host manifest, an Expo app.json, a TypeScript
  * config of any name whose `$schema` is SchemaStore's tsconfig schema, a Rush Stack config (by its
- * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), a VS Code launch.json or
+ * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), an API Extractor config (an
+ * `api-extractor*.json` holding its settings, or its schema by path), a VS Code launch.json or
  * tasks.json outside .vscode/ (by its version and list), a jest.config.json, a
  * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
@@ -127,6 +140,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
+  if ((API_EXTRACTOR_NAME.test(base) && API_EXTRACTOR_KEYS.test(text)) || API_EXTRACTOR_SCHEMA.test(text)) return API_EXTRACTOR;
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   return undefined;
