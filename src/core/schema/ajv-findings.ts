@@ -77,16 +77,37 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
 }
 
 function describe(e: ErrorObject, options: AjvFindingOptions): Described {
+  // An error raised inside `propertyNames` is about a key, not the object ajv reports it at.
+  const key = (e as { propertyName?: unknown }).propertyName;
+  if (typeof key === "string" && e.keyword !== "propertyNames") return describeKey(e, key, options);
+  return describeValue(e, options);
+}
+
+/** An error of a key's name (ajv's `propertyName`): at the key, naming it. */
+function describeKey(e: ErrorObject, key: string, options: AjvFindingOptions): Described {
+  const d = describeValue(e, options, { value: key });
+  const names = e.keyword === "enum" || e.keyword === "const";
+  return {
+    ...d,
+    pointer: `${e.instancePath}/${escapeToken(key)}`,
+    atKey: true,
+    message: names ? `key ${JSON.stringify(key)} is not one of the allowed names` : `key ${JSON.stringify(key)}: ${d.message}`,
+    ...(names && d.fix === "use one of the allowed values" ? { fix: "rename the key to one of the allowed names" } : {}),
+    ...(names && e.keyword === "const" ? { fix: `rename the key to ${d.expected ?? "the allowed name"}` } : {}),
+  };
+}
+
+function describeValue(e: ErrorObject, options: AjvFindingOptions, override?: { value: unknown }): Described {
   const p = e.params as Record<string, unknown>;
   const base = e.instancePath;
-  const value = () => getAtPointer(options.doc.documents[options.docIndex ?? 0], base);
+  const value = () => (override ? override.value : getAtPointer(options.doc.documents[options.docIndex ?? 0], base));
   const shown = () => preview(value());
   switch (e.keyword) {
     case "additionalProperties":
     case "unevaluatedProperties": {
       const name = String(e.keyword === "additionalProperties" ? p.additionalProperty : p.unevaluatedProperty);
       const allowed = allowedKeys(e);
-      const guess = allowed ? closest(name, allowed) : undefined;
+      const guess = allowed ? closestOrStem(name, allowed) : undefined;
       return {
         pointer: `${base}/${escapeToken(name)}`,
         atKey: true,
@@ -298,9 +319,22 @@ function collapseAlternatives(errors: readonly ErrorObject[]): readonly ErrorObj
     const at = alt.instancePath;
     let start = i;
     while (start > 0 && within(errors[start - 1]!.instancePath, at)) start--;
-    const segments = segmentAlternatives(errors, start, i, alt, drop);
+    const segments = segmentAlternatives(errors, start, i, alt, drop, replace);
     if (!segments || segments.length === 0) continue;
     const fits = segments.filter((s) => !s.typeRejected);
+    const allowed = fits.length > 1 ? constantsOf(fits, errors, replace) : undefined;
+    if (allowed) {
+      // Every alternative that takes the type is one constant ("astro", "drizzle", ...): one
+      // finding listing them (with a did-you-mean), not one "must be X" per alternative.
+      for (const s of segments) for (const j of s.idx) drop.add(j);
+      replace.set(i, {
+        ...alt,
+        keyword: "enum",
+        params: { allowedValues: allowed },
+        message: "must be equal to one of the allowed values",
+      });
+      continue;
+    }
     if (fits.length === 0) {
       // No alternative takes a value of this type: one finding at the value, listing the types.
       if (segments.some((s) => s.deep > 0)) continue;
@@ -352,6 +386,7 @@ function segmentAlternatives(
   end: number,
   alt: ErrorObject,
   skip: ReadonlySet<number> = new Set(),
+  replaced: ReadonlyMap<number, ErrorObject> = new Map(),
 ): Segment[] | undefined {
   const at = alt.instancePath;
   const own = `${alt.schemaPath}/`;
@@ -360,13 +395,19 @@ function segmentAlternatives(
   let current: Segment | undefined;
   let key: unknown;
   for (let j = start; j < end; j++) {
-    const e = errors[j]!;
+    // A nested oneOf/anyOf already summed up (no alternative took the value's type) counts as
+    // what it became: a type error, so the deeper errors after it are not taken for its own.
+    const e = replaced.get(j) ?? errors[j]!;
     if (skip.has(j)) continue;
     if (e.parentSchema === undefined) return undefined;
     if (e.parentSchema === alt.parentSchema && e.instancePath === at) continue;
     const mine = e.schemaPath.startsWith(own);
     if (!mine && e.schemaPath.startsWith(holder)) continue;
-    const id = mine ? `#${e.schemaPath.slice(own.length).split("/")[0]}` : e.instancePath === at ? e.parentSchema : undefined;
+    const id = mine
+      ? `#${e.schemaPath.slice(own.length).split("/")[0]}`
+      : e.instancePath === at
+        ? (keyCheckOf(errors, j, end) ?? e.parentSchema)
+        : undefined;
     // An alternative whose type rejected the value checked nothing below it: a deeper error after it is the next one's.
     // Deeper errors of unknown origin followed by a deeper one known to be alternative k's: one
     // alternative (ajv reports a value's children before the value's own oneOf/anyOf error).
@@ -391,14 +432,77 @@ function segmentAlternatives(
   return segments;
 }
 
+/**
+ * The values allowed when every one of `fits` failed only on a `const` or `enum` at the value
+ * itself (a oneOf of constants, as schemars writes a Rust enum); undefined otherwise.
+ */
+function constantsOf(
+  fits: readonly Segment[],
+  errors: readonly ErrorObject[],
+  replaced: ReadonlyMap<number, ErrorObject>,
+): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const s of fits) {
+    if (s.deep > 0 || s.idx.length === 0) return undefined;
+    for (const j of s.idx) {
+      const e = replaced.get(j) ?? errors[j]!;
+      const p = e.params as { allowedValue?: unknown; allowedValues?: unknown };
+      if (e.keyword === "const") values.push(p.allowedValue);
+      else if (e.keyword === "enum" && Array.isArray(p.allowedValues)) values.push(...(p.allowedValues as unknown[]));
+      else return undefined;
+    }
+  }
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = JSON.stringify(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * For an error raised inside `propertyNames` (it carries the key's name), the schema holding that
+ * `propertyNames`: its "property name must be valid" error follows the key's own errors, and both
+ * belong to the same alternative. Undefined for any other error.
+ */
+function keyCheckOf(errors: readonly ErrorObject[], j: number, end: number): unknown {
+  const e = errors[j]!;
+  const key = (e as { propertyName?: unknown }).propertyName;
+  if (typeof key !== "string" || e.keyword === "propertyNames") return undefined;
+  for (let k = j + 1; k < end; k++) {
+    const n = errors[k]!;
+    if (n.keyword === "propertyNames" && n.instancePath === e.instancePath && (n.params as { propertyName?: unknown }).propertyName === key)
+      return n.parentSchema;
+  }
+  return undefined;
+}
+
 /** True when instance path `p` is `base` or below it. */
 function within(p: string, base: string): boolean {
   return p === base || p.startsWith(`${base}/`);
 }
 
-/** Drop the generic "must match a schema in anyOf/oneOf" wrapper when its branches already explain. */
+/**
+ * Drop the generic "must match a schema in anyOf/oneOf" wrapper when its branches already explain,
+ * and the generic "property name must be valid" when an error inside `propertyNames` names why.
+ */
 function pruneNoise(errors: readonly ErrorObject[]): ErrorObject[] {
-  const specific = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
+  const explainedKeys = new Set<string>();
+  for (const e of errors) {
+    const key = (e as { propertyName?: unknown }).propertyName;
+    if (typeof key === "string" && e.keyword !== "propertyNames") explainedKeys.add(`${e.instancePath}\0${key}`);
+  }
+  const specific = errors.filter(
+    (e) =>
+      e.keyword !== "anyOf" &&
+      e.keyword !== "oneOf" &&
+      e.keyword !== "if" &&
+      !(
+        e.keyword === "propertyNames" &&
+        explainedKeys.has(`${e.instancePath}\0${String((e.params as { propertyName?: unknown }).propertyName)}`)
+      ),
+  );
   return specific.length > 0 ? specific : [...errors];
 }
 
@@ -439,7 +543,7 @@ function typeName(v: unknown): string {
 function suggestEnum(v: unknown, allowed: unknown): string | undefined {
   if (typeof v !== "string" || !Array.isArray(allowed)) return undefined;
   const strings = allowed.filter((a): a is string => typeof a === "string");
-  const guess = closest(v, strings);
+  const guess = closestOrStem(v, strings);
   return guess ? `did you mean ${JSON.stringify(guess)}?` : undefined;
 }
 
@@ -469,6 +573,24 @@ export function closest(name: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
+  return best;
+}
+
+/**
+ * closest, or else the one candidate of at least 4 characters that `name` starts with
+ * (`hooksTYPO`, `hooks_old`: `hooks`), the longest when several do. For schema keys and values
+ * only: a layered config's new key that extends an old one's name is no typo.
+ */
+export function closestOrStem(name: string, candidates: readonly string[]): string | undefined {
+  return closest(name, candidates) ?? prefixOf(name, candidates);
+}
+
+/** The longest candidate of at least 4 characters that `name` starts with and is longer than. */
+function prefixOf(name: string, candidates: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  for (const c of candidates)
+    if (c.length >= 4 && c.length < name.length && lower.startsWith(c.toLowerCase()) && (!best || c.length > best.length)) best = c;
   return best;
 }
 
