@@ -12,6 +12,7 @@ import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import type { Validator } from "../core/schema/compile.js";
 import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
+import { hclJsonFindings, isHclJsonBody } from "../core/select/hcl-json.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
@@ -42,10 +43,26 @@ export function firstParse(text: string, file: string, format: DocumentFormat, y
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : {}) });
   const none = { jsoncCandidate: false, dialectCandidate: false };
   if (doc.ok || format !== "json") return { doc, format, ...none };
+  if (isHclJsonBody(file) && doc.findings.some((f) => f.rule === "parse/duplicate-key")) {
+    return { doc: hclJsonDocument(doc, text), format, ...none };
+  }
   if (declaresArmTemplate(text)) {
     return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", ...none };
   }
   return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc), dialectCandidate: !corruptBeyondBom(doc) };
+}
+
+/**
+ * A `.tf.json`/`.pkr.json` whose only errors are repeated names, as HCL's JSON parser reads it
+ * (core/select/hcl-json.ts): repeated blocks are no error. When none is left, the value a schema
+ * mapped by the user sees is JSON's reading (the last of the repeated members).
+ */
+function hclJsonDocument(doc: ParsedDocument, text: string): ParsedDocument {
+  const findings = hclJsonFindings(text, doc.findings);
+  // Anything else (a syntax error, a cut file, a BOM) is as wrong for HCL as for JSON.
+  if (findings.some((f) => f.level === "error")) return { ...doc, findings };
+  const value: unknown = JSON.parse(text);
+  return { ...doc, ok: true, value, documents: [value], findings };
 }
 
 /**
