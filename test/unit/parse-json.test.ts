@@ -62,7 +62,7 @@ const BAD: Bad[] = [
     line: 1,
     column: 7,
     message: "found NaN",
-    fix: "NaN is not JSON",
+    fix: "NaN is not JSON (Python's json.dump writes it unless allow_nan=False",
     pointer: "/x",
   },
   {
@@ -72,7 +72,7 @@ const BAD: Bad[] = [
     line: 1,
     column: 2,
     message: "found Infinity",
-    fix: "Infinity is not JSON",
+    fix: "Infinity is not JSON (Python's json.dump writes it unless allow_nan=False",
   },
   {
     name: "-Infinity",
@@ -81,7 +81,7 @@ const BAD: Bad[] = [
     line: 1,
     column: 3,
     message: 'expected a digit after "-", found Infinity',
-    fix: "-Infinity is not JSON",
+    fix: "-Infinity is not JSON (Python's json.dump writes it unless allow_nan=False",
   },
   {
     name: "line comment",

@@ -414,9 +414,7 @@ export class JsonScanner {
       return this.fail("parse/syntax", i, `expected a digit after "-", found ${found}`, {
         expected: "a digit",
         found,
-        fix: text.startsWith("Infinity", i)
-          ? "-Infinity is not JSON: use null or a string"
-          : "write the number's digits after the minus sign",
+        fix: text.startsWith("Infinity", i) ? nonFiniteFix("-Infinity") : "write the number's digits after the minus sign",
       });
     }
     if (c === 46) {
@@ -499,7 +497,7 @@ export class JsonScanner {
     let fix = 'write a JSON value: an object, array, "string", number, true, false or null';
     if (c === 39) fix = FIX_QUOTES;
     else if (c === 47) fix = FIX_COMMENT;
-    else if (word === "NaN" || word === "Infinity") fix = `${word} is not JSON: use null or a string`;
+    else if (word === "NaN" || word === "Infinity") fix = nonFiniteFix(word);
     else if (word === "undefined") fix = "undefined is not JSON: use null or remove the member";
     else if (
       word === "True" ||
@@ -713,4 +711,12 @@ function unicodeSpaceName(cp: number): string | undefined {
     return undefined;
   }
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")} (${SPACE_NAMES[cp] ?? "a Unicode space"})`;
+}
+
+/**
+ * The fix for NaN, Infinity and -Infinity: not JSON (RFC 8259 §6), but what Python's json module
+ * writes for such floats by default, the usual source of them in a .json file.
+ */
+function nonFiniteFix(word: string): string {
+  return `${word} is not JSON (Python's json.dump writes it unless allow_nan=False; JSON.parse, jq and most readers refuse it): write null, or the number as a string`;
 }
