@@ -167,6 +167,24 @@ export class GitHubClient {
   }
 
   /**
+   * The login an app installation token writes as, from GraphQL's `viewer` (which, unlike
+   * `GET /user`, answers installation tokens: `<app-slug>[bot]`, or the slug without `[bot]`),
+   * or undefined when it does not answer (then the caller assumes GITHUB_TOKEN's
+   * github-actions[bot]).
+   */
+  async appLogin(): Promise<string | undefined> {
+    try {
+      const data = await this.octokit.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }");
+      const login = data?.viewer?.login;
+      return typeof login === "string" && login !== "" ? login : undefined;
+    } catch (error) {
+      const status = errorStatus(error);
+      if (status === undefined || status >= 500) throw error;
+      return undefined;
+    }
+  }
+
+  /**
    * Create or update the one comment on `n` that contains `marker` and that `owned` accepts (the
    * token's own: anyone can write the marker into a comment, issue 14). Searches all pages, so
    * the comment is never duplicated; when several carry the marker (left by an older version),
