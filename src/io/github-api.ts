@@ -177,9 +177,10 @@ export class GitHubClient {
       const data = await this.octokit.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }");
       const login = data?.viewer?.login;
       return typeof login === "string" && login !== "" ? login : undefined;
-    } catch (error) {
-      const status = errorStatus(error);
-      if (status === undefined || status >= 500) throw error;
+    } catch {
+      // Refused, a GraphQL error answer (HTTP 200 with `errors`), or unreachable: the caller's
+      // fallback (github-actions[bot]) is the narrowest identity, and a real outage shows in the
+      // comment requests that follow.
       return undefined;
     }
   }
