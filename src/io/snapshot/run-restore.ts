@@ -59,8 +59,10 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   // Trust first: nothing is read from an untrusted snapshot beyond its signature and dates.
   const sign = config?.sign ?? (options.allowUnsigned ? { format: "none" as const } : requireSignConfig(config));
   const pin = await resolvePin(sign, git.root);
-  const trust = await trustFindings(git, snapshot, pin, options.env);
-  const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
+  // Named by its id (not "latest" or a set): the user chose this very snapshot.
+  const named = options.spec !== "latest" && /^[0-9a-f]{4,64}$/.test(options.spec) && snapshot.id.startsWith(options.spec);
+  const trust = await trustFindings(git, snapshot, pin, options.env, { repository: config?.repository, named });
+  const blocking = trust.findings.filter((f) => f.level === "error" && !(options.allowUnsigned && f.rule === "snapshot/signature"));
   if (blocking.length > 0) {
     // "latest" or a set refused: name the newest one the name could stand for that passes.
     const { found: other, scanned, capped } = await newestTrusted(git, config, options, snapshot, pin);
@@ -77,8 +79,11 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
       findings[0]!.fix ? { fix: findings[0]!.fix } : {},
     );
   }
-  if (trust.findings.length > 0)
+  const unsigned = trust.findings.some((f) => f.rule === "snapshot/signature");
+  if (unsigned)
     options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
+  for (const f of trust.findings.filter((f) => f.level === "warning"))
+    options.log(`warning: ${f.message}; ${f.fix ?? ""}`.replace(/; $/, ""));
 
   // A restore killed half-way left a journal: only its undo or its resume may run now.
   const journal = await readJournal(git);
@@ -150,7 +155,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const undoArgs = ["integrity-guard", "restore", pre.id, ...unsignedFlag(pre.signed !== "none")];
   // Paths after "--": a name starting with "-" is a path, not an option.
   const pathArgs = options.paths.length > 0 ? ["--", ...options.paths] : [];
-  const resumeArgs = ["integrity-guard", "restore", snapshot.id, ...unsignedFlag(trust.findings.length === 0), ...pathArgs];
+  const resumeArgs = ["integrity-guard", "restore", snapshot.id, ...unsignedFlag(!unsigned), ...pathArgs];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
 
   // Recorded and said before the first change, so a kill from here on leaves the way back. The
@@ -210,7 +215,7 @@ async function newestTrusted(
   for await (const r of olderCandidates(git, config, options.spec, refused, options.paths)) {
     if (scanned >= TRUSTED_SCAN) return { scanned, capped: true };
     scanned++;
-    const t = await trustFindings(git, r, pin, options.env);
+    const t = await trustFindings(git, r, pin, options.env, { repository: config?.repository, named: false });
     if (t.findings.every((f) => options.allowUnsigned && f.rule === "snapshot/signature")) return { found: r, scanned, capped: false };
   }
   return { scanned, capped: false };
