@@ -49,6 +49,8 @@ interface TrustInput {
   configSource: ConfigSource;
   /** Absolute path of an explicit `config` input, else undefined (the default path). */
   explicitConfig?: string;
+  /** GITHUB_WORKFLOW_REF: `owner/repo/.github/workflows/<file>@<ref>`, the workflow running this step. */
+  workflowRef?: string;
   log: (line: string) => void;
 }
 
@@ -184,7 +186,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     if (headValid) head = withBaseLimits(headValid, loaded);
   }
   // Other files the base rules read: a change to one is a change of rules, said at the top.
-  const others = ruleFiles(loaded);
+  const others = [...ruleFiles(loaded), ...workflowFiles(i.workflowRef)];
   const baseOthers = await readAt(
     git,
     base,
@@ -251,6 +253,27 @@ function ruleFiles(loaded: LoadedConfig): { path: string; rule: string; what: st
       effect: "once merged, restore trusts snapshots signed by the keys it lists",
     });
   return out;
+}
+
+/** The generated check workflow (integrity-guard init). */
+const CHECK_WORKFLOW = ".github/workflows/integrity-check.yml";
+
+/**
+ * The workflow files that decide how this check runs: the one running it (GITHUB_WORKFLOW_REF)
+ * and the generated check workflow. A `pull_request` run uses the pull request's version of
+ * them, so a pull request can change the inputs (`config-source: head`, `fail-on`), add
+ * `continue-on-error`, or drop the step: none of that is visible from inside the step, but a
+ * change to them is, and is said like a change of rules.
+ */
+function workflowFiles(workflowRef: string | undefined): { path: string; rule: string; what: string; effect: string }[] {
+  const running = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(workflowRef ?? "")?.[1];
+  const paths = [...new Set([CHECK_WORKFLOW, ...(running !== undefined && normalizeRepoPath(running) === running ? [running] : [])])];
+  return paths.map((p) => ({
+    path: p,
+    rule: "trust/workflow-changed",
+    what: p === running ? "the workflow that runs this check" : "the generated integrity-guard check workflow",
+    effect: "a pull_request run uses the pull request's version of it, so it decides how (and whether) this check runs",
+  }));
 }
 
 /** The base commit must be here; a shallow checkout fetches it. Never falls back to the PR's config. */
