@@ -76,7 +76,7 @@ export async function postSticky(
   let author: ((c: IssueComment) => boolean) | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      author ??= ownedBy(await client.viewerLogin());
+      author ??= await ownerOfToken(client);
       const byAuthor = author;
       const listed = await client.listComments(pr);
       const mine = listed.filter((c) => c.body?.includes(marker) && byAuthor(c));
@@ -96,14 +96,21 @@ export async function postSticky(
   }
 }
 
+/** The login GITHUB_TOKEN comments as. */
+const ACTIONS_BOT = "github-actions[bot]";
+
 /**
  * Which comments are the token's own, so a comment someone else wrote with the marker (a PR
- * author can paste it) is never edited or taken for ours (issue 14). With a login (`GET /user`
- * answers for personal tokens): that author only. Without (GITHUB_TOKEN and app tokens, which
- * may not ask): a bot author only, as such tokens comment as their app's bot
- * (github-actions[bot]) and a person cannot write as a bot.
+ * author can paste it, issue 14; another app or bot can post it) is never edited or taken for
+ * ours. A personal token (`GET /user` answers): that login only. An app installation token
+ * (GITHUB_TOKEN included) may not ask `GET /user`: its bot login from GraphQL's `viewer`, and
+ * when that does not answer either, github-actions[bot] (GITHUB_TOKEN's), never just "any bot".
  */
-function ownedBy(login: string | undefined): (c: IssueComment) => boolean {
-  if (login !== undefined) return (c) => c.user?.login === login;
-  return (c) => c.user?.type === "Bot" && (c.user.login ?? "").endsWith("[bot]");
+async function ownerOfToken(client: GitHubClient): Promise<(c: IssueComment) => boolean> {
+  const user = await client.viewerLogin();
+  if (user !== undefined) return (c) => c.user?.login === user;
+  const app = (await client.appLogin()) ?? ACTIONS_BOT;
+  // GraphQL names a bot with or without the "[bot]" REST adds.
+  const login = app.endsWith("[bot]") ? app : `${app}[bot]`;
+  return (c) => c.user?.type === "Bot" && c.user.login === login;
 }

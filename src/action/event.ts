@@ -16,9 +16,14 @@ export interface PullRequestEvent {
 }
 
 interface TreeEvent {
-  /** push, schedule, workflow_dispatch, or anything else: the whole tree is checked. */
+  /** push, schedule, workflow_dispatch, merge_group, or anything else: the whole tree is checked. */
   kind: "tree";
   name: string;
+  /**
+   * merge_group: the queue's base commit. The queued commit holds the pull requests' own config
+   * and schemas, so its rules come from this commit, as on a pull request.
+   */
+  baseSha?: string;
 }
 
 export type ActionEvent = PullRequestEvent | TreeEvent;
@@ -28,6 +33,7 @@ const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
 /** Read the event; without GITHUB_EVENT_NAME (a local run) it is a whole-tree run. */
 export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   const name = env.GITHUB_EVENT_NAME ?? "";
+  if (name === "merge_group") return mergeGroupEvent(env);
   if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
   const file = env.GITHUB_EVENT_PATH;
   if (!file) {
@@ -63,4 +69,28 @@ export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   if (baseRef) ev.baseRef = baseRef;
   if (headRef) ev.headRef = headRef;
   return ev;
+}
+
+/**
+ * merge_group: a whole-tree run whose rules come from `merge_group.base_sha` (loadTrustedRules).
+ * A payload without a usable base is an error: the queued commit's own config is the pull
+ * requests', and must not judge them.
+ */
+function mergeGroupEvent(env: NodeJS.ProcessEnv): TreeEvent {
+  const file = env.GITHUB_EVENT_PATH;
+  let payload: unknown;
+  try {
+    payload = file ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+  } catch {
+    payload = undefined;
+  }
+  const base = (payload as { merge_group?: { base_sha?: unknown } } | undefined)?.merge_group?.base_sha;
+  if (typeof base !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base))
+    throw new EnvironmentError(
+      `the merge_group payload${file ? ` in ${file}` : ""} has no usable merge_group.base_sha: the base branch's config cannot be read`,
+      {
+        fix: "re-run the workflow; to judge the queue by the queued commit's own config instead, set `config-source: head` (not recommended)",
+      },
+    );
+  return { kind: "tree", name: "merge_group", baseSha: base };
 }

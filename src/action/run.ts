@@ -120,6 +120,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
     event,
     configSource: inputs.configSource,
     ...(explicitConfig ? { explicitConfig } : {}),
+    ...(env.GITHUB_WORKFLOW_REF ? { workflowRef: env.GITHUB_WORKFLOW_REF } : {}),
     log: (l) => logInfo(l),
   });
   const loaded = trust.loaded;

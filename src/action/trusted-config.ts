@@ -49,6 +49,8 @@ interface TrustInput {
   configSource: ConfigSource;
   /** Absolute path of an explicit `config` input, else undefined (the default path). */
   explicitConfig?: string;
+  /** GITHUB_WORKFLOW_REF: `owner/repo/.github/workflows/<file>@<ref>`, the workflow running this step. */
+  workflowRef?: string;
   log: (line: string) => void;
 }
 
@@ -58,7 +60,9 @@ const NOT_FOLLOWED = "120000";
 /** Load the rules for this run (see the file comment). Throws when the base rules cannot be read: never falls back to the PR's. */
 export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const { git, event } = i;
-  if (event.kind !== "pull_request" || i.configSource === "head") {
+  // A merge queue's commit holds the queued pull requests' rules: judged by its base, like a PR.
+  const queued = event.kind === "tree" && event.name === "merge_group" && event.baseSha !== undefined;
+  if ((event.kind !== "pull_request" && !queued) || i.configSource === "head") {
     const loaded = await loadConfig(git.root, i.explicitConfig);
     const banner =
       event.kind === "pull_request"
@@ -69,13 +73,14 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     return { loaded, from: "checkout", findings: [], banner };
   }
   const base = event.baseSha;
+  const who = event.kind === "pull_request" ? `pull request #${event.number}` : "the merge queue's commit";
   if (!base || !SHA.test(base)) {
     throw new EnvironmentError(
       `the ${event.name} payload has no usable pull_request.base.sha (${JSON.stringify(base ?? null)}): the base branch's config cannot be read`,
       { fix: "re-run the workflow; to judge pull requests by their own config instead, set `config-source: head` (not recommended)" },
     );
   }
-  await ensureCommit(git, base, event.number, i.log);
+  await ensureCommit(git, base, who, i.log);
   const rel = i.explicitConfig ? toRel(git.root, i.explicitConfig) : undefined;
   const configRel = rel ?? CONFIG_PATH;
   const short = base.slice(0, 12);
@@ -101,8 +106,8 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const findings: Finding[] = [];
   const banner: string[] = [
     loaded.exists
-      ? `**Rules from the base branch:** pull request #${event.number} is checked under \`${configRel}\` as in the base commit ${short}, with the schemas it maps read from that commit.`
-      : `**Rules from the base branch:** the base commit ${short} has no \`${configRel}\`, so pull request #${event.number} is checked under the defaults (every JSON/YAML file must parse), whatever config it adds.`,
+      ? `**Rules from the base branch:** ${who} is checked under \`${configRel}\` as in the base commit ${short}, with the schemas it maps read from that commit.`
+      : `**Rules from the base branch:** the base commit ${short} has no \`${configRel}\`, so ${who} is checked under the defaults (every JSON/YAML file must parse), whatever config it adds.`,
   ];
 
   // The PR's own config: loaded and validated; used for a second run when it changes the rules.
@@ -184,7 +189,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     if (headValid) head = withBaseLimits(headValid, loaded);
   }
   // Other files the base rules read: a change to one is a change of rules, said at the top.
-  const others = ruleFiles(loaded);
+  const others = [...ruleFiles(loaded), ...workflowFiles(i.workflowRef)];
   const baseOthers = await readAt(
     git,
     base,
@@ -253,14 +258,35 @@ function ruleFiles(loaded: LoadedConfig): { path: string; rule: string; what: st
   return out;
 }
 
+/** The generated check workflow (integrity-guard init). */
+const CHECK_WORKFLOW = ".github/workflows/integrity-check.yml";
+
+/**
+ * The workflow files that decide how this check runs: the one running it (GITHUB_WORKFLOW_REF)
+ * and the generated check workflow. A `pull_request` run uses the pull request's version of
+ * them, so a pull request can change the inputs (`config-source: head`, `fail-on`), add
+ * `continue-on-error`, or drop the step: none of that is visible from inside the step, but a
+ * change to them is, and is said like a change of rules.
+ */
+function workflowFiles(workflowRef: string | undefined): { path: string; rule: string; what: string; effect: string }[] {
+  const running = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(workflowRef ?? "")?.[1];
+  const paths = [...new Set([CHECK_WORKFLOW, ...(running !== undefined && normalizeRepoPath(running) === running ? [running] : [])])];
+  return paths.map((p) => ({
+    path: p,
+    rule: "trust/workflow-changed",
+    what: p === running ? "the workflow that runs this check" : "the generated integrity-guard check workflow",
+    effect: "a pull_request run uses the pull request's version of it, so it decides how (and whether) this check runs",
+  }));
+}
+
 /** The base commit must be here; a shallow checkout fetches it. Never falls back to the PR's config. */
-async function ensureCommit(git: Git, sha: string, pr: number, log: (line: string) => void): Promise<void> {
+async function ensureCommit(git: Git, sha: string, who: string, log: (line: string) => void): Promise<void> {
   if (await git.hasCommit(sha)) return;
-  log(`the base commit ${sha} of pull request #${pr} is not in the checkout: git fetch --no-tags --depth=1 origin ${sha}`);
+  log(`the base commit ${sha} of ${who} is not in the checkout: git fetch --no-tags --depth=1 origin ${sha}`);
   const failure = await git.tryFetchCommit("origin", sha);
   if (failure === undefined && (await git.hasCommit(sha))) return;
   throw new EnvironmentError(
-    `cannot read the base branch's config: the base commit ${sha} of pull request #${pr} is not in the checkout, and fetching it failed: ${(failure ?? "the commit is still missing").split("\n")[0]}`,
+    `cannot read the base branch's config: the base commit ${sha} of ${who} is not in the checkout, and fetching it failed: ${(failure ?? "the commit is still missing").split("\n")[0]}`,
     {
       fix: "let the job fetch from origin (actions/checkout with its default token; or `fetch-depth: 0`); to judge pull requests by their own config instead, set `config-source: head` (not recommended)",
     },

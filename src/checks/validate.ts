@@ -49,7 +49,7 @@ import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderO
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
-import { lfsNotice, lfsPointers } from "./lfs-pointers.js";
+import { lfsNotice, lfsPointers, lfsRoutedByChange } from "./lfs-pointers.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -300,8 +300,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         else findings.push(readFailure);
         continue;
       }
-      if (lfs.has(file)) {
+      if (lfs.exempt.has(file)) {
         lfsSkipped.push(file);
+        continue;
+      }
+      if (lfs.routedByChange.includes(file)) {
+        if (pool) round.push({ kind: "done", file, findings: [lfsRoutedByChange(file)] });
+        else findings.push(lfsRoutedByChange(file));
         continue;
       }
       // A Sublime Text syntax test is text for its runner (invalid JSON/YAML and conflict markers on purpose).

@@ -36,6 +36,7 @@ export const command: CommandSpec = {
         ...(sig.fingerprint ? { key: sig.fingerprint } : {}),
         ref: r.ref,
         source_commit: r.info!.sourceCommit ?? null,
+        repository: r.info!.repository ?? null,
         manifest_digest: r.info!.manifestDigest,
       });
     }

@@ -96,6 +96,8 @@ export interface SnapshotEncrypt {
 export interface SnapshotsConfig {
   branch?: string;
   remote?: string;
+  /** The repository's snapshot identity, signed into each snapshot (Snapshot-Repository trailer). */
+  repository?: string;
   sign?: { format: "ssh" | "gpg" | "none"; key?: string; allowed_signers?: string; fingerprint?: string };
   epoch?: string;
   /** Retention of `pre-restore` snapshots: the newest `keep` stay (default 20, DEFAULT_PRE_RESTORE_KEEP). */

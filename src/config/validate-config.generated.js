@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "0edbbeb528bbc26e825199248f988a263055870119aaad11682fa7c604b8b6e2";
+export const schemaHash = "f0232623ca18374ff7f73e418a27931a089c57a9915febf1e2b720f1a6a54a39";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -275,6 +275,12 @@ const schema11 = {
       properties: {
         branch: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9._/-]+$" },
         remote: { type: "string", minLength: 1, description: "Remote used by --push. Default: origin." },
+        repository: {
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$",
+          description:
+            "This repository's snapshot identity, signed into every snapshot (Snapshot-Repository); restore refuses a snapshot of another repository. Any stable unique string, e.g. a UUID.",
+        },
         sign: {
           type: "object",
           additionalProperties: false,
@@ -3954,6 +3960,12 @@ const schema31 = {
   properties: {
     branch: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9._/-]+$" },
     remote: { type: "string", minLength: 1, description: "Remote used by --push. Default: origin." },
+    repository: {
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$",
+      description:
+        "This repository's snapshot identity, signed into every snapshot (Snapshot-Repository); restore refuses a snapshot of another repository. Any stable unique string, e.g. a UUID.",
+    },
     sign: {
       type: "object",
       additionalProperties: false,
@@ -4031,13 +4043,22 @@ const schema33 = {
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
 const pattern9 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern10 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$", "u");
+const pattern11 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "branch" || key0 === "remote" || key0 === "sign" || key0 === "epoch" || key0 === "pre_restore" || key0 === "sets")) {
+      if (!(
+        key0 === "branch" ||
+        key0 === "remote" ||
+        key0 === "repository" ||
+        key0 === "sign" ||
+        key0 === "epoch" ||
+        key0 === "pre_restore" ||
+        key0 === "sets"
+      )) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -4154,18 +4175,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.sign !== undefined) {
-      let data2 = data.sign;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        if (data2.format === undefined) {
+    if (data.repository !== undefined) {
+      let data2 = data.repository;
+      if (typeof data2 === "string") {
+        if (!pattern10.test(data2)) {
           const err6 = {
-            instancePath: instancePath + "/sign",
-            schemaPath: "#/properties/sign/required",
-            keyword: "required",
-            params: { missingProperty: "format" },
-            message: "must have required property '" + "format" + "'",
-            schema: schema31.properties.sign.required,
-            parentSchema: schema31.properties.sign,
+            instancePath: instancePath + "/repository",
+            schemaPath: "#/properties/repository/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$" },
+            message: 'must match pattern "' + "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$" + '"',
+            schema: "^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$",
+            parentSchema: schema31.properties.repository,
             data: data2,
           };
           if (vErrors === null) {
@@ -4175,9 +4196,49 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key1 in data2) {
+      } else {
+        const err7 = {
+          instancePath: instancePath + "/repository",
+          schemaPath: "#/properties/repository/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema31.properties.repository.type,
+          parentSchema: schema31.properties.repository,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== undefined) {
+      let data3 = data.sign;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.format === undefined) {
+          const err8 = {
+            instancePath: instancePath + "/sign",
+            schemaPath: "#/properties/sign/required",
+            keyword: "required",
+            params: { missingProperty: "format" },
+            message: "must have required property '" + "format" + "'",
+            schema: schema31.properties.sign.required,
+            parentSchema: schema31.properties.sign,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        for (const key1 in data3) {
           if (!(key1 === "format" || key1 === "key" || key1 === "allowed_signers" || key1 === "fingerprint")) {
-            const err7 = {
+            const err9 = {
               instancePath: instancePath + "/sign",
               schemaPath: "#/properties/sign/additionalProperties",
               keyword: "additionalProperties",
@@ -4185,20 +4246,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema31.properties.sign,
-              data: data2,
+              data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err9];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err9);
             }
             errors++;
           }
         }
-        if (data2.format !== undefined) {
-          let data3 = data2.format;
-          if (!(data3 === "ssh" || data3 === "gpg" || data3 === "none")) {
-            const err8 = {
+        if (data3.format !== undefined) {
+          let data4 = data3.format;
+          if (!(data4 === "ssh" || data4 === "gpg" || data4 === "none")) {
+            const err10 = {
               instancePath: instancePath + "/sign/format",
               schemaPath: "#/properties/sign/properties/format/enum",
               keyword: "enum",
@@ -4206,46 +4267,6 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema31.properties.sign.properties.format.enum,
               parentSchema: schema31.properties.sign.properties.format,
-              data: data3,
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data2.key !== undefined) {
-          let data4 = data2.key;
-          if (typeof data4 === "string") {
-            if (func4(data4) < 1) {
-              const err9 = {
-                instancePath: instancePath + "/sign/key",
-                schemaPath: "#/definitions/envOrValue/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema32,
-                data: data4,
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = {
-              instancePath: instancePath + "/sign/key",
-              schemaPath: "#/definitions/envOrValue/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema32.type,
-              parentSchema: schema32,
               data: data4,
             };
             if (vErrors === null) {
@@ -4256,39 +4277,37 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data2.allowed_signers !== undefined) {
-          let data5 = data2.allowed_signers;
-          if (typeof data5 !== "string") {
-            const err11 = {
-              instancePath: instancePath + "/sign/allowed_signers",
-              schemaPath: "#/properties/sign/properties/allowed_signers/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema31.properties.sign.properties.allowed_signers.type,
-              parentSchema: schema31.properties.sign.properties.allowed_signers,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
+        if (data3.key !== undefined) {
+          let data5 = data3.key;
+          if (typeof data5 === "string") {
+            if (func4(data5) < 1) {
+              const err11 = {
+                instancePath: instancePath + "/sign/key",
+                schemaPath: "#/definitions/envOrValue/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema32,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data2.fingerprint !== undefined) {
-          let data6 = data2.fingerprint;
-          if (typeof data6 !== "string") {
+          } else {
             const err12 = {
-              instancePath: instancePath + "/sign/fingerprint",
-              schemaPath: "#/properties/sign/properties/fingerprint/type",
+              instancePath: instancePath + "/sign/key",
+              schemaPath: "#/definitions/envOrValue/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
-              schema: schema31.properties.sign.properties.fingerprint.type,
-              parentSchema: schema31.properties.sign.properties.fingerprint,
-              data: data6,
+              schema: schema32.type,
+              parentSchema: schema32,
+              data: data5,
             };
             if (vErrors === null) {
               vErrors = [err12];
@@ -4298,8 +4317,50 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data3.allowed_signers !== undefined) {
+          let data6 = data3.allowed_signers;
+          if (typeof data6 !== "string") {
+            const err13 = {
+              instancePath: instancePath + "/sign/allowed_signers",
+              schemaPath: "#/properties/sign/properties/allowed_signers/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema31.properties.sign.properties.allowed_signers.type,
+              parentSchema: schema31.properties.sign.properties.allowed_signers,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data3.fingerprint !== undefined) {
+          let data7 = data3.fingerprint;
+          if (typeof data7 !== "string") {
+            const err14 = {
+              instancePath: instancePath + "/sign/fingerprint",
+              schemaPath: "#/properties/sign/properties/fingerprint/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema31.properties.sign.properties.fingerprint.type,
+              parentSchema: schema31.properties.sign.properties.fingerprint,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err13 = {
+        const err15 = {
           instancePath: instancePath + "/sign",
           schemaPath: "#/properties/sign/type",
           keyword: "type",
@@ -4307,47 +4368,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema31.properties.sign.type,
           parentSchema: schema31.properties.sign,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.epoch !== undefined) {
-      let data7 = data.epoch;
-      if (typeof data7 === "string") {
-        if (!pattern10.test(data7)) {
-          const err14 = {
-            instancePath: instancePath + "/epoch",
-            schemaPath: "#/definitions/duration/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
-            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
-            schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
-            parentSchema: schema33,
-            data: data7,
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = {
-          instancePath: instancePath + "/epoch",
-          schemaPath: "#/definitions/duration/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-          schema: schema33.type,
-          parentSchema: schema33,
-          data: data7,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -4357,12 +4378,52 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.epoch !== undefined) {
+      let data8 = data.epoch;
+      if (typeof data8 === "string") {
+        if (!pattern11.test(data8)) {
+          const err16 = {
+            instancePath: instancePath + "/epoch",
+            schemaPath: "#/definitions/duration/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
+            parentSchema: schema33,
+            data: data8,
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + "/epoch",
+          schemaPath: "#/definitions/duration/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema33.type,
+          parentSchema: schema33,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.pre_restore !== undefined) {
-      let data8 = data.pre_restore;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key2 in data8) {
+      let data9 = data.pre_restore;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key2 in data9) {
           if (!(key2 === "keep")) {
-            const err16 = {
+            const err18 = {
               instancePath: instancePath + "/pre_restore",
               schemaPath: "#/properties/pre_restore/additionalProperties",
               keyword: "additionalProperties",
@@ -4370,20 +4431,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema31.properties.pre_restore,
-              data: data8,
+              data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err18];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err18);
             }
             errors++;
           }
         }
-        if (data8.keep !== undefined) {
-          let data9 = data8.keep;
-          if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
-            const err17 = {
+        if (data9.keep !== undefined) {
+          let data10 = data9.keep;
+          if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
+            const err19 = {
               instancePath: instancePath + "/pre_restore/keep",
               schemaPath: "#/properties/pre_restore/properties/keep/type",
               keyword: "type",
@@ -4391,18 +4452,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be integer",
               schema: schema31.properties.pre_restore.properties.keep.type,
               parentSchema: schema31.properties.pre_restore.properties.keep,
-              data: data9,
+              data: data10,
             };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
-          if (typeof data9 == "number") {
-            if (data9 < 1 || isNaN(data9)) {
-              const err18 = {
+          if (typeof data10 == "number") {
+            if (data10 < 1 || isNaN(data10)) {
+              const err20 = {
                 instancePath: instancePath + "/pre_restore/keep",
                 schemaPath: "#/properties/pre_restore/properties/keep/minimum",
                 keyword: "minimum",
@@ -4410,52 +4471,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 message: "must be >= 1",
                 schema: 1,
                 parentSchema: schema31.properties.pre_restore.properties.keep,
-                data: data9,
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err19 = {
-          instancePath: instancePath + "/pre_restore",
-          schemaPath: "#/properties/pre_restore/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema31.properties.pre_restore.type,
-          parentSchema: schema31.properties.pre_restore,
-          data: data8,
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.sets !== undefined) {
-      let data10 = data.sets;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        for (const key3 in data10) {
-          let data11 = data10[key3];
-          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-            if (data11.paths === undefined) {
-              const err20 = {
-                instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/properties/sets/additionalProperties/required",
-                keyword: "required",
-                params: { missingProperty: "paths" },
-                message: "must have required property '" + "paths" + "'",
-                schema: schema31.properties.sets.additionalProperties.required,
-                parentSchema: schema31.properties.sets.additionalProperties,
-                data: data11,
+                data: data10,
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -4464,7 +4480,52 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data11) {
+          }
+        }
+      } else {
+        const err21 = {
+          instancePath: instancePath + "/pre_restore",
+          schemaPath: "#/properties/pre_restore/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema31.properties.pre_restore.type,
+          parentSchema: schema31.properties.pre_restore,
+          data: data9,
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.sets !== undefined) {
+      let data11 = data.sets;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key3 in data11) {
+          let data12 = data11[key3];
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            if (data12.paths === undefined) {
+              const err22 = {
+                instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath: "#/properties/sets/additionalProperties/required",
+                keyword: "required",
+                params: { missingProperty: "paths" },
+                message: "must have required property '" + "paths" + "'",
+                schema: schema31.properties.sets.additionalProperties.required,
+                parentSchema: schema31.properties.sets.additionalProperties,
+                data: data12,
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            for (const key4 in data12) {
               if (!(
                 key4 === "paths" ||
                 key4 === "keep" ||
@@ -4473,7 +4534,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 key4 === "allow_secrets" ||
                 key4 === "encrypt"
               )) {
-                const err21 = {
+                const err23 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
                   schemaPath: "#/properties/sets/additionalProperties/additionalProperties",
                   keyword: "additionalProperties",
@@ -4481,21 +4542,21 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must NOT have additional properties",
                   schema: false,
                   parentSchema: schema31.properties.sets.additionalProperties,
-                  data: data11,
+                  data: data12,
                 };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err21);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
             }
-            if (data11.paths !== undefined) {
-              let data12 = data11.paths;
-              if (Array.isArray(data12)) {
-                if (data12.length < 1) {
-                  const err22 = {
+            if (data12.paths !== undefined) {
+              let data13 = data12.paths;
+              if (Array.isArray(data13)) {
+                if (data13.length < 1) {
+                  const err24 = {
                     instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
                     schemaPath: "#/properties/sets/additionalProperties/properties/paths/minItems",
                     keyword: "minItems",
@@ -4503,21 +4564,21 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must NOT have fewer than 1 items",
                     schema: 1,
                     parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                    data: data12,
+                    data: data13,
                   };
                   if (vErrors === null) {
-                    vErrors = [err22];
+                    vErrors = [err24];
                   } else {
-                    vErrors.push(err22);
+                    vErrors.push(err24);
                   }
                   errors++;
                 }
-                const len0 = data12.length;
+                const len0 = data13.length;
                 for (let i0 = 0; i0 < len0; i0++) {
-                  let data13 = data12[i0];
-                  if (typeof data13 === "string") {
-                    if (func4(data13) < 1) {
-                      const err23 = {
+                  let data14 = data13[i0];
+                  if (typeof data14 === "string") {
+                    if (func4(data14) < 1) {
+                      const err25 = {
                         instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
                         schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/minLength",
                         keyword: "minLength",
@@ -4525,17 +4586,17 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                        data: data13,
+                        data: data14,
                       };
                       if (vErrors === null) {
-                        vErrors = [err23];
+                        vErrors = [err25];
                       } else {
-                        vErrors.push(err23);
+                        vErrors.push(err25);
                       }
                       errors++;
                     }
                   } else {
-                    const err24 = {
+                    const err26 = {
                       instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths/" + i0,
                       schemaPath: "#/properties/sets/additionalProperties/properties/paths/items/type",
                       keyword: "type",
@@ -4543,18 +4604,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be string",
                       schema: schema31.properties.sets.additionalProperties.properties.paths.items.type,
                       parentSchema: schema31.properties.sets.additionalProperties.properties.paths.items,
-                      data: data13,
+                      data: data14,
                     };
                     if (vErrors === null) {
-                      vErrors = [err24];
+                      vErrors = [err26];
                     } else {
-                      vErrors.push(err24);
+                      vErrors.push(err26);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err25 = {
+                const err27 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/paths",
                   schemaPath: "#/properties/sets/additionalProperties/properties/paths/type",
                   keyword: "type",
@@ -4562,20 +4623,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be array",
                   schema: schema31.properties.sets.additionalProperties.properties.paths.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.paths,
-                  data: data12,
+                  data: data13,
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err27];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err27);
                 }
                 errors++;
               }
             }
-            if (data11.keep !== undefined) {
-              let data14 = data11.keep;
-              if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
-                const err26 = {
+            if (data12.keep !== undefined) {
+              let data15 = data12.keep;
+              if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15))) {
+                const err28 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
                   schemaPath: "#/properties/sets/additionalProperties/properties/keep/type",
                   keyword: "type",
@@ -4583,47 +4644,6 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be integer",
                   schema: schema31.properties.sets.additionalProperties.properties.keep.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
-                  data: data14,
-                };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-              if (typeof data14 == "number") {
-                if (data14 < 1 || isNaN(data14)) {
-                  const err27 = {
-                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
-                    schemaPath: "#/properties/sets/additionalProperties/properties/keep/minimum",
-                    keyword: "minimum",
-                    params: { comparison: ">=", limit: 1 },
-                    message: "must be >= 1",
-                    schema: 1,
-                    parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
-                    data: data14,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data11.schedule !== undefined) {
-              let data15 = data11.schedule;
-              if (typeof data15 !== "string") {
-                const err28 = {
-                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/schedule/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -4633,44 +4653,39 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data11.ignored !== undefined) {
-              let data16 = data11.ignored;
-              if (!(data16 === "include" || data16 === "exclude")) {
-                const err29 = {
-                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/ignored",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/ignored/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema31.properties.sets.additionalProperties.properties.ignored.enum },
-                  message: "must be equal to one of the allowed values",
-                  schema: schema31.properties.sets.additionalProperties.properties.ignored.enum,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.ignored,
-                  data: data16,
-                };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
+              if (typeof data15 == "number") {
+                if (data15 < 1 || isNaN(data15)) {
+                  const err29 = {
+                    instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/keep",
+                    schemaPath: "#/properties/sets/additionalProperties/properties/keep/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1 },
+                    message: "must be >= 1",
+                    schema: 1,
+                    parentSchema: schema31.properties.sets.additionalProperties.properties.keep,
+                    data: data15,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
-            if (data11.allow_secrets !== undefined) {
-              let data17 = data11.allow_secrets;
-              const _errs41 = errors;
-              let valid9 = false;
-              let passing0 = null;
-              const _errs42 = errors;
-              if (typeof data17 !== "boolean") {
+            if (data12.schedule !== undefined) {
+              let data16 = data12.schedule;
+              if (typeof data16 !== "string") {
                 const err30 = {
-                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
-                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/0/type",
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/schedule",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/schedule/type",
                   keyword: "type",
-                  params: { type: "boolean" },
-                  message: "must be boolean",
-                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0].type,
-                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0],
-                  data: data17,
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema31.properties.sets.additionalProperties.properties.schedule.type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.schedule,
+                  data: data16,
                 };
                 if (vErrors === null) {
                   vErrors = [err30];
@@ -4679,19 +4694,65 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid0 = _errs42 === errors;
+            }
+            if (data12.ignored !== undefined) {
+              let data17 = data12.ignored;
+              if (!(data17 === "include" || data17 === "exclude")) {
+                const err31 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/ignored",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/ignored/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema31.properties.sets.additionalProperties.properties.ignored.enum },
+                  message: "must be equal to one of the allowed values",
+                  schema: schema31.properties.sets.additionalProperties.properties.ignored.enum,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.ignored,
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data12.allow_secrets !== undefined) {
+              let data18 = data12.allow_secrets;
+              const _errs43 = errors;
+              let valid9 = false;
+              let passing0 = null;
+              const _errs44 = errors;
+              if (typeof data18 !== "boolean") {
+                const err32 = {
+                  instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
+                  schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/0/type",
+                  keyword: "type",
+                  params: { type: "boolean" },
+                  message: "must be boolean",
+                  schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0].type,
+                  parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[0],
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+              var _valid0 = _errs44 === errors;
               if (_valid0) {
                 valid9 = true;
                 passing0 = 0;
               }
-              const _errs44 = errors;
-              if (Array.isArray(data17)) {
-                const len1 = data17.length;
+              const _errs46 = errors;
+              if (Array.isArray(data18)) {
+                const len1 = data18.length;
                 for (let i1 = 0; i1 < len1; i1++) {
-                  let data18 = data17[i1];
-                  if (typeof data18 === "string") {
-                    if (func4(data18) < 1) {
-                      const err31 = {
+                  let data19 = data18[i1];
+                  if (typeof data19 === "string") {
+                    if (func4(data19) < 1) {
+                      const err33 = {
                         instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
                         schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/minLength",
                         keyword: "minLength",
@@ -4699,17 +4760,17 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
-                        data: data18,
+                        data: data19,
                       };
                       if (vErrors === null) {
-                        vErrors = [err31];
+                        vErrors = [err33];
                       } else {
-                        vErrors.push(err31);
+                        vErrors.push(err33);
                       }
                       errors++;
                     }
                   } else {
-                    const err32 = {
+                    const err34 = {
                       instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets/" + i1,
                       schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/items/type",
                       keyword: "type",
@@ -4717,18 +4778,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be string",
                       schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items.type,
                       parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].items,
-                      data: data18,
+                      data: data19,
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err34];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err34);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err33 = {
+                const err35 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
                   schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf/1/type",
                   keyword: "type",
@@ -4736,16 +4797,16 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be array",
                   schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1].type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf[1],
-                  data: data17,
+                  data: data18,
                 };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
-              var _valid0 = _errs44 === errors;
+              var _valid0 = _errs46 === errors;
               if (_valid0 && valid9) {
                 valid9 = false;
                 passing0 = [passing0, 1];
@@ -4756,7 +4817,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid9) {
-                const err34 = {
+                const err36 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allow_secrets",
                   schemaPath: "#/properties/sets/additionalProperties/properties/allow_secrets/oneOf",
                   keyword: "oneOf",
@@ -4764,30 +4825,30 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must match exactly one schema in oneOf",
                   schema: schema31.properties.sets.additionalProperties.properties.allow_secrets.oneOf,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.allow_secrets,
-                  data: data17,
+                  data: data18,
                 };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err36);
                 }
                 errors++;
               } else {
-                errors = _errs41;
+                errors = _errs43;
                 if (vErrors !== null) {
-                  if (_errs41) {
-                    vErrors.length = _errs41;
+                  if (_errs43) {
+                    vErrors.length = _errs43;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data11.encrypt !== undefined) {
-              let data19 = data11.encrypt;
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.recipients === undefined) {
-                  const err35 = {
+            if (data12.encrypt !== undefined) {
+              let data20 = data12.encrypt;
+              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                if (data20.recipients === undefined) {
+                  const err37 = {
                     instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
                     schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/required",
                     keyword: "required",
@@ -4795,18 +4856,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "recipients" + "'",
                     schema: schema31.properties.sets.additionalProperties.properties.encrypt.required,
                     parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                    data: data19,
+                    data: data20,
                   };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
-                for (const key5 in data19) {
+                for (const key5 in data20) {
                   if (!(key5 === "recipients" || key5 === "key")) {
-                    const err36 = {
+                    const err38 = {
                       instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
                       schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/additionalProperties",
                       keyword: "additionalProperties",
@@ -4814,21 +4875,21 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                      data: data19,
+                      data: data20,
                     };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err38];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err38);
                     }
                     errors++;
                   }
                 }
-                if (data19.recipients !== undefined) {
-                  let data20 = data19.recipients;
-                  if (Array.isArray(data20)) {
-                    if (data20.length < 1) {
-                      const err37 = {
+                if (data20.recipients !== undefined) {
+                  let data21 = data20.recipients;
+                  if (Array.isArray(data21)) {
+                    if (data21.length < 1) {
+                      const err39 = {
                         instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
                         schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/minItems",
                         keyword: "minItems",
@@ -4836,21 +4897,21 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must NOT have fewer than 1 items",
                         schema: 1,
                         parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
-                        data: data20,
+                        data: data21,
                       };
                       if (vErrors === null) {
-                        vErrors = [err37];
+                        vErrors = [err39];
                       } else {
-                        vErrors.push(err37);
+                        vErrors.push(err39);
                       }
                       errors++;
                     }
-                    const len2 = data20.length;
+                    const len2 = data21.length;
                     for (let i2 = 0; i2 < len2; i2++) {
-                      let data21 = data20[i2];
-                      if (typeof data21 === "string") {
-                        if (func4(data21) < 1) {
-                          const err38 = {
+                      let data22 = data21[i2];
+                      if (typeof data22 === "string") {
+                        if (func4(data22) < 1) {
+                          const err40 = {
                             instancePath:
                               instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
                             schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/minLength",
@@ -4859,17 +4920,17 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                             message: "must NOT have fewer than 1 characters",
                             schema: 1,
                             parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
-                            data: data21,
+                            data: data22,
                           };
                           if (vErrors === null) {
-                            vErrors = [err38];
+                            vErrors = [err40];
                           } else {
-                            vErrors.push(err38);
+                            vErrors.push(err40);
                           }
                           errors++;
                         }
                       } else {
-                        const err39 = {
+                        const err41 = {
                           instancePath:
                             instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients/" + i2,
                           schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/items/type",
@@ -4878,18 +4939,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                           message: "must be string",
                           schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items.type,
                           parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.items,
-                          data: data21,
+                          data: data22,
                         };
                         if (vErrors === null) {
-                          vErrors = [err39];
+                          vErrors = [err41];
                         } else {
-                          vErrors.push(err39);
+                          vErrors.push(err41);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err40 = {
+                    const err42 = {
                       instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/recipients",
                       schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/properties/recipients/type",
                       keyword: "type",
@@ -4897,47 +4958,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be array",
                       schema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients.type,
                       parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt.properties.recipients,
-                      data: data20,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.key !== undefined) {
-                  let data22 = data19.key;
-                  if (typeof data22 === "string") {
-                    if (func4(data22) < 1) {
-                      const err41 = {
-                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
-                        schemaPath: "#/definitions/envOrValue/minLength",
-                        keyword: "minLength",
-                        params: { limit: 1 },
-                        message: "must NOT have fewer than 1 characters",
-                        schema: 1,
-                        parentSchema: schema32,
-                        data: data22,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err42 = {
-                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
-                      schemaPath: "#/definitions/envOrValue/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema32.type,
-                      parentSchema: schema32,
-                      data: data22,
+                      data: data21,
                     };
                     if (vErrors === null) {
                       vErrors = [err42];
@@ -4947,8 +4968,48 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data20.key !== undefined) {
+                  let data23 = data20.key;
+                  if (typeof data23 === "string") {
+                    if (func4(data23) < 1) {
+                      const err43 = {
+                        instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                        schemaPath: "#/definitions/envOrValue/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
+                        parentSchema: schema32,
+                        data: data23,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = {
+                      instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt/key",
+                      schemaPath: "#/definitions/envOrValue/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema32.type,
+                      parentSchema: schema32,
+                      data: data23,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err43 = {
+                const err45 = {
                   instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/encrypt",
                   schemaPath: "#/properties/sets/additionalProperties/properties/encrypt/type",
                   keyword: "type",
@@ -4956,18 +5017,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema31.properties.sets.additionalProperties.properties.encrypt.type,
                   parentSchema: schema31.properties.sets.additionalProperties.properties.encrypt,
-                  data: data19,
+                  data: data20,
                 };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
           } else {
-            const err44 = {
+            const err46 = {
               instancePath: instancePath + "/sets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/sets/additionalProperties/type",
               keyword: "type",
@@ -4975,18 +5036,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be object",
               schema: schema31.properties.sets.additionalProperties.type,
               parentSchema: schema31.properties.sets.additionalProperties,
-              data: data11,
+              data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err44];
+              vErrors = [err46];
             } else {
-              vErrors.push(err44);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
       } else {
-        const err45 = {
+        const err47 = {
           instancePath: instancePath + "/sets",
           schemaPath: "#/properties/sets/type",
           keyword: "type",
@@ -4994,18 +5055,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema31.properties.sets.type,
           parentSchema: schema31.properties.sets,
-          data: data10,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err47];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err47);
         }
         errors++;
       }
     }
   } else {
-    const err46 = {
+    const err48 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -5016,9 +5077,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err48];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err48);
     }
     errors++;
   }
@@ -5045,7 +5106,7 @@ const schema35 = {
     },
   },
 };
-const pattern12 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern13 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5126,7 +5187,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern10.test(data3)) {
+            if (!pattern11.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -5185,7 +5246,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern12.test(data4)) {
+        if (!pattern13.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

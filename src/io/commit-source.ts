@@ -13,7 +13,8 @@ export class CommitSource implements FileSource {
   readonly kind = "commit" as const;
   constructor(
     private readonly git: Git,
-    private readonly commit: string,
+    /** The commit files are read from (a pull request's base). */
+    readonly commit: string,
     private readonly fallback: FileSource,
   ) {}
 

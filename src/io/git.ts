@@ -8,6 +8,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
@@ -297,6 +298,35 @@ export class Git {
     const parts = splitZ(stdout);
     for (let i = 0; i + 2 < parts.length; i += 3) out.set(parts[i]!, parts[i + 2]!);
     return out;
+  }
+
+  /**
+   * The value of attribute `name` for each of `paths` as `commit`'s own .gitattributes files set
+   * it (git 2.39 has no `check-attr --source`): the commit's .gitattributes on each path's
+   * folders (symlinked ones are ignored, as git does) go into a temporary index at `indexFile`
+   * (never the user's index), which `check-attr --cached` reads. $GIT_DIR/info/attributes and
+   * core.attributesFile apply as for any check-attr.
+   */
+  async attributeAt(commit: string, name: string, paths: readonly string[], indexFile: string): Promise<Map<string, string>> {
+    const asked = paths.filter((p) => !p.includes("\0"));
+    if (asked.length === 0) return new Map();
+    const files = new Set<string>([".gitattributes"]);
+    for (const p of asked) for (let i = p.indexOf("/"); i !== -1; i = p.indexOf("/", i + 1)) files.add(`${p.slice(0, i)}/.gitattributes`);
+    const entries = (await this.lsTreeAt(commit, [...files])).filter((e) => e.type === "blob" && e.mode !== "120000");
+    const env = { GIT_INDEX_FILE: indexFile };
+    try {
+      const info = Buffer.concat(entries.flatMap((e) => [Buffer.from(`100644 ${e.oid}\t`), nameBytes(e.path), Buffer.from("\0")]));
+      if (entries.length) await this.exec(["update-index", "-z", "--index-info"], { input: info, env });
+      const input = Buffer.concat(asked.flatMap((p) => [nameBytes(p), Buffer.from([0])]));
+      const { stdout } = await this.exec(["check-attr", "-z", "--stdin", "--cached", name], { input, env });
+      const parts = splitZ(stdout);
+      const out = new Map<string, string>();
+      for (let i = 0; i + 2 < parts.length; i += 3) out.set(parts[i]!, parts[i + 2]!);
+      return out;
+    } finally {
+      await fsp.rm(indexFile, { force: true });
+      await fsp.rm(indexFile + ".lock", { force: true });
+    }
   }
 
   /** Paths deleted in the index relative to HEAD (none on an unborn branch). */

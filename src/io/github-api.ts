@@ -167,6 +167,25 @@ export class GitHubClient {
   }
 
   /**
+   * The login an app installation token writes as, from GraphQL's `viewer` (which, unlike
+   * `GET /user`, answers installation tokens: `<app-slug>[bot]`, or the slug without `[bot]`),
+   * or undefined when it does not answer (then the caller assumes GITHUB_TOKEN's
+   * github-actions[bot]).
+   */
+  async appLogin(): Promise<string | undefined> {
+    try {
+      const data = await this.octokit.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }");
+      const login = data?.viewer?.login;
+      return typeof login === "string" && login !== "" ? login : undefined;
+    } catch {
+      // Refused, a GraphQL error answer (HTTP 200 with `errors`), or unreachable: the caller's
+      // fallback (github-actions[bot]) is the narrowest identity, and a real outage shows in the
+      // comment requests that follow.
+      return undefined;
+    }
+  }
+
+  /**
    * Create or update the one comment on `n` that contains `marker` and that `owned` accepts (the
    * token's own: anyone can write the marker into a comment, issue 14). Searches all pages, so
    * the comment is never duplicated; when several carry the marker (left by an older version),

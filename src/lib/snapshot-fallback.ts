@@ -39,7 +39,8 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
     .filter((r) => r.info && r.info.set !== PRE_RESTORE_SET)
     .sort((a, b) => b.time - a.time);
   for (const record of candidates) {
-    const trust = await trustFindings(git, record, pin, process.env);
+    // Never named: a snapshot of another repository, or one not bound to this one, is passed over.
+    const trust = await trustFindings(git, record, pin, process.env, { repository: config?.repository, named: false });
     const unsignedByChoice = sign.format === "none" && trust.findings.every((f) => f.rule === "snapshot/signature");
     if (trust.findings.length > 0 && !unsignedByChoice) continue;
     let loaded;

@@ -21,6 +21,7 @@
  *   POST   /check-runs                       create a check run (output.annotations: at most 50)
  *   PATCH  /check-runs/{id}                  update it; annotations are appended, as on GitHub
  *   GET    /user (outside /repos)            403 as for GITHUB_TOKEN, or the `userLogin` of a personal token
+ *   POST   /graphql `query { viewer { login } }`  the token's login (`graphqlViewer`, default `botLogin`)
  *
  * Every request is first checked against GitHub's OpenAPI description (test/helpers/openapi.ts):
  * a request GitHub would refuse (unknown route, bad parameter, body off-schema, more than 50
@@ -121,6 +122,8 @@ export interface GitHubApiOptions {
   botLogin?: string;
   /** A personal token's login: GET /user answers it (default: 403, as for GITHUB_TOKEN). */
   userLogin?: string;
+  /** What GraphQL's viewer.login answers (default: userLogin, else botLogin); null: 403. */
+  graphqlViewer?: string | null;
   /** Writes to paths matching these get 403, as for a token without that permission (e.g. /check-runs/ without `checks: write`). */
   deniedWrites?: RegExp[];
   /** Check requests against GitHub's OpenAPI description (default true). */
@@ -501,8 +504,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       }
       api.beforeAnswer?.({ method, path: url.pathname, body });
       let spec: SpecCheck | undefined;
+      // GraphQL is not part of the REST description; only the viewer query is answered.
+      const graphql = method === "POST" && url.pathname === "/graphql";
       try {
-        spec = options.openapi === false || typeof body === "string" ? undefined : checkRequest(method, url.pathname, query, body);
+        spec =
+          options.openapi === false || typeof body === "string" || graphql ? undefined : checkRequest(method, url.pathname, query, body);
       } catch (error) {
         spec = { problems: [`the OpenAPI check could not run: ${(error as Error).message}`] };
       }
@@ -521,6 +527,11 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         [status, payload] = [400, { message: "Problems parsing JSON" }];
       } else if (method !== "GET" && ((token !== undefined && readOnly.has(token)) || denied.some((d) => d.test(url.pathname)))) {
         [status, payload] = [403, FORBIDDEN];
+      } else if (graphql) {
+        const viewer = options.graphqlViewer === undefined ? (options.userLogin ?? bot) : options.graphqlViewer;
+        const q = String((body as { query?: unknown } | undefined)?.query ?? "");
+        [status, payload] =
+          viewer !== null && /viewer\s*\{\s*login\s*\}/.test(q) ? [200, { data: { viewer: { login: viewer } } }] : [403, FORBIDDEN];
       } else {
         [status, payload] = route(method, url.pathname, query, body, res);
       }
@@ -575,7 +586,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     find(method, path) {
       return requests.filter((r) => r.method === method.toUpperCase() && (path === undefined || matchPath(r.path, path)));
     },
-    writes: () => requests.filter((r) => r.method !== "GET"),
+    // The GraphQL viewer query is a read, though sent as POST.
+    writes: () => requests.filter((r) => r.method !== "GET" && r.path !== "/graphql"),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,6 +8,7 @@
  *   Snapshot-Set: hourly
  *   Snapshot-Time: 2026-11-26T13:40:00.000Z
  *   Source-Commit: 0123abcd... (or "none" on an unborn branch)
+ *   Snapshot-Repository: 6f1c... (only when snapshots.repository is set)
  *   Manifest-Digest: sha256:89ab...
  *   Snapshot-Files: 12
  *   Snapshot-Size: 3456
@@ -20,6 +21,8 @@ export interface SnapshotInfo {
   time: string;
   /** The HEAD commit of the repository when the snapshot was taken, or undefined on an unborn branch. */
   sourceCommit?: string;
+  /** snapshots.repository of the repository it was taken in (absent in snapshots taken without one). */
+  repository?: string;
   /** `sha256:<hex>` of the manifest file in the snapshot's tree. */
   manifestDigest: string;
   files: number;
@@ -30,6 +33,7 @@ const TRAILER = {
   set: "Snapshot-Set",
   time: "Snapshot-Time",
   source: "Source-Commit",
+  repository: "Snapshot-Repository",
   digest: "Manifest-Digest",
   files: "Snapshot-Files",
   size: "Snapshot-Size",
@@ -43,6 +47,8 @@ export function formatSnapshotMessage(info: SnapshotInfo): string {
     `${TRAILER.set}: ${info.set}`,
     `${TRAILER.time}: ${info.time}`,
     `${TRAILER.source}: ${info.sourceCommit ?? "none"}`,
+    // Only when set: snapshots of repositories without an identity keep their old message.
+    ...(info.repository !== undefined ? [`${TRAILER.repository}: ${info.repository}`] : []),
     `${TRAILER.digest}: ${info.manifestDigest}`,
     `${TRAILER.files}: ${info.files}`,
     `${TRAILER.size}: ${info.size}`,
@@ -69,6 +75,9 @@ export function parseSnapshotMessage(message: string): SnapshotInfo | undefined 
   if (!Number.isSafeInteger(files) || files < 0 || !Number.isSafeInteger(size) || size < 0) return undefined;
   const info: SnapshotInfo = { set, time, manifestDigest: digest, files, size };
   if (source && /^[0-9a-f]{40,64}$/.test(source)) info.sourceCommit = source;
+  // Kept as written, even malformed: it can then only fail to match this repository's identity.
+  const repository = trailers.get(TRAILER.repository);
+  if (repository !== undefined) info.repository = repository;
   return info;
 }
 

@@ -39,7 +39,15 @@ export interface PreparedSnapshot {
   encrypted?: boolean;
 }
 
-type PrepareOptions = { set: string; paths: readonly string[]; previous?: SnapshotRecord; time: Date; policy?: SetPolicy };
+type PrepareOptions = {
+  set: string;
+  paths: readonly string[];
+  previous?: SnapshotRecord;
+  time: Date;
+  policy?: SetPolicy;
+  /** snapshots.repository, signed into the message. */
+  repository?: string;
+};
 
 /** The set's files: by its policy (ignored and secret-looking files left out) or all of them. */
 function setFiles(git: Git, options: PrepareOptions) {
@@ -80,6 +88,7 @@ export async function prepareSnapshot(git: Git, options: PrepareOptions): Promis
     files: captured.files,
     size: captured.size,
     ...(source ? { sourceCommit: source } : {}),
+    ...(options.repository !== undefined ? { repository: options.repository } : {}),
   };
   const prepared: PreparedSnapshot = {
     set: options.set,
@@ -125,6 +134,7 @@ async function prepareInMemory(git: Git, options: PrepareOptions, sourceCommit: 
     files: files.length,
     size,
     ...(source ? { sourceCommit: source } : {}),
+    ...(options.repository !== undefined ? { repository: options.repository } : {}),
   };
   const prepared: PreparedSnapshot = {
     set: options.set,

@@ -198,25 +198,21 @@ function matcherFor(spec: string): (r: SnapshotRecord) => boolean {
 }
 
 /**
- * For "latest" or a set name: the snapshots the name could also stand for, newest first,
- * after `refused` (at most `limit`; with `paths`, only those that hold every one of them). Empty for a snapshot id, which names one snapshot only.
+ * For "latest" or a set name: the snapshots the name could also stand for, newest first, after
+ * `refused` (with `paths`, only those that hold every one of them), yielded one at a time so a
+ * caller that verifies each stops at the first that passes. Nothing for a snapshot id, which
+ * names one snapshot only.
  */
-export async function olderCandidates(
+export async function* olderCandidates(
   git: Git,
   config: SnapshotsConfig | undefined,
   spec: string,
   refused: SnapshotRecord,
-  limit: number,
   paths: readonly string[] = [],
-): Promise<SnapshotRecord[]> {
+): AsyncGenerator<SnapshotRecord> {
   const { all } = await allSnapshotsNewestFirst(git, config);
-  if (spec !== "latest" && isIdSpec(spec, all)) return [];
+  if (spec !== "latest" && isIdSpec(spec, all)) return;
   const i = all.findIndex((r) => r.id === refused.id);
   const wanted = paths.map((p) => checkRelative(p, "restore path"));
-  const out: SnapshotRecord[] = [];
-  for (const r of all.slice(i + 1).filter(matcherFor(spec))) {
-    if (out.length >= limit) break;
-    if (wanted.length === 0 || (await holdsAll(git, r, wanted))) out.push(r);
-  }
-  return out;
+  for (const r of all.slice(i + 1).filter(matcherFor(spec))) if (wanted.length === 0 || (await holdsAll(git, r, wanted))) yield r;
 }

@@ -59,14 +59,19 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   // Trust first: nothing is read from an untrusted snapshot beyond its signature and dates.
   const sign = config?.sign ?? (options.allowUnsigned ? { format: "none" as const } : requireSignConfig(config));
   const pin = await resolvePin(sign, git.root);
-  const trust = await trustFindings(git, snapshot, pin, options.env);
-  const blocking = trust.findings.filter((f) => !(options.allowUnsigned && f.rule === "snapshot/signature"));
+  // Named by its id (not "latest" or a set): the user chose this very snapshot.
+  const named = options.spec !== "latest" && /^[0-9a-f]{4,64}$/.test(options.spec) && snapshot.id.startsWith(options.spec);
+  const trust = await trustFindings(git, snapshot, pin, options.env, { repository: config?.repository, named });
+  const blocking = trust.findings.filter((f) => f.level === "error" && !(options.allowUnsigned && f.rule === "snapshot/signature"));
   if (blocking.length > 0) {
     // "latest" or a set refused: name the newest one the name could stand for that passes.
-    const other = await newestTrusted(git, config, options, snapshot, pin);
+    const { found: other, scanned, capped } = await newestTrusted(git, config, options, snapshot, pin);
+    const what = options.spec === "latest" ? "snapshot" : `snapshot of set ${options.spec}`;
     const hint = other
-      ? `; the newest ${options.spec === "latest" ? "snapshot" : `snapshot of set ${options.spec}`} that passes is ${other.id.slice(0, 12)} (${new Date(other.time * 1000).toISOString()}): integrity-guard restore ${other.id.slice(0, 12)}`
-      : "";
+      ? `; the newest ${what} that passes is ${other.id.slice(0, 12)} (${new Date(other.time * 1000).toISOString()}): integrity-guard restore ${other.id.slice(0, 12)}`
+      : capped
+        ? `; none of the ${scanned} next older ones passes either (the search stops there): list them with integrity-guard snapshots and restore one by id`
+        : "";
     const findings = blocking.map((f, i) => (i === 0 && hint ? { ...f, fix: `${f.fix ?? "pick another snapshot"}${hint}` } : f));
     throw new SnapshotRefused(
       `${blocking[0]!.rule}: refusing to restore from snapshot ${short}: ${blocking.map((f) => f.message).join("; ")}`,
@@ -74,8 +79,11 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
       findings[0]!.fix ? { fix: findings[0]!.fix } : {},
     );
   }
-  if (trust.findings.length > 0)
+  const unsigned = trust.findings.some((f) => f.rule === "snapshot/signature");
+  if (unsigned)
     options.log(`warning: restoring from snapshot ${short} without a trusted signature (--allow-unsigned): ${trust.signature.detail}`);
+  for (const f of trust.findings.filter((f) => f.level === "warning"))
+    options.log(`warning: ${f.message}; ${f.fix ?? ""}`.replace(/; $/, ""));
 
   // A restore killed half-way left a journal: only its undo or its resume may run now.
   const journal = await readJournal(git);
@@ -147,7 +155,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   const undoArgs = ["integrity-guard", "restore", pre.id, ...unsignedFlag(pre.signed !== "none")];
   // Paths after "--": a name starting with "-" is a path, not an option.
   const pathArgs = options.paths.length > 0 ? ["--", ...options.paths] : [];
-  const resumeArgs = ["integrity-guard", "restore", snapshot.id, ...unsignedFlag(trust.findings.length === 0), ...pathArgs];
+  const resumeArgs = ["integrity-guard", "restore", snapshot.id, ...unsignedFlag(!unsigned), ...pathArgs];
   outcome.undo = { snapshot: pre.id, command: undoArgs.map(shellQuote).join(" ") };
 
   // Recorded and said before the first change, so a kill from here on leaves the way back. The
@@ -184,9 +192,17 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
 }
 
 /**
+ * How many older snapshots the refusal hint verifies at most. Each costs one signature check;
+ * snapshots that are not trusted cost no more than that, so a pile of newer foreign or forged
+ * ones (epoch refs anyone with push access can add) cannot hide the newest good one unless
+ * there are more than this many.
+ */
+export const TRUSTED_SCAN = 200;
+
+/**
  * The newest older snapshot that "latest" or the set name could stand for and that passes the
- * same trust checks (signature and dates), looking at no more than ten: undefined when none
- * does, or when a snapshot id was given.
+ * same trust checks (signature and dates), verified newest first until one passes (at most
+ * TRUSTED_SCAN): `scanned` says how many were looked at, `capped` that the scan stopped there.
  */
 async function newestTrusted(
   git: Git,
@@ -194,12 +210,15 @@ async function newestTrusted(
   options: RestoreOptions,
   refused: SnapshotRecord,
   pin: Awaited<ReturnType<typeof resolvePin>>,
-): Promise<SnapshotRecord | undefined> {
-  for (const r of await olderCandidates(git, config, options.spec, refused, 10, options.paths)) {
-    const t = await trustFindings(git, r, pin, options.env);
-    if (t.findings.every((f) => options.allowUnsigned && f.rule === "snapshot/signature")) return r;
+): Promise<{ found?: SnapshotRecord; scanned: number; capped: boolean }> {
+  let scanned = 0;
+  for await (const r of olderCandidates(git, config, options.spec, refused, options.paths)) {
+    if (scanned >= TRUSTED_SCAN) return { scanned, capped: true };
+    scanned++;
+    const t = await trustFindings(git, r, pin, options.env, { repository: config?.repository, named: false });
+    if (t.findings.every((f) => options.allowUnsigned && f.rule === "snapshot/signature")) return { found: r, scanned, capped: false };
   }
-  return undefined;
+  return { scanned, capped: false };
 }
 
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */

@@ -89,13 +89,17 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
       const chain = await readChain(git, ref);
       const tip = chain[0];
       refuseFutureTip(tip, ref);
-      const previous = chain.find((r) => r.info?.set === options.set);
+      // Only a snapshot bound to this repository's identity (or, without one, unbound) may
+      // stand for "unchanged": a repository that just set snapshots.repository gets a bound one.
+      const previous = chain.find((r) => r.info?.set === options.set && r.info.repository === config?.repository);
+      const repository = config?.repository !== undefined ? { repository: config.repository } : {};
       prepared ??= await prepareSnapshot(git, {
         set: options.set,
         paths: options.paths,
         time: new Date(),
         ...(previous && !options.force ? { previous } : {}),
         ...(options.policy ? { policy: options.policy } : {}),
+        ...repository,
       });
       let unchanged = !prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest);
       // Only a snapshot signed by the pinned key may stand for "unchanged" (asked only then).
@@ -112,6 +116,7 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
             paths: options.paths,
             time: new Date(),
             ...(options.policy ? { policy: options.policy } : {}),
+            ...repository,
           });
         unchanged = false;
       }

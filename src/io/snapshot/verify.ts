@@ -20,12 +20,61 @@ export async function signatureOf(git: Git, id: string, pin: Pin | undefined, en
   return verifySignature(git, id, pin, env);
 }
 
-/** snapshot/signature and snapshot/chain findings for a snapshot (empty when trusted). */
+/**
+ * What binds a snapshot to this repository: `repository` is snapshots.repository (undefined when
+ * the config has none); `named` that the user named the snapshot by its id (not "latest" or a set).
+ */
+export interface Binding {
+  repository: string | undefined;
+  named: boolean;
+}
+
+/**
+ * snapshot/repository: a snapshot signed with the same key in another repository (its epoch ref
+ * pushed here) must not pass for one of ours. A `Snapshot-Repository` that is not this
+ * repository's identity (or any, when this repository has none) is an error. A snapshot without
+ * one (taken before snapshots.repository was set) is an error for "latest" and set names, which
+ * must not pick it on their own, and a warning when named by its id.
+ */
+export function bindingFindings(record: SnapshotRecord, binding: Binding): Finding[] {
+  const short = record.id.slice(0, 12);
+  const theirs = record.info?.repository;
+  const ours = binding.repository;
+  if (theirs === ours) return [];
+  const base = {
+    rule: "snapshot/repository",
+    expected: ours === undefined ? "no Snapshot-Repository (snapshots.repository is not set)" : `Snapshot-Repository: ${ours}`,
+  };
+  if (theirs !== undefined)
+    return [
+      {
+        ...base,
+        level: "error",
+        message: `snapshot ${short} was taken in another repository (Snapshot-Repository: ${JSON.stringify(theirs)}, this one is ${ours === undefined ? "unset" : JSON.stringify(ours)})`,
+        found: `Snapshot-Repository: ${theirs}`,
+        fix: "restore a snapshot of this repository; a snapshot ref pushed here from another repository (same signing key) is no backup of this one",
+      },
+    ];
+  return [
+    {
+      ...base,
+      level: binding.named ? "warning" : "error",
+      message: `snapshot ${short} carries no Snapshot-Repository (taken before snapshots.repository was set, or in a repository without it): it cannot be told from a snapshot of another repository signed with the same key`,
+      found: "no Snapshot-Repository",
+      fix: binding.named
+        ? "restoring it because it was named by its id; take a new snapshot to have one bound to this repository"
+        : `if you know it is this repository's, name it by its id: integrity-guard restore ${short}`,
+    },
+  ];
+}
+
+/** snapshot/signature, snapshot/chain and snapshot/repository findings for a snapshot (empty when trusted). */
 export async function trustFindings(
   git: Git,
   record: SnapshotRecord,
   pin: Pin | undefined,
   env: NodeJS.ProcessEnv,
+  binding?: Binding,
 ): Promise<{ findings: Finding[]; signature: SignatureResult }> {
   const findings: Finding[] = [];
   const signature = await signatureOf(git, record.id, pin, env);
@@ -43,6 +92,7 @@ export async function trustFindings(
   const from = chain.findIndex((c) => c.id === record.id);
   const below = from >= 0 ? chain.slice(from) : [record];
   appendAll(findings, checkChainDates(below, Math.floor(Date.now() / 1000), record.ref));
+  if (binding) appendAll(findings, bindingFindings(record, binding));
   return { findings, signature };
 }
 
