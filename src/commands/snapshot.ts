@@ -68,6 +68,11 @@ export const command: CommandSpec = {
       lines.push(
         `pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
       );
+    // Without an identity, a snapshot signed by the same key in another repository verifies here too.
+    if (!r.unchanged && r.signed !== "none" && ctx.loaded.config.snapshots?.repository === undefined)
+      lines.push(
+        "note: this snapshot is not bound to this repository (snapshots.repository is unset), so a snapshot another repository signs with the same key would also verify here; set snapshots.repository to a unique string of your own (e.g. the output of `uuidgen`) and commit the config",
+      );
     for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
     lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
     if (p.encrypted && !r.unchanged)

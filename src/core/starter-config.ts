@@ -87,6 +87,7 @@ ${config}
 # snapshots:
 #   branch: integrity-snapshots
 #   sign: { format: ssh, key: env:INTEGRITY_GUARD_SIGNING_KEY, allowed_signers: .integrity-guard/allowed_signers }
+#   repository: "put-a-uuid-here" # unique to this repository (\`uuidgen\`): restore refuses other repositories' snapshots
 #   sets:
 #     hourly: { paths: ["data/"], keep: 24 }
 `;

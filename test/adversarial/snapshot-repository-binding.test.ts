@@ -74,6 +74,17 @@ describe("a snapshot is bound to the repository it was taken in", () => {
     expect(b.repo.read("state.json")).toBe('{"who":"b"}\n');
   });
 
+  it("a signed snapshot taken without an identity says how to bind it; with one it does not", async () => {
+    const unbound = repoWith(undefined, '{"v":1}\n');
+    const r = await unbound.repo.cli(["snapshot", "--set", "hourly"], unbound.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/not bound to this repository \(snapshots\.repository is unset\).*uuidgen/);
+    const bound = repoWith("repo-b", '{"v":1}\n');
+    const b = await bound.repo.cli(["snapshot", "--set", "hourly"], bound.env);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout + b.stderr).not.toContain("not bound to this repository");
+  });
+
   it("a repository without an identity refuses a snapshot that carries one", async () => {
     const b = repoWith(undefined, '{"who":"b"}\n');
     const c = repoWith("repo-c", '{"who":"c"}\n');
