@@ -3,12 +3,12 @@
  * `check --staged` is the pre-commit hook: it reads what will be committed from the git index
  * (honouring GIT_INDEX_FILE) and restricts per-file checks to the staged changes.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { loadConfigText } from "../config/load.js";
 import type { LoadedConfig } from "../config/types.js";
 import { gitObjectId } from "../io/git-object-id.js";
+import { readRegularFileSync } from "../io/read-regular.js";
 import { matcher } from "../core/glob.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
@@ -126,7 +126,7 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
   if (!entry) return ctx.loaded;
   let worktree: Buffer | undefined;
   try {
-    worktree = fs.readFileSync(path.join(ctx.root, rel));
+    worktree = readRegularFileSync(path.join(ctx.root, rel));
   } catch {
     // deleted in the work tree only: the index's version is what will be committed
   }

@@ -11,6 +11,7 @@ import { configSchemaHash as generatedHash } from "./config-schema-hash.generate
 import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
+import { readRegularFileSync } from "../io/read-regular.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -29,7 +30,7 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
   }
   let text: Buffer;
   try {
-    text = fs.readFileSync(abs);
+    text = readRegularFileSync(abs); // a FIFO named as the config would hang the hook
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !explicitPath) return { config: { version: 1 }, path: rel, exists: false };
@@ -37,7 +38,9 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
       fix:
         code === "ENOENT"
           ? "check the --config path, or run `integrity-guard init` to write a starter config"
-          : "check the file's permissions",
+          : code === "ENOTREG" || code === "EISDIR"
+            ? `replace ${rel} with a regular file`
+            : "check the file's permissions",
     });
   }
   return loadConfigText(root, text, rel);

@@ -6,10 +6,8 @@
  * - a submodule named like a data file (`vendor/x.json`) is a folder: left out, as in the index;
  * - a file with a `working-tree-encoding` attribute (UTF-16 for Windows tools) is stored in git
  *   as UTF-8: read as git would store it (decoded), so its JSON/YAML is checked, not its BOM.
- * Each costs a git process only when such a file is among those read.
+ * Each costs a git process only when a file that may be in such a form is among those read.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { Git } from "./git.js";
 import type { ReadResult } from "./file-source.js";
 
@@ -26,18 +24,24 @@ export async function asCommitted(git: Git, paths: readonly string[], out: Map<s
     const r = out.get(p);
     return Buffer.isBuffer(r) && maybeEncoded(r);
   });
-  const links = (await plainFileLinks(git)) ?? new Set<string>();
-  const asked = [...folders, ...paths.filter((p) => links.has(p) && Buffer.isBuffer(out.get(p)))];
+  const linkLike = paths.filter((p) => {
+    const r = out.get(p);
+    return Buffer.isBuffer(r) && maybeLinkTarget(r);
+  });
+  const asked = [...folders, ...linkLike];
   if (asked.length > 0) {
-    for (const e of await git.lsStaged(asked)) {
-      if (e.stage !== 0) continue;
-      if (e.mode === GITLINK && folders.includes(e.path)) out.delete(e.path);
-      else if (e.mode === SYMLINK && links.has(e.path))
+    // Past a few thousand names the whole index is listed: no argv near the system's limit.
+    const entries = (await git.lsStaged(asked.length > 2000 ? [] : asked)).filter((e) => e.stage === 0);
+    const linkSet = new Set(linkLike);
+    const folderSet = new Set(folders);
+    const links = entries.filter((e) => e.mode === SYMLINK && linkSet.has(e.path));
+    if (links.length > 0 && (await symlinksOff(git)))
+      for (const e of links)
         out.set(e.path, {
           error: "is a symlink (checked out as a plain file holding its target: core.symlinks=false; not followed)",
           code: "ELOOP",
         });
-    }
+    for (const e of entries) if (e.mode === GITLINK && folderSet.has(e.path)) out.delete(e.path);
   }
   if (encoded.length === 0) return;
   const encodings = await git.attribute("working-tree-encoding", encoded, false);
@@ -68,31 +72,31 @@ function decode(bytes: Buffer, encoding: string): Buffer | undefined {
   }
 }
 
-/** Per repository, asked once per run. */
-const linksOf = new WeakMap<Git, Promise<Set<string> | undefined>>();
-
 /**
- * The tracked symlinks, when git checks them out as plain files (core.symlinks=false); else
- * undefined. The repository's config file is read first: git writes `symlinks = false` there
- * when it finds links unsupported (and Git for Windows at every clone), so git is asked only
- * when that file names the setting (a setting made only in a global config is not seen).
+ * Bytes that may be a symlink's target checked out as a plain file: one line of at most PATH_MAX
+ * bytes, no NUL, and not a one-line JSON object or array (which would cost a git process for
+ * every minified JSON file). Only such files are looked up in the index: the setting may come
+ * from any of git's config scopes (system, as Git for Windows sets it, global, `-c`, includes),
+ * which only git reads right.
  */
-function plainFileLinks(git: Git): Promise<Set<string> | undefined> {
-  let links = linksOf.get(git);
-  if (!links) {
-    links = (async () => {
-      let text: string;
-      try {
-        text = fs.readFileSync(path.join(git.commonDir, "config"), "utf8");
-      } catch {
-        return undefined;
-      }
-      if (!/symlinks/i.test(text)) return undefined;
-      const res = await git.exec(["config", "--bool", "core.symlinks"], { okCodes: [0, 1] });
-      if (res.stdout.toString("utf8").trim() !== "false") return undefined;
-      return new Set((await git.lsStaged()).filter((e) => e.mode === SYMLINK && e.stage === 0).map((e) => e.path));
-    })();
-    linksOf.set(git, links);
+function maybeLinkTarget(b: Buffer): boolean {
+  if (b.length === 0 || b.length > 4096 || b.includes(0) || b.includes(10)) return false;
+  const first = b[0];
+  const last = b[b.length - 1];
+  return !((first === 0x7b && last === 0x7d) || (first === 0x5b && last === 0x5d)); // {...} or [...]
+}
+
+/** Per repository, asked once per run. */
+const symlinksOffOf = new WeakMap<Git, Promise<boolean>>();
+
+/** Whether git checks symlinks out as plain files (core.symlinks=false, from any config scope). */
+function symlinksOff(git: Git): Promise<boolean> {
+  let off = symlinksOffOf.get(git);
+  if (!off) {
+    off = git
+      .exec(["config", "--bool", "core.symlinks"], { okCodes: [0, 1] })
+      .then((res) => res.stdout.toString("utf8").trim() === "false");
+    symlinksOffOf.set(git, off);
   }
-  return links;
+  return off;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Git, IndexEntry } from "./git.js";
 import { inGitDir, outsideLink, outsideMessage } from "./symlink-outside.js";
 import { asCommitted } from "./checkout-forms.js";
+import { specialKind } from "./read-regular.js";
 
 export type ReadResult = Buffer | { error: string; code?: string; link?: string; size?: number };
 
@@ -283,12 +284,4 @@ export function indexSymlink(root: string, p: string, target: Buffer): ReadResul
 
 function isRegular(mode: string): boolean {
   return mode === "100644" || mode === "100755";
-}
-
-function specialKind(st: fsSync.Stats): string {
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isSocket()) return "a socket";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
-  if (st.isDirectory()) return "a directory";
-  return "a special file";
 }

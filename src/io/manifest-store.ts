@@ -25,6 +25,7 @@ import { renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
 import { removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
 import { gitObjectId } from "./git-object-id.js";
+import { readRegularFileSync } from "./read-regular.js";
 import { recordManifestBlobVerdict } from "./hash/manifest-blob-verdict.js";
 import type { Git } from "./git.js";
 import { withLock } from "./lock.js";
@@ -67,11 +68,15 @@ function readManifestBytes(root: string): Buffer | undefined {
 function readRepoFile(root: string, rel: string): Buffer | undefined {
   const abs = resolveInside(root, rel, { what: "manifest" });
   try {
-    return fs.readFileSync(abs);
+    return readRegularFileSync(abs);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === "ENOENT") return undefined;
-    throw new EnvironmentError(`cannot read ${rel}: ${e.message}`, { fix: "check the file's permissions" });
+    const fix =
+      e.code === "ENOTREG" || e.code === "EISDIR"
+        ? `replace ${rel} with a regular file (git checkout -- ${rel}, or integrity-guard seal)`
+        : "check the file's permissions";
+    throw new EnvironmentError(`cannot read ${rel}: ${e.message}`, { fix });
   }
 }
 

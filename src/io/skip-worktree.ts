@@ -51,7 +51,8 @@ export function blobObservation(mode: string, blob: Buffer): Observation {
 /**
  * Observations, from their index blobs, of the regular files and links that `accept` takes, that
  * carry the skip-worktree bit, are absent from the work tree and are not in `known`. Only in a
- * sparse checkout (core.sparseCheckout in the repository's or work tree's config file): no git process otherwise.
+ * sparse checkout (core.sparseCheckout in the repository's or work tree's config file, or a
+ * sparse-checkout pattern file): no git process otherwise.
  */
 export async function absentSkipWorktree(
   git: Git,
@@ -69,7 +70,9 @@ export async function absentSkipWorktree(
       }
     })
     .join("\n");
-  if (!/sparsecheckout\s*=\s*true/i.test(config)) return out;
+  // The pattern file too: core.sparseCheckout may come from a scope not read here (global, `-c`).
+  const patterns = [git.gitDir, git.commonDir].some((d) => fs.existsSync(path.join(d, "info", "sparse-checkout")));
+  if (!patterns && !/sparsecheckout\s*=\s*true/i.test(config)) return out;
   const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
   for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
   return out;

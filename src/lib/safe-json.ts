@@ -4,7 +4,6 @@
  * cross-process lock; strict reads with positions. The target always holds either the old or
  * the new content, never a mixture, whatever happens to the process or the disk.
  */
-import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify as yamlStringify } from "yaml";
 import { EnvironmentError, InvalidDataError } from "../errors.js";
@@ -13,6 +12,7 @@ import { parseDocument } from "../core/parse/with-yaml.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { removeDeadTemporaries, resolveWriteTarget, writeFileAtomic } from "../io/atomic.js";
 import { withLock } from "../io/lock.js";
+import { readRegularFile } from "../io/read-regular.js";
 import { firstInexactInteger } from "./inexact-integers.js";
 import type { SchemaOption } from "./schema-option.js";
 import { validatorFor } from "./schema-resolver.js";
@@ -80,7 +80,7 @@ export async function updateJson<T = unknown>(
       let current: T;
       try {
         current = await readJson(file, { schema: false });
-        refuseInexactIntegers(file, await fs.readFile(file, "utf8"));
+        refuseInexactIntegers(file, (await readRegularFile(file)).toString("utf8"));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT" && "initial" in options) current = structuredClone(options.initial) as T;
         else throw error;
@@ -128,7 +128,7 @@ export async function readYaml<T = unknown>(file: string, options: ReadOptions =
 async function readDocument(file: string, format: "json" | "yaml", options: ReadOptions): Promise<unknown> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await readRegularFile(file); // a FIFO must not hang the caller
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === "ENOENT")

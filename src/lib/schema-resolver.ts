@@ -15,6 +15,7 @@ import { matches } from "../core/glob.js";
 import type { Validator } from "../core/schema/compile.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { readFilesUnder } from "../io/file-source.js";
+import { readRegularFileSync } from "../io/read-regular.js";
 import { SchemaStore } from "../io/schema-cache.js";
 import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 import type { SchemaOption } from "./schema-option.js";
@@ -50,7 +51,7 @@ function configFor(root: string): Config | undefined {
   const hit = configs.get(p);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.config;
   refuseOutsideLink(root, CONFIG_PATH, "config");
-  const { config, findings } = validateConfigText(fs.readFileSync(p), CONFIG_PATH);
+  const { config, findings } = validateConfigText(readRegularFileSync(p), CONFIG_PATH);
   if (!config) {
     const first = findings[0];
     throw new ConfigError(`invalid config ${p}${first ? `:${first.line ?? 1}:${first.column ?? 1}: ${first.message}` : ""}`, {

@@ -31,7 +31,7 @@ import type { StatKey } from "./pool.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 import { isPathState, isTrusted, pathStateOf, type PathState } from "./dir-state.js";
 import { COVERAGE_RULES } from "../../core/manifest/select.js";
-import { SKIP_DIRS } from "./walk.js";
+import { SKIP_DIRS, SKIP_NESTED_REPOS } from "./walk.js";
 import pkg from "../../../package.json" with { type: "json" };
 
 const VERSION = 2;
@@ -90,7 +90,7 @@ function isVerdictData(d: unknown): d is VerdictData {
 export function filterKey(include: readonly string[], exclude: readonly string[]): string {
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify([VERSION, pkg.version, COVERAGE_RULES, [...SKIP_DIRS], include, exclude]))
+    .update(JSON.stringify([VERSION, pkg.version, COVERAGE_RULES, [...SKIP_DIRS], SKIP_NESTED_REPOS, include, exclude]))
     .digest("hex");
 }
 

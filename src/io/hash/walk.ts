@@ -18,8 +18,16 @@ export interface WalkEntry {
   kind: WalkKind;
 }
 
-/** Folders never entered: git's own data and dependency trees. */
+/**
+ * Folders never entered: git's own data and dependency trees. A folder holding a `.git` entry
+ * (a submodule's checkout, an embedded clone) is not entered either: git keeps it as
+ * one entry (a gitlink) or ignores it, never its files, so sealing them made verify in a clone
+ * without `--recurse-submodules` report every one missing.
+ */
 export const SKIP_DIRS: ReadonlySet<string> = new Set([".git", "node_modules"]);
+
+/** The rule above for nested repositories, named for cached verdicts (verdict.ts) made before it. */
+export const SKIP_NESTED_REPOS = "folders holding .git";
 
 /**
  * List entries below each root (repo-relative; "" is the whole tree) that `accept` takes.
@@ -56,6 +64,7 @@ export function walkTree(
     } catch {
       return; // vanished or unreadable folder: its sealed files show up as missing
     }
+    if (rel !== "" && dirents.some((d) => d.name === ".git")) return; // a nested repository: see SKIP_DIRS
     for (const d of dirents) {
       if (d.name.includes("\uFFFD")) {
         walkRawNames(abs, rel, emit, walkDir);

@@ -1,0 +1,49 @@
+/**
+ * Read a file the repository (or a library caller) names, refusing anything but a regular file
+ * before reading a byte. A plain readFile of a FIFO waits for a writer forever: a config,
+ * manifest or JSON document made a named pipe hung the pre-commit hook and `updateJson`. Opened
+ * with O_NONBLOCK (which regular files ignore), so the open itself never waits either.
+ * Symlinks are followed: callers apply their own link rules first.
+ */
+import fs, { constants } from "node:fs";
+import fsp from "node:fs/promises";
+
+const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** What a non-regular file is, for messages ("is a FIFO (named pipe), not a regular file"). */
+export function specialKind(st: fs.Stats): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isDirectory()) return "a directory";
+  return "a special file";
+}
+
+/** The error for a path that is not a regular file: code EISDIR for a folder, else ENOTREG. */
+function notRegular(st: fs.Stats): NodeJS.ErrnoException {
+  return Object.assign(new Error(`is ${specialKind(st)}, not a regular file`), { code: st.isDirectory() ? "EISDIR" : "ENOTREG" });
+}
+
+/** The bytes of the regular file at `file`; throws (code ENOTREG or EISDIR) for anything else, ENOENT etc. as fs does. */
+export function readRegularFileSync(file: string): Buffer {
+  const fd = fs.openSync(file, FLAGS);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw notRegular(st);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** readRegularFileSync without blocking the event loop. */
+export async function readRegularFile(file: string): Promise<Buffer> {
+  const fh = await fsp.open(file, FLAGS);
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw notRegular(st);
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}
