@@ -5,7 +5,7 @@
  * valid files pays nothing for it.
  */
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
-import { hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
+import { erbTagLines, hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
@@ -148,8 +148,9 @@ export function isTemplateByContent(doc: ParsedDocument, content: Buffer | strin
   if (corruptWhateverTheFormat(doc)) return false;
   const text = typeof content === "string" ? content : content.toString("utf8");
   if (format === "yaml" && yttBranchDuplicatesOnly(doc, text)) return true;
-  if ((text.includes("{{") || text.includes("{%") || text.includes("{#")) && hasTemplateStructure(text, format)) return true;
-  return format === "yaml" && !doc.ok && placeholdersExplainErrors(doc, text);
+  if ((text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%")) && hasTemplateStructure(text, format))
+    return true;
+  return format === "yaml" && !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
 }
 
 /**
@@ -162,6 +163,19 @@ function yttBranchDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
   if (errors.length === 0 || errors.some((f) => f.rule !== "parse/duplicate-key")) return false;
   const duplicates = errors.map((f) => ({ first: f.related?.[0]?.line ?? 0, repeat: f.line ?? 0 }));
   return yttExplainsDuplicates(yttControlLines(text), duplicates);
+}
+
+/**
+ * Every error stands on a line an ERB tag covers (Rails fixtures and config are rendered with
+ * ERB before Psych reads them). A plain scalar may start with `<`, so a tag is no evidence by
+ * itself: only errors it explains are, and an error anywhere else keeps the file reported.
+ */
+function erbExplainsErrors(doc: ParsedDocument, text: string): boolean {
+  if (!text.includes("<%")) return false;
+  const errors = doc.findings.filter((f) => f.level === "error");
+  if (errors.length === 0) return false;
+  const lines = erbTagLines(text);
+  return errors.every((f) => f.line !== undefined && lines.has(f.line));
 }
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {

@@ -28,6 +28,21 @@ const SHARED_TSCONFIG =
   '{\n  "$schema": "https://json.schemastore.org/tsconfig",\n  "compilerOptions": {\n    /** Base Options */\n    "esModuleInterop": true,\n    /** Keep TSC performant in monorepos */\n    "incremental": true,\n  },\n}\n';
 
 describe("jsoncDialectByContent", () => {
+  it("knows a .NET file-based app's <name>.run.json launch profiles by their profiles and commandName, and only then", () => {
+    // Reduced from dotnet/aspire-samples (MIT), commit caf0bdf9ec3d, samples/standalone-dashboard/ConsoleApp.run.json
+    // (saved by Visual Studio with a BOM; `dotnet run` reads it like Properties/launchSettings.json).
+    const runJson = '\uFEFF{\n  "profiles": {\n    "ConsoleApp": {\n      "commandName": "Project",\n    },\n  },\n}\n';
+    const dialect = jsoncDialectByContent("samples/standalone-dashboard/ConsoleApp.run.json", runJson);
+    expect(dialect?.trailingCommas).toBe(true);
+    expect(dialect?.leadingBom).not.toBe(false);
+    expect(parseDocument(runJson, { path: "ConsoleApp.run.json", ...dialectParseOptions(dialect!) }).ok).toBe(true);
+    // Another tool's run record (a Python json.dumps result), or profiles without commandName: strict.
+    expect(jsoncDialectByContent("reports/x.run.json", '{ "status": "completed", // x\n "calls": [] }')).toBeUndefined();
+    expect(jsoncDialectByContent("x.run.json", '{ "profiles": { "a": { "name": "b" } } // x\n}')).toBeUndefined();
+    // The same text under another name is not a launch profile.
+    expect(jsoncDialectByContent("x/profiles.json", runJson)).toBeUndefined();
+  });
+
   it("knows a browser extension's manifest by manifest_version, and only then", () => {
     expect(jsoncDialectByContent("ext/manifest.json", EXTENSION_MANIFEST)?.trailingCommas).toBe(false);
     // A web app manifest or Unity's Packages/manifest.json: no manifest_version, strict JSON.

@@ -150,7 +150,7 @@ describe("SkippedTemplates", () => {
     expect(s.count).toBe(13);
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatchObject({ rule: "validate/template", level: "notice", file: "ansible/" });
-    expect(notices[0]!.message).toContain("1 file under ansible/ skipped: it holds {{ }} or {% %} template tags");
+    expect(notices[0]!.message).toContain("1 file under ansible/ skipped: it holds {{ }}, {% %} or <% %> template tags");
     expect(notices[1]).toMatchObject({
       rule: "validate/template",
       level: "notice",

@@ -7,8 +7,10 @@ const FIXES: Record<string, string> = {
   BAD_INDENT: "indent with spaces, each child deeper than its parent key and siblings at the same column",
   TAB_AS_INDENT: "YAML does not allow tabs for indentation: use spaces",
   MISSING_CHAR: "add the missing character: close the quoted string, bracket or brace",
-  BLOCK_AS_IMPLICIT_KEY: 'a key must fit on one line: check for a missing ":" or a value indented too little',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check for a missing ":" or an unclosed quote above',
+  BLOCK_AS_IMPLICIT_KEY:
+    'a key must fit on one line: check for a missing ":", a value indented too little, or a "key:" line indented deeper than the line above (it continues that value)',
+  MULTILINE_IMPLICIT_KEY:
+    'a key must fit on one line: check for a missing ":", an unclosed quote above, or a "key:" line indented deeper than the line above (it continues that value)',
   UNEXPECTED_TOKEN: 'remove or quote the unexpected character (quote values that start with @, `, %, or contain ": ")',
   BAD_ALIAS: "define the anchor (&name) before using the alias (*name)",
   BAD_DQ_ESCAPE: 'fix the escape inside the double-quoted string (\\n, \\t, \\", \\\\, \\uXXXX), or use single quotes',

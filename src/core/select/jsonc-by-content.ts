@@ -108,6 +108,17 @@ const VSCODE_LAUNCH = /"version"\s*:\s*"0\.2\.0"/;
 const VSCODE_TASKS = /"version"\s*:\s*"2\.0\.0"/;
 
 /**
+ * A .NET file-based app (`dotnet run app.cs`) takes its launch profiles from `app.run.json` beside
+ * it, read like `Properties/launchSettings.json` (System.Text.Json with comments skipped and
+ * trailing commas allowed; Visual Studio saves it with a BOM, which the reader skips). Other tools
+ * write `*.run.json` records too, so the file must look like launch settings: a `profiles` object
+ * whose profiles name their `commandName`.
+ */
+const DOTNET_LAUNCH: JsoncDialect = { reader: ".NET launch profiles (<app>.run.json of a file-based app)", trailingCommas: true };
+const DOTNET_PROFILES = /"profiles"\s*:\s*\{/;
+const DOTNET_COMMAND_NAME = /"commandName"\s*:\s*"/;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
@@ -115,7 +126,8 @@ const VSCODE_TASKS = /"version"\s*:\s*"2\.0\.0"/;
  * config of any name whose `$schema` is SchemaStore's tsconfig schema, a Rush Stack config (by its
  * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), an API Extractor config (an
  * `api-extractor*.json` holding its settings, or its schema by path), a VS Code launch.json or
- * tasks.json outside .vscode/ (by its version and list), a jest.config.json, a
+ * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
+ * and commandName), a jest.config.json, a
  * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
@@ -136,6 +148,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "launch.json") return VSCODE_LAUNCH.test(text) && /"configurations"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "tasks.json") return VSCODE_TASKS.test(text) && /"tasks"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "jest.config.json") return JEST;
+  if (base.endsWith(".run.json") && DOTNET_PROFILES.test(text) && DOTNET_COMMAND_NAME.test(text)) return DOTNET_LAUNCH;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;

@@ -62,9 +62,19 @@ function jsonHasTags(text: string): boolean {
       continue;
     }
     if (c === '"') inString = true;
-    else if (c === "{" && tagAt(text, i)) return true;
+    else if ((c === "{" && tagAt(text, i)) || (c === "<" && erbTagAt(text, i))) return true;
   }
   return false;
+}
+
+/**
+ * An ERB (Ruby) or EJS tag opens at `i`: `<%` (`<%=`, `<%-`, `<%#`) closed by `%>` on the same
+ * line. JSON cannot hold `<` outside a string, so there it is evidence like `{{ }}`.
+ */
+function erbTagAt(text: string, i: number): boolean {
+  if (text[i + 1] !== "%") return false;
+  const eol = text.indexOf("\n", i);
+  return text.slice(i + 2, eol < 0 ? text.length : eol).includes("%>");
 }
 
 /** Characters after which a YAML scalar (and so a quote) may start on the same line. */
@@ -162,5 +172,28 @@ export function yamlPlaceholderLines(text: string): Set<number> {
     if (placeholderAt(line, i)) lines.add(lineNo);
     return false;
   });
+  return lines;
+}
+
+/**
+ * The 1-based lines of a text that an ERB (or EJS) tag covers, from its `<%` to the `%>` that
+ * closes it (a tag may span lines). Rails renders its YAML fixtures and config (database.yml,
+ * storage.yml, config_for files) with ERB before Psych reads them, and a tag may stand anywhere,
+ * so every line it covers is YAML only after rendering. An `<%` never closed covers nothing.
+ */
+export function erbTagLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  let line = 1;
+  let counted = 0; // text before this offset is counted in `line`
+  for (let open = text.indexOf("<%"); open >= 0; open = text.indexOf("<%", open + 2)) {
+    const close = text.indexOf("%>", open + 2);
+    if (close < 0) break;
+    for (; counted < open; counted++) if (text.charCodeAt(counted) === 10) line++;
+    lines.add(line);
+    for (; counted < close; counted++) {
+      if (text.charCodeAt(counted) === 10) lines.add(++line);
+    }
+    open = close;
+  }
   return lines;
 }
