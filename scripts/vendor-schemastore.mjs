@@ -189,6 +189,10 @@ const ENTRIES = [
     file: "dependabot-2.0.json",
     level: "error",
     why: "Dependabot refuses an invalid dependabot.yml (a missing version, an unknown ecosystem) and stops updating.",
+    // Not SchemaStore's .azuredevops/dependabot.yml: Azure DevOps extensions read that path with keys
+    // of their own (dotnet/aspire-samples' `enable-campaigned-updates`, no `updates`), so GitHub's
+    // schema would block files their reader accepts.
+    fileMatch: ["**/.github/dependabot.yml", "**/.github/dependabot.yaml"],
   },
   {
     id: "compose",

@@ -3,7 +3,7 @@ import type { BuiltinEntry } from "./types.js";
 
 /** True for a repo-relative path that some built-in entry's fileMatch selects (one test for all). */
 export const BUILTIN_ANY: RegExp =
-  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|buildkite\.yml|buildkite\.yaml|buildkite\.json|buildkite\.[^/]*\.yml|buildkite\.[^/]*\.yaml|buildkite\.[^/]*\.json|\.buildkite\/pipeline\.yml|\.buildkite\/pipeline\.yaml|\.buildkite\/pipeline\.json|\.buildkite\/pipeline\.[^/]*\.yml|\.buildkite\/pipeline\.[^/]*\.yaml|\.buildkite\/pipeline\.[^/]*\.json|\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json|turbo\.json)$/s;
+  /(?:^|\/)(?:\.github\/workflows\/[^/]*\.yml|\.github\/workflows\/[^/]*\.yaml|\.gitea\/workflows\/[^/]*\.yml|\.gitea\/workflows\/[^/]*\.yaml|\.forgejo\/workflows\/[^/]*\.yml|\.forgejo\/workflows\/[^/]*\.yaml|action\.yml|action\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml|docker-compose\.yml|docker-compose\.yaml|docker-compose\.[^/]*\.yml|docker-compose\.[^/]*\.yaml|compose\.yml|compose\.yaml|compose\.[^/]*\.yml|compose\.[^/]*\.yaml|readthedocs\.yml|readthedocs\.yaml|\.readthedocs\.yml|\.readthedocs\.yaml|\.markdownlint\.json|\.markdownlint\.jsonc|\.markdownlint\.yaml|\.markdownlint\.yml|\.pre-commit-config\.yml|\.pre-commit-config\.yaml|buildkite\.yml|buildkite\.yaml|buildkite\.json|buildkite\.[^/]*\.yml|buildkite\.[^/]*\.yaml|buildkite\.[^/]*\.json|\.buildkite\/pipeline\.yml|\.buildkite\/pipeline\.yaml|\.buildkite\/pipeline\.json|\.buildkite\/pipeline\.[^/]*\.yml|\.buildkite\/pipeline\.[^/]*\.yaml|\.buildkite\/pipeline\.[^/]*\.json|\.gitlab-ci\.yml|\.gitlab-ci\.yaml|[^/]*\.gitlab-ci\.yml|[^/]*\.gitlab-ci\.yaml|cloudbuild\.json|cloudbuild\.yaml|cloudbuild\.yml|[^/]*\.cloudbuild\.json|[^/]*\.cloudbuild\.yaml|[^/]*\.cloudbuild\.yml|\.drone\.yml|\.travis\.yml|package\.json|tsconfig[^/]*\.json|\.eslintrc\.json|\.eslintrc\.yml|\.eslintrc\.yaml|\.prettierrc\.json|\.prettierrc\.yml|\.prettierrc\.yaml|lerna\.json|turbo\.json)$/s;
 
 /** The built-in entries, in match order; `files` are the vendored files each compiles from. */
 export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
@@ -41,15 +41,9 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
     url: "https://www.schemastore.org/dependabot-2.0.json",
     file: "dependabot-2.0.json",
     level: "error",
-    fileMatch: [
-      "**/.azuredevops/dependabot.yml",
-      "**/.azuredevops/dependabot.yaml",
-      "**/.github/dependabot.yml",
-      "**/.github/dependabot.yaml",
-    ],
+    fileMatch: ["**/.github/dependabot.yml", "**/.github/dependabot.yaml"],
     rootType: "object",
-    match:
-      /(?:^|\/)(?:\.azuredevops\/dependabot\.yml|\.azuredevops\/dependabot\.yaml|\.github\/dependabot\.yml|\.github\/dependabot\.yaml)$/s,
+    match: /(?:^|\/)(?:\.github\/dependabot\.yml|\.github\/dependabot\.yaml)$/s,
   },
   {
     id: "compose",
