@@ -138,6 +138,42 @@ describe("incremental snapshot", () => {
     }
   });
 
+  it("a damaged blob the incremental reuses (not read back by it) is still caught: refused, naming the file", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      // Blobs are packed with stored (uncompressed) deflate blocks: flip one byte of f42's bytes.
+      const packDir = path.join(repo.dir, ".git/objects/pack");
+      const needle = Buffer.from('{"i":42}\n');
+      const pack = fs
+        .readdirSync(packDir)
+        .filter((f) => f.endsWith(".pack"))
+        .find((f) => fs.readFileSync(path.join(packDir, f)).includes(needle));
+      expect(pack).toBeDefined();
+      const bytes = fs.readFileSync(path.join(packDir, pack!));
+      const at = bytes.indexOf(needle) + 5;
+      bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+      fs.chmodSync(path.join(packDir, pack!), 0o644);
+      fs.writeFileSync(path.join(packDir, pack!), bytes);
+
+      repo.write("data/d3/f3.json", '{"changed":true}\n');
+      const counters: { filesRead?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, counters);
+      expect(counters.filesRead).toBe(1); // f42 came from the cache: only git read its blob
+      const error = (await second.verified!.then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { findings?: { file?: string }[] } | undefined;
+      expect(error?.findings?.map((f) => f.file)).toContain("data/d0/f42.json");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("a damaged stat cache is not used: every file is read again and the snapshot holds what the files hold", async () => {
     const repo = setup();
     try {

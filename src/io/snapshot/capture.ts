@@ -395,16 +395,9 @@ async function captureOnce(
   if (tree === root) writer.commit(tree);
   else writer.abort();
   captured.tree = tree;
-  // write-tree named the very tree computed from the rows: its listing is known (trees are
-  // content-addressed), and only blobs the previous snapshot did not vouch for are read back.
-  const readingBack = readBack(
-    git,
-    tree,
-    rows,
-    manifestDigest,
-    encrypter !== undefined,
-    tree === root ? { vouched, manifestOid } : undefined,
-  );
+  // When write-tree named the very tree computed from the rows, the blobs the previous snapshot
+  // vouches for (stat cache hits) are left to git to read; the others are read back here.
+  const readingBack = readBack(git, tree, rows, manifestDigest, encrypter !== undefined, tree === root ? { vouched } : undefined);
   captured.verified = readingBack.then(({ findings, blobs }) => {
     if (counters) counters.blobsReadBack = blobs;
     if (findings.length > 0) throw new ReadBackFailed(findings);
@@ -528,10 +521,10 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  * Read back what git stored under `tree`: its listing (every manifest file, no other, with its
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
  * the manifest blob (against the digest). `computed`, given when `tree` is the tree computed
- * from the rows and the manifest blob (so its listing is known): `vouched` marks the files
- * whose blob the previous snapshot read back against the same digest and size (stat cache
- * hits), not read again. Returns the
- * findings and the number of blobs read.
+ * from the rows: `vouched` marks the files whose blob the previous snapshot read back against
+ * the same digest and size (stat cache hits); git alone reads those (objectsReadable), and
+ * only when it fails are they read back here. Returns the findings and the number of blobs
+ * read back here.
  */
 async function readBack(
   git: Git,
@@ -539,14 +532,31 @@ async function readBack(
   rows: Rows,
   digest: string,
   encrypted = false,
-  computed?: { vouched: Uint8Array; manifestOid: string },
+  computed?: { vouched: Uint8Array },
 ): Promise<{ findings: Finding[]; blobs: number }> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
-  const seen = computed ? Uint8Array.from(computed.vouched, (v) => 1 - v) : await listStored(git, tree, rows, bad, encrypted);
+  // The listing is read even for a computed tree: a damaged tree the snapshot reuses from the
+  // previous one lists other names or ids than the rows (git does not check a stored tree
+  // against its id when it names it again).
+  const seen = await listStored(git, tree, rows, bad, encrypted);
   if (!seen) return { findings, blobs: 0 };
-  const manifestOid = computed ? computed.manifestOid : (seen as { manifestOid?: string }).manifestOid;
-  const blobs = await readBackBlobs(git, rows, seen, digest, manifestOid, bad, encrypted);
+  if (!computed) return { findings, blobs: await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted) };
+  // Blobs the previous snapshot read back against these digests are read by git only (it
+  // inflates each, which catches damaged bytes), beside the read-back of the others here; when
+  // git fails on one, they are all read back here so that the damaged ones are named.
+  const vouched = new Uint8Array(seen.length);
+  const vouchedIds: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (!seen[i] || !computed.vouched[i]) continue;
+    vouchedIds.push(rows.oidHex(i));
+    vouched[i] = 1;
+    seen[i] = 0;
+  }
+  const readable = git.objectsReadable(vouchedIds);
+  readable.catch(() => undefined);
+  let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted);
+  if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted);
   return { findings, blobs };
 }
 
@@ -571,6 +581,8 @@ async function listStored(
   }
   const seen: Uint8Array & { manifestOid?: string } = new Uint8Array(rows.paths.length);
   let manifestOid: string | undefined;
+  // git lists in the order of the rows for most names: the next row is tried before a search.
+  let next = 0;
   for (let pos = 0; pos < listing.length;) {
     const end = listing.indexOf(0, pos);
     const rec = listing.toString("utf8", pos, end < 0 ? listing.length : end);
@@ -582,7 +594,8 @@ async function listStored(
       manifestOid = oid;
       continue;
     }
-    const i = type === "blob" ? rows.find(p) : -1;
+    const i = type !== "blob" ? -1 : rows.paths[next] === p ? next : rows.find(p);
+    if (i >= 0) next = i + 1;
     if (i < 0 || seen[i]) {
       bad(p, "file is in the snapshot tree but not in its manifest");
       continue;
@@ -605,14 +618,17 @@ async function readBackBlobs(
   rows: Rows,
   read: Uint8Array,
   digest: string,
-  manifestOid: string | undefined,
+  /** The manifest's id in the tree (undefined: none there); null when the manifest was checked already. */
+  manifestOid: string | undefined | null,
   bad: ReturnType<typeof checksumReporter>,
   encrypted: boolean,
 ): Promise<number> {
   const seen = read;
   let count = 0;
-  const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
-  if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  if (manifestOid !== null) {
+    const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
+    if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  }
   const hasher = new ObjectHasher();
   const ageStructureProblem = ageStructureChecker();
   for (const [start, end] of batchRanges(rows.size, BATCH)) {
