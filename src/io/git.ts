@@ -7,8 +7,9 @@
  * `commit -a` / `commit <path>`), and every extra module costs the hook start-up time.
  */
 import { isUtf8 } from "node:buffer";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import fsp from "node:fs/promises";
+import type { Readable, Writable } from "node:stream";
 import path from "node:path";
 import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
@@ -22,6 +23,8 @@ interface ExecOptions {
   /** Exit codes that are not failures (default [0]). */
   okCodes?: number[];
   cwd?: string;
+  /** git's stdout goes nowhere (stdout of the result is empty): output only git's own work needs. */
+  discardStdout?: boolean;
 }
 
 interface ExecResult {
@@ -160,6 +163,22 @@ export class Git {
       return res.code === 0 ? res.stdout.toString("utf8").trim() : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * Whether git reads every one of these objects whole: one `git cat-file --batch` whose output
+   * is discarded, so git inflates each (zlib's checksum catches damaged bytes) without handing
+   * the bytes over. False when git fails on one (name it with readBlobs). An object git lacks
+   * passes: call this only for ids a tree git wrote names (write-tree checks they exist).
+   */
+  async objectsReadable(oids: readonly string[]): Promise<boolean> {
+    if (oids.length === 0) return true;
+    try {
+      await this.exec(["cat-file", "--batch"], { input: oids.join("\n") + "\n", discardStdout: true });
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -845,12 +864,12 @@ function execGit(args: readonly string[], options: ExecOptions & { cwd: string }
     const child = spawn("git", args, {
       cwd: options.cwd,
       env: options.env ? { ...process.env, ...options.env } : process.env,
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: ["pipe", options.discardStdout ? "ignore" : "pipe", "pipe"],
       windowsHide: true,
-    });
+    }) as ChildProcessByStdio<Writable, Readable | null, Readable>;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stdout?.on("data", (b: Buffer) => out.push(b));
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", reject);
     child.stdin.on("error", () => {

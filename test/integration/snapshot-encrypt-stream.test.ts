@@ -5,6 +5,7 @@
  * that the tree names the very blobs written.
  */
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Decrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
@@ -30,6 +31,20 @@ beforeAll(async () => {
   otherEncrypter = await openRecipients({ recipients: [await identityToRecipient(await generateX25519Identity())] }, dir, "s");
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * Replace `from` by `to` in a stat cache and seal its header's digest again (stat-cache.ts): a
+ * cache that lies consistently, as one written by a faulty or hostile program would. (A cache
+ * whose digest fails is not used at all.)
+ */
+function forgeCache(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, "latin1");
+  expect(text).toContain(from);
+  const nl = text.indexOf("\n") + 1;
+  const records = text.slice(nl).replace(from, to);
+  const digest = crypto.createHash("sha256").update(Buffer.from(records, "latin1")).digest("hex");
+  fs.writeFileSync(file, text.slice(0, nl - 65) + digest + "\n" + records, "latin1");
+}
 
 /** FILES files holding MARK, in 5 folders, dated a minute ago (outside the stat cache's racy window). */
 function setup(): TestRepo {
@@ -142,13 +157,7 @@ describe("encrypted sets, streamed", () => {
       const cacheDir = path.join(git.stateDir(), "age");
       const [sub] = fs.readdirSync(cacheDir);
       const cacheFile = path.join(cacheDir, sub!, "snapshot-stat", "s");
-      const text = fs.readFileSync(cacheFile, "latin1");
-      expect(text).toContain(`${ids.get("data/d0/f0.json")} data/d0/f0.json\0`);
-      fs.writeFileSync(
-        cacheFile,
-        text.replace(`${ids.get("data/d0/f0.json")} data/d0/f0.json\0`, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`),
-        "latin1",
-      );
+      forgeCache(cacheFile, `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`);
       repo.write("data/d1/f1.json", '{"changed":1}\n');
       const counters: { filesRead?: number } = {};
       const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit }, encrypter }, counters);
@@ -188,10 +197,7 @@ describe("encrypted sets, streamed", () => {
       const commit2 = repo.git("commit-tree", second.tree!, "-m", "snapshot 2").trim();
       const cacheDir = path.join(git.stateDir(), "age");
       const cacheFile = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!, "snapshot-stat", "s");
-      const text = fs.readFileSync(cacheFile, "latin1");
-      const rec = `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`;
-      expect(text).toContain(rec);
-      fs.writeFileSync(cacheFile, text.replace(rec, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`), "latin1");
+      forgeCache(cacheFile, `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`);
       fs.writeFileSync(f0, fs.readFileSync(f0));
       repo.write("data/d2/f2.json", '{"changed":2}\n');
       const third = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit2 }, encrypter });

@@ -105,6 +105,111 @@ describe("incremental snapshot", () => {
     }
   });
 
+  it("a change deep in the tree writes its blob and the trees above it only, and reads back only that blob", async () => {
+    const repo = setup();
+    try {
+      repo.write("data/a/b/c/d/deep.json", '{"v":1}\n');
+      ageFiles(repo);
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const counters: { blobsWritten?: number; blobsReadBack?: number } = {};
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files }, counters);
+      await first.verified;
+      // A first snapshot reads every blob it wrote back.
+      expect(counters).toMatchObject({ blobsWritten: FILES + 1, blobsReadBack: FILES + 1 });
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+
+      repo.write("data/a/b/c/d/deep.json", '{"v":2}\n');
+      const before = objectCount(repo);
+      const again: { filesRead?: number; blobsWritten?: number; treesWritten?: number; blobsReadBack?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, again);
+      await second.verified;
+      // data/a/b/c/d, data/a/b/c, data/a/b, data/a, data and the root; the manifest folder;
+      // the manifest and the one changed blob: nine objects, whatever the size of the set.
+      expect(again).toMatchObject({ filesRead: 1, blobsWritten: 1, treesWritten: 7, blobsReadBack: 1 });
+      expect(objectCount(repo) - before).toBe(9);
+      expect(repo.git("show", `${second.tree}:data/a/b/c/d/deep.json`)).toBe('{"v":2}\n');
+      expect(repo.git("diff-tree", "-r", "--name-only", first.tree!, second.tree!).trim().split("\n")).toEqual([
+        ".integrity-snapshot/manifest.json",
+        "data/a/b/c/d/deep.json",
+      ]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("a damaged blob the incremental reuses (not read back by it) is still caught: refused, naming the file", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      // Blobs are packed with stored (uncompressed) deflate blocks: flip one byte of f42's bytes.
+      const packDir = path.join(repo.dir, ".git/objects/pack");
+      const needle = Buffer.from('{"i":42}\n');
+      const pack = fs
+        .readdirSync(packDir)
+        .filter((f) => f.endsWith(".pack"))
+        .find((f) => fs.readFileSync(path.join(packDir, f)).includes(needle));
+      expect(pack).toBeDefined();
+      const bytes = fs.readFileSync(path.join(packDir, pack!));
+      const at = bytes.indexOf(needle) + 5;
+      bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+      fs.chmodSync(path.join(packDir, pack!), 0o644);
+      fs.writeFileSync(path.join(packDir, pack!), bytes);
+
+      repo.write("data/d3/f3.json", '{"changed":true}\n');
+      const counters: { filesRead?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, counters);
+      expect(counters.filesRead).toBe(1); // f42 came from the cache: only git read its blob
+      const error = (await second.verified!.then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { findings?: { file?: string }[] } | undefined;
+      expect(error?.findings?.map((f) => f.file)).toContain("data/d0/f42.json");
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("a damaged stat cache is not used: every file is read again and the snapshot holds what the files hold", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files });
+      await first.verified;
+      const commit = repo.git("commit-tree", first.tree!, "-m", "snapshot").trim();
+      // One digit of a recorded SHA-256 flipped (a bad sector, a stray write): the record still
+      // parses, and taken as it is the manifest would name a digest no file has.
+      const cacheFile = statCachePath(git.stateDir(), "s");
+      const text = fs.readFileSync(cacheFile, "latin1");
+      // "<mode> <sha256> <blob id> <path>\0": the digest starts 105 characters before " <path>".
+      const at = text.indexOf(" data/d1/f1.json\0") - 105;
+      expect(text.slice(at - 7, at)).toBe("100644 ");
+      const flipped = text.slice(0, at) + (text[at] === "0" ? "1" : "0") + text.slice(at + 1);
+      fs.writeFileSync(cacheFile, flipped, "latin1");
+
+      repo.write("data/d3/f3.json", '{"changed":true}\n');
+      const again: { filesRead?: number; blobsReadBack?: number } = {};
+      const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit } }, again);
+      await second.verified;
+      // Read without a cache, no file is vouched for by the previous snapshot: all are read back.
+      expect(again).toMatchObject({ filesRead: FILES, blobsReadBack: FILES });
+      const manifest = JSON.parse(repo.git("show", `${second.tree}:.integrity-snapshot/manifest.json`)) as {
+        files: Record<string, { sha256: string }>;
+      };
+      expect(manifest.files["data/d1/f1.json"]!.sha256).toBe(
+        JSON.parse(repo.git("show", `${first.tree}:.integrity-snapshot/manifest.json`)).files["data/d1/f1.json"].sha256,
+      );
+      expect(repo.git("show", `${second.tree}:data/d3/f3.json`)).toBe('{"changed":true}\n');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("reads a file again whose size and mtime were put back (its ctime tells)", async () => {
     const repo = setup();
     try {

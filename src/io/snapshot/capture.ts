@@ -169,19 +169,24 @@ interface CaptureOptions {
   /** An encrypted set: each file read is encrypted before it becomes a blob; only ciphertext is written. */
   encrypter?: SetEncrypter;
 }
-type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number };
+type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; blobsReadBack?: number };
 
 /**
  * Capture `files` (from collectSetFiles) and write what is new. `previous` is the set's
  * previous snapshot (its tree binds the stat cache; its trees and blobs are not written again).
  */
 export async function captureStreaming(git: Git, options: CaptureOptions, counters?: CaptureCounters): Promise<Captured> {
-  const captured = await captureOnce(git, options, counters, undefined);
-  if (!(captured instanceof CacheDisproved)) return captured;
+  let captured = await captureOnce(git, options, counters, undefined);
+  // A stat cache whose records are not those written (damaged): capture again without it.
+  if (captured instanceof CacheDamaged) captured = await captureOnce(git, options, counters, undefined, false);
+  if (!(captured instanceof CacheDisproved)) return captured as Captured;
   // An encrypted set's stat cache named a blob, digest or size the previous snapshot does not
   // hold for a file (damaged or edited): capture again, checking every cached file first.
   return (await captureOnce(git, options, counters, captured.previous)) as Captured;
 }
+
+/** The stat cache's records fail its digest (captureOnce): none of them may be used. */
+class CacheDamaged {}
 
 /** An encrypted set's cache disagreed with the previous snapshot (captureOnce), whose entries are kept. */
 class CacheDisproved {
@@ -199,7 +204,8 @@ async function captureOnce(
   options: CaptureOptions,
   counters: CaptureCounters | undefined,
   checked: PreviousEntries | undefined,
-): Promise<Captured | CacheDisproved> {
+  useCache = true,
+): Promise<Captured | CacheDisproved | CacheDamaged> {
   const order = manifestOrder(options.files);
   const rows = new Rows(order);
   const prev = options.previous;
@@ -223,7 +229,7 @@ async function captureOnce(
     : statCachePath(git.stateDir(), options.set);
   // Taken before any file is stat'ed: an edit after its stat, within the window, is read again next time.
   const stamp = BigInt(Date.now()) * 1_000_000n;
-  const cache = StatCacheReader.open(cacheFile, prevTree);
+  const cache = useCache ? StatCacheReader.open(cacheFile, prevTree) : undefined;
   // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten.
   const prevBlobs = !cache && prevTree ? await lsTreeIds(git, prevTree, ["-r"]).catch(() => new Set<string>()) : undefined;
   // An encrypted blob cannot be checked against the bytes it stands for without an identity, so
@@ -234,6 +240,9 @@ async function captureOnce(
   // would cost a listing and a manifest parse on every incremental run).
   const fromCache = encrypter && cache && !checked ? new Uint8Array(order.length) : undefined;
   const writer = new StatCacheWriter(cacheFile, stamp);
+  // Files whose blob and digests come from the cache (checked against the previous snapshot for
+  // an encrypted set): that snapshot read those blobs back, so this one does not read them again.
+  const vouched = new Uint8Array(order.length);
   const packer = new BlobPacker(git);
   const hasher = new ObjectHasher();
   const manifestParts: Buffer[] = [];
@@ -268,6 +277,7 @@ async function captureOnce(
       let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
       if (hit && st) {
         entry = { ...hit, size: Number(st.size) };
+        vouched[i] = 1;
       } else {
         const fd = fs.openSync(abs, "r");
         let data: Buffer;
@@ -291,7 +301,10 @@ async function captureOnce(
         let oid: string | undefined;
         if (prior && prior.sha256 === sha && prior.size === data.length) {
           if (fromCache) fromCache[i] = 1;
-          if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) oid = prior.oid;
+          if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
+            oid = prior.oid;
+            vouched[i] = 1;
+          }
         }
         if (oid === undefined) {
           const blob = toBlob(hasher, encrypter ? await encrypter.encrypt(data) : data);
@@ -315,6 +328,11 @@ async function captureOnce(
     }
     manifest.end();
     await packer.done();
+    // Before the tree is written or the cache renewed: the records used must be those written.
+    if (cache && !cache.intact()) {
+      writer.abort();
+      return new CacheDamaged();
+    }
   } catch (error) {
     writer.abort();
     throw error;
@@ -377,7 +395,11 @@ async function captureOnce(
   if (tree === root) writer.commit(tree);
   else writer.abort();
   captured.tree = tree;
-  captured.verified = readBack(git, tree, rows, manifestDigest, encrypter !== undefined).then((findings) => {
+  // When write-tree named the very tree computed from the rows, the blobs the previous snapshot
+  // vouches for (stat cache hits) are left to git to read; the others are read back here.
+  const readingBack = readBack(git, tree, rows, manifestDigest, encrypter !== undefined, tree === root ? { vouched } : undefined);
+  captured.verified = readingBack.then(({ findings, blobs }) => {
+    if (counters) counters.blobsReadBack = blobs;
     if (findings.length > 0) throw new ReadBackFailed(findings);
   });
   captured.verified.catch(() => undefined);
@@ -498,21 +520,69 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
 /**
  * Read back what git stored under `tree`: its listing (every manifest file, no other, with its
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
- * the manifest blob (against the digest).
+ * the manifest blob (against the digest). `computed`, given when `tree` is the tree computed
+ * from the rows: `vouched` marks the files whose blob the previous snapshot read back against
+ * the same digest and size (stat cache hits); git alone reads those (objectsReadable), and
+ * only when it fails are they read back here. Returns the findings and the number of blobs
+ * read back here.
  */
-async function readBack(git: Git, tree: string, rows: Rows, digest: string, encrypted = false): Promise<Finding[]> {
+async function readBack(
+  git: Git,
+  tree: string,
+  rows: Rows,
+  digest: string,
+  encrypted = false,
+  computed?: { vouched: Uint8Array },
+): Promise<{ findings: Finding[]; blobs: number }> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
+  // The listing is read even for a computed tree: a damaged tree the snapshot reuses from the
+  // previous one lists other names or ids than the rows (git does not check a stored tree
+  // against its id when it names it again).
+  const seen = await listStored(git, tree, rows, bad, encrypted);
+  if (!seen) return { findings, blobs: 0 };
+  if (!computed) return { findings, blobs: await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted) };
+  // Blobs the previous snapshot read back against these digests are read by git only (it
+  // inflates each, which catches damaged bytes), beside the read-back of the others here; when
+  // git fails on one, they are all read back here so that the damaged ones are named.
+  const vouched = new Uint8Array(seen.length);
+  const vouchedIds: string[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (!seen[i] || !computed.vouched[i]) continue;
+    vouchedIds.push(rows.oidHex(i));
+    vouched[i] = 1;
+    seen[i] = 0;
+  }
+  const readable = git.objectsReadable(vouchedIds);
+  readable.catch(() => undefined);
+  let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted);
+  if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted);
+  return { findings, blobs };
+}
+
+/**
+ * The listing of `tree` against the rows: every manifest file, no other, with its mode. Marks
+ * the rows found; from here on rows.oid holds the ids the stored tree names (what a restore
+ * reads). Undefined when the tree cannot be listed (reported).
+ */
+async function listStored(
+  git: Git,
+  tree: string,
+  rows: Rows,
+  bad: ReturnType<typeof checksumReporter>,
+  encrypted: boolean,
+): Promise<(Uint8Array & { manifestOid?: string }) | undefined> {
   let listing: Buffer;
   try {
     listing = (await git.exec(["ls-tree", "-r", "-z", "--full-tree", tree])).stdout;
   } catch (error) {
     bad(SNAPSHOT_MANIFEST_PATH, `cannot list the snapshot tree ${tree}: ${(error as Error).message.split("\n")[0]}`);
-    return findings;
+    return undefined;
   }
-  // From here on rows.oid holds the ids the stored tree names (those are what a restore reads).
-  const seen = new Uint8Array(rows.paths.length);
+  const seen: Uint8Array & { manifestOid?: string } = new Uint8Array(rows.paths.length);
   let manifestOid: string | undefined;
+  // git lists in the order of the rows for most names: the next row is tried before a search.
+  let next = 0;
   for (let pos = 0; pos < listing.length;) {
     const end = listing.indexOf(0, pos);
     const rec = listing.toString("utf8", pos, end < 0 ? listing.length : end);
@@ -524,7 +594,8 @@ async function readBack(git: Git, tree: string, rows: Rows, digest: string, encr
       manifestOid = oid;
       continue;
     }
-    const i = type === "blob" ? rows.find(p) : -1;
+    const i = type !== "blob" ? -1 : rows.paths[next] === p ? next : rows.find(p);
+    if (i >= 0) next = i + 1;
     if (i < 0 || seen[i]) {
       bad(p, "file is in the snapshot tree but not in its manifest");
       continue;
@@ -537,13 +608,34 @@ async function readBack(git: Git, tree: string, rows: Rows, digest: string, encr
     rows.oid.write(oid!, 20 * i, "hex");
   }
   for (let i = 0; i < seen.length; i++) if (!seen[i]) bad(rows.paths[i]!, "file is in the manifest but not in the snapshot tree");
-  const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
-  if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  if (manifestOid) seen.manifestOid = manifestOid;
+  return seen;
+}
+
+/** The manifest blob against the digest, and the blobs of the rows marked in `read` against the manifest, in batches; returns how many were read. */
+async function readBackBlobs(
+  git: Git,
+  rows: Rows,
+  read: Uint8Array,
+  digest: string,
+  /** The manifest's id in the tree (undefined: none there); null when the manifest was checked already. */
+  manifestOid: string | undefined | null,
+  bad: ReturnType<typeof checksumReporter>,
+  encrypted: boolean,
+): Promise<number> {
+  const seen = read;
+  let count = 0;
+  if (manifestOid !== null) {
+    const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
+    if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  }
   const hasher = new ObjectHasher();
   const ageStructureProblem = ageStructureChecker();
   for (const [start, end] of batchRanges(rows.size, BATCH)) {
     const ids: string[] = [];
     for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));
+    if (ids.length === 0) continue;
+    count += ids.length;
     const blobs = await readBlobsBisect(git, ids);
     for (let i = start; i < end; i++) {
       if (!seen[i]) continue;
@@ -570,7 +662,7 @@ async function readBack(git: Git, tree: string, rows: Rows, digest: string, encr
         );
     }
   }
-  return findings;
+  return count;
 }
 
 /**

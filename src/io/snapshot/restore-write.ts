@@ -55,21 +55,26 @@ function writeDirs(files: readonly string[]): string[] {
 export async function findTypeChanges(root: string, targets: readonly string[], remove: ReadonlySet<string>): Promise<TypeChanges> {
   const out: TypeChanges = { filesToFolders: [], foldersToFiles: [] };
   const seen = new Map<string, "file" | "dir" | "none" | "other">();
-  const kind = async (rel: string) => {
+  // One synchronous lstat each (a few microseconds), not a thread-pool round trip: a restore of
+  // 100,000 files into an emptied folder spent 17 s of a loaded machine awaiting them one by one.
+  const kind = (rel: string) => {
     let k = seen.get(rel);
     if (k) return k;
+    let st: fsSync.Stats | undefined;
     try {
-      const st = await fs.lstat(path.join(root, rel));
-      k = st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+      st = fsSync.lstatSync(path.join(root, rel), { throwIfNoEntry: false });
     } catch {
-      k = "none";
+      st = undefined; // ENOTDIR and the like: nothing there
     }
+    k = !st ? "none" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
     seen.set(rel, k);
     return k;
   };
   for (const t of targets) {
+    let parentMissing = false;
     for (let dir = path.posix.dirname(t); dir !== "."; dir = path.posix.dirname(dir)) {
-      const k = await kind(dir);
+      const k = kind(dir);
+      if (dir === path.posix.dirname(t)) parentMissing = k === "none";
       if (k === "dir" || k === "none") continue;
       if (k === "file" && remove.has(dir)) {
         if (!out.filesToFolders.includes(dir)) out.filesToFolders.push(dir);
@@ -80,7 +85,8 @@ export async function findTypeChanges(root: string, targets: readonly string[], 
         { fix: `move ${dir} away (it is not recorded by the pre-restore snapshot), then restore again` },
       );
     }
-    if ((await kind(t)) === "dir") {
+    // Nothing can stand at a path whose folder is missing: no lstat for it.
+    if (!parentMissing && kind(t) === "dir") {
       const stray = await strayEntries(root, t, remove);
       if (stray.length > 0) {
         throw new EnvironmentError(

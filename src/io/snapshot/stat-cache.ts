@@ -11,25 +11,31 @@
  * chunk whatever the size of the set. The racy-git window is the same (RACY_WINDOW_NS).
  *
  * Trust: the cache is used only when it was written for the very tree of the set's previous
- * snapshot (header), so its blob ids are ids that snapshot holds; every blob is still read back
- * before the branch moves (build.ts). A file whose mtime is within RACY_WINDOW_NS of the moment
- * its stat was taken is read again (a same-tick edit leaves the stat unchanged). A missing,
- * damaged or foreign cache is ignored: the only cost is reading the files again.
+ * snapshot (header), so its blob ids are ids that snapshot holds, and its digests those of its
+ * manifest (that snapshot read every blob back against them before its branch moved). A file
+ * taken from the cache is therefore not read back again (capture.ts): the header carries the
+ * SHA-256 of the records, checked once they are all read (`intact`), and a cache that fails
+ * it is not used. A file whose mtime is within RACY_WINDOW_NS of the moment its stat was taken
+ * is read again (a same-tick edit leaves the stat unchanged). A missing, damaged or foreign
+ * cache is ignored: the only cost is reading the files again.
  *
- * Format: a header line `ig-snapshot-stat 1 <tree id> <stamp ns, 20 digits>\n`, then one
- * record per file, in manifest order: `<size> <mtime ns> <ctime ns> <ino> <mode> <sha256>
- * <blob id> <path>\0` (a path holds no NUL; it may hold a space or a newline).
+ * Format (version 2; a version-1 cache is ignored once): a header line `ig-snapshot-stat 2
+ * <tree id> <stamp ns, 20 digits> <sha256 of the records>\n`, then one record per file, in
+ * manifest order: `<size> <mtime ns> <ctime ns> <ino> <mode> <sha256> <blob id> <path>\0` (a
+ * path holds no NUL; it may hold a space or a newline).
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 
-const MAGIC = "ig-snapshot-stat 1";
+const MAGIC = "ig-snapshot-stat 2";
 const CHUNK = 1 << 20;
 /** Records held before the writer's first write (StatCacheWriter). */
 const HOLD = 8 << 20;
 const NO_TREE = "0".repeat(40);
+const NO_DIGEST = "0".repeat(64);
 
 /** A file's stat as the cache records it: `text` is "<size> <mtime ns> <ctime ns> <ino>". */
 export interface StatKey {
@@ -62,8 +68,8 @@ export function statCachePath(stateDir: string, set: string): string {
   return path.join(stateDir, "snapshot-stat", set);
 }
 
-function header(tree: string, stampNs: bigint): string {
-  return `${MAGIC} ${tree} ${String(stampNs).padStart(20, "0")}\n`;
+function header(tree: string, stampNs: bigint, digest: string): string {
+  return `${MAGIC} ${tree} ${String(stampNs).padStart(20, "0")} ${digest}\n`;
 }
 
 /**
@@ -77,11 +83,14 @@ export class StatCacheReader {
   private eof = false;
   private current: CacheRecord | undefined;
   private readonly racyFrom: bigint;
+  /** The records' bytes as they are read, against the header's digest (intact). */
+  private readonly hash = crypto.createHash("sha256");
 
   private constructor(
     private fd: number | undefined,
     headerLength: number,
     stampNs: bigint,
+    private readonly digest: string,
   ) {
     this.buf = Buffer.alloc(0);
     this.readPos = headerLength;
@@ -97,14 +106,14 @@ export class StatCacheReader {
     } catch {
       return undefined;
     }
-    const head = Buffer.alloc(header(tree, 0n).length);
+    const head = Buffer.alloc(header(tree, 0n, NO_DIGEST).length);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    const m = /^ig-snapshot-stat 1 ([0-9a-f]+) (\d{20})\n$/.exec(head.toString("latin1", 0, n));
+    const m = /^ig-snapshot-stat 2 ([0-9a-f]+) (\d{20}) ([0-9a-f]{64})\n$/.exec(head.toString("latin1", 0, n));
     if (!m || m[1] !== tree) {
       fs.closeSync(fd);
       return undefined;
     }
-    return new StatCacheReader(fd, n, BigInt(m[2]!));
+    return new StatCacheReader(fd, n, BigInt(m[2]!), m[3]!);
   }
 
   /**
@@ -145,9 +154,33 @@ export class StatCacheReader {
     return { hit: { sha256, mode, oid }, previousOid: oid };
   }
 
+  /**
+   * Whether the records are those the writer wrote (their SHA-256 is the header's): the rest of
+   * the file is read to tell. Call after the last lookup; false when reading fails.
+   */
+  intact(): boolean {
+    try {
+      while (!this.eof && this.fd !== undefined) this.fill();
+    } catch {
+      return false;
+    }
+    return this.eof && this.hash.digest("hex") === this.digest;
+  }
+
   close(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
+  }
+
+  /** Read the next chunk of records (hashed as read). */
+  private fill(): void {
+    const more = Buffer.allocUnsafe(CHUNK);
+    const n = fs.readSync(this.fd!, more, 0, CHUNK, this.readPos);
+    this.readPos += n;
+    if (n === 0) this.eof = true;
+    this.hash.update(more.subarray(0, n));
+    this.buf = Buffer.concat([this.buf.subarray(this.pos), more.subarray(0, n)]);
+    this.pos = 0;
   }
 
   private next(): CacheRecord | undefined {
@@ -168,12 +201,7 @@ export class StatCacheReader {
         return { path: rec.slice(at), rec, statEnd };
       }
       if (this.eof || this.fd === undefined) return undefined;
-      const more = Buffer.allocUnsafe(CHUNK);
-      const n = fs.readSync(this.fd, more, 0, CHUNK, this.readPos);
-      this.readPos += n;
-      if (n === 0) this.eof = true;
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), more.subarray(0, n)]);
-      this.pos = 0;
+      this.fill();
     }
   }
 }
@@ -199,6 +227,7 @@ export class StatCacheWriter {
   private pending = 0;
   private readonly tmp: string;
   private closed = false;
+  private readonly hash = crypto.createHash("sha256");
 
   constructor(
     private readonly file: string,
@@ -225,7 +254,7 @@ export class StatCacheWriter {
   /** Bind the cache to the tree it describes and move it into place. */
   commit(tree: string): void {
     this.flush();
-    fs.writeSync(this.open(), header(tree, this.stampNs), 0, "latin1");
+    fs.writeSync(this.open(), header(tree, this.stampNs, this.hash.digest("hex")), 0, "latin1");
     this.close();
     fs.renameSync(this.tmp, this.file);
   }
@@ -242,7 +271,7 @@ export class StatCacheWriter {
     if (this.fd === undefined) {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       this.fd = fs.openSync(this.tmp, "w", 0o600);
-      fs.writeSync(this.fd, header(NO_TREE, this.stampNs));
+      fs.writeSync(this.fd, header(NO_TREE, this.stampNs, NO_DIGEST));
     }
     return this.fd;
   }
@@ -254,7 +283,9 @@ export class StatCacheWriter {
 
   private flush(): void {
     if (this.parts.length === 0) return;
-    fs.writeSync(this.open(), this.parts.join(""));
+    const bytes = Buffer.from(this.parts.join(""), "utf8");
+    this.hash.update(bytes);
+    fs.writeSync(this.open(), bytes);
     this.parts = [];
     this.pending = 0;
   }
