@@ -24,7 +24,7 @@ export async function signatureOf(git: Git, id: string, pin: Pin | undefined, en
  * What binds a snapshot to this repository: `repository` is snapshots.repository (undefined when
  * the config has none); `named` that the user named the snapshot by its id (not "latest" or a set).
  */
-export interface Binding {
+interface Binding {
   repository: string | undefined;
   named: boolean;
 }
@@ -36,7 +36,7 @@ export interface Binding {
  * one (taken before snapshots.repository was set) is an error for "latest" and set names, which
  * must not pick it on their own, and a warning when named by its id.
  */
-export function bindingFindings(record: SnapshotRecord, binding: Binding): Finding[] {
+function bindingFindings(record: SnapshotRecord, binding: Binding): Finding[] {
   const short = record.id.slice(0, 12);
   const theirs = record.info?.repository;
   const ours = binding.repository;
