@@ -147,7 +147,7 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
   const what: Record<TemplateMatch["kind"], string> = {
     helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
     name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
-    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }} or {% %} template tags (or {NAME} / @name@ placeholders) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
+    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }} or {% %} template tags (or {NAME} / @name@ placeholders, or ERB <% %> lines) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
     "syntax-test": `${n} Sublime Text syntax test${s} under ${where} skipped: ${n === 1 ? "its" : "their"} first line names the syntax under test (SYNTAX TEST "...sublime-syntax"), and Sublime's test runner reads ${n === 1 ? "it" : "them"} as text (invalid JSON/YAML and conflict markers on purpose)`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
