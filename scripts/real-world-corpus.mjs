@@ -1104,6 +1104,86 @@ export const REPOS = [
       "i18n/config/locales/{en-GB,fr}.yml",
     ],
   },
+  {
+    repo: "aws/serverless-application-model",
+    commit: "7000d0a3b0e5e0d9fca014ce135850718aad1290",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "AWS SAM: `Transform: AWS::Serverless-2016-10-31` templates with short-form intrinsics, translator test inputs and expected JSON output, schema",
+    // No finding on the 3,231 JSON/YAML files: short-form intrinsics and Transform parse; the error_* inputs are invalid SAM, valid YAML.
+    keep: [
+      "examples/2016-10-31/api_endpointconfiguration/**",
+      "tests/translator/input/connector_with_non_id_source_and_destination.yaml",
+      "tests/translator/input/error_http_api_invalid_openapi.yaml",
+    ],
+  },
+  {
+    repo: "samber/awesome-prometheus-alerts",
+    commit: "a8533189af0246de5e21a6d8d25bd37816894f07",
+    license: "CC-BY-4.0 rules, MIT site (LICENSE)",
+    kind: "Prometheus alerting rules: rules.yml catalogue, generated dist/rules/**.yml rule groups with `{{ $labels }}` annotations",
+    // No finding: `{{ $labels.x }}` and `{{ $value }}` sit in quoted annotations (_data/rules.yml is over the 200 KB cap).
+    keep: ["dist/rules/prometheus-self-monitoring/**", "dist/rules/kubernetes/**", "package.json"],
+  },
+  {
+    repo: "saltstack-formulas/nginx-formula",
+    commit: "67871d08efe75cc9f8c3c4d9ccff83442687377b",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "SaltStack formula: pillar.example, Kitchen and pre-commit configs (the .sls Jinja YAML is not a selected name)",
+    // kitchen.vagrant.yml: ERB control lines (`<% unless ENV['CI'] %>`), Test Kitchen renders it first: skipped as a template.
+    keep: ["**"],
+  },
+  {
+    repo: "go-task/task",
+    commit: "b250872d9aebcd4857679553339d167478b63514",
+    license: "MIT (LICENSE)",
+    kind: "Task (go-task): Taskfile.yml files of the test data, includes, the Taskfile JSON schema, website config",
+    // testdata/includes_incorrect/incomplete.yml: cut short on purpose (real); issue-experiment.yml: `types: [field_added]` (schema patch).
+    keep: ["testdata/includes_incorrect/**", "testdata/empty_taskfile/**", ".github/workflows/**", "testdata/includes*/**"],
+  },
+  {
+    repo: "CircleCI-Public/node-orb",
+    commit: "43e43d50bca703f1867711c65f8b95e5e6c01901",
+    license: "MIT (LICENSE)",
+    kind: "CircleCI orb source: src/@orb.yml, commands/jobs/executors with `<< parameters.x >>`, .circleci/config.yml",
+    keep: ["src/**", ".circleci/**"],
+  },
+  {
+    repo: "devcontainers/features",
+    commit: "765e8ebd8f8012fb740cd7b41483a745bcedd212",
+    license: "MIT (LICENSE)",
+    kind: "Dev Container Features: devcontainer-feature.json, test scenarios.json, .devcontainer.json",
+    // test/docker-in-docker/scenarios.json has `//` comments: the devcontainer CLI reads it with jsonc-parser.
+    keep: ["test/docker-in-docker/scenarios.json", "test/*/scenarios.json", "src/node/**", "src/docker-in-docker/**"],
+  },
+  {
+    repo: "traefik/traefik",
+    commit: "fd5a576df2e8aeb0bfc8a96b6ef6e60a61f7ec0a",
+    license: "MIT (LICENSE.md)",
+    kind: "Traefik: dynamic and static configuration YAML, Kubernetes CRDs and test fixtures, docs examples",
+    // integration/fixtures/k8s/00-experimental-v1.5.1.yml (1.4 MB, over the cap: its shape is in test/unit/parse-yaml-dialects.test.ts) held 266 CEL rules folded at the sequence entry's column.
+    keep: [
+      "pkg/provider/kubernetes/ingress/fixtures/Empty-ingresses.yml",
+      "docs/content/reference/dynamic-configuration/file.yaml",
+      "docs/content/reference/dynamic-configuration/docker-labels.yml",
+      "pkg/provider/file/fixtures/yaml/**",
+      "integration/fixtures/k8s/*.yml",
+    ],
+  },
+  {
+    repo: "ansible/molecule",
+    commit: "2927f3f7a9f4370fd2193280c5a4a7db093ad3ab",
+    license: "MIT (LICENSE)",
+    kind: "Ansible Molecule: molecule.yml scenarios, converge/verify playbooks, config schema",
+    keep: ["tests/fixtures/integration/test_workers/**", "src/molecule/data/**"],
+  },
+  {
+    repo: "grafana/helm-charts",
+    commit: "7a0ab968961a165318ab95ff678908c3b9bc3240",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Helm charts of Grafana (grafana, loki, tempo...): Chart.yaml, values.yaml, Go-templated templates/, dashboards JSON",
+    keep: ["charts/*/Chart.yaml", "charts/*/ci/**", "charts/rollout-operator/charts/crds/values.yaml", ".github/**"],
+    whole: ["charts/grafana-sampling/templates/**", "charts/grafana-sampling/Chart.yaml", "charts/grafana-sampling/values.yaml"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -326,6 +326,26 @@ const ENTRIES = [
  */
 /** The value types upstream allows in env and with (workflow-null-value adds null). */
 const ENVONEOF = [{ type: "string" }, { type: "number" }, { type: "boolean" }];
+/** on.issues.types of SchemaStore's github-workflow.json at SCHEMASTORE.commit. */
+const ISSUES_TYPES = [
+  "opened",
+  "edited",
+  "deleted",
+  "transferred",
+  "pinned",
+  "unpinned",
+  "closed",
+  "reopened",
+  "assigned",
+  "unassigned",
+  "labeled",
+  "unlabeled",
+  "locked",
+  "unlocked",
+  "milestoned",
+  "demilestoned",
+];
+
 const PATCHES = [
   {
     id: "workflow-strategy-without-matrix",
@@ -487,6 +507,22 @@ const PATCHES = [
         op: "replace",
         path: "/definitions/service/properties/models/oneOf/1/patternProperties/^[a-zA-Z0-9._-]+$/type",
         value: ["object", "null"],
+      },
+    ],
+  },
+  {
+    id: "workflow-issues-activity-types",
+    file: "github-workflow.json",
+    what: "on.issues.types also accepts typed, untyped, field_added and field_removed.",
+    why: "GitHub added these activity types of the issues event (issue types, issue fields); the schema's enum stops at demilestoned, so a workflow that runs on GitHub is blocked.",
+    evidence:
+      "GitHub's events-that-trigger-workflows reference lists them for `issues` (\"The `field_added` activity type fires both when a field value is initially set and when an existing value is updated\"); go-task/task .github/workflows/issue-experiment.yml (`types: [field_added]`, at b250872d9aebcd4857679553339d167478b63514) is that repository's running workflow.",
+    ops: [
+      { op: "test", path: "/properties/on/oneOf/2/properties/issues/properties/types/items/enum", value: ISSUES_TYPES },
+      {
+        op: "replace",
+        path: "/properties/on/oneOf/2/properties/issues/properties/types/items/enum",
+        value: [...ISSUES_TYPES, "typed", "untyped", "field_added", "field_removed"],
       },
     ],
   },

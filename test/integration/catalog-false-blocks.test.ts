@@ -104,6 +104,18 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
     }),
   );
 
+  it("a workflow on the newer issues activity types passes (typed, untyped, field_added, field_removed); an unknown type is still an error", () =>
+    withRepo(async (repo) => {
+      const workflow = (types: string) =>
+        `on:\n  issues:\n    types: [${types}]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n`;
+      repo.write(".github/workflows/issue-experiment.yml", workflow("field_added, field_removed, typed, untyped, opened"));
+      repo.write(".github/workflows/typo.yml", workflow("field_add"));
+      const r = await check(repo);
+      expect(r.findings.filter((f) => f.level === "error").map((f) => [f.file, f.rule])).toEqual([
+        [".github/workflows/typo.yml", "schema/violation"],
+      ]);
+    }));
+
   it("a compose service with pre_start hooks and a model without options passes (docker compose accepts both)", () =>
     withRepo(async (repo) => {
       repo.write(

@@ -67,6 +67,7 @@ describe("vendor/schemastore", () => {
       "action-input-extra-keys",
       "compose-pre-start",
       "compose-model-without-options",
+      "workflow-issues-activity-types",
       "buildkite-newer-step-keys",
       "buildkite-newer-forms",
       "gitlab-ci-variables-in-urls",

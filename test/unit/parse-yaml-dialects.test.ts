@@ -443,6 +443,32 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     expect(parse("---\nscript: '''\n#cloud-config\nfinal: \"up\"\n", "defaults/main.yml").ok).toBe(false);
   });
 
+  it("hundreds of them in one file (generated CRDs) are all read, as PyYAML and yaml.v3 read them", () => {
+    // The shape of Gateway API's experimental CRDs (traefik/traefik integration/fixtures/k8s/
+    // 00-experimental-v1.5.1.yml, MIT): CEL rules folded by yaml.v3 at the sequence entry's column.
+    const rule = (i: number) => `    - message: rule ${i}\n      rule: 'self.all(p, p.kind\n    == ''a'' ? true\n    : false)'\n`;
+    const count = 120;
+    const text = `x-kubernetes-validations:\n${Array.from({ length: count }, (_, i) => rule(i)).join("")}done: true\n`;
+    const doc = parse(text, "crds.yaml");
+    expect(doc.ok).toBe(true);
+    expect(doc.findings.filter((f) => f.level === "error")).toEqual([]);
+    const warnings = doc.findings.filter((f) => f.rule === "parse/quoted-indent");
+    expect(warnings).toHaveLength(count);
+    expect(warnings[0]).toMatchObject({ line: 4, column: 5 });
+    expect(warnings[0]!.message).toContain("single-quoted string opened at 3:13 continues on line 4");
+    expect(warnings[count - 1]).toMatchObject({ line: 4 + 4 * (count - 1) });
+    const value = doc.value as { "x-kubernetes-validations": { message: string; rule: string }[]; done: boolean };
+    expect(value["x-kubernetes-validations"]).toHaveLength(count);
+    expect(value["x-kubernetes-validations"][count - 1]).toEqual({
+      message: `rule ${count - 1}`,
+      rule: "self.all(p, p.kind == 'a' ? true : false)",
+    });
+    expect(value.done).toBe(true);
+    expect(doc.locate(`/x-kubernetes-validations/${count - 1}/rule`)).toMatchObject({ line: 3 + 4 * (count - 1), column: 13 });
+    // One of them really left open at the end is still reported.
+    expect(parse(`${text}y: 'open\n`, "crds.yaml").ok).toBe(false);
+  });
+
   it("strict: true keeps the yaml package's error", () => {
     const doc = parse('key:\n  sub: "this is\nnot indented"\n', "c.yaml", { strict: true });
     expect(doc.ok).toBe(false);

@@ -89,3 +89,23 @@ describe("jsoncDialectByContent: Semgrep rule test targets", () => {
     expect(jsoncDialectByContent("x.json", '{\n  "note": "ruleid: x", // trailing\n  "a": 1\n}\n')).toBeUndefined();
   });
 });
+
+describe("jsoncDialectByContent: Dev Container Features test scenarios", () => {
+  // The shape of devcontainers/features test/docker-in-docker/scenarios.json (MIT): the
+  // devcontainer CLI's `features test` reads test/<feature>/scenarios.json with jsonc-parser.
+  const SCENARIOS =
+    '{\n  "install_moby": {\n    "image": "mcr.microsoft.com/devcontainers/base:debian",\n    "features": { "docker-in-docker": { "moby": "true" } }\n  },\n  // DO NOT REMOVE: used by a workflow\n  "at_runtime": {\n    "image": "ubuntu",\n    "features": { "docker-in-docker": {} }\n  }\n}\n';
+  it("test/<feature>/scenarios.json naming features is read as the devcontainer CLI reads it (comments, no trailing comma)", () => {
+    expect(jsoncDialectByContent("test/docker-in-docker/scenarios.json", SCENARIOS)).toMatchObject({ trailingCommas: false });
+    expect(jsoncDialectByContent("features/test/_global/scenarios.json", SCENARIOS)?.reader).toContain("devcontainer");
+  });
+  it.each([
+    ["outside a test/<feature>/ folder", "scenarios.json", SCENARIOS],
+    ["deeper than test/<feature>/", "test/a/b/scenarios.json", SCENARIOS],
+    ["without a features object", "test/x/scenarios.json", '{\n  // c\n  "a": { "image": "x" }\n}\n'],
+    ["another name", "test/x/scenario.json", SCENARIOS],
+    ["with a BOM (jsonc-parser does not skip it)", "test/x/scenarios.json", `\uFEFF${SCENARIOS}`],
+  ])("names no reader %s", (_name, file, text) => {
+    expect(jsoncDialectByContent(file, text)).toBeUndefined();
+  });
+});

@@ -70,3 +70,42 @@ describe("substitution placeholders where YAML cannot hold them", () => {
     expect(parseDocument("a: {NAME}\n", { path: "x.yaml" }).ok).toBe(true);
   });
 });
+
+// Reduced from saltstack-formulas/nginx-formula kitchen.vagrant.yml (Apache-2.0): Test Kitchen
+// renders its YAML configs with ERB before reading them, so a control line may stand anywhere.
+const KITCHEN = [
+  "driver:",
+  "  name: vagrant",
+  "  linked_clone: true",
+  "  <% unless ENV['CI'] %>",
+  "  synced_folders:",
+  "    - - '.kitchen/kitchen-vagrant/%{instance_name}/vagrant'",
+  "      - '/vagrant'",
+  "  <% end %>",
+  "",
+  "platforms:",
+  "  - name: debian-11",
+  "",
+].join("\n");
+
+describe("ERB control lines (Test Kitchen, Rails, Chef render these YAML files with ERB first)", () => {
+  it("a file whose only errors are on ERB lines is a template", () => {
+    expect(parseDocument(KITCHEN, { path: "x.yaml" }).ok).toBe(false);
+    expect(template(KITCHEN)).toBe(true);
+    expect(template("a: 1\n<%- if x -%>\n  b: 2\n<%- end -%>\n")).toBe(true);
+  });
+
+  it.each([
+    ["an error elsewhere (a truncated file)", KITCHEN + 'provisioner:\n  name: "salt\n'],
+    ["a duplicate key beside ERB values", "pool: <%= ENV['POOL'] %>\npool: 5\n"],
+    ["a duplicate key beside an ERB line that parses", "a: 1\n<% x %>: 2\na: 3\n"],
+    ["an ERB tag not closed on its line", "a:\n  b: 1\n  <% if x\n  %>\n  c: 2\n"],
+    ["an ERB tag inside a quoted scalar, with a broken line elsewhere", "a: '<% x %>'\nb: [1\n"],
+  ])("%s is still reported", (_name, text) => {
+    expect(template(text)).toBe(false);
+  });
+
+  it("only a tag at a line's start counts", () => {
+    expect([...yamlPlaceholderLines("a: <%= x %>\n  <% if y %>\n- <% z %>\n# <% c %>\n<%# note %>\n")]).toEqual([2, 5]);
+  });
+});

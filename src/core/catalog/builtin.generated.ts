@@ -229,7 +229,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
   "github-action.json": "d10e5ea426c6d01ef236de57e3f91ce3db6fcf0ebb13186d9855e4e5fe6c1285",
-  "github-workflow.json": "71f2a8301f7d6706f4ba2ec29d376e52aafcb4ea0199528df8a7fcf38f16e76b",
+  "github-workflow.json": "a6bc542e3285dbf11edd6b5b86b5f4b4b5c530faf6c886a7cac7b12945668be7",
   "gitlab-ci.json": "7ce4cfadd8f41b4b19154fb386cccc07c648d5f1331d410bec2aaec10116e414",
   "jscpd.json": "c4451c972dd7c5040375d01279d1e777f1cf672f0e227e2ea92e3ac4b106cfd7",
   "kubernetes-definitions.json": "e12ff558a488df7fb521815e41c01b8e1e9bf740fe7dd77bce38ae546fc460a1",

@@ -171,6 +171,85 @@ export function reindentSpan(text: string, open: number, close: number, tabs: bo
   return { text: out + text.slice(pos), padded, needed: needed + 1 };
 }
 
+/** One string of a batch: where it opens and closes in the original text. */
+export interface QuoteSpan {
+  open: number;
+  close: number;
+}
+
+/** A re-indented span of a batch: its opening in the original and in the re-indented text. */
+export interface BatchPart extends Reindent {
+  open: number;
+  /** `open` in the re-indented text (the spaces added above it moved it). */
+  openAfter: number;
+  close: number;
+}
+
+/**
+ * The quoted strings cut short after the one closing at `close` (generated Kubernetes CRDs hold
+ * hundreds: yaml.v3 folds long CEL rules at the sequence entry's column), up to `limit`. The
+ * lexer cannot resume inside a string it cut, so each search lexes afresh from the line after
+ * the previous string's closing quote. That fresh start is a guess (that line might sit inside
+ * a block scalar or a flow collection), so a batch is kept only when confirmedBatch agrees.
+ */
+export function laterCutShortQuotes(text: string, close: number, limit: number): QuoteSpan[] {
+  const found: QuoteSpan[] = [];
+  let from = close;
+  while (found.length < limit) {
+    const eol = text.indexOf("\n", from);
+    if (eol < 0) break;
+    const base = eol + 1;
+    const at = quoteCutShort(text.slice(base));
+    if (at < 0) break;
+    const end = closingQuote(text, base + at);
+    if (end < 0) break;
+    found.push({ open: base + at, close: end });
+    from = end;
+  }
+  return found;
+}
+
+/**
+ * `text` with every span re-indented as reindentSpan does (quoted strings: tabs allowed), and
+ * each span's part; undefined when a span in it needs no re-indenting or cannot be re-indented.
+ * Spans are in text order and do not overlap.
+ */
+export function reindentSpans(text: string, spans: readonly QuoteSpan[]): { text: string; parts: BatchPart[] } | undefined {
+  let out = text;
+  const parts: BatchPart[] = [];
+  // From the last span back, so the offsets of the earlier ones still hold in `out`.
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const { open, close } = spans[i]!;
+    const r = reindentSpan(out, open, close, true);
+    if (!r) return undefined;
+    out = r.text;
+    parts.unshift({ ...r, text: "", open, openAfter: open, close });
+  }
+  let added = 0;
+  for (const part of parts) {
+    part.openAfter = part.open + added;
+    for (const pad of part.padded.values()) added += pad;
+  }
+  return { text: out, parts };
+}
+
+/**
+ * True when, lexed from the start (so in step), the re-indented text has a quoted string
+ * starting at each part's opening and none cut short any more: the fresh starts of
+ * laterCutShortQuotes found real strings, not quotes inside a block scalar or a plain scalar.
+ */
+export function confirmedBatch(reindentedText: string, parts: readonly BatchPart[]): boolean {
+  if (quoteCutShort(reindentedText) >= 0) return false;
+  const starts = new Set<number>();
+  let offset = 0;
+  for (const token of new Lexer().lex(reindentedText)) {
+    if (token === DOCUMENT || token === FLOW_END || token === SCALAR) continue;
+    if (token[0] === '"' || token[0] === "'") starts.add(offset);
+    offset += token.length;
+  }
+  return parts.every((p) => starts.has(p.openAfter));
+}
+
 function lineNumber(text: string, offset: number): number {
   let n = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;

@@ -34,10 +34,13 @@ import { yamlErrorFinding } from "./yaml-errors.js";
 import {
   closingFlow,
   closingQuote,
+  confirmedBatch,
+  laterCutShortQuotes,
   openingFlowBefore,
   openingQuoteBefore,
   quoteCutShort,
   reindentSpan,
+  reindentSpans,
   type Reindent,
 } from "./yaml-reindent.js";
 import { appendAll } from "../append.js";
@@ -260,7 +263,7 @@ function reindented(text: string, list: Document.Parsed[], options: ParseOptions
       } else {
         continue;
       }
-      return reparsed(text, open, close, what, options, repairs);
+      return quote ? reparsedQuotes(text, open, close, options, repairs) : reparsed(text, open, close, what, options, repairs);
     }
   }
   // The yaml package does not always say "Missing closing quote": a quoted string whose next line
@@ -268,14 +271,35 @@ function reindented(text: string, list: Document.Parsed[], options: ParseOptions
   // ("Implicit keys need to be on a single line", ansible-collections/community.general).
   const open = quoteCutShort(text);
   if (open < 0) return undefined;
-  return reparsed(
-    text,
-    open,
-    closingQuote(text, open),
-    text[open] === '"' ? "double-quoted string" : "single-quoted string",
-    options,
-    repairs,
-  );
+  return reparsedQuotes(text, open, closingQuote(text, open), options, repairs);
+}
+
+/** Most strings re-indented in one batch (each is one lexing of the rest of the file at most). */
+const MAX_BATCH = 100_000;
+
+const quotedKind = (text: string, open: number): Leniency => (text[open] === '"' ? "double-quoted string" : "single-quoted string");
+
+/**
+ * The quoted string opened at `open`, and every later string cut short the same way, re-indented
+ * together and parsed once (a generated CRD holds hundreds: one re-parse each would take minutes
+ * and stop at MAX_REINDENTS); when the batch is not clean or not confirmed, the one string alone.
+ */
+function reparsedQuotes(text: string, open: number, close: number, options: ParseOptions, repairs: number): Parsed | undefined {
+  if (open >= 0 && close >= 0) {
+    const later = laterCutShortQuotes(text, close, MAX_BATCH);
+    const batch = later.length > 0 ? reindentSpans(text, [{ open, close }, ...later]) : undefined;
+    if (batch && confirmedBatch(batch.text, batch.parts)) {
+      const inner = parseYamlText(batch.text, options, repairs + 1);
+      // Still broken with every string re-indented: one at a time would end the same way (and
+      // re-parse the file once per string to get there), so the original errors stand.
+      if (inner.syntaxErrors > 0) return undefined;
+      const padded = new Map<number, number>();
+      for (const part of batch.parts) for (const [line, pad] of part.padded) padded.set(line, pad);
+      const parts = batch.parts.map((p) => ({ repair: p, open: p.open, what: quotedKind(text, p.open) }));
+      return { doc: shifted(inner.doc, padded, parts, text, options.path), syntaxErrors: 0 };
+    }
+  }
+  return reparsed(text, open, close, quotedKind(text, open), options, repairs);
 }
 
 /** The text re-indented from `open` to `close` and parsed again: undefined unless that is clean. */
@@ -284,15 +308,24 @@ function reparsed(text: string, open: number, close: number, what: Leniency, opt
   if (!repair) return undefined;
   const inner = parseYamlText(repair.text, options, repairs + 1);
   if (inner.syntaxErrors > 0) return undefined;
-  return { doc: shifted(inner.doc, repair, open, what, text, options.path), syntaxErrors: 0 };
+  return { doc: shifted(inner.doc, repair.padded, [{ repair, open, what }], text, options.path), syntaxErrors: 0 };
 }
 
 type Leniency = "double-quoted string" | "single-quoted string" | "flow sequence [ ]" | "flow mapping { }";
 
-/** `doc` (parsed from repair.text) with positions in the original text, and the warning first. */
-function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leniency, original: string, file: string): ParsedDocument {
+/**
+ * `doc` (parsed from the re-indented text) with positions in the original text (`padded`: the
+ * spaces added, by line), and one warning per re-indented part first.
+ */
+function shifted(
+  doc: ParsedDocument,
+  padded: ReadonlyMap<number, number>,
+  parts: readonly { repair: Reindent; open: number; what: Leniency }[],
+  original: string,
+  file: string,
+): ParsedDocument {
   const col = (line: number | undefined, column: number | undefined): number | undefined => {
-    const pad = line === undefined ? undefined : repair.padded.get(line);
+    const pad = line === undefined ? undefined : padded.get(line);
     if (column === undefined || pad === undefined) return column;
     return Math.max(1, column - pad);
   };
@@ -303,13 +336,38 @@ function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leni
     return out;
   };
   const lines = new LineIndex(original);
+  const textLines = original.split("\n");
+  const warnings = parts.map(({ repair, open, what }) => indentWarning(repair, open, what, textLines, lines, file));
+  return {
+    ...doc,
+    findings: [...warnings, ...doc.findings.map(move)],
+    locate: (p, d) => {
+      const pos = doc.locate(p, d);
+      return pos && move(pos);
+    },
+    locateKey: (p, d) => {
+      const pos = doc.locateKey(p, d);
+      return pos && move(pos);
+    },
+  };
+}
+
+/** The warning for one string or flow collection re-indented at `open`. */
+function indentWarning(
+  repair: Reindent,
+  open: number,
+  what: Leniency,
+  textLines: readonly string[],
+  lines: LineIndex,
+  file: string,
+): Finding {
   const opened = lines.position(open);
   const padded = [...repair.padded.keys()];
   const first = padded[0]!;
   const last = padded[padded.length - 1]!;
-  const firstIndent = /^ */.exec(original.split("\n")[first - 1] ?? "")![0].length;
+  const firstIndent = /^ */.exec(textLines[first - 1] ?? "")![0].length;
   const quoted = what.endsWith("string");
-  const warning: Finding = {
+  return {
     rule: quoted ? "parse/quoted-indent" : "parse/flow-indent",
     level: "warning",
     file,
@@ -322,18 +380,6 @@ function shifted(doc: ParsedDocument, repair: Reindent, open: number, what: Leni
     expected: `continuation lines starting at column ${repair.needed} or further right`,
     found: `column ${firstIndent + 1}`,
     fix: `indent line${first === last ? ` ${first}` : `s ${first}-${last}`} so ${first === last ? "it starts" : "they start"} at column ${repair.needed} or further right (the value stays the same)${quoted ? ", or write the string on one line" : ""}`,
-  };
-  return {
-    ...doc,
-    findings: [warning, ...doc.findings.map(move)],
-    locate: (p, d) => {
-      const pos = doc.locate(p, d);
-      return pos && move(pos);
-    },
-    locateKey: (p, d) => {
-      const pos = doc.locateKey(p, d);
-      return pos && move(pos);
-    },
   };
 }
 

@@ -119,6 +119,20 @@ const DOTNET_PROFILES = /"profiles"\s*:\s*\{/;
 const DOTNET_COMMAND_NAME = /"commandName"\s*:\s*"/;
 
 /**
+ * The devcontainer CLI's `features test` reads a Features collection's test/<feature>/scenarios.json
+ * (and test/_global/scenarios.json) with jsonc-parser and fails on any parse error it reports:
+ * comments, but no trailing comma and no BOM. Each scenario is a dev container configuration
+ * naming the features under test, which tells this file from another tool's scenarios.json.
+ */
+const DEVCONTAINER_SCENARIOS: JsoncDialect = {
+  reader: "devcontainer CLI (features test scenarios, jsonc-parser)",
+  trailingCommas: false,
+  leadingBom: false,
+};
+const DEVCONTAINER_SCENARIOS_PATH = /(^|\/)test\/[^/]+\/scenarios\.json$/;
+const DEVCONTAINER_FEATURES = /"features"\s*:\s*\{/;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
@@ -127,7 +141,8 @@ const DOTNET_COMMAND_NAME = /"commandName"\s*:\s*"/;
  * `$schema`, by Rush's own folder, or by a name only Rush Stack uses), an API Extractor config (an
  * `api-extractor*.json` holding its settings, or its schema by path), a VS Code launch.json or
  * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
- * and commandName), a jest.config.json, a
+ * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
+ * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
@@ -149,6 +164,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "tasks.json") return VSCODE_TASKS.test(text) && /"tasks"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "jest.config.json") return JEST;
   if (base.endsWith(".run.json") && DOTNET_PROFILES.test(text) && DOTNET_COMMAND_NAME.test(text)) return DOTNET_LAUNCH;
+  if (base === "scenarios.json")
+    return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
