@@ -73,6 +73,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
         cache,
         useCache: ctx.options["no-cache"] !== true,
         claim,
+        keepWalk: false,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();

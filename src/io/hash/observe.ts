@@ -58,6 +58,11 @@ interface ObserveOptions {
    * is not kept in `observed`. Never asked for a file found bit-rotted (that stays observed).
    */
   claim?: (rel: string, o: Observation) => boolean;
+  /**
+   * False: the caller does not use `walked` (seal), so the walk's entries are dropped once sorted
+   * out, before the hashing (at 500,000 files, an object and an array slot each).
+   */
+  keepWalk?: boolean;
 }
 
 export interface ObserveStats {
@@ -83,7 +88,7 @@ interface ObserveResult {
    * Cached runs only (a verdict is never recorded by a --no-cache run).
    */
   others: Map<string, StatKey | null>;
-  /** The walk's entries (for the verdict's digest). */
+  /** The walk's entries (for the verdict's digest); empty with `keepWalk: false`. */
   walked: WalkEntry[];
 }
 
@@ -183,6 +188,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
     toHash.push(e.path);
   }
+
+  if (options.keepWalk === false) entries = [];
 
   const take = (p: string, r: HashResult) => {
     if (!r.ok) {
