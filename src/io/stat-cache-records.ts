@@ -16,6 +16,9 @@
 /** A canonical decimal (no leading zero, at most 20 digits: every 64-bit value). */
 const DECIMAL = /^(?:0|[1-9]\d{0,19})$/;
 const HEX64 = /^[0-9a-f]{64}$/;
+const D = "(0|[1-9]\\d{0,19})";
+/** A file record's text, checked and split in one match. */
+const RECORD = new RegExp(`^"${D}","${D}","${D}","${D}","([0-9a-f]{64})",([01])$`);
 const LOW = 1_000_000_000;
 
 /** The slot store shared by both kinds: a Map of key -> slot, freed slots reused. */
@@ -59,12 +62,6 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array>(old: T, length
   return out;
 }
 
-/** Decimal text -> [digits above the last nine, last nine], or undefined when not canonical. */
-function splitDecimal(s: string): [number, number] | undefined {
-  if (!DECIMAL.test(s)) return undefined;
-  return s.length > 9 ? [Number(s.slice(0, -9)), Number(s.slice(-9))] : [0, Number(s)];
-}
-
 function joinDecimal(hi: number, lo: number): string {
   return hi === 0 ? String(lo) : String(hi) + String(lo).padStart(9, "0");
 }
@@ -88,6 +85,8 @@ export class FileRecords {
     this.exec = grown(this.exec, n, (k) => new Uint8Array(k));
   });
 
+  private split: [bigint, number, number] | undefined;
+
   get size(): number {
     return this.slots.size;
   }
@@ -110,37 +109,40 @@ export class FileRecords {
    * damaged record is re-hashed, never trusted) when a field is not canonical.
    */
   set(p: string, stat: StatFields, sha256: string, executable: boolean): boolean {
-    const parts: [number, number][] = [];
-    for (const f of stat) {
-      const d = splitDecimal(f);
-      if (!d) {
-        this.delete(p);
-        return false;
-      }
-      parts.push(d);
-    }
-    if (!HEX64.test(sha256)) {
+    if (!stat.every((f) => DECIMAL.test(f)) || !HEX64.test(sha256)) {
       this.delete(p);
       return false;
     }
-    const s = this.slots.claim(p);
-    for (let i = 0; i < 4; i++) {
-      this.hi[s * 4 + i] = parts[i]![0];
-      this.lo[s * 4 + i] = parts[i]![1];
-    }
-    Buffer.from(this.sha.buffer, this.sha.byteOffset, this.sha.byteLength).write(sha256, s * 32, 32, "hex");
-    this.exec[s] = executable ? 1 : 0;
+    this.store(p, stat, sha256, executable);
     return true;
   }
 
-  /** Set from a record's text (`"size","mtime","ino","ctime","sha",0`); false when it is not one. */
+  /** Set from a record's text (`"size","mtime","ino","ctime","sha",0`); false (and any earlier record removed) when it is not one. */
   setText(p: string, text: string): boolean {
-    const m = /^"(\d+)","(\d+)","(\d+)","(\d+)","([0-9a-f]{64})",([01])$/.exec(text);
+    const m = RECORD.exec(text);
     if (!m) {
       this.delete(p);
       return false;
     }
-    return this.set(p, [m[1]!, m[2]!, m[3]!, m[4]!], m[5]!, m[6] === "1");
+    this.store(p, [m[1]!, m[2]!, m[3]!, m[4]!], m[5]!, m[6] === "1");
+    return true;
+  }
+
+  /** Store fields already checked (canonical decimals, 64 lower-case hex). */
+  private store(p: string, stat: StatFields, sha256: string, executable: boolean): void {
+    const s = this.slots.claim(p);
+    for (let i = 0; i < 4; i++) {
+      const f = stat[i]!;
+      this.hi[s * 4 + i] = f.length > 9 ? Number(f.slice(0, -9)) : 0;
+      this.lo[s * 4 + i] = f.length > 9 ? Number(f.slice(-9)) : Number(f);
+    }
+    this.shaView.write(sha256, s * 32, 32, "hex");
+    this.exec[s] = executable ? 1 : 0;
+  }
+
+  /** The digests as a Buffer (for its hex codec), over the current array. */
+  private get shaView(): Buffer {
+    return Buffer.from(this.sha.buffer, this.sha.byteOffset, this.sha.byteLength);
   }
 
   /** Whether `p`'s record has exactly this stat. */
@@ -173,9 +175,11 @@ export class FileRecords {
     if (s === undefined) return false;
     const hi = this.hi[s * 4 + 1]!;
     const lo = this.lo[s * 4 + 1]!;
-    // Exact: both parts are integers below 2^53; the threshold is split the same way.
-    const tHi = threshold < 0n ? -1 : Number(threshold / BigInt(LOW));
-    const tLo = threshold < 0n ? 0 : Number(threshold % BigInt(LOW));
+    // Exact: both parts are integers below 2^53; the threshold is split the same way (once per
+    // threshold: save and replay ask about every record with the same one).
+    if (this.split?.[0] !== threshold)
+      this.split = threshold < 0n ? [threshold, -1, 0] : [threshold, Number(threshold / BigInt(LOW)), Number(threshold % BigInt(LOW))];
+    const [, tHi, tLo] = this.split;
     return hi > tHi || (hi === tHi && lo >= tLo);
   }
 

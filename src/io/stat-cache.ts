@@ -536,7 +536,7 @@ export class StatCache {
     this.touch(rel, stat);
     if (f.statIs(rel, stat) && f.sha256(rel) === sha256 && f.executable(rel) === executable) return;
     if (!f.set(rel, stat, sha256, executable)) return;
-    this.pendFile(rel, f.text(rel)!);
+    if (this.filesBaseOk) this.pendFile(rel, f.text(rel)!); // (a line is written only over a valid half)
     this.filesDirty = true;
   }
 
@@ -557,7 +557,7 @@ export class StatCache {
     const r = b.get(oid);
     if (r && r.sha256 === sha256 && r.size === size) return;
     b.set(oid, sha256, size);
-    this.pendBlob(oid, b.text(oid)!);
+    if (this.blobsBaseOk) this.pendBlob(oid, b.text(oid)!);
     this.blobsDirty = true;
   }
 
