@@ -18,6 +18,7 @@ const DECIMAL = /^(?:0|[1-9]\d{0,19})$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const D = "(0|[1-9]\\d{0,19})";
 /** A file record's text, checked and split in one match. */
+const BLOB = /^[0-9a-f]{64}(?:0|[1-9]\d{0,15})$/;
 const RECORD = new RegExp(`^"${D}","${D}","${D}","${D}","([0-9a-f]{64})",([01])$`);
 const LOW = 1_000_000_000;
 
@@ -56,7 +57,7 @@ class Slots {
   }
 }
 
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(old: T, length: number, make: (n: number) => T): T {
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Buffer>(old: T, length: number, make: (n: number) => T): T {
   const out = make(length);
   out.set(old);
   return out;
@@ -76,12 +77,13 @@ export type StatFields = readonly [string, string, string, string];
 export class FileRecords {
   private hi = new Float64Array(0);
   private lo = new Uint32Array(0);
-  private sha = new Uint8Array(0);
+  /** A Buffer (for its hex codec without a view per call). */
+  private sha = Buffer.alloc(0);
   private exec = new Uint8Array(0);
   private readonly slots = new Slots((n) => {
     this.hi = grown(this.hi, n * 4, (k) => new Float64Array(k));
     this.lo = grown(this.lo, n * 4, (k) => new Uint32Array(k));
-    this.sha = grown(this.sha, n * 32, (k) => new Uint8Array(k));
+    this.sha = grown(this.sha, n * 32, (k) => Buffer.alloc(k));
     this.exec = grown(this.exec, n, (k) => new Uint8Array(k));
   });
 
@@ -136,13 +138,8 @@ export class FileRecords {
       this.hi[s * 4 + i] = f.length > 9 ? Number(f.slice(0, -9)) : 0;
       this.lo[s * 4 + i] = f.length > 9 ? Number(f.slice(-9)) : Number(f);
     }
-    this.shaView.write(sha256, s * 32, 32, "hex");
+    this.sha.write(sha256, s * 32, 32, "hex");
     this.exec[s] = executable ? 1 : 0;
-  }
-
-  /** The digests as a Buffer (for its hex codec), over the current array. */
-  private get shaView(): Buffer {
-    return Buffer.from(this.sha.buffer, this.sha.byteOffset, this.sha.byteLength);
   }
 
   /** Whether `p`'s record has exactly this stat. */
@@ -161,7 +158,7 @@ export class FileRecords {
   /** Lower-case hex SHA-256 of `p`'s record (undefined without one). */
   sha256(p: string): string | undefined {
     const s = this.slots.slot.get(p);
-    return s === undefined ? undefined : Buffer.from(this.sha.buffer, this.sha.byteOffset + s * 32, 32).toString("hex");
+    return s === undefined ? undefined : this.sha.toString("hex", s * 32, s * 32 + 32);
   }
 
   executable(p: string): boolean {
@@ -194,10 +191,10 @@ export class FileRecords {
 
 /** Blob records: git blob id -> SHA-256 and size of the work-tree bytes. */
 export class BlobRecords {
-  private sha = new Uint8Array(0);
+  private sha = Buffer.alloc(0);
   private sizes = new Float64Array(0);
   private readonly slots = new Slots((n) => {
-    this.sha = grown(this.sha, n * 32, (k) => new Uint8Array(k));
+    this.sha = grown(this.sha, n * 32, (k) => Buffer.alloc(k));
     this.sizes = grown(this.sizes, n, (k) => new Float64Array(k));
   });
 
@@ -219,13 +216,13 @@ export class BlobRecords {
 
   set(oid: string, sha256: string, size: number): void {
     const s = this.slots.claim(oid);
-    Buffer.from(this.sha.buffer, this.sha.byteOffset, this.sha.byteLength).write(sha256, s * 32, 32, "hex");
+    this.sha.write(sha256, s * 32, 32, "hex");
     this.sizes[s] = size;
   }
 
   /** Set from a record's text ("<64 hex><decimal size>"); false (and any earlier record removed) when it is not one. */
   setText(oid: string, text: string): boolean {
-    if (text.length < 65 || !HEX64.test(text.slice(0, 64)) || !/^(?:0|[1-9]\d{0,15})$/.test(text.slice(64))) {
+    if (!BLOB.test(text)) {
       this.delete(oid);
       return false;
     }
@@ -236,7 +233,7 @@ export class BlobRecords {
   get(oid: string): { sha256: string; size: number } | undefined {
     const s = this.slots.slot.get(oid);
     if (s === undefined) return undefined;
-    return { sha256: Buffer.from(this.sha.buffer, this.sha.byteOffset + s * 32, 32).toString("hex"), size: this.sizes[s]! };
+    return { sha256: this.sha.toString("hex", s * 32, s * 32 + 32), size: this.sizes[s]! };
   }
 
   /** The record's text as the cache file holds it ("<64 hex><decimal size>"). */
