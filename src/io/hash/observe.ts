@@ -101,8 +101,8 @@ const STREAM_CHUNK = 4096;
 /**
  * Files per stream (issue 20): the threads get this many paths, then the next stream the next
  * batch. A stream holds every path pushed to it twice (the main thread's copy and each worker's),
- * about 180 bytes a file: pushed all at once, 90 MB at 500,000 files (a batch: 12 MB). Each new stream costs a
- * thread start (a few tens of ms), under 1% of hashing a batch.
+ * about 180 bytes a file: pushed all at once, 90 MB at 500,000 files (a batch: 12 MB). Each new
+ * stream costs a thread start (a few tens of ms), under 1% of hashing a batch.
  */
 const STREAM_BATCH = 65536;
 /** @internal Test seam: tests lower `streamFrom` (and `batch`) to take the streamed path with a few files. */
