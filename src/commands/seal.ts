@@ -5,17 +5,16 @@
 import { MANIFEST_PATH } from "../config/types.js";
 import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
-import { comparePaths, type ManifestEntry, type Observation } from "../core/manifest/model.js";
+import type { Observation } from "../core/manifest/model.js";
+import { ManifestIndexBuilder } from "../core/manifest/compact.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js";
 import { buildManifest } from "../core/manifest/serialize.js";
-import { rootDigest } from "../core/manifest/root.js";
-import { shardCountFor } from "../core/manifest/sharded.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { observeTree } from "../io/hash/observe.js";
 import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
-import { withManifestLock, writeManifestFile } from "../io/manifest-store.js";
+import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
 import { absentSkipWorktree } from "../io/skip-worktree.js";
 import type { CommandSpec } from "./types.js";
@@ -57,12 +56,13 @@ sha256sum\` exports the sealed manifest without resealing.`,
     const cache = StatCache.load(StatCache.pathFor(ctx.git.stateDir(), ctx.root));
     return withManifestLock(ctx.git, async () => {
       const bar = progressBar(ctx.interactive, "seal");
-      // Files read (or vouched for) as they are become entries at once: no observation of each
-      // beside its entry (at 500,000 files, an object and a map entry each).
-      const entries: ManifestEntry[] = [];
+      // Files read (or vouched for) as they are become packed entries at once (their digest as
+      // 32 bytes): no observation or entry object of each (at 500,000 files, two objects, a hex
+      // string and a map entry each).
+      const entries = new ManifestIndexBuilder();
       const claim = (path: string, o: Observation) => {
         if (o.kind !== "file") return false;
-        entries.push({ path, sha256: o.sha256, size: o.size, ...(o.mode ? { mode: o.mode } : {}) });
+        entries.add({ path, sha256: o.sha256, size: o.size, ...(o.mode ? { mode: o.mode } : {}) });
         return true;
       };
       const { observed, stats, blobIds, oidLength } = await observeTree({
@@ -73,6 +73,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
         cache,
         useCache: ctx.options["no-cache"] !== true,
         claim,
+        keepWalk: false,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
@@ -102,7 +103,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
             fix: "restore the file from git or a snapshot, then seal again",
           });
         } else {
-          entries.push({
+          entries.add({
             path,
             sha256: o.sha256,
             size: o.size,
@@ -128,23 +129,22 @@ sha256sum\` exports the sealed manifest without resealing.`,
           },
         );
       }
-      // The sharded layout digests its shards: the single-file digest is computed only when used.
-      // The entries are this run's own, built with exactly the manifest's keys: sorted in place.
-      const manifest = buildManifest(entries, { digest: shardCountFor(entries.length) === 1, owned: true });
-      // The paths observed or sealed (sorted: found by bisection; no set of 500,000 paths).
-      cache.prune({ has: (p) => observed.has(p) || sortedHas(manifest.entries, p) }, blobIds);
+      // Sorted by path (the walk's order already, as a rule), built with exactly the manifest's keys.
+      const index = entries.finish();
+      // The paths observed or sealed (found through the index's own table: no set of 500,000 paths).
+      cache.prune({ has: (p) => observed.has(p) || index.has(p) }, blobIds);
       observed.clear(); // the entries hold what is needed: not every observation beside the manifest
       await cache.save();
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
-      const { written, root } = await writeManifestFile(ctx.root, manifest, {
+      const { written, root } = await writeManifestIndex(ctx.root, index, {
         stateDir: ctx.git.stateDir(),
         filter: filterKey(include, cfg?.exclude ?? []),
         oidLength,
       });
       const summary = {
         sealed: true,
-        entries: entries.length,
+        entries: index.size,
         root,
         written,
         hashed: stats.hashed,
@@ -155,29 +155,17 @@ sha256sum\` exports the sealed manifest without resealing.`,
       // export never blesses drift silently (the stdout bytes stay the list alone).
       if (ctx.format === "sha256sum" && written)
         ctx.log(
-          `integrity-guard: seal resealed ${MANIFEST_PATH} (${entries.length} file(s), root ${(manifest.root || rootDigest(manifest.entries)).slice(0, 16)}…) before printing its checksums; to export the sealed manifest without resealing: integrity-guard verify --format sha256sum`,
+          `integrity-guard: seal resealed ${MANIFEST_PATH} (${index.size} file(s), root ${root.slice(0, 16)}…) before printing its checksums; to export the sealed manifest without resealing: integrity-guard verify --format sha256sum`,
         );
       return {
         findings: unsupported,
         summary,
-        text: `${what} ${MANIFEST_PATH}: ${entries.length} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
+        text: `${what} ${MANIFEST_PATH}: ${index.size} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
         // Only for --format sha256sum (at 500,000 files the text is 45 MB).
-        ...(ctx.format === "sha256sum" ? { raw: renderSha256sum(manifest) } : {}),
+        ...(ctx.format === "sha256sum"
+          ? { raw: renderSha256sum(buildManifest([...index.entries()], { digest: false, owned: true })) }
+          : {}),
       };
     });
   },
 };
-
-/** Whether entries sorted by path (comparePaths) hold `p`. */
-function sortedHas(entries: readonly ManifestEntry[], p: string): boolean {
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = comparePaths(entries[mid]!.path, p);
-    if (c === 0) return true;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}

@@ -18,10 +18,13 @@ import {
   readShardedRoot,
   shardCountFor,
   shardFilePath,
+  shardTexts,
+  shardedRootOf,
+  type ShardRecord,
 } from "../core/manifest/sharded.js";
 import { appendAll } from "../core/append.js";
 import { ManifestIndex } from "../core/manifest/compact.js";
-import { renderManifest } from "../core/manifest/serialize.js";
+import { buildManifest, renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
 import { removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
 import { gitObjectId } from "./git-object-id.js";
@@ -252,6 +255,37 @@ export async function writeManifestFile(
   if (await writeIfDifferent(abs, text)) written = true;
   if (removeStaleShards(root, new Set(layout?.files.keys() ?? []))) written = true;
   return { written, root: layout ? layout.root.root : manifest.root };
+}
+
+/**
+ * writeManifestFile for packed entries (seal's, issue 20): the same files, bytes and verdict, with
+ * the shards built and written one at a time instead of every shard's text at once.
+ */
+export async function writeManifestIndex(
+  root: string,
+  index: ManifestIndex,
+  verdict?: SealedVerdictTarget,
+): Promise<{ written: boolean; root: string }> {
+  const count = shardCountFor(index.size);
+  // At most SINGLE_FILE_MAX entries: one file, as before.
+  if (count === 1) return writeManifestFile(root, buildManifest([...index.entries()], { owned: true }), verdict);
+  const records: ShardRecord[] = [];
+  const keep = new Set<string>();
+  let written = false;
+  for (const s of shardTexts(index, count)) {
+    records.push(s.record);
+    if (s.text === "") continue;
+    keep.add(s.rel);
+    if (await writeIfDifferent(resolveInside(root, s.rel, { what: "manifest" }), s.text)) written = true;
+  }
+  const layout = shardedRootOf(records);
+  if (verdict) {
+    const oid = gitObjectId("blob", Buffer.from(layout.rootText, "utf8"), verdict.oidLength);
+    await recordManifestBlobVerdict(verdict.stateDir, oid, verdict.filter, []);
+  }
+  if (await writeIfDifferent(resolveInside(root, MANIFEST_PATH, { what: "manifest" }), layout.rootText)) written = true;
+  if (removeStaleShards(root, keep)) written = true;
+  return { written, root: layout.root.root };
 }
 
 async function writeIfDifferent(abs: string, text: string): Promise<boolean> {

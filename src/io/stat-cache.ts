@@ -27,6 +27,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import type { StatKey } from "./hash/pool.js";
+import { BlobRecords, FileRecords } from "./stat-cache-records.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
 export const RACY_WINDOW_NS = 2_000_000_000n;
@@ -34,102 +35,174 @@ const VERSION = 2;
 
 type FileRecord = [size: string, mtimeNs: string, ino: string, ctimeNs: string, sha256: string, exec: 0 | 1];
 /**
- * A FileRecord held as its JSON text without the brackets, `"size","mtime","ino","ctime","sha",0`
- * (issue 20): one flat string of about 130 bytes instead of an array of six strings (about 330
- * bytes with its map slot), read from the cache file's bytes without building the arrays, and
- * written back as `[` + it + `]`, the bytes JSON.stringify gives the array.
+ * A FileRecord's JSON text without the brackets, `"size","mtime","ino","ctime","sha",0`: how a
+ * changed record waits for its journal line, and how the half is written back (`[` + it + `]`,
+ * the bytes JSON.stringify gives the array). Held records are packed (stat-cache-records.ts).
  */
 type PackedRecord = string;
-const PACKED = /^"\d+","\d+","\d+","\d+","[0-9a-f]{64}",[01]$/;
-
-function pack(r: FileRecord): PackedRecord {
-  return packed(r, r[4], r[5] === 1);
-}
-
-/**
- * The packed record of a stat and digest, as one flat string: join() builds it in one piece,
- * where `+` or a template would make a rope that keeps each part (and the stat array's strings)
- * alive beside it, which cost more than the array it replaces.
- */
-function packed(stat: readonly (string | number)[], sha256: string, executable: boolean): PackedRecord {
-  return ['"', stat[0], '","', stat[1], '","', stat[2], '","', stat[3], '","', sha256, '",', executable ? "1" : "0"].join("");
-}
-
-/** The packed record's prefix for a stat: the record is of that stat exactly when it starts so. */
-function statPrefix(stat: StatKey): string {
-  return `"${stat[0]}","${stat[1]}","${stat[2]}","${stat[3]}","`;
-}
-
-/** The mtime (ns, decimal) of a packed record. */
-function mtimeOf(r: PackedRecord): string {
-  const at = r.indexOf('"', 1) + 3;
-  return r.slice(at, r.indexOf('"', at));
-}
 
 /** A JSON array index key (JSON.parse and Object.keys order these first, ascending). */
 function isIndexKey(k: string): boolean {
   return /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
 }
 
+/** Bytes read at a time by the scanners (a record longer than this grows the window). */
+const SCAN_CHUNK = 1 << 20;
+
 /**
- * The files of a cache file written as `{"version":2,"stamp":"<digits>","files":{...}}` (how
- * every version writes it), read from its bytes: paths decoded one at a time, records kept packed.
- * Undefined when the bytes are not in that exact shape (the caller then parses them as JSON).
+ * The members of the one object of a cache file, read from its bytes one window at a time
+ * (issue 20: the files half is about 77 MB at 500,000 files, which was read whole): the file must
+ * start with `head` (checked by `headEnd`, which returns where the members start, or -1), each
+ * member is `"key":<open>value<close>` (value without `close` in it), and the tail after the
+ * members is returned for the caller to check. Keys with escapes are decoded as JSON. Undefined
+ * when the bytes are not in that exact shape (the caller then parses them as JSON) or unreadable.
  */
-function scanFiles(buf: Buffer): { stamp: string; files: Map<string, PackedRecord> } | undefined {
-  const head = `{"version":${VERSION},"stamp":"`;
-  if (buf.length < head.length || buf.toString("latin1", 0, head.length) !== head) return undefined;
-  const stampEnd = buf.indexOf(0x22, head.length);
-  const stamp = stampEnd < 0 ? "" : buf.toString("latin1", head.length, stampEnd);
-  if (!/^\d+$/.test(stamp) || buf.toString("latin1", stampEnd, stampEnd + 11) !== '","files":{') return undefined;
-  const files = new Map<string, PackedRecord>();
-  let at = stampEnd + 11;
-  for (;;) {
-    if (buf[at] === 0x7d /* } */) return buf.length === at + 2 && buf[at + 1] === 0x7d ? { stamp, files } : undefined;
-    if (buf[at] !== 0x22) return undefined;
-    // The key's closing quote: the first one not escaped (preceded by an even run of backslashes).
-    let q = at;
-    let escaped = false;
+function scanMembers(
+  file: string,
+  headEnd: (first: Buffer) => number,
+  open: number,
+  close: number,
+  onMember: (key: string, value: string) => void,
+): { first: Buffer; tail: string } | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    let eof = false;
+    const read = (): Buffer => {
+      const b = Buffer.allocUnsafe(SCAN_CHUNK);
+      const n = fs.readSync(fd, b, 0, SCAN_CHUNK, null);
+      if (n < SCAN_CHUNK) eof = true;
+      return b.subarray(0, n);
+    };
+    let w = read();
+    const first = Buffer.from(w.subarray(0, Math.min(w.length, 256)));
+    let at = headEnd(w);
+    if (at < 0) return undefined;
+    let afterMember = false;
     for (;;) {
-      q = buf.indexOf(0x22, q + 1);
-      if (q < 0) return undefined;
-      let b = 0;
-      while (buf[q - 1 - b] === 0x5c) b++;
-      if (b % 2 === 0) break;
-      escaped = true;
+      // One member from `at`, or a request for more bytes (the window ends inside it).
+      let more = false;
+      parse: {
+        if (at >= w.length) {
+          more = true;
+          break parse;
+        }
+        if (afterMember && w[at] === 0x2c /* , */) {
+          at++;
+          afterMember = false;
+          continue;
+        }
+        if (w[at] === 0x7d /* } */) {
+          let tail = w.toString("latin1", at);
+          while (!eof && tail.length < 4096) tail += read().toString("latin1");
+          return eof ? { first, tail } : undefined;
+        }
+        if (w[at] !== 0x22) return undefined;
+        // The key's closing quote: the first one not escaped (preceded by an even run of backslashes).
+        let q = at;
+        let escaped = false;
+        for (;;) {
+          q = w.indexOf(0x22, q + 1);
+          if (q < 0) {
+            more = true;
+            break parse;
+          }
+          let b = 0;
+          while (w[q - 1 - b] === 0x5c) b++;
+          if (b % 2 === 0) break;
+          escaped = true;
+        }
+        if (q + 2 >= w.length) {
+          more = true;
+          break parse;
+        }
+        if (w[q + 1] !== 0x3a || w[q + 2] !== open) return undefined;
+        const end = w.indexOf(close, q + 3);
+        if (end < 0) {
+          more = true;
+          break parse;
+        }
+        let key: string;
+        try {
+          if (!escaped) for (let i = at + 1; i < q && !escaped; i++) escaped = w[i] === 0x5c;
+          key = escaped ? (JSON.parse(w.toString("utf8", at, q + 1)) as string) : w.toString("utf8", at + 1, q);
+        } catch {
+          return undefined;
+        }
+        onMember(key, w.toString("latin1", q + 3, end));
+        at = end + 1;
+        afterMember = true;
+      }
+      if (more) {
+        if (eof) return undefined;
+        w = Buffer.concat([w.subarray(at), read()]);
+        at = 0;
+      }
     }
-    if (buf[q + 1] !== 0x3a || buf[q + 2] !== 0x5b) return undefined;
-    const end = buf.indexOf(0x5d /* ] */, q + 3);
-    if (end < 0) return undefined;
-    let key: string;
-    try {
-      if (!escaped) for (let i = at + 1; i < q && !escaped; i++) escaped = buf[i] === 0x5c;
-      key = escaped ? (JSON.parse(buf.toString("utf8", at, q + 1)) as string) : buf.toString("utf8", at + 1, q);
-    } catch {
-      return undefined;
-    }
-    const r = buf.toString("latin1", q + 3, end);
-    if (PACKED.test(r)) files.set(key, r);
-    else files.delete(key); // a damaged record: re-hashed, never trusted
-    at = end + 1;
-    if (buf[at] === 0x2c /* , */) at++;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 /**
- * JSON text of the files half, in pieces (see jsonPieces): index-like keys first in ascending
- * order, then the others in insertion order, which is JSON.stringify's order for an object.
+ * The files of a cache file written as `{"version":2,"stamp":"<digits>","files":{...}}` (how
+ * every version writes it), read from its bytes: paths decoded one at a time, records packed.
+ * Undefined when the bytes are not in that exact shape (the caller then parses them as JSON).
  */
-function* filesPieces(head: string, records: ReadonlyMap<string, PackedRecord>, tail: string): Generator<string> {
-  const index = [...records.keys()].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+function scanFiles(file: string): { stamp: string; files: FileRecords } | undefined {
+  const head = `{"version":${VERSION},"stamp":"`;
+  let stamp = "";
+  const headEnd = (buf: Buffer): number => {
+    if (buf.length < head.length || buf.toString("latin1", 0, head.length) !== head) return -1;
+    const stampEnd = buf.indexOf(0x22, head.length);
+    stamp = stampEnd < 0 ? "" : buf.toString("latin1", head.length, stampEnd);
+    if (!/^\d+$/.test(stamp) || buf.toString("latin1", stampEnd, stampEnd + 11) !== '","files":{') return -1;
+    return stampEnd + 11;
+  };
+  const files = new FileRecords();
+  // A damaged record is dropped (re-hashed, never trusted): setText removes the key.
+  const scanned = scanMembers(file, headEnd, 0x5b /* [ */, 0x5d /* ] */, (k, r) => files.setText(k, r));
+  return scanned && scanned.tail === "}}" ? { stamp, files } : undefined;
+}
+
+/**
+ * The blobs of a cache file written as `{"version":2,"blobs":{...}}` or with `,"manifest":"<hex>"`
+ * after them (how every version writes it), read from its bytes. Undefined when the bytes are not
+ * in that exact shape (the caller then parses them as JSON).
+ */
+function scanBlobs(file: string): { blobs: BlobRecords; manifest?: string } | undefined {
+  const head = `{"version":${VERSION},"blobs":{`;
+  const headEnd = (buf: Buffer): number => (buf.toString("latin1", 0, head.length) === head ? head.length : -1);
+  const blobs = new BlobRecords();
+  const scanned = scanMembers(file, headEnd, 0x22, 0x22, (k, r) => blobs.setText(k, r));
+  if (!scanned) return undefined;
+  if (scanned.tail === "}}") return { blobs };
+  const m = /^},"manifest":"([0-9a-f]{64})"}$/.exec(scanned.tail);
+  return m ? { blobs, manifest: m[1]! } : undefined;
+}
+
+/**
+ * JSON text of a half's object, in pieces of a few thousand records (a half of 500,000 records is
+ * about 77 MB of text, which as one string was the largest allocation of a first seal): keys in
+ * JSON.stringify's order for an object (index-like keys first in ascending order, then the others
+ * in insertion order), so the bytes are the same as before.
+ */
+function* recordPieces(head: string, keys: () => Iterable<string>, member: (k: string) => string, tail: string): Generator<string> {
+  const index = [...keys()].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
   let piece = head;
   let n = 0;
-  const keys = function* () {
+  const ordered = function* () {
     yield* index;
-    for (const k of records.keys()) if (!isIndexKey(k)) yield k;
+    for (const k of keys()) if (!isIndexKey(k)) yield k;
   };
-  for (const k of keys()) {
-    piece += `${n === 0 ? "" : ","}${JSON.stringify(k)}:[${records.get(k)!}]`;
+  for (const k of ordered()) {
+    piece += `${n === 0 ? "" : ","}${JSON.stringify(k)}:${member(k)}`;
     if (++n % 4096 === 0) {
       yield piece;
       piece = "";
@@ -167,27 +240,6 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
   let n = 0;
   for (const [k, v] of pending) n += k.length + 4 + (v === null ? 4 : least);
   return n;
-}
-
-/**
- * JSON.stringify of an object with `records` as its last member, in pieces of a few thousand
- * records: a half of 500,000 records is about 77 MB of text, which as one string (and then one
- * buffer to write it) was the largest allocation of a first seal. Keys are listed in the order
- * JSON.stringify uses (Object.keys), so the bytes are the same.
- */
-function* jsonPieces(head: string, records: Record<string, unknown>, tail: string): Generator<string> {
-  let piece = head;
-  let n = 0;
-  let first = true;
-  for (const k of Object.keys(records)) {
-    piece += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(records[k])}`;
-    first = false;
-    if (++n % 4096 === 0) {
-      yield piece;
-      piece = "";
-    }
-  }
-  yield piece + tail;
 }
 
 /**
@@ -259,48 +311,58 @@ interface CachedContent {
   executable: boolean;
 }
 
-function readJson<T extends { version: number }>(file: string): T | undefined {
-  try {
-    const data = JSON.parse(fs.readFileSync(file, "utf8")) as T;
-    return data && data.version === VERSION ? data : undefined;
-  } catch {
-    return undefined; // missing or damaged: start empty
-  }
-}
-
 /**
  * The files half: scanned from its bytes (scanFiles), or, for any other JSON of the right version
  * (written by hand or by a future layout), parsed and packed record by record. Undefined when
  * missing, unreadable or of another version.
  */
-function readFiles(file: string): { stamp: string; files: Map<string, PackedRecord> } | undefined {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const scanned = scanFiles(buf);
+function readFiles(file: string): { stamp: string; files: FileRecords } | undefined {
+  const scanned = scanFiles(file);
   if (scanned) return scanned;
   let d: FilesData;
   try {
-    d = JSON.parse(buf.toString("utf8")) as FilesData;
+    d = JSON.parse(fs.readFileSync(file, "utf8")) as FilesData;
   } catch {
     return undefined;
   }
   if (!d || d.version !== VERSION || typeof d.stamp !== "string" || !/^\d+$/.test(d.stamp) || typeof d.files !== "object" || !d.files)
     return undefined;
-  const files = new Map<string, PackedRecord>();
-  for (const [p, r] of Object.entries(d.files)) {
-    const packed = Array.isArray(r) && r.length === 6 ? pack(r) : undefined;
-    if (packed !== undefined && PACKED.test(packed)) files.set(p, packed);
-  }
+  const files = new FileRecords();
+  for (const [p, r] of Object.entries(d.files)) setFileRecord(files, p, r);
   return { stamp: d.stamp, files };
 }
 
+/** Set a record given as JSON (a FileRecord array); a damaged one removes the key instead. */
+function setFileRecord(files: FileRecords, p: string, r: unknown): boolean {
+  const ok =
+    Array.isArray(r) &&
+    r.length === 6 &&
+    r.slice(0, 5).every((f) => typeof f === "string") &&
+    (r[5] === 0 || r[5] === 1) &&
+    files.set(p, [r[0] as string, r[1] as string, r[2] as string, r[3] as string], r[4] as string, r[5] === 1);
+  if (!ok) files.delete(p);
+  return ok;
+}
+
+/** The blobs half: scanned from its bytes, or parsed as JSON when laid out otherwise. */
+function readBlobs(file: string): { blobs: BlobRecords; manifest?: string } | undefined {
+  const scanned = scanBlobs(file);
+  if (scanned) return scanned;
+  let d: BlobsData;
+  try {
+    d = JSON.parse(fs.readFileSync(file, "utf8")) as BlobsData;
+  } catch {
+    return undefined; // missing or damaged: start empty
+  }
+  if (!d || d.version !== VERSION) return undefined;
+  const blobs = new BlobRecords();
+  if (typeof d.blobs === "object" && d.blobs) for (const [o, r] of Object.entries(d.blobs)) if (typeof r === "string") blobs.setText(o, r);
+  return typeof d.manifest === "string" ? { blobs, manifest: d.manifest } : { blobs };
+}
+
 export class StatCache {
-  private filesData: Map<string, PackedRecord> | undefined;
-  private blobsData: Record<string, BlobRecord> | undefined;
+  private filesData: FileRecords | undefined;
+  private blobsData: BlobRecords | undefined;
   private validManifest: string | undefined;
   private stamp = 0n;
   private filesDirty = false;
@@ -356,7 +418,7 @@ export class StatCache {
     return file + ".journal";
   }
 
-  private files(): Map<string, PackedRecord> {
+  private files(): FileRecords {
     if (!this.filesData) {
       const d = this.persistent ? readFiles(this.file) : undefined;
       if (d) {
@@ -365,7 +427,7 @@ export class StatCache {
         this.filesBaseOk = true;
         this.replayFiles(this.filesData);
       } else {
-        this.filesData = new Map();
+        this.filesData = new FileRecords();
       }
     }
     return this.filesData;
@@ -375,38 +437,36 @@ export class StatCache {
    * Apply the files journal. Every record (the half's and each line's) is judged against the
    * stamp it was written under and dropped when racy there; the stamp becomes the latest one.
    */
-  private replayFiles(files: Map<string, PackedRecord>): void {
+  private replayFiles(files: FileRecords): void {
     const lines = readJournal<FilesLine>(this.journalOf(this.file)).filter(
       (l) => typeof l?.stamp === "string" && /^\d+$/.test(l.stamp) && typeof l.files === "object" && l.files !== null,
     );
     if (lines.length === 0) return;
     const racy = (mtime: string, stamp: bigint) => BigInt(mtime) >= stamp - RACY_WINDOW_NS;
-    for (const [p, r] of files) if (racy(mtimeOf(r), this.stamp)) files.delete(p);
+    for (const p of [...files.keys()]) if (files.mtimeAtLeast(p, this.stamp - RACY_WINDOW_NS)) files.delete(p);
     let latest = this.stamp;
     for (const l of lines) {
       const stamp = BigInt(l.stamp);
       if (stamp > latest) latest = stamp;
       for (const [p, r] of Object.entries(l.files)) {
-        const packed = Array.isArray(r) && r.length === 6 ? pack(r) : undefined;
-        if (packed === undefined || !PACKED.test(packed) || racy(String(r![1]), stamp)) files.delete(p);
-        else files.set(p, packed);
+        if (setFileRecord(files, p, r) && racy(String((r as FileRecord)[1]), stamp)) files.delete(p);
       }
     }
     this.stamp = latest;
   }
 
-  private blobs(): Record<string, BlobRecord> {
+  private blobs(): BlobRecords {
     if (!this.blobsData) {
-      const d = this.persistent ? readJson<BlobsData>(this.blobsFile) : undefined;
-      this.blobsData = d && typeof d.blobs === "object" && d.blobs ? d.blobs : {};
-      this.validManifest = typeof d?.manifest === "string" ? d.manifest : undefined;
+      const d = this.persistent ? readBlobs(this.blobsFile) : undefined;
+      this.blobsData = d?.blobs ?? new BlobRecords();
+      this.validManifest = d?.manifest;
       if (this.persistent && d) {
         this.blobsBaseOk = true;
         for (const l of readJournal<BlobsLine>(this.journalOf(this.blobsFile))) {
           if (typeof l?.blobs !== "object" || l.blobs === null) break;
           for (const [o, r] of Object.entries(l.blobs)) {
-            if (typeof r === "string") this.blobsData[o] = r;
-            else delete this.blobsData[o];
+            if (typeof r === "string") this.blobsData.setText(o, r);
+            else this.blobsData.delete(o);
           }
           if (typeof l.manifest === "string") this.validManifest = l.manifest;
         }
@@ -436,16 +496,11 @@ export class StatCache {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
   }
 
-  private record0(rel: string): PackedRecord | undefined {
-    return this.files().get(rel);
-  }
-
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */
   lookup(rel: string, stat: StatKey): CachedContent | undefined {
-    const r = this.record0(rel);
-    const prefix = statPrefix(stat);
-    if (!r || !r.startsWith(prefix) || this.isRacy(stat[1])) return undefined;
-    return { sha256: r.slice(prefix.length, prefix.length + 64), size: Number(stat[0]), executable: r.endsWith("1") };
+    const f = this.files();
+    if (!f.statIs(rel, stat) || this.isRacy(stat[1])) return undefined;
+    return { sha256: f.sha256(rel)!, size: Number(stat[0]), executable: f.executable(rel) };
   }
 
   /**
@@ -453,9 +508,8 @@ export class StatCache {
    * the file changed without any of its metadata changing (bit rot).
    */
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
-    const r = this.record0(rel);
-    const prefix = statPrefix(stat);
-    return !!r && r.startsWith(prefix) && !this.isRacy(stat[1]) && !r.startsWith(sha256, prefix.length);
+    const f = this.files();
+    return f.statIs(rel, stat) && !this.isRacy(stat[1]) && f.sha256(rel) !== sha256;
   }
 
   /**
@@ -464,11 +518,10 @@ export class StatCache {
    * this runs for every file of a --no-cache run.
    */
   recordHashed(rel: string, stat: StatKey, sha256: string, executable: boolean): boolean {
-    const r = this.record0(rel);
-    const prefix = statPrefix(stat);
-    if (r && r.startsWith(prefix)) {
-      const sameSha = r.startsWith(sha256, prefix.length);
-      if (sameSha && r.endsWith(executable ? "1" : "0")) {
+    const f = this.files();
+    if (f.statIs(rel, stat)) {
+      const sameSha = f.sha256(rel) === sha256;
+      if (sameSha && f.executable(rel) === executable) {
         this.touch(rel, stat); // as record() would: the same record, re-confirmed
         return false;
       }
@@ -479,36 +532,32 @@ export class StatCache {
   }
 
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
-    const prev = this.record0(rel);
-    const next = packed(stat, sha256, executable);
+    const f = this.files();
     this.touch(rel, stat);
-    if (prev === next) return;
-    this.files().set(rel, next);
-    this.pendFile(rel, next);
+    if (f.statIs(rel, stat) && f.sha256(rel) === sha256 && f.executable(rel) === executable) return;
+    if (!f.set(rel, stat, sha256, executable)) return;
+    if (this.filesBaseOk) this.pendFile(rel, f.text(rel)!); // (a line is written only over a valid half)
     this.filesDirty = true;
   }
 
   forget(rel: string): void {
-    if (this.record0(rel) !== undefined) {
-      this.files().delete(rel);
+    if (this.files().delete(rel)) {
       this.pendFile(rel, null);
       this.filesDirty = true;
     }
   }
 
   blob(oid: string): CachedContent | undefined {
-    const b = this.blobs();
-    if (!Object.hasOwn(b, oid)) return undefined;
-    const r = b[oid]!;
-    return { sha256: r.slice(0, 64), size: Number(r.slice(64)), executable: false };
+    const r = this.blobs().get(oid);
+    return r && { sha256: r.sha256, size: r.size, executable: false };
   }
 
   recordBlob(oid: string, sha256: string, size: number): void {
     const b = this.blobs();
-    const next = sha256 + String(size);
-    if (Object.hasOwn(b, oid) && b[oid] === next) return;
-    b[oid] = next;
-    this.pendBlob(oid, next);
+    const r = b.get(oid);
+    if (r && r.sha256 === sha256 && r.size === size) return;
+    b.set(oid, sha256, size);
+    if (this.blobsBaseOk) this.pendBlob(oid, b.text(oid)!);
     this.blobsDirty = true;
   }
 
@@ -589,9 +638,9 @@ export class StatCache {
       }
     }
     if (this.blobsData) {
-      for (const o of Object.keys(this.blobsData)) {
+      for (const o of this.blobsData.keys()) {
         if (!keepBlobs.has(o)) {
-          delete this.blobsData[o];
+          this.blobsData.delete(o);
           this.pendBlob(o, null);
           this.blobsDirty = true;
         }
@@ -620,7 +669,12 @@ export class StatCache {
         // The same bytes as JSON.stringify of the BlobsData, in pieces (see jsonPieces).
         const tail = this.validManifest ? `},"manifest":${JSON.stringify(this.validManifest)}}` : "}}";
         await this.saveHalf(this.blobsFile, this.blobsBaseOk, least, line, () =>
-          jsonPieces(`{"version":${VERSION},"blobs":{`, blobsData, tail),
+          recordPieces(
+            `{"version":${VERSION},"blobs":{`,
+            () => blobsData.keys(),
+            (o) => JSON.stringify(blobsData.text(o)!),
+            tail,
+          ),
         );
         this.blobsPending.clear();
         this.blobsBaseOk = true;
@@ -632,8 +686,8 @@ export class StatCache {
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
         // (Over a half not read from disk, every record is this run's.)
         if (this.filesBaseOk)
-          for (const [p, r] of filesData) {
-            if (!this.touched.has(p) && this.isRacy(mtimeOf(r))) {
+          for (const p of filesData.keys()) {
+            if (!this.touched.has(p) && filesData.mtimeAtLeast(p, this.stamp - RACY_WINDOW_NS)) {
               filesData.delete(p);
               this.pendFile(p, null);
             }
@@ -648,7 +702,12 @@ export class StatCache {
         // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
         const least = pendingBytes(this.filesPending, 67);
         await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
-          filesPieces(`{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`, filesData, "}}"),
+          recordPieces(
+            `{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`,
+            () => filesData.keys(),
+            (p) => `[${filesData.text(p)!}]`,
+            "}}",
+          ),
         );
         this.filesBaseOk = true;
         this.stamp = stamp;

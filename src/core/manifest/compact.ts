@@ -69,28 +69,14 @@ export class ManifestIndex {
    * soon as it is added: nothing keeps a reference to the objects.
    */
   static build(groups: Iterable<readonly ManifestEntry[]>): ManifestIndex {
-    const paths: string[] = [];
-    // Packed as they come: a digest kept as its hex string would keep the whole shard text it was
-    // sliced from alive until the end.
-    let digests = Buffer.alloc(32 * 1024);
-    const sizeList: number[] = [];
-    const flagList: number[] = [];
-    const linkList = new Map<number, string>();
-    for (const g of groups) {
-      for (const e of g) {
-        const i = paths.length;
-        if ((i + 1) * 32 > digests.length) {
-          const grown = Buffer.alloc(digests.length * 2);
-          digests.copy(grown);
-          digests = grown;
-        }
-        digests.write(e.sha256, i * 32, 32, "hex");
-        paths.push(flat(e.path));
-        sizeList.push(e.size);
-        flagList.push((e.mode === "755" ? EXEC : 0) | (e.link !== undefined ? LINK : 0));
-        if (e.link !== undefined) linkList.set(i, flat(e.link));
-      }
-    }
+    const b = new ManifestIndexBuilder();
+    // Paths (and links) copied flat: one sliced out of a shard's text would keep the text alive.
+    for (const g of groups) for (const e of g) b.add(e, true);
+    return b.finish();
+  }
+
+  /** @internal The builder's parts, sorted by path when they are not (each path at most once). */
+  static fromParts(paths: string[], digests: Buffer, sizeList: number[], flagList: number[], linkList: Map<number, string>): ManifestIndex {
     const n = paths.length;
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) if (comparePaths(paths[i - 1]!, paths[i]!) > 0) sorted = false;
@@ -164,5 +150,41 @@ export class ManifestIndex {
   /** Every entry in manifest order, materialised one at a time. */
   *entries(): IterableIterator<ManifestEntry> {
     for (let i = 0; i < this.size; i++) yield this.entry(i);
+  }
+}
+
+/**
+ * Entries packed as they come (seal's, issue 20): each digest as 32 raw bytes at once, so no
+ * entry object or hex string is kept per file while the tree is observed.
+ */
+export class ManifestIndexBuilder {
+  private readonly paths: string[] = [];
+  private digests = Buffer.alloc(32 * 1024);
+  private readonly sizes: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly links = new Map<number, string>();
+
+  get length(): number {
+    return this.paths.length;
+  }
+
+  /** Add one entry (its path not added before). `copy`: keep flat copies of its strings. */
+  add(e: ManifestEntry, copy = false): void {
+    const i = this.paths.length;
+    if ((i + 1) * 32 > this.digests.length) {
+      const grown = Buffer.alloc(this.digests.length * 2);
+      this.digests.copy(grown);
+      this.digests = grown;
+    }
+    this.digests.write(e.sha256, i * 32, 32, "hex");
+    this.paths.push(copy ? flat(e.path) : e.path);
+    this.sizes.push(e.size);
+    this.flags.push((e.mode === "755" ? EXEC : 0) | (e.link !== undefined ? LINK : 0));
+    if (e.link !== undefined) this.links.set(i, copy ? flat(e.link) : e.link);
+  }
+
+  /** The index of every entry added (sorted by path); the builder is used up. */
+  finish(): ManifestIndex {
+    return ManifestIndex.fromParts(this.paths, this.digests, this.sizes, this.flags, this.links);
   }
 }

@@ -159,6 +159,57 @@ export function buildSharded(sorted: readonly ManifestEntry[], count: number): S
   return { root, rootText: renderShardedRoot(root), files };
 }
 
+/** A packed manifest's entries as the shard writer reads them (compact.ts ManifestIndex). */
+interface PackedEntries {
+  readonly size: number;
+  path(i: number): string;
+  entry(i: number): ManifestEntry;
+}
+
+/** One shard of a layout: its record for the root, and its text (empty: no file). */
+export interface ShardText {
+  rel: string;
+  text: string;
+  record: ShardRecord;
+}
+
+/**
+ * The shards of packed, sorted entries (count > 1), one at a time (issue 20): the caller writes
+ * each and drops it before the next is built, where buildSharded held every shard's text at once
+ * (about 60 MB at 500,000 entries). The same texts and records as buildSharded.
+ */
+export function* shardTexts(entries: PackedEntries, count: number): Generator<ShardText> {
+  // Entry indexes grouped by shard, in manifest order within each (a counting sort).
+  const n = entries.size;
+  const bucket = new Int32Array(n);
+  const starts = new Int32Array(count + 1);
+  for (let k = 0; k < n; k++) starts[(bucket[k] = bucketOf(entries.path(k), count)) + 1]!++;
+  for (let i = 0; i < count; i++) starts[i + 1]! += starts[i]!;
+  const order = new Int32Array(n);
+  const fill = starts.slice(0, count);
+  for (let k = 0; k < n; k++) order[fill[bucket[k]!]!++] = k;
+  for (let i = 0; i < count; i++) {
+    const id = shardId(i, count);
+    const lines: string[] = [];
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) lines.push(stringifyEntry(entries.entry(order[j]!)));
+    const text = lines.length > 0 ? lines.join("\n") + "\n" : "";
+    yield { rel: shardFilePath(id), text, record: { count: lines.length, id, sha256: createHash("sha256").update(text).digest("hex") } };
+  }
+}
+
+/** The sharded root over the shards' records (in shard order), and its file text. */
+export function shardedRootOf(shards: ShardRecord[]): { root: ShardedRoot; rootText: string } {
+  const root: ShardedRoot = {
+    algorithm: MANIFEST_ALGORITHM,
+    format: MANIFEST_FORMAT,
+    layout: SHARDED_LAYOUT,
+    root: shardedRootDigest(shards),
+    shards,
+    version: SHARDED_VERSION,
+  };
+  return { root, rootText: renderShardedRoot(root) };
+}
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const FIX =
   "restore the manifest from git (`git checkout -- .integrity-guard/manifest.json .integrity-guard/manifest.d`) or, once the files are known good, run `integrity-guard seal`";

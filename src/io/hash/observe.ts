@@ -58,6 +58,11 @@ interface ObserveOptions {
    * is not kept in `observed`. Never asked for a file found bit-rotted (that stays observed).
    */
   claim?: (rel: string, o: Observation) => boolean;
+  /**
+   * False: the caller does not use `walked` (seal), so the walk's entries are dropped once sorted
+   * out, before the hashing (at 500,000 files, an object and an array slot each).
+   */
+  keepWalk?: boolean;
 }
 
 export interface ObserveStats {
@@ -83,7 +88,7 @@ interface ObserveResult {
    * Cached runs only (a verdict is never recorded by a --no-cache run).
    */
   others: Map<string, StatKey | null>;
-  /** The walk's entries (for the verdict's digest). */
+  /** The walk's entries (for the verdict's digest); empty with `keepWalk: false`. */
   walked: WalkEntry[];
 }
 
@@ -93,8 +98,15 @@ interface ObserveResult {
  */
 const STREAM_FROM = 4096;
 const STREAM_CHUNK = 4096;
-/** @internal Test seam: tests lower `streamFrom` to take the streamed path with a few files. */
-export const observeLimits = { streamFrom: STREAM_FROM };
+/**
+ * Files per stream (issue 20): the threads get this many paths, then the next stream the next
+ * batch. A stream holds every path pushed to it twice (the main thread's copy and each worker's),
+ * about 180 bytes a file: pushed all at once, 90 MB at 500,000 files (a batch: 12 MB). Each new
+ * stream costs a thread start (a few tens of ms), under 1% of hashing a batch.
+ */
+const STREAM_BATCH = 65536;
+/** @internal Test seam: tests lower `streamFrom` (and `batch`) to take the streamed path with a few files. */
+export const observeLimits = { streamFrom: STREAM_FROM, batch: STREAM_BATCH };
 
 /** Margin between a file's mtime and the start of `git diff-files` for its blob to be cached. */
 const BLOB_MARGIN_NS = 1_000_000_000n;
@@ -177,6 +189,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     toHash.push(e.path);
   }
 
+  if (options.keepWalk === false) entries = [];
+
   const take = (p: string, r: HashResult) => {
     if (!r.ok) {
       if (r.code === "ENOENT") {
@@ -205,42 +219,28 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   };
 
   const onProgress = options.onProgress;
-  let stream = options.useCache ? undefined : options.stream;
-  if (!stream && toHash.length >= observeLimits.streamFrom) {
-    // Many files (a first seal, a cold cache): results are taken as they come, like the early
-    // threads' (below), instead of all held at once (at 500,000 files, 500,000 result objects).
-    options.stream?.cancel(); // (only given with useCache false)
-    stream = new HashStream({ chunkSize: STREAM_CHUNK });
-    for (const p of toHash) stream.push(`${root}/${p}`);
-  }
-  if (stream) {
-    // Take results in order as they arrive: the main thread would otherwise idle while the
-    // threads hash, then do all of this alone at the end. Each is handed over (takeResult), so
-    // the stream never holds every file's result at once.
-    const s = stream;
-    let next = 0;
-    let failure: unknown;
-    const drain = () => {
-      try {
-        for (let r = s.takeResult(next); next < toHash.length && r !== undefined; r = s.takeResult(++next)) take(toHash[next]!, r);
-      } catch (error) {
-        failure ??= error; // thrown below, not from inside a worker's message event
-      }
-    };
-    if (onProgress) s.onProgress = (done, bytes) => onProgress(done, toHash.length, bytes);
-    s.onResults = drain;
-    drain();
-    let pushed: number;
-    try {
-      pushed = await s.end();
-    } finally {
-      if (s !== options.stream) s.cancel(); // ours: its threads never outlive the run (no-op once finished)
-    }
-    drain();
-    if (failure !== undefined) throw failure;
-    if (pushed !== toHash.length || next !== toHash.length) {
-      throw new Error(`internal: ${pushed} files hashed for ${toHash.length} to read`);
-    }
+  const given = options.useCache ? undefined : options.stream;
+  if (given || toHash.length >= observeLimits.streamFrom) {
+    // Many files (a first seal, a cold cache): results are taken as they come instead of all held
+    // at once (at 500,000 files, 500,000 result objects), and the paths go to the threads one
+    // batch at a time (STREAM_BATCH). The early threads (given) already have every path.
+    if (!given) options.stream?.cancel(); // (only given with useCache false)
+    let from = 0;
+    let bytesBefore = 0;
+    do {
+      const end = given ? toHash.length : Math.min(toHash.length, from + observeLimits.batch);
+      const s = given ?? new HashStream({ chunkSize: STREAM_CHUNK });
+      if (!given) for (let i = from; i < end; i++) s.push(`${root}/${toHash[i]!}`);
+      const [d0, b0] = [from, bytesBefore];
+      let bytesHere = 0;
+      s.onProgress = (done, bytes) => {
+        bytesHere = bytes;
+        onProgress?.(d0 + done, toHash.length, b0 + bytes);
+      };
+      await drainStream(s, from, end, toHash, take, s !== given);
+      bytesBefore += bytesHere;
+      from = end;
+    } while (from < toHash.length);
   } else {
     options.stream?.cancel(); // (only given with useCache false)
     const results = await hashFiles(
@@ -252,6 +252,43 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   const blobIds = { has: (oid: string) => tracked.seenOid(oid) };
   return { observed, stats, blobIds, oidLength: tracked.oidLength || 40, others, walked: entries };
+}
+
+/**
+ * Take the results of `s` (the files toHash[from..end), pushed in that order) as they arrive:
+ * the main thread would otherwise idle while the threads hash, then do all of this alone at the
+ * end. Each is handed over (takeResult), so the stream never holds every file's result at once.
+ * `own`: the stream is ours, its threads never outlive the run.
+ */
+async function drainStream(
+  s: HashStream,
+  from: number,
+  end: number,
+  toHash: readonly string[],
+  take: (p: string, r: HashResult) => void,
+  own: boolean,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const count = end - from;
+  const drain = () => {
+    try {
+      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(toHash[from + next]!, r);
+    } catch (error) {
+      failure ??= error; // thrown below, not from inside a worker's message event
+    }
+  };
+  s.onResults = drain;
+  drain();
+  let pushed: number;
+  try {
+    pushed = await s.end();
+  } finally {
+    if (own) s.cancel(); // no-op once finished
+  }
+  drain();
+  if (failure !== undefined) throw failure;
+  if (pushed !== count || next !== count) throw new Error(`internal: ${pushed} files hashed for ${count} to read`);
 }
 
 function fileObservation(sha256: string, size: number, executable: boolean): Observation {
