@@ -168,18 +168,19 @@ function yttBranchDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
 /**
  * Every error stands on a line an ERB tag covers (Rails fixtures and config are rendered with
  * ERB before Psych reads them). A plain scalar may start with `<`, so a tag is no evidence by
- * itself: only errors it explains are, and an error anywhere else keeps the file reported.
+ * itself: only errors it explains are, and an error anywhere else keeps the file reported. A
+ * repeated key is never explained: `pool: <%= a %>` twice still repeats `pool` after rendering.
  */
 function erbExplainsErrors(doc: ParsedDocument, text: string): boolean {
   if (!text.includes("<%")) return false;
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0) return false;
   const lines = erbTagLines(text);
-  return errors.every((f) => f.line !== undefined && lines.has(f.line));
+  return errors.every((f) => f.rule !== "parse/duplicate-key" && f.line !== undefined && lines.has(f.line));
 }
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {
-  if (!/\{[A-Z]|@[A-Za-z_]|<%/.test(text)) return false;
+  if (!/\{[A-Z]|@[A-Za-z_]/.test(text)) return false;
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0) return false;
   const lines = yamlPlaceholderLines(text);

@@ -41,6 +41,8 @@ describe("ERB tags where YAML cannot hold them", () => {
     ["a truncated file that also holds ERB", RAILS_BLOB_FIXTURE + "other: [1, 2\n"],
     ["a tag never closed", 'a: <%= x filename: "y"\nb: 1\n'],
     ["ERB only inside a JSON string, with a broken file", '{"a": "<%= x %>", "b": 1,}\n'],
+    // Rendering keeps the repeated key: Psych then silently drops the first value.
+    ["a key repeated on lines that hold ERB values", 'default:\n  pool: <%= ENV["POOL"] %>\n  pool: <%= ENV["X"] %>\n'],
   ])("%s is still reported", (_name, text) => {
     expect(template(text, text.startsWith("{") ? "x.json" : "x.yml")).toBe(false);
   });

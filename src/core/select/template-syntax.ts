@@ -161,27 +161,15 @@ function placeholderAt(line: string, i: number): boolean {
 }
 
 /**
- * An ERB tag (`<% %>`, `<%- -%>`, `<%= %>`, `<%# %>`) opens at `i`, the first non-blank
- * character of its line, and closes on that line. Test Kitchen (`.kitchen.yml`, `kitchen.*.yml`),
- * Rails (`database.yml`) and Chef render such YAML with ERB before reading it, so a control line
- * (`<% unless ENV['CI'] %>` ... `<% end %>`) may stand where YAML cannot hold it. A tag after
- * `key: ` or `- ` is a valid plain scalar (`pool: <%= ENV['POOL'] %>`) and is no evidence.
- */
-function erbLineAt(line: string, i: number): boolean {
-  if (line[i] !== "<" || line[i + 1] !== "%" || line.slice(0, i).trim() !== "") return false;
-  return line.indexOf("%>", i + 2) > 0;
-}
-
-/**
  * The 1-based lines of a YAML text where a substitution placeholder stands where YAML cannot
- * hold it (placeholderAt, at a structural position: a value, an item or a line's start), or
- * that start with an ERB tag (erbLineAt). Placeholders in quoted scalars, comments, block
- * scalars or inside a plain scalar (`url: http://{HOST}/x`, valid YAML) are not counted.
+ * hold it (placeholderAt, at a structural position: a value, an item or a line's start).
+ * Placeholders in quoted scalars, comments, block scalars or inside a plain scalar
+ * (`url: http://{HOST}/x`, valid YAML) are not counted. ERB tags are counted by erbTagLines.
  */
 export function yamlPlaceholderLines(text: string): Set<number> {
   const lines = new Set<number>();
   scanYaml(text, (line, i, lineNo) => {
-    if (placeholderAt(line, i) || erbLineAt(line, i)) lines.add(lineNo);
+    if (placeholderAt(line, i)) lines.add(lineNo);
     return false;
   });
   return lines;
