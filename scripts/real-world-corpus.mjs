@@ -140,6 +140,16 @@ export const REPOS = [
     keep: [".github/**", "code-scanning/nowsecure*.yml"],
   },
   {
+    repo: "github-linguist/linguist",
+    commit: "b45dbe9b2825a43285bcd035861be91cc0a7299e",
+    license: "MIT (LICENSE)",
+    kind: "GitHub Linguist: its real-world samples of JSON, JSON with Comments (tsconfig, jsconfig, devcontainer, oxlint, language configuration), YAML and OpenAPI, named as in the wild; its own YAML tables and workflows",
+    keep: ["samples/JSON/**", "samples/JSON with Comments/**", "samples/JSON5/**", "samples/YAML/**", "samples/OASv*/**"],
+    // MiniYAML (OpenRA's tab-indented format, samples/MiniYAML) is left out: see REVIEW.md.
+    exclude: ["samples/MiniYAML/**"],
+    max: 40, // the rest is mostly vendor/licenses/*.dep.yml, all alike
+  },
+  {
     repo: "OAI/OpenAPI-Specification",
     commit: "46c1076ba6f9a7a09ecaa6b740ab603cf6cc9886",
     license: "Apache-2.0 (LICENSE)",

@@ -488,4 +488,14 @@ describe("hostile YAML", () => {
     expect(doc.ok).toBe(true);
     expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/complex-key", level: "warning", line: 1, column: 3 })]);
   });
+
+  it("a long collection key is shown clipped in the complex-key message (eemeli/yaml's tests/artifacts/pr104/case1.yml printed 2 KB)", () => {
+    const items = Array.from({ length: 500 }, (_, i) => `item${i}`);
+    const doc = yaml(`? [${items.join(", ")}]\n: c\n`);
+    const finding = doc.findings.find((f) => f.rule === "parse/complex-key")!;
+    expect(finding.message).toContain('becomes the string "[\\"item0\\",\\"item1\\",');
+    expect(finding.message).toContain('…" (4,891 characters)');
+    expect(finding.message).not.toContain("item499");
+    expect(finding.message.length).toBeLessThan(300);
+  });
 });

@@ -38,6 +38,11 @@ describe("the default JSONC set", () => {
     "asv_bench/asv.conf.json", // asv reads its config with comments (pydata/xarray)
     "asv.conf.json",
     "Web/JSLintNet.json", // JSLint.NET reads it with Json.NET and writes it with a BOM (OfficeDev/Office-Add-in-samples)
+    // GitHub Linguist's "JSON with Comments" names (lib/linguist/languages.yml):
+    "jest.tsconfig.json", // its `.tsconfig.json` extension: tsc -p / ts-jest read it as a tsconfig
+    "packages/a/app.tsconfig.json",
+    ".oxlintrc.json", // oxlint strips comments and trailing commas before parsing
+    "apps/web/.oxlintrc.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -57,6 +62,10 @@ describe("the default JSONC set", () => {
     "asv.conf.json.bak",
     "benchmarks/asv.json",
     "JSLintNet.json.bak",
+    "tsconfig.json.bak",
+    "mytsconfig.json.txt",
+    "oxlintrc.json", // oxlint's default name has the dot; a bare oxlintrc.json is not its config
+    ".oxlintrc.json.bak",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -136,6 +145,11 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "tsconfig.base.json",
     "tsconfigx.json",
     "tsconfig.yaml",
+    "jest.tsconfig.json",
+    ".tsconfig.json",
+    "a.tsconfig.jsonx",
+    ".oxlintrc.json",
+    "oxlintrc.json",
     "jsconfig.json",
     "devcontainer.json",
     ".devcontainer.json",

@@ -711,7 +711,7 @@ function walk(
           file,
           ...lines.position(key.range?.[0] ?? 0),
           pointer: toPointer(path),
-          message: `a mapping key is itself a ${isMap(key) ? "mapping" : "sequence"}${docNote}: JSON has no such keys, so it becomes the string ${JSON.stringify(String(key))}`,
+          message: `a mapping key is itself a ${isMap(key) ? "mapping" : "sequence"}${docNote}: JSON has no such keys, so it becomes the string ${clippedKey(String(key))}`,
           fix: "use a plain string key",
         });
         stack.push({ node: key, path, depth: depth + 1 });
@@ -1024,4 +1024,14 @@ function aliasTarget(alias: Alias, doc: Document.Parsed): Node | undefined {
 /** The node an alias stands for (see aliasTarget), or the node itself. */
 function resolved(n: unknown, doc: Document.Parsed): unknown {
   return isAlias(n) ? aliasTarget(n, doc) : n;
+}
+
+/** A collection key as text for a message: a long one (a whole flow collection) clipped, with its length. */
+function clippedKey(text: string): string {
+  const MAX = 80;
+  if (text.length <= MAX) return JSON.stringify(text);
+  const head = Array.from(text.slice(0, MAX + 1))
+    .slice(0, MAX)
+    .join(""); // never half a surrogate pair
+  return `${JSON.stringify(head + "…")} (${text.length.toLocaleString("en-US")} characters)`;
 }

@@ -51,6 +51,11 @@ export const DEFAULT_JSONC = [
   // JSLint.NET (Visual Studio) reads its settings with File.ReadAllText and Json.NET (BOM skipped,
   // comments allowed) and writes them with a BOM (OfficeDev/Office-Add-in-samples has two).
   "**/JSLintNet.json",
+  // GitHub Linguist's "JSON with Comments" (lib/linguist/languages.yml) lists these too: a
+  // `*.tsconfig.json` is a tsconfig (`tsc -p jest.tsconfig.json`, ts-jest), read as JSONC; oxlint
+  // strips comments and trailing commas from `.oxlintrc.json` before parsing it.
+  "**/*.tsconfig.json",
+  "**/.oxlintrc.json",
 ];
 
 /**
@@ -99,8 +104,9 @@ const DEFAULT_JSONC_NAMES = new Set([
   ".renovaterc.json",
   "asv.conf.json",
   "JSLintNet.json",
+  ".oxlintrc.json",
 ]);
-const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json"];
+const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json", ".tsconfig.json"];
 
 /** DEFAULT_JSONC as code (test/unit/select-jsonc.test.ts proves they agree). */
 export function isDefaultJsonc(p: string): boolean {
