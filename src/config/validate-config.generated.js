@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "f0232623ca18374ff7f73e418a27931a089c57a9915febf1e2b720f1a6a54a39";
+export const schemaHash = "e4ebc288e742dfb3dc9a97b819cb706e750388a8a01b26252467ccfd5c32c976";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -57,7 +57,7 @@ const schema11 = {
         jsonc: {
           $ref: "#/definitions/globs",
           description:
-            "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+            "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md). A list that holds every glob the starter config wrote is the defaults plus its other globs, so it also gets names added to the defaults later; otherwise it replaces them.",
         },
         schemas: {
           type: "array",
@@ -446,7 +446,7 @@ const schema12 = {
     jsonc: {
       $ref: "#/definitions/globs",
       description:
-        "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md).",
+        "JSON files in which comments and trailing commas are allowed (only .json/.jsonc names; YAML stays YAML). Default: tsconfig, VS Code, devcontainer, ESLint, Babel files and *.jsonc (docs/validation.md). A list that holds every glob the starter config wrote is the defaults plus its other globs, so it also gets names added to the defaults later; otherwise it replaces them.",
     },
     schemas: {
       type: "array",

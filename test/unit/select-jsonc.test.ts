@@ -225,4 +225,22 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     expect(jsoncMatcher(DEFAULT_JSONC.slice(1))).not.toBe(isDefaultJsonc);
     expect(jsoncMatcher(DEFAULT_JSONC.slice(1))("a.jsonc")).toBe(false);
   });
+
+  it("a starter list of an earlier version, plus the user's globs, gets today's defaults as well", () => {
+    // The list the first starter config wrote (13 globs), and the same with a glob of the user's.
+    const first = DEFAULT_JSONC.slice(0, 13);
+    expect(first).toContain("**/babel.config.json");
+    expect(jsoncMatcher(first)(".oxlintrc.json")).toBe(true); // a default added since
+    expect(jsoncMatcher(first)("turbo.json")).toBe(true);
+    const withOwn = jsoncMatcher([...first, "config/*.json"]);
+    expect(withOwn("config/app.json")).toBe(true);
+    expect(withOwn("nx.json")).toBe(true);
+    expect(withOwn("data/state.json")).toBe(false);
+    expect(jsoncMatcher([...DEFAULT_JSONC].reverse())).toBe(isDefaultJsonc); // order does not matter
+    // A starter glob dropped: the list is the user's own, exactly as written.
+    const own = jsoncMatcher([...first.filter((g) => g !== "**/.eslintrc.json"), "config/*.json"]);
+    expect(own(".eslintrc.json")).toBe(false);
+    expect(own("turbo.json")).toBe(false);
+    expect(own("config/app.json")).toBe(true);
+  });
 });

@@ -71,14 +71,42 @@ export function formatForSelected(file: string, jsonc: (p: string) => boolean): 
 }
 
 /**
- * The JSONC matcher of a run: the configured globs, or the defaults when validate.jsonc is absent
- * (or lists exactly the defaults, as the starter config does). The defaults are matched by
- * isDefaultJsonc, which compiles nothing: the hook does not pay for thirty globs.
+ * The defaults the first starter config listed. Every later default list holds all of them, so a
+ * configured list that holds them too is a starter list of some version, perhaps with globs the
+ * user added: it means "the defaults, and mine".
+ */
+const FIRST_DEFAULT_JSONC = [
+  "**/*.jsonc",
+  "**/.vscode/*.json",
+  "**/tsconfig*.json",
+  "**/jsconfig*.json",
+  "**/devcontainer.json",
+  "**/.devcontainer.json",
+  "**/.devcontainer/**/*.json",
+  "**/.eslintrc.json",
+  "**/*language-configuration.json",
+  "**/*-color-theme.json",
+  "**/*-icon-theme.json",
+  "**/.babelrc.json",
+  "**/babel.config.json",
+];
+
+/**
+ * The JSONC matcher of a run: the defaults when validate.jsonc is absent; the current defaults
+ * plus the user's own globs when the list holds every glob of the first starter list (`init`
+ * writes the defaults of its day into the config, so without this a name added to the defaults
+ * later, a reader accepting comments, would stay a false block for everyone who ran `init`
+ * before); otherwise exactly the globs listed (dropping a starter glob makes the list the user's
+ * own). The defaults are matched by isDefaultJsonc, which compiles nothing: the hook does not pay
+ * for thirty globs.
  */
 export function jsoncMatcher(globs: readonly string[] | undefined): (p: string) => boolean {
-  if (globs === undefined || (globs.length === DEFAULT_JSONC.length && globs.every((g, i) => g === DEFAULT_JSONC[i])))
-    return isDefaultJsonc;
-  return matcher(globs);
+  if (globs === undefined) return isDefaultJsonc;
+  if (!FIRST_DEFAULT_JSONC.every((g) => globs.includes(g))) return matcher(globs);
+  const own = globs.filter((g) => !DEFAULT_JSONC.includes(g));
+  if (own.length === 0) return isDefaultJsonc;
+  const ownMatch = matcher(own);
+  return (p) => isDefaultJsonc(p) || ownMatch(p);
 }
 
 const DEFAULT_JSONC_NAMES = new Set([
