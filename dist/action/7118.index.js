@@ -1,4 +1,4 @@
-var L=Object.defineProperty;var u=(v,_)=>L(v,"name",{value:_,configurable:!0});const U=7118,W=[7118],C={7118:((v,_,i)=>{i.r(_),i.d(_,{command:u(()=>P,"command")});var y=i(6930),k=i(1112),O=i(1818),E=i(3009),w=i(1867),j=i(6085),b=i(2103),M=i(4759),$=i(6375),D=i(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var L=Object.defineProperty;var u=(v,_)=>L(v,"name",{value:_,configurable:!0});const U=7118,W=[7118],C={7118:((v,_,i)=>{i.r(_),i.d(_,{command:u(()=>P,"command")});var y=i(6930),k=i(1112),O=i(115),E=i(3009),w=i(1867),j=i(6085),b=i(2103),M=i(4759),$=i(6375),D=i(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -1,4 +1,4 @@
-var $=Object.defineProperty;var r=(S,v)=>$(S,"name",{value:v,configurable:!0});const L=6712,C=[6712,5299],I={10:((S,v,c)=>{c.r(v),c.d(v,{command:r(()=>d,"command")});var w=c(6458),f=c(8157),O=c(4847),l=c(2552);const d={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var $=Object.defineProperty;var r=(S,v)=>$(S,"name",{value:v,configurable:!0});const L=6712,C=[6712,5299],I={10:((S,v,c)=>{c.r(v),c.d(v,{command:r(()=>d,"command")});var w=c(1481),f=c(8157),O=c(4847),l=c(2552);const d={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

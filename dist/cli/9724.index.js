@@ -1,4 +1,4 @@
-var B=Object.defineProperty;var d=(k,w)=>B(k,"name",{value:w,configurable:!0});const I=9724,W=[9724],U={7118:((k,w,c)=>{c.r(w),c.d(w,{command:d(()=>P,"command")});var M=c(6930),_=c(1112),T=c(6458),m=c(3009),y=c(1867),v=c(6085),A=c(2103),D=c(4759),E=c(6375),O=c(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var B=Object.defineProperty;var d=(k,w)=>B(k,"name",{value:w,configurable:!0});const I=9724,W=[9724],U={7118:((k,w,c)=>{c.r(w),c.d(w,{command:d(()=>P,"command")});var M=c(6930),_=c(1112),T=c(1481),m=c(3009),y=c(1867),v=c(6085),A=c(2103),D=c(4759),E=c(6375),O=c(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

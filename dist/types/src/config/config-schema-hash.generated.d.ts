@@ -1,2 +1,2 @@
 /** SHA-256 of JSON.stringify(the config schema) the generated validator was built from. */
-export declare const configSchemaHash = "0edbbeb528bbc26e825199248f988a263055870119aaad11682fa7c604b8b6e2";
+export declare const configSchemaHash = "e4ebc288e742dfb3dc9a97b819cb706e750388a8a01b26252467ccfd5c32c976";

@@ -91,6 +91,8 @@ export interface SnapshotEncrypt {
 export interface SnapshotsConfig {
     branch?: string;
     remote?: string;
+    /** The repository's snapshot identity, signed into each snapshot (Snapshot-Repository trailer). */
+    repository?: string;
     sign?: {
         format: "ssh" | "gpg" | "none";
         key?: string;

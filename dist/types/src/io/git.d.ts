@@ -6,6 +6,8 @@ interface ExecOptions {
     /** Exit codes that are not failures (default [0]). */
     okCodes?: number[];
     cwd?: string;
+    /** git's stdout goes nowhere (stdout of the result is empty): output only git's own work needs. */
+    discardStdout?: boolean;
 }
 interface ExecResult {
     stdout: Buffer;
@@ -55,6 +57,13 @@ export declare class Git {
     stagedChanges(): Promise<string[]>;
     /** The object id a revision names, or undefined when it does not exist. Never throws. */
     tryRevParse(rev: string): Promise<string | undefined>;
+    /**
+     * Whether git reads every one of these objects whole: one `git cat-file --batch` whose output
+     * is discarded, so git inflates each (zlib's checksum catches damaged bytes) without handing
+     * the bytes over. False when git fails on one (name it with readBlobs). An object git lacks
+     * passes: call this only for ids a tree git wrote names (write-tree checks they exist).
+     */
+    objectsReadable(oids: readonly string[]): Promise<boolean>;
     /**
      * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
      * reports missing is absent from the map.
@@ -111,6 +120,14 @@ export declare class Git {
      * Sample output (-z): "data/a.json\0filter\0lfs\0".
      */
     attribute(name: string, paths: readonly string[], cached: boolean): Promise<Map<string, string>>;
+    /**
+     * The value of attribute `name` for each of `paths` as `commit`'s own .gitattributes files set
+     * it (git 2.39 has no `check-attr --source`): the commit's .gitattributes on each path's
+     * folders (symlinked ones are ignored, as git does) go into a temporary index at `indexFile`
+     * (never the user's index), which `check-attr --cached` reads. $GIT_DIR/info/attributes and
+     * core.attributesFile apply as for any check-attr.
+     */
+    attributeAt(commit: string, name: string, paths: readonly string[], indexFile: string): Promise<Map<string, string>>;
     /** Paths deleted in the index relative to HEAD (none on an unborn branch). */
     stagedDeletions(): Promise<string[]>;
     /**

@@ -39,3 +39,38 @@ export declare function closingFlow(text: string, open: number): number;
  * a line to indent starts with a tab, which PyYAML refuses inside [ ] and { }.
  */
 export declare function reindentSpan(text: string, open: number, close: number, tabs: boolean): Reindent | undefined;
+/** One string of a batch: where it opens and closes in the original text. */
+export interface QuoteSpan {
+    open: number;
+    close: number;
+}
+/** A re-indented span of a batch: its opening in the original and in the re-indented text. */
+export interface BatchPart extends Reindent {
+    open: number;
+    /** `open` in the re-indented text (the spaces added above it moved it). */
+    openAfter: number;
+    close: number;
+}
+/**
+ * The quoted strings cut short after the one closing at `close` (generated Kubernetes CRDs hold
+ * hundreds: yaml.v3 folds long CEL rules at the sequence entry's column), up to `limit`. The
+ * lexer cannot resume inside a string it cut, so each search lexes afresh from the line after
+ * the previous string's closing quote. That fresh start is a guess (that line might sit inside
+ * a block scalar or a flow collection), so a batch is kept only when confirmedBatch agrees.
+ */
+export declare function laterCutShortQuotes(text: string, close: number, limit: number): QuoteSpan[];
+/**
+ * `text` with every span re-indented as reindentSpan does (quoted strings: tabs allowed), and
+ * each span's part; undefined when a span in it needs no re-indenting or cannot be re-indented.
+ * Spans are in text order and do not overlap.
+ */
+export declare function reindentSpans(text: string, spans: readonly QuoteSpan[]): {
+    text: string;
+    parts: BatchPart[];
+} | undefined;
+/**
+ * True when, lexed from the start (so in step), the re-indented text has a quoted string
+ * starting at each part's opening and none cut short any more: the fresh starts of
+ * laterCutShortQuotes found real strings, not quotes inside a block scalar or a plain scalar.
+ */
+export declare function confirmedBatch(reindentedText: string, parts: readonly BatchPart[]): boolean;

@@ -21,4 +21,10 @@ interface AjvFindingOptions {
 export declare function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[];
 /** The candidate within edit distance 2 (or a shared prefix), for "did you mean". */
 export declare function closest(name: string, candidates: readonly string[]): string | undefined;
+/**
+ * closest, or else the one candidate of at least 4 characters that `name` starts with
+ * (`hooksTYPO`, `hooks_old`: `hooks`), the longest when several do. For schema keys and values
+ * only: a layered config's new key that extends an old one's name is no typo.
+ */
+export declare function closestOrStem(name: string, candidates: readonly string[]): string | undefined;
 export {};

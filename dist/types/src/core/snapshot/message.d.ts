@@ -8,6 +8,7 @@
  *   Snapshot-Set: hourly
  *   Snapshot-Time: 2026-11-26T13:40:00.000Z
  *   Source-Commit: 0123abcd... (or "none" on an unborn branch)
+ *   Snapshot-Repository: 6f1c... (only when snapshots.repository is set)
  *   Manifest-Digest: sha256:89ab...
  *   Snapshot-Files: 12
  *   Snapshot-Size: 3456
@@ -19,6 +20,8 @@ export interface SnapshotInfo {
     time: string;
     /** The HEAD commit of the repository when the snapshot was taken, or undefined on an unborn branch. */
     sourceCommit?: string;
+    /** snapshots.repository of the repository it was taken in (absent in snapshots taken without one). */
+    repository?: string;
     /** `sha256:<hex>` of the manifest file in the snapshot's tree. */
     manifestDigest: string;
     files: number;

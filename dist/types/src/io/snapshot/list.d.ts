@@ -58,7 +58,9 @@ export declare function resolveSnapshot(git: Git, config: SnapshotsConfig | unde
 /** The command that fetches the snapshot refs by hand (also printed when the automatic fetch fails). */
 export declare function fetchCommandText(config: SnapshotsConfig | undefined): string;
 /**
- * For "latest" or a set name: the snapshots the name could also stand for, newest first,
- * after `refused` (at most `limit`; with `paths`, only those that hold every one of them). Empty for a snapshot id, which names one snapshot only.
+ * For "latest" or a set name: the snapshots the name could also stand for, newest first, after
+ * `refused` (with `paths`, only those that hold every one of them), yielded one at a time so a
+ * caller that verifies each stops at the first that passes. Nothing for a snapshot id, which
+ * names one snapshot only.
  */
-export declare function olderCandidates(git: Git, config: SnapshotsConfig | undefined, spec: string, refused: SnapshotRecord, limit: number, paths?: readonly string[]): Promise<SnapshotRecord[]>;
+export declare function olderCandidates(git: Git, config: SnapshotsConfig | undefined, spec: string, refused: SnapshotRecord, paths?: readonly string[]): AsyncGenerator<SnapshotRecord>;

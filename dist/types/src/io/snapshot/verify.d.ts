@@ -5,8 +5,16 @@ import { type Pin, type SignatureResult } from "../signing.js";
 import { type SnapshotRecord } from "./list.js";
 /** Signature status of one snapshot against the pin ("unverified" when there is no pin). */
 export declare function signatureOf(git: Git, id: string, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<SignatureResult>;
-/** snapshot/signature and snapshot/chain findings for a snapshot (empty when trusted). */
-export declare function trustFindings(git: Git, record: SnapshotRecord, pin: Pin | undefined, env: NodeJS.ProcessEnv): Promise<{
+/**
+ * What binds a snapshot to this repository: `repository` is snapshots.repository (undefined when
+ * the config has none); `named` that the user named the snapshot by its id (not "latest" or a set).
+ */
+interface Binding {
+    repository: string | undefined;
+    named: boolean;
+}
+/** snapshot/signature, snapshot/chain and snapshot/repository findings for a snapshot (empty when trusted). */
+export declare function trustFindings(git: Git, record: SnapshotRecord, pin: Pin | undefined, env: NodeJS.ProcessEnv, binding?: Binding): Promise<{
     findings: Finding[];
     signature: SignatureResult;
 }>;
@@ -27,3 +35,4 @@ export interface LoadedSnapshot {
  * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError.
  */
 export declare function loadSnapshot(git: Git, record: SnapshotRecord): Promise<LoadedSnapshot>;
+export {};

@@ -1,0 +1,14 @@
+/**
+ * Read a file the repository (or a library caller) names, refusing anything but a regular file
+ * before reading a byte. A plain readFile of a FIFO waits for a writer forever: a config,
+ * manifest or JSON document made a named pipe hung the pre-commit hook and `updateJson`. Opened
+ * with O_NONBLOCK (which regular files ignore), so the open itself never waits either.
+ * Symlinks are followed: callers apply their own link rules first.
+ */
+import fs from "node:fs";
+/** What a non-regular file is, for messages ("is a FIFO (named pipe), not a regular file"). */
+export declare function specialKind(st: fs.Stats): string;
+/** The bytes of the regular file at `file`; throws (code ENOTREG or EISDIR) for anything else, ENOENT etc. as fs does. */
+export declare function readRegularFileSync(file: string): Buffer;
+/** readRegularFileSync without blocking the event loop. */
+export declare function readRegularFile(file: string): Promise<Buffer>;
