@@ -68,7 +68,7 @@ function joinDecimal(hi: number, lo: number): string {
 }
 
 /** The stat of a file as (size, mtime ns, inode, ctime ns) decimal strings. */
-export type StatFields = readonly [string, string, string, string];
+type StatFields = readonly [string, string, string, string];
 
 /**
  * File records: path -> stat (4 decimals), SHA-256, executable bit. The text of a record, as the

@@ -172,13 +172,13 @@ export function reindentSpan(text: string, open: number, close: number, tabs: bo
 }
 
 /** One string of a batch: where it opens and closes in the original text. */
-export interface QuoteSpan {
+interface QuoteSpan {
   open: number;
   close: number;
 }
 
 /** A re-indented span of a batch: its opening in the original and in the re-indented text. */
-export interface BatchPart extends Reindent {
+interface BatchPart extends Reindent {
   open: number;
   /** `open` in the re-indented text (the spaces added above it moved it). */
   openAfter: number;
