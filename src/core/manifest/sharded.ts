@@ -167,7 +167,7 @@ interface PackedEntries {
 }
 
 /** One shard of a layout: its record for the root, and its text (empty: no file). */
-export interface ShardText {
+interface ShardText {
   rel: string;
   text: string;
   record: ShardRecord;
