@@ -101,6 +101,17 @@ describe("layered Helm values of a chart with dependencies", () => {
     });
   });
 
+  it("a dependency's condition paths and tags are read from the parent's values, so overlays may set them", async () => {
+    await withRepo(async (repo) => {
+      chart(repo, {
+        "app/Chart.yaml": CHART + "  - name: redis\n    condition: features.cache\n    tags: [backend]\n",
+        "app/values.yaml": VALUES + "features:\n  search: true\n",
+        "app/values-nomaria.yaml": OVERLAY + "features:\n  cache: true\n  serach: false\ntags:\n  backend: false\n",
+      });
+      expect(await findings(repo)).toEqual({ code: 1, found: ["config/unknown-key app/values-nomaria.yaml:16:3 /features/serach"] });
+    });
+  });
+
   it("a chart without dependencies opens only global", async () => {
     await withRepo(async (repo) => {
       chart(repo, { "app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n" });
