@@ -238,9 +238,20 @@ export async function conflictFindings(
   let set = await loadConfigSet(source, config, configPath, options);
   const rules = config.config ?? {};
   const layered = rules.layers ? await import("../core/conflicts/layers.js") : undefined;
+  // Helm values: keys under a dependency's name or alias, and `global`, are the subcharts' to
+  // define, so overlays may set them (the chart's own Chart.yaml says which; hand-written layers too).
+  const helmOpen = layered
+    ? await (
+        await import("./conflicts-helm.js")
+      ).helmOpenPointers(
+        source,
+        set.files.map((f) => f.path),
+      )
+    : [];
+  const extensible = helmOpen.length > 0 ? [...(rules.extensible ?? []), ...helmOpen] : rules.extensible;
   const analyse = (files: readonly LoadedFile[]) =>
     layered && rules.layers
-      ? layered.detectLayered(files, { ...rules, layers: rules.layers }, configPath)
+      ? layered.detectLayered(files, { ...rules, layers: rules.layers, ...(extensible ? { extensible } : {}) }, configPath)
       : detectConflicts(files, rules, configPath);
   let analysis = analyse(set.files);
   // JSON.parse keeps the last of two duplicate keys, turns 1e400 into Infinity and nests without

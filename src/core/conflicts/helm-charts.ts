@@ -1,0 +1,78 @@
+/**
+ * Helm's rule for which top-level keys a chart's values files may set beyond its own defaults:
+ * the values of a dependency live under the dependency's name (or its alias) and their defaults
+ * in the subchart (charts/<name>/ or a downloaded .tgz), and `global` is shared by a chart and
+ * all its subcharts (https://helm.sh/docs/chart_template_guide/subcharts_and_globals/). An
+ * overlay such as values-nomaria.yaml setting `wordpress.mariadb.enabled` is therefore valid
+ * although values.yaml has no `wordpress` key; so are a dependency's `condition` paths and `tags`,
+ * which Helm reads from the parent's values. Read from the chart itself (Chart.yaml, or
+ * requirements.yaml for Helm 2 charts), so hand-written config.layers get it as well as the
+ * ones `init` writes. Pure: paths and parsed documents in, pointers out.
+ */
+import { escapeToken } from "../pointer.js";
+
+/** A Helm values file: values.yaml, values-prod.yaml, values.prod.yml (not values.schema.json). */
+const VALUES_FILE = /^values(?:[-.][^/]+)?\.ya?ml$/;
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+/**
+ * The chart files that may declare dependencies for the values files among `paths`:
+ * `<dir>/Chart.yaml` and `<dir>/requirements.yaml` for each folder holding a values file,
+ * in path order. Whether a folder is a chart at all is known only once Chart.yaml is read.
+ */
+export function chartFilesFor(paths: readonly string[]): { dir: string; chart: string; requirements: string }[] {
+  const dirs = new Set<string>();
+  for (const p of paths) {
+    const dir = dirOf(p);
+    if (VALUES_FILE.test(p.slice(dir === "" ? 0 : dir.length + 1))) dirs.add(dir);
+  }
+  return [...dirs].sort().map((dir) => {
+    const prefix = dir === "" ? "" : `${dir}/`;
+    return { dir, chart: `${prefix}Chart.yaml`, requirements: `${prefix}requirements.yaml` };
+  });
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The values pointers a parsed Chart.yaml or requirements.yaml gives its dependencies: each
+ * entry's `name` and `alias` (Helm reads the subchart's values under the alias when one is set;
+ * the name is kept as well, as the same chart is often depended on under both), the paths of its
+ * `condition` (comma-separated dotted paths into the parent's values, `wordpress.enabled`), and
+ * `/tags` when it has `tags` (values.yaml `tags: {front-end: false}` switches those off). Anything
+ * that is not a list of maps with string fields gives nothing: a malformed entry opens no key.
+ */
+export function dependencyPointers(doc: unknown): string[] {
+  if (!isMap(doc) || !Array.isArray(doc.dependencies)) return [];
+  const out: string[] = [];
+  for (const dep of doc.dependencies) {
+    if (!isMap(dep)) continue;
+    for (const k of [dep.name, dep.alias]) if (typeof k === "string" && k !== "") out.push("/" + escapeToken(k));
+    if (typeof dep.condition === "string") {
+      for (const path of dep.condition.split(",")) {
+        const parts = path.trim().split(".");
+        if (parts.every((t) => t !== "")) out.push(parts.map((t) => "/" + escapeToken(t)).join(""));
+      }
+    }
+    if (Array.isArray(dep.tags) && dep.tags.some((t) => typeof t === "string" && t !== "")) out.push("/tags");
+  }
+  return out;
+}
+
+/**
+ * The config.extensible pointers a chart adds to the layered analysis of its values files:
+ * `/global` and the pointers of its dependencies (dependencyPointers). `chart` is the parsed Chart.yaml (undefined when
+ * absent or unparsable: then no chart, nothing opens), `requirements` the parsed
+ * requirements.yaml, if any.
+ */
+export function chartOpenPointers(chart: unknown, requirements: unknown): string[] {
+  // A Chart.yaml that is not a map is no chart Helm would load: it changes nothing.
+  if (!isMap(chart)) return [];
+  return [...new Set(["/global", ...dependencyPointers(chart), ...dependencyPointers(requirements)])];
+}
