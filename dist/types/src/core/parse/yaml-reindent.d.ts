@@ -40,12 +40,12 @@ export declare function closingFlow(text: string, open: number): number;
  */
 export declare function reindentSpan(text: string, open: number, close: number, tabs: boolean): Reindent | undefined;
 /** One string of a batch: where it opens and closes in the original text. */
-export interface QuoteSpan {
+interface QuoteSpan {
     open: number;
     close: number;
 }
 /** A re-indented span of a batch: its opening in the original and in the re-indented text. */
-export interface BatchPart extends Reindent {
+interface BatchPart extends Reindent {
     open: number;
     /** `open` in the re-indented text (the spaces added above it moved it). */
     openAfter: number;
@@ -74,3 +74,4 @@ export declare function reindentSpans(text: string, spans: readonly QuoteSpan[])
  * laterCutShortQuotes found real strings, not quotes inside a block scalar or a plain scalar.
  */
 export declare function confirmedBatch(reindentedText: string, parts: readonly BatchPart[]): boolean;
+export {};
