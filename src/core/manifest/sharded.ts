@@ -148,15 +148,7 @@ export function buildSharded(sorted: readonly ManifestEntry[], count: number): S
     members[i] = [];
     return { count: ks.length, id, sha256: createHash("sha256").update(text).digest("hex") };
   });
-  const root: ShardedRoot = {
-    algorithm: MANIFEST_ALGORITHM,
-    format: MANIFEST_FORMAT,
-    layout: SHARDED_LAYOUT,
-    root: shardedRootDigest(shards),
-    shards,
-    version: SHARDED_VERSION,
-  };
-  return { root, rootText: renderShardedRoot(root), files };
+  return { ...shardedRootOf(shards), files };
 }
 
 /** A packed manifest's entries as the shard writer reads them (compact.ts ManifestIndex). */
