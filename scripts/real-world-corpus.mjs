@@ -1332,4 +1332,21 @@ for (const spec of chosen) {
   done.push(r);
   console.log(`${r.repo}@${r.commit.slice(0, 12)}: ${r.written} files, ${(r.bytes / 1024).toFixed(0)} KiB`);
 }
-if (!options.only.length && !options.all) fs.writeFileSync(path.join(options.out, "SOURCES.md"), sourcesMarkdown(done));
+// SOURCES.md lists every repository of the table: one rebuilt now gives its own counts, the others
+// are counted from their committed folders, so rebuilding one repository needs only its mirror.
+if (!options.all) {
+  const rows = REPOS.map((spec) => done.find((r) => r.repo === spec.repo) ?? counted(spec, options.out));
+  fs.writeFileSync(path.join(options.out, "SOURCES.md"), sourcesMarkdown(rows));
+}
+
+/** A repository's row from its committed fixture folder: the files there but its license. */
+function counted(spec, out) {
+  const [owner, name] = spec.repo.split("/");
+  const dest = path.join(out, `${owner}__${name}`);
+  if (!spec.commit) throw new Error(`${spec.repo}: no pinned commit and no mirror to read HEAD from`);
+  if (!fs.existsSync(dest)) throw new Error(`${spec.repo}: no folder ${dest} (fetch github:${spec.repo} and rebuild it)`);
+  const licenseFile = /\(([^)]+)\)/.exec(spec.license)?.[1];
+  const files = fs.readdirSync(dest, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  const written = files.filter((d) => path.relative(dest, path.join(d.parentPath ?? d.path, d.name)) !== licenseFile).length;
+  return { ...spec, written };
+}
