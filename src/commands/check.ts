@@ -19,6 +19,7 @@ import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
 import type { PathUniverse } from "./path-args.js";
 import { pathsHelp } from "./paths-help.js";
+import { stagedConfigChange } from "./staged-config-change.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
@@ -205,6 +206,9 @@ ${pathsHelp(
       findings = split.findings;
       if (split.untouched.warnings + split.untouched.notices > 0) untouched = split.untouched;
     }
+    // After the split: a deleted config is no staged path, and the note must still be shown.
+    const configChange = await stagedConfigChange(checkCtx, result.findings);
+    if (configChange) findings = [...findings, configChange];
     return {
       findings,
       summary: {
