@@ -90,7 +90,7 @@ function maybeLinkTarget(b: Buffer): boolean {
 const symlinksOffOf = new WeakMap<Git, Promise<boolean>>();
 
 /** Whether git checks symlinks out as plain files (core.symlinks=false, from any config scope). */
-function symlinksOff(git: Git): Promise<boolean> {
+export function symlinksOff(git: Git): Promise<boolean> {
   let off = symlinksOffOf.get(git);
   if (!off) {
     off = git

@@ -17,6 +17,7 @@ import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
 import { TrackedIndex } from "./tracked.js";
+import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
 
 interface ObserveOptions {
   git: Git;
@@ -121,6 +122,9 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const gitAnswers = askGit
     ? Promise.all([git.lsIndexRaw(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
+  // core.symlinks=false: tracked links checked out as plain files are observed as the links git records.
+  const placeholders = placeholderLinks(git, askGit ? gitAnswers.then((a) => a?.[0]) : undefined);
+  placeholders.catch(() => undefined); // awaited below; never an unhandled rejection if the walk throws
   let entries: WalkEntry[];
   try {
     const stream = options.useCache ? undefined : options.stream;
@@ -143,6 +147,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // by diff-files), kept packed in the listing's own bytes (tracked.ts).
   const answers = await gitAnswers;
   const tracked = answers ? TrackedIndex.fromListing(answers[0], answers[1]) : TrackedIndex.fromListing(Buffer.alloc(0), []);
+  const links = await placeholders;
 
   /** An observation of a file, kept unless the caller records it as matching the manifest. */
   const keep = (p: string, o: Observation) => {
@@ -163,6 +168,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
     if (e.kind === "other") {
       observed.set(e.path, { kind: "error", message: "is not a regular file (FIFO, socket or device); not read", code: "ENOTFILE" });
+      continue;
+    }
+    // (With early threads the file is hashed anyway, in walk order: take() turns it into the link.)
+    if (links.has(e.path) && !(options.stream && !options.useCache)) {
+      observed.set(e.path, readPlaceholder(root, e.path));
+      others.set(e.path, null);
       continue;
     }
     const t = tracked.get(e.path); // (marks its blob id as seen: blobIds)
@@ -202,6 +213,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
     stats.hashed++;
     stats.bytesHashed += r.size;
+    if (links.has(p)) {
+      observed.set(p, readPlaceholder(root, p));
+      return;
+    }
     if (options.useCache && !tracked.has(p)) others.set(p, r.stat);
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
