@@ -108,7 +108,14 @@ export class Git {
         fix: "run integrity-guard from inside a git repository (git init, or cd into one)",
       });
     }
-    const [root, gitDir, common] = res.stdout.toString("utf8").trim().split("\n");
+    let [root, gitDir, common] = res.stdout.toString("utf8").replace(/\n$/, "").split("\n");
+    if (common === undefined || res.stdout.toString("utf8").split("\n").length !== 4) {
+      // git prints these paths raw, one per line: a newline in the repository's path (rare) makes
+      // the lines ambiguous, so each is asked on its own (its output is then the whole path).
+      [root, gitDir, common] = await Promise.all(
+        ["--show-toplevel", "--absolute-git-dir", "--git-common-dir"].map((o) => revParseRaw(cwd, o)),
+      );
+    }
     if (!root) throw new EnvironmentError(`${cwd} is inside a bare repository or a git dir; integrity-guard needs a work tree`);
     return new Git(root, gitDir!, path.resolve(root, common!));
   }
@@ -849,6 +856,12 @@ export class Git {
     const { stdout } = await this.exec(["rev-parse", "--git-path", "hooks"]);
     return path.resolve(this.root, stdout.toString("utf8").replace(/\n$/, ""));
   }
+}
+
+/** One `git rev-parse OPTION` value as printed (only its final newline removed); "" on failure. */
+async function revParseRaw(cwd: string, option: string): Promise<string> {
+  const res = await execGit(["rev-parse", option], { cwd, okCodes: [0, 128] });
+  return res.code === 0 ? res.stdout.toString("utf8").replace(/\n$/, "") : "";
 }
 
 /** Network commands must fail, never wait for a password nobody will type. */
