@@ -3,6 +3,7 @@ import { runRestore } from "../io/snapshot/run-restore.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import { refused } from "./snapshot.js";
+import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import type { CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -35,6 +36,7 @@ export const command: CommandSpec = {
   },
   async run(ctx) {
     const [spec = "latest", ...paths] = ctx.positionals;
+    sweepStaleTempFiles(ctx.git.stateDir()); // left by a snapshot (or pre-restore snapshot) killed before its cleanup
     await fetchUnlessOffline(ctx.git, ctx.loaded.config.snapshots, ctx.options, ctx.log);
     let o;
     try {

@@ -5,6 +5,7 @@ import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
+import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import type { CommandResult, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -35,6 +36,7 @@ export const command: CommandSpec = {
         fix: "use letters, digits, '.', '_' and '-'; pre-restore is reserved",
       });
     const def = sets[set];
+    sweepStaleTempFiles(ctx.git.stateDir()); // left by a snapshot killed before its cleanup
     if (!def) {
       throw new ConfigError(`backup set ${JSON.stringify(set)} is not in ${ctx.loaded.path}`, {
         fix: Object.keys(sets).length
