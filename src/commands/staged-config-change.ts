@@ -14,7 +14,7 @@ import { runChecks } from "../checks/run-checks.js";
 import type { CheckContext } from "../checks/types.js";
 import { StagedSource } from "../io/staged-source.js";
 
-export const STAGED_CONFIG_RULE = "config/staged-change";
+const STAGED_CONFIG_RULE = "config/staged-change";
 
 /** How many of the hidden errors the message lists by location (the rest are counted). */
 const LISTED = 5;
