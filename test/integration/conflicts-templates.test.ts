@@ -80,10 +80,7 @@ describe("conflicts: a config file that is a template", () => {
   it("validate.templates.check makes the file data again: its parse error blocks", async () => {
     await withRepo(async (repo) => {
       setup(repo, { "src/main/resources/application.yml": FILTERED, "src/main/resources/application-dev.yml": DEV });
-      repo.write(
-        ".integrity-guard/config.yml",
-        CONFIG + `validate:\n  templates:\n    check: ["src/main/resources/application.yml"]\n`,
-      );
+      repo.write(".integrity-guard/config.yml", CONFIG + `validate:\n  templates:\n    check: ["src/main/resources/application.yml"]\n`);
       const run = await repo.cli(["check", "--format", "json"]);
       const report = JSON.parse(run.stdout) as Report;
       expect(report.findings.find((f) => f.rule === "config/skipped")?.level).toBe("error");
