@@ -1241,7 +1241,16 @@ export const REPOS = [
     commit: "41cab99feeaf59b139699403fdfd41f0a280fb39",
     license: "MIT (LICENSE.md)",
     kind: "PHP (Laravel) + Vue app: composer.json, package.json and pnpm-lock.yaml (240 KB, over the sample's size cap), OpenAPI api-docs, recorded API responses as test fixtures, MCP configs, issue forms",
-    keep: ["composer.json", "package.json", "api-docs/**", ".github/**", "resources/assets/tsconfig*.json", ".vscode/**", "**/mcp.json", ".mcp.json"],
+    keep: [
+      "composer.json",
+      "package.json",
+      "api-docs/**",
+      ".github/**",
+      "resources/assets/tsconfig*.json",
+      ".vscode/**",
+      "**/mcp.json",
+      ".mcp.json",
+    ],
   },
   {
     repo: "phoenixframework/phoenix",
