@@ -17,6 +17,7 @@ import type { CheckContext } from "../checks/types.js";
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
+import { baselineExempt, stagedBaseline, worktreeBaseline } from "../io/baseline-file.js";
 import type { PathUniverse } from "./path-args.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
@@ -65,6 +66,10 @@ export async function buildCheckContext(
     interactive: ctx.interactive,
     // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
+    // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
+    ...(verb === "check" && !ctx.folderOnly
+      ? { exempt: baselineExempt(ctx.baseline ?? (staged ? stagedBaseline(ctx.root, ctx.git) : worktreeBaseline(ctx.root)), source) }
+      : {}),
   };
 }
 
@@ -212,6 +217,7 @@ ${pathsHelp(
         ...sourceSummary(checkCtx),
         checks: result.checks,
         ...(untouched ? { untouched } : {}),
+        ...(result.baseline ? { baseline: result.baseline } : {}),
       },
       ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     };
