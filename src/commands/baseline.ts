@@ -5,7 +5,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { BASELINE_PATH, baselineSize, buildBaseline, serializeBaseline, baselinable, applyBaseline, type Baseline } from "../core/baseline.js";
+import {
+  BASELINE_PATH,
+  baselineSize,
+  buildBaseline,
+  serializeBaseline,
+  baselinable,
+  applyBaseline,
+  type Baseline,
+} from "../core/baseline.js";
 import type { Finding } from "../core/finding.js";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
@@ -37,9 +45,9 @@ export interface Recorded {
  * when one existed, so that its stale entries go). The findings come back with
  * the new baseline applied, so the caller reports exactly what `check` will.
  */
-export async function recordBaseline(ctx: CommandContext, options: { dryRun?: boolean } = {}): Promise<Recorded> {
+export async function recordBaseline(ctx: CommandContext, options: { dryRun?: boolean; noCache?: boolean } = {}): Promise<Recorded> {
   const before = await loadBaseline(worktreeBaseline(ctx.root));
-  const checkCtx = await buildCheckContext({ ...ctx, options: {}, positionals: [] }, []);
+  const checkCtx = await buildCheckContext({ ...ctx, options: options.noCache ? { "no-cache": true } : {}, positionals: [] }, []);
   const source = new WorktreeSource(ctx.git);
   let recorded: Baseline = { files: new Map() };
   let raw: Finding[] = [];
@@ -114,7 +122,8 @@ now: fixed files are dropped, newly failing ones added. Review its diff before c
   async run(ctx) {
     const update = ctx.options.update === true;
     const dryRun = ctx.options["dry-run"] === true;
-    if (dryRun && !update) throw new UsageError("baseline: --dry-run goes with --update", { fix: "integrity-guard baseline --update --dry-run" });
+    if (dryRun && !update)
+      throw new UsageError("baseline: --dry-run goes with --update", { fix: "integrity-guard baseline --update --dry-run" });
     return update ? runUpdate(ctx, dryRun) : runShow(ctx);
   },
 };
@@ -125,7 +134,9 @@ async function runUpdate(ctx: CommandContext, dryRun: boolean): Promise<CommandR
   return {
     findings: r.findings,
     text: lines.map((l) => `- ${l}`).join("\n"),
-    summary: { baseline: { path: BASELINE_PATH, files: r.files, findings: r.recorded, added: r.added, dropped: r.dropped, written: r.written } },
+    summary: {
+      baseline: { path: BASELINE_PATH, files: r.files, findings: r.recorded, added: r.added, dropped: r.dropped, written: r.written },
+    },
     ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}),
   };
 }

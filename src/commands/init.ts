@@ -317,11 +317,11 @@ const WORST_SHOWN = 5;
 /**
  * One whole-tree check under the config init wrote (or would write), so an adopter learns on
  * day one what CI's `check` will say; with --baseline the failures are recorded (recordBaseline).
- * Runs when init writes a config or --baseline is given: a teammate's `init` on a configured
- * clone only installs the hook, and stays fast.
+ * Runs when init writes a new config or --baseline is given: a teammate's `init` on a configured
+ * clone, or init run again, only installs what is missing, and stays fast.
  */
 async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts: InitOptions): Promise<TreeCheck | undefined> {
-  const writesConfig = plan !== undefined && plan.action !== "kept";
+  const writesConfig = plan?.action === "created" || plan?.action === "replaced";
   if (!writesConfig && !opts.baseline) return undefined;
   let loaded: LoadedConfig;
   try {
@@ -333,7 +333,8 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
   }
   const { recordBaseline, describeRecorded } = await import("./baseline.js");
   const run = { ...ctx, loaded };
-  const r = await recordBaseline(run, { dryRun: opts.dryRun || !opts.baseline });
+  // A dry run writes nothing at all, not even the compiled-schema cache under .git/.
+  const r = await recordBaseline(run, { dryRun: opts.dryRun || !opts.baseline, noCache: opts.dryRun });
   // Without --baseline nothing is exempted: the failures as CI will see them.
   const shown = (opts.baseline ? r.findings : r.raw).filter((f) => f.level !== "notice");
   const counts = summarize(shown);

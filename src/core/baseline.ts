@@ -100,7 +100,7 @@ function readFinding(f: unknown): BaselineFinding | string {
   return {
     rule: f.rule,
     ...(f.line !== undefined ? { line: f.line as number } : {}),
-    ...(f.pointer !== undefined ? { pointer: f.pointer as string } : {}),
+    ...(f.pointer !== undefined ? { pointer: f.pointer } : {}),
   };
 }
 
@@ -212,7 +212,11 @@ export function buildBaseline(findings: readonly Finding[], hashes: ReadonlyMap<
     const sha256 = hashes.get(f.file);
     if (sha256 === undefined) continue; // not readable as this run saw it: never recorded
     const entry = files.get(f.file) ?? { sha256, findings: [] };
-    entry.findings.push({ rule: f.rule, ...(f.line !== undefined ? { line: f.line } : {}), ...(f.pointer !== undefined ? { pointer: f.pointer } : {}) });
+    entry.findings.push({
+      rule: f.rule,
+      ...(f.line !== undefined ? { line: f.line } : {}),
+      ...(f.pointer !== undefined ? { pointer: f.pointer } : {}),
+    });
     files.set(f.file, entry);
   }
   return { files };

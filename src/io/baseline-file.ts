@@ -7,7 +7,17 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { applyBaseline, BASELINE_PATH, baselinable, filesToHash, MAX_BASELINE_BYTES, parseBaseline, sha256Hex, type Baseline, type BaselineCounts } from "../core/baseline.js";
+import {
+  applyBaseline,
+  BASELINE_PATH,
+  baselinable,
+  filesToHash,
+  MAX_BASELINE_BYTES,
+  parseBaseline,
+  sha256Hex,
+  type Baseline,
+  type BaselineCounts,
+} from "../core/baseline.js";
 import type { Finding } from "../core/finding.js";
 import type { FileSource } from "./file-source.js";
 import type { Git } from "./git.js";
@@ -26,7 +36,8 @@ export function worktreeBaseline(root: string): BaselineLoader {
     const from = "in the working tree";
     const abs = path.join(root, BASELINE_PATH);
     const outside = outsideLink(root, BASELINE_PATH);
-    if (outside !== undefined) return { error: `is reached through the symlink ${outside}, which leaves the repository (not followed)`, from };
+    if (outside !== undefined)
+      return { error: `is reached through the symlink ${outside}, which leaves the repository (not followed)`, from };
     let st: fs.Stats;
     try {
       st = fs.lstatSync(abs);
@@ -52,7 +63,8 @@ export function stagedBaseline(root: string, git: Git): BaselineLoader {
     const entry = (await git.lsStaged([BASELINE_PATH])).find((e) => e.stage === 0);
     if (!entry) return worktreeBaseline(root)();
     const from = "as staged";
-    if (entry.mode !== "100644" && entry.mode !== "100755") return { error: `is staged as mode ${entry.mode}, not a regular file (not followed)`, from };
+    if (entry.mode !== "100644" && entry.mode !== "100755")
+      return { error: `is staged as mode ${entry.mode}, not a regular file (not followed)`, from };
     const [size] = await git.batchCheck([entry.oid]);
     if (size && size.size > MAX_BASELINE_BYTES) return { error: `is ${size.size} bytes, over the limit of ${MAX_BASELINE_BYTES}`, from };
     const [blob] = await git.catFileBatch([entry.oid]);
