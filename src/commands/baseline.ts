@@ -24,7 +24,7 @@ import { buildCheckContext } from "./check.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 
 /** What recording a baseline did. */
-export interface Recorded {
+interface Recorded {
   /** The run's findings with the new baseline applied (recorded ones are notices). */
   findings: Finding[];
   /** The same run's findings with no baseline applied (before the per-file cap). */
@@ -96,10 +96,10 @@ export const command: CommandSpec = {
   name: "baseline",
   usage: "integrity-guard baseline [--update [--dry-run]]",
   description: `
-Shows the files ${BASELINE_PATH} records as known broken (the parser fixtures of a linter, the
-state a team had when it adopted integrity-guard), the findings recorded for each, and whether
-the file is still exactly as recorded (unchanged), was edited (changed: checked in full again), or
-is gone (missing).
+Shows the files ${BASELINE_PATH} records as known broken (a parser's
+fixtures, the state a team had when it adopted integrity-guard), the findings recorded for each,
+and whether each file is still exactly as recorded (unchanged), was edited (changed: checked in
+full again), or is gone (missing).
 
 An entry exempts one file, by its exact path, only while its content has the recorded SHA-256,
 and only the recorded parse/* and schema/* findings (by rule, line and pointer). \`check\`, the

@@ -172,6 +172,11 @@ Each file lists at most validate.max_findings_per_file findings (default 50), th
 important first (parse errors, then schema errors, then the rest, manifest findings last); the
 rest become one "and K more" line per rule, and the summary still counts them all.
 
+Files recorded in .integrity-guard/baseline.json (known broken: fixtures, or files broken before
+adoption) are reported as notices, not errors, while each is exactly as recorded; any edit, a
+new finding or another file counts in full (\`integrity-guard baseline --help\`). The hook
+reads the staged baseline; the Action on a pull request, the base commit's.
+
 --format json adds summary.checks = {name: {findings, ms}} with each check's timing.
 ${pathsHelp(
   "Named paths narrow the per-file checks (validate, manifest, sync); a folder or glob selects the files below it that validate.files, manifest.include or config.files select. The conflicts check always compares the whole configuration set.",

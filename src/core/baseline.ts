@@ -24,13 +24,13 @@ export const BASELINE_PATH = ".integrity-guard/baseline.json";
 export const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
 
 /** One recorded finding: what identifies it in a file whose bytes did not change. */
-export interface BaselineFinding {
+interface BaselineFinding {
   rule: string;
   line?: number;
   pointer?: string;
 }
 
-export interface BaselineEntry {
+interface BaselineEntry {
   /** SHA-256 (hex) of the file's bytes as git holds them (the committed form). */
   sha256: string;
   findings: BaselineFinding[];

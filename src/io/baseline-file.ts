@@ -25,7 +25,7 @@ import { readRegularFileSync } from "./read-regular.js";
 import { outsideLink } from "./symlink-outside.js";
 
 /** A baseline's bytes (absent: none), or why they cannot be used; `from` names the copy in messages. */
-export type BaselineBytes = { bytes?: Buffer; error?: string; from: string };
+type BaselineBytes = { bytes?: Buffer; error?: string; from: string };
 
 /** Produces the baseline's bytes when a run needs them. */
 export type BaselineLoader = () => Promise<BaselineBytes>;
@@ -74,7 +74,7 @@ export function stagedBaseline(root: string, git: Git): BaselineLoader {
 }
 
 /** What CheckContext.exempt returns. */
-export interface Exempted {
+interface Exempted {
   findings: Finding[];
   counts?: BaselineCounts;
   /** Set when the baseline exists but cannot be used: nothing is exempted and the run could not fully run (exit 2). */

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BASELINE_PATH } from "../../src/core/baseline.js";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
 
@@ -32,6 +32,9 @@ function fixtures(repo: TestRepo): void {
 }
 
 const errors = (r: Report) => r.findings.filter((f) => f.level === "error");
+
+// Each test runs init or several whole-tree checks in-process: beyond the default 60 s on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 describe("init on a repository with broken fixtures", () => {
   it("without --baseline: says how many files fail and names them, writes no baseline, exits 0", () =>
