@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig, loadConfigText } from "../config/load.js";
+import { loadConfig } from "../config/load.js";
 import type { LoadedConfig } from "../config/types.js";
 import { BASELINE_PATH } from "../core/baseline.js";
 import { summarize, type Finding } from "../core/finding.js";
@@ -325,7 +325,8 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
   if (!writesConfig && !opts.baseline) return undefined;
   let loaded: LoadedConfig;
   try {
-    loaded = writesConfig ? await loadConfigText(ctx.root, Buffer.from(plan.content), CONFIG_PATH) : ctx.loaded;
+    // Validated in memory (loadConfigText would write its cache under .git/: a dry run writes nothing).
+    loaded = writesConfig ? starterLoaded(plan.content) : ctx.loaded;
   } catch (error) {
     const note = `the whole tree was not checked: the config does not load (${(error as Error).message})`;
     if (opts.baseline) throw error;
@@ -370,6 +371,13 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
       baseline: opts.baseline ? { path: BASELINE_PATH, files: r.files, findings: r.recorded, written: r.written } : null,
     },
   };
+}
+
+/** The config init writes (or would write), as loaded; throws when it does not validate (a bug, like configForWorkflows). */
+function starterLoaded(content: string): LoadedConfig {
+  const { config, findings } = validateConfigText(content, CONFIG_PATH);
+  if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`);
+  return { config, path: CONFIG_PATH, exists: true };
 }
 
 function where(f: Finding): string {
