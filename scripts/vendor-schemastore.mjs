@@ -526,6 +526,18 @@ const PATCHES = [
       },
     ],
   },
+  {
+    id: "dependabot-cooldown-zero-days",
+    file: "dependabot-2.0.json",
+    what: "updates[].cooldown default-days, semver-major-days and semver-minor-days may be 0 (no cooldown), as semver-patch-days already may.",
+    why: "Dependabot runs a configuration whose cooldown is 0 days (no delay); the schema's `minimum: 1` blocks it, while the same schema allows 0 for semver-patch-days.",
+    evidence:
+      "golangci/golangci-lint .github/dependabot.yml sets `default-days: 0` for gomod since its pull request 6736 (2026-08-20); Dependabot opened gomod pull request 6748 two days later (at 6fb5dee3889d231640dce56e5e71c522f13aef7e), so the file was accepted.",
+    ops: ["default-days", "semver-major-days", "semver-minor-days"].flatMap((key) => [
+      { op: "test", path: `/definitions/update/properties/cooldown/properties/${key}/minimum`, value: 1 },
+      { op: "replace", path: `/definitions/update/properties/cooldown/properties/${key}/minimum`, value: 0 },
+    ]),
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import type { LoadedConfig } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import type { Git } from "../io/git.js";
 import type { FileSource } from "../io/file-source.js";
+import type { BaselineLoader } from "../io/baseline-file.js";
 import type { CommandContext, CommandSpec, OptionValue } from "../commands/types.js";
 import type { ActionInputs } from "./inputs.js";
 import { appendAll } from "../core/append.js";
@@ -23,6 +24,8 @@ interface ContextParts {
   prPaths?: string[];
   /** Where schemas are read from (a pull request's base commit). */
   schemaSource?: FileSource;
+  /** Where check reads the baseline from (a pull request's base commit). */
+  baseline?: BaselineLoader;
 }
 
 /** Build the positionals and options for the command from the inputs. */
@@ -89,5 +92,6 @@ export function buildContext(parts: ContextParts): CommandContext {
     interactive: false,
     format: "json",
     ...(parts.schemaSource ? { schemaSource: parts.schemaSource } : {}),
+    ...(parts.baseline ? { baseline: parts.baseline } : {}),
   };
 }

@@ -266,6 +266,7 @@ async function runCommand(
     log: (l) => logInfo(l),
     ...(existing ? { prPaths: existing } : {}),
     ...(p.trust.schemaSource ? { schemaSource: p.trust.schemaSource } : {}),
+    ...(p.trust.baseline ? { baseline: p.trust.baseline } : {}),
   });
   if (restrict && existing?.length === 0) ctx.positionals = [];
   const result = await spec.run(ctx);

@@ -12,6 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig, loadConfigText } from "../config/load.js";
 import { CONFIG_PATH, MANIFEST_PATH, type LoadedConfig } from "../config/types.js";
+import { BASELINE_PATH } from "../core/baseline.js";
+import type { BaselineLoader } from "../io/baseline-file.js";
 import type { Finding } from "../core/finding.js";
 import { readManifestText } from "../core/manifest/validate.js";
 import { isShardedRootBytes, readShard, readShardedRoot, shardFilePath, type ShardedRoot } from "../core/manifest/sharded.js";
@@ -41,6 +43,8 @@ export interface TrustedRules {
   findings: Finding[];
   /** Lines for the top of the report. */
   banner: string[];
+  /** The base commit's .integrity-guard/baseline.json (a pull request cannot exempt its own files); unset: the checkout's. */
+  baseline?: BaselineLoader;
 }
 
 interface TrustInput {
@@ -84,7 +88,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const rel = i.explicitConfig ? toRel(git.root, i.explicitConfig) : undefined;
   const configRel = rel ?? CONFIG_PATH;
   const short = base.slice(0, 12);
-  const baseFiles = await readAt(git, base, [configRel, MANIFEST_PATH]);
+  const baseFiles = await readAt(git, base, [configRel, MANIFEST_PATH, BASELINE_PATH]);
 
   const baseConfig = baseFiles.get(configRel);
   let loaded: LoadedConfig;
@@ -205,7 +209,15 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     banner.push(`**This pull request ${verb} \`${f.path}\`** (${f.what}): ${f.effect}. Review it as a change of rules.`);
   }
   const schemaSource = new CommitSource(git, base, new WorktreeSource(git));
-  return { loaded, from: "base", schemaSource, ...(head ? { head } : {}), findings, banner };
+  const baseBaseline = baseFiles.get(BASELINE_PATH);
+  const baselineFrom = `in the base commit ${short}`;
+  const baseline: BaselineLoader = async () =>
+    baseBaseline === undefined
+      ? { from: baselineFrom }
+      : Buffer.isBuffer(baseBaseline)
+        ? { bytes: baseBaseline, from: baselineFrom }
+        : { error: baseBaseline.error, from: baselineFrom };
+  return { loaded, from: "base", schemaSource, ...(head ? { head } : {}), findings, banner, baseline };
 }
 
 /**
@@ -234,7 +246,14 @@ function withBaseLimits(head: LoadedConfig, base: LoadedConfig): LoadedConfig {
  * commit's) and the allowed signers file (whose snapshots `restore` trusts, once merged).
  */
 function ruleFiles(loaded: LoadedConfig): { path: string; rule: string; what: string; effect: string }[] {
-  const out: { path: string; rule: string; what: string; effect: string }[] = [];
+  const out: { path: string; rule: string; what: string; effect: string }[] = [
+    {
+      path: BASELINE_PATH,
+      rule: "trust/baseline-changed",
+      what: "the baseline of known-broken files",
+      effect: "files are exempted only as the base commit's baseline records them",
+    },
+  ];
   const catalogs = loaded.config.validate?.catalog;
   for (const c of typeof catalogs === "string" ? [catalogs] : (catalogs ?? [])) {
     const p = normalizeRepoPath(c);

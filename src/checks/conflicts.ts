@@ -17,6 +17,8 @@ import type { FileSource } from "../io/file-source.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
 import { appendAll } from "../core/append.js";
+import { TemplateRules } from "../core/select/templates.js";
+import { isTemplateByContent } from "./validate-select.js";
 
 /** A file read and parsed for analysis, with the bytes kept for a later safe write. */
 export interface LoadedFile extends ConfigFile {
@@ -41,7 +43,14 @@ export async function readParsed(
   config: Config,
   paths: readonly string[],
   what: string,
-  options: { parseFindings: boolean; fastJson?: boolean; lazyJson?: boolean; strict?: ReadonlySet<string> },
+  options: {
+    parseFindings: boolean;
+    fastJson?: boolean;
+    lazyJson?: boolean;
+    strict?: ReadonlySet<string>;
+    /** Files that do not parse because they are templates (as validate decides) are left out with a notice. */
+    templates?: TemplateRules;
+  },
 ): Promise<{ files: Map<string, LoadedFile>; findings: Finding[]; absent: string[] }> {
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
@@ -71,6 +80,19 @@ export async function readParsed(
       }
     }
     const doc = await parseDocumentAsync(r, { path: p, mergeKeys: true, customTags: customTagsFor(config, p) });
+    if (!doc.ok && options.templates?.detectsContent(p) && isTemplateByContent(doc, r, doc.format)) {
+      // validate skips it as a template (a validate/template notice): a Spring application.yml
+      // with Maven's @project.version@ filtering is YAML only once the build has rendered it, so
+      // it cannot take part in the analysis, and that is no reason to block the commit.
+      findings.push({
+        rule: "config/skipped",
+        level: "notice",
+        file: p,
+        message: `${p} is a template (JSON/YAML only after rendering), so it was left out of the ${what}`,
+        fix: "to analyse it as it is, list it under validate.templates.check",
+      });
+      continue;
+    }
     if (!doc.ok) {
       const first = doc.findings.find((f) => f.level === "error") ?? doc.findings[0];
       if (options.parseFindings) appendAll(findings, doc.findings);
@@ -159,6 +181,17 @@ export function selectConfigFiles(
   return { paths: [...paths], named, findings };
 }
 
+/**
+ * The template rules validate applies (validate.templates), so a file validate skips as a
+ * template is not a broken config file here. As in validate, a file the user maps to a schema
+ * or requires one for is data, never a template.
+ */
+function configTemplates(config: Config): TemplateRules {
+  const v = config.validate;
+  const data = matcher([...(v?.require_schema ?? []), ...(v?.schemas ?? []).flatMap((s) => s.files)]);
+  return new TemplateRules(v?.templates, data);
+}
+
 /** Layers mode: the files in the order the layers apply; files in no layer first, by path. */
 async function layerOrder(files: readonly LoadedFile[], layers: NonNullable<ConfigConflictConfig["layers"]>): Promise<LoadedFile[]> {
   // Loaded only for a layered set: the hook of a repository without layers never pays for it.
@@ -204,6 +237,7 @@ export async function loadConfigSet(
   }
   const { files, findings, absent } = await readParsed(source, config, selected.paths, "conflict analysis", {
     ...options,
+    templates: configTemplates(config),
     fastJson: true,
     // Layers mode reads overlays one at a time (core/conflicts/layers.ts); precedence folds all.
     lazyJson: cfg.layers !== undefined,

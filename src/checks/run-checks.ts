@@ -55,6 +55,8 @@ interface ChecksResult {
   checks: Record<string, CheckTiming>;
   /** 2 when a check could not run (or an IntegrityError's code); undefined otherwise. */
   exitCode?: ExitCode;
+  /** What the baseline exempted (summary.baseline), when one applied. */
+  baseline?: Record<string, number>;
 }
 
 type CheckEntry = { name: string; load: () => Promise<Check> };
@@ -101,7 +103,15 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
       ...(got.failure ? { failed: true } : {}),
     };
   }
-  return { findings: finishFindings(findings, ctx.config), checks: timings, ...(exitCode !== undefined ? { exitCode } : {}) };
+  // Before the cap: a baseline matches findings one by one, and a capped line stands for many.
+  const exempted = ctx.exempt ? await ctx.exempt(findings) : undefined;
+  if (exempted?.invalid) exitCode = 2;
+  return {
+    findings: finishFindings(exempted?.findings ?? findings, ctx.config),
+    checks: timings,
+    ...(exitCode !== undefined ? { exitCode } : {}),
+    ...(exempted?.counts ? { baseline: exempted.counts } : {}),
+  };
 }
 
 /**

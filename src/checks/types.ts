@@ -20,6 +20,12 @@ export interface CheckContext {
   log: (line: string) => void;
   interactive: boolean;
   noCache?: boolean;
+  /**
+   * The baseline step (src/io/baseline-file.ts): given every finding before the per-file cap,
+   * turns those a baseline records for unchanged files into notices. `invalid`: the baseline
+   * cannot be used (the run exits 2).
+   */
+  exempt?: (findings: Finding[]) => Promise<{ findings: Finding[]; counts?: Record<string, number>; invalid?: true }>;
 }
 
 export interface Check {

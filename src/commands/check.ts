@@ -17,6 +17,7 @@ import type { CheckContext } from "../checks/types.js";
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
+import { baselineExempt, stagedBaseline, worktreeBaseline } from "../io/baseline-file.js";
 import type { PathUniverse } from "./path-args.js";
 import { pathsHelp } from "./paths-help.js";
 import { stagedConfigChange } from "./staged-config-change.js";
@@ -66,6 +67,10 @@ export async function buildCheckContext(
     interactive: ctx.interactive,
     // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
+    // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
+    ...(verb === "check" && !ctx.folderOnly
+      ? { exempt: baselineExempt(ctx.baseline ?? (staged ? stagedBaseline(ctx.root, ctx.git) : worktreeBaseline(ctx.root)), source) }
+      : {}),
   };
 }
 
@@ -168,6 +173,11 @@ Each file lists at most validate.max_findings_per_file findings (default 50), th
 important first (parse errors, then schema errors, then the rest, manifest findings last); the
 rest become one "and K more" line per rule, and the summary still counts them all.
 
+Files recorded in .integrity-guard/baseline.json (known broken: fixtures, or files broken before
+adoption) are reported as notices, not errors, while each is exactly as recorded; any edit, a
+new finding or another file counts in full (\`integrity-guard baseline --help\`). The hook
+reads the staged baseline; the Action on a pull request, the base commit's.
+
 --format json adds summary.checks = {name: {findings, ms}} with each check's timing.
 ${pathsHelp(
   "Named paths narrow the per-file checks (validate, manifest, sync); a folder or glob selects the files below it that validate.files, manifest.include or config.files select. The conflicts check always compares the whole configuration set.",
@@ -216,6 +226,7 @@ ${pathsHelp(
         ...sourceSummary(checkCtx),
         checks: result.checks,
         ...(untouched ? { untouched } : {}),
+        ...(result.baseline ? { baseline: result.baseline } : {}),
       },
       ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     };

@@ -18,6 +18,10 @@ export const verbs: Record<string, VerbEntry> = {
     summary: "run every configured check (validate, manifest, conflicts, sync); --staged checks the git index",
     load: async () => (await import("./check.js")).command,
   },
+  baseline: {
+    summary: "show the files .integrity-guard/baseline.json records as known broken; --update records what fails now",
+    load: async () => (await import("./baseline.js")).command,
+  },
   validate: {
     summary: "parse JSON/YAML files and validate them against their JSON Schemas",
     load: async () => (await import("./validate.js")).command,

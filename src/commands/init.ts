@@ -7,6 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config/load.js";
+import type { LoadedConfig } from "../config/types.js";
+import { BASELINE_PATH } from "../core/baseline.js";
+import { summarize, type Finding } from "../core/finding.js";
+import { rankForDisplay } from "../report/rank.js";
 import { validateConfigText } from "../config/validate-text.js";
 import { CONFIG_PATH, type Config } from "../config/types.js";
 import { starterConfig } from "../core/starter-config.js";
@@ -23,6 +27,7 @@ interface InitOptions {
   hook: boolean;
   workflows: boolean;
   dryRun: boolean;
+  baseline: boolean;
 }
 
 /** What writing the config will do. */
@@ -37,7 +42,7 @@ interface ConfigPlan {
 
 export const command: CommandSpec = {
   name: "init",
-  usage: "integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--dry-run]",
+  usage: "integrity-guard init [--force] [--no-hook | --hook-only] [--workflows] [--baseline] [--dry-run]",
   description: `
 Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file must parse) and
 installs a pre-commit hook that runs \`integrity-guard check --staged\`, which checks what is
@@ -56,12 +61,19 @@ On a repository that has a config already (another clone of a team's repository)
 leaves the config alone and installs what is missing: the hook, and with --workflows the
 workflows (an existing workflow that differs is kept, with a warning). It exits 0, so every
 teammate can run it. --force replaces the config with the starter (the old one is kept beside
-it as config.yml.<time>.bak) and overwrites differing workflows.`,
+it as config.yml.<time>.bak) and overwrites differing workflows.
+
+After writing the config, init checks the whole working tree once (as CI's
+\`integrity-guard check\` will) and says how many files already fail, with the worst few. They
+are not exempted unless you ask: --baseline records them in ${BASELINE_PATH} (next to the
+config; commit it), so CI passes while each stays exactly as it is, reported as a notice. Any
+edit of such a file, and any other broken file, still fails. See \`integrity-guard baseline --help\`.`,
   examples: [
     "npx integrity-guard init                 # starter config + pre-commit hook",
     "npx integrity-guard init                 # another clone of a repository that has a config: the hook only",
     "npx integrity-guard init --dry-run       # show what would be written",
     "npx integrity-guard init --workflows     # also the GitHub workflows (check, snapshots, restore)",
+    "npx integrity-guard init --baseline      # adopt a repository with broken fixtures: record them as known broken",
   ],
   options: {
     force: { type: "boolean", description: "replace an existing config (the old one is kept as a .bak) and workflow files that differ" },
@@ -69,6 +81,10 @@ it as config.yml.<time>.bak) and overwrites differing workflows.`,
     "hook-only": { type: "boolean", description: "install the pre-commit hook only; leave the config alone" },
     workflows: { type: "boolean", description: "also write the GitHub workflows (.github/workflows/)" },
     "dry-run": { type: "boolean", description: "print what would be written, change nothing" },
+    baseline: {
+      type: "boolean",
+      description: `record the files that fail the whole-tree check now in ${BASELINE_PATH} (each exempt only while unchanged)`,
+    },
   },
   run: runInit,
 };
@@ -112,8 +128,10 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
     }
   }
 
-  const warnings = [...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []), ...keptConfigWarnings(configPlan)];
-  const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir);
+  const tree = await checkTree(ctx, configPlan, opts);
+  if (tree) done.push(...tree.lines);
+  const warnings = [...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []), ...keptConfigWarnings(configPlan), ...(tree?.warnings ?? [])];
+  const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir, tree);
   const text = [
     ...(opts.dryRun ? ["dry run: nothing was written."] : []),
     ...done.map((l) => `- ${l}`),
@@ -145,6 +163,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
           }
         : null,
       workflows: workflows ?? null,
+      check: tree?.json ?? null,
       warnings,
       next,
     },
@@ -157,7 +176,14 @@ function readOptions(o: Record<string, OptionValue>): InitOptions {
   if (noHook && hookOnly) {
     throw new UsageError("init: --no-hook and --hook-only contradict each other", { fix: "give at most one of them" });
   }
-  return { force: o.force === true, config: !hookOnly, hook: !noHook, workflows: o.workflows === true, dryRun: o["dry-run"] === true };
+  return {
+    force: o.force === true,
+    config: !hookOnly,
+    hook: !noHook,
+    workflows: o.workflows === true,
+    dryRun: o["dry-run"] === true,
+    baseline: o.baseline === true,
+  };
 }
 
 function planConfig(root: string, force: boolean, files: readonly string[]): ConfigPlan {
@@ -246,12 +272,17 @@ function toolWarnings(root: string, env: NodeJS.ProcessEnv): string[] {
   ];
 }
 
-function nextSteps(config: ConfigPlan | undefined, hook: HookPlan | undefined, gitDir: string): string[] {
+function nextSteps(config: ConfigPlan | undefined, hook: HookPlan | undefined, gitDir: string, tree: TreeCheck | undefined): string[] {
   const steps: string[] = [];
   if (config && (config.action === "created" || config.action === "replaced")) {
     steps.push(`map your JSON/YAML files to JSON Schemas in ${CONFIG_PATH} (validate.schemas), then commit it`);
   }
-  steps.push("check the whole tree once: npx integrity-guard check");
+  if (tree?.recorded) steps.push(`review and commit ${BASELINE_PATH}; \`npx integrity-guard baseline\` lists what it exempts`);
+  else if (tree && tree.failing > 0)
+    steps.push(
+      `fix the ${tree.failing} failing file(s), or record them as known broken (CI's check fails until then): npx integrity-guard baseline --update`,
+    );
+  if (!tree) steps.push("check the whole tree once: npx integrity-guard check");
   if (hook) {
     steps.push("from now on `git commit` checks the staged JSON/YAML; to bypass once, at your own risk: git commit --no-verify");
     if (hook.mode === "git" && hook.file.startsWith(gitDir + path.sep)) {
@@ -268,4 +299,87 @@ function isExecutable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What the whole-tree check after init found (and recorded, with --baseline). */
+interface TreeCheck {
+  lines: string[];
+  warnings: string[];
+  /** Files with an error or warning that is not a baseline notice. */
+  failing: number;
+  recorded: boolean;
+  json: Record<string, unknown>;
+}
+
+/** How many failing findings init names in its output: enough to see what kind of breakage it is. */
+const WORST_SHOWN = 5;
+
+/**
+ * One whole-tree check under the config init wrote (or would write), so an adopter learns on
+ * day one what CI's `check` will say; with --baseline the failures are recorded (recordBaseline).
+ * Runs when init writes a new config or --baseline is given: a teammate's `init` on a configured
+ * clone, or init run again, only installs what is missing, and stays fast.
+ */
+async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts: InitOptions): Promise<TreeCheck | undefined> {
+  const writesConfig = plan?.action === "created" || plan?.action === "replaced";
+  if (!writesConfig && !opts.baseline) return undefined;
+  let loaded: LoadedConfig;
+  try {
+    // Validated in memory (loadConfigText would write its cache under .git/: a dry run writes nothing).
+    loaded = writesConfig ? starterLoaded(plan.content) : ctx.loaded;
+  } catch (error) {
+    const note = `the whole tree was not checked: the config does not load (${(error as Error).message})`;
+    if (opts.baseline) throw error;
+    return { lines: [], warnings: [note], failing: 0, recorded: false, json: { checked: false, reason: note } };
+  }
+  const { recordBaseline, describeRecorded } = await import("./baseline.js");
+  const run = { ...ctx, loaded };
+  // A dry run writes nothing at all, not even the compiled-schema cache under .git/.
+  const r = await recordBaseline(run, { dryRun: opts.dryRun || !opts.baseline, noCache: opts.dryRun });
+  // Without --baseline nothing is exempted: the failures as CI will see them.
+  const shown = (opts.baseline ? r.findings : r.raw).filter((f) => f.level !== "notice");
+  const counts = summarize(shown);
+  const failing = new Set(shown.filter((f) => f.file).map((f) => f.file)).size;
+  const worst = rankForDisplay(shown).slice(0, WORST_SHOWN);
+  const lines: string[] = [];
+  if (counts.errors + counts.warnings === 0 && (!opts.baseline || r.files === 0)) lines.push("checked the whole tree: every file passes");
+  else if (!opts.baseline) {
+    lines.push(
+      `checked the whole tree: ${failing} file(s) fail now (${counts.errors} error(s), ${counts.warnings} warning(s)); CI's \`integrity-guard check\` will fail on them. The worst:`,
+      ...worst.map((f) => `    ${where(f)} ${f.rule}: ${f.message}`),
+      `  record them as known broken (each exempt only while unchanged): npx integrity-guard baseline --update (or init --baseline)`,
+    );
+  } else {
+    lines.push(...describeRecorded(r, opts.dryRun));
+    if (counts.errors + counts.warnings > 0)
+      lines.push(
+        `${counts.errors} error(s), ${counts.warnings} warning(s) cannot be baselined (only parse/* and schema/* findings of one file can); they still fail:`,
+        ...worst.map((f) => `    ${where(f)} ${f.rule}: ${f.message}`),
+      );
+  }
+  return {
+    lines,
+    warnings: r.exitCode === 2 ? ["a check could not run on the whole tree: run `npx integrity-guard check` to see why"] : [],
+    failing,
+    recorded: opts.baseline && r.written,
+    json: {
+      checked: true,
+      files: failing,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      worst: worst.map((f) => ({ rule: f.rule, file: f.file ?? null, line: f.line ?? null, message: f.message })),
+      baseline: opts.baseline ? { path: BASELINE_PATH, files: r.files, findings: r.recorded, written: r.written } : null,
+    },
+  };
+}
+
+/** The config init writes (or would write), as loaded; throws when it does not validate (a bug, like configForWorkflows). */
+function starterLoaded(content: string): LoadedConfig {
+  const { config, findings } = validateConfigText(content, CONFIG_PATH);
+  if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`);
+  return { config, path: CONFIG_PATH, exists: true };
+}
+
+function where(f: Finding): string {
+  return f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : ""}` : "(repository)";
 }

@@ -3,6 +3,7 @@ import type { LoadedConfig } from "../config/types.js";
 import type { ExitCode } from "../errors.js";
 import type { Git } from "../io/git.js";
 import type { FileSource } from "../io/file-source.js";
+import type { BaselineLoader } from "../io/baseline-file.js";
 
 export type OptionValue = string | boolean | string[] | undefined;
 
@@ -48,6 +49,11 @@ export interface CommandContext {
   format: OutputFormat;
   /** Where schemas are read from when not from the checked files' source (the Action on a pull request: the base commit). */
   schemaSource?: FileSource;
+  /**
+   * Where `check` reads .integrity-guard/baseline.json from, when not the work tree (or the
+   * index with --staged): the Action on a pull request gives the base commit's copy.
+   */
+  baseline?: BaselineLoader;
 }
 
 export type OutputFormat = "text" | "json" | "sarif" | "github" | "svg" | "sha256sum";

@@ -31,6 +31,13 @@ export function isDeferred(result: ReadResult | undefined): boolean {
 }
 
 const deferred: ReadResult = { error: "not read yet (batch full)", code: DEFERRED };
+/** The result for a path left for a later read call. */
+export const DEFERRED_READ: ReadResult = deferred;
+
+/** The result for a file over ReadOptions.maxBytes: its size, never its bytes. */
+export function tooLarge(size: number): ReadResult {
+  return { error: `is ${size} bytes`, code: "ETOOLARGE", size };
+}
 
 export interface FileSource {
   readonly kind: "worktree" | "index" | "commit";
@@ -248,7 +255,7 @@ export async function withinLimits(
   return entries.filter((e) => {
     const size = isRegular(e.mode) ? sizes.get(e.oid) : undefined;
     if (size !== undefined && size > maxBytes) {
-      out.set(e.path, { error: `is ${size} bytes`, code: "ETOOLARGE", size });
+      out.set(e.path, tooLarge(size));
       return false;
     }
     if (total > 0 && total >= budget) {

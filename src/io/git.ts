@@ -802,6 +802,14 @@ export class Git {
   }
 
   /**
+   * A git process whose output the caller reads as a stream and may stop (cat-file-limited.ts);
+   * environment and folder as exec's.
+   */
+  spawnStreaming(args: readonly string[]): ChildProcessByStdio<Writable, Readable, Readable> {
+    return spawn("git", args, { cwd: this.root, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+  }
+
+  /**
    * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or
    * undefined when unset. Output of `git config --show-scope --null --get`: "local\0.husky/_\0".
    */

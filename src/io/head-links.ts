@@ -58,8 +58,10 @@ async function writeCache(git: Git, commit: string, links: Map<string, Buffer>):
 
 /**
  * HEAD's commit id read from the files git keeps it in (HEAD, a loose ref), so that a warm
- * cache costs no git process; undefined (ask git) for anything else: packed or reftable refs,
- * an unborn branch, a chain of symbolic refs.
+ * cache costs no git process; undefined (ask git) for anything else: reftable refs, an unborn
+ * branch, a chain of symbolic refs, a packed-refs file too big to scan. A fresh clone and every
+ * `git gc` leave the branch in packed-refs only, so that file is read too (git's own order: the
+ * loose ref first, then packed-refs).
  */
 async function headFromFiles(git: Git): Promise<string | undefined> {
   try {
@@ -67,11 +69,33 @@ async function headFromFiles(git: Git): Promise<string | undefined> {
     if (OID.test(head)) return head;
     const ref = /^ref: (refs\/heads\/[^\0\n]+)$/.exec(head)?.[1];
     if (!ref || ref.split("/").includes("..")) return undefined;
-    const oid = (await fs.readFile(path.join(git.commonDir, ref), "utf8")).trim();
-    return OID.test(oid) ? oid : undefined;
+    let loose: string;
+    try {
+      loose = (await fs.readFile(path.join(git.commonDir, ref), "utf8")).trim();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
+      return await packedRef(git, ref);
+    }
+    return OID.test(loose) ? loose : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** packed-refs bigger than this are left to git (a scan would cost more than its process). */
+const PACKED_REFS_MAX = 8 * 1024 * 1024;
+
+/** A ref's id in packed-refs ("<oid> <ref>" lines, "^<peeled>" lines after tags), or undefined. */
+async function packedRef(git: Git, ref: string): Promise<string | undefined> {
+  const file = path.join(git.commonDir, "packed-refs");
+  const st = await fs.stat(file);
+  if (!st.isFile() || st.size > PACKED_REFS_MAX) return undefined;
+  const text = await fs.readFile(file, "utf8");
+  const at = text.indexOf(` ${ref}\n`);
+  if (at < 0) return undefined;
+  const start = text.lastIndexOf("\n", at) + 1;
+  const oid = text.slice(start, at);
+  return OID.test(oid) ? oid : undefined;
 }
 
 /** NUL-separated records of git's -z output. */

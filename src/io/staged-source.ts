@@ -14,8 +14,10 @@ import {
   type FileSource,
   type ReadOptions,
   type ReadResult,
-  withinLimits,
+  DEFERRED_READ,
+  tooLarge,
 } from "./file-source.js";
+import { catFileLimited, type LimitedItem, type LimitedRead } from "./cat-file-limited.js";
 import { headLinks } from "./head-links.js";
 import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
@@ -102,7 +104,7 @@ export class StagedSource implements FileSource {
 
   async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
     const { entries } = await this.load();
-    let known: IndexEntry[] = [];
+    const known: IndexEntry[] = [];
     const rest: string[] = [];
     for (const p of paths) {
       const e = entries.get(p) ?? this.linked.get(p);
@@ -113,25 +115,42 @@ export class StagedSource implements FileSource {
     // The modes of the other paths, asked while git gives the sizes: `:path` alone would read a symlink's target as content.
     const restModes = rest.length ? this.git.lsStaged(rest) : Promise.resolve([]);
     restModes.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    // A staged blob over the size limit is reported by the size git gives, never read (issue 14).
-    if (options.maxBytes !== undefined || options.maxTotalBytes !== undefined) known = await withinLimits(this.git, known, options, out);
-    // Staged changes by blob id, other paths (schemas, config files) as ":path" index lookups:
-    // one git process, and never a listing of the whole index.
-    // Symlinks are read too, for their target text only: never followed (issue 14, item 6).
+    // Other paths (schemas, config files) as ":path" index lookups, then the staged changes by
+    // blob id, in one git process and never a listing of the whole index. A staged blob over the
+    // size limit is reported by the size git gives, never read (issue 14); past the byte budget
+    // the rest wait for a later call. Symlinks are read for their target text only: never
+    // followed (issue 14, item 6).
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755" || e.mode === SYMLINK);
-    const names = [...regular.map((e) => e.oid), ...rest.map((p) => ":" + p)];
-    const [blobs, restEntries] = await Promise.all([this.git.catFileBatch(names), restModes]);
+    const items: LimitedItem[] = [
+      ...rest.map((p) => ({ name: ":" + p, limit: "always" as const })),
+      ...regular.map((e) => ({ name: e.oid, limit: e.mode === SYMLINK ? ("deferrable" as const) : ("sized" as const) })),
+    ];
+    const [reads, restEntries] = await Promise.all([
+      catFileLimited(this.git, items, {
+        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+        ...(options.maxTotalBytes !== undefined ? { budget: options.maxTotalBytes } : {}),
+      }),
+      restModes,
+    ]);
     regular.forEach((e, i) => {
-      const b = blobs[i];
-      if (!b) out.set(e.path, { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" });
-      else out.set(e.path, e.mode === SYMLINK ? this.symlink(e.path, this.linked.get(e.path)?.path ?? e.path, b) : b);
+      const r = reads[rest.length + i];
+      if (r && "data" in r && e.mode === SYMLINK) out.set(e.path, this.symlink(e.path, this.linked.get(e.path)?.path ?? e.path, r.data));
+      else out.set(e.path, this.blobResult(e, r));
     });
     const links = new Set(restEntries.filter((e) => e.stage === 0 && e.mode === SYMLINK).map((e) => e.path));
     rest.forEach((p, i) => {
-      const b = blobs[regular.length + i];
-      if (b) out.set(p, links.has(p) ? this.symlink(p, p, b) : b);
+      const r = reads[i];
+      if (r && "data" in r) out.set(p, links.has(p) ? this.symlink(p, p, r.data) : r.data);
     });
     return out;
+  }
+
+  /** The read result of a staged blob as catFileLimited gave it. */
+  private blobResult(e: IndexEntry, r: LimitedRead): ReadResult {
+    if (!r) return { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" };
+    if ("tooLarge" in r) return tooLarge(r.tooLarge);
+    if ("deferred" in r) return DEFERRED_READ;
+    return r.data;
   }
 
   /** The read result of a staged symlink named `name` (at `real` in the index); its text is kept for followLinks. */
@@ -166,15 +185,12 @@ export class StagedSource implements FileSource {
       else if (end.kind === "outside") contents.set(p, { error: outsideMessage(p, end.link).message, code: OUTSIDE, link: end.link });
     });
     if (files.length === 0) return;
-    const kept = options.maxBytes !== undefined ? await withinLimits(this.git, files, { maxBytes: options.maxBytes }, contents) : files;
-    const blobs = await this.git.catFileBatch(kept.map((e) => e.oid));
-    kept.forEach((e, i) => {
-      const b = blobs[i];
-      contents.set(
-        e.path,
-        b ?? { error: `blob ${e.oid} is missing from the object database (repository corruption)`, code: "EMISSINGOBJ" },
-      );
-    });
+    const reads = await catFileLimited(
+      this.git,
+      files.map((e) => ({ name: e.oid, limit: "sized" as const })),
+      options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {},
+    );
+    files.forEach((e, i) => contents.set(e.path, this.blobResult(e, reads[i])));
   }
 
   /**

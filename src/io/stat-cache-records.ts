@@ -13,6 +13,8 @@
  * one moves to the end), the order the halves were written in before.
  */
 
+import { PackedKeys } from "./stat-cache-keys.js";
+
 /** A canonical decimal (no leading zero, at most 20 digits: every 64-bit value). */
 const DECIMAL = /^(?:0|[1-9]\d{0,19})$/;
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -21,41 +23,6 @@ const D = "(0|[1-9]\\d{0,19})";
 const BLOB = /^[0-9a-f]{64}(?:0|[1-9]\d{0,15})$/;
 const RECORD = new RegExp(`^"${D}","${D}","${D}","${D}","([0-9a-f]{64})",([01])$`);
 const LOW = 1_000_000_000;
-
-/** The slot store shared by both kinds: a Map of key -> slot, freed slots reused. */
-class Slots {
-  readonly slot = new Map<string, number>();
-  private readonly free: number[] = [];
-  private next = 0;
-  capacity = 0;
-
-  constructor(private readonly grow: (capacity: number) => void) {}
-
-  get size(): number {
-    return this.slot.size;
-  }
-
-  /** The slot of `key`, allocated (at the end of the key order) when absent. */
-  claim(key: string): number {
-    let s = this.slot.get(key);
-    if (s !== undefined) return s;
-    s = this.free.pop() ?? this.next++;
-    if (s >= this.capacity) {
-      this.capacity = Math.max(1024, this.capacity * 2);
-      this.grow(this.capacity);
-    }
-    this.slot.set(key, s);
-    return s;
-  }
-
-  delete(key: string): boolean {
-    const s = this.slot.get(key);
-    if (s === undefined) return false;
-    this.slot.delete(key);
-    this.free.push(s);
-    return true;
-  }
-}
 
 function grown<T extends Float64Array | Uint32Array | Uint8Array | Buffer>(old: T, length: number, make: (n: number) => T): T {
   const out = make(length);
@@ -80,7 +47,7 @@ export class FileRecords {
   /** A Buffer (for its hex codec without a view per call). */
   private sha = Buffer.alloc(0);
   private exec = new Uint8Array(0);
-  private readonly slots = new Slots((n) => {
+  private readonly slots = new PackedKeys((n) => {
     this.hi = grown(this.hi, n * 4, (k) => new Float64Array(k));
     this.lo = grown(this.lo, n * 4, (k) => new Uint32Array(k));
     this.sha = grown(this.sha, n * 32, (k) => Buffer.alloc(k));
@@ -94,12 +61,12 @@ export class FileRecords {
   }
 
   has(p: string): boolean {
-    return this.slots.slot.has(p);
+    return this.slots.has(p);
   }
 
   /** Paths in the half's order. */
   keys(): IterableIterator<string> {
-    return this.slots.slot.keys();
+    return this.slots.keys();
   }
 
   delete(p: string): boolean {
@@ -144,7 +111,7 @@ export class FileRecords {
 
   /** Whether `p`'s record has exactly this stat. */
   statIs(p: string, stat: StatFields): boolean {
-    const s = this.slots.slot.get(p);
+    const s = this.slots.get(p);
     if (s === undefined) return false;
     for (let i = 0; i < 4; i++) {
       const f = stat[i]!;
@@ -157,18 +124,18 @@ export class FileRecords {
 
   /** Lower-case hex SHA-256 of `p`'s record (undefined without one). */
   sha256(p: string): string | undefined {
-    const s = this.slots.slot.get(p);
+    const s = this.slots.get(p);
     return s === undefined ? undefined : this.sha.toString("hex", s * 32, s * 32 + 32);
   }
 
   executable(p: string): boolean {
-    const s = this.slots.slot.get(p);
+    const s = this.slots.get(p);
     return s !== undefined && this.exec[s] === 1;
   }
 
   /** Whether `p`'s recorded mtime is at least `threshold` ns (false without a record). */
   mtimeAtLeast(p: string, threshold: bigint): boolean {
-    const s = this.slots.slot.get(p);
+    const s = this.slots.get(p);
     if (s === undefined) return false;
     const hi = this.hi[s * 4 + 1]!;
     const lo = this.lo[s * 4 + 1]!;
@@ -182,7 +149,7 @@ export class FileRecords {
 
   /** The record's text as the cache file holds it (the bytes JSON.stringify gives its array, less the brackets). */
   text(p: string): string | undefined {
-    const s = this.slots.slot.get(p);
+    const s = this.slots.get(p);
     if (s === undefined) return undefined;
     const f = (i: number) => joinDecimal(this.hi[s * 4 + i]!, this.lo[s * 4 + i]!);
     return ['"', f(0), '","', f(1), '","', f(2), '","', f(3), '","', this.sha256(p)!, '",', this.exec[s] === 1 ? "1" : "0"].join("");
@@ -193,7 +160,7 @@ export class FileRecords {
 export class BlobRecords {
   private sha = Buffer.alloc(0);
   private sizes = new Float64Array(0);
-  private readonly slots = new Slots((n) => {
+  private readonly slots = new PackedKeys((n) => {
     this.sha = grown(this.sha, n * 32, (k) => Buffer.alloc(k));
     this.sizes = grown(this.sizes, n, (k) => new Float64Array(k));
   });
@@ -203,11 +170,11 @@ export class BlobRecords {
   }
 
   has(oid: string): boolean {
-    return this.slots.slot.has(oid);
+    return this.slots.has(oid);
   }
 
   keys(): IterableIterator<string> {
-    return this.slots.slot.keys();
+    return this.slots.keys();
   }
 
   delete(oid: string): boolean {
@@ -231,7 +198,7 @@ export class BlobRecords {
   }
 
   get(oid: string): { sha256: string; size: number } | undefined {
-    const s = this.slots.slot.get(oid);
+    const s = this.slots.get(oid);
     if (s === undefined) return undefined;
     return { sha256: this.sha.toString("hex", s * 32, s * 32 + 32), size: this.sizes[s]! };
   }

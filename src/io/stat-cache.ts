@@ -194,7 +194,11 @@ function scanBlobs(file: string): { blobs: BlobRecords; manifest?: string } | un
  * in insertion order), so the bytes are the same as before.
  */
 function* recordPieces(head: string, keys: () => Iterable<string>, member: (k: string) => string, tail: string): Generator<string> {
-  const index = [...keys()].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  // Only the index-like keys (rare) are gathered: an array of every key was a string per record
+  // at once (issue 20: the keys are packed, stat-cache-keys.ts, and made one at a time).
+  const index: string[] = [];
+  for (const k of keys()) if (isIndexKey(k)) index.push(k);
+  index.sort((a, b) => Number(a) - Number(b));
   let piece = head;
   let n = 0;
   const ordered = function* () {
@@ -645,6 +649,24 @@ export class StatCache {
           this.blobsDirty = true;
         }
       }
+    }
+  }
+
+  /**
+   * Drop the records held (issue 20: at 500,000 files both halves are about 150 MB), once saved:
+   * a caller done with the cache frees them before its last phase (seal's manifest writing). A
+   * later lookup reads them again from disk, so this never changes an answer; unsaved changes
+   * keep their half.
+   */
+  release(): void {
+    if (!this.filesDirty) {
+      this.filesData = undefined;
+      this.filesBaseOk = false;
+      this.touched.clear();
+    }
+    if (!this.blobsDirty) {
+      this.blobsData = undefined;
+      this.blobsBaseOk = false;
     }
   }
 

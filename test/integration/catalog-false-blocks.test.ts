@@ -41,6 +41,19 @@ describe("real files their consumer accepts are not blocked", () => {
       expect(r.code).toBe(0);
     }));
 
+  // The shape of golangci/golangci-lint's .github/dependabot.yml (GPL-3.0, not copied): Dependabot
+  // kept opening gomod pull requests after `default-days: 0` went in (its #6736, then #6748).
+  it("a dependabot.yml whose cooldown is 0 days (golangci/golangci-lint): Dependabot runs it", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/dependabot.yml",
+        "version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n    cooldown:\n      default-days: 0\n      semver-major-days: 0\n      semver-minor-days: 0\n    schedule:\n      interval: weekly\n",
+      );
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
   it("an Ansible task list named docker-compose.yml (geerlingguy/ansible-role-docker) is not a compose file: a notice, no error", () =>
     withRepo(async (repo) => {
       copyFixture(repo, "compose-task-list", "tasks/docker-compose.yml");
@@ -170,6 +183,18 @@ describe("genuine errors stay blocking", () => {
       expect(errors).toContain(".github/dependabot.yml:7:16");
       expect(errors).toContain("compose.yaml:4:16");
       expect(errors).toContain("action.yml:1:1");
+    }));
+
+  it("a cooldown stays a count of 0 to 90 days: -1 and 91 are errors", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/dependabot.yml",
+        "version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n    cooldown:\n      default-days: -1\n      semver-major-days: 91\n    schedule:\n      interval: weekly\n",
+      );
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}`);
+      expect(errors).toEqual([".github/dependabot.yml:6", ".github/dependabot.yml:7"]);
     }));
 
   it("a filter list may be empty, but its items stay non-empty strings and the filter a string or a list", () =>

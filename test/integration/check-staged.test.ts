@@ -164,7 +164,19 @@ describe("check --staged and validate.max_file_size", () => {
         repo.git("add", "data");
         const bigOid = repo.git("rev-parse", ":data/big.json").trim();
         const asked: string[] = [];
-        const { readBlobs, catFileBatch } = Git.prototype;
+        const { readBlobs, catFileBatch, spawnStreaming } = Git.prototype;
+        // `cat-file --batch-command`: the objects whose contents are asked for.
+        vi.spyOn(Git.prototype, "spawnStreaming").mockImplementation(function (this: Git, argv) {
+          const child = spawnStreaming.call(this, argv);
+          const record = (text: unknown) => {
+            if (typeof text === "string") for (const m of text.matchAll(/^contents (.*)$/gm)) asked.push(m[1]!);
+          };
+          const write = child.stdin.write.bind(child.stdin) as (...a: unknown[]) => boolean;
+          const end = child.stdin.end.bind(child.stdin) as (...a: unknown[]) => typeof child.stdin;
+          child.stdin.write = ((...a: unknown[]) => (record(a[0]), write(...a))) as typeof child.stdin.write;
+          child.stdin.end = ((...a: unknown[]) => (record(a[0]), end(...a))) as typeof child.stdin.end;
+          return child;
+        });
         vi.spyOn(Git.prototype, "readBlobs").mockImplementation(function (this: Git, oids) {
           asked.push(...oids);
           return readBlobs.call(this, oids);

@@ -68,6 +68,7 @@ describe("vendor/schemastore", () => {
       "compose-pre-start",
       "compose-model-without-options",
       "workflow-issues-activity-types",
+      "dependabot-cooldown-zero-days",
       "buildkite-newer-step-keys",
       "buildkite-newer-forms",
       "gitlab-ci-variables-in-urls",
@@ -89,7 +90,10 @@ describe("vendor/schemastore", () => {
     const catalog = JSON.parse(fs.readFileSync(path.join(VENDOR, "catalog.json"), "utf8")) as {
       schemas: { id: string; patches?: string[] }[];
     };
-    expect(catalog.schemas.find((e) => e.id === "dependabot")?.patches).toEqual(["dependabot-deprecated-reviewers"]);
+    expect(catalog.schemas.find((e) => e.id === "dependabot")?.patches).toEqual([
+      "dependabot-deprecated-reviewers",
+      "dependabot-cooldown-zero-days",
+    ]);
     expect(catalog.schemas.find((e) => e.id === "readthedocs")?.patches).toBeUndefined();
   });
 

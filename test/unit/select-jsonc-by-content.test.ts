@@ -255,3 +255,31 @@ describe("JSONC without trailing commas (trailingCommas: false)", () => {
     expect(parseDocument('{\n  "a": 1,\n}\n', { path: "x.jsonc", format: "jsonc" }).ok).toBe(true);
   });
 });
+
+describe("jsoncDialectByContent: .NET global.json", () => {
+  // The shape of microsoft/reverse-proxy's global.json (MIT), with a comment as hostfxr allows.
+  const GLOBAL =
+    '{\n  // pin the SDK the repository builds with\n  "sdk": {\n    "version": "10.0.100",\n    "rollForward": "latestFeature"\n  },\n  "msbuild-sdks": { "Microsoft.DotNet.Arcade.Sdk": "10.0.0-beta.25080.7" }\n}\n';
+
+  it("a global.json naming an sdk or msbuild-sdks is read as hostfxr reads it: comments and a BOM, no trailing comma", () => {
+    for (const text of [GLOBAL, '{ /* tools */ "msbuild-sdks": { "Microsoft.Build.Traversal": "4.1.0" } }', "\ufeff" + GLOBAL]) {
+      const dialect = jsoncDialectByContent("global.json", text);
+      expect(dialect?.trailingCommas, text).toBe(false);
+      expect(parseDocument(text, { path: "global.json", ...dialectParseOptions(dialect!) }).findings, text).toEqual([]);
+    }
+    // hostfxr parses with rapidjson's comments flag only: a trailing comma fails the file, and it
+    // then ignores the SDK pin ("Ignoring SDK settings in global.json"), so it stays an error.
+    const trailing = GLOBAL.replace('"latestFeature"', '"latestFeature",');
+    const doc = parseDocument(trailing, {
+      path: "src/global.json",
+      ...dialectParseOptions(jsoncDialectByContent("src/global.json", trailing)!),
+    });
+    expect(doc.findings.map((f) => [f.rule, f.line])).toEqual([["parse/syntax", 5]]);
+  });
+
+  it("another file named global.json (an app's own settings) stays strict", () => {
+    expect(jsoncDialectByContent("src/i18n/global.json", '{ // x\n "title": "Home" }')).toBeUndefined();
+    expect(jsoncDialectByContent("global.json", '{ "sdk": "8.0" // a string, not .NET\'s object\n}')).toBeUndefined();
+    expect(jsoncDialectByContent("settings.json", GLOBAL)).toBeUndefined();
+  });
+});

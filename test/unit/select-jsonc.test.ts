@@ -43,6 +43,8 @@ describe("the default JSONC set", () => {
     "packages/a/app.tsconfig.json",
     ".oxlintrc.json", // oxlint strips comments and trailing commas before parsing
     "apps/web/.oxlintrc.json",
+    "docfx.json", // DocFX loads DocfxConfig with Newtonsoft.Json (comments, trailing commas); microsoft/reverse-proxy
+    "docs/docfx/docfx.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -66,6 +68,8 @@ describe("the default JSONC set", () => {
     "mytsconfig.json.txt",
     "oxlintrc.json", // oxlint's default name has the dot; a bare oxlintrc.json is not its config
     ".oxlintrc.json.bak",
+    "my-docfx.json",
+    "docfx.json.bak",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -198,6 +202,8 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     ".renovaterc",
     "renovate.json5",
     "default.json",
+    "docfx.json",
+    "my-docfx.json",
   ];
   const dirs = [
     "",

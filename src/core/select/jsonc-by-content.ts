@@ -133,6 +133,16 @@ const DEVCONTAINER_SCENARIOS_PATH = /(^|\/)test\/[^/]+\/scenarios\.json$/;
 const DEVCONTAINER_FEATURES = /"features"\s*:\s*\{/;
 
 /**
+ * The .NET SDK's global.json. hostfxr picks the SDK from it with rapidjson and only the comments
+ * flag (dotnet/runtime, src/native/corehost/json_parser.cpp), skipping a BOM; a file it cannot
+ * parse is ignored with a warning and the SDK pin is lost, so a trailing comma stays an error
+ * (the workload and MSBuild SDK resolvers, System.Text.Json, accept both). Other programs keep a
+ * `global.json` of their own, so the file must name .NET's `sdk` or `msbuild-sdks` object.
+ */
+const DOTNET_GLOBAL_JSON: JsoncDialect = { reader: ".NET SDK (hostfxr reads global.json with comments)", trailingCommas: false };
+const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
@@ -143,7 +153,8 @@ const DEVCONTAINER_FEATURES = /"features"\s*:\s*\{/;
  * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
- * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
+ * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
+ * and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
@@ -167,6 +178,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "scenarios.json")
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
+  if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;

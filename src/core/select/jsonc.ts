@@ -56,6 +56,9 @@ export const DEFAULT_JSONC = [
   // strips comments and trailing commas from `.oxlintrc.json` before parsing it.
   "**/*.tsconfig.json",
   "**/.oxlintrc.json",
+  // DocFX loads docfx.json into DocfxConfig through Newtonsoft.Json (Docfx.Common's JsonUtility),
+  // which skips comments and allows trailing commas (microsoft/reverse-proxy comments out a glob).
+  "**/docfx.json",
 ];
 
 /**
@@ -133,6 +136,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "asv.conf.json",
   "JSLintNet.json",
   ".oxlintrc.json",
+  "docfx.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json", ".tsconfig.json"];
 

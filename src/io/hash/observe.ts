@@ -79,8 +79,11 @@ export interface ObserveStats {
 interface ObserveResult {
   observed: Map<string, Observation>;
   stats: ObserveStats;
-  /** Blob ids of the tracked files seen (for pruning the cache). */
-  blobIds: { has(oid: string): boolean };
+  /**
+   * Blob ids of the tracked files seen (for pruning the cache). `release` drops git's listing
+   * behind it (about 100 bytes a tracked file) once the caller has pruned: `has` then says false.
+   */
+  blobIds: { has(oid: string): boolean; release(): void };
   /** Length of the index's blob ids (40 or 64; 40 when no tracked file was listed). */
   oidLength: number;
   /**
@@ -124,57 +127,55 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     : Promise.resolve(undefined);
   // core.symlinks=false: tracked links checked out as plain files are observed as the links git records.
   const placeholders = placeholderLinks(git, askGit ? gitAnswers.then((a) => a?.[0]) : undefined);
-  placeholders.catch(() => undefined); // awaited below; never an unhandled rejection if the walk throws
-  let entries: WalkEntry[];
-  try {
-    const stream = options.useCache ? undefined : options.stream;
-    if (stream && options.walked) entries = options.walked;
-    else {
-      // Same order as toHash below: with useCache false every file entry is hashed, in walk order.
-      const onEntry = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${root}/${e.path}`));
-      entries = walkTree(root, options.roots, options.accept, options.states, onEntry || undefined);
-    }
-  } catch (error) {
-    options.stream?.cancel();
-    await gitAnswers.catch(() => undefined);
-    throw error;
-  }
+  placeholders.catch(() => undefined); // awaited with git's answers; never an unhandled rejection if the walk throws
+  let links = new Set<string>();
+  const stream = options.useCache ? undefined : options.stream;
+  // Entries sorted out as the walk finds them (issue 20: no array of every file, about 100 bytes
+  // a file) when the caller keeps no walk and no early stream was fed: git's answers are then
+  // awaited before the walk instead of after it (its listing is read after the walk either way:
+  // its pipe fills while the walk holds the thread).
+  const asFound = options.keepWalk === false && !stream;
   const observed = new Map<string, Observation>();
-  const stats: ObserveStats = { files: entries.length, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
+  const stats: ObserveStats = { files: 0, fromGit: 0, fromCache: 0, hashed: 0, bytesHashed: 0 };
   const others = new Map<string, StatKey | null>();
-
+  const none = () => TrackedIndex.fromListing(Buffer.alloc(0), []);
   // What git knows: clean tracked files (normal "H" entries, stage 0, regular files, not named
-  // by diff-files), kept packed in the listing's own bytes (tracked.ts).
-  const answers = await gitAnswers;
-  const tracked = answers ? TrackedIndex.fromListing(answers[0], answers[1]) : TrackedIndex.fromListing(Buffer.alloc(0), []);
-  const links = await placeholders;
+  // by diff-files), kept packed in the listing's own bytes (tracked.ts). (let: set once git has
+  // answered, released through blobIds once the caller is done with it.)
+  let tracked = none();
+  const hear = async () => {
+    const answers = await gitAnswers;
+    if (answers) tracked = TrackedIndex.fromListing(answers[0], answers[1]);
+    links = await placeholders;
+  };
 
   /** An observation of a file, kept unless the caller records it as matching the manifest. */
   const keep = (p: string, o: Observation) => {
     if (options.sealedMatch?.(p, o) !== true && options.claim?.(p, o) !== true) observed.set(p, o);
   };
   const toHash: string[] = [];
-  for (const e of entries) {
+  const sortOut = (e: WalkEntry): void => {
+    stats.files++;
     if (e.kind === "link") {
       observed.set(e.path, readLink(root, e.path));
       others.set(e.path, null);
-      continue;
+      return;
     }
     const badName = e.kind === "badname" ? "the file name is not valid UTF-8" : unsupportedNameReason(e.path);
     if (badName) {
       // Never read (a string path cannot name it): reported as path/unsupported-name (diff, seal).
       observed.set(e.path, { kind: "error", message: badName, code: UNSUPPORTED_NAME_CODE });
-      continue;
+      return;
     }
     if (e.kind === "other") {
       observed.set(e.path, { kind: "error", message: "is not a regular file (FIFO, socket or device); not read", code: "ENOTFILE" });
-      continue;
+      return;
     }
     // (With early threads the file is hashed anyway, in walk order: take() turns it into the link.)
     if (links.has(e.path) && !(options.stream && !options.useCache)) {
       observed.set(e.path, readPlaceholder(root, e.path));
       others.set(e.path, null);
-      continue;
+      return;
     }
     const t = tracked.get(e.path); // (marks its blob id as seen: blobIds)
     if (options.useCache) {
@@ -183,7 +184,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         if (b) {
           keep(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
-          continue;
+          return;
         }
       }
       const st = lstatKey(root, e.path);
@@ -194,12 +195,32 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         stats.fromCache++;
         // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
         if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
-        continue;
+        return;
       }
     }
     toHash.push(e.path);
-  }
+  };
 
+  let entries: WalkEntry[] = [];
+  try {
+    if (asFound) {
+      await hear();
+      walkTree(root, options.roots, options.accept, options.states, sortOut, false);
+    } else if (stream && options.walked) entries = options.walked;
+    else {
+      // Same order as toHash below: with useCache false every file entry is hashed, in walk order.
+      const onEntry = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${root}/${e.path}`));
+      entries = walkTree(root, options.roots, options.accept, options.states, onEntry || undefined);
+    }
+  } catch (error) {
+    options.stream?.cancel();
+    await gitAnswers.catch(() => undefined);
+    throw error;
+  }
+  if (!asFound) {
+    await hear();
+    for (const e of entries) sortOut(e);
+  }
   if (options.keepWalk === false) entries = [];
 
   const take = (p: string, r: HashResult) => {
@@ -265,7 +286,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     toHash.forEach((p, i) => take(p, results[i]!));
   }
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
-  const blobIds = { has: (oid: string) => tracked.seenOid(oid) };
+  const blobIds = {
+    has: (oid: string) => tracked.seenOid(oid),
+    release: () => {
+      tracked = none();
+    },
+  };
   return { observed, stats, blobIds, oidLength: tracked.oidLength || 40, others, walked: entries };
 }
 

@@ -42,6 +42,11 @@ export function walkTree(
   states?: Map<string, PathState>,
   /** Called with each entry as it is found (to start hashing before the walk ends). */
   onEntry?: (e: WalkEntry) => void,
+  /**
+   * False: entries go to `onEntry` only and the result is empty (issue 20: a caller that sorts
+   * each entry out as it comes holds no array of every file, about 100 bytes a file).
+   */
+  keep = true,
 ): WalkEntry[] {
   const out: WalkEntry[] = [];
   // One folder lists each name once: only roots that overlap (one inside another) can meet the
@@ -51,7 +56,7 @@ export function walkTree(
     if (seen?.has(rel) !== true && accept(rel)) {
       seen?.add(rel);
       const e = { path: rel, kind };
-      out.push(e);
+      if (keep) out.push(e);
       onEntry?.(e);
     }
   };

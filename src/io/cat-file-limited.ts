@@ -1,0 +1,175 @@
+/**
+ * Reading staged blobs under byte limits in one git process. The hook used to ask
+ * `git cat-file --batch-check` for the sizes of the staged blobs, then `git cat-file --batch` for
+ * their contents: two processes for every commit (each git process costs the hook about as much
+ * as parsing its files). `git cat-file --batch-command --buffer` (git 2.36+) answers both in one:
+ * the sizes first (`info`), then only the contents within the limits (`contents`), so a blob over
+ * the limit is still never read. An older git, which has no --batch-command, gets the two
+ * processes as before.
+ */
+import type { Git } from "./git.js";
+import { GitError } from "../errors.js";
+
+/** How one name is read. */
+export type ReadLimit =
+  /** A regular blob: over maxBytes it is not read; its size counts towards the budget. */
+  | "sized"
+  /** Deferred once the budget is reached, but never too large (a symlink's text). */
+  | "deferrable"
+  /** Always read (a config or schema file named by `:path`). */
+  | "always";
+
+export type LimitedRead =
+  | { data: Buffer }
+  /** Over maxBytes: its size, never read. */
+  | { tooLarge: number }
+  /** After the budget was reached: read it in a later call. */
+  | { deferred: true }
+  /** git says missing (or the name holds a newline, which batch input cannot carry). */
+  | undefined;
+
+export interface LimitedItem {
+  name: string;
+  limit: ReadLimit;
+}
+
+interface Info {
+  type: string;
+  size: number;
+}
+
+/** False once a git without --batch-command was met (asked once per process). */
+let batchCommand = true;
+
+/**
+ * Read `items` in order under `maxBytes` (per sized blob) and `budget` (bytes of sized blobs held
+ * in all; the first is always held, later ones wait for another call), as withinLimits does.
+ */
+export async function catFileLimited(
+  git: Git,
+  items: readonly LimitedItem[],
+  limits: { maxBytes?: number; budget?: number } = {},
+): Promise<LimitedRead[]> {
+  const asked = items.map((it, i) => [it, i] as const).filter(([it]) => !it.name.includes("\n"));
+  const out: LimitedRead[] = items.map(() => undefined);
+  if (asked.length === 0) return out;
+  if (batchCommand) {
+    const done = await withBatchCommand(git, asked, limits, out);
+    if (done) return out;
+    batchCommand = false;
+  }
+  const infos = await git.batchCheck(asked.map(([it]) => it.name));
+  const wanted = decide(
+    asked,
+    asked.map((_, k) => infos[k]),
+    limits,
+    out,
+  );
+  const blobs = await git.catFileBatch(wanted.map(([it]) => it.name));
+  wanted.forEach(([, i], k) => {
+    const b = blobs[k];
+    out[i] = b ? { data: b } : undefined;
+  });
+  return out;
+}
+
+/** Which asked items to read, given their infos; sets the others in `out` (too large, deferred, missing). */
+function decide(
+  asked: readonly (readonly [LimitedItem, number])[],
+  infos: readonly (Info | undefined)[],
+  limits: { maxBytes?: number; budget?: number },
+  out: LimitedRead[],
+): (readonly [LimitedItem, number])[] {
+  const maxBytes = limits.maxBytes ?? Infinity;
+  const budget = limits.budget ?? Infinity;
+  let held = 0;
+  const wanted: (readonly [LimitedItem, number])[] = [];
+  asked.forEach(([it, i], k) => {
+    const info = infos[k];
+    if (!info) return; // missing: undefined
+    if (it.limit === "sized" && info.type === "blob" && info.size > maxBytes) {
+      out[i] = { tooLarge: info.size };
+      return;
+    }
+    if (it.limit !== "always" && held > 0 && held >= budget) {
+      out[i] = { deferred: true };
+      return;
+    }
+    if (it.limit === "sized") held += info.size;
+    wanted.push([it, i]);
+  });
+  return wanted;
+}
+
+/** One `git cat-file --batch-command --buffer`; false when this git has no such option. */
+function withBatchCommand(
+  git: Git,
+  asked: readonly (readonly [LimitedItem, number])[],
+  limits: { maxBytes?: number; budget?: number },
+  out: LimitedRead[],
+): Promise<boolean> {
+  const args = ["cat-file", "--batch-command", "--buffer"];
+  return new Promise((resolve, reject) => {
+    const child = git.spawnStreaming(args);
+    const chunks: Buffer[] = [];
+    const err: Buffer[] = [];
+    let lines = 0;
+    let wanted: (readonly [LimitedItem, number])[] | undefined;
+    let settled = false;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
+    child.stdout.on("data", (b: Buffer) => {
+      chunks.push(b);
+      if (wanted) return;
+      for (let p = b.indexOf(10); p >= 0; p = b.indexOf(10, p + 1)) lines++;
+      if (lines < asked.length) return;
+      // Every info line is in: decide, then ask for the contents and close git's input.
+      const text = Buffer.concat(chunks);
+      chunks.length = 0;
+      const infos: (Info | undefined)[] = [];
+      let pos = 0;
+      for (let k = 0; k < asked.length; k++) {
+        const nl = text.indexOf(10, pos);
+        // "<oid> <type> <size>", or "<name> missing" (the name as given: bytes, not always UTF-8)
+        const m = / (blob|tree|commit|tag) (\d+)$/.exec(text.toString("latin1", pos, nl));
+        infos.push(m ? { type: m[1]!, size: Number(m[2]) } : undefined);
+        pos = nl + 1;
+      }
+      if (pos < text.length) chunks.push(text.subarray(pos));
+      wanted = decide(asked, infos, limits, out);
+      child.stdin.end(wanted.map(([it]) => `contents ${it.name}\n`).join(""));
+    });
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", fail);
+    child.stdin.on("error", () => {
+      /* git stopped before reading every command: its exit says why */
+    });
+    child.on("close", (code) => {
+      if (settled) return;
+      const stderr = Buffer.concat(err).toString("utf8");
+      // An older git: "error: unknown option `batch-command'" and its usage, exit 129.
+      if (code === 129 && !wanted && /batch-command/.test(stderr)) {
+        settled = true;
+        return resolve(false);
+      }
+      if (code !== 0 || !wanted) return fail(new GitError(args, code, stderr || "its output ended before every answer"));
+      // Per object: "<oid> <type> <size>\n<content>\n" (contents of an object git just listed).
+      const buf = Buffer.concat(chunks);
+      let pos = 0;
+      for (const [, i] of wanted) {
+        const nl = buf.indexOf(10, pos);
+        const m = nl < 0 ? null : / (?:blob|tree|commit|tag) (\d+)$/.exec(buf.toString("utf8", pos, nl));
+        if (!m) return fail(new GitError(args, code, `unexpected output at object ${i + 1}`));
+        const size = Number(m[1]);
+        out[i] = { data: buf.subarray(nl + 1, nl + 1 + size) };
+        pos = nl + 1 + size + 1;
+      }
+      settled = true;
+      resolve(true);
+    });
+    child.stdin.write(asked.map(([it]) => `info ${it.name}\n`).join("") + "flush\n");
+  });
+}
