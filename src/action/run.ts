@@ -38,7 +38,7 @@ import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
 import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
-import { publishRestore, type RestorePublished } from "./restore-pr.js";
+import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 
@@ -271,8 +271,11 @@ async function runCommand(
   const result = await spec.run(ctx);
   if (p.inputs.command === "health") return { result, history: await healthHistory(spec, ctx) };
   if (p.inputs.command !== "restore" || hasErrors(result.findings) || (result.exitCode ?? 0) !== 0) return { result };
+  const restored = (result.json as { restore?: RestoreWritten } | undefined)?.restore;
+  if (!restored || !Array.isArray(restored.scopes)) throw new Error("restore gave no JSON report of what it wrote (a bug)");
   const published = await publishRestore({
     git: p.git,
+    restored,
     client: p.client,
     mode: p.inputs.mode,
     snapshot: p.inputs.snapshot ?? p.inputs.set ?? "latest",
