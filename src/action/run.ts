@@ -40,6 +40,7 @@ import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
+import { checkWriterEvent } from "./writer-events.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 
 /** Rule areas that look at one file at a time: narrowed to the PR's files on pull requests. */
@@ -104,6 +105,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const inputs = readInputs(envInputs(env));
   if (inputs.token) core.setSecret(inputs.token);
+  checkWriterEvent(inputs.command, env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
