@@ -8,7 +8,11 @@
  * names. The Action refuses them there before anything runs; `check` and the read-only
  * commands still run.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { checkWriterEvent } from "../../src/action/writer-events.js";
+import { makeTempDir } from "../helpers/repo.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
 import { payloads, runActionBundle } from "../e2e/action-harness.js";
@@ -96,5 +100,28 @@ describe("commands that write to the repository refuse pull request events", () 
     const r = await runOn(s, "pull_request", { command: "check" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.status).toBe("passed");
+  });
+});
+
+describe("checkWriterEvent", () => {
+  const payload = (body: unknown) => {
+    const dir = makeTempDir("ig-event-");
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, "event.json");
+    fs.writeFileSync(file, JSON.stringify(body));
+    return file;
+  };
+
+  it("refuses a comment on a pull request, not one on an issue; other events and commands pass", () => {
+    const onPr = payload({ issue: { number: 3, pull_request: { url: "https://api.github.com/repos/acme/app/pulls/3" } } });
+    const onIssue = payload({ issue: { number: 4 } });
+    expect(() => checkWriterEvent("snapshot", { GITHUB_EVENT_NAME: "issue_comment", GITHUB_EVENT_PATH: onPr })).toThrow(
+      /a comment on a pull request/,
+    );
+    expect(() => checkWriterEvent("snapshot", { GITHUB_EVENT_NAME: "issue_comment", GITHUB_EVENT_PATH: onIssue })).not.toThrow();
+    expect(() => checkWriterEvent("restore", { GITHUB_EVENT_NAME: "pull_request_review" })).toThrow(/`restore`/);
+    for (const name of ["schedule", "workflow_dispatch", "push", ""])
+      expect(() => checkWriterEvent("snapshot", { GITHUB_EVENT_NAME: name })).not.toThrow();
+    expect(() => checkWriterEvent("check", { GITHUB_EVENT_NAME: "pull_request_target" })).not.toThrow();
   });
 });
