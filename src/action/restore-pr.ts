@@ -70,7 +70,7 @@ async function identityEnv(git: Git, env: NodeJS.ProcessEnv): Promise<NodeJS.Pro
  * file, gha-creds-*.json, into the workspace; a build rewrites tracked files) or left out by the
  * snapshot (git-ignored or secret-looking files under a scope): never committed nor pushed. Pure.
  */
-export function restoredChanges(
+function restoredChanges(
   changed: readonly { path: string; untracked: boolean }[],
   restored: RestoreWritten,
 ): { commit: string[]; left: string[] } {
