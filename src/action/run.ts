@@ -38,9 +38,13 @@ import { envInputs, readInputs, type ActionInputs } from "./inputs.js";
 import { computeOutputs, setOutputs } from "./outputs.js";
 import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
-import { publishRestore, type RestorePublished } from "./restore-pr.js";
+import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
+import { checkWriterEvent } from "./writer-events.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
+
+/** The job label in the sticky comment's footer is shown to this many characters. */
+const JOB_LABEL_CHARS = 200;
 
 /** Rule areas that look at one file at a time: narrowed to the PR's files on pull requests. */
 const PER_FILE_RULE = /^(parse|schema)\//;
@@ -104,6 +108,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const inputs = readInputs(envInputs(env));
   if (inputs.token) core.setSecret(inputs.token);
+  checkWriterEvent(inputs.command, env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });
@@ -217,7 +222,9 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   const schemas = [...(p.loaded.config.validate?.schemas ?? []), ...(p.trust.head?.config.validate?.schemas ?? [])].map((s) =>
     s.schema.replace(/^\.\//, ""),
   );
-  const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f));
+  // A schema file the base schemas reference ($ref) that the PR changes is said by trust/schema-changed.
+  const referenced = new Set(p.trust.findings.filter((f) => f.rule === "trust/schema-changed").map((f) => f.file));
+  const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f) || referenced.has(f));
   if (wide) {
     logInfo(`the pull request changes ${wide}, which affects other files: checking the whole tree`);
     return undefined;
@@ -272,8 +279,11 @@ async function runCommand(
   const result = await spec.run(ctx);
   if (p.inputs.command === "health") return { result, history: await healthHistory(spec, ctx) };
   if (p.inputs.command !== "restore" || hasErrors(result.findings) || (result.exitCode ?? 0) !== 0) return { result };
+  const restored = (result.json as { restore?: RestoreWritten } | undefined)?.restore;
+  if (!restored || !Array.isArray(restored.scopes)) throw new Error("restore gave no JSON report of what it wrote (a bug)");
   const published = await publishRestore({
     git: p.git,
+    restored,
     client: p.client,
     mode: p.inputs.mode,
     snapshot: p.inputs.snapshot ?? p.inputs.set ?? "latest",
@@ -553,7 +563,10 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
   // Which job wrote this comment: with one comment per job, a reader must tell them apart.
   const key = p.inputs.commentKey && p.inputs.commentKey !== "null" ? ` ${p.inputs.commentKey}` : "";
   const job = [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter(Boolean).join(" / ") + key;
-  const from = job ? ` · job ${escapeCell(job)}` : "";
+  // Clipped: the key is free text (by default the job's matrix as JSON), and a long one, each `_`
+  // written as `&#95;`, pushed a comment near its budget over GitHub's 65,536 characters (refused).
+  const shownJob = [...job].length > JOB_LABEL_CHARS ? [...job].slice(0, JOB_LABEL_CHARS).join("") + "…" : job;
+  const from = job ? ` · job ${escapeCell(shownJob)}` : "";
   if (runUrl) body += `\n<sub>[workflow run](${runUrl})${from} · updated on every run</sub>\n`;
   else if (from) body += `\n<sub>${from.slice(3)}</sub>\n`;
   const clean = findings.length === 0;

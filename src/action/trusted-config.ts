@@ -29,6 +29,7 @@ import { maxFileSize, maxYamlSize } from "../checks/max-file-size.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
+import { schemaGraph } from "./schema-graph.js";
 
 export interface TrustedRules {
   /** The config the checks run under. */
@@ -173,10 +174,12 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   }
 
   // Schemas the base config maps: read from the base commit; a PR that changes one is said at the top.
-  const schemas = [...new Set((loaded.config.validate?.schemas ?? []).map((m) => normalizeRepoPath(m.schema)))].filter(
+  const mapped = [...new Set((loaded.config.validate?.schemas ?? []).map((m) => normalizeRepoPath(m.schema)))].filter(
     (p): p is string => p !== undefined,
   );
-  const baseSchemas = await readAt(git, base, schemas);
+  // With the files their $refs reach: a PR that changes only a referenced file changes the rules too.
+  const baseSchemas = await schemaGraph(mapped, (paths) => readAt(git, base, paths));
+  const schemas = [...baseSchemas.keys()];
   const changedSchemas = schemas.filter((p) => {
     const b = baseSchemas.get(p);
     return b !== undefined && !sameBytes(Buffer.isBuffer(b) ? b : undefined, readWorktree(git.root, p));
@@ -188,7 +191,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   }
   if (changedSchemas.length) {
     banner.push(
-      `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps** (${changedSchemas.map((p) => `\`${p}\``).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
+      `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps or references** (${changedSchemas.map((p) => `\`${p}\``).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
     );
     if (headValid) head = withBaseLimits(headValid, loaded);
   }

@@ -11,7 +11,7 @@ import type { Git } from "./git.js";
 import { GitError } from "../errors.js";
 
 /** How one name is read. */
-export type ReadLimit =
+type ReadLimit =
   /** A regular blob: over maxBytes it is not read; its size counts towards the budget. */
   | "sized"
   /** Deferred once the budget is reached, but never too large (a symlink's text). */

@@ -240,7 +240,7 @@ export class IndexSource implements FileSource {
  * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
  * taken, the rest are DEFERRED (at least one entry is always kept).
  */
-export async function withinLimits(
+async function withinLimits(
   git: Git,
   entries: IndexEntry[],
   options: ReadOptions,

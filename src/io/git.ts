@@ -688,10 +688,10 @@ export class Git {
   // --- action and workflows ---
 
   /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
-  async changedPaths(): Promise<string[]> {
-    // Porcelain v1 -z: "XY path\0", renames "R  new\0old\0" (the old path is its own record).
+  async changedPaths(): Promise<{ path: string; untracked: boolean }[]> {
+    // Porcelain v1 -z: "XY path\0" ("?? path" when untracked); --no-renames: no "new\0old" pairs.
     const { stdout } = await this.exec(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]);
-    return splitZ(stdout).map((rec) => rec.slice(3));
+    return splitZ(stdout).map((rec) => ({ path: rec.slice(3), untracked: rec.startsWith("??") }));
   }
 
   /** Create branch `name` at HEAD and switch to it (fails if it exists: never clobber a branch). */

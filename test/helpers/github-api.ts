@@ -28,6 +28,8 @@
  * annotations) is answered 422, recorded in `invalid`, and makes `close()` reject, so the test
  * that made it fails.
  *
+ * A comment body over 65,536 characters is refused (422), as GitHub does.
+ *
  * Failure modes: `readOnlyTokens` get 403 "Resource not accessible by integration" on any
  * write (as GITHUB_TOKEN without the permission does); `failNext()` makes the next matching
  * request(s) answer 500 (or any status); unknown routes answer 404 like GitHub.
@@ -165,6 +167,16 @@ export interface GitHubApi {
   writes(): RecordedRequest[];
   close(): Promise<void>;
 }
+
+/** GitHub refuses a comment body over 65,536 characters (422), as it does here. */
+const COMMENT_MAX_CHARS = 65_536;
+const tooLong = (body: string) => [...body].length > COMMENT_MAX_CHARS;
+const TOO_LONG = {
+  message: "Validation Failed",
+  errors: [{ resource: "IssueComment", code: "custom", field: "body", message: "body is too long (maximum is 65536 characters)" }],
+  documentation_url: "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+  status: "422",
+};
 
 const FORBIDDEN = { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest", status: "403" };
 
@@ -328,6 +340,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         ];
       if (method === "POST") {
         if (typeof b.body !== "string") return [422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.' }];
+        if (tooLong(b.body)) return [422, TOO_LONG];
         return [201, addComment(n, b.body)];
       }
     }
@@ -337,6 +350,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       if (method === "GET") return [200, c];
       if (method === "PATCH") {
         if (typeof b.body !== "string") return [422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.' }];
+        if (tooLong(b.body)) return [422, TOO_LONG];
         c.body = b.body;
         c.updated_at = now();
         return [200, c];

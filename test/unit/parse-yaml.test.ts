@@ -37,6 +37,23 @@ const BAD: Bad[] = [
     message: "byte order mark (U+FEFF) at the start of a line inside the file",
   },
   {
+    // Content, then a comment, then the BOM: still inside the first document.
+    name: "byte order mark after content and a comment",
+    text: "a: 1\n# next file\n\uFEFFb: 2\n",
+    rule: "parse/encoding",
+    line: 3,
+    column: 1,
+    message: "byte order mark (U+FEFF) at the start of a line inside the file",
+  },
+  {
+    name: "byte order mark after a --- line",
+    text: "# c\n---\n\uFEFFb: 2\n",
+    rule: "parse/encoding",
+    line: 3,
+    column: 1,
+    message: "byte order mark (U+FEFF) at the start of a line inside the file",
+  },
+  {
     name: "byte order mark at the start of an indented line",
     text: "a:\n  x: 1\n\uFEFF  y: 2\n",
     rule: "parse/encoding",
@@ -352,6 +369,23 @@ describe("tags and merge keys where the config allows them", () => {
 });
 
 describe("byte order marks YAML allows", () => {
+  // SchemaStore's YAML tests: a `# yaml-language-server: $schema=...` line above a file that
+  // began with a BOM. YAML 1.2's document prefix (BOM? comment*) may repeat, so the yaml
+  // package, libyaml and Go's yaml skip it; PyYAML's pure loader and js-yaml keep it in the key.
+  it("after nothing but comments and blank lines, or after a ... line: a warning, and the key is read without it", () => {
+    for (const [text, line, value] of [
+      ["# yaml-language-server: $schema=s.json\n\uFEFFname: x\n", 2, { name: "x" }],
+      ["\uFEFF# a\n\n  # b\r\n\uFEFFname: x\n", 4, { name: "x" }],
+      ["a: 1\n...\n# c\n\uFEFFb: 2\n", 4, { b: 2 }],
+    ] as const) {
+      const doc = yaml(text);
+      expect(doc.ok, JSON.stringify(text)).toBe(true);
+      expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([["parse/encoding", "warning", line, 1]]);
+      expect(doc.findings[0]!.message).toContain("js-yaml");
+      expect(doc.documents.at(-1)).toEqual(value);
+    }
+  });
+
   it("at the start of the file and inside a quoted string", () => {
     for (const text of ["\uFEFFa: 1\n", "\uFEFFa: 1\n---\nb: 2\n", 'a: "x\uFEFFy"\n']) {
       const doc = yaml(text);

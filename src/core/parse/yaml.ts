@@ -97,7 +97,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   const conflict = findMergeConflict(text, lines, file);
   if (conflict) return { doc: failed([conflict]), syntaxErrors: 1 };
   const bom = text.includes("\n\uFEFF") ? strayByteOrderMark(text, lines, file) : undefined;
-  if (bom) return { doc: failed([bom]), syntaxErrors: 1 };
+  if (bom?.level === "error") return { doc: failed([bom]), syntaxErrors: 1 };
 
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const deep = flowTooDeep(text, maxDepth);
@@ -144,7 +144,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
     if (repaired) return repaired;
   }
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = bom ? [bom] : [];
   const at = (offset: number) => lines.position(offset);
   const contentEnd = text.trimEnd().length;
   for (const doc of list) {
@@ -388,11 +388,30 @@ function indentWarning(
  * (`---` or a `%` directive, where YAML allows one): two files joined with their BOMs, or a
  * paste. It is invisible, and readers that do not fail make it part of the key or value that
  * follows (`\uFEFFname` is not `name`), so it is reported where it is, whatever the parse says.
+ * After nothing but comments and blank lines (from the start or a `...` line) it opens a
+ * document prefix, which YAML 1.2 allows (rule l-document-prefix, and the yaml package, libyaml
+ * and Go's yaml skip it): a comment line written above a file that began with a BOM, as
+ * SchemaStore's tests do. Only PyYAML's pure loader and js-yaml keep it there, so: a warning.
  */
 function strayByteOrderMark(text: string, lines: LineIndex, file: string): Finding | undefined {
+  let prefix: Finding | undefined;
   for (let i = text.indexOf("\n\uFEFF"); i >= 0; i = text.indexOf("\n\uFEFF", i + 1)) {
     const after = text.slice(i + 2, i + 5);
     if (after === "---" || after.startsWith("%")) continue;
+    if (afterCommentsOnly(text, i)) {
+      prefix ??= {
+        rule: "parse/encoding",
+        level: "warning",
+        file,
+        ...lines.position(i + 1),
+        message:
+          'byte order mark (U+FEFF) after the leading comments: YAML 1.2 allows it there (the yaml package, libyaml and Go\'s yaml skip it), but PyYAML\'s pure-Python loader and js-yaml make it part of the first key ("\\uFEFFname" is not "name")',
+        expected: "a BOM at most at the very start of the file",
+        found: "U+FEFF",
+        fix: "delete the invisible character at the start of this line, or move it to the start of the file",
+      };
+      continue;
+    }
     return {
       rule: "parse/encoding",
       level: "error",
@@ -405,7 +424,24 @@ function strayByteOrderMark(text: string, lines: LineIndex, file: string): Findi
       fix: "delete the invisible character at the start of this line (most editors show it as <feff> or a red dot)",
     };
   }
-  return undefined;
+  return prefix;
+}
+
+/**
+ * Whether the lines before the line break at `newline` are only comments and blank lines, back
+ * to the start of the text or to a `...` document end marker: no document has begun.
+ */
+function afterCommentsOnly(text: string, newline: number): boolean {
+  let end = newline;
+  for (;;) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end).replace(/^\uFEFF/, "");
+    if (/^\.\.\.(?:[ \t]|\r?$)/.test(line)) return true;
+    const trimmed = line.trim();
+    if (trimmed !== "" && !trimmed.startsWith("#")) return false;
+    if (start === 0) return true;
+    end = start - 1;
+  }
 }
 
 function commentSpacing(at: Position, file: string): Finding {

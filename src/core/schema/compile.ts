@@ -38,21 +38,28 @@ export class SchemaCompiler {
   private readonly registered = new Map<Draft, Map<string, string>>();
 
   async compile(root: LoadedSchema, deps: readonly LoadedSchema[]): Promise<CompileResult> {
+    // One tree holding an $id twice: its $refs by that URI are ambiguous, whatever else ran.
+    const inTree = idClash([root, ...deps], new Map());
+    if (inTree) return { ok: false, error: inTree };
     let ajv: AjvCore;
+    let known: Map<string, string>;
     try {
-      ajv = await this.instance(root.draft);
+      if (idClash([root, ...deps], this.registered.get(root.draft) ?? new Map())) {
+        // An $id that an earlier schema of this run holds from another file (a repository's copy
+        // of a SchemaStore schema beside the built-in one, two versions of a schema that kept
+        // their $id): each data file names its own schema, so this tree gets an instance of its
+        // own rather than a refusal that would depend on which file was checked first.
+        ajv = await newInstance(root.draft);
+        known = new Map();
+      } else {
+        ajv = await this.instance(root.draft);
+        known = this.registered.get(root.draft) ?? new Map<string, string>();
+        this.registered.set(root.draft, known);
+      }
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
-    const known = this.registered.get(root.draft) ?? new Map<string, string>();
-    this.registered.set(root.draft, known);
     try {
-      for (const s of [root, ...deps]) {
-        const other = known.get(s.uri);
-        if (other !== undefined && other !== s.path) {
-          return { ok: false, error: `schemas ${other} and ${s.path} both have the $id ${s.uri}; give each schema its own $id` };
-        }
-      }
       // Before ajv runs any of them: a catastrophic pattern would freeze the check (unsafe-pattern.ts).
       for (const s of [root, ...deps]) {
         const bad = unsafePatterns(s.schema)[0];
@@ -89,33 +96,51 @@ export class SchemaCompiler {
   private async instance(draft: Draft): Promise<AjvCore> {
     const have = this.instances.get(draft);
     if (have) return have;
-    let ajv: AjvCore;
-    if (draft === "2020-12") {
-      const Ajv2020 = cjsNamed<typeof import("ajv/dist/2020.js").Ajv2020>(await import("ajv/dist/2020.js"), "Ajv2020");
-      ajv = new Ajv2020(OPTIONS);
-    } else if (draft === "2019-09") {
-      const Ajv2019 = cjsNamed<typeof import("ajv/dist/2019.js").Ajv2019>(await import("ajv/dist/2019.js"), "Ajv2019");
-      ajv = new Ajv2019(OPTIONS);
-    } else if (draft === "draft-07" || draft === "draft-06") {
-      const Ajv = cjsNamed<typeof import("ajv").Ajv>(await import("ajv"), "Ajv");
-      ajv = new Ajv(OPTIONS);
-      if (draft === "draft-06") {
-        const meta = await import("ajv/dist/refs/json-schema-draft-06.json", { with: { type: "json" } });
-        ajv.addMetaSchema((meta as { default?: object }).default ?? meta);
-      }
-    } else {
-      // draft-04 (about a fifth of SchemaStore's schemas): ajv's own package for it.
-      const Ajv04 = cjsNamed<typeof import("ajv-draft-04").default>(await import("ajv-draft-04"), "default");
-      ajv = new Ajv04(OPTIONS);
-    }
-    const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
-    addFormats(ajv);
-    // Same fast path as cached standalone code gets (./fast-uri-format.ts): one behaviour.
-    const uri = ajv.formats.uri;
-    if (typeof uri === "function") ajv.addFormat("uri", withSimpleUri(uri));
+    const ajv = await newInstance(draft);
     this.instances.set(draft, ajv);
     return ajv;
   }
+}
+
+/** The first schema of `tree` whose $id `known` (URI -> path) holds from another file, as a message. */
+function idClash(tree: readonly LoadedSchema[], known: ReadonlyMap<string, string>): string | undefined {
+  const seen = new Map(known);
+  for (const s of tree) {
+    const other = seen.get(s.uri);
+    if (other !== undefined && other !== s.path)
+      return `schemas ${other} and ${s.path} both have the $id ${s.uri}; give each schema its own $id`;
+    seen.set(s.uri, s.path);
+  }
+  return undefined;
+}
+
+/** A fresh ajv instance for `draft`, with the formats. */
+async function newInstance(draft: Draft): Promise<AjvCore> {
+  let ajv: AjvCore;
+  if (draft === "2020-12") {
+    const Ajv2020 = cjsNamed<typeof import("ajv/dist/2020.js").Ajv2020>(await import("ajv/dist/2020.js"), "Ajv2020");
+    ajv = new Ajv2020(OPTIONS);
+  } else if (draft === "2019-09") {
+    const Ajv2019 = cjsNamed<typeof import("ajv/dist/2019.js").Ajv2019>(await import("ajv/dist/2019.js"), "Ajv2019");
+    ajv = new Ajv2019(OPTIONS);
+  } else if (draft === "draft-07" || draft === "draft-06") {
+    const Ajv = cjsNamed<typeof import("ajv").Ajv>(await import("ajv"), "Ajv");
+    ajv = new Ajv(OPTIONS);
+    if (draft === "draft-06") {
+      const meta = await import("ajv/dist/refs/json-schema-draft-06.json", { with: { type: "json" } });
+      ajv.addMetaSchema((meta as { default?: object }).default ?? meta);
+    }
+  } else {
+    // draft-04 (about a fifth of SchemaStore's schemas): ajv's own package for it.
+    const Ajv04 = cjsNamed<typeof import("ajv-draft-04").default>(await import("ajv-draft-04"), "default");
+    ajv = new Ajv04(OPTIONS);
+  }
+  const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
+  addFormats(ajv);
+  // Same fast path as cached standalone code gets (./fast-uri-format.ts): one behaviour.
+  const uri = ajv.formats.uri;
+  if (typeof uri === "function") ajv.addFormat("uri", withSimpleUri(uri));
+  return ajv;
 }
 
 /** The meta-schema URI ajv registers for each draft. */

@@ -30,7 +30,8 @@ export interface RestorePlan {
   typeChanges: TypeChanges;
 }
 
-function scopeMatcher(scopes: readonly string[]): (p: string) => boolean {
+/** Whether a repo path is under one of a restore's scopes (RestorePlan.scopes: globs, or `:(literal)` paths). */
+export function scopeMatcher(scopes: readonly string[]): (p: string) => boolean {
   const parsed = scopes.map(parseScope);
   const globs = parsed.filter((s) => s.glob).map((s) => s.path);
   const lits = parsed.filter((s) => !s.glob).map((s) => s.path);

@@ -1,0 +1,42 @@
+/**
+ * The schema files a set of mapped schemas reads: the schemas themselves and every local file
+ * their `$ref`s reach, transitively (`$ref: ./defs.json#/definitions/count`). A pull request that
+ * changes only a referenced file changes the rules as much as one that changes the mapped schema.
+ */
+import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
+import { externalRefs, fileUri } from "../core/schema/refs.js";
+
+/** Reads files of one commit by repo path: bytes, an error object (a symlink, a folder), or absent. */
+type ReadAt = (paths: readonly string[]) => Promise<Map<string, Buffer | { error: string }>>;
+
+/** At most this many files are walked: a graph that large is not read any further here. */
+const MAX_FILES = 2000;
+
+/**
+ * `roots` and the local files their `$ref`s reach (read with `read`, breadth first), with what
+ * each read gave. A file that does not parse, or is absent, ends its branch: the run itself
+ * reports it. Refs are resolved against each file's own path, as the schema loader does for a
+ * schema without an absolute `$id`.
+ */
+export async function schemaGraph(roots: readonly string[], read: ReadAt): Promise<Map<string, Buffer | { error: string }>> {
+  const out = new Map<string, Buffer | { error: string }>();
+  let batch = [...new Set(roots)];
+  while (batch.length > 0 && out.size < MAX_FILES) {
+    const got = await read(batch);
+    const next = new Set<string>();
+    for (const p of batch) {
+      const bytes = got.get(p);
+      if (bytes !== undefined) out.set(p, bytes);
+      if (!Buffer.isBuffer(bytes)) continue;
+      const yaml = isYamlPath(p);
+      if (yaml) await loadYamlSupport();
+      const doc = parseDocument(bytes, { path: p, format: yaml ? "yaml" : "json" });
+      if (!doc.ok) continue;
+      for (const ref of externalRefs(doc.value, p, fileUri(p))) {
+        if (ref.path !== undefined && !out.has(ref.path) && !batch.includes(ref.path)) next.add(ref.path);
+      }
+    }
+    batch = [...next].slice(0, Math.max(0, MAX_FILES - out.size));
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Which events may run the commands that write to the repository. `snapshot` signs and pushes
+ * what the work tree holds, `restore` pushes a commit (mode push: to the branch GITHUB_REF_NAME
+ * names, the base branch on `pull_request_target`), `prune` deletes snapshots. On an event that
+ * runs for a pull request the work tree is the pull request's unreviewed content: a snapshot of
+ * it would be signed with the repository's key and restored by `restore latest` as trusted, and
+ * a restore pushed the pull request's commits along with its own.
+ */
+import fs from "node:fs";
+import { UsageError } from "../errors.js";
+import type { ActionCommand } from "./inputs.js";
+
+/** Events whose checkout is (or is usually made) a pull request's. */
+const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
+
+/** The commands that write to the repository, and what each would do with a pull request's checkout. */
+const HARM: Partial<Record<ActionCommand, string>> = {
+  snapshot: "the snapshot would sign its files with the repository's key and store them as a trusted backup",
+  restore: "the restore would commit and push on top of the pull request's commits",
+  prune: "prune would delete snapshots from a run the pull request controls",
+};
+
+/** Throws UsageError when `command` writes to the repository and the event runs for a pull request. */
+export function checkWriterEvent(command: ActionCommand, env: NodeJS.ProcessEnv): void {
+  if (HARM[command] === undefined) return;
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH))) return;
+  const where = name === "issue_comment" ? "a comment on a pull request" : `\`${name}\``;
+  throw new UsageError(
+    `command \`${command}\` does not run on ${where}: the checkout is the pull request's unreviewed content, and ${HARM[command]}`,
+    {
+      fix: `run \`${command}\` from a workflow on schedule, workflow_dispatch or push (templates/workflows), and \`check\` on pull requests`,
+    },
+  );
+}
+
+/** issue_comment fires for issues and pull requests alike; the payload's issue.pull_request tells them apart. */
+function commentOnPullRequest(file: string | undefined): boolean {
+  if (!file) return false;
+  try {
+    const payload = JSON.parse(fs.readFileSync(file, "utf8")) as { issue?: { pull_request?: unknown } } | null;
+    return Boolean(payload?.issue?.pull_request);
+  } catch {
+    return false;
+  }
+}
