@@ -108,14 +108,14 @@ describe("snapshot reads in worker threads", () => {
   });
 
   it("a snapshot killed while it reads leaves the branch where it was; the next one completes", async () => {
-    // Above the number of files from which the CLI reads in worker threads (capture.ts POOL_FROM).
     const repo = setup(2500);
     try {
       const run = (killAfterMs?: number) =>
         new Promise<number | null>((resolve) => {
           const child = spawn(process.execPath, ["--import", TSX, MAIN, "snapshot", "--set", "s"], {
             cwd: repo.dir,
-            env: { ...process.env, ...GIT_ENV },
+            // Worker threads whatever the size of the set (capture.ts POOL_FROM).
+            env: { ...process.env, ...GIT_ENV, IG_SNAPSHOT_WORKERS: "2" },
             stdio: "ignore",
           });
           const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);

@@ -11,7 +11,9 @@
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
  * a single file bigger than that is a batch of its own); the manifest text (about 100 bytes a
- * file) until it is packed; the read-back one batch of blobs at a time. Nothing holds one
+ * file) until it is packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
+ * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
  * object per file.
  */
 import crypto from "node:crypto";
@@ -33,16 +35,29 @@ import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
+/** Blobs read back together: smaller, so that git reads one batch while the one before is hashed. */
+const READ_BACK: BatchLimits = { maxBytes: 16 << 20, maxItems: 10_000 };
 /** Fewer new blobs than this are written only when git lacks them (store.ts keeps the same number). */
 const PACK_THRESHOLD = 64;
 /**
- * From this many files on, stats and reads run in worker threads (read-pool.ts); below, a
- * thread's start-up (about 30 ms) costs more than it saves.
+ * From this many files on, stats and reads run in worker threads (read-pool.ts). At 10,000
+ * files the threads' start-up and messages cost more CPU (about 0.4 s on the loaded 2-core
+ * machine) than they took off the main thread (0.2 s); at 100,000 they took 2 s off it.
  */
-const POOL_FROM = 2000;
+const POOL_FROM = 20_000;
 /** Files per request to the worker threads, and requests asked for ahead of the one taken. */
 const RUN = 512;
 const AHEAD = 2;
+
+/**
+ * Worker threads for a capture of `files` files: IG_SNAPSHOT_WORKERS when set (0: none; tests
+ * and benchmarks), else none below POOL_FROM and undefined (read-pool.ts: one per core) from it.
+ */
+function poolThreads(files: number, poolFrom = POOL_FROM): number | undefined {
+  const env = process.env.IG_SNAPSHOT_WORKERS;
+  if (env !== undefined && /^\d{1,2}$/.test(env)) return Number(env);
+  return files >= poolFrom ? undefined : 0;
+}
 
 /** The size a stat-cache key holds (its first number). */
 function sizeOfKey(key: StatKey): number {
@@ -279,7 +294,8 @@ async function captureOnce(
   let filesRead = 0;
   // From POOL_FROM files on, the stats and reads run in worker threads (read-pool.ts), a run
   // of RUN files at a time, the next runs asked for while this one is taken.
-  const pool = order.length >= (options.poolFrom ?? POOL_FROM) ? new ReadPool(git.root) : undefined;
+  const threads = poolThreads(order.length, options.poolFrom);
+  const pool = threads === 0 ? undefined : new ReadPool(git.root, threads);
   const ahead = new Map<number, Promise<StatRun> | Promise<(ReadFile | undefined)[]>>();
   const ask = (start: number): void => {
     if (!pool || start >= order.length || ahead.has(start)) return;
@@ -712,12 +728,23 @@ async function readBackBlobs(
   }
   const hasher = new ObjectHasher();
   const ageStructureProblem = ageStructureChecker();
-  for (const [start, end] of batchRanges(rows.size, BATCH)) {
+  // git reads the next batch while this one is hashed here (two batches in memory at most).
+  const ranges = [...batchRanges(rows.size, READ_BACK)];
+  const ask = (k: number): { ids: string[]; blobs: Promise<Map<string, Buffer>> } | undefined => {
+    if (k >= ranges.length) return undefined;
+    const [start, end] = ranges[k]!;
     const ids: string[] = [];
     for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));
+    return { ids, blobs: readBlobsBisect(git, ids) };
+  };
+  let next = ask(0);
+  for (let k = 0; k < ranges.length; k++) {
+    const [start, end] = ranges[k]!;
+    const { ids, blobs: reading } = next!;
+    next = ask(k + 1);
     if (ids.length === 0) continue;
     count += ids.length;
-    const blobs = await readBlobsBisect(git, ids);
+    const blobs = await reading;
     for (let i = start; i < end; i++) {
       if (!seen[i]) continue;
       const p = rows.paths[i]!;

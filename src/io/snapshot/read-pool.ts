@@ -155,7 +155,7 @@ export class ReadPool {
   private nextId = 0;
   private failed: unknown;
 
-  constructor(root: string, threads = defaultThreads()) {
+  constructor(root: string, threads: number = defaultThreads()) {
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { root, limit: LIMIT, big: BIG } });
       const slot = { worker, busy: 0 };
