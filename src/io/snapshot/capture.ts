@@ -11,7 +11,9 @@
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
  * a single file bigger than that is a batch of its own); the manifest text (about 100 bytes a
- * file) until it is packed; the read-back one batch of blobs at a time. Nothing holds one
+ * file) until it is packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
+ * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
  * object per file.
  */
 import crypto from "node:crypto";
@@ -29,11 +31,38 @@ import { ageStructureChecker, type SetEncrypter } from "./encrypt.js";
 import { checksumReporter } from "./readback.js";
 import { StatCacheReader, StatCacheWriter, statCachePath, statKeyOf, type StatKey } from "./stat-cache.js";
 import { TreeStream } from "./trees.js";
+import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
+/** Blobs read back together: smaller, so that git reads one batch while the one before is hashed. */
+const READ_BACK: BatchLimits = { maxBytes: 16 << 20, maxItems: 10_000 };
 /** Fewer new blobs than this are written only when git lacks them (store.ts keeps the same number). */
 const PACK_THRESHOLD = 64;
+/**
+ * From this many files on, stats and reads run in worker threads (read-pool.ts). At 10,000
+ * files the threads' start-up and messages cost more CPU (about 0.4 s on the loaded 2-core
+ * machine) than they took off the main thread (0.2 s); at 100,000 they took 2 s off it.
+ */
+const POOL_FROM = 20_000;
+/** Files per request to the worker threads, and requests asked for ahead of the one taken. */
+const RUN = 512;
+const AHEAD = 2;
+
+/**
+ * Worker threads for a capture of `files` files: IG_SNAPSHOT_WORKERS when set (0: none; tests
+ * and benchmarks), else none below POOL_FROM and undefined (read-pool.ts: one per core) from it.
+ */
+function poolThreads(files: number, poolFrom = POOL_FROM): number | undefined {
+  const env = process.env.IG_SNAPSHOT_WORKERS;
+  if (env !== undefined && /^\d{1,2}$/.test(env)) return Number(env);
+  return files >= poolFrom ? undefined : 0;
+}
+
+/** The size a stat-cache key holds (its first number). */
+function sizeOfKey(key: StatKey): number {
+  return Number(key.text.slice(0, key.text.indexOf(" ")));
+}
 
 /** What a streamed capture gives build.ts. */
 interface Captured {
@@ -168,6 +197,8 @@ interface CaptureOptions {
   excludes?: SnapshotManifest["excludes"];
   /** An encrypted set: each file read is encrypted before it becomes a blob; only ciphertext is written. */
   encrypter?: SetEncrypter;
+  /** Use worker threads from this many files on (default POOL_FROM; tests lower it). */
+  poolFrom?: number;
 }
 type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; blobsReadBack?: number };
 
@@ -261,70 +292,135 @@ async function captureOnce(
   );
   let size = 0;
   let filesRead = 0;
+  // From POOL_FROM files on, the stats and reads run in worker threads (read-pool.ts), a run
+  // of RUN files at a time, the next runs asked for while this one is taken.
+  const threads = poolThreads(order.length, options.poolFrom);
+  const pool = threads === 0 ? undefined : new ReadPool(git.root, threads);
+  const ahead = new Map<number, Promise<StatRun> | Promise<(ReadFile | undefined)[]>>();
+  const ask = (start: number): void => {
+    if (!pool || start >= order.length || ahead.has(start)) return;
+    const paths = order.slice(start, Math.min(start + RUN, order.length));
+    // With a cache, the stats; without one every file is read (its fstat is its only stat).
+    const asked = cache ? pool.stat(paths) : pool.readSome(paths);
+    asked.catch(() => undefined); // awaited when its run comes, unless an error ends the capture first
+    ahead.set(start, asked);
+  };
   try {
-    for (let i = 0; i < order.length; i++) {
-      const rel = order[i]!;
-      const abs = path.join(git.root, rel);
-      // Without a cache the file is read anyway: its fstat (after open) is the only stat.
-      const st = cache ? fs.lstatSync(abs, { bigint: true }) : undefined;
-      let key = st && statKeyOf(st);
-      const cached = key && cache?.lookup(rel, key);
-      let hit = st?.isFile() ? cached?.hit : undefined;
-      if (hit && encrypter) {
-        if (fromCache) fromCache[i] = 1;
-        else if (!agrees(checked?.get(rel), hit.oid, hit.sha256, Number(st!.size))) hit = undefined;
-      }
-      let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
-      if (hit && st) {
-        entry = { ...hit, size: Number(st.size) };
-        vouched[i] = 1;
-      } else {
-        const fd = fs.openSync(abs, "r");
-        let data: Buffer;
-        let exec: boolean;
-        let readKey: StatKey;
-        try {
-          const fst = fs.fstatSync(fd, { bigint: true });
-          readKey = statKeyOf(fst);
-          exec = (Number(fst.mode) & 0o111) !== 0;
-          data = readWhole(fd, Number(fst.size));
-        } finally {
-          fs.closeSync(fd);
+    for (let start = 0; start < order.length; start += RUN) {
+      const end = Math.min(start + RUN, order.length);
+      for (let k = 1; k <= AHEAD; k++) ask(start + k * RUN);
+      ask(start);
+      const asked = ahead.get(start);
+      ahead.delete(start);
+      const stats = cache ? ((await asked) as StatRun | undefined) : undefined;
+      // The reads of this run: files [readFrom, readFrom + reads.length) of `misses`.
+      let reads = cache ? [] : (((await asked) as (ReadFile | undefined)[] | undefined) ?? []);
+      let readFrom = 0;
+      // First the stat of every file of the run against the cache (in order: the cache is a
+      // stream), then the files in order, reading the ones it does not vouch for.
+      const hits: ({ sha256: string; mode: "100644" | "100755"; oid: string; size: number } | undefined)[] = [];
+      const cachedOf: (ReturnType<StatCacheReader["lookup"]> | undefined)[] = [];
+      const keys: (StatKey | undefined)[] = [];
+      const misses: number[] = [];
+      for (let i = start; i < end; i++) {
+        const rel = order[i]!;
+        // Without a cache the file is read anyway: its fstat (after open) is the only stat.
+        let key: StatKey | undefined;
+        let isFile = false;
+        if (cache) {
+          const j = i - start;
+          if (stats && stats.kind[j]) {
+            key = { text: stats.keys[j]!, mtimeNs: stats.mtime[j]! };
+            isFile = stats.kind[j] === 1;
+          } else {
+            const st = fs.lstatSync(path.join(git.root, rel), { bigint: true });
+            key = statKeyOf(st);
+            isFile = st.isFile();
+          }
         }
-        filesRead++;
-        const sha = sha256(data);
-        if (cached?.previous?.sha256 !== sha) void knownTrees();
-        // An encrypted file read again whose bytes are those the cache recorded (rewritten with
-        // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
-        // stat would: a new encryption would only make another blob of the same content.
-        const prior = encrypter ? cached?.previous : undefined;
-        let oid: string | undefined;
-        if (prior && prior.sha256 === sha && prior.size === data.length) {
+        const cached = key && cache?.lookup(rel, key);
+        let hit = isFile ? cached?.hit : undefined;
+        const statSize = hit ? sizeOfKey(key!) : 0;
+        if (hit && encrypter) {
           if (fromCache) fromCache[i] = 1;
-          if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
-            oid = prior.oid;
-            vouched[i] = 1;
-          }
+          else if (!agrees(checked?.get(rel), hit.oid, hit.sha256, statSize)) hit = undefined;
         }
-        if (oid === undefined) {
-          const blob = toBlob(hasher, encrypter ? await encrypter.encrypt(data) : data);
-          oid = blob.oid;
-          // A blob the previous snapshot holds is not written again (its read-back below checks it).
-          if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
-            const full = packer.add(blob.oid, blob.data);
-            if (full) await full;
-          }
-        }
-        entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
-        key = readKey;
+        hits.push(hit && { ...hit, size: statSize });
+        cachedOf.push(cached || undefined);
+        keys.push(key);
+        if (!hit) misses.push(i);
       }
-      rows.sha.write(entry.sha256, 32 * i, "hex");
-      rows.oid.write(entry.oid, 20 * i, "hex");
-      rows.size[i] = entry.size;
-      rows.exec[i] = entry.mode === "100755" ? 1 : 0;
-      size += entry.size;
-      manifest.add(rel, entry);
-      writer.add(rel, key!, entry);
+      let missAt = 0;
+      for (let i = start; i < end; i++) {
+        const rel = order[i]!;
+        const cached = cachedOf[i - start];
+        let key = keys[i - start];
+        let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
+        const hit = hits[i - start];
+        if (hit) {
+          entry = hit;
+          vouched[i] = 1;
+        } else {
+          if (pool && missAt >= readFrom + reads.length) {
+            // One answer at a time (it stops at read-pool's byte limit): memory stays bounded.
+            readFrom = missAt;
+            reads = await pool.readSome(misses.slice(missAt).map((m) => order[m]!));
+          }
+          const done = pool ? reads[missAt - readFrom] : undefined;
+          missAt++;
+          let data: Buffer;
+          let exec: boolean;
+          let readKey: StatKey;
+          let sha: string;
+          if (done) {
+            ({ data, exec, key: readKey, sha256: sha } = done);
+          } else {
+            const fd = fs.openSync(path.join(git.root, rel), "r");
+            try {
+              const fst = fs.fstatSync(fd, { bigint: true });
+              readKey = statKeyOf(fst);
+              exec = (Number(fst.mode) & 0o111) !== 0;
+              data = readWhole(fd, Number(fst.size));
+            } finally {
+              fs.closeSync(fd);
+            }
+            sha = sha256(data);
+          }
+          filesRead++;
+          if (cached?.previous?.sha256 !== sha) void knownTrees();
+          // An encrypted file read again whose bytes are those the cache recorded (rewritten with
+          // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
+          // stat would: a new encryption would only make another blob of the same content.
+          const prior = encrypter ? cached?.previous : undefined;
+          let oid: string | undefined;
+          if (prior && prior.sha256 === sha && prior.size === data.length) {
+            if (fromCache) fromCache[i] = 1;
+            if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
+              oid = prior.oid;
+              vouched[i] = 1;
+            }
+          }
+          if (oid === undefined) {
+            // The worker's blob id is that of the bytes read (clear sets store those very bytes).
+            const blob = encrypter ? toBlob(hasher, await encrypter.encrypt(data)) : done ? { oid: done.oid, data } : toBlob(hasher, data);
+            oid = blob.oid;
+            // A blob the previous snapshot holds is not written again (its read-back below checks it).
+            if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
+              const full = packer.add(blob.oid, blob.data);
+              if (full) await full;
+            }
+          }
+          entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
+          key = readKey;
+        }
+        rows.sha.write(entry.sha256, 32 * i, "hex");
+        rows.oid.write(entry.oid, 20 * i, "hex");
+        rows.size[i] = entry.size;
+        rows.exec[i] = entry.mode === "100755" ? 1 : 0;
+        size += entry.size;
+        manifest.add(rel, entry);
+        writer.add(rel, key!, entry);
+      }
     }
     manifest.end();
     await packer.done();
@@ -338,6 +434,7 @@ async function captureOnce(
     throw error;
   } finally {
     cache?.close();
+    void pool?.close();
   }
   if (counters) {
     counters.blobsWritten = packer.written;
@@ -631,12 +728,23 @@ async function readBackBlobs(
   }
   const hasher = new ObjectHasher();
   const ageStructureProblem = ageStructureChecker();
-  for (const [start, end] of batchRanges(rows.size, BATCH)) {
+  // git reads the next batch while this one is hashed here (two batches in memory at most).
+  const ranges = [...batchRanges(rows.size, READ_BACK)];
+  const ask = (k: number): { ids: string[]; blobs: Promise<Map<string, Buffer>> } | undefined => {
+    if (k >= ranges.length) return undefined;
+    const [start, end] = ranges[k]!;
     const ids: string[] = [];
     for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));
+    return { ids, blobs: readBlobsBisect(git, ids) };
+  };
+  let next = ask(0);
+  for (let k = 0; k < ranges.length; k++) {
+    const [start, end] = ranges[k]!;
+    const { ids, blobs: reading } = next!;
+    next = ask(k + 1);
     if (ids.length === 0) continue;
     count += ids.length;
-    const blobs = await readBlobsBisect(git, ids);
+    const blobs = await reading;
     for (let i = start; i < end; i++) {
       if (!seen[i]) continue;
       const p = rows.paths[i]!;
