@@ -347,7 +347,7 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
     lines.push(
       `checked the whole tree: ${failing} file(s) fail now (${counts.errors} error(s), ${counts.warnings} warning(s)); CI's \`integrity-guard check\` will fail on them. The worst:`,
       ...worst.map((f) => `    ${where(f)} ${f.rule}: ${f.message}`),
-      `  record them as known broken (each exempt only while unchanged): npx integrity-guard baseline --update (or init --baseline)`,
+      `  record them as known broken (each exempt only while unchanged): npx integrity-guard baseline --update, or npx integrity-guard init --baseline`,
     );
   } else {
     lines.push(...describeRecorded(r, opts.dryRun));
