@@ -86,6 +86,12 @@ const JEST: JsoncDialect = { reader: "Jest (strip-json-comments, then JSON.parse
  * documented form has comments).
  */
 const CJSON: JsoncDialect = { reader: "cjson (Firebase CLI, firebaseopensource.com)", trailingCommas: false, leadingBom: false };
+/**
+ * Bicep loads bicepconfig.json (the nearest one above a .bicep file, and its own built-in
+ * defaults) with System.Text.Json, comments skipped and trailing commas not allowed
+ * (Bicep.Core/Json/JsonElementFactory.cs); the stream reader skips a UTF-8 BOM.
+ */
+const BICEP: JsoncDialect = { reader: "Bicep (bicepconfig.json, System.Text.Json with comments skipped)", trailingCommas: false };
 
 /**
  * A Semgrep rule's test target: `semgrep --test` runs the rule `X.yaml` on its sibling `X.json`
@@ -143,7 +149,7 @@ const DEVCONTAINER_FEATURES = /"features"\s*:\s*\{/;
  * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
- * firebase.json and a .opensource/project.json, and a Semgrep rule's test target (its
+ * firebase.json and a .opensource/project.json, a bicepconfig.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
@@ -167,6 +173,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "scenarios.json")
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
+  if (base === "bicepconfig.json") return BICEP;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
