@@ -78,5 +78,5 @@ function spliceSources(item: unknown, resolve: (n: unknown) => unknown, isMergeK
   }
   if (!isSeq(value) || value.items.length === 0) return undefined;
   const sources = value.items.map((i) => (isAlias(i) ? resolve(i) : undefined));
-  return sources.every((s) => isSeq(s)) ? (sources as YAMLSeq[]) : undefined;
+  return sources.every((s) => isSeq(s)) ? sources : undefined;
 }
