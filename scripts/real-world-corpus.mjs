@@ -1226,6 +1226,7 @@ export const REPOS = [
     kind: "Helm charts of KEDA: Chart.yaml, values.yaml with comments, Go-templated templates/ and CRDs",
     keep: ["*/Chart.yaml", "*/values.yaml", ".github/**"],
     whole: ["external-scaler-azure-cosmos-db/**"],
+    exclude: ["**/*.md", "**/*.gotmpl", "**/.helmignore"],
   },
   {
     repo: "actions/checkout",
@@ -1259,10 +1260,10 @@ export const REPOS = [
     license: "Apache-2.0 (LICENSE.md)",
     kind: "Helm at scale (Bitnami): Chart.yaml, values.yaml with `## @param` comments, values.schema.json, Go-templated templates/",
     // 71 values.yaml quote a PEM header in their comments: the secret filter keeps them out (all
-    // 118 were checked from the mirror: 0 findings). nginx's values.yaml has no such line.
+    // 118 were checked from the mirror: 0 findings). Cassandra's values.yaml has no such line.
     keep: ["bitnami/*/Chart.yaml", "bitnami/*/values.schema.json", ".github/workflows/**"],
-    whole: ["bitnami/nginx/**"],
-    exclude: ["**/*.md", "**/.helmignore"],
+    whole: ["bitnami/cassandra/**"],
+    exclude: ["**/*.md", "**/.helmignore", "**/Chart.lock"],
   },
   {
     repo: "renovatebot/renovate",
