@@ -179,6 +179,23 @@ describe("jsoncDialectByContent", () => {
     expect(jsoncDialectByContent("jest.config.base.json", commented)).toBeUndefined();
   });
 
+  // Reduced from Azure/bicep (MIT), commit 9beb0fee60ca, src/Bicep.Core/Configuration/bicepconfig.json
+  // and src/Bicep.MSBuild.E2eTests/examples/info/bicepconfig.json (comments above the members).
+  it("knows a bicepconfig.json by name: Bicep skips comments (System.Text.Json), but a trailing comma fails", () => {
+    const config =
+      '{\n  // See https://aka.ms/bicep/config for more information on Bicep configuration options\n  "analyzers": {\n    "core": { "rules": { "no-unused-vars": { "level": "info" } } }\n  }\n}\n';
+    for (const file of ["bicepconfig.json", "infra/bicepconfig.json", "src/Bicep.Core/Configuration/bicepconfig.json"]) {
+      const dialect = jsoncDialectByContent(file, config);
+      expect(dialect?.trailingCommas, file).toBe(false);
+      expect(parseDocument(config, { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(true);
+      // JsonDocument.Parse(Stream) skips a UTF-8 BOM.
+      expect(parseDocument(`\ufeff${config}`, { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(true);
+      expect(parseDocument('{ "analyzers": {}, }', { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(false);
+    }
+    expect(jsoncDialectByContent("bicepconfig.json.bak", config)).toBeUndefined();
+    expect(jsoncDialectByContent("main.json", config)).toBeUndefined();
+  });
+
   // Reduced from hashicorp/terraform, docs/debugging-configs/vscode/launch-via-cli/launch.json: a
   // launch configuration kept in docs to be copied into .vscode/ (a trailing comma, as VS Code allows).
   it("knows a VS Code launch or tasks configuration outside .vscode/ by its version and list (comments and trailing commas)", () => {

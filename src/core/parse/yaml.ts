@@ -31,6 +31,7 @@ import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
+import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
 import {
   closingFlow,
   closingQuote,
@@ -642,6 +643,8 @@ function walk(
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const mergeKeys = options.mergeKeys ?? true;
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
+  // Woodpecker splices lists with `- <<: *list` (yaml-sequence-merge.ts); no other reader does.
+  const sequenceMerges = mergeKeys && isWoodpeckerFile(file);
   indexAliases(doc); // before any node is replaced below
   // `replace` puts a node in the place of this one (CloudFormation short forms, see longForm()).
   const stack: { node: unknown; path: string[]; depth: number; replace?: (n: Node) => void }[] = [
@@ -697,9 +700,12 @@ function walk(
     }
     if (isSeq(node)) {
       const seq = node;
-      seq.items.forEach((item, i) =>
-        stack.push({ node: item, path: [...path, String(i)], depth: depth + 1, replace: (n) => (seq.items[i] = n) }),
-      );
+      if (sequenceMerges) expandSequenceMerges(seq, (n) => resolved(n, doc), isMergeKey);
+      const spliced = splicedItems(seq);
+      seq.items.forEach((item, i) => {
+        if (spliced?.has(item)) return; // checked where it is written
+        stack.push({ node: item, path: [...path, String(i)], depth: depth + 1, replace: (n) => (seq.items[i] = n) });
+      });
       continue;
     }
     const seen = new Map<string, Node>();

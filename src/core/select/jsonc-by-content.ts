@@ -86,6 +86,12 @@ const JEST: JsoncDialect = { reader: "Jest (strip-json-comments, then JSON.parse
  * documented form has comments).
  */
 const CJSON: JsoncDialect = { reader: "cjson (Firebase CLI, firebaseopensource.com)", trailingCommas: false, leadingBom: false };
+/**
+ * Bicep loads bicepconfig.json (the nearest one above a .bicep file, and its own built-in
+ * defaults) with System.Text.Json, comments skipped and trailing commas not allowed
+ * (Bicep.Core/Json/JsonElementFactory.cs); the stream reader skips a UTF-8 BOM.
+ */
+const BICEP: JsoncDialect = { reader: "Bicep (bicepconfig.json, System.Text.Json with comments skipped)", trailingCommas: false };
 
 /**
  * A Semgrep rule's test target: `semgrep --test` runs the rule `X.yaml` on its sibling `X.json`
@@ -154,7 +160,7 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
- * and a Semgrep rule's test target (its
+ * a bicepconfig.json, and a Semgrep rule's test target (its
  * `// ruleid:` annotations). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
@@ -179,6 +185,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
+  if (base === "bicepconfig.json") return BICEP;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
