@@ -17,6 +17,10 @@ export interface ReadOptions {
 }
 /** True for a path left for a later read call (ReadOptions.maxTotalBytes). */
 export declare function isDeferred(result: ReadResult | undefined): boolean;
+/** The result for a path left for a later read call. */
+export declare const DEFERRED_READ: ReadResult;
+/** The result for a file over ReadOptions.maxBytes: its size, never its bytes. */
+export declare function tooLarge(size: number): ReadResult;
 export interface FileSource {
     readonly kind: "worktree" | "index" | "commit";
     /** Repo-relative POSIX paths of regular files (symlinks and submodules are left out). */
@@ -58,12 +62,6 @@ export declare class IndexSource implements FileSource {
     list(): Promise<string[]>;
     read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
-/**
- * The entries to read under `options`, by blob sizes from `git cat-file --batch-check`: a blob
- * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
- * taken, the rest are DEFERRED (at least one entry is always kept).
- */
-export declare function withinLimits(git: Git, entries: IndexEntry[], options: ReadOptions, out: Map<string, ReadResult>): Promise<IndexEntry[]>;
 /** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
 export declare const SYMLINK = "120000";
 /**

@@ -1,3 +1,5 @@
+import { type ChildProcessByStdio } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 interface ExecOptions {
     /** Bytes written to git's stdin. */
     input?: string | Buffer;
@@ -266,7 +268,10 @@ export declare class Git {
         message: string;
     }[]>;
     /** Work-tree paths that differ from HEAD or are untracked (not ignored), repo-relative. */
-    changedPaths(): Promise<string[]>;
+    changedPaths(): Promise<{
+        path: string;
+        untracked: boolean;
+    }[]>;
     /** Create branch `name` at HEAD and switch to it (fails if it exists: never clobber a branch). */
     createBranch(name: string): Promise<void>;
     /** Stage exactly `paths` (additions, changes, deletions) and commit them; returns the commit id. */
@@ -299,6 +304,11 @@ export declare class Git {
      * line-based); such names are reported missing without asking git.
      */
     catFileBatch(names: readonly string[]): Promise<(Buffer | undefined)[]>;
+    /**
+     * A git process whose output the caller reads as a stream and may stop (cat-file-limited.ts);
+     * environment and folder as exec's.
+     */
+    spawnStreaming(args: readonly string[]): ChildProcessByStdio<Writable, Readable, Readable>;
     /**
      * core.hooksPath and the scope that sets it (local, worktree, global, system, command), or
      * undefined when unset. Output of `git config --show-scope --null --get`: "local\0.husky/_\0".
