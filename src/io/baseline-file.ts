@@ -19,6 +19,7 @@ import {
   type BaselineCounts,
 } from "../core/baseline.js";
 import type { Finding } from "../core/finding.js";
+import { catFileLimited } from "./cat-file-limited.js";
 import type { FileSource } from "./file-source.js";
 import type { Git } from "./git.js";
 import { readRegularFileSync } from "./read-regular.js";
@@ -65,11 +66,11 @@ export function stagedBaseline(root: string, git: Git): BaselineLoader {
     const from = "as staged";
     if (entry.mode !== "100644" && entry.mode !== "100755")
       return { error: `is staged as mode ${entry.mode}, not a regular file (not followed)`, from };
-    const [size] = await git.batchCheck([entry.oid]);
-    if (size && size.size > MAX_BASELINE_BYTES) return { error: `is ${size.size} bytes, over the limit of ${MAX_BASELINE_BYTES}`, from };
-    const [blob] = await git.catFileBatch([entry.oid]);
-    if (!blob) return { error: `(blob ${entry.oid}) is missing from the object database`, from };
-    return { bytes: blob, from };
+    // Size and bytes from one git process; a blob over the limit is never read.
+    const [read] = await catFileLimited(git, [{ name: entry.oid, limit: "sized" }], { maxBytes: MAX_BASELINE_BYTES });
+    if (read && "tooLarge" in read) return { error: `is ${read.tooLarge} bytes, over the limit of ${MAX_BASELINE_BYTES}`, from };
+    if (!read || !("data" in read)) return { error: `(blob ${entry.oid}) is missing from the object database`, from };
+    return { bytes: read.data, from };
   };
 }
 
