@@ -117,14 +117,17 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
 /**
  * Every registered check, in order, each with its own findings and timing, for `health` (which
  * scores each check apart and needs all of them, not the hook's gated subset). The same runner
- * and error handling as runChecks: a failure is its message, the other checks still run.
+ * and error handling as runChecks: a failure is its message, the other checks still run. An
+ * invalid baseline is its finding (an error) in the first check that has a baselinable finding.
  */
 export async function runChecksTimed(ctx: CheckContext, list: readonly CheckEntry[] = registered): Promise<Map<string, CheckOutcome>> {
   const out = new Map<string, CheckOutcome>();
   // In order, not in parallel: timings are only comparable with the thresholds when each check has the machine.
   for (const entry of list) {
     const got = await runOne(entry, ctx);
-    const findings = got.failure ? [] : got.findings;
+    // The baseline applies here as in `check`, check by check: a file recorded as known broken
+    // (unchanged since) lowers no score. Its exempted findings stay as notices.
+    const findings = got.failure ? [] : ctx.exempt ? (await ctx.exempt(got.findings)).findings : got.findings;
     out.set(entry.name, {
       name: entry.name,
       findings,

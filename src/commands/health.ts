@@ -16,6 +16,7 @@ import { ConfigError } from "../errors.js";
 import { deliverAlerts } from "../io/alerts/deliver.js";
 import { Redactor } from "../io/alerts/redact.js";
 import type { SinkReport } from "../io/alerts/types.js";
+import { worktreeBaseline } from "../io/baseline-file.js";
 import { collectHealth } from "../io/health/collect.js";
 import { runChecksTimed } from "../checks/run-checks.js";
 import { appendHistory, mergeHistory, readHistory } from "../io/health/history.js";
@@ -34,6 +35,7 @@ readable, non-empty, parse), schemas (share of files valid), manifest (drift), c
 health.max_snapshot_age), disk (free space against health.min_free_disk, and inodes) and checks
 (each check's errors and time against health.thresholds.max_error_count / max_check_seconds).
 A component with nothing configured is shown as n/a and left out of the overall score.
+Files in .integrity-guard/baseline.json, unchanged since recorded, count as valid, as in check.
 
 overall = round((2 x weighted mean + lowest) / 3); HEALTHY >= 85 > DEGRADED >= 60 > CRITICAL
 (health.thresholds.healthy / degraded; weights in health.weights). A CRITICAL component makes
@@ -89,6 +91,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     log: ctx.log,
     interactive: ctx.interactive,
     runChecks: runChecksTimed,
+    baseline: worktreeBaseline(ctx.root),
   });
   const dashboard = buildDashboard(collected.facts, settings, new Date());
   const h = dashboard.system_health;

@@ -15,6 +15,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
+import { processExists } from "./process-exists.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -153,12 +154,7 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   }
   if (Date.now() - info.time > staleMs) return true;
   if (info.host !== os.hostname()) return false;
-  try {
-    process.kill(info.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  return !processExists(info.pid);
 }
 
 const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {

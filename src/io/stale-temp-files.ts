@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { processExists } from "./process-exists.js";
 
 const TEMP_NAME = /^(?:snapshot|attr)-(\d+)-.*\.(?:index|marks)(?:\.lock)?$/;
 
@@ -34,11 +35,5 @@ export function sweepStaleTempFiles(stateDir: string): number {
 }
 
 function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ESRCH"; // EPERM: alive, another user's
-  }
+  return pid === process.pid || processExists(pid);
 }

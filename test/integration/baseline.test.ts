@@ -255,3 +255,27 @@ describe("a malformed or hostile baseline exempts nothing and says so (exit 2, n
       expect((await check(repo, ["--staged"])).code).toBe(1);
     }));
 });
+
+describe("health honours the baseline as check does", () => {
+  type Health = { system_health: { components: { schemas: { detail: { total: number; valid: number; invalid: { file: string }[] } } } } };
+  const schemas = async (repo: TestRepo) => {
+    const r = await repo.cli(["health", "--format", "json", "--fail-on", "never", "--no-record"]);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as Health).system_health.components.schemas.detail;
+  };
+
+  it("files known broken at baseline and unchanged count as valid; once edited they count as invalid again", () =>
+    withRepo(async (repo) => {
+      fixtures(repo);
+      expect((await repo.cli(["init", "--no-hook", "--baseline"])).code).toBe(0);
+      repo.commitAll("adopt");
+      const known = await schemas(repo);
+      expect(known.invalid).toEqual([]);
+      expect(known.valid).toBe(known.total);
+
+      repo.write("test/fixtures/trailing-comma.json", '{"a": 2,}\n');
+      const edited = await schemas(repo);
+      expect(edited.invalid.map((i) => i.file)).toEqual(["test/fixtures/trailing-comma.json"]);
+      expect(edited.valid).toBe(edited.total - 1);
+    }));
+});

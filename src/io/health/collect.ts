@@ -12,6 +12,7 @@ import type { HealthFacts } from "../../core/health/dashboard.js";
 import type { HealthSettings } from "../../core/health/settings.js";
 import type { Finding } from "../../core/finding.js";
 import { matcher } from "../../core/glob.js";
+import { baselineExempt, type BaselineLoader } from "../baseline-file.js";
 import { WorktreeSource } from "../file-source.js";
 import type { Git } from "../git.js";
 import type { CheckContext } from "../../checks/types.js";
@@ -31,6 +32,8 @@ interface CollectInput {
    * passed in by the command: io/ sits below checks/ and does not import it).
    */
   runChecks: (ctx: CheckContext) => Promise<Map<string, CheckOutcome>>;
+  /** .integrity-guard/baseline.json's loader: its known, unchanged broken files count as `check` counts them. */
+  baseline?: BaselineLoader;
 }
 
 interface Collected {
@@ -56,7 +59,16 @@ export async function collectHealth(input: CollectInput): Promise<Collected> {
   const source = new WorktreeSource(git);
   const [critical, runs, snaps, disk, files] = await Promise.all([
     collectCriticalFiles(root, criticalFileList(root, loaded)),
-    input.runChecks({ root, git, config, configPath: loaded.path ?? CONFIG_PATH, source, log: input.log, interactive: input.interactive }),
+    input.runChecks({
+      root,
+      git,
+      config,
+      configPath: loaded.path ?? CONFIG_PATH,
+      source,
+      log: input.log,
+      interactive: input.interactive,
+      ...(input.baseline ? { exempt: baselineExempt(input.baseline, source) } : {}),
+    }),
     readSnapshotFacts(git, config, settings.maxSnapshotAge),
     collectDisk(root, settings.minFreeDisk, settings.minFreeDiskText),
     source.list().catch(() => [] as string[]),

@@ -10,6 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { EnvironmentError } from "../../errors.js";
 import { writeFileAtomic } from "../atomic.js";
+import { processExists } from "../process-exists.js";
 import type { Git } from "../git.js";
 import { RESTORE_TEMP_RE } from "./restore-write.js";
 
@@ -88,14 +89,9 @@ export function journalAlive(j: RestoreJournal): boolean {
   return alive(j.pid);
 }
 
+// Our own pid in a journal is a reused pid of an earlier, interrupted run.
 function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return pid !== process.pid && processExists(pid);
 }
 
 /**
