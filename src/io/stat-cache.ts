@@ -486,7 +486,8 @@ export class StatCache {
    */
   preloadFiles(paths: readonly string[]): void {
     if (this.filesData || !this.persistent) return;
-    this.loadFiles(paths.length > PARTIAL_MAX ? undefined : new Set(paths));
+    // No half on disk (a first seal, a cold verify): nothing to pick from, no set to build.
+    this.loadFiles(paths.length > PARTIAL_MAX || sizeOf(this.file) < 0 ? undefined : new Set(paths));
   }
 
   /** A partial load made whole: the half read again, with this run's changes over it. */
