@@ -155,7 +155,7 @@ function scanMembers(
  * every version writes it), read from its bytes: paths decoded one at a time, records packed.
  * Undefined when the bytes are not in that exact shape (the caller then parses them as JSON).
  */
-function scanFiles(file: string): { stamp: string; files: FileRecords } | undefined {
+function scanFiles(file: string, wanted?: (path: string) => boolean): { stamp: string; files: FileRecords } | undefined {
   const head = `{"version":${VERSION},"stamp":"`;
   let stamp = "";
   const headEnd = (buf: Buffer): number => {
@@ -167,7 +167,9 @@ function scanFiles(file: string): { stamp: string; files: FileRecords } | undefi
   };
   const files = new FileRecords();
   // A damaged record is dropped (re-hashed, never trusted): setText removes the key.
-  const scanned = scanMembers(file, headEnd, 0x5b /* [ */, 0x5d /* ] */, (k, r) => files.setText(k, r));
+  const scanned = scanMembers(file, headEnd, 0x5b /* [ */, 0x5d /* ] */, (k, r) => {
+    if (!wanted || wanted(k)) files.setText(k, r);
+  });
   return scanned && scanned.tail === "}}" ? { stamp, files } : undefined;
 }
 
@@ -188,7 +190,15 @@ function scanBlobs(file: string): { blobs: BlobRecords; manifest?: string } | un
 }
 
 /**
- * JSON text of a half's object, in pieces of a few thousand records (a half of 500,000 records is
+ * Characters of a piece of a half's text. Below V8's large-object size (128 KiB): a bigger string
+ * is allocated straight in the old generation, where it waits for a full collection; at 500,000
+ * records the 77 MB of pieces of 4,096 records (530 KB each) stayed there, about 45 MB of a cold
+ * verify's and a first seal's peak (issue 20). A smaller piece dies young, collected at once.
+ */
+const PIECE_CHARS = 32 * 1024;
+
+/**
+ * JSON text of a half's object, in pieces of PIECE_CHARS (a half of 500,000 records is
  * about 77 MB of text, which as one string was the largest allocation of a first seal): keys in
  * JSON.stringify's order for an object (index-like keys first in ascending order, then the others
  * in insertion order), so the bytes are the same as before.
@@ -207,7 +217,8 @@ function* recordPieces(head: string, keys: () => Iterable<string>, member: (k: s
   };
   for (const k of ordered()) {
     piece += `${n === 0 ? "" : ","}${JSON.stringify(k)}:${member(k)}`;
-    if (++n % 4096 === 0) {
+    n++;
+    if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = "";
     }
@@ -274,6 +285,9 @@ function writePiecesAtomic(file: string, pieces: Iterable<string>): void {
 /** A journal is folded into its half once it is larger than this share of the half, plus a floor. */
 const COMPACT_FLOOR = 64 * 1024;
 
+/** Paths up to which preloadFiles loads only their records (beyond: the whole half). */
+const PARTIAL_MAX = 65536;
+
 /** The lines of a journal that parse, in order (a torn or damaged line ends the replay). */
 function readJournal<T>(file: string): T[] {
   let text: string;
@@ -320,8 +334,8 @@ interface CachedContent {
  * (written by hand or by a future layout), parsed and packed record by record. Undefined when
  * missing, unreadable or of another version.
  */
-function readFiles(file: string): { stamp: string; files: FileRecords } | undefined {
-  const scanned = scanFiles(file);
+function readFiles(file: string, wanted?: (path: string) => boolean): { stamp: string; files: FileRecords } | undefined {
+  const scanned = scanFiles(file, wanted);
   if (scanned) return scanned;
   let d: FilesData;
   try {
@@ -332,7 +346,7 @@ function readFiles(file: string): { stamp: string; files: FileRecords } | undefi
   if (!d || d.version !== VERSION || typeof d.stamp !== "string" || !/^\d+$/.test(d.stamp) || typeof d.files !== "object" || !d.files)
     return undefined;
   const files = new FileRecords();
-  for (const [p, r] of Object.entries(d.files)) setFileRecord(files, p, r);
+  for (const [p, r] of Object.entries(d.files)) if (!wanted || wanted(p)) setFileRecord(files, p, r);
   return { stamp: d.stamp, files };
 }
 
@@ -366,6 +380,11 @@ function readBlobs(file: string): { blobs: BlobRecords; manifest?: string } | un
 
 export class StatCache {
   private filesData: FileRecords | undefined;
+  /**
+   * The paths whose records alone were loaded (preloadFiles), or undefined when the files half is
+   * held whole. Asking about any other path loads the rest first (filesFor).
+   */
+  private filesWanted: Set<string> | undefined;
   private blobsData: BlobRecords | undefined;
   private validManifest: string | undefined;
   private stamp = 0n;
@@ -423,25 +442,73 @@ export class StatCache {
   }
 
   private files(): FileRecords {
-    if (!this.filesData) {
-      const d = this.persistent ? readFiles(this.file) : undefined;
-      if (d) {
-        this.stamp = BigInt(d.stamp);
-        this.filesData = d.files;
-        this.filesBaseOk = true;
-        this.replayFiles(this.filesData);
-      } else {
-        this.filesData = new FileRecords();
-      }
+    if (!this.filesData) this.loadFiles();
+    return this.filesData!;
+  }
+
+  /** The files half for a question about `rel`: whole, unless `rel`'s record was preloaded. */
+  private filesFor(rel: string): FileRecords {
+    if (this.filesWanted && !this.filesWanted.has(rel)) this.loadRestOfFiles();
+    return this.files();
+  }
+
+  /** Read the files half (only the records of `wanted`, when given) and its journal. */
+  private loadFiles(wanted?: Set<string>): void {
+    const d = this.persistent ? readFiles(this.file, wanted && ((p) => wanted.has(p))) : undefined;
+    if (d) {
+      this.stamp = BigInt(d.stamp);
+      this.filesData = d.files;
+      this.filesBaseOk = true;
+      this.filesWanted = wanted;
+      this.replayFiles(this.filesData, wanted);
+    } else {
+      this.filesData = new FileRecords();
+      this.filesWanted = undefined; // nothing on disk: every record is this run's
     }
-    return this.filesData;
+  }
+
+  /** @internal Test seam: how many file records are held (a partial load holds only those asked for). */
+  get heldFileRecords(): number {
+    return this.filesData?.size ?? 0;
+  }
+
+  /** Whether the files half is loaded (whole or in part): lookups then need no preloadFiles. */
+  get filesLoaded(): boolean {
+    return this.filesData !== undefined;
+  }
+
+  /**
+   * Load only the records of these paths from the files half, when it is not loaded yet (issue
+   * 20: a reseal or verify with one dirty file among 500,000 read the whole half, about 63 MB
+   * held, to look one record up). The answers stay exactly a whole load's: asking about another
+   * path loads the rest first, and so does a save that must rewrite the half whole. Many paths:
+   * the whole half (a set of them would cost more than it saves).
+   */
+  preloadFiles(paths: readonly string[]): void {
+    if (this.filesData || !this.persistent) return;
+    // No half on disk (a first seal, a cold verify): nothing to pick from, no set to build.
+    this.loadFiles(paths.length > PARTIAL_MAX || sizeOf(this.file) < 0 ? undefined : new Set(paths));
+  }
+
+  /** A partial load made whole: the half read again, with this run's changes over it. */
+  private loadRestOfFiles(): void {
+    // A partial load is only over a valid half, so filesPending holds every change since.
+    const pending = this.filesPending;
+    this.filesData = undefined;
+    this.filesWanted = undefined;
+    this.loadFiles();
+    for (const [p, r] of pending) {
+      if (r === null) this.filesData!.delete(p);
+      else this.filesData!.setText(p, r);
+    }
+    this.filesPending = pending;
   }
 
   /**
    * Apply the files journal. Every record (the half's and each line's) is judged against the
    * stamp it was written under and dropped when racy there; the stamp becomes the latest one.
    */
-  private replayFiles(files: FileRecords): void {
+  private replayFiles(files: FileRecords, wanted?: ReadonlySet<string>): void {
     const lines = readJournal<FilesLine>(this.journalOf(this.file)).filter(
       (l) => typeof l?.stamp === "string" && /^\d+$/.test(l.stamp) && typeof l.files === "object" && l.files !== null,
     );
@@ -453,6 +520,7 @@ export class StatCache {
       const stamp = BigInt(l.stamp);
       if (stamp > latest) latest = stamp;
       for (const [p, r] of Object.entries(l.files)) {
+        if (wanted && !wanted.has(p)) continue;
         if (setFileRecord(files, p, r) && racy(String((r as FileRecord)[1]), stamp)) files.delete(p);
       }
     }
@@ -502,7 +570,7 @@ export class StatCache {
 
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */
   lookup(rel: string, stat: StatKey): CachedContent | undefined {
-    const f = this.files();
+    const f = this.filesFor(rel);
     if (!f.statIs(rel, stat) || this.isRacy(stat[1])) return undefined;
     return { sha256: f.sha256(rel)!, size: Number(stat[0]), executable: f.executable(rel) };
   }
@@ -512,7 +580,7 @@ export class StatCache {
    * the file changed without any of its metadata changing (bit rot).
    */
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
-    const f = this.files();
+    const f = this.filesFor(rel);
     return f.statIs(rel, stat) && !this.isRacy(stat[1]) && f.sha256(rel) !== sha256;
   }
 
@@ -522,7 +590,7 @@ export class StatCache {
    * this runs for every file of a --no-cache run.
    */
   recordHashed(rel: string, stat: StatKey, sha256: string, executable: boolean): boolean {
-    const f = this.files();
+    const f = this.filesFor(rel);
     if (f.statIs(rel, stat)) {
       const sameSha = f.sha256(rel) === sha256;
       if (sameSha && f.executable(rel) === executable) {
@@ -536,7 +604,7 @@ export class StatCache {
   }
 
   record(rel: string, stat: StatKey, sha256: string, executable: boolean): void {
-    const f = this.files();
+    const f = this.filesFor(rel);
     this.touch(rel, stat);
     if (f.statIs(rel, stat) && f.sha256(rel) === sha256 && f.executable(rel) === executable) return;
     if (!f.set(rel, stat, sha256, executable)) return;
@@ -545,7 +613,7 @@ export class StatCache {
   }
 
   forget(rel: string): void {
-    if (this.files().delete(rel)) {
+    if (this.filesFor(rel).delete(rel)) {
       this.pendFile(rel, null);
       this.filesDirty = true;
     }
@@ -632,7 +700,8 @@ export class StatCache {
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
   prune(keepPaths: { has(path: string): boolean }, keepBlobs: { has(oid: string): boolean }): void {
     // Only halves already loaded: pruning must not cost a read the run did not need.
-    if (this.filesData) {
+    if (this.filesData && this.filesWanted) this.pruneUnloadedFiles(keepPaths);
+    else if (this.filesData) {
       for (const p of this.filesData.keys()) {
         if (!keepPaths.has(p)) {
           this.filesData.delete(p);
@@ -653,6 +722,27 @@ export class StatCache {
   }
 
   /**
+   * prune over a partly loaded files half: the paths of the half and its journal are scanned
+   * from disk (none held) and those not kept are deleted, as a whole load's prune deletes them.
+   */
+  private pruneUnloadedFiles(keepPaths: { has(path: string): boolean }): void {
+    const stale = new Set<string>();
+    const judge = (p: string) => {
+      if (!keepPaths.has(p)) stale.add(p);
+      return false; // nothing is loaded
+    };
+    // Changed under us (no longer in the shape seal writes): no prune this time; it only costs disk.
+    if (!scanFiles(this.file, judge)) return;
+    for (const l of readJournal<FilesLine>(this.journalOf(this.file)))
+      if (typeof l?.files === "object" && l.files !== null) for (const [p, r] of Object.entries(l.files)) if (r !== null) judge(p);
+    for (const p of stale) {
+      this.filesData!.delete(p);
+      this.pendFile(p, null);
+      this.filesDirty = true;
+    }
+  }
+
+  /**
    * Drop the records held (issue 20: at 500,000 files both halves are about 150 MB), once saved:
    * a caller done with the cache frees them before its last phase (seal's manifest writing). A
    * later lookup reads them again from disk, so this never changes an answer; unsaved changes
@@ -661,6 +751,7 @@ export class StatCache {
   release(): void {
     if (!this.filesDirty) {
       this.filesData = undefined;
+      this.filesWanted = undefined;
       this.filesBaseOk = false;
       this.touched.clear();
     }
@@ -702,18 +793,23 @@ export class StatCache {
         this.blobsBaseOk = true;
         this.blobsDirty = false;
       }
-      const filesData = this.filesData;
-      if (this.filesDirty && filesData) {
+      if (this.filesDirty && this.filesData) {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).
         // (Over a half not read from disk, every record is this run's.)
-        if (this.filesBaseOk)
-          for (const p of filesData.keys()) {
-            if (!this.touched.has(p) && filesData.mtimeAtLeast(p, this.stamp - RACY_WINDOW_NS)) {
-              filesData.delete(p);
-              this.pendFile(p, null);
+        const dropRacy = () => {
+          const filesData = this.filesData!;
+          if (this.filesBaseOk)
+            for (const p of filesData.keys()) {
+              if (!this.touched.has(p) && filesData.mtimeAtLeast(p, this.stamp - RACY_WINDOW_NS)) {
+                filesData.delete(p);
+                this.pendFile(p, null);
+              }
             }
-          }
+        };
+        // (Over a partly loaded half this covers the loaded records; a journal line needs no more:
+        // replay judges every record against the stamp it was written under.)
+        dropRacy();
         const stamp = this.openedNs;
         // A FilesLine's JSON (each record as its array's bytes; a line's keys are distinct, so their order does not matter).
         const line = (): string => {
@@ -723,14 +819,20 @@ export class StatCache {
         };
         // A record is at least its quoted path and a quoted 64-hex digest among its fields, or null.
         const least = pendingBytes(this.filesPending, 67);
-        await this.saveHalf(this.file, this.filesBaseOk, least, line, () =>
-          recordPieces(
+        await this.saveHalf(this.file, this.filesBaseOk, least, line, () => {
+          // Rewritten whole: a partly loaded half is read in full first (with this run's changes over it).
+          if (this.filesWanted) {
+            this.loadRestOfFiles();
+            dropRacy();
+          }
+          const filesData = this.filesData!;
+          return recordPieces(
             `{"version":${VERSION},"stamp":${JSON.stringify(String(stamp))},"files":{`,
             () => filesData.keys(),
             (p) => `[${filesData.text(p)!}]`,
             "}}",
-          ),
-        );
+          );
+        });
         this.filesBaseOk = true;
         this.stamp = stamp;
         this.filesPending.clear();

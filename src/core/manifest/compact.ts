@@ -158,11 +158,11 @@ export class ManifestIndex {
  * entry object or hex string is kept per file while the tree is observed.
  */
 export class ManifestIndexBuilder {
-  private readonly paths: string[] = [];
+  private paths: string[] = [];
   private digests = Buffer.alloc(32 * 1024);
-  private readonly sizes: number[] = [];
-  private readonly flags: number[] = [];
-  private readonly links = new Map<number, string>();
+  private sizes: number[] = [];
+  private flags: number[] = [];
+  private links = new Map<number, string>();
 
   get length(): number {
     return this.paths.length;
@@ -185,6 +185,14 @@ export class ManifestIndexBuilder {
 
   /** The index of every entry added (sorted by path); the builder is used up. */
   finish(): ManifestIndex {
-    return ManifestIndex.fromParts(this.paths, this.digests, this.sizes, this.flags, this.links);
+    const index = ManifestIndex.fromParts(this.paths, this.digests, this.sizes, this.flags, this.links);
+    // Used up: its lists (copied into the index's typed arrays) are not kept alive by a caller's
+    // closure that still holds the builder (at 500,000 entries, about 10 MB).
+    this.paths = [];
+    this.digests = Buffer.alloc(0);
+    this.sizes = [];
+    this.flags = [];
+    this.links = new Map();
+    return index;
   }
 }

@@ -16,7 +16,7 @@ import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js"
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
-import { TrackedIndex } from "./tracked.js";
+import { TrackedIndex, type TrackedFile } from "./tracked.js";
 import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
 
 interface ObserveOptions {
@@ -122,7 +122,9 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
-  const gitAnswers = askGit
+  // (let: dropped once heard, so the settled promise does not keep git's whole listing alive
+  // beside what is kept of it, through every closure of this run; issue 20.)
+  let gitAnswers: Promise<[Buffer, string[]] | undefined> = askGit
     ? Promise.all([git.lsIndexRaw(), options.pre?.changed ?? git.worktreeChangedPaths()])
     : Promise.resolve(undefined);
   // core.symlinks=false: tracked links checked out as plain files are observed as the links git records.
@@ -145,6 +147,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   let tracked = none();
   const hear = async () => {
     const answers = await gitAnswers;
+    gitAnswers = Promise.resolve(undefined);
     if (answers) tracked = TrackedIndex.fromListing(answers[0], answers[1]);
     links = await placeholders;
   };
@@ -154,6 +157,26 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     if (options.sealedMatch?.(p, o) !== true && options.claim?.(p, o) !== true) observed.set(p, o);
   };
   const toHash: string[] = [];
+  /** A file git does not vouch for: the stat cache's answer, or hashed. */
+  const lookUp = (p: string, t: TrackedFile | undefined): void => {
+    const st = lstatKey(root, p);
+    const c = st && cache.lookup(p, st);
+    if (!t) others.set(p, st ?? null);
+    if (c) {
+      keep(p, fileObservation(c.sha256, c.size, c.executable));
+      stats.fromCache++;
+      // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
+      if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
+      return;
+    }
+    toHash.push(p);
+  };
+  /**
+   * Files to look up in the stat cache's files half, gathered while it is not loaded: after the
+   * walk only their records are loaded (StatCache.preloadFiles; issue 20: a reseal with one dirty
+   * file among 500,000 held the whole half, about 63 MB, for one record). Looked up in walk order.
+   */
+  const deferred: string[] = [];
   const sortOut = (e: WalkEntry): void => {
     stats.files++;
     if (e.kind === "link") {
@@ -187,16 +210,9 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
           return;
         }
       }
-      const st = lstatKey(root, e.path);
-      const c = st && cache.lookup(e.path, st);
-      if (!t) others.set(e.path, st ?? null);
-      if (c) {
-        keep(e.path, fileObservation(c.sha256, c.size, c.executable));
-        stats.fromCache++;
-        // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
-        if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
-        return;
-      }
+      if (cache.filesLoaded) lookUp(e.path, t);
+      else deferred.push(e.path);
+      return;
     }
     toHash.push(e.path);
   };
@@ -221,7 +237,16 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     await hear();
     for (const e of entries) sortOut(e);
   }
-  if (options.keepWalk === false) entries = [];
+  if (deferred.length > 0) {
+    cache.preloadFiles(deferred);
+    for (const p of deferred) lookUp(p, tracked.get(p));
+    deferred.length = 0;
+  }
+  if (options.keepWalk === false) {
+    // The caller's own walk (the early-threads path) is emptied too: nothing else reads it.
+    if (entries === options.walked) entries.length = 0;
+    entries = [];
+  }
 
   const take = (p: string, r: HashResult) => {
     if (!r.ok) {
@@ -285,6 +310,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     );
     toHash.forEach((p, i) => take(p, results[i]!));
   }
+  toHash.length = 0; // every result is taken: the paths can go (the closures below keep this scope)
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   const blobIds = {
     has: (oid: string) => tracked.seenOid(oid),

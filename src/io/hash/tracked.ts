@@ -13,7 +13,7 @@
  */
 import { nameBytes } from "../../core/names.js";
 
-interface TrackedFile {
+export interface TrackedFile {
   oid: string;
   executable: boolean;
 }
