@@ -13,7 +13,9 @@
 //
 // The reduction, per repository, at the pinned commit:
 //   1. candidates: files named *.json, *.jsonc, *.yml, *.yaml (plus, inside `whole` folders, every
-//      file: a Helm chart's templates/_helpers.tpl is what makes it a chart), at most 200 KB;
+//      file: a Helm chart's templates/_helpers.tpl is what makes it a chart; plus the names JSON or
+//      YAML to their readers, such as Package.resolved or .eslintrc, with --all or where `names`
+//      lists them), at most 200 KB;
 //   2. dropped: paths matching `exclude`, anything under node_modules/, build/ or coverage/ (this
 //      project's .gitignore would drop them), secret-looking names (secret, credential, .pem, .key,
 //      id_rsa, .env) and contents (private keys, cloud/API token shapes);
@@ -1436,6 +1438,11 @@ export const REPOS = [
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
+// Files JSON or YAML by name to their readers (src/core/select/well-known-names.ts, which the
+// default selection checks): candidates with --all, and otherwise where a repository's `names`
+// globs list them (so no existing sample changes when the table grows).
+const WELL_KNOWN_NAME =
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
@@ -1498,18 +1505,20 @@ function reduce(spec, options) {
   const whole = picomatch(spec.whole ?? ["\0none"], { dot: true });
   const keep = picomatch(spec.keep?.length ? spec.keep : ["\0none"], { dot: true });
   const exclude = picomatch(spec.exclude?.length ? spec.exclude : ["\0none"], { dot: true });
+  const names = picomatch(spec.names?.length ? spec.names : ["\0none"], { dot: true });
+  const wellKnown = (p) => WELL_KNOWN_NAME.test(p) && (options.all || names(p));
   const max = options.all ? Infinity : (spec.max ?? 150);
   const budget = options.all ? Infinity : (spec.budget ?? SAMPLE_BUDGET);
   const sampleMaxBytes = options.all ? Infinity : SAMPLE_MAX_BYTES;
 
   const candidates = listTree(git, commit).filter((e) => {
-    if (!whole(e.path) && !DATA_FILE.test(e.path)) return false;
+    if (!whole(e.path) && !DATA_FILE.test(e.path) && !wellKnown(e.path)) return false;
     if (!options.all && e.size > MAX_BYTES) return false;
     if (exclude(e.path) || NEVER.test(e.path)) return false;
     if (SECRET_NAME.test(e.path) && !SECRET_NAME_OK.test(e.path)) return false;
     return true;
   });
-  const rank = (e) => (whole(e.path) ? 0 : keep(e.path) ? 1 : 2);
+  const rank = (e) => (whole(e.path) ? 0 : keep(e.path) || names(e.path) ? 1 : 2);
   candidates.sort((a, b) => rank(a) - rank(b) || order(a.path).localeCompare(order(b.path)));
 
   const dest = path.join(options.out, `${owner}__${name}`);

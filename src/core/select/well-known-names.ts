@@ -109,10 +109,11 @@ const SUBLIME = [
   "workspace",
 ].map((kind) => [`.sublime-${kind}`, jsonc("Sublime Text")] as const);
 
-/** By extension (lower case), longest first where one ends another. */
-const BY_EXTENSION: ReadonlyArray<readonly [string, WellKnownName]> = [
-  [".tfstate.backup", strict("Terraform (encoding/json)")],
-  [".tfstate", strict("Terraform (encoding/json)")],
+const TFSTATE = strict("Terraform (encoding/json)");
+
+/** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
+const BY_EXTENSION = new Map<string, WellKnownName>([
+  [".tfstate", TFSTATE],
   [".arb", strict("Flutter gen-l10n (json.decode)")],
   [".geojson", strict("GeoJSON (RFC 7946)")],
   [".ipynb", strict("Jupyter (nbformat, json.loads)")],
@@ -126,18 +127,18 @@ const BY_EXTENSION: ReadonlyArray<readonly [string, WellKnownName]> = [
   [".code-workspace", jsonc("VS Code (JSONC)")],
   [".code-snippets", jsonc("VS Code (JSONC)")],
   ...SUBLIME,
-];
+]);
 
-/** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. */
+/** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. Costs a map lookup or two. */
 export function wellKnownName(file: string): WellKnownName | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const named = BY_NAME.get(base);
   if (named) return named;
-  const dot = base.indexOf(".", 1); // a dot file's own name (".har") is no extension
-  if (dot < 0) return undefined;
-  const lower = base.toLowerCase();
-  for (const [ext, entry] of BY_EXTENSION) if (lower.endsWith(ext) && lower.length > ext.length) return entry;
-  return undefined;
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
+  const ext = base.slice(dot).toLowerCase();
+  if (ext === ".backup") return /.\.tfstate\.backup$/i.test(base) ? TFSTATE : undefined;
+  return BY_EXTENSION.get(ext);
 }
 
 /**
