@@ -1435,6 +1435,48 @@ export const REPOS = [
     exclude: ["lib/modules/manager/custom/regex/__fixtures__/ansible.yml"],
     max: 60,
   },
+  // Files JSON or YAML by name (src/core/select/well-known-names.ts): `names` keeps them.
+  {
+    repo: "flutter/gallery",
+    commit: "cfcb9dbda56697fe8bafe4b64c1a9261dde908ae",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Flutter app: gen-l10n *.arb message files (strict JSON), pubspec.lock and ios/Podfile.lock (YAML), .firebaserc (cjson), pubspec.yaml, l10n.yaml",
+    names: ["lib/l10n/intl_{en,de}.arb", "pubspec.lock", "ios/Podfile.lock", "macos/Podfile.lock", ".firebaserc"],
+    keep: ["pubspec.yaml", "l10n.yaml", "firebase.json"],
+    max: 40,
+  },
+  {
+    repo: "fmtlib/fmt",
+    commit: "60ccad511fd680cb91d8b60a315759f71c67bef9",
+    license: "MIT (LICENSE)",
+    kind: "C++ library: .clang-format and .clang-tidy (YAML without extension, LLVM's reader), workflows",
+    names: [".clang-format", ".clang-tidy", "test/gtest/.clang-format"],
+    keep: [".github/**"],
+    max: 40,
+  },
+  {
+    repo: "pydantic/pydantic",
+    commit: "2151025aa51263f3016502b00010b78e4481eaa1",
+    license: "MIT (LICENSE)",
+    kind: "Python library: CITATION.cff (YAML), mkdocs.yml, pre-commit config, workflows",
+    names: ["CITATION.cff"],
+    keep: ["mkdocs.yml", ".pre-commit-config.yaml", ".github/**"],
+    max: 40,
+  },
+  {
+    repo: "prettier/prettier",
+    commit: "4f84a934201322ca87750e2b9b25baf296da6560",
+    license: "MIT (LICENSE)",
+    kind: "Prettier: extension-less .prettierrc files in JSON and YAML (read with js-yaml), a Yarn 2+ yarn.lock (YAML), package.json, workflows",
+    names: [
+      "tests/integration/cli/config/**/.prettierrc",
+      "tests/integration/cli/config-precedence/**/.prettierrc",
+      "scripts/release/yarn.lock",
+    ],
+    keep: ["package.json", ".github/workflows/*.yml"],
+    // Only the files above: its tests hold hundreds of JSON/YAML files broken on purpose for the formatter.
+    max: 1,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
