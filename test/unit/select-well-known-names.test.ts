@@ -4,6 +4,7 @@
  * validate.files, and read as that reader reads them.
  */
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/core/parse/with-yaml.js";
 import { validateSelection } from "../../src/checks/validate.js";
 import { skipsUnlessItsFormat, wellKnownReading } from "../../src/checks/well-known-reading.js";
 import { DEFAULT_VALIDATE_FILES } from "../../src/config/types.js";
@@ -132,5 +133,43 @@ describe("readings of their own", () => {
     expect(skipsUnlessItsFormat("yarn.lock", v1)).toBe(true);
     expect(skipsUnlessItsFormat("web/yarn.lock", berry)).toBe(false);
     expect(skipsUnlessItsFormat("Podfile.lock", v1)).toBe(false); // no content condition
+  });
+});
+
+describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => {
+  async function read(file: string, text: string): Promise<{ ok: boolean; format: string; at: string[] }> {
+    const first = parseDocument(text, { path: file, format: "yaml" });
+    const { doc, format } = await wellKnownReading(file, "yaml")!.settle(first, text, "yaml");
+    return { ok: doc.ok, format, at: doc.findings.map((f) => `${f.rule} ${f.line}:${f.column}`) };
+  }
+
+  it.each([
+    [".prettierrc", '{\n\t"semi": false,\n\t"overrides": [{ "files": "*.md" }]\n}\n'], // tabs inside a flow collection
+    [".prettierrc", '{"semi":false,"singleQuote":true}'],
+    [".prettierrc", "semi: false\nsingleQuote: true\n"],
+    // js-yaml reads `2 // note` as the string "2 // note": Prettier's option check, not the parser, refuses it
+    [".prettierrc", '{\n  "semi": false,\n  "tabWidth": 2 // note\n}\n'],
+    [".stylelintrc", '{\n  "rules": { "indentation": 2, }\n}\n'], // a trailing comma in a flow mapping is YAML
+    [".eslintrc", "{ root: true, extends: 'eslint:recommended' }\n"], // YAML flow, not JSON: js-yaml reads it
+  ])("%s %j passes, as js-yaml reads it", async (file, text) => {
+    expect((await read(file, text)).ok).toBe(true);
+  });
+
+  it("a // comment before the next member is js-yaml's 'missed comma' error, at the comment", async () => {
+    expect(await read(".prettierrc", '{\n  "semi": false, // no\n  "tabWidth": 2\n}\n')).toEqual({
+      ok: false,
+      format: "yaml",
+      at: ["parse/syntax 2:18"],
+    });
+  });
+
+  it(".eslintrc: JSON with comments and trailing commas is read as ESLint strips it; a JSON mistake is named as JSON", async () => {
+    const json = '{\n  /* block */\n  "root": true,\n  "rules": {\n    "no-console": "off", // fine\n  },\n}\n';
+    expect(await read(".eslintrc", json)).toEqual({ ok: true, format: "jsonc", at: [] });
+    expect(await read(".eslintrc", json.replace('"root": true,', '"root": true'))).toEqual({
+      ok: false,
+      format: "jsonc",
+      at: ["parse/syntax 4:3"],
+    });
   });
 });
