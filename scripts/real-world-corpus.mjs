@@ -13,7 +13,9 @@
 //
 // The reduction, per repository, at the pinned commit:
 //   1. candidates: files named *.json, *.jsonc, *.yml, *.yaml (plus, inside `whole` folders, every
-//      file: a Helm chart's templates/_helpers.tpl is what makes it a chart), at most 200 KB;
+//      file: a Helm chart's templates/_helpers.tpl is what makes it a chart; plus the names JSON or
+//      YAML to their readers, such as Package.resolved or .eslintrc, with --all or where `names`
+//      lists them), at most 200 KB;
 //   2. dropped: paths matching `exclude`, anything under node_modules/, build/ or coverage/ (this
 //      project's .gitignore would drop them), secret-looking names (secret, credential, .pem, .key,
 //      id_rsa, .env) and contents (private keys, cloud/API token shapes);
@@ -1433,9 +1435,56 @@ export const REPOS = [
     exclude: ["lib/modules/manager/custom/regex/__fixtures__/ansible.yml"],
     max: 60,
   },
+  // Files JSON or YAML by name (src/core/select/well-known-names.ts): `names` keeps them.
+  {
+    repo: "flutter/gallery",
+    commit: "cfcb9dbda56697fe8bafe4b64c1a9261dde908ae",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Flutter app: gen-l10n *.arb message files (strict JSON), pubspec.lock and ios/Podfile.lock (YAML), .firebaserc (cjson), pubspec.yaml, l10n.yaml",
+    names: ["lib/l10n/intl_{en,de}.arb", "pubspec.lock", "ios/Podfile.lock", "macos/Podfile.lock", ".firebaserc"],
+    keep: ["pubspec.yaml", "l10n.yaml", "firebase.json"],
+    max: 40,
+  },
+  {
+    repo: "fmtlib/fmt",
+    commit: "60ccad511fd680cb91d8b60a315759f71c67bef9",
+    license: "MIT (LICENSE)",
+    kind: "C++ library: .clang-format and .clang-tidy (YAML without extension, LLVM's reader), workflows",
+    names: [".clang-format", ".clang-tidy", "test/gtest/.clang-format"],
+    keep: [".github/**"],
+    max: 40,
+  },
+  {
+    repo: "pydantic/pydantic",
+    commit: "2151025aa51263f3016502b00010b78e4481eaa1",
+    license: "MIT (LICENSE)",
+    kind: "Python library: CITATION.cff (YAML), mkdocs.yml, pre-commit config, workflows",
+    names: ["CITATION.cff"],
+    keep: ["mkdocs.yml", ".pre-commit-config.yaml", ".github/**"],
+    max: 40,
+  },
+  {
+    repo: "prettier/prettier",
+    commit: "4f84a934201322ca87750e2b9b25baf296da6560",
+    license: "MIT (LICENSE)",
+    kind: "Prettier: extension-less .prettierrc files in JSON and YAML (read with js-yaml), a Yarn 2+ yarn.lock (YAML), package.json, workflows",
+    names: [
+      "tests/integration/cli/config/**/.prettierrc",
+      "tests/integration/cli/config-precedence/**/.prettierrc",
+      "scripts/release/yarn.lock",
+    ],
+    keep: ["package.json", ".github/workflows/*.yml"],
+    // Only the files above: its tests hold hundreds of JSON/YAML files broken on purpose for the formatter.
+    max: 1,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
+// Files JSON or YAML by name to their readers (src/core/select/well-known-names.ts, which the
+// default selection checks): candidates with --all, and otherwise where a repository's `names`
+// globs list them (so no existing sample changes when the table grows).
+const WELL_KNOWN_NAME =
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
@@ -1498,18 +1547,20 @@ function reduce(spec, options) {
   const whole = picomatch(spec.whole ?? ["\0none"], { dot: true });
   const keep = picomatch(spec.keep?.length ? spec.keep : ["\0none"], { dot: true });
   const exclude = picomatch(spec.exclude?.length ? spec.exclude : ["\0none"], { dot: true });
+  const names = picomatch(spec.names?.length ? spec.names : ["\0none"], { dot: true });
+  const wellKnown = (p) => WELL_KNOWN_NAME.test(p) && (options.all || names(p));
   const max = options.all ? Infinity : (spec.max ?? 150);
   const budget = options.all ? Infinity : (spec.budget ?? SAMPLE_BUDGET);
   const sampleMaxBytes = options.all ? Infinity : SAMPLE_MAX_BYTES;
 
   const candidates = listTree(git, commit).filter((e) => {
-    if (!whole(e.path) && !DATA_FILE.test(e.path)) return false;
+    if (!whole(e.path) && !DATA_FILE.test(e.path) && !wellKnown(e.path)) return false;
     if (!options.all && e.size > MAX_BYTES) return false;
     if (exclude(e.path) || NEVER.test(e.path)) return false;
     if (SECRET_NAME.test(e.path) && !SECRET_NAME_OK.test(e.path)) return false;
     return true;
   });
-  const rank = (e) => (whole(e.path) ? 0 : keep(e.path) ? 1 : 2);
+  const rank = (e) => (whole(e.path) ? 0 : keep(e.path) || names(e.path) ? 1 : 2);
   candidates.sort((a, b) => rank(a) - rank(b) || order(a.path).localeCompare(order(b.path)));
 
   const dest = path.join(options.out, `${owner}__${name}`);

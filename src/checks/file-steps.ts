@@ -18,6 +18,9 @@ import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
 export type YamlReadOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
 
+/** JSON/JSONC reading options of a reader known by the file's name (core/select/well-known-names.ts). */
+export type JsonReadOptions = { trailingCommas?: boolean };
+
 /** A file parsed for validation: the document, the format it was finally read as, and whether a JSONC retry may apply. */
 interface FirstParse {
   doc: ParsedDocument;
@@ -39,8 +42,14 @@ interface FirstParse {
  * read as ARM reads it: comments, a BOM and raw line breaks inside strings ("multi-line
  * strings" in its template syntax); every real error is still reported by the JSONC parse.
  */
-export function firstParse(text: string, file: string, format: DocumentFormat, yaml: YamlReadOptions | undefined): FirstParse {
-  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : {}) });
+export function firstParse(
+  text: string,
+  file: string,
+  format: DocumentFormat,
+  yaml: YamlReadOptions | undefined,
+  json?: JsonReadOptions,
+): FirstParse {
+  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   const none = { jsoncCandidate: false, dialectCandidate: false };
   if (doc.ok || format !== "json") return { doc, format, ...none };
   if (isHclJsonBody(file) && doc.findings.some((f) => f.rule === "parse/duplicate-key")) {

@@ -49,6 +49,8 @@ import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderO
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
+import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
+import { skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
 import { lfsNotice, lfsPointers, lfsRoutedByChange } from "./lfs-pointers.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
@@ -91,7 +93,12 @@ interface ValidateSelection {
 
 /** The selection rules of validate (also used to expand folders named on the command line). */
 export function validateSelection(cfg: ValidateConfig): ValidateSelection {
-  const selected = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  const byGlob = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  // The default selection also takes the names whose readers read JSON/YAML without such an
+  // extension (Package.resolved, .eslintrc, *.ipynb: core/select/well-known-names.ts).
+  const selected = selectsWellKnownNames(cfg.files, DEFAULT_VALIDATE_FILES)
+    ? (p: string) => byGlob(p) || wellKnownName(p) !== undefined
+    : byGlob;
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
   const jsonc = jsoncMatcher(cfg.jsonc);
   const requireSchema = matcher(cfg.require_schema);
@@ -104,7 +111,11 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   );
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
-    formatFor(p) !== undefined || p.toLowerCase().endsWith(".jsonc") || jsonc(p) || templates.byPath(p, () => false) !== undefined;
+    formatFor(p) !== undefined ||
+    p.toLowerCase().endsWith(".jsonc") ||
+    jsonc(p) ||
+    wellKnownName(p) !== undefined ||
+    templates.byPath(p, () => false) !== undefined;
   return {
     selects: (p) => !excluded(p) && selected(p),
     accepts: (p) => !excluded(p) && (selected(p) || namedKind(p)),
@@ -321,6 +332,17 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         skipped.add(file, { kind: "syntax-test", folder: folderOf(file) });
         continue;
       }
+      // Yarn 1's yarn.lock is not YAML (only Yarn 2+'s is): a name that is its format only by content.
+      if (skipsUnlessItsFormat(file, content as Buffer)) {
+        if (isExplicit(file))
+          findings.push({
+            rule: "validate/skipped",
+            level: "notice",
+            file,
+            message: `${file} was not validated: ${wellKnownOf(file)!.reader}, and this file is not in that format`,
+          });
+        continue;
+      }
       checked++;
       const known = alreadyParsedConfig(ctx, file, content as Buffer, format, cfg, env.mapper, env.requireSchema);
       // One at a time, never push(...list): a file can have hundreds of thousands of findings.
@@ -385,6 +407,8 @@ async function remoteJob(
   env: FileEnv,
 ): Promise<{ job: PoolJob; refs: SchemaRef[] } | undefined> {
   const { cfg, store, mapper } = env;
+  // A name with a reader of its own (trailing commas refused, a second reading) is read on the main thread.
+  if (wellKnownReading(file, format)) return undefined;
   // The schemas of a file without a `$schema` of its own (the worker sends back one that has it).
   const choice = mapper.for(file, undefined);
   const steps: ParseStep[] = [];
@@ -587,9 +611,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   releaseBytes(held.bytes!);
   held.bytes = undefined;
   if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
-  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined);
+  const reading = wellKnownReading(file, format);
+  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined, reading?.json);
   let { doc } = parsed;
   format = parsed.format;
+  // A name read by a reader of its own (core/select/well-known-names.ts): a BOM it does not skip,
+  // or the JSONC reading of a YAML reader that strips comments first (.eslintrc).
+  if (reading) ({ doc, format } = await reading.settle(doc, text, format));
   // The JSONC retry for a file a VS Code extension contributes as JSON with comments.
   if (parsed.jsoncCandidate && (await env.contributedJsonc(file))) {
     format = "jsonc";

@@ -31,7 +31,9 @@ export function starterConfig(files: readonly string[] = []): string {
 version: 1
 
 validate:
-  # Files that must parse (strict JSON per RFC 8259; JSONC; YAML). This is also the default.
+  # Files that must parse (strict JSON per RFC 8259; JSONC; YAML). This is also the default; while
+  # the list holds these four globs, files JSON/YAML by name are checked too (Package.resolved,
+  # composer.lock, *.ipynb, .eslintrc, .clang-format...: docs/validation.md#files-selected-by-name).
   files: ["**/*.json", "**/*.jsonc", "**/*.yaml", "**/*.yml"]
   # Never checked (node_modules/** and .git/** never are, whatever this says).
   exclude: []

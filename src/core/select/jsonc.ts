@@ -5,6 +5,7 @@
  */
 import { matcher } from "../glob.js";
 import type { DocumentFormat } from "../parse/types.js";
+import { wellKnownOf } from "./well-known-names.js";
 
 /** The `validate.jsonc` default (when the key is absent); the starter config lists the same. */
 export const DEFAULT_JSONC = [
@@ -64,11 +65,15 @@ export const DEFAULT_JSONC = [
 /**
  * The format a selected file is parsed as. `jsonc` (the validate.jsonc globs) applies only to
  * JSON names (`.json`, `.jsonc`, or a name without a JSON/YAML extension such as `.babelrc`):
- * a YAML file under a JSONC folder (`.devcontainer/docker-compose.yml`) stays YAML.
+ * a YAML file under a JSONC folder (`.devcontainer/docker-compose.yml`) stays YAML. A name known
+ * to its reader (well-known-names.ts: `.eslintrc`, `Package.resolved`, `.mocharc.json`) is read
+ * as that reader reads it.
  */
 export function formatForSelected(file: string, jsonc: (p: string) => boolean): DocumentFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  const known = wellKnownOf(file);
+  if (known) return known.format;
   if (lower.endsWith(".jsonc") || jsonc(file)) return "jsonc";
   return "json";
 }

@@ -1,0 +1,131 @@
+/**
+ * How validate reads a file known by its name (core/select/well-known-names.ts) where its reader
+ * differs from the plain format: JSONC without trailing commas or without a BOM (comments
+ * stripped, then JSON.parse), ESLint's `.eslintrc` (YAML after JSON comments are stripped), and
+ * Yarn's lockfile (YAML only from Yarn 2 on).
+ */
+import type { Finding } from "../core/finding.js";
+import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { LineIndex } from "../core/parse/lines.js";
+import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
+import type { JsonReadOptions } from "./file-steps.js";
+
+type Settled = { doc: ParsedDocument; format: DocumentFormat };
+
+/** The options of the first parse, and the step that settles what it found. */
+interface WellKnownReading {
+  json?: JsonReadOptions;
+  settle(doc: ParsedDocument, text: string, format: DocumentFormat): Promise<Settled>;
+}
+
+/**
+ * The reading of `file` parsed as `format`, when its reader is not the plain format's; undefined
+ * for every other file (also when the config made it another format).
+ */
+export function wellKnownReading(file: string, format: DocumentFormat): WellKnownReading | undefined {
+  const entry = wellKnownOf(file);
+  if (!entry || entry.format !== format) return undefined;
+  if (format === "jsonc" && (entry.trailingCommas === false || entry.leadingBom === false)) {
+    return {
+      ...(entry.trailingCommas === false ? { json: { trailingCommas: false } } : {}),
+      settle: (doc, text) => Promise.resolve({ doc: entry.leadingBom === false ? withBomError(doc, text, file, entry) : doc, format }),
+    };
+  }
+  if (format === "yaml" && entry.orJsonc) return { settle: (doc, text) => eslintrcReading(doc, text, file, entry) };
+  if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
+  return undefined;
+}
+
+/** True when `file` is a name that is its format only by content (Yarn 1's yarn.lock is not YAML) and this content is not. */
+export function skipsUnlessItsFormat(file: string, content: Buffer): boolean {
+  const when = wellKnownOf(file)?.when;
+  if (!when) return false;
+  return !when(content.toString("utf8", 0, Math.min(content.length, WHEN_HEAD_BYTES)));
+}
+
+/** A leading BOM, which the JSONC parse skips but a reader ending in JSON.parse fails on: an error at 1:1. */
+function withBomError(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): ParsedDocument {
+  if (text.charCodeAt(0) !== 0xfeff) return doc;
+  const bom: Finding = {
+    rule: "parse/encoding",
+    level: "error",
+    file,
+    line: 1,
+    column: 1,
+    message: `file starts with a UTF-8 byte order mark (U+FEFF), which ${entry.reader} fails on`,
+    found: "U+FEFF",
+    fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
+  };
+  return { ...doc, ok: false, value: undefined, documents: [], findings: [bom, ...doc.findings] };
+}
+
+/** JSON text (after a BOM, blanks and comments): what a JSON-or-YAML reader gets as a flow collection. */
+const LOOKS_JSON = /^\uFEFF?\s*(?:[{[]|\/[/*])/;
+
+/**
+ * ESLint reads `.eslintrc` as js-yaml(stripJsonComments(text)): JSON with comments (a trailing
+ * comma is allowed in a YAML flow collection), or YAML. A file that looks like JSON is read as
+ * JSONC first (the comments ESLint strips would be parts of keys to a YAML reading), YAML being
+ * the fallback; other files are read as YAML first, JSONC the fallback. When both fail, the
+ * reading the file looks like gives the errors.
+ */
+async function eslintrcReading(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): Promise<Settled> {
+  const asJsonc = () => parseDocument(text, { path: file, format: "jsonc" });
+  if (LOOKS_JSON.test(text)) {
+    const json = asJsonc();
+    if (json.ok) return { doc: json, format: "jsonc" };
+    const yaml = await asJsYaml(doc, text, file, entry);
+    return yaml.ok ? { doc: yaml, format: "yaml" } : { doc: json, format: "jsonc" };
+  }
+  const yaml = await asJsYaml(doc, text, file, entry);
+  if (yaml.ok) return { doc: yaml, format: "yaml" };
+  const json = asJsonc();
+  return json.ok ? { doc: json, format: "jsonc" } : { doc: yaml, format: "yaml" };
+}
+
+/**
+ * The YAML reading as js-yaml (and PyYAML) give it: a plain key in a flow mapping that runs over
+ * two lines is an error there (`{ // note` followed by `"semi": false` reads as one key to the
+ * yaml package, YAML 1.2 allowing it). Only a file that parsed is looked at again.
+ */
+async function asJsYaml(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): Promise<ParsedDocument> {
+  if (!doc.ok) return doc;
+  const at = await multiLineFlowKey(text);
+  if (at === undefined) return doc;
+  const { line, column } = new LineIndex(text).position(at);
+  const finding: Finding = {
+    rule: "parse/syntax",
+    level: "error",
+    file,
+    line,
+    column,
+    message: `a key in a flow mapping runs over more than one line, which ${entry.reader} refuses ("missed comma between flow collection entries")`,
+    fix: "a // or /* */ comment is not YAML: remove it (or write the file as YAML with # comments); otherwise add the missing comma",
+  };
+  return { ...doc, ok: false, value: undefined, documents: [], findings: [finding, ...doc.findings] };
+}
+
+/** Offset of the first plain key of a flow mapping that spans a line break, if any. */
+async function multiLineFlowKey(text: string): Promise<number | undefined> {
+  if (!text.includes("{")) return undefined;
+  const YAML = await import("yaml");
+  let at: number | undefined;
+  const docs = YAML.parseAllDocuments(text);
+  for (const d of Array.isArray(docs) ? docs : []) {
+    YAML.visit(d, {
+      Map(_, map) {
+        if (!map.flow) return undefined;
+        for (const pair of map.items) {
+          const key = pair.key;
+          if (YAML.isScalar(key) && key.type === "PLAIN" && key.range && /[\r\n]/.test(text.slice(key.range[0], key.range[1]))) {
+            at = key.range[0];
+            return YAML.visit.BREAK;
+          }
+        }
+        return undefined;
+      },
+    });
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+/**
+ * Files that are JSON or YAML to the program that reads them although their name has no
+ * `.json`/`.yaml`/`.yml` extension (lockfiles, rc files, editor and data formats), selected with
+ * the default `validate.files`; and `.json` names whose reader is not strict JSON (Mocha strips
+ * comments but rejects a trailing comma). Each entry is read as its reader reads it, never
+ * stricter: a false block is as bad as a missed corruption. Pure.
+ *
+ * Left out on purpose (docs/validation.md lists them with the reason):
+ * - `.babelrc`, `*.json5`: Babel and JSON5 readers take single quotes, unquoted keys, hex
+ *   numbers, Infinity; checking them needs a JSON5 parser (the `json5` package), not added yet.
+ * - `yarn.lock` of Yarn 1: its own format, not YAML (only Yarn 2+'s, with `__metadata`, is YAML).
+ * - `.nycrc`, `.watchmanconfig`, `.markdownlintrc` (INI or JSON through `rc`): their readers'
+ *   handling of comments, YAML or an empty file was not confirmed.
+ */
+import type { DocumentFormat } from "../parse/types.js";
+
+/** How a file known by its name is read. */
+export interface WellKnownName {
+  /** Who reads it (for comments, tests and messages). */
+  reader: string;
+  /** The format it is parsed as. */
+  format: DocumentFormat;
+  /** JSONC only: false where the reader skips comments but rejects a trailing comma (strip-json-comments, then JSON.parse). */
+  trailingCommas?: false;
+  /** JSONC only: false where the reader does not skip a leading BOM (it ends in JSON.parse): a BOM stays an error. */
+  leadingBom?: false;
+  /**
+   * YAML only: the reader strips JSON comments before its YAML parser (ESLint's `.eslintrc`), so
+   * JSON with comments (and trailing commas, which YAML flow collections allow) is read too.
+   */
+  orJsonc?: true;
+  /**
+   * YAML only: read by js-yaml, which (as PyYAML) refuses a plain key that runs over two lines
+   * in a flow mapping; the yaml package accepts it (YAML 1.2 allows it), so a `//` comment in a
+   * JSON-looking rc file would otherwise pass as part of the next key.
+   */
+  jsYaml?: true;
+  /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
+  when?: (text: string) => boolean;
+}
+
+/** Strict JSON readers (RFC 8259): a comment, a trailing comma or a BOM fails them. */
+const strict = (reader: string): WellKnownName => ({ reader, format: "json" });
+/** JSON with comments and trailing commas (VS Code, Sublime Text, swc, Bun): a leading BOM is skipped. */
+const jsonc = (reader: string): WellKnownName => ({ reader, format: "jsonc" });
+/** Comments stripped, then JSON.parse: no trailing comma, no BOM. */
+const stripped = (reader: string): WellKnownName => ({ reader, format: "jsonc", trailingCommas: false, leadingBom: false });
+const yaml = (reader: string): WellKnownName => ({ reader, format: "yaml" });
+/** cosmiconfig, lilconfig and Prettier read an rc file without extension with js-yaml: JSON or YAML. */
+const rcYaml = (tool: string): WellKnownName => ({
+  reader: `${tool} (an rc file without extension is read with js-yaml, so JSON too)`,
+  format: "yaml",
+  jsYaml: true,
+});
+
+/** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
+const YARN_BERRY = /^__metadata:/m;
+
+const BY_NAME = new Map<string, WellKnownName>([
+  ["Package.resolved", strict("SwiftPM (JSONDecoder)")],
+  ["composer.lock", strict("Composer (json_decode)")],
+  ["Pipfile.lock", strict("Pipenv (json.load)")],
+  ["flake.lock", strict("Nix flakes")],
+  ["deno.lock", strict("Deno (serde_json)")],
+  // Bun's text lockfile is JSONC: Bun writes it with trailing commas.
+  ["bun.lock", jsonc("Bun (bun.lock is JSONC)")],
+  // swc parses it with jsonc_parser, comments and trailing commas allowed, a BOM trimmed (swc-project/swc#4236).
+  [".swcrc", jsonc("swc (jsonc_parser)")],
+  // JSHint: JSON.parse(stripJsonComments(text)).
+  [".jshintrc", stripped("JSHint (strip-json-comments, then JSON.parse)")],
+  // firebase-tools loads .firebaserc with cjson, as firebase.json (jsonc-by-content.ts).
+  [".firebaserc", stripped("Firebase CLI (cjson)")],
+  // Mocha's JSON config loader: JSON.parse(stripJsonComments(text)), for .mocharc.json and .mocharc.jsonc alike.
+  [".mocharc.json", stripped("Mocha (strip-json-comments, then JSON.parse)")],
+  [".mocharc.jsonc", stripped("Mocha (strip-json-comments, then JSON.parse)")],
+  [".clang-format", yaml("clang-format (LLVM YAML)")],
+  ["_clang-format", yaml("clang-format (LLVM YAML)")],
+  [".clang-tidy", yaml("clang-tidy (LLVM YAML)")],
+  [".clangd", yaml("clangd (LLVM YAML)")],
+  [".yamllint", yaml("yamllint (PyYAML)")],
+  ["CITATION.cff", yaml("Citation File Format (YAML 1.2)")],
+  ["MLproject", yaml("MLflow (PyYAML)")],
+  [".condarc", yaml("conda (ruamel.yaml)")],
+  ["pubspec.lock", yaml("Dart pub (package:yaml)")],
+  ["Podfile.lock", yaml("CocoaPods (Psych)")],
+  ["Chart.lock", yaml("Helm (sigs.k8s.io/yaml)")],
+  [".prettierrc", rcYaml("Prettier")],
+  [".stylelintrc", rcYaml("stylelint (cosmiconfig)")],
+  [".lintstagedrc", rcYaml("lint-staged (lilconfig)")],
+  [".releaserc", rcYaml("semantic-release (cosmiconfig)")],
+  // ESLint's legacy loader: yaml.load(stripComments(text)) with js-yaml, for JSON and YAML alike.
+  [".eslintrc", { reader: "ESLint (js-yaml after strip-json-comments)", format: "yaml", orJsonc: true, jsYaml: true }],
+  ["yarn.lock", { reader: "Yarn 2+ (berry writes its lockfile as YAML)", format: "yaml", when: (t) => YARN_BERRY.test(t) }],
+]);
+
+/** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
+const SUBLIME = [
+  "build",
+  "color-scheme",
+  "commands",
+  "completions",
+  "keymap",
+  "macro",
+  "menu",
+  "mousemap",
+  "project",
+  "settings",
+  "theme",
+  "workspace",
+].map((kind) => [`.sublime-${kind}`, jsonc("Sublime Text")] as const);
+
+const TFSTATE = strict("Terraform (encoding/json)");
+
+/** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
+const BY_EXTENSION = new Map<string, WellKnownName>([
+  [".tfstate", TFSTATE],
+  [".arb", strict("Flutter gen-l10n (json.decode)")],
+  [".geojson", strict("GeoJSON (RFC 7946)")],
+  [".ipynb", strict("Jupyter (nbformat, json.loads)")],
+  // Browsers decode the manifest as UTF-8 (a BOM dropped) and parse it as JSON: json.ts warns on a BOM.
+  [".webmanifest", strict("browsers (Web App Manifest)")],
+  [".har", strict("HTTP Archive readers (JSON.parse)")],
+  [".gltf", strict("glTF 2.0 (JSON, no BOM)")],
+  [".xcstrings", strict("Xcode string catalogs")],
+  // Avro's Java Schema.Parser enables Jackson's ALLOW_COMMENTS; no trailing comma; Jackson skips a BOM.
+  [".avsc", { reader: "Apache Avro (Jackson with comments allowed)", format: "jsonc", trailingCommas: false }],
+  [".code-workspace", jsonc("VS Code (JSONC)")],
+  [".code-snippets", jsonc("VS Code (JSONC)")],
+  ...SUBLIME,
+]);
+
+/** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. Costs a map lookup or two. */
+export function wellKnownName(file: string): WellKnownName | undefined {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  const named = BY_NAME.get(base);
+  if (named) return named;
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
+  const ext = base.slice(dot).toLowerCase();
+  if (ext === ".backup") return /.\.tfstate\.backup$/i.test(base) ? TFSTATE : undefined;
+  return BY_EXTENSION.get(ext);
+}
+
+/**
+ * The entry that decides how `file` is read: none for a `.yaml`/`.yml` name (always YAML), so a
+ * name listed here stays what its extension says when it has one of those.
+ */
+export function wellKnownOf(file: string): WellKnownName | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return undefined;
+  return wellKnownName(file);
+}
+
+/** Bytes looked at for an entry's `when` (Yarn's `__metadata` follows a two-line header). */
+export const WHEN_HEAD_BYTES = 16 * 1024;
+
+/**
+ * True when a configured `validate.files` list means "the default selection" (absent, or holding
+ * every default glob, as the starter config writes it): well-known names are then selected too,
+ * also those added in a later version, for a config an earlier `init` wrote.
+ */
+export function selectsWellKnownNames(files: readonly string[] | undefined, defaults: readonly string[]): boolean {
+  return files === undefined || defaults.every((g) => files.includes(g));
+}
