@@ -17,7 +17,17 @@ const HOOK_MARKER = "# integrity-guard-hook:";
 export const HUSKY_BEGIN = "# >>> integrity-guard >>>";
 export const HUSKY_END = "# <<< integrity-guard <<<";
 /** Bumped when the hook text changes, so init rewrites old copies. */
-const HOOK_VERSION = 2;
+const HOOK_VERSION = 3;
+
+/**
+ * The git hooks init installs. `git merge` (and `git pull`) make a merge commit that needed no
+ * conflict resolution without running pre-commit: git runs pre-merge-commit instead (githooks(5),
+ * git 2.24+). Two branches that each passed the check can merge cleanly, line by line, into a
+ * corrupt file (the same key added on both sides), so the same check runs there too. A merge
+ * that stopped on conflicts is finished by `git commit`, which runs pre-commit.
+ */
+export const GIT_HOOKS = ["pre-commit", "pre-merge-commit"] as const;
+export type GitHookName = (typeof GIT_HOOKS)[number];
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
 
@@ -96,6 +106,12 @@ fi
   if [ "$ig_status" -eq 1 ]; then
     # The report above already ends with how to bypass once (git commit --no-verify).
     echo "integrity-guard: commit blocked by the findings above." >&2
+  elif [ "$ig_status" -eq 126 ] || [ "$ig_status" -eq 127 ]; then
+    # The shell's "not found" / "cannot execute": integrity-guard itself never exits so. Mostly a
+    # GUI client or IDE that starts git without the shell's PATH, so env finds no node.
+    echo "integrity-guard: commit blocked: $ig_bin could not be started (exit $ig_status): a program it needs, usually node, is not on this PATH: $PATH" >&2
+    echo "  fix: GUI clients and IDEs often start git without your shell's PATH: start the client from a terminal, or make node available system-wide; then commit again (command -v node, in a terminal, shows where it is)" >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
   else
     echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
     echo "  bypass once, at your own risk: git commit --no-verify" >&2
@@ -105,17 +121,26 @@ fi
 `;
 }
 
-/** The whole plain git hook (`.git/hooks/pre-commit` or the core.hooksPath folder). */
-export function gitHookScript(): string {
-  return `#!/bin/sh
-# integrity-guard pre-commit hook, written by \`integrity-guard init\`.
-# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
+/** What each plain hook says about itself in its header. */
+const HOOK_PURPOSE: Record<GitHookName, string> = {
+  "pre-commit": `# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
 # reads the staged content (the git index), not the working tree.
-# Bypass once, at your own risk: git commit --no-verify
+# Bypass once, at your own risk: git commit --no-verify`,
+  "pre-merge-commit": `# git merge and git pull run this hook, not pre-commit, for a merge commit that needed no
+# conflict resolution; a clean line-by-line merge of two valid files can still be corrupt (the
+# same key added on both sides). Blocks it as pre-commit would; the merge stays in progress:
+# fix, git add, git commit. Bypass once, at your own risk: git merge --no-verify`,
+};
+
+/** The whole plain git hook (`.git/hooks/<hook>` or the core.hooksPath folder). */
+export function gitHookScript(hook: GitHookName = "pre-commit"): string {
+  return `#!/bin/sh
+# integrity-guard ${hook} hook, written by \`integrity-guard init\`.
+${HOOK_PURPOSE[hook]}
 ${HOOK_MARKER} v${HOOK_VERSION}
 
-# A pre-commit hook that was here before integrity-guard was installed runs first.
-ig_chained="$(dirname "$0")/pre-commit${CHAINED_SUFFIX}"
+# A ${hook} hook that was here before integrity-guard was installed runs first.
+ig_chained="$(dirname "$0")/${hook}${CHAINED_SUFFIX}"
 if [ -x "$ig_chained" ]; then
   "$ig_chained" "$@" || exit $?
 fi
