@@ -22,7 +22,7 @@ afterEach(() => {
 const BASE = '{\n  "id": "abc",\n  "z": 1,\n  "n": 1,\n  "p": 1,\n  "q": 1,\n  "r": 2\n}\n';
 
 /** main and feat each add "dup" (valid on their own); merging feat into main is clean and corrupt. */
-async function divergedRepo(setup: (r: TestRepo) => void | Promise<void>): Promise<TestRepo> {
+async function divergedRepo(setup: (r: TestRepo) => unknown): Promise<TestRepo> {
   const r = createRepo();
   r.write(".gitignore", "node_modules/\n");
   r.write(".integrity-guard/config.yml", "version: 1\n");
