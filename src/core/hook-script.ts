@@ -35,8 +35,10 @@ export const CHAINED_SUFFIX = ".local";
  * Shell lines that vet node_modules/.bin/integrity-guard before the hook runs it (issue 14,
  * item 5). A commit can bring that file along (`git add -f`), and then everyone who pulls runs
  * the committer's program on their next commit. It is run only when the package manager put it
- * there: not tracked by git (nor node_modules/integrity-guard/), inside this repository's own
- * node_modules/.bin, and either a symlink resolving into node_modules/integrity-guard/ (npm,
+ * there: not tracked by git (nor node_modules/integrity-guard/), inside a node_modules/.bin
+ * (this repository's own, or the one an untracked node_modules symlink leads to outside this
+ * work tree: a linked worktree sharing the main checkout's, a Nix store path), and either a
+ * symlink resolving into node_modules/integrity-guard/ (npm,
  * yarn, bun) or a shim that runs ../integrity-guard/ (pnpm, npm on Windows). Anything else
  * blocks the commit: falling back to a global copy silently would hide the planted file.
  * Shell-only except one `git ls-files`, and only when the file exists. Sets ig_bin.
@@ -49,11 +51,15 @@ if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
   if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
     ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
     ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
-  elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
-    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
+  elif [ -L node_modules ] && [ -n "$(git ls-files -- node_modules 2>/dev/null || echo error)" ]; then
+    ig_refuse="node_modules is a symlink that git tracks, so where it leads came with a commit"
+  elif ! ig_nm=$(cd -P node_modules 2>/dev/null && pwd -P) || [ "\${ig_nm##*/}" != node_modules ] || [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$ig_nm/.bin" ]; then
+    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of a node_modules folder"
+  elif [ "$ig_nm" != "$(pwd -P)/node_modules" ] && case "$ig_nm/" in "$(pwd -P)"/*) true ;; *) false ;; esac; then
+    ig_refuse="node_modules is a symlink to another folder of this work tree, whose content can come with a commit"
   elif [ -L "$ig_local" ]; then
     ig_pkg=$(cd -P node_modules/integrity-guard 2>/dev/null && pwd -P) || ig_pkg=
-    ig_at=$(pwd -P)/node_modules/.bin
+    ig_at=$ig_nm/.bin
     ig_name=integrity-guard
     ig_n=0
     while [ -n "$ig_at" ] && [ -L "$ig_at/$ig_name" ] && [ "$ig_n" -lt 40 ]; do
