@@ -102,7 +102,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   // Plan everything first: a refusal must come before the first write.
   const configPlan = opts.config ? planConfig(ctx.root, opts.force, await ctx.git.lsWorktree()) : undefined;
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
-  // git merge commits a conflict-free merge without running pre-commit (hook-script.ts, GIT_HOOKS).
+  // git merge commits a conflict-free merge without running pre-commit (hook-script.ts, GitHookName).
   const mergePlan = opts.hook ? await planHookInstall(ctx.git, "pre-merge-commit") : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.

@@ -26,8 +26,7 @@ const HOOK_VERSION = 3;
  * corrupt file (the same key added on both sides), so the same check runs there too. A merge
  * that stopped on conflicts is finished by `git commit`, which runs pre-commit.
  */
-const GIT_HOOKS = ["pre-commit", "pre-merge-commit"] as const;
-export type GitHookName = (typeof GIT_HOOKS)[number];
+export type GitHookName = "pre-commit" | "pre-merge-commit";
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
 
