@@ -51,7 +51,7 @@ import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from ".
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
 import { skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
-import { lfsNotice, lfsPointers, lfsRoutedByChange } from "./lfs-pointers.js";
+import { filteredBlobs, filteredNotices, routedByChange, type FilteredKind } from "./filtered-blobs.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
 const BATCH = 256;
@@ -224,7 +224,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const maxBytes = maxFileSize(cfg);
   // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
   const skipped = new SkippedTemplates();
-  const lfsSkipped: string[] = [];
+  const filterSkipped = new Map<string, FilteredKind>();
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
 
   const env: FileEnv = {
@@ -273,7 +273,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const contents = await ctx.source.read([...schemaPaths, ...batch], { maxBytes, maxTotalBytes: BATCH_BYTES });
     // A staged link inside the repository is read through, in the index: the commit's content.
     if (ctx.source instanceof StagedSource) await ctx.source.followLinks(contents, batch, { maxBytes });
-    const lfs = await lfsPointers(ctx, batch, contents);
+    const filtered = await filteredBlobs(ctx, batch, contents);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     if (!workers.pool && wantPool()) workers.pool = new ParsePool(threads);
     const pool = workers.pool;
@@ -318,13 +318,15 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         else findings.push(readFailure);
         continue;
       }
-      if (lfs.exempt.has(file)) {
-        lfsSkipped.push(file);
+      const exempt = filtered.exempt.get(file);
+      if (exempt) {
+        filterSkipped.set(file, exempt);
         continue;
       }
-      if (lfs.routedByChange.includes(file)) {
-        if (pool) round.push({ kind: "done", file, findings: [lfsRoutedByChange(file)] });
-        else findings.push(lfsRoutedByChange(file));
+      const added = filtered.routedByChange.get(file);
+      if (added) {
+        if (pool) round.push({ kind: "done", file, findings: [routedByChange(file, added)] });
+        else findings.push(routedByChange(file, added));
         continue;
       }
       // A Sublime Text syntax test is text for its runner (invalid JSON/YAML and conflict markers on purpose).
@@ -386,7 +388,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   }
   if (previous) await drain(previous.round, await previous.outcomes);
   appendAll(findings, skipped.notices());
-  if (lfsSkipped.length) findings.push(lfsNotice(lfsSkipped, ctx.source.kind === "index"));
+  appendAll(findings, filteredNotices(filterSkipped, ctx.source.kind === "index"));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
 }

@@ -48,7 +48,8 @@ Writes .integrity-guard/config.yml (a commented starter: every JSON/YAML file mu
 installs a pre-commit hook that runs \`integrity-guard check --staged\`, which checks what is
 staged in the git index, so \`git commit\` is blocked when a staged JSON or YAML file is corrupt
 or breaks its JSON Schema. The message names file:line:column; bypass once with
-\`git commit --no-verify\`.
+\`git commit --no-verify\`. The same check is installed as the pre-merge-commit hook, which
+\`git merge\` runs instead of pre-commit for a merge that needed no conflict resolution.
 
 Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
 husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
@@ -101,6 +102,8 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   // Plan everything first: a refusal must come before the first write.
   const configPlan = opts.config ? planConfig(ctx.root, opts.force, await ctx.git.lsWorktree()) : undefined;
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
+  // git merge commits a conflict-free merge without running pre-commit (hook-script.ts, GitHookName).
+  const mergePlan = opts.hook ? await planHookInstall(ctx.git, "pre-merge-commit") : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.
   const workflowConfig = opts.workflows ? await configForWorkflows(ctx.root, configPlan) : undefined;
@@ -112,16 +115,20 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
 
   if (configPlan) done.push(describeConfigPlan(ctx.root, configPlan, opts.dryRun));
   if (hookPlan) done.push(...describeHookPlan(ctx.root, hookPlan, opts.dryRun));
+  // Both plans carry the same notes on where hooks go (husky not active, core.hooksPath): once.
+  if (mergePlan) done.push(...describeHookPlan(ctx.root, mergePlan, opts.dryRun).filter((l) => !done.includes(l)));
   let workflows: { written: string[]; notes: string[] } | undefined;
 
   if (opts.dryRun) {
     if (configPlan && (configPlan.action === "created" || configPlan.action === "replaced"))
       shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
     if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
+    if (mergePlan?.content !== undefined) shown.push(showFile(ctx.root, mergePlan.file, mergePlan.content));
     if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {
     if (configPlan) await applyConfigPlan(configPlan);
     if (hookPlan) await applyHookPlan(hookPlan);
+    if (mergePlan) await applyHookPlan(mergePlan);
     if (workflowConfig && installWorkflows) {
       workflows = await installWorkflows(ctx.root, workflowConfig, { force: opts.force });
       done.push(...workflows.written.map((f) => `wrote ${f}`), ...workflows.notes);
@@ -153,20 +160,23 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
             backup: configPlan.backup && toRepoPath(ctx.root, configPlan.backup),
           }
         : null,
-      hook: hookPlan
-        ? {
-            mode: hookPlan.mode,
-            path: displayPath(ctx.root, hookPlan.file),
-            action: hookPlan.action,
-            chainedTo: hookPlan.chain ? displayPath(ctx.root, hookPlan.chain.to) : null,
-            notes: hookPlan.notes,
-          }
-        : null,
+      hook: hookPlan ? hookJson(ctx.root, hookPlan) : null,
+      mergeHook: mergePlan ? hookJson(ctx.root, mergePlan) : null,
       workflows: workflows ?? null,
       check: tree?.json ?? null,
       warnings,
       next,
     },
+  };
+}
+
+function hookJson(root: string, plan: HookPlan): Record<string, unknown> {
+  return {
+    mode: plan.mode,
+    path: displayPath(root, plan.file),
+    action: plan.action,
+    chainedTo: plan.chain ? displayPath(root, plan.chain.to) : null,
+    notes: plan.notes,
   };
 }
 
@@ -284,7 +294,9 @@ function nextSteps(config: ConfigPlan | undefined, hook: HookPlan | undefined, g
     );
   if (!tree) steps.push("check the whole tree once: npx integrity-guard check");
   if (hook) {
-    steps.push("from now on `git commit` checks the staged JSON/YAML; to bypass once, at your own risk: git commit --no-verify");
+    steps.push(
+      "from now on `git commit` checks the staged JSON/YAML, and `git merge` the merge result; to bypass once, at your own risk: git commit --no-verify (git merge --no-verify)",
+    );
     if (hook.mode === "git" && hook.file.startsWith(gitDir + path.sep)) {
       steps.push("hooks inside .git/ are not shared by git: each clone runs `npx integrity-guard init --hook-only` once (or use husky)");
     }

@@ -17,7 +17,16 @@ const HOOK_MARKER = "# integrity-guard-hook:";
 export const HUSKY_BEGIN = "# >>> integrity-guard >>>";
 export const HUSKY_END = "# <<< integrity-guard <<<";
 /** Bumped when the hook text changes, so init rewrites old copies. */
-const HOOK_VERSION = 2;
+const HOOK_VERSION = 3;
+
+/**
+ * The git hooks init installs. `git merge` (and `git pull`) make a merge commit that needed no
+ * conflict resolution without running pre-commit: git runs pre-merge-commit instead (githooks(5),
+ * git 2.24+). Two branches that each passed the check can merge cleanly, line by line, into a
+ * corrupt file (the same key added on both sides), so the same check runs there too. A merge
+ * that stopped on conflicts is finished by `git commit`, which runs pre-commit.
+ */
+export type GitHookName = "pre-commit" | "pre-merge-commit";
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
 
@@ -25,8 +34,10 @@ export const CHAINED_SUFFIX = ".local";
  * Shell lines that vet node_modules/.bin/integrity-guard before the hook runs it (issue 14,
  * item 5). A commit can bring that file along (`git add -f`), and then everyone who pulls runs
  * the committer's program on their next commit. It is run only when the package manager put it
- * there: not tracked by git (nor node_modules/integrity-guard/), inside this repository's own
- * node_modules/.bin, and either a symlink resolving into node_modules/integrity-guard/ (npm,
+ * there: not tracked by git (nor node_modules/integrity-guard/), inside a node_modules/.bin
+ * (this repository's own, or the one an untracked node_modules symlink leads to outside this
+ * work tree: a linked worktree sharing the main checkout's, a Nix store path), and either a
+ * symlink resolving into node_modules/integrity-guard/ (npm,
  * yarn, bun) or a shim that runs ../integrity-guard/ (pnpm, npm on Windows). Anything else
  * blocks the commit: falling back to a global copy silently would hide the planted file.
  * Shell-only except one `git ls-files`, and only when the file exists. Sets ig_bin.
@@ -39,11 +50,15 @@ if [ -e "$ig_local" ] || [ -L "$ig_local" ]; then
   if [ -n "$(git ls-files -- "$ig_local" node_modules/integrity-guard 2>/dev/null || echo error)" ]; then
     ig_refuse="git tracks it (or node_modules/integrity-guard/), so it came with a commit, not from your package manager"
     ig_fix="see who added it (git log --stat -- node_modules), untrack it (git rm -r --cached node_modules; add node_modules/ to .gitignore; commit), then rm -rf node_modules && npm install"
-  elif [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$(pwd -P)/node_modules/.bin" ]; then
-    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of this repository's node_modules"
+  elif [ -L node_modules ] && [ -n "$(git ls-files -- node_modules 2>/dev/null || echo error)" ]; then
+    ig_refuse="node_modules is a symlink that git tracks, so where it leads came with a commit"
+  elif ! ig_nm=$(cd -P node_modules 2>/dev/null && pwd -P) || [ "\${ig_nm##*/}" != node_modules ] || [ "$(cd -P node_modules/.bin 2>/dev/null && pwd -P)" != "$ig_nm/.bin" ]; then
+    ig_refuse="node_modules or node_modules/.bin is a symlink leading out of a node_modules folder"
+  elif [ "$ig_nm" != "$(pwd -P)/node_modules" ] && case "$ig_nm/" in "$(pwd -P)"/*) true ;; *) false ;; esac; then
+    ig_refuse="node_modules is a symlink to another folder of this work tree, whose content can come with a commit"
   elif [ -L "$ig_local" ]; then
     ig_pkg=$(cd -P node_modules/integrity-guard 2>/dev/null && pwd -P) || ig_pkg=
-    ig_at=$(pwd -P)/node_modules/.bin
+    ig_at=$ig_nm/.bin
     ig_name=integrity-guard
     ig_n=0
     while [ -n "$ig_at" ] && [ -L "$ig_at/$ig_name" ] && [ "$ig_n" -lt 40 ]; do
@@ -96,6 +111,12 @@ fi
   if [ "$ig_status" -eq 1 ]; then
     # The report above already ends with how to bypass once (git commit --no-verify).
     echo "integrity-guard: commit blocked by the findings above." >&2
+  elif [ "$ig_status" -eq 126 ] || [ "$ig_status" -eq 127 ]; then
+    # The shell's "not found" / "cannot execute": integrity-guard itself never exits so. Mostly a
+    # GUI client or IDE that starts git without the shell's PATH, so env finds no node.
+    echo "integrity-guard: commit blocked: $ig_bin could not be started (exit $ig_status): a program it needs, usually node, is not on this PATH: $PATH" >&2
+    echo "  fix: GUI clients and IDEs often start git without your shell's PATH: start the client from a terminal, or make node available system-wide; then commit again (command -v node, in a terminal, shows where it is)" >&2
+    echo "  bypass once, at your own risk: git commit --no-verify" >&2
   else
     echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
     echo "  bypass once, at your own risk: git commit --no-verify" >&2
@@ -105,17 +126,26 @@ fi
 `;
 }
 
-/** The whole plain git hook (`.git/hooks/pre-commit` or the core.hooksPath folder). */
-export function gitHookScript(): string {
-  return `#!/bin/sh
-# integrity-guard pre-commit hook, written by \`integrity-guard init\`.
-# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
+/** What each plain hook says about itself in its header. */
+const HOOK_PURPOSE: Record<GitHookName, string> = {
+  "pre-commit": `# Blocks a commit when a staged JSON/YAML file is corrupt or breaks its JSON Schema; the check
 # reads the staged content (the git index), not the working tree.
-# Bypass once, at your own risk: git commit --no-verify
+# Bypass once, at your own risk: git commit --no-verify`,
+  "pre-merge-commit": `# git merge and git pull run this hook, not pre-commit, for a merge commit that needed no
+# conflict resolution; a clean line-by-line merge of two valid files can still be corrupt (the
+# same key added on both sides). Blocks it as pre-commit would; the merge stays in progress:
+# fix, git add, git commit. Bypass once, at your own risk: git merge --no-verify`,
+};
+
+/** The whole plain git hook (`.git/hooks/<hook>` or the core.hooksPath folder). */
+export function gitHookScript(hook: GitHookName = "pre-commit"): string {
+  return `#!/bin/sh
+# integrity-guard ${hook} hook, written by \`integrity-guard init\`.
+${HOOK_PURPOSE[hook]}
 ${HOOK_MARKER} v${HOOK_VERSION}
 
-# A pre-commit hook that was here before integrity-guard was installed runs first.
-ig_chained="$(dirname "$0")/pre-commit${CHAINED_SUFFIX}"
+# A ${hook} hook that was here before integrity-guard was installed runs first.
+ig_chained="$(dirname "$0")/${hook}${CHAINED_SUFFIX}"
 if [ -x "$ig_chained" ]; then
   "$ig_chained" "$@" || exit $?
 fi

@@ -83,6 +83,25 @@ const EMPTY_BLOB = new Set([
 const EMPTY_TREE_SHA1 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 const EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321";
 
+/**
+ * git's refusal of a repository owned by another user (git 2.35.2+, CVE-2022-24765), from its
+ * stderr. Samples: "fatal: detected dubious ownership in repository at '/srv/repo'\nTo add an
+ * exception for this directory, call:\n\n\tgit config --global --add safe.directory /srv/repo"
+ * (2.36+) and "fatal: unsafe repository ('/srv/repo' is owned by someone else)" (2.35.2).
+ */
+function ownershipRefusal(stderr: string): { at: string; reason: string; fix: string } | undefined {
+  const m =
+    /dubious ownership in repository at '([^\n]*)'/.exec(stderr) ??
+    /unsafe repository \('([^\n]*)' is owned by someone else\)/.exec(stderr);
+  if (!m) return undefined;
+  const suggested = /git config --global --add safe\.directory [^\n]+/.exec(stderr)?.[0];
+  return {
+    at: m[1]!,
+    reason: "detected dubious ownership (the repository belongs to another user than the one running git)",
+    fix: `if you trust this repository, allow it: ${suggested ?? `git config --global --add safe.directory ${m[1]!}`} (in CI, run that step before integrity-guard; or run as the repository's owner)`,
+  };
+}
+
 export class Git {
   private constructor(
     /** Absolute path of the work tree's top level. */
@@ -104,6 +123,11 @@ export class Git {
       });
     }
     if (res.code !== 0) {
+      const refused = ownershipRefusal(res.stderr);
+      // A repository git will not open for its owner (safe.directory) is no "not a repository":
+      // its fix is not `git init`, and validate must not fall back to reading it as plain folders.
+      if (refused)
+        throw new EnvironmentError(`git refuses to open the repository at ${refused.at}: ${refused.reason}`, { fix: refused.fix });
       throw new NotARepositoryError(`${cwd} is not inside a git work tree`, {
         fix: "run integrity-guard from inside a git repository (git init, or cd into one)",
       });

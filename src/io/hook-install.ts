@@ -1,13 +1,14 @@
 /**
- * Installing the pre-commit hook: decide where it goes (husky, a core.hooksPath folder, or the
- * repository's hooks folder), plan the change without touching anything (for --dry-run), then
- * apply it. Never destroys a hook: one that is not ours is moved to `pre-commit.local` and
- * run first by ours; running the install twice changes nothing.
+ * Installing a hook (pre-commit, and pre-merge-commit for merges git commits without running
+ * pre-commit): decide where it goes (husky, a core.hooksPath folder, or the repository's hooks
+ * folder), plan the change without touching anything (for --dry-run), then apply it. Never
+ * destroys a hook: one that is not ours is moved to `<hook>.local` and run first by ours;
+ * running the install twice changes nothing.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
-import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile } from "../core/hook-script.js";
+import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
 import { toRepoPath } from "./paths.js";
@@ -17,6 +18,7 @@ type HookMode = "husky" | "git";
 /** What installing the hook will do (or did). Paths are absolute. */
 export interface HookPlan {
   mode: HookMode;
+  hook: GitHookName;
   /** The file git (or husky) runs. */
   file: string;
   action: "created" | "updated" | "appended" | "chained" | "unchanged";
@@ -31,7 +33,7 @@ export interface HookPlan {
 const HUSKY_DIR = ".husky";
 
 /** Work out where and how the hook goes. Reads only; throws UsageError when it must not proceed. */
-export async function planHookInstall(git: Git): Promise<HookPlan> {
+export async function planHookInstall(git: Git, hook: GitHookName = "pre-commit"): Promise<HookPlan> {
   const root = git.root;
   const setting = await git.hooksPathSetting();
   const husky = path.join(root, HUSKY_DIR);
@@ -40,12 +42,12 @@ export async function planHookInstall(git: Git): Promise<HookPlan> {
   const huskyActive = setting !== undefined && repoScoped && (hooksDir === husky || hooksDir === path.join(husky, "_"));
   const huskyPresent = isDir(husky) || usesHuskyPackage(root);
 
-  if (huskyActive) return planHusky(root, []);
+  if (huskyActive) return planHusky(root, hook, []);
   if (setting !== undefined && repoScoped)
-    return planGitHook(root, hooksDir, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
+    return planGitHook(root, hooksDir, hook, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
   if (huskyPresent) {
     const why = isDir(husky) ? `${HUSKY_DIR}/ exists` : "package.json lists husky";
-    return planHusky(root, [
+    return planHusky(root, hook, [
       `${why}, but husky is not active in this clone (core.hooksPath is not ${HUSKY_DIR}/_): run \`npx husky\` (or \`npm install\`, whose prepare script runs it) so git runs ${HUSKY_DIR}/pre-commit.`,
     ]);
   }
@@ -57,7 +59,7 @@ export async function planHookInstall(git: Git): Promise<HookPlan> {
       },
     );
   }
-  return planGitHook(root, hooksDir, []);
+  return planGitHook(root, hooksDir, hook, []);
 }
 
 /** Carry out a plan made by planHookInstall. */
@@ -98,47 +100,47 @@ export function describeHookPlan(root: string, plan: HookPlan, dryRun: boolean):
   const lines: string[] = [];
   switch (plan.action) {
     case "created":
-      lines.push(`${verb("created", "would create")} the ${plan.mode === "husky" ? "husky" : "git"} pre-commit hook ${rel}`);
+      lines.push(`${verb("created", "would create")} the ${plan.mode === "husky" ? "husky" : "git"} ${plan.hook} hook ${rel}`);
       break;
     case "updated":
-      lines.push(`${verb("updated", "would update")} the integrity-guard pre-commit hook in ${rel}`);
+      lines.push(`${verb("updated", "would update")} the integrity-guard ${plan.hook} hook in ${rel}`);
       break;
     case "appended":
       lines.push(`${verb("added", "would add")} integrity-guard to the existing husky hook ${rel} (your lines run first)`);
       break;
     case "chained":
       lines.push(
-        `${verb("moved", "would move")} your existing pre-commit hook to ${display(root, plan.chain!.to)} and ${verb("installed", "install")} ${rel}, which runs it first, then integrity-guard`,
+        `${verb("moved", "would move")} your existing ${plan.hook} hook to ${display(root, plan.chain!.to)} and ${verb("installed", "install")} ${rel}, which runs it first, then integrity-guard`,
       );
       break;
     case "unchanged":
-      lines.push(`the pre-commit hook ${rel} already runs integrity-guard: unchanged`);
+      lines.push(`the ${plan.hook} hook ${rel} already runs integrity-guard: unchanged`);
       break;
   }
   return [...lines, ...plan.notes];
 }
 
-function planHusky(root: string, notes: string[]): HookPlan {
-  const file = path.join(root, HUSKY_DIR, "pre-commit");
+function planHusky(root: string, hook: GitHookName, notes: string[]): HookPlan {
+  const file = path.join(root, HUSKY_DIR, hook);
   const existing = readText(file);
-  if (existing === undefined) return { mode: "husky", file, action: "created", content: huskyFile(), notes };
+  if (existing === undefined) return { mode: "husky", hook, file, action: "created", content: huskyFile(), notes };
   const merged = mergeHuskyFile(existing);
   const executable = isExecutable(file);
   if (merged.action === "present" || merged.action === "unchanged") {
     if (merged.action === "present") notes.push(`${display(root, file)} already calls integrity-guard by hand; left as it is.`);
-    return { mode: "husky", file, action: executable ? "unchanged" : "updated", notes };
+    return { mode: "husky", hook, file, action: executable ? "unchanged" : "updated", notes };
   }
-  return { mode: "husky", file, action: merged.action, content: merged.text, notes };
+  return { mode: "husky", hook, file, action: merged.action, content: merged.text, notes };
 }
 
-function planGitHook(root: string, dir: string, notes: string[]): HookPlan {
-  const file = path.join(dir, "pre-commit");
-  const script = gitHookScript();
+function planGitHook(root: string, dir: string, hook: GitHookName, notes: string[]): HookPlan {
+  const file = path.join(dir, hook);
+  const script = gitHookScript(hook);
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(file);
   } catch {
-    return { mode: "git", file, action: "created", content: script, notes };
+    return { mode: "git", hook, file, action: "created", content: script, notes };
   }
   if (stat.isDirectory()) {
     throw new UsageError(`${display(root, file)} is a folder, not a hook file`, { fix: "move it away, then run init again" });
@@ -146,21 +148,21 @@ function planGitHook(root: string, dir: string, notes: string[]): HookPlan {
   const text = readText(file) ?? "";
   if (isOurGitHook(text)) {
     // A symlink to our shipped script (hooks/pre-commit) is kept: the link is the user's choice.
-    if (stat.isSymbolicLink() || (text === script && isExecutable(file))) return { mode: "git", file, action: "unchanged", notes };
-    return { mode: "git", file, action: "updated", content: script, notes };
+    if (stat.isSymbolicLink() || (text === script && isExecutable(file))) return { mode: "git", hook, file, action: "unchanged", notes };
+    return { mode: "git", hook, file, action: "updated", content: script, notes };
   }
   const to = file + CHAINED_SUFFIX;
   if (fs.existsSync(to) || isSymlink(to)) {
-    throw new UsageError(`${display(root, file)} is a pre-commit hook integrity-guard did not write, and ${display(root, to)} exists too`, {
+    throw new UsageError(`${display(root, file)} is a ${hook} hook integrity-guard did not write, and ${display(root, to)} exists too`, {
       fix: `merge the two into ${display(root, to)} (ours runs it first), remove ${display(root, file)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`,
     });
   }
   notes.push(
-    `your previous hook is kept in ${display(root, to)} and still runs on every commit; if it fails, the commit is blocked as before.`,
+    `your previous ${hook} hook is kept in ${display(root, to)} and still runs ${hook === "pre-commit" ? "on every commit" : "before every merge commit"}; if it fails, the ${hook === "pre-commit" ? "commit" : "merge"} is blocked as before.`,
   );
   if (!isExecutable(file))
     notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
-  return { mode: "git", file, action: "chained", content: script, chain: { from: file, to }, notes };
+  return { mode: "git", hook, file, action: "chained", content: script, chain: { from: file, to }, notes };
 }
 
 /** Whether package.json names husky as a dependency (husky may not have been set up yet). */

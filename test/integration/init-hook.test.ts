@@ -38,6 +38,11 @@ describe("hooks/ holds the exact text init installs", () => {
     expect(fs.readFileSync(file, "utf8")).toBe(gitHookScript());
     expect(isExecutable(file)).toBe(true);
   });
+  it("hooks/pre-merge-commit is the plain git merge hook, executable", () => {
+    const file = path.join(PROJECT_ROOT, "hooks/pre-merge-commit");
+    expect(fs.readFileSync(file, "utf8")).toBe(gitHookScript("pre-merge-commit"));
+    expect(isExecutable(file)).toBe(true);
+  });
   it("hooks/husky-pre-commit is the husky block", () => {
     expect(fs.readFileSync(path.join(PROJECT_ROOT, "hooks/husky-pre-commit"), "utf8")).toBe(huskyBlock());
   });
@@ -285,7 +290,7 @@ describe("hostile and concurrent", () => {
           .readdirSync(path.join(repo.dir, ".git/hooks"))
           .filter((f) => !f.endsWith(".sample"))
           .sort(),
-      ).toEqual(["pre-commit", "pre-commit.local"]);
+      ).toEqual(["pre-commit", "pre-commit.local", "pre-merge-commit"]);
     });
   });
 
