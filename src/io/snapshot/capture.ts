@@ -32,6 +32,7 @@ import { checksumReporter } from "./readback.js";
 import { StatCacheReader, StatCacheWriter, statCachePath, statKeyOf, type StatKey } from "./stat-cache.js";
 import { TreeStream } from "./trees.js";
 import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
+import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
@@ -199,6 +200,8 @@ interface CaptureOptions {
   encrypter?: SetEncrypter;
   /** Use worker threads from this many files on (default POOL_FROM; tests lower it). */
   poolFrom?: number;
+  /** Stream files of this many bytes and more (default STREAM_FROM; tests lower it). */
+  streamFrom?: number;
 }
 type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; blobsReadBack?: number };
 
@@ -274,6 +277,7 @@ async function captureOnce(
   // Files whose blob and digests come from the cache (checked against the previous snapshot for
   // an encrypted set): that snapshot read those blobs back, so this one does not read them again.
   const vouched = new Uint8Array(order.length);
+  const streamFrom = options.streamFrom ?? STREAM_FROM;
   const packer = new BlobPacker(git);
   const hasher = new ObjectHasher();
   const manifestParts: Buffer[] = [];
@@ -368,10 +372,11 @@ async function captureOnce(
           }
           const done = pool ? reads[missAt - readFrom] : undefined;
           missAt++;
-          let data: Buffer;
+          let data: Buffer | undefined;
           let exec: boolean;
           let readKey: StatKey;
           let sha: string;
+          let streamed: StreamedBlob | undefined;
           if (done) {
             ({ data, exec, key: readKey, sha256: sha } = done);
           } else {
@@ -380,38 +385,54 @@ async function captureOnce(
               const fst = fs.fstatSync(fd, { bigint: true });
               readKey = statKeyOf(fst);
               exec = (Number(fst.mode) & 0o111) !== 0;
-              data = readWhole(fd, Number(fst.size));
+              // A big file of a clear set is streamed into git, never held whole (big-blob.ts).
+              if (!encrypter && fst.size >= streamFrom) data = undefined;
+              else data = readWhole(fd, Number(fst.size));
             } finally {
               fs.closeSync(fd);
             }
-            sha = sha256(data);
+            if (!data) {
+              streamed = await storeFileStreamed(git, path.join(git.root, rel), git.stateDir());
+              // The key of the stat before the read: an edit during it is read again next time.
+              sha = streamed.sha256;
+            } else sha = sha256(data);
           }
           filesRead++;
           if (cached?.previous?.sha256 !== sha) void knownTrees();
-          // An encrypted file read again whose bytes are those the cache recorded (rewritten with
-          // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
-          // stat would: a new encryption would only make another blob of the same content.
-          const prior = encrypter ? cached?.previous : undefined;
-          let oid: string | undefined;
-          if (prior && prior.sha256 === sha && prior.size === data.length) {
-            if (fromCache) fromCache[i] = 1;
-            if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
-              oid = prior.oid;
-              vouched[i] = 1;
+          if (streamed) {
+            entry = { sha256: sha, mode: exec ? "100755" : "100644", oid: streamed.oid, size: streamed.size };
+            key = readKey;
+          } else {
+            data = data!;
+            // An encrypted file read again whose bytes are those the cache recorded (rewritten with
+            // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
+            // stat would: a new encryption would only make another blob of the same content.
+            const prior = encrypter ? cached?.previous : undefined;
+            let oid: string | undefined;
+            if (prior && prior.sha256 === sha && prior.size === data.length) {
+              if (fromCache) fromCache[i] = 1;
+              if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
+                oid = prior.oid;
+                vouched[i] = 1;
+              }
             }
-          }
-          if (oid === undefined) {
-            // The worker's blob id is that of the bytes read (clear sets store those very bytes).
-            const blob = encrypter ? toBlob(hasher, await encrypter.encrypt(data)) : done ? { oid: done.oid, data } : toBlob(hasher, data);
-            oid = blob.oid;
-            // A blob the previous snapshot holds is not written again (its read-back below checks it).
-            if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
-              const full = packer.add(blob.oid, blob.data);
-              if (full) await full;
+            if (oid === undefined) {
+              // The worker's blob id is that of the bytes read (clear sets store those very bytes).
+              const blob = encrypter
+                ? toBlob(hasher, await encrypter.encrypt(data))
+                : done
+                  ? { oid: done.oid, data }
+                  : toBlob(hasher, data);
+              oid = blob.oid;
+              // A blob the previous snapshot holds is not written again (its read-back below checks it).
+              if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
+                const full = packer.add(blob.oid, blob.data);
+                if (full) await full;
+              }
             }
+            entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
+            key = readKey;
           }
-          entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
-          key = readKey;
         }
         rows.sha.write(entry.sha256, 32 * i, "hex");
         rows.oid.write(entry.oid, 20 * i, "hex");
@@ -494,7 +515,15 @@ async function captureOnce(
   captured.tree = tree;
   // When write-tree named the very tree computed from the rows, the blobs the previous snapshot
   // vouches for (stat cache hits) are left to git to read; the others are read back here.
-  const readingBack = readBack(git, tree, rows, manifestDigest, encrypter !== undefined, tree === root ? { vouched } : undefined);
+  const readingBack = readBack(
+    git,
+    tree,
+    rows,
+    manifestDigest,
+    encrypter !== undefined,
+    tree === root ? { vouched } : undefined,
+    streamFrom,
+  );
   captured.verified = readingBack.then(({ findings, blobs }) => {
     if (counters) counters.blobsReadBack = blobs;
     if (findings.length > 0) throw new ReadBackFailed(findings);
@@ -630,6 +659,8 @@ async function readBack(
   digest: string,
   encrypted = false,
   computed?: { vouched: Uint8Array },
+  /** Blobs of this size and more are hashed as git streams them (a clear set's). */
+  streamFrom = STREAM_FROM,
 ): Promise<{ findings: Finding[]; blobs: number }> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
@@ -638,7 +669,7 @@ async function readBack(
   // against its id when it names it again).
   const seen = await listStored(git, tree, rows, bad, encrypted);
   if (!seen) return { findings, blobs: 0 };
-  if (!computed) return { findings, blobs: await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted) };
+  if (!computed) return { findings, blobs: await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted, streamFrom) };
   // Blobs the previous snapshot read back against these digests are read by git only (it
   // inflates each, which catches damaged bytes), beside the read-back of the others here; when
   // git fails on one, they are all read back here so that the damaged ones are named.
@@ -652,8 +683,8 @@ async function readBack(
   }
   const readable = git.objectsReadable(vouchedIds);
   readable.catch(() => undefined);
-  let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted);
-  if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted);
+  let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted, streamFrom);
+  if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted, streamFrom);
   return { findings, blobs };
 }
 
@@ -709,7 +740,13 @@ async function listStored(
   return seen;
 }
 
-/** The manifest blob against the digest, and the blobs of the rows marked in `read` against the manifest, in batches; returns how many were read. */
+/**
+ * The manifest blob against the digest, and the blobs of the rows marked in `read` against the
+ * manifest, in batches; returns how many were read. Batches are made of the marked rows only,
+ * and the manifest goes with the first: an incremental snapshot that changed 10 files of
+ * 100,000 reads them back with one `cat-file` (batches over every row gave one per 10,000 rows,
+ * and each git process started from a big heap costs the fork of its page tables).
+ */
 async function readBackBlobs(
   git: Git,
   rows: Rows,
@@ -719,34 +756,45 @@ async function readBackBlobs(
   manifestOid: string | undefined | null,
   bad: ReturnType<typeof checksumReporter>,
   encrypted: boolean,
+  streamFrom: number,
 ): Promise<number> {
-  const seen = read;
-  let count = 0;
-  if (manifestOid !== null) {
-    const mBlob = manifestOid ? (await readBlobsBisect(git, [manifestOid])).get(manifestOid) : undefined;
-    if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
-  }
+  const marked: number[] = [];
+  // Blobs of STREAM_FROM bytes and more (a clear set's) are hashed as git streams them, one at a time.
+  const big: number[] = [];
+  for (let i = 0; i < read.length; i++) if (read[i]) (!encrypted && rows.size[i]! >= streamFrom ? big : marked).push(i);
   const hasher = new ObjectHasher();
   const ageStructureProblem = ageStructureChecker();
   // git reads the next batch while this one is hashed here (two batches in memory at most).
-  const ranges = [...batchRanges(rows.size, READ_BACK)];
+  const ranges = [
+    ...batchRanges(
+      marked.map((i) => rows.size[i]!),
+      READ_BACK,
+    ),
+  ];
+  const checkManifest = manifestOid !== null;
+  if (checkManifest && !manifestOid) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  if (checkManifest && manifestOid && ranges.length === 0) ranges.push([0, 0]);
   const ask = (k: number): { ids: string[]; blobs: Promise<Map<string, Buffer>> } | undefined => {
     if (k >= ranges.length) return undefined;
     const [start, end] = ranges[k]!;
-    const ids: string[] = [];
-    for (let i = start; i < end; i++) if (seen[i]) ids.push(rows.oidHex(i));
+    const ids: string[] = k === 0 && checkManifest && manifestOid ? [manifestOid] : [];
+    for (let j = start; j < end; j++) ids.push(rows.oidHex(marked[j]!));
     return { ids, blobs: readBlobsBisect(git, ids) };
   };
+  let count = 0;
   let next = ask(0);
   for (let k = 0; k < ranges.length; k++) {
     const [start, end] = ranges[k]!;
-    const { ids, blobs: reading } = next!;
+    const { blobs: reading } = next!;
     next = ask(k + 1);
-    if (ids.length === 0) continue;
-    count += ids.length;
     const blobs = await reading;
-    for (let i = start; i < end; i++) {
-      if (!seen[i]) continue;
+    if (k === 0 && checkManifest && manifestOid) {
+      const mBlob = blobs.get(manifestOid);
+      if (!mBlob || "sha256:" + sha256(mBlob) !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+    }
+    count += end - start;
+    for (let j = start; j < end; j++) {
+      const i = marked[j]!;
       const p = rows.paths[i]!;
       const oid = rows.oidHex(i);
       const data = blobs.get(oid);
@@ -769,6 +817,18 @@ async function readBackBlobs(
           `sha256 ${got} (${data.length} bytes)`,
         );
     }
+  }
+  for (const i of big) {
+    count++;
+    const got = await hashBlobStreamed(git, rows.oidHex(i));
+    if (!got) bad(rows.paths[i]!, `blob ${rows.oidHex(i)} cannot be read back from the object store (missing or corrupt)`);
+    else if (got.sha256 !== rows.shaHex(i) || got.size !== rows.size[i])
+      bad(
+        rows.paths[i]!,
+        "read-back checksum differs from the source",
+        `sha256 ${rows.shaHex(i)} (${rows.size[i]} bytes)`,
+        `sha256 ${got.sha256} (${got.size} bytes)`,
+      );
   }
   return count;
 }

@@ -114,21 +114,20 @@ async function walk(
     return;
   }
   const entries = await readFolder(abs);
-  await Promise.all(
-    entries.map(async ({ name, entry: e }) => {
-      if (name === ".git") return;
-      const child = rel ? `${rel}/${name}` : name;
-      // A name that is not UTF-8 cannot be named by a string path: listed as it is, so the
-      // caller reports it (unsafeSnapshotPath) instead of a read failing on a lossy name.
-      if (hasRawBytes(name)) {
-        out.add(child);
-        return;
-      }
-      if (e.isDirectory()) await walk(root, child, out, skipped, report);
-      else if (e.isFile()) out.add(child);
-      else if (report) skipped.push({ path: child, reason: e.isSymbolicLink() ? "symlink (not followed)" : "not a regular file" });
-    }),
-  );
+  // Files are taken here, folders walked together after: one promise per folder, not one per
+  // file (at 100,000 files a promise per entry was most of the walk).
+  const folders: Promise<void>[] = [];
+  for (const { name, entry: e } of entries) {
+    if (name === ".git") continue;
+    const child = rel ? `${rel}/${name}` : name;
+    // A name that is not UTF-8 cannot be named by a string path: listed as it is, so the
+    // caller reports it (unsafeSnapshotPath) instead of a read failing on a lossy name.
+    if (hasRawBytes(name)) out.add(child);
+    else if (e.isFile()) out.add(child);
+    else if (e.isDirectory()) folders.push(walk(root, child, out, skipped, report));
+    else if (report) skipped.push({ path: child, reason: e.isSymbolicLink() ? "symlink (not followed)" : "not a regular file" });
+  }
+  await Promise.all(folders);
 }
 
 /**
