@@ -1,7 +1,7 @@
 /**
  * How validate reads a file known by its name (core/select/well-known-names.ts) where its reader
  * differs from the plain format: JSONC without trailing commas or without a BOM (comments
- * stripped, then JSON.parse), ESLint's `.eslintrc` (YAML after JSON comments are stripped), and
+ * stripped, then JSON.parse), JSON5 (Babel, `*.json5`), ESLint's `.eslintrc` (YAML after JSON comments are stripped), and
  * Yarn's lockfile (YAML only from Yarn 2 on).
  */
 import type { Finding } from "../core/finding.js";
@@ -9,6 +9,7 @@ import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core
 import { LineIndex } from "../core/parse/lines.js";
 import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
 import type { JsonReadOptions } from "./file-steps.js";
+import { json5Reading } from "./json5-reading.js";
 
 type Settled = { doc: ParsedDocument; format: DocumentFormat };
 
@@ -31,6 +32,8 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
       settle: (doc, text) => Promise.resolve({ doc: entry.leadingBom === false ? withBomError(doc, text, file, entry) : doc, format }),
     };
   }
+  if (format === "jsonc" && entry.json5)
+    return { settle: (doc, text) => Promise.resolve({ doc: json5Reading(doc, text, file, entry.reader), format }) };
   if (format === "yaml" && entry.orJsonc) return { settle: (doc, text) => eslintrcReading(doc, text, file, entry) };
   if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
   return undefined;

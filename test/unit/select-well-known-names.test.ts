@@ -63,14 +63,14 @@ describe("names selected by default, and the format each is read as", () => {
     [".releaserc", "yaml"],
     [".eslintrc", "yaml"],
     ["yarn.lock", "yaml"],
+    [".babelrc", "jsonc"], // then JSON5 (checks/json5-reading.ts)
+    ["renovate.json5", "jsonc"],
   ])("%s is selected and read as %s", (file, format) => {
     expect(selects(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe(format);
   });
 
   it.each([
-    ".babelrc", // JSON5 (Babel): needs a JSON5 reader
-    "config.json5",
     ".nycrc",
     ".watchmanconfig",
     ".markdownlintrc", // rc: JSON or INI

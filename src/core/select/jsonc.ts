@@ -20,7 +20,7 @@ export const DEFAULT_JSONC = [
   "**/*language-configuration.json", // VS Code language configuration (extensions)
   "**/*-color-theme.json", // VS Code color, icon and product icon themes
   "**/*-icon-theme.json",
-  "**/.babelrc.json", // Babel reads these as JSON5 (JSONC covers its comments and trailing commas)
+  "**/.babelrc.json", // Babel reads these as JSON5: well-known-names.ts reads them so
   "**/babel.config.json",
   // .NET: Microsoft.Extensions.Configuration.Json skips comments and allows trailing commas, and
   // Visual Studio saves these with a BOM (dotnet/eShop has both); launch profiles and the

@@ -6,8 +6,6 @@
  * stricter: a false block is as bad as a missed corruption. Pure.
  *
  * Left out on purpose (docs/validation.md lists them with the reason):
- * - `.babelrc`, `*.json5`: Babel and JSON5 readers take single quotes, unquoted keys, hex
- *   numbers, Infinity; checking them needs a JSON5 parser (the `json5` package), not added yet.
  * - `yarn.lock` of Yarn 1: its own format, not YAML (only Yarn 2+'s, with `__metadata`, is YAML).
  * - `.nycrc`, `.watchmanconfig`, `.markdownlintrc` (INI or JSON through `rc`): their readers'
  *   handling of comments, YAML or an empty file was not confirmed.
@@ -35,6 +33,11 @@ export interface WellKnownName {
    * JSON-looking rc file would otherwise pass as part of the next key.
    */
   jsYaml?: true;
+  /**
+   * JSONC only: the reader is JSON5 (single quotes, unquoted keys, hex numbers, Infinity): text
+   * the JSONC parse refuses is read again by the json5 package (checks/json5-reading.ts).
+   */
+  json5?: true;
   /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
   when?: (text: string) => boolean;
 }
@@ -46,6 +49,10 @@ const jsonc = (reader: string): WellKnownName => ({ reader, format: "jsonc" });
 /** Comments stripped, then JSON.parse: no trailing comma, no BOM. */
 const stripped = (reader: string): WellKnownName => ({ reader, format: "jsonc", trailingCommas: false, leadingBom: false });
 const yaml = (reader: string): WellKnownName => ({ reader, format: "yaml" });
+/** JSON5: JSONC's comments and trailing commas, and more (checks/json5-reading.ts). */
+const json5 = (reader: string): WellKnownName => ({ reader, format: "jsonc", json5: true });
+/** Babel reads every JSON config file of its own with json5 (@babel/core config-chain loading). */
+const BABEL = json5("Babel (json5)");
 /** cosmiconfig, lilconfig and Prettier read an rc file without extension with js-yaml: JSON or YAML. */
 const rcYaml = (tool: string): WellKnownName => ({
   reader: `${tool} (an rc file without extension is read with js-yaml, so JSON too)`,
@@ -73,6 +80,9 @@ const BY_NAME = new Map<string, WellKnownName>([
   // Mocha's JSON config loader: JSON.parse(stripJsonComments(text)), for .mocharc.json and .mocharc.jsonc alike.
   [".mocharc.json", stripped("Mocha (strip-json-comments, then JSON.parse)")],
   [".mocharc.jsonc", stripped("Mocha (strip-json-comments, then JSON.parse)")],
+  [".babelrc", BABEL],
+  [".babelrc.json", BABEL],
+  ["babel.config.json", BABEL],
   [".clang-format", yaml("clang-format (LLVM YAML)")],
   ["_clang-format", yaml("clang-format (LLVM YAML)")],
   [".clang-tidy", yaml("clang-tidy (LLVM YAML)")],
@@ -124,6 +134,8 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".xcstrings", strict("Xcode string catalogs")],
   // Avro's Java Schema.Parser enables Jackson's ALLOW_COMMENTS; no trailing comma; Jackson skips a BOM.
   [".avsc", { reader: "Apache Avro (Jackson with comments allowed)", format: "jsonc", trailingCommas: false }],
+  // Renovate's renovate.json5 and other JSON5 files: the json5 package is the reference reader.
+  [".json5", json5("JSON5 readers (json5)")],
   [".code-workspace", jsonc("VS Code (JSONC)")],
   [".code-snippets", jsonc("VS Code (JSONC)")],
   ...SUBLIME,

@@ -1,0 +1,37 @@
+/**
+ * Files whose reader is JSON5 (Babel's `.babelrc`/`babel.config.json`, `*.json5` such as
+ * Renovate's `renovate.json5`): single quotes, unquoted keys, hex numbers, `Infinity`, a leading
+ * `+`, escaped line breaks in strings. The JSONC parse runs first, for its exact positions and its
+ * duplicate keys; only a text it refuses for its syntax is read again with the `json5` package
+ * (the reader Babel itself uses), which decides: what it accepts passes, what it refuses is an
+ * error where it stopped.
+ */
+import JSON5 from "json5";
+import type { Finding } from "../core/finding.js";
+import type { ParsedDocument } from "../core/parse/index.js";
+
+/** The JSON5 reading of `text`, given its JSONC parse `doc`. */
+export function json5Reading(doc: ParsedDocument, text: string, file: string, reader: string): ParsedDocument {
+  if (doc.ok) return doc;
+  const errors = doc.findings.filter((f) => f.level === "error");
+  // A repeated key is no syntax a JSON5 reader adds: it keeps the last one silently, as JSON.parse does, so it stays an error.
+  if (errors.every((f) => f.rule === "parse/duplicate-key")) return doc;
+  try {
+    const value: unknown = JSON5.parse(text);
+    // Positions are the JSONC parser's, which refused the text: every pointer is reported at the start.
+    const start = () => ({ line: 1, column: 1 });
+    return { format: doc.format, ok: true, value, documents: [value], findings: [], locate: start, locateKey: () => undefined };
+  } catch (error) {
+    const e = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
+    const finding: Finding = {
+      rule: text.trim() === "" ? "parse/empty" : "parse/syntax",
+      level: "error",
+      file,
+      line: e.lineNumber ?? 1,
+      column: e.columnNumber ?? 1,
+      message: `${e.message.replace(/^JSON5: /, "").replace(/ at \d+:\d+$/, "")}, as ${reader} reads it`,
+      fix: "fix the JSON5 syntax at this position (JSON5 allows comments, trailing commas, single quotes and unquoted keys, not this)",
+    };
+    return { ...doc, ok: false, value: undefined, documents: [], findings: [finding] };
+  }
+}
