@@ -30,11 +30,7 @@ export function checkWriterEvent(command: ActionCommand, env: NodeJS.ProcessEnv)
   const run = name === "workflow_run" ? untrustedWorkflowRun(env.GITHUB_EVENT_PATH) : undefined;
   if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH)) && run === undefined) return;
   const where =
-    name === "issue_comment"
-      ? "a comment on a pull request"
-      : run !== undefined
-        ? `\`workflow_run\` after ${run}`
-        : `\`${name}\``;
+    name === "issue_comment" ? "a comment on a pull request" : run !== undefined ? `\`workflow_run\` after ${run}` : `\`${name}\``;
   throw new UsageError(
     `command \`${command}\` does not run on ${where}: the checkout ${run !== undefined ? "may be that run's unreviewed head or artifacts" : "is the pull request's unreviewed content"}, and ${HARM[command]}`,
     {

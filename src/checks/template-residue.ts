@@ -68,7 +68,7 @@ function explainedByMask(f: Finding, byLine: Map<number, Mask[]>): boolean {
  * `text` with each substitution placeholder replaced by as many `x`, and where they stood; or
  * undefined when there is none, or when a tag steers the structure (see the module comment).
  */
-export function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undefined {
+function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undefined {
   const lines = text.split("\n");
   const masks: Mask[] = [];
   for (let n = 0; n < lines.length; n++) {

@@ -7,7 +7,6 @@
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRepo, makeTempDir } from "../helpers/repo.js";
 
@@ -19,7 +18,10 @@ describe("snapshot on a full disk", () => {
     expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt]).status).toBe(0);
     try {
       const repo = createRepo({ dir: mnt });
-      repo.write(".integrity-guard/config.yml", "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 3 }\n");
+      repo.write(
+        ".integrity-guard/config.yml",
+        "version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: [data/], keep: 3 }\n",
+      );
       repo.write("data/small.json", '{"a": 1}\n');
       repo.commitAll("base");
       const first = await repo.cli(["snapshot", "--set", "hourly"]);

@@ -78,14 +78,17 @@ describe("a template by content is still checked where its placeholders cannot e
 
   it("valid templates stay skipped with the notice: substitutions, placeholder keys, control flow that repeats a key", () =>
     withRepo(async (repo) => {
-      repo.write("src/main/resources/application.yml", "info:\n  version: @project.version@\n  name: '@project.name@'\nserver:\n  port: 8080\n");
+      repo.write(
+        "src/main/resources/application.yml",
+        "info:\n  version: @project.version@\n  name: '@project.name@'\nserver:\n  port: 8080\n",
+      );
       // Two keys that differ only by their placeholder are two keys once rendered.
       repo.write("deploy/keys.yaml", "{{ .Values.a }}: 1\n{{ .Values.b }}: 2\nname: {{ .Release.Name }}\n");
       // The same key in two branches is one key in the output.
       repo.write("deploy/branches.yaml", "kind: A\n{{- if .Values.x }}\nname: a\n{{- else }}\nname: b\n{{- end }}\n");
       // ERB loops repeat their body; a tag that spans lines is not read.
       repo.write("test/fixtures/users.yml", "<% 2.times do |i| %>\nuser_<%= i %>:\n  name: a\n<% end %>\n");
-      repo.write("deploy/multi.yaml", "name: {{ .Release.Name }}\nlabels: {{ include \"x\"\n  . }}\nname2: {{ .Release.Name }}\n");
+      repo.write("deploy/multi.yaml", 'name: {{ .Release.Name }}\nlabels: {{ include "x"\n  . }}\nname2: {{ .Release.Name }}\n');
       repo.git("add", "-A");
       for (const args of [["check"], ["check", "--staged"]]) {
         const r = await findings(repo, args);

@@ -169,7 +169,9 @@ describe("full disk and read-only file systems (a real tmpfs)", () => {
       expect(fs.readFileSync(file)).toEqual(before);
       expect(fs.readdirSync(mnt)).toEqual(["state.json"]); // the partial temporary file is gone
       // updateJson's errors carry the errno too (its lock or its write, whichever the full disk stops).
-      const updated = (await updateJson(file, () => ({ seq: 2, data: "x".repeat(200_000) }), { schema }).catch((e: unknown) => e)) as EnvironmentError & { code?: string };
+      const updated = (await updateJson(file, () => ({ seq: 2, data: "x".repeat(200_000) }), { schema }).catch(
+        (e: unknown) => e,
+      )) as EnvironmentError & { code?: string };
       expect(updated).toBeInstanceOf(EnvironmentError);
       expect(updated.code).toBe("ENOSPC");
       expect(fs.readFileSync(file)).toEqual(before);
