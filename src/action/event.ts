@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import { EnvironmentError } from "../errors.js";
+import { untrustedWorkflowRun } from "./workflow-run.js";
 
 export interface PullRequestEvent {
   kind: "pull_request";
@@ -21,7 +22,8 @@ interface TreeEvent {
   name: string;
   /**
    * merge_group: the queue's base commit. The queued commit holds the pull requests' own config
-   * and schemas, so its rules come from this commit, as on a pull request.
+   * and schemas, so its rules come from this commit, as on a pull request. workflow_run after a
+   * pull request's or a fork's run (workflow-run.ts): GITHUB_SHA, the default branch's commit.
    */
   baseSha?: string;
 }
@@ -34,6 +36,7 @@ const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
 export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   const name = env.GITHUB_EVENT_NAME ?? "";
   if (name === "merge_group") return mergeGroupEvent(env);
+  if (name === "workflow_run") return workflowRunEvent(env);
   if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
   const file = env.GITHUB_EVENT_PATH;
   if (!file) {
@@ -93,4 +96,19 @@ function mergeGroupEvent(env: NodeJS.ProcessEnv): TreeEvent {
       },
     );
   return { kind: "tree", name: "merge_group", baseSha: base };
+}
+
+/**
+ * workflow_run: a whole-tree run. After a pull request's or a fork's run its rules come from
+ * GITHUB_SHA (the default branch's commit the workflow runs at), since the checkout may be that
+ * run's head; without a usable GITHUB_SHA that is an error, never the checkout's own config.
+ */
+function workflowRunEvent(env: NodeJS.ProcessEnv): TreeEvent {
+  if (untrustedWorkflowRun(env.GITHUB_EVENT_PATH) === undefined) return { kind: "tree", name: "workflow_run" };
+  const base = env.GITHUB_SHA;
+  if (typeof base !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base))
+    throw new EnvironmentError("GITHUB_SHA is not a commit id on workflow_run: the default branch's config cannot be read", {
+      fix: "run inside GitHub Actions; to judge the checkout by its own config instead, set `config-source: head` (not recommended)",
+    });
+  return { kind: "tree", name: "workflow_run", baseSha: base };
 }

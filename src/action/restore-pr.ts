@@ -82,6 +82,26 @@ function restoredChanges(
   return { commit, left };
 }
 
+/**
+ * The branch the run is for when HEAD is detached: GITHUB_REF_NAME only when GITHUB_REF is a
+ * branch. On a tag (`refs/tags/v1`) GITHUB_REF_NAME is the tag's name, and pushing
+ * `HEAD:refs/heads/v1` created a new branch named after the tag instead of restoring any branch;
+ * a pull request into it failed after its branch was pushed. So a tag (or a pull request's merge
+ * ref) is refused before anything is committed or pushed.
+ */
+async function branchOfRun(o: RestorePublishOptions): Promise<string | undefined> {
+  const ref = o.env.GITHUB_REF ?? "";
+  if (ref.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
+  if (ref !== "" || o.env.GITHUB_REF_TYPE === "tag")
+    throw new EnvironmentError(
+      `cannot ${o.mode === "push" ? "push" : "open a pull request for"} the restore: the run is for ${JSON.stringify(ref || o.env.GITHUB_REF_NAME || "a tag")}, not a branch, and HEAD is detached; nothing was committed or pushed`,
+      {
+        fix: "run the restore workflow on the branch to restore (workflow_dispatch with that branch selected), or check the branch out (actions/checkout with ref: <branch>)",
+      },
+    );
+  return o.env.GITHUB_REF_NAME || (o.client ? await o.client.getDefaultBranch() : undefined);
+}
+
 export async function publishRestore(o: RestorePublishOptions): Promise<RestorePublished> {
   const { commit: changed, left } = restoredChanges(await o.git.changedPaths(), o.restored);
   if (left.length > 0) {
@@ -93,7 +113,7 @@ export async function publishRestore(o: RestorePublishOptions): Promise<RestoreP
     o.log("the restore changed nothing: the tree already matches the snapshot; no commit made");
     return { changed };
   }
-  const base = (await o.git.currentBranch()) ?? o.env.GITHUB_REF_NAME ?? (o.client ? await o.client.getDefaultBranch() : undefined);
+  const base = (await o.git.currentBranch()) ?? (await branchOfRun(o));
   const what = o.paths.length ? o.paths.join(", ") : "all paths of the set";
   const message = `Restore ${what} from snapshot ${o.snapshot}\n\nRestored by integrity-guard (GitHub Action, run ${o.env.GITHUB_RUN_ID ?? "local"}).`;
   const idEnv = await identityEnv(o.git, o.env);

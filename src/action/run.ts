@@ -41,6 +41,7 @@ import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
 import { checkWriterEvent } from "./writer-events.js";
+import { checkoutSchemaGraph } from "./schema-graph.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 
 /** The job label in the sticky comment's footer is shown to this many characters. */
@@ -224,6 +225,10 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   );
   // A schema file the base schemas reference ($ref) that the PR changes is said by trust/schema-changed.
   const referenced = new Set(p.trust.findings.filter((f) => f.rule === "trust/schema-changed").map((f) => f.file));
+  // Under the checkout's own rules (config-source head) no base graph was walked: the files the
+  // checkout's schemas reference decide the same way, or a PR that changed only a $ref'd
+  // definitions file was checked on that file alone, never on the files its schema validates.
+  if (p.trust.from === "checkout") for (const f of await checkoutSchemaGraph(p.git, schemas)) referenced.add(f);
   const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f) || referenced.has(f));
   if (wide) {
     logInfo(`the pull request changes ${wide}, which affects other files: checking the whole tree`);

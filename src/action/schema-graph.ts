@@ -5,6 +5,9 @@
  */
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
+import { normalizeRepoPath } from "../core/schema/mapping.js";
+import { WorktreeSource } from "../io/file-source.js";
+import type { Git } from "../io/git.js";
 
 /** Reads files of one commit by repo path: bytes, an error object (a symlink, a folder), or absent. */
 type ReadAt = (paths: readonly string[]) => Promise<Map<string, Buffer | { error: string }>>;
@@ -39,4 +42,16 @@ export async function schemaGraph(roots: readonly string[], read: ReadAt): Promi
     batch = [...next].slice(0, Math.max(0, MAX_FILES - out.size));
   }
   return out;
+}
+
+/**
+ * The schema files of `mapped` (paths as the config writes them) and every local file their
+ * `$ref`s reach, read from the checkout: what config-source head judges by, so a pull request
+ * that changes any of them changes the rules, as trust/schema-changed says for the base's graph.
+ */
+export async function checkoutSchemaGraph(git: Git, mapped: readonly string[]): Promise<string[]> {
+  const roots = [...new Set(mapped.map(normalizeRepoPath))].filter((p): p is string => p !== undefined);
+  if (roots.length === 0) return [];
+  const source = new WorktreeSource(git);
+  return [...(await schemaGraph(roots, (paths) => source.read(paths))).keys()];
 }

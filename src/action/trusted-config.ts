@@ -30,6 +30,7 @@ import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
 import { schemaGraph } from "./schema-graph.js";
+import { codeSpan } from "../report/markdown.js";
 
 export interface TrustedRules {
   /** The config the checks run under. */
@@ -65,20 +66,26 @@ const NOT_FOLLOWED = "120000";
 /** Load the rules for this run (see the file comment). Throws when the base rules cannot be read: never falls back to the PR's. */
 export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const { git, event } = i;
-  // A merge queue's commit holds the queued pull requests' rules: judged by its base, like a PR.
-  const queued = event.kind === "tree" && event.name === "merge_group" && event.baseSha !== undefined;
+  // A merge queue's commit holds the queued pull requests' rules: judged by its base, like a PR;
+  // so may the checkout of a workflow_run after a pull request's run (event.ts sets baseSha then).
+  const queued = event.kind === "tree" && event.baseSha !== undefined;
   if ((event.kind !== "pull_request" && !queued) || i.configSource === "head") {
     const loaded = await loadConfig(git.root, i.explicitConfig);
     const banner =
       event.kind === "pull_request"
         ? [
-            `**Config from the pull request (\`config-source: head\`):** pull request #${event.number} is checked under its own \`${loaded.path}\`; a pull request can change its own checks.`,
+            `**Config from the pull request (\`config-source: head\`):** pull request #${event.number} is checked under its own ${codeSpan(loaded.path)}; a pull request can change its own checks.`,
           ]
         : [];
     return { loaded, from: "checkout", findings: [], banner };
   }
   const base = event.baseSha;
-  const who = event.kind === "pull_request" ? `pull request #${event.number}` : "the merge queue's commit";
+  const who =
+    event.kind === "pull_request"
+      ? `pull request #${event.number}`
+      : event.name === "merge_group"
+        ? "the merge queue's commit"
+        : "the checkout of this workflow_run (it may be the triggering pull request's)";
   if (!base || !SHA.test(base)) {
     throw new EnvironmentError(
       `the ${event.name} payload has no usable pull_request.base.sha (${JSON.stringify(base ?? null)}): the base branch's config cannot be read`,
@@ -111,8 +118,8 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const findings: Finding[] = [];
   const banner: string[] = [
     loaded.exists
-      ? `**Rules from the base branch:** ${who} is checked under \`${configRel}\` as in the base commit ${short}, with the schemas it maps read from that commit.`
-      : `**Rules from the base branch:** the base commit ${short} has no \`${configRel}\`, so ${who} is checked under the defaults (every JSON/YAML file must parse), whatever config it adds.`,
+      ? `**Rules from the base branch:** ${who} is checked under ${codeSpan(configRel)} as in the base commit ${short}, with the schemas it maps read from that commit.`
+      : `**Rules from the base branch:** the base commit ${short} has no ${codeSpan(configRel)}, so ${who} is checked under the defaults (every JSON/YAML file must parse), whatever config it adds.`,
   ];
 
   // The PR's own config: loaded and validated; used for a second run when it changes the rules.
@@ -134,7 +141,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const configChanged = !sameBytes(Buffer.isBuffer(baseConfig) ? baseConfig : undefined, headBytes);
   if (configChanged) {
     banner.push(
-      `**This pull request changes \`${configRel}\`.** Its checks still run under the base branch's config; findings only that config produces are errors. Review the config change as a change of rules.`,
+      `**This pull request changes ${codeSpan(configRel)}.** Its checks still run under the base branch's config; findings only that config produces are errors. Review the config change as a change of rules.`,
     );
     findings.push(
       notice(
@@ -191,7 +198,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   }
   if (changedSchemas.length) {
     banner.push(
-      `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps or references** (${changedSchemas.map((p) => `\`${p}\``).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
+      `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps or references** (${changedSchemas.map(codeSpan).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
     );
     if (headValid) head = withBaseLimits(headValid, loaded);
   }
@@ -209,7 +216,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     if (sameBytes(before, h) && (b === undefined || Buffer.isBuffer(b))) continue;
     const verb = h === undefined ? "removes" : b === undefined ? "adds" : "changes";
     findings.push(notice(f.rule, f.path, `the pull request ${verb} ${f.what} ${f.path}; ${f.effect}`));
-    banner.push(`**This pull request ${verb} \`${f.path}\`** (${f.what}): ${f.effect}. Review it as a change of rules.`);
+    banner.push(`**This pull request ${verb} ${codeSpan(f.path)}** (${f.what}): ${f.effect}. Review it as a change of rules.`);
   }
   const schemaSource = new CommitSource(git, base, new WorktreeSource(git));
   const baseBaseline = baseFiles.get(BASELINE_PATH);

@@ -4,11 +4,14 @@
  * names, the base branch on `pull_request_target`), `prune` deletes snapshots. On an event that
  * runs for a pull request the work tree is the pull request's unreviewed content: a snapshot of
  * it would be signed with the repository's key and restored by `restore latest` as trusted, and
- * a restore pushed the pull request's commits along with its own.
+ * a restore pushed the pull request's commits along with its own. `workflow_run` after a pull
+ * request's (or a fork's) run is the same when the workflow checks out that run's head or
+ * artifacts (workflow-run.ts).
  */
 import fs from "node:fs";
 import { UsageError } from "../errors.js";
 import type { ActionCommand } from "./inputs.js";
+import { untrustedWorkflowRun } from "./workflow-run.js";
 
 /** Events whose checkout is (or is usually made) a pull request's. */
 const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
@@ -24,12 +27,14 @@ const HARM: Partial<Record<ActionCommand, string>> = {
 export function checkWriterEvent(command: ActionCommand, env: NodeJS.ProcessEnv): void {
   if (HARM[command] === undefined) return;
   const name = env.GITHUB_EVENT_NAME ?? "";
-  if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH))) return;
-  const where = name === "issue_comment" ? "a comment on a pull request" : `\`${name}\``;
+  const run = name === "workflow_run" ? untrustedWorkflowRun(env.GITHUB_EVENT_PATH) : undefined;
+  if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH)) && run === undefined) return;
+  const where =
+    name === "issue_comment" ? "a comment on a pull request" : run !== undefined ? `\`workflow_run\` after ${run}` : `\`${name}\``;
   throw new UsageError(
-    `command \`${command}\` does not run on ${where}: the checkout is the pull request's unreviewed content, and ${HARM[command]}`,
+    `command \`${command}\` does not run on ${where}: the checkout ${run !== undefined ? "may be that run's unreviewed head or artifacts" : "is the pull request's unreviewed content"}, and ${HARM[command]}`,
     {
-      fix: `run \`${command}\` from a workflow on schedule, workflow_dispatch or push (templates/workflows), and \`check\` on pull requests`,
+      fix: `run \`${command}\` from a workflow on schedule, workflow_dispatch or push (templates/workflows), or on workflow_run after a push's run, and \`check\` on pull requests`,
     },
   );
 }

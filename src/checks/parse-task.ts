@@ -12,6 +12,7 @@ import { loadStandalone } from "../core/schema/standalone.js";
 import { allOfOtherRoot, commentOnlyAccepted, headerReader } from "./root-kind.js";
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
+import { templateResidue } from "./template-residue.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
 export interface ParseStep {
@@ -95,7 +96,10 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   // The JSONC retries ask the source (a VS Code extension's package.json, a Bedrock pack's
   // manifest): main thread. A leading BOM alone does not rule them out: those readers skip it.
   if (dialectCandidate) return { main: bytes.slice() };
-  if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) return "template";
+  if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) {
+    const residue = format === "yaml" ? templateResidue(text, file, job.yaml) : [];
+    return residue.length > 0 ? { parse: residue, schema: [] } : "template";
+  }
   const parse = [...doc.findings];
   if (!doc.ok) return { parse, schema: [] };
   // A `$schema` of its own changes which schemas apply: the main thread maps it.

@@ -48,6 +48,7 @@ import type { Check, CheckContext } from "./types.js";
 import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
+import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
 import { skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
@@ -637,7 +638,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
     }
   }
-  if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) return "template";
+  if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) {
+    const residue = format === "yaml" ? templateResidue(text, file, yamlOptions(file, cfg)) : [];
+    return residue.length > 0 ? residue : "template";
+  }
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
   const choice = mapper.for(file, doc.documents[0]);

@@ -19,6 +19,13 @@ import { StatCache } from "../io/stat-cache.js";
 import { absentSkipWorktree } from "../io/skip-worktree.js";
 import type { CommandSpec } from "./types.js";
 
+/**
+ * A FIFO, socket or device under the sealed paths: no permission change makes it readable
+ * content (git cannot hold one either), so the fix is to remove it or leave it out.
+ */
+const SPECIAL_FILE_FIX =
+  "a FIFO (named pipe), socket or device file is not data that can be sealed: remove it (`ls -l` shows its type: p, s, b or c), or add it to manifest.exclude";
+
 export const command: CommandSpec = {
   name: "seal",
   yamlOnDemand: true, // the manifest is JSON: no YAML parser to load
@@ -92,7 +99,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
             level: "error",
             file: path,
             message: `${path} could not be read: ${o.message}`,
-            fix: "fix its permissions, or add it to manifest.exclude",
+            fix: o.code === "ENOTFILE" ? SPECIAL_FILE_FIX : "fix its permissions, or add it to manifest.exclude",
           });
         } else if (o.kind === "file" && o.bitrot) {
           problems.push({
@@ -125,7 +132,11 @@ sha256sum\` exports the sealed manifest without resealing.`,
         throw new EnvironmentError(
           `seal stopped: ${problems.length} covered file(s) could not be read; ${MANIFEST_PATH} was not changed:\n${list.join("\n")}`,
           {
-            fix: "fix the permissions of those files (or add them to manifest.exclude) and seal again",
+            fix: problems.every((p) => p.fix === SPECIAL_FILE_FIX)
+              ? `${SPECIAL_FILE_FIX}, then seal again`
+              : problems.some((p) => p.fix === SPECIAL_FILE_FIX)
+                ? `${SPECIAL_FILE_FIX}; fix the permissions of the others (or exclude them); then seal again`
+                : "fix the permissions of those files (or add them to manifest.exclude) and seal again",
           },
         );
       }

@@ -6,6 +6,7 @@ import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
+import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
 import type { CommandResult, CommandSpec } from "./types.js";
 
 export const command: CommandSpec = {
@@ -45,6 +46,8 @@ export const command: CommandSpec = {
       });
     }
     let r;
+    const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
+    const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);
     try {
       const push = Boolean(ctx.options.push);
       r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
@@ -57,6 +60,8 @@ export const command: CommandSpec = {
       });
     } catch (error) {
       if (error instanceof SnapshotRefused) return refused(error);
+      if (isDiskFull(error))
+        throw snapshotDiskFullError(set, snapshotBranch, (await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`)) === before, error);
       throw error;
     }
     const p = r.prepared;

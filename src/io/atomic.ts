@@ -143,11 +143,13 @@ function writeError(target: string, error: unknown): EnvironmentError {
     EROFS: "the file system is read-only",
     ENOENT: "the folder does not exist",
   };
-  return new EnvironmentError(`could not write ${target}: ${why[e.code ?? ""] ?? e.message}; the previous content is unchanged`, {
+  const out = new EnvironmentError(`could not write ${target}: ${why[e.code ?? ""] ?? e.message}; the previous content is unchanged`, {
     fix:
       e.code === "ENOSPC" || e.code === "EDQUOT"
         ? "free disk space and run the command again"
         : "check the folder's permissions and run the command again",
     cause: error,
   });
+  // The errno as `.code`, as readJson's ENOENT carries it: library callers branch on err.code.
+  return e.code === undefined ? out : Object.assign(out, { code: e.code });
 }

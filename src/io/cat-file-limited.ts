@@ -101,6 +101,74 @@ function decide(
   return wanted;
 }
 
+/**
+ * The contents part of git's answer, read as it streams: "<oid> <type> <size>\n<content>\n" per
+ * object, each content copied straight into a buffer of its size. Collecting the chunks and
+ * concatenating them at the end held every blob twice (a 200 MB staged JSON peaked at 1.2 GB in
+ * `check --staged`, 380 MB more than `check` on the same file).
+ */
+class ContentsReader {
+  private header: Buffer[] = [];
+  private current: { data: Buffer; filled: number; at: number } | undefined;
+  private skipNewline = false;
+  private next = 0;
+  failure: string | undefined;
+
+  constructor(
+    private readonly wanted: readonly (readonly [LimitedItem, number])[],
+    private readonly out: LimitedRead[],
+  ) {}
+
+  get complete(): boolean {
+    return this.next === this.wanted.length && this.current === undefined && !this.skipNewline;
+  }
+
+  push(b: Buffer): void {
+    let pos = 0;
+    while (pos < b.length && this.failure === undefined) {
+      if (this.skipNewline) {
+        this.skipNewline = false;
+        pos++;
+        continue;
+      }
+      if (this.current) {
+        const n = Math.min(b.length - pos, this.current.data.length - this.current.filled);
+        b.copy(this.current.data, this.current.filled, pos, pos + n);
+        this.current.filled += n;
+        pos += n;
+        if (this.current.filled === this.current.data.length) {
+          this.out[this.current.at] = { data: this.current.data };
+          this.current = undefined;
+          this.skipNewline = true;
+        }
+        continue;
+      }
+      const nl = b.indexOf(10, pos);
+      if (nl < 0) {
+        this.header.push(b.subarray(pos));
+        return;
+      }
+      this.header.push(b.subarray(pos, nl));
+      pos = nl + 1;
+      const line = Buffer.concat(this.header).toString("utf8");
+      this.header = [];
+      const item = this.wanted[this.next];
+      const m = / (?:blob|tree|commit|tag) (\d+)$/.exec(line);
+      if (!item || !m) {
+        this.failure = `unexpected output at object ${this.next + 1}`;
+        return;
+      }
+      this.next++;
+      this.current = { data: Buffer.allocUnsafe(Number(m[1])), filled: 0, at: item[1] };
+      if (this.current.data.length === 0) {
+        this.out[item[1]] = { data: this.current.data };
+        this.current = undefined;
+        this.skipNewline = true;
+      }
+    }
+  }
+}
+
 /** One `git cat-file --batch-command --buffer`; false when this git has no such option. */
 function withBatchCommand(
   git: Git,
@@ -114,7 +182,7 @@ function withBatchCommand(
     const chunks: Buffer[] = [];
     const err: Buffer[] = [];
     let lines = 0;
-    let wanted: (readonly [LimitedItem, number])[] | undefined;
+    let contents: ContentsReader | undefined;
     let settled = false;
     const fail = (e: Error) => {
       if (settled) return;
@@ -122,8 +190,8 @@ function withBatchCommand(
       reject(e);
     };
     child.stdout.on("data", (b: Buffer) => {
+      if (contents) return contents.push(b);
       chunks.push(b);
-      if (wanted) return;
       for (let p = b.indexOf(10); p >= 0; p = b.indexOf(10, p + 1)) lines++;
       if (lines < asked.length) return;
       // Every info line is in: decide, then ask for the contents and close git's input.
@@ -138,8 +206,9 @@ function withBatchCommand(
         infos.push(m ? { type: m[1]!, size: Number(m[2]) } : undefined);
         pos = nl + 1;
       }
-      if (pos < text.length) chunks.push(text.subarray(pos));
-      wanted = decide(asked, infos, limits, out);
+      const wanted = decide(asked, infos, limits, out);
+      contents = new ContentsReader(wanted, out);
+      if (pos < text.length) contents.push(text.subarray(pos));
       child.stdin.end(wanted.map(([it]) => `contents ${it.name}\n`).join(""));
     });
     child.stderr.on("data", (b: Buffer) => err.push(b));
@@ -151,22 +220,13 @@ function withBatchCommand(
       if (settled) return;
       const stderr = Buffer.concat(err).toString("utf8");
       // An older git: "error: unknown option `batch-command'" and its usage, exit 129.
-      if (code === 129 && !wanted && /batch-command/.test(stderr)) {
+      if (code === 129 && !contents && /batch-command/.test(stderr)) {
         settled = true;
         return resolve(false);
       }
-      if (code !== 0 || !wanted) return fail(new GitError(args, code, stderr || "its output ended before every answer"));
-      // Per object: "<oid> <type> <size>\n<content>\n" (contents of an object git just listed).
-      const buf = Buffer.concat(chunks);
-      let pos = 0;
-      for (const [, i] of wanted) {
-        const nl = buf.indexOf(10, pos);
-        const m = nl < 0 ? null : / (?:blob|tree|commit|tag) (\d+)$/.exec(buf.toString("utf8", pos, nl));
-        if (!m) return fail(new GitError(args, code, `unexpected output at object ${i + 1}`));
-        const size = Number(m[1]);
-        out[i] = { data: buf.subarray(nl + 1, nl + 1 + size) };
-        pos = nl + 1 + size + 1;
-      }
+      if (code !== 0 || !contents) return fail(new GitError(args, code, stderr || "its output ended before every answer"));
+      if (contents.failure !== undefined || !contents.complete)
+        return fail(new GitError(args, code, contents.failure ?? "its output ended before every answer"));
       settled = true;
       resolve(true);
     });

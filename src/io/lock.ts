@@ -173,11 +173,13 @@ const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
 function lockError(lockPath: string, error: unknown): EnvironmentError {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   const known = LOCK_CAUSES[code];
-  return new EnvironmentError(
+  const out = new EnvironmentError(
     `could not take the lock ${lockPath}: ${known?.why ?? (error as Error).message}${known ? ` (${code})` : ""}`,
     {
       fix: known?.fix ?? "check that folder, then run the command again",
       cause: error,
     },
   );
+  // The errno as `.code`, as the write errors carry it (updateJson may fail at either).
+  return code === "" ? out : Object.assign(out, { code });
 }

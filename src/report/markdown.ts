@@ -72,6 +72,16 @@ export function escapeCell(s: string): string {
 }
 
 /**
+ * Text as one Markdown code span, for names a pull request controls (a workflow file's path from
+ * GITHUB_WORKFLOW_REF, a schema's path): inside a code span nothing is Markdown, a mention or a
+ * link, so only what could end the span early is changed: a backtick becomes `'`, and line
+ * breaks and other controls are shown escaped (displayText), so the span stays on its line.
+ */
+export function codeSpan(s: string): string {
+  return `\`${displayText(s).replace(/`/g, "'")}\``;
+}
+
+/**
  * A link destination that cannot end the link early or add Markdown: spaces, parentheses, angle
  * brackets, backslashes, backticks, pipes and control characters percent-encoded.
  */

@@ -28,7 +28,7 @@ afterEach(() => {
   for (const c of cleanup.splice(0)) c();
 });
 
-async function prRun(change: (r: TestRepo) => void): Promise<ActionRun> {
+async function prRun(change: (r: TestRepo) => void, inputs: Record<string, string> = {}): Promise<ActionRun> {
   const repo = createRepo();
   cleanup.push(() => repo.cleanup());
   repo.write(".integrity-guard/config.yml", CONFIG);
@@ -47,7 +47,7 @@ async function prRun(change: (r: TestRepo) => void): Promise<ActionRun> {
     repo,
     eventName: "pull_request",
     payload: payloads.pullRequest(21, { ref: "main", sha: base }, { ref: "feature", sha: head }),
-    inputs: { comment: "false", token: "" },
+    inputs: { comment: "false", token: "", ...inputs },
   });
 }
 
@@ -71,6 +71,16 @@ describe("a pull request that changes a schema file the mapped schema references
       repo.write("schemas/defs/common.json", JSON.stringify({ definitions: { count: { type: "integer", maximum: 4 } } }) + "\n");
     });
     expect(findings(r)).toContainEqual(expect.objectContaining({ rule: "trust/schema-changed", file: "schemas/defs/common.json" }));
+    expect(findings(r)).toContainEqual(expect.objectContaining({ rule: "schema/violation", file: "data/b.json" }));
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+  });
+
+  it("config-source head, tightening it alone: the whole tree is checked too, so the files it breaks are reported", async () => {
+    const r = await prRun(
+      (repo) => repo.write("schemas/defs/common.json", JSON.stringify({ definitions: { count: { type: "integer", maximum: 4 } } }) + "\n"),
+      { "config-source": "head" },
+    );
+    expect(r.stdout).toContain("the pull request changes schemas/defs/common.json, which affects other files: checking the whole tree");
     expect(findings(r)).toContainEqual(expect.objectContaining({ rule: "schema/violation", file: "data/b.json" }));
     expect(r.code, r.stdout + r.stderr).toBe(1);
   });

@@ -171,6 +171,9 @@ describe("seal and verify", () => {
     const s = await repo.cli(["seal"]);
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/data\/pipe.*not a regular file/);
+    // Not a permission problem: the fix says what it is and what to do.
+    expect(s.stderr).toContain("a FIFO (named pipe), socket or device file is not data that can be sealed: remove it");
+    expect(s.stderr).not.toContain("fix the permissions");
     expect(repo.read(MANIFEST_PATH)).toBe(before);
   });
 

@@ -166,8 +166,16 @@ describe("full disk and read-only file systems (a real tmpfs)", () => {
       const full = (await writeJson(file, { seq: 2, data: "x".repeat(200_000) }, { schema }).catch((e: unknown) => e)) as EnvironmentError;
       expect(full).toBeInstanceOf(EnvironmentError);
       expect(full.message).toMatch(/disk is full.*previous content is unchanged/);
+      expect((full as EnvironmentError & { code?: string }).code).toBe("ENOSPC");
       expect(fs.readFileSync(file)).toEqual(before);
       expect(fs.readdirSync(mnt)).toEqual(["state.json"]); // the partial temporary file is gone
+      // updateJson's errors carry the errno too (its lock or its write, whichever the full disk stops).
+      const updated = (await updateJson(file, () => ({ seq: 2, data: "x".repeat(200_000) }), { schema }).catch(
+        (e: unknown) => e,
+      )) as EnvironmentError & { code?: string };
+      expect(updated).toBeInstanceOf(EnvironmentError);
+      expect(updated.code).toBe("ENOSPC");
+      expect(fs.readFileSync(file)).toEqual(before);
       expect(spawnSync("mount", ["-o", "remount,ro", mnt]).status).toBe(0);
       const ro = (await writeJson(file, { seq: 3, data: "new" }, { schema }).catch((e: unknown) => e)) as EnvironmentError;
       expect(ro).toBeInstanceOf(EnvironmentError);

@@ -23,7 +23,7 @@ const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
  * Handlebars' raw block `{{{{raw}}}} ... {{{{/raw}}}}` (Tauri's project templates wrap GitHub
  * workflows in it so their `${{ }}` is left alone) is the same with four braces.
  */
-function tagAt(text: string, i: number): boolean {
+export function tagAt(text: string, i: number): boolean {
   let close = TAGS[text.slice(i, i + 2)];
   if (close === undefined || text[i - 1] === "$") return false;
   let j = i + 2;
@@ -150,7 +150,7 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
  * reserved `@`.
  * A lone `{NAME}` is a valid flow mapping, so it is no evidence (and such a file parses anyway).
  */
-function placeholderAt(line: string, i: number): boolean {
+export function placeholderAt(line: string, i: number): boolean {
   const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i));
   if (!m) return false;
   const rest = line.slice(i + m[0].length);

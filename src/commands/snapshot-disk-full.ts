@@ -1,0 +1,32 @@
+/**
+ * A snapshot that stops because the disk holding .git is full. git says so in its own words
+ * ("fatal: sha1 file '.git/objects/pack/tmp_pack_X' write error. Out of diskspace" from
+ * fast-import, "No space left on device" elsewhere) inside a raw "git fast-import failed"
+ * message; Node says ENOSPC. Either way the user needs to hear that the disk is full and whether
+ * anything changed: the snapshot branch is compared with where it was before the snapshot.
+ */
+import { EnvironmentError, GitError } from "../errors.js";
+
+const GIT_DISK_FULL = /No space left on device|Out of diskspace|Disk quota exceeded/i;
+
+/** Whether `error` is a full disk (or quota), from git or from Node. */
+export function isDiskFull(error: unknown): boolean {
+  if (error instanceof GitError) return GIT_DISK_FULL.test(error.stderr);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOSPC" || code === "EDQUOT";
+}
+
+/** The EnvironmentError (exit 2) for a snapshot of `set` stopped by a full disk; `unchanged`: the branch is where it was. */
+export function snapshotDiskFullError(set: string, branch: string, unchanged: boolean, cause: unknown): EnvironmentError {
+  return new EnvironmentError(
+    `snapshot of set ${set} stopped: the disk is full (the one holding the repository's .git folder); ${
+      unchanged
+        ? `nothing was changed (${branch} is where it was, the work tree and index are untouched)`
+        : `${branch} moved during the run: check it with \`integrity-guard snapshots\``
+    }`,
+    {
+      fix: "free disk space (`df -h .git` shows how much is left; `git gc --prune=now` also removes the partial pack git may have left), then run the snapshot again",
+      cause,
+    },
+  );
+}
