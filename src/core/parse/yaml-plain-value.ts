@@ -27,7 +27,7 @@ export function plainValue(contents: unknown): unknown {
 
 function valueOf(node: unknown): unknown {
   if (node === null || node === undefined) return node;
-  const type = (node as object).constructor;
+  const type = node.constructor;
   if (type === Scalar) return scalarValue(node as Scalar);
   if (type === YAMLMap) {
     const map: Record<string, unknown> = {};
@@ -35,8 +35,8 @@ function valueOf(node: unknown): unknown {
       const key = pair.key;
       let name: string;
       if (key === null || key === undefined) name = "";
-      else if ((key as object).constructor === Scalar && !("addToJSMap" in (key as object))) {
-        const k = scalarValue(key as Scalar);
+      else if (key.constructor === Scalar && !("addToJSMap" in key)) {
+        const k = scalarValue(key);
         // `<<` in any spelling: a merge key when merge keys are on (toJS merges it).
         if (k === "<<") throw NOT_PLAIN;
         name = k === null ? "" : String(k);

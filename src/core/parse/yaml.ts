@@ -87,6 +87,28 @@ function withLineFeeds(text: string): string {
   return text.includes("\r") && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
+/** Texts from this size on are parsed with a plain process.env (see withPlainEnv). */
+const PLAIN_ENV_FROM = 64 * 1024;
+
+/**
+ * `fn()` (a synchronous parse) with process.env a plain copy of itself, put back after. The yaml
+ * package's parser reads process.env.LOG_TOKENS once per token (a debugging switch), and on the
+ * main thread each read of process.env calls into the C++ environment: 100 ms of CPU for the
+ * 420,000 tokens of a 2.8 MB pnpm-lock.yaml, a copy's read is a property lookup. Nothing else
+ * runs during the synchronous parse, and the copy holds every variable (LOG_TOKENS included),
+ * so what the parser sees is the same. Small texts parse as they are: the copy would cost more.
+ */
+function withPlainEnv<T>(length: number, fn: () => T): T {
+  if (length < PLAIN_ENV_FROM) return fn();
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return fn();
+  } finally {
+    process.env = env;
+  }
+}
+
 interface Parsed {
   doc: ParsedDocument;
   /** Errors the yaml package itself reported (syntax), as opposed to our checks. */
@@ -122,14 +144,16 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
 
   let list: Document.Parsed[];
   try {
-    const docs = parseAllDocuments(text, {
-      uniqueKeys: false, // checked below, with both locations and the pointer
-      merge: options.mergeKeys ?? true,
-      resolveKnownTags: false, // !!binary, !!set, !!omap, !!timestamp keep their plain YAML value (see ACCEPTED_TAGS)
-      prettyErrors: false,
-      strict: true,
-      logLevel: "error", // no process warnings on stderr; problems become findings
-    });
+    const docs = withPlainEnv(text.length, () =>
+      parseAllDocuments(text, {
+        uniqueKeys: false, // checked below, with both locations and the pointer
+        merge: options.mergeKeys ?? true,
+        resolveKnownTags: false, // !!binary, !!set, !!omap, !!timestamp keep their plain YAML value (see ACCEPTED_TAGS)
+        prettyErrors: false,
+        strict: true,
+        logLevel: "error", // no process warnings on stderr; problems become findings
+      }),
+    );
     list = Array.isArray(docs) ? docs : [];
   } catch (error) {
     // The yaml package turns most stack overflows into RESOURCE_EXHAUSTION errors; this is the rest.
@@ -825,7 +849,8 @@ function walk(
       const valuePath: PathLink = { up: path, key: name };
       stack.push({ node: pair.value, path: valuePath, depth: depth + 1, owner: pair, index: 0 });
       const originals = readerMerged.get(pair);
-      if (originals) for (const original of originals) stack.push({ node: original, path: valuePath, depth: depth + 1, owner: undefined, index: 0 });
+      if (originals)
+        for (const original of originals) stack.push({ node: original, path: valuePath, depth: depth + 1, owner: undefined, index: 0 });
     }
   }
 }
