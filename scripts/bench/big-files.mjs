@@ -58,7 +58,7 @@ const q = (name) => (name.startsWith("@") ? `'${name}'` : name);
 /** pnpm-lock.yaml v9: importers, packages (resolution, engines, peers) and snapshots. */
 function pnpmLock(bytes) {
   const r = rng(1);
-  const pkgs = names(Math.ceil(bytes / 420), 2).map((n) => ({ n, v: version(r) }));
+  const pkgs = names(Math.ceil(bytes / 265), 2).map((n) => ({ n, v: version(r) }));
   const lines = [
     "lockfileVersion: '9.0'",
     "",
@@ -114,7 +114,7 @@ function yarnLock(bytes) {
     if (r() < 0.6) {
       lines.push("  dependencies:");
       const picked = new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pkgs[Math.floor(r() * pkgs.length)]));
-      for (const d of picked) lines.push(`    ${d}: "npm:^${version(r)}"`);
+      for (const d of picked) lines.push(`    ${d.startsWith("@") ? `"${d}"` : d}: "npm:^${version(r)}"`);
     }
     lines.push(
       `  checksum: 10c0/${integrity(r).slice(7, 71).replace(/[+/=]/g, "a").toLowerCase()}`,
