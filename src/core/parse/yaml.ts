@@ -31,6 +31,7 @@ import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
+import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
 import {
   closingFlow,
@@ -86,6 +87,28 @@ function withLineFeeds(text: string): string {
   return text.includes("\r") && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
+/** Texts from this size on are parsed with a plain process.env (see withPlainEnv). */
+const PLAIN_ENV_FROM = 64 * 1024;
+
+/**
+ * `fn()` (a synchronous parse) with process.env a plain copy of itself, put back after. The yaml
+ * package's parser reads process.env.LOG_TOKENS once per token (a debugging switch), and on the
+ * main thread each read of process.env calls into the C++ environment: 100 ms of CPU for the
+ * 420,000 tokens of a 2.8 MB pnpm-lock.yaml, a copy's read is a property lookup. Nothing else
+ * runs during the synchronous parse, and the copy holds every variable (LOG_TOKENS included),
+ * so what the parser sees is the same. Small texts parse as they are: the copy would cost more.
+ */
+function withPlainEnv<T>(length: number, fn: () => T): T {
+  if (length < PLAIN_ENV_FROM) return fn();
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return fn();
+  } finally {
+    process.env = env;
+  }
+}
+
 interface Parsed {
   doc: ParsedDocument;
   /** Errors the yaml package itself reported (syntax), as opposed to our checks. */
@@ -121,14 +144,16 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
 
   let list: Document.Parsed[];
   try {
-    const docs = parseAllDocuments(text, {
-      uniqueKeys: false, // checked below, with both locations and the pointer
-      merge: options.mergeKeys ?? true,
-      resolveKnownTags: false, // !!binary, !!set, !!omap, !!timestamp keep their plain YAML value (see ACCEPTED_TAGS)
-      prettyErrors: false,
-      strict: true,
-      logLevel: "error", // no process warnings on stderr; problems become findings
-    });
+    const docs = withPlainEnv(text.length, () =>
+      parseAllDocuments(text, {
+        uniqueKeys: false, // checked below, with both locations and the pointer
+        merge: options.mergeKeys ?? true,
+        resolveKnownTags: false, // !!binary, !!set, !!omap, !!timestamp keep their plain YAML value (see ACCEPTED_TAGS)
+        prettyErrors: false,
+        strict: true,
+        logLevel: "error", // no process warnings on stderr; problems become findings
+      }),
+    );
     list = Array.isArray(docs) ? docs : [];
   } catch (error) {
     // The yaml package turns most stack overflows into RESOURCE_EXHAUSTION errors; this is the rest.
@@ -178,7 +203,10 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   let documents: unknown[] = [];
   if (ok) {
     try {
-      documents = list.map((d) => d.toJS({ maxAliasCount: 10000 }));
+      documents = list.map((d) => {
+        const plain = plainValue(d.contents);
+        return plain === NOT_PLAIN ? d.toJS({ maxAliasCount: 10000 }) : plain;
+      });
     } catch (error) {
       findings.push(crashFinding(error, file));
       ok = false;
@@ -626,6 +654,43 @@ function badMergeSource(value: unknown, doc: Document.Parsed): { at: Node | unde
 const readerMerged = new WeakMap<Pair, Node[]>();
 
 /**
+ * A node's path from the document root, as a chain of links to its parent's: one small object per
+ * node, where an array per node copied its parent's (a 3 MB lockfile has 300,000 nodes, and the
+ * copies cost a tenth of the parse). Spelled out as a pointer only for a finding.
+ */
+interface PathLink {
+  up: PathLink | undefined;
+  key: string | number;
+}
+
+function pointerOf(link: PathLink | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let l = link; l; l = l.up) keys.push(l.key);
+  return toPointer(keys.reverse());
+}
+
+/**
+ * A node of the walk. `owner` holds the node (the document, a sequence at `index`, or a pair's
+ * value), so replaceNode can put another in its place (CloudFormation short forms, see longForm);
+ * undefined for nodes that are checked but not replaced (keys, reader-merged originals).
+ * Fields instead of a closure per node: the walk pushes one entry per node of the document.
+ */
+interface WalkEntry {
+  node: unknown;
+  path: PathLink | undefined;
+  depth: number;
+  owner: Document.Parsed | YAMLSeq | Pair | undefined;
+  index: number;
+}
+
+function replaceNode(entry: WalkEntry, n: Node): void {
+  const owner = entry.owner;
+  if (isSeq(owner)) owner.items[entry.index] = n;
+  else if (isPair(owner)) owner.value = n;
+  else if (owner) owner.contents = n as typeof owner.contents;
+}
+
+/**
  * One iterative pass over a document's nodes (no recursion: the document may be deep):
  * nesting depth, duplicate keys, `<<` merge keys and tags.
  */
@@ -645,11 +710,8 @@ function walk(
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
   // Woodpecker splices lists with `- <<: *list` (yaml-sequence-merge.ts); no other reader does.
   const sequenceMerges = mergeKeys && isWoodpeckerFile(file);
-  indexAliases(doc); // before any node is replaced below
-  // `replace` puts a node in the place of this one (CloudFormation short forms, see longForm()).
-  const stack: { node: unknown; path: string[]; depth: number; replace?: (n: Node) => void }[] = [
-    { node: doc.contents, path: [], depth: 0, replace: (n) => (doc.contents = n as typeof doc.contents) },
-  ];
+  indexAliases(doc, text); // before any node is replaced below
+  const stack: WalkEntry[] = [{ node: doc.contents, path: undefined, depth: 0, owner: doc, index: 0 }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
     const { node, depth } = entry;
@@ -662,7 +724,7 @@ function walk(
           level: "error",
           file,
           ...lines.position(node.range?.[0] ?? 0),
-          pointer: toPointer(path),
+          pointer: pointerOf(path),
           message: `alias *${node.source} has no anchor &${node.source} defined before it${docNote}`,
           expected: `an anchor &${node.source} earlier in the document`,
           found: `*${node.source}`,
@@ -674,15 +736,15 @@ function walk(
     if (!isScalar(node) && !isCollection(node)) continue; // empty values
     const tag = node.tag;
     if (tag && !tags.accepts(tag)) {
-      out.push(unknownTag(tag, node, text, file, lines, toPointer(path), docNote, options, tags.fileDialects()));
+      out.push(unknownTag(tag, node, text, file, lines, pointerOf(path), docNote, options, tags.fileDialects()));
     } else if (tag && isScalar(node)) {
-      const bad = badTypedScalar(tag, node, text, file, lines, toPointer(path), docNote);
+      const bad = badTypedScalar(tag, node, text, file, lines, pointerOf(path), docNote);
       if (bad) out.push(bad);
     }
-    const fn = tag && entry.replace ? tags.longForm(tag) : undefined;
+    const fn = tag && entry.owner ? tags.longForm(tag) : undefined;
     if (fn) {
-      entry.replace!(longForm(fn, node));
-      path = [...path, fn];
+      replaceNode(entry, longForm(fn, node));
+      path = { up: path, key: fn };
     }
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
@@ -702,10 +764,12 @@ function walk(
       const seq = node;
       if (sequenceMerges) expandSequenceMerges(seq, (n) => resolved(n, doc), isMergeKey);
       const spliced = splicedItems(seq);
-      seq.items.forEach((item, i) => {
-        if (spliced?.has(item)) return; // checked where it is written
-        stack.push({ node: item, path: [...path, String(i)], depth: depth + 1, replace: (n) => (seq.items[i] = n) });
-      });
+      const items = seq.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (spliced?.has(item)) continue; // checked where it is written
+        stack.push({ node: item, path: { up: path, key: i }, depth: depth + 1, owner: seq, index: i });
+      }
       continue;
     }
     const seen = new Map<string, Node>();
@@ -724,7 +788,7 @@ function walk(
             level: "error",
             file,
             ...lines.position(bad.at?.range?.[0] ?? (key as Node).range?.[0] ?? 0),
-            pointer: toPointer(path),
+            pointer: pointerOf(path),
             message: `the \`<<\` merge key's source is ${bad.found}${docNote}: readers merge only a mapping, an alias of one, or a list of those (PyYAML, Psych and the yaml package refuse the file)`,
             expected: "a mapping, an alias of one (`<<: *defaults`), or a list of those",
             found: bad.found,
@@ -739,7 +803,7 @@ function walk(
             level: "error",
             file,
             ...lines.position(key.range?.[0] ?? 0),
-            pointer: toPointer(path),
+            pointer: pointerOf(path),
             message: `\`<<\` merge key used${docNote}, but merge keys are forbidden for this file (validate.yaml.forbid_merge_keys): YAML 1.2 readers without merge keys read it as a plain "<<" key`,
             fix: "write the merged keys out, or remove this file from validate.yaml.forbid_merge_keys in .integrity-guard/config.yml",
           });
@@ -752,11 +816,11 @@ function walk(
           level: "warning",
           file,
           ...lines.position(key.range?.[0] ?? 0),
-          pointer: toPointer(path),
+          pointer: pointerOf(path),
           message: `a mapping key is itself a ${isMap(key) ? "mapping" : "sequence"}${docNote}: JSON has no such keys, so it becomes the string ${clippedKey(String(key))}`,
           fix: "use a plain string key",
         });
-        stack.push({ node: key, path, depth: depth + 1 });
+        stack.push({ node: key, path, depth: depth + 1, owner: undefined, index: 0 });
       }
       const name = keyString(key);
       const first = seen.get(name);
@@ -769,7 +833,7 @@ function walk(
           level: "error",
           file,
           ...pos,
-          pointer: toPointer([...path, name]),
+          pointer: pointerOf({ up: path, key: name }),
           key: name,
           message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
           expected: "unique keys",
@@ -782,8 +846,11 @@ function walk(
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
       }
-      stack.push({ node: pair.value, path: [...path, name], depth: depth + 1, replace: (n) => (pair.value = n) });
-      for (const original of readerMerged.get(pair) ?? []) stack.push({ node: original, path: [...path, name], depth: depth + 1 });
+      const valuePath: PathLink = { up: path, key: name };
+      stack.push({ node: pair.value, path: valuePath, depth: depth + 1, owner: pair, index: 0 });
+      const originals = readerMerged.get(pair);
+      if (originals)
+        for (const original of originals) stack.push({ node: original, path: valuePath, depth: depth + 1, owner: undefined, index: 0 });
     }
   }
 }
@@ -1042,11 +1109,17 @@ function failed(findings: Finding[]): ParsedDocument {
  */
 const aliasTargets = new WeakMap<Document.Parsed, WeakMap<Alias, Node | undefined>>();
 
-function indexAliases(doc: Document.Parsed): WeakMap<Alias, Node | undefined> {
+function indexAliases(doc: Document.Parsed, text?: string): WeakMap<Alias, Node | undefined> {
   let targets = aliasTargets.get(doc);
   if (!targets) {
     const found = new WeakMap<Alias, Node | undefined>();
     const last = new Map<string, Node>();
+    // No `*` in the text: no alias to look up; no `&`: no anchor, so every alias has no target
+    // (an empty index answers both). Skips a visit of every node of most big files (lockfiles).
+    if (text !== undefined && (!text.includes("*") || !text.includes("&"))) {
+      aliasTargets.set(doc, found);
+      return found;
+    }
     visit(doc, {
       Node: (_key, node) => {
         if (isAlias(node)) found.set(node, last.get(node.source));
