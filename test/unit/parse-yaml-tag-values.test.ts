@@ -17,11 +17,20 @@ const errors = (file: string, text: string, customTags?: string[]) =>
 
 describe("dialect tags with the value shape their readers take are accepted", () => {
   const good: [string, string][] = [
-    ["configuration.yaml", "homeassistant:\n  name: x\nhttp:\n  api_password: !secret http_password\nsensor: !include_dir_merge_list sensors/\n"],
+    [
+      "configuration.yaml",
+      "homeassistant:\n  name: x\nhttp:\n  api_password: !secret http_password\nsensor: !include_dir_merge_list sensors/\n",
+    ],
     ["configuration.yaml", "homeassistant:\n  allowlist_external_dirs: !env_var HA_DIRS /config\n"],
     ["blueprints/automation/x.yaml", "blueprint:\n  name: x\ntriggers:\n  - trigger: state\n    entity_id: !input motion\n"],
-    ["esphome/dev.yaml", "esphome:\n  name: x\npackages:\n  board: !include { file: board.yaml, vars: { pin: 4 } }\n  wifi: !include wifi.yaml\n"],
-    ["esphome/dev.yaml", "esphome:\n  name: x\nsensor:\n  - platform: template\n    lambda: !lambda |-\n      return 1;\n  - id: !extend t\n"],
+    [
+      "esphome/dev.yaml",
+      "esphome:\n  name: x\npackages:\n  board: !include { file: board.yaml, vars: { pin: 4 } }\n  wifi: !include wifi.yaml\n",
+    ],
+    [
+      "esphome/dev.yaml",
+      "esphome:\n  name: x\nsensor:\n  - platform: template\n    lambda: !lambda |-\n      return 1;\n  - id: !extend t\n  - id: !remove u\nwifi: !remove\n",
+    ],
     [".gitlab-ci.yml", "test:\n  script:\n    - !reference [.setup, script]\n"],
     [
       "mkdocs.yml",
@@ -40,7 +49,12 @@ describe("a dialect tag whose value its reader refuses is an error at the tag", 
       "site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n       emoji_generator: !!python/name:material.extensions.emoji.to_svg\n";
     const found = errors("mkdocs.yml", text);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ rule: "parse/syntax", line: 4, column: 20, pointer: "/markdown_extensions/0/pymdownx.emoji/emoji_index" });
+    expect(found[0]).toMatchObject({
+      rule: "parse/syntax",
+      line: 4,
+      column: 20,
+      pointer: "/markdown_extensions/0/pymdownx.emoji/emoji_index",
+    });
     expect(found[0]!.message).toContain("!!python/name:material.extensions.emoji.twemoji");
     expect(found[0]!.message).toContain("a mapping");
     expect(found[0]!.fix).toMatch(/indent/);
@@ -63,7 +77,8 @@ describe("a dialect tag whose value its reader refuses is an error at the tag", 
   });
 
   it("!include and !env_var with no value, !input with a list", () => {
-    const text = "blueprint:\n  name: x\ntriggers:\n  - trigger: state\n    entity_id: !input\n      - a\nsensor: !include\nx: !env_var ''\n";
+    const text =
+      "blueprint:\n  name: x\ntriggers:\n  - trigger: state\n    entity_id: !input\n      - a\nsensor: !include\nx: !env_var ''\n";
     const found = errors("blueprints/automation/x.yaml", text);
     expect(found.map((f) => f.line)).toEqual([5, 7, 8]);
   });

@@ -187,7 +187,8 @@ const NAME: TagValueRule = { kinds: ["scalar"], scalar: "name", takes: "" };
  * Per tag: what its readers do with a value of another shape. Home Assistant and ESPHome use
  * `node.value` as a name or path (a mapping there is a TypeError at load, an empty one an
  * undefined secret or a folder opened as a file); ESPHome's `!include` also takes
- * `{file, vars}` and pyyaml-include a list of arguments, so `!include` takes any shape; Ansible
+ * `{file, vars}` and pyyaml-include a list of arguments, so `!include` takes any shape, and
+ * ESPHome drops whatever `!remove` holds (`wifi: !remove` removes the component); Ansible
  * constructs `!vault` with construct_scalar; GitLab resolves `!reference` from a list; mkdocs'
  * `!ENV` (pyyaml_env_tag) takes a name or a list of names and a default, `!relative` a
  * placeholder; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
@@ -203,7 +204,6 @@ const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
   ["!env_var", { ...NAME, takes: "an environment variable's name (and an optional default)" }],
   ["!input", { ...NAME, takes: "a blueprint input's name" }],
   ["!extend", { ...NAME, takes: "the id of the component to extend" }],
-  ["!remove", { ...NAME, takes: "the id of the component to remove" }],
   ["!lambda", { kinds: ["scalar"], takes: "C++ code" }],
   ["!vault", { ...NAME, takes: "the encrypted text ($ANSIBLE_VAULT;1.1;AES256 and hex lines)" }],
   ["!reference", { kinds: ["seq"], takes: "a list naming a job and its keys, [.job, key]" }],

@@ -29,7 +29,15 @@ import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
-import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, tagValueRule, type TagValueKind, type YamlDialect } from "./yaml-dialects.js";
+import {
+  detectDialects,
+  dialectHasTag,
+  dialectsOfTag,
+  suggestTag,
+  tagValueRule,
+  type TagValueKind,
+  type YamlDialect,
+} from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
 import {

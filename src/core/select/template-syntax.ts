@@ -83,7 +83,10 @@ function quotedActionAt(text: string, i: number): boolean {
   const eol = text.indexOf("\n", i);
   const end = text.slice(i + 2, eol < 0 ? text.length : eol).indexOf(close);
   if (end < 0) return false;
-  const inner = text.slice(i + 2, i + 2 + end).replace(/^[-+~]/, "").replace(/[-+~]$/, "");
+  const inner = text
+    .slice(i + 2, i + 2 + end)
+    .replace(/^[-+~]/, "")
+    .replace(/[-+~]$/, "");
   if (!inner.includes('"')) return false;
   let outside = "";
   for (let j = 0; j < inner.length; j++) {
