@@ -173,7 +173,7 @@ export type TagValueKind = "scalar" | "seq" | "map";
  * dialect (never for one the config allows). Each rule is the union over every reader of that
  * tag in YAML_DIALECTS and the other loaders known to use it, so it refuses only what none reads.
  */
-export interface TagValueRule {
+interface TagValueRule {
   kinds: readonly TagValueKind[];
   /** A scalar value must name something (`!secret` with nothing after it), or must be empty (the name is in the tag). */
   scalar?: "name" | "none";
