@@ -211,7 +211,7 @@ const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
   ["!relative", { kinds: ["scalar"], takes: "a placeholder such as $config_dir, or nothing" }],
 ]);
 
-const PY_NAME: TagValueRule = { kinds: ["scalar"], scalar: "none", takes: "nothing: the name is in the tag" };
+const PY_NAME: TagValueRule = { kinds: ["scalar"], scalar: "none", takes: "an empty value (the name is in the tag)" };
 const PY_APPLY: TagValueRule = { kinds: ["seq", "map"], takes: "a list of arguments, or a mapping with args/kwds" };
 
 /** The value rule of a dialect tag, or undefined when its readers take any value. */

@@ -931,7 +931,7 @@ function badDialectTagValue(
     file,
     ...lines.position(tagOffset(tag, node, text)),
     pointer,
-    message: `${shown} holds ${found}${docNote}, but its readers take ${rule.takes}: the file fails to load`,
+    message: `${shown} holds ${found}${docNote}, where its readers take ${rule.takes}: the file fails to load`,
     expected: rule.takes,
     found,
     fix,
