@@ -81,6 +81,22 @@ describe("hasTemplateStructure: JSON", () => {
     expect(hasTemplateStructure('{"a": "{{ x }}", "b": "say \\"{{ y }}\\"", "c": 1,}', "json")).toBe(false);
     expect(hasTemplateStructure('{"a": ${{ x }}}', "json")).toBe(false);
   });
+
+  it("a tag inside a string whose string literals end the JSON string (Hugo's resources.ExecuteAsTemplate, Jinja)", () => {
+    // alex-shpak/hugo-book assets/manifest.json: `"start_url": "{{ "./" | relURL }}",`
+    expect(hasTemplateStructure('{\n  "name": "{{ .Site.Title }}",\n  "start_url": "{{ "./" | relURL }}"\n}\n', "json")).toBe(true);
+    expect(hasTemplateStructure('{"t": "{{ i18n "title" }}"}', "json")).toBe(true);
+    expect(hasTemplateStructure('{"slug": "{{ cookiecutter.name | replace(" ", "_") }}"}', "json")).toBe(true);
+    expect(hasTemplateStructure('{"x": "{%- if a == "b" %}y{% endif %}"}', "json")).toBe(true);
+  });
+
+  it("strings that merely hold {{ and }} around JSON are not: a corruption there is still reported", () => {
+    expect(hasTemplateStructure('{"a": "{{", "b": "}}", "c": 1,, }', "json")).toBe(false);
+    expect(hasTemplateStructure('{"{{": "}}" "x": 1}', "json")).toBe(false);
+    expect(hasTemplateStructure('{"a": "{{ "x" }}"', "json")).toBe(false); // no action beside the literal
+    expect(hasTemplateStructure('{"a": "{{ x "y }}", "b": 1}', "json")).toBe(false); // an unbalanced quote
+    expect(hasTemplateStructure('{"a": "${{ format("x") }}"', "json")).toBe(false); // GitHub Actions
+  });
 });
 
 describe("TemplateRules.byPath", () => {

@@ -165,6 +165,62 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
   },
 ];
 
+/** A node's kind as a tag's reader sees it. */
+export type TagValueKind = "scalar" | "seq" | "map";
+
+/**
+ * The value a dialect tag's readers take. Checked only for a tag accepted because of the file's
+ * dialect (never for one the config allows). Each rule is the union over every reader of that
+ * tag in YAML_DIALECTS and the other loaders known to use it, so it refuses only what none reads.
+ */
+interface TagValueRule {
+  kinds: readonly TagValueKind[];
+  /** A scalar value must name something (`!secret` with nothing after it), or must be empty (the name is in the tag). */
+  scalar?: "name" | "none";
+  /** What the value is for, in messages: "a secret's name". */
+  takes: string;
+}
+
+const NAME: TagValueRule = { kinds: ["scalar"], scalar: "name", takes: "" };
+
+/**
+ * Per tag: what its readers do with a value of another shape. Home Assistant and ESPHome use
+ * `node.value` as a name or path (a mapping there is a TypeError at load, an empty one an
+ * undefined secret or a folder opened as a file); ESPHome's `!include` also takes
+ * `{file, vars}` and pyyaml-include a list of arguments, so `!include` takes any shape, and
+ * ESPHome drops whatever `!remove` holds (`wifi: !remove` removes the component); Ansible
+ * constructs `!vault` with construct_scalar; GitLab resolves `!reference` from a list; mkdocs'
+ * `!ENV` (pyyaml_env_tag) takes a name or a list of names and a default, `!relative` a
+ * placeholder; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
+ * `python/object/apply:` a list or a mapping of arguments.
+ */
+const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
+  ["!secret", { ...NAME, takes: "the secret's name" }],
+  ["!include", { kinds: ["scalar", "seq", "map"], scalar: "name", takes: "the path of the file to include" }],
+  ["!include_dir_list", { ...NAME, takes: "a folder path" }],
+  ["!include_dir_named", { ...NAME, takes: "a folder path" }],
+  ["!include_dir_merge_list", { ...NAME, takes: "a folder path" }],
+  ["!include_dir_merge_named", { ...NAME, takes: "a folder path" }],
+  ["!env_var", { ...NAME, takes: "an environment variable's name (and an optional default)" }],
+  ["!input", { ...NAME, takes: "a blueprint input's name" }],
+  ["!extend", { ...NAME, takes: "the id of the component to extend" }],
+  ["!lambda", { kinds: ["scalar"], takes: "C++ code" }],
+  ["!vault", { ...NAME, takes: "the encrypted text ($ANSIBLE_VAULT;1.1;AES256 and hex lines)" }],
+  ["!reference", { kinds: ["seq"], takes: "a list naming a job and its keys, [.job, key]" }],
+  ["!ENV", { kinds: ["scalar", "seq"], takes: "a variable's name, or a list of names and a default" }],
+  ["!relative", { kinds: ["scalar"], takes: "a placeholder such as $config_dir, or nothing" }],
+]);
+
+const PY_NAME: TagValueRule = { kinds: ["scalar"], scalar: "none", takes: "an empty value (the name is in the tag)" };
+const PY_APPLY: TagValueRule = { kinds: ["seq", "map"], takes: "a list of arguments, or a mapping with args/kwds" };
+
+/** The value rule of a dialect tag, or undefined when its readers take any value. */
+export function tagValueRule(tag: string): TagValueRule | undefined {
+  if (tag.startsWith(`${PY}name:`)) return PY_NAME;
+  if (tag.startsWith(`${PY}object/apply:`)) return PY_APPLY;
+  return TAG_VALUES.get(tag);
+}
+
 /** True when `dialect` resolves `tag`. */
 export function dialectHasTag(dialect: YamlDialect, tag: string): boolean {
   return dialect.tags.includes(tag) || (dialect.prefixes ?? []).some((p) => tag.startsWith(p));

@@ -29,7 +29,15 @@ import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
-import { detectDialects, dialectHasTag, dialectsOfTag, suggestTag, type YamlDialect } from "./yaml-dialects.js";
+import {
+  detectDialects,
+  dialectHasTag,
+  dialectsOfTag,
+  suggestTag,
+  tagValueRule,
+  type TagValueKind,
+  type YamlDialect,
+} from "./yaml-dialects.js";
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
@@ -560,6 +568,12 @@ class TagPolicy {
     return this.fileDialects().some((d) => dialectHasTag(d, tag));
   }
 
+  /** `tag` is accepted only because the file is of a dialect that knows it (not by the config). */
+  byDialect(tag: string): boolean {
+    if (ACCEPTED_TAGS.has(tag) || this.options.allowAnyTag || this.allowed.has(tag)) return false;
+    return this.fileDialects().some((d) => dialectHasTag(d, tag));
+  }
+
   /**
    * The long-form key of a CloudFormation short form (`!Ref` -> "Ref", `!Sub` -> "Fn::Sub") in a
    * file detected as CloudFormation, else undefined.
@@ -739,6 +753,10 @@ function walk(
       out.push(unknownTag(tag, node, text, file, lines, pointerOf(path), docNote, options, tags.fileDialects()));
     } else if (tag && isScalar(node)) {
       const bad = badTypedScalar(tag, node, text, file, lines, pointerOf(path), docNote);
+      if (bad) out.push(bad);
+    }
+    if (tag && tags.byDialect(tag)) {
+      const bad = badDialectTagValue(tag, node, text, file, lines, pointerOf(path), docNote);
       if (bad) out.push(bad);
     }
     const fn = tag && entry.owner ? tags.longForm(tag) : undefined;
@@ -933,6 +951,57 @@ function unknownTag(
       : level === "warning"
         ? `if this file's reader knows ${shown}, allow it with ${allow}; to make unknown tags errors, set validate.yaml.unknown_tags: error`
         : `remove the tag, or allow it for this file with ${allow}`,
+  };
+}
+
+/**
+ * A dialect tag whose value no reader of that tag takes (yaml-dialects.ts, tagValueRule): a
+ * mapping under `!secret` (the next key indented one step too far), `!secret` with nothing after
+ * it (a write cut there is still valid YAML), text after `!!python/name:m.f`, a plain name after
+ * `!reference`. The reader fails at load.
+ */
+function badDialectTagValue(
+  tag: string,
+  node: Scalar | YAMLMap | YAMLSeq,
+  text: string,
+  file: string,
+  lines: LineIndex,
+  pointer: string,
+  docNote: string,
+): Finding | undefined {
+  const rule = tagValueRule(tag);
+  if (!rule) return undefined;
+  const kind = isScalar(node) ? "scalar" : isSeq(node) ? "seq" : "map";
+  const value = isScalar(node) ? (node.value === null || node.value === undefined ? "" : String(node.value)) : undefined;
+  const shown = shownTag(tag);
+  const names: Record<TagValueKind, string> = { scalar: "a single value", seq: "a list", map: "a mapping" };
+  let found: string;
+  let fix: string;
+  if (!rule.kinds.includes(kind)) {
+    found = names[kind];
+    fix =
+      kind === "scalar"
+        ? `write ${shown} ${rule.takes.startsWith("a list") ? "[.job, key]" : "with the value its reader takes"}`
+        : `if the lines under ${shown} belong to the next key, indent them like their siblings; otherwise give ${shown} ${rule.takes}`;
+  } else if (kind === "scalar" && rule.scalar === "name" && value!.trim() === "") {
+    found = "an empty value";
+    fix = `write ${rule.takes} after ${shown} (restore the file from git if the write was cut here)`;
+  } else if (kind === "scalar" && rule.scalar === "none" && value!.trim() !== "") {
+    found = JSON.stringify(value!.length > 40 ? value!.slice(0, 40) + "..." : value);
+    fix = `remove the text after ${shown}, or put it on its own line as the next key`;
+  } else {
+    return undefined;
+  }
+  return {
+    rule: "parse/syntax",
+    level: "error",
+    file,
+    ...lines.position(tagOffset(tag, node, text)),
+    pointer,
+    message: `${shown} holds ${found}${docNote}, where its readers take ${rule.takes}: the file fails to load`,
+    expected: rule.takes,
+    found,
+    fix,
   };
 }
 

@@ -57,6 +57,7 @@ function jsonHasTags(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
+      if (c === "{" && quotedActionAt(text, i)) return true;
       if (c === "\\") i++;
       else if (c === '"' || c === "\n") inString = false; // a raw newline ends a (broken) string: look at the next line afresh
       continue;
@@ -65,6 +66,43 @@ function jsonHasTags(text: string): boolean {
     else if ((c === "{" && tagAt(text, i)) || (c === "<" && erbTagAt(text, i))) return true;
   }
   return false;
+}
+
+/**
+ * A Go template or Jinja tag opens at `i`, inside a JSON string, and holds string literals of
+ * its own: `"start_url": "{{ "./" | relURL }}"` (a Hugo asset rendered by
+ * resources.ExecuteAsTemplate), `"{{ x | replace(" ", "_") }}"` (Jinja). The literal's quotes end
+ * the JSON string, so JSON cannot hold the file until it is rendered. Required, so that strings
+ * which merely hold `{{` and `}}` (`"a": "{{", "b": "}}"`) are no evidence: closed on the same
+ * line, an even number of unescaped quotes, every literal standing alone (after a space, `(` or
+ * the opener; before a space, `)`, `,` or the closer), and a name or pipe outside the literals.
+ */
+function quotedActionAt(text: string, i: number): boolean {
+  const close = text[i + 1] === "{" ? "}}" : text[i + 1] === "%" ? "%}" : undefined;
+  if (close === undefined || text[i - 1] === "$") return false;
+  const eol = text.indexOf("\n", i);
+  const end = text.slice(i + 2, eol < 0 ? text.length : eol).indexOf(close);
+  if (end < 0) return false;
+  const inner = text
+    .slice(i + 2, i + 2 + end)
+    .replace(/^[-+~]/, "")
+    .replace(/[-+~]$/, "");
+  if (!inner.includes('"')) return false;
+  let outside = "";
+  for (let j = 0; j < inner.length; j++) {
+    if (inner[j] !== '"') {
+      outside += inner[j];
+      continue;
+    }
+    if (j > 0 && !/[\s(]/.test(inner[j - 1]!)) return false;
+    let k = j + 1;
+    while (k < inner.length && inner[k] !== '"') k += inner[k] === "\\" ? 2 : 1;
+    if (k >= inner.length) return false; // an unbalanced quote
+    if (k + 1 < inner.length && !/[\s),]/.test(inner[k + 1]!)) return false;
+    j = k;
+    outside += " ";
+  }
+  return /[A-Za-z_.$|]/.test(outside);
 }
 
 /**
