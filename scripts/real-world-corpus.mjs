@@ -1433,6 +1433,52 @@ export const REPOS = [
     exclude: ["lib/modules/manager/custom/regex/__fixtures__/ansible.yml"],
     max: 60,
   },
+  {
+    repo: "flutter/gallery",
+    commit: "cfcb9dbda56697fe8bafe4b64c1a9261dde908ae",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Flutter app: pubspec.yaml, analysis_options.yaml with `include: package:`, l10n.yaml (its 119 `.arb` bundles are not selected names), deferred components, Xcode asset catalogs, web manifest, Firebase",
+    // Whole repository checked (21 JSON/YAML files): 0 findings; the .arb bundles all parse as strict JSON.
+    keep: ["**"],
+  },
+  {
+    repo: "vuejs/language-tools",
+    commit: "8c85e38870010ee69246ff9f88e38d9973aadd15",
+    license: "MIT (LICENSE)",
+    kind: "VS Code extension (Vue): package.json contributes, TextMate grammars (`syntaxes/*.json`), language-configuration.json, package.nls.*.json, tsconfig with comments, component test workspaces",
+    keep: ["extensions/vscode/**", "lerna.json", "packages/language-service/data/{locale.json,language-blocks/en.json}", ".vscode/**"],
+    max: 100,
+  },
+  {
+    repo: "CodeEditApp/CodeEdit",
+    commit: "cec6287a49a0a460cd7cab17f254eebc3ada828e",
+    license: "MIT (LICENSE.md)",
+    kind: "macOS app (Swift): Xcode asset catalogs (Contents.json of app icons, colors, images), default keybindings, SwiftLint, workflows (its Package.resolved and .cetheme themes are JSON under names not selected)",
+    keep: ["**"],
+  },
+  {
+    repo: "marktext/marktext",
+    commit: "cd8452979bf2441f8064968ab1f9ae28302c9d75",
+    license: "MIT (LICENSE)",
+    kind: "Electron app (Vue): preference JSON Schemas, static preference defaults, CommonMark/GFM spec test JSON, jsconfig, .vscode with comments, electron-builder.yml (emojisJson.json, 300 KB, is over the size cap)",
+    keep: ["**"],
+  },
+  {
+    repo: "ashleve/lightning-hydra-template",
+    commit: "bddbc24b82ab6ccfa6243e815a49dc5bfe8d4144",
+    license: "MIT (README.md)",
+    kind: "ML project (PyTorch Lightning + Hydra): config groups with `# @package _global_`, `${oc.env:...}` interpolations, `defaults` lists with `override`, an empty `none.yaml` option, conda environment.yaml, pre-commit",
+    // The license is stated in README.md ("licensed under the MIT License"): there is no LICENSE file.
+    // configs/callbacks/none.yaml is empty on purpose (Hydra's "no callbacks" option): a parse/empty warning.
+    keep: ["**"],
+  },
+  {
+    repo: "mozilla/BrowserQuest",
+    commit: "af32d247cac3495ca430d0effbb88dd5f3250b2c",
+    license: "MPL-2.0 code, CC-BY-SA-3.0 content (LICENSE)",
+    kind: "HTML5 game: tile map exported to JSON (server/maps/world_server.json, 125 KB; the 450 KB client map is over the size cap), sprite sheets' JSON, server config",
+    keep: ["server/**", "client/sprites/*.json", "package.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
