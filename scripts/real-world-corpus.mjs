@@ -1479,6 +1479,23 @@ export const REPOS = [
     kind: "HTML5 game: tile map exported to JSON (server/maps/world_server.json, 125 KB; the 450 KB client map is over the size cap), sprite sheets' JSON, server config",
     keep: ["server/**", "client/sprites/*.json", "package.json"],
   },
+  {
+    repo: "gorhill/uBlock",
+    commit: "fe277a4ea6d18a0a62757826bb665a92c04a0745",
+    license: "GPL-3.0 (LICENSE.txt)",
+    kind: "Browser extension at scale (uBlock Origin): one manifest.json per platform (Chromium, Firefox, Thunderbird, Opera, MV3 Safari), managed_storage.json schemas, 60 `_locales/*/messages.json` (up to 90 KB), filter-list catalog assets.json, Firefox updates.json",
+    keep: ["platform/**/manifest.json", "platform/**/managed_storage.json", "platform/mv3/rulesets.json", "assets/*.json", "dist/firefox/updates.json", "src/_locales/{en,he}/messages.json"],
+    max: 30,
+    budget: 100 * 1024,
+  },
+  {
+    repo: "redhat-developer/vscode-yaml",
+    commit: "7b0f5af8bef12c0d87d4eebadcf223b6f0c716d9",
+    license: "MIT (LICENSE)",
+    kind: "VS Code extension (YAML language support): package.json contributes, TextMate grammar, language-configuration.json, .vscode with comments, test fixtures (empty completion fixtures on purpose: parse/empty warnings)",
+    keep: ["**"],
+    exclude: ["package-lock.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
