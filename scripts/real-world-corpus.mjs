@@ -1561,6 +1561,60 @@ export const REPOS = [
     kind: "Jekyll: site _config.yml files, docs/_data and test _data files (YAML and JSON), theme fixtures; a post with front matter saved as .yml on purpose (test_post_reader.rb: not YAML, real)",
     keep: ["docs/_config.yml", "docs/_data/**", "test/source/**", "test/fixtures/test-theme/**", "lib/**"],
   },
+  // Application ecosystems (session 12, rw-apps).
+  {
+    repo: "vuejs/language-tools",
+    commit: "8c85e38870010ee69246ff9f88e38d9973aadd15",
+    license: "MIT (LICENSE)",
+    kind: "VS Code extension (Vue): package.json contributes, TextMate grammars (`syntaxes/*.json`), language-configuration.json, package.nls.*.json, tsconfig with comments, component test workspaces",
+    keep: ["extensions/vscode/**", "lerna.json", "packages/language-service/data/{locale.json,language-blocks/en.json}", ".vscode/**"],
+    max: 100,
+  },
+  {
+    repo: "CodeEditApp/CodeEdit",
+    commit: "cec6287a49a0a460cd7cab17f254eebc3ada828e",
+    license: "MIT (LICENSE.md)",
+    kind: "macOS app (Swift): Xcode asset catalogs (Contents.json of app icons, colors, images), default keybindings, SwiftLint, workflows (its Package.resolved and .cetheme themes are JSON under names not selected)",
+    keep: ["**"],
+  },
+  {
+    repo: "marktext/marktext",
+    commit: "cd8452979bf2441f8064968ab1f9ae28302c9d75",
+    license: "MIT (LICENSE)",
+    kind: "Electron app (Vue): preference JSON Schemas, static preference defaults, CommonMark/GFM spec test JSON, jsconfig, .vscode with comments, electron-builder.yml (emojisJson.json, 300 KB, is over the size cap)",
+    keep: ["**"],
+  },
+  {
+    repo: "mozilla/BrowserQuest",
+    commit: "af32d247cac3495ca430d0effbb88dd5f3250b2c",
+    license: "MPL-2.0 code, CC-BY-SA-3.0 content (LICENSE)",
+    kind: "HTML5 game: tile map exported to JSON (server/maps/world_server.json, 125 KB; the 450 KB client map is over the size cap), sprite sheets' JSON, server config",
+    keep: ["server/**", "client/sprites/*.json", "package.json"],
+  },
+  {
+    repo: "gorhill/uBlock",
+    commit: "fe277a4ea6d18a0a62757826bb665a92c04a0745",
+    license: "GPL-3.0 (LICENSE.txt)",
+    kind: "Browser extension at scale (uBlock Origin): one manifest.json per platform (Chromium, Firefox, Thunderbird, Opera, MV3 Safari), managed_storage.json schemas, 60 `_locales/*/messages.json` (up to 90 KB), filter-list catalog assets.json, Firefox updates.json",
+    keep: [
+      "platform/**/manifest.json",
+      "platform/**/managed_storage.json",
+      "platform/mv3/rulesets.json",
+      "assets/*.json",
+      "dist/firefox/updates.json",
+      "src/_locales/{en,he}/messages.json",
+    ],
+    max: 30,
+    budget: 100 * 1024,
+  },
+  {
+    repo: "redhat-developer/vscode-yaml",
+    commit: "7b0f5af8bef12c0d87d4eebadcf223b6f0c716d9",
+    license: "MIT (LICENSE)",
+    kind: "VS Code extension (YAML language support): package.json contributes, TextMate grammar, language-configuration.json, .vscode with comments, test fixtures (empty completion fixtures on purpose: parse/empty warnings)",
+    keep: ["**"],
+    exclude: ["package-lock.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
