@@ -80,6 +80,8 @@ const BY_NAME = new Map<string, WellKnownName>([
   // Mocha's JSON config loader: JSON.parse(stripJsonComments(text)), for .mocharc.json and .mocharc.jsonc alike.
   [".mocharc.json", stripped("Mocha (strip-json-comments, then JSON.parse)")],
   [".mocharc.jsonc", stripped("Mocha (strip-json-comments, then JSON.parse)")],
+  // EAS CLI reads eas.json with JSON.parse, falling back to JSON5 (EasJsonAccessor, golden-fleece).
+  ["eas.json", json5("Expo EAS CLI (JSON5)")],
   [".babelrc", BABEL],
   [".babelrc.json", BABEL],
   ["babel.config.json", BABEL],
