@@ -24,6 +24,22 @@ export interface YamlDialect {
 }
 /** The dialect table (docs/parsing.md describes each row and why). */
 export declare const YAML_DIALECTS: readonly YamlDialect[];
+/** A node's kind as a tag's reader sees it. */
+export type TagValueKind = "scalar" | "seq" | "map";
+/**
+ * The value a dialect tag's readers take. Checked only for a tag accepted because of the file's
+ * dialect (never for one the config allows). Each rule is the union over every reader of that
+ * tag in YAML_DIALECTS and the other loaders known to use it, so it refuses only what none reads.
+ */
+interface TagValueRule {
+    kinds: readonly TagValueKind[];
+    /** A scalar value must name something (`!secret` with nothing after it), or must be empty (the name is in the tag). */
+    scalar?: "name" | "none";
+    /** What the value is for, in messages: "a secret's name". */
+    takes: string;
+}
+/** The value rule of a dialect tag, or undefined when its readers take any value. */
+export declare function tagValueRule(tag: string): TagValueRule | undefined;
 /** True when `dialect` resolves `tag`. */
 export declare function dialectHasTag(dialect: YamlDialect, tag: string): boolean;
 /** The dialects `path` / `text` belong to (a file can be of several, e.g. Home Assistant and ESPHome). */
@@ -35,3 +51,4 @@ export declare function dialectsOfTag(tag: string): YamlDialect[];
  * tags are proposed, never prefixes.
  */
 export declare function suggestTag(tag: string, dialects: readonly YamlDialect[]): string | undefined;
+export {};
