@@ -20,6 +20,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI_BUNDLE, GIT_ENV, PROJECT_ROOT, createRepo } from "../helpers/repo.js";
 import type { Finding } from "../../src/core/finding.js";
+import { wellKnownName } from "../../src/core/select/well-known-names.js";
 
 const CORPUS = path.join(PROJECT_ROOT, "test/fixtures/real-world");
 
@@ -137,7 +138,8 @@ describe("real-world corpus: the fixtures and their reviewed lists", () => {
       const licenseFile = /\(([^)]+)\)/.exec(row.split("|")[3] ?? "")?.[1];
       expect(licenseFile && fs.existsSync(path.join(CORPUS, repo, licenseFile)), `${repo}: license file ${licenseFile}`).toBe(true);
       for (const rel of walk(path.join(CORPUS, repo))) {
-        const data = /\.(json|jsonc|ya?ml)$/i.test(rel);
+        // Or JSON/YAML to its reader by name (lockfiles, rc files, .arb, .json5: well-known-names.ts).
+        const data = /\.(json|jsonc|ya?ml)$/i.test(rel) || wellKnownName(rel) !== undefined;
         // A chart's templates/ is kept whole (its _helpers.tpl and NOTES.txt make it a chart).
         const chart = /^(.*\/)?templates\//.exec(rel);
         const inChart = chart !== null && fs.existsSync(path.join(CORPUS, repo, chart[1] ?? "", "Chart.yaml"));
