@@ -4,18 +4,18 @@
  * `+`, escaped line breaks in strings. The JSONC parse runs first, for its exact positions and its
  * duplicate keys; only a text it refuses for its syntax is read again with the `json5` package
  * (the reader Babel itself uses), which decides: what it accepts passes, what it refuses is an
- * error where it stopped.
+ * error where it stopped. The package is loaded only then: most runs (and hooks) never need it.
  */
-import JSON5 from "json5";
 import type { Finding } from "../core/finding.js";
 import type { ParsedDocument } from "../core/parse/index.js";
 
 /** The JSON5 reading of `text`, given its JSONC parse `doc`. */
-export function json5Reading(doc: ParsedDocument, text: string, file: string, reader: string): ParsedDocument {
+export async function json5Reading(doc: ParsedDocument, text: string, file: string, reader: string): Promise<ParsedDocument> {
   if (doc.ok) return doc;
   const errors = doc.findings.filter((f) => f.level === "error");
   // A repeated key is no syntax a JSON5 reader adds: it keeps the last one silently, as JSON.parse does, so it stays an error.
   if (errors.every((f) => f.rule === "parse/duplicate-key")) return doc;
+  const { default: JSON5 } = await import("json5");
   try {
     const value: unknown = JSON5.parse(text);
     // Positions are the JSONC parser's, which refused the text: every pointer is reported at the start.

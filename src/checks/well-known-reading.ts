@@ -33,7 +33,7 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
     };
   }
   if (format === "jsonc" && entry.json5)
-    return { settle: (doc, text) => Promise.resolve({ doc: json5Reading(doc, text, file, entry.reader), format }) };
+    return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader), format }) };
   if (format === "yaml" && entry.orJsonc) return { settle: (doc, text) => eslintrcReading(doc, text, file, entry) };
   if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
   return undefined;
