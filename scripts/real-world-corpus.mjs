@@ -1622,7 +1622,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|dvc\.lock|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

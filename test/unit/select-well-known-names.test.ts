@@ -65,6 +65,16 @@ describe("names selected by default, and the format each is read as", () => {
     ["yarn.lock", "yaml"],
     [".babelrc", "jsonc"], // then JSON5 (checks/json5-reading.ts)
     ["renovate.json5", "jsonc"],
+    // scientific workflows and data: CWL (schema-salad's ruamel.yaml), DVC, Galaxy, Tiled (Qt's JSON reader)
+    ["tools/bwa-mem.cwl", "yaml"],
+    ["dvc.lock", "yaml"],
+    ["data/data.xml.dvc", "yaml"],
+    ["workflows/rnaseq/rnaseq.ga", "json"],
+    ["maps/level1.tmj", "json"],
+    ["tilesets/terrain.tsj", "json"],
+    ["game.tiled-project", "json"],
+    ["templates/chest.tj", "json"],
+    ["worlds/overworld.world", "json"],
   ])("%s is selected and read as %s", (file, format) => {
     expect(selects(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe(format);
@@ -85,6 +95,9 @@ describe("names selected by default, and the format each is read as", () => {
     "x.sublime-syntax", // YAML in Sublime's own dialect: not taken on here
     "Package.resolved.orig",
     "my.prettierrc",
+    ".dvc", // DVC's own folder
+    "my.cwl.txt",
+    "default.tiled-session", // Tiled's session: machine state, not looked at
   ])("%s is not selected", (file) => {
     expect(selects(file)).toBe(false);
     expect(wellKnownName(file)).toBeUndefined();
@@ -133,6 +146,20 @@ describe("readings of their own", () => {
     expect(skipsUnlessItsFormat("yarn.lock", v1)).toBe(true);
     expect(skipsUnlessItsFormat("web/yarn.lock", berry)).toBe(false);
     expect(skipsUnlessItsFormat("Podfile.lock", v1)).toBe(false); // no content condition
+  });
+
+  it("a .ga file is read as JSON only when it is a Galaxy workflow; .world and .tj only when Tiled wrote them", () => {
+    const galaxy = Buffer.from('{\n    "a_galaxy_workflow": "true",\n    "annotation": "",\n    "format-version": "0.1",\n');
+    expect(skipsUnlessItsFormat("rnaseq.ga", galaxy)).toBe(false);
+    expect(skipsUnlessItsFormat("intro.ga", Buffer.from("; a Google Apps or assembly file, not JSON\n"))).toBe(true);
+    const world = Buffer.from('{\n    "maps": [\n        { "fileName": "a.tmx", "x": 0, "y": 0 }\n    ],\n    "type": "world"\n}\n');
+    expect(skipsUnlessItsFormat("sticker-knight.world", world)).toBe(false);
+    expect(skipsUnlessItsFormat("level.world", Buffer.from('<?xml version="1.0"?>\n<sdf version="1.6"><world/></sdf>\n'))).toBe(true);
+    const template = Buffer.from(
+      '{ "object": { "gid": 1, "height": 16, "width": 16 },\n  "tileset": { "firstgid": 1, "source": "t.tsj" },\n  "type": "template" }\n',
+    );
+    expect(skipsUnlessItsFormat("chest.tj", template)).toBe(false);
+    expect(skipsUnlessItsFormat("notes.tj", Buffer.from("plain text\n"))).toBe(true);
   });
 });
 

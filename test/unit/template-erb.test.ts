@@ -58,7 +58,10 @@ describe("ERB tags where YAML cannot hold them", () => {
   it.each([
     ["a Groovy template's scriptlet that opens on one line and closes on the next", NF_CORE_SLACK_REPORT],
     ["a tag that closes on a later line after an item", '{\n  "a": [1\n  <% if (x) {\n  %>, 2\n  <% }\n  %>\n  ]\n}\n'],
-    ["a tag whose string literals break the JSON string it stands in", '{\n  "v": "<% out << m.collect{ k == "hook" ? "x" : k }\n  %>"\n}\n'],
+    [
+      "a tag whose string literals break the JSON string it stands in",
+      '{\n  "v": "<% out << m.collect{ k == "hook" ? "x" : k }\n  %>"\n}\n',
+    ],
   ])("JSON whose parse error stands inside a multi-line ERB tag: %s is a template", (_name, text) => {
     expect(parseDocument(text, { path: "x.json" }).ok).toBe(false);
     expect(template(text, "x.json")).toBe(true);
