@@ -200,3 +200,39 @@ describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => 
     });
   });
 });
+
+describe("CWL documents, read as YAML as schema-salad reads them", () => {
+  const parse = (text: string) => {
+    const doc = parseDocument(text, { path: "tool.cwl", format: formatForSelected("tool.cwl", jsonc) });
+    return doc.findings.filter((f) => f.level === "error").map((f) => `${f.rule} ${f.line}`);
+  };
+
+  it.each([
+    [
+      "a tool with its cwl-runner line, $namespaces and expressions",
+      "#!/usr/bin/env cwl-runner\ncwlVersion: v1.2\nclass: CommandLineTool\n$namespaces:\n  edam: http://edamontology.org/\n$schemas:\n  - https://edamontology.org/EDAM_1.18.owl\nrequirements:\n  InlineJavascriptRequirement: {}\nbaseCommand: [samtools, sort]\narguments: [-o, $(inputs.in.nameroot).bam]\ninputs:\n  in: { type: File, format: edam:format_2572 }\noutputs:\n  out:\n    type: File\n    outputBinding:\n      glob: ${ return inputs.in.nameroot + '.bam'; }\n",
+    ],
+    ["a tool written as JSON", '{"cwlVersion": "v1.0", "class": "CommandLineTool", "baseCommand": "echo", "inputs": [], "outputs": []}\n'],
+    [
+      "a packed workflow ($graph)",
+      "cwlVersion: v1.2\n$graph:\n  - id: main\n    class: Workflow\n    inputs: []\n    outputs: []\n    steps: []\n",
+    ],
+  ])("%s passes", (_name, text) => {
+    expect(parse(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a requirement that lost its colon (bio-cwl-tools hopach.cwl)",
+      "class: CommandLineTool\nhints:\n  DockerRequirement\n    dockerPull: biowardrobe2/hopach:v0.0.6\n",
+      "parse/syntax 3",
+    ],
+    [
+      "an input written twice (ruamel.yaml refuses it)",
+      "class: CommandLineTool\ninputs:\n  reads: File\n  reads: File[]\n",
+      "parse/duplicate-key 4",
+    ],
+  ])("%s is an error", (_name, text, at) => {
+    expect(parse(text)).toContain(at);
+  });
+});
