@@ -1635,14 +1635,24 @@ export const REPOS = [
     license: "Apache-2.0 (LICENSE)",
     kind: "CWL tool descriptions (*.cwl: YAML with `#!/usr/bin/env cwl-runner`, $namespaces/$schemas, InlineJavascriptRequirement expressions), job-order files (*.json, some with YAML single quotes: cwltool reads them as YAML), .dockstore.yml; two real broken tools",
     keep: ["fastx_toolkit/fastx_quality_stats.cwl", "hopach/hopach.cwl", "bash/tests/*.json", ".dockstore.yml"],
-    names: ["{bwa,ivar,samtools,fastqc,bedtools,STAR,graph-genome-segmentation,util,bash,deeptools}/**/*.cwl", "fastx_toolkit/fastx_quality_stats.cwl", "hopach/hopach.cwl"],
+    names: [
+      "{bwa,ivar,samtools,fastqc,bedtools,STAR,graph-genome-segmentation,util,bash,deeptools}/**/*.cwl",
+      "fastx_toolkit/fastx_quality_stats.cwl",
+      "hopach/hopach.cwl",
+    ],
   },
   {
     repo: "ros-navigation/navigation2",
     commit: "a3a97043ee93d92fe8d70ec56d183933169beb1c",
     license: "Apache-2.0, BSD-3-Clause or LGPL-2.1 per package (LICENSE)",
     kind: "ROS 2 stack (Nav2): ros__parameters files (nav2_params.yaml, test params), map_server map YAML, docking test files (some wrong on purpose for the docking server, valid YAML), route graphs in GeoJSON (one broken on purpose), rosbag2 metadata.yaml, devcontainer with Caddy-templated web manifests",
-    keep: ["nav2_route/test/test_graphs/**", "nav2_bringup/params/**", "nav2_docking/opennav_docking/test/dock_files/**", "nav2_map_server/test/**", ".devcontainer/**"],
+    keep: [
+      "nav2_route/test/test_graphs/**",
+      "nav2_bringup/params/**",
+      "nav2_docking/opennav_docking/test/dock_files/**",
+      "nav2_map_server/test/**",
+      ".devcontainer/**",
+    ],
   },
   {
     repo: "ros2/demos",
