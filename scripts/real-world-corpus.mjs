@@ -1615,6 +1615,59 @@ export const REPOS = [
     keep: ["**"],
     exclude: ["package-lock.json"],
   },
+  {
+    repo: "nf-core/fetchngs",
+    commit: "8ec2d934f9301c818d961b1e4fdf7fc79610bdc5",
+    license: "MIT (LICENSE)",
+    kind: "nf-core pipeline: nextflow_schema.json, modules.json, .nf-core.yml, assets/schema_input.json, module meta.yml and nf-test snapshots, and the template's hook bodies (assets/slackreport.json, adaptivecard.json) that Groovy's SimpleTemplateEngine renders (`<% %>` scriptlets over two lines: skipped as templates)",
+    keep: ["**"],
+  },
+  {
+    repo: "snakemake-workflows/rna-seq-star-deseq2",
+    commit: "aa6b17edf3396230165c18709d04cd982bdaaa4c",
+    license: "MIT (LICENSE)",
+    kind: "Snakemake workflow: config/config.yaml, conda environment files (workflow/envs/*.yaml), the workflow catalog's .snakemake-workflow-catalog.yml, the config JSON schemas in YAML (workflow/schemas), test configs, workflows",
+    keep: ["**"],
+  },
+  {
+    repo: "common-workflow-library/bio-cwl-tools",
+    commit: "91c42fb809ce18eafe16155cca0abf362270c0fe",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "CWL tool descriptions (*.cwl: YAML with `#!/usr/bin/env cwl-runner`, $namespaces/$schemas, InlineJavascriptRequirement expressions), job-order files (*.json, some with YAML single quotes: cwltool reads them as YAML), .dockstore.yml; two real broken tools",
+    keep: ["fastx_toolkit/fastx_quality_stats.cwl", "hopach/hopach.cwl", "bash/tests/*.json", ".dockstore.yml"],
+    names: [
+      "{bwa,ivar,samtools,fastqc,bedtools,STAR,graph-genome-segmentation,util,bash,deeptools}/**/*.cwl",
+      "fastx_toolkit/fastx_quality_stats.cwl",
+      "hopach/hopach.cwl",
+    ],
+  },
+  {
+    repo: "ros-navigation/navigation2",
+    commit: "a3a97043ee93d92fe8d70ec56d183933169beb1c",
+    license: "Apache-2.0, BSD-3-Clause or LGPL-2.1 per package (LICENSE)",
+    kind: "ROS 2 stack (Nav2): ros__parameters files (nav2_params.yaml, test params), map_server map YAML, docking test files (some wrong on purpose for the docking server, valid YAML), route graphs in GeoJSON (one broken on purpose), rosbag2 metadata.yaml, devcontainer with Caddy-templated web manifests",
+    keep: [
+      "nav2_route/test/test_graphs/**",
+      "nav2_bringup/params/**",
+      "nav2_docking/opennav_docking/test/dock_files/**",
+      "nav2_map_server/test/**",
+      ".devcontainer/**",
+    ],
+  },
+  {
+    repo: "ros2/demos",
+    commit: "cbb174232b322eb3231d54af05765558c093ceca",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "ROS 2 demos: parameter files (`/**:` wildcard node names, ros__parameters, QoS overrides), launch files in YAML",
+    keep: ["**"],
+  },
+  {
+    repo: "jupyter-book/jupyter-book",
+    commit: "1405594a0678a9a2ef0f5ba314a0ea7b9d5bfe95",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Jupyter Book 2 (MyST): myst.yml project and site configs of the docs, package.json/tsconfig of the CLI, workflows, Read the Docs config",
+    keep: ["**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -1622,7 +1675,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|dvc\.lock|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -5,6 +5,7 @@
  * valid files pays nothing for it.
  */
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { LineIndex } from "../core/parse/lines.js";
 import { erbTagLines, hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
@@ -150,7 +151,33 @@ export function isTemplateByContent(doc: ParsedDocument, content: Buffer | strin
   if (format === "yaml" && yttBranchDuplicatesOnly(doc, text)) return true;
   if ((text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%")) && hasTemplateStructure(text, format))
     return true;
-  return format === "yaml" && !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
+  if (format !== "yaml") return !doc.ok && erbTagHoldsJsonError(doc, text);
+  return !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
+}
+
+/**
+ * JSON whose parse error stands inside a closed ERB-style tag, `<%` through `%>`, that spans
+ * lines: the nf-core pipeline template's assets/slackreport.json is rendered by Groovy's
+ * SimpleTemplateEngine, whose scriptlets open on one line and close on the next (`<%` then
+ * `if (!success) { %>`), and a tag's own string literals end the JSON string it stands in. A
+ * tag closed on its line is found by hasTemplateStructure already. The span, not the line,
+ * must hold the error, so a broken comma beside a tag (or before or after it) is still
+ * reported; JSON stops at its first error, so that one decides.
+ */
+function erbTagHoldsJsonError(doc: ParsedDocument, text: string): boolean {
+  if (!text.includes("<%")) return false;
+  const error = doc.findings.find((f) => f.level === "error");
+  if (error?.line === undefined || error.column === undefined || !error.rule.startsWith("parse/syntax")) return false;
+  const at = (p: { line: number; column: number }) => p.line * 1e9 + p.column;
+  const target = at({ line: error.line, column: error.column });
+  const lines = new LineIndex(text);
+  for (let open = text.indexOf("<%"); open >= 0; open = text.indexOf("<%", open + 2)) {
+    const close = text.indexOf("%>", open + 2);
+    if (close < 0) return false;
+    if (at(lines.position(open)) <= target && target < at(lines.position(close + 2))) return true;
+    open = close;
+  }
+  return false;
 }
 
 /**

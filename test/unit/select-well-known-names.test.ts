@@ -65,6 +65,16 @@ describe("names selected by default, and the format each is read as", () => {
     ["yarn.lock", "yaml"],
     [".babelrc", "jsonc"], // then JSON5 (checks/json5-reading.ts)
     ["renovate.json5", "jsonc"],
+    // scientific workflows and data: CWL (schema-salad's ruamel.yaml), DVC, Galaxy, Tiled (Qt's JSON reader)
+    ["tools/bwa-mem.cwl", "yaml"],
+    ["dvc.lock", "yaml"],
+    ["data/data.xml.dvc", "yaml"],
+    ["workflows/rnaseq/rnaseq.ga", "json"],
+    ["maps/level1.tmj", "json"],
+    ["tilesets/terrain.tsj", "json"],
+    ["game.tiled-project", "json"],
+    ["templates/chest.tj", "json"],
+    ["worlds/overworld.world", "json"],
   ])("%s is selected and read as %s", (file, format) => {
     expect(selects(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe(format);
@@ -85,6 +95,9 @@ describe("names selected by default, and the format each is read as", () => {
     "x.sublime-syntax", // YAML in Sublime's own dialect: not taken on here
     "Package.resolved.orig",
     "my.prettierrc",
+    ".dvc", // DVC's own folder
+    "my.cwl.txt",
+    "default.tiled-session", // Tiled's session: machine state, not looked at
   ])("%s is not selected", (file) => {
     expect(selects(file)).toBe(false);
     expect(wellKnownName(file)).toBeUndefined();
@@ -134,6 +147,20 @@ describe("readings of their own", () => {
     expect(skipsUnlessItsFormat("web/yarn.lock", berry)).toBe(false);
     expect(skipsUnlessItsFormat("Podfile.lock", v1)).toBe(false); // no content condition
   });
+
+  it("a .ga file is read as JSON only when it is a Galaxy workflow; .world and .tj only when Tiled wrote them", () => {
+    const galaxy = Buffer.from('{\n    "a_galaxy_workflow": "true",\n    "annotation": "",\n    "format-version": "0.1",\n');
+    expect(skipsUnlessItsFormat("rnaseq.ga", galaxy)).toBe(false);
+    expect(skipsUnlessItsFormat("intro.ga", Buffer.from("; a Google Apps or assembly file, not JSON\n"))).toBe(true);
+    const world = Buffer.from('{\n    "maps": [\n        { "fileName": "a.tmx", "x": 0, "y": 0 }\n    ],\n    "type": "world"\n}\n');
+    expect(skipsUnlessItsFormat("sticker-knight.world", world)).toBe(false);
+    expect(skipsUnlessItsFormat("level.world", Buffer.from('<?xml version="1.0"?>\n<sdf version="1.6"><world/></sdf>\n'))).toBe(true);
+    const template = Buffer.from(
+      '{ "object": { "gid": 1, "height": 16, "width": 16 },\n  "tileset": { "firstgid": 1, "source": "t.tsj" },\n  "type": "template" }\n',
+    );
+    expect(skipsUnlessItsFormat("chest.tj", template)).toBe(false);
+    expect(skipsUnlessItsFormat("notes.tj", Buffer.from("plain text\n"))).toBe(true);
+  });
 });
 
 describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => {
@@ -171,5 +198,41 @@ describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => 
       format: "jsonc",
       at: ["parse/syntax 4:3"],
     });
+  });
+});
+
+describe("CWL documents, read as YAML as schema-salad reads them", () => {
+  const parse = (text: string) => {
+    const doc = parseDocument(text, { path: "tool.cwl", format: formatForSelected("tool.cwl", jsonc) });
+    return doc.findings.filter((f) => f.level === "error").map((f) => `${f.rule} ${f.line}`);
+  };
+
+  it.each([
+    [
+      "a tool with its cwl-runner line, $namespaces and expressions",
+      "#!/usr/bin/env cwl-runner\ncwlVersion: v1.2\nclass: CommandLineTool\n$namespaces:\n  edam: http://edamontology.org/\n$schemas:\n  - https://edamontology.org/EDAM_1.18.owl\nrequirements:\n  InlineJavascriptRequirement: {}\nbaseCommand: [samtools, sort]\narguments: [-o, $(inputs.in.nameroot).bam]\ninputs:\n  in: { type: File, format: edam:format_2572 }\noutputs:\n  out:\n    type: File\n    outputBinding:\n      glob: ${ return inputs.in.nameroot + '.bam'; }\n",
+    ],
+    ["a tool written as JSON", '{"cwlVersion": "v1.0", "class": "CommandLineTool", "baseCommand": "echo", "inputs": [], "outputs": []}\n'],
+    [
+      "a packed workflow ($graph)",
+      "cwlVersion: v1.2\n$graph:\n  - id: main\n    class: Workflow\n    inputs: []\n    outputs: []\n    steps: []\n",
+    ],
+  ])("%s passes", (_name, text) => {
+    expect(parse(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a requirement that lost its colon (bio-cwl-tools hopach.cwl)",
+      "class: CommandLineTool\nhints:\n  DockerRequirement\n    dockerPull: biowardrobe2/hopach:v0.0.6\n",
+      "parse/syntax 3",
+    ],
+    [
+      "an input written twice (ruamel.yaml refuses it)",
+      "class: CommandLineTool\ninputs:\n  reads: File\n  reads: File[]\n",
+      "parse/duplicate-key 4",
+    ],
+  ])("%s is an error", (_name, text, at) => {
+    expect(parse(text)).toContain(at);
   });
 });

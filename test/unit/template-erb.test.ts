@@ -37,6 +37,45 @@ describe("ERB tags where YAML cannot hold them", () => {
     expect(template('{\n  "name": "<%= name %>",\n  "private": <%= isPrivate %>\n}\n', "package.json")).toBe(true);
   });
 
+  // Reduced from nf-core/fetchngs assets/slackreport.json (MIT), the nf-core pipeline template's
+  // Slack hook body: Nextflow renders it with Groovy's SimpleTemplateEngine (`<% %>`, `${x}`)
+  // before posting it, and its scriptlets open on one line and close on the next.
+  const NF_CORE_SLACK_REPORT = [
+    "{",
+    '  "fields": [',
+    '    { "title": "Command", "value": "${commandLine}" }',
+    "    <%",
+    "      if (!success) { %>",
+    "      ,",
+    '      { "title": "Error", "value": "${errorReport}" }',
+    "      <% }",
+    "    %>",
+    "  ]",
+    "}",
+    "",
+  ].join("\n");
+
+  it.each([
+    ["a Groovy template's scriptlet that opens on one line and closes on the next", NF_CORE_SLACK_REPORT],
+    ["a tag that closes on a later line after an item", '{\n  "a": [1\n  <% if (x) {\n  %>, 2\n  <% }\n  %>\n  ]\n}\n'],
+    [
+      "a tag whose string literals break the JSON string it stands in",
+      '{\n  "v": "<% out << m.collect{ k == "hook" ? "x" : k }\n  %>"\n}\n',
+    ],
+  ])("JSON whose parse error stands inside a multi-line ERB tag: %s is a template", (_name, text) => {
+    expect(parseDocument(text, { path: "x.json" }).ok).toBe(false);
+    expect(template(text, "x.json")).toBe(true);
+  });
+
+  it.each([
+    ["a JSON tag never closed", '{\n  "a": [1\n  <% if (x) {\n  ]\n}\n'],
+    ["a JSON error before a multi-line tag", '{\n  "a": 1 "b": 2,\n  <%\n  x %>\n}\n'],
+    ["a string broken by a line break before a multi-line tag", '{\n  "a": "x\n",\n  <%\n  %>\n}\n'],
+  ])("%s is still reported", (_name, text) => {
+    expect(parseDocument(text, { path: "x.json" }).ok).toBe(false);
+    expect(template(text, "x.json")).toBe(false);
+  });
+
   it.each([
     ["a truncated file that also holds ERB", RAILS_BLOB_FIXTURE + "other: [1, 2\n"],
     ["a tag never closed", 'a: <%= x filename: "y"\nb: 1\n'],

@@ -103,6 +103,8 @@ const BY_NAME = new Map<string, WellKnownName>([
   // ESLint's legacy loader: yaml.load(stripComments(text)) with js-yaml, for JSON and YAML alike.
   [".eslintrc", { reader: "ESLint (js-yaml after strip-json-comments)", format: "yaml", orJsonc: true, jsYaml: true }],
   ["yarn.lock", { reader: "Yarn 2+ (berry writes its lockfile as YAML)", format: "yaml", when: (t) => YARN_BERRY.test(t) }],
+  // DVC writes and reads its lockfile with ruamel.yaml (dvc/utils/serialize/_yaml.py).
+  ["dvc.lock", yaml("DVC (ruamel.yaml)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -122,6 +124,8 @@ const SUBLIME = [
 ].map((kind) => [`.sublime-${kind}`, jsonc("Sublime Text")] as const);
 
 const TFSTATE = strict("Terraform (encoding/json)");
+/** Tiled (QJsonDocument::fromJson): strict JSON; the game engines that load its exports are strict too. */
+const TILED = strict("Tiled (Qt's JSON reader)");
 
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
 const BY_EXTENSION = new Map<string, WellKnownName>([
@@ -141,6 +145,20 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".code-workspace", jsonc("VS Code (JSONC)")],
   [".code-snippets", jsonc("VS Code (JSONC)")],
   ...SUBLIME,
+  // cwltool loads every CWL document through schema-salad, which parses JSON and YAML alike with
+  // ruamel.yaml (YAML 1.2, a repeated key refused); the `#!/usr/bin/env cwl-runner` line is a comment.
+  [".cwl", yaml("CWL (schema-salad, ruamel.yaml)")],
+  // A data file's pointer (`outs: - md5: ...`), read by DVC with ruamel.yaml.
+  [".dvc", yaml("DVC (ruamel.yaml)")],
+  // Galaxy imports a .ga workflow with json.loads; the name is short, so only Galaxy's own key selects it.
+  [".ga", { reader: "Galaxy (json.loads)", format: "json", when: (t) => /"a_galaxy_workflow"\s*:/.test(t) }],
+  // Tiled reads its JSON maps, tilesets, templates, worlds and projects with QJsonDocument::fromJson.
+  [".tmj", TILED],
+  [".tsj", TILED],
+  [".tiled-project", TILED],
+  // Short or common extensions: only what Tiled writes (a template's or world's `"type"`, a world's map list).
+  [".tj", { ...TILED, when: (t) => /"type"\s*:\s*"template"/.test(t) }],
+  [".world", { ...TILED, when: (t) => /^\s*\{[\s\S]*"(?:maps|patterns)"\s*:\s*\[/.test(t) }],
 ]);
 
 /** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. Costs a map lookup or two. */
