@@ -19,6 +19,7 @@ import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
 import { baselineExempt, stagedBaseline, worktreeBaseline } from "../io/baseline-file.js";
 import type { PathUniverse } from "./path-args.js";
+import { hooksNotExpected, tryStoppedHookHint } from "../io/hook-status.js";
 import { pathsHelp } from "./paths-help.js";
 import { stagedConfigChange } from "./staged-config-change.js";
 import type { CommandContext, CommandSpec } from "./types.js";
@@ -219,6 +220,12 @@ ${pathsHelp(
     // After the split: a deleted config is no staged path, and the note must still be shown.
     const configChange = await stagedConfigChange(checkCtx, result.findings);
     if (configChange) findings = [...findings, configChange];
+    // A hook that silently stopped running (core.hooksPath moved, exec bit lost, overwritten by
+    // another installer) is said on every manual check; the hook itself (--staged) is running.
+    if (checkCtx.source.kind === "worktree" && !hooksNotExpected(ctx.env)) {
+      const hint = await tryStoppedHookHint(ctx.git);
+      if (hint) ctx.log(hint);
+    }
     return {
       findings,
       summary: {
