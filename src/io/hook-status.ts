@@ -50,6 +50,18 @@ async function hookStatus(git: Git, dir: string, hook: GitHookName): Promise<Hoo
     if (husky) return { hook, file, runs: false, problem: husky, stopped: true };
     const setting = await git.hooksPathSetting();
     const where = setting ? `core.hooksPath is ${JSON.stringify(setting.value)} (${setting.scope} git config), so git` : "git";
+    if (elsewhere !== undefined && path.dirname(elsewhere) === path.join(root, ".husky") && !setting) {
+      return {
+        hook,
+        file,
+        runs: false,
+        stopped: true,
+        problem: {
+          message: `${display(root, elsewhere)} runs integrity-guard, but husky is not set up in this clone (core.hooksPath is not .husky/_), so git runs ${file}, which does not exist`,
+          fix: "npx husky (or npm install, whose prepare script runs it)",
+        },
+      };
+    }
     if (elsewhere !== undefined) {
       return {
         hook,
