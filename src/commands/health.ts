@@ -188,7 +188,10 @@ const FIXES: Record<string, string> = {
 };
 
 function renderHooksText(hooks: readonly HookStatus[]): string {
-  const lines = hooks.map((h) => `  ${h.hook.padEnd(16)} ${h.runs ? `ok  runs integrity-guard (${h.via ?? h.file})` : `!!  does not run integrity-guard (${h.file})`}`);
+  const lines = hooks.map(
+    (h) =>
+      `  ${h.hook.padEnd(16)} ${h.runs ? `ok  runs integrity-guard (${h.via ?? h.file})` : `!!  does not run integrity-guard (${h.file})`}`,
+  );
   return ["", "Hooks (this clone):", ...lines].join("\n") + "\n";
 }
 

@@ -141,7 +141,12 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   const notRunning = hookPlan && !opts.dryRun ? await hooksNotRunning(ctx, hookPlan) : [];
   const tree = await checkTree(ctx, configPlan, opts);
   if (tree) done.push(...tree.lines);
-  const warnings = [...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []), ...notRunning, ...keptConfigWarnings(configPlan), ...(tree?.warnings ?? [])];
+  const warnings = [
+    ...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []),
+    ...notRunning,
+    ...keptConfigWarnings(configPlan),
+    ...(tree?.warnings ?? []),
+  ];
   const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir, tree);
   const text = [
     ...(opts.dryRun ? ["dry run: nothing was written."] : []),
@@ -178,7 +183,9 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
 async function hooksNotRunning(ctx: CommandContext, plan: HookPlan): Promise<string[]> {
   if (plan.mode === "husky" && plan.notes.some((n) => n.includes("husky is not active"))) return [];
   const statuses = await hookStatuses(ctx.git);
-  return statuses.filter((s) => !s.runs && s.problem).map((s) => `the ${s.hook} hook will not run: ${s.problem!.message}; fix: ${s.problem!.fix}`);
+  return statuses
+    .filter((s) => !s.runs && s.problem)
+    .map((s) => `the ${s.hook} hook will not run: ${s.problem!.message}; fix: ${s.problem!.fix}`);
 }
 
 function hookJson(root: string, plan: HookPlan): Record<string, unknown> {

@@ -41,7 +41,7 @@ const RUNNERS: readonly { test: RegExp; runner: HookRunner }[] = [
       name: "the pre-commit framework",
       configs: [".pre-commit-config.yaml", ".pre-commit-config.yml"],
       runsKept: ".legacy",
-      fix: "add `- id: integrity-guard` to .pre-commit-config.yaml (docs/hooks.md, \"The pre-commit framework\"), then `pre-commit install`",
+      fix: 'add `- id: integrity-guard` to .pre-commit-config.yaml (docs/hooks.md, "The pre-commit framework"), then `pre-commit install`',
     },
   },
   {

@@ -70,7 +70,7 @@ async function hookStatus(git: Git, dir: string, hook: GitHookName): Promise<Hoo
         stopped: true,
         problem: {
           message: `${where} runs ${hook} from ${display(root, dir)}, which has none: the integrity-guard hook in ${display(root, elsewhere)} no longer runs`,
-          fix: movedFix(setting, hook, statOf(dir)?.isDirectory() === true),
+          fix: movedFix(setting, hook, statOf(dir)?.isDirectory() !== false),
         },
       };
     }
@@ -83,7 +83,7 @@ async function hookStatus(git: Git, dir: string, hook: GitHookName): Promise<Hoo
         message: `${where} runs ${hook} from ${display(root, dir)}, which has none: integrity-guard is not installed as the ${hook} hook in this clone`,
         fix:
           setting && !["local", "worktree"].includes(setting.scope)
-            ? movedFix(setting, hook, statOf(dir)?.isDirectory() === true)
+            ? movedFix(setting, hook, statOf(dir)?.isDirectory() !== false)
             : "npx integrity-guard init --hook-only",
       },
     };
@@ -195,8 +195,9 @@ function keptCopyOfOurs(abs: string): boolean {
 
 function movedFix(setting: { value: string; scope: string } | undefined, hook: GitHookName, isFolder: boolean): string {
   if (!setting) return "npx integrity-guard init --hook-only";
-  // core.hooksPath=/dev/null (or a folder that does not exist) switches every hook off.
-  if (!isFolder) return `core.hooksPath ${JSON.stringify(setting.value)} is no folder, so it turns every hook off: git config ${scopeFlag(setting.scope)}--unset core.hooksPath`;
+  // core.hooksPath=/dev/null (a file, not a folder) switches every hook off; a folder not made yet is made by init.
+  if (!isFolder)
+    return `core.hooksPath ${JSON.stringify(setting.value)} is no folder, so it turns every hook off: git config ${scopeFlag(setting.scope)}--unset core.hooksPath`;
   if (setting.scope === "local" || setting.scope === "worktree" || setting.scope === "command")
     return `install it where git now looks: npx integrity-guard init --hook-only; or go back: git config --unset core.hooksPath`;
   return `give this repository its own hooks folder (git config core.hooksPath .githooks, then npx integrity-guard init --hook-only), or add \`integrity-guard check --staged\` to the ${hook} hook in ${setting.value}`;
