@@ -38,7 +38,7 @@ const RUNNERS: readonly { test: RegExp; runner: HookRunner }[] = [
     // migration mode it runs the hook it replaced, kept as <hook>.legacy.
     test: /pre-commit\.com|INSTALL_PYTHON=/,
     runner: {
-      name: "the pre-commit framework",
+      name: "the pre-commit framework", // hook-status.ts matches this name
       configs: [".pre-commit-config.yaml", ".pre-commit-config.yml"],
       runsKept: ".legacy",
       fix: 'add `- id: integrity-guard` to .pre-commit-config.yaml (docs/hooks.md, "The pre-commit framework"), then `pre-commit install`',

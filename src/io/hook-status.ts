@@ -36,8 +36,19 @@ export interface HookStatus {
 /** The status of both hooks init installs. */
 export async function hookStatuses(git: Git): Promise<HookStatus[]> {
   const dir = await git.hooksDir();
-  return Promise.all((["pre-commit", "pre-merge-commit"] as const).map((h) => hookStatus(git, dir, h)));
+  const statuses = await Promise.all((["pre-commit", "pre-merge-commit"] as const).map((h) => hookStatus(git, dir, h)));
+  // One hook still runs the check, so it was installed here: the other one stopped (an installer
+  // such as `pre-commit install -f` or simple-git-hooks replaced or deleted it, leaving no copy).
+  if (statuses.some((s) => s.runs)) for (const s of statuses) if (!s.runs) s.stopped = true;
+  const [commit, merge] = statuses;
+  if (commit!.via?.startsWith(FRAMEWORK) && !merge!.runs && merge!.problem && !fs.existsSync(path.join(dir, "pre-merge-commit")))
+    // The framework runs its hooks for every type it is installed as (our hook id names no stages).
+    merge!.problem.fix =
+      "pre-commit install --hook-type pre-merge-commit (the integrity-guard hook runs at every stage it is installed for)";
+  return statuses;
 }
+
+const FRAMEWORK = "the pre-commit framework";
 
 async function hookStatus(git: Git, dir: string, hook: GitHookName): Promise<HookStatus> {
   const root = git.root;
