@@ -19,7 +19,6 @@ import { validateSelection, validateStats } from "../checks/validate.js";
 import { dropUntouched, type UntouchedCount } from "../core/untouched-files.js";
 import { baselineExempt, stagedBaseline, worktreeBaseline } from "../io/baseline-file.js";
 import type { PathUniverse } from "./path-args.js";
-import { hooksNotExpected, tryStoppedHookHint } from "../io/hook-status.js";
 import { pathsHelp } from "./paths-help.js";
 import { stagedConfigChange } from "./staged-config-change.js";
 import type { CommandContext, CommandSpec } from "./types.js";
@@ -222,8 +221,10 @@ ${pathsHelp(
     if (configChange) findings = [...findings, configChange];
     // A hook that silently stopped running (core.hooksPath moved, exec bit lost, overwritten by
     // another installer) is said on every manual check; the hook itself (--staged) is running.
-    if (checkCtx.source.kind === "worktree" && !hooksNotExpected(ctx.env)) {
-      const hint = await tryStoppedHookHint(ctx.git);
+    if (checkCtx.source.kind === "worktree" && !ctx.folderOnly) {
+      // Loaded here only: the hook's own run (--staged) never pays for it.
+      const { hooksNotExpected, tryStoppedHookHint } = await import("../io/hook-status.js");
+      const hint = hooksNotExpected(ctx.env) ? undefined : await tryStoppedHookHint(ctx.git);
       if (hint) ctx.log(hint);
     }
     return {
