@@ -6,7 +6,7 @@
  */
 
 /** A hook manager recognised by the text of the hook it installs. */
-export interface HookRunner {
+interface HookRunner {
   name: string;
   /** Files (repo-relative) whose text lists the commands the hook runs. */
   configs: readonly string[];

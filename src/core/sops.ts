@@ -13,7 +13,7 @@ import type { ErrorObject } from "ajv";
 const ENC = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
 
 /** Whether a value is one sops ciphertext. */
-export function isSopsValue(v: unknown): v is string {
+function isSopsValue(v: unknown): v is string {
   return typeof v === "string" && ENC.test(v);
 }
 
@@ -27,7 +27,7 @@ export function isSopsDocument(doc: unknown): boolean {
 }
 
 /** Whether a parsed document holds a sops ciphertext anywhere (bounded walk). */
-export function hasSopsValue(doc: unknown, budget = { left: 100_000 }): boolean {
+function hasSopsValue(doc: unknown, budget = { left: 100_000 }): boolean {
   if (--budget.left < 0) return false;
   if (isSopsValue(doc)) return true;
   if (Array.isArray(doc)) return doc.some((v) => hasSopsValue(v, budget));
