@@ -9,6 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
 import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
@@ -110,7 +111,9 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
   const findings: Finding[] = [];
   let budget = opts.budget;
   for (let d = 0; d < documents.length; d++) {
-    const errors = runValidator(validate, documents[d]);
+    let errors = runValidator(validate, documents[d]);
+    // A sops-encrypted file: the schema judges its structure, not its ciphertext values (core/sops.ts).
+    if (errors && errors !== "endless" && errors.length > 0 && isSopsDocument(documents[d])) errors = sopsVerdicts(errors, documents[d]);
     if (errors === "endless") {
       // The data, not the schema, may be what loops: a YAML alias inside its own anchor.
       const cycle = selfContainingPath(documents[d]);

@@ -219,6 +219,14 @@ ${pathsHelp(
     // After the split: a deleted config is no staged path, and the note must still be shown.
     const configChange = await stagedConfigChange(checkCtx, result.findings);
     if (configChange) findings = [...findings, configChange];
+    // A hook that silently stopped running (core.hooksPath moved, exec bit lost, overwritten by
+    // another installer) is said on every manual check; the hook itself (--staged) is running.
+    if (checkCtx.source.kind === "worktree" && !ctx.folderOnly) {
+      // Loaded here only: the hook's own run (--staged) never pays for it.
+      const { hooksNotExpected, tryStoppedHookHint } = await import("../io/hook-status.js");
+      const hint = hooksNotExpected(ctx.env) ? undefined : await tryStoppedHookHint(ctx.git);
+      if (hint) ctx.log(hint);
+    }
     return {
       findings,
       summary: {

@@ -18,6 +18,7 @@ import { Redactor } from "../io/alerts/redact.js";
 import type { SinkReport } from "../io/alerts/types.js";
 import { worktreeBaseline } from "../io/baseline-file.js";
 import { collectHealth } from "../io/health/collect.js";
+import { hookFindings, hookStatuses, hooksNotExpected, type HookStatus } from "../io/hook-status.js";
 import { runChecksTimed } from "../checks/run-checks.js";
 import { appendHistory, mergeHistory, readHistory } from "../io/health/history.js";
 import { readSnapshotFacts } from "../io/health/snapshots.js";
@@ -104,6 +105,9 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   }
 
   const findings = componentFindings(dashboard);
+  // Not a scored component (CI has no hooks): a check that silently stopped running is said here.
+  const hooks = hooksNotExpected(ctx.env) ? undefined : await hookStatuses(ctx.git);
+  if (hooks) appendAll(findings, hookFindings(hooks));
   let alertSection: Record<string, unknown> | undefined;
   let alertText = "";
   if (ctx.options.alert || dryRun) {
@@ -129,8 +133,8 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   return {
     findings,
     summary: { overall_score: h.overall_score, status: h.status },
-    json: { ...dashboard, ...(alertSection ? { alerts: alertSection } : {}) },
-    text: renderDashboardText(dashboard, false) + alertText,
+    json: { ...dashboard, ...(hooks ? { hooks } : {}), ...(alertSection ? { alerts: alertSection } : {}) },
+    text: renderDashboardText(dashboard, false) + (hooks ? renderHooksText(hooks) : "") + alertText,
     raw: renderBadge(h.overall_score, h.status),
     exitCode: failing ? 1 : 0,
   };
@@ -182,6 +186,14 @@ const FIXES: Record<string, string> = {
   disk: "free space on the repository's filesystem before a write is truncated",
   checks: "look at the slow or failing check in `integrity-guard health --format json` (detail.checks)",
 };
+
+function renderHooksText(hooks: readonly HookStatus[]): string {
+  const lines = hooks.map(
+    (h) =>
+      `  ${h.hook.padEnd(16)} ${h.runs ? `ok  runs integrity-guard (${h.via ?? h.file})` : `!!  does not run integrity-guard (${h.file})`}`,
+  );
+  return ["", "Hooks (this clone):", ...lines].join("\n") + "\n";
+}
 
 function renderAlertsText(alerts: readonly Alert[], reports: readonly SinkReport[], dryRun: boolean, routes: number): string {
   const lines = ["", dryRun ? "Alerts (dry run: nothing sent):" : "Alerts:"];

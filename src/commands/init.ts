@@ -17,6 +17,7 @@ import { starterConfig } from "../core/starter-config.js";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { applyHookPlan, describeHookPlan, planHookInstall, type HookPlan } from "../io/hook-install.js";
+import { hookStatuses } from "../io/hook-status.js";
 import { withLock } from "../io/lock.js";
 import { resolveInside, toRepoPath } from "../io/paths.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionValue } from "./types.js";
@@ -135,9 +136,17 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
     }
   }
 
+  // After writing: does git now run what was installed? (husky 9 before 9.1.5 has no
+  // .husky/_/pre-merge-commit; another tool may hold core.hooksPath.) Said, never fatal.
+  const notRunning = hookPlan && !opts.dryRun ? await hooksNotRunning(ctx, hookPlan) : [];
   const tree = await checkTree(ctx, configPlan, opts);
   if (tree) done.push(...tree.lines);
-  const warnings = [...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []), ...keptConfigWarnings(configPlan), ...(tree?.warnings ?? [])];
+  const warnings = [
+    ...(hookPlan ? toolWarnings(ctx.root, ctx.env) : []),
+    ...notRunning,
+    ...keptConfigWarnings(configPlan),
+    ...(tree?.warnings ?? []),
+  ];
   const next = nextSteps(configPlan, hookPlan, ctx.git.commonDir, tree);
   const text = [
     ...(opts.dryRun ? ["dry run: nothing was written."] : []),
@@ -168,6 +177,15 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
       next,
     },
   };
+}
+
+/** Warnings for installed hooks that git will not run; none when husky's own set-up is still to do (its note says so). */
+async function hooksNotRunning(ctx: CommandContext, plan: HookPlan): Promise<string[]> {
+  if (plan.mode === "husky" && plan.notes.some((n) => n.includes("husky is not active"))) return [];
+  const statuses = await hookStatuses(ctx.git);
+  return statuses
+    .filter((s) => !s.runs && s.problem)
+    .map((s) => `the ${s.hook} hook will not run: ${s.problem!.message}; fix: ${s.problem!.fix}`);
 }
 
 function hookJson(root: string, plan: HookPlan): Record<string, unknown> {

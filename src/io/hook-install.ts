@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
+import { isHuskyStub } from "../core/hook-runners.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
@@ -28,6 +29,11 @@ export interface HookPlan {
   chain?: { from: string; to: string };
   /** Lines for people: what was found, what they still have to do. */
   notes: string[];
+  /**
+   * husky 9 before 9.1.5 generates no `.husky/_/pre-merge-commit`, so git never runs
+   * `.husky/pre-merge-commit`: its generic runner stub (`.husky/_/pre-commit`) is copied there.
+   */
+  huskyStub?: { from: string; to: string };
 }
 
 const HUSKY_DIR = ".husky";
@@ -42,7 +48,7 @@ export async function planHookInstall(git: Git, hook: GitHookName = "pre-commit"
   const huskyActive = setting !== undefined && repoScoped && (hooksDir === husky || hooksDir === path.join(husky, "_"));
   const huskyPresent = isDir(husky) || usesHuskyPackage(root);
 
-  if (huskyActive) return planHusky(root, hook, []);
+  if (huskyActive) return withHuskyStub(root, planHusky(root, hook, []), hooksDir);
   if (setting !== undefined && repoScoped)
     return planGitHook(root, hooksDir, hook, [`core.hooksPath is ${JSON.stringify(setting.value)}: installing there.`]);
   if (huskyPresent) {
@@ -84,6 +90,7 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
     }
   }
   if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
+  if (plan.huskyStub) await writeFileAtomic(plan.huskyStub.to, fs.readFileSync(plan.huskyStub.from), { mode: 0o755 });
   // Husky 9 runs its files with `sh -e`, but husky 8 and git exec them: they must be executable.
   const mode = fs.statSync(plan.file).mode & 0o7777;
   if ((mode & 0o111) !== 0o111) {
@@ -118,6 +125,18 @@ export function describeHookPlan(root: string, plan: HookPlan, dryRun: boolean):
       break;
   }
   return [...lines, ...plan.notes];
+}
+
+/** Add the missing `.husky/_/<hook>` runner (older husky 9) to a husky plan; see HookPlan.huskyStub. */
+function withHuskyStub(root: string, plan: HookPlan, hooksDir: string): HookPlan {
+  if (path.basename(hooksDir) !== "_") return plan;
+  const to = path.join(hooksDir, plan.hook);
+  const from = path.join(hooksDir, "pre-commit");
+  if (to === from || fs.existsSync(to) || isSymlink(to) || !isHuskyStub(readText(from) ?? "")) return plan;
+  plan.notes.push(
+    `this husky generates no ${display(root, to)} (husky 9 before 9.1.5), so git would never run ${HUSKY_DIR}/${plan.hook}: ${display(root, to)} is added as a copy of its pre-commit runner; a new clone needs \`npx integrity-guard init --hook-only\` again (husky 9.1.5+ writes it itself)`,
+  );
+  return { ...plan, action: plan.action === "unchanged" ? "updated" : plan.action, huskyStub: { from, to } };
 }
 
 function planHusky(root: string, hook: GitHookName, notes: string[]): HookPlan {
