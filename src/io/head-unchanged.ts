@@ -15,7 +15,7 @@
 import type { Git, IndexEntry } from "./git.js";
 
 /** The staged diff as StagedSource.diff() gives it. */
-export interface DiffVouch {
+interface DiffVouch {
   entries: ReadonlyMap<string, IndexEntry>;
   unmerged: readonly string[];
   deleted: readonly string[];
