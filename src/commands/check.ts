@@ -12,6 +12,8 @@ import { readRegularFileSync } from "../io/read-regular.js";
 import { matcher } from "../core/glob.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
+import type { IndexEntry } from "../io/git.js";
+import { headTreeEntries, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
@@ -48,7 +50,7 @@ export async function buildCheckContext(
     // Both git processes at once: the staged changes, and the config as it will be committed.
     const [changes, committed] = await Promise.all([
       named.length === 0 ? (source as StagedSource).stagedChanges() : undefined,
-      stagedConfig(ctx),
+      stagedConfig(ctx, source as StagedSource),
     ]);
     if (changes) paths = changes;
     loaded = committed;
@@ -125,10 +127,10 @@ async function checkUniverse(ctx: CommandContext, source: FileSource, verb: "che
  * staged), the index's wins, so an unstaged edit of the config cannot weaken (or tighten) the
  * check of a commit. A config git does not track (just written by init) is used as it is.
  */
-async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
+async function stagedConfig(ctx: CommandContext, source: StagedSource): Promise<LoadedConfig> {
   const rel = ctx.loaded.path;
   if (rel.startsWith("../") || path.isAbsolute(rel)) return ctx.loaded; // --config outside the repository
-  const entry = (await ctx.git.lsStaged([rel])).find((e) => e.stage === 0 && (e.mode === "100644" || e.mode === "100755"));
+  const entry = (await stagedConfigEntries(ctx, source, rel)).find((e) => e.stage === 0 && (e.mode === "100644" || e.mode === "100755"));
   if (!entry) return ctx.loaded;
   let worktree: Buffer | undefined;
   try {
@@ -144,6 +146,21 @@ async function stagedConfig(ctx: CommandContext): Promise<LoadedConfig> {
     });
   }
   return loadConfigText(ctx.root, blob, rel, "as staged");
+}
+
+/**
+ * The index entries of the config: the staged diff's when the commit changes it; HEAD's tree
+ * entry when the diff says it is unchanged (`git ls-tree`, started beside the diff, reads no
+ * index: src/io/head-unchanged.ts says why); else the index's own (`git ls-files`).
+ */
+async function stagedConfigEntries(ctx: CommandContext, source: StagedSource, rel: string): Promise<IndexEntry[]> {
+  const listed = headTreeEntries(ctx.git, [rel]);
+  listed.catch(() => undefined); // an unborn branch: awaited (and answered by the index) below
+  const diff = await source.diff();
+  const staged = diff.unborn ? undefined : diff.entries.get(rel);
+  if (staged) return [staged];
+  const unchanged = (await unchangedEntries(ctx.git, diff, [rel], listed)).get(rel);
+  return unchanged ? [unchanged] : ctx.git.lsStaged([rel]);
 }
 
 /** summary fields shared by check and validate. */

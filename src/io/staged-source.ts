@@ -21,6 +21,7 @@ import { catFileLimited, type LimitedItem, type LimitedRead } from "./cat-file-l
 import { headLinks } from "./head-links.js";
 import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
+import { unchangedEntries } from "./head-unchanged.js";
 
 /**
  * Names that may be folders (no extension, or `.d`): only staged links named so are looked at
@@ -103,14 +104,19 @@ export class StagedSource implements FileSource {
   }
 
   async read(paths: readonly string[], options: ReadOptions = {}): Promise<Map<string, ReadResult>> {
-    const { entries } = await this.load();
+    const diff = await this.load();
+    const { entries } = diff;
     const known: IndexEntry[] = [];
-    const rest: string[] = [];
+    const others: string[] = [];
     for (const p of paths) {
       const e = entries.get(p) ?? this.linked.get(p);
       if (e) known.push(e.path === p ? e : { ...e, path: p });
-      else rest.push(p);
+      else others.push(p);
     }
+    // Paths the commit leaves unchanged (a schema, a config file): HEAD's entry, no index read (head-unchanged.ts).
+    const head = others.length ? await unchangedEntries(this.git, diff, others) : new Map<string, IndexEntry>();
+    const unchanged = [...head.values()];
+    const rest = others.filter((p) => !head.has(p));
     const out = new Map<string, ReadResult>();
     // The modes of the other paths, asked while git gives the sizes: `:path` alone would read a symlink's target as content.
     const restModes = rest.length ? this.git.lsStaged(rest) : Promise.resolve([]);
@@ -124,6 +130,7 @@ export class StagedSource implements FileSource {
     const items: LimitedItem[] = [
       ...rest.map((p) => ({ name: ":" + p, limit: "always" as const })),
       ...regular.map((e) => ({ name: e.oid, limit: e.mode === SYMLINK ? ("deferrable" as const) : ("sized" as const) })),
+      ...unchanged.map((e) => ({ name: e.oid, limit: "always" as const })),
     ];
     const [reads, restEntries] = await Promise.all([
       catFileLimited(this.git, items, {
@@ -141,6 +148,10 @@ export class StagedSource implements FileSource {
     rest.forEach((p, i) => {
       const r = reads[i];
       if (r && "data" in r) out.set(p, links.has(p) ? this.symlink(p, p, r.data) : r.data);
+    });
+    unchanged.forEach((e, i) => {
+      const r = reads[rest.length + regular.length + i];
+      if (r && "data" in r) out.set(e.path, e.mode === SYMLINK ? this.symlink(e.path, e.path, r.data) : r.data);
     });
     return out;
   }
