@@ -103,6 +103,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // ESLint's legacy loader: yaml.load(stripComments(text)) with js-yaml, for JSON and YAML alike.
   [".eslintrc", { reader: "ESLint (js-yaml after strip-json-comments)", format: "yaml", orJsonc: true, jsYaml: true }],
   ["yarn.lock", { reader: "Yarn 2+ (berry writes its lockfile as YAML)", format: "yaml", when: (t) => YARN_BERRY.test(t) }],
+  // Docusaurus reads a docs folder's category metadata, _category_.json as _category_.yml, with
+  // js-yaml's Yaml.load (plugin-content-docs, sidebars/index.ts readCategoriesMetadata): a trailing
+  // comma or single quotes pass, a // comment or a missing comma does not.
+  ["_category_.json", { reader: "Docusaurus (_category_.json is read with js-yaml)", format: "yaml", jsYaml: true }],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
