@@ -58,6 +58,9 @@ describe("names selected by default, and the format each is read as", () => {
     ["ios/Podfile.lock", "yaml"],
     ["charts/web/Chart.lock", "yaml"],
     [".prettierrc", "yaml"],
+    // Docusaurus reads a docs folder's category metadata with js-yaml, the .json name too
+    ["docs/guides/_category_.json", "yaml"],
+    ["i18n/fr/docusaurus-plugin-content-docs/current/api/_category_.json", "yaml"],
     [".stylelintrc", "yaml"],
     [".lintstagedrc", "yaml"],
     [".releaserc", "yaml"],
@@ -178,6 +181,9 @@ describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => 
     [".prettierrc", '{\n  "semi": false,\n  "tabWidth": 2 // note\n}\n'],
     [".stylelintrc", '{\n  "rules": { "indentation": 2, }\n}\n'], // a trailing comma in a flow mapping is YAML
     [".eslintrc", "{ root: true, extends: 'eslint:recommended' }\n"], // YAML flow, not JSON: js-yaml reads it
+    // Docusaurus: Yaml.load(content) for _category_.json as for _category_.yml
+    ["docs/intro/_category_.json", '{\n  "label": "Intro",\n  "position": 2,\n  "link": { "type": "generated-index", },\n}\n'],
+    ["docs/intro/_category_.json", "label: Intro\nposition: 2\n"],
   ])("%s %j passes, as js-yaml reads it", async (file, text) => {
     expect((await read(file, text)).ok).toBe(true);
   });
@@ -188,6 +194,13 @@ describe("JSON or YAML as js-yaml reads it (rc files without extension)", () => 
       format: "yaml",
       at: ["parse/syntax 2:18"],
     });
+  });
+
+  it("_category_.json (Docusaurus, js-yaml): a missing comma, a // comment, a duplicate key are still errors", async () => {
+    const at = async (text: string) => (await read("docs/a/_category_.json", text)).at;
+    expect(await at('{\n  "label": "A"\n  "position": 2\n}\n')).toEqual(["parse/syntax 3:3"]);
+    expect(await at('{\n  "label": "A", // no\n  "position": 2\n}\n')).toEqual(["parse/syntax 2:17"]);
+    expect((await at('{\n  "label": "A",\n  "label": "B"\n}\n'))[0]).toMatch(/^parse\/duplicate-key 3:/);
   });
 
   it(".eslintrc: JSON with comments and trailing commas is read as ESLint strips it; a JSON mistake is named as JSON", async () => {

@@ -105,6 +105,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   ["yarn.lock", { reader: "Yarn 2+ (berry writes its lockfile as YAML)", format: "yaml", when: (t) => YARN_BERRY.test(t) }],
   // DVC writes and reads its lockfile with ruamel.yaml (dvc/utils/serialize/_yaml.py).
   ["dvc.lock", yaml("DVC (ruamel.yaml)")],
+  // Docusaurus reads a docs folder's category metadata, _category_.json as _category_.yml, with
+  // js-yaml's Yaml.load (plugin-content-docs, sidebars/index.ts readCategoriesMetadata): a trailing
+  // comma or single quotes pass, a // comment or a missing comma does not.
+  ["_category_.json", { reader: "Docusaurus (_category_.json is read with js-yaml)", format: "yaml", jsYaml: true }],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
