@@ -43,6 +43,7 @@ import { StatCache } from "../io/stat-cache.js";
 import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
+import { stageEnd } from "../io/hash/stage-log.js";
 
 const RESEAL = "run `integrity-guard seal && git add .integrity-guard/manifest.json` (after checking the change is intended)";
 
@@ -183,6 +184,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
   const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
   const stored = readManifestIndex(o.root, o.noCache ? undefined : cache, run.bytes);
+  stageEnd("verify: manifest read");
   run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
@@ -274,12 +276,14 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     },
   });
   bar?.end();
+  stageEnd("verify: observed");
   const isMatched = (i: number) => matched[i] === 1;
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
   if (!o.shard && !only && cache.changed) {
     cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);
   }
   await cache.save();
+  stageEnd("verify: cache saved");
   await observeSkipWorktree(
     o.git,
     wantedEntries((i) => !isMatched(i) && !observed.has(index.path(i))),
@@ -306,6 +310,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     sealed: sealed.has,
   });
   const all = [...stored.findings, ...findings];
+  stageEnd("verify: diffed");
   if (whole) {
     const indexAfter = statKeyOf(indexFile);
     if (all.length === 0 && indexBefore && indexAfter && indexBefore.every((v, i) => v === indexAfter[i])) {

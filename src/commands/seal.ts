@@ -17,6 +17,7 @@ import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
 import { absentSkipWorktree } from "../io/skip-worktree.js";
+import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
 
 /**
@@ -120,6 +121,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
         }
       }
       await cache.save();
+      stageEnd("seal: cache saved");
       if (problems.some((p) => p.rule === "manifest/bitrot")) {
         return {
           findings: [...problems, ...unsupported],
@@ -142,6 +144,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       }
       // Sorted by path (the walk's order already, as a rule), built with exactly the manifest's keys.
       const index = entries.finish();
+      stageEnd("seal: entries sorted");
       // The paths observed or sealed (found through the index's own table: no set of 500,000 paths).
       cache.prune({ has: (p) => observed.has(p) || index.has(p) }, blobIds);
       observed.clear(); // the entries hold what is needed: not every observation beside the manifest
@@ -150,6 +153,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       // before it (issue 20: at 500,000 files, about 250 MB held through the writing).
       blobIds.release();
       cache.release();
+      stageEnd("seal: pruned, released");
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
       const { written, root } = await writeManifestIndex(ctx.root, index, {
@@ -157,6 +161,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
         filter: filterKey(include, cfg?.exclude ?? []),
         oidLength,
       });
+      stageEnd("seal: manifest written");
       const summary = {
         sealed: true,
         entries: index.size,

@@ -25,6 +25,11 @@ interface ExecOptions {
   cwd?: string;
   /** git's stdout goes nowhere (stdout of the result is empty): output only git's own work needs. */
   discardStdout?: boolean;
+  /**
+   * Expected bytes of stdout: it is gathered into one buffer of this size (grown when short)
+   * instead of a list of pipe chunks joined at the end, which held the output twice at once.
+   */
+  stdoutSizeHint?: number;
 }
 
 interface ExecResult {
@@ -266,7 +271,18 @@ export class Git {
    * keeps them packed instead of one object per entry (io/hash/tracked.ts).
    */
   async lsIndexRaw(): Promise<Buffer> {
-    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"]);
+    // The listing is about the index file's size (an entry there is 62 bytes and its path, here
+    // 53 and its path): read into one buffer of that size (issue 20: 38 MB at 500,000 files,
+    // held twice while the pipe's chunks were joined).
+    let hint = 0;
+    try {
+      hint = (
+        await fsp.stat(process.env.GIT_INDEX_FILE ? path.resolve(this.root, process.env.GIT_INDEX_FILE) : path.join(this.gitDir, "index"))
+      ).size;
+    } catch {
+      /* no index yet: an empty listing */
+    }
+    const { stdout } = await this.exec(["ls-files", "-s", "-v", "-z"], { stdoutSizeHint: hint });
     return stdout;
   }
 
@@ -914,14 +930,30 @@ function execGit(args: readonly string[], options: ExecOptions & { cwd: string }
     }) as ChildProcessByStdio<Writable, Readable | null, Readable>;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout?.on("data", (b: Buffer) => out.push(b));
+    // With a size hint: one buffer, filled as the chunks come (grown by doubling when short).
+    let into = options.stdoutSizeHint !== undefined ? Buffer.allocUnsafe(Math.max(options.stdoutSizeHint, 1 << 16)) : undefined;
+    let filled = 0;
+    child.stdout?.on("data", (b: Buffer) => {
+      if (!into) return out.push(b);
+      if (filled + b.length > into.length) {
+        const grown = Buffer.allocUnsafe(Math.max(into.length * 2, filled + b.length));
+        into.copy(grown, 0, 0, filled);
+        into = grown;
+      }
+      b.copy(into, filled);
+      filled += b.length;
+    });
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", reject);
     child.stdin.on("error", () => {
       /* git may exit before reading all input; its exit code tells what happened */
     });
     child.on("close", (code) => {
-      const res: ExecResult = { stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? -1 };
+      const res: ExecResult = {
+        stdout: into ? into.subarray(0, filled) : Buffer.concat(out),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? -1,
+      };
       if (!(options.okCodes ?? [0]).includes(res.code)) reject(new GitError(args, code, res.stderr));
       else resolve(res);
     });

@@ -28,6 +28,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import type { StatKey } from "./hash/pool.js";
 import { BlobRecords, FileRecords } from "./stat-cache-records.js";
+import { SpillFile } from "./stat-cache-spill.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
 export const RACY_WINDOW_NS = 2_000_000_000n;
@@ -288,6 +289,12 @@ const COMPACT_FLOOR = 64 * 1024;
 /** Paths up to which preloadFiles loads only their records (beyond: the whole half). */
 const PARTIAL_MAX = 65536;
 
+/**
+ * Records of a half with nothing valid on disk held before they are written out to the half's
+ * temporary file (stat-cache-spill.ts). @internal Test seam: tests lower it.
+ */
+export const spillLimits = { records: 65536 };
+
 /** The lines of a journal that parse, in order (a torn or damaged line ends the replay). */
 function readJournal<T>(file: string): T[] {
   let text: string;
@@ -386,6 +393,16 @@ export class StatCache {
    */
   private filesWanted: Set<string> | undefined;
   private blobsData: BlobRecords | undefined;
+  /**
+   * A half with nothing valid on disk (every record is this run's) is written out as it grows
+   * (issue 20): its records beyond the ones held sit in this temporary file until save renames it
+   * over the half. A question about a key it may hold finishes it and reads the half back first.
+   */
+  private filesSpill: SpillFile | undefined;
+  private blobsSpill: SpillFile | undefined;
+  /** No (more) spilling of a half: it could not be written, or was read back once. */
+  private filesSpillOff = false;
+  private blobsSpillOff = false;
   private validManifest: string | undefined;
   private stamp = 0n;
   private filesDirty = false;
@@ -448,8 +465,122 @@ export class StatCache {
 
   /** The files half for a question about `rel`: whole, unless `rel`'s record was preloaded. */
   private filesFor(rel: string): FileRecords {
+    if (this.filesSpill?.mayHold(rel)) this.readBackFiles();
     if (this.filesWanted && !this.filesWanted.has(rel)) this.loadRestOfFiles();
     return this.files();
+  }
+
+  private filesHead(): string {
+    return `{"version":${VERSION},"stamp":${JSON.stringify(String(this.openedNs))},"files":{`;
+  }
+
+  private blobsTail(): string {
+    return this.validManifest ? `},"manifest":${JSON.stringify(this.validManifest)}}` : "}}";
+  }
+
+  /**
+   * Write the held records of a files half that has nothing valid on disk to its temporary file
+   * once they are many (see filesSpill). The stamp is this run's: the one save would write.
+   */
+  private spillFiles(): void {
+    const data = this.filesData!;
+    if (data.size < spillLimits.records || this.filesSpillOff || this.filesBaseOk || this.filesWanted || !this.persistent) return;
+    try {
+      this.filesSpill ??= SpillFile.open(this.file, this.filesHead(), false);
+      this.filesSpill.append(data.keys(), (p) => `[${data.text(p)!}]`);
+    } catch {
+      // Cannot write (disk full, permissions): hold the records as before; what was written is lost,
+      // which only costs re-hashing those files next time (no answer comes from a lost record).
+      this.filesSpill?.abort();
+      this.filesSpill = undefined;
+      this.filesSpillOff = true;
+      return;
+    }
+    this.filesData = new FileRecords();
+  }
+
+  /**
+   * Finish the spilled files half (held records last) and rename it over the half: the half on
+   * disk then holds every record, and none is held (a partial load of nothing: a question about
+   * a path reads it whole, a prune scans it, as after any save).
+   */
+  private finishFiles(): void {
+    const s = this.filesSpill!;
+    this.filesSpill = undefined;
+    this.filesSpillOff = true;
+    const data = this.filesData!;
+    s.finish(data.keys(), (p) => `[${data.text(p)!}]`, "}}");
+    this.stamp = this.openedNs;
+    this.filesBaseOk = true;
+    this.filesDirty = false;
+    this.filesPending.clear();
+    this.filesData = new FileRecords();
+    this.filesWanted = new Set();
+  }
+
+  /** A question about a path the spilled half may hold: finished, then read back whole (exact answers). */
+  private readBackFiles(): void {
+    try {
+      this.finishFiles();
+    } catch {
+      // Not written: as a half that cannot be read (start over, empty; only costs re-hashing).
+      this.filesData = new FileRecords();
+      this.filesWanted = undefined;
+      this.filesBaseOk = false;
+      return;
+    }
+    this.filesData = undefined;
+    this.filesWanted = undefined;
+    this.loadFiles();
+  }
+
+  /** spillFiles for the blobs half. */
+  private spillBlobs(): void {
+    const data = this.blobsData!;
+    if (data.size < spillLimits.records || this.blobsSpillOff || this.blobsBaseOk || !this.persistent) return;
+    try {
+      this.blobsSpill ??= SpillFile.open(this.blobsFile, `{"version":${VERSION},"blobs":{`, true);
+      this.blobsSpill.append(
+        data.keys(),
+        (o) => JSON.stringify(data.text(o)!),
+        (o) => data.text(o)!,
+      );
+    } catch {
+      this.blobsSpill?.abort();
+      this.blobsSpill = undefined;
+      this.blobsSpillOff = true;
+      return;
+    }
+    this.blobsData = new BlobRecords();
+  }
+
+  /** finishFiles for the blobs half; the half is then not held at all (the next question reads it). */
+  private finishBlobs(): void {
+    const s = this.blobsSpill!;
+    this.blobsSpill = undefined;
+    this.blobsSpillOff = true;
+    const data = this.blobsData!;
+    s.finish(data.keys(), (o) => JSON.stringify(data.text(o)!), this.blobsTail());
+    this.blobsDirty = false;
+    this.blobsPending.clear();
+    this.blobsData = undefined;
+    this.blobsBaseOk = false;
+  }
+
+  /** readBackFiles for the blobs half. */
+  private readBackBlobs(): BlobRecords {
+    const manifest = this.validManifest;
+    try {
+      this.finishBlobs();
+    } catch {
+      this.blobsData = new BlobRecords();
+      this.blobsBaseOk = false;
+      return this.blobsData;
+    }
+    const b = this.blobs();
+    // (The tail carried it; the same value either way.)
+    this.validManifest = manifest;
+    return b;
   }
 
   /** Read the files half (only the records of `wanted`, when given) and its journal. */
@@ -610,6 +741,7 @@ export class StatCache {
     if (!f.set(rel, stat, sha256, executable)) return;
     if (this.filesBaseOk) this.pendFile(rel, f.text(rel)!); // (a line is written only over a valid half)
     this.filesDirty = true;
+    this.spillFiles();
   }
 
   forget(rel: string): void {
@@ -620,17 +752,26 @@ export class StatCache {
   }
 
   blob(oid: string): CachedContent | undefined {
+    if (this.blobsSpill?.mayHold(oid)) this.readBackBlobs();
     const r = this.blobs().get(oid);
     return r && { sha256: r.sha256, size: r.size, executable: false };
   }
 
   recordBlob(oid: string, sha256: string, size: number): void {
+    if (this.blobsSpill?.mayHold(oid)) {
+      // The same record already written out (the same content at another path: common), or a
+      // print that only looks alike: then the half is read back and the answer is exact. Prints
+      // that agree by chance only leave this record out (re-hashed next time, never trusted).
+      if (this.blobsSpill.holdsWith(oid, sha256 + String(size))) return;
+      this.readBackBlobs();
+    }
     const b = this.blobs();
     const r = b.get(oid);
     if (r && r.sha256 === sha256 && r.size === size) return;
     b.set(oid, sha256, size);
     if (this.blobsBaseOk) this.pendBlob(oid, b.text(oid)!);
     this.blobsDirty = true;
+    this.spillBlobs();
   }
 
   /**
@@ -699,6 +840,9 @@ export class StatCache {
 
   /** Keep only the given paths and blob ids (after a full, unsharded run). */
   prune(keepPaths: { has(path: string): boolean }, keepBlobs: { has(oid: string): boolean }): void {
+    // A spilled half is finished first (as save would), then pruned from disk as a partial load is.
+    if (this.filesSpill) this.tryFinish(() => this.finishFiles());
+    if (this.blobsSpill) this.pruneSpilledBlobs(keepBlobs);
     // Only halves already loaded: pruning must not cost a read the run did not need.
     if (this.filesData && this.filesWanted) this.pruneUnloadedFiles(keepPaths);
     else if (this.filesData) {
@@ -719,6 +863,38 @@ export class StatCache {
         }
       }
     }
+  }
+
+  /** Run a finish; on failure what was written out is lost (only costs re-hashing) and the held records stay. */
+  private tryFinish(finish: () => void): void {
+    try {
+      finish();
+    } catch {
+      /* the spill is aborted; the held records are pruned as before */
+    }
+  }
+
+  /**
+   * prune over a spilled blobs half: the keys written out are scanned from the temporary file
+   * (none held). When none is stale (the usual case: every record is of a blob this run saw),
+   * nothing changes; otherwise the half is finished, read back whole and pruned as before.
+   */
+  private pruneSpilledBlobs(keepBlobs: { has(oid: string): boolean }): void {
+    let stale = false;
+    const head = `{"version":${VERSION},"blobs":{`;
+    // The temporary file has no tail yet: every member before its end is seen (scanMembers then
+    // reports the missing tail, which is expected here).
+    scanMembers(
+      this.blobsSpill!.tmp,
+      (b) => (b.toString("latin1", 0, head.length) === head ? head.length : -1),
+      0x22,
+      0x22,
+      (k) => {
+        if (!keepBlobs.has(k)) stale = true;
+      },
+    );
+    if (!stale) return;
+    this.readBackBlobs();
   }
 
   /**
@@ -770,6 +946,7 @@ export class StatCache {
     if (!this.persistent || (!this.filesDirty && !this.blobsDirty)) return false;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      if (this.blobsDirty && this.blobsSpill) this.finishBlobs();
       const blobsData = this.blobsData;
       if (this.blobsDirty && blobsData) {
         const line = (): string =>
@@ -780,7 +957,7 @@ export class StatCache {
         // A record is at least its quoted hex id and a quoted 64-hex digest, or null.
         const least = pendingBytes(this.blobsPending, 67);
         // The same bytes as JSON.stringify of the BlobsData, in pieces (see jsonPieces).
-        const tail = this.validManifest ? `},"manifest":${JSON.stringify(this.validManifest)}}` : "}}";
+        const tail = this.blobsTail();
         await this.saveHalf(this.blobsFile, this.blobsBaseOk, least, line, () =>
           recordPieces(
             `{"version":${VERSION},"blobs":{`,
@@ -793,6 +970,7 @@ export class StatCache {
         this.blobsBaseOk = true;
         this.blobsDirty = false;
       }
+      if (this.filesDirty && this.filesSpill) this.finishFiles();
       if (this.filesDirty && this.filesData) {
         // An entry racy against the old stamp that this run did not re-hash must not become
         // trusted just because the stamp moves forward: drop it (it is re-hashed next time).

@@ -18,6 +18,7 @@ import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.j
 import type { PathState } from "./dir-state.js";
 import { TrackedIndex, type TrackedFile } from "./tracked.js";
 import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
+import { stageEnd } from "./stage-log.js";
 
 interface ObserveOptions {
   git: Git;
@@ -150,6 +151,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     gitAnswers = Promise.resolve(undefined);
     if (answers) tracked = TrackedIndex.fromListing(answers[0], answers[1]);
     links = await placeholders;
+    stageEnd("observe: git listing");
   };
 
   /** An observation of a file, kept unless the caller records it as matching the manifest. */
@@ -237,6 +239,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     await hear();
     for (const e of entries) sortOut(e);
   }
+  stageEnd("observe: walk");
   if (deferred.length > 0) {
     cache.preloadFiles(deferred);
     for (const p of deferred) lookUp(p, tracked.get(p));
@@ -310,6 +313,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     );
     toHash.forEach((p, i) => take(p, results[i]!));
   }
+  stageEnd("observe: hashed");
   toHash.length = 0; // every result is taken: the paths can go (the closures below keep this scope)
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   const blobIds = {
