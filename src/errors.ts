@@ -4,6 +4,8 @@
  * Everything below the entries throws one of these; only src/cli.ts and src/action.ts catch.
  */
 
+import { hideUrlCredentials } from "./core/url-credentials.js";
+
 const EXIT_FINDINGS = 1;
 const EXIT_CANNOT_RUN = 2;
 export type ExitCode = 0 | 1 | 2;
@@ -29,14 +31,20 @@ export class EnvironmentError extends GuardError {}
 export class NotARepositoryError extends EnvironmentError {}
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export class UnsafePathError extends GuardError {}
-/** git itself failed; carries the argv and stderr so the message can say what ran. */
+/** git itself failed; carries the argv and stderr so the message can say what ran (URL credentials hidden). */
 export class GitError extends EnvironmentError {
+  readonly args: readonly string[];
+  readonly stderr: string;
   constructor(
-    readonly args: readonly string[],
+    args: readonly string[],
     readonly code: number | null,
-    readonly stderr: string,
+    stderr: string,
   ) {
-    super(`git ${args.join(" ")} failed (exit ${code ?? "signal"}): ${stderr.trim() || "no message"}`);
+    const shownArgs = args.map(hideUrlCredentials);
+    const shownStderr = hideUrlCredentials(stderr);
+    super(`git ${shownArgs.join(" ")} failed (exit ${code ?? "signal"}): ${shownStderr.trim() || "no message"}`);
+    this.args = shownArgs;
+    this.stderr = shownStderr;
   }
 }
 /** An integrity failure that stops a command outright (forged snapshot, checksum mismatch). */

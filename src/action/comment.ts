@@ -51,13 +51,17 @@ function ownedByJob(comments: readonly IssueComment[], marker: string, job: stri
 }
 
 interface CommentOutcome {
-  action: "created" | "updated" | "skipped" | "failed";
+  action: "created" | "updated" | "skipped" | "stale" | "failed";
   url?: string;
+  /** With "stale": the commit the pull request is at now. */
+  current?: string;
 }
 
 /**
  * Create or update the sticky comment. A clean result with no earlier comment posts nothing
- * (no noise on clean PRs); a clean result with an earlier comment updates it to say so.
+ * (no noise on clean PRs); a clean result with an earlier comment updates it to say so. A run
+ * for `headSha` when the pull request is at another commit writes nothing ("stale"); when its
+ * head cannot be read, the comment is written as before.
  * A 5xx is retried once (the marker is looked up again, so a create that did happen is not
  * repeated); any other failure is reported through `warn`.
  */
@@ -69,6 +73,7 @@ export async function postSticky(
   clean: boolean,
   warn: (m: string) => void,
   identity?: CommentIdentity,
+  headSha?: string,
 ): Promise<CommentOutcome> {
   const marker = stickyMarker(command);
   const job = identity ? jobMarker(identity) : undefined;
@@ -83,6 +88,11 @@ export async function postSticky(
       const ofJob = job ? ownedByJob(mine, marker, job) : () => true;
       const owned = (c: IssueComment) => byAuthor(c) && ofJob(c);
       if (clean && !mine.some(owned)) return { action: "skipped" };
+      // Runs finish out of order (a slow one, a re-run from the Actions page): one for a commit
+      // the pull request has moved past would replace the newer commit's report with its own.
+      // Asked just before writing, so a push after this point starts a run that writes later.
+      const current = headSha ? await client.tryPullHeadSha(pr) : undefined;
+      if (current && current !== headSha) return { action: "stale", current };
       const r = await client.upsertComment(pr, marker, text, owned);
       return { action: r.action, url: r.url };
     } catch (error) {

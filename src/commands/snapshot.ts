@@ -1,3 +1,4 @@
+import { hideUrlCredentials } from "../core/url-credentials.js";
 import { displayText, unsupportedNameFinding, unsupportedNameReason } from "../core/names.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { isSetName } from "../core/snapshot/message.js";
@@ -73,7 +74,7 @@ export const command: CommandSpec = {
     ];
     if (r.pushed)
       lines.push(
-        `pushed ${branch} to ${ctx.loaded.config.snapshots?.remote ?? "origin"}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
+        `pushed ${branch} to ${hideUrlCredentials(ctx.loaded.config.snapshots?.remote ?? "origin")}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
       );
     // Without an identity, a snapshot signed by the same key in another repository verifies here too.
     if (!r.unchanged && r.signed !== "none" && ctx.loaded.config.snapshots?.repository === undefined)

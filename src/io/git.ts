@@ -107,6 +107,21 @@ function ownershipRefusal(stderr: string): { at: string; reason: string; fix: st
   };
 }
 
+/**
+ * git's refusal of a bare repository it found by walking up from the cwd (HARDENING below).
+ * Sample: "fatal: cannot use bare repository '/w/app/evil' (safe.bareRepository is 'explicit')".
+ */
+function bareRefusal(stderr: string): { at: string; reason: string; fix: string } | undefined {
+  const m = /cannot use bare repository '([^\n]*)' \(safe\.bareRepository/.exec(stderr);
+  if (!m) return undefined;
+  return {
+    at: m[1]!,
+    reason:
+      "it is a bare repository (or a folder shaped like one: HEAD, objects/, refs/, config) found at or above the folder integrity-guard runs in, and a committed folder of that shape could run commands through its config",
+    fix: "run integrity-guard from the work tree's own folder (the Action's `working-directory`, the CLI's -C), not from inside that folder; to check a bare repository's files, check out a work tree of it",
+  };
+}
+
 export class Git {
   private constructor(
     /** Absolute path of the work tree's top level. */
@@ -128,7 +143,7 @@ export class Git {
       });
     }
     if (res.code !== 0) {
-      const refused = ownershipRefusal(res.stderr);
+      const refused = ownershipRefusal(res.stderr) ?? bareRefusal(res.stderr);
       // A repository git will not open for its owner (safe.directory) is no "not a repository":
       // its fix is not `git init`, and validate must not fall back to reading it as plain folders.
       if (refused)
@@ -846,7 +861,7 @@ export class Git {
    * environment and folder as exec's.
    */
   spawnStreaming(args: readonly string[]): ChildProcessByStdio<Writable, Readable, Readable> {
-    return spawn("git", args, { cwd: this.root, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    return spawn("git", [...HARDENING, ...args], { cwd: this.root, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   }
 
   /**
@@ -920,9 +935,20 @@ function literal(paths: readonly string[]): string[] {
   return paths.map((p) => ":(literal)" + p);
 }
 
+/**
+ * Put before every git verb we run. A folder that looks like a bare repository (HEAD, objects/,
+ * refs/, config: files any commit can add) is otherwise found by git's walk up from the cwd and
+ * used as the repository, its config included: `core.worktree = .` plus `core.fsmonitor = CMD`
+ * ran CMD on the first index read, with the CI job's secrets (test/adversarial/
+ * git-embedded-bare-repo.test.ts). `explicit` (git 2.38+; older gits ignore the key) uses a bare
+ * repository only when named (GIT_DIR, --git-dir). Command-line config is protected config, so
+ * no repository can turn it back off, and git passes it on to the git processes it starts.
+ */
+const HARDENING = ["-c", "safe.bareRepository=explicit"] as const;
+
 function execGit(args: readonly string[], options: ExecOptions & { cwd: string }): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
+    const child = spawn("git", [...HARDENING, ...args], {
       cwd: options.cwd,
       env: options.env ? { ...process.env, ...options.env } : process.env,
       stdio: ["pipe", options.discardStdout ? "ignore" : "pipe", "pipe"],

@@ -221,6 +221,19 @@ export class GitHubClient {
     return { action: "created", id: data.id, url: data.html_url };
   }
 
+  /**
+   * The commit pull request `n` is at now (`GET /pulls/{n}`), or undefined when it cannot be
+   * read (no access, no such pull request). Never throws.
+   */
+  async tryPullHeadSha(n: number): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.repo, pull_number: n });
+      return typeof data.head?.sha === "string" ? data.head.sha : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Files of pull request `n` (all pages; GitHub stops at 3000). */
   async listPullFiles(n: number): Promise<PullFile[]> {
     return this.octokit.paginate(this.octokit.rest.pulls.listFiles, { owner: this.owner, repo: this.repo, pull_number: n, per_page: 100 });

@@ -11,6 +11,7 @@
  * `snapshot --push` replays them); the remote's tip is then read from a tracking ref.
  */
 import type { SnapshotsConfig } from "../../config/types.js";
+import { hideUrlCredentials } from "../../core/url-credentials.js";
 import type { Git } from "../git.js";
 import { branchRef, EPOCH_PREFIX, fetchCommandText, remoteTrackingRef, snapshotRemote } from "./list.js";
 import { zeroOidLike } from "./take.js";
@@ -89,11 +90,13 @@ async function followRemote(git: Git, config: SnapshotsConfig | undefined, remot
 
 function failed(remote: string, error: unknown, config: SnapshotsConfig | undefined, log: (line: string) => void): RemoteSyncReport {
   const why = (error instanceof Error ? error.message : String(error)).split("\n").find((l) => l.trim()) ?? "unknown error";
-  const command = fetchCommandText(config);
+  // snapshots.remote may be a URL with a token in it: shown without (core/url-credentials.ts).
+  const command = hideUrlCredentials(fetchCommandText(config));
+  const shown = hideUrlCredentials(remote);
   log(
-    `warning: could not read the snapshots on ${remote} (${why}); using the local ones only. Fetch them with: ${command} (or pass --no-fetch to stay offline)`,
+    `warning: could not read the snapshots on ${shown} (${why}); using the local ones only. Fetch them with: ${command} (or pass --no-fetch to stay offline)`,
   );
-  return { remote, fetched: [], failed: `${why}; fetch them with: ${command}` };
+  return { remote: shown, fetched: [], failed: `${why}; fetch them with: ${command}` };
 }
 
 /** The `--no-fetch` option of every command that reads snapshots. */

@@ -3,6 +3,7 @@
  * the branch by compare-and-swap, optionally push. A lost race (local CAS or a rejected push)
  * rebuilds on the new tip and re-signs; nothing is ever force-pushed.
  */
+import { hideUrlCredentials } from "../../core/url-credentials.js";
 import type { SnapshotsConfig } from "../../config/types.js";
 import { checkChainDates } from "../../core/snapshot/chain.js";
 import { formatSnapshotMessage } from "../../core/snapshot/message.js";
@@ -241,7 +242,7 @@ async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
   if (localTip === remoteTip) return;
   const localOnly = await git.logChain(`${remoteTip}..${localTip}`);
   let base = { id: remoteTip, time: (await git.logChain(remoteTip, 1))[0]!.time };
-  refuseFutureTip(base, `${ctx.remote} ${ctx.ref}`); // our snapshots replayed on it would inherit its date
+  refuseFutureTip(base, `${hideUrlCredentials(ctx.remote)} ${ctx.ref}`); // our snapshots replayed on it would inherit its date
   for (const c of localOnly.reverse()) {
     const tree = (await git.tryRevParse(`${c.id}^{tree}`))!;
     const id = await commitSnapshot(git, { tree, message: c.message, parent: base, signer: await ctx.signer, identity: ctx.identity });
@@ -249,7 +250,9 @@ async function reconcileWithRemote(ctx: ChainCtx): Promise<void> {
     base = { id, time: (await git.logChain(id, 1))[0]!.time };
   }
   if (!(await git.updateRefCas(ctx.ref, base.id, localTip, "integrity-guard: snapshots rebased on the remote"))) {
-    throw new EnvironmentError(`${ctx.ref} moved locally while it was being rebased on ${ctx.remote}`, { fix: "run the snapshot again" });
+    throw new EnvironmentError(`${ctx.ref} moved locally while it was being rebased on ${hideUrlCredentials(ctx.remote)}`, {
+      fix: "run the snapshot again",
+    });
   }
 }
 
@@ -259,11 +262,14 @@ async function pushWithRetry(ctx: ChainCtx, log: (line: string) => void): Promis
     const res = await ctx.git.pushRefs(ctx.remote, [`${ctx.ref}:${ctx.ref}`]);
     if (res.ok) return true;
     log(
-      `push of ${ctx.ref} to ${ctx.remote} was rejected (another snapshot was pushed first); rebuilding on the remote tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+      `push of ${ctx.ref} to ${hideUrlCredentials(ctx.remote)} was rejected (another snapshot was pushed first); rebuilding on the remote tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
     );
     await reconcileWithRemote(ctx);
   }
-  throw new EnvironmentError(`push of ${ctx.ref} to ${ctx.remote} was rejected ${MAX_ATTEMPTS} times; the snapshot is kept locally`, {
-    fix: `run integrity-guard snapshot --push again later, or git push ${ctx.remote} ${ctx.ref} (never with --force)`,
-  });
+  throw new EnvironmentError(
+    `push of ${ctx.ref} to ${hideUrlCredentials(ctx.remote)} was rejected ${MAX_ATTEMPTS} times; the snapshot is kept locally`,
+    {
+      fix: `run integrity-guard snapshot --push again later, or git push ${hideUrlCredentials(ctx.remote)} ${ctx.ref} (never with --force)`,
+    },
+  );
 }
