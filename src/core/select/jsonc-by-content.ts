@@ -18,11 +18,17 @@ export interface JsoncDialect {
    * a leading BOM: such a file is not read as this dialect, so its BOM stays an error.
    */
   leadingBom?: boolean;
+  /**
+   * True where the reader is JSON5 (single quotes, unquoted keys, hex numbers): text the JSONC
+   * parse refuses is read again with the json5 package (checks/json5-reading.ts), which decides.
+   */
+  json5?: boolean;
 }
 
 /** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
 const WEB_EXTENSION: JsoncDialect = { reader: "browser extension (Chromium, Firefox)", trailingCommas: false };
-const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true };
+/** @expo/config's getStaticConfig reads app.json and app.config.json with `JsonFile.read(path, { json5: true })`. */
+const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true, json5: true };
 /** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
 export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
 
@@ -31,8 +37,13 @@ const WEB_EXTENSION_MANIFEST = /"manifest_version"\s*:\s*\d/;
 /** Chrome's native messaging host manifest: a stdio host allowed for chrome-extension:// origins. */
 const NATIVE_HOST = /"type"\s*:\s*"stdio"/;
 const NATIVE_HOST_ORIGINS = /"allowed_origins"\s*:\s*\[\s*"chrome-extension:\/\//;
-/** An Expo app config keeps its settings under a top-level "expo" object. */
-const EXPO_CONFIG = /"expo"\s*:\s*\{/;
+/**
+ * An Expo app config keeps its settings under an "expo" object; JSON5 lets the key be written
+ * unquoted or in single quotes. (Expo also reads a config without the `expo` key, its settings
+ * at the root; nothing but a package.json depending on `expo` would say so, and such a file
+ * stays strict JSON, as Heroku's and other app.json files are.)
+ */
+const EXPO_CONFIG = /(?:^|[{,\s])(?:"expo"|'expo'|expo)\s*:\s*\{/;
 /**
  * TypeScript reads every config it loads (a tsconfig.json and each file its `extends` names) with
  * its own JSONC reader: comments and trailing commas. A shared config of any name (a monorepo's
