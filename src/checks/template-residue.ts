@@ -46,9 +46,7 @@ export function templateResidue(text: string, file: string, yaml: YamlReadOption
   const byLine = new Map<number, Mask[]>();
   for (const m of masked.masks) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
   const note =
-    ansible.length > 0
-      ? ""
-      : "; the file is a template, and this stays with its placeholders masked, so it is in the rendered file too";
+    ansible.length > 0 ? "" : "; the file is a template, and this stays with its placeholders masked, so it is in the rendered file too";
   const residue = doc.findings
     .filter((f) => f.level === "error" && f.line !== undefined && !explainedByMask(f, byLine))
     .map((f) => ({ ...f, message: f.message + note }));

@@ -120,10 +120,7 @@ const BY_NAME = new Map<string, WellKnownName>([
   // unified-engine (remark-cli): an rc file without extension is read by its default loader, parse-json.
   [".remarkrc", strict("remark (unified-engine: parse-json)")],
   // `rc` (markdownlint-cli): text starting with `{` is JSON.parse(stripJsonComments(text)), anything else INI (not checked).
-  [
-    ".markdownlintrc",
-    { ...stripped("markdownlint-cli (rc: comments stripped, then JSON.parse)"), when: (t) => /^\s*\{/.test(t) },
-  ],
+  [".markdownlintrc", { ...stripped("markdownlint-cli (rc: comments stripped, then JSON.parse)"), when: (t) => /^\s*\{/.test(t) }],
   // rc-config-loader (textlint): JSON5 first, then js-yaml (an empty file is an empty config).
   [
     ".textlintrc",
