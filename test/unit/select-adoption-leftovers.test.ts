@@ -185,3 +185,17 @@ describe("an empty document that a schema rejects is one finding", () => {
     expect(foldEmptyIntoSchema([atRoot])).toEqual([atRoot]);
   });
 });
+
+describe("a legacy ESLint config of any name is read as ESLint reads it (comments stripped, then JSON.parse)", () => {
+  it.each([
+    ['{\n  /* c */\n  "rules": {\n    "semi": 1,\n    // so is this\n    "strict": 0\n  }\n}\n', true],
+    ['{ "env": { "browser": true }, // c\n  "rules": { "quotes": ["error", "single"] } }\n', true],
+    ['{ "root": true, "extends": "eslint:recommended", "env": { "node": true } /* c */ }\n', true],
+    ['{ "rules": { ".read": "auth != null" } // Firebase database rules\n}\n', false], // not severities
+    ['{ "rules": { "semi": 1 }, "name": "x" /* c */ }\n', false], // a key eslintrc has not
+    ['{ "extends": "base" // c\n}\n', false], // nothing but extends: no evidence
+    ['{ "rules": { "semi": 1, }, // c\n}\n', false], // a trailing comma: JSON.parse fails, so no dialect saves it
+  ])("%j: %s", (text, eslintrc) => {
+    expect(jsoncDialectByContent("tests/fixtures/configurations/comments.json", text)?.reader.startsWith("ESLint") === true).toBe(eslintrc);
+  });
+});

@@ -6,6 +6,7 @@
  * files never pay for it. Pure.
  */
 import type { ParseOptions } from "../parse/types.js";
+import { isEslintrcContent } from "./eslintrc-content.js";
 
 /** How a file known here is re-read: JSONC, with the reader's own limits. */
 export interface JsoncDialect {
@@ -112,6 +113,8 @@ const BICEP: JsoncDialect = { reader: "Bicep (bicepconfig.json, System.Text.Json
  * written for that reader. A `ruleid` annotation is required (an `// ok:` comment alone is too
  * common a phrase to name the reader).
  */
+/** ESLint's legacy JSON loader: comments stripped, then JSON.parse (a BOM is dropped first); core/select/eslintrc-content.ts. */
+const ESLINTRC: JsoncDialect = { reader: "ESLint (a legacy eslintrc config: comments stripped, then JSON.parse)", trailingCommas: false };
 const SEMGREP_TEST: JsoncDialect = { reader: "Semgrep rule test target (semgrep --test)", trailingCommas: true };
 const SEMGREP_ANNOTATION = /^[ \t]*\/\/[ \t]*(?:todo|deep)?ruleid[ \t]*:[ \t]*[\w.-]/m;
 
@@ -171,8 +174,8 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
- * a bicepconfig.json, and a Semgrep rule's test target (its
- * `// ruleid:` annotations). A reader that does not skip a leading BOM
+ * a bicepconfig.json, a Semgrep rule's test target (its
+ * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -203,6 +206,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if ((API_EXTRACTOR_NAME.test(base) && API_EXTRACTOR_KEYS.test(text)) || API_EXTRACTOR_SCHEMA.test(text)) return API_EXTRACTOR;
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
+  if (isEslintrcContent(text)) return ESLINTRC;
   return undefined;
 }
 
