@@ -123,7 +123,7 @@ function yamlHasTags(text: string): boolean {
 }
 
 /** A template tag at a structural position of a YAML text (1-based line and column). */
-export interface YamlTag {
+interface YamlTag {
   line: number;
   column: number;
   /** `{{`, `{%` or `{#`. */
