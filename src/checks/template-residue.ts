@@ -16,6 +16,7 @@
  */
 import { parseDocument } from "../core/parse/index.js";
 import type { Finding } from "../core/finding.js";
+import { ansibleUnquotedJinja } from "../core/select/ansible.js";
 import { placeholderAt, tagAt } from "../core/select/template-syntax.js";
 import { yttControlLines } from "../core/select/ytt.js";
 import type { YamlReadOptions } from "./file-steps.js";
@@ -36,16 +37,20 @@ const GO_CONTROL = /^\s*(?:if|else|end|range|with|define|block|template|break|co
  * safely. `yaml` is the options of the file's first parse; YAML support must be loaded.
  */
 export function templateResidue(text: string, file: string, yaml: YamlReadOptions | undefined): Finding[] {
-  if (yttControlLines(text).length > 0) return [];
+  // An Ansible playbook or task list is loaded as YAML, never rendered: its unquoted {{ }} are errors (core/select/ansible.ts).
+  const ansible = ansibleUnquotedJinja(file, text) ?? [];
+  if (yttControlLines(text).length > 0) return ansible;
   const masked = maskPlaceholders(text);
-  if (masked === undefined) return [];
+  if (masked === undefined) return ansible;
   const doc = parseDocument(masked.text, { path: file, format: "yaml", ...yaml });
   const byLine = new Map<number, Mask[]>();
   for (const m of masked.masks) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
-  const note = "; the file is a template, and this stays with its placeholders masked, so it is in the rendered file too";
-  return doc.findings
+  const note =
+    ansible.length > 0 ? "" : "; the file is a template, and this stays with its placeholders masked, so it is in the rendered file too";
+  const residue = doc.findings
     .filter((f) => f.level === "error" && f.line !== undefined && !explainedByMask(f, byLine))
     .map((f) => ({ ...f, message: f.message + note }));
+  return [...ansible, ...residue];
 }
 
 /**

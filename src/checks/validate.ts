@@ -44,6 +44,8 @@ import {
   prepareCatalog,
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
+import { foldEmptyIntoSchema } from "./empty-document.js";
+import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
 import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
@@ -301,7 +303,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
       }
-      const format = formatForSelected(file, jsonc);
+      const format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // Sources that cannot tell the size before reading are checked after. YAML has its own,
       // lower limit: its parser needs 100-200 bytes of memory per byte (never an out-of-memory abort).
       const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
@@ -490,7 +492,7 @@ async function remoteResult(
     }
     for (const f of step ?? []) findings.push(catalog ? atCatalogLevel(f, catalog) : f);
   });
-  return findings;
+  return foldEmptyIntoSchema(findings);
 }
 
 /** A file whose parse worker died on it (a crash, out of memory): an error, never a pass. */
@@ -636,6 +638,8 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     if (dialect) {
       format = "jsonc";
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
+      // A JSON5 reader (Expo's app.json): what the JSONC parse refuses, the json5 package decides.
+      if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
     }
   }
   if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) {
@@ -693,7 +697,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     budget = out.budget;
     for (const f of out.findings) findings.push(entry ? atCatalogLevel(f, entry) : f);
   }
-  return findings;
+  return foldEmptyIntoSchema(findings);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * How validate reads a file known by its name (core/select/well-known-names.ts) where its reader
  * differs from the plain format: JSONC without trailing commas or without a BOM (comments
- * stripped, then JSON.parse), JSON5 (Babel, `*.json5`), ESLint's `.eslintrc` (YAML after JSON comments are stripped), and
- * Yarn's lockfile (YAML only from Yarn 2 on).
+ * stripped, then JSON.parse), JSON5 (Babel, `*.json5`), ESLint's `.eslintrc` (YAML after JSON comments are stripped),
+ * textlint's `.textlintrc` (JSON5, then YAML) and Yarn's lockfile (YAML only from Yarn 2 on).
  */
 import type { Finding } from "../core/finding.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
@@ -10,6 +10,7 @@ import { LineIndex } from "../core/parse/lines.js";
 import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
 import type { JsonReadOptions } from "./file-steps.js";
 import { json5Reading } from "./json5-reading.js";
+import { corruptWhateverTheFormat } from "./validate-select.js";
 
 type Settled = { doc: ParsedDocument; format: DocumentFormat };
 
@@ -34,6 +35,7 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
   }
   if (format === "jsonc" && entry.json5)
     return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader), format }) };
+  if (format === "yaml" && entry.orJsonc && entry.orJson5) return { settle: (doc, text) => json5OrYamlReading(doc, text, file, entry) };
   if (format === "yaml" && entry.orJsonc) return { settle: (doc, text) => eslintrcReading(doc, text, file, entry) };
   if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
   return undefined;
@@ -84,6 +86,18 @@ async function eslintrcReading(doc: ParsedDocument, text: string, file: string, 
   if (yaml.ok) return { doc: yaml, format: "yaml" };
   const json = asJsonc();
   return json.ok ? { doc: json, format: "jsonc" } : { doc: yaml, format: "yaml" };
+}
+
+/**
+ * rc-config-loader's reading of an rc file without extension (`.textlintrc`): JSON5 first, then
+ * js-yaml. The JSONC-or-YAML reading decides first (exact positions); only text both refuse is
+ * read with the json5 package, which then has the last word for a file that looks like JSON.
+ */
+async function json5OrYamlReading(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): Promise<Settled> {
+  const settled = await eslintrcReading(doc, text, file, entry);
+  if (settled.doc.ok || !LOOKS_JSON.test(text) || corruptWhateverTheFormat(settled.doc)) return settled;
+  const json = parseDocument(text, { path: file, format: "jsonc" });
+  return { doc: await json5Reading(json, text, file, entry.reader), format: "jsonc" };
 }
 
 /**

@@ -78,15 +78,19 @@ describe("names selected by default, and the format each is read as", () => {
     ["game.tiled-project", "json"],
     ["templates/chest.tj", "json"],
     ["worlds/overworld.world", "json"],
+    // session 13: readers confirmed from their source
+    [".nycrc", "json"], // @istanbuljs/load-nyc-config: JSON.parse
+    ["docs/.remarkrc", "json"], // unified-engine: parse-json
+    [".markdownlintrc", "jsonc"], // rc: comments stripped, then JSON.parse (when it starts with `{`)
+    [".textlintrc", "yaml"], // rc-config-loader: JSON5, then js-yaml
+    ["Packages/Foo/Foo.sublime-syntax", "yaml"],
   ])("%s is selected and read as %s", (file, format) => {
     expect(selects(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe(format);
   });
 
   it.each([
-    ".nycrc",
     ".watchmanconfig",
-    ".markdownlintrc", // rc: JSON or INI
     ".npmrc",
     ".yarnrc", // Yarn 1's own format
     "Cargo.lock", // TOML
@@ -95,7 +99,7 @@ describe("names selected by default, and the format each is read as", () => {
     ".har", // a dot file named like the extension
     "arb", // no extension at all
     "notes.ipynb.txt",
-    "x.sublime-syntax", // YAML in Sublime's own dialect: not taken on here
+    ".dvc", // DVC's folder name, never a file of its own
     "Package.resolved.orig",
     "my.prettierrc",
     ".dvc", // DVC's own folder

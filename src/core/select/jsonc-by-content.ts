@@ -6,6 +6,7 @@
  * files never pay for it. Pure.
  */
 import type { ParseOptions } from "../parse/types.js";
+import { isEslintrcContent } from "./eslintrc-content.js";
 
 /** How a file known here is re-read: JSONC, with the reader's own limits. */
 export interface JsoncDialect {
@@ -18,11 +19,17 @@ export interface JsoncDialect {
    * a leading BOM: such a file is not read as this dialect, so its BOM stays an error.
    */
   leadingBom?: boolean;
+  /**
+   * True where the reader is JSON5 (single quotes, unquoted keys, hex numbers): text the JSONC
+   * parse refuses is read again with the json5 package (checks/json5-reading.ts), which decides.
+   */
+  json5?: boolean;
 }
 
 /** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
 const WEB_EXTENSION: JsoncDialect = { reader: "browser extension (Chromium, Firefox)", trailingCommas: false };
-const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true };
+/** @expo/config's getStaticConfig reads app.json and app.config.json with `JsonFile.read(path, { json5: true })`. */
+const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true, json5: true };
 /** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
 export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
 
@@ -31,8 +38,13 @@ const WEB_EXTENSION_MANIFEST = /"manifest_version"\s*:\s*\d/;
 /** Chrome's native messaging host manifest: a stdio host allowed for chrome-extension:// origins. */
 const NATIVE_HOST = /"type"\s*:\s*"stdio"/;
 const NATIVE_HOST_ORIGINS = /"allowed_origins"\s*:\s*\[\s*"chrome-extension:\/\//;
-/** An Expo app config keeps its settings under a top-level "expo" object. */
-const EXPO_CONFIG = /"expo"\s*:\s*\{/;
+/**
+ * An Expo app config keeps its settings under an "expo" object; JSON5 lets the key be written
+ * unquoted or in single quotes. (Expo also reads a config without the `expo` key, its settings
+ * at the root; nothing but a package.json depending on `expo` would say so, and such a file
+ * stays strict JSON, as Heroku's and other app.json files are.)
+ */
+const EXPO_CONFIG = /(?:^|[{,\s])(?:"expo"|'expo'|expo)\s*:\s*\{/;
 /**
  * TypeScript reads every config it loads (a tsconfig.json and each file its `extends` names) with
  * its own JSONC reader: comments and trailing commas. A shared config of any name (a monorepo's
@@ -101,6 +113,8 @@ const BICEP: JsoncDialect = { reader: "Bicep (bicepconfig.json, System.Text.Json
  * written for that reader. A `ruleid` annotation is required (an `// ok:` comment alone is too
  * common a phrase to name the reader).
  */
+/** ESLint's legacy JSON loader: comments stripped, then JSON.parse (a BOM is dropped first); core/select/eslintrc-content.ts. */
+const ESLINTRC: JsoncDialect = { reader: "ESLint (a legacy eslintrc config: comments stripped, then JSON.parse)", trailingCommas: false };
 const SEMGREP_TEST: JsoncDialect = { reader: "Semgrep rule test target (semgrep --test)", trailingCommas: true };
 const SEMGREP_ANNOTATION = /^[ \t]*\/\/[ \t]*(?:todo|deep)?ruleid[ \t]*:[ \t]*[\w.-]/m;
 
@@ -160,8 +174,8 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
- * a bicepconfig.json, and a Semgrep rule's test target (its
- * `// ruleid:` annotations). A reader that does not skip a leading BOM
+ * a bicepconfig.json, a Semgrep rule's test target (its
+ * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -192,6 +206,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if ((API_EXTRACTOR_NAME.test(base) && API_EXTRACTOR_KEYS.test(text)) || API_EXTRACTOR_SCHEMA.test(text)) return API_EXTRACTOR;
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
+  if (isEslintrcContent(text)) return ESLINTRC;
   return undefined;
 }
 

@@ -67,15 +67,41 @@ export const DEFAULT_JSONC = [
  * JSON names (`.json`, `.jsonc`, or a name without a JSON/YAML extension such as `.babelrc`):
  * a YAML file under a JSONC folder (`.devcontainer/docker-compose.yml`) stays YAML. A name known
  * to its reader (well-known-names.ts: `.eslintrc`, `Package.resolved`, `.mocharc.json`) is read
- * as that reader reads it.
+ * as that reader reads it. Any other name (one a user glob selects: `conf/*.state`, a lockfile
+ * of a tool not listed) says nothing, so its `content` decides (formatByContent).
  */
-export function formatForSelected(file: string, jsonc: (p: string) => boolean): DocumentFormat {
+export function formatForSelected(file: string, jsonc: (p: string) => boolean, content?: Buffer): DocumentFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
   const known = wellKnownOf(file);
   if (known) return known.format;
   if (lower.endsWith(".jsonc") || jsonc(file)) return "jsonc";
-  return "json";
+  if (lower.endsWith(".json") || content === undefined) return "json";
+  return formatByContent(content);
+}
+
+/** Bytes of blank lines and spaces looked past for formatByContent's first character. */
+const HEAD_BYTES = 4096;
+
+/**
+ * The format of a file whose name does not say: JSON when its text starts (after a BOM and
+ * white space) as a JSON text can (`{`, `[`, or a `//`/`/*` comment, which no YAML starts with),
+ * YAML otherwise (`schema: '2.0'`, `- item`, `# comment`, `---`). JSON text that starts so is
+ * YAML too (a flow collection), so a JSON reader's file is still read as strict JSON, and a YAML
+ * reader's file (DVC's `dvc.lock` listed in validate.files) is no longer a JSON syntax error at
+ * 1:1. An empty or blank file stays JSON (an error): a user listed it to be checked, and 0 bytes
+ * is what a truncated write leaves.
+ */
+export function formatByContent(content: Buffer): DocumentFormat {
+  const head = content.toString("utf8", 0, Math.min(content.length, HEAD_BYTES)).replace(/^\uFEFF/, "");
+  const first = /\S/.exec(head);
+  if (!first) return "json";
+  const c = head[first.index]!;
+  if (c === "{" || c === "[") return "json";
+  if (c === "/" && (head[first.index + 1] === "/" || head[first.index + 1] === "*")) return "json";
+  // Not UTF-8, NUL bytes: the JSON path reports the encoding as for any file.
+  if (head.includes("\uFFFD") || head.includes("\0")) return "json";
+  return "yaml";
 }
 
 /**

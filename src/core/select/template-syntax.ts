@@ -122,6 +122,30 @@ function yamlHasTags(text: string): boolean {
   return scanYaml(text, (line, i) => tagAt(line, i));
 }
 
+/** A template tag at a structural position of a YAML text (1-based line and column). */
+interface YamlTag {
+  line: number;
+  column: number;
+  /** `{{`, `{%` or `{#`. */
+  opener: string;
+  /** What it opens: a mapping value (`key: {{ x }}`), a sequence item (`- {{ x }}`), or a node at the line's start or elsewhere. */
+  starts: "value" | "item" | "other";
+}
+
+/** Every template tag at a structural position of `text` (YAML), in text order. */
+export function yamlStructuralTags(text: string): YamlTag[] {
+  const out: YamlTag[] = [];
+  scanYaml(text, (line, i, lineNo) => {
+    if (tagAt(line, i)) {
+      const before = line.slice(0, i).trimEnd();
+      const starts = before.endsWith(":") ? "value" : /^\s*(?:-\s+)*-$/.test(before) ? "item" : "other";
+      out.push({ line: lineNo, column: i + 1, opener: line.slice(i, i + 2), starts });
+    }
+    return false;
+  });
+  return out;
+}
+
 /**
  * Visits every structural position of a YAML text (where a node may start, outside quotes,
  * comments and block scalars) with its line and 1-based line number; stops at the first visit

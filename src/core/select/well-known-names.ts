@@ -6,9 +6,12 @@
  * stricter: a false block is as bad as a missed corruption. Pure.
  *
  * Left out on purpose (docs/validation.md lists them with the reason):
- * - `yarn.lock` of Yarn 1: its own format, not YAML (only Yarn 2+'s, with `__metadata`, is YAML).
- * - `.nycrc`, `.watchmanconfig`, `.markdownlintrc` (INI or JSON through `rc`): their readers'
- *   handling of comments, YAML or an empty file was not confirmed.
+ * - `yarn.lock` of Yarn 1 and `.yarnrc`: Yarn 1's own format, not YAML (only Yarn 2+'s lockfile,
+ *   with `__metadata`, and `.yarnrc.yml` are YAML).
+ * - `.markdownlintrc` that does not start with `{`: `rc` reads it as INI.
+ * - `.watchmanconfig`, `.csslintrc` (JSON or command-line options), `.bowerrc`, `.jscsrc`,
+ *   `.jsbeautifyrc`, `.htmlhintrc`: their readers' handling of comments or an empty file was not
+ *   confirmed from their source.
  */
 import type { DocumentFormat } from "../parse/types.js";
 
@@ -38,6 +41,11 @@ export interface WellKnownName {
    * the JSONC parse refuses is read again by the json5 package (checks/json5-reading.ts).
    */
   json5?: true;
+  /**
+   * YAML with orJsonc only: text that both the YAML and the JSONC readings refuse is read with
+   * the json5 package (rc-config-loader tries JSON5, then js-yaml, for `.textlintrc`).
+   */
+  orJson5?: true;
   /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
   when?: (text: string) => boolean;
 }
@@ -59,6 +67,9 @@ const rcYaml = (tool: string): WellKnownName => ({
   format: "yaml",
   jsYaml: true,
 });
+
+/** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
+const DVC = yaml("DVC (ruamel.yaml)");
 
 /** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
 const YARN_BERRY = /^__metadata:/m;
@@ -103,12 +114,22 @@ const BY_NAME = new Map<string, WellKnownName>([
   // ESLint's legacy loader: yaml.load(stripComments(text)) with js-yaml, for JSON and YAML alike.
   [".eslintrc", { reader: "ESLint (js-yaml after strip-json-comments)", format: "yaml", orJsonc: true, jsYaml: true }],
   ["yarn.lock", { reader: "Yarn 2+ (berry writes its lockfile as YAML)", format: "yaml", when: (t) => YARN_BERRY.test(t) }],
-  // DVC writes and reads its lockfile with ruamel.yaml (dvc/utils/serialize/_yaml.py).
-  ["dvc.lock", yaml("DVC (ruamel.yaml)")],
   // Docusaurus reads a docs folder's category metadata, _category_.json as _category_.yml, with
   // js-yaml's Yaml.load (plugin-content-docs, sidebars/index.ts readCategoriesMetadata): a trailing
   // comma or single quotes pass, a // comment or a missing comma does not.
   ["_category_.json", { reader: "Docusaurus (_category_.json is read with js-yaml)", format: "yaml", jsYaml: true }],
+  ["dvc.lock", DVC],
+  // @istanbuljs/load-nyc-config: a `.nycrc` without extension goes to JSON.parse (.yml/.yaml to js-yaml).
+  [".nycrc", strict("nyc (@istanbuljs/load-nyc-config: JSON.parse)")],
+  // unified-engine (remark-cli): an rc file without extension is read by its default loader, parse-json.
+  [".remarkrc", strict("remark (unified-engine: parse-json)")],
+  // `rc` (markdownlint-cli): text starting with `{` is JSON.parse(stripJsonComments(text)), anything else INI (not checked).
+  [".markdownlintrc", { ...stripped("markdownlint-cli (rc: comments stripped, then JSON.parse)"), when: (t) => /^\s*\{/.test(t) }],
+  // rc-config-loader (textlint): JSON5 first, then js-yaml (an empty file is an empty config).
+  [
+    ".textlintrc",
+    { reader: "textlint (rc-config-loader: JSON5, then js-yaml)", format: "yaml", orJsonc: true, orJson5: true, jsYaml: true },
+  ],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -147,13 +168,14 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   // Renovate's renovate.json5 and other JSON5 files: the json5 package is the reference reader.
   [".json5", json5("JSON5 readers (json5)")],
   [".code-workspace", jsonc("VS Code (JSONC)")],
+  [".dvc", DVC],
+  // Sublime Text's syntax definitions are YAML (a `%YAML 1.2` header and `---`); their tests are text.
+  [".sublime-syntax", yaml("Sublime Text (YAML syntax definition)")],
   [".code-snippets", jsonc("VS Code (JSONC)")],
   ...SUBLIME,
   // cwltool loads every CWL document through schema-salad, which parses JSON and YAML alike with
   // ruamel.yaml (YAML 1.2, a repeated key refused); the `#!/usr/bin/env cwl-runner` line is a comment.
   [".cwl", yaml("CWL (schema-salad, ruamel.yaml)")],
-  // A data file's pointer (`outs: - md5: ...`), read by DVC with ruamel.yaml.
-  [".dvc", yaml("DVC (ruamel.yaml)")],
   // Galaxy imports a .ga workflow with json.loads; the name is short, so only Galaxy's own key selects it.
   [".ga", { reader: "Galaxy (json.loads)", format: "json", when: (t) => /"a_galaxy_workflow"\s*:/.test(t) }],
   // Tiled reads its JSON maps, tilesets, templates, worlds and projects with QJsonDocument::fromJson.
