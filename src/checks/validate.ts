@@ -53,7 +53,7 @@ import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from ".
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
-import { skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
+import { multiLineFlowKey, skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
 import { filteredBlobs, filteredNotices, routedByChange, type FilteredKind } from "./filtered-blobs.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
@@ -635,7 +635,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       jsoncDialectByContent(file, text) ??
       ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined) ??
       (await env.inheritedDialect(file, text));
-    if (dialect) {
+    if (dialect?.yaml) {
+      // A YAML reader of JSON (cwltool's job orders): YAML 1.2 decides; when it refuses the text
+      // too, the strict JSON finding stands (its position and message are the clearer ones).
+      // ruamel.yaml refuses a plain flow key over two lines (a `//` comment before a key).
+      const asYaml = parseDocument(text, { path: file, format: "yaml" });
+      if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) ({ doc, format } = { doc: asYaml, format: "yaml" });
+    } else if (dialect) {
       format = "jsonc";
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
       // A JSON5 reader (Expo's app.json): what the JSONC parse refuses, the json5 package decides.

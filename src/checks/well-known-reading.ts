@@ -122,8 +122,11 @@ async function asJsYaml(doc: ParsedDocument, text: string, file: string, entry: 
   return { ...doc, ok: false, value: undefined, documents: [], findings: [finding, ...doc.findings] };
 }
 
-/** Offset of the first plain key of a flow mapping that spans a line break, if any. */
-async function multiLineFlowKey(text: string): Promise<number | undefined> {
+/**
+ * Offset of the first plain key of a flow mapping that spans a line break, if any: YAML 1.2 and
+ * the yaml package allow it, PyYAML, ruamel.yaml and js-yaml do not.
+ */
+export async function multiLineFlowKey(text: string): Promise<number | undefined> {
   if (!text.includes("{")) return undefined;
   const YAML = await import("yaml");
   let at: number | undefined;

@@ -24,12 +24,25 @@ export interface JsoncDialect {
    * parse refuses is read again with the json5 package (checks/json5-reading.ts), which decides.
    */
   json5?: boolean;
+  /**
+   * True where the reader parses JSON as YAML 1.2 (cwltool's job orders): the text is read as
+   * YAML instead of JSONC, which decides (a YAML single-quoted string passes, a `//` comment or a
+   * missing comma does not).
+   */
+  yaml?: boolean;
 }
 
 /** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
 const WEB_EXTENSION: JsoncDialect = { reader: "browser extension (Chromium, Firefox)", trailingCommas: false };
 /** @expo/config's getStaticConfig reads app.json and app.config.json with `JsonFile.read(path, { json5: true })`. */
 const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5)", trailingCommas: true, json5: true };
+/**
+ * cwltool loads a job order (the inputs of a CWL run, often `*.json`) through schema-salad's
+ * Loader, which parses every document with ruamel.yaml: YAML 1.2, of which JSON is a subset. A
+ * job order says what it is by its File or Directory inputs.
+ */
+const CWL_JOB_ORDER: JsoncDialect = { reader: "cwltool (job order read as YAML by schema-salad)", trailingCommas: false, yaml: true };
+const CWL_FILE_INPUT = /"class"\s*:\s*"(?:File|Directory)"/;
 /** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
 export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
 
@@ -175,7 +188,8 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
  * a bicepconfig.json, a Semgrep rule's test target (its
- * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts). A reader that does not skip a leading BOM
+ * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
+ * Directory inputs). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -207,6 +221,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   if (isEslintrcContent(text)) return ESLINTRC;
+  if (CWL_FILE_INPUT.test(text)) return CWL_JOB_ORDER;
   return undefined;
 }
 
