@@ -57,9 +57,17 @@ export class ManifestWriter {
 
   /** Add the next file, in manifestOrder. */
   add(file: string, e: SnapshotFileEntry): void {
-    this.push(
-      `${this.count++ === 0 ? "\n" : ",\n"}  ${JSON.stringify(file)}: {\n   "sha256": ${JSON.stringify(e.sha256)},\n   "size": ${e.size},\n   "mode": ${JSON.stringify(e.mode)}\n  }`,
-    );
+    this.addText(manifestEntryText(file, e), 1);
+  }
+
+  /**
+   * Add the next `count` files as their text: manifestEntryText of each, joined by ",\n" (a
+   * run of files kept from the previous snapshot is copied, not written again).
+   */
+  addText(text: string, count: number): void {
+    if (count === 0) return;
+    this.push((this.count === 0 ? "\n" : ",\n") + text);
+    this.count += count;
   }
 
   /** Close the text (flushes the last chunk). */
@@ -80,6 +88,11 @@ export class ManifestWriter {
     this.parts = [];
     this.pending = 0;
   }
+}
+
+/** One file's entry in the manifest text, as serializeSnapshotManifest writes it (no separator). */
+export function manifestEntryText(file: string, e: SnapshotFileEntry): string {
+  return `  ${JSON.stringify(file)}: {\n   "sha256": ${JSON.stringify(e.sha256)},\n   "size": ${e.size},\n   "mode": ${JSON.stringify(e.mode)}\n  }`;
 }
 
 /** The `encryption` key as serializeSnapshotManifest writes it (after excludes, only when set). */
