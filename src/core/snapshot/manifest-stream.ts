@@ -44,7 +44,8 @@ export class ManifestWriter {
   constructor(
     set: string,
     paths: readonly string[],
-    private readonly sink: (chunk: string) => void,
+    /** Gets the text in order: strings, and the bytes given to addBytes as they are. */
+    private readonly sink: (chunk: string | Uint8Array) => void,
     private readonly chunkBytes = 1 << 20,
     excludes?: SnapshotManifest["excludes"],
     encryption?: SnapshotManifest["encryption"],
@@ -57,16 +58,24 @@ export class ManifestWriter {
 
   /** Add the next file, in manifestOrder. */
   add(file: string, e: SnapshotFileEntry): void {
-    this.addText(manifestEntryText(file, e), 1);
+    this.addText(manifestEntryText(file, e));
+  }
+
+  /** Add the next file as its text (manifestEntryText). */
+  addText(text: string): void {
+    this.push((this.count++ === 0 ? "\n" : ",\n") + text);
   }
 
   /**
-   * Add the next `count` files as their text: manifestEntryText of each, joined by ",\n" (a
-   * run of files kept from the previous snapshot is copied, not written again).
+   * Add the next `count` files as the UTF-8 bytes of their text: manifestEntryText of each,
+   * joined by ",\n" (a run of files kept from the previous snapshot is copied, not written
+   * again). The sink then gets these very bytes.
    */
-  addText(text: string, count: number): void {
+  addBytes(text: Uint8Array, count: number): void {
     if (count === 0) return;
-    this.push((this.count === 0 ? "\n" : ",\n") + text);
+    this.push(this.count === 0 ? "\n" : ",\n");
+    this.flush();
+    this.sink(text);
     this.count += count;
   }
 

@@ -297,7 +297,7 @@ async function captureOnce(
     options.set,
     options.paths,
     (chunk) => {
-      const b = Buffer.from(chunk, "utf8");
+      const b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
       manifestParts.push(b);
       digest.update(b);
     },
@@ -413,7 +413,7 @@ async function captureOnce(
           rows.exec.set(block.exec, a);
           vouched.fill(1, a, b);
           for (let j = 0; j < block.count; j++) size += block.size[j]!;
-          manifest.addText(block.text, block.count);
+          manifest.addBytes(block.text, block.count);
           writer.addRaw(block);
           if (dir !== undefined && block.tree) {
             stream.addTree(dir, block.tree);
@@ -509,7 +509,7 @@ async function captureOnce(
           rows.exec[i] = entry.mode === "100755" ? 1 : 0;
           size += entry.size;
           const text = manifestEntryText(rel, entry);
-          manifest.addText(text, 1);
+          manifest.addText(text);
           texts.push(text);
           ident += `${rel.slice(rel.lastIndexOf("/") + 1)}\0${key!.text}\0`;
           if (key!.mtimeNs >= racyAt) racy = true;

@@ -86,8 +86,8 @@ export interface CacheBlock {
   count: number;
   /** `<name>\0<stat key>\0` per file. */
   ident: string;
-  /** The run's manifest text (ManifestWriter.addText). */
-  text: string;
+  /** The run's manifest text (ManifestWriter.addBytes), as UTF-8 bytes. */
+  text: Buffer;
   sha: Buffer;
   oid: Buffer;
   size: Float64Array;
@@ -290,12 +290,15 @@ export class StatCacheReader {
 
   /** Read the next chunk (hashed as read); false at the end of the file. */
   private fill(): boolean {
-    const more = Buffer.allocUnsafe(Math.max(CHUNK, this.buf.length - this.pos));
-    const n = fs.readSync(this.fd!, more, 0, more.length, this.readPos);
+    // The rest of the current buffer is copied to the start of a new one, then read onto.
+    const rest = this.buf.length - this.pos;
+    const next = Buffer.allocUnsafe(rest + Math.max(CHUNK, rest));
+    this.buf.copy(next, 0, this.pos);
+    const n = fs.readSync(this.fd!, next, rest, next.length - rest, this.readPos);
     this.readPos += n;
     if (n === 0) this.eof = true;
-    this.hash.update(more.subarray(0, n));
-    this.buf = Buffer.concat([this.buf.subarray(this.pos), more.subarray(0, n)]);
+    this.hash.update(next.subarray(rest, rest + n));
+    this.buf = next.subarray(0, rest + n);
     this.pos = 0;
     return n > 0;
   }
@@ -338,14 +341,15 @@ export class StatCacheReader {
     if (!this.have(total)) return this.fail();
     const at = this.pos + headLength;
     const b = this.buf;
-    const raw = Buffer.from(b.subarray(this.pos, this.pos + total));
+    // A view, not a copy: fill() never writes into a buffer it gave out (it makes a new one).
+    const raw = b.subarray(this.pos, this.pos + total);
     const colAt = headLength + identBytes + textBytes;
     const block: CacheBlock = {
       first,
       last,
       count,
       ident: b.toString("utf8", at, at + identBytes),
-      text: b.toString("utf8", at + identBytes, at + identBytes + textBytes),
+      text: raw.subarray(headLength + identBytes, colAt),
       sha: raw.subarray(colAt, colAt + 32 * count),
       oid: raw.subarray(colAt + 32 * count, colAt + 52 * count),
       // A copy: a Float64Array needs an aligned buffer.
@@ -448,9 +452,17 @@ export class StatCacheWriter {
 
   private flush(): void {
     if (this.parts.length === 0) return;
-    const bytes = Buffer.concat(this.parts);
-    this.hash.update(bytes);
-    fs.writeSync(this.open(), bytes);
+    const fd = this.open();
+    for (const part of this.parts) this.hash.update(part);
+    // writev: the parts as they are (no copy into one buffer); a short write goes on from where it stopped.
+    let parts = this.parts;
+    while (parts.length > 0) {
+      let n = fs.writevSync(fd, parts.slice(0, 1024));
+      let k = 0;
+      while (k < parts.length && n >= parts[k]!.length) n -= parts[k++]!.length;
+      parts = parts.slice(k);
+      if (n > 0) parts[0] = parts[0]!.subarray(n);
+    }
     this.parts = [];
     this.pending = 0;
   }
