@@ -77,7 +77,10 @@ async function first(repo: TestRepo, git: Git): Promise<string> {
 function rehash(file: string, bytes: Buffer): void {
   const nl = bytes.indexOf(10);
   const head = bytes.toString("latin1", 0, nl).split(" ");
-  head[head.length - 1] = crypto.createHash("sha256").update(bytes.subarray(nl + 1)).digest("hex");
+  head[head.length - 1] = crypto
+    .createHash("sha256")
+    .update(bytes.subarray(nl + 1))
+    .digest("hex");
   fs.writeFileSync(file, Buffer.concat([Buffer.from(head.join(" "), "latin1"), bytes.subarray(nl)]));
 }
 

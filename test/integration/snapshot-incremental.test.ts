@@ -191,7 +191,10 @@ describe("incremental snapshot", () => {
       const head = bytes.indexOf("data/d1/f1.json\0data/d1/");
       expect(head).toBeGreaterThan(0);
       const nl = bytes.indexOf(10, head);
-      const [, identBytes, textBytes] = bytes.toString("latin1", bytes.lastIndexOf(0, nl) + 1, nl).split(" ").map(Number);
+      const [, identBytes, textBytes] = bytes
+        .toString("latin1", bytes.lastIndexOf(0, nl) + 1, nl)
+        .split(" ")
+        .map(Number);
       const at = nl + 1 + identBytes! + textBytes!;
       expect(bytes.toString("utf8", at - textBytes!, at)).toMatch(/^ {2}"data\/d1\/f1\.json": \{/);
       bytes[at] = bytes[at]! ^ 1;

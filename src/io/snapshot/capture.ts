@@ -585,7 +585,10 @@ async function captureOnce(
   const deflated = deflateInPool(manifestData);
   deflated.catch(() => undefined);
   const manifestOid = hasher.oid("blob", manifestData);
-  const metaTree = folderTree([{ name: SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), mode: "100644", oid: manifestOid }], hasher);
+  const metaTree = folderTree(
+    [{ name: SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), mode: "100644", oid: manifestOid }],
+    hasher,
+  );
   newTrees.set(metaTree.oid, metaTree.data);
   stream.addRootTree(SNAPSHOT_META_DIR, metaTree.oid);
   const root = stream.end();

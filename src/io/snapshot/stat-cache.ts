@@ -37,6 +37,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
+import { processExists } from "../process-exists.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 
 const MAGIC = "ig-snapshot-stat 3";
@@ -371,6 +372,31 @@ export class StatCacheReader {
 }
 
 /**
+ * Remove the temporary caches (`<set>.<pid>.tmp`) of processes that are gone: a snapshot
+ * killed while writing its cache (kill -9, OOM) leaves one as big as the cache, never renamed.
+ */
+function sweepDeadTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file) + ".";
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // no cache folder yet
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = Number(name.slice(prefix.length, -4));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      /* read-only or gone meanwhile: only disk space */
+    }
+  }
+}
+
+/**
  * Writes a new cache to a temporary file and renames it over the old one at the end. The
  * header names no tree until commit() writes the real one, so a cache cut short is never used.
  * The first HOLD bytes of blocks wait in memory (about 30,000 files), so a capture that keeps
@@ -389,6 +415,7 @@ export class StatCacheWriter {
     private readonly stampNs: bigint,
   ) {
     this.tmp = `${file}.${process.pid}.tmp`;
+    sweepDeadTemps(file);
   }
 
   /** A block of the old cache, as it is (its run was taken whole). */

@@ -157,7 +157,10 @@ export class TreeStream {
  * The tree object of one folder holding only files (name, mode, blob id each): the bytes and
  * id TreeStream gives that folder.
  */
-export function folderTree(files: readonly { name: string; mode: string; oid: string }[], hasher: ObjectHasher): { oid: string; data: Buffer } {
+export function folderTree(
+  files: readonly { name: string; mode: string; oid: string }[],
+  hasher: ObjectHasher,
+): { oid: string; data: Buffer } {
   return treeOf(
     files.map((f) => ({ key: f.name, ...f })),
     hasher,
