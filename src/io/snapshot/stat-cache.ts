@@ -315,7 +315,7 @@ export class StatCacheReader {
   private next(): CacheBlock | undefined {
     if (this.damaged) return undefined;
     // The head line: two paths (NUL-ended; a path may hold a newline), then the numbers.
-    let nl = -1;
+    let nl: number;
     for (;;) {
       const z1 = this.buf.indexOf(0, this.pos);
       const z2 = z1 < 0 ? -1 : this.buf.indexOf(0, z1 + 1);
