@@ -104,7 +104,7 @@ export interface CacheBlock {
 }
 
 /** The block's columns and text, as capture.ts hands a new run to the writer. */
-export interface NewBlock {
+interface NewBlock {
   first: string;
   last: string;
   count: number;
