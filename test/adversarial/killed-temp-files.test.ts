@@ -62,23 +62,29 @@ describe("temporary files of a killed snapshot are swept", () => {
     expect(temps(r)).toEqual([live]);
   });
 
-  it("a real kill -9 during a snapshot leaves nothing after the next run", async () => {
+  it("a real kill -9 during a snapshot leaves the branch where it was, and nothing after the next run", async () => {
     const r = setup(3000);
     const dir = path.join(r.dir, ".git/integrity-guard");
+    const packs = path.join(r.dir, ".git/objects/pack");
     const cli = path.resolve(import.meta.dirname, "../../src/main.ts");
     const tsx = path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/esm/index.mjs");
+    // A first snapshot: the killed one is an incremental (stat cache, folders taken whole).
+    expect((await r.cli(["snapshot", "--set", "h"])).code).toBe(0);
+    const tip = r.git("rev-parse", "integrity-snapshots").trim();
+    const packCount = () => (fs.existsSync(packs) ? fs.readdirSync(packs).filter((n) => n.endsWith(".pack")).length : 0);
     let seen = false;
     for (let attempt = 0; attempt < 10 && !seen; attempt++) {
       r.write("data/f0.json", `{"attempt":${attempt}}\n`);
+      const before = packCount();
       const child = spawn(process.execPath, ["--import", tsx, cli, "snapshot", "--set", "h"], {
         cwd: r.dir,
         env: { ...process.env, ...GIT_ENV },
         stdio: "ignore",
       });
       const exited = new Promise((res) => child.on("exit", res));
-      // Kill it as soon as a temporary file shows up.
+      // Kill it mid-way: as soon as a temporary file or its first pack (the new blob) shows up.
       for (let i = 0; i < 2000 && child.exitCode === null; i++) {
-        if (fs.existsSync(dir) && temps(r).length > 0) {
+        if ((fs.existsSync(dir) && temps(r).length > 0) || packCount() > before) {
           child.kill("SIGKILL");
           seen = true;
           break;
@@ -86,12 +92,17 @@ describe("temporary files of a killed snapshot are swept", () => {
         await new Promise((res) => setTimeout(res, 5));
       }
       await exited;
+      if (seen) expect(r.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);
     }
     expect(seen).toBe(true);
-    expect(temps(r).length).toBeGreaterThan(0);
     r.write("data/f1.json", '{"after":"kill"}\n');
     const s = await r.cli(["snapshot", "--set", "h"]);
     expect(s.code, s.stderr).toBe(0);
     expect(temps(r)).toEqual([]);
-  }, 120_000);
+    expect(fs.readdirSync(path.join(dir, "snapshot-stat")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    // The snapshot after the kill holds what the files hold.
+    expect(r.git("show", "integrity-snapshots:data/f0.json")).toBe(fs.readFileSync(path.join(r.dir, "data/f0.json"), "utf8"));
+    expect(r.git("show", "integrity-snapshots:data/f1.json")).toBe('{"after":"kill"}\n');
+    expect(r.git("rev-parse", "integrity-snapshots^").trim()).toBe(tip);
+  }, 180_000);
 });

@@ -191,7 +191,7 @@ describe("snapshot --set", () => {
       fs.writeFileSync(file, bytes);
       repo.write("state.json", '{"changed":1}\n');
       const r = await repo.cli(["snapshot", "--set", "hourly"], env);
-      expect(r.code).toBe(1);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout + r.stderr).toContain("snapshot/checksum");
       expect(r.stdout + r.stderr).toContain("data/committed.json");
       expect(repo.git("rev-parse", "integrity-snapshots").trim()).toBe(tip);

@@ -37,13 +37,17 @@ beforeAll(async () => {
  * cache that lies consistently, as one written by a faulty or hostile program would. (A cache
  * whose digest fails is not used at all.)
  */
-function forgeCache(file: string, from: string, to: string): void {
-  const text = fs.readFileSync(file, "latin1");
-  expect(text).toContain(from);
-  const nl = text.indexOf("\n") + 1;
-  const records = text.slice(nl).replace(from, to);
-  const digest = crypto.createHash("sha256").update(Buffer.from(records, "latin1")).digest("hex");
-  fs.writeFileSync(file, text.slice(0, nl - 65) + digest + "\n" + records, "latin1");
+function forgeCache(file: string, fromOid: string, toOid: string): void {
+  // The blob ids are a binary column of their folder's block: the 20 bytes of the one replaced
+  // by the other's, and the header's SHA-256 of the blocks made to agree.
+  const bytes = fs.readFileSync(file);
+  const at = bytes.indexOf(Buffer.from(fromOid, "hex"));
+  expect(at).toBeGreaterThan(0);
+  Buffer.from(toOid, "hex").copy(bytes, at);
+  const nl = bytes.indexOf(10) + 1;
+  const digest = crypto.createHash("sha256").update(bytes.subarray(nl)).digest("hex");
+  bytes.write(digest, nl - 65, "latin1");
+  fs.writeFileSync(file, bytes);
 }
 
 /** FILES files holding MARK, in 5 folders, dated a minute ago (outside the stat cache's racy window). */
@@ -157,7 +161,7 @@ describe("encrypted sets, streamed", () => {
       const cacheDir = path.join(git.stateDir(), "age");
       const [sub] = fs.readdirSync(cacheDir);
       const cacheFile = path.join(cacheDir, sub!, "snapshot-stat", "s");
-      forgeCache(cacheFile, `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`);
+      forgeCache(cacheFile, ids.get("data/d0/f0.json")!, ids.get("data/d0/f5.json")!);
       repo.write("data/d1/f1.json", '{"changed":1}\n');
       const counters: { filesRead?: number } = {};
       const second = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit }, encrypter }, counters);
@@ -197,7 +201,7 @@ describe("encrypted sets, streamed", () => {
       const commit2 = repo.git("commit-tree", second.tree!, "-m", "snapshot 2").trim();
       const cacheDir = path.join(git.stateDir(), "age");
       const cacheFile = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!, "snapshot-stat", "s");
-      forgeCache(cacheFile, `${ids.get("data/d0/f0.json")} data/d0/f0.json\0`, `${ids.get("data/d0/f5.json")} data/d0/f0.json\0`);
+      forgeCache(cacheFile, ids.get("data/d0/f0.json")!, ids.get("data/d0/f5.json")!);
       fs.writeFileSync(f0, fs.readFileSync(f0));
       repo.write("data/d2/f2.json", '{"changed":2}\n');
       const third = await captureStreaming(git, { set: "s", paths: ["data/"], files, previous: { id: commit2 }, encrypter });

@@ -185,12 +185,20 @@ describe("incremental snapshot", () => {
       // One digit of a recorded SHA-256 flipped (a bad sector, a stray write): the record still
       // parses, and taken as it is the manifest would name a digest no file has.
       const cacheFile = statCachePath(git.stateDir(), "s");
-      const text = fs.readFileSync(cacheFile, "latin1");
-      // "<mode> <sha256> <blob id> <path>\0": the digest starts 105 characters before " <path>".
-      const at = text.indexOf(" data/d1/f1.json\0") - 105;
-      expect(text.slice(at - 7, at)).toBe("100644 ");
-      const flipped = text.slice(0, at) + (text[at] === "0" ? "1" : "0") + text.slice(at + 1);
-      fs.writeFileSync(cacheFile, flipped, "latin1");
+      const bytes = fs.readFileSync(cacheFile);
+      // The block of data/d1 starts with its first path (f1.json); its SHA-256 column follows the
+      // head line, the ident and the manifest text, and its first byte is f1.json's digest.
+      const head = bytes.indexOf("data/d1/f1.json\0data/d1/");
+      expect(head).toBeGreaterThan(0);
+      const nl = bytes.indexOf(10, head);
+      const [, identBytes, textBytes] = bytes
+        .toString("latin1", bytes.lastIndexOf(0, nl) + 1, nl)
+        .split(" ")
+        .map(Number);
+      const at = nl + 1 + identBytes! + textBytes!;
+      expect(bytes.toString("utf8", at - textBytes!, at)).toMatch(/^ {2}"data\/d1\/f1\.json": \{/);
+      bytes[at] = bytes[at]! ^ 1;
+      fs.writeFileSync(cacheFile, bytes);
 
       repo.write("data/d3/f3.json", '{"changed":true}\n');
       const again: { filesRead?: number; blobsReadBack?: number } = {};

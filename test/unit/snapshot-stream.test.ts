@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { batchRanges } from "../../src/core/snapshot/batch.js";
 import { serializeSnapshotManifest, type SnapshotFileEntry } from "../../src/core/snapshot/manifest.js";
-import { ManifestWriter, manifestOrder } from "../../src/core/snapshot/manifest-stream.js";
+import { ManifestWriter, manifestEntryText, manifestOrder } from "../../src/core/snapshot/manifest-stream.js";
 import { buildTrees, TreeStream } from "../../src/io/snapshot/trees.js";
 
 const entry = (i: number): SnapshotFileEntry => ({
@@ -50,12 +50,28 @@ describe("ManifestWriter", () => {
     const expected = serializeSnapshotManifest({ version: 1, set: "s", paths, files: all });
     for (const chunkBytes of [1, 64, 1 << 20]) {
       const chunks: string[] = [];
-      const w = new ManifestWriter("s", paths, (c) => chunks.push(c), chunkBytes);
+      const w = new ManifestWriter("s", paths, (c) => chunks.push(String(c)), chunkBytes);
       for (const f of manifestOrder(files)) w.add(f, all[f]!);
       w.end();
       expect(chunks.join("")).toBe(expected);
       if (chunkBytes === 1) expect(chunks.length).toBeGreaterThan(files.length);
     }
+  });
+
+  it.each(cases)("writes the same bytes when runs of files are given as the bytes of their text (%s)", (_name, paths, files) => {
+    const all = Object.fromEntries(files.map((f, i) => [f, entry(i + 1)]));
+    const expected = serializeSnapshotManifest({ version: 1, set: "s", paths, files: all });
+    const ordered = manifestOrder(files);
+    // Runs of 2 as bytes (a run taken whole from the stat cache), the others one by one.
+    const chunks: Buffer[] = [];
+    const w = new ManifestWriter("s", paths, (c) => chunks.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c)), 16);
+    for (let i = 0; i < ordered.length; i += 3) {
+      const run = ordered.slice(i, i + 2);
+      w.addBytes(Buffer.from(run.map((f) => manifestEntryText(f, all[f]!)).join(",\n"), "utf8"), run.length);
+      if (ordered[i + 2] !== undefined) w.add(ordered[i + 2]!, all[ordered[i + 2]!]!);
+    }
+    w.end();
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
   });
 
   const excluded: [string, { ignored?: true; secrets?: string[] }][] = [
@@ -68,7 +84,7 @@ describe("ManifestWriter", () => {
     const all = Object.fromEntries(files.map((f, i) => [f, entry(i + 1)]));
     const expected = serializeSnapshotManifest({ version: 1, set: "s", paths: ["data/"], excludes, files: all });
     const chunks: string[] = [];
-    const w = new ManifestWriter("s", ["data/"], (c) => chunks.push(c), 64, excludes);
+    const w = new ManifestWriter("s", ["data/"], (c) => chunks.push(String(c)), 64, excludes);
     for (const f of manifestOrder(files)) w.add(f, all[f]!);
     w.end();
     expect(chunks.join("")).toBe(expected);

@@ -44,7 +44,8 @@ export class ManifestWriter {
   constructor(
     set: string,
     paths: readonly string[],
-    private readonly sink: (chunk: string) => void,
+    /** Gets the text in order: strings, and the bytes given to addBytes as they are. */
+    private readonly sink: (chunk: string | Uint8Array) => void,
     private readonly chunkBytes = 1 << 20,
     excludes?: SnapshotManifest["excludes"],
     encryption?: SnapshotManifest["encryption"],
@@ -57,9 +58,25 @@ export class ManifestWriter {
 
   /** Add the next file, in manifestOrder. */
   add(file: string, e: SnapshotFileEntry): void {
-    this.push(
-      `${this.count++ === 0 ? "\n" : ",\n"}  ${JSON.stringify(file)}: {\n   "sha256": ${JSON.stringify(e.sha256)},\n   "size": ${e.size},\n   "mode": ${JSON.stringify(e.mode)}\n  }`,
-    );
+    this.addText(manifestEntryText(file, e));
+  }
+
+  /** Add the next file as its text (manifestEntryText). */
+  addText(text: string): void {
+    this.push((this.count++ === 0 ? "\n" : ",\n") + text);
+  }
+
+  /**
+   * Add the next `count` files as the UTF-8 bytes of their text: manifestEntryText of each,
+   * joined by ",\n" (a run of files kept from the previous snapshot is copied, not written
+   * again). The sink then gets these very bytes.
+   */
+  addBytes(text: Uint8Array, count: number): void {
+    if (count === 0) return;
+    this.push(this.count === 0 ? "\n" : ",\n");
+    this.flush();
+    this.sink(text);
+    this.count += count;
   }
 
   /** Close the text (flushes the last chunk). */
@@ -80,6 +97,11 @@ export class ManifestWriter {
     this.parts = [];
     this.pending = 0;
   }
+}
+
+/** One file's entry in the manifest text, as serializeSnapshotManifest writes it (no separator). */
+export function manifestEntryText(file: string, e: SnapshotFileEntry): string {
+  return `  ${JSON.stringify(file)}: {\n   "sha256": ${JSON.stringify(e.sha256)},\n   "size": ${e.size},\n   "mode": ${JSON.stringify(e.mode)}\n  }`;
 }
 
 /** The `encryption` key as serializeSnapshotManifest writes it (after excludes, only when set). */

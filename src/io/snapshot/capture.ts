@@ -22,15 +22,26 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { batchRanges, type BatchLimits } from "../../core/snapshot/batch.js";
 import type { Finding } from "../../core/finding.js";
-import { compareManifestOrder, ManifestWriter, manifestOrder } from "../../core/snapshot/manifest-stream.js";
+import { compareManifestOrder, ManifestWriter, manifestEntryText, manifestOrder } from "../../core/snapshot/manifest-stream.js";
 import { SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { readWhole, sha256 } from "./files.js";
 import { buildPack, deflateInPool, ObjectHasher, type PackObject } from "./pack.js";
 import { ageStructureChecker, type SetEncrypter } from "./encrypt.js";
 import { checksumReporter } from "./readback.js";
-import { StatCacheReader, StatCacheWriter, statCachePath, statKeyOf, type StatKey } from "./stat-cache.js";
-import { TreeStream } from "./trees.js";
+import {
+  blockMatches,
+  lookupIn,
+  racyFrom,
+  StatCacheReader,
+  StatCacheWriter,
+  statCachePath,
+  statKeyOf,
+  type CacheBlock,
+  type Lookup,
+  type StatKey,
+} from "./stat-cache.js";
+import { folderTree, TreeStream } from "./trees.js";
 import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
 
@@ -203,7 +214,7 @@ interface CaptureOptions {
   /** Stream files of this many bytes and more (default STREAM_FROM; tests lower it). */
   streamFrom?: number;
 }
-type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; blobsReadBack?: number };
+type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; treesReused?: number; blobsReadBack?: number };
 
 /**
  * Capture `files` (from collectSetFiles) and write what is new. `previous` is the set's
@@ -247,10 +258,10 @@ async function captureOnce(
   // Trees of the previous snapshot are not packed again (about one per 100 files: cheap to
   // list). Listed once a file turns out changed, or after the loop: a set found unchanged needs
   // no listing (nor the git process it takes).
-  let prevTrees: Promise<Set<string>> | undefined;
-  const knownTrees = (): Promise<Set<string>> => {
+  let prevTrees: Promise<Map<string, string>> | undefined;
+  const knownTrees = (): Promise<Map<string, string>> => {
     if (!prevTrees) {
-      prevTrees = prevTree ? lsTreeIds(git, prevTree, ["-r", "-d"]) : Promise.resolve(new Set<string>());
+      prevTrees = prevTree ? lsTreeFolders(git, prevTree) : Promise.resolve(new Map<string, string>());
       prevTrees.catch(() => undefined);
     }
     return prevTrees;
@@ -286,7 +297,7 @@ async function captureOnce(
     options.set,
     options.paths,
     (chunk) => {
-      const b = Buffer.from(chunk, "utf8");
+      const b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
       manifestParts.push(b);
       digest.update(b);
     },
@@ -296,151 +307,227 @@ async function captureOnce(
   );
   let size = 0;
   let filesRead = 0;
-  // From POOL_FROM files on, the stats and reads run in worker threads (read-pool.ts), a run
-  // of RUN files at a time, the next runs asked for while this one is taken.
+  // From POOL_FROM files on, the stats and reads run in worker threads (read-pool.ts), a chunk
+  // of about RUN files at a time, the next chunks asked for while this one is taken.
   const threads = poolThreads(order.length, options.poolFrom);
   const pool = threads === 0 ? undefined : new ReadPool(git.root, threads);
+  const chunks = chunkRanges(order);
   const ahead = new Map<number, Promise<StatRun> | Promise<(ReadFile | undefined)[]>>();
-  const ask = (start: number): void => {
-    if (!pool || start >= order.length || ahead.has(start)) return;
-    const paths = order.slice(start, Math.min(start + RUN, order.length));
+  const ask = (k: number): void => {
+    if (!pool || k >= chunks.length || ahead.has(k)) return;
+    const [start, end] = chunks[k]!;
+    const paths = order.slice(start, end);
     // With a cache, the stats; without one every file is read (its fstat is its only stat).
     const asked = cache ? pool.stat(paths) : pool.readSome(paths);
-    asked.catch(() => undefined); // awaited when its run comes, unless an error ends the capture first
-    ahead.set(start, asked);
+    asked.catch(() => undefined); // awaited when its chunk comes, unless an error ends the capture first
+    ahead.set(k, asked);
+  };
+  // The trees of the folders, made as their files are taken (a folder of unchanged files keeps
+  // its tree from the cache); packed after the loop unless the previous snapshot holds them.
+  const newTrees = new Map<string, Buffer>();
+  const stream = new TreeStream((oid, data) => newTrees.set(oid, data));
+  // Folders whose tree id came from the cache: checked against the previous snapshot's tree.
+  const reusedTrees: [string, string][] = [];
+  const racyAt = racyFrom(stamp);
+  /** The tree entries of the run a..b: one folder tree when the run is a whole folder of files (returned), else each file. */
+  const treeOfRun = (a: number, b: number, dir: string | undefined): string | undefined => {
+    if (dir === undefined) {
+      for (let i = a; i < b; i++) stream.add(order[i]!, rows.mode(i), rows.oidHex(i));
+      return undefined;
+    }
+    const files: { name: string; mode: string; oid: string }[] = [];
+    for (let i = a; i < b; i++) files.push({ name: order[i]!.slice(dir.length + 1), mode: rows.mode(i), oid: rows.oidHex(i) });
+    const made = folderTree(files, hasher);
+    newTrees.set(made.oid, made.data);
+    stream.addTree(dir, made.oid);
+    return made.oid;
   };
   try {
-    for (let start = 0; start < order.length; start += RUN) {
-      const end = Math.min(start + RUN, order.length);
-      for (let k = 1; k <= AHEAD; k++) ask(start + k * RUN);
-      ask(start);
-      const asked = ahead.get(start);
-      ahead.delete(start);
+    for (let k = 0; k < chunks.length; k++) {
+      const [start, end] = chunks[k]!;
+      for (let j = 1; j <= AHEAD; j++) ask(k + j);
+      ask(k);
+      const asked = ahead.get(k);
+      ahead.delete(k);
       const stats = cache ? ((await asked) as StatRun | undefined) : undefined;
-      // The reads of this run: files [readFrom, readFrom + reads.length) of `misses`.
+      // The reads of this chunk: files [readFrom, readFrom + reads.length) of `misses`.
       let reads = cache ? [] : (((await asked) as (ReadFile | undefined)[] | undefined) ?? []);
       let readFrom = 0;
-      // First the stat of every file of the run against the cache (in order: the cache is a
-      // stream), then the files in order, reading the ones it does not vouch for.
-      const hits: ({ sha256: string; mode: "100644" | "100755"; oid: string; size: number } | undefined)[] = [];
-      const cachedOf: (ReturnType<StatCacheReader["lookup"]> | undefined)[] = [];
-      const keys: (StatKey | undefined)[] = [];
-      const misses: number[] = [];
-      for (let i = start; i < end; i++) {
-        const rel = order[i]!;
-        // Without a cache the file is read anyway: its fstat (after open) is the only stat.
-        let key: StatKey | undefined;
-        let isFile = false;
-        if (cache) {
+      // First the stat of every file of the chunk; then, for each run of one folder's files, the
+      // cache's blocks: a run whose names and stats are exactly one block's is taken whole (its
+      // manifest text, rows and tree); otherwise each file is looked up, and the files the cache
+      // does not vouch for are read, in order, in the second pass.
+      const keys: (StatKey | undefined)[] = new Array(end - start);
+      const regular = new Uint8Array(end - start);
+      if (cache) {
+        for (let i = start; i < end; i++) {
           const j = i - start;
           if (stats && stats.kind[j]) {
-            key = { text: stats.keys[j]!, mtimeNs: stats.mtime[j]! };
-            isFile = stats.kind[j] === 1;
+            keys[j] = { text: stats.keys[j]!, mtimeNs: stats.mtime[j]! };
+            regular[j] = stats.kind[j] === 1 ? 1 : 0;
           } else {
-            const st = fs.lstatSync(path.join(git.root, rel), { bigint: true });
-            key = statKeyOf(st);
-            isFile = st.isFile();
+            const st = fs.lstatSync(path.join(git.root, order[i]!), { bigint: true });
+            keys[j] = statKeyOf(st);
+            regular[j] = st.isFile() ? 1 : 0;
           }
         }
-        const cached = key && cache?.lookup(rel, key);
-        let hit = isFile ? cached?.hit : undefined;
-        const statSize = hit ? sizeOfKey(key!) : 0;
-        if (hit && encrypter) {
-          if (fromCache) fromCache[i] = 1;
-          else if (!agrees(checked?.get(rel), hit.oid, hit.sha256, statSize)) hit = undefined;
+      }
+      const runs = folderRuns(order, start, end);
+      const whole: (CacheBlock | undefined)[] = [];
+      const hits: ({ sha256: string; mode: "100644" | "100755"; oid: string; size: number } | undefined)[] = new Array(end - start);
+      const cachedOf: (Lookup | undefined)[] = new Array(end - start);
+      const misses: number[] = [];
+      for (const [a, b] of runs) {
+        const blocks = cache ? cache.blocksFor(order[a]!, order[b - 1]!) : [];
+        const keyOf = (i: number): string | undefined => (regular[i - start] ? keys[i - start]!.text : undefined);
+        // An encrypted set checks each cache hit against the previous snapshot: file by file.
+        if (!encrypter && blocks.length === 1 && blockMatches(blocks[0]!, order, a, b, keyOf)) {
+          whole.push(blocks[0]);
+          continue;
         }
-        hits.push(hit && { ...hit, size: statSize });
-        cachedOf.push(cached || undefined);
-        keys.push(key);
-        if (!hit) misses.push(i);
+        whole.push(undefined);
+        for (let i = a; i < b; i++) {
+          const rel = order[i]!;
+          const key = keys[i - start];
+          const cached = key && blocks.length > 0 ? lookupIn(blocks, rel, key, cache!.racyFrom) : undefined;
+          let hit = regular[i - start] ? cached?.hit : undefined;
+          const statSize = hit ? sizeOfKey(key!) : 0;
+          if (hit && encrypter) {
+            if (fromCache) fromCache[i] = 1;
+            else if (!agrees(checked?.get(rel), hit.oid, hit.sha256, statSize)) hit = undefined;
+          }
+          hits[i - start] = hit && { ...hit, size: statSize };
+          cachedOf[i - start] = cached;
+          if (!hit) misses.push(i);
+        }
       }
       let missAt = 0;
-      for (let i = start; i < end; i++) {
-        const rel = order[i]!;
-        const cached = cachedOf[i - start];
-        let key = keys[i - start];
-        let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
-        const hit = hits[i - start];
-        if (hit) {
-          entry = hit;
-          vouched[i] = 1;
-        } else {
-          if (pool && missAt >= readFrom + reads.length) {
-            // One answer at a time (it stops at read-pool's byte limit): memory stays bounded.
-            readFrom = missAt;
-            reads = await pool.readSome(misses.slice(missAt).map((m) => order[m]!));
-          }
-          const done = pool ? reads[missAt - readFrom] : undefined;
-          missAt++;
-          let data: Buffer | undefined;
-          let exec: boolean;
-          let readKey: StatKey;
-          let sha: string;
-          let streamed: StreamedBlob | undefined;
-          if (done) {
-            ({ data, exec, key: readKey, sha256: sha } = done);
-          } else {
-            const fd = fs.openSync(path.join(git.root, rel), "r");
-            try {
-              const fst = fs.fstatSync(fd, { bigint: true });
-              readKey = statKeyOf(fst);
-              exec = (Number(fst.mode) & 0o111) !== 0;
-              // A big file of a clear set is streamed into git, never held whole (big-blob.ts).
-              if (!encrypter && fst.size >= streamFrom) data = undefined;
-              else data = readWhole(fd, Number(fst.size));
-            } finally {
-              fs.closeSync(fd);
-            }
-            if (!data) {
-              streamed = await storeFileStreamed(git, path.join(git.root, rel), git.stateDir());
-              // The key of the stat before the read: an edit during it is read again next time.
-              sha = streamed.sha256;
-            } else sha = sha256(data);
-          }
-          filesRead++;
-          if (cached?.previous?.sha256 !== sha) void knownTrees();
-          if (streamed) {
-            entry = { sha256: sha, mode: exec ? "100755" : "100644", oid: streamed.oid, size: streamed.size };
-            key = readKey;
-          } else {
-            data = data!;
-            // An encrypted file read again whose bytes are those the cache recorded (rewritten with
-            // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
-            // stat would: a new encryption would only make another blob of the same content.
-            const prior = encrypter ? cached?.previous : undefined;
-            let oid: string | undefined;
-            if (prior && prior.sha256 === sha && prior.size === data.length) {
-              if (fromCache) fromCache[i] = 1;
-              if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
-                oid = prior.oid;
-                vouched[i] = 1;
-              }
-            }
-            if (oid === undefined) {
-              // The worker's blob id is that of the bytes read (clear sets store those very bytes).
-              const blob = encrypter
-                ? toBlob(hasher, await encrypter.encrypt(data))
-                : done
-                  ? { oid: done.oid, data }
-                  : toBlob(hasher, data);
-              oid = blob.oid;
-              // A blob the previous snapshot holds is not written again (its read-back below checks it).
-              if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
-                const full = packer.add(blob.oid, blob.data);
-                if (full) await full;
-              }
-            }
-            entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
-            key = readKey;
-          }
+      for (let r = 0; r < runs.length; r++) {
+        const [a, b] = runs[r]!;
+        const dir = wholeFolder(order, a, b);
+        const block = whole[r];
+        if (block) {
+          rows.sha.set(block.sha, 32 * a);
+          rows.oid.set(block.oid, 20 * a);
+          rows.size.set(block.size, a);
+          rows.exec.set(block.exec, a);
+          vouched.fill(1, a, b);
+          for (let j = 0; j < block.count; j++) size += block.size[j]!;
+          manifest.addBytes(block.text, block.count);
+          writer.addRaw(block);
+          if (dir !== undefined && block.tree) {
+            stream.addTree(dir, block.tree);
+            reusedTrees.push([dir, block.tree]);
+          } else treeOfRun(a, b, dir);
+          continue;
         }
-        rows.sha.write(entry.sha256, 32 * i, "hex");
-        rows.oid.write(entry.oid, 20 * i, "hex");
-        rows.size[i] = entry.size;
-        rows.exec[i] = entry.mode === "100755" ? 1 : 0;
-        size += entry.size;
-        manifest.add(rel, entry);
-        writer.add(rel, key!, entry);
+        const texts: string[] = [];
+        let ident = "";
+        let racy = false;
+        for (let i = a; i < b; i++) {
+          const rel = order[i]!;
+          const cached = cachedOf[i - start];
+          let key = keys[i - start];
+          let entry: { sha256: string; mode: "100644" | "100755"; oid: string; size: number };
+          const hit = hits[i - start];
+          if (hit) {
+            entry = hit;
+            vouched[i] = 1;
+          } else {
+            if (pool && missAt >= readFrom + reads.length) {
+              // One answer at a time (it stops at read-pool's byte limit): memory stays bounded.
+              readFrom = missAt;
+              reads = await pool.readSome(misses.slice(missAt).map((m) => order[m]!));
+            }
+            const done = pool ? reads[missAt - readFrom] : undefined;
+            missAt++;
+            let data: Buffer | undefined;
+            let exec: boolean;
+            let readKey: StatKey;
+            let sha: string;
+            let streamed: StreamedBlob | undefined;
+            if (done) {
+              ({ data, exec, key: readKey, sha256: sha } = done);
+            } else {
+              const fd = fs.openSync(path.join(git.root, rel), "r");
+              try {
+                const fst = fs.fstatSync(fd, { bigint: true });
+                readKey = statKeyOf(fst);
+                exec = (Number(fst.mode) & 0o111) !== 0;
+                // A big file of a clear set is streamed into git, never held whole (big-blob.ts).
+                if (!encrypter && fst.size >= streamFrom) data = undefined;
+                else data = readWhole(fd, Number(fst.size));
+              } finally {
+                fs.closeSync(fd);
+              }
+              if (!data) {
+                streamed = await storeFileStreamed(git, path.join(git.root, rel), git.stateDir());
+                // The key of the stat before the read: an edit during it is read again next time.
+                sha = streamed.sha256;
+              } else sha = sha256(data);
+            }
+            filesRead++;
+            if (cached?.previous?.sha256 !== sha) void knownTrees();
+            if (streamed) {
+              entry = { sha256: sha, mode: exec ? "100755" : "100644", oid: streamed.oid, size: streamed.size };
+              key = readKey;
+            } else {
+              data = data!;
+              // An encrypted file read again whose bytes are those the cache recorded (rewritten with
+              // the same content, touched, checked out again) keeps its ciphertext, as an unchanged
+              // stat would: a new encryption would only make another blob of the same content.
+              const prior = encrypter ? cached?.previous : undefined;
+              let oid: string | undefined;
+              if (prior && prior.sha256 === sha && prior.size === data.length) {
+                if (fromCache) fromCache[i] = 1;
+                if (fromCache || agrees(checked?.get(rel), prior.oid, sha, data.length)) {
+                  oid = prior.oid;
+                  vouched[i] = 1;
+                }
+              }
+              if (oid === undefined) {
+                // The worker's blob id is that of the bytes read (clear sets store those very bytes).
+                const blob = encrypter
+                  ? toBlob(hasher, await encrypter.encrypt(data))
+                  : done
+                    ? { oid: done.oid, data }
+                    : toBlob(hasher, data);
+                oid = blob.oid;
+                // A blob the previous snapshot holds is not written again (its read-back below checks it).
+                if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
+                  const full = packer.add(blob.oid, blob.data);
+                  if (full) await full;
+                }
+              }
+              entry = { sha256: sha, mode: exec ? "100755" : "100644", oid, size: data.length };
+              key = readKey;
+            }
+          }
+          rows.sha.write(entry.sha256, 32 * i, "hex");
+          rows.oid.write(entry.oid, 20 * i, "hex");
+          rows.size[i] = entry.size;
+          rows.exec[i] = entry.mode === "100755" ? 1 : 0;
+          size += entry.size;
+          const text = manifestEntryText(rel, entry);
+          manifest.addText(text);
+          texts.push(text);
+          ident += `${rel.slice(rel.lastIndexOf("/") + 1)}\0${key!.text}\0`;
+          if (key!.mtimeNs >= racyAt) racy = true;
+        }
+        const tree = treeOfRun(a, b, dir);
+        writer.add({
+          first: order[a]!,
+          last: order[b - 1]!,
+          count: b - a,
+          ident,
+          text: texts.join(",\n"),
+          sha: rows.sha.subarray(32 * a, 32 * b),
+          oid: rows.oid.subarray(20 * a, 20 * b),
+          size: rows.size.subarray(a, b),
+          exec: rows.exec.subarray(a, b),
+          ...(tree ? { tree } : {}),
+          racy,
+        });
       }
     }
     manifest.end();
@@ -460,6 +547,7 @@ async function captureOnce(
   if (counters) {
     counters.blobsWritten = packer.written;
     counters.filesRead = filesRead;
+    counters.treesReused = reusedTrees.length;
   }
   const manifestDigest = "sha256:" + digest.digest("hex");
   const captured: Captured = { digest: manifestDigest, files: order.length, size };
@@ -471,6 +559,16 @@ async function captureOnce(
     if (prevTree) writer.commit(prevTree);
     else writer.abort();
     return captured;
+  }
+  // A folder tree taken from the cache is only a hint: it stands when the previous snapshot's
+  // tree holds that very tree at that folder (the cache then describes that snapshot's files
+  // there). Otherwise the cache is not that snapshot's: capture again without it.
+  if (reusedTrees.length > 0) {
+    const dirs = await knownTrees().catch(() => new Map<string, string>());
+    if (reusedTrees.some(([dir, oid]) => dirs.get(dir) !== oid)) {
+      writer.abort();
+      return new CacheDamaged();
+    }
   }
   if (fromCache?.includes(1)) {
     const previous = await previousEntries(git, prevTree!);
@@ -487,29 +585,35 @@ async function captureOnce(
   const deflated = deflateInPool(manifestData);
   deflated.catch(() => undefined);
   const manifestOid = hasher.oid("blob", manifestData);
-  const known = await knownTrees().catch(() => new Set<string>());
-  const trees: PackObject[] = [];
-  const stream = new TreeStream((oid, data) => {
-    if (!known.has(oid)) trees.push({ type: "tree", data });
-  });
-  for (let i = 0; i < order.length; i++) stream.add(order[i]!, rows.mode(i), rows.oidHex(i));
-  const metaTree = new TreeStream((oid, data) => {
-    if (!known.has(oid)) trees.push({ type: "tree", data });
-  });
-  metaTree.add(SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), "100644", manifestOid);
-  stream.addRootTree(SNAPSHOT_META_DIR, metaTree.end());
+  const metaTree = folderTree(
+    [{ name: SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), mode: "100644", oid: manifestOid }],
+    hasher,
+  );
+  newTrees.set(metaTree.oid, metaTree.data);
+  stream.addRootTree(SNAPSHOT_META_DIR, metaTree.oid);
   const root = stream.end();
+  const known = new Set((await knownTrees().catch(() => new Map<string, string>())).values());
+  const trees: PackObject[] = [];
+  for (const [oid, data] of newTrees) if (!known.has(oid)) trees.push({ type: "tree", data });
+  newTrees.clear();
   if (counters) counters.treesWritten = trees.length;
+  let tree: string;
   try {
-    await git.storePack(buildPack([{ type: "blob", data: manifestData, deflated: await deflated }, ...trees]));
+    // --strict: git checks each tree of the pack (names, modes, order, no duplicate) and that
+    // every object it names is stored, with its type. The root tree is then the one computed
+    // here (the read-back below lists it); no index of every file is built for write-tree.
+    await git.exec(["index-pack", "--strict", "--stdin"], {
+      input: buildPack([{ type: "blob", data: manifestData, deflated: await deflated }, ...trees]),
+    });
+    tree = root;
   } catch {
-    // A damaged copy of one of these is stored: write-tree writes the missing trees, and the
-    // read-back below reads what git holds.
+    // A damaged copy of one of these is stored, or git refused a tree: write-tree from a
+    // temporary index names the tree (git, not this code, decides it), and the read-back
+    // below reads what git holds.
     await git.hashObject(manifestData);
+    tree = await writeTree(git, rows, manifestOid);
   }
   trees.length = 0;
-
-  const tree = await writeTree(git, rows, manifestOid);
   if (tree === root) writer.commit(tree);
   else writer.abort();
   captured.tree = tree;
@@ -604,6 +708,70 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Folder path -> tree id of every folder below `tree` (ls-tree -r -d). */
+async function lsTreeFolders(git: Git, tree: string): Promise<Map<string, string>> {
+  const { stdout } = await git.exec(["ls-tree", "-r", "-d", "-z", "--full-tree", tree]);
+  const out = new Map<string, string>();
+  for (let pos = 0; pos < stdout.length;) {
+    const end = stdout.indexOf(0, pos);
+    const rec = stdout.toString("utf8", pos, end < 0 ? stdout.length : end);
+    pos = end < 0 ? stdout.length : end + 1;
+    // "040000 tree <oid>\t<path>"
+    const tab = rec.indexOf("\t");
+    const oid = rec.slice(0, tab).split(" ")[2];
+    if (oid && tab > 0) out.set(rec.slice(tab + 1), oid);
+  }
+  return out;
+}
+
+/**
+ * Chunks of about RUN files of `order` that end where a folder's run of files ends (so a run
+ * is taken whole, and its cache block is the same from one snapshot to the next), at most
+ * 8 RUN files (a bigger folder is cut: its pieces are compared file by file).
+ */
+function chunkRanges(order: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start < order.length;) {
+    let end = Math.min(start + RUN, order.length);
+    const cap = Math.min(start + 8 * RUN, order.length);
+    while (end < cap && sameFolder(order[end]!, order[end - 1]!)) end++;
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+/** The runs of files of one folder (names without a further "/") in order[start..end). */
+function folderRuns(order: readonly string[], start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = start;
+  for (let i = start + 1; i <= end; i++) {
+    if (i < end && sameFolder(order[i]!, order[a]!)) continue;
+    out.push([a, i]);
+    a = i;
+  }
+  return out;
+}
+
+function sameFolder(p: string, q: string): boolean {
+  const slash = p.lastIndexOf("/");
+  return slash === q.lastIndexOf("/") && (slash < 0 || q.startsWith(p.slice(0, slash + 1)));
+}
+
+/**
+ * The folder of the run order[a..b) when the run is all of it (no file of the set lies in a
+ * folder below it, and it is not the top): one tree then stands for the run. Undefined otherwise.
+ */
+function wholeFolder(order: readonly string[], a: number, b: number): string | undefined {
+  const first = order[a]!;
+  const slash = first.lastIndexOf("/");
+  if (slash < 0) return undefined;
+  const prefix = first.slice(0, slash + 1);
+  if (a > 0 && order[a - 1]!.startsWith(prefix)) return undefined;
+  if (b < order.length && order[b]!.startsWith(prefix)) return undefined;
+  return first.slice(0, slash);
+}
+
 async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
   const { stdout } = await git.exec(["ls-tree", ...flags, "-z", "--full-tree", tree]);
   const out = new Set<string>();
@@ -681,11 +849,30 @@ async function readBack(
     vouched[i] = 1;
     seen[i] = 0;
   }
-  const readable = git.objectsReadable(vouchedIds);
+  const readable = allReadable(git, vouchedIds);
   readable.catch(() => undefined);
   let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted, streamFrom);
   if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted, streamFrom);
   return { findings, blobs };
+}
+
+/**
+ * Whether git can read every one of `oids` whole: `cat-file --batch` inflates each, and a
+ * damaged object is answered "<oid> missing" with exit status 0 (git 2.39 on a loose object
+ * whose zlib check fails), so the answers are counted, not the exit status. In batches, so
+ * that memory stays bounded.
+ */
+async function allReadable(git: Git, oids: readonly string[]): Promise<boolean> {
+  const unique = [...new Set(oids)];
+  try {
+    for (let at = 0; at < unique.length; at += 10_000) {
+      const batch = unique.slice(at, at + 10_000);
+      if ((await git.readBlobsBuffered(batch)).size !== batch.length) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

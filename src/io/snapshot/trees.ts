@@ -92,8 +92,12 @@ export class TreeStream {
 
   add(file: string, mode: string, oid: string): void {
     const slash = file.lastIndexOf("/");
-    const dir = slash < 0 ? "" : file.slice(0, slash);
-    // Close the open folders that do not contain `dir`, then open the ones down to it.
+    this.open(slash < 0 ? "" : file.slice(0, slash));
+    this.top().items.push({ key: file.slice(slash + 1), name: file.slice(slash + 1), mode, oid });
+  }
+
+  /** Close the open folders that do not contain `dir`, then open the ones down to it. */
+  private open(dir: string): void {
     while (this.stack.length > 1 && !(dir === this.top().path || dir.startsWith(this.top().path + "/"))) this.close();
     while (this.top().path !== dir) {
       const parent = this.top().path;
@@ -102,7 +106,19 @@ export class TreeStream {
       const name = next < 0 ? rest : rest.slice(0, next);
       this.stack.push({ path: parent === "" ? name : `${parent}/${name}`, name, items: [] });
     }
-    this.top().items.push({ key: file.slice(slash + 1), name: file.slice(slash + 1), mode, oid });
+  }
+
+  /**
+   * A whole folder given by its tree id (a folder of files only, reused from the previous
+   * snapshot or made by folderTree): no file below `dir` may be added after it (a second entry
+   * of that name would be refused when its parent is written).
+   */
+  addTree(dir: string, oid: string): void {
+    const slash = dir.lastIndexOf("/");
+    const parent = slash < 0 ? "" : dir.slice(0, slash);
+    this.open(parent);
+    const name = dir.slice(slash + 1);
+    this.top().items.push({ key: name + "/", name, mode: "40000", oid });
   }
 
   /** A finished subtree to place in the root (the snapshot's own metadata folder). */
@@ -131,24 +147,42 @@ export class TreeStream {
   }
 
   private write(items: Item[]): string {
-    // A folder reopened later (possible only when the caller's order does not keep folders
-    // together) would give two entries of one name: refused rather than a malformed tree.
-    items.sort(items.some((i) => HIGH.test(i.key)) ? byUtf8Bytes : byCodeUnits);
-    for (let i = 1; i < items.length; i++) {
-      if (items[i]!.name === items[i - 1]!.name) throw new Error(`internal error: ${items[i]!.name} twice in one snapshot tree`);
-    }
-    let size = 0;
-    for (const item of items) size += item.mode.length + 1 + Buffer.byteLength(item.name, "utf8") + 1 + 20;
-    const data = Buffer.allocUnsafe(size);
-    let pos = 0;
-    for (const item of items) {
-      pos += data.write(`${item.mode} ${item.name}\0`, pos, "utf8");
-      pos += data.write(item.oid, pos, "hex");
-    }
-    const oid = this.hasher.oid("tree", data);
+    const { oid, data } = treeOf(items, this.hasher);
     this.onTree(oid, data);
     return oid;
   }
+}
+
+/**
+ * The tree object of one folder holding only files (name, mode, blob id each): the bytes and
+ * id TreeStream gives that folder.
+ */
+export function folderTree(
+  files: readonly { name: string; mode: string; oid: string }[],
+  hasher: ObjectHasher,
+): { oid: string; data: Buffer } {
+  return treeOf(
+    files.map((f) => ({ key: f.name, ...f })),
+    hasher,
+  );
+}
+
+function treeOf(items: Item[], hasher: ObjectHasher): { oid: string; data: Buffer } {
+  // A folder reopened later (possible only when the caller's order does not keep folders
+  // together) would give two entries of one name: refused rather than a malformed tree.
+  items.sort(items.some((i) => HIGH.test(i.key)) ? byUtf8Bytes : byCodeUnits);
+  for (let i = 1; i < items.length; i++) {
+    if (items[i]!.name === items[i - 1]!.name) throw new Error(`internal error: ${items[i]!.name} twice in one snapshot tree`);
+  }
+  let size = 0;
+  for (const item of items) size += item.mode.length + 1 + Buffer.byteLength(item.name, "utf8") + 1 + 20;
+  const data = Buffer.allocUnsafe(size);
+  let pos = 0;
+  for (const item of items) {
+    pos += data.write(`${item.mode} ${item.name}\0`, pos, "utf8");
+    pos += data.write(item.oid, pos, "hex");
+  }
+  return { oid: hasher.oid("tree", data), data };
 }
 
 interface Item {
