@@ -218,22 +218,6 @@ export class Git {
   }
 
   /**
-   * Whether git reads every one of these objects whole: one `git cat-file --batch` whose output
-   * is discarded, so git inflates each (zlib's checksum catches damaged bytes) without handing
-   * the bytes over. False when git fails on one (name it with readBlobs). An object git lacks
-   * passes: call this only for ids a tree git wrote names (write-tree checks they exist).
-   */
-  async objectsReadable(oids: readonly string[]): Promise<boolean> {
-    if (oids.length === 0) return true;
-    try {
-      await this.exec(["cat-file", "--batch"], { input: oids.join("\n") + "\n", discardStdout: true });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
    * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
    * reports missing is absent from the map.
    */

@@ -816,7 +816,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
  * the manifest blob (against the digest). `computed`, given when `tree` is the tree computed
  * from the rows: `vouched` marks the files whose blob the previous snapshot read back against
- * the same digest and size (stat cache hits); git alone reads those (objectsReadable), and
+ * the same digest and size (stat cache hits); git alone reads those (`cat-file --batch`, its answers counted), and
  * only when it fails are they read back here. Returns the findings and the number of blobs
  * read back here.
  */
