@@ -28,10 +28,10 @@ export declare class NotARepositoryError extends EnvironmentError {
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export declare class UnsafePathError extends GuardError {
 }
-/** git itself failed; carries the argv and stderr so the message can say what ran. */
+/** git itself failed; carries the argv and stderr so the message can say what ran (URL credentials hidden). */
 export declare class GitError extends EnvironmentError {
-    readonly args: readonly string[];
     readonly code: number | null;
+    readonly args: readonly string[];
     readonly stderr: string;
     constructor(args: readonly string[], code: number | null, stderr: string);
 }

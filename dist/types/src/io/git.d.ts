@@ -10,6 +10,11 @@ interface ExecOptions {
     cwd?: string;
     /** git's stdout goes nowhere (stdout of the result is empty): output only git's own work needs. */
     discardStdout?: boolean;
+    /**
+     * Expected bytes of stdout: it is gathered into one buffer of this size (grown when short)
+     * instead of a list of pipe chunks joined at the end, which held the output twice at once.
+     */
+    stdoutSizeHint?: number;
 }
 interface ExecResult {
     stdout: Buffer;
@@ -59,13 +64,6 @@ export declare class Git {
     stagedChanges(): Promise<string[]>;
     /** The object id a revision names, or undefined when it does not exist. Never throws. */
     tryRevParse(rev: string): Promise<string | undefined>;
-    /**
-     * Whether git reads every one of these objects whole: one `git cat-file --batch` whose output
-     * is discarded, so git inflates each (zlib's checksum catches damaged bytes) without handing
-     * the bytes over. False when git fails on one (name it with readBlobs). An object git lacks
-     * passes: call this only for ids a tree git wrote names (write-tree checks they exist).
-     */
-    objectsReadable(oids: readonly string[]): Promise<boolean>;
     /**
      * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
      * reports missing is absent from the map.
