@@ -640,7 +640,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       // too, the strict JSON finding stands (its position and message are the clearer ones).
       // ruamel.yaml refuses a plain flow key over two lines (a `//` comment before a key).
       const asYaml = parseDocument(text, { path: file, format: "yaml" });
-      if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) ({ doc, format } = { doc: asYaml, format: "yaml" });
+      if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) {
+        doc = asYaml;
+        format = "yaml";
+      }
     } else if (dialect) {
       format = "jsonc";
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });

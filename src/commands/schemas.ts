@@ -149,8 +149,9 @@ async function markSkipped(guarded: { row: SchemaRow; entry: CatalogMatch }[], s
   const contents = await source.read([...new Set(guarded.map((g) => g.row.file))], { maxBytes });
   for (const { row, entry } of guarded) {
     const bytes = contents.get(row.file);
-    const format = formatForSelected(row.file, jsonc);
-    if (!Buffer.isBuffer(bytes) || bytes.length > (format === "yaml" ? maxYamlSize(cfg) : maxBytes)) continue;
+    if (!Buffer.isBuffer(bytes)) continue;
+    const format = formatForSelected(row.file, jsonc, bytes); // as check decides it: a name that says nothing, by content
+    if (bytes.length > (format === "yaml" ? maxYamlSize(cfg) : maxBytes)) continue;
     const doc = await parseDocumentAsync(bytes, { path: row.file, format });
     if (!doc.ok || !allOfOtherRoot(doc.documents, entry.rootType!)) continue;
     row.skipped = { rule: "schema/skipped", message: otherKindFinding(row.file, entry).message };

@@ -8,6 +8,7 @@
  * dropped. A ciphertext value cannot be checked at all; the structure around it can. Pure.
  */
 import type { ErrorObject } from "ajv";
+import { getAtPointer } from "./pointer.js";
 
 /** sops' value form: `ENC[AES256_GCM,data:<b64>,iv:<b64>,tag:<b64>,type:<str|int|float|bool|bytes|comment>]`. */
 const ENC = /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$/;
@@ -60,22 +61,10 @@ export function sopsVerdicts(errors: readonly ErrorObject[], doc: unknown): Erro
       (e.params as { unevaluatedProperty?: unknown }).unevaluatedProperty === "sops"
     )
       return false;
-    const value = at(doc, e.instancePath);
+    const value = getAtPointer(doc, e.instancePath);
     if (isSopsValue(value)) return false;
     return !(DEPENDS_ON_CONTENT.has(e.keyword) && hasSopsValue(value));
   });
-}
-
-function at(doc: unknown, pointer: string): unknown {
-  if (pointer === "") return doc;
-  let cur: unknown = doc;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(cur)) cur = cur[Number(key)];
-    else if (isObject(cur)) cur = Object.prototype.hasOwnProperty.call(cur, key) ? cur[key] : undefined;
-    else return undefined;
-  }
-  return cur;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
