@@ -57,6 +57,21 @@ interface CommentOutcome {
   current?: string;
 }
 
+/** What one run posts as its pull request's sticky comment. */
+interface StickyPost {
+  pr: number;
+  /** The Action's command (check, verify...): one sticky comment per command. */
+  command: string;
+  body: string;
+  /** No findings: an earlier comment is updated to say so, and none is created. */
+  clean: boolean;
+  warn: (m: string) => void;
+  /** Which job writes it: with one comment per job, runs of other jobs keep theirs. */
+  identity?: CommentIdentity;
+  /** The commit this run checked: a run the pull request has moved past writes nothing. */
+  headSha?: string;
+}
+
 /**
  * Create or update the sticky comment. A clean result with no earlier comment posts nothing
  * (no noise on clean PRs); a clean result with an earlier comment updates it to say so. A run
@@ -65,16 +80,8 @@ interface CommentOutcome {
  * A 5xx is retried once (the marker is looked up again, so a create that did happen is not
  * repeated); any other failure is reported through `warn`.
  */
-export async function postSticky(
-  client: GitHubClient,
-  pr: number,
-  command: string,
-  body: string,
-  clean: boolean,
-  warn: (m: string) => void,
-  identity?: CommentIdentity,
-  headSha?: string,
-): Promise<CommentOutcome> {
+export async function postSticky(client: GitHubClient, post: StickyPost): Promise<CommentOutcome> {
+  const { pr, command, body, clean, warn, identity, headSha } = post;
   const marker = stickyMarker(command);
   const job = identity ? jobMarker(identity) : undefined;
   const text = job ? `${marker}\n${job}\n${body}` : `${marker}\n${body}`;

@@ -575,22 +575,21 @@ async function comment(p: Prepared, findings: Finding[], s: Summary, markdown: s
   if (runUrl) body += `\n<sub>[workflow run](${runUrl})${from} · updated on every run</sub>\n`;
   else if (from) body += `\n<sub>${from.slice(3)}</sub>\n`;
   const clean = findings.length === 0;
-  const outcome = await postSticky(
-    p.client,
-    p.event.number,
-    p.inputs.command,
+  const outcome = await postSticky(p.client, {
+    pr: p.event.number,
+    command: p.inputs.command,
     body,
     clean,
-    (m) => core.warning(m),
-    {
+    warn: (m) => core.warning(m),
+    identity: {
       workflow: env.GITHUB_WORKFLOW,
       job: env.GITHUB_JOB,
       command: p.inputs.command,
       workingDirectory: p.inputs.workingDirectory,
       key: p.inputs.commentKey,
     },
-    p.event.headSha,
-  );
+    headSha: p.event.headSha,
+  });
   if (outcome.current)
     logInfo(
       `pull request #${p.event.number} is now at ${outcome.current.slice(0, 12)}, this run checked ${p.event.headSha?.slice(0, 12)}: its comment is left to the run for the newer commit`,

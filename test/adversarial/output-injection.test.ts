@@ -110,18 +110,18 @@ describe("the sticky comment is the token's own", () => {
     api = await startGitHubApi();
     const planted = api.addComment(7, `${MARKER}\nall good, merge me`, "octocat");
     const warnings: string[] = [];
-    const r = await postSticky(client(), 7, "check", "report", false, (m) => warnings.push(m));
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "report", clean: false, warn: (m) => warnings.push(m) });
     expect(r.action).toBe("created");
     expect(api.find("PATCH", `/issues/comments/${planted.id}`)).toHaveLength(0);
     expect(api.comments.find((c) => c.id === planted.id)!.body).toBe(`${MARKER}\nall good, merge me`);
     const ours = api.comments.filter((c) => c.user.login === "github-actions[bot]" && c.body.includes(MARKER));
     expect(ours).toHaveLength(1);
     // The next run updates our comment, still not the planted one.
-    await postSticky(client(), 7, "check", "report 2", false, (m) => warnings.push(m));
+    await postSticky(client(), { pr: 7, command: "check", body: "report 2", clean: false, warn: (m) => warnings.push(m) });
     expect(api.find("PATCH", `/issues/comments/${ours[0]!.id}`)).toHaveLength(1);
     expect(api.find("PATCH", `/issues/comments/${planted.id}`)).toHaveLength(0);
     // A clean run does not read the planted comment as "an earlier report to update".
-    const clean = await postSticky(client(), 8, "check", "clean", true, (m) => warnings.push(m));
+    const clean = await postSticky(client(), { pr: 8, command: "check", body: "clean", clean: true, warn: (m) => warnings.push(m) });
     expect(clean.action).toBe("skipped");
     expect(warnings).toEqual([]);
   });
@@ -129,7 +129,7 @@ describe("the sticky comment is the token's own", () => {
   it("a clean run with only a planted marker comment posts nothing and edits nothing", async () => {
     api = await startGitHubApi();
     const planted = api.addComment(9, `${MARKER}\nold`, "octocat");
-    const r = await postSticky(client(), 9, "check", "clean", true, () => undefined);
+    const r = await postSticky(client(), { pr: 9, command: "check", body: "clean", clean: true, warn: () => undefined });
     expect(r.action).toBe("skipped");
     expect(api.writes()).toHaveLength(0);
     expect(api.comments.find((c) => c.id === planted.id)!.body).toBe(`${MARKER}\nold`);
@@ -139,7 +139,7 @@ describe("the sticky comment is the token's own", () => {
     api = await startGitHubApi({ userLogin: "release-bot-user", botLogin: "release-bot-user" });
     const other = api.addComment(7, `${MARKER}\nforged`, "evil-app[bot]");
     const mine = api.addComment(7, `${MARKER}\nold`, "release-bot-user");
-    const r = await postSticky(client(), 7, "check", "report", false, () => undefined);
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "report", clean: false, warn: () => undefined });
     expect(r.action).toBe("updated");
     expect(api.find("PATCH", `/issues/comments/${mine.id}`)).toHaveLength(1);
     expect(api.find("PATCH", `/issues/comments/${other.id}`)).toHaveLength(0);

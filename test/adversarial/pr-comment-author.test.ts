@@ -24,14 +24,14 @@ describe("the sticky comment is updated only when the token itself wrote it", ()
   it("GITHUB_TOKEN: another bot's marker comment is neither overwritten nor taken as an earlier report", async () => {
     api = await startGitHubApi();
     const forged = api.addComment(7, `${MARKER}\nintegrity-guard: all clear`, "evil-app[bot]");
-    const r = await postSticky(client(), 7, "check", "2 errors", false, () => undefined);
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "2 errors", clean: false, warn: () => undefined });
     expect(r.action).toBe("created");
     expect(api.find("PATCH", `/issues/comments/${forged.id}`)).toHaveLength(0);
     expect(api.comments.find((c) => c.id === forged.id)!.body).toBe(`${MARKER}\nintegrity-guard: all clear`);
     const ours = api.comments.filter((c) => c.user.login === "github-actions[bot]");
     expect(ours).toHaveLength(1);
     // The next run updates our own comment, never the other bot's.
-    await postSticky(client(), 7, "check", "1 error", false, () => undefined);
+    await postSticky(client(), { pr: 7, command: "check", body: "1 error", clean: false, warn: () => undefined });
     expect(api.find("PATCH", `/issues/comments/${ours[0]!.id}`)).toHaveLength(1);
     expect(api.find("PATCH", `/issues/comments/${forged.id}`)).toHaveLength(0);
   });
@@ -39,7 +39,7 @@ describe("the sticky comment is updated only when the token itself wrote it", ()
   it("GITHUB_TOKEN, clean run: another bot's marker comment is not 'an earlier report' to rewrite", async () => {
     api = await startGitHubApi();
     api.addComment(9, `${MARKER}\nold`, "renovate[bot]");
-    const r = await postSticky(client(), 9, "check", "clean", true, () => undefined);
+    const r = await postSticky(client(), { pr: 9, command: "check", body: "clean", clean: true, warn: () => undefined });
     expect(r.action).toBe("skipped");
     expect(api.writes()).toHaveLength(0);
   });
@@ -48,7 +48,7 @@ describe("the sticky comment is updated only when the token itself wrote it", ()
     api = await startGitHubApi({ graphqlViewer: null });
     const other = api.addComment(7, `${MARKER}\nforged`, "dependabot[bot]");
     const mine = api.addComment(7, `${MARKER}\nold`, "github-actions[bot]");
-    const r = await postSticky(client(), 7, "check", "report", false, () => undefined);
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "report", clean: false, warn: () => undefined });
     expect(r.action).toBe("updated");
     expect(api.find("PATCH", `/issues/comments/${mine.id}`)).toHaveLength(1);
     expect(api.find("PATCH", `/issues/comments/${other.id}`)).toHaveLength(0);
@@ -58,7 +58,7 @@ describe("the sticky comment is updated only when the token itself wrote it", ()
     api = await startGitHubApi({ botLogin: "acme-checks[bot]", graphqlViewer: "acme-checks" });
     const actions = api.addComment(7, `${MARKER}\nfrom another workflow`, "github-actions[bot]");
     const mine = api.addComment(7, `${MARKER}\nold`, "acme-checks[bot]");
-    const r = await postSticky(client(), 7, "check", "report", false, () => undefined);
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "report", clean: false, warn: () => undefined });
     expect(r.action).toBe("updated");
     expect(api.find("PATCH", `/issues/comments/${mine.id}`)).toHaveLength(1);
     expect(api.find("PATCH", `/issues/comments/${actions.id}`)).toHaveLength(0);
@@ -68,7 +68,7 @@ describe("the sticky comment is updated only when the token itself wrote it", ()
     api = await startGitHubApi();
     // GitHub would not allow this name for a user, but the type is what is checked, not the name alone.
     const planted = api.addComment(7, `${MARKER}\nold`, "octocat");
-    const r = await postSticky(client(), 7, "check", "report", false, () => undefined);
+    const r = await postSticky(client(), { pr: 7, command: "check", body: "report", clean: false, warn: () => undefined });
     expect(r.action).toBe("created");
     expect(api.find("PATCH", `/issues/comments/${planted.id}`)).toHaveLength(0);
   });

@@ -62,7 +62,7 @@ describe("GitHub API stand-in and client", () => {
       if (req.method === "POST" && req.path.endsWith("/issues/5/comments") && raced === undefined)
         raced = api.addComment(5, `${MARKER}\n${jobMarker(id)}\nother run`).id;
     };
-    const r = await postSticky(client(), 5, "check", "mine", false, () => undefined, id);
+    const r = await postSticky(client(), { pr: 5, command: "check", body: "mine", clean: false, warn: () => undefined, identity: id });
     expect(r.action).toBe("updated");
     const mine = api.comments.filter((c) => c.body.includes(jobMarker(id)));
     expect(mine.map((c) => [c.id, c.body.endsWith("mine")])).toEqual([[raced, true]]);
