@@ -12,9 +12,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkWriterEvent } from "../../src/action/writer-events.js";
-import { makeTempDir } from "../helpers/repo.js";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import { makeTempDir, type TestRepo } from "../helpers/repo.js";
+import type { SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo, takeSnapshot } from "../helpers/snapshot-repo.js";
 import { payloads, runActionBundle } from "../e2e/action-harness.js";
 
 const cleanup: (() => void)[] = [];
@@ -32,22 +32,10 @@ interface Setup {
 
 /** main with a signed hourly snapshot on origin; the work tree holds a PR (checked out at its head) that rewrites data. */
 async function setup(): Promise<Setup> {
-  const origin = createRepo({ bare: true });
-  const repo = createRepo();
-  const key = makeSshKey();
-  cleanup.push(
-    () => repo.cleanup(),
-    () => origin.cleanup(),
-    () => key.cleanup(),
-  );
-  repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
-  repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-  repo.write("data/state.json", '{"owner": "acme"}\n');
-  repo.commitAll("base");
-  repo.git("remote", "add", "origin", origin.dir);
-  repo.git("push", "-q", "origin", "main");
-  const snap = await repo.cli(["snapshot", "--set", "hourly", "--push"], { IG_TEST_SIGNING_KEY: key.privateKey });
-  expect(snap.code, snap.stdout + snap.stderr).toBe(0);
+  const s = pushedSnapshotRepo({ files: { "data/state.json": '{"owner": "acme"}\n' } });
+  cleanup.push(() => s.cleanup());
+  const { repo, origin, key } = s;
+  await takeSnapshot(s, ["--set", "hourly", "--push"]);
   const base = repo.git("rev-parse", "HEAD").trim();
   repo.git("switch", "-q", "-c", "feature");
   repo.write("data/state.json", '{"owner": "attacker"}\n');

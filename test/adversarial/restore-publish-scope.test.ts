@@ -7,8 +7,9 @@
  * with a line break must not start Markdown of its own there (a team mention, a link).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import type { TestRepo } from "../helpers/repo.js";
+import type { SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo, takeSnapshot, type PushedSnapshotRepo } from "../helpers/snapshot-repo.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { payloads, runActionBundle } from "../e2e/action-harness.js";
 
@@ -17,25 +18,16 @@ const BAD = '{"status": "ok", "progr';
 /** A restored file whose name holds a line break followed by a team mention and a link. */
 const ODD = "data/x\n@acme-security [see](evil.example).json";
 const CREDS = "gha-creds-0123456789abcdef.json";
+let setup: PushedSnapshotRepo;
 let repo: TestRepo;
 let origin: TestRepo;
 let api: GitHubApi;
 let key: SshKey;
 
 beforeEach(async () => {
-  origin = createRepo({ bare: true });
-  repo = createRepo();
-  key = makeSshKey();
-  repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
-  repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-  repo.write("data/state.json", GOOD);
-  repo.write(ODD, "{}\n");
-  repo.write("README.md", "x\n");
-  repo.commitAll("base");
-  repo.git("remote", "add", "origin", origin.dir);
-  repo.git("push", "-q", "origin", "main");
-  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], { IG_TEST_SIGNING_KEY: key.privateKey });
-  expect(snap.code, snap.stdout + snap.stderr).toBe(0);
+  setup = pushedSnapshotRepo({ files: { "data/state.json": GOOD, [ODD]: "{}\n", "README.md": "x\n" } });
+  ({ repo, origin, key } = setup);
+  await takeSnapshot(setup);
   repo.write("data/state.json", BAD);
   repo.git("rm", "-q", "--", ODD);
   repo.commitAll("an interrupted write got committed");
@@ -47,9 +39,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await api.close();
-  repo.cleanup();
-  origin.cleanup();
-  key.cleanup();
+  setup.cleanup();
 });
 
 const restore = (inputs: Record<string, string>) =>

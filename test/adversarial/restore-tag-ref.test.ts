@@ -6,37 +6,27 @@
  * what to do; a run on a branch still pushes there.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import type { TestRepo } from "../helpers/repo.js";
+import type { SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo, takeSnapshot, type PushedSnapshotRepo } from "../helpers/snapshot-repo.js";
 import { payloads, runActionBundle } from "../e2e/action-harness.js";
 
+let setup: PushedSnapshotRepo;
 let repo: TestRepo;
 let origin: TestRepo;
 let key: SshKey;
 
 beforeEach(async () => {
-  origin = createRepo({ bare: true });
-  repo = createRepo();
-  key = makeSshKey();
-  repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
-  repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-  repo.write("data/state.json", '{"status": "ok"}\n');
-  repo.commitAll("base");
-  repo.git("remote", "add", "origin", origin.dir);
-  repo.git("push", "-q", "origin", "main");
-  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], { IG_TEST_SIGNING_KEY: key.privateKey });
-  expect(snap.code, snap.stdout + snap.stderr).toBe(0);
+  setup = pushedSnapshotRepo({ files: { "data/state.json": '{"status": "ok"}\n' } });
+  ({ repo, origin, key } = setup);
+  await takeSnapshot(setup);
   repo.write("data/state.json", '{"status": "o');
   repo.commitAll("a cut write");
   repo.git("tag", "v1");
   repo.git("push", "-q", "origin", "main", "v1");
   repo.git("checkout", "-q", "--detach", "v1"); // what actions/checkout does on a tag
 });
-afterEach(() => {
-  repo.cleanup();
-  origin.cleanup();
-  key.cleanup();
-});
+afterEach(() => setup.cleanup());
 
 const restore = (env: Record<string, string>) =>
   runActionBundle({

@@ -4,13 +4,15 @@
  * opens a pull request through the API; mode push commits to the checked-out branch.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import type { TestRepo } from "../helpers/repo.js";
+import type { SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo, takeSnapshot, type PushedSnapshotRepo } from "../helpers/snapshot-repo.js";
 import { startGitHubApi, type GitHubApi } from "../helpers/github-api.js";
 import { payloads, runActionBundle } from "./action-harness.js";
 
 const GOOD = '{"status": "ok", "progress": 42}\n';
 const BAD = '{"status": "ok", "progr';
+let setup: PushedSnapshotRepo;
 let repo: TestRepo;
 let origin: TestRepo;
 let api: GitHubApi;
@@ -18,19 +20,9 @@ let snapshotId: string;
 let key: SshKey;
 
 beforeEach(async () => {
-  origin = createRepo({ bare: true });
-  repo = createRepo();
-  key = makeSshKey();
-  repo.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
-  repo.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-  repo.write("data/state.json", GOOD);
-  repo.write("README.md", "x\n");
-  repo.commitAll("base");
-  repo.git("remote", "add", "origin", origin.dir);
-  repo.git("push", "-q", "origin", "main");
-  const snap = await repo.cli(["snapshot", "--set", "hourly", "--format", "json"], { IG_TEST_SIGNING_KEY: key.privateKey });
-  expect(snap.code, snap.stdout + snap.stderr).toBe(0);
-  snapshotId = (JSON.parse(snap.stdout) as { snapshot: { id: string } }).snapshot.id;
+  setup = pushedSnapshotRepo({ files: { "data/state.json": GOOD, "README.md": "x\n" } });
+  ({ repo, origin, key } = setup);
+  snapshotId = await takeSnapshot(setup);
   repo.write("data/state.json", BAD);
   repo.commitAll("an interrupted write got committed");
   repo.git("push", "-q", "origin", "main");
@@ -38,9 +30,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await api.close();
-  repo.cleanup();
-  origin.cleanup();
-  key.cleanup();
+  setup.cleanup();
 });
 
 const restore = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>

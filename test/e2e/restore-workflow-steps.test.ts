@@ -12,7 +12,8 @@ import { parse } from "yaml";
 import { loadConfig } from "../../src/config/load.js";
 import { restoreWorkflow } from "../../src/io/workflows.js";
 import { createRepo, GIT_ENV, makeTempDir, type TestRepo } from "../helpers/repo.js";
-import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import type { SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo, type PushedSnapshotRepo } from "../helpers/snapshot-repo.js";
 import { payloads, runActionBundle } from "./action-harness.js";
 
 const GOOD = '{"status": "ok", "progress": 42}\n';
@@ -26,22 +27,16 @@ interface Step {
   env?: Record<string, string>;
 }
 
+let setup: PushedSnapshotRepo;
 let origin: TestRepo;
 let dev: TestRepo;
 let key: SshKey;
 const cleanups: (() => void)[] = [];
 
 beforeEach(async () => {
-  key = makeSshKey();
-  origin = createRepo({ bare: true });
-  dev = createRepo();
-  dev.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 1 }", extra: "  epoch: 0s" }));
-  dev.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-  dev.write("data/state.json", GOOD);
-  dev.commitAll("base");
-  dev.git("remote", "add", "origin", origin.dir);
-  dev.git("push", "-q", "origin", "main");
-  const env = { IG_TEST_SIGNING_KEY: key.privateKey };
+  setup = pushedSnapshotRepo({ files: { "data/state.json": GOOD }, sets: "    hourly: { paths: [data/], keep: 1 }", extra: "  epoch: 0s" });
+  ({ repo: dev, origin, key } = setup);
+  const { env } = setup;
   for (const n of [1, 2]) {
     dev.write("data/state.json", GOOD.replace("42", String(40 + n)));
     expect((await dev.cli(["snapshot", "--set", "hourly", "--push"], env)).code).toBe(0);
@@ -54,7 +49,7 @@ beforeEach(async () => {
   dev.git("push", "-q", "origin", "main");
 });
 afterEach(() => {
-  for (const c of [...cleanups.splice(0), () => origin.cleanup(), () => dev.cleanup(), () => key.cleanup()]) c();
+  for (const c of [...cleanups.splice(0), () => setup.cleanup()]) c();
 });
 
 /** `${{ inputs.x }}` and `${{ secrets.X }}` as GitHub expands them for this run. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepo, GIT_ENV, makeTempDir, type TestRepo } from "../helpers/repo.js";
 import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import { pushedSnapshotRepo } from "../helpers/snapshot-repo.js";
 
 let key: SshKey;
 beforeAll(() => {
@@ -26,20 +27,15 @@ const ids = (stdout: string) => (JSON.parse(stdout) as { snapshots: { id: string
 
 describe("snapshots from another clone", () => {
   it("lists, verifies and restores what one clone pushed, before and after prune closed an epoch, from full and shallow clones", async () => {
-    const remote = createRepo({ bare: true });
-    const a = createRepo();
+    const setup = pushedSnapshotRepo({
+      key,
+      files: { "state.json": '{"n":0}\n' },
+      sets: '    hourly: { paths: ["state.json"], keep: 2 }',
+      extra: "  epoch: 0s",
+    });
+    const { repo: a, origin: remote, env } = setup;
     const clones: TestRepo[] = [];
-    const env = { IG_TEST_SIGNING_KEY: key.privateKey };
     try {
-      a.write(
-        ".integrity-guard/config.yml",
-        snapshotConfig({ sets: '    hourly: { paths: ["state.json"], keep: 2 }', extra: "  epoch: 0s" }),
-      );
-      a.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-      a.write("state.json", '{"n":0}\n');
-      a.commitAll("setup");
-      a.git("remote", "add", "origin", remote.dir);
-      a.git("push", "-q", "origin", "main");
       const take = async (n: number) => {
         a.write("state.json", `{"n":${n}}\n`);
         const r = await a.cli(["snapshot", "--set", "hourly", "--push", "--format", "json"], env);
@@ -124,28 +120,21 @@ describe("snapshots from another clone", () => {
       const health = await c.cli(["health", "--format", "json", "--no-record"], env);
       expect(JSON.parse(health.stdout).system_health.components.backups.score).toBeGreaterThan(0);
     } finally {
-      for (const r of [remote, a, ...clones]) r.cleanup();
+      for (const r of clones) r.cleanup();
+      setup.cleanup();
     }
   });
 
   it("recover NAME (and its dry run) in a fresh clone fetches the pushed snapshots; with --no-fetch it names the fetch command", async () => {
-    const remote = createRepo({ bare: true });
-    const a = createRepo();
+    const setup = pushedSnapshotRepo({
+      key,
+      files: { "state.json": '{"n":0}\n' },
+      sets: '    hourly: { paths: ["state.json"], keep: 2 }',
+      extra: 'recovery:\n  meeting:\n    - restore: { set: hourly }\n    - verify: ["state.json"]',
+    });
+    const { repo: a, origin: remote, env } = setup;
     const clones: TestRepo[] = [];
-    const env = { IG_TEST_SIGNING_KEY: key.privateKey };
     try {
-      a.write(
-        ".integrity-guard/config.yml",
-        snapshotConfig({
-          sets: '    hourly: { paths: ["state.json"], keep: 2 }',
-          extra: 'recovery:\n  meeting:\n    - restore: { set: hourly }\n    - verify: ["state.json"]',
-        }),
-      );
-      a.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
-      a.write("state.json", '{"n":0}\n');
-      a.commitAll("setup");
-      a.git("remote", "add", "origin", remote.dir);
-      a.git("push", "-q", "origin", "main");
       a.write("state.json", '{"n":7}\n');
       const snap = await a.cli(["snapshot", "--set", "hourly", "--push", "--format", "json"], env);
       expect(snap.code, snap.stderr).toBe(0);
@@ -181,7 +170,8 @@ describe("snapshots from another clone", () => {
       expect(JSON.parse(run.stdout).recovery.ok).toBe(true);
       expect(c.read("state.json")).toBe('{"n":7}\n');
     } finally {
-      for (const r of [remote, a, ...clones]) r.cleanup();
+      for (const r of clones) r.cleanup();
+      setup.cleanup();
     }
   });
 
