@@ -527,6 +527,46 @@ const PATCHES = [
     ],
   },
   {
+    id: "workflow-dispatch-null-inputs",
+    file: "github-workflow.json",
+    what: "on.workflow_dispatch.inputs may be null (`inputs:` with nothing, or only a comment, under it).",
+    why: "GitHub reads an empty `inputs:` as no inputs: the workflow keeps its Run workflow button and its other triggers; the schema accepts only an object.",
+    evidence:
+      "GitHub's workflow parser reads every event's value under `on` as `any` (actions/languageservices workflow-parser/src/workflow-v1.0.json, workflow-root: on-mapping, loose-value-type any); hoppscotch/hoppscotch .github/workflows/release-push-docker.yml (`workflow_dispatch: inputs: # NO INPUTS`, unchanged from 2025-03-19 to afc2cf18 in 2026-06) is the workflow that pushes its release images on every release tag.",
+    ops: [
+      { op: "test", path: "/properties/on/oneOf/2/properties/workflow_dispatch/properties/inputs/type", value: "object" },
+      { op: "replace", path: "/properties/on/oneOf/2/properties/workflow_dispatch/properties/inputs/type", value: ["object", "null"] },
+    ],
+  },
+  {
+    id: "workflow-glob-scalar-items",
+    file: "github-workflow.json",
+    what: "an item of on.<event>.branches, tags, paths (and their -ignore forms) may be a number or a boolean as well as a string.",
+    why: "GitHub's workflow parser turns a number or boolean literal into its text where it expects a string (so `- 3.2` filters on branch 3.2); the schema accepts only strings. Applied after workflow-empty-glob-list.",
+    evidence:
+      "actions/languageservices workflow-parser template-reader (validate: a literal that is not a string is converted to one where a string is expected); fluent/fluent-bit .github/workflows/unit-tests.yaml (`branches: [master, 3.2, 3.1, ...]` unquoted) is its running unit-test workflow (reported by a real-world helper).",
+    ops: [
+      { op: "test", path: "/definitions/globs/anyOf/0/items", value: { type: "string", minLength: 1 } },
+      {
+        op: "replace",
+        path: "/definitions/globs/anyOf/0/items",
+        value: { anyOf: [{ type: "string", minLength: 1 }, { type: "number" }, { type: "boolean" }] },
+      },
+    ],
+  },
+  {
+    id: "workflow-matrix-null-value",
+    file: "github-workflow.json",
+    what: "a value inside a matrix configuration may be null.",
+    why: "GitHub's matrix values are of any type; `- gcc:` with nothing after it (then `cc: gcc` beside it) is an include item whose `gcc` is null, which GitHub runs; the schema's configuration allows string, number, boolean, object and array only.",
+    evidence:
+      "actions/languageservices workflow-v1.0.json (matrix: loose-value-type any); fluent/fluent-bit .github/workflows/pr-compile-check.yaml and unit-tests.yaml (`compiler: - gcc: / cc: gcc / cxx: g++`) run on its pull requests (reported by a real-world helper).",
+    ops: [
+      { op: "test", path: "/definitions/configuration/oneOf/2", value: { type: "boolean" } },
+      { op: "replace", path: "/definitions/configuration/oneOf/2", value: { anyOf: [{ type: "boolean" }, { type: "null" }] } },
+    ],
+  },
+  {
     id: "dependabot-cooldown-zero-days",
     file: "dependabot-2.0.json",
     what: "updates[].cooldown default-days, semver-major-days and semver-minor-days may be 0 (no cooldown), as semver-patch-days already may.",

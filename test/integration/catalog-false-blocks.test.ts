@@ -54,6 +54,32 @@ describe("real files their consumer accepts are not blocked", () => {
       expect(r.code).toBe(0);
     }));
 
+  // The shape of hoppscotch/hoppscotch's release-push-docker.yml: `inputs:` with only a comment
+  // under it, unchanged for 15 months while its tag trigger pushed every release's images.
+  it("a workflow_dispatch whose inputs are empty (hoppscotch/hoppscotch): GitHub runs it", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/workflows/release.yml",
+        "on:\n  push:\n    tags:\n      - '*.*.*'\n  workflow_dispatch:\n    inputs:\n      # NO INPUTS\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo release\n",
+      );
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
+  // The shape of fluent/fluent-bit's unit-tests.yaml and pr-compile-check.yaml (Apache-2.0):
+  // unquoted version branches, and include items whose first key has no value.
+  it("branch filters written as numbers and a matrix value left null (fluent/fluent-bit): GitHub runs them", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/workflows/unit.yaml",
+        "on:\n  push:\n    branches:\n      - master\n      - 3.2\n      - 2.0\n  pull_request:\n    branches: [master, 4.1, true]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        compiler:\n          - gcc:\n            cc: gcc\n            cxx: g++\n          - clang:\n            cc: clang\n            cxx: clang++\n    steps:\n      - run: make CC=${{ matrix.compiler.cc }}\n",
+      );
+      const r = await check(repo);
+      expect(r.findings).toEqual([]);
+      expect(r.code).toBe(0);
+    }));
+
   it("an Ansible task list named docker-compose.yml (geerlingguy/ansible-role-docker) is not a compose file: a notice, no error", () =>
     withRepo(async (repo) => {
       copyFixture(repo, "compose-task-list", "tasks/docker-compose.yml");
@@ -185,6 +211,22 @@ describe("genuine errors stay blocking", () => {
       expect(errors).toContain("action.yml:1:1");
     }));
 
+  it("workflow_dispatch inputs stay a mapping of inputs: a list or a string is an error", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        ".github/workflows/a.yml",
+        "on:\n  workflow_dispatch:\n    inputs: [version]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n",
+      );
+      repo.write(
+        ".github/workflows/b.yml",
+        "on:\n  workflow_dispatch:\n    inputs: version\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo b\n",
+      );
+      const r = await check(repo);
+      expect(r.code).toBe(1);
+      const errors = r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}`);
+      expect(errors).toEqual([".github/workflows/a.yml:3", ".github/workflows/b.yml:3"]);
+    }));
+
   it("a cooldown stays a count of 0 to 90 days: -1 and 91 are errors", () =>
     withRepo(async (repo) => {
       repo.write(
@@ -204,10 +246,24 @@ describe("genuine errors stay blocking", () => {
         'on:\n  push:\n    branches: [""]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n',
       );
       repo.write(".github/workflows/b.yml", "on:\n  push:\n    tags: {a: 1}\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n");
+      // A number or boolean item is read as its text; a mapping or a null item is not a filter.
+      repo.write(
+        ".github/workflows/c.yml",
+        "on:\n  push:\n    paths: [{a: 1}]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n",
+      );
+      repo.write(
+        ".github/workflows/d.yml",
+        "on:\n  push:\n    branches: [~]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n",
+      );
       const r = await check(repo);
       expect(r.code).toBe(1);
       const errorFiles = [...new Set(r.findings.filter((f) => f.level === "error").map((f) => `${f.file}:${f.line}`))].sort();
-      expect(errorFiles).toEqual([".github/workflows/a.yml:3", ".github/workflows/b.yml:3"]);
+      expect(errorFiles).toEqual([
+        ".github/workflows/a.yml:3",
+        ".github/workflows/b.yml:3",
+        ".github/workflows/c.yml:3",
+        ".github/workflows/d.yml:3",
+      ]);
     }));
 
   it("the root-type guard skips only the other container: a compose mapping of wrong types, a scalar, an empty file still fail", () =>
