@@ -24,7 +24,7 @@ const VALID: Record<string, string> = {
   ".graphqlrc": "schema: schema.graphql\ndocuments: 'src/**/*.graphql'\n",
   ".jsdoc.json": '\ufeff{\n  // JSDoc strips comments and a BOM\n  "plugins": ["plugins/markdown"]\n}\n',
   "inventory/hosts": "[web]\nweb1 ansible_host=10.0.0.1\n\n[db:children]\nweb\n", // INI inventory: not YAML, not read
-  "group_vars/webservers": "---\nhttp_port: 80\nmsg: \"{{ greeting }} world\"\n",
+  "group_vars/webservers": '---\nhttp_port: 80\nmsg: "{{ greeting }} world"\n',
   "group_vars/all/vars": "ntp_server: ntp.example.com\n",
   "group_vars/all/vault": "$ANSIBLE_VAULT;1.1;AES256\n62313365396662343061393464336163383764373764613633653634306231386433626436623361\n",
   "host_vars/10.0.0.1": "ansible_user: deploy\n",
@@ -41,7 +41,7 @@ describe("adoption leftovers (session 14)", () => {
       expect(brief(findings.filter((f) => f.level === "error"))).toEqual([]);
       const warned = findings.filter((f) => f.level === "warning");
       expect(brief(warned)).toEqual([["docker-compose.override.yml", "parse/empty", "warning", 1]]);
-      expect(warned[0].message).toContain("Docker Compose skips an empty file");
+      expect(warned[0]!.message).toContain("Docker Compose skips an empty file");
     }),
   );
 

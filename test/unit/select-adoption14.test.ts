@@ -113,7 +113,9 @@ describe("an empty or comment-only config whose reader refuses it is an error", 
     file,
     line: 1,
     column: 1,
-    message: comments ? "file has only comments and no YAML document (it reads as null)" : "file is empty (it reads as null): often a truncated write",
+    message: comments
+      ? "file has only comments and no YAML document (it reads as null)"
+      : "file is empty (it reads as null): often a truncated write",
     fix: "restore the file from git or a snapshot if it should hold data; write {} or [] for an intentionally empty file",
   });
   const atRoot = (file: string, level: "warning" | "error"): Finding => ({
@@ -133,7 +135,7 @@ describe("an empty or comment-only config whose reader refuses it is an error", 
     ["docs/mkdocs.yaml", "MkDocs"],
   ])("%s: the parse/empty warning becomes an error naming %s", (file, reader) => {
     for (const comments of [false, true]) {
-      const [f, ...rest] = foldEmptyIntoSchema([empty(file, comments)]);
+      const [f = empty(file), ...rest] = foldEmptyIntoSchema([empty(file, comments)]);
       expect(rest).toEqual([]);
       expect(f.level).toBe("error");
       expect(f.rule).toBe("parse/empty");
@@ -143,7 +145,7 @@ describe("an empty or comment-only config whose reader refuses it is an error", 
 
   it("GitLab refuses an empty .gitlab-ci.yml and an empty included file: the folded schema finding is an error", () => {
     for (const file of [".gitlab-ci.yml", "ci/build.gitlab-ci.yml"]) {
-      const [f, ...rest] = foldEmptyIntoSchema([empty(file, true), atRoot(file, "warning")]);
+      const [f = empty(file), ...rest] = foldEmptyIntoSchema([empty(file, true), atRoot(file, "warning")]);
       expect(rest).toEqual([]);
       expect(f.level).toBe("error");
       expect(f.message).toContain("GitLab");
@@ -152,7 +154,7 @@ describe("an empty or comment-only config whose reader refuses it is an error", 
 
   it("readers that take an empty file stay a warning: codecov.yml, a group_vars file, any other YAML", () => {
     for (const file of ["codecov.yml", "group_vars/all", "config/app.yaml", "yamllint.yaml", "notmkdocs.yml"]) {
-      expect(foldEmptyIntoSchema([empty(file)])[0].level).toBe("warning");
+      expect(foldEmptyIntoSchema([empty(file)])[0]!.level).toBe("warning");
     }
   });
 });
