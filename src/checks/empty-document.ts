@@ -1,25 +1,66 @@
 /**
- * One finding for an empty document that a schema rejects. A YAML file that is empty or holds
- * only comments reads as null: the parse step warns `parse/empty`, and a schema that needs an
- * object (a GitHub workflow, a compose file) then rejects the same null at the root. Both said
- * one thing twice, at two levels, with two fixes; the schema's finding, which carries the level
- * the reader's refusal deserves, now says why the document is null and the parse warning goes.
+ * One finding for an empty document, at the level its reader gives it. A YAML file that is empty
+ * or holds only comments reads as null: the parse step warns `parse/empty`, and a schema that
+ * needs an object (a GitHub workflow, a compose file) then rejects the same null at the root.
+ * Both said one thing twice, at two levels, with two fixes; the schema's finding, which carries
+ * the level the reader's refusal deserves, now says why the document is null and the parse
+ * warning goes.
+ *
+ * The level follows the program that reads the file, not the schema's catalog level alone:
+ * - yamllint, MkDocs and GitLab CI refuse a config that reads as null (yamllint "invalid config:
+ *   not a dict", MkDocs "Expected a key-value mapping (dict)", GitLab "Please provide content of
+ *   .gitlab-ci.yml" / "Included file ... is empty"): an error, though yamllint and MkDocs have no
+ *   built-in schema and GitLab's is advisory (a warning);
+ * - Docker Compose skips a file with no YAML node when it merges `-f` files (compose-go makes no
+ *   layer of it; only when every file is empty is it "empty compose file"): an empty override
+ *   (`docker-compose.override.yml`, `compose.prod.yaml`) stays the parse/empty warning, while the
+ *   main `compose.yaml` alone, refused, stays the schema's error.
  */
 import type { Finding } from "../core/finding.js";
 
-/** `findings` of one file, with a `parse/empty` warning folded into the schema findings on the null root, if any. */
+/** Config names whose reader stops on a document that is null, and what it says. */
+const REFUSES_EMPTY: readonly { name: RegExp; reader: string; says: string }[] = [
+  { name: /(?:^|\/)\.yamllint(?:\.ya?ml)?$/, reader: "yamllint", says: "invalid config: not a dict" },
+  { name: /(?:^|\/)mkdocs\.ya?ml$/, reader: "MkDocs", says: "The configuration is invalid. Expected a key-value mapping (dict)" },
+  {
+    name: /(?:^|\/)(?:[^/]*\.)?gitlab-ci\.ya?ml$/,
+    reader: "GitLab CI",
+    says: "Please provide content of .gitlab-ci.yml; an included file: is empty or does not exist",
+  },
+];
+
+/** A compose file merged over the main one (`-f`): the catalog's `docker-compose.*.yml` and `compose.*.yaml` names. */
+const COMPOSE_LAYER = /(?:^|\/)(?:docker-)?compose\.[^/]+\.ya?ml$/;
+const COMPOSE_SCHEMA = "(built-in schema compose (";
+
+/** `findings` of one file, with a `parse/empty` warning folded into the schema findings on the null root, if any, at its reader's level. */
 export function foldEmptyIntoSchema(findings: Finding[]): Finding[] {
   const empty = findings.find((f) => f.rule === "parse/empty" && f.level !== "error");
   if (!empty) return findings;
   const atRoot = (f: Finding) => f.rule === "schema/violation" && f.pointer === "";
-  if (!findings.some(atRoot)) return findings;
+  const file = empty.file ?? "";
+  if (COMPOSE_LAYER.test(file)) {
+    const composeRoot = (f: Finding) => atRoot(f) && f.message.includes(COMPOSE_SCHEMA);
+    if (findings.some(composeRoot)) {
+      const note = "Docker Compose skips an empty file it merges with -f, so it is reported, not refused";
+      return findings.filter((f) => !composeRoot(f)).map((f) => (f === empty ? { ...f, message: `${f.message}; ${note}` } : f));
+    }
+  }
+  const refused = REFUSES_EMPTY.find((r) => r.name.test(file));
+  const refusal = refused && `${refused.reader} refuses a configuration that reads as null ("${refused.says}")`;
+  const refusalFix = "write the configuration back (restore it from git if a write cut it short), or delete the file";
+  if (!findings.some(atRoot)) {
+    if (!refusal) return findings;
+    return findings.map((f) => (f === empty ? { ...f, level: "error", message: `${f.message}; ${refusal}`, fix: refusalFix } : f));
+  }
   return findings
     .filter((f) => f !== empty)
     .map((f) =>
       atRoot(f)
         ? {
             ...f,
-            message: `${empty.message}; ${f.message}`,
+            ...(refusal ? { level: "error" as const } : {}),
+            message: [empty.message, refusal, f.message].filter(Boolean).join("; "),
             ...(f.fix !== undefined || empty.fix !== undefined ? { fix: [empty.fix, f.fix].filter(Boolean).join("; ") } : {}),
           }
         : f,

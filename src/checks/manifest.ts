@@ -40,6 +40,7 @@ import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { hashPath } from "../io/hash/hash-file.js";
 import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
+import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
 import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
@@ -304,6 +305,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     return ob === undefined || !sameAt(index, i, ob);
   };
   await matchCheckedOutForms(o.git, wantedEntries(differs), observed);
+  await matchCommittedForms(o.git, wantedEntries(differs), observed);
   const findings = diffManifest(wantedEntries(differs), observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,
@@ -386,6 +388,29 @@ async function observeSkipWorktree(git: Git, entries: Iterable<ManifestEntry>, o
       const ob = blobObservation(mode, blob);
       observed.set(p, ob.kind === "file" && storedFormMatches(blob, e) ? { ...ob, sha256: e.sha256, size: e.size } : ob);
     }
+  }
+}
+
+/**
+ * Sealed files behind a rewriting clean filter, sealed in their committed form
+ * (io/hash/committed-form.ts): a work-tree file whose bytes clean to the sealed content is the
+ * sealed one, staged or not (a clone's smudged file, a file sealed before `git add`). Runs only
+ * for mismatches, and only when such a filter is configured.
+ */
+async function matchCommittedForms(git: Git, entries: Iterable<ManifestEntry>, observed: Map<string, Observation>): Promise<void> {
+  const differing = new Map<string, ManifestEntry>();
+  for (const e of entries) {
+    const ob = observed.get(e.path);
+    if (e.link === undefined && ob?.kind === "file" && !ob.bitrot && !hasRawBytes(e.path)) differing.set(e.path, e);
+  }
+  if (differing.size === 0) return;
+  const drivers = await committedFormDrivers(git);
+  const forms = await committedForms(git, await committedFormPaths(git, [...differing.keys()], drivers));
+  for (const [p, f] of forms) {
+    const e = differing.get(p)!;
+    const ob = observed.get(p)!;
+    if (ob.kind === "file" && same(e, { ...ob, sha256: f.sha256, size: f.size }))
+      observed.set(p, { ...ob, sha256: e.sha256, size: e.size });
   }
 }
 
@@ -816,9 +841,18 @@ async function compareStaged(
   // would store as the staged blob, they are the staged content as checked out, so they are
   // compared instead. Only on a mismatch: no cost on a clean commit.
   const asCheckedOut = await workTreeForms(git, mismatched);
+  // A path behind a rewriting clean filter is sealed in its committed form, the blob's own bytes
+  // (io/hash/committed-form.ts), while the blob cache may answer with its work-tree form: the
+  // blobs still mismatched are read themselves. Only on a mismatch.
+  const own = await blobOwnForms(
+    git,
+    mismatched.filter((m) => !sameOrUndefined(m.sealed.e, asCheckedOut.get(m.path))),
+  );
   for (const m of mismatched) {
     const wt = asCheckedOut.get(m.path);
     if (wt && same(m.sealed.e, wt)) continue;
+    const blob = own.get(m.idx.oid);
+    if (blob && m.obs.kind === "file" && same(m.sealed.e, { ...m.obs, sha256: blob.sha256, size: blob.size })) continue;
     const { obs, sealed } = m;
     const t = { path: m.path, sealed };
     const diff = diffManifest([t.sealed.e], new Map([[t.path, obs]]));
@@ -861,6 +895,21 @@ async function workTreeForms(git: Git, candidates: readonly { path: string; idx:
   for (const c of files) {
     const o = seen.get(c.path);
     if (o && ids.get(c.path) === c.idx.oid) out.set(c.path, o);
+  }
+  return out;
+}
+
+function sameOrUndefined(e: ManifestEntry, o: Observation | undefined): boolean {
+  return o !== undefined && same(e, o);
+}
+
+/** SHA-256 and size of the regular-file blobs of `items`, read from git (never the blob cache). */
+async function blobOwnForms(git: Git, items: readonly { idx: IndexEntry }[]): Promise<Map<string, { sha256: string; size: number }>> {
+  const out = new Map<string, { sha256: string; size: number }>();
+  const oids = items.filter((m) => m.idx.mode === "100644" || m.idx.mode === "100755").map((m) => m.idx.oid);
+  for (let at = 0; at < oids.length; at += 128) {
+    for (const [oid, buf] of await git.readBlobs(oids.slice(at, at + 128)))
+      out.set(oid, { sha256: crypto.createHash("sha256").update(buf).digest("hex"), size: buf.length });
   }
   return out;
 }

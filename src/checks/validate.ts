@@ -476,7 +476,7 @@ async function remoteResult(
   const findings = outcome.parse;
   if (entry.refs.length === 0) {
     if (env.requireSchema(file)) findings.push(schemaMissing(file, undefined));
-    return findings;
+    return foldEmptyIntoSchema(findings); // an empty config its reader refuses (.yamllint) is an error without a schema too
   }
   entry.refs.forEach((ref, k) => {
     const catalog = catalogOf(ref);
@@ -672,7 +672,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   }
   if (choice.schemas.length === 0) {
     if (requireSchema(file)) findings.push(schemaMissing(file, choice.remote));
-    return findings;
+    return foldEmptyIntoSchema(findings); // an empty config its reader refuses (.yamllint) is an error without a schema too
   }
   // Schema errors beyond the per-file cap are counted, not located (run-checks.ts caps the rest).
   let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;

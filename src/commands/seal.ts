@@ -12,6 +12,7 @@ import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js"
 import { buildManifest } from "../core/manifest/serialize.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { observeTree } from "../io/hash/observe.js";
+import { committedFormDrivers, toCommittedForms } from "../io/hash/committed-form.js";
 import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
@@ -62,6 +63,8 @@ sha256sum\` exports the sealed manifest without resealing.`,
     }
     const covered = coveredFilter(ctx.loaded.config.manifest);
     const cache = StatCache.load(StatCache.pathFor(ctx.git.stateDir(), ctx.root));
+    // A clean filter that rewrites files (not LFS, git-crypt, transcrypt): their committed form is sealed (io/hash/committed-form.ts).
+    const drivers = await committedFormDrivers(ctx.git);
     return withManifestLock(ctx.git, async () => {
       const bar = progressBar(ctx.interactive, "seal");
       // Files read (or vouched for) as they are become packed entries at once (their digest as
@@ -80,11 +83,12 @@ sha256sum\` exports the sealed manifest without resealing.`,
         accept: covered,
         cache,
         useCache: ctx.options["no-cache"] !== true,
-        claim,
+        ...(drivers.size === 0 ? { claim } : {}), // with a rewriting filter, every observation is looked at below
         keepWalk: false,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
+      await toCommittedForms(ctx.git, observed, drivers);
       // Outside a sparse checkout's cone: sealed from git's copy, not dropped.
       for (const [p, o] of await absentSkipWorktree(ctx.git, covered, observed)) observed.set(p, o);
       const problems: Finding[] = [];

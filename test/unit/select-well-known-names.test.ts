@@ -90,7 +90,6 @@ describe("names selected by default, and the format each is read as", () => {
   });
 
   it.each([
-    ".watchmanconfig",
     ".npmrc",
     ".yarnrc", // Yarn 1's own format
     "Cargo.lock", // TOML

@@ -8,14 +8,13 @@
  * `{{` that starts a value or an item is an error with Ansible's fix. Pure.
  */
 import type { Finding } from "../finding.js";
+import { RENDERED } from "./ansible-vars.js";
 import { yamlStructuralTags } from "./template-syntax.js";
 
 /** Folders whose YAML Ansible loads as data: task and handler lists, inventory variables, a role's defaults, vars and meta. */
 const ANSIBLE_DATA = /(^|\/)(tasks|handlers|group_vars|host_vars)\/|(^|\/)roles\/[^/]+\/(defaults|vars|meta)\//;
 /** A play: a top-level list item with `hosts` (or an import of another playbook). */
 const PLAY = /^(?:- +| {2})(?:hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m;
-/** Rendered, not loaded (the template module's folder), or a cookiecutter/copier path that is itself a template. */
-const RENDERED = /(^|\/)templates?\/|\{\{|\{%/;
 
 /** True when Ansible loads `file` as YAML data (never renders it as a template). */
 export function ansibleLoads(file: string, text: string): boolean {

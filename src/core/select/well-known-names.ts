@@ -9,11 +9,18 @@
  * - `yarn.lock` of Yarn 1 and `.yarnrc`: Yarn 1's own format, not YAML (only Yarn 2+'s lockfile,
  *   with `__metadata`, and `.yarnrc.yml` are YAML).
  * - `.markdownlintrc` that does not start with `{`: `rc` reads it as INI.
- * - `.watchmanconfig`, `.csslintrc` (JSON or command-line options), `.bowerrc`, `.jscsrc`,
- *   `.jsbeautifyrc`, `.htmlhintrc`: their readers' handling of comments or an empty file was not
- *   confirmed from their source.
+ * - `.csslintrc` (JSON or command-line options), `.jsbeautifyrc` (config-chain: JSON, else INI):
+ *   text that is not JSON is still a config to them.
+ * - `.bowerrc`, `.jscsrc`, `.npmpackagejsonlintrc`, `.vsconfig`: their readers' handling of
+ *   comments was not confirmed from their source (and differs between versions).
+ * - `pack.mcmeta` and other `.mcmeta` files: Minecraft reads them with Gson, lenient in some
+ *   versions (comments, unquoted strings) and ignoring text after the object in others; no
+ *   reading matches every version, so none is checked rather than one that blocks a pack the
+ *   game loads.
+ * - `.sequelizerc`: JavaScript.
  */
 import type { DocumentFormat } from "../parse/types.js";
+import { ansibleVarsFile } from "./ansible-vars.js";
 
 /** How a file known by its name is read. */
 export interface WellKnownName {
@@ -67,6 +74,12 @@ const rcYaml = (tool: string): WellKnownName => ({
   format: "yaml",
   jsYaml: true,
 });
+
+/** JSDoc 3/4: `new Config(stripBom(text))`, which is JSON.parse(stripJsonComments(text)): comments, a BOM, no trailing comma. */
+const JSDOC: WellKnownName = { reader: "JSDoc (strip-json-comments, then JSON.parse)", format: "jsonc", trailingCommas: false };
+
+/** Ansible's host_group_vars plugin loads group_vars/host_vars files without extension as YAML (ansible-vars.ts). */
+const ANSIBLE_VARS = yaml("Ansible (a group_vars/host_vars file without extension is YAML)");
 
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
 const DVC = yaml("DVC (ruamel.yaml)");
@@ -130,6 +143,18 @@ const BY_NAME = new Map<string, WellKnownName>([
     ".textlintrc",
     { reader: "textlint (rc-config-loader: JSON5, then js-yaml)", format: "yaml", orJsonc: true, orJson5: true, jsYaml: true },
   ],
+  // watchman: json_load_file (its jansson), no comment, no trailing comma (tests/integration/test_wm_config).
+  [".watchmanconfig", strict("watchman (jansson)")],
+  // htmlhint's CLI: JSON.parse(stripJsonComments(readFileSync(path, "utf-8"))), a BOM kept.
+  [".htmlhintrc", stripped("htmlhint (strip-json-comments, then JSON.parse)")],
+  // all-contributors CLI (util/config-file.js) and bot: JSON.parse ("Configuration file has malformed JSON").
+  [".all-contributorsrc", strict("all-contributors (JSON.parse)")],
+  // graphql-config: cosmiconfig whose noExt loader is its js-yaml loader (after ${ENV} interpolation).
+  [".graphqlrc", rcYaml("GraphQL Config (cosmiconfig)")],
+  [".graphqlconfig", rcYaml("GraphQL Config (cosmiconfig, legacy name)")],
+  [".jsdoc.json", JSDOC],
+  ["jsdoc.json", JSDOC],
+  ["jsdoc.conf.json", JSDOC],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -192,6 +217,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const named = BY_NAME.get(base);
   if (named) return named;
+  if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   const dot = base.lastIndexOf(".");
   if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
   const ext = base.slice(dot).toLowerCase();
