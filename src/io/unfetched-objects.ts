@@ -37,13 +37,14 @@ export async function unfetchedObjectsError(git: Git, oids: readonly string[], w
 }
 
 /**
- * Remotes that lend objects to this clone: `remote.<name>.promisor=true`, or the older
- * `extensions.partialClone=<name>`. Sample of `git config --get-regexp`:
- * "remote.origin.promisor true\n".
+ * Remotes that lend objects to this clone: `remote.<name>.promisor=true`, a
+ * `remote.<name>.partialCloneFilter` (git 2.39 fetches through it even with `promisor` unset),
+ * or the older `extensions.partialClone=<name>`. Sample of `git config --null --get-regexp`:
+ * "remote.origin.promisor\ntrue\0remote.origin.partialclonefilter\nblob:none\0".
  */
 async function promisorRemotes(git: Git): Promise<string[]> {
   try {
-    const res = await git.exec(["config", "--null", "--get-regexp", "^(remote\\..*\\.promisor|extensions\\.partialclone)$"], {
+    const res = await git.exec(["config", "--null", "--get-regexp", "^(remote\\..*\\.(promisor|partialclonefilter)|extensions\\.partialclone)$"], {
       okCodes: [0, 1],
     });
     const out = new Set<string>();
@@ -55,7 +56,8 @@ async function promisorRemotes(git: Git): Promise<string[]> {
       const value = rec.slice(nl + 1);
       if (key.toLowerCase() === "extensions.partialclone") {
         if (value) out.add(value);
-      } else if (/^(true|yes|on|1)$/i.test(value)) out.add(key.slice("remote.".length, -".promisor".length));
+      } else if (key.toLowerCase().endsWith(".partialclonefilter")) out.add(key.slice("remote.".length, -".partialclonefilter".length));
+      else if (/^(true|yes|on|1)$/i.test(value)) out.add(key.slice("remote.".length, -".promisor".length));
     }
     return [...out];
   } catch {
