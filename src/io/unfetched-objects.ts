@@ -44,9 +44,12 @@ export async function unfetchedObjectsError(git: Git, oids: readonly string[], w
  */
 async function promisorRemotes(git: Git): Promise<string[]> {
   try {
-    const res = await git.exec(["config", "--null", "--get-regexp", "^(remote\\..*\\.(promisor|partialclonefilter)|extensions\\.partialclone)$"], {
-      okCodes: [0, 1],
-    });
+    const res = await git.exec(
+      ["config", "--null", "--get-regexp", "^(remote\\..*\\.(promisor|partialclonefilter)|extensions\\.partialclone)$"],
+      {
+        okCodes: [0, 1],
+      },
+    );
     const out = new Set<string>();
     // --null: "<key>\n<value>\0" per entry (a remote's name may hold dots).
     for (const rec of res.stdout.toString("utf8").split("\0")) {

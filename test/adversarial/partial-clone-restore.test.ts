@@ -60,7 +60,10 @@ describe("restore in a partial clone whose remote is unreachable", () => {
     const { bare } = await originWithSnapshot();
     const clone = partialClone(bare);
     // The snapshot's blobs (v1 and its manifest) were never fetched.
-    const missing = clone.git("rev-list", "--objects", "--missing=print", "integrity-snapshots").split("\n").filter((l) => l.startsWith("?"));
+    const missing = clone
+      .git("rev-list", "--objects", "--missing=print", "integrity-snapshots")
+      .split("\n")
+      .filter((l) => l.startsWith("?"));
     expect(missing.length).toBeGreaterThan(0);
     clone.write("data/state.json", '{"version": 3, "mine": true}\n'); // uncommitted work
     const offline = `${bare}.offline`;

@@ -24,7 +24,10 @@ afterEach(() => {
 
 function fill(dir: string, tag: string): void {
   for (let i = 0; i < FILES; i++)
-    fs.writeFileSync(path.join(dir, "data", `f${String(i).padStart(2, "0")}.json`), JSON.stringify({ tag, pad: "x".repeat(64 << 10) }) + "\n");
+    fs.writeFileSync(
+      path.join(dir, "data", `f${String(i).padStart(2, "0")}.json`),
+      JSON.stringify({ tag, pad: "x".repeat(64 << 10) }) + "\n",
+    );
 }
 
 /** `restore <id>` in `cwd`, killed with SIGKILL at its first write under data/. */

@@ -157,7 +157,11 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     entries.map((e) => e.oid),
   );
   // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
-  const unfetched = await unfetchedObjectsError(git, entries.map((e) => e.oid).filter((o) => !blobs.has(o)), `snapshot ${short}`);
+  const unfetched = await unfetchedObjectsError(
+    git,
+    entries.map((e) => e.oid).filter((o) => !blobs.has(o)),
+    `snapshot ${short}`,
+  );
   if (unfetched) throw unfetched;
   const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
   if (text === undefined)
