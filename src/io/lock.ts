@@ -15,6 +15,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
+import { makeFolder } from "./make-folder.js";
 import { processExists } from "./process-exists.js";
 
 interface LockOptions {
@@ -50,7 +51,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const timeout = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
-  await fs.mkdir(path.dirname(lockPath), { recursive: true }).catch((error: unknown) => {
+  await makeFolder(path.dirname(lockPath)).catch((error: unknown) => {
     throw lockError(lockPath, error);
   });
   let delay = 1;

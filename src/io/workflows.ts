@@ -386,6 +386,7 @@ export async function installWorkflows(
   }));
   const written: string[] = [];
   const kept: string[] = [];
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   for (const t of targets) {
     const existing = fs.existsSync(t.abs) ? fs.readFileSync(t.abs, "utf8") : undefined;
     if (existing === t.content) {
@@ -396,10 +397,15 @@ export async function installWorkflows(
       kept.push(t.rel);
       continue;
     }
+    // --force replaces a workflow the user may have edited (and not committed): its bytes are
+    // kept beside it first, fsynced, as init keeps a replaced config (GitHub runs only .yml/.yaml).
+    const backup = existing !== undefined ? `${t.rel}.${stamp}.bak` : undefined;
     if (!options.dryRun) {
       fs.mkdirSync(path.dirname(t.abs), { recursive: true });
+      if (backup) await writeFileAtomic(resolveInside(root, backup, { what: "workflow backup" }), fs.readFileSync(t.abs));
       await writeFileAtomic(t.abs, t.content);
     }
+    if (backup) notes.push(`${options.dryRun ? "would keep" : "kept"} the previous ${t.rel} as ${backup}`);
     written.push(t.rel);
   }
   if (kept.length > 0)

@@ -33,13 +33,19 @@ interface RestoreJournal {
   dirs: string[];
 }
 
+/**
+ * Per work tree: under this work tree's own git dir (.git/ for the main one, as before;
+ * .git/worktrees/<name>/ for a linked one). In the shared .git/integrity-guard/, a restore killed
+ * in one linked worktree made a restore in another print the first one's undo (a snapshot of
+ * the other tree's files) and settle its journal, leaving the half-restored tree unflagged.
+ */
 function journalPath(git: Git): string {
-  return path.join(git.stateDir(), JOURNAL_FILE);
+  return path.join(git.gitDir, "integrity-guard", JOURNAL_FILE);
 }
 
 /** Record the restore about to start. Throws EnvironmentError when it cannot be written. */
 export async function writeJournal(git: Git, journal: RestoreJournal): Promise<void> {
-  await fs.mkdir(git.stateDir(), { recursive: true });
+  await fs.mkdir(path.dirname(journalPath(git)), { recursive: true });
   await writeFileAtomic(journalPath(git), JSON.stringify(journal, null, 2) + "\n", { mode: 0o600 });
 }
 

@@ -11,6 +11,7 @@ import type { Git } from "../git.js";
 import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
 import { sha256 } from "./files.js";
 import { readBlobsSafe } from "./readback.js";
+import { unfetchedObjectsError } from "../unfetched-objects.js";
 import { readChain, type SnapshotRecord } from "./list.js";
 import { appendAll } from "../../core/append.js";
 
@@ -155,6 +156,13 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     git,
     entries.map((e) => e.oid),
   );
+  // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
+  const unfetched = await unfetchedObjectsError(
+    git,
+    entries.map((e) => e.oid).filter((o) => !blobs.has(o)),
+    `snapshot ${short}`,
+  );
+  if (unfetched) throw unfetched;
   const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
   if (text === undefined)
     throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
