@@ -6,14 +6,16 @@
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { loadConfigText } from "../config/load.js";
-import type { LoadedConfig } from "../config/types.js";
+import type { Config, LoadedConfig } from "../config/types.js";
+import { BASELINE_PATH } from "../core/baseline.js";
+import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { gitObjectId } from "../io/git-object-id.js";
 import { readRegularFileSync } from "../io/read-regular.js";
 import { matcher } from "../core/glob.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
-import { headTreeEntries, unchangedEntries } from "../io/head-unchanged.js";
+import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
@@ -71,7 +73,15 @@ export async function buildCheckContext(
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
     // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
     ...(verb === "check" && !ctx.folderOnly
-      ? { exempt: baselineExempt(ctx.baseline ?? (staged ? stagedBaseline(ctx.root, ctx.git) : worktreeBaseline(ctx.root)), source) }
+      ? {
+          exempt: baselineExempt(
+            ctx.baseline ??
+              (staged
+                ? stagedBaseline(ctx.root, ctx.git, () => stagedEntries(ctx, source as StagedSource, BASELINE_PATH))
+                : worktreeBaseline(ctx.root)),
+            source,
+          ),
+        }
       : {}),
   };
 }
@@ -154,8 +164,39 @@ async function stagedConfig(ctx: CommandContext, source: StagedSource): Promise<
  * index: src/io/head-unchanged.ts says why); else the index's own (`git ls-files`).
  */
 async function stagedConfigEntries(ctx: CommandContext, source: StagedSource, rel: string): Promise<IndexEntry[]> {
-  const listed = headTreeEntries(ctx.git, [rel]);
-  listed.catch(() => undefined); // an unborn branch: awaited (and answered by the index) below
+  // One listing for the config and what the hook reads next: the baseline (when a commit has
+  // findings) and the schemas the work tree's config maps (the first batch of validate reads
+  // them); without it each was a git process of its own, the schemas' one on the critical path.
+  const listed = listHeadAhead(ctx.git, [rel, ...likelyReads(ctx.loaded.config, rel)]);
+  return stagedEntries(ctx, source, rel, listed);
+}
+
+/** At most this many schema paths are listed ahead (a git command line stays short). */
+const MAX_LISTED_AHEAD = 64;
+
+/** Repository paths a staged check of `config` reads besides the staged files: the baseline, the mapped schemas. */
+function likelyReads(config: Config, rel: string): string[] {
+  const out = new Set<string>([BASELINE_PATH]);
+  for (const m of config.validate?.schemas ?? []) {
+    if (out.size > MAX_LISTED_AHEAD) break;
+    const p = typeof m?.schema === "string" ? normalizeRepoPath(m.schema) : undefined;
+    if (p !== undefined) out.add(p);
+  }
+  out.delete(rel);
+  return [...out];
+}
+
+/**
+ * The index entries of `rel` as the commit will hold it: the staged diff's when the commit
+ * changes it; HEAD's tree entry (`listed`, or a listing of its own) when the diff says it is
+ * unchanged; else the index's own (`git ls-files`).
+ */
+async function stagedEntries(
+  ctx: Pick<CommandContext, "git">,
+  source: StagedSource,
+  rel: string,
+  listed?: Promise<{ mode: string; oid: string; path: string }[]>,
+): Promise<IndexEntry[]> {
   const diff = await source.diff();
   const staged = diff.unborn ? undefined : diff.entries.get(rel);
   if (staged) return [staged];

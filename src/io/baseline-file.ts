@@ -21,7 +21,7 @@ import {
 import type { Finding } from "../core/finding.js";
 import { catFileLimited } from "./cat-file-limited.js";
 import type { FileSource } from "./file-source.js";
-import type { Git } from "./git.js";
+import type { Git, IndexEntry } from "./git.js";
 import { readRegularFileSync } from "./read-regular.js";
 import { outsideLink } from "./symlink-outside.js";
 
@@ -59,9 +59,11 @@ export function worktreeBaseline(root: string): BaselineLoader {
  * The index's baseline (check --staged): what the commit will hold. A baseline git does not
  * track yet (just written by `init --baseline`) is read from the working tree.
  */
-export function stagedBaseline(root: string, git: Git): BaselineLoader {
+export function stagedBaseline(root: string, git: Git, entries?: () => Promise<IndexEntry[]>): BaselineLoader {
   return async () => {
-    const entry = (await git.lsStaged([BASELINE_PATH])).find((e) => e.stage === 0);
+    // `entries`: the hook's answer from the staged diff and HEAD's tree, which reads no index
+    // (src/io/head-unchanged.ts); `git ls-files` loads the whole index, a cost per blocked commit.
+    const entry = (await (entries ? entries() : git.lsStaged([BASELINE_PATH]))).find((e) => e.stage === 0);
     if (!entry) return worktreeBaseline(root)();
     const from = "as staged";
     if (entry.mode !== "100644" && entry.mode !== "100755")

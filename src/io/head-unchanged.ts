@@ -54,7 +54,42 @@ export async function unchangedEntries(
   return out;
 }
 
+type TreeRow = { mode: string; oid: string; path: string };
+
+/** Listings started ahead of need (listHeadAhead), per repository: path -> the listing that covers it. */
+const ahead = new WeakMap<Git, Map<string, Promise<TreeRow[]>>>();
+
+/**
+ * Start one `git ls-tree HEAD` of every path the hook will likely ask about (the config, the
+ * baseline, the schemas the config names), so that later asks for any of them start no git
+ * process of their own: the schemas were a second ls-tree, on the hook's critical path, after
+ * the config. HEAD's entries do not depend on when they are listed, and an ask for a path not
+ * listed here runs its own ls-tree as before.
+ */
+export function listHeadAhead(git: Git, paths: readonly string[]): Promise<TreeRow[]> {
+  const listing = git.lsTreeAt("HEAD", paths);
+  listing.catch(() => undefined); // an unborn branch: each caller awaits it and handles the rejection
+  let memo = ahead.get(git);
+  if (!memo) ahead.set(git, (memo = new Map()));
+  for (const p of paths) memo.set(p, listing);
+  return listing;
+}
+
 /** `git ls-tree HEAD` of exactly these paths (rejects on an unborn branch: no HEAD). */
-export function headTreeEntries(git: Git, paths: readonly string[]): Promise<{ mode: string; oid: string; path: string }[]> {
-  return git.lsTreeAt("HEAD", paths);
+function headTreeEntries(git: Git, paths: readonly string[]): Promise<TreeRow[]> {
+  const memo = ahead.get(git);
+  const listings = new Set<Promise<TreeRow[]>>();
+  for (const p of paths) {
+    const listing = memo?.get(p);
+    if (!listing) return git.lsTreeAt("HEAD", paths);
+    listings.add(listing);
+  }
+  if (listings.size === 0) return git.lsTreeAt("HEAD", paths);
+  // Only the rows asked for, once each (one listing may cover several of the paths, and more).
+  const wanted = new Set(paths);
+  return Promise.all(listings).then((all) => {
+    const rows = new Map<string, TreeRow>();
+    for (const r of all.flat()) if (wanted.has(r.path)) rows.set(r.path, r);
+    return [...rows.values()];
+  });
 }

@@ -56,14 +56,40 @@ describe("the hook and the files a commit leaves unchanged", () => {
       const clean = await hook(repo);
       expect(clean.code).toBe(0);
       expect(indexReads(clean.ran), clean.ran.join("\n")).toEqual([]);
-      // The schema is read by its blob id from HEAD's tree, never as `:path` (an index load in cat-file).
-      expect(clean.ran.filter((l) => / git ls-tree .*HEAD -- /.test(l))).toHaveLength(2);
+      // The schema is read by its blob id from HEAD's tree, never as `:path` (an index load in cat-file),
+      // listed by the same `git ls-tree` as the config (one git process fewer on the hook's path).
+      const listings = clean.ran.filter((l) => / git ls-tree .*HEAD -- /.test(l));
+      expect(listings, clean.ran.join("\n")).toHaveLength(1);
+      expect(listings[0]).toContain("schemas/item.schema.json");
       // ... and applied: a bad staged file is blocked by it.
       repo.write("data/b.json", '{"id": "x"}\n');
       repo.git("add", "data");
       const r = await hook(repo);
       expect(r.code).toBe(1);
       expect(r.rules).toEqual(["schema/violation data/b.json"]);
+    }));
+
+  it("a blocked commit reads the committed baseline from HEAD's tree, not an unstaged edit of it, without listing the index", () =>
+    withRepo(async (repo) => {
+      setup(repo);
+      repo.write("data/old.json", '{"id": 1,}\n');
+      expect((await repo.cli(["baseline", "--update"])).code).toBe(0);
+      repo.commitAll("baseline");
+      // The work tree's baseline records the new broken file too; the committed one does not.
+      repo.write("data/new.json", '{"id": 2,}\n');
+      expect((await repo.cli(["baseline", "--update"])).code).toBe(0);
+      repo.git("add", "data/new.json");
+      const r = await hook(repo);
+      expect(r.code).toBe(1);
+      expect(r.rules).toEqual(["parse/syntax data/new.json"]);
+      // The baseline is never asked of the index (a broken file's parse error has other readers that do).
+      const baselineReads = (ran: string[]) => indexReads(ran).filter((l) => l.includes("baseline.json"));
+      expect(baselineReads(r.ran), r.ran.join("\n")).toEqual([]);
+      // Staged, the new baseline is what the commit holds: the file is exempt (a notice).
+      repo.git("add", ".integrity-guard/baseline.json");
+      const staged = await hook(repo);
+      expect(staged.code).toBe(0);
+      expect(baselineReads(staged.ran)).toEqual([]);
     }));
 
   it("an unstaged edit of the config or the schema does not change what the commit is judged by", () =>
