@@ -181,15 +181,15 @@ function erbTagHoldsJsonError(doc: ParsedDocument, text: string): boolean {
 }
 
 /**
- * A ytt template whose only errors are duplicate keys that ytt's `#@` branches or function bodies
- * explain (core/select/ytt.ts): ytt reads it as one key. A syntax error is reported all the same,
+ * A ytt template whose only errors are duplicate keys that ytt's `#@` branches, function bodies,
+ * template.replace or yaml/map-key-override explain (core/select/ytt.ts): ytt reads no duplicate. A syntax error is reported all the same,
  * since ytt parses the file as YAML first.
  */
 function yttBranchDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0 || errors.some((f) => f.rule !== "parse/duplicate-key")) return false;
   const duplicates = errors.map((f) => ({ first: f.related?.[0]?.line ?? 0, repeat: f.line ?? 0 }));
-  return yttExplainsDuplicates(yttControlLines(text), duplicates);
+  return yttExplainsDuplicates(yttControlLines(text), duplicates, text.split("\n"));
 }
 
 /**

@@ -146,12 +146,14 @@ function compose(dir: string, names: ReadonlySet<string>): LayeredLayout | undef
       kind: "compose",
       dir,
       layers,
-      // An override file adds ports, environment and whole services: that is what it is for.
-      // Top-level typos (`servics:`) are still reported.
-      extensible: ["/services", "/volumes", "/networks", "/configs", "/secrets"].map((p) => p),
+      // An override file adds ports, environment and whole services: that is what it is for. At
+      // the top level the spec allows version, name, include and x-* extension fields in any
+      // file (x-* anchors are common in overlays), and `docker compose` and the built-in compose
+      // schema reject a misspelt key (`servics:`), so no typo there silently does nothing.
+      extensible: [""],
       summary: `Docker Compose: ${join(dir, base)}, then ${overlays.join(", ")} (docker compose -f ... -f ...)`,
       extensibleWhy:
-        "override files add ports, environment entries and services; write both files in the same syntax (depends_on, environment and command as lists or maps in both), or the change of type is reported",
+        "override files add services, ports, environment entries, version/name and x-* fields (compose itself rejects a misspelt key); write both files in the same syntax (depends_on, environment and command as lists or maps in both), or the change of type is reported",
     };
   }
   return undefined;

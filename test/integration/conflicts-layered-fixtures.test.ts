@@ -229,6 +229,10 @@ const KINDS: Kind[] = [
   {
     name: "compose",
     layers: '    - "docker-compose.yml"\n    - "docker-compose.override.yml"\n',
+    // init leaves the top level open (compose and its built-in schema reject a misspelt key, and
+    // version, name, include and x-* fields are valid in any file); a project without x-* fields
+    // in its overrides narrows it to have `conflicts` report a misspelt top-level key too.
+    adjust: (c) => c.replace('  extensible: [""]', '  extensible: ["/services", "/volumes", "/networks", "/configs", "/secrets"]'),
     cases: {
       "type-change": {
         // compose wants a duration string ("10s"): a bare number is rejected when the files are merged.

@@ -57,6 +57,33 @@ describe("yttExplainsDuplicates", () => {
   });
 });
 
+describe("yttExplainsDuplicates: items ytt replaces or overrides", () => {
+  // carvel-dev/ytt examples/eirini/config.lib.yaml: two `_` items in one function body, both
+  // replaced by the maps they return, so neither `_` is in the output.
+  const replace = [
+    '#@ load("@ytt:template", "template")',
+    "#@ def labels2(info):",
+    "  _: #@ template.replace(releaseLabels(info.Release))",
+    "  _: #@ template.replace(chartLabels(info.Chart))",
+    "#@ end",
+  ].join("\n");
+  it("explains a repeat when either item is replaced by template.replace", () => {
+    expect(yttExplainsDuplicates(yttControlLines(replace), [{ first: 3, repeat: 4 }], replace.split("\n"))).toBe(true);
+  });
+  // ytt's map-key-override-err test: a plain repeat is an error for ytt too.
+  it("does not explain a plain repeat, nor a repeated expression value, in the same body", () => {
+    const plain = "#@ def x():\na: 1\na: #@ 2\n#@ end\n";
+    expect(yttExplainsDuplicates(yttControlLines(plain), [{ first: 2, repeat: 3 }], plain.split("\n"))).toBe(false);
+  });
+  // yaml/map-key-override: the author asks for the last value (ytt's map-key-override.tpltest).
+  it("explains a repeat annotated #@yaml/map-key-override, even with no control line in the file", () => {
+    const override = "a: 1\n#@yaml/map-key-override\na: 2\n";
+    expect(yttExplainsDuplicates(yttControlLines(override), [{ first: 1, repeat: 3 }], override.split("\n"))).toBe(true);
+    const comment = "a: 1\n# yaml/map-key-override (a plain comment)\na: 2\n";
+    expect(yttExplainsDuplicates(yttControlLines(comment), [{ first: 1, repeat: 3 }], comment.split("\n"))).toBe(false);
+  });
+});
+
 describe("headerReader: Hydra's # @package header", () => {
   it.each([
     ["at the top", "# @package _global_\ndefaults:\n  - db: mysql\n"],

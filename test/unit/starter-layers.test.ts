@@ -7,6 +7,7 @@ import { validateConfigText } from "../../src/config/validate-text.js";
 import { CONFIG_PATH } from "../../src/config/types.js";
 import { starterConfig } from "../../src/core/starter-config.js";
 import { detectLayeredLayouts } from "../../src/core/starter-layers.js";
+import { detectLayered } from "../../src/core/conflicts/layers.js";
 
 const layersOf = (paths: string[]) =>
   detectLayeredLayouts(paths).map((l) => ({ kind: l.kind, layers: l.layers, extensible: l.extensible }));
@@ -59,13 +60,34 @@ describe("detectLayeredLayouts", () => {
       {
         kind: "compose",
         layers: ["compose.yaml", "compose.prod.yaml", "compose.override.yaml"],
-        extensible: ["/services", "/volumes", "/networks", "/configs", "/secrets"],
+        extensible: [""],
       },
     ]);
     expect(layersOf(["docker-compose.yml", "docker-compose.override.yml", "docker-compose.override.yml.example"])[0]!.layers).toEqual([
       "docker-compose.yml",
       "docker-compose.override.yml",
     ]);
+  });
+
+  // Compose validates top-level keys itself (the spec allows version, name, include, x-* anywhere):
+  // an overlay adding one is valid, and a misspelt one fails `docker compose` and the built-in
+  // compose schema, so it never silently does nothing.
+  it("Compose: an overlay adding version, name, include or an x- extension field is no unknown key", () => {
+    const layout = detectLayeredLayouts([".buildkite/docker-compose.yml", ".buildkite/docker-compose.release.yml"])[0]!;
+    const base = { path: ".buildkite/docker-compose.yml", value: { services: { lint: { image: "golang" } } } };
+    const overlay = {
+      path: ".buildkite/docker-compose.release.yml",
+      value: {
+        version: "2",
+        name: "release",
+        include: ["other.yaml"],
+        "x-logging": { driver: "json-file" },
+        services: { "github-release": { image: "ruby", logging: { driver: "json-file" } } },
+        volumes: { cache: {} },
+      },
+    };
+    const { findings } = detectLayered([base, overlay], { layers: layout.layers, extensible: layout.extensible });
+    expect(findings.filter((x) => x.rule === "config/unknown-key").map((x) => x.pointer)).toEqual([]);
   });
 
   it("finds nothing without an overlay, in node_modules, or for Rails environments (Ruby)", () => {

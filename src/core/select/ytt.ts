@@ -31,12 +31,45 @@ interface DuplicateAt {
   repeat: number;
 }
 
+/** An item whose value ytt replaces by what the call returns (`_: #@ template.replace(x)`): its key is never in the output. */
+const REPLACED = /:[ \t]*#@[ \t]*template\.replace\(/;
+/** The annotation by which a ytt author asks for the last of two equal keys (`#@yaml/map-key-override`). */
+const OVERRIDE = /^[ \t]*#@[ \t]*yaml\/map-key-override\b/;
+
 /**
- * Whether every duplicate is separated from its first definition by a ytt control line: the two
- * stand in different branches or function bodies, which ytt evaluates as one key. A duplicate
- * with no such line between (two keys in the same branch) is one for ytt too, and stays reported.
+ * Whether ytt reads every duplicate as no duplicate: the two stand in different branches or
+ * function bodies (a control line between them), one of them is replaced by template.replace,
+ * or the repeat is annotated `#@yaml/map-key-override` (ytt keeps the last). Any other repeat
+ * (two plain keys in one branch, `a: #@ x` twice) is an error for ytt too, and stays reported.
+ * `lines` is the file's text split at "\n"; without it only control lines explain.
  */
-export function yttExplainsDuplicates(controlLines: readonly number[], duplicates: readonly DuplicateAt[]): boolean {
-  if (controlLines.length === 0 || duplicates.length === 0) return false;
-  return duplicates.every((d) => controlLines.some((l) => l > d.first && l < d.repeat));
+export function yttExplainsDuplicates(
+  controlLines: readonly number[],
+  duplicates: readonly DuplicateAt[],
+  lines: readonly string[] = [],
+): boolean {
+  if (duplicates.length === 0) return false;
+  if (controlLines.length === 0 && !lines.some((l) => l.includes("#@"))) return false;
+  return duplicates.every(
+    (d) =>
+      controlLines.some((l) => l > d.first && l < d.repeat) ||
+      replaced(lines, d.first) ||
+      replaced(lines, d.repeat) ||
+      overridden(lines, d.repeat),
+  );
+}
+
+function replaced(lines: readonly string[], line: number): boolean {
+  const row = lines[line - 1];
+  return row !== undefined && row.includes("#@") && REPLACED.test(row);
+}
+
+/** The `#@` annotation lines just above `line` (ytt attaches them to that node) include the override. */
+function overridden(lines: readonly string[], line: number): boolean {
+  for (let i = line - 2; i >= 0; i--) {
+    const row = lines[i]!;
+    if (!/^[ \t]*#@/.test(row)) return false;
+    if (OVERRIDE.test(row)) return true;
+  }
+  return false;
 }
