@@ -14,11 +14,12 @@ import path from "node:path";
 import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
+import { childEnv } from "./child-env.js";
 
 interface ExecOptions {
   /** Bytes written to git's stdin. */
   input?: string | Buffer;
-  /** Extra environment (merged over process.env, which is inherited as is). */
+  /** Extra environment (merged over process.env less what children must not see: child-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Exit codes that are not failures (default [0]). */
   okCodes?: number[];
@@ -845,7 +846,7 @@ export class Git {
    * environment and folder as exec's.
    */
   spawnStreaming(args: readonly string[]): ChildProcessByStdio<Writable, Readable, Readable> {
-    return spawn("git", [...HARDENING, ...args], { cwd: this.root, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    return spawn("git", [...HARDENING, ...args], { cwd: this.root, env: childEnv(), stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   }
 
   /**
@@ -934,7 +935,7 @@ function execGit(args: readonly string[], options: ExecOptions & { cwd: string }
   return new Promise((resolve, reject) => {
     const child = spawn("git", [...HARDENING, ...args], {
       cwd: options.cwd,
-      env: options.env ? { ...process.env, ...options.env } : process.env,
+      env: childEnv(options.env),
       stdio: ["pipe", options.discardStdout ? "ignore" : "pipe", "pipe"],
       windowsHide: true,
     }) as ChildProcessByStdio<Writable, Readable | null, Readable>;

@@ -1,0 +1,185 @@
+/**
+ * What the programs we start can see. In the Action the step's environment holds INPUT_TOKEN,
+ * ACTIONS_RUNTIME_TOKEN and ACTIONS_ID_TOKEN_REQUEST_* (OIDC tokens for cloud accounts), and a
+ * snapshot job holds the signing key text (snapshots.sign.key: env:NAME). git passes its
+ * environment to everything it runs: `core.fsmonitor`, hooks (a `core.hooksPath` an earlier
+ * `npm ci` pointed at the repository's husky scripts), credential helpers, `gpg.ssh.program`.
+ * Each of them saw every token. And git's messages, which we read (a lost compare-and-swap, a
+ * missing remote ref), were in the user's language.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Git } from "../../src/io/git.js";
+import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
+import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+
+const cleanups: (() => void)[] = [];
+const saved = new Map<string, string | undefined>();
+afterEach(() => {
+  for (const [k, v] of saved) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  saved.clear();
+  for (const c of cleanups.splice(0)) c();
+});
+
+/** Set process.env[k] for this test (the in-process CLI's children inherit process.env). */
+function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (!saved.has(k)) saved.set(k, process.env[k]);
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+function repo(): TestRepo {
+  const r = createRepo();
+  cleanups.push(() => r.cleanup());
+  return r;
+}
+
+/** A script that writes its environment (NUL-separated, as /proc/self/environ) to `dump`, then exits `code`. */
+function envDumper(dump: string, code: number, then = ""): string {
+  const dir = makeTempDir("ig-envdump-");
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const script = path.join(dir, "dump.sh");
+  fs.writeFileSync(script, `#!/bin/sh\nenv -0 >> '${dump}'\n${then || `exit ${code}`}\n`, { mode: 0o755 });
+  return script;
+}
+
+function readDump(dump: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const entry of fs.readFileSync(dump, "utf8").split("\0")) {
+    const eq = entry.indexOf("=");
+    if (eq > 0) vars.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  return vars;
+}
+
+const RUNNER = {
+  INPUT_TOKEN: "ghs_inputtoken0000000000000000000000000",
+  "INPUT_COMMAND": "check",
+  ACTIONS_RUNTIME_TOKEN: "eyJruntime.token.value",
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: "eyJoidc.request.token",
+  ACTIONS_ID_TOKEN_REQUEST_URL: "https://pipelines.example/oidc?x=1",
+};
+
+describe("programs git runs do not see the runner's tokens", () => {
+  it("core.fsmonitor (run by git status): no INPUT_*, no ACTIONS_*; HOME, PATH and the user's GIT_* and other variables pass", async () => {
+    const r = repo();
+    r.write("a.json", "{}\n");
+    r.commitAll();
+    const dump = path.join(r.dir, "..", path.basename(r.dir) + ".env");
+    cleanups.push(() => fs.rmSync(dump, { force: true }));
+    r.git("config", "core.fsmonitor", envDumper(dump, 1));
+    setEnv({ ...RUNNER, GIT_TRACE2_EVENT_NESTING: "3", IG_USER_SETTING: "kept" });
+    const git = await Git.open(r.dir);
+    await git.changedPaths();
+    const seen = readDump(dump);
+    expect(seen.size).toBeGreaterThan(0);
+    for (const name of Object.keys(RUNNER)) expect(seen.has(name), name).toBe(false);
+    expect([...seen.values()].join("\n")).not.toContain("inputtoken");
+    expect(seen.get("HOME")).toBe(process.env.HOME);
+    // git puts its exec-path in front.
+    expect(seen.get("PATH")?.endsWith(process.env.PATH!)).toBe(true);
+    expect(seen.get("GIT_TRACE2_EVENT_NESTING")).toBe("3");
+    expect(seen.get("IG_USER_SETTING")).toBe("kept");
+  });
+
+  it("a pre-push hook (core.hooksPath) run by the restore's push does not see them either", async () => {
+    const r = repo();
+    const remote = createRepo({ bare: true });
+    cleanups.push(() => remote.cleanup());
+    r.write("a.json", "{}\n");
+    r.commitAll();
+    const dump = path.join(r.dir, "..", path.basename(r.dir) + ".hook.env");
+    cleanups.push(() => fs.rmSync(dump, { force: true }));
+    const hooks = makeTempDir("ig-hooks-");
+    cleanups.push(() => fs.rmSync(hooks, { recursive: true, force: true }));
+    fs.copyFileSync(envDumper(dump, 0), path.join(hooks, "pre-push"));
+    fs.chmodSync(path.join(hooks, "pre-push"), 0o755);
+    r.git("config", "core.hooksPath", hooks);
+    setEnv(RUNNER);
+    const git = await Git.open(r.dir);
+    await git.pushBranch(remote.dir, "main");
+    const seen = readDump(dump);
+    expect(seen.size).toBeGreaterThan(0);
+    for (const name of Object.keys(RUNNER)) expect(seen.has(name), name).toBe(false);
+  });
+});
+
+describe("the signing key text is not passed on", () => {
+  let key: SshKey;
+  beforeAll(() => {
+    key = makeSshKey();
+  });
+  afterAll(() => key.cleanup());
+
+  it("gpg.ssh.program (run by commit-tree -S) sees neither the key's variable nor its text, and the snapshot is still signed", async () => {
+    const r = repo();
+    r.write(".integrity-guard/config.yml", snapshotConfig());
+    r.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+    r.write("data/a.json", "[1]\n");
+    r.commitAll();
+    const dump = path.join(r.dir, "..", path.basename(r.dir) + ".sign.env");
+    cleanups.push(() => fs.rmSync(dump, { force: true }));
+    // The wrapper signs for real: the snapshot must still verify.
+    r.git("config", "gpg.ssh.program", envDumper(dump, 0, 'exec ssh-keygen "$@"'));
+    // The CLI reads the key from its environment, which is process.env in a real run.
+    setEnv({ IG_TEST_SIGNING_KEY: key.privateKey, SIGNING_KEY_COPY: key.privateKey });
+    const out = await r.cli(["snapshot", "--set", "hourly"]);
+    expect(out.code, out.stderr).toBe(0);
+    const seen = readDump(dump);
+    expect(seen.size).toBeGreaterThan(0);
+    expect(seen.has("IG_TEST_SIGNING_KEY")).toBe(false);
+    expect(seen.has("SIGNING_KEY_COPY")).toBe(false);
+    const body = key.privateKey.split("\n")[1]!;
+    expect([...seen.values()].join("\n")).not.toContain(body);
+    const list = await r.cli(["snapshots", "--format", "json"]);
+    expect(JSON.parse(list.stdout).snapshots[0].signature).toBe("good");
+  });
+});
+
+describe("git's messages are read in English whatever the user's language", () => {
+  // LANGUAGE picks git's translations even under the C.UTF-8 locale (the only one installed on
+  // most CI images); a German desktop has LANG=de_DE.UTF-8 and gets the same messages.
+  for (const locale of [
+    { LANGUAGE: "de", LC_ALL: "C.UTF-8" },
+    { LANGUAGE: "de", LC_ALL: undefined, LANG: "C.UTF-8" },
+  ]) {
+    it(`a lost compare-and-swap is false, not an error (${JSON.stringify(locale)})`, async () => {
+      const r = repo();
+      r.write("a.json", "{}\n");
+      r.commitAll();
+      const head = r.git("rev-parse", "HEAD").trim();
+      setEnv(locale);
+      const git = await Git.open(r.dir);
+      // The ref already exists: expected "must not exist" loses the race.
+      expect(await git.updateRefCas("refs/heads/main", head, "0".repeat(40), "test")).toBe(false);
+      expect(await git.updateRefCas("refs/heads/other", head, head, "test")).toBe(false);
+    });
+
+    it(`a remote without the branch is false, not an error (${JSON.stringify(locale)})`, async () => {
+      const r = repo();
+      const remote = createRepo({ bare: true });
+      cleanups.push(() => remote.cleanup());
+      r.write("a.json", "{}\n");
+      r.commitAll();
+      r.git("push", "-q", remote.dir, "main");
+      setEnv(locale);
+      const git = await Git.open(r.dir);
+      expect(await git.fetchRef(remote.dir, "refs/heads/integrity-snapshots", "refs/integrity-guard/t")).toBe(false);
+    });
+  }
+
+  it("LC_ALL's character set is kept (LC_CTYPE): a non-ASCII file name is listed as it is", async () => {
+    const r = repo();
+    r.write("données.json", "{}\n");
+    r.commitAll();
+    setEnv({ LANGUAGE: "de", LC_ALL: "C.UTF-8" });
+    const git = await Git.open(r.dir);
+    expect((await git.lsStaged()).map((e) => e.path)).toEqual(["données.json"]);
+  });
+});
