@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Git } from "../../src/io/git.js";
 import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
 import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
+import { payloads, runActionBundle } from "../e2e/action-harness.js";
 
 const cleanups: (() => void)[] = [];
 const saved = new Map<string, string | undefined>();
@@ -182,4 +183,132 @@ describe("git's messages are read in English whatever the user's language", () =
     const git = await Git.open(r.dir);
     expect((await git.lsStaged()).map((e) => e.path)).toEqual(["données.json"]);
   });
+});
+
+describe("the Action's restore push (built bundle, run as the runner runs it)", () => {
+  let key: SshKey;
+  beforeAll(() => {
+    key = makeSshKey();
+  });
+  afterAll(() => key.cleanup());
+
+  it("a pre-push hook sees no token: not INPUT_TOKEN, not the same token as GITHUB_TOKEN, not ACTIONS_*, not the signing key", async () => {
+    const origin = createRepo({ bare: true });
+    cleanups.push(() => origin.cleanup());
+    const r = repo();
+    r.write(".integrity-guard/config.yml", snapshotConfig({ sets: "    hourly: { paths: [data/], keep: 5 }" }));
+    r.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+    r.write("data/state.json", '{"status": "ok"}\n');
+    r.commitAll("base");
+    r.git("remote", "add", "origin", origin.dir);
+    r.git("push", "-q", "origin", "main");
+    const snap = await r.cli(["snapshot", "--set", "hourly"], { IG_TEST_SIGNING_KEY: key.privateKey });
+    expect(snap.code, snap.stderr).toBe(0);
+    r.write("data/state.json", '{"status": "o');
+    r.commitAll("a cut write");
+    r.git("push", "-q", "origin", "main");
+    // What an earlier `npm ci` leaves when the repository uses husky: hooks from a tracked folder.
+    const dump = path.join(r.dir, "..", path.basename(r.dir) + ".action.env");
+    cleanups.push(() => fs.rmSync(dump, { force: true }));
+    r.write(".husky/pre-push", fs.readFileSync(envDumper(dump, 0)));
+    fs.chmodSync(path.join(r.dir, ".husky/pre-push"), 0o755);
+    r.commitAll("husky");
+    r.git("push", "-q", "origin", "main");
+    r.git("config", "core.hooksPath", ".husky");
+    const token = "ghs_testtoken123456";
+    const run = await runActionBundle({
+      repo: r,
+      eventName: "workflow_dispatch",
+      payload: payloads.workflowDispatch({}),
+      inputs: { command: "restore", snapshot: "hourly", mode: "push", comment: "false", token },
+      env: {
+        IG_TEST_SIGNING_KEY: key.privateKey,
+        GITHUB_TOKEN: token,
+        ...RUNNER,
+        INPUT_TOKEN: token,
+        INPUT_COMMAND: "restore",
+        GITHUB_REF: "refs/heads/main",
+        GITHUB_REF_NAME: "main",
+        GITHUB_REF_TYPE: "branch",
+      },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(origin.git("show", "refs/heads/main:data/state.json")).toBe('{"status": "ok"}\n');
+    const seen = readDump(dump);
+    expect(seen.size).toBeGreaterThan(0);
+    for (const name of ["INPUT_TOKEN", "INPUT_COMMAND", "GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "IG_TEST_SIGNING_KEY"])
+      expect(seen.has(name), name).toBe(false);
+    expect([...seen.values()].join("\n")).not.toContain(token);
+    expect(seen.get("GITHUB_REPOSITORY")).toBe("acme/app");
+  });
+});
+
+describe("the user's global git config does not change what we read", () => {
+  let key: SshKey;
+  beforeAll(() => {
+    key = makeSshKey();
+  });
+  afterAll(() => key.cleanup());
+
+  /** A global config file (GIT_CONFIG_GLOBAL, as ~/.gitconfig) with `text`, for this test. */
+  function globalConfig(text: string): void {
+    const dir = makeTempDir("ig-gitglobal-");
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(dir, "config"), text);
+    setEnv({ GIT_CONFIG_GLOBAL: path.join(dir, "config") });
+  }
+
+  it("log.showSignature (and i18n.logOutputEncoding, color.ui, core.quotePath): snapshots are taken, listed and restored as without them", async () => {
+    const r = repo();
+    r.write(".integrity-guard/config.yml", snapshotConfig({ sets: '    hourly: { paths: ["données/"], keep: 5 }' }));
+    r.write(".integrity-guard/allowed_signers", key.allowedSignersLine());
+    r.write("données/état.json", '{"v":1}\n');
+    r.commitAll();
+    setEnv({ IG_TEST_SIGNING_KEY: key.privateKey });
+    expect((await r.cli(["snapshot", "--set", "hourly"])).code).toBe(0);
+    // Both are common in the ~/.gitconfig of people who sign their commits or use a Latin-1 terminal.
+    globalConfig(
+      `[log]\n\tshowSignature = true\n[i18n]\n\tlogOutputEncoding = ISO-8859-1\n[gpg "ssh"]\n\tallowedSignersFile = ${path.join(r.dir, ".integrity-guard/allowed_signers")}\n[color]\n\tui = always\n[core]\n\tpager = cat\n\tquotePath = true\n`,
+    );
+    // A new tip: the chain is read from git again (an unchanged one is cached per process).
+    r.write("données/état.json", '{"v":2}\n');
+    const taken = await r.cli(["snapshot", "--set", "hourly"]);
+    expect(taken.code, taken.stdout + taken.stderr).toBe(0);
+    const tip = r.git("rev-parse", "integrity-snapshots").trim();
+    const listed = await r.cli(["snapshots", "--format", "json"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const snapshots = JSON.parse(listed.stdout).snapshots as { id: string; set: string; signature: string }[];
+    expect(snapshots.map((s) => [s.id, s.set, s.signature])).toEqual([
+      [tip, "hourly", "good"],
+      [r.git("rev-parse", `${tip}^`).trim(), "hourly", "good"],
+    ]);
+    const git = await Git.open(r.dir);
+    expect((await git.snapshotCommitLog("refs/heads/integrity-snapshots", "refs/integrity-snapshots/epochs/")).map((c) => c.id)).toEqual(
+      snapshots.map((s) => s.id),
+    );
+    r.write("données/état.json", '{"v":');
+    const restored = await r.cli(["restore", "latest"]);
+    expect(restored.code, restored.stdout + restored.stderr).toBe(0);
+    expect(r.read("données/état.json")).toBe('{"v":2}\n');
+  });
+
+  for (const setting of ["[diff]\n\tnoprefix = true\n", "[diff]\n\tmnemonicPrefix = true\n\tsrcPrefix = x/\n\tdstPrefix = y/\n"]) {
+    it(`the pull request's changed lines read from git diff (${JSON.stringify(setting)})`, async () => {
+      const { changedLinesFromGit } = await import("../../src/action/changed-lines.js");
+      const r = repo();
+      r.write("b/x.json", "[1]\n");
+      r.write("y.json", "[1]\n");
+      r.commitAll();
+      const base = r.git("rev-parse", "HEAD").trim();
+      r.write("b/x.json", "[1,\n2]\n");
+      r.write("y.json", "[\n1]\n");
+      r.commitAll();
+      const head = r.git("rev-parse", "HEAD").trim();
+      const git = await Git.open(r.dir);
+      const plain = await changedLinesFromGit(git, base, head);
+      expect([...plain!.keys()].sort()).toEqual(["b/x.json", "y.json"]);
+      globalConfig(setting);
+      expect(await changedLinesFromGit(git, base, head)).toEqual(plain);
+    });
+  }
 });
