@@ -613,7 +613,16 @@ export class Git {
    * Read with `--format=%H%x1f%P%x1f%ct%x1f%B` and -z (records end in NUL).
    */
   async logChain(rev: string, max?: number): Promise<{ id: string; parents: string[]; time: number; message: string }[]> {
-    const args = ["log", ...LOG_AS_IS, "-z", "--first-parent", "--format=%H%x1f%P%x1f%ct%x1f%B", ...(max ? [`--max-count=${max}`] : []), rev, "--"];
+    const args = [
+      "log",
+      ...LOG_AS_IS,
+      "-z",
+      "--first-parent",
+      "--format=%H%x1f%P%x1f%ct%x1f%B",
+      ...(max ? [`--max-count=${max}`] : []),
+      rev,
+      "--",
+    ];
     const { stdout } = await this.exec(args);
     return splitZ(stdout).map((rec) => {
       const [id, parents, time, ...rest] = rec.split("\x1f");

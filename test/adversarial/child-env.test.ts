@@ -61,7 +61,7 @@ function readDump(dump: string): Map<string, string> {
 
 const RUNNER = {
   INPUT_TOKEN: "ghs_inputtoken0000000000000000000000000",
-  "INPUT_COMMAND": "check",
+  INPUT_COMMAND: "check",
   ACTIONS_RUNTIME_TOKEN: "eyJruntime.token.value",
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: "eyJoidc.request.token",
   ACTIONS_ID_TOKEN_REQUEST_URL: "https://pipelines.example/oidc?x=1",
@@ -224,6 +224,8 @@ describe("the Action's restore push (built bundle, run as the runner runs it)", 
       env: {
         IG_TEST_SIGNING_KEY: key.privateKey,
         GITHUB_TOKEN: token,
+        // Another token, for a credential helper (`gh auth setup-git`): the user's to pass on.
+        GH_TOKEN: "ghp_othertoken0000000000000000000000",
         ...RUNNER,
         INPUT_TOKEN: token,
         INPUT_COMMAND: "restore",
@@ -236,10 +238,18 @@ describe("the Action's restore push (built bundle, run as the runner runs it)", 
     expect(origin.git("show", "refs/heads/main:data/state.json")).toBe('{"status": "ok"}\n');
     const seen = readDump(dump);
     expect(seen.size).toBeGreaterThan(0);
-    for (const name of ["INPUT_TOKEN", "INPUT_COMMAND", "GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "IG_TEST_SIGNING_KEY"])
+    for (const name of [
+      "INPUT_TOKEN",
+      "INPUT_COMMAND",
+      "GITHUB_TOKEN",
+      "ACTIONS_RUNTIME_TOKEN",
+      "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+      "IG_TEST_SIGNING_KEY",
+    ])
       expect(seen.has(name), name).toBe(false);
     expect([...seen.values()].join("\n")).not.toContain(token);
     expect(seen.get("GITHUB_REPOSITORY")).toBe("acme/app");
+    expect(seen.get("GH_TOKEN")).toBe("ghp_othertoken0000000000000000000000");
   });
 });
 

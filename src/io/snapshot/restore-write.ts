@@ -422,7 +422,9 @@ let syncfsWorks: boolean | undefined;
 /** syncfs(2) of the file system holding `root` (`sync -f`); false where it is missing or fails. */
 async function syncfs(root: string): Promise<boolean> {
   if (syncfsWorks === false) return false;
-  const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { env: childEnv(), timeout: 600_000 }, (error) => resolve(!error)));
+  const ok = await new Promise<boolean>((resolve) =>
+    execFile("sync", ["-f", root], { env: childEnv(), timeout: 600_000 }, (error) => resolve(!error)),
+  );
   syncfsWorks = ok;
   return ok;
 }
