@@ -322,3 +322,40 @@ describe("the user's global git config does not change what we read", () => {
     });
   }
 });
+
+describe("the hook under a user's global git config that changes porcelain output", () => {
+  it("from a subfolder, with diff.relative, status.relativePaths, color.ui=always, quotePath, noprefix, a pager: corrupt blocked, good passed", async () => {
+    const { main } = await import("../../src/cli.js");
+    const r = repo();
+    r.write(".integrity-guard/config.yml", "version: 1\n");
+    r.write("sub/keep.json", "{}\n");
+    r.write("other/ok.json", "{}\n");
+    r.commitAll();
+    const dir = makeTempDir("ig-gitglobal-");
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.writeFileSync(
+      path.join(dir, "config"),
+      "[diff]\n\trelative = true\n\tnoprefix = true\n\tmnemonicPrefix = true\n[status]\n\trelativePaths = true\n[color]\n\tui = always\n[core]\n\tquotePath = true\n\tpager = false\n[pager]\n\tdiff = true\n\tstatus = true\n[log]\n\tshowSignature = true\n",
+    );
+    setEnv({ GIT_CONFIG_GLOBAL: path.join(dir, "config") });
+    const staged = async () => {
+      let stdout = "";
+      const code = await main(["check", "--staged", "--format", "json"], {
+        cwd: path.join(r.dir, "sub"),
+        env: { ...process.env },
+        stdout: (s) => (stdout += s),
+        stderr: () => undefined,
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+      });
+      return { code, files: (JSON.parse(stdout).findings as { file?: string }[]).map((f) => f.file) };
+    };
+    r.write("other/bad é.json", '{"a": 1,}\n');
+    r.write("other/ok.json", '{"a": 1}\n');
+    r.git("add", "-A");
+    expect(await staged()).toEqual({ code: 1, files: ["other/bad é.json"] });
+    r.write("other/bad é.json", '{"a": 1}\n');
+    r.git("add", "-A");
+    expect(await staged()).toEqual({ code: 0, files: [] });
+  });
+});
