@@ -175,6 +175,18 @@ describe("git's messages are read in English whatever the user's language", () =
     });
   }
 
+  it('a repository git refuses for dubious ownership is named so, not "not a git work tree" (German git)', async () => {
+    const r = repo();
+    r.write(".integrity-guard/config.yml", "version: 1\n");
+    r.commitAll();
+    // git's own switch for testing its ownership check without a second user.
+    setEnv({ LANGUAGE: "de", LC_ALL: "C.UTF-8", GIT_TEST_ASSUME_DIFFERENT_OWNER: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
+    const out = await r.cli(["check"]);
+    expect(out.code, out.stderr).toBe(2);
+    expect(out.stderr).toContain(`git config --global --add safe.directory ${r.dir}`);
+    expect(out.stderr).not.toContain("not inside a git work tree");
+  });
+
   it("LC_ALL's character set is kept (LC_CTYPE): a non-ASCII file name is listed as it is", async () => {
     const r = repo();
     r.write("données.json", "{}\n");
