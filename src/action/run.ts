@@ -110,6 +110,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const inputs = readInputs(envInputs(env));
   if (inputs.token) core.setSecret(inputs.token);
+  // Before the first git (the base commit's fetch runs credential helpers): child-env.ts.
+  withholdFromChildren([inputs.token]);
   checkWriterEvent(inputs.command, env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =

@@ -371,3 +371,41 @@ describe("the hook under a user's global git config that changes porcelain outpu
     expect(await staged()).toEqual({ code: 0, files: [] });
   });
 });
+
+describe("the Action's first git processes (built bundle)", () => {
+  it("the base commit's fetch of a shallow pull request checkout: remote.origin.uploadpack sees no GITHUB_TOKEN holding the token", async () => {
+    // origin: main (the base) and feature (the pull request); the runner's clone has the head only.
+    const origin = repo();
+    origin.write("a.json", "{}\n");
+    origin.commitAll("base");
+    const base = origin.git("rev-parse", "HEAD").trim();
+    origin.git("switch", "-q", "-c", "feature");
+    origin.write("a.json", '{"b": 1}\n');
+    origin.commitAll("pr");
+    const head = origin.git("rev-parse", "HEAD").trim();
+    const dir = makeTempDir("ig-shallow-");
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const clone = createRepo({ dir });
+    cleanups.push(() => clone.cleanup());
+    clone.git("remote", "add", "origin", `file://${origin.dir}`);
+    clone.git("fetch", "-q", "--depth=1", "origin", "feature");
+    clone.git("checkout", "-q", "--detach", head);
+    expect(clone.tryGit("cat-file", "-e", `${base}^{commit}`).status).not.toBe(0);
+    const dump = path.join(dir, "..", path.basename(dir) + ".fetch.env");
+    cleanups.push(() => fs.rmSync(dump, { force: true }));
+    clone.git("config", "remote.origin.uploadpack", envDumper(dump, 0, 'exec git-upload-pack "$@"'));
+    const token = "ghs_testtoken123456";
+    const run = await runActionBundle({
+      repo: clone,
+      eventName: "pull_request",
+      payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
+      inputs: { comment: "false", token },
+      env: { GITHUB_TOKEN: token, GITHUB_API_URL: "http://127.0.0.1:9" },
+    });
+    expect(run.stdout).toContain(`git fetch --no-tags --depth=1 origin ${base}`);
+    const seen = readDump(dump);
+    expect(seen.size).toBeGreaterThan(0);
+    expect(seen.has("GITHUB_TOKEN")).toBe(false);
+    expect(seen.has("INPUT_TOKEN")).toBe(false);
+  });
+});
