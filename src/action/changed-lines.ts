@@ -96,6 +96,10 @@ export async function changedLinesFromGit(git: Git, baseSha: string, headSha: st
       "--no-color",
       "--no-ext-diff",
       "--no-renames",
+      // The "+++ b/<name>" we read, whatever diff.noprefix (which made "b/x.json" the file
+      // x.json) or diff.mnemonicPrefix / diff.srcPrefix / diff.dstPrefix say.
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
       "--diff-filter=ACMRT",
       `${baseSha}...${headSha}`,
     ],

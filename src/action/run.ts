@@ -43,6 +43,7 @@ import { secretValues } from "./secrets.js";
 import { checkWriterEvent } from "./writer-events.js";
 import { checkoutSchemaGraph } from "./schema-graph.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
+import { withholdFromChildren } from "../io/child-env.js";
 
 /** The job label in the sticky comment's footer is shown to this many characters. */
 const JOB_LABEL_CHARS = 200;
@@ -109,6 +110,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const inputs = readInputs(envInputs(env));
   if (inputs.token) core.setSecret(inputs.token);
+  // Before the first git (the base commit's fetch runs credential helpers): child-env.ts.
+  withholdFromChildren([inputs.token]);
   checkWriterEvent(inputs.command, env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =
@@ -132,7 +135,10 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   const loaded = trust.loaded;
   // Mask before anything can print a config value. The pull request's own config (trust.head) is
   // not read for masks: its literal alert URLs would let it mask any word of the log, hiding findings.
-  for (const s of secretValues(loaded.config, env, inputs.token)) core.setSecret(s);
+  const secrets = secretValues(loaded.config, env, inputs.token);
+  for (const s of secrets) core.setSecret(s);
+  // Nor may git or what git runs see them (the token as GITHUB_TOKEN, a webhook URL): child-env.ts.
+  withholdFromChildren(secrets);
   const client =
     inputs.token && env.GITHUB_REPOSITORY
       ? new GitHubClient({

@@ -14,11 +14,12 @@ import path from "node:path";
 import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
+import { childEnv } from "./child-env.js";
 
 interface ExecOptions {
   /** Bytes written to git's stdin. */
   input?: string | Buffer;
-  /** Extra environment (merged over process.env, which is inherited as is). */
+  /** Extra environment (merged over process.env less what children must not see: child-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Exit codes that are not failures (default [0]). */
   okCodes?: number[];
@@ -612,7 +613,16 @@ export class Git {
    * Read with `--format=%H%x1f%P%x1f%ct%x1f%B` and -z (records end in NUL).
    */
   async logChain(rev: string, max?: number): Promise<{ id: string; parents: string[]; time: number; message: string }[]> {
-    const args = ["log", "-z", "--first-parent", "--format=%H%x1f%P%x1f%ct%x1f%B", ...(max ? [`--max-count=${max}`] : []), rev, "--"];
+    const args = [
+      "log",
+      ...LOG_AS_IS,
+      "-z",
+      "--first-parent",
+      "--format=%H%x1f%P%x1f%ct%x1f%B",
+      ...(max ? [`--max-count=${max}`] : []),
+      rev,
+      "--",
+    ];
     const { stdout } = await this.exec(args);
     return splitZ(stdout).map((rec) => {
       const [id, parents, time, ...rest] = rec.split("\x1f");
@@ -717,7 +727,7 @@ export class Git {
     const { stdout: listed } = await this.exec(["for-each-ref", "--format=%(refname)", extraPrefix]);
     appendAll(refs, listed.toString("utf8").split("\n").filter(Boolean));
     if (refs.length === 0) return [];
-    const { stdout } = await this.exec(["log", "-z", "--format=%H%x1f%cI%x1f%B", `--max-count=${max}`, ...refs, "--"]);
+    const { stdout } = await this.exec(["log", ...LOG_AS_IS, "-z", "--format=%H%x1f%cI%x1f%B", `--max-count=${max}`, ...refs, "--"]);
     return splitZ(stdout).map((rec) => {
       const [id, time, ...rest] = rec.split("\x1f");
       return { id: id!, time: time!, message: rest.join("\x1f") };
@@ -845,7 +855,7 @@ export class Git {
    * environment and folder as exec's.
    */
   spawnStreaming(args: readonly string[]): ChildProcessByStdio<Writable, Readable, Readable> {
-    return spawn("git", [...HARDENING, ...args], { cwd: this.root, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    return spawn("git", [...HARDENING, ...args], { cwd: this.root, env: childEnv(), stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   }
 
   /**
@@ -911,6 +921,14 @@ async function revParseRaw(cwd: string, option: string): Promise<string> {
   return res.code === 0 ? res.stdout.toString("utf8").replace(/\n$/, "") : "";
 }
 
+/**
+ * `git log` as the format says, whatever the user's config: log.showSignature=true (common with
+ * signed commits) printed "Good "git" signature for ..." before each record, which became the
+ * snapshot's id (the next snapshot failed: "not a valid object name"). Our messages are ASCII
+ * (set names, times, digests), so i18n.logOutputEncoding leaves them as they are.
+ */
+const LOG_AS_IS = ["--no-show-signature"] as const;
+
 /** Network commands must fail, never wait for a password nobody will type. */
 const NO_PROMPT: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: "0" };
 
@@ -934,7 +952,7 @@ function execGit(args: readonly string[], options: ExecOptions & { cwd: string }
   return new Promise((resolve, reject) => {
     const child = spawn("git", [...HARDENING, ...args], {
       cwd: options.cwd,
-      env: options.env ? { ...process.env, ...options.env } : process.env,
+      env: childEnv(options.env),
       stdio: ["pipe", options.discardStdout ? "ignore" : "pipe", "pipe"],
       windowsHide: true,
     }) as ChildProcessByStdio<Writable, Readable | null, Readable>;

@@ -17,6 +17,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
+import { childEnv } from "./child-env.js";
 import { onExitCleanup } from "./exit-cleanup.js";
 
 /** Folders we create under the OS temp dir: `ig-sign-<pid>-XXXXXX` (the pid says whose it is). */
@@ -39,7 +40,7 @@ interface RunResult {
 
 function run(cmd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: childEnv(options.env), stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
@@ -164,7 +165,7 @@ export async function holdSshKey(keyText: string, source: string): Promise<KeyHa
 async function startAgent(socket: string): Promise<{ socket: string; stop: () => void } | undefined> {
   let child;
   try {
-    child = spawn("sh", ["-c", WATCHDOG, "sh", socket], { stdio: ["pipe", "pipe", "ignore"] });
+    child = spawn("sh", ["-c", WATCHDOG, "sh", socket], { env: childEnv(), stdio: ["pipe", "pipe", "ignore"] });
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ import { ConfigError, EnvironmentError } from "../errors.js";
 import type { Git } from "./git.js";
 import { outsideLink, outsideMessage } from "./symlink-outside.js";
 import { holdGpgKey, holdSshKey, sweepKeyLeftovers } from "./signing-key.js";
+import { withholdFromChildren } from "./child-env.js";
 
 type SignFormat = "ssh" | "gpg" | "none";
 
@@ -122,6 +123,8 @@ function resolveValue(value: string, env: NodeJS.ProcessEnv, what: string): stri
       fix: `export ${name} with the ${what} (in a workflow: env: { ${name}: \${{ secrets.${name} }} })`,
     });
   }
+  // The key text stays ours: git, and the gpg.ssh.program or hook git runs, get it from the agent.
+  withholdFromChildren([v]);
   return v;
 }
 

@@ -20,6 +20,7 @@ import { ConfigError, EnvironmentError } from "../../errors.js";
 import { readWhole, sha256 } from "./files.js";
 import { AgeReader, AgeWriter, X25519Recipient } from "./encrypt-age.js";
 import { sshIdentity, sshRecipient } from "./encrypt-ssh.js";
+import { withholdFromChildren } from "../child-env.js";
 
 const AGE_INTRO = "age-encryption.org/v1\n";
 const CHUNK = 64 * 1024;
@@ -101,6 +102,7 @@ async function readIdentitySource(value: string, root: string, env: NodeJS.Proce
       throw new EnvironmentError(`the age identity is taken from the environment variable ${name}, which is not set`, {
         fix: `export ${name} with the identity (an AGE-SECRET-KEY-1... line or an ssh private key); in a workflow: env: { ${name}: \${{ secrets.${name} }} }`,
       });
+    withholdFromChildren([text]); // no git child (hook, credential helper) needs the identity
     return { from: value, text };
   }
   const file = path.resolve(root, value.replace(/^~(?=\/)/, os.homedir()));

@@ -16,6 +16,7 @@ import path from "node:path";
 import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
 import { EnvironmentError } from "../../errors.js";
 import { fsyncDir } from "../atomic.js";
+import { childEnv } from "../child-env.js";
 import type { Git } from "../git.js";
 import { sha256 } from "./files.js";
 
@@ -421,7 +422,9 @@ let syncfsWorks: boolean | undefined;
 /** syncfs(2) of the file system holding `root` (`sync -f`); false where it is missing or fails. */
 async function syncfs(root: string): Promise<boolean> {
   if (syncfsWorks === false) return false;
-  const ok = await new Promise<boolean>((resolve) => execFile("sync", ["-f", root], { timeout: 600_000 }, (error) => resolve(!error)));
+  const ok = await new Promise<boolean>((resolve) =>
+    execFile("sync", ["-f", root], { env: childEnv(), timeout: 600_000 }, (error) => resolve(!error)),
+  );
   syncfsWorks = ok;
   return ok;
 }
