@@ -36,7 +36,10 @@ function fixture(): TestRepo {
   ageTree(r.dir);
   r.git("update-index", "-q", "--refresh");
   r.write("data/d1/f4.json", '{"dirty":true}\n'); // tracked, changed after the refresh
-  ageTree(r.dir);
+  // Aged alone (not racy in the warm run); ageTree again would leave the clean files stat-dirty
+  // for git when a second passed between the two calls.
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  fs.utimesSync(path.join(r.dir, "data/d1/f4.json"), hourAgo, hourAgo);
   return r;
 }
 
