@@ -615,7 +615,7 @@ export class StatCache {
    * path loads the rest first, and so does a save that must rewrite the half whole. Many paths:
    * the whole half (a set of them would cost more than it saves).
    */
-  preloadFiles(paths: readonly string[]): void {
+  preloadFiles(paths: Iterable<string> & { readonly length: number }): void {
     if (this.filesData || !this.persistent) return;
     // No half on disk (a first seal, a cold verify): nothing to pick from, no set to build.
     this.loadFiles(paths.length > PARTIAL_MAX || sizeOf(this.file) < 0 ? undefined : new Set(paths));
@@ -697,6 +697,15 @@ export class StatCache {
 
   private isRacy(mtimeNs: string): boolean {
     return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
+  }
+
+  /**
+   * Whether the files half holds a record for `rel` (or may: a spilled one is read back first):
+   * when not, `lookup` answers nothing whatever the stat, so a caller can skip the lstat (a cold
+   * run over 500,000 tracked files made 500,000 lstat calls for no answer).
+   */
+  hasFile(rel: string): boolean {
+    return this.filesFor(rel).has(rel);
   }
 
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */

@@ -19,6 +19,7 @@ import type { PathState } from "./dir-state.js";
 import { TrackedIndex, type TrackedFile } from "./tracked.js";
 import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
 import { stageEnd } from "./stage-log.js";
+import { PathList } from "./path-list.js";
 
 interface ObserveOptions {
   git: Git;
@@ -158,10 +159,14 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const keep = (p: string, o: Observation) => {
     if (options.sealedMatch?.(p, o) !== true && options.claim?.(p, o) !== true) observed.set(p, o);
   };
-  const toHash: string[] = [];
+  // The paths to hash, and those deferred below, as bytes (path-list.ts: about 80 bytes a path
+  // held as strings, 40 MB of a cold run at 500,000 files).
+  const toHash = new PathList();
   /** A file git does not vouch for: the stat cache's answer, or hashed. */
   const lookUp = (p: string, t: TrackedFile | undefined): void => {
-    const st = lstatKey(root, p);
+    // A tracked file the cache has no record of is hashed whatever its stat: no lstat (a cold
+    // run). Other files keep theirs: a verdict re-checks them by it.
+    const st = t && !cache.hasFile(p) ? undefined : lstatKey(root, p);
     const c = st && cache.lookup(p, st);
     if (!t) others.set(p, st ?? null);
     if (c) {
@@ -178,7 +183,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
    * walk only their records are loaded (StatCache.preloadFiles; issue 20: a reseal with one dirty
    * file among 500,000 held the whole half, about 63 MB, for one record). Looked up in walk order.
    */
-  const deferred: string[] = [];
+  const deferred = new PathList();
   const sortOut = (e: WalkEntry): void => {
     stats.files++;
     if (e.kind === "link") {
@@ -243,7 +248,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   if (deferred.length > 0) {
     cache.preloadFiles(deferred);
     for (const p of deferred) lookUp(p, tracked.get(p));
-    deferred.length = 0;
+    deferred.clear();
   }
   if (options.keepWalk === false) {
     // The caller's own walk (the early-threads path) is emptied too: nothing else reads it.
@@ -294,7 +299,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     do {
       const end = given ? toHash.length : Math.min(toHash.length, from + observeLimits.batch);
       const s = given ?? new HashStream({ chunkSize: STREAM_CHUNK });
-      if (!given) for (let i = from; i < end; i++) s.push(`${root}/${toHash[i]!}`);
+      if (!given) for (let i = from; i < end; i++) s.push(`${root}/${toHash.at(i)}`);
       const [d0, b0] = [from, bytesBefore];
       let bytesHere = 0;
       s.onProgress = (done, bytes) => {
@@ -307,14 +312,15 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     } while (from < toHash.length);
   } else {
     options.stream?.cancel(); // (only given with useCache false)
+    const paths = [...toHash];
     const results = await hashFiles(
-      toHash.map((p) => `${root}/${p}`),
-      onProgress ? { onProgress: (done, bytes) => onProgress(done, toHash.length, bytes) } : {},
+      paths.map((p) => `${root}/${p}`),
+      onProgress ? { onProgress: (done, bytes) => onProgress(done, paths.length, bytes) } : {},
     );
-    toHash.forEach((p, i) => take(p, results[i]!));
+    paths.forEach((p, i) => take(p, results[i]!));
   }
   stageEnd("observe: hashed");
-  toHash.length = 0; // every result is taken: the paths can go (the closures below keep this scope)
+  toHash.clear(); // every result is taken: the paths can go (the closures below keep this scope)
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   const blobIds = {
     has: (oid: string) => tracked.seenOid(oid),
@@ -335,7 +341,7 @@ async function drainStream(
   s: HashStream,
   from: number,
   end: number,
-  toHash: readonly string[],
+  toHash: PathList,
   take: (p: string, r: HashResult) => void,
   own: boolean,
 ): Promise<void> {
@@ -344,7 +350,7 @@ async function drainStream(
   const count = end - from;
   const drain = () => {
     try {
-      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(toHash[from + next]!, r);
+      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(toHash.at(from + next), r);
     } catch (error) {
       failure ??= error; // thrown below, not from inside a worker's message event
     }
