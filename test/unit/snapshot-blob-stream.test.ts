@@ -93,7 +93,7 @@ describe("streamBlobs", () => {
       const pack = path.join(packDir, fs.readdirSync(packDir).find((f) => f.endsWith(".pack"))!);
       fs.chmodSync(pack, 0o644);
       const data = fs.readFileSync(pack);
-      data[data.length - 200] ^= 0xff; // inside the big blob's deflated bytes
+      data[data.length - 200] = data[data.length - 200]! ^ 0xff; // inside the big blob's deflated bytes
       fs.writeFileSync(pack, data);
       const { whole, answers } = await read(g, ids);
       expect(whole).toBe(false);
