@@ -88,9 +88,17 @@ describe("streamBlobs", () => {
       const big = Buffer.alloc(200_000, "abcdefgh");
       const small = Buffer.from("fine\n");
       const ids = [hasher.oid("blob", small), hasher.oid("blob", big), hasher.oid("blob", small)];
-      await g.storePack(buildPack([{ type: "blob", data: small }, { type: "blob", data: big }]));
+      await g.storePack(
+        buildPack([
+          { type: "blob", data: small },
+          { type: "blob", data: big },
+        ]),
+      );
       const packDir = path.join(damaged.dir, ".git/objects/pack");
-      const pack = path.join(packDir, fs.readdirSync(packDir).find((f) => f.endsWith(".pack"))!);
+      const pack = path.join(
+        packDir,
+        fs.readdirSync(packDir).find((f) => f.endsWith(".pack"))!,
+      );
       fs.chmodSync(pack, 0o644);
       const data = fs.readFileSync(pack);
       data[data.length - 200] = data[data.length - 200]! ^ 0xff; // inside the big blob's deflated bytes

@@ -20,6 +20,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { appendAll } from "../../core/append.js";
 import { batchRanges, type BatchLimits } from "../../core/snapshot/batch.js";
 import type { Finding } from "../../core/finding.js";
 import { compareManifestOrder, ManifestWriter, manifestEntryText, manifestOrder } from "../../core/snapshot/manifest-stream.js";
@@ -842,7 +843,7 @@ async function readBack(
   if (!encrypted) {
     const streamed = await readBackStreamed(git, rows, seen, digest, computed?.vouched);
     if (streamed) {
-      findings.push(...streamed.findings);
+      appendAll(findings, streamed.findings);
       return { findings, blobs: streamed.blobs };
     }
     // git stopped before answering every id (a damaged object): read again below, in batches
