@@ -51,6 +51,14 @@ describe("repeated `<<` merge keys", () => {
     ]);
   });
 
+  it("the value is PyYAML's: a later `<<` wins over an earlier one, a list's first source over its others, own keys over all", () => {
+    const text = "a: &a {x: a, y: a, z: a, w: a}\nb: &b {x: b, y: b}\nc: &c {x: c, y: c, z: c}\nm:\n  <<: *a\n  <<: [*b, *c]\n  x: own\n";
+    const doc = parse(text, ".pre-commit-config.yaml");
+    expect(doc.findings).toEqual([]);
+    // PyYAML 6: {'x': 'own', 'y': 'b', 'z': 'c', 'w': 'a'}
+    expect((doc.value as { m: unknown }).m).toEqual({ x: "own", y: "b", z: "c", w: "a" });
+  });
+
   it("any other repeated key in a PyYAML-only file is still a duplicate", () => {
     const doc = parse(TEXT.replace("    name: configs_linux_lts\n", "    name: a\n    name: b\n"), ".bazelci/presubmit.yml");
     expect(doc.findings.map((f) => [f.rule, f.key])).toEqual([["parse/duplicate-key", "name"]]);

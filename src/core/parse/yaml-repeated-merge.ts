@@ -6,6 +6,7 @@
  * the common readers refuses the repeated key, which is why it is an error where the reader is
  * not known. Pure.
  */
+import { isSeq, YAMLSeq, type YAMLMap } from "yaml";
 
 /**
  * - Bazel CI (bazelbuild/continuous-integration, buildkite/bazelci.py) loads `.bazelci/*.yml`
@@ -17,4 +18,25 @@ const PYYAML_ONLY = /(^|\/)\.bazelci\/[^/]+\.ya?ml$|(^|\/)\.pre-commit-config\.y
 /** True for a repository path whose reader merges every `<<` key of a mapping. */
 export function mergesRepeatedMergeKeys(path: string): boolean {
   return PYYAML_ONLY.test(path);
+}
+
+/**
+ * Rewrites the `<<` pairs of `map` (two or more) into one, so the yaml package's merge (an earlier
+ * source wins) gives PyYAML's value: PyYAML merges the keys' sources in order and lets a later one
+ * win, a list of sources (`<<: [*a, *b]`) with its first item winning. One `<<` whose sources are
+ * the keys' sources, the last key's first, each key's list in its own order, is read the same.
+ * `isMergeKey` tells a `<<` merge key from a quoted "<<".
+ */
+export function foldRepeatedMergeKeys(map: YAMLMap, isMergeKey: (key: unknown) => boolean): void {
+  const merges = map.items.filter((pair) => isMergeKey(pair.key));
+  if (merges.length < 2) return;
+  const sources = new YAMLSeq();
+  for (const pair of [...merges].reverse()) {
+    if (isSeq(pair.value)) sources.items.push(...pair.value.items);
+    else sources.items.push(pair.value);
+  }
+  sources.flow = true;
+  sources.range = (merges[0]!.value as { range?: YAMLSeq["range"] } | null)?.range;
+  merges[0]!.value = sources;
+  map.items = map.items.filter((pair) => !merges.includes(pair) || pair === merges[0]);
 }

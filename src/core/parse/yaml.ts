@@ -41,7 +41,7 @@ import {
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
-import { mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
+import { foldRepeatedMergeKeys, mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
 import {
   closingFlow,
   closingQuote,
@@ -873,6 +873,8 @@ function walk(
       if (originals)
         for (const original of originals) stack.push({ node: original, path: valuePath, depth: depth + 1, owner: undefined, index: 0 });
     }
+    // After the pairs are checked, each where it is written: one `<<` with PyYAML's order of sources.
+    if (repeatedMerges) foldRepeatedMergeKeys(node, isMergeKey);
   }
 }
 
