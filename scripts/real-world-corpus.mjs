@@ -1796,6 +1796,9 @@ export const REPOS = [
       "DataLayers/assets/**",
       "_archived/RotateToolbar/**",
       "ContentPatcher/manifest.json",
+      // Every mod's manifest: a sampled i18n or asset file is read as its mod's manifest says.
+      "*/manifest.json",
+      "_archived/*/manifest.json",
     ],
   },
   {
