@@ -1883,6 +1883,68 @@ export const REPOS = [
     kind: "Hiera eyaml: hiera.yaml (v5 with lookup_key: eyaml_lookup_key and pkcs7 key options), eyaml data with `ENC[PKCS7,...]` values (scalars and folded blocks), eyaml config; real: two edit-mode fixtures (`DEC(n)::PKCS7[...]!` spanning lines, a tab-indented block) that eyaml rewrites as text and no YAML reader accepts",
     keep: ["**"],
   },
+  {
+    repo: "Pathoschild/StardewMods",
+    commit: "a6ac89d5a4ee774a0009eb4a13175cd450fdc16d",
+    license: "MIT (LICENSE)",
+    kind: "Stardew Valley SMAPI mods: manifest.json, i18n/*.json and assets/*.json with comment headers, BOMs and trailing commas (SMAPI reads them with Json.NET), Content Patcher",
+    // Whole mods (manifest, i18n, assets) so the mod's manifest decides how its files are read.
+    keep: [
+      "SkipIntro/**",
+      "SmallBeachFarm/**",
+      "DataLayers/manifest.json",
+      "DataLayers/assets/**",
+      "_archived/RotateToolbar/**",
+      "ContentPatcher/manifest.json",
+      // Every mod's manifest: a sampled i18n or asset file is read as its mod's manifest says.
+      "*/manifest.json",
+      "_archived/*/manifest.json",
+    ],
+  },
+  {
+    repo: "Azure-Samples/functions-quickstart-javascript-azd",
+    commit: "4755396206b1746f8e498debecf7c5f289531f57",
+    license: "MIT (LICENSE.md)",
+    kind: "Azure Functions (Node.js) with azd: host.json, azure.yaml, Bicep parameters, .vscode tasks and launch",
+    keep: ["**"],
+  },
+  {
+    repo: "bazelbuild/examples",
+    commit: "dbf3399037ae65f901d46147804749fae1409ef2",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "Bazel examples: Bazel CI .bazelci/*.yml with repeated `<<` merge keys in one mapping (bazelci.py reads them with PyYAML), frontend tsconfig with comments, renovate",
+    keep: [".bazelci/**", "**/tsconfig*.json", "renovate.json"],
+  },
+  {
+    repo: "NomicFoundation/hardhat-boilerplate",
+    commit: "638fd58ec882990d3b654d45e37907eb15695bd2",
+    license: "MIT (LICENSE)",
+    kind: "Hardhat (Ethereum) project: package.json of the contracts and of the React frontend, web app manifest",
+    keep: ["**"],
+  },
+  {
+    repo: "microsoft/vcpkg-tool",
+    commit: "f9eb9c63d0e1ec80e82ff30820e5208feb3ab628",
+    license: "MIT (LICENSE.txt)",
+    kind: "vcpkg: vcpkg.json manifests and vcpkg-configuration.json of the end-to-end test ports and projects (some malformed on purpose), vcpkg-artifacts test resources, CMakePresets.json",
+    // The manifests broken on purpose (vcpkg's tests assert that it refuses them).
+    keep: [
+      "azure-pipelines/e2e-ports/broken-manifests/**",
+      "azure-pipelines/e2e-projects/overlays-malformed-shadowing*/**",
+      "azure-pipelines/e2e-assets/ci-verify-versions-registry/ports/malformed/**",
+      "azure-pipelines/e2e-assets/ci-verify-versions-registry/old-port-versions/malformed-1.0/**",
+      "vcpkg-artifacts/test-resources/*.json",
+      "CMakePresets.json",
+    ],
+    exclude: ["locales/**"],
+  },
+  {
+    repo: "graphprotocol/graph-tooling",
+    commit: "7fe67ac310e5f4f17dbdaabb0cb0ee0812e4101a",
+    license: "MIT (LICENSE-MIT)",
+    kind: "The Graph: subgraph.yaml manifests (Ethereum, Cosmos, Arweave, NEAR), contract ABIs, mustache subgraph.template.yaml, pnpm workspace, changesets",
+    keep: ["examples/*/subgraph*.yaml", "examples/cosmos-*/**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -10,7 +10,8 @@ import { erbTagLines, hasTemplateStructure, yamlPlaceholderLines } from "../core
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
-import { isBedrockPackManifest, packManifestCandidates } from "../core/select/jsonc-by-content.js";
+import { BEDROCK_PACK, isBedrockPackManifest, packManifestCandidates, type JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { isSmapiManifest, SMAPI_MOD } from "../core/select/smapi-mod.js";
 import type { FileSource } from "../io/file-source.js";
 
 /**
@@ -46,19 +47,22 @@ export function contributedJsoncLookup(source: FileSource): (file: string) => Pr
 }
 
 /**
- * The Bedrock pack lookup of a run: true when `file` sits in a Minecraft Bedrock resource or
- * behavior pack (the nearest manifest.json above it, or the file itself when it is that
- * manifest, is a pack manifest). Each manifest is read and parsed at most once, and only for a
- * .json file that failed to parse as strict JSON.
+ * The pack lookup of a run: the dialect of `file` when it sits in a Minecraft Bedrock resource or
+ * behavior pack, or in a Stardew Valley mod loaded by SMAPI (the nearest manifest.json above it,
+ * or the file itself when it is that manifest, is such a pack's or mod's manifest). Each manifest
+ * is read and parsed at most once, and only for a .json file that failed to parse as strict JSON.
  */
-export function bedrockPackLookup(source: FileSource): (file: string, text: string) => Promise<boolean> {
-  const byManifest = new Map<string, Promise<boolean | undefined>>();
-  const isPack = (path: string, content: Buffer | string): boolean => {
+export function packDialectLookup(source: FileSource): (file: string, text: string) => Promise<JsoncDialect | undefined> {
+  const byManifest = new Map<string, Promise<JsoncDialect | null | undefined>>();
+  // null: a manifest of neither kind (it decides, as the nearest); undefined: no manifest there.
+  const dialectOf = (path: string, content: Buffer | string): JsoncDialect | null => {
     const doc = parseDocument(content, { path, format: "jsonc" });
-    return doc.ok && isBedrockPackManifest(doc.value);
+    if (!doc.ok) return null;
+    if (isBedrockPackManifest(doc.value)) return BEDROCK_PACK;
+    return isSmapiManifest(doc.value) ? SMAPI_MOD : null;
   };
   return async (file, text) => {
-    if (file === "manifest.json" || file.endsWith("/manifest.json")) return isPack(file, text);
+    if (file === "manifest.json" || file.endsWith("/manifest.json")) return dialectOf(file, text) ?? undefined;
     const candidates = packManifestCandidates(file);
     const unknown = candidates.filter((c) => !byManifest.has(c));
     if (unknown.length) {
@@ -68,15 +72,15 @@ export function bedrockPackLookup(source: FileSource): (file: string, text: stri
           c,
           read.then((m) => {
             const b = m.get(c);
-            return Buffer.isBuffer(b) ? isPack(c, b) : undefined;
+            return Buffer.isBuffer(b) ? dialectOf(c, b) : undefined;
           }),
         );
     }
     for (const c of candidates) {
-      const pack = await byManifest.get(c);
-      if (pack !== undefined) return pack;
+      const dialect = await byManifest.get(c);
+      if (dialect !== undefined) return dialect ?? undefined;
     }
-    return false;
+    return undefined;
   };
 }
 

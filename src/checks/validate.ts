@@ -20,7 +20,7 @@ import {
 } from "../core/parse/index.js";
 import { Catalog } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
-import { BEDROCK_PACK, dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -47,7 +47,7 @@ import { commentOnlyAccepted } from "./root-kind.js";
 import { foldEmptyIntoSchema } from "./empty-document.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
-import { bedrockPackLookup, contributedJsoncLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { templateResidue } from "./template-residue.js";
@@ -239,7 +239,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     source: ctx.source,
     schemaSource,
     contributedJsonc: contributedJsoncLookup(ctx.source),
-    bedrockPack: bedrockPackLookup(ctx.source),
+    packDialect: packDialectLookup(ctx.source),
     inheritedDialect: inheritedDialectLookup(ctx.source),
   };
   let checked = 0;
@@ -546,8 +546,8 @@ interface FileEnv {
   schemaSource: FileSource;
   /** True when a VS Code extension's package.json contributes `file` (a theme, language configuration, snippets): JSONC. */
   contributedJsonc: (file: string) => Promise<boolean>;
-  /** True when `file` (with text `text`) belongs to a Minecraft Bedrock pack: JSONC without trailing commas. */
-  bedrockPack: (file: string, text: string) => Promise<boolean>;
+  /** The dialect of `file` (with text `text`) from the manifest of the Bedrock pack or SMAPI mod it belongs to (validate-select.ts). */
+  packDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
 }
@@ -628,13 +628,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     format = "jsonc";
     doc = parseDocument(text, { path: file, format });
   } else if (parsed.dialectCandidate) {
-    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's file, a Heft
+    // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's or SMAPI mod's file, a Heft
     // config or a config a tsconfig/Heft config extends (validate-inherited.ts): their
     // readers skip comments (and a BOM); some of them reject trailing commas (jsonc-by-content.ts).
-    const dialect =
-      jsoncDialectByContent(file, text) ??
-      ((await env.bedrockPack(file, text)) ? BEDROCK_PACK : undefined) ??
-      (await env.inheritedDialect(file, text));
+    const dialect = jsoncDialectByContent(file, text) ?? (await env.packDialect(file, text)) ?? (await env.inheritedDialect(file, text));
     if (dialect?.yaml) {
       // A YAML reader of JSON (cwltool's job orders): YAML 1.2 decides; when it refuses the text
       // too, the strict JSON finding stands (its position and message are the clearer ones).

@@ -118,7 +118,8 @@ function bomFindingFor(file: string, jsonc: boolean): Finding | undefined {
  * The tools that read a file of this kind and skip a leading BOM:
  * npm and Node's require() for package.json; newman for Postman's exported collections and
  * environments (newman strips the BOM before parsing; postmanlabs/newman tests it); browsers for
- * a `.webmanifest` (the Web App Manifest spec decodes it as UTF-8, BOM dropped). Undefined
+ * a `.webmanifest` (the Web App Manifest spec decodes it as UTF-8, BOM dropped); vcpkg for its
+ * `vcpkg.json` and `vcpkg-configuration.json` (Visual Studio may save them with one). Undefined
  * for any other file.
  */
 function bomSkippedBy(file: string): string | undefined {
@@ -126,5 +127,7 @@ function bomSkippedBy(file: string): string | undefined {
   if (/\.postman_(collection|environment|globals)\.json$/i.test(file)) return "newman (Postman's runner)";
   // Browsers decode a web app manifest as UTF-8, which drops a BOM, before parsing it as JSON.
   if (/\.webmanifest$/i.test(file)) return "browsers";
+  // vcpkg's Json::parse drops a BOM (src/vcpkg/base/json.cpp, remove_bom) before reading its manifests.
+  if (/(^|\/)vcpkg(-configuration)?\.json$/.test(file)) return "vcpkg";
   return undefined;
 }

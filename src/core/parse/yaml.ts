@@ -41,6 +41,7 @@ import {
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
+import { foldRepeatedMergeKeys, mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
 import {
   closingFlow,
   closingQuote,
@@ -724,6 +725,8 @@ function walk(
   const docNote = docCount > 1 ? ` (document ${docIndex + 1})` : "";
   // Woodpecker splices lists with `- <<: *list` (yaml-sequence-merge.ts); no other reader does.
   const sequenceMerges = mergeKeys && isWoodpeckerFile(file);
+  // PyYAML merges every `<<` key of a mapping (yaml-repeated-merge.ts): where it is the reader, a repeat is no duplicate.
+  const repeatedMerges = mergeKeys && mergesRepeatedMergeKeys(file);
   indexAliases(doc, text); // before any node is replaced below
   const stack: WalkEntry[] = [{ node: doc.contents, path: undefined, depth: 0, owner: doc, index: 0 }];
   while (stack.length > 0) {
@@ -843,7 +846,7 @@ function walk(
       const name = keyString(key);
       const first = seen.get(name);
       const keyNode = key as Node | null;
-      if (first && keyNode?.range) {
+      if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key))) {
         const firstPos = lines.position(first.range?.[0] ?? 0);
         const pos = lines.span(keyNode.range[0], keyNode.range[1]);
         out.push({
@@ -870,6 +873,8 @@ function walk(
       if (originals)
         for (const original of originals) stack.push({ node: original, path: valuePath, depth: depth + 1, owner: undefined, index: 0 });
     }
+    // After the pairs are checked, each where it is written: one `<<` with PyYAML's order of sources.
+    if (repeatedMerges) foldRepeatedMergeKeys(node, isMergeKey);
   }
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Files whose only reader is PyYAML (or another reader that merges every `<<` key of a mapping):
+ * there, two `<<` keys in one mapping are no duplicate. PyYAML's SafeConstructor.flatten_mapping
+ * takes out each `<<` key of a mapping and merges its source, in the order written (a later
+ * source wins over an earlier one; the mapping's own keys win over both); only Go's yaml.v3 among
+ * the common readers refuses the repeated key, which is why it is an error where the reader is
+ * not known. Pure.
+ */
+import { isSeq, YAMLSeq, type YAMLMap } from "yaml";
+
+/**
+ * - Bazel CI (bazelbuild/continuous-integration, buildkite/bazelci.py) loads `.bazelci/*.yml`
+ *   with `yaml.safe_load`; bazelbuild/examples writes `<<: *linux` then `<<: *lts` in one task.
+ * - pre-commit loads `.pre-commit-config.yaml` with `yaml.load` and PyYAML's (C)SafeLoader.
+ */
+const PYYAML_ONLY = /(^|\/)\.bazelci\/[^/]+\.ya?ml$|(^|\/)\.pre-commit-config\.ya?ml$/;
+
+/** True for a repository path whose reader merges every `<<` key of a mapping. */
+export function mergesRepeatedMergeKeys(path: string): boolean {
+  return PYYAML_ONLY.test(path);
+}
+
+/**
+ * Rewrites the `<<` pairs of `map` (two or more) into one, so the yaml package's merge (an earlier
+ * source wins) gives PyYAML's value: PyYAML merges the keys' sources in order and lets a later one
+ * win, a list of sources (`<<: [*a, *b]`) with its first item winning. One `<<` whose sources are
+ * the keys' sources, the last key's first, each key's list in its own order, is read the same.
+ * `isMergeKey` tells a `<<` merge key from a quoted "<<".
+ */
+export function foldRepeatedMergeKeys(map: YAMLMap, isMergeKey: (key: unknown) => boolean): void {
+  const merges = map.items.filter((pair) => isMergeKey(pair.key));
+  if (merges.length < 2) return;
+  const sources = new YAMLSeq();
+  for (const pair of [...merges].reverse()) {
+    if (isSeq(pair.value)) sources.items.push(...pair.value.items);
+    else sources.items.push(pair.value);
+  }
+  sources.flow = true;
+  sources.range = (merges[0]!.value as { range?: YAMLSeq["range"] } | null)?.range;
+  merges[0]!.value = sources;
+  map.items = map.items.filter((pair) => !merges.includes(pair) || pair === merges[0]);
+}
