@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 interface ExecOptions {
     /** Bytes written to git's stdin. */
     input?: string | Buffer;
-    /** Extra environment (merged over process.env, which is inherited as is). */
+    /** Extra environment (merged over process.env less what children must not see: child-env.ts). */
     env?: NodeJS.ProcessEnv;
     /** Exit codes that are not failures (default [0]). */
     okCodes?: number[];
