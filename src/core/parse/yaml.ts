@@ -41,6 +41,7 @@ import {
 import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
+import { keepsRepeatedKeys } from "./yaml-repeated-keys.js";
 import { foldRepeatedMergeKeys, mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
 import {
   closingFlow,
@@ -727,6 +728,8 @@ function walk(
   const sequenceMerges = mergeKeys && isWoodpeckerFile(file);
   // PyYAML merges every `<<` key of a mapping (yaml-repeated-merge.ts): where it is the reader, a repeat is no duplicate.
   const repeatedMerges = mergeKeys && mergesRepeatedMergeKeys(file);
+  // Cirrus CI keeps every repeated key (yaml-repeated-keys.ts): a repeat is a notice there.
+  const keptBy = keepsRepeatedKeys(file);
   indexAliases(doc, text); // before any node is replaced below
   const stack: WalkEntry[] = [{ node: doc.contents, path: undefined, depth: 0, owner: doc, index: 0 }];
   while (stack.length > 0) {
@@ -849,21 +852,35 @@ function walk(
       if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key))) {
         const firstPos = lines.position(first.range?.[0] ?? 0);
         const pos = lines.span(keyNode.range[0], keyNode.range[1]);
-        out.push({
-          rule: "parse/duplicate-key",
-          level: "error",
-          file,
-          ...pos,
-          pointer: pointerOf({ up: path, key: name }),
-          key: name,
-          message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
-          expected: "unique keys",
-          found: `${JSON.stringify(name)} twice`,
-          fix: isMergeKey(key)
-            ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
-            : "remove one of the two entries or rename one (most readers silently keep the last)",
-          related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
-        });
+        if (keptBy) {
+          out.push({
+            rule: "parse/duplicate-key",
+            level: "notice",
+            file,
+            ...pos,
+            pointer: pointerOf({ up: path, key: name }),
+            key: name,
+            message: `key ${JSON.stringify(name)} repeated on line ${pos.line} (first on line ${firstPos.line})${docNote}: ${keptBy} keeps both (a repeated task, a matrix variant)`,
+            fix: `nothing to do for ${keptBy}; other YAML readers keep only the last`,
+            related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
+          });
+        } else {
+          out.push({
+            rule: "parse/duplicate-key",
+            level: "error",
+            file,
+            ...pos,
+            pointer: pointerOf({ up: path, key: name }),
+            key: name,
+            message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
+            expected: "unique keys",
+            found: `${JSON.stringify(name)} twice`,
+            fix: isMergeKey(key)
+              ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
+              : "remove one of the two entries or rename one (most readers silently keep the last)",
+            related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
+          });
+        }
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
       }

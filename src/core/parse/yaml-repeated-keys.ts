@@ -1,0 +1,14 @@
+/**
+ * Files whose reader keeps every repeated key of a mapping, so a repeat there is no duplicate.
+ * Cirrus CI reads `.cirrus.yml` as an ordered list of pairs: its own "Writing Tasks" guide writes
+ * `test_task:` twice (two tasks) and `matrix:` with `image: node:latest` then `image: node:8.3.0`
+ * (two variants of the task). Pure.
+ */
+
+/** `.cirrus.yml` / `.cirrus.yaml`, at any depth (a vendored library keeps its own). */
+const CIRRUS = /(^|\/)\.cirrus\.ya?ml$/;
+
+/** True for a repository path whose reader keeps every repeated key, and the reader's name. */
+export function keepsRepeatedKeys(path: string): string | undefined {
+  return CIRRUS.test(path) ? "Cirrus CI" : undefined;
+}
