@@ -38,16 +38,28 @@ export function jobMarker(id: CommentIdentity): string {
 }
 
 /**
+ * The marker lines of a comment: its first line (the command's marker) and second (the job's).
+ * Markers count only there, where the Action writes them: for every command but `check` the
+ * report carries the command's text output, which quotes the pull request's file names and
+ * values as they are, so another job's markers could be anywhere further down (a file named
+ * `<!-- integrity-guard:job:… -->`), and found by `includes` that comment was taken for the
+ * other job's own and overwritten by it.
+ */
+function markerLines(c: IssueComment): [string, string] {
+  const [first = "", second = ""] = (c.body ?? "").split(/\r?\n/, 2);
+  return [first, second];
+}
+
+/**
  * Which of the token's marker comments this job owns: the one with its job marker; failing that,
  * one written before comments had job markers (it is adopted, and gains the marker), so an
  * upgrade does not leave the old report behind. A comment of another job is never taken.
  */
-function ownedByJob(comments: readonly IssueComment[], marker: string, job: string): (c: IssueComment) => boolean {
-  const keyed = comments.some((c) => c.body?.includes(marker) && c.body.includes(job));
+function ownedByJob(comments: readonly IssueComment[], job: string): (c: IssueComment) => boolean {
+  const ours = (c: IssueComment) => markerLines(c)[1] === job;
   // The job's own comments stay accepted either way: two runs of one job that both created a
   // comment find each other afterwards, and the older one wins (upsertComment).
-  const ours = (c: IssueComment) => c.body?.includes(job) ?? false;
-  return keyed ? ours : (c) => ours(c) || !(c.body?.includes(KEY_PREFIX) ?? true);
+  return comments.some(ours) ? ours : (c) => ours(c) || !markerLines(c)[1].startsWith(KEY_PREFIX);
 }
 
 interface CommentOutcome {
@@ -91,9 +103,10 @@ export async function postSticky(client: GitHubClient, post: StickyPost): Promis
       author ??= await ownerOfToken(client);
       const byAuthor = author;
       const listed = await client.listComments(pr);
-      const mine = listed.filter((c) => c.body?.includes(marker) && byAuthor(c));
-      const ofJob = job ? ownedByJob(mine, marker, job) : () => true;
-      const owned = (c: IssueComment) => byAuthor(c) && ofJob(c);
+      const atTop = (c: IssueComment) => markerLines(c)[0] === marker;
+      const mine = listed.filter((c) => atTop(c) && byAuthor(c));
+      const ofJob = job ? ownedByJob(mine, job) : () => true;
+      const owned = (c: IssueComment) => atTop(c) && byAuthor(c) && ofJob(c);
       if (clean && !mine.some(owned)) return { action: "skipped" };
       // Runs finish out of order (a slow one, a re-run from the Actions page): one for a commit
       // the pull request has moved past would replace the newer commit's report with its own.
