@@ -44,6 +44,7 @@ import { checkWriterEvent } from "./writer-events.js";
 import { checkoutSchemaGraph } from "./schema-graph.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 import { withholdFromChildren } from "../io/child-env.js";
+import { snapshotTrustRoot } from "./restore-trust.js";
 
 /** The job label in the sticky comment's footer is shown to this many characters. */
 const JOB_LABEL_CHARS = 200;
@@ -132,6 +133,8 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
     ...(env.GITHUB_WORKFLOW_REF ? { workflowRef: env.GITHUB_WORKFLOW_REF } : {}),
     log: (l) => logInfo(l),
   });
+  // restore / prune off the default branch: the snapshots trust root is the default branch's.
+  trust.loaded = await snapshotTrustRoot({ git, command: inputs.command, loaded: trust.loaded, env, log: (l) => logInfo(l) });
   const loaded = trust.loaded;
   // Mask before anything can print a config value. The pull request's own config (trust.head) is
   // not read for masks: its literal alert URLs would let it mask any word of the log, hiding findings.

@@ -323,7 +323,7 @@ async function ensureCommit(git: Git, sha: string, who: string, log: (line: stri
 }
 
 /** Blobs of `commit` at these paths; a symlink is an error object (never followed); an absent path is absent. */
-async function readAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, Buffer | { error: string }>> {
+export async function readAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, Buffer | { error: string }>> {
   // A folder that is a symlink in the commit is followed there: `ls-tree` alone would call the
   // file absent, and the run would take the pull request's copy (or the defaults) instead.
   const real = await resolveCommitFolders(git, commit, paths);
