@@ -23,20 +23,27 @@ interface TreeEvent {
   /**
    * merge_group: the queue's base commit. The queued commit holds the pull requests' own config
    * and schemas, so its rules come from this commit, as on a pull request. workflow_run after a
-   * pull request's or a fork's run (workflow-run.ts): GITHUB_SHA, the default branch's commit.
+   * pull request's or a fork's run (workflow-run.ts), and issue_comment on a pull request:
+   * GITHUB_SHA, the default branch's commit.
    */
   baseSha?: string;
 }
 
 export type ActionEvent = PullRequestEvent | TreeEvent;
 
-const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
+/**
+ * Events whose payload carries the pull request: judged like `pull_request`. A review and a
+ * review comment run at the pull request's merge commit, as `pull_request` does, and were judged
+ * by the checkout's (the pull request's) own config.
+ */
+const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 
 /** Read the event; without GITHUB_EVENT_NAME (a local run) it is a whole-tree run. */
 export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   const name = env.GITHUB_EVENT_NAME ?? "";
   if (name === "merge_group") return mergeGroupEvent(env);
   if (name === "workflow_run") return workflowRunEvent(env);
+  if (name === "issue_comment") return issueCommentEvent(env);
   if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
   const file = env.GITHUB_EVENT_PATH;
   if (!file) {
@@ -96,6 +103,30 @@ function mergeGroupEvent(env: NodeJS.ProcessEnv): TreeEvent {
       },
     );
   return { kind: "tree", name: "merge_group", baseSha: base };
+}
+
+/**
+ * issue_comment: a whole-tree run. On a pull request ("/check" ChatOps workflows check out
+ * `refs/pull/N/head`) its rules come from GITHUB_SHA, the default branch's commit the workflow
+ * runs at, never from the checkout: the payload names no base commit, and the checkout is
+ * usually the pull request's. A comment on an issue is the repository's own run.
+ */
+function issueCommentEvent(env: NodeJS.ProcessEnv): TreeEvent {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  } catch {
+    payload = undefined;
+  }
+  const issue = (payload as { issue?: { pull_request?: unknown } } | null | undefined)?.issue;
+  // A payload that cannot be read proves nothing about where the comment is: as on a pull request.
+  if (issue && !issue.pull_request) return { kind: "tree", name: "issue_comment" };
+  const base = env.GITHUB_SHA;
+  if (typeof base !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base))
+    throw new EnvironmentError("GITHUB_SHA is not a commit id on issue_comment: the default branch's config cannot be read", {
+      fix: "run inside GitHub Actions; to judge the checkout by its own config instead, set `config-source: head` (not recommended)",
+    });
+  return { kind: "tree", name: "issue_comment", baseSha: base };
 }
 
 /**
