@@ -62,7 +62,7 @@ export function escapeCell(s: string): string {
   return s
     .split(/\r\n|[\r\n\u2028\u2029]/)
     .map((line) =>
-      displayText(line)
+      shown(line)
         .replace(/[&<>|\\`*_~[\]()#@$]/g, (c) => CELL_ENTITY[c]!)
         .replace(/&#(64|35);(?=[\p{L}\p{N}_-])/gu, "&#$1;\u200b")
         .replace(/:\/\//g, ":\u200b//")
@@ -78,7 +78,24 @@ export function escapeCell(s: string): string {
  * breaks and other controls are shown escaped (displayText), so the span stays on its line.
  */
 export function codeSpan(s: string): string {
-  return `\`${displayText(s).replace(/`/g, "'")}\``;
+  return `\`${shown(s).replace(/`/g, "'")}\``;
+}
+
+/**
+ * Characters that render as nothing (zero-width space, joiners, word joiner and invisible
+ * operators, soft hyphen, Mongolian vowel separator, combining grapheme joiner, Hangul fillers).
+ * displayText leaves them (a terminal shows no harm in them), but in a report a pull request's
+ * `data/state<U+200B>.json` read as `data/state.json`, the name of a file it did not touch.
+ */
+const INVISIBLE = /\u034f|[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]/u;
+
+/** displayText, with invisible characters written as `\uXXXX` (backslashes then doubled, as escapeName does). */
+function shown(s: string): string {
+  const d = displayText(s);
+  if (!INVISIBLE.test(d)) return d;
+  // displayText doubles backslashes whenever it escapes anything; otherwise do it here.
+  const base = d === s ? s.replace(/\\/g, "\\\\") : d;
+  return base.replace(new RegExp(INVISIBLE.source, "gu"), (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
 }
 
 /**
