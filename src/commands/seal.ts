@@ -18,7 +18,7 @@ import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
 import { absentSkipWorktree } from "../io/skip-worktree.js";
-import { unmergedCovered } from "../io/unmerged-covered.js";
+import { sealMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
 
@@ -68,7 +68,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
     const drivers = await committedFormDrivers(ctx.git);
     return withManifestLock(ctx.git, async () => {
       // Before any hashing: a covered file with an unresolved merge conflict is never sealed.
-      const conflicted = await unmergedCovered(ctx.git, covered);
+      const conflicted = (await unmergedCovered(ctx.git, covered)).map(sealMergeConflict);
       if (conflicted.length > 0) {
         return {
           findings: conflicted,

@@ -126,4 +126,24 @@ describe("seal while a merge has unresolved conflicts", () => {
     const s = await repo.cli(["seal"]);
     expect(s.code, s.stderr + s.stdout).toBe(0);
   });
+
+  it("snapshot backs the conflicted files up as they are, with a warning for each (exit 0)", async () => {
+    repo = await conflictingBranches();
+    expect(repo.tryGit("merge", "feat").status).not.toBe(0);
+    // The set names a file (as a folder) and a glob: data/t.csv and notes.txt are outside it. The
+    // config edit is not part of the merge.
+    repo.write(
+      ".integrity-guard/config.yml",
+      CONFIG + 'snapshots:\n  sign: { format: none }\n  sets:\n    h: { paths: ["data/c.yaml/", "data/*.json"] }\n',
+    );
+    const s = await repo.cli(["snapshot", "--set", "h", "--format", "json"]);
+    expect(s.code, s.stderr + s.stdout).toBe(0);
+    const report = parseReport(s.stdout);
+    expect(report.findings.map((f) => `${f.rule} ${f.level} ${f.file}`)).toEqual([
+      "snapshot/merge-conflict warning data/c.yaml",
+      "snapshot/merge-conflict warning data/j.json",
+    ]);
+    // Nothing of the work in progress is lost: the snapshot holds the files as they are.
+    expect(repo.git("show", "integrity-snapshots:data/j.json")).toContain("<<<<<<< HEAD");
+  });
 });
