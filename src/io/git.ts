@@ -302,8 +302,8 @@ export class Git {
    * under-report). Read-only: unlike `git status`, it never writes the index.
    * Every stat field is compared whatever the repository's config says: with
    * `core.trustctime=false` or `core.checkStat=minimal`, a file rewritten with its old size and
-   * `touch -d` back to its old mtime looked clean to git, and verify, seal and the hook took its
-   * sealed hash from the cache (test/adversarial/racy-stat-cache.test.ts). A ctime that changes
+   * `touch -d` back to its old mtime looked clean to git, and verify, seal and check took its
+   * old hash from the cache (test/adversarial/racy-stat-cache.test.ts). A ctime that changes
    * without an edit then only costs a re-hash.
    */
   async worktreeChangedPaths(): Promise<string[]> {
