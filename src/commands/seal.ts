@@ -18,6 +18,7 @@ import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
 import { absentSkipWorktree } from "../io/skip-worktree.js";
+import { sealMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
 
@@ -66,6 +67,15 @@ sha256sum\` exports the sealed manifest without resealing.`,
     // A clean filter that rewrites files (not LFS, git-crypt, transcrypt): their committed form is sealed (io/hash/committed-form.ts).
     const drivers = await committedFormDrivers(ctx.git);
     return withManifestLock(ctx.git, async () => {
+      // Before any hashing: a covered file with an unresolved merge conflict is never sealed.
+      const conflicted = (await unmergedCovered(ctx.git, covered)).map(sealMergeConflict);
+      if (conflicted.length > 0) {
+        return {
+          findings: conflicted,
+          summary: { sealed: false },
+          text: `${MANIFEST_PATH} was NOT written: sealing a file with an unresolved merge conflict would bless its conflict markers.`,
+        };
+      }
       const bar = progressBar(ctx.interactive, "seal");
       // Files read (or vouched for) as they are become packed entries at once (their digest as
       // 32 bytes): no observation or entry object of each (at 500,000 files, two objects, a hex

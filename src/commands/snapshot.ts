@@ -7,6 +7,7 @@ import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
+import { inSetPaths, snapshotMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
 import type { CommandResult, CommandSpec } from "./types.js";
 
@@ -92,6 +93,8 @@ export const command: CommandSpec = {
       const why = unsupportedNameReason(s.path);
       return why ? [unsupportedNameFinding(s.path, why, `it is not in the snapshot of set ${set} (the other files are)`)] : [];
     });
+    // Backed up as they are (nothing lost), never silently (io/unmerged-covered.ts).
+    for (const u of await unmergedCovered(ctx.git, inSetPaths(def.paths))) findings.push(snapshotMergeConflict(u, set));
     const snapshot = {
       id: r.id,
       set,

@@ -83,7 +83,10 @@ describe("temporary files of a killed snapshot are swept", () => {
       });
       const exited = new Promise((res) => child.on("exit", res));
       // Kill it mid-way: as soon as a temporary file or its first pack (the new blob) shows up.
-      for (let i = 0; i < 2000 && child.exitCode === null; i++) {
+      // Polled until the child exits, not a fixed number of times: on a loaded machine the child
+      // (tsx compiling the sources) can take longer than 2000 polls to reach its first write,
+      // and every attempt then ended unkilled.
+      while (child.exitCode === null && child.signalCode === null) {
         if ((fs.existsSync(dir) && temps(r).length > 0) || packCount() > before) {
           child.kill("SIGKILL");
           seen = true;

@@ -133,7 +133,10 @@ async function agentSocketsGone(tmp: string): Promise<string[]> {
           .filter((n) => n.startsWith("ig-sign-"))
           .flatMap((n) => (fs.existsSync(path.join(tmp, n)) ? fs.readdirSync(path.join(tmp, n)).map((f) => path.join(tmp, n, f)) : []))
       : [];
-  for (let i = 0; i < 300 && sockets().length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  // Up to 30 s of wall time, not 300 polls: on a loaded machine (load 40 on 2 cores) the
+  // watchdog's `sh` can take seconds to be scheduled, and 300 x 10 ms ran out first.
+  const deadline = Date.now() + 30_000;
+  while (sockets().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   return sockets();
 }
 

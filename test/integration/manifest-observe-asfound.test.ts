@@ -44,6 +44,12 @@ function fixture(): TestRepo {
   ageTree(r.dir);
   r.git("update-index", "-q", "--refresh");
   r.write("data/d1/f4.json", '{"dirty":true}\n'); // tracked, changed after the refresh
+  // Ten minutes old (not the hour of the rest): out of the stat cache's racy window whenever
+  // each run starts. Fresh, it was racy against the first run's stamp and, on a loaded machine
+  // (2 s between the runs), not against the second's: the second took it from its cache while
+  // the first re-read it, and the counts differed (both right: a racy file is re-read).
+  const t = new Date(Date.now() - 600_000);
+  fs.utimesSync(path.join(r.dir, "data/d1/f4.json"), t, t);
   return r;
 }
 
