@@ -47,6 +47,7 @@ describe("JSONC names of the session 15 apps round", () => {
   it("angular.json and sublime-package.json with comments and trailing commas pass", () =>
     withRepo(async (repo) => {
       repo.write("angular.json", ANGULAR);
+      repo.write("apps/web/angular.json", `\ufeff${ANGULAR}`); // jsonc-parser's scanner takes a BOM as white space
       repo.write("packages/LSP/sublime-package.json", SUBLIME_PACKAGE);
       repo.commitAll("valid");
       expect(errors(await check(repo))).toEqual([]);
