@@ -1945,6 +1945,54 @@ export const REPOS = [
     kind: "The Graph: subgraph.yaml manifests (Ethereum, Cosmos, Arweave, NEAR), contract ABIs, mustache subgraph.template.yaml, pnpm workspace, changesets",
     keep: ["examples/*/subgraph*.yaml", "examples/cosmos-*/**"],
   },
+  {
+    repo: "cloudflare/templates",
+    commit: "7a0bc8f9a10dc9233964bb8d834beff585d56f08",
+    license: "MIT (LICENSE)",
+    kind: "Cloudflare Workers templates: wrangler.json and wrangler.jsonc (Wrangler reads both as JSONC; `//` comments in several), wrangler.e2e.jsonc and *.wrangler.jsonc, `$schema` into node_modules/ (schema/unavailable warnings), package.json/tsconfig per template, turbo.json",
+    keep: ["**/wrangler*.json", "**/wrangler*.jsonc", "**/*.wrangler.jsonc", "turbo.json", ".github/**", "templates.json"],
+    exclude: ["**/package-lock.json"],
+  },
+  {
+    repo: "sublimelsp/LSP",
+    commit: "7ffc7211d0c07317f7d6a9b35601e2e0360d85b8",
+    license: "MIT (LICENSE)",
+    kind: "Sublime Text package: *.sublime-settings/-commands/-keymap/-menu/-color-scheme (Sublime's lenient JSON), sublime-package.json with `//` comments (LSP-json reads it with sublime.decode_value), *.sublime-syntax, messages.json, dependencies.json, mkdocs, workflows",
+    keep: ["**"],
+    names: ["**/*.sublime-*"],
+    // PackageDev's hints file (JSON with comments to PackageDev; not a name the defaults select).
+    exclude: ["**/*.sublime-settings-hints"],
+  },
+  {
+    repo: "ClaudeMetz/FactoryPlanner",
+    commit: "e0eea8b2edce4b44349c1dc340031d93d5006664",
+    license: "MIT (LICENSE.md)",
+    kind: "Factorio mod: info.json of the mod and of its test mod (strict JSON, as Factorio's own reader is taken here), a mod-list.json, workflows, issue forms (locale/*.cfg is INI, not selected)",
+    keep: ["**"],
+  },
+  {
+    repo: "saleor/saleor",
+    commit: "723cd4eba87dfc72822ade45dc08a3caa548428d",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Python/Django GraphQL service: populatedb_data.json (246 KB), JSON Schemas of its webhooks and apps, plugin test data, VCR cassettes (YAML), docker compose, .semgrep rules, workflows, .vscode",
+    keep: ["saleor/static/populatedb_data.json", "saleor/json_schemas/**", ".semgrep/**", ".github/**", ".vscode/**"],
+    exclude: ["package-lock.json"],
+  },
+  {
+    repo: "RasaHQ/rasa-demo",
+    commit: "6935627237436726aeb16e44add8d9fab6e43a82",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "Rasa assistant (Sara): domain.yml, data/nlu/*.yml training data, rules and stories, config.yml, endpoints.yml, test stories (ruamel.yaml, YAML 1.2); responses with double-quoted strings continued at their key's indent (parse/quoted-indent warnings); Go-templated deployment values (skipped)",
+    keep: ["domain.yml", "config*.yml", "endpoints.yml", "data/nlu/responses/**", "data/rules.yml", "data/nlu/nlu.yml", ".github/**"],
+  },
+  {
+    repo: "nrwl/nx-examples",
+    commit: "53c1e8c2bf7583759e3b8b9978a6581a4e696d9a",
+    license: "MIT (package.json)",
+    kind: "Nx workspace (no LICENSE file; package.json says MIT): nx.json and a project.json per app and library with `$schema` into node_modules/ (warnings), tsconfig*.json, .eslintrc.json, .yarnrc.yml, CircleCI config",
+    keep: ["nx.json", "**/project.json", ".circleci/**", ".vscode/**", ".eslintrc.json", ".yarnrc.yml", "tsconfig*.json"],
+    exclude: ["yarn.lock"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

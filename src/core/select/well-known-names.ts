@@ -155,6 +155,12 @@ const BY_NAME = new Map<string, WellKnownName>([
   [".jsdoc.json", JSDOC],
   ["jsdoc.json", JSDOC],
   ["jsdoc.conf.json", JSDOC],
+  // Angular CLI reads its workspace with jsonc-parser's parseTree, allowTrailingComma on and
+  // comments allowed (@angular-devkit/core workspace/json/reader.ts); the scanner skips a BOM.
+  ["angular.json", jsonc("Angular CLI (jsonc-parser, comments and trailing commas)")],
+  // LSP-json (Sublime Text) reads every package's sublime-package.json with sublime.decode_value,
+  // Sublime's own lenient JSON: sublimelsp/LSP's has `//` comments, LSP-json's a trailing comma.
+  ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
