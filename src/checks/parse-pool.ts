@@ -6,7 +6,6 @@
  * worker, and a job that kills its worker alone is a failure for that file.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -39,19 +38,6 @@ let started = 0;
 /** Parse workers started by this process so far (the tests count them: the hook must start none). */
 export function parseWorkersStarted(): number {
   return started;
-}
-
-/** Threads for a pool: IG_PARSE_WORKERS when set (0 turns the pool off), else the available cores. */
-export function poolSize(): number {
-  const env = process.env.IG_PARSE_WORKERS;
-  if (env !== undefined && env !== "" && /^\d+$/.test(env)) return Number(env);
-  return Math.max(1, os.availableParallelism());
-}
-
-/** True when IG_PARSE_WORKERS asks for a pool whatever the size of the run (tests, benchmarks). */
-export function poolForced(): boolean {
-  const env = process.env.IG_PARSE_WORKERS;
-  return env !== undefined && /^[1-9]\d*$/.test(env);
 }
 
 interface Task {

@@ -32,7 +32,8 @@ import { withLinkedFolders } from "../io/linked-folders.js";
 import { StagedSource } from "../io/staged-source.js";
 import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
-import { ParsePool, poolForced, poolSize, type PoolJob, type PoolOutcome } from "./parse-pool.js";
+import type { ParsePool, PoolJob, PoolOutcome } from "./parse-pool.js";
+import { poolForced, poolSize } from "./parse-pool-size.js";
 import type { ParseStep } from "./parse-task.js";
 import {
   atCatalogLevel,
@@ -278,7 +279,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     if (ctx.source instanceof StagedSource) await ctx.source.followLinks(contents, batch, { maxBytes });
     const filtered = await filteredBlobs(ctx, batch, contents);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
-    if (!workers.pool && wantPool()) workers.pool = new ParsePool(threads);
+    // Imported here, not at the top: a run without workers (the hook) never loads node:worker_threads.
+    if (!workers.pool && wantPool()) workers.pool = new (await import("./parse-pool.js")).ParsePool(threads);
     const pool = workers.pool;
     const round: RoundEntry[] = [];
     const jobs: PoolJob[] = [];

@@ -22,6 +22,7 @@ import { headLinks } from "./head-links.js";
 import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
 import { unchangedEntries } from "./head-unchanged.js";
+import { worktreeCopies } from "./worktree-copies.js";
 
 /**
  * Names that may be folders (no extension, or `.d`): only staged links named so are looked at
@@ -127,6 +128,16 @@ export class StagedSource implements FileSource {
     // the rest wait for a later call. Symlinks are read for their target text only: never
     // followed (issue 14, item 6).
     const regular = known.filter((e) => e.mode === "100644" || e.mode === "100755" || e.mode === SYMLINK);
+    // A small commit whose files (and unchanged schemas) the work tree holds byte for byte, each
+    // verified by its object id: no git process at all (src/io/worktree-copies.ts says why).
+    const copies =
+      rest.length === 0
+        ? worktreeCopies(this.git.root, [...regular, ...unchanged], { maxBytes: options.maxBytes, budget: options.maxTotalBytes })
+        : undefined;
+    if (copies) {
+      [...regular, ...unchanged].forEach((e, i) => out.set(e.path, copies[i]!));
+      return out;
+    }
     const items: LimitedItem[] = [
       ...rest.map((p) => ({ name: ":" + p, limit: "always" as const })),
       ...regular.map((e) => ({ name: e.oid, limit: e.mode === SYMLINK ? ("deferrable" as const) : ("sized" as const) })),
