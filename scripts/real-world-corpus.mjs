@@ -1993,6 +1993,47 @@ export const REPOS = [
     keep: ["nx.json", "**/project.json", ".circleci/**", ".vscode/**", ".eslintrc.json", ".yarnrc.yml", "tsconfig*.json"],
     exclude: ["yarn.lock"],
   },
+  {
+    repo: "fedora-infra/ansible",
+    commit: "72789a919f4a964401e17c8e3863de8affcd36b0",
+    license: "MIT (README.md)",
+    kind: "Ansible (Fedora Infrastructure; README.md: MIT, the Fedora Project Contributor Agreement's default): inventory host_vars named by FQDN without extension, group_vars without extension, roles, playbooks, vars/apps",
+    // host_vars/<fqdn> and group_vars/<group> without extension: YAML to Ansible's host_group_vars
+    // (well-known-names.ts); not data files by name, so `whole` lists the ones kept.
+    whole: [
+      "inventory/host_vars/buildvm-a64-04.rdu3.fedoraproject.org",
+      "inventory/host_vars/debuginfod01.rdu3.fedoraproject.org",
+      "inventory/host_vars/openqa-x86-worker01.rdu3.fedoraproject.org",
+      "inventory/host_vars/smtp-mm-cc-rdu01.fedoraproject.org",
+      "inventory/group_vars/os_control",
+      "inventory/group_vars/pkgs",
+    ],
+    // vars/apps/badges.yml: a list item after the top-level mapping (PyYAML refuses it).
+    keep: ["vars/apps/badges.yml", "roles/git/hooks/meta/main.yml", "roles/openshift-apps/maubot/templates/deployment.yml"],
+  },
+  {
+    repo: "aspect-build/rules_lint",
+    commit: "f4a7958a6cc88219b612e2fa74e18a35f2300984",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Bazel module published to the Bazel Central Registry: .bcr/ presubmit.yml and metadata/source templates (also per submodule), pre-commit config, renovate.json",
+    keep: [".bcr/**", ".pre-commit-config.yaml", "renovate.json"],
+  },
+  {
+    repo: "ForgeRock/forgerock-javascript-sdk",
+    commit: "6d1ae3948749fe47c7fa1a8bbb991ec55648a95c",
+    license: "MIT (packages/javascript-sdk/LICENSE)",
+    kind: "JavaScript monorepo (Nx, pnpm): rc files without extension (.czrc, .lintstagedrc, .prettierrc), Nx project.json with a $schema into node_modules, .eslintrc.json",
+    names: [".czrc", ".lintstagedrc", ".prettierrc"],
+    keep: [".czrc", ".lintstagedrc", ".prettierrc", ".eslintrc.json", "project.json", "nx.json"],
+  },
+  {
+    repo: "javascript-obfuscator/javascript-obfuscator",
+    commit: "45ad03b8335bee095b17c0d29b0a78bff158c93a",
+    license: "BSD-2-Clause (LICENSE.BSD)",
+    kind: "JavaScript library: npm-check-updates' .ncurc without extension, .mocharc.json, .nycrc.json, test fixtures (one invalid on purpose)",
+    names: [".ncurc"],
+    keep: [".ncurc", ".mocharc.json", ".nycrc.json", "test/fixtures/invalid-config.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -2000,7 +2041,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|dvc\.lock|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

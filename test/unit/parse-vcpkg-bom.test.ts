@@ -25,3 +25,25 @@ describe("vcpkg manifests with a BOM", () => {
     expect(parseDocument(bom("{}\n"), { path: "my-vcpkg.json" }).findings.map((f) => f.level)).toEqual(["error"]);
   });
 });
+
+describe("vcpkg-tool's message maps: the same reader, the same BOM judgment", () => {
+  // vcpkg-tool's CMakeLists.txt embeds locales/*.json (cmrc) and msg::get_message_map_from_lcid
+  // reads them with Json::parse_object, whose parser drops a BOM as for a manifest; its
+  // translated maps are written with one.
+  it.each(["locales/messages.json", "locales/messages.de.json", "locales/messages.zh-Hans.json", "locales/messages.pt-BR.json"])(
+    "%s: the BOM is a warning naming vcpkg",
+    (file) => {
+      const doc = parseDocument(bom('{\n  "ABaseline": "eine Baseline"\n}\n'), { path: file });
+      expect(doc.ok).toBe(true);
+      expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/encoding", level: "warning" })]);
+      expect(doc.findings[0]!.message).toContain("vcpkg skip it");
+    },
+  );
+
+  it.each(["src/locales/messages.de.json", "locales/de/messages.json", "locales/strings.de.json", "app/locales/messages.json"])(
+    "%s is no vcpkg-tool message map: a BOM stays an error",
+    (file) => {
+      expect(parseDocument(bom("{}\n"), { path: file }).findings.map((f) => f.level)).toEqual(["error"]);
+    },
+  );
+});

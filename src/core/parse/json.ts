@@ -11,6 +11,7 @@ import { LineIndex } from "./lines.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import { appendAll } from "../append.js";
+import { bomSkippedBy } from "./json-bom-readers.js";
 
 /** Default nesting limit (ParseOptions.maxDepth). */
 export const DEFAULT_MAX_DEPTH = 1000;
@@ -112,22 +113,4 @@ function bomFindingFor(file: string, jsonc: boolean): Finding | undefined {
     found: "U+FEFF",
     fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
   };
-}
-
-/**
- * The tools that read a file of this kind and skip a leading BOM:
- * npm and Node's require() for package.json; newman for Postman's exported collections and
- * environments (newman strips the BOM before parsing; postmanlabs/newman tests it); browsers for
- * a `.webmanifest` (the Web App Manifest spec decodes it as UTF-8, BOM dropped); vcpkg for its
- * `vcpkg.json` and `vcpkg-configuration.json` (Visual Studio may save them with one). Undefined
- * for any other file.
- */
-function bomSkippedBy(file: string): string | undefined {
-  if (/(^|\/)package\.json$/.test(file)) return "npm and Node";
-  if (/\.postman_(collection|environment|globals)\.json$/i.test(file)) return "newman (Postman's runner)";
-  // Browsers decode a web app manifest as UTF-8, which drops a BOM, before parsing it as JSON.
-  if (/\.webmanifest$/i.test(file)) return "browsers";
-  // vcpkg's Json::parse drops a BOM (src/vcpkg/base/json.cpp, remove_bom) before reading its manifests.
-  if (/(^|\/)vcpkg(-configuration)?\.json$/.test(file)) return "vcpkg";
-  return undefined;
 }

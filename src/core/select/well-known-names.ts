@@ -20,7 +20,7 @@
  * - `.sequelizerc`: JavaScript.
  */
 import type { DocumentFormat } from "../parse/types.js";
-import { ansibleVarsFile } from "./ansible-vars.js";
+import { ansibleRoleFile, ansibleVarsFile } from "./ansible-vars.js";
 
 /** How a file known by its name is read. */
 export interface WellKnownName {
@@ -80,6 +80,19 @@ const JSDOC: WellKnownName = { reader: "JSDoc (strip-json-comments, then JSON.pa
 
 /** Ansible's host_group_vars plugin loads group_vars/host_vars files without extension as YAML (ansible-vars.ts). */
 const ANSIBLE_VARS = yaml("Ansible (a group_vars/host_vars file without extension is YAML)");
+/** Ansible's role loader reads `tasks/main`, `vars/main`... without extension as YAML (ansible-vars.ts). */
+const ANSIBLE_ROLE = yaml("Ansible (a role's main file without extension is YAML)");
+
+/**
+ * Text that is JavaScript, not JSON or YAML: rc-config-loader (textlint, npm-check-updates before
+ * it moved to lilconfig) tries JSON5, then js-yaml, then requires the file as JavaScript, so a
+ * `module.exports = {...}` rc file is a valid config there. A JSON or YAML config has no statement
+ * of these forms at a line's start (a YAML key is followed by `:`).
+ */
+const JS_TEXT =
+  /^\s*(?:module\.exports\b|exports\.\w|export\s+default\b|(?:const|let|var)\s+\w+\s*=|['"]use strict['"]|import\s|require\s*\()/m;
+/** rc-config-loader's reading of a file without extension: JSON5, then js-yaml; JavaScript is left alone. */
+const RC_CONFIG_LOADER = { format: "yaml", orJsonc: true, orJson5: true, when: (t: string) => !JS_TEXT.test(t) } as const;
 
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
 const DVC = yaml("DVC (ruamel.yaml)");
@@ -139,10 +152,7 @@ const BY_NAME = new Map<string, WellKnownName>([
   // `rc` (markdownlint-cli): text starting with `{` is JSON.parse(stripJsonComments(text)), anything else INI (not checked).
   [".markdownlintrc", { ...stripped("markdownlint-cli (rc: comments stripped, then JSON.parse)"), when: (t) => /^\s*\{/.test(t) }],
   // rc-config-loader (textlint): JSON5 first, then js-yaml (an empty file is an empty config).
-  [
-    ".textlintrc",
-    { reader: "textlint (rc-config-loader: JSON5, then js-yaml)", format: "yaml", orJsonc: true, orJson5: true, jsYaml: true },
-  ],
+  [".textlintrc", { reader: "textlint (rc-config-loader: JSON5, then js-yaml)", ...RC_CONFIG_LOADER, jsYaml: true }],
   // watchman: json_load_file (its jansson), no comment, no trailing comma (tests/integration/test_wm_config).
   [".watchmanconfig", strict("watchman (jansson)")],
   // htmlhint's CLI: JSON.parse(stripJsonComments(readFileSync(path, "utf-8"))), a BOM kept.
@@ -152,6 +162,18 @@ const BY_NAME = new Map<string, WellKnownName>([
   // graphql-config: cosmiconfig whose noExt loader is its js-yaml loader (after ${ENV} interpolation).
   [".graphqlrc", rcYaml("GraphQL Config (cosmiconfig)")],
   [".graphqlconfig", rcYaml("GraphQL Config (cosmiconfig, legacy name)")],
+  // yamlfmt: its config file is YAML (docs/config-file.md lists `.yamlfmt` first).
+  [".yamlfmt", yaml("yamlfmt")],
+  // @commitlint/load: cosmiconfig with its default noExt loader (js-yaml).
+  [".commitlintrc", rcYaml("commitlint (cosmiconfig)")],
+  // commitizen (configLoader/getContent.js): stripBom, then JSON.parse(stripJSONComments(text)) for an rc file.
+  [".czrc", { reader: "commitizen (BOM and comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
+  // c8 (lib/load-config.js): a name of its CONFIG_FILE_NAMES without a known extension goes to
+  // JSON.parse(readFileSync(path, 'utf8')): no comment, no BOM.
+  [".c8rc", strict("c8 (JSON.parse)")],
+  // npm-check-updates: rc-config-loader with ['.json', '.yml', '.js'] (JSON5, js-yaml, JavaScript)
+  // until it moved to lilconfig, whose noExt loader is the yaml package; JavaScript is skipped.
+  [".ncurc", { reader: "npm-check-updates (JSON5 or YAML)", ...RC_CONFIG_LOADER }],
   [".jsdoc.json", JSDOC],
   ["jsdoc.json", JSDOC],
   ["jsdoc.conf.json", JSDOC],
@@ -224,6 +246,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   const named = BY_NAME.get(base);
   if (named) return named;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
+  if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
   if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
   const ext = base.slice(dot).toLowerCase();

@@ -1,0 +1,35 @@
+/**
+ * Readers of strict-JSON files that skip a leading UTF-8 BOM, each with the files it reads: one
+ * row per reader, so a file this reader reads gets the same judgment whatever its name (a warning
+ * naming the reader, json.ts), and every other strict-JSON file keeps the error. Pure.
+ */
+
+interface BomSkippingReader {
+  /** Who skips it, as the message names it ("npm and Node skip it"). */
+  reader: string;
+  /** The files it reads (repo-relative paths). */
+  files: RegExp;
+}
+
+const READERS: readonly BomSkippingReader[] = [
+  // npm and Node's require() strip a BOM from package.json.
+  { reader: "npm and Node", files: /(^|\/)package\.json$/ },
+  // newman strips the BOM before parsing Postman's exports (postmanlabs/newman tests it).
+  { reader: "newman (Postman's runner)", files: /\.postman_(collection|environment|globals)\.json$/i },
+  // The Web App Manifest spec decodes the manifest as UTF-8, which drops a BOM, before parsing it.
+  { reader: "browsers", files: /\.webmanifest$/i },
+  // vcpkg's Json::parse drops a BOM (src/vcpkg/base/json.cpp, Parser::parse: remove_bom) for
+  // everything it reads: its manifests (Visual Studio may save them with one), and vcpkg-tool's
+  // own message maps, which its CMakeLists.txt embeds from locales/*.json at the repository root
+  // and msg::get_message_map_from_lcid parses with Json::parse_object (the translated ones are
+  // written with a BOM).
+  {
+    reader: "vcpkg",
+    files: /(^|\/)vcpkg(-configuration)?\.json$|^locales\/messages(\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?\.json$/,
+  },
+];
+
+/** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */
+export function bomSkippedBy(file: string): string | undefined {
+  return READERS.find((r) => r.files.test(file))?.reader;
+}
