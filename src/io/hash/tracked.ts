@@ -229,6 +229,7 @@ export class TrackedIndex {
  */
 export class TrackedIds {
   private oidTable: Int32Array | undefined;
+  private scratch: Buffer | undefined;
 
   constructor(
     private readonly oids: Buffer,
@@ -266,7 +267,8 @@ export class TrackedIds {
       }
       this.oidTable = table;
     }
-    const want = Buffer.from(oid, "hex");
+    const want = (this.scratch ??= Buffer.alloc(32)); // one per lookup would be an allocation per cached blob (prune)
+    want.write(oid, 0, half, "hex");
     const mask = this.oidTable.length - 1;
     for (let s = hashBytes(want, 0, half) & mask; ; s = (s + 1) & mask) {
       const slot = this.oidTable[s]!;
