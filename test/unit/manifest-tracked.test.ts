@@ -4,6 +4,7 @@
  * (unicode, names that are not UTF-8, long names, SHA-256 ids), with their blob id and
  * executable bit; and only the blob ids of files looked up count as seen.
  */
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decodeName } from "../../src/core/names.js";
 import { TrackedIndex } from "../../src/io/hash/tracked.js";
@@ -72,5 +73,39 @@ describe("TrackedIndex", () => {
     expect(t.size).toBe(0);
     expect(t.get("a")).toBeUndefined();
     expect(t.seenOid(oid(1))).toBe(false);
+  });
+
+  it("gives the same ids by record number once the paths are dropped (ids), and the same seen blobs", () => {
+    const n = 3000;
+    for (const len of [40, 64]) {
+      // Ids with every hex digit, executable every fifth file, blob ids shared by several files.
+      const id = (i: number) =>
+        crypto
+          .createHash(len === 40 ? "sha1" : "sha256")
+          .update(String(i % 700))
+          .digest("hex");
+      const listing = Buffer.concat(
+        Array.from({ length: n }, (_, i) => rec("H", i % 5 === 0 ? "100755" : "100644", id(i), 0, `d${i % 13}/f${i}-é.json`)),
+      );
+      const t = TrackedIndex.fromListing(listing, []);
+      const records: number[] = [];
+      for (let i = 0; i < n; i += 3) records.push(t.recordOf(`d${i % 13}/f${i}-é.json`));
+      expect(t.recordOf("d0/none.json")).toBe(-1);
+      const ids = t.ids();
+      expect(ids.size).toBe(t.size);
+      expect(ids.oidLength).toBe(len);
+      records.forEach((k, j) => {
+        const i = j * 3;
+        expect(ids.at(k), String(i)).toEqual({ oid: id(i), executable: i % 5 === 0 });
+        expect(ids.at(k)).toEqual(t.file(k));
+      });
+      for (let b = 0; b < 700; b++) expect(ids.seenOid(id(b)), String(b)).toBe(t.seenOid(id(b)));
+      expect(ids.seenOid(id(1).toUpperCase())).toBe(false);
+      expect(ids.seenOid("zz".repeat(len / 2))).toBe(false);
+      expect(ids.seenOid(id(1).slice(1))).toBe(false);
+    }
+    const none = TrackedIndex.fromListing(Buffer.alloc(0), []).ids();
+    expect(none.size).toBe(0);
+    expect(none.seenOid(oid(1))).toBe(false);
   });
 });

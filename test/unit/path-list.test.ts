@@ -49,4 +49,23 @@ describe("PathList", () => {
     list.push("data/again.json");
     expect([...list]).toEqual(["data/again.json"]);
   });
+
+  it("keeps the number pushed with each path, -1 where none was, across growth and clear", () => {
+    const list = new PathList();
+    list.push("data/untagged.json");
+    const tags: number[] = [-1];
+    for (let i = 0; i < 5000; i++) {
+      const tag = i % 3 === 0 ? -1 : i * 7;
+      list.push(`${NAMES[i % NAMES.length]}/f${i}`, tag);
+      tags.push(tag);
+    }
+    expect(tags.map((_, i) => list.tag(i))).toEqual(tags);
+    expect(list.at(3)).toBe(`${NAMES[2]}/f2`);
+    list.clear();
+    list.push("x");
+    expect(list.tag(0)).toBe(-1);
+    const plain = new PathList();
+    plain.push("a");
+    expect(plain.tag(0)).toBe(-1);
+  });
 });

@@ -16,7 +16,7 @@ import { HashStream, hashFiles, type HashResult, type StatKey } from "./pool.js"
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
-import { TrackedIndex, type TrackedFile } from "./tracked.js";
+import { TrackedIndex, type TrackedFile, type TrackedIds } from "./tracked.js";
 import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
 import { stageEnd } from "./stage-log.js";
 import { PathList } from "./path-list.js";
@@ -147,6 +147,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // by diff-files), kept packed in the listing's own bytes (tracked.ts). (let: set once git has
   // answered, released through blobIds once the caller is done with it.)
   let tracked = none();
+  /**
+   * The same files' blob ids alone, by record number, once the walk is over: nothing is looked up
+   * by path after it (each path to hash carries its record number), so the listing and its tables
+   * by path are dropped before the hashing (issue 20: about 35 MB at 500,000 files).
+   */
+  let ids: TrackedIds | undefined;
   const hear = async () => {
     const answers = await gitAnswers;
     gitAnswers = Promise.resolve(undefined);
@@ -162,8 +168,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The paths to hash, and those deferred below, as bytes (path-list.ts: about 80 bytes a path
   // held as strings, 40 MB of a cold run at 500,000 files).
   const toHash = new PathList();
-  /** A file git does not vouch for: the stat cache's answer, or hashed. */
-  const lookUp = (p: string, t: TrackedFile | undefined): void => {
+  /** A file git does not vouch for (`k`: its record in `tracked`, or -1): the stat cache's answer, or hashed. */
+  const lookUp = (p: string, t: TrackedFile | undefined, k: number): void => {
     // A tracked file the cache has no record of is hashed whatever its stat: no lstat (a cold
     // run). Other files keep theirs: a verdict re-checks them by it.
     const st = t && !cache.hasFile(p) ? undefined : lstatKey(root, p);
@@ -176,7 +182,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
       return;
     }
-    toHash.push(p);
+    toHash.push(p, k);
   };
   /**
    * Files to look up in the stat cache's files half, gathered while it is not loaded: after the
@@ -207,7 +213,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       others.set(e.path, null);
       return;
     }
-    const t = tracked.get(e.path); // (marks its blob id as seen: blobIds)
+    const k = tracked.recordOf(e.path); // (marks its blob id as seen: blobIds)
+    const t = k >= 0 ? tracked.file(k) : undefined;
     if (options.useCache) {
       if (t) {
         const b = cache.blob(t.oid);
@@ -217,11 +224,11 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
           return;
         }
       }
-      if (cache.filesLoaded) lookUp(e.path, t);
-      else deferred.push(e.path);
+      if (cache.filesLoaded) lookUp(e.path, t, k);
+      else deferred.push(e.path, k);
       return;
     }
-    toHash.push(e.path);
+    toHash.push(e.path, k);
   };
 
   let entries: WalkEntry[] = [];
@@ -247,16 +254,24 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   stageEnd("observe: walk");
   if (deferred.length > 0) {
     cache.preloadFiles(deferred);
-    for (const p of deferred) lookUp(p, tracked.get(p));
+    for (let i = 0; i < deferred.length; i++) {
+      const k = deferred.tag(i);
+      lookUp(deferred.at(i), k >= 0 ? tracked.file(k) : undefined, k);
+    }
     deferred.clear();
   }
+  ids = tracked.ids();
+  tracked = none();
   if (options.keepWalk === false) {
     // The caller's own walk (the early-threads path) is emptied too: nothing else reads it.
     if (entries === options.walked) entries.length = 0;
     entries = [];
   }
 
-  const take = (p: string, r: HashResult) => {
+  /** The result of toHash[i]. */
+  const take = (i: number, r: HashResult) => {
+    const p = toHash.at(i);
+    const k = toHash.tag(i);
     if (!r.ok) {
       if (r.code === "ENOENT") {
         cache.forget(p); // vanished since the walk: it does not exist now
@@ -271,7 +286,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       observed.set(p, readPlaceholder(root, p));
       return;
     }
-    if (options.useCache && !tracked.has(p)) others.set(p, r.stat);
+    if (options.useCache && k < 0) others.set(p, r.stat);
     const o: Observation = { kind: "file", sha256: r.sha256, size: r.size };
     if (r.executable) o.mode = "755";
     if (!options.useCache && options.sealedMatch?.(p, o) === true) return;
@@ -281,7 +296,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       observed.set(p, o);
     } else keep(p, o);
     if (r.stat) {
-      const t = tracked.get(p);
+      const t = k >= 0 ? ids!.at(k) : undefined;
       // Only content git vouched for before we read it: the file's mtime predates diff-files.
       if (t && BigInt(r.stat[1]) < startNs - BLOB_MARGIN_NS && r.executable === t.executable) cache.recordBlob(t.oid, r.sha256, r.size);
     }
@@ -306,29 +321,26 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         bytesHere = bytes;
         onProgress?.(d0 + done, toHash.length, b0 + bytes);
       };
-      await drainStream(s, from, end, toHash, take, s !== given);
+      await drainStream(s, from, end, take, s !== given);
       bytesBefore += bytesHere;
       from = end;
     } while (from < toHash.length);
   } else {
     options.stream?.cancel(); // (only given with useCache false)
-    const paths = [...toHash];
-    const results = await hashFiles(
-      paths.map((p) => `${root}/${p}`),
-      onProgress ? { onProgress: (done, bytes) => onProgress(done, paths.length, bytes) } : {},
-    );
-    paths.forEach((p, i) => take(p, results[i]!));
+    const paths = Array.from(toHash, (p) => `${root}/${p}`);
+    const results = await hashFiles(paths, onProgress ? { onProgress: (done, bytes) => onProgress(done, paths.length, bytes) } : {});
+    results.forEach((r, i) => take(i, r));
   }
   stageEnd("observe: hashed");
   toHash.clear(); // every result is taken: the paths can go (the closures below keep this scope)
   if (options.useCache) for (const [p, o] of observed) if (o.kind === "error") others.set(p, null);
   const blobIds = {
-    has: (oid: string) => tracked.seenOid(oid),
+    has: (oid: string) => ids?.seenOid(oid) === true,
     release: () => {
-      tracked = none();
+      ids = undefined;
     },
   };
-  return { observed, stats, blobIds, oidLength: tracked.oidLength || 40, others, walked: entries };
+  return { observed, stats, blobIds, oidLength: ids.oidLength || 40, others, walked: entries };
 }
 
 /**
@@ -341,8 +353,7 @@ async function drainStream(
   s: HashStream,
   from: number,
   end: number,
-  toHash: PathList,
-  take: (p: string, r: HashResult) => void,
+  take: (i: number, r: HashResult) => void,
   own: boolean,
 ): Promise<void> {
   let next = 0;
@@ -350,7 +361,7 @@ async function drainStream(
   const count = end - from;
   const drain = () => {
     try {
-      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(toHash.at(from + next), r);
+      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(from + next, r);
     } catch (error) {
       failure ??= error; // thrown below, not from inside a worker's message event
     }

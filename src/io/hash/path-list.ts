@@ -19,6 +19,8 @@ export class PathList implements Iterable<string> {
   private ends = new Uint32Array(0);
   private used = 0;
   private count = 0;
+  /** A number per path (push's `tag`), allocated on the first tag other than -1. */
+  private tags: Int32Array | undefined;
   /** Paths kept as strings (see the file comment), by index. */
   private kept: Map<number, string> | undefined;
 
@@ -27,12 +29,19 @@ export class PathList implements Iterable<string> {
     return this.count;
   }
 
-  push(p: string): void {
+  /** Add a path, with a number the caller keeps beside it (`tag(i)`; -1 when not given). */
+  push(p: string, tag = -1): void {
     if (this.count === this.ends.length) {
       const ends = new Uint32Array(Math.max(1024, this.count * 2));
       ends.set(this.ends);
       this.ends = ends;
+      if (this.tags) {
+        const tags = new Int32Array(ends.length).fill(-1);
+        tags.set(this.tags);
+        this.tags = tags;
+      }
     }
+    if (tag !== -1) (this.tags ??= new Int32Array(this.ends.length).fill(-1))[this.count] = tag;
     if (SURROGATE.test(p)) {
       (this.kept ??= new Map()).set(this.count, p);
     } else {
@@ -54,6 +63,11 @@ export class PathList implements Iterable<string> {
     return this.bytes.toString("utf8", i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]);
   }
 
+  /** The number pushed with the i-th path (-1 when none was). */
+  tag(i: number): number {
+    return this.tags ? this.tags[i]! : -1;
+  }
+
   *[Symbol.iterator](): IterableIterator<string> {
     for (let i = 0; i < this.count; i++) yield this.at(i);
   }
@@ -64,6 +78,7 @@ export class PathList implements Iterable<string> {
     this.ends = new Uint32Array(0);
     this.used = 0;
     this.count = 0;
+    this.tags = undefined;
     this.kept = undefined;
   }
 }

@@ -146,10 +146,36 @@ export class TrackedIndex {
 
   /** The clean tracked file at `p` (its index blob id and executable bit), marked as seen. */
   get(p: string): TrackedFile | undefined {
+    const k = this.recordOf(p);
+    return k < 0 ? undefined : this.file(k);
+  }
+
+  /**
+   * The record number of the clean tracked file at `p` (-1: none), marked as seen: a key into
+   * `ids()`, for a caller that looks its files up once and needs their ids later.
+   */
+  recordOf(p: string): number {
     const k = this.find(p);
-    if (k < 0) return undefined;
-    this.seen[k] = 1;
-    return this.at(k);
+    if (k >= 0) this.seen[k] = 1;
+    return k;
+  }
+
+  /**
+   * The blob ids and executable bits alone, by record number, with what was seen so far (issue
+   * 20): for after the walk, when no file is looked up by its path any more. About 22 bytes a
+   * file (the id as raw bytes) instead of the listing's 80 or so and the tables by path: at
+   * 500,000 files, 11 MB held through the hashing instead of about 45.
+   */
+  ids(): TrackedIds {
+    const half = this.oidLength / 2;
+    const oids = Buffer.alloc(this.size * half);
+    const exec = new Uint8Array(this.size);
+    for (let k = 0; k < this.size; k++) {
+      const start = this.starts[k]! + 9;
+      oids.write(this.listing.toString("latin1", start, start + this.oidLength), k * half, half, "hex");
+      if (this.listing[this.starts[k]! + 5] === 0x37 /* the 7 of 100755 */) exec[k] = 1;
+    }
+    return new TrackedIds(oids, exec, this.seen.slice(), this.oidLength);
   }
 
   /** Whether `p` is a clean tracked file (does not mark it seen). */
@@ -157,7 +183,8 @@ export class TrackedIndex {
     return this.find(p) >= 0;
   }
 
-  private at(k: number): TrackedFile {
+  /** Record k (from recordOf). */
+  file(k: number): TrackedFile {
     const start = this.starts[k]!;
     return {
       oid: this.listing.toString("latin1", start + 9, this.pathStarts[k]! - 3),
@@ -192,6 +219,61 @@ export class TrackedIndex {
       let i = 0;
       while (i < oid.length && this.listing[start + i] === oid.charCodeAt(i)) i++;
       if (i === oid.length) return true;
+    }
+  }
+}
+
+/**
+ * The clean tracked files' blob ids by record number (TrackedIndex.ids): no path, no lookup by
+ * path. Ids are kept as raw bytes (lower-case hex out, as git prints them).
+ */
+export class TrackedIds {
+  private oidTable: Int32Array | undefined;
+  private scratch: Buffer | undefined;
+
+  constructor(
+    private readonly oids: Buffer,
+    private readonly exec: Uint8Array,
+    private readonly seen: Uint8Array,
+    /** Length of an id in hex digits (40 or 64; 0 when there is none). */
+    readonly oidLength: number,
+  ) {}
+
+  /** Number of records. */
+  get size(): number {
+    return this.exec.length;
+  }
+
+  /** Record k (0 <= k < size) as TrackedIndex.get gave it. */
+  at(k: number): TrackedFile {
+    const half = this.oidLength / 2;
+    return { oid: this.oids.toString("hex", k * half, (k + 1) * half), executable: this.exec[k] === 1 };
+  }
+
+  /** Whether a record seen (looked up before ids() was taken) has this blob id. */
+  seenOid(oid: string): boolean {
+    if (this.size === 0 || oid.length !== this.oidLength || !/^[0-9a-f]+$/.test(oid)) return false;
+    const half = this.oidLength / 2;
+    if (!this.oidTable) {
+      let cap = 16;
+      while (cap < this.size * 2) cap *= 2;
+      const table = new Int32Array(cap);
+      const mask = cap - 1;
+      for (let k = 0; k < this.size; k++) {
+        if (this.seen[k] !== 1) continue;
+        let s = hashBytes(this.oids, k * half, (k + 1) * half) & mask;
+        while (table[s] !== 0) s = (s + 1) & mask;
+        table[s] = k + 1;
+      }
+      this.oidTable = table;
+    }
+    const want = (this.scratch ??= Buffer.alloc(32)); // one per lookup would be an allocation per cached blob (prune)
+    want.write(oid, 0, half, "hex");
+    const mask = this.oidTable.length - 1;
+    for (let s = hashBytes(want, 0, half) & mask; ; s = (s + 1) & mask) {
+      const slot = this.oidTable[s]!;
+      if (slot === 0) return false;
+      if (this.oids.compare(want, 0, half, (slot - 1) * half, slot * half) === 0) return true;
     }
   }
 }
