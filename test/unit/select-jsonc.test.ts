@@ -45,6 +45,8 @@ describe("the default JSONC set", () => {
     "apps/web/.oxlintrc.json",
     "docfx.json", // DocFX loads DocfxConfig with Newtonsoft.Json (comments, trailing commas); microsoft/reverse-proxy
     "docs/docfx/docfx.json",
+    ".zed/settings.json", // Zed reads its project files with serde_json_lenient (zed-industries/extensions)
+    "crates/app/.zed/tasks.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -70,6 +72,8 @@ describe("the default JSONC set", () => {
     ".oxlintrc.json.bak",
     "my-docfx.json",
     "docfx.json.bak",
+    "zed/settings.json", // not the .zed folder
+    ".zed/sub/settings.json",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -218,6 +222,9 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     ".codesandbox/",
     "a/.codesandbox/",
     ".codesandbox/sub/",
+    ".zed/",
+    "a/.zed/",
+    ".zed/sub/",
   ];
   const paths = dirs.flatMap((d) => bases.map((b) => d + b));
 

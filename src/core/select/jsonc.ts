@@ -60,6 +60,9 @@ export const DEFAULT_JSONC = [
   // DocFX loads docfx.json into DocfxConfig through Newtonsoft.Json (Docfx.Common's JsonUtility),
   // which skips comments and allows trailing commas (microsoft/reverse-proxy comments out a glob).
   "**/docfx.json",
+  // Zed reads a project's .zed/settings.json, tasks.json and debug.json with serde_json_lenient
+  // (settings crate, parse_json_with_comments): `//` and `/* */` comments, trailing commas.
+  "**/.zed/*.json",
 ];
 
 /**
@@ -182,5 +185,7 @@ export function isDefaultJsonc(p: string): boolean {
   if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
   const parent = dirs[dirs.length - 1];
-  return parent === ".vscode" || dirs.includes(".devcontainer") || (parent === ".codesandbox" && base === "tasks.json");
+  return (
+    parent === ".vscode" || parent === ".zed" || dirs.includes(".devcontainer") || (parent === ".codesandbox" && base === "tasks.json")
+  );
 }
