@@ -140,7 +140,7 @@ describe("reused blobs checked in the packs", () => {
       expect([...blobsIntactInPacks(objects, { oids, size: [size[0]! + 1, ...size.slice(1)], rows })].sort()).toEqual([1, 2, 3]);
       // An id no pack holds: not proven.
       const absent = Buffer.from(oids);
-      absent[20 * 2 + 19] ^= 0xff;
+      absent.writeUInt8(absent.readUInt8(20 * 2 + 19) ^ 0xff, 20 * 2 + 19);
       expect([...blobsIntactInPacks(objects, { oids: absent, size, rows })].sort()).toEqual([0, 1, 3]);
       // A damaged entry: not proven.
       expect(damageInPacks(repo, JSON.stringify({ i: 1, pad: "p" }))).toBe(1);
