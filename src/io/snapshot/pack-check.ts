@@ -34,7 +34,7 @@ const IDX_MAGIC = 0xff744f63; // "\377tOc"
 const OBJ_BLOB = 3;
 
 /** One blob to check: its 20-byte id at `oids[20 * row]`, the size the manifest gives it. */
-export interface PackCheckInput {
+interface PackCheckInput {
   oids: Buffer;
   size: ArrayLike<number>;
   /** The rows to check. */
