@@ -46,6 +46,7 @@ import { folderTree, TreeStream } from "./trees.js";
 import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
 import { streamBlobs } from "./blob-stream.js";
+import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
@@ -216,7 +217,15 @@ interface CaptureOptions {
   /** Stream files of this many bytes and more (default STREAM_FROM; tests lower it). */
   streamFrom?: number;
 }
-type CaptureCounters = { blobsWritten?: number; filesRead?: number; treesWritten?: number; treesReused?: number; blobsReadBack?: number };
+type CaptureCounters = {
+  blobsWritten?: number;
+  filesRead?: number;
+  treesWritten?: number;
+  treesReused?: number;
+  blobsReadBack?: number;
+  /** Reused blobs whose pack entry was found intact (pack-check.ts): not asked of git. */
+  blobsIntactInPacks?: number;
+};
 
 /**
  * Capture `files` (from collectSetFiles) and write what is new. `previous` is the set's
@@ -630,8 +639,11 @@ async function captureOnce(
     tree === root ? { vouched } : undefined,
     streamFrom,
   );
-  captured.verified = readingBack.then(({ findings, blobs }) => {
-    if (counters) counters.blobsReadBack = blobs;
+  captured.verified = readingBack.then(({ findings, blobs, intact }) => {
+    if (counters) {
+      counters.blobsReadBack = blobs;
+      counters.blobsIntactInPacks = intact;
+    }
     if (findings.length > 0) throw new ReadBackFailed(findings);
   });
   captured.verified.catch(() => undefined);
@@ -831,7 +843,7 @@ async function readBack(
   computed?: { vouched: Uint8Array },
   /** Blobs of this size and more are hashed as git streams them (a clear set's). */
   streamFrom = STREAM_FROM,
-): Promise<{ findings: Finding[]; blobs: number }> {
+): Promise<{ findings: Finding[]; blobs: number; intact?: number }> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
   // The listing is read even for a computed tree: a damaged tree the snapshot reuses from the
@@ -839,12 +851,22 @@ async function readBack(
   // against its id when it names it again).
   const seen = await listStored(git, tree, rows, bad, encrypted);
   if (!seen) return { findings, blobs: 0 };
+  // Blobs the previous snapshot read back (a clear set's) whose pack entry is intact on disk
+  // (pack-check.ts: its CRC-32 and size) are not asked of git; the others are read below.
+  let intact = 0;
+  if (computed && !encrypted) {
+    const reused: number[] = [];
+    for (let i = 0; i < seen.length; i++) if (seen[i] && computed.vouched[i]) reused.push(i);
+    const proven = blobsIntactInPacks(objectsDirOf(git.commonDir), { oids: rows.oid, size: rows.size, rows: reused });
+    for (const i of proven) seen[i] = 0;
+    intact = proven.size;
+  }
   // A clear set: every blob through one git process, hashed as it streams (blob-stream.ts).
   if (!encrypted) {
     const streamed = await readBackStreamed(git, rows, seen, digest, computed?.vouched);
     if (streamed) {
       appendAll(findings, streamed.findings);
-      return { findings, blobs: streamed.blobs };
+      return { findings, blobs: streamed.blobs, intact };
     }
     // git stopped before answering every id (a damaged object): read again below, in batches
     // split in halves, so that the damaged blobs are named.
@@ -865,7 +887,7 @@ async function readBack(
   readable.catch(() => undefined);
   let blobs = await readBackBlobs(git, rows, seen, digest, seen.manifestOid, bad, encrypted, streamFrom);
   if (!(await readable)) blobs += await readBackBlobs(git, rows, vouched, digest, null, bad, encrypted, streamFrom);
-  return { findings, blobs };
+  return { findings, blobs, intact };
 }
 
 /**
