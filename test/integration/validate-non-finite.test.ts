@@ -19,7 +19,8 @@ const MAMBA2 = [
   "}",
   "",
 ].join("\n");
-const NOTEBOOK = '{\n "cells": [],\n "metadata": { "papermill": { "parameters": { "x": NaN } } },\n "nbformat": 4,\n "nbformat_minor": 5\n}\n';
+const NOTEBOOK =
+  '{\n "cells": [],\n "metadata": { "papermill": { "parameters": { "x": NaN } } },\n "nbformat": 4,\n "nbformat_minor": 5\n}\n';
 
 describe("non-finite numbers", () => {
   it("are a warning in a Hugging Face config and an error elsewhere: check, the parse workers and the hook", () =>

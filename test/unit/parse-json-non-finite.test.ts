@@ -33,7 +33,15 @@ describe("non-finite numbers for a reader that takes them", () => {
   });
 
   it("accept only Python's spellings: nan, inf, +Infinity, a word running on and the rest of the syntax stay errors", () => {
-    for (const text of ['{ "a": nan }', '{ "a": inf }', '{ "a": +Infinity }', '{ "a": Infinityy }', '{ "a": NaN "b": 1 }', "[Infinity,]", "[-Infinity"]) {
+    for (const text of [
+      '{ "a": nan }',
+      '{ "a": inf }',
+      '{ "a": +Infinity }',
+      '{ "a": Infinityy }',
+      '{ "a": NaN "b": 1 }',
+      "[Infinity,]",
+      "[-Infinity",
+    ]) {
       const doc = parseDocument(text, { path: "config.json", nonFiniteReader: READER });
       expect(doc.ok, text).toBe(false);
       expect(

@@ -203,7 +203,7 @@ export class JsonScanner {
         i = this.string(i);
         if (i < 0) return -1;
       } else if (c === 45 || (c >= 48 && c <= 57)) {
-        i = this.options.nonFinite !== undefined && c === 45 && text.startsWith("-Infinity", i) ? this.nonFiniteWord(i, 9) : this.number(i);
+        i = c === 45 && this.options.nonFinite !== undefined && text.startsWith("-Infinity", i) ? this.nonFiniteWord(i, 9) : this.number(i);
         if (i < 0) return -1;
       } else if (c === 116 || c === 102 || c === 110) {
         const word = c === 116 ? "true" : c === 102 ? "false" : "null";

@@ -86,7 +86,11 @@ function stripped(text: string, start: number, ranges: [number, number][], break
   const edits: [number, number, string][] = [
     ...ranges.map(([s, e]): [number, number, string] => [s, e, " "]),
     ...breaks.map((b): [number, number, string] => [b, b + 1, text.charCodeAt(b) === 10 ? "\\n" : "\\r"]),
-    ...nonFinite.map(([s, e]): [number, number, string] => [s, e, text.charCodeAt(s) === 78 ? "null" : text.charCodeAt(s) === 45 ? "-1e999" : "1e999"]),
+    ...nonFinite.map(([s, e]): [number, number, string] => [
+      s,
+      e,
+      text.charCodeAt(s) === 78 ? "null" : text.charCodeAt(s) === 45 ? "-1e999" : "1e999",
+    ]),
   ].sort((a, b) => a[0] - b[0]);
   for (const [s, e, replacement] of edits) {
     parts.push(text.slice(at, s), replacement);
