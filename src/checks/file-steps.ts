@@ -8,6 +8,7 @@
 import type { Finding } from "../core/finding.js";
 import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
+import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
 import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
@@ -59,6 +60,9 @@ export function firstParse(
   if (declaresArmTemplate(text)) {
     return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", ...none };
   }
+  // A Hugging Face config: NaN and ±Infinity are warnings, as its reader (json.loads) takes them.
+  const nonFiniteReader = nonFiniteReaderOf(file, text);
+  if (nonFiniteReader !== undefined) return { doc: parseDocument(text, { path: file, format, nonFiniteReader }), format, ...none };
   return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc), dialectCandidate: !corruptBeyondBom(doc) };
 }
 

@@ -22,6 +22,11 @@ interface ScanOptions {
   lineBreaksInStrings?: boolean;
   /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
   trailingCommas?: boolean;
+  /**
+   * The reader, when it accepts NaN, Infinity and -Infinity as numbers (Python's json.loads):
+   * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.
+   */
+  nonFinite?: string;
 }
 
 interface ScanResult {
@@ -32,6 +37,8 @@ interface ScanResult {
   strip: [number, number][];
   /** lineBreaksInStrings: offsets of the raw line breaks accepted inside strings, to escape before JSON.parse. */
   breaks: number[];
+  /** nonFinite: [start, end) of each NaN, Infinity and -Infinity accepted, to replace before JSON.parse. */
+  nonFinite: [number, number][];
 }
 
 const OBJ = 123; // {
@@ -125,6 +132,7 @@ export class JsonScanner {
   private readonly findings: Finding[] = [];
   private readonly strip: [number, number][] = [];
   private readonly breaks: number[] = [];
+  private readonly nonFinite: [number, number][] = [];
   private fatal = false;
   /** Set by string(): whether the last string had a backslash escape. */
   private escaped = false;
@@ -139,7 +147,7 @@ export class JsonScanner {
 
   run(): ScanResult {
     this.scan();
-    return { findings: this.findings, wellFormed: !this.fatal, strip: this.strip, breaks: this.breaks };
+    return { findings: this.findings, wellFormed: !this.fatal, strip: this.strip, breaks: this.breaks, nonFinite: this.nonFinite };
   }
 
   private scan(): number {
@@ -195,13 +203,15 @@ export class JsonScanner {
         i = this.string(i);
         if (i < 0) return -1;
       } else if (c === 45 || (c >= 48 && c <= 57)) {
-        i = this.number(i);
+        i = c === 45 && this.options.nonFinite !== undefined && text.startsWith("-Infinity", i) ? this.nonFiniteWord(i, 9) : this.number(i);
         if (i < 0) return -1;
       } else if (c === 116 || c === 102 || c === 110) {
         const word = c === 116 ? "true" : c === 102 ? "false" : "null";
         if (text.startsWith(word, i)) i += word.length;
         else if (i + word.length > len && word.startsWith(text.slice(i))) return this.eof(i, "a literal");
         else return this.unexpectedValue(i);
+      } else if (this.options.nonFinite !== undefined && (text.startsWith("NaN", i) || text.startsWith("Infinity", i))) {
+        i = this.nonFiniteWord(i, c === 78 ? 3 : 8);
       } else {
         return this.unexpectedValue(i);
       }
@@ -594,6 +604,30 @@ export class JsonScanner {
       found: this.token(start),
       fix: "store it as a string, or correct the value",
     });
+  }
+
+  /**
+   * At NaN, Infinity or -Infinity (`length` characters), for a reader that takes them as numbers
+   * (options.nonFinite): a warning, since most other readers of the file refuse it. Returns the
+   * offset after the word.
+   */
+  private nonFiniteWord(start: number, length: number): number {
+    const end = start + length;
+    this.nonFinite.push([start, end]);
+    if (this.findings.length >= MAX_FINDINGS) return end;
+    const word = this.text.slice(start, end);
+    this.findings.push({
+      rule: "parse/non-finite",
+      level: "warning",
+      file: this.options.file,
+      ...this.lines.span(start, end),
+      ...this.pointerField(),
+      message: `${word} is not JSON (RFC 8259 §6): ${this.options.nonFinite!} reads it, as Python's json.loads does, but JSON.parse, serde_json, jq and the Hugging Face Hub refuse the file`,
+      expected: "a JSON number",
+      found: word,
+      fix: `if other tools read this file, write null or the value as a string ("${word}") instead; Python's json.dump writes ${word} unless allow_nan=False`,
+    });
+    return end;
   }
 
   private duplicate(name: string, first: number, start: number, end: number): void {

@@ -39,6 +39,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     start,
     lineBreaksInStrings: options.lineBreaksInStrings === true,
     trailingCommas: options.trailingCommas !== false,
+    ...(options.nonFiniteReader !== undefined ? { nonFinite: options.nonFiniteReader } : {}),
   }).run();
   if (!scan.wellFormed) {
     // Conflict markers always break JSON, so they are only looked for when the scan failed:
@@ -50,7 +51,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
 
   const ok = !findings.some((f) => f.level === "error");
   // Values only for a valid document: a duplicate key's "winner" differs between readers.
-  const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip, scan.breaks)) : undefined;
+  const value: unknown = ok ? JSON.parse(stripped(text, start, scan.strip, scan.breaks, scan.nonFinite)) : undefined;
   let locator: JsonLocator | undefined;
   const find = (pointer: string, doc: number, key: boolean): Position | undefined => {
     if (doc !== 0) return undefined;
@@ -73,17 +74,24 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
 }
 
 /**
- * The text JSON.parse gets: without a BOM, with JSONC comments and trailing commas blanked, and
- * line breaks accepted inside strings (lineBreaksInStrings) written as their escapes.
+ * The text JSON.parse gets: without a BOM, with JSONC comments and trailing commas blanked, line
+ * breaks accepted inside strings (lineBreaksInStrings) written as their escapes, and NaN and
+ * ±Infinity (nonFiniteReader) as what JSON.parse can read: ±1e999 parses to ±Infinity; NaN has
+ * no JSON spelling and becomes null.
  */
-function stripped(text: string, start: number, ranges: [number, number][], breaks: number[]): string {
-  if (ranges.length === 0 && breaks.length === 0) return start === 0 ? text : text.slice(start);
+function stripped(text: string, start: number, ranges: [number, number][], breaks: number[], nonFinite: [number, number][]): string {
+  if (ranges.length === 0 && breaks.length === 0 && nonFinite.length === 0) return start === 0 ? text : text.slice(start);
   const parts: string[] = [];
   let at = start;
   // A trailing comma is recorded after the comments that follow it: put them back in order.
   const edits: [number, number, string][] = [
     ...ranges.map(([s, e]): [number, number, string] => [s, e, " "]),
     ...breaks.map((b): [number, number, string] => [b, b + 1, text.charCodeAt(b) === 10 ? "\\n" : "\\r"]),
+    ...nonFinite.map(([s, e]): [number, number, string] => [
+      s,
+      e,
+      text.charCodeAt(s) === 78 ? "null" : text.charCodeAt(s) === 45 ? "-1e999" : "1e999",
+    ]),
   ].sort((a, b) => a[0] - b[0]);
   for (const [s, e, replacement] of edits) {
     parts.push(text.slice(at, s), replacement);

@@ -1,0 +1,76 @@
+/**
+ * NaN, Infinity and -Infinity in JSON whose reader takes them (Python's json.loads, named by the
+ * file's content: a Hugging Face config): warnings at their position, never for other files.
+ */
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/core/parse/index.js";
+import { nonFiniteReaderOf } from "../../src/core/parse/non-finite-readers.js";
+
+const READER = "Hugging Face transformers (json.loads)";
+const MAMBA = '{\n  "model_type": "mamba2",\n  "time_step_limit": [\n    0.0,\n    Infinity\n  ],\n  "transformers_version": "4.44.0"\n}\n';
+
+describe("non-finite numbers for a reader that takes them", () => {
+  it("are warnings at their line, column and pointer, and the value holds ±Infinity (NaN as null)", () => {
+    const text = '{\n  "a": NaN,\n  "b": [Infinity, -Infinity],\n  "c": "NaN"\n}\n';
+    const doc = parseDocument(text, { path: "config.json", nonFiniteReader: READER });
+    expect(doc.ok).toBe(true);
+    expect(doc.value).toEqual({ a: null, b: [Infinity, -Infinity], c: "NaN" });
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column, f.pointer, f.found])).toEqual([
+      ["parse/non-finite", "warning", 2, 8, "/a", "NaN"],
+      ["parse/non-finite", "warning", 3, 9, "/b/0", "Infinity"],
+      ["parse/non-finite", "warning", 3, 19, "/b/1", "-Infinity"],
+    ]);
+    expect(doc.findings[0]!.message).toContain(READER);
+    expect(doc.locate("/b/1")).toMatchObject({ line: 3, column: 19 });
+  });
+
+  it("stay syntax errors without that reader", () => {
+    for (const word of ["NaN", "Infinity", "-Infinity"]) {
+      const doc = parseDocument(`{ "a": ${word} }`, { path: "data.json" });
+      expect(doc.ok, word).toBe(false);
+      expect(doc.findings.map((f) => [f.rule, f.level])).toEqual([["parse/syntax", "error"]]);
+    }
+  });
+
+  it("accept only Python's spellings: nan, inf, +Infinity, a word running on and the rest of the syntax stay errors", () => {
+    for (const text of [
+      '{ "a": nan }',
+      '{ "a": inf }',
+      '{ "a": +Infinity }',
+      '{ "a": Infinityy }',
+      '{ "a": NaN "b": 1 }',
+      "[Infinity,]",
+      "[-Infinity",
+    ]) {
+      const doc = parseDocument(text, { path: "config.json", nonFiniteReader: READER });
+      expect(doc.ok, text).toBe(false);
+      expect(
+        doc.findings.some((f) => f.level === "error"),
+        text,
+      ).toBe(true);
+    }
+  });
+
+  it("keep duplicate keys as errors", () => {
+    const doc = parseDocument('{ "a": NaN, "a": 1 }', { path: "config.json", nonFiniteReader: READER });
+    expect(doc.ok).toBe(false);
+    expect(doc.findings.map((f) => f.rule)).toEqual(["parse/non-finite", "parse/duplicate-key"]);
+  });
+});
+
+describe("nonFiniteReaderOf", () => {
+  it("names transformers and diffusers from a member their writers put in every config", () => {
+    expect(nonFiniteReaderOf("models/mamba/config.json", MAMBA)).toBe(READER);
+    expect(nonFiniteReaderOf("generation_config.json", '{"do_sample": true,"transformers_version":"4.40.0"}')).toBe(READER);
+    expect(nonFiniteReaderOf("unet/config.json", '{\n  "_class_name": "UNet2DConditionModel",\n  "_diffusers_version": "0.30.0"\n}')).toBe(
+      "Hugging Face diffusers (json.loads)",
+    );
+  });
+
+  it("names none for other JSON, a value or an escaped name that merely contains the words, or a notebook", () => {
+    expect(nonFiniteReaderOf("data.json", '{ "limit": Infinity }')).toBeUndefined();
+    expect(nonFiniteReaderOf("notes.json", '{ "text": "the transformers_version key" }')).toBeUndefined();
+    expect(nonFiniteReaderOf("out.json", '{ "log": "\\"transformers_version\\": \\"4.1\\"" }')).toBeUndefined();
+    expect(nonFiniteReaderOf("train.ipynb", MAMBA)).toBeUndefined();
+  });
+});
