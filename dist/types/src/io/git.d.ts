@@ -55,6 +55,12 @@ export declare class Git {
      * Costs a second git process only when an entry holds the empty blob.
      */
     lsCommitted(pathspecs?: readonly string[]): Promise<IndexEntry[]>;
+    /**
+     * Paths with an unresolved merge conflict: index entries at stage 1-3 (a merge, cherry-pick,
+     * revert, rebase, `stash pop`, `checkout -m` or `am -3` that stopped), each path once.
+     * Sample `ls-files -u -z` record: "100644 <oid> 2\tdata/a.json\0".
+     */
+    unmergedPaths(): Promise<string[]>;
     /** Tracked and untracked-but-not-ignored files of the work tree (repo-relative). */
     lsWorktree(): Promise<string[]>;
     /**
@@ -87,6 +93,11 @@ export declare class Git {
      * Tracked paths whose work-tree file may differ from the index (content, mode, type, or just
      * stale stat info: git does not refresh the index here, so this can over-report, never
      * under-report). Read-only: unlike `git status`, it never writes the index.
+     * Every stat field is compared whatever the repository's config says: with
+     * `core.trustctime=false` or `core.checkStat=minimal`, a file rewritten with its old size and
+     * `touch -d` back to its old mtime looked clean to git, and verify, seal and check took its
+     * old hash from the cache (test/adversarial/racy-stat-cache.test.ts). A ctime that changes
+     * without an edit then only costs a re-hash.
      */
     worktreeChangedPaths(): Promise<string[]>;
     /**

@@ -20,6 +20,11 @@ interface ScanOptions {
     lineBreaksInStrings?: boolean;
     /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
     trailingCommas?: boolean;
+    /**
+     * The reader, when it accepts NaN, Infinity and -Infinity as numbers (Python's json.loads):
+     * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.
+     */
+    nonFinite?: string;
 }
 interface ScanResult {
     findings: Finding[];
@@ -29,6 +34,8 @@ interface ScanResult {
     strip: [number, number][];
     /** lineBreaksInStrings: offsets of the raw line breaks accepted inside strings, to escape before JSON.parse. */
     breaks: number[];
+    /** nonFinite: [start, end) of each NaN, Infinity and -Infinity accepted, to replace before JSON.parse. */
+    nonFinite: [number, number][];
 }
 export declare class JsonScanner {
     private readonly text;
@@ -43,6 +50,7 @@ export declare class JsonScanner {
     private readonly findings;
     private readonly strip;
     private readonly breaks;
+    private readonly nonFinite;
     private fatal;
     /** Set by string(): whether the last string had a backslash escape. */
     private escaped;
@@ -64,6 +72,12 @@ export declare class JsonScanner {
     /** The file ends where more was needed: a truncated write, named after the innermost open container. */
     private eof;
     private numberRange;
+    /**
+     * At NaN, Infinity or -Infinity (`length` characters), for a reader that takes them as numbers
+     * (options.nonFinite): a warning, since most other readers of the file refuse it. Returns the
+     * offset after the word.
+     */
+    private nonFiniteWord;
     private duplicate;
     private fail;
     /** `{ pointer }` for the current position; nothing at the top or when too deep to be readable. */

@@ -54,6 +54,13 @@ export interface ParseOptions {
      * browser extensions, Minecraft Bedrock's add-on packs): there a trailing comma is a parse/syntax error.
      */
     trailingCommas?: boolean;
+    /**
+     * JSON/JSONC: the reader of this file when it takes NaN, Infinity and -Infinity as numbers
+     * (Python's json.loads, e.g. Hugging Face transformers for its config.json). Each is then a
+     * `parse/non-finite` warning naming this reader, not a syntax error; the value seen by a schema
+     * is ±Infinity, and null for NaN. Default unset: they are errors, as for every JSON reader.
+     */
+    nonFiniteReader?: string;
 }
 export interface ParsedDocument {
     format: DocumentFormat;
