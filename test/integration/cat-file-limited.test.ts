@@ -126,6 +126,9 @@ describe("the hook's staged reads", () => {
       r.commitAll("init");
       for (let i = 0; i < 10; i++) r.write(`data/f${i}.json`, `{"v": ${i + 1}}\n`);
       r.git("add", "-A");
+      // An unstaged edit: the staged blobs are read from git, not from matching work-tree copies
+      // (worktree-copies.ts, which needs no cat-file at all when every copy matches).
+      r.write("data/f0.json", `{"v": "unstaged"}\n`);
       const trace = path.join(makeTempDir("ig-trace-"), "trace");
       process.env.GIT_TRACE = trace; // git inherits the test process's environment
       let run;
