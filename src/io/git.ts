@@ -276,6 +276,11 @@ export class Git {
     });
   }
 
+  /** The index file git reads here: GIT_INDEX_FILE (relative to the work tree, where git runs) or the repository's. */
+  indexFile(): string {
+    return process.env.GIT_INDEX_FILE ? path.resolve(this.root, process.env.GIT_INDEX_FILE) : path.join(this.gitDir, "index");
+  }
+
   /**
    * The raw bytes of `git ls-files -s -v -z` (the layout lsIndexTagged parses), for a reader that
    * keeps them packed instead of one object per entry (io/hash/tracked.ts).
@@ -286,9 +291,7 @@ export class Git {
     // held twice while the pipe's chunks were joined).
     let hint = 0;
     try {
-      hint = (
-        await fsp.stat(process.env.GIT_INDEX_FILE ? path.resolve(this.root, process.env.GIT_INDEX_FILE) : path.join(this.gitDir, "index"))
-      ).size;
+      hint = (await fsp.stat(this.indexFile())).size;
     } catch {
       /* no index yet: an empty listing */
     }

@@ -2,10 +2,12 @@
  * The stat cache against "racy git" and restored mtimes: a covered file rewritten with the same
  * size and set back to its old mtime (`touch -d`, an editor or sync tool that keeps mtimes, a
  * restore from an archive) must never be taken from the cache as unchanged. Its ctime still
- * moves (no user call sets it), and the cache keys on it; for tracked files the cache trusts git's
+ * moves (no user call sets it), and the cache keys on it; for tracked files the cache trusted git's
  * `diff-files`, which with `core.trustctime=false` or `core.checkStat=minimal` in the repository's
- * config ignored the ctime (and the nanoseconds): verify then passed the changed file, and a seal
- * kept its old hash. diff-files now runs with every stat field compared. Also: a file rewritten
+ * config ignored the ctime, and always compares it in whole seconds: verify then passed the
+ * changed file, and a seal kept its old hash. diff-files now runs with every stat field compared,
+ * and a tracked file is vouched for by git only when its ctime is, to the nanosecond, the one its
+ * index entry recorded (src/io/hash/index-ctimes.ts). Also: a file rewritten
  * within the racy window of the cache's stamp with its exact old mtime (nanoseconds, `touch -d
  * @s.ns`) is re-read. Real repositories, real files, the CLI from src.
  */
@@ -60,19 +62,13 @@ async function modifiedFiles(r: TestRepo): Promise<string[]> {
 }
 
 describe("a same-size edit with the old mtime put back", () => {
-  // core.trustctime=false and core.checkStat=minimal: still open (CI of session 15 saw verify pass
-  // the edit there on some runs though diff-files now runs strict); see the closing note.
-  for (const gitConfig of [[]] as [string, string][][]) {
+  for (const gitConfig of [[], [["core.trustctime", "false"]], [["core.checkStat", "minimal"]]] as [string, string][][]) {
     const name = gitConfig.map(([k, v]) => `${k}=${v}`).join(" ") || "git's default config";
     it(`is seen by verify and resealed by seal (${name})`, async () => {
       repo = sealedRepo(gitConfig);
       // Two cached runs first, so both halves of the cache (blob ids, stats) vouch for both files.
       expect((await repo.cli(["seal"])).code).toBe(0);
       expect((await repo.cli(["verify"])).code).toBe(0);
-      // git compares ctimes in whole seconds (no USE_NSEC): an edit within the second of the
-      // index entry's ctime is clean even to a strict diff-files. That hole is still open (closing
-      // note, session 15); this case asserts what holds, an edit in a later second.
-      await new Promise((resolve) => setTimeout(resolve, 1100));
       rewriteKeepingMtime(repo, "data/tracked.json", AFTER);
       rewriteKeepingMtime(repo, "data/untracked.json", AFTER);
       expect(await modifiedFiles(repo)).toEqual(["data/tracked.json", "data/untracked.json"]);
@@ -87,6 +83,40 @@ describe("a same-size edit with the old mtime put back", () => {
       expect(repo.read(".integrity-guard/manifest.json")).toContain(sha);
     });
   }
+
+  // git compares ctimes in whole seconds (built without USE_NSEC, as Debian's and most are): an
+  // edit within the second of the index entry's ctime is clean even to a strict diff-files.
+  it("within the same second as the index entry's ctime is seen by verify, and seal does not keep the old hash", async () => {
+    repo = sealedRepo([]);
+    expect((await repo.cli(["seal"])).code).toBe(0);
+    expect((await repo.cli(["verify"])).code).toBe(0); // the blob cache now vouches for the tracked file's blob
+    const r = repo;
+    const file = path.join(r.dir, "data/tracked.json");
+    let sameSecond = false;
+    for (let attempt = 0; attempt < 20 && !sameSecond; attempt++) {
+      r.write("data/tracked.json", BEFORE);
+      const old = new Date(Date.now() - 3_600_000);
+      fs.utimesSync(file, old, old); // (the mtime is not racy: only the ctime is fresh)
+      r.git("update-index", "-q", "--refresh"); // the entry records this ctime, to the nanosecond
+      rewriteKeepingMtime(r, "data/tracked.json", AFTER);
+      const entrySecond = /ctime: (\d+):/.exec(r.git("ls-files", "--debug", "data/tracked.json"))![1]!;
+      sameSecond = fs.statSync(file, { bigint: true }).ctimeNs / 1_000_000_000n === BigInt(entrySecond);
+    }
+    expect(sameSecond, "the edit shares the index entry's ctime second").toBe(true);
+    expect(await modifiedFiles(r)).toEqual(["data/tracked.json"]);
+    expect(await modifiedFiles(r)).toEqual(["data/tracked.json"]); // nothing cached the edit as sealed
+    expect((await r.cli(["seal"])).code).toBe(0);
+    const sha = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]!;
+    expect(r.read(".integrity-guard/manifest.json")).toContain(sha);
+    // Put back as committed: the blob cache was not taught the edit's hash for the blob's id.
+    r.write("data/tracked.json", BEFORE);
+    expect(await modifiedFiles(r)).toEqual(["data/tracked.json"]);
+    r.git("checkout", "--", "data/tracked.json");
+    expect((await r.cli(["seal"])).code).toBe(0);
+    const shaBefore = execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]!;
+    expect(r.read(".integrity-guard/manifest.json")).toContain(shaBefore);
+    expect((await r.cli(["verify"])).code).toBe(0);
+  });
 
   it("within the racy window of the cache's stamp (sealed right after the write) is re-read", async () => {
     repo = sealedRepo([]);

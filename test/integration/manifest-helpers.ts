@@ -66,3 +66,16 @@ export function statCacheFile(repo: TestRepo): string | undefined {
   const f = fs.readdirSync(dir).find((n) => /^manifest-cache-[0-9a-f]+\.json$/.test(n));
   return f ? path.join(dir, f) : undefined;
 }
+
+/**
+ * Waits until the wall clock is in a later second than the index file's last write (plus a
+ * clock tick): a clean run's verdict is only trusted from then on (verdict.ts,
+ * indexOlderThanStamp), so a test of the fast path runs its recording verify after this.
+ */
+export async function waitPastIndexWrite(repo: TestRepo): Promise<void> {
+  const st = fs.statSync(path.join(repo.dir, ".git/index"));
+  const written = Math.max(st.mtimeMs, st.ctimeMs);
+  const from = (Math.floor(written / 1000) + 1) * 1000 + 60;
+  const wait = from - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}

@@ -10,7 +10,16 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
 import { makeTempDir } from "../helpers/repo.js";
-import { CONFIG, ageTree, parseReport, rulesOf, sealedRepoFixture, statCacheFile, type JsonReport } from "./manifest-helpers.js";
+import {
+  CONFIG,
+  ageTree,
+  parseReport,
+  rulesOf,
+  sealedRepoFixture,
+  statCacheFile,
+  waitPastIndexWrite,
+  type JsonReport,
+} from "./manifest-helpers.js";
 
 let repo: TestRepo;
 let outside: string | undefined;
@@ -48,6 +57,7 @@ async function warm(): Promise<void> {
   expect((await repo.cli(["seal"])).code).toBe(0);
   ageTree(repo.dir);
   repo.git("update-index", "-q", "--refresh");
+  await waitPastIndexWrite(repo);
   expect((await repo.cli(["verify"])).code).toBe(0); // full run: records the verdict
   const fast = await verifyJson();
   expect(fast.report.summary.clean_run_verdict).toBe(true);
@@ -138,6 +148,26 @@ describe("verdict folder states: when the fast path must not be trusted", () => 
     const r = await verifyJson();
     expect(r.report.summary.clean_run_verdict).toBeUndefined();
     expect(rulesOf(r.report)).toEqual(["manifest/added data/scratch.tmp/inner.json"]);
+  });
+
+  it("a verdict stamped in the second the index was written is not trusted; one a second later is", async () => {
+    await warm();
+    // git compares ctimes in whole seconds: after such a verdict, a tracked file changed in its
+    // index entry's second (mtime put back) would look clean to diff-files (racy-stat-cache).
+    const idx = fs.statSync(path.join(repo.dir, ".git/index"), { bigint: true });
+    const written = idx.mtimeNs > idx.ctimeNs ? idx.mtimeNs : idx.ctimeNs;
+    const second = 1_000_000_000n;
+    const v = readVerdict(repo);
+    v.stamp = String((written / second) * second + second - 1n); // the index's own second
+    writeVerdict(repo, v);
+    const same = await verifyJson();
+    expect(same.code).toBe(0);
+    expect(same.report.summary.clean_run_verdict).toBeUndefined();
+    v.stamp = String((written / second + 1n) * second + 100_000_000n); // the next second
+    writeVerdict(repo, v);
+    const next = await verifyJson();
+    expect(next.code).toBe(0);
+    expect(next.report.summary.clean_run_verdict).toBe(true);
   });
 
   it("a tracked file replaced by a symlink of the same name is found", async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { positionOf } from "../helpers/position.js";
 import type { TestRepo } from "../helpers/repo.js";
 import { MANIFEST_PATH } from "../../src/config/types.js";
-import { CONFIG, ageTree, parseReport, rulesOf, sealedRepoFixture, statCacheFile } from "./manifest-helpers.js";
+import { CONFIG, ageTree, parseReport, rulesOf, sealedRepoFixture, statCacheFile, waitPastIndexWrite } from "./manifest-helpers.js";
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
@@ -352,6 +352,7 @@ describe("clean-run verdict (the warm fast path)", () => {
     expect((await repo.cli(["verify"])).code).toBe(0); // full run: records the verdict
     ageTree(repo.dir); // new stats, older than the racy window
     repo.git("update-index", "-q", "--refresh"); // tracked files clean in git's eyes again
+    await waitPastIndexWrite(repo); // a verdict recorded in the index's second is not trusted
     expect((await repo.cli(["verify"])).code).toBe(0);
     expect((await repo.cli(["verify"])).code).toBe(0);
     const fast = parseReport((await repo.cli(["verify", "--format", "json"])).stdout);

@@ -17,6 +17,7 @@ import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
 import { TrackedIndex, type TrackedFile, type TrackedIds } from "./tracked.js";
+import { indexIdentity, readIndexCtimes } from "./index-ctimes.js";
 import { placeholderLinks, readPlaceholder } from "./placeholder-links.js";
 import { stageEnd } from "./stage-log.js";
 import { PathList } from "./path-list.js";
@@ -124,6 +125,10 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   // The start of diff-files: a blob id is only recorded for content older than that (less a margin).
   const startNs = options.pre?.startedNs ?? BigInt(Date.now()) * 1_000_000n;
   const askGit = options.useCache && options.roots.length > 0;
+  // The index file as git is about to list it: its entries' ctimes are read from it once git has
+  // answered, only if it is still that file (index-ctimes.ts).
+  const indexFile = git.indexFile();
+  const indexBefore = askGit ? indexIdentity(indexFile) : undefined;
   // (let: dropped once heard, so the settled promise does not keep git's whole listing alive
   // beside what is kept of it, through every closure of this run; issue 20.)
   let gitAnswers: Promise<[Buffer, string[]] | undefined> = askGit
@@ -156,7 +161,13 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
   const hear = async () => {
     const answers = await gitAnswers;
     gitAnswers = Promise.resolve(undefined);
-    if (answers) tracked = TrackedIndex.fromListing(answers[0], answers[1]);
+    if (answers) {
+      const [listing, dirty] = answers;
+      // "T MMMMMM <oid> S\t<path>": the first record's tab gives the id's length (hex digits).
+      const tab = listing.indexOf(9);
+      const ctimes = tab > 11 ? readIndexCtimes(indexFile, indexBefore, (tab - 11) / 2) : undefined;
+      tracked = TrackedIndex.fromListing(listing, dirty, ctimes);
+    }
     links = await placeholders;
     stageEnd("observe: git listing");
   };
@@ -178,8 +189,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     if (c) {
       keep(p, fileObservation(c.sha256, c.size, c.executable));
       stats.fromCache++;
-      // Git vouches for this tracked file too: remember its blob, so next time not even the lstat is needed.
-      if (t && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) cache.recordBlob(t.oid, c.sha256, c.size);
+      // Git vouches for this tracked file too: remember its blob, so next time not even the lstat
+      // is needed. Only with its index entry's very ctime (see sortOut) and content older than
+      // diff-files.
+      if (t && tracked.ctimeIs(k, BigInt(st[3])) && BigInt(st[1]) < startNs - BLOB_MARGIN_NS && c.executable === t.executable) {
+        cache.recordBlob(t.oid, c.sha256, c.size);
+      }
       return;
     }
     toHash.push(p, k);
@@ -213,16 +228,23 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
       others.set(e.path, null);
       return;
     }
-    const k = tracked.recordOf(e.path); // (marks its blob id as seen: blobIds)
-    const t = k >= 0 ? tracked.file(k) : undefined;
+    let k = tracked.recordOf(e.path); // (marks its blob id as seen: blobIds)
+    let t = k >= 0 ? tracked.file(k) : undefined;
     if (options.useCache) {
       if (t) {
         const b = cache.blob(t.oid);
-        if (b) {
+        // Git compares stat in whole seconds: a same-size rewrite with its mtime put back within
+        // the second of the entry's ctime looks clean to it. Its blob's hash is taken only when
+        // the file's ctime is, to the nanosecond, the one its index entry recorded; any other is
+        // treated like an untracked file (its stat cache record, or hashed). (A tracked file
+        // without a cached blob is hashed anyway: no lstat, its blob is recorded only if the
+        // stat read with its bytes has that ctime.)
+        if (b && ctimeAsIndexed(root, e.path, tracked, k)) {
           keep(e.path, fileObservation(b.sha256, b.size, t.executable));
           stats.fromGit++;
           return;
         }
+        if (b) [k, t] = [-1, undefined];
       }
       if (cache.filesLoaded) lookUp(e.path, t, k);
       else deferred.push(e.path, k);
@@ -297,8 +319,12 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     } else keep(p, o);
     if (r.stat) {
       const t = k >= 0 ? ids!.at(k) : undefined;
-      // Only content git vouched for before we read it: the file's mtime predates diff-files.
-      if (t && BigInt(r.stat[1]) < startNs - BLOB_MARGIN_NS && r.executable === t.executable) cache.recordBlob(t.oid, r.sha256, r.size);
+      // Only content git vouched for before we read it: the stat read with the bytes has its index
+      // entry's very ctime (git's whole-second comparison alone is not enough), and its mtime
+      // predates diff-files.
+      const old = startNs - BLOB_MARGIN_NS;
+      if (t && ids!.ctimeIs(k, BigInt(r.stat[3])) && BigInt(r.stat[1]) < old && r.executable === t.executable)
+        cache.recordBlob(t.oid, r.sha256, r.size);
     }
   };
 
@@ -381,6 +407,16 @@ async function drainStream(
 
 function fileObservation(sha256: string, size: number, executable: boolean): Observation {
   return executable ? { kind: "file", sha256, size, mode: "755" } : { kind: "file", sha256, size };
+}
+
+/** Whether the file at `rel` has exactly the ctime that record k's index entry recorded. */
+function ctimeAsIndexed(root: string, rel: string, tracked: TrackedIndex, k: number): boolean {
+  try {
+    const st = fs.lstatSync(`${root}/${rel}`, { bigint: true });
+    return st.isFile() && tracked.ctimeIs(k, st.ctimeNs);
+  } catch {
+    return false;
+  }
 }
 
 function lstatKey(root: string, rel: string): StatKey | undefined {

@@ -47,6 +47,12 @@ function isRegularMode(b: Buffer, at: number): boolean {
   return (x === 0x36 && y === 0x34 && z === 0x34) || (x === 0x37 && y === 0x35 && z === 0x35);
 }
 
+/** Whether record k of `ctimes` (seconds at [2k], nanoseconds at [2k + 1]) is `ctimeNs`; false when unknown. */
+function ctimeAt(ctimes: Uint32Array | undefined, k: number, ctimeNs: bigint): boolean {
+  if (!ctimes) return false;
+  return BigInt(ctimes[2 * k]!) * 1_000_000_000n + BigInt(ctimes[2 * k + 1]!) === ctimeNs;
+}
+
 const TAB = 9;
 const NUL = 0;
 
@@ -68,6 +74,8 @@ export class TrackedIndex {
     private readonly listing: Buffer,
     starts: number[],
     pathStarts: number[],
+    /** Record k's index ctime: seconds at [2k], nanoseconds at [2k + 1] (index-ctimes.ts); undefined: unknown. */
+    private readonly ctimes?: Uint32Array,
   ) {
     this.size = starts.length;
     this.starts = Int32Array.from(starts);
@@ -87,14 +95,18 @@ export class TrackedIndex {
 
   /**
    * From the raw output of `git ls-files -s -v -z` and the paths `git diff-files` named (their
-   * work-tree file may differ from the index: not vouched for).
+   * work-tree file may differ from the index: not vouched for). `ctimes`: every listed entry's
+   * ctime from the index file, in listing order (readIndexCtimes); ignored unless there is one
+   * for each entry.
    */
-  static fromListing(listing: Buffer, dirty: Iterable<string>): TrackedIndex {
+  static fromListing(listing: Buffer, dirty: Iterable<string>, ctimes?: Uint32Array): TrackedIndex {
     const dirtyBytes = new Set<string>();
     for (const d of dirty) dirtyBytes.add(nameBytes(d).toString("latin1")); // latin1: one char a byte, exact
     const starts: number[] = [];
     const pathStarts: number[] = [];
+    const ordinals: number[] = [];
     let at = 0;
+    let ordinal = 0;
     while (at < listing.length) {
       let nul = listing.indexOf(NUL, at);
       if (nul < 0) nul = listing.length;
@@ -110,10 +122,29 @@ export class TrackedIndex {
       ) {
         starts.push(at);
         pathStarts.push(tab + 1);
+        ordinals.push(ordinal);
       }
       at = nul + 1;
+      ordinal++;
     }
-    return new TrackedIndex(listing, starts, pathStarts);
+    let kept: Uint32Array | undefined;
+    if (ctimes && ctimes.length === ordinal * 2) {
+      kept = new Uint32Array(starts.length * 2);
+      ordinals.forEach((n, k) => {
+        kept![2 * k] = ctimes[2 * n]!;
+        kept![2 * k + 1] = ctimes[2 * n + 1]!;
+      });
+    }
+    return new TrackedIndex(listing, starts, pathStarts, kept);
+  }
+
+  /**
+   * Whether record k's index entry recorded exactly this ctime (nanoseconds since the epoch).
+   * False when the index's ctimes are unknown: git's whole-second comparison alone does not
+   * vouch for the file (index-ctimes.ts).
+   */
+  ctimeIs(k: number, ctimeNs: bigint): boolean {
+    return ctimeAt(this.ctimes, k, ctimeNs);
   }
 
   private pathEnd(k: number): number {
@@ -175,7 +206,7 @@ export class TrackedIndex {
       oids.write(this.listing.toString("latin1", start, start + this.oidLength), k * half, half, "hex");
       if (this.listing[this.starts[k]! + 5] === 0x37 /* the 7 of 100755 */) exec[k] = 1;
     }
-    return new TrackedIds(oids, exec, this.seen.slice(), this.oidLength);
+    return new TrackedIds(oids, exec, this.seen.slice(), this.oidLength, this.ctimes);
   }
 
   /** Whether `p` is a clean tracked file (does not mark it seen). */
@@ -237,7 +268,14 @@ export class TrackedIds {
     private readonly seen: Uint8Array,
     /** Length of an id in hex digits (40 or 64; 0 when there is none). */
     readonly oidLength: number,
+    /** The records' index ctimes (TrackedIndex's own array, not a copy), if known. */
+    private readonly ctimes?: Uint32Array,
   ) {}
+
+  /** TrackedIndex.ctimeIs, by record number. */
+  ctimeIs(k: number, ctimeNs: bigint): boolean {
+    return ctimeAt(this.ctimes, k, ctimeNs);
+  }
 
   /** Number of records. */
   get size(): number {

@@ -167,6 +167,7 @@ export class Verdict {
     if (!d) return undefined;
     for (const p of changed) if (covered(p) && !Object.hasOwn(d.others, p)) return undefined;
     const stamp = BigInt(d.stamp);
+    if (!indexOlderThanStamp(d.index, stamp)) return undefined;
     for (const [p, rec] of Object.entries(d.others)) {
       const abs = `${root}/${p}`;
       if (rec[0] === "link") {
@@ -237,4 +238,21 @@ export class Verdict {
   static remove(file: string): void {
     fs.rmSync(file, { force: true });
   }
+}
+
+/** Margin for the kernel's coarse clock (file times lag the wall clock by up to a tick). */
+const CLOCK_TICK_NS = 50_000_000n;
+
+/**
+ * Whether the index file was written in an earlier whole second than the clean run's stamp.
+ * Git compares ctimes in whole seconds, and every entry's ctime is at most the index's write
+ * time; the clean run checked each tracked file's ctime to the nanosecond after its stamp
+ * (observe.ts). A file changed since then has a ctime in a later second than its entry's, which
+ * diff-files then names: unless the index was written in the stamp's own second, where a change
+ * could share its entry's second (racy-stat-cache.test.ts). Such a verdict waits for the next run.
+ */
+function indexOlderThanStamp(index: StatKey, stamp: bigint): boolean {
+  const second = 1_000_000_000n;
+  const written = BigInt(index[1]) > BigInt(index[3]) ? BigInt(index[1]) : BigInt(index[3]);
+  return written / second < (stamp - CLOCK_TICK_NS) / second;
 }
