@@ -110,15 +110,15 @@ export function escapeName(name: string): string {
 /**
  * What escapeName rewrites. Besides controls and bidi controls, the characters that render as
  * nothing (zero-width space, joiners, word joiner and invisible operators, soft hyphen, Mongolian
- * vowel separator, combining grapheme joiner, Hangul fillers): a pull request's
+ * vowel separator, combining grapheme joiner (outside the class: it combines), Hangul fillers): a pull request's
  * `data/state<U+200B>.json` was shown as `data/state.json` in annotations and the log, the name of
  * a file it did not touch. The backslash only when something else in the text is escaped
  * (needsEscape) would be more compact, but one rule is easier to read back: `\\` is a backslash.
  */
 const UNSAFE_CHARS =
-  /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u034f\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|[\uDC80-\uDCFF]/gu;
+  /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|\u034f|[\uDC80-\uDCFF]/gu;
 const NEEDS_ESCAPE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u034f\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|[\uDC80-\uDCFF]/u;
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|\u034f|[\uDC80-\uDCFF]/u;
 
 /** Whether escapeName would change more than backslashes (text that a terminal or log would interpret). */
 function needsEscape(text: string): boolean {
