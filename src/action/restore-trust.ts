@@ -78,7 +78,7 @@ export async function snapshotTrustRoot(i: TrustRootInput): Promise<LoadedConfig
 }
 
 /** `repository.default_branch` of the event payload, which every repository event carries. */
-function defaultBranchOf(file: string | undefined): string | undefined {
+export function defaultBranchOf(file: string | undefined): string | undefined {
   try {
     const payload = JSON.parse(fs.readFileSync(file ?? "", "utf8")) as { repository?: { default_branch?: unknown } } | null;
     const name = payload?.repository?.default_branch;

@@ -40,7 +40,7 @@ import { checkoutChanges, prFiles } from "./pr-files.js";
 import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
-import { checkWriterEvent } from "./writer-events.js";
+import { checkSnapshotRef, checkWriterEvent } from "./writer-events.js";
 import { checkoutSchemaGraph } from "./schema-graph.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 import { withholdFromChildren } from "../io/child-env.js";
@@ -114,6 +114,7 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
   // Before the first git (the base commit's fetch runs credential helpers): child-env.ts.
   withholdFromChildren([inputs.token]);
   checkWriterEvent(inputs.command, env);
+  checkSnapshotRef(inputs.command, env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const cwd =
     inputs.workingDirectory === "." ? workspace : resolveInside(workspace, inputs.workingDirectory, { what: "input `working-directory`" });

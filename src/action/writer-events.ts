@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import { UsageError } from "../errors.js";
 import type { ActionCommand } from "./inputs.js";
+import { defaultBranchOf } from "./restore-trust.js";
 import { untrustedWorkflowRun } from "./workflow-run.js";
 
 /** Events whose checkout is (or is usually made) a pull request's. */
@@ -48,4 +49,28 @@ function commentOnPullRequest(file: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Throws UsageError when the Action's `snapshot` runs for a ref other than the default branch.
+ * GITHUB_REF names the ref whose workflow file ran: `workflow_dispatch` (the snapshot template
+ * has it) and `push` run on any branch or tag someone with push access picks, with that ref's
+ * checkout. A snapshot there signed the branch's unreviewed files with the repository's key and
+ * made them the newest snapshot, which `restore latest` on the default branch (whose trust root
+ * accepts that key) restored. A schedule always runs on the default branch. A workflow on the
+ * default branch that checks out another ref is still allowed: that choice was reviewed.
+ */
+export function checkSnapshotRef(command: ActionCommand, env: NodeJS.ProcessEnv): void {
+  const ref = env.GITHUB_REF;
+  if (command !== "snapshot" || !env.GITHUB_ACTIONS || !ref) return;
+  const defaultBranch = defaultBranchOf(env.GITHUB_EVENT_PATH);
+  if (ref === `refs/heads/${defaultBranch}`) return;
+  throw new UsageError(
+    defaultBranch === undefined
+      ? `command \`snapshot\` runs only on the repository's default branch, which the ${env.GITHUB_EVENT_NAME ?? ""} payload does not name (repository.default_branch): a snapshot of another ref (here ${JSON.stringify(ref)}) would sign its unreviewed files and \`restore latest\` would take them`
+      : `command \`snapshot\` runs only on the default branch ${defaultBranch}, not on ${JSON.stringify(ref)}: the snapshot would sign that ref's unreviewed files with the repository's key, and \`restore latest\` on ${defaultBranch} would restore them`,
+    {
+      fix: `dispatch the snapshot workflow on ${defaultBranch ?? "the default branch"} (or let its schedule run); to back up another branch's files, check that branch out from a workflow on ${defaultBranch ?? "the default branch"} (actions/checkout with ref:)`,
+    },
+  );
 }

@@ -89,8 +89,9 @@ export function unsupportedNameReason(name: string): string | undefined {
 
 /**
  * A name (or any text taken from a file) made safe to print: raw bytes as `\xNN`, control
- * characters (C0, DEL, C1), line and paragraph separators, bidi controls and the backslash
- * escaped, so a terminal, a log or a one-line report shows it as it is and cannot be steered.
+ * characters (C0, DEL, C1), line and paragraph separators, bidi controls, characters that render
+ * as nothing (INVISIBLE) and the backslash escaped, so a terminal, a log, an annotation or a
+ * one-line report shows it as it is and cannot be steered.
  */
 export function escapeName(name: string): string {
   return name.replace(UNSAFE_CHARS, (ch) => {
@@ -100,17 +101,24 @@ export function escapeName(name: string): string {
     if (ch === "\r") return "\\r";
     if (ch === "\t") return "\\t";
     if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16).padStart(2, "0")}`;
-    if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
+    // The soft hyphen is below U+0100 but invisible, not a control: `\u00ad`, as the Markdown report always wrote it.
+    if (cp < 0x100 && cp !== 0xad) return `\\x${cp.toString(16).padStart(2, "0")}`;
     return `\\u${cp.toString(16).padStart(4, "0")}`;
   });
 }
 
 /**
- * What escapeName rewrites. The backslash only when something else in the text is escaped
+ * What escapeName rewrites. Besides controls and bidi controls, the characters that render as
+ * nothing (zero-width space, joiners, word joiner and invisible operators, soft hyphen, Mongolian
+ * vowel separator, combining grapheme joiner (outside the class: it combines), Hangul fillers): a pull request's
+ * `data/state<U+200B>.json` was shown as `data/state.json` in annotations and the log, the name of
+ * a file it did not touch. The backslash only when something else in the text is escaped
  * (needsEscape) would be more compact, but one rule is easier to read back: `\\` is a backslash.
  */
-const UNSAFE_CHARS = /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF]|[\uDC80-\uDCFF]/gu;
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF]|[\uDC80-\uDCFF]/u;
+const UNSAFE_CHARS =
+  /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|\u034f|[\uDC80-\uDCFF]/gu;
+const NEEDS_ESCAPE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\uFEFF\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]|\u034f|[\uDC80-\uDCFF]/u;
 
 /** Whether escapeName would change more than backslashes (text that a terminal or log would interpret). */
 function needsEscape(text: string): boolean {

@@ -81,21 +81,9 @@ export function codeSpan(s: string): string {
   return `\`${shown(s).replace(/`/g, "'")}\``;
 }
 
-/**
- * Characters that render as nothing (zero-width space, joiners, word joiner and invisible
- * operators, soft hyphen, Mongolian vowel separator, combining grapheme joiner, Hangul fillers).
- * displayText leaves them (a terminal shows no harm in them), but in a report a pull request's
- * `data/state<U+200B>.json` read as `data/state.json`, the name of a file it did not touch.
- */
-const INVISIBLE = /\u034f|[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]/u;
-
-/** displayText, with invisible characters written as `\uXXXX` (backslashes then doubled, as escapeName does). */
+/** Text as shown in a report: displayText (controls, bidi controls and characters that render as nothing escaped). */
 function shown(s: string): string {
-  const d = displayText(s);
-  if (!INVISIBLE.test(d)) return d;
-  // displayText doubles backslashes whenever it escapes anything; otherwise do it here.
-  const base = d === s ? s.replace(/\\/g, "\\\\") : d;
-  return base.replace(new RegExp(INVISIBLE.source, "gu"), (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
+  return displayText(s);
 }
 
 /**
