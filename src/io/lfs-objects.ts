@@ -15,7 +15,12 @@
 import { createHash } from "node:crypto";
 import fs, { constants } from "node:fs";
 import path from "node:path";
+import { isLfsPointer } from "../core/lfs-pointer.js";
+import type { ManifestEntry, Observation } from "../core/manifest/model.js";
+import type { Git } from "./git.js";
 
+/** Pointers are at most this many bytes (the spec's limit, as core/lfs-pointer.ts). */
+const MAX_POINTER = 1024;
 const OID = /^oid sha256:([0-9a-f]{64})$/m;
 const SIZE = /^size (\d+)$/m;
 
@@ -39,6 +44,61 @@ export function lfsObject(commonDir: string, pointer: Buffer, maxBytes: number):
     const bytes = fs.readFileSync(fd);
     if (bytes.length !== size || createHash("sha256").update(bytes).digest("hex") !== oid) return undefined;
     return bytes;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Sealed files that a checkout without their LFS content holds as a pointer (CI's default
+ * checkout, `GIT_LFS_SKIP_SMUDGE=1`, a clone without git-lfs): the manifest sealed the content,
+ * whose SHA-256 is the LFS oid, so a pointer at a `filter=lfs` path naming exactly the sealed
+ * SHA-256 and size is the sealed file, not a change (verify reported it `manifest/modified`).
+ * Their observations are replaced by the sealed identity. A pointer naming other content, or
+ * at a path without `filter=lfs`, is left as it is (a real change). Reads only files of at most
+ * a pointer's size, and asks git for attributes only when one is a pointer.
+ */
+export async function matchLfsPointers(git: Git, entries: Iterable<ManifestEntry>, observed: Map<string, Observation>): Promise<void> {
+  const named = new Map<string, ManifestEntry>();
+  for (const e of entries) {
+    const ob = observed.get(e.path);
+    if (
+      e.link !== undefined ||
+      ob?.kind !== "file" ||
+      ob.bitrot ||
+      ob.size > MAX_POINTER ||
+      /[\n\r]/.test(e.path) ||
+      e.path.startsWith('"')
+    )
+      continue;
+    const bytes = readSmall(path.join(git.root, e.path));
+    if (!bytes || !isLfsPointer(bytes)) continue;
+    const text = bytes.toString("latin1");
+    if (/^ext-/m.test(text) || OID.exec(text)?.[1] !== e.sha256 || Number(SIZE.exec(text)?.[1]) !== e.size) continue;
+    named.set(e.path, e);
+  }
+  if (named.size === 0) return;
+  const filters = await git.attribute("filter", [...named.keys()], false);
+  for (const [p, e] of named) {
+    const ob = observed.get(p);
+    if (filters.get(p) === "lfs" && ob?.kind === "file") observed.set(p, { ...ob, sha256: e.sha256, size: e.size });
+  }
+}
+
+/** A regular file's bytes when it has at most a pointer's size; undefined otherwise or on any error. */
+function readSmall(file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_POINTER) return undefined;
+    return fs.readFileSync(fd);
   } catch {
     return undefined;
   } finally {

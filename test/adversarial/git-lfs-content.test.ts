@@ -4,12 +4,16 @@
  * pointer, left it out with a "not checked" notice, and committed a corrupt JSON file: the file
  * every checkout then gives its reader. The hook now checks the content the commit carries (the
  * local LFS object whose SHA-256 is the pointer's oid); a pointer with no local object (staged by
- * hand) keeps the notice and is never blocked. Skipped where git-lfs is not installed.
+ * hand) keeps the notice and is never blocked. And `verify` in a checkout holding only the
+ * pointer of a sealed file (CI's default checkout, GIT_LFS_SKIP_SMUDGE=1) reported it modified:
+ * the pointer's oid is the sealed SHA-256, so it now matches. Skipped where git-lfs is not installed.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TestRepo } from "../helpers/repo.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
 import { SCHEMA_VIOLATION, TRAILING_COMMA, VALID, commit, head, hookRepo } from "../e2e/hook-fixture.js";
 
 const hasLfs = spawnSync("git", ["lfs", "version"]).status === 0;
@@ -93,5 +97,53 @@ describe.skipIf(!hasLfs)("a JSON file stored in Git LFS (git-lfs installed)", ()
     const c = commit(r);
     expect(c.status, c.out).toBe(0);
     expect(c.out).toContain("not checked");
+  });
+});
+
+describe.skipIf(!hasLfs)("a sealed file stored in Git LFS, in a checkout without its LFS content", () => {
+  let clone: TestRepo | undefined;
+  afterEach(() => {
+    clone?.cleanup();
+    clone = undefined;
+  });
+
+  /** A repository sealing data/big.json (LFS), and a clone holding only its pointer (CI's default checkout). */
+  async function pointerClone(): Promise<{ r: TestRepo; c: TestRepo }> {
+    const r = (repo = createRepo());
+    r.git("lfs", "install", "--local");
+    r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    r.write(".gitattributes", "data/big.json filter=lfs diff=lfs merge=lfs -text\n");
+    r.write("data/big.json", VALID);
+    r.write("data/a.json", VALID);
+    r.commitAll("init");
+    expect((await r.cli(["seal"])).code).toBe(0);
+    r.commitAll("seal");
+    expect((await r.cli(["verify"])).code).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ig-lfs-clone-"));
+    const env = { ...process.env, GIT_LFS_SKIP_SMUDGE: "1", GIT_CONFIG_NOSYSTEM: "1", HOME: dir };
+    expect(spawnSync("git", ["clone", "-q", r.dir, path.join(dir, "c")], { env }).status).toBe(0);
+    const c = (clone = createRepo({ dir: path.join(dir, "c") }));
+    expect(c.read("data/big.json")).toMatch(/^version https:\/\/git-lfs/);
+    return { r, c };
+  }
+
+  it("verify passes: the pointer names exactly the sealed content (its oid is the sealed SHA-256)", async () => {
+    const { c } = await pointerClone();
+    const v = await c.cli(["verify"]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it("a pointer naming other content, or pointer text at a path without filter=lfs, is still a change", async () => {
+    const { c } = await pointerClone();
+    const pointer = c.read("data/big.json");
+    c.write("data/big.json", pointer.replace(/oid sha256:[0-9a-f]{64}/, `oid sha256:${"ab".repeat(32)}`));
+    c.write("data/a.json", pointer);
+    const v = await c.cli(["verify", "--format", "json"]);
+    expect(v.code).toBe(1);
+    const modified = (JSON.parse(v.stdout) as { findings: { rule: string; file?: string }[] }).findings
+      .filter((f) => f.rule === "manifest/modified")
+      .map((f) => f.file)
+      .sort();
+    expect(modified).toEqual(["data/a.json", "data/big.json"]);
   });
 });
