@@ -131,6 +131,10 @@ describe.skipIf(!hasLfs)("a sealed file stored in Git LFS, in a checkout without
     const { c } = await pointerClone();
     const v = await c.cli(["verify"]);
     expect(v.code, v.stdout + v.stderr).toBe(0);
+    // check too (the manifest and the files): only the notice that the pointer's content was not checked.
+    const ch = await c.cli(["check", "--format", "json"]);
+    expect(ch.code, ch.stdout).toBe(0);
+    expect((JSON.parse(ch.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(["validate/lfs-pointer"]);
   });
 
   it("a pointer naming other content, or pointer text at a path without filter=lfs, is still a change", async () => {
