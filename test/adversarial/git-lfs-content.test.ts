@@ -121,8 +121,8 @@ describe.skipIf(!hasLfs)("a sealed file stored in Git LFS, in a checkout without
     expect((await r.cli(["verify"])).code).toBe(0);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ig-lfs-clone-"));
     const env = { ...process.env, GIT_LFS_SKIP_SMUDGE: "1", GIT_CONFIG_NOSYSTEM: "1", HOME: dir };
-    expect(spawnSync("git", ["clone", "-q", r.dir, path.join(dir, "c")], { env }).status).toBe(0);
-    const c = (clone = createRepo({ dir: path.join(dir, "c") }));
+    expect(spawnSync("git", ["clone", "-q", r.dir, dir], { env }).status).toBe(0); // into the empty folder: cleanup removes it
+    const c = (clone = createRepo({ dir }));
     expect(c.read("data/big.json")).toMatch(/^version https:\/\/git-lfs/);
     return { r, c };
   }
