@@ -12,6 +12,7 @@ import type { Finding } from "../core/finding.js";
 import { encryptedBy, mayBeEncrypted, type EncryptedBy } from "../core/encrypted-blob.js";
 import { isLfsPointer } from "../core/lfs-pointer.js";
 import type { CommitSource } from "../io/commit-source.js";
+import { lfsObject } from "../io/lfs-objects.js";
 import type { ReadResult } from "../io/file-source.js";
 import type { CheckContext } from "./types.js";
 
@@ -29,11 +30,16 @@ function kindOf(content: Buffer, filter: string | undefined): FilteredKind | und
  * index's .gitattributes for a staged check, the work tree's otherwise; on a pull request, the
  * base commit's as well: `routedByChange` are those only the pull request routes through the
  * filter). Such text in a file git does not filter is its content, and is checked.
+ *
+ * A staged pointer whose content this clone's LFS store holds (git-lfs put it there at `git add`)
+ * is not left out: its entry in `contents` is replaced by that content, which is checked as the
+ * file (what the commit carries and a checkout gives the reader). `limitFor` bounds that read.
  */
 export async function filteredBlobs(
   ctx: CheckContext,
   files: readonly string[],
-  contents: ReadonlyMap<string, ReadResult>,
+  contents: Map<string, ReadResult>,
+  limitFor: (file: string) => number = () => Infinity,
 ): Promise<{ exempt: Map<string, FilteredKind>; routedByChange: Map<string, FilteredKind> }> {
   const none = { exempt: new Map<string, FilteredKind>(), routedByChange: new Map<string, FilteredKind>() };
   const candidates = files.filter((f) => {
@@ -45,7 +51,11 @@ export async function filteredBlobs(
   const kinds = new Map<string, FilteredKind>();
   for (const f of candidates) {
     const kind = kindOf(contents.get(f) as Buffer, filters.get(f));
-    if (kind) kinds.set(f, kind);
+    if (!kind) continue;
+    const stored =
+      kind === "lfs" && ctx.source.kind === "index" ? lfsObject(ctx.git.commonDir, contents.get(f) as Buffer, limitFor(f)) : undefined;
+    if (stored) contents.set(f, stored);
+    else kinds.set(f, kind);
   }
   // A pull request (rules from its base commit): the base's .gitattributes must give the path
   // the same filter too, or a pull request could exempt any file by adding `filter=lfs` for it.

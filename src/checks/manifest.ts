@@ -41,6 +41,7 @@ import { hashPath } from "../io/hash/hash-file.js";
 import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
+import { matchLfsPointers } from "../io/lfs-objects.js";
 import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
@@ -306,6 +307,8 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   };
   await matchCheckedOutForms(o.git, wantedEntries(differs), observed);
   await matchCommittedForms(o.git, wantedEntries(differs), observed);
+  // A checkout without LFS content holds the pointer of a sealed file (io/lfs-objects.ts).
+  await matchLfsPointers(o.git, wantedEntries(differs), observed);
   const findings = diffManifest(wantedEntries(differs), observed, {
     modifiedLevel: o.config.manifest?.modified_level ?? "error",
     lineOf,

@@ -277,7 +277,11 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const contents = await ctx.source.read([...schemaPaths, ...batch], { maxBytes, maxTotalBytes: BATCH_BYTES });
     // A staged link inside the repository is read through, in the index: the commit's content.
     if (ctx.source instanceof StagedSource) await ctx.source.followLinks(contents, batch, { maxBytes });
-    const filtered = await filteredBlobs(ctx, batch, contents);
+    // A staged LFS pointer is replaced by its content when this clone has it, read up to the
+    // limit its format has (past it, the pointer keeps its notice: LFS is where big files go).
+    const filtered = await filteredBlobs(ctx, batch, contents, (f) =>
+      formatForSelected(f, jsonc, undefined) === "yaml" ? yamlMax : maxBytes,
+    );
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     // Imported here, not at the top: a run without workers (the hook) never loads node:worker_threads.
     if (!workers.pool && wantPool()) workers.pool = new (await import("./parse-pool.js")).ParsePool(threads);

@@ -307,10 +307,13 @@ export class Git {
    * `core.trustctime=false` or `core.checkStat=minimal`, a file rewritten with its old size and
    * `touch -d` back to its old mtime looked clean to git, and verify, seal and check took its
    * old hash from the cache (test/adversarial/racy-stat-cache.test.ts). A ctime that changes
-   * without an edit then only costs a re-hash.
+   * without an edit then only costs a re-hash. `core.fsmonitor` is off for the same reason: git
+   * then skips the stat of every file its monitor calls unchanged, and a write the monitor never
+   * saw (another host on NFS, a container's bind mount, a daemon that missed an event) passed
+   * verify (test/adversarial/git-index-states.test.ts).
    */
   async worktreeChangedPaths(): Promise<string[]> {
-    const strict = ["-c", "core.trustctime=true", "-c", "core.checkStat=default"];
+    const strict = ["-c", "core.trustctime=true", "-c", "core.checkStat=default", "-c", "core.fsmonitor=false"];
     const { stdout } = await this.exec([...strict, "diff-files", "--name-only", "-z", "--no-renames"]);
     return splitZ(stdout);
   }
