@@ -239,7 +239,7 @@ function pack(jobs: readonly PoolJob[]): { buffer: ArrayBuffer; placed: ParseJob
   // Not zero-filled (allocUnsafeSlow: an ArrayBuffer of its own, exactly `total` long): every
   // byte is written below, and the zero fill was a second pass over tens of MB per round.
   const owned = Buffer.allocUnsafeSlow(total);
-  const buffer = owned.byteOffset === 0 && owned.buffer.byteLength === total ? (owned.buffer as ArrayBuffer) : new ArrayBuffer(total);
+  const buffer = owned.byteOffset === 0 && owned.buffer.byteLength === total ? owned.buffer : new ArrayBuffer(total);
   const view = new Uint8Array(buffer);
   const placed: ParseJob[] = [];
   let at = 0;
