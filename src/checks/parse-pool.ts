@@ -27,10 +27,18 @@ const EMPTY = new Uint8Array(0);
 const TASK_BYTES = 512 * 1024;
 const TASK_FILES = 64;
 /**
- * A file this big parses in one worker at a time: its parse takes several times its size, and
- * two at once would double the peak that one thread has (the small files still share out).
+ * A file this big is heavy: its parse takes several times its size in memory, so heavy files
+ * parse together only while their bytes fit HEAVY_BUDGET (the small files still share out).
  */
 const HEAVY_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes of heavy JSON files parsed at once (issue 20). One at a time left every core but one
+ * idle on a tree of a few 10 MB files (the bench's 4 x 11 MB: workers lost to one thread). Two
+ * such parses hold less than one file at the default max_file_size (256 MiB) does on one
+ * thread, and the reads are bounded the same way (validate.ts BATCH_BYTES). A heavy YAML file
+ * still parses alone: its parser needs 100-200 bytes of memory per byte (max-file-size.ts).
+ */
+const HEAVY_BUDGET = 32 * 1024 * 1024;
 /** Worker deaths a run tolerates before it stops starting new ones (each failed job is still reported). */
 const MAX_RESTARTS = 16;
 
@@ -40,14 +48,23 @@ export function parseWorkersStarted(): number {
   return started;
 }
 
+let heavyPeak = 0;
+/** The most bytes of heavy JSON files this process has had in parse at once (the tests bound it by HEAVY_BUDGET). */
+export function heavyBytesAtOnce(): number {
+  return heavyPeak;
+}
+
 interface Task {
   id: number;
   run: RunState;
   indices: number[];
   /** Retried alone after a worker died with it in a bigger task. */
   single: boolean;
-  /** Holds a file of HEAVY_BYTES or more. */
-  heavy: boolean;
+  /**
+   * 0, or the share of HEAVY_BUDGET the task holds while it parses: its bytes when it holds a
+   * JSON file of HEAVY_BYTES or more, Infinity for any other heavy file (it parses alone).
+   */
+  heavy: number;
 }
 
 interface Slot {
@@ -96,7 +113,7 @@ export class ParsePool {
         bytes += jobs[i]!.bytes.length;
         indices.push(i++);
       }
-      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1, heavy: bytes >= HEAVY_BYTES });
+      this.queue.push({ id: this.nextId++, run, indices, single: indices.length === 1, heavy: heaviness(indices.map((k) => jobs[k]!)) });
       tasks++;
     }
     while (this.slots.length < Math.min(this.size, tasks)) this.slots.push(this.start());
@@ -118,12 +135,15 @@ export class ParsePool {
   }
 
   private feed(slot: Slot): void {
-    // The first task in the queue, passing over heavy ones while another heavy one is parsed.
-    const busy = this.slots.some((s) => s.task?.heavy);
-    const at = busy ? this.queue.findIndex((t) => !t.heavy) : 0;
+    // The first task in the queue, passing over heavy ones while the heavy ones being parsed
+    // leave no room for them in HEAVY_BUDGET (one heavy task always goes: never a stall).
+    let held = 0;
+    for (const s of this.slots) held += s.task?.heavy ?? 0;
+    const at = this.queue.findIndex((t) => t.heavy === 0 || held === 0 || held + t.heavy <= HEAVY_BUDGET);
     const task = at < 0 ? undefined : this.queue.splice(at, 1)[0];
     slot.task = task;
     if (!task) return;
+    if (task.heavy > 0 && held + task.heavy < Infinity) heavyPeak = Math.max(heavyPeak, held + task.heavy);
     const st = task.run;
     const { buffer, placed } = pack(task.indices.map((i) => st.jobs[i]!));
     const send: [string, string][] = [];
@@ -152,7 +172,7 @@ export class ParsePool {
     }
     this.feed(slot);
     // A heavy task is done: an idle worker may take the next one.
-    if (task.heavy) for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
+    if (task.heavy > 0) for (const other of this.slots) if (!other.task && !other.dead) this.feed(other);
   }
 
   private onDeath(slot: Slot, reason: string): void {
@@ -170,7 +190,7 @@ export class ParsePool {
             run: task.run,
             indices: [i],
             single: true,
-            heavy: task.run.jobs[i]!.bytes.length >= HEAVY_BYTES,
+            heavy: heaviness([task.run.jobs[i]!]),
           })),
         );
     }
@@ -204,11 +224,22 @@ export class ParsePool {
   }
 }
 
+/** A task's share of HEAVY_BUDGET (see Task.heavy). */
+function heaviness(jobs: readonly PoolJob[]): number {
+  let bytes = 0;
+  for (const j of jobs) bytes += j.bytes.length;
+  if (bytes < HEAVY_BYTES) return 0;
+  return jobs.every((j) => j.job.format === "json" || j.job.format === "jsonc") ? bytes : Infinity;
+}
+
 /** The jobs' bytes in one new buffer (a Buffer may view a bigger one, which a message would copy whole). */
 function pack(jobs: readonly PoolJob[]): { buffer: ArrayBuffer; placed: ParseJob[] } {
   let total = 0;
   for (const j of jobs) total += j.bytes.length;
-  const buffer = new ArrayBuffer(total);
+  // Not zero-filled (allocUnsafeSlow: an ArrayBuffer of its own, exactly `total` long): every
+  // byte is written below, and the zero fill was a second pass over tens of MB per round.
+  const owned = Buffer.allocUnsafeSlow(total);
+  const buffer = owned.byteOffset === 0 && owned.buffer.byteLength === total ? owned.buffer : new ArrayBuffer(total);
   const view = new Uint8Array(buffer);
   const placed: ParseJob[] = [];
   let at = 0;

@@ -81,6 +81,9 @@ interface ValidateRunOptions {
   explicit?: boolean | ReadonlySet<string>;
 }
 
+/** Which schemas apply to a file (core/schema/mapping.ts). */
+type SchemaChoice = ReturnType<SchemaMapper["for"]>;
+
 /** Which repo-relative paths the validate check reads, under a config's validate section. */
 interface ValidateSelection {
   /** Selected by the config: validate.files (default JSON/YAML) minus validate.exclude. */
@@ -91,6 +94,8 @@ interface ValidateSelection {
   jsonc: (p: string) => boolean;
   requireSchema: (p: string) => boolean;
   mapper: SchemaMapper;
+  /** mapper.for(p, undefined), remembered for the last path (asked up to three times per file). */
+  pathSchemas: (p: string) => SchemaChoice;
   /** Helm/Jinja/Go templates: skipped with one notice per folder (validate.templates). */
   templates: TemplateRules;
 }
@@ -107,11 +112,18 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   const jsonc = jsoncMatcher(cfg.jsonc);
   const requireSchema = matcher(cfg.require_schema);
   const mapper = new SchemaMapper(cfg.schemas, new Catalog(cfg));
+  // The globs and the catalog of every mapping are matched against the path each time: a
+  // whole-tree run asks for the same path from detectsContent and the file's own steps.
+  let last: { path: string; choice: SchemaChoice } | undefined;
+  const pathSchemas = (p: string): SchemaChoice => {
+    if (last?.path !== p) last = { path: p, choice: mapper.for(p, undefined) };
+    return last.choice;
+  };
   // Only the user's own mappings make a file "not a template": a catalog match is by name, and a
   // cookiecutter folder's `.github/workflows/ci.yml` is still a template until rendered.
   const templates = new TemplateRules(
     cfg.templates,
-    (p) => requireSchema(p) || mapper.for(p, undefined).schemas.some((s) => catalogOf(s) === undefined),
+    (p) => requireSchema(p) || pathSchemas(p).schemas.some((s) => catalogOf(s) === undefined),
   );
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
@@ -127,6 +139,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
     jsonc,
     requireSchema,
     mapper,
+    pathSchemas,
     templates,
   };
 }
@@ -164,7 +177,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
 async function validateRun(ctx: CheckContext, options: ValidateRunOptions, workers: { pool?: ParsePool }): Promise<Finding[]> {
   const cfg: ValidateConfig = ctx.config.validate ?? {};
-  const { selects, accepts, excluded, jsonc, requireSchema, mapper, templates } = validateSelection(cfg);
+  const { selects, accepts, excluded, jsonc, requireSchema, mapper, pathSchemas, templates } = validateSelection(cfg);
   const findings: Finding[] = [];
   const named = options.explicit;
   const isExplicit = (p: string) => named === true || (named instanceof Set && named.has(p));
@@ -235,6 +248,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     cfg,
     store,
     mapper,
+    pathSchemas,
     requireSchema,
     templates,
     source: ctx.source,
@@ -339,7 +353,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         continue;
       }
       // A Sublime Text syntax test is text for its runner (invalid JSON/YAML and conflict markers on purpose).
-      if (env.templates.detectsContent(file) && isSublimeSyntaxTest(file, content as Buffer)) {
+      // (The name first: detectsContent maps the path against every schema glob and catalog entry.)
+      if (isSublimeSyntaxTest(file, content as Buffer) && env.templates.detectsContent(file)) {
         skipped.add(file, { kind: "syntax-test", folder: folderOf(file) });
         continue;
       }
@@ -417,11 +432,11 @@ async function remoteJob(
   format: DocumentFormat,
   env: FileEnv,
 ): Promise<{ job: PoolJob; refs: SchemaRef[] } | undefined> {
-  const { cfg, store, mapper } = env;
+  const { cfg, store } = env;
   // A name with a reader of its own (trailing commas refused, a second reading) is read on the main thread.
   if (wellKnownReading(file, format)) return undefined;
   // The schemas of a file without a `$schema` of its own (the worker sends back one that has it).
-  const choice = mapper.for(file, undefined);
+  const choice = env.pathSchemas(file);
   const steps: ParseStep[] = [];
   for (const ref of choice.schemas) {
     try {
@@ -544,6 +559,7 @@ interface FileEnv {
   cfg: ValidateConfig;
   store: SchemaStore;
   mapper: SchemaMapper;
+  pathSchemas: (p: string) => SchemaChoice;
   requireSchema: (p: string) => boolean;
   templates: TemplateRules;
   /** The data's source. */
@@ -556,6 +572,15 @@ interface FileEnv {
   packDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+}
+
+/**
+ * mapper.for(file, value): the remembered mapping of the path, unless the document names a
+ * `$schema` of its own (the only part of the value SchemaMapper.for reads).
+ */
+function schemasOf(env: FileEnv, file: string, value: unknown): SchemaChoice {
+  const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
+  return typeof own === "string" && own !== "" ? env.mapper.for(file, value) : env.pathSchemas(file);
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
@@ -614,7 +639,7 @@ interface HeldBytes {
 
 /** The file's findings, or "template" when it does not parse because it is a template (skipped with a notice). */
 async function validateFile(file: string, held: HeldBytes, format: DocumentFormat, env: FileEnv): Promise<Finding[] | "template"> {
-  const { cfg, store, mapper, requireSchema } = env;
+  const { cfg, store, requireSchema } = env;
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
   // Decode, then drop the bytes before parsing: the buffer, the text and the parsed value of a
   // big file are never all alive at once (issue 14: memory under 4x the largest file).
@@ -660,7 +685,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   }
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
-  const choice = mapper.for(file, doc.documents[0]);
+  const choice = schemasOf(env, file, doc.documents[0]);
   if (choice.outside !== undefined) {
     // Never read; a file that must have a schema gets schema/missing below when nothing else applies.
     findings.push({
