@@ -5,7 +5,8 @@
  * new, packed. The manifest is written chunk by chunk, the trees folder by folder
  * (trees.ts: TreeStream), and only the trees the previous snapshot does not hold are packed.
  * write-tree from a temporary index still names the tree (git, not this code, decides its id),
- * and every blob the tree names is read back in batches before the branch moves.
+ * and every blob the tree names is read back (or, when its bytes are known, proven intact in
+ * its pack: pack-check.ts) before the branch moves.
  *
  * What bounds memory (issue 20): per file, 61 bytes in typed arrays plus its path string
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
