@@ -89,6 +89,39 @@ describe("reused blobs checked in the packs", () => {
     }
   });
 
+  it("a first snapshot asks git for none of the blobs it packed, and names one damaged on disk before the read-back", async () => {
+    const repo = setup();
+    try {
+      const git = await Git.open(repo.dir);
+      const { files } = await collectSetFiles(repo.dir, ["data/"]);
+      const counters: { blobsWritten?: number; blobsReadBack?: number; blobsIntactInPacks?: number } = {};
+      const first = await captureStreaming(git, { set: "s", paths: ["data/"], files }, counters);
+      await first.verified;
+      expect(counters).toMatchObject({ blobsWritten: FILES, blobsIntactInPacks: FILES, blobsReadBack: 0 });
+
+      // Another repository, the same files: one blob's bytes damaged in the pack the snapshot
+      // just wrote, before its read-back looks (it starts with a git listing, so the damage,
+      // done in this same tick, comes first). Its CRC-32 no longer holds: git reads it and fails.
+      const other = setup();
+      try {
+        const otherGit = await Git.open(other.dir);
+        const again: { blobsIntactInPacks?: number } = {};
+        const taken = await captureStreaming(otherGit, { set: "s", paths: ["data/"], files }, again);
+        expect(damageInPacks(other, JSON.stringify({ i: 77, pad: "p".repeat(77) }))).toBe(1);
+        const error = (await taken.verified!.then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as { findings?: { file?: string }[] } | undefined;
+        expect(error?.findings?.map((f) => f.file)).toEqual(["data/d2/f77.json"]);
+        expect(again.blobsIntactInPacks).toBe(FILES - 1);
+      } finally {
+        other.cleanup();
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it("blobs stored as deltas (after a repack) are left to git, and the incremental still verifies", async () => {
     const repo = setup();
     try {

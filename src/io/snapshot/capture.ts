@@ -5,7 +5,8 @@
  * new, packed. The manifest is written chunk by chunk, the trees folder by folder
  * (trees.ts: TreeStream), and only the trees the previous snapshot does not hold are packed.
  * write-tree from a temporary index still names the tree (git, not this code, decides its id),
- * and every blob the tree names is read back in batches before the branch moves.
+ * and every blob the tree names is read back (or, when its bytes are known, proven intact in
+ * its pack: pack-check.ts) before the branch moves.
  *
  * What bounds memory (issue 20): per file, 61 bytes in typed arrays plus its path string
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
@@ -134,19 +135,31 @@ class Rows {
   }
 }
 
-/** Writes packs of new blobs, one batch at a time, while the next batch is read. */
+/**
+ * Writes packs of new blobs, one batch at a time, while the next batch is read. Marks in
+ * `fresh` the rows whose blob went into a pack that index-pack took: git computed each id in it
+ * from the very bytes the row's SHA-256 was computed from (read-back: see readBack).
+ */
 class BlobPacker {
   private batch: (PackObject & { oid: string })[] = [];
+  private rows: number[] = [];
   private oids = new Set<string>();
   private bytes = 0;
   private inFlight: Promise<void> = Promise.resolve();
   /** Blobs written (a test counts them). */
   written = 0;
 
-  constructor(private readonly git: Git) {}
+  constructor(
+    private readonly git: Git,
+    private readonly fresh: Uint8Array,
+  ) {}
 
-  /** Queue a blob; returns a promise (to await) only when the batch was full and is being packed. */
-  add(oid: string, data: Uint8Array): Promise<void> | undefined {
+  /**
+   * Queue the blob of `row`; returns a promise (to await) only when the batch was full and is
+   * being packed. A blob already queued in this batch stands for the row too.
+   */
+  add(oid: string, data: Uint8Array, row: number): Promise<void> | undefined {
+    this.rows.push(row);
     if (this.oids.has(oid)) return undefined;
     this.oids.add(oid);
     this.batch.push({ type: "blob", data, oid });
@@ -157,11 +170,13 @@ class BlobPacker {
   async flush(): Promise<void> {
     await this.inFlight;
     const objects = this.batch;
+    const rows = this.rows;
     this.batch = [];
+    this.rows = [];
     this.oids = new Set();
     this.bytes = 0;
     if (objects.length === 0) return;
-    this.inFlight = this.store(objects);
+    this.inFlight = this.store(objects, rows);
   }
 
   /**
@@ -169,14 +184,18 @@ class BlobPacker {
    * snapshot then reuses what the repository holds, and the read-back checks that copy); a
    * full batch goes to index-pack whole, which compares each with a copy already stored.
    */
-  private async store(objects: (PackObject & { oid?: string })[]): Promise<void> {
+  private async store(objects: (PackObject & { oid?: string })[], rows: readonly number[]): Promise<void> {
     let todo = objects;
     if (objects.length < PACK_THRESHOLD) {
       const present = await this.git.blobSizes(objects.map((o) => o.oid!));
       todo = objects.filter((o) => !present.has(o.oid!));
     }
     this.written += todo.length;
-    if (todo.length > 0) await storeBlobs(this.git, todo);
+    if (todo.length === 0) return;
+    // Only a whole batch in our own pack: a blob git already held (left out above) is its copy,
+    // not ours, and fast-import writes a pack of its own making.
+    const packed = await storeBlobs(this.git, todo);
+    if (packed && todo === objects) for (const r of rows) this.fresh[r] = 1;
   }
 
   async done(): Promise<void> {
@@ -188,11 +207,12 @@ class BlobPacker {
 /**
  * index-pack, or when git refuses the pack (it compares every object with a copy already
  * stored and dies on a damaged one) fast-import, which stores its own copy: the read-back then
- * sees intact bytes, or names the file.
+ * sees intact bytes, or names the file. True when index-pack took the pack built here.
  */
-async function storeBlobs(git: Git, objects: PackObject[]): Promise<void> {
+async function storeBlobs(git: Git, objects: PackObject[]): Promise<boolean> {
   try {
     await git.storePack(buildPack(objects));
+    return true;
   } catch {
     await fsp.mkdir(git.stateDir(), { recursive: true });
     const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
@@ -200,6 +220,7 @@ async function storeBlobs(git: Git, objects: PackObject[]): Promise<void> {
       objects.map((o) => Buffer.from(o.data.buffer, o.data.byteOffset, o.data.length)),
       marks,
     );
+    return false;
   }
 }
 
@@ -300,7 +321,9 @@ async function captureOnce(
   // an encrypted set): that snapshot read those blobs back, so this one does not read them again.
   const vouched = new Uint8Array(order.length);
   const streamFrom = options.streamFrom ?? STREAM_FROM;
-  const packer = new BlobPacker(git);
+  // Rows whose blob this run packed itself (BlobPacker): proven in the packs like vouched ones.
+  const fresh = new Uint8Array(order.length);
+  const packer = new BlobPacker(git, fresh);
   const hasher = new ObjectHasher();
   const manifestParts: Buffer[] = [];
   const digest = crypto.createHash("sha256");
@@ -506,7 +529,7 @@ async function captureOnce(
                 oid = blob.oid;
                 // A blob the previous snapshot holds is not written again (its read-back below checks it).
                 if (!(prevBlobs?.has(blob.oid) || cached?.previousOid === blob.oid)) {
-                  const full = packer.add(blob.oid, blob.data);
+                  const full = packer.add(blob.oid, blob.data, i);
                   if (full) await full;
                 }
               }
@@ -636,7 +659,7 @@ async function captureOnce(
     rows,
     manifestDigest,
     encrypter !== undefined,
-    tree === root ? { vouched } : undefined,
+    tree === root ? { vouched, fresh } : undefined,
     streamFrom,
   );
   captured.verified = readingBack.then(({ findings, blobs, intact }) => {
@@ -831,8 +854,9 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
  * the manifest blob (against the digest). `computed`, given when `tree` is the tree computed
  * from the rows: `vouched` marks the files whose blob the previous snapshot read back against
  * the same digest and size (stat cache hits); git alone reads those (`cat-file --batch`, its answers counted), and
- * only when it fails are they read back here. Returns the findings and the number of blobs
- * read back here.
+ * only when it fails are they read back here. `fresh` marks the files whose blob this run put
+ * in a pack of its own that index-pack took (BlobPacker). Returns the findings and the number
+ * of blobs read back here.
  */
 async function readBack(
   git: Git,
@@ -840,7 +864,7 @@ async function readBack(
   rows: Rows,
   digest: string,
   encrypted = false,
-  computed?: { vouched: Uint8Array },
+  computed?: { vouched: Uint8Array; fresh: Uint8Array },
   /** Blobs of this size and more are hashed as git streams them (a clear set's). */
   streamFrom = STREAM_FROM,
 ): Promise<{ findings: Finding[]; blobs: number; intact?: number }> {
@@ -851,12 +875,18 @@ async function readBack(
   // against its id when it names it again).
   const seen = await listStored(git, tree, rows, bad, encrypted);
   if (!seen) return { findings, blobs: 0 };
-  // Blobs the previous snapshot read back (a clear set's) whose pack entry is intact on disk
-  // (pack-check.ts: its CRC-32 and size) are not asked of git; the others are read below.
+  // Blobs whose bytes are known to be the manifest's (a clear set's), and whose pack entry is
+  // intact on disk (pack-check.ts: its CRC-32 and size), are not asked of git; the others are
+  // read below. Known: the previous snapshot read them back against the same digest and size
+  // (vouched), or this run packed them (fresh): index-pack computed each id in that pack from
+  // the bytes it stored, and the tree names the id computed here from the very bytes the
+  // manifest's SHA-256 was computed from, so the stored bytes are those (as git itself takes
+  // an id to stand for its bytes). At 100,000 small files a `cat-file --batch` of every new
+  // blob, inflated by git and hashed again here, was about a sixth of a first snapshot's CPU.
   let intact = 0;
   if (computed && !encrypted) {
     const reused: number[] = [];
-    for (let i = 0; i < seen.length; i++) if (seen[i] && computed.vouched[i]) reused.push(i);
+    for (let i = 0; i < seen.length; i++) if (seen[i] && (computed.vouched[i] || computed.fresh[i])) reused.push(i);
     const proven = blobsIntactInPacks(objectsDirOf(git.commonDir), { oids: rows.oid, size: rows.size, rows: reused });
     for (const i of proven) seen[i] = 0;
     intact = proven.size;
