@@ -9,6 +9,7 @@ import { LineIndex } from "../core/parse/lines.js";
 import { erbTagLines, hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
+import { condaSelectorFile, selectorsExplainDuplicates } from "../core/select/conda-selectors.js";
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
 import { BEDROCK_PACK, isBedrockPackManifest, packManifestCandidates, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { isSmapiManifest, SMAPI_MOD } from "../core/select/smapi-mod.js";
@@ -147,12 +148,13 @@ function isLeadingBom(f: { line?: number; column?: number; found?: string }): bo
  * a line where a substitution placeholder (`{NAME}` run into text, `@name@`) stands where YAML
  * cannot hold it. Placeholders are weaker evidence than `{{ }}` tags, so an error anywhere else
  * (a truncated or broken file that also holds a placeholder) keeps the file reported. A ytt
- * template is one when its only errors are duplicate keys in different `#@` branches.
+ * template is one when its only errors are duplicate keys in different `#@` branches, and so is
+ * a conda-build recipe whose only errors are duplicate keys on `# [selector]` lines.
  */
 export function isTemplateByContent(doc: ParsedDocument, content: Buffer | string, format: DocumentFormat): boolean {
   if (corruptWhateverTheFormat(doc)) return false;
   const text = typeof content === "string" ? content : content.toString("utf8");
-  if (format === "yaml" && yttBranchDuplicatesOnly(doc, text)) return true;
+  if (format === "yaml" && (yttBranchDuplicatesOnly(doc, text) || condaSelectorDuplicatesOnly(doc, text))) return true;
   if ((text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%")) && hasTemplateStructure(text, format))
     return true;
   if (format !== "yaml") return !doc.ok && erbTagHoldsJsonError(doc, text);
@@ -194,6 +196,18 @@ function yttBranchDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
   if (errors.length === 0 || errors.some((f) => f.rule !== "parse/duplicate-key")) return false;
   const duplicates = errors.map((f) => ({ first: f.related?.[0]?.line ?? 0, repeat: f.line ?? 0 }));
   return yttExplainsDuplicates(yttControlLines(text), duplicates, text.split("\n"));
+}
+
+/**
+ * A conda-build recipe, variant config or migration whose only errors are duplicate keys that its
+ * `# [selector]` lines explain (core/select/conda-selectors.ts): conda-build drops the lines of
+ * other platforms before it loads the YAML. A syntax error is reported all the same.
+ */
+function condaSelectorDuplicatesOnly(doc: ParsedDocument, text: string): boolean {
+  const errors = doc.findings.filter((f) => f.level === "error");
+  if (errors.length === 0 || errors.some((f) => f.rule !== "parse/duplicate-key" || !condaSelectorFile(f.file ?? ""))) return false;
+  const duplicates = errors.map((f) => ({ first: f.related?.[0]?.line ?? 0, repeat: f.line ?? 0 }));
+  return selectorsExplainDuplicates(duplicates, text.split("\n"));
 }
 
 /**
