@@ -28,8 +28,10 @@ const PASS: Record<string, string> = {
   "api-extractor.json": "{\n  // entry\n  mainEntryPointFilePath: '<projectFolder>/lib/index.d.ts',\n}\n",
   "rush.json": "{\n  // version\n  'rushVersion': '5.120.0',\n  projects: [],\n}\n",
   "common/config/rush/command-line.json": "{\n  // commands\n  commands: [],\n}\n",
-  ".ember-cli": '{\n  /**\n    Setting `isTypeScriptProject` to true will force the blueprint generators\n  */\n  "isTypeScriptProject": false\n}\n',
-  "src/Web/appsettings.Development.json": '\uFEFF{\n  // comment\n  "Logging": { "LogLevel": { "Default": "Debug", } },\n  "logging": { "Console": { "FormatterName": "json" } },\n}\n',
+  ".ember-cli":
+    '{\n  /**\n    Setting `isTypeScriptProject` to true will force the blueprint generators\n  */\n  "isTypeScriptProject": false\n}\n',
+  "src/Web/appsettings.Development.json":
+    '\uFEFF{\n  // comment\n  "Logging": { "LogLevel": { "Default": "Debug", } },\n  "logging": { "Console": { "FormatterName": "json" } },\n}\n',
 };
 
 const FAIL: Record<string, string> = {
@@ -41,7 +43,8 @@ const FAIL: Record<string, string> = {
   "rush.json": "{\n  'rushVersion': '5.120.0',\n  projects: [\n}\n",
   "common/config/rush/command-line.json": "{\n  commands: [],,\n}\n",
   ".ember-cli": '{\n  "disableAnalytics": false,\n}\n',
-  "src/Web/appsettings.json": '{\n  "Logging": { "LogLevel": { "Default": "Information" } },\n  "logging": { "loglevel": { "default": "Warning" } }\n}\n',
+  "src/Web/appsettings.json":
+    '{\n  "Logging": { "LogLevel": { "Default": "Information" } },\n  "logging": { "loglevel": { "default": "Warning" } }\n}\n',
   "src/Api/appsettings.Production.json": '[\n  { "Logging": {} }\n]\n',
 };
 
@@ -52,7 +55,10 @@ async function errorsOf(files: Record<string, string>): Promise<Map<string, Find
     const r = await repo.cli(["check", "--format", "json"]);
     const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
     const out = new Map<string, Finding[]>();
-    for (const f of findings.filter((x) => x.level === "error")) out.set(f.file, [...(out.get(f.file) ?? []), f]);
+    for (const f of findings.filter((x) => x.level === "error")) {
+      const file = f.file ?? "";
+      out.set(file, [...(out.get(file) ?? []), f]);
+    }
     return out;
   });
 }
