@@ -30,6 +30,8 @@ const PASS: Record<string, string> = {
   "common/config/rush/command-line.json": "{\n  // commands\n  commands: [],\n}\n",
   ".ember-cli":
     '{\n  /**\n    Setting `isTypeScriptProject` to true will force the blueprint generators\n  */\n  "isTypeScriptProject": false\n}\n',
+  "src/Web/compilerconfig.json":
+    '\uFEFF[\n  {\n    "outputFile": "wwwroot/css/site.css",\n    "inputFile": "wwwroot/css/site.scss"\n  }\n]',
   "src/Web/appsettings.Development.json":
     '\uFEFF{\n  // comment\n  "Logging": { "LogLevel": { "Default": "Debug", } },\n  "logging": { "Console": { "FormatterName": "json" } },\n}\n',
 };

@@ -63,6 +63,7 @@ describe("names whose reader is known read as that reader reads them", () => {
     ["rush.json", { format: "jsonc", json5: true }],
     ["apps/web/config/api-extractor.json", { format: "jsonc", json5: true }],
     [".ember-cli", { format: "jsonc", trailingCommas: false, leadingBom: false }],
+    ["src/Web/compilerconfig.json", { format: "jsonc" }],
   ])("%s", (file, expected) => {
     expect(wellKnownOf(file)).toMatchObject(expected);
   });

@@ -224,6 +224,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   ["api-extractor.json", RUSH_STACK_JSON5("API Extractor")],
   // ember-cli reads .ember-cli with yam: comments stripped by regular expressions, then JSON.parse.
   [".ember-cli", stripped("Ember CLI (yam: comments stripped, then JSON.parse)")],
+  // Web Compiler (Visual Studio, as BundlerMinifier's bundleconfig.json): it writes its
+  // compilerconfig.json with a BOM and reads it with File.ReadAllText (BOM dropped) and Json.NET
+  // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
+  ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
