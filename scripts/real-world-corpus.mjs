@@ -2228,6 +2228,33 @@ export const REPOS = [
       "package.json",
     ],
   },
+  {
+    repo: "microsoft/tsdoc",
+    commit: "2dd8912e50b884653f674801dfbb044c897c3075",
+    license: "MIT (LICENSE)",
+    kind: "Rush monorepo: rush.json, common/config/rush/*.json (JsonFile, JSON5), api-extractor.json, tsdoc.json, config/heft.json, VS Code settings",
+    keep: [
+      "rush.json",
+      "common/config/rush/*.json",
+      "**/api-extractor.json",
+      "**/config/heft.json",
+      "tsdoc-config/src/__tests__/assets/e2/tsdoc.json",
+    ],
+  },
+  {
+    repo: "dotnet-architecture/eShopOnWeb",
+    commit: "2414014bfa0f4d2021b5bc9061429a98d232f440",
+    license: "MIT (LICENSE)",
+    kind: ".NET solution: appsettings*.json, launchSettings.json, global.json, Web Compiler's compilerconfig.json saved with a BOM, bundleconfig.json, docker-compose, workflows",
+    keep: ["**/appsettings*.json", "**/launchSettings.json", "global.json", "src/Web/compilerconfig.json", "src/Web/bundleconfig.json"],
+  },
+  {
+    repo: "lumeland/lume",
+    commit: "3d16383601abe8dab7b5324353aab8a6a8fd190c",
+    license: "MIT (LICENSE)",
+    kind: "Deno project: deno.json (JSONC), deno.lock, test fixtures in JSON/YAML, VS Code settings",
+    keep: ["deno.json", "deno.jsonc", "**/deno.json", ".vscode/*.json"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -2235,7 +2262,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|\.ember-cli|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -10,7 +10,7 @@
 import type { JsoncDialect } from "./jsonc-by-content.js";
 
 /** How Heft reads its config files (JsonFile, JSON5); a leading BOM ends in JSON.parse's error. */
-export const HEFT: JsoncDialect = { reader: "Heft (Rush Stack's JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
+export const HEFT: JsoncDialect = { reader: "Heft (Rush Stack's JsonFile, JSON5)", trailingCommas: true, leadingBom: false, json5: true };
 
 /** The package whose dependency on Heft would make `file` a Heft config, and its rig.json. */
 interface HeftProjectCandidate {

@@ -72,7 +72,7 @@ const TSCONFIG_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/(?:json|www)\.schemastore\
  * other Microsoft schemas there (the Teams app manifest) are read by strict readers, so only
  * these tools' folders count.
  */
-const RUSH_STACK: JsoncDialect = { reader: "Rush Stack (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
+const RUSH_STACK: JsoncDialect = { reader: "Rush Stack (JsonFile, JSON5)", trailingCommas: true, leadingBom: false, json5: true };
 const RUSH_STACK_SCHEMA =
   /"\$schema"\s*:\s*"https?:\/\/developer\.microsoft\.com\/json-schemas\/(?:rush|heft|rig-package|api-extractor|api-documenter|lockfile-explorer)\//;
 /**
@@ -82,7 +82,7 @@ const RUSH_STACK_SCHEMA =
  * hold API Extractor's settings, or any file whose `$schema` is api-extractor.schema.json by a
  * path (a copy in node_modules or in the repository), are that config.
  */
-const API_EXTRACTOR: JsoncDialect = { reader: "API Extractor (JsonFile, JSON5)", trailingCommas: true, leadingBom: false };
+const API_EXTRACTOR: JsoncDialect = { reader: "API Extractor (JsonFile, JSON5)", trailingCommas: true, leadingBom: false, json5: true };
 const API_EXTRACTOR_NAME = /^api-extractor[\w.-]*\.json$/;
 const API_EXTRACTOR_KEYS =
   /"(?:mainEntryPointFilePath|bundledPackages|apiReport|docModel|dtsRollup|tsdocMetadata|extractorMessageReporting|compilerMessageReporting|tsdocMessageReporting)"\s*:/;

@@ -32,8 +32,8 @@ export const DEFAULT_JSONC = [
   "**/turbo.json", // Turborepo reads comments since 1.1.4
   "**/nx.json", // Nx parses its config with comments and trailing commas allowed
   "**/deno.json", // Deno: deno.json and deno.jsonc are both JSONC
-  "**/tslint.json", // TSLint strips comments before parsing
-  "**/api-extractor.json", // Rush Stack's JsonFile reads comments
+  "**/tslint.json", // TSLint strips comments (well-known-names.ts: no trailing comma)
+  "**/api-extractor.json", // Rush Stack's JsonFile (well-known-names.ts reads it as JSON5)
   "**/cspell.json", // cspell reads its JSON config with comments
   "**/.cspell.json",
   "**/pyrightconfig.json", // Pyright parses it as JSONC

@@ -55,6 +55,11 @@ export interface WellKnownName {
   orJson5?: true;
   /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
   when?: (text: string) => boolean;
+  /**
+   * JSONC only: loaded by Microsoft.Extensions.Configuration.Json, which also refuses a root that
+   * is not an object and a setting path given twice in any case (checks/dotnet-configuration.ts).
+   */
+  dotnetConfiguration?: true;
 }
 
 /** Strict JSON readers (RFC 8259): a comment, a trailing comma or a BOM fails them. */
@@ -93,6 +98,28 @@ const JS_TEXT =
   /^\s*(?:module\.exports\b|exports\.\w|export\s+default\b|(?:const|let|var)\s+\w+\s*=|['"]use strict['"]|import\s|require\s*\()/m;
 /** rc-config-loader's reading of a file without extension: JSON5, then js-yaml; JavaScript is left alone. */
 const RC_CONFIG_LOADER = { format: "yaml", orJsonc: true, orJson5: true, when: (t: string) => !JS_TEXT.test(t) } as const;
+
+/**
+ * Rush Stack's JsonFile (@rushstack/node-core-library) reads with jju in its default JSON5 mode:
+ * rush.json and API Extractor's config (their other files are known by content, jsonc-by-content.ts).
+ */
+const RUSH_STACK_JSON5 = (tool: string): WellKnownName => json5(`${tool} (Rush Stack JsonFile, JSON5)`);
+/**
+ * dprint's deserialize_config parses its config with jsonc-parser's default options: comments,
+ * trailing commas, single quotes, unquoted keys, hex numbers (and missing commas, which the JSON5
+ * reading still refuses: the one difference left, a file with one is rare and reported).
+ */
+const DPRINT = json5("dprint (jsonc-parser with its loose defaults)");
+/**
+ * ASP.NET Core's appsettings.json and its environment variants: JsonConfigurationFileParser reads
+ * them with System.Text.Json, comments skipped and trailing commas allowed (a BOM skipped by its
+ * StreamReader), then flattens them into case-insensitive keys (checks/dotnet-configuration.ts).
+ */
+const DOTNET_APPSETTINGS: WellKnownName = {
+  reader: ".NET configuration (Microsoft.Extensions.Configuration.Json)",
+  format: "jsonc",
+  dotnetConfiguration: true,
+};
 
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
 const DVC = yaml("DVC (ruamel.yaml)");
@@ -183,6 +210,24 @@ const BY_NAME = new Map<string, WellKnownName>([
   // LSP-json (Sublime Text) reads every package's sublime-package.json with sublime.decode_value,
   // Sublime's own lenient JSON: sublimelsp/LSP's has `//` comments, LSP-json's a trailing comma.
   ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
+  // TSLint's readConfigurationFile: a BOM dropped, then JSON.parse(stripComments(text)): no trailing comma.
+  ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
+  // TypeDoc reads typedoc.json with ts.readConfigFile: TypeScript's JSONC (comments, trailing commas).
+  ["typedoc.json", jsonc("TypeDoc (ts.readConfigFile)")],
+  // The Lua language server's loadRCConfig: jsonc.decode_jsonc (comments, trailing commas).
+  [".luarc.json", jsonc("Lua language server (jsonc)")],
+  ["dprint.json", DPRINT],
+  [".dprint.json", DPRINT],
+  ["dprint.jsonc", DPRINT],
+  [".dprint.jsonc", DPRINT],
+  ["rush.json", RUSH_STACK_JSON5("Rush")],
+  ["api-extractor.json", RUSH_STACK_JSON5("API Extractor")],
+  // ember-cli reads .ember-cli with yam: comments stripped by regular expressions, then JSON.parse.
+  [".ember-cli", stripped("Ember CLI (yam: comments stripped, then JSON.parse)")],
+  // Web Compiler (Visual Studio, as BundlerMinifier's bundleconfig.json): it writes its
+  // compilerconfig.json with a BOM and reads it with File.ReadAllText (BOM dropped) and Json.NET
+  // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
+  ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -245,6 +290,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const named = BY_NAME.get(base);
   if (named) return named;
+  if (base.startsWith("appsettings") && base.endsWith(".json")) return DOTNET_APPSETTINGS;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
