@@ -13,6 +13,7 @@ import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { readManifestFile, sealedPathsLenient } from "../io/manifest-store.js";
+import { stageEnd } from "../io/hash/stage-log.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
@@ -61,6 +62,7 @@ ${pathsHelp(
   },
   formats: ["text", "json", "sarif", "github", "sha256sum"],
   async run(ctx) {
+    stageEnd("verify: start-up");
     if (ctx.options.merge === true) return merge(ctx.positionals, ctx.cwd ?? process.cwd());
     if (ctx.format === "sha256sum") return exportSha256sum(ctx);
     const within = ctx.positionals.length > 0 ? await selectSealed(ctx) : undefined;
