@@ -183,6 +183,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // LSP-json (Sublime Text) reads every package's sublime-package.json with sublime.decode_value,
   // Sublime's own lenient JSON: sublimelsp/LSP's has `//` comments, LSP-json's a trailing comma.
   ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
+  // The .NET SDK reads a workload pack's WorkloadManifest.json with Utf8JsonReader,
+  // AllowTrailingCommas and CommentHandling.Skip, a BOM skipped (dotnet/sdk
+  // Microsoft.NET.Sdk.WorkloadManifestReader, WorkloadManifestReader.SystemTextJson.cs).
+  ["WorkloadManifest.json", jsonc(".NET SDK workload manifest reader (comments and trailing commas)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
