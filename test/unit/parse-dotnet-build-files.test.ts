@@ -35,22 +35,29 @@ describe("WorkloadManifest.json (.NET SDK workload manifest reader)", () => {
   );
 
   it("a broken manifest is still an error, and the same text under another name stays strict JSON", () => {
-    expect(check("WorkloadManifest.json", Buffer.from('{ "version": "6.0.0", "workloads": {\n')).findings.map((f) => f.level)).toContain("error");
+    expect(check("WorkloadManifest.json", Buffer.from('{ "version": "6.0.0", "workloads": {\n')).findings.map((f) => f.level)).toContain(
+      "error",
+    );
     const other = check("packs/Manifest.json", Buffer.from(MANIFEST));
     expect(other.findings.filter((f) => f.level === "error").map((f) => f.rule)).toContain("parse/syntax");
   });
 });
 
 describe("packageIndex.json (.NET packaging tasks)", () => {
-  it.each(["packageIndex.json", "pkg/Microsoft.Private.PackageBaseline/packageIndex.json"])("%s: a BOM is a warning naming the reader", (file) => {
-    const doc = check(file, bom('{\n  "Packages": { "System.Runtime": { "BaselineVersion": "4.0.21" } }\n}\n'));
-    expect(doc.ok).toBe(true);
-    expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/encoding", level: "warning", line: 1, column: 1 })]);
-    expect(doc.findings[0]!.message).toContain(".NET packaging tasks");
-  });
+  it.each(["packageIndex.json", "pkg/Microsoft.Private.PackageBaseline/packageIndex.json"])(
+    "%s: a BOM is a warning naming the reader",
+    (file) => {
+      const doc = check(file, bom('{\n  "Packages": { "System.Runtime": { "BaselineVersion": "4.0.21" } }\n}\n'));
+      expect(doc.ok).toBe(true);
+      expect(doc.findings).toEqual([expect.objectContaining({ rule: "parse/encoding", level: "warning", line: 1, column: 1 })]);
+      expect(doc.findings[0]!.message).toContain(".NET packaging tasks");
+    },
+  );
 
   it("a trailing comma in packageIndex.json and a BOM in another name stay errors", () => {
-    expect(check("packageIndex.json", Buffer.from('{ "Packages": {}, }\n')).findings.map((f) => [f.rule, f.level])).toEqual([["parse/syntax", "error"]]);
+    expect(check("packageIndex.json", Buffer.from('{ "Packages": {}, }\n')).findings.map((f) => [f.rule, f.level])).toEqual([
+      ["parse/syntax", "error"],
+    ]);
     expect(check("packageIndex.backup.json", bom("{}\n")).findings.map((f) => f.level)).toEqual(["error"]);
   });
 });
