@@ -903,8 +903,8 @@ function walk(
     // After the pairs are checked, each where it is written: one `<<` with PyYAML's order of sources.
     if (repeatedMerges) foldRepeatedMergeKeys(node, isMergeKey);
     // Compose removes `key: !reset ...` before it validates (TagPolicy.resetsKey); the value was checked above.
-    const items = (node as YAMLMap).items;
-    if (items.some((p) => isPair(p) && tags.resetsKey(p.value))) (node as YAMLMap).items = items.filter((p) => !tags.resetsKey(p.value));
+    const items = node.items;
+    if (items.some((p) => isPair(p) && tags.resetsKey(p.value))) node.items = items.filter((p) => !tags.resetsKey(p.value));
   }
 }
 
