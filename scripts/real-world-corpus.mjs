@@ -2255,6 +2255,92 @@ export const REPOS = [
     kind: "Deno project: deno.json (JSONC), deno.lock, test fixtures in JSON/YAML, VS Code settings",
     keep: ["deno.json", "deno.jsonc", "**/deno.json", ".vscode/*.json"],
   },
+  {
+    repo: "dotnet/arcade",
+    commit: "51abc19095ae366ecb773826993966dc8a1063eb",
+    license: "MIT (LICENSE.TXT)",
+    kind: "Azure Pipelines templates at scale (eng/common: `${{ if }}:`, `${{ each }}:` and `${{ else }}:` keys, template parameters), .NET workload manifests (JSONC: the SDK's reader takes comments and trailing commas), packageIndex.json with a BOM, global.json",
+    // Azure Pipelines expression keys; the workload manifests with trailing commas (test assets of
+    // the workload tasks, read with the SDK's WorkloadManifestReader); packageIndex.json with a BOM.
+    keep: [
+      "eng/common/core-templates/**",
+      "eng/common/templates/job/*.yml",
+      "azure-pipelines*.yml",
+      "src/Microsoft.DotNet.Build.Tasks.Workloads.Tests/testassets/*.json",
+      "src/Microsoft.DotNet.Build.Tasks.Packaging/tests/packageIndex.json",
+      "global.json",
+    ],
+    // Secret-rotation metadata (key vault names, subscription ids): no value to the corpus.
+    exclude: [".vault-config/**"],
+  },
+  {
+    repo: "backstage/software-templates",
+    commit: "bbb5f37640affdbf86dff034cdd8d748763effb6",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Backstage Software Templates: scaffolder template.yaml (`${{ parameters.x }}` plain values, steps), Nunjucks skeletons (catalog-info.yaml and mkdocs.yml with `{%- if %}` lines: skipped as templates), skeleton package.json/tsconfig",
+    keep: ["**"],
+  },
+  {
+    repo: "opentofu/opentofu",
+    commit: "f831fa1aa4b90cdbdb1e0b5a8d5815f9e74646a5",
+    license: "MPL-2.0 (LICENSE)",
+    kind: "OpenTofu: HCL JSON (*.tf.json, *.tftest.json) and *.tfvars.json test data, state files (*.tfstate: strict JSON), CLI config in HCL JSON, plan JSON, equivalence-test outputs, website data",
+    // Real: duplicate keys in state files, corrupt and empty state, invalid .tf.json. Known false
+    // block: the CLI config provider-installation.json (HCL JSON under a test name).
+    keep: [
+      "**/*.tf.json",
+      "**/*.tfvars.json",
+      "**/*.tftest.json",
+      "internal/command/cliconfig/testdata/*.json",
+      "internal/states/statefile/testdata/roundtrip/v4-*modules.*.tfstate",
+      "internal/command/testdata/show-corrupt-statefile/**",
+      "internal/command/testdata/show-json-state/empty/**",
+    ],
+    // State files are JSON by name (*.tfstate): the roundtrip pairs and the corrupt and empty ones.
+    names: [
+      "internal/states/statefile/testdata/roundtrip/v4-*.tfstate",
+      "internal/command/testdata/show-corrupt-statefile/**",
+      "internal/command/testdata/show-json-state/empty/**",
+    ],
+  },
+  {
+    repo: "docker/compose",
+    commit: "f72979427042620a94dd52ce78b39c68cb02c085",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Docker Compose: e2e fixtures (compose files with x- extension anchors, include:, watch, env_file, profiles), compose-bridge Helm output, a compose file broken on purpose, workflows",
+    keep: [
+      "pkg/e2e/fixtures/wrong-composefile/**",
+      "pkg/e2e/fixtures/watch/compose.yaml",
+      "pkg/e2e/fixtures/bridge/**",
+      "pkg/e2e/testdata/TestSecretFromInclude/**",
+    ],
+  },
+  {
+    repo: "argoproj/argo-cd",
+    commit: "37ee0097cf851bc2dd7665fc081bbce61a7e836e",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Argo CD: ApplicationSet examples (Go-templated generators), resource health customizations' testdata, repo-server testdata (charts, broken manifests on purpose, UTF-16), e2e apps, CRDs (the 0.4-2 MB install manifests are over the sample's cap)",
+    // Real: duplicate keys in two test manifests, broken repo-server inputs (truncated, JSON list,
+    // empty, UTF-16); Go templates outside charts (skipped with a notice); trailing tabs (warnings).
+    keep: [
+      "gitops-engine/pkg/health/testdata/statefulset-ondelete.yaml",
+      "resource_customizations/rabbitmq.com/User/**",
+      "reposerver/repository/testdata/{invalid-json,json-list,utf-16,invalid-manifests}/**",
+      "reposerver/repository/testdata/out-of-bounds.json",
+      "reposerver/repository/testdata/app-parameters/multi/**",
+      "applicationset/examples/template-override/**",
+      "applicationset/examples/git-generator-files-discovery/**",
+      "manifests/crds/appproject-crd.yaml",
+      "test/e2e/testdata/declarative-apps/**",
+    ],
+  },
+  {
+    repo: "upbound/platform-ref-aws",
+    commit: "57fa3b0127c8ce263327f2d43b4e46d07fb90896",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Crossplane platform configuration: CompositeResourceDefinition and a Pipeline-mode Composition (function steps), upbound.yaml, claim/XR examples, .yamllint, workflows",
+    keep: ["**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

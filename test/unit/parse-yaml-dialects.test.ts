@@ -345,7 +345,8 @@ describe("tags", () => {
       "Docker Compose",
       "compose.override.yaml",
       "services:\n  web:\n    ports: !reset []\n    environment: !override\n      A: 1\n",
-      { services: { web: { ports: [], environment: { A: 1 } } } },
+      // compose-go drops a `!reset` node before it validates (loader/reset.go): no `ports` key.
+      { services: { web: { environment: { A: 1 } } } },
     ],
     [
       "Symfony",

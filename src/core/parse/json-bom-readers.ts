@@ -27,6 +27,10 @@ const READERS: readonly BomSkippingReader[] = [
     reader: "vcpkg",
     files: /(^|\/)vcpkg(-configuration)?\.json$|^locales\/messages(\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?\.json$/,
   },
+  // .NET's packaging tasks (dotnet/arcade Microsoft.DotNet.Build.Tasks.Packaging, PackageIndex.Load)
+  // read the repository's packageIndex.json through File.OpenText, whose StreamReader drops a
+  // UTF-8 BOM, then Json.NET; Visual Studio saves it with one (dotnet/runtime's pkg/ baseline).
+  { reader: ".NET packaging tasks (PackageIndex.Load)", files: /(^|\/)packageIndex\.json$/ },
 ];
 
 /** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */

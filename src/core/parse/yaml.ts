@@ -592,6 +592,16 @@ class TagPolicy {
     this.dialects ??= this.options.dialects === false ? [] : detectDialects(this.options.path, this.text);
     return this.dialects;
   }
+
+  /**
+   * True for `key: !reset ...` in a Docker Compose file: compose-go's ResetProcessor drops the
+   * node before the file is validated and merged (`ports: !reset []`, `build: !reset null`,
+   * `volumes: {data: !reset}`), so its schema must not see the key at all.
+   */
+  resetsKey(value: unknown): boolean {
+    if (!(isScalar(value) || isCollection(value)) || value.tag !== "!reset") return false;
+    return this.options.dialects !== false && this.fileDialects().some((d) => d.id === "compose");
+  }
 }
 
 /** The key as it becomes a property name in the JS value (what a JSON Schema sees). */
@@ -892,6 +902,9 @@ function walk(
     }
     // After the pairs are checked, each where it is written: one `<<` with PyYAML's order of sources.
     if (repeatedMerges) foldRepeatedMergeKeys(node, isMergeKey);
+    // Compose removes `key: !reset ...` before it validates (TagPolicy.resetsKey); the value was checked above.
+    const items = node.items;
+    if (items.some((p) => isPair(p) && tags.resetsKey(p.value))) node.items = items.filter((p) => !tags.resetsKey(p.value));
   }
 }
 

@@ -228,6 +228,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // compilerconfig.json with a BOM and reads it with File.ReadAllText (BOM dropped) and Json.NET
   // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
   ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
+  // The .NET SDK reads a workload pack's WorkloadManifest.json with Utf8JsonReader,
+  // AllowTrailingCommas and CommentHandling.Skip, a BOM skipped (dotnet/sdk
+  // Microsoft.NET.Sdk.WorkloadManifestReader, WorkloadManifestReader.SystemTextJson.cs).
+  ["WorkloadManifest.json", jsonc(".NET SDK workload manifest reader (comments and trailing commas)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
