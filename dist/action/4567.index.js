@@ -1,4 +1,4 @@
-var u=Object.defineProperty;var o=(l,a)=>u(l,"name",{value:a,configurable:!0});const v=4567,y=[4567,8562],p={10:((l,a,e)=>{e.r(a),e.d(a,{command:o(()=>n,"command")});var s=e(7651),r=e(8157),d=e(5025),c=e(2552);const n={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var u=Object.defineProperty;var o=(l,a)=>u(l,"name",{value:a,configurable:!0});const v=4567,y=[4567,8562],p={10:((l,a,e)=>{e.r(a),e.d(a,{command:o(()=>n,"command")});var s=e(6500),r=e(8157),d=e(5025),c=e(2552);const n={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

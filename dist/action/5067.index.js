@@ -1,4 +1,4 @@
-var L=Object.defineProperty;var _=(w,f)=>L(w,"name",{value:f,configurable:!0});const I=5067,U=[5067,8562],W={7118:((w,f,s)=>{s.r(f),s.d(f,{command:_(()=>b,"command")});var y=s(6930),j=s(1112),$=s(7651),E=s(3009),u=s(1867),M=s(6085),P=s(2103),O=s(4759),D=s(1912),k=s(6267);const b={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var L=Object.defineProperty;var _=(w,f)=>L(w,"name",{value:f,configurable:!0});const I=5067,U=[5067,8562],W={7118:((w,f,s)=>{s.r(f),s.d(f,{command:_(()=>b,"command")});var y=s(6930),j=s(1112),$=s(6500),E=s(3009),u=s(1867),M=s(6085),P=s(2103),O=s(4759),D=s(1912),k=s(6267);const b={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -1,4 +1,4 @@
-var I=Object.defineProperty;var l=(A,g)=>I(A,"name",{value:g,configurable:!0});const C=6897,W=[6897],U={7118:((A,g,i)=>{i.r(g),i.d(g,{command:l(()=>$,"command")});var O=i(6930),p=i(1112),M=i(5839),f=i(3009),E=i(1867),w=i(6085),L=i(2103),P=i(4759),v=i(1912),D=i(6267);const $={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var I=Object.defineProperty;var l=(A,g)=>I(A,"name",{value:g,configurable:!0});const C=6897,W=[6897],U={7118:((A,g,i)=>{i.r(g),i.d(g,{command:l(()=>$,"command")});var O=i(6930),p=i(1112),M=i(4916),f=i(3009),E=i(1867),w=i(6085),L=i(2103),P=i(4759),v=i(1912),D=i(6267);const $={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

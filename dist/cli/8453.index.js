@@ -1,4 +1,4 @@
-var W=Object.defineProperty;var i=(j,S)=>W(j,"name",{value:S,configurable:!0});const J=8453,K=[8453,9794,288],z={10:((j,S,c)=>{c.r(S),c.d(S,{command:i(()=>h,"command")});var M=c(5839),p=c(8157),P=c(5025),d=c(2552);const h={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var W=Object.defineProperty;var i=(j,S)=>W(j,"name",{value:S,configurable:!0});const J=8453,K=[8453,9794,288],z={10:((j,S,c)=>{c.r(S),c.d(S,{command:i(()=>h,"command")});var M=c(4916),p=c(8157),P=c(5025),d=c(2552);const h={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

@@ -18,8 +18,9 @@ export declare function nameBytes(name: string): Buffer;
 export declare function unsupportedNameReason(name: string): string | undefined;
 /**
  * A name (or any text taken from a file) made safe to print: raw bytes as `\xNN`, control
- * characters (C0, DEL, C1), line and paragraph separators, bidi controls and the backslash
- * escaped, so a terminal, a log or a one-line report shows it as it is and cannot be steered.
+ * characters (C0, DEL, C1), line and paragraph separators, bidi controls, characters that render
+ * as nothing (INVISIBLE) and the backslash escaped, so a terminal, a log, an annotation or a
+ * one-line report shows it as it is and cannot be steered.
  */
 export declare function escapeName(name: string): string;
 /** Text for display: unchanged when safe, else escapeName's form (so plain names stay readable). */

@@ -84,6 +84,8 @@ export declare class Git {
     lsIndexTagged(pathspecs?: readonly string[]): Promise<(IndexEntry & {
         tag: string;
     })[]>;
+    /** The index file git reads here: GIT_INDEX_FILE (relative to the work tree, where git runs) or the repository's. */
+    indexFile(): string;
     /**
      * The raw bytes of `git ls-files -s -v -z` (the layout lsIndexTagged parses), for a reader that
      * keeps them packed instead of one object per entry (io/hash/tracked.ts).
@@ -97,7 +99,10 @@ export declare class Git {
      * `core.trustctime=false` or `core.checkStat=minimal`, a file rewritten with its old size and
      * `touch -d` back to its old mtime looked clean to git, and verify, seal and check took its
      * old hash from the cache (test/adversarial/racy-stat-cache.test.ts). A ctime that changes
-     * without an edit then only costs a re-hash.
+     * without an edit then only costs a re-hash. `core.fsmonitor` is off for the same reason: git
+     * then skips the stat of every file its monitor calls unchanged, and a write the monitor never
+     * saw (another host on NFS, a container's bind mount, a daemon that missed an event) passed
+     * verify (test/adversarial/git-index-states.test.ts).
      */
     worktreeChangedPaths(): Promise<string[]>;
     /**
