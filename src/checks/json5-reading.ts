@@ -23,6 +23,9 @@ export async function json5Reading(doc: ParsedDocument, text: string, file: stri
     return { format: doc.format, ok: true, value, documents: [value], findings: [], locate: start, locateKey: () => undefined };
   } catch (error) {
     const e = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
+    // The text ends too soon for JSON5 too: the JSONC parse's parse/truncated says more (where the
+    // unclosed value opened, the truncated-write fix).
+    if (/invalid end of input/.test(e.message) && doc.findings.some((f) => f.rule === "parse/truncated")) return doc;
     const finding: Finding = {
       rule: text.trim() === "" ? "parse/empty" : "parse/syntax",
       level: "error",
