@@ -17,7 +17,7 @@
 import fs from "node:fs";
 
 /** Identity of the index file: it is replaced by rename on every write (a new inode). */
-export interface IndexIdentity {
+interface IndexIdentity {
   ino: bigint;
   size: bigint;
   mtimeNs: bigint;
