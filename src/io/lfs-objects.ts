@@ -13,11 +13,11 @@
  * caller keeps the "not checked" notice.
  */
 import { createHash } from "node:crypto";
-import fs, { constants } from "node:fs";
 import path from "node:path";
 import { isLfsPointer } from "../core/lfs-pointer.js";
 import type { ManifestEntry, Observation } from "../core/manifest/model.js";
 import type { Git } from "./git.js";
+import { readRegularUpTo } from "./read-regular.js";
 
 /** Pointers are at most this many bytes (the spec's limit, as core/lfs-pointer.ts). */
 const MAX_POINTER = 1024;
@@ -32,23 +32,9 @@ export function lfsObject(commonDir: string, pointer: Buffer, maxBytes: number):
   const size = Number(SIZE.exec(text)?.[1]);
   if (oid === undefined || !Number.isSafeInteger(size) || size > maxBytes) return undefined;
   const file = path.join(commonDir, "lfs", "objects", oid.slice(0, 2), oid.slice(2, 4), oid);
-  let fd: number;
-  try {
-    fd = fs.openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size !== size) return undefined;
-    const bytes = fs.readFileSync(fd);
-    if (bytes.length !== size || createHash("sha256").update(bytes).digest("hex") !== oid) return undefined;
-    return bytes;
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const bytes = readRegularUpTo(file, size);
+  if (bytes?.length !== size || createHash("sha256").update(bytes).digest("hex") !== oid) return undefined;
+  return bytes;
 }
 
 /**
@@ -73,7 +59,7 @@ export async function matchLfsPointers(git: Git, entries: Iterable<ManifestEntry
       e.path.startsWith('"')
     )
       continue;
-    const bytes = readSmall(path.join(git.root, e.path));
+    const bytes = readRegularUpTo(path.join(git.root, e.path), MAX_POINTER);
     if (!bytes || !isLfsPointer(bytes)) continue;
     const text = bytes.toString("latin1");
     if (/^ext-/m.test(text) || OID.exec(text)?.[1] !== e.sha256 || Number(SIZE.exec(text)?.[1]) !== e.size) continue;
@@ -84,24 +70,5 @@ export async function matchLfsPointers(git: Git, entries: Iterable<ManifestEntry
   for (const [p, e] of named) {
     const ob = observed.get(p);
     if (filters.get(p) === "lfs" && ob?.kind === "file") observed.set(p, { ...ob, sha256: e.sha256, size: e.size });
-  }
-}
-
-/** A regular file's bytes when it has at most a pointer's size; undefined otherwise or on any error. */
-function readSmall(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_POINTER) return undefined;
-    return fs.readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
   }
 }

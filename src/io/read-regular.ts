@@ -47,3 +47,27 @@ export async function readRegularFile(file: string): Promise<Buffer> {
     await fh.close();
   }
 }
+
+/**
+ * The bytes of the regular file at `file` when it has at most `limit` of them; undefined for
+ * anything else (a symlink, never followed: O_NOFOLLOW; a FIFO, never waited on; a bigger file;
+ * any error). For callers that fall back to another source (git, a notice) instead of failing.
+ */
+export function readRegularUpTo(file: string, limit: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, FLAGS | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return undefined;
+    const bytes = fs.readFileSync(fd);
+    return bytes.length <= limit ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -11,7 +11,7 @@
  * returns undefined: the caller reads every blob from git as before. All or nothing, so a read
  * is either entirely from git or entirely from verified copies (no mixed runs to reason about).
  */
-import fs, { constants } from "node:fs";
+import { readRegularUpTo } from "./read-regular.js";
 import path from "node:path";
 import { gitObjectId } from "./git-object-id.js";
 import type { IndexEntry } from "./git.js";
@@ -39,32 +39,10 @@ export function worktreeCopies(
   let total = 0;
   for (const e of entries) {
     if (e.mode !== "100644" && e.mode !== "100755") return undefined;
-    const bytes = readCopy(path.join(root, e.path), Math.min(maxBytes, budget - total));
+    const bytes = readRegularUpTo(path.join(root, e.path), Math.min(maxBytes, budget - total));
     if (!bytes || gitObjectId("blob", bytes, e.oid.length) !== e.oid) return undefined;
     total += bytes.length;
     out.push(bytes);
   }
   return out;
-}
-
-/** A regular file's bytes when it has at most `limit` of them; undefined otherwise or on any error. */
-function readCopy(file: string, limit: number): Buffer | undefined {
-  let fd: number;
-  try {
-    // O_NOFOLLOW: a staged regular file that is a symlink in the work tree is read from git.
-    // O_NONBLOCK: a FIFO put in its place never blocks the open (it then fails the isFile test).
-    fd = fs.openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > limit) return undefined;
-    const bytes = fs.readFileSync(fd);
-    return bytes.length <= limit ? bytes : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -12,3 +12,9 @@ export declare function specialKind(st: fs.Stats): string;
 export declare function readRegularFileSync(file: string): Buffer;
 /** readRegularFileSync without blocking the event loop. */
 export declare function readRegularFile(file: string): Promise<Buffer>;
+/**
+ * The bytes of the regular file at `file` when it has at most `limit` of them; undefined for
+ * anything else (a symlink, never followed: O_NOFOLLOW; a FIFO, never waited on; a bigger file;
+ * any error). For callers that fall back to another source (git, a notice) instead of failing.
+ */
+export declare function readRegularUpTo(file: string, limit: number): Buffer | undefined;
