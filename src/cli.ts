@@ -141,7 +141,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const where = await openRepository(spec, cwd, cwd === io.cwd ? early : Git.open(cwd), positionals, configArg);
   // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.
   const loaded =
-    spec.name === "init" ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false } : await loadConfig(where.root, configArg);
+    spec.name === "init"
+      ? { config: { version: 1 as const }, path: CONFIG_PATH, exists: false }
+      : await loadConfig(where.root, configArg, where.folderOnly ? undefined : where.git);
   const ctx: CommandContext = {
     root: where.root,
     git: where.git,

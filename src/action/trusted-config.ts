@@ -70,7 +70,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   // so may the checkout of a workflow_run after a pull request's run, or of a comment on a pull request (event.ts sets baseSha then).
   const queued = event.kind === "tree" && event.baseSha !== undefined;
   if ((event.kind !== "pull_request" && !queued) || i.configSource === "head") {
-    const loaded = await loadConfig(git.root, i.explicitConfig);
+    const loaded = await loadConfig(git.root, i.explicitConfig, git);
     const banner =
       event.kind === "pull_request"
         ? [
@@ -129,7 +129,7 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const headBytes = readWorktree(git.root, configRel);
   let headValid: LoadedConfig | undefined;
   try {
-    headValid = await loadConfig(git.root, i.explicitConfig);
+    headValid = await loadConfig(git.root, i.explicitConfig, git);
   } catch (error) {
     if (!(error instanceof GuardError)) throw error;
     findings.push({

@@ -12,12 +12,15 @@ import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 import { readRegularFileSync } from "../io/read-regular.js";
+import { skippedBlobAt } from "../io/skip-worktree.js";
+import type { Git } from "../io/git.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
- * the default path may be absent, and then the defaults apply.
+ * the default path may be absent, and then the defaults apply, unless `git` shows a sparse
+ * checkout left it out of the work tree (then the index's copy is read).
  */
-export async function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig> {
+export async function loadConfig(root: string, explicitPath?: string, git?: Git): Promise<LoadedConfig> {
   const rel = explicitPath ? path.relative(root, path.resolve(explicitPath)).split(path.sep).join("/") : CONFIG_PATH;
   const abs = path.resolve(root, rel);
   if (!rel.startsWith("../") && !path.isAbsolute(rel)) {
@@ -33,7 +36,12 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
     text = readRegularFileSync(abs); // a FIFO named as the config would hang the hook
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !explicitPath) return { config: { version: 1 }, path: rel, exists: false };
+    if (code === "ENOENT" && !explicitPath) {
+      // A sparse checkout whose cone leaves the config out: the index's copy is the config.
+      const skipped = git ? await skippedBlobAt(git, rel) : undefined;
+      if (skipped) return loadConfigText(root, skipped, rel, "(from the index: outside the sparse checkout)");
+      return { config: { version: 1 }, path: rel, exists: false };
+    }
     throw new ConfigError(`cannot read config ${rel}: ${(error as Error).message}`, {
       fix:
         code === "ENOENT"

@@ -60,6 +60,18 @@ export async function absentSkipWorktree(
   known: ReadonlyMap<string, unknown>,
 ): Promise<Map<string, Observation>> {
   const out = new Map<string, Observation>();
+  if (!isSparseCheckout(git)) return out;
+  const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
+  for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
+  return out;
+}
+
+/**
+ * Whether this work tree may be a sparse checkout: core.sparseCheckout in the repository's or
+ * work tree's config file, or a sparse-checkout pattern file. Reads two small files, starts no
+ * git process, so callers can ask on every run.
+ */
+export function isSparseCheckout(git: Git): boolean {
   // `git sparse-checkout` writes it to config.worktree where per-worktree config is on.
   const config = [path.join(git.commonDir, "config"), path.join(git.gitDir, "config.worktree")]
     .map((f) => {
@@ -72,8 +84,17 @@ export async function absentSkipWorktree(
     .join("\n");
   // The pattern file too: core.sparseCheckout may come from a scope not read here (global, `-c`).
   const patterns = [git.gitDir, git.commonDir].some((d) => fs.existsSync(path.join(d, "info", "sparse-checkout")));
-  if (!patterns && !/sparsecheckout\s*=\s*true/i.test(config)) return out;
-  const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
-  for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
-  return out;
+  return patterns || /sparsecheckout\s*=\s*true/i.test(config);
+}
+
+/**
+ * The index blob of `rel` when a sparse checkout left it out of the work tree (skip-worktree bit,
+ * absent on disk), else undefined. For the config and what it names: a cone that leaves out
+ * `.integrity-guard/` must not turn the checks into the defaults (the index still holds them,
+ * and the hook reads them from there).
+ */
+export async function skippedBlobAt(git: Git, rel: string): Promise<Buffer | undefined> {
+  if (!isSparseCheckout(git)) return undefined;
+  for await (const chunk of skippedBlobs(git, (p) => p === rel, [rel])) for (const b of chunk) if (b.mode !== "120000") return b.blob;
+  return undefined;
 }

@@ -30,7 +30,7 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
   }
   const abs = path.join(fs.realpathSync(path.dirname(path.resolve(file))), path.basename(file));
   const rel = toRepoPath(fs.realpathSync(git.root), abs);
-  const config = (await loadConfig(git.root)).config.snapshots;
+  const config = (await loadConfig(git.root, undefined, git)).config.snapshots;
   const sign = config?.sign;
   if (!sign) return undefined; // no signing decision made: nothing can be trusted
   const pin = await resolvePin(sign, git.root);
