@@ -88,13 +88,15 @@ describe("git rebase --continue after a conflict", () => {
     const before = head(repo);
     const c = git(repo, "rebase", "--continue");
     expect(c.status, c.out).not.toBe(0);
-    expect(c.out).toMatch(/data\/b\.json:4:1 /);
+    expect(c.out).toMatch(/data\/b\.json:3:13 .*\[parse\/syntax\]/);
     expect(head(repo)).toBe(before);
     expect(rebaseInProgress(repo)).toBe(true);
   });
 
   it("`git commit --no-verify` stays the bypass, during a stopped rebase too: nothing is checked", () => {
     repo = conflicting();
+    const checks = () => runs(repo!).filter((l) => l.startsWith("check")).length;
+    const setUp = checks(); // the two commits conflicting() made through the hook
     expect(repo.tryGit("rebase", "main").status).not.toBe(0);
     repo.git("add", "data/a.json");
     const n = commit(repo, "--no-verify", "--no-edit");
@@ -102,11 +104,11 @@ describe("git rebase --continue after a conflict", () => {
     const c = git(repo, "rebase", "--continue");
     expect(c.status, c.out).toBe(0);
     expect(repo.git("show", "HEAD:data/a.json")).toContain("<<<<<<<");
-    expect(runs(repo).filter((l) => l.startsWith("check"))).toEqual([]);
+    expect(checks()).toBe(setUp);
     // And outside a rebase.
     repo.write("data/a.json", TRAILING_COMMA);
     expect(commit(repo, "-a", "-n").status).toBe(0);
-    expect(runs(repo).filter((l) => l.startsWith("check"))).toEqual([]);
+    expect(checks()).toBe(setUp);
   });
 
   it("a clean rebase is not blocked and runs no check: its replayed commits pass through prepare-commit-msg untouched", () => {
