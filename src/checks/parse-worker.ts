@@ -9,8 +9,6 @@ import { runParseJob, WorkerValidators, type ParseOutcome, type ParseResultMessa
 const port = parentPort;
 if (!port) throw new Error("parse-worker.js runs only as a worker thread");
 const validators = new WorkerValidators();
-// Tests only: a file whose path contains this string stops the worker as a crash would.
-const crashOn = process.env.IG_TEST_PARSE_WORKER_CRASH;
 
 port.on("message", (task: ParseTaskMessage) => {
   void handle(task);
@@ -21,7 +19,6 @@ async function handle(task: ParseTaskMessage): Promise<void> {
   const outcomes: ParseOutcome[] = [];
   const all = new Uint8Array(task.buffer);
   for (const job of task.jobs) {
-    if (crashOn && job.file.includes(crashOn)) process.exit(70);
     outcomes.push(await runParseJob(all.subarray(job.start, job.end), job, validators));
   }
   const reply: ParseResultMessage = { id: task.id, outcomes };

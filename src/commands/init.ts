@@ -50,7 +50,9 @@ installs a pre-commit hook that runs \`integrity-guard check --staged\`, which c
 staged in the git index, so \`git commit\` is blocked when a staged JSON or YAML file is corrupt
 or breaks its JSON Schema. The message names file:line:column; bypass once with
 \`git commit --no-verify\`. The same check is installed as the pre-merge-commit hook, which
-\`git merge\` runs instead of pre-commit for a merge that needed no conflict resolution.
+\`git merge\` runs instead of pre-commit for a merge that needed no conflict resolution, and as
+a prepare-commit-msg hook that checks only the step \`git rebase --continue\` commits after a
+conflict (git commits it with -n, so pre-commit does not run; a blocked step stays stopped).
 
 Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
 husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
@@ -105,6 +107,8 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
   // git merge commits a conflict-free merge without running pre-commit (hook-script.ts, GitHookName).
   const mergePlan = opts.hook ? await planHookInstall(ctx.git, "pre-merge-commit") : undefined;
+  // git rebase --continue commits a resolved step with `git commit -n`: only prepare-commit-msg runs.
+  const rebasePlan = opts.hook ? await planHookInstall(ctx.git, "prepare-commit-msg") : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.
   const workflowConfig = opts.workflows ? await configForWorkflows(ctx.root, configPlan) : undefined;
@@ -118,6 +122,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   if (hookPlan) done.push(...describeHookPlan(ctx.root, hookPlan, opts.dryRun));
   // Both plans carry the same notes on where hooks go (husky not active, core.hooksPath): once.
   if (mergePlan) done.push(...describeHookPlan(ctx.root, mergePlan, opts.dryRun).filter((l) => !done.includes(l)));
+  if (rebasePlan) done.push(...describeHookPlan(ctx.root, rebasePlan, opts.dryRun).filter((l) => !done.includes(l)));
   let workflows: { written: string[]; notes: string[] } | undefined;
 
   if (opts.dryRun) {
@@ -125,11 +130,13 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
       shown.push(showFile(ctx.root, configPlan.file, configPlan.content));
     if (hookPlan?.content !== undefined) shown.push(showFile(ctx.root, hookPlan.file, hookPlan.content));
     if (mergePlan?.content !== undefined) shown.push(showFile(ctx.root, mergePlan.file, mergePlan.content));
+    if (rebasePlan?.content !== undefined) shown.push(showFile(ctx.root, rebasePlan.file, rebasePlan.content));
     if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {
     if (configPlan) await applyConfigPlan(configPlan);
     if (hookPlan) await applyHookPlan(hookPlan);
     if (mergePlan) await applyHookPlan(mergePlan);
+    if (rebasePlan) await applyHookPlan(rebasePlan);
     if (workflowConfig && installWorkflows) {
       workflows = await installWorkflows(ctx.root, workflowConfig, { force: opts.force });
       done.push(...workflows.written.map((f) => `wrote ${f}`), ...workflows.notes);
@@ -171,6 +178,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
         : null,
       hook: hookPlan ? hookJson(ctx.root, hookPlan) : null,
       mergeHook: mergePlan ? hookJson(ctx.root, mergePlan) : null,
+      rebaseHook: rebasePlan ? hookJson(ctx.root, rebasePlan) : null,
       workflows: workflows ?? null,
       check: tree?.json ?? null,
       warnings,

@@ -25,8 +25,16 @@ const HOOK_VERSION = 3;
  * git 2.24+). Two branches that each passed the check can merge cleanly, line by line, into a
  * corrupt file (the same key added on both sides), so the same check runs there too. A merge
  * that stopped on conflicts is finished by `git commit`, which runs pre-commit.
+ *
+ * prepare-commit-msg closes the one path where git commits content the user staged by hand
+ * without pre-commit: `git rebase --continue` commits a step stopped on a conflict (or an
+ * `edit` step with staged changes) by running `git commit -n`, so a file `git add`ed with its
+ * conflict markers went in. git runs prepare-commit-msg for every commit, `-n` or not, so that
+ * hook runs the check only for that commit (rebaseContinueGuard), and stays a no-op otherwise:
+ * a user's `git commit --no-verify` remains a bypass, and a clean rebase's replayed commits
+ * (also passed through prepare-commit-msg, in-process) are not checked again.
  */
-export type GitHookName = "pre-commit" | "pre-merge-commit";
+export type GitHookName = "pre-commit" | "pre-merge-commit" | "prepare-commit-msg";
 /** Name the pre-existing hook is moved to when ours takes its place; ours runs it first. */
 export const CHAINED_SUFFIX = ".local";
 
@@ -97,8 +105,9 @@ fi
 /**
  * The shell lines that find integrity-guard, run `check --staged`, and on failure print how to
  * bypass. `sh -e` safe (husky runs its files with `sh -e`): failing tests sit in `if`/`||`.
+ * `onBlock` is echoed (to stderr) after the message of a blocked commit.
  */
-function checkBlock(): string {
+function checkBlock(onBlock = ""): string {
   return `ig_bin=integrity-guard
 ${localBinaryGuard()}if [ "$ig_bin" = integrity-guard ] && ! command -v integrity-guard >/dev/null 2>&1; then
   echo "integrity-guard: commit blocked: the pre-commit hook is installed but integrity-guard is not." >&2
@@ -121,9 +130,45 @@ fi
     echo "integrity-guard: commit blocked: the check could not run (exit $ig_status); see the message above." >&2
     echo "  bypass once, at your own risk: git commit --no-verify" >&2
   fi
-  exit "$ig_status"
+${onBlock}  exit "$ig_status"
 }
 `;
+}
+
+/**
+ * The condition under which prepare-commit-msg checks: the commit `git rebase --continue` makes
+ * itself with `git commit -n` (git 2.39 and later set GIT_REFLOG_ACTION to "<action> (continue)"
+ * for it, "rebase (continue)" unless the environment named the action otherwise) while a rebase
+ * is stopped (the per-worktree rebase-merge folder exists). Measured with git 2.39: no other
+ * commit has that value. A user's `git commit` / `git commit -n` during a stopped rebase, an
+ * `exec` step that commits, and the rebase's own replayed picks have no GIT_REFLOG_ACTION; a
+ * `reword` step has "rebase (reword)" and runs pre-commit. The git call happens only on a match.
+ */
+const REBASE_CONTINUE_TEST = `ig_rebase_continue=
+case "\${GIT_REFLOG_ACTION-}" in
+  *" (continue)")
+    if [ -d "$(git rev-parse --git-path rebase-merge 2>/dev/null)" ]; then
+      ig_rebase_continue=yes
+    fi
+    ;;
+esac
+`;
+
+/** What a blocked `git rebase --continue` prints after the findings: the rebase is still stopped. */
+const REBASE_BLOCKED = `  echo "  the rebase is still stopped at this step: fix the files, git add them, then git rebase --continue (or bypass once: git commit --no-verify, then git rebase --continue)" >&2
+`;
+
+/** The check block guarded so it runs only for the commit `git rebase --continue` makes. */
+function rebaseContinueBlock(): string {
+  const body = checkBlock(REBASE_BLOCKED).replace(/^(?=.)/gm, "  ");
+  return `${REBASE_CONTINUE_TEST}if [ -n "$ig_rebase_continue" ]; then
+${body}fi
+`;
+}
+
+/** The lines each hook runs: the plain check, or for prepare-commit-msg the guarded one. */
+function hookBody(hook: GitHookName): string {
+  return hook === "prepare-commit-msg" ? rebaseContinueBlock() : checkBlock();
 }
 
 /** What each plain hook says about itself in its header. */
@@ -135,6 +180,11 @@ const HOOK_PURPOSE: Record<GitHookName, string> = {
 # conflict resolution; a clean line-by-line merge of two valid files can still be corrupt (the
 # same key added on both sides). Blocks it as pre-commit would; the merge stays in progress:
 # fix, git add, git commit. Bypass once, at your own risk: git merge --no-verify`,
+  "prepare-commit-msg": `# git rebase --continue commits a step whose conflicts you resolved with \`git commit -n\`, so
+# pre-commit does not run for it: this hook runs the same check of the staged files for that
+# commit only (GIT_REFLOG_ACTION "rebase (continue)" while a rebase is stopped), and does
+# nothing for every other commit (pre-commit checked it, or you bypassed it with --no-verify).
+# A blocked step stays stopped. Bypass once: git commit --no-verify, then git rebase --continue`,
 };
 
 /** The whole plain git hook (`.git/hooks/<hook>` or the core.hooksPath folder). */
@@ -150,20 +200,20 @@ if [ -x "$ig_chained" ]; then
   "$ig_chained" "$@" || exit $?
 fi
 
-${checkBlock()}exit 0
+${hookBody(hook)}exit 0
 `;
 }
 
-/** Our block inside `.husky/pre-commit` (between the markers, so init can find and update it). */
-export function huskyBlock(): string {
+/** Our block inside `.husky/<hook>` (between the markers, so init can find and update it). */
+export function huskyBlock(hook: GitHookName = "pre-commit"): string {
   return `${HUSKY_BEGIN} v${HOOK_VERSION} (written by \`integrity-guard init\`; bypass once: git commit --no-verify)
-${checkBlock()}${HUSKY_END}
+${hookBody(hook)}${HUSKY_END}
 `;
 }
 
-/** A new `.husky/pre-commit` holding only our block (the shebang serves husky 8, which execs it). */
-export function huskyFile(): string {
-  return `#!/usr/bin/env sh\n${huskyBlock()}`;
+/** A new `.husky/<hook>` holding only our block (the shebang serves husky 8, which execs it). */
+export function huskyFile(hook: GitHookName = "pre-commit"): string {
+  return `#!/usr/bin/env sh\n${huskyBlock(hook)}`;
 }
 
 /** True when a hook file's text was written by integrity-guard (any version). */
@@ -176,19 +226,22 @@ export function isOurGitHook(text: string): boolean {
  * the file alone when it already calls `integrity-guard check` by hand, else append.
  * Returns the new text and what happened.
  */
-export function mergeHuskyFile(existing: string): { text: string; action: "unchanged" | "updated" | "appended" | "present" } {
+export function mergeHuskyFile(
+  existing: string,
+  hook: GitHookName = "pre-commit",
+): { text: string; action: "unchanged" | "updated" | "appended" | "present" } {
   const begin = existing.indexOf(HUSKY_BEGIN);
   if (begin >= 0) {
     const endAt = existing.indexOf(HUSKY_END, begin);
     if (endAt >= 0) {
       let end = endAt + HUSKY_END.length;
       if (existing[end] === "\n") end += 1;
-      const text = existing.slice(0, begin) + huskyBlock() + existing.slice(end);
+      const text = existing.slice(0, begin) + huskyBlock(hook) + existing.slice(end);
       return text === existing ? { text, action: "unchanged" } : { text, action: "updated" };
     }
   }
   // A hand-written line such as `npx --no-install integrity-guard check --staged`.
   if (/^[^#\n]*\bintegrity-guard\b[^\n]*\bcheck\b/m.test(existing)) return { text: existing, action: "present" };
   const sep = existing === "" || existing.endsWith("\n") ? "" : "\n";
-  return { text: existing + sep + (existing === "" ? "" : "\n") + huskyBlock(), action: "appended" };
+  return { text: existing + sep + (existing === "" ? "" : "\n") + huskyBlock(hook), action: "appended" };
 }

@@ -1,6 +1,6 @@
 /**
- * Installing a hook (pre-commit, and pre-merge-commit for merges git commits without running
- * pre-commit): decide where it goes (husky, a core.hooksPath folder, or the repository's hooks
+ * Installing a hook (pre-commit; pre-merge-commit for merges git commits without running
+ * pre-commit; prepare-commit-msg for the step `git rebase --continue` commits with `-n`): decide where it goes (husky, a core.hooksPath folder, or the repository's hooks
  * folder), plan the change without touching anything (for --dry-run), then apply it. Never
  * destroys a hook: one that is not ours is moved to `<hook>.local` and run first by ours;
  * running the install twice changes nothing.
@@ -142,8 +142,8 @@ function withHuskyStub(root: string, plan: HookPlan, hooksDir: string): HookPlan
 function planHusky(root: string, hook: GitHookName, notes: string[]): HookPlan {
   const file = path.join(root, HUSKY_DIR, hook);
   const existing = readText(file);
-  if (existing === undefined) return { mode: "husky", hook, file, action: "created", content: huskyFile(), notes };
-  const merged = mergeHuskyFile(existing);
+  if (existing === undefined) return { mode: "husky", hook, file, action: "created", content: huskyFile(hook), notes };
+  const merged = mergeHuskyFile(existing, hook);
   const executable = isExecutable(file);
   if (merged.action === "present" || merged.action === "unchanged") {
     if (merged.action === "present") notes.push(`${display(root, file)} already calls integrity-guard by hand; left as it is.`);
@@ -177,12 +177,19 @@ function planGitHook(root: string, dir: string, hook: GitHookName, notes: string
     });
   }
   notes.push(
-    `your previous ${hook} hook is kept in ${display(root, to)} and still runs ${hook === "pre-commit" ? "on every commit" : "before every merge commit"}; if it fails, the ${hook === "pre-commit" ? "commit" : "merge"} is blocked as before.`,
+    `your previous ${hook} hook is kept in ${display(root, to)} and still runs ${CHAINED_RUNS[hook]}; if it fails, the ${hook === "pre-merge-commit" ? "merge" : "commit"} is blocked as before.`,
   );
   if (!isExecutable(file))
     notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
   return { mode: "git", hook, file, action: "chained", content: script, chain: { from: file, to }, notes };
 }
+
+/** When a chained (moved-aside) hook still runs, for the note init prints. */
+const CHAINED_RUNS: Record<GitHookName, string> = {
+  "pre-commit": "on every commit",
+  "pre-merge-commit": "before every merge commit",
+  "prepare-commit-msg": "for every commit, first, with the same arguments",
+};
 
 /** Whether package.json names husky as a dependency (husky may not have been set up yet). */
 function usesHuskyPackage(root: string): boolean {

@@ -46,6 +46,12 @@ describe("hooks/ holds the exact text init installs", () => {
   it("hooks/husky-pre-commit is the husky block", () => {
     expect(fs.readFileSync(path.join(PROJECT_ROOT, "hooks/husky-pre-commit"), "utf8")).toBe(huskyBlock());
   });
+  it("hooks/prepare-commit-msg is the plain git hook for `git rebase --continue`, executable; husky-prepare-commit-msg its husky block", () => {
+    const file = path.join(PROJECT_ROOT, "hooks/prepare-commit-msg");
+    expect(fs.readFileSync(file, "utf8")).toBe(gitHookScript("prepare-commit-msg"));
+    expect(isExecutable(file)).toBe(true);
+    expect(fs.readFileSync(path.join(PROJECT_ROOT, "hooks/husky-prepare-commit-msg"), "utf8")).toBe(huskyBlock("prepare-commit-msg"));
+  });
   it(".pre-commit-hooks.yaml runs check --staged without file names", () => {
     const text = fs.readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8");
     expect(text).toMatch(/^- id: integrity-guard$/m);
@@ -290,7 +296,7 @@ describe("hostile and concurrent", () => {
           .readdirSync(path.join(repo.dir, ".git/hooks"))
           .filter((f) => !f.endsWith(".sample"))
           .sort(),
-      ).toEqual(["pre-commit", "pre-commit.local", "pre-merge-commit"]);
+      ).toEqual(["pre-commit", "pre-commit.local", "pre-merge-commit", "prepare-commit-msg"]);
     });
   });
 
