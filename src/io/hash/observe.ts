@@ -353,8 +353,8 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     let bytesBefore = 0;
     do {
       const end = given ? toHash.length : Math.min(toHash.length, from + observeLimits.batch);
-      // (A --no-cache run takes no stat with the bytes: see take.)
-      const s = given ?? new HashStream({ chunkSize: STREAM_CHUNK, withStat: options.useCache });
+      // (A --no-cache verify takes no stat with the bytes, see take; a seal needs every file's.)
+      const s = given ?? new HashStream({ chunkSize: STREAM_CHUNK, withStat: options.useCache || !options.sealedMatch });
       if (!given) for (let i = from; i < end; i++) s.push(`${root}/${toHash.at(i)}`);
       const [d0, b0] = [from, bytesBefore];
       let bytesHere = 0;
