@@ -100,7 +100,9 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   if (fast) return fast;
   // --no-cache on a big manifest reads every file: start the hash threads now, so their start-up
   // overlaps parsing the manifest, and they hash while the walk runs.
-  if (o.noCache && run.bytes && run.bytes.size >= EARLY_THREADS_BYTES) run.stream = new HashStream();
+  // No stat is taken with the bytes: only a file that differs from the manifest needs one, and
+  // observeTree reads that one again with it.
+  if (o.noCache && run.bytes && run.bytes.size >= EARLY_THREADS_BYTES) run.stream = new HashStream({ withStat: false });
   try {
     return await compareWithManifest(o, run);
   } finally {

@@ -14,6 +14,7 @@ import {
   isShardedRootBytes,
   manifestSetDigest,
   mergeShardEntries,
+  packShard,
   readShard,
   readShardedRoot,
   shardCountFor,
@@ -23,7 +24,7 @@ import {
   type ShardRecord,
 } from "../core/manifest/sharded.js";
 import { appendAll } from "../core/append.js";
-import { ManifestIndex } from "../core/manifest/compact.js";
+import { ManifestIndex, ManifestIndexBuilder } from "../core/manifest/compact.js";
 import { buildManifest, renderManifest } from "../core/manifest/serialize.js";
 import { readManifestText, type ReadManifestResult } from "../core/manifest/validate.js";
 import { removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
@@ -154,18 +155,22 @@ function readShardedSet(set: ManifestSet, prevalidated: boolean, compact = false
   const parts: ManifestEntry[][] = [];
   const n = r.root.shards.length;
   const records = r.root.shards;
-  function* shards(): Generator<ManifestEntry[]> {
-    for (let i = 0; i < n; i++) {
-      const rel = shardFilePath(records[i]!.id);
-      const s = readShard(set.shards.get(rel), rel, records[i]!, i, n, { prevalidated });
-      if (compact) set.shards.delete(rel); // read: its bytes can go
-      appendAll(findings, s.findings);
-      if (s.entries) yield s.entries;
-    }
+  const builder = compact ? new ManifestIndexBuilder() : undefined;
+  for (let i = 0; i < n; i++) {
+    const rel = shardFilePath(records[i]!.id);
+    const bytes = set.shards.get(rel);
+    if (compact) set.shards.delete(rel); // read: its bytes can go
+    // A canonical shard (what seal writes) goes straight into the packed index; anything else
+    // takes readShard, the one reader of findings.
+    if (builder && bytes && packShard(bytes, records[i]!, i, n, builder)) continue;
+    const s = readShard(bytes, rel, records[i]!, i, n, { prevalidated });
+    appendAll(findings, s.findings);
+    if (!s.entries) continue;
+    // (Paths and links copied flat: one sliced out of a shard's text would keep the text alive.)
+    if (builder) for (const e of s.entries) builder.add(e, true);
+    else parts.push(s.entries);
   }
-  let index: ManifestIndex | undefined;
-  if (compact) index = ManifestIndex.build(shards());
-  else for (const part of shards()) parts.push(part);
+  const index = builder?.finish();
   if (findings.some((f) => f.level === "error")) return { findings };
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,

@@ -15,6 +15,9 @@ import { comparePaths, type ManifestEntry } from "./model.js";
 
 const EXEC = 1;
 const LINK = 2;
+/** Value of a lower-case hex digit's byte, 255 for any other byte. */
+const HEX_VALUE = new Uint8Array(256).fill(255);
+for (let d = 0; d < 16; d++) HEX_VALUE["0123456789abcdef".charCodeAt(d)] = d;
 
 /** A copy of `s` that holds no reference to the text it was sliced from. */
 function flat(s: string): string {
@@ -82,7 +85,9 @@ export class ManifestIndex {
     for (let i = 1; i < n && sorted; i++) if (comparePaths(paths[i - 1]!, paths[i]!) > 0) sorted = false;
     if (sorted)
       return new ManifestIndex(paths, digests.subarray(0, n * 32), Float64Array.from(sizeList), Uint8Array.from(flagList), linkList);
-    const order = new Int32Array(n);
+    // (A plain array sorts faster than an Int32Array with a comparator, and the digests are
+    // copied byte by byte: Buffer#copy's argument checks cost more than 32 bytes; issue 20.)
+    const order: number[] = new Array<number>(n);
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => comparePaths(paths[a]!, paths[b]!));
     const outPaths: string[] = new Array<string>(n);
@@ -93,7 +98,7 @@ export class ManifestIndex {
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       outPaths[k] = paths[i]!;
-      digests.copy(outDigests, k * 32, i * 32, i * 32 + 32);
+      for (let b = 0, from = i * 32, to = k * 32; b < 32; b++) outDigests[to + b] = digests[from + b]!;
       sizes[k] = sizeList[i]!;
       flags[k] = flagList[i]!;
       const link = linkList.get(i);
@@ -181,6 +186,41 @@ export class ManifestIndexBuilder {
     this.sizes.push(e.size);
     this.flags.push((e.mode === "755" ? EXEC : 0) | (e.link !== undefined ? LINK : 0));
     if (e.link !== undefined) this.links.set(i, copy ? flat(e.link) : e.link);
+  }
+
+  /**
+   * Add the entry of a regular file whose digest is the 64 lower-case hex digits at `at` in
+   * `src` (a canonical shard line, read without a string or an object for it; sharded.ts
+   * packShard). False, with nothing added, when they are not 64 lower-case hex digits. `path`
+   * must hold no reference to a bigger string (packShard decodes it from the bytes).
+   */
+  addHex(path: string, src: Uint8Array, at: number, size: number, executable: boolean): boolean {
+    const i = this.paths.length;
+    if ((i + 1) * 32 > this.digests.length) {
+      const grown = Buffer.alloc(this.digests.length * 2);
+      this.digests.copy(grown);
+      this.digests = grown;
+    }
+    const d = this.digests;
+    for (let k = 0, o = i * 32; k < 32; k++) {
+      const hi = HEX_VALUE[src[at + 2 * k]!]!;
+      const lo = HEX_VALUE[src[at + 2 * k + 1]!]!;
+      if ((hi | lo) > 15) return false;
+      d[o + k] = (hi << 4) | lo;
+    }
+    this.paths.push(path);
+    this.sizes.push(size);
+    this.flags.push(executable ? EXEC : 0);
+    return true;
+  }
+
+  /** Drop every entry added after the first `length` (a shard that turned out not to be canonical). */
+  truncate(length: number): void {
+    if (length >= this.paths.length) return;
+    this.paths.length = length;
+    this.sizes.length = length;
+    this.flags.length = length;
+    for (const k of [...this.links.keys()]) if (k >= length) this.links.delete(k);
   }
 
   /** The index of every entry added (sorted by path); the builder is used up. */

@@ -29,7 +29,7 @@ import { createHash } from "node:crypto";
 import type { Finding } from "../finding.js";
 import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, comparePaths, type ManifestEntry } from "./model.js";
 import { rootDigestOfLines, stringifyEntry } from "./root.js";
-import { checkEntryPath, matchesEntrySchema, noncanonical } from "./validate.js";
+import { checkEntryPath, isPlainSafePath, matchesEntrySchema, noncanonical } from "./validate.js";
 
 /** The folder of the shard files. */
 export const MANIFEST_SHARD_DIR = ".integrity-guard/manifest.d";
@@ -423,6 +423,88 @@ export function canonicalEntry(line: string): ManifestEntry | undefined {
   const e: ManifestEntry = { path: m[1]!, sha256: m[2]!, size: Number(m[3]) };
   if (line.charCodeAt(2) === 0x6d /* "mode" */) e.mode = "755";
   return e;
+}
+
+const PATH_PREFIX = Buffer.from('{"path":"', "latin1");
+const MODE_PREFIX = Buffer.from('{"mode":"755","path":"', "latin1");
+const SHA_KEY = Buffer.from('","sha256":"', "latin1");
+const SIZE_KEY = Buffer.from('","size":', "latin1");
+/** The bytes of CANONICAL_LINE's path: `[\w./-]` (ASCII letters, digits, `_`, `.`, `/`, `-`). */
+const PATH_BYTE = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-") PATH_BYTE[c.charCodeAt(0)] = 1;
+
+function bytesAt(b: Uint8Array, at: number, literal: Uint8Array): boolean {
+  if (at + literal.length > b.length) return false;
+  for (let k = 0; k < literal.length; k++) if (b[at + k] !== literal[k]) return false;
+  return true;
+}
+
+/** Where packShard adds entries (compact.ts ManifestIndexBuilder). */
+interface PackTarget {
+  readonly length: number;
+  addHex(path: string, src: Uint8Array, at: number, size: number, executable: boolean): boolean;
+  truncate(length: number): void;
+}
+
+/**
+ * readShard's common case read straight from the bytes into a packed index (issue 20: cold
+ * verify of 20,000 files spent about a third of its main thread reading the manifest through line
+ * strings, regular expression matches, entry objects and hex strings). Only when every line is a
+ * canonical line (CANONICAL_LINE, matched byte by byte) with a plain safe path (isPlainSafePath),
+ * the lines sorted and unique, each in shard `index`, as many as the record says, and the bytes
+ * of the record's digest, are the entries added to `into` and is the answer true: exactly the
+ * entries readShard reads from such a shard, with no finding. Anything else answers false with
+ * `into` as it was, and the caller reads the shard with readShard, whose findings (or
+ * UnsafePathError) are then the ones it always gave.
+ */
+export function packShard(bytes: Buffer, record: ShardRecord, index: number, count: number, into: PackTarget): boolean {
+  const end = bytes.length;
+  if (end === 0 || bytes[end - 1] !== 0x0a) return false;
+  // Every line canonical: the bytes are the lines' text, so its digest is readShard's.
+  if (createHash("sha256").update(bytes).digest("hex") !== record.sha256) return false;
+  const mark = into.length;
+  const fail = () => {
+    into.truncate(mark);
+    return false;
+  };
+  let prev = "";
+  let n = 0;
+  for (let at = 0; at < end;) {
+    let executable = false;
+    if (bytesAt(bytes, at, PATH_PREFIX)) at += PATH_PREFIX.length;
+    else if (bytesAt(bytes, at, MODE_PREFIX)) {
+      at += MODE_PREFIX.length;
+      executable = true;
+    } else return fail();
+    const from = at;
+    // bucketOf's FNV-1a, over the bytes: each is one UTF-16 code unit of the (ASCII) path.
+    let h = 0x811c9dc5;
+    while (at < end && PATH_BYTE[bytes[at]!] === 1) {
+      h ^= bytes[at]!;
+      h = Math.imul(h, 0x01000193);
+      at++;
+    }
+    if (at === from || !bytesAt(bytes, at, SHA_KEY)) return fail();
+    // A new string, not a slice of a bigger one: the index keeps it without keeping the bytes.
+    const path = bytes.toString("latin1", from, at);
+    at += SHA_KEY.length;
+    const hexAt = at;
+    at += 64;
+    if (!bytesAt(bytes, at, SIZE_KEY)) return fail();
+    at += SIZE_KEY.length;
+    const digitsFrom = at;
+    let size = 0;
+    while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) size = size * 10 + (bytes[at++]! - 0x30);
+    const digits = at - digitsFrom;
+    if (digits === 0 || digits > 15 || (digits > 1 && bytes[digitsFrom] === 0x30)) return fail();
+    if (bytes[at] !== 0x7d || bytes[at + 1] !== 0x0a) return fail();
+    at += 2;
+    if ((n > 0 && !(prev < path)) || ((h >>> 0) & (count - 1)) !== index || !isPlainSafePath(path)) return fail();
+    if (!into.addHex(path, bytes, hexAt, size, executable)) return fail();
+    prev = path;
+    n++;
+  }
+  return n === record.count || fail();
 }
 
 /** Sort entries gathered from shards into manifest order (each shard is sorted already). */

@@ -171,6 +171,11 @@ function corrupt(f: Partial<Finding> & { message: string }, file: string): Findi
  */
 const PLAIN_SAFE_PATH = /^(?!\.git(?:\/|$))(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
 
+/** Whether `p` passes checkEntryPath by its common case (PLAIN_SAFE_PATH), with no other check needed. */
+export function isPlainSafePath(p: string): boolean {
+  return PLAIN_SAFE_PATH.test(p);
+}
+
 /**
  * A manifest path must be a canonical repo-relative POSIX path: not absolute, no `.`/`..` or
  * empty segments, no NUL, nothing seal refuses (core/names.ts unsupportedNameReason). Throws

@@ -11,7 +11,7 @@ import { parentPort } from "node:worker_threads";
 import { hashPath, type RawResult } from "./hash-file.js";
 
 /** A message from pool.ts. */
-export type ToWorker = { counter: SharedArrayBuffer; bufSize: number } | { paths?: string[]; end?: number };
+export type ToWorker = { counter: SharedArrayBuffer; bufSize: number; withStat?: boolean } | { paths?: string[]; end?: number };
 /** A batch of results for pool.ts; `done` on the last. */
 export interface FromWorker {
   results: RawResult[];
@@ -27,6 +27,7 @@ if (!port) throw new Error("hash-worker.cjs runs only as a worker thread (starte
 
 let counter: Int32Array | undefined;
 let buf: Buffer | undefined;
+let withStat = true;
 const paths: (string | undefined)[] = [];
 let total = -1;
 let held = -1;
@@ -56,7 +57,7 @@ function pump(): void {
       if (batch.length > 0) send(false);
       return;
     }
-    const r = hashPath(paths[i]!, buf);
+    const r = hashPath(paths[i]!, buf, withStat);
     paths[i] = undefined; // hashed: not held for the rest of the run
     r.i = i;
     batch.push(r);
@@ -70,6 +71,7 @@ port.on("message", (msg: ToWorker) => {
   if ("counter" in msg) {
     counter = new Int32Array(msg.counter);
     buf = Buffer.allocUnsafe(msg.bufSize);
+    withStat = msg.withStat !== false;
     return;
   }
   if (msg.paths) for (const p of msg.paths) paths.push(p);

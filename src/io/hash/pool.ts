@@ -16,7 +16,16 @@ import type { FromWorker, ToWorker } from "./hash-worker.js";
 export type { StatKey } from "./hash-file.js";
 
 export type HashResult =
-  { ok: true; sha256: string; size: number; executable: boolean; stat: StatKey | null } | { ok: false; error: string; code: string };
+  | {
+      ok: true;
+      sha256: string;
+      size: number;
+      executable: boolean;
+      stat: StatKey | null;
+      /** The stream was started with `withStat: false`: `stat` is null because it was not taken. */
+      noStat?: true;
+    }
+  | { ok: false; error: string; code: string };
 
 interface HashOptions {
   /**
@@ -83,7 +92,17 @@ function compileFromSources(entry: string): URL {
 
 function toResult(r: RawResult): HashResult {
   if (r.err !== undefined) return { ok: false, error: r.err, code: r.code ?? "EIO" };
-  return { ok: true, sha256: r.sha!, size: r.size!, executable: r.exec === true, stat: r.st ?? null };
+  const res: HashResult = { ok: true, sha256: r.sha!, size: r.size!, executable: r.exec === true, stat: r.st ?? null };
+  if (r.noStat) res.noStat = true;
+  return res;
+}
+
+/** The main thread's read buffer for hashOne (allocated on first use). */
+let oneBuffer: Buffer | undefined;
+
+/** Hash one absolute path on this thread, with its stat key (the same code as the threads run). */
+export function hashOne(p: string): HashResult {
+  return toResult(hashPath(p, (oneBuffer ??= Buffer.allocUnsafe(DEFAULT_BUFFER))));
 }
 
 /** Hash absolute paths; results in the same order. Never throws for a file: errors are results. */
@@ -140,6 +159,11 @@ export class HashStream {
     private readonly options: HashOptions & {
       /** Paths per message to the threads (default 256): small enough to start them early. */
       chunkSize?: number;
+      /**
+       * False: no stat key is taken (results have `noStat`, `stat` null); for a caller that reads
+       * again the few files it needs a stat for (see hash-file.ts hashPath). Default true.
+       */
+      withStat?: boolean;
     } = {},
   ) {
     this.onProgress = options.onProgress;
@@ -181,7 +205,7 @@ export class HashStream {
           });
         }),
       );
-      worker.postMessage({ counter, bufSize } satisfies ToWorker);
+      worker.postMessage({ counter, bufSize, withStat: options.withStat !== false } satisfies ToWorker);
     }
     this.settled = Promise.all(all).then(() => undefined);
     this.settled.catch(() => undefined); // reported by finish(); never an unhandled rejection
@@ -260,7 +284,7 @@ export class HashStream {
           left = false;
           break;
         }
-        const r = toResult(hashPath(this.paths[i]!, buf));
+        const r = toResult(hashPath(this.paths[i]!, buf, this.options.withStat !== false));
         this.results[i] = r;
         this.paths[i] = undefined;
         this.done++;

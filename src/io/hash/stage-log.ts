@@ -11,6 +11,21 @@ import fs from "node:fs";
 const target = process.env.IG_STAGE_LOG;
 /** CPU at the end of the last stage (none yet: the first stage counts from the process's start). */
 let cpuBefore: NodeJS.CpuUsage | undefined;
+/** The main thread's CPU (ns) at the end of the last stage. */
+let mainBefore = 0;
+
+/**
+ * CPU time of the main thread alone, in ns (Linux: the scheduler's count for this thread), or
+ * undefined elsewhere. Beside the whole process's figure it tells the main thread's share from
+ * the hash and parse threads' share, which overlap it.
+ */
+function mainThreadNs(): number | undefined {
+  try {
+    return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, "latin1").split(" ")[0]);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Log the end of stage `name` (a no-op unless IG_STAGE_LOG is set). */
 export function stageEnd(name: string): void {
@@ -20,7 +35,10 @@ export function stageEnd(name: string): void {
   const cpu = process.cpuUsage(cpuBefore);
   cpuBefore = process.cpuUsage();
   const ms = ((cpu.user + cpu.system) / 1000).toFixed(0);
-  const line = `stage ${name}: cpu ${ms} ms, rss ${mb(m.rss)} peak ${mb(process.resourceUsage().maxRSS * 1024)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)} MB\n`;
+  const main = mainThreadNs();
+  const onMain = main === undefined ? "" : ` (main thread ${((main - mainBefore) / 1e6).toFixed(0)})`;
+  if (main !== undefined) mainBefore = main;
+  const line = `stage ${name}: cpu ${ms}${onMain} ms, rss ${mb(m.rss)} peak ${mb(process.resourceUsage().maxRSS * 1024)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)} MB\n`;
   if (target === "1") process.stderr.write(line);
   else fs.appendFileSync(target, line);
 }
