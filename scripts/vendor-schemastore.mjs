@@ -740,7 +740,8 @@ function eslintRuleOptionsOps(schema) {
     if (!form || form.type !== "array" || form.maxItems !== 2 || !Array.isArray(form.items)) continue;
     const at = `/properties/${rule.replace(/~/g, "~0").replace(/\//g, "~1")}/oneOf/2`;
     ops.push({ op: "test", path: `${at}/maxItems`, value: 2 }, { op: "remove", path: `${at}/maxItems` });
-    if (form.minItems === 2) ops.push({ op: "test", path: `${at}/minItems`, value: 2 }, { op: "replace", path: `${at}/minItems`, value: 1 });
+    if (form.minItems === 2)
+      ops.push({ op: "test", path: `${at}/minItems`, value: 2 }, { op: "replace", path: `${at}/minItems`, value: 1 });
     if (form.items[1]?.type === "object")
       ops.push({ op: "test", path: `${at}/items/1/type`, value: "object" }, { op: "remove", path: `${at}/items/1/type` });
   }
@@ -750,9 +751,9 @@ PATCHES.push({
   id: "eslint-plugin-rule-options",
   file: "partial-eslint-plugins.json",
   what: "a plugin rule's options array may hold the severity alone or any number of options after it, of any type (the listed properties of an object option are still checked).",
-  why: "ESLint passes every item after the severity to the rule and validates them with the rule's own schema; the template `[severity, {object}]` (exactly two items) refused valid configs such as `\"@typescript-eslint/indent\": [\"error\", 2, {\"SwitchCase\": 1}]`.",
+  why: 'ESLint passes every item after the severity to the rule and validates them with the rule\'s own schema; the template `[severity, {object}]` (exactly two items) refused valid configs such as `"@typescript-eslint/indent": ["error", 2, {"SwitchCase": 1}]`.',
   evidence:
-    "ForgeRock/forgerock-javascript-sdk .eslintrc.json (`@typescript-eslint/indent: [\"error\", 2, {...}]`, real-world corpus) is the config its lint runs with; typescript-eslint's indent rule takes the base rule's options (a number or \"tab\", then an object), naming-convention takes one object per selector.",
+    'ForgeRock/forgerock-javascript-sdk .eslintrc.json (`@typescript-eslint/indent: ["error", 2, {...}]`, real-world corpus) is the config its lint runs with; typescript-eslint\'s indent rule takes the base rule\'s options (a number or "tab", then an object), naming-convention takes one object per selector.',
   opsFor: eslintRuleOptionsOps,
 });
 

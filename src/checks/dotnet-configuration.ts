@@ -39,15 +39,13 @@ export function dotnetConfigurationReading(doc: ParsedDocument, text: string, fi
   const errors = dotnetConfigurationFindings(both, file, reader).map((f) => renamed.unshift(f));
   const notices = repeats
     .filter((f) => !errors.some((e) => e.pointer !== undefined && (e.pointer === f.pointer || e.pointer.startsWith(`${f.pointer}/`))))
-    .map(
-      (f): Finding => ({
-        ...f,
-        level: "notice",
-        message: `${JSON.stringify(f.key ?? "")} repeated on line ${f.line}${f.related?.[0]?.line ? ` (first on line ${f.related[0].line})` : ""}: ${reader} reads both members and merges their settings into one section`,
-        expected: "unique member names, or sections .NET merges",
-        fix: "nothing to do for .NET; to read it with a plain JSON reader, merge the two objects",
-      }),
-    );
+    .map((f): Finding => ({
+      ...f,
+      level: "notice",
+      message: `${JSON.stringify(f.key ?? "")} repeated on line ${f.line}${f.related?.[0]?.line ? ` (first on line ${f.related[0].line})` : ""}: ${reader} reads both members and merges their settings into one section`,
+      expected: "unique member names, or sections .NET merges",
+      fix: "nothing to do for .NET; to read it with a plain JSON reader, merge the two objects",
+    }));
   const kept = doc.findings.filter((f) => !repeats.includes(f));
   if (errors.length > 0) return { ...doc, findings: [...kept, ...notices, ...errors] };
   const value = merged(both.value);
@@ -99,7 +97,9 @@ function renameRepeats(text: string, repeats: readonly Finding[]): { text: strin
     ...f,
     ...(f.column !== undefined ? { column: f.column - shift(f.line, f.column) } : {}),
     ...(f.endColumn !== undefined ? { endColumn: f.endColumn - shift(f.endLine, f.endColumn) } : {}),
-    ...(f.related ? { related: f.related.map((r) => (r.column !== undefined ? { ...r, column: r.column - shift(r.line, r.column) } : r)) } : {}),
+    ...(f.related
+      ? { related: f.related.map((r) => (r.column !== undefined ? { ...r, column: r.column - shift(r.line, r.column) } : r)) }
+      : {}),
   });
   return { text: out + text.slice(from), unshift };
 }

@@ -15,7 +15,11 @@ import { describe, expect, it } from "vitest";
 import { withRepo, type TestRepo } from "../helpers/repo.js";
 import type { Finding } from "../../src/core/finding.js";
 
-async function check(repo: TestRepo, args: string[] = ["check"], env: Record<string, string> = {}): Promise<{ code: number; findings: Finding[] }> {
+async function check(
+  repo: TestRepo,
+  args: string[] = ["check"],
+  env: Record<string, string> = {},
+): Promise<{ code: number; findings: Finding[] }> {
   const r = await repo.cli([...args, "--format", "json"], env);
   expect([0, 1], r.stderr).toContain(r.code);
   return { code: r.code, findings: (JSON.parse(r.stdout) as { findings: Finding[] }).findings };
@@ -24,7 +28,8 @@ const brief = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line ?? "-"} ${f.r
 const levelsOf = (fs: Finding[], file: string) => brief(fs.filter((f) => f.file === file));
 
 // librdkafka tests/scenarios/ak23.json (BSD-2-Clause), as fluent-bit vendors it.
-const SCENARIO = '{\n    "versions": ["2.3.0"],\n    "auto_create_topics": "true",\n    "num_partitions": 4,\n    "replication_factor": 3,\n}\n';
+const SCENARIO =
+  '{\n    "versions": ["2.3.0"],\n    "auto_create_topics": "true",\n    "num_partitions": 4,\n    "replication_factor": 3,\n}\n';
 // A workload manifest as dotnet/arcade's test assets hold them (trailing comma after the last pack).
 const WORKLOAD = [
   "{",
@@ -111,13 +116,19 @@ describe("format: an assertion only against a schema the user mapped", () => {
       expect(brief(site)).toEqual(["data/site.json:3 schema/violation warning"]);
       expect(site[0]!.message).toMatch(/format is an annotation/);
       expect(site[0]!.fix).toMatch(/validate\.schemas: \[\{files: \["data\/site\.json"\], schema: "schemas\/site\.schema\.json"\}\]/);
-      expect(levelsOf(findings, "data/bad.json")).toEqual(["data/bad.json:4 schema/violation error", "data/bad.json:3 schema/violation warning"]);
+      expect(levelsOf(findings, "data/bad.json")).toEqual([
+        "data/bad.json:4 schema/violation error",
+        "data/bad.json:3 schema/violation warning",
+      ]);
     }));
 
   it("mapped in validate.schemas, the same failure is an error (CLI, hook and parse workers)", () =>
     withRepo(async (repo) => {
       repo.write("schemas/site.schema.json", FORMAT_SCHEMA);
-      repo.write(".integrity-guard/config.yml", 'version: 1\nvalidate:\n  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/site.schema.json\n');
+      repo.write(
+        ".integrity-guard/config.yml",
+        'version: 1\nvalidate:\n  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/site.schema.json\n',
+      );
       repo.write("data/site.json", '{\n  "home": "#/properties/foo"\n}\n');
       repo.commitAll();
       expect(levelsOf((await check(repo)).findings, "data/site.json")).toEqual(["data/site.json:2 schema/violation error"]);
@@ -126,7 +137,9 @@ describe("format: an assertion only against a schema the user mapped", () => {
       ]);
       repo.write("data/site.json", '{\n  "home": "not a uri"\n}\n');
       repo.git("add", "-A");
-      expect(levelsOf((await check(repo, ["check", "--staged"])).findings, "data/site.json")).toEqual(["data/site.json:2 schema/violation error"]);
+      expect(levelsOf((await check(repo, ["check", "--staged"])).findings, "data/site.json")).toEqual([
+        "data/site.json:2 schema/violation error",
+      ]);
     }));
 });
 
@@ -154,7 +167,7 @@ describe("appsettings*.json as .NET's configuration reader merges it", () => {
 describe("issue 20's adoption leftovers", () => {
   it("compose: a `- !reset` list item is dropped before the compose schema sees the list", () =>
     withRepo(async (repo) => {
-      repo.write("compose.yaml", "services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n");
+      repo.write("compose.yaml", 'services:\n  web:\n    image: nginx\n    ports:\n      - "80:80"\n');
       repo.write(
         "compose.override.yaml",
         "services:\n  web:\n    ports: !reset []\n    volumes:\n      - !reset {target: /data}\n      - ./logs:/logs\n    dns:\n      - !reset\n      - 1.1.1.1\n",
@@ -187,7 +200,11 @@ describe("issue 20's adoption leftovers", () => {
             plugins: ["@typescript-eslint"],
             rules: {
               "@typescript-eslint/indent": ["error", 2, { SwitchCase: 1 }],
-              "@typescript-eslint/naming-convention": ["error", { selector: "default", format: ["camelCase"] }, { selector: "typeLike", format: ["PascalCase"] }],
+              "@typescript-eslint/naming-convention": [
+                "error",
+                { selector: "default", format: ["camelCase"] },
+                { selector: "typeLike", format: ["PascalCase"] },
+              ],
               "@typescript-eslint/no-explicit-any": ["warn"],
               "@typescript-eslint/no-unused-vars": ["wrong-severity"],
             },

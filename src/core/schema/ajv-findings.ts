@@ -88,7 +88,8 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
   }
   // Beyond the limit: counted, not located; one "and K more" line per level that the summary counts.
   for (const level of ["error", "warning"] as const)
-    if (dropped[level] > 0) out.push(cappedFinding(options.file, options.rule ?? "schema/violation", level, dropped[level], options.limit!));
+    if (dropped[level] > 0)
+      out.push(cappedFinding(options.file, options.rule ?? "schema/violation", level, dropped[level], options.limit!));
   return out;
 }
 

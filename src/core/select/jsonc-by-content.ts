@@ -185,7 +185,10 @@ const TRIVUP_KEYS = /"(?:auto_create_topics|num_partitions|replication_factor)"\
  * CommentHandling.Skip). It says what it is by its `workloads` object and its `packs` object whose
  * packs name their `kind`.
  */
-const WORKLOAD_MANIFEST: JsoncDialect = { reader: ".NET SDK workload manifest reader (comments and trailing commas)", trailingCommas: true };
+const WORKLOAD_MANIFEST: JsoncDialect = {
+  reader: ".NET SDK workload manifest reader (comments and trailing commas)",
+  trailingCommas: true,
+};
 const WORKLOADS_OBJECT = /"workloads"\s*:\s*\{/;
 const PACKS_OBJECT = /"packs"\s*:\s*\{/;
 const PACK_KIND = /"kind"\s*:\s*"(?:sdk|framework|library|template|tool)"/i;

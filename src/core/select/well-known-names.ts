@@ -139,6 +139,8 @@ const YARN_BERRY = /^__metadata:/m;
 const BY_NAME = new Map<string, WellKnownName>([
   ["Package.resolved", strict("SwiftPM (JSONDecoder)")],
   ["composer.lock", strict("Composer (json_decode)")],
+  // Symfony Flex reads its recipe lock with Composer's JsonFile (json_decode; a parse failure stops composer).
+  ["symfony.lock", strict("Symfony Flex (Composer's JsonFile: json_decode)")],
   ["Pipfile.lock", strict("Pipenv (json.load)")],
   ["flake.lock", strict("Nix flakes")],
   ["deno.lock", strict("Deno (serde_json)")],
