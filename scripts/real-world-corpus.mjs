@@ -2341,6 +2341,33 @@ export const REPOS = [
     kind: "Crossplane platform configuration: CompositeResourceDefinition and a Pipeline-mode Composition (function steps), upbound.yaml, claim/XR examples, .yamllint, workflows",
     keep: ["**"],
   },
+  {
+    repo: "bitwarden/server",
+    commit: "ac309aa19ed351406a56032d5f26a7a9a99f4abd",
+    license: "AGPL-3.0 (LICENSE_AGPL.txt)",
+    kind: ".NET services: 54 appsettings*.json (per service and environment, comments), launchSettings.json, global.json, dotnet-tools.json, seeder fixtures in JSON, workflows (the Bitwarden-licensed folder left out)",
+    keep: [
+      "src/**/appsettings*.json",
+      "src/**/launchSettings.json",
+      "global.json",
+      ".config/dotnet-tools.json",
+      "util/Seeder/Seeds/fixtures/presets/**",
+    ],
+    exclude: ["bitwarden_license/**"],
+  },
+  {
+    repo: "jellyfin/jellyfin",
+    commit: "c3ed1407ca698b0905de99da87b67415e6a62dbd",
+    license: "GPL-2.0 (LICENSE)",
+    kind: ".NET media server: localization JSON (105 languages), rating tables, ffprobe and SchedulesDirect test data, a WebSocket stream cut on purpose (test data), VS Code launch/tasks, workflows",
+    // Real: tests/.../HttpServer/Partial.json and ValidPartial.json are byte streams cut and
+    // concatenated on purpose (WebSocketConnectionTests reads them with File.ReadAllBytes).
+    keep: [
+      "tests/Jellyfin.Server.Implementations.Tests/Test Data/HttpServer/**",
+      ".vscode/**",
+      "tests/Jellyfin.LiveTv.Tests/Test Data/SchedulesDirect/**",
+    ],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

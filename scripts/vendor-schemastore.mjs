@@ -722,6 +722,41 @@ PATCHES.push(
 );
 
 /** Hosts SchemaStore publishes its schemas under; a ref to one names a vendored file by its base name. */
+/**
+ * SchemaStore's partial-eslint-plugins.json writes the options form of every plugin rule it
+ * lists as one template: `[severity, {object}]`, exactly two items. ESLint takes any number of
+ * options after the severity, each as the rule's own meta.schema says (a number, a string, several
+ * objects), and checks them itself when it loads the config: `"@typescript-eslint/indent":
+ * ["error", 2, {"SwitchCase": 1}]`, `"@typescript-eslint/naming-convention": ["error", {...},
+ * {...}]` and `["warn"]` are valid configs the template refused. The patch keeps the severity
+ * check and the object's listed properties (they apply only when that item is an object) and
+ * drops the two-item limit and the object type. Ops are made from the upstream copy: one group
+ * per rule that has the template.
+ */
+function eslintRuleOptionsOps(schema) {
+  const ops = [];
+  for (const [rule, def] of Object.entries(schema.properties ?? {})) {
+    const form = def?.oneOf?.[2];
+    if (!form || form.type !== "array" || form.maxItems !== 2 || !Array.isArray(form.items)) continue;
+    const at = `/properties/${rule.replace(/~/g, "~0").replace(/\//g, "~1")}/oneOf/2`;
+    ops.push({ op: "test", path: `${at}/maxItems`, value: 2 }, { op: "remove", path: `${at}/maxItems` });
+    if (form.minItems === 2)
+      ops.push({ op: "test", path: `${at}/minItems`, value: 2 }, { op: "replace", path: `${at}/minItems`, value: 1 });
+    if (form.items[1]?.type === "object")
+      ops.push({ op: "test", path: `${at}/items/1/type`, value: "object" }, { op: "remove", path: `${at}/items/1/type` });
+  }
+  return ops;
+}
+PATCHES.push({
+  id: "eslint-plugin-rule-options",
+  file: "partial-eslint-plugins.json",
+  what: "a plugin rule's options array may hold the severity alone or any number of options after it, of any type (the listed properties of an object option are still checked).",
+  why: 'ESLint passes every item after the severity to the rule and validates them with the rule\'s own schema; the template `[severity, {object}]` (exactly two items) refused valid configs such as `"@typescript-eslint/indent": ["error", 2, {"SwitchCase": 1}]`.',
+  evidence:
+    'ForgeRock/forgerock-javascript-sdk .eslintrc.json (`@typescript-eslint/indent: ["error", 2, {...}]`, real-world corpus) is the config its lint runs with; typescript-eslint\'s indent rule takes the base rule\'s options (a number or "tab", then an object), naming-convention takes one object per selector.',
+  opsFor: eslintRuleOptionsOps,
+});
+
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
 const args = process.argv.slice(2);
@@ -932,6 +967,8 @@ for (const e of ENTRIES) {
     }
     files.push(file);
     const patches = PATCHES.filter((p) => p.file === file);
+    // A patch made from the upstream copy (one group of ops per rule): its ops are fixed here.
+    for (const p of patches) if (p.opsFor && !p.ops) p.ops = p.opsFor(JSON.parse(bytes.toString("utf8")));
     if (patches.length) {
       // The upstream copy as it is, and the patched copy that is used.
       out.set(`upstream/${file}`, bytes);

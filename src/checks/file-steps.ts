@@ -9,12 +9,12 @@ import type { Finding } from "../core/finding.js";
 import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
-import { ajvErrorsToFindings } from "../core/schema/ajv-findings.js";
+import { ajvErrorsToFindings, type FormatAnnotation } from "../core/schema/ajv-findings.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
 import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
-import { hclJsonFindings, isHclJsonBody } from "../core/select/hcl-json.js";
+import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
@@ -54,9 +54,8 @@ export function firstParse(
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   const none = { jsoncCandidate: false, dialectCandidate: false };
   if (doc.ok || format !== "json") return { doc, format, ...none };
-  if (isHclJsonBody(file) && doc.findings.some((f) => f.rule === "parse/duplicate-key")) {
-    return { doc: hclJsonDocument(doc, text), format, ...none };
-  }
+  const hcl = doc.findings.some((f) => f.rule === "parse/duplicate-key") ? hclJsonReaderOf(file, text) : undefined;
+  if (hcl !== undefined) return { doc: hclJsonDocument(doc, text, hcl), format, ...none };
   if (declaresArmTemplate(text)) {
     return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", ...none };
   }
@@ -67,12 +66,12 @@ export function firstParse(
 }
 
 /**
- * A `.tf.json`/`.pkr.json` whose only errors are repeated names, as HCL's JSON parser reads it
- * (core/select/hcl-json.ts): repeated blocks are no error. When none is left, the value a schema
- * mapped by the user sees is JSON's reading (the last of the repeated members).
+ * A `.tf.json`/`.pkr.json` (HCL 2) or a CLI configuration (HCL 1) whose only errors are repeated
+ * names, as that HCL reads it (core/select/hcl-json.ts): repeated blocks are no error. When none
+ * is left, the value a schema mapped by the user sees is JSON's reading (the last of the repeated members).
  */
-function hclJsonDocument(doc: ParsedDocument, text: string): ParsedDocument {
-  const findings = hclJsonFindings(text, doc.findings);
+function hclJsonDocument(doc: ParsedDocument, text: string, reader: HclJsonReader): ParsedDocument {
+  const findings = hclJsonFindings(text, doc.findings, reader);
   // Anything else (a syntax error, a cut file, a BOM) is as wrong for HCL as for JSON.
   if (findings.some((f) => f.level === "error")) return { ...doc, findings };
   const value: unknown = JSON.parse(text);
@@ -103,6 +102,8 @@ interface SchemaStepOptions {
   describeKeys: boolean;
   /** schema/violation findings still located for this file (validate.max_findings_per_file). */
   budget: number;
+  /** Set for a schema the user did not map: `format` failures are warnings (format-annotation.ts). */
+  formatAnnotation?: FormatAnnotation;
 }
 
 /**
@@ -136,6 +137,7 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
       docIndex: d,
       limit: Math.max(budget, 0),
       ...(opts.describeKeys ? { describeKeys: true } : {}),
+      ...(opts.formatAnnotation ? { formatAnnotation: opts.formatAnnotation } : {}),
     });
     budget -= mapped.filter((f) => f.rule === "schema/violation").length;
     for (const f of mapped) findings.push(f);

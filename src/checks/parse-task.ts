@@ -13,6 +13,7 @@ import { allOfOtherRoot, commentOnlyAccepted, headerReader } from "./root-kind.j
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
 import { templateResidue } from "./template-residue.js";
+import type { FormatAnnotation } from "../core/schema/ajv-findings.js";
 
 /** One schema to validate a file against: its compiled standalone code is sent once per worker. */
 export interface ParseStep {
@@ -28,6 +29,8 @@ export interface ParseStep {
   rootType?: "object" | "array";
   /** A built-in catalog entry's id (commentOnlyAccepted in root-kind.ts). */
   builtinId?: string;
+  /** Set for a schema the user did not map: `format` failures are warnings (format-annotation.ts). */
+  formatAnnotation?: FormatAnnotation;
 }
 
 /** One file of a task: its bytes are [start, end) of the task's buffer. */
@@ -120,7 +123,13 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
       schema.push([]);
       continue;
     }
-    const out = schemaStep(await validators.get(step.key), doc, { file, label: step.label, describeKeys: step.describeKeys, budget });
+    const out = schemaStep(await validators.get(step.key), doc, {
+      file,
+      label: step.label,
+      describeKeys: step.describeKeys,
+      budget,
+      ...(step.formatAnnotation ? { formatAnnotation: step.formatAnnotation } : {}),
+    });
     budget = out.budget;
     schema.push(out.findings);
   }

@@ -51,6 +51,7 @@ import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
+import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
@@ -448,12 +449,14 @@ async function remoteJob(
     const entry = catalogOf(ref);
     const rootType = entry?.catalog === "built-in" ? entry.rootType : undefined;
     const builtinId = entry?.catalog === "built-in" ? entry.id : undefined;
+    const formatAnnotation = formatAnnotationOf(file, ref);
     steps.push({
       key: ref.path,
       label: entry?.label ?? ref.path,
       describeKeys: entry !== undefined,
       ...(rootType ? { rootType } : {}),
       ...(builtinId ? { builtinId } : {}),
+      ...(formatAnnotation ? { formatAnnotation } : {}),
     });
   }
   const yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
@@ -730,7 +733,14 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       continue;
     }
     const entry = catalogOf(ref);
-    const out = schemaStep(validate, doc, { file, label: entry?.label ?? ref.path, describeKeys: entry !== undefined, budget });
+    const formatAnnotation = formatAnnotationOf(file, ref);
+    const out = schemaStep(validate, doc, {
+      file,
+      label: entry?.label ?? ref.path,
+      describeKeys: entry !== undefined,
+      budget,
+      ...(formatAnnotation ? { formatAnnotation } : {}),
+    });
     budget = out.budget;
     for (const f of out.findings) findings.push(entry ? atCatalogLevel(f, entry) : f);
   }

@@ -9,7 +9,7 @@ import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core
 import { LineIndex } from "../core/parse/lines.js";
 import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
 import type { JsonReadOptions } from "./file-steps.js";
-import { dotnetConfigurationFindings } from "./dotnet-configuration.js";
+import { dotnetConfigurationReading } from "./dotnet-configuration.js";
 import { json5Reading } from "./json5-reading.js";
 import { corruptWhateverTheFormat } from "./validate-select.js";
 
@@ -35,7 +35,7 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
     };
   }
   if (format === "jsonc" && entry.dotnetConfiguration)
-    return { settle: (doc) => Promise.resolve({ doc: withErrors(doc, dotnetConfigurationFindings(doc, file, entry.reader)), format }) };
+    return { settle: (doc, text) => Promise.resolve({ doc: dotnetConfigurationReading(doc, text, file, entry.reader), format }) };
   if (format === "jsonc" && entry.json5)
     return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader), format }) };
   if (format === "yaml" && entry.orJsonc && entry.orJson5) return { settle: (doc, text) => json5OrYamlReading(doc, text, file, entry) };
@@ -65,12 +65,6 @@ function withBomError(doc: ParsedDocument, text: string, file: string, entry: We
     fix: "re-save the file as UTF-8 without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)",
   };
   return { ...doc, ok: false, value: undefined, documents: [], findings: [bom, ...doc.findings] };
-}
-
-/** `doc` with errors its reader adds after the parse: the file then fails as a whole. */
-function withErrors(doc: ParsedDocument, errors: Finding[]): ParsedDocument {
-  if (errors.length === 0) return doc;
-  return { ...doc, ok: false, value: undefined, documents: [], findings: [...doc.findings, ...errors] };
 }
 
 /** JSON text (after a BOM, blanks and comments): what a JSON-or-YAML reader gets as a flow collection. */

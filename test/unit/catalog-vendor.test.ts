@@ -78,6 +78,7 @@ describe("vendor/schemastore", () => {
       "gitlab-ci-coverage-re2",
       "action-input-default-scalar",
       "action-output-description-optional",
+      "eslint-plugin-rule-options",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

@@ -238,7 +238,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "markdownlint-config-schema.json": "74cb93a0786c9ae2ccf15f29fdbfcf1b92f4dca225b15aba5d79f9f8764adffd",
   "nodemon.json": "44a58d109c8f5967ec4154a6612793fd3ca40aaa917f69e604b6367784ca6973",
   "package.json": "253629b45a7ad82407acf7da5dd5171acd862ab6176a75dd221bc88d124742f9",
-  "partial-eslint-plugins.json": "64cb0d70799fccd67e24ae1befd7643a4808c78e383f361b820932aa80a5cf16",
+  "partial-eslint-plugins.json": "a91c3806c1307456a52bff6155c60b2adb9bd68a0e1b5cdf31eb6dd5c483b8fd",
   "pre-commit-config.json": "ccce19e4208f0d625ca483cef7d44942bf2f258481bf002134e2bc004c5cc8f6",
   "pre-commit-hooks.json": "5bcbbd11044facc322693987b55c30abbdec0e7c107a1605140a143fe7c51652",
   "prettierrc.json": "297c04f47ef41685f5955138224cc0e9fd3c046c7b9854e3343a31c34578e35d",

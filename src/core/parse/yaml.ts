@@ -594,9 +594,11 @@ class TagPolicy {
   }
 
   /**
-   * True for `key: !reset ...` in a Docker Compose file: compose-go's ResetProcessor drops the
-   * node before the file is validated and merged (`ports: !reset []`, `build: !reset null`,
-   * `volumes: {data: !reset}`), so its schema must not see the key at all.
+   * True for `key: !reset ...` or a list item `- !reset ...` in a Docker Compose file:
+   * compose-go's ResetProcessor drops the node before the file is validated and merged
+   * (`ports: !reset []`, `build: !reset null`, `volumes: {data: !reset}`, `- !reset "8080:80"`;
+   * a mapping item is the match criteria of a sequence reset in newer releases), so its schema
+   * must not see the key or the item at all.
    */
   resetsKey(value: unknown): boolean {
     if (!(isScalar(value) || isCollection(value)) || value.tag !== "!reset") return false;
@@ -741,6 +743,9 @@ function walk(
   // Cirrus CI keeps every repeated key (yaml-repeated-keys.ts): a repeat is a notice there.
   const keptBy = keepsRepeatedKeys(file);
   indexAliases(doc, text); // before any node is replaced below
+  // Sequences holding a `- !reset ...` item of a compose file: emptied of them once the walk is
+  // done (their items are checked where they are written, and replaceNode needs their indexes).
+  const resetItems: YAMLSeq[] = [];
   const stack: WalkEntry[] = [{ node: doc.contents, path: undefined, depth: 0, owner: doc, index: 0 }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
@@ -804,6 +809,7 @@ function walk(
         if (spliced?.has(item)) continue; // checked where it is written
         stack.push({ node: item, path: { up: path, key: i }, depth: depth + 1, owner: seq, index: i });
       }
+      if (items.some((item) => tags.resetsKey(item))) resetItems.push(seq);
       continue;
     }
     const seen = new Map<string, Node>();
@@ -906,6 +912,8 @@ function walk(
     const items = node.items;
     if (items.some((p) => isPair(p) && tags.resetsKey(p.value))) node.items = items.filter((p) => !tags.resetsKey(p.value));
   }
+  // Compose drops a `- !reset ...` item from its list too (ResetProcessor.resolveReset, SequenceNode).
+  for (const seq of resetItems) seq.items = seq.items.filter((item) => !tags.resetsKey(item));
 }
 
 /**

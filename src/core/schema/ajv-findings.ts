@@ -20,6 +20,19 @@ interface AjvFindingOptions {
   limit?: number;
   /** Add the schema's own description of the offending key to the message (the built-in catalog's schemas carry good ones). */
   describeKeys?: boolean;
+  /**
+   * Set when the user did not map this schema (it was found through the file's own `$schema` or a
+   * built-in catalog entry): a `format` failure is then a warning saying so (formatAnnotation).
+   */
+  formatAnnotation?: FormatAnnotation;
+}
+
+/** How a `format` failure of a schema the user did not map is reported (see formatAsAnnotation). */
+export interface FormatAnnotation {
+  /** How the schema was found, for the message: "through its own $schema", "by the built-in catalog entry compose". */
+  foundBy: string;
+  /** The validate.schemas entry that makes it an error. */
+  mapping: string;
 }
 
 interface Described {
@@ -37,14 +50,16 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
   // reject one unknown key give one finding, the one that can guess the key meant.
   const seen = new Map<string, number>();
   const docLabel = options.doc.documents.length > 1 ? ` (document ${(options.docIndex ?? 0) + 1})` : "";
-  let dropped = 0;
-  const toFinding = (e: ErrorObject, d: Described): Finding => {
+  const dropped = { error: 0, warning: 0 };
+  const toFinding = (e: ErrorObject, described: Described): Finding => {
+    const annotation = e.keyword === "format" ? options.formatAnnotation : undefined;
+    const d = annotation ? formatAsAnnotation(described, annotation) : described;
     const pos =
       (d.atKey ? options.doc.locateKey(d.pointer, options.docIndex) : undefined) ?? options.doc.locate(d.pointer, options.docIndex);
     const where = d.pointer === "" ? "document" : pointerToDotted(d.pointer);
     return {
       rule: options.rule ?? "schema/violation",
-      level: "error",
+      level: annotation ? "warning" : "error",
       file: options.file,
       ...(pos ? { line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn } : {}),
       pointer: d.pointer,
@@ -65,15 +80,32 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
     }
     if (options.limit !== undefined && out.length >= options.limit) {
       seen.set(dedupe, -1);
-      dropped++;
+      dropped[e.keyword === "format" && options.formatAnnotation ? "warning" : "error"]++;
       continue;
     }
     seen.set(dedupe, out.length);
     out.push(toFinding(e, d));
   }
-  // Beyond the limit: counted, not located; one "and K more" line that the summary counts.
-  if (dropped > 0) out.push(cappedFinding(options.file, options.rule ?? "schema/violation", "error", dropped, options.limit!));
+  // Beyond the limit: counted, not located; one "and K more" line per level that the summary counts.
+  for (const level of ["error", "warning"] as const)
+    if (dropped[level] > 0)
+      out.push(cappedFinding(options.file, options.rule ?? "schema/violation", level, dropped[level], options.limit!));
   return out;
+}
+
+/**
+ * A `format` failure against a schema the user did not map. JSON Schema makes `format` an
+ * annotation unless a validator is told to assert it (draft-07 section 7.2; 2019-09 and 2020-12
+ * assert it only with the format-assertion vocabulary), and the readers of such files (an editor,
+ * the project's own test runner) mostly do not: a warning, never a block, that says how to make it
+ * one. The user's own validate.schemas mappings keep `format` an assertion (an error).
+ */
+function formatAsAnnotation(d: Described, a: FormatAnnotation): Described {
+  return {
+    ...d,
+    message: `${d.message}; a warning: this schema was found ${a.foundBy}, and format is an annotation for this file's reader unless it asserts formats`,
+    fix: `${d.fix ? `${d.fix}; ` : ""}to make format failures errors here, map the schema in .integrity-guard/config.yml: validate.schemas: [${a.mapping}]`,
+  };
 }
 
 function describe(e: ErrorObject, options: AjvFindingOptions): Described {

@@ -166,6 +166,34 @@ const DEVCONTAINER_SCENARIOS_PATH = /(^|\/)test\/[^/]+\/scenarios\.json$/;
 const DEVCONTAINER_FEATURES = /"features"\s*:\s*\{/;
 
 /**
+ * librdkafka's test scenarios (tests/scenarios/<name>.json, vendored with librdkafka into many C
+ * projects: fluent-bit's lib/librdkafka-<version>/): tests/cluster_testing.py reads them with
+ * `JsonComment(json)`, which drops whole-line `#`, `;` and `//` comments and `/* *\/` blocks and
+ * removes a comma before `]` or `}` (trailing commas), then calls json.loads. The JSONC reading
+ * takes those commas and `//` comments (a `#` line stays an error here: rare, and never written in
+ * librdkafka's own). Each scenario is a trivup cluster configuration, which tells it from another
+ * project's scenarios.
+ */
+const LIBRDKAFKA_SCENARIO: JsoncDialect = { reader: "librdkafka test scenario (JsonComment)", trailingCommas: true };
+const LIBRDKAFKA_SCENARIO_PATH = /(^|\/)tests\/scenarios\/[^/]+\.json$/;
+const TRIVUP_KEYS = /"(?:auto_create_topics|num_partitions|replication_factor)"\s*:/;
+
+/**
+ * A .NET workload manifest under another name than WorkloadManifest.json (the test assets of
+ * dotnet/arcade's workload tasks, `mauiWorkloadManifest.json` or `AbstractWorkloadsNonWindowsPacks.json`,
+ * read with the SDK's WorkloadManifestReader: Utf8JsonReader with AllowTrailingCommas and
+ * CommentHandling.Skip). It says what it is by its `workloads` object and its `packs` object whose
+ * packs name their `kind`.
+ */
+const WORKLOAD_MANIFEST: JsoncDialect = {
+  reader: ".NET SDK workload manifest reader (comments and trailing commas)",
+  trailingCommas: true,
+};
+const WORKLOADS_OBJECT = /"workloads"\s*:\s*\{/;
+const PACKS_OBJECT = /"packs"\s*:\s*\{/;
+const PACK_KIND = /"kind"\s*:\s*"(?:sdk|framework|library|template|tool)"/i;
+
+/**
  * The .NET SDK's global.json. hostfxr picks the SDK from it with rapidjson and only the comments
  * flag (dotnet/runtime, src/native/corehost/json_parser.cpp), skipping a BOM; a file it cannot
  * parse is ignored with a warning and the SDK pin is lost, so a trailing comma stays an error
@@ -187,7 +215,8 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
- * a bicepconfig.json, a Semgrep rule's test target (its
+ * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
+ * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
  * Directory inputs). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
@@ -214,6 +243,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (base === "bicepconfig.json") return BICEP;
+  if (LIBRDKAFKA_SCENARIO_PATH.test(file)) return TRIVUP_KEYS.test(text) ? LIBRDKAFKA_SCENARIO : undefined;
+  if (WORKLOADS_OBJECT.test(text) && PACKS_OBJECT.test(text) && PACK_KIND.test(text)) return WORKLOAD_MANIFEST;
   if (RUSH_STACK_NAMES.has(base) || RUSH_CONFIG_FOLDER.test(file) || HEFT_CONFIG.test(file)) return RUSH_STACK;
   if (TSCONFIG_SCHEMA.test(text)) return TYPESCRIPT;
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;

@@ -17,6 +17,7 @@
  * - Sublime Text syntax tests, by name and first line together (sublime-syntax-test.ts): not
  *   templates, but text files skipped under the same rules and notice.
  */
+import { condaSelectorFile } from "./conda-selectors.js";
 import { matcher } from "../glob.js";
 import type { Finding } from "../finding.js";
 
@@ -30,7 +31,7 @@ export interface TemplatesConfig {
   check?: string[];
 }
 
-type TemplateKind = "helm" | "name" | "content" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test";
 
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 interface TemplateMatch {
@@ -115,7 +116,9 @@ function folderOf(file: string): string {
 export class SkippedTemplates {
   private readonly groups = new Map<string, { match: TemplateMatch; files: string[] }>();
 
-  add(file: string, match: TemplateMatch): void {
+  add(file: string, found: TemplateMatch): void {
+    // A conda-build recipe skipped by its content: its notice says why conda-build reads it (selectors, Jinja).
+    const match: TemplateMatch = found.kind === "content" && condaSelectorFile(file) ? { ...found, kind: "conda" } : found;
     const key = `${match.kind}\0${match.folder}`;
     let g = this.groups.get(key);
     if (!g) {
@@ -148,6 +151,7 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
     helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
     name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
     content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }}, {% %} or <% %> template tags (or {NAME} / @name@ placeholders) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
+    conda: `${n} conda-build recipe file${s} under ${where} skipped: conda-build first drops every line whose \`# [selector]\` comment is false for the platform it builds (a key written once per platform, \`url: ... # [win]\`, is no duplicate to it) and renders the Jinja ({{ }}, {% %}), so ${they} YAML only after that`,
     "syntax-test": `${n} Sublime Text syntax test${s} under ${where} skipped: ${n === 1 ? "its" : "their"} first line names the syntax under test (SYNTAX TEST "...sublime-syntax"), and Sublime's test runner reads ${n === 1 ? "it" : "them"} as text (invalid JSON/YAML and conflict markers on purpose)`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
@@ -162,6 +166,8 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
         ? "check the rendered manifests with `helm lint` / `helm template`; validate.templates in .integrity-guard/config.yml decides what counts as a template"
         : match.kind === "syntax-test"
           ? "run them with Sublime Text's syntax tests; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
-          : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
+          : match.kind === "conda"
+            ? "check the recipe with `conda render` (or `conda-build --check`) for each platform; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
+            : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
   };
 }

@@ -124,12 +124,23 @@ const DOTNET_APPSETTINGS: WellKnownName = {
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
 const DVC = yaml("DVC (ruamel.yaml)");
 
+/**
+ * The .NET SDK reads a workload pack's WorkloadManifest.json with Utf8JsonReader,
+ * AllowTrailingCommas and CommentHandling.Skip, a BOM skipped (dotnet/sdk
+ * Microsoft.NET.Sdk.WorkloadManifestReader, WorkloadManifestReader.SystemTextJson.cs).
+ */
+const WORKLOAD_MANIFEST = jsonc(".NET SDK workload manifest reader (comments and trailing commas)");
+/** `<prefix>WorkloadManifest.json`, the prefix a plain name (letters, digits, `_`, `-`; no dots). */
+const WORKLOAD_MANIFEST_NAME = /^[\w-]*WorkloadManifest\.json$/;
+
 /** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
 const YARN_BERRY = /^__metadata:/m;
 
 const BY_NAME = new Map<string, WellKnownName>([
   ["Package.resolved", strict("SwiftPM (JSONDecoder)")],
   ["composer.lock", strict("Composer (json_decode)")],
+  // Symfony Flex reads its recipe lock with Composer's JsonFile (json_decode; a parse failure stops composer).
+  ["symfony.lock", strict("Symfony Flex (Composer's JsonFile: json_decode)")],
   ["Pipfile.lock", strict("Pipenv (json.load)")],
   ["flake.lock", strict("Nix flakes")],
   ["deno.lock", strict("Deno (serde_json)")],
@@ -228,10 +239,7 @@ const BY_NAME = new Map<string, WellKnownName>([
   // compilerconfig.json with a BOM and reads it with File.ReadAllText (BOM dropped) and Json.NET
   // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
   ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
-  // The .NET SDK reads a workload pack's WorkloadManifest.json with Utf8JsonReader,
-  // AllowTrailingCommas and CommentHandling.Skip, a BOM skipped (dotnet/sdk
-  // Microsoft.NET.Sdk.WorkloadManifestReader, WorkloadManifestReader.SystemTextJson.cs).
-  ["WorkloadManifest.json", jsonc(".NET SDK workload manifest reader (comments and trailing commas)")],
+  ["WorkloadManifest.json", WORKLOAD_MANIFEST],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -295,6 +303,10 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   const named = BY_NAME.get(base);
   if (named) return named;
   if (base.startsWith("appsettings") && base.endsWith(".json")) return DOTNET_APPSETTINGS;
+  // Workload manifests kept under a prefixed name (dotnet/arcade's test assets
+  // `mauiWorkloadManifest.json`, `BlazorWorkloadManifest.json`) are read by the same reader;
+  // other names holding one are known by content (jsonc-by-content.ts).
+  if (base.endsWith("WorkloadManifest.json") && WORKLOAD_MANIFEST_NAME.test(base)) return WORKLOAD_MANIFEST;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
