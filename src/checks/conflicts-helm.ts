@@ -13,6 +13,8 @@ import type { FileSource, ReadResult } from "../io/file-source.js";
 const MAX_CHART_BYTES = 1024 * 1024;
 /** values.yaml and templates: larger ones are not read (a template not read opens nothing). */
 const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+/** A chart's values.yaml and templates together: past this, the rest is not read (opens nothing). */
+const MAX_CHART_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 async function parsed(r: ReadResult | undefined, path: string): Promise<unknown> {
   if (!Buffer.isBuffer(r)) return undefined;
@@ -49,7 +51,8 @@ export async function helmOpenPointers(source: FileSource, paths: readonly strin
       const dir = c.dir === "" ? "templates/" : `${c.dir}/templates/`;
       const templates = all.filter((p) => p.startsWith(dir));
       if (templates.length === 0) continue;
-      const texts = await source.read([c.values, ...templates], { maxBytes: MAX_TEMPLATE_BYTES });
+      // values.yaml first: a read bounded by total bytes always takes the first path.
+      const texts = await source.read([c.values, ...templates], { maxBytes: MAX_TEMPLATE_BYTES, maxTotalBytes: MAX_CHART_TEMPLATE_BYTES });
       const values = await parsed(texts.get(c.values), c.values);
       const bodies = templates.flatMap((p) => {
         const r = texts.get(p);
