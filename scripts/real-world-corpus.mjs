@@ -2368,6 +2368,137 @@ export const REPOS = [
       "tests/Jellyfin.LiveTv.Tests/Test Data/SchedulesDirect/**",
     ],
   },
+  {
+    repo: "argoproj/argo-rollouts",
+    commit: "9f8d111d8f8e3e88b6d7f8bbdf62fd3cd863ef9d",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Argo Rollouts: Rollout/AnalysisTemplate/Experiment examples, CRDs and kustomize manifests, kubectl plugin testdata, e2e manifests (one broken on purpose), Istio CRDs with quoted strings continued at the key's indent (warnings)",
+    // Real: an AnalysisRun whose second metric is indented as a key of the first (parse/syntax).
+    keep: [
+      "test/e2e/expectedfailures/**",
+      "test/e2e/crds/istio.yaml",
+      "examples/**",
+      "manifests/kustomization.yaml",
+      "manifests/base/**",
+      ".github/**",
+    ],
+  },
+  {
+    repo: "kubernetes-monitoring/kubernetes-mixin",
+    commit: "aa38e2bfa7ea6ec6870420b483046afe790a6411",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Prometheus monitoring mixin: promtool rule tests (tests/*.yaml), Grafana dashboard JSON, jsonnetfile.json/lock, workflows (the rules themselves are Jsonnet)",
+    keep: ["**"],
+  },
+  {
+    repo: "stefanprodan/dockprom",
+    commit: "61b72678166d2a7b1ff21937d541151f02c7159c",
+    license: "MIT (LICENSE)",
+    kind: "Prometheus/Grafana/Alertmanager stack: Grafana provisioning (datasources, dashboard providers and dashboard JSON), alert rules, alertmanager config, two compose files (the exporters overlay repeats services: config/shadowed notices)",
+    keep: ["**"],
+  },
+  {
+    repo: "bjw-s-labs/helm-charts",
+    commit: "dfaf83d12a36d53bf9cf422b99ba5d38d8e8ec24",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Helm library chart (type: library) and an app chart built on it: values.schema.json split into schemas/*.json, helm-unittest suites, empty values.yaml files (warnings), renovate and workflows",
+    keep: [
+      "charts/*/*/Chart.yaml",
+      "charts/*/*/values.yaml",
+      "charts/*/*/values.schema.json",
+      "charts/library/common/schemas/**",
+      ".github/**",
+    ],
+    whole: ["charts/library/common/test-chart/templates/**", "charts/library/common/test-chart/Chart.yaml"],
+  },
+  {
+    repo: "hashicorp/vault-helm",
+    commit: "aa1c92e4adddbce9660e536dfe5222a88eda6d52",
+    license: "MPL-2.0 (LICENSE)",
+    kind: "Helm chart: values.yaml with optional keys shown only in comments, values.openshift.yaml overlay setting one (read by the templates), values.schema.json, acceptance test values, a composite action",
+    keep: ["**"],
+    whole: ["templates/**"],
+  },
+  {
+    repo: "argoproj-labs/argocd-operator",
+    commit: "cf5d1c0236bf6419bf2e4f8fdc154a2c7b8d4d4c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubernetes operator: kubebuilder config/ (kustomize bases, overlays, patches, RBAC, samples), OLM bundle/ and deploy/olm-catalog/ versions (ClusterServiceVersions, CRDs, annotations.yaml), kuttl tests",
+    // Real: an old catalog's Service manifest with apiVersion written twice (parse/duplicate-key).
+    keep: [
+      "deploy/olm-catalog/argocd-operator/0.7.0/**",
+      "bundle/**",
+      "config/default/**",
+      "config/manifests/kustomization.yaml",
+      "config/samples/**",
+      "PROJECT",
+    ],
+  },
+  {
+    repo: "kubernetes-sigs/kubespray",
+    commit: "46dbdd3994b32640bcd806b0097f50e8fdf1d514",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Ansible: roles whose defaults and vars are full of Jinja expressions, sample inventory group_vars (many comment-only files: warnings), playbooks, molecule scenarios, CI test files",
+    keep: [
+      "inventory/sample/**",
+      "roles/kubespray_defaults/**",
+      "roles/network_plugin/calico/defaults/**",
+      "roles/etcd/**",
+      "playbooks/**",
+    ],
+    exclude: ["roles/kubespray_defaults/vars/main/checksums.yml"], // 160 KB of download checksums
+  },
+  {
+    repo: "saltstack-formulas/salt-formula",
+    commit: "7a38b09eacc2268f7ed9a7491e040aa5b96400b2",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "SaltStack formula: osfamilymap/osmap YAML, defaults.yaml, kitchen.yml, InSpec test mapdata, pre-commit and Travis configs (pillar.example and *.sls are Jinja, not selected)",
+    keep: ["salt/*.yaml", "salt/**/*.yaml", "kitchen.yml", ".travis.yml", ".pre-commit-config.yaml", ".yamllint"],
+  },
+  {
+    repo: "tektoncd/pipeline",
+    commit: "3ee1745ae5b2d9175b11917d7c1935eaad44910c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Tekton Pipelines: config/ (CRDs, ConfigMaps, webhooks, resolvers), examples/v1 TaskRuns and PipelineRuns with embedded scripts, config testdata, workflows",
+    keep: ["config/**", "examples/v1/pipelineruns/*.yaml", ".github/**"],
+    exclude: ["vendor/**"],
+  },
+  {
+    repo: "joefitzgerald/packer-windows",
+    commit: "c87ab553b2d27c99ed543da9fd8e231b21c27446",
+    license: "MIT (LICENSE)",
+    kind: "Packer JSON templates (builders, provisioners, post-processors with {{user `x`}} variables in strings)",
+    keep: ["**"],
+  },
+  {
+    repo: "drone-plugins/drone-docker",
+    commit: "b7ef37f8210b802bc526df202ea6566550f0f206",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Drone plugin: multi-document .drone.yml (20 pipelines), Drone card JSON, one empty docs JSON",
+    // Real: docs/index.json is 0 bytes.
+    keep: ["**"],
+  },
+
+  {
+    repo: "open-telemetry/opentelemetry-operator",
+    commit: "be8944414a876f17fcdeb5a59b86b8866fb5c88e",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubernetes operator: OLM bundles (community and openshift: CSVs, CRDs, annotations.yaml, scorecard), kubebuilder config/ with kustomize overlays and patches, chainsaw e2e tests (OpenTelemetryCollector CRs with embedded collector config), OpAMP bridge testdata broken on purpose",
+    // Real: three testdata files broken on purpose (parse/syntax); two chainsaw asserts with
+    // repeated keys (two objects without `---` between them; a repeated metadata.name).
+    keep: [
+      "cmd/operator-opamp-bridge/internal/agent/testdata/invalid.yaml",
+      "cmd/operator-opamp-bridge/internal/config/testdata/agentbadconf.yaml",
+      "cmd/operator-opamp-bridge/internal/operator/testdata/invalid-collector.yaml",
+      "tests/e2e-openshift/multi-cluster/00-assert.yaml",
+      "tests/e2e-prometheuscr/create-sm-prometheus-exporters/08-assert.yaml",
+      "bundle/community/metadata/**",
+      "bundle/community/tests/**",
+      "config/default/**",
+      "config/overlays/**",
+      "config/samples/**",
+    ],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

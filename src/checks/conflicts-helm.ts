@@ -1,14 +1,20 @@
 /**
  * Reads the Chart.yaml (and Helm 2 requirements.yaml) beside the Helm values files of a layered
- * configuration set, for the keys Helm lets those values files add (core/conflicts/helm-charts.ts).
- * Read from the same source as the set (the index for `check --staged`), inside the repository.
+ * configuration set, for the keys Helm lets those values files add (core/conflicts/helm-charts.ts),
+ * and the chart's templates/ with its values.yaml, for the keys the templates read that
+ * values.yaml leaves out. Read from the same source as the set (the index for `check --staged`),
+ * inside the repository.
  */
-import { chartFilesFor, chartOpenPointers } from "../core/conflicts/helm-charts.js";
+import { chartFilesFor, chartOpenPointers, templateReadPointers } from "../core/conflicts/helm-charts.js";
 import { parseDocumentAsync } from "../core/parse/index.js";
 import type { FileSource, ReadResult } from "../io/file-source.js";
 
 /** Chart.yaml files are a few KiB; a larger one is not read (and opens nothing). */
 const MAX_CHART_BYTES = 1024 * 1024;
+/** values.yaml and templates: larger ones are not read (a template not read opens nothing). */
+const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+/** A chart's values.yaml and templates together: past this, the rest is not read (opens nothing). */
+const MAX_CHART_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 async function parsed(r: ReadResult | undefined, path: string): Promise<unknown> {
   if (!Buffer.isBuffer(r)) return undefined;
@@ -18,8 +24,9 @@ async function parsed(r: ReadResult | undefined, path: string): Promise<unknown>
 
 /**
  * config.extensible pointers opened by the Helm charts whose values files are among `paths`:
- * `/global` and each dependency's name and alias. A chart file that is absent, unreadable, too
- * large or does not parse opens nothing (its own problems are the validate check's to report).
+ * `/global`, each dependency's name and alias, and what the chart's templates read beyond its
+ * values.yaml (templateReadPointers). A chart file that is absent, unreadable, too large or does
+ * not parse opens nothing (its own problems are the validate check's to report).
  */
 export async function helmOpenPointers(source: FileSource, paths: readonly string[]): Promise<string[]> {
   const charts = chartFilesFor(paths);
@@ -29,11 +36,30 @@ export async function helmOpenPointers(source: FileSource, paths: readonly strin
     { maxBytes: MAX_CHART_BYTES },
   );
   const out = new Set<string>();
+  const isChart: typeof charts = [];
   for (const c of charts) {
     const chart = await parsed(read.get(c.chart), c.chart);
     if (chart === undefined) continue;
+    isChart.push(c);
     const requirements = await parsed(read.get(c.requirements), c.requirements);
     for (const p of chartOpenPointers(chart, requirements)) out.add(p);
+  }
+  if (isChart.length > 0) {
+    // Helm renders every file under templates/ (subfolders too; _helpers.tpl holds the named templates).
+    const all = await source.list();
+    for (const c of isChart) {
+      const dir = c.dir === "" ? "templates/" : `${c.dir}/templates/`;
+      const templates = all.filter((p) => p.startsWith(dir));
+      if (templates.length === 0) continue;
+      // values.yaml first: a read bounded by total bytes always takes the first path.
+      const texts = await source.read([c.values, ...templates], { maxBytes: MAX_TEMPLATE_BYTES, maxTotalBytes: MAX_CHART_TEMPLATE_BYTES });
+      const values = await parsed(texts.get(c.values), c.values);
+      const bodies = templates.flatMap((p) => {
+        const r = texts.get(p);
+        return Buffer.isBuffer(r) ? [r.toString("utf8")] : [];
+      });
+      for (const p of templateReadPointers(bodies, values)) out.add(p);
+    }
   }
   return [...out];
 }

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { chartFilesFor, chartOpenPointers, dependencyPointers } from "../../src/core/conflicts/helm-charts.js";
 
 describe("chartFilesFor", () => {
-  it("names Chart.yaml and requirements.yaml beside each folder's values files, once per folder", () => {
+  it("names Chart.yaml, requirements.yaml and values.yaml beside each folder's values files, once per folder", () => {
     expect(
       chartFilesFor(["values.yaml", "charts/app/values.yaml", "charts/app/values-prod.yaml", "charts/app/values.staging.yml"]),
     ).toEqual([
-      { dir: "", chart: "Chart.yaml", requirements: "requirements.yaml" },
-      { dir: "charts/app", chart: "charts/app/Chart.yaml", requirements: "charts/app/requirements.yaml" },
+      { dir: "", chart: "Chart.yaml", requirements: "requirements.yaml", values: "values.yaml" },
+      { dir: "charts/app", chart: "charts/app/Chart.yaml", requirements: "charts/app/requirements.yaml", values: "charts/app/values.yaml" },
     ]);
   });
 

@@ -24,7 +24,7 @@ function dirOf(path: string): string {
  * `<dir>/Chart.yaml` and `<dir>/requirements.yaml` for each folder holding a values file,
  * in path order. Whether a folder is a chart at all is known only once Chart.yaml is read.
  */
-export function chartFilesFor(paths: readonly string[]): { dir: string; chart: string; requirements: string }[] {
+export function chartFilesFor(paths: readonly string[]): { dir: string; chart: string; requirements: string; values: string }[] {
   const dirs = new Set<string>();
   for (const p of paths) {
     const dir = dirOf(p);
@@ -32,7 +32,7 @@ export function chartFilesFor(paths: readonly string[]): { dir: string; chart: s
   }
   return [...dirs].sort().map((dir) => {
     const prefix = dir === "" ? "" : `${dir}/`;
-    return { dir, chart: `${prefix}Chart.yaml`, requirements: `${prefix}requirements.yaml` };
+    return { dir, chart: `${prefix}Chart.yaml`, requirements: `${prefix}requirements.yaml`, values: `${prefix}values.yaml` };
   });
 }
 
@@ -75,4 +75,43 @@ export function chartOpenPointers(chart: unknown, requirements: unknown): string
   // A Chart.yaml that is not a map is no chart Helm would load: it changes nothing.
   if (!isMap(chart)) return [];
   return [...new Set(["/global", ...dependencyPointers(chart), ...dependencyPointers(requirements)])];
+}
+
+/** A field chain off the values object in a Go template: `.Values.server.port`, `$.Values.x`. */
+const VALUES_READ = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
+
+/**
+ * The pointers a chart's templates read that its values.yaml leaves out, each cut at the first
+ * missing key: `.Values.server.readinessProbe.path` opens `/server/readinessProbe/path` when
+ * values.yaml has `server.readinessProbe` without `path` (charts often show such optional keys
+ * only in a comment). Helm renders the templates with the merged values, so an overlay setting
+ * that key changes what the chart renders: it is no unknown key. A chain that values.yaml defines
+ * all along opens nothing, so reading a whole map (`with .Values.server`) keeps the check on the
+ * keys below it. `values` is the parsed values.yaml: undefined (absent, unparsable) opens nothing;
+ * null (an empty file) is an empty map. Chains through `index`, or relative to `with`, are not
+ * followed: they open nothing.
+ */
+export function templateReadPointers(templates: readonly string[], values: unknown): string[] {
+  if (values === undefined || (values !== null && !isMap(values))) return [];
+  const root: Record<string, unknown> = values ?? {};
+  const out = new Set<string>();
+  for (const text of templates) {
+    for (const m of text.matchAll(VALUES_READ)) {
+      const keys = m[1]!.slice(1).split(".");
+      let cur: unknown = root;
+      for (let i = 0; i < keys.length && isMap(cur); i++) {
+        if (!Object.hasOwn(cur, keys[i]!)) {
+          out.add(
+            keys
+              .slice(0, i + 1)
+              .map((k) => "/" + escapeToken(k))
+              .join(""),
+          );
+          break;
+        }
+        cur = cur[keys[i]!];
+      }
+    }
+  }
+  return [...out];
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { templateReadPointers } from "../../src/core/conflicts/helm-charts.js";
+
+const VALUES = { server: { image: { tag: "1.0" }, readinessProbe: { enabled: true, port: 8200 }, ingress: { enabled: false } }, port: 80 };
+
+describe("templateReadPointers", () => {
+  it("opens each value a template reads, cut at the first key values.yaml leaves out", () => {
+    const template = [
+      "path: {{ .Values.server.readinessProbe.path | quote }}",
+      "{{- with $.Values.server.ingress.tls.hosts }}{{ toYaml . }}{{ end }}",
+      "{{ $root.Values.extraLabels }}",
+    ].join("\n");
+    expect(templateReadPointers([template], VALUES).sort()).toEqual(["/extraLabels", "/server/ingress/tls", "/server/readinessProbe/path"]);
+  });
+
+  it("a chain values.yaml defines all along, or one through a scalar, opens nothing (`with .Values.server` keeps the keys below checked)", () => {
+    const template =
+      "{{ with .Values.server }}{{ .readinessProbe.path }}{{ end }} {{ .Values.server.image.tag }} {{ .Values.port.number }}";
+    expect(templateReadPointers([template], VALUES)).toEqual([]);
+  });
+
+  it("an empty values.yaml (null) is an empty map; an absent or unparsable one (undefined), or a list, opens nothing", () => {
+    expect(templateReadPointers(["{{ .Values.a.b }}"], null)).toEqual(["/a"]);
+    expect(templateReadPointers(["{{ .Values.a.b }}"], undefined)).toEqual([]);
+    expect(templateReadPointers(["{{ .Values.a.b }}"], ["a"])).toEqual([]);
+  });
+
+  it("escapes pointer tokens and ignores reads it cannot follow (index, a bare .Values)", () => {
+    expect(templateReadPointers(['{{ index .Values "my-key" }} {{ toYaml .Values }} {{ .Values.a_b1 }}'], {})).toEqual(["/a_b1"]);
+    expect(templateReadPointers(["{{ .Values.toString }}"], {})).toEqual(["/toString"]);
+  });
+});
