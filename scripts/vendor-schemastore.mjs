@@ -756,6 +756,18 @@ PATCHES.push({
     'ForgeRock/forgerock-javascript-sdk .eslintrc.json (`@typescript-eslint/indent: ["error", 2, {...}]`, real-world corpus) is the config its lint runs with; typescript-eslint\'s indent rule takes the base rule\'s options (a number or "tab", then an object), naming-convention takes one object per selector.',
   opsFor: eslintRuleOptionsOps,
 });
+PATCHES.push({
+  id: "action-root-extra-keys",
+  file: "github-action.json",
+  what: "action.yml may have top-level keys beyond the ones the schema lists (the listed keys are still checked).",
+  why: "The runner's own action schema (actions/runner action_yaml.json, `action-root`) reads name, description, inputs, outputs and runs and takes any other key (`loose-key-type`); the Marketplace reads author and branding. A key like `permissions:` in a local action runs fine.",
+  evidence:
+    "hashicorp/vault-helm .github/actions/setup-test-tools/action.yaml (a top-level `permissions:`, real-world corpus) is the local action its CI runs on every push (reported by rw-infra17).",
+  ops: [
+    { op: "test", path: "/additionalProperties", value: false },
+    { op: "remove", path: "/additionalProperties" },
+  ],
+});
 
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 

@@ -79,6 +79,7 @@ describe("vendor/schemastore", () => {
       "action-input-default-scalar",
       "action-output-description-optional",
       "eslint-plugin-rule-options",
+      "action-root-extra-keys",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

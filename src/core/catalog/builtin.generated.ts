@@ -228,7 +228,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "dependabot-2.0.json": "4e57f673c2eac50d3616f054359b07c2daf42b2f43f68ebf8062c20c6f515406",
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
-  "github-action.json": "d10e5ea426c6d01ef236de57e3f91ce3db6fcf0ebb13186d9855e4e5fe6c1285",
+  "github-action.json": "556b8384f95a403fac4addbeec56d5815ce8352cad78c10e17e498fb6dd32a99",
   "github-workflow.json": "7d395388e6f1c36074f7dbb300710b4b23c0b944363299f6681e7384796a076d",
   "gitlab-ci.json": "7ce4cfadd8f41b4b19154fb386cccc07c648d5f1331d410bec2aaec10116e414",
   "jscpd.json": "c4451c972dd7c5040375d01279d1e777f1cf672f0e227e2ea92e3ac4b106cfd7",
