@@ -17,6 +17,8 @@
  * strict parse failed (or for a path under a chart's `templates/`).
  */
 import type { Finding } from "../core/finding.js";
+import { decodeDocument, type DocumentFormat } from "../core/parse/index.js";
+import { firstParse, type YamlReadOptions } from "./file-steps.js";
 import type { JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { CommitSource } from "../io/commit-source.js";
 import type { FileSource, ReadResult } from "../io/file-source.js";
@@ -184,4 +186,37 @@ export async function sopsOnlyInChange(
   });
   for (const f of out) base.overruled.set(f, "as a sops-encrypted file (its ciphertext values not judged by the schema)");
   return out;
+}
+
+/**
+ * A file skipped as a template by its content (tags where JSON/YAML cannot hold them), counted as
+ * one only when the trusted commit does not hold it as a valid document. Template tags are the
+ * file's own content: a pull request that wrote `{{ x }}` at the start of a line of an existing
+ * data file (or `<% %>` around its broken part) had the whole file skipped with a notice, a
+ * truncation or a missing comma included. A file the base holds as valid JSON/YAML was no
+ * template there; turning it into one is a change of how it is read.
+ */
+export function templateAgreedLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (file: string, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return async () => true;
+  const known = new Map<string, Promise<boolean>>();
+  return (file, format) => {
+    let agreed = known.get(file);
+    if (!agreed) {
+      agreed = (async () => {
+        if (!(await base.listing()).has(file)) return true;
+        const before = (await base.source.read([file])).get(file);
+        if (!Buffer.isBuffer(before)) return true;
+        const text = decodeDocument(before, file);
+        if (typeof text !== "string") return true;
+        if (!firstParse(text, file, format, yamlOptions(file, format)).doc.ok) return true;
+        base.overruled.set(file, "as a template (skipped unread)");
+        return false;
+      })();
+      known.set(file, agreed);
+    }
+    return agreed;
+  };
 }

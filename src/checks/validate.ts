@@ -58,6 +58,7 @@ import {
   grownPastLimit,
   overruledNotices,
   sopsOnlyInChange,
+  templateAgreedLookup,
 } from "./base-readings.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { templateResidue } from "./template-residue.js";
@@ -270,6 +271,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
     inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
     sopsRefused: new Set(),
+    templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -511,7 +513,12 @@ async function remoteResult(
   env: FileEnv,
 ): Promise<Finding[] | "template"> {
   const { file } = entry;
-  if (outcome === "template") return "template";
+  if (outcome === "template") {
+    if (await env.templateAgreed(file, entry.format)) return "template";
+    // The base holds it as a valid document: checked as it is, on this thread (the worker kept no bytes).
+    const again = (await env.source.read([file])).get(file);
+    return Buffer.isBuffer(again) ? validateFile(file, { bytes: again }, entry.format, env) : "template";
+  }
   if ("failed" in outcome) return [workerFailed(file, outcome.failed)];
   if ("main" in outcome) {
     // The worker sent the bytes back: this file needs the main thread (its own $schema, JSONC).
@@ -598,6 +605,8 @@ interface FileEnv {
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** Files a pull request turned into sops files: their ciphertext values are judged as they are (base-readings.ts). */
   sopsRefused: Set<string>;
+  /** False for a file skipped as a template by content that the pull request's base holds as a valid document (base-readings.ts). */
+  templateAgreed: (file: string, format: DocumentFormat) => Promise<boolean>;
 }
 
 /**
@@ -705,7 +714,12 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
     }
   }
-  if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) {
+  if (
+    templateSuspect(doc) &&
+    env.templates.detectsContent(file) &&
+    isTemplateByContent(doc, text, format) &&
+    (await env.templateAgreed(file, format))
+  ) {
     const residue = format === "yaml" ? templateResidue(text, file, yamlOptions(file, cfg)) : [];
     return residue.length > 0 ? residue : "template";
   }

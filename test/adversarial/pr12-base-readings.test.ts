@@ -194,3 +194,25 @@ describe("a pull request that grows an existing file past the size limit", () =>
     ]);
   });
 });
+
+describe("a pull request that writes template tags into an existing data file", () => {
+  it("a `{{ }}` line and a truncation in a JSON file the base holds as valid JSON: still a parse error, and a notice says why", async () => {
+    const repo = baseRepo({ "data/state.json": '{"count": 1}\n' });
+    const r = await pr(repo, { "data/state.json": '{{ .Values.header }}\n{"count": \n' });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const found = findings(r.findingsJson);
+    expect(found.some((f) => f.rule.startsWith("parse/") && f.level === "error" && f.file === "data/state.json")).toBe(true);
+    expect(found.find((f) => f.rule === "trust/reading-changed")?.message).toMatch(/as a template/);
+  });
+
+  it("a file the base already holds as a template, and a new template file, stay skipped (no false block)", async () => {
+    const repo = baseRepo({ "deploy/values.json": '{\n  "image": {{ .Values.image | quote }}\n}\n' });
+    const r = await pr(repo, {
+      "deploy/values.json": '{\n  "image": {{ .Values.image | quote }},\n  "tag": {{ .Values.tag | quote }}\n}\n',
+      "deploy/extra.json": '{\n  "replicas": {{ .Values.replicas }}\n}\n',
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(findings(r.findingsJson).filter((f) => f.level !== "notice")).toEqual([]);
+    expect(findings(r.findingsJson).some((f) => f.rule === "validate/template")).toBe(true);
+  });
+});
