@@ -104,6 +104,8 @@ interface SchemaStepOptions {
   budget: number;
   /** Set for a schema the user did not map: `format` failures are warnings (format-annotation.ts). */
   formatAnnotation?: FormatAnnotation;
+  /** False: judge ciphertext values as they are (a pull request made the file a sops file: base-readings.ts). */
+  sops?: boolean;
 }
 
 /**
@@ -118,7 +120,8 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
   for (let d = 0; d < documents.length; d++) {
     let errors = runValidator(validate, documents[d]);
     // A sops-encrypted file: the schema judges its structure, not its ciphertext values (core/sops.ts).
-    if (errors && errors !== "endless" && errors.length > 0 && isSopsDocument(documents[d])) errors = sopsVerdicts(errors, documents[d]);
+    if (errors && errors !== "endless" && errors.length > 0 && opts.sops !== false && isSopsDocument(documents[d]))
+      errors = sopsVerdicts(errors, documents[d]);
     if (errors === "endless") {
       // The data, not the schema, may be what loops: a YAML alias inside its own anchor.
       const cycle = selfContainingPath(documents[d]);

@@ -14,6 +14,7 @@ import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-c
 import { BEDROCK_PACK, isBedrockPackManifest, packManifestCandidates, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { isSmapiManifest, SMAPI_MOD } from "../core/select/smapi-mod.js";
 import type { FileSource } from "../io/file-source.js";
+import type { BaseReadings } from "./base-readings.js";
 
 /**
  * The contributedJsonc lookup of a run. The nearest package.json above a file decides; each is
@@ -98,6 +99,7 @@ export async function dropTemplatesByPath(
   skipped: SkippedTemplates,
   source: FileSource,
   listed: readonly string[] | undefined,
+  base?: BaseReadings,
 ): Promise<string[]> {
   const charts = new Set<string>();
   for (const f of files) if (templates.auto && f.includes("templates/")) for (const c of chartYamlCandidates(f)) charts.add(c);
@@ -111,8 +113,15 @@ export async function dropTemplatesByPath(
       exists = (p) => read.has(p);
     }
   }
+  // A file the base commit holds is a chart template only where the base has that Chart.yaml too:
+  // a pull request that adds one must not have an existing file skipped unread (base-readings.ts).
+  const atBase = base && [...charts].some(exists) ? await base.listing() : undefined;
   return files.filter((f) => {
-    const match = templates.byPath(f, exists);
+    let match = templates.byPath(f, exists);
+    if (match?.kind === "helm" && atBase?.has(f) && !templates.byPath(f, (p) => exists(p) && atBase.has(p))) {
+      base!.overruled.set(f, "as a Helm template (skipped unread)");
+      match = undefined;
+    }
     if (match) skipped.add(f, match);
     return match === undefined;
   });

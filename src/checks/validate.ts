@@ -50,6 +50,16 @@ import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
+import {
+  agreedDialect,
+  agreedFlag,
+  baseReadings,
+  grownFinding,
+  grownPastLimit,
+  overruledNotices,
+  sopsOnlyInChange,
+  templateAgreedLookup,
+} from "./base-readings.js";
 import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
@@ -243,7 +253,11 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   // Templates decided by path are never read: a chart's thousands of template lines cost nothing.
   const skipped = new SkippedTemplates();
   const filterSkipped = new Map<string, FilteredKind>();
-  files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates);
+  /** Files over the size limit on a pull request, with their limit (base-readings.ts: grownPastLimit). */
+  const tooLarge = new Map<string, number>();
+  // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
+  const base = baseReadings(ctx);
+  files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates, base);
 
   const env: FileEnv = {
     cfg,
@@ -254,9 +268,11 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     templates,
     source: ctx.source,
     schemaSource,
-    contributedJsonc: contributedJsoncLookup(ctx.source),
-    packDialect: packDialectLookup(ctx.source),
-    inheritedDialect: inheritedDialectLookup(ctx.source),
+    contributedJsonc: agreedFlag(contributedJsoncLookup(ctx.source), base, contributedJsoncLookup, "as JSONC (a VS Code extension's file)"),
+    packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
+    inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
+    sopsRefused: new Set(),
+    templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -297,6 +313,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const filtered = await filteredBlobs(ctx, batch, contents, (f) =>
       formatForSelected(f, jsonc, undefined) === "yaml" ? yamlMax : maxBytes,
     );
+    // A file the base holds in plaintext is not excused as a sops file by ciphertext this change writes.
+    if (base) for (const f of await sopsOnlyInChange(base, batch, contents)) env.sopsRefused.add(f);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
     // Imported here, not at the top: a run without workers (the hook) never loads node:worker_threads.
     if (!workers.pool && wantPool()) workers.pool = new (await import("./parse-pool.js")).ParsePool(threads);
@@ -331,6 +349,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       const limit = format === "yaml" ? yamlMax : maxBytes;
       if (size !== undefined && size > limit) {
         const f = tooLargeFinding(file, size, limit, limit < maxBytes ? "max_yaml_size" : "max_file_size");
+        if (base) tooLarge.set(file, limit);
         if (pool) round.push({ kind: "done", file, findings: [f] });
         else findings.push(f);
         continue;
@@ -414,6 +433,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   if (previous) await drain(previous.round, await previous.outcomes);
   appendAll(findings, skipped.notices());
   appendAll(findings, filteredNotices(filterSkipped, ctx.source.kind === "index"));
+  if (base && tooLarge.size) {
+    // A pull request must not switch an existing file's checks off by growing it past the limit.
+    const grown = await grownPastLimit(base, ctx.git, tooLarge);
+    for (const [i, f] of findings.entries())
+      if (f.rule === "parse/too-large" && f.file !== undefined && grown.has(f.file)) findings[i] = grownFinding(f, grown.get(f.file)!);
+  }
+  appendAll(findings, overruledNotices(base, findings));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
 }
@@ -435,7 +461,7 @@ async function remoteJob(
 ): Promise<{ job: PoolJob; refs: SchemaRef[] } | undefined> {
   const { cfg, store } = env;
   // A name with a reader of its own (trailing commas refused, a second reading) is read on the main thread.
-  if (wellKnownReading(file, format)) return undefined;
+  if (wellKnownReading(file, format) || env.sopsRefused.has(file)) return undefined;
   // The schemas of a file without a `$schema` of its own (the worker sends back one that has it).
   const choice = env.pathSchemas(file);
   const steps: ParseStep[] = [];
@@ -490,7 +516,12 @@ async function remoteResult(
   env: FileEnv,
 ): Promise<Finding[] | "template"> {
   const { file } = entry;
-  if (outcome === "template") return "template";
+  if (outcome === "template") {
+    if (await env.templateAgreed(file, entry.format)) return "template";
+    // The base holds it as a valid document: checked as it is, on this thread (the worker kept no bytes).
+    const again = (await env.source.read([file])).get(file);
+    return Buffer.isBuffer(again) ? validateFile(file, { bytes: again }, entry.format, env) : "template";
+  }
   if ("failed" in outcome) return [workerFailed(file, outcome.failed)];
   if ("main" in outcome) {
     // The worker sent the bytes back: this file needs the main thread (its own $schema, JSONC).
@@ -575,6 +606,10 @@ interface FileEnv {
   packDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+  /** Files a pull request turned into sops files: their ciphertext values are judged as they are (base-readings.ts). */
+  sopsRefused: Set<string>;
+  /** False for a file skipped as a template by content that the pull request's base holds as a valid document (base-readings.ts). */
+  templateAgreed: (file: string, format: DocumentFormat) => Promise<boolean>;
 }
 
 /**
@@ -682,7 +717,12 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
     }
   }
-  if (templateSuspect(doc) && env.templates.detectsContent(file) && isTemplateByContent(doc, text, format)) {
+  if (
+    templateSuspect(doc) &&
+    env.templates.detectsContent(file) &&
+    isTemplateByContent(doc, text, format) &&
+    (await env.templateAgreed(file, format))
+  ) {
     const residue = format === "yaml" ? templateResidue(text, file, yamlOptions(file, cfg)) : [];
     return residue.length > 0 ? residue : "template";
   }
@@ -740,6 +780,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       describeKeys: entry !== undefined,
       budget,
       ...(formatAnnotation ? { formatAnnotation } : {}),
+      ...(env.sopsRefused.has(file) ? { sops: false } : {}),
     });
     budget = out.budget;
     for (const f of out.findings) findings.push(entry ? atCatalogLevel(f, entry) : f);

@@ -1,0 +1,222 @@
+/**
+ * How a file is read, when other files decide it, on a run judged by a trusted commit (a pull
+ * request's base; the default branch's commit on merge_group, workflow_run, issue_comment).
+ *
+ * Some readings come from files beside the one read, not from the config: a tsconfig that
+ * `extends` a file makes it JSONC (TypeScript reads it), a `config/rig.json` or a package.json
+ * depending on Heft makes `config/*.json` JSON5, a VS Code extension's package.json makes its
+ * theme files JSONC, a Bedrock or SMAPI manifest.json makes its pack's files JSONC, and a
+ * Chart.yaml makes its `templates/` folder Helm templates (never read). On a pull request all of
+ * those files are the pull request's: one that adds `{"extends": "./data/state.json"}` in a
+ * tsconfig, or an empty `config/rig.json`, had its trailing comma or comment in an existing data
+ * file pass, whatever the base rules say; an added Chart.yaml had a truncated
+ * `deploy/templates/state.json` skipped unread. As for `filter=lfs` (filtered-blobs.ts), such a
+ * reading now counts for a file the trusted commit holds only when that commit's own files give it
+ * too; a file the pull request adds (a new package, a new chart) is read as its files say, since
+ * no base rule can name it yet. Costs nothing on a valid file: the lookups are asked only after a
+ * strict parse failed (or for a path under a chart's `templates/`).
+ */
+import type { Finding } from "../core/finding.js";
+import { decodeDocument, type DocumentFormat } from "../core/parse/index.js";
+import { firstParse, type YamlReadOptions } from "./file-steps.js";
+import type { JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { CommitSource } from "../io/commit-source.js";
+import type { FileSource, ReadResult } from "../io/file-source.js";
+import type { Git } from "../io/git.js";
+import type { CheckContext } from "./types.js";
+
+/** The trusted commit's side of a run (undefined when the run reads its rules from the checkout). */
+export interface BaseReadings {
+  /** The trusted commit. */
+  readonly commit: string;
+  /** The trusted commit's files, and only them: a path it does not hold is absent. */
+  readonly source: FileSource;
+  /** The regular files the trusted commit holds (read once, when first asked). */
+  listing(): Promise<ReadonlySet<string>>;
+  /** Files read more strictly than the pull request's files would have them read, with the reading refused. */
+  readonly overruled: Map<string, string>;
+}
+
+/** The base side of `ctx`'s run, or undefined when its rules are the checkout's (the hook, a push). */
+export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
+  const commit = ctx.schemaSource?.kind === "commit" ? (ctx.schemaSource as CommitSource).commit : undefined;
+  if (commit === undefined) return undefined;
+  let listed: Promise<ReadonlySet<string>> | undefined;
+  const listing = () =>
+    (listed ??= ctx.git
+      .lsTreeBlobs(commit)
+      .then((entries) => new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path))));
+  // No fallback: a file the commit does not hold is no evidence there (CommitSource reads schemas
+  // the pull request adds from the checkout; evidence must not come from it).
+  const nothingElse: FileSource = {
+    kind: "commit",
+    list: async () => [...(await listing())],
+    read: async () => new Map<string, ReadResult>(),
+  };
+  return { commit, source: new CommitSource(ctx.git, commit, nothingElse), listing, overruled: new Map() };
+}
+
+type DialectLookup = (file: string, text: string) => Promise<JsoncDialect | undefined>;
+
+/**
+ * `head` (the lookup over the checkout), agreed with the trusted commit: for a file that commit
+ * holds, a dialect only when `atBase` (the same lookup over the commit's files) gives one too,
+ * and then the stricter of the two.
+ */
+export function agreedDialect(
+  head: DialectLookup,
+  base: BaseReadings | undefined,
+  atBase: (source: FileSource) => DialectLookup,
+): DialectLookup {
+  if (!base) return head;
+  let baseLookup: DialectLookup | undefined;
+  return async (file, text) => {
+    const mine = await head(file, text);
+    if (mine === undefined || !(await base.listing()).has(file)) return mine;
+    baseLookup ??= atBase(base.source);
+    const theirs = await baseLookup(file, text);
+    if (theirs === undefined) {
+      base.overruled.set(file, `as ${mine.reader} reads it`);
+      return undefined;
+    }
+    return leniency(theirs) <= leniency(mine) ? theirs : mine;
+  };
+}
+
+/** agreedDialect for a yes/no reading (a VS Code extension contributes the file as JSONC). */
+export function agreedFlag(
+  head: (file: string) => Promise<boolean>,
+  base: BaseReadings | undefined,
+  atBase: (source: FileSource) => (file: string) => Promise<boolean>,
+  reading: string,
+): (file: string) => Promise<boolean> {
+  if (!base) return head;
+  let baseLookup: ((file: string) => Promise<boolean>) | undefined;
+  return async (file) => {
+    if (!(await head(file))) return false;
+    if (!(await base.listing()).has(file)) return true;
+    baseLookup ??= atBase(base.source);
+    if (await baseLookup(file)) return true;
+    base.overruled.set(file, reading);
+    return false;
+  };
+}
+
+/** How much a dialect lets through, for choosing the stricter of two (YAML reads JSON as YAML 1.2). */
+function leniency(d: JsoncDialect): number {
+  return d.json5 ? 3 : d.yaml ? 2 : d.trailingCommas ? 1 : 0;
+}
+
+/**
+ * One notice for each file with an error that the pull request's files would have had read
+ * another way (skipped as a template, or read as JSONC/JSON5): the error is the file's, and this
+ * says why the pull request's own files did not excuse it.
+ */
+export function overruledNotices(base: BaseReadings | undefined, findings: readonly Finding[]): Finding[] {
+  if (!base || base.overruled.size === 0) return [];
+  const failing = new Set(findings.filter((f) => f.level === "error" && f.file !== undefined).map((f) => f.file));
+  const out: Finding[] = [];
+  for (const [file, reading] of base.overruled) {
+    if (!failing.has(file)) continue;
+    out.push({
+      rule: "trust/reading-changed",
+      level: "notice",
+      file,
+      message: `${file} is checked as it is: this change would have it read ${reading}, but the trusted commit (the pull request's base), which already holds the file, does not read it so`,
+      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption) in a change of its own first, or keep the file valid as it is read today",
+    });
+  }
+  return out;
+}
+
+/**
+ * Files over the size limit that the trusted commit holds within it (`limits`: each file's limit
+ * in this run). A file over the limit is a warning, not parsed: without this, a pull request made
+ * any existing YAML data file unchecked by growing it past validate.max_yaml_size (8 MiB by
+ * default, a comment line repeated), whatever it broke on its first line.
+ */
+export async function grownPastLimit(base: BaseReadings, git: Git, limits: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const entries = (await git.lsTreeAt(base.commit, [...limits.keys()])).filter((e) => e.type === "blob" && e.mode !== "120000");
+  const sizes = await git.blobSizes(entries.map((e) => e.oid));
+  const out = new Map<string, number>();
+  for (const e of entries) {
+    const size = sizes.get(e.oid);
+    if (size !== undefined && size <= limits.get(e.path)!) out.set(e.path, size);
+  }
+  return out;
+}
+
+/** The too-large warning of a file that was within the limit in the trusted commit, as an error. */
+export function grownFinding(f: Finding, baseSize: number): Finding {
+  return {
+    ...f,
+    level: "error",
+    message: `${f.message}; the pull request's base holds it at ${baseSize} bytes, within the limit, so this change makes it too large to check`,
+    fix: "keep the file under the limit, or raise the limit in .integrity-guard/config.yml on the base branch first (a change of its own), then rebase this one",
+  };
+}
+
+/** sops' ciphertext form starts so (core/sops.ts); it does not occur in a plaintext file by chance. */
+const SOPS_VALUE = Buffer.from("ENC[AES256_GCM,");
+
+/**
+ * Files of `files` that hold sops ciphertext in this change but not in the trusted commit, which
+ * holds them. A sops file's ciphertext values are not judged by its schema (they cannot be), so
+ * a pull request that wrote `ENC[...]` values and a `sops:` block into an existing plaintext data
+ * file had those values pass any schema, while the file's readers got a string where they expect
+ * a number. Encrypting a file is a change of how it is read: such values are judged as they are.
+ */
+export async function sopsOnlyInChange(
+  base: BaseReadings,
+  files: readonly string[],
+  contents: ReadonlyMap<string, ReadResult>,
+): Promise<string[]> {
+  const candidates = files.filter((f) => {
+    const c = contents.get(f);
+    return Buffer.isBuffer(c) && c.includes(SOPS_VALUE);
+  });
+  if (candidates.length === 0) return [];
+  const held = await base.listing();
+  const inBase = candidates.filter((f) => held.has(f));
+  if (inBase.length === 0) return [];
+  const before = await base.source.read(inBase);
+  const out = inBase.filter((f) => {
+    const b = before.get(f);
+    return Buffer.isBuffer(b) && !b.includes(SOPS_VALUE);
+  });
+  for (const f of out) base.overruled.set(f, "as a sops-encrypted file (its ciphertext values not judged by the schema)");
+  return out;
+}
+
+/**
+ * A file skipped as a template by its content (tags where JSON/YAML cannot hold them), counted as
+ * one only when the trusted commit does not hold it as a valid document. Template tags are the
+ * file's own content: a pull request that wrote `{{ x }}` at the start of a line of an existing
+ * data file (or `<% %>` around its broken part) had the whole file skipped with a notice, a
+ * truncation or a missing comma included. A file the base holds as valid JSON/YAML was no
+ * template there; turning it into one is a change of how it is read.
+ */
+export function templateAgreedLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (file: string, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return async () => true;
+  const known = new Map<string, Promise<boolean>>();
+  return (file, format) => {
+    let agreed = known.get(file);
+    if (!agreed) {
+      agreed = (async () => {
+        if (!(await base.listing()).has(file)) return true;
+        const before = (await base.source.read([file])).get(file);
+        if (!Buffer.isBuffer(before)) return true;
+        const text = decodeDocument(before, file);
+        if (typeof text !== "string") return true;
+        if (!firstParse(text, file, format, yamlOptions(file, format)).doc.ok) return true;
+        base.overruled.set(file, "as a template (skipped unread)");
+        return false;
+      })();
+      known.set(file, agreed);
+    }
+    return agreed;
+  };
+}
