@@ -70,7 +70,7 @@ describe("data files read as JSON by their reader (renv.lock, *.jsonld, *.topojs
       for (const [file, text] of broken) {
         for (const [f, t] of Object.entries(VALID)) repo.write(f, t);
         repo.write(file, text);
-        for (const env of [{}, { IG_PARSE_WORKERS: "2" }]) {
+        for (const env of [{}, { IG_PARSE_WORKERS: "2" }] as Record<string, string>[]) {
           const { errors } = await check(repo, env);
           got.push([[...new Set(errors.map((e) => e.file))], errors[0]?.rule, errors[0]?.line]);
         }
