@@ -2366,7 +2366,12 @@ export const REPOS = [
     commit: "92f07705a0c0ac27aa9bc6fe1322dcc9fad0114d",
     license: "W3C Software and Document License (LICENSE.md)",
     kind: "JSON-LD: the JSON-LD 1.1 API test suite (tests/*-manifest.jsonld, expand/compact test inputs and outputs as *.jsonld), spec examples, workflows",
-    names: ["examples/*.jsonld", "tests/expand-manifest.jsonld", "tests/expand/00[0-2]?-{in,out}.jsonld", "tests/compact/00[0-1]?-*.jsonld"],
+    names: [
+      "examples/*.jsonld",
+      "tests/expand-manifest.jsonld",
+      "tests/expand/00[0-2]?-{in,out}.jsonld",
+      "tests/compact/00[0-1]?-*.jsonld",
+    ],
   },
   {
     repo: "Redocly/openapi-starter",
