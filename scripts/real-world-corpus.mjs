@@ -2499,6 +2499,68 @@ export const REPOS = [
       "config/samples/**",
     ],
   },
+  {
+    repo: "ScoopInstaller/Main",
+    commit: "5ce3ffd21d4bf5fe84351edf0344fb5cde019287",
+    license: "Unlicense (LICENSE)",
+    kind: "package registry kept in git: a Scoop bucket, one JSON manifest per app (bucket/*.json: autoupdate, checkver, architecture blocks), issue forms, workflows, VS Code settings",
+    keep: [".github/**", ".vscode/**", "bucket/{7zip,git,nodejs,python,curl}.json"],
+  },
+  {
+    repo: "11ty/11ty-website",
+    commit: "d85ca0a424fb3d1de4e8a4ace14e4ebb4a5f6883",
+    license: "MIT (LICENSE)",
+    kind: "static-site data: Eleventy global data (src/_data/*.json), community and showcase data files, package.json, Netlify and renovate configs",
+    keep: ["src/_data/*.json", "package.json", "*.json"],
+  },
+  {
+    repo: "plotly/datasets",
+    commit: "0c447c47b757ad74edecab31f0d72f849d2e67c2",
+    license: "MIT (LICENSE)",
+    kind: "datasets kept in git: JSON and GeoJSON data for Plotly and Dash examples (the 0.3-4 MB files are over the size cap; one 1.7 MB `.json` holds tab-separated BED text)",
+  },
+  {
+    repo: "w3c/json-ld-api",
+    commit: "92f07705a0c0ac27aa9bc6fe1322dcc9fad0114d",
+    license: "W3C Software and Document License (LICENSE.md)",
+    kind: "JSON-LD: the JSON-LD 1.1 API test suite (tests/*-manifest.jsonld, expand/compact test inputs and outputs as *.jsonld), spec examples, workflows",
+    names: [
+      "examples/*.jsonld",
+      "tests/expand-manifest.jsonld",
+      "tests/expand/00[0-2]?-{in,out}.jsonld",
+      "tests/compact/00[0-1]?-*.jsonld",
+    ],
+  },
+  {
+    repo: "Redocly/openapi-starter",
+    commit: "9cf62a576cac37ac90c875337fdebb3f09a072c6",
+    license: "MIT (LICENSE)",
+    kind: "OpenAPI split over files: openapi/openapi.yaml whose paths, schemas and examples are `$ref`s to other YAML/JSON files, redocly.yaml, workflows",
+    keep: ["**"],
+  },
+  {
+    repo: "mlr-org/mlr3book",
+    commit: "a9a91951f3ecfff6b6362334f650655b0f655458",
+    license: "MIT (LICENSE)",
+    kind: "R and Quarto book: book/_quarto.yml, book/renv.lock (139 KB, written by renv), renv/settings.json, workflows",
+    keep: ["book/_quarto.yml", "book/renv/settings.json", ".github/**"],
+    names: ["book/renv.lock"],
+  },
+  {
+    repo: "mlflow/mlflow-example",
+    commit: "0651d1c962aa35e4dd02608c51a7b0efc2412407",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "MLflow project: MLproject (YAML without extension) and its conda.yaml environment",
+    names: ["MLproject"],
+  },
+  {
+    repo: "vega/vega",
+    commit: "79aa7d9de7b09604c5f881a09fd528d2b561d12f",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Vega specs and datasets: test specs (valid and schema-invalid), scenegraph snapshots, docs examples and data (JSON, TopoJSON as .json), vg2svg test configs (one broken on purpose), package.json at every depth",
+    // Real: vega-cli's test of an invalid --config file is a truncated JSON on purpose.
+    keep: ["packages/vega-cli/test/resources/**", "packages/vega/test/specs-invalid/**"],
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -2506,7 +2568,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|\.ember-cli|[^/]+\.(arb|geojson|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -133,6 +133,20 @@ const WORKLOAD_MANIFEST = jsonc(".NET SDK workload manifest reader (comments and
 /** `<prefix>WorkloadManifest.json`, the prefix a plain name (letters, digits, `_`, `-`; no dots). */
 const WORKLOAD_MANIFEST_NAME = /^[\w-]*WorkloadManifest\.json$/;
 
+/**
+ * renv (R) reads renv.lock with renv_json_read: jsonlite's fromJSON when jsonlite is loaded (yajl's
+ * tree parser, comments allowed, a BOM skipped), then, if that fails or jsonlite is not loaded,
+ * renv's own reader, which rewrites the JSON into an R call and parses it with R (a `#` line is
+ * an R comment there). A trailing comma fails both (an empty argument to `list()`), as does a cut
+ * or a missing comma. A file with a `#` line in its head is left unread rather than blocked.
+ */
+const RENV_LOCK: WellKnownName = {
+  reader: "renv (jsonlite, then renv's own JSON reader)",
+  format: "jsonc",
+  trailingCommas: false,
+  when: (t) => !/^[ \t]*#/m.test(t),
+};
+
 /** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
 const YARN_BERRY = /^__metadata:/m;
 
@@ -183,6 +197,7 @@ const BY_NAME = new Map<string, WellKnownName>([
   // comma or single quotes pass, a // comment or a missing comma does not.
   ["_category_.json", { reader: "Docusaurus (_category_.json is read with js-yaml)", format: "yaml", jsYaml: true }],
   ["dvc.lock", DVC],
+  ["renv.lock", RENV_LOCK],
   // @istanbuljs/load-nyc-config: a `.nycrc` without extension goes to JSON.parse (.yml/.yaml to js-yaml).
   [".nycrc", strict("nyc (@istanbuljs/load-nyc-config: JSON.parse)")],
   // unified-engine (remark-cli): an rc file without extension is read by its default loader, parse-json.
@@ -267,6 +282,10 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tfstate", TFSTATE],
   [".arb", strict("Flutter gen-l10n (json.decode)")],
   [".geojson", strict("GeoJSON (RFC 7946)")],
+  // TopoJSON is JSON (topojson-specification); d3 and topojson-client load it with JSON.parse.
+  [".topojson", strict("TopoJSON readers (JSON.parse)")],
+  // JSON-LD 1.1 documents are JSON: jsonld.js parses them with JSON.parse, pyld with json.loads.
+  [".jsonld", strict("JSON-LD processors (jsonld.js, pyld)")],
   [".ipynb", strict("Jupyter (nbformat, json.loads)")],
   // Browsers decode the manifest as UTF-8 (a BOM dropped) and parse it as JSON: json.ts warns on a BOM.
   [".webmanifest", strict("browsers (Web App Manifest)")],
