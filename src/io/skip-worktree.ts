@@ -71,7 +71,7 @@ export async function absentSkipWorktree(
  * work tree's config file, or a sparse-checkout pattern file. Reads two small files, starts no
  * git process, so callers can ask on every run.
  */
-export function isSparseCheckout(git: Git): boolean {
+function isSparseCheckout(git: Git): boolean {
   // `git sparse-checkout` writes it to config.worktree where per-worktree config is on.
   const config = [path.join(git.commonDir, "config"), path.join(git.gitDir, "config.worktree")]
     .map((f) => {

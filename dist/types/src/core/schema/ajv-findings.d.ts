@@ -17,6 +17,18 @@ interface AjvFindingOptions {
     limit?: number;
     /** Add the schema's own description of the offending key to the message (the built-in catalog's schemas carry good ones). */
     describeKeys?: boolean;
+    /**
+     * Set when the user did not map this schema (it was found through the file's own `$schema` or a
+     * built-in catalog entry): a `format` failure is then a warning saying so (formatAnnotation).
+     */
+    formatAnnotation?: FormatAnnotation;
+}
+/** How a `format` failure of a schema the user did not map is reported (see formatAsAnnotation). */
+export interface FormatAnnotation {
+    /** How the schema was found, for the message: "through its own $schema", "by the built-in catalog entry compose". */
+    foundBy: string;
+    /** The validate.schemas entry that makes it an error. */
+    mapping: string;
 }
 export declare function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[];
 /** The candidate within edit distance 2 (or a shared prefix), for "did you mean". */

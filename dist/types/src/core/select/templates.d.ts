@@ -8,7 +8,7 @@ export interface TemplatesConfig {
     /** Never treated as templates: always validated as they are. */
     check?: string[];
 }
-type TemplateKind = "helm" | "name" | "content" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test";
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 interface TemplateMatch {
     kind: TemplateKind | "config";
@@ -39,7 +39,7 @@ export declare function chartYamlCandidates(file: string): string[];
 /** Collects skipped templates and turns them into one `validate/template` notice per kind and folder. */
 export declare class SkippedTemplates {
     private readonly groups;
-    add(file: string, match: TemplateMatch): void;
+    add(file: string, found: TemplateMatch): void;
     get count(): number;
     /** One notice per group, sorted by folder. */
     notices(): Finding[];
