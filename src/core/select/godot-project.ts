@@ -14,7 +14,7 @@
 import type { JsoncDialect } from "./jsonc-by-content.js";
 
 /** Godot's JSON class: no comments, trailing commas, raw line breaks in strings; a BOM is not assumed skipped. */
-export const GODOT_JSON: JsoncDialect = {
+const GODOT_JSON: JsoncDialect = {
   reader: "Godot (the JSON class)",
   comments: false,
   trailingCommas: true,
