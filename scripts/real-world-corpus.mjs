@@ -2438,11 +2438,7 @@ export const REPOS = [
     commit: "d4e1023f6c03a8dced50eb3db88c2217e7c1a86a",
     license: "Apache-2.0 (LICENSE)",
     kind: "Playwright monorepo: test assets served by the test server (JSON Lines as .json), workflows with reusable-workflow jobs and `copilot-requests` permissions, package.json per package",
-    keep: [
-      "tests/assets/simplezip.json",
-      ".github/workflows/{create_test_report,fix-flakes,pr-ci-triage,triage}.yml",
-      "package.json",
-    ],
+    keep: ["tests/assets/simplezip.json", ".github/workflows/{create_test_report,fix-flakes,pr-ci-triage,triage}.yml", "package.json"],
     max: 80,
   },
 ];
