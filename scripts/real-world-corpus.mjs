@@ -2561,6 +2561,106 @@ export const REPOS = [
     // Real: vega-cli's test of an invalid --config file is a truncated JSON on purpose.
     keep: ["packages/vega-cli/test/resources/**", "packages/vega/test/specs-invalid/**"],
   },
+  {
+    repo: "VSCodium/vscodium",
+    commit: "a6a4322e82aaaa792fee6bbdfdf97913cd0a7828",
+    license: "MIT (LICENSE)",
+    kind: "VS Code fork build: product.json overrides, AppImage recipe.yml with sed `@@NAME@@` placeholders, Snapcraft, workflows",
+    // recipe.yml: `app: @@NAME@@`, filled by build.sh with sed before pkg2appimage reads it.
+    keep: ["build/linux/appimage/recipe.yml", "product.json", ".github/**", "stores/**"],
+    max: 60,
+  },
+  {
+    repo: "godotengine/godot-demo-projects",
+    commit: "cae8dc567a56d3e7936f171bcb85f0ccb9634ad0",
+    license: "MIT (LICENSE.md)",
+    kind: "Godot 4 demo projects: JSON data loaded with Godot's JSON class (a trailing comma), a Node signaling server inside a project, workflows",
+    // npc.json ends its last member with a comma (Godot reads it); server_node/package.json is npm's.
+    keep: ["2d/role_playing_game/dialogue/dialogue_data/*.json", "networking/webrtc_signaling/server_node/package.json"],
+    // The project files that make their folders Godot projects (the JSON below them is Godot's).
+    whole: ["2d/role_playing_game/project.godot", "networking/webrtc_signaling/project.godot"],
+    max: 40,
+  },
+  {
+    repo: "changesets/changesets",
+    commit: "5322174b2722b626161ca1b9c0889ede440b30b5",
+    license: "MIT (LICENSE)",
+    kind: "Changesets monorepo (Yarn workspaces): .changeset/config.json, package fixtures with workspaces and pnpm-workspace.yaml, oxfmt config naming a node_modules schema",
+    keep: [".changeset/config.json", ".oxfmtrc.json", "package.json"],
+    max: 80,
+  },
+  {
+    repo: "lerna/lerna",
+    commit: "35d15a1567932be97759f512d8b8033dad72b411",
+    license: "MIT (LICENSE)",
+    kind: "Lerna (Nx workspace): lerna.json with its in-repository schema, nx.json, project.json, fixtures of broken lerna.json/package.json, a lerna.json with comments and trailing commas",
+    // The broken fixtures are asserted broken by Project's spec; the recoverable lerna.json is read by parseJson.
+    keep: [
+      "lerna.json",
+      "packages/lerna/schemas/lerna-schema.json",
+      "nx.json",
+      "libs/core/src/lib/npm-conf/config-chain/tests/__fixtures__/broken.json",
+      "libs/core/src/lib/project/__fixtures__/invalid-lerna-json-*/lerna.json",
+      "libs/core/src/lib/project/__fixtures__/invalid-package-json/package.json",
+      "libs/core/src/lib/project/__fixtures__/pkg-prop-syntax-error/package.json",
+    ],
+    max: 80,
+  },
+  {
+    repo: "mattermost/mattermost-mobile",
+    commit: "06ed862d222012d7c9d0d9fc6111399ad60cf7fa",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "React Native app: i18n locale JSON (Weblate), app.json, Detox/Fastlane config, iOS asset catalogs",
+    keep: ["assets/base/i18n/en.json", "app.json", "package.json", "tsconfig.json", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "mattermost/desktop",
+    commit: "c220b8106b01985417e24a4a3c31e746382a6c71",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "Electron desktop app: electron-builder.json, i18n locale JSON, Playwright e2e config, workflows",
+    keep: ["electron-builder.json", "i18n/en.json", "package.json", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "ionic-team/capacitor-plugins",
+    commit: "5b652926feff2721204ca72792724aa50a11e988",
+    license: "MIT (app/LICENSE)",
+    kind: "Capacitor plugin monorepo (Lerna + Nx): lerna.json and nx.json naming node_modules schemas, per-plugin package.json and tsconfig, a comment-only workflow",
+    keep: ["lerna.json", "nx.json", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "touchlab/KaMPKit",
+    commit: "e8d76a268c3a512d7cca5865ccadba4df10da36e",
+    license: "Apache-2.0 (LICENSE.txt)",
+    kind: "Kotlin Multiplatform starter: iOS asset catalogs, workflows, Renovate config",
+    keep: ["**"],
+  },
+  {
+    repo: "Unity-Technologies/com.unity.netcode.gameobjects",
+    commit: "1532417f6a6902732ebd53e9b5ece813f72e0476",
+    license: "MIT (LICENSE.md)",
+    kind: "Unity package (UPM): package.json, Yamato CI templates (`{% metadata_file %}`), testproject manifests",
+    keep: [".yamato/*.yml", "com.unity.netcode.gameobjects/package.json", "testproject/Packages/manifest.json"],
+    max: 60,
+  },
+  {
+    repo: "cypress-io/cypress-realworld-app",
+    commit: "6eacef1751dfcdfb9f4b39048473e5f2656a357a",
+    license: "MIT (LICENSE)",
+    kind: "React app with Cypress: cypress fixtures, seed database.json, tsconfig per folder, Amplify/Okta config, renovate",
+    keep: ["cypress/**", "tsconfig*.json", "renovate.json", ".github/**"],
+    max: 60,
+  },
+  {
+    repo: "microsoft/playwright",
+    commit: "d4e1023f6c03a8dced50eb3db88c2217e7c1a86a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Playwright monorepo: test assets served by the test server (JSON Lines as .json), workflows with reusable-workflow jobs and `copilot-requests` permissions, package.json per package",
+    keep: ["tests/assets/simplezip.json", ".github/workflows/{create_test_report,fix-flakes,pr-ci-triage,triage}.yml", "package.json"],
+    max: 80,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

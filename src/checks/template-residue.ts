@@ -17,7 +17,7 @@
 import { parseDocument } from "../core/parse/index.js";
 import type { Finding } from "../core/finding.js";
 import { ansibleUnquotedJinja } from "../core/select/ansible.js";
-import { placeholderAt, tagAt } from "../core/select/template-syntax.js";
+import { PLACEHOLDER, placeholderAt, tagAt } from "../core/select/template-syntax.js";
 import { yttControlLines } from "../core/select/ytt.js";
 import type { YamlReadOptions } from "./file-steps.js";
 
@@ -118,7 +118,7 @@ function placeholderEnd(line: string, i: number): number | "control" | undefined
     return atLineStart(line, i, close + closer.length);
   }
   if ((c === "{" || c === "@") && placeholderAt(line, i)) {
-    const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i))!;
+    const m = PLACEHOLDER.exec(line.slice(i))!;
     return i + m[0].length;
   }
   return undefined;

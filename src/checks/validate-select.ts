@@ -13,6 +13,7 @@ import { condaSelectorFile, selectorsExplainDuplicates } from "../core/select/co
 import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-contributions.js";
 import { BEDROCK_PACK, isBedrockPackManifest, packManifestCandidates, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { isSmapiManifest, SMAPI_MOD } from "../core/select/smapi-mod.js";
+import { godotDialectOf, godotMarkerCandidates } from "../core/select/godot-project.js";
 import type { FileSource } from "../io/file-source.js";
 import type { BaseReadings } from "./base-readings.js";
 
@@ -53,6 +54,7 @@ export function contributedJsoncLookup(source: FileSource): (file: string) => Pr
  * behavior pack, or in a Stardew Valley mod loaded by SMAPI (the nearest manifest.json above it,
  * or the file itself when it is that manifest, is such a pack's or mod's manifest). Each manifest
  * is read and parsed at most once, and only for a .json file that failed to parse as strict JSON.
+ * Failing those, a file below a Godot project's `project.godot` is Godot's (godotLookup).
  */
 export function packDialectLookup(source: FileSource): (file: string, text: string) => Promise<JsoncDialect | undefined> {
   const byManifest = new Map<string, Promise<JsoncDialect | null | undefined>>();
@@ -63,6 +65,7 @@ export function packDialectLookup(source: FileSource): (file: string, text: stri
     if (isBedrockPackManifest(doc.value)) return BEDROCK_PACK;
     return isSmapiManifest(doc.value) ? SMAPI_MOD : null;
   };
+  const godot = godotLookup(source);
   return async (file, text) => {
     if (file === "manifest.json" || file.endsWith("/manifest.json")) return dialectOf(file, text) ?? undefined;
     const candidates = packManifestCandidates(file);
@@ -80,9 +83,32 @@ export function packDialectLookup(source: FileSource): (file: string, text: stri
     }
     for (const c of candidates) {
       const dialect = await byManifest.get(c);
-      if (dialect !== undefined) return dialect ?? undefined;
+      if (dialect !== undefined) return dialect ?? (await godot(file));
     }
-    return undefined;
+    return godot(file);
+  };
+}
+
+/**
+ * The Godot lookup of a run (core/select/godot-project.ts): whether each marker file
+ * (`project.godot`, `package.json`) exists is read through the source at most once.
+ */
+function godotLookup(source: FileSource): (file: string) => Promise<JsoncDialect | undefined> {
+  const exists = new Map<string, Promise<boolean>>();
+  return async (file) => {
+    const candidates = godotMarkerCandidates(file);
+    const unknown = candidates.filter((c) => c !== file && !exists.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown);
+      for (const c of unknown)
+        exists.set(
+          c,
+          read.then((m) => Buffer.isBuffer(m.get(c))),
+        );
+    }
+    const known = new Map<string, boolean>();
+    for (const c of candidates) if (c !== file) known.set(c, await exists.get(c)!);
+    return godotDialectOf(file, (c) => known.get(c) === true);
   };
 }
 

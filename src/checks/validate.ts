@@ -711,8 +711,8 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
         format = "yaml";
       }
     } else if (dialect) {
-      format = "jsonc";
       doc = parseDocument(text, { path: file, ...dialectParseOptions(dialect) });
+      format = doc.format; // JSONC, or JSON with trailing commas (Godot)
       // A JSON5 reader (Expo's app.json): what the JSONC parse refuses, the json5 package decides.
       if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
     }

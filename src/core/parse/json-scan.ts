@@ -20,8 +20,8 @@ interface ScanOptions {
   start: number;
   /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
   lineBreaksInStrings?: boolean;
-  /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
-  trailingCommas?: boolean;
+  /** Accept a comma before a closing bracket (JSONC whose reader allows it; JSON read by Godot's JSON class). */
+  trailingCommas: boolean;
   /**
    * The reader, when it accepts NaN, Infinity and -Infinity as numbers (Python's json.loads):
    * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.
@@ -232,7 +232,7 @@ export class JsonScanner {
           i = this.ws(i + 1);
           if (i < 0) return -1;
           if (text.charCodeAt(i) === close) {
-            if (this.options.jsonc && this.options.trailingCommas !== false) {
+            if (this.options.trailingCommas) {
               this.strip.push([comma, comma + 1]);
               this.depth = d - 1;
               i++;

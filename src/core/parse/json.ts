@@ -38,7 +38,8 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     start,
     lineBreaksInStrings: options.lineBreaksInStrings === true,
-    trailingCommas: options.trailingCommas !== false,
+    // JSONC takes trailing commas unless told otherwise; JSON only when told (Godot's JSON class).
+    trailingCommas: jsonc ? options.trailingCommas !== false : options.trailingCommas === true,
     ...(options.nonFiniteReader !== undefined ? { nonFinite: options.nonFiniteReader } : {}),
   }).run();
   if (!scan.wellFormed) {

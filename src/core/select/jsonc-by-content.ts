@@ -30,6 +30,13 @@ export interface JsoncDialect {
    * missing comma does not).
    */
   yaml?: boolean;
+  /**
+   * False where the reader has no comments but takes trailing commas (Godot's JSON class): the
+   * file is read as JSON with trailing commas, so a comment stays an error.
+   */
+  comments?: false;
+  /** True where the reader keeps a raw line break inside a string (Godot's JSON class). */
+  lineBreaksInStrings?: true;
 }
 
 /** Chromium's JSON reader for extensions (comments, a BOM; no trailing comma) and Firefox's (`//` comments). */
@@ -257,8 +264,12 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
 }
 
 /** Parser options for a file of this dialect. */
-export function dialectParseOptions(dialect: JsoncDialect): Pick<ParseOptions, "format" | "trailingCommas"> {
-  return { format: "jsonc", trailingCommas: dialect.trailingCommas };
+export function dialectParseOptions(dialect: JsoncDialect): Pick<ParseOptions, "format" | "trailingCommas" | "lineBreaksInStrings"> {
+  return {
+    format: dialect.comments === false ? "json" : "jsonc",
+    trailingCommas: dialect.trailingCommas,
+    ...(dialect.lineBreaksInStrings ? { lineBreaksInStrings: true } : {}),
+  };
 }
 
 /** The manifest.json files that could make `file` part of a Bedrock pack, nearest first (never the file itself). */

@@ -205,15 +205,22 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
 }
 
 /**
+ * A substitution placeholder at the start of a string: `{NAME}`, `@name@`, or `@@name@@` (the
+ * doubled form: VSCodium's AppImage recipe.yml holds `app: @@NAME@@`, which its build.sh fills
+ * with `sed -i "s|@@NAME@@|...|g"`); the `@` on both sides must match (`@@name@` is no placeholder).
+ */
+export const PLACEHOLDER = /^(?:\{[A-Z][A-Z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@))/;
+
+/**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
  * starts at `i`: `{NAME}` (upper case, digits, `_`) with more text after it on the line, which
  * YAML reads as a flow mapping run into text, a syntax error (`clusterIP: {PREFIX}.16`); or
- * `@name@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node starts with the
- * reserved `@`.
+ * `@name@` or `@@name@@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node
+ * starts with the reserved `@`.
  * A lone `{NAME}` is a valid flow mapping, so it is no evidence (and such a file parses anyway).
  */
 export function placeholderAt(line: string, i: number): boolean {
-  const m = /^(?:\{[A-Z][A-Z0-9_]*\}|@[A-Za-z_][A-Za-z0-9_.-]*@)/.exec(line.slice(i));
+  const m = PLACEHOLDER.exec(line.slice(i));
   if (!m) return false;
   const rest = line.slice(i + m[0].length);
   const scalarEnds = /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);

@@ -233,6 +233,9 @@ const BY_NAME = new Map<string, WellKnownName>([
   // Angular CLI reads its workspace with jsonc-parser's parseTree, allowTrailingComma on and
   // comments allowed (@angular-devkit/core workspace/json/reader.ts); the scanner skips a BOM.
   ["angular.json", jsonc("Angular CLI (jsonc-parser, comments and trailing commas)")],
+  // Lerna (v7+) loads lerna.json through cosmiconfig with a loader of its own, @nx/devkit's
+  // parseJson (jsonc-parser: comments, trailing commas); its spec loads a lerna.json holding both.
+  ["lerna.json", jsonc("Lerna (@nx/devkit parseJson: comments, trailing commas)")],
   // LSP-json (Sublime Text) reads every package's sublime-package.json with sublime.decode_value,
   // Sublime's own lenient JSON: sublimelsp/LSP's has `//` comments, LSP-json's a trailing comma.
   ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
