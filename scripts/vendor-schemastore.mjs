@@ -768,6 +768,18 @@ PATCHES.push({
     { op: "remove", path: "/additionalProperties" },
   ],
 });
+PATCHES.push({
+  id: "workflow-copilot-requests-permission",
+  file: "github-workflow.json",
+  what: "permissions may grant `copilot-requests` (write or none), beside the permissions the schema lists.",
+  why: "GitHub documents `copilot-requests: write` for the GITHUB_TOKEN of workflows that run Copilot CLI (docs.github.com, Copilot SDK server-to-server tokens); this copy of the schema predates it and refuses every workflow that grants it.",
+  evidence:
+    "microsoft/playwright .github/workflows/triage.yml, fix-flakes.yml, pr-ci-triage.yml and create_test_report.yml (real-world corpus) grant it and run on its repository (reported by rw-apps17).",
+  ops: [
+    { op: "test", path: "/definitions/permissions-event/additionalProperties", value: false },
+    { op: "add", path: "/definitions/permissions-event/properties/copilot-requests", value: { type: "string", enum: ["write", "none"] } },
+  ],
+});
 
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 

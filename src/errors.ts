@@ -25,6 +25,8 @@ export class GuardError extends Error {
 export class UsageError extends GuardError {}
 /** `.integrity-guard/config.yml` (or a file it names) is missing, unreadable or invalid. */
 export class ConfigError extends GuardError {}
+/** A schema `$ref`s a remote URL, which is never fetched: the schema cannot be used here, though nothing in it may be wrong. */
+export class RemoteRefError extends ConfigError {}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export class EnvironmentError extends GuardError {}
 /** The folder is not inside a git work tree (validate FILE... still runs there). */

@@ -1,10 +1,11 @@
 /**
  * Findings for a schema that cannot be used: a file's own `$schema` that is not there yet (a
  * dependency's schema in node_modules/, a missing file, a draft we cannot compile) is a warning
- * unless validate.require_schema says the file must be validated; a config-mapped schema under
+ * unless validate.require_schema says the file must be validated (so is one that `$ref`s a remote
+ * URL, which is never fetched); a config-mapped schema under
  * node_modules/ that is not installed stops the run with a fix that never says `git add`.
  */
-import { ConfigError } from "../errors.js";
+import { ConfigError, RemoteRefError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocumentAsync } from "../core/parse/index.js";
 import { draftOf } from "../core/schema/draft.js";
@@ -41,7 +42,10 @@ export async function ownSchemaUnavailable(
   const bytes = (await env.schemaSource.read([ref.path])).get(ref.path);
   const missing = bytes === undefined;
   const draft = !dependency && Buffer.isBuffer(bytes) ? await unsupportedDraft(ref.path, bytes) : undefined;
-  if (!dependency && !missing && draft === undefined) {
+  // A schema that $refs a remote URL is not broken: its author's tools fetch what we never do
+  // (lerna's own lerna-schema.json $refs the conventional-changelog spec on GitHub).
+  const remote = error instanceof RemoteRefError;
+  if (!dependency && !missing && draft === undefined && !remote) {
     return { rule: "schema/unavailable", level: "error", file, message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
   }
   const required = env.requireSchema(file) && !schemas.some((s) => s.from !== "$schema");
@@ -50,18 +54,22 @@ export async function ownSchemaUnavailable(
     ? missing
       ? `$schema names ${ref.path}, a dependency's schema that is not installed here`
       : `$schema names ${ref.path}, a dependency's schema that cannot be used (${error.message})`
-    : draft !== undefined
-      ? `$schema names ${ref.path}, written in ${draft}, which integrity-guard cannot validate with`
-      : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
+    : remote
+      ? `$schema names ${ref.path}, which cannot be used here: ${error.message}`
+      : draft !== undefined
+        ? `$schema names ${ref.path}, written in ${draft}, which integrity-guard cannot validate with`
+        : `$schema names ${ref.path}, which does not exist${inIndex ? " in the git index" : ""}`;
   const fix = dependency
     ? missing
       ? "run npm install (or your package manager's install), or map a schema committed in the repository in validate.schemas"
       : "map a schema that compiles in validate.schemas of .integrity-guard/config.yml"
-    : draft !== undefined
-      ? `set $schema in ${ref.path} to a draft integrity-guard reads (draft-04, -06, -07, 2019-09 or 2020-12), or map a schema in validate.schemas`
-      : inIndex
-        ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
-        : `create ${ref.path}, or correct $schema (a path relative to this file)`;
+    : remote
+      ? (error.fix ?? "save the remote schema in the repository and $ref it by a relative path")
+      : draft !== undefined
+        ? `set $schema in ${ref.path} to a draft integrity-guard reads (draft-04, -06, -07, 2019-09 or 2020-12), or map a schema in validate.schemas`
+        : inIndex
+          ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
+          : `create ${ref.path}, or correct $schema (a path relative to this file)`;
   return {
     rule: "schema/unavailable",
     level: required ? "error" : "warning",

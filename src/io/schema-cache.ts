@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ConfigError } from "../errors.js";
+import { ConfigError, RemoteRefError } from "../errors.js";
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
@@ -216,14 +216,14 @@ export class SchemaStore {
    * A `$ref` to a remote URL that nothing resolves: where it is, that it is never fetched, and
    * the local `$ref` that replaces it (no config maps a URL to a file: the ref itself changes).
    */
-  private remoteRefError(r: RemoteRef): ConfigError {
+  private remoteRefError(r: RemoteRef): RemoteRefError {
     const bytes = this.bytes.get(r.schema);
     const doc = bytes ? parseDocument(bytes, { path: r.schema, format: isYamlPath(r.schema) ? "yaml" : "json" }) : undefined;
     const pos = doc?.ok ? doc.locate(r.pointer) : undefined;
     const name = localCopyName(r.ref);
     const dir = path.posix.dirname(r.schema);
     const fragment = r.ref.includes("#") ? r.ref.slice(r.ref.indexOf("#")) : "";
-    return new ConfigError(
+    return new RemoteRefError(
       `${r.schema}${pos ? `:${pos.line}:${pos.column}` : ""}: ${remoteRefusedMessage("$ref", r.ref)} (at ${r.pointer})`,
       {
         fix: `save that schema as ${dir === "." ? name : `${dir}/${name}`} and write "$ref": "./${name}${fragment}" in ${r.schema} (a $ref path is relative to the schema that holds it; only json.schemastore.org URLs resolve offline, to the vendored copies)`,

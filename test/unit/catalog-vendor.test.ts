@@ -80,6 +80,7 @@ describe("vendor/schemastore", () => {
       "action-output-description-optional",
       "eslint-plugin-rule-options",
       "action-root-extra-keys",
+      "workflow-copilot-requests-permission",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

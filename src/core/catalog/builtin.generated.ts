@@ -229,7 +229,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
   "github-action.json": "556b8384f95a403fac4addbeec56d5815ce8352cad78c10e17e498fb6dd32a99",
-  "github-workflow.json": "7d395388e6f1c36074f7dbb300710b4b23c0b944363299f6681e7384796a076d",
+  "github-workflow.json": "0c03b53adb50e93da406b68a9708ad723660858becfe7a938b2200b8ba9f799a",
   "gitlab-ci.json": "7ce4cfadd8f41b4b19154fb386cccc07c648d5f1331d410bec2aaec10116e414",
   "jscpd.json": "c4451c972dd7c5040375d01279d1e777f1cf672f0e227e2ea92e3ac4b106cfd7",
   "kubernetes-definitions.json": "e12ff558a488df7fb521815e41c01b8e1e9bf740fe7dd77bce38ae546fc460a1",
