@@ -19,6 +19,9 @@ export declare class UsageError extends GuardError {
 /** `.integrity-guard/config.yml` (or a file it names) is missing, unreadable or invalid. */
 export declare class ConfigError extends GuardError {
 }
+/** A schema `$ref`s a remote URL, which is never fetched: the schema cannot be used here, though nothing in it may be wrong. */
+export declare class RemoteRefError extends ConfigError {
+}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export declare class EnvironmentError extends GuardError {
 }

@@ -18,8 +18,8 @@ interface ScanOptions {
     start: number;
     /** Accept raw line breaks in strings (ARM templates); each is recorded in `breaks`. */
     lineBreaksInStrings?: boolean;
-    /** JSONC: false when the file's reader skips comments but rejects trailing commas (default true). */
-    trailingCommas?: boolean;
+    /** Accept a comma before a closing bracket (JSONC whose reader allows it; JSON read by Godot's JSON class). */
+    trailingCommas: boolean;
     /**
      * The reader, when it accepts NaN, Infinity and -Infinity as numbers (Python's json.loads):
      * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.

@@ -52,6 +52,7 @@ export interface ParseOptions {
      * JSONC: accept a comma before a closing bracket (default true, as TypeScript and VS Code do).
      * False for readers that skip comments but reject trailing commas (Chromium's JSON reader for
      * browser extensions, Minecraft Bedrock's add-on packs): there a trailing comma is a parse/syntax error.
+     * JSON: default false; true for a reader without comments that takes trailing commas (Godot's JSON class).
      */
     trailingCommas?: boolean;
     /**

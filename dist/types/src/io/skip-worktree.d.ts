@@ -1,0 +1,28 @@
+import type { Observation } from "../core/manifest/model.js";
+import type { Git } from "./git.js";
+/**
+ * The regular files and links of the index that carry the skip-worktree bit, that `want` takes
+ * and that are absent from the work tree, with their index blobs, 128 at a time (bounded memory).
+ * `pathspecs` narrows git's listing (none: the whole index).
+ */
+export declare function skippedBlobs(git: Git, want: (p: string) => boolean, pathspecs?: readonly string[]): AsyncGenerator<{
+    path: string;
+    mode: string;
+    blob: Buffer;
+}[]>;
+/** What `seal` and `verify` observe for an index blob of mode `mode` (a link, or a file with its digest). */
+export declare function blobObservation(mode: string, blob: Buffer): Observation;
+/**
+ * Observations, from their index blobs, of the regular files and links that `accept` takes, that
+ * carry the skip-worktree bit, are absent from the work tree and are not in `known`. Only in a
+ * sparse checkout (core.sparseCheckout in the repository's or work tree's config file, or a
+ * sparse-checkout pattern file): no git process otherwise.
+ */
+export declare function absentSkipWorktree(git: Git, accept: (p: string) => boolean, known: ReadonlyMap<string, unknown>): Promise<Map<string, Observation>>;
+/**
+ * The index blob of `rel` when a sparse checkout left it out of the work tree (skip-worktree bit,
+ * absent on disk), else undefined. For the config and what it names: a cone that leaves out
+ * `.integrity-guard/` must not turn the checks into the defaults (the index still holds them,
+ * and the hook reads them from there).
+ */
+export declare function skippedBlobAt(git: Git, rel: string): Promise<Buffer | undefined>;
