@@ -780,6 +780,50 @@ PATCHES.push({
     { op: "add", path: "/definitions/permissions-event/properties/copilot-requests", value: { type: "string", enum: ["write", "none"] } },
   ],
 });
+PATCHES.push({
+  id: "package-condition-names-with-digits",
+  file: "package.json",
+  what: "a condition name in `exports`/`imports` may hold digits (`esm2022`, `es2015`); it must not start with `.` nor be a number.",
+  why: "Node's resolver (lib/internal/modules/esm/resolve.js, resolvePackageTarget) throws ERR_INVALID_PACKAGE_CONFIG only for array-index keys, and keys starting with `.` are subpaths, never conditions; any other name is a user condition (nodejs.org/api/packages.html, community conditions). The schema's `^[^.0-9]+$` refused the Angular Package Format's `esm2022`.",
+  evidence:
+    "novuhq/novu libraries/*/package.json (real-world corpus: an Angular library's `esm2022` export condition, reported by rw-apps18); Angular CLI's ng-packagr writes `esm2022`/`esm2020` conditions in every library it builds.",
+  ops: [
+    {
+      op: "test",
+      path: "/definitions/packageExportsEntryObject/patternProperties/^[^.0-9]+$",
+      value: {
+        $ref: "#/definitions/packageExportsEntryOrFallback",
+        description: "The module path that is resolved when this environment matches the property name.",
+      },
+    },
+    { op: "remove", path: "/definitions/packageExportsEntryObject/patternProperties/^[^.0-9]+$" },
+    {
+      op: "add",
+      path: "/definitions/packageExportsEntryObject/patternProperties/^(?!\\.)(?![0-9]+$).+$",
+      value: {
+        $ref: "#/definitions/packageExportsEntryOrFallback",
+        description: "The module path that is resolved when this environment matches the property name.",
+      },
+    },
+    {
+      op: "test",
+      path: "/definitions/packageImportsEntryObject/patternProperties/^[^.0-9]+$",
+      value: {
+        $ref: "#/definitions/packageImportsEntryOrFallback",
+        description: "The module path that is resolved when this environment matches the property name.",
+      },
+    },
+    { op: "remove", path: "/definitions/packageImportsEntryObject/patternProperties/^[^.0-9]+$" },
+    {
+      op: "add",
+      path: "/definitions/packageImportsEntryObject/patternProperties/^(?!\\.)(?![0-9]+$).+$",
+      value: {
+        $ref: "#/definitions/packageImportsEntryOrFallback",
+        description: "The module path that is resolved when this environment matches the property name.",
+      },
+    },
+  ],
+});
 
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 

@@ -81,6 +81,7 @@ describe("vendor/schemastore", () => {
       "eslint-plugin-rule-options",
       "action-root-extra-keys",
       "workflow-copilot-requests-permission",
+      "package-condition-names-with-digits",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

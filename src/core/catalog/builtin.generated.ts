@@ -237,7 +237,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "madge.json": "b6e5ae0126cdfd73dcc1592bc91de0a8f246fde16fe9b7d0c0ad9c8b46b4a034",
   "markdownlint-config-schema.json": "74cb93a0786c9ae2ccf15f29fdbfcf1b92f4dca225b15aba5d79f9f8764adffd",
   "nodemon.json": "44a58d109c8f5967ec4154a6612793fd3ca40aaa917f69e604b6367784ca6973",
-  "package.json": "253629b45a7ad82407acf7da5dd5171acd862ab6176a75dd221bc88d124742f9",
+  "package.json": "fe59ff4ad55094e48f46350c864dc332f74104cbc88dd63e677521a6c92c900d",
   "partial-eslint-plugins.json": "a91c3806c1307456a52bff6155c60b2adb9bd68a0e1b5cdf31eb6dd5c483b8fd",
   "pre-commit-config.json": "ccce19e4208f0d625ca483cef7d44942bf2f258481bf002134e2bc004c5cc8f6",
   "pre-commit-hooks.json": "5bcbbd11044facc322693987b55c30abbdec0e7c107a1605140a143fe7c51652",
