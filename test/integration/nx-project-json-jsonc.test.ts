@@ -37,6 +37,8 @@ describe("an Nx project.json is JSONC to Nx (parseJson)", () => {
       repo.write("apps/web/project.json", WITH_SCHEMA);
       repo.write("apps/api/project.json", WITH_EXECUTOR);
       repo.write("project.json", WITH_EXECUTOR);
+      // Saved with a BOM: jsonc-parser's scanner takes U+FEFF as white space.
+      repo.write("libs/ui/project.json", `\uFEFF${WITH_SCHEMA}`);
       repo.git("add", "-A");
       for (const args of [["check"], ["check", "--staged"]]) {
         const r = await errors(repo, args);
