@@ -99,8 +99,11 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
       "!env_var",
     ],
     path: /(^|\/)esphome\//,
+    // A device file made only of packages (the packages component's top-level `packages:`; Home
+    // Assistant's sit under `homeassistant:`) and a `<<: !include x.yaml` merge (ESPHome's loader
+    // merges what the tag loads; PyYAML's, Home Assistant's included, refuses a scalar source) are ESPHome's too.
     content:
-      /^(esphome|esp32|esp8266|rp2040|bk72xx|rtl87xx|libretiny|substitutions)\s*:|^\s+(lambda|on_press|on_boot|on_value|on_turn_on|on_turn_off)\s*:/m,
+      /^(esphome|esp32|esp8266|rp2040|bk72xx|rtl87xx|libretiny|substitutions|packages)\s*:|^\s+(lambda|on_press|on_boot|on_value|on_turn_on|on_turn_off)\s*:|^[ \t]*(- )?<<[ \t]*:[ \t]*!include\b/m,
   },
   {
     id: "gitlab-ci",

@@ -211,6 +211,17 @@ const DOTNET_GLOBAL_JSON: JsoncDialect = { reader: ".NET SDK (hostfxr reads glob
 const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
 
 /**
+ * Nx loads every `project.json` of its workspace with readJsonFile, whose parseJson
+ * (nx/src/utils/json.ts) tries JSON.parse, then jsonc-parser with comments and trailing commas
+ * allowed: the reader of nx.json (a JSONC default). Other tools keep a project.json too
+ * (.opensource/project.json above, .NET Core 1's), so the file must say it is Nx's: its `$schema`
+ * (nx/schemas/project-schema.json, what Nx's generators write) or a target's `executor` (Nx's word;
+ * Angular's workspace says `builder`).
+ */
+const NX_PROJECT: JsoncDialect = { reader: "Nx (project.json read with parseJson: comments, trailing commas)", trailingCommas: true };
+const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.json"|"executor"\s*:\s*"/;
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
@@ -221,7 +232,7 @@ const DOTNET_GLOBAL_KEYS = /"(?:sdk|msbuild-sdks)"\s*:\s*\{/;
  * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
- * firebase.json and a .opensource/project.json, a .NET global.json (its sdk or msbuild-sdks),
+ * firebase.json and a .opensource/project.json, an Nx project.json (its `$schema` or an `executor`), a .NET global.json (its sdk or msbuild-sdks),
  * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
  * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
@@ -248,6 +259,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "scenarios.json")
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
+  if (base === "project.json" && NX_PROJECT_MARK.test(text)) return NX_PROJECT;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (base === "bicepconfig.json") return BICEP;
   if (LIBRDKAFKA_SCENARIO_PATH.test(file)) return TRIVUP_KEYS.test(text) ? LIBRDKAFKA_SCENARIO : undefined;
