@@ -102,6 +102,32 @@ describe("a sparse checkout that leaves the schemas and the manifest out of the 
     expect(await run(r, ["verify"])).toMatchObject({ code: 0, findings: [] });
   });
 
+  it("a sharded manifest outside the cone: its shards are read from the index too", async () => {
+    const r = createRepo();
+    repo = r;
+    r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["a/**", "b/**"]\n');
+    r.write("a/1.json", '{"n":1}\n');
+    // Past 4,096 entries seal writes a root and shard files (.integrity-guard/manifest.d/).
+    fs.mkdirSync(path.join(r.dir, "b"));
+    for (let i = 0; i < 4200; i++) fs.writeFileSync(path.join(r.dir, `b/${i}.txt`), `${i}\n`);
+    expect((await r.cli(["seal"])).code).toBe(0);
+    const shards = fs.readdirSync(path.join(r.dir, ".integrity-guard/manifest.d"));
+    expect(shards.length).toBeGreaterThan(1);
+    r.commitAll("sealed");
+    r.git("sparse-checkout", "set", "a");
+    expect(fs.existsSync(path.join(r.dir, ".integrity-guard"))).toBe(false);
+    expect(await run(r, ["verify"])).toMatchObject({ code: 0, findings: [] });
+    r.write("a/1.json", '{"n":2}\n');
+    expect((await run(r, ["verify"])).findings).toEqual(["manifest/modified a/1.json"]);
+    // A shard the index gets wrong: corrupt, and the message says where it was read.
+    const shard = `.integrity-guard/manifest.d/${shards[0]}`;
+    indexOnly(r, shard, r.git("show", `HEAD:${shard}`).replace(/"size":\d+/, '"size":7'));
+    const out = await run(r, ["verify"]);
+    expect(out.code).toBe(1);
+    expect(out.findings).toContain(`manifest/corrupt ${shard}`);
+    expect(out.messages.find((m) => m.includes(shards[0]!)) ?? out.messages.join("\n")).toContain("from the index");
+  }, 300_000);
+
   it("outside a sparse checkout a schema deleted from the work tree is still an error", async () => {
     const r = createRepo();
     repo = r;
