@@ -88,7 +88,7 @@ function readRepoFile(root: string, rel: string): Buffer | undefined {
 }
 
 /** The root file and, when it is a sharded root, the shard files it lists; undefined without a manifest. */
-export function readManifestSet(root: string): ManifestSet | undefined {
+function readManifestSet(root: string): ManifestSet | undefined {
   const bytes = readManifestBytes(root);
   return bytes ? manifestSetOf(bytes, (rel) => readRepoFile(root, rel)) : undefined;
 }
