@@ -29,7 +29,7 @@ import { stringifyEntry } from "../core/manifest/root.js";
 import type { Git, IndexEntry } from "../io/git.js";
 import { observeTree, type ObserveStats } from "../io/hash/observe.js";
 import { progressBar } from "../io/hash/progress.js";
-import { readManifestIndex, readManifestSet, type ManifestSet } from "../io/manifest-store.js";
+import { readManifestIndex, readManifestSetSparse, type ManifestSet } from "../io/manifest-store.js";
 import type { ManifestIndex } from "../core/manifest/compact.js";
 import { Verdict, filterKey, statKeyOf } from "../io/hash/verdict.js";
 import { manifestBlobVerdict, recordManifestBlobVerdict } from "../io/hash/manifest-blob-verdict.js";
@@ -95,7 +95,8 @@ const EARLY_THREADS_BYTES = 64 * 1024;
 
 /** Diff the work tree against the manifest: the engine behind `verify` and `check`. */
 export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
-  const run = prepareRun(o);
+  // A sparse checkout that leaves the manifest out: the index's copy (manifest-store.ts).
+  const run = prepareRun(o, await readManifestSetSparse(o.root, o.git));
   const fast = await cleanRunVerdict(o, run);
   if (fast) return fast;
   // --no-cache on a big manifest reads every file: start the hash threads now, so their start-up
@@ -110,11 +111,10 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   }
 }
 
-function prepareRun(o: VerifyOptions): VerifyRun {
+function prepareRun(o: VerifyOptions, bytes: ManifestSet | undefined): VerifyRun {
   const cacheFile = StatCache.pathFor(o.git.stateDir(), o.root);
   const include = o.config.manifest?.include ?? [];
   const includeRoots = walkRoots(include);
-  const bytes = readManifestSet(o.root);
   // The verdict applies only to a full cached run on the real index (see src/io/hash/verdict.ts).
   const whole = !o.noCache && !o.shard && !o.paths && !o.within && !process.env.GIT_INDEX_FILE;
   const indexFile = path.join(o.git.gitDir, "index");

@@ -190,7 +190,14 @@ const FIXES: Record<string, string> = {
 function renderHooksText(hooks: readonly HookStatus[]): string {
   const lines = hooks.map(
     (h) =>
-      `  ${h.hook.padEnd(16)} ${h.runs ? `ok  runs integrity-guard (${h.via ?? h.file})` : `!!  does not run integrity-guard (${h.file})`}`,
+      `  ${h.hook.padEnd(18)} ${
+        h.runs
+          ? `ok  runs integrity-guard (${h.via ?? h.file})`
+          : h.stopped
+            ? `!!  does not run integrity-guard (${h.file})`
+            : // Never installed in this clone (an install older than this hook, or none yet): not a stop.
+              `--  not installed: run \`integrity-guard init --hook-only\` (${h.file})`
+      }`,
   );
   return ["", "Hooks (this clone):", ...lines].join("\n") + "\n";
 }

@@ -1,6 +1,8 @@
 import { hideUrlCredentials } from "../core/url-credentials.js";
 import { displayText, unsupportedNameFinding, unsupportedNameReason } from "../core/names.js";
-import { ConfigError, UsageError } from "../errors.js";
+import { ConfigError, EnvironmentError, UsageError } from "../errors.js";
+import type { Git } from "../io/git.js";
+import { absentFromSparseCheckout } from "../io/skip-worktree.js";
 import { isSetName } from "../core/snapshot/message.js";
 import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
@@ -47,6 +49,7 @@ export const command: CommandSpec = {
           : `add snapshots: { sets: { ${set}: { paths: ["data/"] } } } to the config`,
       });
     }
+    await refuseOutsideSparseCheckout(ctx.git, set, def.paths);
     let r;
     const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
     const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);
@@ -125,4 +128,23 @@ export const command: CommandSpec = {
 /** A refused snapshot/restore: its findings (rule ids in every format) and exit 1. */
 export function refused(error: SnapshotRefused): CommandResult {
   return { findings: error.findings, text: error.message + (error.fix ? `\n  fix: ${error.fix}` : ""), exitCode: 1 };
+}
+
+/**
+ * A set that reaches files a sparse checkout left out of the work tree: the snapshot would hold
+ * the set as the work tree has it, without them, and a restore of it (here or in a full
+ * checkout) would remove them as files the snapshot does not hold. Refused before anything is
+ * written; the cone, or the set, has to change.
+ */
+async function refuseOutsideSparseCheckout(git: Git, set: string, paths: readonly string[]): Promise<void> {
+  const outside = await absentFromSparseCheckout(git, inSetPaths(paths));
+  if (outside.length === 0) return;
+  const shown = outside.slice(0, 5).map((p) => displayText(p));
+  const folders = [...new Set(outside.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : p)))].slice(0, 5);
+  throw new EnvironmentError(
+    `snapshot of set ${set} refused: ${outside.length} of its tracked file(s) are outside the sparse checkout, not in the work tree (${shown.join(", ")}${outside.length > shown.length ? ", ..." : ""}); the snapshot would not hold them, and restoring it would delete them`,
+    {
+      fix: `check them out first (git sparse-checkout add ${folders.map((f) => displayText(f)).join(" ")}, or git sparse-checkout disable), or narrow snapshots.sets.${set}.paths to the cone; then snapshot again`,
+    },
+  );
 }

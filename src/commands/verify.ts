@@ -12,7 +12,7 @@ import { parseShard } from "../core/manifest/shard.js";
 import { mergeReports, type ShardReport } from "../core/manifest/merge.js";
 import { verifyTree } from "../checks/manifest.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
-import { readManifestFile, sealedPathsLenient } from "../io/manifest-store.js";
+import { readManifestFile, readManifestSetSparse, sealedPathsLenient } from "../io/manifest-store.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
@@ -95,12 +95,12 @@ ${pathsHelp(
 };
 
 /** `--format sha256sum`: the sealed manifest as checksum lines, read only (never resealed). */
-function exportSha256sum(ctx: CommandContext): { findings: Finding[]; raw: string; exitCode?: 0 | 1 } {
+async function exportSha256sum(ctx: CommandContext): Promise<{ findings: Finding[]; raw: string; exitCode?: 0 | 1 }> {
   if (ctx.positionals.length > 0 || ctx.options.shard !== undefined)
     throw new UsageError("verify --format sha256sum exports the whole sealed manifest; it takes no paths or --shard", {
       fix: "integrity-guard verify --format sha256sum > SHA256SUMS, then filter the lines you need",
     });
-  const stored = readManifestFile(ctx.root);
+  const stored = readManifestFile(ctx.root, undefined, await readManifestSetSparse(ctx.root, ctx.git));
   if (!stored.exists) throw new UsageError(`there is no ${MANIFEST_PATH} to export`, { fix: "seal the files first: integrity-guard seal" });
   if (!stored.manifest || stored.findings.some((f) => f.level === "error")) {
     // The checksum lines go to stdout; why there are none goes to stderr.
@@ -117,7 +117,7 @@ function exportSha256sum(ctx: CommandContext): { findings: Finding[]; raw: strin
 async function selectSealed(ctx: CommandContext): Promise<((p: string) => boolean) | undefined> {
   const { selectPaths } = await import("./path-args.js");
   const { coveredFilter } = await import("../core/manifest/select.js");
-  const sealed = new Set(sealedPathsLenient(ctx.root));
+  const sealed = new Set(sealedPathsLenient(ctx.root, await readManifestSetSparse(ctx.root, ctx.git).catch(() => undefined)));
   const covered = coveredFilter(ctx.loaded.config.manifest);
   const selection = await selectPaths(ctx.root, ctx.cwd ?? ctx.root, ctx.positionals, {
     list: async () => [...new Set([...(await ctx.git.lsWorktree()), ...sealed])],

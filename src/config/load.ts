@@ -12,7 +12,7 @@ import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 import { readRegularFileSync } from "../io/read-regular.js";
-import { skippedBlobAt } from "../io/skip-worktree.js";
+import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
 
 /**
@@ -39,7 +39,7 @@ export async function loadConfig(root: string, explicitPath?: string, git?: Git)
     if (code === "ENOENT" && !explicitPath) {
       // A sparse checkout whose cone leaves the config out: the index's copy is the config.
       const skipped = git ? await skippedBlobAt(git, rel) : undefined;
-      if (skipped) return loadConfigText(root, skipped, rel, "(from the index: outside the sparse checkout)");
+      if (skipped) return loadConfigText(root, skipped, rel, `(${FROM_INDEX})`);
       return { config: { version: 1 }, path: rel, exists: false };
     }
     throw new ConfigError(`cannot read config ${rel}: ${(error as Error).message}`, {

@@ -33,14 +33,19 @@ export interface HookStatus {
   stopped: boolean;
 }
 
-/** The status of both hooks init installs. */
+/** The status of the hooks init installs. */
 export async function hookStatuses(git: Git): Promise<HookStatus[]> {
   const dir = await git.hooksDir();
-  const statuses = await Promise.all((["pre-commit", "pre-merge-commit"] as const).map((h) => hookStatus(git, dir, h)));
+  const statuses = await Promise.all(
+    (["pre-commit", "pre-merge-commit", "prepare-commit-msg"] as const).map((h) => hookStatus(git, dir, h)),
+  );
+  const [commit, merge] = statuses;
   // One hook still runs the check, so it was installed here: the other one stopped (an installer
   // such as `pre-commit install -f` or simple-git-hooks replaced or deleted it, leaving no copy).
-  if (statuses.some((s) => s.runs)) for (const s of statuses) if (!s.runs) s.stopped = true;
-  const [commit, merge] = statuses;
+  // Not so for prepare-commit-msg: init installs it since session 17 only, so every earlier
+  // install lacks it (and husky's stub for it runs a `.husky/prepare-commit-msg` never written):
+  // "not installed" (init --hook-only adds it) unless a copy of ours shows it was (hookStatus).
+  if (statuses.some((s) => s.runs)) for (const s of [commit!, merge!]) if (!s.runs) s.stopped = true;
   if (commit!.via?.startsWith(FRAMEWORK) && !merge!.runs && merge!.problem && !fs.existsSync(path.join(dir, "pre-merge-commit")))
     // The framework runs its hooks for every type it is installed as (our hook id names no stages).
     merge!.problem.fix =

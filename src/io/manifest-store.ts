@@ -35,6 +35,7 @@ import type { Git } from "./git.js";
 import { withLock } from "./lock.js";
 import { resolveInside } from "./paths.js";
 import type { StatCache } from "./stat-cache.js";
+import { FROM_INDEX, skippedBlobAt, skippedBlobs } from "./skip-worktree.js";
 
 interface StoredManifest extends ReadManifestResult {
   /** False when there is no manifest file. */
@@ -62,6 +63,8 @@ export interface ManifestSet {
   sha256: string;
   /** Bytes in all. */
   size: number;
+  /** The files of the set read from their index blobs (a sparse checkout left them out of the work tree). */
+  fromIndex?: string[];
 }
 
 /** The manifest's bytes, or undefined when there is none. */
@@ -85,19 +88,64 @@ function readRepoFile(root: string, rel: string): Buffer | undefined {
 }
 
 /** The root file and, when it is a sharded root, the shard files it lists; undefined without a manifest. */
-export function readManifestSet(root: string): ManifestSet | undefined {
+function readManifestSet(root: string): ManifestSet | undefined {
   const bytes = readManifestBytes(root);
-  if (!bytes) return undefined;
+  return bytes ? manifestSetOf(bytes, (rel) => readRepoFile(root, rel)) : undefined;
+}
+
+function manifestSetOf(bytes: Buffer, readShardFile: (rel: string) => Buffer | undefined): ManifestSet {
   const shards = new Map<string, Buffer | undefined>();
   if (!isShardedRootBytes(bytes)) return { root: bytes, shards, sharded: false, sha256: sha256Of(bytes), size: bytes.length };
   let size = bytes.length;
   for (const id of listedShardIds(bytes)) {
     const rel = shardFilePath(id);
-    const b = readRepoFile(root, rel);
+    const b = readShardFile(rel);
     shards.set(rel, b);
     size += b?.length ?? 0;
   }
   return { root: bytes, shards, sharded: true, sha256: manifestSetDigest(bytes, shards), size };
+}
+
+/**
+ * readManifestSet, with the manifest's files that a sparse checkout left out of the work tree
+ * (skip-worktree bit, absent on disk) read from their index blobs, as the config is (load.ts):
+ * a cone without `.integrity-guard/` verifies against the committed seal instead of reporting
+ * `manifest/unsealed`. Outside a sparse checkout, or for a file really deleted (no skip-worktree
+ * bit), nothing changes. Starts a git process only when a file is absent in a sparse checkout.
+ */
+export async function readManifestSetSparse(root: string, git: Git): Promise<ManifestSet | undefined> {
+  const set = readManifestSet(root);
+  if (set && ![...set.shards.values()].some((b) => b === undefined)) return set;
+  const fromIndex: string[] = [];
+  const rootBytes = set?.root ?? (await skippedBlobAt(git, MANIFEST_PATH));
+  if (!rootBytes) return set;
+  if (!set) fromIndex.push(MANIFEST_PATH);
+  const blobs = new Map<string, Buffer>();
+  if (isShardedRootBytes(rootBytes)) {
+    const absent = new Set(
+      listedShardIds(rootBytes)
+        .map(shardFilePath)
+        .filter((rel) => !set?.shards.get(rel)),
+    );
+    for await (const chunk of skippedBlobs(git, (p) => absent.has(p), [MANIFEST_SHARD_DIR]))
+      for (const b of chunk) if (b.mode !== "120000") blobs.set(b.path, b.blob);
+  }
+  const out = manifestSetOf(rootBytes, (rel) => {
+    const have = set?.shards.get(rel) ?? readRepoFile(root, rel);
+    if (have) return have;
+    const blob = blobs.get(rel);
+    if (blob) fromIndex.push(rel);
+    return blob;
+  });
+  return fromIndex.length > 0 ? { ...out, fromIndex } : out;
+}
+
+/** Findings about manifest files read from the index say so (a broken blob is no work-tree file to open). */
+function sayFromIndex<T extends ReadManifestResult>(result: T, set: ManifestSet): T {
+  if (!set.fromIndex) return result;
+  const from = new Set(set.fromIndex);
+  const findings = result.findings.map((f) => (f.file && from.has(f.file) ? { ...f, message: `${f.message} (${FROM_INDEX})` } : f));
+  return { ...result, findings };
 }
 
 /** Ids of the non-empty shards a root names, read leniently (a broken root is the reader's finding). */
@@ -123,7 +171,10 @@ function sha256Of(bytes: Buffer): string {
 export function readManifestFile(root: string, cache?: StatCache, set = readManifestSet(root)): StoredManifest {
   if (!set) return { exists: false, findings: [], sha256: "" };
   const prevalidated = cache?.isValidatedManifest(set.sha256) === true;
-  const result = set.sharded ? readShardedSet(set, prevalidated) : readManifestText(set.root, MANIFEST_PATH, { prevalidated });
+  const result = sayFromIndex(
+    set.sharded ? readShardedSet(set, prevalidated) : readManifestText(set.root, MANIFEST_PATH, { prevalidated }),
+    set,
+  );
   if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(set.sha256);
   return { exists: true, sha256: set.sha256, ...result, ...(set.sharded ? { sharded: true } : {}) };
 }
@@ -143,6 +194,7 @@ export function readManifestIndex(root: string, cache?: StatCache, set = readMan
     const r = readManifestText(set.root, MANIFEST_PATH, { prevalidated });
     result = r.manifest ? { ...r, index: ManifestIndex.build([r.manifest.entries]), manifest: { ...r.manifest, entries: [] } } : r;
   }
+  result = sayFromIndex(result, set);
   if (cache && result.manifest && result.findings.length === 0) cache.rememberValidatedManifest(set.sha256);
   return { exists: true, sha256: set.sha256, ...result, ...(set.sharded ? { sharded: true } : {}) };
 }
@@ -183,9 +235,9 @@ function readShardedSet(set: ManifestSet, prevalidated: boolean, compact = false
 }
 
 /** Paths a manifest seals, read leniently (no checks; a broken manifest is verify's own finding). */
-export function sealedPathsLenient(root: string): string[] {
+export function sealedPathsLenient(root: string, given?: ManifestSet): string[] {
   try {
-    const set = readManifestSet(root);
+    const set = given ?? readManifestSet(root);
     if (!set) return [];
     const texts = set.sharded ? [...set.shards.values()].map((b) => b?.toString("utf8") ?? "") : [];
     if (!set.sharded) {

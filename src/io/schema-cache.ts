@@ -19,6 +19,7 @@ import { builtinPathForUrl, isBuiltinPath, localCopyName, remoteRefusedMessage }
 import { writeFileAtomic } from "./atomic.js";
 import { readBuiltinSchemas } from "./catalog-files.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
+import { FROM_INDEX } from "./skip-worktree.js";
 
 /** Increment when the entry layout or compile options change (the compiler id covers ajv). */
 const ENTRY_VERSION = 1;
@@ -95,7 +96,8 @@ export class SchemaStore {
     if (!result.ok) {
       const refused = /can't resolve reference/.test(result.error) ? remote.find((r) => result.error.includes(r.uri)) : undefined;
       if (refused) throw this.remoteRefError(refused);
-      throw new ConfigError(`schema ${schemaPath} does not compile: ${result.error}`, {
+      const from = this.options.source.fromIndex?.has(schemaPath) ? ` (${FROM_INDEX})` : "";
+      throw new ConfigError(`schema ${schemaPath}${from} does not compile: ${result.error}`, {
         fix: "fix the schema (ajv's message above names the keyword and its location in the schema)",
       });
     }
@@ -194,16 +196,18 @@ export class SchemaStore {
   private parseSchema(p: string, bytes: Buffer): LoadedSchema["schema"] {
     const lower = p.toLowerCase();
     const doc = parseDocument(bytes, { path: p, format: lower.endsWith(".yaml") || lower.endsWith(".yml") ? "yaml" : "json" });
+    // Read from the index (a sparse checkout left it out): the message says where it came from.
+    const from = this.options.source.fromIndex?.has(p) ? ` (${FROM_INDEX})` : "";
     if (!doc.ok) {
       const f = doc.findings.find((x) => x.level === "error") ?? doc.findings[0];
-      throw new ConfigError(`schema ${p} does not parse: ${p}:${f?.line ?? 1}:${f?.column ?? 1}: ${f?.message ?? "syntax error"}`, {
+      throw new ConfigError(`schema ${p}${from} does not parse: ${p}:${f?.line ?? 1}:${f?.column ?? 1}: ${f?.message ?? "syntax error"}`, {
         fix: "fix the schema file's syntax (run `integrity-guard validate " + p + "` for every problem)",
       });
     }
     const v = doc.value;
     if (typeof v !== "boolean" && (v === null || typeof v !== "object" || Array.isArray(v))) {
       throw new ConfigError(
-        `schema ${p} is not a JSON Schema: its top level is ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}, expected an object`,
+        `schema ${p}${from} is not a JSON Schema: its top level is ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}, expected an object`,
         {
           fix: 'a schema file holds one object such as {"type": "object", ...}',
         },

@@ -6,6 +6,7 @@
  */
 import type { Git } from "./git.js";
 import { WorktreeSource, type FileSource, type ReadResult } from "./file-source.js";
+import { WithSkippedBlobs } from "./skip-worktree.js";
 
 /** True for a repo-relative path inside a `node_modules/` folder (at any depth). */
 export function isDependencyPath(p: string): boolean {
@@ -14,7 +15,9 @@ export function isDependencyPath(p: string): boolean {
 
 /** The source schemas are read from for a run reading data from `source`. */
 export function schemaSourceFor(source: FileSource, git: Git): FileSource {
-  return source.kind === "index" ? new IndexWithDependencies(source, new WorktreeSource(git)) : source;
+  if (source.kind === "index") return new IndexWithDependencies(source, new WorktreeSource(git));
+  // A sparse checkout that leaves a schema out: the index's copy, as for the config (load.ts).
+  return source.kind === "worktree" ? new WithSkippedBlobs(source, git) : source;
 }
 
 class IndexWithDependencies implements FileSource {

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Observation } from "../core/manifest/model.js";
 import { hasRawBytes } from "../core/names.js";
+import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
 import type { Git } from "./git.js";
 
 /**
@@ -97,4 +98,51 @@ export async function skippedBlobAt(git: Git, rel: string): Promise<Buffer | und
   if (!isSparseCheckout(git)) return undefined;
   for await (const chunk of skippedBlobs(git, (p) => p === rel, [rel])) for (const b of chunk) if (b.mode !== "120000") return b.blob;
   return undefined;
+}
+
+/** What messages about a file read from its index blob say (the config, a schema, the manifest). */
+export const FROM_INDEX = "from the index: outside the sparse checkout";
+
+/**
+ * A work-tree source whose absent paths are read from their index blobs when a sparse checkout
+ * left them out (skip-worktree, absent on disk): for what the checks are judged by (schemas),
+ * never for the data they judge. `fromIndex` says which paths were read so, for messages.
+ */
+export class WithSkippedBlobs implements FileSource {
+  readonly kind = "worktree" as const;
+  readonly fromIndex = new Set<string>();
+  constructor(
+    private readonly source: FileSource,
+    private readonly git: Git,
+  ) {}
+
+  list(): Promise<string[]> {
+    return this.source.list();
+  }
+
+  async read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>> {
+    const out = await this.source.read(paths, options);
+    const absent = paths.filter((p) => !out.has(p));
+    if (absent.length === 0 || !isSparseCheckout(this.git)) return out;
+    const want = new Set(absent);
+    for await (const chunk of skippedBlobs(this.git, (p) => want.has(p), absent))
+      for (const b of chunk) {
+        if (b.mode === "120000") continue; // a link's blob is its target's name, not the schema
+        out.set(b.path, b.blob);
+        this.fromIndex.add(b.path);
+      }
+    return out;
+  }
+}
+
+/**
+ * Tracked files `accept` takes that a sparse checkout left out of the work tree (skip-worktree
+ * bit, absent on disk), sorted. No git process outside a sparse checkout.
+ */
+export async function absentFromSparseCheckout(git: Git, accept: (p: string) => boolean): Promise<string[]> {
+  if (!isSparseCheckout(git)) return [];
+  return (await git.lsIndexTagged())
+    .filter((e) => e.tag === "S" && e.stage === 0 && accept(e.path) && !fs.existsSync(path.join(git.root, e.path)))
+    .map((e) => e.path)
+    .sort();
 }

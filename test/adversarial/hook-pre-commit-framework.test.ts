@@ -73,7 +73,10 @@ describe.skipIf(!hasPreCommit || !fs.existsSync(CLI_BUNDLE))("the pre-commit fra
     expect(statuses.map((s) => [s.hook, s.runs, s.via])).toEqual([
       ["pre-commit", true, "the pre-commit framework (.pre-commit-config.yaml)"],
       ["pre-merge-commit", true, "the pre-commit framework (.pre-commit-config.yaml)"],
+      // Not installed by the framework (init installs it): a notice, not a stop.
+      ["prepare-commit-msg", false, undefined],
     ]);
+    expect(statuses.find((s) => s.hook === "prepare-commit-msg")).toMatchObject({ stopped: false });
   }, 600_000);
 
   it("`pre-commit install -f` over integrity-guard's own hook, with a config that does not list it: health and check warn", async () => {

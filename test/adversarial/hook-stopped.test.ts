@@ -69,6 +69,7 @@ describe("a hook that stopped running is reported by health and check", () => {
     expect(h.json.hooks?.map((s) => [s.hook, s.runs])).toEqual([
       ["pre-commit", true],
       ["pre-merge-commit", true],
+      ["prepare-commit-msg", true],
     ]);
     expect(h.text).not.toMatch(/hook\/not-running/);
     expect(commitCorrupt(repo).status).not.toBe(0);
@@ -244,6 +245,7 @@ describe("husky 9 before 9.1.5 (no .husky/_/pre-merge-commit)", () => {
     expect((await health(repo)).json.hooks?.map((s) => [s.hook, s.runs, s.via])).toEqual([
       ["pre-commit", true, "husky (.husky/pre-commit)"],
       ["pre-merge-commit", true, "husky (.husky/pre-merge-commit)"],
+      ["prepare-commit-msg", true, "husky (.husky/prepare-commit-msg)"],
     ]);
     repo.git("checkout", "-q", "-b", "feat");
     repo.write("data/a.json", BASE.replace('"id": "abc",\n', '"id": "abc",\n  "dup": 1,\n'));
