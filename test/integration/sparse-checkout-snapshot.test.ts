@@ -57,3 +57,50 @@ describe("snapshot in a sparse checkout", () => {
     ]);
   });
 });
+
+describe("restore in a sparse checkout", () => {
+  function snapshotThenSparse(): TestRepo {
+    const r = createRepo();
+    repo = r;
+    r.write(
+      ".integrity-guard/config.yml",
+      'version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    both: { paths: ["a/", "b/"] }\n',
+    );
+    r.write("a/1.json", '{"n":1}\n');
+    r.write("b/r.txt", "precious\n");
+    r.commitAll("data");
+    return r;
+  }
+
+  it("refuses paths that reach files outside the cone, dry run too, and changes nothing", async () => {
+    const r = snapshotThenSparse();
+    expect((await r.cli(["snapshot", "--set", "both"])).code).toBe(0);
+    r.git("sparse-checkout", "set", "a", ".integrity-guard");
+    const branchBefore = r.git("rev-parse", "integrity-snapshots");
+    for (const args of [
+      ["restore", "both", "--allow-unsigned", "--dry-run"],
+      ["restore", "both", "--allow-unsigned"],
+    ]) {
+      const out = await r.cli(args);
+      expect(out.code, args.join(" ")).toBe(2);
+      expect(out.stderr).toContain("b/r.txt");
+      expect(out.stderr).toContain("sparse checkout");
+    }
+    // Nothing written: no pre-restore snapshot, b/ still left out with its skip-worktree bit, a clean status.
+    expect(r.git("rev-parse", "integrity-snapshots")).toBe(branchBefore);
+    expect(fs.existsSync(path.join(r.dir, "b"))).toBe(false);
+    expect(r.git("ls-files", "-t", "b/r.txt").trim()).toBe("S b/r.txt");
+    expect(r.git("status", "--porcelain").trim()).toBe("");
+  });
+
+  it("restores paths inside the cone as before", async () => {
+    const r = snapshotThenSparse();
+    expect((await r.cli(["snapshot", "--set", "both"])).code).toBe(0);
+    r.git("sparse-checkout", "set", "a", ".integrity-guard");
+    r.write("a/1.json", '{"n":2}\n');
+    const out = await r.cli(["restore", "both", "a/", "--allow-unsigned"]);
+    expect(out.code).toBe(0);
+    expect(r.read("a/1.json")).toBe('{"n":1}\n');
+    expect(r.git("ls-files", "-t", "b/r.txt").trim()).toBe("S b/r.txt");
+  });
+});

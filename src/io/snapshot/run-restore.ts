@@ -25,6 +25,7 @@ import {
 import { sweepDirs } from "./restore-write.js";
 import { policyFromManifest } from "./set-policy.js";
 import { takeSnapshot } from "./take.js";
+import { refuseRestoreOutsideSparseCheckout } from "./sparse-restore.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
 
 interface RestoreOptions {
@@ -120,6 +121,10 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     ms: 0,
     dryRun: options.dryRun,
   };
+  await refuseRestoreOutsideSparseCheckout(git, plan.scopes).catch(async (error: unknown) => {
+    await intact; // a damaged snapshot is the error to report
+    throw error;
+  });
   if (options.dryRun) {
     await intact;
     outcome.ms = elapsed();
