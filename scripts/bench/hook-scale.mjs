@@ -114,7 +114,7 @@ const rows = {
 build();
 const rssFile = path.join(os.tmpdir(), `hook-scale-rss-${process.pid}.txt`);
 installHook(rssFile);
-console.log(`\n## hook at scale: ${N} sealed files, ${RUNS} runs each, interleaved (${CLI})`);
+console.log(`\n## hook at scale: ${N} ${SEALED ? "sealed" : "unsealed"} files, ${RUNS} runs each, interleaved (${CLI})`);
 for (const [label, stage] of Object.entries(rows)) {
   if (!SEALED && label !== "1 file outside the manifest") continue;
   const withHook = [];
