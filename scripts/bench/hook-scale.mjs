@@ -6,10 +6,12 @@
 //   IG_DIST=/tmp/dist-before node scripts/bench/hook-scale.mjs   # another build
 //
 // The tree is built once under $BENCH_DIR/hook-scale-<N> and reused (delete it to rebuild).
+// HOOK_SEAL=0 builds it without a manifest (hook-scale-<N>-unsealed; only the first row runs).
 // Rows: a commit of one file outside the manifest; a commit of one sealed file with the
 // manifest resealed (seal runs before, untimed). Each row prints the median wall time with the
-// hook, without it, their ratio, the time the hook adds, and the hook's peak RSS (its node
-// process, from process.resourceUsage()). The tree holds a config set and the config sets
+// hook, without it, their ratio, the time the hook adds, the same for CPU time (user+sys of the
+// commit and every process it waited for, from /usr/bin/time), and the hook's peak RSS (its
+// node process, from process.resourceUsage()). The tree holds a config set and the config sets
 // `config.files`, so the conflicts check is configured too.
 import fs from "node:fs";
 import os from "node:os";
@@ -18,7 +20,8 @@ import { CLI, GIT_ENV, WORK, run } from "./lib.mjs";
 
 const N = Number(process.env.HOOK_FILES ?? "50000");
 const RUNS = Number(process.env.HOOK_RUNS ?? "5");
-const dir = path.join(WORK, `hook-scale-${N}`);
+const SEALED = process.env.HOOK_SEAL !== "0";
+const dir = path.join(WORK, `hook-scale-${N}${SEALED ? "" : "-unsealed"}`);
 const node = process.execPath;
 const git = (...args) => run("git", args, { cwd: dir, env: GIT_ENV });
 const ours = (...args) => run(node, [CLI, ...args], { cwd: dir, env: GIT_ENV, okCodes: [0] });
@@ -54,10 +57,12 @@ function build() {
   }
   git("add", "-A");
   git("commit", "-q", "--no-verify", "-m", "tree");
-  ours("seal");
-  git("add", ".integrity-guard/"); // the root and, above 4,096 entries, its shard files
-  git("commit", "-q", "--no-verify", "-m", "seal");
-  ours("verify"); // warms the caches as a user's first verify would
+  if (SEALED) {
+    ours("seal");
+    git("add", ".integrity-guard/"); // the root and, above 4,096 entries, its shard files
+    git("commit", "-q", "--no-verify", "-m", "seal");
+    ours("verify"); // warms the caches as a user's first verify would
+  }
   fs.writeFileSync(path.join(dir, ".git/bench-ready"), "");
 }
 
@@ -76,10 +81,15 @@ function installHook(rssFile) {
   fs.chmodSync(hook, 0o755);
 }
 
-function ms(fn) {
+/** Wall and CPU ms (user+sys of git and the processes it waited for: the hook and its children) of one commit. */
+function commit(...args) {
+  const cpuFile = path.join(os.tmpdir(), `hook-scale-cpu-${process.pid}.txt`);
   const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
+  run("/usr/bin/time", ["-f", "%U %S", "-o", cpuFile, "git", "commit", "-q", ...args], { cwd: dir, env: GIT_ENV });
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  const [u, s] = fs.readFileSync(cpuFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  fs.rmSync(cpuFile, { force: true });
+  return { wall, cpu: (u + s) * 1000 };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -104,24 +114,28 @@ const rows = {
 build();
 const rssFile = path.join(os.tmpdir(), `hook-scale-rss-${process.pid}.txt`);
 installHook(rssFile);
-console.log(`\n## hook at scale: ${N} sealed files, ${RUNS} runs each, interleaved (${CLI})`);
+console.log(`\n## hook at scale: ${N} ${SEALED ? "sealed" : "unsealed"} files, ${RUNS} runs each, interleaved (${CLI})`);
 for (const [label, stage] of Object.entries(rows)) {
+  if (!SEALED && label !== "1 file outside the manifest") continue;
   const withHook = [];
   const without = [];
   const rss = [];
   for (let i = 0; i < RUNS; i++) {
     stage();
     fs.rmSync(rssFile, { force: true });
-    withHook.push(ms(() => git("commit", "-q", "-m", "with hook")));
+    withHook.push(commit("-m", "with hook"));
     rss.push(Number(fs.readFileSync(rssFile, "utf8").trim()) / 1024);
     stage();
-    without.push(ms(() => git("commit", "-q", "--no-verify", "-m", "without")));
+    without.push(commit("--no-verify", "-m", "without"));
   }
-  const h = median(withHook);
-  const n = median(without);
-  console.log(
-    `- commit of ${label}: hook ${h.toFixed(0)} ms, --no-verify ${n.toFixed(0)} ms, ratio ${(h / n).toFixed(2)}x, ` +
-      `hook adds ${(h - n).toFixed(0)} ms, hook peak RSS ${median(rss).toFixed(0)} MB`,
-  );
+  for (const kind of ["wall", "cpu"]) {
+    const h = median(withHook.map((r) => r[kind]));
+    const n = median(without.map((r) => r[kind]));
+    console.log(
+      `- commit of ${label}${SEALED ? "" : " (no manifest)"}, ${kind}: hook ${h.toFixed(0)} ms, --no-verify ${n.toFixed(0)} ms, ` +
+        `ratio ${(h / n).toFixed(2)}x, hook adds ${(h - n).toFixed(0)} ms` +
+        (kind === "wall" ? `, hook peak RSS ${median(rss).toFixed(0)} MB` : ""),
+    );
+  }
 }
 fs.rmSync(rssFile, { force: true });

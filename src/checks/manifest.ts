@@ -34,6 +34,8 @@ import type { ManifestIndex } from "../core/manifest/compact.js";
 import { Verdict, filterKey, statKeyOf } from "../io/hash/verdict.js";
 import { manifestBlobVerdict, recordManifestBlobVerdict } from "../io/hash/manifest-blob-verdict.js";
 import { StagedSource } from "../io/staged-source.js";
+import { unchangedEntries } from "../io/head-unchanged.js";
+import { catFileLimited } from "../io/cat-file-limited.js";
 import type { PathState } from "../io/hash/dir-state.js";
 import { HashStream, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
@@ -529,9 +531,12 @@ async function checkStaged(git: Git, config: Config, paths?: readonly string[], 
   const only = paths ? new Set(paths) : undefined;
   const inScope = (p: string) => !only || only.has(p) || p === MANIFEST_PATH;
   let manifestIdx = state.byPath.get(MANIFEST_PATH);
-  // Not a change (the manifest is as HEAD has it): its index entry, asked by name, not by listing the index.
+  // Not a change (the manifest is as HEAD has it): HEAD's tree entry, which the hook listed with
+  // the config (head-unchanged.ts); the index only when HEAD does not vouch for it (any
+  // `git ls-files` loads the whole index: O(repository) per commit).
   if (!manifestIdx && !state.wholeIndex && !deleted.includes(MANIFEST_PATH) && !state.unmerged.has(MANIFEST_PATH)) {
-    manifestIdx = (await git.lsStaged([MANIFEST_PATH])).find((e) => e.stage === 0 && e.path === MANIFEST_PATH);
+    manifestIdx = source ? (await unchangedEntries(git, await source.diff(), [MANIFEST_PATH])).get(MANIFEST_PATH) : undefined;
+    manifestIdx ??= (await git.lsStaged([MANIFEST_PATH])).find((e) => e.stage === 0 && e.path === MANIFEST_PATH);
   }
   if (!manifestIdx) {
     if (include.length > 0 && deleted.includes(MANIFEST_PATH)) {
@@ -580,7 +585,7 @@ async function checkStaged(git: Git, config: Config, paths?: readonly string[], 
     ];
   }
   countManifestRead(blob);
-  const run: StagedRun = { git, state, covered, inScope, verdict, manifestChanged, stateDir };
+  const run: StagedRun = { git, state, covered, inScope, verdict, manifestChanged, stateDir, source };
   if (isShardedRootBytes(blob)) return checkStagedSharded(run, blob);
   // A reseal must agree with every staged file it seals, not only the changed ones: the whole index.
   if (manifestChanged && !state.wholeIndex) run.state = { ...wholeIndexState(await git.lsCommitted()), changed, deleted };
@@ -621,6 +626,8 @@ interface StagedRun {
   verdict: ReadonlySet<string> | undefined;
   manifestChanged: boolean;
   stateDir: string;
+  /** The hook's source: its staged diff lets HEAD's tree answer for unchanged shard files. */
+  source: StagedSource | undefined;
 }
 
 /** A sealed entry and where it is written (root file or shard file, 1-based line). */
@@ -676,10 +683,15 @@ async function checkStagedSharded(run: StagedRun, blob: Buffer): Promise<Finding
   const want = [...wanted].sort((a, b) => a - b).filter((i) => records[i]!.count > 0);
   const rels = want.map((i) => shardFilePath(records[i]!.id));
   const unnamed = rels.filter((r) => !state.byPath.has(r));
-  const named = unnamed.length > 0 ? await git.lsStaged(unnamed) : [];
+  // Shard files this commit leaves as HEAD has them: HEAD's tree entries (one `git ls-tree` of
+  // those paths); the index (which git loads whole) only for what HEAD does not vouch for.
+  const fromHead =
+    unnamed.length > 0 && run.source ? await unchangedEntries(git, await run.source.diff(), unnamed) : new Map<string, IndexEntry>();
+  const rest = unnamed.filter((r) => !fromHead.has(r));
+  const named = rest.length > 0 ? await git.lsStaged(rest) : [];
   const oidOf = new Map<string, string>();
   for (const r of rels) {
-    const e = state.byPath.get(r) ?? named.find((x) => x.path === r && x.stage === 0);
+    const e = state.byPath.get(r) ?? fromHead.get(r) ?? named.find((x) => x.path === r && x.stage === 0);
     if (e) oidOf.set(r, e.oid);
   }
   const blobs = oidOf.size > 0 ? await git.readBlobs([...new Set(oidOf.values())]) : new Map<string, Buffer>();
@@ -803,10 +815,19 @@ async function compareStaged(
   // Read-only use of the cache: nothing the hook hashes is recorded (a blob's bytes may differ
   // from the work tree's under a checkout filter, and the cache holds work-tree content).
   const mismatched: { path: string; sealed: Located; obs: Observation; idx: IndexEntry }[] = [];
+  // The sealed SHA-256s of this commit's own changed blobs: hashStaged reads those from git.
+  const changedSealed = new Map<string, Set<string>>();
+  for (const t of toHash) {
+    if (!t.sealed || !changedSet.has(t.path)) continue;
+    let shas = changedSealed.get(t.idx.oid);
+    if (!shas) changedSealed.set(t.idx.oid, (shas = new Set()));
+    shas.add(t.sealed.e.sha256);
+  }
   const observed = await hashStaged(
     git,
     toHash.map((t) => t.idx),
     StatCache.load(StatCache.pathFor(stateDir, git.root)),
+    changedSealed,
   );
   for (const t of toHash) {
     const o = observed.get(t.idx.oid);
@@ -937,21 +958,57 @@ interface BlobHash {
  */
 /** Up to this many blobs, their cache records are searched for rather than the cache parsed. */
 const FEW_BLOBS = 64;
+/** A changed blob up to this size is read from git rather than looked up in the blob cache; this many bytes in all. */
+const DIRECT_MAX = 16 << 20;
+const DIRECT_BUDGET = 64 << 20;
 
-async function hashStaged(git: Git, entries: readonly IndexEntry[], cache: StatCache): Promise<Map<string, BlobHash>> {
+/**
+ * `changedSealed`: the blobs this commit changes, each with the SHA-256s the manifest seals it
+ * as. When few, they are read from git and hashed first (a cost of their own bytes): the blob
+ * cache's lookup reads the whole cache (11 MB at 100,000 files, 56 MB at 500,000), and a changed
+ * blob is seldom in it. A hash that matches its seal is the answer; any other blob is answered
+ * as before (the cache's record when it has one, a filter's work-tree form, else the hash).
+ */
+async function hashStaged(
+  git: Git,
+  entries: readonly IndexEntry[],
+  cache: StatCache,
+  changedSealed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Promise<Map<string, BlobHash>> {
   const out = new Map<string, BlobHash>();
   const needText = new Set(entries.filter((e) => e.mode === "120000").map((e) => e.oid));
   const all = [...new Set(entries.map((e) => e.oid))];
+  const hashedAhead = new Map<string, BlobHash>();
+  const direct = all.length <= FEW_BLOBS ? all.filter((o) => !needText.has(o) && changedSealed.has(o)) : [];
+  if (direct.length > 0) {
+    const reads = await catFileLimited(
+      git,
+      direct.map((name) => ({ name, limit: "sized" as const })),
+      { maxBytes: DIRECT_MAX, budget: DIRECT_BUDGET },
+    );
+    direct.forEach((oid, k) => {
+      const r = reads[k];
+      if (!r || !("data" in r)) return; // missing, too large or deferred: as before
+      stagedRunStats.blobsHashed++;
+      stagedRunStats.bytesHashed += r.data.length;
+      const h = { sha256: crypto.createHash("sha256").update(r.data).digest("hex"), size: r.data.length, text: "" };
+      if (changedSealed.get(oid)!.has(h.sha256)) out.set(oid, h);
+      else hashedAhead.set(oid, h);
+    });
+  }
   // Parsing the blob cache costs about its size (5.6 MB at 50,000 files): for a few blobs (a
   // one-file commit) their records are looked up in its bytes instead.
-  const peeked = all.length <= FEW_BLOBS ? cache.peekBlobs(all.filter((o) => !needText.has(o))) : undefined;
+  const rest = all.filter((o) => !out.has(o));
+  const peeked =
+    rest.length === 0 ? new Map() : all.length <= FEW_BLOBS ? cache.peekBlobs(rest.filter((o) => !needText.has(o))) : undefined;
   const toRead: string[] = [];
-  for (const oid of all) {
+  for (const oid of rest) {
     const known = needText.has(oid) ? undefined : peeked ? peeked.get(oid) : cache.blob(oid);
     if (known) {
       stagedRunStats.blobsFromCache++;
       out.set(oid, { sha256: known.sha256, size: known.size, text: "" });
-    } else toRead.push(oid);
+    } else if (hashedAhead.has(oid)) out.set(oid, hashedAhead.get(oid)!);
+    else toRead.push(oid);
   }
   const sizes = await git.blobSizes(toRead);
   const LIMIT = 64 << 20;

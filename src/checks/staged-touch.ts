@@ -10,6 +10,7 @@ import path from "node:path";
 import { matcher } from "../core/glob.js";
 import { checkRelative } from "../io/paths.js";
 import { StagedSource } from "../io/staged-source.js";
+import { unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "./types.js";
 
 const GLOB_CHARS = /[*?[\]{}!]/;
@@ -36,7 +37,10 @@ async function stagedTouches(ctx: CheckContext, inSet: (p: string) => boolean): 
   const touched = (p: string) => p === cfg || inSet(p);
   for (const p of diff.entries.keys()) if (touched(p)) return true;
   if (diff.deleted.some(touched) || diff.unmerged.some(touched)) return true;
-  // A config git does not track (just written by init): HEAD was never checked under it.
+  // A config git does not track (just written by init): HEAD was never checked under it. HEAD's
+  // tree vouches for an unchanged config (listed with it by the hook: head-unchanged.ts); the
+  // index is asked only otherwise (a `git ls-files` loads the whole index).
+  if ((await unchangedEntries(ctx.git, diff, [cfg])).has(cfg)) return false;
   return !(await ctx.git.lsStaged([cfg])).some((e) => e.stage === 0);
 }
 

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 import { loadConfigText } from "../config/load.js";
-import type { Config, LoadedConfig } from "../config/types.js";
+import { MANIFEST_PATH, type Config, type LoadedConfig } from "../config/types.js";
 import { BASELINE_PATH } from "../core/baseline.js";
 import { normalizeRepoPath } from "../core/schema/mapping.js";
 import { gitObjectId } from "../io/git-object-id.js";
@@ -174,9 +174,10 @@ async function stagedConfigEntries(ctx: CommandContext, source: StagedSource, re
 /** At most this many schema paths are listed ahead (a git command line stays short). */
 const MAX_LISTED_AHEAD = 64;
 
-/** Repository paths a staged check of `config` reads besides the staged files: the baseline, the mapped schemas. */
+/** Repository paths a staged check of `config` reads besides the staged files: the baseline, the manifest, the mapped schemas. */
 function likelyReads(config: Config, rel: string): string[] {
-  const out = new Set<string>([BASELINE_PATH]);
+  // The manifest's root: the manifest check asks for its entry on every commit.
+  const out = new Set<string>([BASELINE_PATH, MANIFEST_PATH]);
   for (const m of config.validate?.schemas ?? []) {
     if (out.size > MAX_LISTED_AHEAD) break;
     const p = typeof m?.schema === "string" ? normalizeRepoPath(m.schema) : undefined;

@@ -1,7 +1,9 @@
 /**
  * The hook on a repository whose manifest has 50,000 entries (issue 20) reads the staged root
  * and the shards of what is staged, never the rest: counted as the bytes git hands back for
- * every object the hook asks for (readBlobs and catFileBatch), not as time. The entries are
+ * every object the hook asks for (readBlobs and catFileBatch), not as time; nor does it ask git
+ * for the index (`git ls-files` loads all of it: O(repository) per commit) or read the blob
+ * cache (its lookup reads the whole file), whose cost grows with the repository. The entries are
  * synthetic (only the files a commit stages need to exist: the hook never looks at the others),
  * with the real files' entries hashed from their bytes, and the layout is the production one.
  */
@@ -15,6 +17,7 @@ import type { ManifestEntry } from "../../src/core/manifest/model.js";
 import { buildManifest } from "../../src/core/manifest/serialize.js";
 import { MANIFEST_SHARD_DIR, bucketOf, shardCountFor, shardFilePath, shardId } from "../../src/core/manifest/sharded.js";
 import { Git } from "../../src/io/git.js";
+import { StatCache } from "../../src/io/stat-cache.js";
 import { writeManifestFile } from "../../src/io/manifest-store.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 import { parseReport, rulesOf } from "./manifest-helpers.js";
@@ -45,9 +48,26 @@ async function reseal(r: TestRepo): Promise<void> {
   await writeManifestFile(r.dir, buildManifest([...synthetic, ...REAL.map((p) => entryOf(r, p))]));
 }
 
-/** `check --staged`, with the bytes of every object the hook got from git summed. */
-async function hook(r: TestRepo): Promise<{ code: number; rules: string[]; bytesFromGit: number }> {
+/**
+ * `check --staged`, with the bytes of every object the hook got from git summed, the git
+ * commands that read the whole index (ls-files) and the blob-cache lookups counted.
+ */
+async function hook(
+  r: TestRepo,
+): Promise<{ code: number; rules: string[]; bytesFromGit: number; indexListings: string[][]; blobCachePeeks: number }> {
   let bytesFromGit = 0;
+  const indexListings: string[][] = [];
+  let blobCachePeeks = 0;
+  const exec = Git.prototype.exec;
+  vi.spyOn(Git.prototype, "exec").mockImplementation(function (this: Git, args, options) {
+    if (args.includes("ls-files")) indexListings.push([...args]);
+    return exec.call(this, args, options);
+  });
+  const peekBlobs = StatCache.prototype.peekBlobs;
+  vi.spyOn(StatCache.prototype, "peekBlobs").mockImplementation(function (this: StatCache, oids) {
+    blobCachePeeks++;
+    return peekBlobs.call(this, oids);
+  });
   const readBlobs = Git.prototype.readBlobs;
   const catFileBatch = Git.prototype.catFileBatch;
   vi.spyOn(Git.prototype, "readBlobs").mockImplementation(async function (this: Git, oids) {
@@ -62,7 +82,7 @@ async function hook(r: TestRepo): Promise<{ code: number; rules: string[]; bytes
   });
   try {
     const run = await r.cli(["check", "--staged", "--format", "json"]);
-    return { code: run.code, rules: rulesOf(parseReport(run.stdout)), bytesFromGit };
+    return { code: run.code, rules: rulesOf(parseReport(run.stdout)), bytesFromGit, indexListings, blobCachePeeks };
   } finally {
     vi.restoreAllMocks();
   }
@@ -72,7 +92,12 @@ describe("the hook with a 50,000-entry sharded manifest", () => {
   it("reads the root and the staged paths' shards only", async () => {
     const r = createRepo();
     repo = r;
-    r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    // A config set too: the hook's conflicts gate asks whether the config is tracked.
+    r.write(
+      ".integrity-guard/config.yml",
+      'version: 1\nmanifest:\n  include: ["data/**"]\nconfig:\n  files: ["conf/*.json"]\n  precedence: ["conf/base.json"]\n',
+    );
+    r.write("conf/base.json", '{"a":1}\n');
     for (const p of REAL) r.write(p, `{"file":${JSON.stringify(p)}}\n`);
     r.write("notes/free.json", '{"n":0}\n');
     await reseal(r);
@@ -90,7 +115,7 @@ describe("the hook with a 50,000-entry sharded manifest", () => {
     r.write("notes/free.json", '{"n":1}\n');
     r.git("add", "notes/free.json");
     const outside = await hook(r);
-    expect(outside).toMatchObject({ code: 0, rules: [] });
+    expect(outside).toMatchObject({ code: 0, rules: [], indexListings: [], blobCachePeeks: 0 });
     // (+ 64: the staged files' own blobs, which the validate check and the hook read.)
     expect(outside.bytesFromGit).toBeLessThanOrEqual(rootSize + shardSize("notes/free.json") + 64);
     r.git("commit", "-q", "--no-verify", "-m", "free");
@@ -104,7 +129,9 @@ describe("the hook with a 50,000-entry sharded manifest", () => {
     const staged = r.git("diff", "--cached", "--name-only").trim().split("\n").sort();
     expect(staged).toEqual([MANIFEST_PATH, shardFilePath(shardId(bucketOf(rel, n), n)), rel].sort());
     const resealed = await hook(r);
-    expect(resealed).toMatchObject({ code: 0, rules: [] });
+    expect(resealed).toMatchObject({ code: 0, rules: [], indexListings: [], blobCachePeeks: 0 });
+    // The changed file's blob, hashed from git's bytes.
+    expect(stagedRunStats).toMatchObject({ blobsHashed: 1, blobsFromCache: 0 });
     // The root three times: the hook's staged and HEAD's, and the validate check parsing the
     // staged root as the JSON file it is (the .jsonl shards are not among its globs).
     const bound = 3 * rootSize + 2 * shardSize(rel) + 64;
@@ -118,6 +145,7 @@ describe("the hook with a 50,000-entry sharded manifest", () => {
     const blocked = await hook(r);
     expect(blocked.rules).toEqual([`manifest/unsealed-change ${rel}`]);
     expect(blocked.code).toBe(1);
+    expect(blocked.indexListings).toEqual([]);
     expect(blocked.bytesFromGit).toBeLessThanOrEqual(rootSize + shardSize(rel) + 64);
   }, 120_000);
 });
