@@ -24,6 +24,8 @@ describe("names selected by default, and the format each is read as", () => {
     ["flake.lock", "json"],
     ["deno.lock", "json"],
     ["lib/l10n/app_en.arb", "json"],
+    ["lib/src/l10n/intl_pt_BR.arb", "json"],
+    ["packages/views/lib/l10n/app_de.arb", "json"],
     ["data/countries.geojson", "json"],
     ["notebooks/Intro.ipynb", "json"],
     ["public/site.webmanifest", "json"],
@@ -104,6 +106,12 @@ describe("names selected by default, and the format each is read as", () => {
     ".dvc", // DVC's own folder
     "my.cwl.txt",
     "default.tiled-session", // Tiled's session: machine state, not looked at
+    // Arbre (Ruby) view templates, Rails' `:arb` handler (ActiveAdmin's own views), not Flutter's ARB
+    "app/views/active_admin/page/index.html.arb",
+    "app/views/admin/dashboard/_sidebar.arb",
+    "engines/shop/app/views/orders/show.arb",
+    "lib/templates/report.text.arb",
+    "views/users/index.html+phone.arb",
   ])("%s is not selected", (file) => {
     expect(selects(file)).toBe(false);
     expect(wellKnownName(file)).toBeUndefined();

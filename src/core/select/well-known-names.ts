@@ -319,6 +319,20 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".world", { ...TILED, when: (t) => /^\s*\{[\s\S]*"(?:maps|patterns)"\s*:\s*\[/.test(t) }],
 ]);
 
+/**
+ * An `.arb` that is an Arbre view template (Ruby: Arbre registers Rails' `:arb` template handler;
+ * ActiveAdmin's own views, such as `app/views/active_admin/page/index.html.arb`), not Flutter's ARB
+ * catalog: it sits in a Rails view path (`app/views/`, an engine's too), or its name carries a
+ * Rails format (or a format+variant) before the handler, `show.html.arb`, which gen-l10n's
+ * `<prefix>_<locale>.arb` names never do.
+ */
+function arbreTemplate(file: string): boolean {
+  return (
+    /(^|\/)app\/views\//.test(file) ||
+    /\.(?:html|text|txt|js|css|xml|rss|atom|json|csv|ics|svg|pdf|turbo_stream)(?:\+\w+)?\.arb$/i.test(file)
+  );
+}
+
 /** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. Costs a map lookup or two. */
 export function wellKnownName(file: string): WellKnownName | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
@@ -335,6 +349,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
   const ext = base.slice(dot).toLowerCase();
   if (ext === ".backup") return /.\.tfstate\.backup$/i.test(base) ? TFSTATE : undefined;
+  if (ext === ".arb" && arbreTemplate(file)) return undefined;
   return BY_EXTENSION.get(ext);
 }
 
