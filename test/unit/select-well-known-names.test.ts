@@ -36,6 +36,9 @@ describe("names selected by default, and the format each is read as", () => {
     ["App/Localizable.xcstrings", "json"],
     // JSON with comments and trailing commas
     ["bun.lock", "jsonc"],
+    // the .NET SDK merges it into runtimeconfig.json with Json.NET (JObject.Load: comments skipped)
+    ["src/powershell-unix/runtimeconfig.template.json", "jsonc"],
+    ["runtimeconfig.template.json", "jsonc"],
     [".swcrc", "jsonc"],
     ["project.code-workspace", "jsonc"],
     [".vscode/react.code-snippets", "jsonc"],

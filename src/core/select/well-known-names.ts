@@ -258,6 +258,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
   ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
   ["WorkloadManifest.json", WORKLOAD_MANIFEST],
+  // The .NET SDK's GenerateRuntimeConfigurationFiles merges the project's runtimeconfig.template.json
+  // (its UserRuntimeConfig) into runtimeconfig.json with Json.NET's JObject.Load, which skips
+  // comments (PowerShell's start with a `//` line) and trailing commas; File.OpenText drops a BOM.
+  ["runtimeconfig.template.json", jsonc("the .NET SDK (runtimeconfig.template.json, read with Json.NET)")],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
