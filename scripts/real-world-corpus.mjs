@@ -2759,7 +2759,12 @@ export const REPOS = [
     commit: "929903692e550140efb5042ed05d65bfd21ccb5f",
     license: "MIT (LICENSE.txt)",
     kind: ".NET application: runtimeconfig.template.json with `//` comments (the .NET SDK reads it with Json.NET), Test-Json assets (one invalid schema on purpose), global.json, workflows",
-    keep: ["src/**/runtimeconfig.template.json", "test/powershell/Modules/Microsoft.PowerShell.Utility/assets/**", "global.json", ".github/**"],
+    keep: [
+      "src/**/runtimeconfig.template.json",
+      "test/powershell/Modules/Microsoft.PowerShell.Utility/assets/**",
+      "global.json",
+      ".github/**",
+    ],
     max: 100,
   },
 ];
