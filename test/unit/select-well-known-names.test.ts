@@ -39,6 +39,9 @@ describe("names selected by default, and the format each is read as", () => {
     // the .NET SDK merges it into runtimeconfig.json with Json.NET (JObject.Load: comments skipped)
     ["src/powershell-unix/runtimeconfig.template.json", "jsonc"],
     ["runtimeconfig.template.json", "jsonc"],
+    // StyleCop Analyzers: Roslyn's SourceText (a BOM dropped), then its LightJson (comments, trailing commas)
+    ["src/stylecop.json", "jsonc"],
+    [".stylecop.json", "jsonc"],
     [".swcrc", "jsonc"],
     ["project.code-workspace", "jsonc"],
     [".vscode/react.code-snippets", "jsonc"],

@@ -150,6 +150,9 @@ const RENV_LOCK: WellKnownName = {
 /** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
 const YARN_BERRY = /^__metadata:/m;
 
+/** StyleCop Analyzers' stylecop.json (SettingsJsonHelper: SourceText, then LightJson's JsonReader). */
+const STYLECOP = jsonc("StyleCop Analyzers (Roslyn SourceText, then LightJson)");
+
 const BY_NAME = new Map<string, WellKnownName>([
   ["Package.resolved", strict("SwiftPM (JSONDecoder)")],
   ["composer.lock", strict("Composer (json_decode)")],
@@ -262,6 +265,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // (its UserRuntimeConfig) into runtimeconfig.json with Json.NET's JObject.Load, which skips
   // comments (PowerShell's start with a `//` line) and trailing commas; File.OpenText drops a BOM.
   ["runtimeconfig.template.json", jsonc("the .NET SDK (runtimeconfig.template.json, read with Json.NET)")],
+  // StyleCop Analyzers reads its settings as an AdditionalText (Roslyn's SourceText: a BOM dropped;
+  // microsoft/winget-cli's has one) with its own LightJson: comments skipped, trailing commas allowed.
+  ["stylecop.json", STYLECOP],
+  [".stylecop.json", STYLECOP],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
