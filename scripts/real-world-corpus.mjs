@@ -2767,6 +2767,21 @@ export const REPOS = [
     ],
     max: 100,
   },
+  {
+    repo: "microsoft/winget-cli",
+    commit: "fa3d9e511d1bd9bed2f1b72e9f0fa25323e7f3eb",
+    license: "MIT (LICENSE)",
+    kind: "Windows Package Manager client: YAML manifest test data in every encoding (UTF-8 with and without BOM, UTF-16 LE/BE with and without BOM, ANSI), YAML reader tests (repeated keys, merge keys, custom tags), stylecop.json with a BOM, JSON schemas, workflows",
+    keep: [
+      "src/AppInstallerCLITests/TestData/Manifest-Encoding-*.yaml",
+      "src/AppInstallerCLITests/TestData/Node-*.yaml",
+      "src/AppInstallerCLITests/TestData/Manifest-Bad-DuplicateKey*.yaml",
+      "src/AppInstallerCLITests/TestData/ImportFile-Bad-Malformed.json",
+      "src/stylecop.json",
+      ".github/**",
+    ],
+    max: 100,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
