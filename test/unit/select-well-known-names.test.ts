@@ -24,6 +24,8 @@ describe("names selected by default, and the format each is read as", () => {
     ["flake.lock", "json"],
     ["deno.lock", "json"],
     ["lib/l10n/app_en.arb", "json"],
+    ["lib/src/l10n/intl_pt_BR.arb", "json"],
+    ["packages/views/lib/l10n/app_de.arb", "json"],
     ["data/countries.geojson", "json"],
     ["notebooks/Intro.ipynb", "json"],
     ["public/site.webmanifest", "json"],
@@ -34,6 +36,12 @@ describe("names selected by default, and the format each is read as", () => {
     ["App/Localizable.xcstrings", "json"],
     // JSON with comments and trailing commas
     ["bun.lock", "jsonc"],
+    // the .NET SDK merges it into runtimeconfig.json with Json.NET (JObject.Load: comments skipped)
+    ["src/powershell-unix/runtimeconfig.template.json", "jsonc"],
+    ["runtimeconfig.template.json", "jsonc"],
+    // StyleCop Analyzers: Roslyn's SourceText (a BOM dropped), then its LightJson (comments, trailing commas)
+    ["src/stylecop.json", "jsonc"],
+    [".stylecop.json", "jsonc"],
     [".swcrc", "jsonc"],
     ["project.code-workspace", "jsonc"],
     [".vscode/react.code-snippets", "jsonc"],
@@ -104,6 +112,12 @@ describe("names selected by default, and the format each is read as", () => {
     ".dvc", // DVC's own folder
     "my.cwl.txt",
     "default.tiled-session", // Tiled's session: machine state, not looked at
+    // Arbre (Ruby) view templates, Rails' `:arb` handler (ActiveAdmin's own views), not Flutter's ARB
+    "app/views/active_admin/page/index.html.arb",
+    "app/views/admin/dashboard/_sidebar.arb",
+    "engines/shop/app/views/orders/show.arb",
+    "lib/templates/report.text.arb",
+    "views/users/index.html+phone.arb",
   ])("%s is not selected", (file) => {
     expect(selects(file)).toBe(false);
     expect(wellKnownName(file)).toBeUndefined();

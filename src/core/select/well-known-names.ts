@@ -150,6 +150,9 @@ const RENV_LOCK: WellKnownName = {
 /** Yarn 2+ (berry) writes its lockfile as YAML whose first key is `__metadata`; Yarn 1's has none. */
 const YARN_BERRY = /^__metadata:/m;
 
+/** StyleCop Analyzers' stylecop.json (SettingsJsonHelper: SourceText, then LightJson's JsonReader). */
+const STYLECOP = jsonc("StyleCop Analyzers (Roslyn SourceText, then LightJson)");
+
 const BY_NAME = new Map<string, WellKnownName>([
   ["Package.resolved", strict("SwiftPM (JSONDecoder)")],
   ["composer.lock", strict("Composer (json_decode)")],
@@ -258,6 +261,14 @@ const BY_NAME = new Map<string, WellKnownName>([
   // (comments, trailing commas); dotnet-architecture/eShopOnWeb keeps one with a BOM.
   ["compilerconfig.json", jsonc("Web Compiler (File.ReadAllText, then Json.NET)")],
   ["WorkloadManifest.json", WORKLOAD_MANIFEST],
+  // The .NET SDK's GenerateRuntimeConfigurationFiles merges the project's runtimeconfig.template.json
+  // (its UserRuntimeConfig) into runtimeconfig.json with Json.NET's JObject.Load, which skips
+  // comments (PowerShell's start with a `//` line) and trailing commas; File.OpenText drops a BOM.
+  ["runtimeconfig.template.json", jsonc("the .NET SDK (runtimeconfig.template.json, read with Json.NET)")],
+  // StyleCop Analyzers reads its settings as an AdditionalText (Roslyn's SourceText: a BOM dropped;
+  // microsoft/winget-cli's has one) with its own LightJson: comments skipped, trailing commas allowed.
+  ["stylecop.json", STYLECOP],
+  [".stylecop.json", STYLECOP],
 ]);
 
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
@@ -319,6 +330,20 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".world", { ...TILED, when: (t) => /^\s*\{[\s\S]*"(?:maps|patterns)"\s*:\s*\[/.test(t) }],
 ]);
 
+/**
+ * An `.arb` that is an Arbre view template (Ruby: Arbre registers Rails' `:arb` template handler;
+ * ActiveAdmin's own views, such as `app/views/active_admin/page/index.html.arb`), not Flutter's ARB
+ * catalog: it sits in a Rails view path (`app/views/`, an engine's too), or its name carries a
+ * Rails format (or a format+variant) before the handler, `show.html.arb`, which gen-l10n's
+ * `<prefix>_<locale>.arb` names never do.
+ */
+function arbreTemplate(file: string): boolean {
+  return (
+    /(^|\/)app\/views\//.test(file) ||
+    /\.(?:html|text|txt|js|css|xml|rss|atom|json|csv|ics|svg|pdf|turbo_stream)(?:\+\w+)?\.arb$/i.test(file)
+  );
+}
+
 /** The entry for `file` (repo-relative), when its name makes it JSON or YAML to its reader. Costs a map lookup or two. */
 export function wellKnownName(file: string): WellKnownName | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
@@ -335,6 +360,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   if (dot <= 0) return undefined; // no extension, or a dot file's own name (".har")
   const ext = base.slice(dot).toLowerCase();
   if (ext === ".backup") return /.\.tfstate\.backup$/i.test(base) ? TFSTATE : undefined;
+  if (ext === ".arb" && arbreTemplate(file)) return undefined;
   return BY_EXTENSION.get(ext);
 }
 
