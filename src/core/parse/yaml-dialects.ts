@@ -61,7 +61,9 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
       "!ToJsonString",
       "!Length",
     ],
-    path: /(^|\/)serverless\.ya?ml$/,
+    // AWS Copilot passes addons.parameters.yml's values, intrinsic functions and all, to its
+    // addons stack (internal/pkg/addon/addons.go finds the file by that name): no `AWS::` in it.
+    path: /(^|\/)(serverless|addons\.parameters)\.ya?ml$/,
     content: /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::/,
   },
   {
