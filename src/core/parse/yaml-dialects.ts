@@ -105,6 +105,16 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
       /^(esphome|esp32|esp8266|rp2040|bk72xx|rtl87xx|libretiny|substitutions)\s*:|^\s+(lambda|on_press|on_boot|on_value|on_turn_on|on_turn_off)\s*:/m,
   },
   {
+    id: "recyclarr",
+    name: "Recyclarr",
+    // Value substitution (recyclarr.dev, Value Substitution): `!secret <key>` from secrets.yml and
+    // `!env_var NAME [default]`. Its config is recyclarr.yml or any YAML under configs/, whose root
+    // keys are the services it syncs.
+    tags: ["!secret", "!env_var"],
+    path: /(^|\/)recyclarr\.ya?ml$/,
+    content: /^(sonarr|radarr)\s*:\s*$/m,
+  },
+  {
     id: "gitlab-ci",
     name: "GitLab CI",
     tags: ["!reference"],
