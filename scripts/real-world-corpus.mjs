@@ -2895,6 +2895,141 @@ export const REPOS = [
     ],
     max: 100,
   },
+  {
+    repo: "openstack/heat-templates",
+    commit: "29b8ce6c5ea5d2f97ccb5752a04cf4c101185457",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "OpenStack Heat: HOT templates (`heat_template_version: 2013-05-23` dates, get_param/get_attr/str_replace, multi-line user_data), CFN-format templates, environments, Zuul config; flow sequences and a quoted scalar continued at their key's indent (warnings)",
+    keep: [
+      ".zuul.yaml",
+      "cfn/deb/MultiNode_DevStack.yaml",
+      "cfn/F17/invalid/*.yaml",
+      "openshift-origin/F19/hot-template/openshift/openshift.yaml",
+      "hot/F20/WordPress_Native.yaml",
+      "hot/autoscaling.yaml",
+      "hot/software-config/example-templates/**/*.yaml",
+    ],
+    max: 80,
+  },
+  {
+    repo: "GoogleCloudPlatform/deploymentmanager-samples",
+    commit: "52adfdb0cd0152d495f65b63affbe1e7ce66cb42",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Google Cloud Deployment Manager: configs importing Jinja/Python templates, `$(ref.x.y)` references, Cloud Foundation Toolkit test configs, KRM alternatives with Kptfiles; real: two placeholder files that are no JSON/YAML as committed",
+    keep: [
+      "google/resource-snippets/functions-backed-type/function/package.json",
+      "google/resource-snippets/functions-backed-type/*.yaml",
+      "tools/scheduled-deployments/sd_config.yaml",
+      "google/resource-snippets/*/alternatives/krm/**",
+      "examples/v2/step_by_step_guide/**/*.yaml",
+    ],
+    names: ["google/resource-snippets/*/alternatives/krm/Kptfile"],
+    max: 100,
+  },
+  {
+    repo: "ansible-collections/kubernetes.core",
+    commit: "ec8942dd90601f9723dedd5941672bc14c033592",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "Ansible collection: galaxy.yml, meta/runtime.yml (action groups, plugin routing), changelogs (antsibull changelog.yaml and fragments), .ansible-lint (YAML without extension), integration targets (tasks with Jinja, Helm test charts), unit-test fixtures",
+    keep: [
+      ".ansible-lint",
+      "galaxy.yml",
+      "meta/*.yml",
+      "changelogs/**",
+      "tests/unit/module_utils/fixtures/*.yml",
+      "tests/integration/targets/helm/files/test-chart/**",
+      "tests/integration/targets/k8s_*/tasks/main.yml",
+      ".github/**",
+    ],
+    names: [".ansible-lint"],
+    max: 120,
+  },
+  {
+    repo: "pulumi/templates",
+    commit: "65db26bfbdb2fef067d2a10dcadef7b553b36d60",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Pulumi project templates: Pulumi.yaml per template (the YAML runtime's resources/variables/outputs with `${resource.property}` interpolation and `fn::` calls, `${PROJECT}` placeholders), template metadata groups, package.json/tsconfig of the TypeScript templates",
+    keep: ["*-yaml/Pulumi.yaml", "metadata/**", ".github/**"],
+    max: 120,
+  },
+  {
+    repo: "GoogleCloudPlatform/cloud-builders-community",
+    commit: "1bf46a1cc217e6afd501c6bbbbb0735ae95fa46a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Cloud Build community builders: cloudbuild.yaml per builder and example (`$PROJECT_ID`, `${_SUBSTITUTIONS}`, advisory schema warnings), a Compose file in the v1 format, Replicated YAML; real: three broken YAML examples and a v1 Compose file Compose v2 refuses",
+    keep: [
+      "docker-compose/**",
+      "kondunite/examples/manifests/replicated_base.yaml",
+      "velero/examples/cloudbuild-velero-version.yaml",
+      "base-image-builder/cloudbuild.yaml",
+      "dataproc-custom-image/examples/cloudbuild.yaml",
+      "jfrog/**/cloudbuild.yaml",
+      "kustomize/cloudbuild.yaml",
+      "terraform/examples/*/cloudbuild.yaml",
+      "replicated-*/examples/**",
+    ],
+    max: 120,
+  },
+  {
+    repo: "kubescape/regolibrary",
+    commit: "ce7ef32aef7a7d272016c3f0d1105c60d6b266fb",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kubescape policy library: control and framework JSON, rule metadata and test inputs/expected outputs (JSON/YAML), control examples read as text into the docs (tabs before comments, empty files; real: three that are no YAML)",
+    keep: [
+      "controls/examples/c00{2,7,8}.yaml",
+      "controls/examples/c0{11,19,30,87}.yaml",
+      "controls/C-0007-datadestruction.json",
+      "frameworks/nsa.json",
+    ],
+    max: 120,
+  },
+  {
+    repo: "kptdev/kpt",
+    commit: "23c57d7fae70ee87265d17e7fa75955d1c12e553",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "kpt: packages with a Kptfile (YAML without extension: pipelines of KRM functions, upstream locks), fn-render/fn-eval e2e test data (.expected/ outputs, comment-only configs), package examples; real: two update test fixtures holding merge conflict markers and two Kptfiles broken on purpose (the fn-render cases expect kpt to refuse them)",
+    keep: [
+      "internal/testutil/testdata/updateMergeConflict/**",
+      "package-examples/{wordpress,ghost,kustomize}/**",
+      "e2e/testdata/fn-render/{no-op,preserve-comments,fnconfig-in-subdir,invalid-kptfile,subpkg-has-invalid-kptfile}/**",
+      "e2e/live/testdata/test-case-1a/**",
+    ],
+    names: [
+      "package-examples/{wordpress,ghost,kustomize}/**/Kptfile",
+      "e2e/testdata/fn-render/{no-op,preserve-comments,fnconfig-in-subdir,invalid-kptfile,subpkg-has-invalid-kptfile}/**/Kptfile",
+      "e2e/live/testdata/test-case-1a/Kptfile",
+    ],
+    max: 100,
+  },
+  {
+    repo: "onedr0p/home-ops",
+    commit: "d9078e4dd52174ad68a4408ca3398f731b2f889e",
+    license: "WTFPL (LICENSE)",
+    kind: "Flux GitOps home cluster: Kustomization/HelmRelease/OCIRepository per app, kustomize components, helmfile bootstrap, Recyclarr config with `!env_var` tags (warnings), .renovaterc.json5, workflows",
+    keep: [
+      "kubernetes/flux/**",
+      "kubernetes/components/**",
+      "kubernetes/apps/default/recyclarr/**",
+      "bootstrap/**",
+      ".renovaterc.json5",
+      ".github/**",
+    ],
+    max: 120,
+  },
+  {
+    repo: "aws/copilot-cli",
+    commit: "4c858e718bc88449e29540993d8496ac81d7b419",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "AWS Copilot: manifest.yml of services/jobs/environments, addons CloudFormation templates and addons.parameters.yml with intrinsic-function tags (unrecognised: warnings), rendered stack testdata (one with a `!Ref:` tag typo), YAML patch overrides",
+    keep: [
+      "internal/pkg/addon/testdata/merge/invalid-*.yaml",
+      "internal/pkg/deploy/cloudformation/stack/testdata/workloads/svc-nlb-prod.stack.yml",
+      "internal/pkg/template/templates/addons/aurora/**/addons.parameters.yml",
+      "internal/pkg/template/templates/overrides/yamlpatch/cfn.patches.yml",
+      "e2e/*/copilot/**",
+    ],
+    max: 120,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -2902,7 +3037,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -65,6 +65,8 @@ describe("names selected by default, and the format each is read as", () => {
     ["app/pubspec.lock", "yaml"],
     ["ios/Podfile.lock", "yaml"],
     ["charts/web/Chart.lock", "yaml"],
+    ["packages/wordpress/Kptfile", "yaml"],
+    [".ansible-lint", "yaml"],
     [".prettierrc", "yaml"],
     // Docusaurus reads a docs folder's category metadata with js-yaml, the .json name too
     ["docs/guides/_category_.json", "yaml"],

@@ -61,7 +61,9 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
       "!ToJsonString",
       "!Length",
     ],
-    path: /(^|\/)serverless\.ya?ml$/,
+    // AWS Copilot passes addons.parameters.yml's values, intrinsic functions and all, to its
+    // addons stack (internal/pkg/addon/addons.go finds the file by that name): no `AWS::` in it.
+    path: /(^|\/)(serverless|addons\.parameters)\.ya?ml$/,
     content: /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::/,
   },
   {
@@ -104,6 +106,16 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     // merges what the tag loads; PyYAML's, Home Assistant's included, refuses a scalar source) are ESPHome's too.
     content:
       /^(esphome|esp32|esp8266|rp2040|bk72xx|rtl87xx|libretiny|substitutions|packages)\s*:|^\s+(lambda|on_press|on_boot|on_value|on_turn_on|on_turn_off)\s*:|^[ \t]*(- )?<<[ \t]*:[ \t]*!include\b/m,
+  },
+  {
+    id: "recyclarr",
+    name: "Recyclarr",
+    // Value substitution (recyclarr.dev, Value Substitution): `!secret <key>` from secrets.yml and
+    // `!env_var NAME [default]`. Its config is recyclarr.yml or any YAML under configs/, whose root
+    // keys are the services it syncs.
+    tags: ["!secret", "!env_var"],
+    path: /(^|\/)recyclarr\.ya?ml$/,
+    content: /^(sonarr|radarr)\s*:\s*$/m,
   },
   {
     id: "gitlab-ci",

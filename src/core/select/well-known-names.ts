@@ -188,6 +188,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   ["pubspec.lock", yaml("Dart pub (package:yaml)")],
   ["Podfile.lock", yaml("CocoaPods (Psych)")],
   ["Chart.lock", yaml("Helm (sigs.k8s.io/yaml)")],
+  // kpt decodes a package's Kptfile with kyaml (go-yaml v3: a duplicate key fails; pkg/kptfile/kptfileutil).
+  ["Kptfile", yaml("kpt (kyaml)")],
+  // ansible-lint's load_config reads its `.ansible-lint` with yaml.safe_load (ansiblelint/config.py).
+  [".ansible-lint", yaml("ansible-lint (PyYAML safe_load)")],
   [".prettierrc", rcYaml("Prettier")],
   [".stylelintrc", rcYaml("stylelint (cosmiconfig)")],
   [".lintstagedrc", rcYaml("lint-staged (lilconfig)")],
