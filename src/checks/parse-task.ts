@@ -9,7 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
-import { allOfOtherRoot, commentOnlyAccepted, headerReader } from "./root-kind.js";
+import { allOfOtherRoot, commentOnlyAccepted, headerReader, legacyFormat } from "./root-kind.js";
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
 import { templateResidue } from "./template-residue.js";
@@ -61,7 +61,9 @@ export interface ParseTaskMessage {
  * of the parse, then per step the schema findings (before the catalog level is applied).
  */
 export type ParseOutcome =
-  { main: Uint8Array } | "template" | { parse: Finding[]; schema: (Finding[] | "other-kind" | { otherReader: string })[] };
+  | { main: Uint8Array }
+  | "template"
+  | { parse: Finding[]; schema: (Finding[] | "other-kind" | { otherReader: string } | { legacy: string })[] };
 
 export interface ParseResultMessage {
   id: number;
@@ -107,7 +109,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (!doc.ok) return { parse, schema: [] };
   // A `$schema` of its own changes which schemas apply: the main thread maps it.
   if (ownSchema(doc) !== undefined) return { main: bytes.slice() };
-  const schema: (Finding[] | "other-kind" | { otherReader: string })[] = [];
+  const schema: (Finding[] | "other-kind" | { otherReader: string } | { legacy: string })[] = [];
   let budget = job.budget;
   for (const step of job.steps) {
     const reader = step.builtinId !== undefined ? headerReader(text) : undefined;
@@ -117,6 +119,11 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
     }
     if (step.rootType && allOfOtherRoot(doc.documents, step.rootType)) {
       schema.push("other-kind");
+      continue;
+    }
+    const legacy = legacyFormat(step.builtinId, doc.documents);
+    if (legacy !== undefined) {
+      schema.push({ legacy });
       continue;
     }
     if (commentOnlyAccepted(step.builtinId, text, doc.documents)) {

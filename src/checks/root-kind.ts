@@ -53,3 +53,23 @@ export function headerReader(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Top-level keys of the Compose Specification (and of file formats 2 and 3). */
+const COMPOSE_TOP_KEYS = new Set(["version", "name", "services", "networks", "volumes", "secrets", "configs", "include", "models"]);
+
+/**
+ * A legacy format of a built-in entry's file that only an end-of-life reader takes, named for the
+ * warning, or undefined. Compose file format v1 lists the services at the root, with no
+ * `services:` key: docker-compose 1.x read it, and `docker compose` (v2, compose-go) refuses it,
+ * so the file is not corrupt but will not run on today's Docker. Recognised only when every root
+ * key is a service (a mapping with `image` or `build`), so a damaged v2 file is still validated.
+ */
+export function legacyFormat(entryId: string | undefined, documents: readonly unknown[]): string | undefined {
+  if (entryId !== "compose" || documents.length !== 1) return undefined;
+  const root = documents[0];
+  if (rootKind(root) !== "object") return undefined;
+  const entries = Object.entries(root as Record<string, unknown>);
+  const isService = (v: unknown) => rootKind(v) === "object" && ("image" in (v as object) || "build" in (v as object));
+  if (entries.length === 0 || entries.some(([k, v]) => COMPOSE_TOP_KEYS.has(k) || k.startsWith("x-") || !isService(v))) return undefined;
+  return "Compose file format v1 (services at the root, no `services:` key)";
+}

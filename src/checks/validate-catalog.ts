@@ -9,7 +9,7 @@ import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
 import { loadUserCatalogs } from "../io/catalog-files.js";
 import type { FileSource } from "../io/file-source.js";
-import { allOfOtherRoot, headerReader } from "./root-kind.js";
+import { allOfOtherRoot, headerReader, legacyFormat } from "./root-kind.js";
 
 /**
  * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
@@ -74,6 +74,8 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
 export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[], text?: string): Finding | undefined {
   const reader = entry.catalog === "built-in" && text !== undefined ? headerReader(text) : undefined;
   if (reader !== undefined) return otherReaderFinding(file, entry, reader);
+  const legacy = entry.catalog === "built-in" ? legacyFormat(entry.id, documents) : undefined;
+  if (legacy !== undefined) return legacyFormatFinding(file, entry, legacy);
   if (!entry.rootType || entry.catalog !== "built-in" || !allOfOtherRoot(documents, entry.rootType)) return undefined;
   return otherKindFinding(file, entry);
 }
@@ -105,5 +107,18 @@ export function otherReaderFinding(file: string, entry: CatalogMatch, reader: st
     column: 1,
     message: `${file} matches the built-in entry ${entry.id} by name, but it is read by ${reader}: it is another kind of file and was not validated against ${entry.label}`,
     fix: `if it is meant to be a ${entry.id} file, remove that header; to check it against a schema of its own, map it in validate.schemas`,
+  };
+}
+
+/** The warning for a file in a legacy format of a built-in entry that only an end-of-life reader takes (legacyFormat in root-kind.ts). */
+export function legacyFormatFinding(file: string, entry: CatalogMatch, format: string): Finding {
+  return {
+    rule: "schema/skipped",
+    level: "warning",
+    file,
+    line: 1,
+    column: 1,
+    message: `${file} is in ${format}: only docker-compose 1.x (end of life) reads it, and \`docker compose\` refuses it; it was not validated against ${entry.label}`,
+    fix: "move the services under a top-level `services:` key (Compose Specification); to keep the old format, pin docker-compose 1.x where it runs",
   };
 }

@@ -42,6 +42,7 @@ import {
   notThisKind,
   otherKindFinding,
   otherReaderFinding,
+  legacyFormatFinding,
   prepareCatalog,
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
@@ -543,6 +544,10 @@ async function remoteResult(
     }
     if (step !== undefined && "otherReader" in step) {
       if (catalog) findings.push(otherReaderFinding(file, catalog, step.otherReader));
+      return;
+    }
+    if (step !== undefined && "legacy" in step) {
+      if (catalog) findings.push(legacyFormatFinding(file, catalog, step.legacy));
       return;
     }
     for (const f of step ?? []) findings.push(catalog ? atCatalogLevel(f, catalog) : f);
