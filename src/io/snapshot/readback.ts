@@ -15,7 +15,7 @@ const YIELD_EVERY = 1000;
  * over (or READBACK_BATCH_FILES files): a tree of any size is read back with at most about this
  * much blob data in memory at once.
  */
-export const READBACK_BATCH_BYTES = 32 << 20;
+const READBACK_BATCH_BYTES = 32 << 20;
 /** Files per batch: small files would otherwise put most of a tree in one batch of entries. */
 const READBACK_BATCH_FILES = 8192;
 /** What holding one small blob costs beyond its bytes (a Buffer object and a map entry). */
