@@ -50,8 +50,9 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
       continue; // tampered or damaged: try an older one
     }
     const expected = loaded.manifest.files[rel];
-    const entry = loaded.entries.find((e) => e.path === rel);
-    const content = entry && loaded.blobs.get(entry.oid);
+    const oid = loaded.oids.get(rel);
+    // loadSnapshot reads only the manifest's blob: this file's is read here.
+    const content = oid && (await git.readBlobs([oid]).catch(() => new Map<string, Buffer>())).get(oid);
     if (!expected || !content || sha256(content) !== expected.sha256) continue;
     if (!accept(content)) continue;
     return { snapshot: record.id, content, signature: trust.signature.status };

@@ -13,6 +13,7 @@ import { resolveSnapshot } from "../../src/io/snapshot/list.js";
 import { planRestore, verifyRestored } from "../../src/io/snapshot/restore.js";
 import { RESTORE_TEMP_RE, writeRestore } from "../../src/io/snapshot/restore-write.js";
 import { loadSnapshot } from "../../src/io/snapshot/verify.js";
+import { readBackTree, type KeepBlobs } from "../../src/io/snapshot/readback.js";
 import { snapshotConfig } from "../helpers/keys.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 
@@ -44,7 +45,7 @@ describe("restore verify", () => {
       const plan = await planRestore(git, loaded.manifest, []);
       expect(plan.create).toHaveLength(6);
       await writeRestore(git, record.id, loaded.manifest, plan, {
-        entries: loaded.entries,
+        oids: loaded.oids,
         blobs: loaded.blobs,
       });
       const written = new Set([...plan.create, ...plan.modify]);
@@ -93,13 +94,51 @@ describe("restore verify", () => {
       // The manifest says other bytes than git holds for one file (as a damaged object would).
       const manifest = structuredClone(loaded.manifest);
       manifest.files["data/d1/f5.json"]!.sha256 = "0".repeat(64);
-      await expect(writeRestore(git, record.id, manifest, plan, { entries: loaded.entries })).rejects.toThrow(
+      await expect(writeRestore(git, record.id, manifest, plan, { oids: loaded.oids })).rejects.toThrow(
         /blob of data\/d1\/f5\.json .* differs from its manifest/,
       );
       expect(fs.existsSync(path.join(repo.dir, "data/d0/f0.json"))).toBe(false);
       // With the blobs the read-back checked, the same plan writes every file.
-      await writeRestore(git, record.id, loaded.manifest, plan, { entries: loaded.entries });
+      await writeRestore(git, record.id, loaded.manifest, plan, { oids: loaded.oids });
       expect(await verifyRestored(git, loaded.manifest, plan, new Set(plan.create))).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+  it("reads back in batches and keeps blobs only within its budget: the writing reads the rest again, byte for byte", async () => {
+    const { repo, git } = await setup();
+    try {
+      const before = new Map(
+        (fs.readdirSync(path.join(repo.dir, "data"), { recursive: true }) as string[])
+          .filter((f) => f.endsWith(".json"))
+          .map((f) => [f, fs.readFileSync(path.join(repo.dir, "data", f))]),
+      );
+      expect(before.size).toBe(6);
+      const record = await resolveSnapshot(git, CONFIG, "s");
+      const loaded = await loadSnapshot(git, record);
+      // loadSnapshot reads the manifest only; no file's blob is held.
+      expect(loaded.blobs.size).toBe(0);
+      const all: KeepBlobs = { blobs: new Map(), budget: Number.MAX_SAFE_INTEGER };
+      expect(
+        await readBackTree(git, record.id, loaded.manifest, { digest: loaded.manifestDigest }, { oids: loaded.oids }, undefined, all),
+      ).toEqual([]);
+      expect(all.blobs.size).toBe(6);
+      const none: KeepBlobs = { blobs: new Map(), budget: 0 };
+      expect(
+        await readBackTree(git, record.id, loaded.manifest, { digest: loaded.manifestDigest }, { oids: loaded.oids }, undefined, none),
+      ).toEqual([]);
+      expect(none.blobs.size).toBe(0);
+      // A manifest digest other than the stored manifest's is reported.
+      const wrong = await readBackTree(git, record.id, loaded.manifest, { digest: "sha256:" + "0".repeat(64) }, { oids: loaded.oids });
+      expect(wrong.map((f) => [f.file, f.message])).toEqual([
+        [".integrity-snapshot/manifest.json", "the stored manifest differs from the one written"],
+      ]);
+
+      fs.rmSync(path.join(repo.dir, "data"), { recursive: true });
+      const plan = await planRestore(git, loaded.manifest, []);
+      await writeRestore(git, record.id, loaded.manifest, plan, { oids: loaded.oids, blobs: none.blobs });
+      expect(await verifyRestored(git, loaded.manifest, plan, new Set(plan.create))).toEqual([]);
+      for (const [f, bytes] of before) expect(fs.readFileSync(path.join(repo.dir, "data", f)).equals(bytes), f).toBe(true);
     } finally {
       repo.cleanup();
     }

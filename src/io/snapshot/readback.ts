@@ -4,68 +4,111 @@
  * digest the commit message carries). Used before a branch moves and before a restore.
  */
 import type { Finding } from "../../core/finding.js";
-import { SNAPSHOT_MANIFEST_PATH, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { SNAPSHOT_MANIFEST_PATH, type SnapshotFileEntry, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import type { BlobDigest } from "./encrypt.js";
 import { sha256 } from "./files.js";
 
 const YIELD_EVERY = 1000;
+/**
+ * Bytes of blobs (by the manifest's sizes) read from git per batch when they were not handed
+ * over (or READBACK_BATCH_FILES files): a tree of any size is read back with at most about this
+ * much blob data in memory at once.
+ */
+const READBACK_BATCH_BYTES = 32 << 20;
+/** Files per batch: small files would otherwise put most of a tree in one batch of entries. */
+const READBACK_BATCH_FILES = 8192;
+/** What holding one small blob costs beyond its bytes (a Buffer object and a map entry). */
+const BLOB_OVERHEAD = 160;
+
+/** Blobs a read-back hands on to the caller (restore writes them) up to `budget` bytes. */
+export interface KeepBlobs {
+  blobs: Map<string, Buffer>;
+  /** Bytes (contents plus BLOB_OVERHEAD each) that may be kept; the rest are read again by the caller. */
+  budget: number;
+  /** Set by the read-back: blob ids git could not give (for the partial-clone message). */
+  unreadable?: string[];
+}
 
 /** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
 export async function readBackTree(
   git: Git,
   treeish: string,
   manifest: SnapshotManifest,
-  manifestText: string,
-  preloaded?: { entries: { mode: string; type: string; oid: string; path: string }[]; blobs: Map<string, Buffer> },
+  /** The manifest's text, or its "sha256:<hex>" digest when the caller holds only that. */
+  manifestText: string | { digest: string },
+  /** The tree's listing (or its blob id by path) and its blobs, when already read. */
+  preloaded?: { entries?: { path: string; oid: string }[]; oids?: ReadonlyMap<string, string>; blobs?: Map<string, Buffer> },
   /** What a blob stands for when it is not the file's bytes (an encrypted set: encrypt.ts). */
   digestOf?: BlobDigest,
+  keep?: KeepBlobs,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
-  let entries;
+  let byPath: ReadonlyMap<string, string>;
   try {
-    entries = preloaded?.entries ?? (await git.lsTreeBlobs(treeish));
+    byPath = preloaded?.oids ?? new Map((preloaded?.entries ?? (await git.lsTreeBlobs(treeish))).map((e) => [e.path, e.oid]));
   } catch (error) {
     bad(SNAPSHOT_MANIFEST_PATH, `cannot list the snapshot tree ${treeish}: ${(error as Error).message.split("\n")[0]}`);
     return findings;
   }
-  const byPath = new Map(entries.map((e) => [e.path, e]));
-  const blobs =
-    preloaded?.blobs ??
-    (await readBlobsSafe(
-      git,
-      entries.map((e) => e.oid),
-    ));
-  const mEntry = byPath.get(SNAPSHOT_MANIFEST_PATH);
-  const mBlob = mEntry && blobs.get(mEntry.oid);
-  if (!mBlob || mBlob.toString("utf8") !== manifestText) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
-  let n = 0;
+  const handed = preloaded?.blobs;
+  const mOid = byPath.get(SNAPSHOT_MANIFEST_PATH);
+  const mBlob = mOid && (handed?.get(mOid) ?? (await readBlobsSafe(git, [mOid])).get(mOid));
+  const sameManifest =
+    mBlob !== undefined &&
+    (typeof manifestText === "string" ? mBlob.toString("utf8") === manifestText : "sha256:" + sha256(mBlob) === manifestText.digest);
+  if (!sameManifest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  let kept = 0;
+  const unreadable: string[] = [];
+  // The files in manifest order, in batches of about READBACK_BATCH_BYTES: the blobs of one
+  // batch are read (unless handed over), checked, and dropped (or kept for the caller).
+  let batch: [string, SnapshotFileEntry, string | undefined][] = [];
+  let batchBytes = 0;
+  const check = async (): Promise<void> => {
+    const want = handed ? [] : batch.map(([, , oid]) => oid).filter((oid): oid is string => oid !== undefined);
+    const blobs = handed ?? (await readBlobsSafe(git, want));
+    let n = 0;
+    for (const [p, expected, oid] of batch) {
+      // Yield now and then: git processes started meanwhile (a pre-restore snapshot) get served.
+      if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (oid === undefined) {
+        bad(p, "file is in the manifest but not in the snapshot tree");
+        continue;
+      }
+      const data = blobs.get(oid);
+      if (!data) {
+        unreadable.push(oid);
+        bad(p, `blob ${oid} cannot be read back from the object store (missing or corrupt)`);
+        continue;
+      }
+      const got = digestOf ? await digestOf(p, data, expected) : { sha256: sha256(data), size: data.length };
+      if ("problem" in got) bad(p, got.problem);
+      else if (got.sha256 !== expected.sha256 || got.size !== expected.size)
+        bad(
+          p,
+          "read-back checksum differs from the source",
+          `sha256 ${expected.sha256} (${expected.size} bytes)`,
+          `sha256 ${got.sha256} (${got.size} bytes)`,
+        );
+      else if (keep && !keep.blobs.has(oid) && kept + data.length + BLOB_OVERHEAD <= keep.budget) {
+        // A copy: a slice would hold the whole batch's read buffer alive.
+        keep.blobs.set(oid, handed ? data : Buffer.from(data));
+        kept += data.length + BLOB_OVERHEAD;
+      }
+    }
+    batch = [];
+    batchBytes = 0;
+  };
   for (const [p, expected] of Object.entries(manifest.files)) {
-    // Yield now and then: git processes started meanwhile (a pre-restore snapshot) get served.
-    if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    const e = byPath.get(p);
-    if (!e) {
-      bad(p, "file is in the manifest but not in the snapshot tree");
-      continue;
-    }
-    const data = blobs.get(e.oid);
-    if (!data) {
-      bad(p, `blob ${e.oid} cannot be read back from the object store (missing or corrupt)`);
-      continue;
-    }
-    const got = digestOf ? await digestOf(p, data, expected) : { sha256: sha256(data), size: data.length };
-    if ("problem" in got) bad(p, got.problem);
-    else if (got.sha256 !== expected.sha256 || got.size !== expected.size)
-      bad(
-        p,
-        "read-back checksum differs from the source",
-        `sha256 ${expected.sha256} (${expected.size} bytes)`,
-        `sha256 ${got.sha256} (${got.size} bytes)`,
-      );
+    batch.push([p, expected, byPath.get(p)]);
+    batchBytes += expected.size;
+    if (batchBytes >= READBACK_BATCH_BYTES || batch.length >= READBACK_BATCH_FILES) await check();
   }
-  for (const e of entries)
-    if (e.path !== SNAPSHOT_MANIFEST_PATH && !manifest.files[e.path]) bad(e.path, "file is in the snapshot tree but not in its manifest");
+  await check();
+  for (const p of byPath.keys())
+    if (p !== SNAPSHOT_MANIFEST_PATH && !manifest.files[p]) bad(p, "file is in the snapshot tree but not in its manifest");
+  if (keep) keep.unreadable = unreadable;
   return findings;
 }
 

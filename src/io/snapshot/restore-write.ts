@@ -116,8 +116,8 @@ async function strayEntries(root: string, dir: string, remove: ReadonlySet<strin
 export interface WriteOptions {
   /** An encrypted snapshot: the blob's clear bytes (encrypt.ts). */
   open?: (data: Buffer) => Promise<Uint8Array>;
-  /** The snapshot tree's listing, when already read. */
-  entries?: readonly { path: string; oid: string }[];
+  /** The snapshot tree's blob id of each path, when already read. */
+  oids?: ReadonlyMap<string, string>;
   /** Blobs by id already read (and read back against the manifest): not read from git again. */
   blobs?: ReadonlyMap<string, Buffer>;
 }
@@ -147,9 +147,7 @@ export async function writeRestore(
 
   const toWrite = [...plan.create, ...plan.modify];
   if (toWrite.length > 0) {
-    const oids = new Map(
-      ((options.entries ?? (await git.lsTreeBlobs(snapshotId))) as { path: string; oid: string }[]).map((e) => [e.path, e.oid]),
-    );
+    const oids = options.oids ?? new Map((await git.lsTreeBlobs(snapshotId)).map((e) => [e.path, e.oid]));
     const made = new Set<string>();
     const names = new TempNames();
     // Folders missing from the work tree are built whole under a temporary name and renamed

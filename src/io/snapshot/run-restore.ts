@@ -10,7 +10,8 @@ import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { openSnapshotForRestore, type BlobDigest } from "./encrypt.js";
-import { readBackTree } from "./readback.js";
+import { readBackTree, type KeepBlobs } from "./readback.js";
+import { unfetchedObjectsError } from "../unfetched-objects.js";
 import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
 import {
@@ -186,7 +187,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   // The blobs the read-back checked are the ones written: git is not asked for them again.
   await applyRestore(git, snapshot.id, manifest, plan, {
     ...(opening.open ? { open: opening.open } : {}),
-    entries: loaded.entries,
+    oids: loaded.oids,
     blobs: loaded.blobs,
   });
   loaded.blobs.clear();
@@ -226,11 +227,30 @@ async function newestTrusted(
   return { scanned, capped: false };
 }
 
+/**
+ * Blob bytes the read-back keeps for the writing (about 64 MiB with their overhead): a set that
+ * fits is read from git once; the blobs of a larger one are read again, batch by batch, by the
+ * writing (restore-write.ts), which checks each against the manifest before writing it.
+ */
+const KEEP_BLOB_BYTES = 64 << 20;
+
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */
 async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot, digestOf?: BlobDigest): Promise<void> {
-  const stored = await readBackTree(git, snapshot.id, loaded.manifest, loaded.manifestText, loaded, digestOf);
+  const keep: KeepBlobs = { blobs: loaded.blobs, budget: KEEP_BLOB_BYTES };
+  const stored = await readBackTree(
+    git,
+    snapshot.id,
+    loaded.manifest,
+    { digest: loaded.manifestDigest },
+    { oids: loaded.oids },
+    digestOf,
+    keep,
+  );
   if (stored.length > 0) {
     loaded.blobs.clear();
+    // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
+    const unfetched = await unfetchedObjectsError(git, keep.unreadable ?? [], `snapshot ${snapshot.id.slice(0, 12)}`);
+    if (unfetched) throw unfetched;
     throw new SnapshotRefused(
       `snapshot/checksum: snapshot ${snapshot.id.slice(0, 12)} is damaged in the object store (${stored.length} file(s), first ${stored[0]!.file}: ${stored[0]!.message}); nothing was restored`,
       stored,

@@ -114,9 +114,17 @@ function fileFolderClash(paths: readonly string[]): string | undefined {
 
 export interface LoadedSnapshot {
   manifest: SnapshotManifest;
-  manifestText: string;
-  /** The tree's entries and every blob, read once (reused by the read-back check). */
-  entries: { mode: string; type: string; oid: string; path: string }[];
+  /** "sha256:<hex>" of the manifest's text (checked against the signed message; the text is not kept). */
+  manifestDigest: string;
+  /**
+   * The tree's blob id of each path (one map, not the listing's entry objects: a snapshot of
+   * 500,000 files). Only the manifest's blob is read; the files' blobs are read back in batches.
+   */
+  oids: Map<string, string>;
+  /**
+   * Blobs already read and checked against the manifest, kept for the writing (the read-back
+   * keeps them up to a byte budget: readback.ts); empty after loadSnapshot.
+   */
   blobs: Map<string, Buffer>;
 }
 
@@ -152,18 +160,14 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
       { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" },
     );
   const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
-  const blobs = await readBlobsSafe(
-    git,
-    entries.map((e) => e.oid),
-  );
+  // Only the manifest is read here: the files' blobs are read back in batches (readback.ts), so
+  // a snapshot of 500,000 files never has every blob in memory at once.
+  const blobs = mEntry ? await readBlobsSafe(git, [mEntry.oid]) : new Map<string, Buffer>();
   // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
-  const unfetched = await unfetchedObjectsError(
-    git,
-    entries.map((e) => e.oid).filter((o) => !blobs.has(o)),
-    `snapshot ${short}`,
-  );
+  const unfetched = mEntry && !blobs.has(mEntry.oid) ? await unfetchedObjectsError(git, [mEntry.oid], `snapshot ${short}`) : undefined;
   if (unfetched) throw unfetched;
   const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
+  blobs.clear();
   if (text === undefined)
     throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
       fix: "pick another snapshot; run git fsck --full",
@@ -185,5 +189,5 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
         fix: "pick another snapshot",
       });
   }
-  return { manifest, manifestText: text, entries, blobs };
+  return { manifest, manifestDigest: digest, oids: new Map(entries.map((e) => [e.path, e.oid])), blobs };
 }
