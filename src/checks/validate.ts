@@ -22,6 +22,7 @@ import { Catalog } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
+import { validateFilesMatcher } from "../core/select/default-extensions.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
@@ -111,9 +112,13 @@ interface ValidateSelection {
   templates: TemplateRules;
 }
 
+/** A .json, .jsonc, .yaml or .yml name in any letter case (also with a Windows name's trailing dots or spaces). */
+const anyDefaultExtension = validateFilesMatcher(DEFAULT_VALIDATE_FILES);
+
 /** The selection rules of validate (also used to expand folders named on the command line). */
 export function validateSelection(cfg: ValidateConfig): ValidateSelection {
-  const byGlob = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  // The default globs match their extension in any letter case (core/select/default-extensions.ts).
+  const byGlob = validateFilesMatcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
   // The default selection also takes the names whose readers read JSON/YAML without such an
   // extension (Package.resolved, .eslintrc, *.ipynb: core/select/well-known-names.ts).
   const selected = selectsWellKnownNames(cfg.files, DEFAULT_VALIDATE_FILES)
@@ -139,7 +144,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
     formatFor(p) !== undefined ||
-    p.toLowerCase().endsWith(".jsonc") ||
+    anyDefaultExtension(p) ||
     jsonc(p) ||
     wellKnownName(p) !== undefined ||
     templates.byPath(p, () => false) !== undefined;
