@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { validateFilesMatcher, windowsBaseName } from "../../src/core/select/default-extensions.js";
 import { formatForSelected, isDefaultJsonc } from "../../src/core/select/jsonc.js";
 import { DEFAULT_VALIDATE_FILES } from "../../src/config/types.js";
+import { jsoncDialectByContent } from "../../src/core/select/jsonc-by-content.js";
+import { firstParse } from "../../src/checks/file-steps.js";
 
 describe("default extensions in any letter case", () => {
   const defaults = validateFilesMatcher(DEFAULT_VALIDATE_FILES);
@@ -56,5 +58,16 @@ describe("default extensions in any letter case", () => {
     expect(isDefaultJsonc("themes/Dark-Color-Theme.JSON")).toBe(true);
     expect(isDefaultJsonc("renovate.JSON")).toBe(false);
     expect(isDefaultJsonc("data/x.JSON")).toBe(false);
+  });
+});
+
+describe("Flatpak manifests (flatpak-builder reads them with json-glib)", () => {
+  const manifest = (extra: string) =>
+    `{\n  "app-id": "org.example.App",\n  /* GNOME runtime */\n  "runtime": "org.gnome.Platform",\n  "sdk": "org.gnome.Sdk", // the SDK\n  "modules": [\n    { "name": "app", "buildsystem": "meson", "sources": [{ "type": "dir", "path": "." }] }${extra}\n  ]\n}\n`;
+  it("comments pass; a trailing comma is an error (json-glib refuses it); other JSON with comments stays an error", () => {
+    expect(jsoncDialectByContent("org.example.App.json", manifest(""))).toMatchObject({ trailingCommas: false });
+    const ok = firstParse(manifest(""), "org.example.App.json", "json", undefined);
+    expect(ok.dialectCandidate).toBe(true);
+    expect(jsoncDialectByContent("data/x.json", '{\n  // note\n  "modules": []\n}\n')).toBeUndefined();
   });
 });
