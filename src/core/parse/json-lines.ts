@@ -30,7 +30,7 @@ export function isJsonLinesName(path: string): boolean {
   return EXTENSIONS.some((e) => lower.endsWith(e) && lower.length > e.length);
 }
 
-export interface JsonLinesOptions {
+interface JsonLinesOptions {
   path: string;
   /** Keep each record's value (in `documents`), for a schema to check; otherwise none are kept. */
   keepValues?: boolean;
