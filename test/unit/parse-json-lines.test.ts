@@ -76,3 +76,13 @@ describe("JSON Lines", () => {
     for (const p of ["a.json", ".jsonl", "a.jsonl.gz", "jsonl"]) expect(isJsonLinesName(p), p).toBe(false);
   });
 });
+
+describe("parseDocument (the library) by a JSON Lines name", () => {
+  it("reads a value per line when no format is forced", async () => {
+    const { parseDocument } = await import("../../src/core/parse/index.js");
+    const doc = parseDocument(Buffer.from('{"a":1}\n{"a":2}\n'), { path: "data/x.jsonl" });
+    expect(doc.ok).toBe(true);
+    expect(doc.documents).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(parseDocument(Buffer.from('{"a":1}\n{"a":2}\n'), { path: "data/x.jsonl", format: "json" }).ok).toBe(false);
+  });
+});

@@ -15,7 +15,7 @@
  * into one value: the values are kept only when a schema is to check each record.
  */
 import type { Finding } from "../finding.js";
-import { parseDocument } from "./index.js";
+import { parseJson } from "./json.js";
 import type { ParsedDocument, Position } from "./types.js";
 
 /** The extensions of JSON Lines files (lower case). */
@@ -69,14 +69,14 @@ export function parseJsonLines(text: string, options: JsonLinesOptions): ParsedD
     // Conflict markers: one finding for the block, not one per marker line and per side.
     if (/^(?:<{7}|={7}|>{7}|\|{7})(?: |$)/.test(body)) {
       if (!inConflict) {
-        const marker = parseDocument(body, { path: file, format: "json" }).findings.find((f) => f.rule === "parse/merge-conflict");
+        const marker = parseJson(body, { path: file, format: "json" }).findings.find((f) => f.rule === "parse/merge-conflict");
         if (marker && findings.length < MAX_BAD_LINES) findings.push(shifted(marker, line, false));
         if (marker) inConflict = true;
       }
       if (body.startsWith(">>>>>>>")) inConflict = false;
       continue;
     }
-    const doc = parseDocument(body, { path: file, format: "json" });
+    const doc = parseJson(body, { path: file, format: "json" });
     if (doc.ok) {
       records.push({ start: at, end, line });
       if (options.keepValues) documents.push(doc.value);
@@ -120,7 +120,7 @@ export function parseJsonLines(text: string, options: JsonLinesOptions): ParsedD
   const locateIn = (d: number | undefined, how: (doc: ParsedDocument) => Position | undefined): Position | undefined => {
     const rec = records[d ?? 0];
     if (!rec) return undefined;
-    const pos = how(parseDocument(text.slice(rec.start, rec.end), { path: file, format: "json" }));
+    const pos = how(parseJson(text.slice(rec.start, rec.end), { path: file, format: "json" }));
     return pos && shiftPosition(pos, rec.line);
   };
   return {
