@@ -5,6 +5,7 @@
  * (issue 18: two merges once had to add the same guard to both copies). Only what needs the main
  * thread (the schema mapper, the JSONC lookup that reads a package.json) stays with the callers.
  */
+import { isJsonLinesName, parseJsonLines } from "../core/parse/json-lines.js";
 import type { Finding } from "../core/finding.js";
 import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
@@ -50,9 +51,13 @@ export function firstParse(
   format: DocumentFormat,
   yaml: YamlReadOptions | undefined,
   json?: JsonReadOptions,
+  records?: { keepValues: boolean },
 ): FirstParse {
-  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   const none = { jsoncCandidate: false, dialectCandidate: false };
+  // JSON Lines: a line at a time (core/parse/json-lines.ts); the values only for a schema.
+  if (format === "json" && isJsonLinesName(file))
+    return { doc: parseJsonLines(text, { path: file, keepValues: records?.keepValues ?? false }), format, ...none };
+  const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   if (doc.ok || format !== "json") return { doc, format, ...none };
   const hcl = doc.findings.some((f) => f.rule === "parse/duplicate-key") ? hclJsonReaderOf(file, text) : undefined;
   if (hcl !== undefined) return { doc: hclJsonDocument(doc, text, hcl), format, ...none };

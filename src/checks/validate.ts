@@ -22,6 +22,8 @@ import { Catalog } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
+import { validateFilesMatcher } from "../core/select/default-extensions.js";
+import { isJsonLinesName } from "../core/parse/json-lines.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
 import { SchemaStore } from "../io/schema-cache.js";
@@ -112,9 +114,13 @@ interface ValidateSelection {
   templates: TemplateRules;
 }
 
+/** A .json, .jsonc, .yaml or .yml name in any letter case (also with a Windows name's trailing dots or spaces). */
+const anyDefaultExtension = validateFilesMatcher(DEFAULT_VALIDATE_FILES);
+
 /** The selection rules of validate (also used to expand folders named on the command line). */
 export function validateSelection(cfg: ValidateConfig): ValidateSelection {
-  const byGlob = matcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
+  // The default globs match their extension in any letter case (core/select/default-extensions.ts).
+  const byGlob = validateFilesMatcher(cfg.files ?? DEFAULT_VALIDATE_FILES);
   // The default selection also takes the names whose readers read JSON/YAML without such an
   // extension (Package.resolved, .eslintrc, *.ipynb: core/select/well-known-names.ts).
   const selected = selectsWellKnownNames(cfg.files, DEFAULT_VALIDATE_FILES)
@@ -140,7 +146,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
     formatFor(p) !== undefined ||
-    p.toLowerCase().endsWith(".jsonc") ||
+    anyDefaultExtension(p) ||
     jsonc(p) ||
     wellKnownName(p) !== undefined ||
     templates.byPath(p, () => false) !== undefined;
@@ -461,8 +467,9 @@ async function remoteJob(
   env: FileEnv,
 ): Promise<{ job: PoolJob; refs: SchemaRef[] } | undefined> {
   const { cfg, store } = env;
-  // A name with a reader of its own (trailing commas refused, a second reading) is read on the main thread.
-  if (wellKnownReading(file, format) || env.sopsRefused.has(file)) return undefined;
+  // A name with a reader of its own (trailing commas refused, a second reading) is read on the main
+  // thread; so is JSON Lines, whose records a schema checks one by one (validateFile).
+  if (wellKnownReading(file, format) || env.sopsRefused.has(file) || isJsonLinesName(file)) return undefined;
   // The schemas of a file without a `$schema` of its own (the worker sends back one that has it).
   const choice = env.pathSchemas(file);
   const steps: ParseStep[] = [];
@@ -691,7 +698,9 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   held.bytes = undefined;
   if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
   const reading = wellKnownReading(file, format);
-  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined, reading?.json);
+  // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).
+  const records = isJsonLinesName(file) ? { keepValues: requireSchema(file) || env.pathSchemas(file).schemas.length > 0 } : undefined;
+  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined, reading?.json, records);
   let { doc } = parsed;
   format = parsed.format;
   // A name read by a reader of its own (core/select/well-known-names.ts): a BOM it does not skip,
@@ -733,6 +742,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   }
   const findings = [...doc.findings];
   if (!doc.ok) return findings;
+  if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
   const choice = schemasOf(env, file, doc.documents[0]);
   if (choice.outside !== undefined) {
     // Never read; a file that must have a schema gets schema/missing below when nothing else applies.

@@ -6,6 +6,7 @@
 import { YamlNotLoadedError } from "../../errors.js";
 import type { Finding } from "../finding.js";
 import { parseJson } from "./json.js";
+import { isJsonLinesName, parseJsonLines } from "./json-lines.js";
 import type { DocumentFormat, ParsedDocument, ParseOptions } from "./types.js";
 
 export type { DocumentFormat, ParsedDocument, ParseOptions, Position } from "./types.js";
@@ -77,6 +78,8 @@ export function parseDocumentWith(
     if (typeof decoded !== "string") return failed(format, [decoded]);
     text = decoded;
   }
+  // A JSON Lines name, with no format forced: a value per line (the library's callers get every record).
+  if (options.format === undefined && isJsonLinesName(options.path)) return parseJsonLines(text, { path: options.path, keepValues: true });
   if (format === "yaml") {
     if (!yaml) throw new YamlNotLoadedError(options.path);
     return yaml(text, options);

@@ -28,7 +28,8 @@ const GODOT_JSON: JsoncDialect = {
  * file that is not `.json`, or that sits in a hidden folder.
  */
 export function godotMarkerCandidates(file: string): string[] {
-  if (!file.endsWith(".json")) return [];
+  // Any case: the game opens the path it names and hands the text to the JSON class (Data.JSON too).
+  if (!file.toLowerCase().endsWith(".json")) return [];
   const parts = file.split("/").slice(0, -1);
   if (parts.some((p) => p.startsWith("."))) return [];
   const out: string[] = [];

@@ -272,7 +272,23 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   if (isEslintrcContent(text)) return ESLINTRC;
   if (CWL_FILE_INPUT.test(text)) return CWL_JOB_ORDER;
+  if (isFlatpakManifest(text)) return FLATPAK;
   return undefined;
+}
+
+/**
+ * flatpak-builder reads its manifests (flathub's `<app-id>.json`) with json-glib, whose scanner
+ * skips `//` and `/* *\/` comments; its parser refuses a trailing comma
+ * (JSON_PARSER_ERROR_TRAILING_COMMA). A manifest says what it is: an `app-id` (or `id`), a
+ * `runtime` and `sdk`, and its `modules` list.
+ */
+const FLATPAK: JsoncDialect = { reader: "flatpak-builder (json-glib: comments, no trailing comma)", trailingCommas: false };
+const FLATPAK_ID = /"(?:app-)?id"\s*:\s*"[^"]+"/;
+const FLATPAK_KEYS = [/"runtime"\s*:\s*"/, /"sdk"\s*:\s*"/, /"modules"\s*:\s*\[/];
+
+/** Whether `text` is a flatpak-builder manifest (FLATPAK). */
+function isFlatpakManifest(text: string): boolean {
+  return FLATPAK_ID.test(text) && FLATPAK_KEYS.every((k) => k.test(text));
 }
 
 /** Parser options for a file of this dialect. */

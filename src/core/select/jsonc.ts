@@ -6,6 +6,7 @@
 import { matcher } from "../glob.js";
 import type { DocumentFormat } from "../parse/types.js";
 import { wellKnownOf } from "./well-known-names.js";
+import { lowerBaseName } from "./default-extensions.js";
 
 /** The `validate.jsonc` default (when the key is absent); the starter config lists the same. */
 export const DEFAULT_JSONC = [
@@ -74,7 +75,8 @@ export const DEFAULT_JSONC = [
  * of a tool not listed) says nothing, so its `content` decides (formatByContent).
  */
 export function formatForSelected(file: string, jsonc: (p: string) => boolean, content?: Buffer): DocumentFormat {
-  const lower = file.toLowerCase();
+  // The extension in any case, of the name a Windows checkout writes (default-extensions.ts).
+  const lower = lowerBaseName(file);
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
   const known = wellKnownOf(file);
   if (known) return known.format;
@@ -178,11 +180,15 @@ const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.jso
 export function isDefaultJsonc(p: string): boolean {
   const slash = p.lastIndexOf("/");
   const base = p.slice(slash + 1);
-  if (base.endsWith(".jsonc")) return true;
-  if (!base.endsWith(".json")) return false;
+  // The extension in any letter case (default-extensions.ts): VS Code, TypeScript and the other
+  // readers here take the file they are pointed at, `.vscode/Settings.JSON` included; a name
+  // below is the reader's own spelling and stays exact.
+  const lowerBase = lowerBaseName(base);
+  if (lowerBase.endsWith(".jsonc")) return true;
+  if (!lowerBase.endsWith(".json")) return false;
   if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig") || base.startsWith("appsettings"))
     return true;
-  if (DEFAULT_JSONC_SUFFIXES.some((s) => base.endsWith(s))) return true;
+  if (DEFAULT_JSONC_SUFFIXES.some((s) => lowerBase.endsWith(s))) return true;
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
   const parent = dirs[dirs.length - 1];
   return (

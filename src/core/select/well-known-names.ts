@@ -295,6 +295,8 @@ const TFSTATE = strict("Terraform (encoding/json)");
 /** Tiled (QJsonDocument::fromJson): strict JSON; the game engines that load its exports are strict too. */
 const TILED = strict("Tiled (Qt's JSON reader)");
 
+const JSON_LINES = strict("JSON Lines readers (json.loads per line, jq, Elasticsearch _bulk)");
+
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
 const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tfstate", TFSTATE],
@@ -305,6 +307,11 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   // JSON-LD 1.1 documents are JSON: jsonld.js parses them with JSON.parse, pyld with json.loads.
   [".jsonld", strict("JSON-LD processors (jsonld.js, pyld)")],
   [".ipynb", strict("Jupyter (nbformat, json.loads)")],
+  // JSON Lines: one JSON value a line (json.loads per line, jq, Elasticsearch _bulk); the JSON
+  // parse of such a name reads it a line at a time (core/parse/json-lines.ts).
+  [".jsonl", JSON_LINES],
+  [".ndjson", JSON_LINES],
+  [".jsonlines", JSON_LINES],
   // Browsers decode the manifest as UTF-8 (a BOM dropped) and parse it as JSON: json.ts warns on a BOM.
   [".webmanifest", strict("browsers (Web App Manifest)")],
   [".har", strict("HTTP Archive readers (JSON.parse)")],
