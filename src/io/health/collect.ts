@@ -12,6 +12,7 @@ import type { HealthFacts } from "../../core/health/dashboard.js";
 import type { HealthSettings } from "../../core/health/settings.js";
 import type { Finding } from "../../core/finding.js";
 import { matcher } from "../../core/glob.js";
+import { validateFilesMatcher } from "../../core/select/default-extensions.js";
 import { baselineExempt, type BaselineLoader } from "../baseline-file.js";
 import { WorktreeSource } from "../file-source.js";
 import type { Git } from "../git.js";
@@ -98,7 +99,7 @@ export async function collectHealth(input: CollectInput): Promise<Collected> {
 function schemaFacts(files: readonly string[], loaded: LoadedConfig, run: CheckOutcome | undefined): SchemaFacts {
   if (run?.failed !== undefined) return { total: 0, invalid: [], failed: run.failed };
   const v = loaded.config.validate;
-  const include = matcher(v?.files ?? DEFAULT_VALIDATE_FILES);
+  const include = validateFilesMatcher(v?.files ?? DEFAULT_VALIDATE_FILES); // the default globs in any letter case, as validate selects
   const exclude = matcher([...ALWAYS_EXCLUDED, ...(v?.exclude ?? [])]);
   const covered = new Set(files.filter((f) => include(f) && !exclude(f)));
   const invalid = new Map<string, string>();

@@ -27,6 +27,8 @@ export interface FileSource {
     list(): Promise<string[]>;
     /** Read files; a path that cannot be read maps to an error object, one that does not exist is absent. */
     read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
+    /** Paths this work-tree source read from their index blobs (a sparse checkout left them out): messages say so. */
+    readonly fromIndex?: ReadonlySet<string>;
 }
 export declare class WorktreeSource implements FileSource {
     private readonly git;

@@ -1,4 +1,5 @@
 import type { Observation } from "../core/manifest/model.js";
+import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
 import type { Git } from "./git.js";
 /**
  * The regular files and links of the index that carry the skip-worktree bit, that `want` takes
@@ -26,3 +27,24 @@ export declare function absentSkipWorktree(git: Git, accept: (p: string) => bool
  * and the hook reads them from there).
  */
 export declare function skippedBlobAt(git: Git, rel: string): Promise<Buffer | undefined>;
+/** What messages about a file read from its index blob say (the config, a schema, the manifest). */
+export declare const FROM_INDEX = "from the index: outside the sparse checkout";
+/**
+ * A work-tree source whose absent paths are read from their index blobs when a sparse checkout
+ * left them out (skip-worktree, absent on disk): for what the checks are judged by (schemas),
+ * never for the data they judge. `fromIndex` says which paths were read so, for messages.
+ */
+export declare class WithSkippedBlobs implements FileSource {
+    private readonly source;
+    private readonly git;
+    readonly kind: "worktree";
+    readonly fromIndex: Set<string>;
+    constructor(source: FileSource, git: Git);
+    list(): Promise<string[]>;
+    read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
+}
+/**
+ * Tracked files `accept` takes that a sparse checkout left out of the work tree (skip-worktree
+ * bit, absent on disk), sorted. No git process outside a sparse checkout.
+ */
+export declare function absentFromSparseCheckout(git: Git, accept: (p: string) => boolean): Promise<string[]>;

@@ -7,18 +7,31 @@ import type { Finding } from "../../core/finding.js";
 import { type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import type { BlobDigest } from "./encrypt.js";
-/** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
-export declare function readBackTree(git: Git, treeish: string, manifest: SnapshotManifest, manifestText: string, preloaded?: {
-    entries: {
-        mode: string;
-        type: string;
-        oid: string;
-        path: string;
-    }[];
+/** Blobs a read-back hands on to the caller (restore writes them) up to `budget` bytes. */
+export interface KeepBlobs {
     blobs: Map<string, Buffer>;
+    /** Bytes (contents plus BLOB_OVERHEAD each) that may be kept; the rest are read again by the caller. */
+    budget: number;
+    /** Set by the read-back: blob ids git could not give (for the partial-clone message). */
+    unreadable?: string[];
+}
+/** Compare a stored tree with the manifest it should hold; returns snapshot/checksum findings. */
+export declare function readBackTree(git: Git, treeish: string, manifest: SnapshotManifest, 
+/** The manifest's text, or its "sha256:<hex>" digest when the caller holds only that. */
+manifestText: string | {
+    digest: string;
+}, 
+/** The tree's listing (or its blob id by path) and its blobs, when already read. */
+preloaded?: {
+    entries?: {
+        path: string;
+        oid: string;
+    }[];
+    oids?: ReadonlyMap<string, string>;
+    blobs?: Map<string, Buffer>;
 }, 
 /** What a blob stands for when it is not the file's bytes (an encrypted set: encrypt.ts). */
-digestOf?: BlobDigest): Promise<Finding[]>;
+digestOf?: BlobDigest, keep?: KeepBlobs): Promise<Finding[]>;
 /**
  * readBlobs, but a corrupt loose object makes cat-file die mid-stream: fall back to one object
  * at a time so the report names which blob is bad instead of failing the whole read.

@@ -20,14 +20,17 @@ export declare function trustFindings(git: Git, record: SnapshotRecord, pin: Pin
 }>;
 export interface LoadedSnapshot {
     manifest: SnapshotManifest;
-    manifestText: string;
-    /** The tree's entries and every blob, read once (reused by the read-back check). */
-    entries: {
-        mode: string;
-        type: string;
-        oid: string;
-        path: string;
-    }[];
+    /** "sha256:<hex>" of the manifest's text (checked against the signed message; the text is not kept). */
+    manifestDigest: string;
+    /**
+     * The tree's blob id of each path (one map, not the listing's entry objects: a snapshot of
+     * 500,000 files). Only the manifest's blob is read; the files' blobs are read back in batches.
+     */
+    oids: Map<string, string>;
+    /**
+     * Blobs already read and checked against the manifest, kept for the writing (the read-back
+     * keeps them up to a byte budget: readback.ts); empty after loadSnapshot.
+     */
     blobs: Map<string, Buffer>;
 }
 /**
