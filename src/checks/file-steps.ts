@@ -12,7 +12,13 @@ import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
 import { ajvErrorsToFindings, type FormatAnnotation } from "../core/schema/ajv-findings.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
-import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
+import {
+  endlessRefFinding,
+  exhaustedFinding,
+  runValidator,
+  selfContainingFinding,
+  selfContainingPath,
+} from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
@@ -157,6 +163,10 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
   for (let d = 0; d < documents.length; d++) {
     let errors = runValidator(validate, documents[d]);
     // A sops-encrypted file: the schema judges its structure, not its ciphertext values (core/sops.ts).
+    if (errors && !Array.isArray(errors) && errors !== "endless") {
+      findings.push(exhaustedFinding(opts.file, opts.label, errors.exhausted));
+      break;
+    }
     if (errors && errors !== "endless" && errors.length > 0 && opts.sops !== false && isSopsDocument(documents[d]))
       errors = sopsVerdicts(errors, documents[d]);
     if (errors === "endless") {
