@@ -23,11 +23,11 @@ const WORK_BASE = 2_000_000;
  * real-world corpus (every file against its catalog or own schema, SchemaStore's included):
  * the highest was MEASURED_MAX per value; 64 times that leaves room for heavier schemas.
  */
-export const WORK_PER_NODE = 4096;
+const WORK_PER_NODE = 4096;
 /** Errors any validation may create (each holds about 200 bytes while it lives). */
 const ERRORS_BASE = 200_000;
 /** Errors per value of the document: see WORK_PER_NODE. */
-export const ERRORS_PER_NODE = 256;
+const ERRORS_PER_NODE = 256;
 /** Values counted at most (a document this big has as much budget as it needs anyway). */
 const MAX_NODES = 50_000_000;
 
