@@ -383,7 +383,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         continue;
       }
       // Yarn 1's yarn.lock is not YAML (only Yarn 2+'s is): a name that is its format only by content.
-      if (skipsUnlessItsFormat(file, content as Buffer)) {
+      // On a pull request, only when the base's version of a file it holds was left unread too (base-readings.ts).
+      if (skipsUnlessItsFormat(file, content as Buffer) && (await env.contentAgreed(file, leftUnread(file)))) {
         if (isExplicit(file))
           findings.push({
             rule: "validate/skipped",
@@ -676,6 +677,18 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
   if (tags.length) out.customTags = [...new Set(tags)];
   if (cfg.yaml?.unknown_tags === "error") out.unknownTags = "error";
   return out;
+}
+
+/**
+ * The reading of a name checked only when its content is in the format (skipsUnlessItsFormat): a
+ * `#` line in a renv.lock, a yarn.lock without `__metadata`. Written into a file the base reads,
+ * such a line had the whole file left unread, a trailing comma included.
+ */
+function leftUnread(file: string): ContentReading {
+  return {
+    reading: `as left unread (${wellKnownOf(file)?.reader ?? "its reader"}: a content not in that format)`,
+    asks: (text) => skipsUnlessItsFormat(file, Buffer.from(text)),
+  };
 }
 
 /** A file's bytes, handed over to validateFile, which lets go of them once they are decoded. */

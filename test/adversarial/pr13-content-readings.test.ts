@@ -127,3 +127,28 @@ describe("readings the base's version of the file asks for too, or of new files 
     expect(findings(r.findingsJson).filter((f) => f.level === "error")).toEqual([]);
   });
 });
+
+describe("a pull request that makes an existing file one its reader's format check leaves unread", () => {
+  it("a `#` line in a renv.lock the base reads: its trailing comma is still an error, and a notice says why", async () => {
+    const repo = baseRepo({ "renv.lock": '{"R": {"Version": "4.3.0"}}\n' });
+    const r = await pr(repo, { "renv.lock": '# pinned\n{"R": {"Version": "4.3.0"},}\n' });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const found = findings(r.findingsJson);
+    expect(found.some((f) => f.rule.startsWith("parse/") && f.level === "error" && f.file === "renv.lock")).toBe(true);
+    expect(found.find((f) => f.rule === "trust/reading-changed")?.message).toMatch(/as left unread/);
+  });
+
+  it("a Yarn 2 yarn.lock without its `__metadata`: a broken line is still an error", async () => {
+    const repo = baseRepo({ "yarn.lock": '__metadata:\n  version: 6\n\n"a@npm:1.0.0":\n  version: 1.0.0\n' });
+    const r = await pr(repo, { "yarn.lock": '"a@npm:1.0.0":\n  version: [1.0.0\n' });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(findings(r.findingsJson).some((f) => f.level === "error" && f.file === "yarn.lock")).toBe(true);
+  });
+
+  it("a renv.lock the base already holds with a `#` line, and a new one, stay unread (no false block)", async () => {
+    const repo = baseRepo({ "renv.lock": '# pinned\n{"R": {"Version": "4.3.0"}}\n' });
+    const r = await pr(repo, { "renv.lock": '# pinned\n{"R": {"Version": "4.4.0"}}\n', "sub/renv.lock": '# new\n{"R": {}}\n' });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(findings(r.findingsJson).filter((f) => f.level !== "notice")).toEqual([]);
+  });
+});
