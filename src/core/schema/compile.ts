@@ -84,8 +84,11 @@ export class SchemaCompiler {
       if (!validate) return { ok: false, error: `internal: schema ${root.uri} is registered but cannot be compiled` };
       known.set(root.uri, root.path);
       const code = (await standalone())(ajv, validate);
-      // The standalone code, as a cached schema runs it: metered against exponential schemas (work-budget.ts).
-      return { ok: true, code, validate: await loadStandalone(code) };
+      // The standalone code, as a cached schema runs it: metered against exponential schemas
+      // (work-budget.ts). Code that needs a module we do not ship runs as ajv compiled it (unmetered,
+      // as before), never refused for that.
+      const metered = await loadStandalone(code).catch(() => undefined);
+      return { ok: true, code, validate: metered ?? ((data) => (validate(data) ? null : (validate.errors ?? []))) };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
