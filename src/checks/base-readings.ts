@@ -18,8 +18,8 @@
  */
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, type DocumentFormat } from "../core/parse/index.js";
-import { firstParse, type YamlReadOptions } from "./file-steps.js";
-import type { JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
+import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { CommitSource } from "../io/commit-source.js";
 import type { FileSource, ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
@@ -123,7 +123,7 @@ export function overruledNotices(base: BaseReadings | undefined, findings: reado
       level: "notice",
       file,
       message: `${file} is checked as it is: this change would have it read ${reading}, but the trusted commit (the pull request's base), which already holds the file, does not read it so`,
-      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption) in a change of its own first, or keep the file valid as it is read today",
+      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption, a reader's marker in the file itself such as a `$schema`) in a change of its own first, or keep the file valid as it is read today",
     });
   }
   return out;
@@ -218,5 +218,59 @@ export function templateAgreedLookup(
       known.set(file, agreed);
     }
     return agreed;
+  };
+}
+
+/**
+ * The text of each file in the trusted commit (undefined: not held there, or not UTF-8 text),
+ * read once per file.
+ */
+function baseTexts(source: FileSource): (file: string) => Promise<string | undefined> {
+  const known = new Map<string, Promise<string | undefined>>();
+  return (file) => {
+    let text = known.get(file);
+    if (!text) {
+      text = source.read([file]).then((m) => {
+        const bytes = m.get(file);
+        if (!Buffer.isBuffer(bytes)) return undefined;
+        const decoded = decodeDocument(bytes, file);
+        return typeof decoded === "string" ? decoded : undefined;
+      });
+      known.set(file, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * The JSONC dialect a file's own content asks for (core/select/jsonc-by-content.ts), as the
+ * trusted commit's version of the file asks for it: agreedDialect's lookup at the base. A marker
+ * is one line of the file (a `// ruleid: x` comment, a Rush Stack or tsconfig `$schema`,
+ * `"class": "File"`): written into an existing data file with the corruption, it had a trailing
+ * comma, a comment, single quotes or a truncation pass. The base's version must carry it too.
+ */
+export function contentDialectAtBase(source: FileSource): (file: string, text: string) => Promise<JsoncDialect | undefined> {
+  const texts = baseTexts(source);
+  return async (file) => {
+    const text = await texts(file);
+    return text === undefined ? undefined : jsoncDialectByContent(file, text);
+  };
+}
+
+/**
+ * Whether a reading the file's content asks for (file-steps.ts: firstParse's byContent, an ARM
+ * template `$schema`, a Hugging Face version key, an HCL 1 CLI block) counts: always for a file
+ * the trusted commit does not hold, and for one it holds only when its version there asks for
+ * the same reading. Otherwise the refusal is recorded for the trust/reading-changed notice.
+ */
+export function contentAgreedLookup(base: BaseReadings | undefined): (file: string, reading: ContentReading) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  const texts = baseTexts(base.source);
+  return async (file, reading) => {
+    if (!(await base.listing()).has(file)) return true;
+    const before = await texts(file);
+    if (before !== undefined && reading.asks(before)) return true;
+    base.overruled.set(file, reading.reading);
+    return false;
   };
 }

@@ -13,7 +13,13 @@ import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
 import { ajvErrorsToFindings, type FormatAnnotation } from "../core/schema/ajv-findings.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
-import { endlessRefFinding, runValidator, selfContainingFinding, selfContainingPath } from "../core/schema/endless-ref.js";
+import {
+  endlessRefFinding,
+  exhaustedFinding,
+  runValidator,
+  selfContainingFinding,
+  selfContainingPath,
+} from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
@@ -38,7 +44,25 @@ interface FirstParse {
    * pack (core/select/jsonc-by-content.ts) skip it. Implied by jsoncCandidate.
    */
   dialectCandidate: boolean;
+  /**
+   * Set when a reading the file's own content asks for (an ARM `$schema`, a Hugging Face
+   * version key, an HCL 1 CLI block) excused what the plain parse refused: on a pull request
+   * that reading must be the base's too (base-readings.ts: contentAgreedLookup).
+   */
+  byContent?: ContentReading;
 }
+
+/** A reading a file's content asks for by a marker in it, and whether another text of the file asks for it too. */
+export interface ContentReading {
+  /** How the file is then read, for the trust/reading-changed notice ("as ... reads it"). */
+  readonly reading: string;
+  asks(text: string): boolean;
+}
+
+const ARM_READING: ContentReading = {
+  reading: "as Azure Resource Manager reads a deployment template (comments, line breaks in strings)",
+  asks: declaresArmTemplate,
+};
 
 /**
  * Parses the text as its format. An Azure Resource Manager template (known by its `$schema`) is
@@ -52,6 +76,8 @@ export function firstParse(
   yaml: YamlReadOptions | undefined,
   json?: JsonReadOptions,
   records?: { keepValues: boolean },
+  /** False: no reading the content asks for by a marker (the base commit does not agree to it). */
+  contentReadings = true,
 ): FirstParse {
   const none = { jsoncCandidate: false, dialectCandidate: false };
   // JSON Lines: a line at a time (core/parse/json-lines.ts); the values only for a schema.
@@ -60,14 +86,31 @@ export function firstParse(
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   if (doc.ok || format !== "json") return { doc, format, ...none };
   const hcl = doc.findings.some((f) => f.rule === "parse/duplicate-key") ? hclJsonReaderOf(file, text) : undefined;
-  if (hcl !== undefined) return { doc: hclJsonDocument(doc, text, hcl), format, ...none };
-  if (declaresArmTemplate(text)) {
-    return { doc: parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true }), format: "jsonc", ...none };
+  // `.tf.json`, `.tfrc.json` say it by name; a `provider_installation` block in another name by content.
+  const hclByContent = hcl !== undefined && hclJsonReaderOf(file, "") === undefined;
+  if (hcl !== undefined && (contentReadings || !hclByContent)) {
+    const byContent = hclByContent ? { byContent: hclCliReading(file) } : {};
+    return { doc: hclJsonDocument(doc, text, hcl), format, ...none, ...byContent };
+  }
+  if (contentReadings && declaresArmTemplate(text)) {
+    const jsonc = parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true });
+    return { doc: jsonc, format: "jsonc", ...none, byContent: ARM_READING };
   }
   // A Hugging Face config: NaN and ±Infinity are warnings, as its reader (json.loads) takes them.
-  const nonFiniteReader = nonFiniteReaderOf(file, text);
-  if (nonFiniteReader !== undefined) return { doc: parseDocument(text, { path: file, format, nonFiniteReader }), format, ...none };
+  const nonFiniteReader = contentReadings ? nonFiniteReaderOf(file, text) : undefined;
+  if (nonFiniteReader !== undefined) {
+    const byContent: ContentReading = { reading: `as ${nonFiniteReader} reads it`, asks: (t) => nonFiniteReaderOf(file, t) !== undefined };
+    return { doc: parseDocument(text, { path: file, format, nonFiniteReader }), format, ...none, byContent };
+  }
   return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc), dialectCandidate: !corruptBeyondBom(doc) };
+}
+
+/** The HCL 1 CLI configuration reading of a file known as one only by its `provider_installation` block. */
+function hclCliReading(file: string): ContentReading {
+  return {
+    reading: "as HCL 1 reads a Terraform CLI configuration (a repeated object merges)",
+    asks: (t) => hclJsonReaderOf(file, t) === "hcl1-cli",
+  };
 }
 
 /**
@@ -125,6 +168,10 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
   for (let d = 0; d < documents.length; d++) {
     let errors = runValidator(validate, documents[d]);
     // A sops-encrypted file: the schema judges its structure, not its ciphertext values (core/sops.ts).
+    if (errors && !Array.isArray(errors) && errors !== "endless") {
+      findings.push(exhaustedFinding(opts.file, opts.label, errors.exhausted));
+      break;
+    }
     if (errors && errors !== "endless" && errors.length > 0 && opts.sops !== false && isSopsDocument(documents[d]))
       errors = sopsVerdicts(errors, documents[d]);
     if (errors === "endless") {

@@ -97,10 +97,11 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (job.format === "yaml") await loadYamlSupport();
   const text = decodeDocument(bytes, file);
   if (typeof text !== "string") return { parse: [text], schema: [] };
-  const { doc, format, dialectCandidate } = firstParse(text, file, job.format, job.yaml);
+  const { doc, format, dialectCandidate, byContent } = firstParse(text, file, job.format, job.yaml);
   // The JSONC retries ask the source (a VS Code extension's package.json, a Bedrock pack's
   // manifest): main thread. A leading BOM alone does not rule them out: those readers skip it.
-  if (dialectCandidate) return { main: bytes.slice() };
+  // So does a reading the content asks for (an ARM template): a pull request's base must agree.
+  if (dialectCandidate || byContent) return { main: bytes.slice() };
   if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) {
     const residue = format === "yaml" ? templateResidue(text, file, job.yaml) : [];
     return residue.length > 0 ? { parse: residue, schema: [] } : "template";

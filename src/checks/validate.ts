@@ -57,13 +57,15 @@ import {
   agreedDialect,
   agreedFlag,
   baseReadings,
+  contentAgreedLookup,
+  contentDialectAtBase,
   grownFinding,
   grownPastLimit,
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
 } from "./base-readings.js";
-import { firstParse, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
+import { firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
@@ -278,6 +280,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     contributedJsonc: agreedFlag(contributedJsoncLookup(ctx.source), base, contributedJsoncLookup, "as JSONC (a VS Code extension's file)"),
     packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
     inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
+    contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase),
+    contentAgreed: contentAgreedLookup(base),
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
@@ -386,7 +390,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         continue;
       }
       // Yarn 1's yarn.lock is not YAML (only Yarn 2+'s is): a name that is its format only by content.
-      if (skipsUnlessItsFormat(file, content as Buffer)) {
+      // On a pull request, only when the base's version of a file it holds was left unread too (base-readings.ts).
+      if (skipsUnlessItsFormat(file, content as Buffer) && (await env.contentAgreed(file, leftUnread(file)))) {
         if (isExplicit(file))
           findings.push({
             rule: "validate/skipped",
@@ -618,6 +623,10 @@ interface FileEnv {
   packDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+  /** The dialect `file`'s own content asks for (jsonc-by-content.ts), on a pull request only as the base's version asks for it too. */
+  contentDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+  /** False when the base's version of `file` does not ask for the reading its content asks for (base-readings.ts). */
+  contentAgreed: (file: string, reading: ContentReading) => Promise<boolean>;
   /** Files a pull request turned into sops files: their ciphertext values are judged as they are (base-readings.ts). */
   sopsRefused: Set<string>;
   /** False for a file skipped as a template by content that the pull request's base holds as a valid document (base-readings.ts). */
@@ -682,6 +691,18 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
   return out;
 }
 
+/**
+ * The reading of a name checked only when its content is in the format (skipsUnlessItsFormat): a
+ * `#` line in a renv.lock, a yarn.lock without `__metadata`. Written into a file the base reads,
+ * such a line had the whole file left unread, a trailing comma included.
+ */
+function leftUnread(file: string): ContentReading {
+  return {
+    reading: `as left unread (${wellKnownOf(file)?.reader ?? "its reader"}: a content not in that format)`,
+    asks: (text) => skipsUnlessItsFormat(file, Buffer.from(text)),
+  };
+}
+
 /** A file's bytes, handed over to validateFile, which lets go of them once they are decoded. */
 interface HeldBytes {
   bytes: Buffer | undefined;
@@ -700,7 +721,11 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   const reading = wellKnownReading(file, format);
   // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).
   const records = isJsonLinesName(file) ? { keepValues: requireSchema(file) || env.pathSchemas(file).schemas.length > 0 } : undefined;
-  const parsed = firstParse(text, file, format, format === "yaml" ? yamlOptions(file, cfg) : undefined, reading?.json, records);
+  const yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
+  let parsed = firstParse(text, file, format, yaml, reading?.json, records);
+  // An ARM template, a Hugging Face config...: on a pull request, only as the base's version asks for it too.
+  if (parsed.byContent && !(await env.contentAgreed(file, parsed.byContent)))
+    parsed = firstParse(text, file, format, yaml, reading?.json, records, false);
   let { doc } = parsed;
   format = parsed.format;
   // A name read by a reader of its own (core/select/well-known-names.ts): a BOM it does not skip,
@@ -714,11 +739,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     // A browser extension's manifest or locale, an Expo app.json, a Bedrock pack's or SMAPI mod's file, a Heft
     // config or a config a tsconfig/Heft config extends (validate-inherited.ts): their
     // readers skip comments (and a BOM); some of them reject trailing commas (jsonc-by-content.ts).
-    const dialect = jsoncDialectByContent(file, text) ?? (await env.packDialect(file, text)) ?? (await env.inheritedDialect(file, text));
+    const dialect =
+      (await env.contentDialect(file, text)) ?? (await env.packDialect(file, text)) ?? (await env.inheritedDialect(file, text));
     if (dialect?.yaml) {
       // A YAML reader of JSON (cwltool's job orders): YAML 1.2 decides; when it refuses the text
       // too, the strict JSON finding stands (its position and message are the clearer ones).
       // ruamel.yaml refuses a plain flow key over two lines (a `//` comment before a key).
+      await loadYamlSupport(); // a run of JSON files only has not loaded the YAML parser
       const asYaml = parseDocument(text, { path: file, format: "yaml" });
       if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) {
         doc = asYaml;

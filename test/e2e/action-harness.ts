@@ -33,6 +33,8 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   repository?: string;
+  /** Kill the Action after this many ms (SIGKILL): a test of a hang fails instead of leaving it running. */
+  timeout?: number;
 }
 
 /** Parse GITHUB_OUTPUT as @actions/core 3 writes it: `name<<delimiter\nvalue\ndelimiter\n`. */
@@ -97,7 +99,13 @@ export function runActionBundle(o: RunOptions): Promise<ActionRun> {
     execFile(
       process.execPath,
       [ACTION_BUNDLE],
-      { cwd: o.repo.dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: o.repo.dir,
+        env,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        ...(o.timeout ? { timeout: o.timeout, killSignal: "SIGKILL" as const } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         const lines = stdout.split(/\r?\n/);

@@ -8,6 +8,7 @@ import { cjsExports, cjsNamed } from "./interop.js";
 import { withSimpleUri } from "./fast-uri-format.js";
 import { unsafePatterns } from "./unsafe-pattern.js";
 import { patternRegExp } from "./pattern-regexp.js";
+import { loadStandalone } from "./standalone.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -83,11 +84,11 @@ export class SchemaCompiler {
       if (!validate) return { ok: false, error: `internal: schema ${root.uri} is registered but cannot be compiled` };
       known.set(root.uri, root.path);
       const code = (await standalone())(ajv, validate);
-      return {
-        ok: true,
-        code,
-        validate: (data) => (validate(data) ? null : (validate.errors ?? [])),
-      };
+      // The standalone code, as a cached schema runs it: metered against exponential schemas
+      // (work-budget.ts). Code that needs a module we do not ship runs as ajv compiled it (unmetered,
+      // as before), never refused for that.
+      const metered = await loadStandalone(code).catch(() => undefined);
+      return { ok: true, code, validate: metered ?? ((data) => (validate(data) ? null : (validate.errors ?? []))) };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }

@@ -6,16 +6,35 @@
  */
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../finding.js";
+import { BUDGET_EXCEEDED } from "./work-budget.js";
 
-/** The errors of `validate(data)`, or "endless" when validating overflows the stack (a `$ref` loop). */
-export function runValidator(validate: (data: unknown) => ErrorObject[] | null, data: unknown): ErrorObject[] | null | "endless" {
+/**
+ * The errors of `validate(data)`, "endless" when validating overflows the stack (a `$ref` loop),
+ * or the message of a validation stopped for its work budget (work-budget.ts).
+ */
+export function runValidator(
+  validate: (data: unknown) => ErrorObject[] | null,
+  data: unknown,
+): ErrorObject[] | null | "endless" | { exhausted: string } {
   try {
     return validate(data);
   } catch (error) {
     // By name: standalone code may run in another realm, whose RangeError is another class.
     if (error instanceof Error && error.name === "RangeError") return "endless";
+    if (error instanceof Error && error.name === BUDGET_EXCEEDED) return { exhausted: error.message };
     throw error;
   }
+}
+
+/** The finding for a file whose validation exceeded its work budget (work-budget.ts). */
+export function exhaustedFinding(file: string, schemaPath: string, detail: string): Finding {
+  return {
+    rule: "schema/unavailable",
+    level: "error",
+    file,
+    message: `${file} could not be validated against schema ${schemaPath}: ${detail}. The schema makes the work grow exponentially (a subschema reached twice or more through allOf/anyOf/oneOf/$ref at each level, or at each level of nesting of the data)`,
+    fix: `simplify ${schemaPath} so that no subschema is reached through two or more paths at every level (merge the repeated $refs), or split ${file}`,
+  };
 }
 
 /** The finding for a file whose schema loops (see the file comment). */

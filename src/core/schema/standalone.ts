@@ -8,6 +8,7 @@ import type { Validator } from "./compile.js";
 import { cjsExports } from "./interop.js";
 import { withFastFormats } from "./fast-uri-format.js";
 import { PATTERN_REGEXP_MODULE, patternRegExp } from "./pattern-regexp.js";
+import { METER_PARAM, meterCode, WorkMeter } from "./work-budget.js";
 
 type Loader = () => Promise<unknown>;
 
@@ -43,8 +44,17 @@ export async function loadStandalone(code: string): Promise<Validator> {
   // loadStandalone, 2-core machine). ajv itself compiles through new Function, so a cache that
   // stored something else would still need it; writing the code to a .cjs file to import()
   // would only move the same generated code out of sight.
-  new Function("module", "exports", "require", code)(mod, mod.exports, (id: string) => modules.get(id));
+  // Metered (work-budget.ts): a schema that makes validation exponential stops with an error.
+  const meter = new WorkMeter();
+  new Function("module", "exports", "require", METER_PARAM, meterCode(code))(mod, mod.exports, (id: string) => modules.get(id), meter);
   const fn = mod.exports as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
   if (typeof fn !== "function") throw new Error("compiled schema code did not export a function");
-  return (data) => (fn(data) ? null : (fn.errors ?? []));
+  return (data) => {
+    meter.start(data);
+    try {
+      return fn(data) ? null : (fn.errors ?? []);
+    } finally {
+      meter.end();
+    }
+  };
 }
