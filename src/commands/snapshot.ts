@@ -2,7 +2,7 @@ import { hideUrlCredentials } from "../core/url-credentials.js";
 import { displayText, unsupportedNameFinding, unsupportedNameReason } from "../core/names.js";
 import { ConfigError, EnvironmentError, UsageError } from "../errors.js";
 import type { Git } from "../io/git.js";
-import { absentFromSparseCheckout } from "../io/skip-worktree.js";
+import { absentFromSparseCheckout, outsideConeText } from "../io/skip-worktree.js";
 import { isSetName } from "../core/snapshot/message.js";
 import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
@@ -139,12 +139,11 @@ export function refused(error: SnapshotRefused): CommandResult {
 async function refuseOutsideSparseCheckout(git: Git, set: string, paths: readonly string[]): Promise<void> {
   const outside = await absentFromSparseCheckout(git, inSetPaths(paths));
   if (outside.length === 0) return;
-  const shown = outside.slice(0, 5).map((p) => displayText(p));
-  const folders = [...new Set(outside.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : p)))].slice(0, 5);
+  const { files, folders } = outsideConeText(outside);
   throw new EnvironmentError(
-    `snapshot of set ${set} refused: ${outside.length} of its tracked file(s) are outside the sparse checkout, not in the work tree (${shown.join(", ")}${outside.length > shown.length ? ", ..." : ""}); the snapshot would not hold them, and restoring it would delete them`,
+    `snapshot of set ${set} refused: ${outside.length} of its tracked file(s) are outside the sparse checkout, not in the work tree (${files}); the snapshot would not hold them, and restoring it would delete them`,
     {
-      fix: `check them out first (git sparse-checkout add ${folders.map((f) => displayText(f)).join(" ")}, or git sparse-checkout disable), or narrow snapshots.sets.${set}.paths to the cone; then snapshot again`,
+      fix: `check them out first (git sparse-checkout add ${folders}, or git sparse-checkout disable), or narrow snapshots.sets.${set}.paths to the cone; then snapshot again`,
     },
   );
 }

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Observation } from "../core/manifest/model.js";
-import { hasRawBytes } from "../core/names.js";
+import { displayText, hasRawBytes } from "../core/names.js";
 import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
 import type { Git } from "./git.js";
 
@@ -145,4 +145,18 @@ export async function absentFromSparseCheckout(git: Git, accept: (p: string) => 
     .filter((e) => e.tag === "S" && e.stage === 0 && accept(e.path) && !fs.existsSync(path.join(git.root, e.path)))
     .map((e) => e.path)
     .sort();
+}
+
+/**
+ * How a refusal names tracked files a sparse checkout left out: the first five (escaped for
+ * display, "..." when there are more) and the `git sparse-checkout add` arguments that bring
+ * back their folders.
+ */
+export function outsideConeText(outside: readonly string[]): { files: string; folders: string } {
+  const shown = outside.slice(0, 5).map((p) => displayText(p));
+  const folders = [...new Set(outside.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : p)))].slice(0, 5);
+  return {
+    files: shown.join(", ") + (outside.length > shown.length ? ", ..." : ""),
+    folders: folders.map((f) => displayText(f)).join(" "),
+  };
 }
