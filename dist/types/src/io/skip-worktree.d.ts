@@ -48,3 +48,12 @@ export declare class WithSkippedBlobs implements FileSource {
  * bit, absent on disk), sorted. No git process outside a sparse checkout.
  */
 export declare function absentFromSparseCheckout(git: Git, accept: (p: string) => boolean): Promise<string[]>;
+/**
+ * How a refusal names tracked files a sparse checkout left out: the first five (escaped for
+ * display, "..." when there are more) and the `git sparse-checkout add` arguments that bring
+ * back their folders.
+ */
+export declare function outsideConeText(outside: readonly string[]): {
+    files: string;
+    folders: string;
+};
