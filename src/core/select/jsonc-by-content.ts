@@ -272,7 +272,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   if (isEslintrcContent(text)) return ESLINTRC;
   if (CWL_FILE_INPUT.test(text)) return CWL_JOB_ORDER;
-  if (isFlatpakManifest(text)) return FLATPAK;
+  if (isFlatpakManifest(text) || isFlatpakModule(text)) return FLATPAK;
   return undefined;
 }
 
@@ -289,6 +289,29 @@ const FLATPAK_KEYS = [/"runtime"\s*:\s*"/, /"sdk"\s*:\s*"/, /"modules"\s*:\s*\[/
 /** Whether `text` is a flatpak-builder manifest (FLATPAK). */
 function isFlatpakManifest(text: string): boolean {
   return FLATPAK_ID.test(text) && FLATPAK_KEYS.every((k) => k.test(text));
+}
+
+/**
+ * A Flatpak module file: a manifest lists it by path ("modules": ["shared-modules/libsecret/
+ * libsecret.json", "python3-deps.json"]) and flatpak-builder loads it with the same json-glib
+ * parser. It holds one module: a `name`, a `sources` list whose entries have a Flatpak source
+ * type, and a build key (or a source pinned by checksum, commit or tag), so a data file with a
+ * name and an RSS "sources" list stays strict.
+ */
+const FLATPAK_MODULE_NAME = /"name"\s*:\s*"[^"]*"/;
+const FLATPAK_MODULE_SOURCES = /"sources"\s*:\s*\[/;
+const FLATPAK_SOURCE_TYPE = /"type"\s*:\s*"(?:archive|git|bzr|svn|dir|file|script|inline|shell|patch|extra-data)"/;
+const FLATPAK_MODULE_DETAIL =
+  /"(?:buildsystem|config-opts|build-commands|make-args|make-install-args|build-options|rm-configure|no-autogen|post-install|builddir|cleanup|sha256|sha512|commit|tag)"\s*:/;
+
+/** Whether `text` is a Flatpak module file (FLATPAK). */
+function isFlatpakModule(text: string): boolean {
+  return (
+    FLATPAK_MODULE_NAME.test(text) &&
+    FLATPAK_MODULE_SOURCES.test(text) &&
+    FLATPAK_SOURCE_TYPE.test(text) &&
+    FLATPAK_MODULE_DETAIL.test(text)
+  );
 }
 
 /** Parser options for a file of this dialect. */
