@@ -248,6 +248,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
   // TSLint's readConfigurationFile: a BOM dropped, then JSON.parse(stripComments(text)): no trailing comma.
   ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
+  // Angular's dev-infra (ng-dev caretaker, utils/g3-sync-config.ts) reads .ng-dev/google-sync-config.json
+  // with jsonc-parser's parse(content, errors) and fails on any collected error: comments pass, a
+  // trailing comma (allowTrailingComma unset) does not.
+  ["google-sync-config.json", { reader: "Angular ng-dev (jsonc-parser, no trailing comma)", format: "jsonc", trailingCommas: false }],
   // TypeDoc reads typedoc.json with ts.readConfigFile: TypeScript's JSONC (comments, trailing commas).
   ["typedoc.json", jsonc("TypeDoc (ts.readConfigFile)")],
   // The Lua language server's loadRCConfig: jsonc.decode_jsonc (comments, trailing commas).
