@@ -279,6 +279,8 @@ const BY_NAME = new Map<string, WellKnownName>([
   [".stylecop.json", STYLECOP],
 ]);
 
+const AD7_ENGINE = jsonc("OpenDebugAD7 (File.ReadAllText, then Json.NET)");
+
 /** Sublime Text reads its resource files with its own JSON reader: comments and trailing commas. */
 const SUBLIME = [
   "build",
@@ -369,6 +371,10 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   // `mauiWorkloadManifest.json`, `BlazorWorkloadManifest.json`) are read by the same reader;
   // other names holding one are known by content (jsonc-by-content.ts).
   if (base.endsWith("WorkloadManifest.json") && WORKLOAD_MANIFEST_NAME.test(base)) return WORKLOAD_MANIFEST;
+  // A debug adapter's engine description (`cppdbg.ad7Engine.json`): OpenDebugAD7 (MIEngine's
+  // EngineConfiguration.TryGet) reads `<adapterId>.ad7Engine.json` with File.ReadAllText (a BOM
+  // dropped) and Json.NET (comments, trailing commas); vscode-cpptools' starts with a BOM.
+  if (base.endsWith(".ad7Engine.json")) return AD7_ENGINE;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
