@@ -81,9 +81,10 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     ],
     path: /(^|\/)(configuration|secrets|automations|scripts|scenes|customize|groups|ui-lovelace)\.ya?ml$|(^|\/)(packages|blueprints|lovelace|dashboards|automations|scripts|integrations)\//,
     // Top-level integration keys of configuration.yaml and its packages, or the keys of
-    // automations, scripts and entity configs that an included file holds.
+    // automations, scripts and entity configs that an included file holds; `views` is a
+    // YAML-mode dashboard's list (`lovelace: dashboards: x: {mode: yaml, filename: any.yaml}`).
     content:
-      /^(homeassistant|default_config|automation|script|scene|sensor|binary_sensor|template|group|input_(boolean|number|select|text|datetime|button)|light|switch|frontend|lovelace|recorder|logger|http|zone|person|notify|mqtt|blueprint|climate|cover|media_player|device_tracker|homekit|google_assistant|alexa|utility_meter|shell_command|rest_command|influxdb)\s*:|^\s*-?\s*(entity_id|platform|service|action|trigger|triggers|condition|conditions|unique_id)\s*:/m,
+      /^(homeassistant|default_config|automation|script|scene|sensor|binary_sensor|template|group|input_(boolean|number|select|text|datetime|button)|light|switch|frontend|lovelace|recorder|logger|http|zone|person|notify|mqtt|blueprint|climate|cover|media_player|device_tracker|homekit|google_assistant|alexa|utility_meter|shell_command|rest_command|influxdb|views)\s*:|^\s*-?\s*(entity_id|platform|service|action|trigger|triggers|condition|conditions|unique_id)\s*:/m,
   },
   {
     id: "esphome",
