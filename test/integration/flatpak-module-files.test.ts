@@ -122,7 +122,10 @@ describe("Flatpak module files are read as flatpak-builder reads them (json-glib
   it("JSON with a name and sources that is not a Flatpak module stays strict JSON", () =>
     withRepo(async (repo) => {
       // A data file with "name" and "sources" but no Flatpak source type or build key.
-      repo.write("data/feeds.json", '{\n  // feeds\n  "name": "news",\n  "sources": [{ "type": "rss", "url": "https://example.org/rss" }]\n}\n');
+      repo.write(
+        "data/feeds.json",
+        '{\n  // feeds\n  "name": "news",\n  "sources": [{ "type": "rss", "url": "https://example.org/rss" }]\n}\n',
+      );
       repo.git("add", "-A");
       const r = await errors(repo, ["check", "--staged"]);
       expect(r.errors.map(([rule, file]) => [rule, file])).toEqual([["parse/syntax", "data/feeds.json"]]);

@@ -42,7 +42,10 @@ describe("ng-dev's .ng-dev/google-sync-config.json is read as jsonc-parser reads
     withRepo(async (repo) => {
       repo.write("a/.ng-dev/google-sync-config.json", CONFIG.replace('"src/**/*spec.ts"]', '"src/**/*spec.ts",]'));
       repo.write("b/.ng-dev/google-sync-config.json", CONFIG.slice(0, CONFIG.indexOf('"separate')));
-      repo.write("c/.ng-dev/google-sync-config.json", CONFIG.replace('"separateFilePatterns"', '"syncedFilePatterns": [],\n  "separateFilePatterns"'));
+      repo.write(
+        "c/.ng-dev/google-sync-config.json",
+        CONFIG.replace('"separateFilePatterns"', '"syncedFilePatterns": [],\n  "separateFilePatterns"'),
+      );
       repo.git("add", "-A");
       expect(await errors(repo, ["check", "--staged"])).toEqual([
         ["parse/syntax", "a/.ng-dev/google-sync-config.json"],
