@@ -17,9 +17,12 @@
  * strict parse failed (or for a path under a chart's `templates/`).
  */
 import type { Finding } from "../core/finding.js";
-import { decodeDocument, type DocumentFormat } from "../core/parse/index.js";
+import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { formatByContent } from "../core/select/jsonc.js";
+import type { CatalogMatch } from "../core/catalog/select.js";
+import { notThisKind } from "./validate-catalog.js";
 import { CommitSource } from "../io/commit-source.js";
 import type { FileSource, ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
@@ -123,7 +126,7 @@ export function overruledNotices(base: BaseReadings | undefined, findings: reado
       level: "notice",
       file,
       message: `${file} is checked as it is: this change would have it read ${reading}, but the trusted commit (the pull request's base), which already holds the file, does not read it so`,
-      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption, a reader's marker in the file itself such as a `$schema`) in a change of its own first, or keep the file valid as it is read today",
+      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption, a reader's marker or header in the file itself such as a `$schema`) in a change of its own first, or keep the file valid as it is read today",
     });
   }
   return out;
@@ -211,6 +214,8 @@ export function templateAgreedLookup(
         if (!Buffer.isBuffer(before)) return true;
         const text = decodeDocument(before, file);
         if (typeof text !== "string") return true;
+        // Asked from a parse worker's outcome too, where the main thread may not have loaded YAML yet.
+        if (format === "yaml") await loadYamlSupport();
         if (!firstParse(text, file, format, yamlOptions(file, format)).doc.ok) return true;
         base.overruled.set(file, "as a template (skipped unread)");
         return false;
@@ -271,6 +276,62 @@ export function contentAgreedLookup(base: BaseReadings | undefined): (file: stri
     const before = await texts(file);
     if (before !== undefined && reading.asks(before)) return true;
     base.overruled.set(file, reading.reading);
+    return false;
+  };
+}
+
+/**
+ * Whether a built-in catalog entry's skip by content counts (validate-catalog.ts: notThisKind, a
+ * Hydra `# @package` header, a root list where the entry's files are mappings, Compose file
+ * format v1): always for a file the trusted commit does not hold, and for one it holds only when
+ * its version there is not that kind of file either (or does not parse). The file's name still
+ * names the entry's reader: one header line written into an existing `.github/workflows/x.yml`
+ * had any schema error in it pass as a `schema/skipped` notice, while GitHub refuses the workflow.
+ */
+export function kindAgreedLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  const texts = baseTexts(base.source);
+  const known = new Map<string, Promise<boolean>>();
+  return (file, entry, format) => {
+    const key = `${entry.id}\0${file}`;
+    let agreed = known.get(key);
+    if (!agreed) {
+      agreed = (async () => {
+        if (!(await base.listing()).has(file)) return true;
+        const before = await texts(file);
+        if (before === undefined) return true;
+        if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
+        const parsed = firstParse(before, file, format, yamlOptions(file, format));
+        if (!parsed.doc.ok || notThisKind(file, entry, parsed.doc.documents, before) !== undefined) return true;
+        base.overruled.set(file, `as another kind of file than ${entry.id} (not validated against ${entry.label})`);
+        return false;
+      })();
+      known.set(key, agreed);
+    }
+    return agreed;
+  };
+}
+
+/**
+ * Whether the format a file's content decides (core/select/jsonc.ts: formatByContent, for a name
+ * that does not say it, selected by a user glob) counts: always for a file the trusted commit
+ * does not hold, and for one it holds only when its version there starts the same way. A `#` line
+ * above an existing JSON file made it YAML, where a trailing comma or single quotes pass; its
+ * reader is a JSON reader (the base's version is JSON).
+ */
+export function formatAgreedLookup(base: BaseReadings | undefined): (file: string, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  return async (file, format) => {
+    if (!(await base.listing()).has(file)) return true;
+    const before = (await base.source.read([file])).get(file);
+    if (!Buffer.isBuffer(before) || formatByContent(before) === format) return true;
+    base.overruled.set(
+      file,
+      `as ${format === "yaml" ? "YAML" : "JSON"} (its content no longer starts as the base's ${format === "yaml" ? "JSON" : "YAML"} does)`,
+    );
     return false;
   };
 }
