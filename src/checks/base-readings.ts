@@ -16,6 +16,9 @@
  * no base rule can name it yet. Costs nothing on a valid file: the lookups are asked only after a
  * strict parse failed (or for a path under a chart's `templates/`).
  */
+import { randomUUID } from "node:crypto";
+import fsp from "node:fs/promises";
+import path from "node:path";
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
@@ -24,7 +27,7 @@ import { formatByContent } from "../core/select/jsonc.js";
 import type { CatalogMatch } from "../core/catalog/select.js";
 import { notThisKind } from "./validate-catalog.js";
 import { CommitSource } from "../io/commit-source.js";
-import type { FileSource, ReadResult } from "../io/file-source.js";
+import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
 
@@ -43,10 +46,14 @@ export interface BaseReadings {
 /** The base side of `ctx`'s run, or undefined when its rules are the checkout's (the hook, a push). */
 export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
   const commit = ctx.schemaSource?.kind === "commit" ? (ctx.schemaSource as CommitSource).commit : undefined;
-  if (commit === undefined) return undefined;
+  return commit === undefined ? undefined : baseReadingsAt(ctx.git, commit);
+}
+
+/** The base side of a run whose trusted commit is `commit`. */
+export function baseReadingsAt(git: Git, commit: string): BaseReadings {
   let listed: Promise<ReadonlySet<string>> | undefined;
   const listing = () =>
-    (listed ??= ctx.git
+    (listed ??= git
       .lsTreeBlobs(commit)
       .then((entries) => new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path))));
   // No fallback: a file the commit does not hold is no evidence there (CommitSource reads schemas
@@ -56,7 +63,7 @@ export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
     list: async () => [...(await listing())],
     read: async () => new Map<string, ReadResult>(),
   };
-  return { commit, source: new CommitSource(ctx.git, commit, nothingElse), listing, overruled: new Map() };
+  return { commit, source: new CommitSource(git, commit, nothingElse), listing, overruled: new Map() };
 }
 
 type DialectLookup = (file: string, text: string) => Promise<JsoncDialect | undefined>;
@@ -333,5 +340,76 @@ export function formatAgreedLookup(base: BaseReadings | undefined): (file: strin
       `as ${format === "yaml" ? "YAML" : "JSON"} (its content no longer starts as the base's ${format === "yaml" ? "JSON" : "YAML"} does)`,
     );
     return false;
+  };
+}
+
+/** A `working-tree-encoding` value that names an encoding (lower case), or undefined (unset, unspecified). */
+function namedEncoding(value: string | undefined): string | undefined {
+  return value === undefined || value === "set" || value === "unset" || value === "unspecified" ? undefined : value.toLowerCase();
+}
+
+/**
+ * Of `paths`, those the checkout's .gitattributes give a `working-tree-encoding` that the
+ * trusted commit's .gitattributes do not give them (another one, or none), among files that commit
+ * holds. `headValues`: the checkout's values, when the caller has them.
+ */
+export async function encodingChangedPaths(
+  base: BaseReadings,
+  git: Git,
+  paths: readonly string[],
+  headValues?: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const head = headValues ?? (await git.attribute("working-tree-encoding", paths, false));
+  const held = await base.listing();
+  const named = paths.filter((p) => namedEncoding(head.get(p)) !== undefined && held.has(p));
+  if (named.length === 0) return out;
+  const dir = git.stateDir();
+  await fsp.mkdir(dir, { recursive: true });
+  const atBase = await git.attributeAt(
+    base.commit,
+    "working-tree-encoding",
+    named,
+    path.join(dir, `attr-${process.pid}-${randomUUID()}.index`),
+  );
+  for (const p of named) if (namedEncoding(atBase.get(p)) !== namedEncoding(head.get(p))) out.set(p, head.get(p)!);
+  return out;
+}
+
+/**
+ * The checkout's own bytes for files a pull request newly gives a `working-tree-encoding` (UTF-16
+ * for a Windows tool) in .gitattributes, among files the trusted commit holds. A work-tree file
+ * with that attribute is read decoded, as git stores it (io/checkout-forms.ts); but every checkout
+ * of the merged change then holds the file in that encoding, and an existing JSON/YAML file's
+ * readers (UTF-8: JSON.parse, a YAML loader, this tool's own rule) fail on it. As for `filter=lfs`
+ * (filtered-blobs.ts), the base's .gitattributes must give the encoding too: otherwise the file is
+ * read as it is checked out (a UTF-16 file is a parse/encoding error). Asks git once per run
+ * whether any .gitattributes differs from the base's, and per batch only when one does.
+ */
+export function encodingAgreedReader(
+  base: BaseReadings | undefined,
+  git: Git,
+): (files: readonly string[], contents: Map<string, ReadResult>) => Promise<void> {
+  if (!base) return () => Promise.resolve();
+  let attributesChanged: Promise<boolean> | undefined;
+  return async (files, contents) => {
+    attributesChanged ??= git
+      .exec(["diff", "--quiet", "--no-ext-diff", base.commit, "--", ":(glob)**/.gitattributes"], { okCodes: [0, 1, 128] })
+      .then((r) => r.code !== 0);
+    if (files.length === 0 || !(await attributesChanged)) return;
+    const changed = await encodingChangedPaths(
+      base,
+      git,
+      files.filter((f) => Buffer.isBuffer(contents.get(f))),
+    );
+    if (changed.size === 0) return;
+    const raw = readFilesUnder(git.root, [...changed.keys()]);
+    for (const [file, encoding] of changed) {
+      const bytes = raw.get(file);
+      const read = contents.get(file);
+      if (!Buffer.isBuffer(bytes) || !Buffer.isBuffer(read) || bytes.equals(read)) continue; // not decoded: read as it is already
+      contents.set(file, bytes);
+      base.overruled.set(file, `decoded from ${encoding} (a working-tree-encoding only this change's .gitattributes gives it)`);
+    }
   };
 }

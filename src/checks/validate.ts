@@ -59,6 +59,7 @@ import {
   baseReadings,
   contentAgreedLookup,
   contentDialectAtBase,
+  encodingAgreedReader,
   formatAgreedLookup,
   grownFinding,
   grownPastLimit,
@@ -289,6 +290,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   const formatAgreed = formatAgreedLookup(base);
+  const encodingAgreed = encodingAgreedReader(ctx.source.kind === "worktree" ? base : undefined, ctx.git);
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
   // Batches of at most BATCH files and about BATCH_BYTES of contents: a source that can bound a
@@ -328,6 +330,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const filtered = await filteredBlobs(ctx, batch, contents, (f) =>
       formatForSelected(f, jsonc, undefined) === "yaml" ? yamlMax : maxBytes,
     );
+    // A file the base holds in UTF-8 is read as checked out when only this change's .gitattributes re-encode it.
+    await encodingAgreed(batch, contents);
     // A file the base holds in plaintext is not excused as a sops file by ciphertext this change writes.
     if (base) for (const f of await sopsOnlyInChange(base, batch, contents)) env.sopsRefused.add(f);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
