@@ -45,6 +45,7 @@ import { checkoutSchemaGraph } from "./schema-graph.js";
 import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
 import { withholdFromChildren } from "../io/child-env.js";
 import { snapshotTrustRoot } from "./restore-trust.js";
+import { baseReadingsAt, encodingChangedPaths } from "../checks/base-readings.js";
 
 /** The job label in the sticky comment's footer is shown to this many characters. */
 const JOB_LABEL_CHARS = 200;
@@ -225,6 +226,7 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     return undefined;
   }
   pr.files.push(...linked);
+  pr.files.push(...(await reencodedFiles(p, pr.files)));
   if (p.inputs.scope === "whole-tree") {
     logInfo(`pull request #${p.event.number}: scope whole-tree, checking every file`);
     return undefined;
@@ -248,6 +250,26 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
     `pull request #${p.event.number}: checking ${pr.files.length} changed file(s) (from ${pr.source === "api" ? "the API" : "git diff"}) plus whole-repo rules`,
   );
   return new Set(pr.files);
+}
+
+/**
+ * Files the pull request leaves alone whose checkout its .gitattributes re-encode: a new
+ * `working-tree-encoding=UTF-16LE-BOM` for an existing `config/app.json` changes no blob, yet every
+ * checkout of the merged change holds the file in UTF-16, which its UTF-8 readers refuse. They are
+ * checked with the PR's files (and read as checked out: base-readings.ts, encodingAgreedReader).
+ * Asked only when the pull request changes a .gitattributes.
+ */
+async function reencodedFiles(p: Prepared, files: readonly string[]): Promise<string[]> {
+  const base = p.trust.from === "base" ? p.event.baseSha : undefined;
+  if (base === undefined || !files.some((f) => f === ".gitattributes" || f.endsWith("/.gitattributes"))) return [];
+  const listed = new Set(files);
+  const tracked = (await p.git.lsStaged()).filter((e) => e.stage === 0 && /^100/.test(e.mode) && !listed.has(e.path)).map((e) => e.path);
+  const changed = await encodingChangedPaths(baseReadingsAt(p.git, base), p.git, tracked);
+  if (changed.size > 0)
+    logInfo(
+      `the pull request's .gitattributes give ${changed.size} file(s) it does not change a working-tree-encoding the base does not (first ${JSON.stringify([...changed.keys()][0])}): checking them as well`,
+    );
+  return [...changed.keys()];
 }
 
 /**

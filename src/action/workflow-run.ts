@@ -10,8 +10,20 @@
  */
 import fs from "node:fs";
 
-/** Events of a triggering run that carry a pull request's content. */
-const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment", "issue_comment"]);
+/**
+ * Events of a triggering run that carry a pull request's content. A merge queue's run is one: its
+ * head (`gh-readonly-queue/<branch>/pr-N-...`, in the repository itself) is the queued pull
+ * requests merged onto the base, not yet on the default branch, with their own config; the
+ * merge_group run itself takes its rules from `merge_group.base_sha` (event.ts).
+ */
+const PR_EVENTS = new Set([
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "issue_comment",
+  "merge_group",
+]);
 
 /**
  * Why the `workflow_run` payload at `file` is untrusted ("a run for pull_request", "a run from

@@ -16,12 +16,18 @@
  * no base rule can name it yet. Costs nothing on a valid file: the lookups are asked only after a
  * strict parse failed (or for a path under a chart's `templates/`).
  */
+import { randomUUID } from "node:crypto";
+import fsp from "node:fs/promises";
+import path from "node:path";
 import type { Finding } from "../core/finding.js";
-import { decodeDocument, type DocumentFormat } from "../core/parse/index.js";
+import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
+import { formatByContent } from "../core/select/jsonc.js";
+import type { CatalogMatch } from "../core/catalog/select.js";
+import { notThisKind } from "./validate-catalog.js";
 import { CommitSource } from "../io/commit-source.js";
-import type { FileSource, ReadResult } from "../io/file-source.js";
+import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
 
@@ -40,10 +46,14 @@ export interface BaseReadings {
 /** The base side of `ctx`'s run, or undefined when its rules are the checkout's (the hook, a push). */
 export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
   const commit = ctx.schemaSource?.kind === "commit" ? (ctx.schemaSource as CommitSource).commit : undefined;
-  if (commit === undefined) return undefined;
+  return commit === undefined ? undefined : baseReadingsAt(ctx.git, commit);
+}
+
+/** The base side of a run whose trusted commit is `commit`. */
+export function baseReadingsAt(git: Git, commit: string): BaseReadings {
   let listed: Promise<ReadonlySet<string>> | undefined;
   const listing = () =>
-    (listed ??= ctx.git
+    (listed ??= git
       .lsTreeBlobs(commit)
       .then((entries) => new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path))));
   // No fallback: a file the commit does not hold is no evidence there (CommitSource reads schemas
@@ -53,7 +63,7 @@ export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
     list: async () => [...(await listing())],
     read: async () => new Map<string, ReadResult>(),
   };
-  return { commit, source: new CommitSource(ctx.git, commit, nothingElse), listing, overruled: new Map() };
+  return { commit, source: new CommitSource(git, commit, nothingElse), listing, overruled: new Map() };
 }
 
 type DialectLookup = (file: string, text: string) => Promise<JsoncDialect | undefined>;
@@ -123,7 +133,7 @@ export function overruledNotices(base: BaseReadings | undefined, findings: reado
       level: "notice",
       file,
       message: `${file} is checked as it is: this change would have it read ${reading}, but the trusted commit (the pull request's base), which already holds the file, does not read it so`,
-      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption, a reader's marker in the file itself such as a `$schema`) in a change of its own first, or keep the file valid as it is read today",
+      fix: "make the change that decides how this file is read (a tsconfig `extends`, a package.json, config/rig.json, a pack manifest, a Chart.yaml, sops encryption, a reader's marker or header in the file itself such as a `$schema`) in a change of its own first, or keep the file valid as it is read today",
     });
   }
   return out;
@@ -211,6 +221,8 @@ export function templateAgreedLookup(
         if (!Buffer.isBuffer(before)) return true;
         const text = decodeDocument(before, file);
         if (typeof text !== "string") return true;
+        // Asked from a parse worker's outcome too, where the main thread may not have loaded YAML yet.
+        if (format === "yaml") await loadYamlSupport();
         if (!firstParse(text, file, format, yamlOptions(file, format)).doc.ok) return true;
         base.overruled.set(file, "as a template (skipped unread)");
         return false;
@@ -272,5 +284,132 @@ export function contentAgreedLookup(base: BaseReadings | undefined): (file: stri
     if (before !== undefined && reading.asks(before)) return true;
     base.overruled.set(file, reading.reading);
     return false;
+  };
+}
+
+/**
+ * Whether a built-in catalog entry's skip by content counts (validate-catalog.ts: notThisKind, a
+ * Hydra `# @package` header, a root list where the entry's files are mappings, Compose file
+ * format v1): always for a file the trusted commit does not hold, and for one it holds only when
+ * its version there is not that kind of file either (or does not parse). The file's name still
+ * names the entry's reader: one header line written into an existing `.github/workflows/x.yml`
+ * had any schema error in it pass as a `schema/skipped` notice, while GitHub refuses the workflow.
+ */
+export function kindAgreedLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  const texts = baseTexts(base.source);
+  const known = new Map<string, Promise<boolean>>();
+  return (file, entry, format) => {
+    const key = `${entry.id}\0${file}`;
+    let agreed = known.get(key);
+    if (!agreed) {
+      agreed = (async () => {
+        if (!(await base.listing()).has(file)) return true;
+        const before = await texts(file);
+        if (before === undefined) return true;
+        if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
+        const parsed = firstParse(before, file, format, yamlOptions(file, format));
+        if (!parsed.doc.ok || notThisKind(file, entry, parsed.doc.documents, before) !== undefined) return true;
+        base.overruled.set(file, `as another kind of file than ${entry.id} (not validated against ${entry.label})`);
+        return false;
+      })();
+      known.set(key, agreed);
+    }
+    return agreed;
+  };
+}
+
+/**
+ * Whether the format a file's content decides (core/select/jsonc.ts: formatByContent, for a name
+ * that does not say it, selected by a user glob) counts: always for a file the trusted commit
+ * does not hold, and for one it holds only when its version there starts the same way. A `#` line
+ * above an existing JSON file made it YAML, where a trailing comma or single quotes pass; its
+ * reader is a JSON reader (the base's version is JSON).
+ */
+export function formatAgreedLookup(base: BaseReadings | undefined): (file: string, format: DocumentFormat) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  return async (file, format) => {
+    if (!(await base.listing()).has(file)) return true;
+    const before = (await base.source.read([file])).get(file);
+    if (!Buffer.isBuffer(before) || formatByContent(before) === format) return true;
+    base.overruled.set(
+      file,
+      `as ${format === "yaml" ? "YAML" : "JSON"} (its content no longer starts as the base's ${format === "yaml" ? "JSON" : "YAML"} does)`,
+    );
+    return false;
+  };
+}
+
+/** A `working-tree-encoding` value that names an encoding (lower case), or undefined (unset, unspecified). */
+function namedEncoding(value: string | undefined): string | undefined {
+  return value === undefined || value === "set" || value === "unset" || value === "unspecified" ? undefined : value.toLowerCase();
+}
+
+/**
+ * Of `paths`, those the checkout's .gitattributes give a `working-tree-encoding` that the
+ * trusted commit's .gitattributes do not give them (another one, or none), among files that commit
+ * holds. `headValues`: the checkout's values, when the caller has them.
+ */
+export async function encodingChangedPaths(
+  base: BaseReadings,
+  git: Git,
+  paths: readonly string[],
+  headValues?: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const head = headValues ?? (await git.attribute("working-tree-encoding", paths, false));
+  const held = await base.listing();
+  const named = paths.filter((p) => namedEncoding(head.get(p)) !== undefined && held.has(p));
+  if (named.length === 0) return out;
+  const dir = git.stateDir();
+  await fsp.mkdir(dir, { recursive: true });
+  const atBase = await git.attributeAt(
+    base.commit,
+    "working-tree-encoding",
+    named,
+    path.join(dir, `attr-${process.pid}-${randomUUID()}.index`),
+  );
+  for (const p of named) if (namedEncoding(atBase.get(p)) !== namedEncoding(head.get(p))) out.set(p, head.get(p)!);
+  return out;
+}
+
+/**
+ * The checkout's own bytes for files a pull request newly gives a `working-tree-encoding` (UTF-16
+ * for a Windows tool) in .gitattributes, among files the trusted commit holds. A work-tree file
+ * with that attribute is read decoded, as git stores it (io/checkout-forms.ts); but every checkout
+ * of the merged change then holds the file in that encoding, and an existing JSON/YAML file's
+ * readers (UTF-8: JSON.parse, a YAML loader, this tool's own rule) fail on it. As for `filter=lfs`
+ * (filtered-blobs.ts), the base's .gitattributes must give the encoding too: otherwise the file is
+ * read as it is checked out (a UTF-16 file is a parse/encoding error). Asks git once per run
+ * whether any .gitattributes differs from the base's, and per batch only when one does.
+ */
+export function encodingAgreedReader(
+  base: BaseReadings | undefined,
+  git: Git,
+): (files: readonly string[], contents: Map<string, ReadResult>) => Promise<void> {
+  if (!base) return () => Promise.resolve();
+  let attributesChanged: Promise<boolean> | undefined;
+  return async (files, contents) => {
+    attributesChanged ??= git
+      .exec(["diff", "--quiet", "--no-ext-diff", base.commit, "--", ":(glob)**/.gitattributes"], { okCodes: [0, 1, 128] })
+      .then((r) => r.code !== 0);
+    if (files.length === 0 || !(await attributesChanged)) return;
+    const changed = await encodingChangedPaths(
+      base,
+      git,
+      files.filter((f) => Buffer.isBuffer(contents.get(f))),
+    );
+    if (changed.size === 0) return;
+    const raw = readFilesUnder(git.root, [...changed.keys()]);
+    for (const [file, encoding] of changed) {
+      const bytes = raw.get(file);
+      const read = contents.get(file);
+      if (!Buffer.isBuffer(bytes) || !Buffer.isBuffer(read) || bytes.equals(read)) continue; // not decoded: read as it is already
+      contents.set(file, bytes);
+      base.overruled.set(file, `decoded from ${encoding} (a working-tree-encoding only this change's .gitattributes gives it)`);
+    }
   };
 }

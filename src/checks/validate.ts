@@ -18,7 +18,7 @@ import {
   type DocumentFormat,
   type ParsedDocument,
 } from "../core/parse/index.js";
-import { Catalog } from "../core/catalog/select.js";
+import { Catalog, type CatalogMatch } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
@@ -59,8 +59,11 @@ import {
   baseReadings,
   contentAgreedLookup,
   contentDialectAtBase,
+  encodingAgreedReader,
+  formatAgreedLookup,
   grownFinding,
   grownPastLimit,
+  kindAgreedLookup,
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
@@ -284,7 +287,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     contentAgreed: contentAgreedLookup(base),
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
+    kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
+  const formatAgreed = formatAgreedLookup(base);
+  const encodingAgreed = encodingAgreedReader(ctx.source.kind === "worktree" ? base : undefined, ctx.git);
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
   // Batches of at most BATCH files and about BATCH_BYTES of contents: a source that can bound a
@@ -324,6 +330,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     const filtered = await filteredBlobs(ctx, batch, contents, (f) =>
       formatForSelected(f, jsonc, undefined) === "yaml" ? yamlMax : maxBytes,
     );
+    // A file the base holds in UTF-8 is read as checked out when only this change's .gitattributes re-encode it.
+    await encodingAgreed(batch, contents);
     // A file the base holds in plaintext is not excused as a sops file by ciphertext this change writes.
     if (base) for (const f of await sopsOnlyInChange(base, batch, contents)) env.sopsRefused.add(f);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));
@@ -353,7 +361,9 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
       }
-      const format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
+      let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
+      // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
+      if (base && format === "yaml" && formatForSelected(file, jsonc) !== format && !(await formatAgreed(file, format))) format = "json";
       // Sources that cannot tell the size before reading are checked after. YAML has its own,
       // lower limit: its parser needs 100-200 bytes of memory per byte (never an out-of-memory abort).
       const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
@@ -541,6 +551,16 @@ async function remoteResult(
     const bytes = Buffer.from(outcome.main.buffer, outcome.main.byteOffset, outcome.main.byteLength);
     return validateFile(file, { bytes }, entry.format, env);
   }
+  // A skip as another kind of file the base's version does not share: checked again here, where the base is asked.
+  for (const [k, ref] of entry.refs.entries()) {
+    const step = outcome.schema[k];
+    const catalog = catalogOf(ref);
+    const skippedAsOther = step === "other-kind" || (step !== undefined && ("otherReader" in step || "legacy" in step));
+    if (skippedAsOther && catalog && !(await env.kindAgreed(file, catalog, entry.format))) {
+      const again = (await env.source.read([file])).get(file);
+      if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
+    }
+  }
   const findings = outcome.parse;
   if (entry.refs.length === 0) {
     if (env.requireSchema(file)) findings.push(schemaMissing(file, undefined));
@@ -631,6 +651,8 @@ interface FileEnv {
   sopsRefused: Set<string>;
   /** False for a file skipped as a template by content that the pull request's base holds as a valid document (base-readings.ts). */
   templateAgreed: (file: string, format: DocumentFormat) => Promise<boolean>;
+  /** False when a built-in entry's skip by content (another kind of file) is not the base's too (base-readings.ts). */
+  kindAgreed: (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean>;
 }
 
 /**
@@ -791,7 +813,8 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   let budget = cfg.max_findings_per_file ?? DEFAULT_MAX_FINDINGS_PER_FILE;
   for (const ref of choice.schemas) {
     const otherKind = catalogOf(ref) && notThisKind(file, catalogOf(ref)!, doc.documents, text);
-    if (otherKind) {
+    // Another kind of file by its content: on a pull request, only as the base's version is too.
+    if (otherKind && (await env.kindAgreed(file, catalogOf(ref)!, format))) {
       findings.push(otherKind);
       continue;
     }
