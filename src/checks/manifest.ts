@@ -1045,8 +1045,11 @@ export const check: Check = {
   async run(ctx: CheckContext): Promise<Finding[]> {
     // Staged mode is commit-level (the staged manifest must agree with every staged change,
     // deletions included), so the path restriction, which lists staged changes, is not applied.
+    // Its reads depend on each other (root, shards, HEAD's, the staged blobs): one cat-file process for all of them.
     if (ctx.source.kind === "index")
-      return checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined);
+      return ctx.git.withCatFileSession(() =>
+        checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined),
+      );
     const out = await verifyTree({
       git: ctx.git,
       root: ctx.root,

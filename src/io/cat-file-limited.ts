@@ -53,6 +53,18 @@ export async function catFileLimited(
   const asked = items.map((it, i) => [it, i] as const).filter(([it]) => !it.name.includes("\n"));
   const out: LimitedRead[] = items.map(() => undefined);
   if (asked.length === 0) return out;
+  // A process shared with the caller's other reads (Git.withCatFileSession): sizes, then contents.
+  const shared = await git.viaSession(async (session) => {
+    const infos = await session.info(asked.map(([it]) => it.name));
+    const wanted = decide(asked, infos, limits, out);
+    const got = await session.contents(wanted.map(([it]) => it.name));
+    wanted.forEach(([, i], k) => {
+      const c = got[k];
+      out[i] = c ? { data: c.data } : undefined;
+    });
+    return true;
+  });
+  if (shared) return out;
   if (batchCommand) {
     const done = await withBatchCommand(git, asked, limits, out);
     if (done) return out;

@@ -114,7 +114,7 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
         out.set(p, { error: `is ${st.size} bytes`, code: "ETOOLARGE", size: st.size });
         continue;
       }
-      const bytes = st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : fsSync.readFileSync(fd);
+      const bytes = st.size >= RELEASABLE_SIZE ? readReleasable(fd, st.size) : readSized(fd, st.size);
       total += bytes.length;
       out.set(p, bytes);
     } catch (error) {
@@ -127,6 +127,24 @@ export function readFilesUnder(root: string, paths: readonly string[], options: 
     }
   }
   return out;
+}
+
+/**
+ * The file's bytes, its size known from the fstat just made: `readFileSync(fd)` makes another
+ * fstat of its own (a second syscall for each of the thousands of small files a run reads). As
+ * readFileSync(fd) does, it reads what the size says (fewer bytes if the file shrank since); a
+ * size of 0 (what /proc files report) reads to the end.
+ */
+function readSized(fd: number, size: number): Buffer {
+  if (size === 0) return fsSync.readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = fsSync.readSync(fd, bytes, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  return at < size ? bytes.subarray(0, at) : bytes;
 }
 
 /** ArrayBuffer with ES2024's resizable option (Node 20+; TypeScript's ES2023 lib does not know it). */

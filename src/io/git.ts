@@ -15,6 +15,7 @@ import { decodeName, hasRawBytes, nameBytes } from "../core/names.js";
 import { EnvironmentError, GitError, NotARepositoryError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 import { childEnv } from "./child-env.js";
+import { CatFileSession, SessionUnavailableError } from "./cat-file-session.js";
 
 interface ExecOptions {
   /** Bytes written to git's stdin. */
@@ -228,6 +229,42 @@ export class Git {
     }
   }
 
+  /** The shared `cat-file --batch-command` of withCatFileSession, while one is open. */
+  private session: CatFileSession | undefined;
+
+  /**
+   * Run `fn` with one `git cat-file --batch-command` process (started on the first read, if any)
+   * answering its readBlobs, catFileBatch and catFileLimited calls: the hook's manifest check
+   * reads in four or five dependent rounds, each a process of its own before (cat-file-session.ts).
+   */
+  async withCatFileSession<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.session) return fn();
+    const session = new CatFileSession((args) => this.spawnStreaming(args));
+    this.session = session;
+    try {
+      return await fn();
+    } finally {
+      if (this.session === session) this.session = undefined;
+      await session.close();
+    }
+  }
+
+  /**
+   * `ask` through the open session; undefined when none is open, it was closed meanwhile, or this
+   * git has no --batch-command (the session is then dropped): the caller asks a process of its own.
+   */
+  async viaSession<T>(ask: (s: CatFileSession) => Promise<T>): Promise<T | undefined> {
+    const session = this.session;
+    if (!session) return undefined;
+    try {
+      return await ask(session);
+    } catch (error) {
+      if (!(error instanceof SessionUnavailableError)) throw error;
+      if (this.session === session) this.session = undefined;
+      return undefined;
+    }
+  }
+
   /**
    * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
    * reports missing is absent from the map.
@@ -236,6 +273,14 @@ export class Git {
     const result = new Map<string, Buffer>();
     const unique = [...new Set(oids)];
     if (unique.length === 0) return result;
+    const shared = await this.viaSession((s) => s.contents(unique));
+    if (shared) {
+      unique.forEach((oid, k) => {
+        const c = shared[k];
+        if (c) result.set(oid, c.data);
+      });
+      return result;
+    }
     const { stdout } = await this.exec(["cat-file", "--batch"], { input: unique.join("\n") + "\n" });
     // Output per object: "<oid> <type> <size>\n<content>\n", or "<oid> missing\n".
     let pos = 0;
@@ -855,6 +900,8 @@ export class Git {
     const out: (Buffer | undefined)[] = names.map(() => undefined);
     const asked = names.map((n, i) => [n, i] as const).filter(([n]) => !n.includes("\n"));
     if (asked.length === 0) return out;
+    const shared = await this.viaSession((s) => s.contents(names));
+    if (shared) return shared.map((c) => (c?.type === "blob" ? c.data : undefined));
     const { stdout } = await this.exec(["cat-file", "--batch"], { input: asked.map(([n]) => n).join("\n") + "\n" });
     // Per request: "<oid> <type> <size>\n<content>\n", or "<name> missing\n" / "<name> ambiguous\n".
     let pos = 0;

@@ -4,6 +4,14 @@
  * compiled standalone code cached under .git/integrity-guard/schema-cache/ keyed by the schema
  * content, so a warm pre-commit hook never loads ajv. A cache entry carries the SHA-256 of its
  * code and of every schema file it was built from; anything that does not match is recompiled.
+ *
+ * The code is kept metered (work-budget.ts), as SchemaCompiler returns it: metering is several
+ * regular-expression passes over the code (1.5-6 MB for a vendored SchemaStore schema), which
+ * every load paid when the cache held ajv's plain code. The entry's trust is unchanged: its
+ * checksum catches a corrupt or truncated entry (recompiled), and whoever can write a valid
+ * entry under .git/ can write .git/hooks/ too, so no code it holds was ever checked beyond that
+ * (the meter guards against schemas, not against the cache). Entries of the unmetered layout
+ * (ENTRY_VERSION 1) have other keys and are never read as metered.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
@@ -11,6 +19,7 @@ import path from "node:path";
 import { ConfigError, RemoteRefError } from "../errors.js";
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
+import { METER_VERSION } from "../core/schema/work-budget.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
@@ -21,8 +30,11 @@ import { readBuiltinSchemas } from "./catalog-files.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
 import { FROM_INDEX } from "./skip-worktree.js";
 
-/** Increment when the entry layout or compile options change (the compiler id covers ajv). */
-const ENTRY_VERSION = 1;
+/**
+ * Increment when the entry layout or compile options change (the compiler id covers ajv). 2: the
+ * code is kept metered (METER_VERSION, also in the key, says how).
+ */
+const ENTRY_VERSION = 2;
 /**
  * Keep the cache folder bounded by bytes, not by a count: a repository with more schemas than a
  * fixed count (SchemaStore's catalog has hundreds) would evict and recompile every one of them on
@@ -33,6 +45,8 @@ const MAX_CACHE_BYTES = 128 * 1024 * 1024;
 interface CacheEntry {
   v: number;
   compiler: string;
+  /** The METER_VERSION that metered `code`. */
+  meter: number;
   deps: { path: string; sha: string }[];
   codeSha: string;
   code: string;
@@ -77,7 +91,7 @@ export class SchemaStore {
 
   private async load(schemaPath: string): Promise<Validator> {
     const rootBytes = await this.readSchema(schemaPath, undefined);
-    const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
+    const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${METER_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
     const cacheFile = this.options.cacheDir ? path.join(this.options.cacheDir, `${key}.json`) : undefined;
     if (cacheFile) {
       const cached = await this.tryCached(cacheFile);
@@ -107,6 +121,7 @@ export class SchemaStore {
       const entry: CacheEntry = {
         v: ENTRY_VERSION,
         compiler: COMPILER_ID,
+        meter: METER_VERSION,
         deps: [schemaPath, ...deps.map((d) => d.path)].map((p) => ({ path: p, sha: sha256(this.bytes.get(p)!) })),
         codeSha: sha256(result.code),
         code: result.code,
@@ -120,7 +135,8 @@ export class SchemaStore {
   private async tryCached(file: string): Promise<{ validate: Validator; code: string } | undefined> {
     try {
       const entry = JSON.parse(await fs.readFile(file, "utf8")) as CacheEntry;
-      if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || typeof entry.code !== "string") return undefined;
+      if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || entry.meter !== METER_VERSION || typeof entry.code !== "string")
+        return undefined;
       if (sha256(entry.code) !== entry.codeSha) return undefined;
       const others = entry.deps.slice(1).map((d) => d.path);
       if (others.length) {

@@ -7,6 +7,7 @@
  * synthetic (only the files a commit stages need to exist: the hook never looks at the others),
  * with the real files' entries hashed from their bytes, and the layout is the production one.
  */
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -88,6 +89,27 @@ async function hook(
   }
 }
 
+/**
+ * The git processes `fn` starts, as a `git` first on PATH records them (argv per line) before it
+ * runs the real one: every process counts, whichever code path starts it.
+ */
+async function gitProcesses<T>(r: TestRepo, fn: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
+  const bin = path.join(r.dir, ".git", "shim-bin");
+  const log = path.join(r.dir, ".git", "shim.log");
+  const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  fs.mkdirSync(bin, { recursive: true });
+  fs.writeFileSync(path.join(bin, "git"), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(log, "");
+  const before = process.env.PATH;
+  process.env.PATH = `${bin}${path.delimiter}${before ?? ""}`;
+  try {
+    const result = await fn();
+    return { result, calls: fs.readFileSync(log, "utf8").split("\n").filter(Boolean) };
+  } finally {
+    process.env.PATH = before;
+  }
+}
+
 describe("the hook with a 50,000-entry sharded manifest", () => {
   it("reads the root and the staged paths' shards only", async () => {
     const r = createRepo();
@@ -128,8 +150,11 @@ describe("the hook with a 50,000-entry sharded manifest", () => {
     r.git("add", rel, ".integrity-guard/");
     const staged = r.git("diff", "--cached", "--name-only").trim().split("\n").sort();
     expect(staged).toEqual([MANIFEST_PATH, shardFilePath(shardId(bucketOf(rel, n), n)), rel].sort());
-    const resealed = await hook(r);
+    const { result: resealed, calls } = await gitProcesses(r, () => hook(r));
     expect(resealed).toMatchObject({ code: 0, rules: [], indexListings: [], blobCachePeeks: 0 });
+    // Its dependent reads (staged root, HEAD's root, both shards, the file's blob) share one
+    // `git cat-file` process; each was a process of its own, started in sequence.
+    expect(calls.filter((c) => /\bcat-file\b/.test(c))).toEqual(["-c safe.bareRepository=explicit cat-file --batch-command"]);
     // The changed file's blob, hashed from git's bytes.
     expect(stagedRunStats).toMatchObject({ blobsHashed: 1, blobsFromCache: 0 });
     // The root three times: the hook's staged and HEAD's, and the validate check parsing the

@@ -9,6 +9,7 @@ import { withSimpleUri } from "./fast-uri-format.js";
 import { unsafePatterns } from "./unsafe-pattern.js";
 import { patternRegExp } from "./pattern-regexp.js";
 import { loadStandalone } from "./standalone.js";
+import { meterCode } from "./work-budget.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -20,6 +21,7 @@ export interface LoadedSchema {
 
 export type Validator = (data: unknown) => ErrorObject[] | null;
 
+/** `code`: ajv's standalone code, metered (work-budget.ts): what loadStandalone runs, the cache keeps, and parse workers load. */
 type CompileResult = { ok: true; validate: Validator; code: string } | { ok: false; error: string };
 
 const OPTIONS: Options = {
@@ -83,10 +85,10 @@ export class SchemaCompiler {
       const validate = known.has(root.uri) ? ajv.getSchema(root.uri) : ajv.compile(root.schema as object);
       if (!validate) return { ok: false, error: `internal: schema ${root.uri} is registered but cannot be compiled` };
       known.set(root.uri, root.path);
-      const code = (await standalone())(ajv, validate);
-      // The standalone code, as a cached schema runs it: metered against exponential schemas
-      // (work-budget.ts). Code that needs a module we do not ship runs as ajv compiled it (unmetered,
-      // as before), never refused for that.
+      // The standalone code, metered once against exponential schemas (work-budget.ts), and run as
+      // a cached schema runs it. Code that needs a module we do not ship runs as ajv compiled it
+      // (unmetered, as before), never refused for that.
+      const code = meterCode((await standalone())(ajv, validate));
       const metered = await loadStandalone(code).catch(() => undefined);
       return { ok: true, code, validate: metered ?? ((data) => (validate(data) ? null : (validate.errors ?? []))) };
     } catch (error) {

@@ -8,7 +8,7 @@ import type { Validator } from "./compile.js";
 import { cjsExports } from "./interop.js";
 import { withFastFormats } from "./fast-uri-format.js";
 import { PATTERN_REGEXP_MODULE, patternRegExp } from "./pattern-regexp.js";
-import { METER_PARAM, meterCode, WorkMeter } from "./work-budget.js";
+import { METER_PARAM, WorkMeter } from "./work-budget.js";
 
 type Loader = () => Promise<unknown>;
 
@@ -27,7 +27,13 @@ function requiredModules(code: string): string[] {
   return [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
 }
 
-/** Turn standalone code into a validator; throws when it needs a module we do not ship. */
+/**
+ * Turn metered standalone code (meterCode's output, as SchemaCompiler returns it and the schema
+ * cache and the parse workers hold it) into a validator; throws when it needs a module we do not
+ * ship. The code is run as it is: metering it here again cost every load several regular
+ * expression passes over megabytes of code (a vendored SchemaStore schema), in the hook and in
+ * each parse worker.
+ */
 export async function loadStandalone(code: string): Promise<Validator> {
   const modules = new Map<string, unknown>();
   for (const id of requiredModules(code)) {
@@ -37,16 +43,17 @@ export async function loadStandalone(code: string): Promise<Validator> {
     modules.set(id, id === "ajv-formats/dist/formats" ? withFastFormats(exports) : exports);
   }
   const mod: { exports: unknown } = { exports: {} };
-  // The code is ajv's own output, cached under .git/integrity-guard/ and checksummed there.
+  // The code is ajv's own output, metered by work-budget.ts, cached under .git/integrity-guard/
+  // and checksummed there (schema-cache.ts).
   // new Function is kept on purpose (issue 18 asks for a figure): for SchemaStore's
   // github-workflow.json, loading the cached code takes 13-20 ms against 240-320 ms to import
   // ajv and compile the schema again (3 runs each, tsx /tmp script over SchemaCompiler and
   // loadStandalone, 2-core machine). ajv itself compiles through new Function, so a cache that
   // stored something else would still need it; writing the code to a .cjs file to import()
   // would only move the same generated code out of sight.
-  // Metered (work-budget.ts): a schema that makes validation exponential stops with an error.
+  // The meter its calls count on (work-budget.ts): a schema that makes validation exponential stops with an error.
   const meter = new WorkMeter();
-  new Function("module", "exports", "require", METER_PARAM, meterCode(code))(mod, mod.exports, (id: string) => modules.get(id), meter);
+  new Function("module", "exports", "require", METER_PARAM, code)(mod, mod.exports, (id: string) => modules.get(id), meter);
   const fn = mod.exports as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
   if (typeof fn !== "function") throw new Error("compiled schema code did not export a function");
   return (data) => {

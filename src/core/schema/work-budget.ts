@@ -74,6 +74,13 @@ export class WorkMeter {
   }
 }
 
+/**
+ * The version of meterCode's output, part of the schema cache's key and entries (schema-cache.ts
+ * keeps metered code): increment it whenever meterCode inserts anything different, so code
+ * metered the old way is compiled again instead of run.
+ */
+export const METER_VERSION = 1;
+
 /** The parameter name the metered code uses for its WorkMeter. */
 export const METER_PARAM = "__igWork";
 
