@@ -3037,7 +3037,7 @@ export const REPOS = [
     kind: "Argo Helm charts (whole repository reviewed: 88 files checked, 0 errors): values.yaml holding `{{ }}` strings the charts render with `tpl`, ci/*-values.yaml (two comment-only), Go-templated templates/",
     keep: ["charts/*/Chart.yaml", "charts/*/ci/**", ".github/**", "charts/argocd-apps/values.yaml", "charts/argo-rollouts/values.yaml"],
     whole: ["charts/argocd-apps/**"],
-    exclude: ["**/*.md", "**/.helmignore", "**/Chart.lock"],
+    exclude: ["**/*.md", "**/*.gotmpl", "**/.helmignore", "**/Chart.lock"],
     max: 100,
   },
   {
