@@ -3095,7 +3095,11 @@ export const REPOS = [
     commit: "9f9ea1a18204e262be9a4a64e3e3cc7fbe5e509d",
     license: "MIT (LICENSE)",
     kind: "Azure Verified Modules (large, whole repository reviewed: 1412 files): compiled ARM templates (main.json), version.json with its `$schema`, a BOM in one version.json (a warning: the AVM PowerShell pipelines read it with Get-Content), workflows",
-    keep: ["avm/ptn/policy-insights/remediation/version.json", "avm/ptn/policy-insights/remediation/main.json", ".github/workflows/avm.template.module.yml"],
+    keep: [
+      "avm/ptn/policy-insights/remediation/version.json",
+      "avm/ptn/policy-insights/remediation/main.json",
+      ".github/workflows/avm.template.module.yml",
+    ],
     max: 80,
   },
   {
