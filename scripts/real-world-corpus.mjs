@@ -3148,6 +3148,22 @@ export const REPOS = [
     ],
     max: 120,
   },
+  {
+    repo: "open-telemetry/opentelemetry-helm-charts",
+    commit: "dd5665c06f376c00a5e2147aa84b70c3d105ecfb",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "OpenTelemetry Helm charts (whole repository reviewed: 727 files, 0 errors): values with collector configs (`${env:MY_POD_IP}`), rendered examples, CRDs the operator chart renders with `{{- if }}` (templates by content), empty ci/example values (warnings)",
+    keep: [
+      "charts/*/Chart.yaml",
+      "charts/*/ci/default-values.yaml",
+      "charts/*/examples/default/values.yaml",
+      "charts/opentelemetry-collector/examples/daemonset-and-deployment/**",
+      "charts/opentelemetry-operator/conf/crds/crd-opentelemetry.io_opampbridges.yaml",
+      "charts/opentelemetry-kube-stack/examples/prometheus-otel/kubelet_scrape_configs.yaml",
+    ],
+    exclude: ["**/*.md", "**/*.gotmpl", "**/.helmignore", "**/Chart.lock"],
+    max: 100,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
