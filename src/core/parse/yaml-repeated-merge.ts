@@ -26,7 +26,9 @@ const PYYAML_ONLY = /(^|\/)\.bazelci\/[^/]+\.ya?ml$|(^|\/)\.pre-commit-config\.y
  * `<<: *base_extra_volume_mounts`. Names: values.yaml and its overlays (values-prod.yaml,
  * values.prod.yaml, values_prod.yaml), the `-values`/`.values`/`_values` suffixes (ci-values.yaml,
  * distributed-values.yaml), and any YAML file in a `values/` folder (helmfile and Argo CD
- * layouts keep `-f` files there).
+ * layouts keep `-f` files there). Left over: helmfile v1 loads its own environment values with
+ * yaml.v3, which refuses the repeat with an error of its own (never silently), so such a file
+ * named like a values file is no longer reported here.
  */
 const HELM_VALUES = /(^|\/)values(?:[-._][^/]*)?\.ya?ml$|[-._]values\.ya?ml$|(^|\/)values\/[^/]+\.ya?ml$/;
 
