@@ -117,6 +117,8 @@ function placeholderEnd(line: string, i: number): number | "control" | undefined
     if (inner.startsWith("-") || inner.endsWith("-") || GO_CONTROL.test(inner)) return "control";
     return atLineStart(line, i, close + closer.length);
   }
+  // `${NAME}` alone on its line is filled with lines (template-syntax.ts): it steers the structure.
+  if (c === "$" && placeholderAt(line, i)) return "control";
   if ((c === "{" || c === "@") && placeholderAt(line, i)) {
     const m = PLACEHOLDER.exec(line.slice(i))!;
     return i + m[0].length;

@@ -31,6 +31,11 @@ const READERS: readonly BomSkippingReader[] = [
   // read the repository's packageIndex.json through File.OpenText, whose StreamReader drops a
   // UTF-8 BOM, then Json.NET; Visual Studio saves it with one (dotnet/runtime's pkg/ baseline).
   { reader: ".NET packaging tasks (PackageIndex.Load)", files: /(^|\/)packageIndex\.json$/ },
+  // Azure Verified Modules (Azure/bicep-registry-modules): a module's version.json is read only by
+  // the repository's PowerShell pipelines (`Get-Content $versionFilePath | ConvertFrom-Json` in
+  // utilities/pipelines/publish/helper/Get-ModuleTargetVersion.ps1, the compliance tests), and
+  // Get-Content drops a BOM; one module's file has one. Modules live under avm/res, avm/ptn, avm/utl.
+  { reader: "the AVM pipelines (PowerShell's Get-Content)", files: /(^|\/)avm\/(?:res|ptn|utl)\/(?:[^/]+\/)+version\.json$/ },
 ];
 
 /** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */

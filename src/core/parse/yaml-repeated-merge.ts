@@ -1,5 +1,5 @@
 /**
- * Files whose only reader is PyYAML (or another reader that merges every `<<` key of a mapping):
+ * Files whose only reader is PyYAML or Helm (or another reader that merges every `<<` key of a mapping):
  * there, two `<<` keys in one mapping are no duplicate. PyYAML's SafeConstructor.flatten_mapping
  * takes out each `<<` key of a mapping and merges its source, in the order written (a later
  * source wins over an earlier one; the mapping's own keys win over both); only Go's yaml.v3 among
@@ -15,9 +15,26 @@ import { isSeq, YAMLSeq, type YAMLMap } from "yaml";
  */
 const PYYAML_ONLY = /(^|\/)\.bazelci\/[^/]+\.ya?ml$|(^|\/)\.pre-commit-config\.ya?ml$/;
 
+/**
+ * Helm values files: Helm reads a chart's values.yaml and every `-f`/`--values` file with
+ * sigs.k8s.io/yaml, which decodes with go-yaml v2; v2's decoder merges each `<<` key of a mapping
+ * as it meets it (decode.go, mapping: `if isMerge(...) { d.merge(...); continue }`), a later
+ * source over an earlier one and a list's first source over its others, as PyYAML does, and its
+ * duplicate check never sees `<<`. chart-testing lints these files with yamllint, whose
+ * key-duplicates rule lets `<<` repeat by default (forbid-duplicated-merge-keys: false).
+ * grafana/loki's values for `helm install -f` write `<<: *base_extra_volumes` then
+ * `<<: *base_extra_volume_mounts`. Names: values.yaml and its overlays (values-prod.yaml,
+ * values.prod.yaml, values_prod.yaml), the `-values`/`.values`/`_values` suffixes (ci-values.yaml,
+ * distributed-values.yaml), and any YAML file in a `values/` folder (helmfile and Argo CD
+ * layouts keep `-f` files there). Left over: helmfile v1 loads its own environment values with
+ * yaml.v3, which refuses the repeat with an error of its own (never silently), so such a file
+ * named like a values file is no longer reported here.
+ */
+const HELM_VALUES = /(^|\/)values(?:[-._][^/]*)?\.ya?ml$|[-._]values\.ya?ml$|(^|\/)values\/[^/]+\.ya?ml$/;
+
 /** True for a repository path whose reader merges every `<<` key of a mapping. */
 export function mergesRepeatedMergeKeys(path: string): boolean {
-  return PYYAML_ONLY.test(path);
+  return PYYAML_ONLY.test(path) || HELM_VALUES.test(path);
 }
 
 /**

@@ -216,10 +216,11 @@ export const PLACEHOLDER = /^(?:\{[A-Z][A-Z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]
  * starts at `i`: `{NAME}` (upper case, digits, `_`) with more text after it on the line, which
  * YAML reads as a flow mapping run into text, a syntax error (`clusterIP: {PREFIX}.16`); or
  * `@name@` or `@@name@@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node
- * starts with the reserved `@`.
+ * starts with the reserved `@`; or `${NAME}` as a whole line (wholeLinePlaceholderAt).
  * A lone `{NAME}` is a valid flow mapping, so it is no evidence (and such a file parses anyway).
  */
 export function placeholderAt(line: string, i: number): boolean {
+  if (line[i] === "$") return wholeLinePlaceholderAt(line, i);
   const m = PLACEHOLDER.exec(line.slice(i));
   if (!m) return false;
   const rest = line.slice(i + m[0].length);
@@ -227,6 +228,18 @@ export function placeholderAt(line: string, i: number): boolean {
   // `@name@` must be the whole scalar (`@user@example.com` is a broken value, not a placeholder);
   // `{NAME}` must run into text (alone it is a valid flow mapping).
   return line[i] === "@" ? scalarEnds : !scalarEnds;
+}
+
+/**
+ * `${NAME}` (upper case, digits, `_`) standing alone on its line, a comment aside: a text
+ * substitution fills it with a block of lines before anything reads the file as YAML (grafana/loki's
+ * operator tests strings.Replace `${STORAGE_STRUCTURED_METADATA}` in schemas-template.yaml with
+ * indented keys; envsubst templates do the same), and inside a block mapping YAML cannot hold it (a
+ * key without `:`). `key: ${NAME}` and `- ${NAME}` are valid YAML that Compose or the OpenTelemetry
+ * Collector interpolate after parsing: no evidence, and neither is `${NAME}` with text after it.
+ */
+function wholeLinePlaceholderAt(line: string, i: number): boolean {
+  return line.slice(0, i).trim() === "" && /^\$\{[A-Z_][A-Z0-9_]*\}\s*(?:#.*)?$/.test(line.slice(i));
 }
 
 /**

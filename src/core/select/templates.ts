@@ -150,7 +150,7 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
   const what: Record<TemplateMatch["kind"], string> = {
     helm: `${n} Helm template${s} under ${where} skipped: ${they} YAML only after \`helm template\` renders ${n === 1 ? "it" : "them"}`,
     name: `${n} template file${s} (Jinja or Go template) under ${where} skipped: ${they} JSON/YAML only after rendering`,
-    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }}, {% %} or <% %> template tags (or {NAME} / @name@ placeholders) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
+    content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }}, {% %} or <% %> template tags (or {NAME} / @name@ / \${NAME} placeholders) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
     conda: `${n} conda-build recipe file${s} under ${where} skipped: conda-build first drops every line whose \`# [selector]\` comment is false for the platform it builds (a key written once per platform, \`url: ... # [win]\`, is no duplicate to it) and renders the Jinja ({{ }}, {% %}), so ${they} YAML only after that`,
     "syntax-test": `${n} Sublime Text syntax test${s} under ${where} skipped: ${n === 1 ? "its" : "their"} first line names the syntax under test (SYNTAX TEST "...sublime-syntax"), and Sublime's test runner reads ${n === 1 ? "it" : "them"} as text (invalid JSON/YAML and conflict markers on purpose)`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
