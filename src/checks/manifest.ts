@@ -44,7 +44,7 @@ import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
 import { matchLfsPointers } from "../io/lfs-objects.js";
-import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
+import { blobObservation, skippedBlobs, withSparseAdd } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
 import { stageEnd } from "../io/hash/stage-log.js";
@@ -1046,7 +1046,10 @@ export const check: Check = {
     // Staged mode is commit-level (the staged manifest must agree with every staged change,
     // deletions included), so the path restriction, which lists staged changes, is not applied.
     if (ctx.source.kind === "index")
-      return checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined);
+      return withSparseAdd(
+        ctx.git,
+        await checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined),
+      );
     const out = await verifyTree({
       git: ctx.git,
       root: ctx.root,
