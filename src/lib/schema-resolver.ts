@@ -207,10 +207,19 @@ function compileFile(schemaFile: string, git?: Git): Promise<Validator> {
     read: (paths) => Promise.resolve(readFilesUnder(root, paths)),
   };
   const store = new SchemaStore({
-    source: git && path.resolve(git.root) === path.resolve(root) ? new WithSkippedBlobs(worktree, git) : worktree,
+    source: git && sameFolder(git.root, root) ? new WithSkippedBlobs(worktree, git) : worktree,
     ...(cacheDir ? { cacheDir } : {}),
   });
   return store.get(rel.split(path.sep).join("/"));
+}
+
+/** Whether two paths name one folder (git prints the top level with symlinks resolved; ours may go through one). */
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** A schema given as an object: the same compiler, with a URI of its own. */
