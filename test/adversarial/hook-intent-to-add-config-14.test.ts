@@ -5,6 +5,8 @@
  * blob as the staged config and blocked a valid commit with exit 2 ("invalid config ... as
  * staged: missing required key version"). An intent-to-add config is no part of the commit:
  * the work tree's is used, as for a config git does not track yet (so its rules still apply).
+ * An intent-to-add schema is not in the commit either: "not in the git index (is it staged?)",
+ * not "does not parse: file is empty ... often a truncated write".
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
@@ -60,5 +62,21 @@ describe("an intent-to-add config", () => {
     const out = await staged(r);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain("as staged");
+  });
+
+  it("an intent-to-add schema is reported as not staged, not as an empty (truncated) file", async () => {
+    const r = createRepo();
+    repo = r;
+    r.write(".integrity-guard/config.yml", 'version: 1\nvalidate:\n  schemas:\n    - { files: ["data/*.json"], schema: schemas/d.json }\n');
+    r.write("README.md", "x\n");
+    r.commitAll("config");
+    r.write("schemas/d.json", '{"type":"object","required":["id"]}\n');
+    r.write("data/a.json", '{"id":"a"}\n');
+    r.git("add", "data/a.json");
+    r.git("add", "-N", "schemas/d.json");
+    const out = await r.cli(["check", "--staged"]);
+    expect(out.code).toBe(2);
+    expect(out.stdout + out.stderr).toContain("schemas/d.json does not exist in the git index");
+    expect(out.stdout + out.stderr).not.toContain("file is empty");
   });
 });
