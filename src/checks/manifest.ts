@@ -44,7 +44,7 @@ import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
 import { matchLfsPointers } from "../io/lfs-objects.js";
-import { blobObservation, skippedBlobs } from "../io/skip-worktree.js";
+import { blobObservation, skippedBlobs, withSparseAdd } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
 import { stageEnd } from "../io/hash/stage-log.js";
@@ -1047,8 +1047,11 @@ export const check: Check = {
     // deletions included), so the path restriction, which lists staged changes, is not applied.
     // Its reads depend on each other (root, shards, HEAD's, the staged blobs): one cat-file process for all of them.
     if (ctx.source.kind === "index")
-      return ctx.git.withCatFileSession(() =>
-        checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined),
+      return withSparseAdd(
+        ctx.git,
+        await ctx.git.withCatFileSession(() =>
+          checkStaged(ctx.git, ctx.config, undefined, ctx.source instanceof StagedSource ? ctx.source : undefined),
+        ),
       );
     const out = await verifyTree({
       git: ctx.git,

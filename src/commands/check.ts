@@ -202,7 +202,9 @@ async function stagedEntries(
   const staged = diff.unborn ? undefined : diff.entries.get(rel);
   if (staged) return [staged];
   const unchanged = (await unchangedEntries(ctx.git, diff, [rel], listed)).get(rel);
-  return unchanged ? [unchanged] : ctx.git.lsStaged([rel]);
+  // Without intent-to-add entries (`git add -N`): the commit leaves them out, and their empty
+  // blob read as the staged config blocked a valid commit as "invalid config".
+  return unchanged ? [unchanged] : ctx.git.lsCommitted([rel]);
 }
 
 /** summary fields shared by check and validate. */

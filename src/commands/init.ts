@@ -20,6 +20,8 @@ import { applyHookPlan, describeHookPlan, planHookInstall, type HookPlan } from 
 import { hookStatuses } from "../io/hook-status.js";
 import { withLock } from "../io/lock.js";
 import { resolveInside, toRepoPath } from "../io/paths.js";
+import { skippedBlobAt } from "../io/skip-worktree.js";
+import type { Git } from "../io/git.js";
 import type { CommandContext, CommandResult, CommandSpec, OptionValue } from "./types.js";
 
 interface InitOptions {
@@ -39,6 +41,8 @@ interface ConfigPlan {
   content: string;
   /** Where the old config is copied before it is replaced (--force). */
   backup?: string;
+  /** kept: the committed config, which a sparse checkout leaves out of the work tree (read from the index). */
+  outsideCone?: boolean;
 }
 
 export const command: CommandSpec = {
@@ -103,7 +107,9 @@ async function runInit(ctx: CommandContext): Promise<CommandResult> {
 
 async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<CommandResult> {
   // Plan everything first: a refusal must come before the first write.
-  const configPlan = opts.config ? planConfig(ctx.root, opts.force, await ctx.git.lsWorktree()) : undefined;
+  // A sparse checkout that leaves the committed config out: absent on disk, yet the repository's.
+  const indexCopy = opts.config ? await skippedBlobAt(ctx.git, CONFIG_PATH) : undefined;
+  const configPlan = opts.config ? planConfig(ctx.root, opts.force, await ctx.git.lsWorktree(), indexCopy) : undefined;
   const hookPlan = opts.hook ? await planHookInstall(ctx.git) : undefined;
   // git merge commits a conflict-free merge without running pre-commit (hook-script.ts, GitHookName).
   const mergePlan = opts.hook ? await planHookInstall(ctx.git, "pre-merge-commit") : undefined;
@@ -111,7 +117,7 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
   const rebasePlan = opts.hook ? await planHookInstall(ctx.git, "prepare-commit-msg") : undefined;
   // The workflows follow the config being written (or the existing one). A dry run of the
   // install first, so that its refusal (existing files, no --force) also precedes any write.
-  const workflowConfig = opts.workflows ? await configForWorkflows(ctx.root, configPlan) : undefined;
+  const workflowConfig = opts.workflows ? await configForWorkflows(ctx.root, configPlan, ctx.git) : undefined;
   const { installWorkflows } = opts.workflows ? await import("../io/workflows.js") : { installWorkflows: undefined };
   const preview =
     workflowConfig && installWorkflows ? await installWorkflows(ctx.root, workflowConfig, { force: opts.force, dryRun: true }) : undefined;
@@ -222,7 +228,7 @@ function readOptions(o: Record<string, OptionValue>): InitOptions {
   };
 }
 
-function planConfig(root: string, force: boolean, files: readonly string[]): ConfigPlan {
+function planConfig(root: string, force: boolean, files: readonly string[], indexCopy?: Buffer): ConfigPlan {
   const file = resolveInside(root, CONFIG_PATH, { what: "config path" });
   const content = starterConfig(files); // config.layers when a layered layout is found
   let existing: string | undefined;
@@ -233,6 +239,9 @@ function planConfig(root: string, force: boolean, files: readonly string[]): Con
       throw new UsageError(`cannot read the existing ${CONFIG_PATH}: ${(error as Error).message}`, { fix: "check the file's permissions" });
     }
   }
+  // Never a starter over the committed config that a sparse checkout left out (not even with
+  // --force): git would show it modified, and the checks would run under the starter's defaults.
+  if (existing === undefined && indexCopy) return { file, action: "kept", content: indexCopy.toString("utf8"), outsideCone: true };
   if (existing === undefined) return { file, action: "created", content };
   if (existing === content) return { file, action: "unchanged", content };
   // A team's repository: the config is theirs. Install what is missing, leave the config alone.
@@ -242,8 +251,8 @@ function planConfig(root: string, force: boolean, files: readonly string[]): Con
 }
 
 /** The config the workflows are generated from: the one init is about to write, else the existing one. */
-async function configForWorkflows(root: string, plan: ConfigPlan | undefined): Promise<Config> {
-  if (!plan || plan.action === "kept") return (await loadConfig(root)).config;
+async function configForWorkflows(root: string, plan: ConfigPlan | undefined, git: Git): Promise<Config> {
+  if (!plan || plan.action === "kept") return (await loadConfig(root, undefined, git)).config;
   const { config, findings } = validateConfigText(plan.content, CONFIG_PATH);
   if (!config) throw new Error(`the starter config does not validate: ${findings.map((f) => f.message).join("; ")}`); // a bug, not a user error
   return config;
@@ -273,6 +282,8 @@ function describeConfigPlan(root: string, plan: ConfigPlan, dryRun: boolean): st
     case "unchanged":
       return `${rel} is already the starter config: unchanged`;
     case "kept":
+      if (plan.outsideCone)
+        return `${rel} is committed but outside this sparse checkout: left as it is (the checks read it from the git index; to edit it: git sparse-checkout add .integrity-guard)`;
       return `${rel} exists: left as it is (\`integrity-guard init --force\` replaces it with the starter, keeping the old one as a .bak)`;
   }
 }

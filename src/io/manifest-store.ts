@@ -32,7 +32,7 @@ import { gitObjectId } from "./git-object-id.js";
 import { readRegularFileSync } from "./read-regular.js";
 import { recordManifestBlobVerdict } from "./hash/manifest-blob-verdict.js";
 import type { Git } from "./git.js";
-import { withLock } from "./lock.js";
+import { acquireLock, withLock } from "./lock.js";
 import { resolveInside } from "./paths.js";
 import type { StatCache } from "./stat-cache.js";
 import { FROM_INDEX, skippedBlobAt, skippedBlobs } from "./skip-worktree.js";
@@ -114,6 +114,35 @@ function manifestSetOf(bytes: Buffer, readShardFile: (rel: string) => Buffer | u
  * bit), nothing changes. Starts a git process only when a file is absent in a sparse checkout.
  */
 export async function readManifestSetSparse(root: string, git: Git): Promise<ManifestSet | undefined> {
+  const set = await readSparse(root, git);
+  if (!set?.sharded || !shardNewerThanRoot(root, set)) return set;
+  // seal writes the changed shards first and the root last, holding the manifest lock: a shard
+  // newer than the root is a seal under way (or one killed half way). Read again holding the
+  // lock, so that root and shards are one seal's; without a lock (a read-only checkout), the
+  // first reading, which the checks then report.
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await acquireLock(manifestLockPath(git), { timeoutMs: 120_000 });
+  } catch {
+    return set;
+  }
+  try {
+    return await readSparse(root, git);
+  } finally {
+    await release();
+  }
+}
+
+/** Whether a shard file of the work tree changed after the root file (ctime, nanoseconds). */
+function shardNewerThanRoot(root: string, set: ManifestSet): boolean {
+  const ctime = (rel: string) => fs.statSync(path.join(root, rel), { bigint: true, throwIfNoEntry: false })?.ctimeNs;
+  const rootTime = ctime(MANIFEST_PATH);
+  if (rootTime === undefined) return false;
+  for (const rel of set.shards.keys()) if (!set.fromIndex?.includes(rel) && (ctime(rel) ?? 0n) > rootTime) return true;
+  return false;
+}
+
+async function readSparse(root: string, git: Git): Promise<ManifestSet | undefined> {
   const set = readManifestSet(root);
   if (set && ![...set.shards.values()].some((b) => b === undefined)) return set;
   const fromIndex: string[] = [];

@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Finding } from "../core/finding.js";
 import type { Observation } from "../core/manifest/model.js";
 import { displayText, hasRawBytes } from "../core/names.js";
 import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
@@ -98,6 +99,18 @@ export async function skippedBlobAt(git: Git, rel: string): Promise<Buffer | und
   if (!isSparseCheckout(git)) return undefined;
   for await (const chunk of skippedBlobs(git, (p) => p === rel, [rel])) for (const b of chunk) if (b.mode !== "120000") return b.blob;
   return undefined;
+}
+
+/**
+ * Findings whose fix says `git add ...`, for this checkout: in a sparse checkout `git add
+ * --sparse`. seal writes the manifest even where the cone leaves `.integrity-guard/` out, but git
+ * refuses to stage a path outside the cone without `--sparse` (exit 1, "outside of your
+ * sparse-checkout definition"), so the fix as printed failed; inside the cone `--sparse` changes
+ * nothing. Reads two small files, and only when a fix names `git add`.
+ */
+export function withSparseAdd(git: Git, findings: Finding[]): Finding[] {
+  if (!findings.some((f) => f.fix?.includes("git add ")) || !isSparseCheckout(git)) return findings;
+  return findings.map((f) => (f.fix?.includes("git add ") ? { ...f, fix: f.fix.replaceAll("git add ", "git add --sparse ") } : f));
 }
 
 /** What messages about a file read from its index blob say (the config, a schema, the manifest). */

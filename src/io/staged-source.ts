@@ -156,7 +156,11 @@ export class StagedSource implements FileSource {
       else out.set(e.path, this.blobResult(e, r));
     });
     const links = new Set(restEntries.filter((e) => e.stage === 0 && e.mode === SYMLINK).map((e) => e.path));
+    // An intent-to-add entry (`git add -N`) is no part of the commit: absent, not an empty file
+    // (a git process only when one of these paths holds the empty blob).
+    const ita = await this.git.intentToAdd(restEntries);
     rest.forEach((p, i) => {
+      if (ita.has(p)) return;
       const r = reads[i];
       if (r && "data" in r) out.set(p, links.has(p) ? this.symlink(p, p, r.data) : r.data);
     });

@@ -25,6 +25,7 @@
  * by "\n" (JSON Lines); its digest is SHA-256 of exactly those bytes (the version-1 root digest
  * of its entries). An empty shard has no file (count 0, digest of no bytes).
  */
+import { isCrlfCheckout } from "./line-ends.js";
 import { createHash } from "node:crypto";
 import type { Finding } from "../finding.js";
 import { MANIFEST_ALGORITHM, MANIFEST_FORMAT, comparePaths, type ManifestEntry } from "./model.js";
@@ -263,7 +264,8 @@ export function readShardedRoot(text: Buffer | string, file: string): RootRead {
   }
   const findings: Finding[] = [];
   const total = root.shards.reduce((s, r) => s + r.count, 0);
-  if (renderShardedRoot(root) !== str || shardCountFor(total) !== n) findings.push(noncanonical(file));
+  const canonical = renderShardedRoot(root);
+  if ((canonical !== str && !isCrlfCheckout(canonical, str)) || shardCountFor(total) !== n) findings.push(noncanonical(file));
   return { root, findings };
 }
 
@@ -402,7 +404,10 @@ export function readShard(
       }),
     );
   if (findings.length > 0) return { findings };
-  if (!allCanonical && lines.length > 0 && lines.join("\n") + "\n" !== str) findings.push(noncanonical(file));
+  if (!allCanonical && lines.length > 0) {
+    const canonical = lines.join("\n") + "\n";
+    if (canonical !== str && !isCrlfCheckout(canonical, str)) findings.push(noncanonical(file));
+  }
   return { entries, findings };
 }
 

@@ -7,6 +7,7 @@
  * failed verification, and in the hook it blocks the commit). A path that is absolute or holds
  * `..` is an UnsafePathError (exit 2) naming the entry: nothing is read for a tampered manifest.
  */
+import { isCrlfCheckout } from "./line-ends.js";
 import type { Finding } from "../finding.js";
 import { parseDocument } from "../parse/index.js";
 import { ajvErrorsToFindings } from "../schema/ajv-findings.js";
@@ -112,7 +113,8 @@ export function readManifestText(text: Buffer | string, file: string, options: {
     );
   }
   if (findings.length > 0) return { findings };
-  if (renderManifestLines(m, lines) !== str) {
+  const canonical = renderManifestLines(m, lines);
+  if (canonical !== str && !isCrlfCheckout(canonical, str)) {
     // Valid and consistent, but not as seal writes it (hand-formatted, or duplicate keys that
     // JSON.parse folded): the strict parser says which.
     const doc = slow();
