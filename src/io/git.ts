@@ -73,7 +73,7 @@ export function splitZ(out: Buffer | string): string[] {
  * The records of `git ls-tree -r -z` output one at a time, as lsTreeBlobs parses them (each name
  * decoded as splitZ decodes it).
  */
-export function* treeRecords(out: Buffer): Generator<{ mode: string; type: string; oid: string; path: string }> {
+function* treeRecords(out: Buffer): Generator<{ mode: string; type: string; oid: string; path: string }> {
   let start = 0;
   while (start < out.length) {
     let nul = out.indexOf(0, start);
@@ -651,11 +651,48 @@ export class Git {
   }
 
   /**
-   * lsTreeBlobs's output as git wrote it, for a caller that walks it with treeRecords instead of
-   * holding an object per entry (a restore of 500,000 files).
+   * lsTreeBlobs's records one at a time as git writes them, never the whole listing in memory (a
+   * restore of 500,000 files walks it twice). Throws GitError as exec does when git fails.
    */
-  async lsTreeRaw(treeish: string): Promise<Buffer> {
-    return (await this.exec(["ls-tree", "-r", "-z", "--full-tree", treeish])).stdout;
+  async *lsTreeStream(treeish: string): AsyncGenerator<{ mode: string; type: string; oid: string; path: string }> {
+    const args = ["ls-tree", "-r", "-z", "--full-tree", treeish];
+    const child = this.spawnStreaming(args);
+    child.stdin.end();
+    const err: Buffer[] = [];
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    const closed = new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    closed.catch(() => undefined);
+    let rest: Buffer = Buffer.alloc(0);
+    try {
+      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+        const data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+        const end = data.lastIndexOf(0) + 1;
+        yield* treeRecords(data.subarray(0, end));
+        rest = Buffer.from(data.subarray(end));
+      }
+      if (rest.length > 0) yield* treeRecords(rest);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+    const code = await closed;
+    if (code !== 0) throw new GitError(args, code, Buffer.concat(err).toString("utf8"));
+  }
+
+  /**
+   * One blob's bytes in a buffer of their size (`cat-file -s`, then `cat-file blob`): a 70 MB
+   * manifest is not gathered in pieces and copied into one at the end. Undefined when git cannot
+   * give it (the caller's batch reader then names why).
+   */
+  async readBlobExact(oid: string): Promise<Buffer | undefined> {
+    const size = await this.exec(["cat-file", "-s", oid], { okCodes: [0, 1, 128] });
+    if (size.code !== 0) return undefined;
+    const n = Number(size.stdout.toString("latin1").trim());
+    if (!Number.isSafeInteger(n)) return undefined;
+    const res = await this.exec(["cat-file", "blob", oid], { okCodes: [0, 1, 128], stdoutSizeHint: n });
+    return res.code === 0 && res.stdout.length === n ? res.stdout : undefined;
   }
 
   /**

@@ -12,9 +12,13 @@ import { comparePaths, parseSnapshotManifest, type SnapshotFileEntry, type Snaps
 /** A restore's view of a snapshot manifest: its header as parsed, its files packed. */
 export type PackedSnapshotManifest = Omit<SnapshotManifest, "files"> & { files: PackedFiles };
 
-export class PackedFiles {
-  /** Blob id (20 bytes) of each file in the snapshot's tree, set by the tree's listing. */
-  private readonly oids: Buffer;
+class PackedFiles {
+  /**
+   * Blob id of each file in the snapshot's tree, set by the tree's listing: 20 bytes each (SHA-1)
+   * or 32 (a SHA-256 repository), sized by the first id set.
+   */
+  private oids: Buffer | undefined;
+  private oidBytes = 0;
   private readonly hasOid: Uint8Array;
 
   private constructor(
@@ -26,7 +30,6 @@ export class PackedFiles {
     /** Indexes in path order (comparePaths), when `paths` is not in that order already. */
     private readonly order: Uint32Array | undefined,
   ) {
-    this.oids = Buffer.alloc(paths.length * 20);
     this.hasOid = new Uint8Array(paths.length);
   }
 
@@ -80,12 +83,19 @@ export class PackedFiles {
   }
 
   setOid(i: number, hex: string): void {
-    this.oids.write(hex, i * 20, 20, "hex");
+    const width = hex.length / 2;
+    if (!this.oids) {
+      this.oidBytes = width;
+      this.oids = Buffer.alloc(this.paths.length * width);
+    }
+    if (width !== this.oidBytes || !/^[0-9a-f]+$/.test(hex)) throw new Error(`internal error: blob id ${hex} is not like the others`);
+    this.oids.write(hex, i * width, width, "hex");
     this.hasOid[i] = 1;
   }
 
   oid(i: number): string | undefined {
-    return this.hasOid[i] ? this.oids.toString("hex", i * 20, i * 20 + 20) : undefined;
+    const w = this.oidBytes;
+    return this.hasOid[i] ? this.oids!.toString("hex", i * w, i * w + w) : undefined;
   }
 
   oidOf(p: string): string | undefined {
