@@ -53,6 +53,17 @@ class PackedFiles {
     return this.sizes[i]!;
   }
 
+  /** A file's size and mode by path without making its entry (no digest string): -1 / undefined when absent. */
+  sizeOf(p: string): number {
+    const i = this.indexOf(p);
+    return i < 0 ? -1 : this.sizes[i]!;
+  }
+
+  modeOf(p: string): SnapshotFileEntry["mode"] | undefined {
+    const i = this.indexOf(p);
+    return i < 0 ? undefined : this.exec[i] ? "100755" : "100644";
+  }
+
   get(p: string): SnapshotFileEntry | undefined {
     const i = this.indexOf(p);
     return i < 0 ? undefined : this.entry(i);

@@ -125,14 +125,35 @@ export async function readBackTree(
     mBlob !== undefined &&
     (typeof manifestText === "string" ? mBlob.toString("utf8") === manifestText : "sha256:" + sha256(mBlob) === manifestText.digest);
   if (!sameManifest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
-  function* files(): Generator<[string, SnapshotFileEntry, string | undefined, number]> {
-    for (const [p, expected] of Object.entries(manifest.files)) yield [p, expected, byPath.get(p), -1];
-  }
+  const paths = Object.keys(manifest.files);
+  const files: FileAccess = {
+    count: paths.length,
+    path: (i) => paths[i]!,
+    entry: (i) => manifest.files[paths[i]!]!,
+    size: (i) => manifest.files[paths[i]!]!.size,
+    oid: (i) => byPath.get(paths[i]!),
+    packed: false,
+  };
   function* treeOnly(): Generator<string> {
     for (const p of byPath.keys()) if (p !== SNAPSHOT_MANIFEST_PATH && !manifest.files[p]) yield p;
   }
-  await readBackFiles(git, files(), treeOnly(), bad, handed, digestOf, keep);
+  await readBackFiles(git, files, treeOnly(), bad, handed, digestOf, keep);
   return findings;
+}
+
+/**
+ * The files to read back, by their place in the manifest: a batch holds numbers, and each
+ * file's entry and blob id are made only when it is checked (a batch of tuples with hex strings
+ * outlived V8's young generation: 250 bytes of old garbage per file of a 500,000-file restore).
+ */
+interface FileAccess {
+  count: number;
+  path(i: number): string;
+  entry(i: number): SnapshotFileEntry;
+  size(i: number): number;
+  oid(i: number): string | undefined;
+  /** Indexes are a packed manifest's (a BlobArena keeps by them). */
+  packed: boolean;
 }
 
 /**
@@ -150,10 +171,15 @@ export async function readBackLoaded(
   // loadSnapshot read the manifest's blob from git and hashed its bytes: read back already.
   if (loaded.storedDigest !== loaded.manifestDigest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
   const table = loaded.manifest.files;
-  function* files(): Generator<[string, SnapshotFileEntry, string | undefined, number]> {
-    for (let i = 0; i < table.count; i++) yield [table.path(i), table.entry(i), table.oid(i), i];
-  }
-  await readBackFiles(git, files(), loaded.treeOnly, bad, undefined, digestOf, keep);
+  const files: FileAccess = {
+    count: table.count,
+    path: (i) => table.path(i),
+    entry: (i) => table.entry(i),
+    size: (i) => table.size(i),
+    oid: (i) => table.oid(i),
+    packed: true,
+  };
+  await readBackFiles(git, files, loaded.treeOnly, bad, undefined, digestOf, keep);
   return findings;
 }
 
@@ -164,8 +190,7 @@ export async function readBackLoaded(
  */
 async function readBackFiles(
   git: Git,
-  /** Path, manifest entry, blob id in the tree, index in a packed manifest (-1: none). */
-  files: Iterable<[string, SnapshotFileEntry, string | undefined, number]>,
+  files: FileAccess,
   treeOnly: Iterable<string>,
   bad: ReturnType<typeof checksumReporter>,
   handed: Map<string, Buffer> | undefined,
@@ -174,13 +199,15 @@ async function readBackFiles(
 ): Promise<void> {
   let kept = 0;
   const unreadable: string[] = [];
-  let batch: [string, SnapshotFileEntry, string | undefined, number][] = [];
+  let batch: number[] = [];
   let batchBytes = 0;
   const check = async (): Promise<void> => {
-    const want = handed ? [] : batch.map(([, , oid]) => oid).filter((oid): oid is string => oid !== undefined);
+    const want = handed ? [] : batch.map((i) => files.oid(i)).filter((oid): oid is string => oid !== undefined);
     const blobs = handed ?? (await readBlobsSafe(git, want));
     let n = 0;
-    for (const [p, expected, oid, index] of batch) {
+    for (const i of batch) {
+      const p = files.path(i);
+      const oid = files.oid(i);
       // Yield now and then: git processes started meanwhile (a pre-restore snapshot) get served.
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (oid === undefined) {
@@ -193,6 +220,7 @@ async function readBackFiles(
         bad(p, `blob ${oid} cannot be read back from the object store (missing or corrupt)`);
         continue;
       }
+      const expected = files.entry(i);
       const got = digestOf ? await digestOf(p, data, expected) : { sha256: sha256(data), size: data.length };
       if ("problem" in got) bad(p, got.problem);
       else if (got.sha256 !== expected.sha256 || got.size !== expected.size)
@@ -202,8 +230,8 @@ async function readBackFiles(
           `sha256 ${expected.sha256} (${expected.size} bytes)`,
           `sha256 ${got.sha256} (${got.size} bytes)`,
         );
-      else if (keep?.arena && index >= 0) {
-        if (keep.arena.bytes + data.length <= keep.budget) keep.arena.put(index, data);
+      else if (keep?.arena && files.packed) {
+        if (keep.arena.bytes + data.length <= keep.budget) keep.arena.put(i, data);
       } else if (keep && !keep.blobs.has(oid) && kept + data.length + BLOB_OVERHEAD <= keep.budget) {
         // A copy: a slice would hold the whole batch's read buffer alive.
         keep.blobs.set(oid, handed ? data : Buffer.from(data));
@@ -213,9 +241,9 @@ async function readBackFiles(
     batch = [];
     batchBytes = 0;
   };
-  for (const item of files) {
-    batch.push(item);
-    batchBytes += item[1].size;
+  for (let i = 0; i < files.count; i++) {
+    batch.push(i);
+    batchBytes += files.size(i);
     if (batchBytes >= READBACK_BATCH_BYTES || batch.length >= READBACK_BATCH_FILES) await check();
   }
   await check();

@@ -123,10 +123,19 @@ async function strayEntries(root: string, dir: string, remove: ReadonlySet<strin
   return stray;
 }
 
-/** The manifest's entry of each path (a restore's packed manifest, or a plain one). */
+/**
+ * The manifest's entry of each path (a restore's packed manifest, or a plain one); its size and
+ * mode alone where the packing gives them without making the entry (garbage per file adds up).
+ */
 interface ManifestFiles {
-  files: { get(p: string): SnapshotFileEntry | undefined };
+  files: {
+    get(p: string): SnapshotFileEntry | undefined;
+    sizeOf?(p: string): number;
+    modeOf?(p: string): SnapshotFileEntry["mode"] | undefined;
+  };
 }
+const sizeOf = (m: ManifestFiles, p: string): number => (m.files.sizeOf ? Math.max(0, m.files.sizeOf(p)) : (m.files.get(p)?.size ?? 0));
+const modeOf = (m: ManifestFiles, p: string) => (m.files.modeOf ? m.files.modeOf(p) : m.files.get(p)?.mode);
 
 /** What a restore already holds when it writes. */
 export interface WriteOptions {
@@ -221,7 +230,7 @@ export async function writeRestore(
             const tmp = inFresh ?? names.next(target);
             if (inFresh) direct.push(inFresh);
             else temps.push({ tmp, target });
-            await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files.get(p)!.mode === "100755" ? 0o755 : 0o644);
+            await writeTemp(tmp, target, contents[idx.get(p)!]!, modeOf(manifest, p) === "100755" ? 0o755 : 0o644);
           });
           // Files written straight into fresh folders need to be durable only before those
           // folders are renamed into place at the end: a batch of them alone waits for that one
@@ -374,7 +383,7 @@ function* batches(files: readonly string[], manifest: ManifestFiles, maxFiles: n
   let batch: string[] = [];
   let bytes = 0;
   for (const p of files) {
-    const size = manifest.files.get(p)?.size ?? 0;
+    const size = sizeOf(manifest, p);
     if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= maxFiles)) {
       yield batch;
       batch = [];

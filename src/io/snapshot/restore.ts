@@ -82,9 +82,12 @@ export async function planRestore(git: Git, manifest: PackedSnapshotManifest, re
   };
   for (const p of target) {
     const now = hashes.get(p);
+    if (!now) {
+      plan.create.push(p);
+      continue;
+    }
     const want = files.get(p)!;
-    if (!now) plan.create.push(p);
-    else if (now.sha256 !== want.sha256 || now.mode !== want.mode) plan.modify.push(p);
+    if (now.sha256 !== want.sha256 || now.mode !== want.mode) plan.modify.push(p);
     else plan.unchanged.push(p);
   }
   // A file on disk is a target when the snapshot holds it (it is in scope: currentFiles are).
@@ -128,7 +131,8 @@ export async function verifyRestored(
   );
   for (const p of plan.target) {
     if (!written(p)) continue;
-    const want = manifest.files.get(p)!;
+    // The size alone: the entry (and its digest string) only for a file that differs.
+    const size = manifest.files.sizeOf(p);
     let st: fsSync.Stats | undefined;
     try {
       st = fsSync.lstatSync(path.join(git.root, p));
@@ -137,7 +141,8 @@ export async function verifyRestored(
       if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
     }
     if (!st) missing.push(p);
-    else if (!st.isFile() || st.size !== want.size) {
+    else if (!st.isFile() || st.size !== size) {
+      const want = manifest.files.get(p)!;
       findings.push({
         rule: "snapshot/checksum",
         level: "error",
