@@ -6,6 +6,9 @@ import { refused } from "./snapshot.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import type { CommandSpec } from "./types.js";
 
+/** Lines of the file list per piece of the text report. */
+const PIECE_LINES = 4096;
+
 export const command: CommandSpec = {
   name: "restore",
   usage: "integrity-guard restore [SNAPSHOT|latest|SET] [PATHS...] [--dry-run] [--allow-unsigned] [--identity FILE] [--no-fetch]",
@@ -55,27 +58,41 @@ export const command: CommandSpec = {
     }
     const short = o.snapshot.id.slice(0, 12);
     const { plan } = o;
-    const lines: string[] = [];
-    lines.push(
-      `${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.map(displayText).join(", ")}`,
-    );
-    for (const p of plan.create) lines.push(`  create  ${displayText(p)}`);
-    for (const p of plan.modify) lines.push(`  modify  ${displayText(p)}`);
-    for (const p of plan.remove) lines.push(`  remove  ${displayText(p)}`);
-    lines.push(
+    const head = `${o.dryRun ? "would restore" : "restore"} from snapshot ${short} (set ${o.snapshot.info!.set}, ${o.snapshot.info!.time}, signature ${o.signature}): ${plan.scopes.map(displayText).join(", ")}`;
+    const tail: string[] = [
       `  ${plan.create.length} to create, ${plan.modify.length} to modify, ${plan.remove.length} to remove, ${plan.unchanged.length} unchanged`,
-    );
+    ];
     if (!o.dryRun) {
       if (o.undo) {
-        lines.push(`the previous state is in snapshot ${o.undo.snapshot.slice(0, 12)} (set pre-restore); undo with:`);
-        lines.push(`  ${o.undo.command}`);
-      } else lines.push("nothing to change: the paths already match the snapshot");
-      lines.push(
+        tail.push(`the previous state is in snapshot ${o.undo.snapshot.slice(0, 12)} (set pre-restore); undo with:`);
+        tail.push(`  ${o.undo.command}`);
+      } else tail.push("nothing to change: the paths already match the snapshot");
+      tail.push(
         o.findings.length === 0
           ? `verified ${plan.target.length} files against the manifest; recovery time ${(o.ms / 1000).toFixed(2)} s`
           : `verification FAILED for ${o.findings.length} file(s); recovery time ${(o.ms / 1000).toFixed(2)} s`,
       );
-      lines.push("the index was not changed; `git add` the restored paths to stage them");
+      tail.push("the index was not changed; `git add` the restored paths to stage them");
+    }
+    // A line per file, written PIECE_LINES at a time (a whole-set restore lists every file).
+    function* pieces(): Generator<string> {
+      yield head + "\n";
+      let chunk: string[] = [];
+      for (const [verb, list] of [
+        ["create", plan.create],
+        ["modify", plan.modify],
+        ["remove", plan.remove],
+      ] as const) {
+        for (const p of list) {
+          chunk.push(`  ${verb}  ${displayText(p)}\n`);
+          if (chunk.length >= PIECE_LINES) {
+            yield chunk.join("");
+            chunk = [];
+          }
+        }
+      }
+      if (chunk.length > 0) yield chunk.join("");
+      yield tail.join("\n") + "\n";
     }
     const restore = {
       snapshot: o.snapshot.id,
@@ -94,7 +111,10 @@ export const command: CommandSpec = {
     };
     return {
       findings: o.findings,
-      text: lines.join("\n"),
+      get text() {
+        return [...pieces()].join("").replace(/\n$/, "");
+      },
+      textPieces: pieces,
       json: { restore },
       summary: { snapshot_id: o.snapshot.id, recovery_ms: Math.round(o.ms) },
     };

@@ -66,6 +66,11 @@ export interface CommandResult {
   json?: Record<string, unknown>;
   /** For --format text: printed before the findings (tables, lists, what was done). */
   text?: string;
+  /**
+   * For --format text: `text` (and its final newline) in pieces, written one after the other: a
+   * list of every file of a 500,000-file restore is never one string. `text` then joins them.
+   */
+  textPieces?: () => Iterable<string>;
   /** Raw output for verb-specific formats (svg, sha256sum). */
   raw?: string;
   /**

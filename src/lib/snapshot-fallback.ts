@@ -49,8 +49,8 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
     } catch {
       continue; // tampered or damaged: try an older one
     }
-    const expected = loaded.manifest.files[rel];
-    const oid = loaded.oids.get(rel);
+    const expected = loaded.manifest.files.get(rel);
+    const oid = loaded.manifest.files.oidOf(rel);
     // loadSnapshot reads only the manifest's blob: this file's is read here.
     const content = oid && (await git.readBlobs([oid]).catch(() => new Map<string, Buffer>())).get(oid);
     if (!expected || !content || sha256(content) !== expected.sha256) continue;

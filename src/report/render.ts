@@ -14,10 +14,18 @@ import { renderGithub } from "./github.js";
  * render() as the pieces to write one after the other: the JSON report and its trailing newline
  * apart, so a big report is not copied once more to join them.
  */
-export function renderPieces(result: CommandResult, format: OutputFormat, color = false): string[] {
+export function renderPieces(result: CommandResult, format: OutputFormat, color = false): Iterable<string> {
+  if (format === "text" && result.textPieces) return textPieces(result, result.textPieces, color);
   if (format !== "json") return [render(result, format, color)];
   const findings = sortFindings([...result.findings]);
   return [renderJsonBody(findings, summarize(findings, result.summary), result.json), "\n"];
+}
+
+/** The text format of a result whose text comes in pieces: render()'s text, piece by piece. */
+function* textPieces(result: CommandResult, pieces: () => Iterable<string>, color: boolean): Generator<string> {
+  yield* pieces();
+  const findings = sortFindings([...result.findings]);
+  if (findings.length > 0) yield renderText(findings, summarize(findings, result.summary), { color });
 }
 
 /** Render a result in the asked format. */

@@ -310,7 +310,7 @@ interface SnapshotOpening {
 export async function openSnapshotForRestore(
   root: string,
   def: SnapshotSet | undefined,
-  manifest: SnapshotManifest,
+  manifest: Pick<SnapshotManifest, "encryption" | "set">,
   options: { identity?: string; env: NodeJS.ProcessEnv; dryRun: boolean; short: string },
 ): Promise<SnapshotOpening> {
   if (!manifest.encryption) return {};

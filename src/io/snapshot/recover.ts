@@ -5,7 +5,8 @@
 import { spawn } from "node:child_process";
 import type { RecoveryStep, SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
-import { inScope, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { inScope } from "../../core/snapshot/manifest.js";
+import type { PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
 import { GuardError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
@@ -48,7 +49,7 @@ function describeStep(step: RecoveryStep): { kind: StepReport["kind"]; label: st
 
 export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverDeps): Promise<StepReport[]> {
   const reports: StepReport[] = [];
-  let restored: { id: string; manifest: SnapshotManifest } | undefined;
+  let restored: { id: string; manifest: PackedSnapshotManifest } | undefined;
   for (const [i, step] of steps.entries()) {
     const { kind, label } = describeStep(step);
     const t0 = process.hrtime.bigint();
@@ -91,7 +92,7 @@ export async function runRecovery(steps: readonly RecoveryStep[], deps: RecoverD
         if (deps.dryRun) {
           // The plan is possible when the restore before it holds files under these paths.
           const scopes = step.verify.map((p) => checkRelative(p, "verify path"));
-          const n = Object.keys(restored.manifest.files).filter((f) => scopes.some((sc) => inScope(f, sc))).length;
+          const n = manifestPaths(restored.manifest).filter((f) => scopes.some((sc) => inScope(f, sc))).length;
           report.ok = n > 0;
           report.detail =
             n > 0
@@ -149,9 +150,14 @@ function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, log: (li
   });
 }
 
-async function verifyPaths(root: string, manifest: SnapshotManifest, paths: readonly string[]): Promise<Finding[]> {
+/** The manifest's paths in its own order. */
+function manifestPaths(manifest: PackedSnapshotManifest): string[] {
+  return Array.from({ length: manifest.files.count }, (_, i) => manifest.files.path(i));
+}
+
+async function verifyPaths(root: string, manifest: PackedSnapshotManifest, paths: readonly string[]): Promise<Finding[]> {
   const scopes = paths.map((p) => checkRelative(p, "verify path"));
-  const files = Object.keys(manifest.files).filter((f) => scopes.some((s) => inScope(f, s)));
+  const files = manifestPaths(manifest).filter((f) => scopes.some((s) => inScope(f, s)));
   const findings: Finding[] = [];
   const present: string[] = [];
   const fs = await import("node:fs/promises");
@@ -171,7 +177,7 @@ async function verifyPaths(root: string, manifest: SnapshotManifest, paths: read
   }
   const hashes = await hashWorktreeFiles(root, present);
   for (const f of present) {
-    const want = manifest.files[f]!;
+    const want = manifest.files.get(f)!;
     const got = hashes.get(f)!;
     if (got.sha256 !== want.sha256)
       findings.push({

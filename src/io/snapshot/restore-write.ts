@@ -13,7 +13,7 @@ import crypto from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
+import type { SnapshotFileEntry } from "../../core/snapshot/manifest.js";
 import { EnvironmentError } from "../../errors.js";
 import { fsyncDir } from "../atomic.js";
 import { childEnv } from "../child-env.js";
@@ -23,8 +23,16 @@ import { sha256 } from "./files.js";
 /** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
 export const RESTORE_TEMP_RE = /^\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/s;
 
-/** Blobs read from git per batch (bounds memory whatever the size of the set). */
+/**
+ * Blob bytes read from git per batch, and files per batch: memory is bounded by both whatever
+ * the size of the set (64 MiB of small files is a million of them, each with its temporary's
+ * name, its promise and its place in the batch). A batch's objects live until it is written, so
+ * a large one outlives V8's young generation and piles up as old garbage (500,000 files in
+ * batches of 8,192: the heap grew to 250 MB around 60 MB of live data); 2,048 keeps one
+ * `sync -f` per batch of replaced files cheap beside the writing.
+ */
 const BATCH_BYTES = 64 << 20;
+const BATCH_FILES = 2048;
 /** Files created, renamed or fsynced at once (they wait on the file system's locks and journal, not the CPU). */
 const PARALLEL = 16;
 
@@ -45,7 +53,9 @@ interface WritePlan {
 
 /** Folders (repo-relative, "." for the root) that temporaries of these files are written in. */
 function writeDirs(files: readonly string[]): string[] {
-  return [...new Set(files.map((f) => path.posix.dirname(f)))].sort();
+  const dirs = new Set<string>();
+  for (const f of files) dirs.add(path.posix.dirname(f));
+  return [...dirs].sort();
 }
 
 /**
@@ -58,7 +68,8 @@ export async function findTypeChanges(root: string, targets: readonly string[], 
   const seen = new Map<string, "file" | "dir" | "none" | "other">();
   // One synchronous lstat each (a few microseconds), not a thread-pool round trip: a restore of
   // 100,000 files into an emptied folder spent 17 s of a loaded machine awaiting them one by one.
-  const kind = (rel: string) => {
+  // Folders are remembered (many files share them); files are not (a map of every target).
+  const kind = (rel: string, remember = true) => {
     let k = seen.get(rel);
     if (k) return k;
     let st: fsSync.Stats | undefined;
@@ -68,7 +79,7 @@ export async function findTypeChanges(root: string, targets: readonly string[], 
       st = undefined; // ENOTDIR and the like: nothing there
     }
     k = !st ? "none" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
-    seen.set(rel, k);
+    if (remember) seen.set(rel, k);
     return k;
   };
   for (const t of targets) {
@@ -87,7 +98,7 @@ export async function findTypeChanges(root: string, targets: readonly string[], 
       );
     }
     // Nothing can stand at a path whose folder is missing: no lstat for it.
-    if (!parentMissing && kind(t) === "dir") {
+    if (!parentMissing && kind(t, false) === "dir") {
       const stray = await strayEntries(root, t, remove);
       if (stray.length > 0) {
         throw new EnvironmentError(
@@ -112,14 +123,33 @@ async function strayEntries(root: string, dir: string, remove: ReadonlySet<strin
   return stray;
 }
 
+/**
+ * The manifest's entry of each path (a restore's packed manifest, or a plain one); its size and
+ * mode alone where the packing gives them without making the entry (garbage per file adds up).
+ */
+interface ManifestFiles {
+  files: {
+    get(p: string): SnapshotFileEntry | undefined;
+    sizeOf?(p: string): number;
+    modeOf?(p: string): SnapshotFileEntry["mode"] | undefined;
+  };
+}
+const sizeOf = (m: ManifestFiles, p: string): number => (m.files.sizeOf ? Math.max(0, m.files.sizeOf(p)) : (m.files.get(p)?.size ?? 0));
+const modeOf = (m: ManifestFiles, p: string) => (m.files.modeOf ? m.files.modeOf(p) : m.files.get(p)?.mode);
+
 /** What a restore already holds when it writes. */
 export interface WriteOptions {
   /** An encrypted snapshot: the blob's clear bytes (encrypt.ts). */
   open?: (data: Buffer) => Promise<Uint8Array>;
   /** The snapshot tree's blob id of each path, when already read. */
-  oids?: ReadonlyMap<string, string>;
+  oids?: { get(p: string): string | undefined };
   /** Blobs by id already read (and read back against the manifest): not read from git again. */
   blobs?: ReadonlyMap<string, Buffer>;
+  /** The same, by path (a restore's packed read-back: readback.ts BlobArena). */
+  keptOf?: (p: string) => Buffer | undefined;
+  /** Files per batch (default BATCH_FILES), and what is told each batch before it is written. */
+  batchFiles?: number;
+  onBatch?: (files: readonly string[]) => void;
 }
 
 /**
@@ -129,7 +159,7 @@ export interface WriteOptions {
 export async function writeRestore(
   git: Git,
   snapshotId: string,
-  manifest: SnapshotManifest,
+  manifest: ManifestFiles,
   plan: WritePlan,
   options: WriteOptions = {},
 ): Promise<void> {
@@ -154,15 +184,19 @@ export async function writeRestore(
     // into place at the end: their files need no temporary and no rename each.
     const fresh = await freshFolders(root, plan.create, names);
     let fsyncedOnly = false; // some batch fsynced its files one by one (no syncfs)
+    let deferred = false; // files in fresh folders not yet made durable
     try {
-      for (const batch of batches(toWrite, manifest)) {
+      for (const batch of batches(toWrite, manifest, options.batchFiles ?? BATCH_FILES)) {
+        options.onBatch?.(batch);
         // Blobs the read-back already holds (checked against the manifest) are not read again.
-        const missing = batch.map((p) => oids.get(p) ?? "").filter((oid) => oid !== "" && !options.blobs?.has(oid));
+        const batchOids = batch.map((p) => oids.get(p) ?? "");
+        const batchKept = batch.map((p, i) => options.keptOf?.(p) ?? options.blobs?.get(batchOids[i]!));
+        const missing = batchOids.filter((oid, i) => oid !== "" && !batchKept[i]);
         const read = missing.length > 0 ? await git.readBlobsBuffered(missing) : undefined;
-        const blobOf = (oid: string) => options.blobs?.get(oid) ?? read?.get(oid);
         const contents: Uint8Array[] = [];
-        for (const p of batch) {
-          const data = blobOf(oids.get(p) ?? "");
+        for (const [i, p] of batch.entries()) {
+          const kept = batchKept[i];
+          const data = kept ?? read?.get(batchOids[i]!);
           if (!data)
             throw new EnvironmentError(`the blob of ${p} is missing from snapshot ${snapshotId.slice(0, 12)}`, {
               fix: "run git fsck --full",
@@ -171,7 +205,7 @@ export async function writeRestore(
           const bytes = options.open ? await options.open(data) : data;
           // A blob the read-back did not hand over is checked here, before it is written: the
           // verify after the restore takes what was written as checked (restore.ts).
-          if (!options.blobs?.has(oids.get(p) ?? "")) checkAgainstManifest(p, bytes, manifest, snapshotId);
+          if (!kept) checkAgainstManifest(p, bytes, manifest, snapshotId);
           contents.push(bytes);
         }
         const temps: { tmp: string; target: string }[] = [];
@@ -196,9 +230,14 @@ export async function writeRestore(
             const tmp = inFresh ?? names.next(target);
             if (inFresh) direct.push(inFresh);
             else temps.push({ tmp, target });
-            await writeTemp(tmp, target, contents[idx.get(p)!]!, manifest.files[p]!.mode === "100755" ? 0o755 : 0o644);
+            await writeTemp(tmp, target, contents[idx.get(p)!]!, modeOf(manifest, p) === "100755" ? 0o755 : 0o644);
           });
-          if (!(await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]))) fsyncedOnly = true;
+          // Files written straight into fresh folders need to be durable only before those
+          // folders are renamed into place at the end: a batch of them alone waits for that one
+          // syncfs (batches are bounded by files, so a big restore has many).
+          if (temps.length > 0 || syncfsWorks === false) {
+            if (!(await makeDurable(root, [...direct, ...temps.map((t) => t.tmp)]))) fsyncedOnly = true;
+          } else if (direct.length > 0) deferred = true;
           await inParallel(temps.splice(0), PARALLEL, async (t) => {
             try {
               await fs.rename(t.tmp, t.target);
@@ -214,6 +253,10 @@ export async function writeRestore(
       // Every file of a fresh folder is durable (its batch's syncfs): the folder goes in place
       // whole, so a kill leaves it missing (as it was) or complete. Where files were fsynced
       // one by one, the folders inside the temporary are fsynced too (their entries).
+      if (deferred && !(await syncfs(root))) {
+        for (const f of fresh.list) await fsyncFilesUnder(f.tmp);
+        fsyncedOnly = true;
+      }
       if (fsyncedOnly) for (const d of foldersInside(fresh.list, made)) await fsyncDir(d);
       for (const f of fresh.list.splice(0)) {
         try {
@@ -298,6 +341,22 @@ function foldersInside(fresh: readonly { tmp: string }[], made: ReadonlySet<stri
   return [...out];
 }
 
+/** fsync every file below a fresh folder's temporary (where syncfs does not work). */
+async function fsyncFilesUnder(dir: string): Promise<void> {
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await fsyncFilesUnder(p);
+    else if (e.isFile()) {
+      const fh = await fs.open(p, "r");
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+  }
+}
+
 /** Every folder a restore of these files may leave a temporary in: their folders and all above. */
 export function sweepDirs(files: readonly string[]): string[] {
   const out = new Set<string>();
@@ -309,8 +368,8 @@ export function sweepDirs(files: readonly string[]): string[] {
   return [...out].sort();
 }
 
-function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: SnapshotManifest, snapshotId: string): void {
-  const want = manifest.files[p]!;
+function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: ManifestFiles, snapshotId: string): void {
+  const want = manifest.files.get(p)!;
   if (bytes.length === want.size && sha256(bytes) === want.sha256) return;
   throw new EnvironmentError(
     `the blob of ${p} in snapshot ${snapshotId.slice(0, 12)} differs from its manifest; nothing of its batch was written`,
@@ -320,12 +379,12 @@ function checkAgainstManifest(p: string, bytes: Uint8Array, manifest: SnapshotMa
   );
 }
 
-function* batches(files: readonly string[], manifest: SnapshotManifest): Generator<string[]> {
+function* batches(files: readonly string[], manifest: ManifestFiles, maxFiles: number): Generator<string[]> {
   let batch: string[] = [];
   let bytes = 0;
   for (const p of files) {
-    const size = manifest.files[p]?.size ?? 0;
-    if (batch.length > 0 && bytes + size > BATCH_BYTES) {
+    const size = sizeOf(manifest, p);
+    if (batch.length > 0 && (bytes + size > BATCH_BYTES || batch.length >= maxFiles)) {
       yield batch;
       batch = [];
       bytes = 0;

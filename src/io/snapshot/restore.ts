@@ -9,7 +9,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../../core/finding.js";
 import { matcher } from "../../core/glob.js";
-import { inScope, literalScope, parseScope, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { inScope, literalScope, parseScope } from "../../core/snapshot/manifest.js";
+import type { PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
 import { UnsafePathError, UsageError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { checkRelative } from "../paths.js";
@@ -40,18 +41,26 @@ export function scopeMatcher(scopes: readonly string[]): (p: string) => boolean 
 }
 
 /** Work out what a restore of `requested` (or the whole set) would change. Reads only. */
-export async function planRestore(git: Git, manifest: SnapshotManifest, requested: readonly string[]): Promise<RestorePlan> {
+export async function planRestore(git: Git, manifest: PackedSnapshotManifest, requested: readonly string[]): Promise<RestorePlan> {
   // Paths named on the command line are literal: `*` and `[` in them are file name characters.
   const scopes =
     requested.length > 0
       ? requested.map((p) => literalScope(checkRelative(p, "restore path") + (p.endsWith("/") ? "/" : "")))
       : [...manifest.paths];
   const inScopeOf = scopeMatcher(scopes);
-  const target = Object.keys(manifest.files).filter(inScopeOf).sort();
+  const files = manifest.files;
+  // In path order (what a sort of the paths gives), without a list of every path first.
+  const target: string[] = [];
+  for (let k = 0; k < files.count; k++) {
+    const p = files.path(files.sorted(k));
+    if (inScopeOf(p)) target.push(p);
+  }
   // A whole-set restore may empty a folder the snapshot holds nothing of; a named path must exist in it.
   for (const s of requested.length > 0 ? scopes : []) {
     const m = scopeMatcher([s]);
-    if (!Object.keys(manifest.files).some(m)) {
+    let found = false;
+    for (let i = 0; i < files.count && !found; i++) found = m(files.path(i));
+    if (!found) {
       throw new UsageError(`${JSON.stringify(s)} is not in this snapshot (set ${manifest.set} holds ${manifest.paths.join(", ")})`, {
         fix: "name a file or folder the snapshot holds; see git ls-tree -r --name-only <snapshot>",
       });
@@ -71,15 +80,18 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
     target,
     typeChanges: { filesToFolders: [], foldersToFiles: [] },
   };
-  const targetSet = new Set(target);
   for (const p of target) {
     const now = hashes.get(p);
-    const want = manifest.files[p]!;
-    if (!now) plan.create.push(p);
-    else if (now.sha256 !== want.sha256 || now.mode !== want.mode) plan.modify.push(p);
+    if (!now) {
+      plan.create.push(p);
+      continue;
+    }
+    const want = files.get(p)!;
+    if (now.sha256 !== want.sha256 || now.mode !== want.mode) plan.modify.push(p);
     else plan.unchanged.push(p);
   }
-  for (const p of currentFiles) if (!targetSet.has(p)) plan.remove.push(p);
+  // A file on disk is a target when the snapshot holds it (it is in scope: currentFiles are).
+  for (const p of currentFiles) if (!files.has(p)) plan.remove.push(p);
   plan.typeChanges = await findTypeChanges(git.root, plan.create, new Set(plan.remove));
   return plan;
 }
@@ -88,7 +100,7 @@ export async function planRestore(git: Git, manifest: SnapshotManifest, requeste
 export async function applyRestore(
   git: Git,
   snapshotId: string,
-  manifest: SnapshotManifest,
+  manifest: PackedSnapshotManifest,
   plan: RestorePlan,
   options: WriteOptions = {},
 ): Promise<void> {
@@ -105,20 +117,22 @@ export async function applyRestore(
  */
 export async function verifyRestored(
   git: Git,
-  manifest: SnapshotManifest,
+  manifest: PackedSnapshotManifest,
   plan: RestorePlan,
-  written: ReadonlySet<string> = new Set(),
+  /** Whether the restore wrote this target (created or modified it). */
+  written: (p: string) => boolean = () => false,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   const missing: string[] = [];
   const hashes = hashFilesIfPresent(
     git.root,
-    plan.target.filter((p) => !written.has(p)),
+    plan.target.filter((p) => !written(p)),
     missing,
   );
   for (const p of plan.target) {
-    if (!written.has(p)) continue;
-    const want = manifest.files[p]!;
+    if (!written(p)) continue;
+    // The size alone: the entry (and its digest string) only for a file that differs.
+    const size = manifest.files.sizeOf(p);
     let st: fsSync.Stats | undefined;
     try {
       st = fsSync.lstatSync(path.join(git.root, p));
@@ -127,7 +141,8 @@ export async function verifyRestored(
       if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
     }
     if (!st) missing.push(p);
-    else if (!st.isFile() || st.size !== want.size) {
+    else if (!st.isFile() || st.size !== size) {
+      const want = manifest.files.get(p)!;
       findings.push({
         rule: "snapshot/checksum",
         level: "error",
@@ -157,7 +172,7 @@ export async function verifyRestored(
   for (const p of plan.target) {
     const got = hashes.get(p);
     if (!got) continue;
-    const want = manifest.files[p]!;
+    const want = manifest.files.get(p)!;
     if (got.sha256 !== want.sha256 || got.size !== want.size) {
       findings.push({
         rule: "snapshot/checksum",

@@ -5,12 +5,12 @@
  */
 import type { SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
-import type { SnapshotManifest } from "../../core/snapshot/manifest.js";
+import type { PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
 import type { Git } from "../git.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { openSnapshotForRestore, type BlobDigest } from "./encrypt.js";
-import { readBackTree, type KeepBlobs } from "./readback.js";
+import { BlobArena, readBackLoaded, type KeepBlobs } from "./readback.js";
 import { unfetchedObjectsError } from "../unfetched-objects.js";
 import { SnapshotRefused } from "./refused.js";
 import { applyRestore, planRestore, verifyRestored, type RestorePlan } from "./restore.js";
@@ -42,7 +42,7 @@ interface RestoreOptions {
 
 interface RestoreOutcome {
   snapshot: SnapshotRecord;
-  manifest: SnapshotManifest;
+  manifest: PackedSnapshotManifest;
   plan: RestorePlan;
   findings: Finding[];
   signature: string;
@@ -104,7 +104,10 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   if (opening.note) options.log(`notice: ${opening.note}`);
   // The read-back of every blob runs while the plan is made and the pre-restore snapshot is
   // prepared; the branch moves and files are written only after it passed.
-  const intact = checkStored(git, snapshot, loaded, opening.digestOf);
+  // Clear blobs are kept packed by file (readback.ts BlobArena); an encrypted set's in the map,
+  // where the writing finds the bytes the read-back decrypted by the blob's identity.
+  const arena = opening.digestOf ? undefined : new BlobArena(manifest.files.count);
+  const intact = checkStored(git, snapshot, loaded, opening.digestOf, arena);
   intact.catch(() => undefined);
   let plan: RestorePlan;
   try {
@@ -187,11 +190,13 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   // The blobs the read-back checked are the ones written: git is not asked for them again.
   await applyRestore(git, snapshot.id, manifest, plan, {
     ...(opening.open ? { open: opening.open } : {}),
-    oids: loaded.oids,
+    oids: { get: (p) => manifest.files.oidOf(p) },
     blobs: loaded.blobs,
+    ...(arena ? { keptOf: (p: string) => arena.get(manifest.files.indexOf(p)) } : {}),
   });
   loaded.blobs.clear();
-  outcome.findings = await verifyRestored(git, manifest, plan, new Set([...plan.create, ...plan.modify]));
+  arena?.clear();
+  outcome.findings = await verifyRestored(git, manifest, plan, writtenBy(plan));
   await settleJournal(git);
   outcome.ms = elapsed();
   return outcome;
@@ -235,19 +240,18 @@ async function newestTrusted(
 const KEEP_BLOB_BYTES = 64 << 20;
 
 /** Every blob of the snapshot read back against its manifest; SnapshotRefused when any differs. */
-async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSnapshot, digestOf?: BlobDigest): Promise<void> {
-  const keep: KeepBlobs = { blobs: loaded.blobs, budget: KEEP_BLOB_BYTES };
-  const stored = await readBackTree(
-    git,
-    snapshot.id,
-    loaded.manifest,
-    { digest: loaded.manifestDigest },
-    { oids: loaded.oids },
-    digestOf,
-    keep,
-  );
+async function checkStored(
+  git: Git,
+  snapshot: SnapshotRecord,
+  loaded: LoadedSnapshot,
+  digestOf: BlobDigest | undefined,
+  arena: BlobArena | undefined,
+): Promise<void> {
+  const keep: KeepBlobs = { blobs: loaded.blobs, budget: KEEP_BLOB_BYTES, ...(arena ? { arena } : {}) };
+  const stored = await readBackLoaded(git, loaded, digestOf, keep);
   if (stored.length > 0) {
     loaded.blobs.clear();
+    arena?.clear();
     // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
     const unfetched = await unfetchedObjectsError(git, keep.unreadable ?? [], `snapshot ${snapshot.id.slice(0, 12)}`);
     if (unfetched) throw unfetched;
@@ -259,6 +263,20 @@ async function checkStored(git: Git, snapshot: SnapshotRecord, loaded: LoadedSna
       },
     );
   }
+}
+
+/**
+ * Whether the restore wrote a target file (created or modified it): the targets it did not
+ * write are the unchanged ones, so the smaller of the two lists is made a set, never a set of
+ * every file of a large restore.
+ */
+function writtenBy(plan: RestorePlan): (p: string) => boolean {
+  if (plan.unchanged.length <= plan.create.length + plan.modify.length) {
+    const unchanged = new Set(plan.unchanged);
+    return (p) => !unchanged.has(p);
+  }
+  const written = new Set([...plan.create, ...plan.modify]);
+  return (p) => written.has(p);
 }
 
 /** Quote for a POSIX shell only when needed. */

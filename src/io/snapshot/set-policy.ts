@@ -43,7 +43,12 @@ export async function policyForSet(git: Git, set: string, def: SnapshotSet, push
  * The policy a restore of `manifest` plans with (and its pre-restore snapshot takes): what the
  * snapshot left out is neither removed nor recorded; encrypted with `encrypter` when given.
  */
-export function policyFromManifest(git: Git, set: string, manifest: SnapshotManifest, encrypter?: SetEncrypter): SetPolicy {
+export function policyFromManifest(
+  git: Git,
+  set: string,
+  manifest: Pick<SnapshotManifest, "excludes">,
+  encrypter?: SetEncrypter,
+): SetPolicy {
   const x = manifest.excludes;
   return policyOf(git, set, Boolean(x?.ignored), x?.secrets ? { allow: x.secrets } : undefined, encrypter, false);
 }

@@ -5,7 +5,9 @@
  */
 import { checkChainDates } from "../../core/snapshot/chain.js";
 import type { Finding } from "../../core/finding.js";
-import { parseSnapshotManifest, unsafeSnapshotPath, SNAPSHOT_MANIFEST_PATH, type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { unsafeSnapshotPath, SNAPSHOT_MANIFEST_PATH } from "../../core/snapshot/manifest.js";
+import { parsePackedManifest, type PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
+import { isUtf8 } from "node:buffer";
 import { IntegrityError, UnsafePathError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
@@ -113,14 +115,17 @@ function fileFolderClash(paths: readonly string[]): string | undefined {
 }
 
 export interface LoadedSnapshot {
-  manifest: SnapshotManifest;
+  /** The manifest with its files packed; each file's blob id in the snapshot's tree is in it too. */
+  manifest: PackedSnapshotManifest;
   /** "sha256:<hex>" of the manifest's text (checked against the signed message; the text is not kept). */
   manifestDigest: string;
   /**
-   * The tree's blob id of each path (one map, not the listing's entry objects: a snapshot of
-   * 500,000 files). Only the manifest's blob is read; the files' blobs are read back in batches.
+   * "sha256:<hex>" of the manifest blob's bytes as git gave them (the read-back's check of the
+   * manifest: it is not read from git a second time).
    */
-  oids: Map<string, string>;
+  storedDigest: string;
+  /** Paths the tree holds and the manifest does not list, in the tree's order (each a read-back finding). */
+  treeOnly: string[];
   /**
    * Blobs already read and checked against the manifest, kept for the writing (the read-back
    * keeps them up to a byte budget: readback.ts); empty after loadSnapshot.
@@ -130,7 +135,9 @@ export interface LoadedSnapshot {
 
 /**
  * Read a snapshot's manifest and check it: digest equals the signed trailer, every path (in the
- * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError.
+ * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError. The tree's
+ * listing is walked from git's output (no object per entry) and the manifest packed
+ * (packed-files.ts): a snapshot of 500,000 files is held in about 110 bytes a file.
  */
 export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<LoadedSnapshot> {
   const short = record.id.slice(0, 12);
@@ -138,8 +145,10 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     throw new IntegrityError(`commit ${short} is not a snapshot (no Snapshot-* trailers)`, {
       fix: "list snapshots with integrity-guard snapshots",
     });
-  const entries = await git.lsTreeBlobs(record.id);
-  for (const e of entries) {
+  // The tree's listing is walked twice as git writes it (here, and for the blob ids below).
+  let mOid: string | undefined;
+  const clashes = new ClashCheck();
+  for await (const e of git.lsTreeStream(record.id)) {
     const why = e.path === SNAPSHOT_MANIFEST_PATH ? undefined : unsafeSnapshotPath(e.path);
     if (why)
       throw new UnsafePathError(
@@ -152,42 +161,105 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
         { fix: "pick another snapshot" },
       );
     }
+    if (mOid === undefined && e.path === SNAPSHOT_MANIFEST_PATH) mOid = e.oid;
+    clashes.add(e.path);
   }
-  const clash = fileFolderClash(entries.map((e) => e.path));
+  // A clash (or a folder listed twice, where the check by folder cannot tell) is named by the
+  // check over every path: the same path as before, whatever the tree's order.
+  let clash: string | undefined;
+  if (clashes.suspect) {
+    const paths: string[] = [];
+    for await (const e of git.lsTreeStream(record.id)) paths.push(e.path);
+    clash = fileFolderClash(paths);
+  }
   if (clash)
     throw new UnsafePathError(
       `snapshot ${short} holds ${JSON.stringify(clash)} twice, or both as a file and as a folder (a tree git fsck calls broken); refusing to restore anything from it`,
       { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" },
     );
-  const mEntry = entries.find((e) => e.path === SNAPSHOT_MANIFEST_PATH);
   // Only the manifest is read here: the files' blobs are read back in batches (readback.ts), so
   // a snapshot of 500,000 files never has every blob in memory at once.
-  const blobs = mEntry ? await readBlobsSafe(git, [mEntry.oid]) : new Map<string, Buffer>();
+  // In one buffer of its size where git gives it so (70 MB at 500,000 files), else as before.
+  const exact = mOid ? await git.readBlobExact(mOid) : undefined;
+  const blobs = exact ? new Map([[mOid!, exact]]) : mOid ? await readBlobsSafe(git, [mOid]) : new Map<string, Buffer>();
   // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
-  const unfetched = mEntry && !blobs.has(mEntry.oid) ? await unfetchedObjectsError(git, [mEntry.oid], `snapshot ${short}`) : undefined;
+  const unfetched = mOid && !blobs.has(mOid) ? await unfetchedObjectsError(git, [mOid], `snapshot ${short}`) : undefined;
   if (unfetched) throw unfetched;
-  const text = mEntry ? blobs.get(mEntry.oid)?.toString("utf8") : undefined;
+  const bytes = mOid ? blobs.get(mOid) : undefined;
   blobs.clear();
-  if (text === undefined)
+  if (bytes === undefined)
     throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
       fix: "pick another snapshot; run git fsck --full",
     });
-  const digest = "sha256:" + sha256(text);
+  // The digest of the text as read (bytes that are not UTF-8 hash as their decoded form, as before).
+  const utf8 = isUtf8(bytes);
+  const digest = "sha256:" + sha256(utf8 ? bytes : bytes.toString("utf8"));
+  // What the read-back compares with the signed digest: the stored bytes' own hash.
+  const storedDigest = utf8 ? digest : "sha256:" + sha256(bytes);
   if (digest !== record.info.manifestDigest) {
     throw new IntegrityError(
       `snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${record.info.manifestDigest}, found ${digest})`,
       { fix: "the snapshot was altered after it was written; pick another one" },
     );
   }
-  const manifest = parseSnapshotManifest(text);
+  const manifest = parsePackedManifest(bytes);
   if (typeof manifest === "string")
     throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
-  for (const p of Object.keys(manifest.files)) {
+  const files = manifest.files;
+  for (let i = 0; i < files.count; i++) {
+    const p = files.path(i);
     const why = unsafeSnapshotPath(p);
     if (why)
       throw new UnsafePathError(`snapshot ${short} lists the path ${JSON.stringify(p)} (${why}); refusing to restore anything from it`, {
         fix: "pick another snapshot",
       });
   }
-  return { manifest, manifestDigest: digest, oids: new Map(entries.map((e) => [e.path, e.oid])), blobs };
+  // Each file's blob id, in the manifest's own packing; the tree lists paths in the order of
+  // the manifest (git's byte order), so the next path in order is tried before a search.
+  const treeOnly: string[] = [];
+  let next = 0;
+  for await (const e of git.lsTreeStream(record.id)) {
+    let i = next < files.count ? files.sorted(next) : -1;
+    if (i < 0 || files.path(i) !== e.path) i = files.indexOf(e.path);
+    else next++;
+    // (No path is listed twice: the clash check refused that above.)
+    if (i >= 0) files.setOid(i, e.oid);
+    else if (e.path !== SNAPSHOT_MANIFEST_PATH) treeOnly.push(e.path);
+  }
+  return { manifest, manifestDigest: digest, storedDigest, treeOnly, blobs };
+}
+
+/**
+ * fileFolderClash's question asked folder by folder as the tree is listed (depth first: a
+ * folder's entries come together), holding the names of the open folders only instead of a set
+ * of every path. `suspect` is set at a name seen twice in one folder, a file where a folder of
+ * that name was, or a folder that comes back after it was left (then the whole check runs).
+ */
+class ClashCheck {
+  private readonly stack: { dir: string; names: Map<string, boolean> }[] = [{ dir: "", names: new Map() }];
+  suspect = false;
+
+  add(p: string): void {
+    if (this.suspect) return;
+    let top = this.stack[this.stack.length - 1]!;
+    while (this.stack.length > 1 && !p.startsWith(top.dir + "/")) {
+      this.stack.pop();
+      top = this.stack[this.stack.length - 1]!;
+    }
+    let from = top.dir === "" ? 0 : top.dir.length + 1;
+    for (let slash = p.indexOf("/", from); slash !== -1; slash = p.indexOf("/", from)) {
+      const name = p.slice(from, slash);
+      if (top.names.has(name)) {
+        this.suspect = true; // a file of that name, or the folder again
+        return;
+      }
+      top.names.set(name, false);
+      top = { dir: p.slice(0, slash), names: new Map() };
+      this.stack.push(top);
+      from = slash + 1;
+    }
+    const name = p.slice(from);
+    if (top.names.has(name)) this.suspect = true;
+    else top.names.set(name, true);
+  }
 }
