@@ -9,6 +9,9 @@
 // --max    commits replayed at most (default 40): those touching JSON/YAML (or .gitattributes,
 //          .gitmodules, a submodule, a symlink), spread evenly over the range
 // --ref    where the range ends (default HEAD of the mirror)
+// --commits REV,REV...  replay exactly these commits (each against its first parent), e.g. the
+//          commits that a later "fix invalid JSON" commit repaired, and those fixes
+// --max    is not applied to --commits
 // --no-pr  skip the pull-request check (the hook only)
 // --out    where the per-repository JSON record goes (default /tmp/replay)
 // --keep   keep the scratch repository (printed)
@@ -58,6 +61,7 @@ function parseArgs(argv) {
     else if (a === "--count") o.count = Number(argv[++i]);
     else if (a === "--max") o.max = Number(argv[++i]);
     else if (a === "--ref") o.ref = argv[++i];
+    else if (a === "--commits") o.commits = argv[++i].split(",").filter(Boolean);
     else if (a === "--no-pr") o.pr = false;
     else if (a === "--keep") o.keep = true;
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
@@ -85,7 +89,10 @@ function replay(spec, o) {
   const m = (...args) => execFileSync("git", ["--git-dir", mirror, ...args], { encoding: "utf8", maxBuffer: 256 << 20 });
 
   const tip = m("rev-parse", `${o.ref}^{commit}`).trim();
-  const range = m("rev-list", "--first-parent", "-n", String(o.count), tip).trim().split("\n").reverse();
+  // --commits: exactly those (each against its first parent), every one replayed.
+  const range = o.commits
+    ? o.commits.map((c) => m("rev-parse", `${c}^{commit}`).trim())
+    : m("rev-list", "--first-parent", "-n", String(o.count), tip).trim().split("\n").reverse();
   // What each commit changes against its first parent (a root commit has none to replay).
   const touching = [];
   const kinds = { merges: 0, renames: 0, deletions: 0, modes: 0, symlinks: 0, gitlinks: 0 };
@@ -107,11 +114,13 @@ function replay(spec, o) {
       if (oldMode === "160000" || newMode === "160000") shape.gitlinks++;
       if (paths.some((p) => INTERESTING.test(p)) || oldMode === "120000" || newMode === "120000" || newMode === "160000") hit = true;
     }
-    if (hit) touching.push({ commit: c, parent: parents[0], ...shape });
+    if (hit || o.commits) touching.push({ commit: c, parent: parents[0], ...shape });
   }
   // Spread the sample evenly over the range, oldest first.
   const sample =
-    touching.length <= o.max ? touching : Array.from({ length: o.max }, (_, i) => touching[Math.floor((i * touching.length) / o.max)]);
+    o.commits || touching.length <= o.max
+      ? touching
+      : Array.from({ length: o.max }, (_, i) => touching[Math.floor((i * touching.length) / o.max)]);
   for (const s of sample) {
     if (s.merge) kinds.merges++;
     for (const k of ["renames", "deletions", "modes", "symlinks", "gitlinks"]) kinds[k] += s[k] ? 1 : 0;
@@ -208,14 +217,21 @@ function replay(spec, o) {
   git("commit", "-q", "--no-verify", "--allow-empty", "-m", `start at ${first.slice(0, 12)}`);
   const init = run(process.execPath, [CLI, "init"]);
   record.init = { code: init.status, output: (init.stdout + init.stderr).slice(0, 4000) };
-  // In a husky repository init adds its line to .husky/pre-commit, which git runs only after
-  // `npm install` (core.hooksPath = .husky/_), and beside the repository's own lines (lint-staged,
-  // ...) that need its dependencies. The replay runs the same check from .git/hooks instead.
+  // In a husky repository init adds its lines to .husky/pre-commit and the others, which git runs
+  // only after `npm install` (core.hooksPath = .husky/_), beside the repository's own lines
+  // (lint-staged, ...) that need its dependencies. The replay installs the hooks init writes for
+  // a repository without husky (taken from an empty one) into .git/hooks instead.
   const hooks = path.join(work, ".git/hooks");
   if (!fs.existsSync(path.join(hooks, "pre-commit"))) {
-    record.init.hook = "husky: replayed as .git/hooks/pre-commit running `integrity-guard check --staged`";
-    for (const h of ["pre-commit", "pre-merge-commit"])
-      fs.writeFileSync(path.join(hooks, h), "#!/bin/sh\nexec integrity-guard check --staged\n", { mode: 0o755 });
+    const plain = path.join(scratch, "plain");
+    fs.mkdirSync(plain);
+    run("git", ["init", "-q"], { cwd: plain });
+    run(process.execPath, [CLI, "init", "--hook-only"], { cwd: plain });
+    for (const h of ["pre-commit", "pre-merge-commit", "prepare-commit-msg"]) {
+      fs.copyFileSync(path.join(plain, ".git/hooks", h), path.join(hooks, h));
+      fs.chmodSync(path.join(hooks, h), 0o755);
+    }
+    record.init.hook = "husky: replayed with init's plain hooks in .git/hooks";
   }
   git("add", "-A");
   git("commit", "-q", "--no-verify", "--allow-empty", "-m", "integrity-guard init");
@@ -246,7 +262,7 @@ function replay(spec, o) {
     const hooked = timed("git", ["commit", "-q", "--allow-empty", "-C", s.commit]);
     entry.hook = { code: hooked.r.status, cpu: hooked.cpu, wall: hooked.wall };
     const said = (hooked.r.stdout + hooked.r.stderr).trim();
-    if (hooked.r.status !== 0 || said) {
+    if (hooked.r.status !== 0 || (said && !/^✔ no findings \(\d+ files? checked\)$/.test(said))) {
       // What the hook saw, as JSON (the text is kept short for the record).
       entry.hook.output = said.slice(0, 3000);
       const j = run(process.execPath, [CLI, "check", "--staged", "--format", "json"]);
