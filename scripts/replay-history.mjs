@@ -86,7 +86,8 @@ function replay(spec, o) {
   let mirror = path.join(o.mirrors, `${owner}+${name}`, "repo");
   if (!fs.existsSync(mirror)) mirror = path.join(o.mirrors, `${owner}+${name}`);
   if (!fs.existsSync(path.join(mirror, "objects"))) throw new Error(`${spec}: no bare mirror at ${mirror} (fetch github:${spec} first)`);
-  const m = (...args) => execFileSync("git", ["--git-dir", mirror, ...args], { encoding: "utf8", maxBuffer: 256 << 20 });
+  const m = (...args) =>
+    execFileSync("git", ["--git-dir", mirror, ...args], { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] });
 
   const tip = m("rev-parse", `${o.ref}^{commit}`).trim();
   // --commits: exactly those (each against its first parent), every one replayed.
