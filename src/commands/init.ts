@@ -354,7 +354,7 @@ function isExecutable(file: string): boolean {
 interface TreeCheck {
   lines: string[];
   warnings: string[];
-  /** Files with an error or warning that is not a baseline notice. */
+  /** Files with an error (what fails `check` and, by default, the Action); warnings alone do not. */
   failing: number;
   recorded: boolean;
   json: Record<string, unknown>;
@@ -388,13 +388,21 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
   // Without --baseline nothing is exempted: the failures as CI will see them.
   const shown = (opts.baseline ? r.findings : r.raw).filter((f) => f.level !== "notice");
   const counts = summarize(shown);
-  const failing = new Set(shown.filter((f) => f.file).map((f) => f.file)).size;
+  const withFindings = new Set(shown.filter((f) => f.file).map((f) => f.file)).size;
+  // Only errors fail `check` (exit 1) and the Action (fail-on: error, its default); a file with
+  // warnings alone passes both, so it is not counted as failing.
+  const failing = new Set(shown.filter((f) => f.file && f.level === "error").map((f) => f.file)).size;
   const worst = rankForDisplay(shown).slice(0, WORST_SHOWN);
   const lines: string[] = [];
   if (counts.errors + counts.warnings === 0 && (!opts.baseline || r.files === 0)) lines.push("checked the whole tree: every file passes");
-  else if (!opts.baseline) {
+  else if (!opts.baseline && counts.errors === 0) {
     lines.push(
-      `checked the whole tree: ${failing} file(s) fail now (${counts.errors} error(s), ${counts.warnings} warning(s)); CI's \`integrity-guard check\` will fail on them. The worst:`,
+      `checked the whole tree: no errors; ${withFindings} file(s) with warnings, which CI's \`integrity-guard check\` reports without failing (the Action fails on warnings only with fail-on: warning). The worst:`,
+      ...worst.map((f) => `    ${where(f)} ${f.rule}: ${f.message}`),
+    );
+  } else if (!opts.baseline) {
+    lines.push(
+      `checked the whole tree: ${withFindings} file(s) fail now (${counts.errors} error(s), ${counts.warnings} warning(s)); CI's \`integrity-guard check\` will fail on them. The worst:`,
       ...worst.map((f) => `    ${where(f)} ${f.rule}: ${f.message}`),
       `  record them as known broken (each exempt only while unchanged): npx integrity-guard baseline --update, or npx integrity-guard init --baseline`,
     );
@@ -413,7 +421,7 @@ async function checkTree(ctx: CommandContext, plan: ConfigPlan | undefined, opts
     recorded: opts.baseline && r.written,
     json: {
       checked: true,
-      files: failing,
+      files: withFindings,
       errors: counts.errors,
       warnings: counts.warnings,
       worst: worst.map((f) => ({ rule: f.rule, file: f.file ?? null, line: f.line ?? null, message: f.message })),

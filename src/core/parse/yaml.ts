@@ -215,7 +215,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
     try {
       documents = list.map((d) => {
         const plain = plainValue(d.contents);
-        return plain === NOT_PLAIN ? d.toJS({ maxAliasCount: 10000 }) : plain;
+        return plain === NOT_PLAIN ? toJsCounted(d, text) : plain;
       });
     } catch (error) {
       findings.push(crashFinding(error, file));
@@ -1242,6 +1242,39 @@ function indexAliases(doc: Document.Parsed, text?: string): WeakMap<Alias, Node 
     targets = found;
   }
   return targets;
+}
+
+/**
+ * `doc.toJS` with the yaml package's alias-count guard (maxAliasCount: the "billion laughs"
+ * refusal, see crashFinding). To count the aliases inside an anchored node, the package calls
+ * Alias.resolve(doc) without its context, which visits the whole document on every call: a 737 KB
+ * Home Assistant blueprint with ~600 aliases spent ~2 s there, against 45 ms for the rest of toJS.
+ * Those calls are answered here from one visit of the document as it is now (the walk may have
+ * replaced nodes since indexAliases ran): the anchor of that name written last before the alias,
+ * exactly what the package's search returns; calls with the context go to the package.
+ */
+function toJsCounted(doc: Document.Parsed, text: string): unknown {
+  if (!text.includes("*") || !text.includes("&")) return doc.toJS({ maxAliasCount: 10000 });
+  const patched: Alias[] = [];
+  const last = new Map<string, Node>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = last.get(node.source);
+        const own = node.resolve;
+        node.resolve = function (this: Alias, d: Parameters<Alias["resolve"]>[0], ctx?: Parameters<Alias["resolve"]>[1]) {
+          return ctx ? own.call(this, d, ctx) : target;
+        } as Alias["resolve"];
+        patched.push(node);
+      } else if (node.anchor) last.set(node.anchor, node);
+    },
+  });
+  try {
+    return doc.toJS({ maxAliasCount: 10000 });
+  } finally {
+    // The prototype's method again: the document is read later (locate, the walk's callers).
+    for (const a of patched) delete (a as { resolve?: unknown }).resolve;
+  }
 }
 
 function aliasTarget(alias: Alias, doc: Document.Parsed): Node | undefined {
