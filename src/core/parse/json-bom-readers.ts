@@ -31,6 +31,10 @@ const READERS: readonly BomSkippingReader[] = [
   // read the repository's packageIndex.json through File.OpenText, whose StreamReader drops a
   // UTF-8 BOM, then Json.NET; Visual Studio saves it with one (dotnet/runtime's pkg/ baseline).
   { reader: ".NET packaging tasks (PackageIndex.Load)", files: /(^|\/)packageIndex\.json$/ },
+  // xUnit.net reads its test-assembly configuration (`xunit.runner.json`, or `<assembly>.xunit.runner.json`
+  // first) through `new StreamReader(File.OpenRead(path))` (v2 ConfigReader_Json), v3 as text too:
+  // both drop a UTF-8 BOM, and Visual Studio saves the file with one.
+  { reader: "xUnit.net (ConfigReader_Json)", files: /(^|\/)([^/]+\.)?xunit\.runner\.json$/ },
 ];
 
 /** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */
