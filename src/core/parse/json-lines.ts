@@ -15,6 +15,7 @@
  * into one value: the values are kept only when a schema is to check each record.
  */
 import type { Finding } from "../finding.js";
+import { appendAll } from "../append.js";
 import { parseJson } from "./json.js";
 import type { ParsedDocument, Position } from "./types.js";
 
@@ -87,7 +88,7 @@ export function parseJsonLines(text: string, options: JsonLinesOptions): ParsedD
     badLines++;
     const crFindings = body.includes("\r") ? bareCrRecords(body, file, line, next >= text.length) : undefined;
     if (crFindings) {
-      if (badLines <= MAX_BAD_LINES) findings.push(...crFindings);
+      if (badLines <= MAX_BAD_LINES) appendAll(findings, crFindings);
       else firstUnreported ??= line;
       continue;
     }
