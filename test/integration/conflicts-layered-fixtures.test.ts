@@ -142,11 +142,13 @@ const KINDS: Kind[] = [
         edit: edit(
           "src/main/resources/config/application-prod.yml",
           "  thymeleaf:\n    cache: true\n",
-          "  thymeleaf:\n    cache: true\n  jpa:\n    open-in-view: 'no'\n",
+          // A map over a scalar: Spring's Binder converts a scalar to the property's type
+          // ('no' binds false), but not a map to a boolean.
+          "  thymeleaf:\n    cache: true\n  jpa:\n    open-in-view: { enabled: false }\n",
         ),
         rule: "config/type-change",
         where: (r) => ({
-          at: loc(r, "src/main/resources/config/application-prod.yml", "open-in-view: 'no'", "'no'"),
+          at: loc(r, "src/main/resources/config/application-prod.yml", "open-in-view: { enabled", "{"),
           related: [loc(r, "src/main/resources/config/application.yml", "open-in-view: false", "false")],
         }),
       },

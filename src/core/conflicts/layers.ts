@@ -429,7 +429,12 @@ function walkOne(
     const s = p === undefined ? strategy : (ctx.merge.get(p) ?? strategy);
     const kind = kindOf(v);
     const lowerKind = kind === undefined ? undefined : kindOf(lv);
-    if (lowerKind !== undefined && lowerKind !== kind && !(p !== undefined && underAny(p, ctx.differ))) {
+    if (
+      lowerKind !== undefined &&
+      lowerKind !== kind &&
+      !(p !== undefined && underAny(p, ctx.differ)) &&
+      !bindsAnyScalar(over, b.lf, kind!, lowerKind)
+    ) {
       if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
       continue;
@@ -469,7 +474,12 @@ function walk(
     const kind = kindOf(v);
     // A differ pointer may change type on purpose (`max_age: -1`, meaning no limit, over '30 days').
     const changed =
-      kind === undefined || underAny(p, ctx.differ) ? [] : lower.filter((b) => kindOf(b.v) !== undefined && kindOf(b.v) !== kind);
+      kind === undefined || underAny(p, ctx.differ)
+        ? []
+        : lower.filter((b) => {
+            const lowerKind = kindOf(b.v);
+            return lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind);
+          });
     if (changed.length > 0) {
       ctx.pending.push(typeChange(ctx, over, p, v, changed));
       continue;
@@ -590,6 +600,24 @@ function unknownKey(ctx: WalkContext, over: LayeredFile, p: string, key: string,
           .map((b) => ({ file: b.lf.file, pointer: guessPointer, message: `${guessDotted} is defined here`, key: true }))
       : [],
   };
+}
+
+const SCALAR_KINDS = new Set(["string", "number", "boolean", "timestamp"]);
+const SPRING_CONFIG = /(^|\/)application(-[^/]+)?\.ya?ml$/;
+
+/**
+ * Whether a scalar of one YAML type over a scalar of another is an ordinary override for the
+ * files' reader: Spring Boot (application.yaml, then application-<profile>.yaml in the same
+ * folder, as init lays them out) flattens each file into properties and its Binder converts any
+ * scalar to the bound property's type (`password: 123456` and `password: openmysql` both bind a
+ * String; `port: "8081"` an int); its YAML loader resolves no timestamps either. A map or a list
+ * over a scalar still changes the merged shape, and other layouts keep the type check.
+ */
+function bindsAnyScalar(over: LayeredFile, lower: LayeredFile, kind: string, lowerKind: string): boolean {
+  if (!SCALAR_KINDS.has(kind) || !SCALAR_KINDS.has(lowerKind)) return false;
+  const a = over.file.path;
+  const b = lower.file.path;
+  return SPRING_CONFIG.test(a) && SPRING_CONFIG.test(b) && a.slice(0, a.lastIndexOf("/") + 1) === b.slice(0, b.lastIndexOf("/") + 1);
 }
 
 function typeChange(ctx: WalkContext, over: LayeredFile, p: string, v: unknown, changed: readonly Below[]): Pending {

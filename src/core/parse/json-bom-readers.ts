@@ -36,6 +36,10 @@ const READERS: readonly BomSkippingReader[] = [
   // utilities/pipelines/publish/helper/Get-ModuleTargetVersion.ps1, the compliance tests), and
   // Get-Content drops a BOM; one module's file has one. Modules live under avm/res, avm/ptn, avm/utl.
   { reader: "the AVM pipelines (PowerShell's Get-Content)", files: /(^|\/)avm\/(?:res|ptn|utl)\/(?:[^/]+\/)+version\.json$/ },
+  // xUnit.net reads its test-assembly configuration (`xunit.runner.json`, or `<assembly>.xunit.runner.json`
+  // first) through `new StreamReader(File.OpenRead(path))` (v2 ConfigReader_Json), v3 as text too:
+  // both drop a UTF-8 BOM, and Visual Studio saves the file with one.
+  { reader: "xUnit.net (ConfigReader_Json)", files: /(^|\/)([^/]+\.)?xunit\.runner\.json$/ },
 ];
 
 /** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */

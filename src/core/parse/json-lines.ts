@@ -15,6 +15,7 @@
  * into one value: the values are kept only when a schema is to check each record.
  */
 import type { Finding } from "../finding.js";
+import { appendAll } from "../append.js";
 import { parseJson } from "./json.js";
 import type { ParsedDocument, Position } from "./types.js";
 
@@ -85,6 +86,12 @@ export function parseJsonLines(text: string, options: JsonLinesOptions): ParsedD
       continue;
     }
     badLines++;
+    const crFindings = body.includes("\r") ? bareCrRecords(body, file, line, next >= text.length) : undefined;
+    if (crFindings) {
+      if (badLines <= MAX_BAD_LINES) appendAll(findings, crFindings);
+      else firstUnreported ??= line;
+      continue;
+    }
     if (badLines > MAX_BAD_LINES) {
       firstUnreported ??= line;
       continue;
@@ -132,6 +139,45 @@ export function parseJsonLines(text: string, options: JsonLinesOptions): ParsedD
     locate: (pointer, d) => locateIn(d, (doc) => doc.locate(pointer)),
     locateKey: (pointer, d) => locateIn(d, (doc) => doc.locateKey(pointer)),
   };
+}
+
+/**
+ * The findings of a line that holds records separated by bare `\r`s (old Mac line ends), or
+ * undefined when the `\r`s are not line ends (the line is not at least two records, one of them
+ * valid: a raw CR inside a string stays that string's error). JSON Lines separates records with
+ * `\n`: pandas (newline="", split("\n")), Elasticsearch's _bulk and Python reading bytes see one
+ * line and fail; only text-mode Python, Node's readline and jq split at a CR. So one error names
+ * the line ends, and each record is parsed where it stands, so a broken or cut one is reported too.
+ */
+function bareCrRecords(body: string, file: string, line: number, last: boolean): Finding[] | undefined {
+  const segments: { at: number; text: string }[] = [];
+  for (let at = 0; at <= body.length;) {
+    const cr = body.indexOf("\r", at);
+    const end = cr < 0 ? body.length : cr;
+    if (body.slice(at, end).trim() !== "") segments.push({ at, text: body.slice(at, end) });
+    at = end + 1;
+  }
+  if (segments.length < 2) return undefined;
+  // Padded to its column, so positions (and the ones a message names) are the file's.
+  const parsed = segments.map((seg) => parseJson(" ".repeat(seg.at) + seg.text, { path: file, format: "json" }));
+  if (!parsed.some((d) => d.ok)) return undefined;
+  const findings: Finding[] = [
+    {
+      rule: "parse/syntax",
+      level: "error",
+      file,
+      line,
+      column: body.indexOf("\r") + 1,
+      message: `line ${line} holds ${segments.length} records separated by bare CR (\\r, old Mac) line ends: JSON Lines ends each record with \\n, and pandas.read_json(lines=True), Elasticsearch and byte-wise readers see one line that is not one JSON value`,
+      found: "\\r",
+      expected: "\\n or \\r\\n after each record",
+      fix: "convert the line ends to \\n (e.g. tr '\\r' '\\n' < FILE > FILE.new, or your editor's line-ending setting)",
+    },
+  ];
+  parsed.forEach((d, i) => {
+    for (const f of d.findings) findings.push(shifted(f, line, last && i === parsed.length - 1));
+  });
+  return findings;
 }
 
 function shiftPosition(pos: Position, line: number): Position {

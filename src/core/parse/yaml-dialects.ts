@@ -179,6 +179,16 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     path: /(^|\/)config\/(services|packages|routes)(\/|[^/]*\.ya?ml$)|(^|\/)Resources\/config\//,
     content: /^\s+(_defaults|_instanceof|autowire|autoconfigure)\s*:/m,
   },
+  {
+    id: "haskell-yaml-include",
+    name: "Stack / hpack (Haskell's Data.Yaml.Include)",
+    // Stack (src/Stack/Config.hs) and hpack (Hpack.Yaml) decode with Data.Yaml.Include, which
+    // resolves `!include <file>` anywhere, a `<<:` merge of an included mapping too. Stack takes
+    // any project file with --stack-yaml (stack-ghc-9.6.yaml): a root `snapshot:`/`resolver:` is one.
+    tags: ["!include"],
+    path: /(^|\/)(stack[^/]*|package)\.yaml$/,
+    content: /^(snapshot|resolver)\s*:/m,
+  },
 ];
 
 /** A node's kind as a tag's reader sees it. */
