@@ -1,5 +1,6 @@
 import { type ChildProcessByStdio } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
+import { CatFileSession } from "./cat-file-session.js";
 interface ExecOptions {
     /** Bytes written to git's stdin. */
     input?: string | Buffer;
@@ -70,6 +71,19 @@ export declare class Git {
     stagedChanges(): Promise<string[]>;
     /** The object id a revision names, or undefined when it does not exist. Never throws. */
     tryRevParse(rev: string): Promise<string | undefined>;
+    /** The shared `cat-file --batch-command` of withCatFileSession, while one is open. */
+    private session;
+    /**
+     * Run `fn` with one `git cat-file --batch-command` process (started on the first read, if any)
+     * answering its readBlobs, catFileBatch and catFileLimited calls: the hook's manifest check
+     * reads in four or five dependent rounds, each a process of its own before (cat-file-session.ts).
+     */
+    withCatFileSession<T>(fn: () => Promise<T>): Promise<T>;
+    /**
+     * `ask` through the open session; undefined when none is open, it was closed meanwhile, or this
+     * git has no --batch-command (the session is then dropped): the caller asks a process of its own.
+     */
+    viaSession<T>(ask: (s: CatFileSession) => Promise<T>): Promise<T | undefined>;
     /**
      * Read many blobs in one `git cat-file --batch` process. Returns oid -> content; an oid git
      * reports missing is absent from the map.
@@ -228,6 +242,22 @@ export declare class Git {
         oid: string;
         path: string;
     }[]>;
+    /**
+     * lsTreeBlobs's records one at a time as git writes them, never the whole listing in memory (a
+     * restore of 500,000 files walks it twice). Throws GitError as exec does when git fails.
+     */
+    lsTreeStream(treeish: string): AsyncGenerator<{
+        mode: string;
+        type: string;
+        oid: string;
+        path: string;
+    }>;
+    /**
+     * One blob's bytes in a buffer of their size (`cat-file -s`, then `cat-file blob`): a 70 MB
+     * manifest is not gathered in pieces and copied into one at the end. Undefined when git cannot
+     * give it (the caller's batch reader then names why).
+     */
+    readBlobExact(oid: string): Promise<Buffer | undefined>;
     /**
      * The first-parent chain from `rev`, newest first: id, parents, committer time (s), message.
      * Read with `--format=%H%x1f%P%x1f%ct%x1f%B` and -z (records end in NUL).

@@ -1,3 +1,4 @@
+import type { Finding } from "../core/finding.js";
 import type { Observation } from "../core/manifest/model.js";
 import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
 import type { Git } from "./git.js";
@@ -27,6 +28,14 @@ export declare function absentSkipWorktree(git: Git, accept: (p: string) => bool
  * and the hook reads them from there).
  */
 export declare function skippedBlobAt(git: Git, rel: string): Promise<Buffer | undefined>;
+/**
+ * Findings whose fix says `git add ...`, for this checkout: in a sparse checkout `git add
+ * --sparse`. seal writes the manifest even where the cone leaves `.integrity-guard/` out, but git
+ * refuses to stage a path outside the cone without `--sparse` (exit 1, "outside of your
+ * sparse-checkout definition"), so the fix as printed failed; inside the cone `--sparse` changes
+ * nothing. Reads two small files, and only when a fix names `git add`.
+ */
+export declare function withSparseAdd(git: Git, findings: Finding[]): Finding[];
 /** What messages about a file read from its index blob say (the config, a schema, the manifest). */
 export declare const FROM_INDEX = "from the index: outside the sparse checkout";
 /**

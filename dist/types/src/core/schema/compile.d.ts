@@ -12,6 +12,7 @@ export interface LoadedSchema {
     draft: Draft;
 }
 export type Validator = (data: unknown) => ErrorObject[] | null;
+/** `code`: ajv's standalone code, metered (work-budget.ts): what loadStandalone runs, the cache keeps, and parse workers load. */
 type CompileResult = {
     ok: true;
     validate: Validator;

@@ -29,6 +29,12 @@ export declare class WorkMeter {
     /** Called by the metered code when n or e passes its limit: the first time, the limits grow with the document's size. */
     over(): void;
 }
+/**
+ * The version of meterCode's output, part of the schema cache's key and entries (schema-cache.ts
+ * keeps metered code): increment it whenever meterCode inserts anything different, so code
+ * metered the old way is compiled again instead of run.
+ */
+export declare const METER_VERSION = 1;
 /** The parameter name the metered code uses for its WorkMeter. */
 export declare const METER_PARAM = "__igWork";
 /**

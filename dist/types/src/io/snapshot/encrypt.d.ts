@@ -66,7 +66,7 @@ interface SnapshotOpening {
  * snapshots.sets.SET.encrypt.key. Without one a restore stops here, before anything is changed
  * (a dry run checks the age structure only, and says so).
  */
-export declare function openSnapshotForRestore(root: string, def: SnapshotSet | undefined, manifest: SnapshotManifest, options: {
+export declare function openSnapshotForRestore(root: string, def: SnapshotSet | undefined, manifest: Pick<SnapshotManifest, "encryption" | "set">, options: {
     identity?: string;
     env: NodeJS.ProcessEnv;
     dryRun: boolean;

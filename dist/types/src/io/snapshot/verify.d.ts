@@ -1,5 +1,5 @@
 import type { Finding } from "../../core/finding.js";
-import { type SnapshotManifest } from "../../core/snapshot/manifest.js";
+import { type PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
 import type { Git } from "../git.js";
 import { type Pin, type SignatureResult } from "../signing.js";
 import { type SnapshotRecord } from "./list.js";
@@ -19,14 +19,17 @@ export declare function trustFindings(git: Git, record: SnapshotRecord, pin: Pin
     signature: SignatureResult;
 }>;
 export interface LoadedSnapshot {
-    manifest: SnapshotManifest;
+    /** The manifest with its files packed; each file's blob id in the snapshot's tree is in it too. */
+    manifest: PackedSnapshotManifest;
     /** "sha256:<hex>" of the manifest's text (checked against the signed message; the text is not kept). */
     manifestDigest: string;
     /**
-     * The tree's blob id of each path (one map, not the listing's entry objects: a snapshot of
-     * 500,000 files). Only the manifest's blob is read; the files' blobs are read back in batches.
+     * "sha256:<hex>" of the manifest blob's bytes as git gave them (the read-back's check of the
+     * manifest: it is not read from git a second time).
      */
-    oids: Map<string, string>;
+    storedDigest: string;
+    /** Paths the tree holds and the manifest does not list, in the tree's order (each a read-back finding). */
+    treeOnly: string[];
     /**
      * Blobs already read and checked against the manifest, kept for the writing (the read-back
      * keeps them up to a byte budget: readback.ts); empty after loadSnapshot.
@@ -35,7 +38,9 @@ export interface LoadedSnapshot {
 }
 /**
  * Read a snapshot's manifest and check it: digest equals the signed trailer, every path (in the
- * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError.
+ * manifest and in the tree) safe to write. Throws IntegrityError / UnsafePathError. The tree's
+ * listing is walked from git's output (no object per entry) and the manifest packed
+ * (packed-files.ts): a snapshot of 500,000 files is held in about 110 bytes a file.
  */
 export declare function loadSnapshot(git: Git, record: SnapshotRecord): Promise<LoadedSnapshot>;
 export {};

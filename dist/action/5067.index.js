@@ -1,0 +1,27 @@
+var L=Object.defineProperty;var _=(w,f)=>L(w,"name",{value:f,configurable:!0});const I=5067,U=[5067,8562],W={7118:((w,f,s)=>{s.r(f),s.d(f,{command:_(()=>b,"command")});var y=s(6930),j=s(1112),$=s(8287),E=s(3009),u=s(1867),M=s(6085),P=s(2103),O=s(4759),D=s(1912),k=s(6267);const b={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+For every file the validate check reads, the schema that applies and why: a validate.schemas
+mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
+pattern that matched). Explicit mappings win over the catalog; a team's catalog file
+(validate.catalog, SchemaStore's catalog.json format) comes before the built-in entries. The
+built-in catalog holds SchemaStore's schemas for GitHub workflows and actions, dependabot.yml,
+compose files, .pre-commit-config.yaml, package.json, tsconfig.json and more, vendored with
+integrity-guard (docs/catalog.md): no network. A violation is an error where the consumer
+refuses the file (a workflow GitHub will not run) and a warning where the schema is advisory.
+Turn it off with validate.well_known: false, or one entry with
+validate.well_known.entries.<id>: false.
+
+A file a built-in entry matches by name whose root is the other kind of container than the
+entry's schema requires (an Ansible task list named docker-compose.yml) is shown with the note
+"skipped by check (schema/skipped)": \`check\` does not validate it against that entry.
+
+A file's own "$schema" also counts (a local path, or a json.schemastore.org URL of a vendored
+schema); it is read from the file's content, so \`validate\` reports it, not this list.
+
+--list shows the entries instead: id, level, fileMatch, and whether the config turns it off.`,examples:["integrity-guard schemas                 # files and the schema that applies to each","integrity-guard schemas --list          # the catalog's entries","integrity-guard schemas --format json   # {files: [{file, schema, from, pattern, level, skipped?}]}"],options:{staged:{type:"boolean",description:"list the files of the git index instead of the working tree"},list:{type:"boolean",description:"list the catalog's entries (built-in and validate.catalog) instead of files"}},async run(i){const o=i.loaded.config.validate??{},r=i.options.staged?new D._P(i.git):new D.fR(i.git),n=(0,$.validateSelection)(o);if(await(0,E.ph)(o,n.mapper,(0,k.G)(r,i.git)),i.options.list){const a=typeof o.well_known=="object"?o.well_known.entries??{}:{},c=u.L6.map(e=>{const g=Object.hasOwn(a,e.id)?a[e.id]:void 0,T=o.well_known===!1||g===!1;return{id:e.id,name:e.name,level:typeof g=="object"&&g.level||e.level,schema:typeof g=="object"&&g.schema?g.schema:`built-in:${e.file}`,fileMatch:[...e.fileMatch],on:!T}}),p=(n.mapper.catalog?.userEntries()??[]).map(e=>({id:e.id,catalog:e.catalog,level:e.level,schema:e.schema,fileMatch:[...e.fileMatch]})),v=[...p.length?["validate.catalog (matched first):",...p.map(e=>`  ${e.id.padEnd(18)} ${e.level.padEnd(8)} ${e.fileMatch.join(", ")}  -> ${e.schema} (${e.catalog})`)]:[],"built-in catalog (docs/catalog.md); - = turned off by the config:",...c.map(e=>`${e.on?" ":"-"} ${e.id.padEnd(18)} ${e.level.padEnd(8)} ${e.fileMatch.join(", ")}${e.on?"":"  (off)"}`)].join(`
+`);return{findings:[],json:{user:p,entries:c},text:`${v}
+`}}const d=(await r.list()).filter(n.selects).sort(),l=[],t=[];for(const a of d)for(const c of n.mapper.for(a,void 0).schemas){const p=B(a,c,o.schemas??[]);l.push(p);const v=typeof c.from=="object"&&"catalog"in c.from?c.from.catalog:void 0;v?.rootType&&v.catalog==="built-in"&&t.push({row:p,entry:v})}await A(t,r,o);const h=Math.min(60,Math.max(4,...l.map(a=>a.file.length))),m=l.length?l.map(a=>`${a.file.padEnd(h)}  ${a.schema}  (${a.from}: ${a.pattern}; ${a.level})`+(a.skipped?`
+${" ".repeat(h)}  skipped by check (${a.skipped.rule}): ${a.skipped.message}`:"")).join(`
+`)+`
+`:`no file matches a schema mapping or a catalog entry
+`;return{findings:[],json:{files:l},text:m,summary:{files:d.length,matched:l.length}}}};async function A(i,o,r){if(i.length===0)return;const n=(0,O.mB)(r.jsonc),d=(0,y.o2)(r),l=await o.read([...new Set(i.map(t=>t.row.file))],{maxBytes:d});for(const{row:t,entry:h}of i){const m=l.get(t.file);if(!Buffer.isBuffer(m))continue;const a=(0,O.Az)(t.file,n,m);if(m.length>(a==="yaml"?(0,y.HG)(r):d))continue;const c=await(0,P.Nn)(m,{path:t.file,format:a});!c.ok||!(0,j.FO)(c.documents,h.rootType)||(t.skipped={rule:"schema/skipped",message:(0,E.g7)(t.file,h).message})}}_(A,"markSkipped");function B(i,o,r){if(o.from==="$schema")return{file:i,schema:o.path,from:"$schema",pattern:"$schema",level:"error"};if("config"in o.from){const t=r[o.from.config];return{file:i,schema:o.path,from:`validate.schemas[${o.from.config}]`,pattern:t.files.find(h=>(0,M.jN)([h])(i))??t.files.join(", "),level:"error"}}const n=o.from.catalog,d=n.catalog==="built-in",l=d?u.L6.find(t=>t.id===n.id):void 0;return{file:i,schema:l&&n.schema.startsWith("/")?`built-in:${l.file}`:n.schema,from:d?`built-in entry ${n.id}`:`${n.catalog} entry ${n.id}`,pattern:n.fileMatch.find(t=>(0,M.jN)([t.includes("/")?t:`**/${t}`])(i))??n.fileMatch.join(", "),level:n.level}}_(B,"describe")}),8562:((w,f,s)=>{s.d(f,{R:_(()=>$,"R")});var y=s(7598),j=s.n(y);function $(E,u,M=40){return j().createHash(M===64?"sha256":"sha1").update(`${E} ${u.length}\0`,"latin1").update(u).digest("hex")}_($,"gitObjectId")})};export{I as id,U as ids,W as modules};
+//# sourceMappingURL=5067.index.js.map
