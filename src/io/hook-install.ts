@@ -5,12 +5,13 @@
  * destroys a hook: one that is not ours is moved to `<hook>.local` and run first by ours;
  * running the install twice changes nothing.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { isHuskyStub } from "../core/hook-runners.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
-import { writeFileAtomic } from "./atomic.js";
+import { fsyncDir, removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
 import { toRepoPath } from "./paths.js";
 
@@ -25,8 +26,11 @@ export interface HookPlan {
   action: "created" | "updated" | "appended" | "chained" | "unchanged";
   /** New content of `file`, when it changes. */
   content?: string;
-  /** An existing foreign hook moved aside (run first by ours). */
-  chain?: { from: string; to: string };
+  /**
+   * An existing foreign hook moved aside (run first by ours). linked: `to` is already the same
+   * file as `from` (an install killed after that step, see chainAndReplace).
+   */
+  chain?: { from: string; to: string; linked?: boolean };
   /** Lines for people: what was found, what they still have to do. */
   notes: string[];
   /**
@@ -78,18 +82,10 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
       fix: "check that the folder is writable (or that core.hooksPath names a folder you own)",
     });
   }
-  if (plan.chain) {
-    // Never overwrite a file while moving the old hook aside (planned absent, re-checked here).
-    if (fs.existsSync(plan.chain.to)) throw new UsageError(`${plan.chain.to} appeared while installing; nothing was changed`);
-    try {
-      await fs.promises.rename(plan.chain.from, plan.chain.to);
-    } catch (error) {
-      throw new EnvironmentError(`could not move the existing hook ${plan.chain.from} to ${plan.chain.to}: ${(error as Error).message}`, {
-        fix: "check the permissions of the hooks folder; nothing was changed",
-      });
-    }
-  }
-  if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
+  // A killed earlier run may have left its temporary file (init holds its lock: none is live).
+  await removeDeadTemporaries(plan.file);
+  if (plan.chain) await chainAndReplace(plan, plan.chain, plan.content ?? "");
+  else if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
   if (plan.huskyStub) await writeFileAtomic(plan.huskyStub.to, fs.readFileSync(plan.huskyStub.from), { mode: 0o755 });
   // Husky 9 runs its files with `sh -e`, but husky 8 and git exec them: they must be executable.
   const mode = fs.statSync(plan.file).mode & 0o7777;
@@ -98,6 +94,81 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
       throw new EnvironmentError(`could not make ${plan.file} executable: ${error.message}`, { fix: `chmod +x ${plan.file}` });
     });
   }
+}
+
+/**
+ * Move a foreign hook to `<hook>.local` and put ours in its place so that git runs one of them
+ * at every moment, whenever the process is killed: ours is written beside first (a hidden
+ * temporary file git never runs), the user's hook gets its second name by a hard link (the
+ * same file: mode, owner and a symlink kept as they are), and ours is renamed over the first
+ * name. A kill before the rename leaves the user's hook in place (and maybe also under
+ * `.local`, which planGitHook then takes for this step done); init run again finishes.
+ */
+async function chainAndReplace(plan: HookPlan, chain: NonNullable<HookPlan["chain"]>, content: string): Promise<void> {
+  const dir = path.dirname(plan.file);
+  const tmp = path.join(dir, `.${path.basename(plan.file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  const unchanged = "the existing hook was not changed";
+  try {
+    const fh = await fs.promises.open(tmp, "wx", 0o755);
+    try {
+      await fh.chmod(0o755); // open() applies the umask
+      await fh.writeFile(content);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (error) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw new EnvironmentError(`could not write the new ${plan.hook} hook beside ${plan.file}: ${(error as Error).message}`, {
+      fix: `check that ${dir} is writable and the disk has room; ${unchanged}`,
+    });
+  }
+  try {
+    if (!chain.linked) await secondName(chain.from, chain.to);
+    await fs.promises.rename(tmp, plan.file);
+  } catch (error) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    if (error instanceof UsageError || error instanceof EnvironmentError) throw error;
+    throw new EnvironmentError(`could not move the existing hook ${chain.from} to ${chain.to}: ${(error as Error).message}`, {
+      fix: `check the permissions of the hooks folder; ${unchanged} (init run again finishes the install)`,
+    });
+  }
+  await fsyncDir(dir);
+}
+
+/**
+ * Give the hook `from` the second name `to`, never overwriting `to`: a hard link, or where the
+ * file system has none, a copy with the same mode; a symlink gets a symlink with its target.
+ */
+async function secondName(from: string, to: string): Promise<void> {
+  const stat = await fs.promises.lstat(from);
+  const appeared = () => new UsageError(`${to} appeared while installing; nothing was changed`);
+  // A symlink gets a symlink (macOS's link() would link the file it leads to instead). Its
+  // target, when relative, resolves the same: both names are in one folder.
+  if (stat.isSymbolicLink()) {
+    return fs.promises.symlink(await fs.promises.readlink(from), to).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === "EEXIST" ? appeared() : error;
+    });
+  }
+  try {
+    await fs.promises.link(from, to);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw appeared();
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "EMLINK") throw error;
+  }
+  const fh = await fs.promises.open(to, "wx", stat.mode & 0o7777);
+  try {
+    await fh.chmod(stat.mode & 0o7777);
+    await fh.writeFile(await fs.promises.readFile(from));
+    await fh.sync();
+  } catch (error) {
+    await fh.close().catch(() => undefined);
+    await fs.promises.rm(to, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await fh.close();
 }
 
 /** A one-line description of a plan for people. */
@@ -171,7 +242,8 @@ function planGitHook(root: string, dir: string, hook: GitHookName, notes: string
     return { mode: "git", hook, file, action: "updated", content: script, notes };
   }
   const to = file + CHAINED_SUFFIX;
-  if (fs.existsSync(to) || isSymlink(to)) {
+  const linked = sameHook(file, to);
+  if (!linked && (fs.existsSync(to) || isSymlink(to))) {
     throw new UsageError(`${display(root, file)} is a ${hook} hook integrity-guard did not write, and ${display(root, to)} exists too`, {
       fix: `merge the two into ${display(root, to)} (ours runs it first), remove ${display(root, file)}, and run init again; or add \`integrity-guard check --staged\` to your hook by hand`,
     });
@@ -181,7 +253,26 @@ function planGitHook(root: string, dir: string, hook: GitHookName, notes: string
   );
   if (!isExecutable(file))
     notes.push(`${display(root, to)} is not executable, so git was not running it, and it still will not run (chmod +x to enable it).`);
-  return { mode: "git", hook, file, action: "chained", content: script, chain: { from: file, to }, notes };
+  return { mode: "git", hook, file, action: "chained", content: script, chain: { from: file, to, linked }, notes };
+}
+
+/**
+ * Whether `local` is the hook `file` under its second name: the state an install killed between
+ * giving the user's hook its `.local` name and putting ours in place leaves (chainAndReplace).
+ * The same inode (a hard link), or where links were not possible, a copy with the same mode and
+ * bytes (a symlink with the same target). Replacing `file` then loses nothing.
+ */
+function sameHook(file: string, local: string): boolean {
+  try {
+    const a = fs.lstatSync(file);
+    const b = fs.lstatSync(local);
+    if (a.dev === b.dev && a.ino === b.ino) return true;
+    if (a.isSymbolicLink() && b.isSymbolicLink()) return fs.readlinkSync(file) === fs.readlinkSync(local);
+    if (!a.isFile() || !b.isFile() || a.mode !== b.mode || a.size !== b.size) return false;
+    return fs.readFileSync(file).equals(fs.readFileSync(local));
+  } catch {
+    return false;
+  }
 }
 
 /** When a chained (moved-aside) hook still runs, for the note init prints. */
