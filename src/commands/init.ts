@@ -61,7 +61,9 @@ conflict (git commits it with -n, so pre-commit does not run; a blocked step sta
 Where the hook goes: into .husky/pre-commit when the repository uses husky (a .husky/ folder,
 husky in package.json, or core.hooksPath pointing at .husky/_); else into the folder git runs
 hooks from (core.hooksPath when this repository sets it, else .git/hooks). An existing
-pre-commit hook that integrity-guard did not write is moved to pre-commit.local and runs first.
+pre-commit hook that integrity-guard did not write is moved to pre-commit.local and runs first
+(one written by lefthook, simple-git-hooks or the pre-commit framework, which would drop ours on
+their next install, is not: init stops and says what to add to their config).
 The hook runs the repository's own node_modules/.bin/integrity-guard, else the one on PATH, and
 blocks the commit when neither exists. Running init again changes nothing.
 

@@ -83,6 +83,14 @@ const RUNNERS: readonly { test: RegExp; runner: HookRunner }[] = [
   },
 ];
 
+/**
+ * Every known hook manager whose mark `text` carries, most specific first: a simple-git-hooks
+ * hook holds its command (often `npx lint-staged`) verbatim, so it matches both.
+ */
+export function hookRunners(text: string): HookRunner[] {
+  return RUNNERS.filter((r) => r.test.test(text)).map((r) => r.runner);
+}
+
 /** The hook manager that wrote `text`, when it is one we know. */
 export function hookRunner(text: string): HookRunner | undefined {
   return RUNNERS.find((r) => r.test.test(text))?.runner;

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
-import { isHuskyStub } from "../core/hook-runners.js";
+import { callsIntegrityGuard, hookRunners, isHuskyStub } from "../core/hook-runners.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
 import { fsyncDir, removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
 import type { Git } from "./git.js";
@@ -38,6 +38,8 @@ export interface HookPlan {
    * `.husky/pre-merge-commit`: its generic runner stub (`.husky/_/pre-commit`) is copied there.
    */
   huskyStub?: { from: string; to: string };
+  /** unchanged: the hook belongs to this hook manager, which would drop ours (REWRITERS); left alone. */
+  managedBy?: string;
 }
 
 const HUSKY_DIR = ".husky";
@@ -192,7 +194,8 @@ export function describeHookPlan(root: string, plan: HookPlan, dryRun: boolean):
       );
       break;
     case "unchanged":
-      lines.push(`the ${plan.hook} hook ${rel} already runs integrity-guard: unchanged`);
+      if (plan.managedBy) lines.push(`left ${plan.managedBy}'s ${plan.hook} hook ${rel} as it is`);
+      else lines.push(`the ${plan.hook} hook ${rel} already runs integrity-guard: unchanged`);
       break;
   }
   return [...lines, ...plan.notes];
@@ -241,6 +244,8 @@ function planGitHook(root: string, dir: string, hook: GitHookName, notes: string
     if (stat.isSymbolicLink() || (text === script && isExecutable(file))) return { mode: "git", hook, file, action: "unchanged", notes };
     return { mode: "git", hook, file, action: "updated", content: script, notes };
   }
+  const managed = planManagedHook(root, file, hook, text, notes);
+  if (managed) return managed;
   const to = file + CHAINED_SUFFIX;
   const linked = sameHook(file, to);
   if (!linked && (fs.existsSync(to) || isSymlink(to))) {
@@ -273,6 +278,50 @@ function sameHook(file: string, local: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Hook managers that write their own hook over one they did not write, the next time they
+ * install (which their package's postinstall or a config change triggers): a hook of theirs
+ * that init chained would put ours where they drop it. What each does, for the refusal.
+ */
+const REWRITERS: Record<string, string> = {
+  lefthook:
+    "lefthook puts its own hook back on its next `lefthook install` (npm install runs it) and never runs the hook it moves aside (<hook>.old), so a chained integrity-guard would silently stop running",
+  "simple-git-hooks":
+    "simple-git-hooks overwrites it on its next run (`npx simple-git-hooks`, after each change of its config, often from postinstall), so a chained integrity-guard would silently stop running",
+  "the pre-commit framework":
+    'the next `pre-commit install` (every clone runs it) moves a chained integrity-guard hook to <hook>.legacy and runs it, which runs the framework\'s hook again: the framework then stops every commit ("installed in migration mode")',
+};
+
+/**
+ * A hook written by a hook manager that rewrites hooks (REWRITERS) is not chained: when the
+ * manager's config already runs integrity-guard it is left alone; prepare-commit-msg (which
+ * only checks a `git rebase --continue` step) is left alone with a note; pre-commit and
+ * pre-merge-commit are refused, with how to add the check to the manager's config.
+ */
+function planManagedHook(root: string, file: string, hook: GitHookName, text: string, notes: string[]): HookPlan | undefined {
+  const runners = hookRunners(text);
+  const runner = runners.find((r) => REWRITERS[r.name] !== undefined);
+  if (!runner) return undefined;
+  const why = REWRITERS[runner.name]!;
+  // A command of the hook may be another runner (simple-git-hooks running lint-staged): its config counts too.
+  const configs = [...new Set(runners.flatMap((r) => r.configs))];
+  const config = configs.find((c) => callsIntegrityGuard(readText(path.join(root, c)) ?? ""));
+  const rel = display(root, file);
+  if (config) {
+    notes.push(`${rel} is ${runner.name}'s, whose ${config} runs integrity-guard.`);
+    return { mode: "git", hook, file, action: "unchanged", managedBy: runner.name, notes };
+  }
+  if (hook === "prepare-commit-msg") {
+    notes.push(
+      `integrity-guard is not added to it: ${why}. Without it, the step \`git rebase --continue\` commits after a conflict is not checked; commit such a step with \`git commit\` before \`git rebase --continue\`.`,
+    );
+    return { mode: "git", hook, file, action: "unchanged", managedBy: runner.name, notes };
+  }
+  throw new UsageError(`${rel} is a ${hook} hook written by ${runner.name}: ${why}; nothing was changed`, {
+    fix: `${runner.fix}; then run init again (it leaves ${runner.name}'s hooks alone). The config alone: integrity-guard init --no-hook`,
+  });
 }
 
 /** When a chained (moved-aside) hook still runs, for the note init prints. */
