@@ -8,7 +8,7 @@ import type { Finding } from "../core/finding.js";
 import type { Observation } from "../core/manifest/model.js";
 import { ManifestIndexBuilder } from "../core/manifest/compact.js";
 import { coveredFilter, walkRoots } from "../core/manifest/select.js";
-import { UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js";
+import { displayText, UNSUPPORTED_NAME_CODE, unsupportedNameFinding } from "../core/names.js";
 import { buildManifest } from "../core/manifest/serialize.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { observeTree } from "../io/hash/observe.js";
@@ -17,7 +17,7 @@ import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
-import { absentSkipWorktree } from "../io/skip-worktree.js";
+import { absentSkipWorktree, presentSkipWorktree } from "../io/skip-worktree.js";
 import { sealMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
@@ -76,6 +76,8 @@ sha256sum\` exports the sealed manifest without resealing.`,
           text: `${MANIFEST_PATH} was NOT written: sealing a file with an unresolved merge conflict would bless its conflict markers.`,
         };
       }
+      // Kept with local edits (skip-worktree): git commits its own copy, so that is sealed.
+      const gitCopies = await presentSkipWorktree(ctx.git, covered);
       const bar = progressBar(ctx.interactive, "seal");
       // Files read (or vouched for) as they are become packed entries at once (their digest as
       // 32 bytes): no observation or entry object of each (at 500,000 files, two objects, a hex
@@ -90,7 +92,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
         git: ctx.git,
         root: ctx.root,
         roots: walkRoots(include),
-        accept: covered,
+        accept: gitCopies.size ? (p: string) => covered(p) && !gitCopies.has(p) : covered,
         cache,
         useCache: ctx.options["no-cache"] !== true,
         ...(drivers.size === 0 ? { claim } : {}), // with a rewriting filter, every observation is looked at below
@@ -99,6 +101,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       });
       bar?.end();
       await toCommittedForms(ctx.git, observed, drivers);
+      for (const [p, o] of gitCopies) observed.set(p, o);
       // Outside a sparse checkout's cone: sealed from git's copy, not dropped.
       for (const [p, o] of await absentSkipWorktree(ctx.git, covered, observed)) observed.set(p, o);
       const problems: Finding[] = [];
@@ -194,7 +197,9 @@ sha256sum\` exports the sealed manifest without resealing.`,
       return {
         findings: unsupported,
         summary,
-        text: `${what} ${MANIFEST_PATH}: ${index.size} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)`,
+        text:
+          `${what} ${MANIFEST_PATH}: ${index.size} file(s), root ${root.slice(0, 16)}… (${stats.hashed} hashed, ${stats.fromGit + stats.fromCache} unchanged per git index and stat cache)` +
+          skipWorktreeNote(gitCopies),
         // Only for --format sha256sum (at 500,000 files the text is 45 MB).
         ...(ctx.format === "sha256sum"
           ? { raw: renderSha256sum(buildManifest([...index.entries()], { digest: false, owned: true })) }
@@ -203,3 +208,15 @@ sha256sum\` exports the sealed manifest without resealing.`,
     });
   },
 };
+
+/** What seal says about files sealed from git's copy because they carry the skip-worktree bit. */
+function skipWorktreeNote(copies: ReadonlyMap<string, unknown>): string {
+  if (copies.size === 0) return "";
+  const names = [...copies.keys()].sort();
+  const shown =
+    names
+      .slice(0, 5)
+      .map((p) => displayText(p))
+      .join(", ") + (names.length > 5 ? ", ..." : "");
+  return `\nsealed from git's copy (the index), not the work tree's: ${names.length} file(s) marked skip-worktree (${shown}); git commits that copy, never local edits of these files, so \`verify\` reports a local copy that differs as modified`;
+}

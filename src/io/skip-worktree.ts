@@ -14,13 +14,14 @@ import type { Git } from "./git.js";
 
 /**
  * The regular files and links of the index that carry the skip-worktree bit, that `want` takes
- * and that are absent from the work tree, with their index blobs, 128 at a time (bounded memory).
- * `pathspecs` narrows git's listing (none: the whole index).
+ * and that are absent from the work tree (`present`: present in it), with their index blobs, 128
+ * at a time (bounded memory). `pathspecs` narrows git's listing (none: the whole index).
  */
 export async function* skippedBlobs(
   git: Git,
   want: (p: string) => boolean,
   pathspecs: readonly string[] = [],
+  present = false,
 ): AsyncGenerator<{ path: string; mode: string; blob: Buffer }[]> {
   const skipped = (await git.lsIndexTagged(pathspecs)).filter(
     (e) =>
@@ -28,7 +29,7 @@ export async function* skippedBlobs(
       e.stage === 0 &&
       (e.mode === "100644" || e.mode === "100755" || e.mode === "120000") &&
       want(e.path) &&
-      !fs.existsSync(path.join(git.root, e.path)),
+      (present ? isPresent(path.join(git.root, e.path)) : !fs.existsSync(path.join(git.root, e.path))),
   );
   for (let at = 0; at < skipped.length; at += 128) {
     const chunk = skipped.slice(at, at + 128);
@@ -39,6 +40,16 @@ export async function* skippedBlobs(
       if (blob) out.push({ path: e.path, mode: e.mode, blob });
     }
     yield out;
+  }
+}
+
+/** Whether something is at `abs` (a dangling symlink counts: lstat, as the walk sees it). */
+function isPresent(abs: string): boolean {
+  try {
+    fs.lstatSync(abs);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -66,6 +77,41 @@ export async function absentSkipWorktree(
   const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
   for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
   return out;
+}
+
+/**
+ * Observations, from their index blobs, of the regular files and links that `accept` takes, that
+ * carry the skip-worktree bit and are present in the work tree: a file kept with local edits
+ * (`git update-index --skip-worktree`, the common way to keep a machine's settings out of
+ * commits). git commits its index copy, never the work tree's, so that is the content a
+ * manifest sealed for a commit must hold: sealing the local copy made every commit of the
+ * manifest fail the hook (the staged blob is git's copy) with a fix, reseal, that sealed the
+ * local copy again. No git process unless the index can carry the bit (index format 3 or 4).
+ */
+export async function presentSkipWorktree(git: Git, accept: (p: string) => boolean): Promise<Map<string, Observation>> {
+  const out = new Map<string, Observation>();
+  if (!mayCarrySkipWorktree(git.indexFile())) return out;
+  const want = (p: string) => !hasRawBytes(p) && accept(p);
+  for await (const chunk of skippedBlobs(git, want, [], true)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
+  return out;
+}
+
+/**
+ * Whether the index file may hold skip-worktree entries: git writes such a bit (an extended
+ * flag) only in index format 3 or 4; format 2 has none. Unreadable or split: assume it may.
+ */
+function mayCarrySkipWorktree(indexFile: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(indexFile, "r");
+    const head = Buffer.alloc(12);
+    if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.toString("latin1", 0, 4) !== "DIRC") return true;
+    return head.readUInt32BE(4) !== 2;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT"; // no index: nothing tracked
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /**
