@@ -86,6 +86,7 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
   }
   // A killed earlier run may have left its temporary file (init holds its lock: none is live).
   await removeDeadTemporaries(plan.file);
+  if (plan.chain) await removeDeadTemporaries(plan.chain.to);
   if (plan.chain) await chainAndReplace(plan, plan.chain, plan.content ?? "");
   else if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
   if (plan.huskyStub) await writeFileAtomic(plan.huskyStub.to, fs.readFileSync(plan.huskyStub.from), { mode: 0o755 });
@@ -108,7 +109,7 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
  */
 async function chainAndReplace(plan: HookPlan, chain: NonNullable<HookPlan["chain"]>, content: string): Promise<void> {
   const dir = path.dirname(plan.file);
-  const tmp = path.join(dir, `.${path.basename(plan.file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  const tmp = temporaryBeside(plan.file);
   const unchanged = "the existing hook was not changed";
   try {
     const fh = await fs.promises.open(tmp, "wx", 0o755);
@@ -160,17 +161,39 @@ async function secondName(from: string, to: string): Promise<void> {
     if (code === "EEXIST") throw appeared();
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV" && code !== "EMLINK") throw error;
   }
-  const fh = await fs.promises.open(to, "wx", stat.mode & 0o7777);
+  // A copy is written whole under a hidden name first: a kill must not leave a `.local` cut
+  // short (init run again would refuse it as a second hook, and ours would run it).
+  const tmp = temporaryBeside(to);
   try {
-    await fh.chmod(stat.mode & 0o7777);
-    await fh.writeFile(await fs.promises.readFile(from));
-    await fh.sync();
+    const fh = await fs.promises.open(tmp, "wx", stat.mode & 0o7777);
+    try {
+      await fh.chmod(stat.mode & 0o7777);
+      await fh.writeFile(await fs.promises.readFile(from));
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    // No rename without replacing: checked under init's lock, which every writer here holds.
+    if (isPresentAt(to)) throw appeared();
+    await fs.promises.rename(tmp, to);
   } catch (error) {
-    await fh.close().catch(() => undefined);
-    await fs.promises.rm(to, { force: true }).catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await fh.close();
+}
+
+/** A hidden temporary name beside `file`, as writeFileAtomic names them (removeDeadTemporaries finds it). */
+function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+}
+
+function isPresentAt(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A one-line description of a plan for people. */

@@ -48,10 +48,10 @@ function userRepo(): TestRepo {
 }
 
 /** `init --hook-only` from source in a child, SIGKILLed right after its `at`th change in .git/hooks (0: never). */
-async function initKilledAt(repo: TestRepo, at: number): Promise<NodeJS.Signals | null> {
+async function initKilledAt(repo: TestRepo, at: number, extraEnv: NodeJS.ProcessEnv): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, ["--import", TSX, "--import", KILL, MAIN, "init", "--hook-only"], {
     cwd: repo.dir,
-    env: { ...process.env, ...GIT_ENV, IG_TEST_KILL_DIR: path.join(repo.dir, ".git/hooks"), IG_TEST_KILL_AT: String(at) },
+    env: { ...process.env, ...GIT_ENV, IG_TEST_KILL_DIR: path.join(repo.dir, ".git/hooks"), IG_TEST_KILL_AT: String(at), ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -94,49 +94,60 @@ const read = (repo: TestRepo, name: string) => fs.readFileSync(path.join(hooksDi
 const mode = (repo: TestRepo, name: string) => fs.statSync(path.join(hooksDir(repo), name)).mode & 0o777;
 
 describe("init killed while it installs the hooks", () => {
-  it("leaves the user's hooks running after every step, and the next init finishes the install", async () => {
-    const bin = binDir();
-    let killed = 0;
-    const states = new Set<string>();
-    for (let at = 1; at < 60; at++) {
-      const repo = userRepo();
-      const signal = await initKilledAt(repo, at);
-      if (signal !== null) states.add(hookState(repo));
-      // Whatever state the kill left: the user's own hooks still run on the next commit.
-      const during = commit(repo, bin, "a.json", `{"a": "killed after step ${at}"}\n`);
-      expect(during.status, `killed after step ${at}: ${during.stderr}`).toBe(0);
-      expect(during.log, `killed after step ${at}`).toEqual(USER_LOG);
-      // init again finishes it.
-      const again = await repo.cli(["init", "--hook-only"]);
-      expect(again.code, `after a kill at step ${at}: ${again.stderr}${again.stdout}`).toBe(0);
-      for (const hook of ["pre-commit", "prepare-commit-msg", "pre-merge-commit"] as const) {
-        expect(read(repo, hook), `${hook} after a kill at step ${at}`).toBe(gitHookScript(hook));
-        expect(mode(repo, hook)).toBe(0o755);
+  // Without hard links (IG_TEST_NO_HARD_LINKS) the user's hook gets its second name as a copy.
+  it.each([
+    ["a hard link", {}],
+    ["a copy (no hard links on this file system)", { IG_TEST_NO_HARD_LINKS: "1" }],
+  ])(
+    "leaves the user's hooks running after every step, and the next init finishes the install (.local as %s)",
+    async (_name, extraEnv) => {
+      const bin = binDir();
+      let killed = 0;
+      const states = new Set<string>();
+      for (let at = 1; at < 60; at++) {
+        const repo = userRepo();
+        const signal = await initKilledAt(repo, at, extraEnv);
+        if (signal !== null) states.add(hookState(repo));
+        // Whatever state the kill left: the user's own hooks still run on the next commit.
+        const during = commit(repo, bin, "a.json", `{"a": "killed after step ${at}"}\n`);
+        expect(during.status, `killed after step ${at}: ${during.stderr}`).toBe(0);
+        expect(during.log, `killed after step ${at}`).toEqual(USER_LOG);
+        // init again finishes it.
+        const again = await repo.cli(["init", "--hook-only"]);
+        expect(again.code, `after a kill at step ${at}: ${again.stderr}${again.stdout}`).toBe(0);
+        for (const hook of ["pre-commit", "prepare-commit-msg", "pre-merge-commit"] as const) {
+          expect(read(repo, hook), `${hook} after a kill at step ${at}`).toBe(gitHookScript(hook));
+          expect(mode(repo, hook)).toBe(0o755);
+        }
+        expect(read(repo, "pre-commit.local")).toBe(USER_PRE_COMMIT);
+        expect(read(repo, "prepare-commit-msg.local")).toBe(USER_PREPARE);
+        expect(mode(repo, "pre-commit.local")).toBe(0o755);
+        expect(fs.readdirSync(hooksDir(repo)).filter((n) => n.endsWith(".tmp") || n.startsWith("."))).toEqual([]);
+        // The user's hooks run first, then the check, which blocks a broken file.
+        const blocked = commit(repo, bin, "b.json", '{"b": \n');
+        expect(blocked.status, blocked.stderr).toBe(1);
+        expect(blocked.stderr).toContain("b.json");
+        expect(blocked.log).toContain("user pre-commit");
+        if (signal === null) {
+          // init finished before the kill: every step was covered. A valid commit goes through.
+          const passes = commit(repo, bin, "b.json", '{"b": 2}\n');
+          expect(passes.status, passes.stderr).toBe(0);
+          expect(passes.log).toEqual(USER_LOG);
+          break;
+        }
+        killed++;
       }
-      expect(read(repo, "pre-commit.local")).toBe(USER_PRE_COMMIT);
-      expect(read(repo, "prepare-commit-msg.local")).toBe(USER_PREPARE);
-      expect(mode(repo, "pre-commit.local")).toBe(0o755);
-      expect(fs.readdirSync(hooksDir(repo)).filter((n) => n.endsWith(".tmp") || n.startsWith("."))).toEqual([]);
-      // The user's hooks run first, then the check, which blocks a broken file.
-      const blocked = commit(repo, bin, "b.json", '{"b": \n');
-      expect(blocked.status, blocked.stderr).toBe(1);
-      expect(blocked.stderr).toContain("b.json");
-      expect(blocked.log).toContain("user pre-commit");
-      const passes = commit(repo, bin, "b.json", '{"b": 2}\n');
-      expect(passes.status, passes.stderr).toBe(0);
-      expect(passes.log).toEqual(USER_LOG);
-      if (signal === null) break; // init finished before the kill: every step was covered
-      killed++;
-    }
-    expect(killed).toBeGreaterThan(3);
-    // The kills landed in each state the install passes through, the one with the user's hook
-    // under both names (init run again must take it for a step done, not refuse) included.
-    expect([...states].sort()).toEqual(
-      [
-        "pre-commit: user's, pre-commit.local: none",
-        "pre-commit: user's, pre-commit.local: user's",
-        "pre-commit: ours, pre-commit.local: user's",
-      ].sort(),
-    );
-  }, 600_000);
+      expect(killed).toBeGreaterThan(3);
+      // The kills landed in each state the install passes through, the one with the user's hook
+      // under both names (init run again must take it for a step done, not refuse) included.
+      expect([...states].sort()).toEqual(
+        [
+          "pre-commit: user's, pre-commit.local: none",
+          "pre-commit: user's, pre-commit.local: user's",
+          "pre-commit: ours, pre-commit.local: user's",
+        ].sort(),
+      );
+    },
+    600_000,
+  );
 });

@@ -3,7 +3,8 @@
  * change under one folder (IG_TEST_KILL_DIR, IG_TEST_KILL_AT = N, counted from 1), so that a test
  * can stop a command after each of its steps in turn, deterministically. Counts the calls that
  * change a folder's entries or a file's mode (open for writing included); reads are not counted.
- * Without both variables it changes nothing.
+ * Without both variables it changes nothing. IG_TEST_NO_HARD_LINKS=1 makes link() fail with
+ * EPERM, as on file systems without hard links (some network and FAT mounts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -41,4 +42,15 @@ if (dir && at > 0) {
       return result;
     };
   }
+}
+
+if (process.env.IG_TEST_NO_HARD_LINKS === "1") {
+  const refuse = (target) =>
+    Object.assign(new Error(`EPERM: operation not permitted, link '${target}'`), { code: "EPERM", syscall: "link" });
+  fs.promises.link = async (target) => {
+    throw refuse(target);
+  };
+  fs.linkSync = (target) => {
+    throw refuse(target);
+  };
 }
