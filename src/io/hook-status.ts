@@ -90,6 +90,21 @@ async function hookStatus(git: Git, dir: string, hook: GitHookName): Promise<Hoo
         },
       };
     }
+    const chained = abs + CHAINED_SUFFIX;
+    if (statOf(chained)?.isFile() && isExecutable(chained)) {
+      // The user's own hook, moved aside by an install that stopped before writing ours (init
+      // before session 20, killed), or ours removed by hand: neither runs now.
+      return {
+        hook,
+        file,
+        runs: false,
+        stopped: true,
+        problem: {
+          message: `${where} runs ${hook} from ${display(root, dir)}, which has none: neither integrity-guard nor your own hook kept in ${display(root, chained)} runs (an install that stopped halfway, or integrity-guard's hook removed)`,
+          fix: `npx integrity-guard init --hook-only (its hook runs ${display(root, chained)} first)`,
+        },
+      };
+    }
     return {
       hook,
       file,

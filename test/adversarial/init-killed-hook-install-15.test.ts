@@ -151,3 +151,23 @@ describe("init killed while it installs the hooks", () => {
     600_000,
   );
 });
+
+describe("the state an install killed before session 20 could leave", () => {
+  it("no pre-commit, the user's hook in pre-commit.local: health says neither runs; init --hook-only repairs it", async () => {
+    const bin = binDir();
+    const repo = userRepo();
+    fs.renameSync(path.join(hooksDir(repo), "pre-commit"), path.join(hooksDir(repo), "pre-commit.local"));
+    const h = await repo.cli(["health", "--format", "json", "--no-record"], { CI: "", GITHUB_ACTIONS: "" });
+    const statuses = (
+      JSON.parse(h.stdout) as { hooks: { hook: string; runs: boolean; stopped: boolean; problem?: { message: string; fix: string } }[] }
+    ).hooks;
+    const pre = statuses.find((s) => s.hook === "pre-commit")!;
+    expect(pre).toMatchObject({ runs: false, stopped: true });
+    expect(pre.problem!.message).toContain("neither integrity-guard nor your own hook kept in .git/hooks/pre-commit.local runs");
+    expect(pre.problem!.fix).toBe("npx integrity-guard init --hook-only (its hook runs .git/hooks/pre-commit.local first)");
+    expect((await repo.cli(["init", "--hook-only"])).code).toBe(0);
+    expect(read(repo, "pre-commit")).toBe(gitHookScript());
+    expect(read(repo, "pre-commit.local")).toBe(USER_PRE_COMMIT);
+    expect(commit(repo, bin, "a.json", '{"a": "repaired"}\n').log).toEqual(USER_LOG);
+  });
+});
