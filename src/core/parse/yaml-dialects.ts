@@ -180,6 +180,17 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     content: /^\s+(_defaults|_instanceof|autowire|autoconfigure)\s*:/m,
   },
   {
+    id: "zuul",
+    name: "Zuul",
+    // zuul/lib/yamlutil.py's EncryptedLoader: a secret's `!encrypted/pkcs1-oaep` ciphertext and the
+    // override controls `!inherit`/`!override` (`files: !inherit [...]` extends the parent job's
+    // matchers). Zuul reads zuul.yaml, zuul.d/, .zuul.yaml and .zuul.d/ (recursively), and a
+    // tenant's extra-config-paths, whose files are lists of `- job:`, `- project:`... items.
+    tags: ["!encrypted/pkcs1-oaep", "!inherit", "!override"],
+    path: /(^|\/)\.?zuul\.ya?ml$|(^|\/)\.?zuul\.d\//,
+    content: /^- (job|project|project-template|secret|nodeset|semaphore|pipeline|queue|pragma|image|flavor|label|section|provider)\s*:/m,
+  },
+  {
     id: "haskell-yaml-include",
     name: "Stack / hpack (Haskell's Data.Yaml.Include)",
     // Stack (src/Stack/Config.hs) and hpack (Hpack.Yaml) decode with Data.Yaml.Include, which
@@ -217,7 +228,7 @@ const NAME: TagValueRule = { kinds: ["scalar"], scalar: "name", takes: "" };
  * ESPHome drops whatever `!remove` holds (`wifi: !remove` removes the component); Ansible
  * constructs `!vault` with construct_scalar; GitLab resolves `!reference` from a list; mkdocs'
  * `!ENV` (pyyaml_env_tag) takes a name or a list of names and a default, `!relative` a
- * placeholder; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
+ * placeholder; Zuul base64-decodes `!encrypted/pkcs1-oaep` from a string or a list of strings; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
  * `python/object/apply:` a list or a mapping of arguments.
  */
 const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
@@ -233,6 +244,7 @@ const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
   ["!lambda", { kinds: ["scalar"], takes: "C++ code" }],
   ["!vault", { ...NAME, takes: "the encrypted text ($ANSIBLE_VAULT;1.1;AES256 and hex lines)" }],
   ["!reference", { kinds: ["seq"], takes: "a list naming a job and its keys, [.job, key]" }],
+  ["!encrypted/pkcs1-oaep", { kinds: ["scalar", "seq"], scalar: "name", takes: "the base64 ciphertext (one string or a list of chunks)" }],
   ["!ENV", { kinds: ["scalar", "seq"], takes: "a variable's name, or a list of names and a default" }],
   ["!relative", { kinds: ["scalar"], takes: "a placeholder such as $config_dir, or nothing" }],
 ]);
