@@ -64,7 +64,11 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     // AWS Copilot passes addons.parameters.yml's values, intrinsic functions and all, to its
     // addons stack (internal/pkg/addon/addons.go finds the file by that name): no `AWS::` in it.
     path: /(^|\/)(serverless|addons\.parameters)\.ya?ml$/,
-    content: /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::/,
+    // The Serverless Framework also takes a service file of any name (`--config`) and reads the
+    // tags in every file it pulls in with `${file(...)}`: a `provider:` block naming aws, or the
+    // framework's own variables (`${self:x}`, `${opt:x}`, `${sls:x}`, `${file(...)}`), mark them.
+    content:
+      /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::|^provider[ \t]*:[ \t]*\r?\n(?:[ \t]+\S[^\n]*\n|[ \t]*\r?\n)*?[ \t]+name[ \t]*:[ \t]*["']?aws\b|\$\{(?:self|opt|sls):|\$\{file\(/m,
   },
   {
     id: "home-assistant",
