@@ -55,7 +55,10 @@ describe("Serverless Framework files by content", () => {
   it.each([["${self:custom.x}"], ["${opt:stage, 'dev'}"], ["${sls:stage}"], ["${file(./vpc.yml)}"]])(
     "a file included with ${file()} that uses %s",
     (variable) => {
-      const text = INCLUDED.replace("${file(slsconf/vpc.yml)}", variable).replace("${self:stepFunctions.stateMachines.main.name}", "Machine");
+      const text = INCLUDED.replace("${file(slsconf/vpc.yml)}", variable).replace(
+        "${self:stepFunctions.stateMachines.main.name}",
+        "Machine",
+      );
       expect(rules(text, "slsconf/functions_common.yml")).toEqual([]);
     },
   );

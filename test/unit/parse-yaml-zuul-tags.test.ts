@@ -48,7 +48,13 @@ describe("Zuul's tags", () => {
       const doc = parse(JOBS, file);
       expect(doc.findings).toEqual([]);
       expect(doc.value).toEqual([
-        { job: { name: "example-aio-base", parent: "example-base", files: ["^ansible/post-deploy.yml", "^roles/example-(deploy|tempest)/"] } },
+        {
+          job: {
+            name: "example-aio-base",
+            parent: "example-base",
+            files: ["^ansible/post-deploy.yml", "^roles/example-(deploy|tempest)/"],
+          },
+        },
         { job: { name: "example-openbao-base", voting: false, "irrelevant-files": ["^doc/"] } },
       ]);
     },
