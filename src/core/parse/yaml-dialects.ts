@@ -126,8 +126,9 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     id: "gitlab-ci",
     name: "GitLab CI",
     tags: ["!reference"],
-    // .gitlab-ci.yml, files named *.gitlab-ci.yml that it includes, and anything under .gitlab/ or gitlab-ci/.
-    path: /(^|[/.])gitlab-ci\.ya?ml$|(^|\/)\.?gitlab(-ci)?\//,
+    // .gitlab-ci.yml, files named *.gitlab-ci.yml or .gitlab-ci-*.yml (.gitlab-ci.*.yml) that it
+    // includes, and anything under .gitlab/ or gitlab-ci/.
+    path: /(^|[/.])gitlab-ci\.ya?ml$|(^|\/)\.gitlab-ci[-_.][^/]*\.ya?ml$|(^|\/)\.?gitlab(-ci)?\//,
     content: /^\s+(script|before_script|after_script|extends|stage)\s*:/m,
   },
   {
