@@ -213,7 +213,7 @@ export async function loadConfigSet(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; strict?: ReadonlySet<string>; root?: string },
+  options: { parseFindings: boolean; strict?: ReadonlySet<string>; root?: string; stagedDeletions?: () => Promise<string[]> },
 ): Promise<ConfigSet> {
   const cfg = config.config ?? {};
   const selected = selectConfigFiles(await source.list(), cfg, configPath);
@@ -242,15 +242,23 @@ export async function loadConfigSet(
     // Layers mode reads overlays one at a time (core/conflicts/layers.ts); precedence folds all.
     lazyJson: cfg.layers !== undefined,
   });
-  for (const p of absent) {
-    const where = selected.named.get(p);
-    if (!where) continue;
+  // A git-ignored local override is never in the index: only a notice when checking staged
+  // content, unless this commit is what removes the file from HEAD (a move or a deletion makes the
+  // config stale, and every later pull-request check warns: the commit that does it warns too).
+  const named = absent.filter((p) => selected.named.has(p));
+  const removed =
+    source.kind === "index" && named.length > 0 && options.stagedDeletions ? new Set(await options.stagedDeletions()) : undefined;
+  for (const p of named) {
+    const where = selected.named.get(p)!;
+    const staged = source.kind === "index";
+    const removing = removed?.has(p) === true;
     findings.push({
       rule: "config/missing-file",
-      // A git-ignored local override is never in the index: only a notice when checking staged content.
-      level: source.kind === "index" ? "notice" : "warning",
-      file: configPath,
-      message: `${p} is named in ${where} but does not exist${source.kind === "index" ? " in the index" : ""}; it was left out of the conflict analysis`,
+      level: staged && !removing ? "notice" : "warning",
+      // At the commit that removes it, the finding is about that staged path (the hook prints
+      // findings about the paths a commit touches; the config file is not one of them).
+      file: removing ? p : configPath,
+      message: `${p} is named in ${where} but does not exist${staged ? " in the index" : ""}${removing ? " (this commit deletes or moves it)" : ""}; it was left out of the conflict analysis`,
       fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
     });
   }
@@ -267,7 +275,7 @@ export async function conflictFindings(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; root?: string },
+  options: { parseFindings: boolean; root?: string; stagedDeletions?: () => Promise<string[]> },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
   const rules = config.config ?? {};
@@ -304,6 +312,8 @@ export const check: Check = {
   async run(ctx) {
     if (!ctx.config.config) return [];
     // parse/* findings come from the validate check; here a broken file is one config/skipped error.
-    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root })).findings;
+    const stagedDeletions = () => ctx.git.stagedDeletions();
+    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root, stagedDeletions }))
+      .findings;
   },
 };

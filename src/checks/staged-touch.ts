@@ -50,9 +50,13 @@ export function conflictsTouched(ctx: CheckContext): Promise<boolean> {
   const named = new Set<string>();
   for (const p of cfg.precedence ?? []) if (!GLOB_CHARS.test(p)) named.add(clean(p) ?? "");
   for (const owner of Object.values(cfg.owners ?? {})) named.add(clean(owner) ?? "");
+  // Layers select files too (a layers-only config, which init writes for Helm values and Spring
+  // profiles, has no `files`): without them the hook never compared a staged overlay.
+  const layerNames = (cfg.layers ?? []).flat();
+  for (const p of layerNames) if (!GLOB_CHARS.test(p)) named.add(clean(p) ?? "");
   if (named.has("")) return Promise.resolve(true); // a bad name: let the check report it
   const inFiles = matcher(cfg.files);
-  const inPrecedence = matcher((cfg.precedence ?? []).filter((p) => GLOB_CHARS.test(p)));
+  const inPrecedence = matcher([...(cfg.precedence ?? []), ...layerNames].filter((p) => GLOB_CHARS.test(p)));
   return stagedTouches(ctx, (p) => named.has(p) || inFiles(p) || inPrecedence(p));
 }
 

@@ -78,7 +78,7 @@ function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undef
   const masks: Mask[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
-    if (!/[{@<]/.test(line)) continue;
+    if (!/[{@<%]/.test(line)) continue;
     let out = "";
     let copied = 0;
     for (let i = 0; i < line.length; i++) {
@@ -119,7 +119,7 @@ function placeholderEnd(line: string, i: number): number | "control" | undefined
   }
   // `${NAME}` alone on its line is filled with lines (template-syntax.ts): it steers the structure.
   if (c === "$" && placeholderAt(line, i)) return "control";
-  if ((c === "{" || c === "@") && placeholderAt(line, i)) {
+  if ((c === "{" || c === "@" || c === "%") && placeholderAt(line, i)) {
     const m = PLACEHOLDER.exec(line.slice(i))!;
     return i + m[0].length;
   }

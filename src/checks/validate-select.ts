@@ -260,7 +260,7 @@ function erbExplainsErrors(doc: ParsedDocument, text: string): boolean {
 }
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {
-  if (!/\{[A-Z]|@[A-Za-z_]/.test(text)) return false;
+  if (!/\{[A-Z]|@[A-Za-z_]|%[A-Z]/.test(text)) return false;
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0) return false;
   const lines = yamlPlaceholderLines(text);

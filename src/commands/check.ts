@@ -272,8 +272,10 @@ ${pathsHelp(
     let findings = result.findings;
     let untouched: UntouchedCount | undefined;
     if (checkCtx.source.kind === "index" && checkCtx.paths) {
-      // The hook: warnings about files this commit does not touch are counted, not printed.
-      const split = dropUntouched(findings, new Set(checkCtx.paths));
+      // The hook: warnings about files this commit does not touch are counted, not printed. A path
+      // it deletes or moves away is touched (a layer the config still names is reported on it).
+      const deleted = checkCtx.source instanceof StagedSource ? (await checkCtx.source.diff()).deleted : [];
+      const split = dropUntouched(findings, new Set([...checkCtx.paths, ...deleted]));
       findings = split.findings;
       if (split.untouched.warnings + split.untouched.notices > 0) untouched = split.untouched;
     }

@@ -64,7 +64,11 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     // AWS Copilot passes addons.parameters.yml's values, intrinsic functions and all, to its
     // addons stack (internal/pkg/addon/addons.go finds the file by that name): no `AWS::` in it.
     path: /(^|\/)(serverless|addons\.parameters)\.ya?ml$/,
-    content: /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::/,
+    // The Serverless Framework also takes a service file of any name (`--config`) and reads the
+    // tags in every file it pulls in with `${file(...)}`: a `provider:` block naming aws, or the
+    // framework's own variables (`${self:x}`, `${opt:x}`, `${sls:x}`, `${file(...)}`), mark them.
+    content:
+      /\bAWSTemplateFormatVersion\s*:|\bType\s*:\s*["']?AWS::[A-Za-z0-9]+::|\bTransform\s*:\s*["']?AWS::|^provider[ \t]*:[ \t]*\r?\n(?:[ \t]+\S[^\n]*\n|[ \t]*\r?\n)*?[ \t]+name[ \t]*:[ \t]*["']?aws\b|\$\{(?:self|opt|sls):|\$\{file\(/m,
   },
   {
     id: "home-assistant",
@@ -122,8 +126,9 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     id: "gitlab-ci",
     name: "GitLab CI",
     tags: ["!reference"],
-    // .gitlab-ci.yml, files named *.gitlab-ci.yml that it includes, and anything under .gitlab/ or gitlab-ci/.
-    path: /(^|[/.])gitlab-ci\.ya?ml$|(^|\/)\.?gitlab(-ci)?\//,
+    // .gitlab-ci.yml, files named *.gitlab-ci.yml or .gitlab-ci-*.yml (.gitlab-ci.*.yml) that it
+    // includes, and anything under .gitlab/ or gitlab-ci/.
+    path: /(^|[/.])gitlab-ci\.ya?ml$|(^|\/)\.gitlab-ci[-_.][^/]*\.ya?ml$|(^|\/)\.?gitlab(-ci)?\//,
     content: /^\s+(script|before_script|after_script|extends|stage)\s*:/m,
   },
   {
@@ -180,6 +185,17 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     content: /^\s+(_defaults|_instanceof|autowire|autoconfigure)\s*:/m,
   },
   {
+    id: "zuul",
+    name: "Zuul",
+    // zuul/lib/yamlutil.py's EncryptedLoader: a secret's `!encrypted/pkcs1-oaep` ciphertext and the
+    // override controls `!inherit`/`!override` (`files: !inherit [...]` extends the parent job's
+    // matchers). Zuul reads zuul.yaml, zuul.d/, .zuul.yaml and .zuul.d/ (recursively), and a
+    // tenant's extra-config-paths, whose files are lists of `- job:`, `- project:`... items.
+    tags: ["!encrypted/pkcs1-oaep", "!inherit", "!override"],
+    path: /(^|\/)\.?zuul\.ya?ml$|(^|\/)\.?zuul\.d\//,
+    content: /^- (job|project|project-template|secret|nodeset|semaphore|pipeline|queue|pragma|image|flavor|label|section|provider)\s*:/m,
+  },
+  {
     id: "haskell-yaml-include",
     name: "Stack / hpack (Haskell's Data.Yaml.Include)",
     // Stack (src/Stack/Config.hs) and hpack (Hpack.Yaml) decode with Data.Yaml.Include, which
@@ -217,7 +233,7 @@ const NAME: TagValueRule = { kinds: ["scalar"], scalar: "name", takes: "" };
  * ESPHome drops whatever `!remove` holds (`wifi: !remove` removes the component); Ansible
  * constructs `!vault` with construct_scalar; GitLab resolves `!reference` from a list; mkdocs'
  * `!ENV` (pyyaml_env_tag) takes a name or a list of names and a default, `!relative` a
- * placeholder; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
+ * placeholder; Zuul base64-decodes `!encrypted/pkcs1-oaep` from a string or a list of strings; PyYAML's `python/name:` wants an empty value ("expected the empty value") and
  * `python/object/apply:` a list or a mapping of arguments.
  */
 const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
@@ -233,6 +249,7 @@ const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
   ["!lambda", { kinds: ["scalar"], takes: "C++ code" }],
   ["!vault", { ...NAME, takes: "the encrypted text ($ANSIBLE_VAULT;1.1;AES256 and hex lines)" }],
   ["!reference", { kinds: ["seq"], takes: "a list naming a job and its keys, [.job, key]" }],
+  ["!encrypted/pkcs1-oaep", { kinds: ["scalar", "seq"], scalar: "name", takes: "the base64 ciphertext (one string or a list of chunks)" }],
   ["!ENV", { kinds: ["scalar", "seq"], takes: "a variable's name, or a list of names and a default" }],
   ["!relative", { kinds: ["scalar"], takes: "a placeholder such as $config_dir, or nothing" }],
 ]);
