@@ -5,10 +5,11 @@
  * as parsing its files). `git cat-file --batch-command --buffer` (git 2.36+) answers both in one:
  * the sizes first (`info`), then only the contents within the limits (`contents`), so a blob over
  * the limit is still never read. An older git, which has no --batch-command, gets the two
- * processes as before.
+ * processes as before. git's answers are read by CatFileSession alone: the hook's shared session
+ * or, without one, a short-lived session with --buffer.
  */
 import type { Git } from "./git.js";
-import { GitError } from "../errors.js";
+import { CatFileSession, SessionUnavailableError } from "./cat-file-session.js";
 
 /** How one name is read. */
 type ReadLimit =
@@ -55,13 +56,7 @@ export async function catFileLimited(
   if (asked.length === 0) return out;
   // A process shared with the caller's other reads (Git.withCatFileSession): sizes, then contents.
   const shared = await git.viaSession(async (session) => {
-    const infos = await session.info(asked.map(([it]) => it.name));
-    const wanted = decide(asked, infos, limits, out);
-    const got = await session.contents(wanted.map(([it]) => it.name));
-    wanted.forEach(([, i], k) => {
-      const c = got[k];
-      out[i] = c ? { data: c.data } : undefined;
-    });
+    await readThrough(session, asked, limits, out);
     return true;
   });
   if (shared) return out;
@@ -83,6 +78,22 @@ export async function catFileLimited(
     out[i] = b ? { data: b } : undefined;
   });
   return out;
+}
+
+/** The sizes of `asked` through `session`, then the contents within the limits, into `out`. */
+async function readThrough(
+  session: CatFileSession,
+  asked: readonly (readonly [LimitedItem, number])[],
+  limits: { maxBytes?: number; budget?: number },
+  out: LimitedRead[],
+): Promise<void> {
+  const infos = await session.info(asked.map(([it]) => it.name));
+  const wanted = decide(asked, infos, limits, out);
+  const got = await session.contents(wanted.map(([it]) => it.name));
+  wanted.forEach(([, i], k) => {
+    const c = got[k];
+    out[i] = c ? { data: c.data } : undefined;
+  });
 }
 
 /** Which asked items to read, given their infos; sets the others in `out` (too large, deferred, missing). */
@@ -114,134 +125,24 @@ function decide(
 }
 
 /**
- * The contents part of git's answer, read as it streams: "<oid> <type> <size>\n<content>\n" per
- * object, each content copied straight into a buffer of its size. Collecting the chunks and
- * concatenating them at the end held every blob twice (a 200 MB staged JSON peaked at 1.2 GB in
- * `check --staged`, 380 MB more than `check` on the same file).
+ * One short-lived `git cat-file --batch-command --buffer` (a CatFileSession of its own, the one
+ * reader of git's answers): the sizes, then the contents within the limits. False when this git
+ * has no --batch-command.
  */
-class ContentsReader {
-  private header: Buffer[] = [];
-  private current: { data: Buffer; filled: number; at: number } | undefined;
-  private skipNewline = false;
-  private next = 0;
-  failure: string | undefined;
-
-  constructor(
-    private readonly wanted: readonly (readonly [LimitedItem, number])[],
-    private readonly out: LimitedRead[],
-  ) {}
-
-  get complete(): boolean {
-    return this.next === this.wanted.length && this.current === undefined && !this.skipNewline;
-  }
-
-  push(b: Buffer): void {
-    let pos = 0;
-    while (pos < b.length && this.failure === undefined) {
-      if (this.skipNewline) {
-        this.skipNewline = false;
-        pos++;
-        continue;
-      }
-      if (this.current) {
-        const n = Math.min(b.length - pos, this.current.data.length - this.current.filled);
-        b.copy(this.current.data, this.current.filled, pos, pos + n);
-        this.current.filled += n;
-        pos += n;
-        if (this.current.filled === this.current.data.length) {
-          this.out[this.current.at] = { data: this.current.data };
-          this.current = undefined;
-          this.skipNewline = true;
-        }
-        continue;
-      }
-      const nl = b.indexOf(10, pos);
-      if (nl < 0) {
-        this.header.push(b.subarray(pos));
-        return;
-      }
-      this.header.push(b.subarray(pos, nl));
-      pos = nl + 1;
-      const line = Buffer.concat(this.header).toString("utf8");
-      this.header = [];
-      const item = this.wanted[this.next];
-      const m = / (?:blob|tree|commit|tag) (\d+)$/.exec(line);
-      if (!item || !m) {
-        this.failure = `unexpected output at object ${this.next + 1}`;
-        return;
-      }
-      this.next++;
-      this.current = { data: Buffer.allocUnsafe(Number(m[1])), filled: 0, at: item[1] };
-      if (this.current.data.length === 0) {
-        this.out[item[1]] = { data: this.current.data };
-        this.current = undefined;
-        this.skipNewline = true;
-      }
-    }
-  }
-}
-
-/** One `git cat-file --batch-command --buffer`; false when this git has no such option. */
-function withBatchCommand(
+async function withBatchCommand(
   git: Git,
   asked: readonly (readonly [LimitedItem, number])[],
   limits: { maxBytes?: number; budget?: number },
   out: LimitedRead[],
 ): Promise<boolean> {
-  const args = ["cat-file", "--batch-command", "--buffer"];
-  return new Promise((resolve, reject) => {
-    const child = git.spawnStreaming(args);
-    const chunks: Buffer[] = [];
-    const err: Buffer[] = [];
-    let lines = 0;
-    let contents: ContentsReader | undefined;
-    let settled = false;
-    const fail = (e: Error) => {
-      if (settled) return;
-      settled = true;
-      reject(e);
-    };
-    child.stdout.on("data", (b: Buffer) => {
-      if (contents) return contents.push(b);
-      chunks.push(b);
-      for (let p = b.indexOf(10); p >= 0; p = b.indexOf(10, p + 1)) lines++;
-      if (lines < asked.length) return;
-      // Every info line is in: decide, then ask for the contents and close git's input.
-      const text = Buffer.concat(chunks);
-      chunks.length = 0;
-      const infos: (Info | undefined)[] = [];
-      let pos = 0;
-      for (let k = 0; k < asked.length; k++) {
-        const nl = text.indexOf(10, pos);
-        // "<oid> <type> <size>", or "<name> missing" (the name as given: bytes, not always UTF-8)
-        const m = / (blob|tree|commit|tag) (\d+)$/.exec(text.toString("latin1", pos, nl));
-        infos.push(m ? { type: m[1]!, size: Number(m[2]) } : undefined);
-        pos = nl + 1;
-      }
-      const wanted = decide(asked, infos, limits, out);
-      contents = new ContentsReader(wanted, out);
-      if (pos < text.length) contents.push(text.subarray(pos));
-      child.stdin.end(wanted.map(([it]) => `contents ${it.name}\n`).join(""));
-    });
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("error", fail);
-    child.stdin.on("error", () => {
-      /* git stopped before reading every command: its exit says why */
-    });
-    child.on("close", (code) => {
-      if (settled) return;
-      const stderr = Buffer.concat(err).toString("utf8");
-      // An older git: "error: unknown option `batch-command'" and its usage, exit 129.
-      if (code === 129 && !contents && /batch-command/.test(stderr)) {
-        settled = true;
-        return resolve(false);
-      }
-      if (code !== 0 || !contents) return fail(new GitError(args, code, stderr || "its output ended before every answer"));
-      if (contents.failure !== undefined || !contents.complete)
-        return fail(new GitError(args, code, contents.failure ?? "its output ended before every answer"));
-      settled = true;
-      resolve(true);
-    });
-    child.stdin.write(asked.map(([it]) => `info ${it.name}\n`).join("") + "flush\n");
-  });
+  const session = new CatFileSession((args) => git.spawnStreaming(args), { buffer: true });
+  try {
+    await readThrough(session, asked, limits, out);
+    return true;
+  } catch (error) {
+    if (error instanceof SessionUnavailableError) return false;
+    throw error;
+  } finally {
+    await session.close();
+  }
 }

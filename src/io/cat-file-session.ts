@@ -46,7 +46,13 @@ type Pending =
  */
 const HEADER = /^[0-9a-f]{40,64} (blob|tree|commit|tag) (\d+)$/;
 
-const ARGS = ["cat-file", "--batch-command"] as const;
+interface SessionOptions {
+  /**
+   * `--buffer`: git answers each round at once when it ends (a `flush` command), not each command
+   * as it comes: fewer writes for a round of many objects (catFileLimited's one-shot reads).
+   */
+  buffer?: boolean;
+}
 
 export class CatFileSession {
   private child: ChildProcessByStdio<Writable, Readable, Readable> | undefined;
@@ -60,8 +66,18 @@ export class CatFileSession {
   /** close() was called: git's input is ended, nothing more can be asked. */
   private closing = false;
 
+  private readonly args: readonly string[];
+  /** What ends a round of commands: `flush` with --buffer (git holds its answers until then). */
+  private readonly roundEnd: string;
+
   /** `spawn` starts `git <args>` (Git.spawnStreaming); called on the first request only. */
-  constructor(private readonly spawn: (args: readonly string[]) => ChildProcessByStdio<Writable, Readable, Readable>) {}
+  constructor(
+    private readonly spawn: (args: readonly string[]) => ChildProcessByStdio<Writable, Readable, Readable>,
+    options: SessionOptions = {},
+  ) {
+    this.args = options.buffer ? ["cat-file", "--batch-command", "--buffer"] : ["cat-file", "--batch-command"];
+    this.roundEnd = options.buffer ? "flush\n" : "";
+  }
 
   /** Type and size of each name, in order; undefined where git has no such object. */
   info(names: readonly string[]): Promise<(ObjectInfo | undefined)[]> {
@@ -106,13 +122,13 @@ export class CatFileSession {
           reject,
         });
       }
-      child.stdin.write(asked.map(([n]) => `${kind} ${n}\n`).join(""));
+      child.stdin.write(asked.map(([n]) => `${kind} ${n}\n`).join("") + this.roundEnd);
     });
   }
 
   private start(): ChildProcessByStdio<Writable, Readable, Readable> {
     if (this.child) return this.child;
-    const child = this.spawn(ARGS);
+    const child = this.spawn(this.args);
     this.child = child;
     child.stdout.on("data", (b: Buffer) => this.push(b));
     child.stderr.on("data", (b: Buffer) => this.stderr.push(b));
@@ -129,7 +145,7 @@ export class CatFileSession {
         if (code === 129 && /batch-command/.test(stderr))
           this.fail(new SessionUnavailableError("git cat-file --batch-command is not supported by this git (2.36 or later has it)"));
         else if (this.pending.length > 0 || this.current || code !== 0)
-          this.fail(new GitError(ARGS, code, stderr || "its output ended before every answer"));
+          this.fail(new GitError(this.args, code, stderr || "its output ended before every answer"));
         resolve();
       });
     });
@@ -176,7 +192,7 @@ export class CatFileSession {
       this.header = [];
       const p = this.pending.shift();
       if (!p) {
-        this.fail(new GitError(ARGS, null, `unexpected output: ${line.slice(0, 200)}`));
+        this.fail(new GitError(this.args, null, `unexpected output: ${line.slice(0, 200)}`));
         return;
       }
       const m = HEADER.exec(line);

@@ -115,11 +115,16 @@ function manifestSetOf(bytes: Buffer, readShardFile: (rel: string) => Buffer | u
  */
 export async function readManifestSetSparse(root: string, git: Git): Promise<ManifestSet | undefined> {
   const set = await readSparse(root, git);
-  if (!set?.sharded || !shardNewerThanRoot(root, set)) return set;
+  if (!set?.sharded) return set;
+  const newer = shardsNewerThanRoot(root, set);
   // seal writes the changed shards first and the root last, holding the manifest lock: a shard
-  // newer than the root is a seal under way (or one killed half way). Read again holding the
-  // lock, so that root and shards are one seal's; without a lock (a read-only checkout), the
-  // first reading, which the checks then report.
+  // newer than the root is a seal under way (or one killed half way), or a checkout (git writes
+  // the files in its own order: a fresh clone's shards are often newer than its root). Shards
+  // whose bytes are the ones the root records are one seal's with it, whatever their times: a
+  // checkout, or a seal that had finished them. Otherwise read again holding the lock, so that
+  // root and shards are one seal's; without a lock (a read-only checkout), the first reading,
+  // which the checks then report.
+  if (newer.length === 0 || shardsMatchRoot(set, newer)) return set;
   let release: (() => Promise<void>) | undefined;
   try {
     release = await acquireLock(manifestLockPath(git), { timeoutMs: 120_000 });
@@ -133,13 +138,21 @@ export async function readManifestSetSparse(root: string, git: Git): Promise<Man
   }
 }
 
-/** Whether a shard file of the work tree changed after the root file (ctime, nanoseconds). */
-function shardNewerThanRoot(root: string, set: ManifestSet): boolean {
+/** The shard files of the work tree that changed after the root file (ctime, nanoseconds). */
+function shardsNewerThanRoot(root: string, set: ManifestSet): string[] {
   const ctime = (rel: string) => fs.statSync(path.join(root, rel), { bigint: true, throwIfNoEntry: false })?.ctimeNs;
   const rootTime = ctime(MANIFEST_PATH);
-  if (rootTime === undefined) return false;
-  for (const rel of set.shards.keys()) if (!set.fromIndex?.includes(rel) && (ctime(rel) ?? 0n) > rootTime) return true;
-  return false;
+  if (rootTime === undefined) return [];
+  return [...set.shards.keys()].filter((rel) => !set.fromIndex?.includes(rel) && (ctime(rel) ?? 0n) > rootTime);
+}
+
+/** Whether each of these shards' bytes has the SHA-256 its record in the root gives. */
+function shardsMatchRoot(set: ManifestSet, rels: readonly string[]): boolean {
+  const recorded = new Map(listedShardRecords(set.root).map((r) => [shardFilePath(r.id), r.sha256]));
+  return rels.every((rel) => {
+    const bytes = set.shards.get(rel);
+    return bytes !== undefined && recorded.get(rel) === sha256Of(bytes);
+  });
 }
 
 async function readSparse(root: string, git: Git): Promise<ManifestSet | undefined> {
@@ -179,10 +192,17 @@ function sayFromIndex<T extends ReadManifestResult>(result: T, set: ManifestSet)
 
 /** Ids of the non-empty shards a root names, read leniently (a broken root is the reader's finding). */
 function listedShardIds(bytes: Buffer): string[] {
+  return listedShardRecords(bytes).map((r) => r.id);
+}
+
+/** The non-empty shards a root names, with the SHA-256 it records for each (undefined when not a string); read leniently. */
+function listedShardRecords(bytes: Buffer): { id: string; sha256: string | undefined }[] {
   try {
-    const v = JSON.parse(bytes.toString("utf8")) as { shards?: { id?: unknown; count?: unknown }[] };
+    const v = JSON.parse(bytes.toString("utf8")) as { shards?: { id?: unknown; count?: unknown; sha256?: unknown }[] };
     if (!Array.isArray(v.shards)) return [];
-    return v.shards.filter((r) => typeof r?.id === "string" && /^[0-9a-f]{1,8}$/.test(r.id) && r.count !== 0).map((r) => r.id as string);
+    return v.shards
+      .filter((r) => typeof r?.id === "string" && /^[0-9a-f]{1,8}$/.test(r.id) && r.count !== 0)
+      .map((r) => ({ id: r.id as string, sha256: typeof r.sha256 === "string" ? r.sha256 : undefined }));
   } catch {
     return [];
   }

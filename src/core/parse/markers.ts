@@ -33,3 +33,8 @@ export function findMergeConflict(text: string, lines: LineIndex, file: string):
     fix: "resolve the conflict: keep the right side, delete the <<<<<<< ======= >>>>>>> lines, then git add the file",
   };
 }
+
+/** True when the text holds a merge-conflict marker line (what findMergeConflict reports). */
+export function hasMergeConflictMarker(text: string): boolean {
+  return MARKER.test(text);
+}

@@ -56,6 +56,7 @@ import {
   type Reindent,
 } from "./yaml-reindent.js";
 import { appendAll } from "../append.js";
+import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
 /**
@@ -78,7 +79,11 @@ const COMMENT_SPACING = "Comments must be separated from other tokens by white s
 const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
-  return parseYamlText(withLineFeeds(text), options, 0).doc;
+  const lf = withLineFeeds(text);
+  // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
+  const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
+  if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
+  return parseYamlText(lf, options, 0).doc;
 }
 
 /** A carriage return not followed by a line feed. */
