@@ -48,7 +48,7 @@ import {
   prepareCatalog,
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
-import { foldEmptyIntoSchema } from "./empty-document.js";
+import { emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
@@ -790,7 +790,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     return residue.length > 0 ? residue : "template";
   }
   const findings = [...doc.findings];
-  if (!doc.ok) return findings;
+  if (!doc.ok) return emptyTakenByReader(findings); // an empty file its reader writes and takes (Unity's) is a warning
   if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
   const choice = schemasOf(env, file, doc.documents[0]);
   if (choice.outside !== undefined) {
