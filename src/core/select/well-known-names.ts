@@ -121,6 +121,20 @@ const DOTNET_APPSETTINGS: WellKnownName = {
   dotnetConfiguration: true,
 };
 
+/**
+ * Just Enough Calculation (a Minecraft mod whose files modpacks ship in config/) writes
+ * record.json, default.json and data/*.json with its own SNBT printer and reads them with
+ * Minecraft's JsonToNBT.getTagFromJson (Utilities.Json): `"inventory": 0b` is a byte there. A file
+ * holding SNBT's typed numbers or arrays is left unread (not JSON); one without is read as JSON.
+ */
+const JEC_FILE = /(^|\/)JustEnoughCalculation\/(?:record|default|data\/[^/]+)\.json$/;
+const SNBT_TYPED = /[:,[]\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[bBsSlLfFdD]\s*[,}\]]|\[[BIL];/;
+const JEC_SNBT: WellKnownName = {
+  reader: "Just Enough Calculation (SNBT, read with Minecraft's JsonToNBT)",
+  format: "json",
+  when: (t) => !SNBT_TYPED.test(t),
+};
+
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
 const DVC = yaml("DVC (ruamel.yaml)");
 
@@ -375,6 +389,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   // EngineConfiguration.TryGet) reads `<adapterId>.ad7Engine.json` with File.ReadAllText (a BOM
   // dropped) and Json.NET (comments, trailing commas); vscode-cpptools' starts with a BOM.
   if (base.endsWith(".ad7Engine.json")) return AD7_ENGINE;
+  if (base.endsWith(".json") && JEC_FILE.test(file)) return JEC_SNBT;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
