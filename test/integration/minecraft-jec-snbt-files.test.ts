@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { withRepo } from "../helpers/repo.js";
 import type { Finding } from "../../src/core/finding.js";
 
-const RECORD = '{\n    "craft": {\n        "amount": "",\n        "recents": [],\n        "inventory": 0b\n    },\n    "math": {\n        "state": 0\n    }\n}\n';
+const RECORD =
+  '{\n    "craft": {\n        "amount": "",\n        "recents": [],\n        "inventory": 0b\n    },\n    "math": {\n        "state": 0\n    }\n}\n';
 
 describe("Just Enough Calculation SNBT files", () => {
   it("its SNBT record.json is left unread; JSON-looking ones and other record.json files are checked", () =>

@@ -63,12 +63,16 @@ export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pa
  * lang file). The file must say it is Minecraft's: a key naming the folder's namespace, as the
  * game's description ids do (`item.twilightforest.x`, `block.minecraft.stone`).
  */
-const MINECRAFT_LANG: JsoncDialect = { reader: "Minecraft Java (lang file read by lenient Gson)", trailingCommas: false, leadingBom: false };
+const MINECRAFT_LANG: JsoncDialect = {
+  reader: "Minecraft Java (lang file read by lenient Gson)",
+  trailingCommas: false,
+  leadingBom: false,
+};
 const MINECRAFT_LANG_PATH = /(^|\/)assets\/([a-z0-9_.-]+)\/lang\/[a-z0-9_]+\.json$/;
 
 /** A translation key naming `namespace` as a whole segment: `"item.<namespace>.name"` or `"itemGroup.<namespace>"`. */
 function minecraftKeys(namespace: string): RegExp {
-  const ns = namespace.replace(/[.\-]/g, "\\$&");
+  const ns = namespace.replace(/[.-]/g, "\\$&");
   return new RegExp(`"[A-Za-z0-9_]+(?:\\.[^"\\\\\\n]*)?\\.${ns}(?:\\.[^"\\\\\\n]*)?"\\s*:`);
 }
 
