@@ -53,6 +53,8 @@ export interface WellKnownName {
    * the json5 package (rc-config-loader tries JSON5, then js-yaml, for `.textlintrc`).
    */
   orJson5?: true;
+  /** JSON only: the reader is Minecraft's SNBT reader; text the JSON parse refuses is read as SNBT (core/parse/snbt.ts). */
+  snbt?: true;
   /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
   when?: (text: string) => boolean;
   /**
@@ -124,15 +126,14 @@ const DOTNET_APPSETTINGS: WellKnownName = {
 /**
  * Just Enough Calculation (a Minecraft mod whose files modpacks ship in config/) writes
  * record.json, default.json and data/*.json with its own SNBT printer and reads them with
- * Minecraft's JsonToNBT.getTagFromJson (Utilities.Json): `"inventory": 0b` is a byte there. A file
- * holding SNBT's typed numbers or arrays is left unread (not JSON); one without is read as JSON.
+ * Minecraft's JsonToNBT.getTagFromJson (Utilities.Json): `"inventory": 0b` is a byte there. Text
+ * that is not JSON is read as SNBT (core/parse/snbt.ts), which decides.
  */
 const JEC_FILE = /(^|\/)JustEnoughCalculation\/(?:record|default|data\/[^/]+)\.json$/;
-const SNBT_TYPED = /[:,[]\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[bBsSlLfFdD]\s*[,}\]]|\[[BIL];/;
 const JEC_SNBT: WellKnownName = {
   reader: "Just Enough Calculation (SNBT, read with Minecraft's JsonToNBT)",
   format: "json",
-  when: (t) => !SNBT_TYPED.test(t),
+  snbt: true,
 };
 
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
