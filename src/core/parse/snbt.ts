@@ -10,7 +10,7 @@
  */
 
 /** Where and why the reading stopped, or the value read (compounds as objects, lists as arrays, tokens as strings). */
-export type SnbtResult = { ok: true; value: unknown } | { ok: false; offset: number; message: string; truncated: boolean };
+type SnbtResult = { ok: true; value: unknown } | { ok: false; offset: number; message: string; truncated: boolean };
 
 /** The characters of a bare key or token (JsonToNBT's isAllowedInUnquotedString). */
 const BARE = /[0-9A-Za-z_\-.+]/;
