@@ -3456,6 +3456,73 @@ export const REPOS = [
     kind: "Renovate presets for aqua (whole repository reviewed: 22 files, 0 findings): JSON5 presets with regex managers, aqua.yaml, test data",
     keep: ["**"],
   },
+  // Session 20, application repositories (rw-apps20): each run whole first (REVIEW.md, "Added in session 20").
+  {
+    repo: "Nomifactory/Nomifactory",
+    commit: "7b3007b0bc3df689cf97d0930033e1d199c6edc1",
+    license: "LGPL-3.0 (LICENSE.md)",
+    kind: "Minecraft modpack (Forge 1.12, CurseForge manifest.json): mod configs in overrides/config, Just Enough Calculation's SNBT record.json, ContentTweaker models and blockstates",
+    keep: [
+      "manifest.json",
+      "overrides/config/JustEnoughCalculation/**",
+      "overrides/config/gregtech/worldgen/overworld/*.json",
+      ".github/**",
+    ],
+    max: 70,
+  },
+  {
+    repo: "OpenRCT2/objects",
+    commit: "e060365875846950f999b3464eb1571dca45ab71",
+    license: "CC-BY-4.0 (LICENCE)",
+    kind: "game assets, large: 2,506 object.json files (rides, scenery, audio, music) of OpenRCT2, run whole; a sample kept",
+    max: 60,
+  },
+  {
+    repo: "sveltejs/svelte",
+    commit: "15720b16a5ef33e3e1f4301c77b94ec375070e73",
+    license: "MIT (LICENSE.md)",
+    kind: "Svelte monorepo, large: 9,080 files, 472 JSON/YAML (compiler test samples' expected JSON, changesets, pnpm workspace, package.json), run whole; a sample kept",
+    keep: ["package.json", "pnpm-workspace.yaml", ".changeset/config.json", "packages/svelte/package.json", ".github/**"],
+    max: 60,
+  },
+  {
+    repo: "FilipePS/Traduzir-paginas-web",
+    commit: "50a92116542ab93524594cc210f4bf4e5d86a925",
+    license: "MPL-2.0 (LICENSE)",
+    kind: "browser extension (Firefox and Chromium manifests, _locales/<lang>/messages.json in 50 languages)",
+    keep: ["src/manifest.json", "src/chrome_manifest.json", "src/_locales/{en,pt_BR,ja,zh_CN}/messages.json", "package.json"],
+    max: 30,
+  },
+  {
+    repo: "firefly-iii/firefly-iii",
+    commit: "a95b82b14cb01b6e40491f2a94c53b47b71766e7",
+    license: "AGPL-3.0 (LICENSE)",
+    kind: "Laravel application: composer.json, frontend package.json files, issue forms, workflows, Crowdin config",
+    keep: ["composer.json", "package.json", "crowdin.yml", ".github/**"],
+    max: 50,
+  },
+  {
+    repo: "YiiGuxing/TranslationPlugin",
+    commit: "773f89e86765b7575534ea4b1c4fda973eb405ce",
+    license: "MIT (LICENSE)",
+    kind: "JetBrains IDE plugin (Gradle IntelliJ Platform plugin): issue forms, workflows, Crowdin and Renovate configs",
+    max: 20,
+  },
+  {
+    repo: "home-assistant/frontend",
+    commit: "85b2ca377ad228c0cec80bde7d011d9195650a8b",
+    license: "Apache-2.0 (LICENSE.md)",
+    kind: "Home Assistant frontend (Lit/TypeScript app): translation metadata, package.json, devcontainer, workflows",
+    keep: ["src/translations/translationMetadata.json", "package.json", ".devcontainer/**", ".github/**"],
+    max: 40,
+  },
+  {
+    repo: "p0deje/Maccy",
+    commit: "d994f91f11e4836d155f41119577237ce7d9d5b4",
+    license: "MIT (LICENSE)",
+    kind: "macOS app (Swift): asset catalogs' Contents.json, SwiftLint config, workflows",
+    max: 20,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;

@@ -29,12 +29,39 @@ const REFUSES_EMPTY: readonly { name: RegExp; reader: string; says: string }[] =
   },
 ];
 
+/**
+ * JSON files whose reader takes an empty file as "nothing set", and whose writer leaves one:
+ * there an empty file is a warning naming the reader, not the parse/empty error (a file cut in
+ * the middle stays an error). Unity Services Core's EnvironmentSaveSystem created its settings
+ * file empty (GetOrCreateFileContent) and reads `string.IsNullOrEmpty(content) ? new
+ * SettingsFile() : Deserialize(content)`.
+ */
+const TAKES_EMPTY: readonly { name: RegExp; reader: string }[] = [
+  {
+    name: /(?:^|\/)ProjectSettings\/Packages\/com\.unity\.services\.core\/Settings\.json$/,
+    reader: "Unity Services Core, which writes it empty and reads an empty one as no environment chosen",
+  },
+];
+
+/** `findings` of one file, a parse/empty error as a warning where its reader takes an empty file (TAKES_EMPTY). */
+export function emptyTakenByReader(findings: Finding[]): Finding[] {
+  return findings.some((f) => f.rule === "parse/empty" && f.level === "error") ? findings.map(emptyTaken) : findings;
+}
+
+function emptyTaken(f: Finding): Finding {
+  if (f.rule !== "parse/empty" || f.level !== "error") return f;
+  const taken = TAKES_EMPTY.find((t) => t.name.test(f.file ?? ""));
+  if (!taken) return f;
+  return { ...f, level: "warning", message: `${f.message}; reported, not refused: its reader is ${taken.reader}` };
+}
+
 /** A compose file merged over the main one (`-f`): the catalog's `docker-compose.*.yml` and `compose.*.yaml` names. */
 const COMPOSE_LAYER = /(?:^|\/)(?:docker-)?compose\.[^/]+\.ya?ml$/;
 const COMPOSE_SCHEMA = "(built-in schema compose (";
 
 /** `findings` of one file, with a `parse/empty` warning folded into the schema findings on the null root, if any, at its reader's level. */
-export function foldEmptyIntoSchema(findings: Finding[]): Finding[] {
+export function foldEmptyIntoSchema(given: Finding[]): Finding[] {
+  const findings = emptyTakenByReader(given);
   const empty = findings.find((f) => f.rule === "parse/empty" && f.level !== "error");
   if (!empty) return findings;
   const atRoot = (f: Finding) => f.rule === "schema/violation" && f.pointer === "";

@@ -25,7 +25,13 @@ import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/se
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
-export type YamlReadOptions = { mergeKeys?: boolean; customTags?: string[]; unknownTags?: "error" | "warning" };
+export type YamlReadOptions = {
+  mergeKeys?: boolean;
+  customTags?: string[];
+  unknownTags?: "error" | "warning";
+  /** Dialects another file vouches for (a Home Assistant configuration that includes this one). */
+  extraDialects?: readonly string[];
+};
 
 /** JSON/JSONC reading options of a reader known by the file's name (core/select/well-known-names.ts). */
 export type JsonReadOptions = { trailingCommas?: boolean };

@@ -48,7 +48,8 @@ import {
   prepareCatalog,
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
-import { foldEmptyIntoSchema } from "./empty-document.js";
+import { emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
+import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
@@ -284,6 +285,12 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
     inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
     contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase),
+    homeAssistantIncluded: agreedFlag(
+      homeAssistantIncludeLookup(ctx.source),
+      base,
+      homeAssistantIncludeLookup,
+      "as Home Assistant reads a file its configuration.yaml includes",
+    ),
     contentAgreed: contentAgreedLookup(base),
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
@@ -561,6 +568,11 @@ async function remoteResult(
       if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
     }
   }
+  // A file a Home Assistant configuration includes is read again here, with that dialect (home-assistant-includes.ts).
+  if (onlyHomeAssistantTagsUnknown(outcome.parse) && (await env.homeAssistantIncluded(file))) {
+    const again = (await env.source.read([file])).get(file);
+    if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
+  }
   const findings = outcome.parse;
   if (entry.refs.length === 0) {
     if (env.requireSchema(file)) findings.push(schemaMissing(file, undefined));
@@ -643,6 +655,8 @@ interface FileEnv {
   packDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The dialect `file` inherits from its Heft project or from a config that `extends` it (validate-inherited.ts). */
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+  /** True when a Home Assistant configuration.yaml includes `file` (home-assistant-includes.ts); on a pull request, the base's too. */
+  homeAssistantIncluded: (file: string) => Promise<boolean>;
   /** The dialect `file`'s own content asks for (jsonc-by-content.ts), on a pull request only as the base's version asks for it too. */
   contentDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** False when the base's version of `file` does not ask for the reading its content asks for (base-readings.ts). */
@@ -780,6 +794,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
     }
   }
+  // A file a Home Assistant configuration.yaml includes, whose only unknown tags are Home
+  // Assistant's (`!secret` in an included recorder.yaml): read with that dialect (home-assistant-includes.ts).
+  if (format === "yaml" && onlyHomeAssistantTagsUnknown(doc.findings) && (await env.homeAssistantIncluded(file)))
+    doc = parseDocument(text, { path: file, format: "yaml", ...yaml, extraDialects: ["home-assistant"] });
   if (
     templateSuspect(doc) &&
     env.templates.detectsContent(file) &&
@@ -790,7 +808,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     return residue.length > 0 ? residue : "template";
   }
   const findings = [...doc.findings];
-  if (!doc.ok) return findings;
+  if (!doc.ok) return emptyTakenByReader(findings); // an empty file its reader writes and takes (Unity's) is a warning
   if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
   const choice = schemasOf(env, file, doc.documents[0]);
   if (choice.outside !== undefined) {

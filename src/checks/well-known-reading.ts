@@ -7,6 +7,7 @@
 import type { Finding } from "../core/finding.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { LineIndex } from "../core/parse/lines.js";
+import { readSnbt } from "../core/parse/snbt.js";
 import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
 import type { JsonReadOptions } from "./file-steps.js";
 import { dotnetConfigurationReading } from "./dotnet-configuration.js";
@@ -38,6 +39,8 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
     return { settle: (doc, text) => Promise.resolve({ doc: dotnetConfigurationReading(doc, text, file, entry.reader), format }) };
   if (format === "jsonc" && entry.json5)
     return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader), format }) };
+  if (format === "json" && entry.snbt)
+    return { settle: (doc, text) => Promise.resolve({ doc: snbtReading(doc, text, file, entry), format }) };
   if (format === "yaml" && entry.orJsonc && entry.orJson5) return { settle: (doc, text) => json5OrYamlReading(doc, text, file, entry) };
   if (format === "yaml" && entry.orJsonc) return { settle: (doc, text) => eslintrcReading(doc, text, file, entry) };
   if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
@@ -49,6 +52,38 @@ export function skipsUnlessItsFormat(file: string, content: Buffer): boolean {
   const when = wellKnownOf(file)?.when;
   if (!when) return false;
   return !when(content.toString("utf8", 0, Math.min(content.length, WHEN_HEAD_BYTES)));
+}
+
+/**
+ * A file its reader reads as SNBT (Minecraft's stringified NBT) under a `.json` name: what the JSON
+ * parse refuses (`0b`, bare keys) is read as SNBT, which decides; its error replaces the JSON one.
+ */
+function snbtReading(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): ParsedDocument {
+  if (doc.ok || corruptWhateverTheFormat(doc)) return doc; // merge-conflict markers, NUL bytes: the JSON finding says it best
+  const read = readSnbt(text);
+  if (read.ok) {
+    const value = read.value;
+    return {
+      ...doc,
+      ok: true,
+      value,
+      documents: [value],
+      findings: [],
+      locate: () => ({ line: 1, column: 1 }),
+      locateKey: () => undefined,
+    };
+  }
+  const finding: Finding = {
+    rule: read.truncated ? "parse/truncated" : "parse/syntax",
+    level: "error",
+    file,
+    ...new LineIndex(text).position(read.offset),
+    message: `${read.message} (read as SNBT: ${entry.reader})`,
+    fix: read.truncated
+      ? "restore the file from git or a snapshot (it was cut short)"
+      : "fix the SNBT at this position, or restore the file from git",
+  };
+  return { ...doc, findings: [finding] };
 }
 
 /** A leading BOM, which the JSONC parse skips but a reader ending in JSON.parse fails on: an error at 1:1. */

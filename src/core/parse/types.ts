@@ -41,6 +41,12 @@ export interface ParseOptions {
   /** YAML: accept the tags of the dialects detected from the path and content (default true). */
   dialects?: boolean;
   /**
+   * YAML: ids of dialects (./yaml-dialects.ts) the file belongs to although neither its path nor
+   * its content says so: another file vouches for it (a Home Assistant configuration.yaml that
+   * includes it, checks/home-assistant-includes.ts). Ignored when `dialects` is false.
+   */
+  extraDialects?: readonly string[];
+  /**
    * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
    * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
    */

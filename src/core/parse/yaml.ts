@@ -35,6 +35,7 @@ import {
   dialectsOfTag,
   suggestTag,
   tagValueRule,
+  YAML_DIALECTS,
   type TagValueKind,
   type YamlDialect,
 } from "./yaml-dialects.js";
@@ -594,7 +595,8 @@ class TagPolicy {
   }
 
   fileDialects(): YamlDialect[] {
-    this.dialects ??= this.options.dialects === false ? [] : detectDialects(this.options.path, this.text);
+    this.dialects ??=
+      this.options.dialects === false ? [] : withExtra(detectDialects(this.options.path, this.text), this.options.extraDialects);
     return this.dialects;
   }
 
@@ -609,6 +611,12 @@ class TagPolicy {
     if (!(isScalar(value) || isCollection(value)) || value.tag !== "!reset") return false;
     return this.options.dialects !== false && this.fileDialects().some((d) => d.id === "compose");
   }
+}
+
+/** `detected` plus the dialects of `extra` (ids) it does not hold yet. */
+function withExtra(detected: YamlDialect[], extra: readonly string[] | undefined): YamlDialect[] {
+  if (!extra?.length) return detected;
+  return [...detected, ...YAML_DIALECTS.filter((d) => extra.includes(d.id) && !detected.includes(d))];
 }
 
 /** The key as it becomes a property name in the JS value (what a JSON Schema sees). */

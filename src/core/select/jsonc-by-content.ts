@@ -53,6 +53,29 @@ const CWL_FILE_INPUT = /"class"\s*:\s*"(?:File|Directory)"/;
 /** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
 export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
 
+/**
+ * Minecraft Java's translations, `assets/<namespace>/lang/<locale>.json` in a mod's resources or
+ * a resource pack: Language.loadFromJson reads them with `GSON.fromJson(reader, JsonObject.class)`,
+ * and Gson's fromJson switches a reader at its default strictness to LENIENT, so comments pass;
+ * a trailing comma in the object ("Expected name") and a leading BOM (an unquoted string, not the
+ * object) fail, and the whole language is then not loaded. Lenient Gson also takes `#` comments
+ * and unquoted or single-quoted strings, which the JSONC reading still refuses (never seen in a
+ * lang file). The file must say it is Minecraft's: a key naming the folder's namespace, as the
+ * game's description ids do (`item.twilightforest.x`, `block.minecraft.stone`).
+ */
+const MINECRAFT_LANG: JsoncDialect = {
+  reader: "Minecraft Java (lang file read by lenient Gson)",
+  trailingCommas: false,
+  leadingBom: false,
+};
+const MINECRAFT_LANG_PATH = /(^|\/)assets\/([a-z0-9_.-]+)\/lang\/[a-z0-9_]+\.json$/;
+
+/** A translation key naming `namespace` as a whole segment: `"item.<namespace>.name"` or `"itemGroup.<namespace>"`. */
+function minecraftKeys(namespace: string): RegExp {
+  const ns = namespace.replace(/[.-]/g, "\\$&");
+  return new RegExp(`"[A-Za-z0-9_]+(?:\\.[^"\\\\\\n]*)?\\.${ns}(?:\\.[^"\\\\\\n]*)?"\\s*:`);
+}
+
 /** A browser extension's manifest declares its manifest_version (2 or 3) at the top level. */
 const WEB_EXTENSION_MANIFEST = /"manifest_version"\s*:\s*\d/;
 /** Chrome's native messaging host manifest: a stdio host allowed for chrome-extension:// origins. */
@@ -251,6 +274,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "manifest.json") return WEB_EXTENSION_MANIFEST.test(text) ? WEB_EXTENSION : undefined;
   if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
   if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
+  const lang = MINECRAFT_LANG_PATH.exec(file);
+  if (lang && minecraftKeys(lang[2]!).test(text)) return MINECRAFT_LANG;
   if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
   if (base === "launch.json") return VSCODE_LAUNCH.test(text) && /"configurations"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "tasks.json") return VSCODE_TASKS.test(text) && /"tasks"\s*:\s*\[/.test(text) ? VSCODE : undefined;

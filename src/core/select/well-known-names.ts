@@ -53,6 +53,8 @@ export interface WellKnownName {
    * the json5 package (rc-config-loader tries JSON5, then js-yaml, for `.textlintrc`).
    */
   orJson5?: true;
+  /** JSON only: the reader is Minecraft's SNBT reader; text the JSON parse refuses is read as SNBT (core/parse/snbt.ts). */
+  snbt?: true;
   /** Only files whose text passes this are this format (Yarn 2+'s yarn.lock); others are skipped unread. */
   when?: (text: string) => boolean;
   /**
@@ -119,6 +121,19 @@ const DOTNET_APPSETTINGS: WellKnownName = {
   reader: ".NET configuration (Microsoft.Extensions.Configuration.Json)",
   format: "jsonc",
   dotnetConfiguration: true,
+};
+
+/**
+ * Just Enough Calculation (a Minecraft mod whose files modpacks ship in config/) writes
+ * record.json, default.json and data/*.json with its own SNBT printer and reads them with
+ * Minecraft's JsonToNBT.getTagFromJson (Utilities.Json): `"inventory": 0b` is a byte there. Text
+ * that is not JSON is read as SNBT (core/parse/snbt.ts), which decides.
+ */
+const JEC_FILE = /(^|\/)JustEnoughCalculation\/(?:record|default|data\/[^/]+)\.json$/;
+const JEC_SNBT: WellKnownName = {
+  reader: "Just Enough Calculation (SNBT, read with Minecraft's JsonToNBT)",
+  format: "json",
+  snbt: true,
 };
 
 /** DVC reads its lockfile and `.dvc` files with ruamel.yaml (dvc/utils/serialize/_yaml.py). */
@@ -375,6 +390,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   // EngineConfiguration.TryGet) reads `<adapterId>.ad7Engine.json` with File.ReadAllText (a BOM
   // dropped) and Json.NET (comments, trailing commas); vscode-cpptools' starts with a BOM.
   if (base.endsWith(".ad7Engine.json")) return AD7_ENGINE;
+  if (base.endsWith(".json") && JEC_FILE.test(file)) return JEC_SNBT;
   if (file.includes("_vars/") && ansibleVarsFile(file)) return ANSIBLE_VARS;
   if (file.includes("roles/") && ansibleRoleFile(file)) return ANSIBLE_ROLE;
   const dot = base.lastIndexOf(".");
