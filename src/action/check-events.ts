@@ -1,5 +1,5 @@
 /**
- * `check_run` and `check_suite`: a workflow started when a check run or suite is created,
+ * `check_run`, `check_suite` and `status`: a workflow started when a check run or suite is created,
  * re-requested ("Re-run" on a pull request's checks) or completed. Like `workflow_run` it runs the
  * default branch's workflow with the repository's secrets, while the suite is often a pull
  * request's or a fork's head: a workflow that checks out `head_sha` holds unreviewed content, so
@@ -32,4 +32,23 @@ export function untrustedCheckSuite(name: "check_run" | "check_suite", file: str
   if (typeof branch !== "string" || branch === "") return "for a fork";
   if (branch.startsWith("gh-readonly-queue/")) return "for a merge queue's commit";
   return undefined;
+}
+
+/**
+ * Why the `status` payload at `file` is untrusted, or undefined when its commit is on the default
+ * branch. An external CI reports statuses on pull requests' and forks' commits too; GitHub lists
+ * in `branches` (up to 10) the repository's branches that contain the commit, none for a fork's.
+ */
+export function untrustedStatus(file: string | undefined): string | undefined {
+  let payload: unknown;
+  try {
+    payload = file ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+  } catch {
+    payload = undefined;
+  }
+  const p = payload as { branches?: unknown; repository?: { default_branch?: unknown } } | null | undefined;
+  const main = p?.repository?.default_branch;
+  if (!p || !Array.isArray(p.branches) || typeof main !== "string") return "whose payload (GITHUB_EVENT_PATH) cannot be read";
+  const names = p.branches.map((b) => (b as { name?: unknown } | null)?.name);
+  return names.includes(main) ? undefined : "for a commit not on the default branch";
 }

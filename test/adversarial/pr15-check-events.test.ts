@@ -121,10 +121,11 @@ describe("events that run the default branch's workflow on another commit are ju
   });
 });
 
-describe("the writers refuse a check suite or check run for a pull request or a fork", () => {
+describe("the writers refuse a check suite or check run for a pull request or a fork, and a status on a commit off the default branch", () => {
   for (const [eventName, where] of [
     ["check_run", /`check_run` for a pull request/],
     ["check_suite", /`check_suite` for a fork/],
+    ["status", /`status` for a commit not on the default branch/],
   ] as const) {
     it(`${eventName}: snapshot does not run`, async () => {
       const r = await run(eventName, { command: "snapshot", set: "daily" });
@@ -132,4 +133,10 @@ describe("the writers refuse a check suite or check run for a pull request or a 
       expect(r.code).not.toBe(0);
     });
   }
+
+  it("status on a commit of the default branch: not refused as untrusted (guard)", async () => {
+    const onMain = { ...(events().status as Record<string, unknown>), sha: base, branches: [{ name: "main", commit: { sha: base } }] };
+    const r = await run("status", { command: "snapshot", set: "daily" }, onMain);
+    expect(r.stdout + r.stderr).not.toMatch(/does not run on `status`/);
+  });
 });
