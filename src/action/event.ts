@@ -23,8 +23,8 @@ interface TreeEvent {
   /**
    * merge_group: the queue's base commit. The queued commit holds the pull requests' own config
    * and schemas, so its rules come from this commit, as on a pull request. workflow_run after a
-   * pull request's or a fork's run (workflow-run.ts), and issue_comment on a pull request:
-   * GITHUB_SHA, the default branch's commit.
+   * pull request's or a fork's run (workflow-run.ts), issue_comment on a pull request, and
+   * check_run, check_suite, status and repository_dispatch: GITHUB_SHA, the default branch's commit.
    */
   baseSha?: string;
 }
@@ -38,10 +38,24 @@ export type ActionEvent = PullRequestEvent | TreeEvent;
  */
 const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
 
+/**
+ * Events that run the default branch's workflow (GITHUB_SHA is its newest commit) while their
+ * payload names another commit, often a pull request's or a fork's: a check run or suite
+ * re-requested or completed on its head (`check_run.head_sha`, `check_suite.head_sha`), an
+ * external CI's status on it (`status.sha`), and the dispatch ChatOps sends for a pull request
+ * ("/ok-to-test": slash-command-dispatch puts the pull request in `client_payload`). Their
+ * workflows check that commit out, with the repository's secrets, as after `workflow_run`: the
+ * rules come from GITHUB_SHA, never from the checkout (the same rules when the checkout is
+ * GITHUB_SHA). `deployment` and `deployment_status` are not among them: their workflow is the
+ * deployed commit's own, written by whoever may push it.
+ */
+const DEFAULT_BRANCH_EVENTS = new Set(["check_run", "check_suite", "status", "repository_dispatch"]);
+
 /** Read the event; without GITHUB_EVENT_NAME (a local run) it is a whole-tree run. */
 export function readEvent(env: NodeJS.ProcessEnv): ActionEvent {
   const name = env.GITHUB_EVENT_NAME ?? "";
   if (name === "merge_group") return mergeGroupEvent(env);
+  if (DEFAULT_BRANCH_EVENTS.has(name)) return { kind: "tree", name, baseSha: defaultBranchCommit(name, env) };
   if (name === "workflow_run") return workflowRunEvent(env);
   if (name === "issue_comment") return issueCommentEvent(env);
   if (!PR_EVENTS.has(name)) return { kind: "tree", name: name || "local" };
@@ -121,12 +135,7 @@ function issueCommentEvent(env: NodeJS.ProcessEnv): TreeEvent {
   const issue = (payload as { issue?: { pull_request?: unknown } } | null | undefined)?.issue;
   // A payload that cannot be read proves nothing about where the comment is: as on a pull request.
   if (issue && !issue.pull_request) return { kind: "tree", name: "issue_comment" };
-  const base = env.GITHUB_SHA;
-  if (typeof base !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base))
-    throw new EnvironmentError("GITHUB_SHA is not a commit id on issue_comment: the default branch's config cannot be read", {
-      fix: "run inside GitHub Actions; to judge the checkout by its own config instead, set `config-source: head` (not recommended)",
-    });
-  return { kind: "tree", name: "issue_comment", baseSha: base };
+  return { kind: "tree", name: "issue_comment", baseSha: defaultBranchCommit("issue_comment", env) };
 }
 
 /**
@@ -136,10 +145,15 @@ function issueCommentEvent(env: NodeJS.ProcessEnv): TreeEvent {
  */
 function workflowRunEvent(env: NodeJS.ProcessEnv): TreeEvent {
   if (untrustedWorkflowRun(env.GITHUB_EVENT_PATH) === undefined) return { kind: "tree", name: "workflow_run" };
+  return { kind: "tree", name: "workflow_run", baseSha: defaultBranchCommit("workflow_run", env) };
+}
+
+/** GITHUB_SHA, the default branch's commit an event's workflow runs at; an error when it is not a commit id. */
+function defaultBranchCommit(name: string, env: NodeJS.ProcessEnv): string {
   const base = env.GITHUB_SHA;
   if (typeof base !== "string" || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base))
-    throw new EnvironmentError("GITHUB_SHA is not a commit id on workflow_run: the default branch's config cannot be read", {
+    throw new EnvironmentError(`GITHUB_SHA is not a commit id on ${name}: the default branch's config cannot be read`, {
       fix: "run inside GitHub Actions; to judge the checkout by its own config instead, set `config-source: head` (not recommended)",
     });
-  return { kind: "tree", name: "workflow_run", baseSha: base };
+  return base;
 }

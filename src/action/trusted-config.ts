@@ -67,7 +67,8 @@ const NOT_FOLLOWED = "120000";
 export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   const { git, event } = i;
   // A merge queue's commit holds the queued pull requests' rules: judged by its base, like a PR;
-  // so may the checkout of a workflow_run after a pull request's run, or of a comment on a pull request (event.ts sets baseSha then).
+  // so may the checkout of a workflow_run after a pull request's run, of a comment on a pull request, or of a check run,
+  // check suite, status or dispatch (event.ts sets baseSha then).
   const queued = event.kind === "tree" && event.baseSha !== undefined;
   if ((event.kind !== "pull_request" && !queued) || i.configSource === "head") {
     const loaded = await loadConfig(git.root, i.explicitConfig, git);
@@ -87,7 +88,9 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
         ? "the merge queue's commit"
         : event.name === "issue_comment"
           ? "the checkout of this comment on a pull request (it may be the pull request's)"
-          : "the checkout of this workflow_run (it may be the triggering pull request's)";
+          : event.name === "workflow_run"
+            ? "the checkout of this workflow_run (it may be the triggering pull request's)"
+            : `the checkout of this ${event.name} run (it may be a pull request's commit)`;
   if (!base || !SHA.test(base)) {
     throw new EnvironmentError(
       `the ${event.name} payload has no usable pull_request.base.sha (${JSON.stringify(base ?? null)}): the base branch's config cannot be read`,

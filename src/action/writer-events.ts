@@ -6,12 +6,14 @@
  * it would be signed with the repository's key and restored by `restore latest` as trusted, and
  * a restore pushed the pull request's commits along with its own. `workflow_run` after a pull
  * request's (or a fork's) run is the same when the workflow checks out that run's head or
- * artifacts (workflow-run.ts).
+ * artifacts (workflow-run.ts), and so are `check_run` and `check_suite` for a pull request's or
+ * a fork's suite, and `status` on a commit not on the default branch (check-events.ts).
  */
 import fs from "node:fs";
 import { UsageError } from "../errors.js";
 import type { ActionCommand } from "./inputs.js";
 import { defaultBranchOf } from "./restore-trust.js";
+import { untrustedCheckSuite, untrustedStatus } from "./check-events.js";
 import { untrustedWorkflowRun } from "./workflow-run.js";
 
 /** Events whose checkout is (or is usually made) a pull request's. */
@@ -29,11 +31,25 @@ export function checkWriterEvent(command: ActionCommand, env: NodeJS.ProcessEnv)
   if (HARM[command] === undefined) return;
   const name = env.GITHUB_EVENT_NAME ?? "";
   const run = name === "workflow_run" ? untrustedWorkflowRun(env.GITHUB_EVENT_PATH) : undefined;
-  if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH)) && run === undefined) return;
+  const suite =
+    name === "check_run" || name === "check_suite"
+      ? untrustedCheckSuite(name, env.GITHUB_EVENT_PATH)
+      : name === "status"
+        ? untrustedStatus(env.GITHUB_EVENT_PATH)
+        : undefined;
+  const untrustedRun = run ?? suite;
+  if (!PR_EVENTS.has(name) && !(name === "issue_comment" && commentOnPullRequest(env.GITHUB_EVENT_PATH)) && untrustedRun === undefined)
+    return;
   const where =
-    name === "issue_comment" ? "a comment on a pull request" : run !== undefined ? `\`workflow_run\` after ${run}` : `\`${name}\``;
+    name === "issue_comment"
+      ? "a comment on a pull request"
+      : run !== undefined
+        ? `\`workflow_run\` after ${run}`
+        : suite !== undefined
+          ? `\`${name}\` ${suite}`
+          : `\`${name}\``;
   throw new UsageError(
-    `command \`${command}\` does not run on ${where}: the checkout ${run !== undefined ? "may be that run's unreviewed head or artifacts" : "is the pull request's unreviewed content"}, and ${HARM[command]}`,
+    `command \`${command}\` does not run on ${where}: the checkout ${run !== undefined ? "may be that run's unreviewed head or artifacts" : suite !== undefined ? "may be that commit's unreviewed content" : "is the pull request's unreviewed content"}, and ${HARM[command]}`,
     {
       fix: `run \`${command}\` from a workflow on schedule, workflow_dispatch or push (templates/workflows), or on workflow_run after a push's run, and \`check\` on pull requests`,
     },

@@ -24,6 +24,7 @@ import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/pa
 import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatByContent } from "../core/select/jsonc.js";
+import { isJsonLinesName } from "../core/parse/json-lines.js";
 import type { CatalogMatch } from "../core/catalog/select.js";
 import { notThisKind } from "./validate-catalog.js";
 import { CommitSource } from "../io/commit-source.js";
@@ -411,5 +412,56 @@ export function encodingAgreedReader(
       contents.set(file, bytes);
       base.overruled.set(file, `decoded from ${encoding} (a working-tree-encoding only this change's .gitattributes gives it)`);
     }
+  };
+}
+
+/**
+ * Of `files` (each empty, or comments only, in this change: a YAML document that reads as null,
+ * a `parse/empty` warning), those the trusted commit holds with data, and what it holds there
+ * ("a mapping of 3 keys"). The caller passes only files a schema the team maps (or
+ * `validate.require_schema`) covers: that schema may accept null (JSON Schema applies `required`
+ * to objects only, so a schema without a root `type` does), yet it says the file's readers
+ * expect data of a shape. A write cut short to nothing, or a file emptied in the change, passed
+ * with the warning, and those readers lost every key (PyYAML and js-yaml hand them None or
+ * undefined, go-yaml and Spring zero values). Without such a schema an empty file stays a
+ * warning: Helm values, Compose overrides, Ansible vars and Spring profiles take it as defaults.
+ */
+export async function emptiedInChange(
+  base: BaseReadings,
+  files: readonly string[],
+  yamlOptions: (file: string) => YamlReadOptions | undefined,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const held = await base.listing();
+  // JSON Lines with no record is an empty dataset, which its readers take as such.
+  const inBase = files.filter((f) => held.has(f) && !isJsonLinesName(f));
+  if (inBase.length === 0) return out;
+  const texts = baseTexts(base.source);
+  await loadYamlSupport();
+  for (const file of inBase) {
+    const before = await texts(file);
+    if (before === undefined) continue;
+    const parsed = firstParse(before, file, "yaml", yamlOptions(file));
+    const value = parsed.doc.ok ? parsed.doc.documents.find((d) => d !== null && d !== undefined) : undefined;
+    if (value === undefined) continue;
+    out.set(
+      file,
+      Array.isArray(value)
+        ? `a list of ${value.length} item${value.length === 1 ? "" : "s"}`
+        : typeof value === "object"
+          ? `a mapping of ${Object.keys(value).length} key${Object.keys(value).length === 1 ? "" : "s"}`
+          : "a value",
+    );
+  }
+  return out;
+}
+
+/** The parse/empty warning of a file the trusted commit holds with data (`held`, emptiedInChange), as an error. */
+export function emptiedFinding(f: Finding, held: string, commit: string): Finding {
+  return {
+    ...f,
+    level: "error",
+    message: `${f.message}; the base commit holds data in it (${held}), and a schema the config maps covers it: its readers would get nothing instead`,
+    fix: `restore the file (git checkout ${commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, delete the file and its schema mapping, or change the mapping on the base branch first`,
   };
 }

@@ -23,6 +23,7 @@ import {
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
+import { asYaml12, declaresYaml11 } from "./yaml-11-directive.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
 export type YamlReadOptions = {
@@ -65,6 +66,11 @@ export interface ContentReading {
   asks(text: string): boolean;
 }
 
+const YAML_11_READING: ContentReading = {
+  reading: "as YAML 1.1 (its `%YAML 1.1` directive: yes/no/on/off as booleans, 0755 as an octal number)",
+  asks: declaresYaml11,
+};
+
 const ARM_READING: ContentReading = {
   reading: "as Azure Resource Manager reads a deployment template (comments, line breaks in strings)",
   asks: declaresArmTemplate,
@@ -89,6 +95,11 @@ export function firstParse(
   // JSON Lines: a line at a time (core/parse/json-lines.ts); the values only for a schema.
   if (format === "json" && isJsonLinesName(file))
     return { doc: parseJsonLines(text, { path: file, keepValues: records?.keepValues ?? false }), format, ...none };
+  // A `%YAML 1.1` directive: the yaml package reads the document with 1.1's types (yaml-11-directive.ts).
+  if (format === "yaml" && declaresYaml11(text)) {
+    if (contentReadings) return { doc: parseDocument(text, { path: file, format, ...yaml }), format, ...none, byContent: YAML_11_READING };
+    return { doc: parseDocument(asYaml12(text), { path: file, format, ...yaml }), format, ...none };
+  }
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
   if (doc.ok || format !== "json") return { doc, format, ...none };
   const hcl = doc.findings.some((f) => f.rule === "parse/duplicate-key") ? hclJsonReaderOf(file, text) : undefined;

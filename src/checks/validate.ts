@@ -60,6 +60,8 @@ import {
   baseReadings,
   contentAgreedLookup,
   contentDialectAtBase,
+  emptiedFinding,
+  emptiedInChange,
   encodingAgreedReader,
   formatAgreedLookup,
   grownFinding,
@@ -468,6 +470,22 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     for (const [i, f] of findings.entries())
       if (f.rule === "parse/too-large" && f.file !== undefined && grown.has(f.file)) findings[i] = grownFinding(f, grown.get(f.file)!);
   }
+  if (base) {
+    // A pull request must not empty an existing file its team maps a schema to (base-readings.ts: emptiedInChange).
+    const empty = findings.filter(
+      (f) => f.rule === "parse/empty" && f.level === "warning" && f.file !== undefined && teamSchema(env, f.file),
+    );
+    const held = empty.length
+      ? await emptiedInChange(
+          base,
+          empty.map((f) => f.file!),
+          (file) => yamlOptions(file, cfg),
+        )
+      : undefined;
+    if (held?.size)
+      for (const [i, f] of findings.entries())
+        if (empty.includes(f) && held.has(f.file!)) findings[i] = emptiedFinding(f, held.get(f.file!)!, base.commit);
+  }
   appendAll(findings, overruledNotices(base, findings));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
   return findings;
@@ -676,6 +694,11 @@ interface FileEnv {
 function schemasOf(env: FileEnv, file: string, value: unknown): SchemaChoice {
   const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
   return typeof own === "string" && own !== "" ? env.mapper.for(file, value) : env.pathSchemas(file);
+}
+
+/** Whether the team says `file` has a shape: a schema of validate.schemas maps it, or validate.require_schema covers it (not a built-in catalog entry). */
+function teamSchema(env: FileEnv, file: string): boolean {
+  return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
