@@ -11,7 +11,7 @@ import {
   type SnapshotFileEntry,
   type SnapshotManifest,
 } from "../../src/core/snapshot/manifest.js";
-import { parsePackedManifest, type PackedSnapshotManifest } from "../../src/core/snapshot/packed-files.js";
+import { CanonicalScan, parsePackedManifest, type PackedSnapshotManifest } from "../../src/core/snapshot/packed-files.js";
 
 const sha = (n: number) => n.toString(16).padStart(64, "0");
 const entry = (n: number, mode: SnapshotFileEntry["mode"] = "100644"): SnapshotFileEntry => ({ sha256: sha(n), size: n * 3, mode });
@@ -23,9 +23,28 @@ function unpack(m: PackedSnapshotManifest): SnapshotManifest {
   return { ...m, files };
 }
 
+/** The scan fed `bytes` in pieces of `size` bytes (the last one shorter): what git's pipe gives. */
+function scanInChunks(bytes: Buffer, size: number): PackedSnapshotManifest | undefined {
+  const scan = new CanonicalScan();
+  for (let at = 0; at < bytes.length; at += size) scan.push(bytes.subarray(at, at + size));
+  return scan.finish();
+}
+
 function expectSame(text: string): void {
   const want = parseSnapshotManifest(text);
   const got = parsePackedManifest(Buffer.from(text));
+  // Fed in chunks cut anywhere (in a path, a digest, a key, the end), the scan reads what it
+  // reads in one piece: the same manifest, or nothing (then the general parser reads the text).
+  const whole = (() => {
+    const scan = new CanonicalScan(text.length);
+    scan.push(Buffer.from(text));
+    return scan.finish();
+  })();
+  for (const size of [1, 2, 3, 5, 7, 13, 64, 1000]) {
+    const chunked = scanInChunks(Buffer.from(text), size);
+    expect(chunked === undefined, `chunks of ${size}`).toBe(whole === undefined);
+    if (chunked && whole) expect(unpack(chunked), `chunks of ${size}`).toEqual(unpack(whole));
+  }
   if (typeof want === "string") {
     expect(got).toBe(want);
     return;
@@ -111,6 +130,40 @@ describe("packed snapshot manifest", () => {
     // Trailing text after the serializer's end is not the serializer's layout.
     expectSame(text + " ");
     expectSame(text.replace(/\n$/, ""));
+  });
+
+  it("what snapshot writes is read by the scan in any chunking; a comma or a byte past the end is not", () => {
+    for (const m of [base, { ...base, files: {} }, { ...base, files: { "one.json": entry(1) } }]) {
+      const text = serializeSnapshotManifest(m);
+      for (const size of [1, 2, 3, 4, 6, 7, 64]) expect(scanInChunks(Buffer.from(text), size), `chunks of ${size}`).toBeDefined();
+    }
+    const text = serializeSnapshotManifest(base);
+    for (const bad of [
+      text.replace(/\n \}\n\}\n$/, ",\n }\n}\n"), // a comma after the last entry
+      text.replace(/\n$/, "\n\n"),
+      text + "{",
+      serializeSnapshotManifest({ ...base, files: {} }).replace(/\n$/, " \n"),
+    ]) {
+      expectSame(bad);
+      for (const size of [1, 3, 64]) expect(scanInChunks(Buffer.from(bad), size), `chunks of ${size}`).toBeUndefined();
+    }
+  });
+
+  it("a larger manifest fed as a pipe gives it: one entry at most is carried between chunks", () => {
+    const files: Record<string, SnapshotFileEntry> = {};
+    for (let i = 0; i < 3000; i++) files[`data/d${Math.floor(i / 100)}/f${i}.json`] = entry(i + 1, i % 7 === 0 ? "100755" : "100644");
+    const text = serializeSnapshotManifest({ ...base, files });
+    expect(text.length).toBeGreaterThan(4 * 65536);
+    const scan = new CanonicalScan(); // no size hint: the arrays grow
+    let carried = 0;
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; at += 65536) {
+      scan.push(bytes.subarray(at, at + 65536));
+      carried = Math.max(carried, scan.carried);
+    }
+    expect(carried).toBeGreaterThan(0);
+    expect(carried).toBeLessThan(200); // one entry here is about 130 bytes
+    expect(unpack(scan.finish()!)).toEqual(parseSnapshotManifest(text));
   });
 
   it("a manifest that is not valid: the general parser's reason, word for word", () => {

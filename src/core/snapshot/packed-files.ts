@@ -161,100 +161,225 @@ const SHA_KEY = Buffer.from('": {\n   "sha256": "');
 const SIZE_KEY = Buffer.from('",\n   "size": ');
 const MODE_KEY = Buffer.from(',\n   "mode": "100');
 const ENTRY_CLOSE = Buffer.from('"\n  }');
+/** What ends an entry: no raw line break can stand inside a JSON string, so the first one after its start. */
+const ENTRY_END = Buffer.from("\n  }");
 const END = Buffer.from("\n }\n}\n");
 const EMPTY_END = Buffer.from("}\n}\n");
 
 /**
- * The manifest read straight from the bytes serializeSnapshotManifest writes (indent 1, keys in
- * its order, "files" last, paths strictly increasing), or undefined for any other text. The
- * header (everything before the last `\n "files": {`, which only that key at depth 1 can start:
- * JSON strings hold no raw line break) is parsed with "files" emptied, so JSON.parse of the
- * whole text would give the same header; the entries must then match the serializer's layout
- * byte for byte. Paths that JSON.parse would order differently (array indexes such as "12" come
- * first) or not keep as own keys ("__proto__") send the text to the general parser.
+ * Bytes a canonical header or one entry may take before the scan gives the text to the general
+ * parser: what the scan carries between chunks stays small whatever the text holds.
  */
-function scanCanonical(b: Buffer): PackedSnapshotManifest | undefined {
-  const at = b.lastIndexOf(FILES_KEY);
-  if (at < 0) return undefined;
-  const header = parseSnapshotManifest(b.toString("utf8", 0, at) + '\n "files": {}\n}');
-  if (typeof header === "string") return undefined;
-  let pos = at + FILES_KEY.length;
-  const paths: string[] = [];
+const MAX_HEADER = 16 << 20;
+const MAX_ENTRY = 1 << 20;
+
+/**
+ * The manifest read straight from the bytes serializeSnapshotManifest writes, fed in chunks as
+ * git streams the blob (issue 20: a restore of 500,000 files no longer holds the 70 MB text while
+ * it packs it), or in one piece. The header (everything before the first `\n "files": {`, which
+ * only that key at depth 1 can start: JSON strings hold no raw line break) is parsed with "files"
+ * emptied, so JSON.parse of the whole text would give the same header; the entries must then
+ * match the serializer's layout byte for byte, and the text end right after them. Paths that
+ * JSON.parse would order differently (array indexes such as "12" come first) or not keep as own
+ * keys ("__proto__") make the scan fail: `finish()` then gives undefined, and the caller reads
+ * the whole text with the general parser. What it carries between chunks is the header, or at
+ * most one entry cut by a chunk's end.
+ */
+export class CanonicalScan {
+  private header: SnapshotManifest | undefined;
+  /**
+   * What comes next: the header (up to `"files": {`), the first entry or the empty object's
+   * end, an entry (after a comma), a comma or the end (after an entry), nothing (done), or the
+   * scan gave up.
+   */
+  private state: "header" | "first" | "entry" | "after" | "done" | "failed" = "header";
+  /** Bytes of the header, or of an entry cut by the chunk's end, waiting for the next chunk. */
+  private carry: Buffer = Buffer.alloc(0);
+  private readonly paths: string[] = [];
   // Digests decoded from their hex bytes as they are met (no string per file: 500,000 of them
   // were 40 MB of garbage while the restore was at its largest).
-  let sha = Buffer.allocUnsafe(Math.max(1024, Math.ceil(b.length / 130) * 32));
-  const sizes: number[] = [];
-  const exec: number[] = [];
-  const match = (token: Buffer): boolean => {
-    if (pos + token.length > b.length || b.compare(token, 0, token.length, pos, pos + token.length) !== 0) return false;
-    pos += token.length;
-    return true;
-  };
-  if (match(EMPTY_END)) {
-    if (pos !== b.length) return undefined;
-  } else {
-    for (;;) {
-      if (!match(ENTRY_OPEN)) return undefined;
-      const start = pos;
-      let escaped = false;
-      while (pos < b.length && b[pos] !== 0x22) {
-        if (b[pos]! < 0x20) return undefined;
-        if (b[pos] === 0x5c) {
-          escaped = true;
-          pos++;
-        }
-        pos++;
-      }
-      if (pos >= b.length) return undefined;
-      let p: string;
-      try {
-        p = escaped ? (JSON.parse(b.toString("utf8", start - 1, pos + 1)) as string) : b.toString("utf8", start, pos);
-      } catch {
-        return undefined;
-      }
-      if (p === "__proto__" || ARRAY_INDEX.test(p)) return undefined;
-      if (paths.length > 0 && comparePaths(paths[paths.length - 1]!, p) >= 0) return undefined;
-      if (!match(SHA_KEY)) return undefined;
-      if (pos + 64 > b.length) return undefined;
-      const at = paths.length * 32;
-      if (at + 32 > sha.length) {
-        const grown = Buffer.allocUnsafe(sha.length * 2);
-        sha.copy(grown, 0, 0, at);
-        sha = grown;
-      }
-      for (let k = 0; k < 32; k++) {
-        const hi = HEX[b[pos + 2 * k]!]!;
-        const lo = HEX[b[pos + 2 * k + 1]!]!;
-        if (hi > 15 || lo > 15) return undefined;
-        sha[at + k] = (hi << 4) | lo;
-      }
-      pos += 64;
-      if (!match(SIZE_KEY)) return undefined;
-      const digits = pos;
-      while (pos < b.length && b[pos]! >= 0x30 && b[pos]! <= 0x39) pos++;
-      const len = pos - digits;
-      if (len === 0 || len > 15 || (len > 1 && b[digits] === 0x30)) return undefined;
-      let size = 0;
-      for (let k = digits; k < pos; k++) size = size * 10 + (b[k]! - 0x30);
-      if (!match(MODE_KEY)) return undefined;
-      const mode = b.toString("latin1", pos, pos + 3);
-      if (mode !== "644" && mode !== "755") return undefined;
-      pos += 3;
-      if (!match(ENTRY_CLOSE)) return undefined;
-      paths.push(p);
-      sizes.push(size);
-      exec.push(mode === "755" ? 1 : 0);
-      if (b[pos] === 0x2c) {
-        pos++;
-        continue;
-      }
-      if (!match(END) || pos !== b.length) return undefined;
-      break;
-    }
+  private sha: Buffer;
+  private sizes: Float64Array;
+  private exec: Uint8Array;
+
+  /** `sizeHint`: the text's length when known (the arrays are sized for it: about 130 bytes a file). */
+  constructor(sizeHint = 0) {
+    const n = Math.max(32, Math.ceil(sizeHint / 130));
+    this.sha = Buffer.allocUnsafe(n * 32);
+    this.sizes = new Float64Array(n);
+    this.exec = new Uint8Array(n);
   }
-  const packedSha = Buffer.from(sha.subarray(0, paths.length * 32)); // a copy of its exact size
-  const { files: _none, ...rest } = header;
-  return { ...rest, files: PackedFiles.fromScan(paths, packedSha, Float64Array.from(sizes), Uint8Array.from(exec)) };
+
+  /** Bytes held between chunks now: the header, or an entry cut by the last chunk's end. */
+  get carried(): number {
+    return this.carry.length;
+  }
+
+  /** Whether the text is known not to be canonical already (the rest need not be fed). */
+  get gaveUp(): boolean {
+    return this.state === "failed";
+  }
+
+  push(chunk: Buffer): void {
+    if (this.state === "failed" || chunk.length === 0) return;
+    if (this.state === "done") return this.fail();
+    const b = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    let pos = 0;
+    if (this.state === "header") {
+      const at = b.indexOf(FILES_KEY);
+      if (at < 0) {
+        if (b.length > MAX_HEADER) return this.fail();
+        this.carry = Buffer.from(b);
+        return;
+      }
+      const header = parseSnapshotManifest(b.toString("utf8", 0, at) + '\n "files": {}\n}');
+      if (typeof header === "string") return this.fail();
+      this.header = header;
+      pos = at + FILES_KEY.length;
+      this.state = "first";
+    }
+    while (pos < b.length) {
+      const left = b.length - pos;
+      if (this.state === "first") {
+        // No entry: the empty object's end, and nothing after it.
+        if (b[pos] !== 0x7d) {
+          this.state = "entry";
+          continue;
+        }
+        if (!isPrefix(EMPTY_END, b, pos)) return this.fail();
+        if (left < EMPTY_END.length) break;
+        this.state = "done";
+        pos += EMPTY_END.length;
+      } else if (this.state === "entry") {
+        const close = b.indexOf(ENTRY_END, pos + ENTRY_OPEN.length);
+        if (close < 0) {
+          if (left > MAX_ENTRY) return this.fail();
+          break; // its end is in a later chunk
+        }
+        const next = this.entry(b, pos, close + ENTRY_END.length);
+        if (next < 0) return this.fail();
+        pos = next;
+        this.state = "after";
+      } else if (this.state === "after") {
+        if (b[pos] === 0x2c) {
+          pos++;
+          this.state = "entry";
+          continue;
+        }
+        if (!isPrefix(END, b, pos)) return this.fail();
+        if (left < END.length) break;
+        this.state = "done";
+        pos += END.length;
+      } else {
+        return this.fail(); // bytes after the end
+      }
+    }
+    this.carry = pos < b.length ? Buffer.from(b.subarray(pos)) : Buffer.alloc(0);
+  }
+
+  /** The packed manifest once every byte was pushed, or undefined when the text is not canonical. */
+  finish(): PackedSnapshotManifest | undefined {
+    if (this.state !== "done" || this.header === undefined) return undefined;
+    const n = this.paths.length;
+    const { files: _none, ...rest } = this.header;
+    // Copies of their exact size: the spare room of the estimate is not kept.
+    return {
+      ...rest,
+      files: PackedFiles.fromScan(this.paths, Buffer.from(this.sha.subarray(0, n * 32)), this.sizes.slice(0, n), this.exec.slice(0, n)),
+    };
+  }
+
+  private fail(): void {
+    this.state = "failed";
+    this.carry = Buffer.alloc(0);
+  }
+
+  /** One entry in b[pos, end) (end: just after its closing brace); the position after it, or -1. */
+  private entry(b: Buffer, from: number, end: number): number {
+    let pos = from;
+    const match = (token: Buffer): boolean => {
+      if (pos + token.length > end || b.compare(token, 0, token.length, pos, pos + token.length) !== 0) return false;
+      pos += token.length;
+      return true;
+    };
+    if (!match(ENTRY_OPEN)) return -1;
+    const start = pos;
+    let escaped = false;
+    while (pos < end && b[pos] !== 0x22) {
+      if (b[pos]! < 0x20) return -1;
+      if (b[pos] === 0x5c) {
+        escaped = true;
+        pos++;
+      }
+      pos++;
+    }
+    if (pos >= end) return -1;
+    let p: string;
+    try {
+      p = escaped ? (JSON.parse(b.toString("utf8", start - 1, pos + 1)) as string) : b.toString("utf8", start, pos);
+    } catch {
+      return -1;
+    }
+    const paths = this.paths;
+    if (p === "__proto__" || ARRAY_INDEX.test(p)) return -1;
+    if (paths.length > 0 && comparePaths(paths[paths.length - 1]!, p) >= 0) return -1;
+    if (!match(SHA_KEY)) return -1;
+    if (pos + 64 > end) return -1;
+    const k0 = paths.length;
+    if (k0 === this.sizes.length) this.grow();
+    const at = k0 * 32;
+    const sha = this.sha;
+    for (let k = 0; k < 32; k++) {
+      const hi = HEX[b[pos + 2 * k]!]!;
+      const lo = HEX[b[pos + 2 * k + 1]!]!;
+      if (hi > 15 || lo > 15) return -1;
+      sha[at + k] = (hi << 4) | lo;
+    }
+    pos += 64;
+    if (!match(SIZE_KEY)) return -1;
+    const digits = pos;
+    while (pos < end && b[pos]! >= 0x30 && b[pos]! <= 0x39) pos++;
+    const len = pos - digits;
+    if (len === 0 || len > 15 || (len > 1 && b[digits] === 0x30)) return -1;
+    let size = 0;
+    for (let k = digits; k < pos; k++) size = size * 10 + (b[k]! - 0x30);
+    if (!match(MODE_KEY)) return -1;
+    if (pos + 3 > end) return -1;
+    const mode = b.toString("latin1", pos, pos + 3);
+    if (mode !== "644" && mode !== "755") return -1;
+    pos += 3;
+    if (!match(ENTRY_CLOSE) || pos !== end) return -1;
+    paths.push(p);
+    this.sizes[k0] = size;
+    this.exec[k0] = mode === "755" ? 1 : 0;
+    return pos;
+  }
+
+  private grow(): void {
+    const n = this.sizes.length * 2;
+    const sha = Buffer.allocUnsafe(n * 32);
+    this.sha.copy(sha);
+    this.sha = sha;
+    const sizes = new Float64Array(n);
+    sizes.set(this.sizes);
+    this.sizes = sizes;
+    const exec = new Uint8Array(n);
+    exec.set(this.exec);
+    this.exec = exec;
+  }
+}
+
+/** Whether b from `pos` on is `token` or its beginning (b may end first). */
+function isPrefix(token: Buffer, b: Buffer, pos: number): boolean {
+  const n = Math.min(token.length, b.length - pos);
+  return b.compare(token, 0, n, pos, pos + n) === 0;
+}
+
+/** scanCanonical over a text in one piece (see CanonicalScan). */
+function scanCanonical(b: Buffer): PackedSnapshotManifest | undefined {
+  const scan = new CanonicalScan(b.length);
+  scan.push(b);
+  return scan.finish();
 }
 
 /** The value of each lowercase hex digit's byte; 255 for every other byte. */

@@ -13,6 +13,7 @@ import type { Git } from "../git.js";
 import { verifySignature, type Pin, type SignatureResult } from "../signing.js";
 import { sha256 } from "./files.js";
 import { readBlobsSafe } from "./readback.js";
+import { streamPackedManifest } from "./manifest-read.js";
 import { unfetchedObjectsError } from "../unfetched-objects.js";
 import { readChain, type SnapshotRecord } from "./list.js";
 import { appendAll } from "../../core/append.js";
@@ -178,33 +179,14 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
       { fix: "this snapshot was not written by integrity-guard, or was tampered with; pick another one" },
     );
   // Only the manifest is read here: the files' blobs are read back in batches (readback.ts), so
-  // a snapshot of 500,000 files never has every blob in memory at once.
-  // In one buffer of its size where git gives it so (70 MB at 500,000 files), else as before.
-  const exact = mOid ? await git.readBlobExact(mOid) : undefined;
-  const blobs = exact ? new Map([[mOid!, exact]]) : mOid ? await readBlobsSafe(git, [mOid]) : new Map<string, Buffer>();
-  // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
-  const unfetched = mOid && !blobs.has(mOid) ? await unfetchedObjectsError(git, [mOid], `snapshot ${short}`) : undefined;
-  if (unfetched) throw unfetched;
-  const bytes = mOid ? blobs.get(mOid) : undefined;
-  blobs.clear();
-  if (bytes === undefined)
-    throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
-      fix: "pick another snapshot; run git fsck --full",
-    });
-  // The digest of the text as read (bytes that are not UTF-8 hash as their decoded form, as before).
-  const utf8 = isUtf8(bytes);
-  const digest = "sha256:" + sha256(utf8 ? bytes : bytes.toString("utf8"));
-  // What the read-back compares with the signed digest: the stored bytes' own hash.
-  const storedDigest = utf8 ? digest : "sha256:" + sha256(bytes);
-  if (digest !== record.info.manifestDigest) {
-    throw new IntegrityError(
-      `snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${record.info.manifestDigest}, found ${digest})`,
-      { fix: "the snapshot was altered after it was written; pick another one" },
-    );
-  }
-  const manifest = parsePackedManifest(bytes);
-  if (typeof manifest === "string")
-    throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
+  // a snapshot of 500,000 files never has every blob in memory at once. The manifest itself is
+  // packed as git streams it (manifest-read.ts: 70 MB at 500,000 files never held); anything out
+  // of the ordinary is read whole below, which says what is wrong as it always did.
+  const streamed = mOid ? await streamPackedManifest(git, mOid, record.info.manifestDigest) : undefined;
+  const read = streamed
+    ? { manifest: streamed.manifest, digest: streamed.digest, storedDigest: streamed.digest }
+    : await readManifestWhole(git, short, record.info.manifestDigest, mOid);
+  const { manifest, digest, storedDigest } = read;
   const files = manifest.files;
   for (let i = 0; i < files.count; i++) {
     const p = files.path(i);
@@ -226,7 +208,47 @@ export async function loadSnapshot(git: Git, record: SnapshotRecord): Promise<Lo
     if (i >= 0) files.setOid(i, e.oid);
     else if (e.path !== SNAPSHOT_MANIFEST_PATH) treeOnly.push(e.path);
   }
-  return { manifest, manifestDigest: digest, storedDigest, treeOnly, blobs };
+  return { manifest, manifestDigest: digest, storedDigest, treeOnly, blobs: new Map() };
+}
+
+/**
+ * The manifest blob read whole into a buffer of its size, its digest checked against the signed
+ * one and parsed (the path for anything streamPackedManifest does not answer: git failing,
+ * tampering, bytes that are not UTF-8, a text `snapshot` did not write).
+ */
+async function readManifestWhole(
+  git: Git,
+  short: string,
+  signedDigest: string,
+  mOid: string | undefined,
+): Promise<{ manifest: PackedSnapshotManifest; digest: string; storedDigest: string }> {
+  // In one buffer of its size where git gives it so (70 MB at 500,000 files), else as before.
+  const exact = mOid ? await git.readBlobExact(mOid) : undefined;
+  const blobs = exact ? new Map([[mOid!, exact]]) : mOid ? await readBlobsSafe(git, [mOid]) : new Map<string, Buffer>();
+  // A partial clone's blob its remote could not lend is no damage (unfetched-objects.ts).
+  const unfetched = mOid && !blobs.has(mOid) ? await unfetchedObjectsError(git, [mOid], `snapshot ${short}`) : undefined;
+  if (unfetched) throw unfetched;
+  const bytes = mOid ? blobs.get(mOid) : undefined;
+  blobs.clear();
+  if (bytes === undefined)
+    throw new IntegrityError(`snapshot/checksum: snapshot ${short} has no readable ${SNAPSHOT_MANIFEST_PATH}`, {
+      fix: "pick another snapshot; run git fsck --full",
+    });
+  // The digest of the text as read (bytes that are not UTF-8 hash as their decoded form, as before).
+  const utf8 = isUtf8(bytes);
+  const digest = "sha256:" + sha256(utf8 ? bytes : bytes.toString("utf8"));
+  // What the read-back compares with the signed digest: the stored bytes' own hash.
+  const storedDigest = utf8 ? digest : "sha256:" + sha256(bytes);
+  if (digest !== signedDigest) {
+    throw new IntegrityError(
+      `snapshot/checksum: the manifest of snapshot ${short} does not match the digest in its message (${signedDigest}, found ${digest})`,
+      { fix: "the snapshot was altered after it was written; pick another one" },
+    );
+  }
+  const manifest = parsePackedManifest(bytes);
+  if (typeof manifest === "string")
+    throw new IntegrityError(`snapshot/checksum: the manifest of snapshot ${short} is invalid: ${manifest}`);
+  return { manifest, digest, storedDigest };
 }
 
 /**
