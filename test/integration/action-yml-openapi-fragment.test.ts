@@ -21,7 +21,10 @@ afterEach(() => {
 
 type Finding = { rule: string; level: string; file?: string; message: string };
 
-async function check(files: Record<string, string>, env: Record<string, string> | undefined): Promise<{ code: number; findings: Finding[] }> {
+async function check(
+  files: Record<string, string>,
+  env: Record<string, string> | undefined,
+): Promise<{ code: number; findings: Finding[] }> {
   const r = createRepo();
   repo = r;
   r.write(".integrity-guard/config.yml", "version: 1\n");
@@ -35,7 +38,8 @@ async function check(files: Record<string, string>, env: Record<string, string> 
 }
 
 // Reduced from digitalocean/openapi (Apache-2.0), specification/resources/actions/.
-const MODEL = "type: object\n\nproperties:\n  id:\n    type: integer\n    example: 36804636\n  status:\n    type: string\n    enum:\n      - in-progress\n      - completed\n";
+const MODEL =
+  "type: object\n\nproperties:\n  id:\n    type: integer\n    example: 36804636\n  status:\n    type: string\n    enum:\n      - in-progress\n      - completed\n";
 const RESPONSE = [
   "description: >-",
   "  The result will be a JSON object with an action key.",

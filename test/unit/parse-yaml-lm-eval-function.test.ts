@@ -13,8 +13,10 @@ import { detectDialects } from "../../src/core/parse/yaml-dialects.js";
 const parse = (text: string, file: string) => parseDocument(Buffer.from(text), { path: file, format: "yaml" });
 
 // Reduced from lm_eval/tasks/bbh/zeroshot/snarks.yaml and lm_eval/tasks/mmlu_pro/_default_template_yaml (MIT).
-const QUOTED_KEYS = '"dataset_name": "snarks"\n"task": "bbh_zeroshot_snarks"\nfilter_list:\n  - name: "flexible-extract"\n    filter:\n      - function: !function utils.MultiChoiceRegexFilter\n';
-const TASK = "dataset_path: TIGER-Lab/MMLU-Pro\ntest_split: test\noutput_type: generate_until\nprocess_docs: !function utils.process_docs\ndoc_to_text: !function utils.doc_to_text\n";
+const QUOTED_KEYS =
+  '"dataset_name": "snarks"\n"task": "bbh_zeroshot_snarks"\nfilter_list:\n  - name: "flexible-extract"\n    filter:\n      - function: !function utils.MultiChoiceRegexFilter\n';
+const TASK =
+  "dataset_path: TIGER-Lab/MMLU-Pro\ntest_split: test\noutput_type: generate_until\nprocess_docs: !function utils.process_docs\ndoc_to_text: !function utils.doc_to_text\n";
 const INCLUDED = "include: _default_template_yaml\ntask: mmlu_pro_law\nprocess_docs: !function utils.process_law\n";
 
 describe("!function in lm-evaluation-harness task configs", () => {
