@@ -9,7 +9,7 @@ import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
-import { allOfOtherRoot, commentOnlyAccepted, headerReader, legacyFormat } from "./root-kind.js";
+import { allOfOtherRoot, commentOnlyAccepted, headerReader, legacyFormat, schemaPieceReader } from "./root-kind.js";
 import { firstParse, ownSchema, schemaStep, templateSuspect, type YamlReadOptions } from "./file-steps.js";
 import { isTemplateByContent } from "./validate-select.js";
 import { templateResidue } from "./template-residue.js";
@@ -113,7 +113,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   const schema: (Finding[] | "other-kind" | { otherReader: string } | { legacy: string })[] = [];
   let budget = job.budget;
   for (const step of job.steps) {
-    const reader = step.builtinId !== undefined ? headerReader(text) : undefined;
+    const reader = step.builtinId !== undefined ? (headerReader(text) ?? schemaPieceReader(step.builtinId, doc.documents)) : undefined;
     if (reader !== undefined) {
       schema.push({ otherReader: reader });
       continue;

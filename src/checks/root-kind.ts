@@ -73,3 +73,52 @@ export function legacyFormat(entryId: string | undefined, documents: readonly un
   if (entries.length === 0 || entries.some(([k, v]) => COMPOSE_TOP_KEYS.has(k) || k.startsWith("x-") || !isService(v))) return undefined;
   return "Compose file format v1 (services at the root, no `services:` key)";
 }
+
+/** The top-level keys of a GitHub Action's metadata file (action.yml): the runner's action root. */
+const ACTION_KEYS = ["name", "runs", "inputs", "outputs", "author", "branding"];
+
+/**
+ * The root keys of a JSON Schema or of an OpenAPI object (Schema, Response, Parameter, Path Item,
+ * Request Body, a whole description) that OpenAPI descriptions split one object per file and `$ref`.
+ */
+const SCHEMA_PIECE_KEYS = new Set([
+  "$ref",
+  "type",
+  "properties",
+  "items",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "enum",
+  "content",
+  "headers",
+  "schema",
+  "in",
+  "get",
+  "put",
+  "post",
+  "patch",
+  "delete",
+  "parameters",
+  "requestBody",
+  "responses",
+  "openapi",
+  "swagger",
+  "paths",
+  "components",
+]);
+
+/**
+ * The reader of a file a built-in entry matches by name whose content is another kind of file,
+ * or undefined. An `action.yml` is read by GitHub's runner only from the folder a `uses:` names;
+ * OpenAPI descriptions split into one file per object name files for the object they hold
+ * (digitalocean/openapi's `resources/actions/models/action.yml`, a Schema object). Recognised only
+ * when the root is one mapping with none of an action's keys and some of a schema's or OpenAPI
+ * object's, so an action that lost its `runs` (its `name` is left) is still validated.
+ */
+export function schemaPieceReader(entryId: string | undefined, documents: readonly unknown[]): string | undefined {
+  if (entryId !== "github-action" || documents.length !== 1 || rootKind(documents[0]) !== "object") return undefined;
+  const keys = Object.keys(documents[0] as object);
+  if (keys.some((k) => ACTION_KEYS.includes(k)) || !keys.some((k) => SCHEMA_PIECE_KEYS.has(k))) return undefined;
+  return "OpenAPI or JSON Schema tools (its root holds a schema's or an OpenAPI object's keys, none of an action's)";
+}

@@ -9,7 +9,7 @@ import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
 import { loadUserCatalogs } from "../io/catalog-files.js";
 import type { FileSource } from "../io/file-source.js";
-import { allOfOtherRoot, headerReader, legacyFormat } from "./root-kind.js";
+import { allOfOtherRoot, headerReader, legacyFormat, schemaPieceReader } from "./root-kind.js";
 
 /**
  * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
@@ -69,10 +69,12 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
  * where a mapping is expected or the reverse: an empty document (null) or a scalar is validated
  * as usual, since a truncated or overwritten well-known file must still fail its schema. With
  * `text`, a YAML header that names another reader (Hydra's `# @package`, root-kind.ts) is the
- * same kind of notice.
+ * same kind of notice, and so is an action.yml that holds a piece of an OpenAPI description
+ * (schemaPieceReader).
  */
 export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[], text?: string): Finding | undefined {
-  const reader = entry.catalog === "built-in" && text !== undefined ? headerReader(text) : undefined;
+  const builtin = entry.catalog === "built-in";
+  const reader = builtin ? ((text !== undefined ? headerReader(text) : undefined) ?? schemaPieceReader(entry.id, documents)) : undefined;
   if (reader !== undefined) return otherReaderFinding(file, entry, reader);
   const legacy = entry.catalog === "built-in" ? legacyFormat(entry.id, documents) : undefined;
   if (legacy !== undefined) return legacyFormatFinding(file, entry, legacy);

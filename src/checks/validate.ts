@@ -54,6 +54,7 @@ import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
 import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
+import { dotnetBomReader, dotnetProjectLookup, onlyLeadingBom } from "./dotnet-project.js";
 import {
   agreedDialect,
   agreedFlag,
@@ -70,6 +71,7 @@ import {
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
+  type BaseReadings,
 } from "./base-readings.js";
 import { firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { formatAnnotationOf } from "./format-annotation.js";
@@ -293,6 +295,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       homeAssistantIncludeLookup,
       "as Home Assistant reads a file its configuration.yaml includes",
     ),
+    dotnetProject: dotnetProjectAgreed(ctx.source, base),
     contentAgreed: contentAgreedLookup(base),
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
@@ -677,6 +680,8 @@ interface FileEnv {
   homeAssistantIncluded: (file: string) => Promise<boolean>;
   /** The dialect `file`'s own content asks for (jsonc-by-content.ts), on a pull request only as the base's version asks for it too. */
   contentDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
+  /** The .NET project file `file` is in (dotnet-project.ts), on a pull request only as the base has one around it too. */
+  dotnetProject: (file: string) => Promise<string | undefined>;
   /** False when the base's version of `file` does not ask for the reading its content asks for (base-readings.ts). */
   contentAgreed: (file: string, reading: ContentReading) => Promise<boolean>;
   /** Files a pull request turned into sops files: their ciphertext values are judged as they are (base-readings.ts). */
@@ -685,6 +690,19 @@ interface FileEnv {
   templateAgreed: (file: string, format: DocumentFormat) => Promise<boolean>;
   /** False when a built-in entry's skip by content (another kind of file) is not the base's too (base-readings.ts). */
   kindAgreed: (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean>;
+}
+
+/** FileEnv.dotnetProject: the project around a file, agreed with the base on a pull request (base-readings.ts: agreedFlag). */
+function dotnetProjectAgreed(source: FileSource, base: BaseReadings | undefined): (file: string) => Promise<string | undefined> {
+  const head = dotnetProjectLookup(source);
+  const inProject = (lookup: (file: string) => Promise<string | undefined>) => (file: string) => lookup(file).then((p) => p !== undefined);
+  const agreed = agreedFlag(
+    inProject(head),
+    base,
+    (s) => inProject(dotnetProjectLookup(s)),
+    "as a .NET project's file (a leading BOM skipped)",
+  );
+  return async (file) => ((await agreed(file)) ? head(file) : undefined);
 }
 
 /**
@@ -815,6 +833,11 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       format = doc.format; // JSONC, or JSON with trailing commas (Godot)
       // A JSON5 reader (Expo's app.json): what the JSONC parse refuses, the json5 package decides.
       if (dialect.json5) doc = await json5Reading(doc, text, file, dialect.reader);
+    } else if (format === "json" && onlyLeadingBom(doc.findings)) {
+      // JSON of a .NET project, read by .NET's text readers, which drop a BOM: a warning naming the project.
+      const project = await env.dotnetProject(file);
+      if (project !== undefined)
+        doc = parseDocument(text, { path: file, format, ...reading?.json, bomSkippedBy: dotnetBomReader(project) });
     }
   }
   // A file a Home Assistant configuration.yaml includes, whose only unknown tags are Home

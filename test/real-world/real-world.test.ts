@@ -156,8 +156,9 @@ describe("real-world corpus: the fixtures and their reviewed lists", () => {
         // The repository's license file sits at the folder's root (SOURCES.md names it).
         // (A WordPress theme states its license in readme.txt, which SOURCES.md then names.)
         const license = rel === licenseFile || /^(LICEN[CS]E|MIT-LICENSE|COPYING)[^/]*$/.test(rel);
-        // A Godot project's project.godot makes the JSON below it Godot's (core/select/godot-project.ts).
-        const marker = /(^|\/)project\.godot$/.test(rel);
+        // A Godot project's project.godot makes the JSON below it Godot's (core/select/godot-project.ts);
+        // a .NET project file makes a BOM in the JSON below it a warning (checks/dotnet-project.ts).
+        const marker = /(^|\/)project\.godot$|\.(cs|fs|vb)proj$/i.test(rel);
         expect(
           data || inChart || license || marker,
           `${repo}/${rel} is JSON/YAML, part of a Helm chart, a project marker, or the license`,

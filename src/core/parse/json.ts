@@ -28,7 +28,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     // jq before 1.7, JSON.parse) reject it, so it is an error with an easy fix; but the readers of
     // JSONC files (TypeScript, VS Code) skip it, so there it is nothing, and npm and Node's
     // require() skip it in package.json, where it only trips other tools: a warning.
-    const bomFinding = bomFindingFor(file, jsonc);
+    const bomFinding = bomFindingFor(file, jsonc, options.bomSkippedBy);
     if (bomFinding) findings.push(bomFinding);
     start = 1;
   }
@@ -107,9 +107,9 @@ function failed(format: "json" | "jsonc", findings: Finding[]): ParsedDocument {
 }
 
 /** What a leading UTF-8 BOM is for this file's readers (see parseJson): undefined when they all skip it. */
-function bomFindingFor(file: string, jsonc: boolean): Finding | undefined {
+function bomFindingFor(file: string, jsonc: boolean, knownReader: string | undefined): Finding | undefined {
   if (jsonc) return undefined;
-  const skippedBy = bomSkippedBy(file);
+  const skippedBy = bomSkippedBy(file) ?? knownReader;
   return {
     rule: "parse/encoding",
     level: skippedBy ? "warning" : "error",

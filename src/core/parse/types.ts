@@ -58,6 +58,12 @@ export interface ParseOptions {
    */
   lineBreaksInStrings?: boolean;
   /**
+   * JSON: the reader of this file that skips a leading UTF-8 BOM, when the caller knows it from
+   * other files (a .NET project around it): the BOM is then a warning naming it, as for the
+   * names in json-bom-readers.ts. Default: those names only.
+   */
+  bomSkippedBy?: string;
+  /**
    * JSONC: accept a comma before a closing bracket (default true, as TypeScript and VS Code do).
    * False for readers that skip comments but reject trailing commas (Chromium's JSON reader for
    * browser extensions, Minecraft Bedrock's add-on packs): there a trailing comma is a parse/syntax error.

@@ -205,6 +205,17 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     path: /(^|\/)(stack[^/]*|package)\.yaml$/,
     content: /^(snapshot|resolver)\s*:/m,
   },
+  {
+    id: "lm-eval",
+    name: "EleutherAI's lm-evaluation-harness",
+    // Task configs are loaded with a PyYAML loader that adds `!function` (lm_eval/tasks/_yaml_loader.py:
+    // construct_scalar, then the named function is imported from the module beside the file). Its own
+    // tasks live in lm_eval/tasks/; users pass theirs with --include_path (any folder), known by a task
+    // config's root keys (quoted in the generated BBH configs).
+    tags: ["!function"],
+    path: /(^|\/)lm_eval\/tasks\//,
+    content: /^["']?(task|dataset_path|dataset_name|output_type|doc_to_text|process_docs|test_split|filter_list|metric_list)["']?\s*:/m,
+  },
 ];
 
 /** A node's kind as a tag's reader sees it. */
@@ -252,6 +263,7 @@ const TAG_VALUES: ReadonlyMap<string, TagValueRule> = new Map([
   ["!encrypted/pkcs1-oaep", { kinds: ["scalar", "seq"], scalar: "name", takes: "the base64 ciphertext (one string or a list of chunks)" }],
   ["!ENV", { kinds: ["scalar", "seq"], takes: "a variable's name, or a list of names and a default" }],
   ["!relative", { kinds: ["scalar"], takes: "a placeholder such as $config_dir, or nothing" }],
+  ["!function", { ...NAME, takes: "a function's dotted name (module.function)" }],
 ]);
 
 const PY_NAME: TagValueRule = { kinds: ["scalar"], scalar: "none", takes: "an empty value (the name is in the tag)" };
