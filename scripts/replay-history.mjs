@@ -13,6 +13,9 @@
 //          commits that a later "fix invalid JSON" commit repaired, and those fixes
 // --max    is not applied to --commits
 // --no-pr  skip the pull-request check (the hook only)
+// --flows auto|MERGE,...  instead of a range: the pull-request flows of real merges (a PR range
+//          checked at once, GitHub's merge ref, merge, squash, rebase --exec, revert; see flows())
+// --max-flows  merges taken by --flows auto (default 3), from the last --count first-parent commits
 // --out    where the per-repository JSON record goes (default /tmp/replay)
 // --keep   keep the scratch repository (printed)
 //
@@ -51,6 +54,7 @@ function parseArgs(argv) {
     max: 40,
     ref: "HEAD",
     pr: true,
+    maxFlows: 3,
     keep: false,
     repos: [],
   };
@@ -63,6 +67,8 @@ function parseArgs(argv) {
     else if (a === "--ref") o.ref = argv[++i];
     else if (a === "--commits") o.commits = argv[++i].split(",").filter(Boolean);
     else if (a === "--no-pr") o.pr = false;
+    else if (a === "--flows") o.flows = argv[++i];
+    else if (a === "--max-flows") o.maxFlows = Number(argv[++i]);
     else if (a === "--keep") o.keep = true;
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else o.repos.push(a);
@@ -145,6 +151,72 @@ function replay(spec, o) {
   };
   if (sample.length === 0) return record;
 
+  const sc = setupScratch(mirror, name, sample[0].parent);
+  record.init = sc.init;
+  const { work, env, run, git, timed, withOverlay } = sc;
+  const moveTo = (tree) => git("read-tree", "-m", "-u", "HEAD", tree);
+
+  for (const [n, s] of sample.entries()) {
+    const entry = {
+      commit: s.commit,
+      parent: s.parent,
+      merge: s.merge,
+      subject: m("log", "-1", "--format=%s", s.commit).trim().slice(0, 120),
+    };
+    const pTree = withOverlay(s.parent);
+    if (git("rev-parse", "HEAD^{tree}").trim() !== pTree) {
+      moveTo(pTree);
+      git("commit", "-q", "--no-verify", "--allow-empty", "-m", `catch-up to ${s.parent.slice(0, 12)}`);
+    }
+    const base = git("rev-parse", "HEAD").trim();
+    moveTo(withOverlay(s.commit));
+    const files = git("diff", "--cached", "--name-status", "-M", "HEAD").trim();
+    entry.changed = files ? files.split("\n").length : 0;
+    const hooked = timed("git", ["commit", "-q", "--allow-empty", "-C", s.commit]);
+    entry.hook = { code: hooked.r.status, cpu: hooked.cpu, wall: hooked.wall };
+    const said = (hooked.r.stdout + hooked.r.stderr).trim();
+    // Undo a commit the hook let through: the --no-verify commit below is timed on the same index,
+    // and the findings are read from it.
+    if (hooked.r.status === 0) git("reset", "-q", "--soft", "HEAD^");
+    if (hooked.r.status !== 0 || (said && !/^✔ no findings \(\d+ files? checked\)$/.test(said))) {
+      // What the hook saw, as JSON (the text is kept short for the record).
+      entry.hook.output = said.slice(0, 3000);
+      const j = run(process.execPath, [CLI, "check", "--staged", "--format", "json"]);
+      try {
+        entry.hook.findings = JSON.parse(j.stdout).findings.map((f) => ({
+          rule: f.rule,
+          level: f.level,
+          file: f.file,
+          line: f.line,
+          message: f.message.slice(0, 300),
+        }));
+      } catch {
+        entry.hook.findings = [{ rule: "replay/unreadable-json", level: "error", message: (j.stdout + j.stderr).slice(0, 500) }];
+      }
+    }
+    const plain = timed("git", ["commit", "-q", "--allow-empty", "--no-verify", "-C", s.commit]);
+    if (plain.r.status !== 0) throw new Error(`${spec} ${s.commit}: commit --no-verify failed: ${plain.r.stderr}`);
+    entry.plain = { cpu: plain.cpu, wall: plain.wall };
+    const head = git("rev-parse", "HEAD").trim();
+    if (o.pr) entry.pr = pullRequest(sc.scratch, work, env, base, head, n + 1);
+    record.commits.push(entry);
+    const flag = entry.hook.code !== 0 ? "BLOCK" : "ok";
+    const prFlag = entry.pr ? (entry.pr.code !== 0 ? `PR:${entry.pr.status || entry.pr.code}` : "PR:ok") : "";
+    process.stderr.write(
+      `${spec} [${n + 1}/${sample.length}] ${s.commit.slice(0, 10)} ${flag} ${prFlag} hook ${entry.hook.cpu}ms/plain ${entry.plain.cpu}ms ${entry.subject.slice(0, 60)}\n`,
+    );
+  }
+  record.missingFromSnapshot = [...sc.missing].sort();
+  if (o.keep) record.scratch = sc.scratch;
+  else fs.rmSync(sc.scratch, { recursive: true, force: true });
+  return record;
+}
+
+/**
+ * A scratch repository borrowing the mirror's objects, at `first`'s tree with init's files
+ * committed over it (see the header). Returns the helpers the replays use.
+ */
+function setupScratch(mirror, name, first) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `ig-replay-${name}-`));
   const home = path.join(scratch, "home");
   const work = path.join(scratch, "work");
@@ -220,11 +292,10 @@ function replay(spec, o) {
       execFileSync("git", ["update-index", "--add", "--cacheinfo", `${f.mode},${f.oid},${f.path}`], { cwd: work, env: e });
     return execFileSync("git", ["write-tree"], { cwd: work, env: e, encoding: "utf8" }).trim();
   };
-  const first = sample[0].parent;
   git("read-tree", "-u", "--reset", withOverlay(first));
   git("commit", "-q", "--no-verify", "--allow-empty", "-m", `start at ${first.slice(0, 12)}`);
   const init = run(process.execPath, [CLI, "init"]);
-  record.init = { code: init.status, output: (init.stdout + init.stderr).slice(0, 4000) };
+  const initRec = { code: init.status, output: (init.stdout + init.stderr).slice(0, 4000) };
   // In a husky repository init adds its lines to .husky/pre-commit and the others, which git runs
   // only after `npm install` (core.hooksPath = .husky/_), beside the repository's own lines
   // (lint-staged, ...) that need its dependencies. The replay installs the hooks init writes for
@@ -239,7 +310,7 @@ function replay(spec, o) {
       fs.copyFileSync(path.join(plain, ".git/hooks", h), path.join(hooks, h));
       fs.chmodSync(path.join(hooks, h), 0o755);
     }
-    record.init.hook = "husky: replayed with init's plain hooks in .git/hooks";
+    initRec.hook = "husky: replayed with init's plain hooks in .git/hooks";
   }
   git("add", "-A");
   git("commit", "-q", "--no-verify", "--allow-empty", "-m", "integrity-guard init");
@@ -249,66 +320,11 @@ function replay(spec, o) {
     .reduce((acc, x, i, a) => (x.startsWith(":") ? [...acc, { meta: x.slice(1).split(" "), path: a[i + 1] }] : acc), [])
     .map((e) => ({ mode: e.meta[1], oid: e.meta[3], path: e.path }));
 
-  const moveTo = (tree) => git("read-tree", "-m", "-u", "HEAD", tree);
-
-  for (const [n, s] of sample.entries()) {
-    const entry = {
-      commit: s.commit,
-      parent: s.parent,
-      merge: s.merge,
-      subject: m("log", "-1", "--format=%s", s.commit).trim().slice(0, 120),
-    };
-    const pTree = withOverlay(s.parent);
-    if (git("rev-parse", "HEAD^{tree}").trim() !== pTree) {
-      moveTo(pTree);
-      git("commit", "-q", "--no-verify", "--allow-empty", "-m", `catch-up to ${s.parent.slice(0, 12)}`);
-    }
-    const base = git("rev-parse", "HEAD").trim();
-    moveTo(withOverlay(s.commit));
-    const files = git("diff", "--cached", "--name-status", "-M", "HEAD").trim();
-    entry.changed = files ? files.split("\n").length : 0;
-    const hooked = timed("git", ["commit", "-q", "--allow-empty", "-C", s.commit]);
-    entry.hook = { code: hooked.r.status, cpu: hooked.cpu, wall: hooked.wall };
-    const said = (hooked.r.stdout + hooked.r.stderr).trim();
-    // Undo a commit the hook let through: the --no-verify commit below is timed on the same index,
-    // and the findings are read from it.
-    if (hooked.r.status === 0) git("reset", "-q", "--soft", "HEAD^");
-    if (hooked.r.status !== 0 || (said && !/^✔ no findings \(\d+ files? checked\)$/.test(said))) {
-      // What the hook saw, as JSON (the text is kept short for the record).
-      entry.hook.output = said.slice(0, 3000);
-      const j = run(process.execPath, [CLI, "check", "--staged", "--format", "json"]);
-      try {
-        entry.hook.findings = JSON.parse(j.stdout).findings.map((f) => ({
-          rule: f.rule,
-          level: f.level,
-          file: f.file,
-          line: f.line,
-          message: f.message.slice(0, 300),
-        }));
-      } catch {
-        entry.hook.findings = [{ rule: "replay/unreadable-json", level: "error", message: (j.stdout + j.stderr).slice(0, 500) }];
-      }
-    }
-    const plain = timed("git", ["commit", "-q", "--allow-empty", "--no-verify", "-C", s.commit]);
-    if (plain.r.status !== 0) throw new Error(`${spec} ${s.commit}: commit --no-verify failed: ${plain.r.stderr}`);
-    entry.plain = { cpu: plain.cpu, wall: plain.wall };
-    const head = git("rev-parse", "HEAD").trim();
-    if (o.pr) entry.pr = pullRequest(scratch, work, env, base, head, n + 1);
-    record.commits.push(entry);
-    const flag = entry.hook.code !== 0 ? "BLOCK" : "ok";
-    const prFlag = entry.pr ? (entry.pr.code !== 0 ? `PR:${entry.pr.status || entry.pr.code}` : "PR:ok") : "";
-    process.stderr.write(
-      `${spec} [${n + 1}/${sample.length}] ${s.commit.slice(0, 10)} ${flag} ${prFlag} hook ${entry.hook.cpu}ms/plain ${entry.plain.cpu}ms ${entry.subject.slice(0, 60)}\n`,
-    );
-  }
-  record.missingFromSnapshot = [...missing].sort();
-  if (o.keep) record.scratch = scratch;
-  else fs.rmSync(scratch, { recursive: true, force: true });
-  return record;
+  return { scratch, work, env, run, git, timed, withOverlay, missing, init: initRec };
 }
 
 /** The built Action in pull-request mode, as the runner starts it. */
-function pullRequest(scratch, work, env, base, head, n) {
+function pullRequest(scratch, work, env, base, head, n, sha = head) {
   const tmp = fs.mkdtempSync(path.join(scratch, "runner-"));
   const files = { event: path.join(tmp, "event.json"), output: path.join(tmp, "output.txt"), summary: path.join(tmp, "summary.md") };
   const repository = {
@@ -354,7 +370,7 @@ function pullRequest(scratch, work, env, base, head, n) {
       GITHUB_REPOSITORY: "acme/app",
       GITHUB_SERVER_URL: "https://github.com",
       GITHUB_RUN_ID: "1",
-      GITHUB_SHA: head,
+      GITHUB_SHA: sha,
       RUNNER_TEMP: tmp,
       INPUT_COMMAND: "check",
       INPUT_TOKEN: "",
@@ -376,7 +392,9 @@ function pullRequest(scratch, work, env, base, head, n) {
   }
   const res = { code: r.status, status: out.status, ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6) };
   if (out["findings-file"] && fs.existsSync(out["findings-file"])) {
-    res.findings = JSON.parse(fs.readFileSync(out["findings-file"], "utf8")).findings.map((f) => ({
+    const report = JSON.parse(fs.readFileSync(out["findings-file"], "utf8"));
+    res.checked = report.summary?.checked;
+    res.findings = report.findings.map((f) => ({
       rule: f.rule,
       level: f.level,
       file: f.file,
@@ -387,6 +405,230 @@ function pullRequest(scratch, work, env, base, head, n) {
   if (r.status !== 0 && !res.findings) res.output = (r.stdout + r.stderr).slice(-3000);
   fs.rmSync(tmp, { recursive: true, force: true });
   return res;
+}
+
+/**
+ * The pull-request flows teams use, rebuilt from real merges: for a merge commit M of the
+ * first-parent line (first parent P1, the PR's branch tip P2, merge base B), the branch's commits
+ * B..P2 are made one by one through the hook on a branch `feature` started at B, `main` moves to
+ * P1 (the newer base), and then:
+ *   - pr-range: the Action with base = B (the merge base), head = the branch tip, checked out;
+ *   - pr-merge-ref: the Action as GitHub runs it: base.sha = main's tip, head.sha = the branch
+ *     tip, the checkout (and GITHUB_SHA) the test merge commit refs/pull/N/merge (M's tree);
+ *   - merge: `git merge --no-ff feature` on main (pre-merge-commit; a merge that stops on
+ *     conflicts is resolved with M's tree and finished by `git commit`: pre-commit);
+ *   - squash: `git merge --squash feature` on main, then `git commit` (pre-commit), and the
+ *     Action on the squash commit (base = main);
+ *   - rebase: `git rebase --exec` onto main, the exec step making each rebased commit again
+ *     through the hook (`reset --soft HEAD^` + `commit -C`); a rebase that stops on a conflict
+ *     is aborted and recorded as such (a hand resolution is not a shape the tool makes);
+ *     then the Action on the rebased branch (base = main);
+ *   - revert: `git revert -n -m 1` of the merge, then `git commit` (pre-commit), and the Action
+ *     on the revert (base = the merge); and `git revert -n` of the branch's last commit on the
+ *     squash branch (the change undone after the squash), then `git commit`.
+ * A blocked commit is recorded (`check --staged --format json`) and made with --no-verify.
+ */
+function flows(spec, o) {
+  const [owner, name] = spec.split("/");
+  let mirror = path.join(o.mirrors, `${owner}+${name}`, "repo");
+  if (!fs.existsSync(mirror)) mirror = path.join(o.mirrors, `${owner}+${name}`);
+  const m = (...args) =>
+    execFileSync("git", ["--git-dir", mirror, ...args], { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] });
+  const tip = m("rev-parse", `${o.ref}^{commit}`).trim();
+  let merges;
+  if (o.flows !== "auto") merges = o.flows.split(",").map((c) => m("rev-parse", `${c}^{commit}`).trim());
+  else {
+    // Merges of the first-parent line whose branch has 2-12 commits, touches JSON/YAML, and
+    // holds no merge itself; spread evenly, newest last.
+    const cands = [];
+    for (const c of m("rev-list", "--first-parent", "--min-parents=2", "-n", String(o.count), tip).trim().split("\n").filter(Boolean)) {
+      const [p1, p2] = m("rev-list", "--parents", "-n", "1", c).trim().split(" ").slice(1);
+      const b = m("merge-base", p1, p2).trim();
+      const n = Number(m("rev-list", "--count", `${b}..${p2}`).trim());
+      if (n < 2 || n > 12 || m("rev-list", "--min-parents=2", `${b}..${p2}`).trim()) continue;
+      if (b === p1) continue; // a fast-forwardable branch: no newer base to rebase onto
+      const files = m("diff", "--name-only", "-z", b, p2).split("\0").filter(Boolean);
+      if (files.some((f) => INTERESTING.test(f))) cands.push(c);
+    }
+    cands.reverse();
+    merges =
+      cands.length <= o.maxFlows ? cands : Array.from({ length: o.maxFlows }, (_, i) => cands[Math.floor((i * cands.length) / o.maxFlows)]);
+  }
+  const record = { repo: spec, tip, flows: [] };
+  for (const mc of merges) {
+    const [p1, p2] = m("rev-list", "--parents", "-n", "1", mc).trim().split(" ").slice(1);
+    if (!p2) throw new Error(`${spec} ${mc}: not a merge`);
+    const b = m("merge-base", p1, p2).trim();
+    const branch = m("rev-list", "--reverse", "--first-parent", `${b}..${p2}`).trim().split("\n").filter(Boolean);
+    const sc = setupScratch(mirror, name, b);
+    const { work, env, run, git, timed, withOverlay } = sc;
+    const flow = { merge: mc, subject: m("log", "-1", "--format=%s", mc).trim().slice(0, 120), base: b, p1, branch, steps: [] };
+    record.flows.push(flow);
+    const say = (msg) => process.stderr.write(`${spec} ${mc.slice(0, 10)} ${msg}\n`);
+    /** Record what a (possibly blocked) hooked command said; on a block, the staged findings. */
+    const findings = () => {
+      const j = run(process.execPath, [CLI, "check", "--staged", "--format", "json"]);
+      try {
+        return JSON.parse(j.stdout).findings.map((f) => ({
+          rule: f.rule,
+          level: f.level,
+          file: f.file,
+          line: f.line,
+          message: f.message.slice(0, 300),
+        }));
+      } catch {
+        return [{ rule: "replay/unreadable-json", level: "error", message: (j.stdout + j.stderr).slice(0, 500) }];
+      }
+    };
+    const step = (kind, extra) => {
+      const st = { kind, ...extra };
+      flow.steps.push(st);
+      const bad = (st.code !== undefined && st.code !== 0) || (st.pr && st.pr.code !== 0);
+      say(
+        `${kind} ${st.note ?? ""} ${st.code === undefined ? "" : bad && st.code !== 0 ? "BLOCK" : "ok"}${st.pr ? ` PR:${st.pr.code === 0 ? "ok" : st.pr.status || st.pr.code}` : ""}`,
+      );
+      return st;
+    };
+    /** `git commit` with the hook; a block is recorded and the commit made with --no-verify. */
+    const commitHooked = (args) => {
+      const t = timed("git", ["commit", "-q", "--allow-empty", ...args]);
+      const res = { code: t.r.status, cpu: t.cpu };
+      const said = /\((\d+) files? checked\)/.exec(t.r.stdout + t.r.stderr);
+      if (said) res.checked = Number(said[1]);
+      if (t.r.status !== 0) {
+        res.output = (t.r.stdout + t.r.stderr).trim().slice(0, 3000);
+        res.findings = findings();
+        git("commit", "-q", "--allow-empty", "--no-verify", ...args);
+      }
+      return res;
+    };
+    const pr = (base, head, n, checkout = head) => {
+      const back = git("rev-parse", "--abbrev-ref", "HEAD").trim();
+      git("checkout", "-q", "--detach", checkout);
+      const res = pullRequest(sc.scratch, work, env, base, head, n, checkout);
+      git("checkout", "-q", back);
+      return res;
+    };
+    const start = git("rev-parse", "HEAD").trim();
+    // feature: the branch's commits through the hook
+    git("checkout", "-q", "-b", "feature");
+    for (const c of branch) {
+      git("read-tree", "-m", "-u", "HEAD", withOverlay(c));
+      step("branch-commit", { commit: c, note: c.slice(0, 10), ...commitHooked(["-C", c]) });
+    }
+    const featureTip = git("rev-parse", "HEAD").trim();
+    // main moves on to P1
+    git("checkout", "-q", "-B", "main", start);
+    git("read-tree", "-m", "-u", "HEAD", withOverlay(p1));
+    git("commit", "-q", "--no-verify", "--allow-empty", "-m", `main at ${p1.slice(0, 12)}`);
+    const mainTip = git("rev-parse", "HEAD").trim();
+    const mTree = withOverlay(mc);
+    step("pr-range", { pr: pr(start, featureTip, 1) });
+    const mergeRef = git("commit-tree", mTree, "-p", mainTip, "-p", featureTip, "-m", "Merge into main (refs/pull/2/merge)").trim();
+    step("pr-merge-ref", { pr: pr(mainTip, featureTip, 2, mergeRef) });
+    // merge
+    const mg = timed("git", ["merge", "-q", "--no-ff", "--no-edit", "feature"]);
+    const merge = { code: mg.r.status, cpu: mg.cpu };
+    if (mg.r.status !== 0) {
+      merge.output = (mg.r.stdout + mg.r.stderr).trim().slice(0, 3000);
+      if (fs.existsSync(path.join(work, ".git/MERGE_HEAD")) && /CONFLICT/.test(merge.output)) {
+        // conflicts: the real merge's resolution, finished by `git commit`
+        merge.note = "conflicts, resolved with the merge's tree";
+        git("read-tree", "-u", "--reset", mTree);
+        Object.assign(merge, { resolved: commitHooked(["--no-edit"]) });
+        merge.code = merge.resolved.code;
+      } else {
+        merge.findings = findings();
+        git("commit", "-q", "--no-verify", "--no-edit");
+      }
+    }
+    step("merge", merge);
+    const merged = git("rev-parse", "HEAD").trim();
+    // revert of the merge
+    const rv = run("git", ["revert", "-n", "-m", "1", merged]);
+    if (rv.status === 0) {
+      const res = commitHooked(["-m", `Revert the merge of ${p2.slice(0, 10)}`]);
+      step("revert-merge", { ...res, pr: pr(merged, git("rev-parse", "HEAD").trim(), 3) });
+    } else step("revert-merge", { note: `revert stopped: ${(rv.stdout + rv.stderr).trim().slice(0, 200)}` });
+    run("git", ["reset", "-q", "--hard"]);
+    // squash
+    git("checkout", "-q", "-B", "squash", mainTip);
+    const sq = run("git", ["merge", "--squash", "feature"]);
+    let squash;
+    if (sq.status !== 0) {
+      git("read-tree", "-u", "--reset", mTree);
+      squash = { note: "conflicts, resolved with the merge's tree", ...commitHooked(["-m", "Squashed"]) };
+    } else squash = commitHooked(["-m", "Squashed"]);
+    const squashed = git("rev-parse", "HEAD").trim();
+    step("squash", { ...squash, pr: pr(mainTip, squashed, 4) });
+    // revert the branch's last commit after the squash
+    const last = featureTip;
+    const rv2 = run("git", ["revert", "-n", last]);
+    if (rv2.status === 0)
+      step("revert-commit", {
+        ...commitHooked(["-m", `Revert ${branch.at(-1).slice(0, 10)}`]),
+        pr: pr(squashed, git("rev-parse", "HEAD").trim(), 5),
+      });
+    else step("revert-commit", { note: `revert stopped (conflict): ${(rv2.stdout + rv2.stderr).trim().slice(0, 200)}` });
+    run("git", ["reset", "-q", "--hard"]);
+    // rebase onto main, each rebased commit made again through the hook
+    git("checkout", "-q", "-B", "rebased", featureTip);
+    const log = path.join(sc.scratch, "rebase-hook.log");
+    const exec = path.join(sc.scratch, "recommit.sh");
+    fs.writeFileSync(
+      exec,
+      `#!/bin/sh\n# make the rebased commit again through the hook; a block is logged and the commit made with --no-verify\nh=$(git rev-parse HEAD)\ngit reset -q --soft HEAD^\nif git commit -q --allow-empty -C "$h" >"${log}.last" 2>&1; then echo "ok $h" >>"${log}"; else echo "BLOCK $h" >>"${log}"; cat "${log}.last" >>"${log}"; git commit -q --allow-empty --no-verify -C "$h"; fi\n`,
+      { mode: 0o755 },
+    );
+    // onto main before the merge (P1): main itself holds the branch since the merge step
+    const rb = run("git", ["rebase", "-q", "--exec", exec, mainTip]);
+    const rebaseLog = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
+    if (rb.status !== 0) {
+      run("git", ["rebase", "--abort"]);
+      step("rebase", {
+        note: `stopped (conflict), aborted: ${
+          (rb.stdout + rb.stderr)
+            .trim()
+            .split("\n")
+            .find((l) => /CONFLICT|error/.test(l)) ?? ""
+        }`.slice(0, 300),
+        log: rebaseLog.slice(0, 3000),
+      });
+    } else {
+      const blocks = (rebaseLog.match(/^BLOCK /gm) || []).length;
+      const made = (rebaseLog.match(/^(ok|BLOCK) /gm) || []).length;
+      step("rebase", {
+        code: blocks ? 1 : 0,
+        note: `${made} of ${branch.length} commits re-made through the hook, ${blocks} blocked`,
+        log: blocks ? rebaseLog.slice(0, 3000) : undefined,
+        pr: pr(mainTip, git("rev-parse", "HEAD").trim(), 6),
+      });
+    }
+    flow.missingFromSnapshot = [...sc.missing].sort();
+    if (o.keep) flow.scratch = sc.scratch;
+    else fs.rmSync(sc.scratch, { recursive: true, force: true });
+  }
+  return record;
+}
+
+function summarizeFlows(rec) {
+  const lines = [`== ${rec.repo} flows: ${rec.flows.length} merges`];
+  for (const f of rec.flows) {
+    lines.push(`   ${f.merge.slice(0, 12)} (${f.branch.length} branch commits) ${f.subject.slice(0, 70)}`);
+    for (const s of f.steps) {
+      const bad = (s.code !== undefined && s.code !== 0) || (s.pr && s.pr.code !== 0);
+      lines.push(
+        `      ${s.kind}${s.note ? ` [${s.note}]` : ""}: hook ${s.code ?? "-"}${s.pr ? `, PR ${s.pr.code}` : ""}${bad ? "  <<<" : ""}`,
+      );
+      for (const x of [...(s.findings || []), ...(s.resolved?.findings || [])].filter((x) => x.level !== "notice"))
+        lines.push(`         hook ${x.level} ${x.rule} ${x.file ?? ""}:${x.line ?? ""} ${x.message.slice(0, 140)}`);
+      for (const x of (s.pr?.findings || []).filter((x) => x.level !== "notice"))
+        lines.push(`         pr   ${x.level} ${x.rule} ${x.file ?? ""}:${x.line ?? ""} ${x.message.slice(0, 140)}`);
+      if (s.pr && s.pr.code !== 0 && !s.pr.findings) lines.push(`         pr output: ${s.pr.output?.slice(-400)}`);
+      if (s.log && s.code) lines.push(`         ${s.log.slice(0, 600).replace(/\n/g, "\n         ")}`);
+    }
+  }
+  return lines.join("\n");
 }
 
 function summarize(rec) {
@@ -426,6 +668,12 @@ fs.mkdirSync(o.out, { recursive: true });
 for (const spec of o.repos) {
   let rec;
   try {
+    if (o.flows) {
+      rec = flows(spec, o);
+      fs.writeFileSync(path.join(o.out, `${spec.replace("/", "+")}.flows.json`), JSON.stringify(rec, null, 2) + "\n");
+      console.log(summarizeFlows(rec));
+      continue;
+    }
     rec = replay(spec, o);
   } catch (e) {
     console.log(`== ${spec}: ${e.message}`);

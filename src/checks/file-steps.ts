@@ -22,6 +22,7 @@ import {
 } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
+import { isMinecraftLangFile, minecraftLangFindings } from "../core/select/minecraft-lang.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 import { asYaml12, declaresYaml11 } from "./yaml-11-directive.js";
 
@@ -108,6 +109,19 @@ export function firstParse(
   if (hcl !== undefined && (contentReadings || !hclByContent)) {
     const byContent = hclByContent ? { byContent: hclCliReading(file) } : {};
     return { doc: hclJsonDocument(doc, text, hcl), format, ...none, ...byContent };
+  }
+  // A Minecraft lang file: repeated `_` comment keys (core/select/minecraft-lang.ts), by name.
+  if (hcl === undefined && isMinecraftLangFile(file) && doc.findings.some((f) => f.rule === "parse/duplicate-key")) {
+    const findings = minecraftLangFindings(doc.findings);
+    // Anything else (a repeated translation, a syntax error) is as wrong for Gson's reading.
+    if (findings.some((f) => f.level === "error")) return { doc: { ...doc, findings }, format, ...none };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { doc, format, ...none };
+    }
+    return { doc: { ...doc, ok: true, value, documents: [value], findings }, format, ...none };
   }
   if (contentReadings && declaresArmTemplate(text)) {
     const jsonc = parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true });
