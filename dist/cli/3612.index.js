@@ -1,4 +1,4 @@
-var I=Object.defineProperty;var r=(T,y)=>I(T,"name",{value:y,configurable:!0});const W=3612,k=[3612],U={7118:((T,y,i)=>{i.r(y),i.d(y,{command:r(()=>$,"command")});var v=i(6930),m=i(1112),D=i(5442),h=i(3009),w=i(1867),u=i(6085),E=i(2103),P=i(4759),_=i(1912),j=i(6267);const $={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var I=Object.defineProperty;var r=(T,y)=>I(T,"name",{value:y,configurable:!0});const W=3612,k=[3612],U={7118:((T,y,i)=>{i.r(y),i.d(y,{command:r(()=>$,"command")});var v=i(6930),m=i(1112),D=i(3466),h=i(3009),w=i(1867),u=i(6085),E=i(2103),P=i(4759),_=i(1912),j=i(6267);const $={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -1,4 +1,4 @@
-var W=Object.defineProperty;var n=(T,S)=>W(T,"name",{value:S,configurable:!0});const J=9852,K=[9852,3217,3579],z={10:((T,S,l)=>{l.r(S),l.d(S,{command:n(()=>h,"command")});var A=l(5442),p=l(8157),M=l(5025),c=l(2552);const h={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var W=Object.defineProperty;var n=(T,S)=>W(T,"name",{value:S,configurable:!0});const J=9852,K=[9852,3217,3579],z={10:((T,S,l)=>{l.r(S),l.d(S,{command:n(()=>h,"command")});var A=l(3466),p=l(8157),M=l(5025),c=l(2552);const h={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

@@ -28,6 +28,13 @@ interface ObjectContents extends ObjectInfo {
 export declare class SessionUnavailableError extends Error {
     constructor(reason: string);
 }
+interface SessionOptions {
+    /**
+     * `--buffer`: git answers each round at once when it ends (a `flush` command), not each command
+     * as it comes: fewer writes for a round of many objects (catFileLimited's one-shot reads).
+     */
+    buffer?: boolean;
+}
 export declare class CatFileSession {
     private readonly spawn;
     private child;
@@ -40,8 +47,11 @@ export declare class CatFileSession {
     private exited;
     /** close() was called: git's input is ended, nothing more can be asked. */
     private closing;
+    private readonly args;
+    /** What ends a round of commands: `flush` with --buffer (git holds its answers until then). */
+    private readonly roundEnd;
     /** `spawn` starts `git <args>` (Git.spawnStreaming); called on the first request only. */
-    constructor(spawn: (args: readonly string[]) => ChildProcessByStdio<Writable, Readable, Readable>);
+    constructor(spawn: (args: readonly string[]) => ChildProcessByStdio<Writable, Readable, Readable>, options?: SessionOptions);
     /** Type and size of each name, in order; undefined where git has no such object. */
     info(names: readonly string[]): Promise<(ObjectInfo | undefined)[]>;
     /** Type, size and bytes of each name, in order; undefined where git has no such object. */

@@ -4,10 +4,10 @@ import type { FileSource, ReadOptions, ReadResult } from "./file-source.js";
 import type { Git } from "./git.js";
 /**
  * The regular files and links of the index that carry the skip-worktree bit, that `want` takes
- * and that are absent from the work tree, with their index blobs, 128 at a time (bounded memory).
- * `pathspecs` narrows git's listing (none: the whole index).
+ * and that are absent from the work tree (`present`: present in it), with their index blobs, 128
+ * at a time (bounded memory). `pathspecs` narrows git's listing (none: the whole index).
  */
-export declare function skippedBlobs(git: Git, want: (p: string) => boolean, pathspecs?: readonly string[]): AsyncGenerator<{
+export declare function skippedBlobs(git: Git, want: (p: string) => boolean, pathspecs?: readonly string[], present?: boolean): AsyncGenerator<{
     path: string;
     mode: string;
     blob: Buffer;
@@ -21,6 +21,16 @@ export declare function blobObservation(mode: string, blob: Buffer): Observation
  * sparse-checkout pattern file): no git process otherwise.
  */
 export declare function absentSkipWorktree(git: Git, accept: (p: string) => boolean, known: ReadonlyMap<string, unknown>): Promise<Map<string, Observation>>;
+/**
+ * Observations, from their index blobs, of the regular files and links that `accept` takes, that
+ * carry the skip-worktree bit and are present in the work tree: a file kept with local edits
+ * (`git update-index --skip-worktree`, the common way to keep a machine's settings out of
+ * commits). git commits its index copy, never the work tree's, so that is the content a
+ * manifest sealed for a commit must hold: sealing the local copy made every commit of the
+ * manifest fail the hook (the staged blob is git's copy) with a fix, reseal, that sealed the
+ * local copy again. No git process unless the index can carry the bit (index format 3 or 4).
+ */
+export declare function presentSkipWorktree(git: Git, accept: (p: string) => boolean): Promise<Map<string, Observation>>;
 /**
  * The index blob of `rel` when a sparse checkout left it out of the work tree (skip-worktree bit,
  * absent on disk), else undefined. For the config and what it names: a cone that leaves out

@@ -6,3 +6,5 @@ import type { Finding } from "../finding.js";
 import type { LineIndex } from "./lines.js";
 /** A parse/merge-conflict finding at the first marker line, or undefined. */
 export declare function findMergeConflict(text: string, lines: LineIndex, file: string): Finding | undefined;
+/** True when the text holds a merge-conflict marker line (what findMergeConflict reports). */
+export declare function hasMergeConflictMarker(text: string): boolean;

@@ -38,6 +38,12 @@ export interface ParseOptions {
     /** YAML: accept the tags of the dialects detected from the path and content (default true). */
     dialects?: boolean;
     /**
+     * YAML: ids of dialects (./yaml-dialects.ts) the file belongs to although neither its path nor
+     * its content says so: another file vouches for it (a Home Assistant configuration.yaml that
+     * includes it, checks/home-assistant-includes.ts). Ignored when `dialects` is false.
+     */
+    extraDialects?: readonly string[];
+    /**
      * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
      * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
      */
@@ -48,6 +54,12 @@ export interface ParseOptions {
      * break in a string is a parse/syntax error, as for every JSON reader.
      */
     lineBreaksInStrings?: boolean;
+    /**
+     * JSON: the reader of this file that skips a leading UTF-8 BOM, when the caller knows it from
+     * other files (a .NET project around it): the BOM is then a warning naming it, as for the
+     * names in json-bom-readers.ts. Default: those names only.
+     */
+    bomSkippedBy?: string;
     /**
      * JSONC: accept a comma before a closing bracket (default true, as TypeScript and VS Code do).
      * False for readers that skip comments but reject trailing commas (Chromium's JSON reader for

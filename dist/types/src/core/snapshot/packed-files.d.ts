@@ -54,4 +54,44 @@ declare class PackedFiles {
  * (parseSnapshotManifest's reasons, word for word).
  */
 export declare function parsePackedManifest(bytes: Buffer): PackedSnapshotManifest | string;
+/**
+ * The manifest read straight from the bytes serializeSnapshotManifest writes, fed in chunks as
+ * git streams the blob (issue 20: a restore of 500,000 files no longer holds the 70 MB text while
+ * it packs it), or in one piece. The header (everything before the first `\n "files": {`, which
+ * only that key at depth 1 can start: JSON strings hold no raw line break) is parsed with "files"
+ * emptied, so JSON.parse of the whole text would give the same header; the entries must then
+ * match the serializer's layout byte for byte, and the text end right after them. Paths that
+ * JSON.parse would order differently (array indexes such as "12" come first) or not keep as own
+ * keys ("__proto__") make the scan fail: `finish()` then gives undefined, and the caller reads
+ * the whole text with the general parser. What it carries between chunks is the header, or at
+ * most one entry cut by a chunk's end.
+ */
+export declare class CanonicalScan {
+    private header;
+    /**
+     * What comes next: the header (up to `"files": {`), the first entry or the empty object's
+     * end, an entry (after a comma), a comma or the end (after an entry), nothing (done), or the
+     * scan gave up.
+     */
+    private state;
+    /** Bytes of the header, or of an entry cut by the chunk's end, waiting for the next chunk. */
+    private carry;
+    private readonly paths;
+    private sha;
+    private sizes;
+    private exec;
+    /** `sizeHint`: the text's length when known (the arrays are sized for it: about 130 bytes a file). */
+    constructor(sizeHint?: number);
+    /** Bytes held between chunks now: the header, or an entry cut by the last chunk's end. */
+    get carried(): number;
+    /** Whether the text is known not to be canonical already (the rest need not be fed). */
+    get gaveUp(): boolean;
+    push(chunk: Buffer): void;
+    /** The packed manifest once every byte was pushed, or undefined when the text is not canonical. */
+    finish(): PackedSnapshotManifest | undefined;
+    private fail;
+    /** One entry in b[pos, end) (end: just after its closing brace); the position after it, or -1. */
+    private entry;
+    private grow;
+}
 export {};
