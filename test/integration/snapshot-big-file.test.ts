@@ -96,15 +96,17 @@ describe("a big file in a snapshot set", () => {
     }
   }, 300_000);
 
-  it("costs no memory in proportion to the file: a 64 MiB file adds less than 40 MiB of peak RSS", () => {
+  it("costs no memory in proportion to the file: a 64 MiB file adds less than its own size to peak RSS", () => {
     const small = setup();
     const large = setup();
     try {
       large.write("data/big.bin", noise(64 << 20));
       const base = snapshotRss(small);
       const withBig = snapshotRss(large);
-      // Read whole, the file was held three times at least (its bytes, the pack, the read-back).
-      expect(withBig - base, `${withBig.toFixed(0)} MiB against ${base.toFixed(0)} MiB`).toBeLessThan(40);
+      // Read whole, the file was held three times at least (its bytes, the pack, the read-back):
+      // +260 MiB. Streamed it adds about 35-42 MiB (GC timing under load moves it), so the bound
+      // is the file's own size: a build that holds it whole even once fails.
+      expect(withBig - base, `${withBig.toFixed(0)} MiB against ${base.toFixed(0)} MiB`).toBeLessThan(64);
       expect(large.git("cat-file", "-s", "integrity-snapshots:data/big.bin").trim()).toBe(String(64 << 20));
     } finally {
       small.cleanup();
