@@ -22,7 +22,7 @@ interface AtomicWriteOptions {
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const target = options.followLinks ? await resolveWriteTarget(file) : file;
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  const tmp = temporaryBeside(target);
   let mode = options.mode ?? 0o644;
   let existed = false;
   try {
@@ -103,16 +103,38 @@ export async function resolveWriteTarget(file: string): Promise<string> {
  * folder is not fsynced: callers writing many files do that once per folder (fsyncDir).
  */
 async function writeThroughTemp(tmp: string, target: string, data: string | Uint8Array, mode: number, keepMode = false): Promise<void> {
+  await writeTemporary(tmp, data, mode, keepMode);
+  try {
+    await fs.rename(tmp, target);
+  } catch (error) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The hidden temporary name beside `file` every write here uses (`.<name>.<pid>.<random>.tmp`):
+ * removeDeadTemporaries parses it, so writers that rename in steps of their own (hook-install.ts)
+ * take the name from here.
+ */
+export function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+}
+
+/**
+ * Write `data` whole to the new file `tmp` (never an existing one) and fsync it; `setMode`: set
+ * `mode` again after open(), which applies the umask (0o664 stays 0o664). On any failure `tmp`
+ * is removed and the raw error rethrown.
+ */
+export async function writeTemporary(tmp: string, data: string | Uint8Array, mode: number, setMode: boolean): Promise<void> {
   let fh: fs.FileHandle | undefined;
   try {
     fh = await fs.open(tmp, "wx", mode);
-    // open() applies the umask: an existing file's own bits are set again (0o664 stays 0o664).
-    if (keepMode) await fh.chmod(mode);
+    if (setMode) await fh.chmod(mode);
     await fh.writeFile(data);
     await fh.sync();
     await fh.close();
     fh = undefined;
-    await fs.rename(tmp, target);
   } catch (error) {
     await fh?.close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -5,13 +5,12 @@
  * destroys a hook: one that is not ours is moved to `<hook>.local` and run first by ours;
  * running the install twice changes nothing.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { callsIntegrityGuard, hookRunners, isHuskyStub } from "../core/hook-runners.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
-import { fsyncDir, removeDeadTemporaries, writeFileAtomic } from "./atomic.js";
+import { fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
 import type { Git } from "./git.js";
 import { toRepoPath } from "./paths.js";
 
@@ -112,14 +111,7 @@ async function chainAndReplace(plan: HookPlan, chain: NonNullable<HookPlan["chai
   const tmp = temporaryBeside(plan.file);
   const unchanged = "the existing hook was not changed";
   try {
-    const fh = await fs.promises.open(tmp, "wx", 0o755);
-    try {
-      await fh.chmod(0o755); // open() applies the umask
-      await fh.writeFile(content);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeTemporary(tmp, content, 0o755, true);
   } catch (error) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     throw new EnvironmentError(`could not write the new ${plan.hook} hook beside ${plan.file}: ${(error as Error).message}`, {
@@ -165,14 +157,7 @@ async function secondName(from: string, to: string): Promise<void> {
   // short (init run again would refuse it as a second hook, and ours would run it).
   const tmp = temporaryBeside(to);
   try {
-    const fh = await fs.promises.open(tmp, "wx", stat.mode & 0o7777);
-    try {
-      await fh.chmod(stat.mode & 0o7777);
-      await fh.writeFile(await fs.promises.readFile(from));
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeTemporary(tmp, await fs.promises.readFile(from), stat.mode & 0o7777, true);
     // No rename without replacing: checked under init's lock, which every writer here holds.
     if (isPresentAt(to)) throw appeared();
     await fs.promises.rename(tmp, to);
@@ -180,11 +165,6 @@ async function secondName(from: string, to: string): Promise<void> {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
-}
-
-/** A hidden temporary name beside `file`, as writeFileAtomic names them (removeDeadTemporaries finds it). */
-function temporaryBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
 }
 
 function isPresentAt(p: string): boolean {

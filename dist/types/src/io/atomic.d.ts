@@ -24,6 +24,18 @@ export declare function removeDeadTemporaries(target: string): Promise<void>;
  * two locks). A loop is an EnvironmentError naming `file`.
  */
 export declare function resolveWriteTarget(file: string): Promise<string>;
+/**
+ * The hidden temporary name beside `file` every write here uses (`.<name>.<pid>.<random>.tmp`):
+ * removeDeadTemporaries parses it, so writers that rename in steps of their own (hook-install.ts)
+ * take the name from here.
+ */
+export declare function temporaryBeside(file: string): string;
+/**
+ * Write `data` whole to the new file `tmp` (never an existing one) and fsync it; `setMode`: set
+ * `mode` again after open(), which applies the umask (0o664 stays 0o664). On any failure `tmp`
+ * is removed and the raw error rethrown.
+ */
+export declare function writeTemporary(tmp: string, data: string | Uint8Array, mode: number, setMode: boolean): Promise<void>;
 /** fsync a folder so a rename in it survives a power cut. Best effort where unsupported. */
 export declare function fsyncDir(dir: string): Promise<void>;
 export {};
