@@ -175,6 +175,9 @@ const BY_NAME = new Map<string, WellKnownName>([
   ["symfony.lock", strict("Symfony Flex (Composer's JsonFile: json_decode)")],
   ["Pipfile.lock", strict("Pipenv (json.load)")],
   ["flake.lock", strict("Nix flakes")],
+  // devenv's lock is a flake lock: devenv loads it with Nix's LockFile::parse (devenv-nix-backend
+  // load_lock_file; older devenv passed it to `nix --reference-lock-file`), strict JSON.
+  ["devenv.lock", strict("devenv (Nix's flake lock reader)")],
   ["deno.lock", strict("Deno (serde_json)")],
   // Bun's text lockfile is JSONC: Bun writes it with trailing commas.
   ["bun.lock", jsonc("Bun (bun.lock is JSONC)")],
