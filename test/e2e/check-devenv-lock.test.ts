@@ -39,13 +39,19 @@ async function check(files: Record<string, string>) {
   for (const [rel, text] of Object.entries(files)) repo.write(rel, text);
   repo.commitAll("devenv");
   const r = await repo.cli(["check", "--format", "json"]);
-  const out = JSON.parse(r.stdout) as { findings: { rule: string; file: string; line?: number; level?: string }[]; summary: { checked: number } };
+  const out = JSON.parse(r.stdout) as {
+    findings: { rule: string; file: string; line?: number; level?: string }[];
+    summary: { checked: number };
+  };
   return { code: r.code, out };
 }
 
 describe("devenv.lock is read as Nix reads a flake lock (strict JSON)", () => {
   it("a valid devenv.lock is checked and passes", async () => {
-    const { code, out } = await check({ "devenv.lock": LOCK, "devenv.yaml": "inputs:\n  nixpkgs:\n    url: github:cachix/devenv-nixpkgs/rolling\n" });
+    const { code, out } = await check({
+      "devenv.lock": LOCK,
+      "devenv.yaml": "inputs:\n  nixpkgs:\n    url: github:cachix/devenv-nixpkgs/rolling\n",
+    });
     expect(out.findings).toEqual([]);
     expect(out.summary.checked).toBe(2);
     expect(code).toBe(0);

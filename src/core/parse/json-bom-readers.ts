@@ -16,6 +16,9 @@ const READERS: readonly BomSkippingReader[] = [
   { reader: "npm and Node", files: /(^|\/)package\.json$/ },
   // newman strips the BOM before parsing Postman's exports (postmanlabs/newman tests it).
   { reader: "newman (Postman's runner)", files: /\.postman_(collection|environment|globals)\.json$/i },
+  // Excalidraw reads a scene or library with FileReader.readAsText (a UTF-8 decode, which drops a BOM), then
+  // JSON.parse (packages/excalidraw/data/blob.ts).
+  { reader: "Excalidraw", files: /\.excalidraw(lib)?$/i },
   // The Web App Manifest spec decodes the manifest as UTF-8, which drops a BOM, before parsing it.
   { reader: "browsers", files: /\.webmanifest$/i },
   // vcpkg's Json::parse drops a BOM (src/vcpkg/base/json.cpp, Parser::parse: remove_bom) for

@@ -319,6 +319,9 @@ const TFSTATE = strict("Terraform (encoding/json)");
 /** Tiled (QJsonDocument::fromJson): strict JSON; the game engines that load its exports are strict too. */
 const TILED = strict("Tiled (Qt's JSON reader)");
 
+/** Excalidraw (JSON.parse of the file's text; the UTF-8 decode drops a BOM: json-bom-readers.ts). */
+const EXCALIDRAW = strict("Excalidraw (JSON.parse)");
+
 const JSON_LINES = strict("JSON Lines readers (json.loads per line, jq, Elasticsearch _bulk)");
 
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
@@ -339,6 +342,10 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   // Browsers decode the manifest as UTF-8 (a BOM dropped) and parse it as JSON: json.ts warns on a BOM.
   [".webmanifest", strict("browsers (Web App Manifest)")],
   [".har", strict("HTTP Archive readers (JSON.parse)")],
+  // Excalidraw's scenes and libraries: the file's decoded text goes to JSON.parse
+  // (loadSceneOrLibraryFromBlob, parseLibraryJSON in packages/excalidraw/data/blob.ts).
+  [".excalidraw", EXCALIDRAW],
+  [".excalidrawlib", EXCALIDRAW],
   [".gltf", strict("glTF 2.0 (JSON, no BOM)")],
   [".xcstrings", strict("Xcode string catalogs")],
   // Avro's Java Schema.Parser enables Jackson's ALLOW_COMMENTS; no trailing comma; Jackson skips a BOM.
