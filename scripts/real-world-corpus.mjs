@@ -3630,6 +3630,93 @@ export const REPOS = [
     kind: "R package: _pkgdown.yml, codecov.yml, inst/ resources and test data, workflows",
     max: 40,
   },
+  {
+    repo: "tree-sitter/tree-sitter-python",
+    commit: "26855eabccb19c6abf499fbc5b8dc7cc9ab8bc64",
+    license: "MIT (LICENSE)",
+    kind: "tree-sitter grammar: generated src/grammar.json and src/node-types.json, tree-sitter.json, Package.resolved, issue forms, workflows",
+    names: ["Package.resolved"],
+    keep: ["src/*.json", "tree-sitter.json", "Package.resolved", ".github/**"],
+    max: 30,
+  },
+  {
+    repo: "tsconfig/bases",
+    commit: "270039fbe015427858d03d84a8549d113aac0b76",
+    license: "MIT (LICENSE.md)",
+    kind: "tsconfig bases extended by name (bases/*.json, JSONC to TypeScript, known by their SchemaStore $schema), test tsconfig extending them, pnpm lock, .vscode",
+    keep: ["bases/*.json", "test/**", ".vscode/**", ".github/**"],
+    max: 60,
+  },
+  {
+    repo: "intlify/vue-i18n",
+    commit: "40a3ec106627e07b0026893d97a962778f092669",
+    license: "MIT (LICENSE)",
+    kind: "vue-i18n monorepo: locale JSON/YAML fixtures and benchmarks, VitePress docs data, Excalidraw diagrams (docs/public/*.excalidraw), .oxlintrc.json, workflows",
+    names: ["docs/public/*.excalidraw"],
+    keep: ["docs/public/*.excalidraw", ".oxlintrc.json", "benchmark/*.json", ".github/**"],
+    max: 100,
+  },
+  {
+    repo: "i18next/i18next",
+    commit: "e1c60d4dd28a16f91be7f55b3685ffcf9760619b",
+    license: "MIT (LICENSE)",
+    kind: "i18next: locale JSON with nested plurals and contexts (v1 compatibility locales, TypeScript selector fixtures), a deliberately non-JSON backend fixture, tsconfigs",
+    keep: ["test/runtime/locales/**", "test/compatibility/**", "examples/**", ".github/**"],
+    max: 100,
+  },
+  {
+    repo: "usebruno/bruno",
+    commit: "675965612ff11b23bc9b6c9541110a287bcb2967",
+    license: "MIT (license.md)",
+    kind: "Bruno API client: Postman, Insomnia, OpenAPI and Bruno import fixtures (malformed ones on purpose), YAML collections (OpenCollection), bruno.json, environments, composite actions",
+    keep: [
+      "tests/import/**",
+      "tests/auth/oauth1/fixtures/collections/yml/**",
+      "packages/bruno-filestore/src/formats/yml/tests/fixtures/**",
+      "packages/bruno-converters/tests/postman/round-trip/fixtures/**",
+      "tests/environments/fixtures/**",
+    ],
+    max: 150,
+  },
+  {
+    repo: "cachix/devenv",
+    commit: "5844e78c960ab73bb92e131bc2902b39b9ee52dd",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "devenv (Nix): devenv.yaml import/merge fixtures, devenv.lock (a flake lock, strict JSON to Nix), flake.lock, examples, workflows",
+    names: ["**/devenv.lock", "**/flake.lock"],
+    keep: ["devenv.yaml", "devenv.lock", "**/devenv.lock", "flake.lock", "devenv/fixtures/config/**", ".github/**"],
+    max: 120,
+  },
+  {
+    repo: "conventional-changelog/commitlint",
+    commit: "1fd1be00701ab48c9baa964e3b8c0c36a451ccc4",
+    license: "MIT (license.md)",
+    kind: "commitlint monorepo: config-loading fixtures (.commitlintrc, .commitlintrc.json/.yml, package.json, Nx and pnpm workspaces), lerna.json, .oxlintrc.json, JSON schema",
+    names: ["**/.commitlintrc"],
+    keep: [
+      "@commitlint/load/fixtures/**",
+      "@commitlint/config-nx-scopes/fixtures/**",
+      "lerna.json",
+      ".oxlintrc.json",
+      "@commitlint/config-validator/src/*.json",
+    ],
+    max: 120,
+  },
+  {
+    repo: "projectfluent/fluent.js",
+    commit: "9a925d2a38b893be735ff4429be8ad62132a204d",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Fluent (Project Fluent) JavaScript: AST fixtures as JSON (fluent-syntax test/fixtures_*), typedoc.json per package, workflows",
+    keep: ["fluent-syntax/test/fixtures_reference/*.json", "*/typedoc.json", "typedoc.json", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "Binaryify/OneDark-Pro",
+    commit: "54c3280b29f2c2ed9751e5ca4e071380b7b42205",
+    license: "MIT (LICENSE.txt)",
+    kind: "VS Code theme extension: package.json contributes themes and configuration, package.nls*.json, .vscode launch/tasks/settings, renovate.json",
+    max: 40,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -3637,7 +3724,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
