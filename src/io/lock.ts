@@ -15,7 +15,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
-import { makeFolder } from "./make-folder.js";
+import { makeStateFolder } from "./state-folder.js";
 import { processExists } from "./process-exists.js";
 
 interface LockOptions {
@@ -51,7 +51,9 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const timeout = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
-  await makeFolder(path.dirname(lockPath)).catch((error: unknown) => {
+  // Most locks live in .git/integrity-guard: a folder made here takes the shared-repository
+  // permissions of the folder it is made in (state-folder.ts).
+  await makeStateFolder(path.dirname(lockPath)).catch((error: unknown) => {
     throw lockError(lockPath, error);
   });
   let delay = 1;
