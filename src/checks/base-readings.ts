@@ -17,7 +17,6 @@
  * strict parse failed (or for a path under a chart's `templates/`).
  */
 import { randomUUID } from "node:crypto";
-import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
@@ -31,6 +30,7 @@ import { CommitSource } from "../io/commit-source.js";
 import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
+import { makeStateFolder } from "../io/state-folder.js";
 
 /** The trusted commit's side of a run (undefined when the run reads its rules from the checkout). */
 export interface BaseReadings {
@@ -366,7 +366,7 @@ export async function encodingChangedPaths(
   const named = paths.filter((p) => namedEncoding(head.get(p)) !== undefined && held.has(p));
   if (named.length === 0) return out;
   const dir = git.stateDir();
-  await fsp.mkdir(dir, { recursive: true });
+  await makeStateFolder(dir);
   const atBase = await git.attributeAt(
     base.commit,
     "working-tree-encoding",

@@ -6,7 +6,6 @@
  * when a file read has one of these shapes.
  */
 import { randomUUID } from "node:crypto";
-import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../core/finding.js";
 import { encryptedBy, mayBeEncrypted, type EncryptedBy } from "../core/encrypted-blob.js";
@@ -15,6 +14,7 @@ import type { CommitSource } from "../io/commit-source.js";
 import { lfsObject } from "../io/lfs-objects.js";
 import type { ReadResult } from "../io/file-source.js";
 import type { CheckContext } from "./types.js";
+import { makeStateFolder } from "../io/state-folder.js";
 
 /** What stands in a filtered file's place: an LFS pointer, or a ciphertext. */
 export type FilteredKind = "lfs" | EncryptedBy;
@@ -62,7 +62,7 @@ export async function filteredBlobs(
   const base = ctx.schemaSource?.kind === "commit" ? (ctx.schemaSource as CommitSource).commit : undefined;
   if (base === undefined || kinds.size === 0) return { ...none, exempt: kinds };
   const dir = ctx.git.stateDir();
-  await fsp.mkdir(dir, { recursive: true });
+  await makeStateFolder(dir);
   const index = path.join(dir, `attr-${process.pid}-${randomUUID()}.index`);
   const atBase = await ctx.git.attributeAt(base, "filter", [...kinds.keys()], index);
   for (const [f, kind] of kinds) {

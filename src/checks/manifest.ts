@@ -44,7 +44,7 @@ import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
 import { matchLfsPointers } from "../io/lfs-objects.js";
-import { blobObservation, skippedBlobs, withSparseAdd } from "../io/skip-worktree.js";
+import { blobObservation, skippedBlobs, withLocalEditsFix, withSparseAdd } from "../io/skip-worktree.js";
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
 import { stageEnd } from "../io/hash/stage-log.js";
@@ -1061,6 +1061,6 @@ export const check: Check = {
       ...(ctx.paths ? { paths: ctx.paths } : {}),
       interactive: ctx.interactive,
     });
-    return out.findings;
+    return withLocalEditsFix(ctx.git, out.findings);
   },
 };

@@ -5,6 +5,8 @@ import { fetchUnlessOffline, NO_FETCH_OPTION } from "../io/snapshot/remote.js";
 import { refused } from "./snapshot.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import type { CommandSpec } from "./types.js";
+import { readJournal } from "../io/snapshot/restore-journal.js";
+import { isDiskFull, restoreDiskFullError } from "./snapshot-disk-full.js";
 
 /** Lines of the file list per piece of the text report. */
 const PIECE_LINES = 4096;
@@ -54,6 +56,8 @@ export const command: CommandSpec = {
       });
     } catch (error) {
       if (error instanceof SnapshotRefused) return refused(error);
+      // No journal: the restore stopped before its first write (the journal is written before it).
+      if (isDiskFull(error) && !(await readJournal(ctx.git))) throw restoreDiskFullError(error);
       throw error;
     }
     const short = o.snapshot.id.slice(0, 12);

@@ -30,3 +30,18 @@ export function snapshotDiskFullError(set: string, branch: string, unchanged: bo
     },
   );
 }
+
+/**
+ * The EnvironmentError (exit 2) for a restore stopped by a full disk before it changed anything:
+ * the pre-restore snapshot (the undo of the restore) could not be recorded, so no file was
+ * written. Shown raw, git's fast-import failure and crash report path did not say that.
+ */
+export function restoreDiskFullError(cause: unknown): EnvironmentError {
+  return new EnvironmentError(
+    "restore stopped before changing anything: recording the current state first (the pre-restore snapshot that undoes a restore) needs space on the disk holding the repository's .git folder, and it is full; no file was written",
+    {
+      fix: "free disk space (`df -h .git` shows how much is left; `git gc --prune=now` also removes the partial pack git may have left), then run the restore again",
+      cause,
+    },
+  );
+}

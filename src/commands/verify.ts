@@ -14,6 +14,7 @@ import { verifyTree } from "../checks/manifest.js";
 import { renderSha256sum } from "../core/manifest/sha256sum.js";
 import { readManifestFile, readManifestSetSparse, sealedPathsLenient } from "../io/manifest-store.js";
 import { stageEnd } from "../io/hash/stage-log.js";
+import { withLocalEditsFix } from "../io/skip-worktree.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandContext, CommandSpec } from "./types.js";
 
@@ -83,9 +84,10 @@ ${pathsHelp(
       noCache: ctx.options["no-cache"] === true,
       interactive: ctx.interactive,
     });
-    const drift = out.findings.length;
+    const findings = await withLocalEditsFix(ctx.git, out.findings);
+    const drift = findings.length;
     return {
-      findings: out.findings,
+      findings,
       summary: out.summary,
       ...(drift === 0
         ? { text: `verified ${String(out.summary.entries)} sealed file(s)${shard ? ` (shard ${shard.k}/${shard.n})` : ""}: no drift` }

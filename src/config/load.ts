@@ -14,6 +14,7 @@ import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
 import { readRegularFileSync } from "../io/read-regular.js";
 import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
+import { makeStateFolderSync } from "../io/state-folder.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -117,7 +118,7 @@ function writeCachedConfig(root: string, text: Buffer, config: Config, warnings:
     const json = JSON.stringify([config, warnings]);
     // Only plain JSON data is cached (a YAML .nan or .inf would not survive the round trip).
     if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeStateFolderSync(path.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
     fs.renameSync(tmp, file);

@@ -13,6 +13,7 @@ import type { TextEdit } from "../core/conflicts/types.js";
 import { formatFor } from "../core/parse/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import { resolveInside } from "./paths.js";
+import { makeStateFolder } from "./state-folder.js";
 
 export interface FileEdits {
   /** Repo-relative path. */
@@ -70,7 +71,7 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
   }
   for (const p of plans) {
     const backup = path.join(undoDir, p.file);
-    await fs.mkdir(path.dirname(backup), { recursive: true });
+    await makeStateFolder(path.dirname(backup));
     await writeFileAtomic(backup, p.original);
   }
   for (const p of plans) await writeFileAtomic(p.abs, p.text);

@@ -11,6 +11,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Git } from "./git.js";
 import { writeFileAtomic } from "./atomic.js";
+import { makeStateFolder } from "./state-folder.js";
 
 const SYMLINK = "120000";
 const CACHE_VERSION = 1;
@@ -49,7 +50,7 @@ async function writeCache(git: Git, commit: string, links: Map<string, Buffer>):
   const data: CacheFile = { version: CACHE_VERSION, commit, links: {} };
   for (const [p, t] of links) data.links[p] = t.toString("base64");
   try {
-    await fs.mkdir(git.stateDir(), { recursive: true });
+    await makeStateFolder(git.stateDir());
     await writeFileAtomic(cacheFile(git), JSON.stringify(data));
   } catch {
     /* read-only .git, full disk: correct without the cache, only slower */

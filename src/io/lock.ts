@@ -15,7 +15,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
-import { makeFolder } from "./make-folder.js";
+import { makeStateFolder } from "./state-folder.js";
 import { processExists } from "./process-exists.js";
 
 interface LockOptions {
@@ -51,7 +51,9 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const timeout = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 10 * 60_000;
   const started = Date.now();
-  await makeFolder(path.dirname(lockPath)).catch((error: unknown) => {
+  // Most locks live in .git/integrity-guard: a folder made here takes the shared-repository
+  // permissions of the folder it is made in (state-folder.ts).
+  await makeStateFolder(path.dirname(lockPath)).catch((error: unknown) => {
     throw lockError(lockPath, error);
   });
   let delay = 1;
@@ -170,6 +172,17 @@ const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
   ENOTDIR: { why: "a path component is not a folder", fix: "remove the file that stands where that folder should be" },
 };
 
+/**
+ * For a permission error: the way out in a repository a group shares (core.sharedRepository).
+ * Folders made since state-folder.ts take git's shared mode, but one made by an older version (or
+ * by hand) has its maker's umask, and only its owner can let the group write it.
+ */
+function sharedHint(code: string, dir: string): string {
+  if (code !== "EACCES" && code !== "EPERM") return "";
+  const q = /^[\w./@%+=:,-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
+  return `; in a repository shared by a group (core.sharedRepository), the folder's owner can let the group write it: chmod -R g+w ${q} && find ${q} -type d -exec chmod g+s {} +`;
+}
+
 /** A lock that cannot be created: say why and where (exit 2), not an internal error. */
 function lockError(lockPath: string, error: unknown): EnvironmentError {
   const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -177,7 +190,7 @@ function lockError(lockPath: string, error: unknown): EnvironmentError {
   const out = new EnvironmentError(
     `could not take the lock ${lockPath}: ${known?.why ?? (error as Error).message}${known ? ` (${code})` : ""}`,
     {
-      fix: known?.fix ?? "check that folder, then run the command again",
+      fix: (known?.fix ?? "check that folder, then run the command again") + sharedHint(code, path.dirname(lockPath)),
       cause: error,
     },
   );

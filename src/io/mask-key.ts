@@ -5,8 +5,9 @@
  * user can compare them; a key per repository keeps tags from being compared across them.
  */
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { makeStateFolderSync } from "./state-folder.js";
 
 const KEY_BYTES = 32;
 
@@ -23,7 +24,9 @@ function loadOrCreate(stateDir: string): Uint8Array | undefined {
   try {
     const existing = read();
     if (existing) return existing;
-    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    // The folder takes git's shared mode (a group-shared repository's members all write there);
+    // the key itself stays private to its creator: mode 0600.
+    makeStateFolderSync(stateDir);
     const key = randomBytes(KEY_BYTES);
     // "wx": O_EXCL, so a file (or symlink) put there first is never written through.
     writeFileSync(file, key, { mode: 0o600, flag: "wx" });

@@ -29,6 +29,7 @@ import { writeFileAtomic } from "./atomic.js";
 import { readBuiltinSchemas } from "./catalog-files.js";
 import { OUTSIDE, type FileSource, type ReadResult } from "./file-source.js";
 import { FROM_INDEX } from "./skip-worktree.js";
+import { makeStateFolder } from "./state-folder.js";
 
 /**
  * Increment when the entry layout or compile options change (the compiler id covers ajv). 2: the
@@ -155,7 +156,7 @@ export class SchemaStore {
   private async tryWrite(file: string, entry: CacheEntry): Promise<void> {
     try {
       const dir = path.dirname(file);
-      await fs.mkdir(dir, { recursive: true });
+      await makeStateFolder(dir);
       await writeFileAtomic(file, JSON.stringify(entry));
       const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
       const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));

@@ -219,3 +219,38 @@ export function outsideConeText(outside: readonly string[]): { files: string; fo
     folders: folders.map((f) => displayText(f)).join(" "),
   };
 }
+
+/**
+ * Findings of drift on a file kept with local edits (skip-worktree bit, present in the work tree),
+ * with a fix that helps. `seal` seals git's copy of such a file (the one a commit holds), so the
+ * usual fix, reseal, changed nothing and verify kept failing: the local copy is what differs, and
+ * only the bit decides which copy git commits. One git process, and only when a finding names a
+ * modified file and the index can carry the bit (format 3 or 4).
+ */
+export async function withLocalEditsFix(git: Git, findings: Finding[]): Promise<Finding[]> {
+  const modified = [...new Set(findings.filter((f) => f.rule === "manifest/modified" && f.file).map((f) => f.file!))];
+  if (modified.length === 0 || !mayCarrySkipWorktree(git.indexFile())) return findings;
+  const kept = new Set(
+    (await git.lsIndexTagged(modified))
+      .filter((e) => e.tag === "S" && e.stage === 0 && isPresent(path.join(git.root, e.path)))
+      .map((e) => e.path),
+  );
+  if (kept.size === 0) return findings;
+  return findings.map((f) => (f.rule === "manifest/modified" && kept.has(f.file!) ? { ...f, fix: localEditsFix(f.file!) } : f));
+}
+
+/** The fix for a sealed file whose work-tree copy holds local edits git does not commit. */
+function localEditsFix(file: string): string {
+  const q = shellQuote(file);
+  return (
+    `${file} is marked skip-worktree: the manifest seals git's copy (the one commits hold) and the work tree keeps local edits, so resealing changes nothing. ` +
+    `If the edits are this machine's own settings, this drift is expected here only (other clones verify clean); to drop them: \`git update-index --no-skip-worktree ${q} && git checkout -- ${q}\`; ` +
+    `to commit them instead: \`git update-index --no-skip-worktree ${q}\`, then \`integrity-guard seal\` and commit ${file} with the manifest; ` +
+    `or leave the file out of the manifest (manifest.exclude)`
+  );
+}
+
+/** `s` quoted for a POSIX shell when it holds anything but safe characters. */
+function shellQuote(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}

@@ -16,6 +16,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { makeStateFolderSync } from "./state-folder.js";
 
 /** Two 32-bit hashes of a key's UTF-16 code units: FNV-1a and a murmur-style mix. */
 function prints(k: string): [number, number] {
@@ -132,7 +133,7 @@ export class SpillFile {
 
   /** Start the temporary file of `half` with `head` (the text before the first member); throws when it cannot be written. */
   static open(half: string, head: string, withValues: boolean): SpillFile {
-    fs.mkdirSync(path.dirname(half), { recursive: true });
+    makeStateFolderSync(path.dirname(half));
     removeDeadSpills(half);
     const tmp = `${half}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
     const fd = fs.openSync(tmp, "w", 0o644);

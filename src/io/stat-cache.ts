@@ -29,6 +29,7 @@ import crypto from "node:crypto";
 import type { StatKey } from "./hash/pool.js";
 import { BlobRecords, FileRecords } from "./stat-cache-records.js";
 import { SpillFile } from "./stat-cache-spill.js";
+import { makeStateFolderSync } from "./state-folder.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
 export const RACY_WINDOW_NS = 2_000_000_000n;
@@ -954,7 +955,7 @@ export class StatCache {
   async save(): Promise<boolean> {
     if (!this.persistent || (!this.filesDirty && !this.blobsDirty)) return false;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      makeStateFolderSync(path.dirname(this.file));
       if (this.blobsDirty && this.blobsSpill) this.finishBlobs();
       const blobsData = this.blobsData;
       if (this.blobsDirty && blobsData) {

@@ -18,6 +18,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
+import { makeStateFolder } from "../state-folder.js";
 
 /** Filter drivers whose checked-out content is what is sealed (see the module comment). */
 const WORK_TREE_FORM = /^(?:lfs|crypt|git-crypt(?:-.*)?)$/;
@@ -51,7 +52,7 @@ export async function committedForms(git: Git, paths: readonly string[]): Promis
   const out = new Map<string, { sha256: string; size: number }>();
   if (paths.length === 0) return out;
   const dir = path.join(git.stateDir(), `clean-${process.pid}-${randomUUID()}`);
-  await fsp.mkdir(dir, { recursive: true });
+  await makeStateFolder(dir);
   try {
     const env = { GIT_OBJECT_DIRECTORY: dir };
     const res = await git.exec(["hash-object", "-w", "--stdin-paths"], { input: paths.join("\n") + "\n", env, okCodes: [0, 128] });

@@ -18,6 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../atomic.js";
+import { makeStateFolderSync } from "../state-folder.js";
 
 const VERSION = 1;
 const KEEP = 8;
@@ -65,7 +66,7 @@ export async function recordManifestBlobVerdict(stateDir: string, oid: string, f
   const rest = load(stateDir).filter((r) => !(r.oid === oid && r.filter === filter));
   const verdicts = [{ oid, filter, extra: [...extra] }, ...rest].slice(0, KEEP);
   try {
-    fs.mkdirSync(stateDir, { recursive: true });
+    makeStateFolderSync(stateDir);
     await writeFileAtomic(file(stateDir), JSON.stringify({ version: VERSION, verdicts }));
   } catch {
     /* best effort */

@@ -9,6 +9,7 @@ import type { HistoryPoint } from "../../core/health/chart.js";
 import type { HealthStatus } from "../../core/health/types.js";
 import { writeFileAtomic } from "../atomic.js";
 import { withLock } from "../lock.js";
+import { makeStateFolder } from "../state-folder.js";
 
 const HISTORY_FILE = "health-history.jsonl";
 const MAX_LINES = 5000;
@@ -53,7 +54,7 @@ export async function readHistory(stateDir: string): Promise<HistoryPoint[]> {
 
 /** Append one point (under the state lock; rewritten atomically when it grows past the cap). */
 export async function appendHistory(stateDir: string, point: HistoryPoint): Promise<void> {
-  await fs.mkdir(stateDir, { recursive: true });
+  await makeStateFolder(stateDir);
   const file = historyPath(stateDir);
   const line = JSON.stringify({ time: point.time, score: point.score, status: point.status }) + "\n";
   await withLock(path.join(stateDir, "health-history.lock"), async () => {
@@ -68,7 +69,13 @@ export async function appendHistory(stateDir: string, point: HistoryPoint): Prom
       await writeFileAtomic(file, [...lines.slice(lines.length - MAX_LINES + 1), line.trimEnd()].join("\n") + "\n");
     } else {
       // A torn last line (no newline) must not swallow the new entry.
-      await fs.appendFile(file, (existing && !existing.endsWith("\n") ? "\n" : "") + line);
+      const tail = (existing && !existing.endsWith("\n") ? "\n" : "") + line;
+      await fs.appendFile(file, tail).catch(async (error: unknown) => {
+        // Another member of a group-shared repository wrote the file (their umask: not group-writable);
+        // the folder is group-writable (state-folder.ts), so a whole new file can replace it.
+        if ((error as NodeJS.ErrnoException).code !== "EACCES" && (error as NodeJS.ErrnoException).code !== "EPERM") throw error;
+        await writeFileAtomic(file, existing + tail);
+      });
     }
   });
 }

@@ -21,6 +21,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
+import { makeStateFolder } from "../state-folder.js";
 
 /** Files of this size and more are streamed (below it a file is read whole and packed with others). */
 export const STREAM_FROM = 32 << 20;
@@ -41,7 +42,7 @@ export interface StreamedBlob {
  * size, all of the bytes git stored. `stateDir` holds the scratch marks file.
  */
 export async function storeFileStreamed(git: Git, abs: string, stateDir: string): Promise<StreamedBlob> {
-  await fsp.mkdir(stateDir, { recursive: true });
+  await makeStateFolder(stateDir);
   for (let attempt = 1; ; attempt++) {
     const fd = fs.openSync(abs, "r");
     try {

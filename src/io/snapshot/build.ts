@@ -20,6 +20,7 @@ import { selectFiles, type SetPolicy } from "./set-policy.js";
 import { storeObjects, type StoreInput } from "./store.js";
 import { captureStreaming, ReadBackFailed } from "./capture.js";
 import type { Finding } from "../../core/finding.js";
+import { makeStateFolder } from "../state-folder.js";
 
 export interface PreparedSnapshot {
   set: string;
@@ -203,7 +204,7 @@ async function verifyReadBack(
 /** Run fn with a fresh index file under .git/integrity-guard, removed afterwards. */
 async function withTempIndex<T>(git: Git, fn: (indexFile: string) => Promise<T>): Promise<T> {
   const dir = git.stateDir();
-  await fs.mkdir(dir, { recursive: true });
+  await makeStateFolder(dir);
   const file = path.join(dir, `snapshot-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.index`);
   try {
     return await fn(file);

@@ -48,6 +48,7 @@ import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
 import { streamBlobs } from "./blob-stream.js";
 import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
+import { makeStateFolder } from "../state-folder.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
@@ -214,7 +215,7 @@ async function storeBlobs(git: Git, objects: PackObject[]): Promise<boolean> {
     await git.storePack(buildPack(objects));
     return true;
   } catch {
-    await fsp.mkdir(git.stateDir(), { recursive: true });
+    await makeStateFolder(git.stateDir());
     const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
     await git.writeBlobsPacked(
       objects.map((o) => Buffer.from(o.data.buffer, o.data.byteOffset, o.data.length)),
@@ -835,7 +836,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
   for (let i = 0; i < rows.paths.length; i++) pos += input.write(line(i), pos, "utf8");
   pos += input.write(last, pos, "utf8");
   const dir = git.stateDir();
-  await fsp.mkdir(dir, { recursive: true });
+  await makeStateFolder(dir);
   const file = path.join(dir, `snapshot-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.index`);
   try {
     const env = { GIT_INDEX_FILE: file };

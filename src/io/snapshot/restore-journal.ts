@@ -13,6 +13,7 @@ import { writeFileAtomic } from "../atomic.js";
 import { processExists } from "../process-exists.js";
 import type { Git } from "../git.js";
 import { RESTORE_TEMP_RE } from "./restore-write.js";
+import { makeStateFolder } from "../state-folder.js";
 
 const JOURNAL_FILE = "restore-journal.json";
 
@@ -45,7 +46,7 @@ function journalPath(git: Git): string {
 
 /** Record the restore about to start. Throws EnvironmentError when it cannot be written. */
 export async function writeJournal(git: Git, journal: RestoreJournal): Promise<void> {
-  await fs.mkdir(path.dirname(journalPath(git)), { recursive: true });
+  await makeStateFolder(path.dirname(journalPath(git)));
   await writeFileAtomic(journalPath(git), JSON.stringify(journal, null, 2) + "\n", { mode: 0o600 });
 }
 

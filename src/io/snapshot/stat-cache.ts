@@ -39,6 +39,7 @@ import path from "node:path";
 import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
 import { processExists } from "../process-exists.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
+import { makeStateFolderSync } from "../state-folder.js";
 
 const MAGIC = "ig-snapshot-stat 3";
 const CHUNK = 1 << 20;
@@ -465,7 +466,7 @@ export class StatCacheWriter {
 
   private open(): number {
     if (this.fd === undefined) {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      makeStateFolderSync(path.dirname(this.file));
       this.fd = fs.openSync(this.tmp, "w", 0o600);
       fs.writeSync(this.fd, header(NO_TREE, this.stampNs, NO_DIGEST));
     }

@@ -3,13 +3,13 @@
  * SHA-1): the new blobs and the manifest, and starting the read-back of every blob the tree
  * will name. The tree is made by write-tree from a temporary index (build.ts).
  */
-import fs from "node:fs/promises";
 import path from "node:path";
 import { parseSnapshotManifest, SNAPSHOT_MANIFEST_PATH, type SnapshotFileEntry } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import type { SnapshotRecord } from "./list.js";
 import { readBlobsSafe } from "./readback.js";
 import type { TreeInput } from "./trees.js";
+import { makeStateFolder } from "../state-folder.js";
 
 /** From this many new blobs on they go into the pack; fewer go through hash-object (git dedups them). */
 const PACK_THRESHOLD = 64;
@@ -66,7 +66,7 @@ async function storeOtherFormat(git: Git, input: StoreInput): Promise<Stored> {
   const looseDone = git.hashFilesAsBlobs(loose).then((ids) => loose.forEach((p, i) => oids.set(p, ids[i]!)));
   looseDone.catch(() => undefined);
   if (packed.length > 0) {
-    await fs.mkdir(git.stateDir(), { recursive: true });
+    await makeStateFolder(git.stateDir());
     const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
     const ids = await git.writeBlobsPacked(
       packed.map((p) => contents.get(p)!),
