@@ -20,6 +20,7 @@ import { selectFiles, type SetPolicy } from "./set-policy.js";
 import { storeObjects, type StoreInput } from "./store.js";
 import { captureStreaming, ReadBackFailed } from "./capture.js";
 import type { Finding } from "../../core/finding.js";
+import { stageEnd } from "../hash/stage-log.js";
 
 export interface PreparedSnapshot {
   set: string;
@@ -67,6 +68,7 @@ export async function prepareSnapshot(git: Git, options: PrepareOptions): Promis
   const sourceCommit = git.tryRevParse("HEAD");
   if ((await objectFormat) !== "sha1") return prepareInMemory(git, options, sourceCommit);
   const { files, skipped, leftOut } = await setFiles(git, options);
+  stageEnd("snapshot list");
   const previous = options.previous && {
     id: options.previous.id,
     ...(options.previous.info ? { digest: options.previous.info.manifestDigest } : {}),
