@@ -11,8 +11,9 @@
  * What bounds memory (issue 20): per file, 61 bytes in typed arrays plus its path string
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
- * a single file bigger than that is a batch of its own); the manifest text (about 100 bytes a
- * file) until it is packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * a single file bigger than that is a batch of its own); the manifest text only deflated, as
+ * it is written (manifest-deflate.ts: about a third of its 100-odd bytes a file); the set's
+ * listing, a path string per file (files.ts reads 16 folders at a time); the read-back two batches of blobs at a time (READ_BACK: one
  * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
  * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
  * object per file.
