@@ -9,7 +9,7 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 
-export interface DeflatedManifest {
+interface DeflatedManifest {
   /** The zlib stream of the manifest, in pieces (buildPack takes them as they are). */
   deflated: Buffer[];
   /** Length of the manifest text in bytes. */
