@@ -21,6 +21,7 @@ import { storeObjects, type StoreInput } from "./store.js";
 import { captureStreaming, ReadBackFailed } from "./capture.js";
 import type { Finding } from "../../core/finding.js";
 import { makeStateFolder } from "../state-folder.js";
+import { stageEnd } from "../hash/stage-log.js";
 
 export interface PreparedSnapshot {
   set: string;
@@ -68,6 +69,7 @@ export async function prepareSnapshot(git: Git, options: PrepareOptions): Promis
   const sourceCommit = git.tryRevParse("HEAD");
   if ((await objectFormat) !== "sha1") return prepareInMemory(git, options, sourceCommit);
   const { files, skipped, leftOut } = await setFiles(git, options);
+  stageEnd("snapshot list");
   const previous = options.previous && {
     id: options.previous.id,
     ...(options.previous.info ? { digest: options.previous.info.manifestDigest } : {}),

@@ -11,13 +11,13 @@
  * What bounds memory (issue 20): per file, 61 bytes in typed arrays plus its path string
  * (sha256 32, blob id 20, size 8, mode 1); file contents only per batch (BATCH.maxBytes of
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
- * a single file bigger than that is a batch of its own); the manifest text (about 100 bytes a
- * file) until it is packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * a single file bigger than that is a batch of its own); the manifest text only deflated, as
+ * it is written (manifest-deflate.ts: about a third of its 100-odd bytes a file); the set's
+ * listing, a path string per file (files.ts reads 16 folders at a time); the read-back two batches of blobs at a time (READ_BACK: one
  * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
  * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
  * object per file.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -28,7 +28,8 @@ import { compareManifestOrder, ManifestWriter, manifestEntryText, manifestOrder 
 import { SNAPSHOT_MANIFEST_PATH, SNAPSHOT_META_DIR, type SnapshotManifest } from "../../core/snapshot/manifest.js";
 import type { Git } from "../git.js";
 import { readWhole, sha256 } from "./files.js";
-import { buildPack, deflateInPool, ObjectHasher, type PackObject } from "./pack.js";
+import { buildPack, ObjectHasher, type PackObject } from "./pack.js";
+import { blobIdOfDeflated, inflateManifest, ManifestDeflater } from "./manifest-deflate.js";
 import { ageStructureChecker, type SetEncrypter } from "./encrypt.js";
 import { checksumReporter } from "./readback.js";
 import {
@@ -49,6 +50,7 @@ import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } f
 import { streamBlobs } from "./blob-stream.js";
 import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
 import { makeStateFolder } from "../state-folder.js";
+import { stageEnd } from "../hash/stage-log.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
@@ -284,6 +286,24 @@ async function captureOnce(
   checked: PreviousEntries | undefined,
   useCache = true,
 ): Promise<Captured | CacheDisproved | CacheDamaged> {
+  // The manifest's text is kept only deflated (manifest-deflate.ts); every way out of a capture
+  // stops the compression and drops what it holds.
+  const manifestSink = new ManifestDeflater();
+  try {
+    return await captureWith(git, options, counters, checked, useCache, manifestSink);
+  } finally {
+    manifestSink.dispose();
+  }
+}
+
+async function captureWith(
+  git: Git,
+  options: CaptureOptions,
+  counters: CaptureCounters | undefined,
+  checked: PreviousEntries | undefined,
+  useCache: boolean,
+  manifestSink: ManifestDeflater,
+): Promise<Captured | CacheDisproved | CacheDamaged> {
   const order = manifestOrder(options.files);
   const rows = new Rows(order);
   const prev = options.previous;
@@ -326,15 +346,12 @@ async function captureOnce(
   const fresh = new Uint8Array(order.length);
   const packer = new BlobPacker(git, fresh);
   const hasher = new ObjectHasher();
-  const manifestParts: Buffer[] = [];
-  const digest = crypto.createHash("sha256");
   const manifest = new ManifestWriter(
     options.set,
     options.paths,
     (chunk) => {
       const b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      manifestParts.push(b);
-      digest.update(b);
+      manifestSink.write(b);
     },
     undefined,
     options.excludes,
@@ -579,12 +596,13 @@ async function captureOnce(
     cache?.close();
     void pool?.close();
   }
+  stageEnd("snapshot capture");
   if (counters) {
     counters.blobsWritten = packer.written;
     counters.filesRead = filesRead;
     counters.treesReused = reusedTrees.length;
   }
-  const manifestDigest = "sha256:" + digest.digest("hex");
+  const manifestDigest = manifestSink.digest();
   const captured: Captured = { digest: manifestDigest, files: order.length, size };
   if (prev?.digest === manifestDigest) {
     // Same content as the previous snapshot, so the same tree: the refreshed stats describe it.
@@ -615,11 +633,8 @@ async function captureOnce(
     }
   }
 
-  const manifestData = Buffer.concat(manifestParts);
-  manifestParts.length = 0;
-  const deflated = deflateInPool(manifestData);
-  deflated.catch(() => undefined);
-  const manifestOid = hasher.oid("blob", manifestData);
+  const manifestDeflated = await manifestSink.end(manifestDigest);
+  const manifestOid = await blobIdOfDeflated(manifestDeflated);
   const metaTree = folderTree(
     [{ name: SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), mode: "100644", oid: manifestOid }],
     hasher,
@@ -638,17 +653,22 @@ async function captureOnce(
     // every object it names is stored, with its type. The root tree is then the one computed
     // here (the read-back below lists it); no index of every file is built for write-tree.
     await git.exec(["index-pack", "--strict", "--stdin"], {
-      input: buildPack([{ type: "blob", data: manifestData, deflated: await deflated }, ...trees]),
+      input: buildPack([
+        { type: "blob", data: new Uint8Array(0), size: manifestDeflated.size, deflated: manifestDeflated.deflated },
+        ...trees,
+      ]),
     });
     tree = root;
   } catch {
     // A damaged copy of one of these is stored, or git refused a tree: write-tree from a
     // temporary index names the tree (git, not this code, decides it), and the read-back
     // below reads what git holds.
-    await git.hashObject(manifestData);
+    await git.hashObject(await inflateManifest(manifestDeflated));
     tree = await writeTree(git, rows, manifestOid);
   }
   trees.length = 0;
+  manifestSink.dispose();
+  stageEnd("snapshot pack");
   if (tree === root) writer.commit(tree);
   else writer.abort();
   captured.tree = tree;
@@ -664,6 +684,7 @@ async function captureOnce(
     streamFrom,
   );
   captured.verified = readingBack.then(({ findings, blobs, intact }) => {
+    stageEnd("snapshot read-back");
     if (counters) {
       counters.blobsReadBack = blobs;
       counters.blobsIntactInPacks = intact;
@@ -1010,41 +1031,37 @@ async function listStored(
   bad: ReturnType<typeof checksumReporter>,
   encrypted: boolean,
 ): Promise<(Uint8Array & { manifestOid?: string }) | undefined> {
-  let listing: Buffer;
-  try {
-    listing = (await git.exec(["ls-tree", "-r", "-z", "--full-tree", tree])).stdout;
-  } catch (error) {
-    bad(SNAPSHOT_MANIFEST_PATH, `cannot list the snapshot tree ${tree}: ${(error as Error).message.split("\n")[0]}`);
-    return undefined;
-  }
   const seen: Uint8Array & { manifestOid?: string } = new Uint8Array(rows.paths.length);
   let manifestOid: string | undefined;
   // git lists in the order of the rows for most names: the next row is tried before a search.
   let next = 0;
-  for (let pos = 0; pos < listing.length;) {
-    const end = listing.indexOf(0, pos);
-    const rec = listing.toString("utf8", pos, end < 0 ? listing.length : end);
-    pos = end < 0 ? listing.length : end + 1;
-    const tab = rec.indexOf("\t");
-    const [mode, type, oid] = rec.slice(0, tab).split(" ");
-    const p = rec.slice(tab + 1);
-    if (p === SNAPSHOT_MANIFEST_PATH) {
-      manifestOid = oid;
-      continue;
+  // The listing is taken as git writes it (at 500,000 files it is about 40 MB whole). Its
+  // findings are reported once git listed the whole tree: a listing that fails is one finding.
+  const listed: Parameters<typeof bad>[] = [];
+  try {
+    for await (const { mode, type, oid, path: p } of git.lsTreeStream(tree)) {
+      if (p === SNAPSHOT_MANIFEST_PATH) {
+        manifestOid = oid;
+        continue;
+      }
+      const i = type !== "blob" ? -1 : rows.paths[next] === p ? next : rows.find(p);
+      if (i >= 0) next = i + 1;
+      if (i < 0 || seen[i]) {
+        listed.push([p, "file is in the snapshot tree but not in its manifest"]);
+        continue;
+      }
+      seen[i] = 1;
+      if (mode !== rows.mode(i)) listed.push([p, "mode in the snapshot tree differs from the manifest", rows.mode(i), mode]);
+      // Ciphertext cannot be hashed against the manifest (no identity here): the tree must name
+      // the very blob made from the bytes hashed (or kept, unchanged, from the previous snapshot).
+      if (encrypted && oid !== rows.oidHex(i)) listed.push([p, "encrypted blob in the snapshot tree differs from the ciphertext written"]);
+      rows.oid.write(oid, 20 * i, "hex");
     }
-    const i = type !== "blob" ? -1 : rows.paths[next] === p ? next : rows.find(p);
-    if (i >= 0) next = i + 1;
-    if (i < 0 || seen[i]) {
-      bad(p, "file is in the snapshot tree but not in its manifest");
-      continue;
-    }
-    seen[i] = 1;
-    if (mode !== rows.mode(i)) bad(p, "mode in the snapshot tree differs from the manifest", rows.mode(i), mode);
-    // Ciphertext cannot be hashed against the manifest (no identity here): the tree must name
-    // the very blob made from the bytes hashed (or kept, unchanged, from the previous snapshot).
-    if (encrypted && oid !== rows.oidHex(i)) bad(p, "encrypted blob in the snapshot tree differs from the ciphertext written");
-    rows.oid.write(oid!, 20 * i, "hex");
+  } catch (error) {
+    bad(SNAPSHOT_MANIFEST_PATH, `cannot list the snapshot tree ${tree}: ${(error as Error).message.split("\n")[0]}`);
+    return undefined;
   }
+  for (const args of listed) bad(...args);
   for (let i = 0; i < seen.length; i++) if (!seen[i]) bad(rows.paths[i]!, "file is in the manifest but not in the snapshot tree");
   if (manifestOid) seen.manifestOid = manifestOid;
   return seen;

@@ -20,8 +20,10 @@ const TYPE_CODE = { commit: 1, tree: 2, blob: 3 } as const;
 export interface PackObject {
   type: "blob" | "tree";
   data: Uint8Array;
-  /** `data` already deflated (e.g. in the thread pool while other work ran). */
-  deflated?: Buffer;
+  /** `data` already deflated (e.g. in the thread pool while other work ran), whole or in pieces. */
+  deflated?: Buffer | readonly Buffer[];
+  /** The object's size when `data` is not given whole (empty): its deflated pieces stand for it. */
+  size?: number;
 }
 
 /** A pack of `objects`, in order, each stored whole (no deltas). Ids: see ObjectHasher. */
@@ -30,21 +32,26 @@ export function buildPack(objects: readonly PackObject[]): Buffer {
   // Trees are stored as they are: their object ids do not compress, and there is one per folder.
   const deflated = objects.map((o) => o.deflated ?? (o.type === "tree" || o.data.length < COMPRESS_FROM ? undefined : deflate(o.data)));
   let total = 12 + 20;
-  objects.forEach(({ data }, i) => {
-    total += objectHeaderLength(data.length) + (deflated[i]?.length ?? storedZlibLength(data.length));
+  const sizeOf = (o: PackObject): number => o.size ?? o.data.length;
+  const zLength = (z: Buffer | readonly Buffer[]): number => (Buffer.isBuffer(z) ? z.length : z.reduce((n, b) => n + b.length, 0));
+  objects.forEach((o, i) => {
+    const z = deflated[i];
+    total += objectHeaderLength(sizeOf(o)) + (z ? zLength(z) : storedZlibLength(o.data.length));
   });
   const pack = Buffer.allocUnsafe(total);
   pack.write("PACK", 0, "latin1");
   pack.writeUInt32BE(2, 4);
   pack.writeUInt32BE(objects.length, 8);
   let pos = 12;
-  objects.forEach(({ type, data }, i) => {
-    pos = writeObjectHeader(pack, pos, TYPE_CODE[type], data.length);
+  objects.forEach((o, i) => {
+    pos = writeObjectHeader(pack, pos, TYPE_CODE[o.type], sizeOf(o));
     const z = deflated[i];
     if (z) {
-      pack.set(z, pos);
-      pos += z.length;
-    } else pos = writeStoredZlib(pack, pos, data);
+      for (const piece of Buffer.isBuffer(z) ? [z] : z) {
+        pack.set(piece, pos);
+        pos += piece.length;
+      }
+    } else pos = writeStoredZlib(pack, pos, o.data);
   });
   crypto.createHash("sha1").update(pack.subarray(0, pos)).digest().copy(pack, pos);
   return pack;
