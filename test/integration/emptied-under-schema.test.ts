@@ -10,6 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { runPullRequest } from "../e2e/action-harness.js";
 
 let repo: TestRepo;
 
@@ -117,4 +118,15 @@ it("the first commit (no HEAD): an empty file under the schema keeps the warning
   } finally {
     fresh.cleanup();
   }
+});
+
+it("a pull request that empties a file whose schema declares null keeps the warning, as the hook and the CLI do (guard)", async () => {
+  repo.write("schemas/app.schema.json", JSON.stringify({ type: ["object", "null"], properties: { database: { type: "string" } } }));
+  repo.commitAll("the config may be left empty");
+  const r = await runPullRequest(repo, (x) => x.write("config/app.yaml", ""));
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  const found = (JSON.parse(r.findingsJson ?? "{}") as { findings?: Found[] }).findings ?? [];
+  const empty = found.find((f) => f.file === "config/app.yaml");
+  expect(empty?.rule).toBe("parse/empty");
+  expect(empty?.level).toBe("warning");
 });
