@@ -456,12 +456,31 @@ export async function emptiedInChange(
   return out;
 }
 
-/** The parse/empty warning of a file the trusted commit holds with data (`held`, emptiedInChange), as an error. */
+/**
+ * The commit a hook or CLI run's change starts from (HEAD), as the base emptiedInChange compares
+ * with; undefined before the first commit (no file is held with data yet) and on a pull request's
+ * run, whose base is its own (baseReadings).
+ */
+export async function headReadings(ctx: CheckContext): Promise<BaseReadings | undefined> {
+  if (ctx.source.kind !== "worktree" && ctx.source.kind !== "index") return undefined;
+  const head = await ctx.git.tryRevParse("HEAD");
+  return head === undefined ? undefined : baseReadingsAt(ctx.git, head);
+}
+
+/**
+ * The parse/empty warning of a file the trusted commit holds with data (`held`, emptiedInChange),
+ * as an error. `commit`: the pull request's base, or "HEAD" for the hook and the CLI.
+ */
 export function emptiedFinding(f: Finding, held: string, commit: string): Finding {
+  const head = commit === "HEAD";
+  const holder = head ? "HEAD" : "the base commit";
+  const retire = head
+    ? "delete the file and its schema mapping"
+    : "delete the file and its schema mapping, or change the mapping on the base branch first";
   return {
     ...f,
     level: "error",
-    message: `${f.message}; the base commit holds data in it (${held}), and a schema the config maps covers it: its readers would get nothing instead`,
-    fix: `restore the file (git checkout ${commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, delete the file and its schema mapping, or change the mapping on the base branch first`,
+    message: `${f.message}; ${holder} holds data in it (${held}), and a schema the config maps covers it: its readers would get nothing instead`,
+    fix: `restore the file (git checkout ${head ? "HEAD" : commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, ${retire}`,
   };
 }

@@ -93,3 +93,18 @@ export function foldEmptyIntoSchema(given: Finding[]): Finding[] {
         : f,
     );
 }
+
+/**
+ * Whether a schema's root says on purpose that the document may be null (`type` naming "null",
+ * `const: null`, an `enum` holding null, OpenAPI's `nullable: true`, or an `anyOf`/`oneOf` branch
+ * that does): then an empty file is one its readers are written for. A root without `type` that
+ * lists `required` keys accepts null only because JSON Schema applies `required` to objects:
+ * that is no such statement (base-readings.ts: emptiedInChange).
+ */
+export function declaresNull(schema: unknown): boolean {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return false;
+  const s = schema as Record<string, unknown>;
+  if (s.type === "null" || (Array.isArray(s.type) && s.type.includes("null"))) return true;
+  if (("const" in s && s.const === null) || (Array.isArray(s.enum) && s.enum.includes(null)) || s.nullable === true) return true;
+  return [s.anyOf, s.oneOf].some((branches) => Array.isArray(branches) && branches.some(declaresNull));
+}

@@ -48,7 +48,7 @@ import {
   prepareCatalog,
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
-import { emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
+import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
@@ -63,6 +63,7 @@ import {
   contentDialectAtBase,
   emptiedFinding,
   emptiedInChange,
+  headReadings,
   encodingAgreedReader,
   formatAgreedLookup,
   grownFinding,
@@ -473,21 +474,26 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     for (const [i, f] of findings.entries())
       if (f.rule === "parse/too-large" && f.file !== undefined && grown.has(f.file)) findings[i] = grownFinding(f, grown.get(f.file)!);
   }
-  if (base) {
-    // A pull request must not empty an existing file its team maps a schema to (base-readings.ts: emptiedInChange).
-    const empty = findings.filter(
+  {
+    // A change must not empty an existing file its team maps a schema to (base-readings.ts: emptiedInChange).
+    // Judged against the pull request's base, or in the hook and the CLI against HEAD, the commit the change starts from.
+    const candidates = findings.filter(
       (f) => f.rule === "parse/empty" && f.level === "warning" && f.file !== undefined && teamSchema(env, f.file),
     );
-    const held = empty.length
+    // A schema that says the document may be null is written for an empty file: that stays a warning.
+    const empty: Finding[] = [];
+    for (const f of candidates) if (!(await schemaDeclaresNull(env, f.file!))) empty.push(f);
+    const against = empty.length ? (base ?? (await headReadings(ctx))) : undefined;
+    const held = against
       ? await emptiedInChange(
-          base,
+          against,
           empty.map((f) => f.file!),
           (file) => yamlOptions(file, cfg),
         )
       : undefined;
     if (held?.size)
       for (const [i, f] of findings.entries())
-        if (empty.includes(f) && held.has(f.file!)) findings[i] = emptiedFinding(f, held.get(f.file!)!, base.commit);
+        if (empty.includes(f) && held.has(f.file!)) findings[i] = emptiedFinding(f, held.get(f.file!)!, base ? base.commit : "HEAD");
   }
   appendAll(findings, overruledNotices(base, findings));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
@@ -715,6 +721,16 @@ function schemasOf(env: FileEnv, file: string, value: unknown): SchemaChoice {
 }
 
 /** Whether the team says `file` has a shape: a schema of validate.schemas maps it, or validate.require_schema covers it (not a built-in catalog entry). */
+/** Whether a schema that covers `file` declares that its document may be null (empty-document.ts: declaresNull). */
+async function schemaDeclaresNull(env: FileEnv, file: string): Promise<boolean> {
+  for (const ref of env.pathSchemas(file).schemas) {
+    // A schema that cannot be read or parsed has its own finding; it declares nothing here.
+    const root = await env.store.rootOf(ref.path).catch(() => undefined);
+    if (declaresNull(root)) return true;
+  }
+  return false;
+}
+
 function teamSchema(env: FileEnv, file: string): boolean {
   return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }

@@ -17,7 +17,7 @@ import { filterKey } from "../io/hash/verdict.js";
 import { progressBar } from "../io/hash/progress.js";
 import { withManifestLock, writeManifestIndex } from "../io/manifest-store.js";
 import { StatCache } from "../io/stat-cache.js";
-import { absentSkipWorktree, presentSkipWorktree } from "../io/skip-worktree.js";
+import { absentSkipWorktree, presentSkipWorktree, sharedIndexListing } from "../io/skip-worktree.js";
 import { sealMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
@@ -77,7 +77,9 @@ sha256sum\` exports the sealed manifest without resealing.`,
         };
       }
       // Kept with local edits (skip-worktree): git commits its own copy, so that is sealed.
-      const gitCopies = await presentSkipWorktree(ctx.git, covered);
+      // One listing of the index for both skip-worktree readings (present here, absent below).
+      const skipWorktreeListing = sharedIndexListing(ctx.git);
+      const gitCopies = await presentSkipWorktree(ctx.git, covered, skipWorktreeListing);
       const bar = progressBar(ctx.interactive, "seal");
       // Files read (or vouched for) as they are become packed entries at once (their digest as
       // 32 bytes): no observation or entry object of each (at 500,000 files, two objects, a hex
@@ -103,7 +105,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
       await toCommittedForms(ctx.git, observed, drivers);
       for (const [p, o] of gitCopies) observed.set(p, o);
       // Outside a sparse checkout's cone: sealed from git's copy, not dropped.
-      for (const [p, o] of await absentSkipWorktree(ctx.git, covered, observed)) observed.set(p, o);
+      for (const [p, o] of await absentSkipWorktree(ctx.git, covered, observed, skipWorktreeListing)) observed.set(p, o);
       const problems: Finding[] = [];
       const unsupported: Finding[] = [];
       for (const [path, o] of observed) {

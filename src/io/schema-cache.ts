@@ -183,6 +183,11 @@ export class SchemaStore {
     return out;
   }
 
+  /** The parsed root of schema `p` (read once: get() shares the bytes), for a look at what it declares. */
+  async rootOf(p: string): Promise<unknown> {
+    return this.parseSchema(p, await this.readSchema(p, undefined));
+  }
+
   private async readSchema(p: string, referencedFrom: { schema: string; ref: string } | undefined): Promise<Buffer> {
     if (isYamlPath(p)) await loadYamlSupport(); // parseSchema below is synchronous
     const have = this.bytes.get(p);

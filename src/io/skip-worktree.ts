@@ -22,8 +22,9 @@ export async function* skippedBlobs(
   want: (p: string) => boolean,
   pathspecs: readonly string[] = [],
   present = false,
+  listing: IndexListing = () => git.lsIndexTagged(pathspecs),
 ): AsyncGenerator<{ path: string; mode: string; blob: Buffer }[]> {
-  const skipped = (await git.lsIndexTagged(pathspecs)).filter(
+  const skipped = (await listing()).filter(
     (e) =>
       e.tag === "S" &&
       e.stage === 0 &&
@@ -41,6 +42,20 @@ export async function* skippedBlobs(
     }
     yield out;
   }
+}
+
+/** The index's entries with their `ls-files -v` tags, as Git.lsIndexTagged gives them. */
+type IndexListing = () => Promise<Awaited<ReturnType<Git["lsIndexTagged"]>>>;
+
+/**
+ * The index's skip-worktree entries (tag "S"), asked of git once however often it is called:
+ * seal's two readings (presentSkipWorktree, absentSkipWorktree) share it, instead of each listing
+ * a large monorepo's whole index. Only those entries are kept between the two (the whole listing,
+ * an object per file, is not held across seal's tree walk). Nothing is asked until the first call.
+ */
+export function sharedIndexListing(git: Git): IndexListing {
+  let listed: ReturnType<IndexListing> | undefined;
+  return () => (listed ??= git.lsIndexTagged().then((entries) => entries.filter((e) => e.tag === "S")));
 }
 
 /** Whether something is at `abs` (a dangling symlink counts: lstat, as the walk sees it). */
@@ -71,11 +86,13 @@ export async function absentSkipWorktree(
   git: Git,
   accept: (p: string) => boolean,
   known: ReadonlyMap<string, unknown>,
+  listing: IndexListing = sharedIndexListing(git),
 ): Promise<Map<string, Observation>> {
   const out = new Map<string, Observation>();
   if (!isSparseCheckout(git)) return out;
   const want = (p: string) => !known.has(p) && !hasRawBytes(p) && accept(p);
-  for await (const chunk of skippedBlobs(git, want)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
+  for await (const chunk of skippedBlobs(git, want, [], false, listing))
+    for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
   return out;
 }
 
@@ -88,11 +105,16 @@ export async function absentSkipWorktree(
  * manifest fail the hook (the staged blob is git's copy) with a fix, reseal, that sealed the
  * local copy again. No git process unless the index can carry the bit (index format 3 or 4).
  */
-export async function presentSkipWorktree(git: Git, accept: (p: string) => boolean): Promise<Map<string, Observation>> {
+export async function presentSkipWorktree(
+  git: Git,
+  accept: (p: string) => boolean,
+  listing: IndexListing = sharedIndexListing(git),
+): Promise<Map<string, Observation>> {
   const out = new Map<string, Observation>();
   if (!mayCarrySkipWorktree(git.indexFile())) return out;
   const want = (p: string) => !hasRawBytes(p) && accept(p);
-  for await (const chunk of skippedBlobs(git, want, [], true)) for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
+  for await (const chunk of skippedBlobs(git, want, [], true, listing))
+    for (const b of chunk) out.set(b.path, blobObservation(b.mode, b.blob));
   return out;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { ParseOptions } from "../parse/types.js";
 import { isEslintrcContent } from "./eslintrc-content.js";
+import { minecraftLangNamespace } from "./minecraft-lang.js";
 
 /** How a file known here is re-read: JSONC, with the reader's own limits. */
 export interface JsoncDialect {
@@ -68,7 +69,6 @@ const MINECRAFT_LANG: JsoncDialect = {
   trailingCommas: false,
   leadingBom: false,
 };
-const MINECRAFT_LANG_PATH = /(^|\/)assets\/([a-z0-9_.-]+)\/lang\/[a-z0-9_]+\.json$/;
 
 /** A translation key naming `namespace` as a whole segment: `"item.<namespace>.name"` or `"itemGroup.<namespace>"`. */
 function minecraftKeys(namespace: string): RegExp {
@@ -274,8 +274,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "manifest.json") return WEB_EXTENSION_MANIFEST.test(text) ? WEB_EXTENSION : undefined;
   if (base === "messages.json") return /(^|\/)_locales\/[^/]+\/messages\.json$/.test(file) ? WEB_EXTENSION : undefined;
   if (base === "app.json" || base === "app.config.json") return EXPO_CONFIG.test(text) ? EXPO : undefined;
-  const lang = MINECRAFT_LANG_PATH.exec(file);
-  if (lang && minecraftKeys(lang[2]!).test(text)) return MINECRAFT_LANG;
+  const langNamespace = minecraftLangNamespace(file);
+  if (langNamespace !== undefined && minecraftKeys(langNamespace).test(text)) return MINECRAFT_LANG;
   if (NATIVE_HOST_ORIGINS.test(text) && NATIVE_HOST.test(text)) return WEB_EXTENSION;
   if (base === "launch.json") return VSCODE_LAUNCH.test(text) && /"configurations"\s*:\s*\[/.test(text) ? VSCODE : undefined;
   if (base === "tasks.json") return VSCODE_TASKS.test(text) && /"tasks"\s*:\s*\[/.test(text) ? VSCODE : undefined;

@@ -13,11 +13,28 @@
  */
 import type { Finding } from "../finding.js";
 
-const LANG_FILE = /(?:^|\/)assets\/[^/]+\/lang\/(?:[^/]+\/)*[^/]+\.json$/i;
+/**
+ * The one path rule of a lang file, `assets/<namespace>/lang/[<folders>/]<locale>.json` in any
+ * case, parsed at its last `assets/` (the innermost pack folder): the words `assets`, `lang` and
+ * `json` as written, the namespace, the folders below `lang/` and the locale. Both readings below use it.
+ */
+const LANG_PATH = /^(?:[\s\S]*\/)?(assets)\/([^/]+)\/(lang)\/((?:[^/]+\/)*)([^/]+)\.(json)$/i;
 
-/** A Minecraft Java lang file by its path. */
+/** A Minecraft Java lang file by its path: the folders below lang/ too, in any case (the mods' tooling reads them alike). */
 export function isMinecraftLangFile(file: string): boolean {
-  return LANG_FILE.test(file.replace(/\\/g, "/"));
+  return LANG_PATH.test(file.replace(/\\/g, "/"));
+}
+
+/**
+ * The namespace of a lang file the game itself loads, or undefined: `assets/<namespace>/lang/<locale>.json`
+ * as a ResourceLocation names it (lowercase `assets`, `lang` and `.json`, namespace of [a-z0-9_.-], locale
+ * of [a-z0-9_], no folder between). jsonc-by-content.ts reads such a file as lenient Gson does
+ * when its keys name this namespace.
+ */
+export function minecraftLangNamespace(file: string): string | undefined {
+  const m = LANG_PATH.exec(file);
+  if (!m || m[1] !== "assets" || m[3] !== "lang" || m[4] !== "" || m[6] !== "json") return undefined;
+  return /^[a-z0-9_.-]+$/.test(m[2]!) && /^[a-z0-9_]+$/.test(m[5]!) ? m[2] : undefined;
 }
 
 /** The findings of a lang file: a repeated top-level key starting with `_` is a comment (see above). */

@@ -1,0 +1,4 @@
+/** The real-world corpus, share 2 of 4 (corpus.ts: corpusShares; the split is tested in real-world.test.ts). */
+import { defineCorpusShare } from "./corpus.js";
+
+defineCorpusShare(1);
