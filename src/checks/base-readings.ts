@@ -40,6 +40,8 @@ export interface BaseReadings {
   readonly source: FileSource;
   /** The regular files the trusted commit holds (read once, when first asked). */
   listing(): Promise<ReadonlySet<string>>;
+  /** Which of `files` the trusted commit holds as regular files: the listing when read, else only those paths (the hook's cost stays that of its files). */
+  holding(files: readonly string[]): Promise<ReadonlySet<string>>;
   /** Files read more strictly than the pull request's files would have them read, with the reading refused. */
   readonly overruled: Map<string, string>;
 }
@@ -64,7 +66,15 @@ export function baseReadingsAt(git: Git, commit: string): BaseReadings {
     list: async () => [...(await listing())],
     read: async () => new Map<string, ReadResult>(),
   };
-  return { commit, source: new CommitSource(git, commit, nothingElse), listing, overruled: new Map() };
+  const holding = async (files: readonly string[]): Promise<ReadonlySet<string>> => {
+    if (listed !== undefined) {
+      const all = await listed;
+      return new Set(files.filter((f) => all.has(f)));
+    }
+    const entries = await git.lsTreeAt(commit, files);
+    return new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path));
+  };
+  return { commit, source: new CommitSource(git, commit, nothingElse), listing, holding, overruled: new Map() };
 }
 
 type DialectLookup = (file: string, text: string) => Promise<JsoncDialect | undefined>;
@@ -432,7 +442,7 @@ export async function emptiedInChange(
   yamlOptions: (file: string) => YamlReadOptions | undefined,
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const held = await base.listing();
+  const held = await base.holding(files);
   // JSON Lines with no record is an empty dataset, which its readers take as such.
   const inBase = files.filter((f) => held.has(f) && !isJsonLinesName(f));
   if (inBase.length === 0) return out;
