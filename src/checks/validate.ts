@@ -693,7 +693,7 @@ interface FileEnv {
   /** False when a built-in entry's skip by content (another kind of file) is not the base's too (base-readings.ts). */
   kindAgreed: (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean>;
   /** False when a `$schema` that replaces the name's catalog entry is not the base's version's too (base-readings.ts). */
-  ownSchemaAgreed: (file: string, own: string, format: DocumentFormat, entry: string) => Promise<boolean>;
+  ownSchemaAgreed: (file: string, format: DocumentFormat, baseWithout: (root: unknown) => boolean, reading: string) => Promise<boolean>;
 }
 
 /** FileEnv.dotnetProject: the project around a file, agreed with the base on a pull request (base-readings.ts: agreedFlag). */
@@ -718,10 +718,13 @@ async function schemasOf(env: FileEnv, file: string, value: unknown, format: Doc
   if (typeof own !== "string" || own === "") return env.pathSchemas(file);
   const choice = env.mapper.for(file, value);
   // A `$schema` of the file's own replaces the catalog entry its name selects: on a pull request,
-  // only as the base's version names it too; otherwise the entry applies as well.
+  // only as the base's version did without that entry too; otherwise the entry applies as well.
   const lost = env.pathSchemas(file).schemas.filter((s) => catalogOf(s) !== undefined && !choice.schemas.some((c) => c.path === s.path));
-  if (lost.length > 0 && !(await env.ownSchemaAgreed(file, own, format, lost.map((s) => catalogOf(s)!.label).join(", "))))
-    return { ...choice, schemas: [...lost, ...choice.schemas] };
+  if (lost.length === 0) return choice;
+  // The base's version did without the entry too (a `$schema` of its own, maybe another one): agreed.
+  const baseWithout = (root: unknown) => !lost.some((s) => env.mapper.for(file, root).schemas.some((c) => c.path === s.path));
+  const reading = `against its own $schema ${JSON.stringify(own)} only, instead of ${lost.map((s) => catalogOf(s)!.label).join(", ")} as well`;
+  if (!(await env.ownSchemaAgreed(file, format, baseWithout, reading))) return { ...choice, schemas: [...lost, ...choice.schemas] };
   return choice;
 }
 

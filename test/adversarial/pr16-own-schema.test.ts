@@ -73,6 +73,22 @@ describe("a pull request that gives an existing well-known file a `$schema` of i
     expect(r.code, brief(fs)).toBe(0);
   });
 
+  it("a file whose base version had another `$schema` of its own (no catalog entry there either) keeps its new one alone (guard)", async () => {
+    const repo = baseRepo({
+      "schemas/a.json": "{}\n",
+      "schemas/b.json": "{}\n",
+      "package.json": '{"$schema": "./schemas/a.json", "name": "x"}\n',
+    });
+    // The package.json entry would refuse a numeric name; neither the base nor the change used it.
+    const r = await pr(repo, { "package.json": '{"$schema": "./schemas/b.json", "name": 5}\n' });
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(0);
+    expect(
+      fs.filter((f) => f.file === "package.json" && f.rule === "schema/violation"),
+      brief(fs),
+    ).toEqual([]);
+  });
+
   it("a file whose base version has the same `$schema` keeps it alone (guard)", async () => {
     const own = JSON.stringify({ type: "object", properties: { name: { type: "string" } } });
     const repo = baseRepo({ "schemas/pkg.json": own, "package.json": '{"$schema": "./schemas/pkg.json", "name": "x"}\n' });
