@@ -494,3 +494,32 @@ export function emptiedFinding(f: Finding, held: string, commit: string): Findin
     fix: `restore the file (git checkout ${head ? "HEAD" : commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, ${retire}`,
   };
 }
+
+/**
+ * Whether a file's own `$schema` may stand in for the catalog entry its name selects
+ * (core/schema/mapping.ts: an explicit mapping, else the file's own `$schema`, else a catalog
+ * entry): always for a file the trusted commit does not hold, and for one it holds only when its
+ * version there did without the entry too (`baseWithout`: given that version's root value; a
+ * `$schema` of its own, maybe another one). One `$schema: ./open.json` line (an empty schema
+ * beside it, or the SchemaStore URL of another vendored schema) written into an existing
+ * `.github/workflows/deploy.yml` had any error in it pass, while GitHub refuses the workflow.
+ * The file's name still names its reader: otherwise the entry applies as well.
+ */
+export function ownSchemaAgreedLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (file: string, format: DocumentFormat, baseWithout: (root: unknown) => boolean, reading: string) => Promise<boolean> {
+  if (!base) return () => Promise.resolve(true);
+  const texts = baseTexts(base.source);
+  return async (file, format, baseWithout, reading) => {
+    if (!(await base.listing()).has(file)) return true;
+    const before = await texts(file);
+    if (before !== undefined) {
+      if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
+      const parsed = firstParse(before, file, format, yamlOptions(file, format));
+      if (parsed.doc.ok && baseWithout(parsed.doc.documents[0])) return true;
+    }
+    base.overruled.set(file, reading);
+    return false;
+  };
+}

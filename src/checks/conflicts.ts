@@ -213,7 +213,14 @@ export async function loadConfigSet(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; strict?: ReadonlySet<string>; root?: string; stagedDeletions?: () => Promise<string[]> },
+  options: {
+    parseFindings: boolean;
+    strict?: ReadonlySet<string>;
+    root?: string;
+    stagedDeletions?: () => Promise<string[]>;
+    /** The files the trusted commit holds (a pull request's base), when the run has one. */
+    heldAtBase?: () => Promise<ReadonlySet<string>>;
+  },
 ): Promise<ConfigSet> {
   const cfg = config.config ?? {};
   const selected = selectConfigFiles(await source.list(), cfg, configPath);
@@ -248,17 +255,22 @@ export async function loadConfigSet(
   const named = absent.filter((p) => selected.named.has(p));
   const removed =
     source.kind === "index" && named.length > 0 && options.stagedDeletions ? new Set(await options.stagedDeletions()) : undefined;
+  // On a pull request the base commit decides the same: a file it does not hold either is no
+  // change of this one (a git-ignored local override: a notice, not a warning on every pull
+  // request); one it holds, the pull request deletes or moves (a warning on that path).
+  const held = source.kind === "worktree" && named.length > 0 && options.heldAtBase ? await options.heldAtBase() : undefined;
   for (const p of named) {
     const where = selected.named.get(p)!;
     const staged = source.kind === "index";
-    const removing = removed?.has(p) === true;
+    const removing = removed?.has(p) === true || held?.has(p) === true;
+    const notHeld = held !== undefined && !held.has(p);
     findings.push({
       rule: "config/missing-file",
-      level: staged && !removing ? "notice" : "warning",
+      level: (staged && !removing) || notHeld ? "notice" : "warning",
       // At the commit that removes it, the finding is about that staged path (the hook prints
       // findings about the paths a commit touches; the config file is not one of them).
       file: removing ? p : configPath,
-      message: `${p} is named in ${where} but does not exist${staged ? " in the index" : ""}${removing ? " (this commit deletes or moves it)" : ""}; it was left out of the conflict analysis`,
+      message: `${p} is named in ${where} but does not exist${staged ? " in the index" : ""}${removed?.has(p) === true ? " (this commit deletes or moves it)" : held?.has(p) === true ? " (the base commit holds it: this change deletes or moves it)" : notHeld ? " (nor in the base commit: a file git does not track)" : ""}; it was left out of the conflict analysis`,
       fix: `restore ${p} (git restore ${p}, or integrity-guard restore), or remove it from ${where.split(" ")[0]}`,
     });
   }
@@ -275,7 +287,12 @@ export async function conflictFindings(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; root?: string; stagedDeletions?: () => Promise<string[]> },
+  options: {
+    parseFindings: boolean;
+    root?: string;
+    stagedDeletions?: () => Promise<string[]>;
+    heldAtBase?: () => Promise<ReadonlySet<string>>;
+  },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
   const rules = config.config ?? {};
@@ -313,7 +330,11 @@ export const check: Check = {
     if (!ctx.config.config) return [];
     // parse/* findings come from the validate check; here a broken file is one config/skipped error.
     const stagedDeletions = () => ctx.git.stagedDeletions();
-    return (await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root, stagedDeletions }))
-      .findings;
+    // A run judged by a trusted commit (a pull request's base) asks it which named files it holds.
+    const base = ctx.schemaSource?.kind === "commit" ? (await import("./base-readings.js")).baseReadings(ctx) : undefined;
+    const heldAtBase = base ? () => base.listing() : undefined;
+    return (
+      await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root, stagedDeletions, heldAtBase })
+    ).findings;
   },
 };

@@ -69,6 +69,7 @@ import {
   grownFinding,
   grownPastLimit,
   kindAgreedLookup,
+  ownSchemaAgreedLookup,
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
@@ -301,6 +302,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
+    ownSchemaAgreed: ownSchemaAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   const formatAgreed = formatAgreedLookup(base);
   const encodingAgreed = encodingAgreedReader(ctx.source.kind === "worktree" ? base : undefined, ctx.git);
@@ -696,6 +698,8 @@ interface FileEnv {
   templateAgreed: (file: string, format: DocumentFormat) => Promise<boolean>;
   /** False when a built-in entry's skip by content (another kind of file) is not the base's too (base-readings.ts). */
   kindAgreed: (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean>;
+  /** False when a `$schema` that replaces the name's catalog entry is not the base's version's too (base-readings.ts). */
+  ownSchemaAgreed: (file: string, format: DocumentFormat, baseWithout: (root: unknown) => boolean, reading: string) => Promise<boolean>;
 }
 
 /** FileEnv.dotnetProject: the project around a file, agreed with the base on a pull request (base-readings.ts: agreedFlag). */
@@ -715,9 +719,19 @@ function dotnetProjectAgreed(source: FileSource, base: BaseReadings | undefined)
  * mapper.for(file, value): the remembered mapping of the path, unless the document names a
  * `$schema` of its own (the only part of the value SchemaMapper.for reads).
  */
-function schemasOf(env: FileEnv, file: string, value: unknown): SchemaChoice {
+async function schemasOf(env: FileEnv, file: string, value: unknown, format: DocumentFormat): Promise<SchemaChoice> {
   const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
-  return typeof own === "string" && own !== "" ? env.mapper.for(file, value) : env.pathSchemas(file);
+  if (typeof own !== "string" || own === "") return env.pathSchemas(file);
+  const choice = env.mapper.for(file, value);
+  // A `$schema` of the file's own replaces the catalog entry its name selects: on a pull request,
+  // only as the base's version did without that entry too; otherwise the entry applies as well.
+  const lost = env.pathSchemas(file).schemas.filter((s) => catalogOf(s) !== undefined && !choice.schemas.some((c) => c.path === s.path));
+  if (lost.length === 0) return choice;
+  // The base's version did without the entry too (a `$schema` of its own, maybe another one): agreed.
+  const baseWithout = (root: unknown) => !lost.some((s) => env.mapper.for(file, root).schemas.some((c) => c.path === s.path));
+  const reading = `against its own $schema ${JSON.stringify(own)} only, instead of ${lost.map((s) => catalogOf(s)!.label).join(", ")} as well`;
+  if (!(await env.ownSchemaAgreed(file, format, baseWithout, reading))) return { ...choice, schemas: [...lost, ...choice.schemas] };
+  return choice;
 }
 
 /** Whether the team says `file` has a shape: a schema of validate.schemas maps it, or validate.require_schema covers it (not a built-in catalog entry). */
@@ -872,7 +886,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   const findings = [...doc.findings];
   if (!doc.ok) return emptyTakenByReader(findings); // an empty file its reader writes and takes (Unity's) is a warning
   if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
-  const choice = schemasOf(env, file, doc.documents[0]);
+  const choice = await schemasOf(env, file, doc.documents[0], format);
   if (choice.outside !== undefined) {
     // Never read; a file that must have a schema gets schema/missing below when nothing else applies.
     findings.push({

@@ -5,7 +5,8 @@
  *   without links) is a plain file holding the link's target path: reported as a link;
  * - a submodule named like a data file (`vendor/x.json`) is a folder: left out, as in the index;
  * - a file with a `working-tree-encoding` attribute (UTF-16 for Windows tools) is stored in git
- *   as UTF-8: read as git would store it (decoded), so its JSON/YAML is checked, not its BOM.
+ *   as UTF-8: read as git would store it (decoded), so its JSON/YAML is checked, not its BOM;
+ * - a file with the `ident` attribute holding an expanded `$Id: <blob id> $`: read as its blob.
  * Each costs a git process only when a file that may be in such a form is among those read.
  */
 import type { Git } from "./git.js";
@@ -43,15 +44,54 @@ export async function asCommitted(git: Git, paths: readonly string[], out: Map<s
         });
     for (const e of entries) if (e.mode === GITLINK && folderSet.has(e.path)) out.delete(e.path);
   }
+  const stored = await identExpanded(git, paths, out);
   if (encoded.length === 0) return;
   const encodings = await git.attribute("working-tree-encoding", encoded, false);
   for (const p of encoded) {
+    if (stored.has(p)) continue; // already git's stored form
     const enc = encodings.get(p);
     const bytes = out.get(p);
     if (!enc || enc === "unspecified" || enc === "set" || enc === "unset" || !Buffer.isBuffer(bytes)) continue;
     const decoded = decode(bytes, enc);
     if (decoded) out.set(p, decoded);
   }
+}
+
+/** What git's `ident` writes into a checkout: `$Id$` (and any `$Id:...$` on one line) expanded. */
+const ID_EXPANDED = Buffer.from("$Id:");
+
+/**
+ * Files with the `ident` attribute, checked out from their index blob unchanged, are read as that
+ * blob: git expands `$Id$`, and any `$Id:...$` without a space inside on one line, to
+ * `$Id: <blob id> $` on checkout and collapses it on `git add`, so a blob its readers refuse
+ * (`{"a": "$Id:",broken"$"}`) has a valid checkout. GitHub reads workflows, action.yml and
+ * dependabot.yml from the blob, as do raw URLs, the contents API and programs reading git objects.
+ * A file edited since (not what checking the blob out writes) is read as it is. Returns
+ * the paths replaced.
+ */
+async function identExpanded(git: Git, paths: readonly string[], out: Map<string, ReadResult>): Promise<Set<string>> {
+  const replaced = new Set<string>();
+  const expanded = paths.filter((p) => {
+    const r = out.get(p);
+    return Buffer.isBuffer(r) && r.includes(ID_EXPANDED);
+  });
+  if (expanded.length === 0) return replaced;
+  const ident = await git.attribute("ident", expanded, false);
+  const marked = new Set(expanded.filter((p) => ident.get(p) === "set"));
+  if (marked.size === 0) return replaced;
+  const entries = (await git.lsStaged(marked.size > 2000 ? [] : [...marked])).filter((e) => e.stage === 0 && marked.has(e.path));
+  const blobs = await git.readBlobs(entries.map((e) => e.oid));
+  for (const e of entries) {
+    const blob = blobs.get(e.oid);
+    const read = out.get(e.path);
+    if (blob === undefined || !Buffer.isBuffer(read) || blob.equals(read)) continue;
+    // The checkout of the blob, as git writes it (one process per such file: they are rare).
+    const smudged = await git.exec(["cat-file", "--filters", `--path=${e.path}`, e.oid], { okCodes: [0, 128] });
+    if (smudged.code !== 0 || !smudged.stdout.equals(read)) continue; // edited since: read as it is
+    out.set(e.path, blob);
+    replaced.add(e.path);
+  }
+  return replaced;
 }
 
 /** UTF-16/32 text: a BOM, or a NUL byte among the first two (ASCII text in UTF-16 without a BOM). */
