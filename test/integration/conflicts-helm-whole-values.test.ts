@@ -92,13 +92,19 @@ describe("layered Helm values: a chart that renders the whole values", () => {
   });
 
   it("a chart that reads values one by one, or copies .Values without writing it out, keeps config/unknown-key", async () => {
-    const unknown = ["config/unknown-key chart/values-ha.yaml:2 /controllerResources", "config/unknown-key chart/values-ha.yaml:6 /highAvailability"];
+    const unknown = [
+      "config/unknown-key chart/values-ha.yaml:2 /controllerResources",
+      "config/unknown-key chart/values-ha.yaml:6 /highAvailability",
+    ];
     await withRepo(async (repo) => {
       chart(repo, { "chart/templates/config.yaml": undefined });
       expect(await findings(repo)).toEqual({ code: 1, found: unknown });
     });
     await withRepo(async (repo) => {
-      chart(repo, { "chart/templates/config.yaml": "{{- $values := deepCopy .Values }}\nn: {{ $values.controllerReplicas }}\n{{ toYaml .Values.deploymentStrategy }}\n" });
+      chart(repo, {
+        "chart/templates/config.yaml":
+          "{{- $values := deepCopy .Values }}\nn: {{ $values.controllerReplicas }}\n{{ toYaml .Values.deploymentStrategy }}\n",
+      });
       expect(await findings(repo)).toEqual({ code: 1, found: unknown });
     });
   });
@@ -108,7 +114,8 @@ describe("layered values: Kubernetes int-or-percent fields", () => {
   it("maxUnavailable, maxSurge and minAvailable may be an integer over a percentage or back (intstr.IntOrString)", async () => {
     await withRepo(async (repo) => {
       chart(repo, {
-        "chart/values-ha.yaml": "deploymentStrategy:\n  rollingUpdate:\n    maxUnavailable: 1\n    maxSurge: 50%\npodDisruptionBudget:\n  minAvailable: 50%\n",
+        "chart/values-ha.yaml":
+          "deploymentStrategy:\n  rollingUpdate:\n    maxUnavailable: 1\n    maxSurge: 50%\npodDisruptionBudget:\n  minAvailable: 50%\n",
       });
       expect(await findings(repo)).toEqual({ code: 0, found: [] });
     });
@@ -118,7 +125,7 @@ describe("layered values: Kubernetes int-or-percent fields", () => {
     await withRepo(async (repo) => {
       chart(repo, {
         "chart/values-ha.yaml":
-          'replicas: 50%\ndeploymentStrategy:\n  rollingUpdate:\n    maxUnavailable: true\n    maxSurge: 1.5\npodDisruptionBudget:\n  minAvailable: {a: 1}\n',
+          "replicas: 50%\ndeploymentStrategy:\n  rollingUpdate:\n    maxUnavailable: true\n    maxSurge: 1.5\npodDisruptionBudget:\n  minAvailable: {a: 1}\n",
       });
       expect(await findings(repo)).toEqual({
         code: 1,

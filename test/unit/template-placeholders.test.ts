@@ -45,7 +45,7 @@ describe("substitution placeholders where YAML cannot hold them", () => {
   it("a truncated file that also holds a placeholder is still reported (an error elsewhere)", () => {
     expect(template(SED_SERVICE + 'metadata:\n  name: "bind\n')).toBe(false);
     expect(template("a: {X}.1\nb: [1, 2\n")).toBe(false);
-    expect(template("networks:\n- cidr: {IPv6}/128\n- cidr: \"10.0\n")).toBe(false);
+    expect(template('networks:\n- cidr: {IPv6}/128\n- cidr: "10.0\n')).toBe(false);
   });
 
   it.each([

@@ -479,7 +479,9 @@ function walk(
         ? []
         : lower.filter((b) => {
             const lowerKind = kindOf(b.v);
-            return lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind) && !intOrPercent(key, v, b.v);
+            return (
+              lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind) && !intOrPercent(key, v, b.v)
+            );
           });
     if (changed.length > 0) {
       ctx.pending.push(typeChange(ctx, over, p, v, changed));
