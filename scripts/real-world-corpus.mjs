@@ -3672,10 +3672,7 @@ export const REPOS = [
     license: "Apache-2.0 (LICENSE)",
     kind: "OLM operator-registry: file-based catalogs (FBC, olm.package/olm.channel/olm.bundle in YAML and JSON streams), bundle manifests test data",
     // Repeated packageName in three expected FBC outputs (real); an FBC JSON stream (opm reads several JSON values per file).
-    keep: [
-      "alpha/action/testdata/index-declcfgs/**",
-      "test/e2e/testdata/test-configs/prometheus/prometheus.json",
-    ],
+    keep: ["alpha/action/testdata/index-declcfgs/**", "test/e2e/testdata/test-configs/prometheus/prometheus.json"],
     max: 100,
   },
   {
