@@ -260,7 +260,8 @@ function erbExplainsErrors(doc: ParsedDocument, text: string): boolean {
 }
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {
-  if (!/\{[A-Z]|@[A-Za-z_]|%[A-Z]/.test(text)) return false;
+  // A cheap test first: `{NAME}`, `@name@`, `%NAME%`, `${NAME}` or `${fn(...)}` (template-syntax.ts).
+  if (!/\{[A-Z]|@[A-Za-z_]|%[A-Z]|\$\{[a-z_]/.test(text)) return false;
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0) return false;
   const lines = yamlPlaceholderLines(text);

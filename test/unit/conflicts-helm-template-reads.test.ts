@@ -25,8 +25,26 @@ describe("templateReadPointers", () => {
     expect(templateReadPointers(["{{ .Values.a.b }}"], ["a"])).toEqual([]);
   });
 
-  it("escapes pointer tokens and ignores reads it cannot follow (index, a bare .Values)", () => {
-    expect(templateReadPointers(['{{ index .Values "my-key" }} {{ toYaml .Values }} {{ .Values.a_b1 }}'], {})).toEqual(["/a_b1"]);
+  it("escapes pointer tokens and ignores reads it cannot follow (index, a bare .Values not written out)", () => {
+    expect(templateReadPointers(['{{ index .Values "my-key" }} {{ include "x" .Values }} {{ .Values.a_b1 }}'], {})).toEqual(["/a_b1"]);
     expect(templateReadPointers(["{{ .Values.toString }}"], {})).toEqual(["/toString"]);
+  });
+
+  it("a template that writes the whole values out opens every key (linkerd2's `toYaml $values` of `deepCopy .Values`)", () => {
+    for (const t of [
+      "{{ toYaml .Values }}",
+      "{{ $.Values | toJson }}",
+      "{{- toPrettyJson ($root.Values) }}",
+      '{{- $values := deepCopy .Values }}{{- $_ := unset $values "partials"}}{{- toYaml $values | trim | nindent 4 }}',
+      "{{ $v := .Values }}{{ $v | toYaml }}",
+    ])
+      expect(templateReadPointers([t], VALUES), t).toEqual([""]);
+    for (const t of [
+      "{{ toYaml .Values.server }}",
+      "{{ $v := deepCopy .Values }}{{ toYaml $v.server }}",
+      "{{ $v := deepCopy .Values.server }}{{ toYaml $v }}",
+      "{{ $values := deepCopy .Values }}{{ toYaml $valuesX }}",
+    ])
+      expect(templateReadPointers([t], VALUES), t).toEqual([]);
   });
 });

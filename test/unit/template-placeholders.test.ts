@@ -34,6 +34,8 @@ describe("substitution placeholders where YAML cannot hold them", () => {
     ["a sed placeholder run into text (cert-manager)", SED_SERVICE],
     ["a placeholder followed by words", "cmd: {BIN_DIR} --verbose\n"],
     ["a placeholder as a sequence item run into text", "hosts:\n  - {HOST_PREFIX}-1\n"],
+    // linkerd2 test/integration/deep/dualstack: strings.ReplaceAll(manifest, "{IPv6}", clientIPv6).
+    ["a mixed-case placeholder starting with a capital (linkerd2's {IPv6})", "spec:\n  networks:\n  - cidr: {IPv6}/128\n"],
     ["a Maven/Spring resource filter", "info:\n  version: @project.version@\n"],
     ["an autoconf substitution", "prefix: @PREFIX@\n"],
   ])("%s is a template", (_name, text) => {
@@ -43,6 +45,7 @@ describe("substitution placeholders where YAML cannot hold them", () => {
   it("a truncated file that also holds a placeholder is still reported (an error elsewhere)", () => {
     expect(template(SED_SERVICE + 'metadata:\n  name: "bind\n')).toBe(false);
     expect(template("a: {X}.1\nb: [1, 2\n")).toBe(false);
+    expect(template('networks:\n- cidr: {IPv6}/128\n- cidr: "10.0\n')).toBe(false);
   });
 
   it.each([

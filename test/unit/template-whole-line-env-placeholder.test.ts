@@ -47,6 +47,18 @@ describe("a ${NAME} placeholder standing alone on a line", () => {
     expect(template("a:\n  b: 1\n  ${MORE} # filled by envsubst\n")).toBe(true);
   });
 
+  it("a template function call alone on its line is evidence (Garden's generateFiles source)", () => {
+    // Reduced from garden-io/garden core/test/data/test-projects/merge-in-module-template/
+    // manifests-template.yml (MPL-2.0): bug-demo.garden.yml names it as a generateFiles sourcePath,
+    // whose template strings Garden resolves in the text before the file is written and read.
+    const text = "spec:\n  containers:\n    - name: ${parent.name}\n      env:\n${indent(yamlEncode(var.env), 12)}\n";
+    expect(parseDocument(text, { path: "x.yaml" }).ok).toBe(false);
+    expect(template(text)).toBe(true);
+    expect(template("a:\n  b: 1\n  ${merge(var.a, var.b)} # Garden\n")).toBe(true);
+    expect(template("a:\n  b: 1\n  ${indent(x, 2)}\nc: [1\n")).toBe(false);
+    expect(template("a:\n  b: 1\n  ${indent(x, 2)} tail\n")).toBe(false);
+  });
+
   it.each([
     ["a truncated file that also holds a placeholder line", `${LOKI}ruler:\n  storage: "s3\n`],
     ["a broken flow sequence beside a placeholder line", "a:\n  ${X}\nb: [1, 2\n"],

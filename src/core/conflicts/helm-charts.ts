@@ -80,6 +80,28 @@ export function chartOpenPointers(chart: unknown, requirements: unknown): string
 /** A field chain off the values object in a Go template: `.Values.server.port`, `$.Values.x`. */
 const VALUES_READ = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
 
+/** The whole values object in a Go template: `.Values`, `$.Values`, `$root.Values`, not `.Values.x`. */
+const WHOLE_VALUES = String.raw`(?:\$[A-Za-z0-9_]*)?\.Values(?![\w.])`;
+/** Sprig's functions that write a value out whole (every key below it ends up in the output). */
+const SERIALIZE = String.raw`(?:toYaml|toJson|toPrettyJson|toRawJson|toToml|mustToJson|mustToPrettyJson|mustToRawJson)`;
+/** `$values := deepCopy .Values` (or `= .Values`): a variable holding the whole values. */
+const BOUND_WHOLE = new RegExp(String.raw`\$([A-Za-z0-9_]+)\s*:?=\s*(?:(?:mustDeepCopy|deepCopy)\s+)?\(?\s*${WHOLE_VALUES}`, "g");
+
+/**
+ * Whether a template writes the whole values object into its output: `toYaml .Values`,
+ * `.Values | toJson`, or a variable bound to (a deep copy of) `.Values` written the same way, as
+ * linkerd2's control-plane chart does in templates/config.yaml (`$values := deepCopy .Values`,
+ * a few keys unset, `toYaml $values` into the linkerd-config ConfigMap that its CLI reads back).
+ * Copying `.Values` without writing it out (`$v.replicas` only) is no such write.
+ */
+function rendersWholeValues(text: string): boolean {
+  if (!text.includes(".Values")) return false;
+  const names = [...text.matchAll(BOUND_WHOLE)].map((m) => String.raw`\$` + m[1]!);
+  const whole = `(?:${[WHOLE_VALUES, ...names].join("|")})`;
+  const written = new RegExp(String.raw`\b${SERIALIZE}\s+\(?\s*${whole}(?![\w.])|${whole}(?![\w.])\s*\|\s*${SERIALIZE}\b`);
+  return written.test(text);
+}
+
 /**
  * The pointers a chart's templates read that its values.yaml leaves out, each cut at the first
  * missing key: `.Values.server.readinessProbe.path` opens `/server/readinessProbe/path` when
@@ -89,13 +111,15 @@ const VALUES_READ = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
  * all along opens nothing, so reading a whole map (`with .Values.server`) keeps the check on the
  * keys below it. `values` is the parsed values.yaml: undefined (absent, unparsable) opens nothing;
  * null (an empty file) is an empty map. Chains through `index`, or relative to `with`, are not
- * followed: they open nothing.
+ * followed: they open nothing. A template that writes the whole values object out (rendersWholeValues)
+ * puts every key an overlay sets into what Helm renders: it opens "" (every key).
  */
 export function templateReadPointers(templates: readonly string[], values: unknown): string[] {
   if (values === undefined || (values !== null && !isMap(values))) return [];
   const root: Record<string, unknown> = values ?? {};
   const out = new Set<string>();
   for (const text of templates) {
+    if (rendersWholeValues(text)) return [""];
     for (const m of text.matchAll(VALUES_READ)) {
       const keys = m[1]!.slice(1).split(".");
       let cur: unknown = root;

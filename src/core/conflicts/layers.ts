@@ -433,7 +433,8 @@ function walkOne(
       lowerKind !== undefined &&
       lowerKind !== kind &&
       !(p !== undefined && underAny(p, ctx.differ)) &&
-      !bindsAnyScalar(over, b.lf, kind!, lowerKind)
+      !bindsAnyScalar(over, b.lf, kind!, lowerKind) &&
+      !intOrPercent(key, v, lv)
     ) {
       if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
@@ -478,7 +479,9 @@ function walk(
         ? []
         : lower.filter((b) => {
             const lowerKind = kindOf(b.v);
-            return lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind);
+            return (
+              lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind) && !intOrPercent(key, v, b.v)
+            );
           });
     if (changed.length > 0) {
       ctx.pending.push(typeChange(ctx, over, p, v, changed));
@@ -618,6 +621,22 @@ function bindsAnyScalar(over: LayeredFile, lower: LayeredFile, kind: string, low
   const a = over.file.path;
   const b = lower.file.path;
   return SPRING_CONFIG.test(a) && SPRING_CONFIG.test(b) && a.slice(0, a.lastIndexOf("/") + 1) === b.slice(0, b.lastIndexOf("/") + 1);
+}
+
+/** Kubernetes fields of type intstr.IntOrString that take an integer or a percentage (apps/v1, policy/v1). */
+const INT_OR_PERCENT = new Set(["maxUnavailable", "maxSurge", "minAvailable"]);
+
+/**
+ * An integer over a percentage string (or back) at maxUnavailable, maxSurge or minAvailable: the
+ * Kubernetes API declares these intstr.IntOrString, so `maxUnavailable: 1` over `25%` (linkerd2's
+ * values-ha.yaml over its values.yaml, rendered into a Deployment's rollingUpdate) is an ordinary
+ * override. A fraction, a boolean, a map or another string there still changes type.
+ */
+function intOrPercent(key: string, a: unknown, b: unknown): boolean {
+  if (!INT_OR_PERCENT.has(key)) return false;
+  const int = (v: unknown) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+  const percent = (v: unknown) => typeof v === "string" && /^\d+%$/.test(v);
+  return (int(a) && percent(b)) || (percent(a) && int(b));
 }
 
 function typeChange(ctx: WalkContext, over: LayeredFile, p: string, v: unknown, changed: readonly Below[]): Pending {

@@ -205,18 +205,19 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
 }
 
 /**
- * A substitution placeholder at the start of a string: `{NAME}`, `@name@`, or `@@name@@` (the
+ * A substitution placeholder at the start of a string: `{NAME}` (a capital, then letters, digits, `_`: linkerd2's
+ * dual-stack test strings.ReplaceAll's `{IPv6}` in `cidr: {IPv6}/128`), `@name@`, or `@@name@@` (the
  * doubled form: VSCodium's AppImage recipe.yml holds `app: @@NAME@@`, which its build.sh fills
  * with `sed -i "s|@@NAME@@|...|g"`); the `@` on both sides must match (`@@name@` is no placeholder).
  * Also `%NAME%`, `%%NAME%%` or `%%%NAME%%%` (OpenStack-Helm's values overrides hold
  * `cidr: %%%REPLACE_API_ADDR%%%/32`, which `helm osh get-values-overrides` fills with sed), upper
  * case and at least two characters, so that strftime formats (`%Y-%m-%d`, `%Y%m%d`) are none.
  */
-export const PLACEHOLDER = /^(?:\{[A-Z][A-Z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%))/;
+export const PLACEHOLDER = /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%))/;
 
 /**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
- * starts at `i`: `{NAME}` (upper case, digits, `_`) with more text after it on the line, which
+ * starts at `i`: `{NAME}` (a capital letter, then letters, digits, `_`) with more text after it on the line, which
  * YAML reads as a flow mapping run into text, a syntax error (`clusterIP: {PREFIX}.16`); or
  * `@name@` or `@@name@@` (letters, digits, `_`, `.`, `-`) as a whole value, since no YAML node
  * starts with the reserved `@`; `%NAME%` (one to three `%` on each side) with anything after it,
@@ -246,8 +247,15 @@ export function placeholderAt(line: string, i: number): boolean {
  * Collector interpolate after parsing: no evidence, and neither is `${NAME}` with text after it.
  */
 function wholeLinePlaceholderAt(line: string, i: number): boolean {
-  return line.slice(0, i).trim() === "" && /^\$\{[A-Z_][A-Z0-9_]*\}\s*(?:#.*)?$/.test(line.slice(i));
+  return line.slice(0, i).trim() === "" && WHOLE_LINE_PLACEHOLDER.test(line.slice(i));
 }
+
+/**
+ * `${NAME}`, or a template function call `${fn(...)}` (Garden resolves the template strings of a
+ * generateFiles source in its text, so `${indent(yamlEncode(var.env), 12)}` alone on a line becomes
+ * indented lines), each alone on its line, a comment aside.
+ */
+const WHOLE_LINE_PLACEHOLDER = /^\$\{(?:[A-Z_][A-Z0-9_]*|[A-Za-z_][\w.]*\([^{}]*\))\}\s*(?:#.*)?$/;
 
 /**
  * The 1-based lines of a YAML text where a substitution placeholder stands where YAML cannot
