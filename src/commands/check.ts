@@ -17,6 +17,7 @@ import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
 import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
+import { userCacheDir } from "../compile-cache.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
@@ -71,6 +72,8 @@ export async function buildCheckContext(
     interactive: ctx.interactive,
     // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
+    // The built-in schemas' compiled code is shared between clones there (src/io/schema-cache.ts).
+    ...(ctx.options["no-cache"] === true ? {} : userCacheOf(ctx.env)),
     // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
     ...(verb === "check" && !ctx.folderOnly
       ? {
@@ -84,6 +87,12 @@ export async function buildCheckContext(
         }
       : {}),
   };
+}
+
+/** The user's cache folder as a CheckContext field, or nothing when there is none. */
+function userCacheOf(env: NodeJS.ProcessEnv): { userCache?: string } {
+  const dir = userCacheDir(env);
+  return dir ? { userCache: dir } : {};
 }
 
 async function folderSource(root: string): Promise<FileSource> {
