@@ -267,7 +267,11 @@ ${pathsHelp(
       valueName: "FILE",
       description: "restrict per-file checks to FILE, a folder or a quoted glob (repeatable; same as a PATH argument)",
     },
-    "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
+    "no-cache": {
+      type: "boolean",
+      description:
+        "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
+    },
   },
   positionals: {
     name: "PATH...",
