@@ -73,7 +73,10 @@ export async function buildCheckContext(
     // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
     // The built-in schemas' compiled code is shared between clones there (src/io/schema-cache.ts).
-    ...(ctx.options["no-cache"] === true ? {} : userCacheOf(ctx.env)),
+    // Not on CI runners and in the Action: a self-hosted runner's home outlives a job, and an
+    // earlier job may have run a pull request's code, which could leave code there that a later
+    // job would run as a validator; a fresh runner has nothing in it to gain.
+    ...(ctx.options["no-cache"] === true || onCiRunner(ctx.env) ? {} : userCacheOf(ctx.env)),
     // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
     ...(verb === "check" && !ctx.folderOnly
       ? {
@@ -87,6 +90,14 @@ export async function buildCheckContext(
         }
       : {}),
   };
+}
+
+/**
+ * A CI runner or the Action: hooksNotExpected's test (io/hook-status.ts), which this module
+ * imports only when a hint needs it (every hook run would load it for this one line).
+ */
+function onCiRunner(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === "true" || (env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0");
 }
 
 /** The user's cache folder as a CheckContext field, or nothing when there is none. */

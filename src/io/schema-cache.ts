@@ -20,7 +20,8 @@
  * (`sharedDir`: ~/.cache/integrity-guard/schema-cache, beside the Node compile cache), read
  * before the repository's, so that cost is paid once per user and version rather than per clone.
  * That folder is the user's own, as the compile cache's is: code read from it is code the user's
- * own runs wrote there, under the same checksum. A repository's own schemas stay in its .git/
+ * own runs wrote there, under the same checksum. CI runners and the Action do not use it
+ * (commands/check.ts: a self-hosted runner's home may hold what an earlier job's pull request wrote). A repository's own schemas stay in its .git/
  * only (their code holds the schema, which may be private).
  */
 import { createHash } from "node:crypto";

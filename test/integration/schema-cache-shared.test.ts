@@ -3,7 +3,7 @@
  * (src/io/schema-cache.ts, issue 20: SchemaStore's ESLint-config schema cost every fresh clone 3 s
  * of CPU in its first hook run). A second clone reads it and compiles nothing, with the same
  * findings; a repository's own schemas never go there; a tampered shared entry is recompiled;
- * --no-cache neither reads nor writes it; a shared folder that cannot be written leaves the
+ * --no-cache neither reads nor writes it, nor does a CI runner; a shared folder that cannot be written leaves the
  * repository's cache in use.
  */
 import fs from "node:fs";
@@ -34,8 +34,14 @@ function prettierRepo(repo: TestRepo, extra = ""): void {
   repo.write(".prettierrc.json", '{ "semi": "yes" }\n');
 }
 
-async function validate(repo: TestRepo, xdg: string, args: string[] = []): Promise<{ code: number; report: Report }> {
-  const r = await repo.cli(["validate", ...args, "--format", "json"], { XDG_CACHE_HOME: xdg });
+/** Run as on a developer's machine (the suite itself may run on CI, where the shared folder is not used). */
+async function validate(
+  repo: TestRepo,
+  xdg: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; report: Report }> {
+  const r = await repo.cli(["validate", ...args, "--format", "json"], { XDG_CACHE_HOME: xdg, CI: "", GITHUB_ACTIONS: "", ...env });
   return { code: r.code, report: JSON.parse(r.stdout || "{}") as Report };
 }
 
@@ -110,6 +116,23 @@ describe("the built-in schemas' compiled code is shared between clones", () => {
       expect(fs.existsSync(sharedDir(xdg))).toBe(false);
       await validate(repo, xdg); // fills it
       expect((await validate(repo, xdg, ["--no-cache"])).report.summary.schemas).toEqual({ cached: 0, compiled: 1 });
+    });
+  });
+
+  it.each([
+    ["CI", "true"],
+    ["GITHUB_ACTIONS", "true"],
+  ])("on a CI runner (%s=%s) the shared folder is neither read nor written: a runner's home may outlive a job", async (name, value) => {
+    const xdg = cacheHome();
+    await withRepo(async (repo) => {
+      prettierRepo(repo);
+      await validate(repo, xdg); // a developer's run fills it
+      expect(entries(sharedDir(xdg))).toHaveLength(1);
+    });
+    await withRepo(async (repo) => {
+      prettierRepo(repo);
+      expect((await validate(repo, xdg, [], { [name]: value })).report.summary.schemas).toEqual({ cached: 0, compiled: 1 });
+      expect(repoEntries(repo)).toHaveLength(1); // the repository's own cache, as before
     });
   });
 
