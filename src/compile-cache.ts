@@ -18,11 +18,25 @@ import path from "node:path";
 
 /** The per-user folder of the cache, or undefined when there is no home to put it in. */
 export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  const base = userCacheDir(env, platform);
+  return base ? path.join(base, "node-compile-cache") : undefined;
+}
+
+/**
+ * integrity-guard's folder in the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache,
+ * %LOCALAPPDATA% on Windows), or undefined when there is no home to put it in. Also where the
+ * compiled code of the built-in schemas is shared between clones (src/io/schema-cache.ts).
+ */
+export function userCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
   const base =
     platform === "win32" ? env.LOCALAPPDATA : env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
-  if (base) return path.join(base, "integrity-guard", "node-compile-cache");
-  const home = os.homedir();
-  return home ? path.join(home, ".cache", "integrity-guard", "node-compile-cache") : undefined;
+  if (base) return path.join(base, "integrity-guard");
+  try {
+    const home = os.homedir();
+    return home ? path.join(home, ".cache", "integrity-guard") : undefined;
+  } catch {
+    return undefined; // no home folder (a user without a passwd entry)
+  }
 }
 
 /** Turn the compile cache on where Node has it (feature-detected); never throws. */

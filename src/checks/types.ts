@@ -20,6 +20,8 @@ export interface CheckContext {
   log: (line: string) => void;
   interactive: boolean;
   noCache?: boolean;
+  /** The user's cache folder (compile-cache.ts userCacheDir), for what is the same in every clone; undefined with --no-cache. */
+  userCache?: string;
   /**
    * The baseline step (src/io/baseline-file.ts): given every finding before the per-file cap,
    * turns those a baseline records for unchanged files into notices. `invalid`: the baseline

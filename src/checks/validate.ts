@@ -3,6 +3,7 @@
  * parse, and must satisfy each schema mapped to it (config `validate.schemas` globs, or its own
  * local `$schema`). Reads through ctx.source, so `check --staged` validates the staged blobs.
  */
+import path from "node:path";
 import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import { appendAll } from "../core/append.js";
@@ -219,7 +220,11 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   // request the base commit's (ctx.schemaSource: a PR must not loosen the schema that judges it),
   // and installed dependencies' schemas from node_modules/ in the working tree.
   const schemaSource = schemaSourceFor(ctx.schemaSource ?? ctx.source, ctx.git);
-  const store = new SchemaStore({ source: schemaSource, ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }) });
+  const store = new SchemaStore({
+    source: schemaSource,
+    ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }),
+    ...(ctx.userCache ? { sharedDir: path.join(ctx.userCache, "schema-cache") } : {}),
+  });
   const [candidates] = await Promise.all([
     // In the hook, a staged link to a folder adds the folder's files under the link's name.
     ctx.paths

@@ -17,6 +17,7 @@ import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
 import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
+import { userCacheDir } from "../compile-cache.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
@@ -71,6 +72,11 @@ export async function buildCheckContext(
     interactive: ctx.interactive,
     // Outside git there is no .git/integrity-guard/ to keep compiled schemas in.
     noCache: ctx.options["no-cache"] === true || ctx.folderOnly === true,
+    // The built-in schemas' compiled code is shared between clones there (src/io/schema-cache.ts).
+    // Not on CI runners and in the Action: a self-hosted runner's home outlives a job, and an
+    // earlier job may have run a pull request's code, which could leave code there that a later
+    // job would run as a validator; a fresh runner has nothing in it to gain.
+    ...(ctx.options["no-cache"] === true || onCiRunner(ctx.env) ? {} : userCacheOf(ctx.env)),
     // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
     ...(verb === "check" && !ctx.folderOnly
       ? {
@@ -84,6 +90,20 @@ export async function buildCheckContext(
         }
       : {}),
   };
+}
+
+/**
+ * A CI runner or the Action: hooksNotExpected's test (io/hook-status.ts), which this module
+ * imports only when a hint needs it (every hook run would load it for this one line).
+ */
+function onCiRunner(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === "true" || (env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0");
+}
+
+/** The user's cache folder as a CheckContext field, or nothing when there is none. */
+function userCacheOf(env: NodeJS.ProcessEnv): { userCache?: string } {
+  const dir = userCacheDir(env);
+  return dir ? { userCache: dir } : {};
 }
 
 async function folderSource(root: string): Promise<FileSource> {
@@ -258,7 +278,11 @@ ${pathsHelp(
       valueName: "FILE",
       description: "restrict per-file checks to FILE, a folder or a quoted glob (repeatable; same as a PATH argument)",
     },
-    "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
+    "no-cache": {
+      type: "boolean",
+      description:
+        "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
+    },
   },
   positionals: {
     name: "PATH...",

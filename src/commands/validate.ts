@@ -22,7 +22,8 @@ and column of the offending value, with its JSON pointer, what was expected and 
 A file matched by validate.require_schema with no schema is schema/missing.
 
 A schema that is missing, does not parse or does not compile stops the run (exit 2).
-Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by their content.
+Compiled schemas are cached under .git/integrity-guard/schema-cache/, keyed by their content
+(the built-in catalog's under ~/.cache/integrity-guard/schema-cache/, shared by every clone).
 ${pathsHelp(
   "A folder selects the files below it that validate.files and validate.exclude select; a file named one by one (or matched by a glob) is validated even when validate.files does not select it, if it is .json/.yaml/.yml or a validate.jsonc file.",
 )}
@@ -42,7 +43,11 @@ validate the current folder).`,
   ],
   options: {
     staged: { type: "boolean", description: "read files from the git index (what will be committed) instead of the working tree" },
-    "no-cache": { type: "boolean", description: "do not use or write the compiled-schema cache under .git/integrity-guard/" },
+    "no-cache": {
+      type: "boolean",
+      description:
+        "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
+    },
   },
   positionals: {
     name: "PATH...",

@@ -12,6 +12,17 @@
  * entry under .git/ can write .git/hooks/ too, so no code it holds was ever checked beyond that
  * (the meter guards against schemas, not against the cache). Entries of the unmetered layout
  * (ENTRY_VERSION 1) have other keys and are never read as metered.
+ *
+ * The built-in schemas (vendor/schemastore/, read from the package, never from the repository)
+ * are the same in every clone, and some are large: SchemaStore's ESLint-config schema compiles to
+ * 5 MB of code in about 3 s of CPU, paid by the first commit of every clone that meets an
+ * `.eslintrc.yaml` (issue 20). Their entries are also kept in a folder of the user's cache
+ * (`sharedDir`: ~/.cache/integrity-guard/schema-cache, beside the Node compile cache), read
+ * before the repository's, so that cost is paid once per user and version rather than per clone.
+ * That folder is the user's own, as the compile cache's is: code read from it is code the user's
+ * own runs wrote there, under the same checksum. CI runners and the Action do not use it
+ * (commands/check.ts: a self-hosted runner's home may hold what an earlier job's pull request wrote). A repository's own schemas stay in its .git/
+ * only (their code holds the schema, which may be private).
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
@@ -57,6 +68,8 @@ interface SchemaStoreOptions {
   source: FileSource;
   /** Folder of the on-disk cache; undefined disables it (--no-cache). */
   cacheDir?: string;
+  /** Folder of the user's cache shared between clones, for the built-in schemas only; undefined: none. */
+  sharedDir?: string;
 }
 
 export class SchemaStore {
@@ -93,9 +106,11 @@ export class SchemaStore {
   private async load(schemaPath: string): Promise<Validator> {
     const rootBytes = await this.readSchema(schemaPath, undefined);
     const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${METER_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
+    // The shared folder first: a built-in schema another clone compiled.
+    const shared = this.options.sharedDir && isBuiltinPath(schemaPath) ? path.join(this.options.sharedDir, `${key}.json`) : undefined;
     const cacheFile = this.options.cacheDir ? path.join(this.options.cacheDir, `${key}.json`) : undefined;
-    if (cacheFile) {
-      const cached = await this.tryCached(cacheFile);
+    for (const file of [shared, cacheFile]) {
+      const cached = file ? await this.tryCached(file) : undefined;
       if (cached) {
         this.stats.cached++;
         this.codes.set(schemaPath, cached.code);
@@ -118,7 +133,7 @@ export class SchemaStore {
     }
     this.stats.compiled++;
     this.codes.set(schemaPath, result.code);
-    if (cacheFile) {
+    if (shared || cacheFile) {
       const entry: CacheEntry = {
         v: ENTRY_VERSION,
         compiler: COMPILER_ID,
@@ -127,7 +142,11 @@ export class SchemaStore {
         codeSha: sha256(result.code),
         code: result.code,
       };
-      await this.tryWrite(cacheFile, entry);
+      // Shared only when every file it was built from is built in too (a built-in schema's refs
+      // resolve to built-in copies; this keeps repository content out of the user's folder whatever
+      // a ref says). The repository's folder when the shared one cannot be written (a read-only home).
+      const sharable = shared !== undefined && entry.deps.every((d) => isBuiltinPath(d.path));
+      if (!(sharable && (await this.tryWrite(shared, entry))) && cacheFile) await this.tryWrite(cacheFile, entry);
     }
     return result.validate;
   }
@@ -153,11 +172,19 @@ export class SchemaStore {
     }
   }
 
-  private async tryWrite(file: string, entry: CacheEntry): Promise<void> {
+  /** Write `entry` to `file` and keep its folder bounded; false when it could not be written. Never throws. */
+  private async tryWrite(file: string, entry: CacheEntry): Promise<boolean> {
+    const dir = path.dirname(file);
     try {
-      const dir = path.dirname(file);
-      await makeStateFolder(dir);
+      // The repository's folder follows core.sharedRepository (state-folder.ts); the user's own
+      // cache keeps the user's umask: a group-writable folder of code would let others plant it.
+      if (this.options.sharedDir !== undefined && dir === this.options.sharedDir) await fs.mkdir(dir, { recursive: true });
+      else await makeStateFolder(dir);
       await writeFileAtomic(file, JSON.stringify(entry));
+    } catch {
+      return false; // A cache that cannot be written (read-only .git, full disk) only costs speed.
+    }
+    try {
       const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
       const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));
       let total = stats.reduce((sum, s) => sum + s.size, 0);
@@ -170,8 +197,9 @@ export class SchemaStore {
         }
       }
     } catch {
-      // A cache that cannot be written (read-only .git, full disk) only costs speed.
+      // Trimming is best effort (another run removed a file meanwhile): the entry is written.
     }
+    return true;
   }
 
   /** Repo paths through the run's source; built-in paths from the vendored copies (checked against their digests). */
