@@ -10,7 +10,8 @@
  * theme is read as JSONC; outside a theme, or in its other folders, strict JSON stays.
  */
 import { describe, expect, it } from "vitest";
-import { withRepo, type TestRepo } from "../helpers/repo.js";
+import { createRepo, withRepo, type TestRepo } from "../helpers/repo.js";
+import { runPullRequest } from "../e2e/action-harness.js";
 import type { Finding } from "../../src/core/finding.js";
 
 async function errors(repo: TestRepo, args: string[]): Promise<{ code: number; errors: [string, string, number | undefined][] }> {
@@ -98,4 +99,39 @@ describe("JSON in a Shopify theme is read as Shopify reads it", () => {
       ]);
       expect(r.code).toBe(1);
     }));
+});
+
+describe("on a pull request", () => {
+  it("a layout/theme.liquid the PR adds does not excuse a comment written into a JSON file the base holds", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".integrity-guard/config.yml", "version: 1\n");
+      repo.write("templates/page.json", '{\n  "sections": {}\n}\n');
+      repo.commitAll("base");
+      const r = await runPullRequest(repo, (w) => {
+        w.write("layout/theme.liquid", LAYOUT);
+        w.write("templates/page.json", `${HEADER}\n{\n  "sections": {}\n}\n`);
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      const found = (JSON.parse(r.findingsJson ?? "{}") as { findings: Finding[] }).findings;
+      expect(found.some((f) => f.file === "templates/page.json" && f.rule === "parse/syntax" && f.level === "error")).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+  it("in a theme the base already has, the admin's header in a PR passes", async () => {
+    const repo = createRepo();
+    try {
+      repo.write(".integrity-guard/config.yml", "version: 1\n");
+      repo.write("layout/theme.liquid", LAYOUT);
+      repo.write("templates/page.json", '{\n  "sections": {}\n}\n');
+      repo.commitAll("base");
+      const r = await runPullRequest(repo, (w) => {
+        w.write("templates/page.json", `${HEADER}\n{\n  "sections": {}\n}\n`);
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
