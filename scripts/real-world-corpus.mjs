@@ -16,6 +16,7 @@
 //      file: a Helm chart's templates/_helpers.tpl is what makes it a chart; plus the names JSON or
 //      YAML to their readers, such as Package.resolved or .eslintrc, with --all or where `names`
 //      lists them), at most 200 KB;
+//      a repository's `large` globs let named files up to 300 KB in;
 //   2. dropped: paths matching `exclude`, anything under node_modules/, build/ or coverage/ (this
 //      project's .gitignore would drop them), secret-looking names (secret, credential, .pem, .key,
 //      id_rsa, .env) and contents (private keys, cloud/API token shapes);
@@ -3851,6 +3852,74 @@ export const REPOS = [
     keep: ["examples/*/skaffold.yaml", "vendor/github.com/google/certificate-transparency-go/cloudbuild.yaml"],
     max: 120,
   },
+  // Session 21 (rw-apps21): application kinds not yet covered; payload and openfoodnetwork run whole first.
+  {
+    repo: "Shopify/horizon",
+    commit: "e038e9b6daf4aae4f01d627b71267fd57ed8a89c",
+    license: "Shopify theme license, MIT-style (LICENSE.md)",
+    kind: "Shopify theme (Shopify's own): templates/*.json, section groups, config/settings_data.json and locales/*.json saved by the admin with its `/* IMPORTANT: ... auto-generated */` header (17 parse/syntax false blocks, now read as Shopify reads theme JSON below layout/theme.liquid), locales/*.schema.json",
+    keep: ["templates/**", "sections/*.json", "config/**", "locales/{en.default,fr,de,ja}*.json"],
+    // The marker that makes the folder a theme (core/select/shopify-theme.ts).
+    whole: ["layout/theme.liquid"],
+    max: 60,
+  },
+  {
+    repo: "TryGhost/Casper",
+    commit: "d523a868f3ed2b6df32d487d3f185d282ec9f531",
+    license: "MIT (LICENSE)",
+    kind: "Ghost theme: package.json with the `config` Ghost reads (posts_per_page, image_sizes, custom settings) and `contributors` as a URL string (a schema warning: npm ignores a non-array), locales, workflows",
+    keep: ["package.json", ".github/**"],
+    max: 30,
+  },
+  {
+    repo: "discourse/discourse-solved",
+    commit: "8e777aa05dd3a303ccd772226e24b2e5f4d6be31",
+    license: "MIT (LICENSE)",
+    kind: "Discourse plugin: config/settings.yml (site settings with client/default/type), config/locales/{client,server}.*.yml (Crowdin, %{placeholders}), workflows",
+    keep: ["config/settings.yml", "config/locales/{client,server}.{en,de,ja,ar}.yml", ".github/**"],
+    max: 40,
+  },
+  {
+    repo: "WordPress/block-development-examples",
+    commit: "86383b916ca51a7b3f6ee459536fead88c855940",
+    license: "ISC, per its package.json; no license file",
+    kind: "WordPress block plugins: block.json per example (apiVersion 3, supports, attributes, viewScriptModule), package.json, .wp-env.json, data JSON of the examples",
+    keep: ["plugins/*/src/block.json", ".wp-env.json", "package.json"],
+    max: 50,
+  },
+  {
+    repo: "nextcloud/deck",
+    commit: "b0f6943c1d923af37e53b700617ecba9c9698950",
+    license: "AGPL-3.0 (LICENSE)",
+    kind: "Nextcloud app: l10n/*.json (Transifex: translations and pluralForm), composer.json, psalm and krankerl configs, OpenAPI JSON, Cypress fixtures, workflows",
+    keep: ["l10n/{de,fr,ja}.json", "composer.json", "openapi*.json", ".github/**"],
+    max: 50,
+  },
+  {
+    repo: "OCA/web",
+    commit: "7c2a4eaef6a5efefa76d5c67b401c63cb690a8b7",
+    license: "AGPL-3.0 (LICENSE)",
+    kind: "Odoo modules (OCA): .copier-answers.yml, .pre-commit-config.yaml, workflows (module manifests are Python, views XML: not selected)",
+    keep: ["**"],
+    max: 20,
+  },
+  {
+    repo: "payloadcms/payload",
+    commit: "db7543c2121f0b672e33436447122b5e09ea4f2b",
+    license: "MIT (LICENSE.md)",
+    kind: "Payload CMS monorepo (large, whole repository reviewed: 8,899 files, 572 checked, 0 errors): templates' wrangler.jsonc naming node_modules schemas (warnings), tstyche.json, tsconfig with comments, package.json exports, workflows",
+    keep: ["templates/with-cloudflare-d1/wrangler.jsonc", "test/storage-r2/wrangler.jsonc", "tstyche.json"],
+    max: 80,
+  },
+  {
+    repo: "openfoodfoundation/openfoodnetwork",
+    commit: "d4f0a99e2aec1a02b720baac2b341a2d4da86745",
+    license: "AGPL-3.0 (LICENCE.txt)",
+    kind: "Rails application (large, whole repository reviewed: 4,053 files, 213 checked): config/locales (en.yml repeats four keys, real), ERB config YAML, VCR cassettes, dependabot multi-ecosystem groups with `cooldown`",
+    large: ["config/locales/en.yml"],
+    keep: ["config/locales/en.yml", "config/*.yml", ".github/**"],
+    max: 60,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
@@ -3862,6 +3931,7 @@ const WELL_KNOWN_NAME =
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
+const LARGE_MAX_BYTES = 300 * 1024;
 // The sampled rest (not `keep`, not `whole`): small files, and at most this much per repository.
 const SAMPLE_MAX_BYTES = 40 * 1024;
 const SAMPLE_BUDGET = 250 * 1024;
@@ -3922,6 +3992,8 @@ function reduce(spec, options) {
   const keep = picomatch(spec.keep?.length ? spec.keep : ["\0none"], { dot: true });
   const exclude = picomatch(spec.exclude?.length ? spec.exclude : ["\0none"], { dot: true });
   const names = picomatch(spec.names?.length ? spec.names : ["\0none"], { dot: true });
+  // `large`: kept files allowed past MAX_BYTES, up to LARGE_MAX_BYTES (a real finding in a big locale file).
+  const large = picomatch(spec.large?.length ? spec.large : ["\0none"], { dot: true });
   const wellKnown = (p) => WELL_KNOWN_NAME.test(p) && (options.all || names(p));
   const max = options.all ? Infinity : (spec.max ?? 150);
   const budget = options.all ? Infinity : (spec.budget ?? SAMPLE_BUDGET);
@@ -3929,7 +4001,7 @@ function reduce(spec, options) {
 
   const candidates = listTree(git, commit).filter((e) => {
     if (!whole(e.path) && !DATA_FILE.test(e.path) && !wellKnown(e.path)) return false;
-    if (!options.all && e.size > MAX_BYTES) return false;
+    if (!options.all && e.size > MAX_BYTES && !(large(e.path) && e.size <= LARGE_MAX_BYTES)) return false;
     if (exclude(e.path) || NEVER.test(e.path)) return false;
     if (SECRET_NAME.test(e.path) && !SECRET_NAME_OK.test(e.path)) return false;
     return true;

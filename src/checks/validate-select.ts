@@ -14,6 +14,7 @@ import { packageJsonCandidates, vscodeJsoncFiles } from "../core/select/vscode-c
 import { BEDROCK_PACK, isBedrockPackManifest, packManifestCandidates, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { isSmapiManifest, SMAPI_MOD } from "../core/select/smapi-mod.js";
 import { godotDialectOf, godotMarkerCandidates } from "../core/select/godot-project.js";
+import { SHOPIFY_THEME, shopifyThemeMarker } from "../core/select/shopify-theme.js";
 import type { FileSource } from "../io/file-source.js";
 import type { BaseReadings } from "./base-readings.js";
 
@@ -54,7 +55,8 @@ export function contributedJsoncLookup(source: FileSource): (file: string) => Pr
  * behavior pack, or in a Stardew Valley mod loaded by SMAPI (the nearest manifest.json above it,
  * or the file itself when it is that manifest, is such a pack's or mod's manifest). Each manifest
  * is read and parsed at most once, and only for a .json file that failed to parse as strict JSON.
- * Failing those, a file below a Godot project's `project.godot` is Godot's (godotLookup).
+ * Failing those, a file below a Godot project's `project.godot` is Godot's (godotLookup), and a
+ * file in the JSON folders of a Shopify theme (its `layout/theme.liquid` exists) is Shopify's.
  */
 export function packDialectLookup(source: FileSource): (file: string, text: string) => Promise<JsoncDialect | undefined> {
   const byManifest = new Map<string, Promise<JsoncDialect | null | undefined>>();
@@ -66,7 +68,9 @@ export function packDialectLookup(source: FileSource): (file: string, text: stri
     return isSmapiManifest(doc.value) ? SMAPI_MOD : null;
   };
   const godot = godotLookup(source);
+  const shopify = shopifyThemeLookup(source);
   return async (file, text) => {
+    if (await shopify(file)) return SHOPIFY_THEME;
     if (file === "manifest.json" || file.endsWith("/manifest.json")) return dialectOf(file, text) ?? undefined;
     const candidates = packManifestCandidates(file);
     const unknown = candidates.filter((c) => !byManifest.has(c));
@@ -86,6 +90,24 @@ export function packDialectLookup(source: FileSource): (file: string, text: stri
       if (dialect !== undefined) return dialect ?? (await godot(file));
     }
     return godot(file);
+  };
+}
+
+/**
+ * The Shopify theme lookup of a run (core/select/shopify-theme.ts): whether each theme's
+ * `layout/theme.liquid` exists is read through the source at most once.
+ */
+function shopifyThemeLookup(source: FileSource): (file: string) => Promise<boolean> {
+  const exists = new Map<string, Promise<boolean>>();
+  return async (file) => {
+    const marker = shopifyThemeMarker(file);
+    if (marker === undefined) return false;
+    if (!exists.has(marker))
+      exists.set(
+        marker,
+        source.read([marker]).then((m) => Buffer.isBuffer(m.get(marker))),
+      );
+    return exists.get(marker)!;
   };
 }
 
