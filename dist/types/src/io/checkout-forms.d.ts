@@ -5,7 +5,8 @@
  *   without links) is a plain file holding the link's target path: reported as a link;
  * - a submodule named like a data file (`vendor/x.json`) is a folder: left out, as in the index;
  * - a file with a `working-tree-encoding` attribute (UTF-16 for Windows tools) is stored in git
- *   as UTF-8: read as git would store it (decoded), so its JSON/YAML is checked, not its BOM.
+ *   as UTF-8: read as git would store it (decoded), so its JSON/YAML is checked, not its BOM;
+ * - a file with the `ident` attribute holding an expanded `$Id: <blob id> $`: read as its blob.
  * Each costs a git process only when a file that may be in such a form is among those read.
  */
 import type { Git } from "./git.js";

@@ -4,6 +4,8 @@ interface SchemaStoreOptions {
     source: FileSource;
     /** Folder of the on-disk cache; undefined disables it (--no-cache). */
     cacheDir?: string;
+    /** Folder of the user's cache shared between clones, for the built-in schemas only; undefined: none. */
+    sharedDir?: string;
 }
 export declare class SchemaStore {
     private readonly options;
@@ -27,9 +29,12 @@ export declare class SchemaStore {
     private load;
     /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
     private tryCached;
+    /** Write `entry` to `file` and keep its folder bounded; false when it could not be written. Never throws. */
     private tryWrite;
     /** Repo paths through the run's source; built-in paths from the vendored copies (checked against their digests). */
     private readPaths;
+    /** The parsed root of schema `p` (read once: get() shares the bytes), for a look at what it declares. */
+    rootOf(p: string): Promise<unknown>;
     private readSchema;
     private parseSchema;
     /**

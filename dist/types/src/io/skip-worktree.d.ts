@@ -7,11 +7,20 @@ import type { Git } from "./git.js";
  * and that are absent from the work tree (`present`: present in it), with their index blobs, 128
  * at a time (bounded memory). `pathspecs` narrows git's listing (none: the whole index).
  */
-export declare function skippedBlobs(git: Git, want: (p: string) => boolean, pathspecs?: readonly string[], present?: boolean): AsyncGenerator<{
+export declare function skippedBlobs(git: Git, want: (p: string) => boolean, pathspecs?: readonly string[], present?: boolean, listing?: IndexListing): AsyncGenerator<{
     path: string;
     mode: string;
     blob: Buffer;
 }[]>;
+/** The index's entries with their `ls-files -v` tags, as Git.lsIndexTagged gives them. */
+type IndexListing = () => Promise<Awaited<ReturnType<Git["lsIndexTagged"]>>>;
+/**
+ * The index's skip-worktree entries (tag "S"), asked of git once however often it is called:
+ * seal's two readings (presentSkipWorktree, absentSkipWorktree) share it, instead of each listing
+ * a large monorepo's whole index. Only those entries are kept between the two (the whole listing,
+ * an object per file, is not held across seal's tree walk). Nothing is asked until the first call.
+ */
+export declare function sharedIndexListing(git: Git): IndexListing;
 /** What `seal` and `verify` observe for an index blob of mode `mode` (a link, or a file with its digest). */
 export declare function blobObservation(mode: string, blob: Buffer): Observation;
 /**
@@ -20,7 +29,7 @@ export declare function blobObservation(mode: string, blob: Buffer): Observation
  * sparse checkout (core.sparseCheckout in the repository's or work tree's config file, or a
  * sparse-checkout pattern file): no git process otherwise.
  */
-export declare function absentSkipWorktree(git: Git, accept: (p: string) => boolean, known: ReadonlyMap<string, unknown>): Promise<Map<string, Observation>>;
+export declare function absentSkipWorktree(git: Git, accept: (p: string) => boolean, known: ReadonlyMap<string, unknown>, listing?: IndexListing): Promise<Map<string, Observation>>;
 /**
  * Observations, from their index blobs, of the regular files and links that `accept` takes, that
  * carry the skip-worktree bit and are present in the work tree: a file kept with local edits
@@ -30,7 +39,7 @@ export declare function absentSkipWorktree(git: Git, accept: (p: string) => bool
  * manifest fail the hook (the staged blob is git's copy) with a fix, reseal, that sealed the
  * local copy again. No git process unless the index can carry the bit (index format 3 or 4).
  */
-export declare function presentSkipWorktree(git: Git, accept: (p: string) => boolean): Promise<Map<string, Observation>>;
+export declare function presentSkipWorktree(git: Git, accept: (p: string) => boolean, listing?: IndexListing): Promise<Map<string, Observation>>;
 /**
  * The index blob of `rel` when a sparse checkout left it out of the work tree (skip-worktree bit,
  * absent on disk), else undefined. For the config and what it names: a cone that leaves out
@@ -76,3 +85,12 @@ export declare function outsideConeText(outside: readonly string[]): {
     files: string;
     folders: string;
 };
+/**
+ * Findings of drift on a file kept with local edits (skip-worktree bit, present in the work tree),
+ * with a fix that helps. `seal` seals git's copy of such a file (the one a commit holds), so the
+ * usual fix, reseal, changed nothing and verify kept failing: the local copy is what differs, and
+ * only the bit decides which copy git commits. One git process, and only when a finding names a
+ * modified file and the index can carry the bit (format 3 or 4).
+ */
+export declare function withLocalEditsFix(git: Git, findings: Finding[]): Promise<Finding[]>;
+export {};
