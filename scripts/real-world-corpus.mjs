@@ -3882,7 +3882,7 @@ export const REPOS = [
   {
     repo: "WordPress/block-development-examples",
     commit: "86383b916ca51a7b3f6ee459536fead88c855940",
-    license: "ISC, per its package.json; no license file",
+    license: "ISC (package.json), its `license` field: the repository has no license file",
     kind: "WordPress block plugins: block.json per example (apiVersion 3, supports, attributes, viewScriptModule), package.json, .wp-env.json, data JSON of the examples",
     keep: ["plugins/*/src/block.json", ".wp-env.json", "package.json"],
     max: 50,
