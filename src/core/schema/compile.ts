@@ -10,6 +10,7 @@ import { unsafePatterns } from "./unsafe-pattern.js";
 import { patternRegExp } from "./pattern-regexp.js";
 import { loadStandalone } from "./standalone.js";
 import { meterCode } from "./work-budget.js";
+import { useLinearUniqueItems } from "./unique-items.js";
 
 /** A loaded schema document: its repo path, the URI ajv knows it by, and its value. */
 export interface LoadedSchema {
@@ -138,6 +139,8 @@ async function newInstance(draft: Draft): Promise<AjvCore> {
     const Ajv04 = cjsNamed<typeof import("ajv-draft-04").default>(await import("ajv-draft-04"), "default");
     ajv = new Ajv04(OPTIONS);
   }
+  // Before any schema compiles, the meta-schemas included: ajv's pairwise uniqueItems made a large `enum` quadratic (unique-items.ts).
+  await useLinearUniqueItems(ajv);
   const addFormats = cjsNamed<(a: AjvCore) => void>(await import("ajv-formats"), "default");
   addFormats(ajv);
   // Same fast path as cached standalone code gets (./fast-uri-format.ts): one behaviour.
