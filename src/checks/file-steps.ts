@@ -23,6 +23,7 @@ import {
 import { declaresArmTemplate } from "../core/select/arm-template.js";
 import { ARM_BOM_READERS, declaresArmDeployment } from "../core/select/arm-encoding.js";
 import { onlyLeadingBom } from "./dotnet-project.js";
+import { looksLikeOlmCatalog, parseOlmCatalogStream } from "../core/parse/olm-catalog-stream.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { isMinecraftLangFile, minecraftLangFindings } from "../core/select/minecraft-lang.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
@@ -77,6 +78,12 @@ const YAML_11_READING: ContentReading = {
 const ARM_READING: ContentReading = {
   reading: "as Azure Resource Manager reads a deployment template (comments, line breaks in strings)",
   asks: declaresArmTemplate,
+};
+
+/** An operator-registry file-based catalog: a stream of JSON values, as opm reads it (core/parse/olm-catalog-stream.ts). */
+const OLM_CATALOG_READING: ContentReading = {
+  reading: "as opm reads a file-based catalog (several JSON values in a row)",
+  asks: looksLikeOlmCatalog,
 };
 
 /** A deployment parameters file (or a UTF-16 template): a BOM is a warning (core/select/arm-encoding.ts). */
@@ -143,6 +150,9 @@ export function firstParse(
       ...none,
       byContent: ARM_BOM_READING,
     };
+  // An operator catalog (an `olm.*` schema first): several values in a row, each checked alone.
+  const catalog = contentReadings && looksLikeOlmCatalog(text) ? parseOlmCatalogStream(text, file) : undefined;
+  if (catalog !== undefined) return { doc: catalog, format, ...none, byContent: OLM_CATALOG_READING };
   // A Hugging Face config: NaN and ±Infinity are warnings, as its reader (json.loads) takes them.
   const nonFiniteReader = contentReadings ? nonFiniteReaderOf(file, text) : undefined;
   if (nonFiniteReader !== undefined) {
