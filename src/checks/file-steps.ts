@@ -21,6 +21,9 @@ import {
   selfContainingPath,
 } from "../core/schema/endless-ref.js";
 import { declaresArmTemplate } from "../core/select/arm-template.js";
+import { ARM_BOM_READERS, declaresArmDeployment } from "../core/select/arm-encoding.js";
+import { onlyLeadingBom } from "./dotnet-project.js";
+import { looksLikeOlmCatalog, parseOlmCatalogStream } from "../core/parse/olm-catalog-stream.js";
 import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/select/hcl-json.js";
 import { isMinecraftLangFile, minecraftLangFindings } from "../core/select/minecraft-lang.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
@@ -77,6 +80,18 @@ const ARM_READING: ContentReading = {
   asks: declaresArmTemplate,
 };
 
+/** An operator-registry file-based catalog: a stream of JSON values, as opm reads it (core/parse/olm-catalog-stream.ts). */
+const OLM_CATALOG_READING: ContentReading = {
+  reading: "as opm reads a file-based catalog (several JSON values in a row)",
+  asks: looksLikeOlmCatalog,
+};
+
+/** A deployment parameters file (or a UTF-16 template): a BOM is a warning (core/select/arm-encoding.ts). */
+export const ARM_BOM_READING: ContentReading = {
+  reading: "as the Azure CLI and Azure PowerShell read an ARM deployment file (a byte order mark skipped)",
+  asks: declaresArmDeployment,
+};
+
 /**
  * Parses the text as its format. An Azure Resource Manager template (known by its `$schema`) is
  * read as ARM reads it: comments, a BOM and raw line breaks inside strings ("multi-line
@@ -127,6 +142,17 @@ export function firstParse(
     const jsonc = parseDocument(text, { path: file, format: "jsonc", lineBreaksInStrings: true });
     return { doc: jsonc, format: "jsonc", ...none, byContent: ARM_READING };
   }
+  // An ARM parameters file whose one error is a leading UTF-8 BOM: its readers skip it (arm-encoding.ts).
+  if (contentReadings && onlyLeadingBom(doc.findings) && declaresArmDeployment(text))
+    return {
+      doc: parseDocument(text, { path: file, format, ...json, bomSkippedBy: ARM_BOM_READERS }),
+      format,
+      ...none,
+      byContent: ARM_BOM_READING,
+    };
+  // An operator catalog (an `olm.*` schema first): several values in a row, each checked alone.
+  const catalog = contentReadings && looksLikeOlmCatalog(text) ? parseOlmCatalogStream(text, file) : undefined;
+  if (catalog !== undefined) return { doc: catalog, format, ...none, byContent: OLM_CATALOG_READING };
   // A Hugging Face config: NaN and ±Infinity are warnings, as its reader (json.loads) takes them.
   const nonFiniteReader = contentReadings ? nonFiniteReaderOf(file, text) : undefined;
   if (nonFiniteReader !== undefined) {

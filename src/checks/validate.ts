@@ -76,7 +76,8 @@ import {
   templateAgreedLookup,
   type BaseReadings,
 } from "./base-readings.js";
-import { firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
+import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
+import { armUtf16Text } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
@@ -826,10 +827,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   if (format === "yaml") await loadYamlSupport(); // only commits that touch YAML pay for the parser
   // Decode, then drop the bytes before parsing: the buffer, the text and the parsed value of a
   // big file are never all alive at once (issue 14: memory under 4x the largest file).
-  const text = decodeDocument(held.bytes!, file);
+  const decoded = decodeDocument(held.bytes!, file);
+  // An ARM deployment file in UTF-16 with a BOM: its readers take it (core/select/arm-encoding.ts).
+  const utf16 = typeof decoded !== "string" && decoded.found === "UTF-16" ? armUtf16Text(held.bytes!, file) : undefined;
   releaseBytes(held.bytes!);
   held.bytes = undefined;
-  if (typeof text !== "string") return [text]; // not UTF-8 text: corrupt whatever the format, never a template
+  if (typeof decoded !== "string" && (!utf16 || !(await env.contentAgreed(file, ARM_BOM_READING)))) return [decoded]; // not UTF-8 text: corrupt whatever the format, never a template
+  const text = utf16?.text ?? (decoded as string);
   const reading = wellKnownReading(file, format);
   // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).
   const records = isJsonLinesName(file) ? { keepValues: requireSchema(file) || env.pathSchemas(file).schemas.length > 0 } : undefined;
@@ -889,6 +893,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     return residue.length > 0 ? residue : "template";
   }
   const findings = [...doc.findings];
+  if (utf16) findings.unshift(utf16.warning);
   if (!doc.ok) return emptyTakenByReader(findings); // an empty file its reader writes and takes (Unity's) is a warning
   if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
   const choice = await schemasOf(env, file, doc.documents[0], format);

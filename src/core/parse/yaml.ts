@@ -182,6 +182,9 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
     !options.strict && e.code === "MISSING_CHAR" && e.message.startsWith(COMMENT_SPACING);
   const syntaxErrors = list.reduce((n, d) => n + d.errors.filter((e) => !lenientComment(e)).length, 0);
   if (syntaxErrors > 0 && !options.strict && repairs < MAX_REINDENTS) {
+    const dashes = plainDashesInFlow(text, list);
+    const readAsDash = dashes.length > 0 ? reparsedDashes(text, dashes, options, repairs) : undefined;
+    if (readAsDash) return readAsDash;
     const repaired = reindented(text, list, options, repairs);
     if (repaired) return repaired;
   }
@@ -317,6 +320,58 @@ function reindented(text: string, list: Document.Parsed[], options: ParseOptions
   const open = quoteCutShort(text);
   if (open < 0) return undefined;
   return reparsedQuotes(text, open, closingQuote(text, open), options, repairs);
+}
+
+/** Stands for a lone `-` in the re-parse: one UTF-16 unit, as `-` is, so every offset stays valid. */
+const DASH_STAND_IN = "\uE000";
+
+/**
+ * A plain `-` right before a flow indicator inside a flow collection (`waitFor: [-]`, Cloud
+ * Build's "start at once"): YAML 1.2 lets a plain scalar start with `-` only before a plain-safe
+ * character (yaml-test-suite YJV2, G5U8: errors), but libyaml, go-yaml and PyYAML check only that
+ * the next character is not blank, end the scalar at the indicator and read it as "-". The
+ * offsets of such dashes the yaml package refused (BLOCK_IN_FLOW); `[ - ]` is refused by them too.
+ */
+function plainDashesInFlow(text: string, list: Document.Parsed[]): number[] {
+  if (text.includes(DASH_STAND_IN)) return [];
+  const out: number[] = [];
+  for (const d of list)
+    for (const e of d.errors) {
+      const at = e.pos[0];
+      if (e.code === "BLOCK_IN_FLOW" && text[at] === "-" && /^[,\]}]/.test(text[at + 1] ?? "")) out.push(at);
+    }
+  return out;
+}
+
+/** The text with those dashes read as the string "-" (as libyaml, go-yaml, PyYAML read them), a warning each: undefined unless that is clean. */
+function reparsedDashes(text: string, dashes: readonly number[], options: ParseOptions, repairs: number): Parsed | undefined {
+  const chars = text.split("");
+  for (const at of dashes) chars[at] = DASH_STAND_IN;
+  const inner = parseYamlText(chars.join(""), options, repairs + 1);
+  if (inner.syntaxErrors > 0) return undefined;
+  const lines = new LineIndex(text);
+  const restore = (v: unknown): unknown => {
+    if (v === DASH_STAND_IN) return "-";
+    if (Array.isArray(v)) return v.map(restore);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]));
+    return v;
+  };
+  const documents = inner.doc.documents.map(restore);
+  const warnings: Finding[] = [...new Set(dashes)].map((at) => ({
+    rule: "parse/flow-dash",
+    level: "warning",
+    file: options.path,
+    ...lines.position(at),
+    message:
+      'a plain "-" right before a flow indicator: libyaml, go-yaml and PyYAML read it as the string "-", but YAML 1.2 does not allow a plain scalar to start so and strict parsers reject it',
+    expected: "a quoted scalar",
+    found: "-",
+    fix: 'quote it: "-"',
+  }));
+  return {
+    doc: { ...inner.doc, value: documents[0], documents, findings: [...warnings, ...inner.doc.findings] },
+    syntaxErrors: 0,
+  };
 }
 
 /** Most strings re-indented in one batch (each is one lexing of the rest of the file at most). */
