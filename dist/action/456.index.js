@@ -1,4 +1,4 @@
-var M=Object.defineProperty;var t=(v,c)=>M(v,"name",{value:c,configurable:!0});const S=456,$=[456,4643,8566,6185],O={10:((v,c,i)=>{i.r(c),i.d(c,{command:t(()=>g,"command")});var o=i(8599),h=i(8157),a=i(2227),_=i(2552);const g={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var M=Object.defineProperty;var t=(v,c)=>M(v,"name",{value:c,configurable:!0});const S=456,$=[456,4643,8566,6185],O={10:((v,c,i)=>{i.r(c),i.d(c,{command:t(()=>g,"command")});var o=i(9040),h=i(8157),a=i(2227),_=i(2552);const g={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

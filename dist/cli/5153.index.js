@@ -1,4 +1,4 @@
-var x=Object.defineProperty;var o=(P,M)=>x(P,"name",{value:M,configurable:!0});const I=5153,R=[5153,8566,8364],S={7118:((P,M,r)=>{r.r(M),r.d(M,{command:o(()=>A,"command")});var E=r(6930),f=r(1112),g=r(6989),u=r(3009),b=r(1867),v=r(6085),w=r(2103),O=r(4759),y=r(1912),$=r(6267);const A={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var x=Object.defineProperty;var o=(P,M)=>x(P,"name",{value:M,configurable:!0});const I=5153,R=[5153,8566,8364],S={7118:((P,M,r)=>{r.r(M),r.d(M,{command:o(()=>A,"command")});var E=r(6930),f=r(1112),g=r(9170),u=r(3009),b=r(1867),v=r(6085),w=r(2103),O=r(4759),y=r(1912),$=r(6267);const A={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

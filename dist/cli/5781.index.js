@@ -1,4 +1,4 @@
-var W=Object.defineProperty;var n=(N,$)=>W(N,"name",{value:$,configurable:!0});const J=5781,K=[5781,1722,8566,8364,6536],z={10:((N,$,d)=>{d.r($),d.d($,{command:n(()=>g,"command")});var k=d(6989),m=d(8157),_=d(5025),f=d(2552);const g={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var W=Object.defineProperty;var n=(N,$)=>W(N,"name",{value:$,configurable:!0});const J=5781,K=[5781,1722,8566,8364,6536],z={10:((N,$,d)=>{d.r($),d.d($,{command:n(()=>g,"command")});var k=d(9170),m=d(8157),_=d(5025),f=d(2552);const g={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or
