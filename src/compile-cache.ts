@@ -16,6 +16,11 @@ import module from "node:module";
 import os from "node:os";
 import path from "node:path";
 
+/** A CI runner or the Action (`GITHUB_ACTIONS`, or `CI` set to anything but "", "false", "0"): no per-user state is trusted or expected there. */
+export function onCiRunner(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === "true" || (env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0");
+}
+
 /** The per-user folder of the cache, or undefined when there is no home to put it in. */
 export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
   const base = userCacheDir(env, platform);

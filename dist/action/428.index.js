@@ -1,4 +1,4 @@
-var L=Object.defineProperty;var m=(A,g)=>L(A,"name",{value:g,configurable:!0});const C=428,I=[428,4643,8566,6185],R={7118:((A,g,c)=>{c.r(g),c.d(g,{command:m(()=>P,"command")});var u=c(6930),v=c(1112),h=c(9040),k=c(3009),y=c(1867),b=c(6085),D=c(2103),w=c(4759),j=c(1912),O=c(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var L=Object.defineProperty;var m=(A,g)=>L(A,"name",{value:g,configurable:!0});const C=428,I=[428,8566],R={7118:((A,g,c)=>{c.r(g),c.d(g,{command:m(()=>P,"command")});var u=c(6930),v=c(1112),h=c(9040),k=c(3009),y=c(1867),b=c(6085),D=c(2103),w=c(4759),j=c(1912),O=c(6267);const P={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

@@ -218,8 +218,8 @@ export async function loadConfigSet(
     strict?: ReadonlySet<string>;
     root?: string;
     stagedDeletions?: () => Promise<string[]>;
-    /** The files the trusted commit holds (a pull request's base), when the run has one. */
-    heldAtBase?: () => Promise<ReadonlySet<string>>;
+    /** Which of these paths the trusted commit holds (a pull request's base), when the run has one. */
+    heldAtBase?: (paths: readonly string[]) => Promise<ReadonlySet<string>>;
   },
 ): Promise<ConfigSet> {
   const cfg = config.config ?? {};
@@ -258,7 +258,7 @@ export async function loadConfigSet(
   // On a pull request the base commit decides the same: a file it does not hold either is no
   // change of this one (a git-ignored local override: a notice, not a warning on every pull
   // request); one it holds, the pull request deletes or moves (a warning on that path).
-  const held = source.kind === "worktree" && named.length > 0 && options.heldAtBase ? await options.heldAtBase() : undefined;
+  const held = source.kind === "worktree" && named.length > 0 && options.heldAtBase ? await options.heldAtBase(named) : undefined;
   for (const p of named) {
     const where = selected.named.get(p)!;
     const staged = source.kind === "index";
@@ -291,7 +291,7 @@ export async function conflictFindings(
     parseFindings: boolean;
     root?: string;
     stagedDeletions?: () => Promise<string[]>;
-    heldAtBase?: () => Promise<ReadonlySet<string>>;
+    heldAtBase?: (paths: readonly string[]) => Promise<ReadonlySet<string>>;
   },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
@@ -332,7 +332,7 @@ export const check: Check = {
     const stagedDeletions = () => ctx.git.stagedDeletions();
     // A run judged by a trusted commit (a pull request's base) asks it which named files it holds.
     const base = ctx.schemaSource?.kind === "commit" ? (await import("./base-readings.js")).baseReadings(ctx) : undefined;
-    const heldAtBase = base ? () => base.listing() : undefined;
+    const heldAtBase = base ? (paths: readonly string[]) => base.holding(paths) : undefined;
     return (
       await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root, stagedDeletions, heldAtBase })
     ).findings;

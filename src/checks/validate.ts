@@ -740,7 +740,6 @@ async function schemasOf(env: FileEnv, file: string, value: unknown, format: Doc
   return choice;
 }
 
-/** Whether the team says `file` has a shape: a schema of validate.schemas maps it, or validate.require_schema covers it (not a built-in catalog entry). */
 /** Whether a schema that covers `file` declares that its document may be null (empty-document.ts: declaresNull). */
 async function schemaDeclaresNull(env: FileEnv, file: string): Promise<boolean> {
   for (const ref of env.pathSchemas(file).schemas) {
@@ -751,6 +750,7 @@ async function schemaDeclaresNull(env: FileEnv, file: string): Promise<boolean> 
   return false;
 }
 
+/** Whether the team says `file` has a shape: a schema of validate.schemas maps it, or validate.require_schema covers it (not a built-in catalog entry). */
 function teamSchema(env: FileEnv, file: string): boolean {
   return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }

@@ -17,7 +17,7 @@ import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
 import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
-import { userCacheDir } from "../compile-cache.js";
+import { onCiRunner, userCacheDir } from "../compile-cache.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
 import { validateSelection, validateStats } from "../checks/validate.js";
@@ -90,14 +90,6 @@ export async function buildCheckContext(
         }
       : {}),
   };
-}
-
-/**
- * A CI runner or the Action: hooksNotExpected's test (io/hook-status.ts), which this module
- * imports only when a hint needs it (every hook run would load it for this one line).
- */
-function onCiRunner(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === "true" || (env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0");
 }
 
 /** The user's cache folder as a CheckContext field, or nothing when there is none. */

@@ -14,6 +14,7 @@ import { callsIntegrityGuard, hookRunner, isHuskyStub } from "../core/hook-runne
 import type { Finding } from "../core/finding.js";
 import type { Git } from "./git.js";
 import { toRepoPath } from "./paths.js";
+import { onCiRunner } from "../compile-cache.js";
 
 export interface HookStatus {
   hook: GitHookName;
@@ -299,7 +300,7 @@ export function hookFindings(statuses: readonly HookStatus[]): Finding[] {
 
 /** True where hooks are not expected (CI runners, the Action). */
 export function hooksNotExpected(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === "true" || (env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0");
+  return onCiRunner(env);
 }
 
 /**
