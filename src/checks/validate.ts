@@ -81,6 +81,7 @@ import { armUtf16Text } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
+import { isMarkdownPullRequestTemplate, isPullRequestTemplatePath } from "../core/select/pull-request-template.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
 import { multiLineFlowKey, skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
 import { filteredBlobs, filteredNotices, routedByChange, type FilteredKind } from "./filtered-blobs.js";
@@ -418,6 +419,17 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       // (The name first: detectsContent maps the path against every schema glob and catalog entry.)
       if (isSublimeSyntaxTest(file, content as Buffer) && env.templates.detectsContent(file)) {
         skipped.add(file, { kind: "syntax-test", folder: folderOf(file) });
+        continue;
+      }
+      // A GitHub pull request template is Markdown for GitHub (a Gitea form, with its keys, stays YAML).
+      // On a pull request, only when the base's version of a file it holds was such a template too.
+      if (
+        isPullRequestTemplatePath(file) &&
+        isMarkdownPullRequestTemplate(file, (content as Buffer).toString("utf8")) &&
+        env.templates.detectsContent(file) &&
+        (await env.contentAgreed(file, prTemplateReading(file)))
+      ) {
+        skipped.add(file, { kind: "pr-template", folder: folderOf(file) });
         continue;
       }
       // Yarn 1's yarn.lock is not YAML (only Yarn 2+'s is): a name that is its format only by content.
@@ -809,6 +821,14 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
  * `#` line in a renv.lock, a yarn.lock without `__metadata`. Written into a file the base reads,
  * such a line had the whole file left unread, a trailing comma included.
  */
+/** The reading of a GitHub pull request template: Markdown text, not data (pull-request-template.ts). */
+function prTemplateReading(file: string): ContentReading {
+  return {
+    reading: "as a GitHub pull request template (Markdown text, no Gitea form keys)",
+    asks: (text) => isMarkdownPullRequestTemplate(file, text),
+  };
+}
+
 function leftUnread(file: string): ContentReading {
   return {
     reading: `as left unread (${wellKnownOf(file)?.reader ?? "its reader"}: a content not in that format)`,

@@ -142,6 +142,26 @@ const JEST: JsoncDialect = { reader: "Jest (strip-json-comments, then JSON.parse
  */
 const CJSON: JsoncDialect = { reader: "cjson (Firebase CLI, firebaseopensource.com)", trailingCommas: false, leadingBom: false };
 /**
+ * Firebase Realtime Database security rules (`database.rules.json`, or any file firebase.json's
+ * `database.rules` names) are parsed by the database itself: the Firebase CLI reads the file as
+ * text (Config.readProjectFile without its JSON option) and PUTs it to `/.settings/rules.json`,
+ * and the emulator and the console's editor take the same text. That parser skips comments and
+ * takes a trailing comma: the rules the console writes for a database in test mode are
+ * `".write": "now < 1620496800000",  // 2021-5-9` before the closing brace. The file says what it
+ * is: its first member is a `rules` object, and it names the database's `.read`, `.write`,
+ * `.validate` or `.indexOn` keys (an ESLint config has `rules`, never these). Whether the server
+ * skips a leading BOM is not documented, so such a file stays strict.
+ */
+const FIREBASE_DATABASE_RULES: JsoncDialect = {
+  reader: "Firebase Realtime Database rules (the database's rules parser: comments, trailing commas)",
+  trailingCommas: true,
+  leadingBom: false,
+};
+const JSONC_GAP = String.raw`(?:\s|//[^\n]*|/\*[\s\S]*?\*/)*`;
+const DATABASE_RULES_ROOT = new RegExp(String.raw`^${JSONC_GAP}\{${JSONC_GAP}"rules"\s*:\s*\{`);
+const DATABASE_RULES_KEY = /"\.(?:read|write|validate|indexOn)"\s*:/;
+
+/**
  * Bicep loads bicepconfig.json (the nearest one above a .bicep file, and its own built-in
  * defaults) with System.Text.Json, comments skipped and trailing commas not allowed
  * (Bicep.Core/Json/JsonElementFactory.cs); the stream reader skips a UTF-8 BOM.
@@ -255,7 +275,8 @@ const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.jso
  * tasks.json outside .vscode/ (by its version and list), a .NET `<app>.run.json` (its profiles
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
- * firebase.json and a .opensource/project.json, an Nx project.json (its `$schema` or an `executor`), a .NET global.json (its sdk or msbuild-sdks),
+ * firebase.json and a .opensource/project.json, Firebase Realtime Database rules of any name (a top-level
+ * `rules` object with `.read`/`.write`/`.validate`/`.indexOn` keys), an Nx project.json (its `$schema` or an `executor`), a .NET global.json (its sdk or msbuild-sdks),
  * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
  * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
@@ -285,6 +306,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "scenarios.json")
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
+  if (DATABASE_RULES_ROOT.test(text) && DATABASE_RULES_KEY.test(text)) return FIREBASE_DATABASE_RULES;
   if (base === "project.json" && NX_PROJECT_MARK.test(text)) return NX_PROJECT;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (base === "bicepconfig.json") return BICEP;

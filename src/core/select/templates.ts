@@ -16,6 +16,8 @@
  *   parses is checked as it is.
  * - Sublime Text syntax tests, by name and first line together (sublime-syntax-test.ts): not
  *   templates, but text files skipped under the same rules and notice.
+ * - GitHub pull request templates in Markdown under a `.yml`/`.json` name, by place and by the
+ *   absence of a Gitea form's keys (pull-request-template.ts): text, skipped the same way.
  */
 import { condaSelectorFile } from "./conda-selectors.js";
 import { matcher } from "../glob.js";
@@ -31,7 +33,7 @@ export interface TemplatesConfig {
   check?: string[];
 }
 
-type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test" | "pr-template";
 
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 interface TemplateMatch {
@@ -153,6 +155,7 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
     content: `${n} file${s} under ${where} skipped: ${n === 1 ? "it holds" : "they hold"} {{ }}, {% %} or <% %> template tags (or {NAME} / @name@ / \${NAME} placeholders) where JSON/YAML cannot, or ytt #@ branches that repeat a key, so ${they} JSON/YAML only after rendering`,
     conda: `${n} conda-build recipe file${s} under ${where} skipped: conda-build first drops every line whose \`# [selector]\` comment is false for the platform it builds (a key written once per platform, \`url: ... # [win]\`, is no duplicate to it) and renders the Jinja ({{ }}, {% %}), so ${they} YAML only after that`,
     "syntax-test": `${n} Sublime Text syntax test${s} under ${where} skipped: ${n === 1 ? "its" : "their"} first line names the syntax under test (SYNTAX TEST "...sublime-syntax"), and Sublime's test runner reads ${n === 1 ? "it" : "them"} as text (invalid JSON/YAML and conflict markers on purpose)`,
+    "pr-template": `${n} GitHub pull request template${s} under ${where} skipped: GitHub pastes ${n === 1 ? "its" : "their"} text into a new pull request's body as Markdown, and ${n === 1 ? "it has" : "they have"} none of the keys of a Gitea template form (name, about, body), so nothing reads ${n === 1 ? "it" : "them"} as JSON/YAML`,
     config: `${n} file${s} under ${where} skipped: validate.templates.skip lists ${n === 1 ? "it" : "them"} as templates`,
   };
   return {
@@ -166,8 +169,10 @@ function templateNotice(match: TemplateMatch, files: readonly string[]): Finding
         ? "check the rendered manifests with `helm lint` / `helm template`; validate.templates in .integrity-guard/config.yml decides what counts as a template"
         : match.kind === "syntax-test"
           ? "run them with Sublime Text's syntax tests; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
-          : match.kind === "conda"
-            ? "check the recipe with `conda render` (or `conda-build --check`) for each platform; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
-            : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
+          : match.kind === "pr-template"
+            ? "nothing to fix for GitHub; if Gitea or Forgejo should read it as a template form, give it the form's keys (name, about, body); to check it as it is, list it under validate.templates.check"
+            : match.kind === "conda"
+              ? "check the recipe with `conda render` (or `conda-build --check`) for each platform; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)"
+              : "validate the rendered output; to check these files as they are, list them under validate.templates.check (or set validate.templates.mode: check)",
   };
 }
