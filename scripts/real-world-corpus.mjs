@@ -4007,6 +4007,13 @@ export const REPOS = [
     keep: ["**/application*.yml", "document/docker/**"],
     max: 20,
   },
+  {
+    repo: "facebook/react-native-website",
+    commit: "2f3a5ac1cd665031313d115e8c940a22a58332e6",
+    license: "MIT (LICENSE)",
+    kind: "Docusaurus site (whole repository reviewed: 3,055 files, 35 checked, 0 errors): versioned_sidebars/*.json, versions.json, blog authors.yml, showcase data, vercel.json, workspace package.json/tsconfig",
+    max: 40,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
