@@ -4058,6 +4058,14 @@ export const REPOS = [
     kind: "Flux monitoring: kube-prometheus-stack and Loki HelmReleases, Grafana dashboards JSON fed to a configMapGenerator, PodMonitor, kustomizeconfig; comment-only gotk-*.yaml that `flux bootstrap` fills (warnings)",
     keep: ["**"],
   },
+  {
+    repo: "RoadieHQ/roadie-backstage-plugins",
+    commit: "ce2ebacdc4889d48059b59db721300d7f3d3b0ad",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Backstage plugins monorepo: catalog-info.yaml per plugin, app-config*.yaml with `${VAR}` substitutions, scaffolder templates (`${{ parameters.x }}`) and catalog entities, package.json of the plugins",
+    keep: ["catalog-info.yaml", "plugins/*/*/catalog-info.yaml", "app-config*.yaml", "entities/**"],
+    max: 80,
+  },
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
