@@ -1,5 +1,5 @@
 /**
- * The .NET project a file belongs to: the nearest `*.csproj`, `*.fsproj` or `*.vbproj` in its
+ * The .NET project a file belongs to: the nearest `*.csproj`, `*.fsproj`, `*.vbproj` or `*.proj` in its
  * folder or a folder above (an SDK-style project takes every file below its folder as its own).
  * .NET reads such a project's JSON through its text readers (StreamReader, File.ReadAllText,
  * File.OpenText), which drop a leading UTF-8 BOM, and Visual Studio saves files with one: a
@@ -10,7 +10,9 @@
  */
 import type { FileSource } from "../io/file-source.js";
 
-const PROJECT_FILE = /\.(cs|fs|vb)proj$/i;
+// An MSBuild `*.proj` (a traversal or layout project: azure-pipelines-agent's src/dir.proj lays
+// out src/Misc/layoutbin/**, whose strings.json the agent reads with File.ReadAllText) too.
+const PROJECT_FILE = /\.(cs|fs|vb)?proj$/i;
 
 /** A lookup over `source`: the path of the project file `file` is in, or undefined. */
 export function dotnetProjectLookup(source: FileSource): (file: string) => Promise<string | undefined> {

@@ -11,6 +11,7 @@ import { toPointer } from "../core/pointer.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
 import { ajvErrorsToFindings, type FormatAnnotation } from "../core/schema/ajv-findings.js";
+import { brandingBelowRoot } from "./action-branding.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
 import {
@@ -211,6 +212,8 @@ interface SchemaStepOptions {
   formatAnnotation?: FormatAnnotation;
   /** False: judge ciphertext values as they are (a pull request made the file a sops file: base-readings.ts). */
   sops?: boolean;
+  /** The built-in catalog entry whose schema this is (action-branding.ts reads it). */
+  builtinId?: string;
 }
 
 /**
@@ -252,7 +255,7 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
       ...(opts.formatAnnotation ? { formatAnnotation: opts.formatAnnotation } : {}),
     });
     budget -= mapped.filter((f) => f.rule === "schema/violation").length;
-    for (const f of mapped) findings.push(f);
+    for (const f of mapped) findings.push(brandingBelowRoot(opts.builtinId, f));
   }
   return { findings, budget };
 }

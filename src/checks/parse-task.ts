@@ -142,6 +142,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
       describeKeys: step.describeKeys,
       budget,
       ...(step.formatAnnotation ? { formatAnnotation: step.formatAnnotation } : {}),
+      ...(step.builtinId !== undefined ? { builtinId: step.builtinId } : {}),
     });
     budget = out.budget;
     schema.push(out.findings);

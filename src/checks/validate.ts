@@ -970,6 +970,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       budget,
       ...(formatAnnotation ? { formatAnnotation } : {}),
       ...(env.sopsRefused.has(file) ? { sops: false } : {}),
+      ...(entry?.catalog === "built-in" ? { builtinId: entry.id } : {}),
     });
     budget = out.budget;
     for (const f of out.findings) findings.push(entry ? atCatalogLevel(f, entry) : f);

@@ -4,7 +4,7 @@
  * ardalis/CleanArchitecture's `sample/src/NimblePros.SampleToDo.Web/i18n/fa/Project.json` is a
  * translation AspNetCore.Localizer.Json reads (a folder set in Program.cs, so no name says it):
  * its BOM was a parse/encoding error (a false block). A `.json` file with a `*.csproj`,
- * `*.fsproj` or `*.vbproj` in its folder or a folder above is in that project: a leading BOM is
+ * `*.fsproj`, `*.vbproj` or MSBuild `*.proj` in its folder or a folder above is in that project: a leading BOM is
  * a warning naming the project. Anything else wrong in the file is still an error, a BOM outside
  * a project still an error, and on a pull request a file the base holds counts as the project's
  * only when the base has the project file too (a PR cannot add a .csproj to excuse its own BOM).
@@ -59,6 +59,25 @@ describe("a leading BOM in JSON inside a .NET project", () => {
       ["vb/deep/er/strings.json", "warning"],
     ]);
     expect(boms.find((f) => f.file?.startsWith(WEB))!.message).toContain(`${WEB}/Web.csproj`);
+  });
+
+  it("an MSBuild project file (*.proj) makes its tree a .NET project too", async () => {
+    // microsoft/azure-pipelines-agent: src/dir.proj lays out src/Misc/layoutbin/** (LayoutBinFiles),
+    // whose en-US/strings.json (saved with a BOM) the agent reads with File.ReadAllText.
+    const repo = repoWith({
+      "src/dir.proj":
+        '<Project>\n  <ItemGroup>\n    <LayoutBinFiles Include="$(MSBuildProjectDirectory)/Misc/layoutbin/**"/>\n  </ItemGroup>\n</Project>\n',
+      "src/Misc/layoutbin/en-US/strings.json": FA,
+      "web/strings.json": FA,
+    });
+    const { code, findings } = await check(repo);
+    const boms = findings.filter((f) => f.rule === "parse/encoding");
+    expect(boms.map((f) => [f.file, f.level]).sort()).toEqual([
+      ["src/Misc/layoutbin/en-US/strings.json", "warning"],
+      ["web/strings.json", "error"],
+    ]);
+    expect(code).toBe(1);
+    expect(boms.find((f) => f.level === "warning")!.message).toContain("src/dir.proj");
   });
 
   it("outside any project, or with another error in the file, is still an error", async () => {

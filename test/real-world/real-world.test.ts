@@ -28,9 +28,9 @@ describe("real-world corpus: the fixtures and their reviewed lists", () => {
         // (A WordPress theme states its license in readme.txt, which SOURCES.md then names.)
         const license = rel === licenseFile || /^(LICEN[CS]E|MIT-LICENSE|COPYING)[^/]*$/.test(rel);
         // A Godot project's project.godot makes the JSON below it Godot's (core/select/godot-project.ts);
-        // a .NET project file makes a BOM in the JSON below it a warning (checks/dotnet-project.ts);
+        // a .NET project file (or an MSBuild *.proj) makes a BOM in the JSON below it a warning (checks/dotnet-project.ts);
         // a Shopify theme's layout/theme.liquid makes its JSON Shopify's (core/select/shopify-theme.ts).
-        const marker = /(^|\/)project\.godot$|(^|\/)layout\/theme\.liquid$|\.(cs|fs|vb)proj$/i.test(rel);
+        const marker = /(^|\/)project\.godot$|(^|\/)layout\/theme\.liquid$|\.(cs|fs|vb)?proj$/i.test(rel);
         expect(
           data || inChart || license || marker,
           `${repo}/${rel} is JSON/YAML, part of a Helm chart, a project marker, or the license`,
