@@ -69,6 +69,10 @@ export const DEFAULT_JSONC = [
   // Json.NET's JObject.Load, today System.Text.Json with comments skipped and trailing commas
   // allowed, after a BOM-detecting StreamReader (dotnet/dotnet-template-samples comments them all).
   "**/.template.config/**/*.json",
+  // A generator's templates (Yeoman's generators/<name>/templates/, Rails' lib/generators/<name>/
+  // templates/) are copied to other names: yo code copies templates/.../vscode/ to .vscode/ and
+  // esbuild-tsconfig.json to tsconfig.json. The target is not in the path, so they read as JSONC.
+  "**/generators/*/templates/**/*.json",
 ];
 
 /**
@@ -201,6 +205,7 @@ export function isDefaultJsonc(p: string): boolean {
     parent === ".zed" ||
     dirs.includes(".devcontainer") ||
     dirs.includes(".template.config") ||
+    dirs.some((d, i) => d === "templates" && i >= 2 && dirs[i - 2] === "generators") ||
     (parent === ".codesandbox" && base === "tasks.json")
   );
 }
