@@ -4,7 +4,7 @@
  * (dotnetcli.host.json, ide.host.json) and `localize/templatestrings.*.json` with Json.NET's
  * JObject.Load, and since its move to System.Text.Json with CommentHandling.Skip and
  * AllowTrailingCommas, after a BOM-detecting StreamReader: JSON with comments.
- * dotnet/dotnet-template-samples comments every template.json (`"shortName": "x", // ...`).
+ * dotnet/dotnet-template-samples comments its first sample's template.json (`"shortName": "x", // ...`).
  */
 import { describe, expect, it } from "vitest";
 import { formatForSelected, jsoncMatcher } from "../../src/core/select/jsonc.js";

@@ -67,7 +67,7 @@ export const DEFAULT_JSONC = [
   // `dotnet new` templates: the template engine (dotnet/templating, JExtensions.ReadJObjectFromIFile)
   // reads template.json, the host files beside it and localize/templatestrings.*.json with
   // Json.NET's JObject.Load, today System.Text.Json with comments skipped and trailing commas
-  // allowed, after a BOM-detecting StreamReader (dotnet/dotnet-template-samples comments them all).
+  // allowed, after a BOM-detecting StreamReader (dotnet/dotnet-template-samples has `//` comments there).
   "**/.template.config/**/*.json",
   // A generator's templates (Yeoman's generators/<name>/templates/, Rails' lib/generators/<name>/
   // templates/) are copied to other names: yo code copies templates/.../vscode/ to .vscode/ and
