@@ -27,6 +27,19 @@ export class UsageError extends GuardError {}
 export class ConfigError extends GuardError {}
 /** A schema `$ref`s a remote URL, which is never fetched: the schema cannot be used here, though nothing in it may be wrong. */
 export class RemoteRefError extends ConfigError {}
+/** A schema (the one named, or one it `$ref`s) is written in a meta-schema integrity-guard cannot compile: our limitation, not a fault of the schema. */
+export class UnsupportedDraftError extends ConfigError {
+  constructor(
+    message: string,
+    /** The schema written in that meta-schema (repo path). */
+    readonly schemaPath: string,
+    /** The meta-schema URI it declares. */
+    readonly draft: string,
+    options: { fix?: string } = {},
+  ) {
+    super(message, options);
+  }
+}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export class EnvironmentError extends GuardError {}
 /** The folder is not inside a git work tree (validate FILE... still runs there). */

@@ -5,7 +5,7 @@
  * URL, which is never fetched); a config-mapped schema under
  * node_modules/ that is not installed stops the run with a fix that never says `git add`.
  */
-import { ConfigError, RemoteRefError } from "../errors.js";
+import { ConfigError, RemoteRefError, UnsupportedDraftError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocumentAsync } from "../core/parse/index.js";
 import { draftOf } from "../core/schema/draft.js";
@@ -41,7 +41,14 @@ export async function ownSchemaUnavailable(
   const dependency = isDependencyPath(ref.path);
   const bytes = (await env.schemaSource.read([ref.path])).get(ref.path);
   const missing = bytes === undefined;
-  const draft = !dependency && Buffer.isBuffer(bytes) ? await unsupportedDraft(ref.path, bytes) : undefined;
+  // The named schema, or a schema of the repository it $refs (json-schema-spec's test suite $refs
+  // its meta-schema, written in https://json-schema.org/v1), in a draft we cannot compile.
+  const refDraft = !dependency && error instanceof UnsupportedDraftError && error.schemaPath !== ref.path ? error : undefined;
+  const draft =
+    !dependency && Buffer.isBuffer(bytes)
+      ? ((await unsupportedDraft(ref.path, bytes)) ??
+        (refDraft ? `the meta-schema ${refDraft.draft} (in ${refDraft.schemaPath}, which it $refs)` : undefined))
+      : undefined;
   // A schema that $refs a remote URL is not broken: its author's tools fetch what we never do
   // (lerna's own lerna-schema.json $refs the conventional-changelog spec on GitHub).
   const remote = error instanceof RemoteRefError;
@@ -66,7 +73,7 @@ export async function ownSchemaUnavailable(
     : remote
       ? (error.fix ?? "save the remote schema in the repository and $ref it by a relative path")
       : draft !== undefined
-        ? `set $schema in ${ref.path} to a draft integrity-guard reads (draft-04, -06, -07, 2019-09 or 2020-12), or map a schema in validate.schemas`
+        ? `set $schema in ${refDraft?.schemaPath ?? ref.path} to a draft integrity-guard reads (draft-04, -06, -07, 2019-09 or 2020-12), or map a schema in validate.schemas`
         : inIndex
           ? `git add ${ref.path} if it belongs in the repository, or correct $schema (a path relative to this file)`
           : `create ${ref.path}, or correct $schema (a path relative to this file)`;

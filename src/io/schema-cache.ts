@@ -27,7 +27,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ConfigError, RemoteRefError } from "../errors.js";
+import { ConfigError, RemoteRefError, UnsupportedDraftError } from "../errors.js";
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { METER_VERSION } from "../core/schema/work-budget.js";
@@ -323,9 +323,14 @@ export class SchemaStore {
   private loaded(p: string, schema: LoadedSchema["schema"], uri: string, byUrl = false): LoadedSchema {
     const draft = draftOf(schema);
     if (typeof draft === "object") {
-      throw new ConfigError(`schema ${p} declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`, {
-        fix: "use https://json-schema.org/draft/2020-12/schema, https://json-schema.org/draft/2019-09/schema, or http://json-schema.org/draft-07/schema# (draft-06 and draft-04 are read too)",
-      });
+      throw new UnsupportedDraftError(
+        `schema ${p} declares $schema ${draft.unknown}, which is not a JSON Schema draft integrity-guard knows`,
+        p,
+        draft.unknown,
+        {
+          fix: "use https://json-schema.org/draft/2020-12/schema, https://json-schema.org/draft/2019-09/schema, or http://json-schema.org/draft-07/schema# (draft-06 and draft-04 are read too)",
+        },
+      );
     }
     if (typeof schema === "boolean") return { path: p, uri, schema, draft };
     const key = idKeyword(draft);

@@ -206,6 +206,17 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     content: /^(snapshot|resolver)\s*:/m,
   },
   {
+    id: "copier",
+    name: "Copier (copier.yml)",
+    // Copier's load_template_config reads copier.yml/copier.yaml (and the files they include) with
+    // a PyYAML SafeLoader that adds `!include <glob>`, a multi-document stream whose documents
+    // are merged. Its own settings are the root keys that start with `_` (copier/_template.py).
+    tags: ["!include"],
+    path: /(^|\/)copier\.ya?ml$/,
+    content:
+      /^_(subdirectory|templates_suffix|exclude|skip_if_exists|tasks|migrations|answers_file|jinja_extensions|envops|min_copier_version|message_(before|after)_(copy|update)|secret_questions|preserve_symlinks|external_data|skip_tasks)\s*:/m,
+  },
+  {
     id: "lm-eval",
     name: "EleutherAI's lm-evaluation-harness",
     // Task configs are loaded with a PyYAML loader that adds `!function` (lm_eval/tasks/_yaml_loader.py:

@@ -80,11 +80,23 @@ const COMMENT_SPACING = "Comments must be separated from other tokens by white s
 const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
-  const lf = withLineFeeds(text);
+  const lf = withLineFeeds(withoutLeadingBom(text));
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
   return parseYamlText(lf, options, 0).doc;
+}
+
+/**
+ * The text without the byte order mark it starts with. YAML 1.2 allows a BOM at the start of the
+ * stream, and its readers (YamlDotNet, PyYAML, libyaml, go-yaml, js-yaml) skip it; the yaml
+ * package counts it on the first line, so a file that opens with a block sequence (DocFX's
+ * toc.yml as Visual Studio saves it: `\uFEFF- name: x`) had its first `- ` at another indent
+ * than the next ones, every line an error. Positions do not move: LineIndex never counted the
+ * BOM as a column. A BOM anywhere else stays in the text and is reported (strayByteOrderMark).
+ */
+function withoutLeadingBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A carriage return not followed by a line feed. */

@@ -64,6 +64,15 @@ export const DEFAULT_JSONC = [
   // Zed reads a project's .zed/settings.json, tasks.json and debug.json with serde_json_lenient
   // (settings crate, parse_json_with_comments): `//` and `/* */` comments, trailing commas.
   "**/.zed/*.json",
+  // `dotnet new` templates: the template engine (dotnet/templating, JExtensions.ReadJObjectFromIFile)
+  // reads template.json, the host files beside it and localize/templatestrings.*.json with
+  // Json.NET's JObject.Load, today System.Text.Json with comments skipped and trailing commas
+  // allowed, after a BOM-detecting StreamReader (dotnet/dotnet-template-samples has `//` comments there).
+  "**/.template.config/**/*.json",
+  // A generator's templates (Yeoman's generators/<name>/templates/, Rails' lib/generators/<name>/
+  // templates/) are copied to other names: yo code copies templates/.../vscode/ to .vscode/ and
+  // esbuild-tsconfig.json to tsconfig.json. The target is not in the path, so they read as JSONC.
+  "**/generators/*/templates/**/*.json",
 ];
 
 /**
@@ -192,6 +201,11 @@ export function isDefaultJsonc(p: string): boolean {
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");
   const parent = dirs[dirs.length - 1];
   return (
-    parent === ".vscode" || parent === ".zed" || dirs.includes(".devcontainer") || (parent === ".codesandbox" && base === "tasks.json")
+    parent === ".vscode" ||
+    parent === ".zed" ||
+    dirs.includes(".devcontainer") ||
+    dirs.includes(".template.config") ||
+    dirs.some((d, i) => d === "templates" && i >= 2 && dirs[i - 2] === "generators") ||
+    (parent === ".codesandbox" && base === "tasks.json")
   );
 }
