@@ -17,6 +17,7 @@ import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { makeStateFolder } from "./state-folder.js";
 import { processExists } from "./process-exists.js";
+import { processStart } from "./process-start.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -33,6 +34,11 @@ interface LockInfo {
   time: number;
   /** Unique per acquisition: what takeover and release compare (absent in locks of older versions). */
   token?: string;
+  /**
+   * When the holder started (process-start.ts; Linux only, absent in locks of older versions): a
+   * live process with the holder's pid but another start is not the holder, whose pid was reused.
+   */
+  start?: string;
 }
 
 /** A takeover guard older than this was left by a process that died inside the takeover. */
@@ -56,9 +62,16 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   await makeStateFolder(path.dirname(lockPath)).catch((error: unknown) => {
     throw lockError(lockPath, error);
   });
+  const ownStart = processStart(process.pid);
   let delay = 1;
   for (;;) {
-    const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now(), token: randomUUID() };
+    const me: LockInfo = {
+      pid: process.pid,
+      host: os.hostname(),
+      time: Date.now(),
+      token: randomUUID(),
+      ...(ownStart ? { start: ownStart } : {}),
+    };
     if (await tryCreate(lockPath, JSON.stringify(me))) return () => releaseOwn(lockPath, me.token!);
     const seen = await readRaw(lockPath);
     if (seen !== undefined && (await isStale(lockPath, seen, staleMs))) {
@@ -70,7 +83,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       throw new EnvironmentError(
         `could not take the lock ${lockPath} within ${timeout} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ""}`,
         {
-          fix: "wait for the other integrity-guard run to finish; if none is running, delete the lock file",
+          fix: `wait for the other integrity-guard run to finish${owner ? ` (see \`ps -p ${owner.pid}\`)` : ""}; if none is running, delete the lock file: rm ${shellQuote(lockPath)}`,
         },
       );
     }
@@ -157,7 +170,15 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   }
   if (Date.now() - info.time > staleMs) return true;
   if (info.host !== os.hostname()) return false;
-  return !processExists(info.pid);
+  if (!processExists(info.pid)) return true;
+  // Alive, but is it the holder? Not when that pid now names a process that started at another time.
+  if (typeof info.start !== "string") return false;
+  const now = processStart(info.pid);
+  return now !== undefined && now !== info.start;
+}
+
+function shellQuote(p: string): string {
+  return /^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`;
 }
 
 const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
@@ -179,7 +200,7 @@ const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
  */
 function sharedHint(code: string, dir: string): string {
   if (code !== "EACCES" && code !== "EPERM") return "";
-  const q = /^[\w./@%+=:,-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
+  const q = shellQuote(dir);
   return `; in a repository shared by a group (core.sharedRepository), the folder's owner can let the group write it: chmod -R g+w ${q} && find ${q} -type d -exec chmod g+s {} +`;
 }
 
