@@ -16,8 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { makeStateFolder } from "./state-folder.js";
-import { processExists } from "./process-exists.js";
-import { processStart } from "./process-start.js";
+import { processStart, recordedProcessAlive } from "./process-start.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -170,11 +169,8 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   }
   if (Date.now() - info.time > staleMs) return true;
   if (info.host !== os.hostname()) return false;
-  if (!processExists(info.pid)) return true;
-  // Alive, but is it the holder? Not when that pid now names a process that started at another time.
-  if (typeof info.start !== "string") return false;
-  const now = processStart(info.pid);
-  return now !== undefined && now !== info.start;
+  // A live pid that started at another time than the holder is a reused pid: the holder is gone.
+  return !recordedProcessAlive(info.pid, info.start);
 }
 
 function shellQuote(p: string): string {

@@ -7,6 +7,7 @@
  * Windows) or the process is gone: callers then fall back to the pid alone.
  */
 import fs from "node:fs";
+import { processExists } from "./process-exists.js";
 
 let bootId: string | undefined | null = null;
 
@@ -34,4 +35,16 @@ export function processStart(pid: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the process that recorded (`pid`, `start`) still runs: its pid is alive and, when the
+ * record has a start stamp and this system gives one, that pid started at the same time. A
+ * record without a stamp (older versions, other systems) falls back to the pid alone.
+ */
+export function recordedProcessAlive(pid: number, start: unknown): boolean {
+  if (!processExists(pid)) return false;
+  if (typeof start !== "string") return true;
+  const now = processStart(pid);
+  return now === undefined || now === start;
 }
