@@ -135,3 +135,26 @@ export function checkInterrupted(
 export function interruptedMessage(j: RestoreJournal): string {
   return `an interrupted restore (pid ${j.pid}, started ${j.started}) left ${j.scopes.join(", ")} partly restored from snapshot ${j.snapshot.slice(0, 12)}; undo with: ${j.undo}   or resume with: ${j.resume}`;
 }
+
+/**
+ * Before `snapshot`: a restore unsettled in this work tree (killed, or still writing) leaves a
+ * tree that is partly the old state and partly the snapshot's. A snapshot of it would be a
+ * signed, verified record of a state that never existed, kept by retention in place of good
+ * ones (and possibly pruning the snapshot the resume needs). Throws EnvironmentError naming the
+ * way out; returns when there is no journal.
+ */
+export async function refuseSnapshotDuringRestore(git: Git, set: string): Promise<void> {
+  const j = await readJournal(git);
+  if (!j) return;
+  if (alive(j)) {
+    throw new EnvironmentError(
+      `no snapshot of set ${set}: a restore (pid ${j.pid}, started ${j.started}) is writing ${j.scopes.join(", ")}`,
+      {
+        fix: "run the snapshot again once that restore has finished",
+      },
+    );
+  }
+  throw new EnvironmentError(`no snapshot of set ${set} of a half-restored work tree: ${interruptedMessage(j)}`, {
+    fix: `settle the restore first (undo with: ${j.undo}   or resume with: ${j.resume}), then run the snapshot again`,
+  });
+}
