@@ -159,3 +159,36 @@ describe("a shared schema cache another local user can write is never run", () =
     expect(fs.readdirSync(path.join(real, "integrity-guard", "schema-cache"))).toHaveLength(1);
   });
 });
+
+describe("the repository's own schema cache", () => {
+  it("an entry every user can write (a world-writable .git) is not run; the group's entries are, as hooks are", () =>
+    withRepo(async (repo) => {
+      repo.write("schemas/item.schema.json", JSON.stringify({ type: "object", properties: { id: { type: "integer" } } }));
+      repo.write("data/a.json", '{ "id": "x" }\n');
+      repo.write(
+        ".integrity-guard/config.yml",
+        'version: 1\nvalidate:\n  schemas:\n    - files: ["data/*.json"]\n      schema: schemas/item.schema.json\n',
+      );
+      const run = () => repo.cli(["validate", "--format", "json"], { CI: "true" });
+      expect((await run()).code).toBe(1);
+      const dir = path.join(repo.dir, ".git/integrity-guard/schema-cache");
+      const [name] = fs.readdirSync(dir).filter((n) => n.endsWith(".json"));
+      const file = path.join(dir, name!);
+      const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { code: string; codeSha: string };
+      entry.code = entry.code.replace("return errors === 0", "return true");
+      const { createHash } = await import("node:crypto");
+      entry.codeSha = createHash("sha256").update(entry.code).digest("hex");
+      fs.writeFileSync(file, JSON.stringify(entry));
+      fs.chmodSync(file, 0o666);
+      const r = await run();
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stdout) as Report).summary.schemas).toEqual({ cached: 0, compiled: 1 });
+      // An honest entry the group can write (core.sharedRepository=group) is read as before.
+      fs.rmSync(file);
+      expect((await run()).code).toBe(1);
+      fs.chmodSync(file, 0o664);
+      const g = await run();
+      expect(g.code).toBe(1);
+      expect((JSON.parse(g.stdout) as Report).summary.schemas).toEqual({ cached: 1, compiled: 0 });
+    }));
+});
