@@ -84,8 +84,13 @@ export function privateCacheFolder(dir, options = {}) {
   if (process.platform === "win32" || typeof process.getuid !== "function") return { dir };
   let real;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    real = fs.realpathSync(dir);
+    // realpath(3) first: one system call when the folder exists (the usual case), mkdir only when not.
+    try {
+      real = fs.realpathSync.native(dir);
+    } catch {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      real = fs.realpathSync.native(dir);
+    }
   } catch {
     return {};
   }
