@@ -5,6 +5,7 @@
 import module from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { privateCacheFolder } from "./cache-folder.js";
 
 if (typeof module.enableCompileCache === "function" && !process.env.NODE_COMPILE_CACHE) {
   try {
@@ -17,7 +18,9 @@ if (typeof module.enableCompileCache === "function" && !process.env.NODE_COMPILE
           : undefined;
     const home = base ? undefined : os.homedir();
     const dir = base ? path.join(base, "integrity-guard") : home ? path.join(home, ".cache", "integrity-guard") : undefined;
-    if (dir) module.enableCompileCache(path.join(dir, "node-compile-cache"));
+    // Only a folder no other user can write (cache-folder.js): its entries are code this process runs.
+    const cache = dir ? privateCacheFolder(path.join(dir, "node-compile-cache")) : {};
+    if (cache.dir) module.enableCompileCache(cache.dir);
   } catch {
     // no home folder, or a cache folder that cannot be made: run without the cache
   }

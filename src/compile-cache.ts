@@ -9,12 +9,15 @@
  * default os.tmpdir(): compiled code read from a folder another user of the machine can write
  * would be code that user runs as you. NODE_COMPILE_CACHE (a folder of the user's choosing)
  * takes precedence, and NODE_DISABLE_COMPILE_CACHE=1 turns it off; Node itself honours both.
- * Any failure (no home folder, a read-only one) leaves the cache off and the run unchanged.
+ * Any failure (no home folder, a read-only one) leaves the cache off and the run unchanged, and so
+ * does a folder another local user could write (bin/cache-folder.js: `XDG_CACHE_HOME` pointed at
+ * a shared folder, a planted symlink): V8 would run the code it finds there.
  * bin/integrity-guard.js does the same before it loads the bundle (it cannot import this file).
  */
 import module from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { privateCacheFolder } from "../bin/cache-folder.js";
 
 /** A CI runner or the Action (`GITHUB_ACTIONS`, or `CI` set to anything but "", "false", "0"): no per-user state is trusted or expected there. */
 export function onCiRunner(env: NodeJS.ProcessEnv): boolean {
@@ -52,7 +55,8 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
     // Node reads NODE_COMPILE_CACHE itself (the cache is then on already) and NODE_DISABLE_COMPILE_CACHE.
     if (env.NODE_COMPILE_CACHE) return;
     const dir = compileCacheDir(env);
-    if (dir) enable(dir);
+    const cache = dir ? privateCacheFolder(dir) : {};
+    if (cache.dir) enable(cache.dir);
   } catch {
     // os.homedir() without a home, or a cache folder that cannot be made: run without the cache.
   }

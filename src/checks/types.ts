@@ -20,8 +20,12 @@ export interface CheckContext {
   log: (line: string) => void;
   interactive: boolean;
   noCache?: boolean;
-  /** The user's cache folder (compile-cache.ts userCacheDir), for what is the same in every clone; undefined with --no-cache. */
-  userCache?: string;
+  /**
+   * The user's schema cache shared between clones (compile-cache.ts userCacheDir's schema-cache/,
+   * checked and resolved by bin/cache-folder.js), for the built-in schemas; undefined with
+   * --no-cache, on CI, or when another local user could write it.
+   */
+  sharedSchemaCache?: string;
   /**
    * The baseline step (src/io/baseline-file.ts): given every finding before the per-file cap,
    * turns those a baseline records for unchanged files into notices. `invalid`: the baseline

@@ -3,7 +3,6 @@
  * parse, and must satisfy each schema mapped to it (config `validate.schemas` globs, or its own
  * local `$schema`). Reads through ctx.source, so `check --staged` validates the staged blobs.
  */
-import path from "node:path";
 import { createHash } from "node:crypto";
 import { ConfigError, UsageError } from "../errors.js";
 import { appendAll } from "../core/append.js";
@@ -225,7 +224,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const store = new SchemaStore({
     source: schemaSource,
     ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }),
-    ...(ctx.userCache ? { sharedDir: path.join(ctx.userCache, "schema-cache") } : {}),
+    ...(ctx.sharedSchemaCache ? { sharedDir: ctx.sharedSchemaCache } : {}),
   });
   const [candidates] = await Promise.all([
     // In the hook, a staged link to a folder adds the folder's files under the link's name.

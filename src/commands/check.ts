@@ -17,6 +17,7 @@ import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
 import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
+import { privateCacheFolder } from "../../bin/cache-folder.js";
 import { onCiRunner, userCacheDir } from "../compile-cache.js";
 // Static: the hook always needs these, and each dynamic import is one more bundle chunk to load.
 import { runChecks } from "../checks/run-checks.js";
@@ -76,7 +77,7 @@ export async function buildCheckContext(
     // Not on CI runners and in the Action: a self-hosted runner's home outlives a job, and an
     // earlier job may have run a pull request's code, which could leave code there that a later
     // job would run as a validator; a fresh runner has nothing in it to gain.
-    ...(ctx.options["no-cache"] === true || onCiRunner(ctx.env) ? {} : userCacheOf(ctx.env)),
+    ...(ctx.options["no-cache"] === true || onCiRunner(ctx.env) ? {} : sharedSchemaCacheOf(ctx.env, ctx.log)),
     // check (not validate) honours .integrity-guard/baseline.json: the Action's trusted copy, the index's for the hook, else the work tree's.
     ...(verb === "check" && !ctx.folderOnly
       ? {
@@ -92,10 +93,21 @@ export async function buildCheckContext(
   };
 }
 
-/** The user's cache folder as a CheckContext field, or nothing when there is none. */
-function userCacheOf(env: NodeJS.ProcessEnv): { userCache?: string } {
-  const dir = userCacheDir(env);
-  return dir ? { userCache: dir } : {};
+/**
+ * The user's shared schema cache as a CheckContext field (made, and resolved: bin/cache-folder.js),
+ * or nothing when there is none or another local user could write it: its entries are code that
+ * validate runs, so such a folder is not used, and the run says so once.
+ */
+function sharedSchemaCacheOf(env: NodeJS.ProcessEnv, log: (line: string) => void): { sharedSchemaCache?: string } {
+  const base = userCacheDir(env);
+  const folder = base ? privateCacheFolder(path.join(base, "schema-cache")) : {};
+  if (folder.unsafe !== undefined) {
+    log(
+      `integrity-guard: the shared schema cache is not used: ${folder.at} is ${folder.unsafe}, so another local user could plant code in it; the built-in schemas are compiled in memory this run.` +
+        ` Fix: ${folder.unsafe.startsWith("owned") ? `remove ${folder.at} if it is not yours` : `chmod go-w ${folder.at}`}, or point XDG_CACHE_HOME at a folder of your own.`,
+    );
+  }
+  return folder.dir !== undefined ? { sharedSchemaCache: folder.dir } : {};
 }
 
 async function folderSource(root: string): Promise<FileSource> {

@@ -8,6 +8,7 @@ import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
+import { refuseSnapshotDuringRestore } from "../io/snapshot/restore-journal.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import { inSetPaths, snapshotMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
@@ -50,6 +51,7 @@ export const command: CommandSpec = {
       });
     }
     await refuseOutsideSparseCheckout(ctx.git, set, def.paths);
+    await refuseSnapshotDuringRestore(ctx.git, set); // never a snapshot of a half-restored tree
     let r;
     const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
     const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);

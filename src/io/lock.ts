@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { makeStateFolder } from "./state-folder.js";
-import { processExists } from "./process-exists.js";
+import { processStart, recordedProcessAlive } from "./process-start.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -33,6 +33,11 @@ interface LockInfo {
   time: number;
   /** Unique per acquisition: what takeover and release compare (absent in locks of older versions). */
   token?: string;
+  /**
+   * When the holder started (process-start.ts; Linux only, absent in locks of older versions): a
+   * live process with the holder's pid but another start is not the holder, whose pid was reused.
+   */
+  start?: string;
 }
 
 /** A takeover guard older than this was left by a process that died inside the takeover. */
@@ -56,9 +61,16 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   await makeStateFolder(path.dirname(lockPath)).catch((error: unknown) => {
     throw lockError(lockPath, error);
   });
+  const ownStart = processStart(process.pid);
   let delay = 1;
   for (;;) {
-    const me: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now(), token: randomUUID() };
+    const me: LockInfo = {
+      pid: process.pid,
+      host: os.hostname(),
+      time: Date.now(),
+      token: randomUUID(),
+      ...(ownStart ? { start: ownStart } : {}),
+    };
     if (await tryCreate(lockPath, JSON.stringify(me))) return () => releaseOwn(lockPath, me.token!);
     const seen = await readRaw(lockPath);
     if (seen !== undefined && (await isStale(lockPath, seen, staleMs))) {
@@ -70,7 +82,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       throw new EnvironmentError(
         `could not take the lock ${lockPath} within ${timeout} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ""}`,
         {
-          fix: "wait for the other integrity-guard run to finish; if none is running, delete the lock file",
+          fix: `wait for the other integrity-guard run to finish${owner ? ` (see \`ps -p ${owner.pid}\`)` : ""}; if none is running, delete the lock file: rm ${shellQuote(lockPath)}`,
         },
       );
     }
@@ -157,7 +169,12 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   }
   if (Date.now() - info.time > staleMs) return true;
   if (info.host !== os.hostname()) return false;
-  return !processExists(info.pid);
+  // A live pid that started at another time than the holder is a reused pid: the holder is gone.
+  return !recordedProcessAlive(info.pid, info.start);
+}
+
+function shellQuote(p: string): string {
+  return /^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`;
 }
 
 const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
@@ -179,7 +196,7 @@ const LOCK_CAUSES: Record<string, { why: string; fix: string }> = {
  */
 function sharedHint(code: string, dir: string): string {
   if (code !== "EACCES" && code !== "EPERM") return "";
-  const q = /^[\w./@%+=:,-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`;
+  const q = shellQuote(dir);
   return `; in a repository shared by a group (core.sharedRepository), the folder's owner can let the group write it: chmod -R g+w ${q} && find ${q} -type d -exec chmod g+s {} +`;
 }
 

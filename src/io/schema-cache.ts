@@ -25,8 +25,10 @@
  * only (their code holds the schema, which may be private).
  */
 import { createHash } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { unsafeReason } from "../../bin/cache-folder.js";
 import { ConfigError, RemoteRefError, UnsupportedDraftError } from "../errors.js";
 import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.js";
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
@@ -154,7 +156,9 @@ export class SchemaStore {
   /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
   private async tryCached(file: string): Promise<{ validate: Validator; code: string } | undefined> {
     try {
-      const entry = JSON.parse(await fs.readFile(file, "utf8")) as CacheEntry;
+      const text = await readTrustedEntry(file, path.dirname(file) === this.options.sharedDir);
+      if (text === undefined) return undefined;
+      const entry = JSON.parse(text) as CacheEntry;
       if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || entry.meter !== METER_VERSION || typeof entry.code !== "string")
         return undefined;
       if (sha256(entry.code) !== entry.codeSha) return undefined;
@@ -178,7 +182,7 @@ export class SchemaStore {
     try {
       // The repository's folder follows core.sharedRepository (state-folder.ts); the user's own
       // cache keeps the user's umask: a group-writable folder of code would let others plant it.
-      if (this.options.sharedDir !== undefined && dir === this.options.sharedDir) await fs.mkdir(dir, { recursive: true });
+      if (this.options.sharedDir !== undefined && dir === this.options.sharedDir) await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       else await makeStateFolder(dir);
       await writeFileAtomic(file, JSON.stringify(entry));
     } catch {
@@ -349,6 +353,26 @@ interface RemoteRef {
   pointer: string;
   /** Repo path of the schema that holds it. */
   schema: string;
+}
+
+/**
+ * The text of a cache entry, or undefined when it is not a regular file this user can trust to
+ * hold code (never through a symlink). The shared folder's entries are the user's alone
+ * (bin/cache-folder.js, as the folder is: checked by commands/check.ts); the repository's are
+ * within the repository's trust, as .git/hooks and .git/config are (a member of a group sharing
+ * it can already make every member run code through core.hooksPath), but never writable by every
+ * user: git itself never gives others write in .git (core.sharedRepository).
+ */
+async function readTrustedEntry(file: string, shared: boolean): Promise<string | undefined> {
+  const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return undefined;
+    if (shared ? unsafeReason(st) !== undefined : (st.mode & 0o002) !== 0) return undefined;
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 function sha256(data: string | Buffer): string {

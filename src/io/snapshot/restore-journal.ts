@@ -10,7 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { EnvironmentError } from "../../errors.js";
 import { writeFileAtomic } from "../atomic.js";
-import { processExists } from "../process-exists.js";
+import { processStart, recordedProcessAlive } from "../process-start.js";
 import type { Git } from "../git.js";
 import { RESTORE_TEMP_RE } from "./restore-write.js";
 import { makeStateFolder } from "../state-folder.js";
@@ -32,6 +32,8 @@ interface RestoreJournal {
   resume: string;
   /** Folders temporaries were written in (swept of leftovers when the journal is settled). */
   dirs: string[];
+  /** When the writing process started (process-start.ts; Linux): tells it from a later process given the same pid. */
+  start?: string;
 }
 
 /**
@@ -47,7 +49,8 @@ function journalPath(git: Git): string {
 /** Record the restore about to start. Throws EnvironmentError when it cannot be written. */
 export async function writeJournal(git: Git, journal: RestoreJournal): Promise<void> {
   await makeStateFolder(path.dirname(journalPath(git)));
-  await writeFileAtomic(journalPath(git), JSON.stringify(journal, null, 2) + "\n", { mode: 0o600 });
+  const start = journal.pid === process.pid ? processStart(process.pid) : undefined;
+  await writeFileAtomic(journalPath(git), JSON.stringify(start ? { ...journal, start } : journal, null, 2) + "\n", { mode: 0o600 });
 }
 
 /** The journal left by an earlier restore, or undefined. An unreadable one is reported, never ignored. */
@@ -93,12 +96,13 @@ export async function sweepTemporaries(root: string, dirs: readonly string[]): P
 
 /** Whether the process that wrote the journal still runs (then it is not interrupted). */
 export function journalAlive(j: RestoreJournal): boolean {
-  return alive(j.pid);
+  return alive(j);
 }
 
-// Our own pid in a journal is a reused pid of an earlier, interrupted run.
-function alive(pid: number): boolean {
-  return pid !== process.pid && processExists(pid);
+// Our own pid in a journal is a reused pid of an earlier, interrupted run; so is a live pid that
+// started at another time than the journal's writer (a restarted container reuses pids at once).
+function alive(j: RestoreJournal): boolean {
+  return j.pid !== process.pid && recordedProcessAlive(j.pid, j.start);
 }
 
 /**
@@ -114,9 +118,10 @@ export function checkInterrupted(
   scopes: readonly string[],
 ): RestoreJournal | undefined {
   if (!j) return undefined;
-  if (alive(j.pid)) {
+  if (alive(j)) {
     throw new EnvironmentError(`another restore (pid ${j.pid}, started ${j.started}) is writing ${j.scopes.join(", ")}`, {
-      fix: `wait for it to finish; if that process is not integrity-guard, delete ${journalPath(git)}`,
+      // Never "delete the journal": it holds the only record of the way back.
+      fix: `wait for it to finish (ps -p ${j.pid}); if that process is not integrity-guard, the restore was interrupted: undo with: ${j.undo}   or resume with: ${j.resume}   (${journalPath(git)} records both; either clears it)`,
     });
   }
   const same = [...scopes].sort().join("\0") === [...j.scopes].sort().join("\0");
@@ -129,4 +134,27 @@ export function checkInterrupted(
 /** The one sentence that describes an interrupted restore. */
 export function interruptedMessage(j: RestoreJournal): string {
   return `an interrupted restore (pid ${j.pid}, started ${j.started}) left ${j.scopes.join(", ")} partly restored from snapshot ${j.snapshot.slice(0, 12)}; undo with: ${j.undo}   or resume with: ${j.resume}`;
+}
+
+/**
+ * Before `snapshot`: a restore unsettled in this work tree (killed, or still writing) leaves a
+ * tree that is partly the old state and partly the snapshot's. A snapshot of it would be a
+ * signed, verified record of a state that never existed, kept by retention in place of good
+ * ones (and possibly pruning the snapshot the resume needs). Throws EnvironmentError naming the
+ * way out; returns when there is no journal.
+ */
+export async function refuseSnapshotDuringRestore(git: Git, set: string): Promise<void> {
+  const j = await readJournal(git);
+  if (!j) return;
+  if (alive(j)) {
+    throw new EnvironmentError(
+      `no snapshot of set ${set}: a restore (pid ${j.pid}, started ${j.started}) is writing ${j.scopes.join(", ")}`,
+      {
+        fix: "run the snapshot again once that restore has finished",
+      },
+    );
+  }
+  throw new EnvironmentError(`no snapshot of set ${set} of a half-restored work tree: ${interruptedMessage(j)}`, {
+    fix: `settle the restore first (undo with: ${j.undo}   or resume with: ${j.resume}), then run the snapshot again`,
+  });
 }

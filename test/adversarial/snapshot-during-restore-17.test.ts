@@ -1,0 +1,77 @@
+/**
+ * A snapshot taken while a restore is half-way (killed, or still writing) records a tree that is
+ * partly the old state and partly the snapshot's: a signed, verified snapshot of a state that
+ * never existed, which retention then keeps in place of good ones (and may prune the snapshot the
+ * resume needs). `snapshot` read no restore journal. Now it refuses while this work tree has an
+ * unsettled restore, naming the undo and the resume; once the restore is settled it runs.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { createRepo, GIT_ENV, PROJECT_ROOT, type TestRepo } from "../helpers/repo.js";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
+const MAIN = path.join(PROJECT_ROOT, "src/main.ts");
+const CONFIG = 'version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: ["data/"], keep: 2 }\n';
+const FILES = 60;
+
+let repo: TestRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+function fill(dir: string, tag: string): void {
+  for (let i = 0; i < FILES; i++)
+    fs.writeFileSync(
+      path.join(dir, "data", `f${String(i).padStart(2, "0")}.json`),
+      JSON.stringify({ tag, pad: "x".repeat(64 << 10) }) + "\n",
+    );
+}
+
+async function restoreKilled(cwd: string, id: string): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, ["--import", TSX, MAIN, "restore", id, "--allow-unsigned", "--no-fetch"], {
+    cwd,
+    env: { ...process.env, ...GIT_ENV },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const watcher = fs.watch(path.join(cwd, "data"), () => {
+    watcher.close();
+    child.kill("SIGKILL");
+  });
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("close", (_c, s) => resolve(s)));
+  watcher.close();
+  return signal;
+}
+
+it("snapshot refuses a half-restored work tree, names the undo and the resume, and runs once the restore is settled", async () => {
+  const r = createRepo();
+  repo = r;
+  r.write(".integrity-guard/config.yml", CONFIG);
+  fs.mkdirSync(path.join(r.dir, "data"));
+  fill(r.dir, "snap");
+  r.commitAll("init");
+  expect((await r.cli(["snapshot", "--set", "hourly"])).code).toBe(0);
+  const id = r.git("rev-parse", "integrity-snapshots").trim();
+  let signal: NodeJS.Signals | null = null;
+  for (let tries = 0; tries < 3 && signal !== "SIGKILL"; tries++) {
+    fill(r.dir, "work");
+    signal = await restoreKilled(r.dir, id);
+  }
+  expect(signal).toBe("SIGKILL");
+  const journal = JSON.parse(fs.readFileSync(path.join(r.dir, ".git/integrity-guard/restore-journal.json"), "utf8")) as {
+    undo: string;
+    resume: string;
+  };
+
+  const tip = r.git("rev-parse", "integrity-snapshots").trim(); // the killed restore's pre-restore snapshot
+  const s = await r.cli(["snapshot", "--set", "hourly"]);
+  expect(s.code, s.stderr).toBe(2);
+  expect(s.stderr).toContain("interrupted restore");
+  expect(s.stderr).toContain(journal.undo);
+  expect(s.stderr).toContain(journal.resume);
+  expect(r.git("rev-parse", "integrity-snapshots").trim()).toBe(tip); // no snapshot of the mix
+
+  const resume = await r.cli(["restore", id, "--allow-unsigned", "--no-fetch"]);
+  expect(resume.code, resume.stderr).toBe(0);
+  const after = await r.cli(["snapshot", "--set", "hourly"]);
+  expect(after.code, after.stderr).toBe(0);
+});
