@@ -82,6 +82,7 @@ describe("vendor/schemastore", () => {
       "action-root-extra-keys",
       "workflow-copilot-requests-permission",
       "package-condition-names-with-digits",
+      "dependabot-group-cooldown",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);
@@ -100,6 +101,7 @@ describe("vendor/schemastore", () => {
     expect(catalog.schemas.find((e) => e.id === "dependabot")?.patches).toEqual([
       "dependabot-deprecated-reviewers",
       "dependabot-cooldown-zero-days",
+      "dependabot-group-cooldown",
     ]);
     expect(catalog.schemas.find((e) => e.id === "readthedocs")?.patches).toBeUndefined();
   });
