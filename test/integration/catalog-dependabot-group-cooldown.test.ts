@@ -40,10 +40,7 @@ const groups = (group: string): string =>
 describe("a cooldown on a multi-ecosystem group (openfoodfoundation/openfoodnetwork): Dependabot runs it", () => {
   it("default-days and the semver days on a group pass", () =>
     withRepo(async (repo) => {
-      repo.write(
-        ".github/dependabot.yml",
-        groups("cooldown:\n  default-days: 7\n  semver-major-days: 0\n  exclude: [rails]"),
-      );
+      repo.write(".github/dependabot.yml", groups("cooldown:\n  default-days: 7\n  semver-major-days: 0\n  exclude: [rails]"));
       const r = await check(repo);
       expect(r.findings).toEqual([]);
       expect(r.code).toBe(0);
