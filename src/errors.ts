@@ -27,6 +27,8 @@ export class UsageError extends GuardError {}
 export class ConfigError extends GuardError {}
 /** A schema `$ref`s a remote URL, which is never fetched: the schema cannot be used here, though nothing in it may be wrong. */
 export class RemoteRefError extends ConfigError {}
+/** A schema (with the local files it `$ref`s) over validate.max_schema_size: never loaded. */
+export class SchemaTooLargeError extends ConfigError {}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export class EnvironmentError extends GuardError {}
 /** The folder is not inside a git work tree (validate FILE... still runs there). */
