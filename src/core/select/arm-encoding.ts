@@ -72,7 +72,7 @@ export function armUtf16Text(bytes: Uint8Array, file: string): { text: string; w
 }
 
 /** Who reads an appsettings file with a UTF-16 BOM, as the findings name them. */
-export const APPSETTINGS_BOM_READERS =
+const APPSETTINGS_BOM_READERS =
   ".NET's configuration (JsonConfigurationFileParser reads it through a StreamReader, which detects the byte order mark) and PowerShell's Get-Content";
 
 /**
