@@ -51,6 +51,14 @@ for (const [entry, out] of targets) {
   minifyChunks(out);
   for (const worker of workers) buildWorker(worker.entry, worker.format, out);
 }
+// A build outside the tree (IG_DIST=/tmp/x) finds no vendor/ above it: the bundles look for
+// vendor/schemastore/schemas/ at or above their own folder (src/io/catalog-files.ts), and without it
+// every built-in schema check stops the run. Copy the vendored schemas beside such a build, so
+// that it checks what dist/ checks; dist/ itself uses the tree's (and the package's) vendor/.
+const inTree = !path.relative(root, dist).startsWith("..") && !path.isAbsolute(path.relative(root, dist));
+const distVendor = path.join(dist, "vendor");
+fs.rmSync(distVendor, { recursive: true, force: true });
+if (!inTree) fs.cpSync(path.join(root, "vendor/schemastore/schemas"), path.join(distVendor, "schemastore/schemas"), { recursive: true });
 // Type declarations of the library (what `import { writeJson } from "integrity-guard"` sees).
 fs.rmSync(path.join(dist, "types"), { recursive: true, force: true });
 execFileSync(

@@ -825,6 +825,23 @@ PATCHES.push({
   ],
 });
 
+PATCHES.push({
+  id: "dependabot-group-cooldown",
+  file: "dependabot-2.0.json",
+  what: "a multi-ecosystem group may set `cooldown`, checked as updates[].cooldown is (the days, include and exclude; no other key).",
+  why: "Dependabot runs a dependabot.yml whose multi-ecosystem group sets a cooldown; the schema's group (additionalProperties: false) lists only schedule, labels, assignees and the group-only keys, so such a file was blocked. (GitHub's multi-ecosystem page lists cooldown among the ecosystem-level keys and names no refusal of a group-level one; what Dependabot does with the file decides.)",
+  evidence:
+    "openfoodfoundation/openfoodnetwork .github/dependabot.yml (real-world corpus) has had `cooldown: {default-days: 7}` on its turbo_power group since 51b4dc64 (2026-04-01) and on its shakapacker group since 91ff02b0 (2026-04-20); Dependabot then opened \"Bump turbo_power from 0.7.0 to 0.8.0 in the turbo_power group\" (a37a3b22, 2026-07-13) and the shakapacker group's pull requests (0016cee4, 2026-07-06; 2a5b8a7e, 2026-08-07), so the file was accepted. A group-level cooldown has not been seen refused: a file Dependabot refuses stops every update of the repository, and this one's other ecosystems kept updating too.",
+  ops: [
+    { op: "test", path: "/definitions/multi-ecosystem-group/additionalProperties", value: false },
+    {
+      op: "add",
+      path: "/definitions/multi-ecosystem-group/properties/cooldown",
+      value: { $ref: "#/definitions/update/properties/cooldown" },
+    },
+  ],
+});
+
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
 const args = process.argv.slice(2);

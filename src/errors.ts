@@ -40,6 +40,8 @@ export class UnsupportedDraftError extends ConfigError {
     super(message, options);
   }
 }
+/** A schema (with the local files it `$ref`s) over validate.max_schema_size: never loaded. */
+export class SchemaTooLargeError extends ConfigError {}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export class EnvironmentError extends GuardError {}
 /** The folder is not inside a git work tree (validate FILE... still runs there). */

@@ -25,7 +25,7 @@ import { resolveCommitFolders } from "../io/commit-links.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import { outsideLink } from "../io/symlink-outside.js";
-import { maxFileSize, maxYamlSize } from "../checks/max-file-size.js";
+import { maxFileSize, maxSchemaSize, maxYamlSize } from "../checks/max-file-size.js";
 import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
@@ -239,20 +239,26 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
  * The pull request's config for the second run, with file size limits no higher than the base
  * config's: the limits bound what a run may load into memory (a 50 MB YAML file aborted the
  * process out of memory), and a pull request that raised them with a big file beside could crash
- * the Action before any report. A file over the base limit is `parse/too-large` in both runs.
+ * the Action before any report. A file over the base limit is `parse/too-large` in both runs;
+ * a schema over the base's max_schema_size is not loaded in either.
  */
 function withBaseLimits(head: LoadedConfig, base: LoadedConfig): LoadedConfig {
   const baseValidate = base.config.validate ?? {};
   const headValidate = head.config.validate ?? {};
   let file: number;
   let yaml: number;
+  let schema: number;
   try {
     file = Math.min(maxFileSize(headValidate), maxFileSize(baseValidate));
     yaml = Math.min(maxYamlSize(headValidate), maxYamlSize(baseValidate));
+    schema = Math.min(maxSchemaSize(headValidate), maxSchemaSize(baseValidate));
   } catch {
     return head; // a size setting that cannot be read: the run under it reports that
   }
-  return { ...head, config: { ...head.config, validate: { ...headValidate, max_file_size: file, max_yaml_size: yaml } } };
+  return {
+    ...head,
+    config: { ...head.config, validate: { ...headValidate, max_file_size: file, max_yaml_size: yaml, max_schema_size: schema } },
+  };
 }
 
 /**

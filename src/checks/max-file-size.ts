@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../core/finding.js";
 import type { ValidateConfig } from "../config/types.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, SchemaTooLargeError } from "../errors.js";
 
 const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 /** The longest string V8 holds is 2^29 - 24 UTF-16 units; a file over it cannot be parsed whole. */
@@ -30,6 +30,34 @@ export function maxFileSize(cfg: ValidateConfig): number {
 /** The limit for YAML files in bytes: the smaller of validate.max_yaml_size and validate.max_file_size. */
 export function maxYamlSize(cfg: ValidateConfig): number {
   return Math.min(sizeSetting(cfg.max_yaml_size, "max_yaml_size", DEFAULT_MAX_YAML_SIZE), maxFileSize(cfg));
+}
+
+/**
+ * Default of `validate.max_schema_size`: the bytes of a schema of the repository and the local files
+ * it `$ref`s, counted before any is parsed. ajv checks a schema against its meta-schema and compiles
+ * it unmetered (the work meter bounds validations only): a 22 MB schema took 8.2 s of CPU and 1.4 GB
+ * (test/adversarial/sec21-huge-enum.test.ts), and a pull request can point a new file at one
+ * through the file's own `$schema`. The largest schema in SchemaStore's catalog is under 1 MB.
+ */
+const DEFAULT_MAX_SCHEMA_SIZE = 8 * 1024 * 1024;
+
+/** The limit in bytes for the schemas of the repository (the built-in ones are not counted). */
+export function maxSchemaSize(cfg: ValidateConfig): number {
+  return sizeSetting(cfg.max_schema_size, "max_schema_size", DEFAULT_MAX_SCHEMA_SIZE);
+}
+
+/** The error for a schema (`total` bytes with the files it $refs) over the limit. */
+function schemaTooLarge(schemaPath: string, total: number, max: number, by?: string): SchemaTooLargeError {
+  const what = by ? `schema ${schemaPath} and the files it $refs (${by} among them) are` : `schema ${schemaPath} is`;
+  return new SchemaTooLargeError(`${what} ${mib(total)}, over validate.max_schema_size (${mib(max)}): it was not loaded`, {
+    fix: `raise validate.max_schema_size in .integrity-guard/config.yml (loading and compiling a schema takes about 60 times its size in memory; at most 512MiB), or split the schema`,
+  });
+}
+
+/** The SchemaStore limit of a run (validate.max_schema_size). */
+export function schemaLimit(cfg: ValidateConfig): { bytes: number; tooLarge: (schemaPath: string, total: number, by?: string) => Error } {
+  const bytes = maxSchemaSize(cfg);
+  return { bytes, tooLarge: (schemaPath, total, by) => schemaTooLarge(schemaPath, total, bytes, by) };
 }
 
 function sizeSetting(raw: number | string | undefined, key: string, fallback: number): number {

@@ -5,7 +5,7 @@
  * URL, which is never fetched); a config-mapped schema under
  * node_modules/ that is not installed stops the run with a fix that never says `git add`.
  */
-import { ConfigError, RemoteRefError, UnsupportedDraftError } from "../errors.js";
+import { ConfigError, RemoteRefError, SchemaTooLargeError, UnsupportedDraftError } from "../errors.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocumentAsync } from "../core/parse/index.js";
 import { draftOf } from "../core/schema/draft.js";
@@ -44,15 +44,18 @@ export async function ownSchemaUnavailable(
   // The named schema, or a schema of the repository it $refs (json-schema-spec's test suite $refs
   // its meta-schema, written in https://json-schema.org/v1), in a draft we cannot compile.
   const refDraft = !dependency && error instanceof UnsupportedDraftError && error.schemaPath !== ref.path ? error : undefined;
+  // Over validate.max_schema_size (never loaded, so never parsed here either): like a schema that
+  // is not there, we cannot tell whether the file is valid.
+  const tooLarge = error instanceof SchemaTooLargeError;
   const draft =
-    !dependency && Buffer.isBuffer(bytes)
+    !dependency && !tooLarge && Buffer.isBuffer(bytes)
       ? ((await unsupportedDraft(ref.path, bytes)) ??
         (refDraft ? `the meta-schema ${refDraft.draft} (in ${refDraft.schemaPath}, which it $refs)` : undefined))
       : undefined;
   // A schema that $refs a remote URL is not broken: its author's tools fetch what we never do
   // (lerna's own lerna-schema.json $refs the conventional-changelog spec on GitHub).
   const remote = error instanceof RemoteRefError;
-  if (!dependency && !missing && draft === undefined && !remote) {
+  if (!dependency && !missing && draft === undefined && !remote && !tooLarge) {
     return { rule: "schema/unavailable", level: "error", file, message: error.message, ...(error.fix ? { fix: error.fix } : {}) };
   }
   const required = env.requireSchema(file) && !schemas.some((s) => s.from !== "$schema");
@@ -61,7 +64,7 @@ export async function ownSchemaUnavailable(
     ? missing
       ? `$schema names ${ref.path}, a dependency's schema that is not installed here`
       : `$schema names ${ref.path}, a dependency's schema that cannot be used (${error.message})`
-    : remote
+    : remote || tooLarge
       ? `$schema names ${ref.path}, which cannot be used here: ${error.message}`
       : draft !== undefined
         ? `$schema names ${ref.path}, written in ${draft}, which integrity-guard cannot validate with`
@@ -70,7 +73,7 @@ export async function ownSchemaUnavailable(
     ? missing
       ? "run npm install (or your package manager's install), or map a schema committed in the repository in validate.schemas"
       : "map a schema that compiles in validate.schemas of .integrity-guard/config.yml"
-    : remote
+    : remote || tooLarge
       ? (error.fix ?? "save the remote schema in the repository and $ref it by a relative path")
       : draft !== undefined
         ? `set $schema in ${refDraft?.schemaPath ?? ref.path} to a draft integrity-guard reads (draft-04, -06, -07, 2019-09 or 2020-12), or map a schema in validate.schemas`

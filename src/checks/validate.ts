@@ -32,7 +32,7 @@ import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } f
 import { insideLinkTarget } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
 import { StagedSource } from "../io/staged-source.js";
-import { maxFileSize, maxYamlSize, tooLargeFinding } from "./max-file-size.js";
+import { maxFileSize, maxYamlSize, schemaLimit, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { ParsePool, PoolJob, PoolOutcome } from "./parse-pool.js";
 import { poolForced, poolSize } from "./parse-pool-size.js";
@@ -76,7 +76,7 @@ import {
   type BaseReadings,
 } from "./base-readings.js";
 import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
-import { armUtf16Text } from "../core/select/arm-encoding.js";
+import { appsettingsUtf16Text, armUtf16Text } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
@@ -225,6 +225,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     source: schemaSource,
     ...(ctx.noCache ? {} : { cacheDir: schemaCacheDir(ctx) }),
     ...(ctx.sharedSchemaCache ? { sharedDir: ctx.sharedSchemaCache } : {}),
+    limit: schemaLimit(cfg),
   });
   const [candidates] = await Promise.all([
     // In the hook, a staged link to a folder adds the folder's files under the link's name.
@@ -847,11 +848,15 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   // Decode, then drop the bytes before parsing: the buffer, the text and the parsed value of a
   // big file are never all alive at once (issue 14: memory under 4x the largest file).
   const decoded = decodeDocument(held.bytes!, file);
-  // An ARM deployment file in UTF-16 with a BOM: its readers take it (core/select/arm-encoding.ts).
-  const utf16 = typeof decoded !== "string" && decoded.found === "UTF-16" ? armUtf16Text(held.bytes!, file) : undefined;
+  // An ARM deployment file (known by content: the base must agree) or a .NET appsettings file (by
+  // name) in UTF-16 with a BOM: their readers take it (core/select/arm-encoding.ts).
+  const armUtf16 = typeof decoded !== "string" && decoded.found === "UTF-16" ? armUtf16Text(held.bytes!, file) : undefined;
+  const namedUtf16 =
+    typeof decoded !== "string" && decoded.found === "UTF-16" && !armUtf16 ? appsettingsUtf16Text(held.bytes!, file) : undefined;
+  const utf16 = armUtf16 ?? namedUtf16;
   releaseBytes(held.bytes!);
   held.bytes = undefined;
-  if (typeof decoded !== "string" && (!utf16 || !(await env.contentAgreed(file, ARM_BOM_READING)))) return [decoded]; // not UTF-8 text: corrupt whatever the format, never a template
+  if (typeof decoded !== "string" && (!utf16 || (armUtf16 && !(await env.contentAgreed(file, ARM_BOM_READING))))) return [decoded]; // not UTF-8 text: corrupt whatever the format, never a template
   const text = utf16?.text ?? (decoded as string);
   const reading = wellKnownReading(file, format);
   // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError } from "../errors.js";
+import { ConfigError, EnvironmentError } from "../errors.js";
 import { BUILTIN_DIGESTS } from "../core/catalog/builtin.generated.js";
 import type { UserCatalogEntry } from "../core/catalog/select.js";
 import { BUILTIN_PREFIX, builtinFile, builtinPathForUrl, localCopyName, remoteRefusedMessage } from "../core/catalog/urls.js";
@@ -32,34 +32,44 @@ export function vendoredSchemasDir(): string {
     const candidate = path.join(dir, ...VENDOR_PARTS);
     if (fs.existsSync(candidate)) return (vendorDir = candidate);
     const up = path.dirname(dir);
-    if (up === dir)
-      throw new ConfigError("the built-in schemas (vendor/schemastore/) are missing from this installation", {
-        fix: "reinstall integrity-guard, or turn the catalog off with validate.well_known: false",
-      });
+    if (up === dir) throw brokenInstall("the built-in schemas (vendor/schemastore/schemas/) are missing from this installation");
     dir = up;
   }
 }
 
-/** Read vendored schemas by their built-in paths; a file whose SHA-256 differs from the recorded one is an error result. */
+/**
+ * A built-in schema this installation cannot give: its install is broken, not the user's file. An
+ * EnvironmentError (exit 2), never a ConfigError, which a file's check turns into a schema/unavailable
+ * warning: a build run from a folder without vendor/ (IG_DIST outside the tree, a package that
+ * left it out) then passed every well-known file unchecked.
+ */
+function brokenInstall(what: string): EnvironmentError {
+  return new EnvironmentError(`${what}, so the built-in catalog of well-known files cannot be checked`, {
+    fix: "reinstall integrity-guard (a build needs vendor/schemastore/ at or above its folder), or turn the catalog off with validate.well_known: false",
+  });
+}
+
+/**
+ * Read vendored schemas by their built-in paths. A path that names no vendored file reads as
+ * missing; a vendored file that cannot be read, or whose SHA-256 differs from the one recorded
+ * when it was vendored (a copy altered in place), throws: the run cannot check what it promises.
+ */
 export function readBuiltinSchemas(paths: readonly string[]): Map<string, ReadResult> {
   const out = new Map<string, ReadResult>();
   for (const p of paths) {
     const name = builtinFile(p);
     if (name === undefined) continue; // not vendored: reads as missing
     let bytes: Buffer;
+    const file = path.join(vendoredSchemasDir(), name);
     try {
-      bytes = fs.readFileSync(path.join(vendoredSchemasDir(), name));
+      bytes = fs.readFileSync(file);
     } catch (error) {
-      out.set(p, { error: `the vendored copy cannot be read (${(error as Error).message})`, code: "EVENDOR" });
-      continue;
+      throw brokenInstall(`the built-in schema ${file} cannot be read (${(error as Error).message})`);
     }
     const sha = createHash("sha256").update(bytes).digest("hex");
-    out.set(
-      p,
-      sha === BUILTIN_DIGESTS[name]
-        ? bytes
-        : { error: `the vendored copy ${name} differs from the digest recorded when it was vendored`, code: "EVENDOR" },
-    );
+    if (sha !== BUILTIN_DIGESTS[name])
+      throw brokenInstall(`the built-in schema ${file} differs from the digest recorded when it was vendored`);
+    out.set(p, bytes);
   }
   return out;
 }

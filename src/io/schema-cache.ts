@@ -72,6 +72,12 @@ interface SchemaStoreOptions {
   cacheDir?: string;
   /** Folder of the user's cache shared between clones, for the built-in schemas only; undefined: none. */
   sharedDir?: string;
+  /**
+   * validate.max_schema_size: the bytes a schema of the repository and the local files it $refs may
+   * have, counted before they are parsed (the built-in schemas are not counted), and the error that
+   * says it was over.
+   */
+  limit?: { bytes: number; tooLarge: (schemaPath: string, total: number, by?: string) => Error };
 }
 
 export class SchemaStore {
@@ -107,6 +113,8 @@ export class SchemaStore {
 
   private async load(schemaPath: string): Promise<Validator> {
     const rootBytes = await this.readSchema(schemaPath, undefined);
+    // Before the cache too, so that the verdict does not depend on what an earlier run compiled.
+    this.withinLimit(schemaPath, rootBytes.length);
     const key = sha256(`${COMPILER_ID}\0${ENTRY_VERSION}\0${METER_VERSION}\0${schemaPath}\0${sha256(rootBytes)}`);
     // The shared folder first: a built-in schema another clone compiled.
     const shared = this.options.sharedDir && isBuiltinPath(schemaPath) ? path.join(this.options.sharedDir, `${key}.json`) : undefined;
@@ -289,9 +297,16 @@ export class SchemaStore {
     );
   }
 
+  /** Throws the limit's error when `total` bytes of schema `rootPath`'s tree (not built in) are over it. */
+  private withinLimit(rootPath: string, total: number, by?: string): void {
+    const limit = this.options.limit;
+    if (limit && !isBuiltinPath(rootPath) && total > limit.bytes) throw limit.tooLarge(rootPath, total, by);
+  }
+
   /** Parse the root schema and every local schema it references, transitively. */
   private async loadTree(rootPath: string, rootBytes: Buffer): Promise<{ root: LoadedSchema; deps: LoadedSchema[]; remote: RemoteRef[] }> {
     if (isYamlPath(rootPath)) await loadYamlSupport();
+    let total = isBuiltinPath(rootPath) ? 0 : rootBytes.length;
     const root = this.loaded(rootPath, this.parseSchema(rootPath, rootBytes), fileUri(rootPath));
     const deps: LoadedSchema[] = [];
     const remote: RemoteRef[] = [];
@@ -315,6 +330,7 @@ export class SchemaStore {
           continue;
         }
         const bytes = await this.readSchema(local, { schema: cur.path, ref: ref.ref });
+        if (!isBuiltinPath(local)) this.withinLimit(rootPath, (total += bytes.length), local);
         const dep = this.loaded(local, this.parseSchema(local, bytes), ref.uri, ref.path === undefined);
         deps.push(dep);
         queue.push(dep);

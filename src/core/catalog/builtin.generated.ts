@@ -225,7 +225,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "buildkite-pipeline.json": "9ba92b9c3483871ddb3c95c5cc14c0e1ba88a6e8f79afbfcbec47aeac8cfaf2a",
   "cloudbuild.json": "68524c6a0a83f91767cabe96ec92bd59924c336f114551e5254027d14dbdc1f3",
   "compose-spec.json": "d8610091653b56a3ccf0f5f8483e5d70d55102f9f672059c5b4936b9816378f3",
-  "dependabot-2.0.json": "4e57f673c2eac50d3616f054359b07c2daf42b2f43f68ebf8062c20c6f515406",
+  "dependabot-2.0.json": "79a638bf4623d98520adabc00a9bc313146a851d8d67f84e047ecfb5f8b77a35",
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",
   "eslintrc.json": "2e7bf9df71bef201db128b6287c9d8b89bad4e7f8aa839d224e9c42141bb4e09",
   "github-action.json": "556b8384f95a403fac4addbeec56d5815ce8352cad78c10e17e498fb6dd32a99",

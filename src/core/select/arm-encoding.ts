@@ -6,7 +6,8 @@
  * BOM. So a deployment template or parameters file (known by its `$schema`, as arm-template.ts
  * knows templates) with a UTF-8 BOM, or in UTF-16 with a BOM, is read by them: a warning naming
  * them, not an error. A UTF-16 file without a BOM stays an error (nothing tells its byte order
- * for sure), and so does any other file. Pure.
+ * for sure), and so does any other file. .NET's `appsettings*.json`, known by name, are read by
+ * BOM-detecting readers too (appsettingsUtf16Text). Pure.
  */
 import type { Finding } from "../finding.js";
 
@@ -30,12 +31,8 @@ const decoders = {
   be: new TextDecoder("utf-16be", { fatal: true }),
 };
 
-/**
- * The text of a UTF-16 file with a byte order mark that declares an ARM deployment schema, and
- * the warning that says so; undefined for anything else (no BOM, invalid UTF-16, another file),
- * which keeps the parse/encoding error.
- */
-export function armUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
+/** The text of UTF-16 bytes with a byte order mark (the mark dropped) and their order, or undefined (no BOM, not UTF-16, a NUL). */
+function utf16WithBom(bytes: Uint8Array): { text: string; order: "le" | "be" } | undefined {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
   const order = bytes[0] === 0xff && bytes[1] === 0xfe ? "le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "be" : undefined;
   if (order === undefined) return undefined;
@@ -46,19 +43,49 @@ export function armUtf16Text(bytes: Uint8Array, file: string): { text: string; w
     return undefined; // a lone surrogate: not text
   }
   // A NUL character is no JSON text (a zero-filled tail): leave it to the error.
-  if (text.includes("\0") || !declaresArmDeployment(text)) return undefined;
+  return text.includes("\0") ? undefined : { text, order };
+}
+
+function utf16Warning(file: string, order: "le" | "be", readers: string): Finding {
   return {
-    text,
-    warning: {
-      rule: "parse/encoding",
-      level: "warning",
-      file,
-      line: 1,
-      column: 1,
-      message: `${file.slice(file.lastIndexOf("/") + 1)} is UTF-16 ${order === "le" ? "LE" : "BE"} with a byte order mark: ${ARM_BOM_READERS} read it, but JSON must be UTF-8 (RFC 8259 §8.1) and other tools fail on it`,
-      expected: "UTF-8",
-      found: "UTF-16",
-      fix: "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8, or Out-File -Encoding utf8)",
-    },
+    rule: "parse/encoding",
+    level: "warning",
+    file,
+    line: 1,
+    column: 1,
+    message: `${file.slice(file.lastIndexOf("/") + 1)} is UTF-16 ${order === "le" ? "LE" : "BE"} with a byte order mark: ${readers} read it, but JSON must be UTF-8 (RFC 8259 §8.1) and other tools fail on it`,
+    expected: "UTF-8",
+    found: "UTF-16",
+    fix: "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8, or Out-File -Encoding utf8)",
   };
+}
+
+/**
+ * The text of a UTF-16 file with a byte order mark that declares an ARM deployment schema, and
+ * the warning that says so; undefined for anything else (no BOM, invalid UTF-16, another file),
+ * which keeps the parse/encoding error. Known by content: on a pull request the base must agree.
+ */
+export function armUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
+  const u = utf16WithBom(bytes);
+  if (u === undefined || !declaresArmDeployment(u.text)) return undefined;
+  return { text: u.text, warning: utf16Warning(file, u.order, ARM_BOM_READERS) };
+}
+
+/** Who reads an appsettings file with a UTF-16 BOM, as the findings name them. */
+const APPSETTINGS_BOM_READERS =
+  ".NET's configuration (JsonConfigurationFileParser reads it through a StreamReader, which detects the byte order mark) and PowerShell's Get-Content";
+
+/**
+ * An `appsettings*.json` in UTF-16 with a byte order mark: .NET's configuration reader, the one
+ * its name stands for (well-known-names.ts), opens it with `new StreamReader(stream)`, whose
+ * default detects a UTF-8, UTF-16 or UTF-32 BOM and decodes by it, before System.Text.Json parses
+ * the text; Windows PowerShell 5 writes such files (`ConvertTo-Json | Out-File`) and reads them
+ * back with Get-Content, which detects the BOM too. Known by name, so a warning naming them; no
+ * BOM, or another name, stays the error.
+ */
+export function appsettingsUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  if (!(base.startsWith("appsettings") && base.endsWith(".json"))) return undefined;
+  const u = utf16WithBom(bytes);
+  return u && { text: u.text, warning: utf16Warning(file, u.order, APPSETTINGS_BOM_READERS) };
 }
