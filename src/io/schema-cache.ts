@@ -32,7 +32,7 @@ import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { METER_VERSION } from "../core/schema/work-budget.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
-import { loadStandalone } from "../core/schema/standalone.js";
+import { loadStandalone, type CodeCache } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
 import { builtinPathForUrl, isBuiltinPath, localCopyName, remoteRefusedMessage } from "../core/catalog/urls.js";
@@ -78,6 +78,8 @@ export class SchemaStore {
   private readonly bytes = new Map<string, Buffer>();
   /** Standalone code of each validator loaded, by schema path (what parse workers compile). */
   private readonly codes = new Map<string, string>();
+  /** Code cache writes under way (codeCache). */
+  private readonly writes: Promise<void>[] = [];
   /** Counters for the summary and the tests: how validators were obtained. */
   readonly stats = { cached: 0, compiled: 0 };
 
@@ -86,6 +88,11 @@ export class SchemaStore {
   /** Schema files already read together with the data (saves a read per schema in the hook). */
   prime(contents: ReadonlyMap<string, ReadResult>): void {
     for (const [p, c] of contents) if (Buffer.isBuffer(c) && !this.bytes.has(p)) this.bytes.set(p, c);
+  }
+
+  /** Resolves when the code caches made so far are written (or failed: a cache only costs speed). Never rejects. */
+  async settled(): Promise<void> {
+    while (this.writes.length) await Promise.all(this.writes.splice(0));
   }
 
   /** The standalone code of a validator that get() has loaded, for another thread to compile. */
@@ -166,10 +173,42 @@ export class SchemaStore {
           if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
         }
       }
-      return { validate: await loadStandalone(entry.code), code: entry.code };
+      return { validate: await loadStandalone(entry.code, await this.codeCache(file, entry.codeSha)), code: entry.code };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * V8's code cache of the entry in `file` (loadStandalone says what it saves), kept beside it
+   * per V8 version and architecture (`<key>.<arch>-<v8>.v8`, so that two Node versions of one
+   * user do not overwrite each other's). Its first 32 bytes are the SHA-256 of the entry's
+   * codeSha and the rest: V8 itself checks only the length of the source a cache was made from,
+   * and a truncated or corrupt cache must never reach it (it would crash the process, not fall
+   * back). One that does not match is ignored and replaced. Same trust as the entry: the same
+   * folder, written by the same user's runs.
+   */
+  private async codeCache(file: string, codeSha: string): Promise<CodeCache> {
+    const ccFile = file.replace(/\.json$/, `.${V8_TAG}${CODE_CACHE_SUFFIX}`);
+    let data: Buffer | undefined;
+    try {
+      const bytes = await fs.readFile(ccFile);
+      const body = bytes.subarray(32);
+      if (bytes.length > 32 && codeCacheDigest(codeSha, body).equals(bytes.subarray(0, 32))) data = body;
+    } catch {
+      // none yet, or unreadable: compiled as before, and kept after the first validation
+    }
+    return {
+      data,
+      keep: (made) => {
+        // Not awaited by the validation that made it: settled() waits for it.
+        this.writes.push(
+          writeFileAtomic(ccFile, Buffer.concat([codeCacheDigest(codeSha, made), made])).catch(() => {
+            // a cache that cannot be written only costs speed
+          }),
+        );
+      },
+    };
   }
 
   /** Write `entry` to `file` and keep its folder bounded; false when it could not be written. Never throws. */
@@ -185,7 +224,7 @@ export class SchemaStore {
       return false; // A cache that cannot be written (read-only .git, full disk) only costs speed.
     }
     try {
-      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
+      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json") || n.endsWith(CODE_CACHE_SUFFIX));
       const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));
       let total = stats.reduce((sum, s) => sum + s.size, 0);
       if (total > MAX_CACHE_BYTES) {
@@ -344,6 +383,15 @@ interface RemoteRef {
   pointer: string;
   /** Repo path of the schema that holds it. */
   schema: string;
+}
+
+/** The code caches' file suffix, and the V8 build they belong to (a file name part: letters, digits, `.`, `-`). */
+const CODE_CACHE_SUFFIX = ".v8";
+const V8_TAG = `${process.arch}-${process.versions.v8}`.replace(/[^A-Za-z0-9.-]/g, "_");
+
+/** What the first 32 bytes of a code cache file hold: binds it to the code it was made from. */
+function codeCacheDigest(codeSha: string, data: Uint8Array): Buffer {
+  return createHash("sha256").update(`${codeSha}\0`).update(data).digest();
 }
 
 function sha256(data: string | Buffer): string {
