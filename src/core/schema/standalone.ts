@@ -88,6 +88,7 @@ export async function loadStandalone(code: string, cache?: CodeCache): Promise<V
   if (typeof fn !== "function") throw new Error("compiled schema code did not export a function");
   // Made once, after the first validation (what it compiled is in it); none when V8 took ours.
   let keep = cache && script && (cache.data === undefined || script.cachedDataRejected === true) ? script : undefined;
+  const kept = cache?.keep; // not `cache`: its data (megabytes) is not needed once compiled
   return (data) => {
     meter.start(data);
     try {
@@ -98,7 +99,7 @@ export async function loadStandalone(code: string, cache?: CodeCache): Promise<V
         const made = keep;
         keep = undefined;
         try {
-          cache!.keep(made.createCachedData());
+          kept!(made.createCachedData());
         } catch {
           // Only speed is lost: the next run compiles again.
         }
