@@ -517,6 +517,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   }
   appendAll(findings, overruledNotices(base, findings));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });
+  await store.settled(); // the code caches this run made (schema-cache.ts), written before the run returns
   return findings;
 }
 

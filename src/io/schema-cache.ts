@@ -34,7 +34,7 @@ import { isYamlPath, loadYamlSupport, parseDocument } from "../core/parse/index.
 import { COMPILER_ID } from "../core/schema/compiler-id.js";
 import { METER_VERSION } from "../core/schema/work-budget.js";
 import { draftOf, idKeyword } from "../core/schema/draft.js";
-import { loadStandalone } from "../core/schema/standalone.js";
+import { loadStandalone, type CodeCache } from "../core/schema/standalone.js";
 import { externalRefs, fileUri } from "../core/schema/refs.js";
 import type { LoadedSchema, SchemaCompiler, Validator } from "../core/schema/compile.js";
 import { builtinPathForUrl, isBuiltinPath, localCopyName, remoteRefusedMessage } from "../core/catalog/urls.js";
@@ -86,6 +86,8 @@ export class SchemaStore {
   private readonly bytes = new Map<string, Buffer>();
   /** Standalone code of each validator loaded, by schema path (what parse workers compile). */
   private readonly codes = new Map<string, string>();
+  /** Code cache writes under way (codeCache). */
+  private readonly writes: Promise<void>[] = [];
   /** Counters for the summary and the tests: how validators were obtained. */
   readonly stats = { cached: 0, compiled: 0 };
 
@@ -94,6 +96,11 @@ export class SchemaStore {
   /** Schema files already read together with the data (saves a read per schema in the hook). */
   prime(contents: ReadonlyMap<string, ReadResult>): void {
     for (const [p, c] of contents) if (Buffer.isBuffer(c) && !this.bytes.has(p)) this.bytes.set(p, c);
+  }
+
+  /** Resolves when the code caches made so far are written (or failed: a cache only costs speed). Never rejects. */
+  async settled(): Promise<void> {
+    while (this.writes.length) await Promise.all(this.writes.splice(0));
   }
 
   /** The standalone code of a validator that get() has loaded, for another thread to compile. */
@@ -164,9 +171,10 @@ export class SchemaStore {
   /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
   private async tryCached(file: string): Promise<{ validate: Validator; code: string } | undefined> {
     try {
-      const text = await readTrustedEntry(file, path.dirname(file) === this.options.sharedDir);
+      const shared = path.dirname(file) === this.options.sharedDir;
+      const text = await readTrustedEntry(file, shared);
       if (text === undefined) return undefined;
-      const entry = JSON.parse(text) as CacheEntry;
+      const entry = JSON.parse(text.toString("utf8")) as CacheEntry;
       if (entry.v !== ENTRY_VERSION || entry.compiler !== COMPILER_ID || entry.meter !== METER_VERSION || typeof entry.code !== "string")
         return undefined;
       if (sha256(entry.code) !== entry.codeSha) return undefined;
@@ -178,10 +186,43 @@ export class SchemaStore {
           if (!Buffer.isBuffer(b) || sha256(b) !== d.sha) return undefined;
         }
       }
-      return { validate: await loadStandalone(entry.code), code: entry.code };
+      return { validate: await loadStandalone(entry.code, await this.codeCache(file, entry.codeSha, shared)), code: entry.code };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * V8's code cache of the entry in `file` (loadStandalone says what it saves), kept beside it
+   * per V8 version and architecture (`<key>.<arch>-<v8>.v8`, so that two Node versions of one
+   * user do not overwrite each other's). Its first 32 bytes are the SHA-256 of the entry's
+   * codeSha and the rest: V8 itself checks only the length of the source a cache was made from,
+   * and a truncated or corrupt cache must never reach it (it would crash the process, not fall
+   * back). One that does not match is ignored and replaced. Read under the entry's own checks
+   * (readTrustedEntry): V8 runs what a cache holds as the entry's code, and the digest binds it to
+   * the entry, not to its writer.
+   */
+  private async codeCache(file: string, codeSha: string, shared: boolean): Promise<CodeCache> {
+    const ccFile = file.replace(/\.json$/, `.${V8_TAG}${CODE_CACHE_SUFFIX}`);
+    let data: Buffer | undefined;
+    try {
+      const bytes = await readTrustedEntry(ccFile, shared);
+      const body = bytes?.subarray(32);
+      if (bytes && body && bytes.length > 32 && codeCacheDigest(codeSha, body).equals(bytes.subarray(0, 32))) data = body;
+    } catch {
+      // none yet, or unreadable: compiled as before, and kept after the first validation
+    }
+    return {
+      data,
+      keep: (made) => {
+        // Not awaited by the validation that made it: settled() waits for it.
+        this.writes.push(
+          writeFileAtomic(ccFile, Buffer.concat([codeCacheDigest(codeSha, made), made])).catch(() => {
+            // a cache that cannot be written only costs speed
+          }),
+        );
+      },
+    };
   }
 
   /** Write `entry` to `file` and keep its folder bounded; false when it could not be written. Never throws. */
@@ -197,7 +238,7 @@ export class SchemaStore {
       return false; // A cache that cannot be written (read-only .git, full disk) only costs speed.
     }
     try {
-      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json"));
+      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json") || n.endsWith(CODE_CACHE_SUFFIX));
       const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));
       let total = stats.reduce((sum, s) => sum + s.size, 0);
       if (total > MAX_CACHE_BYTES) {
@@ -379,16 +420,25 @@ interface RemoteRef {
  * it can already make every member run code through core.hooksPath), but never writable by every
  * user: git itself never gives others write in .git (core.sharedRepository).
  */
-async function readTrustedEntry(file: string, shared: boolean): Promise<string | undefined> {
+async function readTrustedEntry(file: string, shared: boolean): Promise<Buffer | undefined> {
   const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
   try {
     const st = await handle.stat();
     if (!st.isFile()) return undefined;
     if (shared ? unsafeReason(st) !== undefined : (st.mode & 0o002) !== 0) return undefined;
-    return await handle.readFile("utf8");
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+/** The code caches' file suffix, and the V8 build they belong to (a file name part: letters, digits, `.`, `-`). */
+const CODE_CACHE_SUFFIX = ".v8";
+const V8_TAG = `${process.arch}-${process.versions.v8}`.replace(/[^A-Za-z0-9.-]/g, "_");
+
+/** What the first 32 bytes of a code cache file hold: binds it to the code it was made from. */
+function codeCacheDigest(codeSha: string, data: Uint8Array): Buffer {
+  return createHash("sha256").update(`${codeSha}\0`).update(data).digest();
 }
 
 function sha256(data: string | Buffer): string {

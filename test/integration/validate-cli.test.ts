@@ -255,7 +255,9 @@ describe("validate: schemas", () => {
       expect((await json(repo, ["validate"])).report.summary.schemas).toEqual({ cached: 0, compiled: 1 });
       // Tamper with every cache entry: never trusted, recompiled, same result.
       const dir = path.join(repo.dir, ".git/integrity-guard/schema-cache");
-      for (const f of fs.readdirSync(dir)) {
+      // (Entries only: V8's code cache of an entry, `<key>.<build>.v8`, is beside it.)
+      const entries = () => fs.readdirSync(dir).filter((n) => n.endsWith(".json"));
+      for (const f of entries()) {
         const entry = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { code: string };
         entry.code = entry.code.replace("return errors === 0", "return true");
         fs.writeFileSync(path.join(dir, f), JSON.stringify(entry));
@@ -263,7 +265,7 @@ describe("validate: schemas", () => {
       const after = await json(repo, ["validate"]);
       expect(after.code).toBe(1);
       expect(after.report.summary.schemas).toEqual({ cached: 0, compiled: 1 });
-      fs.writeFileSync(path.join(dir, fs.readdirSync(dir)[0]!), "{ truncated");
+      fs.writeFileSync(path.join(dir, entries()[0]!), "{ truncated");
       expect((await json(repo, ["validate"])).code).toBe(1);
       expect((await json(repo, ["validate", "--no-cache"])).report.summary.schemas).toEqual({ cached: 0, compiled: 1 });
     }));
