@@ -2,7 +2,7 @@
 // run `node scripts/gen-config-validator.mjs` after changing the schema (a test checks it is fresh).
 /* eslint-disable */
 // SHA-256 of JSON.stringify(schema): the config's loader compiles the schema when it differs.
-export const schemaHash = "e4ebc288e742dfb3dc9a97b819cb706e750388a8a01b26252467ccfd5c32c976";
+export const schemaHash = "8ecdee509bf915baefed72ce60b8a9a2c4270ef056b1057c28ddaa17fc47cfb0";
 function ucs2length(str) {
   // Length in Unicode code points (what JSON Schema's minLength/maxLength count).
   let n = 0;
@@ -144,6 +144,14 @@ const schema11 = {
         max_file_size: {
           description:
             "Files larger than this are not parsed but reported as parse/too-large (a warning). Bytes, or a size such as 64MiB, 256MiB, 1GB. Default 256MiB; at most 512MiB (the longest string the JavaScript engine holds).",
+          oneOf: [
+            { type: "integer", minimum: 1, maximum: 536870912 },
+            { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+          ],
+        },
+        max_schema_size: {
+          description:
+            "Schemas of the repository larger than this, counted with the local files they $ref, are not loaded: a file's own $schema over it is schema/unavailable (a warning; an error under require_schema), and a schema mapped in validate.schemas stops the run. Loading and compiling a schema takes about 60 bytes of memory per byte. Bytes, or a size such as 8MiB. Default 8MiB; at most 512MiB. The built-in schemas are not counted.",
           oneOf: [
             { type: "integer", minimum: 1, maximum: 536870912 },
             { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
@@ -538,6 +546,14 @@ const schema12 = {
         { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
       ],
     },
+    max_schema_size: {
+      description:
+        "Schemas of the repository larger than this, counted with the local files they $ref, are not loaded: a file's own $schema over it is schema/unavailable (a warning; an error under require_schema), and a schema mapped in validate.schemas stops the run. Loading and compiling a schema takes about 60 bytes of memory per byte. Bytes, or a size such as 8MiB. Default 8MiB; at most 512MiB. The built-in schemas are not counted.",
+      oneOf: [
+        { type: "integer", minimum: 1, maximum: 536870912 },
+        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+      ],
+    },
     max_yaml_size: {
       description:
         "YAML files larger than this are not parsed but reported as parse/too-large (a warning): the YAML parser needs about 100-200 bytes of memory per byte of YAML. Bytes, or a size such as 8MiB. Default 8MiB (about 1.5 GB of memory to parse); at most 512MiB. The smaller of this and max_file_size applies to YAML.",
@@ -578,7 +594,7 @@ const schema12 = {
 };
 const schema13 = { type: "array", items: { type: "string", minLength: 1 } };
 const pattern0 = new RegExp("^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$", "u");
-const pattern2 = new RegExp("^!", "u");
+const pattern3 = new RegExp("^!", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1885,21 +1901,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.max_yaml_size !== undefined) {
-      let data28 = data.max_yaml_size;
+    if (data.max_schema_size !== undefined) {
+      let data28 = data.max_schema_size;
       const _errs85 = errors;
       let valid35 = false;
       let passing4 = null;
       const _errs86 = errors;
       if (!(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28))) {
         const err58 = {
-          instancePath: instancePath + "/max_yaml_size",
-          schemaPath: "#/properties/max_yaml_size/oneOf/0/type",
+          instancePath: instancePath + "/max_schema_size",
+          schemaPath: "#/properties/max_schema_size/oneOf/0/type",
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-          schema: schema12.properties.max_yaml_size.oneOf[0].type,
-          parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+          schema: schema12.properties.max_schema_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_schema_size.oneOf[0],
           data: data28,
         };
         if (vErrors === null) {
@@ -1912,13 +1928,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       if (typeof data28 == "number") {
         if (data28 > 536870912 || isNaN(data28)) {
           const err59 = {
-            instancePath: instancePath + "/max_yaml_size",
-            schemaPath: "#/properties/max_yaml_size/oneOf/0/maximum",
+            instancePath: instancePath + "/max_schema_size",
+            schemaPath: "#/properties/max_schema_size/oneOf/0/maximum",
             keyword: "maximum",
             params: { comparison: "<=", limit: 536870912 },
             message: "must be <= 536870912",
             schema: 536870912,
-            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            parentSchema: schema12.properties.max_schema_size.oneOf[0],
             data: data28,
           };
           if (vErrors === null) {
@@ -1930,13 +1946,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data28 < 1 || isNaN(data28)) {
           const err60 = {
-            instancePath: instancePath + "/max_yaml_size",
-            schemaPath: "#/properties/max_yaml_size/oneOf/0/minimum",
+            instancePath: instancePath + "/max_schema_size",
+            schemaPath: "#/properties/max_schema_size/oneOf/0/minimum",
             keyword: "minimum",
             params: { comparison: ">=", limit: 1 },
             message: "must be >= 1",
             schema: 1,
-            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            parentSchema: schema12.properties.max_schema_size.oneOf[0],
             data: data28,
           };
           if (vErrors === null) {
@@ -1956,13 +1972,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       if (typeof data28 === "string") {
         if (!pattern0.test(data28)) {
           const err61 = {
-            instancePath: instancePath + "/max_yaml_size",
-            schemaPath: "#/properties/max_yaml_size/oneOf/1/pattern",
+            instancePath: instancePath + "/max_schema_size",
+            schemaPath: "#/properties/max_schema_size/oneOf/1/pattern",
             keyword: "pattern",
             params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
             message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
             schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
-            parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+            parentSchema: schema12.properties.max_schema_size.oneOf[1],
             data: data28,
           };
           if (vErrors === null) {
@@ -1974,13 +1990,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err62 = {
-          instancePath: instancePath + "/max_yaml_size",
-          schemaPath: "#/properties/max_yaml_size/oneOf/1/type",
+          instancePath: instancePath + "/max_schema_size",
+          schemaPath: "#/properties/max_schema_size/oneOf/1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-          schema: schema12.properties.max_yaml_size.oneOf[1].type,
-          parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+          schema: schema12.properties.max_schema_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_schema_size.oneOf[1],
           data: data28,
         };
         if (vErrors === null) {
@@ -2002,13 +2018,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (!valid35) {
         const err63 = {
-          instancePath: instancePath + "/max_yaml_size",
-          schemaPath: "#/properties/max_yaml_size/oneOf",
+          instancePath: instancePath + "/max_schema_size",
+          schemaPath: "#/properties/max_schema_size/oneOf",
           keyword: "oneOf",
           params: { passingSchemas: passing4 },
           message: "must match exactly one schema in oneOf",
-          schema: schema12.properties.max_yaml_size.oneOf,
-          parentSchema: schema12.properties.max_yaml_size,
+          schema: schema12.properties.max_schema_size.oneOf,
+          parentSchema: schema12.properties.max_schema_size,
           data: data28,
         };
         if (vErrors === null) {
@@ -2028,12 +2044,155 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.max_yaml_size !== undefined) {
+      let data29 = data.max_yaml_size;
+      const _errs91 = errors;
+      let valid36 = false;
+      let passing5 = null;
+      const _errs92 = errors;
+      if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29))) {
+        const err64 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/0/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema12.properties.max_yaml_size.oneOf[0].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+          data: data29,
+        };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (typeof data29 == "number") {
+        if (data29 > 536870912 || isNaN(data29)) {
+          const err65 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 536870912 },
+            message: "must be <= 536870912",
+            schema: 536870912,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data29,
+          };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+        if (data29 < 1 || isNaN(data29)) {
+          const err66 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/0/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+            schema: 1,
+            parentSchema: schema12.properties.max_yaml_size.oneOf[0],
+            data: data29,
+          };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      }
+      var _valid5 = _errs92 === errors;
+      if (_valid5) {
+        valid36 = true;
+        passing5 = 0;
+      }
+      const _errs94 = errors;
+      if (typeof data29 === "string") {
+        if (!pattern0.test(data29)) {
+          const err67 = {
+            instancePath: instancePath + "/max_yaml_size",
+            schemaPath: "#/properties/max_yaml_size/oneOf/1/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" },
+            message: 'must match pattern "' + "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$" + '"',
+            schema: "^[0-9]+(\\.[0-9]+)? ?([KMG]i?B|B)$",
+            parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+            data: data29,
+          };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf/1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+          schema: schema12.properties.max_yaml_size.oneOf[1].type,
+          parentSchema: schema12.properties.max_yaml_size.oneOf[1],
+          data: data29,
+        };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      var _valid5 = _errs94 === errors;
+      if (_valid5 && valid36) {
+        valid36 = false;
+        passing5 = [passing5, 1];
+      } else {
+        if (_valid5) {
+          valid36 = true;
+          passing5 = 1;
+        }
+      }
+      if (!valid36) {
+        const err69 = {
+          instancePath: instancePath + "/max_yaml_size",
+          schemaPath: "#/properties/max_yaml_size/oneOf",
+          keyword: "oneOf",
+          params: { passingSchemas: passing5 },
+          message: "must match exactly one schema in oneOf",
+          schema: schema12.properties.max_yaml_size.oneOf,
+          parentSchema: schema12.properties.max_yaml_size,
+          data: data29,
+        };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      } else {
+        errors = _errs91;
+        if (vErrors !== null) {
+          if (_errs91) {
+            vErrors.length = _errs91;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
     if (data.yaml !== undefined) {
-      let data29 = data.yaml;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key6 in data29) {
+      let data30 = data.yaml;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key6 in data30) {
           if (!(key6 === "merge_keys" || key6 === "forbid_merge_keys" || key6 === "unknown_tags" || key6 === "custom_tags")) {
-            const err64 = {
+            const err70 = {
               instancePath: instancePath + "/yaml",
               schemaPath: "#/properties/yaml/additionalProperties",
               keyword: "additionalProperties",
@@ -2041,133 +2200,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must NOT have additional properties",
               schema: false,
               parentSchema: schema12.properties.yaml,
-              data: data29,
-            };
-            if (vErrors === null) {
-              vErrors = [err64];
-            } else {
-              vErrors.push(err64);
-            }
-            errors++;
-          }
-        }
-        if (data29.merge_keys !== undefined) {
-          let data30 = data29.merge_keys;
-          if (Array.isArray(data30)) {
-            const len9 = data30.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              let data31 = data30[i9];
-              if (typeof data31 === "string") {
-                if (func4(data31) < 1) {
-                  const err65 = {
-                    instancePath: instancePath + "/yaml/merge_keys/" + i9,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data31,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-              } else {
-                const err66 = {
-                  instancePath: instancePath + "/yaml/merge_keys/" + i9,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data31,
-                };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err67 = {
-              instancePath: instancePath + "/yaml/merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
               data: data30,
-            };
-            if (vErrors === null) {
-              vErrors = [err67];
-            } else {
-              vErrors.push(err67);
-            }
-            errors++;
-          }
-        }
-        if (data29.forbid_merge_keys !== undefined) {
-          let data32 = data29.forbid_merge_keys;
-          if (Array.isArray(data32)) {
-            const len10 = data32.length;
-            for (let i10 = 0; i10 < len10; i10++) {
-              let data33 = data32[i10];
-              if (typeof data33 === "string") {
-                if (func4(data33) < 1) {
-                  const err68 = {
-                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
-                    schemaPath: "#/definitions/globs/items/minLength",
-                    keyword: "minLength",
-                    params: { limit: 1 },
-                    message: "must NOT have fewer than 1 characters",
-                    schema: 1,
-                    parentSchema: schema13.items,
-                    data: data33,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err68];
-                  } else {
-                    vErrors.push(err68);
-                  }
-                  errors++;
-                }
-              } else {
-                const err69 = {
-                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
-                  schemaPath: "#/definitions/globs/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema13.items.type,
-                  parentSchema: schema13.items,
-                  data: data33,
-                };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err70 = {
-              instancePath: instancePath + "/yaml/forbid_merge_keys",
-              schemaPath: "#/definitions/globs/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema13.type,
-              parentSchema: schema13,
-              data: data32,
             };
             if (vErrors === null) {
               vErrors = [err70];
@@ -2177,10 +2210,136 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data29.unknown_tags !== undefined) {
-          let data34 = data29.unknown_tags;
-          if (!(data34 === "error" || data34 === "warning")) {
-            const err71 = {
+        if (data30.merge_keys !== undefined) {
+          let data31 = data30.merge_keys;
+          if (Array.isArray(data31)) {
+            const len9 = data31.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              let data32 = data31[i9];
+              if (typeof data32 === "string") {
+                if (func4(data32) < 1) {
+                  const err71 = {
+                    instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+              } else {
+                const err72 = {
+                  instancePath: instancePath + "/yaml/merge_keys/" + i9,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data32,
+                };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err73 = {
+              instancePath: instancePath + "/yaml/merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data31,
+            };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data30.forbid_merge_keys !== undefined) {
+          let data33 = data30.forbid_merge_keys;
+          if (Array.isArray(data33)) {
+            const len10 = data33.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              let data34 = data33[i10];
+              if (typeof data34 === "string") {
+                if (func4(data34) < 1) {
+                  const err74 = {
+                    instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                    schemaPath: "#/definitions/globs/items/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                    schema: 1,
+                    parentSchema: schema13.items,
+                    data: data34,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+              } else {
+                const err75 = {
+                  instancePath: instancePath + "/yaml/forbid_merge_keys/" + i10,
+                  schemaPath: "#/definitions/globs/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema13.items.type,
+                  parentSchema: schema13.items,
+                  data: data34,
+                };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err76 = {
+              instancePath: instancePath + "/yaml/forbid_merge_keys",
+              schemaPath: "#/definitions/globs/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema13.type,
+              parentSchema: schema13,
+              data: data33,
+            };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data30.unknown_tags !== undefined) {
+          let data35 = data30.unknown_tags;
+          if (!(data35 === "error" || data35 === "warning")) {
+            const err77 = {
               instancePath: instancePath + "/yaml/unknown_tags",
               schemaPath: "#/properties/yaml/properties/unknown_tags/enum",
               keyword: "enum",
@@ -2188,25 +2347,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be equal to one of the allowed values",
               schema: schema12.properties.yaml.properties.unknown_tags.enum,
               parentSchema: schema12.properties.yaml.properties.unknown_tags,
-              data: data34,
+              data: data35,
             };
             if (vErrors === null) {
-              vErrors = [err71];
+              vErrors = [err77];
             } else {
-              vErrors.push(err71);
+              vErrors.push(err77);
             }
             errors++;
           }
         }
-        if (data29.custom_tags !== undefined) {
-          let data35 = data29.custom_tags;
-          if (Array.isArray(data35)) {
-            const len11 = data35.length;
+        if (data30.custom_tags !== undefined) {
+          let data36 = data30.custom_tags;
+          if (Array.isArray(data36)) {
+            const len11 = data36.length;
             for (let i11 = 0; i11 < len11; i11++) {
-              let data36 = data35[i11];
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (data36.files === undefined) {
-                  const err72 = {
+              let data37 = data36[i11];
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (data37.files === undefined) {
+                  const err78 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i11,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -2214,17 +2373,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "files" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data36,
+                    data: data37,
                   };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
-                if (data36.tags === undefined) {
-                  const err73 = {
+                if (data37.tags === undefined) {
+                  const err79 = {
                     instancePath: instancePath + "/yaml/custom_tags/" + i11,
                     schemaPath: "#/properties/yaml/properties/custom_tags/items/required",
                     keyword: "required",
@@ -2232,18 +2391,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "tags" + "'",
                     schema: schema12.properties.yaml.properties.custom_tags.items.required,
                     parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                    data: data36,
+                    data: data37,
                   };
                   if (vErrors === null) {
-                    vErrors = [err73];
+                    vErrors = [err79];
                   } else {
-                    vErrors.push(err73);
+                    vErrors.push(err79);
                   }
                   errors++;
                 }
-                for (const key7 in data36) {
+                for (const key7 in data37) {
                   if (!(key7 === "files" || key7 === "tags")) {
-                    const err74 = {
+                    const err80 = {
                       instancePath: instancePath + "/yaml/custom_tags/" + i11,
                       schemaPath: "#/properties/yaml/properties/custom_tags/items/additionalProperties",
                       keyword: "additionalProperties",
@@ -2251,133 +2410,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                      data: data36,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.files !== undefined) {
-                  let data37 = data36.files;
-                  if (Array.isArray(data37)) {
-                    const len12 = data37.length;
-                    for (let i12 = 0; i12 < len12; i12++) {
-                      let data38 = data37[i12];
-                      if (typeof data38 === "string") {
-                        if (func4(data38) < 1) {
-                          const err75 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
-                            schemaPath: "#/definitions/globs/items/minLength",
-                            keyword: "minLength",
-                            params: { limit: 1 },
-                            message: "must NOT have fewer than 1 characters",
-                            schema: 1,
-                            parentSchema: schema13.items,
-                            data: data38,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err75];
-                          } else {
-                            vErrors.push(err75);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err76 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
-                          schemaPath: "#/definitions/globs/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema13.items.type,
-                          parentSchema: schema13.items,
-                          data: data38,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err76];
-                        } else {
-                          vErrors.push(err76);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err77 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files",
-                      schemaPath: "#/definitions/globs/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema13.type,
-                      parentSchema: schema13,
                       data: data37,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.tags !== undefined) {
-                  let data39 = data36.tags;
-                  if (Array.isArray(data39)) {
-                    const len13 = data39.length;
-                    for (let i13 = 0; i13 < len13; i13++) {
-                      let data40 = data39[i13];
-                      if (typeof data40 === "string") {
-                        if (!pattern2.test(data40)) {
-                          const err78 = {
-                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
-                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
-                            keyword: "pattern",
-                            params: { pattern: "^!" },
-                            message: 'must match pattern "' + "^!" + '"',
-                            schema: "^!",
-                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                            data: data40,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err78];
-                          } else {
-                            vErrors.push(err78);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err79 = {
-                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
-                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
-                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
-                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
-                          data: data40,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err79];
-                        } else {
-                          vErrors.push(err79);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err80 = {
-                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags",
-                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
-                      keyword: "type",
-                      params: { type: "array" },
-                      message: "must be array",
-                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
-                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
-                      data: data39,
                     };
                     if (vErrors === null) {
                       vErrors = [err80];
@@ -2387,8 +2420,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data37.files !== undefined) {
+                  let data38 = data37.files;
+                  if (Array.isArray(data38)) {
+                    const len12 = data38.length;
+                    for (let i12 = 0; i12 < len12; i12++) {
+                      let data39 = data38[i12];
+                      if (typeof data39 === "string") {
+                        if (func4(data39) < 1) {
+                          const err81 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                            schemaPath: "#/definitions/globs/items/minLength",
+                            keyword: "minLength",
+                            params: { limit: 1 },
+                            message: "must NOT have fewer than 1 characters",
+                            schema: 1,
+                            parentSchema: schema13.items,
+                            data: data39,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err81];
+                          } else {
+                            vErrors.push(err81);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err82 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files/" + i12,
+                          schemaPath: "#/definitions/globs/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema13.items.type,
+                          parentSchema: schema13.items,
+                          data: data39,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err82];
+                        } else {
+                          vErrors.push(err82);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err83 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/files",
+                      schemaPath: "#/definitions/globs/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema13.type,
+                      parentSchema: schema13,
+                      data: data38,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                }
+                if (data37.tags !== undefined) {
+                  let data40 = data37.tags;
+                  if (Array.isArray(data40)) {
+                    const len13 = data40.length;
+                    for (let i13 = 0; i13 < len13; i13++) {
+                      let data41 = data40[i13];
+                      if (typeof data41 === "string") {
+                        if (!pattern3.test(data41)) {
+                          const err84 = {
+                            instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                            schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^!" },
+                            message: 'must match pattern "' + "^!" + '"',
+                            schema: "^!",
+                            parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                            data: data41,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err84];
+                          } else {
+                            vErrors.push(err84);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err85 = {
+                          instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags/" + i13,
+                          schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/items/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                          schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items.type,
+                          parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.items,
+                          data: data41,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err85];
+                        } else {
+                          vErrors.push(err85);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err86 = {
+                      instancePath: instancePath + "/yaml/custom_tags/" + i11 + "/tags",
+                      schemaPath: "#/properties/yaml/properties/custom_tags/items/properties/tags/type",
+                      keyword: "type",
+                      params: { type: "array" },
+                      message: "must be array",
+                      schema: schema12.properties.yaml.properties.custom_tags.items.properties.tags.type,
+                      parentSchema: schema12.properties.yaml.properties.custom_tags.items.properties.tags,
+                      data: data40,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err86];
+                    } else {
+                      vErrors.push(err86);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err81 = {
+                const err87 = {
                   instancePath: instancePath + "/yaml/custom_tags/" + i11,
                   schemaPath: "#/properties/yaml/properties/custom_tags/items/type",
                   keyword: "type",
@@ -2396,18 +2555,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema12.properties.yaml.properties.custom_tags.items.type,
                   parentSchema: schema12.properties.yaml.properties.custom_tags.items,
-                  data: data36,
+                  data: data37,
                 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err87];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err87);
                 }
                 errors++;
               }
             }
           } else {
-            const err82 = {
+            const err88 = {
               instancePath: instancePath + "/yaml/custom_tags",
               schemaPath: "#/properties/yaml/properties/custom_tags/type",
               keyword: "type",
@@ -2415,18 +2574,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be array",
               schema: schema12.properties.yaml.properties.custom_tags.type,
               parentSchema: schema12.properties.yaml.properties.custom_tags,
-              data: data35,
+              data: data36,
             };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err88];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err88);
             }
             errors++;
           }
         }
       } else {
-        const err83 = {
+        const err89 = {
           instancePath: instancePath + "/yaml",
           schemaPath: "#/properties/yaml/type",
           keyword: "type",
@@ -2434,18 +2593,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema12.properties.yaml.type,
           parentSchema: schema12.properties.yaml,
-          data: data29,
+          data: data30,
         };
         if (vErrors === null) {
-          vErrors = [err83];
+          vErrors = [err89];
         } else {
-          vErrors.push(err83);
+          vErrors.push(err89);
         }
         errors++;
       }
     }
   } else {
-    const err84 = {
+    const err90 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2456,9 +2615,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err84];
+      vErrors = [err90];
     } else {
-      vErrors.push(err84);
+      vErrors.push(err90);
     }
     errors++;
   }
@@ -2713,9 +2872,9 @@ const schema26 = {
     },
   },
 };
-const pattern3 = new RegExp("^(/|$)", "u");
-const pattern4 = new RegExp("^/", "u");
-const pattern6 = new RegExp("^(/.*)?$", "u");
+const pattern4 = new RegExp("^(/|$)", "u");
+const pattern5 = new RegExp("^/", "u");
+const pattern7 = new RegExp("^(/.*)?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3059,7 +3218,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data8 = data7[i4];
           if (typeof data8 === "string") {
-            if (!pattern3.test(data8)) {
+            if (!pattern4.test(data8)) {
               const err15 = {
                 instancePath: instancePath + "/extensible/" + i4,
                 schemaPath: "#/properties/extensible/items/pattern",
@@ -3121,7 +3280,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data9) {
           const _errs27 = errors;
           if (typeof key1 === "string") {
-            if (!pattern4.test(key1)) {
+            if (!pattern5.test(key1)) {
               const err18 = {
                 instancePath: instancePath + "/owners",
                 schemaPath: "#/properties/owners/propertyNames/pattern",
@@ -3208,7 +3367,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i5 = 0; i5 < len5; i5++) {
           let data12 = data11[i5];
           if (typeof data12 === "string") {
-            if (!pattern4.test(data12)) {
+            if (!pattern5.test(data12)) {
               const err22 = {
                 instancePath: instancePath + "/differ/" + i5,
                 schemaPath: "#/properties/differ/items/pattern",
@@ -3270,7 +3429,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data13) {
           const _errs37 = errors;
           if (typeof key3 === "string") {
-            if (!pattern6.test(key3)) {
+            if (!pattern7.test(key3)) {
               const err25 = {
                 instancePath: instancePath + "/merge",
                 schemaPath: "#/properties/merge/propertyNames/pattern",
@@ -3637,7 +3796,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.path !== undefined) {
           let data3 = data1.path;
           if (typeof data3 === "string") {
-            if (!pattern6.test(data3)) {
+            if (!pattern7.test(data3)) {
               const err10 = {
                 instancePath: instancePath + "/source/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -3795,7 +3954,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== undefined) {
           let data6 = data4.path;
           if (typeof data6 === "string") {
-            if (!pattern6.test(data6)) {
+            if (!pattern7.test(data6)) {
               const err18 = {
                 instancePath: instancePath + "/target/path",
                 schemaPath: "#/definitions/syncEnd/properties/path/pattern",
@@ -4042,9 +4201,9 @@ const schema33 = {
   pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$",
   description: "A duration such as 90s, 30m, 2h, 26h, 7d, 2w.",
 };
-const pattern9 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
-const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$", "u");
-const pattern11 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9._/-]+$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$", "u");
+const pattern12 = new RegExp("^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4098,7 +4257,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/branch",
             schemaPath: "#/properties/branch/pattern",
@@ -4178,7 +4337,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.repository !== undefined) {
       let data2 = data.repository;
       if (typeof data2 === "string") {
-        if (!pattern10.test(data2)) {
+        if (!pattern11.test(data2)) {
           const err6 = {
             instancePath: instancePath + "/repository",
             schemaPath: "#/properties/repository/pattern",
@@ -4381,7 +4540,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.epoch !== undefined) {
       let data8 = data.epoch;
       if (typeof data8 === "string") {
-        if (!pattern11.test(data8)) {
+        if (!pattern12.test(data8)) {
           const err16 = {
             instancePath: instancePath + "/epoch",
             schemaPath: "#/definitions/duration/pattern",
@@ -5106,7 +5265,7 @@ const schema35 = {
     },
   },
 };
-const pattern13 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
+const pattern14 = new RegExp("^[0-9]+(B|KB|MB|GB|KiB|MiB|GiB|%)$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5187,7 +5346,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data2) {
           let data3 = data2[key1];
           if (typeof data3 === "string") {
-            if (!pattern11.test(data3)) {
+            if (!pattern12.test(data3)) {
               const err3 = {
                 instancePath: instancePath + "/max_snapshot_age/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/definitions/duration/pattern",
@@ -5246,7 +5405,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.min_free_disk !== undefined) {
       let data4 = data.min_free_disk;
       if (typeof data4 === "string") {
-        if (!pattern13.test(data4)) {
+        if (!pattern14.test(data4)) {
           const err6 = {
             instancePath: instancePath + "/min_free_disk",
             schemaPath: "#/properties/min_free_disk/pattern",

@@ -131,4 +131,34 @@ describe("V8's code cache of a cached schema", () => {
       expect(now.bound).toBe(true);
       expect(now.bytes.equals(forged)).toBe(false);
     }));
+
+  // A code cache is code: V8 runs what it holds as the entry's functions, and its digest binds it
+  // to the entry, not to who wrote it. So it is read under the entry's own checks.
+  it.each([
+    ["writable by every user", (file: string) => fs.chmodSync(file, 0o666)],
+    [
+      "a symlink to a copy elsewhere",
+      (file: string) => {
+        const elsewhere = path.join(cacheHome(), "planted.v8");
+        fs.copyFileSync(file, elsewhere);
+        fs.rmSync(file);
+        fs.symlinkSync(elsewhere, file);
+      },
+    ],
+  ])("%s, is never given to V8 and is replaced by a file of the user's own", (_, plant) =>
+    withRepo((repo) => {
+      const xdg = cacheHome();
+      prettierRepo(repo);
+      const first = validate(repo, xdg);
+      validate(repo, xdg);
+      const { file } = codeCache(xdg);
+      plant(file);
+      const planted = fs.lstatSync(file).ino;
+      const after = validate(repo, xdg);
+      expect(after.report.findings).toEqual(first.report.findings);
+      const st = fs.lstatSync(file);
+      expect(st.isFile()).toBe(true);
+      expect(st.ino).not.toBe(planted);
+    }),
+  );
 });
