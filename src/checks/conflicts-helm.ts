@@ -29,7 +29,7 @@ async function parsed(r: ReadResult | undefined, path: string): Promise<unknown>
  * values.yaml (templateReadPointers). A chart file that is absent, unreadable, too large or does
  * not parse opens nothing (its own problems are the validate check's to report).
  */
-export async function helmOpenPointers(source: FileSource, paths: readonly string[]): Promise<string[]> {
+async function helmOpenPointers(source: FileSource, paths: readonly string[]): Promise<string[]> {
   const charts = chartFilesFor(paths);
   if (charts.length === 0) return [];
   const read = await source.read(
