@@ -5,7 +5,8 @@
  * *\/}}`, a comment) or a dependency named like the typo switched `config/unknown-key` off for an
  * existing overlay: `replicaCout: 5` in values-prod.yaml passed, and Helm silently deploys the
  * default replica count. On a pull request, a chart the base holds opens only what the base's
- * chart opens too; a chart the pull request adds opens what it says.
+ * chart opens too; a chart the pull request adds opens what it says. (A template comment opens
+ * nothing at all now: test/unit/conflicts-helm-template-comments.test.ts.)
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
@@ -39,7 +40,7 @@ const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? "
 
 describe("a pull request that makes its chart open the key an existing overlay misspells", () => {
   for (const [name, files] of [
-    ["a template comment that names `toYaml .Values`", { "chart/templates/notes.yaml": "{{/* toYaml .Values */}}\n" }],
+    ["a template that writes `.Values` whole", { "chart/templates/dump.yaml": "data: {{ toYaml .Values | nindent 2 }}\n" }],
     ["a template that reads `.Values.replicaCout`", { "chart/templates/extra.yaml": "x: {{ .Values.replicaCout }}\n" }],
     [
       "a Chart.yaml dependency named `replicaCout`",
