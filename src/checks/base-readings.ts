@@ -21,12 +21,13 @@ import path from "node:path";
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
 import { appsettingsUtf16Text, armUtf16Text } from "../core/select/arm-encoding.js";
-import { firstParse, type ContentReading, type YamlReadOptions } from "./file-steps.js";
+import { firstParse, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatByContent } from "../core/select/jsonc.js";
 import { isJsonLinesName } from "../core/parse/json-lines.js";
 import type { CatalogMatch } from "../core/catalog/select.js";
 import { notThisKind } from "./validate-catalog.js";
+import { isTemplateByContent } from "./validate-select.js";
 import { CommitSource } from "../io/commit-source.js";
 import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
@@ -92,11 +93,16 @@ export function agreedDialect(
 ): DialectLookup {
   if (!base) return head;
   let baseLookup: DialectLookup | undefined;
+  let before: ((file: string) => Promise<string | undefined>) | undefined;
   return async (file, text) => {
     const mine = await head(file, text);
     if (mine === undefined || !(await base.listing()).has(file)) return mine;
     baseLookup ??= atBase(base.source);
-    const theirs = await baseLookup(file, text);
+    before ??= baseTexts(base.source);
+    // The base's own text: a lookup that reads the file itself (a Bedrock or SMAPI manifest.json
+    // is its pack's manifest by its keys) was asked with this change's text, so keys written into
+    // an existing web app manifest had its comments pass as the base's reading.
+    const theirs = await baseLookup(file, (await before(file)) ?? "");
     if (theirs === undefined) {
       base.overruled.set(file, `as ${mine.reader} reads it`);
       return undefined;
@@ -212,7 +218,8 @@ export async function sopsOnlyInChange(
 
 /**
  * A file skipped as a template by its content (tags where JSON/YAML cannot hold them), counted as
- * one only when the trusted commit does not hold it as a valid document. Template tags are the
+ * one only when the trusted commit holds it as a template too (its version there fails to parse
+ * and its own tags or placeholders explain that). Template tags are the
  * file's own content: a pull request that wrote `{{ x }}` at the start of a line of an existing
  * data file (or `<% %>` around its broken part) had the whole file skipped with a notice, a
  * truncation or a missing comma included. A file the base holds as valid JSON/YAML was no
@@ -232,10 +239,17 @@ export function templateAgreedLookup(
         const before = (await base.source.read([file])).get(file);
         if (!Buffer.isBuffer(before)) return true;
         const text = decodeDocument(before, file);
-        if (typeof text !== "string") return true;
-        // Asked from a parse worker's outcome too, where the main thread may not have loaded YAML yet.
-        if (format === "yaml") await loadYamlSupport();
-        if (!firstParse(text, file, format, yamlOptions(file, format)).doc.ok) return true;
+        if (typeof text === "string") {
+          // Asked from a parse worker's outcome too, where the main thread may not have loaded YAML yet.
+          if (format === "yaml") await loadYamlSupport();
+          // A template there too (its own tags explain its errors, or `key: {{ x }}`): agreed. A
+          // version that fails the strict parse without tags is no template: a dialect's file (a
+          // Godot project's JSON with a trailing comma) or a broken one; a `{{ }}` line written
+          // into it with a truncation had the whole file skipped unread. Nor is a version that is
+          // not UTF-8 text (an ARM file in UTF-16).
+          const doc = firstParse(text, file, format, yamlOptions(file, format)).doc;
+          if (templateSuspect(doc) && isTemplateByContent(doc, text, format)) return true;
+        }
         base.overruled.set(file, "as a template (skipped unread)");
         return false;
       })();

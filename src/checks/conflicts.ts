@@ -6,7 +6,9 @@
 import { isUtf8 } from "node:buffer";
 import type { ConfigConflictConfig, Config } from "../config/types.js";
 import { ALWAYS_EXCLUDED } from "../config/types.js";
-import { detectConflicts } from "../core/conflicts/detect.js";
+import { detectConflicts, underAny } from "../core/conflicts/detect.js";
+import { pointerToDotted } from "../core/pointer.js";
+import type { AgreedHelmPointers, HelmBase } from "./conflicts-helm.js";
 import { orderByPrecedence } from "../core/conflicts/order.js";
 import type { ConfigFile } from "../core/conflicts/types.js";
 import type { Finding } from "../core/finding.js";
@@ -292,6 +294,8 @@ export async function conflictFindings(
     root?: string;
     stagedDeletions?: () => Promise<string[]>;
     heldAtBase?: (paths: readonly string[]) => Promise<ReadonlySet<string>>;
+    /** A pull request's base: a chart it holds opens overlay keys only as its own chart does too (conflicts-helm.ts). */
+    helmBase?: HelmBase;
   },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);
@@ -299,14 +303,16 @@ export async function conflictFindings(
   const layered = rules.layers ? await import("../core/conflicts/layers.js") : undefined;
   // Helm values: keys under a dependency's name or alias, and `global`, are the subcharts' to
   // define, so overlays may set them (the chart's own Chart.yaml says which; hand-written layers too).
-  const helmOpen = layered
+  const helm = layered
     ? await (
         await import("./conflicts-helm.js")
-      ).helmOpenPointers(
+      ).helmOpenPointersAgreed(
         source,
         set.files.map((f) => f.path),
+        options.helmBase,
       )
-    : [];
+    : undefined;
+  const helmOpen = helm?.open ?? [];
   const extensible = helmOpen.length > 0 ? [...(rules.extensible ?? []), ...helmOpen] : rules.extensible;
   const analyse = (files: readonly LoadedFile[]) =>
     layered && rules.layers
@@ -321,7 +327,32 @@ export async function conflictFindings(
     set = await loadConfigSet(source, config, configPath, { ...options, strict });
     analysis = analyse(set.files);
   }
-  return { set, analysis, findings: [...set.findings, ...analysis.findings] };
+  const refused = helm && helm.refused.length > 0 ? refusedHelmNotices(helm.refused, analysis.findings) : [];
+  return { set, analysis, findings: [...set.findings, ...analysis.findings, ...refused] };
+}
+
+/**
+ * A trust/reading-changed notice on each overlay with a config/unknown-key error that the pull
+ * request's own chart (not its base's) would have let it set: the error is the file's, and this
+ * says why the chart change did not excuse it.
+ */
+function refusedHelmNotices(refused: AgreedHelmPointers["refused"], findings: readonly Finding[]): Finding[] {
+  const out = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.rule !== "config/unknown-key" || f.level !== "error" || f.file === undefined || f.pointer === undefined) continue;
+    const dir = f.file.slice(0, Math.max(0, f.file.lastIndexOf("/")));
+    for (const r of refused) {
+      if (r.chart.slice(0, Math.max(0, r.chart.lastIndexOf("/"))) !== dir || !underAny(f.pointer, new Set(r.pointers))) continue;
+      out.set(`${f.file}\0${r.chart}`, {
+        rule: "trust/reading-changed",
+        level: "notice",
+        file: f.file,
+        message: `${f.file} is checked against the keys the base's chart opens: this change's chart (${r.chart}: its dependencies or templates) would let overlays set ${r.pointers.map((p) => pointerToDotted(p) || "every key").join(", ")}, but the trusted commit (the pull request's base), which already holds the chart, does not`,
+        fix: "make the chart change (a dependency, a template that reads or writes the values) in a change of its own first, or correct the key",
+      });
+    }
+  }
+  return [...out.values()];
 }
 
 export const check: Check = {
@@ -333,8 +364,15 @@ export const check: Check = {
     // A run judged by a trusted commit (a pull request's base) asks it which named files it holds.
     const base = ctx.schemaSource?.kind === "commit" ? (await import("./base-readings.js")).baseReadings(ctx) : undefined;
     const heldAtBase = base ? (paths: readonly string[]) => base.holding(paths) : undefined;
+    const helmBase = base ? { source: base.source, holding: heldAtBase! } : undefined;
     return (
-      await conflictFindings(ctx.source, ctx.config, ctx.configPath, { parseFindings: false, root: ctx.root, stagedDeletions, heldAtBase })
+      await conflictFindings(ctx.source, ctx.config, ctx.configPath, {
+        parseFindings: false,
+        root: ctx.root,
+        stagedDeletions,
+        heldAtBase,
+        ...(helmBase ? { helmBase } : {}),
+      })
     ).findings;
   },
 };

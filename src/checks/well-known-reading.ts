@@ -4,6 +4,7 @@
  * stripped, then JSON.parse), JSON5 (Babel, `*.json5`), ESLint's `.eslintrc` (YAML after JSON comments are stripped),
  * textlint's `.textlintrc` (JSON5, then YAML) and Yarn's lockfile (YAML only from Yarn 2 on).
  */
+import { flowDashRefusedBy } from "../core/parse/js-yaml-refusals.js";
 import type { Finding } from "../core/finding.js";
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { LineIndex } from "../core/parse/lines.js";
@@ -144,6 +145,9 @@ async function json5OrYamlReading(doc: ParsedDocument, text: string, file: strin
  * yaml package, YAML 1.2 allowing it). Only a file that parsed is looked at again.
  */
 async function asJsYaml(doc: ParsedDocument, text: string, file: string, entry: WellKnownName): Promise<ParsedDocument> {
+  if (!doc.ok) return doc;
+  // `[-]`: a warning for libyaml's readers, an error for js-yaml (core/parse/js-yaml-refusals.ts).
+  doc = flowDashRefusedBy(doc, entry.reader);
   if (!doc.ok) return doc;
   const at = await multiLineFlowKey(text);
   if (at === undefined) return doc;

@@ -88,6 +88,17 @@ const SERIALIZE = String.raw`(?:toYaml|toJson|toPrettyJson|toRawJson|toToml|must
 const BOUND_WHOLE = new RegExp(String.raw`\$([A-Za-z0-9_]+)\s*:?=\s*(?:(?:mustDeepCopy|deepCopy)\s+)?\(?\s*${WHOLE_VALUES}`, "g");
 
 /**
+ * Go template comments (`{{/* ... *\/}}`, `{{- /* ... *\/ -}}`; text/template: they may span lines
+ * and start and end at the delimiters) render nothing: `toYaml .Values` or `.Values.x` inside one
+ * neither writes nor reads the values (one comment line had every overlay key open).
+ */
+const TEMPLATE_COMMENT = /\{\{(?:- )?\/\*[\s\S]*?\*\/(?: -)?\}\}/g;
+
+function withoutComments(text: string): string {
+  return text.includes("{{") && text.includes("/*") ? text.replace(TEMPLATE_COMMENT, "") : text;
+}
+
+/**
  * Whether a template writes the whole values object into its output: `toYaml .Values`,
  * `.Values | toJson`, or a variable bound to (a deep copy of) `.Values` written the same way, as
  * linkerd2's control-plane chart does in templates/config.yaml (`$values := deepCopy .Values`,
@@ -118,7 +129,8 @@ export function templateReadPointers(templates: readonly string[], values: unkno
   if (values === undefined || (values !== null && !isMap(values))) return [];
   const root: Record<string, unknown> = values ?? {};
   const out = new Set<string>();
-  for (const text of templates) {
+  for (const template of templates) {
+    const text = withoutComments(template);
     if (rendersWholeValues(text)) return [""];
     for (const m of text.matchAll(VALUES_READ)) {
       const keys = m[1]!.slice(1).split(".");

@@ -58,6 +58,7 @@ import {
 } from "./yaml-reindent.js";
 import { appendAll } from "../append.js";
 import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
+import { flowDashRefusedBy, lockfileReader } from "./js-yaml-refusals.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
 /**
@@ -84,7 +85,9 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
-  return parseYamlText(lf, options, 0).doc;
+  const doc = parseYamlText(lf, options, 0).doc;
+  // A leniency js-yaml does not share is an error where js-yaml is the reader (./js-yaml-refusals.ts).
+  return isJsYamlLockfile(options.path) ? flowDashRefusedBy(doc, lockfileReader(options.path)) : doc;
 }
 
 /**
