@@ -327,32 +327,43 @@ export async function conflictFindings(
     set = await loadConfigSet(source, config, configPath, { ...options, strict });
     analysis = analyse(set.files);
   }
-  const refused = helm && helm.refused.length > 0 ? refusedHelmNotices(helm.refused, analysis.findings) : [];
-  return { set, analysis, findings: [...set.findings, ...analysis.findings, ...refused] };
+  const judged =
+    helm && helm.refused.length > 0 ? judgeRefusedHelmKeys(helm.refused, analysis.findings) : { findings: analysis.findings, notices: [] };
+  return { set, analysis, findings: [...set.findings, ...judged.findings, ...judged.notices] };
 }
 
 /**
- * A trust/reading-changed notice on each overlay with a config/unknown-key error that the pull
- * request's own chart (not its base's) would have let it set: the error is the file's, and this
- * says why the chart change did not excuse it.
+ * On a pull request, an overlay key that only the pull request's own chart opens (a dependency it
+ * adds, a template that starts reading the key) and its base's chart does not. The chart change
+ * may be the point of the change (add a subchart and configure it in the prod overlay, in one pull
+ * request: common, and blocking it would be a false block), or a way to excuse a misspelt key
+ * (`replicaCout: 5` beside a dependency named `replicaCout`). So the config/unknown-key error
+ * becomes a warning, never silence: it stays on the diff for the reviewer, with a
+ * trust/reading-changed notice saying which chart change opened the key. Before session 22 the
+ * pull request's chart alone decided, and no finding was given at all.
  */
-function refusedHelmNotices(refused: AgreedHelmPointers["refused"], findings: readonly Finding[]): Finding[] {
-  const out = new Map<string, Finding>();
-  for (const f of findings) {
-    if (f.rule !== "config/unknown-key" || f.level !== "error" || f.file === undefined || f.pointer === undefined) continue;
+function judgeRefusedHelmKeys(
+  refused: AgreedHelmPointers["refused"],
+  findings: readonly Finding[],
+): { findings: Finding[]; notices: Finding[] } {
+  const notices = new Map<string, Finding>();
+  const out = findings.map((f) => {
+    if (f.rule !== "config/unknown-key" || f.level !== "error" || f.file === undefined || f.pointer === undefined) return f;
     const dir = f.file.slice(0, Math.max(0, f.file.lastIndexOf("/")));
-    for (const r of refused) {
-      if (r.chart.slice(0, Math.max(0, r.chart.lastIndexOf("/"))) !== dir || !underAny(f.pointer, new Set(r.pointers))) continue;
-      out.set(`${f.file}\0${r.chart}`, {
-        rule: "trust/reading-changed",
-        level: "notice",
-        file: f.file,
-        message: `${f.file} is checked against the keys the base's chart opens: this change's chart (${r.chart}: its dependencies or templates) would let overlays set ${r.pointers.map((p) => pointerToDotted(p) || "every key").join(", ")}, but the trusted commit (the pull request's base), which already holds the chart, does not`,
-        fix: "make the chart change (a dependency, a template that reads or writes the values) in a change of its own first, or correct the key",
-      });
-    }
-  }
-  return [...out.values()];
+    const r = refused.find(
+      (c) => c.chart.slice(0, Math.max(0, c.chart.lastIndexOf("/"))) === dir && underAny(f.pointer!, new Set(c.pointers)),
+    );
+    if (!r) return f;
+    notices.set(`${f.file}\0${r.chart}`, {
+      rule: "trust/reading-changed",
+      level: "notice",
+      file: f.file,
+      message: `${f.file} is checked against the keys the base's chart opens: this change's chart (${r.chart}: its dependencies or templates) lets overlays set ${r.pointers.map((p) => pointerToDotted(p) || "every key").join(", ")}, which the trusted commit (the pull request's base), already holding the chart, does not: a warning, not an error, until the chart change is merged`,
+      fix: "check that the chart change is meant (a new dependency or a template reading the key), or correct the key; merging the chart change on its own first makes this go away",
+    });
+    return { ...f, level: "warning" as const, message: `${f.message} (opened only by this change's ${r.chart})` };
+  });
+  return { findings: out, notices: [...notices.values()] };
 }
 
 export const check: Check = {

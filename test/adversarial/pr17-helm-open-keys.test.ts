@@ -4,9 +4,12 @@
  * whole) were read from the pull request's own chart. One template line (`{{/* toYaml .Values
  * *\/}}`, a comment) or a dependency named like the typo switched `config/unknown-key` off for an
  * existing overlay: `replicaCout: 5` in values-prod.yaml passed, and Helm silently deploys the
- * default replica count. On a pull request, a chart the base holds opens only what the base's
- * chart opens too; a chart the pull request adds opens what it says. (A template comment opens
- * nothing at all now: test/unit/conflicts-helm-template-comments.test.ts.)
+ * default replica count, with no finding at all. On a pull request, a chart the base holds opens
+ * only what the base's chart opens too: a key only the pull request's chart opens is reported as a
+ * warning on the diff (the chart change may be the point of the pull request: a subchart added
+ * and configured in the prod overlay at once must not be blocked), with a notice naming the chart
+ * change. A chart the pull request adds opens what it says. (A template comment opens nothing at
+ * all now: test/unit/conflicts-helm-template-comments.test.ts.)
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
@@ -47,16 +50,22 @@ describe("a pull request that makes its chart open the key an existing overlay m
       { "chart/Chart.yaml": `${CHART}dependencies:\n  - name: replicaCout\n    version: 1.0.0\n` },
     ],
   ] as const) {
-    it(`${name}: config/unknown-key stands, with a notice saying why, and the step fails`, async () => {
+    it(`${name}: config/unknown-key is still reported (a warning on the diff), with a notice naming the chart change`, async () => {
       const repo = chartRepo();
       const r = await runPullRequest(repo, (x) => {
         for (const [f, t] of Object.entries(files)) x.write(f, t);
         x.write("chart/values-prod.yaml", "replicaCout: 5\n");
       });
       const fs = findings(r.findingsJson);
-      expect(r.code, brief(fs)).toBe(1);
       expect(
-        fs.some((f) => f.rule === "config/unknown-key" && f.level === "error" && f.file === "chart/values-prod.yaml"),
+        fs.some(
+          (f) =>
+            f.rule === "config/unknown-key" &&
+            f.level === "warning" &&
+            f.file === "chart/values-prod.yaml" &&
+            f.message.includes("replicaCout") &&
+            f.message.includes("opened only by this change's chart/Chart.yaml"),
+        ),
         brief(fs),
       ).toBe(true);
       expect(
@@ -65,6 +74,35 @@ describe("a pull request that makes its chart open the key an existing overlay m
       ).toBe(true);
     });
   }
+
+  it("a subchart added and configured in the prod overlay in one pull request is not blocked: a warning and a notice (guard)", async () => {
+    const repo = chartRepo();
+    const r = await runPullRequest(repo, (x) => {
+      x.write("chart/Chart.yaml", `${CHART}dependencies:\n  - name: redis\n    version: 1.0.0\n`);
+      x.write("chart/values-prod.yaml", "replicaCount: 3\nredis:\n  enabled: true\n");
+    });
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(0);
+    expect(
+      fs.some((f) => f.rule === "config/unknown-key" && f.level === "warning" && f.message.includes("redis")),
+      brief(fs),
+    ).toBe(true);
+    expect(
+      fs.some((f) => f.level === "error"),
+      brief(fs),
+    ).toBe(false);
+  });
+
+  it("the same misspelt key without any chart change stays an error and fails the step (guard)", async () => {
+    const repo = chartRepo();
+    const r = await runPullRequest(repo, (x) => x.write("chart/values-prod.yaml", "replicaCout: 5\n"));
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(
+      fs.some((f) => f.rule === "config/unknown-key" && f.level === "error" && f.file === "chart/values-prod.yaml"),
+      brief(fs),
+    ).toBe(true);
+  });
 
   it("the base's chart writing `.Values` whole already: the overlay key passes (guard)", async () => {
     const repo = createRepo();
