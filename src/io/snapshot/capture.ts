@@ -13,10 +13,12 @@
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
  * a single file bigger than that is a batch of its own); the manifest text only deflated, as
  * it is written (manifest-deflate.ts: about a third of its 100-odd bytes a file); the set's
- * listing, a path string per file (files.ts reads 16 folders at a time); the read-back two batches of blobs at a time (READ_BACK: one
- * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
- * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
- * object per file.
+ * listing, a path string per file (files.ts reads 16 folders at a time); the new trees, TREE_BATCH
+ * bytes before they are packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * hashed while git reads the next), and a byte a file for the blobs proven in their packs; from
+ * POOL_FROM files on, the worker threads' answers (read-pool.ts: at most 12 MiB of file bytes
+ * each, three asked at once; each thread reuses one read buffer). Nothing holds one object per
+ * file. The V8 heap is held to 1.5x what is live (io/heap-growth.ts, set by the command).
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -956,10 +958,13 @@ async function readBack(
   // blob, inflated by git and hashed again here, was about a sixth of a first snapshot's CPU.
   let intact = 0;
   if (computed && !encrypted) {
-    const reused: number[] = [];
-    for (let i = 0; i < seen.length; i++) if (seen[i] && (computed.vouched[i] || computed.fresh[i])) reused.push(i);
+    const isReused = (i: number): boolean => seen[i] === 1 && (computed.vouched[i] === 1 || computed.fresh[i] === 1);
+    let count = 0;
+    for (let i = 0; i < seen.length; i++) if (isReused(i)) count++;
+    const reused = new Uint32Array(count);
+    for (let i = 0, k = 0; i < seen.length; i++) if (isReused(i)) reused[k++] = i;
     const proven = blobsIntactInPacks(objectsDirOf(git.commonDir), { oids: rows.oid, size: rows.size, rows: reused });
-    for (const i of proven) seen[i] = 0;
+    for (let i = 0; i < seen.length; i++) if (proven.has(i)) seen[i] = 0;
     intact = proven.size;
   }
   // A clear set: every blob through one git process, hashed as it streams (blob-stream.ts).
