@@ -12,7 +12,7 @@
 import v8 from "node:v8";
 
 /** Heap growth after a full collection, in percent of what it left live. */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 let bounded = false;
 
