@@ -388,7 +388,8 @@ async function captureWith(
     ahead.set(k, asked);
   };
   // The trees of the folders, made as their files are taken (a folder of unchanged files keeps
-  // its tree from the cache); packed after the loop unless the previous snapshot holds them.
+  // its tree from the cache); packed TREE_BATCH bytes at a time and after the loop, unless the
+  // previous snapshot holds them.
   const newTrees = new Map<string, Buffer>();
   let newTreeBytes = 0;
   const addTree = (oid: string, data: Buffer): void => {
