@@ -28,6 +28,7 @@ import type { PathUniverse } from "./path-args.js";
 import { pathsHelp } from "./paths-help.js";
 import { stagedConfigChange } from "./staged-config-change.js";
 import type { CommandContext, CommandSpec } from "./types.js";
+import { boundHeapGrowth } from "../io/heap-growth.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
 export async function buildCheckContext(
@@ -293,6 +294,8 @@ ${pathsHelp(
     description: "restrict per-file checks to these files, folders or quoted globs, relative to the current directory",
   },
   async run(ctx) {
+    // A whole-tree check holds the heap near what is live (the hook's staged check stays small).
+    if (ctx.options.staged !== true) boundHeapGrowth();
     const named = [...((ctx.options.files as string[] | undefined) ?? []), ...ctx.positionals];
     const checkCtx = await buildCheckContext(ctx, named);
     const result = await runChecks(checkCtx);

@@ -21,6 +21,7 @@ import { absentSkipWorktree, presentSkipWorktree, sharedIndexListing } from "../
 import { sealMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { stageEnd } from "../io/hash/stage-log.js";
 import type { CommandSpec } from "./types.js";
+import { boundHeapGrowth } from "../io/heap-growth.js";
 
 /**
  * A FIFO, socket or device under the sealed paths: no permission change makes it readable
@@ -56,6 +57,7 @@ sha256sum\` exports the sealed manifest without resealing.`,
   },
   formats: ["text", "json", "sha256sum"],
   async run(ctx) {
+    boundHeapGrowth(); // a whole-tree command (heap-growth.ts)
     const include = ctx.loaded.config.manifest?.include ?? [];
     if (include.length === 0) {
       throw new ConfigError(`nothing to seal: manifest.include is not set in ${ctx.loaded.path}`, {

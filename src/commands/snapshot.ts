@@ -13,6 +13,7 @@ import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import { inSetPaths, snapshotMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
 import type { CommandResult, CommandSpec } from "./types.js";
+import { boundHeapGrowth } from "../io/heap-growth.js";
 
 export const command: CommandSpec = {
   name: "snapshot",
@@ -31,6 +32,7 @@ export const command: CommandSpec = {
     push: { type: "boolean", description: "push the snapshot branch to snapshots.remote (default origin), retrying without force" },
   },
   async run(ctx) {
+    boundHeapGrowth(); // a whole-tree command (heap-growth.ts)
     const set = ctx.options.set as string | undefined;
     const sets = ctx.loaded.config.snapshots?.sets ?? {};
     if (!set)

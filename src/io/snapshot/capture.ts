@@ -13,10 +13,12 @@
  * new blobs waiting for a pack, at most two batches: one being packed while the next is read;
  * a single file bigger than that is a batch of its own); the manifest text only deflated, as
  * it is written (manifest-deflate.ts: about a third of its 100-odd bytes a file); the set's
- * listing, a path string per file (files.ts reads 16 folders at a time); the read-back two batches of blobs at a time (READ_BACK: one
- * hashed while git reads the next); from POOL_FROM files on, the worker threads' answers
- * (read-pool.ts: at most 12 MiB of file bytes each, three asked at once). Nothing holds one
- * object per file.
+ * listing, a path string per file (files.ts reads 16 folders at a time); the new trees, TREE_BATCH
+ * bytes before they are packed; the read-back two batches of blobs at a time (READ_BACK: one
+ * hashed while git reads the next), and a byte a file for the blobs proven in their packs; from
+ * POOL_FROM files on, the worker threads' answers (read-pool.ts: at most 12 MiB of file bytes
+ * each, three asked at once; each thread reuses one read buffer). Nothing holds one object per
+ * file. The V8 heap is held to 1.5x what is live (io/heap-growth.ts, set by the command).
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -56,6 +58,12 @@ import { stageEnd } from "../hash/stage-log.js";
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
 /** Blobs read back together: smaller, so that git reads one batch while the one before is hashed. */
 const READ_BACK: BatchLimits = { maxBytes: 16 << 20, maxItems: 10_000 };
+/**
+ * New trees held before they are packed (index-pack --strict, once every blob they name is
+ * stored): at 500,000 files in 5,000 folders the trees are about 20 MB, all held until the end
+ * before (issue 20). A finished folder's tree is written and forgotten, a batch at a time.
+ */
+const TREE_BATCH = 4 << 20;
 /** Fewer new blobs than this are written only when git lacks them (store.ts keeps the same number). */
 const PACK_THRESHOLD = 64;
 /**
@@ -240,6 +248,8 @@ interface CaptureOptions {
   poolFrom?: number;
   /** Stream files of this many bytes and more (default STREAM_FROM; tests lower it). */
   streamFrom?: number;
+  /** Pack the new trees once they hold this many bytes (default TREE_BATCH; tests lower it). */
+  treeBatch?: number;
 }
 type CaptureCounters = {
   blobsWritten?: number;
@@ -249,6 +259,9 @@ type CaptureCounters = {
   blobsReadBack?: number;
   /** Reused blobs whose pack entry was found intact (pack-check.ts): not asked of git. */
   blobsIntactInPacks?: number;
+  /** Packs of trees written during the loop (TREE_BATCH), and the most tree bytes held before one. */
+  treePacks?: number;
+  treeBytesHeld?: number;
 };
 
 /**
@@ -375,9 +388,42 @@ async function captureWith(
     ahead.set(k, asked);
   };
   // The trees of the folders, made as their files are taken (a folder of unchanged files keeps
-  // its tree from the cache); packed after the loop unless the previous snapshot holds them.
+  // its tree from the cache); packed TREE_BATCH bytes at a time and after the loop, unless the
+  // previous snapshot holds them.
   const newTrees = new Map<string, Buffer>();
-  const stream = new TreeStream((oid, data) => newTrees.set(oid, data));
+  let newTreeBytes = 0;
+  const addTree = (oid: string, data: Buffer): void => {
+    if (newTrees.has(oid)) return;
+    newTrees.set(oid, data);
+    newTreeBytes += data.length;
+  };
+  // Trees packed during the loop (TREE_BATCH); `treesRefused`: git refused one such pack (a
+  // damaged copy stored, or a tree it rejects), so write-tree names the tree at the end instead.
+  let treesPacked = 0;
+  let treePacks = 0;
+  let treeBytesHeld = 0;
+  let treesRefused = false;
+  const treeBatch = options.treeBatch ?? TREE_BATCH;
+  /** The trees made so far that the previous snapshot does not hold, packed once their blobs are stored. */
+  const packTrees = async (): Promise<void> => {
+    const known = new Set((await knownTrees().catch(() => new Map<string, string>())).values());
+    const trees: PackObject[] = [];
+    for (const [oid, data] of newTrees) if (!known.has(oid)) trees.push({ type: "tree", data });
+    treeBytesHeld = Math.max(treeBytesHeld, newTreeBytes);
+    newTrees.clear();
+    newTreeBytes = 0;
+    if (trees.length === 0 || treesRefused) return;
+    // --strict checks that every object a tree names is stored: the blobs queued so far first.
+    await packer.done();
+    try {
+      await git.exec(["index-pack", "--strict", "--stdin"], { input: buildPack(trees) });
+      treesPacked += trees.length;
+      treePacks++;
+    } catch {
+      treesRefused = true;
+    }
+  };
+  const stream = new TreeStream(addTree);
   // Folders whose tree id came from the cache: checked against the previous snapshot's tree.
   const reusedTrees: [string, string][] = [];
   const racyAt = racyFrom(stamp);
@@ -390,7 +436,7 @@ async function captureWith(
     const files: { name: string; mode: string; oid: string }[] = [];
     for (let i = a; i < b; i++) files.push({ name: order[i]!.slice(dir.length + 1), mode: rows.mode(i), oid: rows.oidHex(i) });
     const made = folderTree(files, hasher);
-    newTrees.set(made.oid, made.data);
+    addTree(made.oid, made.data);
     stream.addTree(dir, made.oid);
     return made.oid;
   };
@@ -581,6 +627,7 @@ async function captureWith(
           racy,
         });
       }
+      if (newTreeBytes >= treeBatch) await packTrees();
     }
     manifest.end();
     await packer.done();
@@ -639,16 +686,21 @@ async function captureWith(
     [{ name: SNAPSHOT_MANIFEST_PATH.slice(SNAPSHOT_META_DIR.length + 1), mode: "100644", oid: manifestOid }],
     hasher,
   );
-  newTrees.set(metaTree.oid, metaTree.data);
+  addTree(metaTree.oid, metaTree.data);
   stream.addRootTree(SNAPSHOT_META_DIR, metaTree.oid);
   const root = stream.end();
   const known = new Set((await knownTrees().catch(() => new Map<string, string>())).values());
   const trees: PackObject[] = [];
   for (const [oid, data] of newTrees) if (!known.has(oid)) trees.push({ type: "tree", data });
   newTrees.clear();
-  if (counters) counters.treesWritten = trees.length;
+  if (counters) {
+    counters.treesWritten = treesPacked + trees.length;
+    counters.treePacks = treePacks;
+    counters.treeBytesHeld = Math.max(treeBytesHeld, newTreeBytes);
+  }
   let tree: string;
   try {
+    if (treesRefused) throw new Error("git refused a pack of this snapshot's trees");
     // --strict: git checks each tree of the pack (names, modes, order, no duplicate) and that
     // every object it names is stored, with its type. The root tree is then the one computed
     // here (the read-back below lists it); no index of every file is built for write-tree.
@@ -907,10 +959,13 @@ async function readBack(
   // blob, inflated by git and hashed again here, was about a sixth of a first snapshot's CPU.
   let intact = 0;
   if (computed && !encrypted) {
-    const reused: number[] = [];
-    for (let i = 0; i < seen.length; i++) if (seen[i] && (computed.vouched[i] || computed.fresh[i])) reused.push(i);
+    const isReused = (i: number): boolean => seen[i] === 1 && (computed.vouched[i] === 1 || computed.fresh[i] === 1);
+    let count = 0;
+    for (let i = 0; i < seen.length; i++) if (isReused(i)) count++;
+    const reused = new Uint32Array(count);
+    for (let i = 0, k = 0; i < seen.length; i++) if (isReused(i)) reused[k++] = i;
     const proven = blobsIntactInPacks(objectsDirOf(git.commonDir), { oids: rows.oid, size: rows.size, rows: reused });
-    for (const i of proven) seen[i] = 0;
+    for (let i = 0; i < seen.length; i++) if (proven.has(i)) seen[i] = 0;
     intact = proven.size;
   }
   // A clear set: every blob through one git process, hashed as it streams (blob-stream.ts).

@@ -39,13 +39,13 @@ const OBJ_BLOB = 3;
 interface PackCheckInput {
   oids: Buffer;
   size: ArrayLike<number>;
-  /** The rows to check. */
-  rows: readonly number[];
+  /** The rows to check (a typed array at scale: one number each, no array growth). */
+  rows: ArrayLike<number>;
 }
 
 /** The rows of `input.rows` whose blob a pack holds intact (see above); the others are left to git. */
-export function blobsIntactInPacks(objectsDir: string | undefined, input: PackCheckInput): Set<number> {
-  const proven = new Set<number>();
+export function blobsIntactInPacks(objectsDir: string | undefined, input: PackCheckInput): ProvenRows {
+  const proven = new ProvenRows(input.size.length);
   if (!objectsDir || input.rows.length === 0 || !zlib.crc32) return proven;
   let names: string[];
   try {
@@ -63,7 +63,7 @@ export function blobsIntactInPacks(objectsDir: string | undefined, input: PackCh
     })
     .sort((a, b) => b.mtime - a.mtime)
     .map((p) => p.base);
-  let left = [...input.rows];
+  let left = Uint32Array.from(input.rows);
   for (const base of packs) {
     if (left.length === 0) break;
     try {
@@ -82,7 +82,7 @@ export function objectsDirOf(commonDir: string, env: NodeJS.ProcessEnv = process
 }
 
 /** Check the rows `rows` against one pack (base.idx, base.pack); adds the intact ones to `proven`. */
-function checkPack(base: string, input: PackCheckInput, rows: readonly number[], proven: Set<number>): void {
+function checkPack(base: string, input: PackCheckInput, rows: Uint32Array, proven: ProvenRows): void {
   const idxSize = fs.statSync(base + ".idx").size;
   if (idxSize > MAX_IDX || idxSize < 8 + 1024 + 40) return;
   const idx = fs.readFileSync(base + ".idx");
@@ -183,4 +183,31 @@ function entryHeader(entry: Uint8Array): { type: number; size: number } | undefi
     shift *= 128;
   }
   return { type, size };
+}
+
+/**
+ * The rows proven intact: a byte a row (at 500,000 rows a Set of numbers, grown by doubling, was
+ * about 20 MB of a first snapshot's read-back peak; issue 20).
+ */
+class ProvenRows implements Iterable<number> {
+  private readonly marks: Uint8Array;
+  size = 0;
+
+  constructor(rows: number) {
+    this.marks = new Uint8Array(rows);
+  }
+
+  add(row: number): void {
+    if (this.marks[row]) return;
+    this.marks[row] = 1;
+    this.size++;
+  }
+
+  has(row: number): boolean {
+    return this.marks[row] === 1;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let i = 0; i < this.marks.length; i++) if (this.marks[i]) yield i;
+  }
 }

@@ -36,6 +36,11 @@ const { root, limit, big } = workerData;
 const Z64 = "0".repeat(64);
 const Z40 = "0".repeat(40);
 const hash = (alg, data) => (crypto.hash ? crypto.hash(alg, data, "hex") : crypto.createHash(alg).update(data).digest("hex"));
+// One read buffer for the thread's life (kept while it is 4 MiB or less): each answer is a
+// right-sized copy. A fresh 1 MiB buffer per request was garbage the thread's small heap
+// collected only after tens of MiB of them (V8 counts outside memory loosely): at 500,000 files
+// that was most of the threads' share of a first snapshot's peak (issue 20).
+let buf = Buffer.from(new ArrayBuffer(1 << 20));
 function stat(paths) {
   const n = paths.length;
   // The keys go back as one string (one copy, not one per path).
@@ -64,7 +69,6 @@ function read(paths) {
   const keys = new Array(n);
   const sha = new Array(n);
   const oid = new Array(n);
-  let buf = Buffer.from(new ArrayBuffer(1 << 20));
   let used = 0;
   let count = 0;
   for (let i = 0; i < n && used < limit; i++, count++) {
@@ -107,8 +111,11 @@ function read(paths) {
     }
   }
   offsets[count] = used;
-  // A right-sized copy: a blob waiting for its pack keeps its whole buffer alive.
-  const data = used === buf.length ? buf.buffer : buf.buffer.slice(0, used);
+  // A right-sized copy (the read buffer is kept for the next request; a blob waiting for its
+  // pack keeps the whole copy alive).
+  const data = buf.buffer.slice(0, used);
+  // A buffer grown for big files is not kept: a set of small files never grows it.
+  if (buf.length > 4 << 20) buf = Buffer.from(new ArrayBuffer(1 << 20));
   return [{ count, status, exec, offsets, mtime, keys: keys.slice(0, count).join("\0"), sha: sha.slice(0, count).join(""), oid: oid.slice(0, count).join(""), data }, [status.buffer, exec.buffer, offsets.buffer, mtime.buffer, data]];
 }
 parentPort.on("message", (m) => {
