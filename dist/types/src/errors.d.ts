@@ -22,6 +22,23 @@ export declare class ConfigError extends GuardError {
 /** A schema `$ref`s a remote URL, which is never fetched: the schema cannot be used here, though nothing in it may be wrong. */
 export declare class RemoteRefError extends ConfigError {
 }
+/** A schema (the one named, or one it `$ref`s) is written in a meta-schema integrity-guard cannot compile: our limitation, not a fault of the schema. */
+export declare class UnsupportedDraftError extends ConfigError {
+    /** The schema written in that meta-schema (repo path). */
+    readonly schemaPath: string;
+    /** The meta-schema URI it declares. */
+    readonly draft: string;
+    constructor(message: string, 
+    /** The schema written in that meta-schema (repo path). */
+    schemaPath: string, 
+    /** The meta-schema URI it declares. */
+    draft: string, options?: {
+        fix?: string;
+    });
+}
+/** A schema (with the local files it `$ref`s) over validate.max_schema_size: never loaded. */
+export declare class SchemaTooLargeError extends ConfigError {
+}
 /** Not a git repository, git failed, a tool or key is missing, the disk is full... */
 export declare class EnvironmentError extends GuardError {
 }

@@ -43,6 +43,8 @@ export interface ValidateConfig {
     max_file_size?: number | string;
     /** YAML files larger than this are not parsed (parse/too-large warning): bytes, or "8MiB". Default 8 MiB. */
     max_yaml_size?: number | string;
+    /** Schemas of the repository larger than this (with the files they $ref) are not loaded: bytes, or "8MiB". Default 8 MiB. */
+    max_schema_size?: number | string;
 }
 export interface ManifestConfig {
     include?: string[];

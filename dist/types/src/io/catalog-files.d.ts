@@ -7,7 +7,11 @@ import type { FileSource, ReadResult } from "./file-source.js";
  * bundler leaves the folder where it is).
  */
 export declare function vendoredSchemasDir(): string;
-/** Read vendored schemas by their built-in paths; a file whose SHA-256 differs from the recorded one is an error result. */
+/**
+ * Read vendored schemas by their built-in paths. A path that names no vendored file reads as
+ * missing; a vendored file that cannot be read, or whose SHA-256 differs from the one recorded
+ * when it was vendored (a copy altered in place), throws: the run cannot check what it promises.
+ */
 export declare function readBuiltinSchemas(paths: readonly string[]): Map<string, ReadResult>;
 /**
  * The entries of the catalog files validate.catalog names, read through `source` (the index in

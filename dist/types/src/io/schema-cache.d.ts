@@ -6,6 +6,15 @@ interface SchemaStoreOptions {
     cacheDir?: string;
     /** Folder of the user's cache shared between clones, for the built-in schemas only; undefined: none. */
     sharedDir?: string;
+    /**
+     * validate.max_schema_size: the bytes a schema of the repository and the local files it $refs may
+     * have, counted before they are parsed (the built-in schemas are not counted), and the error that
+     * says it was over.
+     */
+    limit?: {
+        bytes: number;
+        tooLarge: (schemaPath: string, total: number, by?: string) => Error;
+    };
 }
 export declare class SchemaStore {
     private readonly options;
@@ -14,6 +23,8 @@ export declare class SchemaStore {
     private readonly bytes;
     /** Standalone code of each validator loaded, by schema path (what parse workers compile). */
     private readonly codes;
+    /** Code cache writes under way (codeCache). */
+    private readonly writes;
     /** Counters for the summary and the tests: how validators were obtained. */
     readonly stats: {
         cached: number;
@@ -22,6 +33,8 @@ export declare class SchemaStore {
     constructor(options: SchemaStoreOptions);
     /** Schema files already read together with the data (saves a read per schema in the hook). */
     prime(contents: ReadonlyMap<string, ReadResult>): void;
+    /** Resolves when the code caches made so far are written (or failed: a cache only costs speed). Never rejects. */
+    settled(): Promise<void>;
     /** The standalone code of a validator that get() has loaded, for another thread to compile. */
     codeOf(schemaPath: string): string | undefined;
     /** The validator of the schema at repo path `schemaPath`; ConfigError when it is unusable. */
@@ -29,6 +42,17 @@ export declare class SchemaStore {
     private load;
     /** A cached validator whose code and schema files all still match, else undefined. Never throws. */
     private tryCached;
+    /**
+     * V8's code cache of the entry in `file` (loadStandalone says what it saves), kept beside it
+     * per V8 version and architecture (`<key>.<arch>-<v8>.v8`, so that two Node versions of one
+     * user do not overwrite each other's). Its first 32 bytes are the SHA-256 of the entry's
+     * codeSha and the rest: V8 itself checks only the length of the source a cache was made from,
+     * and a truncated or corrupt cache must never reach it (it would crash the process, not fall
+     * back). One that does not match is ignored and replaced. Read under the entry's own checks
+     * (readTrustedEntry): V8 runs what a cache holds as the entry's code, and the digest binds it to
+     * the entry, not to its writer.
+     */
+    private codeCache;
     /** Write `entry` to `file` and keep its folder bounded; false when it could not be written. Never throws. */
     private tryWrite;
     /** Repo paths through the run's source; built-in paths from the vendored copies (checked against their digests). */
@@ -42,6 +66,8 @@ export declare class SchemaStore {
      * the local `$ref` that replaces it (no config maps a URL to a file: the ref itself changes).
      */
     private remoteRefError;
+    /** Throws the limit's error when `total` bytes of schema `rootPath`'s tree (not built in) are over it. */
+    private withinLimit;
     /** Parse the root schema and every local schema it references, transitively. */
     private loadTree;
     /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */

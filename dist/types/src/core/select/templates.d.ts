@@ -8,7 +8,7 @@ export interface TemplatesConfig {
     /** Never treated as templates: always validated as they are. */
     check?: string[];
 }
-type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test";
+type TemplateKind = "helm" | "name" | "content" | "conda" | "syntax-test" | "pr-template";
 /** Why a file is a template, and the folder its notice is grouped under (ends with "/"; "./" for the root). */
 interface TemplateMatch {
     kind: TemplateKind | "config";
