@@ -23,4 +23,13 @@ describe("jsoncDialectByContent: Firebase Realtime Database rules", () => {
     expect(jsoncDialectByContent("x.json", '{ "rules": { "maxDepth": 3 // y\n } }')).toBeUndefined();
     expect(jsoncDialectByContent("x.json", '{ "rules": ".read" }')).toBeUndefined();
   });
+
+  it("decides in one pass over comments full of `//` and `/*` (a regex over them backtracked for minutes)", () => {
+    const banner = `// ${"//".repeat(2000)}\n/* ${"//* ".repeat(500)} */\n`;
+    // Not rules: the member after the banners is another; then the same banners before real rules.
+    expect(jsoncDialectByContent("rush.json", `${banner}{ ${banner} "projects": [], "x": { ".read": true } }`)).toBeUndefined();
+    expect(jsoncDialectByContent("rules.json", `${banner}{ ${banner} "rules": { ".read": true } }`)?.trailingCommas).toBe(true);
+    // An unclosed comment before the first member is no rules file.
+    expect(jsoncDialectByContent("rules.json", `{ /* ${"//".repeat(1000)} "rules": { ".read": true } }`)).toBeUndefined();
+  });
 });

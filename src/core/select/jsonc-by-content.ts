@@ -157,9 +157,41 @@ const FIREBASE_DATABASE_RULES: JsoncDialect = {
   trailingCommas: true,
   leadingBom: false,
 };
-const JSONC_GAP = String.raw`(?:\s|//[^\n]*|/\*[\s\S]*?\*/)*`;
-const DATABASE_RULES_ROOT = new RegExp(String.raw`^${JSONC_GAP}\{${JSONC_GAP}"rules"\s*:\s*\{`);
 const DATABASE_RULES_KEY = /"\.(?:read|write|validate|indexOn)"\s*:/;
+const SPACES = /\s*/y;
+const RULES_MEMBER = /"rules"\s*:\s*\{/y;
+
+/**
+ * The offset after the whitespace and comments that start at `i`, or -1 in an unclosed `/*`.
+ * Scanned once, never a regex: `(?:\s|//[^\n]*|/\*[\s\S]*?\*\/)*` backtracked exponentially on a
+ * comment holding many `//` (rushstack's `// ////////` banners held `check` for minutes).
+ */
+function afterGap(text: string, i: number): number {
+  for (;;) {
+    SPACES.lastIndex = i;
+    SPACES.test(text);
+    i = SPACES.lastIndex;
+    if (text.startsWith("//", i)) {
+      const nl = text.indexOf("\n", i);
+      if (nl < 0) return text.length;
+      i = nl;
+    } else if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else return i;
+  }
+}
+
+/** Whether the first member of the root object (comments allowed around it) is a `rules` object. */
+function databaseRulesRoot(text: string): boolean {
+  const open = afterGap(text, 0);
+  if (open < 0 || text[open] !== "{") return false;
+  const key = afterGap(text, open + 1);
+  if (key < 0) return false;
+  RULES_MEMBER.lastIndex = key;
+  return RULES_MEMBER.test(text);
+}
 
 /**
  * Bicep loads bicepconfig.json (the nearest one above a .bicep file, and its own built-in
@@ -306,7 +338,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "scenarios.json")
     return DEVCONTAINER_SCENARIOS_PATH.test(file) && DEVCONTAINER_FEATURES.test(text) ? DEVCONTAINER_SCENARIOS : undefined;
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
-  if (DATABASE_RULES_ROOT.test(text) && DATABASE_RULES_KEY.test(text)) return FIREBASE_DATABASE_RULES;
+  if (DATABASE_RULES_KEY.test(text) && databaseRulesRoot(text)) return FIREBASE_DATABASE_RULES;
   if (base === "project.json" && NX_PROJECT_MARK.test(text)) return NX_PROJECT;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (base === "bicepconfig.json") return BICEP;
