@@ -39,13 +39,13 @@ function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv =
 }
 
 /**
- * A package folder as npm installs it: the real bin/integrity-guard.js beside the dist/ under
- * test (a link, so IG_DIST builds are tested too).
+ * A package folder as npm installs it: the real bin/ folder beside the dist/ under test (a
+ * link, so IG_DIST builds are tested too).
  */
 function installedBin(): string {
   const pkg = temp();
-  fs.mkdirSync(path.join(pkg, "bin"));
-  fs.copyFileSync(path.join(PROJECT_ROOT, "bin/integrity-guard.js"), path.join(pkg, "bin/integrity-guard.js"));
+  // The whole bin/ folder, as package.json's "files" ships it (the entry imports its neighbours).
+  fs.cpSync(path.join(PROJECT_ROOT, "bin"), path.join(pkg, "bin"), { recursive: true });
   fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(pkg, "package.json"));
   fs.symlinkSync(DIST_DIR, path.join(pkg, "dist"), "dir");
   return path.join(pkg, "bin/integrity-guard.js");
