@@ -1,6 +1,10 @@
 // Manifest bench (issue 3): seal/verify against sha256sum -c and git status on
 // corpus A (20,000 files of 1-8 KiB, nested, tracked) and corpus B (20 files of 50 MiB).
 // BENCH_SCALE scales file counts (A) and file sizes (B). Ratios are peer time / our time.
+// Each row of corpus A also prints CPU time (user+sys of the process, its threads and the
+// processes it waited for: git), whose ratios a shared, loaded machine moves far less than wall
+// time's. BENCH_MANIFEST=A runs corpus A's rows only (no 1 GB corpus B to write), for measuring
+// the small-file rows (issue 20) quickly.
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -10,9 +14,60 @@ const node = process.execPath;
 const ours = (cwd, args) => run(node, [CLI, ...args], { cwd, okCodes: [0] });
 const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });
 
+/** Run corpus B's rows too (BENCH_MANIFEST=A: corpus A's only). */
+const withB = process.env.BENCH_MANIFEST !== "A";
+
+/**
+ * CPU time (ms, user+sys) that the processes this one waited for used, from /proc/self/stat
+ * (cutime and cstime, in clock ticks): what spawnSync's children and their threads and children
+ * cost. Undefined where /proc is missing.
+ */
+function childCpuMs() {
+  try {
+    const stat = fs.readFileSync("/proc/self/stat", "latin1");
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // cutime and cstime are fields 16 and 17 of the whole line: 13 and 14 after the name (0-based).
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wall time (best of `runs`, as timeIt) and the median CPU time of one run of fn (undefined
+ * without /proc). Clock ticks are 10 ms: enough for the rows here (hundreds of ms).
+ */
+function timeAndCpu(fn, runs = 3) {
+  const cpu = [];
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const c0 = childCpuMs();
+    const t = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+    const c1 = childCpuMs();
+    if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
+  }
+  cpu.sort((a, b) => a - b);
+  return { wall: best, cpu: cpu.length === runs ? cpu[Math.floor(runs / 2)] : undefined };
+}
+
+/** The CPU line under a row: ours and the peer's CPU time and their ratio (peer / ours). */
+function cpuRow(ours, peerLabel, peer) {
+  if (ours.cpu === undefined || peer.cpu === undefined || ours.cpu <= 0) return;
+  console.log(
+    `    cpu (user+sys, median): ours ${ours.cpu.toFixed(0)} ms, ${peerLabel} ${peer.cpu.toFixed(0)} ms -> ${(peer.cpu / ours.cpu).toFixed(2)}x`,
+  );
+}
+
 function makeRepo(dir) {
   mkdirClean(dir);
   git(dir, "init", "-q", "-b", "main");
+  // No automatic gc: committing 20,000 new objects starts a detached `git gc --auto`, which packed
+  // the repository while the rows below were measured (CPU taken from whichever tool ran then)
+  // and was still writing into .git when the corpus was removed (ENOTEMPTY).
+  git(dir, "config", "gc.auto", "0");
   fs.mkdirSync(path.join(dir, ".integrity-guard"));
   fs.writeFileSync(path.join(dir, ".integrity-guard/config.yml"), 'version: 1\nmanifest:\n  include: ["data/**"]\n');
 }
@@ -59,11 +114,12 @@ function peakKiB(cmd, args, cwd) {
 
 header(`manifest (BENCH_SCALE=${SCALE})`);
 const A = corpusA();
-const B = corpusB();
+const B = withB ? corpusB() : undefined;
+const corpora = B ? [A, B] : [A];
 // Flush the freshly written corpora: otherwise the first tool measured competes with the
 // kernel writing back a gigabyte of dirty pages, and the comparison is unfair to it.
 run("sync", []);
-for (const c of [A, B]) {
+for (const c of corpora) {
   ours(c.dir, ["seal"]);
   const sums = run(node, [CLI, "seal", "--format", "sha256sum"], { cwd: c.dir }).stdout;
   fs.writeFileSync(path.join(c.dir, "SUMS"), sums);
@@ -71,32 +127,40 @@ for (const c of [A, B]) {
 const sha = (dir) => () => run("sha256sum", ["-c", "--quiet", "SUMS"], { cwd: dir });
 
 // Cold: no stat cache; every file read and hashed (both tools read from the page cache).
-const coldB = timeIt(() => ours(B.dir, ["verify", "--no-cache"]), 3);
-const shaB = timeIt(sha(B.dir), 3);
-compare(`cold verify B (20 x ${(B.bytes / 20 / (1 << 20)).toFixed(1)} MiB)`, coldB, "sha256sum -c", shaB, 5);
-console.log(
-  `    throughput: ours ${(B.bytes / (1 << 20) / (coldB / 1000)).toFixed(0)} MiB/s, sha256sum ${(B.bytes / (1 << 20) / (shaB / 1000)).toFixed(0)} MiB/s`,
-);
+if (B) {
+  const coldB = timeIt(() => ours(B.dir, ["verify", "--no-cache"]), 3);
+  const shaB = timeIt(sha(B.dir), 3);
+  compare(`cold verify B (20 x ${(B.bytes / 20 / (1 << 20)).toFixed(1)} MiB)`, coldB, "sha256sum -c", shaB, 5);
+  console.log(
+    `    throughput: ours ${(B.bytes / (1 << 20) / (coldB / 1000)).toFixed(0)} MiB/s, sha256sum ${(B.bytes / (1 << 20) / (shaB / 1000)).toFixed(0)} MiB/s`,
+  );
+}
 
-const coldA = timeIt(() => ours(A.dir, ["verify", "--no-cache"]), 3);
-const shaA = timeIt(sha(A.dir), 3);
-compare(`cold verify A (${A.count} files)`, coldA, "sha256sum -c", shaA, 1.5);
+const coldA = timeAndCpu(() => ours(A.dir, ["verify", "--no-cache"]), 3);
+const shaA = timeAndCpu(sha(A.dir), 3);
+compare(`cold verify A (${A.count} files)`, coldA.wall, "sha256sum -c", shaA.wall, 1.5);
+cpuRow(coldA, "sha256sum -c", shaA);
 // What node itself allows: two threads that only open, fstat, read, hash and close each file.
-const floorA = timeIt(
+const floorA = timeAndCpu(
   () => run(node, [path.join(path.dirname(new URL(import.meta.url).pathname), "hash-floor.mjs"), "SUMS"], { cwd: A.dir }),
   3,
 );
-compare(`    floor: bare 2-thread read+hash of A, no walk/manifest/cache`, floorA, "sha256sum -c", shaA);
+compare(`    floor: bare 2-thread read+hash of A, no walk/manifest/cache`, floorA.wall, "sha256sum -c", shaA.wall);
+cpuRow(floorA, "sha256sum -c", shaA);
+console.log(
+  `    ours / floor: wall ${(coldA.wall / floorA.wall).toFixed(2)}x${coldA.cpu && floorA.cpu ? `, cpu ${(coldA.cpu / floorA.cpu).toFixed(2)}x` : ""} (target: within 1.3x)`,
+);
 
 // Warm: nothing changed; start-up included on both sides.
 ours(A.dir, ["verify"]);
-const warmA = timeIt(() => ours(A.dir, ["verify"]), 5);
-const gitStatus = timeIt(() => git(A.dir, "status", "--porcelain"), 5);
-compare(`warm verify A (${A.count} files)`, warmA, "git status", gitStatus, 1 / 3);
+const warmA = timeAndCpu(() => ours(A.dir, ["verify"]), 5);
+const gitStatus = timeAndCpu(() => git(A.dir, "status", "--porcelain"), 5);
+compare(`warm verify A (${A.count} files)`, warmA.wall, "git status", gitStatus.wall, 1 / 3);
+cpuRow(warmA, "git status", gitStatus);
 console.log(`    (target: ours within 3x of git status, i.e. ratio >= 0.33)`);
 
-const peak = peakKiB(node, [CLI, "verify", "--no-cache"], B.dir);
-if (peak !== undefined) {
+const peak = B && peakKiB(node, [CLI, "verify", "--no-cache"], B.dir);
+if (B && peak !== undefined) {
   const mib = peak / 1024;
   console.log(`  peak RSS verify --no-cache B: ${mib.toFixed(1)} MiB${mib < 150 ? "  OK (target < 150 MB)" : "  ABOVE TARGET (150 MB)"}`);
   const peakSha = peakKiB("sha256sum", ["-c", "--quiet", "SUMS"], B.dir);
@@ -104,4 +168,4 @@ if (peak !== undefined) {
 }
 const seal = timeIt(() => ours(A.dir, ["seal", "--no-cache"]), 1);
 console.log(`  seal --no-cache A: ${seal.toFixed(0)} ms`);
-if (!process.env.BENCH_KEEP) for (const c of [A, B]) fs.rmSync(c.dir, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP) for (const c of corpora) fs.rmSync(c.dir, { recursive: true, force: true });

@@ -4,7 +4,10 @@
  * go-yaml and PyYAML read it as the string "-"; js-yaml stops at it ("missed comma between flow
  * collection entries"), so for a file whose reader is js-yaml (pnpm's and Yarn 2+'s lockfiles,
  * ESLint's and cosmiconfig's rc files) the warning was a pass for a file its reader cannot load:
- * `pnpm install` fails on the merged lockfile. There it is an error. Pure.
+ * `pnpm install` fails on the merged lockfile. There it is an error. The same holds for the YAML
+ * configs of JavaScript tools whatever their loader (js-yaml, or the yaml package some
+ * cosmiconfig and lilconfig versions use, which refuses it too: it is what parse/flow-dash
+ * relaxes). Pure.
  */
 import type { ParsedDocument } from "./types.js";
 
@@ -26,4 +29,30 @@ export function flowDashRefusedBy(doc: ParsedDocument, reader: string): ParsedDo
 /** Who reads a js-yaml lockfile (yaml-lockfile.ts: isJsYamlLockfile), for the message. */
 export function lockfileReader(path: string): string {
   return path === "yarn.lock" || path.endsWith("/yarn.lock") ? "Yarn 2+ (@yarnpkg/parsers' parseSyml)" : "pnpm (@pnpm/lockfile.fs)";
+}
+
+/**
+ * YAML configs with an extension that JavaScript tools load with js-yaml or the yaml package
+ * (names without an extension are well-known-names.ts entries with `jsYaml`): ESLint's legacy
+ * loader (`yaml.load` of js-yaml), cosmiconfig's and lilconfig's YAML loaders (Prettier,
+ * stylelint, commitlint, semantic-release, lint-staged), Mocha's and nyc's js-yaml, pnpm's
+ * read-yaml-file and Yarn 2+'s parseSyml.
+ */
+const JS_YAML_CONFIG: readonly [RegExp, string][] = [
+  [/^\.eslintrc\.ya?ml$/, "ESLint (js-yaml)"],
+  [/^\.prettierrc\.ya?ml$/, "Prettier (its YAML loader)"],
+  [/^\.stylelintrc\.ya?ml$/, "stylelint (cosmiconfig's YAML loader)"],
+  [/^\.commitlintrc\.ya?ml$/, "commitlint (cosmiconfig's YAML loader)"],
+  [/^\.releaserc\.ya?ml$/, "semantic-release (cosmiconfig's YAML loader)"],
+  [/^\.lintstagedrc\.ya?ml$/, "lint-staged (lilconfig's YAML loader)"],
+  [/^\.mocharc\.ya?ml$/, "Mocha (js-yaml)"],
+  [/^\.nycrc\.ya?ml$/, "nyc (js-yaml)"],
+  [/^pnpm-workspace\.yaml$/, "pnpm (read-yaml-file: js-yaml)"],
+  [/^\.yarnrc\.yml$/, "Yarn 2+ (@yarnpkg/parsers' parseSyml)"],
+];
+
+/** The JavaScript tool that loads the YAML config at `path` (JS_YAML_CONFIG), if any. */
+export function jsYamlConfigReader(path: string): string | undefined {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return JS_YAML_CONFIG.find(([re]) => re.test(base))?.[1];
 }

@@ -58,7 +58,7 @@ import {
 } from "./yaml-reindent.js";
 import { appendAll } from "../append.js";
 import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
-import { flowDashRefusedBy, lockfileReader } from "./js-yaml-refusals.js";
+import { flowDashRefusedBy, jsYamlConfigReader, lockfileReader } from "./js-yaml-refusals.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
 /**
@@ -87,7 +87,8 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
   const doc = parseYamlText(lf, options, 0).doc;
   // A leniency js-yaml does not share is an error where js-yaml is the reader (./js-yaml-refusals.ts).
-  return isJsYamlLockfile(options.path) ? flowDashRefusedBy(doc, lockfileReader(options.path)) : doc;
+  const reader = isJsYamlLockfile(options.path) ? lockfileReader(options.path) : jsYamlConfigReader(options.path);
+  return reader !== undefined ? flowDashRefusedBy(doc, reader) : doc;
 }
 
 /**
