@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
-import { appsettingsUtf16Text, armUtf16Text } from "../core/select/arm-encoding.js";
+import { readableUtf16 } from "../core/select/arm-encoding.js";
 import { firstParse, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
 import { jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
 import { formatByContent } from "../core/select/jsonc.js";
@@ -273,7 +273,7 @@ function baseTexts(source: FileSource): (file: string) => Promise<string | undef
         if (!Buffer.isBuffer(bytes)) return undefined;
         const decoded = decodeDocument(bytes, file);
         // A UTF-16 ARM deployment or appsettings file (arm-encoding.ts) is text to the readings that ask for it.
-        return typeof decoded === "string" ? decoded : (armUtf16Text(bytes, file) ?? appsettingsUtf16Text(bytes, file))?.text;
+        return typeof decoded === "string" ? decoded : readableUtf16(bytes, file)?.text;
       });
       known.set(file, text);
     }

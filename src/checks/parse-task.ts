@@ -7,7 +7,7 @@
  */
 import type { Finding } from "../core/finding.js";
 import { decodeDocument, loadYamlSupport, type DocumentFormat } from "../core/parse/index.js";
-import { appsettingsUtf16Text, armUtf16Text } from "../core/select/arm-encoding.js";
+import { readableUtf16 } from "../core/select/arm-encoding.js";
 import type { Validator } from "../core/schema/compile.js";
 import { loadStandalone } from "../core/schema/standalone.js";
 import { allOfOtherRoot, commentOnlyAccepted, headerReader, legacyFormat, schemaPieceReader } from "./root-kind.js";
@@ -100,8 +100,7 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   if (typeof text !== "string") {
     // An ARM deployment file in UTF-16 with a BOM (core/select/arm-encoding.ts): the main thread asks the base.
     // So is an appsettings file in UTF-16 with a BOM (known by name): its reading is on the main thread too.
-    if (text.found === "UTF-16" && (armUtf16Text(bytes, file) ?? appsettingsUtf16Text(bytes, file)) !== undefined)
-      return { main: bytes.slice() };
+    if (text.found === "UTF-16" && readableUtf16(bytes, file) !== undefined) return { main: bytes.slice() };
     return { parse: [text], schema: [] };
   }
   const { doc, format, dialectCandidate, byContent } = firstParse(text, file, job.format, job.yaml);

@@ -76,7 +76,7 @@ import {
   type BaseReadings,
 } from "./base-readings.js";
 import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentReading, type YamlReadOptions } from "./file-steps.js";
-import { appsettingsUtf16Text, armUtf16Text } from "../core/select/arm-encoding.js";
+import { readableUtf16 } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
@@ -817,11 +817,6 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
   return out;
 }
 
-/**
- * The reading of a name checked only when its content is in the format (skipsUnlessItsFormat): a
- * `#` line in a renv.lock, a yarn.lock without `__metadata`. Written into a file the base reads,
- * such a line had the whole file left unread, a trailing comma included.
- */
 /** The reading of a GitHub pull request template: Markdown text, not data (pull-request-template.ts). */
 function prTemplateReading(file: string): ContentReading {
   return {
@@ -830,6 +825,11 @@ function prTemplateReading(file: string): ContentReading {
   };
 }
 
+/**
+ * The reading of a name checked only when its content is in the format (skipsUnlessItsFormat): a
+ * `#` line in a renv.lock, a yarn.lock without `__metadata`. Written into a file the base reads,
+ * such a line had the whole file left unread, a trailing comma included.
+ */
 function leftUnread(file: string): ContentReading {
   return {
     reading: `as left unread (${wellKnownOf(file)?.reader ?? "its reader"}: a content not in that format)`,
@@ -851,13 +851,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   const decoded = decodeDocument(held.bytes!, file);
   // An ARM deployment file (known by content: the base must agree) or a .NET appsettings file (by
   // name) in UTF-16 with a BOM: their readers take it (core/select/arm-encoding.ts).
-  const armUtf16 = typeof decoded !== "string" && decoded.found === "UTF-16" ? armUtf16Text(held.bytes!, file) : undefined;
-  const namedUtf16 =
-    typeof decoded !== "string" && decoded.found === "UTF-16" && !armUtf16 ? appsettingsUtf16Text(held.bytes!, file) : undefined;
-  const utf16 = armUtf16 ?? namedUtf16;
+  const utf16 = typeof decoded !== "string" && decoded.found === "UTF-16" ? readableUtf16(held.bytes!, file) : undefined;
   releaseBytes(held.bytes!);
   held.bytes = undefined;
-  if (typeof decoded !== "string" && (!utf16 || (armUtf16 && !(await env.contentAgreed(file, ARM_BOM_READING))))) return [decoded]; // not UTF-8 text: corrupt whatever the format, never a template
+  if (typeof decoded !== "string" && (!utf16 || (utf16.byContent && !(await env.contentAgreed(file, ARM_BOM_READING))))) return [decoded]; // not UTF-8 text: corrupt whatever the format, never a template
   const text = utf16?.text ?? (decoded as string);
   const reading = wellKnownReading(file, format);
   // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).

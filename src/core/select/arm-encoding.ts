@@ -65,7 +65,7 @@ function utf16Warning(file: string, order: "le" | "be", readers: string): Findin
  * the warning that says so; undefined for anything else (no BOM, invalid UTF-16, another file),
  * which keeps the parse/encoding error. Known by content: on a pull request the base must agree.
  */
-export function armUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
+function armUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
   const u = utf16WithBom(bytes);
   if (u === undefined || !declaresArmDeployment(u.text)) return undefined;
   return { text: u.text, warning: utf16Warning(file, u.order, ARM_BOM_READERS) };
@@ -83,9 +83,21 @@ const APPSETTINGS_BOM_READERS =
  * back with Get-Content, which detects the BOM too. Known by name, so a warning naming them; no
  * BOM, or another name, stays the error.
  */
-export function appsettingsUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
+function appsettingsUtf16Text(bytes: Uint8Array, file: string): { text: string; warning: Finding } | undefined {
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (!(base.startsWith("appsettings") && base.endsWith(".json"))) return undefined;
   const u = utf16WithBom(bytes);
   return u && { text: u.text, warning: utf16Warning(file, u.order, APPSETTINGS_BOM_READERS) };
+}
+
+/**
+ * A UTF-16 file with a byte order mark that its reader takes (armUtf16Text, appsettingsUtf16Text):
+ * its text, the warning, and whether it is known by content (an ARM `$schema`: on a pull request
+ * the base must agree) rather than by name. Undefined keeps the parse/encoding error.
+ */
+export function readableUtf16(bytes: Uint8Array, file: string): { text: string; warning: Finding; byContent: boolean } | undefined {
+  const arm = armUtf16Text(bytes, file);
+  if (arm) return { ...arm, byContent: true };
+  const named = appsettingsUtf16Text(bytes, file);
+  return named && { ...named, byContent: false };
 }

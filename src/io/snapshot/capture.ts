@@ -404,14 +404,19 @@ async function captureWith(
   let treeBytesHeld = 0;
   let treesRefused = false;
   const treeBatch = options.treeBatch ?? TREE_BATCH;
-  /** The trees made so far that the previous snapshot does not hold, packed once their blobs are stored. */
-  const packTrees = async (): Promise<void> => {
+  /** The trees made so far that the previous snapshot does not hold; forgotten here. */
+  const takeNewTrees = async (): Promise<PackObject[]> => {
     const known = new Set((await knownTrees().catch(() => new Map<string, string>())).values());
     const trees: PackObject[] = [];
     for (const [oid, data] of newTrees) if (!known.has(oid)) trees.push({ type: "tree", data });
     treeBytesHeld = Math.max(treeBytesHeld, newTreeBytes);
     newTrees.clear();
     newTreeBytes = 0;
+    return trees;
+  };
+  /** takeNewTrees, packed once their blobs are stored. */
+  const packTrees = async (): Promise<void> => {
+    const trees = await takeNewTrees();
     if (trees.length === 0 || treesRefused) return;
     // --strict checks that every object a tree names is stored: the blobs queued so far first.
     await packer.done();
@@ -689,14 +694,11 @@ async function captureWith(
   addTree(metaTree.oid, metaTree.data);
   stream.addRootTree(SNAPSHOT_META_DIR, metaTree.oid);
   const root = stream.end();
-  const known = new Set((await knownTrees().catch(() => new Map<string, string>())).values());
-  const trees: PackObject[] = [];
-  for (const [oid, data] of newTrees) if (!known.has(oid)) trees.push({ type: "tree", data });
-  newTrees.clear();
+  const trees = await takeNewTrees();
   if (counters) {
     counters.treesWritten = treesPacked + trees.length;
     counters.treePacks = treePacks;
-    counters.treeBytesHeld = Math.max(treeBytesHeld, newTreeBytes);
+    counters.treeBytesHeld = treeBytesHeld;
   }
   let tree: string;
   try {
