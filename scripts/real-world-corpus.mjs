@@ -4281,6 +4281,13 @@ export const REPOS = [
     ],
     max: 80,
   },
+  // Session 23, applications (rw-apps23): its entries go above this line.
+
+  // Session 23, infrastructure (rw-infra23): its entries go above this line.
+
+  // Session 23, data, docs and tool configs (rw-mixed23): its entries go above this line.
+
+  // Session 23, known false blocks (fb23): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
