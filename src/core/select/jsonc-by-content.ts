@@ -8,6 +8,7 @@
 import type { ParseOptions } from "../parse/types.js";
 import { isEslintrcContent } from "./eslintrc-content.js";
 import { minecraftLangNamespace } from "./minecraft-lang.js";
+import { docfxDialect } from "./docfx-content.js";
 
 /** How a file known here is re-read: JSONC, with the reader's own limits. */
 export interface JsoncDialect {
@@ -312,7 +313,7 @@ const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.jso
  * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
  * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
- * Directory inputs). A reader that does not skip a leading BOM
+ * Directory inputs), a DocFX config or document schema of any name (docfx-content.ts). A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -349,6 +350,8 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (RUSH_STACK_SCHEMA.test(text)) return RUSH_STACK;
   if ((API_EXTRACTOR_NAME.test(base) && API_EXTRACTOR_KEYS.test(text)) || API_EXTRACTOR_SCHEMA.test(text)) return API_EXTRACTOR;
   if (TSDOC_SCHEMA.test(text)) return TSDOC;
+  const docfx = docfxDialect(text);
+  if (docfx) return docfx;
   if (SEMGREP_ANNOTATION.test(text)) return SEMGREP_TEST;
   if (isEslintrcContent(text)) return ESLINTRC;
   if (CWL_FILE_INPUT.test(text)) return CWL_JOB_ORDER;
