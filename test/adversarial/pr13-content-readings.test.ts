@@ -75,6 +75,16 @@ const attacks: { name: string; change: string; reading: RegExp }[] = [
     change: '{"provider_installation": {}, "limits": {"max": 1}, "limits": {"min": 0}}\n',
     reading: /HCL/,
   },
+  {
+    name: "a DocFX build section (a docfx config of any name): a comment",
+    change: '{"build": {"content": [{"files": ["*.md"]}], "dest": "_site"}, "status": "ok" // cut here\n}\n',
+    reading: /DocFX/,
+  },
+  {
+    name: "DocFX's document meta-schema as `$schema` (a template's schema): a trailing comma",
+    change: '{"$schema": "https://dotnet.github.io/docfx/schemas/v1.0/schema.json#", "status": "ok",}\n',
+    reading: /DocFX/,
+  },
 ];
 
 describe("a pull request that writes a reader's marker into an existing strict JSON data file", () => {
