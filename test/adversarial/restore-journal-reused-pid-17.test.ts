@@ -11,12 +11,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { createRepo, GIT_ENV, PROJECT_ROOT, type TestRepo } from "../helpers/repo.js";
+import { fillData, hourlyDataConfig, restoreKilled } from "../helpers/killed-restore.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
 
-const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
-const MAIN = path.join(PROJECT_ROOT, "src/main.ts");
-const CONFIG = 'version: 1\nsnapshots:\n  sign: { format: none }\n  sets:\n    hourly: { paths: ["data/"], keep: 5 }\n';
-const FILES = 60;
+const CONFIG = hourlyDataConfig(5);
 
 let repo: TestRepo | undefined;
 let stranger: ChildProcess | undefined;
@@ -26,46 +24,22 @@ afterEach(() => {
   repo?.cleanup();
 });
 
-function fill(dir: string, tag: string): void {
-  for (let i = 0; i < FILES; i++)
-    fs.writeFileSync(
-      path.join(dir, "data", `f${String(i).padStart(2, "0")}.json`),
-      JSON.stringify({ tag, pad: "x".repeat(64 << 10) }) + "\n",
-    );
-}
-
-/** `restore <id>` killed with SIGKILL at its first write under data/. */
-async function restoreKilled(cwd: string, id: string): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, ["--import", TSX, MAIN, "restore", id, "--allow-unsigned", "--no-fetch"], {
-    cwd,
-    env: { ...process.env, ...GIT_ENV },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
-  const watcher = fs.watch(path.join(cwd, "data"), () => {
-    watcher.close();
-    child.kill("SIGKILL");
-  });
-  const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("close", (_c, s) => resolve(s)));
-  watcher.close();
-  return signal;
-}
-
 it("a killed restore whose pid now names another live process is reported as interrupted, with its undo, never as running", async () => {
   const r = createRepo();
   repo = r;
   r.write(".integrity-guard/config.yml", CONFIG);
   fs.mkdirSync(path.join(r.dir, "data"));
-  fill(r.dir, "snap");
+  fillData(r.dir, "snap");
   r.commitAll("init");
   expect((await r.cli(["snapshot", "--set", "hourly"])).code).toBe(0);
   const first = r.git("rev-parse", "integrity-snapshots").trim();
-  fill(r.dir, "snap2");
+  fillData(r.dir, "snap2");
   expect((await r.cli(["snapshot", "--set", "hourly"])).code).toBe(0);
   const id = r.git("rev-parse", "integrity-snapshots").trim();
   expect(id).not.toBe(first);
   let signal: NodeJS.Signals | null = null;
   for (let tries = 0; tries < 3 && signal !== "SIGKILL"; tries++) {
-    fill(r.dir, "work");
+    fillData(r.dir, "work");
     signal = await restoreKilled(r.dir, id);
   }
   expect(signal).toBe("SIGKILL");
