@@ -27,7 +27,7 @@ import { baselineExempt, stagedBaseline, worktreeBaseline } from "../io/baseline
 import type { PathUniverse } from "./path-args.js";
 import { pathsHelp } from "./paths-help.js";
 import { stagedConfigChange } from "./staged-config-change.js";
-import type { CommandContext, CommandSpec } from "./types.js";
+import type { CommandContext, CommandSpec, OptionSpec } from "./types.js";
 import { boundHeapGrowth } from "../io/heap-growth.js";
 
 /** The source and path restriction for a run: the index (--staged) or the working tree, optionally narrowed to named paths. */
@@ -237,6 +237,13 @@ export function sourceSummary(c: CheckContext): Record<string, unknown> {
   return { source: c.source.kind === "index" ? "index" : "worktree", ...(c.paths ? { restrictedTo: c.paths.length } : {}) };
 }
 
+/** `--no-cache` of the verbs that compile schemas (check, validate): one wording for both helps. */
+export const SCHEMA_CACHE_OPTION: OptionSpec = {
+  type: "boolean",
+  description:
+    "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
+};
+
 export const command: CommandSpec = {
   name: "check",
   yamlOnDemand: true,
@@ -283,11 +290,7 @@ ${pathsHelp(
       valueName: "FILE",
       description: "restrict per-file checks to FILE, a folder or a quoted glob (repeatable; same as a PATH argument)",
     },
-    "no-cache": {
-      type: "boolean",
-      description:
-        "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
-    },
+    "no-cache": SCHEMA_CACHE_OPTION,
   },
   positionals: {
     name: "PATH...",

@@ -4,7 +4,7 @@
  */
 import { runValidate, validateStats } from "../checks/validate.js";
 import { finishFindings } from "../checks/run-checks.js";
-import { buildCheckContext, sourceSummary } from "./check.js";
+import { buildCheckContext, SCHEMA_CACHE_OPTION, sourceSummary } from "./check.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandSpec } from "./types.js";
 
@@ -43,11 +43,7 @@ validate the current folder).`,
   ],
   options: {
     staged: { type: "boolean", description: "read files from the git index (what will be committed) instead of the working tree" },
-    "no-cache": {
-      type: "boolean",
-      description:
-        "do not use or write the compiled-schema caches (.git/integrity-guard/, and ~/.cache/integrity-guard/ for the built-in schemas)",
-    },
+    "no-cache": SCHEMA_CACHE_OPTION,
   },
   positionals: {
     name: "PATH...",
