@@ -211,12 +211,14 @@ export const payloads = {
 /**
  * The Action on a pull request, as the runner starts it: the repository's committed state is the
  * base (`main`), `change` makes the PR's commit on `feature` (committed with --no-verify, as a
- * contributor without the hook would), and the bundle runs on that head with comments off.
+ * contributor without the hook would), and the bundle runs on that head with comments off
+ * (`env` added to the runner's variables).
  */
 export async function runPullRequest(
   repo: TestRepo,
   change: (r: TestRepo) => void,
   inputs: Record<string, string> = {},
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ActionRun> {
   const base = repo.git("rev-parse", "HEAD").trim();
   repo.git("switch", "-q", "-c", "feature");
@@ -229,5 +231,6 @@ export async function runPullRequest(
     eventName: "pull_request",
     payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
     inputs: { comment: "false", token: "", ...inputs },
+    env,
   });
 }
