@@ -12,33 +12,10 @@
  * Now such a reading counts for a file the base commit holds only when the base's version of the
  * file asks for it too (src/checks/base-readings.ts); a new file is read as its content says.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { runPullRequest } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf as findings, prWriting as pr } from "../helpers/pull-request.js";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.splice(0)) c();
-});
-
-function baseRepo(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  cleanup.push(() => repo.cleanup());
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.commitAll("base");
-  return repo;
-}
-
-function pr(repo: TestRepo, files: Record<string, string>) {
-  return runPullRequest(repo, (r) => {
-    for (const [f, t] of Object.entries(files)) r.write(f, t);
-  });
-}
-
-type Found = { rule: string; level: string; file?: string; message: string };
-function findings(json: string | undefined): Found[] {
-  return (JSON.parse(json ?? "{}") as { findings: Found[] }).findings;
-}
+const baseRepo = baseRepos();
 
 const STATE = "data/state.json";
 const RUSH_SCHEMA = "https://developer.microsoft.com/json-schemas/rush/v5/command-line.schema.json";

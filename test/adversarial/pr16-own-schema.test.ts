@@ -7,40 +7,11 @@
  * it pass, while GitHub refuses the workflow and nothing deploys. The file's name still names its
  * reader: for a file the base commit holds without that `$schema`, the entry applies too.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { payloads, runActionBundle } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf as findings, prWriting as pr, type Found } from "../helpers/pull-request.js";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.splice(0)) c();
-});
+const baseRepo = baseRepos();
 
-function baseRepo(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  cleanup.push(() => repo.cleanup());
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.commitAll("base");
-  return repo;
-}
-
-function pr(repo: TestRepo, files: Record<string, string>) {
-  const base = repo.git("rev-parse", "HEAD").trim();
-  repo.git("switch", "-q", "-c", "feature");
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.git("add", "-A");
-  repo.git("commit", "-q", "--no-verify", "-m", "pr");
-  const head = repo.git("rev-parse", "HEAD").trim();
-  return runActionBundle({
-    repo,
-    eventName: "pull_request",
-    payload: payloads.pullRequest(5, { ref: "main", sha: base }, { ref: "feature", sha: head }),
-    inputs: { comment: "false", token: "" },
-  });
-}
-
-type Found = { rule: string; level: string; file?: string; message: string };
-const findings = (json: string | undefined) => (JSON.parse(json ?? "{}") as { findings: Found[] }).findings;
 const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? ""} ${f.message}`).join("\n");
 
 const WORKFLOW = ".github/workflows/deploy.yml";
