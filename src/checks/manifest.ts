@@ -48,7 +48,6 @@ import { blobObservation, skippedBlobs, withLocalEditsFix, withSparseAdd } from 
 import type { Check, CheckContext } from "./types.js";
 import { appendAll } from "../core/append.js";
 import { stageEnd } from "../io/hash/stage-log.js";
-import { collectBetweenPhases } from "../io/heap-growth.js";
 
 const RESEAL = "run `integrity-guard seal && git add .integrity-guard/manifest.json` (after checking the change is intended)";
 
@@ -193,8 +192,6 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   const stored = readManifestIndex(o.root, o.noCache ? undefined : cache, run.bytes);
   stageEnd("verify: manifest read");
   run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
-  // ... and with them the parse's garbage, before the walk and the hashing allocate (heap-growth.ts).
-  if (everything) collectBetweenPhases();
   if (!stored.exists) {
     if (include.length === 0) return { findings: [], summary: { entries: 0 } };
     return {
