@@ -95,3 +95,51 @@ describe("ManifestIndex", () => {
     expect(ix.indexOf("data/d199/f20000.json")).toBe(-1);
   });
 });
+
+describe("ManifestIndex.fromParts (a reseal's entries, out of order)", () => {
+  /** n entries in manifest order, as a reseal adds them: the vouched ones in walk order, the hashed ones after. */
+  function resealParts(n: number, late: number[]) {
+    const all = Array.from({ length: n }, (_, i) => `data/d${Math.floor(i / 10)}/f${i}.json`).sort(comparePaths);
+    const order = [...all.filter((_, i) => !late.includes(i)), ...late.map((i) => all[i]!)];
+    const at = new Map(all.map((p, i) => [p, i]));
+    const digests = Buffer.alloc(n * 32 + 64); // room to spare, as the builder's doubling leaves
+    order.forEach((p, k) => digests.write(hex(at.get(p)! % 256), k * 32, 32, "hex"));
+    const links = new Map<number, string>();
+    order.forEach((p, k) => {
+      if (at.get(p)! % 7 === 0) links.set(k, `target-${at.get(p)!}`);
+    });
+    return {
+      all,
+      paths: order,
+      digests,
+      sizes: order.map((p) => at.get(p)! * 3),
+      flags: order.map((p) => (at.get(p)! % 5 === 0 ? 1 : 0) | (at.get(p)! % 7 === 0 ? 2 : 0)),
+      links,
+    };
+  }
+
+  it("sorts every field with its entry (cycles of any length, links by their new index)", () => {
+    const parts = resealParts(200, [3, 77, 150, 199, 0]);
+    const ix = ManifestIndex.fromParts(parts.paths, parts.digests, parts.sizes, parts.flags, parts.links);
+    expect(ix.size).toBe(200);
+    parts.all.forEach((p, i) => {
+      expect(ix.path(i)).toBe(p);
+      expect(ix.sha256(i)).toBe(hex(i % 256));
+      expect(ix.fileSize(i)).toBe(i * 3);
+      expect(ix.executable(i)).toBe(i % 5 === 0);
+      expect(ix.link(i)).toBe(i % 7 === 0 ? `target-${i}` : undefined);
+      expect(ix.indexOf(p)).toBe(i);
+    });
+  });
+
+  it("sorts in place: the index holds the builder's own digest bytes, not a second copy (issue 20)", () => {
+    // At 500,000 entries a sorted copy was 16 MB of digests and two arrays of 500,000 slots,
+    // allocated at the peak of a reseal. The index views the buffer it was given: a byte
+    // written there after the build shows through it.
+    const parts = resealParts(50, [10, 20]);
+    const ix = ManifestIndex.fromParts(parts.paths, parts.digests, parts.sizes, parts.flags, parts.links);
+    expect(parts.paths).toEqual(parts.all); // the given list itself, sorted
+    parts.digests.fill(0xab, 5 * 32, 6 * 32);
+    expect(ix.sha256(5)).toBe("ab".repeat(32));
+  });
+});
