@@ -47,6 +47,13 @@ describe("the default JSONC set", () => {
     "docs/docfx/docfx.json",
     ".zed/settings.json", // Zed reads its project files with serde_json_lenient (zed-industries/extensions)
     "crates/app/.zed/tasks.json",
+    // cspell reads every JSON config with comment-json: its search names and dictionary
+    // packages' cspell-ext.json (streetsidesoftware/cspell-dicts)
+    "dictionaries/en_US/cspell-ext.json",
+    "cspell-ext.json",
+    "cSpell.json",
+    ".cSpell.json",
+    "cspell.config.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -193,6 +200,12 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "api-extractor.json",
     "cspell.json",
     ".cspell.json",
+    "cSpell.json",
+    ".cSpell.json",
+    "cspell.config.json",
+    "cspell-ext.json",
+    "my-cspell-ext.json",
+    "cspell-ext.json5",
     "pyrightconfig.json",
     "wrangler.json",
     "wrangler.toml",

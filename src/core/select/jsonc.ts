@@ -35,8 +35,16 @@ export const DEFAULT_JSONC = [
   "**/deno.json", // Deno: deno.json and deno.jsonc are both JSONC
   "**/tslint.json", // TSLint strips comments (well-known-names.ts: no trailing comma)
   "**/api-extractor.json", // Rush Stack's JsonFile (well-known-names.ts reads it as JSON5)
-  "**/cspell.json", // cspell reads its JSON config with comments
+  // cspell parses every JSON config it loads with comment-json (comments, trailing commas since
+  // its 2.2.0): the names it searches for, and `cspell-ext.json`, the name dictionary packages
+  // give the config other configs `import` (streetsidesoftware/cspell-dicts has 61, most with a
+  // `//` header).
+  "**/cspell.json",
   "**/.cspell.json",
+  "**/cSpell.json",
+  "**/.cSpell.json",
+  "**/cspell.config.json",
+  "**/cspell-ext.json",
   "**/pyrightconfig.json", // Pyright parses it as JSONC
   "**/wrangler.json", // Cloudflare Wrangler: JSONC
   // Amazon.Lambda.Tools (`dotnet lambda`, Visual Studio's AWS toolkit) reads its defaults with
@@ -173,6 +181,10 @@ const DEFAULT_JSONC_NAMES = new Set([
   "api-extractor.json",
   "cspell.json",
   ".cspell.json",
+  "cSpell.json",
+  ".cSpell.json",
+  "cspell.config.json",
+  "cspell-ext.json",
   "pyrightconfig.json",
   "wrangler.json",
   "aws-lambda-tools-defaults.json",
