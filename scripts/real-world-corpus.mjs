@@ -4392,7 +4392,15 @@ export const REPOS = [
     commit: "8a692e29346d19cf5786fd1c8682f1628a4a60e0",
     license: "AGPL-3.0 (LICENSE)",
     kind: "Elixir/Phoenix application: Grafana dashboards JSON, provisioning YAML, docker compose, assets package.json",
-    keep: ["grafana/dashboards/{overview,charges,drive-details}.json", "grafana/*.yml", ".github/**", "coveralls.json", "flake.lock", ".markdownlint.yaml", "assets/*.json"],
+    keep: [
+      "grafana/dashboards/{overview,charges,drive-details}.json",
+      "grafana/*.yml",
+      ".github/**",
+      "coveralls.json",
+      "flake.lock",
+      ".markdownlint.yaml",
+      "assets/*.json",
+    ],
     large: ["grafana/dashboards/*.json"],
   },
   {
@@ -4400,15 +4408,30 @@ export const REPOS = [
     commit: "cc0fce3c1326d18e2bdb7020eaf4c52e885da569",
     license: "MIT (LICENSE)",
     kind: "Obsidian plugin: manifest.json, versions.json, sample vault .obsidian settings, test data JSON",
-    keep: ["manifest.json", "versions.json", "src/i18n/**", "docs/.obsidian/*.json", "resources/sample_vaults/Tasks-Demo/.obsidian/*.json", ".vscode/**", ".github/**"],
+    keep: [
+      "manifest.json",
+      "versions.json",
+      "src/i18n/**",
+      "docs/.obsidian/*.json",
+      "resources/sample_vaults/Tasks-Demo/.obsidian/*.json",
+      ".vscode/**",
+      ".github/**",
+    ],
     max: 120,
+    // The sample vault's JSON Canvas (Obsidian reads it with JSON.parse), selected by its content.
+    names: ["**/*.canvas"],
   },
   {
     repo: "microsoft/prompty",
     commit: "75e4d0e595348e129fd46aee053a2d68cc0887a9",
     license: "MIT (LICENSE)",
     kind: "LLM prompt asset format: .prompty files (YAML front matter over a prompt), sample.json inputs, VS Code extension package.json, runtimes' test specs",
-    keep: ["web/.vscode/settings.json", "vscode/prompty/.vscode/*.json", "vscode/prompty/packages/trace/tsconfig.*.json", "vscode/prompty/package.json"],
+    keep: [
+      "web/.vscode/settings.json",
+      "vscode/prompty/.vscode/*.json",
+      "vscode/prompty/packages/trace/tsconfig.*.json",
+      "vscode/prompty/package.json",
+    ],
     max: 100,
   },
   {
@@ -4432,7 +4455,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
