@@ -4281,6 +4281,166 @@ export const REPOS = [
     ],
     max: 80,
   },
+  {
+    repo: "strapi/foodadvisor",
+    commit: "ba9fdaea886b1183fae8e43e0edce0ded963779c",
+    license: "MIT (LICENSE)",
+    kind: "Strapi CMS demo application: content-type schema.json, components, Next.js client",
+    keep: ["api/src/**/schema.json", "api/src/components/**", "api/package.json", "client/package.json", ".gitpod.yml"],
+  },
+  {
+    repo: "hovancik/stretchly",
+    commit: "639088e39d23a8b8155a4c4a164bc2ec552cec03",
+    license: "BSD-2-Clause (LICENSE)",
+    kind: "Electron application: i18n locale JSON per language, electron-builder config, workflows",
+    // .drone.yml is comments only (a warning: Drone reads no pipeline from it).
+    keep: ["app/locales/{en,de,fr,ja,zh-CN,ar}.json", ".drone.yml", ".github/**", "docker-compose.yml", "package.json"],
+  },
+  {
+    repo: "dotnet/maui-samples",
+    commit: "a338a063bb65b0a8677c0827d1a2caba646c1f6a",
+    license: "MIT (LICENSE)",
+    kind: ".NET MAUI/Blazor samples: launchSettings.json, appsettings.json, global.json",
+    // browserStackTests.yml (both copies): two comment lines lost their `#` inside `steps:`, so the
+    // workflow does not parse (real). The Aspire AppHost launchSettings.json holds a `//` comment,
+    // which .NET's launch profile reader skips (it reads launchSettings.json with comments allowed).
+    keep: [
+      "{9,10}.0/UITesting/BrowserStackAppiumMaui/.github/workflows/browserStackTests.yml",
+      "10.0/WebServices/MauiAspire/MauiAspire.AppHost/Properties/launchSettings.json",
+      "10.0/WebServices/MauiAspire/**/appsettings*.json",
+      "global.json",
+    ],
+    exclude: ["**/Resources/Raw/*.json"],
+  },
+  {
+    repo: "ory/kratos",
+    commit: "b86338da04a040247a07f46100a86dcfb3875909",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Go identity service: OpenAPI specs, JSON Schemas, config YAML, identity schemas, test fixtures",
+    // test/e2e/profiles/recovery-mfa/.kratos.yml repeats `selfservice.methods` (real). The JWK test
+    // stubs hold private keys (public test keys, but keys): excluded, with the truncated
+    // jwk.es512.broken.json that tokenizer_test.go expects to fail.
+    keep: [
+      "test/e2e/profiles/recovery-mfa/.kratos.yml",
+      "oryx/healthx/openapi/patch.yaml",
+      ".vscode/*.json",
+      "openapitools.json",
+      "embedx/*.json",
+      "spec/v0.json",
+    ],
+    exclude: ["**/*jwk*.json", "**/*.jwks.json"],
+  },
+  {
+    repo: "BottlecapDave/HomeAssistant-OctopusEnergy",
+    commit: "4c25c7260ae26954eaebc16664797475c0523767",
+    license: "MIT (LICENSE)",
+    kind: "Home Assistant custom integration: manifest.json, translations, services.yaml, blueprints",
+    keep: ["custom_components/**", "_docs/blueprints/**", ".build/tsconfig.json", "hacs.json", "mkdocs.yml", ".github/**"],
+    exclude: ["package-lock.json"],
+  },
+  {
+    repo: "darkreader/darkreader",
+    commit: "58ef40406a377ba130cbb10aad313f60fe8ef922",
+    license: "MIT (LICENSE)",
+    kind: "Browser extension: manifests per browser, _locales messages, tsconfig",
+    keep: ["src/**", "tests/*/tsconfig.json", "tsconfig.json", ".github/**", "package.json", "integrity/firefox/4.9.*/**"],
+    max: 60,
+  },
+  {
+    repo: "diaspora/diaspora",
+    commit: "ea6c79a94cb2e3d73e3fe28cd81fa09c5c437cb8",
+    license: "AGPL-3.0 (LICENSE)",
+    kind: "Federated social network (Rails): config/locales in many languages, diaspora.yml example, database.yml",
+    // config/cucumber.yml and config/sidekiq.yml are ERB templates (a validate/template notice).
+    keep: [
+      "config/*.yml",
+      "config/locales/diaspora/{en,de,ja,ar}.yml",
+      "config/locales/javascript/javascript.en.yml",
+      "config/locales/devise/devise.en.yml",
+      "lib/schemas/**",
+      "vendor/nodeinfo/**",
+      ".github/**",
+    ],
+    exclude: ["spec/fixtures/jwks.json", "yarn.lock"],
+  },
+  {
+    repo: "sveltejs/kit",
+    commit: "aa810a04146b98b77592f7b384347140d29ff599",
+    license: "MIT (LICENSE)",
+    kind: "SvelteKit monorepo: package.json/tsconfig/jsconfig per package and test app, changesets, workflows",
+    keep: ["packages/kit/tsconfig.json", "packages/adapter-cloudflare/**/*.json*", ".changeset/config.json", ".github/**"],
+  },
+  {
+    repo: "infinitered/ignite",
+    commit: "a0464bf1337099eb3bb7cbdef54fbcd0ccf94859",
+    license: "MIT (LICENSE)",
+    kind: "React Native/Expo boilerplate: app.json, eas.json, i18n, tsconfig",
+    keep: ["boilerplate/**", "package.json", "tsconfig.json", ".github/**"],
+    exclude: ["pnpm-lock.yaml"],
+  },
+  {
+    repo: "RasaHQ/financial-demo",
+    commit: "7627cebef1571d55855b886cf4ac20459af9566c",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Rasa chatbot: NLU/stories/rules training data YAML, domain.yml, config.yml, endpoints",
+    // The three workflows under .github/workflows are commented out whole: no document, and GitHub
+    // reports such a workflow file invalid (real, as for SigmaHQ/sigma).
+    keep: ["**"],
+  },
+  {
+    repo: "teslamate-org/teslamate",
+    commit: "8a692e29346d19cf5786fd1c8682f1628a4a60e0",
+    license: "AGPL-3.0 (LICENSE)",
+    kind: "Elixir/Phoenix application: Grafana dashboards JSON, provisioning YAML, docker compose, assets package.json",
+    keep: [
+      "grafana/dashboards/{overview,charges,drive-details}.json",
+      "grafana/*.yml",
+      ".github/**",
+      "coveralls.json",
+      "flake.lock",
+      ".markdownlint.yaml",
+      "assets/*.json",
+    ],
+    large: ["grafana/dashboards/*.json"],
+  },
+  {
+    repo: "obsidian-tasks-group/obsidian-tasks",
+    commit: "cc0fce3c1326d18e2bdb7020eaf4c52e885da569",
+    license: "MIT (LICENSE)",
+    kind: "Obsidian plugin: manifest.json, versions.json, sample vault .obsidian settings, test data JSON",
+    keep: [
+      "manifest.json",
+      "versions.json",
+      "src/i18n/**",
+      "docs/.obsidian/*.json",
+      "resources/sample_vaults/Tasks-Demo/.obsidian/*.json",
+      ".vscode/**",
+      ".github/**",
+    ],
+    max: 120,
+    // The sample vault's JSON Canvas (Obsidian reads it with JSON.parse), selected by its content.
+    names: ["**/*.canvas"],
+  },
+  {
+    repo: "microsoft/prompty",
+    commit: "75e4d0e595348e129fd46aee053a2d68cc0887a9",
+    license: "MIT (LICENSE)",
+    kind: "LLM prompt asset format: .prompty files (YAML front matter over a prompt), sample.json inputs, VS Code extension package.json, runtimes' test specs",
+    keep: [
+      "web/.vscode/settings.json",
+      "vscode/prompty/.vscode/*.json",
+      "vscode/prompty/packages/trace/tsconfig.*.json",
+      "vscode/prompty/package.json",
+    ],
+    max: 100,
+  },
+  {
+    repo: "joreilly/PeopleInSpace",
+    commit: "94726fe4d977a44ce0ba1376e81b3b031caf2002",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Kotlin Multiplatform application: iOS/watchOS asset catalog Contents.json, Renovate config, workflows",
+    keep: ["**"],
+  },
   // Session 23, applications (rw-apps23): its entries go above this line.
 
   // Session 23, infrastructure (rw-infra23): its entries go above this line.
@@ -4405,7 +4565,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -88,6 +88,7 @@ describe("names selected by default, and the format each is read as", () => {
     ["game.tiled-project", "json"],
     ["templates/chest.tj", "json"],
     ["worlds/overworld.world", "json"],
+    ["vault/Boards/Roadmap plan.canvas", "json"], // JSON Canvas (Obsidian): JSON.parse
     // session 13: readers confirmed from their source
     [".nycrc", "json"], // @istanbuljs/load-nyc-config: JSON.parse
     ["docs/.remarkrc", "json"], // unified-engine: parse-json
@@ -182,6 +183,25 @@ describe("readings of their own", () => {
     );
     expect(skipsUnlessItsFormat("chest.tj", template)).toBe(false);
     expect(skipsUnlessItsFormat("notes.tj", Buffer.from("plain text\n"))).toBe(true);
+  });
+
+  it("a .canvas file is read as JSON when it is a JSON Canvas (Obsidian), even cut short; an empty new canvas or another format is left alone", () => {
+    const canvas =
+      '{\n\t"nodes":[\n\t\t{"id":"296e9f517e9a80ab","x":-500,"y":-413,"width":720,"height":809,"type":"text","text":"hi"}\n\t],\n\t"edges":[]\n}';
+    expect(skipsUnlessItsFormat("vault/Board.canvas", Buffer.from(canvas))).toBe(false);
+    expect(skipsUnlessItsFormat("vault/Board.canvas", Buffer.from(canvas.slice(0, 60)))).toBe(false);
+    expect(skipsUnlessItsFormat("vault/Links.canvas", Buffer.from('{"edges":[{"id":"e1","fromNode":"a","toNode":"b"}]}'))).toBe(false);
+    // Obsidian creates a new canvas as an empty file; other programs' .canvas files are not JSON Canvas
+    expect(skipsUnlessItsFormat("vault/Untitled.canvas", Buffer.from(""))).toBe(true);
+    expect(skipsUnlessItsFormat("art/sketch.canvas", Buffer.from("CANVAS 1.0\nlayer 1\n"))).toBe(true);
+    expect(skipsUnlessItsFormat("ui/widget.canvas", Buffer.from('{"width": 300, "height": 200}'))).toBe(true);
+  });
+
+  it("the JSON Canvas content rule stays linear on a pathological input", () => {
+    const text = `{${" ".repeat(200_000)}${'"nodes"'.repeat(20_000)}${" ".repeat(200_000)}`;
+    const started = performance.now();
+    expect(skipsUnlessItsFormat("big.canvas", Buffer.from(text))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

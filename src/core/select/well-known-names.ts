@@ -370,7 +370,17 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   // Short or common extensions: only what Tiled writes (a template's or world's `"type"`, a world's map list).
   [".tj", { ...TILED, when: (t) => /"type"\s*:\s*"template"/.test(t) }],
   [".world", { ...TILED, when: (t) => /^\s*\{[\s\S]*"(?:maps|patterns)"\s*:\s*\[/.test(t) }],
+  // JSON Canvas (jsoncanvas.org), Obsidian's canvases: Obsidian writes them with JSON.stringify
+  // and reads them with JSON.parse, and a vault kept in git (obsidian-git) carries them. The name
+  // is a common word, and Obsidian creates a new canvas as an empty file: only text that opens an
+  // object and names the format's `nodes` or `edges` is one (a cut canvas still does).
+  [".canvas", { reader: "Obsidian (JSON Canvas, JSON.parse)", format: "json", when: jsonCanvas }],
 ]);
+
+/** Whether `text` is a JSON Canvas document: an object first, with a `"nodes"` or `"edges"` key (two linear scans). */
+function jsonCanvas(text: string): boolean {
+  return /^\s*\{/.test(text) && /"(?:nodes|edges)"\s*:/.test(text);
+}
 
 /**
  * An `.arb` that is an Arbre view template (Ruby: Arbre registers Rails' `:arb` template handler;
