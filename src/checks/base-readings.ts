@@ -33,6 +33,7 @@ import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-sou
 import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
 import { makeStateFolder } from "../io/state-folder.js";
+import { tempFileName } from "../io/stale-temp-files.js";
 
 /** The trusted commit's side of a run (undefined when the run reads its rules from the checkout). */
 export interface BaseReadings {
@@ -397,7 +398,7 @@ export async function encodingChangedPaths(
     base.commit,
     "working-tree-encoding",
     named,
-    path.join(dir, `attr-${process.pid}-${randomUUID()}.index`),
+    path.join(dir, tempFileName("attr", `${randomUUID()}.index`)),
   );
   for (const p of named) if (namedEncoding(atBase.get(p)) !== namedEncoding(head.get(p))) out.set(p, head.get(p)!);
   return out;

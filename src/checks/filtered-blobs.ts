@@ -15,6 +15,7 @@ import { lfsObject } from "../io/lfs-objects.js";
 import type { ReadResult } from "../io/file-source.js";
 import type { CheckContext } from "./types.js";
 import { makeStateFolder } from "../io/state-folder.js";
+import { tempFileName } from "../io/stale-temp-files.js";
 
 /** What stands in a filtered file's place: an LFS pointer, or a ciphertext. */
 export type FilteredKind = "lfs" | EncryptedBy;
@@ -63,7 +64,7 @@ export async function filteredBlobs(
   if (base === undefined || kinds.size === 0) return { ...none, exempt: kinds };
   const dir = ctx.git.stateDir();
   await makeStateFolder(dir);
-  const index = path.join(dir, `attr-${process.pid}-${randomUUID()}.index`);
+  const index = path.join(dir, tempFileName("attr", `${randomUUID()}.index`));
   const atBase = await ctx.git.attributeAt(base, "filter", [...kinds.keys()], index);
   for (const [f, kind] of kinds) {
     if (kindOf(contents.get(f) as Buffer, atBase.get(f)) === kind) none.exempt.set(f, kind);

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
 import { EnvironmentError } from "../errors.js";
+import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
 
 interface AtomicWriteOptions {
   /** File mode for a new file (an existing file keeps its mode). */
@@ -40,11 +41,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 }
 
 /**
- * Remove the temporary files of writes to `target` (`.<name>.<pid>.<random>.tmp`, as
- * writeFileAtomic names them) whose writer is no longer alive on this machine: a process killed
- * between creating one and the rename leaves it, cut short, where `git add -A` would commit it.
- * Call only while holding the target's lock (no live writer of ours can own one then). Best
- * effort: a folder that cannot be listed is left as it is.
+ * Remove the temporary files of writes to `target` (`.<name>.<writer>.<random>.tmp`, as
+ * writeFileAtomic names them; writer: process-start.ts writerTag) whose writer is no longer
+ * alive on this machine: a process killed between creating one and the rename leaves it, cut
+ * short, where `git add -A` would commit it. The writer is told by its pid and start time, so
+ * the file of a killed app whose pid came back at once (a restarted container: the same pid as
+ * ours) is removed too. Call only while holding the target's lock (no live writer of ours can
+ * own one then). Best effort: a folder that cannot be listed is left as it is.
  */
 export async function removeDeadTemporaries(target: string): Promise<void> {
   const dir = path.dirname(target);
@@ -56,19 +59,14 @@ export async function removeDeadTemporaries(target: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-      continue; // alive (or not ours to signal): keep it
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ESRCH") continue;
-    }
+    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? TEMP_TAIL.exec(name.slice(prefix.length)) : null;
+    if (!m || writerAlive(m[1]!)) continue; // alive (or not ours to judge): keep it
     await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
+
+/** What follows `.<name>.` in a temporary file's name (temporaryBeside). */
+const TEMP_TAIL = new RegExp(String.raw`^(${WRITER_TAG})\.[0-9a-f]{8}\.tmp$`);
 
 /** Links followed before a chain is taken for a loop (the kernel's own limit). */
 const MAX_LINKS = 40;
@@ -113,12 +111,12 @@ async function writeThroughTemp(tmp: string, target: string, data: string | Uint
 }
 
 /**
- * The hidden temporary name beside `file` every write here uses (`.<name>.<pid>.<random>.tmp`):
+ * The hidden temporary name beside `file` every write here uses (`.<name>.<writer>.<random>.tmp`):
  * removeDeadTemporaries parses it, so writers that rename in steps of their own (hook-install.ts)
  * take the name from here.
  */
 export function temporaryBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${writerTag()}.${crypto.randomBytes(4).toString("hex")}.tmp`);
 }
 
 /**

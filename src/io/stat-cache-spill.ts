@@ -17,6 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { makeStateFolderSync } from "./state-folder.js";
+import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
 
 /** Two 32-bit hashes of a key's UTF-16 code units: FNV-1a and a murmur-style mix. */
 function prints(k: string): [number, number] {
@@ -92,8 +93,9 @@ class KeyPrints {
 const PIECE_CHARS = 32 * 1024;
 
 /**
- * Remove temporary files of writes to `half` (`<half>.<pid>.<8 hex>.tmp`, as the cache names them)
- * whose writer is dead: a run killed while spilling left one, as big as the half.
+ * Remove temporary files of writes to `half` (`<half>.<writer>.<8 hex>.tmp`, as the cache names
+ * them; writer: process-start.ts writerTag) whose writer is dead: a run killed while spilling left
+ * one, as big as the half (told by pid and start time: a reused pid kept it for good).
  */
 function removeDeadSpills(half: string): void {
   const dir = path.dirname(half);
@@ -105,16 +107,18 @@ function removeDeadSpills(half: string): void {
     return;
   }
   for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m || Number(m[1]) === process.pid) continue;
-    try {
-      process.kill(Number(m[1]), 0);
-      continue; // alive (or not ours to signal): keep it
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ESRCH") continue;
-    }
+    const m = name.startsWith(prefix) ? HALF_TEMP_TAIL.exec(name.slice(prefix.length)) : null;
+    if (!m || writerAlive(m[1]!)) continue; // alive (or not ours to judge): keep it
     fs.rmSync(path.join(dir, name), { force: true });
   }
+}
+
+/** What follows `<half>.` in the name of a half's temporary file (halfTempName). */
+const HALF_TEMP_TAIL = new RegExp(String.raw`^(${WRITER_TAG})\.[0-9a-f]{8}\.tmp$`);
+
+/** A new temporary name for a write of `half` (the spill's, and stat-cache.ts's whole rewrite). */
+export function halfTempName(half: string): string {
+  return `${half}.${writerTag()}.${crypto.randomBytes(4).toString("hex")}.tmp`;
 }
 
 /** The temporary file of a half being written record batch by record batch. */
@@ -135,7 +139,7 @@ export class SpillFile {
   static open(half: string, head: string, withValues: boolean): SpillFile {
     makeStateFolderSync(path.dirname(half));
     removeDeadSpills(half);
-    const tmp = `${half}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+    const tmp = halfTempName(half);
     const fd = fs.openSync(tmp, "w", 0o644);
     try {
       fs.writeSync(fd, head);

@@ -28,7 +28,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import type { StatKey } from "./hash/pool.js";
 import { BlobRecords, FileRecords } from "./stat-cache-records.js";
-import { SpillFile } from "./stat-cache-spill.js";
+import { SpillFile, halfTempName } from "./stat-cache-spill.js";
 import { makeStateFolderSync } from "./state-folder.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
@@ -265,7 +265,7 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
  * cache as best effort).
  */
 function writePiecesAtomic(file: string, pieces: Iterable<string>): void {
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  const tmp = halfTempName(file);
   const fd = fs.openSync(tmp, "w", 0o644);
   try {
     for (const p of pieces) fs.writeSync(fd, p);

@@ -137,7 +137,9 @@ describe("stat cache halves written out as they grow", () => {
     expect(StatCache.load(file).lookup(name(1), stat(1))).toBeUndefined();
     // Its temporary files, as a dead process leaves them, are removed by the next run's spill.
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
-    for (const t of tmpFiles()) fs.renameSync(path.join(dir, t), path.join(dir, t.replace(`.${process.pid}.`, `.${dead}.`)));
+    // (The name's writer is `<pid>s<start>` on Linux, the pid alone elsewhere: the pid is replaced.)
+    for (const t of tmpFiles())
+      fs.renameSync(path.join(dir, t), path.join(dir, t.replace(new RegExp(String.raw`\.${process.pid}(s\d+)?\.`), `.${dead}$1.`)));
     const next = await fill(file, 100);
     await next.save();
     expect(tmpFiles()).toEqual([]);

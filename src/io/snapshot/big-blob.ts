@@ -22,6 +22,7 @@ import path from "node:path";
 import { EnvironmentError } from "../../errors.js";
 import type { Git } from "../git.js";
 import { makeStateFolder } from "../state-folder.js";
+import { tempFileName } from "../stale-temp-files.js";
 
 /** Files of this size and more are streamed (below it a file is read whole and packed with others). */
 export const STREAM_FROM = 32 << 20;
@@ -47,7 +48,7 @@ export async function storeFileStreamed(git: Git, abs: string, stateDir: string)
     const fd = fs.openSync(abs, "r");
     try {
       const size = Number(fs.fstatSync(fd).size);
-      const stored = await streamOnce(git, fd, size, path.join(stateDir, `snapshot-${process.pid}-${Date.now()}-big.marks`));
+      const stored = await streamOnce(git, fd, size, path.join(stateDir, tempFileName("snapshot", `${Date.now()}-big.marks`)));
       if (stored) return stored;
     } finally {
       fs.closeSync(fd);

@@ -22,6 +22,7 @@ import { captureStreaming, ReadBackFailed } from "./capture.js";
 import type { Finding } from "../../core/finding.js";
 import { makeStateFolder } from "../state-folder.js";
 import { stageEnd } from "../hash/stage-log.js";
+import { tempFileName } from "../stale-temp-files.js";
 
 export interface PreparedSnapshot {
   set: string;
@@ -207,7 +208,7 @@ async function verifyReadBack(
 async function withTempIndex<T>(git: Git, fn: (indexFile: string) => Promise<T>): Promise<T> {
   const dir = git.stateDir();
   await makeStateFolder(dir);
-  const file = path.join(dir, `snapshot-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.index`);
+  const file = path.join(dir, tempFileName("snapshot", `${Date.now()}-${Math.random().toString(36).slice(2)}.index`));
   try {
     return await fn(file);
   } finally {

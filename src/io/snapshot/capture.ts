@@ -53,6 +53,7 @@ import { streamBlobs } from "./blob-stream.js";
 import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
 import { makeStateFolder } from "../state-folder.js";
 import { stageEnd } from "../hash/stage-log.js";
+import { tempFileName } from "../stale-temp-files.js";
 
 /** New blobs packed together, and blobs read back together. */
 const BATCH: BatchLimits = { maxBytes: 32 << 20, maxItems: 50_000 };
@@ -226,7 +227,7 @@ async function storeBlobs(git: Git, objects: PackObject[]): Promise<boolean> {
     return true;
   } catch {
     await makeStateFolder(git.stateDir());
-    const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
+    const marks = path.join(git.stateDir(), tempFileName("snapshot", `${Date.now()}.marks`));
     await git.writeBlobsPacked(
       objects.map((o) => Buffer.from(o.data.buffer, o.data.byteOffset, o.data.length)),
       marks,
@@ -912,7 +913,7 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
   pos += input.write(last, pos, "utf8");
   const dir = git.stateDir();
   await makeStateFolder(dir);
-  const file = path.join(dir, `snapshot-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.index`);
+  const file = path.join(dir, tempFileName("snapshot", `${Date.now()}-${Math.random().toString(36).slice(2)}.index`));
   try {
     const env = { GIT_INDEX_FILE: file };
     await git.exec(["update-index", "-z", "--index-info"], { input: input.subarray(0, pos), env });

@@ -37,7 +37,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
-import { processExists } from "../process-exists.js";
+import { writerAlive, writerTag } from "../process-start.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 import { makeStateFolderSync } from "../state-folder.js";
 
@@ -373,8 +373,9 @@ export class StatCacheReader {
 }
 
 /**
- * Remove the temporary caches (`<set>.<pid>.tmp`) of processes that are gone: a snapshot
- * killed while writing its cache (kill -9, OOM) leaves one as big as the cache, never renamed.
+ * Remove the temporary caches (`<set>.<writer>.tmp`; writer: process-start.ts writerTag) of
+ * processes that are gone: a snapshot killed while writing its cache (kill -9, OOM) leaves one as
+ * big as the cache, never renamed (told by pid and start time: a reused pid kept it for good).
  */
 function sweepDeadTemps(file: string): void {
   const dir = path.dirname(file);
@@ -387,8 +388,9 @@ function sweepDeadTemps(file: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
-    const pid = Number(name.slice(prefix.length, -4));
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
+    const tag = name.slice(prefix.length, -4);
+    // Our own name (this run opens it with "w"), a name not of this shape, or a live writer's: kept.
+    if (tag === writerTag() || !/^[1-9]\d*(?:s\d+)?$/.test(tag) || writerAlive(tag)) continue;
     try {
       fs.rmSync(path.join(dir, name), { force: true });
     } catch {
@@ -415,7 +417,7 @@ export class StatCacheWriter {
     private readonly file: string,
     private readonly stampNs: bigint,
   ) {
-    this.tmp = `${file}.${process.pid}.tmp`;
+    this.tmp = `${file}.${writerTag()}.tmp`;
     sweepDeadTemps(file);
   }
 

@@ -10,6 +10,7 @@ import type { SnapshotRecord } from "./list.js";
 import { readBlobsSafe } from "./readback.js";
 import type { TreeInput } from "./trees.js";
 import { makeStateFolder } from "../state-folder.js";
+import { tempFileName } from "../stale-temp-files.js";
 
 /** From this many new blobs on they go into the pack; fewer go through hash-object (git dedups them). */
 const PACK_THRESHOLD = 64;
@@ -67,7 +68,7 @@ async function storeOtherFormat(git: Git, input: StoreInput): Promise<Stored> {
   looseDone.catch(() => undefined);
   if (packed.length > 0) {
     await makeStateFolder(git.stateDir());
-    const marks = path.join(git.stateDir(), `snapshot-${process.pid}-${Date.now()}.marks`);
+    const marks = path.join(git.stateDir(), tempFileName("snapshot", `${Date.now()}.marks`));
     const ids = await git.writeBlobsPacked(
       packed.map((p) => contents.get(p)!),
       marks,
