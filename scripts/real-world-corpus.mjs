@@ -4310,7 +4310,13 @@ export const REPOS = [
     commit: "078d0a82081e8a2b1645268c5f5bfec578246fa9",
     license: "Apache-2.0 (LICENSE)",
     kind: "Atlantis (whole repository reviewed: 182 files): atlantis.yaml / repos.yaml test repositories, GitHub and GitLab webhook payloads; real: a GitLab payload with `git_http_url` twice (three copies), two .tf.json/.tofu.json test repositories malformed on purpose",
-    keep: ["server/controllers/events/testdata/gitlabMergeCommentEvent_*.json", "server/events/testdata/gitlab-merge-request-comment-event.json", "server/events/testdata/test-repos/workspace-malformed-*/**", "server/events/testdata/test-repos/*/atlantis.yaml", "runatlantis.io/**/*.yml"],
+    keep: [
+      "server/controllers/events/testdata/gitlabMergeCommentEvent_*.json",
+      "server/events/testdata/gitlab-merge-request-comment-event.json",
+      "server/events/testdata/test-repos/workspace-malformed-*/**",
+      "server/events/testdata/test-repos/*/atlantis.yaml",
+      "runatlantis.io/**/*.yml",
+    ],
     max: 100,
   },
   {

@@ -177,7 +177,11 @@ describe("detectLayered", () => {
     ]);
     // Three layers (walked against several lower files at once): the same reading.
     const three = ["chart/values.yaml", ["chart/values-a.yaml", "chart/values-b.yaml"], "chart/values-z.yaml"];
-    const files3 = [f("chart/values.yaml", lower), f("chart/values-a.yaml", { pools: [{ name: "b" }] }), f("chart/values-b.yaml", { port: 81 })];
+    const files3 = [
+      f("chart/values.yaml", lower),
+      f("chart/values-a.yaml", { pools: [{ name: "b" }] }),
+      f("chart/values-b.yaml", { port: 81 }),
+    ];
     expect(helmRun([...files3, f("chart/values-z.yaml", overlay)], three)).toEqual(["config/type-change chart/values-z.yaml /port"]);
     // Not empty: still a type change.
     expect(helmRun([f("chart/values.yaml", lower), f("chart/values-external.yaml", { pools: { a: 1 } })], helm)).toEqual([
@@ -187,9 +191,9 @@ describe("detectLayered", () => {
     expect(run([f("config/default.yaml", lower), f("config/production.yaml", { pools: {} })])).toEqual([
       "config/type-change config/production.yaml /pools",
     ]);
-    expect(helmRun([f("chart/values.yaml", lower), f("other/values-external.yaml", { pools: {} })], ["chart/values.yaml", "other/*.yaml"])).toEqual([
-      "config/type-change other/values-external.yaml /pools",
-    ]);
+    expect(
+      helmRun([f("chart/values.yaml", lower), f("other/values-external.yaml", { pools: {} })], ["chart/values.yaml", "other/*.yaml"]),
+    ).toEqual(["config/type-change other/values-external.yaml /pools"]);
   });
 
   it("reports the same whether an overlay lists its keys in the order of the layer below or not", () => {
