@@ -4365,8 +4365,12 @@ export const REPOS = [
     license: "Apache-2.0 (LICENSE)",
     kind: "Rook (whole repository reviewed: 274 files): Ceph CRs (deploy/examples), Helm charts whose values-external.yaml empties lists with `{}` (no type change for Helm), template files with {{ }}, mkdocs",
     keep: ["deploy/examples/*.yaml", "mkdocs.yml"],
-    whole: ["deploy/charts/rook-ceph-cluster"],
-    exclude: ["deploy/examples/crds.yaml", "deploy/charts/rook-ceph-cluster/prometheus/**"],
+    whole: ["deploy/charts/rook-ceph-cluster/**"],
+    exclude: [
+      "deploy/examples/crds.yaml",
+      "deploy/charts/rook-ceph-cluster/prometheus/**",
+      "deploy/charts/rook-ceph-cluster/{README.md,.helmignore}",
+    ],
     max: 120,
   },
   {
