@@ -64,11 +64,11 @@ it("renovate.json that only Renovate's JSON5 fallback reads passes with a warnin
     const r = await repo.cli(["check", "--format", "json"]);
     const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
     const of = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.level} ${f.rule} ${f.line}:${f.column}`);
-    expect(of("renovate.json")).toEqual(["warning parse/syntax 3:28"]);
+    expect(of("renovate.json")).toEqual(["warning parse/syntax 3:35"]);
     expect(findings.find((f) => f.file === "renovate.json")?.message).toMatch(/only through its JSON5 fallback/);
-    expect(of(".github/.renovaterc.json")).toEqual(["warning parse/syntax 3:28"]);
+    expect(of(".github/.renovaterc.json")).toEqual(["warning parse/syntax 3:35"]);
     // The same text under another name is read by no JSON5 fallback: still an error.
-    expect(of("other/settings.json")).toEqual(["error parse/syntax 3:28"]);
+    expect(of("other/settings.json")).toEqual(["error parse/syntax 3:35"]);
     expect(of("broken/renovate.json").filter((f) => f.startsWith("error"))).toHaveLength(1);
     expect(r.code).toBe(1);
   }));
