@@ -9,8 +9,18 @@
 import type { Finding } from "../core/finding.js";
 import type { ParsedDocument } from "../core/parse/index.js";
 
-/** The JSON5 reading of `text`, given its JSONC parse `doc`. */
-export async function json5Reading(doc: ParsedDocument, text: string, file: string, reader: string): Promise<ParsedDocument> {
+/**
+ * The JSON5 reading of `text`, given its JSONC parse `doc`. With `deprecated` (the reader reaches
+ * JSON5 only through a fallback it warns about), text only JSON5 reads passes with the JSONC
+ * parse's errors kept as warnings that say so.
+ */
+export async function json5Reading(
+  doc: ParsedDocument,
+  text: string,
+  file: string,
+  reader: string,
+  deprecated?: string,
+): Promise<ParsedDocument> {
   if (doc.ok) return doc;
   const errors = doc.findings.filter((f) => f.level === "error");
   // A repeated key is no syntax a JSON5 reader adds: it keeps the last one silently, as JSON.parse does, so it stays an error.
@@ -20,7 +30,16 @@ export async function json5Reading(doc: ParsedDocument, text: string, file: stri
     const value: unknown = JSON5.parse(text);
     // Positions are the JSONC parser's, which refused the text: every pointer is reported at the start.
     const start = () => ({ line: 1, column: 1 });
-    return { format: doc.format, ok: true, value, documents: [value], findings: [], locate: start, locateKey: () => undefined };
+    const findings: Finding[] =
+      deprecated === undefined
+        ? []
+        : errors.map((f) => ({
+            ...f,
+            level: "warning",
+            message: `${f.message}: ${deprecated}`,
+            fix: "write strict JSON here (or rename the file to .json5, which the reader reads as JSON5 without a warning)",
+          }));
+    return { format: doc.format, ok: true, value, documents: [value], findings, locate: start, locateKey: () => undefined };
   } catch (error) {
     const e = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
     // The text ends too soon for JSON5 too: the JSONC parse's parse/truncated says more (where the

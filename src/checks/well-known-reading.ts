@@ -39,7 +39,7 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
   if (format === "jsonc" && entry.dotnetConfiguration)
     return { settle: (doc, text) => Promise.resolve({ doc: dotnetConfigurationReading(doc, text, file, entry.reader), format }) };
   if (format === "jsonc" && entry.json5)
-    return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader), format }) };
+    return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader, entry.json5Deprecated), format }) };
   if (format === "json" && entry.snbt)
     return { settle: (doc, text) => Promise.resolve({ doc: snbtReading(doc, text, file, entry), format }) };
   if (format === "yaml" && entry.orJsonc && entry.orJson5) return { settle: (doc, text) => json5OrYamlReading(doc, text, file, entry) };

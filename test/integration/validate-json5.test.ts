@@ -51,3 +51,24 @@ it("what the JSON5 reader refuses is an error at the line and column where it st
     expect(at("empty.json5").length).toBe(1);
     expect(errors.find((f) => f.file === ".babelrc")?.message).toMatch(/as Babel \(json5\) reads it/);
   }));
+
+it("renovate.json that only Renovate's JSON5 fallback reads passes with a warning; what JSON5 refuses there stays an error (before: an invalid escape blocked it)", () =>
+  withRepo(async (repo) => {
+    // jenkinsci/configuration-as-code-plugin: `\.` is no JSON escape; JSON5 reads it as `.`.
+    const fallback = '{\n  "packageRules": [\n    { "allowedVersions": "/^[0-9]+\\.[0-9]+$/" }\n  ]\n}\n';
+    repo.write("renovate.json", fallback);
+    repo.write(".github/.renovaterc.json", fallback);
+    repo.write("other/settings.json", fallback);
+    repo.write("broken/renovate.json", '{\n  "extends": ["config:recommended"]\n  "labels": [x y]\n}\n');
+    repo.commitAll("renovate");
+    const r = await repo.cli(["check", "--format", "json"]);
+    const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+    const of = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.level} ${f.rule} ${f.line}:${f.column}`);
+    expect(of("renovate.json")).toEqual(["warning parse/syntax 3:35"]);
+    expect(findings.find((f) => f.file === "renovate.json")?.message).toMatch(/only through its JSON5 fallback/);
+    expect(of(".github/.renovaterc.json")).toEqual(["warning parse/syntax 3:35"]);
+    // The same text under another name is read by no JSON5 fallback: still an error.
+    expect(of("other/settings.json")).toEqual(["error parse/syntax 3:35"]);
+    expect(of("broken/renovate.json").filter((f) => f.startsWith("error"))).toHaveLength(1);
+    expect(r.code).toBe(1);
+  }));

@@ -163,6 +163,39 @@ describe("detectLayered", () => {
     expect(run([f("config/default.yaml", { a: 1 }), f("config/production.yaml", deep)])).toEqual(["config/skipped config/production.yaml"]);
   });
 
+  it("Helm values: an empty map over a list (or an empty list over a map) empties it; other kinds, other layouts still change type", () => {
+    // rook/rook's values-external.yaml: `cephBlockPools: {}` over the pools listed in values.yaml.
+    const helm = ["chart/values.yaml", ["chart/values-*.yaml"]];
+    const lower = { pools: [{ name: "a" }], labels: { app: "x" }, port: 80, nested: { list: [1] } };
+    const overlay = { pools: {}, labels: [], port: {}, nested: { list: {} } };
+    const helmRun = (files: ConfigFile[], layers: (string | string[])[]) =>
+      detectLayered(files, { layers })
+        .findings.map((x) => `${x.rule} ${x.file} ${x.pointer ?? ""}`.trim())
+        .sort();
+    expect(helmRun([f("chart/values.yaml", lower), f("chart/values-external.yaml", overlay)], helm)).toEqual([
+      "config/type-change chart/values-external.yaml /port",
+    ]);
+    // Three layers (walked against several lower files at once): the same reading.
+    const three = ["chart/values.yaml", ["chart/values-a.yaml", "chart/values-b.yaml"], "chart/values-z.yaml"];
+    const files3 = [
+      f("chart/values.yaml", lower),
+      f("chart/values-a.yaml", { pools: [{ name: "b" }] }),
+      f("chart/values-b.yaml", { port: 81 }),
+    ];
+    expect(helmRun([...files3, f("chart/values-z.yaml", overlay)], three)).toEqual(["config/type-change chart/values-z.yaml /port"]);
+    // Not empty: still a type change.
+    expect(helmRun([f("chart/values.yaml", lower), f("chart/values-external.yaml", { pools: { a: 1 } })], helm)).toEqual([
+      "config/type-change chart/values-external.yaml /pools",
+    ]);
+    // Not Helm values files of one folder (node-config; another chart's folder): still a type change.
+    expect(run([f("config/default.yaml", lower), f("config/production.yaml", { pools: {} })])).toEqual([
+      "config/type-change config/production.yaml /pools",
+    ]);
+    expect(
+      helmRun([f("chart/values.yaml", lower), f("other/values-external.yaml", { pools: {} })], ["chart/values.yaml", "other/*.yaml"]),
+    ).toEqual(["config/type-change other/values-external.yaml /pools"]);
+  });
+
   it("reports the same whether an overlay lists its keys in the order of the layer below or not", () => {
     const lower = { a: 1, b: "x", c: { d: true, e: [1] }, f: null, g: 2 };
     const inOrder = { a: "1", b: "x", c: { d: true, e: [1], typo: 1 }, f: 3, g: 2, h: 0 };

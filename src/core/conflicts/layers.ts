@@ -434,7 +434,8 @@ function walkOne(
       lowerKind !== kind &&
       !(p !== undefined && underAny(p, ctx.differ)) &&
       !bindsAnyScalar(over, b.lf, kind!, lowerKind) &&
-      !intOrPercent(key, v, lv)
+      !intOrPercent(key, v, lv) &&
+      !emptiesHelmCollection(over, b.lf, v, lv)
     ) {
       if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
@@ -480,7 +481,11 @@ function walk(
         : lower.filter((b) => {
             const lowerKind = kindOf(b.v);
             return (
-              lowerKind !== undefined && lowerKind !== kind && !bindsAnyScalar(over, b.lf, kind, lowerKind) && !intOrPercent(key, v, b.v)
+              lowerKind !== undefined &&
+              lowerKind !== kind &&
+              !bindsAnyScalar(over, b.lf, kind, lowerKind) &&
+              !intOrPercent(key, v, b.v) &&
+              !emptiesHelmCollection(over, b.lf, v, b.v)
             );
           });
     if (changed.length > 0) {
@@ -621,6 +626,24 @@ function bindsAnyScalar(over: LayeredFile, lower: LayeredFile, kind: string, low
   const a = over.file.path;
   const b = lower.file.path;
   return SPRING_CONFIG.test(a) && SPRING_CONFIG.test(b) && a.slice(0, a.lastIndexOf("/") + 1) === b.slice(0, b.lastIndexOf("/") + 1);
+}
+
+/** A Helm chart's values file: values.yaml and its overlays (values-external.yaml, values.prod.yaml). */
+const HELM_VALUES = /(^|\/)values(?:[-._][^/]*)?\.ya?ml$/;
+
+/**
+ * An empty map over a list, or an empty list over a map, between Helm values files of one folder:
+ * Helm templates read such collections with range, with and if, which take `{}` and `[]` alike as
+ * empty, so `cephBlockPools: {}` in rook's values-external.yaml over the pools listed in its
+ * values.yaml turns them off rather than changing type. A non-empty collection of the other kind,
+ * or an empty one over a scalar, still changes type.
+ */
+function emptiesHelmCollection(over: LayeredFile, lower: LayeredFile, a: unknown, b: unknown): boolean {
+  const empty = (Array.isArray(a) && a.length === 0) || (isMap(a) && Object.keys(a).length === 0);
+  if (!empty || !(Array.isArray(b) || isMap(b)) || Array.isArray(a) === Array.isArray(b)) return false;
+  const x = over.file.path;
+  const y = lower.file.path;
+  return HELM_VALUES.test(x) && HELM_VALUES.test(y) && x.slice(0, x.lastIndexOf("/") + 1) === y.slice(0, y.lastIndexOf("/") + 1);
 }
 
 /** Kubernetes fields of type intstr.IntOrString that take an integer or a percentage (apps/v1, policy/v1). */

@@ -49,6 +49,11 @@ export interface WellKnownName {
    */
   json5?: true;
   /**
+   * With json5 only: the reader reaches JSON5 only as a fallback it warns is going away (Renovate's
+   * renovate.json): text only JSON5 reads passes, its JSONC error kept as a warning saying this.
+   */
+  json5Deprecated?: string;
+  /**
    * YAML with orJsonc only: text that both the YAML and the JSONC readings refuse is read with
    * the json5 package (rc-config-loader tries JSON5, then js-yaml, for `.textlintrc`).
    */
@@ -73,6 +78,11 @@ const stripped = (reader: string): WellKnownName => ({ reader, format: "jsonc", 
 const yaml = (reader: string): WellKnownName => ({ reader, format: "yaml" });
 /** JSON5: JSONC's comments and trailing commas, and more (checks/json5-reading.ts). */
 const json5 = (reader: string): WellKnownName => ({ reader, format: "jsonc", json5: true });
+/** Renovate's JSON config: JSONC first, JSON5 only as its deprecated fallback. */
+const RENOVATE: WellKnownName = {
+  ...json5("Renovate (jsonc-parser, then its JSON5 fallback)"),
+  json5Deprecated: "Renovate reads it only through its JSON5 fallback, which it warns will be removed",
+};
 /** Babel reads every JSON config file of its own with json5 (@babel/core config-chain loading). */
 const BABEL = json5("Babel (json5)");
 /** cosmiconfig, lilconfig and Prettier read an rc file without extension with js-yaml: JSON or YAML. */
@@ -192,6 +202,11 @@ const BY_NAME = new Map<string, WellKnownName>([
   [".mocharc.jsonc", stripped("Mocha (strip-json-comments, then JSON.parse)")],
   // EAS CLI reads eas.json with JSON.parse, falling back to JSON5 (EasJsonAccessor, golden-fleece).
   ["eas.json", json5("Expo EAS CLI (JSON5)")],
+  // Renovate reads renovate.json and .renovaterc.json with jsonc-parser, then, where that fails,
+  // with JSON5 and a warning that this fallback will be removed (lib/util/common.ts,
+  // parseJsonWithFallback): `"\."` in a regex string reads (jenkinsci/configuration-as-code-plugin).
+  ["renovate.json", RENOVATE],
+  [".renovaterc.json", RENOVATE],
   [".babelrc", BABEL],
   [".babelrc.json", BABEL],
   ["babel.config.json", BABEL],
