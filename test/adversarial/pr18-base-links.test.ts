@@ -48,15 +48,31 @@ describe("a reading the pull request's content asks for, in a file the base hold
     const found = findingsOf(r.findingsJson);
     expect(r.code, brief(found) + r.stderr).toBe(1);
     expect(found.filter((f) => f.level === "error" && f.file === "data/state.json").map((f) => f.rule)).toContain("parse/syntax");
-    expect(found.find((f) => f.rule === "trust/reading-changed" && f.file === "data/state.json")?.message).toMatch(/Firebase Realtime Database/);
+    expect(found.find((f) => f.rule === "trust/reading-changed" && f.file === "data/state.json")?.message).toMatch(
+      /Firebase Realtime Database/,
+    );
   });
 
-  it("through a chain of links and a symlinked folder (data -> live, live/state.json -> ../store/state.txt)", async () => {
-    const repo = baseRepo({ "store/state.txt": '{"status": "ok"}\n' }, { data: "live", "live/state.json": "../store/state.txt" });
+  it("through a chain of links (live/state.json -> ../mid.txt -> store/state.txt)", async () => {
+    const repo = baseRepo({ "store/state.txt": '{"status": "ok"}\n' }, { "live/state.json": "../mid.txt", "mid.txt": "store/state.txt" });
     const r = await runPullRequest(repo, (x) => x.write("store/state.txt", RULES_WITH_COMMA));
     const found = findingsOf(r.findingsJson);
     expect(r.code, brief(found) + r.stderr).toBe(1);
-    expect(found.some((f) => f.level === "error" && f.file === "data/state.json")).toBe(true);
+    expect(
+      found.some((f) => f.level === "error" && f.file === "live/state.json"),
+      brief(found),
+    ).toBe(true);
+  });
+
+  it("under a symlinked folder (data -> store, store/ left out of validation): an error on data/state.json", async () => {
+    const repo = baseRepo(
+      { ".integrity-guard/config.yml": 'version: 1\nvalidate:\n  exclude: ["store/**"]\n', "store/state.json": '{"status": "ok"}\n' },
+      { data: "store" },
+    );
+    const r = await runPullRequest(repo, (x) => x.write("store/state.json", RULES_WITH_COMMA));
+    const found = findingsOf(r.findingsJson);
+    expect(r.code, brief(found) + r.stderr).toBe(1);
+    expect(found.filter((f) => f.level === "error" && f.file === "data/state.json").map((f) => f.rule)).toContain("parse/syntax");
   });
 
   it("a `%YAML 1.1` directive written behind data/flags.yaml -> ../store/flags.txt: `off` is no boolean", async () => {
