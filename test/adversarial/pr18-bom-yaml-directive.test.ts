@@ -38,7 +38,9 @@ describe("a %YAML 1.1 directive behind a byte order mark, added to an existing f
       const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", text));
       const found = findingsOf(r.findingsJson).filter((f) => f.file === "config/flags.yaml");
       expect(r.code, brief(found) + r.stderr).toBe(1);
-      expect(found.find((f) => f.rule === "schema/violation" && f.level === "error")?.message, brief(found)).toContain('found string "off"');
+      expect(found.find((f) => f.rule === "schema/violation" && f.level === "error")?.message, brief(found)).toContain(
+        'found string "off"',
+      );
       expect(found.map((f) => f.rule)).toContain("trust/reading-changed");
     });
   }

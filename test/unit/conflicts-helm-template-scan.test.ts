@@ -18,7 +18,7 @@ describe("templateReadPointers on the forms charts write (same verdicts as the r
     ["data: {{ .Values | toJson }}\n", [""]],
     ["data: {{- toYaml $.Values | nindent 4 }}\n", [""]],
     ["data: {{ toPrettyJson ( .Values ) }}\n", [""]],
-    ["{{- $values := deepCopy .Values }}\n{{- $_ := unset $values \"x\" }}\ndata: {{ toYaml $values }}\n", [""]],
+    ['{{- $values := deepCopy .Values }}\n{{- $_ := unset $values "x" }}\ndata: {{ toYaml $values }}\n', [""]],
     ["{{ $v = mustDeepCopy (.Values) }}{{ $v | mustToJson }}\n", [""]],
     ["{{ $root := . }}{{ $v := .Values }}replicas: {{ $v.replicaCount }}\n", []],
     ["data: {{ toYaml .Values.replicaCount }}\n", []],
@@ -37,7 +37,10 @@ describe("templateReadPointers stays linear on a pull request's template", () =>
   for (const [name, template] of [
     ["200,000 unclosed comment openings", "{{/*".repeat(200_000) + "\nx: {{ .Values.extra }}\n"],
     ["`toYaml` and 1,000,000 blanks, three times, then `.Values`", `${("toYaml" + " ".repeat(1_000_000) + "x\n").repeat(3)}.Values\n`],
-    ["100,000 bindings of `.Values`", Array.from({ length: 100_000 }, (_, i) => `{{ $v${i} := .Values }}`).join("\n") + "\n" + "$v".repeat(100_000)],
+    [
+      "100,000 bindings of `.Values`",
+      Array.from({ length: 100_000 }, (_, i) => `{{ $v${i} := .Values }}`).join("\n") + "\n" + "$v".repeat(100_000),
+    ],
   ] as const) {
     it(`${name}: in seconds, not minutes`, () => {
       const t0 = performance.now();
