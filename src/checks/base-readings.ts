@@ -29,6 +29,7 @@ import type { CatalogMatch } from "../core/catalog/select.js";
 import { notThisKind } from "./validate-catalog.js";
 import { isTemplateByContent } from "./validate-select.js";
 import { CommitSource } from "../io/commit-source.js";
+import { resolveCommitFiles, resolveCommitFolders } from "../io/commit-links.js";
 import { readFilesUnder, type FileSource, type ReadResult } from "../io/file-source.js";
 import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
@@ -43,7 +44,13 @@ export interface BaseReadings {
   readonly source: FileSource;
   /** The regular files the trusted commit holds (read once, when first asked). */
   listing(): Promise<ReadonlySet<string>>;
-  /** Which of `files` the trusted commit holds as regular files: the listing when read, else only those paths (the hook's cost stays that of its files). */
+  /**
+   * Whether the trusted commit holds `file`: as a regular file, or as a symlink (or under a
+   * symlinked folder) that leads, inside the commit, to one. `source` reads such a path where its
+   * links lead, as a checkout of the commit does.
+   */
+  holds(file: string): Promise<boolean>;
+  /** Which of `files` the trusted commit holds (as `holds` says): the listing when read, else only those paths (the hook's cost stays that of its files). */
   holding(files: readonly string[]): Promise<ReadonlySet<string>>;
   /** Files read more strictly than the pull request's files would have them read, with the reading refused. */
   readonly overruled: Map<string, string>;
@@ -57,11 +64,15 @@ export function baseReadings(ctx: CheckContext): BaseReadings | undefined {
 
 /** The base side of a run whose trusted commit is `commit`. */
 export function baseReadingsAt(git: Git, commit: string): BaseReadings {
-  let listed: Promise<ReadonlySet<string>> | undefined;
-  const listing = () =>
-    (listed ??= git
-      .lsTreeBlobs(commit)
-      .then((entries) => new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path))));
+  let listed: Promise<{ files: ReadonlySet<string>; links: ReadonlySet<string> }> | undefined;
+  const tree = () =>
+    (listed ??= git.lsTreeBlobs(commit).then((entries) => {
+      const files = new Set<string>();
+      const links = new Set<string>();
+      for (const e of entries) if (e.type === "blob") (e.mode === "120000" ? links : files).add(e.path);
+      return { files, links };
+    }));
+  const listing = async (): Promise<ReadonlySet<string>> => (await tree()).files;
   // No fallback: a file the commit does not hold is no evidence there (CommitSource reads schemas
   // the pull request adds from the checkout; evidence must not come from it).
   const nothingElse: FileSource = {
@@ -69,15 +80,85 @@ export function baseReadingsAt(git: Git, commit: string): BaseReadings {
     list: async () => [...(await listing())],
     read: async () => new Map<string, ReadResult>(),
   };
+  const commitFiles = new CommitSource(git, commit, nothingElse);
+  // A path that is no regular file of the commit may still be held through its links
+  // (`data/state.json -> ../store/state.txt`, or under `data -> store`): a checkout of the commit
+  // reads the file they lead to. Counted as not held, such a path had any reading the pull
+  // request's content asks for (a Firebase rules marker, a `%YAML 1.1` line written into the
+  // link's target) granted as to a new file, while the link's readers read the change.
+  const resolved = new Map<string, Promise<string | undefined>>();
+  const through = (file: string): Promise<string | undefined> => {
+    let r = resolved.get(file);
+    if (!r) {
+      r = resolveCommitFiles(git, commit, [file]).then(async (m) => {
+        const to = m.get(file);
+        if (to === undefined || !("path" in to) || to.path === file) return undefined;
+        const files = listed === undefined ? undefined : (await listed).files;
+        if (files !== undefined) return files.has(to.path) ? to.path : undefined;
+        const held = await git.lsTreeAt(commit, [to.path]);
+        return held.some((e) => e.path === to.path && e.type === "blob" && e.mode !== "120000") ? to.path : undefined;
+      });
+      resolved.set(file, r);
+    }
+    return r;
+  };
+  /** Where `file` leads in the commit when it is not a regular file there: a regular file through links, or undefined. */
+  const linkedTo = async (file: string): Promise<string | undefined> => {
+    const { files, links } = await tree();
+    if (files.has(file) || links.size === 0) return undefined;
+    return links.has(file) || ancestorsOf(file).some((a) => links.has(a)) ? through(file) : undefined;
+  };
+  const holds = async (file: string): Promise<boolean> => (await listing()).has(file) || (await linkedTo(file)) !== undefined;
   const holding = async (files: readonly string[]): Promise<ReadonlySet<string>> => {
     if (listed !== undefined) {
-      const all = await listed;
-      return new Set(files.filter((f) => all.has(f)));
+      const out = new Set<string>();
+      for (const f of files) if (await holds(f)) out.add(f);
+      return out;
     }
     const entries = await git.lsTreeAt(commit, files);
-    return new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path));
+    const out = new Set(entries.filter((e) => e.type === "blob" && e.mode !== "120000").map((e) => e.path));
+    // Links, and paths ls-tree does not list (under a symlinked folder, or absent): one more
+    // ls-tree of their folders tells which are reached through links.
+    const links = entries.filter((e) => e.mode === "120000").map((e) => e.path);
+    const absent = files.filter((f) => !out.has(f) && !links.includes(f));
+    const underLinks = absent.length === 0 ? new Map() : await resolveCommitFolders(git, commit, absent);
+    for (const f of [
+      ...links,
+      ...absent.filter((f) => {
+        const r = underLinks.get(f);
+        return r !== undefined && "path" in r && r.path !== f;
+      }),
+    ])
+      if ((await through(f)) !== undefined) out.add(f);
+    return out;
   };
-  return { commit, source: new CommitSource(git, commit, nothingElse), listing, holding, overruled: new Map() };
+  const source: FileSource = {
+    kind: "commit",
+    list: () => commitFiles.list(),
+    async read(paths) {
+      const linked = new Map<string, string>();
+      for (const p of paths) {
+        const to = await linkedTo(p);
+        if (to !== undefined) linked.set(p, to);
+      }
+      if (linked.size === 0) return commitFiles.read(paths);
+      const wanted = new Set(paths.filter((p) => !linked.has(p)));
+      const out = await commitFiles.read([...wanted, ...new Set(linked.values())]);
+      for (const [p, to] of linked) {
+        const r = out.get(to);
+        if (r !== undefined) out.set(p, r);
+      }
+      for (const to of linked.values()) if (!wanted.has(to)) out.delete(to);
+      return out;
+    },
+  };
+  return { commit, source, listing, holds, holding, overruled: new Map() };
+}
+
+/** `a/b/c.json` -> `a`, `a/b`. */
+function ancestorsOf(p: string): string[] {
+  const parts = p.split("/");
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
 type DialectLookup = (file: string, text: string) => Promise<JsoncDialect | undefined>;
@@ -97,7 +178,7 @@ export function agreedDialect(
   let before: ((file: string) => Promise<string | undefined>) | undefined;
   return async (file, text) => {
     const mine = await head(file, text);
-    if (mine === undefined || !(await base.listing()).has(file)) return mine;
+    if (mine === undefined || !(await base.holds(file))) return mine;
     baseLookup ??= atBase(base.source);
     before ??= baseTexts(base.source);
     // The base's own text: a lookup that reads the file itself (a Bedrock or SMAPI manifest.json
@@ -123,7 +204,7 @@ export function agreedFlag(
   let baseLookup: ((file: string) => Promise<boolean>) | undefined;
   return async (file) => {
     if (!(await head(file))) return false;
-    if (!(await base.listing()).has(file)) return true;
+    if (!(await base.holds(file))) return true;
     baseLookup ??= atBase(base.source);
     if (await baseLookup(file)) return true;
     base.overruled.set(file, reading);
@@ -205,8 +286,8 @@ export async function sopsOnlyInChange(
     return Buffer.isBuffer(c) && c.includes(SOPS_VALUE);
   });
   if (candidates.length === 0) return [];
-  const held = await base.listing();
-  const inBase = candidates.filter((f) => held.has(f));
+  const inBase: string[] = [];
+  for (const f of candidates) if (await base.holds(f)) inBase.push(f);
   if (inBase.length === 0) return [];
   const before = await base.source.read(inBase);
   const out = inBase.filter((f) => {
@@ -236,7 +317,7 @@ export function templateAgreedLookup(
     let agreed = known.get(file);
     if (!agreed) {
       agreed = (async () => {
-        if (!(await base.listing()).has(file)) return true;
+        if (!(await base.holds(file))) return true;
         const before = (await base.source.read([file])).get(file);
         if (!Buffer.isBuffer(before)) return true;
         const text = decodeDocument(before, file);
@@ -307,7 +388,7 @@ export function contentAgreedLookup(base: BaseReadings | undefined): (file: stri
   if (!base) return () => Promise.resolve(true);
   const texts = baseTexts(base.source);
   return async (file, reading) => {
-    if (!(await base.listing()).has(file)) return true;
+    if (!(await base.holds(file))) return true;
     const before = await texts(file);
     if (before !== undefined && reading.asks(before)) return true;
     base.overruled.set(file, reading.reading);
@@ -335,7 +416,7 @@ export function kindAgreedLookup(
     let agreed = known.get(key);
     if (!agreed) {
       agreed = (async () => {
-        if (!(await base.listing()).has(file)) return true;
+        if (!(await base.holds(file))) return true;
         const before = await texts(file);
         if (before === undefined) return true;
         if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
@@ -360,7 +441,7 @@ export function kindAgreedLookup(
 export function formatAgreedLookup(base: BaseReadings | undefined): (file: string, format: DocumentFormat) => Promise<boolean> {
   if (!base) return () => Promise.resolve(true);
   return async (file, format) => {
-    if (!(await base.listing()).has(file)) return true;
+    if (!(await base.holds(file))) return true;
     const before = (await base.source.read([file])).get(file);
     if (!Buffer.isBuffer(before) || formatByContent(before) === format) return true;
     base.overruled.set(
@@ -529,7 +610,7 @@ export function ownSchemaAgreedLookup(
   if (!base) return () => Promise.resolve(true);
   const texts = baseTexts(base.source);
   return async (file, format, baseWithout, reading) => {
-    if (!(await base.listing()).has(file)) return true;
+    if (!(await base.holds(file))) return true;
     const before = await texts(file);
     if (before !== undefined) {
       if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too

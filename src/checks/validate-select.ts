@@ -164,9 +164,12 @@ export async function dropTemplatesByPath(
   // A file the base commit holds is a chart template only where the base has that Chart.yaml too:
   // a pull request that adds one must not have an existing file skipped unread (base-readings.ts).
   const atBase = base && [...charts].some(exists) ? await base.listing() : undefined;
+  // Held as a regular file, or through a link the base holds (base-readings.ts: holds).
+  const heldAtBase = new Set<string>();
+  if (atBase) for (const f of files) if (await base!.holds(f)) heldAtBase.add(f);
   return files.filter((f) => {
     let match = templates.byPath(f, exists);
-    if (match?.kind === "helm" && atBase?.has(f) && !templates.byPath(f, (p) => exists(p) && atBase.has(p))) {
+    if (match?.kind === "helm" && atBase && heldAtBase.has(f) && !templates.byPath(f, (p) => exists(p) && atBase.has(p))) {
       base!.overruled.set(f, "as a Helm template (skipped unread)");
       match = undefined;
     }

@@ -36,6 +36,46 @@ export async function resolveCommitFolders(git: Git, commit: string, paths: read
   return out;
 }
 
+/**
+ * Where each of `paths` leads in `commit` when read as a checkout of it reads the file: folder
+ * links and links in the last component followed inside the commit, chains included. A path the
+ * commit holds as a regular file maps to itself; a link that leaves the repository, enters .git/,
+ * loops or dangles is an error. Asked only for paths a listing of regular files lacks.
+ */
+export async function resolveCommitFiles(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, CommitPath>> {
+  const out = new Map<string, CommitPath>();
+  const links = new Map<string, string>();
+  for (const p of paths) {
+    let cur: CommitPath = { path: p };
+    for (let hop = 0; "path" in cur; hop++) {
+      if (hop === MAX_HOPS) {
+        cur = { error: "is reached through a loop of symlinks in the base commit (not followed)" };
+        break;
+      }
+      cur = (await resolveCommitFolders(git, commit, [cur.path])).get(cur.path)!;
+      if (!("path" in cur)) break;
+      await linkTargets(git, commit, [cur.path], links);
+      const target = links.get(cur.path);
+      if (target === undefined) break; // not a link: the file itself (or nothing)
+      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(cur.path), target));
+      if (
+        target === "" ||
+        path.posix.isAbsolute(target) ||
+        joined === "." ||
+        joined === ".." ||
+        joined.startsWith("../") ||
+        inGitDir(joined)
+      ) {
+        cur = { error: `is a symlink in the base commit that leads outside the repository (not followed)` };
+        break;
+      }
+      cur = { path: joined };
+    }
+    out.set(p, cur);
+  }
+  return out;
+}
+
 /** `a/b/c.json` -> `a`, `a/b`. */
 function ancestors(p: string): string[] {
   const parts = p.split("/");

@@ -80,22 +80,76 @@ export function chartOpenPointers(chart: unknown, requirements: unknown): string
 /** A field chain off the values object in a Go template: `.Values.server.port`, `$.Values.x`. */
 const VALUES_READ = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
 
-/** The whole values object in a Go template: `.Values`, `$.Values`, `$root.Values`, not `.Values.x`. */
-const WHOLE_VALUES = String.raw`(?:\$[A-Za-z0-9_]*)?\.Values(?![\w.])`;
 /** Sprig's functions that write a value out whole (every key below it ends up in the output). */
-const SERIALIZE = String.raw`(?:toYaml|toJson|toPrettyJson|toRawJson|toToml|mustToJson|mustToPrettyJson|mustToRawJson)`;
-/** `$values := deepCopy .Values` (or `= .Values`): a variable holding the whole values. */
-const BOUND_WHOLE = new RegExp(String.raw`\$([A-Za-z0-9_]+)\s*:?=\s*(?:(?:mustDeepCopy|deepCopy)\s+)?\(?\s*${WHOLE_VALUES}`, "g");
+const SERIALIZE = new Set(["toYaml", "toJson", "toPrettyJson", "toRawJson", "toToml", "mustToJson", "mustToPrettyJson", "mustToRawJson"]);
+/** Sprig's deep copies: `$values := deepCopy .Values` still holds the whole values. */
+const DEEP_COPY = new Set(["deepCopy", "mustDeepCopy"]);
+/** The whole values object: `.Values`, `$.Values`, `$root.Values`, not `.Values.x` (one token of templateTokens). */
+const WHOLE_VALUES = /^(?:\$[A-Za-z0-9_]*)?\.Values$/;
 
 /**
  * Go template comments (`{{/* ... *\/}}`, `{{- /* ... *\/ -}}`; text/template: they may span lines
  * and start and end at the delimiters) render nothing: `toYaml .Values` or `.Values.x` inside one
  * neither writes nor reads the values (one comment line had every overlay key open).
  */
-const TEMPLATE_COMMENT = /\{\{(?:- )?\/\*[\s\S]*?\*\/(?: -)?\}\}/g;
-
 function withoutComments(text: string): string {
-  return text.includes("{{") && text.includes("/*") ? text.replace(TEMPLATE_COMMENT, "") : text;
+  if (!text.includes("{{") || !text.includes("/*")) return text;
+  // One pass: each comment runs to the first `*/}}` (or `*/ -}}`) after its opening, and a search
+  // that finds no end finds none for any later opening either. (A lazy regular expression scanned
+  // to the end again from each of thousands of unclosed `{{/*` a pull request's template held:
+  // 80 KB took 6 s, and it grows with the square of the size.)
+  let out = "";
+  let from = 0;
+  for (let open = text.indexOf("{{"); open >= 0; open = text.indexOf("{{", open + 2)) {
+    const body = text.startsWith("/*", open + 2) ? open + 4 : text.startsWith("- /*", open + 2) ? open + 6 : -1;
+    if (body < 0) continue;
+    const plain = text.indexOf("*/}}", body);
+    const trimmed = text.indexOf("*/ -}}", body);
+    const end = trimmed >= 0 && (plain < 0 || trimmed < plain) ? trimmed + 6 : plain >= 0 ? plain + 4 : -1;
+    if (end < 0) break;
+    out += text.slice(from, open);
+    from = end;
+    open = end - 2;
+  }
+  return out + text.slice(from);
+}
+
+/** A token of a template's text: a word, a `$variable` or `.field` chain, `:=`, or one other character; `spaced` when blanks came before it. */
+interface Token {
+  text: string;
+  spaced: boolean;
+}
+
+/** ASCII letters, digits and `_`. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Every token of `text`, in one pass that reads each character once. A template's text is the
+ * pull request's: the patterns rendersWholeValues looks for, as regular expressions, backtracked
+ * without end on `toYaml` followed by a long run of blanks (60 KB: 21 s) and grew with the square
+ * of the count of `$v := .Values` bindings (each bound name one more alternative tried everywhere).
+ */
+function templateTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  let spaced = false;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // `$name`, `.field` and words, with the `.field` chain after them (`$root.Values`, `.Values.x`).
+    if (c === 36 || c === 46 || isWordCode(c)) while (j < text.length && (isWordCode(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+    else if (c === 58 && text.charCodeAt(j) === 61) j++; // `:=`
+    tokens.push({ text: text.slice(i, j), spaced });
+    spaced = false;
+    i = j;
+  }
+  return tokens;
 }
 
 /**
@@ -107,10 +161,27 @@ function withoutComments(text: string): string {
  */
 function rendersWholeValues(text: string): boolean {
   if (!text.includes(".Values")) return false;
-  const names = [...text.matchAll(BOUND_WHOLE)].map((m) => String.raw`\$` + m[1]!);
-  const whole = `(?:${[WHOLE_VALUES, ...names].join("|")})`;
-  const written = new RegExp(String.raw`\b${SERIALIZE}\s+\(?\s*${whole}(?![\w.])|${whole}(?![\w.])\s*\|\s*${SERIALIZE}\b`);
-  return written.test(text);
+  const tokens = templateTokens(text);
+  const at = (i: number): string => tokens[i]?.text ?? "";
+  // `$name := [deepCopy] [(] .Values` (or `=`): names that hold the whole values.
+  const bound = new Set<string>();
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const name = at(i);
+    if (name.length < 2 || name[0] !== "$" || name.includes(".") || (at(i + 1) !== ":=" && at(i + 1) !== "=")) continue;
+    let k = i + 2;
+    if (DEEP_COPY.has(at(k)) && tokens[k + 1]?.spaced) k++;
+    if (at(k) === "(") k++;
+    if (WHOLE_VALUES.test(at(k))) bound.add(name);
+  }
+  const whole = (t: string) => WHOLE_VALUES.test(t) || bound.has(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = at(i);
+    // `toYaml [(] .Values`, a blank after the function's name.
+    if (SERIALIZE.has(t) && tokens[i + 1]?.spaced && (whole(at(i + 1)) || (at(i + 1) === "(" && whole(at(i + 2))))) return true;
+    // `.Values | toYaml`.
+    if (whole(t) && at(i + 1) === "|" && SERIALIZE.has(at(i + 2))) return true;
+  }
+  return false;
 }
 
 /**

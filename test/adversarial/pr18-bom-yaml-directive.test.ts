@@ -1,0 +1,59 @@
+/**
+ * Red team, session 23: a `%YAML 1.1` directive behind a byte order mark. Session 20 made the
+ * directive a reading the base must agree to (pr15-yaml-version.test.ts): the yaml package
+ * honours it, so `audit: off` became a boolean a schema's `type: boolean` accepted, while js-yaml,
+ * serde_yaml and go-yaml read the string "off". The check looked for `%YAML 1.1` at the start of
+ * a line; the yaml package honours `\uFEFF%YAML 1.1` as well (YAML lets a document open with a
+ * BOM, and session 22's parser skips a leading one). One BOM before the directive had the
+ * pull request's YAML 1.1 reading pass again with no agreement asked.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { runPullRequest } from "../e2e/action-harness.js";
+
+let repo: TestRepo;
+
+beforeEach(() => {
+  repo = createRepo();
+  repo.write(
+    ".integrity-guard/config.yml",
+    'version: 1\nvalidate:\n  schemas:\n    - files: ["config/*.yaml"]\n      schema: schemas/flags.schema.json\n',
+  );
+  repo.write("schemas/flags.schema.json", JSON.stringify({ type: "object", properties: { audit: { type: "boolean" } } }));
+  repo.write("config/flags.yaml", "audit: true\n");
+  repo.commitAll("main");
+});
+afterEach(() => repo.cleanup());
+
+type Found = { rule: string; level: string; file?: string; message: string };
+const findingsOf = (json: string | undefined) => (JSON.parse(json ?? "{}") as { findings?: Found[] }).findings ?? [];
+const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? ""} ${f.message}`).join("\n");
+
+describe("a %YAML 1.1 directive behind a byte order mark, added to an existing file", () => {
+  for (const [name, text] of [
+    ["at the start of the file", "\uFEFF%YAML 1.1\n---\naudit: off\n"],
+    ["before a later document of the stream", "audit: true\n...\n\uFEFF%YAML 1.1\n---\naudit: off\n"],
+  ] as const) {
+    it(`${name}: \`off\` is not a boolean, the schema's error stands with a trust/reading-changed notice`, async () => {
+      const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", text));
+      const found = findingsOf(r.findingsJson).filter((f) => f.file === "config/flags.yaml");
+      expect(r.code, brief(found) + r.stderr).toBe(1);
+      expect(found.find((f) => f.rule === "schema/violation" && f.level === "error")?.message, brief(found)).toContain(
+        'found string "off"',
+      );
+      expect(found.map((f) => f.rule)).toContain("trust/reading-changed");
+    });
+  }
+
+  it("a new file with the mark and the directive is read as YAML 1.1 (guard)", async () => {
+    const r = await runPullRequest(repo, (x) => x.write("config/legacy.yaml", "\uFEFF%YAML 1.1\n---\naudit: off\n"));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("a file whose base version has the mark and the directive keeps the YAML 1.1 reading (guard)", async () => {
+    repo.write("config/flags.yaml", "\uFEFF%YAML 1.1\n---\naudit: yes\n");
+    repo.commitAll("a YAML 1.1 file saved with a BOM");
+    const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", "\uFEFF%YAML 1.1\n---\naudit: off\n"));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+});
