@@ -64,6 +64,26 @@ export function ensureNpmBin(pkg, bin) {
   return binPath;
 }
 
+/**
+ * Where one run of our CLI spends its CPU, by stage: the IG_STAGE_LOG lines (src/io/hash/stage-log.ts)
+ * of one run of `args` in `cwd`, as "stage all/main" in ms (all: every thread of the process, main: the
+ * main thread alone, so the rest is the hash/parse workers and V8's compiler and GC threads).
+ * Stages end where the command says; start-up is the node process, the bundle and the command's chunk.
+ */
+export function stageBreakdown(args, cwd) {
+  const file = path.join(os.tmpdir(), `ig-stages-${process.pid}.log`);
+  fs.rmSync(file, { force: true });
+  run(process.execPath, [CLI, ...args], { cwd, okCodes: [0, 1], env: { ...process.env, IG_STAGE_LOG: file } });
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n") : [];
+  fs.rmSync(file, { force: true });
+  const parts = [];
+  for (const l of lines) {
+    const m = /^stage (.+?): cpu (\d+)(?: \(main thread (\d+)\))? ms/.exec(l);
+    if (m) parts.push(`${m[1]} ${m[2]}${m[3] === undefined ? "" : `/${m[3]}`}`);
+  }
+  return parts.length > 0 ? `    cpu by stage (ms, all threads/main thread, one run): ${parts.join(", ")}` : "    (no stage log)";
+}
+
 export function header(title) {
   console.log(`\n## ${title}`);
 }

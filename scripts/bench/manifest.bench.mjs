@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { CLI, GIT_ENV, SCALE, WORK, compare, header, run, mkdirClean, timeIt } from "./lib.mjs";
+import { CLI, GIT_ENV, SCALE, WORK, compare, header, run, mkdirClean, stageBreakdown, timeIt } from "./lib.mjs";
 
 const node = process.execPath;
 const ours = (cwd, args) => run(node, [CLI, ...args], { cwd, okCodes: [0] });
@@ -150,6 +150,8 @@ cpuRow(floorA, "sha256sum -c", shaA);
 console.log(
   `    ours / floor: wall ${(coldA.wall / floorA.wall).toFixed(2)}x${coldA.cpu && floorA.cpu ? `, cpu ${(coldA.cpu / floorA.cpu).toFixed(2)}x` : ""} (target: within 1.3x)`,
 );
+// Where ours spends what the floor does not (issue 20): its stages, main thread apart.
+console.log(stageBreakdown(["verify", "--no-cache"], A.dir));
 
 // Warm: nothing changed; start-up included on both sides.
 ours(A.dir, ["verify"]);

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CLI, GIT_ENV, ROOT, SCALE, WORK, compare, header, run, ensureNpmBin, mkdirClean, timeIt } from "./lib.mjs";
+import { CLI, GIT_ENV, ROOT, SCALE, WORK, compare, header, run, ensureNpmBin, mkdirClean, stageBreakdown, timeIt } from "./lib.mjs";
 
 const git = (cwd, ...args) => execFileSync("git", args, { cwd, env: GIT_ENV, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
 
@@ -88,6 +88,7 @@ header("validate: 1,000 small JSON files, one schema with formats (ours vs ajv-c
   const peerMs = timeIt(() => run(ajv, ajvArgs, { cwd: dir }), 3);
   compare(`${n} files, warm schema cache`, oursMs, "ajv validate", peerMs, 2);
   compare(`${n} files, --no-cache (ajv compiles)`, coldMs, "ajv validate", peerMs);
+  console.log(stageBreakdown(["validate"], dir));
 }
 
 // (b) the hook: check --staged on 10 staged files in a 20,000-file repository.

@@ -5,6 +5,7 @@
 import { runValidate, validateStats } from "../checks/validate.js";
 import { finishFindings } from "../checks/run-checks.js";
 import { buildCheckContext, SCHEMA_CACHE_OPTION, sourceSummary } from "./check.js";
+import { stageEnd } from "../io/hash/stage-log.js";
 import { pathsHelp } from "./paths-help.js";
 import type { CommandSpec } from "./types.js";
 
@@ -50,7 +51,10 @@ validate the current folder).`,
     description: "files, folders or quoted globs to validate, relative to the current directory (default: all that validate.files selects)",
   },
   async run(ctx) {
+    // IG_STAGE_LOG: CPU by stage, for the validate bench's breakdown (a no-op otherwise).
+    stageEnd("validate: start-up");
     const checkCtx = await buildCheckContext(ctx, ctx.positionals, "validate");
+    stageEnd("validate: context built");
     if (ctx.options.staged === true && ctx.positionals.length === 0) {
       // validate --staged without names checks the whole index, not only the changes.
       delete checkCtx.paths;
@@ -58,6 +62,7 @@ validate the current folder).`,
     const start = process.hrtime.bigint(); // not performance.now(): it loads node:perf_hooks
     // Capped per file as in check (validate.max_findings_per_file), so one broken file cannot bury the others.
     const findings = finishFindings(await runValidate(checkCtx, checkCtx.named ? { explicit: checkCtx.named } : {}), checkCtx.config);
+    stageEnd("validate: validated");
     const stats = validateStats(checkCtx);
     return {
       findings,
