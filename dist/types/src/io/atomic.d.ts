@@ -10,11 +10,13 @@ interface AtomicWriteOptions {
 }
 export declare function writeFileAtomic(file: string, data: string | Uint8Array, options?: AtomicWriteOptions): Promise<void>;
 /**
- * Remove the temporary files of writes to `target` (`.<name>.<pid>.<random>.tmp`, as
- * writeFileAtomic names them) whose writer is no longer alive on this machine: a process killed
- * between creating one and the rename leaves it, cut short, where `git add -A` would commit it.
- * Call only while holding the target's lock (no live writer of ours can own one then). Best
- * effort: a folder that cannot be listed is left as it is.
+ * Remove the temporary files of writes to `target` (`.<name>.<writer>.<random>.tmp`, as
+ * writeFileAtomic names them; writer: process-start.ts writerTag) whose writer is no longer
+ * alive on this machine: a process killed between creating one and the rename leaves it, cut
+ * short, where `git add -A` would commit it. The writer is told by its pid and start time, so
+ * the file of a killed app whose pid came back at once (a restarted container: the same pid as
+ * ours) is removed too. Call only while holding the target's lock (no live writer of ours can
+ * own one then). Best effort: a folder that cannot be listed is left as it is.
  */
 export declare function removeDeadTemporaries(target: string): Promise<void>;
 /**
@@ -25,7 +27,7 @@ export declare function removeDeadTemporaries(target: string): Promise<void>;
  */
 export declare function resolveWriteTarget(file: string): Promise<string>;
 /**
- * The hidden temporary name beside `file` every write here uses (`.<name>.<pid>.<random>.tmp`):
+ * The hidden temporary name beside `file` every write here uses (`.<name>.<writer>.<random>.tmp`):
  * removeDeadTemporaries parses it, so writers that rename in steps of their own (hook-install.ts)
  * take the name from here.
  */
