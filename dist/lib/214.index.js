@@ -1,0 +1,2 @@
+var r=Object.defineProperty;var i=(u,d)=>r(u,"name",{value:d,configurable:!0});const s=214,a=[214],h={6214:((u,d)=>{Object.defineProperty(d,"__esModule",{value:!0});function n(l){const o=l.length;let c=0,e=0,t;for(;e<o;)c++,t=l.charCodeAt(e++),t>=55296&&t<=56319&&e<o&&(t=l.charCodeAt(e),(t&64512)===56320&&e++);return c}i(n,"ucs2length"),d.default=n,n.code='require("ajv/dist/runtime/ucs2length").default'})};export{s as id,a as ids,h as modules};
+//# sourceMappingURL=214.index.js.map
