@@ -4657,6 +4657,12 @@ export const REPOS = [
   // Session 23, data, docs and tool configs (rw-mixed23): its entries go above this line.
 
   // Session 23, known false blocks (fb23): its entries go above this line.
+
+  // Session 24, applications (rw-apps24): its entries go above this line.
+
+  // Session 24, infrastructure (rw-infra24): its entries go above this line.
+
+  // Session 24, data, docs and tool configs (rw-mixed24): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
