@@ -54,6 +54,10 @@ describe("the default JSONC set", () => {
     "cSpell.json",
     ".cSpell.json",
     "cspell.config.json",
+    // bsb (BuckleScript, ReScript through 11) lexes bsconfig.json with comments and trailing
+    // commas, and its templates ship a comment there (hasura/learn-graphql); BrighterScript too
+    "bsconfig.json",
+    "tutorials/frontend/rescript-react-apollo/app-final/bsconfig.json",
   ])("%s is JSONC", (file) => {
     expect(jsonc(file)).toBe(true);
     expect(formatForSelected(file, jsonc)).toBe("jsonc");
@@ -81,6 +85,9 @@ describe("the default JSONC set", () => {
     "docfx.json.bak",
     "zed/settings.json", // not the .zed folder
     ".zed/sub/settings.json",
+    "rescript.json", // ReScript 12's rewatch reads it with serde_json: strict
+    "my-bsconfig.json",
+    "bsconfig.json.bak",
   ])("%s is strict JSON", (file) => {
     expect(jsonc(file)).toBe(false);
   });
@@ -221,6 +228,9 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "default.json",
     "docfx.json",
     "my-docfx.json",
+    "bsconfig.json",
+    "my-bsconfig.json",
+    "rescript.json",
   ];
   const dirs = [
     "",

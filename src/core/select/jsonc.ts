@@ -81,6 +81,12 @@ export const DEFAULT_JSONC = [
   // templates/) are copied to other names: yo code copies templates/.../vscode/ to .vscode/ and
   // esbuild-tsconfig.json to tsconfig.json. The target is not in the path, so they read as JSONC.
   "**/generators/*/templates/**/*.json",
+  // bsconfig.json: BuckleScript's and ReScript's (through 11) bsb reads it with its own lexer
+  // (ext_json_parse.mll), which skips `//` and `/* */` comments and takes a trailing comma, and
+  // `bsb -init` templates ship a comment in it (hasura/learn-graphql); BrighterScript and
+  // roku-deploy, the name's other readers, parse it with jsonc-parser. ReScript 12's rewatch reads
+  // rescript.json strictly, so rescript.json stays strict JSON.
+  "**/bsconfig.json",
 ];
 
 /**
@@ -194,6 +200,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "JSLintNet.json",
   ".oxlintrc.json",
   "docfx.json",
+  "bsconfig.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json", ".tsconfig.json"];
 
