@@ -4658,6 +4658,119 @@ export const REPOS = [
 
   // Session 23, known false blocks (fb23): its entries go above this line.
 
+  {
+    repo: "hasura/learn-graphql",
+    commit: "da7eeb06af650ff47f525d8d68f1e1f17cf23298",
+    license: "MIT (LICENSE)",
+    kind: "Hasura tutorials: Hasura metadata folders (metadata/*.yaml, databases/default/tables), hasura config.yaml, Cloud Build configs, ReScript/Reason bsconfig.json with comments, Angular workspaces",
+    // bsconfig.json with `//` comments (bsb reads it so); cloudbuild.yaml with snake_case options (gcloud accepts them).
+    keep: [
+      "services/backend/hasura/**",
+      "tutorials/frontend/rescript-react-apollo/app-*/bsconfig.json",
+      "tutorials/frontend/reason-react-apollo/app-*/bsconfig.json",
+      "tutorials/frontend/angular-apollo/app-final/angular.json",
+      "tutorials/frontend/nextjs/hasura/**",
+      "*cloudbuild.yaml",
+      ".github/**",
+    ],
+    exclude: ["**/package-lock.json"],
+    max: 100,
+  },
+  {
+    repo: "blakeblackshear/frigate",
+    commit: "e3fa70189324e5eb3b1dba756c153f6696f457de",
+    license: "MIT (LICENSE)",
+    kind: "Frigate NVR: web UI i18n JSON (web/public/locales, 60 languages), Playwright fixtures, docker compose, devcontainer, cspell config, discussion templates",
+    keep: [
+      "web/public/locales/en/**",
+      "web/public/locales/de/common.json",
+      "web/public/locales/zh-CN/common.json",
+      "web/e2e/fixtures/**",
+      "docker-compose.yml",
+      ".devcontainer/**",
+      "cspell.json",
+      ".github/**",
+      "web/*.json",
+      "docs/*.json",
+    ],
+    exclude: ["**/package-lock.json"],
+    max: 120,
+  },
+  {
+    repo: "Koenkk/zigbee2mqtt",
+    commit: "6835cbf5a73116aa4bfa097f2ad0dfb972018997",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "Zigbee2MQTT: its settings JSON Schema (lib/util/settings.schema.json), issue forms, workflows, tsconfig",
+    keep: ["lib/util/settings.schema.json", ".github/**", "*.json", "data/**"],
+    exclude: ["pnpm-lock.yaml"],
+  },
+  {
+    repo: "n8n-io/self-hosted-ai-starter-kit",
+    commit: "9ccbaf42e007369453acaec60b9808cf8e6cdb44",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "n8n starter kit: an n8n workflow export (n8n/demo-data/workflows), docker compose with anchors, `<<` merge keys and profiles",
+    keep: ["docker-compose.yml", "n8n/demo-data/workflows/**"],
+    // n8n's exported credentials (encrypted `data` blobs): left out, as anything credential-like.
+    exclude: ["n8n/demo-data/credentials/**"],
+  },
+  {
+    repo: "Zie619/n8n-workflows",
+    commit: "94007c1445d9258a7da116646b79473e7c7c3282",
+    license: "MIT (LICENSE)",
+    kind: "n8n workflow collection: 2,000 exported workflow JSON files (nodes, connections, pinned data), a Helm chart, dev/prod compose overlays",
+    keep: ["helm/**", "docker-compose*.yml", ".github/**", "*.json"],
+    exclude: ["**/package-lock.json"],
+    max: 120,
+  },
+  {
+    repo: "quarkusio/quarkus-quickstarts",
+    commit: "ddfa3a6c5f585925aa344884264e4f399467f53d",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Quarkus quickstarts: Keycloak realm exports, Knative eventing and Skaffold manifests, docker compose per quickstart, OpenTelemetry collector config",
+    keep: [
+      "funqy-quickstarts/funqy-knative-events-quickstart/src/main/k8s/**",
+      "getting-started-knative/**",
+      "opentelemetry-quickstart/*.y*ml",
+      "kafka-streams-quickstart/*.yaml",
+      "security-openid-connect-multi-tenancy-quickstart/config/**",
+      ".github/**",
+    ],
+    max: 80,
+  },
+  {
+    repo: "astronomer/astro-sdk",
+    commit: "9984a9cbd4c24d1e319e7d252314c7bfb2b1c9d1",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Astro SDK for Apache Airflow: Read the Docs config, benchmark configs (JSON), Kubernetes manifests for benchmarks, workflows",
+    // .readthedocs.yaml builds on ubuntu-20.04, which Read the Docs no longer offers (real finding).
+    keep: [".readthedocs.yaml", "python-sdk/tests/benchmark/**", ".github/**", "*.y*ml"],
+    max: 80,
+  },
+  {
+    repo: "getsentry/self-hosted",
+    commit: "89a143f8e4d396a858cf6f462a832ae7da9fd2db",
+    license: "FSL-1.1-Apache-2.0 (LICENSE.md)",
+    kind: "Sentry self-hosted: a large docker compose with anchors and merge keys, Relay, Symbolicator and task broker configs, a composite GitHub Action (action.yaml)",
+    keep: ["docker-compose.yml", "action.yaml", "*/config.example.yml", "**/*.yml", "**/*.yaml", "**/*.json"],
+    exclude: ["**/package-lock.json"],
+  },
+  {
+    repo: "KevinNovak/Discord-Bot-TypeScript-Template",
+    commit: "7b331a160b0c8573872d911569380286b553ba10",
+    license: "MIT (LICENSE)",
+    kind: "Discord bot (discord.js, TypeScript): config/*.json (bot, debug, sharding), language files lang/lang.*.json, VS Code launch configs, tsconfig",
+    keep: ["config/**", "lang/**", ".vscode/**", "*.json"],
+    exclude: ["package-lock.json"],
+  },
+  {
+    repo: "BookStackApp/BookStack",
+    commit: "6f1c54d018f7d55301eb4c31055b04769f5924d7",
+    license: "MIT (LICENSE)",
+    kind: "BookStack (Laravel application): API request/response examples (dev/api), composer.json, issue forms, workflows",
+    keep: ["dev/api/**", "composer.json", "package.json", ".github/**", "tsconfig.json"],
+    exclude: ["package-lock.json", "composer.lock"],
+  },
+
   // Session 24, applications (rw-apps24): its entries go above this line.
 
   // Session 24, infrastructure (rw-infra24): its entries go above this line.
