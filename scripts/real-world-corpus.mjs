@@ -4771,6 +4771,30 @@ export const REPOS = [
     exclude: ["package-lock.json", "composer.lock"],
   },
 
+  {
+    repo: "OpenRA/OpenRA",
+    commit: "b62c883951939e74e01729b96cab7e2cd1f79b5e",
+    license: "GPL-3.0 (COPYING)",
+    kind: "OpenRA (game engine): mod rules, weapons, chrome, cursors, installers and map rules in MiniYaml (OpenRA's own tab-indented format under .yaml names), workflows, VS Code and launch settings",
+    // MiniYaml is not YAML: every mods/**/*.yaml but one is a parse error today (known-false-blocks.json).
+    keep: [
+      "mods/ra/mod.yaml",
+      "mods/ra/rules/infantry.yaml",
+      "mods/ra/rules/disable-player-experience.yaml",
+      "mods/ra/weapons/ballistics.yaml",
+      "mods/ra/maps/soviet-03/rules.yaml",
+      "mods/ra/chrome/gamesave-loading.yaml",
+      "mods/ra/cursors.yaml",
+      "mods/ra-content/installer/cnc95.yaml",
+      "mods/common-content/rules.yaml",
+      ".github/**",
+      ".vscode/**",
+      "omnisharp.json",
+      "**/launchSettings.json",
+    ],
+    max: 19,
+  },
+
   // Session 24, applications (rw-apps24): its entries go above this line.
 
   // Session 24, infrastructure (rw-infra24): its entries go above this line.
