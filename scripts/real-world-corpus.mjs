@@ -4795,6 +4795,22 @@ export const REPOS = [
     max: 19,
   },
 
+  {
+    repo: "django/djangoproject.com",
+    commit: "68a439a59f5692e9d847f23318d7a8603fc33c72",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Django application (djangoproject.com): Django JSON fixtures loaded by loaddata (fixtures/*.json), Stripe webhook test payloads, docker compose, pre-commit, workflows",
+    keep: ["**/fixtures/*.json", "fundraising/test_data/*.json", "docker-compose.yml", ".pre-commit-config.yaml", ".github/**"],
+  },
+  {
+    repo: "paperless-ngx/paperless-ngx",
+    commit: "b0e0e8a35373a5d9d588a507cb63c79e50a23403",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "Paperless-ngx (Django and Angular application): docker compose variants, devcontainer with VS Code launch/tasks (JSONC), Angular workspace, Crowdin config, discussion and issue forms, workflows",
+    keep: ["docker/compose/*.yml", ".devcontainer/**", "src-ui/*.json", "src-ui/pnpm-workspace.yaml", "crowdin.yml", ".github/**", ".*.yml", ".*.yaml"],
+    exclude: [".pyrefly-baseline.json", "**/pnpm-lock.yaml", "**/package-lock.json"],
+  },
+
   // Session 24, applications (rw-apps24): its entries go above this line.
 
   // Session 24, infrastructure (rw-infra24): its entries go above this line.
