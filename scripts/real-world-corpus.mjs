@@ -4807,7 +4807,16 @@ export const REPOS = [
     commit: "b0e0e8a35373a5d9d588a507cb63c79e50a23403",
     license: "GPL-3.0 (LICENSE)",
     kind: "Paperless-ngx (Django and Angular application): docker compose variants, devcontainer with VS Code launch/tasks (JSONC), Angular workspace, Crowdin config, discussion and issue forms, workflows",
-    keep: ["docker/compose/*.yml", ".devcontainer/**", "src-ui/*.json", "src-ui/pnpm-workspace.yaml", "crowdin.yml", ".github/**", ".*.yml", ".*.yaml"],
+    keep: [
+      "docker/compose/*.yml",
+      ".devcontainer/**",
+      "src-ui/*.json",
+      "src-ui/pnpm-workspace.yaml",
+      "crowdin.yml",
+      ".github/**",
+      ".*.yml",
+      ".*.yaml",
+    ],
     exclude: [".pyrefly-baseline.json", "**/pnpm-lock.yaml", "**/package-lock.json"],
   },
 
