@@ -1,0 +1,55 @@
+// Whole-tree commands run with V8's young generation capped (issue 20: peak RSS at 500,000 files).
+//
+// Why: V8 grows the young generation (two semi-spaces) up to 16 MiB each on Node 20 and 24 when a
+// program allocates fast, and whole-tree work does (a path, a stat and an entry per file, mostly
+// short-lived): 32 MiB of the resident set at the peak of a cold verify, a reseal and a whole-tree
+// check, freed only when the process ends. A small young generation costs more scavenges, each
+// of less; measured at 500,000 files (docs/manifest.md, "Memory at 500,000 files"), the same CPU.
+// V8 sizes the young generation once, when the process starts: `v8.setFlagsFromString` later has
+// no effect on it. So bin/integrity-guard.js replaces its own process (process.execve: Node
+// 22.15+ and 23.11+, not on Windows; the same pid, stdio and environment, nothing left waiting)
+// with node started with the flag. Not for the hook (`check --staged`: a second start-up would
+// cost it about 40 ms and it holds little), not when the user chose a young-generation size
+// (NODE_OPTIONS or node's own arguments), and not where process.execve is missing (Node 20,
+// 22.12-22.14, Windows): those run as before. Spawning a child instead would leave a waiting node
+// process of about 40 MB beside it, more than the flag saves.
+
+/** Semi-space size in MiB (the young generation is two of them). */
+export const SEMI_SPACE_MIB = 2;
+
+/** The commands whose work grows with the tree. */
+const WHOLE_TREE = new Set(["check", "seal", "verify", "snapshot", "restore"]);
+
+/** A node argument that sizes the young generation. */
+const sizesYoungGeneration = (a) => /^--(?:(?:max|min)[-_])?semi[-_]space[-_]size(?:=|$)/.test(a);
+
+/**
+ * The node arguments to start again with, or undefined to run as is.
+ * @param {readonly string[]} args the CLI's arguments (process.argv.slice(2))
+ * @param {readonly string[]} execArgv node's own arguments (process.execArgv)
+ * @param {Record<string, string | undefined>} env the environment
+ * @param {boolean} canReplace whether process.execve can replace this process
+ * @returns {string[] | undefined}
+ */
+export function youngGenerationArgs(args, execArgv, env, canReplace) {
+  if (!canReplace) return undefined;
+  const nodeOptions = (env.NODE_OPTIONS ?? "").split(/\s+/);
+  if (execArgv.some(sizesYoungGeneration) || nodeOptions.some(sizesYoungGeneration)) return undefined;
+  const end = args.indexOf("--");
+  const options = end < 0 ? args : args.slice(0, end);
+  if (!options.some((a) => WHOLE_TREE.has(a))) return undefined;
+  if (options.some((a) => a === "--staged" || a === "--help" || a === "-h")) return undefined;
+  return [...execArgv, `--max-semi-space-size=${SEMI_SPACE_MIB}`];
+}
+
+/** Replace this process with node started with the young generation capped, when that applies (returns otherwise). */
+export function capYoungGeneration() {
+  const canReplace = typeof process.execve === "function" && process.platform !== "win32";
+  const execArgv = youngGenerationArgs(process.argv.slice(2), process.execArgv, process.env, canReplace);
+  if (!execArgv || !process.argv[1]) return;
+  try {
+    process.execve(process.execPath, [process.execPath, ...execArgv, process.argv[1], ...process.argv.slice(2)], process.env);
+  } catch {
+    // could not start again (an exec refused by the system): run as is, with node's default size
+  }
+}
