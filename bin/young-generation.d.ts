@@ -7,3 +7,4 @@ export function youngGenerationArgs(
   canReplace: boolean,
 ): string[] | undefined;
 export function capYoungGeneration(): void;
+export const INDEX_BYTES_FROM: number;

@@ -126,7 +126,12 @@ describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of
    * as the CLI's process exits, its pid and node's own arguments: what the command actually ran
    * with, not what bin/ meant to do.
    */
-  function runRecorded(args: string[], cwd: string, extraNodeOptions = "") {
+  function runRecorded(
+    args: string[],
+    cwd: string,
+    extraNodeOptions = "",
+    extraEnv: NodeJS.ProcessEnv = { IG_YOUNG_GENERATION_FROM: "0" },
+  ) {
     const out = path.join(temp(), "run.json");
     const preload = path.join(temp(), "record.mjs");
     fs.writeFileSync(
@@ -139,7 +144,13 @@ describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of
         "",
       ].join("\n"),
     );
-    const env = cleanEnv({ ...GIT_ENV, XDG_CACHE_HOME: temp(), NODE_OPTIONS: `--import ${preload} ${extraNodeOptions}`.trim() });
+    const env = cleanEnv({
+      ...GIT_ENV,
+      XDG_CACHE_HOME: temp(),
+      IG_YOUNG_GENERATION_FROM: undefined,
+      ...extraEnv,
+      NODE_OPTIONS: `--import ${preload} ${extraNodeOptions}`.trim(),
+    });
     const r = spawnSync(process.execPath, [installedBin(), ...args], { cwd, env, encoding: "utf8" });
     const lines = fs.readFileSync(out, "utf8").trim().split("\n");
     return { code: r.status, pid: r.pid, stderr: r.stderr, runs: lines.map((l) => JSON.parse(l) as { pid: number; execArgv: string[] }) };
@@ -156,6 +167,7 @@ describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of
     return repo.dir;
   }
 
+  // IG_YOUNG_GENERATION_FROM=0: this small repository counts as a big tree.
   it("reseals and verifies with the cap where node can replace its process (same pid, one exit), else as before", () => {
     const cwd = sealedRepo();
     fs.writeFileSync(path.join(cwd, "data/a.json"), '{"a":2}\n');
@@ -169,14 +181,16 @@ describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of
     }
   });
 
-  it("never starts the hook again (check --staged), nor help, nor a run whose young generation the user sized", () => {
+  it("never starts the hook again (check --staged), nor help, a run whose young generation the user sized, or a small tree", () => {
     const cwd = sealedRepo();
-    for (const [args, nodeOptions] of [
-      [["check", "--staged"], ""],
-      [["verify", "--help"], ""],
-      [["verify"], "--max-semi-space-size=8"],
+    for (const [args, nodeOptions, env] of [
+      [["check", "--staged"], "", undefined],
+      [["verify", "--help"], "", undefined],
+      [["verify"], "--max-semi-space-size=8", undefined],
+      // The default threshold: an index of two entries is far below it.
+      [["verify"], "", {}],
     ] as const) {
-      const r = runRecorded([...args], cwd, nodeOptions);
+      const r = runRecorded([...args], cwd, nodeOptions, env);
       expect(r.code, r.stderr).toBe(0);
       expect(r.runs).toHaveLength(1);
       expect(r.runs[0]!.execArgv.some((a) => a.includes("semi-space"))).toBe(false);
