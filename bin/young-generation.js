@@ -2,12 +2,13 @@
 //
 // Why: V8 grows the young generation (two semi-spaces) up to 16 MiB each on Node 20 and 24 when a
 // program allocates fast, and whole-tree work does (a path, a stat and an entry per file, mostly
-// short-lived): 32 MiB of the resident set at the peak of a cold verify, a reseal and a whole-tree
-// check, freed only when the process ends. A small young generation costs more scavenges, each
-// of less; measured at 500,000 files (docs/manifest.md, "Memory at 500,000 files"), the same CPU.
+// short-lived), and keeps those pages until the process ends. Measured at 500,000 files
+// (docs/manifest.md, "Memory at 500,000 files"), capping it took 23-47 MB off the peak of a cold
+// verify, a reseal and a cold whole-tree check on Node 20, and 107 MB off a cold verify on Node 24,
+// at the same CPU (more scavenges, each of less).
 // V8 sizes the young generation once, when the process starts: `v8.setFlagsFromString` later has
 // no effect on it. So bin/integrity-guard.js replaces its own process (process.execve: Node
-// 22.15+ and 23.11+, not on Windows; the same pid, stdio and environment, nothing left waiting)
+// 22.15+, 23.11+ and 24, not on Windows; the same pid, stdio and environment, nothing left waiting)
 // with node started with the flag. Not for the hook (`check --staged`: a second start-up would
 // cost it about 40 ms and it holds little), not when the user chose a young-generation size
 // (NODE_OPTIONS or node's own arguments), and not where process.execve is missing (Node 20,
