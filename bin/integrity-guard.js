@@ -2,10 +2,15 @@
 // Node 22.1+ keeps V8's compiled code of the bundle between runs (src/compile-cache.ts says why
 // and where: a per-user folder, never the shared temporary one); the bundle is then imported, so
 // that its own compilation is cached too. Node 20 has no such API: it just runs the bundle.
+// First, a whole-tree command starts again with V8's young generation capped, where node can
+// replace its own process (young-generation.js says why; it returns when that does not apply).
 import module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { privateCacheFolder } from "./cache-folder.js";
+import { capYoungGeneration } from "./young-generation.js";
+
+capYoungGeneration();
 
 if (typeof module.enableCompileCache === "function" && !process.env.NODE_COMPILE_CACHE) {
   try {

@@ -18,7 +18,6 @@ import type { Config } from "../config/types.js";
 import { checks as registered } from "./index.js";
 import type { Check, CheckContext } from "./types.js";
 import { conflictsTouched, syncTouched } from "./staged-touch.js";
-import { collectBetweenPhases } from "../io/heap-growth.js";
 
 interface CheckTiming {
   findings: number;
@@ -91,16 +90,11 @@ export async function runChecks(ctx: CheckContext, list: readonly CheckEntry[] =
   const findings: Finding[] = [];
   const timings: Record<string, CheckTiming> = {};
   let exitCode: ExitCode | undefined;
-  // A whole-tree run: what one check left is collected before the next starts (heap-growth.ts).
-  const wholeTree = !ctx.paths && ctx.source.kind === "worktree";
-  let ran = false;
   for (const entry of list) {
     if (NEEDED[entry.name] && !(await isNeeded(NEEDED[entry.name]!, ctx))) {
       timings[entry.name] = { findings: 0, ms: 0, skipped: true };
       continue;
     }
-    if (ran && wholeTree) collectBetweenPhases();
-    ran = true;
     const got = await runOne(entry, ctx);
     if (got.failure) exitCode = exitCode === undefined ? got.failure.exitCode : (Math.max(exitCode, got.failure.exitCode) as ExitCode);
     // One at a time: push(...got) passes every finding as an argument, and a report of a few

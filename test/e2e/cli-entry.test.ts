@@ -11,7 +11,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { verbs } from "../../src/commands/index.js";
 import { VERSION } from "../../src/version.js";
-import { CLI_BUNDLE, DIST_DIR, PROJECT_ROOT, makeTempDir } from "../helpers/repo.js";
+import { SEMI_SPACE_MIB } from "../../bin/young-generation.js";
+import { CLI_BUNDLE, DIST_DIR, GIT_ENV, PROJECT_ROOT, createRepo, makeTempDir } from "../helpers/repo.js";
 
 const temps: string[] = [];
 afterEach(() => {
@@ -113,5 +114,86 @@ describe("bin/integrity-guard.js and the compile cache", () => {
   it("exits with the CLI's own code: 2 for a usage error", () => {
     const r = run(installedBin(), ["--no-such-option"], temp(), { XDG_CACHE_HOME: temp() });
     expect(r.code).toBe(2);
+  });
+});
+
+/** Node can replace its own process (Node 22.15+, 23.11+; not Windows): where bin/ caps the young generation. */
+const canReplace = typeof (process as { execve?: unknown }).execve === "function" && process.platform !== "win32";
+
+describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of whole-tree commands)", () => {
+  /**
+   * Runs bin/ with a preload (through NODE_OPTIONS, which a replaced process keeps) that records,
+   * as the CLI's process exits, its pid and node's own arguments: what the command actually ran
+   * with, not what bin/ meant to do.
+   */
+  function runRecorded(
+    args: string[],
+    cwd: string,
+    extraNodeOptions = "",
+    extraEnv: NodeJS.ProcessEnv = { IG_YOUNG_GENERATION_FROM: "0" },
+  ) {
+    const out = path.join(temp(), "run.json");
+    const preload = path.join(temp(), "record.mjs");
+    fs.writeFileSync(
+      preload,
+      [
+        'import fs from "node:fs";',
+        "process.on('exit', () => fs.appendFileSync(" +
+          JSON.stringify(out) +
+          ", JSON.stringify({ pid: process.pid, execArgv: process.execArgv }) + '\\n'));",
+        "",
+      ].join("\n"),
+    );
+    const env = cleanEnv({
+      ...GIT_ENV,
+      XDG_CACHE_HOME: temp(),
+      IG_YOUNG_GENERATION_FROM: undefined,
+      ...extraEnv,
+      NODE_OPTIONS: `--import ${preload} ${extraNodeOptions}`.trim(),
+    });
+    const r = spawnSync(process.execPath, [installedBin(), ...args], { cwd, env, encoding: "utf8" });
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    return { code: r.status, pid: r.pid, stderr: r.stderr, runs: lines.map((l) => JSON.parse(l) as { pid: number; execArgv: string[] }) };
+  }
+
+  function sealedRepo(): string {
+    const repo = createRepo();
+    temps.push(repo.dir);
+    repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    repo.write("data/a.json", '{"a":1}\n');
+    repo.commitAll("data");
+    expect(repo.cliBundle(["seal"]).code).toBe(0);
+    repo.commitAll("sealed");
+    return repo.dir;
+  }
+
+  // IG_YOUNG_GENERATION_FROM=0: this small repository counts as a big tree.
+  it("reseals and verifies with the cap where node can replace its process (same pid, one exit), else as before", () => {
+    const cwd = sealedRepo();
+    fs.writeFileSync(path.join(cwd, "data/a.json"), '{"a":2}\n');
+    for (const verb of ["seal", "verify"]) {
+      const r = runRecorded([verb], cwd);
+      expect(r.code, r.stderr).toBe(0);
+      // One process ran the command and exited: the one spawned (replaced, not a child left waiting).
+      expect(r.runs).toHaveLength(1);
+      expect(r.runs[0]!.pid).toBe(r.pid);
+      expect(r.runs[0]!.execArgv.includes(`--max-semi-space-size=${SEMI_SPACE_MIB}`)).toBe(canReplace);
+    }
+  });
+
+  it("never starts the hook again (check --staged), nor help, a run whose young generation the user sized, or a small tree", () => {
+    const cwd = sealedRepo();
+    for (const [args, nodeOptions, env] of [
+      [["check", "--staged"], "", undefined],
+      [["verify", "--help"], "", undefined],
+      [["verify"], "--max-semi-space-size=8", undefined],
+      // The default threshold: an index of two entries is far below it.
+      [["verify"], "", {}],
+    ] as const) {
+      const r = runRecorded([...args], cwd, nodeOptions, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.runs).toHaveLength(1);
+      expect(r.runs[0]!.execArgv.some((a) => a.includes("semi-space"))).toBe(false);
+    }
   });
 });
