@@ -15,6 +15,7 @@ import { readRegularFileSync } from "../io/read-regular.js";
 import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
 import { makeStateFolderSync } from "../io/state-folder.js";
+import { WRITER_TAG, writerAlive, writerTag } from "../io/process-start.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -119,14 +120,40 @@ function writeCachedConfig(root: string, text: Buffer, config: Config, warnings:
     // Only plain JSON data is cached (a YAML .nan or .inf would not survive the round trip).
     if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
     makeStateFolderSync(path.dirname(file));
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${writerTag()}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
     fs.renameSync(tmp, file);
-    // Keep the folder small: a config changes rarely, old entries are useless.
-    for (const name of fs.readdirSync(path.dirname(file))) {
-      if (name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
-    }
   } catch {
     // read-only .git or full disk: only speed is lost
+  }
+  pruneConfigCache(file);
+}
+
+/** A cache entry (`<sha256>.json`) or a writer's temporary file of one (`<sha256>.json.<writer>.tmp`). */
+const CACHE_NAME = new RegExp(String.raw`^[0-9a-f]{64}\.json(?:\.(${WRITER_TAG})\.tmp)?$`);
+
+/**
+ * Keep the folder small (a config changes rarely, old entries are useless), removing only what is
+ * ours: other entries, and temporary files whose writer no longer runs. It once removed every
+ * other name there: a folder reached through a symlink (.git/integrity-guard linked to another
+ * disk, or to a folder a downloaded .git pointed at) lost every file in it, and a live writer
+ * racing this one lost its temporary file. Never throws.
+ */
+function pruneConfigCache(keep: string): void {
+  const dir = path.dirname(keep);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = CACHE_NAME.exec(name);
+    if (!m || name === path.basename(keep) || (m[1] !== undefined && writerAlive(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      /* read-only or gone meanwhile: only disk space */
+    }
   }
 }
