@@ -63,11 +63,11 @@ export async function loadConfig(root: string, explicitPath?: string, git?: Git)
  */
 export async function loadConfigText(root: string, text: Buffer, rel: string, where = ""): Promise<LoadedConfig> {
   const sha256 = createHash("sha256").update(text).digest("hex");
-  const cached = readCachedConfig(root, text);
+  const cached = readCachedConfig(root, text, rel);
   if (cached) return { config: cached.config, path: rel, exists: true, parsed: { sha256, findings: cached.warnings } };
   const { validateConfigText } = await import("./validate-text.js");
   const { config, findings, parseFindings = [] } = validateConfigText(text, rel);
-  if (config) writeCachedConfig(root, text, config, parseFindings);
+  if (config) writeCachedConfig(root, text, rel, config, parseFindings);
   if (!config) {
     const lines = findings.map((f) => `  ${f.file}:${f.line ?? 1}:${f.column ?? 1}: ${f.message}${f.fix ? ` (${f.fix})` : ""}`);
     throw new ConfigError(`invalid config ${rel}${where ? ` ${where}` : ""}:\n${lines.join("\n")}`, {
@@ -78,7 +78,7 @@ export async function loadConfigText(root: string, text: Buffer, rel: string, wh
 }
 
 /*
- * A valid config, cached by the SHA-256 of its bytes (and of the schema it was validated
+ * A valid config, cached by the SHA-256 of its bytes and path (and of the schema it was validated
  * against) under .git/integrity-guard/: the pre-commit hook then skips the YAML parse and the
  * validation, which cost more than the rest of a small commit's checks. Only configs that
  * validated are cached; each entry carries the SHA-256 of its JSON, and anything that does not
@@ -86,19 +86,20 @@ export async function loadConfigText(root: string, text: Buffer, rel: string, wh
  */
 const CONFIG_CACHE_VERSION = 2; // 2: entries carry the parse warnings
 
-function configCacheFile(root: string, text: Buffer): string | undefined {
+function configCacheFile(root: string, text: Buffer, rel: string): string | undefined {
   const gitDir = path.join(root, ".git");
   try {
     if (!fs.statSync(gitDir).isDirectory()) return undefined; // worktrees and submodules: no cache
   } catch {
     return undefined;
   }
-  const key = createHash("sha256").update(`${CONFIG_CACHE_VERSION}\0${generatedHash}\0`).update(text).digest("hex");
+  // The path too: the cached warnings name it (the same bytes as --config elsewhere named the first path).
+  const key = createHash("sha256").update(`${CONFIG_CACHE_VERSION}\0${generatedHash}\0${rel}\0`).update(text).digest("hex");
   return path.join(gitDir, "integrity-guard", "config-cache", `${key}.json`);
 }
 
-function readCachedConfig(root: string, text: Buffer): { config: Config; warnings: Finding[] } | undefined {
-  const file = configCacheFile(root, text);
+function readCachedConfig(root: string, text: Buffer, rel: string): { config: Config; warnings: Finding[] } | undefined {
+  const file = configCacheFile(root, text, rel);
   if (!file) return undefined;
   try {
     // `json` holds [config, parse warnings]; `sha` is the SHA-256 of `json`.
@@ -112,8 +113,8 @@ function readCachedConfig(root: string, text: Buffer): { config: Config; warning
   }
 }
 
-function writeCachedConfig(root: string, text: Buffer, config: Config, warnings: Finding[]): void {
-  const file = configCacheFile(root, text);
+function writeCachedConfig(root: string, text: Buffer, rel: string, config: Config, warnings: Finding[]): void {
+  const file = configCacheFile(root, text, rel);
   if (!file) return;
   try {
     const json = JSON.stringify([config, warnings]);

@@ -103,3 +103,22 @@ it("prunes in one pass over a folder of many names", () => {
   expect(Date.now() - t).toBeLessThan(60_000);
   expect(fs.readdirSync(cache).filter((n) => n.endsWith("x.tmp"))).toHaveLength(2000);
 });
+
+it("a cached config's warnings name the file read this time, not the one first cached with the same bytes", () => {
+  const r = (repo = createRepo());
+  // A trailing tab: a parse warning, kept in the cache with the config.
+  const text = "version: 1 # c\n\t\n";
+  r.write(".integrity-guard/config.yml", text);
+  r.write("ci/ig.yml", text);
+  r.commitAll("init");
+  const first = r.cliBundle(["check", "--format", "json"]);
+  expect(first.stdout).toContain(".integrity-guard/config.yml");
+  for (let i = 0; i < 2; i++) {
+    const other = r.cliBundle(["check", "--format", "json", "--config", "ci/ig.yml"]);
+    const files = (JSON.parse(other.stdout) as { findings: { file: string; rule: string }[] }).findings
+      .filter((f) => f.rule === "parse/trailing-tab")
+      .map((f) => f.file);
+    // .integrity-guard/config.yml is a data file of the repository here: checked as one too.
+    expect(files.sort(), other.stdout).toEqual([".integrity-guard/config.yml", "ci/ig.yml"]);
+  }
+});
