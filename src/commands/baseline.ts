@@ -15,13 +15,30 @@ import {
   type Baseline,
 } from "../core/baseline.js";
 import type { Finding } from "../core/finding.js";
-import { UsageError } from "../errors.js";
+import { UnsafePathError, UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { hashFiles, loadBaseline, worktreeBaseline } from "../io/baseline-file.js";
 import { WorktreeSource } from "../io/file-source.js";
+import { outsideLink } from "../io/symlink-outside.js";
 import { runChecks } from "../checks/run-checks.js";
 import { buildCheckContext } from "./check.js";
 import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
+
+/**
+ * The baseline is written only inside the repository. The write replaces a symlinked
+ * baseline.json itself, but a symlinked `.integrity-guard/` folder was followed: a repository
+ * whose `.integrity-guard` leads elsewhere (a clone's link to ~/.config, or into .git/) made
+ * `baseline --update` (run with --config, so the config gate did not stop it) write or overwrite
+ * a baseline.json there. Refused (exit 2) before anything is written.
+ */
+function refuseOutsideBaseline(root: string): void {
+  const link = outsideLink(root, BASELINE_PATH);
+  if (link === undefined) return;
+  throw new UnsafePathError(
+    `${BASELINE_PATH} would be written through ${link}, a symlink that leads outside the repository; nothing was written`,
+    { fix: `replace ${link} with a folder (or a symlink to a folder inside the repository), then run the command again` },
+  );
+}
 
 /** What recording a baseline did. */
 interface Recorded {
@@ -46,6 +63,7 @@ interface Recorded {
  * the new baseline applied, so the caller reports exactly what `check` will.
  */
 export async function recordBaseline(ctx: CommandContext, options: { dryRun?: boolean; noCache?: boolean } = {}): Promise<Recorded> {
+  if (!options.dryRun) refuseOutsideBaseline(ctx.root);
   const before = await loadBaseline(worktreeBaseline(ctx.root));
   const checkCtx = await buildCheckContext({ ...ctx, options: options.noCache ? { "no-cache": true } : {}, positionals: [] }, []);
   const source = new WorktreeSource(ctx.git);
@@ -64,6 +82,7 @@ export async function recordBaseline(ctx: CommandContext, options: { dryRun?: bo
   const dropped = [...oldPaths].filter((p) => !recorded.files.has(p));
   const write = recorded.files.size > 0 || before !== undefined;
   if (write && !options.dryRun) {
+    refuseOutsideBaseline(ctx.root); // again: the run took a while
     const file = path.join(ctx.root, BASELINE_PATH);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, serializeBaseline(recorded));

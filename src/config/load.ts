@@ -15,6 +15,7 @@ import { readRegularFileSync } from "../io/read-regular.js";
 import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
 import { makeStateFolderSync } from "../io/state-folder.js";
+import { WRITER_TAG, writerAlive, writerTag } from "../io/process-start.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -62,11 +63,11 @@ export async function loadConfig(root: string, explicitPath?: string, git?: Git)
  */
 export async function loadConfigText(root: string, text: Buffer, rel: string, where = ""): Promise<LoadedConfig> {
   const sha256 = createHash("sha256").update(text).digest("hex");
-  const cached = readCachedConfig(root, text);
+  const cached = readCachedConfig(root, text, rel);
   if (cached) return { config: cached.config, path: rel, exists: true, parsed: { sha256, findings: cached.warnings } };
   const { validateConfigText } = await import("./validate-text.js");
   const { config, findings, parseFindings = [] } = validateConfigText(text, rel);
-  if (config) writeCachedConfig(root, text, config, parseFindings);
+  if (config) writeCachedConfig(root, text, rel, config, parseFindings);
   if (!config) {
     const lines = findings.map((f) => `  ${f.file}:${f.line ?? 1}:${f.column ?? 1}: ${f.message}${f.fix ? ` (${f.fix})` : ""}`);
     throw new ConfigError(`invalid config ${rel}${where ? ` ${where}` : ""}:\n${lines.join("\n")}`, {
@@ -77,7 +78,7 @@ export async function loadConfigText(root: string, text: Buffer, rel: string, wh
 }
 
 /*
- * A valid config, cached by the SHA-256 of its bytes (and of the schema it was validated
+ * A valid config, cached by the SHA-256 of its bytes and path (and of the schema it was validated
  * against) under .git/integrity-guard/: the pre-commit hook then skips the YAML parse and the
  * validation, which cost more than the rest of a small commit's checks. Only configs that
  * validated are cached; each entry carries the SHA-256 of its JSON, and anything that does not
@@ -85,19 +86,20 @@ export async function loadConfigText(root: string, text: Buffer, rel: string, wh
  */
 const CONFIG_CACHE_VERSION = 2; // 2: entries carry the parse warnings
 
-function configCacheFile(root: string, text: Buffer): string | undefined {
+function configCacheFile(root: string, text: Buffer, rel: string): string | undefined {
   const gitDir = path.join(root, ".git");
   try {
     if (!fs.statSync(gitDir).isDirectory()) return undefined; // worktrees and submodules: no cache
   } catch {
     return undefined;
   }
-  const key = createHash("sha256").update(`${CONFIG_CACHE_VERSION}\0${generatedHash}\0`).update(text).digest("hex");
+  // The path too: the cached warnings name it (the same bytes as --config elsewhere named the first path).
+  const key = createHash("sha256").update(`${CONFIG_CACHE_VERSION}\0${generatedHash}\0${rel}\0`).update(text).digest("hex");
   return path.join(gitDir, "integrity-guard", "config-cache", `${key}.json`);
 }
 
-function readCachedConfig(root: string, text: Buffer): { config: Config; warnings: Finding[] } | undefined {
-  const file = configCacheFile(root, text);
+function readCachedConfig(root: string, text: Buffer, rel: string): { config: Config; warnings: Finding[] } | undefined {
+  const file = configCacheFile(root, text, rel);
   if (!file) return undefined;
   try {
     // `json` holds [config, parse warnings]; `sha` is the SHA-256 of `json`.
@@ -111,22 +113,48 @@ function readCachedConfig(root: string, text: Buffer): { config: Config; warning
   }
 }
 
-function writeCachedConfig(root: string, text: Buffer, config: Config, warnings: Finding[]): void {
-  const file = configCacheFile(root, text);
+function writeCachedConfig(root: string, text: Buffer, rel: string, config: Config, warnings: Finding[]): void {
+  const file = configCacheFile(root, text, rel);
   if (!file) return;
   try {
     const json = JSON.stringify([config, warnings]);
     // Only plain JSON data is cached (a YAML .nan or .inf would not survive the round trip).
     if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
     makeStateFolderSync(path.dirname(file));
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${writerTag()}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
     fs.renameSync(tmp, file);
-    // Keep the folder small: a config changes rarely, old entries are useless.
-    for (const name of fs.readdirSync(path.dirname(file))) {
-      if (name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
-    }
   } catch {
     // read-only .git or full disk: only speed is lost
+  }
+  pruneConfigCache(file);
+}
+
+/** A cache entry (`<sha256>.json`) or a writer's temporary file of one (`<sha256>.json.<writer>.tmp`). */
+const CACHE_NAME = new RegExp(String.raw`^[0-9a-f]{64}\.json(?:\.(${WRITER_TAG})\.tmp)?$`);
+
+/**
+ * Keep the folder small (a config changes rarely, old entries are useless), removing only what is
+ * ours: other entries, and temporary files whose writer no longer runs. It once removed every
+ * other name there: a folder reached through a symlink (.git/integrity-guard linked to another
+ * disk, or to a folder a downloaded .git pointed at) lost every file in it, and a live writer
+ * racing this one lost its temporary file. Never throws.
+ */
+function pruneConfigCache(keep: string): void {
+  const dir = path.dirname(keep);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = CACHE_NAME.exec(name);
+    if (!m || name === path.basename(keep) || (m[1] !== undefined && writerAlive(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      /* read-only or gone meanwhile: only disk space */
+    }
   }
 }

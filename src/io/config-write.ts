@@ -81,10 +81,15 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */
 const DEFAULT_UNDO_KEEP = 20;
 
+/** An undo folder's name as undoDirFor makes it: `<verb>-<ISO time, ":" and "." as "-">-<pid>`. */
+const UNDO_NAME = /^[a-z]+-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-\d+$/;
+
 /**
  * Keep the newest `keep` undo folders under `undoRoot` (by modification time; `current` always
  * stays) and remove the rest: they grew without limit (300 MB after 26 `conflicts --write` on
- * large configs, issue 14 item 8). Never throws: a failed sweep must not fail the write.
+ * large configs, issue 14 item 8). Only folders named as undoDirFor names them: the undo folder
+ * reached through a symlink (linked to another disk, or to a folder a downloaded .git pointed at)
+ * once lost every subfolder but the 20 newest, whole. Never throws: a failed sweep must not fail the write.
  */
 async function sweepUndo(undoRoot: string, keep: number, current?: string): Promise<string[]> {
   const removed: string[] = [];
@@ -92,7 +97,7 @@ async function sweepUndo(undoRoot: string, keep: number, current?: string): Prom
     const entries = await fs.readdir(undoRoot, { withFileTypes: true });
     const dirs = await Promise.all(
       entries
-        .filter((e) => e.isDirectory())
+        .filter((e) => e.isDirectory() && UNDO_NAME.test(e.name))
         .map(async (e) => {
           const abs = path.join(undoRoot, e.name);
           return { abs, mtime: (await fs.stat(abs)).mtimeMs };

@@ -5,11 +5,21 @@
  * user can compare them; a key per repository keeps tags from being compared across them.
  */
 import { randomBytes } from "node:crypto";
-import { lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
 import { makeStateFolderSync } from "./state-folder.js";
 
 const KEY_BYTES = 32;
+/**
+ * A regular file of another size older than this is a key cut short, not one being written.
+ * Versions before 0.x created the file (O_EXCL) and then wrote it: a kill, or a full disk, in
+ * between left it empty for good, and every later run fell back to a key of its own, so tags
+ * changed from run to run and could not be compared. Keys are now written whole to a temporary
+ * file and linked into place, so the name never shows a part of one.
+ */
+const CUT_SHORT_AFTER_MS = 10_000;
+const TEMP_NAME = new RegExp(String.raw`^mask-key\.(${WRITER_TAG})\.tmp$`);
 
 /** The key in `stateDir`, created there when missing; undefined when it cannot be read or made. */
 function loadOrCreate(stateDir: string): Uint8Array | undefined {
@@ -27,15 +37,43 @@ function loadOrCreate(stateDir: string): Uint8Array | undefined {
     // The folder takes git's shared mode (a group-shared repository's members all write there);
     // the key itself stays private to its creator: mode 0600.
     makeStateFolderSync(stateDir);
+    sweepDeadTemps(stateDir);
     const key = randomBytes(KEY_BYTES);
-    // "wx": O_EXCL, so a file (or symlink) put there first is never written through.
-    writeFileSync(file, key, { mode: 0o600, flag: "wx" });
+    const tmp = path.join(stateDir, `mask-key.${writerTag()}.tmp`);
+    try {
+      // "wx": O_EXCL, so a file (or symlink) put there first is never written through.
+      writeFileSync(tmp, key, { mode: 0o600, flag: "wx" });
+      const st = lstatSync(file, { throwIfNoEntry: false });
+      if (st?.isFile() && st.size !== KEY_BYTES && Date.now() - st.mtimeMs > CUT_SHORT_AFTER_MS) renameSync(tmp, file);
+      else linkSync(tmp, file); // fails when a key (or a symlink) is there: never replaced
+    } finally {
+      rmSync(tmp, { force: true });
+    }
     return key;
   } catch {
     try {
       return read(); // another process made it first
     } catch {
       return undefined;
+    }
+  }
+}
+
+/** Remove key temporaries (`mask-key.<writer>.tmp`) whose writer no longer runs. Never throws. */
+function sweepDeadTemps(stateDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(stateDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || writerAlive(m[1]!)) continue;
+    try {
+      rmSync(path.join(stateDir, name), { force: true });
+    } catch {
+      /* gone meanwhile */
     }
   }
 }

@@ -238,7 +238,9 @@ export class SchemaStore {
       return false; // A cache that cannot be written (read-only .git, full disk) only costs speed.
     }
     try {
-      const names = (await fs.readdir(dir)).filter((n) => n.endsWith(".json") || n.endsWith(CODE_CACHE_SUFFIX));
+      // Only names this cache writes: a folder reached through a symlink (the repository's cache
+      // folder linked elsewhere) lost its owner's oldest .json files once it held more than the limit.
+      const names = (await fs.readdir(dir)).filter((n) => CACHE_FILE.test(n));
       const stats = await Promise.all(names.map(async (n) => ({ n, ...(await fs.stat(path.join(dir, n))) })));
       let total = stats.reduce((sum, s) => sum + s.size, 0);
       if (total > MAX_CACHE_BYTES) {
@@ -434,6 +436,8 @@ async function readTrustedEntry(file: string, shared: boolean): Promise<Buffer |
 
 /** The code caches' file suffix, and the V8 build they belong to (a file name part: letters, digits, `.`, `-`). */
 const CODE_CACHE_SUFFIX = ".v8";
+/** An entry (`<sha256>.json`) or its code cache (`<sha256>.<v8 tag>.v8`): what tryWrite may trim. */
+const CACHE_FILE = /^[0-9a-f]{64}\.(?:json|[\w.-]+\.v8)$/;
 const V8_TAG = `${process.arch}-${process.versions.v8}`.replace(/[^A-Za-z0-9.-]/g, "_");
 
 /** What the first 32 bytes of a code cache file hold: binds it to the code it was made from. */

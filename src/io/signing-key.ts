@@ -19,9 +19,17 @@ import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { childEnv } from "./child-env.js";
 import { onExitCleanup } from "./exit-cleanup.js";
+import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
 
-/** Folders we create under the OS temp dir: `ig-sign-<pid>-XXXXXX` (the pid says whose it is). */
+/**
+ * Folders we create under the OS temp dir: `ig-sign-<writer>-XXXXXX`, the writer named by pid and
+ * start time (process-start.ts writerTag; older versions: the pid alone, still read). The pid
+ * alone did not say whose a folder is: a restarted container's run got the killed run's pid at
+ * once, so the killed run's folder (its 0700 key folder, a key file where no agent ran) was kept
+ * until that pid died; and a live run whose pid a dead one's name held lost nothing only by luck.
+ */
 const PREFIX = "ig-sign-";
+const FOLDER_NAME = new RegExp(String.raw`^ig-sign-(${WRITER_TAG})-`);
 
 interface KeyHandle {
   /** `-c k=v` arguments for git. */
@@ -63,8 +71,9 @@ function alive(pid: number): boolean {
 
 /**
  * Remove what a killed earlier run left: every `ig-sign-*` folder under the repository's state
- * folder (where versions before 0.x kept a key copy) and our `ig-sign-<pid>-*` folders under
- * the OS temp dir whose process is gone. Never throws.
+ * folder (where versions before 0.x kept a key copy) and our `ig-sign-<writer>-*` folders under
+ * the OS temp dir whose writer no longer runs (its pid is gone, or now names a process that
+ * started at another time: writerAlive). Never throws.
  */
 export async function sweepKeyLeftovers(stateDir: string | undefined): Promise<void> {
   const sweep = async (dir: string, mine: (name: string) => boolean) => {
@@ -80,8 +89,8 @@ export async function sweepKeyLeftovers(stateDir: string | undefined): Promise<v
   if (stateDir) await sweep(stateDir, () => true);
   const uid = process.getuid?.();
   await sweep(os.tmpdir(), (n) => {
-    const pid = Number(/^ig-sign-(\d+)-/.exec(n)?.[1]);
-    if (!pid || alive(pid)) return false;
+    const tag = FOLDER_NAME.exec(n)?.[1];
+    if (tag === undefined || !Number(/^\d+/.exec(tag)?.[0]) || writerAlive(tag)) return false;
     try {
       return uid === undefined || fsSync.lstatSync(path.join(os.tmpdir(), n)).uid === uid;
     } catch {
@@ -98,7 +107,7 @@ async function privateDir(): Promise<{ dir: string; release: () => void }> {
   const release = onExitCleanup(() => {
     if (made.dir !== undefined) fsSync.rmSync(made.dir, { recursive: true, force: true, maxRetries: 3 });
   });
-  const dir = (made.dir = fsSync.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`))); // mode 0700
+  const dir = (made.dir = fsSync.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${writerTag()}-`))); // mode 0700
   fsSync.chmodSync(dir, 0o700);
   return { dir, release };
 }
