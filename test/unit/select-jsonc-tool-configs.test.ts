@@ -27,6 +27,8 @@ const TERMINAL_DEFAULTS =
   '// THIS IS AN AUTO-GENERATED FILE! Changes to this file will be ignored.\n{\n    "defaultProfile": "{61c54bbd-c2c6-5271-96e7-009a87ff44bf}",\n\n    // Launch Settings\n    "initialCols": 120,\n    "profiles":\n    [\n        { "guid": "{61c54bbd-c2c6-5271-96e7-009a87ff44bf}", "name": "Windows PowerShell", },\n    ],\n}\n';
 const TERMINAL_USER_DEFAULTS =
   '{\n    // "defaultProfile" is filled in by CascadiaSettings\n    "copyOnSelect": false,\n    "profiles":\n    {\n        "list":\n        [\n        ]\n    },\n}\n';
+const TERMINAL_COLOR_SELECTION =
+  '{\n    "actions":\n    [\n        // Foreground\n        {\n            "command":\n            {\n                "action": "experimental.colorSelection",\n                "foreground": "#0c0c0c",\n            },\n        },\n    ],\n}\n';
 const TERMINAL_SETTINGS =
   '\uFEFF{\n    "$schema": "https://aka.ms/terminal-profiles-schema",\n    // "theme": "dark",\n    "actions": [],\n}\n';
 
@@ -60,6 +62,7 @@ describe("Windows Terminal settings (JsonCpp: comments, trailing commas, a BOM s
     expect(readsAsItsDialect("src/cascadia/TerminalSettingsModel/defaults.json", TERMINAL_DEFAULTS)).toBe(true);
     expect(readsAsItsDialect("src/cascadia/TerminalSettingsModel/userDefaults.json", TERMINAL_USER_DEFAULTS)).toBe(true);
     expect(readsAsItsDialect("dotfiles/windows-terminal/settings.json", TERMINAL_SETTINGS)).toBe(true);
+    expect(readsAsItsDialect("src/cascadia/TerminalSettingsModel/enableColorSelection.json", TERMINAL_COLOR_SELECTION)).toBe(true);
   });
 
   it("leaves other files with profiles strict, and a missing comma an error", () => {
@@ -67,6 +70,9 @@ describe("Windows Terminal settings (JsonCpp: comments, trailing commas, a BOM s
     expect(jsoncDialectByContent("profiles.json", '{ "defaultProfile": "work", "profiles": [] }')).toBeUndefined();
     expect(jsoncDialectByContent("x.json", '{ "profiles": { "work": {} } }')).toBeUndefined();
     expect(jsoncDialectByContent("x.json", '{ "defaultProfile": "{61c54bbd-c2c6-5271-96e7-009a87ff44bf}" }')).toBeUndefined();
+    // VS Code's keybindings name a command by string; a menu's command object has no `action`.
+    expect(jsoncDialectByContent("keybindings.json", '[{ "key": "ctrl+k", "command": "workbench.action.x" }]')).toBeUndefined();
+    expect(jsoncDialectByContent("x.json", '{ "actions": [{ "command": { "id": "x" } }] }')).toBeUndefined();
     expect(readsAsItsDialect("settings.json", TERMINAL_SETTINGS.replace('"actions"', '"a": 1 "actions"'))).toBe(false);
   });
 });
@@ -100,6 +106,7 @@ describe("the content rules stay linear on pathological input", () => {
       `{ "profiles": 1, "defaultProfile": "{${"0".repeat(100_000)}}" }`,
       `{ ${'"profiles"  :  '.repeat(20_000)} }`,
       `{ ${'"AttributesTolerance"'.repeat(20_000)} }`,
+      `{ "actions": [ ${'"command" : { '.repeat(20_000)} ] }`,
     ];
     const start = performance.now();
     for (const text of inputs) expect(jsoncDialectByContent("x.json", text)).toBeUndefined();

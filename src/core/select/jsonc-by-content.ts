@@ -384,16 +384,20 @@ const OXC_SCHEMA = /"\$schema"\s*:\s*"[^"\n]*\box(?:lint|fmt)\/configuration_sch
  * (allowComments, allowTrailingCommas), a BOM is skipped. Dotfiles repositories keep the file under
  * any name, so its content says what it is: the `$schema` Terminal writes
  * (aka.ms/terminal-profiles-schema, or its -preview twin), a `defaultProfile` naming a profile by
- * its GUID, or the `profiles` object holding Terminal's `defaults`/`list` members.
+ * its GUID, the `profiles` object holding Terminal's `defaults`/`list` members, or an `actions`
+ * list whose commands are Terminal's `{ "action": ... }` objects (enableColorSelection.json).
  */
 const WINDOWS_TERMINAL: JsoncDialect = { reader: "Windows Terminal (JsonCpp: comments, trailing commas)", trailingCommas: true };
 const TERMINAL_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/aka\.ms\/terminal-profiles-schema(?:-preview)?"/;
 const TERMINAL_DEFAULT_PROFILE = /"defaultProfile"\s*:\s*"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}"/;
 const TERMINAL_PROFILES_OBJECT = /"profiles"\s*:\s*\{\s*"(?:defaults|list)"\s*:/;
+const TERMINAL_ACTIONS = /"actions"\s*:\s*\[/;
+const TERMINAL_ACTION_COMMAND = /"command"\s*:\s*\{\s*"action"\s*:/;
 
 /** Whether `text` is a Windows Terminal settings file (WINDOWS_TERMINAL). */
 function isWindowsTerminalSettings(text: string): boolean {
   if (TERMINAL_SCHEMA.test(text)) return true;
+  if (TERMINAL_ACTIONS.test(text) && TERMINAL_ACTION_COMMAND.test(text)) return true;
   return /"profiles"\s*:/.test(text) && (TERMINAL_DEFAULT_PROFILE.test(text) || TERMINAL_PROFILES_OBJECT.test(text));
 }
 
