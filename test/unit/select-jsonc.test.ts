@@ -43,6 +43,8 @@ describe("the default JSONC set", () => {
     "packages/a/app.tsconfig.json",
     ".oxlintrc.json", // oxlint strips comments and trailing commas before parsing
     "apps/web/.oxlintrc.json",
+    ".oxfmtrc.json", // oxfmt reads its config as oxlint does (oxc-project/oxc)
+    "apps/oxfmt/.oxfmtrc.json",
     "docfx.json", // DocFX loads DocfxConfig with Newtonsoft.Json (comments, trailing commas); microsoft/reverse-proxy
     "docs/docfx/docfx.json",
     ".zed/settings.json", // Zed reads its project files with serde_json_lenient (zed-industries/extensions)
@@ -172,6 +174,8 @@ describe("isDefaultJsonc agrees with the DEFAULT_JSONC globs", () => {
     "a.tsconfig.jsonx",
     ".oxlintrc.json",
     "oxlintrc.json",
+    ".oxfmtrc.json",
+    "oxfmtrc.json",
     "jsconfig.json",
     "devcontainer.json",
     ".devcontainer.json",

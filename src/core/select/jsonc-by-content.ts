@@ -313,7 +313,8 @@ const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.jso
  * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
  * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
- * Directory inputs), a DocFX config or document schema of any name (docfx-content.ts). A reader that does not skip a leading BOM
+ * Directory inputs), a DocFX config or document schema of any name (docfx-content.ts), a Flatpak manifest or module, an oxlint or
+ * oxfmt config of any name (its `$schema`), Windows Terminal settings and an XAML Styler config. A reader that does not skip a leading BOM
  * (leadingBom false) leaves a file that starts with one to the strict reading.
  */
 export function jsoncDialectByContent(file: string, text: string): JsoncDialect | undefined {
@@ -356,8 +357,59 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (isEslintrcContent(text)) return ESLINTRC;
   if (CWL_FILE_INPUT.test(text)) return CWL_JOB_ORDER;
   if (isFlatpakManifest(text) || isFlatpakModule(text)) return FLATPAK;
+  if (OXC_SCHEMA.test(text)) return OXC_CONFIG;
+  if (isWindowsTerminalSettings(text)) return WINDOWS_TERMINAL;
+  if (XAML_STYLER_KEYS.test(text)) return XAML_STYLER;
   return undefined;
 }
+
+/**
+ * oxlint and oxfmt read their config (`.oxlintrc.json`, `.oxfmtrc.json`, or any file given with
+ * `-c`/`--config`) with json_strip_comments::strip, which blanks comments and trailing commas,
+ * then serde_json, which refuses a leading BOM. A config of another name (oxc-project/oxc's own
+ * root `oxlintrc.json`) says what it is by the `$schema` the tools ship,
+ * `node_modules/oxlint/configuration_schema.json` (or oxfmt's).
+ */
+const OXC_CONFIG: JsoncDialect = {
+  reader: "oxlint / oxfmt (json_strip_comments, then serde_json)",
+  trailingCommas: true,
+  leadingBom: false,
+};
+const OXC_SCHEMA = /"\$schema"\s*:\s*"[^"\n]*\box(?:lint|fmt)\/configuration_schema\.json"/;
+
+/**
+ * Windows Terminal reads its settings (settings.json, the defaults.json and userDefaults.json it
+ * builds in, JSON fragments extensions install) with JsonCpp's CharReaderBuilder at its defaults
+ * (TerminalSettingsModel/CascadiaSettingsSerialization.cpp): comments and trailing commas pass
+ * (allowComments, allowTrailingCommas), a BOM is skipped. Dotfiles repositories keep the file under
+ * any name, so its content says what it is: the `$schema` Terminal writes
+ * (aka.ms/terminal-profiles-schema, or its -preview twin), a `defaultProfile` naming a profile by
+ * its GUID, the `profiles` object holding Terminal's `defaults`/`list` members, or an `actions`
+ * list whose commands are Terminal's `{ "action": ... }` objects (enableColorSelection.json).
+ */
+const WINDOWS_TERMINAL: JsoncDialect = { reader: "Windows Terminal (JsonCpp: comments, trailing commas)", trailingCommas: true };
+const TERMINAL_SCHEMA = /"\$schema"\s*:\s*"https?:\/\/aka\.ms\/terminal-profiles-schema(?:-preview)?"/;
+const TERMINAL_DEFAULT_PROFILE = /"defaultProfile"\s*:\s*"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}"/;
+const TERMINAL_PROFILES_OBJECT = /"profiles"\s*:\s*\{\s*"(?:defaults|list)"\s*:/;
+const TERMINAL_ACTIONS = /"actions"\s*:\s*\[/;
+const TERMINAL_ACTION_COMMAND = /"command"\s*:\s*\{\s*"action"\s*:/;
+
+/** Whether `text` is a Windows Terminal settings file (WINDOWS_TERMINAL). */
+function isWindowsTerminalSettings(text: string): boolean {
+  if (TERMINAL_SCHEMA.test(text)) return true;
+  if (TERMINAL_ACTIONS.test(text) && TERMINAL_ACTION_COMMAND.test(text)) return true;
+  return /"profiles"\s*:/.test(text) && (TERMINAL_DEFAULT_PROFILE.test(text) || TERMINAL_PROFILES_OBJECT.test(text));
+}
+
+/**
+ * XAML Styler (the Visual Studio extension and `dotnet xstyler -c <file>`) loads an external
+ * configuration with File.ReadAllText (BOM dropped) and Json.NET's JsonConvert.DeserializeObject
+ * (comments and trailing commas pass; a file it cannot read silently falls back to the defaults).
+ * The file (`Settings.XamlStyler`, or a `XamlStyler.json` as microsoft/terminal names it) says what
+ * it is by XAML Styler's own option names.
+ */
+const XAML_STYLER: JsoncDialect = { reader: "XAML Styler (Json.NET)", trailingCommas: true };
+const XAML_STYLER_KEYS = /"(?:AttributesTolerance|AttributeOrderingRuleGroups|KeepFirstAttributeOnSameLine)"\s*:/;
 
 /**
  * flatpak-builder reads its manifests (flathub's `<app-id>.json`) with json-glib, whose scanner

@@ -66,6 +66,7 @@ export const DEFAULT_JSONC = [
   // strips comments and trailing commas from `.oxlintrc.json` before parsing it.
   "**/*.tsconfig.json",
   "**/.oxlintrc.json",
+  "**/.oxfmtrc.json", // oxfmt reads it as oxlint does (json_strip_comments, then serde_json)
   // DocFX loads docfx.json into DocfxConfig through Newtonsoft.Json (Docfx.Common's JsonUtility),
   // which skips comments and allows trailing commas (microsoft/reverse-proxy comments out a glob).
   "**/docfx.json",
@@ -199,6 +200,7 @@ const DEFAULT_JSONC_NAMES = new Set([
   "asv.conf.json",
   "JSLintNet.json",
   ".oxlintrc.json",
+  ".oxfmtrc.json",
   "docfx.json",
   "bsconfig.json",
 ]);

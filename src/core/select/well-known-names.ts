@@ -280,6 +280,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   // Sublime's own lenient JSON: sublimelsp/LSP's has `//` comments, LSP-json's a trailing comma.
   ["sublime-package.json", jsonc("Sublime Text LSP-json (sublime.decode_value)")],
   // TSLint's readConfigurationFile: a BOM dropped, then JSON.parse(stripComments(text)): no trailing comma.
+  // coc.nvim (Vim, Neovim) reads coc-settings.json (the user's, and a workspace's .vim/coc-settings.json)
+  // with jsonc-parser's visit at its defaults (configuration/parser.ts): comments pass; a trailing
+  // comma is a parse error coc reports for the file, and the text is read as utf8 with a BOM kept.
+  ["coc-settings.json", stripped("coc.nvim (jsonc-parser visit: comments, no trailing comma)")],
   ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
   // Angular's dev-infra (ng-dev caretaker, utils/g3-sync-config.ts) reads .ng-dev/google-sync-config.json
   // with jsonc-parser's parse(content, errors) and fails on any collected error: comments pass, a
