@@ -101,3 +101,26 @@ describe("a base-side link whose text climbs out of a linked folder (`..` after 
     expect(errorsOn(found, "data/state.json"), brief(found)).toContain("parse/syntax");
   });
 });
+
+describe("a whole-tree check of folder links inside linked folders", () => {
+  it("data -> other, other/sub -> ../real: `check` reports the violation in data/sub/state.json", () => {
+    const repo = baseRepo(
+      { "real/state.json": '{"count": -1}\n', "other/direct.json": '{"count": 2}\n' },
+      { data: "other", "other/sub": "../real" },
+    );
+    const r = repo.cliBundle(["check", "--format", "json"]);
+    const found = findingsOf(r.stdout);
+    expect(r.code, brief(found) + r.stderr).toBe(1);
+    expect(errorsOn(found, "data/sub/state.json"), brief(found)).toContain("schema/violation");
+  });
+
+  it("links that lead into each other's folders (a -> b, b/x -> ../a) end the listing, and the check passes", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`b/f${i}.json`] = `{"n": ${i}}\n`;
+    const repo = baseRepo(files, { a: "b", "b/x": "../a" });
+    const started = Date.now();
+    const r = repo.cliBundle(["check", "--format", "json"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
