@@ -84,24 +84,6 @@ describe("a pull request that changes the end of a folder link then a file link"
   });
 });
 
-const RULES_WITH_COMMA = '{"rules": {".read": true, ".write": false,}}\n';
-
-describe("a base-side link whose text climbs out of a linked folder (`..` after a link)", () => {
-  it("data/state.json -> ../lnk/../store/state.txt, lnk -> deep/a: the base holds deep/store/state.txt, its reading must agree", async () => {
-    // The OS takes `..` from where lnk led (deep/a -> deep): data/state.json reads
-    // deep/store/state.txt. Read as text, the link seemed to lead to store/state.txt, absent,
-    // so data/state.json counted as a new file and the Firebase rules marker was granted.
-    const repo = baseRepo(
-      { "deep/store/state.txt": '{"status": "ok"}\n', "deep/a/keep.txt": "x\n" },
-      { "data/state.json": "../lnk/../store/state.txt", lnk: "deep/a" },
-    );
-    const r = await runPullRequest(repo, (x) => x.write("deep/store/state.txt", RULES_WITH_COMMA));
-    const found = findingsOf(r.findingsJson);
-    expect(r.code, brief(found) + r.stderr).toBe(1);
-    expect(errorsOn(found, "data/state.json"), brief(found)).toContain("parse/syntax");
-  });
-});
-
 describe("a whole-tree check of folder links inside linked folders", () => {
   it("data -> other, other/sub -> ../real: `check` reports the violation in data/sub/state.json", () => {
     const repo = baseRepo(
