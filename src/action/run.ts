@@ -222,7 +222,7 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   if (pr.lines) p.changed = pr.lines;
   const linked = await linkedNames(p.git, pr.files);
   if ("wholeTree" in linked) {
-    logInfo(`the pull request changes ${linked.wholeTree}, a symlink to a folder of the repository: checking the whole tree`);
+    logInfo(`the pull request changes ${linked.wholeTree}, ${linked.why}: checking the whole tree`);
     return undefined;
   }
   pr.files.push(...linked);

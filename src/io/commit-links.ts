@@ -6,13 +6,10 @@
  * the way is followed inside the commit; a link that leaves the repository, enters .git/ or
  * loops is an error. The last component is not resolved here (callers never follow it).
  */
-import path from "node:path";
 import type { Git } from "./git.js";
-import { inGitDir } from "./symlink-outside.js";
+import { followLinks, type LinkTexts, type LinkWalk } from "./link-paths.js";
 
 const SYMLINK = "120000";
-/** Links followed for one path before giving up (Linux's own limit is 40). */
-const MAX_HOPS = 40;
 
 /** Where a path of `commit` really is: `path` (the same or through folder links), or an error. */
 type CommitPath = { path: string } | { error: string };
@@ -25,13 +22,14 @@ export async function resolveCommitFolders(git: Git, commit: string, paths: read
   const out = new Map<string, CommitPath>();
   const folders = new Set<string>();
   for (const p of paths) for (const f of ancestors(p)) folders.add(f);
-  const links = await linkTargets(git, commit, [...folders]);
+  const texts = commitLinkTexts(git, commit);
+  const links = await texts([...folders]);
   for (const p of paths) {
     if (!ancestors(p).some((f) => links.has(f))) {
       out.set(p, { path: p });
       continue;
     }
-    out.set(p, await resolveOne(git, commit, p, links));
+    out.set(p, described(p, await followLinks(texts, p, false)));
   }
   return out;
 }
@@ -44,36 +42,18 @@ export async function resolveCommitFolders(git: Git, commit: string, paths: read
  */
 export async function resolveCommitFiles(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, CommitPath>> {
   const out = new Map<string, CommitPath>();
-  const links = new Map<string, string>();
-  for (const p of paths) {
-    let cur: CommitPath = { path: p };
-    for (let hop = 0; "path" in cur; hop++) {
-      if (hop === MAX_HOPS) {
-        cur = { error: "is reached through a loop of symlinks in the base commit (not followed)" };
-        break;
-      }
-      cur = (await resolveCommitFolders(git, commit, [cur.path])).get(cur.path)!;
-      if (!("path" in cur)) break;
-      await linkTargets(git, commit, [cur.path], links);
-      const target = links.get(cur.path);
-      if (target === undefined) break; // not a link: the file itself (or nothing)
-      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(cur.path), target));
-      if (
-        target === "" ||
-        path.posix.isAbsolute(target) ||
-        joined === "." ||
-        joined === ".." ||
-        joined.startsWith("../") ||
-        inGitDir(joined)
-      ) {
-        cur = { error: `is a symlink in the base commit that leads outside the repository (not followed)` };
-        break;
-      }
-      cur = { path: joined };
-    }
-    out.set(p, cur);
-  }
+  const texts = commitLinkTexts(git, commit);
+  for (const p of paths) out.set(p, described(p, await followLinks(texts, p)));
   return out;
+}
+
+/** A walk's end as callers of this module report it. */
+function described(p: string, walk: LinkWalk): CommitPath {
+  if ("path" in walk) return { path: walk.path };
+  if (walk.error === "loop") return { error: "is reached through a loop of symlinks in the base commit (not followed)" };
+  return walk.link === p
+    ? { error: "is a symlink in the base commit that leads outside the repository (not followed)" }
+    : { error: `is reached through ${walk.link}, a symlink in the base commit that leads outside the repository (not followed)` };
 }
 
 /** `a/b/c.json` -> `a`, `a/b`. */
@@ -82,33 +62,18 @@ function ancestors(p: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 
-/** The target text of each of `paths` that is a symlink in `commit` (added to `known`). */
-async function linkTargets(
-  git: Git,
-  commit: string,
-  paths: readonly string[],
-  known = new Map<string, string>(),
-): Promise<Map<string, string>> {
-  const wanted = paths.filter((p) => !known.has(p));
-  if (wanted.length === 0) return known;
-  const entries = (await git.lsTreeAt(commit, wanted)).filter((e) => e.mode === SYMLINK);
-  const blobs = await git.readBlobs(entries.map((e) => e.oid));
-  for (const e of entries) known.set(e.path, (blobs.get(e.oid) ?? Buffer.alloc(0)).toString("utf8"));
-  return known;
-}
-
-async function resolveOne(git: Git, commit: string, p: string, links: Map<string, string>): Promise<CommitPath> {
-  let cur = p;
-  for (let hop = 0; hop < MAX_HOPS; hop++) {
-    await linkTargets(git, commit, ancestors(cur), links);
-    const folder = ancestors(cur).find((f) => links.has(f));
-    if (folder === undefined) return { path: cur };
-    const target = links.get(folder)!;
-    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(folder), target));
-    if (target === "" || path.posix.isAbsolute(target) || joined === ".." || joined.startsWith("../") || inGitDir(joined)) {
-      return { error: `is reached through ${folder}, a symlink in the base commit that leads outside the repository (not followed)` };
+/** The link texts of `commit` (ls-tree, then its symlink blobs), each path asked once. */
+function commitLinkTexts(git: Git, commit: string): LinkTexts {
+  const known = new Map<string, string>();
+  const asked = new Set<string>();
+  return async (paths) => {
+    const wanted = paths.filter((p) => !asked.has(p));
+    if (wanted.length > 0) {
+      for (const p of wanted) asked.add(p);
+      const entries = (await git.lsTreeAt(commit, wanted)).filter((e) => e.mode === SYMLINK);
+      const blobs = await git.readBlobs(entries.map((e) => e.oid));
+      for (const e of entries) known.set(e.path, (blobs.get(e.oid) ?? Buffer.alloc(0)).toString("utf8"));
     }
-    cur = (joined === "." ? "" : joined + "/") + cur.slice(folder.length + 1);
-  }
-  return { error: `is reached through a loop of symlinks in the base commit (not followed)` };
+    return new Map(paths.filter((p) => known.has(p)).map((p) => [p, known.get(p)!]));
+  };
 }

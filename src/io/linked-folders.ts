@@ -27,12 +27,37 @@ export function withLinkedFolders(root: string, listed: readonly string[]): stri
   }
   if (links.length === 0) return [...listed];
   const out = [...listed];
-  for (const [link, target] of links) {
-    const prefix = target === "" ? "" : target + "/";
-    for (const p of listed) if (p.startsWith(prefix) && p !== target) out.push(`${link}/${p.slice(prefix.length)}`);
+  const seen = new Set(listed);
+  // Links combine: with `data -> other` and `other/sub -> ../real`, real/state.json is read as
+  // other/sub/state.json and so as data/sub/state.json, which `data/**` judges. Each round names
+  // the last round's new names through every link; links that lead into each other's folders
+  // (`a -> b`, `b/x -> ../a`) name files without end, so the rounds and the names are bounded.
+  let fresh: readonly string[] = listed;
+  for (let round = 0; round < MAX_ROUNDS && fresh.length > 0 && out.length - listed.length < MAX_ADDED; round++) {
+    const next: string[] = [];
+    for (const [link, target] of links) {
+      const prefix = target === "" ? "" : target + "/";
+      for (const p of fresh) {
+        if (!p.startsWith(prefix) || p === target) continue;
+        const name = `${link}/${p.slice(prefix.length)}`;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        out.push(name);
+        next.push(name);
+      }
+    }
+    fresh = next;
   }
   return out;
 }
+
+/**
+ * Rounds of names through links in linked folders: nesting seen in real trees is one or two deep,
+ * and a name made of more links than the OS follows (40) would be read as a loop, not a file.
+ */
+const MAX_ROUNDS = 8;
+/** Names added through links before giving up on further rounds. */
+const MAX_ADDED = 500_000;
 
 /** The repo-relative folder a symlink at `rel` points to, when it is one inside the repository (not .git/ or an ancestor of the link); else undefined. */
 export function linkedFolder(root: string, rel: string): string | undefined {

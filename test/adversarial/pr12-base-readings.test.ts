@@ -14,33 +14,10 @@
  * Now a file the base commit holds is read that way only when the base commit reads it so too
  * (src/checks/base-readings.ts); a file the pull request adds is read as its own files say.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { runPullRequest } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf as findings, prWriting as pr } from "../helpers/pull-request.js";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.splice(0)) c();
-});
-
-function baseRepo(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  cleanup.push(() => repo.cleanup());
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.commitAll("base");
-  return repo;
-}
-
-function pr(repo: TestRepo, files: Record<string, string>) {
-  return runPullRequest(repo, (r) => {
-    for (const [f, t] of Object.entries(files)) r.write(f, t);
-  });
-}
-
-type Found = { rule: string; level: string; file?: string; message: string };
-function findings(json: string | undefined): Found[] {
-  return (JSON.parse(json ?? "{}") as { findings: Found[] }).findings;
-}
+const baseRepo = baseRepos();
 
 const CHART = "apiVersion: v2\nname: app\nversion: 1.0.0\n";
 const THEME_EXTENSION = JSON.stringify({

@@ -8,30 +8,15 @@
  * now counts only when the base's version carries it too: the file is read as YAML 1.2, its
  * error explained by a trust/reading-changed notice. A new file is read as its directive says.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { runPullRequest } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf, prWriting, YAML_FLAGS_BASE } from "../helpers/pull-request.js";
 
-let repo: TestRepo;
-
-beforeEach(() => {
-  repo = createRepo();
-  repo.write(
-    ".integrity-guard/config.yml",
-    'version: 1\nvalidate:\n  schemas:\n    - files: ["config/*.yaml"]\n      schema: schemas/flags.schema.json\n',
-  );
-  repo.write("schemas/flags.schema.json", JSON.stringify({ type: "object", properties: { audit: { type: "boolean" } } }));
-  repo.write("config/flags.yaml", "audit: true\n");
-  repo.commitAll("main");
-});
-afterEach(() => repo.cleanup());
-
-const findingsOf = (json: string | undefined) =>
-  (JSON.parse(json ?? "{}") as { findings?: { rule: string; level: string; file?: string; message: string }[] }).findings ?? [];
+const baseRepo = baseRepos();
 
 describe("a %YAML 1.1 directive a pull request adds to an existing file", () => {
   it("does not make `off` a boolean: the schema's error stands, with a trust/reading-changed notice", async () => {
-    const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", "%YAML 1.1\n---\naudit: off\n"));
+    const repo = baseRepo(YAML_FLAGS_BASE);
+    const r = await prWriting(repo, { "config/flags.yaml": "%YAML 1.1\n---\naudit: off\n" });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const found = findingsOf(r.findingsJson).filter((f) => f.file === "config/flags.yaml");
     expect(found.find((f) => f.rule === "schema/violation")?.message).toContain('found string "off"');
@@ -39,14 +24,16 @@ describe("a %YAML 1.1 directive a pull request adds to an existing file", () => 
   });
 
   it("a new file is read as its directive says (guard)", async () => {
-    const r = await runPullRequest(repo, (x) => x.write("config/legacy.yaml", "%YAML 1.1\n---\naudit: off\n"));
+    const repo = baseRepo(YAML_FLAGS_BASE);
+    const r = await prWriting(repo, { "config/legacy.yaml": "%YAML 1.1\n---\naudit: off\n" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
   it("a file whose base version has the directive keeps the YAML 1.1 reading (guard)", async () => {
+    const repo = baseRepo(YAML_FLAGS_BASE);
     repo.write("config/flags.yaml", "%YAML 1.1\n---\naudit: yes\n");
     repo.commitAll("a YAML 1.1 file");
-    const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", "%YAML 1.1\n---\naudit: off\n"));
+    const r = await prWriting(repo, { "config/flags.yaml": "%YAML 1.1\n---\naudit: off\n" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 });

@@ -9,30 +9,11 @@
  *   and PyYAML read it; js-yaml refuses it. A pnpm lockfile or an ESLint rc file with `[-]` passed
  *   while pnpm and ESLint cannot load it. Where the reader is js-yaml it is an error.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { runPullRequest } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf as findings, prWriting as pr, type Found } from "../helpers/pull-request.js";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.splice(0)) c();
-});
+const baseRepo = baseRepos();
 
-function baseRepo(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  cleanup.push(() => repo.cleanup());
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.commitAll("base");
-  return repo;
-}
-
-const pr = (repo: TestRepo, files: Record<string, string>) =>
-  runPullRequest(repo, (x) => {
-    for (const [f, t] of Object.entries(files)) x.write(f, t);
-  });
-
-type Found = { rule: string; level: string; file?: string; message: string };
-const findings = (json: string | undefined) => (JSON.parse(json ?? "{}") as { findings?: Found[] }).findings ?? [];
 const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? ""} ${f.message}`).join("\n");
 
 describe("a template line written into a file the base holds in a dialect", () => {

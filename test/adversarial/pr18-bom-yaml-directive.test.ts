@@ -7,26 +7,11 @@
  * BOM, and session 22's parser skips a leading one). One BOM before the directive had the
  * pull request's YAML 1.1 reading pass again with no agreement asked.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
-import { runPullRequest } from "../e2e/action-harness.js";
+import { describe, expect, it } from "vitest";
+import { baseRepos, findingsOf, prWriting, YAML_FLAGS_BASE, type Found } from "../helpers/pull-request.js";
 
-let repo: TestRepo;
+const baseRepo = baseRepos();
 
-beforeEach(() => {
-  repo = createRepo();
-  repo.write(
-    ".integrity-guard/config.yml",
-    'version: 1\nvalidate:\n  schemas:\n    - files: ["config/*.yaml"]\n      schema: schemas/flags.schema.json\n',
-  );
-  repo.write("schemas/flags.schema.json", JSON.stringify({ type: "object", properties: { audit: { type: "boolean" } } }));
-  repo.write("config/flags.yaml", "audit: true\n");
-  repo.commitAll("main");
-});
-afterEach(() => repo.cleanup());
-
-type Found = { rule: string; level: string; file?: string; message: string };
-const findingsOf = (json: string | undefined) => (JSON.parse(json ?? "{}") as { findings?: Found[] }).findings ?? [];
 const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? ""} ${f.message}`).join("\n");
 
 describe("a %YAML 1.1 directive behind a byte order mark, added to an existing file", () => {
@@ -35,7 +20,8 @@ describe("a %YAML 1.1 directive behind a byte order mark, added to an existing f
     ["before a later document of the stream", "audit: true\n...\n\uFEFF%YAML 1.1\n---\naudit: off\n"],
   ] as const) {
     it(`${name}: \`off\` is not a boolean, the schema's error stands with a trust/reading-changed notice`, async () => {
-      const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", text));
+      const repo = baseRepo(YAML_FLAGS_BASE);
+      const r = await prWriting(repo, { "config/flags.yaml": text });
       const found = findingsOf(r.findingsJson).filter((f) => f.file === "config/flags.yaml");
       expect(r.code, brief(found) + r.stderr).toBe(1);
       expect(found.find((f) => f.rule === "schema/violation" && f.level === "error")?.message, brief(found)).toContain(
@@ -46,14 +32,16 @@ describe("a %YAML 1.1 directive behind a byte order mark, added to an existing f
   }
 
   it("a new file with the mark and the directive is read as YAML 1.1 (guard)", async () => {
-    const r = await runPullRequest(repo, (x) => x.write("config/legacy.yaml", "\uFEFF%YAML 1.1\n---\naudit: off\n"));
+    const repo = baseRepo(YAML_FLAGS_BASE);
+    const r = await prWriting(repo, { "config/legacy.yaml": "\uFEFF%YAML 1.1\n---\naudit: off\n" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
   it("a file whose base version has the mark and the directive keeps the YAML 1.1 reading (guard)", async () => {
+    const repo = baseRepo(YAML_FLAGS_BASE);
     repo.write("config/flags.yaml", "\uFEFF%YAML 1.1\n---\naudit: yes\n");
     repo.commitAll("a YAML 1.1 file saved with a BOM");
-    const r = await runPullRequest(repo, (x) => x.write("config/flags.yaml", "\uFEFF%YAML 1.1\n---\naudit: off\n"));
+    const r = await prWriting(repo, { "config/flags.yaml": "\uFEFF%YAML 1.1\n---\naudit: off\n" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 });

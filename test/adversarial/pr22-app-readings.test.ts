@@ -9,25 +9,12 @@
  *   checked as YAML.
  * New files are read as their content says.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { describe, expect, it } from "vitest";
 import { runPullRequest } from "../e2e/action-harness.js";
+import { baseRepos, findingsOf as findings, type Found } from "../helpers/pull-request.js";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup.splice(0)) c();
-});
+const baseRepo = baseRepos();
 
-function baseRepo(files: Record<string, string>): TestRepo {
-  const repo = createRepo();
-  cleanup.push(() => repo.cleanup());
-  for (const [f, t] of Object.entries(files)) repo.write(f, t);
-  repo.commitAll("base");
-  return repo;
-}
-
-type Found = { rule: string; level: string; file?: string; message: string };
-const findings = (json: string | undefined): Found[] => (JSON.parse(json ?? "{}") as { findings: Found[] }).findings;
 const errorsIn = (found: Found[], file: string) => found.filter((f) => f.level === "error" && f.file === file).map((f) => f.rule);
 
 const STATE = "data/state.json";

@@ -46,3 +46,11 @@ export function prWriting(repo: TestRepo, files: Record<string, string>, env: No
 export function findingsOf(json: string | undefined): Found[] {
   return (JSON.parse(json ?? "{}") as { findings: Found[] }).findings;
 }
+
+/** A base whose `config/*.yaml` a schema types (`audit` a boolean): the set-up of the `%YAML 1.1` attacks (pr15, pr18). */
+export const YAML_FLAGS_BASE: Record<string, string> = {
+  ".integrity-guard/config.yml":
+    'version: 1\nvalidate:\n  schemas:\n    - files: ["config/*.yaml"]\n      schema: schemas/flags.schema.json\n',
+  "schemas/flags.schema.json": JSON.stringify({ type: "object", properties: { audit: { type: "boolean" } } }),
+  "config/flags.yaml": "audit: true\n",
+};
