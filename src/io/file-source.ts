@@ -193,8 +193,8 @@ function escapingDirs(root: string): (p: string) => boolean {
     let hit = memo.get(dir);
     if (hit === undefined) {
       try {
-        realRoot ??= fsSync.realpathSync(root);
-        const real = fsSync.realpathSync(path.join(root, dir));
+        realRoot ??= fsSync.realpathSync.native(root);
+        const real = fsSync.realpathSync.native(path.join(root, dir));
         const rel = path.relative(realRoot, real);
         hit = rel.startsWith("..") || path.isAbsolute(rel) || inGitDir(rel);
       } catch {

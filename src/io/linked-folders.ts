@@ -64,8 +64,8 @@ export function linkedFolder(root: string, rel: string): string | undefined {
   try {
     const abs = path.join(root, rel);
     if (!fs.lstatSync(abs).isSymbolicLink() || outsideLink(root, rel) !== undefined) return undefined;
-    const realRoot = fs.realpathSync(root);
-    const real = fs.realpathSync(abs);
+    const realRoot = fs.realpathSync.native(root);
+    const real = fs.realpathSync.native(abs);
     if (!fs.statSync(real).isDirectory() || !real.startsWith(realRoot + path.sep)) return undefined;
     const target = path.relative(realRoot, real).split(path.sep).join("/");
     // A link to one of its own ancestors would list the tree under itself again.

@@ -43,11 +43,11 @@ export function resolveInside(
 ): string {
   const clean = checkRelative(rel, options.what, { gitName: options.gitName === true });
   const abs = path.join(root, clean);
-  const realRoot = fs.realpathSync(root);
+  const realRoot = fs.realpathSync.native(root);
   const parent = path.dirname(abs);
   let realParent: string;
   try {
-    realParent = fs.realpathSync(parent);
+    realParent = fs.realpathSync.native(parent);
   } catch {
     return abs; // parent does not exist yet: nothing to escape through
   }
@@ -57,7 +57,7 @@ export function resolveInside(
   }
   if (!options.allowFinalLink) {
     try {
-      const real = fs.realpathSync(abs);
+      const real = fs.realpathSync.native(abs);
       if (!check(real)) {
         throw new UnsafePathError(`${options.what ?? "path"} ${JSON.stringify(rel)} is a symlink that points outside the repository`);
       }
@@ -131,7 +131,7 @@ function insideRel(root: string, abs: string, arg: string, outside: string): str
     // `root` is git's real path; the cwd (or an absolute argument) may reach it through a
     // symlinked folder (/tmp -> /private/tmp on macOS): compare real paths before refusing.
     const real = realPrefix(abs);
-    rel = path.relative(fs.realpathSync(root), real);
+    rel = path.relative(fs.realpathSync.native(root), real);
   }
   if (rel === ".." || rel.startsWith(".." + path.sep) || path.isAbsolute(rel)) {
     throw new UnsafePathError(`path ${JSON.stringify(arg)} is outside ${outside} (${root})`, {
@@ -147,7 +147,7 @@ function realPrefix(abs: string): string {
   const tail: string[] = [];
   for (;;) {
     try {
-      return path.join(fs.realpathSync(head), ...tail);
+      return path.join(fs.realpathSync.native(head), ...tail);
     } catch {
       const parent = path.dirname(head);
       if (parent === head) return abs;

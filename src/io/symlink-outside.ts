@@ -16,7 +16,7 @@ import path from "node:path";
 export function outsideLink(root: string, rel: string): string | undefined {
   let realRoot: string;
   try {
-    realRoot = fs.realpathSync(root);
+    realRoot = fs.realpathSync.native(root);
   } catch {
     return undefined;
   }
@@ -38,10 +38,10 @@ export function outsideLink(root: string, rel: string): string | undefined {
     if (!st.isSymbolicLink()) continue;
     let target: string;
     try {
-      target = fs.realpathSync(cur);
+      target = fs.realpathSync.native(cur);
     } catch {
       try {
-        target = path.resolve(fs.realpathSync(path.dirname(cur)), fs.readlinkSync(cur));
+        target = path.resolve(fs.realpathSync.native(path.dirname(cur)), fs.readlinkSync(cur));
       } catch {
         return parts.slice(0, i + 1).join("/");
       }
@@ -84,8 +84,8 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
 export function insideLinkTarget(root: string, rel: string): string | undefined {
   try {
     if (outsideLink(root, rel) !== undefined) return undefined;
-    const realRoot = fs.realpathSync(root);
-    const real = fs.realpathSync(path.join(root, rel));
+    const realRoot = fs.realpathSync.native(root);
+    const real = fs.realpathSync.native(path.join(root, rel));
     if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return undefined;
     const target = path.relative(realRoot, real).split(path.sep).join("/");
     return inGitDir(target) ? undefined : target;

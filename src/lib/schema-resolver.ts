@@ -216,7 +216,7 @@ function compileFile(schemaFile: string, git?: Git): Promise<Validator> {
 /** Whether two paths name one folder (git prints the top level with symlinks resolved; ours may go through one). */
 function sameFolder(a: string, b: string): boolean {
   try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
+    return fs.realpathSync.native(a) === fs.realpathSync.native(b);
   } catch {
     return false;
   }

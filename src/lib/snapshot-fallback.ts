@@ -28,8 +28,8 @@ export async function readFromNewestSnapshot(file: string, accept: (content: Buf
   } catch {
     return undefined; // not in a repository: there are no snapshots
   }
-  const abs = path.join(fs.realpathSync(path.dirname(path.resolve(file))), path.basename(file));
-  const rel = toRepoPath(fs.realpathSync(git.root), abs);
+  const abs = path.join(fs.realpathSync.native(path.dirname(path.resolve(file))), path.basename(file));
+  const rel = toRepoPath(fs.realpathSync.native(git.root), abs);
   const config = (await loadConfig(git.root, undefined, git)).config.snapshots;
   const sign = config?.sign;
   if (!sign) return undefined; // no signing decision made: nothing can be trusted

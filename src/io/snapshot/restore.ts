@@ -208,7 +208,7 @@ export async function verifyRestored(
  * Checked once per folder (resolveInside per file costs three realpath calls each).
  */
 function checkTargetsInside(root: string, targets: readonly string[]): void {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const seen = new Set<string>();
   for (const t of targets) {
     let dir = path.posix.dirname(t);
@@ -216,7 +216,7 @@ function checkTargetsInside(root: string, targets: readonly string[]): void {
       seen.add(dir);
       let real: string | undefined;
       try {
-        real = realpathSync(path.join(root, dir));
+        real = realpathSync.native(path.join(root, dir));
       } catch {
         real = undefined; // does not exist yet: git creates it as a folder
       }
