@@ -165,6 +165,47 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
       expect(r.findings).toEqual([]);
       expect(r.code).toBe(0);
     }));
+
+  // kubernetes-sigs/cluster-api cloudbuild.yaml writes `substitution_option`: Cloud Build reads the
+  // config with protobuf's JSON mapping, which takes a field's proto name as well as its lowerCamel one.
+  it("a Cloud Build config with proto (snake_case) field names passes; a misspelt or mistyped one is still reported", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        "cloudbuild.yaml",
+        "steps:
+  - id: build
+    name: gcr.io/cloud-builders/docker
+    args: [build, .]
+    wait_for: ['-']
+    secret_env: [TOKEN]
+    allow_failure: true
+" +
+          "options:
+  substitution_option: ALLOW_LOOSE
+  dynamic_substitutions: true
+  machine_type: E2_HIGHCPU_8
+  disk_size_gb: 200
+" +
+          "availableSecrets:
+  secretManager:
+    - versionName: projects/p/secrets/token/versions/latest
+      env: TOKEN
+",
+      );
+      repo.write(
+        "bad/cloudbuild.yaml",
+        "steps:
+  - name: gcr.io/cloud-builders/docker
+    wait_for: 3
+options:
+  substitution_optoin: ALLOW_LOOSE
+",
+      );
+      const r = await check(repo);
+      const reported = r.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+      expect(reported.filter((f) => f.startsWith("cloudbuild.yaml"))).toEqual([]);
+      expect(reported).toEqual(expect.arrayContaining(["bad/cloudbuild.yaml:3 schema/violation", "bad/cloudbuild.yaml:5 schema/violation"]));
+    }));
 });
 
 describe("an action.yml as the runner reads it (pulumi/examples .github/actions/setup/action.yml, reduced)", () => {
