@@ -172,39 +172,20 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
     withRepo(async (repo) => {
       repo.write(
         "cloudbuild.yaml",
-        "steps:
-  - id: build
-    name: gcr.io/cloud-builders/docker
-    args: [build, .]
-    wait_for: ['-']
-    secret_env: [TOKEN]
-    allow_failure: true
-" +
-          "options:
-  substitution_option: ALLOW_LOOSE
-  dynamic_substitutions: true
-  machine_type: E2_HIGHCPU_8
-  disk_size_gb: 200
-" +
-          "availableSecrets:
-  secretManager:
-    - versionName: projects/p/secrets/token/versions/latest
-      env: TOKEN
-",
+        "steps:\n  - id: build\n    name: gcr.io/cloud-builders/docker\n    args: [build, .]\n    wait_for: ['-']\n    secret_env: [TOKEN]\n    allow_failure: true\n" +
+          "options:\n  substitution_option: ALLOW_LOOSE\n  dynamic_substitutions: true\n  machine_type: E2_HIGHCPU_8\n  disk_size_gb: 200\n" +
+          "availableSecrets:\n  secretManager:\n    - versionName: projects/p/secrets/token/versions/latest\n      env: TOKEN\n",
       );
       repo.write(
         "bad/cloudbuild.yaml",
-        "steps:
-  - name: gcr.io/cloud-builders/docker
-    wait_for: 3
-options:
-  substitution_optoin: ALLOW_LOOSE
-",
+        "steps:\n  - name: gcr.io/cloud-builders/docker\n    wait_for: 3\noptions:\n  substitution_optoin: ALLOW_LOOSE\n",
       );
       const r = await check(repo);
       const reported = r.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
       expect(reported.filter((f) => f.startsWith("cloudbuild.yaml"))).toEqual([]);
-      expect(reported).toEqual(expect.arrayContaining(["bad/cloudbuild.yaml:3 schema/violation", "bad/cloudbuild.yaml:5 schema/violation"]));
+      expect(reported).toEqual(
+        expect.arrayContaining(["bad/cloudbuild.yaml:3 schema/violation", "bad/cloudbuild.yaml:5 schema/violation"]),
+      );
     }));
 });
 
