@@ -63,7 +63,7 @@ describe("vcrpy cassettes named .json are read as vcrpy reads them (YAML)", () =
         "zfixtures/cassettes/TestA/test_cut/http.json",
         "zfixtures/cassettes/TestA/test_dup/http.json",
       ]);
-      expect(errors.find((f) => f.file.endsWith("test_dup/http.json"))?.rule).toBe("parse/duplicate-key");
+      expect(errors.find((f) => f.file?.endsWith("test_dup/http.json"))?.rule).toBe("parse/duplicate-key");
     });
   });
 
