@@ -49,7 +49,7 @@ const attacks: { name: string; change: string; reading: RegExp }[] = [
   },
   {
     name: "a vcrpy cassette's first and last lines (read as YAML): a YAML mapping where JSON was",
-    change: "interactions:\n- request: {}\n  response: {}\nstatus: ok\nversion: 1\n",
+    change: "interactions:\n- request:\n    uri: x\n  response: {}\nstatus: ok\nversion: 1\n",
     reading: /vcrpy/,
   },
   {
