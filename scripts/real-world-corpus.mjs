@@ -4822,6 +4822,132 @@ export const REPOS = [
 
   // Session 24, applications (rw-apps24): its entries go above this line.
 
+  {
+    repo: "semgrep/semgrep-rules",
+    commit: "157ae4706d7f54aa33647332f234dd68f30da195",
+    license: "LGPL-2.1 with the Commons Clause (LICENSE)",
+    kind: "Semgrep rule registry (whole repository reviewed: 1,971 files, 0 findings): one YAML rule per file (patterns, pattern-either, metavariable-regex, `...` and `$X` inside plain and block scalars), YAML test targets beside the rules (`# ruleid:` comments above GitHub Actions `${{ }}`, Kubernetes, compose, GitLab and Argo documents), JSON and CloudFormation targets, Pipfile.lock, workflows",
+    keep: [
+      "yaml/github-actions/**",
+      "yaml/docker-compose/**",
+      "yaml/semgrep/**",
+      "json/**",
+      "template.yaml",
+      ".github/**",
+      ".pre-commit-config.yaml",
+    ],
+    max: 120,
+  },
+  {
+    repo: "bitnami-labs/sealed-secrets",
+    commit: "86671a8851be1e6c2dfef4e12e2d7c19ed24ac94",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Sealed Secrets controller (whole repository reviewed: 43 files): Helm chart (values, values.schema.json, templates skipped), Carvel/kustomize manifests, SealedSecret examples, Hugo site config with a broken menu list (real), workflows",
+    keep: ["**"],
+  },
+  {
+    repo: "zabbix/community-templates",
+    commit: "640b6595d7eb5a6bac596bcebca8d557a5c986e4",
+    license: "MIT (LICENSE)",
+    kind: "Zabbix community templates (whole repository reviewed: 1,940 files, 52 MB): templates exported as YAML (zabbix_export: version, template groups, items, triggers with `{HOST.NAME}` macros and multi-line expressions, value maps, dashboards) and as JSON, per Zabbix version folder",
+    // A single-quoted trigger expression continued at its key's indent (a parse/quoted-indent warning: Zabbix's PHP YAML reader, libyaml, reads it).
+    keep: [
+      "Applications/Others/template_homeassistant_api/7.0/*.yaml",
+      "Network_Appliances/template_speedtest_lan_monitoring/**",
+      "Network_Devices/Aruba/template_aruba_clearpass_by_http/7.0/*.json",
+      "Unsorted/template_domainmonitor/6.2/files/*.json",
+    ],
+    max: 30,
+    budget: 120 * 1024,
+  },
+  {
+    repo: "canonical/postgresql-operator",
+    commit: "9251d5db4504081ba906c71056c6abae9981ba18",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Juju charm (whole repository reviewed: 65 files): charmcraft.yaml (parts with block-scalar scripts), metadata.yaml, actions.yaml, config.yaml, spread.yaml and concierge.yaml, Grafana dashboards (one with a duplicated `tags`, real), Prometheus alert rules and their tests, renovate and workflows",
+    keep: [
+      "*.yaml",
+      "src/grafana_dashboards/postgresql-patroni-metrics.json",
+      "src/prometheus_alert_rules/**",
+      "tests/alerts/**",
+      ".github/workflows/ci.yaml",
+    ],
+    max: 40,
+  },
+  {
+    repo: "tilt-dev/tilt-extensions",
+    commit: "a8701c0aa6a77ddcf60e02647d3a4730931e5f50",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Tilt extensions (whole repository reviewed: 68 files, 0 errors): Kubernetes manifests and Helm test charts of the extensions, CircleCI config, package.json/lockfiles of test apps (yarn.lock of Yarn 1, not selected), tsconfig",
+    keep: ["**"],
+    exclude: ["**/package-lock.json", "**/yarn.lock"],
+  },
+  {
+    repo: "wazuh/wazuh-kubernetes",
+    commit: "914ec9f18cca5f50b3d6b817553bdfd1faf8e59b",
+    license: "GPL-2.0 (LICENSE)",
+    kind: "Wazuh on Kubernetes (whole repository reviewed: 52 files, 0 findings): kustomize bases and overlays (EKS, local-env), StatefulSets and ConfigMaps of the manager, indexer and dashboard, Traefik CRDs, composite GitHub actions and workflows",
+    keep: ["**"],
+    exclude: ["traefik/crd/kubernetes-crd-definition-v1.yml"],
+  },
+  {
+    repo: "external-secrets/external-secrets",
+    commit: "cc5bfbc2234ace9cb0caff4ea89c435cf517b27b",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "External Secrets Operator (whole repository reviewed: 226 files): Helm chart (values.schema.json, helm-unittest tests with `{{ }}` in values, templates skipped), CRDs, SecretStore/ExternalSecret examples, MkDocs snippets (two with `...` elisions, excerpts shown in the docs: reported), Grafana dashboard, codecov.yml, .clomonitor.yml, workflows",
+    keep: [
+      "docs/snippets/conjur-ca-bundle.yaml",
+      "docs/snippets/ibm-container-auth-volume.yaml",
+      "deploy/charts/external-secrets/{Chart.yaml,values.yaml,values.schema.json}",
+      "deploy/charts/external-secrets/tests/**",
+      "codecov.yml",
+      ".clomonitor.yml",
+      ".golangci.yaml",
+      ".licenserc.yaml",
+      "changelog.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "aquasecurity/trivy-checks",
+    commit: "80e5382269707262f35cf893bdc0805cb72217e9",
+    license: "MIT (LICENSE)",
+    kind: "Trivy misconfiguration checks (whole repository reviewed: 445 files, 0 findings): check metadata YAML with good/bad CloudFormation (`!Ref` inside block scalars), Terraform and Kubernetes examples, CloudFormation and Terraform-plan JSON examples, zizmor.yml, workflows",
+    keep: ["examples/**", "zizmor.yml", "checks/cloud/aws/ec2/*.yaml", ".github/workflows/*.yaml"],
+    max: 50,
+  },
+  {
+    repo: "longhorn/longhorn",
+    commit: "bb2f2223a6f7b5d97a98b7e765937fe48a1b96f7",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Longhorn (whole repository reviewed: 114 files, 0 findings): Helm chart (questions.yaml for Rancher, values, templates skipped), deploy manifests, backupstore and example manifests, scalability Grafana dashboards, Mergify config, renovate.json, workflows",
+    keep: [
+      "chart/{Chart.yaml,values.yaml}",
+      ".github/mergify.yml",
+      "renovate.json",
+      "examples/**",
+      "deploy/backupstores/**",
+      "deploy/prerequisite/**",
+    ],
+    max: 50,
+  },
+  {
+    repo: "Mergifyio/mergify-engine",
+    commit: "cea68b0b37273d11f17404d69391aacfa4e4439d",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Mergify engine (whole repository reviewed: 270 files, 60 MB): .mergify.yml, default pull request rules, Datadog agent check configs (datadog/conf.d), GitHub webhook event payloads, vcrpy cassettes named http.json that are YAML (vcrpy's default serializer: 116 false blocks before session 24, some with `!!python/object` tags) beside git-N.json recordings, workflows",
+    // The smallest whole cassette (the ones with `!!python/object` tags are over 300 KB) and git recordings.
+    keep: [
+      ".mergify.yml",
+      ".github/**",
+      "datadog/**",
+      "docker-compose.yml",
+      "mergify_engine/data/**",
+      "zfixtures/cassettes/TestEngineV2Scenario/test_marketplace_event/**",
+      "zfixtures/cassettes/TestCommandBackport/test_command_backport/git-*.json",
+    ],
+    max: 60,
+  },
   // Session 24, infrastructure (rw-infra24): its entries go above this line.
 
   {
@@ -4994,7 +5120,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

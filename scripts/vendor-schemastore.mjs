@@ -842,6 +842,47 @@ PATCHES.push({
   ],
 });
 
+/**
+ * Cloud Build's build config objects whose keys the schema closes (additionalProperties: false),
+ * each with its lowerCamel keys that have a proto (snake_case) name of their own.
+ */
+const CLOUDBUILD_CAMEL_KEYS = [
+  ["/definitions/BuildStep", ["allowFailure", "allowExitCodes", "automapSubstitutions", "waitFor", "secretEnv"]],
+  [
+    "/definitions/BuildOptions",
+    [
+      "automapSubstitutions",
+      "machineType",
+      "logStreamingOption",
+      "defaultLogsBucketBehavior",
+      "requestedVerifyOption",
+      "substitutionOption",
+      "dynamicSubstitutions",
+      "diskSizeGb",
+      "secretEnv",
+      "sourceProvenanceHash",
+    ],
+  ],
+  ["/definitions/GoModules", ["repositoryName", "repositoryLocation", "repositoryProject_id", "sourcePath", "modulePath", "moduleVersion"]],
+  ["/definitions/MavenArtifacts", ["artifactId", "groupId"]],
+  ["/definitions/NpmPackages", ["packagePath"]],
+];
+/** `waitFor` -> `wait_for`, `repositoryProject_id` -> `repository_project_id` (the proto field name). */
+const protoName = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+PATCHES.push({
+  id: "cloudbuild-proto-field-names",
+  file: "cloudbuild.json",
+  what: "each key of a build step, build options and artifact objects may also be spelled with its proto field name (`wait_for`, `secret_env`, `substitution_option`, `disk_size_gb`...), checked as its lowerCamel spelling is.",
+  why: "Cloud Build reads the build config with protobuf's JSON mapping, whose parsers accept a field's original proto name as well as its lowerCamel JSON name; the schema lists only the lowerCamel names and closes the objects, so a config Cloud Build runs was reported (\"did you mean substitutionOption\").",
+  evidence:
+    "Protocol Buffers' JSON mapping (\"Parsers accept both the lowerCamelCase name (or the one specified by the json_name option) and the original proto field name\"); Cloud Build's own substitution docs write `options: substitution_option: 'ALLOW_LOOSE'` and `dynamic_substitutions: true`; kubernetes-sigs/cluster-api cloudbuild.yaml (`options: substitution_option: ALLOW_LOOSE`, real-world corpus) is the config of its image-pushing builds.",
+  ops: CLOUDBUILD_CAMEL_KEYS.flatMap(([object, keys]) => [
+    { op: "test", path: `${object}/additionalProperties`, value: false },
+    ...keys.map((key) => ({ op: "add", path: `${object}/properties/${protoName(key)}`, value: { $ref: `#${object}/properties/${key}` } })),
+  ]),
+});
+
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
 const args = process.argv.slice(2);

@@ -48,6 +48,11 @@ const attacks: { name: string; change: string; reading: RegExp }[] = [
     reading: /cwltool/,
   },
   {
+    name: "a vcrpy cassette's first and last lines (read as YAML): a YAML mapping where JSON was",
+    change: "interactions:\n- request:\n    uri: x\n  response: {}\nstatus: ok\nversion: 1\n",
+    reading: /vcrpy/,
+  },
+  {
     name: '`"provider_installation"` (HCL 1 CLI config): a repeated object, one of them lost to JSON.parse',
     change: '{"provider_installation": {}, "limits": {"max": 1}, "limits": {"min": 0}}\n',
     reading: /HCL/,

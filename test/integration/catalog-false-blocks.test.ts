@@ -165,6 +165,28 @@ describe("more schema strictness the consumer does not have (vendoring patches)"
       expect(r.findings).toEqual([]);
       expect(r.code).toBe(0);
     }));
+
+  // kubernetes-sigs/cluster-api cloudbuild.yaml writes `substitution_option`: Cloud Build reads the
+  // config with protobuf's JSON mapping, which takes a field's proto name as well as its lowerCamel one.
+  it("a Cloud Build config with proto (snake_case) field names passes; a misspelt or mistyped one is still reported", () =>
+    withRepo(async (repo) => {
+      repo.write(
+        "ci/cloudbuild.yaml",
+        "steps:\n  - id: build\n    name: gcr.io/cloud-builders/docker\n    args: [build, .]\n    wait_for: ['-']\n    secret_env: [TOKEN]\n    allow_failure: true\n" +
+          "options:\n  substitution_option: ALLOW_LOOSE\n  dynamic_substitutions: true\n  machine_type: E2_HIGHCPU_8\n  disk_size_gb: 200\n" +
+          "availableSecrets:\n  secretManager:\n    - versionName: projects/p/secrets/token/versions/latest\n      env: TOKEN\n",
+      );
+      repo.write(
+        "bad/cloudbuild.yaml",
+        "steps:\n  - name: gcr.io/cloud-builders/docker\n    wait_for: 3\noptions:\n  substitution_optoin: ALLOW_LOOSE\n",
+      );
+      const r = await check(repo);
+      const reported = r.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+      expect(reported.filter((f) => f.startsWith("ci/"))).toEqual([]);
+      expect(reported).toEqual(
+        expect.arrayContaining(["bad/cloudbuild.yaml:3 schema/violation", "bad/cloudbuild.yaml:5 schema/violation"]),
+      );
+    }));
 });
 
 describe("an action.yml as the runner reads it (pulumi/examples .github/actions/setup/action.yml, reduced)", () => {

@@ -58,8 +58,11 @@ it("renovate.json that only Renovate's JSON5 fallback reads passes with a warnin
     const fallback = '{\n  "packageRules": [\n    { "allowedVersions": "/^[0-9]+\\.[0-9]+$/" }\n  ]\n}\n';
     repo.write("renovate.json", fallback);
     repo.write(".github/.renovaterc.json", fallback);
+    // `.renovaterc` (no extension) is one of Renovate's config names, read as renovate.json is.
+    repo.write(".renovaterc", fallback);
     repo.write("other/settings.json", fallback);
     repo.write("broken/renovate.json", '{\n  "extends": ["config:recommended"]\n  "labels": [x y]\n}\n');
+    repo.write("broken/.renovaterc", '{\n  "extends": ["config:recommended"],\n  "labels": ["deps"\n}\n');
     repo.commitAll("renovate");
     const r = await repo.cli(["check", "--format", "json"]);
     const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
@@ -67,8 +70,10 @@ it("renovate.json that only Renovate's JSON5 fallback reads passes with a warnin
     expect(of("renovate.json")).toEqual(["warning parse/syntax 3:35"]);
     expect(findings.find((f) => f.file === "renovate.json")?.message).toMatch(/only through its JSON5 fallback/);
     expect(of(".github/.renovaterc.json")).toEqual(["warning parse/syntax 3:35"]);
+    expect(of(".renovaterc")).toEqual(["warning parse/syntax 3:35"]);
     // The same text under another name is read by no JSON5 fallback: still an error.
     expect(of("other/settings.json")).toEqual(["error parse/syntax 3:35"]);
     expect(of("broken/renovate.json").filter((f) => f.startsWith("error"))).toHaveLength(1);
+    expect(of("broken/.renovaterc").filter((f) => f.startsWith("error"))).toHaveLength(1);
     expect(r.code).toBe(1);
   }));

@@ -83,6 +83,7 @@ describe("vendor/schemastore", () => {
       "workflow-copilot-requests-permission",
       "package-condition-names-with-digits",
       "dependabot-group-cooldown",
+      "cloudbuild-proto-field-names",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

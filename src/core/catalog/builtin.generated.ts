@@ -223,7 +223,7 @@ export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
 export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "ava.json": "3c02652299c240b152d8d30bc476dfa4bda7854132632dc9595afe53ac12ee0a",
   "buildkite-pipeline.json": "9ba92b9c3483871ddb3c95c5cc14c0e1ba88a6e8f79afbfcbec47aeac8cfaf2a",
-  "cloudbuild.json": "68524c6a0a83f91767cabe96ec92bd59924c336f114551e5254027d14dbdc1f3",
+  "cloudbuild.json": "85f621f98381a7fa0dc6eca136dc23972b8817f9c8a05b2064d44b045f021363",
   "compose-spec.json": "d8610091653b56a3ccf0f5f8483e5d70d55102f9f672059c5b4936b9816378f3",
   "dependabot-2.0.json": "79a638bf4623d98520adabc00a9bc313146a851d8d67f84e047ecfb5f8b77a35",
   "drone.json": "4c9a6b8ef2bafd49d6777bde27a749d6d174ee1f3dbbbf8f272bc77b7592db56",

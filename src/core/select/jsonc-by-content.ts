@@ -52,6 +52,25 @@ const EXPO: JsoncDialect = { reader: "Expo (@expo/config reads app.json as JSON5
  */
 const CWL_JOB_ORDER: JsoncDialect = { reader: "cwltool (job order read as YAML by schema-salad)", trailingCommas: false, yaml: true };
 const CWL_FILE_INPUT = /"class"\s*:\s*"(?:File|Directory)"/;
+/**
+ * vcrpy's cassettes: VCR() writes and reads them with its default serializer, YAML (PyYAML's
+ * dump and load), whatever the cassette's name, so `use_cassette("http.json")` records YAML in a
+ * `.json` file (Mergifyio/mergify-engine has 116). The serializer writes the keys sorted, so a
+ * cassette starts with `interactions:` and its list of `- request:` entries and ends with
+ * `version: 1`: a cassette cut short (without that last line) keeps the strict JSON reading.
+ */
+const VCR_YAML_CASSETTE: JsoncDialect = {
+  reader: "vcrpy (a cassette written by its default YAML serializer)",
+  trailingCommas: false,
+  yaml: true,
+};
+const VCR_CASSETTE_START = /^interactions:\r?\n- request:\r?\n/;
+const VCR_CASSETTE_END = /\nversion: 1\r?\n?$/;
+
+/** Whether `text` is a whole vcrpy YAML cassette (VCR_YAML_CASSETTE); only its first and last bytes are looked at. */
+function isVcrYamlCassette(text: string): boolean {
+  return VCR_CASSETTE_START.test(text.slice(0, 40)) && VCR_CASSETTE_END.test(text.slice(-16));
+}
 /** Bedrock's add-on loader skips comments and a BOM; a trailing comma fails the file. */
 export const BEDROCK_PACK: JsoncDialect = { reader: "Minecraft Bedrock add-on pack", trailingCommas: false };
 
@@ -360,6 +379,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (OXC_SCHEMA.test(text)) return OXC_CONFIG;
   if (isWindowsTerminalSettings(text)) return WINDOWS_TERMINAL;
   if (XAML_STYLER_KEYS.test(text)) return XAML_STYLER;
+  if (isVcrYamlCassette(text)) return VCR_YAML_CASSETTE;
   return undefined;
 }
 

@@ -205,8 +205,11 @@ const BY_NAME = new Map<string, WellKnownName>([
   // Renovate reads renovate.json and .renovaterc.json with jsonc-parser, then, where that fails,
   // with JSON5 and a warning that this fallback will be removed (lib/util/common.ts,
   // parseJsonWithFallback): `"\."` in a regex string reads (jenkinsci/configuration-as-code-plugin).
+  // `.renovaterc` (one of its configFileNames, lib/config/app-strings.ts) has no extension: only a
+  // `.json5` name goes straight to JSON5 (parseFileConfig), so it is read as renovate.json is.
   ["renovate.json", RENOVATE],
   [".renovaterc.json", RENOVATE],
+  [".renovaterc", RENOVATE],
   [".babelrc", BABEL],
   [".babelrc.json", BABEL],
   ["babel.config.json", BABEL],
