@@ -4776,9 +4776,10 @@ export const REPOS = [
     commit: "b62c883951939e74e01729b96cab7e2cd1f79b5e",
     license: "GPL-3.0 (COPYING)",
     kind: "OpenRA (game engine): mod rules, weapons, chrome, cursors, installers and map rules in MiniYaml (OpenRA's own tab-indented format under .yaml names), workflows, VS Code and launch settings",
-    // MiniYaml is not YAML: every mods/**/*.yaml but one is a parse error today (known-false-blocks.json).
+    // MiniYaml is not YAML: read with OpenRA's rules below a folder whose mod.yaml is MiniYaml (miniyaml-mods.ts).
     keep: [
       "mods/ra/mod.yaml",
+      "mods/ra-content/mod.yaml",
       "mods/ra/rules/infantry.yaml",
       "mods/ra/rules/disable-player-experience.yaml",
       "mods/ra/weapons/ballistics.yaml",
@@ -4792,7 +4793,7 @@ export const REPOS = [
       "omnisharp.json",
       "**/launchSettings.json",
     ],
-    max: 19,
+    max: 20,
   },
 
   {

@@ -50,9 +50,18 @@ import {
 import { commentOnlyAccepted } from "./root-kind.js";
 import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
+import { isModManifestPath, miniYamlModLookup } from "./miniyaml-mods.js";
+import { miniYamlFindings } from "../core/parse/miniyaml.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
-import { contributedJsoncLookup, packDialectLookup, dropTemplatesByPath, folderOf, isTemplateByContent } from "./validate-select.js";
+import {
+  contributedJsoncLookup,
+  corruptWhateverTheFormat,
+  packDialectLookup,
+  dropTemplatesByPath,
+  folderOf,
+  isTemplateByContent,
+} from "./validate-select.js";
 import { inheritedDialectLookup } from "./validate-inherited.js";
 import { dotnetBomReader, dotnetProjectLookup, onlyLeadingBom } from "./dotnet-project.js";
 import {
@@ -303,6 +312,12 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       base,
       homeAssistantIncludeLookup,
       "as Home Assistant reads a file its configuration.yaml includes",
+    ),
+    miniYamlMod: agreedFlag(
+      miniYamlModLookup(ctx.source),
+      base,
+      miniYamlModLookup,
+      "as OpenRA MiniYaml (a file of a mod whose mod.yaml is MiniYaml)",
     ),
     dotnetProject: dotnetProjectAgreed(ctx.source, base),
     contentAgreed: contentAgreedLookup(base),
@@ -617,7 +632,10 @@ async function remoteResult(
     }
   }
   // A file a Home Assistant configuration includes is read again here, with that dialect (home-assistant-includes.ts).
-  if (onlyHomeAssistantTagsUnknown(outcome.parse) && (await env.homeAssistantIncluded(file))) {
+  if (
+    (onlyHomeAssistantTagsUnknown(outcome.parse) && (await env.homeAssistantIncluded(file))) ||
+    (entry.format === "yaml" && outcome.parse.length > 0 && (await env.miniYamlMod(file)))
+  ) {
     const again = (await env.source.read([file])).get(file);
     if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
   }
@@ -705,6 +723,8 @@ interface FileEnv {
   inheritedDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** True when a Home Assistant configuration.yaml includes `file` (home-assistant-includes.ts); on a pull request, the base's too. */
   homeAssistantIncluded: (file: string) => Promise<boolean>;
+  /** A .yaml file below an OpenRA mod folder, read as MiniYaml (miniyaml-mods.ts); on a pull request, as the base agrees. */
+  miniYamlMod: (file: string) => Promise<boolean>;
   /** The dialect `file`'s own content asks for (jsonc-by-content.ts), on a pull request only as the base's version asks for it too. */
   contentDialect: (file: string, text: string) => Promise<JsoncDialect | undefined>;
   /** The .NET project file `file` is in (dotnet-project.ts), on a pull request only as the base has one around it too. */
@@ -905,6 +925,10 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   // Assistant's (`!secret` in an included recorder.yaml): read with that dialect (home-assistant-includes.ts).
   if (format === "yaml" && onlyHomeAssistantTagsUnknown(doc.findings) && (await env.homeAssistantIncluded(file)))
     doc = parseDocument(text, { path: file, format: "yaml", ...yaml, extraDialects: ["home-assistant"] });
+  // A file of an OpenRA mod is MiniYaml, which YAML cannot read (tabs): the engine's own rules decide
+  // (core/parse/miniyaml.ts). Only where YAML had something to say; an encoding error or a conflict marker stands.
+  if (format === "yaml" && doc.findings.length > 0 && !corruptWhateverTheFormat(doc) && (await env.miniYamlMod(file)))
+    return miniYamlFindings(text, file, isModManifestPath(file));
   if (
     templateSuspect(doc) &&
     env.templates.detectsContent(file) &&

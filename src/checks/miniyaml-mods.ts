@@ -1,0 +1,55 @@
+/**
+ * Files of an OpenRA mod, read as MiniYaml (core/parse/miniyaml.ts). A mod is a folder whose
+ * `mod.yaml` is a MiniYaml manifest; OpenRA reads the files its manifest lists (Rules, Weapons,
+ * Chrome, Cursors...) and every map below its MapFolders with MiniYaml, and nothing below a mod
+ * folder is read as YAML by the engine. So every `.yaml` below such a folder is MiniYaml: a
+ * listing by manifest would miss the map folders and the files a rules file pulls in, and read
+ * the mod's unlisted files as YAML that nothing reads as YAML. The nearest `mod.yaml` above a
+ * file decides (a YAML one stops the search). Asked only for a .yaml file the YAML parse has a
+ * finding for, so valid YAML (and the hook on it) pays nothing; each manifest is read once.
+ */
+import path from "node:path";
+import type { FileSource } from "../io/file-source.js";
+import { isMiniYamlManifest } from "../core/parse/miniyaml.js";
+
+/** The `mod.yaml` files that could make `file` a mod's: one in each of its folders, nearest first. */
+function manifestCandidates(file: string): string[] {
+  const out: string[] = [];
+  let dir = path.posix.dirname(file);
+  for (;;) {
+    out.push(dir === "." ? "mod.yaml" : `${dir}/mod.yaml`);
+    if (dir === ".") return out;
+    dir = path.posix.dirname(dir);
+  }
+}
+
+/** True when `file` is a `.yaml` file below an OpenRA mod folder (the mod.yaml itself included). */
+export function miniYamlModLookup(source: FileSource): (file: string) => Promise<boolean> {
+  const manifests = new Map<string, Promise<boolean | undefined>>();
+  return async (file) => {
+    if (!file.endsWith(".yaml")) return false;
+    const candidates = manifestCandidates(file);
+    const unknown = candidates.filter((c) => !manifests.has(c));
+    if (unknown.length) {
+      const read = source.read(unknown);
+      for (const c of unknown)
+        manifests.set(
+          c,
+          read.then((m) => {
+            const b = m.get(c);
+            return Buffer.isBuffer(b) ? isMiniYamlManifest(b.toString("utf8")) : undefined;
+          }),
+        );
+    }
+    for (const c of candidates) {
+      const mini = await manifests.get(c);
+      if (mini !== undefined) return mini;
+    }
+    return false;
+  };
+}
+
+/** True when `file` is a mod's manifest (its top-level keys must be distinct). */
+export function isModManifestPath(file: string): boolean {
+  return file === "mod.yaml" || file.endsWith("/mod.yaml");
+}
