@@ -29,6 +29,8 @@ export async function linkAliases(
     }
     return Promise.resolve(found);
   };
+  const linksUnder = byFolder(links.keys());
+  const targetsUnder = byFolder(targets);
   const out = new Map<string, string>();
   // Each name with the folders its chain has expanded: a folder again on the same chain is a loop.
   const queue: { name: string; chain: readonly string[] }[] = [...links.keys()].map((name) => ({ name, chain: [] }));
@@ -44,15 +46,26 @@ export async function linkAliases(
     }
     // A link to one of its own ancestors, or a folder already expanded on this chain, would name the same tree again.
     if (!folderLike.test(name) || name.startsWith(end + "/") || chain.includes(end)) continue;
-    const under = end + "/";
-    for (const t of targets) if (t.startsWith(under)) out.set(name + t.slice(end.length), t);
-    for (const q of links.keys()) {
-      if (!q.startsWith(under)) continue;
+    for (const t of targetsUnder.get(end) ?? []) out.set(name + t.slice(end.length), t);
+    for (const q of linksUnder.get(end) ?? []) {
       const alias = name + q.slice(end.length);
       if (seen.has(alias) || seen.size >= MAX_NAMES) continue;
       seen.add(alias);
       queue.push({ name: alias, chain: [...chain, end] });
     }
   }
+  return out;
+}
+
+/** Each folder -> the paths anywhere under it (one pass; no scan of every path per folder). */
+function byFolder(paths: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of paths)
+    for (let i = p.lastIndexOf("/"); i > 0; i = p.lastIndexOf("/", i - 1)) {
+      const folder = p.slice(0, i);
+      const list = out.get(folder);
+      if (list) list.push(p);
+      else out.set(folder, [p]);
+    }
   return out;
 }
