@@ -264,11 +264,11 @@ export class StagedSource implements FileSource {
    * staged file. HEAD's links come from a cache (head-links.ts); each is resolved in memory
    * against the links of the staged tree first, and only a link that may lead to a staged file
    * is resolved against the index. Links to folders are expanded only when named like folders,
-   * as in the working tree.
+   * as in the working tree. Names through more than one link (`data/sub/inner/x.json` for
+   * data/sub -> ../other, other/inner -> ../real), committed or staged, come from linkAliases.
    */
   private async behindCommittedLinks(paths: readonly string[]): Promise<string[]> {
     const { entries, deleted, unborn } = await this.load();
-    if (unborn) return []; // every index entry, links included, is a staged change
     const changed = new Set(
       paths.filter((p) => {
         const m = entries.get(p)?.mode;
@@ -276,7 +276,8 @@ export class StagedSource implements FileSource {
       }),
     );
     if (changed.size === 0) return [];
-    const head = await headLinks(this.git);
+    // On an unborn branch every index entry, links included, is a staged change: no HEAD to ask.
+    const head = unborn ? undefined : await headLinks(this.git);
     const gone = new Set(deleted);
     const unchanged = head ? [...head.keys()].filter((p) => !entries.has(p) && !gone.has(p)) : [];
     const stagedLinks = [...entries.values()].filter((e) => e.mode === SYMLINK);

@@ -10,8 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeTempDir, type TestRepo } from "../helpers/repo.js";
-import { hookRepo, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
+import { CONFIG, hookRepo, SCHEMA, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -100,6 +100,21 @@ describe("a staged change behind a chain of links", () => {
         r.git("add", c.target);
         expect(await staged(r)).toMatchObject({ code: 0, findings: [] });
       });
+
+  it("on an unborn branch (the first commit), a folder link inside a linked folder: a violation blocks, a valid file passes", async () => {
+    const r = createRepo();
+    repo = r;
+    r.write(".integrity-guard/config.yml", CONFIG);
+    r.write("schemas/data.schema.json", JSON.stringify(SCHEMA, null, 2) + "\n");
+    r.write("real/x.json", SCHEMA_VIOLATION);
+    link(r, "data/sub", "../other");
+    link(r, "other/inner", "../real");
+    r.git("add", "-A");
+    expect(await staged(r)).toMatchObject({ code: 1, findings: ["schema/violation data/sub/inner/x.json"] });
+    r.write("real/x.json", VALID);
+    r.git("add", "real/x.json");
+    expect(await staged(r)).toMatchObject({ code: 0, findings: [] });
+  });
 
   it("ends on a loop of folder links (a -> b, b/back -> ../a) and still judges the names it reaches", async () => {
     const r = setup({ "b/x.json": VALID }, { "data/sub": "../a", a: "b", "b/back": "../a" });
