@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
-import { CONFIG, hookRepo, SCHEMA, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { commit, CONFIG, expectBlocked, expectCommitted, head, hookRepo, SCHEMA, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -114,6 +114,26 @@ describe("a staged change behind a chain of links", () => {
     r.write("real/x.json", VALID);
     r.git("add", "real/x.json");
     expect(await staged(r)).toMatchObject({ code: 0, findings: [] });
+  });
+
+  it("a real `git commit` through the installed hook (built CLI) is blocked, then a valid one goes through", () => {
+    const r = hookRepo();
+    repo = r;
+    for (const [p, t] of Object.entries({ "data/sub": "../other", "other/inner": "../real", "other/state.json": "../real/state.json" }))
+      link(r, p, t);
+    r.write("real/x.json", VALID);
+    r.write("real/state.json", VALID);
+    r.git("add", "-A");
+    r.git("commit", "-q", "--no-verify", "-m", "links");
+    r.write("real/x.json", SCHEMA_VIOLATION);
+    r.write("real/state.json", SCHEMA_VIOLATION);
+    let before = head(r);
+    expectBlocked(r, before, commit(r, "-a"), /data\/sub\/inner\/x\.json:3:/);
+    expect(commit(r, "-a").out).toMatch(/data\/sub\/state\.json:3:/);
+    r.write("real/x.json", VALID.replace('"count": 1', '"count": 2'));
+    r.write("real/state.json", VALID.replace('"count": 1', '"count": 3'));
+    before = head(r);
+    expectCommitted(r, before, commit(r, "-a"));
   });
 
   it("ends on a loop of folder links (a -> b, b/back -> ../a) and still judges the names it reaches", async () => {
