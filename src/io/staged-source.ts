@@ -23,6 +23,7 @@ import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
 import { unchangedEntries } from "./head-unchanged.js";
 import { worktreeCopies } from "./worktree-copies.js";
+import { linkAliases } from "./link-aliases.js";
 
 /**
  * Names that may be folders (no extension, or `.d`): only staged links named so are looked at
@@ -263,11 +264,11 @@ export class StagedSource implements FileSource {
    * staged file. HEAD's links come from a cache (head-links.ts); each is resolved in memory
    * against the links of the staged tree first, and only a link that may lead to a staged file
    * is resolved against the index. Links to folders are expanded only when named like folders,
-   * as in the working tree.
+   * as in the working tree. Names through more than one link (`data/sub/inner/x.json` for
+   * data/sub -> ../other, other/inner -> ../real), committed or staged, come from linkAliases.
    */
   private async behindCommittedLinks(paths: readonly string[]): Promise<string[]> {
     const { entries, deleted, unborn } = await this.load();
-    if (unborn) return []; // every index entry, links included, is a staged change
     const changed = new Set(
       paths.filter((p) => {
         const m = entries.get(p)?.mode;
@@ -275,15 +276,16 @@ export class StagedSource implements FileSource {
       }),
     );
     if (changed.size === 0) return [];
-    const head = await headLinks(this.git);
-    if (!head || head.size === 0) return [];
+    // On an unborn branch every index entry, links included, is a staged change: no HEAD to ask.
+    const head = unborn ? undefined : await headLinks(this.git);
     const gone = new Set(deleted);
-    const unchanged = [...head.keys()].filter((p) => !entries.has(p) && !gone.has(p));
-    if (unchanged.length === 0) return [];
+    const unchanged = head ? [...head.keys()].filter((p) => !entries.has(p) && !gone.has(p)) : [];
+    const stagedLinks = [...entries.values()].filter((e) => e.mode === SYMLINK);
+    // No link in the staged tree: nothing reaches a staged file by another name (no git process).
+    if (unchanged.length === 0 && stagedLinks.length === 0) return [];
     // The links of the staged tree: HEAD's unchanged ones and the staged ones.
     const all = new Map<string, Buffer>();
-    for (const p of unchanged) all.set(p, head.get(p)!);
-    const stagedLinks = [...entries.values()].filter((e) => e.mode === SYMLINK);
+    for (const p of unchanged) all.set(p, head!.get(p)!);
     if (stagedLinks.length) {
       const texts = await this.git.readBlobs(stagedLinks.map((e) => e.oid));
       for (const e of stagedLinks) {
@@ -297,26 +299,37 @@ export class StagedSource implements FileSource {
       const end = resolveInMemory(this.git.root, p, all);
       return end !== undefined && (changed.has(end) || (folders.has(end) && MAYBE_FOLDER.test(p)));
     });
-    if (candidates.length === 0) return [];
-    const ends = await resolveStagedLinks(
-      this.git,
-      candidates.map((p) => ({ path: p, text: all.get(p)! })),
-    );
-    const out: string[] = [];
+    const ends = candidates.length
+      ? await resolveStagedLinks(
+          this.git,
+          candidates.map((p) => ({ path: p, text: all.get(p)! })),
+        )
+      : [];
+    const out = new Set<string>();
     candidates.forEach((link, i) => {
       const end = ends[i]!;
       if (end.kind === "file" && changed.has(end.entry.path)) {
         this.linked.set(link, end.entry);
-        out.push(link);
+        out.add(link);
       } else if (end.kind === "folder" && !link.startsWith(end.path + "/")) {
         for (const e of end.entries) {
           if (!changed.has(e.path)) continue;
           const name = `${link}/${e.path.slice(end.path.length + 1)}`;
           this.linked.set(name, e);
-          out.push(name);
+          out.add(name);
         }
       }
     });
-    return out;
+    // Names through more than one link on the way (a folder link inside a linked folder, a file
+    // link seen through a folder link), committed or staged: the walk above follows one folder
+    // link only. Resolved in memory over the staged tree's links by followLinks; each reads
+    // back as the staged entry it reaches.
+    const texts = new Map([...all].map(([p, t]) => [p, t.toString("utf8")] as const));
+    for (const [name, real] of await linkAliases(texts, changed, MAYBE_FOLDER)) {
+      if (out.has(name) || entries.has(name)) continue;
+      this.linked.set(name, entries.get(real)!);
+      out.add(name);
+    }
+    return [...out];
   }
 }
