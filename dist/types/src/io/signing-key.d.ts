@@ -8,8 +8,9 @@ interface KeyHandle {
 }
 /**
  * Remove what a killed earlier run left: every `ig-sign-*` folder under the repository's state
- * folder (where versions before 0.x kept a key copy) and our `ig-sign-<pid>-*` folders under
- * the OS temp dir whose process is gone. Never throws.
+ * folder (where versions before 0.x kept a key copy) and our `ig-sign-<writer>-*` folders under
+ * the OS temp dir whose writer no longer runs (its pid is gone, or now names a process that
+ * started at another time: writerAlive). Never throws.
  */
 export declare function sweepKeyLeftovers(stateDir: string | undefined): Promise<void>;
 /** Hold an ssh private key for git: in a private ssh-agent, or (no agent) in a 0600 file. */
