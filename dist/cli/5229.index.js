@@ -1,4 +1,4 @@
-var W=Object.defineProperty;var e=(P,A)=>W(P,"name",{value:A,configurable:!0});const K=5229,J=[5229,8090,1355,1731,6515],z={10:((P,A,r)=>{r.r(A),r.d(A,{command:e(()=>O,"command")});var b=r(6944),g=r(8157),v=r(5025),c=r(1164),h=r(2552);const O={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var W=Object.defineProperty;var e=(P,A)=>W(P,"name",{value:A,configurable:!0});const K=5229,J=[5229,8090,1355,6515],z={10:((P,A,r)=>{r.r(A),r.d(A,{command:e(()=>O,"command")});var b=r(6944),g=r(8157),v=r(5025),c=r(1164),h=r(2552);const O={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

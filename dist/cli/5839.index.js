@@ -1,4 +1,4 @@
-var x=Object.defineProperty;var t=(P,$)=>x(P,"name",{value:$,configurable:!0});const R=5839,C=[5839,1355,1731],S={7118:((P,$,n)=>{n.r($),n.d($,{command:t(()=>A,"command")});var O=n(6930),h=n(1112),v=n(6944),_=n(3009),f=n(1867),g=n(6085),k=n(2103),w=n(4759),y=n(1912),b=n(6267);const A={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var x=Object.defineProperty;var t=(P,$)=>x(P,"name",{value:$,configurable:!0});const R=5839,C=[5839,1355],S={7118:((P,$,n)=>{n.r($),n.d($,{command:t(()=>A,"command")});var O=n(6930),h=n(1112),v=n(6944),_=n(3009),f=n(1867),g=n(6085),k=n(2103),w=n(4759),y=n(1912),b=n(6267);const A={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file
