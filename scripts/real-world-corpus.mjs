@@ -5114,6 +5114,9 @@ export const REPOS = [
     max: 70,
   },
   // Session 24, data, docs and tool configs (rw-mixed24): its entries go above this line.
+  // Session 25, applications and platforms (rw-a25): its entries go above this line.
+  // Session 25, infrastructure and pipelines (rw-b25): its entries go above this line.
+  // Session 25, known false blocks (fb25): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
