@@ -48,6 +48,8 @@ export class EnvironmentError extends GuardError {}
 export class NotARepositoryError extends EnvironmentError {}
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export class UnsafePathError extends GuardError {}
+/** Symlinks that lead into each other's folders name a staged file in more ways than the hook can check (fails closed). */
+export class LinkNamesError extends GuardError {}
 /** git itself failed; carries the argv and stderr so the message can say what ran (URL credentials hidden). */
 export class GitError extends EnvironmentError {
   readonly args: readonly string[];

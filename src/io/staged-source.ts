@@ -19,11 +19,11 @@ import {
 } from "./file-source.js";
 import { catFileLimited, type LimitedItem, type LimitedRead } from "./cat-file-limited.js";
 import { headLinks } from "./head-links.js";
-import { resolveStagedLinks, resolveInMemory } from "./staged-links.js";
 import { outsideMessage } from "./symlink-outside.js";
 import { unchangedEntries } from "./head-unchanged.js";
 import { worktreeCopies } from "./worktree-copies.js";
-import { linkAliases } from "./link-aliases.js";
+import { byFolder, inMemoryTexts, linkAliases } from "./link-aliases.js";
+import { followLinks } from "./link-paths.js";
 
 /**
  * Names that may be folders (no extension, or `.d`): only staged links named so are looked at
@@ -50,6 +50,8 @@ export class StagedSource implements FileSource {
   private readonly linked = new Map<string, IndexEntry>();
   /** Symlinks read so far: name -> real index path and link text (what followLinks resolves). */
   private readonly linkTexts = new Map<string, { real: string; text: Buffer }>();
+  /** The staged tree's symlinks (treeLinks), read once. */
+  private links: Promise<Map<string, string>> | undefined;
 
   constructor(private readonly git: Git) {
     this.full = new IndexSource(git);
@@ -189,11 +191,48 @@ export class StagedSource implements FileSource {
   }
 
   /**
+   * The symlinks of the tree the commit would hold: HEAD's links the commit leaves as they are
+   * (from head-links.ts's cache) and the staged ones, path -> link text (an absolute text inside
+   * the repository made relative, as the working tree's readers reach it). Read once; no git
+   * process unless a link is staged (or HEAD's list is not cached yet).
+   */
+  private treeLinks(): Promise<Map<string, string>> {
+    this.links ??= (async () => {
+      const { entries, deleted, unborn } = await this.load();
+      const out = new Map<string, string>();
+      // On an unborn branch every index entry, links included, is a staged change: no HEAD to ask.
+      const head = unborn ? undefined : await headLinks(this.git);
+      const gone = new Set(deleted);
+      if (head) for (const [p, t] of head) if (!entries.has(p) && !gone.has(p)) out.set(p, this.linkText(p, t));
+      const staged = [...entries.values()].filter((e) => e.mode === SYMLINK);
+      if (staged.length) {
+        const texts = await this.git.readBlobs(staged.map((e) => e.oid));
+        for (const e of staged) {
+          const t = texts.get(e.oid);
+          if (t) out.set(e.path, this.linkText(e.path, t));
+        }
+      }
+      return out;
+    })();
+    return this.links;
+  }
+
+  /** A link's text for followLinks: an absolute path inside the repository becomes relative to the link's folder. */
+  private linkText(at: string, text: Buffer): string {
+    const t = text.toString("utf8");
+    if (!path.posix.isAbsolute(t) && !path.isAbsolute(t)) return t;
+    const rel = path.relative(this.git.root, t);
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return t; // followLinks reports it as outside
+    return path.posix.relative(path.posix.dirname(at), rel.split(path.sep).join("/")) || ".";
+  }
+
+  /**
    * Replace in `contents` the staged symlinks among `paths` that read() left unfollowed (inside
    * the repository) by what they lead to in the index: a regular file's staged content (checked
    * under the link's name), or an OUTSIDE result when a link on the way leaves the repository.
    * Dangling links, loops and links to folders stay as they are (not checked, as in the working
-   * tree). No git process unless such a link is among them.
+   * tree). Resolved by followLinks over the staged tree's links; no git process unless such a
+   * link is among them.
    */
   async followLinks(contents: Map<string, ReadResult>, paths: readonly string[], options: ReadOptions = {}): Promise<void> {
     const asked = paths.filter((p) => {
@@ -201,16 +240,21 @@ export class StagedSource implements FileSource {
       return c !== undefined && !Buffer.isBuffer(c) && c.code === "ELOOP" && this.linkTexts.has(p);
     });
     if (asked.length === 0) return;
-    const ends = await resolveStagedLinks(
-      this.git,
-      asked.map((p) => ({ path: this.linkTexts.get(p)!.real, text: this.linkTexts.get(p)!.text })),
-    );
+    const tree = new Map(await this.treeLinks());
+    for (const { real, text } of this.linkTexts.values()) if (!tree.has(real)) tree.set(real, this.linkText(real, text));
+    const texts = inMemoryTexts(tree);
+    const ends = new Map<string, string>();
+    for (const p of asked) {
+      const walk = await followLinks(texts, this.linkTexts.get(p)!.real);
+      if ("path" in walk) ends.set(p, walk.path);
+      else if (walk.error === "outside") contents.set(p, { error: outsideMessage(p, walk.link).message, code: OUTSIDE, link: walk.link });
+    }
+    const found = await this.regularEntries(new Set(ends.values()));
     const files: IndexEntry[] = [];
-    asked.forEach((p, i) => {
-      const end = ends[i]!;
-      if (end.kind === "file") files.push({ ...end.entry, path: p });
-      else if (end.kind === "outside") contents.set(p, { error: outsideMessage(p, end.link).message, code: OUTSIDE, link: end.link });
-    });
+    for (const [p, end] of ends) {
+      const e = found.get(end);
+      if (e) files.push({ ...e, path: p });
+    }
     if (files.length === 0) return;
     const reads = await catFileLimited(
       this.git,
@@ -221,115 +265,94 @@ export class StagedSource implements FileSource {
   }
 
   /**
-   * `paths` (staged changes) plus, for each staged symlink among them that leads to a folder of
-   * the index, that folder's files named through the link (`data/x.json` for data -> other):
-   * readers reach them so, and `data/*.json`'s schema must judge them. Read back by read().
-   * Links named like files (`v1.2`) are not looked at, as in the working tree; nor are links
-   * inside the linked folder. No git process unless such a link is staged.
+   * The stage-0 regular files of the commit at `paths` (exactly), and under `folders`: the staged
+   * changes from the diff, the rest from one `git ls-files -s` (only when some are not staged changes).
    */
-  async withLinkedFolders(paths: readonly string[]): Promise<string[]> {
+  private async regularEntries(paths: ReadonlySet<string>, folders: ReadonlySet<string> = new Set()): Promise<Map<string, IndexEntry>> {
     const { entries } = await this.load();
-    const links = paths.map((p) => entries.get(p)).filter((e): e is IndexEntry => e?.mode === SYMLINK && MAYBE_FOLDER.test(e.path));
-    const behind = await this.behindCommittedLinks(paths);
-    if (links.length === 0) return behind.length ? [...paths, ...behind.filter((p) => !paths.includes(p))] : [...paths];
-    const texts = await this.git.readBlobs(links.map((e) => e.oid));
-    const known = links.filter((e) => texts.has(e.oid));
-    const ends = await resolveStagedLinks(
-      this.git,
-      known.map((e) => ({ path: e.path, text: texts.get(e.oid)! })),
-    );
-    const out = [...paths];
-    const listed = new Set(paths);
-    known.forEach((link, i) => {
-      const end = ends[i]!;
-      // A link to one of its own ancestors would list the tree under itself again.
-      if (end.kind !== "folder" || link.path.startsWith(end.path + "/")) return;
-      for (const e of end.entries) {
-        const name = `${link.path}/${e.path.slice(end.path.length + 1)}`;
-        if (listed.has(name)) continue;
-        listed.add(name);
-        this.linked.set(name, e);
-        out.push(name);
-      }
-    });
-    for (const name of behind) if (!listed.has(name)) out.push(name);
+    const out = new Map<string, IndexEntry>();
+    const ask: string[] = [...folders];
+    for (const p of paths) {
+      const e = entries.get(p);
+      if (e) {
+        if (isRegular(e.mode)) out.set(p, e);
+      } else ask.push(p);
+    }
+    if (ask.length === 0) return out;
+    for (const e of await this.git.lsCommitted(ask)) {
+      if (e.stage !== 0 || !isRegular(e.mode)) continue;
+      let inFolder = false;
+      for (let i = e.path.lastIndexOf("/"); i > 0 && !inFolder; i = e.path.lastIndexOf("/", i - 1))
+        inFolder = folders.has(e.path.slice(0, i));
+      if (paths.has(e.path) || inFolder) out.set(e.path, entries.get(e.path) ?? e);
+    }
     return out;
   }
 
   /**
-   * Names through which readers reach the staged regular files among `paths` by a link that
-   * the commit leaves as it is (committed earlier): `data/state.json` for an unchanged
-   * `data/state.json -> ../other/t.json` when other/t.json is staged, `data/lnk/x.json` for an
-   * unchanged `data/lnk -> ../real` when real/x.json is. Each is read back by read() as the
-   * staged file. HEAD's links come from a cache (head-links.ts); each is resolved in memory
-   * against the links of the staged tree first, and only a link that may lead to a staged file
-   * is resolved against the index. Links to folders are expanded only when named like folders,
-   * as in the working tree. Names through more than one link (`data/sub/inner/x.json` for
-   * data/sub -> ../other, other/inner -> ../real), committed or staged, come from linkAliases.
+   * `paths` (staged changes) plus every other name through which readers reach, by symlinks of
+   * the staged tree, a file the commit changes or a file a staged link newly leads to:
+   * `data/state.json` for an unchanged `data/state.json -> ../other/t.json` when other/t.json is
+   * staged, `data/lnk/x.json` for a staged `data/lnk -> ../real`, `data/sub/inner/x.json` through
+   * data/sub -> ../other and other/inner -> ../real. `data/*.json`'s schema must judge them as the
+   * working-tree check does. Each is read back by read() as the file it reaches. All names come
+   * from linkAliases (followLinks over the staged tree's links, in memory); links to folders are
+   * expanded only when named like folders, as in the working tree. No git process when the tree
+   * has no link (HEAD's links come from a cache, head-links.ts).
    */
-  private async behindCommittedLinks(paths: readonly string[]): Promise<string[]> {
-    const { entries, deleted, unborn } = await this.load();
-    const changed = new Set(
-      paths.filter((p) => {
-        const m = entries.get(p)?.mode;
-        return m === "100644" || m === "100755";
-      }),
-    );
-    if (changed.size === 0) return [];
-    // On an unborn branch every index entry, links included, is a staged change: no HEAD to ask.
-    const head = unborn ? undefined : await headLinks(this.git);
-    const gone = new Set(deleted);
-    const unchanged = head ? [...head.keys()].filter((p) => !entries.has(p) && !gone.has(p)) : [];
-    const stagedLinks = [...entries.values()].filter((e) => e.mode === SYMLINK);
-    // No link in the staged tree: nothing reaches a staged file by another name (no git process).
-    if (unchanged.length === 0 && stagedLinks.length === 0) return [];
-    // The links of the staged tree: HEAD's unchanged ones and the staged ones.
-    const all = new Map<string, Buffer>();
-    for (const p of unchanged) all.set(p, head!.get(p)!);
-    if (stagedLinks.length) {
-      const texts = await this.git.readBlobs(stagedLinks.map((e) => e.oid));
-      for (const e of stagedLinks) {
-        const t = texts.get(e.oid);
-        if (t) all.set(e.path, t);
-      }
+  async withLinkedFolders(paths: readonly string[]): Promise<string[]> {
+    const { entries } = await this.load();
+    const changed = new Map<string, IndexEntry>();
+    const stagedLinks: string[] = [];
+    for (const p of paths) {
+      const e = entries.get(p);
+      if (e && isRegular(e.mode)) changed.set(p, e);
+      else if (e?.mode === SYMLINK) stagedLinks.push(p);
     }
-    const folders = new Set<string>();
-    for (const p of changed) for (let q = path.posix.dirname(p); q !== "."; q = path.posix.dirname(q)) folders.add(q);
-    const candidates = unchanged.filter((p) => {
-      const end = resolveInMemory(this.git.root, p, all);
-      return end !== undefined && (changed.has(end) || (folders.has(end) && MAYBE_FOLDER.test(p)));
-    });
-    const ends = candidates.length
-      ? await resolveStagedLinks(
-          this.git,
-          candidates.map((p) => ({ path: p, text: all.get(p)! })),
-        )
-      : [];
-    const out = new Set<string>();
-    candidates.forEach((link, i) => {
-      const end = ends[i]!;
-      if (end.kind === "file" && changed.has(end.entry.path)) {
-        this.linked.set(link, end.entry);
-        out.add(link);
-      } else if (end.kind === "folder" && !link.startsWith(end.path + "/")) {
-        for (const e of end.entries) {
-          if (!changed.has(e.path)) continue;
-          const name = `${link}/${e.path.slice(end.path.length + 1)}`;
-          this.linked.set(name, e);
-          out.add(name);
-        }
+    if (changed.size === 0 && stagedLinks.length === 0) return [...paths];
+    const links = await this.treeLinks();
+    if (links.size === 0) return [...paths];
+    const texts = inMemoryTexts(links);
+    // What the staged links lead to, and on through the links inside the folders they lead to:
+    // files readers now reach by a new name though their content is unchanged.
+    const reachedFiles = new Set<string>();
+    const reachedFolders = new Set<string>();
+    const linksUnder = stagedLinks.length ? byFolder(links.keys()) : new Map<string, string[]>();
+    const todo = [...stagedLinks];
+    while (todo.length > 0) {
+      const link = todo.pop()!;
+      const walk = await followLinks(texts, link);
+      if (!("path" in walk)) continue;
+      const end = walk.path;
+      if (!MAYBE_FOLDER.test(link) || link.startsWith(end + "/")) {
+        reachedFiles.add(end);
+        continue;
       }
-    });
-    // Names through more than one link on the way (a folder link inside a linked folder, a file
-    // link seen through a folder link), committed or staged: the walk above follows one folder
-    // link only. Resolved in memory over the staged tree's links by followLinks; each reads
-    // back as the staged entry it reaches.
-    const texts = new Map([...all].map(([p, t]) => [p, t.toString("utf8")] as const));
-    for (const [name, real] of await linkAliases(texts, changed, MAYBE_FOLDER)) {
-      if (out.has(name) || entries.has(name)) continue;
-      this.linked.set(name, entries.get(real)!);
-      out.add(name);
+      if (reachedFolders.has(end)) continue;
+      reachedFolders.add(end);
+      todo.push(...(linksUnder.get(end) ?? []));
     }
-    return [...out];
+    const targets = new Map(changed);
+    if (reachedFiles.size || reachedFolders.size)
+      for (const [p, e] of await this.regularEntries(reachedFiles, reachedFolders)) if (!targets.has(p)) targets.set(p, e);
+    const staged = new Set(stagedLinks);
+    const out = [...paths];
+    const listed = new Set(paths);
+    for (const [name, real] of await linkAliases(links, new Set(targets.keys()), MAYBE_FOLDER)) {
+      if (listed.has(name) || entries.has(name)) continue;
+      // An unchanged file under a name that passes no staged link is no part of this commit.
+      if (!changed.has(real)) {
+        const walk = await followLinks(texts, name);
+        if (!("hops" in walk) || !walk.hops.some((h) => staged.has(h))) continue;
+      }
+      this.linked.set(name, targets.get(real)!);
+      listed.add(name);
+      out.push(name);
+    }
+    return out;
   }
+}
+
+function isRegular(mode: string): boolean {
+  return mode === "100644" || mode === "100755";
 }

@@ -5,6 +5,7 @@
  * finds the names that matter.
  */
 import { describe, expect, it } from "vitest";
+import { LinkNamesError } from "../../src/errors.js";
 import { linkAliases } from "../../src/io/link-aliases.js";
 
 const FOLDER = /(?:^|\/)(?:[^./]+|[^/]*\.d)$/;
@@ -30,18 +31,30 @@ describe("linkAliases", () => {
     expect(out.size).toBe(0);
   });
 
-  it("ends on a doubling ladder of 30 levels and on 3,000 links, in well under the hook's budget", async () => {
+  it("ends on a doubling ladder of 30 levels (past the cap: it fails closed) and on 3,000 links, in well under the hook's budget", async () => {
     const ladder = new Map<string, string>();
     for (let i = 0; i < 30; i++) {
       ladder.set(`l${i}/a`, `../l${i + 1}`);
       ladder.set(`l${i}/b`, `../l${i + 1}`);
     }
     for (let i = 0; i < 3000; i++) ladder.set(`m/k${i}`, "../l0");
-    const started = Date.now();
-    const out = await linkAliases(ladder, new Set(["l30/x.json"]), FOLDER);
+    let started = Date.now();
+    // 2^30 names reach l30/x.json: rather than stop silently at the cap, an error names it (session 25).
+    await expect(linkAliases(ladder, new Set(["l30/x.json"]), FOLDER)).rejects.toThrow(LinkNamesError);
+    await expect(linkAliases(ladder, new Set(["l30/x.json"]), FOLDER)).rejects.toThrow(
+      /^l30\/x\.json is reached through symlinks by more than 20,000 names/,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(out.get("l29/a/x.json")).toBe("l30/x.json");
-    expect(out.get("l28/b/a/x.json")).toBe("l30/x.json");
+    // The same 3,000 links into a ladder of single steps: every name, under the cap.
+    const steps = new Map<string, string>();
+    for (let i = 0; i < 4; i++) steps.set(`l${i}/a`, `../l${i + 1}`);
+    for (let i = 0; i < 3000; i++) steps.set(`m/k${i}`, "../l0");
+    started = Date.now();
+    const out = await linkAliases(steps, new Set(["l4/x.json"]), FOLDER);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(out.get("l3/a/x.json")).toBe("l4/x.json");
+    expect(out.get("l2/a/a/x.json")).toBe("l4/x.json");
+    expect(out.get("m/k2999/a/a/a/a/x.json")).toBe("l4/x.json");
   });
 
   it("ends on loops: a link to its own folder, two folders linking each other", async () => {
