@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
 import { commit, head, hookRepo, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { addFilesAndLinks, link, ruleFiles } from "../helpers/hook-links.js";
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -17,30 +18,16 @@ afterEach(() => {
   repo = undefined;
 });
 
-function link(r: TestRepo, at: string, target: string): void {
-  const abs = path.join(r.dir, at);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.rmSync(abs, { force: true });
-  fs.symlinkSync(target, abs);
-}
-
 /** The hook repository plus `files` and `links`, committed without the hook. */
 function setup(files: Record<string, string>, links: Record<string, string>): TestRepo {
-  const r = hookRepo();
-  repo = r;
-  for (const [p, c] of Object.entries(files)) r.write(p, c);
-  for (const [p, t] of Object.entries(links)) link(r, p, t);
-  r.git("add", "--", ...Object.keys(files), ...Object.keys(links));
-  r.git("commit", "-q", "--no-verify", "-m", "links");
-  return r;
+  repo = hookRepo();
+  return addFilesAndLinks(repo, files, links);
 }
 
 /** The built CLI's `check --staged --format json`: exit code and each "rule file" of the findings. */
 function staged(r: TestRepo, ...named: string[]): { code: number; findings: string[] } {
   const run = r.cliBundle(["check", "--staged", "--format", "json", ...named]);
-  const report = JSON.parse(run.stdout || "{}") as { findings?: { rule: string; file?: string }[] };
-  const findings = [...new Set((report.findings ?? []).map((f) => `${f.rule} ${f.file ?? ""}`))].sort();
-  return { code: run.code, findings };
+  return { code: run.code, findings: ruleFiles(run.stdout) };
 }
 
 /** A real `git commit` through the installed hook: whether HEAD moved. */

@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
 import { commit, CONFIG, expectBlocked, expectCommitted, head, hookRepo, SCHEMA, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { addFilesAndLinks, link, ruleFiles } from "../helpers/hook-links.js";
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -19,22 +20,10 @@ afterEach(() => {
   repo = undefined;
 });
 
-function link(r: TestRepo, at: string, target: string): void {
-  const abs = path.join(r.dir, at);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.rmSync(abs, { force: true });
-  fs.symlinkSync(target, abs);
-}
-
 /** The hook repository (config maps data/**\/*.json to a schema) plus `files` and `links`, staged; committed too unless `stageOnly`. */
 function setup(files: Record<string, string>, links: Record<string, string>, stageOnly = false): TestRepo {
-  const r = hookRepo({ install: false });
-  repo = r;
-  for (const [p, c] of Object.entries(files)) r.write(p, c);
-  for (const [p, t] of Object.entries(links)) link(r, p, t);
-  r.git("add", "--", ...Object.keys(files), ...Object.keys(links));
-  if (!stageOnly) r.git("commit", "-q", "--no-verify", "-m", "links");
-  return r;
+  repo = hookRepo({ install: false });
+  return addFilesAndLinks(repo, files, links, stageOnly);
 }
 
 /** `check --staged --format json` in-process: exit code, "rule file" of each finding, and the git commands run (GIT_TRACE). */
@@ -48,9 +37,7 @@ async function staged(r: TestRepo): Promise<{ code: number; findings: string[]; 
     delete process.env.GIT_TRACE;
   }
   const ran = (fs.existsSync(trace) ? fs.readFileSync(trace, "utf8") : "").match(/trace: built-in: git [^\n]*/g) ?? [];
-  const report = JSON.parse(run.stdout || "{}") as { findings?: { rule: string; file?: string }[] };
-  const findings = [...new Set((report.findings ?? []).map((f) => `${f.rule} ${f.file ?? ""}`))].sort();
-  return { code: run.code, findings, ran };
+  return { code: run.code, findings: ruleFiles(run.stdout), ran };
 }
 
 const CHAINS: { name: string; files: Record<string, string>; links: Record<string, string>; target: string; as: string }[] = [

@@ -7,11 +7,10 @@
  * closed: exit 2 and a message naming the links and the fix. Real repositories, links committed
  * earlier, `check --staged` run in-process (src/).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
 import { hookRepo, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { addFilesAndLinks, ruleFiles } from "../helpers/hook-links.js";
 
 let repo: TestRepo | undefined;
 afterEach(() => {
@@ -28,25 +27,14 @@ function mesh(prefix: string, folders: number): Record<string, string> {
 
 /** The hook repository (data/**\/*.json mapped to a schema) plus `files` and `links`, committed without the hook. */
 function setup(files: Record<string, string>, links: Record<string, string>): TestRepo {
-  const r = hookRepo({ install: false });
-  repo = r;
-  for (const [p, c] of Object.entries(files)) r.write(p, c);
-  for (const [at, target] of Object.entries(links)) {
-    const abs = path.join(r.dir, at);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.symlinkSync(target, abs);
-  }
-  r.git("add", "-A");
-  r.git("commit", "-q", "--no-verify", "-m", "links");
-  return r;
+  repo = hookRepo({ install: false });
+  return addFilesAndLinks(repo, files, links);
 }
 
 async function staged(r: TestRepo): Promise<{ code: number; findings: string[]; out: string }> {
   const run = await r.cli(["check", "--staged", "--format", "json"]);
   if (run.code === 2) return { code: 2, findings: [], out: run.stdout + run.stderr };
-  const report = JSON.parse(run.stdout || "{}") as { findings?: { rule: string; file?: string }[] };
-  const findings = [...new Set((report.findings ?? []).map((f) => `${f.rule} ${f.file ?? ""}`))].sort();
-  return { code: run.code, findings, out: run.stdout + run.stderr };
+  return { code: run.code, findings: ruleFiles(run.stdout), out: run.stdout + run.stderr };
 }
 
 describe("names through links past the cap", () => {
