@@ -9,7 +9,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRepo } from "../helpers/repo.js";
-import { hookRepo, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
+import { commit, expectBlocked, expectCommitted, head, hookRepo, SCHEMA_VIOLATION, VALID } from "../e2e/hook-fixture.js";
 import { addFilesAndLinks, ruleFiles } from "../helpers/hook-links.js";
 
 let repo: TestRepo | undefined;
@@ -78,5 +78,28 @@ describe("names through links past the cap", () => {
     const started = performance.now();
     expect(await staged(r)).toMatchObject({ code: 0, findings: [] });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a real `git commit` through the installed hook (built CLI): blocked on the deep name, stopped on the loop, a valid change goes through", () => {
+    const chain: Record<string, string> = { "data/sub": "../c1" };
+    for (let i = 1; i < 7; i++) chain[`c${i}/n`] = `../c${i + 1}`;
+    repo = hookRepo();
+    const r = addFilesAndLinks(
+      repo,
+      { "c7/x.json": VALID, "f0/y.json": VALID },
+      { ...mesh("g", 9), ...chain, ...mesh("f", 9), "data/f": "../f0" },
+    );
+    r.write("c7/x.json", SCHEMA_VIOLATION);
+    expectBlocked(r, head(r), commit(r, "-a"), /data\/sub\/n\/n\/n\/n\/n\/n\/x\.json:3:/);
+    r.write("c7/x.json", VALID.replace('"count": 1', '"count": 8'));
+    r.write("f0/y.json", VALID.replace('"count": 1', '"count": 8'));
+    const before = head(r);
+    const stopped = commit(r, "-a");
+    expect(stopped.status, stopped.out).not.toBe(0);
+    expect(head(r)).toBe(before);
+    expect(stopped.out).toContain("the check could not run (exit 2)");
+    expect(stopped.out).toMatch(/f0\/y\.json is reached through symlinks by more than 20,000 names[^]*fix: break the loop/);
+    r.git("checkout", "--", "f0/y.json");
+    expectCommitted(r, head(r), commit(r, "-a"));
   });
 });
