@@ -4776,7 +4776,7 @@ export const REPOS = [
     commit: "b62c883951939e74e01729b96cab7e2cd1f79b5e",
     license: "GPL-3.0 (COPYING)",
     kind: "OpenRA (game engine): mod rules, weapons, chrome, cursors, installers and map rules in MiniYaml (OpenRA's own tab-indented format under .yaml names), workflows, VS Code and launch settings",
-    // MiniYaml is not YAML: read with OpenRA's rules below a folder whose mod.yaml is MiniYaml (miniyaml-mods.ts).
+    // MiniYaml is not YAML: read with OpenRA's rules below a folder whose mod.yaml is MiniYaml, or one a MiniYaml mod.yaml mounts (miniyaml-mods.ts).
     keep: [
       "mods/ra/mod.yaml",
       "mods/ra-content/mod.yaml",
@@ -4788,6 +4788,14 @@ export const REPOS = [
       "mods/ra/cursors.yaml",
       "mods/ra-content/installer/cnc95.yaml",
       "mods/common-content/rules.yaml",
+      // Shared folders with no mod.yaml of their own, mounted by the mods' manifests (^EngineDir|mods/common: common).
+      "mods/common/chrome/color-picker.yaml",
+      "mods/common/chrome/ingame-debuginfo.yaml",
+      "mods/common/hotkeys/chat.yaml",
+      "mods/common/metrics.yaml",
+      "mods/common-content/content.yaml",
+      "mods/common-content/cursors.yaml",
+      "mods/common-content/notifications.yaml",
       ".github/**",
       ".vscode/**",
       "omnisharp.json",
