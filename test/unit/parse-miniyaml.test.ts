@@ -140,11 +140,11 @@ describe("the folders a mod manifest mounts", () => {
     expect(miniYamlMounts(text)).toEqual([]);
   });
 
-  it("is linear: 200,000 entries and long runs of | ~ . / finish fast", () => {
-    const many = "Packages:\n" + "\t~^EngineDir|mods/common: common\n".repeat(200_000);
+  it("is linear: 50,000 entries and long runs of | ~ . / finish fast", () => {
+    const many = "Packages:\n" + "\t~^EngineDir|mods/common: common\n".repeat(50_000);
     const noisy = "Packages:\n\t" + "~".repeat(100_000) + "./".repeat(100_000) + "|".repeat(100_000) + "\n";
     const t0 = performance.now();
-    expect(miniYamlMounts(many)).toHaveLength(200_000);
+    expect(miniYamlMounts(many)).toHaveLength(50_000);
     expect(miniYamlMounts(noisy)).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(3000);
   });
