@@ -4263,6 +4263,9 @@ export const REPOS = [
       "test/docfx.Tests/SerializationTests/TestData/FileMapping/filemapping_04.json",
       "test/Docfx.Build.RestApi.Tests/TestData/swagger/ref_swagger2.json",
       "test/Docfx.Build.SchemaDriven.Tests/TestData/schemas/rest.mixed.schema.json",
+      // A metadata-only config (comments, a BOM) and markdown engine properties with comments: DocFX's by content (session 25).
+      "test/docfx.Tests/Assets/docfx.json_metadata/docfxWithFilter.json",
+      "test/docfx.Tests/SerializationTests/TestData/MarkdownServiceProperties/markdownServiceProperties_02.json",
     ],
     // Test data is sampled only through the files above, with the .NET projects that hold them
     // (a BOM below a project file is a warning: checks/dotnet-project.ts).
@@ -4276,7 +4279,7 @@ export const REPOS = [
     exclude: [
       ".xrefmap.json",
       "**/*.verified.json",
-      "test/**/!(ref_swagger2|rest.mixed.schema|docfx.sample.1|filemapping_04).json",
+      "test/**/!(ref_swagger2|rest.mixed.schema|docfx.sample.1|filemapping_04|docfxWithFilter|markdownServiceProperties_02).json",
       "test/**/*.y*ml",
     ],
     max: 80,

@@ -51,6 +51,16 @@ describe("jsoncDialectByContent: DocFX", () => {
     expect(jsoncDialectByContent("n.json", '{ "metadata": { "src": "a", "files": [], "filter": "f" } // not a list\n }')).toBeUndefined();
   });
 
+  it("reads DocFX's markdown engine properties (a markdigExtensions list) with comments", () => {
+    // The shape of test/docfx.Tests/SerializationTests/TestData/MarkdownServiceProperties/markdownServiceProperties_02.json.
+    const props =
+      '{\n  "markdigExtensions": [\n    "FootNotes",\n    // Comment1\n    { "Emojis": "default" },\n    { "MediaLinks": { "width": "800", // c\n "height": "400" } }\n  ]\n}\n';
+    const doc = read("TestData/MarkdownServiceProperties/markdownServiceProperties_02.json", props);
+    expect(doc?.ok).toBe(true);
+    expect(doc?.findings.filter((f) => f.level === "error")).toEqual([]);
+    expect(jsoncDialectByContent("x.json", '{ "markdig": [ "FootNotes" ] // x\n }')).toBeUndefined();
+  });
+
   it("reads a DocFX document schema with trailing commas but refuses a comment in it", () => {
     expect(read("TestData/schemas/rest.mixed.schema.json", SCHEMA)?.ok).toBe(true);
     const commented = SCHEMA.replace('"version": "1.0.0",', '"version": "1.0.0", // v1');
