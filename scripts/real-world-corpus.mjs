@@ -4263,6 +4263,9 @@ export const REPOS = [
       "test/docfx.Tests/SerializationTests/TestData/FileMapping/filemapping_04.json",
       "test/Docfx.Build.RestApi.Tests/TestData/swagger/ref_swagger2.json",
       "test/Docfx.Build.SchemaDriven.Tests/TestData/schemas/rest.mixed.schema.json",
+      // A metadata-only config (comments, a BOM) and markdown engine properties with comments: DocFX's by content (session 25).
+      "test/docfx.Tests/Assets/docfx.json_metadata/docfxWithFilter.json",
+      "test/docfx.Tests/SerializationTests/TestData/MarkdownServiceProperties/markdownServiceProperties_02.json",
     ],
     // Test data is sampled only through the files above, with the .NET projects that hold them
     // (a BOM below a project file is a warning: checks/dotnet-project.ts).
@@ -4276,7 +4279,7 @@ export const REPOS = [
     exclude: [
       ".xrefmap.json",
       "**/*.verified.json",
-      "test/**/!(ref_swagger2|rest.mixed.schema|docfx.sample.1|filemapping_04).json",
+      "test/**/!(ref_swagger2|rest.mixed.schema|docfx.sample.1|filemapping_04|docfxWithFilter|markdownServiceProperties_02).json",
       "test/**/*.y*ml",
     ],
     max: 80,
@@ -4776,7 +4779,7 @@ export const REPOS = [
     commit: "b62c883951939e74e01729b96cab7e2cd1f79b5e",
     license: "GPL-3.0 (COPYING)",
     kind: "OpenRA (game engine): mod rules, weapons, chrome, cursors, installers and map rules in MiniYaml (OpenRA's own tab-indented format under .yaml names), workflows, VS Code and launch settings",
-    // MiniYaml is not YAML: read with OpenRA's rules below a folder whose mod.yaml is MiniYaml (miniyaml-mods.ts).
+    // MiniYaml is not YAML: read with OpenRA's rules below a folder whose mod.yaml is MiniYaml, or one a MiniYaml mod.yaml mounts (miniyaml-mods.ts).
     keep: [
       "mods/ra/mod.yaml",
       "mods/ra-content/mod.yaml",
@@ -4788,6 +4791,14 @@ export const REPOS = [
       "mods/ra/cursors.yaml",
       "mods/ra-content/installer/cnc95.yaml",
       "mods/common-content/rules.yaml",
+      // Shared folders with no mod.yaml of their own, mounted by the mods' manifests (^EngineDir|mods/common: common).
+      "mods/common/chrome/color-picker.yaml",
+      "mods/common/chrome/ingame-debuginfo.yaml",
+      "mods/common/hotkeys/chat.yaml",
+      "mods/common/metrics.yaml",
+      "mods/common-content/content.yaml",
+      "mods/common-content/cursors.yaml",
+      "mods/common-content/notifications.yaml",
       ".github/**",
       ".vscode/**",
       "omnisharp.json",

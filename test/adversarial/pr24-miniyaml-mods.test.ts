@@ -97,3 +97,93 @@ describe("OpenRA mods in a repository (check)", () => {
       }
     }));
 });
+
+// Session 25: a folder a mod's manifest mounts (OpenRA's mods/common) has no mod.yaml of its own.
+const MOUNTING = (mounts: string) =>
+  `Metadata:\n\tTitle: Red Alert\n\nFileSystem: DefaultFileSystem\n\tPackages:\n\t\t^EngineDir\n\t\t$ra: ra\n${mounts}\t\tcommon|scripts\n\nRules:\n\tra|rules/infantry.yaml\n\tcommon|rules/world.yaml\n`;
+const COMMON_MOUNT = "\t\t^EngineDir|mods/common: common\n";
+const WORLD = "^BaseWorld:\n\tInherits: ^Palettes\n\tTerrainLighting:\n\tActorMap:\n\t\tTrait: x # c\n";
+
+describe("folders a mod manifest mounts (mods/common)", () => {
+  it("a mounted folder's files are MiniYaml on a pull request: an edit that OpenRA reads passes", async () => {
+    const repo = baseRepo({
+      "mods/ra/mod.yaml": MOUNTING(COMMON_MOUNT),
+      "mods/ra/rules/infantry.yaml": RULES,
+      "mods/common/rules/world.yaml": WORLD,
+    });
+    const r = await pr(repo, { "mods/common/rules/world.yaml": WORLD + "\tScriptTriggers:\n" });
+    const fs = findings(r.findingsJson);
+    expect(
+      fs.filter((f) => f.level === "error"),
+      brief(fs),
+    ).toEqual([]);
+    expect(r.code, brief(fs)).toBe(0);
+  });
+
+  it("an over-deep indent in a mounted folder fails the step at its line:column", async () => {
+    const repo = baseRepo({ "mods/ra/mod.yaml": MOUNTING(COMMON_MOUNT), "mods/common/rules/world.yaml": WORLD });
+    const r = await pr(repo, { "mods/common/rules/world.yaml": WORLD + "\t\t\t\tDeep: 1\n" });
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(errorsOf(fs, "mods/common/rules/world.yaml").map((f) => [f.rule, f.line, f.column])).toEqual([["parse/syntax", 6, 5]]);
+  });
+
+  it("a pull request that makes a manifest mount a strict folder the base holds does not relax it", async () => {
+    const repo = baseRepo({ "mods/ra/mod.yaml": MOUNTING(""), "config/app.yaml": STRICT, "mods/common/settings.yaml": STRICT });
+    const r = await pr(repo, {
+      "mods/ra/mod.yaml": MOUNTING(COMMON_MOUNT + "\t\t^EngineDir|config: cfg\n"),
+      "mods/extra/mod.yaml": MOUNTING("\t\t./config\n"),
+      "config/app.yaml": BROKEN,
+      "mods/common/settings.yaml": BROKEN,
+    });
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(errorsOf(fs, "config/app.yaml").length, brief(fs)).toBeGreaterThan(0);
+    expect(errorsOf(fs, "mods/common/settings.yaml").length, brief(fs)).toBeGreaterThan(0);
+    expect(
+      fs
+        .filter((f) => f.rule === "trust/reading-changed")
+        .map((f) => f.file)
+        .sort(),
+      brief(fs),
+    ).toEqual(["config/app.yaml", "mods/common/settings.yaml"]);
+  });
+});
+
+describe("folders a mod manifest mounts, in a repository (check)", () => {
+  it("mods/common passes when a MiniYaml manifest mounts it; unmounted folders, YAML manifests and paths leaving the engine folder relax nothing", () =>
+    withRepo(async (repo) => {
+      repo.write("mods/ra/mod.yaml", MOUNTING(COMMON_MOUNT + "\t\t~^EngineDir|../outside: o\n"));
+      repo.write("mods/common/rules/world.yaml", WORLD);
+      repo.write("mods/common/chrome/bad.yaml", "Container@X:\n\tChildren:\n\t\t\t\tLabel@Y:\n");
+      repo.write("mods/common-content/installer.yaml", WORLD);
+      // A YAML manifest (spaces) mounting a folder makes nothing MiniYaml.
+      repo.write("other/mods/x/mod.yaml", "Metadata:\n    Title: x\nPackages:\n    ^EngineDir|shared: s\n");
+      repo.write("other/shared/data.yaml", BROKEN);
+      repo.git("add", "-A");
+      for (const args of [["check", "--staged"], ["check"]]) {
+        const r = repo.cliBundle([...args, "--format", "json"]);
+        const fs = findings(r.stdout);
+        const errorFiles = [...new Set(fs.filter((f) => f.level === "error").map((f) => f.file))].sort();
+        expect(errorFiles, brief(fs)).toEqual([
+          "mods/common-content/installer.yaml",
+          "mods/common/chrome/bad.yaml",
+          "other/shared/data.yaml",
+        ]);
+        expect(errorsOf(fs, "mods/common/chrome/bad.yaml").map((f) => [f.rule, f.line, f.column])).toEqual([["parse/syntax", 3, 5]]);
+      }
+    }));
+
+  it("an engine kept in a subfolder (a mod SDK's engine/) mounts from there", () =>
+    withRepo(async (repo) => {
+      repo.write("engine/mods/ra/mod.yaml", MOUNTING(COMMON_MOUNT + "\t\t^EngineDir|mods/common-content: content\n"));
+      repo.write("engine/mods/common/rules/world.yaml", WORLD);
+      repo.write("engine/mods/common-content/installer.yaml", WORLD);
+      repo.write("mods/common/rules/world.yaml", WORLD);
+      repo.git("add", "-A");
+      const r = repo.cliBundle(["check", "--format", "json"]);
+      const fs = findings(r.stdout);
+      const errorFiles = [...new Set(fs.filter((f) => f.level === "error").map((f) => f.file))].sort();
+      expect(errorFiles, brief(fs)).toEqual(["mods/common/rules/world.yaml"]);
+    }));
+});

@@ -5,7 +5,7 @@
  * dictionary from a mod.yaml's top level; and the test that makes a folder a mod.
  */
 import { describe, expect, it } from "vitest";
-import { isMiniYamlManifest, miniYamlFindings } from "../../src/core/parse/miniyaml.js";
+import { isMiniYamlManifest, miniYamlFindings, miniYamlMounts } from "../../src/core/parse/miniyaml.js";
 
 const RULES = [
   "^Infantry:",
@@ -96,5 +96,56 @@ describe("a MiniYaml mod manifest", () => {
     expect(isMiniYamlManifest("Metadata:\nTitle: x\n")).toBe(false);
     expect(isMiniYamlManifest("Metadata: x\n\tTitle: x\n")).toBe(false);
     expect(isMiniYamlManifest("")).toBe(false);
+  });
+});
+
+describe("the folders a mod manifest mounts", () => {
+  it("reads today's FileSystem Packages (^EngineDir|..., ~optional) and leaves out the player's folder, mods by id, sub-mounts and the engine folder", () => {
+    const manifest = [
+      "Metadata:",
+      "\tTitle: mod-title",
+      "",
+      "FileSystem: ContentInstallerFileSystem",
+      "    Packages:",
+      "\t\t^EngineDir",
+      "\t\t$ra: ra",
+      "\t\t^EngineDir|mods/common: common",
+      "\t\t~^EngineDir|./mods/common-content/: content # shared installers",
+      "\t\t~^SupportDir|Content/ra/v2/: content",
+      "\t\tra|scripts",
+      "\t\tcommon|scripts",
+      "\tContentPackages:",
+      "\t\t^EngineDir|mods/not-a-mount",
+      "",
+      "ModContent:",
+      "\tPackages:",
+      "\t\tContentPackage@base:",
+      "\t\t\tTitle: base",
+      "Rules:",
+      "\t^EngineDir|mods/not-a-mount-either",
+      "",
+    ].join("\n");
+    expect(miniYamlMounts(manifest)).toEqual(["mods/common", "mods/common-content"]);
+    expect(miniYamlMounts(manifest.replaceAll("\n", "\r\n"))).toEqual(["mods/common", "mods/common-content"]);
+  });
+
+  it("reads the older top-level Folders and Packages lists (./path, relative to the engine folder)", () => {
+    const old =
+      "Metadata:\n\tTitle: x\n\nFolders:\n\t.\n\t./mods/ra\n\t./mods/common\n\t~^Content/ra\n\nPackages:\n\t~main.mix\n\t./mods/shared/bits\n";
+    expect(miniYamlMounts(old)).toEqual(["mods/ra", "mods/common", "mods/shared/bits"]);
+  });
+
+  it("never leaves the engine folder: .. or a backslash drops the entry, and the engine folder itself is no mount", () => {
+    const text = "Packages:\n\t^EngineDir|../outside: o\n\t./mods/../../x\n\t^EngineDir|mods\\\\common\n\t^EngineDir|./\n\t./\n";
+    expect(miniYamlMounts(text)).toEqual([]);
+  });
+
+  it("is linear: 50,000 entries and long runs of | ~ . / finish fast", () => {
+    const many = "Packages:\n" + "\t~^EngineDir|mods/common: common\n".repeat(50_000);
+    const noisy = "Packages:\n\t" + "~".repeat(100_000) + "./".repeat(100_000) + "|".repeat(100_000) + "\n";
+    const t0 = performance.now();
+    expect(miniYamlMounts(many)).toHaveLength(50_000);
+    expect(miniYamlMounts(noisy)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });

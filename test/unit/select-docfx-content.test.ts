@@ -36,6 +36,31 @@ describe("jsoncDialectByContent: DocFX", () => {
     expect(read("cfg.json", bySchema)?.ok).toBe(true);
   });
 
+  it("reads a metadata-only DocFX config (API pages, no build section) of any name as JSONC", () => {
+    // The shape of dotnet/docfx's test/docfx.Tests/Assets/docfx.json_metadata/docfxWithFilter.json.
+    const metadata =
+      '\ufeff{\n  "metadata": [\n    {\n      "src": [ { "files": [ "**/*.csproj" ], "exclude": [ "**/bin/**" ], // relative to src\n' +
+      '          "src": "../src" } ],\n      "dest": ".",\n      "filter": "filter.yaml"\n    }\n  ]\n}\n';
+    for (const file of ["test/Assets/docfx.json_metadata/docfxWithFilter.json", "api.json"]) {
+      const doc = read(file, metadata);
+      expect(doc?.ok, file).toBe(true);
+      expect(doc?.findings.filter((f) => f.level === "error")).toEqual([]);
+    }
+    // A metadata list of src/files/dest without a key only DocFX's metadata section has stays strict.
+    expect(jsoncDialectByContent("m.json", '{ "metadata": [ { "src": [ { "files": ["a"] } ], "dest": "d" } ] // x\n }')).toBeUndefined();
+    expect(jsoncDialectByContent("n.json", '{ "metadata": { "src": "a", "files": [], "filter": "f" } // not a list\n }')).toBeUndefined();
+  });
+
+  it("reads DocFX's markdown engine properties (a markdigExtensions list) with comments", () => {
+    // The shape of test/docfx.Tests/SerializationTests/TestData/MarkdownServiceProperties/markdownServiceProperties_02.json.
+    const props =
+      '{\n  "markdigExtensions": [\n    "FootNotes",\n    // Comment1\n    { "Emojis": "default" },\n    { "MediaLinks": { "width": "800", // c\n "height": "400" } }\n  ]\n}\n';
+    const doc = read("TestData/MarkdownServiceProperties/markdownServiceProperties_02.json", props);
+    expect(doc?.ok).toBe(true);
+    expect(doc?.findings.filter((f) => f.level === "error")).toEqual([]);
+    expect(jsoncDialectByContent("x.json", '{ "markdig": [ "FootNotes" ] // x\n }')).toBeUndefined();
+  });
+
   it("reads a DocFX document schema with trailing commas but refuses a comment in it", () => {
     expect(read("TestData/schemas/rest.mixed.schema.json", SCHEMA)?.ok).toBe(true);
     const commented = SCHEMA.replace('"version": "1.0.0",', '"version": "1.0.0", // v1');
@@ -55,7 +80,7 @@ describe("jsoncDialectByContent: DocFX", () => {
   });
 
   it("decides in time on thousands of near misses", () => {
-    const text = `{ ${'"build": "content": [ "files" '.repeat(5000)} "$schema": "${"/".repeat(20000)}`;
+    const text = `{ ${'"build": "content": [ "files" "metadata": [ "src" '.repeat(5000)} "$schema": "${"/".repeat(20000)}`;
     const start = performance.now();
     expect(jsoncDialectByContent("big.json", text)).toBeUndefined();
     expect(performance.now() - start).toBeLessThan(1000);

@@ -33,19 +33,7 @@ export function miniYamlFindings(text: string, file: string, manifest: boolean):
     const line = text.slice(start, end > start && text[end - 1] === "\r" ? end - 1 : end);
     start = end + 1;
     lineNo++;
-    let level = 0;
-    let spaces = 0;
-    let keyStart = 0;
-    for (; keyStart < line.length; keyStart++) {
-      const c = line[keyStart];
-      if (c === "\t") level++;
-      else if (c === " ") {
-        if (++spaces >= SPACES_PER_LEVEL) {
-          spaces = 0;
-          level++;
-        }
-      } else break;
-    }
+    const { level, keyStart } = levelOf(line);
     const key = keyOf(line, keyStart);
     if (key === "") continue; // dropped by the reader (discardCommentsAndWhitespace)
     if (previous && previous.level < level - 1) {
@@ -95,6 +83,76 @@ function keyOf(line: string, keyStart: number): string {
     }
   }
   return line.slice(keyStart, end).trim();
+}
+
+/** A MiniYaml line's level (tabs, plus one per four spaces) and where its key starts. */
+function levelOf(line: string): { level: number; keyStart: number } {
+  let level = 0;
+  let spaces = 0;
+  let keyStart = 0;
+  for (; keyStart < line.length; keyStart++) {
+    const c = line[keyStart];
+    if (c === "\t") level++;
+    else if (c === " ") {
+      if (++spaces >= SPACES_PER_LEVEL) {
+        spaces = 0;
+        level++;
+      }
+    } else break;
+  }
+  return { level, keyStart };
+}
+
+/** The keys that list what a manifest mounts: `Packages:` (today's, also under `FileSystem:`) and `Folders:` (before 2016). */
+const MOUNT_LISTS = new Set(["Packages", "Folders"]);
+
+/**
+ * The folders a MiniYaml mod manifest mounts from the engine's folder, as paths relative to it
+ * (OpenRA.Game/FileSystem/FileSystem.cs, Mount): the entries of its `Packages:` and `Folders:`
+ * lists written `^EngineDir|mods/common` (today's form) or `./mods/common` (the engine folder was
+ * the working folder), an optional `~` first. Entries the repository cannot hold are left out:
+ * `^SupportDir|...` (the player's folder), `$ra` (a mod by id: its folder has a mod.yaml of its
+ * own), `common|scripts` (inside another mount), the engine folder itself (`^EngineDir`, `.`:
+ * mounted for its loose files, not read as a mod), and any path leaving the engine folder.
+ * One pass over the lines with indexOf: linear in the text.
+ */
+export function miniYamlMounts(text: string): string[] {
+  const out: string[] = [];
+  /** The level of the `Packages:`/`Folders:` line whose entries are being read. */
+  let listLevel: number | undefined;
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end > start && text[end - 1] === "\r" ? end - 1 : end);
+    start = end + 1;
+    const { level, keyStart } = levelOf(line);
+    const key = keyOf(line, keyStart);
+    if (key === "") continue;
+    if (listLevel !== undefined && level === listLevel + 1) {
+      const mount = engineRelative(key);
+      if (mount !== undefined) out.push(mount);
+      continue;
+    }
+    if (listLevel !== undefined && level > listLevel + 1) continue;
+    listLevel = MOUNT_LISTS.has(key) ? level : undefined;
+  }
+  return out;
+}
+
+/** `^EngineDir|mods/common` or `./mods/common` (optionally after `~`) as `mods/common`; undefined for anything else. */
+function engineRelative(entry: string): string | undefined {
+  const e = entry.startsWith("~") ? entry.slice(1) : entry;
+  let rest: string;
+  if (e.startsWith("^EngineDir|")) rest = e.slice("^EngineDir|".length);
+  else if (e.startsWith("./")) rest = e.slice(2);
+  else return undefined;
+  const parts: string[] = [];
+  for (const part of rest.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." || part.includes("\\")) return undefined;
+    parts.push(part);
+  }
+  return parts.length ? parts.join("/") : undefined;
 }
 
 /**
