@@ -46,10 +46,15 @@ describe("snapshot reads in worker threads", () => {
     try {
       const git = await Git.open(repo.dir);
       const { files } = await collectSetFiles(repo.dir, ["data/"]);
-      const counters: { filesRead?: number; blobsWritten?: number } = {};
+      const counters: { filesRead?: number; blobsWritten?: number; readThreadYoungMb?: number } = {};
       const pooled = await captureStreaming(git, { set: "s", paths: ["data/"], files, ...WORKERS }, counters);
       await pooled.verified;
       expect(counters).toMatchObject({ filesRead: files.length, blobsWritten: files.length });
+      // The threads' young generation is capped (read-pool.ts WORKER_YOUNG_MB): V8's default for
+      // a thread (48 MB, its semi-spaces grown to 16 MiB each by the per-path keys) was about
+      // 40 MB of an incremental snapshot's peak at 500,000 files (issue 20).
+      expect(counters.readThreadYoungMb).toBeGreaterThan(0);
+      expect(counters.readThreadYoungMb).toBeLessThanOrEqual(4);
       fs.rmSync(statCachePath(git.stateDir(), "s"));
       const alone = await captureStreaming(git, { set: "s", paths: ["data/"], files, ...MAIN_ONLY });
       await alone.verified;

@@ -17,8 +17,8 @@
  * bytes before they are packed; the read-back two batches of blobs at a time (READ_BACK: one
  * hashed while git reads the next), and a byte a file for the blobs proven in their packs; from
  * POOL_FROM files on, the worker threads' answers (read-pool.ts: at most 12 MiB of file bytes
- * each, three asked at once; each thread reuses one read buffer). Nothing holds one object per
- * file. The V8 heap is held to 1.5x what is live (io/heap-growth.ts, set by the command).
+ * each, three asked at once; each thread reuses one read buffer and has a 4 MB young
+ * generation). Nothing holds one object per file. The V8 heap is held to 1.5x what is live (io/heap-growth.ts, set by the command).
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -263,6 +263,8 @@ type CaptureCounters = {
   /** Packs of trees written during the loop (TREE_BATCH), and the most tree bytes held before one. */
   treePacks?: number;
   treeBytesHeld?: number;
+  /** The young generation (MB) of the read threads, when there were some (read-pool.ts WORKER_YOUNG_MB). */
+  readThreadYoungMb?: number;
 };
 
 /**
@@ -647,6 +649,7 @@ async function captureWith(
     throw error;
   } finally {
     cache?.close();
+    if (pool && counters) counters.readThreadYoungMb = pool.youngGenerationMb();
     void pool?.close();
   }
   stageEnd("snapshot capture");
@@ -951,6 +954,7 @@ async function readBack(
   // previous one lists other names or ids than the rows (git does not check a stored tree
   // against its id when it names it again).
   const seen = await listStored(git, tree, rows, bad, encrypted);
+  stageEnd("snapshot read-back: tree listed");
   if (!seen) return { findings, blobs: 0 };
   // Blobs whose bytes are known to be the manifest's (a clear set's), and whose pack entry is
   // intact on disk (pack-check.ts: its CRC-32 and size), are not asked of git; the others are
@@ -970,6 +974,7 @@ async function readBack(
     const proven = blobsIntactInPacks(objectsDirOf(git.commonDir), { oids: rows.oid, size: rows.size, rows: reused });
     for (let i = 0; i < seen.length; i++) if (proven.has(i)) seen[i] = 0;
     intact = proven.size;
+    stageEnd("snapshot read-back: packs checked");
   }
   // A clear set: every blob through one git process, hashed as it streams (blob-stream.ts).
   if (!encrypted) {

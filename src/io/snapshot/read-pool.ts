@@ -26,6 +26,12 @@ import type { StatKey } from "./stat-cache.js";
 const LIMIT = 8 << 20;
 /** Files bigger than this are read by the main thread (readWhole), one at a time. */
 const BIG = 4 << 20;
+/**
+ * The young generation of each thread, in MB (as the hash threads': io/hash/pool.ts). Unset, V8
+ * grows a thread's semi-spaces to 16 MiB each when it allocates fast, as a stat or read of
+ * 512 paths does (a key string per path), and keeps those pages to its end: issue 20.
+ */
+const WORKER_YOUNG_MB = 4;
 
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require("node:worker_threads");
@@ -164,7 +170,11 @@ export class ReadPool {
 
   constructor(root: string, threads: number = defaultThreads()) {
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { root, limit: LIMIT, big: BIG } });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { root, limit: LIMIT, big: BIG },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
       const slot = { worker, busy: 0 };
       worker.on("message", (msg: { id: number }) => {
         slot.busy--;
@@ -210,6 +220,11 @@ export class ReadPool {
       );
     }
     return out;
+  }
+
+  /** The largest young generation (MB) V8 gives any of the threads (read while they run). */
+  youngGenerationMb(): number {
+    return Math.max(0, ...this.workers.map((w) => w.worker.resourceLimits?.maxYoungGenerationSizeMb ?? 0));
   }
 
   async close(): Promise<void> {

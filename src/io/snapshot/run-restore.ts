@@ -28,6 +28,7 @@ import { policyFromManifest } from "./set-policy.js";
 import { takeSnapshot } from "./take.js";
 import { refuseRestoreOutsideSparseCheckout } from "./sparse-restore.js";
 import { loadSnapshot, trustFindings, type LoadedSnapshot } from "./verify.js";
+import { stageEnd } from "../hash/stage-log.js";
 
 interface RestoreOptions {
   spec: string;
@@ -94,6 +95,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
 
   const loaded = await loadSnapshot(git, snapshot);
   const { manifest } = loaded;
+  stageEnd("restore: manifest loaded");
   // An encrypted snapshot needs an identity: without one this stops before anything changes.
   const opening = await openSnapshotForRestore(git.root, config?.sets?.[manifest.set], manifest, {
     ...(options.identity ? { identity: options.identity } : {}),
@@ -112,6 +114,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   let plan: RestorePlan;
   try {
     plan = await planRestore(git, manifest, options.paths);
+    stageEnd("restore: planned");
   } catch (error) {
     await intact; // a damaged snapshot is the error to report
     throw error;
@@ -159,6 +162,7 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
     throw error;
   });
   await intact; // awaited by takeSnapshot already; said again where the writing starts
+  stageEnd("restore: read back, pre-restore snapshot taken");
   // The pre-restore snapshot's set paths are exactly these scopes, so restoring it whole undoes this.
   const unsignedFlag = (signed: boolean) => (signed ? [] : ["--allow-unsigned"]);
   const undoArgs = ["integrity-guard", "restore", pre.id, ...unsignedFlag(pre.signed !== "none")];
@@ -196,7 +200,9 @@ export async function runRestore(git: Git, config: SnapshotsConfig | undefined, 
   });
   loaded.blobs.clear();
   arena?.clear();
+  stageEnd("restore: written");
   outcome.findings = await verifyRestored(git, manifest, plan, writtenBy(plan));
+  stageEnd("restore: verified");
   await settleJournal(git);
   outcome.ms = elapsed();
   return outcome;
