@@ -99,4 +99,23 @@ describe("a tsconfig that holds only comments", () => {
         expect(r.code).toBe(1);
       }
     }));
+
+  it("is an error when the commit it starts from held options in it: a write cut after the leading comment", () =>
+    withRepo(async (repo) => {
+      repo.write("tsconfig.json", '// shared options\n{\n  "compilerOptions": { "strict": true }\n}\n');
+      repo.write("web/tsconfig.json", "// kept for editors\n");
+      repo.commitAll("start");
+      repo.write("tsconfig.json", "// shared options\n");
+      repo.write("web/tsconfig.json", "// kept for editors, still\n");
+      repo.git("add", "-A");
+      for (const args of [["check", "--staged"], ["check"]]) {
+        const r = await repo.cli([...args, "--format", "json"]);
+        const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+        expect(seen(r.stdout)).toEqual(["error parse/empty tsconfig.json:1", "warning parse/empty web/tsconfig.json:1"]);
+        expect(findings[0]?.message).toMatch(
+          /HEAD holds data in it \(a mapping of 1 key\), and its reader would fall back to its defaults/,
+        );
+        expect(r.code).toBe(1);
+      }
+    }));
 });
