@@ -5166,7 +5166,7 @@ export const REPOS = [
     license: "LGPL-3.0 (LICENSE)",
     kind: "Browser extension (whole repository reviewed: 108 files; one parse/comment-spacing warning in FUNDING.yml): manifest.json (WebExtension manifest v2), _locales/*/messages.json (22 locales), the bundled DataTables i18n JSON (sampled), .gitlab-ci.yml, GitHub configs",
     keep: ["manifest.json", "_locales/**", ".github/**", ".gitlab-ci.yml"],
-    max: 50,
+    max: 30,
   },
   {
     repo: "micronaut-projects/micronaut-starter",
