@@ -549,7 +549,10 @@ export async function emptiedInChange(
   for (const file of inBase) {
     const before = await texts(file);
     if (before === undefined) continue;
-    const parsed = firstParse(before, file, "yaml", yamlOptions(file));
+    // A .json name is read as JSONC: a tsconfig held with `//` comments is no YAML.
+    const parsed = /\.json$/i.test(file)
+      ? firstParse(before, file, "jsonc", undefined)
+      : firstParse(before, file, "yaml", yamlOptions(file));
     const value = parsed.doc.ok ? parsed.doc.documents.find((d) => d !== null && d !== undefined) : undefined;
     if (value === undefined) continue;
     out.set(
@@ -579,16 +582,20 @@ export async function headReadings(ctx: CheckContext): Promise<BaseReadings | un
  * The parse/empty warning of a file the trusted commit holds with data (`held`, emptiedInChange),
  * as an error. `commit`: the pull request's base, or "HEAD" for the hook and the CLI.
  */
-export function emptiedFinding(f: Finding, held: string, commit: string): Finding {
+export function emptiedFinding(f: Finding, held: string, commit: string, byReader = false): Finding {
   const head = commit === "HEAD";
+  // A reader that takes no value (TypeScript) falls back to its defaults; otherwise a mapped schema expects data.
+  const covers = byReader ? "and its reader would fall back to its defaults" : "and a schema the config maps covers it";
   const holder = head ? "HEAD" : "the base commit";
-  const retire = head
-    ? "delete the file and its schema mapping"
-    : "delete the file and its schema mapping, or change the mapping on the base branch first";
+  const retire = byReader
+    ? "write {} (the defaults, said on purpose)"
+    : head
+      ? "delete the file and its schema mapping"
+      : "delete the file and its schema mapping, or change the mapping on the base branch first";
   return {
     ...f,
     level: "error",
-    message: `${f.message}; ${holder} holds data in it (${held}), and a schema the config maps covers it: its readers would get nothing instead`,
+    message: `${f.message}; ${holder} holds data in it (${held}), ${covers}: its readers would get nothing instead`,
     fix: `restore the file (git checkout ${head ? "HEAD" : commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, ${retire}`,
   };
 }

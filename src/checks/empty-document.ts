@@ -17,6 +17,7 @@
  *   main `compose.yaml` alone, refused, stays the schema's error.
  */
 import type { Finding } from "../core/finding.js";
+import { EMPTY_BUT_COMMENTS } from "../core/parse/json-scan.js";
 
 /** Config names whose reader stops on a document that is null, and what it says. */
 const REFUSES_EMPTY: readonly { name: RegExp; reader: string; says: string }[] = [
@@ -36,10 +37,18 @@ const REFUSES_EMPTY: readonly { name: RegExp; reader: string; says: string }[] =
  * file empty (GetOrCreateFileContent) and reads `string.IsNullOrEmpty(content) ? new
  * SettingsFile() : Deserialize(content)`.
  */
-const TAKES_EMPTY: readonly { name: RegExp; reader: string }[] = [
+const TAKES_EMPTY: readonly { name: RegExp; reader: string; commentsOnly?: true }[] = [
   {
     name: /(?:^|\/)ProjectSettings\/Packages\/com\.unity\.services\.core\/Settings\.json$/,
     reader: "Unity Services Core, which writes it empty and reads an empty one as no environment chosen",
+  },
+  // TypeScript reads a config with no value as {} (parseConfigFileTextToJson: no error): a
+  // tsconfig that holds only a comment is written so an editor finds a project at the root
+  // (grafana/grafana-plugin-examples). A whitespace-only one is what a cut write leaves: it stays an error.
+  {
+    name: /(?:^|\/)(?:[jt]sconfig[^/]*|[^/]*\.tsconfig)\.json$/,
+    reader: "TypeScript, which reads a config with no value as {} (the compiler's defaults)",
+    commentsOnly: true,
   },
 ];
 
@@ -50,7 +59,7 @@ export function emptyTakenByReader(findings: Finding[]): Finding[] {
 
 function emptyTaken(f: Finding): Finding {
   if (f.rule !== "parse/empty" || f.level !== "error") return f;
-  const taken = TAKES_EMPTY.find((t) => t.name.test(f.file ?? ""));
+  const taken = TAKES_EMPTY.find((t) => t.name.test(f.file ?? "") && (!t.commentsOnly || f.found === EMPTY_BUT_COMMENTS));
   if (!taken) return f;
   return { ...f, level: "warning", message: `${f.message}; reported, not refused: its reader is ${taken.reader}` };
 }

@@ -49,6 +49,7 @@ import {
 } from "./validate-catalog.js";
 import { commentOnlyAccepted } from "./root-kind.js";
 import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
+import { EMPTY_BUT_COMMENTS } from "../core/parse/json-scan.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { isModManifestPath, miniYamlModLookup } from "./miniyaml-mods.js";
 import { miniYamlFindings } from "../core/parse/miniyaml.js";
@@ -512,8 +513,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   {
     // A change must not empty an existing file its team maps a schema to (base-readings.ts: emptiedInChange).
     // Judged against the pull request's base, or in the hook and the CLI against HEAD, the commit the change starts from.
+    // So must it cut a tsconfig to its leading comment (a warning where TypeScript takes one written so: empty-document.ts).
     const candidates = findings.filter(
-      (f) => f.rule === "parse/empty" && f.level === "warning" && f.file !== undefined && teamSchema(env, f.file),
+      (f) =>
+        f.rule === "parse/empty" &&
+        f.level === "warning" &&
+        f.file !== undefined &&
+        (teamSchema(env, f.file) || f.found === EMPTY_BUT_COMMENTS),
     );
     // A schema that says the document may be null is written for an empty file: that stays a warning.
     const empty: Finding[] = [];
@@ -528,7 +534,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       : undefined;
     if (held?.size)
       for (const [i, f] of findings.entries())
-        if (empty.includes(f) && held.has(f.file!)) findings[i] = emptiedFinding(f, held.get(f.file!)!, base ? base.commit : "HEAD");
+        if (empty.includes(f) && held.has(f.file!))
+          findings[i] = emptiedFinding(f, held.get(f.file!)!, base ? base.commit : "HEAD", f.found === EMPTY_BUT_COMMENTS);
   }
   appendAll(findings, overruledNotices(base, findings));
   statsByContext.set(ctx, { checked, schemasCached: store.stats.cached, schemasCompiled: store.stats.compiled });

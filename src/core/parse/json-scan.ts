@@ -51,6 +51,8 @@ const PLAIN = /[^"\\\u0000-\u001f\ud800-\udfff]*/y;
 
 const FIX_QUOTES = "JSON strings and member names use double quotes";
 const FIX_COMMENT = "JSON has no comments: remove it, or list the file under validate.jsonc in .integrity-guard/config.yml";
+/** The `found` of a JSONC file's parse/empty error when comments were all it held (checks/empty-document.ts). */
+export const EMPTY_BUT_COMMENTS = "only comments";
 const FIX_TRUNCATED = "the file was cut short (an interrupted write?): restore it from git (git restore -- FILE) or a snapshot";
 
 /**
@@ -157,9 +159,13 @@ export class JsonScanner {
     let i = this.ws(this.options.start);
     if (i < 0) return -1;
     if (i >= len) {
-      this.fail("parse/empty", this.options.start, "file is empty (only whitespace): an empty file is not JSON, often a truncated write", {
+      // Comments and no value (JSONC): written on purpose, which a truncated write never leaves;
+      // said apart so a reader that takes it (TypeScript's tsconfig) can make it a warning.
+      const comments = this.strip.length > 0;
+      const what = comments ? "file holds only comments, no value" : "file is empty (only whitespace)";
+      this.fail("parse/empty", this.options.start, `${what}: an empty file is not JSON, often a truncated write`, {
         expected: "a JSON value",
-        found: "end of file",
+        found: comments ? EMPTY_BUT_COMMENTS : "end of file",
         fix: "restore the file from git or a snapshot, or write a value such as {} or []",
       });
       return -1;

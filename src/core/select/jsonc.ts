@@ -5,7 +5,7 @@
  */
 import { matcher } from "../glob.js";
 import type { DocumentFormat } from "../parse/types.js";
-import { wellKnownOf } from "./well-known-names.js";
+import { isOcelotConfigName, wellKnownOf } from "./well-known-names.js";
 import { lowerBaseName } from "./default-extensions.js";
 
 /** The `validate.jsonc` default (when the key is absent); the starter config lists the same. */
@@ -29,6 +29,11 @@ export const DEFAULT_JSONC = [
   "**/appsettings*.json",
   "**/launchSettings.json",
   "**/bundleconfig.json",
+  // Ocelot (the .NET API gateway) loads ocelot.json with AddJsonFile, the appsettings reader, and
+  // merges ocelot.*.json with Json.NET's JToken.Parse after File.ReadAllText (comments, trailing
+  // commas, a BOM dropped): ThreeMammals/Ocelot's own samples have `//` comments and BOMs there.
+  "**/ocelot.json",
+  "**/ocelot.*.json",
   "**/.markdownlint.json", // markdownlint-cli and -cli2 parse it as JSONC
   "**/turbo.json", // Turborepo reads comments since 1.1.4
   "**/nx.json", // Nx parses its config with comments and trailing commas allowed
@@ -216,7 +221,13 @@ export function isDefaultJsonc(p: string): boolean {
   const lowerBase = lowerBaseName(base);
   if (lowerBase.endsWith(".jsonc")) return true;
   if (!lowerBase.endsWith(".json")) return false;
-  if (DEFAULT_JSONC_NAMES.has(base) || base.startsWith("tsconfig") || base.startsWith("jsconfig") || base.startsWith("appsettings"))
+  if (
+    DEFAULT_JSONC_NAMES.has(base) ||
+    base.startsWith("tsconfig") ||
+    base.startsWith("jsconfig") ||
+    base.startsWith("appsettings") ||
+    isOcelotConfigName(base)
+  )
     return true;
   if (DEFAULT_JSONC_SUFFIXES.some((s) => lowerBase.endsWith(s))) return true;
   const dirs = slash < 0 ? [] : p.slice(0, slash).split("/");

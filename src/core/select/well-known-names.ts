@@ -134,6 +134,27 @@ const DOTNET_APPSETTINGS: WellKnownName = {
 };
 
 /**
+ * Ocelot's route configuration: `ocelot.json`, loaded with AddJsonFile (the appsettings reader),
+ * and the `ocelot.*.json` files AddOcelot(folder) merges into it, read with File.ReadAllText and
+ * Json.NET's JToken.Parse (comments, trailing commas; the BOM dropped) before the merged file is
+ * loaded as configuration (ThreeMammals/Ocelot, DependencyInjection/ConfigurationBuilderExtensions).
+ */
+const OCELOT: WellKnownName = {
+  reader: "Ocelot (.NET configuration: AddJsonFile, and Json.NET for the ocelot.*.json it merges)",
+  format: "jsonc",
+  dotnetConfiguration: true,
+};
+
+/**
+ * `ocelot.json` or `ocelot.<anything>.json` (a base name), in the case Ocelot's docs and samples
+ * write them; not a Postman export saved beside them (`ocelot.postman_collection.json`, which
+ * Postman and newman read as strict JSON).
+ */
+export function isOcelotConfigName(base: string): boolean {
+  return base.startsWith("ocelot.") && base.endsWith(".json") && !base.includes(".postman_");
+}
+
+/**
  * Just Enough Calculation (a Minecraft mod whose files modpacks ship in config/) writes
  * record.json, default.json and data/*.json with its own SNBT printer and reads them with
  * Minecraft's JsonToNBT.getTagFromJson (Utilities.Json): `"inventory": 0b` is a byte there. Text
@@ -424,6 +445,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   const named = BY_NAME.get(base);
   if (named) return named;
   if (base.startsWith("appsettings") && base.endsWith(".json")) return DOTNET_APPSETTINGS;
+  if (isOcelotConfigName(base)) return OCELOT;
   // Workload manifests kept under a prefixed name (dotnet/arcade's test assets
   // `mauiWorkloadManifest.json`, `BlazorWorkloadManifest.json`) are read by the same reader;
   // other names holding one are known by content (jsonc-by-content.ts).
