@@ -51,6 +51,7 @@ import { commentOnlyAccepted } from "./root-kind.js";
 import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-document.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { isModManifestPath, miniYamlModLookup } from "./miniyaml-mods.js";
+import { mappedPeersLookup } from "./mapped-peers.js";
 import { miniYamlFindings } from "../core/parse/miniyaml.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
@@ -292,6 +293,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
+  // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
+  const peers = mappedPeersLookup(base, (p) =>
+    mapper
+      .for(p, undefined)
+      .schemas.filter((s) => catalogOf(s) === undefined)
+      .map((s) => s.path),
+  );
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates, base);
 
   const env: FileEnv = {
@@ -303,21 +311,29 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     templates,
     source: ctx.source,
     schemaSource,
-    contributedJsonc: agreedFlag(contributedJsoncLookup(ctx.source), base, contributedJsoncLookup, "as JSONC (a VS Code extension's file)"),
-    packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
-    inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
-    contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase),
+    contributedJsonc: agreedFlag(
+      contributedJsoncLookup(ctx.source),
+      base,
+      contributedJsoncLookup,
+      "as JSONC (a VS Code extension's file)",
+      peers,
+    ),
+    packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup, peers),
+    inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup, peers),
+    contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase, peers),
     homeAssistantIncluded: agreedFlag(
       homeAssistantIncludeLookup(ctx.source),
       base,
       homeAssistantIncludeLookup,
       "as Home Assistant reads a file its configuration.yaml includes",
+      peers,
     ),
     miniYamlMod: agreedFlag(
       miniYamlModLookup(ctx.source),
       base,
       miniYamlModLookup,
       "as OpenRA MiniYaml (a file of a mod whose mod.yaml is MiniYaml)",
+      peers,
     ),
     dotnetProject: dotnetProjectAgreed(ctx.source, base),
     contentAgreed: contentAgreedLookup(base),
