@@ -29,7 +29,7 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
-import { insideLinkTarget } from "../io/symlink-outside.js";
+import { insideLinkTarget, linkLoops } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
 import { StagedSource } from "../io/staged-source.js";
 import { maxFileSize, maxYamlSize, schemaLimit, tooLargeFinding } from "./max-file-size.js";
@@ -413,6 +413,9 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
+        // Links that go round (or pass more than 40) reach no file: its readers get ELOOP. Skipped
+        // as a link, an existing data file replaced so passed a pull request with no finding.
+        else if (linkLoops(ctx.root, file)) content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
       }
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
@@ -804,6 +807,9 @@ function teamSchema(env: FileEnv, file: string): boolean {
   return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }
 
+/** Why a symlink that loops is unreadable (unreadable's parse/unreadable). */
+const LINK_LOOP = "is a symlink whose links lead round in a loop (or through more than 40 links), so no reader can open it (ELOOP)";
+
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
@@ -838,7 +844,9 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
         ? "it is a directory, not a file; rename it or exclude it in validate.exclude"
         : content.code === "EMISSINGOBJ"
           ? "run git fsck; restore the object from a clone or a snapshot"
-          : "check the file's permissions (chmod u+r) and that it is a regular file",
+          : content.code === "ESYMLINKLOOP"
+            ? "make the link lead to the file itself (or replace it with the file), breaking the loop"
+            : "check the file's permissions (chmod u+r) and that it is a regular file",
   };
 }
 
