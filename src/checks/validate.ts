@@ -413,9 +413,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
-        // Links that go round (or pass more than 40) reach no file: its readers get ELOOP. Skipped
-        // as a link, an existing data file replaced so passed a pull request with no finding.
-        else if (linkLoops(ctx.root, file)) content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
+        // On a pull request, links that go round (or pass more than 40) reach no file: its readers
+        // get ELOOP. Skipped as a link, an existing data file replaced so passed with no finding.
+        // (A repository's own loop stays skipped by check and the hook, as before.)
+        else if (base && linkLoops(ctx.root, file)) content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
       }
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
