@@ -35,6 +35,7 @@ import type { Git } from "../io/git.js";
 import type { CheckContext } from "./types.js";
 import { makeStateFolder } from "../io/state-folder.js";
 import { tempFileName } from "../io/stale-temp-files.js";
+import type { MappedPeers } from "./mapped-peers.js";
 
 /** The trusted commit's side of a run (undefined when the run reads its rules from the checkout). */
 export interface BaseReadings {
@@ -54,6 +55,8 @@ export interface BaseReadings {
   holding(files: readonly string[]): Promise<ReadonlySet<string>>;
   /** Files read more strictly than the pull request's files would have them read, with the reading refused. */
   readonly overruled: Map<string, string>;
+  /** New files the trusted config maps to a schema, refused a reading no file of their mapping has there (mapped-peers.ts). */
+  readonly overruledNew: Map<string, string>;
 }
 
 /** The base side of `ctx`'s run, or undefined when its rules are the checkout's (the hook, a push). */
@@ -152,7 +155,7 @@ export function baseReadingsAt(git: Git, commit: string): BaseReadings {
       return out;
     },
   };
-  return { commit, source, listing, holds, holding, overruled: new Map() };
+  return { commit, source, listing, holds, holding, overruled: new Map(), overruledNew: new Map() };
 }
 
 /** `a/b/c.json` -> `a`, `a/b`. */
@@ -172,15 +175,25 @@ export function agreedDialect(
   head: DialectLookup,
   base: BaseReadings | undefined,
   atBase: (source: FileSource) => DialectLookup,
+  peers?: MappedPeers,
 ): DialectLookup {
   if (!base) return head;
   let baseLookup: DialectLookup | undefined;
   let before: ((file: string) => Promise<string | undefined>) | undefined;
   return async (file, text) => {
     const mine = await head(file, text);
-    if (mine === undefined || !(await base.holds(file))) return mine;
+    if (mine === undefined) return mine;
     baseLookup ??= atBase(base.source);
     before ??= baseTexts(base.source);
+    if (!(await base.holds(file))) {
+      // A new file the trusted config maps to a schema: a peer of its mapping must be read so (mapped-peers.ts).
+      const mapped = await peers?.(file);
+      if (mapped === undefined) return mine;
+      await prefetchBaseTexts(base.source, mapped);
+      for (const p of mapped) if ((await baseLookup(p, (await before(p)) ?? ""))?.reader === mine.reader) return mine;
+      base.overruledNew.set(file, `as ${mine.reader} reads it`);
+      return undefined;
+    }
     // The base's own text: a lookup that reads the file itself (a Bedrock or SMAPI manifest.json
     // is its pack's manifest by its keys) was asked with this change's text, so keys written into
     // an existing web app manifest had its comments pass as the base's reading.
@@ -199,13 +212,21 @@ export function agreedFlag(
   base: BaseReadings | undefined,
   atBase: (source: FileSource) => (file: string) => Promise<boolean>,
   reading: string,
+  peers?: MappedPeers,
 ): (file: string) => Promise<boolean> {
   if (!base) return head;
   let baseLookup: ((file: string) => Promise<boolean>) | undefined;
   return async (file) => {
     if (!(await head(file))) return false;
-    if (!(await base.holds(file))) return true;
     baseLookup ??= atBase(base.source);
+    if (!(await base.holds(file))) {
+      // A new file the trusted config maps to a schema: a peer of its mapping must be read so (mapped-peers.ts).
+      const mapped = await peers?.(file);
+      if (mapped === undefined) return true;
+      for (const p of mapped) if (await baseLookup(p)) return true;
+      base.overruledNew.set(file, reading);
+      return false;
+    }
     if (await baseLookup(file)) return true;
     base.overruled.set(file, reading);
     return false;
@@ -223,9 +244,19 @@ function leniency(d: JsoncDialect): number {
  * says why the pull request's own files did not excuse it.
  */
 export function overruledNotices(base: BaseReadings | undefined, findings: readonly Finding[]): Finding[] {
-  if (!base || base.overruled.size === 0) return [];
+  if (!base || base.overruled.size + base.overruledNew.size === 0) return [];
   const failing = new Set(findings.filter((f) => f.level === "error" && f.file !== undefined).map((f) => f.file));
   const out: Finding[] = [];
+  for (const [file, reading] of base.overruledNew) {
+    if (!failing.has(file)) continue;
+    out.push({
+      rule: "trust/reading-changed",
+      level: "notice",
+      file,
+      message: `${file} is new and the trusted config maps a schema to it: it is checked as it is. Its content would have it read ${reading}, but no file of the same mapping in the trusted commit (the pull request's base) is read so`,
+      fix: "write the file as the other files of its mapping are written, or add the first file read this way in a change of its own (reviewed on the base branch), or map it to another schema in the base branch's config",
+    });
+  }
   for (const [file, reading] of base.overruled) {
     if (!failing.has(file)) continue;
     out.push({
@@ -346,21 +377,46 @@ export function templateAgreedLookup(
  * read once per file.
  */
 function baseTexts(source: FileSource): (file: string) => Promise<string | undefined> {
-  const known = new Map<string, Promise<string | undefined>>();
+  const known = knownTexts(source);
   return (file) => {
     let text = known.get(file);
     if (!text) {
-      text = source.read([file]).then((m) => {
-        const bytes = m.get(file);
-        if (!Buffer.isBuffer(bytes)) return undefined;
-        const decoded = decodeDocument(bytes, file);
-        // A UTF-16 ARM deployment or appsettings file (arm-encoding.ts) is text to the readings that ask for it.
-        return typeof decoded === "string" ? decoded : readableUtf16(bytes, file)?.text;
-      });
+      text = source.read([file]).then((m) => textOf(m.get(file), file));
       known.set(file, text);
     }
     return text;
   };
+}
+
+/** The texts read from each trusted commit's source, shared by its lookups (a peer read for one is read for all). */
+const textsBySource = new WeakMap<FileSource, Map<string, Promise<string | undefined>>>();
+
+function knownTexts(source: FileSource): Map<string, Promise<string | undefined>> {
+  let known = textsBySource.get(source);
+  if (!known) textsBySource.set(source, (known = new Map()));
+  return known;
+}
+
+/** A file's bytes as text for the readings that ask for it (undefined: absent, or not text). */
+function textOf(bytes: ReadResult | undefined, file: string): string | undefined {
+  if (!Buffer.isBuffer(bytes)) return undefined;
+  const decoded = decodeDocument(bytes, file);
+  // A UTF-16 ARM deployment or appsettings file (arm-encoding.ts) is text to the readings that ask for it.
+  return typeof decoded === "string" ? decoded : readableUtf16(bytes, file)?.text;
+}
+
+/** Reads those of `files` not read yet in one batch (peers of a new file: one git read, not one each). */
+async function prefetchBaseTexts(source: FileSource, files: readonly string[]): Promise<void> {
+  const known = knownTexts(source);
+  const missing = files.filter((f) => !known.has(f));
+  if (missing.length === 0) return;
+  const read = source.read(missing);
+  for (const f of missing)
+    known.set(
+      f,
+      read.then((m) => textOf(m.get(f), f)),
+    );
+  await read;
 }
 
 /**

@@ -29,7 +29,7 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
-import { insideLinkTarget } from "../io/symlink-outside.js";
+import { insideLinkTarget, linkLoops } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
 import { StagedSource } from "../io/staged-source.js";
 import { maxFileSize, maxYamlSize, schemaLimit, tooLargeFinding } from "./max-file-size.js";
@@ -52,6 +52,7 @@ import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-d
 import { EMPTY_BUT_COMMENTS } from "../core/parse/json-scan.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { isModManifestPath, miniYamlModLookup } from "./miniyaml-mods.js";
+import { mappedPeersLookup } from "./mapped-peers.js";
 import { miniYamlFindings } from "../core/parse/miniyaml.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
@@ -293,6 +294,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
+  // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
+  const peers = mappedPeersLookup(base, (p) =>
+    mapper
+      .for(p, undefined)
+      .schemas.filter((s) => catalogOf(s) === undefined)
+      .map((s) => s.path),
+  );
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates, base);
 
   const env: FileEnv = {
@@ -304,21 +312,29 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     templates,
     source: ctx.source,
     schemaSource,
-    contributedJsonc: agreedFlag(contributedJsoncLookup(ctx.source), base, contributedJsoncLookup, "as JSONC (a VS Code extension's file)"),
-    packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup),
-    inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup),
-    contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase),
+    contributedJsonc: agreedFlag(
+      contributedJsoncLookup(ctx.source),
+      base,
+      contributedJsoncLookup,
+      "as JSONC (a VS Code extension's file)",
+      peers,
+    ),
+    packDialect: agreedDialect(packDialectLookup(ctx.source), base, packDialectLookup, peers),
+    inheritedDialect: agreedDialect(inheritedDialectLookup(ctx.source), base, inheritedDialectLookup, peers),
+    contentDialect: agreedDialect((file, text) => Promise.resolve(jsoncDialectByContent(file, text)), base, contentDialectAtBase, peers),
     homeAssistantIncluded: agreedFlag(
       homeAssistantIncludeLookup(ctx.source),
       base,
       homeAssistantIncludeLookup,
       "as Home Assistant reads a file its configuration.yaml includes",
+      peers,
     ),
     miniYamlMod: agreedFlag(
       miniYamlModLookup(ctx.source),
       base,
       miniYamlModLookup,
       "as OpenRA MiniYaml (a file of a mod whose mod.yaml is MiniYaml)",
+      peers,
     ),
     dotnetProject: dotnetProjectAgreed(ctx.source, base),
     contentAgreed: contentAgreedLookup(base),
@@ -398,6 +414,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
+        // On a pull request, links that go round (or pass more than 40) reach no file: its readers
+        // get ELOOP. Skipped as a link, an existing data file replaced so passed with no finding.
+        // (A repository's own loop stays skipped by check and the hook, as before.)
+        else if (base && linkLoops(ctx.root, file)) content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
       }
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
@@ -795,6 +815,9 @@ function teamSchema(env: FileEnv, file: string): boolean {
   return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }
 
+/** Why a symlink that loops is unreadable (unreadable's parse/unreadable). */
+const LINK_LOOP = "is a symlink whose links lead round in a loop (or through more than 40 links), so no reader can open it (ELOOP)";
+
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {
   if (Buffer.isBuffer(content)) return undefined;
@@ -829,7 +852,9 @@ function unreadable(file: string, content: ReadResult): Finding | "skip" | undef
         ? "it is a directory, not a file; rename it or exclude it in validate.exclude"
         : content.code === "EMISSINGOBJ"
           ? "run git fsck; restore the object from a clone or a snapshot"
-          : "check the file's permissions (chmod u+r) and that it is a regular file",
+          : content.code === "ESYMLINKLOOP"
+            ? "make the link lead to the file itself (or replace it with the file), breaking the loop"
+            : "check the file's permissions (chmod u+r) and that it is a regular file",
   };
 }
 

@@ -81,6 +81,20 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
  * through it, so it is checked as that content under the link's name (a schema-mapped file
  * linked to an unmapped one must not escape its schema).
  */
+/**
+ * Whether `rel` is a symlink the system cannot resolve because its links go round (or pass more
+ * than the kernel's 40): every reader of the name gets ELOOP, as if the file were cut to nothing.
+ * A dangling link is not this (a generated file's link, `compile_commands.json -> build/...`).
+ */
+export function linkLoops(root: string, rel: string): boolean {
+  try {
+    fs.realpathSync.native(path.join(root, rel));
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ELOOP";
+  }
+}
+
 export function insideLinkTarget(root: string, rel: string): string | undefined {
   try {
     if (outsideLink(root, rel) !== undefined) return undefined;
