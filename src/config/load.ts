@@ -122,7 +122,10 @@ function writeCachedConfig(root: string, text: Buffer, rel: string, config: Conf
     if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
     makeStateFolderSync(path.dirname(file));
     const tmp = `${file}.${writerTag()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
+    // Created new ("wx"): a symlink left at the temporary's name is removed, never written through
+    // (a write into a cache folder must not replace some other file by surprise).
+    fs.rmSync(tmp, { force: true });
+    fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }), { flag: "wx" });
     fs.renameSync(tmp, file);
   } catch {
     // read-only .git or full disk: only speed is lost

@@ -140,7 +140,7 @@ export class SpillFile {
     makeStateFolderSync(path.dirname(half));
     removeDeadSpills(half);
     const tmp = halfTempName(half);
-    const fd = fs.openSync(tmp, "w", 0o644);
+    const fd = fs.openSync(tmp, "wx", 0o644); // a new file: never one a symlink at that name leads to
     try {
       fs.writeSync(fd, head);
     } catch (error) {

@@ -469,7 +469,9 @@ export class StatCacheWriter {
   private open(): number {
     if (this.fd === undefined) {
       makeStateFolderSync(path.dirname(this.file));
-      this.fd = fs.openSync(this.tmp, "w", 0o600);
+      // A new file ("wx"): a symlink left at the temporary's name goes, and is never written through.
+      fs.rmSync(this.tmp, { force: true });
+      this.fd = fs.openSync(this.tmp, "wx", 0o600);
       fs.writeSync(this.fd, header(NO_TREE, this.stampNs, NO_DIGEST));
     }
     return this.fd;
