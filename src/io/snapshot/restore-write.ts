@@ -411,7 +411,10 @@ class TempNames {
   private n = crypto.randomBytes(4).readUInt32BE(0);
   next(target: string): string {
     this.n = (this.n + 1) >>> 0;
-    return path.join(path.dirname(target), `.${path.basename(target)}.ig-restore.${this.writer}.${this.n.toString(16).padStart(8, "0")}.tmp`);
+    return path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.ig-restore.${this.writer}.${this.n.toString(16).padStart(8, "0")}.tmp`,
+    );
   }
 }
 
