@@ -12,7 +12,7 @@ import path from "node:path";
 import { writerAlive } from "./process-start.js";
 
 /** What a sweep makes of a name: the writer tag to judge, STALE to remove it whatever wrote it, or undefined to keep it. */
-export type WriterOf = (name: string) => string | typeof STALE | undefined;
+type WriterOf = (name: string) => string | typeof STALE | undefined;
 
 /** A name of ours that no writer owns any more (an old cache entry): removed without asking. */
 export const STALE = Symbol("stale");
