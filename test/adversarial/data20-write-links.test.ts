@@ -38,14 +38,16 @@ it("init refuses a committed .integrity-guard link into .git/: no config is writ
   r.write("a.json", "{}\n");
   fs.symlinkSync(".git", path.join(r.dir, ".integrity-guard"));
   r.commitAll("init");
-  const before = listing(path.join(r.dir, ".git")).filter((n) => !n.startsWith("objects"));
+  // git's folder as it was, but for the tool's own state folder (its lock) and git's objects.
+  const gitFiles = () => listing(path.join(r.dir, ".git")).filter((n) => !n.startsWith("objects") && !n.startsWith("integrity-guard"));
+  const before = gitFiles();
   const run = r.cliBundle(["init"]);
   expect(run.code, run.stdout + run.stderr).toBe(2);
   expect(run.stderr).toContain("through .integrity-guard, a symlink that leads outside the repository (or into .git/)");
   expect(run.stderr).toMatch(/fix: replace the symlink \.integrity-guard/);
   expect(fs.existsSync(path.join(r.dir, ".git/config.yml"))).toBe(false);
   expect(fs.existsSync(path.join(r.dir, ".git/hooks/pre-commit"))).toBe(false); // nothing at all was installed
-  expect(listing(path.join(r.dir, ".git")).filter((n) => !n.startsWith("objects"))).toEqual(before);
+  expect(gitFiles()).toEqual(before);
 });
 
 it("seal refuses a committed .integrity-guard link into .git/info: the manifest is not written into git's folder", () => {
