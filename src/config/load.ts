@@ -15,7 +15,8 @@ import { readRegularFileSync } from "../io/read-regular.js";
 import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
 import { makeStateFolderSync } from "../io/state-folder.js";
-import { WRITER_TAG, writerAlive, writerTag } from "../io/process-start.js";
+import { WRITER_TAG, writerTag } from "../io/process-start.js";
+import { STALE, sweepDeadWriters } from "../io/sweep-dead-writers.js";
 
 /**
  * Load the config of the repository at `root`. `explicitPath` (from --config) must exist;
@@ -122,7 +123,10 @@ function writeCachedConfig(root: string, text: Buffer, rel: string, config: Conf
     if (!isDeepStrictEqual((JSON.parse(json) as [Config])[0], config)) return;
     makeStateFolderSync(path.dirname(file));
     const tmp = `${file}.${writerTag()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }));
+    // Created new ("wx"): a symlink left at the temporary's name is removed, never written through
+    // (a write into a cache folder must not replace some other file by surprise).
+    fs.rmSync(tmp, { force: true });
+    fs.writeFileSync(tmp, JSON.stringify({ sha: createHash("sha256").update(json).digest("hex"), json }), { flag: "wx" });
     fs.renameSync(tmp, file);
   } catch {
     // read-only .git or full disk: only speed is lost
@@ -141,20 +145,10 @@ const CACHE_NAME = new RegExp(String.raw`^[0-9a-f]{64}\.json(?:\.(${WRITER_TAG})
  * racing this one lost its temporary file. Never throws.
  */
 function pruneConfigCache(keep: string): void {
-  const dir = path.dirname(keep);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  const kept = path.basename(keep);
+  sweepDeadWriters(path.dirname(keep), (name) => {
     const m = CACHE_NAME.exec(name);
-    if (!m || name === path.basename(keep) || (m[1] !== undefined && writerAlive(m[1]))) continue;
-    try {
-      fs.rmSync(path.join(dir, name), { force: true });
-    } catch {
-      /* read-only or gone meanwhile: only disk space */
-    }
-  }
+    if (!m || name === kept) return undefined;
+    return m[1] ?? STALE; // an older entry is stale; a temporary goes when its writer is dead
+  });
 }

@@ -7,7 +7,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
 import { EnvironmentError } from "../errors.js";
-import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
+import { WRITER_TAG, writerTag } from "./process-start.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 
 interface AtomicWriteOptions {
   /** File mode for a new file (an existing file keeps its mode). */
@@ -49,20 +50,12 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
  * ours) is removed too. Call only while holding the target's lock (no live writer of ours can
  * own one then). Best effort: a folder that cannot be listed is left as it is.
  */
-export async function removeDeadTemporaries(target: string): Promise<void> {
-  const dir = path.dirname(target);
+export function removeDeadTemporaries(target: string): Promise<void> {
   const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = name.startsWith(prefix) && name.endsWith(".tmp") ? TEMP_TAIL.exec(name.slice(prefix.length)) : null;
-    if (!m || writerAlive(m[1]!)) continue; // alive (or not ours to judge): keep it
-    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
-  }
+  sweepDeadWriters(path.dirname(target), (name) =>
+    name.startsWith(prefix) && name.endsWith(".tmp") ? TEMP_TAIL.exec(name.slice(prefix.length))?.[1] : undefined,
+  );
+  return Promise.resolve();
 }
 
 /** What follows `.<name>.` in a temporary file's name (temporaryBeside). */

@@ -12,7 +12,7 @@ import { callsIntegrityGuard, hookRunners, isHuskyStub } from "../core/hook-runn
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
 import { fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
 import type { Git } from "./git.js";
-import { toRepoPath } from "./paths.js";
+import { resolveInside, toRepoPath } from "./paths.js";
 
 type HookMode = "husky" | "git";
 
@@ -204,6 +204,19 @@ export function describeHookPlan(root: string, plan: HookPlan, dryRun: boolean):
   return [...lines, ...plan.notes];
 }
 
+/**
+ * A hook file in the work tree (`.husky/pre-commit`, a core.hooksPath folder such as `.githooks`)
+ * may be reached through a symlink a clone carries (`.husky -> ~/bin`, `.husky/pre-commit ->
+ * ~/.bashrc`): reading it would merge an outside file's text into the repository, and writing it
+ * would replace or chmod a file outside. Refused (UnsafePathError, exit 2) naming the link. Hook
+ * folders outside the work tree or under .git/ are git's own setting, not the clone's.
+ */
+function refuseCommittedLink(root: string, file: string): void {
+  const rel = toRepoPath(root, file);
+  if (rel === "" || rel === ".." || rel.startsWith("../") || path.isAbsolute(rel) || rel.split("/")[0]!.toLowerCase() === ".git") return;
+  resolveInside(root, rel, { what: "hook file" });
+}
+
 /** Add the missing `.husky/_/<hook>` runner (older husky 9) to a husky plan; see HookPlan.huskyStub. */
 function withHuskyStub(root: string, plan: HookPlan, hooksDir: string): HookPlan {
   if (path.basename(hooksDir) !== "_") return plan;
@@ -218,6 +231,7 @@ function withHuskyStub(root: string, plan: HookPlan, hooksDir: string): HookPlan
 
 function planHusky(root: string, hook: GitHookName, notes: string[]): HookPlan {
   const file = path.join(root, HUSKY_DIR, hook);
+  refuseCommittedLink(root, file);
   const existing = readText(file);
   if (existing === undefined) return { mode: "husky", hook, file, action: "created", content: huskyFile(hook), notes };
   const merged = mergeHuskyFile(existing, hook);
@@ -231,6 +245,7 @@ function planHusky(root: string, hook: GitHookName, notes: string[]): HookPlan {
 
 function planGitHook(root: string, dir: string, hook: GitHookName, notes: string[]): HookPlan {
   const file = path.join(dir, hook);
+  refuseCommittedLink(root, file);
   const script = gitHookScript(hook);
   let stat: fs.Stats | undefined;
   try {

@@ -5,9 +5,10 @@
  * user can compare them; a key per repository keeps tags from being compared across them.
  */
 import { randomBytes } from "node:crypto";
-import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
+import { WRITER_TAG, writerTag } from "./process-start.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 import { makeStateFolderSync } from "./state-folder.js";
 
 const KEY_BYTES = 32;
@@ -61,21 +62,7 @@ function loadOrCreate(stateDir: string): Uint8Array | undefined {
 
 /** Remove key temporaries (`mask-key.<writer>.tmp`) whose writer no longer runs. Never throws. */
 function sweepDeadTemps(stateDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(stateDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = TEMP_NAME.exec(name);
-    if (!m || writerAlive(m[1]!)) continue;
-    try {
-      rmSync(path.join(stateDir, name), { force: true });
-    } catch {
-      /* gone meanwhile */
-    }
-  }
+  sweepDeadWriters(stateDir, (name) => TEMP_NAME.exec(name)?.[1]);
 }
 
 /**

@@ -7,6 +7,7 @@ import path from "node:path";
 import { UnsafePathError } from "../errors.js";
 import { nameBytes } from "../core/names.js";
 import { LITERAL_PREFIX } from "../core/snapshot/manifest.js";
+import { outsideLink } from "./symlink-outside.js";
 
 /**
  * Normalise to a repo-relative POSIX path; rejects absolute paths and `..` segments. A backslash
@@ -34,7 +35,13 @@ export function checkRelative(p: string, what = "path", options: { gitName?: boo
 
 /**
  * Resolve a repo-relative path to an absolute one and make sure no symlink along the way
- * (except, when `allowFinalLink`, the last component itself) leads outside `root`.
+ * (except, when `allowFinalLink`, the last component itself) leads outside `root` or into its
+ * `.git/` folder. Every write into the work tree goes through here: a clone may carry committed
+ * links (`.integrity-guard -> ~/.ssh`, `.integrity-guard -> .git/hooks`, `conf -> /etc`), and a
+ * write must never create, replace or truncate a file they lead to. Each level is looked at
+ * (lstat), so a folder link above levels that do not exist yet is caught too: `mkdir -p` would
+ * otherwise create them, and then the file, at the link's target. A dangling link is judged by
+ * where its text points. The error names the link and how to fix it.
  */
 export function resolveInside(
   root: string,
@@ -43,27 +50,18 @@ export function resolveInside(
 ): string {
   const clean = checkRelative(rel, options.what, { gitName: options.gitName === true });
   const abs = path.join(root, clean);
-  const realRoot = fs.realpathSync.native(root);
-  const parent = path.dirname(abs);
-  let realParent: string;
-  try {
-    realParent = fs.realpathSync.native(parent);
-  } catch {
-    return abs; // parent does not exist yet: nothing to escape through
-  }
-  const check = (p: string) => p === realRoot || p.startsWith(realRoot + path.sep);
-  if (!check(realParent)) {
-    throw new UnsafePathError(`${options.what ?? "path"} ${JSON.stringify(rel)} resolves outside the repository (through a symlink)`);
-  }
-  if (!options.allowFinalLink) {
-    try {
-      const real = fs.realpathSync.native(abs);
-      if (!check(real)) {
-        throw new UnsafePathError(`${options.what ?? "path"} ${JSON.stringify(rel)} is a symlink that points outside the repository`);
-      }
-    } catch (error) {
-      if (error instanceof UnsafePathError) throw error;
-    }
+  fs.realpathSync.native(root); // a missing root is the caller's error, as before
+  const judged = options.allowFinalLink ? path.posix.dirname(clean) : clean;
+  const link = judged === "." ? undefined : outsideLink(root, judged);
+  if (link !== undefined) {
+    const name = `${options.what ?? "path"} ${JSON.stringify(rel)}`;
+    const through =
+      link === clean
+        ? `${name} is a symlink that leads outside the repository (or into .git/)`
+        : `${name} is reached through ${link}, a symlink that leads outside the repository (or into .git/)`;
+    throw new UnsafePathError(`${through}; nothing was read or written through it`, {
+      fix: `replace the symlink ${link} with a real ${link === clean ? "file" : "folder"} (or a symlink to a path inside the repository, outside .git/); ls -l ${link} shows where it leads`,
+    });
   }
   return abs;
 }

@@ -19,7 +19,8 @@ import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { childEnv } from "./child-env.js";
 import { onExitCleanup } from "./exit-cleanup.js";
-import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
+import { WRITER_TAG, writerTag } from "./process-start.js";
+import { STALE, sweepDeadWriters } from "./sweep-dead-writers.js";
 
 /**
  * Folders we create under the OS temp dir: `ig-sign-<writer>-XXXXXX`, the writer named by pid and
@@ -76,27 +77,26 @@ function alive(pid: number): boolean {
  * started at another time: writerAlive). Never throws.
  */
 export async function sweepKeyLeftovers(stateDir: string | undefined): Promise<void> {
-  const sweep = async (dir: string, mine: (name: string) => boolean) => {
-    let names: string[];
-    try {
-      names = await fs.readdir(dir);
-    } catch {
-      return;
-    }
-    for (const n of names)
-      if (n.startsWith(PREFIX) && mine(n)) await fs.rm(path.join(dir, n), { recursive: true, force: true }).catch(() => undefined);
-  };
-  if (stateDir) await sweep(stateDir, () => true);
+  if (stateDir) sweepDeadWriters(stateDir, (n) => (n.startsWith(PREFIX) ? STALE : undefined), { recursive: true });
   const uid = process.getuid?.();
-  await sweep(os.tmpdir(), (n) => {
-    const tag = FOLDER_NAME.exec(n)?.[1];
-    if (tag === undefined || !Number(/^\d+/.exec(tag)?.[0]) || writerAlive(tag)) return false;
-    try {
-      return uid === undefined || fsSync.lstatSync(path.join(os.tmpdir(), n)).uid === uid;
-    } catch {
-      return false;
-    }
-  });
+  sweepDeadWriters(
+    os.tmpdir(),
+    (n) => {
+      const tag = FOLDER_NAME.exec(n)?.[1];
+      return tag !== undefined && Number(/^\d+/.exec(tag)?.[0]) ? tag : undefined; // pid 0: not a writer's
+    },
+    {
+      recursive: true,
+      // Only our own user's folders (the temp dir is shared).
+      mayRemove: (n) => {
+        try {
+          return uid === undefined || fsSync.lstatSync(path.join(os.tmpdir(), n)).uid === uid;
+        } catch {
+          return false;
+        }
+      },
+    },
+  );
 }
 
 /** A private folder (0700) under the OS temp dir, removed at exit or on a signal whatever happens. */

@@ -8,9 +8,8 @@
  * once after a container restart, and its files were kept for good).
  * Never throws: a file that cannot be removed only costs disk space.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
+import { WRITER_TAG, writerTag } from "./process-start.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 
 const TEMP_NAME = new RegExp(String.raw`^(?:snapshot|attr)-(${WRITER_TAG})-.*\.(?:index|marks)(?:\.lock)?$`);
 
@@ -21,22 +20,5 @@ export function tempFileName(kind: "snapshot" | "attr", rest: string): string {
 
 /** Remove from `stateDir` the temporary files of processes that are gone; returns how many. */
 export function sweepStaleTempFiles(stateDir: string): number {
-  let names: string[];
-  try {
-    names = fs.readdirSync(stateDir);
-  } catch {
-    return 0; // no state folder yet
-  }
-  let removed = 0;
-  for (const name of names) {
-    const m = TEMP_NAME.exec(name);
-    if (!m || writerAlive(m[1]!)) continue;
-    try {
-      fs.rmSync(path.join(stateDir, name), { force: true });
-      removed++;
-    } catch {
-      /* read-only or gone meanwhile */
-    }
-  }
-  return removed;
+  return sweepDeadWriters(stateDir, (name) => TEMP_NAME.exec(name)?.[1]);
 }

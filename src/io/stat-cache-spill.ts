@@ -17,7 +17,8 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { makeStateFolderSync } from "./state-folder.js";
-import { WRITER_TAG, writerAlive, writerTag } from "./process-start.js";
+import { WRITER_TAG, writerTag } from "./process-start.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 
 /** Two 32-bit hashes of a key's UTF-16 code units: FNV-1a and a murmur-style mix. */
 function prints(k: string): [number, number] {
@@ -98,19 +99,10 @@ const PIECE_CHARS = 32 * 1024;
  * one, as big as the half (told by pid and start time: a reused pid kept it for good).
  */
 function removeDeadSpills(half: string): void {
-  const dir = path.dirname(half);
   const prefix = `${path.basename(half)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = name.startsWith(prefix) ? HALF_TEMP_TAIL.exec(name.slice(prefix.length)) : null;
-    if (!m || writerAlive(m[1]!)) continue; // alive (or not ours to judge): keep it
-    fs.rmSync(path.join(dir, name), { force: true });
-  }
+  sweepDeadWriters(path.dirname(half), (name) =>
+    name.startsWith(prefix) ? HALF_TEMP_TAIL.exec(name.slice(prefix.length))?.[1] : undefined,
+  );
 }
 
 /** What follows `<half>.` in the name of a half's temporary file (halfTempName). */
@@ -140,7 +132,7 @@ export class SpillFile {
     makeStateFolderSync(path.dirname(half));
     removeDeadSpills(half);
     const tmp = halfTempName(half);
-    const fd = fs.openSync(tmp, "w", 0o644);
+    const fd = fs.openSync(tmp, "wx", 0o644); // a new file: never one a symlink at that name leads to
     try {
       fs.writeSync(fd, head);
     } catch (error) {

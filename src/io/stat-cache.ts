@@ -260,13 +260,34 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
 }
 
 /**
+ * Append `text` to `file` unless `file` is a symlink (O_NOFOLLOW): an append through a link
+ * would grow whatever file it leads to. False when the file is a link (the caller then rewrites
+ * the half whole, which replaces the link). Other failures throw, as appendFileSync did.
+ */
+function appendNoFollow(file: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") return false;
+    throw error;
+  }
+  try {
+    fs.writeSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+/**
  * Write pieces of text to `file` atomically (temporary file beside it, fsync, rename), never
  * holding all of it at once. A failure removes the temporary file and throws (save() treats the
  * cache as best effort).
  */
 function writePiecesAtomic(file: string, pieces: Iterable<string>): void {
   const tmp = halfTempName(file);
-  const fd = fs.openSync(tmp, "w", 0o644);
+  const fd = fs.openSync(tmp, "wx", 0o644); // a new file: never one a symlink at that name leads to
   try {
     for (const p of pieces) fs.writeSync(fd, p);
     fs.fsyncSync(fd);
@@ -1046,8 +1067,7 @@ export class StatCache {
     if (baseOk && base >= 0 && least <= room) {
       const text = line();
       if (text.length <= room) {
-        fs.appendFileSync(journal, text + "\n");
-        return;
+        if (appendNoFollow(journal, text + "\n")) return;
       }
     }
     writePiecesAtomic(file, whole());

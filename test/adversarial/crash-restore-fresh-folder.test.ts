@@ -16,7 +16,7 @@ import { makeSshKey, snapshotConfig, type SshKey } from "../helpers/keys.js";
 const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
 const MAIN = path.join(PROJECT_ROOT, "src/main.ts");
 const JOURNAL = ".git/integrity-guard/restore-journal.json";
-const TEMP = /(^|\/)\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp(\/|$)/;
+const TEMP = /(^|\/)\..*\.ig-restore\.\d+(?:s\d+)?\.[0-9a-f]{8}\.tmp(\/|$)/;
 
 let key: SshKey;
 beforeAll(() => {

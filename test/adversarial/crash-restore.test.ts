@@ -113,7 +113,7 @@ describe("restore killed while it writes", () => {
             // Absent is a valid state only for a file that one side does not have.
             expect(old.has(p) && fresh.has(p), `${p} is missing after the kill (delay ${delay} ms)`).toBe(false);
           } else {
-            const ok = allowed.includes(got) || /\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/.test(p);
+            const ok = allowed.includes(got) || /\.ig-restore\.\d+(?:s\d+)?\.[0-9a-f]{8}\.tmp$/.test(p);
             const size = fs.statSync(path.join(repo.dir, p)).size;
             expect(ok, `${p} is neither the old nor the new version (${size} bytes, delay ${delay} ms)`).toBe(true);
           }

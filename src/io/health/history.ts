@@ -4,6 +4,7 @@
  * half-way through an append) are skipped, not fatal. Kept to the last MAX_LINES entries.
  */
 import fs from "node:fs/promises";
+import { constants } from "node:fs";
 import path from "node:path";
 import type { HistoryPoint } from "../../core/health/chart.js";
 import type { HealthStatus } from "../../core/health/types.js";
@@ -52,6 +53,8 @@ export async function readHistory(stateDir: string): Promise<HistoryPoint[]> {
   }
 }
 
+const APPEND_NO_FOLLOW = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+
 /** Append one point (under the state lock; rewritten atomically when it grows past the cap). */
 export async function appendHistory(stateDir: string, point: HistoryPoint): Promise<void> {
   await makeStateFolder(stateDir);
@@ -70,10 +73,13 @@ export async function appendHistory(stateDir: string, point: HistoryPoint): Prom
     } else {
       // A torn last line (no newline) must not swallow the new entry.
       const tail = (existing && !existing.endsWith("\n") ? "\n" : "") + line;
-      await fs.appendFile(file, tail).catch(async (error: unknown) => {
+      // O_NOFOLLOW: an append through a symlink at the history's name would grow the file it leads to.
+      await fs.appendFile(file, tail, { flag: APPEND_NO_FOLLOW }).catch(async (error: unknown) => {
         // Another member of a group-shared repository wrote the file (their umask: not group-writable);
-        // the folder is group-writable (state-folder.ts), so a whole new file can replace it.
-        if ((error as NodeJS.ErrnoException).code !== "EACCES" && (error as NodeJS.ErrnoException).code !== "EPERM") throw error;
+        // the folder is group-writable (state-folder.ts), so a whole new file can replace it. A
+        // symlink (ELOOP) is replaced the same way: the link goes, its target is left alone.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EACCES" && code !== "EPERM" && code !== "ELOOP") throw error;
         await writeFileAtomic(file, existing + tail);
       });
     }

@@ -80,7 +80,7 @@ export async function settleJournal(git: Git): Promise<void> {
   await fs.rm(journalPath(git), { force: true });
 }
 
-/** Remove `.<name>.ig-restore.<pid>.<hex>.tmp` files and folders from these folders (repo-relative). */
+/** Remove `.<name>.ig-restore.<writer>.<hex>.tmp` files and folders from these folders (repo-relative). */
 export async function sweepTemporaries(root: string, dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) {
     let names: string[];

@@ -19,9 +19,14 @@ import { fsyncDir } from "../atomic.js";
 import { childEnv } from "../child-env.js";
 import type { Git } from "../git.js";
 import { sha256 } from "./files.js";
+import { WRITER_TAG, writerTag } from "../process-start.js";
 
-/** Names of the temporaries a restore writes: `.<name>.ig-restore.<pid>.<hex>.tmp`. */
-export const RESTORE_TEMP_RE = /^\..*\.ig-restore\.\d+\.[0-9a-f]{8}\.tmp$/s;
+/**
+ * Names of the temporaries a restore writes: `.<name>.ig-restore.<writer>.<hex>.tmp`, the writer
+ * as process-start.ts writerTag names it (`<pid>s<start ticks>` on Linux, the pid alone
+ * elsewhere and in names older versions wrote, which still match).
+ */
+export const RESTORE_TEMP_RE = new RegExp(String.raw`^\..*\.ig-restore\.(${WRITER_TAG})\.[0-9a-f]{8}\.tmp$`, "s");
 
 /**
  * Blob bytes read from git per batch, and files per batch: memory is bounded by both whatever
@@ -289,7 +294,7 @@ interface FreshFolders {
 
 /**
  * The topmost missing folders of the files to create (their parent exists): each is built
- * under a temporary name beside it (`.<name>.ig-restore.<pid>.<hex>.tmp`, swept as any
+ * under a temporary name beside it (`.<name>.ig-restore.<writer>.<hex>.tmp`, swept as any
  * temporary after a kill) and renamed into place once all its files are durable.
  */
 async function freshFolders(root: string, create: readonly string[], names: TempNames): Promise<FreshFolders> {
@@ -397,16 +402,19 @@ function* batches(files: readonly string[], manifest: ManifestFiles, maxFiles: n
 
 /**
  * Temporaries beside their targets (same folder, so the rename is atomic), named
- * `.<name>.ig-restore.<pid>.<hex>.tmp`: one random start per restore, counted up per file
+ * `.<name>.ig-restore.<writer>.<hex>.tmp`: one random start per restore, counted up per file
  * (a random draw and a getpid call per file cost more CPU than the name is worth; the file is
  * created with O_EXCL, so a clash fails instead of sharing a file).
  */
 class TempNames {
-  private readonly pid = process.pid;
+  private readonly writer = writerTag();
   private n = crypto.randomBytes(4).readUInt32BE(0);
   next(target: string): string {
     this.n = (this.n + 1) >>> 0;
-    return path.join(path.dirname(target), `.${path.basename(target)}.ig-restore.${this.pid}.${this.n.toString(16).padStart(8, "0")}.tmp`);
+    return path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.ig-restore.${this.writer}.${this.n.toString(16).padStart(8, "0")}.tmp`,
+    );
   }
 }
 

@@ -37,7 +37,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { compareManifestOrder } from "../../core/snapshot/manifest-stream.js";
-import { writerAlive, writerTag } from "../process-start.js";
+import { writerTag } from "../process-start.js";
+import { sweepDeadWriters } from "../sweep-dead-writers.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 import { makeStateFolderSync } from "../state-folder.js";
 
@@ -378,25 +379,13 @@ export class StatCacheReader {
  * big as the cache, never renamed (told by pid and start time: a reused pid kept it for good).
  */
 function sweepDeadTemps(file: string): void {
-  const dir = path.dirname(file);
   const prefix = path.basename(file) + ".";
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return; // no cache folder yet
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+  sweepDeadWriters(path.dirname(file), (name) => {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) return undefined;
     const tag = name.slice(prefix.length, -4);
-    // Our own name (this run opens it with "w"), a name not of this shape, or a live writer's: kept.
-    if (tag === writerTag() || !/^[1-9]\d*(?:s\d+)?$/.test(tag) || writerAlive(tag)) continue;
-    try {
-      fs.rmSync(path.join(dir, name), { force: true });
-    } catch {
-      /* read-only or gone meanwhile: only disk space */
-    }
-  }
+    // Our own name (writerAlive keeps it too), or a name not of this shape: kept.
+    return tag !== writerTag() && /^[1-9]\d*(?:s\d+)?$/.test(tag) ? tag : undefined;
+  });
 }
 
 /**
@@ -469,7 +458,9 @@ export class StatCacheWriter {
   private open(): number {
     if (this.fd === undefined) {
       makeStateFolderSync(path.dirname(this.file));
-      this.fd = fs.openSync(this.tmp, "w", 0o600);
+      // A new file ("wx"): a symlink left at the temporary's name goes, and is never written through.
+      fs.rmSync(this.tmp, { force: true });
+      this.fd = fs.openSync(this.tmp, "wx", 0o600);
       fs.writeSync(this.fd, header(NO_TREE, this.stampNs, NO_DIGEST));
     }
     return this.fd;
