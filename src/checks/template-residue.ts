@@ -17,7 +17,7 @@
 import { parseDocument } from "../core/parse/index.js";
 import type { Finding } from "../core/finding.js";
 import { ansibleUnquotedJinja } from "../core/select/ansible.js";
-import { PLACEHOLDER, placeholderAt, tagAt } from "../core/select/template-syntax.js";
+import { PLACEHOLDER, placeholderAt, tagAt, terraformDirectives } from "../core/select/template-syntax.js";
 import { yttControlLines } from "../core/select/ytt.js";
 import type { YamlReadOptions } from "./file-steps.js";
 
@@ -81,8 +81,9 @@ function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undef
     if (!/[{@<%]/.test(line)) continue;
     let out = "";
     let copied = 0;
+    const directiveAt = terraformDirectives(line);
     for (let i = 0; i < line.length; i++) {
-      const end = placeholderEnd(line, i);
+      const end = placeholderEnd(line, i, directiveAt);
       if (end === "control") return undefined;
       if (end === undefined) continue;
       out += line.slice(copied, i) + "x".repeat(end - i);
@@ -100,7 +101,7 @@ function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undef
 }
 
 /** The end of a substitution placeholder starting at `i`, "control" for a tag that steers the structure, or undefined. */
-function placeholderEnd(line: string, i: number): number | "control" | undefined {
+function placeholderEnd(line: string, i: number, directiveAt: (i: number) => boolean): number | "control" | undefined {
   const c = line[i];
   if (c === "<" && line[i + 1] === "%") {
     const close = line.indexOf("%>", i + 2);
@@ -117,6 +118,8 @@ function placeholderEnd(line: string, i: number): number | "control" | undefined
     if (inner.startsWith("-") || inner.endsWith("-") || GO_CONTROL.test(inner)) return "control";
     return atLineStart(line, i, close + closer.length);
   }
+  // A Terraform template directive (`%{ for x in y ~}`, `%{ endif }`) steers the structure too.
+  if (c === "%" && directiveAt(i)) return "control";
   // `${NAME}` alone on its line is filled with lines (template-syntax.ts): it steers the structure.
   if (c === "$" && placeholderAt(line, i)) return "control";
   if ((c === "{" || c === "@" || c === "%") && placeholderAt(line, i)) {

@@ -215,8 +215,8 @@ export function isTemplateByContent(doc: ParsedDocument, content: Buffer | strin
   if (corruptWhateverTheFormat(doc)) return false;
   const text = typeof content === "string" ? content : content.toString("utf8");
   if (format === "yaml" && (yttBranchDuplicatesOnly(doc, text) || condaSelectorDuplicatesOnly(doc, text))) return true;
-  if ((text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%")) && hasTemplateStructure(text, format))
-    return true;
+  const tagged = text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%") || text.includes("%{");
+  if (tagged && hasTemplateStructure(text, format)) return true;
   if (format !== "yaml") return !doc.ok && erbTagHoldsJsonError(doc, text);
   return !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
 }

@@ -1,5 +1,5 @@
 /**
- * Files whose only reader is PyYAML or Helm (or another reader that merges every `<<` key of a mapping):
+ * Files whose only reader is PyYAML, Helm or Travis CI (or another reader that merges every `<<` key of a mapping):
  * there, two `<<` keys in one mapping are no duplicate. PyYAML's SafeConstructor.flatten_mapping
  * takes out each `<<` key of a mapping and merges its source, in the order written (a later
  * source wins over an earlier one; the mapping's own keys win over both); only Go's yaml.v3 among
@@ -32,9 +32,21 @@ const PYYAML_ONLY = /(^|\/)\.bazelci\/[^/]+\.ya?ml$|(^|\/)\.pre-commit-config\.y
  */
 const HELM_VALUES = /(^|\/)values(?:[-._][^/]*)?\.ya?ml$|[-._]values\.ya?ml$|(^|\/)values\/[^/]+\.ya?ml$/;
 
+/**
+ * Travis CI: a repository's `.travis.yml` is read by travis-yml (lib/travis/yml/support/yaml.rb):
+ * Psych parses it, its duplicate-key check leaves `<<` out on purpose (`keys.map(&:value) -
+ * ['<<']`), and Psych's ToRuby merges each `<<` source as it meets it, a later source over an
+ * earlier one. Real configs write `<<: *_mainstream_python_base` then `<<: *_reset_steps` in one
+ * job (aio-libs/aiohttp, kept among travis-yml's spec fixtures); 27 of its 8,900 real-world
+ * configs do. (Psych lets a `<<` written after a key override it; the fold below lets the
+ * mapping's own keys win, as PyYAML does: only the values a schema sees may differ, not whether
+ * the file is accepted.) Imported configs (`import: a/b.yml`) are named freely and stay unknown.
+ */
+const TRAVIS = /(^|\/)\.travis\.yml$/;
+
 /** True for a repository path whose reader merges every `<<` key of a mapping. */
 export function mergesRepeatedMergeKeys(path: string): boolean {
-  return PYYAML_ONLY.test(path) || HELM_VALUES.test(path);
+  return PYYAML_ONLY.test(path) || HELM_VALUES.test(path) || TRAVIS.test(path);
 }
 
 /**

@@ -44,6 +44,39 @@ export function tagAt(text: string, i: number): boolean {
 }
 
 /**
+ * Where Terraform (OpenTofu) template directives open in `text`: a test asked at increasing
+ * offsets `i`, true when `%{ if ... }`, `%{ else }`, `%{ endif }`, `%{ for ... }` or
+ * `%{ endfor }` (with its optional `~` strip markers) opens there, closed on the same line.
+ * templatefile() renders cloud-init user data, manifests and inventories kept as .yaml/.json
+ * this way (infracost's terragrunt test data holds a template.yml of `%{ for k, v in x ~}`
+ * lines). YAML reads a `%` that starts a line as a directive, and no node starts with it; JSON
+ * has no `%` outside a string: so where a node starts, the directive is evidence like `{% %}`.
+ * Only these keywords count (a `%{` before anything else is no directive, and `%%{` is
+ * Terraform's escape for a literal one): such a file is reported. The closing brace is looked
+ * for once per stretch of text (the last stop found is kept while the offsets grow), so a line
+ * of a hundred thousand unclosed `%{ for` is one pass, not one per opener.
+ */
+export function terraformDirectives(text: string): (i: number) => boolean {
+  let from = 0; // the last offset searched from
+  let stop = -1; // the first `}` or line break at or after `from`
+  return (i) => {
+    if (text[i] !== "%" || text[i + 1] !== "{" || text[i - 1] === "%") return false;
+    const head = TERRAFORM_DIRECTIVE.exec(text.slice(i, i + 32));
+    if (head === null) return false;
+    const start = i + head[0].length;
+    if (start < from || stop < start) {
+      stop = start;
+      while (stop < text.length && text[stop] !== "}" && text[stop] !== "\n") stop++;
+    }
+    from = start;
+    return text[stop] === "}";
+  };
+}
+
+/** `%{`, an optional `~`, blanks, the directive's keyword (its closing `}` is looked for after it). */
+const TERRAFORM_DIRECTIVE = /^%\{~?[ \t]*(?:if|else|endif|for|endfor)\b/;
+
+/**
  * True when `text` holds a template tag at a structural position (see the module comment).
  * `format` is how the file was parsed: JSON (and JSONC) have no plain scalars, so any tag
  * outside a string counts there.
@@ -53,6 +86,7 @@ export function hasTemplateStructure(text: string, format: "json" | "jsonc" | "y
 }
 
 function jsonHasTags(text: string): boolean {
+  const directiveAt = terraformDirectives(text);
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -63,7 +97,7 @@ function jsonHasTags(text: string): boolean {
       continue;
     }
     if (c === '"') inString = true;
-    else if ((c === "{" && tagAt(text, i)) || (c === "<" && erbTagAt(text, i))) return true;
+    else if ((c === "{" && tagAt(text, i)) || (c === "<" && erbTagAt(text, i)) || (c === "%" && directiveAt(i))) return true;
   }
   return false;
 }
@@ -119,7 +153,17 @@ function erbTagAt(text: string, i: number): boolean {
 const SCALAR_START_AFTER = new Set(["", "-", ":", "?", "[", "{", ","]);
 
 function yamlHasTags(text: string): boolean {
-  return scanYaml(text, (line, i) => tagAt(line, i));
+  let directiveAt: ((i: number) => boolean) | undefined;
+  let directiveLine = 0;
+  return scanYaml(text, (line, i, lineNo) => {
+    if (tagAt(line, i)) return true;
+    if (line[i] !== "%") return false;
+    if (directiveLine !== lineNo || directiveAt === undefined) {
+      directiveAt = terraformDirectives(line);
+      directiveLine = lineNo;
+    }
+    return directiveAt(i);
+  });
 }
 
 /** A template tag at a structural position of a YAML text (1-based line and column). */
