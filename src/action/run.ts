@@ -19,7 +19,7 @@ import type { CommandContext, CommandResult, CommandSpec } from "../commands/typ
 import { Git } from "../io/git.js";
 import { nameBytes } from "../core/names.js";
 import { GitHubClient } from "../io/github-api.js";
-import { checkRelative, resolveInside } from "../io/paths.js";
+import { checkRelative, nameExists, resolveInside } from "../io/paths.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { annotationLine } from "../report/github.js";
 import { rankForDisplay } from "../report/rank.js";
@@ -299,7 +299,7 @@ async function runCommand(
   const spec = await verbs[p.inputs.command]!.load();
   // By bytes: a name that is not UTF-8 (from git diff) must reach validate, which reports it.
   const existing = restrict
-    ? [...restrict].filter((f) => fs.existsSync(Buffer.concat([Buffer.from(p.git.root + "/"), nameBytes(f)])))
+    ? [...restrict].filter((f) => nameExists(Buffer.concat([Buffer.from(p.git.root + "/"), nameBytes(f)])))
     : undefined;
   const ctx = buildContext({
     inputs: p.inputs,

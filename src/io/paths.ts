@@ -87,6 +87,22 @@ export interface CliPath {
 }
 
 /**
+ * Whether a name is there at all: a file, a folder or a symlink, wherever (or whether) it
+ * leads. Not existsSync, which follows links: a data file replaced by links that go round, or
+ * pass more than 40, "did not exist", so a pull request's narrowed check dropped it and passed
+ * with exit 0. Readers of such a name get ELOOP; validate reports it (and skips a dangling link,
+ * as the whole-tree check does).
+ */
+export function nameExists(file: string | Buffer): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Resolve a command-line path the way linters do: relative to `cwd` (which may be a subfolder
  * of `root`), or absolute. Files, folders (with or without a trailing /), `.`, `..` while still
  * inside the repository, and globs (`'config/**\/*.yaml'`, quoted so the shell leaves them to
@@ -101,8 +117,10 @@ export function resolveCliPath(root: string, cwd: string, arg: string, outside =
     // A name exactly as git lists it, relative to the repository root (the Action passes a PR's
     // files so): `\` is part of the name, not a separator, and nothing in it is a glob (issue 14).
     const rel = checkRelative(arg.slice(LITERAL_PREFIX.length), "path", { gitName: true });
-    const exists = fs.existsSync(Buffer.concat([Buffer.from(root + path.sep), nameBytes(rel)]));
-    if (exists) resolveInside(root, rel, { what: "path", gitName: true });
+    const exists = nameExists(Buffer.concat([Buffer.from(root + path.sep), nameBytes(rel)]));
+    // The name itself may be a link out (or into .git/): validate reports it as
+    // path/symlink-outside, as on the whole tree; only a folder link on its way is refused here.
+    if (exists) resolveInside(root, rel, { what: "path", gitName: true, allowFinalLink: true });
     return { arg, kind: "file", rel, exists };
   }
   const abs = path.resolve(cwd, arg);

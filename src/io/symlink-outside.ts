@@ -81,6 +81,19 @@ export function outsideMessage(rel: string, link: string, what = ""): { message:
  * through it, so it is checked as that content under the link's name (a schema-mapped file
  * linked to an unmapped one must not escape its schema).
  */
+export function insideLinkTarget(root: string, rel: string): string | undefined {
+  try {
+    if (outsideLink(root, rel) !== undefined) return undefined;
+    const realRoot = fs.realpathSync.native(root);
+    const real = fs.realpathSync.native(path.join(root, rel));
+    if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return undefined;
+    const target = path.relative(realRoot, real).split(path.sep).join("/");
+    return inGitDir(target) ? undefined : target;
+  } catch {
+    return undefined; // dangling, a loop, or unreadable: left to the caller's "symlink" verdict
+  }
+}
+
 /**
  * Whether `rel` is a symlink the system cannot resolve because its links go round (or pass more
  * than the kernel's 40): every reader of the name gets ELOOP, as if the file were cut to nothing.
@@ -92,18 +105,5 @@ export function linkLoops(root: string, rel: string): boolean {
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ELOOP";
-  }
-}
-
-export function insideLinkTarget(root: string, rel: string): string | undefined {
-  try {
-    if (outsideLink(root, rel) !== undefined) return undefined;
-    const realRoot = fs.realpathSync.native(root);
-    const real = fs.realpathSync.native(path.join(root, rel));
-    if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return undefined;
-    const target = path.relative(realRoot, real).split(path.sep).join("/");
-    return inGitDir(target) ? undefined : target;
-  } catch {
-    return undefined; // dangling, a loop, or unreadable: left to the caller's "symlink" verdict
   }
 }

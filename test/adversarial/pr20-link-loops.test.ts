@@ -1,12 +1,14 @@
 /**
  * Red team, session 25: the links walk at its limits. A pull request that replaced an existing
- * schema-mapped data file with symlinks that go round (`app.json -> b.json -> app.json`) passed
- * with no finding: the link was skipped
+ * schema-mapped data file with symlinks that go round (`app.json -> b.json -> app.json`), or with
+ * a chain of more than 40 links (the kernel's limit), passed with no finding: the link was skipped
  * as a link, while every reader of the name gets ELOOP, as if the file were emptied. On a pull
  * request such a name is now a parse/unreadable error (checks/validate.ts, io/symlink-outside.ts:
- * linkLoops); a repository's own loop stays skipped by `check` and the hook (hook-links.test.ts). Guards: a
- * chain within the limit is read through to its end (and judged there), a dangling link (a
- * generated file's) stays unread, and a link into .git/ stays path/symlink-outside.
+ * linkLoops); a repository's own loop stays skipped by `check` and the hook (hook-links.test.ts).
+ * The 42-link chain also needed the narrowed check to keep the name: `existsSync` follows links,
+ * so the name "did not exist" and was dropped before validate saw it (io/paths.ts: nameExists).
+ * Guards: a chain within the limit is read through to its end (and judged there), a dangling link
+ * (a generated file's) stays unread, and a link into .git/ stays path/symlink-outside.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -48,6 +50,16 @@ describe("a pull request that replaces a data file with links no reader can foll
     expect(r.code, brief(fs)).toBe(1);
     expect(unreadableAt(fs, "config/app.json").length, brief(fs)).toBe(1);
     expect(unreadableAt(fs, "config/app.json")[0]!.message).toMatch(/loop/);
+  });
+
+  it("a chain of 42 links (more than the kernel's 40): an error", async () => {
+    const r = await runPullRequest(baseRepo(BASE), (x) => {
+      x.write("store/s.json", '{"port": 1}\n');
+      chain(x.dir, 42);
+    });
+    const fs = findingsOf(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(unreadableAt(fs, "config/app.json").length, brief(fs)).toBe(1);
   });
 
   it("a chain of 40 links is read through to its end: a valid end passes, a schema violation there fails (guard)", async () => {
