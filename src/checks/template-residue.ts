@@ -17,7 +17,7 @@
 import { parseDocument } from "../core/parse/index.js";
 import type { Finding } from "../core/finding.js";
 import { ansibleUnquotedJinja } from "../core/select/ansible.js";
-import { PLACEHOLDER, placeholderAt, tagAt, terraformDirectives } from "../core/select/template-syntax.js";
+import { PLACEHOLDER, placeholderAt, tagScanner, terraformDirectives } from "../core/select/template-syntax.js";
 import { yttControlLines } from "../core/select/ytt.js";
 import type { YamlReadOptions } from "./file-steps.js";
 
@@ -82,8 +82,9 @@ function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undef
     let out = "";
     let copied = 0;
     const directiveAt = terraformDirectives(line);
+    const tagAt = tagScanner(line);
     for (let i = 0; i < line.length; i++) {
-      const end = placeholderEnd(line, i, directiveAt);
+      const end = placeholderEnd(line, i, directiveAt, tagAt);
       if (end === "control") return undefined;
       if (end === undefined) continue;
       out += line.slice(copied, i) + "x".repeat(end - i);
@@ -101,14 +102,19 @@ function maskPlaceholders(text: string): { text: string; masks: Mask[] } | undef
 }
 
 /** The end of a substitution placeholder starting at `i`, "control" for a tag that steers the structure, or undefined. */
-function placeholderEnd(line: string, i: number, directiveAt: (i: number) => boolean): number | "control" | undefined {
+function placeholderEnd(
+  line: string,
+  i: number,
+  directiveAt: (i: number) => boolean,
+  tagAt: (i: number) => boolean,
+): number | "control" | undefined {
   const c = line[i];
   if (c === "<" && line[i + 1] === "%") {
     const close = line.indexOf("%>", i + 2);
     // Only `<%= value %>` prints one value; `<% code %>` and `<%# %>` steer or vanish.
     return close >= 0 && line[i + 2] === "=" && line[i + 3] !== "=" ? atLineStart(line, i, close + 2) : "control";
   }
-  if (c === "{" && (line[i + 1] === "{" || line[i + 1] === "%" || line[i + 1] === "#") && tagAt(line, i)) {
+  if (c === "{" && (line[i + 1] === "{" || line[i + 1] === "%" || line[i + 1] === "#") && tagAt(i)) {
     if (line[i + 1] !== "{") return "control"; // a Jinja statement or comment
     let open = 2;
     while (line[i + open] === "{" && open < 4) open++;

@@ -14,6 +14,23 @@
 const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
 
 /**
+ * Where a needle next occurs at or after an offset, asked at offsets that grow: the last answer
+ * is kept while it still lies ahead, so each stretch of text is searched once. Asking a fresh
+ * `indexOf` (or slicing to the line's end) at every opener made a line of a hundred thousand
+ * unclosed `{{ x` quadratic: about a minute for a 5 MB file a pull request can hold.
+ */
+function nextIndexer(text: string): (needle: string, from: number) => number {
+  const memo = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const m = memo.get(needle);
+    if (m !== undefined && from >= m.from && (m.at < 0 || m.at >= from)) return m.at;
+    const at = text.indexOf(needle, from);
+    memo.set(needle, { from, at });
+    return at;
+  };
+}
+
+/**
  * A template tag opens at `i`: an opener, not `${{` (GitHub Actions), whose content does not
  * start like JSON (`{{"a": 1}}` is a doubled brace, a corruption, not a tag), closed on the same
  * line. Multi-line tags are not recognised: such a file is reported, never skipped by mistake.
@@ -22,25 +39,36 @@ const TAGS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
  * a tag when its content, too, does not start like JSON or a brace and `}}}` closes it on the line.
  * Handlebars' raw block `{{{{raw}}}} ... {{{{/raw}}}}` (Tauri's project templates wrap GitHub
  * workflows in it so their `${{ }}` is left alone) is the same with four braces.
+ *
+ * Made once per text and asked at increasing offsets: linear in the text (nextIndexer).
  */
-export function tagAt(text: string, i: number): boolean {
-  let close = TAGS[text.slice(i, i + 2)];
-  if (close === undefined || text[i - 1] === "$") return false;
-  let j = i + 2;
-  if (close === "}}" && text[j] === "{") {
-    close = "}}}";
-    j++;
-    if (text[j] === "{") {
-      close = "}}}}";
+export function tagScanner(text: string, next = nextIndexer(text)): (i: number) => boolean {
+  return (i) => {
+    let close = TAGS[text.slice(i, i + 2)];
+    if (close === undefined || text[i - 1] === "$") return false;
+    let j = i + 2;
+    if (close === "}}" && text[j] === "{") {
+      close = "}}}";
       j++;
+      if (text[j] === "{") {
+        close = "}}}}";
+        j++;
+      }
     }
-  }
-  while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
-  while (text[j] === " " || text[j] === "\t") j++;
-  const first = text[j];
-  if (first === undefined || first === '"' || first === "{" || first === "}" || first === "\n" || first === "\r") return false;
-  const eol = text.indexOf("\n", j);
-  return text.slice(j, eol < 0 ? text.length : eol).includes(close);
+    while (text[j] === "-" || text[j] === "+" || text[j] === "~") j++; // whitespace control: {{- x -}}, {%- x %}
+    while (text[j] === " " || text[j] === "\t") j++;
+    const first = text[j];
+    if (first === undefined || first === '"' || first === "{" || first === "}" || first === "\n" || first === "\r") return false;
+    return closedOnLine(next, j, close);
+  };
+}
+
+/** Whether `close` occurs at or after `j` and ends before the line does. */
+function closedOnLine(next: (needle: string, from: number) => number, j: number, close: string): boolean {
+  const at = next(close, j);
+  if (at < 0) return false;
+  const eol = next("\n", j);
+  return eol < 0 || at + close.length <= eol;
 }
 
 /**
@@ -87,17 +115,19 @@ export function hasTemplateStructure(text: string, format: "json" | "jsonc" | "y
 
 function jsonHasTags(text: string): boolean {
   const directiveAt = terraformDirectives(text);
+  const next = nextIndexer(text);
+  const tagAtHere = tagScanner(text, next);
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
-      if (c === "{" && quotedActionAt(text, i)) return true;
+      if (c === "{" && quotedActionAt(text, i, next)) return true;
       if (c === "\\") i++;
       else if (c === '"' || c === "\n") inString = false; // a raw newline ends a (broken) string: look at the next line afresh
       continue;
     }
     if (c === '"') inString = true;
-    else if ((c === "{" && tagAt(text, i)) || (c === "<" && erbTagAt(text, i)) || (c === "%" && directiveAt(i))) return true;
+    else if ((c === "{" && tagAtHere(i)) || (c === "<" && erbTagAt(text, i, next)) || (c === "%" && directiveAt(i))) return true;
   }
   return false;
 }
@@ -111,14 +141,15 @@ function jsonHasTags(text: string): boolean {
  * line, an even number of unescaped quotes, every literal standing alone (after a space, `(` or
  * the opener; before a space, `)`, `,` or the closer), and a name or pipe outside the literals.
  */
-function quotedActionAt(text: string, i: number): boolean {
+function quotedActionAt(text: string, i: number, next: (needle: string, from: number) => number): boolean {
   const close = text[i + 1] === "{" ? "}}" : text[i + 1] === "%" ? "%}" : undefined;
-  if (close === undefined || text[i - 1] === "$") return false;
-  const eol = text.indexOf("\n", i);
-  const end = text.slice(i + 2, eol < 0 ? text.length : eol).indexOf(close);
-  if (end < 0) return false;
+  if (close === undefined || text[i - 1] === "$" || !closedOnLine(next, i + 2, close)) return false;
+  const end = next(close, i + 2);
+  // No quote before the closer: no literal (and no slice of the stretch for each opener in it).
+  const quote = next('"', i + 2);
+  if (quote < 0 || quote >= end) return false;
   const inner = text
-    .slice(i + 2, i + 2 + end)
+    .slice(i + 2, end)
     .replace(/^[-+~]/, "")
     .replace(/[-+~]$/, "");
   if (!inner.includes('"')) return false;
@@ -143,27 +174,30 @@ function quotedActionAt(text: string, i: number): boolean {
  * An ERB (Ruby) or EJS tag opens at `i`: `<%` (`<%=`, `<%-`, `<%#`) closed by `%>` on the same
  * line. JSON cannot hold `<` outside a string, so there it is evidence like `{{ }}`.
  */
-function erbTagAt(text: string, i: number): boolean {
-  if (text[i + 1] !== "%") return false;
-  const eol = text.indexOf("\n", i);
-  return text.slice(i + 2, eol < 0 ? text.length : eol).includes("%>");
+function erbTagAt(text: string, i: number, next: (needle: string, from: number) => number): boolean {
+  return text[i + 1] === "%" && closedOnLine(next, i + 2, "%>");
 }
 
 /** Characters after which a YAML scalar (and so a quote) may start on the same line. */
 const SCALAR_START_AFTER = new Set(["", "-", ":", "?", "[", "{", ","]);
 
 function yamlHasTags(text: string): boolean {
-  let directiveAt: ((i: number) => boolean) | undefined;
-  let directiveLine = 0;
-  return scanYaml(text, (line, i, lineNo) => {
-    if (tagAt(line, i)) return true;
-    if (line[i] !== "%") return false;
-    if (directiveLine !== lineNo || directiveAt === undefined) {
-      directiveAt = terraformDirectives(line);
-      directiveLine = lineNo;
+  const tags = perLine(tagScanner);
+  const directives = perLine(terraformDirectives);
+  return scanYaml(text, (line, i, lineNo) => tags(line, lineNo)(i) || (line[i] === "%" && directives(line, lineNo)(i)));
+}
+
+/** One scanner per line, made when the line is first asked about (lines come in order). */
+function perLine(make: (line: string) => (i: number) => boolean): (line: string, lineNo: number) => (i: number) => boolean {
+  let at = 0;
+  let scanner: ((i: number) => boolean) | undefined;
+  return (line, lineNo) => {
+    if (scanner === undefined || at !== lineNo) {
+      scanner = make(line);
+      at = lineNo;
     }
-    return directiveAt(i);
-  });
+    return scanner;
+  };
 }
 
 /** A template tag at a structural position of a YAML text (1-based line and column). */
@@ -179,8 +213,9 @@ interface YamlTag {
 /** Every template tag at a structural position of `text` (YAML), in text order. */
 export function yamlStructuralTags(text: string): YamlTag[] {
   const out: YamlTag[] = [];
+  const tags = perLine(tagScanner);
   scanYaml(text, (line, i, lineNo) => {
-    if (tagAt(line, i)) {
+    if (tags(line, lineNo)(i)) {
       const before = line.slice(0, i).trimEnd();
       const starts = before.endsWith(":") ? "value" : /^\s*(?:-\s+)*-$/.test(before) ? "item" : "other";
       out.push({ line: lineNo, column: i + 1, opener: line.slice(i, i + 2), starts });
