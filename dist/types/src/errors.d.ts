@@ -48,6 +48,9 @@ export declare class NotARepositoryError extends EnvironmentError {
 /** A path escapes the repository (absolute, `..`, or a symlink out of the tree). */
 export declare class UnsafePathError extends GuardError {
 }
+/** Symlinks that lead into each other's folders name a staged file in more ways than the hook can check (fails closed). */
+export declare class LinkNamesError extends GuardError {
+}
 /** git itself failed; carries the argv and stderr so the message can say what ran (URL credentials hidden). */
 export declare class GitError extends EnvironmentError {
     readonly code: number | null;

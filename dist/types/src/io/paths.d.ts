@@ -8,7 +8,13 @@ export declare function checkRelative(p: string, what?: string, options?: {
 }): string;
 /**
  * Resolve a repo-relative path to an absolute one and make sure no symlink along the way
- * (except, when `allowFinalLink`, the last component itself) leads outside `root`.
+ * (except, when `allowFinalLink`, the last component itself) leads outside `root` or into its
+ * `.git/` folder. Every write into the work tree goes through here: a clone may carry committed
+ * links (`.integrity-guard -> ~/.ssh`, `.integrity-guard -> .git/hooks`, `conf -> /etc`), and a
+ * write must never create, replace or truncate a file they lead to. Each level is looked at
+ * (lstat), so a folder link above levels that do not exist yet is caught too: `mkdir -p` would
+ * otherwise create them, and then the file, at the link's target. A dangling link is judged by
+ * where its text points. The error names the link and how to fix it.
  */
 export declare function resolveInside(root: string, rel: string, options?: {
     allowFinalLink?: boolean;
@@ -28,6 +34,14 @@ export interface CliPath {
     /** Whether the path exists in the working tree (always true for `dir` found on disk; false for globs). */
     exists: boolean;
 }
+/**
+ * Whether a name is there at all: a file, a folder or a symlink, wherever (or whether) it
+ * leads. Not existsSync, which follows links: a data file replaced by links that go round, or
+ * pass more than 40, "did not exist", so a pull request's narrowed check dropped it and passed
+ * with exit 0. Readers of such a name get ELOOP; validate reports it (and skips a dangling link,
+ * as the whole-tree check does).
+ */
+export declare function nameExists(file: string | Buffer): boolean;
 /**
  * Resolve a command-line path the way linters do: relative to `cwd` (which may be a subfolder
  * of `root`), or absolute. Files, folders (with or without a trailing /), `.`, `..` while still

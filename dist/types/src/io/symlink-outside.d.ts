@@ -23,3 +23,9 @@ export declare function outsideMessage(rel: string, link: string, what?: string)
  * linked to an unmapped one must not escape its schema).
  */
 export declare function insideLinkTarget(root: string, rel: string): string | undefined;
+/**
+ * Whether `rel` is a symlink the system cannot resolve because its links go round (or pass more
+ * than the kernel's 40): every reader of the name gets ELOOP, as if the file were cut to nothing.
+ * A dangling link is not this (a generated file's link, `compile_commands.json -> build/...`).
+ */
+export declare function linkLoops(root: string, rel: string): boolean;

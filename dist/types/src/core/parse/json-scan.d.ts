@@ -37,6 +37,8 @@ interface ScanResult {
     /** nonFinite: [start, end) of each NaN, Infinity and -Infinity accepted, to replace before JSON.parse. */
     nonFinite: [number, number][];
 }
+/** The `found` of a JSONC file's parse/empty error when comments were all it held (checks/empty-document.ts). */
+export declare const EMPTY_BUT_COMMENTS = "only comments";
 export declare class JsonScanner {
     private readonly text;
     private readonly lines;

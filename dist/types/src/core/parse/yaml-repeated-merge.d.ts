@@ -1,5 +1,5 @@
 /**
- * Files whose only reader is PyYAML or Helm (or another reader that merges every `<<` key of a mapping):
+ * Files whose only reader is PyYAML, Helm or Travis CI (or another reader that merges every `<<` key of a mapping):
  * there, two `<<` keys in one mapping are no duplicate. PyYAML's SafeConstructor.flatten_mapping
  * takes out each `<<` key of a mapping and merges its source, in the order written (a later
  * source wins over an earlier one; the mapping's own keys win over both); only Go's yaml.v3 among
