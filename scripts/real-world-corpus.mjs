@@ -5365,6 +5365,9 @@ export const REPOS = [
   },
   // Session 25, infrastructure and pipelines (rw-b25): its entries go above this line.
   // Session 25, known false blocks (fb25): its entries go above this line.
+  // Session 26, applications and tools (rw-a26): its entries go above this line.
+  // Session 26, infrastructure and data (rw-b26): its entries go above this line.
+  // Session 26, whole repositories (fb26): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
