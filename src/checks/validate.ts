@@ -239,13 +239,19 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     ...(ctx.sharedSchemaCache ? { sharedDir: ctx.sharedSchemaCache } : {}),
     limit: schemaLimit(cfg),
   });
+  // The names git lists on a whole-tree run (the rest are names through folder links, linked-folders.ts).
+  let gitListed: ReadonlySet<string> | undefined;
   const [candidates] = await Promise.all([
     // In the hook, a staged link to a folder adds the folder's files under the link's name.
     ctx.paths
       ? ctx.source instanceof StagedSource
         ? ctx.source.withLinkedFolders(ctx.paths)
         : ctx.paths
-      : ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
+      : ctx.source.list().then((l) => {
+          if (ctx.source.kind !== "worktree") return l;
+          gitListed = new Set(l);
+          return withLinkedFolders(ctx.root, l);
+        }),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);
@@ -418,8 +424,13 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
         // Links that go round (or pass more than 40) reach no file: its readers get ELOOP. Skipped
         // as a link, an existing data file replaced so passed with no finding. An error on a pull
         // request, at a name the team maps to a schema, or where HEAD holds a regular file (the
-        // change replaced a data file); a repository's own loop elsewhere stays skipped.
-        else if (linkLoops(ctx.root, file) && (base || teamSchema(env, file) || (await headHoldsFile(ctx.git, file))))
+        // change replaced a data file); a repository's own loop elsewhere stays skipped, and so
+        // does a name made through folder links that passes more than 40 links (no reader uses it).
+        else if (
+          (gitListed === undefined || gitListed.has(file)) &&
+          linkLoops(ctx.root, file) &&
+          (base || teamSchema(env, file) || (await headHoldsFile(ctx.git, file)))
+        )
           content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
       }
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
