@@ -59,10 +59,12 @@ export async function linkAliases(
       if (name !== end) out.set(name, end);
       continue;
     }
-    // A link to one of its own ancestors would name the same tree again. A folder already
-    // expanded on this chain is expanded again (`a/l -> ../b`, `b/l -> ../a`: a schema may map
-    // `b/l/l/l/*.json` only), up to the links the system follows in one name.
-    if (!folderLike.test(name) || name.startsWith(end + "/") || chain.length >= MAX_LINKS) continue;
+    // A link to one of its own ancestors (`a/self -> .`) would name the same tree again, as the
+    // working tree's walk never does (linked-folders.ts). A folder already expanded on this chain
+    // is expanded again (`p/l -> ../q`, `q/l -> ../p`: q/l/l leads to q, and a schema may map
+    // `q/l/l/l/*.json` only), up to the links the system follows in one name.
+    const last = walk.hops[walk.hops.length - 1] ?? name;
+    if (!folderLike.test(name) || (name.startsWith(end + "/") && last.startsWith(end + "/")) || chain.length >= MAX_LINKS) continue;
     for (const t of targetsUnder.get(end) ?? []) out.set(name + t.slice(end.length), t);
     for (const q of linksUnder.get(end) ?? []) {
       const reaches = lead.get(q);

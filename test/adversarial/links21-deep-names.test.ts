@@ -60,6 +60,23 @@ describe("a schema mapped only to a name that passes the same folder twice", () 
     expect(r.cliBundle(["check"]).code).toBe(0);
   });
 
+  it("`check` (built CLI) reports no loop at a name it made that passes more than 40 links, under a schema mapping every name (guard)", () => {
+    // p/l -> ../jq -> q takes two links: names 27 folder links deep pass more than 40 (ELOOP).
+    repo = hookRepo({ install: false });
+    const r = addFilesAndLinks(
+      repo,
+      { ".integrity-guard/config.yml": config("**/s.json"), "p/s.json": VALID },
+      { "p/l": "../jq", jq: "q", "q/l": "../p" },
+    );
+    const run = r.cliBundle(["check", "--format", "json"]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    r.write("p/s.json", SCHEMA_VIOLATION);
+    const bad = r.cliBundle(["check", "--format", "json"]);
+    expect(bad.code).toBe(1);
+    expect(ruleFiles(bad.stdout)).toContain(`schema/violation ${deep(11)}/s.json`);
+    expect(ruleFiles(bad.stdout).filter((f) => !f.startsWith("schema/violation"))).toEqual([]);
+  });
+
   it(
     "`check` (built CLI) fails closed on a mesh of folder links naming a file past the cap: exit 2, a link and the fix",
     { timeout: 180_000 },
