@@ -29,9 +29,10 @@ import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "..
 import { SchemaStore } from "../io/schema-cache.js";
 import { schemaSourceFor } from "../io/schema-source.js";
 import { isDeferred, OUTSIDE, releaseBytes, type FileSource, type ReadResult } from "../io/file-source.js";
-import { insideLinkTarget, linkLoops } from "../io/symlink-outside.js";
+import { insideLinkTarget, LINK_LOOP, linkLoops } from "../io/symlink-outside.js";
 import { withLinkedFolders } from "../io/linked-folders.js";
 import { StagedSource } from "../io/staged-source.js";
+import type { Git } from "../io/git.js";
 import { maxFileSize, maxYamlSize, schemaLimit, tooLargeFinding } from "./max-file-size.js";
 import { dependencyMappingError, ownSchemaUnavailable } from "./schema-unavailable.js";
 import type { ParsePool, PoolJob, PoolOutcome } from "./parse-pool.js";
@@ -238,13 +239,19 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     ...(ctx.sharedSchemaCache ? { sharedDir: ctx.sharedSchemaCache } : {}),
     limit: schemaLimit(cfg),
   });
+  // The names git lists on a whole-tree run (the rest are names through folder links, linked-folders.ts).
+  let gitListed: ReadonlySet<string> | undefined;
   const [candidates] = await Promise.all([
     // In the hook, a staged link to a folder adds the folder's files under the link's name.
     ctx.paths
       ? ctx.source instanceof StagedSource
         ? ctx.source.withLinkedFolders(ctx.paths)
         : ctx.paths
-      : ctx.source.list().then((l) => (ctx.source.kind === "worktree" ? withLinkedFolders(ctx.root, l) : l)),
+      : ctx.source.list().then((l) => {
+          if (ctx.source.kind !== "worktree") return l;
+          gitListed = new Set(l);
+          return withLinkedFolders(ctx.root, l);
+        }),
     checkMappedSchemas(cfg, store, !ctx.paths, schemaSource),
     prepareCatalog(cfg, mapper, schemaSource),
   ]);
@@ -414,10 +421,17 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       if (!Buffer.isBuffer(content) && content.code === "ELOOP" && ctx.source.kind === "worktree") {
         const target = insideLinkTarget(ctx.root, file);
         if (target !== undefined) content = (await ctx.source.read([target], { maxBytes })).get(target) ?? content;
-        // On a pull request, links that go round (or pass more than 40) reach no file: its readers
-        // get ELOOP. Skipped as a link, an existing data file replaced so passed with no finding.
-        // (A repository's own loop stays skipped by check and the hook, as before.)
-        else if (base && linkLoops(ctx.root, file)) content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
+        // Links that go round (or pass more than 40) reach no file: its readers get ELOOP. Skipped
+        // as a link, an existing data file replaced so passed with no finding. An error on a pull
+        // request, at a name the team maps to a schema, or where HEAD holds a regular file (the
+        // change replaced a data file); a repository's own loop elsewhere stays skipped, and so
+        // does a name made through folder links that passes more than 40 links (no reader uses it).
+        else if (
+          (gitListed === undefined || gitListed.has(file)) &&
+          linkLoops(ctx.root, file) &&
+          (base || teamSchema(env, file) || (await headHoldsFile(ctx.git, file)))
+        )
+          content = { error: LINK_LOOP, code: "ESYMLINKLOOP" };
       }
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
@@ -815,8 +829,12 @@ function teamSchema(env: FileEnv, file: string): boolean {
   return env.requireSchema(file) || env.pathSchemas(file).schemas.some((ref) => typeof ref.from === "object" && "config" in ref.from);
 }
 
-/** Why a symlink that loops is unreadable (unreadable's parse/unreadable). */
-const LINK_LOOP = "is a symlink whose links lead round in a loop (or through more than 40 links), so no reader can open it (ELOOP)";
+/** Whether HEAD holds a regular file at `file` (false on an unborn branch). Asked only for links that loop. */
+async function headHoldsFile(git: Git, file: string): Promise<boolean> {
+  if ((await git.tryRevParse("HEAD")) === undefined) return false;
+  const [e] = await git.lsTreeAt("HEAD", [file]);
+  return e !== undefined && (e.mode === "100644" || e.mode === "100755");
+}
 
 /** A read error as a finding; symlinks are skipped (never followed out of the repository). */
 function unreadable(file: string, content: ReadResult): Finding | "skip" | undefined {

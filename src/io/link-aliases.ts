@@ -11,6 +11,8 @@ import { followLinks, type LinkTexts } from "./link-paths.js";
 
 /** Names looked at before giving up (a tree of links naming itself many ways stays bounded). */
 const MAX_NAMES = 20_000;
+/** Links the system follows in one name before it gives up (ELOOP): deeper names reach nothing. */
+const MAX_LINKS = 40;
 
 /** The in-memory store of `links` (path -> text) as followLinks asks for it. */
 export function inMemoryTexts(links: ReadonlyMap<string, string>): LinkTexts {
@@ -44,7 +46,7 @@ export async function linkAliases(
   const targetsUnder = byFolder(targets);
   const lead = await leadingToTargets(links, texts, targets, targetsUnder, linksUnder, folderLike);
   const out = new Map<string, string>();
-  // Each name with the folders its chain has expanded: a folder again on the same chain is a loop.
+  // Each name with the folders its chain has expanded (each through one link or more).
   const queue: { name: string; chain: readonly string[] }[] = [...lead.keys()].map((name) => ({ name, chain: [] }));
   const seen = new Set(links.keys());
   let added = 0;
@@ -57,8 +59,12 @@ export async function linkAliases(
       if (name !== end) out.set(name, end);
       continue;
     }
-    // A link to one of its own ancestors, or a folder already expanded on this chain, would name the same tree again.
-    if (!folderLike.test(name) || name.startsWith(end + "/") || chain.includes(end)) continue;
+    // A link to one of its own ancestors (`a/self -> .`) would name the same tree again, as the
+    // working tree's walk never does (linked-folders.ts). A folder already expanded on this chain
+    // is expanded again (`p/l -> ../q`, `q/l -> ../p`: q/l/l leads to q, and a schema may map
+    // `q/l/l/l/*.json` only), up to the links the system follows in one name.
+    const last = walk.hops[walk.hops.length - 1] ?? name;
+    if (!folderLike.test(name) || (name.startsWith(end + "/") && last.startsWith(end + "/")) || chain.length >= MAX_LINKS) continue;
     for (const t of targetsUnder.get(end) ?? []) out.set(name + t.slice(end.length), t);
     for (const q of linksUnder.get(end) ?? []) {
       const reaches = lead.get(q);

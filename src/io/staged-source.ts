@@ -19,7 +19,7 @@ import {
 } from "./file-source.js";
 import { catFileLimited, type LimitedItem, type LimitedRead } from "./cat-file-limited.js";
 import { headLinks } from "./head-links.js";
-import { outsideMessage } from "./symlink-outside.js";
+import { LINK_LOOP, outsideMessage } from "./symlink-outside.js";
 import { unchangedEntries } from "./head-unchanged.js";
 import { worktreeCopies } from "./worktree-copies.js";
 import { byFolder, inMemoryTexts, linkAliases } from "./link-aliases.js";
@@ -230,8 +230,9 @@ export class StagedSource implements FileSource {
    * Replace in `contents` the staged symlinks among `paths` that read() left unfollowed (inside
    * the repository) by what they lead to in the index: a regular file's staged content (checked
    * under the link's name), or an OUTSIDE result when a link on the way leaves the repository.
-   * Dangling links, loops and links to folders stay as they are (not checked, as in the working
-   * tree). Resolved by followLinks over the staged tree's links; no git process unless such a
+   * A staged link that loops (or passes more than 40 links) becomes an ESYMLINKLOOP read error
+   * (parse/unreadable); dangling links, links to folders and loops the commit leaves alone stay
+   * as they are (not checked, as in the working tree). Resolved by followLinks over the staged tree's links; no git process unless such a
    * link is among them.
    */
   async followLinks(contents: Map<string, ReadResult>, paths: readonly string[], options: ReadOptions = {}): Promise<void> {
@@ -244,10 +245,16 @@ export class StagedSource implements FileSource {
     for (const { real, text } of this.linkTexts.values()) if (!tree.has(real)) tree.set(real, this.linkText(real, text));
     const texts = inMemoryTexts(tree);
     const ends = new Map<string, string>();
+    const { entries } = await this.load();
     for (const p of asked) {
-      const walk = await followLinks(texts, this.linkTexts.get(p)!.real);
+      const { real } = this.linkTexts.get(p)!;
+      const walk = await followLinks(texts, real);
       if ("path" in walk) ends.set(p, walk.path);
       else if (walk.error === "outside") contents.set(p, { error: outsideMessage(p, walk.link).message, code: OUTSIDE, link: walk.link });
+      // A staged link whose links go round (or pass more than 40): the commit leaves a selected
+      // name no reader can open (ELOOP), an existing data file among them. The repository's own
+      // loops the commit leaves alone stay skipped.
+      else if (entries.get(real)?.mode === SYMLINK) contents.set(p, { error: LINK_LOOP, code: "ESYMLINKLOOP" });
     }
     const found = await this.regularEntries(new Set(ends.values()));
     const files: IndexEntry[] = [];

@@ -94,6 +94,9 @@ export function insideLinkTarget(root: string, rel: string): string | undefined 
   }
 }
 
+/** Why a symlink that loops is unreadable (validate's parse/unreadable, code ESYMLINKLOOP). */
+export const LINK_LOOP = "is a symlink whose links lead round in a loop (or through more than 40 links), so no reader can open it (ELOOP)";
+
 /**
  * Whether `rel` is a symlink the system cannot resolve because its links go round (or pass more
  * than the kernel's 40): every reader of the name gets ELOOP, as if the file were cut to nothing.

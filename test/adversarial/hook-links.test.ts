@@ -143,13 +143,16 @@ describe("staged symlinks that lead nowhere to check", () => {
     expect(gitCommit(r).passed).toBe(true);
   });
 
-  it("skips a loop of staged links, as the working-tree check does", () => {
+  it("reports a loop of staged links at names the selection checks (no reader can open them); the working-tree check reports the mapped one", () => {
+    // Session 26: the commit introduces names no reader can open (links21-hook-loops.test.ts).
     const r = setup();
     link(r, "data/state.json", "../other/x.json");
     link(r, "other/x.json", "../data/state.json");
     r.git("add", "data/state.json", "other/x.json");
-    expect(staged(r)).toMatchObject({ code: 0, findings: [] });
-    expect(r.cliBundle(["check"]).code).toBe(0);
+    expect(staged(r)).toMatchObject({ code: 1, findings: ["parse/unreadable data/state.json", "parse/unreadable other/x.json"] });
+    const run = r.cliBundle(["check", "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(["data/state.json"]);
   });
 
   it("skips a link whose target exists only in the working tree (not staged)", () => {

@@ -25,11 +25,16 @@ describe("linkAliases past its cap", () => {
       /^f0\/x\.json is reached through symlinks by more than 10 names \(links that lead into each other's folders, such as f\d\/l\d reached as /,
     );
     expect((err as LinkNamesError).fix).toMatch(/^break the loop/);
-    // Under a cap it fits in, the same tree gives every name, deep ones included.
-    const out = await linkAliases(links, new Set(["f0/x.json"]), FOLDER, { maxNames: 1_000 });
+    // Two folders linking each other name a file once per depth: under the cap, every name up to
+    // the 40 links the kernel follows, f0 again on one chain included (session 26: a schema may
+    // map only `data/sub/l1/l0/*.json`).
+    const pair = new Map([...mesh("f", 2), ["data/sub", "../f0"]]);
+    const out = await linkAliases(pair, new Set(["f0/x.json"]), FOLDER, { maxNames: 1_000 });
     expect(out.get("data/sub/x.json")).toBe("f0/x.json");
-    expect(out.get("f1/l2/l3/l0/x.json")).toBe("f0/x.json");
-    expect(out.get("data/sub/l1/l0/x.json")).toBeUndefined(); // f0 again on one chain: a loop, as in session 24
+    expect(out.get("f1/l0/x.json")).toBe("f0/x.json");
+    expect(out.get("data/sub/l1/l0/x.json")).toBe("f0/x.json");
+    expect(out.get(`data/sub${"/l1/l0".repeat(19)}/x.json`)).toBe("f0/x.json"); // 39 links
+    expect(out.get(`data/sub${"/l1/l0".repeat(20)}/x.json`)).toBeUndefined(); // 41: no reader opens it
   });
 
   it("never walks a loop of links that reaches no target: names elsewhere stay found, with a cap of 10", async () => {
