@@ -45,6 +45,13 @@ const TAKES_EMPTY: readonly { name: RegExp; reader: string; commentsOnly?: true 
   // TypeScript reads a config with no value as {} (parseConfigFileTextToJson: no error): a
   // tsconfig that holds only a comment is written so an editor finds a project at the root
   // (grafana/grafana-plugin-examples). A whitespace-only one is what a cut write leaves: it stays an error.
+  // Jekyll and Eleventy paste a file under _includes/ into a page as template text ({% include
+  // lunr/custom-data.json %}); nothing reads it as JSON. Themes ship such a hook empty for sites to
+  // fill in (just-the-docs' _includes/lunr/custom-data.json), and an empty include adds nothing.
+  {
+    name: /(?:^|\/)_includes\/.+\.json$/,
+    reader: "Jekyll or Eleventy, which paste an _includes/ file into a page as template text (an empty one adds nothing)",
+  },
   {
     name: /(?:^|\/)(?:[jt]sconfig[^/]*|[^/]*\.tsconfig)\.json$/,
     reader: "TypeScript, which reads a config with no value as {} (the compiler's defaults)",

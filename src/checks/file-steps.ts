@@ -12,6 +12,7 @@ import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core
 import { nonFiniteReaderOf } from "../core/parse/non-finite-readers.js";
 import { ajvErrorsToFindings, type FormatAnnotation } from "../core/schema/ajv-findings.js";
 import { brandingBelowRoot } from "./action-branding.js";
+import { asActionsReads } from "./actions-runner-literals.js";
 import { isSopsDocument, sopsVerdicts } from "../core/sops.js";
 import type { Validator } from "../core/schema/compile.js";
 import {
@@ -244,6 +245,9 @@ export function schemaStep(validate: Validator, doc: ParsedDocument, opts: Schem
       break;
     }
     if (!errors || errors.length === 0) continue;
+    // A workflow's `run: true`: GitHub reads a literal as a string where only a string is allowed.
+    errors = asActionsReads(opts.builtinId, validate, documents[d], errors);
+    if (errors.length === 0) continue;
     const mapped = ajvErrorsToFindings(errors, {
       file: opts.file,
       schemaPath: opts.label,

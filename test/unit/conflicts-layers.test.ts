@@ -196,6 +196,59 @@ describe("detectLayered", () => {
     ).toEqual(["config/type-change other/values-external.yaml /pools"]);
   });
 
+  it("Compose: a field's other spelling (environment as a map over a KEY=VALUE list, build as a map over a path) is no type change; other kinds and other layouts still are", () => {
+    // api-platform/demo: compose.prod.yaml gives `environment: {POSTGRES_PASSWORD: ...}` over
+    // compose.yaml's `- POSTGRES_DB=...` list; compose-go's mergeToSequence merges both as a list.
+    const compose = ["compose.yaml", ["compose.prod.yaml"], "compose.override.yaml"];
+    const lower = {
+      services: {
+        db: { environment: ["POSTGRES_DB=app"], build: "./db", command: "run", depends_on: ["cache"], ports: ["80:80"], image: "x" },
+      },
+    };
+    const overlay = {
+      services: {
+        db: {
+          environment: { POSTGRES_PASSWORD: "p" },
+          build: { context: "./db", target: "prod" },
+          command: ["run", "-v"],
+          depends_on: { cache: { condition: "service_started" } },
+        },
+      },
+    };
+    const composeRun = (files: ConfigFile[], layers: (string | string[])[]) =>
+      detectLayered(files, { layers })
+        .findings.filter((x) => x.rule === "config/type-change")
+        .map((x) => `${x.rule} ${x.file} ${x.pointer ?? ""}`.trim())
+        .sort();
+    expect(composeRun([f("compose.yaml", lower), f("compose.prod.yaml", overlay)], compose)).toEqual([]);
+    // Three layers (walked against several lower files at once): the same reading.
+    const three = [
+      f("compose.yaml", lower),
+      f("compose.prod.yaml", { services: { db: { image: "y" } } }),
+      f("compose.override.yaml", overlay),
+    ];
+    expect(composeRun(three, compose)).toEqual([]);
+    // A kind no spelling of the field has, or a field with one spelling: still a type change.
+    const wrong = { services: { db: { environment: "POSTGRES_DB=app", ports: { http: 80 }, image: ["x"], command: { a: 1 } } } };
+    expect(composeRun([f("compose.yaml", lower), f("compose.prod.yaml", wrong)], compose)).toEqual([
+      "config/type-change compose.prod.yaml /services/db/command",
+      "config/type-change compose.prod.yaml /services/db/environment",
+      "config/type-change compose.prod.yaml /services/db/image",
+      "config/type-change compose.prod.yaml /services/db/ports",
+    ]);
+    // Not Compose files (node-config layers): the same shapes still change type.
+    expect(
+      run([f("config/default.yaml", lower), f("config/production.yaml", overlay)])
+        .filter((x) => x.startsWith("config/type-change"))
+        .sort(),
+    ).toEqual([
+      "config/type-change config/production.yaml /services/db/build",
+      "config/type-change config/production.yaml /services/db/command",
+      "config/type-change config/production.yaml /services/db/depends_on",
+      "config/type-change config/production.yaml /services/db/environment",
+    ]);
+  });
+
   it("reports the same whether an overlay lists its keys in the order of the layer below or not", () => {
     const lower = { a: 1, b: "x", c: { d: true, e: [1] }, f: null, g: 2 };
     const inOrder = { a: "1", b: "x", c: { d: true, e: [1], typo: 1 }, f: 3, g: 2, h: 0 };

@@ -547,4 +547,69 @@ describe("tabs before a comment (PyYAML rejects them)", () => {
     expect(doc.findings[0]!.fix).toContain("remove");
     expect(doc.value).toEqual({ returns: "退货", b: "x", c: "kept\t\n", d: 1 });
   });
+
+  // Checked with PyYAML 6: SafeLoader refuses every case; CSafeLoader (libyaml, as Ruby's Psych
+  // reads .travis.yml and Rails configs) reads a tab after a value or after spaces, and refuses a
+  // blank line that starts with a tab. The message names who refuses, not "other readers accept".
+  it("say which readers refuse: libyaml and Psych read a tab after a value, and refuse a blank line that starts with one", () => {
+    const doc = parse("a: 1\t\nb: x\n\t\nc: 2\n  \t\nd: 3\n", "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ["parse/trailing-tab", 1, 5],
+      ["parse/trailing-tab", 3, 1],
+      ["parse/trailing-tab", 5, 3],
+    ]);
+    const [afterValue, startsLine, afterSpaces] = doc.findings.map((f) => f.message);
+    for (const m of [afterValue, afterSpaces]) {
+      expect(m).toMatch(/PyYAML's pure-Python loader rejects it/);
+      expect(m).toMatch(/libyaml-based readers \(Ruby's Psych, PyYAML's C loader\) and JavaScript's yaml read it/);
+      expect(m).not.toMatch(/other readers accept/);
+    }
+    expect(startsLine).toMatch(/blank line that starts with a tab: PyYAML and libyaml-based readers \(Ruby's Psych/);
+    expect(startsLine).toMatch(/reject it/);
+  });
+});
+
+// jeecgboot/JeecgBoot's sharding.yaml (read through `jdbc:shardingsphere:classpath:sharding.yaml`
+// and from Nacos): each rule a mapping tagged with its kind, as ShardingSphere's SnakeYAML reads it.
+describe("Apache ShardingSphere rule tags", () => {
+  const text = [
+    "databaseName: sharding-db",
+    "dataSources:",
+    "  db_0:",
+    "    jdbcUrl: jdbc:mysql://db:3306/x",
+    "rules:",
+    "  - !SHARDING",
+    "    tables:",
+    "      sys_log:",
+    "        actualDataNodes: db_0.sys_log$->{0..1}",
+    "  - !READWRITE_SPLITTING",
+    "    dataSources: {}",
+    "  - !ENCRYPT",
+    "    tables: {}",
+    "",
+  ].join("\n");
+
+  it("are known in a ShardingSphere config of any name, recognised by its root keys", () => {
+    const doc = parse(text, "src/main/resources/sharding.yaml");
+    expect(doc.findings).toEqual([]);
+    expect(at(doc.value, "/rules/0/tables/sys_log/actualDataNodes")).toBe("db_0.sys_log$->{0..1}");
+    const proxy = parse("rules:\n  - !AUTHORITY\n    users: []\n  - !TRANSACTION\n    defaultType: LOCAL\n", "conf/global.yaml");
+    expect(proxy.findings).toEqual([]);
+  });
+
+  it("stay unknown-tag warnings in a file that is no ShardingSphere config, and a misspelt tag is still reported", () => {
+    const other = parse("steps:\n  - !SHARDING\n    a: 1\n", "x/steps.yaml");
+    expect(other.findings.map((f) => [f.rule, f.level, f.found])).toEqual([["parse/unknown-tag", "warning", "!SHARDING"]]);
+    expect(other.findings[0]!.message).toContain("Apache ShardingSphere");
+    const typo = parse(text.replace("!ENCRYPT", "!ENCRYTP"), "sharding.yaml");
+    expect(typo.findings.map((f) => [f.rule, f.level, f.found])).toEqual([["parse/unknown-tag", "warning", "!ENCRYTP"]]);
+  });
+
+  it("recognise the config in one pass over thousands of near misses (linear)", () => {
+    const lines = ("dataSources" + " \t".repeat(5_000) + "x\n").repeat(200) + "rules".repeat(100_000);
+    const started = Date.now();
+    expect(detectDialects("x.yaml", lines).map((d) => d.id)).not.toContain("shardingsphere");
+    expect(detectDialects("x.yaml", lines + "\nrules:\n").map((d) => d.id)).toContain("shardingsphere");
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });

@@ -435,7 +435,8 @@ function walkOne(
       !(p !== undefined && underAny(p, ctx.differ)) &&
       !bindsAnyScalar(over, b.lf, kind!, lowerKind) &&
       !intOrPercent(key, v, lv) &&
-      !emptiesHelmCollection(over, b.lf, v, lv)
+      !emptiesHelmCollection(over, b.lf, v, lv) &&
+      !composeRespells(over, b.lf, p ?? pointer + "/" + escapeToken(key), kind!, lowerKind)
     ) {
       if (tally !== undefined && vMap) tallyRest(tally, v, depth + 1);
       ctx.pending.push(typeChange(ctx, over, p ?? pointer + "/" + escapeToken(key), v, [{ lf: b.lf, v: lv }]));
@@ -485,7 +486,8 @@ function walk(
               lowerKind !== kind &&
               !bindsAnyScalar(over, b.lf, kind, lowerKind) &&
               !intOrPercent(key, v, b.v) &&
-              !emptiesHelmCollection(over, b.lf, v, b.v)
+              !emptiesHelmCollection(over, b.lf, v, b.v) &&
+              !composeRespells(over, b.lf, p, kind, lowerKind)
             );
           });
     if (changed.length > 0) {
@@ -644,6 +646,60 @@ function emptiesHelmCollection(over: LayeredFile, lower: LayeredFile, a: unknown
   const x = over.file.path;
   const y = lower.file.path;
   return HELM_VALUES.test(x) && HELM_VALUES.test(y) && x.slice(0, x.lastIndexOf("/") + 1) === y.slice(0, y.lastIndexOf("/") + 1);
+}
+
+/** A Compose file: compose.yaml, docker-compose.yml and their overlays (compose.prod.yaml, docker-compose.override.yml). */
+const COMPOSE_FILE = /(^|\/)(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/;
+
+/**
+ * Compose fields whose two spellings compose-go merges as one (override/merge.go, mergeSpecials):
+ * `environment`, `labels`, `build.args`... as a map or a `KEY=VALUE` list (mergeToSequence turns
+ * both into a list), `depends_on` and `networks` as a list of names or a map (mergeDependsOn,
+ * mergeNetworks), `build` as a context path or a map (mergeBuild), and `command`, `entrypoint`,
+ * `env_file`, `dns`, `tmpfs`, `healthcheck.test` as a string or a list. Paths below a service.
+ */
+const COMPOSE_LIST_OR_MAP = new Set([
+  "environment",
+  "labels",
+  "annotations",
+  "sysctls",
+  "extra_hosts",
+  "depends_on",
+  "networks",
+  "build/args",
+  "build/labels",
+  "build/extra_hosts",
+  "build/additional_contexts",
+  "deploy/labels",
+]);
+const COMPOSE_STRING_OR_LIST = new Set([
+  "command",
+  "entrypoint",
+  "env_file",
+  "label_file",
+  "dns",
+  "dns_opt",
+  "dns_search",
+  "tmpfs",
+  "healthcheck/test",
+]);
+
+/**
+ * One of Compose's two spellings of a service field over the other, between Compose files
+ * (api-platform/demo's compose.prod.yaml gives `environment` as a map over compose.yaml's
+ * `- POSTGRES_DB=...` list): compose-go normalises both before it merges, so the merged
+ * configuration does not change type. A kind no spelling of that field has still does.
+ */
+function composeRespells(over: LayeredFile, lower: LayeredFile, p: string, kind: string, lowerKind: string): boolean {
+  if (!COMPOSE_FILE.test(over.file.path) || !COMPOSE_FILE.test(lower.file.path)) return false;
+  const tokens = p.split("/");
+  if (tokens[1] !== "services" || tokens.length < 4) return false;
+  const field = tokens.slice(3).join("/");
+  const pair = new Set([kind, lowerKind]);
+  const within = (kinds: readonly string[]) => [...pair].every((k) => kinds.includes(k));
+  if (COMPOSE_LIST_OR_MAP.has(field)) return within(["list", "map"]);
+  if (COMPOSE_STRING_OR_LIST.has(field)) return within(["string", "list"]);
+  return field === "build" && within(["string", "map"]);
 }
 
 /** Kubernetes fields of type intstr.IntOrString that take an integer or a percentage (apps/v1, policy/v1). */

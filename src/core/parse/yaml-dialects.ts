@@ -227,6 +227,36 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     path: /(^|\/)lm_eval\/tasks\//,
     content: /^["']?(task|dataset_path|dataset_name|output_type|doc_to_text|process_docs|test_split|filter_list|metric_list)["']?\s*:/m,
   },
+  {
+    id: "shardingsphere",
+    name: "Apache ShardingSphere",
+    // Each rule of a ShardingSphere-JDBC or -Proxy config is a mapping tagged with its kind
+    // (`rules: - !SHARDING ...`): its SnakeYAML loader registers one tag per YAML rule swapper
+    // (yaml-config/rules in its manual; !REPLICA_QUERY and !DB_DISCOVERY in 5.0-5.3). The file has
+    // no fixed name (`jdbc:shardingsphere:classpath:sharding.yaml`, a Nacos data id, the Proxy's
+    // config-*.yaml and global.yaml), so its root keys mark it.
+    tags: [
+      "!SHARDING",
+      "!READWRITE_SPLITTING",
+      "!ENCRYPT",
+      "!SHADOW",
+      "!MASK",
+      "!BROADCAST",
+      "!SINGLE",
+      "!AUTHORITY",
+      "!TRANSACTION",
+      "!SQL_PARSER",
+      "!SQL_FEDERATION",
+      "!SQL_TRANSLATOR",
+      "!GLOBAL_CLOCK",
+      "!LOGGING",
+      "!TRAFFIC",
+      "!DB_DISCOVERY",
+      "!REPLICA_QUERY",
+      "!COMPATIBLE_ENCRYPT",
+    ],
+    content: /^(?:databaseName|schemaName|dataSources?|rules)[ \t]*:/m,
+  },
 ];
 
 /** A node's kind as a tag's reader sees it. */

@@ -592,18 +592,32 @@ function tabsBeforeComments(text: string, file: string, lines: LineIndex): Findi
     if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
     if (token[0] === "#" && tabbed()) out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "comment"));
     else if ((token === "\n" || token === "\r\n") && tabbed())
-      out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end"));
+      out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", opensLine(text, previousAt, previous)));
     previous = token;
     previousAt = offset;
     offset += token.length;
   }
-  if (offset === text.length && tabbed()) out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end"));
+  if (offset === text.length && tabbed())
+    out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", opensLine(text, previousAt, previous)));
   return out;
 }
 
-/** `parse/tab-before-comment` or `parse/trailing-tab` at the tab at `at`. */
-function tabFinding(file: string, lines: LineIndex, at: number, before: "comment" | "end"): Finding {
-  const pyyaml = "PyYAML rejects it (\"found character '\\t' that cannot start any token\"); other readers accept it";
+/** Whether white space `ws` at `at` is a whole line that starts with a tab (libyaml refuses that line). */
+function opensLine(text: string, at: number, ws: string): boolean {
+  return ws[0] === "\t" && (at === 0 || text[at - 1] === "\n");
+}
+
+/**
+ * `parse/tab-before-comment` or `parse/trailing-tab` at the tab at `at`. Who refuses it (checked
+ * with PyYAML 6 on both loaders): PyYAML's pure-Python scanner refuses any tab before a comment or
+ * a line end; libyaml (PyYAML's C loaders, Ruby's Psych: Rails, RuboCop, Travis CI) skips a tab
+ * after content or after spaces, but refuses a blank line that starts with a tab ("found a tab
+ * character that violates indentation" after a plain scalar); JavaScript's yaml reads both.
+ */
+function tabFinding(file: string, lines: LineIndex, at: number, before: "comment" | "end", startsBlankLine = false): Finding {
+  const pyyaml = startsBlankLine
+    ? 'a blank line that starts with a tab: PyYAML and libyaml-based readers (Ruby\'s Psych, PyYAML\'s C loader) reject it ("found character that cannot start any token", or "a tab character that violates indentation" after a plain value); JavaScript\'s yaml reads it'
+    : "PyYAML's pure-Python loader rejects it (\"found character '\\t' that cannot start any token\"); libyaml-based readers (Ruby's Psych, PyYAML's C loader) and JavaScript's yaml read it";
   return before === "comment"
     ? {
         rule: "parse/tab-before-comment",
@@ -620,7 +634,7 @@ function tabFinding(file: string, lines: LineIndex, at: number, before: "comment
         level: "warning",
         file,
         ...lines.position(at),
-        message: `a tab at the end of a line: ${pyyaml}`,
+        message: startsBlankLine ? pyyaml : `a tab at the end of a line: ${pyyaml}`,
         found: "tab",
         expected: "the end of the line",
         fix: "remove the trailing tab (most editors can trim trailing white space on save)",
