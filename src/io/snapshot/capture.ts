@@ -49,6 +49,7 @@ import {
 import { folderTree, TreeStream } from "./trees.js";
 import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
+import { BlobIdSet, treeBlobIds } from "./blob-id-set.js";
 import { streamBlobs } from "./blob-stream.js";
 import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
 import { makeStateFolder } from "../state-folder.js";
@@ -348,8 +349,9 @@ async function captureWith(
   // Taken before any file is stat'ed: an edit after its stat, within the window, is read again next time.
   const stamp = BigInt(Date.now()) * 1_000_000n;
   const cache = useCache ? StatCacheReader.open(cacheFile, prevTree) : undefined;
-  // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten.
-  const prevBlobs = !cache && prevTree ? await lsTreeIds(git, prevTree, ["-r"]).catch(() => new Set<string>()) : undefined;
+  // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten
+  // (their ids packed: blob-id-set.ts).
+  const prevBlobs = !cache && prevTree ? await treeBlobIds(git, prevTree).catch(() => new BlobIdSet()) : undefined;
   // An encrypted blob cannot be checked against the bytes it stands for without an identity, so
   // a blob taken from the cache stands only when the previous (signed, read-back) snapshot holds
   // that very blob with that digest and size for the path: the cache is a hint, the previous
@@ -894,20 +896,6 @@ function wholeFolder(order: readonly string[], a: number, b: number): string | u
   if (a > 0 && order[a - 1]!.startsWith(prefix)) return undefined;
   if (b < order.length && order[b]!.startsWith(prefix)) return undefined;
   return first.slice(0, slash);
-}
-
-async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
-  const { stdout } = await git.exec(["ls-tree", ...flags, "-z", "--full-tree", tree]);
-  const out = new Set<string>();
-  for (let pos = 0; pos < stdout.length;) {
-    const end = stdout.indexOf(0, pos);
-    const rec = stdout.toString("latin1", pos, end < 0 ? stdout.length : end);
-    pos = end < 0 ? stdout.length : end + 1;
-    const tab = rec.indexOf("\t");
-    const oid = rec.slice(0, tab).split(" ")[2];
-    if (oid) out.add(oid);
-  }
-  return out;
 }
 
 /** write-tree from a temporary index (GIT_INDEX_FILE under .git/integrity-guard, removed after). */
