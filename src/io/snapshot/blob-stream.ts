@@ -23,7 +23,7 @@ import type { Writable } from "node:stream";
 import type { Git } from "../git.js";
 
 /** The ids to read: how many, and the k-th as hex (made when needed, not held). */
-export interface BlobIds {
+interface BlobIds {
   readonly count: number;
   oid(k: number): string;
 }
