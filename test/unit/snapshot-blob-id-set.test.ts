@@ -19,6 +19,9 @@ describe("BlobIdSet", () => {
     set.add(id(7, bytes)); // a blob at two paths
     set.seal();
     expect(set.size).toBe(5001);
+    // Packed: the ids' own bytes and a table of at most 4 int32 slots an id (a Set of hex strings
+    // held about 200 bytes an id).
+    expect(set.bytes).toBeLessThanOrEqual(5001 * bytes + 4 * 4 * 5001);
     for (let n = 0; n < 5000; n++) expect(set.has(id(n, bytes)), `id ${n}`).toBe(true);
     for (let n = 5000; n < 10_000; n++) expect(set.has(id(n, bytes)), `id ${n}`).toBe(false);
     // The other length, and a string that is not hex, are never found.

@@ -55,6 +55,11 @@ export class BlobIdSet {
     return this.count;
   }
 
+  /** Bytes held (the ids and the table): what the issue-20 bound is about. */
+  get bytes(): number {
+    return this.ids.length + this.table.byteLength;
+  }
+
   has(hex: string): boolean {
     const width = this.width;
     if (this.count === 0 || hex.length !== 2 * width) return false;
