@@ -61,6 +61,26 @@ describe("streamBlobs", () => {
     for (const [k, a] of answers) expect(a, `blob ${k}`).toEqual({ sha256: sha256(want[k]!), size: want[k]!.length });
   });
 
+  it("sends the ids a batch at a time, made when sent, with the same answers", async () => {
+    const made: number[] = [];
+    const ids = { count: oids.length, oid: (k: number) => (made.push(k), oids[k]!) };
+    const answers: [number, StreamedAnswer][] = [];
+    let held = 0;
+    const whole = await streamBlobs(
+      git,
+      ids,
+      () => true,
+      (k, a) => answers.push([k, a]),
+      { batch: 7, held: (n) => (held = n) },
+    );
+    expect(whole).toBe(true);
+    expect(held).toBe(7);
+    expect(answers.map(([k]) => k)).toEqual(oids.map((_, k) => k));
+    for (const [k, a] of answers) expect(a, `blob ${k}`).toEqual({ sha256: sha256(blobs[k]!), size: blobs[k]!.length });
+    // Each id made once to be sent and once to match git's answer: never all held as strings.
+    expect(made.length).toBe(2 * oids.length);
+  });
+
   it("skips the bytes of blobs not to be hashed, and still gives their size", async () => {
     const { whole, answers } = await read(git, oids, (k) => k % 2 === 0);
     expect(whole).toBe(true);

@@ -13,9 +13,23 @@
  * for a loose object git cannot inflate, with exit status 0: git 2.39). A damaged packed object
  * makes git die mid-stream: the read is then incomplete, and the caller reads again in a way that
  * names the damaged blob (capture.ts: batches split in halves).
+ *
+ * The ids are written to git `batch` at a time as it takes them (the pipe's back-pressure), each
+ * made from the caller's rows when written: at 500,000 blobs, 500,000 id strings and their text
+ * joined whole were about 70 MB of a snapshot's read-back (issue 20, session 26).
  */
 import crypto from "node:crypto";
+import type { Writable } from "node:stream";
 import type { Git } from "../git.js";
+
+/** The ids to read: how many, and the k-th as hex (made when needed, not held). */
+interface BlobIds {
+  readonly count: number;
+  oid(k: number): string;
+}
+
+/** Ids written to git at once (41 to 65 bytes each): what the id side of a read-back holds. */
+export const IDS_PER_WRITE = 4096;
 
 /** What git gave for one id asked: its SHA-256 and size, or nothing (missing, not a blob). */
 export type StreamedAnswer = { sha256: string; size: number } | undefined;
@@ -35,25 +49,62 @@ const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
  */
 export async function streamBlobs(
   git: Git,
-  oids: readonly string[],
+  oids: readonly string[] | BlobIds,
   hash: (k: number) => boolean,
   onAnswer: (k: number, answer: StreamedAnswer) => void,
+  /** `batch`: ids per write (tests lower it); `held` gets the most ids held as text at once. */
+  options: { batch?: number; held?: (ids: number) => void } = {},
 ): Promise<boolean> {
-  if (oids.length === 0) return true;
+  const ids: BlobIds = Array.isArray(oids) ? { count: oids.length, oid: (k) => oids[k]! } : (oids as BlobIds);
+  if (ids.count === 0) return true;
   const child = git.spawnStreaming(["cat-file", "--batch", "--buffer"]);
-  const parser = new AnswerParser(oids, hash, onAnswer);
+  const parser = new AnswerParser(ids, hash, onAnswer);
   child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
   child.stderr.resume();
   child.stdin.on("error", () => {
     /* git died before reading every id: the exit status and the count of answers tell */
   });
-  // The ids as one write: 41 bytes each (4 MB at 100,000), read by git as it answers.
-  child.stdin.end(oids.join("\n") + "\n");
-  const code = await new Promise<number>((resolve) => {
+  const closed = new Promise<number>((resolve) => {
     child.on("error", () => resolve(-1));
     child.on("close", (c) => resolve(c ?? -1));
   });
+  await writeIds(child.stdin, ids, Math.max(1, options.batch ?? IDS_PER_WRITE), options.held);
+  const code = await closed;
   return code === 0 && parser.complete();
+}
+
+/**
+ * The ids, `batch` at a time, each write after the pipe took the one before (git reads them as
+ * it answers, and its answers are parsed meanwhile), then the end of input. Stops early when
+ * the pipe closed (git died: the caller sees an incomplete read).
+ */
+async function writeIds(stdin: Writable, ids: BlobIds, batch: number, held: ((ids: number) => void) | undefined): Promise<void> {
+  let most = 0;
+  for (let at = 0; at < ids.count; at += batch) {
+    if (stdin.destroyed || stdin.writableEnded) return;
+    const end = Math.min(ids.count, at + batch);
+    let text = "";
+    for (let k = at; k < end; k++) text += ids.oid(k) + "\n";
+    most = Math.max(most, end - at);
+    held?.(most);
+    if (!stdin.write(text)) await drained(stdin);
+  }
+  if (!stdin.destroyed) stdin.end();
+}
+
+/** Resolves when the pipe takes more, or closes (an error, git gone). */
+function drained(stdin: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stdin.off("drain", done);
+      stdin.off("close", done);
+      stdin.off("error", done);
+      resolve();
+    };
+    stdin.on("drain", done);
+    stdin.on("close", done);
+    stdin.on("error", done);
+  });
 }
 
 /** The state of git's answer between chunks. */
@@ -68,13 +119,13 @@ class AnswerParser {
   private broken = false;
 
   constructor(
-    private readonly oids: readonly string[],
+    private readonly ids: BlobIds,
     private readonly hash: (k: number) => boolean,
     private readonly onAnswer: (k: number, answer: StreamedAnswer) => void,
   ) {}
 
   complete(): boolean {
-    return !this.broken && this.k === this.oids.length && this.left === 0 && this.head.length === 0;
+    return !this.broken && this.k === this.ids.count && this.left === 0 && this.head.length === 0;
   }
 
   push(chunk: Buffer): void {
@@ -109,7 +160,11 @@ class AnswerParser {
 
   /** "<oid> <type> <size>" or "<oid> missing", for the id asked next. */
   private header(line: string): void {
-    const oid = this.oids[this.k];
+    if (this.k >= this.ids.count) {
+      this.broken = true; // more answers than ids asked
+      return;
+    }
+    const oid = this.ids.oid(this.k);
     const m = /^([0-9a-f]{40,64}) (\S+) (\d+)$/.exec(line);
     if (m && m[1] === oid) {
       this.size = Number(m[3]);

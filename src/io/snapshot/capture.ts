@@ -49,6 +49,7 @@ import {
 import { folderTree, TreeStream } from "./trees.js";
 import { ReadPool, type ReadFile, type StatRun } from "./read-pool.js";
 import { hashBlobStreamed, STREAM_FROM, storeFileStreamed, type StreamedBlob } from "./big-blob.js";
+import { BlobIdSet, treeBlobIds } from "./blob-id-set.js";
 import { streamBlobs } from "./blob-stream.js";
 import { blobsIntactInPacks, objectsDirOf } from "./pack-check.js";
 import { makeStateFolder } from "../state-folder.js";
@@ -251,6 +252,8 @@ interface CaptureOptions {
   streamFrom?: number;
   /** Pack the new trees once they hold this many bytes (default TREE_BATCH; tests lower it). */
   treeBatch?: number;
+  /** Ids sent to git at once by the streamed read-back (default blob-stream.ts IDS_PER_WRITE; tests lower it). */
+  readBackIdBatch?: number;
 }
 type CaptureCounters = {
   blobsWritten?: number;
@@ -263,6 +266,8 @@ type CaptureCounters = {
   /** Packs of trees written during the loop (TREE_BATCH), and the most tree bytes held before one. */
   treePacks?: number;
   treeBytesHeld?: number;
+  /** The most blob ids the streamed read-back held as text at once (blob-stream.ts IDS_PER_WRITE). */
+  readBackIdsHeld?: number;
   /** The young generation (MB) of the read threads, when there were some (read-pool.ts WORKER_YOUNG_MB). */
   readThreadYoungMb?: number;
 };
@@ -344,8 +349,9 @@ async function captureWith(
   // Taken before any file is stat'ed: an edit after its stat, within the window, is read again next time.
   const stamp = BigInt(Date.now()) * 1_000_000n;
   const cache = useCache ? StatCacheReader.open(cacheFile, prevTree) : undefined;
-  // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten.
-  const prevBlobs = !cache && prevTree ? await lsTreeIds(git, prevTree, ["-r"]).catch(() => new Set<string>()) : undefined;
+  // Without a cache (another machine took the previous snapshot), blobs it holds are not rewritten
+  // (their ids packed: blob-id-set.ts).
+  const prevBlobs = !cache && prevTree ? await treeBlobIds(git, prevTree).catch(() => new BlobIdSet()) : undefined;
   // An encrypted blob cannot be checked against the bytes it stands for without an identity, so
   // a blob taken from the cache stands only when the previous (signed, read-back) snapshot holds
   // that very blob with that digest and size for the path: the cache is a hint, the previous
@@ -732,6 +738,7 @@ async function captureWith(
   captured.tree = tree;
   // When write-tree named the very tree computed from the rows, the blobs the previous snapshot
   // vouches for (stat cache hits) are left to git to read; the others are read back here.
+  const idStats: ReadBackIds = { held: 0, ...(options.readBackIdBatch !== undefined ? { batch: options.readBackIdBatch } : {}) };
   const readingBack = readBack(
     git,
     tree,
@@ -740,12 +747,14 @@ async function captureWith(
     encrypter !== undefined,
     tree === root ? { vouched, fresh } : undefined,
     streamFrom,
+    idStats,
   );
   captured.verified = readingBack.then(({ findings, blobs, intact }) => {
     stageEnd("snapshot read-back");
     if (counters) {
       counters.blobsReadBack = blobs;
       counters.blobsIntactInPacks = intact;
+      counters.readBackIdsHeld = idStats.held;
     }
     if (findings.length > 0) throw new ReadBackFailed(findings);
   });
@@ -889,20 +898,6 @@ function wholeFolder(order: readonly string[], a: number, b: number): string | u
   return first.slice(0, slash);
 }
 
-async function lsTreeIds(git: Git, tree: string, flags: string[]): Promise<Set<string>> {
-  const { stdout } = await git.exec(["ls-tree", ...flags, "-z", "--full-tree", tree]);
-  const out = new Set<string>();
-  for (let pos = 0; pos < stdout.length;) {
-    const end = stdout.indexOf(0, pos);
-    const rec = stdout.toString("latin1", pos, end < 0 ? stdout.length : end);
-    pos = end < 0 ? stdout.length : end + 1;
-    const tab = rec.indexOf("\t");
-    const oid = rec.slice(0, tab).split(" ")[2];
-    if (oid) out.add(oid);
-  }
-  return out;
-}
-
 /** write-tree from a temporary index (GIT_INDEX_FILE under .git/integrity-guard, removed after). */
 async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<string> {
   // One buffer for the update-index input, not one per file: "<mode> <oid>\t<path>\0" each.
@@ -928,6 +923,9 @@ async function writeTree(git: Git, rows: Rows, manifestOid: string): Promise<str
   }
 }
 
+/** The streamed read-back's ids: how many are sent to git at once (tests lower it), the most held. */
+type ReadBackIds = { batch?: number; held: number };
+
 /**
  * Read back what git stored under `tree`: its listing (every manifest file, no other, with its
  * mode), every blob it names (SHA-256 and size against the manifest, in bounded batches), and
@@ -947,6 +945,7 @@ async function readBack(
   computed?: { vouched: Uint8Array; fresh: Uint8Array },
   /** Blobs of this size and more are hashed as git streams them (a clear set's). */
   streamFrom = STREAM_FROM,
+  idStats: ReadBackIds = { held: 0 },
 ): Promise<{ findings: Finding[]; blobs: number; intact?: number }> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
@@ -978,7 +977,7 @@ async function readBack(
   }
   // A clear set: every blob through one git process, hashed as it streams (blob-stream.ts).
   if (!encrypted) {
-    const streamed = await readBackStreamed(git, rows, seen, digest, computed?.vouched);
+    const streamed = await readBackStreamed(git, rows, seen, digest, computed?.vouched, idStats);
     if (streamed) {
       appendAll(findings, streamed.findings);
       return { findings, blobs: streamed.blobs, intact };
@@ -1019,47 +1018,57 @@ async function readBackStreamed(
   seen: Uint8Array & { manifestOid?: string },
   digest: string,
   vouched: Uint8Array | undefined,
+  /** Ids sent to git at once (default IDS_PER_WRITE), and the most held (set here). */
+  idStats: ReadBackIds,
 ): Promise<{ findings: Finding[]; blobs: number } | undefined> {
   const findings: Finding[] = [];
   const bad = checksumReporter(findings);
-  const ids: string[] = [];
-  const rowOf: number[] = [];
-  if (seen.manifestOid) {
-    ids.push(seen.manifestOid);
-    rowOf.push(-1);
-  } else bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
-  for (let i = 0; i < seen.length; i++) {
-    if (!seen[i]) continue;
-    ids.push(rows.oidHex(i));
-    rowOf.push(i);
-  }
+  // The rows to read, as indexes (4 bytes each); their ids are made as git is sent them
+  // (blob-stream.ts IDS_PER_WRITE at a time): one id string per blob read back, held together
+  // with its text joined whole, was the peak of an incremental snapshot at 500,000 files whose
+  // blobs no pack proved (360 MB; issue 20).
+  let count = seen.manifestOid ? 1 : 0;
+  for (let i = 0; i < seen.length; i++) if (seen[i]) count++;
+  const rowOf = new Int32Array(count);
+  let at = 0;
+  if (seen.manifestOid) rowOf[at++] = -1;
+  else bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+  for (let i = 0; i < seen.length; i++) if (seen[i]) rowOf[at++] = i;
+  const manifestOid = seen.manifestOid;
+  const ids = { count, oid: (k: number): string => (rowOf[k]! < 0 ? manifestOid! : rows.oidHex(rowOf[k]!)) };
   let blobs = 0;
   const hashed = (k: number): boolean => rowOf[k]! < 0 || !vouched?.[rowOf[k]!];
-  const whole = await streamBlobs(git, ids, hashed, (k, got) => {
-    const i = rowOf[k]!;
-    if (i < 0) {
-      if (!got || "sha256:" + got.sha256 !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
-      return;
-    }
-    const p = rows.paths[i]!;
-    if (!got) {
-      bad(p, `blob ${ids[k]} cannot be read back from the object store (missing or corrupt)`);
-      return;
-    }
-    // A vouched blob's bytes are skipped, but git tells its size: it must be the manifest's.
-    if (!hashed(k)) {
-      if (got.size !== rows.size[i]) bad(p, "read-back size differs from the source", `${rows.size[i]} bytes`, `${got.size} bytes`);
-      return;
-    }
-    blobs++;
-    if (got.sha256 !== rows.shaHex(i) || got.size !== rows.size[i])
-      bad(
-        p,
-        "read-back checksum differs from the source",
-        `sha256 ${rows.shaHex(i)} (${rows.size[i]} bytes)`,
-        `sha256 ${got.sha256} (${got.size} bytes)`,
-      );
-  });
+  const whole = await streamBlobs(
+    git,
+    ids,
+    hashed,
+    (k, got) => {
+      const i = rowOf[k]!;
+      if (i < 0) {
+        if (!got || "sha256:" + got.sha256 !== digest) bad(SNAPSHOT_MANIFEST_PATH, "the stored manifest differs from the one written");
+        return;
+      }
+      const p = rows.paths[i]!;
+      if (!got) {
+        bad(p, `blob ${ids.oid(k)} cannot be read back from the object store (missing or corrupt)`);
+        return;
+      }
+      // A vouched blob's bytes are skipped, but git tells its size: it must be the manifest's.
+      if (!hashed(k)) {
+        if (got.size !== rows.size[i]) bad(p, "read-back size differs from the source", `${rows.size[i]} bytes`, `${got.size} bytes`);
+        return;
+      }
+      blobs++;
+      if (got.sha256 !== rows.shaHex(i) || got.size !== rows.size[i])
+        bad(
+          p,
+          "read-back checksum differs from the source",
+          `sha256 ${rows.shaHex(i)} (${rows.size[i]} bytes)`,
+          `sha256 ${got.sha256} (${got.size} bytes)`,
+        );
+    },
+    { ...(idStats.batch !== undefined ? { batch: idStats.batch } : {}), held: (n) => (idStats.held = Math.max(idStats.held, n)) },
+  );
   return whole ? { findings, blobs } : undefined;
 }
 
