@@ -797,7 +797,7 @@ function nameReading(file: string, format: DocumentFormat, ownJsonc: (file: stri
   return {
     format,
     reader,
-    label: `as JSON with comments${known?.trailingCommas === false ? "" : " and trailing commas"} (its name is read so${reader ? ` by ${reader}` : ": validate.jsonc"})`,
+    label: `as JSON with comments${known?.trailingCommas === false ? "" : " and trailing commas"} (${reader ? `its name is read so by ${reader}` : "a default glob of validate.jsonc matches its name"})`,
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runPullRequest } from "../e2e/action-harness.js";
-import { baseRepos, findingsOf, prWriting, type Found } from "../helpers/pull-request.js";
+import { baseRepos, findingsOf, prWriting, YAML_FLAGS_BASE, type Found } from "../helpers/pull-request.js";
 
 const baseRepo = baseRepos();
 const brief = (fs: Found[]) => fs.map((f) => `${f.level} ${f.rule} ${f.file ?? ""} ${f.message}`).join("\n");
@@ -92,7 +92,7 @@ describe("a new mapped file's name does not grant it a reading no peer of its ma
 describe("a new mapped file whose name says nothing, YAML by content, beside JSON peers", () => {
   it("config/new.state starting with `#` is not read as YAML where its peers are JSON", async () => {
     const repo = baseRepo({
-      ".integrity-guard/config.yml": mapping("config/*.state"),
+      ".integrity-guard/config.yml": mapping("config/*.state") + '  files: ["config/*.state"]\n',
       "schemas/app.schema.json": SCHEMA,
       "config/app.state": '{"port": 8080}\n',
     });
@@ -116,6 +116,19 @@ describe("a new mapped file's content marker, or a project the pull request adds
         '{"schema": "olm.package", "name": "x", "port": 1}\n{"schema": "olm.channel", "name": "y", "package": "x", "port": 2}\n',
     });
     expectHeld(r, "config/new.json", /opm/);
+  });
+
+  it("a `%YAML 1.1` directive does not make `off` a boolean in a new config/*.yaml", async () => {
+    const r = await prWriting(baseRepo(YAML_FLAGS_BASE), { "config/new.yaml": "%YAML 1.1\n---\naudit: off\n" });
+    expectHeld(r, "config/new.yaml", /YAML 1\.1/);
+  });
+
+  it("a `%YAML 1.1` directive in a new file beside a base peer that has one keeps its reading", async () => {
+    const repo = baseRepo({ ...YAML_FLAGS_BASE, "config/flags.yaml": "%YAML 1.1\n---\naudit: yes\n" });
+    const r = await prWriting(repo, { "config/new.yaml": "%YAML 1.1\n---\naudit: off\n" });
+    const fs = findingsOf(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(0);
+    expect(fs.filter((f) => f.level === "error" || f.rule === "trust/reading-changed")).toEqual([]);
   });
 
   it("a `.csproj` added beside a new config/*.json does not excuse its BOM", async () => {
@@ -168,7 +181,7 @@ describe("valid pull requests the peer rule must not block", () => {
 
   it("a new YAML file under a name that says no format, beside YAML peers", async () => {
     const repo = baseRepo({
-      ".integrity-guard/config.yml": mapping("config/*.state"),
+      ".integrity-guard/config.yml": mapping("config/*.state") + '  files: ["config/*.state"]\n',
       "schemas/app.schema.json": SCHEMA,
       "config/app.state": "# by hand\nport: 1\n",
     });
@@ -189,7 +202,7 @@ describe("valid pull requests the peer rule must not block", () => {
 });
 
 describe("the cost of the rule: the first file of a relaxed kind, with a config change in the same pull request", () => {
-  it("fails under the base's config, and the notice (annotation, summary) says to change the base branch first", async () => {
+  it("fails under the base's config, and the reading-changed annotation and the summary say to change the base branch first", async () => {
     const repo = baseRepo(JSON_BASE);
     const r = await prWriting(repo, {
       ".integrity-guard/config.yml": mapping("config/*.json") + '  jsonc: ["config/tsconfig*.json"]\n',
@@ -198,7 +211,8 @@ describe("the cost of the rule: the first file of a relaxed kind, with a config 
     expectHeld(r, "config/tsconfig.json", /JSON with comments/);
     const fs = findingsOf(r.findingsJson);
     expect(fs.some((f) => f.rule === "trust/config-changed")).toBe(true);
-    const notice = r.annotations.find((a) => a.startsWith("::notice") && a.includes("config/tsconfig.json") && a.includes("is new"));
+    // Under a changed config, what only the base's rules find is an error (trusted-config.ts): the notice too.
+    const notice = r.annotations.find((a) => a.includes("title=trust/reading-changed") && a.includes("config/tsconfig.json"));
     expect(notice, r.annotations.join("\n")).toMatch(/validate\.jsonc/);
     expect(notice).toMatch(/on the base branch first, in a pull request of its own/);
     expect(r.summary).toMatch(/config\/tsconfig\.json/);
