@@ -449,7 +449,7 @@ export function contentAgreedLookup(
   return async (file, reading) => {
     if (!(await base.holds(file))) {
       // A new file the trusted config maps to a schema: a peer of its mapping must ask for the reading too (mapped-peers.ts).
-      const mapped = await peers?.(file);
+      const mapped = reading.declaredByFormat ? undefined : await peers?.(file);
       if (mapped === undefined) return true;
       await prefetchBaseTexts(base.source, mapped);
       for (const p of mapped) {
