@@ -253,8 +253,8 @@ export function overruledNotices(base: BaseReadings | undefined, findings: reado
       rule: "trust/reading-changed",
       level: "notice",
       file,
-      message: `${file} is new and the trusted config maps a schema to it: it is checked as it is. Its content would have it read ${reading}, but no file of the same mapping in the trusted commit (the pull request's base) is read so`,
-      fix: "write the file as the other files of its mapping are written, or add the first file read this way in a change of its own (reviewed on the base branch), or map it to another schema in the base branch's config",
+      message: `${file} is new and the trusted config maps a schema to it: it is checked as it is, not read ${reading}, since no file of the same mapping in the trusted commit (the pull request's base) is read so. Its name, its content or this pull request's other files ask for that reading; the mapping's readers load every file its glob matches`,
+      fix: "write the file as the other files of its mapping are written (no comment, marker, template tag or dialect they lack); if its readers do read it this way, say so on the base branch first, in a pull request of its own: narrow the glob of its mapping in validate.schemas so it no longer matches this file (or, for comments and trailing commas, list it in validate.jsonc), then rebase this one. A config change in this pull request does not count: the checks run under the base branch's config",
     });
   }
   for (const [file, reading] of base.overruled) {
@@ -440,11 +440,25 @@ export function contentDialectAtBase(source: FileSource): (file: string, text: s
  * the trusted commit does not hold, and for one it holds only when its version there asks for
  * the same reading. Otherwise the refusal is recorded for the trust/reading-changed notice.
  */
-export function contentAgreedLookup(base: BaseReadings | undefined): (file: string, reading: ContentReading) => Promise<boolean> {
+export function contentAgreedLookup(
+  base: BaseReadings | undefined,
+  peers?: MappedPeers,
+): (file: string, reading: ContentReading) => Promise<boolean> {
   if (!base) return () => Promise.resolve(true);
   const texts = baseTexts(base.source);
   return async (file, reading) => {
-    if (!(await base.holds(file))) return true;
+    if (!(await base.holds(file))) {
+      // A new file the trusted config maps to a schema: a peer of its mapping must ask for the reading too (mapped-peers.ts).
+      const mapped = reading.declaredByFormat ? undefined : await peers?.(file);
+      if (mapped === undefined) return true;
+      await prefetchBaseTexts(base.source, mapped);
+      for (const p of mapped) {
+        const text = await texts(p);
+        if (text !== undefined && reading.asks(text)) return true;
+      }
+      base.overruledNew.set(file, reading.reading);
+      return false;
+    }
     const before = await texts(file);
     if (before !== undefined && reading.asks(before)) return true;
     base.overruled.set(file, reading.reading);

@@ -70,11 +70,17 @@ export interface ContentReading {
   /** How the file is then read, for the trust/reading-changed notice ("as ... reads it"). */
   readonly reading: string;
   asks(text: string): boolean;
+  /**
+   * The format's own declaration (`%YAML 1.1`), not a reader's marker: a new file keeps it under
+   * any mapping (mapped-peers.ts asks no peer), as YAML readers that honour directives read it.
+   */
+  readonly declaredByFormat?: true;
 }
 
 const YAML_11_READING: ContentReading = {
   reading: "as YAML 1.1 (its `%YAML 1.1` directive: yes/no/on/off as booleans, 0755 as an octal number)",
   asks: declaresYaml11,
+  declaredByFormat: true,
 };
 
 const ARM_READING: ContentReading = {

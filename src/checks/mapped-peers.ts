@@ -10,6 +10,8 @@
  * read so (a new cassette beside recorded ones, a new mod file beside a mod's): its peers.
  */
 import type { BaseReadings } from "./base-readings.js";
+import type { DocumentFormat } from "../core/parse/index.js";
+import type { ReadResult } from "../io/file-source.js";
 
 /**
  * Peers looked at for one file, nearest first: enough for a folder of cassettes or a mod's
@@ -57,4 +59,51 @@ function sharedPrefix(a: string, b: string): number {
   let n = 0;
   while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++;
   return n;
+}
+
+/**
+ * How a file's name has it read when that is more than strict JSON: JSONC by a `validate.jsonc`
+ * glob or a reader's name (`tsconfig.json`, `bsconfig.json`, `.babelrc.json` as JSON5), YAML by
+ * a reader's name (`_category_.json`, `.eslintrc`) or, for a name that says no format, by a text
+ * that does not start as JSON. Undefined for strict JSON and for a `.yaml`/`.yml` name.
+ */
+export interface NameReading {
+  readonly format: DocumentFormat;
+  /** The reader the name names (well-known-names.ts), if any: a JSON5 reader is not a JSONC one. */
+  readonly reader?: string;
+  /** How the file is then read, for the trust/reading-changed notice. */
+  readonly label: string;
+}
+
+/**
+ * Whether a new file's name reading counts, on a pull request: always for a file the trusted
+ * commit holds (its name is the base's) or one no trusted mapping names; for a new mapped file,
+ * only when a base file of the same mapping is read so (the same format and reader). A consumer
+ * that loads every file `config/*.json` matches reads a new `config/tsconfig.json` with
+ * JSON.parse: its name gave it comments and trailing commas, a new `config/_category_.json`
+ * YAML. `readingOf` is given a peer's bytes only when its name leaves the format to its text
+ * (`nameDecides` false).
+ */
+export function nameReadingAgreedLookup(
+  base: BaseReadings | undefined,
+  peers: MappedPeers | undefined,
+  readingOf: (file: string, content: Buffer | undefined) => NameReading | undefined,
+  nameDecides: (file: string) => boolean,
+): (file: string, content: Buffer) => Promise<boolean> {
+  if (!base || !peers) return () => Promise.resolve(true);
+  return async (file, content) => {
+    const mine = readingOf(file, content);
+    if (mine === undefined) return true;
+    const mapped = await peers(file);
+    if (mapped === undefined) return true;
+    const byText = mapped.filter((p) => !nameDecides(p));
+    const texts = byText.length === 0 ? new Map<string, ReadResult>() : await base.source.read(byText);
+    for (const p of mapped) {
+      const bytes = texts.get(p);
+      const theirs = readingOf(p, Buffer.isBuffer(bytes) ? bytes : undefined);
+      if (theirs?.format === mine.format && theirs.reader === mine.reader) return true;
+    }
+    base.overruledNew.set(file, mine.label);
+    return false;
+  };
 }

@@ -21,8 +21,8 @@ import {
 import { Catalog, type CatalogMatch } from "../core/catalog/select.js";
 import { normalizeRepoPath, SchemaMapper, type SchemaRef } from "../core/schema/mapping.js";
 import { dialectParseOptions, jsoncDialectByContent, type JsoncDialect } from "../core/select/jsonc-by-content.js";
-import { formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
-import { validateFilesMatcher } from "../core/select/default-extensions.js";
+import { DEFAULT_JSONC, formatForSelected, jsoncMatcher } from "../core/select/jsonc.js";
+import { lowerBaseName, validateFilesMatcher } from "../core/select/default-extensions.js";
 import { isJsonLinesName } from "../core/parse/json-lines.js";
 import { SkippedTemplates, TemplateRules } from "../core/select/templates.js";
 import { ALWAYS_EXCLUDED, DEFAULT_VALIDATE_FILES, type ValidateConfig } from "../config/types.js";
@@ -53,7 +53,7 @@ import { declaresNull, emptyTakenByReader, foldEmptyIntoSchema } from "./empty-d
 import { EMPTY_BUT_COMMENTS } from "../core/parse/json-scan.js";
 import { homeAssistantIncludeLookup, onlyHomeAssistantTagsUnknown } from "./home-assistant-includes.js";
 import { isModManifestPath, miniYamlModLookup } from "./miniyaml-mods.js";
-import { mappedPeersLookup } from "./mapped-peers.js";
+import { mappedPeersLookup, nameReadingAgreedLookup, type MappedPeers, type NameReading } from "./mapped-peers.js";
 import { miniYamlFindings } from "../core/parse/miniyaml.js";
 import { json5Reading } from "./json5-reading.js";
 import type { Check, CheckContext } from "./types.js";
@@ -343,14 +343,23 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       "as OpenRA MiniYaml (a file of a mod whose mod.yaml is MiniYaml)",
       peers,
     ),
-    dotnetProject: dotnetProjectAgreed(ctx.source, base),
-    contentAgreed: contentAgreedLookup(base),
+    dotnetProject: dotnetProjectAgreed(ctx.source, base, peers),
+    contentAgreed: contentAgreedLookup(base, peers),
     sopsRefused: new Set(),
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     ownSchemaAgreed: ownSchemaAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   const formatAgreed = formatAgreedLookup(base);
+  // A new mapped file's name (or its text, for a name that says no format) reads it as its mapping's files are read only (mapped-peers.ts).
+  // A validate.jsonc glob of the base's own (not a default) names the file itself: the base's word, as the mapping is.
+  const ownJsonc = matcher((cfg.jsonc ?? []).filter((g) => !DEFAULT_JSONC.includes(g)));
+  const nameAgreed = nameReadingAgreedLookup(
+    base,
+    peers,
+    (f, bytes) => nameReading(f, formatForSelected(f, jsonc, bytes), ownJsonc),
+    (f) => formatForSelected(f, jsonc) !== "json" || /\.jsonc?$/.test(lowerBaseName(f)) || wellKnownOf(f) !== undefined,
+  );
   const encodingAgreed = encodingAgreedReader(ctx.source.kind === "worktree" ? base : undefined, ctx.git);
   let checked = 0;
   const yamlMax = maxYamlSize(cfg);
@@ -436,6 +445,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
       let format = formatForSelected(file, jsonc, Buffer.isBuffer(content) ? content : undefined);
       // A name that does not say its format: its content does, on a pull request as the base's version does (base-readings.ts).
       if (base && format === "yaml" && formatForSelected(file, jsonc) !== format && !(await formatAgreed(file, format))) format = "json";
+      // A new file the base's config maps to a schema: a name or a text that reads it more leniently than JSON counts as a peer of its mapping is read so.
+      if (format !== "json" && Buffer.isBuffer(content) && !(await nameAgreed(file, content))) format = "json";
       // Sources that cannot tell the size before reading are checked after. YAML has its own,
       // lower limit: its parser needs 100-200 bytes of memory per byte (never an out-of-memory abort).
       const size = Buffer.isBuffer(content) ? content.length : content.code === "ETOOLARGE" ? content.size : undefined;
@@ -782,8 +793,34 @@ interface FileEnv {
   ownSchemaAgreed: (file: string, format: DocumentFormat, baseWithout: (root: unknown) => boolean, reading: string) => Promise<boolean>;
 }
 
+/**
+ * The reading a selected file's name gives it beyond strict JSON (mapped-peers.ts: NameReading),
+ * `format` being what formatForSelected decided for it; undefined for JSON, a name whose extension
+ * says its format, and a file a validate.jsonc glob of the config's own (`ownJsonc`) names.
+ */
+function nameReading(file: string, format: DocumentFormat, ownJsonc: (file: string) => boolean): NameReading | undefined {
+  if (format === "json") return undefined;
+  const lower = lowerBaseName(file);
+  // An extension that names the format is no reading by a reader's name: a loader of `config/*` tells them apart.
+  if (/\.(?:ya?ml|jsonc|json5)$/.test(lower)) return undefined;
+  const known = wellKnownOf(file);
+  const reader = known?.format === format ? known.reader : undefined;
+  if (format === "jsonc" && reader === undefined && ownJsonc(file)) return undefined;
+  if (format === "yaml")
+    return { format, reader, label: `as YAML (${reader ?? "its name says no format and its text does not start as JSON does"})` };
+  return {
+    format,
+    reader,
+    label: `as JSON with comments${known?.trailingCommas === false ? "" : " and trailing commas"} (${reader ? `its name is read so by ${reader}` : "a default glob of validate.jsonc matches its name"})`,
+  };
+}
+
 /** FileEnv.dotnetProject: the project around a file, agreed with the base on a pull request (base-readings.ts: agreedFlag). */
-function dotnetProjectAgreed(source: FileSource, base: BaseReadings | undefined): (file: string) => Promise<string | undefined> {
+function dotnetProjectAgreed(
+  source: FileSource,
+  base: BaseReadings | undefined,
+  peers: MappedPeers | undefined,
+): (file: string) => Promise<string | undefined> {
   const head = dotnetProjectLookup(source);
   const inProject = (lookup: (file: string) => Promise<string | undefined>) => (file: string) => lookup(file).then((p) => p !== undefined);
   const agreed = agreedFlag(
@@ -791,6 +828,7 @@ function dotnetProjectAgreed(source: FileSource, base: BaseReadings | undefined)
     base,
     (s) => inProject(dotnetProjectLookup(s)),
     "as a .NET project's file (a leading BOM skipped)",
+    peers,
   );
   return async (file) => ((await agreed(file)) ? head(file) : undefined);
 }
