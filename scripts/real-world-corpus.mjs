@@ -1327,6 +1327,10 @@ export const REPOS = [
       "src/schemas/json/{cinnamon-spice.info,base}.json",
       "src/negative_test/prettierrc/.prettierrc.yaml",
       "src/schemas/json/cloudbuild.json",
+      // The appsettings.json schema: `WebOptimizer`, `webOptimizer` and `weboptimizer` are three
+      // pattern names; read as .NET configuration (case-insensitive) they were duplicate keys
+      // (session 26, whole repository: fb26).
+      "src/schemas/json/appsettings.json",
     ],
   },
   {
@@ -3068,7 +3072,10 @@ export const REPOS = [
     kind: "Flutter + Rust desktop/mobile app: easy_localization translations (one with repeated top-level sections), pubspec.lock/Podfile.lock, an empty build.yaml, document test assets",
     names: ["frontend/appflowy_flutter/pubspec.lock", "frontend/appflowy_flutter/ios/Podfile.lock"],
     keep: ["frontend/resources/translations/mr-IN.json", "frontend/appflowy_flutter/*.yaml"],
-    max: 60,
+    // mr-IN.json (213 KB) repeats three sections (`notifications`, `mobile`, `error`): Dart's
+    // json.decode keeps the last, so the first copy's translations are lost (session 26, fb26).
+    large: ["frontend/resources/translations/mr-IN.json"],
+    max: 61,
   },
   {
     repo: "alexbelgium/hassio-addons",

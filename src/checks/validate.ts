@@ -94,7 +94,13 @@ import { templateResidue } from "./template-residue.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { isMarkdownPullRequestTemplate, isPullRequestTemplatePath } from "../core/select/pull-request-template.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
-import { multiLineFlowKey, skipsUnlessItsFormat, wellKnownReading } from "./well-known-reading.js";
+import {
+  isJsonSchemaDocument,
+  multiLineFlowKey,
+  SCHEMA_DOCUMENT_READING,
+  skipsUnlessItsFormat,
+  wellKnownReading,
+} from "./well-known-reading.js";
 import { filteredBlobs, filteredNotices, routedByChange, type FilteredKind } from "./filtered-blobs.js";
 
 /** Files read at once: bounds memory on large trees (and git processes in the hook). */
@@ -976,7 +982,13 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   format = parsed.format;
   // A name read by a reader of its own (core/select/well-known-names.ts): a BOM it does not skip,
   // or the JSONC reading of a YAML reader that strips comments first (.eslintrc).
-  if (reading) ({ doc, format } = await reading.settle(doc, text, format));
+  // Not for a JSON Schema under the name (SchemaStore's appsettings.json schema), when the base agrees.
+  const schemaDocument =
+    reading?.exceptSchemaDocument === true &&
+    doc.ok &&
+    isJsonSchemaDocument(doc.documents[0]) &&
+    (await env.contentAgreed(file, SCHEMA_DOCUMENT_READING));
+  if (reading && !schemaDocument) ({ doc, format } = await reading.settle(doc, text, format));
   // The JSONC retry for a file a VS Code extension contributes as JSON with comments.
   if (parsed.jsoncCandidate && (await env.contributedJsonc(file))) {
     format = "jsonc";

@@ -10,7 +10,8 @@ import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core
 import { LineIndex } from "../core/parse/lines.js";
 import { readSnbt } from "../core/parse/snbt.js";
 import { WHEN_HEAD_BYTES, wellKnownOf, type WellKnownName } from "../core/select/well-known-names.js";
-import type { JsonReadOptions } from "./file-steps.js";
+import { draftOf } from "../core/schema/draft.js";
+import type { ContentReading, JsonReadOptions } from "./file-steps.js";
 import { dotnetConfigurationReading } from "./dotnet-configuration.js";
 import { json5Reading } from "./json5-reading.js";
 import { corruptWhateverTheFormat } from "./validate-select.js";
@@ -20,6 +21,16 @@ type Settled = { doc: ParsedDocument; format: DocumentFormat };
 /** The options of the first parse, and the step that settles what it found. */
 interface WellKnownReading {
   json?: JsonReadOptions;
+  /**
+   * Set where a JSON Schema under the name is no file of the name's reader: a schema of .NET's
+   * configuration files named for them (SchemaStore's src/schemas/json/appsettings.json, or a
+   * copy vendored beside a project) is read by schema tools, case-sensitively, and `WebOptimizer`
+   * and `webOptimizer` are two names there. The caller skips `settle` for a document whose root
+   * `$schema` names a JSON Schema meta-schema (isJsonSchemaDocument), with the base's agreement
+   * on a pull request (SCHEMA_DOCUMENT_READING): a `$schema` line written into an existing
+   * appsettings.json must not switch the .NET reading off.
+   */
+  exceptSchemaDocument?: true;
   settle(doc: ParsedDocument, text: string, format: DocumentFormat): Promise<Settled>;
 }
 
@@ -37,7 +48,10 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
     };
   }
   if (format === "jsonc" && entry.dotnetConfiguration)
-    return { settle: (doc, text) => Promise.resolve({ doc: dotnetConfigurationReading(doc, text, file, entry.reader), format }) };
+    return {
+      exceptSchemaDocument: true,
+      settle: (doc, text) => Promise.resolve({ doc: dotnetConfigurationReading(doc, text, file, entry.reader), format }),
+    };
   if (format === "jsonc" && entry.json5)
     return { settle: async (doc, text) => ({ doc: await json5Reading(doc, text, file, entry.reader, entry.json5Deprecated), format }) };
   if (format === "json" && entry.snbt)
@@ -47,6 +61,25 @@ export function wellKnownReading(file: string, format: DocumentFormat): WellKnow
   if (format === "yaml" && entry.jsYaml) return { settle: async (doc, text) => ({ doc: await asJsYaml(doc, text, file, entry), format }) };
   return undefined;
 }
+
+/**
+ * Whether `value` (a document's root) is a JSON Schema: an object whose `$schema` names a JSON
+ * Schema meta-schema (draft-04 to 2020-12). An appsettings.json pointing at its own schema
+ * (`https://json.schemastore.org/appsettings.json`) is configuration, not a schema.
+ */
+export function isJsonSchemaDocument(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  return typeof (value as Record<string, unknown>).$schema === "string" && typeof draftOf(value) === "string";
+}
+
+/** The reading a JSON Schema under a configuration reader's name asks for by its `$schema` (exceptSchemaDocument). */
+export const SCHEMA_DOCUMENT_READING: ContentReading = {
+  reading: "as a JSON Schema (its `$schema` names a JSON Schema meta-schema), not as its name's reader reads configuration",
+  asks: (text) => {
+    const doc = parseDocument(text, { path: "", format: "jsonc" });
+    return doc.ok && isJsonSchemaDocument(doc.documents[0]);
+  },
+};
 
 /** True when `file` is a name that is its format only by content (Yarn 1's yarn.lock is not YAML) and this content is not. */
 export function skipsUnlessItsFormat(file: string, content: Buffer): boolean {
