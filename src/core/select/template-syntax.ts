@@ -291,8 +291,31 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
  * Also `%NAME%`, `%%NAME%%` or `%%%NAME%%%` (OpenStack-Helm's values overrides hold
  * `cidr: %%%REPLACE_API_ADDR%%%/32`, which `helm osh get-values-overrides` fills with sed), upper
  * case and at least two characters, so that strftime formats (`%Y-%m-%d`, `%Y%m%d`) are none.
+ * Also a printf conversion `%s` or `%d` (`%1$s` numbered) standing for a whole value (placeholderAt
+ * asks that the scalar end after it): Spinnaker's rosco tests fill expected_template.yaml's
+ * `foo: %s` with Java's String.format before reading it as YAML. Only these two, never a named
+ * one: `format: %(asctime)s - %(message)s` unquoted is a logging config YAML itself refuses.
  */
-export const PLACEHOLDER = /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%))/;
+export const PLACEHOLDER =
+  /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%)|%(?:[1-9]\$)?[sd](?![\w%$]))/;
+
+/**
+ * A printf conversion (`%s`, `%d`, `%1$s`) standing for a whole JSON value at offset `i`: after a
+ * value's start (`[`, `,`, `:` or a line's start, blanks aside) and before its end (`,`, `]`, `}`
+ * or the line's end). Spinnaker's clouddriver tests fill list-manifest.json's `"items": [%s, %s]`
+ * with String.format before parsing it. JSON has no `%` outside a string, so such a file never
+ * parses as it is. Linear: looks at a bounded stretch before and after `i`.
+ */
+export function jsonPrintfValueAt(text: string, i: number): boolean {
+  const m = /^%(?:[1-9]\$)?[sd]/.exec(text.slice(i, i + 4));
+  if (m === null) return false;
+  let after = i + m[0].length;
+  while (text[after] === " " || text[after] === "\t" || text[after] === "\r") after++;
+  if (after < text.length && !",]}\n".includes(text[after]!)) return false;
+  let before = i - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  return before < 0 || "[,:\n".includes(text[before]!);
+}
 
 /**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
@@ -312,8 +335,9 @@ export function placeholderAt(line: string, i: number): boolean {
   const scalarEnds = /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
   // `@name@` must be the whole scalar (`@user@example.com` is a broken value, not a placeholder);
   // `{NAME}` must run into text (alone it is a valid flow mapping); no YAML node starts with `%`,
-  // so `%NAME%` is evidence whatever follows it.
-  if (line[i] === "%") return true;
+  // so `%NAME%` is evidence whatever follows it; a printf `%s` only as a whole value (`%s-%d`
+  // run into text is as likely a format string left unquoted, which YAML refuses).
+  if (line[i] === "%") return m[2] !== undefined || scalarEnds;
   return line[i] === "@" ? scalarEnds : !scalarEnds;
 }
 
