@@ -6,7 +6,7 @@
  */
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { LineIndex } from "../core/parse/lines.js";
-import { erbTagLines, hasTemplateStructure, jsonPrintfValueAt, yamlPlaceholderLines } from "../core/select/template-syntax.js";
+import { erbTagLines, hasTemplateStructure, jsonPlaceholderValueAt, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
 import { condaSelectorFile, selectorsExplainDuplicates } from "../core/select/conda-selectors.js";
@@ -217,7 +217,7 @@ export function isTemplateByContent(doc: ParsedDocument, content: Buffer | strin
   if (format === "yaml" && (yttBranchDuplicatesOnly(doc, text) || condaSelectorDuplicatesOnly(doc, text))) return true;
   const tagged = text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%") || text.includes("%{");
   if (tagged && hasTemplateStructure(text, format)) return true;
-  if (format !== "yaml") return !doc.ok && (erbTagHoldsJsonError(doc, text) || printfHoldsJsonError(doc, text));
+  if (format !== "yaml") return !doc.ok && (erbTagHoldsJsonError(doc, text) || placeholderHoldsJsonError(doc, text));
   return !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
 }
 
@@ -247,22 +247,22 @@ function erbTagHoldsJsonError(doc: ParsedDocument, text: string): boolean {
 }
 
 /**
- * JSON whose parse error stands at a printf conversion standing for a whole value (`[%s, %s]`,
- * `"port": %d`: template-syntax.ts, jsonPrintfValueAt), and that parses once every such
- * conversion outside a string reads as a number: a test resource filled by Java's String.format
- * or Python's `%` before it is parsed. A broken comma before the first `%s`, or a truncation
- * after it, is still reported.
+ * JSON whose parse error stands at a substitution placeholder standing for a whole value
+ * (`[%s, %s]`, `"port": %d`, `"year": %YYYY%`: template-syntax.ts, jsonPlaceholderValueAt), and
+ * that parses once every such placeholder outside a string reads as a number: a test resource
+ * filled by Java's String.format or Python's `%`, or a sed template, before it is parsed. A
+ * broken comma before the first placeholder, or a truncation after it, is still reported.
  */
-function printfHoldsJsonError(doc: ParsedDocument, text: string): boolean {
+function placeholderHoldsJsonError(doc: ParsedDocument, text: string): boolean {
   if (!text.includes("%")) return false;
   const error = doc.findings.find((f) => f.level === "error");
   if (error?.line === undefined || error.column === undefined || !error.rule.startsWith("parse/syntax")) return false;
-  if (!jsonPrintfValueAt(text, offsetOf(text, error.line, error.column))) return false;
-  return parseDocument(maskJsonPrintf(text), { path: error.file ?? "template.json", format: doc.format }).ok;
+  if (jsonPlaceholderValueAt(text, offsetOf(text, error.line, error.column)) === 0) return false;
+  return parseDocument(maskJsonPlaceholders(text), { path: error.file ?? "template.json", format: doc.format }).ok;
 }
 
-/** `text` with each printf conversion outside a string (jsonPrintfValueAt) turned into `0` and blanks, in one pass. */
-function maskJsonPrintf(text: string): string {
+/** `text` with each placeholder outside a string (jsonPlaceholderValueAt) turned into `0` and blanks, in one pass. */
+function maskJsonPlaceholders(text: string): string {
   let out = "";
   let copied = 0;
   let inString = false;
@@ -271,12 +271,15 @@ function maskJsonPrintf(text: string): string {
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"' || c === "\n") inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "%" && jsonPrintfValueAt(text, i)) {
-      const end = text[i + 2] === "$" ? i + 4 : i + 2;
-      out += text.slice(copied, i) + "0".padEnd(end - i, " ");
-      copied = end;
-      i = end - 1;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "%") {
+      const length = jsonPlaceholderValueAt(text, i);
+      if (length === 0) continue;
+      out += text.slice(copied, i) + "0".padEnd(length, " ");
+      copied = i + length;
+      i = copied - 1;
     }
   }
   return out + text.slice(copied);

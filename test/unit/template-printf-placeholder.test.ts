@@ -1,17 +1,19 @@
 /**
  * A printf conversion (`%s`, `%d`, `%1$s`) standing for a whole value is template evidence
- * (src/core/select/template-syntax.ts: placeholderAt, jsonPrintfValueAt): test resources that
+ * (src/core/select/template-syntax.ts: placeholderAt, jsonPlaceholderValueAt): test resources that
  * Java's String.format or Python's `%` fill before the text is parsed. Spinnaker's rosco tests
  * format rosco-integration/src/test/resources/expected_template.yaml (`foo: %s`) and
  * clouddriver's format list-manifest.json (`"items": [%s, %s]`). Neither YAML nor JSON can hold
- * a `%` where a value starts, so such a file never parses as it is; a format string left unquoted
+ * a `%` where a value starts, so such a file never parses as it is. In JSON, a sed placeholder
+ * `%NAME%` counts the same way (OpenAddresses' countrywide-template.json: `"year": %YYYY%`), as it
+ * does in YAML already (template-percent-placeholder.test.ts). A format string left unquoted
  * (`format: %(asctime)s - %(message)s`, `date: %d/%m/%Y`) is a real error and still reported.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isTemplateByContent } from "../../src/checks/validate-select.js";
 import { templateResidue } from "../../src/checks/template-residue.js";
 import { loadYamlSupport, parseDocument, type DocumentFormat } from "../../src/core/parse/index.js";
-import { jsonPrintfValueAt } from "../../src/core/select/template-syntax.js";
+import { jsonPlaceholderValueAt } from "../../src/core/select/template-syntax.js";
 
 beforeAll(loadYamlSupport);
 
@@ -62,6 +64,9 @@ describe("a printf placeholder standing for a whole value", () => {
     ["a %d value", '{"port": %d}'],
     ["a numbered value", '{"a": %1$s, "b": %2$s}'],
     ["a value alone on its line", '{\n  "a":\n    %s\n}'],
+    // Written after openaddresses/openaddresses scripts/si/countrywide-template.json (BSD-3-Clause), which its Makefile seds.
+    ["a sed %YYYY% value beside one in a string", '{"attribution": "Mapping Authority, %YYYY%", "year": %YYYY%, "id": 1}'],
+    ["a %%NAME%% list item", '{"hosts": [%%PRIMARY%%, "b"]}'],
   ])("JSON: %s is evidence", (_name, text) => {
     expect(template(text, "json")).toBe(true);
   });
@@ -82,6 +87,8 @@ describe("a printf placeholder standing for a whole value", () => {
     ["a conversion run into text", '{"a": %s-x}'],
     ["a strftime format", '{"a": %Y}'],
     ["a named conversion", '{"a": %(x)s}'],
+    ["a lower-case %name%", '{"a": %year%}'],
+    ["unbalanced percent signs", '{"a": %%YEAR%}'],
     ["a truncation after a placeholder", '{"a": [%s, {"b": 1'],
   ])("JSON: %s is still reported", (_name, text) => {
     expect(template(text, "json")).toBe(false);
@@ -93,9 +100,10 @@ describe("a printf placeholder standing for a whole value", () => {
   });
 
   it("placeholders inside strings or after a key's text are no evidence", () => {
-    expect(jsonPrintfValueAt('"a": "%s"', 6)).toBe(false);
-    expect(jsonPrintfValueAt("[x%s]", 2)).toBe(false);
-    expect(jsonPrintfValueAt("[%s]", 1)).toBe(true);
+    expect(jsonPlaceholderValueAt('"a": "%s"', 6)).toBe(0);
+    expect(jsonPlaceholderValueAt("[x%s]", 2)).toBe(0);
+    expect(jsonPlaceholderValueAt("[%s]", 1)).toBe(2);
+    expect(jsonPlaceholderValueAt("[%%YEAR%%]", 1)).toBe(8);
   });
 
   it("stays linear on thousands of placeholders and percent signs", () => {

@@ -300,22 +300,28 @@ export const PLACEHOLDER =
   /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%)|%(?:[1-9]\$)?[sd](?![\w%$]))/;
 
 /**
- * A printf conversion (`%s`, `%d`, `%1$s`) standing for a whole JSON value at offset `i`: after a
- * value's start (`[`, `,`, `:` or a line's start, blanks aside) and before its end (`,`, `]`, `}`
- * or the line's end). Spinnaker's clouddriver tests fill list-manifest.json's `"items": [%s, %s]`
- * with String.format before parsing it. JSON has no `%` outside a string, so such a file never
- * parses as it is. Linear: looks at a bounded stretch before and after `i`.
+ * The length of a substitution placeholder standing for a whole JSON value at offset `i`, or 0:
+ * a printf conversion (`%s`, `%d`, `%1$s`) or a `%NAME%` placeholder (one to three `%` on each
+ * side, upper case: PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
+ * aside) and before its end (`,`, `]`, `}` or the line's end). Spinnaker's clouddriver tests fill
+ * list-manifest.json's `"items": [%s, %s]` with String.format before parsing it; OpenAddresses'
+ * scripts/si/Makefile fills countrywide-template.json's `"year": %YYYY%` with sed. JSON has no `%`
+ * outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
+ * looked at from its two ends only, so a scan that asks at every `%` stays linear.
  */
-export function jsonPrintfValueAt(text: string, i: number): boolean {
-  const m = /^%(?:[1-9]\$)?[sd]/.exec(text.slice(i, i + 4));
-  if (m === null) return false;
+export function jsonPlaceholderValueAt(text: string, i: number): number {
+  const m = JSON_PLACEHOLDER.exec(text.slice(i, i + 64));
+  if (m === null) return 0;
   let after = i + m[0].length;
   while (text[after] === " " || text[after] === "\t" || text[after] === "\r") after++;
-  if (after < text.length && !",]}\n".includes(text[after]!)) return false;
+  if (after < text.length && !",]}\n".includes(text[after]!)) return 0;
   let before = i - 1;
   while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
-  return before < 0 || "[,:\n".includes(text[before]!);
+  return before < 0 || "[,:\n".includes(text[before]!) ? m[0].length : 0;
 }
+
+/** `%s`, `%d`, `%1$s`; or `%NAME%`, `%%NAME%%`, `%%%NAME%%%` (as in PLACEHOLDER; strftime's `%Y` is none). */
+const JSON_PLACEHOLDER = /^(?:%(?:[1-9]\$)?[sd]|(%{1,3})[A-Z][A-Z0-9_]+\1(?!%))/;
 
 /**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
