@@ -6,7 +6,7 @@
  */
 import { parseDocument, type DocumentFormat, type ParsedDocument } from "../core/parse/index.js";
 import { LineIndex } from "../core/parse/lines.js";
-import { erbTagLines, hasTemplateStructure, yamlPlaceholderLines } from "../core/select/template-syntax.js";
+import { erbTagLines, hasTemplateStructure, jsonPlaceholderValueAt, yamlPlaceholderLines } from "../core/select/template-syntax.js";
 import { chartYamlCandidates, type SkippedTemplates, type TemplateRules } from "../core/select/templates.js";
 import { yttControlLines, yttExplainsDuplicates } from "../core/select/ytt.js";
 import { condaSelectorFile, selectorsExplainDuplicates } from "../core/select/conda-selectors.js";
@@ -217,7 +217,7 @@ export function isTemplateByContent(doc: ParsedDocument, content: Buffer | strin
   if (format === "yaml" && (yttBranchDuplicatesOnly(doc, text) || condaSelectorDuplicatesOnly(doc, text))) return true;
   const tagged = text.includes("{{") || text.includes("{%") || text.includes("{#") || text.includes("<%") || text.includes("%{");
   if (tagged && hasTemplateStructure(text, format)) return true;
-  if (format !== "yaml") return !doc.ok && erbTagHoldsJsonError(doc, text);
+  if (format !== "yaml") return !doc.ok && (erbTagHoldsJsonError(doc, text) || placeholderHoldsJsonError(doc, text));
   return !doc.ok && (placeholdersExplainErrors(doc, text) || erbExplainsErrors(doc, text));
 }
 
@@ -244,6 +244,57 @@ function erbTagHoldsJsonError(doc: ParsedDocument, text: string): boolean {
     open = close;
   }
   return false;
+}
+
+/**
+ * JSON whose parse error stands at a substitution placeholder standing for a whole value
+ * (`[%s, %s]`, `"port": %d`, `"year": %YYYY%`: template-syntax.ts, jsonPlaceholderValueAt), and
+ * that parses once every such placeholder outside a string reads as a number: a test resource
+ * filled by Java's String.format or Python's `%`, or a sed template, before it is parsed. A
+ * broken comma before the first placeholder, or a truncation after it, is still reported.
+ */
+function placeholderHoldsJsonError(doc: ParsedDocument, text: string): boolean {
+  if (!text.includes("%")) return false;
+  const error = doc.findings.find((f) => f.level === "error");
+  if (error?.line === undefined || error.column === undefined || !error.rule.startsWith("parse/syntax")) return false;
+  if (jsonPlaceholderValueAt(text, offsetOf(text, error.line, error.column)) === 0) return false;
+  return parseDocument(maskJsonPlaceholders(text), { path: error.file ?? "template.json", format: doc.format }).ok;
+}
+
+/** `text` with each placeholder outside a string (jsonPlaceholderValueAt) turned into `0` and blanks, in one pass. */
+function maskJsonPlaceholders(text: string): string {
+  let out = "";
+  let copied = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"' || c === "\n") inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "%") {
+      const length = jsonPlaceholderValueAt(text, i);
+      if (length === 0) continue;
+      out += text.slice(copied, i) + "0".padEnd(length, " ");
+      copied = i + length;
+      i = copied - 1;
+    }
+  }
+  return out + text.slice(copied);
+}
+
+/** The UTF-16 offset of a 1-based line and column (columns count code points, a leading BOM none: LineIndex). */
+function offsetOf(text: string, line: number, column: number): number {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf("\n", i);
+    if (nl < 0) return text.length;
+    i = nl + 1;
+  }
+  for (let c = 1; c < column && i < text.length && text[i] !== "\n"; c++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i;
 }
 
 /**
@@ -286,7 +337,7 @@ function erbExplainsErrors(doc: ParsedDocument, text: string): boolean {
 
 function placeholdersExplainErrors(doc: ParsedDocument, text: string): boolean {
   // A cheap test first: `{NAME}`, `@name@`, `%NAME%`, `${NAME}` or `${fn(...)}` (template-syntax.ts).
-  if (!/\{[A-Z]|@[A-Za-z_]|%[A-Z]|\$\{[a-z_]/.test(text)) return false;
+  if (!/\{[A-Z]|@[A-Za-z_]|%[A-Z1-9sd]|\$\{[a-z_]/.test(text)) return false;
   const errors = doc.findings.filter((f) => f.level === "error");
   if (errors.length === 0) return false;
   const lines = yamlPlaceholderLines(text);

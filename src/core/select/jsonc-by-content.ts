@@ -380,8 +380,23 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (isWindowsTerminalSettings(text)) return WINDOWS_TERMINAL;
   if (XAML_STYLER_KEYS.test(text)) return XAML_STYLER;
   if (isVcrYamlCassette(text)) return VCR_YAML_CASSETTE;
+  if (WATCH_SCHEDULE.test(text) && WATCH_ACTIONS.test(text)) return ELASTICSEARCH_WATCH;
   return undefined;
 }
+
+/**
+ * An Elasticsearch Watcher watch, the body of `PUT _watcher/watch/<id>` kept as a file (elastic/examples'
+ * Alerting/Sample Watches, uploaded with `curl -d @watch.json` or pasted into Kibana's console):
+ * Elasticsearch parses every JSON request body with its JsonXContent, a Jackson JsonFactory with
+ * ALLOW_COMMENTS (`//` and `/* *\/`) and STRICT_DUPLICATE_DETECTION, without trailing commas. A
+ * watch says what it is by its `trigger` holding a `schedule` and its `actions` object.
+ */
+const ELASTICSEARCH_WATCH: JsoncDialect = {
+  reader: "Elasticsearch Watcher (JsonXContent: Jackson with ALLOW_COMMENTS)",
+  trailingCommas: false,
+};
+const WATCH_SCHEDULE = /"trigger"\s*:\s*\{\s*"schedule"\s*:\s*\{/;
+const WATCH_ACTIONS = /"actions"\s*:\s*\{/;
 
 /**
  * oxlint and oxfmt read their config (`.oxlintrc.json`, `.oxfmtrc.json`, or any file given with

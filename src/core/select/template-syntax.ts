@@ -291,8 +291,37 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
  * Also `%NAME%`, `%%NAME%%` or `%%%NAME%%%` (OpenStack-Helm's values overrides hold
  * `cidr: %%%REPLACE_API_ADDR%%%/32`, which `helm osh get-values-overrides` fills with sed), upper
  * case and at least two characters, so that strftime formats (`%Y-%m-%d`, `%Y%m%d`) are none.
+ * Also a printf conversion `%s` or `%d` (`%1$s` numbered) standing for a whole value (placeholderAt
+ * asks that the scalar end after it): Spinnaker's rosco tests fill expected_template.yaml's
+ * `foo: %s` with Java's String.format before reading it as YAML. Only these two, never a named
+ * one: `format: %(asctime)s - %(message)s` unquoted is a logging config YAML itself refuses.
  */
-export const PLACEHOLDER = /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%))/;
+export const PLACEHOLDER =
+  /^(?:\{[A-Z][A-Za-z0-9_]*\}|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\1(?!@)|(%{1,3})[A-Z][A-Z0-9_]+\2(?!%)|%(?:[1-9]\$)?[sd](?![\w%$]))/;
+
+/**
+ * The length of a substitution placeholder standing for a whole JSON value at offset `i`, or 0:
+ * a printf conversion (`%s`, `%d`, `%1$s`) or a `%NAME%` placeholder (one to three `%` on each
+ * side, upper case: PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
+ * aside) and before its end (`,`, `]`, `}` or the line's end). Spinnaker's clouddriver tests fill
+ * list-manifest.json's `"items": [%s, %s]` with String.format before parsing it; OpenAddresses'
+ * scripts/si/Makefile fills countrywide-template.json's `"year": %YYYY%` with sed. JSON has no `%`
+ * outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
+ * looked at from its two ends only, so a scan that asks at every `%` stays linear.
+ */
+export function jsonPlaceholderValueAt(text: string, i: number): number {
+  const m = JSON_PLACEHOLDER.exec(text.slice(i, i + 64));
+  if (m === null) return 0;
+  let after = i + m[0].length;
+  while (text[after] === " " || text[after] === "\t" || text[after] === "\r") after++;
+  if (after < text.length && !",]}\n".includes(text[after]!)) return 0;
+  let before = i - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  return before < 0 || "[,:\n".includes(text[before]!) ? m[0].length : 0;
+}
+
+/** `%s`, `%d`, `%1$s`; or `%NAME%`, `%%NAME%%`, `%%%NAME%%%` (as in PLACEHOLDER; strftime's `%Y` is none). */
+const JSON_PLACEHOLDER = /^(?:%(?:[1-9]\$)?[sd]|(%{1,3})[A-Z][A-Z0-9_]+\1(?!%))/;
 
 /**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
@@ -312,8 +341,9 @@ export function placeholderAt(line: string, i: number): boolean {
   const scalarEnds = /^\s*(?:#.*)?$/.test(rest) || /^\s*[,\]}]/.test(rest);
   // `@name@` must be the whole scalar (`@user@example.com` is a broken value, not a placeholder);
   // `{NAME}` must run into text (alone it is a valid flow mapping); no YAML node starts with `%`,
-  // so `%NAME%` is evidence whatever follows it.
-  if (line[i] === "%") return true;
+  // so `%NAME%` is evidence whatever follows it; a printf `%s` only as a whole value (`%s-%d`
+  // run into text is as likely a format string left unquoted, which YAML refuses).
+  if (line[i] === "%") return m[2] !== undefined || scalarEnds;
   return line[i] === "@" ? scalarEnds : !scalarEnds;
 }
 
