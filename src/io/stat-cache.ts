@@ -30,6 +30,7 @@ import type { StatKey } from "./hash/pool.js";
 import { BlobRecords, FileRecords } from "./stat-cache-records.js";
 import { SpillFile, halfTempName } from "./stat-cache-spill.js";
 import { makeStateFolderSync } from "./state-folder.js";
+import { openStateFileSync, readStateFileSync } from "./read-regular.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
 export const RACY_WINDOW_NS = 2_000_000_000n;
@@ -66,12 +67,13 @@ function scanMembers(
   close: number,
   onMember: (key: string, value: string) => void,
 ): { first: Buffer; tail: string } | undefined {
-  let fd: number;
+  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, "r");
+    fd = openStateFileSync(file); // never through a link, never a FIFO
   } catch {
     return undefined;
   }
+  if (fd === undefined) return undefined;
   try {
     let eof = false;
     const read = (): Buffer => {
@@ -321,7 +323,7 @@ export const spillLimits = { records: 65536 };
 function readJournal<T>(file: string): T[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readStateFileSync(file)?.toString("utf8") ?? "";
   } catch {
     return [];
   }
@@ -368,7 +370,7 @@ function readFiles(file: string, wanted?: (path: string) => boolean): { stamp: s
   if (scanned) return scanned;
   let d: FilesData;
   try {
-    d = JSON.parse(fs.readFileSync(file, "utf8")) as FilesData;
+    d = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as FilesData;
   } catch {
     return undefined;
   }
@@ -397,7 +399,7 @@ function readBlobs(file: string): { blobs: BlobRecords; manifest?: string } | un
   if (scanned) return scanned;
   let d: BlobsData;
   try {
-    d = JSON.parse(fs.readFileSync(file, "utf8")) as BlobsData;
+    d = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as BlobsData;
   } catch {
     return undefined; // missing or damaged: start empty
   }
@@ -821,7 +823,9 @@ export class StatCache {
     }
     let buf: Buffer;
     try {
-      buf = fs.readFileSync(this.blobsFile);
+      const read = readStateFileSync(this.blobsFile);
+      if (read === undefined) return out;
+      buf = read;
     } catch {
       return out;
     }

@@ -11,6 +11,7 @@ import type { HealthStatus } from "../../core/health/types.js";
 import { writeFileAtomic } from "../atomic.js";
 import { withLock } from "../lock.js";
 import { makeStateFolder } from "../state-folder.js";
+import { readStateFile } from "../read-regular.js";
 
 const HISTORY_FILE = "health-history.jsonl";
 const MAX_LINES = 5000;
@@ -44,13 +45,9 @@ export function parseHistory(text: string): HistoryPoint[] {
   return out;
 }
 
+/** The recorded points; none when the file is missing, or is a symlink or not a regular file (never followed). */
 export async function readHistory(stateDir: string): Promise<HistoryPoint[]> {
-  try {
-    return parseHistory(await fs.readFile(historyPath(stateDir), "utf8"));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
+  return parseHistory((await readStateFile(historyPath(stateDir)))?.toString("utf8") ?? "");
 }
 
 const APPEND_NO_FOLLOW = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
@@ -61,12 +58,9 @@ export async function appendHistory(stateDir: string, point: HistoryPoint): Prom
   const file = historyPath(stateDir);
   const line = JSON.stringify({ time: point.time, score: point.score, status: point.status }) + "\n";
   await withLock(path.join(stateDir, "health-history.lock"), async () => {
-    let existing = "";
-    try {
-      existing = await fs.readFile(file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
+    // A link at the history's name is not read (its target may be another file, or a FIFO that
+    // never answers): the history starts over in a file of its own, which replaces the link.
+    const existing = (await readStateFile(file))?.toString("utf8") ?? "";
     const lines = existing.split("\n").filter((l) => l.trim());
     if (lines.length >= MAX_LINES) {
       await writeFileAtomic(file, [...lines.slice(lines.length - MAX_LINES + 1), line.trimEnd()].join("\n") + "\n");
