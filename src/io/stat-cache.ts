@@ -263,18 +263,24 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
 
 /**
  * Append `text` to `file` unless `file` is a symlink (O_NOFOLLOW): an append through a link
- * would grow whatever file it leads to. False when the file is a link (the caller then rewrites
- * the half whole, which replaces the link). Other failures throw, as appendFileSync did.
+ * would grow whatever file it leads to. False when the file is a link or not a regular file (the
+ * caller then rewrites the half whole, which replaces it). Other failures throw, as appendFileSync did.
  */
+const APPEND_FLAGS =
+  fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0);
+
 function appendNoFollow(file: string, text: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
+    // O_NONBLOCK: a FIFO at the name fails at once (ENXIO) instead of waiting for a reader.
+    fd = fs.openSync(file, APPEND_FLAGS, 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ELOOP") return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "ENXIO") return false;
     throw error;
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) return false; // a FIFO with a reader, a device: not our journal
     fs.writeSync(fd, text);
   } finally {
     fs.closeSync(fd);

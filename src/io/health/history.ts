@@ -50,7 +50,19 @@ export async function readHistory(stateDir: string): Promise<HistoryPoint[]> {
   return parseHistory((await readStateFile(historyPath(stateDir)))?.toString("utf8") ?? "");
 }
 
-const APPEND_NO_FOLLOW = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+// O_NONBLOCK: a FIFO at the name fails at once (ENXIO) instead of waiting for a reader.
+const APPEND_NO_FOLLOW = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+
+/** Append `text` to the regular file `file`; throws (code ENOTREG) when it is anything else, ELOOP for a link. */
+async function appendRegular(file: string, text: string): Promise<void> {
+  const fh = await fs.open(file, APPEND_NO_FOLLOW, 0o644);
+  try {
+    if (!(await fh.stat()).isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: "ENOTREG" });
+    await fh.writeFile(text);
+  } finally {
+    await fh.close();
+  }
+}
 
 /** Append one point (under the state lock; rewritten atomically when it grows past the cap). */
 export async function appendHistory(stateDir: string, point: HistoryPoint): Promise<void> {
@@ -68,12 +80,13 @@ export async function appendHistory(stateDir: string, point: HistoryPoint): Prom
       // A torn last line (no newline) must not swallow the new entry.
       const tail = (existing && !existing.endsWith("\n") ? "\n" : "") + line;
       // O_NOFOLLOW: an append through a symlink at the history's name would grow the file it leads to.
-      await fs.appendFile(file, tail, { flag: APPEND_NO_FOLLOW }).catch(async (error: unknown) => {
+      await appendRegular(file, tail).catch(async (error: unknown) => {
         // Another member of a group-shared repository wrote the file (their umask: not group-writable);
         // the folder is group-writable (state-folder.ts), so a whole new file can replace it. A
         // symlink (ELOOP) is replaced the same way: the link goes, its target is left alone.
         const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "EACCES" && code !== "EPERM" && code !== "ELOOP") throw error;
+        // A FIFO or device there (ENXIO, ENOTREG) is replaced the same way: never written into.
+        if (code !== "EACCES" && code !== "EPERM" && code !== "ELOOP" && code !== "ENXIO" && code !== "ENOTREG") throw error;
         await writeFileAtomic(file, existing + tail);
       });
     }
