@@ -15,7 +15,9 @@ import type { Finding } from "../core/finding.js";
 import { matcher } from "../core/glob.js";
 import { FastJsonDoc } from "../core/conflicts/json-fast.js";
 import { formatFor, parseDocumentAsync } from "../core/parse/index.js";
-import type { FileSource } from "../io/file-source.js";
+import { OUTSIDE, type FileSource } from "../io/file-source.js";
+import { outsideMessage } from "../io/symlink-outside.js";
+import { UnsafePathError } from "../errors.js";
 import { checkRelative, resolveInside } from "../io/paths.js";
 import type { Check } from "./types.js";
 import { appendAll } from "../core/append.js";
@@ -52,6 +54,8 @@ export async function readParsed(
     strict?: ReadonlySet<string>;
     /** Files that do not parse because they are templates (as validate decides) are left out with a notice. */
     templates?: TemplateRules;
+    /** A write command (`sync --fix`, `conflicts --resolve --write`): a file reached through a link out stops it (exit 2). */
+    writing?: boolean;
   },
 ): Promise<{ files: Map<string, LoadedFile>; findings: Finding[]; absent: string[] }> {
   const findings: Finding[] = [];
@@ -65,6 +69,11 @@ export async function readParsed(
       continue;
     }
     if (!Buffer.isBuffer(r)) {
+      if (options.writing && r.code === OUTSIDE) {
+        // As every write refuses such a link (paths.ts resolveInside): exit 2, nothing written.
+        const { message, fix } = outsideMessage(p, r.link ?? p);
+        throw new UnsafePathError(`${message} or written`, { fix });
+      }
       findings.push({
         rule: "config/unreadable",
         level: "error",
@@ -222,6 +231,8 @@ export async function loadConfigSet(
     stagedDeletions?: () => Promise<string[]>;
     /** Which of these paths the trusted commit holds (a pull request's base), when the run has one. */
     heldAtBase?: (paths: readonly string[]) => Promise<ReadonlySet<string>>;
+    /** `conflicts --resolve --write`: a file reached through a link out is refused (UnsafePathError, exit 2), as every write refuses it. */
+    writing?: boolean;
   },
 ): Promise<ConfigSet> {
   const cfg = config.config ?? {};
@@ -232,6 +243,8 @@ export async function loadConfigSet(
       try {
         resolveInside(options.root, p, { what: "config file" });
       } catch (error) {
+        // A check reports the link as a finding of the tree; a write must not run at all.
+        if (options.writing) throw error;
         selected.findings.push({
           rule: "config/unreadable",
           level: "error",
@@ -296,6 +309,7 @@ export async function conflictFindings(
     heldAtBase?: (paths: readonly string[]) => Promise<ReadonlySet<string>>;
     /** A pull request's base: a chart it holds opens overlay keys only as its own chart does too (conflicts-helm.ts). */
     helmBase?: HelmBase;
+    writing?: boolean;
   },
 ) {
   let set = await loadConfigSet(source, config, configPath, options);

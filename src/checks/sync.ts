@@ -24,7 +24,13 @@ export async function runSyncRules(
   source: FileSource,
   config: Config,
   configPath: string,
-  options: { parseFindings: boolean; only?: readonly string[]; root?: string },
+  options: {
+    parseFindings: boolean;
+    only?: readonly string[];
+    root?: string;
+    /** `sync --fix`: a file reached through a link out is refused (UnsafePathError, exit 2), as every write refuses it. */
+    writing?: boolean;
+  },
 ): Promise<{ runs: SyncRun[]; findings: Finding[] }> {
   const rules = (config.sync ?? []).filter((r) => !options.only?.length || options.only.includes(r.name ?? ""));
   const findings: Finding[] = [];
@@ -54,6 +60,8 @@ export async function runSyncRules(
       try {
         resolveInside(options.root, p, { what: "sync file" });
       } catch (error) {
+        // A check reports the link as a finding of the tree; a write must not run at all.
+        if (options.writing) throw error;
         wanted.delete(p);
         bad.add(p);
         findings.push({

@@ -202,7 +202,12 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
   // analysis still compares the whole set (precedence and owners need every file).
   const within = ctx.positionals.length > 0 ? await selectConfigPaths(ctx, source) : undefined;
   const stagedDeletions = () => ctx.git.stagedDeletions();
-  const first = await conflictFindings(source, config, ctx.loaded.path, { parseFindings: true, root: ctx.root, stagedDeletions });
+  const first = await conflictFindings(source, config, ctx.loaded.path, {
+    parseFindings: true,
+    root: ctx.root,
+    stagedDeletions,
+    writing: ctx.options.write === true,
+  });
   if (within) first.findings = first.findings.filter((f) => involves(f, within));
   const summary = { checked: first.set.checked, conflicts: first.analysis.conflicts.length };
   if (typeof ctx.options.explain === "string") {

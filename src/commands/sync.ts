@@ -54,7 +54,12 @@ async function runSync(ctx: CommandContext): Promise<CommandResult> {
   }
   if (!config.sync?.length) return { findings: [], text: `nothing to check: ${ctx.loaded.path} has no \`sync\` rules` };
   const source = ctx.options.staged ? new IndexSource(ctx.git) : new WorktreeSource(ctx.git);
-  const first = await runSyncRules(source, config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });
+  const first = await runSyncRules(source, config, ctx.loaded.path, {
+    parseFindings: true,
+    only,
+    root: ctx.root,
+    writing: ctx.options.fix === true,
+  });
   const rulesChecked = first.runs.length;
   if (!ctx.options.fix) return { findings: first.findings, summary: { rules: rulesChecked } };
   const byFile = new Map<string, FileEdits>();

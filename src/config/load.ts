@@ -11,7 +11,7 @@ import { configSchemaHash as generatedHash } from "./config-schema-hash.generate
 import type { Finding } from "../core/finding.js";
 import { CONFIG_PATH, type Config, type LoadedConfig } from "./types.js";
 import { outsideLink, outsideMessage } from "../io/symlink-outside.js";
-import { readRegularFileSync } from "../io/read-regular.js";
+import { readRegularFileSync, readStateFileSync } from "../io/read-regular.js";
 import { FROM_INDEX, skippedBlobAt } from "../io/skip-worktree.js";
 import type { Git } from "../io/git.js";
 import { makeStateFolderSync } from "../io/state-folder.js";
@@ -104,7 +104,7 @@ function readCachedConfig(root: string, text: Buffer, rel: string): { config: Co
   if (!file) return undefined;
   try {
     // `json` holds [config, parse warnings]; `sha` is the SHA-256 of `json`.
-    const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { sha: string; json: string };
+    const entry = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as { sha: string; json: string };
     if (createHash("sha256").update(entry.json).digest("hex") !== entry.sha) return undefined;
     const [config, warnings] = JSON.parse(entry.json) as [Config, Finding[]];
     if (!Array.isArray(warnings)) return undefined;

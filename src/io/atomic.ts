@@ -146,6 +146,11 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** The EnvironmentError for a write to `target` that failed (`error`): why in words, the previous content unchanged. */
+export function atomicWriteError(target: string, error: unknown): EnvironmentError {
+  return writeError(target, error);
+}
+
 function writeError(target: string, error: unknown): EnvironmentError {
   const e = error as NodeJS.ErrnoException;
   const why: Record<string, string> = {

@@ -11,7 +11,7 @@ import { EnvironmentError, IntegrityError } from "../errors.js";
 import { editText, type EditFormat } from "../core/conflicts/edit-text.js";
 import type { TextEdit } from "../core/conflicts/types.js";
 import { formatFor } from "../core/parse/index.js";
-import { writeFileAtomic } from "./atomic.js";
+import { atomicWriteError, fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
 import { resolveInside } from "./paths.js";
 import { makeStateFolder } from "./state-folder.js";
 
@@ -74,8 +74,46 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
     await makeStateFolder(path.dirname(backup));
     await writeFileAtomic(backup, p.original);
   }
-  for (const p of plans) await writeFileAtomic(p.abs, p.text);
+  await replaceAll(plans, undoDir);
   await sweepUndo(path.dirname(undoDir), keepUndo, undoDir);
+}
+
+/**
+ * Every new file is written whole and fsynced beside its target before the first one is renamed
+ * into place: a full disk, or a process killed while writing, leaves every file as it was (the
+ * temporaries are removed, or swept by the next write: removeDeadTemporaries; we hold the
+ * config-write lock). Only the renames, with no data left to write, lie between the first file
+ * changed and the last. Before, each file was written and renamed in turn, so a full disk or a
+ * kill at the second file left the first one new and the rest old: a half-applied resolution.
+ */
+async function replaceAll(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
+  const staged: { tmp: string; abs: string }[] = [];
+  try {
+    for (const p of plans) {
+      await removeDeadTemporaries(p.abs);
+      const tmp = temporaryBeside(p.abs);
+      const mode = (await fs.stat(p.abs).catch(() => undefined))?.mode;
+      await writeTemporary(tmp, p.text, mode === undefined ? 0o644 : mode & 0o7777, mode !== undefined);
+      staged.push({ tmp, abs: p.abs });
+    }
+  } catch (error) {
+    for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
+    throw atomicWriteError(plans[staged.length]!.abs, error);
+  }
+  let renamed = 0;
+  try {
+    for (const t of staged) {
+      await fs.rename(t.tmp, t.abs);
+      renamed++;
+    }
+  } catch (error) {
+    for (const t of staged.slice(renamed)) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
+    throw new EnvironmentError(
+      `could not replace ${plans[renamed]!.file}: ${(error as Error).message}; ${renamed} of ${plans.length} files were written`,
+      { fix: `put the previous contents back with: cp -R ${undoDir}/. .`, cause: error },
+    );
+  }
+  for (const dir of new Set(staged.map((t) => path.dirname(t.abs)))) await fsyncDir(dir);
 }
 
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */

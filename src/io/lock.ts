@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { makeStateFolder } from "./state-folder.js";
+import { readStateFile } from "./read-regular.js";
 import { processStart, recordedProcessAlive } from "./process-start.js";
 
 interface LockOptions {
@@ -139,9 +140,10 @@ async function releaseOwn(lockPath: string, token: string): Promise<void> {
   if (info?.token === token) await fs.rm(lockPath, { force: true });
 }
 
+/** The lock's text; undefined when missing, unreadable, a symlink or not a regular file (never followed, never waited on). */
 async function readRaw(lockPath: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(lockPath, "utf8");
+    return (await readStateFile(lockPath))?.toString("utf8");
   } catch {
     return undefined;
   }

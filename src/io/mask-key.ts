@@ -5,7 +5,8 @@
  * user can compare them; a key per repository keeps tags from being compared across them.
  */
 import { randomBytes } from "node:crypto";
-import { linkSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readStateFileSync } from "./read-regular.js";
 import path from "node:path";
 import { WRITER_TAG, writerTag } from "./process-start.js";
 import { sweepDeadWriters } from "./sweep-dead-writers.js";
@@ -29,8 +30,8 @@ function loadOrCreate(stateDir: string): Uint8Array | undefined {
     // Only a regular file of the right size: a symlink or a truncated file is not our key.
     const st = lstatSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size !== KEY_BYTES) return undefined;
-    const bytes = readFileSync(file);
-    return bytes.length === KEY_BYTES ? bytes : undefined;
+    const bytes = readStateFileSync(file); // not through a link put there since the lstat
+    return bytes?.length === KEY_BYTES ? bytes : undefined;
   };
   try {
     const existing = read();

@@ -71,3 +71,63 @@ export function readRegularUpTo(file: string, limit: number): Buffer | undefined
     fs.closeSync(fd);
   }
 }
+
+const STATE_FLAGS = FLAGS | (constants.O_NOFOLLOW ?? 0);
+
+/** Whether an open error means "nothing of ours is there": missing, or a symlink at the name (O_NOFOLLOW). */
+function absentOrLink(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR";
+}
+
+/**
+ * The fd of the regular file at `file`, a name integrity-guard itself writes under
+ * `.git/integrity-guard/` (a cache, a journal, the health history); undefined when it is missing,
+ * a symlink (never followed: a link there to a file outside would have that file read, and
+ * rewritten with it; to a FIFO, the read would wait forever) or not a regular file. Writes there
+ * never follow such a link either (atomic.ts, the O_NOFOLLOW appends). Other errors throw.
+ */
+export function openStateFileSync(file: string): number | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, STATE_FLAGS);
+  } catch (error) {
+    if (absentOrLink(error)) return undefined;
+    throw error;
+  }
+  try {
+    if (fs.fstatSync(fd).isFile()) return fd;
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+  fs.closeSync(fd);
+  return undefined;
+}
+
+/** The bytes of a state file (openStateFileSync): undefined when missing, a symlink or not a regular file. */
+export function readStateFileSync(file: string): Buffer | undefined {
+  const fd = openStateFileSync(file);
+  if (fd === undefined) return undefined;
+  try {
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** readStateFileSync without blocking the event loop. */
+export async function readStateFile(file: string): Promise<Buffer | undefined> {
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(file, STATE_FLAGS);
+  } catch (error) {
+    if (absentOrLink(error)) return undefined;
+    throw error;
+  }
+  try {
+    return (await fh.stat()).isFile() ? await fh.readFile() : undefined;
+  } finally {
+    await fh.close();
+  }
+}

@@ -30,6 +30,7 @@ import type { StatKey } from "./hash/pool.js";
 import { BlobRecords, FileRecords } from "./stat-cache-records.js";
 import { SpillFile, halfTempName } from "./stat-cache-spill.js";
 import { makeStateFolderSync } from "./state-folder.js";
+import { openStateFileSync, readStateFileSync } from "./read-regular.js";
 
 /** Two seconds: covers FAT's 2 s mtime granularity and coarse kernel clocks with room to spare. */
 export const RACY_WINDOW_NS = 2_000_000_000n;
@@ -66,12 +67,13 @@ function scanMembers(
   close: number,
   onMember: (key: string, value: string) => void,
 ): { first: Buffer; tail: string } | undefined {
-  let fd: number;
+  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, "r");
+    fd = openStateFileSync(file); // never through a link, never a FIFO
   } catch {
     return undefined;
   }
+  if (fd === undefined) return undefined;
   try {
     let eof = false;
     const read = (): Buffer => {
@@ -261,18 +263,24 @@ function pendingBytes(pending: ReadonlyMap<string, unknown>, least: number): num
 
 /**
  * Append `text` to `file` unless `file` is a symlink (O_NOFOLLOW): an append through a link
- * would grow whatever file it leads to. False when the file is a link (the caller then rewrites
- * the half whole, which replaces the link). Other failures throw, as appendFileSync did.
+ * would grow whatever file it leads to. False when the file is a link or not a regular file (the
+ * caller then rewrites the half whole, which replaces it). Other failures throw, as appendFileSync did.
  */
+const APPEND_FLAGS =
+  fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0);
+
 function appendNoFollow(file: string, text: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
+    // O_NONBLOCK: a FIFO at the name fails at once (ENXIO) instead of waiting for a reader.
+    fd = fs.openSync(file, APPEND_FLAGS, 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ELOOP") return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "ENXIO") return false;
     throw error;
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) return false; // a FIFO with a reader, a device: not our journal
     fs.writeSync(fd, text);
   } finally {
     fs.closeSync(fd);
@@ -321,7 +329,7 @@ export const spillLimits = { records: 65536 };
 function readJournal<T>(file: string): T[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readStateFileSync(file)?.toString("utf8") ?? "";
   } catch {
     return [];
   }
@@ -368,7 +376,7 @@ function readFiles(file: string, wanted?: (path: string) => boolean): { stamp: s
   if (scanned) return scanned;
   let d: FilesData;
   try {
-    d = JSON.parse(fs.readFileSync(file, "utf8")) as FilesData;
+    d = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as FilesData;
   } catch {
     return undefined;
   }
@@ -397,7 +405,7 @@ function readBlobs(file: string): { blobs: BlobRecords; manifest?: string } | un
   if (scanned) return scanned;
   let d: BlobsData;
   try {
-    d = JSON.parse(fs.readFileSync(file, "utf8")) as BlobsData;
+    d = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as BlobsData;
   } catch {
     return undefined; // missing or damaged: start empty
   }
@@ -821,7 +829,9 @@ export class StatCache {
     }
     let buf: Buffer;
     try {
-      buf = fs.readFileSync(this.blobsFile);
+      const read = readStateFileSync(this.blobsFile);
+      if (read === undefined) return out;
+      buf = read;
     } catch {
       return out;
     }

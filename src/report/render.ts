@@ -25,7 +25,7 @@ export function renderPieces(result: CommandResult, format: OutputFormat, color 
 function* textPieces(result: CommandResult, pieces: () => Iterable<string>, color: boolean): Generator<string> {
   yield* pieces();
   const findings = sortFindings([...result.findings]);
-  if (findings.length > 0) yield renderText(findings, summarize(findings, result.summary), { color });
+  if (findings.length > 0) yield renderText(findings, summarize(findings, result.summary), { color, couldNotRun: result.exitCode === 2 });
 }
 
 /** Render a result in the asked format. */
@@ -45,7 +45,7 @@ export function render(result: CommandResult, format: OutputFormat, color = fals
     default:
       return (
         (result.text ? result.text.replace(/\n?$/, "\n") : "") +
-        (findings.length > 0 || !result.text ? renderText(findings, summary, { color }) : "")
+        (findings.length > 0 || !result.text ? renderText(findings, summary, { color, couldNotRun: result.exitCode === 2 }) : "")
       );
   }
 }

@@ -5,6 +5,8 @@ import { pointerToDotted } from "../core/pointer.js";
 
 interface TextOptions {
   color: boolean;
+  /** The run exits 2 (a check could not run): the hook then says how to bypass, so the report does not. */
+  couldNotRun?: boolean;
 }
 
 const codes = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
@@ -67,7 +69,15 @@ export function renderText(findings: readonly Finding[], summary: Summary, optio
   }
   if (summary.errors > 0 && summary.source === "index") {
     // check --staged is the pre-commit hook: say how to bypass it once, and that it is a choice.
-    lines.push(c("dim", "  the commit was checked as staged; fix and `git add` the files, or bypass once with `git commit --no-verify`"));
+    // On exit 2 the hook's own lines name the bypass after "the check could not run": said once.
+    lines.push(
+      c(
+        "dim",
+        options.couldNotRun
+          ? "  the commit was checked as staged; fix what failed above and `git add` the files, then commit again"
+          : "  the commit was checked as staged; fix and `git add` the files, or bypass once with `git commit --no-verify`",
+      ),
+    );
   }
   return lines.join("\n") + "\n";
 }

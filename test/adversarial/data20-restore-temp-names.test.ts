@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
+import { deadPid } from "../helpers/outside-links.js";
 import { makeTempDir } from "../helpers/repo.js";
 import { writerTag } from "../../src/io/process-start.js";
 import { RESTORE_TEMP_RE } from "../../src/io/snapshot/restore-write.js";
@@ -34,11 +35,13 @@ it("the sweep after an interrupted restore removes its temporaries of both namin
   temps.push(root);
   const dir = path.join(root, "data");
   fs.mkdirSync(dir);
-  const ours = [".a.json.ig-restore.4242s987654.0000abcd.tmp", ".b.json.ig-restore.4242.0000abce.tmp"];
+  // Written by a killed restore: a pid no process has (session 26: the sweep keeps a live writer's).
+  const dead = deadPid();
+  const ours = [`.a.json.ig-restore.${dead}s987654.0000abcd.tmp`, `.b.json.ig-restore.${dead}.0000abce.tmp`];
   const theirs = ["a.json", ".a.json.ig-restore.notes.tmp", ".a.json.4242.0000abcd.tmp"];
   for (const n of [...ours, ...theirs]) fs.writeFileSync(path.join(dir, n), "x");
   // A folder the restore was building whole is a temporary too.
-  fs.mkdirSync(path.join(dir, ".sub.ig-restore.4242s987654.0000abcf.tmp"));
+  fs.mkdirSync(path.join(dir, `.sub.ig-restore.${dead}s987654.0000abcf.tmp`));
   await sweepTemporaries(root, ["data"]);
   expect(fs.readdirSync(dir).sort()).toEqual([...theirs].sort());
 });

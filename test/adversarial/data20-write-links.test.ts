@@ -12,26 +12,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { createRepo, makeTempDir, type TestRepo } from "../helpers/repo.js";
+import { listing, outsideDir, removeOutsideDirs } from "../helpers/outside-links.js";
+import { createRepo, type TestRepo } from "../helpers/repo.js";
 
 let repo: TestRepo | undefined;
-const temps: string[] = [];
 afterEach(() => {
   repo?.cleanup();
   repo = undefined;
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  removeOutsideDirs();
 });
-
-function outsideDir(): string {
-  const d = makeTempDir("ig-outside-");
-  temps.push(d);
-  return d;
-}
-
-/** Everything under `dir` (relative names, sorted), to show nothing was added or removed. */
-function listing(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).sort();
-}
 
 it("init refuses a committed .integrity-guard link into .git/: no config is written there", () => {
   const r = (repo = createRepo());

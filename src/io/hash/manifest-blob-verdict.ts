@@ -15,10 +15,10 @@
  * reads the manifest in full, as it always did. The file holds the last few verdicts (one per
  * branch being worked on, typically), each a few hundred bytes.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../atomic.js";
 import { makeStateFolderSync } from "../state-folder.js";
+import { readStateFileSync } from "../read-regular.js";
 
 const VERSION = 1;
 const KEEP = 8;
@@ -36,7 +36,7 @@ function file(stateDir: string): string {
 
 function load(stateDir: string): Record1[] {
   try {
-    const d = JSON.parse(fs.readFileSync(file(stateDir), "utf8")) as { version?: unknown; verdicts?: unknown };
+    const d = JSON.parse(readStateFileSync(file(stateDir))?.toString("utf8") ?? "") as { version?: unknown; verdicts?: unknown };
     if (d?.version !== VERSION || !Array.isArray(d.verdicts)) return [];
     return d.verdicts.filter(
       (v): v is Record1 =>

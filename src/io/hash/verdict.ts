@@ -33,6 +33,7 @@ import { isPathState, isTrusted, pathStateOf, type PathState } from "./dir-state
 import { COVERAGE_RULES } from "../../core/manifest/select.js";
 import { SKIP_DIRS, SKIP_NESTED_REPOS } from "./walk.js";
 import pkg from "../../../package.json" with { type: "json" };
+import { readStateFileSync } from "../read-regular.js";
 
 const VERSION = 2;
 
@@ -114,7 +115,7 @@ export class Verdict {
 
   static load(file: string): Verdict {
     try {
-      const d = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+      const d = JSON.parse(readStateFileSync(file)?.toString("utf8") ?? "") as unknown;
       return new Verdict(file, isVerdictData(d) ? d : undefined);
     } catch {
       return new Verdict(file, undefined);

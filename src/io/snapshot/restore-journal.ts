@@ -14,6 +14,9 @@ import { processStart, recordedProcessAlive } from "../process-start.js";
 import type { Git } from "../git.js";
 import { RESTORE_TEMP_RE } from "./restore-write.js";
 import { makeStateFolder } from "../state-folder.js";
+import { readStateFile } from "../read-regular.js";
+import { nameExists } from "../paths.js";
+import { sweepDeadWriters } from "../sweep-dead-writers.js";
 
 const JOURNAL_FILE = "restore-journal.json";
 
@@ -57,9 +60,18 @@ export async function writeJournal(git: Git, journal: RestoreJournal): Promise<v
 export async function readJournal(git: Git): Promise<RestoreJournal | undefined> {
   let text: string;
   try {
-    text = await fs.readFile(journalPath(git), "utf8");
+    // Never through a link (a FIFO there would hang every restore and snapshot): a journal is
+    // only ever written whole by rename, so anything but a regular file is not one of ours.
+    if (!nameExists(journalPath(git))) return undefined;
+    const bytes = await readStateFile(journalPath(git));
+    if (bytes === undefined) {
+      throw new EnvironmentError(`the restore journal ${journalPath(git)} is a symlink or not a regular file; it was not read`, {
+        fix: `look at it (ls -l ${journalPath(git)}); integrity-guard writes it as a regular file: remove what is there`,
+      });
+    }
+    text = bytes.toString("utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`cannot read the restore journal ${journalPath(git)}: ${(error as Error).message}`, {
       fix: "check the permissions of .git/integrity-guard/",
     });
@@ -80,18 +92,15 @@ export async function settleJournal(git: Git): Promise<void> {
   await fs.rm(journalPath(git), { force: true });
 }
 
-/** Remove `.<name>.ig-restore.<writer>.<hex>.tmp` files and folders from these folders (repo-relative). */
+/**
+ * Remove `.<name>.ig-restore.<writer>.<hex>.tmp` files and folders from these folders
+ * (repo-relative) whose writer no longer runs: the shared sweep (sweep-dead-writers.ts), so a
+ * temporary of a restore still writing (another work tree of a shared folder, a journal whose
+ * writer was taken for dead) is never pulled from under it.
+ */
 export async function sweepTemporaries(root: string, dirs: readonly string[]): Promise<void> {
-  for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = await fs.readdir(path.join(root, dir));
-    } catch {
-      continue;
-    }
-    // A folder the restore was building whole is a temporary too.
-    for (const n of names) if (RESTORE_TEMP_RE.test(n)) await fs.rm(path.join(root, dir, n), { recursive: true, force: true });
-  }
+  // A folder the restore was building whole is a temporary too (recursive).
+  for (const dir of dirs) sweepDeadWriters(path.join(root, dir), (n) => RESTORE_TEMP_RE.exec(n)?.[1], { recursive: true });
 }
 
 /** Whether the process that wrote the journal still runs (then it is not interrupted). */

@@ -41,6 +41,7 @@ import { writerTag } from "../process-start.js";
 import { sweepDeadWriters } from "../sweep-dead-writers.js";
 import { RACY_WINDOW_NS } from "../stat-cache.js";
 import { makeStateFolderSync } from "../state-folder.js";
+import { openStateFileSync } from "../read-regular.js";
 
 const MAGIC = "ig-snapshot-stat 3";
 const CHUNK = 1 << 20;
@@ -236,12 +237,13 @@ export class StatCacheReader {
   /** Open the cache when it was written for `tree`; undefined otherwise (missing, damaged, another tree). */
   static open(file: string, tree: string | undefined): StatCacheReader | undefined {
     if (!tree || tree === NO_TREE) return undefined;
-    let fd: number;
+    let fd: number | undefined;
     try {
-      fd = fs.openSync(file, "r");
+      fd = openStateFileSync(file); // never through a link, never a FIFO
     } catch {
       return undefined;
     }
+    if (fd === undefined) return undefined;
     const head = Buffer.alloc(header(tree, 0n, NO_DIGEST).length);
     const n = fs.readSync(fd, head, 0, head.length, 0);
     const m = /^ig-snapshot-stat 3 ([0-9a-f]+) (\d{20}) ([0-9a-f]{64})\n$/.exec(head.toString("latin1", 0, n));
