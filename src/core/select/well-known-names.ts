@@ -145,6 +145,9 @@ const OCELOT: WellKnownName = {
   dotnetConfiguration: true,
 };
 
+/** OmniSharp's omnisharp.json: loaded with AddJsonFile, .NET configuration as appsettings.json is. */
+const OMNISHARP: WellKnownName = { reader: "OmniSharp (.NET configuration: AddJsonFile)", format: "jsonc", dotnetConfiguration: true };
+
 /**
  * `ocelot.json` or `ocelot.<anything>.json` (a base name), in the case Ocelot's docs and samples
  * write them; not a Postman export saved beside them (`ocelot.postman_collection.json`, which
@@ -309,6 +312,16 @@ const BY_NAME = new Map<string, WellKnownName>([
   // comma is a parse error coc reports for the file, and the text is read as utf8 with a BOM kept.
   ["coc-settings.json", stripped("coc.nvim (jsonc-parser visit: comments, no trailing comma)")],
   ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
+  // The .NET host (hostfxr's sdk_resolver) reads global.json with its json_parser_t: rapidjson with
+  // kParseCommentsFlag and no kParseTrailingCommasFlag, after skipping a UTF-8 BOM
+  // (dotnet/runtime src/native/corehost/json_parser.cpp): comments pass, a trailing comma does not.
+  ["global.json", { reader: ".NET host (hostfxr: rapidjson with comments, no trailing comma)", format: "jsonc", trailingCommas: false }],
+  // OmniSharp loads omnisharp.json (the project's, and ~/.omnisharp/omnisharp.json) with AddJsonFile,
+  // the appsettings reader (OmniSharp.Host Startup), so .NET configuration's rules come with it.
+  ["omnisharp.json", OMNISHARP],
+  // The Azure Functions host reads host.json with File.ReadAllText (a BOM dropped) and Json.NET's
+  // JObject.Parse (HostJsonFileConfigurationSource.LoadHostConfig): comments, trailing commas.
+  ["host.json", jsonc("Azure Functions host (File.ReadAllText, then Json.NET)")],
   // Angular's dev-infra (ng-dev caretaker, utils/g3-sync-config.ts) reads .ng-dev/google-sync-config.json
   // with jsonc-parser's parse(content, errors) and fails on any collected error: comments pass, a
   // trailing comma (allowTrailingComma unset) does not.
