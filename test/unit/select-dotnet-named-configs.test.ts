@@ -33,7 +33,8 @@ async function read(file: string, text: string): Promise<string[]> {
 const errorRule = (findings: string[]) => findings.map((f) => f.split(" ")[0]);
 
 describe("global.json (the .NET host: comments, no trailing comma, a BOM skipped)", () => {
-  const GLOBAL = '\uFEFF{\n  // pinned for CI\n  "sdk": {\n    "version": "8.0.100", /* patch roll */\n    "rollForward": "latestFeature"\n  }\n}\n';
+  const GLOBAL =
+    '\uFEFF{\n  // pinned for CI\n  "sdk": {\n    "version": "8.0.100", /* patch roll */\n    "rollForward": "latestFeature"\n  }\n}\n';
 
   it("reads a comment and a BOM", async () => {
     expect(wellKnownOf("global.json")).toMatchObject({ format: "jsonc", trailingCommas: false });
@@ -71,7 +72,8 @@ describe("omnisharp.json (OmniSharp: AddJsonFile, .NET configuration)", () => {
 });
 
 describe("host.json (the Azure Functions host: File.ReadAllText, then Json.NET)", () => {
-  const HOST = '\uFEFF{\n  "version": "2.0",\n  // bundles\n  "extensionBundle": {\n    "id": "Microsoft.Azure.Functions.ExtensionBundle",\n    "version": "[4.*, 5.0.0)",\n  },\n}\n';
+  const HOST =
+    '\uFEFF{\n  "version": "2.0",\n  // bundles\n  "extensionBundle": {\n    "id": "Microsoft.Azure.Functions.ExtensionBundle",\n    "version": "[4.*, 5.0.0)",\n  },\n}\n';
 
   it("reads comments, trailing commas and a BOM", async () => {
     expect(wellKnownOf("host.json")).toMatchObject({ format: "jsonc" });
