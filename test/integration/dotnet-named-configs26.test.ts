@@ -33,6 +33,8 @@ describe("global.json, omnisharp.json and host.json read with comments", () => {
       );
       repo.write("cut/host.json", '{\n  // logging\n  "version": "2.0",\n  "logging": {\n');
       repo.write(".config/dotnet-tools.json", '{\n  // tools\n  "version": 1,\n  "isRoot": true,\n  "tools": {}\n}\n');
+      // JHipster's translation catalog of the same name is merged with JSON.parse: strict.
+      repo.write("src/main/webapp/i18n/en/global.json", '{\n  "global": {\n    // title\n    "title": "x"\n  }\n}\n');
       repo.git("add", "-A");
       for (const args of [["check", "--staged"], ["check"]]) {
         const r = repo.cliBundle([...args, "--format", "json"]);
@@ -40,6 +42,7 @@ describe("global.json, omnisharp.json and host.json read with comments", () => {
           "parse/duplicate-key twice/omnisharp.json",
           "parse/syntax .config/dotnet-tools.json",
           "parse/syntax comma/global.json",
+          "parse/syntax src/main/webapp/i18n/en/global.json",
           "parse/truncated cut/host.json",
         ]);
         expect(r.code).toBe(1);

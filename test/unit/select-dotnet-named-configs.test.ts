@@ -47,6 +47,14 @@ describe("global.json (the .NET host: comments, no trailing comma, a BOM skipped
     expect(errorRule(await read("global.json", '{\n  // pinned\n  "sdk": {\n    "version": "8.0'))).toEqual(["parse/truncated"]);
   });
 
+  it("a JHipster translation catalog, i18n/<lang>/global.json, stays strict JSON", async () => {
+    const text = '{\n  "global": {\n    // title\n    "title": "Jhipster"\n  }\n}\n';
+    expect(wellKnownOf("src/main/webapp/i18n/en/global.json")).toBeUndefined();
+    expect(wellKnownOf("i18n/fr/global.json")).toBeUndefined();
+    expect(errorRule(await read("src/main/webapp/i18n/en/global.json", text))).toEqual(["parse/syntax"]);
+    expect(errorRule(await read("i18n/fr/global.json", text))).toEqual(["parse/syntax"]);
+  });
+
   it("other names stay strict: my-global.json, Global.json", async () => {
     expect(errorRule(await read("my-global.json", '{ // x\n "a": 1 }\n'))).toEqual(["parse/syntax"]);
     expect(isDefaultJsonc("Global.json")).toBe(false);

@@ -34,11 +34,10 @@ export const DEFAULT_JSONC = [
   // commas, a BOM dropped): ThreeMammals/Ocelot's own samples have `//` comments and BOMs there.
   "**/ocelot.json",
   "**/ocelot.*.json",
-  // OmniSharp loads omnisharp.json with AddJsonFile too; the .NET host reads global.json with
-  // comments (no trailing comma: well-known-names.ts) and the Azure Functions host reads host.json
-  // with Json.NET (comments, trailing commas).
+  // OmniSharp loads omnisharp.json with AddJsonFile too; the Azure Functions host reads host.json
+  // with Json.NET (comments, trailing commas). The .NET host's global.json (comments only) is read
+  // by name alone (well-known-names.ts): a JHipster `i18n/<lang>/global.json` stays strict.
   "**/omnisharp.json",
-  "**/global.json",
   "**/host.json",
   "**/.markdownlint.json", // markdownlint-cli and -cli2 parse it as JSONC
   "**/turbo.json", // Turborepo reads comments since 1.1.4
@@ -215,7 +214,6 @@ const DEFAULT_JSONC_NAMES = new Set([
   "docfx.json",
   "bsconfig.json",
   "omnisharp.json",
-  "global.json",
   "host.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json", ".tsconfig.json"];

@@ -145,6 +145,26 @@ const OCELOT: WellKnownName = {
   dotnetConfiguration: true,
 };
 
+/**
+ * The .NET host (hostfxr's sdk_resolver) reads global.json with its json_parser_t: rapidjson with
+ * kParseCommentsFlag and no kParseTrailingCommasFlag, after skipping a UTF-8 BOM
+ * (dotnet/runtime src/native/corehost/json_parser.cpp): comments pass, a trailing comma does not.
+ */
+const DOTNET_GLOBAL_JSON: WellKnownName = {
+  reader: ".NET host (hostfxr: rapidjson with comments, no trailing comma)",
+  format: "jsonc",
+  trailingCommas: false,
+};
+
+/**
+ * Whether a `global.json` is the .NET SDK's: not a translation catalog under an `i18n/` folder
+ * (JHipster apps keep `src/main/webapp/i18n/<lang>/global.json`, merged with JSON.parse), which
+ * stays strict JSON.
+ */
+function dotnetGlobalJson(file: string): boolean {
+  return !file.startsWith("i18n/") && !file.includes("/i18n/");
+}
+
 /** OmniSharp's omnisharp.json: loaded with AddJsonFile, .NET configuration as appsettings.json is. */
 const OMNISHARP: WellKnownName = { reader: "OmniSharp (.NET configuration: AddJsonFile)", format: "jsonc", dotnetConfiguration: true };
 
@@ -312,10 +332,6 @@ const BY_NAME = new Map<string, WellKnownName>([
   // comma is a parse error coc reports for the file, and the text is read as utf8 with a BOM kept.
   ["coc-settings.json", stripped("coc.nvim (jsonc-parser visit: comments, no trailing comma)")],
   ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
-  // The .NET host (hostfxr's sdk_resolver) reads global.json with its json_parser_t: rapidjson with
-  // kParseCommentsFlag and no kParseTrailingCommasFlag, after skipping a UTF-8 BOM
-  // (dotnet/runtime src/native/corehost/json_parser.cpp): comments pass, a trailing comma does not.
-  ["global.json", { reader: ".NET host (hostfxr: rapidjson with comments, no trailing comma)", format: "jsonc", trailingCommas: false }],
   // OmniSharp loads omnisharp.json (the project's, and ~/.omnisharp/omnisharp.json) with AddJsonFile,
   // the appsettings reader (OmniSharp.Host Startup), so .NET configuration's rules come with it.
   ["omnisharp.json", OMNISHARP],
@@ -459,6 +475,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   if (named) return named;
   if (base.startsWith("appsettings") && base.endsWith(".json")) return DOTNET_APPSETTINGS;
   if (isOcelotConfigName(base)) return OCELOT;
+  if (base === "global.json") return dotnetGlobalJson(file) ? DOTNET_GLOBAL_JSON : undefined;
   // Workload manifests kept under a prefixed name (dotnet/arcade's test assets
   // `mauiWorkloadManifest.json`, `BlazorWorkloadManifest.json`) are read by the same reader;
   // other names holding one are known by content (jsonc-by-content.ts).
