@@ -34,6 +34,11 @@ export const DEFAULT_JSONC = [
   // commas, a BOM dropped): ThreeMammals/Ocelot's own samples have `//` comments and BOMs there.
   "**/ocelot.json",
   "**/ocelot.*.json",
+  // OmniSharp loads omnisharp.json with AddJsonFile too; the Azure Functions host reads host.json
+  // with Json.NET (comments, trailing commas). The .NET host's global.json (comments only) is read
+  // by name alone (well-known-names.ts): a JHipster `i18n/<lang>/global.json` stays strict.
+  "**/omnisharp.json",
+  "**/host.json",
   "**/.markdownlint.json", // markdownlint-cli and -cli2 parse it as JSONC
   "**/turbo.json", // Turborepo reads comments since 1.1.4
   "**/nx.json", // Nx parses its config with comments and trailing commas allowed
@@ -208,6 +213,8 @@ const DEFAULT_JSONC_NAMES = new Set([
   ".oxfmtrc.json",
   "docfx.json",
   "bsconfig.json",
+  "omnisharp.json",
+  "host.json",
 ]);
 const DEFAULT_JSONC_SUFFIXES = ["language-configuration.json", "-color-theme.json", "-icon-theme.json", ".tsconfig.json"];
 

@@ -146,6 +146,29 @@ const OCELOT: WellKnownName = {
 };
 
 /**
+ * The .NET host (hostfxr's sdk_resolver) reads global.json with its json_parser_t: rapidjson with
+ * kParseCommentsFlag and no kParseTrailingCommasFlag, after skipping a UTF-8 BOM
+ * (dotnet/runtime src/native/corehost/json_parser.cpp): comments pass, a trailing comma does not.
+ */
+const DOTNET_GLOBAL_JSON: WellKnownName = {
+  reader: ".NET host (hostfxr: rapidjson with comments, no trailing comma)",
+  format: "jsonc",
+  trailingCommas: false,
+};
+
+/**
+ * Whether a `global.json` is the .NET SDK's: not a translation catalog under an `i18n/` folder
+ * (JHipster apps keep `src/main/webapp/i18n/<lang>/global.json`, merged with JSON.parse), which
+ * stays strict JSON.
+ */
+function dotnetGlobalJson(file: string): boolean {
+  return !file.startsWith("i18n/") && !file.includes("/i18n/");
+}
+
+/** OmniSharp's omnisharp.json: loaded with AddJsonFile, .NET configuration as appsettings.json is. */
+const OMNISHARP: WellKnownName = { reader: "OmniSharp (.NET configuration: AddJsonFile)", format: "jsonc", dotnetConfiguration: true };
+
+/**
  * `ocelot.json` or `ocelot.<anything>.json` (a base name), in the case Ocelot's docs and samples
  * write them; not a Postman export saved beside them (`ocelot.postman_collection.json`, which
  * Postman and newman read as strict JSON).
@@ -309,6 +332,12 @@ const BY_NAME = new Map<string, WellKnownName>([
   // comma is a parse error coc reports for the file, and the text is read as utf8 with a BOM kept.
   ["coc-settings.json", stripped("coc.nvim (jsonc-parser visit: comments, no trailing comma)")],
   ["tslint.json", { reader: "TSLint (comments stripped, then JSON.parse)", format: "jsonc", trailingCommas: false }],
+  // OmniSharp loads omnisharp.json (the project's, and ~/.omnisharp/omnisharp.json) with AddJsonFile,
+  // the appsettings reader (OmniSharp.Host Startup), so .NET configuration's rules come with it.
+  ["omnisharp.json", OMNISHARP],
+  // The Azure Functions host reads host.json with File.ReadAllText (a BOM dropped) and Json.NET's
+  // JObject.Parse (HostJsonFileConfigurationSource.LoadHostConfig): comments, trailing commas.
+  ["host.json", jsonc("Azure Functions host (File.ReadAllText, then Json.NET)")],
   // Angular's dev-infra (ng-dev caretaker, utils/g3-sync-config.ts) reads .ng-dev/google-sync-config.json
   // with jsonc-parser's parse(content, errors) and fails on any collected error: comments pass, a
   // trailing comma (allowTrailingComma unset) does not.
@@ -446,6 +475,7 @@ export function wellKnownName(file: string): WellKnownName | undefined {
   if (named) return named;
   if (base.startsWith("appsettings") && base.endsWith(".json")) return DOTNET_APPSETTINGS;
   if (isOcelotConfigName(base)) return OCELOT;
+  if (base === "global.json") return dotnetGlobalJson(file) ? DOTNET_GLOBAL_JSON : undefined;
   // Workload manifests kept under a prefixed name (dotnet/arcade's test assets
   // `mauiWorkloadManifest.json`, `BlazorWorkloadManifest.json`) are read by the same reader;
   // other names holding one are known by content (jsonc-by-content.ts).
