@@ -1,3 +1,4 @@
+import { EnvironmentError } from "../errors.js";
 interface AtomicWriteOptions {
     /** File mode for a new file (an existing file keeps its mode). */
     mode?: number;
@@ -40,4 +41,6 @@ export declare function temporaryBeside(file: string): string;
 export declare function writeTemporary(tmp: string, data: string | Uint8Array, mode: number, setMode: boolean): Promise<void>;
 /** fsync a folder so a rename in it survives a power cut. Best effort where unsupported. */
 export declare function fsyncDir(dir: string): Promise<void>;
+/** The EnvironmentError for a write to `target` that failed (`error`): why in words, the previous content unchanged. */
+export declare function atomicWriteError(target: string, error: unknown): EnvironmentError;
 export {};

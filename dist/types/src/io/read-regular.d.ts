@@ -18,3 +18,15 @@ export declare function readRegularFile(file: string): Promise<Buffer>;
  * any error). For callers that fall back to another source (git, a notice) instead of failing.
  */
 export declare function readRegularUpTo(file: string, limit: number): Buffer | undefined;
+/**
+ * The fd of the regular file at `file`, a name integrity-guard itself writes under
+ * `.git/integrity-guard/` (a cache, a journal, the health history); undefined when it is missing,
+ * a symlink (never followed: a link there to a file outside would have that file read, and
+ * rewritten with it; to a FIFO, the read would wait forever) or not a regular file. Writes there
+ * never follow such a link either (atomic.ts, the O_NOFOLLOW appends). Other errors throw.
+ */
+export declare function openStateFileSync(file: string): number | undefined;
+/** The bytes of a state file (openStateFileSync): undefined when missing, a symlink or not a regular file. */
+export declare function readStateFileSync(file: string): Buffer | undefined;
+/** readStateFileSync without blocking the event loop. */
+export declare function readStateFile(file: string): Promise<Buffer | undefined>;

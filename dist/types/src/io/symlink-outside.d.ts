@@ -23,6 +23,8 @@ export declare function outsideMessage(rel: string, link: string, what?: string)
  * linked to an unmapped one must not escape its schema).
  */
 export declare function insideLinkTarget(root: string, rel: string): string | undefined;
+/** Why a symlink that loops is unreadable (validate's parse/unreadable, code ESYMLINKLOOP). */
+export declare const LINK_LOOP = "is a symlink whose links lead round in a loop (or through more than 40 links), so no reader can open it (ELOOP)";
 /**
  * Whether `rel` is a symlink the system cannot resolve because its links go round (or pass more
  * than the kernel's 40): every reader of the name gets ELOOP, as if the file were cut to nothing.
