@@ -24,11 +24,13 @@ describe("check reports the alternative that was meant", () => {
       ]);
     }));
 
+  // An empty value: GitHub's reader turns a number or boolean into a string where a string is
+  // allowed (`runs-on: 7` is the label "7", checks/actions-runner-literals.ts), but never null.
   it("a workflow's runs-on of a type no alternative takes: one finding that lists the types", () =>
     withRepo(async (repo) => {
-      repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  build:\n    runs-on: 7\n    steps:\n      - run: make\n");
+      repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  build:\n    runs-on: null\n    steps:\n      - run: make\n");
       expect(await schemaFindings(repo, ".github/workflows/ci.yml")).toEqual([
-        { at: "4:14", message: "jobs.build.runs-on: must be one of the types string, array, object, found integer 7" },
+        { at: "4:14", message: "jobs.build.runs-on: must be one of the types string, array, object, found null" },
       ]);
     }));
 
