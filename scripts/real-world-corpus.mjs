@@ -5595,6 +5595,11 @@ export const REPOS = [
   },
   // Session 26, infrastructure and data (rw-b26): its entries go above this line.
   // Session 26, whole repositories (fb26): its entries go above this line.
+  // Session 27, applications and tools (rw-a27): its entries go above this line.
+  // Session 27, infrastructure and data (rw-b27): its entries go above this line.
+  // Session 27, whole repositories (fb27): its entries go above this line.
+  // Session 27, config names and dialects (names27): its entries go above this line.
+  // Session 27, red team (rt-pr22): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
