@@ -338,6 +338,16 @@ const BY_NAME = new Map<string, WellKnownName>([
   // The Azure Functions host reads host.json with File.ReadAllText (a BOM dropped) and Json.NET's
   // JObject.Parse (HostJsonFileConfigurationSource.LoadHostConfig): comments, trailing commas.
   ["host.json", jsonc("Azure Functions host (File.ReadAllText, then Json.NET)")],
+  // Azure Functions Core Tools (`func start`, `func settings`) reads local.settings.json with
+  // FileSystemHelpers.ReadAllTextFromFile and Json.NET's JsonConvert.DeserializeObject
+  // (Common/AppSettingsFile.cs), and its worker host with System.Text.Json, CommentHandling.Skip
+  // and AllowTrailingCommas (CoreToolsHost LocalSettingsJsonParser): comments, trailing commas.
+  ["local.settings.json", jsonc("Azure Functions Core Tools (Json.NET)")],
+  // TSDoc's loader (@microsoft/tsdoc-config TSDocConfigFile, used by API Extractor and
+  // eslint-plugin-tsdoc) finds tsdoc.json by name beside tsconfig.json or package.json and reads it
+  // with jju.parse(text, { mode: "cjson" }): comments, no trailing comma; readFileSync keeps a BOM.
+  // A tsdoc.json with the `$schema` TSDoc requires is known by content too (jsonc-by-content.ts).
+  ["tsdoc.json", { reader: "TSDoc (tsdoc-config: jju in cjson mode)", format: "jsonc", trailingCommas: false, leadingBom: false }],
   // Angular's dev-infra (ng-dev caretaker, utils/g3-sync-config.ts) reads .ng-dev/google-sync-config.json
   // with jsonc-parser's parse(content, errors) and fails on any collected error: comments pass, a
   // trailing comma (allowTrailingComma unset) does not.
