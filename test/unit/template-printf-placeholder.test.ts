@@ -56,6 +56,10 @@ describe("a printf placeholder standing for a whole value", () => {
     ["a numbered %1$s value", "host: %1$s\nport: %2$d\n"],
     ["a %d list item", "ports:\n  - %d\n"],
     ["a %s value with a comment after it", "host: %s # String.format fills it\nport: 1\n"],
+    // Session 27: the items of a flow sequence on one line, as clouddriver's JSON holds them.
+    ["%s items of a flow sequence", "items: [%s, %s]\nkind: List\n"],
+    ["numbered items without blanks", "a:\n  b: [%1$s,%2$s]\n"],
+    ["a %d item after a plain one, in a nested flow sequence", "ports: [[80, %d], [443, %d]]\n"],
   ])("YAML: %s is evidence", (_name, text) => {
     expect(template(text, "yaml")).toBe(true);
   });
@@ -78,6 +82,9 @@ describe("a printf placeholder standing for a whole value", () => {
     ["a conversion run into text", "url: %s://example.org\n"],
     ["%s beside a broken flow sequence", "a: %s\nb: [1, 2\n"],
     ["%s beside a tab-indented line", "a: %s\nb:\n\t c: 1\n"],
+    ["a flow sequence of placeholders cut before its `]`", "items: [%s, %s\nb: 1\n"],
+    ["a named conversion in a flow sequence", "x: [a, %(asctime)s]\n"],
+    ["a conversion run into text in a flow sequence", "x: [%s://example.org, b]\n"],
   ])("YAML: %s is still reported", (_name, text) => {
     expect(template(text, "yaml")).toBe(false);
   });
@@ -106,21 +113,29 @@ describe("a printf placeholder standing for a whole value", () => {
     expect(jsonPlaceholderValueAt("[%%YEAR%%]", 1)).toBe(8);
   });
 
+  it("masked, a flow sequence of placeholders is checked for the rest: a repeated key", () => {
+    const residue = templateResidue("items: [%s, %s]\nb: 1\nb: 2\n", "x.yaml", undefined);
+    expect(residue.map((f) => [f.rule, f.line])).toEqual([["parse/duplicate-key", 3]]);
+  });
+
   it("stays linear on thousands of placeholders and percent signs", () => {
     // The parse itself is not what is measured (YAML's is slow on thousands of errors).
     const yaml = `a:\n${"  - %s\n".repeat(5_000)}b: ${"%".repeat(50_000)}\n`;
     const json = `[${"%s,".repeat(50_000)}${"%".repeat(50_000)}]`;
     const json2 = `[${"%s, ".repeat(50_000)}0]`;
+    // Flow collections opened and never closed, and one long flow sequence of placeholders.
+    const flow = `a: ${"[".repeat(50_000)}\nb: [${"%s, ".repeat(20_000)}%s\n`;
     const docs = (
       [
         [yaml, "yaml"],
         [json, "json"],
         [json2, "json"],
+        [flow, "yaml"],
       ] as const
     ).map(([text, format]) => [text, format, parseDocument(text, { path: `x.${format}`, format })] as const);
     const start = performance.now();
     const results = docs.map(([text, format, doc]) => isTemplateByContent(doc, text, format));
     expect(performance.now() - start).toBeLessThan(3_000);
-    expect(results).toEqual([false, false, true]);
+    expect(results).toEqual([false, false, true, false]);
   });
 });

@@ -228,12 +228,14 @@ export function yamlStructuralTags(text: string): YamlTag[] {
 /**
  * Visits every structural position of a YAML text (where a node may start, outside quotes,
  * comments and block scalars) with its line and 1-based line number; stops at the first visit
- * that returns true, and returns true then.
+ * that returns true, and returns true then. With `flowItems`, the start of each item of a flow
+ * collection (`[%s, %s]`: after its `[`, `{` or `,`) is one too; a flow collection may span lines.
  */
-function scanYaml(text: string, visit: (line: string, i: number, lineNo: number) => boolean): boolean {
+function scanYaml(text: string, visit: (line: string, i: number, lineNo: number) => boolean, flowItems = false): boolean {
   let lineNo = 0;
   let blockIndent = -1; // inside a block scalar (| or >): lines indented deeper than this are its content
   let quote: string | undefined; // a quoted scalar continued from an earlier line
+  let flow = 0; // the flow collections open here (with flowItems)
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -266,6 +268,20 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
       if ((c === '"' || c === "'") && SCALAR_START_AFTER.has(prev)) {
         quote = c;
         structural = false;
+        prev = c;
+        continue;
+      }
+      // A `[` or `{` where a node starts opens a flow collection; inside one, `,` and the
+      // brackets are indicators (a plain scalar there cannot hold them), so the next item starts.
+      if (flowItems && (c === "[" || c === "{") && (structural || flow > 0)) {
+        flow++;
+        structural = true;
+        prev = c;
+        continue;
+      }
+      if (flowItems && flow > 0 && (c === "," || c === "]" || c === "}")) {
+        if (c !== ",") flow--;
+        structural = c === ",";
         prev = c;
         continue;
       }
@@ -374,10 +390,14 @@ const WHOLE_LINE_PLACEHOLDER = /^\$\{(?:[A-Z_][A-Z0-9_]*|[A-Za-z_][\w.]*\([^{}]*
  */
 export function yamlPlaceholderLines(text: string): Set<number> {
   const lines = new Set<number>();
-  scanYaml(text, (line, i, lineNo) => {
-    if (placeholderAt(line, i)) lines.add(lineNo);
-    return false;
-  });
+  scanYaml(
+    text,
+    (line, i, lineNo) => {
+      if (placeholderAt(line, i)) lines.add(lineNo);
+      return false;
+    },
+    true,
+  );
   return lines;
 }
 
