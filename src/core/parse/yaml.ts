@@ -27,6 +27,7 @@ import type { Finding } from "../finding.js";
 import { parsePointer, toPointer } from "../pointer.js";
 import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
+import { tabLineRefusedBy } from "./tab-line-readers.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import {
@@ -587,18 +588,25 @@ function tabsBeforeComments(text: string, file: string, lines: LineIndex): Findi
   let offset = 0;
   let previous = "";
   let previousAt = 0;
+  let flow = 0; // flow collections open: libyaml and go-yaml skip a tab there, even at a line's start
   const tabbed = () => previous.includes("\t") && /^[ \t]+$/.test(previous);
+  const lineEnd = () => {
+    const blankLine = flow === 0 && opensLine(text, previousAt, previous);
+    out.push(
+      tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", blankLine, blankLine ? tabLineRefusedBy(file) : undefined),
+    );
+  };
   for (const token of new Lexer().lex(text)) {
     if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
+    if (token === "[" || token === "{") flow++;
+    else if ((token === "]" || token === "}") && flow > 0) flow--;
     if (token[0] === "#" && tabbed()) out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "comment"));
-    else if ((token === "\n" || token === "\r\n") && tabbed())
-      out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", opensLine(text, previousAt, previous)));
+    else if ((token === "\n" || token === "\r\n") && tabbed()) lineEnd();
     previous = token;
     previousAt = offset;
     offset += token.length;
   }
-  if (offset === text.length && tabbed())
-    out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", opensLine(text, previousAt, previous)));
+  if (offset === text.length && tabbed()) lineEnd();
   return out;
 }
 
@@ -613,8 +621,28 @@ function opensLine(text: string, at: number, ws: string): boolean {
  * a line end; libyaml (PyYAML's C loaders, Ruby's Psych: Rails, RuboCop, Travis CI) skips a tab
  * after content or after spaces, but refuses a blank line that starts with a tab ("found a tab
  * character that violates indentation" after a plain scalar); JavaScript's yaml reads both.
+ * Where the file's name says its reader refuses such a blank line (`refusedBy`,
+ * tab-line-readers.ts: Travis CI, GitLab CI, Compose, MkDocs...), it is an error rather than a warning.
  */
-function tabFinding(file: string, lines: LineIndex, at: number, before: "comment" | "end", startsBlankLine = false): Finding {
+function tabFinding(
+  file: string,
+  lines: LineIndex,
+  at: number,
+  before: "comment" | "end",
+  startsBlankLine = false,
+  refusedBy?: string,
+): Finding {
+  if (refusedBy !== undefined)
+    return {
+      rule: "parse/trailing-tab",
+      level: "error",
+      file,
+      ...lines.position(at),
+      message: `a blank line that starts with a tab: this file's reader, ${refusedBy}, refuses it ("found character that cannot start any token", or "a tab character that violates indentation" after a plain value), as PyYAML, libyaml, go-yaml and SnakeYAML do`,
+      found: "tab",
+      expected: "an empty line, or spaces",
+      fix: "remove the tab from the blank line (most editors can trim trailing white space on save)",
+    };
   const pyyaml = startsBlankLine
     ? 'a blank line that starts with a tab: PyYAML and libyaml-based readers (Ruby\'s Psych, PyYAML\'s C loader) reject it ("found character that cannot start any token", or "a tab character that violates indentation" after a plain value); JavaScript\'s yaml reads it'
     : "PyYAML's pure-Python loader rejects it (\"found character '\\t' that cannot start any token\"); libyaml-based readers (Ruby's Psych, PyYAML's C loader) and JavaScript's yaml read it";
