@@ -44,7 +44,8 @@ describe("session 27 readings by name, printf flow sequences and tab lines", () 
       repo.git("add", "-A");
       const r = repo.cliBundle(["check", "--format", "json"]);
       expect(seen(r.stdout, "error")).toEqual(["parse/duplicate-key src/test/resources/twice.yaml"]);
-      expect(findings(r.stdout).some((f) => f.file === "src/test/resources/list-manifest.yaml" && f.level === "notice")).toBe(true);
+      // Skipped as a template: the notice names the folder it counts the file under.
+      expect(findings(r.stdout).some((f) => f.rule === "validate/template" && f.level === "notice")).toBe(true);
     }));
 
   it("a blank line that starts with a tab: an error in .travis.yml, a warning elsewhere", () =>
