@@ -5600,8 +5600,12 @@ export const REPOS = [
     repo: "codefresh-io/steps",
     commit: "a7f0ad3eb8f01149ca12f0d80a7edeae61d9c3ae",
     license: "Unlicense (incubating/aqua/LICENSE)",
-    kind: "Codefresh pipeline steps marketplace (whole repository reviewed: 292 JSON/YAML files; only the steps under the Unlicense kept): `step.yaml` step-type manifests (`kind: step-type`, `spec.arguments` as an embedded JSON Schema string, `spec.steps` with `${{ }}` expressions), `codefresh.yml` build pipelines, `plugin.yml` and example pipelines; twelve incubating `codefresh.yml` files with broken indentation or two lines run together and one with a duplicate `type` key (real corruption; the two kept here: aqua, azure-key-vault, msteams-notifier)",
-    exclude: ["*", "!(incubating)/**", "incubating/!(aqua|aws-parameter-store|azure-key-vault|healthcheck|helmfile|msteams-notifier|smtp)/**"],
+    kind: "Codefresh pipeline steps marketplace (whole repository reviewed: 292 JSON/YAML files; only the steps under the Unlicense kept): `step.yaml` step-type manifests (`kind: step-type`, `spec.arguments` as an embedded JSON Schema string, `spec.steps` with `${{ }}` expressions), `codefresh.yml` build pipelines, `plugin.yml` and example pipelines; twelve incubating `codefresh.yml` files with broken indentation or two lines run together and one with a duplicate `type` key (real corruption; the three kept here: aqua, azure-key-vault, msteams-notifier)",
+    exclude: [
+      "*",
+      "!(incubating)/**",
+      "incubating/!(aqua|aws-parameter-store|azure-key-vault|healthcheck|helmfile|msteams-notifier|smtp)/**",
+    ],
     keep: ["incubating/aqua/**", "incubating/azure-key-vault/**", "incubating/msteams-notifier/**"],
   },
   {
@@ -5690,7 +5694,7 @@ export const REPOS = [
     repo: "conan-io/conan-center-index",
     commit: "e9075254bbd8b4b3a995818295cc8507630c1707",
     license: "MIT (LICENSE)",
-    kind: "ConanCenter recipe index (whole repository reviewed: 3,987 JSON/YAML files): per-recipe `config.yml` (`versions: \"1.2.3\": folder: all`) and `conandata.yml` (`sources` with url lists and sha256, `patches` with `patch_file`/`patch_description`/`patch_type`, versions as quoted keys), issue forms, workflows, linter configs",
+    kind: 'ConanCenter recipe index (whole repository reviewed: 3,987 JSON/YAML files): per-recipe `config.yml` (`versions: "1.2.3": folder: all`) and `conandata.yml` (`sources` with url lists and sha256, `patches` with `patch_file`/`patch_description`/`patch_type`, versions as quoted keys), issue forms, workflows, linter configs',
     keep: ["recipes/openssl/**", "recipes/zlib/**", ".github/**"],
     max: 90,
   },
