@@ -5698,6 +5698,27 @@ export const REPOS = [
     keep: ["recipes/openssl/**", "recipes/zlib/**", ".github/**"],
     max: 90,
   },
+  {
+    repo: "Azure/azure-policy",
+    commit: "f4a50bacae07ddb096943c597669bcae494a6e29",
+    license: "MIT (LICENSE)",
+    kind: "Azure Policy built-ins and samples (whole repository reviewed: 5,965 JSON/YAML files): policy definitions (`policyRule` with `if`/`then`, `[parameters('effect')]` and `[concat(...)]` ARM expressions as strings, `field`/`count`/`where` conditions), initiatives (policy set definitions), pattern snippets, samples with `azurepolicy.json`/`azurepolicy.rules.json`/`azurepolicy.parameters.json`, Gatekeeper constraint templates with Rego; Helm-style `{{ .Values.x }}` constraints under built-in-references/Kubernetes (skipped as templates)",
+    keep: [
+      "patterns/**",
+      "built-in-references/Kubernetes/allowed-external-ips/**",
+      "built-in-references/Kubernetes/block-automount-token/**",
+      ".github/**",
+    ],
+    max: 90,
+  },
+  {
+    repo: "StackStorm-Exchange/stackstorm-aws",
+    commit: "cc8ff4fa335229178ec24586aff4a69f9a270ecb",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "StackStorm pack for AWS (whole repository reviewed: 3,598 YAML files): `pack.yaml`, `config.schema.yaml`, generated action metadata (`actions/*.yaml`: `runner_type`, `entry_point`, `parameters` with `immutable` defaults; one opens with `---` and an empty `description:`), sensors, action aliases, CircleCI config",
+    keep: ["pack.yaml", "config.schema.yaml", "sensors/*.yaml", "aliases/**", ".circleci/**", "actions/acm_*.yaml"],
+    max: 80,
+  },
   // Session 27, infrastructure and data (rw-b27): its entries go above this line.
   // Session 27, whole repositories (fb27): its entries go above this line.
   // Session 27, config names and dialects (names27): its entries go above this line.
