@@ -47,6 +47,16 @@ describe("a document's first key starting over at the top level", () => {
     expect(duplicates([...lines.slice(0, 6), "---", ...lines.slice(6)].join("\n"))).toEqual([]);
   });
 
+  it("in a later document of a multi-document file, that document's first key starting over gets the hint", () => {
+    const found = duplicates("name: a\n---\nkind: Service\nname: b\nkind: Deployment\nname: c\n");
+    expect(found.map((f) => [f.key, f.line])).toEqual([
+      ["kind", 5],
+      ["name", 6],
+    ]);
+    expect(found[0]?.fix).toContain("put a `---` line before it");
+    expect(found[1]?.fix).toBe("remove one of the two entries or rename one (most readers silently keep the last)");
+  });
+
   it("a repeated key that is not the document's first keeps the usual fix", () => {
     const found = duplicates("name: a\nimage: x\nimage: y\n");
     expect(found).toHaveLength(1);
