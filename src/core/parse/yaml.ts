@@ -817,6 +817,12 @@ interface PathLink {
   key: string | number;
 }
 
+/** The key node of a mapping's first pair, if it has one. */
+function firstPairKey(node: unknown): Node | undefined {
+  const first = (node as { items: unknown[] }).items[0];
+  return isPair(first) ? ((first.key as Node | null) ?? undefined) : undefined;
+}
+
 function pointerOf(link: PathLink | undefined): string {
   const keys: (string | number)[] = [];
   for (let l = link; l; l = l.up) keys.push(l.key);
@@ -939,6 +945,9 @@ function walk(
       continue;
     }
     const seen = new Map<string, Node>();
+    // The document's own first key: when it comes back at the top level, two documents ran
+    // together without their `---` line (a generator's output concatenated, a bad merge).
+    const rootFirstKey = depth === 0 ? firstPairKey(node) : undefined;
     for (const pair of (node as { items: unknown[] }).items) {
       if (!isPair(pair)) continue;
       const key = pair.key;
@@ -1019,7 +1028,9 @@ function walk(
             found: `${JSON.stringify(name)} twice`,
             fix: isMergeKey(key)
               ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
-              : "remove one of the two entries or rename one (most readers silently keep the last)",
+              : first === rootFirstKey && pos.column === firstPos.column
+                ? `the document's first key starts over on line ${pos.line}: if a second document begins there, put a \`---\` line before it (without one, readers read a single mapping and keep only the last values); otherwise remove or rename one of the two entries`
+                : "remove one of the two entries or rename one (most readers silently keep the last)",
             related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
           });
         }
