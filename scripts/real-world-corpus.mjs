@@ -5450,6 +5450,11 @@ export const REPOS = [
     commit: "6e76ef49beda52187d8ae38d710632cfeabedde4",
     license: "MIT (LICENSE)",
     kind: "Prompt flow (whole repository reviewed: 937 files): flow.dag.yaml flows, .prompty prompts' YAML, connection and run YAML, JSONL-free test configs, an empty experiment template (a warning), workflows with `- run: true` gate steps (GitHub reads the literal as a string) and a local action whose input says `required: required` (the runner types only `default`)",
+    names: [
+      "examples/flows/chat/use_functions_with_chat_models/data.jsonl",
+      "examples/flows/integrations/continuous-monitoring-with-pipeline/monitoring/data/monitoring_dataset.jsonl",
+      "src/promptflow-evals/tests/evals/unittests/data/invalid_evaluate_test_data.jsonl",
+    ],
     keep: [
       ".github/workflows/promptflow-executor-e2e-test.yml",
       ".github/workflows/tools_tests.yml",
@@ -5457,6 +5462,12 @@ export const REPOS = [
       "src/promptflow/tests/test_configs/experiments/basic-script-template/**",
       "examples/flows/standard/basic/**",
       "examples/flows/chat/chat-basic/**",
+      // JSON Lines data sets (session 27, run whole): a record pretty-printed over 21 lines and a
+      // BOM, which promptflow's load_data (pandas read_json lines=True) refuses; a test's invalid
+      // data on purpose.
+      "examples/flows/chat/use_functions_with_chat_models/data.jsonl",
+      "examples/flows/integrations/continuous-monitoring-with-pipeline/monitoring/data/monitoring_dataset.jsonl",
+      "src/promptflow-evals/tests/evals/unittests/data/invalid_evaluate_test_data.jsonl",
     ],
     max: 80,
   },
@@ -5607,7 +5618,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
