@@ -1034,8 +1034,12 @@ export const REPOS = [
     commit: "1da3cfa1a25503c7ecba7304f8738933e6d16dca",
     license: "MIT (LICENSE)",
     kind: "Babel monorepo: babel.config.json, thousands of test fixture options.json, package.json at every depth, config fixtures broken on purpose",
+    // Two .babelrc broken on purpose (`{45`: config-chain.js expects "Error while parsing config"),
+    // found running the whole repository in session 27.
+    names: ["packages/babel-core/test/fixtures/config/config-files/{babelrc-error,babelrc-json-error}/.babelrc"],
     keep: [
       "**/babel.config.json",
+      "packages/babel-core/test/fixtures/config/config-files/{babelrc-error,babelrc-json-error}/.babelrc",
       "packages/babel-core/test/fixtures/config/config-files/pkg-error/package.json",
       "packages/babel-core/test/fixtures/errors/invalid-json/babel.config.json",
       "packages/babel-core/test/fixtures/errors/invalid-pkg-json/package.json",
@@ -5618,7 +5622,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
