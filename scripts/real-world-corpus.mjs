@@ -1359,7 +1359,14 @@ export const REPOS = [
     kind: "Woodpecker CI: .woodpecker/*.yaml pipelines with sequence merges (`- <<: *list`, xyaml), the linter's schema test pipelines, web/docs JSON",
     // .woodpecker/docs.yaml and test.yaml splice anchored path lists with `- <<: *when_path`; the
     // linter's test-merge-map-and-sequence.yaml does it beside a mapping merge.
-    keep: [".woodpecker/**", "pipeline/frontend/yaml/linter/schema/.woodpecker/**"],
+    // docs/.../architecture.excalidraw (and its four versioned copies) has a commit message pasted
+    // into a text element's "version" line (real, found running the whole repository in session 27).
+    names: ["docs/docs/20-usage/15-terminology/architecture.excalidraw"],
+    keep: [
+      ".woodpecker/**",
+      "pipeline/frontend/yaml/linter/schema/.woodpecker/**",
+      "docs/docs/20-usage/15-terminology/architecture.excalidraw",
+    ],
   },
   {
     repo: "dapr/quickstarts",
