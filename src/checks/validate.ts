@@ -682,6 +682,12 @@ async function remoteResult(
     const bytes = Buffer.from(outcome.main.buffer, outcome.main.byteOffset, outcome.main.byteLength);
     return validateFile(file, { bytes }, entry.format, env);
   }
+  // A file whose version in the base named a `$schema` of its own, which this change dropped (a
+  // worker checks a file with one here): checked again here, where that schema is added (schemasOf).
+  if ((await env.ownSchemaKept(file, entry.format, "", [], (root) => ownSchemaPaths(env.mapper.for(file, root)))).length > 0) {
+    const again = (await env.source.read([file])).get(file);
+    if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
+  }
   // A skip as another kind of file the base's version does not share: checked again here, where the base is asked.
   for (const [k, ref] of entry.refs.entries()) {
     const step = outcome.schema[k];
@@ -858,10 +864,14 @@ async function schemasOf(env: FileEnv, file: string, value: unknown, format: Doc
   const choice = await ownOrCatalogSchemas(env, file, value, format);
   // On a pull request, the schema an existing file's own `$schema` named in the base still applies
   // when the change dropped the key or named a schema the base does not hold (base-readings.ts).
-  const ownPaths = (c: SchemaChoice) => c.schemas.filter((s) => s.from === "$schema").map((s) => s.path);
-  const kept = await env.ownSchemaKept(file, format, text, ownPaths(choice), (root) => ownPaths(env.mapper.for(file, root)));
+  const kept = await env.ownSchemaKept(file, format, text, ownSchemaPaths(choice), (root) => ownSchemaPaths(env.mapper.for(file, root)));
   if (kept.length === 0) return choice;
   return { ...choice, schemas: [...choice.schemas, ...kept.map((path) => ({ path, from: "$schema" as const }))] };
+}
+
+/** The schema files a choice takes from the file's own `$schema`. */
+function ownSchemaPaths(choice: SchemaChoice): string[] {
+  return choice.schemas.filter((s) => s.from === "$schema").map((s) => s.path);
 }
 
 /** The schemas of `file` by the config, its own `$schema` or the catalog (see schemasOf). */

@@ -37,6 +37,13 @@ describe("a pull request that changes an existing file's own $schema", () => {
     expect(portViolation(fs), brief(fs)).toBe(true);
   });
 
+  it("dropping the key, checked in parse workers (IG_PARSE_WORKERS): the base's schema still applies", async () => {
+    const r = await prWriting(baseRepo(BASE), { "data/state.json": '{"port": "x"}\n' }, { IG_PARSE_WORKERS: "1" });
+    const fs = findingsOf(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(portViolation(fs), brief(fs)).toBe(true);
+  });
+
   it("in YAML, dropping the key: the base's schema still applies", async () => {
     const r = await prWriting(baseRepo({ "schemas/state.json": STRICT, "data/state.yaml": "$schema: ../schemas/state.json\nport: 1\n" }), {
       "data/state.yaml": "port: x\n",
