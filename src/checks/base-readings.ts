@@ -454,13 +454,13 @@ export function contentAgreedLookup(
       await prefetchBaseTexts(base.source, mapped);
       for (const p of mapped) {
         const text = await texts(p);
-        if (text !== undefined && reading.asks(text)) return true;
+        if (text !== undefined && reading.asks(text, p)) return true;
       }
       base.overruledNew.set(file, reading.reading);
       return false;
     }
     const before = await texts(file);
-    if (before !== undefined && reading.asks(before)) return true;
+    if (before !== undefined && reading.asks(before, file)) return true;
     base.overruled.set(file, reading.reading);
     return false;
   };
@@ -667,6 +667,49 @@ export function emptiedFinding(f: Finding, held: string, commit: string, byReade
     level: "error",
     message: `${f.message}; ${holder} holds data in it (${held}), ${covers}: its readers would get nothing instead`,
     fix: `restore the file (git checkout ${head ? "HEAD" : commit.slice(0, 12)} -- ${f.file ?? ""}) if a write cut it short; to retire it, ${retire}`,
+  };
+}
+
+/**
+ * The schemas an existing file's own `$schema` named in the trusted commit that still apply on a
+ * pull request (core/schema/mapping.ts: a file with no mapping of the config is checked against the
+ * schema its `$schema` names). A change that dropped the key, or pointed it at a schema file the
+ * change itself adds or edits (`{}` beside it), had any value pass in a file the base checks
+ * against its own strict schema. A switch to another schema the trusted commit holds is the base's
+ * word (add the new schema in a change of its own first): then nothing is kept. Returns the
+ * base's own schemas the change lost that the trusted commit holds, noting the file as overruled.
+ */
+export function ownSchemaKeptLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (
+  file: string,
+  format: DocumentFormat,
+  text: string,
+  headOwn: readonly string[],
+  baseOwnOf: (root: unknown) => readonly string[],
+) => Promise<string[]> {
+  if (!base) return () => Promise.resolve([]);
+  const texts = baseTexts(base.source);
+  return async (file, format, text, headOwn, baseOwnOf) => {
+    if (!(await base.holds(file))) return [];
+    if (headOwn.length > 0 && (await base.holding(headOwn)).size === headOwn.length) return [];
+    const before = await texts(file);
+    // Unchanged, or no `$schema` at all in the base's version: nothing to keep (no parse).
+    if (before === undefined || before === text || !before.includes("$schema")) return [];
+    if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
+    const parsed = firstParse(before, file, format, yamlOptions(file, format));
+    if (!parsed.doc.ok) return [];
+    const lost = baseOwnOf(parsed.doc.documents[0]).filter((p) => !headOwn.includes(p));
+    if (lost.length === 0) return [];
+    const held = await base.holding(lost);
+    const kept = lost.filter((p) => held.has(p));
+    if (kept.length > 0)
+      base.overruled.set(
+        file,
+        `against ${headOwn.length > 0 ? `its new $schema (${headOwn.join(", ")}) only` : "no schema"}, without ${kept.join(", ")}, which its $schema names in the trusted commit`,
+      );
+    return kept;
   };
 }
 

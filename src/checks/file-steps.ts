@@ -38,6 +38,8 @@ export type YamlReadOptions = {
   unknownTags?: "error" | "warning";
   /** Dialects another file vouches for (a Home Assistant configuration that includes this one). */
   extraDialects?: readonly string[];
+  /** Dialects the trusted commit did not agree to, on a pull request (validate.ts: dialectReading). */
+  refusedDialects?: readonly string[];
 };
 
 /** JSON/JSONC reading options of a reader known by the file's name (core/select/well-known-names.ts). */
@@ -69,7 +71,8 @@ interface FirstParse {
 export interface ContentReading {
   /** How the file is then read, for the trust/reading-changed notice ("as ... reads it"). */
   readonly reading: string;
-  asks(text: string): boolean;
+  /** Whether `text`, held at `file` (the file itself, or a peer of a new mapped file), asks for the reading. */
+  asks(text: string, file: string): boolean;
   /**
    * The format's own declaration (`%YAML 1.1`), not a reader's marker: a new file keeps it under
    * any mapping (mapped-peers.ts asks no peer), as YAML readers that honour directives read it.

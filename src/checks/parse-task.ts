@@ -106,8 +106,8 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   const { doc, format, dialectCandidate, byContent } = firstParse(text, file, job.format, job.yaml);
   // The JSONC retries ask the source (a VS Code extension's package.json, a Bedrock pack's
   // manifest): main thread. A leading BOM alone does not rule them out: those readers skip it.
-  // So does a reading the content asks for (an ARM template): a pull request's base must agree.
-  if (dialectCandidate || byContent) return { main: bytes.slice() };
+  // So does a reading the content asks for (an ARM template), or a YAML dialect's tags: a pull request's base must agree.
+  if (dialectCandidate || byContent || doc.dialectsUsed) return { main: bytes.slice() };
   if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) {
     const residue = format === "yaml" ? templateResidue(text, file, job.yaml) : [];
     return residue.length > 0 ? { parse: residue, schema: [] } : "template";

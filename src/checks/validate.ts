@@ -4,6 +4,7 @@
  * local `$schema`). Reads through ctx.source, so `check --staged` validates the staged blobs.
  */
 import { createHash } from "node:crypto";
+import { detectDialects, YAML_DIALECTS } from "../core/parse/yaml-dialects.js";
 import { ConfigError, UsageError } from "../errors.js";
 import { appendAll } from "../core/append.js";
 import type { Finding } from "../core/finding.js";
@@ -82,6 +83,7 @@ import {
   grownPastLimit,
   kindAgreedLookup,
   ownSchemaAgreedLookup,
+  ownSchemaKeptLookup,
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
@@ -355,6 +357,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     ownSchemaAgreed: ownSchemaAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
+    ownSchemaKept: ownSchemaKeptLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
   };
   const formatAgreed = formatAgreedLookup(base);
   // A new mapped file's name (or its text, for a name that says no format) reads it as its mapping's files are read only (mapped-peers.ts).
@@ -679,6 +682,12 @@ async function remoteResult(
     const bytes = Buffer.from(outcome.main.buffer, outcome.main.byteOffset, outcome.main.byteLength);
     return validateFile(file, { bytes }, entry.format, env);
   }
+  // A file whose version in the base named a `$schema` of its own, which this change dropped (a
+  // worker checks a file with one here): checked again here, where that schema is added (schemasOf).
+  if ((await env.ownSchemaKept(file, entry.format, "", [], (root) => ownSchemaPaths(env.mapper.for(file, root)))).length > 0) {
+    const again = (await env.source.read([file])).get(file);
+    if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
+  }
   // A skip as another kind of file the base's version does not share: checked again here, where the base is asked.
   for (const [k, ref] of entry.refs.entries()) {
     const step = outcome.schema[k];
@@ -797,6 +806,14 @@ interface FileEnv {
   kindAgreed: (file: string, entry: CatalogMatch, format: DocumentFormat) => Promise<boolean>;
   /** False when a `$schema` that replaces the name's catalog entry is not the base's version's too (base-readings.ts). */
   ownSchemaAgreed: (file: string, format: DocumentFormat, baseWithout: (root: unknown) => boolean, reading: string) => Promise<boolean>;
+  /** ownSchemaKeptLookup (base-readings.ts): the base's own-`$schema` schemas a change may not drop. */
+  ownSchemaKept: (
+    file: string,
+    format: DocumentFormat,
+    text: string,
+    headOwn: readonly string[],
+    baseOwnOf: (root: unknown) => readonly string[],
+  ) => Promise<string[]>;
 }
 
 /**
@@ -843,7 +860,22 @@ function dotnetProjectAgreed(
  * mapper.for(file, value): the remembered mapping of the path, unless the document names a
  * `$schema` of its own (the only part of the value SchemaMapper.for reads).
  */
-async function schemasOf(env: FileEnv, file: string, value: unknown, format: DocumentFormat): Promise<SchemaChoice> {
+async function schemasOf(env: FileEnv, file: string, value: unknown, format: DocumentFormat, text: string): Promise<SchemaChoice> {
+  const choice = await ownOrCatalogSchemas(env, file, value, format);
+  // On a pull request, the schema an existing file's own `$schema` named in the base still applies
+  // when the change dropped the key or named a schema the base does not hold (base-readings.ts).
+  const kept = await env.ownSchemaKept(file, format, text, ownSchemaPaths(choice), (root) => ownSchemaPaths(env.mapper.for(file, root)));
+  if (kept.length === 0) return choice;
+  return { ...choice, schemas: [...choice.schemas, ...kept.map((path) => ({ path, from: "$schema" as const }))] };
+}
+
+/** The schema files a choice takes from the file's own `$schema`. */
+function ownSchemaPaths(choice: SchemaChoice): string[] {
+  return choice.schemas.filter((s) => s.from === "$schema").map((s) => s.path);
+}
+
+/** The schemas of `file` by the config, its own `$schema` or the catalog (see schemasOf). */
+async function ownOrCatalogSchemas(env: FileEnv, file: string, value: unknown, format: DocumentFormat): Promise<SchemaChoice> {
   const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
   if (typeof own !== "string" || own === "") return env.pathSchemas(file);
   const choice = env.mapper.for(file, value);
@@ -931,6 +963,20 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
   return out;
 }
 
+/**
+ * The reading a YAML dialect gives a file its path or content names (core/parse/yaml-dialects.ts):
+ * its tags accepted, CloudFormation's short forms read as long forms, Compose's `!reset` keys and
+ * items dropped before the schema sees them. A pull request that wrote `services:` at the top of
+ * a schema-mapped file had `audit: !reset "yes"` vanish from its schema's view.
+ */
+function dialectReading(id: string): ContentReading {
+  const name = YAML_DIALECTS.find((d) => d.id === id)?.name ?? id;
+  return {
+    reading: `as ${name} reads it (its YAML tags${id === "compose" ? ", `!reset` keys dropped" : ""})`,
+    asks: (text, file) => detectDialects(file, text).some((d) => d.id === id),
+  };
+}
+
 /** The reading of a GitHub pull request template: Markdown text, not data (pull-request-template.ts). */
 function prTemplateReading(file: string): ContentReading {
   return {
@@ -973,11 +1019,20 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   const reading = wellKnownReading(file, format);
   // JSON Lines keeps each record's value only when a schema is to check it (a big dataset is not held twice).
   const records = isJsonLinesName(file) ? { keepValues: requireSchema(file) || env.pathSchemas(file).schemas.length > 0 } : undefined;
-  const yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
+  let yaml = format === "yaml" ? yamlOptions(file, cfg) : undefined;
   let parsed = firstParse(text, file, format, yaml, reading?.json, records);
   // An ARM template, a Hugging Face config...: on a pull request, only as the base's version asks for it too.
-  if (parsed.byContent && !(await env.contentAgreed(file, parsed.byContent)))
-    parsed = firstParse(text, file, format, yaml, reading?.json, records, false);
+  const contentReadings = !parsed.byContent || (await env.contentAgreed(file, parsed.byContent));
+  if (!contentReadings) parsed = firstParse(text, file, format, yaml, reading?.json, records, false);
+  // A YAML dialect known by the file's content or name changed the reading (its tags accepted, a
+  // Compose `!reset` key dropped before the schema saw it): on a pull request, only as the base's
+  // version of the file, or for a new mapped file a peer of its mapping, is of that dialect too.
+  const refused: string[] = [];
+  for (const id of parsed.doc.dialectsUsed ?? []) if (!(await env.contentAgreed(file, dialectReading(id)))) refused.push(id);
+  if (refused.length > 0) {
+    yaml = { ...yaml, refusedDialects: refused };
+    parsed = firstParse(text, file, format, yaml, reading?.json, records, contentReadings);
+  }
   let { doc } = parsed;
   format = parsed.format;
   // A name read by a reader of its own (core/select/well-known-names.ts): a BOM it does not skip,
@@ -1042,7 +1097,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
   if (utf16) findings.unshift(utf16.warning);
   if (!doc.ok) return emptyTakenByReader(findings); // an empty file its reader writes and takes (Unity's) is a warning
   if (records && doc.documents.length === 0) return findings; // no records (a warning said so), or none kept: no schema to run
-  const choice = await schemasOf(env, file, doc.documents[0], format);
+  const choice = await schemasOf(env, file, doc.documents[0], format, text);
   if (choice.outside !== undefined) {
     // Never read; a file that must have a schema gets schema/missing below when nothing else applies.
     findings.push({

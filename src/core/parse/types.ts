@@ -47,6 +47,11 @@ export interface ParseOptions {
    */
   extraDialects?: readonly string[];
   /**
+   * YAML: ids of dialects the file is not read in although its path or content says so: on a pull
+   * request, the trusted commit did not agree to them (checks/validate.ts). Not for extraDialects.
+   */
+  refusedDialects?: readonly string[];
+  /**
    * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
    * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
    */
@@ -97,4 +102,10 @@ export interface ParsedDocument {
   locate(pointer: string, doc?: number): Position | undefined;
   /** Position of the key (member name) at `pointer`, where it has one. */
   locateKey(pointer: string, doc?: number): Position | undefined;
+  /**
+   * YAML: ids of the dialects recognised by the file's path or content (not extraDialects) that
+   * changed the reading: a tag accepted only by them, a CloudFormation long form, a Compose
+   * `!reset` dropped. Absent when none did.
+   */
+  dialectsUsed?: readonly string[];
 }

@@ -222,11 +222,12 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
   if (list.length === 0) appendAll(findings, emptyStream(text, file));
   else appendAll(findings, directiveProblems(text, file, lines));
   if (text.includes("\t")) appendAll(findings, tabsBeforeComments(text, file, lines));
+  let tags: TagPolicy | undefined;
   if (!findings.some((f) => f.level === "error")) {
-    const tags = new TagPolicy(options, text);
+    tags = new TagPolicy(options, text);
     list.forEach((doc, index) => {
       const found: Finding[] = [];
-      walk(doc, index, list.length, text, options, tags, lines, found);
+      walk(doc, index, list.length, text, options, tags!, lines, found);
       // The walk is depth-first from a stack: report in reading order.
       appendAll(
         findings,
@@ -297,6 +298,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
       findings,
       locate: (p, d = 0) => nodeAt(p, d, false),
       locateKey: (p, d = 0) => nodeAt(p, d, true),
+      ...(tags?.used.size ? { dialectsUsed: [...tags.used] } : {}),
     },
     syntaxErrors,
   };
@@ -676,6 +678,11 @@ function tabFinding(
 class TagPolicy {
   private readonly allowed: Set<string>;
   private dialects?: YamlDialect[];
+  /**
+   * Ids of the dialects known by the file's path or content (not extraDialects, which another
+   * file vouches for) that changed the reading: on a pull request the trusted commit must agree.
+   */
+  readonly used = new Set<string>();
   constructor(
     private readonly options: ParseOptions,
     private readonly text: string,
@@ -686,7 +693,13 @@ class TagPolicy {
 
   accepts(tag: string): boolean {
     if (ACCEPTED_TAGS.has(tag) || this.options.allowAnyTag || this.allowed.has(tag)) return true;
-    return this.fileDialects().some((d) => dialectHasTag(d, tag));
+    const by = this.fileDialects().filter((d) => dialectHasTag(d, tag));
+    for (const d of by) this.use(d.id);
+    return by.length > 0;
+  }
+
+  private use(id: string): void {
+    if (!(this.options.extraDialects ?? []).includes(id)) this.used.add(id);
   }
 
   /** `tag` is accepted only because the file is of a dialect that knows it (not by the config). */
@@ -703,13 +716,19 @@ class TagPolicy {
     if (!tag.startsWith("!") || ACCEPTED_TAGS.has(tag)) return undefined;
     const cfn = this.fileDialects().find((d) => d.id === "cloudformation");
     if (!cfn?.tags.includes(tag)) return undefined;
+    this.use(cfn.id);
     const name = tag.slice(1);
     return name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
   }
 
   fileDialects(): YamlDialect[] {
     this.dialects ??=
-      this.options.dialects === false ? [] : withExtra(detectDialects(this.options.path, this.text), this.options.extraDialects);
+      this.options.dialects === false
+        ? []
+        : withExtra(
+            detectDialects(this.options.path, this.text).filter((d) => !(this.options.refusedDialects ?? []).includes(d.id)),
+            this.options.extraDialects,
+          );
     return this.dialects;
   }
 
@@ -722,7 +741,9 @@ class TagPolicy {
    */
   resetsKey(value: unknown): boolean {
     if (!(isScalar(value) || isCollection(value)) || value.tag !== "!reset") return false;
-    return this.options.dialects !== false && this.fileDialects().some((d) => d.id === "compose");
+    if (this.options.dialects === false || !this.fileDialects().some((d) => d.id === "compose")) return false;
+    this.use("compose");
+    return true;
   }
 }
 
