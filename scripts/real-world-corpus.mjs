@@ -5672,9 +5672,9 @@ export const REPOS = [
     repo: "foundryvtt/dnd5e",
     commit: "965ad2d0cf5d063dac675ba078b5bd3c3c0dd449",
     license: "MIT (LICENSE.txt)",
-    kind: "Foundry VTT game system (D&D 5e)",
-    keep: ["system.json", "lang/en.json", "json/*.json", "foundryvtt.json", "package.json", ".github/**"],
-    max: 110,
+    kind: "Foundry VTT game system D&D 5e (whole repository reviewed: 4,675 files, 0 findings): compendium pack sources as one YAML document per entry (packs/_source/<pack>/**/*.yml: items, spells, actors, monster features, roll tables, journal pages with HTML in block scalars), system.json manifest, lang/en.json, icon and token migration maps, foundryvtt.json",
+    keep: ["system.json", "json/spell-icon-migration.json", "foundryvtt.json", "package.json", ".github/**"],
+    max: 90,
   },
   {
     repo: "SmartThingsCommunity/SmartThingsEdgeDrivers",
