@@ -5689,6 +5689,36 @@ export const REPOS = [
     ],
     max: 120,
   },
+  {
+    repo: "IceWhaleTech/CasaOS-AppStore",
+    commit: "e713d2bd4813b2a3c4b27c34854ee00fc5cc85ad",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "CasaOS app store (whole repository reviewed: 184 files, 0 findings): one docker-compose.yml per app with `x-casaos` extension blocks (per-language titles, tips, port maps) at service and top level, store and recommendation JSON, a docs site's wrangler.jsonc and pnpm-lock.yaml",
+    keep: ["*.json", "Apps/{2FAuth,AdGuardHome,ActualBudget}/**", ".github/**"],
+    max: 50,
+  },
+  {
+    repo: "runtipi/runtipi-appstore",
+    commit: "9ae305b6028e5fa295ab9d539586aa8097a3c847",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "Runtipi app store (whole repository reviewed: 824 files): per app config.json (naming the in-repository app-info-schema.json with `$schema`, form fields), docker-compose.yml and Runtipi's dynamic docker-compose.json, biome.json, lefthook.yml, codemod workflow; a stale schema without `requirements`, a list-form `environment` entry written as a mapping, `network-mode` for `network_mode` (real)",
+    keep: [
+      "apps/app-info-schema.json",
+      "apps/{adguard,homepage,stalwart-mail,transmission,watchyourlan}/**",
+      "*.json",
+      "lefthook.yml",
+      "codemods/native-docker/*.yaml",
+      ".github/**",
+    ],
+    max: 80,
+  },
+  {
+    repo: "caprover/one-click-apps",
+    commit: "dab9e6cf903e0316e1f09fcfb92f47a805e4003a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "CapRover one-click apps (whole repository reviewed: 359 files, 0 findings): public/v4/apps/*.yml templates (compose-like `services` keyed by `$$cap_appname`, `caproverExtra`, `caproverOneClickApp` variables and instructions), package.json",
+    max: 60,
+  },
   // Session 27, applications and tools (rw-a27): its entries go above this line.
   // Session 27, infrastructure and data (rw-b27): its entries go above this line.
   // Session 27, whole repositories (fb27): its entries go above this line.
