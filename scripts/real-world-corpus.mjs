@@ -5719,6 +5719,20 @@ export const REPOS = [
     kind: "CapRover one-click apps (whole repository reviewed: 359 files, 0 findings): public/v4/apps/*.yml templates (compose-like `services` keyed by `$$cap_appname`, `caproverExtra`, `caproverOneClickApp` variables and instructions), package.json",
     max: 60,
   },
+  {
+    repo: "coollabsio/coolify",
+    commit: "379abb252621f34b318190bd49b614aed9818716",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Coolify (whole repository reviewed: 446 files): one-click service templates (templates/compose/*.yaml: compose files with `# documentation:`/`# slogan:`/`# port:` headers and `SERVICE_URL_*`/`SERVICE_PASSWORD_*` magic variables, read with Symfony's YAML parser), lang/*.json UI translations, docker/ compose files, versions.json, workflows; two templates merge a sequence alias with `<<` (known false block: Symfony YAML takes it)",
+    keep: [
+      "templates/compose/{gramps-web,langfuse,plausible,supabase,n8n}.yaml",
+      "lang/{en,de}.json",
+      "versions.json",
+      "docker/**",
+      ".github/**",
+    ],
+    max: 90,
+  },
   // Session 27, applications and tools (rw-a27): its entries go above this line.
   // Session 27, infrastructure and data (rw-b27): its entries go above this line.
   // Session 27, whole repositories (fb27): its entries go above this line.
