@@ -5723,7 +5723,7 @@ export const REPOS = [
     repo: "coollabsio/coolify",
     commit: "379abb252621f34b318190bd49b614aed9818716",
     license: "Apache-2.0 (LICENSE)",
-    kind: "Coolify (whole repository reviewed: 446 files): one-click service templates (templates/compose/*.yaml: compose files with `# documentation:`/`# slogan:`/`# port:` headers and `SERVICE_URL_*`/`SERVICE_PASSWORD_*` magic variables, read with Symfony's YAML parser), lang/*.json UI translations, docker/ compose files, versions.json, workflows; two templates merge a sequence alias with `<<` (known false block: Symfony YAML takes it)",
+    kind: "Coolify (whole repository reviewed: 446 files): one-click service templates (templates/compose/*.yaml: compose files with `# documentation:`/`# slogan:`/`# port:` headers and `SERVICE_URL_*`/`SERVICE_PASSWORD_*` magic variables, read with Symfony's YAML parser), lang/*.json UI translations, docker/ compose files, versions.json, workflows; two templates merge a list with `<<: *alias`, which Symfony YAML takes (false blocks, fixed)",
     keep: [
       "templates/compose/{gramps-web,langfuse,plausible,supabase,n8n}.yaml",
       "lang/{en,de}.json",
