@@ -5617,7 +5617,7 @@ export const REPOS = [
     keep: [
       "packages/cli/test/data/envs/**",
       "packages/commons-server/test/data/environments/**",
-      "packages/app/test/data/res/import-openapi/references/**",
+      "packages/app/test/data/res/import-openapi/references/petstore-v*.json",
       "packages/*/package.json",
       "packages/*/tsconfig*.json",
       ".github/**",
