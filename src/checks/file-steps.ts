@@ -30,6 +30,7 @@ import { hclJsonFindings, hclJsonReaderOf, type HclJsonReader } from "../core/se
 import { isMinecraftLangFile, minecraftLangFindings } from "../core/select/minecraft-lang.js";
 import { corruptBeyondBom, corruptWhateverTheFormat } from "./validate-select.js";
 import { asYaml12, declaresYaml11 } from "./yaml-11-directive.js";
+import { isCoolifyTemplate } from "../core/parse/yaml-list-alias-merge.js";
 
 /** The YAML reading options validate.yaml gives a file (merge keys, custom tags, unknown tags). */
 export type YamlReadOptions = {
@@ -86,6 +87,13 @@ const YAML_11_READING: ContentReading = {
   declaredByFormat: true,
 };
 
+/** A Coolify service template (its path and header comments): `<<: *list` as Symfony YAML merges it. */
+const COOLIFY_TEMPLATE_READING: ContentReading = {
+  reading: "as Coolify reads a service template (Symfony's YAML parser: `<<: *alias` of a list merges)",
+  // The path is the file's own on both sides: only the header can differ.
+  asks: (t) => isCoolifyTemplate("templates/compose/t.yaml", t),
+};
+
 const ARM_READING: ContentReading = {
   reading: "as Azure Resource Manager reads a deployment template (comments, line breaks in strings)",
   asks: declaresArmTemplate,
@@ -128,6 +136,11 @@ export function firstParse(
     return { doc: parseDocument(asYaml12(text), { path: file, format, ...yaml }), format, ...none };
   }
   const doc = parseDocument(text, { path: file, format, ...(format === "yaml" ? yaml : json) });
+  // A Coolify template merging a list (core/parse/yaml-list-alias-merge.ts): read again as Symfony YAML does.
+  if (format === "yaml" && contentReadings && hasErrors(doc) && isCoolifyTemplate(file, text)) {
+    const symfony = parseDocument(text, { path: file, format, ...yaml, listAliasMerges: "Symfony YAML (Coolify)" });
+    if (errorCount(symfony) < errorCount(doc)) return { doc: symfony, format, ...none, byContent: COOLIFY_TEMPLATE_READING };
+  }
   if (doc.ok || format !== "json") return { doc, format, ...none };
   const hcl = doc.findings.some((f) => f.rule === "parse/duplicate-key") ? hclJsonReaderOf(file, text) : undefined;
   // `.tf.json`, `.tfrc.json` say it by name; a `provider_installation` block in another name by content.
@@ -171,6 +184,14 @@ export function firstParse(
     return { doc: parseDocument(text, { path: file, format, nonFiniteReader }), format, ...none, byContent };
   }
   return { doc, format, jsoncCandidate: !corruptWhateverTheFormat(doc), dialectCandidate: !corruptBeyondBom(doc) };
+}
+
+function errorCount(doc: ParsedDocument): number {
+  return doc.findings.filter((f) => f.level === "error").length;
+}
+
+function hasErrors(doc: ParsedDocument): boolean {
+  return doc.findings.some((f) => f.level === "error");
 }
 
 /** The HCL 1 CLI configuration reading of a file known as one only by its `provider_installation` block. */

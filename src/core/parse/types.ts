@@ -63,6 +63,12 @@ export interface ParseOptions {
    */
   lineBreaksInStrings?: boolean;
   /**
+   * YAML: the file's reader (named here, for messages) merges a list with `<<: *alias` (Symfony's
+   * YAML parser: ./yaml-list-alias-merge.ts): such a merge is no error, and its items (which
+   * that reader puts under the keys 0..n-1) are left out of the value. Default: unset (refused).
+   */
+  listAliasMerges?: string;
+  /**
    * JSON: the reader of this file that skips a leading UTF-8 BOM, when the caller knows it from
    * other files (a .NET project around it): the BOM is then a warning naming it, as for the
    * names in json-bom-readers.ts. Default: those names only.

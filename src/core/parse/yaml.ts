@@ -977,6 +977,13 @@ function walk(
         // tag. Its tags are checked like any other node (pushed below); what it merges in is
         // unknowable here, so an empty mapping stands in for it (the yaml package would throw).
         standInForReaderMerges(pair, doc);
+        // Symfony YAML unions a list's items in by index (yaml-list-alias-merge.ts): an empty
+        // mapping stands in for them (the anchored list is checked where it is written).
+        if (options.listAliasMerges !== undefined && isAlias(pair.value) && isSeq(resolved(pair.value, doc))) {
+          const map = new YAMLMap();
+          map.range = (pair.value as Node).range;
+          pair.value = map;
+        }
         const bad = badMergeSource(pair.value, doc);
         if (bad) {
           out.push({
