@@ -12,6 +12,7 @@ import { editText, type EditFormat } from "../core/conflicts/edit-text.js";
 import type { TextEdit } from "../core/conflicts/types.js";
 import { formatFor } from "../core/parse/index.js";
 import { atomicWriteError, fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
+import { clearConfigWriteJournal, configWriteJournalPath, sha256, writeConfigWriteJournal } from "./config-write-journal.js";
 import { resolveInside } from "./paths.js";
 import { makeStateFolder } from "./state-folder.js";
 
@@ -57,7 +58,12 @@ export function planWrites(root: string, files: readonly FileEdits[]): PlannedWr
  * Save the previous contents under `undoDir`, then replace each file atomically. A file that
  * changed since it was read is not overwritten (EnvironmentError, nothing written).
  */
-export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string, keepUndo = DEFAULT_UNDO_KEEP): Promise<void> {
+export async function commitWrites(
+  plans: readonly PlannedWrite[],
+  undoDir: string,
+  gitDir: string,
+  keepUndo = DEFAULT_UNDO_KEEP,
+): Promise<void> {
   for (const p of plans) {
     const st = await fs.lstat(p.abs).catch(() => undefined);
     if (st?.isSymbolicLink())
@@ -74,7 +80,7 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
     await makeStateFolder(path.dirname(backup));
     await writeFileAtomic(backup, p.original);
   }
-  await replaceAll(plans, undoDir);
+  await replaceAll(plans, undoDir, gitDir);
   await sweepUndo(path.dirname(undoDir), keepUndo, undoDir);
 }
 
@@ -85,8 +91,10 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
  * config-write lock). Only the renames, with no data left to write, lie between the first file
  * changed and the last. Before, each file was written and renamed in turn, so a full disk or a
  * kill at the second file left the first one new and the rest old: a half-applied resolution.
+ * The renames themselves are journalled (config-write-journal.ts): a kill between two of them
+ * is finished, or undone, by the next run of any command, which says so.
  */
-async function replaceAll(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
+async function replaceAll(plans: readonly PlannedWrite[], undoDir: string, gitDir: string): Promise<void> {
   const staged: { tmp: string; abs: string }[] = [];
   try {
     for (const p of plans) {
@@ -100,6 +108,16 @@ async function replaceAll(plans: readonly PlannedWrite[], undoDir: string): Prom
     for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
     throw atomicWriteError(plans[staged.length]!.abs, error);
   }
+  try {
+    await writeConfigWriteJournal(
+      gitDir,
+      undoDir,
+      plans.map((p, i) => ({ file: p.file, tmp: path.basename(staged[i]!.tmp), old: sha256(p.original), new: sha256(p.text) })),
+    );
+  } catch (error) {
+    for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
+    throw atomicWriteError(configWriteJournalPath(gitDir), error);
+  }
   let renamed = 0;
   try {
     for (const t of staged) {
@@ -110,10 +128,12 @@ async function replaceAll(plans: readonly PlannedWrite[], undoDir: string): Prom
     for (const t of staged.slice(renamed)) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
     throw new EnvironmentError(
       `could not replace ${plans[renamed]!.file}: ${(error as Error).message}; ${renamed} of ${plans.length} files were written`,
-      { fix: `put the previous contents back with: cp -R ${undoDir}/. .`, cause: error },
+      // The journal stays: the next run puts the previous contents back (roll back) and says so.
+      { fix: `run integrity-guard again: it puts the previous contents back from ${undoDir}`, cause: error },
     );
   }
   for (const dir of new Set(staged.map((t) => path.dirname(t.abs)))) await fsyncDir(dir);
+  await clearConfigWriteJournal(gitDir);
 }
 
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */
