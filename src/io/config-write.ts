@@ -11,8 +11,8 @@ import { EnvironmentError, IntegrityError } from "../errors.js";
 import { editText, type EditFormat } from "../core/conflicts/edit-text.js";
 import type { TextEdit } from "../core/conflicts/types.js";
 import { formatFor } from "../core/parse/index.js";
-import { atomicWriteError, fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
-import { clearConfigWriteJournal, configWriteJournalPath, sha256, writeConfigWriteJournal } from "./config-write-journal.js";
+import { writeFileAtomic } from "./atomic.js";
+import { commitStaged, dropStaged, stageReplacement } from "./config-write-journal.js";
 import { resolveInside } from "./paths.js";
 import { makeStateFolder } from "./state-folder.js";
 
@@ -95,45 +95,14 @@ export async function commitWrites(
  * is finished, or undone, by the next run of any command, which says so.
  */
 async function replaceAll(plans: readonly PlannedWrite[], undoDir: string, gitDir: string): Promise<void> {
-  const staged: { tmp: string; abs: string }[] = [];
+  const staged = [];
   try {
-    for (const p of plans) {
-      await removeDeadTemporaries(p.abs);
-      const tmp = temporaryBeside(p.abs);
-      const mode = (await fs.stat(p.abs).catch(() => undefined))?.mode;
-      await writeTemporary(tmp, p.text, mode === undefined ? 0o644 : mode & 0o7777, mode !== undefined);
-      staged.push({ tmp, abs: p.abs });
-    }
+    for (const p of plans) staged.push(await stageReplacement(p.file, p.abs, p.text));
   } catch (error) {
-    for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
-    throw atomicWriteError(plans[staged.length]!.abs, error);
+    await dropStaged(staged);
+    throw error;
   }
-  try {
-    await writeConfigWriteJournal(
-      gitDir,
-      undoDir,
-      plans.map((p, i) => ({ file: p.file, tmp: path.basename(staged[i]!.tmp), old: sha256(p.original), new: sha256(p.text) })),
-    );
-  } catch (error) {
-    for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
-    throw atomicWriteError(configWriteJournalPath(gitDir), error);
-  }
-  let renamed = 0;
-  try {
-    for (const t of staged) {
-      await fs.rename(t.tmp, t.abs);
-      renamed++;
-    }
-  } catch (error) {
-    for (const t of staged.slice(renamed)) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
-    throw new EnvironmentError(
-      `could not replace ${plans[renamed]!.file}: ${(error as Error).message}; ${renamed} of ${plans.length} files were written`,
-      // The journal stays: the next run puts the previous contents back (roll back) and says so.
-      { fix: `run integrity-guard again: it puts the previous contents back from ${undoDir}`, cause: error },
-    );
-  }
-  for (const dir of new Set(staged.map((t) => path.dirname(t.abs)))) await fsyncDir(dir);
-  await clearConfigWriteJournal(gitDir);
+  await commitStaged(gitDir, staged, { command: "conflicts --write or sync --fix", lock: "config-write.lock", undo: undoDir });
 }
 
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */
