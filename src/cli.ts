@@ -13,6 +13,7 @@ import { closest } from "./core/schema/ajv-findings.js";
 import { loadYamlSupport } from "./core/parse/index.js";
 import { describeError, exitCodeFor, NotARepositoryError, UsageError, type ExitCode } from "./errors.js";
 import { Git } from "./io/git.js";
+import { nameExists } from "./io/paths.js";
 import { useMaskKey } from "./core/conflicts/secrets.js";
 import { repositoryMaskKey } from "./io/mask-key.js";
 import { verbs } from "./commands/index.js";
@@ -139,6 +140,12 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const cwd = values.cwd ? startDir(io.cwd, String(values.cwd)) : io.cwd;
   const configArg = typeof values.config === "string" ? path.resolve(cwd, values.config) : undefined;
   const where = await openRepository(spec, cwd, cwd === io.cwd ? early : Git.open(cwd), positionals, configArg);
+  // A conflicts --write or sync --fix killed between two renames left its files half-new: any
+  // command finishes or undoes it first, and says so (config-write-journal.ts).
+  if (!where.folderOnly && nameExists(path.join(where.git.gitDir, "integrity-guard", "config-write-journal.json"))) {
+    const { settleConfigWrite } = await import("./io/config-write-journal.js");
+    await settleConfigWrite(where.git, (line) => io.stderr(line + "\n"));
+  }
   // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.
   const loaded =
     spec.name === "init"

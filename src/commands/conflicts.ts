@@ -257,7 +257,7 @@ async function runConflicts(ctx: CommandContext): Promise<CommandResult> {
       [...edits].map(([file, list]) => ({ file, original: byPath.get(file)!.bytes, edits: list })),
     );
     const undo = undoDirFor(ctx.git.stateDir(), "conflicts");
-    await commitWrites(plans, undo, ctx.loaded.config.undo?.keep);
+    await commitWrites(plans, undo, ctx.git.gitDir, ctx.loaded.config.undo?.keep);
     undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
   }
   // Report what is left after the write (single-source findings are never fixed automatically).

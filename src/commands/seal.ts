@@ -177,11 +177,16 @@ sha256sum\` exports the sealed manifest without resealing.`,
       stageEnd("seal: pruned, released");
       const cfg = ctx.loaded.config.manifest;
       // The hook then needs no full check of this manifest once staged (manifest-blob-verdict.ts).
-      const { written, root } = await writeManifestIndex(ctx.root, index, {
-        stateDir: ctx.git.stateDir(),
-        filter: filterKey(include, cfg?.exclude ?? []),
-        oidLength,
-      });
+      const { written, root } = await writeManifestIndex(
+        ctx.root,
+        index,
+        {
+          stateDir: ctx.git.stateDir(),
+          filter: filterKey(include, cfg?.exclude ?? []),
+          oidLength,
+        },
+        ctx.git.gitDir,
+      );
       stageEnd("seal: manifest written");
       const summary = {
         sealed: true,

@@ -76,7 +76,7 @@ async function runSync(ctx: CommandContext): Promise<CommandResult> {
   if (byFile.size > 0) {
     const plans = planWrites(ctx.root, [...byFile.values()]);
     const undo = undoDirFor(ctx.git.stateDir(), "sync");
-    await commitWrites(plans, undo, ctx.loaded.config.undo?.keep);
+    await commitWrites(plans, undo, ctx.git.gitDir, ctx.loaded.config.undo?.keep);
     undoRel = path.relative(ctx.root, undo).split(path.sep).join("/");
   }
   const after = await runSyncRules(new WorktreeSource(ctx.git), config, ctx.loaded.path, { parseFindings: true, only, root: ctx.root });

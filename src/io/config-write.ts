@@ -11,7 +11,8 @@ import { EnvironmentError, IntegrityError } from "../errors.js";
 import { editText, type EditFormat } from "../core/conflicts/edit-text.js";
 import type { TextEdit } from "../core/conflicts/types.js";
 import { formatFor } from "../core/parse/index.js";
-import { atomicWriteError, fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
+import { writeFileAtomic } from "./atomic.js";
+import { commitStaged, dropStaged, stageReplacement } from "./config-write-journal.js";
 import { resolveInside } from "./paths.js";
 import { makeStateFolder } from "./state-folder.js";
 
@@ -57,7 +58,12 @@ export function planWrites(root: string, files: readonly FileEdits[]): PlannedWr
  * Save the previous contents under `undoDir`, then replace each file atomically. A file that
  * changed since it was read is not overwritten (EnvironmentError, nothing written).
  */
-export async function commitWrites(plans: readonly PlannedWrite[], undoDir: string, keepUndo = DEFAULT_UNDO_KEEP): Promise<void> {
+export async function commitWrites(
+  plans: readonly PlannedWrite[],
+  undoDir: string,
+  gitDir: string,
+  keepUndo = DEFAULT_UNDO_KEEP,
+): Promise<void> {
   for (const p of plans) {
     const st = await fs.lstat(p.abs).catch(() => undefined);
     if (st?.isSymbolicLink())
@@ -74,7 +80,7 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
     await makeStateFolder(path.dirname(backup));
     await writeFileAtomic(backup, p.original);
   }
-  await replaceAll(plans, undoDir);
+  await replaceAll(plans, undoDir, gitDir);
   await sweepUndo(path.dirname(undoDir), keepUndo, undoDir);
 }
 
@@ -85,35 +91,18 @@ export async function commitWrites(plans: readonly PlannedWrite[], undoDir: stri
  * config-write lock). Only the renames, with no data left to write, lie between the first file
  * changed and the last. Before, each file was written and renamed in turn, so a full disk or a
  * kill at the second file left the first one new and the rest old: a half-applied resolution.
+ * The renames themselves are journalled (config-write-journal.ts): a kill between two of them
+ * is finished, or undone, by the next run of any command, which says so.
  */
-async function replaceAll(plans: readonly PlannedWrite[], undoDir: string): Promise<void> {
-  const staged: { tmp: string; abs: string }[] = [];
+async function replaceAll(plans: readonly PlannedWrite[], undoDir: string, gitDir: string): Promise<void> {
+  const staged = [];
   try {
-    for (const p of plans) {
-      await removeDeadTemporaries(p.abs);
-      const tmp = temporaryBeside(p.abs);
-      const mode = (await fs.stat(p.abs).catch(() => undefined))?.mode;
-      await writeTemporary(tmp, p.text, mode === undefined ? 0o644 : mode & 0o7777, mode !== undefined);
-      staged.push({ tmp, abs: p.abs });
-    }
+    for (const p of plans) staged.push(await stageReplacement(p.file, p.abs, p.text));
   } catch (error) {
-    for (const t of staged) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
-    throw atomicWriteError(plans[staged.length]!.abs, error);
+    await dropStaged(staged);
+    throw error;
   }
-  let renamed = 0;
-  try {
-    for (const t of staged) {
-      await fs.rename(t.tmp, t.abs);
-      renamed++;
-    }
-  } catch (error) {
-    for (const t of staged.slice(renamed)) await fs.rm(t.tmp, { force: true }).catch(() => undefined);
-    throw new EnvironmentError(
-      `could not replace ${plans[renamed]!.file}: ${(error as Error).message}; ${renamed} of ${plans.length} files were written`,
-      { fix: `put the previous contents back with: cp -R ${undoDir}/. .`, cause: error },
-    );
-  }
-  for (const dir of new Set(staged.map((t) => path.dirname(t.abs)))) await fsyncDir(dir);
+  await commitStaged(gitDir, staged, { command: "conflicts --write or sync --fix", lock: "config-write.lock", undo: undoDir });
 }
 
 /** Undo folders kept by default (config `undo.keep`); each holds full copies of the files a write changed. */

@@ -33,6 +33,7 @@ import { readRegularFileSync } from "./read-regular.js";
 import { recordManifestBlobVerdict } from "./hash/manifest-blob-verdict.js";
 import type { Git } from "./git.js";
 import { acquireLock, withLock } from "./lock.js";
+import { commitStaged, dropStaged, stageReplacement } from "./config-write-journal.js";
 import { resolveInside } from "./paths.js";
 import type { StatCache } from "./stat-cache.js";
 import { FROM_INDEX, skippedBlobAt, skippedBlobs } from "./skip-worktree.js";
@@ -370,28 +371,54 @@ export async function writeManifestFile(
 export async function writeManifestIndex(
   root: string,
   index: ManifestIndex,
-  verdict?: SealedVerdictTarget,
+  verdict: SealedVerdictTarget | undefined,
+  gitDir: string,
 ): Promise<{ written: boolean; root: string }> {
   const count = shardCountFor(index.size);
   // At most SINGLE_FILE_MAX entries: one file, as before.
   if (count === 1) return writeManifestFile(root, buildManifest([...index.entries()], { owned: true }), verdict);
   const records: ShardRecord[] = [];
   const keep = new Set<string>();
-  let written = false;
-  for (const s of shardTexts(index, count)) {
-    records.push(s.record);
-    if (s.text === "") continue;
-    keep.add(s.rel);
-    if (await writeIfDifferent(resolveInside(root, s.rel, { what: "manifest" }), s.text)) written = true;
+  // Every changed shard and the root are written beside their targets first, then renamed in
+  // one journalled step (config-write-journal.ts). Before, each shard was replaced in turn: a
+  // seal killed after the first left new shards under the old root, which verify then called
+  // a corrupt manifest "edited by hand or damaged" until the next seal.
+  const staged: Awaited<ReturnType<typeof stageReplacement>>[] = [];
+  const stage = async (rel: string, text: string) => {
+    const abs = resolveInside(root, rel, { what: "manifest" });
+    if (sameText(abs, text)) return;
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    staged.push(await stageReplacement(rel, abs, text));
+  };
+  try {
+    for (const s of shardTexts(index, count)) {
+      records.push(s.record);
+      if (s.text === "") continue;
+      keep.add(s.rel);
+      await stage(s.rel, s.text);
+    }
+    const layout = shardedRootOf(records);
+    if (verdict) {
+      const oid = gitObjectId("blob", Buffer.from(layout.rootText, "utf8"), verdict.oidLength);
+      await recordManifestBlobVerdict(verdict.stateDir, oid, verdict.filter, []);
+    }
+    await stage(MANIFEST_PATH, layout.rootText);
+    let written = staged.length > 0;
+    if (staged.length > 0) await commitStaged(gitDir, staged, { command: "seal", lock: "manifest.lock" });
+    staged.length = 0;
+    if (removeStaleShards(root, keep)) written = true;
+    return { written, root: layout.root.root };
+  } finally {
+    await dropStaged(staged);
   }
-  const layout = shardedRootOf(records);
-  if (verdict) {
-    const oid = gitObjectId("blob", Buffer.from(layout.rootText, "utf8"), verdict.oidLength);
-    await recordManifestBlobVerdict(verdict.stateDir, oid, verdict.filter, []);
+}
+
+function sameText(abs: string, text: string): boolean {
+  try {
+    return fs.readFileSync(abs, "utf8") === text;
+  } catch {
+    return false; // absent: write it
   }
-  if (await writeIfDifferent(resolveInside(root, MANIFEST_PATH, { what: "manifest" }), layout.rootText)) written = true;
-  if (removeStaleShards(root, keep)) written = true;
-  return { written, root: layout.root.root };
 }
 
 async function writeIfDifferent(abs: string, text: string): Promise<boolean> {

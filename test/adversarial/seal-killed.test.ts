@@ -1,8 +1,9 @@
 /**
  * `seal` killed (SIGKILL) while it writes a sharded manifest (more than 4,096 files: shards, then
  * the root). Whenever the kill lands, the manifest on disk is the old one (verify: the edited
- * files are manifest/modified) or a mixture every reader reports as manifest/corrupt: never a
- * manifest that passes while it seals nothing consistent. The hook blocks the commit a user
+ * files are manifest/modified) or, killed between two renames, the new one once the next command
+ * has finished the journalled write (session 27; before, a mixture every reader reported as
+ * manifest/corrupt): never a manifest that passes while it seals nothing consistent. The hook blocks the commit a user
  * makes right then (`git add -A`), the index is not touched by seal, and the next seal finishes
  * cleanly and removes the killed run's temporary file.
  */
@@ -44,7 +45,7 @@ function rules(stdout: string): string[] {
 }
 
 describe("seal killed while it writes a sharded manifest", () => {
-  it("leaves the old manifest or one reported corrupt, blocks the commit, and the next seal finishes", async () => {
+  it("leaves the old manifest (blocking the commit) or, settled by the next command, the new one; the next seal finishes", async () => {
     const r = createRepo();
     repo = r;
     r.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
@@ -62,11 +63,15 @@ describe("seal killed while it writes a sharded manifest", () => {
       const signal = await sealKilled(r.dir, delay);
       expect(fs.readFileSync(path.join(r.dir, ".git/index")).equals(index)).toBe(true);
       const verify = await r.cli(["verify", "--format", "json"]);
-      if (signal === "SIGKILL") {
+      if (signal === "SIGKILL" && verify.code === 0) {
+        // Killed between two renames: the next command (this verify) finished the seal (session 27).
+        killed++;
+      } else if (signal === "SIGKILL") {
         killed++;
         expect(verify.code, verify.stdout).toBe(1);
         const found = rules(verify.stdout);
-        expect([["manifest/modified"], ["manifest/corrupt"]]).toContainEqual(found.filter((x) => x !== "manifest/added"));
+        // The old manifest whole: never new shards under the old root (manifest/corrupt) any more.
+        expect(found.filter((x) => x !== "manifest/added")).toEqual(["manifest/modified"]);
         // The commit the user would make now is blocked by the hook's check.
         r.git("add", "-A");
         const hook = await r.cli(["check", "--staged"]);

@@ -3,10 +3,12 @@
  * (manifest + paths), read back, plan, dry-run stop, pre-restore snapshot, apply, verify.
  * Shared by `restore` and the restore step of `recover`.
  */
+import path from "node:path";
 import type { SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
 import type { PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
 import type { Git } from "../git.js";
+import { withLock } from "../lock.js";
 import { requireSignConfig, resolvePin } from "../signing.js";
 import { olderCandidates, PRE_RESTORE_SET, resolveSnapshot, type SnapshotRecord } from "./list.js";
 import { openSnapshotForRestore, type BlobDigest } from "./encrypt.js";
@@ -53,7 +55,20 @@ interface RestoreOutcome {
   dryRun: boolean;
 }
 
-export async function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
+/**
+ * One restore at a time per work tree (the journal's lock, beside it). Two restores started
+ * together both read "no journal" before either wrote one, so each wrote its journal over the
+ * other's, their renames could interleave (a tree part one snapshot, part the other), and the
+ * first to finish removed the journal the second still needed if it was killed. The second now
+ * waits for the first, or stops with exit 2 naming its pid and the fix (lock.ts). A dry run
+ * writes nothing and takes no lock.
+ */
+export function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
+  if (options.dryRun) return restoreUnlocked(git, config, options);
+  return withLock(path.join(git.gitDir, "integrity-guard", "restore.lock"), () => restoreUnlocked(git, config, options));
+}
+
+async function restoreUnlocked(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   const snapshot = await resolveSnapshot(git, config, options.spec, options.paths);
