@@ -44,6 +44,11 @@ export interface ParseOptions {
      */
     extraDialects?: readonly string[];
     /**
+     * YAML: ids of dialects the file is not read in although its path or content says so: on a pull
+     * request, the trusted commit did not agree to them (checks/validate.ts). Not for extraDialects.
+     */
+    refusedDialects?: readonly string[];
+    /**
      * Deepest nesting accepted (default 1000). Deeper is `parse/too-deep`: the parser itself is
      * iterative, but JSON.stringify, ajv and most other readers recurse and would crash.
      */
@@ -54,6 +59,12 @@ export interface ParseOptions {
      * break in a string is a parse/syntax error, as for every JSON reader.
      */
     lineBreaksInStrings?: boolean;
+    /**
+     * YAML: the file's reader (named here, for messages) merges a list with `<<: *alias` (Symfony's
+     * YAML parser: ./yaml-list-alias-merge.ts): such a merge is no error, and its items (which
+     * that reader puts under the keys 0..n-1) are left out of the value. Default: unset (refused).
+     */
+    listAliasMerges?: string;
     /**
      * JSON: the reader of this file that skips a leading UTF-8 BOM, when the caller knows it from
      * other files (a .NET project around it): the BOM is then a warning naming it, as for the
@@ -93,4 +104,10 @@ export interface ParsedDocument {
     locate(pointer: string, doc?: number): Position | undefined;
     /** Position of the key (member name) at `pointer`, where it has one. */
     locateKey(pointer: string, doc?: number): Position | undefined;
+    /**
+     * YAML: ids of the dialects recognised by the file's path or content (not extraDialects) that
+     * changed the reading: a tag accepted only by them, a CloudFormation long form, a Compose
+     * `!reset` dropped. Absent when none did.
+     */
+    dialectsUsed?: readonly string[];
 }
