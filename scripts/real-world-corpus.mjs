@@ -5887,6 +5887,12 @@ export const REPOS = [
   // Session 27, whole repositories (fb27): its entries go above this line.
   // Session 27, config names and dialects (names27): its entries go above this line.
   // Session 27, red team (rt-pr22): its entries go above this line.
+  // Session 28, applications and tools (rw-a28): its entries go above this line.
+  // Session 28, infrastructure and data (rw-b28): its entries go above this line.
+  // Session 28, whole repositories (fb28): its entries go above this line.
+  // Session 28, config names and dialects (names28): its entries go above this line.
+  // Session 28, red team (rt-pr23): its entries go above this line.
+  // Session 28, red team (rt-data23): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
