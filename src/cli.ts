@@ -14,6 +14,7 @@ import { loadYamlSupport } from "./core/parse/index.js";
 import { describeError, exitCodeFor, NotARepositoryError, UsageError, type ExitCode } from "./errors.js";
 import { Git } from "./io/git.js";
 import { nameExists } from "./io/paths.js";
+import { configWriteJournalPath, settleConfigWrite } from "./io/config-write-journal.js";
 import { useMaskKey } from "./core/conflicts/secrets.js";
 import { repositoryMaskKey } from "./io/mask-key.js";
 import { verbs } from "./commands/index.js";
@@ -142,8 +143,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const where = await openRepository(spec, cwd, cwd === io.cwd ? early : Git.open(cwd), positionals, configArg);
   // A conflicts --write or sync --fix killed between two renames left its files half-new: any
   // command finishes or undoes it first, and says so (config-write-journal.ts).
-  if (!where.folderOnly && nameExists(path.join(where.git.gitDir, "integrity-guard", "config-write-journal.json"))) {
-    const { settleConfigWrite } = await import("./io/config-write-journal.js");
+  if (!where.folderOnly && nameExists(configWriteJournalPath(where.git.gitDir))) {
     await settleConfigWrite(where.git, (line) => io.stderr(line + "\n"));
   }
   // init must run when the config is broken: --force replaces it, --hook-only leaves it alone.

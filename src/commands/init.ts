@@ -16,7 +16,7 @@ import { CONFIG_PATH, type Config } from "../config/types.js";
 import { starterConfig } from "../core/starter-config.js";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
-import { applyHookPlan, describeHookPlan, planHookInstall, type HookPlan } from "../io/hook-install.js";
+import { applyHookPlans, describeHookPlan, planHookInstall, type HookPlan } from "../io/hook-install.js";
 import { hookStatuses } from "../io/hook-status.js";
 import { withLock } from "../io/lock.js";
 import { resolveInside, toRepoPath } from "../io/paths.js";
@@ -142,9 +142,8 @@ async function initOnce(ctx: CommandContext, opts: InitOptions): Promise<Command
     if (preview) done.push(...preview.written.map((f) => `would write ${f}`), ...preview.notes);
   } else {
     if (configPlan) await applyConfigPlan(configPlan);
-    if (hookPlan) await applyHookPlan(hookPlan);
-    if (mergePlan) await applyHookPlan(mergePlan);
-    if (rebasePlan) await applyHookPlan(rebasePlan);
+    // All three or none (hook-install.ts applyHookPlans): a full disk never leaves merges unchecked.
+    await applyHookPlans([hookPlan, mergePlan, rebasePlan].filter((p): p is HookPlan => p !== undefined));
     if (workflowConfig && installWorkflows) {
       workflows = await installWorkflows(ctx.root, workflowConfig, { force: opts.force });
       done.push(...workflows.written.map((f) => `wrote ${f}`), ...workflows.notes);

@@ -8,11 +8,13 @@ import { PRE_RESTORE_SET } from "../io/snapshot/list.js";
 import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
-import { refuseSnapshotDuringRestore } from "../io/snapshot/restore-journal.js";
+import { refuseSnapshotDuringRestore, restoreLockPath } from "../io/snapshot/restore-journal.js";
+import { withLock } from "../io/lock.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import { inSetPaths, snapshotMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
-import type { CommandResult, CommandSpec } from "./types.js";
+import type { SnapshotSet } from "../config/types.js";
+import type { CommandContext, CommandResult, CommandSpec } from "./types.js";
 import { boundHeapGrowth } from "../io/heap-growth.js";
 
 export const command: CommandSpec = {
@@ -53,81 +55,90 @@ export const command: CommandSpec = {
       });
     }
     await refuseOutsideSparseCheckout(ctx.git, set, def.paths);
-    await refuseSnapshotDuringRestore(ctx.git, set); // never a snapshot of a half-restored tree
-    let r;
-    const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
-    const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);
-    // Asked now, while this process is small: a git started after the capture forks a heap of
-    // hundreds of MB (at 100,000 files its spawn alone was about 0.1 s). The index's conflicts
-    // do not depend on the snapshot taken.
-    const unmerged = unmergedCovered(ctx.git, inSetPaths(def.paths));
-    unmerged.catch(() => undefined); // awaited below, unless the snapshot fails first
-    try {
-      const push = Boolean(ctx.options.push);
-      r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
-        set,
-        paths: def.paths,
-        push,
-        env: ctx.env,
-        log: ctx.log,
-        policy: await policyForSet(ctx.git, set, def, push),
-      });
-    } catch (error) {
-      if (error instanceof SnapshotRefused) return refused(error);
-      if (isDiskFull(error))
-        throw snapshotDiskFullError(set, snapshotBranch, (await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`)) === before, error);
-      throw error;
-    }
-    const p = r.prepared;
-    const branch = r.ref.replace(/^refs\/heads\//, "");
-    const lines = [
-      r.unchanged
-        ? `nothing changed in set ${set} since snapshot ${r.id.slice(0, 12)}: no new snapshot`
-        : `snapshot ${r.id.slice(0, 12)} of set ${set}: ${p.info.files} files, ${p.info.size} bytes, ${r.signed === "none" ? "unsigned (sign.format none)" : `signed (${r.signed})`}, read back and verified, on ${branch}`,
-    ];
-    if (r.pushed)
-      lines.push(
-        `pushed ${branch} to ${hideUrlCredentials(ctx.loaded.config.snapshots?.remote ?? "origin")}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
-      );
-    // Without an identity, a snapshot signed by the same key in another repository verifies here too.
-    if (!r.unchanged && r.signed !== "none" && ctx.loaded.config.snapshots?.repository === undefined)
-      lines.push(
-        "note: this snapshot is not bound to this repository (snapshots.repository is unset), so a snapshot another repository signs with the same key would also verify here; set snapshots.repository to a unique string of your own (e.g. the output of `uuidgen`) and commit the config",
-      );
-    for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
-    lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
-    if (p.encrypted && !r.unchanged)
-      lines.push(
-        "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot); files unchanged since the last snapshot keep its ciphertext",
-      );
-    // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
-    const findings = p.skipped.flatMap((s) => {
-      const why = unsupportedNameReason(s.path);
-      return why ? [unsupportedNameFinding(s.path, why, `it is not in the snapshot of set ${set} (the other files are)`)] : [];
-    });
-    // Backed up as they are (nothing lost), never silently (io/unmerged-covered.ts).
-    for (const u of await unmerged) findings.push(snapshotMergeConflict(u, set));
-    const snapshot = {
-      id: r.id,
-      set,
-      branch,
-      time: p.info.time,
-      files: p.info.files,
-      size: p.info.size,
-      manifest_digest: p.digest,
-      signed: r.signed,
-      unchanged: r.unchanged,
-      pushed: r.pushed,
-      skipped: p.skipped.map((s) => ({ ...s, path: displayText(s.path) })),
-      encrypted: p.encrypted === true,
-      left_out: {
-        ignored: (p.leftOut?.ignored ?? []).map(displayText),
-        secrets: (p.leftOut?.secrets ?? []).map((s) => displayText(s.path)),
-      },
-    };
-    return { findings, text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
+    // Session 28, red team (rt-data23): under the restore's lock. Checked without it, a restore
+    // started a moment later (its journal is written only after its pre-restore snapshot) found
+    // the lock free and wrote the tree while this capture read it: a signed snapshot of a state
+    // that never existed, part old, part restored. A restore running now makes this wait for
+    // it (then the restored tree is what is read), or stop with exit 2 naming the lock (lock.ts).
+    return withLock(restoreLockPath(ctx.git), () => snapshotUnderRestoreLock(ctx, set, def));
   },
 };
+
+async function snapshotUnderRestoreLock(ctx: CommandContext, set: string, def: SnapshotSet): Promise<CommandResult> {
+  await refuseSnapshotDuringRestore(ctx.git, set); // never a snapshot of a half-restored tree
+  let r;
+  const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
+  const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);
+  // Asked now, while this process is small: a git started after the capture forks a heap of
+  // hundreds of MB (at 100,000 files its spawn alone was about 0.1 s). The index's conflicts
+  // do not depend on the snapshot taken.
+  const unmerged = unmergedCovered(ctx.git, inSetPaths(def.paths));
+  unmerged.catch(() => undefined); // awaited below, unless the snapshot fails first
+  try {
+    const push = Boolean(ctx.options.push);
+    r = await takeSnapshot(ctx.git, ctx.loaded.config.snapshots, {
+      set,
+      paths: def.paths,
+      push,
+      env: ctx.env,
+      log: ctx.log,
+      policy: await policyForSet(ctx.git, set, def, push),
+    });
+  } catch (error) {
+    if (error instanceof SnapshotRefused) return refused(error);
+    if (isDiskFull(error))
+      throw snapshotDiskFullError(set, snapshotBranch, (await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`)) === before, error);
+    throw error;
+  }
+  const p = r.prepared;
+  const branch = r.ref.replace(/^refs\/heads\//, "");
+  const lines = [
+    r.unchanged
+      ? `nothing changed in set ${set} since snapshot ${r.id.slice(0, 12)}: no new snapshot`
+      : `snapshot ${r.id.slice(0, 12)} of set ${set}: ${p.info.files} files, ${p.info.size} bytes, ${r.signed === "none" ? "unsigned (sign.format none)" : `signed (${r.signed})`}, read back and verified, on ${branch}`,
+  ];
+  if (r.pushed)
+    lines.push(
+      `pushed ${branch} to ${hideUrlCredentials(ctx.loaded.config.snapshots?.remote ?? "origin")}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ""}`,
+    );
+  // Without an identity, a snapshot signed by the same key in another repository verifies here too.
+  if (!r.unchanged && r.signed !== "none" && ctx.loaded.config.snapshots?.repository === undefined)
+    lines.push(
+      "note: this snapshot is not bound to this repository (snapshots.repository is unset), so a snapshot another repository signs with the same key would also verify here; set snapshots.repository to a unique string of your own (e.g. the output of `uuidgen`) and commit the config",
+    );
+  for (const s of p.skipped) lines.push(`skipped ${displayText(s.path)}: ${s.reason}`);
+  lines.push(...leftOutNotice(set, p.leftOut).map(displayText));
+  if (p.encrypted && !r.unchanged)
+    lines.push(
+      "contents encrypted with age: the read-back compared every blob byte for byte with the ciphertext made from the bytes hashed (not decrypted: no identity is needed to take a snapshot); files unchanged since the last snapshot keep its ciphertext",
+    );
+  // A name no snapshot can hold is an error (the rest is backed up): never a silent gap (issue 14).
+  const findings = p.skipped.flatMap((s) => {
+    const why = unsupportedNameReason(s.path);
+    return why ? [unsupportedNameFinding(s.path, why, `it is not in the snapshot of set ${set} (the other files are)`)] : [];
+  });
+  // Backed up as they are (nothing lost), never silently (io/unmerged-covered.ts).
+  for (const u of await unmerged) findings.push(snapshotMergeConflict(u, set));
+  const snapshot = {
+    id: r.id,
+    set,
+    branch,
+    time: p.info.time,
+    files: p.info.files,
+    size: p.info.size,
+    manifest_digest: p.digest,
+    signed: r.signed,
+    unchanged: r.unchanged,
+    pushed: r.pushed,
+    skipped: p.skipped.map((s) => ({ ...s, path: displayText(s.path) })),
+    encrypted: p.encrypted === true,
+    left_out: {
+      ignored: (p.leftOut?.ignored ?? []).map(displayText),
+      secrets: (p.leftOut?.secrets ?? []).map((s) => displayText(s.path)),
+    },
+  };
+  return { findings, text: lines.join("\n"), json: { snapshot }, summary: { snapshot_id: r.id, set, unchanged: r.unchanged } };
+}
 
 /** A refused snapshot/restore: its findings (rule ids in every format) and exit 1. */
 export function refused(error: SnapshotRefused): CommandResult {

@@ -62,7 +62,8 @@ interface Writer {
   undo?: string;
 }
 
-function configWriteJournalPath(gitDir: string): string {
+/** Where the journal of a work tree lives: the one name every reader and writer uses (cli.ts asks it before each command). */
+export function configWriteJournalPath(gitDir: string): string {
   return path.join(gitDir, "integrity-guard", JOURNAL_FILE);
 }
 

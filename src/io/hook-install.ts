@@ -10,7 +10,7 @@ import path from "node:path";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { callsIntegrityGuard, hookRunners, isHuskyStub } from "../core/hook-runners.js";
 import { CHAINED_SUFFIX, gitHookScript, huskyFile, isOurGitHook, mergeHuskyFile, type GitHookName } from "../core/hook-script.js";
-import { fsyncDir, removeDeadTemporaries, temporaryBeside, writeFileAtomic, writeTemporary } from "./atomic.js";
+import { atomicWriteError, fsyncDir, removeDeadTemporaries, temporaryBeside, writeTemporary } from "./atomic.js";
 import type { Git } from "./git.js";
 import { resolveInside, toRepoPath } from "./paths.js";
 
@@ -74,21 +74,149 @@ export async function planHookInstall(git: Git, hook: GitHookName = "pre-commit"
 }
 
 /** Carry out a plan made by planHookInstall. */
-export async function applyHookPlan(plan: HookPlan): Promise<void> {
-  if (plan.action === "unchanged") return;
+export function applyHookPlan(plan: HookPlan): Promise<void> {
+  return applyHookPlans([plan]);
+}
+
+/** A hook written whole beside its place (stage), not yet in it (commit). */
+interface StagedHook {
+  plan: HookPlan;
+  /** The new content's temporary beside plan.file. */
+  tmp?: string;
+  /** The husky runner stub's temporary beside huskyStub.to. */
+  stubTmp?: string;
+  /** The user's hook got its `.local` second name in this run (removed again if the install stops). */
+  localMade?: boolean;
+}
+
+/**
+ * Carry out the plans of one init (pre-commit, pre-merge-commit, prepare-commit-msg), all or
+ * none. Session 28, red team (rt-data23): applied one after the other, a disk that filled up
+ * between two left pre-commit installed and pre-merge-commit not (merge commits unchecked, and
+ * the message named one file). Every new file (and the user's hook's `.local` name) is now
+ * made first, beside its place; only when all of them are whole do the renames put them in
+ * place (renames take no room). A failure before that removes what was made: no hook changed.
+ */
+export async function applyHookPlans(plans: readonly HookPlan[]): Promise<void> {
+  const todo = plans.filter((p) => p.action !== "unchanged");
+  if (todo.length === 0) return;
+  for (const plan of todo) {
+    try {
+      await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+    } catch (error) {
+      throw new EnvironmentError(`could not create the hooks folder ${path.dirname(plan.file)}: ${(error as Error).message}`, {
+        fix: "check that the folder is writable (or that core.hooksPath names a folder you own)",
+      });
+    }
+    // A killed earlier run may have left its temporary file (init holds its lock: none is live).
+    await removeDeadTemporaries(plan.file);
+    if (plan.chain) await removeDeadTemporaries(plan.chain.to);
+    if (plan.huskyStub) await removeDeadTemporaries(plan.huskyStub.to);
+  }
+  const staged: StagedHook[] = [];
   try {
-    await fs.promises.mkdir(path.dirname(plan.file), { recursive: true });
+    for (const plan of todo) {
+      const s: StagedHook = { plan };
+      staged.push(s); // before its first write: abortStaged removes what it made if it stops half-way
+      await stageHook(s);
+    }
   } catch (error) {
-    throw new EnvironmentError(`could not create the hooks folder ${path.dirname(plan.file)}: ${(error as Error).message}`, {
-      fix: "check that the folder is writable (or that core.hooksPath names a folder you own)",
+    await abortStaged(staged);
+    if (!(error instanceof EnvironmentError)) throw error;
+    const names = todo.map((p) => p.hook).join(", ");
+    throw new EnvironmentError(
+      `${error.message.replace(/; the previous content is unchanged$/, "")}; no hook was installed or changed (${names}: all or none)`,
+      { fix: `${error.fix ?? "check the hooks folder"}, then run init again`, cause: error },
+    );
+  }
+  const dirs = new Set<string>();
+  for (const [i, s] of staged.entries()) {
+    try {
+      await commitHook(s);
+    } catch (error) {
+      await abortStaged(staged.slice(i));
+      const done = staged.slice(0, i).map((d) => d.plan.hook);
+      throw new EnvironmentError(
+        `could not put the ${s.plan.hook} hook in place (${s.plan.file}): ${(error as Error).message}; ${done.length ? `installed: ${done.join(", ")}; not installed: ` : "not installed: "}${staged
+          .slice(i)
+          .map((d) => d.plan.hook)
+          .join(", ")}`,
+        { fix: `check the permissions of ${path.dirname(s.plan.file)}, then run init again (it finishes the install)`, cause: error },
+      );
+    }
+    dirs.add(path.dirname(s.plan.file));
+    if (s.plan.huskyStub) dirs.add(path.dirname(s.plan.huskyStub.to));
+  }
+  for (const dir of dirs) await fsyncDir(dir);
+}
+
+/** Write a plan's new files beside their places (and give a chained hook its `.local` name). */
+async function stageHook(s: StagedHook): Promise<void> {
+  const { plan } = s;
+  if (plan.content !== undefined) {
+    let mode = 0o755;
+    let existed = false;
+    if (!plan.chain) {
+      try {
+        mode = fs.statSync(plan.file).mode & 0o7777; // an existing hook of ours keeps its mode
+        existed = true;
+      } catch {
+        /* a new hook */
+      }
+    }
+    s.tmp = temporaryBeside(plan.file);
+    await writeTemporary(s.tmp, plan.content, mode, existed || plan.chain !== undefined).catch((error: unknown) => {
+      throw atomicWriteError(plan.file, error);
     });
   }
-  // A killed earlier run may have left its temporary file (init holds its lock: none is live).
-  await removeDeadTemporaries(plan.file);
-  if (plan.chain) await removeDeadTemporaries(plan.chain.to);
-  if (plan.chain) await chainAndReplace(plan, plan.chain, plan.content ?? "");
-  else if (plan.content !== undefined) await writeFileAtomic(plan.file, plan.content, { mode: 0o755 });
-  if (plan.huskyStub) await writeFileAtomic(plan.huskyStub.to, fs.readFileSync(plan.huskyStub.from), { mode: 0o755 });
+  if (plan.huskyStub) {
+    const stub = plan.huskyStub;
+    s.stubTmp = temporaryBeside(stub.to);
+    await writeTemporary(s.stubTmp, fs.readFileSync(stub.from), 0o755, false).catch((error: unknown) => {
+      throw atomicWriteError(stub.to, error);
+    });
+  }
+  if (plan.chain && !plan.chain.linked) {
+    const chain = plan.chain;
+    await secondName(chain.from, chain.to).catch((error: unknown) => {
+      if (error instanceof UsageError) throw error;
+      const e = atomicWriteError(chain.to, error);
+      throw new EnvironmentError(
+        `could not keep the existing hook ${chain.from} as ${chain.to}: ${e.message.replace(/^could not write [^:]*: /, "")}`,
+        {
+          fix: e.fix ?? "check the permissions of the hooks folder",
+          cause: error,
+        },
+      );
+    });
+    s.localMade = true;
+  }
+}
+
+/** Remove what stageHook made for these plans (best effort: a temporary left is swept by the next run). */
+async function abortStaged(staged: readonly StagedHook[]): Promise<void> {
+  for (const s of staged) {
+    if (s.tmp) await fs.promises.rm(s.tmp, { force: true }).catch(() => undefined);
+    if (s.stubTmp) await fs.promises.rm(s.stubTmp, { force: true }).catch(() => undefined);
+    // The user's hook is still at its own name: its `.local` second name (made here) goes.
+    if (s.localMade && s.plan.chain && sameHook(s.plan.chain.from, s.plan.chain.to))
+      await fs.promises.rm(s.plan.chain.to, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Put a staged hook in place: renames (and a chmod), which take no room. */
+async function commitHook(s: StagedHook): Promise<void> {
+  const { plan } = s;
+  if (s.tmp) {
+    await fs.promises.rename(s.tmp, plan.file);
+    s.tmp = undefined;
+    // In place: the user's hook is under `.local` only now, which abortStaged must not remove.
+    s.localMade = false;
+  }
+  if (s.stubTmp && plan.huskyStub) {
+    await fs.promises.rename(s.stubTmp, plan.huskyStub.to);
+    s.stubTmp = undefined;
+  }
   // Husky 9 runs its files with `sh -e`, but husky 8 and git exec them: they must be executable.
   const mode = fs.statSync(plan.file).mode & 0o7777;
   if ((mode & 0o111) !== 0o111) {
@@ -96,39 +224,6 @@ export async function applyHookPlan(plan: HookPlan): Promise<void> {
       throw new EnvironmentError(`could not make ${plan.file} executable: ${error.message}`, { fix: `chmod +x ${plan.file}` });
     });
   }
-}
-
-/**
- * Move a foreign hook to `<hook>.local` and put ours in its place so that git runs one of them
- * at every moment, whenever the process is killed: ours is written beside first (a hidden
- * temporary file git never runs), the user's hook gets its second name by a hard link (the
- * same file: mode, owner and a symlink kept as they are), and ours is renamed over the first
- * name. A kill before the rename leaves the user's hook in place (and maybe also under
- * `.local`, which planGitHook then takes for this step done); init run again finishes.
- */
-async function chainAndReplace(plan: HookPlan, chain: NonNullable<HookPlan["chain"]>, content: string): Promise<void> {
-  const dir = path.dirname(plan.file);
-  const tmp = temporaryBeside(plan.file);
-  const unchanged = "the existing hook was not changed";
-  try {
-    await writeTemporary(tmp, content, 0o755, true);
-  } catch (error) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw new EnvironmentError(`could not write the new ${plan.hook} hook beside ${plan.file}: ${(error as Error).message}`, {
-      fix: `check that ${dir} is writable and the disk has room; ${unchanged}`,
-    });
-  }
-  try {
-    if (!chain.linked) await secondName(chain.from, chain.to);
-    await fs.promises.rename(tmp, plan.file);
-  } catch (error) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    if (error instanceof UsageError || error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError(`could not move the existing hook ${chain.from} to ${chain.to}: ${(error as Error).message}`, {
-      fix: `check the permissions of the hooks folder; ${unchanged} (init run again finishes the install)`,
-    });
-  }
-  await fsyncDir(dir);
 }
 
 /**

@@ -49,6 +49,16 @@ function journalPath(git: Git): string {
   return path.join(git.gitDir, "integrity-guard", JOURNAL_FILE);
 }
 
+/**
+ * The lock a restore holds from its first read to its last write, per work tree (beside the
+ * journal). `snapshot` holds it too while it reads the tree (commands/snapshot.ts): the journal
+ * alone cannot tell a snapshot that a restore has started, since a restore writes it only after
+ * its pre-restore snapshot.
+ */
+export function restoreLockPath(git: Git): string {
+  return path.join(git.gitDir, "integrity-guard", "restore.lock");
+}
+
 /** Record the restore about to start. Throws EnvironmentError when it cannot be written. */
 export async function writeJournal(git: Git, journal: RestoreJournal): Promise<void> {
   await makeStateFolder(path.dirname(journalPath(git)));

@@ -3,7 +3,6 @@
  * (manifest + paths), read back, plan, dry-run stop, pre-restore snapshot, apply, verify.
  * Shared by `restore` and the restore step of `recover`.
  */
-import path from "node:path";
 import type { SnapshotsConfig } from "../../config/types.js";
 import type { Finding } from "../../core/finding.js";
 import type { PackedSnapshotManifest } from "../../core/snapshot/packed-files.js";
@@ -21,6 +20,7 @@ import {
   interruptedMessage,
   journalAlive,
   readJournal,
+  restoreLockPath,
   settleJournal,
   sweepTemporaries,
   writeJournal,
@@ -65,7 +65,7 @@ interface RestoreOutcome {
  */
 export function runRestore(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
   if (options.dryRun) return restoreUnlocked(git, config, options);
-  return withLock(path.join(git.gitDir, "integrity-guard", "restore.lock"), () => restoreUnlocked(git, config, options));
+  return withLock(restoreLockPath(git), () => restoreUnlocked(git, config, options));
 }
 
 async function restoreUnlocked(git: Git, config: SnapshotsConfig | undefined, options: RestoreOptions): Promise<RestoreOutcome> {
