@@ -5,7 +5,7 @@
  * --continue` steps) were not, and nothing in the message said which hooks were in. Now all of
  * them are written beside their places first and put in place only when every one was written
  * whole: on a full disk no hook changes, the exit is 2, the message says the disk is full and
- * that no hook was changed. A real tmpfs filled to leave 0, 4, 8, ... KiB (root only), with and
+ * that no hook was changed. A real tmpfs filled to leave 0, 4, 8, ... 48 KiB (root only), with and
  * without a user's own pre-commit hook (which must stay where it is, whole, and run).
  */
 import { spawnSync } from "node:child_process";
@@ -30,7 +30,7 @@ describe("init on a full disk", () => {
     () => {
       const seen = new Set<number>();
       for (const userHook of [false, true]) {
-        for (let free = 0; free <= 24; free += 4) {
+        for (let free = 0; free <= 48; free += 4) {
           const mnt = makeTempDir("ig-full-init-");
           expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt]).status).toBe(0);
           try {
