@@ -126,7 +126,7 @@ export async function applyHookPlans(plans: readonly HookPlan[]): Promise<void> 
     const names = todo.map((p) => p.hook).join(", ");
     throw new EnvironmentError(
       `${error.message.replace(/; the previous content is unchanged$/, "")}; no hook was installed or changed (${names}: all or none)`,
-      { fix: `${error.fix ?? "check the hooks folder"}, then run init again`, cause: error },
+      { fix: `${(error.fix ?? "check the hooks folder").replace(/ and run the command again$/, "")}, then run init again`, cause: error },
     );
   }
   const dirs = new Set<string>();
