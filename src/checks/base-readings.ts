@@ -682,6 +682,7 @@ export function emptiedFinding(f: Finding, held: string, commit: string, byReade
 export function ownSchemaKeptLookup(
   base: BaseReadings | undefined,
   yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+  own = base && baseOwnSchemas(base, yamlOptions),
 ): (
   file: string,
   format: DocumentFormat,
@@ -689,21 +690,13 @@ export function ownSchemaKeptLookup(
   headOwn: readonly string[],
   baseOwnOf: (root: unknown) => readonly string[],
 ) => Promise<string[]> {
-  if (!base) return () => Promise.resolve([]);
-  const texts = baseTexts(base.source);
+  if (!base || !own) return () => Promise.resolve([]);
   return async (file, format, text, headOwn, baseOwnOf) => {
-    if (!(await base.holds(file))) return [];
     if (headOwn.length > 0 && (await base.holding(headOwn)).size === headOwn.length) return [];
-    const before = await texts(file);
-    // Unchanged, or no `$schema` at all in the base's version: nothing to keep (no parse).
-    if (before === undefined || before === text || !before.includes("$schema")) return [];
-    if (format === "yaml") await loadYamlSupport(); // asked from a parse worker's outcome too
-    const parsed = firstParse(before, file, format, yamlOptions(file, format));
-    if (!parsed.doc.ok) return [];
-    const lost = baseOwnOf(parsed.doc.documents[0]).filter((p) => !headOwn.includes(p));
-    if (lost.length === 0) return [];
-    const held = await base.holding(lost);
-    const kept = lost.filter((p) => held.has(p));
+    const before = await own(file, format, baseOwnOf);
+    // Unchanged, or no `$schema` of its own in the base's version: nothing to keep.
+    if (before === undefined || before.text === text) return [];
+    const kept = before.own.filter((p) => !headOwn.includes(p));
     if (kept.length > 0)
       base.overruled.set(
         file,
@@ -711,6 +704,60 @@ export function ownSchemaKeptLookup(
       );
     return kept;
   };
+}
+
+/**
+ * The trusted commit's version of a file (`text`) and the schemas its own `$schema` names there
+ * that the commit holds (`own`, not empty), or undefined: the commit does not hold the file, or
+ * its version names none (no parse when it holds no `$schema` at all). Read once per file, and
+ * shared by ownSchemaKeptLookup and ownSchemaBeforeLookup when both are given the one made here.
+ */
+export function baseOwnSchemas(
+  base: BaseReadings,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+): (
+  file: string,
+  format: DocumentFormat,
+  baseOwnOf: (root: unknown) => readonly string[],
+) => Promise<{ text: string; own: string[] } | undefined> {
+  const texts = baseTexts(base.source);
+  const known = new Map<string, Promise<{ text: string; own: string[] } | undefined>>();
+  return (file, format, baseOwnOf) => {
+    const key = `${format}\0${file}`;
+    let found = known.get(key);
+    if (!found) {
+      found = (async () => {
+        if (!(await base.holds(file))) return undefined;
+        const before = await texts(file);
+        if (before === undefined || !before.includes("$schema")) return undefined;
+        if (format === "yaml") await loadYamlSupport(); // asked before a parse worker's job too
+        const parsed = firstParse(before, file, format, yamlOptions(file, format));
+        if (!parsed.doc.ok) return undefined;
+        const named = baseOwnOf(parsed.doc.documents[0]);
+        const held = named.length === 0 ? new Set<string>() : await base.holding(named);
+        const own = named.filter((p) => held.has(p));
+        return own.length === 0 ? undefined : { text: before, own };
+      })();
+      known.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * Whether the trusted commit's version of a file names a `$schema` of its own that the commit
+ * holds: such a file is validated on the main thread (validate.ts: remoteJob), where
+ * ownSchemaKeptLookup is asked with the file's text and its own `$schema`. A parse worker checks
+ * only files without one, so it could not finish such a file; asked after the worker, the file
+ * was parsed and validated twice. No note of any reading is made here.
+ */
+export function ownSchemaBeforeLookup(
+  base: BaseReadings | undefined,
+  yamlOptions: (file: string, format: DocumentFormat) => YamlReadOptions | undefined,
+  own = base && baseOwnSchemas(base, yamlOptions),
+): (file: string, format: DocumentFormat, baseOwnOf: (root: unknown) => readonly string[]) => Promise<boolean> {
+  if (!own) return () => Promise.resolve(false);
+  return async (file, format, baseOwnOf) => (await own(file, format, baseOwnOf)) !== undefined;
 }
 
 /**

@@ -109,7 +109,10 @@ export async function runParseJob(bytes: Uint8Array, job: ParseJob, validators: 
   // So does a reading the content asks for (an ARM template), or a YAML dialect's tags: a pull request's base must agree.
   if (dialectCandidate || byContent || doc.dialectsUsed) return { main: bytes.slice() };
   if (templateSuspect(doc) && job.detectTemplates && isTemplateByContent(doc, text, format)) {
-    const residue = format === "yaml" ? templateResidue(text, file, job.yaml) : [];
+    const used: string[] = [];
+    const residue = format === "yaml" ? templateResidue(text, file, job.yaml, used) : [];
+    // Tags of a YAML dialect read in the masked text: a pull request's base must agree (validate.ts: agreedResidue).
+    if (used.length > 0) return { main: bytes.slice() };
     return residue.length > 0 ? { parse: residue, schema: [] } : "template";
   }
   const parse = [...doc.findings];

@@ -34,15 +34,20 @@ const GO_CONTROL = /^\s*(?:if|else|end|range|with|define|block|template|break|co
 /**
  * The errors of the template `text` that its placeholders cannot explain (see the module
  * comment), or [] when there are none or the file is not one whose placeholders can be masked
- * safely. `yaml` is the options of the file's first parse; YAML support must be loaded.
+ * safely. `yaml` is the options of the file's first parse; YAML support must be loaded. The YAML
+ * dialects the masked text's parse read tags of are added to `dialectsUsed` when given: masking
+ * can make a dialect's content marker appear (`Type: AWS::{{ .x }}::Bucket`), and a first parse
+ * cut short by a syntax error may never have reached the tag.
  */
-export function templateResidue(text: string, file: string, yaml: YamlReadOptions | undefined): Finding[] {
+export function templateResidue(text: string, file: string, yaml: YamlReadOptions | undefined, dialectsUsed?: string[]): Finding[] {
   // An Ansible playbook or task list is loaded as YAML, never rendered: its unquoted {{ }} are errors (core/select/ansible.ts).
   const ansible = ansibleUnquotedJinja(file, text) ?? [];
   if (yttControlLines(text).length > 0) return ansible;
   const masked = maskPlaceholders(text);
   if (masked === undefined) return ansible;
   const doc = parseDocument(masked.text, { path: file, format: "yaml", ...yaml });
+  // The dialects whose tags this parse accepted (a pull request's base must agree to them, as for the file's first parse).
+  if (dialectsUsed) for (const id of doc.dialectsUsed ?? []) if (!dialectsUsed.includes(id)) dialectsUsed.push(id);
   const byLine = new Map<number, Mask[]>();
   for (const m of masked.masks) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
   const note =

@@ -83,7 +83,9 @@ import {
   grownPastLimit,
   kindAgreedLookup,
   ownSchemaAgreedLookup,
+  ownSchemaBeforeLookup,
   ownSchemaKeptLookup,
+  baseOwnSchemas,
   overruledNotices,
   sopsOnlyInChange,
   templateAgreedLookup,
@@ -93,6 +95,7 @@ import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentR
 import { readableUtf16 } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
+import { caseTwinsAtBase } from "./case-twins.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { isMarkdownPullRequestTemplate, isPullRequestTemplatePath } from "../core/select/pull-request-template.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
@@ -144,6 +147,8 @@ interface ValidateSelection {
   mapper: SchemaMapper;
   /** mapper.for(p, undefined), remembered for the last path (asked up to three times per file). */
   pathSchemas: (p: string) => SchemaChoice;
+  /** New names that differ from the trusted commit's spelling only in case (case-twins.ts): filled on a pull request. */
+  twins: Map<string, string>;
   /** Helm/Jinja/Go templates: skipped with one notice per folder (validate.templates). */
   templates: TemplateRules;
 }
@@ -162,14 +167,26 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
     : byGlob;
   const excluded = matcher([...(cfg.exclude ?? []), ...ALWAYS_EXCLUDED]);
   const jsonc = jsoncMatcher(cfg.jsonc);
-  const requireSchema = matcher(cfg.require_schema);
+  // A name in another letter case than the trusted commit's spelling (case-twins.ts): that spelling's mapping applies too.
+  const twins = new Map<string, string>();
+  const required = matcher(cfg.require_schema);
+  const requireSchema = (p: string) => required(p) || (twins.has(p) && required(twins.get(p)!));
   const mapper = new SchemaMapper(cfg.schemas, new Catalog(cfg));
   // The globs and the catalog of every mapping are matched against the path each time: a
   // whole-tree run asks for the same path from detectsContent and the file's own steps.
-  let last: { path: string; choice: SchemaChoice } | undefined;
+  let last: { path: string; twin: string | undefined; choice: SchemaChoice } | undefined;
   const pathSchemas = (p: string): SchemaChoice => {
-    if (last?.path !== p) last = { path: p, choice: mapper.for(p, undefined) };
+    if (last?.path !== p || last.twin !== twins.get(p))
+      last = { path: p, twin: twins.get(p), choice: withTwin(mapper.for(p, undefined), twins.get(p)) };
     return last.choice;
+  };
+  /** `choice` and the team's own mappings of the base's spelling `twin` (not its catalog entries: those go by the exact name). */
+  const withTwin = (choice: SchemaChoice, twin: string | undefined): SchemaChoice => {
+    if (twin === undefined) return choice;
+    const more = mapper
+      .for(twin, undefined)
+      .schemas.filter((s) => catalogOf(s) === undefined && !choice.schemas.some((c) => c.path === s.path));
+    return more.length === 0 ? choice : { ...choice, schemas: [...choice.schemas, ...more] };
   };
   // Only the user's own mappings make a file "not a template": a catalog match is by name, and a
   // cookiecutter folder's `.github/workflows/ci.yml` is still a template until rendered.
@@ -193,6 +210,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
     mapper,
     pathSchemas,
     templates,
+    twins,
   };
 }
 
@@ -229,7 +247,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
 async function validateRun(ctx: CheckContext, options: ValidateRunOptions, workers: { pool?: ParsePool }): Promise<Finding[]> {
   const cfg: ValidateConfig = ctx.config.validate ?? {};
-  const { selects, accepts, excluded, jsonc, requireSchema, mapper, pathSchemas, templates } = validateSelection(cfg);
+  const { selects, accepts, excluded, jsonc, requireSchema, mapper, pathSchemas, templates, twins } = validateSelection(cfg);
   const findings: Finding[] = [];
   const named = options.explicit;
   const isExplicit = (p: string) => named === true || (named instanceof Set && named.has(p));
@@ -309,20 +327,23 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
+  if (base) for (const [f, twin] of await caseTwinsAtBase(base, files)) twins.set(f, twin);
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
-    mapper
-      .for(p, undefined)
+    pathSchemas(p)
       .schemas.filter((s) => catalogOf(s) === undefined)
       .map((s) => s.path),
   );
   files = await dropTemplatesByPath(files, templates, skipped, ctx.source, ctx.paths ? undefined : candidates, base);
 
+  const baseYaml = (file: string, format: DocumentFormat) => (format === "yaml" ? yamlOptions(file, cfg) : undefined);
+  const ownBefore = base && baseOwnSchemas(base, baseYaml);
   const env: FileEnv = {
     cfg,
     store,
     mapper,
     pathSchemas,
+    twins,
     requireSchema,
     templates,
     source: ctx.source,
@@ -357,7 +378,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     templateAgreed: templateAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     kindAgreed: kindAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
     ownSchemaAgreed: ownSchemaAgreedLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
-    ownSchemaKept: ownSchemaKeptLookup(base, (file, format) => (format === "yaml" ? yamlOptions(file, cfg) : undefined)),
+    ownSchemaKept: ownSchemaKeptLookup(base, baseYaml, ownBefore),
+    ownSchemaBefore: ownSchemaBeforeLookup(base, baseYaml, ownBefore),
   };
   const formatAgreed = formatAgreedLookup(base);
   // A new mapped file's name (or its text, for a name that says no format) reads it as its mapping's files are read only (mapped-peers.ts).
@@ -616,6 +638,9 @@ async function remoteJob(
   // A name with a reader of its own (trailing commas refused, a second reading) is read on the main
   // thread; so is JSON Lines, whose records a schema checks one by one (validateFile).
   if (wellKnownReading(file, format) || env.sopsRefused.has(file) || isJsonLinesName(file)) return undefined;
+  // A file whose version in the base named a `$schema` of its own: on the main thread, where a
+  // change that dropped it keeps that schema (schemasOf). A worker checks a file without one only.
+  if (await env.ownSchemaBefore(file, format, (root) => ownSchemaPaths(env.mapper.for(file, root)))) return undefined;
   // The schemas of a file without a `$schema` of its own (the worker sends back one that has it).
   const choice = env.pathSchemas(file);
   const steps: ParseStep[] = [];
@@ -681,12 +706,6 @@ async function remoteResult(
     // The worker sent the bytes back: this file needs the main thread (its own $schema, JSONC).
     const bytes = Buffer.from(outcome.main.buffer, outcome.main.byteOffset, outcome.main.byteLength);
     return validateFile(file, { bytes }, entry.format, env);
-  }
-  // A file whose version in the base named a `$schema` of its own, which this change dropped (a
-  // worker checks a file with one here): checked again here, where that schema is added (schemasOf).
-  if ((await env.ownSchemaKept(file, entry.format, "", [], (root) => ownSchemaPaths(env.mapper.for(file, root)))).length > 0) {
-    const again = (await env.source.read([file])).get(file);
-    if (Buffer.isBuffer(again)) return validateFile(file, { bytes: again }, entry.format, env);
   }
   // A skip as another kind of file the base's version does not share: checked again here, where the base is asked.
   for (const [k, ref] of entry.refs.entries()) {
@@ -776,6 +795,8 @@ interface FileEnv {
   store: SchemaStore;
   mapper: SchemaMapper;
   pathSchemas: (p: string) => SchemaChoice;
+  /** New names that differ from the trusted commit's spelling only in case (case-twins.ts). */
+  twins: ReadonlyMap<string, string>;
   requireSchema: (p: string) => boolean;
   templates: TemplateRules;
   /** The data's source. */
@@ -814,6 +835,8 @@ interface FileEnv {
     headOwn: readonly string[],
     baseOwnOf: (root: unknown) => readonly string[],
   ) => Promise<string[]>;
+  /** ownSchemaBeforeLookup (base-readings.ts): whether the base's version names a `$schema` of its own (checked on the main thread). */
+  ownSchemaBefore: (file: string, format: DocumentFormat, baseOwnOf: (root: unknown) => readonly string[]) => Promise<boolean>;
 }
 
 /**
@@ -878,7 +901,7 @@ function ownSchemaPaths(choice: SchemaChoice): string[] {
 async function ownOrCatalogSchemas(env: FileEnv, file: string, value: unknown, format: DocumentFormat): Promise<SchemaChoice> {
   const own = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).$schema : undefined;
   if (typeof own !== "string" || own === "") return env.pathSchemas(file);
-  const choice = env.mapper.for(file, value);
+  const choice = withTwinMapping(env, file, env.mapper.for(file, value));
   // A `$schema` of the file's own replaces the catalog entry its name selects: on a pull request,
   // only as the base's version did without that entry too; otherwise the entry applies as well.
   const lost = env.pathSchemas(file).schemas.filter((s) => catalogOf(s) !== undefined && !choice.schemas.some((c) => c.path === s.path));
@@ -888,6 +911,16 @@ async function ownOrCatalogSchemas(env: FileEnv, file: string, value: unknown, f
   const reading = `against its own $schema ${JSON.stringify(own)} only, instead of ${lost.map((s) => catalogOf(s)!.label).join(", ")} as well`;
   if (!(await env.ownSchemaAgreed(file, format, baseWithout, reading))) return { ...choice, schemas: [...lost, ...choice.schemas] };
   return choice;
+}
+
+/** `choice` and what the config maps the base's spelling of `file` to, when it is one of its case twins (case-twins.ts): its own `$schema` does not stand in for that. */
+function withTwinMapping(env: FileEnv, file: string, choice: SchemaChoice): SchemaChoice {
+  const twin = env.twins.get(file);
+  if (twin === undefined) return choice;
+  const more = env.mapper
+    .for(twin, undefined)
+    .schemas.filter((s) => catalogOf(s) === undefined && !choice.schemas.some((c) => c.path === s.path));
+  return more.length === 0 ? choice : { ...choice, schemas: [...choice.schemas, ...more] };
 }
 
 /** Whether a schema that covers `file` declares that its document may be null (empty-document.ts: declaresNull). */
@@ -997,6 +1030,22 @@ function leftUnread(file: string): ContentReading {
   };
 }
 
+/**
+ * What a YAML template's placeholders cannot explain (template-residue.ts), read with the
+ * dialects of the file's first parse refused (`yaml`), and any other dialect whose tags the
+ * masked text's parse accepted asked of the base too. Read with the file's plain options, a
+ * template the base holds had a CloudFormation marker written into it silence
+ * `unknown_tags: error` for every tag of that dialect, the marker refused everywhere else.
+ */
+async function agreedResidue(text: string, file: string, yaml: YamlReadOptions, env: FileEnv): Promise<Finding[] | "template"> {
+  const used: string[] = [];
+  let residue = templateResidue(text, file, yaml, used);
+  const refused = [...(yaml.refusedDialects ?? [])];
+  for (const id of used) if (!refused.includes(id) && !(await env.contentAgreed(file, dialectReading(id)))) refused.push(id);
+  if (refused.length > (yaml.refusedDialects ?? []).length) residue = templateResidue(text, file, { ...yaml, refusedDialects: refused });
+  return residue.length > 0 ? residue : "template";
+}
+
 /** A file's bytes, handed over to validateFile, which lets go of them once they are decoded. */
 interface HeldBytes {
   bytes: Buffer | undefined;
@@ -1090,8 +1139,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     isTemplateByContent(doc, text, format) &&
     (await env.templateAgreed(file, format))
   ) {
-    const residue = format === "yaml" ? templateResidue(text, file, yamlOptions(file, cfg)) : [];
-    return residue.length > 0 ? residue : "template";
+    return format === "yaml" ? agreedResidue(text, file, yaml ?? yamlOptions(file, cfg), env) : "template";
   }
   const findings = [...doc.findings];
   if (utf16) findings.unshift(utf16.warning);

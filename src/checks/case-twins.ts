@@ -1,0 +1,36 @@
+/**
+ * Names that differ only in letter case from a file the trusted commit holds (a pull request's
+ * base). macOS and Windows checkouts are case-insensitive (and macOS normalization-insensitive): after `git mv data/state.json
+ * data/State.json` the readers there still open `data/state.json` and read the renamed file. A
+ * mapping glob is case-sensitive, so the new spelling matched no mapping and a schema violation
+ * in it passed as a new file with no schema. Such a name is checked against what the trusted
+ * config maps the base's spelling to (its schemas, validate.require_schema) as well.
+ */
+import type { BaseReadings } from "./base-readings.js";
+
+/**
+ * For each of `files` the trusted commit does not hold, the spelling it holds of the same name in
+ * another letter case (the first in path order when it holds several), if any.
+ */
+export async function caseTwinsAtBase(base: BaseReadings, files: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const held = await base.holding(files);
+  const fresh = files.filter((f) => !held.has(f));
+  if (fresh.length === 0) return out;
+  const wanted = new Set(fresh.map(foldName));
+  const spellings = new Map<string, string>();
+  for (const p of [...(await base.listing())].sort()) {
+    const key = foldName(p);
+    if (wanted.has(key) && !spellings.has(key)) spellings.set(key, p);
+  }
+  for (const f of fresh) {
+    const twin = spellings.get(foldName(f));
+    if (twin !== undefined && twin !== f) out.set(f, twin);
+  }
+  return out;
+}
+
+/** A name as a case-insensitive file system compares it: letter case and Unicode normalization (macOS stores `é` either way) aside. */
+function foldName(p: string): string {
+  return p.normalize("NFC").toLowerCase();
+}
