@@ -28,6 +28,7 @@ import { parsePointer, toPointer } from "../pointer.js";
 import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { tabLineRefusedBy } from "./tab-line-readers.js";
+import { groupIndentWarnings, MAX_SEPARATE_INDENT_WARNINGS } from "./yaml-indent-summary.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import {
@@ -86,10 +87,19 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
-  const doc = parseYamlText(lf, options, 0).doc;
+  const parsed = parseYamlText(lf, options, 0).doc;
+  // Many strings continued the same way (generated CRDs) are one warning (./yaml-indent-summary.ts).
+  const doc = withGroupedIndentWarnings(parsed);
   // A leniency js-yaml does not share is an error where js-yaml is the reader (./js-yaml-refusals.ts).
   const reader = isJsYamlLockfile(options.path) ? lockfileReader(options.path) : jsYamlConfigReader(options.path);
   return reader !== undefined ? flowDashRefusedBy(doc, reader) : doc;
+}
+
+/** `doc` with more than a few indent warnings of one rule folded into one. */
+function withGroupedIndentWarnings(doc: ParsedDocument): ParsedDocument {
+  let indent = 0;
+  for (const f of doc.findings) if (f.rule === "parse/quoted-indent" || f.rule === "parse/flow-indent") indent++;
+  return indent > MAX_SEPARATE_INDENT_WARNINGS ? { ...doc, findings: groupIndentWarnings(doc.findings) } : doc;
 }
 
 /**
