@@ -45,6 +45,7 @@ import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
 import { keepsRepeatedKeys } from "./yaml-repeated-keys.js";
+import { sameYamlValue } from "./yaml-same-value.js";
 import { foldRepeatedMergeKeys, mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
 import {
   closingFlow,
@@ -976,6 +977,10 @@ function walk(
       continue;
     }
     const seen = new Map<string, Node>();
+    const firstValues = new Map<string, unknown>();
+    // Once the document's first key starts over (a missing `---`), a repeat with the same value
+    // is a second document's line, not one to delete.
+    let startedOver = false;
     // The document's own first key: when it comes back at the top level, two documents ran
     // together without their `---` line (a generator's output concatenated, a bad merge).
     const rootFirstKey = depth === 0 ? firstPairKey(node) : undefined;
@@ -1054,6 +1059,9 @@ function walk(
             related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
           });
         } else {
+          const startsOver = first === rootFirstKey && pos.column === firstPos.column;
+          startedOver ||= startsOver;
+          const same = !startedOver && !isMergeKey(key) && sameYamlValue(firstValues.get(name), pair.value, doc);
           out.push({
             rule: "parse/duplicate-key",
             level: "error",
@@ -1061,19 +1069,24 @@ function walk(
             ...pos,
             pointer: pointerOf({ up: path, key: name }),
             key: name,
-            message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
+            message: same
+              ? `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}, with the same value: no data is lost whichever one a reader keeps, but a reader that refuses any repeated key (Go's yaml.v3, as docker compose uses) stops at it`
+              : `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
             expected: "unique keys",
-            found: `${JSON.stringify(name)} twice`,
+            found: same ? `${JSON.stringify(name)} twice, with the same value` : `${JSON.stringify(name)} twice`,
             fix: isMergeKey(key)
               ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
-              : first === rootFirstKey && pos.column === firstPos.column
+              : startsOver
                 ? `the document's first key starts over on line ${pos.line}: if a second document begins there, put a \`---\` line before it (without one, readers read a single mapping and keep only the last values); otherwise remove or rename one of the two entries`
-                : "remove one of the two entries or rename one (most readers silently keep the last)",
+                : same
+                  ? `delete one of the two entries (line ${firstPos.line} or ${pos.line}): both hold the same value`
+                  : "remove one of the two entries or rename one (most readers silently keep the last)",
             related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
           });
         }
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
+        firstValues.set(name, pair.value);
       }
       const valuePath: PathLink = { up: path, key: name };
       stack.push({ node: pair.value, path: valuePath, depth: depth + 1, owner: pair, index: 0 });
