@@ -603,11 +603,12 @@ function tabsBeforeComments(text: string, file: string, lines: LineIndex): Findi
   let previousAt = 0;
   let flow = 0; // flow collections open: libyaml and go-yaml skip a tab there, even at a line's start
   const tabbed = () => previous.includes("\t") && /^[ \t]+$/.test(previous);
+  // Who reads the file, asked once (it may look at the whole text) and only for a tab-led blank line.
+  let reader: { by: string | undefined } | undefined;
+  const refusedBy = () => (reader ??= { by: tabLineRefusedBy(file, text) }).by;
   const lineEnd = () => {
     const blankLine = flow === 0 && opensLine(text, previousAt, previous);
-    out.push(
-      tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", blankLine, blankLine ? tabLineRefusedBy(file) : undefined),
-    );
+    out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", blankLine, blankLine ? refusedBy() : undefined));
   };
   for (const token of new Lexer().lex(text)) {
     if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
@@ -635,7 +636,8 @@ function opensLine(text: string, at: number, ws: string): boolean {
  * after content or after spaces, but refuses a blank line that starts with a tab ("found a tab
  * character that violates indentation" after a plain scalar); JavaScript's yaml reads both.
  * Where the file's name says its reader refuses such a blank line (`refusedBy`,
- * tab-line-readers.ts: Travis CI, GitLab CI, Compose, MkDocs...), it is an error rather than a warning.
+ * tab-line-readers.ts: Travis CI, GitLab CI, Compose, MkDocs...) or its content (an Ansible play, a
+ * Kubernetes manifest), it is an error rather than a warning.
  */
 function tabFinding(
   file: string,
