@@ -21,7 +21,7 @@ describe("session 28: tab lines by content, same-value duplicates, grouped inden
     withRepo((repo) => {
       repo.write("site.yml", "- hosts: all\n  tasks:\n    - name: ping\n\t\n      ansible.builtin.ping:\n");
       repo.write("k8s/web.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n\t\nspec:\n  replicas: 1\n");
-      repo.write(".github/workflows/ci.yml", "on: push\n\t\njobs: {}\n");
+      repo.write(".github/workflows/ci.yml", "on: push\n\t\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n");
       repo.git("add", "-A");
       const r = repo.cliBundle(["check", "--format", "json"]);
       expect(seen(r.stdout, "error")).toEqual(["parse/trailing-tab k8s/web.yaml", "parse/trailing-tab site.yml"]);
