@@ -431,6 +431,36 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     expect(doc.value).toEqual([{ a: "one line two\nline 'three'" }, { b: "x y" }]);
   });
 
+  it("three stay one warning each; from four on they are one warning with the count, errors beside them stay apart", () => {
+    const strings = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: "a\nb"\n`).join("");
+    expect(parse(strings(3), "c.yaml").findings.map((f) => [f.rule, f.line])).toEqual([
+      ["parse/quoted-indent", 2],
+      ["parse/quoted-indent", 4],
+      ["parse/quoted-indent", 6],
+    ]);
+    const doc = parse(`${strings(4)}k0: 1\nf: [a,\nb]\n`, "c.yaml");
+    expect(doc.findings.map((f) => [f.rule, f.level, f.line, f.column])).toEqual([
+      ["parse/quoted-indent", "warning", 2, 1],
+      ["parse/flow-indent", "warning", 11, 1],
+      ["parse/duplicate-key", "error", 9, 1],
+    ]);
+    const w = doc.findings[0]!;
+    expect(w.message).toMatch(
+      /^4 quoted strings in this file continue on lines not indented more than their key \(the first: double-quoted string opened at 1:5 continues on line 2/,
+    );
+    expect(w.found).toBe("4 quoted strings continued left of their key, on lines 2, 4, 6, 8");
+    expect(w.related!.map((r) => [r.line, r.column])).toEqual([
+      [2, 1],
+      [4, 1],
+      [6, 1],
+      [8, 1],
+    ]);
+    expect(w.fix).toBe(
+      "indent line 2 so it starts at column 2 or further right (the value stays the same), or write the string on one line; the same for the other 3 (their lines are under found)",
+    );
+    expect(parse(`${strings(4)}f: [a,\nb]\n`, "c.yaml").value).toMatchObject({ k1: "a b", k3: "a b", f: ["a", "b"] });
+  });
+
   it("under a top-level key, where the yaml package reports no missing quote (a ''' string, community.general)", () => {
     // Reduced from ansible-collections/community.general tests/integration/targets/scaleway_user_data/defaults/main.yml
     // (GPL-3.0-or-later): the yaml package cuts the string at "#cloud-config" and reports "Implicit keys need to be
@@ -453,11 +483,20 @@ describe("quoted strings continued at the key's indent (PyYAML, libyaml and js-y
     const doc = parse(text, "crds.yaml");
     expect(doc.ok).toBe(true);
     expect(doc.findings.filter((f) => f.level === "error")).toEqual([]);
+    // One warning for the file (session 28: it was one per string, 197 per copy of the bundle),
+    // at the first string, with the count, and every string's line still named.
     const warnings = doc.findings.filter((f) => f.rule === "parse/quoted-indent");
-    expect(warnings).toHaveLength(count);
-    expect(warnings[0]).toMatchObject({ line: 4, column: 5 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: "warning", line: 4, column: 5 });
+    expect(warnings[0]!.message).toContain(`${count} quoted strings in this file continue on lines not indented more than their key`);
     expect(warnings[0]!.message).toContain("single-quoted string opened at 3:13 continues on line 4");
-    expect(warnings[count - 1]).toMatchObject({ line: 4 + 4 * (count - 1) });
+    const lines = Array.from({ length: count }, (_, i) => 4 + 4 * i);
+    expect(warnings[0]!.found).toBe(`${count} quoted strings continued left of their key, on lines ${lines.join(", ")}`);
+    expect(warnings[0]!.related).toHaveLength(20);
+    expect(warnings[0]!.related![19]).toMatchObject({ file: "crds.yaml", line: 4 + 4 * 19, column: 5 });
+    expect(warnings[0]!.fix).toBe(
+      `indent lines 4-5 so they start at column 8 or further right (the value stays the same), or write the string on one line; the same for the other ${count - 1} (their lines are under found)`,
+    );
     const value = doc.value as { "x-kubernetes-validations": { message: string; rule: string }[]; done: boolean };
     expect(value["x-kubernetes-validations"]).toHaveLength(count);
     expect(value["x-kubernetes-validations"][count - 1]).toEqual({

@@ -71,6 +71,35 @@ describe("a blank line that starts with a tab", () => {
     expect(tabLineRefusedBy("lib/config/database.yml")).toBe("Rails (Psych, libyaml)");
   });
 
+  // Session 28 (names28): readers known by content or folder.
+  const PLAY = "- hosts: all\n  tasks:\n    - name: ping\n\t\n      ansible.builtin.ping:\n";
+  const DEPLOYMENT = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n\t\nspec:\n  replicas: 1\n";
+  it.each([
+    ["site.yml", PLAY, "Ansible (PyYAML)"],
+    ["ops/deploy.yaml", PLAY, "Ansible (PyYAML)"],
+    ["roles/web/tasks/main.yml", "- name: ping\n\t\n  ansible.builtin.ping:\n", "Ansible (PyYAML)"],
+    ["inventory/group_vars/all.yml", "ntp: pool.ntp.org\n\t\ndns: 1.1.1.1\n", "Ansible (PyYAML)"],
+    ["k8s/web.yaml", DEPLOYMENT, "Kubernetes"],
+    ["k8s/svc.yaml", 'apiVersion: "v1"\nkind: Service\nmetadata:\n\t\n  name: web\n', "Kubernetes"],
+    ["k8s/all.yaml", `kind: ConfigMap\napiVersion: v1\ndata:\n  a: b\n---\n${DEPLOYMENT}`, "Kubernetes"],
+    ["net.yaml", "apiVersion: networking.k8s.io/v1\nkind: Ingress\n\t\nspec: {}\n", "Kubernetes"],
+  ])("is an error in %s, read by its content's reader", (file, text, reader) => {
+    const found = parseDocument(text, { path: file, format: "yaml" }).findings.filter((f) => f.rule === "parse/trailing-tab");
+    expect(found.map((f) => f.level)).toEqual(["error"]);
+    expect(found[0]!.message).toContain(reader);
+  });
+
+  it("stays a warning where a content reader may take it: GitHub workflows, CloudFormation, other API groups, Ansible templates", () => {
+    expect(tabs(".github/workflows/ci.yml", "on: push\n\t\njobs: {}\n")).toEqual(["warning 2:1"]);
+    expect(tabs("template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n\t\nResources: {}\n")).toEqual(["warning 2:1"]);
+    expect(tabs("catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Component\n\t\nspec: {}\n")).toEqual(["warning 3:1"]);
+    expect(tabs("cert.yaml", "apiVersion: cert-manager.io/v1\nkind: Certificate\n\t\nspec: {}\n")).toEqual(["warning 3:1"]);
+    expect(tabs("roles/web/templates/conf.yml", "a: 1\n\t\nb: 2\n")).toEqual(["warning 2:1"]);
+    // `apiVersion: v1` without a top-level kind (a Helm values file naming one) is not a manifest.
+    expect(tabs("values.yaml", "image:\n  apiVersion: v1\n\t\nkind: x\n")).toEqual(["warning 3:1"]);
+    expect(tabLineRefusedBy("notes.yaml", "text: |\n  - hosts: all\n")).toBeUndefined();
+  });
+
   it("stays linear on thousands of tab lines and open flow collections", () => {
     const text = `a: ${"[".repeat(20_000)}\n${"\t\n".repeat(20_000)}b: 1\n`;
     const many = `a: 1\n${"\t\n".repeat(20_000)}b: 2\n`;

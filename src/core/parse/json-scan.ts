@@ -11,6 +11,7 @@
 import type { Finding } from "../finding.js";
 import { toPointer } from "../pointer.js";
 import type { LineIndex } from "./lines.js";
+import { sameJsonMemberValue } from "./json-same-value.js";
 
 interface ScanOptions {
   file: string;
@@ -135,6 +136,8 @@ export class JsonScanner {
   private readonly strip: [number, number][] = [];
   private readonly breaks: number[] = [];
   private readonly nonFinite: [number, number][] = [];
+  /** Each repeated key's finding and the offsets of its two names (their values compared at the end). */
+  private readonly repeats: { finding: Finding; first: number; second: number }[] = [];
   private fatal = false;
   /** Set by string(): whether the last string had a backslash escape. */
   private escaped = false;
@@ -149,6 +152,7 @@ export class JsonScanner {
 
   run(): ScanResult {
     this.scan();
+    if (this.repeats.length > 0 && !this.fatal) this.sameValueRepeats();
     return { findings: this.findings, wellFormed: !this.fatal, strip: this.strip, breaks: this.breaks, nonFinite: this.nonFinite };
   }
 
@@ -636,11 +640,21 @@ export class JsonScanner {
     return end;
   }
 
+  /** Re-words the repeated keys whose two values are equal (./json-same-value.ts): same level. */
+  private sameValueRepeats(): void {
+    for (const { finding, first, second } of this.repeats) {
+      if (!sameJsonMemberValue(this.text, first, second, this.strip)) continue;
+      finding.message = `${finding.message.replace(/: readers disagree on which value wins$/, "")}, with the same value: no data is lost whichever one a reader keeps, but a reader that refuses repeated names (.NET's JsonNode, for one) stops at it`;
+      finding.found = `${finding.found} with the same value`;
+      finding.fix = `delete one of the two members (line ${finding.related![0]!.line} or ${finding.line}): both hold the same value`;
+    }
+  }
+
   private duplicate(name: string, first: number, start: number, end: number): void {
     if (this.findings.length >= MAX_FINDINGS) return;
     const firstPos = this.lines.position(first);
     const pos = this.lines.span(start, end);
-    this.findings.push({
+    const finding: Finding = {
       rule: "parse/duplicate-key",
       level: "error",
       file: this.options.file,
@@ -654,7 +668,9 @@ export class JsonScanner {
       related: [
         { file: this.options.file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` },
       ],
-    });
+    };
+    this.findings.push(finding);
+    this.repeats.push({ finding, first, second: start });
   }
 
   private fail(

@@ -8,7 +8,8 @@
  * context "cannot start any token", and after a plain value it "violates indentation": Ruby's Psych
  * and PyYAML's C loader wrap it; go-yaml v2 and v3 are ports of it with the same loop (scannerc.go);
  * PyYAML's pure-Python scanner and SnakeYAML (2.5 tried) skip only spaces, in flow collections too.
- * js-yaml 4 and the yaml package read the line as blank. Pure: looks at the name only.
+ * js-yaml 4 and the yaml package read the line as blank. Pure: looks at the name, and for the
+ * readers below it, the text.
  */
 
 /** Names (a path's last part) and their reader. */
@@ -39,11 +40,39 @@ const COMPOSE_FILE = /(^|\/)(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/;
 /** Rails' own config files, rendered with ERB and loaded with Psych (ActiveSupport::ConfigurationFile). */
 const RAILS_CONFIG = /(^|\/)config\/(?:database|storage|cable)\.yml$/;
 
-/** The reader of `file` (repo-relative) when it refuses a blank line that starts with a tab, else undefined. */
-export function tabLineRefusedBy(file: string): string | undefined {
+/**
+ * Readers known by content or folder (session 28). Ansible loads playbooks, a role's files and
+ * inventory variables with PyYAML (AnsibleLoader: the C parser when libyaml is there, else the
+ * pure-Python one; both refuse the line, tried with PyYAML 6). Kubernetes' own API groups are
+ * read by kubectl, Helm, Argo CD and Flux through sigs.k8s.io/yaml (a go-yaml v2 fork) or
+ * kustomize's kyaml (go-yaml v3): libyaml's loop. Left a warning, where a reader may take it:
+ * GitHub workflows (the service's parser is not public; YamlDotNet, which its runner uses, skips
+ * a blank line's white space in its newer scanner, and actions/languageservices reads with
+ * `yaml`), CloudFormation (the service's parser is not public), and Kubernetes-shaped files of
+ * other groups (Backstage's `backstage.io/` catalog files are read with the yaml package).
+ */
+/** A play (a top-level list item with `hosts`, or an import of another playbook), as select/ansible.ts knows it. */
+const ANSIBLE_PLAY = /^(?:- +| {2})(?:hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m;
+/** A role's task, handler, default, variable and meta files, and inventory variables. */
+const ANSIBLE_FILE =
+  /(^|\/)roles\/[^/]+\/(?:tasks|handlers|defaults|vars|meta)\/[^/]*\.ya?ml$|(^|\/)(?:group_vars|host_vars)\/[^/]*\.ya?ml$/;
+/** A folder Ansible renders as templates (the template module), never loads as YAML. */
+const RENDERED = /(^|\/)templates?\//;
+/** Kubernetes' own API groups: the core group (`v1`), apps, batch, policy, autoscaling and `*.k8s.io`. */
+const KUBERNETES_API =
+  /^apiVersion:[ \t]*["']?(?:v1|(?:apps|batch|policy|autoscaling)\/v\w+|[a-z0-9.-]+\.k8s\.io\/v\w+)["']?[ \t]*(?:#.*)?\r?$/m;
+const KIND = /^kind:[ \t]*["']?[A-Z]\w*["']?[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * The reader of `file` (repo-relative, with its `text`) when it refuses a blank line that starts
+ * with a tab, else undefined.
+ */
+export function tabLineRefusedBy(file: string, text = ""): string | undefined {
   const named = BY_NAME.get(file.slice(file.lastIndexOf("/") + 1));
   if (named) return named;
   if (COMPOSE_FILE.test(file)) return "Docker Compose (compose-go: go-yaml v3)";
   if (RAILS_CONFIG.test(file)) return "Rails (Psych, libyaml)";
+  if (!RENDERED.test(file) && (ANSIBLE_FILE.test(file) || ANSIBLE_PLAY.test(text))) return "Ansible (PyYAML)";
+  if (KUBERNETES_API.test(text) && KIND.test(text)) return "Kubernetes (kubectl, Helm: sigs.k8s.io/yaml, go-yaml)";
   return undefined;
 }

@@ -28,6 +28,7 @@ import { parsePointer, toPointer } from "../pointer.js";
 import { DEFAULT_MAX_DEPTH } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { tabLineRefusedBy } from "./tab-line-readers.js";
+import { groupIndentWarnings, MAX_SEPARATE_INDENT_WARNINGS } from "./yaml-indent-summary.js";
 import { findMergeConflict } from "./markers.js";
 import type { ParsedDocument, ParseOptions, Position } from "./types.js";
 import {
@@ -44,6 +45,7 @@ import { yamlErrorFinding } from "./yaml-errors.js";
 import { NOT_PLAIN, plainValue } from "./yaml-plain-value.js";
 import { expandSequenceMerges, isWoodpeckerFile, splicedItems } from "./yaml-sequence-merge.js";
 import { keepsRepeatedKeys } from "./yaml-repeated-keys.js";
+import { sameYamlValue } from "./yaml-same-value.js";
 import { foldRepeatedMergeKeys, mergesRepeatedMergeKeys } from "./yaml-repeated-merge.js";
 import {
   closingFlow,
@@ -86,10 +88,19 @@ export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
-  const doc = parseYamlText(lf, options, 0).doc;
+  const parsed = parseYamlText(lf, options, 0).doc;
+  // Many strings continued the same way (generated CRDs) are one warning (./yaml-indent-summary.ts).
+  const doc = withGroupedIndentWarnings(parsed);
   // A leniency js-yaml does not share is an error where js-yaml is the reader (./js-yaml-refusals.ts).
   const reader = isJsYamlLockfile(options.path) ? lockfileReader(options.path) : jsYamlConfigReader(options.path);
   return reader !== undefined ? flowDashRefusedBy(doc, reader) : doc;
+}
+
+/** `doc` with more than a few indent warnings of one rule folded into one. */
+function withGroupedIndentWarnings(doc: ParsedDocument): ParsedDocument {
+  let indent = 0;
+  for (const f of doc.findings) if (f.rule === "parse/quoted-indent" || f.rule === "parse/flow-indent") indent++;
+  return indent > MAX_SEPARATE_INDENT_WARNINGS ? { ...doc, findings: groupIndentWarnings(doc.findings) } : doc;
 }
 
 /**
@@ -592,11 +603,12 @@ function tabsBeforeComments(text: string, file: string, lines: LineIndex): Findi
   let previousAt = 0;
   let flow = 0; // flow collections open: libyaml and go-yaml skip a tab there, even at a line's start
   const tabbed = () => previous.includes("\t") && /^[ \t]+$/.test(previous);
+  // Who reads the file, asked once (it may look at the whole text) and only for a tab-led blank line.
+  let reader: { by: string | undefined } | undefined;
+  const refusedBy = () => (reader ??= { by: tabLineRefusedBy(file, text) }).by;
   const lineEnd = () => {
     const blankLine = flow === 0 && opensLine(text, previousAt, previous);
-    out.push(
-      tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", blankLine, blankLine ? tabLineRefusedBy(file) : undefined),
-    );
+    out.push(tabFinding(file, lines, previousAt + previous.indexOf("\t"), "end", blankLine, blankLine ? refusedBy() : undefined));
   };
   for (const token of new Lexer().lex(text)) {
     if (token === "\x02" || token === "\x18" || token === "\x1f") continue;
@@ -624,7 +636,8 @@ function opensLine(text: string, at: number, ws: string): boolean {
  * after content or after spaces, but refuses a blank line that starts with a tab ("found a tab
  * character that violates indentation" after a plain scalar); JavaScript's yaml reads both.
  * Where the file's name says its reader refuses such a blank line (`refusedBy`,
- * tab-line-readers.ts: Travis CI, GitLab CI, Compose, MkDocs...), it is an error rather than a warning.
+ * tab-line-readers.ts: Travis CI, GitLab CI, Compose, MkDocs...) or its content (an Ansible play, a
+ * Kubernetes manifest), it is an error rather than a warning.
  */
 function tabFinding(
   file: string,
@@ -966,6 +979,10 @@ function walk(
       continue;
     }
     const seen = new Map<string, Node>();
+    const firstValues = new Map<string, unknown>();
+    // Once the document's first key starts over (a missing `---`), a repeat with the same value
+    // is a second document's line, not one to delete.
+    let startedOver = false;
     // The document's own first key: when it comes back at the top level, two documents ran
     // together without their `---` line (a generator's output concatenated, a bad merge).
     const rootFirstKey = depth === 0 ? firstPairKey(node) : undefined;
@@ -1044,6 +1061,9 @@ function walk(
             related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
           });
         } else {
+          const startsOver = first === rootFirstKey && pos.column === firstPos.column;
+          startedOver ||= startsOver;
+          const same = !startedOver && !isMergeKey(key) && sameYamlValue(firstValues.get(name), pair.value, doc);
           out.push({
             rule: "parse/duplicate-key",
             level: "error",
@@ -1051,19 +1071,24 @@ function walk(
             ...pos,
             pointer: pointerOf({ up: path, key: name }),
             key: name,
-            message: `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
+            message: same
+              ? `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}, with the same value: no data is lost whichever one a reader keeps, but a reader that refuses any repeated key (Go's yaml.v3, as docker compose uses) stops at it`
+              : `duplicate key ${JSON.stringify(name)} on line ${pos.line}, first defined on line ${firstPos.line}${docNote}: readers disagree on which value wins`,
             expected: "unique keys",
-            found: `${JSON.stringify(name)} twice`,
+            found: same ? `${JSON.stringify(name)} twice, with the same value` : `${JSON.stringify(name)} twice`,
             fix: isMergeKey(key)
               ? "merge every source with one key, `<<: [*first, *second]`: PyYAML, Psych and js-yaml also accept a repeated `<<`, Go's yaml.v3 (docker compose, Helm) rejects it"
-              : first === rootFirstKey && pos.column === firstPos.column
+              : startsOver
                 ? `the document's first key starts over on line ${pos.line}: if a second document begins there, put a \`---\` line before it (without one, readers read a single mapping and keep only the last values); otherwise remove or rename one of the two entries`
-                : "remove one of the two entries or rename one (most readers silently keep the last)",
+                : same
+                  ? `delete one of the two entries (line ${firstPos.line} or ${pos.line}): both hold the same value`
+                  : "remove one of the two entries or rename one (most readers silently keep the last)",
             related: [{ file, line: firstPos.line, column: firstPos.column, message: `first definition of ${JSON.stringify(name)}` }],
           });
         }
       } else if (keyNode && !first) {
         seen.set(name, keyNode);
+        firstValues.set(name, pair.value);
       }
       const valuePath: PathLink = { up: path, key: name };
       stack.push({ node: pair.value, path: valuePath, depth: depth + 1, owner: pair, index: 0 });
