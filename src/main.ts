@@ -4,12 +4,9 @@ import fs from "node:fs";
 import { main } from "./cli.js";
 import { enableCompileCache } from "./compile-cache.js";
 import { describeError, EnvironmentError, exitCodeFor, type ExitCode } from "./errors.js";
-import { holdYoungGeneration } from "./young-generation.js";
 
 // Before any command's chunk loads (Node 22.1+; nothing on Node 20): see compile-cache.ts.
 enableCompileCache();
-// Before the work allocates: whole-tree commands keep the young generation small (young-generation.ts).
-holdYoungGeneration(process.argv.slice(2));
 
 /** stdout's device and inode when it is a regular file (a report redirected into a file). */
 function stdoutFile(): { dev: number; ino: number } | undefined {
