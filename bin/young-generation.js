@@ -20,6 +20,7 @@
 // before.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 
 /** Semi-space size in MiB (the young generation is two of them). */
 export const SEMI_SPACE_MIB = 2;
@@ -96,6 +97,14 @@ function indexBytes(dir, env) {
 /** Replace this process with node started with the young generation capped, when that applies (returns otherwise). */
 export function capYoungGeneration() {
   const canReplace = typeof process.execve === "function" && process.platform !== "win32";
+  if (!canReplace) {
+    // Node 20, 22.12-22.14, Windows: no second start, but V8 reads its growth factor each time it
+    // would grow the young generation: at 1 it stays at its starting size (src/young-generation.ts).
+    // Before the bundle loads: its own start-up already grew it.
+    if (youngGenerationArgs(process.argv.slice(2), process.execArgv, process.env, true))
+      v8.setFlagsFromString("--semi-space-growth-factor=1");
+    return;
+  }
   const execArgv = youngGenerationArgs(process.argv.slice(2), process.execArgv, process.env, canReplace);
   if (!execArgv || !process.argv[1]) return;
   try {

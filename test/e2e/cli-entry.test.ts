@@ -197,3 +197,59 @@ describe("bin/integrity-guard.js and the young generation (issue 20: peak RSS of
     }
   });
 });
+
+describe("bin/ keeps V8's young generation small in whole-tree commands on every runtime (issue 20)", () => {
+  /**
+   * Runs bin/ (IG_YOUNG_GENERATION_FROM=0: a big tree) with a preload that, as the process exits, makes V8 want a bigger young generation (400,000 objects
+   * that all survive: the default doubles it to 16 MiB semi-spaces) and records the size it got.
+   */
+  function youngGenerationMiB(args: string[], cwd: string, nodeOptions = ""): { code: number | null; stderr: string; mib: number } {
+    const out = path.join(temp(), "young.txt");
+    const preload = path.join(temp(), "grow.mjs");
+    fs.writeFileSync(
+      preload,
+      [
+        'import fs from "node:fs";',
+        'import v8 from "node:v8";',
+        "process.on('exit', () => {",
+        "  const keep = [];",
+        "  for (let i = 0; i < 400000; i++) keep.push({ i, s: 'x' + i });",
+        "  const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');",
+        `  fs.writeFileSync(${JSON.stringify(out)}, String(space.space_size / 1048576) + ' ' + keep.length);`,
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const env = cleanEnv({
+      ...GIT_ENV,
+      XDG_CACHE_HOME: temp(),
+      IG_YOUNG_GENERATION_FROM: "0",
+      NODE_OPTIONS: `--import ${preload} ${nodeOptions}`.trim(),
+    });
+    const r = spawnSync(process.execPath, [installedBin(), ...args], { cwd, env, encoding: "utf8" });
+    const [mib, kept] = fs.readFileSync(out, "utf8").split(" ").map(Number);
+    expect(kept).toBe(400000);
+    return { code: r.status, stderr: r.stderr, mib: mib! };
+  }
+
+  it("verify, seal and a whole-tree check never grow it past its starting size; the hook and a user's size are left alone", () => {
+    const repo = createRepo();
+    temps.push(repo.dir);
+    repo.write(".integrity-guard/config.yml", 'version: 1\nmanifest:\n  include: ["data/**"]\n');
+    repo.write("data/a.json", '{"a":1}\n');
+    repo.commitAll("data");
+    for (const args of [["seal"], ["verify"], ["verify", "--no-cache"], ["check"]]) {
+      const r = youngGenerationMiB(args, repo.dir);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      // Capped at start (2 MiB semi-spaces) where node can start again, else held at 1 MiB (Node 20); grown, 16 MiB each.
+      expect(r.mib, args.join(" ")).toBeLessThanOrEqual(4);
+    }
+    repo.write("data/a.json", '{"a":2}\n');
+    repo.git("add", "data/a.json");
+    // Left as node sizes it: the hook (its start-up matters, it holds little) and a size the user chose.
+    const hook = youngGenerationMiB(["check", "--staged"], repo.dir);
+    expect(hook.mib).toBeGreaterThan(4);
+    const sized = youngGenerationMiB(["verify"], repo.dir, "--max-semi-space-size=8");
+    expect(sized.mib).toBeGreaterThan(4);
+  });
+});
