@@ -249,6 +249,7 @@ export const REPOS = [
     keep: [
       "apigw-custom-domain-edge/template.yaml",
       // fb28: the rest of the whole repository's real errors.
+      "kinesis-lambda-py-cdk/example-pattern.json",
       "apigw-sns-sqs-lambda-cdk/pattern-apigw-sns-sqs-lambda.json",
       "apigw-vpclink-pvt-alb-terraform/apigw-vpclink-pvt-alb-terraform.json",
       "cloudfront-failover-apigw-http-api-lambda-rust/cloudfront.yml",
