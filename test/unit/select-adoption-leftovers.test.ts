@@ -91,6 +91,9 @@ describe("Ansible loads playbooks and task lists as YAML: an unquoted {{ }} is a
     ["{{cookiecutter.name}}/tasks/main.yml", "a: 1\n", false],
     ["values.yaml", "image: x\n", false],
     ["docs/hosts.yml", "hosts:\n  - a\n", false], // a top-level `hosts` key is no play
+    // A mapping's two-space `hosts:` is no play (Istio's Go-templated VirtualService test data).
+    ["tests/testdata/traffic.yaml", "apiVersion: networking.istio.io/v1\nkind: VirtualService\nspec:\n  hosts:\n    - {{.Host0}}\n", false],
+    ["play.yml", "---\n# deploy\n- name: Deploy\n  hosts: web\n  tasks: []\n", true],
   ])("%s is loaded by Ansible: %s", (file, text, loads) => {
     expect(ansibleLoads(file, text)).toBe(loads);
   });
@@ -111,6 +114,7 @@ describe("Ansible loads playbooks and task lists as YAML: an unquoted {{ }} is a
     ["control tags: a template for a renderer", "roles/r/tasks/main.yml", "{% if x %}\n- name: a\n  debug: {msg: {{ y }}}\n{% endif %}\n"],
     ["a tag at a line's start", "roles/r/tasks/main.yml", "{{ include_block }}\n"],
     ["no tag", "roles/r/tasks/main.yml", '- debug:\n    msg: "{{ x }}"\n'],
+    ["a Go-templated manifest whose spec has hosts", "testdata/vs.tmpl.yaml", "kind: VirtualService\nspec:\n  hosts:\n    - {{.Host0}}\n"],
   ])("nothing is reported for %s", (_what, file, text) => {
     expect(ansibleUnquotedJinja(file, text)).toBeUndefined();
   });

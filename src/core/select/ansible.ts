@@ -15,11 +15,16 @@ import { yamlStructuralTags } from "./template-syntax.js";
 const ANSIBLE_DATA = /(^|\/)(tasks|handlers|group_vars|host_vars)\/|(^|\/)roles\/[^/]+\/(defaults|vars|meta)\//;
 /** A play: a top-level list item with `hosts` (or an import of another playbook). */
 const PLAY = /^(?:- +| {2})(?:hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m;
+/**
+ * A key at column 0: the file is a mapping, so no playbook (a list of plays), and its two-space
+ * `hosts:` is some other key's member (an Istio VirtualService's `spec:` → `hosts:`).
+ */
+const TOP_LEVEL_KEY = /^[^\s#%'"\-[{.][^:\n]*:(?:\s|$)/m;
 
 /** True when Ansible loads `file` as YAML data (never renders it as a template). */
 export function ansibleLoads(file: string, text: string): boolean {
   if (RENDERED.test(file)) return false;
-  return ANSIBLE_DATA.test(file) || PLAY.test(text);
+  return ANSIBLE_DATA.test(file) || (PLAY.test(text) && !TOP_LEVEL_KEY.test(text));
 }
 
 /**
