@@ -2887,7 +2887,7 @@ export const REPOS = [
       "tests/lib/q-1.4.1/package.json",
       "composer.json",
     ],
-    // Read by Spyc only (PHP, line-based): `\'` inside a single-quoted scalar, which YAML ends there.
+    // Read by Spyc only (PHP, line-based): `'` inside a single-quoted scalar, which YAML ends there.
     exclude: ["tests/resources/extractSearchEngineInformationFromUrlTests.yml"],
     max: 100,
   },
@@ -5921,6 +5921,94 @@ export const REPOS = [
   // Session 27, whole repositories (fb27): its entries go above this line.
   // Session 27, config names and dialects (names27): its entries go above this line.
   // Session 27, red team (rt-pr22): its entries go above this line.
+  {
+    repo: "quarto-dev/quarto-cli",
+    commit: "5d1da592dacaa784e061be1744e51484283220b5",
+    license: "MIT (COPYING.md)",
+    kind: "Quarto publishing system (whole repository reviewed: 684 files): `_quarto.yml` projects and `_extension.yml` of its test documents, the YAML schemas Quarto validates front matter with (src/resources/schema/*.yml; a flow sequence continued at its key's indent, a warning), Jupyter notebooks with outputs, a conda recipe (skipped as Jinja), workflows; real: five glob-test `d.ipynb` files holding Markdown with YAML front matter",
+    keep: ["tests/docs/globs/**", "src/resources/schema/document-epub.yml", "src/resources/extension-subtrees/julia-engine/_quarto.yml"],
+    names: ["tests/docs/globs/**/d.ipynb", "tests/docs/convert/backticks.ipynb"],
+    max: 100,
+  },
+  {
+    repo: "mapeditor/tiled",
+    commit: "aa069419db754412a2b4d51d8ea03bb048499f0a",
+    license: "GPL-2.0 app, BSD-2-Clause libtiled and plugins (COPYING)",
+    kind: "Tiled map editor (whole repository reviewed: 44 files): the Sticker Knight example world (`*.world`) and its UI map JSON, plugin.json of the format plugins, scripting docs package.json/tsconfig, issue forms, workflows",
+    keep: ["examples/**", "src/plugins/**"],
+  },
+  {
+    repo: "deepnight/ldtk",
+    commit: "d4425cdc6f3f3090207c183464df794e463078de",
+    license: "MIT (LICENSE)",
+    kind: "LDtk level editor (whole repository reviewed: 143 files, 26 MB): sample projects (`*.ldtk`, read by name as strict JSON since session 28) and levels saved in their own files (`*.ldtkl`), projects of older versions kept for migration tests, Ogmo import tests, the JSON schema of the format (docs/archives), workflows; the largest projects (up to 2.4 MB) are over the size cap",
+    keep: [
+      "app/extraFiles/samples/SeparateLevelFiles.ldtk",
+      "app/extraFiles/samples/SeparateLevelFiles/**",
+      "app/extraFiles/samples/AutoLayers_1_basic.ldtk",
+    ],
+    max: 60,
+  },
+  {
+    repo: "the-via/keyboards",
+    commit: "e44d80f991664a9676a9a53fbb41892d88ef9069",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "VIA keyboard definitions (whole repository reviewed: 3,519 files): one JSON definition per keyboard (`v3/<vendor>/<board>/*.json` with `matrix`, `layouts.keymap` (KLE rows of strings and `{x, w, h}` objects), `menus`, `keycodes`; `src/` sources of the same), workflows",
+    keep: [".github/**"],
+    max: 100,
+  },
+  {
+    repo: "warpdotdev/themes",
+    commit: "2a25630d59a6c4f2673f1e5156d2bf29ba6a9190",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Warp terminal themes (whole repository reviewed: 333 YAML files): one theme a file (`accent`, `background`, `foreground`, `details`, `terminal_colors.normal/bright`, hex colours quoted and not, background images), base16 and standard collections, workflows",
+    keep: [".github/**"],
+    max: 80,
+  },
+  {
+    repo: "maplibre/maplibre-style-spec",
+    commit: "4f227cd9309db3e9c8bb9243aea10db40fbd683f",
+    license: "BSD-3-Clause (LICENSE.txt)",
+    kind: "MapLibre style specification (whole repository reviewed: 669 files): integration tests of the style spec and expressions (577 `test/integration/**/test.json` cases: expressions with their inputs and expected outputs, styles that must fail validation held as data), unknown-keys input/output pairs, the spec reference `v8.json`, package.json/tsconfig, oxfmt config with `$schema` into node_modules, workflows",
+    keep: ["src/reference/v8.json", ".github/**"],
+    max: 100,
+  },
+  {
+    repo: "platformio/platform-espressif32",
+    commit: "4ed1943187c49ebc99aa4b749a50ec2834032463",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "PlatformIO ESP32 platform (whole repository reviewed: 277 files): `platform.json` (packages with version ranges, frameworks), `boards/*.json` board manifests (build flags, upload protocols, debug tools), ESP-IDF example component files (idf_component.yml), commented-out `.travis.yml` of the examples (warnings), workflows",
+    keep: ["platform.json", "examples/arduino-blink/**", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "zmkfirmware/zmk",
+    commit: "268b1b1e82150460f00fd701bcd08583d5c75d29",
+    license: "MIT (LICENSE)",
+    kind: "ZMK keyboard firmware (whole repository reviewed: 306 files): hardware metadata of boards and shields (`*.zmk.yml`: `id`, `type`, `requires`, `features`, `siblings`) and its JSON schema, west.yml manifest, Zephyr devicetree binding YAML (`app/dts/bindings`, `compatible`, `properties` with `type: phandle-array`), module.yml, snippets, docs package.json, workflows",
+    keep: ["schema/**", "app/west.yml", "app/dts/bindings/behaviors/**", ".github/**"],
+    max: 100,
+  },
+  {
+    repo: "wailsapp/wails",
+    commit: "f38ae268344700a3f48dd1e95b716f2059f7269e",
+    license: "MIT (LICENSE)",
+    kind: "Wails desktop app framework (whole repository reviewed: 833 files): `wails.json` project files of the v2 examples and `wails.tmpl.json` templates, binding generator test data (`bound_types.json`), Taskfiles, golangci and fossa configs, the Docusaurus site's translations and `_category_.json` sidebars (website/i18n, 430 files), frontend package.json/tsconfig, workflows; real: a workflow_dispatch boolean input defaulting to the string `'false'`, which GitHub's workflow parser refuses",
+    keep: [".github/**", "v2/examples/dragdrop-test/**"],
+    max: 100,
+  },
+  {
+    repo: "Cysharp/UniTask",
+    commit: "ceac8d6946b1125fe782cd171fbcb245b567dbf9",
+    license: "MIT (LICENSE)",
+    kind: "Unity package UniTask (whole repository reviewed: 16 JSON/YAML files): the Unity project's Packages/manifest.json and packages-lock.json, the UPM package.json, docfx.json and toc.yml of the docs, workflows (Unity YAML assets and `.asmdef` JSON are not selected by default)",
+  },
+  {
+    repo: "jsonresume/resume-schema",
+    commit: "b25e3f4bbafd349c2c5bbaa62602c03c228762db",
+    license: "MIT (LICENSE.md)",
+    kind: "JSON Resume schema (whole repository reviewed: 24 files): the draft-07 `schema.json` of a resume, `sample.resume.json` and `sample.job.json`, test resumes (valid and invalid by the schema, still JSON), package.json, workflows",
+  },
   // Session 28, applications and tools (rw-a28): its entries go above this line.
   // Session 28, infrastructure and data (rw-b28): its entries go above this line.
   // Session 28, whole repositories (fb28): its entries go above this line.
@@ -5934,7 +6022,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -75,6 +75,24 @@ const BAD: Bad[] = [
     fix: "Infinity is not JSON (Python's json.dump writes it unless allow_nan=False",
   },
   {
+    // A Markdown page with YAML front matter saved under a JSON name (Quarto's glob-test `d.ipynb`).
+    name: "front matter where JSON should be",
+    text: '---\ntitle: "Plain Test"\n---\n\nHello, World\n',
+    rule: "parse/syntax",
+    line: 1,
+    column: 1,
+    message: 'the file starts with "---", a YAML document start or Markdown front matter',
+    fix: "give it the extension of what it holds",
+  },
+  {
+    name: "a lone minus sign later in the file is still a missing digit",
+    text: "[1,\n---]",
+    rule: "parse/syntax",
+    line: 2,
+    column: 2,
+    message: 'expected a digit after "-", found --',
+  },
+  {
     name: "-Infinity",
     text: "[-Infinity]",
     rule: "parse/syntax",

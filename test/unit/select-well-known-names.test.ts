@@ -88,6 +88,8 @@ describe("names selected by default, and the format each is read as", () => {
     ["game.tiled-project", "json"],
     ["templates/chest.tj", "json"],
     ["worlds/overworld.world", "json"],
+    ["levels/World.ldtk", "json"], // LDtk (haxe.Json.parse: JSON.parse)
+    ["levels/World/0000-Entrance.ldtkl", "json"], // a level LDtk saved in its own file
     ["vault/Boards/Roadmap plan.canvas", "json"], // JSON Canvas (Obsidian): JSON.parse
     // session 13: readers confirmed from their source
     [".nycrc", "json"], // @istanbuljs/load-nyc-config: JSON.parse
@@ -115,6 +117,7 @@ describe("names selected by default, and the format each is read as", () => {
     ".dvc", // DVC's own folder
     "my.cwl.txt",
     "default.tiled-session", // Tiled's session: machine state, not looked at
+    "World.ldtk.bak", // an LDtk backup's own name
     // Arbre (Ruby) view templates, Rails' `:arb` handler (ActiveAdmin's own views), not Flutter's ARB
     "app/views/active_admin/page/index.html.arb",
     "app/views/admin/dashboard/_sidebar.arb",

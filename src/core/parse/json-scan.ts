@@ -430,6 +430,20 @@ export class JsonScanner {
       while (c >= 48 && c <= 57);
     } else {
       if (i >= this.len) return this.eof(start, "a number");
+      // `---` first in the file opens a YAML document or Markdown front matter (a Quarto or Jekyll
+      // page saved under a JSON name): say that, not that a digit is missing after a minus sign.
+      if (text.startsWith("---", start) && text.slice(this.options.start, start).trim() === "") {
+        return this.fail(
+          "parse/syntax",
+          start,
+          'the file starts with "---", a YAML document start or Markdown front matter: it holds YAML or Markdown, not JSON',
+          {
+            expected: "a JSON value",
+            found: '"---"',
+            fix: "write the file as JSON, or give it the extension of what it holds (.yml, .md)",
+          },
+        );
+      }
       const found = this.describe(i);
       return this.fail("parse/syntax", i, `expected a digit after "-", found ${found}`, {
         expected: "a digit",

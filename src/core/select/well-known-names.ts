@@ -401,6 +401,13 @@ const TFSTATE = strict("Terraform (encoding/json)");
 /** Tiled (QJsonDocument::fromJson): strict JSON; the game engines that load its exports are strict too. */
 const TILED = strict("Tiled (Qt's JSON reader)");
 
+/**
+ * LDtk's projects and the levels it saves beside them (`.ldtkl`): the editor (Electron) reads both
+ * with haxe.Json.parse, JSON.parse on its JavaScript target (ui/ProjectLoader.hx), so a comment,
+ * a trailing comma or a BOM stops the project from opening; it writes them itself (JsonPretty).
+ */
+const LDTK = strict("LDtk (haxe.Json.parse: JSON.parse)");
+
 /** Excalidraw (JSON.parse of the file's text; the UTF-8 decode drops a BOM: json-bom-readers.ts). */
 const EXCALIDRAW = strict("Excalidraw (JSON.parse)");
 
@@ -449,6 +456,8 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tmj", TILED],
   [".tsj", TILED],
   [".tiled-project", TILED],
+  [".ldtk", LDTK],
+  [".ldtkl", LDTK],
   // Short or common extensions: only what Tiled writes (a template's or world's `"type"`, a world's map list).
   [".tj", { ...TILED, when: (t) => /"type"\s*:\s*"template"/.test(t) }],
   [".world", { ...TILED, when: (t) => /^\s*\{[\s\S]*"(?:maps|patterns)"\s*:\s*\[/.test(t) }],
