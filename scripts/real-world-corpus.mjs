@@ -5888,6 +5888,76 @@ export const REPOS = [
   // Session 27, config names and dialects (names27): its entries go above this line.
   // Session 27, red team (rt-pr22): its entries go above this line.
   // Session 28, applications and tools (rw-a28): its entries go above this line.
+  {
+    repo: "redpanda-data/connect",
+    commit: "48a4b646e47c97e2760a8826e858803d031476b2",
+    license: "Apache-2.0 (licenses/Apache-2.0.txt)",
+    kind: "Redpanda Connect (Benthos)",
+    max: 80,
+  },
+  {
+    repo: "devfile/registry",
+    commit: "071bd9075d7bdc023ab7a35447459a973da58ca0",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Devfile registry",
+    max: 80,
+  },
+  {
+    repo: "DataDog/integrations-extras",
+    commit: "57e9d599daad03d877fa75c3a4648a6e70ae9860",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Datadog community integrations",
+    max: 80,
+  },
+  {
+    repo: "projectdiscovery/nuclei",
+    commit: "ccbfb12bd01447ba25f6e755dfb2bee677736da6",
+    license: "MIT (LICENSE.md)",
+    kind: "Nuclei scanner",
+    max: 80,
+  },
+  {
+    repo: "bridgecrewio/checkov",
+    commit: "03d5fdad8d6154b1565799a7b1fb8070c158866f",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Checkov",
+    max: 80,
+  },
+  {
+    repo: "prowler-cloud/prowler",
+    commit: "3e000faa3109230b748e4418a13c11c9e59f5cfb",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Prowler",
+    max: 80,
+  },
+  {
+    repo: "cilium/cilium-cli",
+    commit: "e694be34c47899284f16280b9d23ce5bbeb7ccd6",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Cilium CLI",
+    max: 80,
+  },
+  {
+    repo: "airbytehq/airbyte-python-cdk",
+    commit: "9cc7b80fe43dead1d3159261405642eeb58a8ec0",
+    license: "MIT (LICENSE.txt)",
+    kind: "Airbyte Python CDK",
+    max: 80,
+  },
+  {
+    repo: "projectdiscovery/fuzzing-templates",
+    commit: "5585787b43e6f7242fcbb706688f9528be63e29f",
+    license: "MIT (LICENSE)",
+    kind: "Nuclei fuzzing templates",
+    max: 80,
+  },
+  {
+    repo: "aquasecurity/trivy-checks",
+    commit: "80e5382269707262f35cf893bdc0805cb72217e9",
+    license: "MIT (LICENSE)",
+    kind: "Trivy checks",
+    max: 80,
+  },
   // Session 28, infrastructure and data (rw-b28): its entries go above this line.
   // Session 28, whole repositories (fb28): its entries go above this line.
   // Session 28, config names and dialects (names28): its entries go above this line.
@@ -6005,7 +6075,11 @@ function reduce(spec, options) {
   }
   // The repository's license travels with its files (MIT and Apache-2.0 ask for that).
   const licenseFile = /\(([^)]+)\)/.exec(spec.license)?.[1];
-  if (licenseFile) fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
+  if (licenseFile) {
+    // A license in a folder no kept file shares (licenses/Apache-2.0.txt) needs its folder made.
+    fs.mkdirSync(path.dirname(path.join(dest, licenseFile)), { recursive: true });
+    fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
+  }
   return { ...spec, commit, written, bytes };
 }
 
