@@ -6010,6 +6010,93 @@ export const REPOS = [
     kind: "JSON Resume schema (whole repository reviewed: 24 files): the draft-07 `schema.json` of a resume, `sample.resume.json` and `sample.job.json`, test resumes (valid and invalid by the schema, still JSON), package.json, workflows",
   },
   // Session 28, applications and tools (rw-a28): its entries go above this line.
+  {
+    repo: "redpanda-data/connect",
+    commit: "48a4b646e47c97e2760a8826e858803d031476b2",
+    license: "Apache-2.0 (licenses/Apache-2.0.txt)",
+    kind: 'Redpanda Connect (Benthos; whole repository reviewed: 260 JSON/YAML files): pipeline configs with Bloblang (`root = this`, `${! meta("kafka_key") }` interpolations), unit-test configs (config/test), RAG and template examples, docker resources, Taskfiles, workflows; Apache-2.0 parts only (no fixture from the RCL enterprise code)',
+    keep: ["config/test/**", "config/template_examples/**", "resources/docker/profiling/config.yaml", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "devfile/registry",
+    commit: "071bd9075d7bdc023ab7a35447459a973da58ca0",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Devfile registry (whole repository reviewed: 147 files): devfile.yaml stacks (schemaVersion 2.x, components/commands/events; `{{ }}` .ci deploy templates skipped), workflows",
+    keep: ["stacks/java-springboot/**", "stacks/nodejs/**", ".github/**"],
+    max: 80,
+  },
+  {
+    repo: "DataDog/integrations-extras",
+    commit: "57e9d599daad03d877fa75c3a4648a6e70ae9860",
+    license: "BSD-3-Clause (LICENSE)",
+    kind: "Datadog community integrations (whole repository reviewed: 1,201 files): manifest.json, assets/configuration/spec.yaml (`template:` option lists), dashboards and monitors JSON, service_checks.json, test fixtures, workflows",
+    keep: [
+      "kepler/assets/configuration/spec.yaml",
+      "redis_enterprise_prometheus/manifest.json",
+      "filebeat/tests/fixtures/*.json",
+      ".github/workflows/test-all-windows.yml",
+    ],
+    max: 80,
+  },
+  {
+    repo: "projectdiscovery/nuclei",
+    commit: "ccbfb12bd01447ba25f6e755dfb2bee677736da6",
+    license: "MIT (LICENSE.md)",
+    kind: "Nuclei scanner (whole repository reviewed: 296 files): integration-test templates (`{{BaseURL}}`, `{{interactsh-url}}` in quoted values, DSL matchers), input-format test data (OpenAPI, Burp, proxify JSON Lines), Helm chart, workflows",
+    keep: ["cmd/nuclei/issue-tracker-config.yaml", "integration_tests/protocols/http/**"],
+    max: 80,
+  },
+  {
+    repo: "bridgecrewio/checkov",
+    commit: "03d5fdad8d6154b1565799a7b1fb8070c158866f",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Checkov (whole repository reviewed: 2,929 files): graph checks in YAML (`definition` with `and`/`or` conditions), test resources in CloudFormation, Kubernetes, Ansible, GitHub Actions, GitLab CI and Terraform-plan JSON (some malformed, empty or UTF-16 on purpose)",
+    keep: [
+      "tests/cloudformation/runner/resources/invalid.*",
+      "tests/cloudformation/parser/fail.json",
+
+      "tests/ansible/examples/k8s_utf16.yaml",
+      "tests/github_actions/resources/.github/workflows/{bad_format,empty_jobs}.yaml",
+      "checkov/kubernetes/checks/graph_checks/ModifyServicesStatus.yaml",
+      "tests/common/checks_infra/test-registry-data/invalid-yaml/empty.yaml",
+    ],
+    max: 80,
+  },
+  {
+    repo: "prowler-cloud/prowler",
+    commit: "3e000faa3109230b748e4418a13c11c9e59f5cfb",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Prowler (whole repository reviewed: 1,856 files): check metadata JSON (`*.metadata.json`), compliance frameworks JSON, config.yaml, Helm charts, docker compose, a prek .pre-commit-config.yaml (`files: {glob: ...}`, `priority`), workflows",
+    keep: ["contrib/k8s/cronjob.yml", ".pre-commit-config.yaml", "prowler/config/config.yaml"],
+    max: 80,
+  },
+  {
+    repo: "cilium/cilium-cli",
+    commit: "e694be34c47899284f16280b9d23ce5bbeb7ccd6",
+    license: "Apache-2.0 (LICENSE)",
+    kind: 'Cilium CLI (whole repository reviewed: 237 files, with its vendor/ tree): CiliumNetworkPolicy connectivity-test manifests rendered by Go text/template (`"{{trimSuffix .ExternalTarget "."}}"`), vendored modules\' CI files, workflows',
+    keep: [
+      "vendor/github.com/cilium/cilium/cilium-cli/connectivity/builder/manifests/client-egress-*sni*.yaml",
+      "vendor/github.com/cilium/cilium/cilium-cli/connectivity/builder/manifests/client-egress-l7-http.yaml",
+      ".github/**",
+    ],
+    max: 80,
+  },
+  {
+    repo: "airbytehq/airbyte-python-cdk",
+    commit: "9cc7b80fe43dead1d3159261405642eeb58a8ec0",
+    license: "MIT (LICENSE.txt)",
+    kind: "Airbyte Python CDK (whole repository reviewed: 53 files, 0 findings): declarative component schema YAML, low-code manifests with `{{ config['x'] }}` Jinja in quoted values, connector-builder test data, workflows",
+    max: 80,
+  },
+  {
+    repo: "projectdiscovery/fuzzing-templates",
+    commit: "5585787b43e6f7242fcbb706688f9528be63e29f",
+    license: "MIT (LICENSE)",
+    kind: "Nuclei fuzzing templates (whole repository reviewed: 26 files, 0 findings): DAST templates (`fuzzing:` rules, `{{BaseURL}}`, DSL matchers)",
+    max: 80,
+  },
   // Session 28, infrastructure and data (rw-b28): its entries go above this line.
   // Session 28, whole repositories (fb28): its entries go above this line.
   // Session 28, config names and dialects (names28): its entries go above this line.
@@ -6127,7 +6214,11 @@ function reduce(spec, options) {
   }
   // The repository's license travels with its files (MIT and Apache-2.0 ask for that).
   const licenseFile = /\(([^)]+)\)/.exec(spec.license)?.[1];
-  if (licenseFile) fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
+  if (licenseFile) {
+    // A license in a folder no kept file shares (licenses/Apache-2.0.txt) needs its folder made.
+    fs.mkdirSync(path.dirname(path.join(dest, licenseFile)), { recursive: true });
+    fs.writeFileSync(path.join(dest, licenseFile), git(["show", `${commit}:${licenseFile}`]));
+  }
   return { ...spec, commit, written, bytes };
 }
 

@@ -49,6 +49,24 @@ describe("hasTemplateStructure: YAML", () => {
   it("an unclosed quote hides what follows (a truncated file is not waved through)", () => {
     expect(hasTemplateStructure("a: 'oops\n{{ x }}\n", "yaml")).toBe(false);
   });
+
+  it("a tag in a double-quoted value whose own string literals end the YAML scalar (Go text/template, Jinja)", () => {
+    // cilium/cilium-cli connectivity/builder/manifests/client-egress-l7-tls-sni.yaml, rendered
+    // with text/template before it is read as a CiliumNetworkPolicy.
+    const cilium = 'spec:\n  serverNames:\n  - "{{trimSuffix .ExternalTarget "."}}"\n  namespace: "{{.TestNamespace}}"\n';
+    expect(hasTemplateStructure(cilium, "yaml")).toBe(true);
+    expect(hasTemplateStructure('slug: "{{ cookiecutter.name | replace(" ", "_") }}"\n', "yaml")).toBe(true);
+    expect(hasTemplateStructure('- key: "x-{{ i18n "title" }}"\n', "yaml")).toBe(true);
+  });
+
+  it("double-quoted values that merely hold {{ and }} (or a tag in single quotes) are not: a corruption there is still reported", () => {
+    expect(hasTemplateStructure('a: "{{"\nb: "}}"\nc: [1,\n', "yaml")).toBe(false);
+    expect(hasTemplateStructure('a: "{{ "x" }}"\n', "yaml")).toBe(false); // no action beside the literal
+    expect(hasTemplateStructure('a: "{{ x "y }}"\n', "yaml")).toBe(false); // an unbalanced quote
+    expect(hasTemplateStructure('if: "${{ format("x") }}"\n', "yaml")).toBe(false); // GitHub Actions
+    expect(hasTemplateStructure("a: '{{ trimSuffix .X \".\" }}'\n", "yaml")).toBe(false); // valid YAML as it is
+    expect(hasTemplateStructure('# "{{ f "x" }}"\nkey: [\n', "yaml")).toBe(false); // in a comment
+  });
 });
 
 describe("hasTemplateStructure: JSON", () => {

@@ -184,13 +184,22 @@ const SCALAR_START_AFTER = new Set(["", "-", ":", "?", "[", "{", ","]);
 function yamlHasTags(text: string): boolean {
   const tags = perLine(tagScanner);
   const directives = perLine(terraformDirectives);
-  return scanYaml(text, (line, i, lineNo) => tags(line, lineNo)(i) || (line[i] === "%" && directives(line, lineNo)(i)));
+  const indexers = perLine(nextIndexer);
+  return scanYaml(
+    text,
+    (line, i, lineNo) => tags(line, lineNo)(i) || (line[i] === "%" && directives(line, lineNo)(i)),
+    false,
+    // In a double-quoted scalar, a tag with string literals of its own ends the scalar early, as
+    // in a JSON string: cilium-cli's connectivity manifests hold
+    // `- "{{trimSuffix .ExternalTarget "."}}"`, which text/template renders before YAML reads it.
+    (line, i, lineNo) => quotedActionAt(line, i, indexers(line, lineNo)),
+  );
 }
 
 /** One scanner per line, made when the line is first asked about (lines come in order). */
-function perLine(make: (line: string) => (i: number) => boolean): (line: string, lineNo: number) => (i: number) => boolean {
+function perLine<T>(make: (line: string) => T): (line: string, lineNo: number) => T {
   let at = 0;
-  let scanner: ((i: number) => boolean) | undefined;
+  let scanner: T | undefined;
   return (line, lineNo) => {
     if (scanner === undefined || at !== lineNo) {
       scanner = make(line);
@@ -230,8 +239,15 @@ export function yamlStructuralTags(text: string): YamlTag[] {
  * comments and block scalars) with its line and 1-based line number; stops at the first visit
  * that returns true, and returns true then. With `flowItems`, the start of each item of a flow
  * collection (`[%s, %s]`: after its `[`, `{` or `,`) is one too; a flow collection may span lines.
+ * `inDoubleQuotes`, when given, is asked at each `{` inside a double-quoted scalar, and a true
+ * answer stops the scan as a visit's does.
  */
-function scanYaml(text: string, visit: (line: string, i: number, lineNo: number) => boolean, flowItems = false): boolean {
+function scanYaml(
+  text: string,
+  visit: (line: string, i: number, lineNo: number) => boolean,
+  flowItems = false,
+  inDoubleQuotes?: (line: string, i: number, lineNo: number) => boolean,
+): boolean {
   let lineNo = 0;
   let blockIndent = -1; // inside a block scalar (| or >): lines indented deeper than this are its content
   let quote: string | undefined; // a quoted scalar continued from an earlier line
@@ -255,6 +271,7 @@ function scanYaml(text: string, visit: (line: string, i: number, lineNo: number)
     for (; i < line.length; i++) {
       const c = line[i]!;
       if (quote !== undefined) {
+        if (quote === '"' && c === "{" && inDoubleQuotes?.(line, i, lineNo)) return true;
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
           if (quote === "'" && line[i + 1] === "'") i++;
