@@ -6016,6 +6016,9 @@ export const REPOS = [
     license: "Apache-2.0 (licenses/Apache-2.0.txt)",
     kind: 'Redpanda Connect (Benthos; whole repository reviewed: 260 JSON/YAML files): pipeline configs with Bloblang (`root = this`, `${! meta("kafka_key") }` interpolations), unit-test configs (config/test), RAG and template examples, docker resources, Taskfiles, workflows; Apache-2.0 parts only (no fixture from the RCL enterprise code)',
     keep: ["config/test/**", "config/template_examples/**", "resources/docker/profiling/config.yaml", ".github/**"],
+    // The Go code under internal/, public/ and cmd/ mixes Apache-2.0 and RCL (enterprise) files in
+    // one folder, so no sampled file is taken from there: only the config, resources and CI.
+    exclude: ["internal/**", "public/**", "cmd/**", "proto/**", "tools/**", ".claude*/**", ".zed/**"],
     max: 80,
   },
   {
