@@ -15,7 +15,7 @@ import { matcher } from "../core/glob.js";
 import { WorktreeSource, type FileSource } from "../io/file-source.js";
 import { StagedSource } from "../io/staged-source.js";
 import type { IndexEntry } from "../io/git.js";
-import { listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
+import { absentFromCommit, listHeadAhead, unchangedEntries } from "../io/head-unchanged.js";
 import type { CheckContext } from "../checks/types.js";
 import { privateCacheFolder } from "../../bin/cache-folder.js";
 import { onCiRunner, userCacheDir } from "../compile-cache.js";
@@ -227,9 +227,12 @@ async function stagedEntries(
   const staged = diff.unborn ? undefined : diff.entries.get(rel);
   if (staged) return [staged];
   const unchanged = (await unchangedEntries(ctx.git, diff, [rel], listed)).get(rel);
+  if (unchanged) return [unchanged];
+  // Neither staged nor in HEAD (no baseline, the usual case): no `git ls-files`, which loads the whole index.
+  if (await absentFromCommit(ctx.git, diff, rel, listed)) return [];
   // Without intent-to-add entries (`git add -N`): the commit leaves them out, and their empty
   // blob read as the staged config blocked a valid commit as "invalid config".
-  return unchanged ? [unchanged] : ctx.git.lsCommitted([rel]);
+  return ctx.git.lsCommitted([rel]);
 }
 
 /** summary fields shared by check and validate. */

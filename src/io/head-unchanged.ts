@@ -56,6 +56,29 @@ export async function unchangedEntries(
 
 type TreeRow = { mode: string; oid: string; path: string };
 
+/**
+ * Whether the commit holds nothing at `path`: the diff says it is no staged change (not added,
+ * changed, unmerged or deleted) and HEAD's tree has no entry of any kind there, so the index has
+ * none either but an intent-to-add one, which a commit leaves out. The hook asks this for the
+ * baseline and the config before `git ls-files`, which loads the whole index (0.35 s of CPU at
+ * 500,000 files) to say that a file the repository does not have is not there. False when it
+ * cannot tell (an unborn branch, a failed listing): the caller asks the index.
+ */
+export async function absentFromCommit(
+  git: Git,
+  diff: DiffVouch,
+  path: string,
+  listed?: Promise<{ mode: string; oid: string; path: string }[]>,
+): Promise<boolean> {
+  if (diff.unborn || diff.entries.has(path) || diff.unmerged.includes(path) || diff.deleted.includes(path)) return false;
+  try {
+    const rows = await (listed ?? headTreeEntries(git, [path]));
+    return !rows.some((r) => r.path === path);
+  } catch {
+    return false;
+  }
+}
+
 /** Listings started ahead of need (listHeadAhead), per repository: path -> the listing that covers it. */
 const ahead = new WeakMap<Git, Map<string, Promise<TreeRow[]>>>();
 
