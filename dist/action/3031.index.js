@@ -1,4 +1,4 @@
-var O=Object.defineProperty;var t=(b,f)=>O(b,"name",{value:f,configurable:!0});const P=3031,I=[3031,9316,1355,4571],S={30010:((b,f,n)=>{n.r(f),n.d(f,{command:t(()=>p,"command")});var u=n(21361),_=n(28157),o=n(5025),m=n(11164),l=n(32552);const p={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
+var O=Object.defineProperty;var t=(b,f)=>O(b,"name",{value:f,configurable:!0});const P=3031,I=[3031,9316,1355,4571],S={30010:((b,f,n)=>{n.r(f),n.d(f,{command:t(()=>p,"command")});var u=n(49768),_=n(28157),o=n(5025),m=n(11164),l=n(32552);const p={name:"validate",yamlOnDemand:!0,usage:"integrity-guard validate [--staged] [PATH...]",description:`
 Every file selected by validate.files (default **/*.json, **/*.yaml, **/*.yml) minus
 validate.exclude must parse: strict JSON (comments and trailing commas only in validate.jsonc
 files), YAML without duplicate keys. Files mapped to a JSON Schema (validate.schemas globs, or

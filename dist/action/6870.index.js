@@ -1,4 +1,4 @@
-var T=Object.defineProperty;var a=(O,b)=>T(O,"name",{value:b,configurable:!0});const I=6870,C=[6870,1355],x={27118:((O,b,r)=>{r.r(b),r.d(b,{command:a(()=>_,"command")});var h=r(86930),E=r(21112),p=r(21361),y=r(63009),d=r(51867),v=r(16085),$=r(42103),g=r(44759),j=r(31912),n=r(26267);const _={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
+var T=Object.defineProperty;var a=(O,b)=>T(O,"name",{value:b,configurable:!0});const I=6870,C=[6870,1355],x={27118:((O,b,r)=>{r.r(b),r.d(b,{command:a(()=>_,"command")});var h=r(86930),E=r(21112),p=r(49768),y=r(63009),d=r(51867),v=r(16085),$=r(42103),g=r(44759),j=r(31912),n=r(26267);const _={name:"schemas",yamlOnDemand:!0,usage:"integrity-guard schemas [--staged] [--list]",description:`
 For every file the validate check reads, the schema that applies and why: a validate.schemas
 mapping (the glob that matched), or an entry of the catalog of well-known files (the fileMatch
 pattern that matched). Explicit mappings win over the catalog; a team's catalog file

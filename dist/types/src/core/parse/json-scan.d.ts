@@ -53,6 +53,8 @@ export declare class JsonScanner {
     private readonly strip;
     private readonly breaks;
     private readonly nonFinite;
+    /** Each repeated key's finding and the offsets of its two names (their values compared at the end). */
+    private readonly repeats;
     private fatal;
     /** Set by string(): whether the last string had a backslash escape. */
     private escaped;
@@ -80,6 +82,8 @@ export declare class JsonScanner {
      * offset after the word.
      */
     private nonFiniteWord;
+    /** Re-words the repeated keys whose two values are equal (./json-same-value.ts): same level. */
+    private sameValueRepeats;
     private duplicate;
     private fail;
     /** `{ pointer }` for the current position; nothing at the top or when too deep to be readable. */

@@ -8,7 +8,11 @@
  * context "cannot start any token", and after a plain value it "violates indentation": Ruby's Psych
  * and PyYAML's C loader wrap it; go-yaml v2 and v3 are ports of it with the same loop (scannerc.go);
  * PyYAML's pure-Python scanner and SnakeYAML (2.5 tried) skip only spaces, in flow collections too.
- * js-yaml 4 and the yaml package read the line as blank. Pure: looks at the name only.
+ * js-yaml 4 and the yaml package read the line as blank. Pure: looks at the name, and for the
+ * readers below it, the text.
  */
-/** The reader of `file` (repo-relative) when it refuses a blank line that starts with a tab, else undefined. */
-export declare function tabLineRefusedBy(file: string): string | undefined;
+/**
+ * The reader of `file` (repo-relative, with its `text`) when it refuses a blank line that starts
+ * with a tab, else undefined.
+ */
+export declare function tabLineRefusedBy(file: string, text?: string): string | undefined;
