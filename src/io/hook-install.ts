@@ -73,11 +73,6 @@ export async function planHookInstall(git: Git, hook: GitHookName = "pre-commit"
   return planGitHook(root, hooksDir, hook, []);
 }
 
-/** Carry out a plan made by planHookInstall. */
-export function applyHookPlan(plan: HookPlan): Promise<void> {
-  return applyHookPlans([plan]);
-}
-
 /** A hook written whole beside its place (stage), not yet in it (commit). */
 interface StagedHook {
   plan: HookPlan;
