@@ -12,6 +12,9 @@
  * readers below it, the text.
  */
 
+import { RENDERED } from "../select/ansible-vars.js";
+import { isPlaybook } from "../select/ansible.js";
+
 /** Names (a path's last part) and their reader. */
 const BY_NAME = new Map<string, string>([
   // travis-yml parses with Psych::Parser (lib/travis/yml/support/yaml.rb).
@@ -51,13 +54,9 @@ const RAILS_CONFIG = /(^|\/)config\/(?:database|storage|cable)\.yml$/;
  * `yaml`), CloudFormation (the service's parser is not public), and Kubernetes-shaped files of
  * other groups (Backstage's `backstage.io/` catalog files are read with the yaml package).
  */
-/** A play (a top-level list item with `hosts`, or an import of another playbook), as select/ansible.ts knows it. */
-const ANSIBLE_PLAY = /^(?:- +| {2})(?:hosts|import_playbook|ansible\.builtin\.import_playbook)\s*:/m;
 /** A role's task, handler, default, variable and meta files, and inventory variables. */
 const ANSIBLE_FILE =
   /(^|\/)roles\/[^/]+\/(?:tasks|handlers|defaults|vars|meta)\/[^/]*\.ya?ml$|(^|\/)(?:group_vars|host_vars)\/[^/]*\.ya?ml$/;
-/** A folder Ansible renders as templates (the template module), never loads as YAML. */
-const RENDERED = /(^|\/)templates?\//;
 /** Kubernetes' own API groups: the core group (`v1`), apps, batch, policy, autoscaling and `*.k8s.io`. */
 const KUBERNETES_API =
   /^apiVersion:[ \t]*["']?(?:v1|(?:apps|batch|policy|autoscaling)\/v\w+|[a-z0-9.-]+\.k8s\.io\/v\w+)["']?[ \t]*(?:#.*)?\r?$/m;
@@ -72,7 +71,7 @@ export function tabLineRefusedBy(file: string, text = ""): string | undefined {
   if (named) return named;
   if (COMPOSE_FILE.test(file)) return "Docker Compose (compose-go: go-yaml v3)";
   if (RAILS_CONFIG.test(file)) return "Rails (Psych, libyaml)";
-  if (!RENDERED.test(file) && (ANSIBLE_FILE.test(file) || ANSIBLE_PLAY.test(text))) return "Ansible (PyYAML)";
+  if (!RENDERED.test(file) && (ANSIBLE_FILE.test(file) || isPlaybook(text))) return "Ansible (PyYAML)";
   if (KUBERNETES_API.test(text) && KIND.test(text)) return "Kubernetes (kubectl, Helm: sigs.k8s.io/yaml, go-yaml)";
   return undefined;
 }

@@ -21,10 +21,15 @@ const PLAY = /^(?:- +| {2})(?:hosts|import_playbook|ansible\.builtin\.import_pla
  */
 const TOP_LEVEL_KEY = /^[^\s#%'"\-[{.][^:\n]*:(?:\s|$)/m;
 
+/** True when `text` is a playbook: a play at the top level, and no key at column 0. */
+export function isPlaybook(text: string): boolean {
+  return PLAY.test(text) && !TOP_LEVEL_KEY.test(text);
+}
+
 /** True when Ansible loads `file` as YAML data (never renders it as a template). */
 export function ansibleLoads(file: string, text: string): boolean {
   if (RENDERED.test(file)) return false;
-  return ANSIBLE_DATA.test(file) || (PLAY.test(text) && !TOP_LEVEL_KEY.test(text));
+  return ANSIBLE_DATA.test(file) || isPlaybook(text);
 }
 
 /**
