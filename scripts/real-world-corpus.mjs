@@ -6105,6 +6105,11 @@ export const REPOS = [
   // Session 28, config names and dialects (names28): its entries go above this line.
   // Session 28, red team (rt-pr23): its entries go above this line.
   // Session 28, red team (rt-data23): its entries go above this line.
+  // Session 29, applications and game engines (rw-a29): its entries go above this line.
+  // Session 29, false blocks and dialects (fb29): its entries go above this line.
+  // Session 29, red team (rt-pr24): its entries go above this line.
+  // Session 29, red team (rt-data24): its entries go above this line.
+  // Session 29, cost (cost30): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
