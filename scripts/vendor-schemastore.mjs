@@ -883,6 +883,52 @@ PATCHES.push({
   ]),
 });
 
+/** `files`/`exclude` of pre-commit-config.json at SCHEMASTORE.commit: [pointer, upstream description, upstream default]. */
+const PRE_COMMIT_PATTERNS = [
+  ["/properties/files", "A file include pattern of the current project\nhttps://pre-commit.com/#pre-commit-configyaml---top-level", ""],
+  ["/properties/exclude", "A file exclude pattern of the current project\nhttps://pre-commit.com/#pre-commit-configyaml---top-level", "^$"],
+  [
+    "/definitions/hook_definition/properties/files",
+    "A pattern to include files to run on of the current hook\nhttps://pre-commit.com/#pre-commit-configyaml---hooks",
+  ],
+  [
+    "/definitions/hook_definition/properties/exclude",
+    "A pattern to exclude files from `files` to run on of the current hook\nhttps://pre-commit.com/#pre-commit-configyaml---hooks",
+  ],
+];
+
+PATCHES.push({
+  id: "pre-commit-prek-glob-patterns",
+  file: "pre-commit-config.json",
+  what: '`files` and `exclude` (top level and per hook) may also be prek\'s glob mapping, `{glob: "..."}` or `{glob: ["...", ...]}`: an object with exactly the key `glob`, a string or a list of strings; a regex string is checked as before.',
+  why: "prek, a pre-commit reimplementation that reads the same .pre-commit-config.yaml, documents the glob mapping as its extension of these keys; the schema allows only a string, so a config prek runs was blocked, and the failed branches of the repo `anyOf` cascaded into `repo`/`id`/`entry`/`language` errors. Any other mapping (`{globs: ...}`, `{glob: 1}`, an extra key) is still refused. prek's other keys (`priority`, `env`, `minimum_prek_version`, `orphan`) already pass: the schema does not close its objects.",
+  evidence:
+    'prek\'s configuration reference (docs/configuration.md: "`files: { glob: \\"...\\" }` (single glob)", "`files: { glob: [\\"...\\", \\"...\\"] }` (glob list)", the same for `exclude`); prowler-cloud/prowler .pre-commit-config.yaml (`files: { glob: ["api/**/*.py"] }`, hook `priority`), run with prek in its workflows (real-world corpus).',
+  ops: PRE_COMMIT_PATTERNS.flatMap(([pointer, description, dflt]) => {
+    const upstream = { description, type: "string", ...(dflt === undefined ? {} : { default: dflt }) };
+    return [
+      { op: "test", path: pointer, value: upstream },
+      {
+        op: "replace",
+        path: pointer,
+        value: {
+          description: `${description}\nprek also reads a glob mapping: {glob: "src/**/*.rs"} or {glob: [...]} (https://prek.j178.dev/configuration/)`,
+          ...(dflt === undefined ? {} : { default: dflt }),
+          anyOf: [
+            { type: "string" },
+            {
+              type: "object",
+              required: ["glob"],
+              additionalProperties: false,
+              properties: { glob: { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } },
+            },
+          ],
+        },
+      },
+    ];
+  }),
+});
+
 const SCHEMASTORE_HOST = /^https?:\/\/(?:json\.|www\.)?schemastore\.org\/([^/#?]+?)(?:\.json)?$/;
 
 const args = process.argv.slice(2);

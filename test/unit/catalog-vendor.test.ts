@@ -84,6 +84,7 @@ describe("vendor/schemastore", () => {
       "package-condition-names-with-digits",
       "dependabot-group-cooldown",
       "cloudbuild-proto-field-names",
+      "pre-commit-prek-glob-patterns",
     ]);
     const files = [...new Set(patches.map((p) => p.file))].sort();
     expect(fs.readdirSync(path.join(VENDOR, "upstream")).sort()).toEqual(files);

@@ -239,7 +239,7 @@ export const BUILTIN_DIGESTS: Readonly<Record<string, string>> = {
   "nodemon.json": "44a58d109c8f5967ec4154a6612793fd3ca40aaa917f69e604b6367784ca6973",
   "package.json": "fe59ff4ad55094e48f46350c864dc332f74104cbc88dd63e677521a6c92c900d",
   "partial-eslint-plugins.json": "a91c3806c1307456a52bff6155c60b2adb9bd68a0e1b5cdf31eb6dd5c483b8fd",
-  "pre-commit-config.json": "ccce19e4208f0d625ca483cef7d44942bf2f258481bf002134e2bc004c5cc8f6",
+  "pre-commit-config.json": "07a32df7a1d5e9c2ac9f4d6a974e25aa52c75465baad76daab33067a3d22bee8",
   "pre-commit-hooks.json": "5bcbbd11044facc322693987b55c30abbdec0e7c107a1605140a143fe7c51652",
   "prettierrc.json": "297c04f47ef41685f5955138224cc0e9fd3c046c7b9854e3343a31c34578e35d",
   "quikrun.json": "22232c0be58a03eb091c8b95e0f157cc400717432e3088e402733763609cfc1f",
