@@ -6058,6 +6058,7 @@ export const REPOS = [
     keep: [
       "tests/cloudformation/runner/resources/invalid.*",
       "tests/cloudformation/parser/fail.json",
+      "tests/cloudformation/parser/success_triple_quotes_string.json",
 
       "tests/ansible/examples/k8s_utf16.yaml",
       "tests/github_actions/resources/.github/workflows/{bad_format,empty_jobs}.yaml",

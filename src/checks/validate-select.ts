@@ -248,13 +248,14 @@ function erbTagHoldsJsonError(doc: ParsedDocument, text: string): boolean {
 
 /**
  * JSON whose parse error stands at a substitution placeholder standing for a whole value
- * (`[%s, %s]`, `"port": %d`, `"year": %YYYY%`: template-syntax.ts, jsonPlaceholderValueAt), and
- * that parses once every such placeholder outside a string reads as a number: a test resource
- * filled by Java's String.format or Python's `%`, or a sed template, before it is parsed. A
+ * (`[%s, %s]`, `"port": %d`, `"year": %YYYY%`, `"createdAt": @datetime@`: template-syntax.ts,
+ * jsonPlaceholderValueAt), and that parses once every such placeholder outside a string reads as
+ * a number: a test resource filled by Java's String.format or Python's `%`, a sed or configure
+ * template, or a PHP-Matcher expected response, before it is parsed. A
  * broken comma before the first placeholder, or a truncation after it, is still reported.
  */
 function placeholderHoldsJsonError(doc: ParsedDocument, text: string): boolean {
-  if (!text.includes("%")) return false;
+  if (!text.includes("%") && !text.includes("@")) return false;
   const error = doc.findings.find((f) => f.level === "error");
   if (error?.line === undefined || error.column === undefined || !error.rule.startsWith("parse/syntax")) return false;
   if (jsonPlaceholderValueAt(text, offsetOf(text, error.line, error.column)) === 0) return false;
@@ -274,7 +275,7 @@ function maskJsonPlaceholders(text: string): string {
       continue;
     }
     if (c === '"') inString = true;
-    else if (c === "%") {
+    else if (c === "%" || c === "@") {
       const length = jsonPlaceholderValueAt(text, i);
       if (length === 0) continue;
       out += text.slice(copied, i) + "0".padEnd(length, " ");

@@ -334,12 +334,12 @@ export const PLACEHOLDER =
 
 /**
  * The length of a substitution placeholder standing for a whole JSON value at offset `i`, or 0:
- * a printf conversion (`%s`, `%d`, `%1$s`) or a `%NAME%` placeholder (one to three `%` on each
- * side, upper case: PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
+ * a printf conversion (`%s`, `%d`, `%1$s`), a `%NAME%` placeholder (one to three `%` on each
+ * side, upper case: PLACEHOLDER) or an `@name@` one (JSON_PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
  * aside) and before its end (`,`, `]`, `}` or the line's end). Spinnaker's clouddriver tests fill
  * list-manifest.json's `"items": [%s, %s]` with String.format before parsing it; OpenAddresses'
  * scripts/si/Makefile fills countrywide-template.json's `"year": %YYYY%` with sed. JSON has no `%`
- * outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
+ * or `@` outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
  * looked at from its two ends only, so a scan that asks at every `%` stays linear.
  */
 export function jsonPlaceholderValueAt(text: string, i: number): number {
@@ -353,8 +353,14 @@ export function jsonPlaceholderValueAt(text: string, i: number): number {
   return before < 0 || "[,:\n".includes(text[before]!) ? m[0].length : 0;
 }
 
-/** `%s`, `%d`, `%1$s`; or `%NAME%`, `%%NAME%%`, `%%%NAME%%%` (as in PLACEHOLDER; strftime's `%Y` is none). */
-const JSON_PLACEHOLDER = /^(?:%(?:[1-9]\$)?[sd]|(%{1,3})[A-Z][A-Z0-9_]+\1(?!%))/;
+/**
+ * `%s`, `%d`, `%1$s`; or `%NAME%`, `%%NAME%%`, `%%%NAME%%%` (as in PLACEHOLDER; strftime's `%Y` is
+ * none); or `@name@`, `@@name@@` (as in PLACEHOLDER). JSON has no `@` outside a string either:
+ * PHP-Matcher's patterns (coduo/php-matcher's JsonMatcher quotes each bare `@name@` before
+ * json_decode, so Sylius's expected API responses hold `"createdAt": @datetime@`), and the
+ * `@NAME@` of autoconf, CMake's configure_file and Maven filtering, stand for a whole value.
+ */
+const JSON_PLACEHOLDER = /^(?:%(?:[1-9]\$)?[sd]|(%{1,3})[A-Z][A-Z0-9_]+\1(?!%)|(@@?)[A-Za-z_][A-Za-z0-9_.-]*\2(?!@))/;
 
 /**
  * A placeholder of a text substitution (sed, envsubst-like scripts, Maven or autoconf filtering)
