@@ -327,7 +327,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
-  if (base) for (const [f, twin] of await caseTwinsAtBase(base, files)) twins.set(f, twin);
+  if (base) {
+    const mapped = (p: string) => requireSchema(p) || mapper.for(p, undefined).schemas.some((s) => catalogOf(s) === undefined);
+    for (const [f, twin] of await caseTwinsAtBase(base, files, mapped)) twins.set(f, twin);
+  }
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
     pathSchemas(p)
