@@ -5,14 +5,24 @@
  * mapping glob is case-sensitive, so the new spelling matched no mapping and a schema violation
  * in it passed as a new file with no schema. Such a name is checked against what the trusted
  * config maps the base's spelling to (its schemas, validate.require_schema) as well.
+ *
+ * Two new spellings of one name in the same change (`data/state.json` and `data/STATE.json`, the
+ * base holding neither) are twins of each other: such a checkout keeps one of them under the
+ * name its readers open, and a mapping of `data/state.json` left `data/STATE.json` unchecked.
  */
 import type { BaseReadings } from "./base-readings.js";
 
 /**
  * For each of `files` the trusted commit does not hold, the spelling it holds of the same name in
- * another letter case (the first in path order when it holds several), if any.
+ * another letter case (the first in path order when it holds several), if any; else another of
+ * the new `files` spelling that name, the first in path order that `mapped` says the trusted
+ * config maps (or the first).
  */
-export async function caseTwinsAtBase(base: BaseReadings, files: readonly string[]): Promise<Map<string, string>> {
+export async function caseTwinsAtBase(
+  base: BaseReadings,
+  files: readonly string[],
+  mapped: (p: string) => boolean = () => false,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const held = await base.holding(files);
   const fresh = files.filter((f) => !held.has(f));
@@ -23,9 +33,16 @@ export async function caseTwinsAtBase(base: BaseReadings, files: readonly string
     const key = foldName(p);
     if (wanted.has(key) && !spellings.has(key)) spellings.set(key, p);
   }
+  const fresher = new Map<string, string[]>();
+  for (const f of [...fresh].sort()) {
+    const key = foldName(f);
+    if (!spellings.has(key)) fresher.set(key, [...(fresher.get(key) ?? []), f]);
+  }
   for (const f of fresh) {
     const twin = spellings.get(foldName(f));
     if (twin !== undefined && twin !== f) out.set(f, twin);
+    const others = (fresher.get(foldName(f)) ?? []).filter((o) => o !== f);
+    if (twin === undefined && others.length > 0) out.set(f, others.find(mapped) ?? others[0]!);
   }
   return out;
 }

@@ -327,7 +327,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
-  if (base) for (const [f, twin] of await caseTwinsAtBase(base, files)) twins.set(f, twin);
+  if (base) {
+    const mapped = (p: string) => requireSchema(p) || mapper.for(p, undefined).schemas.some((s) => catalogOf(s) === undefined);
+    for (const [f, twin] of await caseTwinsAtBase(base, files, mapped)) twins.set(f, twin);
+  }
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
     pathSchemas(p)
@@ -997,6 +1000,20 @@ function yamlOptions(file: string, cfg: ValidateConfig): YamlReadOptions {
 }
 
 /**
+ * A JSON file read as YAML because its reader is a YAML one (a CWL job order, a vcrpy cassette):
+ * with the config's YAML options (`unknown_tags`, `custom_tags`, `forbid_merge_keys`) and a YAML
+ * dialect its content names (Compose's `!reset` dropping a key) only as the base agrees, as for
+ * a YAML file. A pull request wrote `services:` into a mapped job order and a `!reset` value
+ * vanished from its schema's view.
+ */
+async function agreedYamlReading(text: string, file: string, options: YamlReadOptions, env: FileEnv): Promise<ParsedDocument> {
+  const doc = parseDocument(text, { path: file, format: "yaml", ...options });
+  const refused: string[] = [];
+  for (const id of doc.dialectsUsed ?? []) if (!(await env.contentAgreed(file, dialectReading(id)))) refused.push(id);
+  return refused.length === 0 ? doc : parseDocument(text, { path: file, format: "yaml", ...options, refusedDialects: refused });
+}
+
+/**
  * The reading a YAML dialect gives a file its path or content names (core/parse/yaml-dialects.ts):
  * its tags accepted, CloudFormation's short forms read as long forms, Compose's `!reset` keys and
  * items dropped before the schema sees them. A pull request that wrote `services:` at the top of
@@ -1108,7 +1125,7 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
       // too, the strict JSON finding stands (its position and message are the clearer ones).
       // ruamel.yaml refuses a plain flow key over two lines (a `//` comment before a key).
       await loadYamlSupport(); // a run of JSON files only has not loaded the YAML parser
-      const asYaml = parseDocument(text, { path: file, format: "yaml" });
+      const asYaml = await agreedYamlReading(text, file, yamlOptions(file, cfg), env);
       if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) {
         doc = asYaml;
         format = "yaml";
