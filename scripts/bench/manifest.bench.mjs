@@ -14,6 +14,8 @@ const node = process.execPath;
 const ours = (cwd, args) => run(node, [CLI, ...args], { cwd, okCodes: [0] });
 const git = (cwd, ...args) => run("git", args, { cwd, env: GIT_ENV });
 
+/** BENCH_BASE_DIST: another build (a change's base) whose cold verify of A runs in the same turns as ours. */
+const BASE_CLI = process.env.BENCH_BASE_DIST ? path.join(path.resolve(process.env.BENCH_BASE_DIST), "cli/index.js") : undefined;
 /** Run corpus B's rows too (BENCH_MANIFEST=A: corpus A's only). */
 const withB = process.env.BENCH_MANIFEST !== "A";
 
@@ -51,6 +53,37 @@ function timeAndCpu(fn, runs = 3) {
   }
   cpu.sort((a, b) => a - b);
   return { wall: best, cpu: cpu.length === runs ? cpu[Math.floor(runs / 2)] : undefined };
+}
+
+/**
+ * Median wall and CPU time (ms) of each of several commands, run in turns: each round runs every
+ * command once, starting one later each round. The small-file rows compare tools whose runs take
+ * about a second each on a machine shared with other work, whose load drifts over a minute:
+ * three runs of one tool then three of the next compared each to a different load, and a ratio
+ * moved by 30% between two runs of the bench. In turns, every tool meets the same load, and the
+ * median is not a lucky quiet moment (best-of) either. BENCH_ROUNDS sets the rounds (default 5).
+ * @param {Record<string, () => void>} fns the commands, by label
+ * @returns {Record<string, { wall: number; cpu: number | undefined }>}
+ */
+function inTurns(fns, rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? "5") || 5)) {
+  const labels = Object.keys(fns);
+  const walls = Object.fromEntries(labels.map((l) => [l, []]));
+  const cpus = Object.fromEntries(labels.map((l) => [l, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < labels.length; k++) {
+      const label = labels[(r + k) % labels.length];
+      const c0 = childCpuMs();
+      const t = process.hrtime.bigint();
+      fns[label]();
+      walls[label].push(Number(process.hrtime.bigint() - t) / 1e6);
+      const c1 = childCpuMs();
+      if (c0 !== undefined && c1 !== undefined) cpus[label].push(c1 - c0);
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(
+    labels.map((l) => [l, { wall: median(walls[l]), cpu: cpus[l].length === rounds ? median(cpus[l]) : undefined }]),
+  );
 }
 
 /** The CPU line under a row: ours and the peer's CPU time and their ratio (peer / ours). */
@@ -136,15 +169,22 @@ if (B) {
   );
 }
 
-const coldA = timeAndCpu(() => ours(A.dir, ["verify", "--no-cache"]), 3);
-const shaA = timeAndCpu(sha(A.dir), 3);
-compare(`cold verify A (${A.count} files)`, coldA.wall, "sha256sum -c", shaA.wall, 1.5);
+// Ours, the peer and node's floor (two threads that only open, fstat, read, hash and close each
+// file) in turns, medians (inTurns says why).
+const cold = inTurns({
+  ours: () => ours(A.dir, ["verify", "--no-cache"]),
+  sha: sha(A.dir),
+  floor: () => run(node, [path.join(path.dirname(new URL(import.meta.url).pathname), "hash-floor.mjs"), "SUMS"], { cwd: A.dir }),
+  // BENCH_BASE_DIST=/path/to/other/dist: that build too, in the same turns (a change against its base).
+  ...(BASE_CLI ? { base: () => run(node, [BASE_CLI, "verify", "--no-cache"], { cwd: A.dir }) } : {}),
+});
+const { ours: coldA, sha: shaA, floor: floorA } = cold;
+compare(`cold verify A (${A.count} files, medians in turns)`, coldA.wall, "sha256sum -c", shaA.wall, 1.5);
 cpuRow(coldA, "sha256sum -c", shaA);
-// What node itself allows: two threads that only open, fstat, read, hash and close each file.
-const floorA = timeAndCpu(
-  () => run(node, [path.join(path.dirname(new URL(import.meta.url).pathname), "hash-floor.mjs"), "SUMS"], { cwd: A.dir }),
-  3,
-);
+if (cold.base) {
+  compare(`    this build against BENCH_BASE_DIST`, coldA.wall, "base", cold.base.wall);
+  cpuRow(coldA, "base", cold.base);
+}
 compare(`    floor: bare 2-thread read+hash of A, no walk/manifest/cache`, floorA.wall, "sha256sum -c", shaA.wall);
 cpuRow(floorA, "sha256sum -c", shaA);
 console.log(

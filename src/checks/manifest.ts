@@ -189,7 +189,9 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   // is found: they hash while the manifest is parsed instead of waiting for it.
   const push = stream && ((e: WalkEntry) => e.kind === "file" && stream.push(`${o.root}/${e.path}`));
   const prewalked = push ? walkTree(o.root, includeRoots, (p) => wanted(p) && covered(p), undefined, push) : undefined;
-  const stored = readManifestIndex(o.root, o.noCache ? undefined : cache, run.bytes);
+  // Left in shard order (issue 20): every later step finds entries by path, and the few that need
+  // an order (mismatches, extra roots) are sorted alone (index.inOrder).
+  const stored = readManifestIndex(o.root, o.noCache ? undefined : cache, run.bytes, { anyOrder: true });
   stageEnd("verify: manifest read");
   run.bytes = undefined; // the entries hold what they need: the files' bytes can go (13 MB at 100,000 entries)
   if (!stored.exists) {
@@ -225,9 +227,14 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     }
   }
   const isPicked = (i: number) => i >= 0 && (!picked || picked[i] === 1);
-  /** The wanted entries (index order), materialised one at a time, optionally only some. */
-  function* wantedEntries(keep?: (i: number) => boolean): Generator<ManifestEntry> {
-    for (let i = 0; i < n; i++) if (isPicked(i) && (!keep || keep(i))) yield index.entry(i);
+  /**
+   * The wanted entries no file was found to match, in manifest order (set once the tree is
+   * observed): the only ones any step after it materialises.
+   */
+  let unmatched: number[] = [];
+  /** The wanted entries `keep` takes among the unmatched (manifest order), materialised one at a time. */
+  function* wantedEntries(keep: (i: number) => boolean): Generator<ManifestEntry> {
+    for (const i of unmatched) if (keep(i)) yield index.entry(i);
   }
   // A sharded manifest's entries sit in shard files: the finding names the root only.
   const lineOf = (p: string) => {
@@ -238,12 +245,8 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   const sealed = { has: (p: string) => isPicked(index.indexOf(p)) };
   // Sealed paths stay checked even if the include globs no longer reach them: walk them too.
   const roots = new Set(includeRoots);
-  for (let i = 0; i < n; i++) if (isPicked(i) && !reached(index.path(i))) roots.add(index.path(i));
-  const uncovered = () => {
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) if (isPicked(i) && !covered(index.path(i))) out.push(index.path(i));
-    return out;
-  };
+  for (const i of index.inOrder((i) => isPicked(i) && !reached(index.path(i)))) roots.add(index.path(i));
+  const uncovered = () => index.inOrder((i) => isPicked(i) && !covered(index.path(i))).map((i) => index.path(i));
   if (push && prewalked) {
     // Sealed paths the globs do not cover (excluded since, or outside every include root): the
     // ordinary walk takes them through `sealed`; here they are walked as roots of their own,
@@ -284,6 +287,7 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   bar?.end();
   stageEnd("verify: observed");
   const isMatched = (i: number) => matched[i] === 1;
+  unmatched = index.inOrder((i) => isPicked(i) && !isMatched(i));
   // Pruning walks the whole cache: only worth it when the cache is being rewritten anyway.
   if (!o.shard && !only && cache.changed) {
     cache.prune({ has: (p) => observed.has(p) || isMatched(index.indexOf(p)) }, blobIds);
@@ -297,9 +301,9 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
   );
   // A sealed path the walk did not find may lie beyond a symlinked folder (a tampered manifest
   // aiming through `data/link -> /etc`): refuse it by name, as for `..` and absolute paths.
-  for (let i = 0; i < n; i++) {
+  for (const i of unmatched) {
     const p = index.path(i);
-    if (isPicked(i) && !isMatched(i) && !observed.has(p)) rejectThroughSymlink(o.root, p, i);
+    if (!observed.has(p)) rejectThroughSymlink(o.root, p, () => index.position(i));
   }
   // Entries whose file matches (read and matched under --no-cache, or observed as sealed) have no
   // finding: both steps see only the others, materialised one at a time (the same findings, in
@@ -438,7 +442,7 @@ function sameAt(index: ManifestIndex, i: number, o: Observation): boolean {
 }
 
 /** UnsafePathError when a folder on the way to `rel` is a symlink (nothing is read through it). */
-function rejectThroughSymlink(root: string, rel: string, index: number): void {
+function rejectThroughSymlink(root: string, rel: string, position: () => number): void {
   const parts = rel.split("/");
   let cur = "";
   for (const part of parts.slice(0, -1)) {
@@ -451,7 +455,7 @@ function rejectThroughSymlink(root: string, rel: string, index: number): void {
     }
     if (isLink) {
       throw new UnsafePathError(
-        `manifest entry ${index} (${JSON.stringify(rel)}) lies beyond the symlink ${JSON.stringify(cur)}; symlinks are never followed, so nothing was read through it`,
+        `manifest entry ${position()} (${JSON.stringify(rel)}) lies beyond the symlink ${JSON.stringify(cur)}; symlinks are never followed, so nothing was read through it`,
         {
           fix: "the manifest was tampered with or the folder was replaced by a link: restore the folder (or the manifest from git) and verify again",
         },

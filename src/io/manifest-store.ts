@@ -233,13 +233,20 @@ export function readManifestFile(root: string, cache?: StatCache, set = readMani
  * readManifestFile with the entries packed (core/manifest/compact.ts), for the whole-tree
  * commands: the same checks and findings, about a quarter of the memory. A sharded manifest is
  * read one shard at a time, and each shard's bytes are dropped from `set` once read (the set is
- * used up: its digest is in the result).
+ * used up: its digest is in the result). `anyOrder`: a sharded manifest's index is left in shard
+ * order (ManifestIndex.ordered false) instead of sorted, for a caller that asks it for order only
+ * through inOrder/entries.
  */
-export function readManifestIndex(root: string, cache?: StatCache, set = readManifestSet(root)): StoredIndex {
+export function readManifestIndex(
+  root: string,
+  cache?: StatCache,
+  set = readManifestSet(root),
+  options: { anyOrder?: boolean } = {},
+): StoredIndex {
   if (!set) return { exists: false, findings: [], sha256: "" };
   const prevalidated = cache?.isValidatedManifest(set.sha256) === true;
   let result: ReadManifestResult & { index?: ManifestIndex };
-  if (set.sharded) result = readShardedSet(set, prevalidated, true);
+  if (set.sharded) result = readShardedSet(set, prevalidated, true, options.anyOrder === true);
   else {
     const r = readManifestText(set.root, MANIFEST_PATH, { prevalidated });
     result = r.manifest ? { ...r, index: ManifestIndex.build([r.manifest.entries]), manifest: { ...r.manifest, entries: [] } } : r;
@@ -250,7 +257,12 @@ export function readManifestIndex(root: string, cache?: StatCache, set = readMan
 }
 
 /** A sharded manifest read in full: the root, then every shard against its record. */
-function readShardedSet(set: ManifestSet, prevalidated: boolean, compact = false): ReadManifestResult & { index?: ManifestIndex } {
+function readShardedSet(
+  set: ManifestSet,
+  prevalidated: boolean,
+  compact = false,
+  anyOrder = false,
+): ReadManifestResult & { index?: ManifestIndex } {
   const r = readShardedRoot(set.root, MANIFEST_PATH);
   if (!r.root) return { findings: r.findings };
   const findings = [...r.findings];
@@ -272,7 +284,7 @@ function readShardedSet(set: ManifestSet, prevalidated: boolean, compact = false
     if (builder) for (const e of s.entries) builder.add(e, true);
     else parts.push(s.entries);
   }
-  const index = builder?.finish();
+  const index = builder?.finish({ ordered: !anyOrder });
   if (findings.some((f) => f.level === "error")) return { findings };
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,

@@ -177,3 +177,45 @@ describe("seal and verify in batches", () => {
     ]);
   });
 });
+
+describe("verify reads a sharded manifest without sorting it (issue 20)", () => {
+  // verify keeps a sharded manifest's entries in shard order and sorts only the ones it reports:
+  // what it reports, and in which order, must be what the sorted manifest gives.
+  it("reports drift in several shards as the sorted manifest orders it, cached and --no-cache", async () => {
+    smallShards();
+    const r = fixture(40);
+    await seal(r);
+    const sealed = readManifestFile(r.dir).manifest!.entries.map((e) => e.path);
+    const changed = ["data/many/f031.json", "data/many/f002.json", "data/many/f017.json", "data/sub/b.json"];
+    const gone = ["data/many/f025.json", "data/many/f008.json"];
+    for (const p of changed) r.write(p, '{"changed":true}\n');
+    for (const p of gone) fs.rmSync(path.join(r.dir, p));
+    // Every path in a different shard than its neighbours in manifest order: the order is not the shards'.
+    const expected = sealed
+      .filter((p) => changed.includes(p) || gone.includes(p))
+      .map((p) => `${gone.includes(p) ? "manifest/missing" : "manifest/modified"} ${p}`);
+    for (const args of [
+      ["verify", "--format", "json"],
+      ["verify", "--no-cache", "--format", "json"],
+    ]) {
+      const v = await r.cli(args);
+      expect(v.code, v.stderr).toBe(1);
+      expect(parseReport(v.stdout).findings.map((f) => `${f.rule} ${f.file ?? ""}`)).toEqual(expected);
+    }
+  });
+
+  it("names a sealed file beyond a symlinked folder by its place in the sorted manifest", async () => {
+    smallShards();
+    const r = fixture(40);
+    await seal(r);
+    const sealed = readManifestFile(r.dir).manifest!.entries.map((e) => e.path);
+    // data/many becomes a link: its 40 sealed files now lie beyond it; the first in manifest order is named.
+    fs.renameSync(path.join(r.dir, "data/many"), path.join(r.dir, "moved"));
+    fs.symlinkSync("../moved", path.join(r.dir, "data/many"));
+    const v = await r.cli(["verify", "--no-cache"]);
+    expect(v.code).toBe(2);
+    const first = "data/many/f000.json";
+    expect(sealed.indexOf(first)).toBeGreaterThan(0);
+    expect(v.stderr).toContain(`manifest entry ${sealed.indexOf(first)} (${JSON.stringify(first)}) lies beyond the symlink "data/many"`);
+  });
+});

@@ -4,7 +4,7 @@
  * and only by it, whatever the path holds (unicode, newlines, lone surrogates, long names).
  */
 import { describe, expect, it } from "vitest";
-import { ManifestIndex } from "../../src/core/manifest/compact.js";
+import { ManifestIndex, ManifestIndexBuilder } from "../../src/core/manifest/compact.js";
 import { comparePaths, type ManifestEntry } from "../../src/core/manifest/model.js";
 
 const hex = (i: number) => i.toString(16).padStart(2, "0").repeat(32);
@@ -141,5 +141,52 @@ describe("ManifestIndex.fromParts (a reseal's entries, out of order)", () => {
     expect(parts.paths).toEqual(parts.all); // the given list itself, sorted
     parts.digests.fill(0xab, 5 * 32, 6 * 32);
     expect(ix.sha256(5)).toBe("ab".repeat(32));
+  });
+});
+
+describe("an index built unordered (verify's read of a sharded manifest, issue 20)", () => {
+  // Shard by shard, as a sharded manifest is read: each group sorted, the whole not.
+  const groups = [
+    ["b/2.json", "d/1.json", "f"],
+    ["a", "c/x.json", "e/é.json"],
+    ["a.json", "b/10.json", "z"],
+  ];
+  const sorted = groups.flat().sort(comparePaths);
+  const built = (ordered: boolean) => {
+    const b = new ManifestIndexBuilder();
+    groups.flat().forEach((p, i) => b.add({ path: p, sha256: hex(i), size: i, ...(i === 4 ? { mode: "755" as const } : {}) }));
+    return b.finish({ ordered });
+  };
+
+  it("keeps entries where they were added, each found by its path with every field", () => {
+    const ix = built(false);
+    expect(ix.ordered).toBe(false);
+    groups.flat().forEach((p, i) => {
+      expect(ix.path(i)).toBe(p);
+      expect(ix.indexOf(p)).toBe(i);
+      expect(ix.entry(i)).toEqual({ path: p, sha256: hex(i), size: i, ...(i === 4 ? { mode: "755" } : {}) });
+    });
+    expect(ix.indexOf("b/1.json")).toBe(-1);
+  });
+
+  it("still gives manifest order: entries, inOrder (only the entries asked for) and each entry's position", () => {
+    const ix = built(false);
+    const ordered = built(true);
+    expect(ordered.ordered).toBe(true);
+    expect([...ix.entries()]).toEqual([...ordered.entries()]);
+    expect([...ix.entries()].map((e) => e.path)).toEqual(sorted);
+    const some = (i: number) => ix.path(i).includes("/");
+    expect(ix.inOrder(some).map((i) => ix.path(i))).toEqual(sorted.filter((p) => p.includes("/")));
+    expect(ix.inOrder(() => false)).toEqual([]);
+    for (let i = 0; i < ix.size; i++) expect(ix.position(i)).toBe(sorted.indexOf(ix.path(i)));
+    for (let i = 0; i < ordered.size; i++) expect(ordered.position(i)).toBe(i);
+  });
+
+  it("is ordered when what was added was sorted already", () => {
+    const b = new ManifestIndexBuilder();
+    sorted.forEach((p, i) => b.add({ path: p, sha256: hex(i), size: i }));
+    const ix = b.finish({ ordered: false });
+    expect(ix.ordered).toBe(true);
+    expect(ix.inOrder()).toEqual(sorted.map((_, i) => i));
   });
 });
