@@ -5,7 +5,7 @@
  * is now written whole under a temporary name and linked into place: never seen empty, and a
  * slow holder keeps it. Runs the built library in child processes, as users do.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -14,6 +14,8 @@ import { deadPid } from "../helpers/outside-links.js";
 import { DIST_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/repo.js";
 
 const WORKER = path.join(PROJECT_ROOT, "test/fixtures/safe-write/slow-lock-worker.mjs");
+const LOCK_WORKER = path.join(PROJECT_ROOT, "test/fixtures/safe-write/lock-worker.mjs");
+const KILL = path.join(PROJECT_ROOT, "test/helpers/kill-after-step.mjs");
 const LIB = path.join(DIST_DIR, "lib/index.js");
 let dir: string;
 beforeEach(() => {
@@ -105,3 +107,58 @@ it("a lock left empty or cut short by a crash (older versions, a power loss) is 
   await release();
   expect(fs.existsSync(lockPath)).toBe(false);
 });
+
+/** One lock-worker run (test/fixtures/safe-write/lock-worker.mjs) with the kill preload and `env`. */
+function lockWorker(
+  lockPath: string,
+  marker: string,
+  count: number,
+  env: NodeJS.ProcessEnv,
+): { status: number | null; signal: string | null; stderr: string } {
+  const p = spawnSync(process.execPath, ["--import", KILL, LOCK_WORKER, lockPath, marker, String(count), "-1"], {
+    env: { ...process.env, IG_LIB: LIB, ...env },
+    encoding: "utf8",
+  });
+  return { status: p.status, signal: p.signal, stderr: p.stderr };
+}
+
+it("killed after each file-system step of taking the lock: the next run takes it at once, nothing is left behind", () => {
+  const lockPath = path.join(dir, ".state.json.lock");
+  const marker = path.join(dir, "held");
+  let killed = 0;
+  for (let at = 1; at <= 12; at++) {
+    const r = lockWorker(lockPath, marker, 1, { IG_TEST_KILL_DIR: dir, IG_TEST_KILL_AT: String(at) });
+    if (r.signal !== "SIGKILL") break; // past its last step
+    killed++;
+    fs.rmSync(marker, { force: true }); // a kill inside the lock leaves the test's own marker
+    const began = Date.now();
+    const next = lockWorker(lockPath, marker, 1, {});
+    expect(next.status, `after a kill at step ${at}: ${next.stderr}`).toBe(0);
+    // A dead holder's lock is taken over at once (its pid is gone), not after a wait.
+    expect(Date.now() - began, `after a kill at step ${at}`).toBeLessThan(5_000);
+    expect(fs.readdirSync(dir), `after a kill at step ${at}`).toEqual([]);
+  }
+  expect(killed).toBeGreaterThanOrEqual(3); // temporary file, link, and inside the lock at least
+}, 240_000);
+
+it("on a file system without hard links the lock is still taken exclusively (open-then-write), crashes and all", async () => {
+  const lockPath = path.join(dir, ".state.json.lock");
+  const marker = path.join(dir, "held");
+  const runs = await Promise.all(
+    [0, 1, 2].map(
+      (lane) =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const proc = spawn(process.execPath, ["--import", KILL, LOCK_WORKER, lockPath, marker, "30", String(lane === 0 ? 20 : -1)], {
+            env: { ...process.env, IG_LIB: LIB, IG_TEST_NO_HARD_LINKS: "1" },
+            stdio: ["ignore", "ignore", "pipe"],
+          });
+          let stderr = "";
+          proc.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+          proc.on("exit", (code) => resolve({ code, stderr }));
+        }),
+    ),
+  );
+  for (const r of runs) expect(r.stderr).not.toContain("DOUBLE HOLD");
+  expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+  expect(fs.existsSync(marker)).toBe(false);
+}, 240_000);
