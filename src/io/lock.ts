@@ -16,10 +16,11 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
-import { removeDeadTemporaries, temporaryBeside } from "./atomic.js";
+import { temporaryBeside } from "./atomic.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 import { makeStateFolder } from "./state-folder.js";
 import { readStateFile } from "./read-regular.js";
-import { processStart, recordedProcessAlive } from "./process-start.js";
+import { processStart, recordedProcessAlive, WRITER_TAG } from "./process-start.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -77,7 +78,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
     if (await tryCreate(lockPath, JSON.stringify(me))) {
       // A process killed between writing its temporary lock file and removing it left that file
       // (`git add -A` would commit one beside a state file): ours to clear, under the lock.
-      await removeDeadTemporaries(lockPath);
+      removeDeadLockTemporaries(lockPath);
       return () => releaseOwn(lockPath, me.token!);
     }
     const seen = await readRaw(lockPath);
@@ -124,6 +125,20 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
     await fs.rm(temp, { force: true }).catch(() => undefined);
   }
   return tryCreateInPlace(file, content);
+}
+
+/** The tail of a temporary name of tryCreate's (temporaryBeside), after `.<lock>.` or `.<lock>.takeover.`. */
+const LOCK_TEMP_TAIL = new RegExp(String.raw`^(?:takeover\.)?(${WRITER_TAG})\.[0-9a-f]{8}\.tmp$`);
+
+/**
+ * Remove the temporary files of the lock and of its takeover guard whose writer is dead (a kill
+ * between writing one and removing it). Call only while holding the lock.
+ */
+function removeDeadLockTemporaries(lockPath: string): void {
+  const prefix = `.${path.basename(lockPath)}.`;
+  sweepDeadWriters(path.dirname(lockPath), (name) =>
+    name.startsWith(prefix) ? LOCK_TEMP_TAIL.exec(name.slice(prefix.length))?.[1] : undefined,
+  );
 }
 
 /** What link() says on a file system that has no hard links (vfat, some network and FUSE mounts). */

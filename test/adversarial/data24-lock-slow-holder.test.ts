@@ -84,16 +84,22 @@ it("a holder slowed 4 s while writing its lock keeps it: the lock is never empty
   expect(fs.readdirSync(dir)).toEqual([]); // no lock, no temporary file left
 }, 120_000);
 
-it("a temporary lock file left by a killed process is removed by the next holder; a live writer's is kept", async () => {
+it("a temporary lock or takeover-guard file left by a killed process is removed by the next holder; a live writer's, and other names, are kept", async () => {
   const lockPath = path.join(dir, ".state.json.lock");
   const dead = path.join(dir, `..state.json.lock.${deadPid()}.0badf00d.tmp`);
   const live = path.join(dir, `..state.json.lock.${process.pid}.0c0ffee0.tmp`);
   fs.writeFileSync(dead, JSON.stringify({ pid: 1, host: "x", time: Date.now(), token: "t" }));
   fs.writeFileSync(live, "");
+  const deadGuard = path.join(dir, `..state.json.lock.takeover.${deadPid()}.0badf00d.tmp`);
+  const other = path.join(dir, `..state.json.${deadPid()}.0badf00d.tmp`); // a temporary of the state file's own writes: not the lock's
+  fs.writeFileSync(deadGuard, "{}");
+  fs.writeFileSync(other, "{}");
   const release = await acquireLock(lockPath);
   await release();
   expect(fs.existsSync(dead), "a dead writer's temporary lock file was left where `git add -A` commits it").toBe(false);
+  expect(fs.existsSync(deadGuard), "a dead writer's temporary takeover guard was left").toBe(false);
   expect(fs.existsSync(live)).toBe(true);
+  expect(fs.existsSync(other)).toBe(true);
   expect(fs.existsSync(lockPath)).toBe(false);
 });
 
