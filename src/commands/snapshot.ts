@@ -9,7 +9,7 @@ import { leftOutNotice, policyForSet } from "../io/snapshot/set-policy.js";
 import { takeSnapshot } from "../io/snapshot/take.js";
 import { SnapshotRefused } from "../io/snapshot/refused.js";
 import { refuseSnapshotDuringRestore, restoreLockPath } from "../io/snapshot/restore-journal.js";
-import { withLock } from "../io/lock.js";
+import { acquireLock } from "../io/lock.js";
 import { sweepStaleTempFiles } from "../io/stale-temp-files.js";
 import { inSetPaths, snapshotMergeConflict, unmergedCovered } from "../io/unmerged-covered.js";
 import { isDiskFull, snapshotDiskFullError } from "./snapshot-disk-full.js";
@@ -60,12 +60,35 @@ export const command: CommandSpec = {
     // the lock free and wrote the tree while this capture read it: a signed snapshot of a state
     // that never existed, part old, part restored. A restore running now makes this wait for
     // it (then the restored tree is what is read), or stop with exit 2 naming the lock (lock.ts).
-    return withLock(restoreLockPath(ctx.git), () => snapshotUnderRestoreLock(ctx, set, def));
+    // Session 29 (rt-data24): held from the capture to the branch's move, not through the fetch
+    // and push of --push (a restore then gave up after 10 s waiting on the network).
+    return snapshotUnderRestoreLock(ctx, set, def);
   },
 };
 
+/** restore.lock for takeSnapshot's `exclusive`: entered, the journal is checked (never a snapshot of a half-restored tree). */
+function restoreLockHold(git: Git, set: string): { enter: () => Promise<void>; leave: () => Promise<void> } {
+  let release: (() => Promise<void>) | undefined;
+  const leave = async (): Promise<void> => {
+    const r = release;
+    release = undefined;
+    await r?.();
+  };
+  return {
+    enter: async () => {
+      release = await acquireLock(restoreLockPath(git));
+      try {
+        await refuseSnapshotDuringRestore(git, set);
+      } catch (error) {
+        await leave();
+        throw error;
+      }
+    },
+    leave,
+  };
+}
+
 async function snapshotUnderRestoreLock(ctx: CommandContext, set: string, def: SnapshotSet): Promise<CommandResult> {
-  await refuseSnapshotDuringRestore(ctx.git, set); // never a snapshot of a half-restored tree
   let r;
   const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
   const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);
@@ -83,6 +106,7 @@ async function snapshotUnderRestoreLock(ctx: CommandContext, set: string, def: S
       env: ctx.env,
       log: ctx.log,
       policy: await policyForSet(ctx.git, set, def, push),
+      exclusive: restoreLockHold(ctx.git, set),
     });
   } catch (error) {
     if (error instanceof SnapshotRefused) return refused(error);

@@ -1,5 +1,6 @@
 /**
- * A cross-process lock: a lock file created with O_EXCL holding {pid, host, time, token}. A
+ * A cross-process lock: a lock file created exclusively, whole (tryCreate), holding {pid, host,
+ * time, token}. A
  * lock whose owner on this host is no longer alive (or older than `staleMs`) is taken over, so
  * a crashed process never blocks the next run for good.
  *
@@ -15,9 +16,11 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError } from "../errors.js";
+import { temporaryBeside } from "./atomic.js";
+import { sweepDeadWriters } from "./sweep-dead-writers.js";
 import { makeStateFolder } from "./state-folder.js";
 import { readStateFile } from "./read-regular.js";
-import { processStart, recordedProcessAlive } from "./process-start.js";
+import { processStart, recordedProcessAlive, WRITER_TAG } from "./process-start.js";
 
 interface LockOptions {
   /** Give up after this long (default 10 s). */
@@ -72,7 +75,12 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       token: randomUUID(),
       ...(ownStart ? { start: ownStart } : {}),
     };
-    if (await tryCreate(lockPath, JSON.stringify(me))) return () => releaseOwn(lockPath, me.token!);
+    if (await tryCreate(lockPath, JSON.stringify(me))) {
+      // A process killed between writing its temporary lock file and removing it left that file
+      // (`git add -A` would commit one beside a state file): ours to clear, under the lock.
+      removeDeadLockTemporaries(lockPath);
+      return () => releaseOwn(lockPath, me.token!);
+    }
     const seen = await readRaw(lockPath);
     if (seen !== undefined && (await isStale(lockPath, seen, staleMs))) {
       await takeOver(lockPath, seen);
@@ -92,24 +100,72 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   }
 }
 
-/** Create `file` exclusively with `content`; false when it exists. A half-written file is removed. */
+/**
+ * Create `file` exclusively holding `content` whole; false when it exists. The content is written
+ * to a temporary file first and hard-linked into place (link() fails with EEXIST, as O_EXCL does),
+ * so the lock file is never seen empty: a holder stopped between an open and its write (SIGSTOP,
+ * a slow disk) used to leave an empty lock that a second process took for a crash's after 2 s and
+ * broke, two writers at once. A file system without hard links gets the old open-then-write.
+ */
 async function tryCreate(file: string, content: string): Promise<boolean> {
-  let fh: fs.FileHandle;
+  const temp = temporaryBeside(file);
   try {
-    fh = await fs.open(file, "wx");
+    await writeNew(temp, content);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw lockError(file, error);
   }
+  try {
+    await fs.link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (!NO_HARD_LINKS.has(code ?? "")) throw lockError(file, error);
+  } finally {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+  }
+  return tryCreateInPlace(file, content);
+}
+
+/** The tail of a temporary name of tryCreate's (temporaryBeside), after `.<lock>.` or `.<lock>.takeover.`. */
+const LOCK_TEMP_TAIL = new RegExp(String.raw`^(?:takeover\.)?(${WRITER_TAG})\.[0-9a-f]{8}\.tmp$`);
+
+/**
+ * Remove the temporary files of the lock and of its takeover guard whose writer is dead (a kill
+ * between writing one and removing it). Call only while holding the lock.
+ */
+function removeDeadLockTemporaries(lockPath: string): void {
+  const prefix = `.${path.basename(lockPath)}.`;
+  sweepDeadWriters(path.dirname(lockPath), (name) =>
+    name.startsWith(prefix) ? LOCK_TEMP_TAIL.exec(name.slice(prefix.length))?.[1] : undefined,
+  );
+}
+
+/** What link() says on a file system that has no hard links (vfat, some network and FUSE mounts). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
+
+/** Write `content` to the new file `file` (never an existing one); a half-written file is removed. */
+async function writeNew(file: string, content: string): Promise<void> {
+  const fh = await fs.open(file, "wx");
   try {
     await fh.writeFile(content);
     await fh.close();
   } catch (error) {
     await fh.close().catch(() => undefined);
     await fs.rm(file, { force: true });
+    throw error;
+  }
+}
+
+/** The fallback without hard links: O_EXCL open, then write (empty for a moment). */
+async function tryCreateInPlace(file: string, content: string): Promise<boolean> {
+  try {
+    await writeNew(file, content);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw lockError(file, error);
   }
-  return true;
 }
 
 /**
@@ -161,7 +217,8 @@ function parseInfo(raw: string | undefined): LockInfo | undefined {
 async function isStale(lockPath: string, raw: string, staleMs: number): Promise<boolean> {
   const info = parseInfo(raw);
   if (!info) {
-    // Being written right now, or garbage left by a crash between open and write.
+    // Garbage: left by a crash between open and write (older versions, or a file system without
+    // hard links, where it may also be being written right now), or cut short by a power loss.
     try {
       const st = await fs.stat(lockPath);
       return Date.now() - st.mtimeMs > 2000;

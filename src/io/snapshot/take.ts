@@ -36,6 +36,12 @@ interface TakeOptions {
   gate?: Promise<void>;
   /** What the set takes and whether it is encrypted (set-policy.ts); without one, everything in clear. */
   policy?: SetPolicy;
+  /**
+   * What must be held while the work tree is read and the branch moves (the `snapshot` command:
+   * restore.lock), taken after the fetch of a push and let go before the push: a restore started
+   * meanwhile waits only for the capture, never for the network. `leave` may be called twice.
+   */
+  exclusive?: { enter: () => Promise<void>; leave: () => Promise<void> };
 }
 
 interface TakeResult {
@@ -85,90 +91,97 @@ export async function takeSnapshot(git: Git, config: SnapshotsConfig | undefined
       ctx.identity = await identityAsked;
       await reconcileWithRemote(ctx);
     }
-    let prepared: PreparedSnapshot | undefined;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const chain = await readChain(git, ref);
-      const tip = chain[0];
-      refuseFutureTip(tip, ref);
-      // Only a snapshot bound to this repository's identity (or, without one, unbound) may
-      // stand for "unchanged": a repository that just set snapshots.repository gets a bound one.
-      const previous = chain.find((r) => r.info?.set === options.set && r.info.repository === config?.repository);
-      const repository = config?.repository !== undefined ? { repository: config.repository } : {};
-      prepared ??= await prepareSnapshot(git, {
-        set: options.set,
-        paths: options.paths,
-        time: new Date(),
-        ...(previous && !options.force ? { previous } : {}),
-        ...(options.policy ? { policy: options.policy } : {}),
-        ...repository,
-      });
-      let unchanged = !prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest);
-      // Only a snapshot signed by the pinned key may stand for "unchanged" (asked only then).
-      if (unchanged && previous && !(await trustedPrevious(ctx, previous))) {
-        // An unsigned or foreign commit claims this very content (a forgery, or a snapshot
-        // signed with another key): answering "unchanged" with it would leave no restorable
-        // snapshot of the current state. Take a full one instead, reusing nothing of it.
-        options.log(
-          `warning: the newest snapshot of set ${options.set} (${previous.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
-        );
-        if (!prepared.tree)
-          prepared = await prepareSnapshot(git, {
-            set: options.set,
-            paths: options.paths,
-            time: new Date(),
-            ...(options.policy ? { policy: options.policy } : {}),
-            ...repository,
-          });
-        unchanged = false;
-      }
-      if (unchanged) {
-        await options.gate;
-        let pushed = false;
-        if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
-        return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
-      }
-      const tree = prepared.tree;
-      if (!tree) throw new Error("internal error: a snapshot to commit has no tree");
-      const identity = (ctx.identity = await identityAsked);
-      // Signing runs while the blobs are read back; the branch moves only after both passed,
-      // and a failed read-back is the error reported (it says more than a signature would).
-      const committed = (async () => {
-        const id = await commitSnapshot(git, {
-          tree,
-          message: formatSnapshotMessage(prepared.info),
-          ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
-          signer: await opening,
-          identity,
+    await options.exclusive?.enter();
+    try {
+      let prepared: PreparedSnapshot | undefined;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const chain = await readChain(git, ref);
+        const tip = chain[0];
+        refuseFutureTip(tip, ref);
+        // Only a snapshot bound to this repository's identity (or, without one, unbound) may
+        // stand for "unchanged": a repository that just set snapshots.repository gets a bound one.
+        const previous = chain.find((r) => r.info?.set === options.set && r.info.repository === config?.repository);
+        const repository = config?.repository !== undefined ? { repository: config.repository } : {};
+        prepared ??= await prepareSnapshot(git, {
+          set: options.set,
+          paths: options.paths,
+          time: new Date(),
+          ...(previous && !options.force ? { previous } : {}),
+          ...(options.policy ? { policy: options.policy } : {}),
+          ...repository,
         });
-        await checkOwnSignature(ctx, id);
-        return id;
-      })();
-      // Awaited below; a rejection that comes while the read-back is awaited must not count as unhandled.
-      committed.catch(() => undefined);
-      try {
-        await Promise.all([prepared.verified, options.gate]);
-      } catch (error) {
-        await committed.catch(() => undefined);
-        throw error;
+        let unchanged = !prepared.tree || (!options.force && previous?.info?.manifestDigest === prepared.digest);
+        // Only a snapshot signed by the pinned key may stand for "unchanged" (asked only then).
+        if (unchanged && previous && !(await trustedPrevious(ctx, previous))) {
+          // An unsigned or foreign commit claims this very content (a forgery, or a snapshot
+          // signed with another key): answering "unchanged" with it would leave no restorable
+          // snapshot of the current state. Take a full one instead, reusing nothing of it.
+          options.log(
+            `warning: the newest snapshot of set ${options.set} (${previous.id.slice(0, 12)}) does not verify against the pinned key; taking a full snapshot instead of calling it unchanged`,
+          );
+          if (!prepared.tree)
+            prepared = await prepareSnapshot(git, {
+              set: options.set,
+              paths: options.paths,
+              time: new Date(),
+              ...(options.policy ? { policy: options.policy } : {}),
+              ...repository,
+            });
+          unchanged = false;
+        }
+        if (unchanged) {
+          await options.gate;
+          let pushed = false;
+          await options.exclusive?.leave();
+          if (options.push && tip) pushed = await pushWithRetry(ctx, options.log);
+          return { id: previous!.id, unchanged: true, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
+        }
+        const tree = prepared.tree;
+        if (!tree) throw new Error("internal error: a snapshot to commit has no tree");
+        const identity = (ctx.identity = await identityAsked);
+        // Signing runs while the blobs are read back; the branch moves only after both passed,
+        // and a failed read-back is the error reported (it says more than a signature would).
+        const committed = (async () => {
+          const id = await commitSnapshot(git, {
+            tree,
+            message: formatSnapshotMessage(prepared.info),
+            ...(tip ? { parent: { id: tip.id, time: tip.time } } : {}),
+            signer: await opening,
+            identity,
+          });
+          await checkOwnSignature(ctx, id);
+          return id;
+        })();
+        // Awaited below; a rejection that comes while the read-back is awaited must not count as unhandled.
+        committed.catch(() => undefined);
+        try {
+          await Promise.all([prepared.verified, options.gate]);
+        } catch (error) {
+          await committed.catch(() => undefined);
+          throw error;
+        }
+        const id = await committed;
+        if (!(await git.updateRefCas(ref, id, tip?.id ?? zeroOidLike(id), `integrity-guard snapshot ${options.set}`))) {
+          options.log(
+            `${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
+          );
+          continue;
+        }
+        await options.exclusive?.leave(); // the tree is read and the branch moved: the push waits for no one
+        const pushed = options.push ? await pushWithRetry(ctx, options.log) : false;
+        // After a rebased push our commit was re-signed: report the id that is on the branch now.
+        const mine = pushed
+          ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)
+              ?.id ?? id)
+          : id;
+        return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
       }
-      const id = await committed;
-      if (!(await git.updateRefCas(ref, id, tip?.id ?? zeroOidLike(id), `integrity-guard snapshot ${options.set}`))) {
-        options.log(
-          `${ref} moved while the snapshot was being written (another snapshot); rebuilding on the new tip (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`,
-        );
-        continue;
-      }
-      const pushed = options.push ? await pushWithRetry(ctx, options.log) : false;
-      // After a rebased push our commit was re-signed: report the id that is on the branch now.
-      const mine = pushed
-        ? ((await readChain(git, ref)).find((r) => r.info?.manifestDigest === prepared!.digest && r.info.time === prepared!.info.time)
-            ?.id ?? id)
-        : id;
-      return { id: mine, unchanged: false, prepared, ref, pushed, attempts: attempt, signed: (await opening).format };
+      throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, {
+        fix: "too many snapshotters at once; run the snapshot again",
+      });
+    } finally {
+      await options.exclusive?.leave();
     }
-    throw new EnvironmentError(`${ref} kept moving: ${MAX_ATTEMPTS} attempts to add the snapshot lost the race`, {
-      fix: "too many snapshotters at once; run the snapshot again",
-    });
   });
 }
 
