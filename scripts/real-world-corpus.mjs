@@ -6105,6 +6105,55 @@ export const REPOS = [
   // Session 28, config names and dialects (names28): its entries go above this line.
   // Session 28, red team (rt-pr23): its entries go above this line.
   // Session 28, red team (rt-data23): its entries go above this line.
+  {
+    repo: "Unity-Technologies/2d-techdemos",
+    commit: "6593d544df2ea598e51f5cf1d7165d5ed42ceba7",
+    license: "MIT (LICENSE.md)",
+    kind: "Unity 2D project, Unity 2022 (whole repository reviewed: 949 files, 258 Unity YAML assets and 3 JSON checked, 0 errors): ProjectSettings/*.asset, Tilemap tile assets and palettes whose m_Transform is a 4x4 matrix `e00`..`e33` under `%YAML 1.1` (were 2,840 false NaN duplicate keys), scenes, sprite atlases, animation clips, lighting settings, Packages/manifest.json",
+    names: [
+      "ProjectSettings/*.asset",
+      "Assets/Tilemap/Brick/TileAssets/RedBrick.asset",
+      "Assets/Tilemap/Brick/TilePalettes/Blocks.prefab",
+      "Assets/Tilemap/Tiles/Animated Tile/Animated Tile.unity",
+      "Assets/Tilemap/Tiles/Animated Tile/Sprite Atlas/Animated Tiles.spriteatlasv2",
+      "Assets/Tilemap/IsometricZAsY/Characters/Witch/AnimationClips/Static W.anim",
+      "Assets/Tilemap/IsometricZAsY/Scenes/Scene_Biome_Desert_ZAsYSettings.lighting",
+    ],
+    keep: [
+      "ProjectSettings/*.asset",
+      "Assets/Tilemap/Brick/TileAssets/RedBrick.asset",
+      "Assets/Tilemap/Brick/TilePalettes/Blocks.prefab",
+      "Assets/Tilemap/Tiles/Animated Tile/Animated Tile.unity",
+      "Assets/Tilemap/Tiles/Animated Tile/Sprite Atlas/Animated Tiles.spriteatlasv2",
+      "Assets/Tilemap/IsometricZAsY/Characters/Witch/AnimationClips/Static W.anim",
+      "Assets/Tilemap/IsometricZAsY/Scenes/Scene_Biome_Desert_ZAsYSettings.lighting",
+      "Packages/manifest.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "Unity-Technologies/NavMeshComponents",
+    commit: "41d24c4639f3196905f547cb0148e4f44c2d2b7d",
+    license: "MIT (LICENSE)",
+    kind: "Unity project of the 2017 era (whole repository reviewed: 233 files, 40 Unity YAML assets checked, 0 errors): materials whose maps Unity 5.x-2017.2 wrote as repeated `data:` keys with `first:`/`second:` (were false duplicate keys), scenes with prefab instances, prefabs, NavMesh data, ProjectSettings",
+    names: [
+      "Assets/Examples/Materials/crosshair.mat",
+      "Assets/Examples/Materials/yellow.mat",
+      "Assets/Examples/Prefabs/Materials/BanyanBark.mat",
+      "Assets/Examples/Prefabs/BanyanTree.prefab",
+      "Assets/Examples/Scenes/7_dungeon.unity",
+      "ProjectSettings/{TagManager,NavMeshAreas,EditorSettings}.asset",
+    ],
+    keep: [
+      "Assets/Examples/Materials/crosshair.mat",
+      "Assets/Examples/Materials/yellow.mat",
+      "Assets/Examples/Prefabs/Materials/BanyanBark.mat",
+      "Assets/Examples/Prefabs/BanyanTree.prefab",
+      "Assets/Examples/Scenes/7_dungeon.unity",
+      "ProjectSettings/{TagManager,NavMeshAreas,EditorSettings}.asset",
+    ],
+    max: 40,
+  },
   // Session 29, applications and game engines (rw-a29): its entries go above this line.
   // Session 29, false blocks and dialects (fb29): its entries go above this line.
   // Session 29, red team (rt-pr24): its entries go above this line.
@@ -6117,7 +6166,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

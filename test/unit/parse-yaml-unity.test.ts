@@ -62,6 +62,40 @@ const TILE = [
   "",
 ].join("\n");
 
+/** A material as Unity 5.x-2017.2 wrote it (NavMeshComponents): each map element one more `data:` key. */
+const OLD_MATERIAL = [
+  HEADER.trimEnd(),
+  "--- !u!21 &2100000",
+  "Material:",
+  "  serializedVersion: 6",
+  "  m_Name: crosshair",
+  "  m_SavedProperties:",
+  "    serializedVersion: 2",
+  "    m_TexEnvs:",
+  "      data:",
+  "        first:",
+  "          name: _MainTex",
+  "        second:",
+  "          m_Texture: {fileID: 2800000, guid: 28d2c2677149d45e290e8fa042b1b80f, type: 3}",
+  "          m_Scale: {x: 1, y: 1}",
+  "      data:",
+  "        first:",
+  "          name: _BumpMap",
+  "        second:",
+  "          m_Texture: {fileID: 0}",
+  "          m_Scale: {x: 1, y: 1}",
+  "    m_Floats:",
+  "      data:",
+  "        first:",
+  "          name: _InvFade",
+  "        second: 1",
+  "      data:",
+  "        first:",
+  "          name: _Glossiness",
+  "        second: .5",
+  "",
+].join("\n");
+
 const parse = (text: string, path: string) => parseDocument(Buffer.from(text), { path, format: "yaml" });
 const rules = (text: string, path: string) => parse(text, path).findings.map((f) => `${f.level} ${f.rule} ${f.line}`);
 
@@ -96,6 +130,21 @@ describe("Unity's text-serialized assets", () => {
   it("a key Unity really wrote twice is still a duplicate", () => {
     const twice = TILE.replace("  m_Flags: 1\n", "  m_Flags: 1\n  m_Name: BlueBrick\n");
     expect(rules(twice, "Assets/RedBrick.asset")).toEqual(["error parse/duplicate-key 25"]);
+  });
+
+  it("an old material's repeated `data:` map elements are elements, not duplicates; other repeats still are", () => {
+    expect(parse(OLD_MATERIAL, "Assets/Examples/Materials/crosshair.mat").findings).toEqual([]);
+    // Another key repeated in the same asset.
+    expect(rules(OLD_MATERIAL.replace("  m_SavedProperties:", "  m_Name: other\n  m_SavedProperties:"), "a.mat")).toEqual([
+      "error parse/duplicate-key 7",
+    ]);
+    // A repeated `data` that is no map element (no first/second).
+    expect(rules(OLD_MATERIAL.replace("        second: .5", "        value: .5"), "a.mat")).toEqual(["error parse/duplicate-key 27"]);
+    // The same text without Unity's header: any YAML reader keeps one `data` of each mapping.
+    expect(rules(OLD_MATERIAL.slice(HEADER.length).replace(/!u!/g, "!"), "a.yaml").filter((r) => r.includes("duplicate-key"))).toEqual([
+      "error parse/duplicate-key 14",
+      "error parse/duplicate-key 25",
+    ]);
   });
 
   it("`stripped` is read only on a `--- !u!<class> &<id>` line of a text with Unity's header", () => {

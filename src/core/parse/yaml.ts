@@ -63,6 +63,7 @@ import { appendAll } from "../append.js";
 import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
 import { flowDashRefusedBy, jsYamlConfigReader, lockfileReader } from "./js-yaml-refusals.js";
 import { isUnityYaml, withoutUnityStripped } from "./unity-yaml.js";
+import { isUnityMapElement } from "./unity-yaml-maps.js";
 import { withMantissaBeforeExponent } from "./yaml-1-1-float.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
@@ -925,6 +926,8 @@ function walk(
   const repeatedMerges = mergeKeys && mergesRepeatedMergeKeys(file);
   // Cirrus CI keeps every repeated key (yaml-repeated-keys.ts): a repeat is a notice there.
   const keptBy = keepsRepeatedKeys(file);
+  // Unity (5.x to 2017) wrote each element of a map as a repeated `data:` key (./unity-yaml.ts).
+  const unityMaps = isUnityYaml(text);
   indexAliases(doc, text); // before any node is replaced below
   // Sequences holding a `- !reset ...` item of a compose file: emptied of them once the walk is
   // done (their items are checked where they are written, and replaceNode needs their indexes).
@@ -1062,7 +1065,8 @@ function walk(
       const name = keyString(key);
       const first = seen.get(name);
       const keyNode = key as Node | null;
-      if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key))) {
+      const unityMapElement = unityMaps && isUnityMapElement(name, firstValues.get(name), pair.value);
+      if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key)) && !unityMapElement) {
         const firstPos = lines.position(first.range?.[0] ?? 0);
         const pos = lines.span(keyNode.range[0], keyNode.range[1]);
         if (keptBy) {
