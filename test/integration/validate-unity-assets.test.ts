@@ -69,6 +69,10 @@ describe("Unity's text-serialized assets, with the defaults", () => {
       const { findings, checked } = await check(repo);
       expect(findings).toEqual([]);
       expect(checked).toBe(4);
+      // The built bundle too, with its parse workers (the YAML parser in a lazily loaded chunk).
+      const bundled = repo.cliBundle(["check", "--format", "json"], { IG_PARSE_WORKERS: "2" });
+      expect(bundled.code, bundled.stderr).toBe(0);
+      expect(JSON.parse(bundled.stdout)).toMatchObject({ findings: [], summary: { checked: 4 } });
     }));
 
   it("a broken asset is an error at its line: conflict markers, a cut file, a mis-indented key, a repeated key; also staged", () =>
