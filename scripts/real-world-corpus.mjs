@@ -386,7 +386,7 @@ export const REPOS = [
     repo: "keijiro/Smrvfx",
     commit: "1a6f21445599a49f717faac1e1e0ab69465834d1",
     license: "Unlicense (LICENSE)",
-    kind: "Unity project: Packages/manifest.json and packages-lock.json (Unity's YAML assets, .asset/.unity/.meta with `%TAG !u!`, are not selected by default)",
+    kind: "Unity project: Packages/manifest.json and packages-lock.json (its Unity YAML assets, selected by default since session 29, were reviewed whole: 32 files, 0 findings; not kept here, Unity-Technologies/2d-techdemos and NavMeshComponents hold such fixtures)",
   },
   {
     repo: "cookiecutter/cookiecutter-django",
@@ -6001,7 +6001,7 @@ export const REPOS = [
     repo: "Cysharp/UniTask",
     commit: "ceac8d6946b1125fe782cd171fbcb245b567dbf9",
     license: "MIT (LICENSE)",
-    kind: "Unity package UniTask (whole repository reviewed: 16 JSON/YAML files): the Unity project's Packages/manifest.json and packages-lock.json, the UPM package.json, docfx.json and toc.yml of the docs, workflows (Unity YAML assets and `.asmdef` JSON are not selected by default)",
+    kind: "Unity package UniTask (whole repository reviewed: 16 JSON/YAML files): the Unity project's Packages/manifest.json and packages-lock.json, the UPM package.json, docfx.json and toc.yml of the docs, workflows (its 22 Unity YAML assets, selected since session 29, reviewed: 0 findings; `.asmdef` JSON is not selected)",
   },
   {
     repo: "jsonresume/resume-schema",
