@@ -147,6 +147,15 @@ describe("Unity's text-serialized assets", () => {
     ]);
   });
 
+  it("Unity's header on a file not named as a Unity asset (a pull request's `.yaml`) relaxes nothing", () => {
+    expect(parse(SCENE, "deploy/values.yaml").ok).toBe(false); // `stripped`
+    expect(rules(OLD_MATERIAL, ".github/workflows/ci.yml").filter((r) => r.includes("duplicate-key"))).toEqual([
+      "error parse/duplicate-key 16",
+      "error parse/duplicate-key 27",
+    ]);
+    expect(rules(`${HEADER}--- !u!114 &1\nMonoBehaviour:\n  m_Text: 'Start\n\n'\n`, "a.yml")).toContain("warning parse/quoted-indent 7");
+  });
+
   it("`stripped` is read only on a `--- !u!<class> &<id>` line of a text with Unity's header", () => {
     // Without the header the word is a syntax error, as in any YAML.
     expect(parse(SCENE.slice(HEADER.length).replace(/!u!/g, "!x!"), "a.yaml").ok).toBe(false);

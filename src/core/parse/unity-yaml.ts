@@ -9,8 +9,51 @@
  * the prefab), and YAML has no word after a node's properties on the `---` line (the yaml package:
  * "Block collection cannot start on same line with directives-end marker"). Unity reads it, so
  * the word is blanked, same length (every offset stays valid), on such document lines only, in a
- * text that carries Unity's `%TAG` directive; any other stray word on a `---` line stays an error.
+ * Unity asset (isUnityAsset: its name and header); any other stray word on a `---` line stays an error.
  */
+
+/** The extensions of Unity's YAML assets (lower case): the selection's, and the only names read as Unity's. */
+export const UNITY_EXTENSIONS: readonly string[] = [
+  ".unity",
+  ".prefab",
+  ".asset",
+  ".mat",
+  ".anim",
+  ".controller",
+  ".overridecontroller",
+  ".mask",
+  ".playable",
+  ".physicmaterial",
+  ".physicsmaterial2d",
+  ".lighting",
+  ".spriteatlas",
+  ".spriteatlasv2",
+  ".rendertexture",
+  ".cubemap",
+  ".flare",
+  ".fontsettings",
+  ".guiskin",
+  ".mixer",
+  ".brush",
+  ".terrainlayer",
+  ".signal",
+  ".preset",
+  ".giparams",
+  ".vfx",
+  ".vfxoperator",
+  ".vfxblock",
+];
+
+/**
+ * True when `path` is named as a Unity asset and `text` starts with Unity's header: only there is
+ * Unity's reading applied. A `.yaml` file given Unity's header by a pull request stays plain YAML
+ * (the header alone must not relax a check), and a Unity asset's reading needs both.
+ */
+export function isUnityAsset(path: string, text: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && UNITY_EXTENSIONS.includes(base.slice(dot)) && isUnityYaml(text);
+}
 
 /** Unity's directives as its serializer writes them, first in the file (a BOM or blank lines aside). */
 const UNITY_HEADER = /^\uFEFF?\s*%YAML 1\.1\r?\n%TAG !u! tag:unity3d\.com,2011:\r?\n/;

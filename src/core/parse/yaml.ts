@@ -62,7 +62,7 @@ import {
 import { appendAll } from "../append.js";
 import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
 import { flowDashRefusedBy, jsYamlConfigReader, lockfileReader } from "./js-yaml-refusals.js";
-import { isUnityYaml, withoutUnityStripped } from "./unity-yaml.js";
+import { isUnityAsset, withoutUnityStripped } from "./unity-yaml.js";
 import { isUnityMapElement } from "./unity-yaml-maps.js";
 import { withMantissaBeforeExponent } from "./yaml-1-1-float.js";
 
@@ -89,7 +89,7 @@ const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
   const read = withLineFeeds(withoutLeadingBom(text));
   // Unity's `--- !u!1001 &1 stripped` document lines (./unity-yaml.ts): Unity reads them, YAML has no such word.
-  const unity = isUnityYaml(read);
+  const unity = isUnityAsset(options.path, read);
   const lf = unity ? withoutUnityStripped(read) : read;
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
@@ -927,7 +927,7 @@ function walk(
   // Cirrus CI keeps every repeated key (yaml-repeated-keys.ts): a repeat is a notice there.
   const keptBy = keepsRepeatedKeys(file);
   // Unity (5.x to 2017) wrote each element of a map as a repeated `data:` key (./unity-yaml.ts).
-  const unityMaps = isUnityYaml(text);
+  const unityMaps = isUnityAsset(file, text);
   indexAliases(doc, text); // before any node is replaced below
   // Sequences holding a `- !reset ...` item of a compose file: emptied of them once the walk is
   // done (their items are checked where they are written, and replaceNode needs their indexes).

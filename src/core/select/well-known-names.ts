@@ -20,7 +20,7 @@
  * - `.sequelizerc`: JavaScript.
  */
 import type { DocumentFormat } from "../parse/types.js";
-import { isUnityYaml } from "../parse/unity-yaml.js";
+import { isUnityYaml, UNITY_EXTENSIONS } from "../parse/unity-yaml.js";
 import { ansibleRoleFile, ansibleVarsFile } from "./ansible-vars.js";
 
 /** How a file known by its name is read. */
@@ -425,36 +425,6 @@ const JSON_LINES = strict("JSON Lines readers (json.loads per line, jq, Elastics
  */
 const UNITY = yaml("Unity (text-serialized asset: YAML 1.1 with `!u!` tags)");
 const UNITY_ASSET = { ...UNITY, when: isUnityYaml };
-const UNITY_EXTENSIONS = [
-  ".unity",
-  ".prefab",
-  ".asset",
-  ".mat",
-  ".anim",
-  ".controller",
-  ".overridecontroller",
-  ".mask",
-  ".playable",
-  ".physicmaterial",
-  ".physicsmaterial2d",
-  ".lighting",
-  ".spriteatlas",
-  ".spriteatlasv2",
-  ".rendertexture",
-  ".cubemap",
-  ".flare",
-  ".fontsettings",
-  ".guiskin",
-  ".mixer",
-  ".brush",
-  ".terrainlayer",
-  ".signal",
-  ".preset",
-  ".giparams",
-  ".vfx",
-  ".vfxoperator",
-  ".vfxblock",
-];
 
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
 const BY_EXTENSION = new Map<string, WellKnownName>([
