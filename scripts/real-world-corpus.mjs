@@ -386,7 +386,7 @@ export const REPOS = [
     repo: "keijiro/Smrvfx",
     commit: "1a6f21445599a49f717faac1e1e0ab69465834d1",
     license: "Unlicense (LICENSE)",
-    kind: "Unity project: Packages/manifest.json and packages-lock.json (Unity's YAML assets, .asset/.unity/.meta with `%TAG !u!`, are not selected by default)",
+    kind: "Unity project: Packages/manifest.json and packages-lock.json (its Unity YAML assets, selected by default since session 29, were reviewed whole: 32 files, 0 findings; not kept here, Unity-Technologies/2d-techdemos and NavMeshComponents hold such fixtures)",
   },
   {
     repo: "cookiecutter/cookiecutter-django",
@@ -6001,7 +6001,7 @@ export const REPOS = [
     repo: "Cysharp/UniTask",
     commit: "ceac8d6946b1125fe782cd171fbcb245b567dbf9",
     license: "MIT (LICENSE)",
-    kind: "Unity package UniTask (whole repository reviewed: 16 JSON/YAML files): the Unity project's Packages/manifest.json and packages-lock.json, the UPM package.json, docfx.json and toc.yml of the docs, workflows (Unity YAML assets and `.asmdef` JSON are not selected by default)",
+    kind: "Unity package UniTask (whole repository reviewed: 16 JSON/YAML files): the Unity project's Packages/manifest.json and packages-lock.json, the UPM package.json, docfx.json and toc.yml of the docs, workflows (its 22 Unity YAML assets, selected since session 29, reviewed: 0 findings; `.asmdef` JSON is not selected)",
   },
   {
     repo: "jsonresume/resume-schema",
@@ -6106,6 +6106,55 @@ export const REPOS = [
   // Session 28, config names and dialects (names28): its entries go above this line.
   // Session 28, red team (rt-pr23): its entries go above this line.
   // Session 28, red team (rt-data23): its entries go above this line.
+  {
+    repo: "Unity-Technologies/2d-techdemos",
+    commit: "6593d544df2ea598e51f5cf1d7165d5ed42ceba7",
+    license: "MIT (LICENSE.md)",
+    kind: "Unity 2D project, Unity 2022 (whole repository reviewed: 949 files, 258 Unity YAML assets and 3 JSON checked, 0 errors): ProjectSettings/*.asset, Tilemap tile assets and palettes whose m_Transform is a 4x4 matrix `e00`..`e33` under `%YAML 1.1` (were 2,840 false NaN duplicate keys), scenes, sprite atlases, animation clips, lighting settings, Packages/manifest.json",
+    names: [
+      "ProjectSettings/*.asset",
+      "Assets/Tilemap/Brick/TileAssets/RedBrick.asset",
+      "Assets/Tilemap/Brick/TilePalettes/Blocks.prefab",
+      "Assets/Tilemap/Tiles/Animated Tile/Animated Tile.unity",
+      "Assets/Tilemap/Tiles/Animated Tile/Sprite Atlas/Animated Tiles.spriteatlasv2",
+      "Assets/Tilemap/IsometricZAsY/Characters/Witch/AnimationClips/Static W.anim",
+      "Assets/Tilemap/IsometricZAsY/Scenes/Scene_Biome_Desert_ZAsYSettings.lighting",
+    ],
+    keep: [
+      "ProjectSettings/*.asset",
+      "Assets/Tilemap/Brick/TileAssets/RedBrick.asset",
+      "Assets/Tilemap/Brick/TilePalettes/Blocks.prefab",
+      "Assets/Tilemap/Tiles/Animated Tile/Animated Tile.unity",
+      "Assets/Tilemap/Tiles/Animated Tile/Sprite Atlas/Animated Tiles.spriteatlasv2",
+      "Assets/Tilemap/IsometricZAsY/Characters/Witch/AnimationClips/Static W.anim",
+      "Assets/Tilemap/IsometricZAsY/Scenes/Scene_Biome_Desert_ZAsYSettings.lighting",
+      "Packages/manifest.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "Unity-Technologies/NavMeshComponents",
+    commit: "41d24c4639f3196905f547cb0148e4f44c2d2b7d",
+    license: "MIT (LICENSE)",
+    kind: "Unity project of the 2017 era (whole repository reviewed: 233 files, 40 Unity YAML assets checked, 0 errors): materials whose maps Unity 5.x-2017.2 wrote as repeated `data:` keys with `first:`/`second:` (were false duplicate keys), scenes with prefab instances, prefabs, NavMesh data, ProjectSettings",
+    names: [
+      "Assets/Examples/Materials/crosshair.mat",
+      "Assets/Examples/Materials/yellow.mat",
+      "Assets/Examples/Prefabs/Materials/BanyanBark.mat",
+      "Assets/Examples/Prefabs/BanyanTree.prefab",
+      "Assets/Examples/Scenes/7_dungeon.unity",
+      "ProjectSettings/{TagManager,NavMeshAreas,EditorSettings}.asset",
+    ],
+    keep: [
+      "Assets/Examples/Materials/crosshair.mat",
+      "Assets/Examples/Materials/yellow.mat",
+      "Assets/Examples/Prefabs/Materials/BanyanBark.mat",
+      "Assets/Examples/Prefabs/BanyanTree.prefab",
+      "Assets/Examples/Scenes/7_dungeon.unity",
+      "ProjectSettings/{TagManager,NavMeshAreas,EditorSettings}.asset",
+    ],
+    max: 40,
+  },
   // Session 29, applications and game engines (rw-a29): its entries go above this line.
   // Session 29, false blocks and dialects (fb29): its entries go above this line.
   // Session 29, red team (rt-pr24): its entries go above this line.
@@ -6118,7 +6167,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

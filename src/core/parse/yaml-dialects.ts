@@ -257,6 +257,15 @@ export const YAML_DIALECTS: readonly YamlDialect[] = [
     ],
     content: /^(?:databaseName|schemaName|dataSources?|rules)[ \t]*:/m,
   },
+  {
+    id: "unity",
+    name: "Unity (its text serialization of assets)",
+    // `%TAG !u! tag:unity3d.com,2011:` makes every `--- !u!114 &11400000` a class tag of Unity's
+    // (114 is MonoBehaviour): each object of a scene, prefab or ProjectSettings asset has one.
+    tags: [],
+    prefixes: ["tag:unity3d.com,2011:"],
+    content: /^%TAG !u! tag:unity3d\.com,2011:\r?$/m,
+  },
 ];
 
 /** A node's kind as a tag's reader sees it. */

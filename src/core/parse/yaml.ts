@@ -62,6 +62,9 @@ import {
 import { appendAll } from "../append.js";
 import { cleanLockfile, cleanLockfileDocuments, isJsYamlLockfile } from "./yaml-lockfile.js";
 import { flowDashRefusedBy, jsYamlConfigReader, lockfileReader } from "./js-yaml-refusals.js";
+import { isUnityAsset, withoutUnityStripped } from "./unity-yaml.js";
+import { isUnityMapElement } from "./unity-yaml-maps.js";
+import { withMantissaBeforeExponent } from "./yaml-1-1-float.js";
 
 const YAML_TAG = "tag:yaml.org,2002:";
 /**
@@ -84,16 +87,30 @@ const COMMENT_SPACING = "Comments must be separated from other tokens by white s
 const TIMESTAMP = /^(\d{4}-\d\d?-\d\d?|\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?)$/;
 
 export function parseYaml(text: string, options: ParseOptions): ParsedDocument {
-  const lf = withLineFeeds(withoutLeadingBom(text));
+  const read = withLineFeeds(withoutLeadingBom(text));
+  // Unity's `--- !u!1001 &1 stripped` document lines (./unity-yaml.ts): Unity reads them, YAML has no such word.
+  const unity = isUnityAsset(options.path, read);
+  const lf = unity ? withoutUnityStripped(read) : read;
   // pnpm's and Yarn 2+'s lockfiles: their readers' js-yaml vouches for a clean file (./yaml-lockfile.ts).
   const clean = isJsYamlLockfile(options.path) ? cleanLockfileDocuments(lf, options) : undefined;
   if (clean) return cleanLockfile(clean, () => parseYamlText(lf, options, 0).doc);
-  const parsed = parseYamlText(lf, options, 0).doc;
+  const parsed = unityQuotedAsWritten(parseYamlText(lf, options, 0).doc, unity);
   // Many strings continued the same way (generated CRDs) are one warning (./yaml-indent-summary.ts).
   const doc = withGroupedIndentWarnings(parsed);
   // A leniency js-yaml does not share is an error where js-yaml is the reader (./js-yaml-refusals.ts).
   const reader = isJsYamlLockfile(options.path) ? lockfileReader(options.path) : jsYamlConfigReader(options.path);
   return reader !== undefined ? flowDashRefusedBy(doc, reader) : doc;
+}
+
+/**
+ * A Unity asset's document without its quoted-indent warnings: Unity's serializer writes a
+ * multi-line text (a UI Text's `m_Text: 'Start` ... `'`) with its continuation lines at column 1,
+ * reads it back, and writes it so again on the next save, so re-indenting it by hand is no fix.
+ * The string still had to read cleanly once re-indented; only the advice is dropped.
+ */
+function unityQuotedAsWritten(doc: ParsedDocument, unity: boolean): ParsedDocument {
+  if (!unity || !doc.findings.some((f) => f.rule === "parse/quoted-indent")) return doc;
+  return { ...doc, findings: doc.findings.filter((f) => f.rule !== "parse/quoted-indent") };
 }
 
 /** `doc` with more than a few indent warnings of one rule folded into one. */
@@ -196,6 +213,7 @@ function parseYamlText(text: string, options: ParseOptions, repairs: number): Pa
         prettyErrors: false,
         strict: true,
         logLevel: "error", // no process warnings on stderr; problems become findings
+        customTags: withMantissaBeforeExponent, // `%YAML 1.1`'s `e00: 1` is a string key, not NaN (./yaml-1-1-float.ts)
       }),
     );
     list = Array.isArray(docs) ? docs : [];
@@ -908,6 +926,8 @@ function walk(
   const repeatedMerges = mergeKeys && mergesRepeatedMergeKeys(file);
   // Cirrus CI keeps every repeated key (yaml-repeated-keys.ts): a repeat is a notice there.
   const keptBy = keepsRepeatedKeys(file);
+  // Unity (5.x to 2017) wrote each element of a map as a repeated `data:` key (./unity-yaml.ts).
+  const unityMaps = isUnityAsset(file, text);
   indexAliases(doc, text); // before any node is replaced below
   // Sequences holding a `- !reset ...` item of a compose file: emptied of them once the walk is
   // done (their items are checked where they are written, and replaceNode needs their indexes).
@@ -1045,7 +1065,8 @@ function walk(
       const name = keyString(key);
       const first = seen.get(name);
       const keyNode = key as Node | null;
-      if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key))) {
+      const unityMapElement = unityMaps && isUnityMapElement(name, firstValues.get(name), pair.value);
+      if (first && keyNode?.range && !(repeatedMerges && isMergeKey(key)) && !unityMapElement) {
         const firstPos = lines.position(first.range?.[0] ?? 0);
         const pos = lines.span(keyNode.range[0], keyNode.range[1]);
         if (keptBy) {

@@ -20,6 +20,7 @@
  * - `.sequelizerc`: JavaScript.
  */
 import type { DocumentFormat } from "../parse/types.js";
+import { isUnityYaml, UNITY_EXTENSIONS } from "../parse/unity-yaml.js";
 import { ansibleRoleFile, ansibleVarsFile } from "./ansible-vars.js";
 
 /** How a file known by its name is read. */
@@ -413,6 +414,18 @@ const EXCALIDRAW = strict("Excalidraw (JSON.parse)");
 
 const JSON_LINES = strict("JSON Lines readers (json.loads per line, jq, Elasticsearch _bulk)");
 
+/**
+ * Unity's text-serialized assets (core/parse/unity-yaml.ts): YAML 1.1 with Unity's `!u!` class tags,
+ * loaded by the editor, which cannot open a scene or prefab cut short or left with conflict markers
+ * (the objects it cannot read are dropped: lost references on the next save). Selected only when
+ * the text starts with Unity's `%YAML 1.1` / `%TAG !u!` header: these extensions are short, and a
+ * binary-serialized asset, or another program's `.asset`, is not YAML. Not `.meta` (their own key
+ * lines, no header) nor `.asmdef`/`.asmref` (JSON read by Unity's native parser, whose leniency was
+ * not confirmed): left out rather than read stricter than Unity reads them.
+ */
+const UNITY = yaml("Unity (text-serialized asset: YAML 1.1 with `!u!` tags)");
+const UNITY_ASSET = { ...UNITY, when: isUnityYaml };
+
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
 const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tfstate", TFSTATE],
@@ -466,6 +479,7 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   // is a common word, and Obsidian creates a new canvas as an empty file: only text that opens an
   // object and names the format's `nodes` or `edges` is one (a cut canvas still does).
   [".canvas", { reader: "Obsidian (JSON Canvas, JSON.parse)", format: "json", when: jsonCanvas }],
+  ...UNITY_EXTENSIONS.map((ext): [string, WellKnownName] => [ext, UNITY_ASSET]),
 ]);
 
 /** Whether `text` is a JSON Canvas document: an object first, with a `"nodes"` or `"edges"` key (two linear scans). */
