@@ -69,12 +69,12 @@ export declare function yamlStructuralTags(text: string): YamlTag[];
 export declare const PLACEHOLDER: RegExp;
 /**
  * The length of a substitution placeholder standing for a whole JSON value at offset `i`, or 0:
- * a printf conversion (`%s`, `%d`, `%1$s`) or a `%NAME%` placeholder (one to three `%` on each
- * side, upper case: PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
+ * a printf conversion (`%s`, `%d`, `%1$s`), a `%NAME%` placeholder (one to three `%` on each
+ * side, upper case: PLACEHOLDER) or an `@name@` one (JSON_PLACEHOLDER), after a value's start (`[`, `,`, `:` or a line's start, blanks
  * aside) and before its end (`,`, `]`, `}` or the line's end). Spinnaker's clouddriver tests fill
  * list-manifest.json's `"items": [%s, %s]` with String.format before parsing it; OpenAddresses'
  * scripts/si/Makefile fills countrywide-template.json's `"year": %YYYY%` with sed. JSON has no `%`
- * outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
+ * or `@` outside a string, so such a file never parses as it is. Each blank stretch around a `%` is
  * looked at from its two ends only, so a scan that asks at every `%` stays linear.
  */
 export declare function jsonPlaceholderValueAt(text: string, i: number): number;
