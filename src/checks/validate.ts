@@ -147,6 +147,8 @@ interface ValidateSelection {
   mapper: SchemaMapper;
   /** mapper.for(p, undefined), remembered for the last path (asked up to three times per file). */
   pathSchemas: (p: string) => SchemaChoice;
+  /** Whether the team's own config maps `p` (require_schema, or a mapping not from the catalog). */
+  userMapped: (p: string) => boolean;
   /** New names that differ from the trusted commit's spelling only in case (case-twins.ts): filled on a pull request. */
   twins: Map<string, string>;
   /** Helm/Jinja/Go templates: skipped with one notice per folder (validate.templates). */
@@ -190,10 +192,8 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
   };
   // Only the user's own mappings make a file "not a template": a catalog match is by name, and a
   // cookiecutter folder's `.github/workflows/ci.yml` is still a template until rendered.
-  const templates = new TemplateRules(
-    cfg.templates,
-    (p) => requireSchema(p) || pathSchemas(p).schemas.some((s) => catalogOf(s) === undefined),
-  );
+  const userMapped = (p: string) => requireSchema(p) || pathSchemas(p).schemas.some((s) => catalogOf(s) === undefined);
+  const templates = new TemplateRules(cfg.templates, userMapped);
   // A named path is validated when it is JSON/YAML by name (or a template by name: it gets the template notice).
   const namedKind = (p: string) =>
     formatFor(p) !== undefined ||
@@ -209,6 +209,7 @@ export function validateSelection(cfg: ValidateConfig): ValidateSelection {
     requireSchema,
     mapper,
     pathSchemas,
+    userMapped,
     templates,
     twins,
   };
@@ -247,7 +248,7 @@ export async function runValidate(ctx: CheckContext, options: ValidateRunOptions
 
 async function validateRun(ctx: CheckContext, options: ValidateRunOptions, workers: { pool?: ParsePool }): Promise<Finding[]> {
   const cfg: ValidateConfig = ctx.config.validate ?? {};
-  const { selects, accepts, excluded, jsonc, requireSchema, mapper, pathSchemas, templates, twins } = validateSelection(cfg);
+  const { selects, accepts, excluded, jsonc, requireSchema, mapper, pathSchemas, userMapped, templates, twins } = validateSelection(cfg);
   const findings: Finding[] = [];
   const named = options.explicit;
   const isExplicit = (p: string) => named === true || (named instanceof Set && named.has(p));
@@ -327,10 +328,7 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
-  if (base) {
-    const mapped = (p: string) => requireSchema(p) || mapper.for(p, undefined).schemas.some((s) => catalogOf(s) === undefined);
-    for (const [f, twin] of await caseTwinsAtBase(base, files, mapped)) twins.set(f, twin);
-  }
+  if (base) for (const [f, twin] of await caseTwinsAtBase(base, files, userMapped)) twins.set(f, twin);
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
     pathSchemas(p)

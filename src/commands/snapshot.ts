@@ -55,14 +55,14 @@ export const command: CommandSpec = {
       });
     }
     await refuseOutsideSparseCheckout(ctx.git, set, def.paths);
-    // Session 28, red team (rt-data23): under the restore's lock. Checked without it, a restore
+    // The capture runs under the restore's lock (restoreLockHold). Checked without it, a restore
     // started a moment later (its journal is written only after its pre-restore snapshot) found
     // the lock free and wrote the tree while this capture read it: a signed snapshot of a state
     // that never existed, part old, part restored. A restore running now makes this wait for
     // it (then the restored tree is what is read), or stop with exit 2 naming the lock (lock.ts).
-    // Session 29 (rt-data24): held from the capture to the branch's move, not through the fetch
-    // and push of --push (a restore then gave up after 10 s waiting on the network).
-    return snapshotUnderRestoreLock(ctx, set, def);
+    // The lock is held from the capture to the branch's move only, not through the fetch and
+    // push of --push: a restore waiting on the network gave up after 10 s.
+    return takeSetSnapshot(ctx, set, def);
   },
 };
 
@@ -88,7 +88,7 @@ function restoreLockHold(git: Git, set: string): { enter: () => Promise<void>; l
   };
 }
 
-async function snapshotUnderRestoreLock(ctx: CommandContext, set: string, def: SnapshotSet): Promise<CommandResult> {
+async function takeSetSnapshot(ctx: CommandContext, set: string, def: SnapshotSet): Promise<CommandResult> {
   let r;
   const snapshotBranch = ctx.loaded.config.snapshots?.branch ?? "integrity-snapshots";
   const before = await ctx.git.tryRevParse(`refs/heads/${snapshotBranch}`);

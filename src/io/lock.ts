@@ -1,8 +1,7 @@
 /**
  * A cross-process lock: a lock file created exclusively, whole (tryCreate), holding {pid, host,
- * time, token}. A
- * lock whose owner on this host is no longer alive (or older than `staleMs`) is taken over, so
- * a crashed process never blocks the next run for good.
+ * time, token}. A lock whose owner on this host is no longer alive (or older than `staleMs`) is
+ * taken over, so a crashed process never blocks the next run for good.
  *
  * Why a takeover guard: POSIX has no "delete this path if it still holds these bytes". Two
  * waiters that both judged the same lock stale could otherwise both remove "it", the second
