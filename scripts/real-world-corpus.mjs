@@ -6160,6 +6160,11 @@ export const REPOS = [
   // Session 29, red team (rt-pr24): its entries go above this line.
   // Session 29, red team (rt-data24): its entries go above this line.
   // Session 29, cost (cost30): its entries go above this line.
+  // Session 30, applications and data kinds (rw-a30): its entries go above this line.
+  // Session 30, red team (rt-pr25): its entries go above this line.
+  // Session 30, red team (rt-data25): its entries go above this line.
+  // Session 30, cost (cost31): its entries go above this line.
+  // Session 30, CI time (ci30): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
