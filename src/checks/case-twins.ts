@@ -10,7 +10,23 @@
  * base holding neither) are twins of each other: such a checkout keeps one of them under the
  * name its readers open, and a mapping of `data/state.json` left `data/STATE.json` unchecked.
  */
-import type { BaseReadings } from "./base-readings.js";
+import { baseReadingsAt, type BaseReadings } from "./base-readings.js";
+import type { Git } from "../io/git.js";
+
+/** What twins are told by: the names the trusted side holds. */
+export type TwinSide = Pick<BaseReadings, "holding" | "listing">;
+
+/**
+ * The side a commit's new names are told by in the hook (`git commit`, `check --staged`): HEAD,
+ * the spellings a macOS or Windows teammate's checkout already holds; before the first commit,
+ * none. The hook then says what a pull request of the same change would say (a pull request's
+ * side is its base), so two spellings added in one commit are caught before they are pushed.
+ */
+export async function headTwinSide(git: Git): Promise<TwinSide> {
+  const head = await git.tryRevParse("HEAD");
+  if (head !== undefined) return baseReadingsAt(git, head);
+  return { holding: () => Promise.resolve(new Set<string>()), listing: () => Promise.resolve(new Set<string>()) };
+}
 
 /**
  * For each of `files` the trusted commit does not hold, the spelling it holds of the same name in
@@ -19,7 +35,7 @@ import type { BaseReadings } from "./base-readings.js";
  * config maps (or the first).
  */
 export async function caseTwinsAtBase(
-  base: BaseReadings,
+  base: TwinSide,
   files: readonly string[],
   mapped: (p: string) => boolean = () => false,
 ): Promise<Map<string, string>> {

@@ -95,7 +95,7 @@ import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentR
 import { readableUtf16 } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
-import { caseTwinsAtBase } from "./case-twins.js";
+import { caseTwinsAtBase, headTwinSide } from "./case-twins.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { isMarkdownPullRequestTemplate, isPullRequestTemplatePath } from "../core/select/pull-request-template.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
@@ -149,7 +149,7 @@ interface ValidateSelection {
   pathSchemas: (p: string) => SchemaChoice;
   /** Whether the team's own config maps `p` (require_schema, or a mapping not from the catalog). */
   userMapped: (p: string) => boolean;
-  /** New names that differ from the trusted commit's spelling only in case (case-twins.ts): filled on a pull request. */
+  /** New names that differ from the trusted commit's spelling only in case (case-twins.ts): filled on a pull request and in the hook (against HEAD). */
   twins: Map<string, string>;
   /** Helm/Jinja/Go templates: skipped with one notice per folder (validate.templates). */
   templates: TemplateRules;
@@ -328,7 +328,9 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
-  if (base) for (const [f, twin] of await caseTwinsAtBase(base, files, userMapped)) twins.set(f, twin);
+  // The hook tells new names by HEAD (case-twins.ts: headTwinSide), as a pull request does by its base.
+  const twinSide = base ?? (ctx.source.kind === "index" ? await headTwinSide(ctx.git) : undefined);
+  if (twinSide) for (const [f, twin] of await caseTwinsAtBase(twinSide, files, userMapped)) twins.set(f, twin);
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
     pathSchemas(p)
