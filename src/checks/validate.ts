@@ -1013,6 +1013,12 @@ async function agreedYamlReading(text: string, file: string, options: YamlReadOp
   return refused.length === 0 ? doc : parseDocument(text, { path: file, format: "yaml", ...options, refusedDialects: refused });
 }
 
+/** YAML errors of a text YAML could still read (no syntax, encoding or depth error): refusals of what it holds. */
+function yamlReadTheText(doc: ParsedDocument): boolean {
+  return doc.findings.every((f) => f.level !== "error" || !UNREADABLE_YAML.has(f.rule));
+}
+const UNREADABLE_YAML = new Set(["parse/syntax", "parse/encoding", "parse/too-deep", "parse/empty"]);
+
 /**
  * The reading a YAML dialect gives a file its path or content names (core/parse/yaml-dialects.ts):
  * its tags accepted, CloudFormation's short forms read as long forms, Compose's `!reset` keys and
@@ -1121,12 +1127,14 @@ async function validateFile(file: string, held: HeldBytes, format: DocumentForma
     const dialect =
       (await env.contentDialect(file, text)) ?? (await env.packDialect(file, text)) ?? (await env.inheritedDialect(file, text));
     if (dialect?.yaml) {
-      // A YAML reader of JSON (cwltool's job orders): YAML 1.2 decides; when it refuses the text
-      // too, the strict JSON finding stands (its position and message are the clearer ones).
-      // ruamel.yaml refuses a plain flow key over two lines (a `//` comment before a key).
+      // A YAML reader of JSON (cwltool's job orders): YAML 1.2 decides; when it cannot read the
+      // text either (a syntax error), the strict JSON finding stands (its position and message are
+      // the clearer ones). ruamel.yaml refuses a plain flow key over two lines (a `//` comment
+      // before a key). When YAML reads the text but refuses what it holds (a tag under
+      // `unknown_tags: error`, a repeated key), that is what the reader saw: its findings stand.
       await loadYamlSupport(); // a run of JSON files only has not loaded the YAML parser
       const asYaml = await agreedYamlReading(text, file, yamlOptions(file, cfg), env);
-      if (asYaml.ok && (await multiLineFlowKey(text)) === undefined) {
+      if (asYaml.ok ? (await multiLineFlowKey(text)) === undefined : yamlReadTheText(asYaml)) {
         doc = asYaml;
         format = "yaml";
       }
