@@ -41,8 +41,8 @@ import { linkedNames } from "./pr-links.js";
 import { publishRestore, type RestorePublished, type RestoreWritten } from "./restore-pr.js";
 import { secretValues } from "./secrets.js";
 import { checkSnapshotRef, checkWriterEvent } from "./writer-events.js";
-import { checkoutSchemaGraph } from "./schema-graph.js";
-import { loadTrustedRules, mergeRuns, type TrustedRules } from "./trusted-config.js";
+import { checkoutSchemaGraph, MAX_SCHEMA_GRAPH_FILES } from "./schema-graph.js";
+import { loadTrustedRules, mergeRuns, SCHEMA_GRAPH_CAPPED, type TrustedRules } from "./trusted-config.js";
 import { withholdFromChildren } from "../io/child-env.js";
 import { snapshotTrustRoot } from "./restore-trust.js";
 import { baseReadingsAt, encodingChangedPaths } from "../checks/base-readings.js";
@@ -240,7 +240,15 @@ async function restriction(p: Prepared): Promise<Set<string> | undefined> {
   // Under the checkout's own rules (config-source head) no base graph was walked: the files the
   // checkout's schemas reference decide the same way, or a PR that changed only a $ref'd
   // definitions file was checked on that file alone, never on the files its schema validates.
-  if (p.trust.from === "checkout") for (const f of await checkoutSchemaGraph(p.git, schemas)) referenced.add(f);
+  const graph = p.trust.from === "checkout" ? await checkoutSchemaGraph(p.git, schemas) : { files: [], capped: false };
+  for (const f of graph.files) referenced.add(f);
+  // Past the walk's cap any file may be one the schemas read: the safe answer is the whole tree.
+  if (graph.capped || p.trust.findings.some((f) => f.rule === SCHEMA_GRAPH_CAPPED)) {
+    logInfo(
+      `the schemas the config maps reference more than ${MAX_SCHEMA_GRAPH_FILES} files, past which a change is not told apart: checking the whole tree`,
+    );
+    return undefined;
+  }
   const wide = pr.files.find((f) => f === p.loaded.path || schemas.includes(f) || referenced.has(f));
   if (wide) {
     logInfo(`the pull request changes ${wide}, which affects other files: checking the whole tree`);

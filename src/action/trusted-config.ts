@@ -29,7 +29,7 @@ import { maxFileSize, maxSchemaSize, maxYamlSize } from "../checks/max-file-size
 import type { CommandResult } from "../commands/types.js";
 import type { ActionEvent } from "./event.js";
 import type { ConfigSource } from "./inputs.js";
-import { schemaGraph } from "./schema-graph.js";
+import { MAX_SCHEMA_GRAPH_FILES, schemaGraph } from "./schema-graph.js";
 import { codeSpan } from "../report/markdown.js";
 
 export interface TrustedRules {
@@ -59,6 +59,9 @@ interface TrustInput {
   workflowRef?: string;
   log: (line: string) => void;
 }
+
+/** The notice that the base's schema graph was walked only up to its cap (run.ts then checks the whole tree). */
+export const SCHEMA_GRAPH_CAPPED = "trust/schema-graph-capped";
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const NOT_FOLLOWED = "120000";
@@ -190,7 +193,8 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
     (p): p is string => p !== undefined,
   );
   // With the files their $refs reach: a PR that changes only a referenced file changes the rules too.
-  const baseSchemas = await schemaGraph(mapped, (paths) => readAt(git, base, paths));
+  const graph = await schemaGraph(mapped, (paths) => readAt(git, base, paths));
+  const baseSchemas = graph.files;
   const schemas = [...baseSchemas.keys()];
   const changedSchemas = schemas.filter((p) => {
     const b = baseSchemas.get(p);
@@ -204,6 +208,22 @@ export async function loadTrustedRules(i: TrustInput): Promise<TrustedRules> {
   if (changedSchemas.length) {
     banner.push(
       `**This pull request changes ${changedSchemas.length === 1 ? "a schema" : "schemas"} the base config maps or references** (${changedSchemas.map(codeSpan).join(", ")}): files are checked against the base commit's version${headValid ? " and against the pull request's" : ""}.`,
+    );
+    if (headValid) head = withBaseLimits(headValid, loaded);
+  }
+  // Past the walk's cap a file the PR changes may be a definitions file no one compared: the safe
+  // answer is the one for a changed schema (a run under the PR's rules too, over the whole tree:
+  // run.ts reads this notice), and the report says why.
+  if (graph.capped) {
+    findings.push(
+      notice(
+        SCHEMA_GRAPH_CAPPED,
+        configRel,
+        `the schemas the base config maps reference more than ${MAX_SCHEMA_GRAPH_FILES} files; the pull request's changes to the files past that were not compared, so the whole tree is checked under the base branch's rules and the pull request's`,
+      ),
+    );
+    banner.push(
+      `**The schemas the base config maps reference more than ${MAX_SCHEMA_GRAPH_FILES} files:** a change to the files past that is not told apart, so every file is checked under the base branch's rules${headValid ? " and the pull request's" : ""}.`,
     );
     if (headValid) head = withBaseLimits(headValid, loaded);
   }
