@@ -11,6 +11,7 @@
  * token it judged stale. Release removes the lock only while it still holds our own token.
  */
 import { randomUUID } from "node:crypto";
+import { readdirSync, statSync, type Stats } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -220,7 +221,9 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
     // hard links, where it may also be being written right now), or cut short by a power loss.
     try {
       const st = await fs.stat(lockPath);
-      return Date.now() - st.mtimeMs > 2000;
+      // An older version's holder stopped between its open() and its write() (SIGSTOP, a slow
+      // disk) still has the file open: a process seen holding it open is that live holder.
+      return Date.now() - st.mtimeMs > 2000 && !openByAnotherProcess(st);
     } catch {
       return false;
     }
@@ -229,6 +232,36 @@ async function isStale(lockPath: string, raw: string, staleMs: number): Promise<
   if (info.host !== os.hostname()) return false;
   // A live pid that started at another time than the holder is a reused pid: the holder is gone.
   return !recordedProcessAlive(info.pid, info.start);
+}
+
+/**
+ * Whether a process other than this one has the file `st` open (Linux: /proc/PID/fd). Processes
+ * this one may not look into, or outside its pid namespace, are not seen: false then, as before.
+ */
+function openByAnotherProcess(st: Stats): boolean {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n) && n !== String(process.pid));
+  } catch {
+    return false;
+  }
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const o = statSync(`/proc/${pid}/fd/${fd}`);
+        if (o.ino === st.ino && o.dev === st.dev) return true;
+      } catch {
+        /* closed meanwhile */
+      }
+    }
+  }
+  return false;
 }
 
 function shellQuote(p: string): string {

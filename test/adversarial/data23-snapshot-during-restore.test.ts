@@ -95,8 +95,8 @@ it("a snapshot started while a restore holds restore.lock is not taken until tha
     let journalAtFreeze = false;
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      // Frozen once the lock is written whole (an empty lock file older than 2 s is taken for
-      // one left by a crash between its open and its write, lock.ts).
+      // Frozen once restore.lock names the restore's pid (since session 29 a lock is created
+      // whole, by link(), never seen empty: lock.ts).
       if (lockHolder(lock) === restore.pid) {
         process.kill(restore.pid, "SIGSTOP");
         frozen = true;
