@@ -6160,6 +6160,28 @@ export const REPOS = [
   // Session 29, red team (rt-pr24): its entries go above this line.
   // Session 29, red team (rt-data24): its entries go above this line.
   // Session 29, cost (cost30): its entries go above this line.
+  {
+    repo: "microsoft/minecraft-scripting-samples",
+    commit: "30325c580e1dc0a3e090bc507260143479871ce9",
+    license: "MIT (LICENSE)",
+    kind: "Minecraft Bedrock add-on samples: behavior_packs/ and resource_packs/ with manifest.json (format_version, header.uuid, modules), items, loot tables, textures JSON, worlds, Script API projects (package.json, tsconfig, just.config, .vscode)",
+    keep: ["**/behavior_packs/**", "**/resource_packs/**", "**/worlds/**"],
+  },
+  {
+    repo: "Mojang/minecraft-creator-tools",
+    commit: "77fdb1f1083616d4c21f7bf4b55a49695051990d",
+    license: "MIT (LICENSE.md)",
+    kind: "Minecraft Creator Tools: Bedrock sample content (add-on and world projects with behavior/resource packs, skin packs, packs written with errors on purpose for its validator), app test scenarios, locales, VS Code settings",
+    // The form whose samples break its own generated schema (an array where it allows object, string, number, boolean).
+    keep: [
+      "samplecontent/**/manifest.json",
+      "samplecontent/*errors*/**",
+      "samplecontent/comprehensive/**",
+      "app/public_supplemental/data/local_forms/entity/minecraft_ambient_sound_interval.form.json",
+      "app/public_supplemental/schemas/dataform/form-definition.schema.json",
+    ],
+    exclude: ["**/package-lock.json", "app/node_modules_archive/**"],
+  },
   // Session 30, applications and data kinds (rw-a30): its entries go above this line.
   // Session 30, red team (rt-pr25): its entries go above this line.
   // Session 30, red team (rt-data25): its entries go above this line.
