@@ -6182,6 +6182,20 @@ export const REPOS = [
     ],
     exclude: ["**/package-lock.json", "app/node_modules_archive/**"],
   },
+  {
+    repo: "mwouts/jupytext",
+    commit: "73adc61c18b51389202ed7b3e0007ae4b71e2a5c",
+    license: "MIT (LICENSE)",
+    kind: "Jupyter notebooks in several kernels (Python, R, Julia, C++, ...) as test inputs and converted outputs (.ipynb, nbformat 4), JupyterLab extension packages, workflows, pre-commit hooks, Read the Docs config",
+    // Notebooks are JSON by name (well-known-names.ts): `names` keeps small ones of eight kernels
+    // (Haskell, Robot, Scala, Tcl, SAS, Lua, Coconut, R) and converted outputs.
+    names: [
+      "tests/data/notebooks/inputs/ipynb_{haskell,robot,scala,tcl,sas,lua,coconut}/*.ipynb",
+      "tests/data/notebooks/outputs/{Rmd,md}_to_ipynb/*.ipynb",
+    ],
+    keep: [".pre-commit-*.yaml", "jupyterlab/package.json", "jupyterlab/lerna.json"],
+    max: 80,
+  },
   // Session 30, applications and data kinds (rw-a30): its entries go above this line.
   // Session 30, red team (rt-pr25): its entries go above this line.
   // Session 30, red team (rt-data25): its entries go above this line.
