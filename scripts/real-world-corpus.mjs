@@ -6196,15 +6196,6 @@ export const REPOS = [
     keep: [".pre-commit-*.yaml", "jupyterlab/package.json", "jupyterlab/lerna.json"],
     max: 80,
   },
-  {
-    repo: "elysiajs/elysia",
-    commit: "8358ff9efbcedf9534995f5977f26b9ceab59329",
-    license: "MIT (LICENSE)",
-    kind: "Bun web framework: bun.lock (Bun's text lockfile, JSONC with trailing commas), tsconfig files with comments, package.json, test apps for Node and Cloudflare, workflows",
-    names: ["bun.lock"],
-    keep: ["bun.lock", "tsconfig*.json"],
-    exclude: ["**/package-lock.json"],
-  },
   // Session 30, applications and data kinds (rw-a30): its entries go above this line.
   // Session 30, red team (rt-pr25): its entries go above this line.
   // Session 30, red team (rt-data25): its entries go above this line.
