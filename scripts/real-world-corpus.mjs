@@ -6160,6 +6160,42 @@ export const REPOS = [
   // Session 29, red team (rt-pr24): its entries go above this line.
   // Session 29, red team (rt-data24): its entries go above this line.
   // Session 29, cost (cost30): its entries go above this line.
+  {
+    repo: "microsoft/minecraft-scripting-samples",
+    commit: "30325c580e1dc0a3e090bc507260143479871ce9",
+    license: "MIT (LICENSE)",
+    kind: "Minecraft Bedrock add-on samples: behavior_packs/ and resource_packs/ with manifest.json (format_version, header.uuid, modules), items, loot tables, textures JSON, worlds, Script API projects (package.json, tsconfig, just.config, .vscode)",
+    keep: ["**/behavior_packs/**", "**/resource_packs/**", "**/worlds/**"],
+  },
+  {
+    repo: "Mojang/minecraft-creator-tools",
+    commit: "77fdb1f1083616d4c21f7bf4b55a49695051990d",
+    license: "MIT (LICENSE.md)",
+    kind: "Minecraft Creator Tools: Bedrock sample content (add-on and world projects with behavior/resource packs, skin packs, packs written with errors on purpose for its validator), app test scenarios, locales, VS Code settings",
+    // The form whose samples break its own generated schema (an array where it allows object, string, number, boolean).
+    keep: [
+      "samplecontent/**/manifest.json",
+      "samplecontent/*errors*/**",
+      "samplecontent/comprehensive/**",
+      "app/public_supplemental/data/local_forms/entity/minecraft_ambient_sound_interval.form.json",
+      "app/public_supplemental/schemas/dataform/form-definition.schema.json",
+    ],
+    exclude: ["**/package-lock.json", "app/node_modules_archive/**"],
+  },
+  {
+    repo: "mwouts/jupytext",
+    commit: "73adc61c18b51389202ed7b3e0007ae4b71e2a5c",
+    license: "MIT (LICENSE)",
+    kind: "Jupyter notebooks in several kernels (Python, R, Julia, C++, ...) as test inputs and converted outputs (.ipynb, nbformat 4), JupyterLab extension packages, workflows, pre-commit hooks, Read the Docs config",
+    // Notebooks are JSON by name (well-known-names.ts): `names` keeps small ones of eight kernels
+    // (Haskell, Robot, Scala, Tcl, SAS, Lua, Coconut, R) and converted outputs.
+    names: [
+      "tests/data/notebooks/inputs/ipynb_{haskell,robot,scala,tcl,sas,lua,coconut}/*.ipynb",
+      "tests/data/notebooks/outputs/{Rmd,md}_to_ipynb/*.ipynb",
+    ],
+    keep: [".pre-commit-*.yaml", "jupyterlab/package.json", "jupyterlab/lerna.json"],
+    max: 80,
+  },
   // Session 30, applications and data kinds (rw-a30): its entries go above this line.
   // Session 30, red team (rt-pr25): its entries go above this line.
   // Session 30, red team (rt-data25): its entries go above this line.

@@ -53,3 +53,42 @@ describe("pack keys and a comment written into an existing manifest.json", () =>
     expect(r.code, brief(fs)).toBe(0);
   });
 });
+
+// Session 30: in a Bedrock pack a member repeated with the same value is a notice (the game's
+// JsonCpp reader keeps one); that reading is the pack's, so it too needs the base's pack manifest.
+describe("a member repeated with the same value below a manifest.json, on a pull request", () => {
+  const PACK = '{\n  "format_version": 2,\n  "header": {"uuid": "6f0c1b2e-0000-4000-8000-000000000000"},\n  "modules": []\n}\n';
+  const bones = (repeat: boolean) =>
+    `{\n  "bones": {\n    "bristle3": { "rotation": [0, 0, 34] }${repeat ? ',\n    "bristle3": { "rotation": [0, 0, 34] }' : ""}\n  }\n}\n`;
+
+  it("the base holds the pack's manifest: a notice, the run passes", async () => {
+    repo = createRepo();
+    repo.write("pack/manifest.json", PACK);
+    repo.write("pack/animations/strider.animation.json", bones(false));
+    repo.commitAll("base");
+    const r = await runPullRequest(repo, (x) => x.write("pack/animations/strider.animation.json", bones(true)));
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(0);
+    expect(
+      fs.some((f) => f.rule === "parse/duplicate-key" && f.level === "notice" && f.file === "pack/animations/strider.animation.json"),
+      brief(fs),
+    ).toBe(true);
+  });
+
+  it("pack keys written into the base's web app manifest in the same pull request: the repeat is an error (guard)", async () => {
+    repo = createRepo();
+    repo.write("pack/manifest.json", WEB_MANIFEST);
+    repo.write("pack/animations/strider.animation.json", bones(false));
+    repo.commitAll("base");
+    const r = await runPullRequest(repo, (x) => {
+      x.write("pack/manifest.json", PACK);
+      x.write("pack/animations/strider.animation.json", bones(true));
+    });
+    const fs = findings(r.findingsJson);
+    expect(r.code, brief(fs)).toBe(1);
+    expect(
+      fs.some((f) => f.rule === "parse/duplicate-key" && f.level === "error" && f.file === "pack/animations/strider.animation.json"),
+      brief(fs),
+    ).toBe(true);
+  });
+});

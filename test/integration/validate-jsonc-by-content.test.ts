@@ -180,4 +180,52 @@ describe("JSON with comments known by content or by its pack", () => {
         }
       }
     }));
+
+  // Reduced from Mojang/bedrock-samples resource_pack/animations/strider.animation.json, shipped in
+  // the game's vanilla pack since 1.19.30: the bone `bristle3` twice with the same rotation. The
+  // game's JsonCpp reader keeps one without a word (core/select/jsonc-by-content.ts, BEDROCK_PACK).
+  it("a Bedrock pack's member repeated with the same value is a notice; a different value, or the same text outside a pack, is an error", () =>
+    withRepo(async (repo) => {
+      const bone = (angle: string) => `    "bristle3": {\n      "rotation": [ 0, 0, "variable.bristle_flow * ${angle}" ]\n    }`;
+      const animation = (second: string) =>
+        `{\n  "format_version": "1.8.0",\n  // walking\n  "bones": {\n${bone("34.3775")},\n${bone(second)}\n  }\n}\n`;
+      writeValid(repo);
+      repo.write("packs/rp/animations/strider.animation.json", animation("34.3775"));
+      repo.write("loose/animations/strider.animation.json", animation("34.3775").replace("  // walking\n", ""));
+      repo.commitAll("packs");
+      repo.write("packs/rp/animations/strider.animation.json", animation("34.3775").replace("1.8.0", "1.10.0"));
+      repo.git("add", "-A");
+      for (const [args, env] of [
+        [["check"], {}],
+        [["check", "--staged"], {}],
+        [["check"], { IG_PARSE_WORKERS: "2" }],
+      ] as const) {
+        const r = await repo.cli([...args, "--format", "json"], env);
+        const all = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+        const where = `${args.join(" ")} ${JSON.stringify(env)}`;
+        const inPack = all.filter((f) => f.file === "packs/rp/animations/strider.animation.json");
+        expect(
+          inPack.map((f) => [f.rule, f.level, f.line, f.key]),
+          where,
+        ).toEqual([["parse/duplicate-key", "notice", 8, "bristle3"]]);
+        expect(inPack[0]!.message, where).toMatch(/Minecraft Bedrock add-on pack keeps one of them/);
+        // Outside a pack nothing says which reader reads it: the repeat stays the error (not staged for --staged).
+        const loose = all.filter((f) => f.file === "loose/animations/strider.animation.json" && f.level === "error");
+        expect(
+          loose.map((f) => f.rule),
+          where,
+        ).toEqual(args.length > 1 ? [] : ["parse/duplicate-key"]);
+        expect(r.code, where).toBe(args.length > 1 ? 0 : 1);
+      }
+      // A different value: JsonCpp keeps the second, the first rotation is lost.
+      repo.write("packs/rp/animations/strider.animation.json", animation("30"));
+      repo.git("add", "-A");
+      for (const args of [["check"], ["check", "--staged"]]) {
+        const errors = (await errorsOf(repo, args)).filter((f) => f.file?.startsWith("packs/"));
+        expect(
+          errors.map((f) => [f.file, f.rule, f.line]),
+          args.join(" "),
+        ).toEqual([["packs/rp/animations/strider.animation.json", "parse/duplicate-key", 8]]);
+      }
+    }));
 });

@@ -271,6 +271,31 @@ describe("JSONC without trailing commas (trailingCommas: false)", () => {
     // The default JSONC reading still accepts them.
     expect(parseDocument('{\n  "a": 1,\n}\n', { path: "x.jsonc", format: "jsonc" }).ok).toBe(true);
   });
+
+  // Reduced from Mojang/bedrock-samples resource_pack/animations/strider.animation.json (1.19.30 to
+  // 1.26, shipped in the game's vanilla pack): the bone `bristle3` twice, the same rotation both times.
+  const BONES =
+    '{\n  "bones": {\n    "bristle3": {\n      "rotation": [ 0, 0, "variable.bristle_flow * 34.3775" ]\n    },\n    "bristle3": {\n      // again\n      "rotation": [ 0, 0, "variable.bristle_flow * 34.3775" ]\n    }\n  }\n}\n';
+
+  it("a member repeated with the same value is a notice naming the reader (JsonCpp keeps one), and the file parses", () => {
+    const doc = read(BONES);
+    expect(doc.ok).toBe(true);
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.findings[0]).toMatchObject({ rule: "parse/duplicate-key", level: "notice", line: 6, column: 5, key: "bristle3" });
+    expect(doc.findings[0]!.message).toMatch(/same value: Minecraft Bedrock add-on pack keeps one of them/);
+    expect(doc.value).toEqual({ bones: { bristle3: { rotation: [0, 0, "variable.bristle_flow * 34.3775"] } } });
+    // Another reader of the same text still blocks it: only this reader is known to keep either copy.
+    expect(parseDocument(BONES, { path: "x.jsonc", format: "jsonc" }).findings[0]).toMatchObject({ level: "error" });
+  });
+
+  it("a member repeated with a different value stays an error (the first is dropped), and so does a repeat in a broken file", () => {
+    const changed = read(BONES.replace('"variable.bristle_flow * 34.3775" ]\n    }\n  }', '"variable.bristle_flow * 30" ]\n    }\n  }'));
+    expect(changed.ok).toBe(false);
+    expect(changed.findings[0]).toMatchObject({ rule: "parse/duplicate-key", level: "error", line: 6 });
+    const cut = read(BONES.slice(0, -6));
+    expect(cut.ok).toBe(false);
+    expect(cut.findings.some((f) => f.level === "error" && f.rule !== "parse/duplicate-key")).toBe(true);
+  });
 });
 
 describe("jsoncDialectByContent: .NET global.json", () => {

@@ -28,6 +28,8 @@ interface ScanOptions {
    * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.
    */
   nonFinite?: string;
+  /** The reader, when it keeps one of a repeated member silently: a repeat with the same value is then a notice (ParseOptions.repeatsKeptBy). */
+  repeatsKeptBy?: string;
 }
 
 interface ScanResult {
@@ -658,6 +660,15 @@ export class JsonScanner {
   private sameValueRepeats(): void {
     for (const { finding, first, second } of this.repeats) {
       if (!sameJsonMemberValue(this.text, first, second, this.strip)) continue;
+      const keptBy = this.options.repeatsKeptBy;
+      if (keptBy !== undefined) {
+        // Its one reader keeps either copy of the same data and never refuses the file for it.
+        finding.level = "notice";
+        finding.message = `${finding.message.replace(/: readers disagree on which value wins$/, "")}, with the same value: ${keptBy} keeps one of them without a word, and nothing is lost`;
+        finding.found = `${finding.found} with the same value`;
+        finding.fix = `nothing to do for ${keptBy}; delete one of the two members (line ${finding.related![0]!.line} or ${finding.line}) to tidy it`;
+        continue;
+      }
       finding.message = `${finding.message.replace(/: readers disagree on which value wins$/, "")}, with the same value: no data is lost whichever one a reader keeps, but a reader that refuses repeated names (.NET's JsonNode, for one) stops at it`;
       finding.found = `${finding.found} with the same value`;
       finding.fix = `delete one of the two members (line ${finding.related![0]!.line} or ${finding.line}): both hold the same value`;

@@ -41,6 +41,7 @@ export function parseJson(text: string, options: ParseOptions & { jsonc?: boolea
     // JSONC takes trailing commas unless told otherwise; JSON only when told (Godot's JSON class).
     trailingCommas: jsonc ? options.trailingCommas !== false : options.trailingCommas === true,
     ...(options.nonFiniteReader !== undefined ? { nonFinite: options.nonFiniteReader } : {}),
+    ...(options.repeatsKeptBy !== undefined ? { repeatsKeptBy: options.repeatsKeptBy } : {}),
   }).run();
   if (!scan.wellFormed) {
     // Conflict markers always break JSON, so they are only looked for when the scan failed:
