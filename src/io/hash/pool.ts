@@ -93,7 +93,13 @@ function compileFromSources(entry: string): URL {
 
 function toResult(r: RawResult): HashResult {
   if (r.err !== undefined || r.dig === undefined) return { ok: false, error: r.err ?? "not read", code: r.code ?? "EIO" };
-  const res: HashResult = { ok: true, sha256: r.dig.toString("hex"), size: r.size!, executable: r.exec === true, stat: r.st ?? null };
+  const res: HashResult = {
+    ok: true,
+    sha256: Buffer.from(r.dig, "latin1").toString("hex"),
+    size: r.size!,
+    executable: r.exec === true,
+    stat: r.st ?? null,
+  };
   if (r.noStat) res.noStat = true;
   return res;
 }
@@ -285,12 +291,13 @@ export class HashStream {
     return page;
   }
 
-  /** File i read: its digest is `from[at, at + 32)`. */
-  private putBytes(i: number, from: Uint8Array, at: number, size: number, flags: number, st: StatKey | null | undefined): void {
+  /** File i read: its digest is `from[at, at + 32)`, or the latin1 string `from` (the main thread's share). */
+  private putBytes(i: number, from: Uint8Array | string, at: number, size: number, flags: number, st: StatKey | null | undefined): void {
     const page = this.pageFor(i);
     const k = i & (PAGE - 1);
     // (Byte by byte: a subarray and set() per file cost more than 32 bytes.)
-    for (let b = 0, to = 32 * k; b < 32; b++) page.digests[to + b] = from[at + b]!;
+    if (typeof from === "string") for (let b = 0, to = 32 * k; b < 32; b++) page.digests[to + b] = from.charCodeAt(b);
+    else for (let b = 0, to = 32 * k; b < 32; b++) page.digests[to + b] = from[at + b]!;
     page.sizes[k] = size;
     page.flags[k] = flags;
     page.state[k] = BYTES;

@@ -16,7 +16,7 @@ export const NO_STAT = 2;
  * Layout of a batch of capacity n: sizes (float64) at 0, indexes (int32) at 8n, digests at
  * 12n, flags at 44n; 45 bytes a file.
  */
-export interface BatchViews {
+interface BatchViews {
   sizes: Float64Array;
   idx: Int32Array;
   digests: Uint8Array;
@@ -52,13 +52,14 @@ export class BatchWriter {
     return this.length >= this.capacity;
   }
 
-  add(i: number, digest: Uint8Array, size: number, flags: number): void {
+  /** File i: `digest` is its 32 bytes as a latin1 string (hash-file.ts RawResult.dig). */
+  add(i: number, digest: string, size: number, flags: number): void {
     const k = this.length++;
     const v = this.views;
     v.sizes[k] = size;
     v.idx[k] = i;
     v.flags[k] = flags;
-    v.digests.set(digest, 32 * k);
+    for (let b = 0, to = 32 * k; b < 32; b++) v.digests[to + b] = digest.charCodeAt(b);
   }
 
   take(): ArrayBuffer {
