@@ -37,9 +37,10 @@ import { StagedSource } from "../io/staged-source.js";
 import { unchangedEntries } from "../io/head-unchanged.js";
 import { catFileLimited } from "../io/cat-file-limited.js";
 import type { PathState } from "../io/hash/dir-state.js";
-import { HashStream, type StatKey } from "../io/hash/pool.js";
+import { HashStream, type HeldDigest, type StatKey } from "../io/hash/pool.js";
 import { walkTree, type WalkEntry } from "../io/hash/walk.js";
 import { hashPath } from "../io/hash/hash-file.js";
+import { symlinksOff } from "../io/checkout-forms.js";
 import { hasRawBytes } from "../core/names.js";
 import { StatCache } from "../io/stat-cache.js";
 import { committedFormDrivers, committedFormPaths, committedForms } from "../io/hash/committed-form.js";
@@ -105,7 +106,14 @@ export async function verifyTree(o: VerifyOptions): Promise<VerifyOutcome> {
   // overlaps parsing the manifest, and they hash while the walk runs.
   // No stat is taken with the bytes: only a file that differs from the manifest needs one, and
   // observeTree reads that one again with it.
-  if (o.noCache && run.bytes && run.bytes.size >= EARLY_THREADS_BYTES) run.stream = new HashStream({ withStat: false });
+  if (o.noCache && run.bytes && run.bytes.size >= EARLY_THREADS_BYTES) {
+    run.stream = new HashStream({ withStat: false });
+    // observeTree asks git whether links are checked out as plain files (one `git config`
+    // process): ask now, while the threads start. Starting a process holds this thread until the
+    // child runs (tens of ms on a loaded machine); here that overlaps the threads' start-up, and
+    // this process is still small (node copies its page tables for the child).
+    symlinksOff(o.git).catch(() => undefined); // (the same promise observeTree awaits and reports)
+  }
   try {
     return await compareWithManifest(o, run);
   } finally {
@@ -280,6 +288,14 @@ async function compareWithManifest(o: VerifyOptions, run: VerifyRun): Promise<Ve
     sealedMatch: (p: string, ob: Observation) => {
       const i = index.indexOf(p);
       if (!isPicked(i) || !sameAt(index, i, ob)) return false;
+      matched[i] = 1;
+      return true;
+    },
+    // sameAt's file case, on the digest's bytes (a link entry never matches a file: sealedMatch then says so).
+    sealedDigest: (p: string, h: HeldDigest) => {
+      const i = index.indexOf(p);
+      if (!isPicked(i) || index.link(i) !== undefined) return false;
+      if (h.size !== index.fileSize(i) || h.executable !== index.executable(i) || !index.sameDigest(i, h.bytes, h.at)) return false;
       matched[i] = 1;
       return true;
     },
@@ -918,8 +934,13 @@ async function workTreeForms(git: Git, candidates: readonly { path: string; idx:
   const seen = new Map<string, Observation>();
   for (const c of files) {
     const r = hashPath(path.join(git.root, c.path), buf); // never follows a symlink, never blocks on a FIFO
-    if (r.sha === undefined || r.size === undefined) continue;
-    seen.set(c.path, { kind: "file", sha256: r.sha, size: r.size, ...(c.idx.mode === "100755" ? { mode: "755" } : {}) });
+    if (r.dig === undefined || r.size === undefined) continue;
+    seen.set(c.path, {
+      kind: "file",
+      sha256: Buffer.from(r.dig, "latin1").toString("hex"),
+      size: r.size,
+      ...(c.idx.mode === "100755" ? { mode: "755" } : {}),
+    });
   }
   const ids = await git.cleanedBlobIds([...seen.keys()]);
   for (const c of files) {

@@ -92,4 +92,24 @@ describe("core.symlinks=false: the manifest records a link as git does", () => {
     expect(f.map((x) => `${x.rule} ${x.file}`)).toEqual(["manifest/modified data/l.json"]);
     expect(f[0]!.message).not.toContain("now a file");
   });
+
+  it("verify --no-cache with a manifest big enough for early hash threads still reads placeholders as links", async () => {
+    const o = origin();
+    // 700 more files: a manifest over 64 KiB, so --no-cache starts its threads before the walk
+    // (and asks git about links while they start) and compares their digests as bytes.
+    for (let i = 0; i < 700; i++) o.write(`data/many/f${i}.json`, `{"i":${i},"pad":"${"x".repeat(40)}"}\n`);
+    o.commitAll("many");
+    expect((await o.cli(["seal"])).code).toBe(0);
+    o.commitAll("seal");
+    expect(fs.statSync(path.join(o.dir, ".integrity-guard/manifest.json")).size).toBeGreaterThan(64 * 1024);
+    const w = clone(o, false);
+    const clean = await w.cli(["verify", "--no-cache", "--format", "json"]);
+    expect(clean.code, clean.stdout).toBe(0);
+    fs.writeFileSync(path.join(w.dir, "data/l.json"), "../elsewhere.json");
+    const v = await w.cli(["verify", "--no-cache", "--format", "json"]);
+    expect(v.code).toBe(1);
+    const f = (JSON.parse(v.stdout) as { findings: { rule: string; file: string; message: string }[] }).findings;
+    expect(f.map((x) => `${x.rule} ${x.file}`)).toEqual(["manifest/modified data/l.json"]);
+    expect(f[0]!.message).not.toContain("now a file");
+  });
 });

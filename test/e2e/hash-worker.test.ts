@@ -11,17 +11,30 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { DIST_DIR, withRepo } from "../helpers/repo.js";
 import type { FromWorker } from "../../src/io/hash/hash-worker.js";
+import { batchViews } from "../../src/io/hash/result-batch.js";
 
 const sha = (b: Buffer | string) => crypto.createHash("sha256").update(b).digest("hex");
 
+/** One result as the worker sent it: a file read (its digest decoded to hex) or an error. */
+interface Decoded {
+  i: number;
+  sha?: string;
+  size?: number;
+  code?: string;
+}
+
 /** Speak the pool's protocol to one worker file: hash `paths`, return every result batch merged. */
-function runWorker(file: string, paths: string[]): Promise<FromWorker["results"]> {
+function runWorker(file: string, paths: string[]): Promise<Decoded[]> {
   const worker = new Worker(file);
-  const results: FromWorker["results"] = [];
+  const results: Decoded[] = [];
   let done = false;
   return new Promise((resolve, reject) => {
     worker.on("message", (msg: FromWorker) => {
-      results.push(...msg.results);
+      // The files read come as one binary batch (result-batch.ts), the errors as objects.
+      const v = batchViews(msg.ok, msg.cap);
+      for (let k = 0; k < msg.n; k++)
+        results.push({ i: v.idx[k]!, sha: Buffer.from(v.digests.subarray(32 * k, 32 * k + 32)).toString("hex"), size: v.sizes[k]! });
+      for (const r of msg.errors) results.push({ i: r.i!, ...(r.code ? { code: r.code } : {}) });
       if (!msg.done) return;
       done = true;
       resolve(results);

@@ -71,4 +71,32 @@ describe("observing many files as a stream", () => {
       "manifest/modified data/many/f1.json",
     ]);
   });
+
+  it("verify --no-cache compares the threads' digests as bytes: same-size edits, a mode flip and a file where a link was sealed are found", async () => {
+    const reports: string[][] = [];
+    for (const streamFrom of [DEFAULT, 1]) {
+      const r = fixture();
+      fs.symlinkSync("f0.json", path.join(r.dir, "data/many/link"));
+      r.commitAll("a link");
+      const s = await r.cli(["seal"]);
+      expect(s.code, s.stderr).toBe(0);
+      observeLimits.streamFrom = streamFrom;
+      r.write("data/many/f11.json", '{"i":12}\n'); // same size, another digest
+      fs.chmodSync(path.join(r.dir, "data/many/f4.json"), 0o755); // same bytes, another mode
+      // A plain file holding the link's target: the same digest and size as the sealed link.
+      fs.rmSync(path.join(r.dir, "data/many/link"));
+      r.write("data/many/link", "f0.json");
+      const v = await r.cli(["verify", "--no-cache", "--format", "json"]);
+      expect(v.code, v.stdout).toBe(1);
+      const report = parseReport(v.stdout);
+      reports.push(rulesOf(report));
+      expect(report.summary?.hashed).toBeGreaterThan(40);
+    }
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[1]).toEqual([
+      "manifest/modified data/many/f11.json",
+      "manifest/modified data/many/f4.json",
+      "manifest/modified data/many/link",
+    ]);
+  });
 });

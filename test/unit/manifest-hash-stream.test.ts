@@ -91,6 +91,38 @@ describe("hash stream (paths pushed while the walk runs)", () => {
     expect(files.map((_, i) => s.resultAt(i)).filter((r) => r !== undefined)).toEqual([]);
   });
 
+  it("held gives a file's result as bytes (the digest takeResult gives), drop hands it over unmade; errors are never held", async () => {
+    const files: string[] = [];
+    for (let i = 0; i < 2500; i++) {
+      // More than two pages of results (1024 each), so pages are dropped as they are handed over.
+      const p = path.join(dir, `h${i}`);
+      fs.writeFileSync(p, `held ${i}\n`);
+      if (i === 5) fs.chmodSync(p, 0o755);
+      files.push(p);
+    }
+    files.push(path.join(dir, "absent-held"));
+    const s = new HashStream({ threads: 2, chunkSize: 100, withStat: false });
+    for (const f of files) s.push(f);
+    expect(await s.end()).toBe(files.length);
+    for (let i = 0; i < files.length - 1; i++) {
+      const h = s.held(i);
+      expect(h, files[i]).toBeDefined();
+      const digest = Buffer.from(h!.bytes.subarray(h!.at, h!.at + 32)).toString("hex");
+      const [size, executable] = [h!.size, h!.executable];
+      expect(digest).toBe(sha(Buffer.from(`held ${i}\n`)));
+      expect(executable).toBe(i === 5);
+      if (i % 2 === 0) {
+        s.drop(i);
+        expect(s.held(i)).toBeUndefined(); // handed over
+        expect(s.resultAt(i)).toBeUndefined();
+      } else expect(s.takeResult(i)).toEqual({ ok: true, sha256: digest, size, executable, stat: null, noStat: true });
+    }
+    const last = files.length - 1;
+    expect(s.held(last)).toBeUndefined(); // an error is an object, never held as bytes
+    expect(s.takeResult(last)).toMatchObject({ ok: false, code: "ENOENT" });
+    expect(files.map((_, i) => s.resultAt(i)).filter((r) => r !== undefined)).toEqual([]);
+  });
+
   it("finishes with nothing pushed, and cancel stops the threads", async () => {
     expect(await new HashStream({ threads: 2 }).finish()).toEqual([]);
     const s = new HashStream({ threads: 2 });

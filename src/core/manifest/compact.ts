@@ -156,6 +156,13 @@ export class ManifestIndex {
     return this.digests.toString("hex", i * 32, i * 32 + 32);
   }
 
+  /** Whether entry i's digest is the 32 bytes of `bytes` from `at` (a digest compared without hex). */
+  sameDigest(i: number, bytes: Uint8Array, at: number): boolean {
+    const d = this.digests;
+    for (let b = 0, o = i * 32; b < 32; b++) if (d[o + b] !== bytes[at + b]) return false;
+    return true;
+  }
+
   fileSize(i: number): number {
     return this.sizes[i]!;
   }

@@ -5,16 +5,25 @@
  * chunk, in the same order, and takes the next index with Atomics.add on the shared counter, so
  * big and small files balance across threads without any sizes known up front, and hashing
  * starts while the walk is still running. An index claimed before its chunk arrived is held until
- * it does. Results go back in batches ({results, done?}).
+ * it does. Results go back in batches ({ok, cap, n, st?, errors, done?}): the files read, as one
+ * transferred ArrayBuffer (result-batch.ts), and the errors as objects.
  */
 import { parentPort } from "node:worker_threads";
-import { hashPath, type RawResult } from "./hash-file.js";
+import { hashPath, type RawResult, type StatKey } from "./hash-file.js";
+import { BatchWriter, EXEC, NO_STAT } from "./result-batch.js";
 
 /** A message from pool.ts. */
 export type ToWorker = { counter: SharedArrayBuffer; bufSize: number; withStat?: boolean } | { paths?: string[]; end?: number };
 /** A batch of results for pool.ts; `done` on the last. */
 export interface FromWorker {
-  results: RawResult[];
+  /** The first `n` files read, laid out by result-batch.ts for capacity `cap` (transferred). */
+  ok: ArrayBuffer;
+  cap: number;
+  n: number;
+  /** Their stat keys, slot by slot, when the stream takes them (`withStat`). */
+  st?: (StatKey | null)[];
+  /** The files that could not be read, each with its index `i`. */
+  errors: RawResult[];
   done?: boolean;
 }
 
@@ -32,13 +41,20 @@ const paths: (string | undefined)[] = [];
 let total = -1;
 let held = -1;
 let finished = false;
-let batch: RawResult[] = [];
+const batch = new BatchWriter(BATCH_FILES);
+let st: (StatKey | null)[] = [];
+let errors: RawResult[] = [];
 let bytes = 0;
 
 function send(done: boolean): void {
-  const msg: FromWorker = done ? { results: batch, done } : { results: batch };
-  port!.postMessage(msg);
-  batch = [];
+  const n = batch.length;
+  const ok = batch.take();
+  const msg: FromWorker = { ok, cap: BATCH_FILES, n, errors };
+  if (withStat) msg.st = st;
+  if (done) msg.done = true;
+  port!.postMessage(msg, [ok]);
+  st = [];
+  errors = [];
   bytes = 0;
 }
 
@@ -54,15 +70,20 @@ function pump(): void {
     }
     if (i >= paths.length) {
       held = i; // not sent yet: wait for the next chunk
-      if (batch.length > 0) send(false);
+      if (batch.length + errors.length > 0) send(false);
       return;
     }
     const r = hashPath(paths[i]!, buf, withStat);
     paths[i] = undefined; // hashed: not held for the rest of the run
-    r.i = i;
-    batch.push(r);
-    bytes += r.size ?? 0;
-    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) send(false);
+    if (r.dig === undefined) {
+      r.i = i;
+      errors.push(r);
+    } else {
+      batch.add(i, r.dig, r.size!, (r.exec ? EXEC : 0) | (r.noStat ? NO_STAT : 0));
+      if (withStat) st.push(r.st ?? null);
+      bytes += r.size!;
+    }
+    if (batch.full || errors.length >= BATCH_FILES || bytes >= BATCH_BYTES) send(false);
   }
 }
 

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import type { Git } from "../git.js";
 import type { Observation } from "../../core/manifest/model.js";
 import type { StatCache } from "../stat-cache.js";
-import { HashStream, hashFiles, hashOne, type HashResult, type StatKey } from "./pool.js";
+import { HashStream, hashFiles, hashOne, type HashResult, type HeldDigest, type StatKey } from "./pool.js";
 import { walkTree, type WalkEntry } from "./walk.js";
 import { UNSUPPORTED_NAME_CODE, unsupportedNameReason } from "../../core/names.js";
 import type { PathState } from "./dir-state.js";
@@ -57,6 +57,14 @@ interface ObserveOptions {
    * it hashed.
    */
   sealedMatch?: (rel: string, o: Observation) => boolean;
+  /**
+   * sealedMatch for a file read as bytes by a stream's threads (`useCache: false` only): true
+   * when it matches what the manifest sealed, compared without making a hex digest or an
+   * observation (issue 20: a cold verify of 20,000 small files made three objects and two
+   * 64-character strings a file only to find it matched). Anything it says false to goes
+   * through sealedMatch as before.
+   */
+  sealedDigest?: (rel: string, held: HeldDigest) => boolean;
   /**
    * True when the caller takes a file's observation (seal: as its manifest entry), which then
    * is not kept in `observed`. Never asked for a file found bit-rotted (that stays observed).
@@ -342,6 +350,18 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
     }
   };
 
+  /** A --no-cache result that matches the manifest, taken as bytes: nothing to record (see take). */
+  const sealedDigest = options.sealedDigest;
+  const quick =
+    !options.useCache && sealedDigest
+      ? (i: number, h: HeldDigest): boolean => {
+          const p = toHash.at(i);
+          if (links.has(p) || !sealedDigest(p, h)) return false;
+          stats.hashed++;
+          stats.bytesHashed += h.size;
+          return true;
+        }
+      : undefined;
   const onProgress = options.onProgress;
   const given = options.useCache ? undefined : options.stream;
   if (given || toHash.length >= observeLimits.streamFrom) {
@@ -362,7 +382,7 @@ export async function observeTree(options: ObserveOptions): Promise<ObserveResul
         bytesHere = bytes;
         onProgress?.(d0 + done, toHash.length, b0 + bytes);
       };
-      await drainStream(s, from, end, take, s !== given);
+      await drainStream(s, from, end, take, s !== given, quick);
       bytesBefore += bytesHere;
       from = end;
     } while (from < toHash.length);
@@ -396,13 +416,24 @@ async function drainStream(
   end: number,
   take: (i: number, r: HashResult) => void,
   own: boolean,
+  quick?: (i: number, h: HeldDigest) => boolean,
 ): Promise<void> {
   let next = 0;
   let failure: unknown;
   const count = end - from;
   const drain = () => {
     try {
-      for (let r = s.takeResult(next); next < count && r !== undefined; r = s.takeResult(++next)) take(from + next, r);
+      for (; next < count; next++) {
+        // A file read that `quick` finds as sealed is handed over as bytes, never made an object.
+        const h = quick && s.held(next);
+        if (h && quick(from + next, h)) {
+          s.drop(next);
+          continue;
+        }
+        const r = s.takeResult(next);
+        if (r === undefined) break;
+        take(from + next, r);
+      }
     } catch (error) {
       failure ??= error; // thrown below, not from inside a worker's message event
     }

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { hashPath, type RawResult, type StatKey } from "./hash-file.js";
 import type { FromWorker, ToWorker } from "./hash-worker.js";
+import { EXEC, NO_STAT, batchViews } from "./result-batch.js";
 
 export type { StatKey } from "./hash-file.js";
 
@@ -91,8 +92,14 @@ function compileFromSources(entry: string): URL {
 }
 
 function toResult(r: RawResult): HashResult {
-  if (r.err !== undefined) return { ok: false, error: r.err, code: r.code ?? "EIO" };
-  const res: HashResult = { ok: true, sha256: r.sha!, size: r.size!, executable: r.exec === true, stat: r.st ?? null };
+  if (r.err !== undefined || r.dig === undefined) return { ok: false, error: r.err ?? "not read", code: r.code ?? "EIO" };
+  const res: HashResult = {
+    ok: true,
+    sha256: Buffer.from(r.dig, "latin1").toString("hex"),
+    size: r.size!,
+    executable: r.exec === true,
+    stat: r.st ?? null,
+  };
   if (r.noStat) res.noStat = true;
   return res;
 }
@@ -129,13 +136,48 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
 }
 
 /**
+ * A result held as bytes (see HashStream.held): valid until the next call of `held`. The digest
+ * is `bytes[at, at + 32)`.
+ */
+export interface HeldDigest {
+  size: number;
+  executable: boolean;
+  bytes: Uint8Array;
+  at: number;
+}
+
+/** Results per page of a stream's store (a page is dropped once every result in it is taken). */
+const PAGE_BITS = 10;
+const PAGE = 1 << PAGE_BITS;
+/** A page's slot: 0 before its result arrives, then a file read (bytes) or an error (object), then handed over. */
+const [BYTES, OBJECT, TAKEN] = [1, 2, 3];
+
+/**
+ * PAGE results as the threads sent them (result-batch.ts): digests, sizes and flags in flat
+ * arrays, so a result that is only compared (hashed and matched) never becomes an object.
+ */
+interface Page {
+  digests: Buffer;
+  sizes: Float64Array;
+  flags: Uint8Array;
+  state: Uint8Array;
+  /** Stat keys (streams that take them) and errors, by slot. */
+  st: (StatKey | null)[] | undefined;
+  errors: (HashResult | undefined)[] | undefined;
+  /** Slots not handed over yet. */
+  left: number;
+}
+
+/**
  * Worker threads that hash paths as they are pushed (the walk feeds them while it runs), so
  * thread start-up and hashing overlap the main thread's work. Results come back in push order.
  * Call `finish` once every path is pushed, or `cancel` to stop the threads on an error path.
  */
 export class HashStream {
   private readonly workers: Worker[] = [];
-  private readonly results: (HashResult | undefined)[] = [];
+  /** Results by index, PAGE at a time (binary, see Page); undefined before the first arrives and once all are taken. */
+  private readonly pages: (Page | undefined)[] = [];
+  private readonly cursor: HeldDigest = { size: 0, executable: false, bytes: new Uint8Array(0), at: 0 };
   private chunk: string[] = [];
   /**
    * Every path pushed, for the main thread's share (`finish`); a path is dropped once its result
@@ -185,13 +227,14 @@ export class HashStream {
         new Promise<void>((resolve, reject) => {
           let finished = false;
           worker.on("message", (msg: FromWorker) => {
-            for (const r of msg.results) {
-              const res = toResult(r);
-              this.results[r.i!] = res;
-              this.paths[r.i!] = undefined;
-              if (res.ok) this.bytes += res.size;
+            const v = batchViews(msg.ok, msg.cap);
+            for (let k = 0; k < msg.n; k++) {
+              const size = v.sizes[k]!;
+              this.putBytes(v.idx[k]!, v.digests, 32 * k, size, v.flags[k]!, msg.st ? (msg.st[k] ?? null) : undefined);
+              this.bytes += size;
             }
-            this.done += msg.results.length;
+            for (const r of msg.errors) this.putObject(r.i!, toResult(r));
+            this.done += msg.n + msg.errors.length;
             this.onProgress?.(this.done, this.bytes, this.pushed);
             this.onResults?.();
             if (msg.done) {
@@ -230,9 +273,73 @@ export class HashStream {
     return this.onMain;
   }
 
-  /** The result for the i-th path pushed, once it has arrived. */
+  private pageFor(i: number): Page {
+    let page = this.pages[i >> PAGE_BITS];
+    if (!page) {
+      page = {
+        digests: Buffer.alloc(32 * PAGE),
+        sizes: new Float64Array(PAGE),
+        flags: new Uint8Array(PAGE),
+        state: new Uint8Array(PAGE),
+        st: this.options.withStat !== false ? [] : undefined,
+        errors: undefined,
+        left: PAGE,
+      };
+      this.pages[i >> PAGE_BITS] = page;
+    }
+    this.paths[i] = undefined; // its result is in: the path is no longer needed
+    return page;
+  }
+
+  /** File i read: its digest is `from[at, at + 32)`, or the latin1 string `from` (the main thread's share). */
+  private putBytes(i: number, from: Uint8Array | string, at: number, size: number, flags: number, st: StatKey | null | undefined): void {
+    const page = this.pageFor(i);
+    const k = i & (PAGE - 1);
+    // (Byte by byte: a subarray and set() per file cost more than 32 bytes.)
+    if (typeof from === "string") for (let b = 0, to = 32 * k; b < 32; b++) page.digests[to + b] = from.charCodeAt(b);
+    else for (let b = 0, to = 32 * k; b < 32; b++) page.digests[to + b] = from[at + b]!;
+    page.sizes[k] = size;
+    page.flags[k] = flags;
+    page.state[k] = BYTES;
+    if (page.st && st !== undefined) page.st[k] = st;
+  }
+
+  private putObject(i: number, r: HashResult): void {
+    const page = this.pageFor(i);
+    const k = i & (PAGE - 1);
+    (page.errors ??= [])[k] = r;
+    page.state[k] = OBJECT;
+  }
+
+  /** The result in slot k of `page` as an object (a new one for a file read). */
+  private materialise(page: Page, k: number): HashResult | undefined {
+    const state = page.state[k];
+    if (state === OBJECT) return page.errors![k];
+    if (state !== BYTES) return undefined;
+    const flags = page.flags[k]!;
+    const res: HashResult = {
+      ok: true,
+      sha256: page.digests.toString("hex", 32 * k, 32 * k + 32),
+      size: page.sizes[k]!,
+      executable: (flags & EXEC) !== 0,
+      stat: page.st?.[k] ?? null,
+    };
+    if (flags & NO_STAT) res.noStat = true;
+    return res;
+  }
+
+  /** Hand slot k of page p over: the page goes once every slot of it has. */
+  private release(p: number, page: Page, k: number): void {
+    page.state[k] = TAKEN;
+    if (page.errors) page.errors[k] = undefined;
+    if (page.st) page.st[k] = null;
+    if (--page.left === 0) this.pages[p] = undefined;
+  }
+
+  /** The result for the i-th path pushed, once it has arrived (undefined once handed over). */
   resultAt(i: number): HashResult | undefined {
-    return this.results[i];
+    const page = this.pages[i >> PAGE_BITS];
+    return page && this.materialise(page, i & (PAGE - 1));
   }
 
   /**
@@ -241,16 +348,46 @@ export class HashStream {
    * `finish`), so they are never all held at once.
    */
   takeResult(i: number): HashResult | undefined {
-    const r = this.results[i];
-    if (r !== undefined) this.results[i] = undefined;
+    const p = i >> PAGE_BITS;
+    const page = this.pages[p];
+    if (!page) return undefined;
+    const k = i & (PAGE - 1);
+    const r = this.materialise(page, k);
+    if (r !== undefined) this.release(p, page, k);
     return r;
+  }
+
+  /**
+   * The i-th path's result when it arrived as a file read, as bytes, without making an object
+   * (a caller that only compares the digest, then hands it over with `drop`): undefined for an
+   * error, a result not yet arrived or one handed over. The same object every call.
+   */
+  held(i: number): HeldDigest | undefined {
+    const page = this.pages[i >> PAGE_BITS];
+    const k = i & (PAGE - 1);
+    if (!page || page.state[k] !== BYTES) return undefined;
+    const c = this.cursor;
+    c.size = page.sizes[k]!;
+    c.executable = (page.flags[k]! & EXEC) !== 0;
+    c.bytes = page.digests;
+    c.at = 32 * k;
+    return c;
+  }
+
+  /** Hand the i-th result over unread (after `held`). */
+  drop(i: number): void {
+    const p = i >> PAGE_BITS;
+    const page = this.pages[p];
+    const k = i & (PAGE - 1);
+    if (page && (page.state[k] === BYTES || page.state[k] === OBJECT)) this.release(p, page, k);
   }
 
   /** All paths are pushed: wait for every result (in push order). For a caller that took none. */
   async finish(): Promise<HashResult[]> {
     await this.end();
-    this.results.length = this.pushed;
-    return this.results as HashResult[];
+    const results = new Array<HashResult>(this.pushed);
+    for (let i = 0; i < this.pushed; i++) results[i] = this.takeResult(i)!;
+    return results;
   }
 
   /**
@@ -284,15 +421,14 @@ export class HashStream {
           left = false;
           break;
         }
-        const r = toResult(hashPath(this.paths[i]!, buf, this.options.withStat !== false));
-        this.results[i] = r;
-        this.paths[i] = undefined;
+        const r = hashPath(this.paths[i]!, buf, this.options.withStat !== false);
         this.done++;
         this.onMain++;
-        if (r.ok) {
-          this.bytes += r.size;
-          bytes += r.size;
-        }
+        if (r.dig !== undefined) {
+          this.putBytes(i, r.dig, 0, r.size!, (r.exec ? EXEC : 0) | (r.noStat ? NO_STAT : 0), r.st ?? null);
+          this.bytes += r.size!;
+          bytes += r.size!;
+        } else this.putObject(i, toResult(r));
       }
       this.onProgress?.(this.done, this.bytes, this.pushed);
       this.onResults?.();
