@@ -89,17 +89,21 @@ export function walk(dir: string, prefix = ""): string[] {
  * and the hook findings they skip would also make a local run and CI check different things.
  * Every finding is still made by check itself; only where validators' code comes from changes.
  */
-const runEnv: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, XDG_CACHE_HOME: inject("corpusCacheHome") };
-delete runEnv.CI;
-delete runEnv.GITHUB_ACTIONS;
+const cacheHome = inject("corpusCacheHome");
+function runEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, HOME: dir, XDG_CACHE_HOME: cacheHome };
+  delete env.CI;
+  delete env.GITHUB_ACTIONS;
+  return env;
+}
 
 /** Run the built CLI in dir; the Helm repository's report is tens of MB before the fixes. */
-function cli(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function cli(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI_BUNDLE, ...args],
-      { cwd: dir, env: { ...runEnv, HOME: dir }, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
+      { cwd: dir, env: runEnv(dir), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
