@@ -4,9 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { wellKnownName } from "../../src/core/select/well-known-names.js";
-import { CAUSES, CORPUS, SHARES, corpusShares, expected, known, repos, walk, where } from "./corpus.js";
+import { createRepo } from "../helpers/repo.js";
+import { CAUSES, CORPUS, SHARES, cli, corpusShares, expected, known, repos, walk, where } from "./corpus.js";
 
 describe("real-world corpus: the fixtures and their reviewed lists", () => {
   it("has at least 10 repositories, each listed in SOURCES.md with its license, holding only JSON/YAML (and Helm chart templates)", () => {
@@ -85,5 +86,34 @@ describe("real-world corpus: the split into share files", () => {
       ["b", "c"],
     ]);
     expect(corpusShares()).toEqual(corpusShares());
+  });
+});
+
+describe("real-world corpus: the runs share the built-in schemas' compiled code", () => {
+  it("a repository's run keeps it in the test run's cache folder, even under CI=true, for the next repository's runs to read", async () => {
+    const shared = path.join(inject("corpusCacheHome"), "integrity-guard/schema-cache");
+    const entries = () => (fs.existsSync(shared) ? fs.readdirSync(shared).filter((n) => n.endsWith(".json")) : []);
+    const before = process.env.CI;
+    // .ci/run exports CI=true: the corpus's runs stand for a user's machine all the same.
+    process.env.CI = "true";
+    const r = createRepo();
+    try {
+      // tsconfig.json: a built-in schema (SchemaStore's), checked with the defaults.
+      r.write("tsconfig.json", '{ "compilerOptions": { "strict": true } }\n');
+      r.commitAll("corpus");
+      const init = await cli(r.dir, ["init"]);
+      expect(init.code, init.stderr).toBe(0);
+      const check = await cli(r.dir, ["check", "--format", "json"]);
+      expect(check.code, check.stderr).toBe(0);
+      const report = JSON.parse(check.stdout) as { summary: { checked: number } };
+      expect(report.summary.checked).toBeGreaterThan(0);
+      // Kept in the shared folder (other share files may have added theirs), not in the clone's own cache.
+      expect(entries().length).toBeGreaterThan(0);
+      expect(fs.existsSync(path.join(r.dir, ".cache/integrity-guard/schema-cache"))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.CI;
+      else process.env.CI = before;
+      r.cleanup();
+    }
   });
 });
