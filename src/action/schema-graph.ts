@@ -19,7 +19,7 @@ type ReadAt = (paths: readonly string[]) => Promise<Map<string, Buffer | { error
 export const MAX_SCHEMA_GRAPH_FILES = 2000;
 
 /** What a walk read, and whether it stopped at the cap with refs left unfollowed. */
-export interface SchemaGraph {
+interface SchemaGraph {
   files: Map<string, Buffer | { error: string }>;
   /** Refs were left unread at MAX_SCHEMA_GRAPH_FILES: any other file may be one the schemas read. */
   capped: boolean;

@@ -13,8 +13,14 @@
 import { baseReadingsAt, type BaseReadings } from "./base-readings.js";
 import type { Git } from "../io/git.js";
 
-/** What twins are told by: the names the trusted side holds. */
-export type TwinSide = Pick<BaseReadings, "holding" | "listing">;
+/**
+ * What twins are told by: the names the trusted side holds. `listing` may hold only the paths that
+ * spell one of `near` in some case (the hook's side reads no more than that).
+ */
+interface TwinSide {
+  holding: BaseReadings["holding"];
+  listing(near: readonly string[]): Promise<ReadonlySet<string>>;
+}
 
 /**
  * The side a commit's new names are told by in the hook (`git commit`, `check --staged`): HEAD,
@@ -24,8 +30,37 @@ export type TwinSide = Pick<BaseReadings, "holding" | "listing">;
  */
 export async function headTwinSide(git: Git): Promise<TwinSide> {
   const head = await git.tryRevParse("HEAD");
-  if (head !== undefined) return baseReadingsAt(git, head);
-  return { holding: () => Promise.resolve(new Set<string>()), listing: () => Promise.resolve(new Set<string>()) };
+  if (head === undefined) return { holding: () => Promise.resolve(new Set<string>()), listing: () => Promise.resolve(new Set<string>()) };
+  const { holding } = baseReadingsAt(git, head);
+  return { holding, listing: (near) => spellingsIn(git, head, near) };
+}
+
+/**
+ * The paths of `commit` that spell one of `near` in some letter case or normalization, read
+ * folder by folder down the names' own folders: one `ls-tree` a depth, never the whole tree, so
+ * the hook's cost stays that of the commit's new names in a monorepo of any size.
+ */
+async function spellingsIn(git: Git, commit: string, near: readonly string[]): Promise<ReadonlySet<string>> {
+  const wanted = new Set(near.map(foldName));
+  const prefixes = new Set<string>();
+  for (const f of wanted) for (let i = f.indexOf("/"); i !== -1; i = f.indexOf("/", i + 1)) prefixes.add(f.slice(0, i));
+  const out = new Set<string>();
+  // "" is the root (an empty literal pathspec lists it); a folder with a final "/" lists its entries.
+  let folders = [""];
+  while (folders.length > 0) {
+    const entries = await git.lsTreeAt(
+      commit,
+      folders.map((d) => (d === "" ? "" : `${d}/`)),
+    );
+    const next: string[] = [];
+    for (const e of entries) {
+      const key = foldName(e.path);
+      if (e.type === "tree" && prefixes.has(key)) next.push(e.path);
+      else if (e.type === "blob" && e.mode !== "120000" && wanted.has(key)) out.add(e.path);
+    }
+    folders = next;
+  }
+  return out;
 }
 
 /**
@@ -45,7 +80,7 @@ export async function caseTwinsAtBase(
   if (fresh.length === 0) return out;
   const wanted = new Set(fresh.map(foldName));
   const spellings = new Map<string, string>();
-  for (const p of [...(await base.listing())].sort()) {
+  for (const p of [...(await base.listing(fresh))].sort()) {
     const key = foldName(p);
     if (wanted.has(key) && !spellings.has(key)) spellings.set(key, p);
   }

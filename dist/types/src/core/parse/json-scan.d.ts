@@ -25,6 +25,8 @@ interface ScanOptions {
      * each is a `parse/non-finite` warning and recorded in `nonFinite`. Unset: a syntax error.
      */
     nonFinite?: string;
+    /** The reader, when it keeps one of a repeated member silently: a repeat with the same value is then a notice (ParseOptions.repeatsKeptBy). */
+    repeatsKeptBy?: string;
 }
 interface ScanResult {
     findings: Finding[];

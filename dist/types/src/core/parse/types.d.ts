@@ -85,6 +85,14 @@ export interface ParseOptions {
      * is ±Infinity, and null for NaN. Default unset: they are errors, as for every JSON reader.
      */
     nonFiniteReader?: string;
+    /**
+     * JSON/JSONC: the reader of this file when it keeps one of a repeated member without a word and
+     * never refuses the file for it (JsonCpp's classic Json::Reader, which Minecraft Bedrock's add-on
+     * loader uses). A repeat whose two values are the same data is then a `parse/duplicate-key`
+     * notice naming this reader: nothing is lost whichever one it keeps. A repeat with different
+     * values stays the error (one of them is dropped). Default unset: every repeat is an error.
+     */
+    repeatsKeptBy?: string;
 }
 export interface ParsedDocument {
     format: DocumentFormat;
