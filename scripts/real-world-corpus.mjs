@@ -6201,6 +6201,11 @@ export const REPOS = [
   // Session 30, red team (rt-data25): its entries go above this line.
   // Session 30, cost (cost31): its entries go above this line.
   // Session 30, CI time (ci30): its entries go above this line.
+  // Session 31, games, apps and engines (rw-a31): its entries go above this line.
+  // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
+  // Session 31, red team (rt-pr26): its entries go above this line.
+  // Session 31, red team (rt-data26): its entries go above this line.
+  // Session 31, cost (cost32): its entries go above this line.
 ];
 
 const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
