@@ -56,10 +56,21 @@ export function createRepo(options: { bare?: boolean; dir?: string } = {}): Test
   const env = { ...process.env, ...GIT_ENV, HOME: dir };
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
   git("init", "-q", "-b", "main", ...(options.bare ? ["--bare"] : []));
-  git("config", "user.name", "Test");
-  git("config", "user.email", "test@example.com");
-  git("config", "commit.gpgsign", "false");
-  git("config", "core.autocrlf", "false");
+  const settings = [
+    ["user.name", "Test"],
+    ["user.email", "test@example.com"],
+    ["commit.gpgsign", "false"],
+    ["core.autocrlf", "false"],
+  ];
+  if (options.dir === undefined) {
+    // A fresh repository's config holds none of these keys, so one append does what four `git
+    // config` processes would (createRepo runs thousands of times in CI). A given folder may be
+    // a clone whose config already sets them: `git config` replaces a value, an append would not.
+    const text = settings.map(([key, value]) => `[${key.split(".")[0]}]\n\t${key.split(".")[1]} = ${value}\n`).join("");
+    fs.appendFileSync(path.join(dir, options.bare ? "" : ".git", "config"), text);
+  } else {
+    for (const [key, value] of settings) git("config", key, value);
+  }
   const repo: TestRepo = {
     dir,
     write(rel, content) {
