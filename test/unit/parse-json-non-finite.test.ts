@@ -67,6 +67,16 @@ describe("nonFiniteReaderOf", () => {
     );
   });
 
+  it("names the Trainer from its state's members: log_history and is_world_process_zero, both", () => {
+    const state =
+      '{\n  "best_metric": null,\n  "is_world_process_zero": true,\n  "log_history": [\n    { "grad_norm": NaN, "step": 10 }\n  ]\n}\n';
+    expect(nonFiniteReaderOf("out/checkpoint-10/trainer_state.json", state)).toBe("Hugging Face Trainer state (json.loads)");
+    // One of the two is not the Trainer's state: a log of another program keeps JSON's reading.
+    expect(nonFiniteReaderOf("runs/log.json", '{ "log_history": [{ "loss": NaN }] }')).toBeUndefined();
+    expect(nonFiniteReaderOf("runs/rank.json", '{ "is_world_process_zero": true, "loss": NaN }')).toBeUndefined();
+    expect(nonFiniteReaderOf("runs/note.json", '{ "text": "\\"log_history\\": \\"is_world_process_zero\\":", "x": NaN }')).toBeUndefined();
+  });
+
   it("names none for other JSON, a value or an escaped name that merely contains the words, or a notebook", () => {
     expect(nonFiniteReaderOf("data.json", '{ "limit": Infinity }')).toBeUndefined();
     expect(nonFiniteReaderOf("notes.json", '{ "text": "the transformers_version key" }')).toBeUndefined();
