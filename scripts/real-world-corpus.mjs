@@ -6202,6 +6202,47 @@ export const REPOS = [
   // Session 30, cost (cost31): its entries go above this line.
   // Session 30, CI time (ci30): its entries go above this line.
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
+  {
+    repo: "HL7/fhir-ips",
+    commit: "df270978cf5bf4ee7c907f005d722bed7235f384",
+    license: "CC0-1.0 (LICENSE)",
+    kind: "HL7 FHIR implementation guide written in FSH (International Patient Summary; whole repository reviewed: 6 files): sushi-config.yaml (SUSHI's IG definition: dependencies, pages, menu, parameters), publication-request.json, package-lock.json, docs workflow",
+  },
+  {
+    repo: "HL7/US-Core",
+    commit: "85bf4af6eec4beed9f2bb0ac317964fc029e1970",
+    license: "CC0-1.0, declared by the guide's sushi-config.yaml `license: CC0-1.0`, no license file",
+    kind: "HL7 FHIR implementation guide (US Core; whole repository reviewed: 832 files): FHIR resources as JSON (input/examples, input/resources: StructureDefinition, ValueSet, CapabilityStatement, SearchParameter) and the same as YAML (input/examples-yaml, input/resources-yaml, read by the IG publisher's YAML conversion), invariant unit tests (examples that must fail a FHIRPath invariant, held as data), sushi-config.yaml, IG data files (input/data/*.yml, one only comments), publication-request.json",
+    keep: [
+      "sushi-config.yaml",
+      "publication-request.json",
+      "input/data/*.yml",
+      "input/examples-yaml/invariant-unit-tests/pd-1-*.yml",
+      "input/examples-yaml/Device-defib.yml",
+      "input/examples/Device-defib.json",
+    ],
+  },
+  {
+    repo: "trailheadapps/lwc-recipes",
+    commit: "3c27819dc25bac8827c3220c1ca4678529f49930",
+    license: "CC0-1.0 (LICENSE.md)",
+    kind: "Salesforce DX project (Lightning Web Components samples; whole repository reviewed: 98 files): sfdx-project.json, config/project-scratch-def.json (scratch org features and settings), sample data plans (data/*.json), Jest mocks of wire adapters (force-app/**/__tests__/data/*.json), content assets, husky, code analyzer and codecov config, workflows",
+    keep: ["sfdx-project.json", "config/**", "data/**", "code-analyzer.yml", "codecov.yml", ".github/**"],
+  },
+  {
+    repo: "EleutherAI/gpt-neox",
+    commit: "ea7aefd8f8e183256992d9fede4d7c71a46d67a5",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "LLM training library (GPT-NeoX; whole repository reviewed: 88 files, a 2.1 MB Hugging Face tokenizer.json among them): model and training configs (configs/**/*.yml: YAML written as JSON-style flow mappings with `#` comments, read by yaml.load), DeepSpeed autotuning configs, post-training configs, test configs, docker compose, workflows",
+    keep: ["configs/*.yml", "configs/autotuning_configs/**", "post-training/configs/*.yml", "tests/config/**", "tests/test_configs/**"],
+  },
+  {
+    repo: "conda-forge/pytorch-cpu-feedstock",
+    commit: "74dd3d46ff0c3d05053197961386b5a2018cf3d1",
+    license: "BSD-3-Clause (LICENSE.txt)",
+    kind: "conda-forge feedstock (whole repository reviewed: 29 files): recipe/meta.yaml of conda-build v0 (Jinja `{% set %}`/`{% if %}` blocks and `# [selector]` lines, many outputs, 40 KB), recipe/conda_build_config.yaml, conda-forge.yml, .ci_support variant files and migrations, .recipe_maintainers.json, CircleCI and workflow",
+    keep: ["recipe/**", "conda-forge.yml", ".ci_support/migrations/**"],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
