@@ -6206,7 +6206,7 @@ export const REPOS = [
     repo: "HL7/fhir-ips",
     commit: "df270978cf5bf4ee7c907f005d722bed7235f384",
     license: "CC0-1.0 (LICENSE)",
-    kind: "HL7 FHIR implementation guide written in FSH (International Patient Summary; whole repository reviewed: 6 files): sushi-config.yaml (SUSHI's IG definition: dependencies, pages, menu, parameters), publication-request.json, package-lock.json, docs workflow",
+    kind: "HL7 FHIR implementation guide written in FSH (International Patient Summary; whole repository reviewed: 4 files): sushi-config.yaml (SUSHI's IG definition: dependencies, pages, menu, parameters), publication-request.json, package-lock.json, docs workflow",
   },
   {
     repo: "HL7/US-Core",
@@ -6226,14 +6226,14 @@ export const REPOS = [
     repo: "trailheadapps/lwc-recipes",
     commit: "3c27819dc25bac8827c3220c1ca4678529f49930",
     license: "CC0-1.0 (LICENSE.md)",
-    kind: "Salesforce DX project (Lightning Web Components samples; whole repository reviewed: 98 files): sfdx-project.json, config/project-scratch-def.json (scratch org features and settings), sample data plans (data/*.json), Jest mocks of wire adapters (force-app/**/__tests__/data/*.json), content assets, husky, code analyzer and codecov config, workflows",
+    kind: "Salesforce DX project (Lightning Web Components samples; whole repository reviewed: 97 files): sfdx-project.json, config/project-scratch-def.json (scratch org features and settings), sample data plans (data/*.json), Jest mocks of wire adapters (force-app/**/__tests__/data/*.json), content assets, husky, code analyzer and codecov config, workflows",
     keep: ["sfdx-project.json", "config/**", "data/**", "code-analyzer.yml", "codecov.yml", ".github/**"],
   },
   {
     repo: "EleutherAI/gpt-neox",
     commit: "ea7aefd8f8e183256992d9fede4d7c71a46d67a5",
     license: "Apache-2.0 (LICENSE)",
-    kind: "LLM training library (GPT-NeoX; whole repository reviewed: 88 files, a 2.1 MB Hugging Face tokenizer.json among them): model and training configs (configs/**/*.yml: YAML written as JSON-style flow mappings with `#` comments, read by yaml.load), DeepSpeed autotuning configs, post-training configs, test configs, docker compose, workflows",
+    kind: "LLM training library (GPT-NeoX; whole repository reviewed: 87 files, a 2.1 MB Hugging Face tokenizer.json among them): model and training configs (configs/**/*.yml: YAML written as JSON-style flow mappings with `#` comments, read by yaml.load), DeepSpeed autotuning configs, post-training configs, test configs, docker compose, workflows",
     keep: ["configs/*.yml", "configs/autotuning_configs/**", "post-training/configs/*.yml", "tests/config/**", "tests/test_configs/**"],
   },
   {
