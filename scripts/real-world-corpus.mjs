@@ -6243,6 +6243,19 @@ export const REPOS = [
     kind: "conda-forge feedstock (whole repository reviewed: 29 files): recipe/meta.yaml of conda-build v0 (Jinja `{% set %}`/`{% if %}` blocks and `# [selector]` lines, many outputs, 40 KB), recipe/conda_build_config.yaml, conda-forge.yml, .ci_support variant files and migrations, .recipe_maintainers.json, CircleCI and workflow",
     keep: ["recipe/**", "conda-forge.yml", ".ci_support/migrations/**"],
   },
+  {
+    repo: "SeldonIO/MLServer",
+    commit: "a325e523b5a580d49aeb06e19e73e4a90176b63b",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "ML model serving (MLServer, V2 inference protocol; whole repository reviewed: 163 files): model-settings.json and settings.json of every runtime example and test model, V2 inference requests and responses (test data, docs examples), OpenAPI specs of the REST API, benchmarking data, workflows; real: four docs inference-request.json with numpy's `0.` float repr pasted as JSON",
+    keep: [
+      "{docs,docs-gb}/examples/{kafka,sklearn}/inference-request.json",
+      "**/model-settings.json",
+      "**/settings.json",
+      "tests/testdata/**",
+      "openapi/**",
+    ],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
