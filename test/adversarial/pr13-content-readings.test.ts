@@ -48,6 +48,11 @@ const attacks: { name: string; change: string; reading: RegExp }[] = [
     reading: /Trainer state/,
   },
   {
+    name: '`"eval_runtime"` and `"eval_samples_per_second"` (Trainer metrics, json.load): NaN',
+    change: '{"eval_runtime": 1.0, "eval_samples_per_second": 2.0, "status": NaN}\n',
+    reading: /Trainer metrics/,
+  },
+  {
     name: '`"class": "File"` (a CWL job order, read as YAML): a single-quoted string',
     change: '{"input": {"class": "File"}, "status": \'ok\'}\n',
     reading: /cwltool/,

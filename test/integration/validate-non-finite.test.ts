@@ -47,6 +47,10 @@ describe("non-finite numbers", () => {
       repo.write("data/limits.json", '{ "limit": Infinity }\n');
       repo.write("notebooks/run.ipynb", NOTEBOOK);
       repo.write("out/checkpoint-20/trainer_state.json", TRAINER_STATE);
+      repo.write(
+        "out/eval_results.json",
+        '{\n    "epoch": 3.0,\n    "eval_loss": NaN,\n    "eval_runtime": 114.8499,\n    "eval_samples_per_second": 1.524\n}\n',
+      );
       repo.commitAll("models");
       for (const env of [{}, { IG_PARSE_WORKERS: "2" }] as Record<string, string>[]) {
         const r = await repo.cli(["check", "--format", "json"], env);
@@ -57,6 +61,7 @@ describe("non-finite numbers", () => {
           ["models/mamba2/config.json", "parse/non-finite", "warning", 6, 5],
           ["notebooks/run.ipynb", "parse/syntax", "error", 3, 52],
           ["out/checkpoint-20/trainer_state.json", "parse/non-finite", "warning", 9, 20],
+          ["out/eval_results.json", "parse/non-finite", "warning", 3, 18],
         ]);
       }
       repo.write("models/mamba2/config.json", MAMBA2.replace("Infinity", "Infinity,"));

@@ -77,6 +77,16 @@ describe("nonFiniteReaderOf", () => {
     expect(nonFiniteReaderOf("runs/note.json", '{ "text": "\\"log_history\\": \\"is_world_process_zero\\":", "x": NaN }')).toBeUndefined();
   });
 
+  it("names the Trainer's metrics from the speed metrics of their split: <split>_runtime and <split>_samples_per_second, both", () => {
+    const evalResults =
+      '{\n    "epoch": 3.0,\n    "eval_loss": NaN,\n    "eval_runtime": 114.8499,\n    "eval_samples_per_second": 1.524\n}';
+    expect(nonFiniteReaderOf("out/eval_results.json", evalResults)).toBe("Hugging Face Trainer metrics (json.load)");
+    expect(nonFiniteReaderOf("out/all_results.json", '{"train_loss": NaN, "train_runtime": 1.0, "train_samples_per_second": 4.1}')).toBe(
+      "Hugging Face Trainer metrics (json.load)",
+    );
+    expect(nonFiniteReaderOf("bench.json", '{ "query_runtime": 1.5, "loss": NaN }')).toBeUndefined();
+  });
+
   it("names none for other JSON, a value or an escaped name that merely contains the words, or a notebook", () => {
     expect(nonFiniteReaderOf("data.json", '{ "limit": Infinity }')).toBeUndefined();
     expect(nonFiniteReaderOf("notes.json", '{ "text": "the transformers_version key" }')).toBeUndefined();

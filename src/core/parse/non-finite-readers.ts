@@ -29,6 +29,14 @@ const READERS: readonly NonFiniteReader[] = [
     members: [/(?:^|[{,\s])"log_history"\s*:/, /(?:^|[{,\s])"is_world_process_zero"\s*:/],
     reader: "Hugging Face Trainer state (json.loads)",
   },
+  // The Trainer's metrics files (all_results.json, train_results.json, eval_results.json):
+  // Trainer.save_metrics writes them with json.dump (`"eval_loss": NaN` after a diverged run) and
+  // reads all_results.json back with json.load to merge the next split into it. Each holds the
+  // speed metrics of its split (speed_metrics: `<split>_runtime`, `<split>_samples_per_second`).
+  {
+    members: [/(?:^|[{,\s])"[A-Za-z0-9]+_runtime"\s*:/, /(?:^|[{,\s])"[A-Za-z0-9]+_samples_per_second"\s*:/],
+    reader: "Hugging Face Trainer metrics (json.load)",
+  },
 ];
 
 /**
