@@ -6256,6 +6256,20 @@ export const REPOS = [
       "openapi/**",
     ],
   },
+  {
+    repo: "FHIR/sushi",
+    commit: "911e9c2bd0699492c732569abe474b537753550a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "FHIR Shorthand compiler (SUSHI; whole repository reviewed: 333 files, 18.7 MB): FHIR packages of test definitions (R2 to R5 StructureDefinitions, ValueSets, CodeSystems as JSON, their package.json manifests with `type: fhir.core`/`fhir.ig`, `canonical`, `fhir-version-list`/`fhirVersions`), sushi-config.yaml variants and the init template, IG fixtures (examples, resources), config files that hold only comments (`not-config.yaml`), workflows; real: a config with a repeated `releaseLabel` (SUSHI's own test expects YAML's error) and a resource file holding the word `json`",
+    keep: [
+      "test/import/fixtures/invalid-config.yaml",
+      "test/fhirdefs/fixtures/customized-ig-with-resources/input/resources/*",
+      "**/package/package.json",
+      "**/sushi-config.y*ml",
+      "test/import/fixtures/*config*.y*ml",
+      "test/import/fixtures/ig-JSON/**",
+    ],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
