@@ -6270,6 +6270,13 @@ export const REPOS = [
       "test/import/fixtures/ig-JSON/**",
     ],
   },
+  {
+    repo: "trailheadapps/ebikes-lwc",
+    commit: "4b9e2bcca51d247d8a56973a199e86ce993a80b1",
+    license: "CC0-1.0 (LICENSE)",
+    kind: "Salesforce DX project with an Experience Cloud site (whole repository reviewed: 87 files): the site as JSON metadata (force-app/main/default/experiences/E_Bikes1: views with their component trees, routes, config), sfdx-project.json, scratch org definition, data plans, Jest mocks, issue forms, dependabot, workflows",
+    keep: ["force-app/main/default/experiences/**", "sfdx-project.json", "config/**", "data/**", ".github/**"],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
