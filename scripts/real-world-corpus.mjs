@@ -6211,7 +6211,7 @@ export const REPOS = [
   {
     repo: "HL7/US-Core",
     commit: "85bf4af6eec4beed9f2bb0ac317964fc029e1970",
-    license: "CC0-1.0, declared by the guide's sushi-config.yaml `license: CC0-1.0`, no license file",
+    license: "CC0-1.0, declared by the guide's `license: CC0-1.0`, no license file (sushi-config.yaml)",
     kind: "HL7 FHIR implementation guide (US Core; whole repository reviewed: 832 files): FHIR resources as JSON (input/examples, input/resources: StructureDefinition, ValueSet, CapabilityStatement, SearchParameter) and the same as YAML (input/examples-yaml, input/resources-yaml, read by the IG publisher's YAML conversion), invariant unit tests (examples that must fail a FHIRPath invariant, held as data), sushi-config.yaml, IG data files (input/data/*.yml, one only comments), publication-request.json",
     keep: [
       "sushi-config.yaml",
