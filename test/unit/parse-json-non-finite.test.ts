@@ -1,6 +1,6 @@
 /**
  * NaN, Infinity and -Infinity in JSON whose reader takes them (Python's json.loads, named by the
- * file's content: a Hugging Face config): warnings at their position, never for other files.
+ * file's content: a Hugging Face config, Trainer state or metrics): warnings at their position, never for other files.
  */
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/core/parse/index.js";
