@@ -6277,6 +6277,13 @@ export const REPOS = [
     kind: "Salesforce DX project with an Experience Cloud site (whole repository reviewed: 87 files): the site as JSON metadata (force-app/main/default/experiences/E_Bikes1: views with their component trees, routes, config), sfdx-project.json, scratch org definition, data plans, Jest mocks, issue forms, dependabot, workflows",
     keep: ["force-app/main/default/experiences/**", "sfdx-project.json", "config/**", "data/**", ".github/**"],
   },
+  {
+    repo: "codemeta/codemeta",
+    commit: "0bc1f26d9575c9bfc288571b358a24a464595443",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Research software metadata (CodeMeta; whole repository reviewed: 9 files): the JSON-LD context codemeta.jsonld, the project's own codemeta.json, examples (one invalid on purpose for JSON-LD expansion: unknown terms, still valid JSON), workflows",
+    names: ["codemeta.jsonld"],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
