@@ -6202,6 +6202,88 @@ export const REPOS = [
   // Session 30, cost (cost31): its entries go above this line.
   // Session 30, CI time (ci30): its entries go above this line.
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
+  {
+    repo: "HL7/fhir-ips",
+    commit: "df270978cf5bf4ee7c907f005d722bed7235f384",
+    license: "CC0-1.0 (LICENSE)",
+    kind: "HL7 FHIR implementation guide written in FSH (International Patient Summary; whole repository reviewed: 4 files): sushi-config.yaml (SUSHI's IG definition: dependencies, pages, menu, parameters), publication-request.json, package-lock.json, docs workflow",
+  },
+  {
+    repo: "HL7/US-Core",
+    commit: "85bf4af6eec4beed9f2bb0ac317964fc029e1970",
+    license: "CC0-1.0, declared by the guide's `license: CC0-1.0`, no license file (sushi-config.yaml)",
+    kind: "HL7 FHIR implementation guide (US Core; whole repository reviewed: 832 files): FHIR resources as JSON (input/examples, input/resources: StructureDefinition, ValueSet, CapabilityStatement, SearchParameter) and the same as YAML (input/examples-yaml, input/resources-yaml, read by the IG publisher's YAML conversion), invariant unit tests (examples that must fail a FHIRPath invariant, held as data), sushi-config.yaml, IG data files (input/data/*.yml, one only comments), publication-request.json",
+    keep: [
+      "sushi-config.yaml",
+      "publication-request.json",
+      "input/data/*.yml",
+      "input/examples-yaml/invariant-unit-tests/pd-1-*.yml",
+      "input/examples-yaml/Device-defib.yml",
+      "input/examples/Device-defib.json",
+    ],
+  },
+  {
+    repo: "trailheadapps/lwc-recipes",
+    commit: "3c27819dc25bac8827c3220c1ca4678529f49930",
+    license: "CC0-1.0 (LICENSE.md)",
+    kind: "Salesforce DX project (Lightning Web Components samples; whole repository reviewed: 97 files): sfdx-project.json, config/project-scratch-def.json (scratch org features and settings), sample data plans (data/*.json), Jest mocks of wire adapters (force-app/**/__tests__/data/*.json), content assets, husky, code analyzer and codecov config, workflows",
+    keep: ["sfdx-project.json", "config/**", "data/**", "code-analyzer.yml", "codecov.yml", ".github/**"],
+  },
+  {
+    repo: "EleutherAI/gpt-neox",
+    commit: "ea7aefd8f8e183256992d9fede4d7c71a46d67a5",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "LLM training library (GPT-NeoX; whole repository reviewed: 87 files, a 2.1 MB Hugging Face tokenizer.json among them): model and training configs (configs/**/*.yml: YAML written as JSON-style flow mappings with `#` comments, read by yaml.load), DeepSpeed autotuning configs, post-training configs, test configs, docker compose, workflows",
+    keep: ["configs/*.yml", "configs/autotuning_configs/**", "post-training/configs/*.yml", "tests/config/**", "tests/test_configs/**"],
+  },
+  {
+    repo: "conda-forge/pytorch-cpu-feedstock",
+    commit: "74dd3d46ff0c3d05053197961386b5a2018cf3d1",
+    license: "BSD-3-Clause (LICENSE.txt)",
+    kind: "conda-forge feedstock (whole repository reviewed: 29 files): recipe/meta.yaml of conda-build v0 (Jinja `{% set %}`/`{% if %}` blocks and `# [selector]` lines, many outputs, 40 KB), recipe/conda_build_config.yaml, conda-forge.yml, .ci_support variant files and migrations, .recipe_maintainers.json, CircleCI and workflow",
+    keep: ["recipe/**", "conda-forge.yml", ".ci_support/migrations/**"],
+  },
+  {
+    repo: "SeldonIO/MLServer",
+    commit: "a325e523b5a580d49aeb06e19e73e4a90176b63b",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "ML model serving (MLServer, V2 inference protocol; whole repository reviewed: 163 files): model-settings.json and settings.json of every runtime example and test model, V2 inference requests and responses (test data, docs examples), OpenAPI specs of the REST API, benchmarking data, workflows; real: four docs inference-request.json with numpy's `0.` float repr pasted as JSON",
+    keep: [
+      "{docs,docs-gb}/examples/{kafka,sklearn}/inference-request.json",
+      "**/model-settings.json",
+      "**/settings.json",
+      "tests/testdata/**",
+      "openapi/**",
+    ],
+  },
+  {
+    repo: "FHIR/sushi",
+    commit: "911e9c2bd0699492c732569abe474b537753550a",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "FHIR Shorthand compiler (SUSHI; whole repository reviewed: 333 files, 18.7 MB): FHIR packages of test definitions (R2 to R5 StructureDefinitions, ValueSets, CodeSystems as JSON, their package.json manifests with `type: fhir.core`/`fhir.ig`, `canonical`, `fhir-version-list`/`fhirVersions`), sushi-config.yaml variants and the init template, IG fixtures (examples, resources), config files that hold only comments (`not-config.yaml`), workflows; real: a config with a repeated `releaseLabel` (SUSHI's own test expects YAML's error) and a resource file holding the word `json`",
+    keep: [
+      "test/import/fixtures/invalid-config.yaml",
+      "test/fhirdefs/fixtures/customized-ig-with-resources/input/resources/*",
+      "**/package/package.json",
+      "**/sushi-config.y*ml",
+      "test/import/fixtures/*config*.y*ml",
+      "test/import/fixtures/ig-JSON/**",
+    ],
+  },
+  {
+    repo: "trailheadapps/ebikes-lwc",
+    commit: "4b9e2bcca51d247d8a56973a199e86ce993a80b1",
+    license: "CC0-1.0 (LICENSE)",
+    kind: "Salesforce DX project with an Experience Cloud site (whole repository reviewed: 87 files): the site as JSON metadata (force-app/main/default/experiences/E_Bikes1: views with their component trees, routes, config), sfdx-project.json, scratch org definition, data plans, Jest mocks, issue forms, dependabot, workflows",
+    keep: ["force-app/main/default/experiences/**", "sfdx-project.json", "config/**", "data/**", ".github/**"],
+  },
+  {
+    repo: "codemeta/codemeta",
+    commit: "0bc1f26d9575c9bfc288571b358a24a464595443",
+    license: "Apache-2.0 (LICENSE)",
+    kind: "Research software metadata (CodeMeta; whole repository reviewed: 9 files): the JSON-LD context codemeta.jsonld, the project's own codemeta.json, examples (one invalid on purpose for JSON-LD expansion: unknown terms, still valid JSON), workflows",
+    names: ["codemeta.jsonld"],
+  },
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
   // Session 31, red team (rt-data26): its entries go above this line.
@@ -6213,7 +6295,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|MLmodel|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

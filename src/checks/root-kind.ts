@@ -122,3 +122,20 @@ export function schemaPieceReader(entryId: string | undefined, documents: readon
   if (keys.some((k) => ACTION_KEYS.includes(k)) || !keys.some((k) => SCHEMA_PIECE_KEYS.has(k))) return undefined;
   return "OpenAPI or JSON Schema tools (its root holds a schema's or an OpenAPI object's keys, none of an action's)";
 }
+
+/**
+ * The reader of a `package.json` that is a FHIR package's manifest, or undefined. FHIR packages
+ * (HL7's FHIR NPM Package Spec) are npm-shaped tarballs whose package/package.json holds the
+ * package's `canonical` URL and its FHIR versions (`fhirVersions`; `fhir-version-list` in the R2
+ * to R4 core packages), with a `type` such as `fhir.core`, `fhir.ig` or `Conformance` that npm's
+ * schema does not allow. FHIR tools (the IG publisher, SUSHI, the validator) read them from a
+ * package cache or test fixtures, never npm. Recognised only when the root holds `canonical` and a
+ * list of FHIR versions, so an npm package.json (none has those) is still validated.
+ */
+export function fhirPackageReader(entryId: string | undefined, documents: readonly unknown[]): string | undefined {
+  if (entryId !== "package" || documents.length !== 1 || rootKind(documents[0]) !== "object") return undefined;
+  const root = documents[0] as Record<string, unknown>;
+  const versions = root["fhirVersions"] ?? root["fhir-version-list"];
+  if (typeof root["canonical"] !== "string" || !Array.isArray(versions)) return undefined;
+  return "FHIR package tools (a FHIR package manifest: its root holds `canonical` and the package's FHIR versions)";
+}

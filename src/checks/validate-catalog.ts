@@ -9,7 +9,7 @@ import type { SchemaMapper, SchemaRef } from "../core/schema/mapping.js";
 import type { ValidateConfig } from "../config/types.js";
 import { loadUserCatalogs } from "../io/catalog-files.js";
 import type { FileSource } from "../io/file-source.js";
-import { allOfOtherRoot, headerReader, legacyFormat, schemaPieceReader } from "./root-kind.js";
+import { allOfOtherRoot, fhirPackageReader, headerReader, legacyFormat, schemaPieceReader } from "./root-kind.js";
 
 /**
  * Prepare the run's catalog: refuse entry ids that name no built-in entry (a typo must not leave
@@ -70,11 +70,15 @@ export function catalogSchemaUnavailable(file: string, entry: CatalogMatch, erro
  * as usual, since a truncated or overwritten well-known file must still fail its schema. With
  * `text`, a YAML header that names another reader (Hydra's `# @package`, root-kind.ts) is the
  * same kind of notice, and so is an action.yml that holds a piece of an OpenAPI description
- * (schemaPieceReader).
+ * (schemaPieceReader) and a package.json that is a FHIR package's manifest (fhirPackageReader).
  */
 export function notThisKind(file: string, entry: CatalogMatch, documents: readonly unknown[], text?: string): Finding | undefined {
   const builtin = entry.catalog === "built-in";
-  const reader = builtin ? ((text !== undefined ? headerReader(text) : undefined) ?? schemaPieceReader(entry.id, documents)) : undefined;
+  const reader = builtin
+    ? ((text !== undefined ? headerReader(text) : undefined) ??
+      schemaPieceReader(entry.id, documents) ??
+      fhirPackageReader(entry.id, documents))
+    : undefined;
   if (reader !== undefined) return otherReaderFinding(file, entry, reader);
   const legacy = entry.catalog === "built-in" ? legacyFormat(entry.id, documents) : undefined;
   if (legacy !== undefined) return legacyFormatFinding(file, entry, legacy);

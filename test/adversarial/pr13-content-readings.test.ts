@@ -4,7 +4,7 @@
  * commit's agreement on pull requests; readings a file's content asks for by a marker were left
  * to the pull request. A marker costs one line: a `// ruleid: x` comment (a Semgrep test target:
  * comments and trailing commas), a Rush Stack `$schema` URL (JSON5), an ARM template `$schema`
- * (comments), `"transformers_version"` (NaN/Infinity as warnings), `"class": "File"` (a CWL job
+ * (comments), `"transformers_version"` or a Trainer state's members (NaN/Infinity as warnings), `"class": "File"` (a CWL job
  * order: read as YAML), `"provider_installation"` (an HCL 1 CLI config: a repeated object merges).
  * Written into an existing data file together with the corruption, each made that corruption
  * pass, although the file's reader (JSON.parse in the application) fails on it.
@@ -41,6 +41,16 @@ const attacks: { name: string; change: string; reading: RegExp }[] = [
     name: '`"transformers_version"` (json.loads): NaN',
     change: '{"transformers_version": "4.0", "status": NaN}\n',
     reading: /Hugging Face/,
+  },
+  {
+    name: '`"log_history"` and `"is_world_process_zero"` (a Trainer state, json.loads): NaN',
+    change: '{"is_world_process_zero": true, "log_history": [], "status": NaN}\n',
+    reading: /Trainer state/,
+  },
+  {
+    name: '`"eval_runtime"` and `"eval_samples_per_second"` (Trainer metrics, json.load): NaN',
+    change: '{"eval_runtime": 1.0, "eval_samples_per_second": 2.0, "status": NaN}\n',
+    reading: /Trainer metrics/,
   },
   {
     name: '`"class": "File"` (a CWL job order, read as YAML): a single-quoted string',

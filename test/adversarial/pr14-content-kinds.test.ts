@@ -104,6 +104,19 @@ describe("a pull request that makes an existing well-known file another kind of 
     expect(brief(fs)).toContain("notice schema/skipped conf/db/compose.yaml");
   });
 
+  // The package entry's level is a warning, so no error and no trust/reading-changed notice (those are for failing files).
+  it("a FHIR package's members written into an existing npm package.json: still validated as npm's", async () => {
+    const repo = baseRepo({ "package.json": '{ "name": "app", "version": "1.0.0", "type": "module" }\n' });
+    const change = '{ "name": "app", "version": "1.0.0", "type": "fhir.ig", "canonical": "http://x", "fhirVersions": ["4.0.1"] }\n';
+    const fs = findings((await pr(repo, { "package.json": change })).findingsJson);
+    expect(brief(fs)).toContain("warning schema/violation package.json");
+    expect(brief(fs)).not.toContain("notice schema/skipped package.json");
+    // A FHIR package the pull request adds is read as its content says.
+    const other = baseRepo({ "package.json": '{ "name": "app", "version": "1.0.0", "type": "module" }\n' });
+    const added = findings((await pr(other, { "defs/package/package.json": change })).findingsJson);
+    expect(brief(added)).toContain("notice schema/skipped defs/package/package.json");
+  });
+
   it("a file the base holds as that other kind already stays skipped (a Hydra config edited)", async () => {
     const repo = baseRepo({ "conf/db/compose.yaml": "# @package _global_\ndriver: postgres\nport: 5432\n" });
     const r = await pr(repo, { "conf/db/compose.yaml": "# @package _global_\ndriver: mysql\nport: 3306\n" });

@@ -177,3 +177,43 @@ describe("Semgrep rule test targets", () => {
       }
     }));
 });
+
+describe("FHIR package manifests", () => {
+  // The shape of hl7.fhir.r4.core's package/package.json (SUSHI's test definitions hold it).
+  const CORE = {
+    name: "hl7.fhir.r4.core",
+    version: "4.0.1",
+    "fhir-version-list": ["4.0.1"],
+    type: "fhir.core",
+    license: "CC0-1.0",
+    canonical: "http://hl7.org/fhir",
+  };
+  const IG = {
+    name: "hl7.fhir.us.core",
+    version: "8.0.0",
+    canonical: "http://hl7.org/fhir/us/core",
+    fhirVersions: ["4.0.1"],
+    type: "fhir.ig",
+  };
+
+  it("a FHIR package's package.json is not validated as npm's, with a notice; an npm one still is; a broken one is an error", () =>
+    withRepo(async (repo) => {
+      repo.write("defs/r4/package/package.json", `${JSON.stringify(CORE, null, 2)}\n`);
+      repo.write("defs/us-core/package/package.json", `${JSON.stringify(IG, null, 2)}\n`);
+      // npm's own: `type` must be module or commonjs (the built-in entry's level: a warning).
+      repo.write("app/package.json", '{ "name": "app", "version": "1.0.0", "type": "fhir.ig" }\n');
+      repo.write("defs/cut/package/package.json", JSON.stringify(CORE, null, 2).slice(0, 80));
+      for (const r of await runAll(repo)) {
+        expect(errorsOf(r.findings), r.mode).toEqual([["defs/cut/package/package.json", "parse/truncated", expect.any(Number)]]);
+        expect(
+          r.findings.filter((f) => f.level !== "error").map((f) => [f.rule, f.level, f.file]),
+          r.mode,
+        ).toEqual([
+          ["schema/violation", "warning", "app/package.json"],
+          ["schema/skipped", "notice", "defs/r4/package/package.json"],
+          ["schema/skipped", "notice", "defs/us-core/package/package.json"],
+        ]);
+        expect(r.findings.find((f) => f.file === "defs/r4/package/package.json")!.message).toContain("FHIR package tools");
+      }
+    }));
+});

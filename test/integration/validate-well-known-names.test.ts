@@ -43,6 +43,29 @@ const ESLINTRC_JSON = '{\n  // the base\n  "extends": "eslint:recommended",\n  "
 const ESLINTRC_YAML = "extends: eslint:recommended\nrules:\n  semi: [error, always]\n";
 
 /** Each valid sample, in the dialect its reader accepts. */
+const MLMODEL = [
+  "artifact_path: model",
+  "flavors:",
+  "  python_function:",
+  "    env:",
+  "      conda: conda.yaml",
+  "    loader_module: mlflow.sklearn",
+  "    model_path: model.pkl",
+  "    python_version: 3.11.7",
+  "  sklearn:",
+  "    pickled_model: model.pkl",
+  "    serialization_format: cloudpickle",
+  "    sklearn_version: 1.4.2",
+  "mlflow_version: 2.12.1",
+  "model_uuid: 6d0f0b9a1c2e4f3a8b7c6d5e4f3a2b1c",
+  "run_id: 4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e",
+  "signature:",
+  '  inputs: \'[{"type": "double", "name": "sepal length (cm)", "required": true},',
+  '    {"type": "double", "name": "sepal width (cm)", "required": true}]\'',
+  '  outputs: \'[{"type": "tensor", "tensor-spec": {"dtype": "int64", "shape": [-1]}}]\'',
+  "utc_time_created: '2024-05-02 09:41:12.345678'",
+  "",
+].join("\n");
 const VALID: Record<string, string> = {
   "ios/App.xcworkspace/xcshareddata/swiftpm/Package.resolved": STRICT,
   "composer.lock": STRICT,
@@ -63,6 +86,7 @@ const VALID: Record<string, string> = {
   ".clang-format": YAML_DOC,
   "CITATION.cff": "cff-version: 1.2.0\nmessage: If you use this software, please cite it.\ntitle: demo\nauthors:\n  - name: Someone\n",
   MLproject: "name: demo\nentry_points:\n  main:\n    command: python train.py\n",
+  "mlruns/0/4f1c/artifacts/model/MLmodel": MLMODEL,
   "ios/Podfile.lock": "PODS:\n  - Alamofire (5.9.1)\n\nCOCOAPODS: 1.15.2\n",
   ".prettierrc": '{\n  "semi": false,\n  "singleQuote": true\n}\n', // JSON, read as YAML
   ".lintstagedrc": '"*.js": eslint --fix\n', // YAML
@@ -112,6 +136,8 @@ describe("well-known names without a JSON/YAML extension", () => {
         [".firebaserc", `\ufeff${VALID[".firebaserc"]!}`, "parse/encoding", 1],
         ["schemas/user.avsc", '{\n  "type": "record",\n  "fields": [],\n}\n', "parse/syntax", 3],
         [".clang-format", YAML_DOC.replace("    Priority", "   Priority"), "parse/syntax", 5],
+        // A model whose metadata was cut inside its signature's quoted JSON: yaml.safe_load fails, the model does not load.
+        ["mlruns/0/4f1c/artifacts/model/MLmodel", MLMODEL.slice(0, MLMODEL.indexOf("sepal width")), "parse/truncated", 17],
         ["ios/Podfile.lock", "PODS:\n  - Alamofire (5.9.1)\n  x: [\n", "parse/syntax", 3],
         [".prettierrc", '{\n  // comments are not YAML\n  "semi": false\n}\n', "parse/syntax", 2],
         // ESLint: YAML, or JSON with comments; a missing comma in the JSON is reported as JSON

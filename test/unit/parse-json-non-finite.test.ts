@@ -1,6 +1,6 @@
 /**
  * NaN, Infinity and -Infinity in JSON whose reader takes them (Python's json.loads, named by the
- * file's content: a Hugging Face config): warnings at their position, never for other files.
+ * file's content: a Hugging Face config, Trainer state or metrics): warnings at their position, never for other files.
  */
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/core/parse/index.js";
@@ -65,6 +65,26 @@ describe("nonFiniteReaderOf", () => {
     expect(nonFiniteReaderOf("unet/config.json", '{\n  "_class_name": "UNet2DConditionModel",\n  "_diffusers_version": "0.30.0"\n}')).toBe(
       "Hugging Face diffusers (json.loads)",
     );
+  });
+
+  it("names the Trainer from its state's members: log_history and is_world_process_zero, both", () => {
+    const state =
+      '{\n  "best_metric": null,\n  "is_world_process_zero": true,\n  "log_history": [\n    { "grad_norm": NaN, "step": 10 }\n  ]\n}\n';
+    expect(nonFiniteReaderOf("out/checkpoint-10/trainer_state.json", state)).toBe("Hugging Face Trainer state (json.loads)");
+    // One of the two is not the Trainer's state: a log of another program keeps JSON's reading.
+    expect(nonFiniteReaderOf("runs/log.json", '{ "log_history": [{ "loss": NaN }] }')).toBeUndefined();
+    expect(nonFiniteReaderOf("runs/rank.json", '{ "is_world_process_zero": true, "loss": NaN }')).toBeUndefined();
+    expect(nonFiniteReaderOf("runs/note.json", '{ "text": "\\"log_history\\": \\"is_world_process_zero\\":", "x": NaN }')).toBeUndefined();
+  });
+
+  it("names the Trainer's metrics from the speed metrics of their split: <split>_runtime and <split>_samples_per_second, both", () => {
+    const evalResults =
+      '{\n    "epoch": 3.0,\n    "eval_loss": NaN,\n    "eval_runtime": 114.8499,\n    "eval_samples_per_second": 1.524\n}';
+    expect(nonFiniteReaderOf("out/eval_results.json", evalResults)).toBe("Hugging Face Trainer metrics (json.load)");
+    expect(nonFiniteReaderOf("out/all_results.json", '{"train_loss": NaN, "train_runtime": 1.0, "train_samples_per_second": 4.1}')).toBe(
+      "Hugging Face Trainer metrics (json.load)",
+    );
+    expect(nonFiniteReaderOf("bench.json", '{ "query_runtime": 1.5, "loss": NaN }')).toBeUndefined();
   });
 
   it("names none for other JSON, a value or an escaped name that merely contains the words, or a notebook", () => {

@@ -34,6 +34,7 @@ describe("a blank line that starts with a tab", () => {
     ["charts/app/Chart.yaml", BETWEEN_KEYS],
     [".yamllint", "extends: default\n\t\nrules:\n  line-length: disable\n"],
     ["MLproject", BETWEEN_KEYS],
+    ["mlruns/0/4f1c/artifacts/model/MLmodel", BETWEEN_KEYS],
     ["docker-compose.yml", "services:\n  web:\n    image: nginx\n\t\n  db:\n    image: postgres\n"],
     ["deploy/compose.prod.yaml", BETWEEN_KEYS],
     ["config/database.yml", "default:\n  adapter: postgresql\n\t\ndevelopment:\n  database: app\n"],

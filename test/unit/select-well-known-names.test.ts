@@ -61,6 +61,7 @@ describe("names selected by default, and the format each is read as", () => {
     [".yamllint", "yaml"],
     ["CITATION.cff", "yaml"],
     ["examples/MLproject", "yaml"],
+    ["mlruns/0/4f1c/artifacts/model/MLmodel", "yaml"],
     [".condarc", "yaml"],
     ["app/pubspec.lock", "yaml"],
     ["ios/Podfile.lock", "yaml"],

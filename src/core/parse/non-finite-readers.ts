@@ -7,10 +7,10 @@
  * opens). Pure.
  */
 
-/** A reader known by a member name its writer puts at the top of every file it saves. */
+/** A reader known by member names its writer puts in every file it saves. */
 interface NonFiniteReader {
-  /** The member name, quoted, starting a member (after `{`, `,` or white space, not after `\`). */
-  member: RegExp;
+  /** Member names, quoted, each starting a member (after `{`, `,` or white space, not after `\`): all must appear. */
+  members: readonly RegExp[];
   reader: string;
 }
 
@@ -18,9 +18,25 @@ const READERS: readonly NonFiniteReader[] = [
   // transformers saves config.json and generation_config.json with json.dumps (Infinity in a
   // Mamba2/Nemotron-H `time_step_limit`) and loads them with json.loads
   // (PretrainedConfig._dict_from_json_file); every such file carries `transformers_version`.
-  { member: /(?:^|[{,\s])"transformers_version"\s*:/, reader: "Hugging Face transformers (json.loads)" },
+  { members: [/(?:^|[{,\s])"transformers_version"\s*:/], reader: "Hugging Face transformers (json.loads)" },
   // diffusers' ConfigMixin: the same json.loads, with `_diffusers_version` in each config.json.
-  { member: /(?:^|[{,\s])"_diffusers_version"\s*:/, reader: "Hugging Face diffusers (json.loads)" },
+  { members: [/(?:^|[{,\s])"_diffusers_version"\s*:/], reader: "Hugging Face diffusers (json.loads)" },
+  // The Trainer's checkpoint-*/trainer_state.json: TrainerState.save_to_json writes it with
+  // json.dumps (a diverged run logs `"grad_norm": NaN`, `"loss": NaN` in log_history) and
+  // load_from_json reads it back with json.loads to resume. It holds no transformers_version;
+  // every one holds these two members of the TrainerState dataclass (asdict writes them all).
+  {
+    members: [/(?:^|[{,\s])"log_history"\s*:/, /(?:^|[{,\s])"is_world_process_zero"\s*:/],
+    reader: "Hugging Face Trainer state (json.loads)",
+  },
+  // The Trainer's metrics files (all_results.json, train_results.json, eval_results.json):
+  // Trainer.save_metrics writes them with json.dump (`"eval_loss": NaN` after a diverged run) and
+  // reads all_results.json back with json.load to merge the next split into it. Each holds the
+  // speed metrics of its split (speed_metrics: `<split>_runtime`, `<split>_samples_per_second`).
+  {
+    members: [/(?:^|[{,\s])"[A-Za-z0-9]+_runtime"\s*:/, /(?:^|[{,\s])"[A-Za-z0-9]+_samples_per_second"\s*:/],
+    reader: "Hugging Face Trainer metrics (json.load)",
+  },
 ];
 
 /**
@@ -29,5 +45,5 @@ const READERS: readonly NonFiniteReader[] = [
  */
 export function nonFiniteReaderOf(file: string, text: string): string | undefined {
   if (!file.endsWith(".json")) return undefined;
-  return READERS.find((r) => r.member.test(text))?.reader;
+  return READERS.find((r) => r.members.every((m) => m.test(text)))?.reader;
 }

@@ -30,10 +30,11 @@ const BY_NAME = new Map<string, string>([
   // MkDocs loads its config with a yaml.SafeLoader subclass (PyYAML's pure-Python scanner).
   ["mkdocs.yml", "MkDocs (PyYAML)"],
   ["mkdocs.yaml", "MkDocs (PyYAML)"],
-  // PyYAML's readers of names without extension (well-known-names.ts): yamllint, ansible-lint, MLflow.
+  // PyYAML's readers of names without extension (well-known-names.ts): yamllint, ansible-lint, MLflow (MLproject, MLmodel).
   [".yamllint", "yamllint (PyYAML)"],
   [".ansible-lint", "ansible-lint (PyYAML safe_load)"],
   ["MLproject", "MLflow (PyYAML)"],
+  ["MLmodel", "MLflow model (PyYAML safe_load)"],
   // Helm reads Chart.yaml with sigs.k8s.io/yaml, a go-yaml v2 fork.
   ["Chart.yaml", "Helm (sigs.k8s.io/yaml: go-yaml)"],
 ]);

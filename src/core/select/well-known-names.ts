@@ -265,6 +265,10 @@ const BY_NAME = new Map<string, WellKnownName>([
   [".yamllint", yaml("yamllint (PyYAML)")],
   ["CITATION.cff", yaml("Citation File Format (YAML 1.2)")],
   ["MLproject", yaml("MLflow (PyYAML)")],
+  // A logged MLflow model's metadata (mlruns/<exp>/<run>/artifacts/<model>/MLmodel, committed with
+  // the model): Model.save writes it with yaml.safe_dump, Model.load reads it with yaml.safe_load
+  // (mlflow/models/model.py); a broken one is a model that no longer loads or serves.
+  ["MLmodel", yaml("MLflow model (PyYAML safe_load)")],
   [".condarc", yaml("conda (ruamel.yaml)")],
   ["pubspec.lock", yaml("Dart pub (package:yaml)")],
   ["Podfile.lock", yaml("CocoaPods (Psych)")],
