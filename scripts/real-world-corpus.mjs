@@ -2758,7 +2758,9 @@ export const REPOS = [
     repo: "elysiajs/elysia",
     commit: "8358ff9efbcedf9534995f5977f26b9ceab59329",
     license: "MIT (LICENSE)",
-    kind: "Bun framework: package.json with Bun exports, tsconfig, a Cloudflare wrangler.jsonc test app, workflows",
+    kind: "Bun framework: package.json with Bun exports, its text bun.lock (JSONC with trailing commas, Bun 1.2+), tsconfig, a Cloudflare wrangler.jsonc test app, workflows",
+    // bun.lock is JSONC to Bun by name (well-known-names.ts): not a candidate unless listed.
+    names: ["bun.lock"],
     keep: ["**"],
   },
   {
@@ -6201,6 +6203,45 @@ export const REPOS = [
   // Session 30, red team (rt-data25): its entries go above this line.
   // Session 30, cost (cost31): its entries go above this line.
   // Session 30, CI time (ci30): its entries go above this line.
+  {
+    repo: "rojo-rbx/rojo",
+    commit: "a30a8ecd0f757a23c7d5be5f91e8a4d55d87b8fc",
+    license: "MPL-2.0 (LICENSE.txt)",
+    kind: "Rojo (Roblox project sync tool): *.project.json, *.model.json and *.meta.json test projects and snapshots read with jsonc_parser (comments, trailing commas), JSON modules, insta snapshot YAML, workflows",
+    // A model left empty and one that is not JSON (its tests of Rojo's errors: real), the $schema
+    // round trip (relative names that resolve nowhere: warnings), the project templates `rojo init` writes.
+    keep: [
+      "rojo-test/serve-tests/empty_json_model/**",
+      "test-projects/bad_json_model/**",
+      "rojo-test/syncback-tests/schema_roundtrip/input-project/**",
+      "assets/project-templates/**",
+      "plugin.project.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "Sleitnick/Knit",
+    commit: "bb1ecf3dea69ca89147b9abe802a8c14399cb5e5",
+    license: "MIT (LICENSE.md)",
+    kind: "Roblox game framework (Luau): Rojo default/dev/test/publish .project.json files, workflows",
+  },
+  {
+    repo: "MrKai77/Loop",
+    commit: "8de4f76524b1113e82586fed7a3eb271c9e0acc1",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "macOS window manager (Swift): Localizable.xcstrings string catalog (Xcode's JSON, 600 KB: reviewed whole, over the size cap), asset catalogs' Contents.json, workflows",
+    max: 25,
+  },
+  {
+    repo: "excaliburjs/excalibur-tiled",
+    commit: "1e5a16db84e50c2830420fea016ffdd2ec7655e0",
+    license: "BSD-2-Clause (LICENSE)",
+    kind: "Excalibur.js Tiled plugin (game engine): Tiled JSON maps, tilesets and templates (.tmj, .tsj, .tj, and maps saved as .json, base64/gzip/zlib layers) loaded by its parser, test specs, renovate",
+    // Tiled's own extensions are JSON by name (well-known-names.ts): `names` keeps them.
+    names: ["**/*.tmj", "**/*.tsj", "**/*.tj"],
+    exclude: ["package-lock.json"],
+    max: 30,
+  },
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
