@@ -35,13 +35,14 @@ describe("jsoncDialectByContent", () => {
       '{\n  "name": "place", // the place\n  "tree": {\n    "$className": "DataModel",\n    "Shared": { "$path": "src/shared", },\n  },\n}\n';
     const model = '{\n  /* values */\n  "className": "Folder",\n  "children": [],\n}\n';
     const meta = '{\n  "ignoreUnknownInstances": true, // keep Studio\'s children\n}\n';
-    for (const [file, text] of [
+    const rojoFiles: [string, string][] = [
       ["default.project.json", project],
       ["games/a/test.project.json", project],
       ["src/Config.model.json", model],
       ["src/init.meta.json", meta],
       ["src/Part.meta.json", '{ "className": "Part", }'],
-    ]) {
+    ];
+    for (const [file, text] of rojoFiles) {
       const dialect = jsoncDialectByContent(file, text);
       expect(dialect?.reader, file).toMatch(/Rojo/);
       expect(parseDocument(text, { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(true);
