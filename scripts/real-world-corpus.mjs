@@ -6242,6 +6242,14 @@ export const REPOS = [
     exclude: ["package-lock.json"],
     max: 30,
   },
+  {
+    repo: "digitsensitive/phaser3-typescript",
+    commit: "05f7c8c7796de8a28a7575d6e0425c1513bbd3a2",
+    license: "MIT (LICENSE)",
+    kind: "Phaser 3 games in TypeScript: Tiled maps saved as JSON, texture atlases, asset pack.json files, bitmap font and level data loaded by Phaser's loader (JSON.parse), webpack/tsconfig per game",
+    exclude: ["**/package-lock.json"],
+    max: 40,
+  },
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
