@@ -345,6 +345,21 @@ const ROJO_INSTANCE = /"\$(?:className|path)"\s*:/;
 const ROJO_MODEL_CLASS = /"(?:className|ClassName)"\s*:\s*"/;
 const ROJO_META_KEYS = /"(?:className|ignoreUnknownInstances)"\s*:/;
 
+/**
+ * Unreal Engine's `.uplugin` and `.uproject` (selected by name, well-known-names.ts). TJsonReader
+ * (Runtime/Json/Public/Serialization/JsonReader.h) has no comment syntax, but after a comma in an
+ * array it takes `]` as the end (a trailing comma read); in an object it wants a member name, so
+ * `,}` fails there, which this reading cannot tell apart (it lets that one through, as before the
+ * names were selected). A repeated member replaces the first (FJsonObject's map).
+ */
+const UNREAL_DESCRIPTOR: JsoncDialect = {
+  reader: "Unreal Engine (TJsonReader: a trailing comma, no comments)",
+  comments: false,
+  trailingCommas: true,
+  keepsRepeats: true,
+};
+const UNREAL_DESCRIPTOR_NAME = /\.(?:uplugin|uproject)$/i;
+
 function rojoDialect(base: string, text: string): JsoncDialect | undefined {
   if (base.endsWith(".project.json")) return ROJO_TREE.test(text) && ROJO_INSTANCE.test(text) ? ROJO : undefined;
   if (base.endsWith(".model.json")) return ROJO_MODEL_CLASS.test(text) ? ROJO : undefined;
@@ -398,6 +413,7 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (DATABASE_RULES_KEY.test(text) && databaseRulesRoot(text)) return FIREBASE_DATABASE_RULES;
   if (base === "project.json" && NX_PROJECT_MARK.test(text)) return NX_PROJECT;
+  if (UNREAL_DESCRIPTOR_NAME.test(base)) return UNREAL_DESCRIPTOR;
   const rojo = rojoDialect(base, text);
   if (rojo) return rojo;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
