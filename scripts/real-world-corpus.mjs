@@ -6250,6 +6250,14 @@ export const REPOS = [
     exclude: ["**/package-lock.json"],
     max: 40,
   },
+  {
+    repo: "getnamo/SocketIOClient-Unreal",
+    commit: "f3e63dcf578095f897c977d991c3fbb9aa501b94",
+    license: "MIT (LICENSE)",
+    kind: "Unreal Engine plugin (C++): its SocketIOClient.uplugin descriptor (JSON read by the engine's FJsonSerializer), with modules, platform allow lists and plugin dependencies",
+    // Unreal's descriptors are JSON by name (well-known-names.ts): `names` keeps it.
+    names: ["*.uplugin"],
+  },
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
   // Session 31, science, health and enterprise data (rw-b31): its entries go above this line.
   // Session 31, red team (rt-pr26): its entries go above this line.
@@ -6262,7 +6270,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|uplugin|uproject|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;
