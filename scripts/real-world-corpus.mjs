@@ -2758,7 +2758,9 @@ export const REPOS = [
     repo: "elysiajs/elysia",
     commit: "8358ff9efbcedf9534995f5977f26b9ceab59329",
     license: "MIT (LICENSE)",
-    kind: "Bun framework: package.json with Bun exports, tsconfig, a Cloudflare wrangler.jsonc test app, workflows",
+    kind: "Bun framework: package.json with Bun exports, its text bun.lock (JSONC with trailing commas, Bun 1.2+), tsconfig, a Cloudflare wrangler.jsonc test app, workflows",
+    // bun.lock is JSONC to Bun by name (well-known-names.ts): not a candidate unless listed.
+    names: ["bun.lock"],
     keep: ["**"],
   },
   {
@@ -6201,6 +6203,61 @@ export const REPOS = [
   // Session 30, red team (rt-data25): its entries go above this line.
   // Session 30, cost (cost31): its entries go above this line.
   // Session 30, CI time (ci30): its entries go above this line.
+  {
+    repo: "rojo-rbx/rojo",
+    commit: "a30a8ecd0f757a23c7d5be5f91e8a4d55d87b8fc",
+    license: "MPL-2.0 (LICENSE.txt)",
+    kind: "Rojo (Roblox project sync tool): *.project.json, *.model.json and *.meta.json test projects and snapshots read with jsonc_parser (comments, trailing commas), JSON modules, insta snapshot YAML, workflows",
+    // A model left empty and one that is not JSON (its tests of Rojo's errors: real), the $schema
+    // round trip (relative names that resolve nowhere: warnings), the project templates `rojo init` writes.
+    keep: [
+      "rojo-test/serve-tests/empty_json_model/**",
+      "test-projects/bad_json_model/**",
+      "rojo-test/syncback-tests/schema_roundtrip/input-project/**",
+      "assets/project-templates/**",
+      "plugin.project.json",
+    ],
+    max: 60,
+  },
+  {
+    repo: "Sleitnick/Knit",
+    commit: "bb1ecf3dea69ca89147b9abe802a8c14399cb5e5",
+    license: "MIT (LICENSE.md)",
+    kind: "Roblox game framework (Luau): Rojo default/dev/test/publish .project.json files, workflows",
+  },
+  {
+    repo: "MrKai77/Loop",
+    commit: "8de4f76524b1113e82586fed7a3eb271c9e0acc1",
+    license: "GPL-3.0 (LICENSE)",
+    kind: "macOS window manager (Swift): Localizable.xcstrings string catalog (Xcode's JSON, 600 KB: reviewed whole, over the size cap), asset catalogs' Contents.json, workflows",
+    max: 25,
+  },
+  {
+    repo: "excaliburjs/excalibur-tiled",
+    commit: "1e5a16db84e50c2830420fea016ffdd2ec7655e0",
+    license: "BSD-2-Clause (LICENSE)",
+    kind: "Excalibur.js Tiled plugin (game engine): Tiled JSON maps, tilesets and templates (.tmj, .tsj, .tj, and maps saved as .json, base64/gzip/zlib layers) loaded by its parser, test specs, renovate",
+    // Tiled's own extensions are JSON by name (well-known-names.ts): `names` keeps them.
+    names: ["**/*.tmj", "**/*.tsj", "**/*.tj"],
+    exclude: ["package-lock.json"],
+    max: 30,
+  },
+  {
+    repo: "digitsensitive/phaser3-typescript",
+    commit: "05f7c8c7796de8a28a7575d6e0425c1513bbd3a2",
+    license: "MIT (LICENSE)",
+    kind: "Phaser 3 games in TypeScript: Tiled maps saved as JSON, texture atlases, asset pack.json files, bitmap font and level data loaded by Phaser's loader (JSON.parse), webpack/tsconfig per game",
+    exclude: ["**/package-lock.json"],
+    max: 40,
+  },
+  {
+    repo: "getnamo/SocketIOClient-Unreal",
+    commit: "f3e63dcf578095f897c977d991c3fbb9aa501b94",
+    license: "MIT (LICENSE)",
+    kind: "Unreal Engine plugin (C++): its SocketIOClient.uplugin descriptor (JSON read by the engine's FJsonSerializer), with modules, platform allow lists and plugin dependencies",
+    // Unreal's descriptors are JSON by name (well-known-names.ts): `names` keeps it.
+    names: ["*.uplugin"],
+  },
   // Session 31, games, apps and engines (rw-a31): its entries go above this line.
   {
     repo: "HL7/fhir-ips",
@@ -6295,7 +6352,7 @@ const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
 // default selection checks): candidates with --all, and otherwise where a repository's `names`
 // globs list them (so no existing sample changes when the table grows).
 const WELL_KNOWN_NAME =
-  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|MLmodel|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
+  /(^|\/)(Package\.resolved|composer\.lock|Pipfile\.lock|flake\.lock|devenv\.lock|deno\.lock|bun\.lock|yarn\.lock|\.swcrc|\.babelrc|\.jshintrc|\.firebaserc|\.mocharc\.jsonc?|[._]clang-format|\.clang-tidy|\.clangd|\.yamllint|CITATION\.cff|MLproject|MLmodel|\.condarc|pubspec\.lock|Podfile\.lock|Chart\.lock|\.renovaterc|\.prettierrc|\.stylelintrc|\.lintstagedrc|\.releaserc|\.eslintrc|\.yamlfmt|\.commitlintrc|\.czrc|\.c8rc|\.ncurc|dvc\.lock|renv\.lock|Kptfile|\.ansible-lint|\.ember-cli|[^/]+\.(arb|geojson|topojson|jsonld|jsonl|ndjson|jsonlines|ipynb|webmanifest|har|gltf|tfstate|tfstate\.backup|xcstrings|avsc|code-workspace|code-snippets|sublime-[a-z-]+|cwl|dvc|ga|tmj|tsj|tj|world|uplugin|uproject|tiled-project|ldtk|ldtkl|excalidraw|excalidrawlib|canvas|unity|prefab|asset|mat|anim|controller|overridecontroller|mask|playable|physicmaterial|physicsmaterial2d|lighting|spriteatlas|spriteatlasv2|rendertexture|cubemap|flare|fontsettings|guiskin|mixer|brush|terrainlayer|signal|preset|giparams|vfx|vfxoperator|vfxblock))$/i;
 // Folders this project's .gitignore drops (and a checker never reads node_modules/).
 const NEVER = /(^|\/)(node_modules|build|coverage)\//;
 const MAX_BYTES = 200 * 1024;

@@ -28,6 +28,36 @@ const SHARED_TSCONFIG =
   '{\n  "$schema": "https://json.schemastore.org/tsconfig",\n  "compilerOptions": {\n    /** Base Options */\n    "esModuleInterop": true,\n    /** Keep TSC performant in monorepos */\n    "incremental": true,\n  },\n}\n';
 
 describe("jsoncDialectByContent", () => {
+  it("knows Rojo's project, model and meta files by their suffix and Rojo's keys, and only then", () => {
+    // Reduced from rojo-rbx/rojo (MPL-2.0), commit a30a8ecd0f75: assets/project-templates/place/default.project.json
+    // and test-projects/meta_files/src/init.meta.json, with a comment and trailing commas (Rojo 7.5+, #1144).
+    const project =
+      '{\n  "name": "place", // the place\n  "tree": {\n    "$className": "DataModel",\n    "Shared": { "$path": "src/shared", },\n  },\n}\n';
+    const model = '{\n  /* values */\n  "className": "Folder",\n  "children": [],\n}\n';
+    const meta = '{\n  "ignoreUnknownInstances": true, // keep Studio\'s children\n}\n';
+    const rojoFiles: [string, string][] = [
+      ["default.project.json", project],
+      ["games/a/test.project.json", project],
+      ["src/Config.model.json", model],
+      ["src/init.meta.json", meta],
+      ["src/Part.meta.json", '{ "className": "Part", }'],
+    ];
+    for (const [file, text] of rojoFiles) {
+      const dialect = jsoncDialectByContent(file, text);
+      expect(dialect?.reader, file).toMatch(/Rojo/);
+      expect(parseDocument(text, { path: file, ...dialectParseOptions(dialect!) }).ok, file).toBe(true);
+    }
+    // Cut short or with a missing comma: still refused by the Rojo reading.
+    const cut = jsoncDialectByContent("default.project.json", project.slice(0, -20))!;
+    expect(parseDocument(project.slice(0, -20), { path: "default.project.json", ...dialectParseOptions(cut) }).ok).toBe(false);
+    // Not Rojo's: a tree without instances, a model without className, a meta file of JSON Schema words, another suffix.
+    expect(jsoncDialectByContent("x.project.json", '{ "tree": {}, // x\n "name": "x" }')).toBeUndefined();
+    expect(jsoncDialectByContent("weights.model.json", '{ // x\n "layers": 3 }')).toBeUndefined();
+    expect(jsoncDialectByContent("a.meta.json", '{ "properties": {}, // x\n }')).toBeUndefined();
+    expect(jsoncDialectByContent("src/init.json", meta)).toBeUndefined();
+    expect(jsoncDialectByContent("project.json", project)).toBeUndefined();
+  });
+
   it("knows a .NET file-based app's <name>.run.json launch profiles by their profiles and commandName, and only then", () => {
     // Reduced from dotnet/aspire-samples (MIT), commit caf0bdf9ec3d, samples/standalone-dashboard/ConsoleApp.run.json
     // (saved by Visual Studio with a BOM; `dotnet run` reads it like Properties/launchSettings.json).

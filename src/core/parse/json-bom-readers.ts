@@ -43,6 +43,9 @@ const READERS: readonly BomSkippingReader[] = [
   // first) through `new StreamReader(File.OpenRead(path))` (v2 ConfigReader_Json), v3 as text too:
   // both drop a UTF-8 BOM, and Visual Studio saves the file with one.
   { reader: "xUnit.net (ConfigReader_Json)", files: /(^|\/)([^/]+\.)?xunit\.runner\.json$/ },
+  // Unreal Engine loads a plugin's or project's descriptor with FFileHelper::LoadFileToString,
+  // whose BufferToString skips a UTF-8 BOM (and decodes a UTF-16 one) before TJsonReader reads it.
+  { reader: "Unreal Engine (FFileHelper::LoadFileToString)", files: /\.(?:uplugin|uproject)$/i },
 ];
 
 /** The reader of `file` that skips a leading BOM, if any (undefined: a BOM is an error). */

@@ -330,6 +330,44 @@ const NX_PROJECT: JsoncDialect = { reader: "Nx (project.json read with parseJson
 const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.json"|"executor"\s*:\s*"/;
 
 /**
+ * Rojo (the Roblox project tool, 7.5 and later) reads a project (`*.project.json`), a model
+ * (`*.model.json`) and an instance's meta file (`*.meta.json`) with jsonc_parser's default options
+ * (src/json.rs: `parse_to_serde_value(text, &Default::default())`): comments and trailing commas
+ * allowed (its tests read a project with both: project.rs, project_with_jsonc_features; #1144).
+ * The suffixes are not Rojo's alone, so the content must be Rojo's: a project's `tree` naming an
+ * instance (`$className`, `$path`), a model's `className` (`ClassName` in older models), a meta
+ * file's `className` or `ignoreUnknownInstances`. A meta file holding only `properties` or
+ * `attributes` stays strict JSON (JSON Schema files use those words too).
+ */
+const ROJO: JsoncDialect = { reader: "Rojo (jsonc_parser: comments, trailing commas)", trailingCommas: true };
+const ROJO_TREE = /"tree"\s*:\s*\{/;
+const ROJO_INSTANCE = /"\$(?:className|path)"\s*:/;
+const ROJO_MODEL_CLASS = /"(?:className|ClassName)"\s*:\s*"/;
+const ROJO_META_KEYS = /"(?:className|ignoreUnknownInstances)"\s*:/;
+
+/**
+ * Unreal Engine's `.uplugin` and `.uproject` (selected by name, well-known-names.ts). TJsonReader
+ * (Runtime/Json/Public/Serialization/JsonReader.h) has no comment syntax, but after a comma in an
+ * array it takes `]` as the end (a trailing comma read); in an object it wants a member name, so
+ * `,}` fails there, which this reading cannot tell apart (it lets that one through, as before the
+ * names were selected). A repeated member replaces the first (FJsonObject's map).
+ */
+const UNREAL_DESCRIPTOR: JsoncDialect = {
+  reader: "Unreal Engine (TJsonReader: a trailing comma, no comments)",
+  comments: false,
+  trailingCommas: true,
+  keepsRepeats: true,
+};
+const UNREAL_DESCRIPTOR_NAME = /\.(?:uplugin|uproject)$/i;
+
+function rojoDialect(base: string, text: string): JsoncDialect | undefined {
+  if (base.endsWith(".project.json")) return ROJO_TREE.test(text) && ROJO_INSTANCE.test(text) ? ROJO : undefined;
+  if (base.endsWith(".model.json")) return ROJO_MODEL_CLASS.test(text) ? ROJO : undefined;
+  if (base.endsWith(".meta.json")) return ROJO_META_KEYS.test(text) ? ROJO : undefined;
+  return undefined;
+}
+
+/**
  * The dialect of `file` (repo-relative) with text `text`, when its content says which reader
  * skips its comments: a browser extension's manifest.json (Chromium's JSONFileValueDeserializer
  * reads it with comments allowed; Firefox strips `//` comments, MDN), its `_locales/<lang>/messages.json`
@@ -341,7 +379,8 @@ const NX_PROJECT_MARK = /"\$schema"\s*:\s*"[^"]*nx\/schemas\/project-schema\.jso
  * and commandName), a jest.config.json, a Dev Container Features test scenarios.json (in
  * test/<feature>/, naming features), a
  * firebase.json and a .opensource/project.json, Firebase Realtime Database rules of any name (a top-level
- * `rules` object with `.read`/`.write`/`.validate`/`.indexOn` keys), an Nx project.json (its `$schema` or an `executor`), a .NET global.json (its sdk or msbuild-sdks),
+ * `rules` object with `.read`/`.write`/`.validate`/`.indexOn` keys), an Nx project.json (its `$schema` or an `executor`), a Rojo
+ * project, model or meta file (by its suffix and Rojo's keys), a .NET global.json (its sdk or msbuild-sdks),
  * a bicepconfig.json, librdkafka's test scenarios (tests/scenarios/*.json holding a trivup
  * configuration), a .NET workload manifest of any name (its workloads and packs), a Semgrep rule's test target (its
  * `// ruleid:` annotations) and a legacy ESLint config of any name (eslintrc-content.ts), a CWL job order (its File or
@@ -374,6 +413,9 @@ function dialectOf(file: string, text: string): JsoncDialect | undefined {
   if (base === "firebase.json" || /(^|\/)\.opensource\/project\.json$/.test(file)) return CJSON;
   if (DATABASE_RULES_KEY.test(text) && databaseRulesRoot(text)) return FIREBASE_DATABASE_RULES;
   if (base === "project.json" && NX_PROJECT_MARK.test(text)) return NX_PROJECT;
+  if (UNREAL_DESCRIPTOR_NAME.test(base)) return UNREAL_DESCRIPTOR;
+  const rojo = rojoDialect(base, text);
+  if (rojo) return rojo;
   if (base === "global.json") return DOTNET_GLOBAL_KEYS.test(text) ? DOTNET_GLOBAL_JSON : undefined;
   if (base === "bicepconfig.json") return BICEP;
   if (LIBRDKAFKA_SCENARIO_PATH.test(file)) return TRIVUP_KEYS.test(text) ? LIBRDKAFKA_SCENARIO : undefined;

@@ -430,6 +430,15 @@ const JSON_LINES = strict("JSON Lines readers (json.loads per line, jq, Elastics
 const UNITY = yaml("Unity (text-serialized asset: YAML 1.1 with `!u!` tags)");
 const UNITY_ASSET = { ...UNITY, when: isUnityYaml };
 
+/**
+ * Unreal Engine's plugin and project descriptors. The engine reads them with FJsonSerializer
+ * (TJsonReader, Runtime/Json/Public/Serialization/JsonReader.h): no comments (`/` is "Invalid Json
+ * Token"), a file cut short or a missing comma fails, and a plugin that does not load is missing
+ * from the editor. First read as JSON; what that refuses is read again as Unreal reads it
+ * (jsonc-by-content.ts: a trailing comma passes, as sideeffects/HoudiniEngineForUnreal#242 shipped).
+ */
+const UNREAL_DESCRIPTOR = strict("Unreal Engine (FJsonSerializer)");
+
 /** By extension (lower case); `.tfstate.backup` is looked up by its last part. */
 const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tfstate", TFSTATE],
@@ -473,6 +482,8 @@ const BY_EXTENSION = new Map<string, WellKnownName>([
   [".tmj", TILED],
   [".tsj", TILED],
   [".tiled-project", TILED],
+  [".uplugin", UNREAL_DESCRIPTOR],
+  [".uproject", UNREAL_DESCRIPTOR],
   [".ldtk", LDTK],
   [".ldtkl", LDTK],
   // Short or common extensions: only what Tiled writes (a template's or world's `"type"`, a world's map list).
