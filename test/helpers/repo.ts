@@ -56,20 +56,20 @@ export function createRepo(options: { bare?: boolean; dir?: string } = {}): Test
   const env = { ...process.env, ...GIT_ENV, HOME: dir };
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
   git("init", "-q", "-b", "main", ...(options.bare ? ["--bare"] : []));
-  const settings = [
-    ["user.name", "Test"],
-    ["user.email", "test@example.com"],
-    ["commit.gpgsign", "false"],
-    ["core.autocrlf", "false"],
+  const settings: [section: string, key: string, value: string][] = [
+    ["user", "name", "Test"],
+    ["user", "email", "test@example.com"],
+    ["commit", "gpgsign", "false"],
+    ["core", "autocrlf", "false"],
   ];
   if (options.dir === undefined) {
     // A fresh repository's config holds none of these keys, so one append does what four `git
     // config` processes would (createRepo runs thousands of times in CI). A given folder may be
     // a clone whose config already sets them: `git config` replaces a value, an append would not.
-    const text = settings.map(([key, value]) => `[${key.split(".")[0]}]\n\t${key.split(".")[1]} = ${value}\n`).join("");
+    const text = settings.map(([section, key, value]) => `[${section}]\n\t${key} = ${value}\n`).join("");
     fs.appendFileSync(path.join(dir, options.bare ? "" : ".git", "config"), text);
   } else {
-    for (const [key, value] of settings) git("config", key, value);
+    for (const [section, key, value] of settings) git("config", `${section}.${key}`, value);
   }
   const repo: TestRepo = {
     dir,
