@@ -28,6 +28,18 @@ interface TwinSide {
  * none. The hook then says what a pull request of the same change would say (a pull request's
  * side is its base), so two spellings added in one commit are caught before they are pushed.
  */
+/**
+ * The side a whole-tree run tells twins by (a push, a scheduled run, `check` with no base): none.
+ * Every name the tree holds is checked, so two spellings of one name in it are twins of each other,
+ * however old either is: no `before` commit to read (a new branch's push has none, a force push's
+ * may be gone, a shallow checkout holds none), and a tree a macOS or Windows checkout cannot hold
+ * whole is reported as the hook and a pull request report the change that made it.
+ */
+export const treeTwinSide: TwinSide = {
+  holding: () => Promise.resolve(new Set<string>()),
+  listing: () => Promise.resolve(new Set<string>()),
+};
+
 export async function headTwinSide(git: Git): Promise<TwinSide> {
   const head = await git.tryRevParse("HEAD");
   if (head === undefined) return { holding: () => Promise.resolve(new Set<string>()), listing: () => Promise.resolve(new Set<string>()) };
@@ -98,7 +110,30 @@ export async function caseTwinsAtBase(
   return out;
 }
 
-/** A name as a case-insensitive file system compares it: letter case and Unicode normalization (macOS stores `é` either way) aside. */
-function foldName(p: string): string {
-  return p.normalize("NFC").toLowerCase();
+/**
+ * A name as a case-insensitive file system compares it: letter case and Unicode normalization
+ * (macOS stores `é` either way) aside. Each character is folded through its upper case, then
+ * lowered: NTFS compares names upper-cased (its table maps `ſ` and `s` both to `S`, `ς` and `σ`
+ * to `Σ`, `µ` and `μ` to `Μ`), APFS by Unicode case folding (the Kelvin sign `K` to `k`). Lowering
+ * alone left `data/ſtate.json` apart from `data/state.json`, one file on Windows and macOS.
+ * A character whose upper or lower case is more than one (`ß` to `SS`, `İ` to `i̇`) stays as it
+ * is: neither file system takes `STRASSE` for `Straße`.
+ */
+export function foldName(p: string): string {
+  const name = p.normalize("NFC");
+  // Most names are ASCII: a lowered ASCII name is already folded.
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase();
+  let out = "";
+  for (const ch of name) {
+    const upper = ch.toUpperCase();
+    const folded = single(upper) ? upper.toLowerCase() : ch.toLowerCase();
+    out += single(folded) ? folded : ch;
+  }
+  return out;
+}
+
+/** Whether `s` is one code point. */
+function single(s: string): boolean {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && s.length === (cp > 0xffff ? 2 : 1);
 }

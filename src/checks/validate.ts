@@ -95,7 +95,7 @@ import { ARM_BOM_READING, firstParse, schemaStep, templateSuspect, type ContentR
 import { readableUtf16 } from "../core/select/arm-encoding.js";
 import { formatAnnotationOf } from "./format-annotation.js";
 import { templateResidue } from "./template-residue.js";
-import { caseTwinsAtBase, headTwinSide } from "./case-twins.js";
+import { caseTwinsAtBase, headTwinSide, treeTwinSide } from "./case-twins.js";
 import { isSublimeSyntaxTest } from "../core/select/sublime-syntax-test.js";
 import { isMarkdownPullRequestTemplate, isPullRequestTemplatePath } from "../core/select/pull-request-template.js";
 import { selectsWellKnownNames, wellKnownName, wellKnownOf } from "../core/select/well-known-names.js";
@@ -328,9 +328,10 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
   const tooLarge = new Map<string, number>();
   // On a pull request, readings other files give (a tsconfig's extends, a Chart.yaml) need the base's files too: base-readings.ts.
   const base = baseReadings(ctx);
-  // The hook tells new names by HEAD (case-twins.ts: headTwinSide), as a pull request does by its base.
-  const twinSide = base ?? (ctx.source.kind === "index" ? await headTwinSide(ctx.git) : undefined);
-  if (twinSide) for (const [f, twin] of await caseTwinsAtBase(twinSide, files, userMapped)) twins.set(f, twin);
+  // The hook tells new names by HEAD (case-twins.ts: headTwinSide), as a pull request does by its
+  // base; a run with neither (a push, the whole tree) tells every name by the others (treeTwinSide).
+  const twinSide = base ?? (ctx.source.kind === "index" ? await headTwinSide(ctx.git) : treeTwinSide);
+  for (const [f, twin] of await caseTwinsAtBase(twinSide, files, userMapped)) twins.set(f, twin);
   // A new file the trusted config maps to a schema takes a reading other files or its own marker ask for only as a peer of its mapping does (mapped-peers.ts).
   const peers = mappedPeersLookup(base, (p) =>
     pathSchemas(p)
