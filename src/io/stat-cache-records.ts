@@ -133,18 +133,26 @@ export class FileRecords {
     return s !== undefined && this.exec[s] === 1;
   }
 
-  /** Whether `p`'s recorded mtime is at least `threshold` ns (false without a record). */
+  /**
+   * Whether `p`'s recorded mtime or ctime is at least `threshold` ns (false without a record): the
+   * racy test. The ctime too: `touch -d`, `cp -p` and `tar x` put an old mtime on a file just
+   * written, and a same-size rewrite put back the same way within the ctime's tick (a jiffy on
+   * Linux, a second on some file systems) leaves every recorded field equal.
+   */
   mtimeAtLeast(p: string, threshold: bigint): boolean {
     const s = this.slots.get(p);
     if (s === undefined) return false;
-    const hi = this.hi[s * 4 + 1]!;
-    const lo = this.lo[s * 4 + 1]!;
     // Exact: both parts are integers below 2^53; the threshold is split the same way (once per
     // threshold: save and replay ask about every record with the same one).
     if (this.split?.[0] !== threshold)
       this.split = threshold < 0n ? [threshold, -1, 0] : [threshold, Number(threshold / BigInt(LOW)), Number(threshold % BigInt(LOW))];
     const [, tHi, tLo] = this.split;
-    return hi > tHi || (hi === tHi && lo >= tLo);
+    for (const i of [1, 3]) {
+      const hi = this.hi[s * 4 + i]!;
+      const lo = this.lo[s * 4 + i]!;
+      if (hi > tHi || (hi === tHi && lo >= tLo)) return true;
+    }
+    return false;
   }
 
   /** The record's text as the cache file holds it (the bytes JSON.stringify gives its array, less the brackets). */

@@ -3,7 +3,7 @@
  *
  * - `files`: path -> the stat of the file when it was last hashed (size, mtime ns, inode,
  *   ctime ns) and its SHA-256. A file whose stat is unchanged is not re-read, except when its
- *   mtime is within RACY_WINDOW_NS of the moment the cache was written ("racy git": an edit in
+ *   mtime or ctime is within RACY_WINDOW_NS of the moment the cache was written ("racy git": an edit in
  *   the same timestamp tick leaves the stat unchanged), and except with --no-cache.
  * - `blobs`: git blob id -> SHA-256 and size of the work-tree bytes of a tracked file that git
  *   reported clean. For tracked files git's own index (which handles racy entries itself) says
@@ -43,6 +43,18 @@ type FileRecord = [size: string, mtimeNs: string, ino: string, ctimeNs: string, 
  * the bytes JSON.stringify gives the array). Held records are packed (stat-cache-records.ts).
  */
 type PackedRecord = string;
+
+/**
+ * Whether a record's mtime or ctime falls within RACY_WINDOW_NS of `stamp` (or after it): its
+ * content may have changed since it was hashed without changing its stat. The ctime counts too: a
+ * file rewritten with its mtime put back (`touch -d`, `cp -p`, `tar x`) keeps an old mtime while
+ * its ctime is now, and a second same-size rewrite put back the same way within the ctime's tick
+ * (a jiffy on Linux, a second on some file systems) leaves size, mtime, inode and ctime equal.
+ */
+function isRacyAt(mtimeNs: string, ctimeNs: string, stamp: bigint): boolean {
+  const from = stamp - RACY_WINDOW_NS;
+  return BigInt(mtimeNs) >= from || BigInt(ctimeNs) >= from;
+}
 
 /** A JSON array index key (JSON.parse and Object.keys order these first, ascending). */
 function isIndexKey(k: string): boolean {
@@ -674,7 +686,7 @@ export class StatCache {
       (l) => typeof l?.stamp === "string" && /^\d+$/.test(l.stamp) && typeof l.files === "object" && l.files !== null,
     );
     if (lines.length === 0) return;
-    const racy = (mtime: string, stamp: bigint) => BigInt(mtime) >= stamp - RACY_WINDOW_NS;
+    const racy = (r: FileRecord, stamp: bigint) => isRacyAt(String(r[1]), String(r[3]), stamp);
     for (const p of [...files.keys()]) if (files.mtimeAtLeast(p, this.stamp - RACY_WINDOW_NS)) files.delete(p);
     let latest = this.stamp;
     for (const l of lines) {
@@ -682,7 +694,7 @@ export class StatCache {
       if (stamp > latest) latest = stamp;
       for (const [p, r] of Object.entries(l.files)) {
         if (wanted && !wanted.has(p)) continue;
-        if (setFileRecord(files, p, r) && racy(String((r as FileRecord)[1]), stamp)) files.delete(p);
+        if (setFileRecord(files, p, r) && racy(r as FileRecord, stamp)) files.delete(p);
       }
     }
     this.stamp = latest;
@@ -722,11 +734,11 @@ export class StatCache {
   }
 
   private touch(rel: string, stat: StatKey): void {
-    if (this.filesBaseOk && this.isRacy(stat[1])) this.touched.add(rel);
+    if (this.filesBaseOk && this.isRacy(stat)) this.touched.add(rel);
   }
 
-  private isRacy(mtimeNs: string): boolean {
-    return BigInt(mtimeNs) >= this.stamp - RACY_WINDOW_NS;
+  private isRacy(stat: StatKey): boolean {
+    return isRacyAt(stat[1], stat[3], this.stamp);
   }
 
   /**
@@ -741,7 +753,7 @@ export class StatCache {
   /** The cached content of `rel` when `stat` is exactly what was recorded and not racy. */
   lookup(rel: string, stat: StatKey): CachedContent | undefined {
     const f = this.filesFor(rel);
-    if (!f.statIs(rel, stat) || this.isRacy(stat[1])) return undefined;
+    if (!f.statIs(rel, stat) || this.isRacy(stat)) return undefined;
     return { sha256: f.sha256(rel)!, size: Number(stat[0]), executable: f.executable(rel) };
   }
 
@@ -751,7 +763,7 @@ export class StatCache {
    */
   isBitrot(rel: string, stat: StatKey, sha256: string): boolean {
     const f = this.filesFor(rel);
-    return f.statIs(rel, stat) && !this.isRacy(stat[1]) && f.sha256(rel) !== sha256;
+    return f.statIs(rel, stat) && !this.isRacy(stat) && f.sha256(rel) !== sha256;
   }
 
   /**
@@ -767,7 +779,7 @@ export class StatCache {
         this.touch(rel, stat); // as record() would: the same record, re-confirmed
         return false;
       }
-      if (!sameSha && !this.isRacy(stat[1])) return true;
+      if (!sameSha && !this.isRacy(stat)) return true;
     }
     this.record(rel, stat, sha256, executable);
     return false;

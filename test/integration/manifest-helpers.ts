@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
+import { RACY_WINDOW_NS } from "../../src/io/stat-cache.js";
 
 export const CONFIG = `version: 1
 manifest:
@@ -45,6 +46,15 @@ export function ageTree(dir: string, seconds = 3600): void {
     fs.utimesSync(d, t, t); // after its children: listing it does not change it
   };
   walk(dir);
+  // Setting an mtime makes the ctime now, and the stat cache holds a record racy while its ctime
+  // is within RACY_WINDOW_NS of a run's stamp (src/io/stat-cache.ts): let that window pass, so the
+  // next run trusts what it hashes, as it would a file written a while ago.
+  settleCtimes();
+}
+
+/** Wait out the stat cache's racy window (2 s) after files were written or had their mtime set. */
+export function settleCtimes(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(RACY_WINDOW_NS / 1_000_000n) + 50);
 }
 
 export interface JsonReport {

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Git } from "../../src/io/git.js";
 import { observeTree } from "../../src/io/hash/observe.js";
 import { StatCache } from "../../src/io/stat-cache.js";
-import { ageTree } from "./manifest-helpers.js";
+import { ageTree, settleCtimes } from "./manifest-helpers.js";
 import { createRepo, type TestRepo } from "../helpers/repo.js";
 
 const repos: TestRepo[] = [];
@@ -40,6 +40,7 @@ function fixture(): TestRepo {
   // for git when a second passed between the two calls.
   const hourAgo = new Date(Date.now() - 3_600_000);
   fs.utimesSync(path.join(r.dir, "data/d1/f4.json"), hourAgo, hourAgo);
+  settleCtimes(); // its ctime is now: racy for the stat cache until the window passes
   return r;
 }
 
