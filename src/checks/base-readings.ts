@@ -141,28 +141,32 @@ export function baseReadingsAt(git: Git, commit: string): BaseReadings {
       if ((await through(f)) !== undefined) out.add(f);
     return out;
   };
+  /** The commit's files, `paths` read through their links; bounded by `options` only for readAhead. */
+  const readLinked = async (paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>> => {
+    const linked = new Map<string, string>();
+    for (const p of paths) {
+      const to = await linkedTo(p);
+      if (to !== undefined) linked.set(p, to);
+    }
+    if (linked.size === 0) return commitFiles.read(paths, options);
+    const wanted = new Set(paths.filter((p) => !linked.has(p)));
+    const out = await commitFiles.read([...wanted, ...new Set(linked.values())], options);
+    for (const [p, to] of linked) {
+      const r = out.get(to);
+      if (r !== undefined) out.set(p, r);
+    }
+    for (const to of linked.values()) if (!wanted.has(to)) out.delete(to);
+    return out;
+  };
   /** What readAhead read: regular files' bytes only (anything else is read again, for its own message). */
   let ahead = new Map<string, Buffer>();
   const source: FileSource = {
     kind: "commit",
     list: () => commitFiles.list(),
-    async read(paths, options) {
+    // Read options are not applied here (the lookups' readers read the base's whole file, as before).
+    async read(paths) {
       const hit = paths.length === 1 ? ahead.get(paths[0]!) : undefined;
-      if (hit !== undefined && (options?.maxBytes === undefined || hit.length <= options.maxBytes)) return new Map([[paths[0]!, hit]]);
-      const linked = new Map<string, string>();
-      for (const p of paths) {
-        const to = await linkedTo(p);
-        if (to !== undefined) linked.set(p, to);
-      }
-      if (linked.size === 0) return commitFiles.read(paths, options);
-      const wanted = new Set(paths.filter((p) => !linked.has(p)));
-      const out = await commitFiles.read([...wanted, ...new Set(linked.values())], options);
-      for (const [p, to] of linked) {
-        const r = out.get(to);
-        if (r !== undefined) out.set(p, r);
-      }
-      for (const to of linked.values()) if (!wanted.has(to)) out.delete(to);
-      return out;
+      return hit !== undefined ? new Map([[paths[0]!, hit]]) : readLinked(paths);
     },
   };
   const readAhead = async (files: readonly string[], options: ReadOptions): Promise<void> => {
@@ -170,7 +174,7 @@ export function baseReadingsAt(git: Git, commit: string): BaseReadings {
     if (files.length < 2) return; // one file: its lookups read it alone, as before
     let got: Map<string, ReadResult>;
     try {
-      got = await source.read(files, options);
+      got = await readLinked(files, options);
     } catch {
       return; // each is read alone when asked, and that read reports what fails
     }
