@@ -437,6 +437,8 @@ async function validateRun(ctx: CheckContext, options: ValidateRunOptions, worke
     );
     // A file the base holds in UTF-8 is read as checked out when only this change's .gitattributes re-encode it.
     await encodingAgreed(batch, contents);
+    // The base's versions of the round's files in one read: the lookups below ask for them one by one.
+    if (base) await base.readAhead(batch, { maxBytes, maxTotalBytes: BATCH_BYTES });
     // A file the base holds in plaintext is not excused as a sops file by ciphertext this change writes.
     if (base) for (const f of await sopsOnlyInChange(base, batch, contents)) env.sopsRefused.add(f);
     if (schemaPaths.length) store.prime(new Map(schemaPaths.map((p) => [p, contents.get(p)!] as const).filter(([, c]) => c !== undefined)));

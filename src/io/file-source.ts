@@ -260,7 +260,12 @@ export class IndexSource implements FileSource {
  * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
  * taken, the rest are DEFERRED (at least one entry is always kept).
  */
-async function withinLimits(git: Git, entries: IndexEntry[], options: ReadOptions, out: Map<string, ReadResult>): Promise<IndexEntry[]> {
+export async function withinLimits<E extends Pick<IndexEntry, "mode" | "oid" | "path">>(
+  git: Git,
+  entries: E[],
+  options: ReadOptions,
+  out: Map<string, ReadResult>,
+): Promise<E[]> {
   const regular = entries.filter((e) => isRegular(e.mode));
   if (regular.length === 0) return entries;
   const sizes = await git.blobSizes(regular.map((e) => e.oid));

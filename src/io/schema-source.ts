@@ -5,7 +5,7 @@
  * copy is the only one there is (`"$schema": "./node_modules/@biomejs/biome/configuration_schema.json"`).
  */
 import type { Git } from "./git.js";
-import { WorktreeSource, type FileSource, type ReadResult } from "./file-source.js";
+import { WorktreeSource, type FileSource, type ReadOptions, type ReadResult } from "./file-source.js";
 import { WithSkippedBlobs } from "./skip-worktree.js";
 
 /** True for a repo-relative path inside a `node_modules/` folder (at any depth). */
@@ -31,10 +31,16 @@ class IndexWithDependencies implements FileSource {
     return this.index.list();
   }
 
-  async read(paths: readonly string[]): Promise<Map<string, ReadResult>> {
+  async read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>> {
     const deps = paths.filter(isDependencyPath);
-    if (deps.length === 0) return this.index.read(paths);
-    const [fromIndex, fromTree] = await Promise.all([this.index.read(paths.filter((p) => !isDependencyPath(p))), this.worktree.read(deps)]);
+    if (deps.length === 0) return this.index.read(paths, options);
+    const [fromIndex, fromTree] = await Promise.all([
+      this.index.read(
+        paths.filter((p) => !isDependencyPath(p)),
+        options,
+      ),
+      this.worktree.read(deps, options),
+    ]);
     for (const [p, c] of fromTree) fromIndex.set(p, c);
     return fromIndex;
   }
