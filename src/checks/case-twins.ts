@@ -119,7 +119,7 @@ export async function caseTwinsAtBase(
  * A character whose upper or lower case is more than one (`ß` to `SS`, `İ` to `i̇`) stays as it
  * is: neither file system takes `STRASSE` for `Straße`.
  */
-export function foldName(p: string): string {
+function foldName(p: string): string {
   const name = p.normalize("NFC");
   // Most names are ASCII: a lowered ASCII name is already folded.
   if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase();

@@ -64,6 +64,12 @@ export declare class IndexSource implements FileSource {
     list(): Promise<string[]>;
     read(paths: readonly string[], options?: ReadOptions): Promise<Map<string, ReadResult>>;
 }
+/**
+ * The entries to read under `options`, by blob sizes from `git cat-file --batch-check`: a blob
+ * over maxBytes is set in `out` as ETOOLARGE with its size, never read; once maxTotalBytes are
+ * taken, the rest are DEFERRED (at least one entry is always kept).
+ */
+export declare function withinLimits<E extends Pick<IndexEntry, "mode" | "oid" | "path">>(git: Git, entries: E[], options: ReadOptions, out: Map<string, ReadResult>): Promise<E[]>;
 /** Mode of a symlink entry in the index or a tree: its blob holds the link's target, never followed. */
 export declare const SYMLINK = "120000";
 /**

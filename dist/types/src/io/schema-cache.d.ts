@@ -70,6 +70,17 @@ export declare class SchemaStore {
     private withinLimit;
     /** Parse the root schema and every local schema it references, transitively. */
     private loadTree;
+    /**
+     * Read ahead, in one read of the source, the local files the refs of `schemas` name and no
+     * earlier read gave: one breadth of the tree at a time. Each ref was read alone before, and on a
+     * pull request a read is two git processes (CommitSource: ls-tree, cat-file), so a base schema
+     * referencing 2,100 files cost 4,200 processes and minutes. Only the bytes are kept (in `bytes`,
+     * as readSchema keeps them); a path read ahead gives nothing else: it is absent, not a file,
+     * or the read failed, and readSchema reads it alone as before, so its message is the same. The
+     * refs are still taken one by one, in order, by loadTree: the limit and every message stop
+     * where they stopped.
+     */
+    private prefetch;
     /** Give a schema without an absolute `$id` the URI it is reached by, so its relative refs resolve to sibling files. */
     private loaded;
 }
