@@ -23,12 +23,6 @@ interface TwinSide {
 }
 
 /**
- * The side a commit's new names are told by in the hook (`git commit`, `check --staged`): HEAD,
- * the spellings a macOS or Windows teammate's checkout already holds; before the first commit,
- * none. The hook then says what a pull request of the same change would say (a pull request's
- * side is its base), so two spellings added in one commit are caught before they are pushed.
- */
-/**
  * The side a whole-tree run tells twins by (a push, a scheduled run, `check` with no base): none.
  * Every name the tree holds is checked, so two spellings of one name in it are twins of each other,
  * however old either is: no `before` commit to read (a new branch's push has none, a force push's
@@ -40,9 +34,15 @@ export const treeTwinSide: TwinSide = {
   listing: () => Promise.resolve(new Set<string>()),
 };
 
+/**
+ * The side a commit's new names are told by in the hook (`git commit`, `check --staged`): HEAD,
+ * the spellings a macOS or Windows teammate's checkout already holds; before the first commit,
+ * none. The hook then says what a pull request of the same change would say (a pull request's
+ * side is its base), so two spellings added in one commit are caught before they are pushed.
+ */
 export async function headTwinSide(git: Git): Promise<TwinSide> {
   const head = await git.tryRevParse("HEAD");
-  if (head === undefined) return { holding: () => Promise.resolve(new Set<string>()), listing: () => Promise.resolve(new Set<string>()) };
+  if (head === undefined) return treeTwinSide; // before the first commit HEAD holds nothing, as a whole-tree run's side
   const { holding } = baseReadingsAt(git, head);
   return { holding, listing: (near) => spellingsIn(git, head, near) };
 }
